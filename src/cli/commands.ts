@@ -1,0 +1,4 @@
+import type { Command } from './main.js';
+
+/** Commands contributed by the simulator and the studio (registered as they are built). */
+export const extraCommands: Record<string, Command> = {};

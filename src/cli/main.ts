@@ -1,0 +1,144 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DataLoadError } from '../engine/errors.js';
+import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
+import { loadRegistry } from '../io/folder-store.js';
+import { decide } from '../engine/decide.js';
+import { isIsoDate } from '../engine/dates.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, todayInTokyo, UsageError } from './options.js';
+import { formatFailure, runCaseFiles } from './run-cases.js';
+import { extraCommands } from './commands.js';
+
+/** `tariff`: the command line of Tariff Studio. Exit codes: 0 ok, 1 a case failed, 2 unusable input. */
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+export type Command = { summary: string; usage: string; run: (args: string[], io: Io) => Promise<number> };
+
+const dataOptions = {
+  rules: { type: 'string' },
+  tariffs: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Opts = NonNullable<ParseArgsConfig['options']>;
+const parse = (args: string[], options: Opts) => {
+  const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+  return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+};
+
+const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) => loadRegistry(String(v.rules ?? DEFAULT_RULES), String(v.tariffs ?? DEFAULT_TARIFFS));
+
+const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map(readCaseFile);
+
+export const COMMANDS: Record<string, Command> = {
+  test: {
+    summary: 'run every case that has `expect`; print one line per failing case, then "N passed, N failed"',
+    usage: 'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
+    async run(args, io) {
+      const { values, positionals } = parse(args, { ...dataOptions, fast: { type: 'boolean' } });
+      if (!positionals.length) throw new UsageError('tariff test needs at least one PATH');
+      const registry = registryFrom(values);
+      const files = readAll(positionals);
+      const results = await runCaseFiles(registry, files, todayInTokyo(), values.fast === true);
+      const checked = results.filter((r, i) => files.flatMap((f) => f.cases)[i]?.expect !== undefined);
+      const failed = checked.filter((r) => r.mismatch);
+      for (const r of failed) io.out(formatFailure(r));
+      io.out(`${checked.length - failed.length} passed, ${failed.length} failed`);
+      return failed.length ? 1 : 0;
+    },
+  },
+  decide: {
+    summary: "print each case's full output as JSON",
+    usage: 'tariff decide FILE [--rules DIR] [--tariffs DIR]\n  Prints the output of each case of FILE (an object for a file of one case, an array otherwise).',
+    async run(args, io) {
+      const { values, positionals } = parse(args, dataOptions);
+      if (positionals.length !== 1) throw new UsageError('tariff decide needs exactly one FILE');
+      const registry = registryFrom(values);
+      const file = readCaseFile(positionals[0]!);
+      const today = todayInTokyo();
+      const outputs = [];
+      for (const c of file.cases) outputs.push(await decide(registry, c, { today }));
+      io.out(JSON.stringify(file.single ? outputs[0] : outputs, null, 2));
+      return 0;
+    },
+  },
+  validate: {
+    summary: 'check every rule and tariff file (and case files given) against their schemas',
+    usage: 'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files to check for JSON syntax and case shape.',
+    async run(args, io) {
+      const { values, positionals } = parse(args, dataOptions);
+      const registry = registryFrom(values);
+      let bad = 0;
+      const files = readAll(positionals);
+      for (const f of files)
+        for (const [i, c] of f.cases.entries()) {
+          const out = await decide(registry, { ...c, expect: undefined }, { today: todayInTokyo() });
+          if (out.outcome === 'invalid')
+            for (const e of out.errors ?? []) {
+              bad += 1;
+              io.out(`${f.file}${f.single ? '' : ` /${i}`}${e.path}: ${e.message}`);
+            }
+        }
+      io.out(`ok: ${registry.ruleVersions.length} rule version(s), ${registry.tariffVersions.length} tariff version(s)${files.length ? `, ${files.reduce((a, f) => a + f.cases.length, 0)} case(s)` : ''}; ${bad} error(s)`);
+      return bad ? 1 : 0;
+    },
+  },
+  courses: {
+    summary: 'list the courses in force on a date: code, name, monthly fee',
+    usage: 'tariff courses [--date YYYY-MM-DD] [--rules DIR] [--tariffs DIR]',
+    async run(args, io) {
+      const { values } = parse(args, { ...dataOptions, date: { type: 'string' } });
+      const date = String(values.date ?? todayInTokyo());
+      if (!isIsoDate(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+      const registry = registryFrom(values);
+      const t = registry.tariffInForce(date);
+      if (!t) {
+        io.err(`no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}`);
+        return 2;
+      }
+      for (const c of t.courses) io.out(`${c.code}\t${c.name}\t${c.monthlyFee.toLocaleString('ja-JP')} 円／月`);
+      return 0;
+    },
+  },
+  ...extraCommands,
+};
+
+const help = (): string =>
+  ['tariff: executable どこでも“me”REC terms', '', 'Commands:', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`), '', 'Run `tariff COMMAND --help` for a command’s options.'].join('\n');
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help());
+    return name ? 0 : 2;
+  }
+  let command = COMMANDS[name];
+  let args = rest;
+  if (!command && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
+    command = COMMANDS[`${name} ${rest[0]}`];
+    args = rest.slice(1);
+  }
+  if (!command) {
+    io.err(`tariff: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (e) {
+    if (e instanceof DataLoadError) {
+      io.err(`tariff: ${e.code}\n${e.errors.map((x) => `  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`).join('\n')}`);
+      return 2;
+    }
+    if (e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`tariff ${name}: ${(e as Error).message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`tariff: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,43 @@
+import { decide, decideFast } from '../engine/decide.js';
+import { firstMismatch, type Mismatch } from '../engine/expect.js';
+import type { CaseInput, Output } from '../engine/output-types.js';
+import type { Registry } from '../engine/registry.js';
+import type { CaseFile } from '../io/case-files.js';
+
+export type CaseResult = { file: string; index: number; name: string; output: Output; mismatch?: Mismatch };
+
+/** Compares course names by the course they resolve to in the tariff in force on asOf. */
+const courseEquality = (registry: Registry, asOf: string) => {
+  const t = registry.tariffInForce(asOf);
+  const resolver = t ? registry.index(t).resolver : undefined;
+  return (a: string, b: string): boolean => {
+    if (a === b) return true;
+    const ca = resolver?.resolve(a);
+    return ca !== undefined && ca === resolver?.resolve(b);
+  };
+};
+
+export async function runCase(registry: Registry, file: string, index: number, c: CaseInput, today: string, fast = false): Promise<CaseResult> {
+  const output = fast ? decideFast(registry, c, { today }) : await decide(registry, c, { today });
+  const name = typeof c?.name === 'string' ? c.name : `case ${index + 1}`;
+  const result: CaseResult = { file, index, name, output };
+  if (c && typeof c === 'object' && c.expect !== undefined) {
+    const m = firstMismatch(c.expect, output, courseEquality(registry, output.asOf));
+    if (m) result.mismatch = m;
+  }
+  return result;
+}
+
+export async function runCaseFiles(registry: Registry, files: CaseFile[], today: string, fast = false): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const f of files) for (const [i, c] of f.cases.entries()) results.push(await runCase(registry, f.file, i, c, today, fast));
+  return results;
+}
+
+const show = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v));
+
+export const formatFailure = (r: CaseResult): string => {
+  const m = r.mismatch!;
+  const errors = r.output.outcome === 'invalid' && r.output.errors ? ` [errors: ${r.output.errors.map((e) => `${e.path} ${e.message}`).join('; ')}]` : '';
+  return `FAIL ${r.file} › ${r.name}: ${m.path} expected ${show(m.expected)}, actual ${show(m.actual)}${errors}`;
+};

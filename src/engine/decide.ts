@@ -1,0 +1,146 @@
+import { approval, suspension, termination } from './decisions/grounds.js';
+import { cancellationNotice } from './decisions/cancellation-notice.js';
+import { courseChange } from './decisions/course-change.js';
+import { lateInterest } from './decisions/late-interest.js';
+import { monthlyCharge } from './decisions/monthly-charge.js';
+import { outageWaiver } from './decisions/outage-waiver.js';
+import { settlement } from './decisions/settlement.js';
+import { surcharge } from './decisions/surcharge.js';
+import type { AnyDecision, DecisionContext } from './decision-kit.js';
+import { isIsoDate } from './dates.js';
+import { InvalidCase, type FieldError } from './errors.js';
+import { evaluateCompiled, evaluateJre, factsRead, type Facts } from './evaluators.js';
+import { validateFacts } from './facts-validator.js';
+import { InterpretationSet } from './interpretations.js';
+import type { CaseInput, FiredEvent, Output } from './output-types.js';
+import type { Registry } from './registry.js';
+import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
+import type { TariffVersion } from './tariff-types.js';
+
+export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
+  approval,
+  suspension,
+  termination,
+  courseChange,
+  cancellationNotice,
+  outageWaiver,
+  settlement,
+  lateInterest,
+  surcharge,
+  monthlyCharge,
+};
+
+export type DecideOptions = {
+  /** The date used when a case has no asOf (case-files.md: default today). */
+  today: string;
+  /** Answer from these versions instead of the ones in force (studio drafts, what-ifs). */
+  rules?: RuleVersion;
+  tariff?: TariffVersion;
+};
+
+type Prepared = { ok: true; def: AnyDecision; ctx: DecisionContext; facts: Facts; state: unknown; name: DecisionName; asOf: string; versions: { rules: string; tariffs: string } };
+
+const invalid = (c: CaseInput, asOf: string, errors: FieldError[]): Output => ({
+  ...(c.name !== undefined ? { name: c.name } : {}),
+  decision: typeof c.decision === 'string' ? c.decision : '',
+  asOf,
+  outcome: 'invalid',
+  errors,
+  clauses: [],
+  trace: [],
+  interpretations: {},
+});
+
+/** Validates the case and derives the rule facts; an Output when the case is invalid. */
+function prepare(registry: Registry, c: CaseInput, opts: DecideOptions): Prepared | { ok: false; output: Output } {
+  const r = prepareOrInvalid(registry, c, opts);
+  return 'ok' in r ? (r as Prepared) : { ok: false, output: r as Output };
+}
+
+function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions): Prepared | Output {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return invalid({}, opts.today, [{ path: '', message: 'a case must be a JSON object', code: 'CASE_SHAPE' }]);
+  const errors: FieldError[] = [];
+  const asOf = c.asOf ?? opts.today;
+  if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);
+  for (const key of Object.keys(c)) if (!['name', 'asOf', 'decision', 'facts', 'interpretations', 'expect'].includes(key)) errors.push({ path: `/${key}`, message: `unknown case field "${key}"`, code: 'CASE_SHAPE' });
+  if (typeof c.decision !== 'string' || !(DECISIONS as readonly string[]).includes(c.decision)) {
+    errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(c.decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
+    return invalid(c, asOf, errors);
+  }
+  const name = c.decision as DecisionName;
+  const rules = opts.rules ?? registry.rulesInForce(asOf);
+  const tariff = opts.tariff ?? registry.tariffInForce(asOf);
+  if (!rules || !tariff) {
+    const first = registry.firstEffective();
+    errors.push({ path: '/asOf', message: `no ${!rules ? 'rule' : 'tariff'} version is in force on ${asOf}; the first takes effect on ${first ?? '(none loaded)'}. Use an asOf on or after it.`, code: 'NO_VERSION_IN_FORCE' });
+    return invalid(c, asOf, errors);
+  }
+  const facts = c.facts ?? {};
+  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+    errors.push({ path: '/facts', message: 'facts must be a JSON object', code: 'FACT_TYPE' });
+    return invalid(c, asOf, errors);
+  }
+  if (c.interpretations !== undefined && (typeof c.interpretations !== 'object' || c.interpretations === null || Array.isArray(c.interpretations)))
+    errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
+  const def = DECISION_DEFS[name];
+  errors.push(...validateFacts(def.factsSchema, facts));
+  const interps = new InterpretationSet(rules.interpretations, typeof c.interpretations === 'object' ? c.interpretations : undefined, errors);
+  if (errors.length) return invalid(c, asOf, errors);
+  const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
+  let prepared: ReturnType<AnyDecision['prepare']>;
+  try {
+    prepared = def.prepare(facts, ctx);
+  } catch (e) {
+    if (e instanceof InvalidCase) return invalid(c, asOf, e.errors);
+    throw e;
+  }
+  if (!prepared || ctx.errors.length) return invalid(c, asOf, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
+  return { ok: true, def, ctx, facts: prepared.facts, state: prepared.state, name, asOf, versions: { rules: rules.effective, tariffs: tariff.effective } };
+}
+
+/** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
+function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
+  const result = p.def.finish(fired, p.state, p.ctx);
+  const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
+  const trace = fired.map((f) => {
+    const rule = rulesById.get(f.ruleId)!;
+    for (const fact of Object.keys(factsRead(rule, p.facts))) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
+    return { rule: f.ruleId, clause: f.clause, event: f.type, facts: factsRead(rule, p.facts) };
+  });
+  return {
+    ...(c.name !== undefined ? { name: c.name } : {}),
+    decision: p.name,
+    asOf: p.asOf,
+    outcome: result.outcome,
+    ...result.fields,
+    clauses: result.clauses,
+    interpretations: p.ctx.interps.reliedOn(),
+    trace,
+    versions: p.versions,
+  };
+}
+
+const internalError = (c: CaseInput, opts: DecideOptions, e: unknown): Output =>
+  invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [{ path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' }]);
+
+/** The reference path (json-rules-engine). Never throws: bad input is an `invalid` outcome. */
+export async function decide(registry: Registry, c: CaseInput, opts: DecideOptions): Promise<Output> {
+  try {
+    const p = prepare(registry, c, opts);
+    if (!p.ok) return p.output;
+    return finish(c, p, await evaluateJre(p.ctx.rules, p.facts));
+  } catch (e) {
+    return internalError(c, opts, e);
+  }
+}
+
+/** The fast path (compiled rules), synchronous; answers identical to decide(). */
+export function decideFast(registry: Registry, c: CaseInput, opts: DecideOptions): Output {
+  try {
+    const p = prepare(registry, c, opts);
+    if (!p.ok) return p.output;
+    return finish(c, p, evaluateCompiled(p.ctx.rules, p.facts));
+  } catch (e) {
+    return internalError(c, opts, e);
+  }
+}

@@ -1,0 +1,75 @@
+import type { FieldError } from './errors.js';
+import { escapePointer } from './errors.js';
+import type { InterpretationSet } from './interpretations.js';
+import type { FiredEvent } from './output-types.js';
+import type { DecisionName, RuleFile } from './rule-types.js';
+import type { TariffIndex } from './tariff-index.js';
+import type { Course } from './tariff-types.js';
+
+/** What a decision sees of the world: the versions in force on the case's asOf. */
+export type DecisionContext = {
+  asOf: string;
+  tariff: TariffIndex;
+  rules: RuleFile;
+  interps: InterpretationSet;
+  /** Errors found while preparing; any makes the outcome `invalid`. */
+  errors: FieldError[];
+};
+
+export type Finished = { outcome: string; clauses: string[]; fields: Record<string, unknown> };
+
+/**
+ * One decision of case-files.md: the JSON Schema of its facts, how its rule facts are derived
+ * from them, and how the fired rules become the answer. Constants of the terms come from the
+ * rule file's `parameters`, prices from the tariff: a decision holds neither.
+ */
+export type DecisionDef<F, S> = {
+  name: DecisionName;
+  factsSchema: object;
+  /** Derives the facts the rules read; pushes to ctx.errors and returns undefined when it cannot. */
+  prepare(facts: F, ctx: DecisionContext): { facts: Record<string, unknown>; state: S } | undefined;
+  finish(fired: FiredEvent[], state: S, ctx: DecisionContext): Finished;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDecision = DecisionDef<any, any>;
+
+export const param = (ctx: DecisionContext, name: string): number | string => {
+  const p = ctx.rules.parameters?.[name];
+  if (!p) throw new Error(`rule version ${ctx.rules.decision} has no parameter "${name}"`);
+  return p.value;
+};
+
+export const paramFacts = (ctx: DecisionContext): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(ctx.rules.parameters ?? {})) out[k] = p.value;
+  return out;
+};
+
+/** Resolves a course fact; an unknown name is an error that lists the closest course names. */
+export const courseFact = (ctx: DecisionContext, value: string, field: string): Course | undefined => {
+  const c = ctx.tariff.resolver.resolve(value);
+  if (!c)
+    ctx.errors.push({
+      path: `/facts/${escapePointer(field)}`,
+      message: `unknown course "${value}" in the tariff of ${ctx.tariff.version.effective}; closest: ${ctx.tariff.resolver.closest(value).join(' / ')}. Use a course code or the name as 別紙3表1 prints it (tariff courses lists them).`,
+      code: 'UNKNOWN_COURSE',
+    });
+  return c;
+};
+
+export const unique = (xs: Iterable<string>): string[] => [...new Set(xs)];
+export const firedClauses = (fired: FiredEvent[]): string[] => unique(fired.flatMap((f) => [f.clause, ...f.alsoCites]));
+export const reasonsOf = (fired: FiredEvent[], type: string): string[] => unique(fired.filter((f) => f.type === type).map((f) => String(f.params.reason)));
+
+export const bool = { type: 'boolean' } as const;
+export const yen = { type: 'integer', minimum: 0 } as const;
+export const date = { type: 'string', format: 'iso-date' } as const;
+export const datetime = { type: 'string', format: 'iso-datetime' } as const;
+export const courseRef = { type: 'string', minLength: 1 } as const;
+export const factsObject = (properties: Record<string, object>, required: string[]): object => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+  required,
+});

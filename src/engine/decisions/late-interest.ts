@@ -1,0 +1,39 @@
+import { date, factsObject, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { addDays, dayNumber, daysInYear } from '../dates.js';
+import { D, floorYen } from '../money.js';
+
+/** 第27条: late interest at 14.6% a year from the day after the due date to the day before payment. */
+type Facts = { principal: number; dueDate: string; paidDate: string };
+type State = Facts & { days: number };
+
+export const lateInterest: DecisionDef<Facts, State> = {
+  name: 'lateInterest',
+  factsSchema: factsObject({ principal: yen, dueDate: date, paidDate: date }, ['principal', 'dueDate', 'paidDate']),
+  prepare: (facts, ctx) => {
+    const daysAfterDue = dayNumber(facts.paidDate) - dayNumber(facts.dueDate);
+    return { facts: { daysAfterDue, principal: facts.principal, ...paramFacts(ctx) }, state: { ...facts, days: Math.max(0, daysAfterDue - 1) } };
+  },
+  finish: (fired, s, ctx) => {
+    const none = { outcome: 'none', clauses: ['第27条第1項'], fields: { days: s.days, amount: 0 } };
+    if (!fired.some((f) => f.type === 'charge-interest')) return none;
+    const ratePercent = new D(param(ctx, 'annualRatePercent'));
+    const basis = ctx.interps.use('interestDayBasis');
+    // The year fraction as an exact ratio (numerator ÷ denominator), divided last so the
+    // amount is floored once (第29条): 365 basis: days ÷ 365; actual: Σ days_y ÷ length_y.
+    let numerator = new D(s.days);
+    let denominator = new D(365);
+    if (basis === 'actual') {
+      let common365 = 0;
+      let common366 = 0;
+      for (let d = addDays(s.dueDate, 1), i = 0; i < s.days; d = addDays(d, 1), i += 1) {
+        if (daysInYear(Number(d.slice(0, 4))) === 366) common366 += 1;
+        else common365 += 1;
+      }
+      numerator = new D(common365).times(366).plus(new D(common366).times(365));
+      denominator = new D(365 * 366);
+    }
+    const amount = floorYen(new D(s.principal).times(ratePercent).times(numerator).dividedBy(denominator.times(100)));
+    if (amount === 0) return { ...none, fields: { days: s.days, amount: 0 } };
+    return { outcome: 'charge', clauses: ['第27条第1項'], fields: { days: s.days, amount } };
+  },
+};

@@ -1,0 +1,53 @@
+import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, unique, yen, type DecisionDef } from '../decision-kit.js';
+import { calendarMonthsInclusive } from '../dates.js';
+import { D, floorYen, taxOn } from '../money.js';
+import type { Course, SettlementPolicy } from '../tariff-types.js';
+
+/**
+ * 第7条, 第25条第4項, 第28条第3項, 別紙3表2, 別紙6: the settlement due on cancelling before the
+ * minimum period (legacy 長期) or before the course's own term (M-series, same-family rule).
+ */
+type Facts = { course: string; startDate: string; endDate: string; freeMonths?: number; paid?: number };
+type State = { course: Course; policy: SettlementPolicy; monthsUsed: number; paid: number; freeMonths: number };
+
+export const settlement: DecisionDef<Facts, State> = {
+  name: 'settlement',
+  factsSchema: factsObject({ course: courseRef, startDate: date, endDate: date, freeMonths: { type: 'integer', minimum: 0 }, paid: yen }, ['course', 'startDate', 'endDate']),
+  prepare: (facts, ctx) => {
+    const course = courseFact(ctx, facts.course, 'course');
+    if (facts.endDate < facts.startDate) {
+      ctx.errors.push({ path: '/facts/endDate', message: `endDate (${facts.endDate}) is before startDate (${facts.startDate})`, code: 'RANGE' });
+      return undefined;
+    }
+    if (!course) return undefined;
+    const policy = ctx.tariff.policies.get(course.settlementPolicy)!;
+    ctx.interps.use('monthsUsed');
+    const freeMonths = facts.freeMonths ?? 0;
+    const monthsUsed = Math.max(0, calendarMonthsInclusive(facts.startDate, facts.endDate) - freeMonths);
+    const paid = facts.paid ?? floorYen(new D(course.monthlyFee).times(monthsUsed));
+    return {
+      facts: { policyKind: policy.kind, policyMonths: policy.months ?? null, termMonths: course.termMonths, monthsUsed, freeMonths, ...paramFacts(ctx) },
+      state: { course, policy, monthsUsed, paid, freeMonths },
+    };
+  },
+  finish: (fired, s, ctx) => {
+    const base = { monthsUsed: s.monthsUsed, paid: s.paid };
+    const settle = fired.find((f) => f.type === 'settle-remaining' || f.type === 'settle-same-family');
+    const clauses = firedClauses(fired);
+    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, ...base } };
+    let gross: number;
+    let basis: Course | undefined;
+    if (settle.type === 'settle-remaining') {
+      gross = floorYen(new D(s.course.monthlyFee).times(s.policy.months ?? 0));
+    } else {
+      basis = ctx.tariff.longestSatisfied(s.course, s.monthsUsed);
+      gross = basis ? floorYen(new D(basis.monthlyFee).times(s.monthsUsed)) : 0;
+    }
+    const amount = Math.max(0, gross - s.paid);
+    const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
+    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, ...base, grossAmount: gross };
+    if (basis) fields.basisCourse = basis.name;
+    if (amount === 0) return { outcome: 'none', clauses, fields };
+    return { outcome: 'settle', clauses: unique([...clauses, '第32条']), fields };
+  },
+};

@@ -1,0 +1,32 @@
+/** A problem found in one place of an input: `path` is a JSON pointer into it. */
+export type FieldError = { path: string; message: string; code?: string };
+
+/** A problem in a data file (a tariff or rule file): names the file and the JSON pointer. */
+export type DataError = { file: string; pointer: string; message: string; code: string };
+
+/**
+ * Thrown by loaders and registries when data (not a case) is broken. Carries a stable `code`
+ * that tests assert on, and every error found, each with file and JSON pointer.
+ */
+export class DataLoadError extends Error {
+  readonly code: string;
+  readonly errors: DataError[];
+  constructor(code: string, errors: DataError[]) {
+    super(errors.map((e) => `${e.file}${e.pointer ? ` at ${e.pointer}` : ''}: ${e.message}`).join('\n'));
+    this.name = 'DataLoadError';
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+/** Raised inside a decision when the case is unusable; turned into an `invalid` outcome, never thrown at the caller. */
+export class InvalidCase extends Error {
+  readonly errors: FieldError[];
+  constructor(errors: FieldError[]) {
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    this.name = 'InvalidCase';
+    this.errors = errors;
+  }
+}
+
+export const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -1,0 +1,61 @@
+import type { FieldError } from './errors.js';
+import { escapePointer } from './errors.js';
+import type { Interpretation } from './rule-types.js';
+
+/** The interpretations in force for one case: defaults, overridden by the case; records which were relied on. */
+export class InterpretationSet {
+  private readonly values = new Map<string, string>();
+  private readonly used = new Set<string>();
+
+  constructor(defs: readonly Interpretation[], overrides: Record<string, string> | undefined, errors: FieldError[]) {
+    for (const d of defs) this.values.set(d.name, d.default);
+    for (const [name, raw] of Object.entries(overrides ?? {})) {
+      const def = defs.find((d) => d.name === name);
+      const path = `/interpretations/${escapePointer(name)}`;
+      if (!def) {
+        errors.push({ path, message: `unknown interpretation "${name}"; known: ${defs.map((d) => d.name).join(', ')}`, code: 'UNKNOWN_INTERPRETATION' });
+        continue;
+      }
+      const value = canonicalValue(def, raw);
+      if (value === undefined) {
+        const allowed = [def.default, ...def.alternatives.map((a) => a.value)];
+        errors.push({ path, message: `"${String(raw)}" is not a value of ${name}; use one of ${allowed.map((a) => `"${a}"`).join(', ')}`, code: 'UNKNOWN_INTERPRETATION_VALUE' });
+        continue;
+      }
+      this.values.set(name, value);
+    }
+  }
+
+  /** The value of an interpretation, recorded as relied on. */
+  use(name: string): string {
+    const v = this.values.get(name);
+    if (v === undefined) throw new Error(`interpretation "${name}" is not defined in this rule version`);
+    this.used.add(name);
+    return v;
+  }
+
+  /** Every interpretation as a fact `interpretation.<name>` for the rules to read. */
+  asFacts(): Record<string, string> {
+    const facts: Record<string, string> = {};
+    for (const [k, v] of this.values) facts[`interpretation.${k}`] = v;
+    return facts;
+  }
+
+  markUsed(name: string): void {
+    if (this.values.has(name)) this.used.add(name);
+  }
+
+  reliedOn(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of [...this.used].sort()) out[name] = this.values.get(name)!;
+    return out;
+  }
+}
+
+const canonicalValue = (def: Interpretation, raw: unknown): string | undefined => {
+  if (typeof raw !== 'string') return undefined;
+  const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
+  const r = norm(raw);
+  if (r === norm(def.default) || (def.defaultAliases ?? []).some((a) => norm(a) === r)) return def.default;
+  return def.alternatives.find((a) => norm(a.value) === r || (a.aliases ?? []).some((x) => norm(x) === r))?.value;
+};

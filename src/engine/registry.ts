@@ -1,0 +1,47 @@
+import type { RuleVersion } from './rule-types.js';
+import { TariffIndex } from './tariff-index.js';
+import type { TariffVersion } from './tariff-types.js';
+
+/**
+ * The effective-dated versions of rules and tariffs the engine answers from. A case uses the
+ * version in force on its asOf: the latest version whose effective date is on or before it.
+ * Drafts are used only when asked for (a studio preview), never by date.
+ */
+export class Registry {
+  private readonly tariffIndexes = new Map<TariffVersion, TariffIndex>();
+  readonly ruleVersions: RuleVersion[];
+  readonly tariffVersions: TariffVersion[];
+
+  constructor(ruleVersions: RuleVersion[], tariffVersions: TariffVersion[]) {
+    this.ruleVersions = [...ruleVersions].sort((a, b) => a.effective.localeCompare(b.effective));
+    this.tariffVersions = [...tariffVersions].sort((a, b) => a.effective.localeCompare(b.effective));
+  }
+
+  rulesInForce(asOf: string): RuleVersion | undefined {
+    return inForce(this.ruleVersions.filter((v) => v.status === 'approved' || v.status === 'superseded'), asOf);
+  }
+
+  tariffInForce(asOf: string): TariffVersion | undefined {
+    return inForce(this.tariffVersions.filter((v) => v.status === 'approved'), asOf);
+  }
+
+  index(t: TariffVersion): TariffIndex {
+    let idx = this.tariffIndexes.get(t);
+    if (!idx) {
+      idx = new TariffIndex(t);
+      this.tariffIndexes.set(t, idx);
+    }
+    return idx;
+  }
+
+  firstEffective(): string | undefined {
+    const dates = [...this.ruleVersions, ...this.tariffVersions].filter((v) => v.status !== 'draft').map((v) => v.effective);
+    return dates.sort()[0];
+  }
+}
+
+const inForce = <T extends { effective: string }>(versions: T[], asOf: string): T | undefined => {
+  let found: T | undefined;
+  for (const v of versions) if (v.effective <= asOf) found = v;
+  return found;
+};

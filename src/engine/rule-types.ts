@@ -1,0 +1,84 @@
+/** The shape of a rule version (rules/<date>/*.json). rule-schema.ts checks it. */
+export const DECISIONS = [
+  'approval',
+  'suspension',
+  'termination',
+  'courseChange',
+  'cancellationNotice',
+  'outageWaiver',
+  'settlement',
+  'lateInterest',
+  'surcharge',
+  'monthlyCharge',
+] as const;
+export type DecisionName = (typeof DECISIONS)[number];
+
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export type FactRef = { fact: string };
+export type Leaf = { fact: string; operator: Operator; value: unknown };
+export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export type TopCondition = { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+/** A rule in json-rules-engine's format (conditions, event, priority, name) plus its legal metadata. */
+export type RuleDoc = {
+  id: string;
+  name: string;
+  /** The clause it encodes, in the terms' citation style (第9条第2項第1号, 別紙3表2). */
+  clause: string;
+  /** Further clauses the answer relies on when this rule fires. */
+  alsoCites?: string[];
+  /** The sentence it encodes, quoted from the terms. */
+  quote: string;
+  priority?: number;
+  conditions: TopCondition;
+  event: { type: string; params?: Record<string, unknown> };
+};
+
+/** A named constant of the terms (14.6%, 15 days, 24 hours), with its clause and quote. */
+export type Parameter = { value: number | string; clause: string; quote: string; description?: string };
+
+export type RuleFile = {
+  decision: DecisionName;
+  description?: string;
+  parameters?: Record<string, Parameter>;
+  rules: RuleDoc[];
+};
+
+export type Interpretation = {
+  name: string;
+  default: string;
+  defaultDescription: string;
+  defaultAliases?: string[];
+  alternatives: { value: string; description: string; aliases?: string[] }[];
+  description: string;
+  clauses: string[];
+};
+
+export type RuleVersionStatus = 'draft' | 'in-review' | 'approved' | 'superseded';
+
+export type RuleVersion = {
+  effective: string;
+  status: RuleVersionStatus;
+  author?: string;
+  approvedBy?: string;
+  note?: string;
+  decisions: Record<DecisionName, RuleFile>;
+  interpretations: Interpretation[];
+};
+
+export const isLeaf = (c: Condition): c is Leaf => 'fact' in c;
+export const isFactRef = (v: unknown): v is FactRef =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as FactRef).fact === 'string';

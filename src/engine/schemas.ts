@@ -1,0 +1,251 @@
+import { OPERATORS, DECISIONS } from './rule-types.js';
+
+/** JSON Schemas (draft 2020-12 subset, ajv) for the data files. No unknown properties anywhere. */
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const yen = { type: 'integer', minimum: 0 } as const;
+const clause = { type: 'string', pattern: '^(第\\d+条(第\\d+項)?(第\\d+号)?|別紙\\d+(表\\d+)?)$' } as const;
+
+export const courseSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'name', 'series', 'legacyKind', 'model', 'sim', 'cloudDays', 'termMonths', 'family', 'monthlyFee', 'initialFeeGroup', 'settlementPolicy', 'minimumPeriodMonths'],
+  properties: {
+    code: { type: 'string', pattern: '^[A-Z0-9][A-Z0-9-]*$' },
+    name: { type: 'string', minLength: 1 },
+    series: { enum: ['legacy', 'M5525', 'M2035'] },
+    legacyKind: { enum: [null, 'short', 'long', 'short-mount', 'long-mount', 'plus-short', 'plus-long'] },
+    model: { type: ['string', 'null'], pattern: '^M(5525|2035)[ND]$' },
+    sim: { enum: [null, 'SN', 'S18'] },
+    cloudDays: { enum: [null, 7, 14, 30] },
+    termMonths: { enum: [null, 1, 6, 12, 24, 36, 60] },
+    family: { type: 'string', minLength: 1 },
+    monthlyFee: yen,
+    initialFeeGroup: { type: 'string', minLength: 1 },
+    settlementPolicy: { type: 'string', minLength: 1 },
+    minimumPeriodMonths: { type: ['integer', 'null'], minimum: 1 },
+  },
+} as const;
+
+export const coursesFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['courses'],
+  properties: { source: { type: 'string' }, courses: { type: 'array', items: courseSchema } },
+} as const;
+
+export const initialFeesFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['groups'],
+  properties: {
+    source: { type: 'string' },
+    groups: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['group', 'amount', 'printedOn'], properties: { group: { type: 'string', minLength: 1 }, amount: yen, printedOn: { type: 'string' } } },
+    },
+  },
+} as const;
+
+const yenMap = { type: 'object', minProperties: 1, additionalProperties: yen } as const;
+export const optionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'name', 'group', 'billing', 'price', 'eligibility'],
+  properties: {
+    code: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+    name: { type: 'string', minLength: 1 },
+    group: { type: 'string', minLength: 1 },
+    billing: { enum: ['monthly', 'first-month'] },
+    price: {
+      oneOf: [
+        { type: 'object', additionalProperties: false, required: ['kind', 'amount'], properties: { kind: { const: 'flat' }, amount: yen } },
+        { type: 'object', additionalProperties: false, required: ['kind', 'amounts'], properties: { kind: { const: 'by-term' }, amounts: yenMap } },
+        { type: 'object', additionalProperties: false, required: ['kind', 'amounts'], properties: { kind: { const: 'by-series' }, amounts: yenMap } },
+      ],
+    },
+    eligibility: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['series', 'sim'],
+      properties: {
+        series: { type: ['array', 'null'], items: { enum: ['legacy', 'M5525', 'M2035'] } },
+        sim: { type: ['array', 'null'], items: { enum: ['SN', 'S18'] } },
+      },
+    },
+    note: { type: 'string' },
+  },
+} as const;
+
+export const optionsFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['options'],
+  properties: { source: { type: 'string' }, options: { type: 'array', items: optionSchema } },
+} as const;
+
+export const policiesFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['policies', 'minimumPeriods'],
+  properties: {
+    source: { type: 'string' },
+    policies: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kind', 'clause', 'text'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          kind: { enum: ['none', 'remaining-of-months', 'longest-satisfied-same-family'] },
+          months: { type: 'integer', minimum: 1 },
+          clause,
+          text: { type: 'string', minLength: 1 },
+          note: { type: 'string' },
+        },
+        if: { properties: { kind: { const: 'remaining-of-months' } } },
+        then: { required: ['months'] },
+      },
+    },
+    minimumPeriods: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['label', 'text'], properties: { label: { type: 'string' }, text: { type: 'string' } } },
+    },
+  },
+} as const;
+
+export const versionIndexSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['versions'],
+  properties: {
+    description: { type: 'string' },
+    versions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['effective', 'status', 'dir'],
+        properties: {
+          effective: isoDate,
+          status: { enum: ['draft', 'in-review', 'approved', 'superseded'] },
+          dir: { type: 'string', minLength: 1 },
+          author: { type: 'string' },
+          approvedBy: { type: 'string' },
+          note: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+const leafSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fact', 'operator', 'value'],
+  properties: {
+    fact: { type: 'string', minLength: 1 },
+    operator: { enum: [...OPERATORS] },
+    value: {},
+  },
+  allOf: [
+    {
+      if: { properties: { operator: { enum: ['in', 'notIn'] } } },
+      then: { properties: { value: { anyOf: [{ type: 'array' }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] } } },
+    },
+  ],
+} as const;
+
+export const conditionDefs = {
+  condition: {
+    oneOf: [
+      { $ref: '#/$defs/leaf' },
+      { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+      { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+      { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+    ],
+  },
+  leaf: leafSchema,
+} as const;
+
+export const ruleSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'clause', 'quote', 'conditions', 'event'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9-]*/[a-z0-9][a-z0-9-]*$' },
+    name: { type: 'string', minLength: 1 },
+    clause,
+    alsoCites: { type: 'array', items: clause },
+    quote: { type: 'string', minLength: 1 },
+    priority: { type: 'integer', minimum: 1 },
+    conditions: {
+      oneOf: [
+        { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+        { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
+        { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
+      ],
+    },
+    event: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type'],
+      properties: { type: { type: 'string', minLength: 1 }, params: { type: 'object' } },
+    },
+  },
+} as const;
+
+export const ruleFileSchema = {
+  $defs: { ...conditionDefs, rule: ruleSchema },
+  type: 'object',
+  additionalProperties: false,
+  required: ['decision', 'rules'],
+  properties: {
+    decision: { enum: [...DECISIONS] },
+    description: { type: 'string' },
+    parameters: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value', 'clause', 'quote'],
+        properties: { value: { type: ['number', 'string'] }, clause, quote: { type: 'string', minLength: 1 }, description: { type: 'string' } },
+      },
+    },
+    rules: { type: 'array', minItems: 1, items: { $ref: '#/$defs/rule' } },
+  },
+} as const;
+
+export const interpretationsFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['interpretations'],
+  properties: {
+    description: { type: 'string' },
+    interpretations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'default', 'defaultDescription', 'alternatives', 'description', 'clauses'],
+        properties: {
+          name: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$' },
+          default: { type: 'string', minLength: 1 },
+          defaultDescription: { type: 'string', minLength: 1 },
+          defaultAliases: { type: 'array', items: { type: 'string', minLength: 1 } },
+          alternatives: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['value', 'description'],
+              properties: { value: { type: 'string', minLength: 1 }, description: { type: 'string' }, aliases: { type: 'array', items: { type: 'string', minLength: 1 } } },
+            },
+          },
+          description: { type: 'string', minLength: 1 },
+          clauses: { type: 'array', minItems: 1, items: clause },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,50 @@
+import { CourseResolver } from './course-resolver.js';
+import type { Course, InitialFeeGroup, SettlementPolicy, TariffOption, TariffVersion } from './tariff-types.js';
+
+/** Look-ups over one tariff version, built once per version. */
+export class TariffIndex {
+  readonly resolver: CourseResolver;
+  readonly byCode = new Map<string, Course>();
+  readonly policies = new Map<string, SettlementPolicy>();
+  readonly groups = new Map<string, InitialFeeGroup>();
+  readonly options = new Map<string, TariffOption>();
+  /** 別紙3表2 (注): courses of one family, shortest term first. */
+  readonly families = new Map<string, Course[]>();
+
+  constructor(readonly version: TariffVersion) {
+    this.resolver = new CourseResolver(version.courses);
+    for (const c of version.courses) {
+      this.byCode.set(c.code, c);
+      const fam = this.families.get(c.family) ?? [];
+      fam.push(c);
+      this.families.set(c.family, fam);
+    }
+    for (const fam of this.families.values()) fam.sort((a, b) => (a.termMonths ?? 0) - (b.termMonths ?? 0));
+    for (const p of version.policies) this.policies.set(p.id, p);
+    for (const g of version.initialFeeGroups) this.groups.set(g.group, g);
+    for (const o of version.options) this.options.set(o.code, o);
+  }
+
+  /** The longest course of `course`'s family whose term `monthsUsed` satisfies (別紙3表2). */
+  longestSatisfied(course: Course, monthsUsed: number): Course | undefined {
+    const fam = this.families.get(course.family) ?? [];
+    let best: Course | undefined;
+    for (const c of fam) if (c.termMonths !== null && c.termMonths <= monthsUsed) best = c;
+    return best;
+  }
+
+  /** Why `course` may not take `option`, or undefined when it may. */
+  optionRefusal(course: Course, option: TariffOption): string | undefined {
+    const { series, sim } = option.eligibility;
+    if (series && !series.includes(course.series)) return `${option.name} is offered only with ${series.join('/')} courses; ${course.name} is not one`;
+    if (sim && (course.sim === null || !sim.includes(course.sim))) return `${option.name} is offered only with ${sim.join('/')} SIM courses; ${course.name} is not one`;
+    return undefined;
+  }
+
+  optionPrice(course: Course, option: TariffOption): number | undefined {
+    const p = option.price;
+    if (p.kind === 'flat') return p.amount;
+    if (p.kind === 'by-term') return course.termMonths === null ? undefined : p.amounts[String(course.termMonths)];
+    return p.amounts[course.series];
+  }
+}

@@ -1,0 +1,165 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { DataLoadError, type DataError } from './errors.js';
+import { DECISIONS, isLeaf, type Condition, type DecisionName, type RuleFile, type RuleVersion, type RuleVersionStatus, type Interpretation } from './rule-types.js';
+import { coursesFileSchema, initialFeesFileSchema, interpretationsFileSchema, optionsFileSchema, policiesFileSchema, ruleFileSchema, versionIndexSchema } from './schemas.js';
+import type { Course, InitialFeeGroup, MinimumPeriodRow, SettlementPolicy, TariffOption, TariffVersion } from './tariff-types.js';
+import { isIsoDate } from './dates.js';
+
+/**
+ * Strict validation of tariff and rule data (openfisca-core's parameter loader): every schema
+ * error, then every cross-reference error, each with the file and the JSON pointer. Pure: the
+ * callers (folder loader, studio workspace) read the files and pass the parsed JSON in.
+ */
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const compiled = new Map<object, ValidateFunction>();
+const validator = (schema: object): ValidateFunction => {
+  let v = compiled.get(schema);
+  if (!v) {
+    v = ajv.compile(schema);
+    compiled.set(schema, v);
+  }
+  return v;
+};
+
+const describe = (e: ErrorObject): string => {
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown property "${String(e.params.additionalProperty)}": remove it or fix its spelling`;
+    case 'required':
+      return `missing required property "${String(e.params.missingProperty)}"`;
+    case 'enum':
+      return `must be one of ${JSON.stringify(e.params.allowedValues)}`;
+    case 'oneOf':
+      return 'matches none of the allowed shapes';
+    default:
+      return e.message ?? 'is invalid';
+  }
+};
+
+/** Runs a schema; returns its errors with file and pointer (empty when valid). */
+export const schemaErrors = (schema: object, data: unknown, file: string, code: string): DataError[] => {
+  const v = validator(schema);
+  if (v(data)) return [];
+  const errors = (v.errors ?? []).filter((e) => e.keyword !== 'if');
+  // oneOf noise: when a more specific error exists under the same pointer, drop the generic one.
+  return errors
+    .filter((e) => !(e.keyword === 'oneOf' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'oneOf')))
+    .map((e) => ({ file, pointer: e.instancePath, message: describe(e), code }));
+};
+
+export type TariffFiles = { courses: unknown; initialFees: unknown; options: unknown; policies: unknown };
+export type FileNames = Record<keyof TariffFiles, string>;
+
+export function validateTariffVersion(effective: string, status: 'draft' | 'approved', files: TariffFiles, names: FileNames): TariffVersion {
+  const errors: DataError[] = [
+    ...schemaErrors(coursesFileSchema, files.courses, names.courses, 'TARIFF_SCHEMA'),
+    ...schemaErrors(initialFeesFileSchema, files.initialFees, names.initialFees, 'TARIFF_SCHEMA'),
+    ...schemaErrors(optionsFileSchema, files.options, names.options, 'TARIFF_SCHEMA'),
+    ...schemaErrors(policiesFileSchema, files.policies, names.policies, 'TARIFF_SCHEMA'),
+  ];
+  if (errors.length) throw new DataLoadError('TARIFF_SCHEMA', errors);
+  const courses = (files.courses as { courses: Course[] }).courses;
+  const groups = (files.initialFees as { groups: InitialFeeGroup[] }).groups;
+  const options = (files.options as { options: TariffOption[] }).options;
+  const { policies, minimumPeriods } = files.policies as { policies: SettlementPolicy[]; minimumPeriods: MinimumPeriodRow[] };
+  const version: TariffVersion = { effective, status, courses, initialFeeGroups: groups, options, policies, minimumPeriods };
+  const refErrors = tariffReferenceErrors(version, names);
+  if (refErrors.length) throw new DataLoadError('TARIFF_REFERENCE', refErrors);
+  return version;
+}
+
+/** Cross-file checks: unique codes and names, every reference resolves. */
+export function tariffReferenceErrors(v: TariffVersion, names: FileNames): DataError[] {
+  const errors: DataError[] = [];
+  const err = (file: string, pointer: string, message: string): void => {
+    errors.push({ file, pointer, message, code: 'TARIFF_REFERENCE' });
+  };
+  const codes = new Map<string, number>();
+  const courseNames = new Map<string, number>();
+  const policyIds = new Set(v.policies.map((p) => p.id));
+  const groupIds = new Set(v.initialFeeGroups.map((g) => g.group));
+  v.courses.forEach((c, i) => {
+    const at = `/courses/${i}`;
+    if (codes.has(c.code)) err(names.courses, `${at}/code`, `duplicate course code "${c.code}" (also at /courses/${codes.get(c.code)}): codes must be unique`);
+    else codes.set(c.code, i);
+    const key = c.name.normalize('NFKC').replace(/\s+/gu, '');
+    if (courseNames.has(key)) err(names.courses, `${at}/name`, `duplicate course name "${c.name}" (also at /courses/${courseNames.get(key)})`);
+    else courseNames.set(key, i);
+    if (!policyIds.has(c.settlementPolicy)) err(names.courses, `${at}/settlementPolicy`, `unknown settlement policy "${c.settlementPolicy}"; known: ${[...policyIds].join(', ')}`);
+    if (!groupIds.has(c.initialFeeGroup)) err(names.courses, `${at}/initialFeeGroup`, `unknown initial fee group "${c.initialFeeGroup}"; add it to ${names.initialFees}`);
+    if (c.series === 'legacy' ? c.legacyKind === null : c.termMonths === null || c.model === null || c.sim === null || c.cloudDays === null)
+      err(names.courses, at, c.series === 'legacy' ? 'a legacy course needs legacyKind' : 'an M-series course needs model, sim, cloudDays and termMonths');
+    if (c.model !== null && !c.model.startsWith(c.series)) err(names.courses, `${at}/model`, `model "${c.model}" does not belong to series ${c.series}`);
+  });
+  v.initialFeeGroups.forEach((g, i) => {
+    if (!codes.has(g.printedOn)) err(names.initialFees, `/groups/${i}/printedOn`, `unknown course code "${g.printedOn}"`);
+  });
+  const optionCodes = new Set<string>();
+  v.options.forEach((o, i) => {
+    if (optionCodes.has(o.code)) err(names.options, `/options/${i}/code`, `duplicate option code "${o.code}"`);
+    optionCodes.add(o.code);
+  });
+  return errors;
+}
+
+const conditionFacts = (c: Condition, into: Set<string>): Set<string> => {
+  if (isLeaf(c)) {
+    into.add(c.fact);
+    if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value) into.add(String((c.value as { fact: string }).fact));
+  } else if ('all' in c) c.all.forEach((x) => conditionFacts(x, into));
+  else if ('any' in c) c.any.forEach((x) => conditionFacts(x, into));
+  else conditionFacts(c.not, into);
+  return into;
+};
+export const factsOfRule = (conditions: Condition): string[] => [...conditionFacts(conditions, new Set())];
+
+export type RuleFiles = { decisions: Partial<Record<DecisionName, { file: string; data: unknown }>>; interpretations: { file: string; data: unknown } };
+
+export function validateRuleVersion(meta: { effective: string; status: RuleVersionStatus; author?: string; approvedBy?: string; note?: string }, files: RuleFiles): RuleVersion {
+  const errors: DataError[] = [];
+  const decisions = {} as Record<DecisionName, RuleFile>;
+  for (const d of DECISIONS) {
+    const entry = files.decisions[d];
+    if (!entry) {
+      errors.push({ file: `${meta.effective}/${d}.json`, pointer: '', message: `rule file for decision "${d}" is missing`, code: 'RULE_MISSING' });
+      continue;
+    }
+    const e = schemaErrors(ruleFileSchema, entry.data, entry.file, 'RULE_SCHEMA');
+    if (e.length) {
+      errors.push(...e);
+      continue;
+    }
+    const rf = entry.data as RuleFile;
+    if (rf.decision !== d) errors.push({ file: entry.file, pointer: '/decision', message: `file holds decision "${rf.decision}" but is loaded as "${d}"`, code: 'RULE_REFERENCE' });
+    const ids = new Set<string>();
+    rf.rules.forEach((r, i) => {
+      if (ids.has(r.id)) errors.push({ file: entry.file, pointer: `/rules/${i}/id`, message: `duplicate rule id "${r.id}"`, code: 'RULE_REFERENCE' });
+      ids.add(r.id);
+      if (!r.id.startsWith(`${d}/`)) errors.push({ file: entry.file, pointer: `/rules/${i}/id`, message: `rule id must start with "${d}/"`, code: 'RULE_REFERENCE' });
+    });
+    decisions[d] = rf;
+  }
+  const ie = schemaErrors(interpretationsFileSchema, files.interpretations.data, files.interpretations.file, 'RULE_SCHEMA');
+  errors.push(...ie);
+  if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
+  const interpretations = (files.interpretations.data as { interpretations: Interpretation[] }).interpretations;
+  return { ...meta, decisions, interpretations };
+}
+
+export type IndexEntry = { effective: string; status: RuleVersionStatus; dir: string; author?: string; approvedBy?: string; note?: string };
+
+/** Checks a version index: schema, ISO dates, and no two versions on the same date. */
+export function validateVersionIndex(data: unknown, file: string): IndexEntry[] {
+  const errors = schemaErrors(versionIndexSchema, data, file, 'INDEX_SCHEMA');
+  if (errors.length) throw new DataLoadError('INDEX_SCHEMA', errors);
+  const versions = (data as { versions: IndexEntry[] }).versions;
+  const seen = new Map<string, number>();
+  versions.forEach((v, i) => {
+    if (!isIsoDate(v.effective)) errors.push({ file, pointer: `/versions/${i}/effective`, message: `"${v.effective}" is not a calendar date (YYYY-MM-DD)`, code: 'INDEX_SCHEMA' });
+    if (seen.has(v.effective))
+      errors.push({ file, pointer: `/versions/${i}/effective`, message: `two versions take effect on ${v.effective} (also /versions/${seen.get(v.effective)}): give each version its own date`, code: 'DUPLICATE_VERSION' });
+    seen.set(v.effective, i);
+  });
+  if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
+  return versions;
+}

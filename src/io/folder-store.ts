@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DataLoadError, type DataError } from '../engine/errors.js';
+import { Registry } from '../engine/registry.js';
+import { DECISIONS, type DecisionName, type RuleVersion } from '../engine/rule-types.js';
+import type { TariffVersion } from '../engine/tariff-types.js';
+import { validateRuleVersion, validateTariffVersion, validateVersionIndex, type RuleFiles } from '../engine/validate-data.js';
+import { readJson } from './json-file.js';
+
+/** Reads rules/ and tariffs/ folders (each an index.json plus one folder per version). */
+export const TARIFF_FILES = { courses: 'courses.json', initialFees: 'initial-fees.json', options: 'options.json', policies: 'settlement-policies.json' } as const;
+
+const rel = (p: string): string => relative(process.cwd(), p) || p;
+
+/** Runs every loader step, collecting every error of every file before throwing one DataLoadError. */
+const collect = <T>(errors: DataError[], fn: () => T): T | undefined => {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DataLoadError) {
+      errors.push(...e.errors);
+      return undefined;
+    }
+    throw e;
+  }
+};
+
+export function loadTariffVersions(dir: string): TariffVersion[] {
+  const errors: DataError[] = [];
+  const index = collect(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
+  const versions: TariffVersion[] = [];
+  for (const entry of index ?? []) {
+    const base = join(dir, entry.dir);
+    const names = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, rel(join(base, f))])) as Record<keyof typeof TARIFF_FILES, string>;
+    const files = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, collect(errors, () => readJson(join(base, f)))]));
+    if (Object.values(files).some((f) => f === undefined)) continue;
+    const status = entry.status === 'draft' ? 'draft' : 'approved';
+    const v = collect(errors, () => validateTariffVersion(entry.effective, status, files as never, names));
+    if (v) versions.push(v);
+  }
+  if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
+  return versions;
+}
+
+export function loadRuleVersions(dir: string): RuleVersion[] {
+  const errors: DataError[] = [];
+  const index = collect(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
+  const versions: RuleVersion[] = [];
+  for (const entry of index ?? []) {
+    const base = join(dir, entry.dir);
+    const decisions: RuleFiles['decisions'] = {};
+    for (const d of DECISIONS) {
+      const file = join(base, `${d}.json`);
+      if (!existsSync(file)) continue;
+      const data = collect(errors, () => readJson(file));
+      if (data !== undefined) decisions[d as DecisionName] = { file: rel(file), data };
+    }
+    const interpFile = join(base, 'interpretations.json');
+    const interpretations = { file: rel(interpFile), data: collect(errors, () => readJson(interpFile)) };
+    if (interpretations.data === undefined) continue;
+    const { dir: _dir, ...meta } = entry;
+    const v = collect(errors, () => validateRuleVersion(meta, { decisions, interpretations }));
+    if (v) versions.push(v);
+  }
+  if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
+  return versions;
+}
+
+export function loadRegistry(rulesDir: string, tariffsDir: string): Registry {
+  const errors: DataError[] = [];
+  const rules = collect(errors, () => loadRuleVersions(rulesDir));
+  const tariffs = collect(errors, () => loadTariffVersions(tariffsDir));
+  if (errors.length || !rules || !tariffs) throw new DataLoadError(errors[0]?.code ?? 'LOAD', errors);
+  return new Registry(rules, tariffs);
+}
