@@ -158,12 +158,12 @@ write("surcharge", "第26条: a surcharge of twice the unlawfully evaded amount,
     "taxRatePercent": {"value": 10, "clause": "第32条", "quote": Q32, "description": "consumption tax rate (消費税相当額), 10% per case-files.md"}})
 
 write("monthlyCharge", "第24条, 第32条, 別紙3表1, 表3: the charges of one billing month.", [
-  rule("monthlyCharge/course-fee", "Monthly fee of the course", "別紙3表1", "別紙 3 表１（コース別料金表） 月額料金",
+  rule("monthlyCharge/course-fee", "Monthly fee of the course", "別紙3表1", "当社が提供する本サービスの料金は、別紙 3（料金表）に定めるところによります。",
        {"all": [leaf("contractMonth", "greaterThan", {"fact": "freeMonths"})]}, {"type": "charge-monthly-fee"}, also=["第24条"]),
   rule("monthlyCharge/free-month", "Campaign month at no monthly fee", "第7条",
        "なお、キャンペーン等当社が本サービスの月額利用料を無料として設定した期間は最低利用期間に含めないものとし、当該無料として設定した期間を経過した日を含む月から最低利用期間を設定するものとします。",
        {"all": [leaf("contractMonth", "lessThanInclusive", {"fact": "freeMonths"})]}, {"type": "free-month"}),
-  rule("monthlyCharge/initial-fee", "Initial fee in the first month (named interpretation initialFeeScope)", "別紙3表1", "別紙 3 表１（コース別料金表） 初期費",
+  rule("monthlyCharge/initial-fee", "Initial fee in the first month (named interpretation initialFeeScope)", "別紙3表1", "初期費 別紙 3 表 1（コース別料金表）による",
        {"all": [leaf("contractMonth", "equal", 1), {"any": [leaf("initialFeePrintedOnCourse", "equal", True),
                  {"all": [leaf("interpretation.initialFeeScope", "equal", "group"), leaf("inInitialFeeGroup", "equal", True)]}]}]},
        {"type": "charge-initial-fee"}),

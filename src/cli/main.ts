@@ -38,7 +38,8 @@ export const COMMANDS: Record<string, Command> = {
       const registry = registryFrom(values);
       const files = readAll(positionals);
       const results = await runCaseFiles(registry, files, todayInTokyo(), values.fast === true);
-      const checked = results.filter((r, i) => files.flatMap((f) => f.cases)[i]?.expect !== undefined);
+      const cases = files.flatMap((f) => f.cases);
+      const checked = results.filter((_r, i) => cases[i]?.expect !== undefined);
       const failed = checked.filter((r) => r.mismatch);
       for (const r of failed) io.out(formatFailure(r));
       io.out(`${checked.length - failed.length} passed, ${failed.length} failed`);

@@ -103,9 +103,9 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = p.def.finish(fired, p.state, p.ctx);
   const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
   const trace = fired.map((f) => {
-    const rule = rulesById.get(f.ruleId)!;
-    for (const fact of Object.keys(factsRead(rule, p.facts))) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
-    return { rule: f.ruleId, clause: f.clause, event: f.type, facts: factsRead(rule, p.facts) };
+    const facts = factsRead(rulesById.get(f.ruleId)!, p.facts);
+    for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
+    return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
   return {
     ...(c.name !== undefined ? { name: c.name } : {}),

@@ -98,17 +98,42 @@ export function evaluateCompiled(file: RuleFile, facts: Facts): FiredEvent[] {
   return compileRuleFile(file)(facts).map((i) => toFired(file.rules[i]!));
 }
 
-/** The facts each condition of a rule reads, with their values: the trace shows them. */
+const OPS: Record<string, (a: unknown, b: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumberLike(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumberLike(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+};
+
+/** Evaluates a condition left to right with short-circuit, recording each fact it reads. */
+const evalCondition = (c: Condition, facts: Facts, read: Record<string, unknown>): boolean => {
+  if (isLeaf(c)) {
+    read[c.fact] = facts[c.fact] ?? null;
+    let b = c.value;
+    if (isFactRef(c.value)) {
+      b = facts[c.value.fact];
+      read[c.value.fact] = b ?? null;
+    }
+    return OPS[c.operator]!(facts[c.fact], b);
+  }
+  if ('all' in c) return c.all.every((x) => evalCondition(x, facts, read));
+  if ('any' in c) return c.any.some((x) => evalCondition(x, facts, read));
+  return !evalCondition(c.not, facts, read);
+};
+
+/**
+ * The facts a rule's conditions read, with their values, in reading order and with
+ * short-circuit (a branch not needed to decide is not read): the trace shows them, and an
+ * interpretation appears in an answer only when a rule actually read it.
+ */
 export function factsRead(rule: RuleDoc, facts: Facts): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const walk = (c: Condition): void => {
-    if (isLeaf(c)) {
-      out[c.fact] = facts[c.fact] ?? null;
-      if (isFactRef(c.value)) out[c.value.fact] = facts[c.value.fact] ?? null;
-    } else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else walk(c.not);
-  };
-  walk(rule.conditions as Condition);
-  return out;
+  const read: Record<string, unknown> = {};
+  evalCondition(rule.conditions as Condition, facts, read);
+  return read;
 }
