@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `tariff courses | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const { main } = await import('../src/cli/main.ts');
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
