@@ -5,6 +5,7 @@ import { DataLoadError } from '../../src/engine/errors.js';
 import { loadRegistry } from '../../src/io/folder-store.js';
 import { scratchData } from './helpers.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test fixtures are edited as loose JSON
 const edit = (file: string, fn: (j: any) => void): void => {
   const j = JSON.parse(readFileSync(file, 'utf8'));
   fn(j);

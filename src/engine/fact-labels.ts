@@ -1,0 +1,84 @@
+import type { DecisionName } from './rule-types.js';
+
+/** Human labels of the facts rules read, per decision, in Japanese and English (for sentences and forms). */
+export type Label = { ja: string; en: string };
+
+const L = (ja: string, en: string): Label => ({ ja, en });
+
+export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
+  approval: {
+    inServiceArea: L('提供区域内である', 'inside the service area'),
+    technicallyFeasible: L('技術上提供可能である', 'technically feasible'),
+    paymentDelinquent: L('支払いを怠り又は怠るおそれがある', 'payment delinquent (actual or feared)'),
+    falseDeclaration: L('虚偽の申告がある', 'false declaration'),
+    businessHindrance: L('業務遂行上著しく支障がある', 'serious hindrance to business'),
+    antisocialForces: L('反社会的勢力に該当する', 'antisocial forces'),
+  },
+  suspension: {
+    overdue: L('支払期日を経過しても支払わない', 'overdue'),
+    otherServiceOverdue: L('他のサービスの料金を支払わない', 'another service overdue'),
+    defamation: L('当社の名誉・信用を毀損した', 'damaged our honour or credit'),
+    breachOfArticle17or37: L('第17条・第37条に違反した', 'breach of 第17条 or 第37条'),
+    excessiveInquiries: L('過度な問合せで業務に支障を及ぼした', 'excessive inquiries'),
+    interferenceWithFacilities: L('業務・設備に支障を及ぼした', 'interference with business or facilities'),
+    outOfSpecUseNotImproved: L('動作保証外の使用を改善しない', 'out-of-spec use not improved'),
+    causedDamage: L('当社に損害を与えた', 'caused damage'),
+    emergency: L('緊急やむを得ない', 'emergency'),
+    maxMonths: L('停止できる最長月数', 'longest suspension (months)'),
+  },
+  termination: {
+    suspendedAndUnremedied: L('利用停止後も事実を解消しない', 'suspended and not remedied'),
+    serviceEnded: L('本サービスの提供を終了する', 'the service ends'),
+    insolvencyEvent: L('支払停止等の事由', 'insolvency event'),
+    antisocialForces: L('第43条第1項に違反した', 'breach of 第43条第1項'),
+    antisocialConduct: L('暴力的な要求行為等をした', 'antisocial conduct'),
+  },
+  courseChange: {
+    fromKind: L('変更前のコース種別', 'course kind before'),
+    toKind: L('変更後のコース種別', 'course kind after'),
+    sameCourse: L('同じコースである', 'same course'),
+    'interpretation.plusCourseChange': L('解釈 plusCourseChange', 'interpretation plusCourseChange'),
+  },
+  cancellationNotice: {
+    businessDaysBeforeEnd: L('申出日から契約終了希望日までの営業日数', 'business days from the request to the desired end'),
+    noticeBusinessDays: L('必要な営業日数（５営業日）', 'business days of notice required'),
+  },
+  outageWaiver: {
+    cause: L('原因', 'cause'),
+    totalOutage: L('全く利用できない状態である', 'total outage'),
+    mSeries: L('M シリーズのコースである', 'M-series course'),
+    outageHours: L('当社が知った時刻からの時間', 'hours since the company knew'),
+    minimumConsecutiveHours: L('連続時間の下限（24 時間）', 'minimum consecutive hours'),
+    'interpretation.partialOutage': L('解釈 partialOutage', 'interpretation partialOutage'),
+  },
+  settlement: {
+    policyKind: L('解約清算金の方式', 'settlement policy'),
+    policyMonths: L('清算の基準月数', 'months of the policy'),
+    termMonths: L('コース名の期間（月）', 'term of the course (months)'),
+    monthsUsed: L('実際に利用した月数', 'months used'),
+    freeMonths: L('無料期間（月）', 'free months'),
+    taxRatePercent: L('消費税率（%）', 'tax rate (%)'),
+  },
+  lateInterest: {
+    daysAfterDue: L('支払期日から支払日までの日数', 'days from the due date to payment'),
+    graceDays: L('延滞利息がかからない日数（15 日）', 'grace days'),
+    principal: L('元本', 'principal'),
+    annualRatePercent: L('年利（%）', 'annual rate (%)'),
+  },
+  surcharge: {
+    evadedAmount: L('免れた額（税抜）', 'evaded amount (ex-tax)'),
+    multiplier: L('倍率', 'multiplier'),
+    taxRatePercent: L('消費税率（%）', 'tax rate (%)'),
+  },
+  monthlyCharge: {
+    contractMonth: L('契約何か月目', 'contract month'),
+    freeMonths: L('無料期間（月）', 'free months'),
+    initialFeePrintedOnCourse: L('初期費がこのコースの行に記載されている', 'initial fee printed on this row'),
+    inInitialFeeGroup: L('初期費のグループに属する', 'in an initial-fee group'),
+    optionCount: L('課金するオプションの数', 'options billed'),
+    'interpretation.initialFeeScope': L('解釈 initialFeeScope', 'interpretation initialFeeScope'),
+    taxRatePercent: L('消費税率（%）', 'tax rate (%)'),
+  },
+};
+
+export const factLabel = (decision: DecisionName, fact: string, lang: 'ja' | 'en'): string => FACT_LABELS[decision]?.[fact]?.[lang] ?? fact;

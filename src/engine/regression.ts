@@ -1,0 +1,37 @@
+import { decide } from './decide.js';
+import { canonical } from './version-diff.js';
+import type { CaseInput, Output } from './output-types.js';
+import type { Registry } from './registry.js';
+import type { RuleVersion } from './rule-types.js';
+import type { TariffVersion } from './tariff-types.js';
+
+/**
+ * Regression of a draft against the version in force: every case answered twice, and the cases
+ * whose answer changes listed with both answers (and their traces). The answer compared is the
+ * output less its trace and version stamps: a rule renamed with the same result is no change.
+ */
+export type Side = { rules?: RuleVersion; tariff?: TariffVersion };
+export type RegressionCase = { file: string; index: number; case: CaseInput };
+export type RegressionChange = { file: string; index: number; name: string; before: Output; after: Output; changedFields: string[] };
+export type RegressionReport = { total: number; changed: RegressionChange[]; invalidAfter: RegressionChange[] };
+
+const answer = (o: Output): Record<string, unknown> => {
+  const { trace: _t, versions: _v, ...rest } = o;
+  return rest;
+};
+
+export async function runRegression(registry: Registry, cases: RegressionCase[], baseline: Side, candidate: Side, today: string): Promise<RegressionReport> {
+  const changed: RegressionChange[] = [];
+  const invalidAfter: RegressionChange[] = [];
+  for (const rc of cases) {
+    const before = await decide(registry, rc.case, { today, ...baseline });
+    const after = await decide(registry, rc.case, { today, ...candidate });
+    const a = answer(before);
+    const b = answer(after);
+    const changedFields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(canonical(a[k])) !== JSON.stringify(canonical(b[k])));
+    const entry = { file: rc.file, index: rc.index, name: typeof rc.case.name === 'string' ? rc.case.name : `case ${rc.index + 1}`, before, after, changedFields };
+    if (changedFields.length) changed.push(entry);
+    if (after.outcome === 'invalid') invalidAfter.push(entry);
+  }
+  return { total: cases.length, changed, invalidAfter };
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { nextEntry, verifyChain, type AuditEntry } from '../../src/io/audit-chain.js';
+import { runRegression } from '../../src/engine/regression.js';
+import { conditionSentence, OPERATOR_NAMES, ruleSentence } from '../../src/engine/rule-sentences.js';
+import { changedClauses, diffRuleVersions, diffTariffVersions } from '../../src/engine/version-diff.js';
+import type { Condition, RuleVersion } from '../../src/engine/rule-types.js';
+import { registry, TODAY } from './helpers.js';
+
+const approved = registry.ruleVersions[0]!;
+const tariff = registry.tariffVersions[0]!;
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+describe('condition → sentence', () => {
+  it.each(OPERATOR_NAMES)('renders %s in Japanese and English', (op) => {
+    const c = { fact: 'monthsUsed', operator: op, value: op === 'in' || op === 'notIn' ? [1, 2] : 12 } as Condition;
+    const ja = conditionSentence(c, 'settlement', 'ja');
+    const en = conditionSentence(c, 'settlement', 'en');
+    expect(ja).toContain('実際に利用した月数');
+    expect(en).toContain('months used');
+    expect(ja).not.toContain(op);
+    expect(en).not.toContain(op);
+  });
+  it('renders groups, negation and fact references', () => {
+    const rule = approved.decisions.outageWaiver.rules.find((r) => r.id === 'outageWaiver/other-cause-24h')!;
+    const en = ruleSentence(rule, 'outageWaiver', 'en');
+    expect(en).toContain('all of:');
+    expect(en).toContain('any of:');
+    expect(en).toContain('“hours since the company knew” is at least “minimum consecutive hours”');
+    expect(en).toContain('Then: waive-days (第25条第2項)');
+    const partial = approved.decisions.outageWaiver.rules.find((r) => r.id === 'outageWaiver/partial-outage-billed')!;
+    expect(ruleSentence(partial, 'outageWaiver', 'ja')).toContain('次に該当しない:');
+  });
+});
+
+describe('version diff', () => {
+  it('finds no change between a version and its copy', () => {
+    expect(diffRuleVersions(approved, clone(approved))).toEqual({ rules: [], parameters: [], interpretations: [] });
+    expect(diffTariffVersions(tariff, clone(tariff))).toEqual([]);
+  });
+  it('lists changed, added and removed rules, parameters and interpretations with their clauses', () => {
+    const draft = clone(approved) as RuleVersion;
+    draft.decisions.lateInterest.parameters!.graceDays!.value = 10;
+    draft.decisions.approval.rules = draft.decisions.approval.rules.filter((r) => r.id !== 'approval/business-hindrance');
+    draft.decisions.outageWaiver.rules[0]!.event = { type: 'waive-hours' };
+    draft.interpretations.find((i) => i.name === 'dailyRate')!.default = 'thirty-days';
+    const d = diffRuleVersions(approved, draft);
+    expect(d.parameters).toEqual([expect.objectContaining({ decision: 'lateInterest', name: 'graceDays', clause: '第27条第1項' })]);
+    expect(d.rules.map((r) => [r.id, r.kind])).toEqual([
+      ['approval/business-hindrance', 'removed'],
+      ['outageWaiver/other-cause-24h', 'changed'],
+    ]);
+    expect(d.rules[1]!.changes.map((c) => c.field)).toEqual(['event']);
+    expect(d.interpretations[0]).toMatchObject({ name: 'dailyRate', kind: 'changed', changes: [{ field: 'default', before: 'days-in-month', after: 'thirty-days' }] });
+    expect(changedClauses(d)).toEqual(['第25条第2項', '第27条第1項', '第9条第2項第4号']);
+  });
+  it('lists tariff rows changed field by field', () => {
+    const t = clone(tariff);
+    t.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!.monthlyFee = 3180;
+    t.options.pop();
+    const d = diffTariffVersions(tariff, t);
+    expect(d).toContainEqual(expect.objectContaining({ table: 'courses', key: 'M2035N-3Y-C7-SN', kind: 'changed', changes: [{ field: 'monthlyFee', before: 3680, after: 3180 }] }));
+    expect(d).toContainEqual(expect.objectContaining({ table: 'options', key: 'pipe-mount', kind: 'removed' }));
+  });
+});
+
+describe('regression', () => {
+  it('lists the cases whose answer changes, with both answers', async () => {
+    const draft = clone(approved) as RuleVersion;
+    draft.decisions.lateInterest.parameters!.graceDays!.value = 10;
+    const cases = [
+      { file: 'a.json', index: 0, case: { name: 'paid on due+12', asOf: '2025-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2025-04-30', paidDate: '2025-05-12' } } },
+      { file: 'a.json', index: 1, case: { name: 'paid on due+30', asOf: '2025-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2025-04-30', paidDate: '2025-05-30' } } },
+    ];
+    const report = await runRegression(registry, cases, {}, { rules: draft }, TODAY);
+    expect(report.total).toBe(2);
+    expect(report.changed.map((c) => c.name)).toEqual(['paid on due+12']);
+    expect(report.changed[0]).toMatchObject({ before: { outcome: 'none' }, after: { outcome: 'charge', amount: 440 }, changedFields: expect.arrayContaining(['outcome', 'amount']) });
+  });
+});
+
+describe('audit chain', () => {
+  const build = (): AuditEntry[] => {
+    const out: AuditEntry[] = [];
+    for (const [i, action] of ['create-draft', 'edit-rule', 'approve'].entries())
+      out.push(nextEntry(out.at(-1), { at: `2025-01-0${i + 1}T00:00:00Z`, actor: 'legal', action, target: 'rules/2026-04-01', before: i, after: i + 1 }));
+    return out;
+  };
+  it('holds for an untouched chain', () => {
+    expect(verifyChain(build())).toMatchObject({ ok: true, entries: 3 });
+  });
+  it('detects an altered, removed or reordered entry', () => {
+    const altered = build();
+    altered[1] = { ...altered[1]!, actor: 'mallory' };
+    expect(verifyChain(altered)).toMatchObject({ ok: false, brokenAt: 2 });
+    const removed = build();
+    removed.splice(1, 1);
+    expect(verifyChain(removed)).toMatchObject({ ok: false, brokenAt: 3 });
+    const rehashed = build();
+    rehashed[0] = nextEntry(undefined, { ...rehashed[0]!, comment: 'rewritten' });
+    expect(verifyChain(rehashed)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});
+
+describe('clause text from the terms', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { PROJECT_ROOT } = await import('../../src/cli/options.js');
+  const { clauseText } = await import('../../src/engine/clause-text.js');
+  const terms = readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8');
+  it('finds articles, paragraphs and appendix tables', () => {
+    expect(clauseText(terms, '第27条')).toContain('年 14.6％の割合');
+    const p4 = clauseText(terms, '第25条第4項')!;
+    expect(p4).toContain('別紙６（最低利用期間）に満たない期間');
+    expect(p4).not.toContain('支払いを要しない料金');
+    expect(clauseText(terms, '別紙3表2')).toContain('同一系');
+    expect(clauseText(terms, '別紙6')).toContain('1 カメラ装置ごとに 12ヶ月');
+    expect(clauseText(terms, '第99条')).toBeUndefined();
+  });
+  it('finds the text of every clause a rule cites', () => {
+    for (const f of Object.values(approved.decisions)) for (const r of f.rules) expect(clauseText(terms, r.clause), r.clause).toBeTruthy();
+  });
+});
