@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,5 +98,23 @@ describe('tariff CLI', () => {
       expect(r.stdout).toContain(`tariff ${c}`);
     }
     expect(tariff('frobnicate').status).toBe(2);
+  });
+
+  it('notice: the change notice of a draft version lists changed clauses and is written atomically as .md or .xlsx', () => {
+    const d = scratchData();
+    cpSync(join(d.rules, '2023-09-19'), join(d.rules, '2026-04-01'), { recursive: true });
+    const li = join(d.rules, '2026-04-01', 'lateInterest.json');
+    writeFileSync(li, readFileSync(li, 'utf8').replace('"value": 15,', '"value": 10,'));
+    const index = JSON.parse(readFileSync(join(d.rules, 'index.json'), 'utf8'));
+    index.versions.push({ effective: '2026-04-01', status: 'draft', dir: '2026-04-01' });
+    writeFileSync(join(d.rules, 'index.json'), JSON.stringify(index));
+    const r = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('### 第27条第1項');
+    expect(r.stdout).toContain('lateInterest.graceDays: 15 → 10');
+    const out = join(d.dir, 'notice.xlsx');
+    const w = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', out);
+    expect(w.stdout).toContain('1 clause(s), 0 price change(s)');
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 });

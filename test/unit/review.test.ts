@@ -120,3 +120,30 @@ describe('clause text from the terms', async () => {
     for (const f of Object.values(approved.decisions)) for (const r of f.rules) expect(clauseText(terms, r.clause), r.clause).toBeTruthy();
   });
 });
+
+describe('change notice (第2条)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { PROJECT_ROOT } = await import('../../src/cli/options.js');
+  const { buildNotice, noticeMarkdown, noticeWorkbook } = await import('../../src/io/change-notice.js');
+  const ExcelJS = (await import('exceljs')).default;
+  const terms = readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8');
+  it('lists the changed clauses with their text and the changed prices, as Markdown and Excel', async () => {
+    const rules = clone(approved) as RuleVersion;
+    rules.decisions.lateInterest.parameters!.annualRatePercent!.value = '10.0';
+    const t = clone(tariff);
+    t.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!.monthlyFee = 3180;
+    const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff: t }, terms });
+    expect(notice.clauses.map((c) => c.clause)).toEqual(['第27条第1項']);
+    expect(notice.clauses[0]!.changes).toEqual(['lateInterest.annualRatePercent: 14.6 → 10.0']);
+    expect(notice.clauses[0]!.text).toContain('延滞利息');
+    const md = noticeMarkdown(notice);
+    expect(md).toContain('2026-04-01 施行');
+    expect(md).toContain('| courses | M2035N-3Y-C7-SN | どこでも“me”REC M2035N・3年コース・クラウド７・SN | monthlyFee | 3,680 | 3,180 |');
+    const wb = await noticeWorkbook(notice);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const row = back.getWorksheet('変更料金')!.getRow(2);
+    expect([row.getCell(2).text, row.getCell(5).value, row.getCell(6).value]).toEqual(['M2035N-3Y-C7-SN', 3680, 3180]);
+  });
+});

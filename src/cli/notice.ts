@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addDays, isIsoDate } from '../engine/dates.js';
+import { buildNotice, noticeMarkdown, noticeWorkbook } from '../io/change-notice.js';
+import { loadRegistry } from '../io/folder-store.js';
+import type { Command } from './main.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+
+/** `tariff notice --version DATE`: the change notice (第2条) of the version taking effect on DATE. */
+export const noticeCommand: Command = {
+  summary: 'export the change notice (第2条) of a new version: changed clauses, prices, effective date',
+  usage:
+    'tariff notice --version YYYY-MM-DD [--out FILE.md|FILE.xlsx] [--rules DIR] [--tariffs DIR]\n  Compares the rule and tariff versions taking effect on DATE (draft or approved) with those in force the day before.\n  Without --out, prints the Markdown.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { version: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' } }, strict: true });
+    const date = values.version;
+    if (!date || !isIsoDate(date)) throw new UsageError('--version YYYY-MM-DD is required');
+    const rulesDir = values.rules ?? DEFAULT_RULES;
+    const registry = loadRegistry(rulesDir, values.tariffs ?? DEFAULT_TARIFFS);
+    const day = addDays(date, -1);
+    const beforeRules = registry.rulesInForce(day);
+    const beforeTariff = registry.tariffInForce(day);
+    const afterRules = registry.ruleVersions.find((v) => v.effective === date) ?? beforeRules;
+    const afterTariff = registry.tariffVersions.find((v) => v.effective === date) ?? beforeTariff;
+    if (!beforeRules || !beforeTariff || !afterRules || !afterTariff) {
+      io.err(`tariff notice: no version is in force on ${day} to compare with; the first takes effect on ${registry.firstEffective() ?? '(none)'}`);
+      return 2;
+    }
+    if (afterRules === beforeRules && afterTariff === beforeTariff) {
+      io.err(`tariff notice: no rule or tariff version takes effect on ${date}`);
+      return 2;
+    }
+    const termsFile = [afterRules, beforeRules].map((v) => join(rulesDir, `terms-${v.effective}.txt`)).find((f) => existsSync(f));
+    const terms = termsFile ? readFileSync(termsFile, 'utf8') : '';
+    const notice = buildNotice({ effective: date, before: { rules: beforeRules, tariff: beforeTariff }, after: { rules: afterRules, tariff: afterTariff }, terms });
+    if (!values.out) {
+      io.out(noticeMarkdown(notice));
+      return 0;
+    }
+    const tmp = `${values.out}.tmp-${process.pid}`;
+    if (values.out.endsWith('.xlsx')) await (await noticeWorkbook(notice)).xlsx.writeFile(tmp);
+    else writeFileSync(tmp, noticeMarkdown(notice));
+    renameSync(tmp, values.out);
+    io.out(`${values.out}: ${notice.clauses.length} clause(s), ${notice.prices.length} price change(s), effective ${date}`);
+    return 0;
+  },
+};

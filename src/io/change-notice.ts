@@ -1,0 +1,104 @@
+import ExcelJS from 'exceljs';
+import { clauseText } from '../engine/clause-text.js';
+import type { RuleVersion } from '../engine/rule-types.js';
+import type { TariffVersion } from '../engine/tariff-types.js';
+import { changedClauses, diffRuleVersions, diffTariffVersions, type RowChange } from '../engine/version-diff.js';
+
+/**
+ * The notice of a change to the terms (第2条第2項: 本規約を変更する旨及び変更後の規約の内容並びに
+ * 効力発生時期を…周知します): for a new version, its effective date, the clauses it changes (with
+ * the text of each) and the prices it changes, as Markdown and as an Excel workbook.
+ */
+export type NoticeInput = {
+  effective: string;
+  before: { rules: RuleVersion; tariff: TariffVersion };
+  after: { rules: RuleVersion; tariff: TariffVersion };
+  terms: string;
+};
+
+export type Notice = {
+  effective: string;
+  clauses: { clause: string; text: string; changes: string[] }[];
+  prices: { table: string; key: string; label: string; kind: string; field: string; before: unknown; after: unknown }[];
+};
+
+const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('ja-JP') : typeof v === 'string' ? v : JSON.stringify(v));
+
+export function buildNotice(input: NoticeInput): Notice {
+  const rd = diffRuleVersions(input.before.rules, input.after.rules);
+  const clauses = changedClauses(rd).map((clause) => ({
+    clause,
+    text: clauseText(input.terms, clause) ?? '',
+    changes: [
+      ...rd.rules.filter((r) => r.clause === clause).map((r) => `rule ${r.id} ${r.kind}${r.changes.length ? ` (${r.changes.map((c) => c.field).join(', ')})` : ''}`),
+      ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${p.decision}.${p.name}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
+      ...rd.interpretations.filter((i) => (i.after ?? i.before)!.clauses.includes(clause)).map((i) => `interpretation ${i.name} ${i.kind}: ${i.changes.map((c) => `${c.field} ${show(c.before)} → ${show(c.after)}`).join('; ')}`),
+    ],
+  }));
+  const prices = diffTariffVersions(input.before.tariff, input.after.tariff).flatMap((r: RowChange) =>
+    (r.kind === 'changed' ? r.changes : [{ field: '(row)', before: r.kind === 'removed' ? r.label : undefined, after: r.kind === 'added' ? r.label : undefined }]).map((c) => ({
+      table: r.table,
+      key: r.key,
+      label: r.label,
+      kind: r.kind,
+      field: c.field,
+      before: c.before,
+      after: c.after,
+    })),
+  );
+  return { effective: input.effective, clauses, prices };
+}
+
+export function noticeMarkdown(n: Notice): string {
+  const lines = [
+    `# 利用規約変更のお知らせ（${n.effective} 施行）`,
+    '',
+    `どこでも“me”REC サービス利用規約を変更します。変更後の規約は ${n.effective} から効力を生じます（第2条第2項）。`,
+    '',
+    '## 変更する条項',
+    '',
+  ];
+  if (!n.clauses.length) lines.push('条項の変更はありません。', '');
+  for (const c of n.clauses) lines.push(`### ${c.clause}`, '', ...c.text.split('\n').map((l) => `> ${l}`), '', ...c.changes.map((x) => `- ${x}`), '');
+  lines.push('## 変更する料金', '');
+  if (!n.prices.length) lines.push('料金の変更はありません。');
+  else {
+    lines.push('| 表 | コード | 名称 | 項目 | 変更前 | 変更後 |', '| --- | --- | --- | --- | ---: | ---: |');
+    for (const p of n.prices) lines.push(`| ${p.table} | ${p.key} | ${p.label} | ${p.field} | ${show(p.before)} | ${show(p.after)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function noticeWorkbook(n: Notice): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tariff Studio';
+  const about = wb.addWorksheet('概要');
+  about.columns = [{ width: 18 }, { width: 60 }];
+  about.addRows([
+    ['施行日', n.effective],
+    ['変更条項数', n.clauses.length],
+    ['料金変更数', n.prices.length],
+    ['根拠', '第2条第2項（変更の周知）'],
+  ]);
+  const clauses = wb.addWorksheet('変更条項', { views: [{ state: 'frozen', ySplit: 1 }] });
+  clauses.columns = [
+    { header: '条項', key: 'clause', width: 16 },
+    { header: '変更内容', key: 'changes', width: 60 },
+    { header: '条文', key: 'text', width: 100 },
+  ];
+  for (const c of n.clauses) clauses.addRow({ clause: c.clause, changes: c.changes.join('\n'), text: c.text }).alignment = { wrapText: true, vertical: 'top' };
+  clauses.getRow(1).font = { bold: true };
+  const prices = wb.addWorksheet('変更料金', { views: [{ state: 'frozen', ySplit: 1 }] });
+  prices.columns = [
+    { header: '表', key: 'table', width: 14 },
+    { header: 'コード', key: 'key', width: 22 },
+    { header: '名称', key: 'label', width: 56 },
+    { header: '項目', key: 'field', width: 16 },
+    { header: '変更前', key: 'before', width: 14, style: { numFmt: '#,##0"円"' } },
+    { header: '変更後', key: 'after', width: 14, style: { numFmt: '#,##0"円"' } },
+  ];
+  for (const p of n.prices) prices.addRow({ ...p, before: typeof p.before === 'number' ? p.before : show(p.before), after: typeof p.after === 'number' ? p.after : show(p.after) });
+  prices.getRow(1).font = { bold: true };
+  if (n.prices.length) prices.autoFilter = { from: 'A1', to: `F${n.prices.length + 1}` };
+  return wb;
+}
