@@ -1,0 +1,224 @@
+import ExcelJS from 'exceljs';
+import type { TariffVersion } from '../engine/tariff-types.js';
+import { cellText } from '../studio/model/cell-value.js';
+import { parseCell } from '../studio/model/cell-parse.js';
+import type { Issue } from '../studio/model/issue.js';
+import { TABLE_IDS, type TableId } from '../studio/model/table-id.js';
+import { duplicateKeys } from '../studio/model/tariff-edits.js';
+import { TABLES, type FlatRow } from '../studio/model/tariff-tables.js';
+import { versionIssues } from '../studio/model/version-issues.js';
+import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, headerKey, headerMatches, WORKBOOK_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
+
+/**
+ * Reads a tariff workbook edited in Excel or LibreOffice. Every problem is an issue with the
+ * sheet, row, column, the value found and what was expected; unknown sheets and columns are
+ * reported, never dropped silently. The result's version is present only when no error stands.
+ */
+export type WorkbookRead = {
+  about: Partial<WorkbookAbout>;
+  /** Present when the workbook has no error: the tables of the workbook over `base`. */
+  version?: TariffVersion;
+  issues: Issue[];
+};
+
+type Located = { rows: FlatRow[]; rowNumbers: number[]; letters: Record<string, string> };
+
+export async function readTariffWorkbook(data: Uint8Array, fileName: string, base: (about: Partial<WorkbookAbout>) => TariffVersion | Issue): Promise<WorkbookRead> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    if (data.byteLength === 0) throw new Error('the file is empty');
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    return {
+      about: {},
+      issues: [
+        {
+          severity: 'error',
+          code: 'WORKBOOK_UNREADABLE',
+          message: `${fileName} is not an Excel workbook the studio can read (${(e as Error).message}). Save it as "Excel Workbook (.xlsx)" and import it again.`,
+        },
+      ],
+    };
+  }
+  const issues: Issue[] = [];
+  const known = new Set<string>([ABOUT_SHEET, ...TABLE_IDS.map((t) => TABLES[t].sheet)]);
+  for (const ws of wb.worksheets)
+    if (!known.has(ws.name))
+      issues.push({ severity: 'warning', code: 'WORKBOOK_SHEET_UNKNOWN', sheet: ws.name, message: `sheet "${ws.name}" is not one the studio reads; its contents are not imported. Move the data to a known sheet or delete the sheet.` });
+
+  const about = readAbout(wb, issues);
+  const tables: Partial<Record<TableId, Located>> = {};
+  for (const t of TABLE_IDS) {
+    const ws = wb.getWorksheet(TABLES[t].sheet);
+    if (!ws) {
+      issues.push({
+        severity: 'error',
+        code: 'WORKBOOK_SHEET_MISSING',
+        sheet: TABLES[t].sheet,
+        message: `sheet "${TABLES[t].sheet}" is missing from ${fileName}; a tariff workbook keeps all of ${TABLE_IDS.map((x) => TABLES[x].sheet).join(', ')}. Restore the sheet (or export again) and import again.`,
+      });
+      continue;
+    }
+    const located = readTable(t, ws, issues);
+    if (located) tables[t] = located;
+  }
+  if (issues.some((i) => i.severity === 'error')) return { about, issues };
+
+  const start = base(about);
+  if (!('courses' in start)) return { about, issues: [...issues, start] };
+  let version: TariffVersion = start;
+  for (const t of TABLE_IDS) {
+    const loc = tables[t]!;
+    issues.push(...duplicateKeys(t, loc.rows).map((i) => locate(i, loc)));
+    const built = TABLES[t].withRows(version, loc.rows);
+    for (const { index, problem } of built.problems)
+      issues.push(locate({ severity: 'error', code: problem.code, table: t, index, field: problem.field, message: problem.message }, loc));
+    version = built.version;
+  }
+  if (!issues.some((i) => i.severity === 'error')) for (const i of versionIssues(version)) issues.push(i.table ? locate(i, tables[i.table]!) : i);
+  return issues.some((i) => i.severity === 'error') ? { about, issues } : { about, version, issues };
+}
+
+/** Adds sheet, row and column to an issue found by table, row index and field. */
+function locate(i: Issue, loc: Located): Issue {
+  if (!i.table || i.index === undefined) return i;
+  const def = TABLES[i.table];
+  const row = loc.rowNumbers[i.index];
+  const column = i.field ? loc.letters[i.field] : undefined;
+  const col = def.columns.find((c) => c.key === i.field);
+  const cell = row !== undefined && column ? `${def.sheet}!${column}${row}` : `${def.sheet} row ${row ?? '?'}`;
+  const value = i.value ?? (row !== undefined && i.field ? cellText(loc.rows[i.index]?.[i.field] ?? null) : undefined);
+  const other = i.otherIndex !== undefined ? loc.rowNumbers[i.otherIndex] : undefined;
+  const text = i.code === 'DUPLICATE_CODE' && other !== undefined ? `"${value ?? ''}" is already used in row ${other}; each ${col?.en.toLowerCase() ?? 'key'} must be unique` : i.message.replace(/^[A-Za-z ]+ row \d+(, [^:]+)?: /u, '');
+  return {
+    ...i,
+    sheet: def.sheet,
+    ...(row !== undefined ? { row } : {}),
+    ...(column ? { column } : {}),
+    ...(col ? { header: col.ja } : {}),
+    ...(value !== undefined ? { value } : {}),
+    message: `${cell}${col ? ` (${col.ja})` : ''}: ${text}`,
+  };
+}
+
+/** What a cell holds, as parseCell takes it: formulas by their result, rich text as its text. */
+function cellRaw(cell: ExcelJS.Cell): unknown {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: unknown }).result;
+      return r !== null && typeof r === 'object' && !(r instanceof Date) ? { error: true } : (r ?? null);
+    }
+    if ('error' in v) return { error: true };
+  }
+  return cell.text;
+}
+
+const shown = (raw: unknown): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : raw !== null && typeof raw === 'object' ? '#ERROR' : String(raw ?? ''));
+
+function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located | undefined {
+  const def = TABLES[t];
+  const header = ws.getRow(1);
+  const byColumn = new Map<number, string>();
+  const letters: Record<string, string> = {};
+  const before = issues.length;
+  const width = Math.max(ws.columnCount, header.cellCount);
+  for (let c = 1; c <= width; c += 1) {
+    const text = header.getCell(c).text.trim();
+    if (text === '') continue;
+    const col = def.columns.find((x) => headerMatches(x, text));
+    const letter = columnLetter(c);
+    if (!col) {
+      issues.push({
+        severity: 'error',
+        code: 'WORKBOOK_COLUMN_UNKNOWN',
+        sheet: def.sheet,
+        row: 1,
+        column: letter,
+        value: text,
+        expected: def.columns.map((x) => x.en).join(', '),
+        expectedJa: def.columns.map((x) => x.ja).join('、'),
+        message: `${def.sheet}!${letter}1: column "${text}" is not one the studio knows, so its values would be lost. Rename it to one of ${def.columns.map((x) => x.ja).join('、')} or delete the column.`,
+      });
+      continue;
+    }
+    if (letters[col.key]) {
+      issues.push({ severity: 'error', code: 'WORKBOOK_COLUMN_DUPLICATE', sheet: def.sheet, row: 1, column: letter, header: col.ja, value: text, message: `${def.sheet}!${letter}1: column "${col.ja}" appears twice (also ${letters[col.key]}1); keep one.` });
+      continue;
+    }
+    letters[col.key] = letter;
+    byColumn.set(c, col.key);
+  }
+  for (const col of def.columns)
+    if (!letters[col.key])
+      issues.push({ severity: 'error', code: 'WORKBOOK_COLUMN_MISSING', sheet: def.sheet, row: 1, header: col.ja, message: `${def.sheet}: column "${col.ja}" is missing. Add it back (header in row 1), or export again.` });
+  if (issues.length > before) return undefined;
+
+  const rows: FlatRow[] = [];
+  const rowNumbers: number[] = [];
+  for (let r = 2; r <= ws.rowCount; r += 1) {
+    const row = ws.getRow(r);
+    const cells: { key: string; raw: unknown; letter: string }[] = [];
+    let any = false;
+    for (let c = 1; c <= Math.max(width, row.cellCount); c += 1) {
+      const raw = cellRaw(row.getCell(c));
+      const blank = raw === null || (typeof raw === 'string' && raw.trim() === '');
+      const key = byColumn.get(c);
+      if (!key) {
+        if (!blank)
+          issues.push({ severity: 'error', code: 'WORKBOOK_CELL_OUTSIDE_TABLE', sheet: def.sheet, row: r, column: columnLetter(c), value: shown(raw), message: `${def.sheet}!${columnLetter(c)}${r}: "${shown(raw)}" is in a column without a header, so it would be lost. Move it into the table or delete it.` });
+        continue;
+      }
+      if (!blank) any = true;
+      cells.push({ key, raw, letter: columnLetter(c) });
+    }
+    if (!any) continue;
+    const flat: FlatRow = {};
+    for (const { key, raw, letter } of cells) {
+      const col = def.columns.find((x) => x.key === key)!;
+      const p = parseCell(col, raw);
+      if (p.ok) flat[key] = p.value;
+      else
+        issues.push({
+          severity: 'error',
+          code: p.code,
+          sheet: def.sheet,
+          row: r,
+          column: letter,
+          header: col.ja,
+          value: shown(raw),
+          expected: p.expected.en,
+          expectedJa: p.expected.ja,
+          table: t,
+          field: key,
+          message: `${def.sheet}!${letter}${r} (${col.ja}): "${shown(raw)}" ${p.reason}; expected ${p.expected.en}.`,
+        });
+    }
+    rows.push(flat);
+    rowNumbers.push(r);
+  }
+  return { rows, rowNumbers, letters };
+}
+
+function readAbout(wb: ExcelJS.Workbook, issues: Issue[]): Partial<WorkbookAbout> {
+  const ws = wb.getWorksheet(ABOUT_SHEET);
+  if (!ws) {
+    issues.push({ severity: 'error', code: 'WORKBOOK_SHEET_MISSING', sheet: ABOUT_SHEET, message: `sheet "${ABOUT_SHEET}" is missing: it names the version the workbook was exported from. Restore it (or export again) and import again.` });
+    return {};
+  }
+  const about: Partial<WorkbookAbout> = {};
+  ws.eachRow((row) => {
+    const label = headerKey(row.getCell(1).text);
+    const spec = ABOUT_ROWS.find((r) => headerKey(r.ja) === label || headerKey(r.en) === label);
+    if (!spec) return;
+    const raw = cellRaw(row.getCell(2));
+    const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw === null ? '' : String(typeof raw === 'object' ? '' : raw).trim();
+    if (spec.key === 'versionId') about.versionId = text === '' ? null : Number(text);
+    else about[spec.key] = text;
+  });
+  if (about.format !== undefined && about.format !== WORKBOOK_FORMAT)
+    issues.push({ severity: 'error', code: 'WORKBOOK_FORMAT', sheet: ABOUT_SHEET, value: about.format, expected: WORKBOOK_FORMAT, message: `${ABOUT_SHEET}: format "${about.format}" is not ${WORKBOOK_FORMAT}; export the version again from this studio.` });
+  return about;
+}

@@ -1,0 +1,67 @@
+import type { CellValue } from './cell-value.js';
+import { describeExpected, type ColumnDef } from './column-def.js';
+
+export type ParseResult = { ok: true; value: CellValue } | { ok: false; code: string; reason: string; expected: { en: string; ja: string } };
+
+/**
+ * Reads one cell typed in the grid, pasted from Excel or read from a workbook. Lenient about
+ * presentation (full-width digits, "12,000円", "¥12,000", surrounding blanks in numbers and
+ * codes), strict about meaning: a yen cell takes a whole number ≥ 0 and nothing else.
+ * `raw` is a string (grid, paste) or what a spreadsheet cell holds (number, string, boolean, Date).
+ */
+export function parseCell(col: ColumnDef, raw: unknown): ParseResult {
+  const fail = (code: string, reason: string): ParseResult => ({ ok: false, code, reason, expected: describeExpected(col) });
+  if (raw instanceof Date) return fail('CELL_TYPE', 'is a date');
+  if (typeof raw === 'boolean') return fail('CELL_TYPE', `is a TRUE/FALSE value`);
+  if (raw !== null && raw !== undefined && typeof raw !== 'string' && typeof raw !== 'number') return fail('CELL_TYPE', 'is not a value a cell can hold');
+  const isBlank = raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+  if (isBlank) return col.required ? fail('CELL_REQUIRED', 'is blank') : { ok: true, value: null };
+  switch (col.kind) {
+    case 'yen':
+    case 'int': {
+      const n = toNumber(raw as string | number, col.kind === 'yen');
+      if (n === undefined) return fail(col.kind === 'yen' ? 'CELL_NOT_YEN' : 'CELL_NOT_INTEGER', 'is not a number');
+      if (!Number.isInteger(n)) return fail(col.kind === 'yen' ? 'CELL_NOT_WHOLE_YEN' : 'CELL_NOT_INTEGER', 'has a fraction');
+      if (n < (col.min ?? 0)) return fail(col.kind === 'yen' ? 'CELL_NEGATIVE' : 'CELL_TOO_SMALL', `is less than ${col.min ?? 0}`);
+      if (!Number.isSafeInteger(n)) return fail('CELL_TOO_LARGE', 'is too large');
+      return { ok: true, value: n };
+    }
+    case 'enum': {
+      const v = matchValue(col.values ?? [], raw as string | number);
+      return v === undefined ? fail('CELL_NOT_IN_LIST', 'is not one of the allowed values') : { ok: true, value: v };
+    }
+    case 'list': {
+      const parts = String(raw)
+        .normalize('NFKC')
+        .split(/[\s,、;／/]+/u)
+        .filter((p) => p !== '');
+      const out: string[] = [];
+      for (const p of parts) {
+        const v = matchValue(col.values ?? [], p);
+        if (v === undefined) return fail('CELL_NOT_IN_LIST', `has "${p}", which is not one of the allowed values`);
+        if (!out.includes(String(v))) out.push(String(v));
+      }
+      return { ok: true, value: out };
+    }
+    case 'code': {
+      const s = String(raw).normalize('NFKC').trim();
+      return col.pattern && !col.pattern.test(s) ? fail('CELL_PATTERN', 'is not a valid code') : { ok: true, value: s };
+    }
+    case 'text':
+      // Text is kept exactly as typed: course names print as 別紙3表1 prints them.
+      return { ok: true, value: String(raw) };
+  }
+}
+
+const toNumber = (raw: string | number, yen: boolean): number | undefined => {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+  let s = raw.normalize('NFKC').trim().replace(/[,\s]/gu, '');
+  if (yen) s = s.replace(/^[¥\\]/u, '').replace(/円$/u, '');
+  if (!/^-?\d+(\.\d+)?$/u.test(s)) return undefined;
+  return Number(s);
+};
+
+const matchValue = (values: readonly (string | number)[], raw: string | number): string | number | undefined => {
+  const s = String(raw).normalize('NFKC').trim();
+  return values.find((v) => String(v) === s) ?? values.find((v) => String(v).toLowerCase() === s.toLowerCase());
+};

@@ -1,0 +1,62 @@
+import { DataLoadError, type DataError } from '../../engine/errors.js';
+import type { TariffVersion } from '../../engine/tariff-types.js';
+import { validateTariffVersion, type FileNames } from '../../engine/validate-data.js';
+import type { Issue } from './issue.js';
+import type { TableId } from './table-id.js';
+import { PRICED_SERIES } from './tariff-columns.js';
+import { TABLES } from './tariff-tables.js';
+
+/**
+ * The engine's own checks of a whole version (schemas, unique codes, every reference resolves,
+ * model of its series), each turned into an issue at a table, row and column. Uses ajv, so it
+ * runs where code may be compiled (main process, server, CLI), not in the renderer.
+ */
+const NAMES: FileNames = { courses: 'courses', initialFees: 'initialFees', options: 'options', policies: 'policies' };
+const ARRAY_TABLE: Record<string, TableId> = { courses: 'courses', groups: 'initialFees', options: 'options', policies: 'policies', minimumPeriods: 'minimumPeriods' };
+
+export function versionIssues(v: TariffVersion): Issue[] {
+  try {
+    validateTariffVersion(
+      v.effective,
+      v.status,
+      { courses: { courses: v.courses }, initialFees: { groups: v.initialFeeGroups }, options: { options: v.options }, policies: { policies: v.policies, minimumPeriods: v.minimumPeriods } },
+      NAMES,
+    );
+    return [];
+  } catch (e) {
+    if (!(e instanceof DataLoadError)) throw e;
+    return e.errors.map(toIssue);
+  }
+}
+
+export function toIssue(e: DataError): Issue {
+  const [arrayName, idx, ...rest] = e.pointer.split('/').slice(1);
+  const table = arrayName === undefined ? undefined : ARRAY_TABLE[arrayName];
+  if (!table || idx === undefined || !/^\d+$/u.test(idx)) return { severity: 'error', code: e.code, message: `${e.pointer || e.file}: ${e.message}` };
+  const index = Number(idx);
+  const field = fieldOf(table, rest);
+  const def = TABLES[table];
+  const col = def.columns.find((c) => c.key === field);
+  return {
+    severity: 'error',
+    code: e.code,
+    table,
+    index,
+    ...(field ? { field, header: col?.ja } : {}),
+    message: `${def.en} row ${index + 1}${col ? `, ${col.en}` : ''}: ${e.message}`,
+  };
+}
+
+/** The column a JSON pointer below a row lands in (the option price lives in several columns). */
+const fieldOf = (table: TableId, rest: string[]): string | undefined => {
+  const [first, second, third] = rest;
+  if (first === undefined) return undefined;
+  if (table !== 'options') return first;
+  if (first === 'price') {
+    if (second === 'amount') return 'amount';
+    if (second === 'amounts' && third !== undefined) return (PRICED_SERIES as readonly string[]).includes(third) ? `series${third}` : `term${third}`;
+    return 'priceKind';
+  }
+  if (first === 'eligibility') return second === 'sim' ? 'eligibleSim' : 'eligibleSeries';
+  return first;
+};

@@ -1,0 +1,120 @@
+import { isDeepStrictEqual } from 'node:util';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DECISIONS } from '../../engine/rule-types.js';
+import { TARIFF_FILES } from '../../io/folder-store.js';
+import { StudioError } from '../model/studio-error.js';
+import { allRuleVersions } from './rule-store.js';
+import { getSetting } from './settings.js';
+import { allTariffVersions } from './tariff-store.js';
+import type { IndexMeta } from './version-meta.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * Writes the workspace back as rules/ and tariffs/ folders: index.json, one folder per version,
+ * and every other file kept from the folders it was created from. A file whose value did not
+ * change is written with its original text, so an untouched export is byte-identical; a changed
+ * one is pretty-printed JSON. Each folder is built beside the target and swapped in at the end.
+ */
+export type ExportOptions = { rulesDir: string; tariffsDir: string; includeDrafts?: boolean };
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const textFor = (value: unknown, original: string | undefined): string => {
+  if (original !== undefined) {
+    try {
+      if (isDeepStrictEqual(JSON.parse(original.replace(/^\uFEFF/u, '')), value)) return original;
+    } catch {
+      // An original that no longer parses is simply not reused.
+    }
+  }
+  return json(value);
+};
+
+type FileMap = Map<string, string | Buffer>;
+
+export function folderFiles(ws: Workspace, opts: { includeDrafts?: boolean } = {}): { rules: FileMap; tariffs: FileMap } {
+  const rules: FileMap = new Map();
+  const tariffs: FileMap = new Map();
+  for (const f of ws.db.prepare('SELECT root, path, content FROM folder_files ORDER BY root, path').all() as { root: 'rules' | 'tariffs'; path: string; content: Buffer }[])
+    (f.root === 'rules' ? rules : tariffs).set(f.path, f.content);
+
+  const tVersions = allTariffVersions(ws).filter((v) => opts.includeDrafts || v.status !== 'draft');
+  const dirOf = (v: { meta: { dir?: string }; effective: string }): string => v.meta.dir ?? v.effective;
+  checkUnique('tariff', tVersions);
+  const tIndex = getSetting<IndexMeta>(ws, 'tariffs.index') ?? {};
+  const tIndexValue = {
+    ...(tIndex.description !== undefined ? { description: tIndex.description } : {}),
+    versions: tVersions.map((v) => ({ effective: v.effective, status: v.status, dir: dirOf(v), ...optional(v.meta, ['author', 'approvedBy', 'note']) })),
+  };
+  tariffs.set('index.json', textFor(tIndexValue, tIndex.original));
+  for (const v of tVersions) {
+    const source = (name: string) => (v.meta.sources?.[name] !== undefined ? { source: v.meta.sources[name] } : {});
+    const files: Record<string, unknown> = {
+      [TARIFF_FILES.courses]: { ...source(TARIFF_FILES.courses), courses: v.version.courses },
+      [TARIFF_FILES.initialFees]: { ...source(TARIFF_FILES.initialFees), groups: v.version.initialFeeGroups },
+      [TARIFF_FILES.options]: { ...source(TARIFF_FILES.options), options: v.version.options },
+      [TARIFF_FILES.policies]: { ...source(TARIFF_FILES.policies), policies: v.version.policies, minimumPeriods: v.version.minimumPeriods },
+    };
+    for (const [name, value] of Object.entries(files)) tariffs.set(`${dirOf(v)}/${name}`, textFor(value, v.meta.originals?.[name]));
+  }
+
+  const rVersions = allRuleVersions(ws).filter((v) => opts.includeDrafts || v.status !== 'draft');
+  checkUnique('rule', rVersions);
+  const rIndex = getSetting<IndexMeta>(ws, 'rules.index') ?? {};
+  const rIndexValue = {
+    ...(rIndex.description !== undefined ? { description: rIndex.description } : {}),
+    versions: rVersions.map((v) => ({ effective: v.effective, status: v.status, dir: dirOf(v), ...optional(v.meta, ['author', 'approvedBy', 'note']) })),
+  };
+  rules.set('index.json', textFor(rIndexValue, rIndex.original));
+  for (const v of rVersions) {
+    for (const d of DECISIONS) rules.set(`${dirOf(v)}/${d}.json`, textFor(v.version.decisions[d], v.meta.originals?.[`${d}.json`]));
+    const interp = { ...(v.meta.interpretationsDescription !== undefined ? { description: v.meta.interpretationsDescription } : {}), interpretations: v.version.interpretations };
+    rules.set(`${dirOf(v)}/interpretations.json`, textFor(interp, v.meta.originals?.['interpretations.json']));
+  }
+  return { rules, tariffs };
+}
+
+const optional = <T extends object>(o: T, keys: (keyof T)[]): Partial<T> => {
+  const out: Partial<T> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+};
+
+function checkUnique(kind: string, versions: { effective: string; meta: { dir?: string } }[]): void {
+  const seen = new Set<string>();
+  for (const v of versions) {
+    const dir = v.meta.dir ?? v.effective;
+    if (seen.has(v.effective) || seen.has(dir))
+      throw new StudioError('EXPORT_DUPLICATE_DATE', `two ${kind} versions take effect on ${v.effective}; a folder holds one version per date`, [], 'Discard or re-date one of the drafts, or export without drafts.');
+    seen.add(v.effective);
+    seen.add(dir);
+  }
+}
+
+/** Writes both folders; each replaces its target only once completely written. */
+export function exportFolders(ws: Workspace, opts: ExportOptions): { files: number } {
+  const { rules, tariffs } = folderFiles(ws, opts);
+  writeFolder(opts.rulesDir, rules);
+  writeFolder(opts.tariffsDir, tariffs);
+  return { files: rules.size + tariffs.size };
+}
+
+function writeFolder(target: string, files: FileMap): void {
+  const staging = `${target}.writing-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  for (const [path, content] of files) {
+    const p = join(staging, ...path.split('/'));
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  rmSync(old, { recursive: true, force: true });
+  try {
+    renameSync(target, old);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  renameSync(staging, target);
+  rmSync(old, { recursive: true, force: true });
+}
+

@@ -1,0 +1,63 @@
+/**
+ * The workspace schema, one numbered migration at a time. A migration runs once, in its own
+ * transaction, and is recorded in schema_migrations and PRAGMA user_version; never edit one
+ * that has shipped: add the next.
+ */
+export type Migration = { version: number; name: string; sql: string };
+
+const versionTable = (table: 'tariff_versions' | 'rule_versions', subject: string): string => `
+CREATE TABLE ${table} (
+  id          INTEGER PRIMARY KEY,
+  effective   TEXT NOT NULL CHECK (effective GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  status      TEXT NOT NULL CHECK (status IN ('draft', 'in-review', 'approved', 'superseded')),
+  based_on    INTEGER REFERENCES ${table}(id),
+  title       TEXT NOT NULL DEFAULT '',
+  data        TEXT NOT NULL CHECK (json_valid(data)),
+  meta        TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)),
+  revision    INTEGER NOT NULL DEFAULT 1,
+  created_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL DEFAULT '',
+  updated_at  TEXT NOT NULL
+);
+-- Two versions in force from the same date would make "the version in force" ambiguous; drafts may share a date.
+CREATE UNIQUE INDEX ${table}_effective ON ${table}(effective) WHERE status <> 'draft';
+-- An approved (or in-review, or superseded) version is never edited: editing starts a draft.
+CREATE TRIGGER ${table}_frozen BEFORE UPDATE OF data, effective, based_on ON ${table} WHEN OLD.status <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'VERSION_NOT_DRAFT: only a draft ${subject} version can be edited'); END;
+CREATE TRIGGER ${table}_kept BEFORE DELETE ON ${table} WHEN OLD.status <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'VERSION_NOT_DRAFT: only a draft ${subject} version can be deleted'); END;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'tariff and rule versions, drafts, folder files, audit log',
+    sql: `
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)));
+${versionTable('tariff_versions', 'tariff')}
+${versionTable('rule_versions', 'rule')}
+-- Files of rules/ and tariffs/ that are not version data (the terms text, READMEs), kept byte for byte.
+CREATE TABLE folder_files (
+  root    TEXT NOT NULL CHECK (root IN ('rules', 'tariffs')),
+  path    TEXT NOT NULL,
+  content BLOB NOT NULL,
+  PRIMARY KEY (root, path)
+);
+-- Append-only and hash-chained: each entry's hash covers its content and the previous hash.
+CREATE TABLE audit_log (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  action    TEXT NOT NULL,
+  subject   TEXT NOT NULL,
+  detail    TEXT NOT NULL CHECK (json_valid(detail)),
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL UNIQUE
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'AUDIT_APPEND_ONLY: the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'AUDIT_APPEND_ONLY: the audit log is append-only'); END;
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,136 @@
+import { isIsoDate } from '../../engine/dates.js';
+import type { RuleVersionStatus } from '../../engine/rule-types.js';
+import type { TariffVersion } from '../../engine/tariff-types.js';
+import { StudioError } from '../model/studio-error.js';
+import { appendAudit } from './audit-log.js';
+import type { TariffMeta } from './version-meta.js';
+import { nowIso, type Workspace } from './workspace.js';
+
+/** Tariff versions and drafts of a workspace. Every write is one transaction with its audit entry. */
+export type VersionStatus = RuleVersionStatus;
+
+export type TariffVersionRecord = {
+  id: number;
+  effective: string;
+  status: VersionStatus;
+  basedOn: number | null;
+  title: string;
+  revision: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+};
+
+export type StoredTariffVersion = TariffVersionRecord & { version: TariffVersion; meta: TariffMeta };
+
+type Row = { id: number; effective: string; status: VersionStatus; based_on: number | null; title: string; data: string; meta: string; revision: number; created_at: string; created_by: string; updated_at: string };
+
+const record = (r: Row): TariffVersionRecord => ({
+  id: r.id,
+  effective: r.effective,
+  status: r.status,
+  basedOn: r.based_on,
+  title: r.title,
+  revision: r.revision,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+});
+
+/** The engine's view: a draft answers as a draft, everything else as approved (in force by date). */
+export const engineStatus = (s: VersionStatus): TariffVersion['status'] => (s === 'draft' ? 'draft' : 'approved');
+
+const stored = (r: Row): StoredTariffVersion => ({
+  ...record(r),
+  version: { effective: r.effective, status: engineStatus(r.status), ...(JSON.parse(r.data) as Omit<TariffVersion, 'effective' | 'status'>) },
+  meta: JSON.parse(r.meta) as TariffMeta,
+});
+
+export function listTariffVersions(ws: Workspace): TariffVersionRecord[] {
+  const rows = ws.db.prepare('SELECT id, effective, status, based_on, title, revision, created_at, created_by, updated_at FROM tariff_versions ORDER BY effective DESC, id DESC').all() as Row[];
+  return rows.map(record);
+}
+
+export function getTariffVersion(ws: Workspace, id: number): StoredTariffVersion {
+  const row = ws.db.prepare('SELECT * FROM tariff_versions WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw new StudioError('VERSION_NOT_FOUND', `tariff version ${id} is not in this workspace`, [], 'Reload the version list.');
+  return stored(row);
+}
+
+export function allTariffVersions(ws: Workspace): StoredTariffVersion[] {
+  return (ws.db.prepare('SELECT * FROM tariff_versions ORDER BY effective, id').all() as Row[]).map(stored);
+}
+
+/** The version a workbook or a command names by date: the approved one, else the newest draft of that date. */
+export function findTariffByDate(ws: Workspace, effective: string): StoredTariffVersion | undefined {
+  const row = ws.db.prepare("SELECT * FROM tariff_versions WHERE effective = ? ORDER BY status = 'draft', id DESC LIMIT 1").get(effective) as Row | undefined;
+  return row ? stored(row) : undefined;
+}
+
+const checkDate = (effective: string): void => {
+  if (!isIsoDate(effective)) throw new StudioError('BAD_DATE', `"${effective}" is not a calendar date`, [], 'Give the effective date as YYYY-MM-DD.');
+};
+
+/** A date for a new draft: the day after the latest version takes effect, or today if later. */
+export function suggestDraftDate(ws: Workspace, today: string): string {
+  const row = ws.db.prepare("SELECT max(effective) AS d FROM tariff_versions WHERE status <> 'draft'").get() as { d: string | null };
+  if (!row.d) return today;
+  const next = new Date(`${row.d}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  const after = next.toISOString().slice(0, 10);
+  return after > today ? after : today;
+}
+
+/** Starts a draft from any version: a copy of its data with its own effective date. */
+export function createTariffDraft(ws: Workspace, args: { from: number; effective: string; title: string; data?: TariffVersion; audit?: { action: string; detail: unknown } }): StoredTariffVersion {
+  checkDate(args.effective);
+  return ws.db
+    .transaction(() => {
+      const base = getTariffVersion(ws, args.from);
+      const { effective: _e, status: _s, ...data } = args.data ?? base.version;
+      const meta: TariffMeta = { dir: args.effective, ...(base.meta.sources ? { sources: base.meta.sources } : {}) };
+      const now = nowIso();
+      const info = ws.db
+        .prepare("INSERT INTO tariff_versions (effective, status, based_on, title, data, meta, created_at, created_by, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
+        .run(args.effective, base.id, args.title, JSON.stringify(data), JSON.stringify(meta), now, ws.actor, now);
+      const id = Number(info.lastInsertRowid);
+      appendAudit(ws, args.audit?.action ?? 'tariff.draft.created', `tariff:${id}`, { from: base.id, fromEffective: base.effective, effective: args.effective, title: args.title, ...(args.audit ? { detail: args.audit.detail } : {}) });
+      return getTariffVersion(ws, id);
+    })
+    .immediate();
+}
+
+/**
+ * Saves a draft's new data. `revision` is the one the caller edited: a save on top of a newer
+ * revision (another window, the CLI) is refused rather than lost. The caller validates first.
+ */
+export function saveTariffDraft(ws: Workspace, args: { id: number; revision: number; version: TariffVersion; action: string; detail: unknown }): StoredTariffVersion {
+  return ws.db
+    .transaction(() => {
+      const cur = getTariffVersion(ws, args.id);
+      if (cur.status !== 'draft')
+        throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
+      if (cur.revision !== args.revision)
+        throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${args.revision})`, [], 'Reload the draft and make the edit again.');
+      const { effective: _e, status: _s, ...data } = args.version;
+      ws.db.prepare('UPDATE tariff_versions SET data = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(JSON.stringify(data), nowIso(), args.id);
+      appendAudit(ws, args.action, `tariff:${args.id}`, args.detail);
+      return getTariffVersion(ws, args.id);
+    })
+    .immediate();
+}
+
+export function discardTariffDraft(ws: Workspace, id: number): void {
+  ws.db
+    .transaction(() => {
+      const cur = getTariffVersion(ws, id);
+      if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}; only a draft can be discarded`);
+      const kept = ws.db.prepare("SELECT count(*) AS n FROM tariff_versions WHERE based_on = ? AND status <> 'draft'").get(id) as { n: number };
+      if (kept.n > 0) throw new StudioError('VERSION_IN_USE', `draft ${cur.effective} is the base of a version that is no longer a draft; it cannot be discarded`);
+      // Drafts started from this one now count from its own base.
+      ws.db.prepare('UPDATE tariff_versions SET based_on = ? WHERE based_on = ?').run(cur.basedOn, id);
+      ws.db.prepare('DELETE FROM tariff_versions WHERE id = ?').run(id);
+      appendAudit(ws, 'tariff.draft.discarded', `tariff:${id}`, { effective: cur.effective, title: cur.title });
+    })
+    .immediate();
+}
