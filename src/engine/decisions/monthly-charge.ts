@@ -1,6 +1,7 @@
 import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, unique, type DecisionDef } from '../decision-kit.js';
-import { daysInMonth, isIsoMonth, monthIndex, monthOf } from '../dates.js';
-import { D, floorYen, taxOn } from '../money.js';
+import { monthFee } from '../billing.js';
+import { isIsoMonth, monthIndex } from '../dates.js';
+import { taxOn } from '../money.js';
 import type { Course, TariffOption } from '../tariff-types.js';
 
 /** 第24条, 第32条, 別紙3表1, 表3: the charges of one billing month, line by line. */
@@ -60,7 +61,8 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
   finish: (fired, s, ctx) => {
     const lines: ChargeLine[] = [];
     const types = new Set(fired.map((f) => f.type));
-    if (types.has('charge-monthly-fee')) lines.push({ item: 'monthly-fee', amount: monthlyFee(s, ctx.interps), clause: '別紙3表1' });
+    if (types.has('charge-monthly-fee'))
+      lines.push({ item: 'monthly-fee', amount: monthFee(s.course.monthlyFee, s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee')), clause: '別紙3表1' });
     if (types.has('charge-initial-fee')) {
       const group = ctx.tariff.groups.get(s.course.initialFeeGroup)!;
       if (group.printedOn !== s.course.code) ctx.interps.use('initialFeeScope');
@@ -81,15 +83,3 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
   },
 };
 
-/** The course fee of the month: whole, or by days used under partialMonthFee = daily-prorate. */
-const monthlyFee = (s: State, interps: { use(n: string): string }): number => {
-  const { year, month } = monthOf(`${s.facts.month}-01`);
-  const dim = daysInMonth(year, month);
-  const startsHere = monthIndex(s.facts.startDate) === monthIndex(s.facts.month);
-  const endsHere = s.facts.endDate !== undefined && monthIndex(s.facts.endDate) === monthIndex(s.facts.month);
-  const first = startsHere ? Number(s.facts.startDate.slice(8, 10)) : 1;
-  const last = endsHere ? Number(s.facts.endDate!.slice(8, 10)) : dim;
-  if (first === 1 && last === dim) return s.course.monthlyFee;
-  if (interps.use('partialMonthFee') === 'full-month') return s.course.monthlyFee;
-  return floorYen(new D(s.course.monthlyFee).times(last - first + 1).dividedBy(dim));
-};

@@ -1,4 +1,5 @@
 import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, unique, yen, type DecisionDef } from '../decision-kit.js';
+import { feesBilled } from '../billing.js';
 import { calendarMonthsInclusive } from '../dates.js';
 import { D, floorYen, taxOn } from '../money.js';
 import type { Course, SettlementPolicy } from '../tariff-types.js';
@@ -24,7 +25,8 @@ export const settlement: DecisionDef<Facts, State> = {
     ctx.interps.use('monthsUsed');
     const freeMonths = facts.freeMonths ?? 0;
     const monthsUsed = Math.max(0, calendarMonthsInclusive(facts.startDate, facts.endDate) - freeMonths);
-    const paid = facts.paid ?? floorYen(new D(course.monthlyFee).times(monthsUsed));
+    // Default paid (case-files.md): the course's monthly fee × the months billed, billed as partialMonthFee reads.
+    const paid = facts.paid ?? feesBilled(course.monthlyFee, facts.startDate, facts.endDate, freeMonths, ctx.interps.use('partialMonthFee'));
     return {
       facts: { policyKind: policy.kind, policyMonths: policy.months ?? null, termMonths: course.termMonths, monthsUsed, freeMonths, ...paramFacts(ctx) },
       state: { course, policy, monthsUsed, paid, freeMonths },
