@@ -1,0 +1,208 @@
+import { DECISION_DEFS } from '../engine/decide.js';
+import { courseSchema, optionSchema, policiesFileSchema } from '../engine/schemas.js';
+import { DECISIONS } from '../engine/rule-types.js';
+
+/**
+ * The JSON Schema of a scenario file (ajv, strict: no unknown properties anywhere). The names of
+ * outage causes, suspension grounds and insolvency events are read from the decisions' own facts
+ * schemas, so a scenario can only name what the engine can be asked about.
+ */
+type FactsSchema = { properties: Record<string, { enum?: unknown[] }> };
+const factProps = (name: 'outageWaiver' | 'suspension' | 'termination') => (DECISION_DEFS[name].factsSchema as FactsSchema).properties;
+
+export const OUTAGE_CAUSES = (factProps('outageWaiver').cause!.enum ?? []).filter((x): x is string => typeof x === 'string');
+/** Grounds of 第19条 other than the overdue bill (driven by payments) and the emergency flag (a notice matter). */
+export const SUSPENSION_GROUNDS = Object.keys(factProps('suspension')).filter((k) => k !== 'overdue' && k !== 'emergency');
+export const INSOLVENCY_EVENTS = (factProps('termination').insolvencyEvent!.enum ?? []).filter((x): x is string => typeof x === 'string');
+
+const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
+const share = { type: 'number', minimum: 0 } as const;
+const nonNegInt = { type: 'integer', minimum: 0 } as const;
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const isoMonth = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } as const;
+const courseRef = { type: 'string', minLength: 1 } as const;
+const note = { type: 'string' } as const;
+
+const range = (minimum: number) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['min', 'max'],
+  properties: { min: { type: 'number', minimum }, max: { type: 'number', minimum } },
+});
+const weightedRanges = (minimum: number) => ({
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['min', 'max', 'share'],
+    properties: { min: { type: 'number', minimum }, max: { type: 'number', minimum }, share },
+  },
+});
+const weights = (names: string[]) => ({
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: Object.fromEntries(names.map((n) => [n, share])),
+});
+
+const courseMatch = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    courses: { type: 'array', minItems: 1, items: courseRef },
+    series: { enum: ['legacy', 'M5525', 'M2035'] },
+    model: { type: 'string', minLength: 1 },
+    sim: { enum: ['SN', 'S18'] },
+    cloudDays: nonNegInt,
+    termMonths: nonNegInt,
+    legacyKind: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+const edit = (name: string, required: string[], properties: Record<string, object>) => ({
+  if: { type: 'object', required: ['edit'], properties: { edit: { const: name } } },
+  then: { type: 'object', additionalProperties: false, required: ['edit', ...required], properties: { edit: { const: name }, note, ...properties } },
+});
+
+const EDIT_KINDS = ['course-fee', 'add-course', 'settlement-policy', 'add-settlement-policy', 'interpretation', 'rule-parameter', 'option-price', 'initial-fee'];
+
+const editSchema = {
+  type: 'object',
+  required: ['edit'],
+  properties: { edit: { enum: EDIT_KINDS } },
+  allOf: [
+    edit('course-fee', ['match'], { match: courseMatch, set: nonNegInt, change: { type: 'integer' } }),
+    edit('add-course', ['course'], {
+      course: courseSchema,
+      uptake: { type: 'object', additionalProperties: false, required: ['from', 'share'], properties: { from: { type: 'array', minItems: 1, items: courseRef }, share: probability } },
+    }),
+    edit('settlement-policy', ['match', 'policy'], { match: courseMatch, policy: { type: 'string', minLength: 1 } }),
+    edit('add-settlement-policy', ['policy'], { policy: policiesFileSchema.properties.policies.items }),
+    edit('interpretation', ['name', 'value'], { name: { type: 'string', minLength: 1 }, value: { type: 'string', minLength: 1 } }),
+    edit('rule-parameter', ['decision', 'parameter', 'value'], { decision: { enum: [...DECISIONS] }, parameter: { type: 'string', minLength: 1 }, value: { type: ['number', 'string'] } }),
+    edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionSchema.properties.price }),
+    edit('initial-fee', ['group', 'amount'], { group: { type: 'string', minLength: 1 }, amount: nonNegInt }),
+  ],
+} as const;
+
+const side = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { rules: isoDate, tariffs: isoDate, edits: { type: 'array', items: editSchema } },
+} as const;
+
+export const scenarioSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'seed', 'horizon', 'fleet', 'baseline', 'proposal'],
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
+    horizon: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['start', 'months'],
+      properties: { start: isoMonth, months: { type: 'integer', minimum: 1, maximum: 600 } },
+    },
+    fleet: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['size', 'courseMix', 'startDates'],
+      properties: {
+        size: { type: 'integer', minimum: 1, maximum: 10_000_000 },
+        courseMix: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'object', additionalProperties: false, required: ['course', 'share'], properties: { course: courseRef, share } },
+        },
+        optionUptake: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['option', 'probability'], properties: { option: { type: 'string', minLength: 1 }, probability } },
+        },
+        startDates: { type: 'object', additionalProperties: false, required: ['from', 'to'], properties: { from: isoDate, to: isoDate } },
+        freeMonths: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'object', additionalProperties: false, required: ['months', 'share'], properties: { months: { type: 'integer', minimum: 0, maximum: 120 }, share } },
+        },
+      },
+    },
+    cancellation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['monthlyHazard', 'noticeDays'],
+      properties: { monthlyHazard: probability, noticeDays: range(0) },
+    },
+    outages: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['monthlyRate', 'durationHours', 'causes', 'cameraUsable', 'cloudUsable'],
+      properties: { monthlyRate: probability, durationHours: weightedRanges(0), causes: weights(OUTAGE_CAUSES), cameraUsable: probability, cloudUsable: probability },
+    },
+    payments: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['dueMonthsAfter', 'dueDay', 'lateProbability', 'delayDays', 'neverPaysProbability'],
+      properties: {
+        dueMonthsAfter: { type: 'integer', minimum: 0, maximum: 12 },
+        dueDay: { type: 'integer', minimum: 1, maximum: 31 },
+        lateProbability: probability,
+        delayDays: weightedRanges(1),
+        neverPaysProbability: probability,
+      },
+    },
+    courseChanges: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['monthlyProbability', 'requests'],
+      properties: {
+        monthlyProbability: probability,
+        requests: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['to', 'share'],
+            properties: { from: { type: 'array', minItems: 1, items: courseRef }, to: courseRef, share },
+          },
+        },
+      },
+    },
+    suspension: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['afterOverdueDays', 'remedyMonthlyProbability'],
+      properties: {
+        afterOverdueDays: { type: 'integer', minimum: 1 },
+        otherGrounds: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['monthlyProbability', 'grounds'],
+          properties: { monthlyProbability: probability, grounds: weights(SUSPENSION_GROUNDS) },
+        },
+        remedyMonthlyProbability: probability,
+      },
+    },
+    termination: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        unremediedAfterMonths: { type: 'integer', minimum: 1 },
+        insolvency: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['monthlyProbability', 'events'],
+          properties: { monthlyProbability: probability, events: weights(INSOLVENCY_EVENTS) },
+        },
+        settle: { type: 'boolean' },
+      },
+    },
+    baseline: side,
+    proposal: side,
+  },
+} as const;

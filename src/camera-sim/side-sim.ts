@@ -1,0 +1,320 @@
+import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthLabel } from '../engine/dates.js';
+import { DECISION_DEFS } from '../engine/decide.js';
+import type { Finished } from '../engine/decision-kit.js';
+import { FleetPath, type FleetCharge, type FleetContract, type FleetEnd } from '../engine/fleet-path.js';
+import type { Course, TariffOption } from '../engine/tariff-types.js';
+import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
+import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
+import { SideSink } from './side-sink.js';
+
+/**
+ * One side (baseline or proposal) of a scenario, simulating contracts one at a time, month by
+ * month. Every amount comes from an engine decision asked through the FleetPath; this file holds
+ * no price, rate or clause. Behaviour (who cancels, when an outage happens) comes from the
+ * scenario's probabilities through counter-based draws (rng.ts), identical for both sides.
+ *
+ * Model (docs/scenarios.md has the full story): each month of the horizon a live contract may ask
+ * for a course change (第15条, effective next month), ask to cancel (第22条: a late request moves
+ * the end to the first date the notice rule accepts), become insolvent (第23条) or be suspended on
+ * another ground (第19条); it is billed (monthlyCharge); it may have an outage (第25条第2項, a
+ * credit); its bill may be paid late (第27条 interest when paid; 第19条 suspension once overdue
+ * long enough; a suspension not remedied in time asks 第23条第1号 termination). At its end the
+ * settlement (別紙3表2) is asked.
+ */
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const TOKYO_MS = 9 * HOUR_MS;
+
+/** ISO datetime in Asia/Tokyo with its offset written. */
+const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + TOKYO_MS).toISOString().slice(0, 16)}:00+09:00`;
+const dayEpochMs = (iso: string): number => dayNumber(iso) * 86_400_000 - TOKYO_MS;
+const dateIn = (month: number, day: number): string => `${monthLabel(month)}-${String(day).padStart(2, '0')}`;
+const dimOf = (month: number): number => daysInMonth(Math.floor(month / 12), (month % 12) + 1);
+
+/** Every fact of a decision on grounds set to "no such ground" (false, or null where the schema allows it), from the decision's own facts schema. */
+const noGrounds = (name: 'suspension' | 'termination'): Record<string, boolean | null> => {
+  const props = (DECISION_DEFS[name].factsSchema as { properties: Record<string, { enum?: unknown[] }> }).properties;
+  return Object.fromEntries(Object.entries(props).map(([k, p]) => [k, p.enum?.includes(null) ? null : false]));
+};
+const NO_GROUNDS = { suspension: noGrounds('suspension'), termination: noGrounds('termination') };
+
+/** The clauses an answer cites, as one cell ("別紙3表2、第25条第4項"); the tax clause has rows of its own. */
+const clauseOf = (out: Finished, taxClause?: string): string => out.clauses.filter((c) => c !== taxClause).join('、');
+
+type Suspension = { from: number; remedyMonth: number; limit: number; other: boolean };
+
+export class SideSim {
+  readonly fp: FleetPath;
+  private readonly courseId = new Map<Course, number>();
+  private readonly mix: Course[];
+  private readonly mixCum: number[];
+  private readonly uptakes: { from: Set<string>; course: Course; share: number }[];
+  private readonly optionUptake: { option: TariffOption; probability: number }[];
+  private readonly optionSets = new Map<string, TariffOption[]>();
+  private readonly freeMonths: number[];
+  private readonly freeCum: number[];
+  private readonly requests: { from: Set<string> | null; to: Course; share: number }[];
+  private chargeIds = new WeakMap<FleetCharge, Int32Array>();
+  private readonly chargeTaxClause: string;
+  private readonly settlementTaxClause: string;
+  private readonly hStart: number;
+  private readonly hLast: number;
+  private readonly startFrom: number;
+  private readonly startTo: number;
+  private sink!: SideSink;
+
+  constructor(
+    readonly rs: ResolvedScenario,
+    readonly side: ResolvedSide,
+  ) {
+    const s = rs.scenario;
+    this.fp = new FleetPath(side.rules, side.tariff);
+    const t = this.fp.tariff;
+    side.tariff.courses.forEach((c, i) => this.courseId.set(t.byCode.get(c.code)!, i));
+    const resolve = (ref: string): Course => {
+      const c = t.resolver.resolve(ref);
+      if (!c) throw new Error(`course ${ref} is not in the ${side.label} tariff (the scenario loader checks this)`);
+      return c;
+    };
+    this.mix = s.fleet.courseMix.map((m) => resolve(m.course));
+    this.mixCum = cumulate(s.fleet.courseMix.map((m) => m.share));
+    this.uptakes = side.uptakes.map((u) => ({ from: new Set(u.from), course: resolve(u.course), share: u.share }));
+    this.optionUptake = (s.fleet.optionUptake ?? []).map((o) => ({ option: t.options.get(o.option)!, probability: o.probability }));
+    const free = s.fleet.freeMonths ?? [{ months: 0, share: 1 }];
+    this.freeMonths = free.map((f) => f.months);
+    this.freeCum = cumulate(free.map((f) => f.share));
+    this.requests = (s.courseChanges?.requests ?? []).map((r) => ({ from: r.from ? new Set(r.from.map((f) => resolve(f).code)) : null, to: resolve(r.to), share: r.share }));
+    this.chargeTaxClause = this.fp.taxClause('monthlyCharge') ?? '';
+    this.settlementTaxClause = this.fp.taxClause('settlement') ?? '';
+    this.hStart = monthIndex(s.horizon.start);
+    this.hLast = this.hStart + s.horizon.months - 1;
+    this.startFrom = dayNumber(s.fleet.startDates.from);
+    this.startTo = dayNumber(s.fleet.startDates.to);
+  }
+
+  /** Where the next contracts are written (the ids of items and events are the sink's own). */
+  useSink(sink: SideSink): void {
+    this.sink = sink;
+    this.chargeIds = new WeakMap();
+  }
+
+  get courseCount(): number {
+    return this.side.tariff.courses.length;
+  }
+
+  private optionsFor(course: Course, wanted: readonly TariffOption[]): TariffOption[] {
+    const allowed = wanted.filter((o) => this.fp.tariff.optionRefusal(course, o) === undefined);
+    const key = allowed.map((o) => o.code).join(',');
+    let set = this.optionSets.get(key);
+    if (!set) {
+      set = allowed;
+      this.optionSets.set(key, set);
+    }
+    return set;
+  }
+
+  /** The contract as set up at its start: same draws on both sides. */
+  contract(id: number): { c: FleetContract; wanted: TariffOption[] } {
+    const seed = this.rs.scenario.seed;
+    const base = this.mix[pickIndex(draw(seed, id, 0, PURPOSE.course), this.mixCum)]!;
+    let course = base;
+    for (const u of this.uptakes) if (u.from.has(base.code) && draw(seed, id, 0, PURPOSE.newCourseUptake) < u.share) course = u.course;
+    const startDate = fromDayNumber(intBetween(draw(seed, id, 0, PURPOSE.start), this.startFrom, this.startTo));
+    const freeMonths = this.freeMonths[pickIndex(draw(seed, id, 0, PURPOSE.freeMonths), this.freeCum)]!;
+    const wanted: TariffOption[] = [];
+    this.optionUptake.forEach((o, k) => {
+      if (draw(seed, id, 0, PURPOSE.option + k) < o.probability) wanted.push(o.option);
+    });
+    return {
+      c: { course, startDate, startMonth: monthIndex(startDate), startDay: Number(startDate.slice(8, 10)), freeMonths, options: this.optionsFor(course, wanted) },
+      wanted,
+    };
+  }
+
+  private charge(id: number, course: number, m: number, ch: FleetCharge): void {
+    let ids = this.chargeIds.get(ch);
+    if (!ids) {
+      ids = Int32Array.from([...ch.lines.map((l) => this.sink.amounts.id(l.item, l.clause)), this.sink.amounts.id('tax', this.chargeTaxClause)]);
+      this.chargeIds.set(ch, ids);
+    }
+    const mo = m - this.hStart;
+    const lines = ch.lines;
+    for (let i = 0; i < lines.length; i += 1) this.sink.amount(id, mo, course, ids[i]!, lines[i]!.amount);
+    if (ch.tax !== 0) this.sink.amount(id, mo, course, ids[lines.length]!, ch.tax);
+  }
+
+  private event(m: number, course: number, name: string, clause = ''): void {
+    this.sink.event(m - this.hStart, course, this.sink.events.id(name, clause));
+  }
+
+  private amount(id: number, m: number, course: number, item: string, clause: string, yen: number): void {
+    this.sink.amount(id, m - this.hStart, course, this.sink.amounts.id(item, clause), yen);
+  }
+
+  private decide(name: Parameters<FleetPath['decide']>[0], facts: Record<string, unknown>): Finished {
+    return this.fp.decide(name, facts);
+  }
+
+  private dueDate(m: number, dueMonthsAfter: number, dueDay: number): string {
+    const dm = m + dueMonthsAfter;
+    return dateIn(dm, Math.min(dueDay, dimOf(dm)));
+  }
+
+  /** Simulates one contract over the horizon, writing to this.sink. */
+  simulate(id: number): number {
+    const s = this.rs.scenario;
+    const seed = s.seed;
+    const { c: initial, wanted } = this.contract(id);
+    let c = initial;
+    if (c.startMonth > this.hLast) return 0;
+    let cid = this.courseId.get(c.course)!;
+    const first = Math.max(c.startMonth, this.hStart);
+    this.event(first, cid, 'contract');
+    if (c.startMonth >= this.hStart) this.event(c.startMonth, cid, 'new-contract');
+    let end: FleetEnd | undefined;
+    let endBy: 'cancellation' | 'termination' | undefined;
+    let pending: Course | undefined;
+    let susp: Suspension | undefined;
+    let months = 0;
+    const setEnd = (date: string, by: 'cancellation' | 'termination'): void => {
+      end = { date, month: monthIndex(date), day: Number(date.slice(8, 10)) };
+      endBy = by;
+    };
+    for (let m = first; m <= this.hLast; m += 1) {
+      if (end && m > end.month) break;
+      if (pending) {
+        c = { ...c, course: pending, options: this.optionsFor(pending, wanted) };
+        cid = this.courseId.get(pending)!;
+        pending = undefined;
+      }
+      const dim = dimOf(m);
+      const firstDay = m === c.startMonth ? c.startDay : 1;
+      // Requests and grounds arising this month, only while no end is set.
+      if (!end && s.courseChanges && draw(seed, id, m, PURPOSE.change) < s.courseChanges.monthlyProbability) {
+        const open = this.requests.filter((r) => r.from === null || r.from.has(c.course.code));
+        if (open.length) {
+          const r = open[pickIndex(draw(seed, id, m, PURPOSE.changeRequest), cumulate(open.map((x) => x.share)))]!;
+          const out = this.decide('courseChange', { from: c.course.code, to: r.to.code });
+          this.event(m, cid, `course-change-${out.outcome}`, clauseOf(out));
+          if (out.outcome === 'allowed') pending = r.to;
+        }
+      }
+      if (!end && s.cancellation && draw(seed, id, m, PURPOSE.cancel) < s.cancellation.monthlyHazard) {
+        const requestDate = dateIn(m, intBetween(draw(seed, id, m, PURPOSE.cancelDay), firstDay, dim));
+        let desired = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
+        let out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
+        this.event(m, cid, `cancellation-${out.outcome}`, clauseOf(out));
+        // A late request ends the contract on the first date the notice rule accepts.
+        for (let tries = 0; out.outcome !== 'accepted'; tries += 1) {
+          if (tries > 366) throw new Error(`no end date within a year of ${requestDate} is accepted by the cancellationNotice rules`);
+          desired = addDays(desired, 1);
+          out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
+        }
+        setEnd(desired, 'cancellation');
+      }
+      const insolvency = s.termination?.insolvency;
+      if (!end && insolvency && draw(seed, id, m, PURPOSE.insolvency) < insolvency.monthlyProbability) {
+        const kinds = Object.keys(insolvency.events);
+        const kind = kinds[pickIndex(draw(seed, id, m, PURPOSE.insolvencyKind), cumulate(Object.values(insolvency.events)))]!;
+        const out = this.decide('termination', { ...NO_GROUNDS.termination, insolvencyEvent: kind });
+        if (out.outcome === 'terminate') {
+          for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'termination', r);
+          setEnd(dateIn(m, intBetween(draw(seed, id, m, PURPOSE.insolvencyDay), firstDay, dim)), 'termination');
+        }
+      }
+      const other = s.suspension?.otherGrounds;
+      if (!end && !susp && other && draw(seed, id, m, PURPOSE.suspendOther) < other.monthlyProbability) {
+        const grounds = Object.keys(other.grounds);
+        const ground = grounds[pickIndex(draw(seed, id, m, PURPOSE.suspendGround), cumulate(Object.values(other.grounds)))]!;
+        susp = this.suspend(m, cid, { [ground]: true }, Infinity, true);
+      }
+      // A suspension in force: remedied, or not remedied in time (第23条第1号).
+      if (susp && m >= susp.from && !end) {
+        if (susp.other && m > susp.from && draw(seed, id, m, PURPOSE.remedy) < s.suspension!.remedyMonthlyProbability) susp.remedyMonth = m;
+        if (m >= susp.remedyMonth) susp = undefined;
+        else {
+          this.event(m, cid, 'suspended-month');
+          if (m - susp.from + 1 >= susp.limit) {
+            const out = this.decide('termination', { ...NO_GROUNDS.termination, suspendedAndUnremedied: true });
+            if (out.outcome === 'terminate') {
+              for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'termination', r);
+              setEnd(dateIn(m, dim), 'termination');
+            }
+            susp = undefined;
+          }
+        }
+      }
+      // The month's bill.
+      const endHere = end !== undefined && end.month === m ? end : undefined;
+      const ch = this.fp.monthlyCharge(c, m, endHere);
+      this.charge(id, cid, m, ch);
+      this.event(m, cid, 'contract-month');
+      months += 1;
+      const lastDay = endHere ? endHere.day : dim;
+      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay);
+      if (s.payments && ch.total > 0 && draw(seed, id, m, PURPOSE.late) < s.payments.lateProbability) {
+        const p = s.payments;
+        const dueDate = this.dueDate(m, p.dueMonthsAfter, p.dueDay);
+        const never = draw(seed, id, m, PURPOSE.neverPays) < p.neverPaysProbability;
+        const bucket = p.delayDays[pickIndex(draw(seed, id, m, PURPOSE.lateBucket), cumulate(p.delayDays.map((b) => b.share)))]!;
+        const delay = never ? Infinity : intBetween(draw(seed, id, m, PURPOSE.lateDays), Math.ceil(bucket.min), Math.floor(bucket.max));
+        this.event(m, cid, never ? 'unpaid' : 'late-payment');
+        let paidMonth = Infinity;
+        if (!never) {
+          const paidDate = addDays(dueDate, delay);
+          paidMonth = monthIndex(paidDate);
+          const out = this.decide('lateInterest', { principal: ch.total, dueDate, paidDate });
+          this.event(paidMonth, cid, `late-interest-${out.outcome}`, clauseOf(out));
+          const amount = out.fields.amount as number;
+          if (amount !== 0) this.amount(id, paidMonth, cid, 'late-interest', clauseOf(out), amount);
+        }
+        const after = s.suspension?.afterOverdueDays;
+        if (after !== undefined && !susp && delay > after) {
+          const trigger = addDays(dueDate, after);
+          const tm = monthIndex(trigger);
+          if (tm <= this.hLast && (!end || trigger <= end.date)) susp = this.suspend(tm, cid, { overdue: true }, paidMonth, false);
+        }
+      }
+    }
+    if (end && end.month <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
+      const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths });
+      this.event(end.month, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause));
+      const f = out.fields as { amount: number; tax: number };
+      if (f.amount !== 0) this.amount(id, end.month, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount);
+      if (f.tax !== 0) this.amount(id, end.month, cid, 'tax', this.settlementTaxClause, f.tax);
+    }
+    return months;
+  }
+
+  private suspend(m: number, cid: number, ground: Record<string, boolean>, remedyMonth: number, other: boolean): Suspension | undefined {
+    const out = this.decide('suspension', { ...NO_GROUNDS.suspension, ...ground });
+    if (out.outcome !== 'suspend') return undefined;
+    for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'suspension', r);
+    const limit = this.rs.scenario.termination?.unremediedAfterMonths ?? Number(out.fields.maxMonths);
+    return { from: m, remedyMonth, limit, other };
+  }
+
+  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number): void {
+    const o = this.rs.scenario.outages!;
+    const seed = this.rs.scenario.seed;
+    const from = dayEpochMs(dateIn(m, firstDay));
+    const to = dayEpochMs(dateIn(m, lastDay)) + 24 * HOUR_MS - MINUTE_MS;
+    const knownAt = from + intBetween(draw(seed, id, m, PURPOSE.outageTime), 0, (to - from) / MINUTE_MS) * MINUTE_MS;
+    const bucket = o.durationHours[pickIndex(draw(seed, id, m, PURPOSE.outageBucket), cumulate(o.durationHours.map((b) => b.share)))]!;
+    const minutes = intBetween(draw(seed, id, m, PURPOSE.outageDuration), Math.round(bucket.min * 60), Math.round(bucket.max * 60));
+    const causes = Object.keys(o.causes);
+    const cause = causes[pickIndex(draw(seed, id, m, PURPOSE.outageCause), cumulate(Object.values(o.causes)))]!;
+    const out = this.decide('outageWaiver', {
+      course: course.code,
+      knownAt: tokyoDateTime(knownAt),
+      restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS),
+      cause,
+      cameraUsable: draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable,
+      cloudUsable: draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable,
+    });
+    this.event(m, cid, `outage-${cause}`);
+    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out));
+    const amount = out.fields.amount as number;
+    if (amount !== 0) this.amount(id, m, cid, 'outage-waiver', clauseOf(out), -amount);
+  }
+}
