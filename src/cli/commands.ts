@@ -1,7 +1,13 @@
 import type { Command } from './main.js';
 import { noticeCommand } from './notice.js';
+import { studioCommand, workspaceExportCommand } from './studio.js';
+import { tariffsExportCommand, tariffsImportCommand } from './tariffs.js';
 
 /** Commands contributed by the simulator and the studio (registered as they are built). */
 export const extraCommands: Record<string, Command> = {
   notice: noticeCommand,
+  studio: studioCommand,
+  'workspace export': workspaceExportCommand,
+  'tariffs export': tariffsExportCommand,
+  'tariffs import': tariffsImportCommand,
 };

@@ -1,48 +1,49 @@
-import { createHash } from 'node:crypto';
-import type { Workspace } from './workspace.js';
-import { nowIso } from './workspace.js';
+import { nextEntry, verifyChain, type AuditContent, type AuditEntry, type ChainVerdict } from '../../io/audit-chain.js';
+import { nowIso, type Workspace } from './workspace.js';
 
 /**
- * The hash-chained audit log: every entry's hash is sha256 over its fields and the previous
- * entry's hash, so an edited or removed entry breaks the chain from there on. Entries are
- * appended inside the transaction of the change they record.
+ * The workspace's audit log: entries of src/io/audit-chain.ts in an append-only table (triggers
+ * refuse UPDATE and DELETE). An entry is appended inside the transaction of the change it
+ * records, so a change and its entry commit or roll back together.
  */
-export type AuditEntry = { id: number; at: string; actor: string; action: string; subject: string; detail: unknown; prevHash: string; hash: string };
+type Row = { seq: number; at: string; actor: string; action: string; target: string; before: string; after: string; comment: string | null; prev_hash: string; hash: string };
 
-export const GENESIS_HASH = '0'.repeat(64);
+const entry = (r: Row): AuditEntry => ({
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  target: r.target,
+  before: JSON.parse(r.before) as unknown,
+  after: JSON.parse(r.after) as unknown,
+  ...(r.comment !== null ? { comment: r.comment } : {}),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
 
-type Row = { id: number; at: string; actor: string; action: string; subject: string; detail: string; prev_hash: string; hash: string };
-
-const hashOf = (r: Omit<Row, 'hash'>): string =>
-  createHash('sha256').update(JSON.stringify([r.id, r.at, r.actor, r.action, r.subject, r.detail, r.prev_hash])).digest('hex');
-
-export function appendAudit(ws: Workspace, action: string, subject: string, detail: unknown): AuditEntry {
-  const last = ws.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
-  const row = { id: (last?.id ?? 0) + 1, at: nowIso(), actor: ws.actor, action, subject, detail: JSON.stringify(detail ?? null), prev_hash: last?.hash ?? GENESIS_HASH };
-  const hash = hashOf(row);
-  ws.db.prepare('INSERT INTO audit_log (id, at, actor, action, subject, detail, prev_hash, hash) VALUES (@id, @at, @actor, @action, @subject, @detail, @prev_hash, @hash)').run({ ...row, hash });
-  return { id: row.id, at: row.at, actor: row.actor, action, subject, detail, prevHash: row.prev_hash, hash };
+export function appendAudit(ws: Workspace, action: string, target: string, change: { before?: unknown; after?: unknown; comment?: string }): AuditEntry {
+  const lastRow = ws.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
+  // JSON round trip first, so the hash covers exactly what is stored (no undefined, no Dates).
+  const content: AuditContent = {
+    at: nowIso(),
+    actor: ws.actor,
+    action,
+    target,
+    before: JSON.parse(JSON.stringify(change.before ?? null)) as unknown,
+    after: JSON.parse(JSON.stringify(change.after ?? null)) as unknown,
+    ...(change.comment !== undefined ? { comment: change.comment } : {}),
+  };
+  const e = nextEntry(lastRow ? entry(lastRow) : undefined, content);
+  ws.db
+    .prepare('INSERT INTO audit_log (seq, at, actor, action, target, before, after, comment, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(e.seq, e.at, e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after), e.comment ?? null, e.prevHash, e.hash);
+  return e;
 }
 
 export function listAudit(ws: Workspace, limit = 200): AuditEntry[] {
-  const rows = ws.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as Row[];
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, subject: r.subject, detail: JSON.parse(r.detail) as unknown, prevHash: r.prev_hash, hash: r.hash }));
+  return (ws.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit) as Row[]).map(entry);
 }
 
-export type AuditVerification = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number; reason: string };
-
-/** Walks the chain from the first entry; reports the first entry whose link or hash does not hold. */
-export function verifyAudit(ws: Workspace): AuditVerification {
-  let prev = GENESIS_HASH;
-  let expectedId = 1;
-  let n = 0;
-  for (const r of ws.db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as IterableIterator<Row>) {
-    n += 1;
-    if (r.id !== expectedId) return { ok: false, entries: n, brokenAt: r.id, reason: `entry ${expectedId} is missing` };
-    if (r.prev_hash !== prev) return { ok: false, entries: n, brokenAt: r.id, reason: 'its previous-hash does not match the entry before it' };
-    if (hashOf(r) !== r.hash) return { ok: false, entries: n, brokenAt: r.id, reason: 'its content does not match its hash' };
-    prev = r.hash;
-    expectedId += 1;
-  }
-  return { ok: true, entries: n, head: prev };
+export function verifyAudit(ws: Workspace): ChainVerdict {
+  return verifyChain((ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry));
 }

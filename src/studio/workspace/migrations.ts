@@ -43,14 +43,16 @@ CREATE TABLE folder_files (
   content BLOB NOT NULL,
   PRIMARY KEY (root, path)
 );
--- Append-only and hash-chained: each entry's hash covers its content and the previous hash.
+-- Append-only and hash-chained (src/io/audit-chain.ts): each entry's hash covers its content and the previous hash.
 CREATE TABLE audit_log (
-  id        INTEGER PRIMARY KEY,
+  seq       INTEGER PRIMARY KEY,
   at        TEXT NOT NULL,
   actor     TEXT NOT NULL,
   action    TEXT NOT NULL,
-  subject   TEXT NOT NULL,
-  detail    TEXT NOT NULL CHECK (json_valid(detail)),
+  target    TEXT NOT NULL,
+  before    TEXT NOT NULL CHECK (json_valid(before)),
+  after     TEXT NOT NULL CHECK (json_valid(after)),
+  comment   TEXT,
   prev_hash TEXT NOT NULL,
   hash      TEXT NOT NULL UNIQUE
 );

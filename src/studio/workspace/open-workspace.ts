@@ -99,7 +99,7 @@ function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
     const ws: Workspace = { db, file: tmp, actor };
     db.transaction(() => {
       const counts = seedFromFolders(ws, seed);
-      appendAudit(ws, 'workspace.created', 'workspace', { from: { rules: seed.rulesDir, tariffs: seed.tariffsDir }, ...counts });
+      appendAudit(ws, 'workspace.created', 'workspace', { after: { from: { rules: seed.rulesDir, tariffs: seed.tariffsDir }, ...counts } });
     }).immediate();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

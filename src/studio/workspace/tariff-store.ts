@@ -94,7 +94,10 @@ export function createTariffDraft(ws: Workspace, args: { from: number; effective
         .prepare("INSERT INTO tariff_versions (effective, status, based_on, title, data, meta, created_at, created_by, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
         .run(args.effective, base.id, args.title, JSON.stringify(data), JSON.stringify(meta), now, ws.actor, now);
       const id = Number(info.lastInsertRowid);
-      appendAudit(ws, args.audit?.action ?? 'tariff.draft.created', `tariff:${id}`, { from: base.id, fromEffective: base.effective, effective: args.effective, title: args.title, ...(args.audit ? { detail: args.audit.detail } : {}) });
+      appendAudit(ws, args.audit?.action ?? 'tariff.draft.created', `tariff:${id}`, {
+        before: { version: base.id, effective: base.effective },
+        after: { effective: args.effective, title: args.title, ...(args.audit ? { changes: args.audit.detail } : {}) },
+      });
       return getTariffVersion(ws, id);
     })
     .immediate();
@@ -104,7 +107,7 @@ export function createTariffDraft(ws: Workspace, args: { from: number; effective
  * Saves a draft's new data. `revision` is the one the caller edited: a save on top of a newer
  * revision (another window, the CLI) is refused rather than lost. The caller validates first.
  */
-export function saveTariffDraft(ws: Workspace, args: { id: number; revision: number; version: TariffVersion; action: string; detail: unknown }): StoredTariffVersion {
+export function saveTariffDraft(ws: Workspace, args: { id: number; revision: number; version: TariffVersion; action: string; before: unknown; after: unknown }): StoredTariffVersion {
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
@@ -114,7 +117,7 @@ export function saveTariffDraft(ws: Workspace, args: { id: number; revision: num
         throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${args.revision})`, [], 'Reload the draft and make the edit again.');
       const { effective: _e, status: _s, ...data } = args.version;
       ws.db.prepare('UPDATE tariff_versions SET data = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(JSON.stringify(data), nowIso(), args.id);
-      appendAudit(ws, args.action, `tariff:${args.id}`, args.detail);
+      appendAudit(ws, args.action, `tariff:${args.id}`, { before: args.before, after: args.after });
       return getTariffVersion(ws, args.id);
     })
     .immediate();
@@ -130,7 +133,7 @@ export function discardTariffDraft(ws: Workspace, id: number): void {
       // Drafts started from this one now count from its own base.
       ws.db.prepare('UPDATE tariff_versions SET based_on = ? WHERE based_on = ?').run(cur.basedOn, id);
       ws.db.prepare('DELETE FROM tariff_versions WHERE id = ?').run(id);
-      appendAudit(ws, 'tariff.draft.discarded', `tariff:${id}`, { effective: cur.effective, title: cur.title });
+      appendAudit(ws, 'tariff.draft.discarded', `tariff:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision } });
     })
     .immediate();
 }

@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startBrowserStudio } from '../studio/server/browser-mode.js';
+import { defaultWorkspacePath } from '../studio/workspace/default-path.js';
+import { exportFolders } from '../studio/workspace/export-folders.js';
+import { openWorkspace } from '../studio/workspace/open-workspace.js';
+import { closeWorkspace } from '../studio/workspace/workspace.js';
+import type { Command } from './main.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
+import { withStudioErrors } from './studio-errors.js';
+
+/** `tariff studio`: the desktop app in Electron where its binary exists, otherwise (or with --web) in the browser. */
+export const RENDERER_DIR = join(PROJECT_ROOT, 'dist-renderer');
+export const ELECTRON_MAIN = join(PROJECT_ROOT, 'dist-electron', 'main.cjs');
+
+/** The Electron executable when `npm install` could download it (node_modules/electron/dist), else undefined. */
+export function electronBinary(): string | undefined {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
+    const exe = join(dir, 'dist', rel);
+    return existsSync(exe) ? exe : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const studioOptions = {
+  web: { type: 'boolean' },
+  port: { type: 'string' },
+  workspace: { type: 'string' },
+  rules: { type: 'string' },
+  tariffs: { type: 'string' },
+} as const;
+
+export const studioCommand: Command = {
+  summary: 'open Tariff Studio (Electron where installed, else the browser mode; --web always serves the browser mode and prints its URL)',
+  usage:
+    'tariff studio [--web] [--port N] [--workspace FILE] [--rules DIR] [--tariffs DIR]\n' +
+    '  --web: serve the studio to your browser on 127.0.0.1 and print the URL (it carries a per-run secret).\n' +
+    '  --port N: listen on port N (default: a free port).\n' +
+    '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
+    `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: studioOptions, strict: true, allowPositionals: false });
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
+    const workspace = resolve(values.workspace ?? defaultWorkspacePath());
+    const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
+    const electron = values.web ? undefined : electronBinary();
+    if (electron) {
+      if (!existsSync(ELECTRON_MAIN)) {
+        io.err('tariff studio: the Electron bundles are not built. Run `npm run build:studio` (npm start does it for you).');
+        return 2;
+      }
+      const child = spawn(electron, [PROJECT_ROOT], { stdio: 'inherit', env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir } });
+      return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
+    }
+    return withStudioErrors(io, 'studio', async () => {
+      const studio = await startBrowserStudio({ workspace, seed, staticDir: RENDERER_DIR, ...(port !== undefined ? { port } : {}), log: (l) => io.err(l) }).catch((e: unknown) => {
+        if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
+        throw e;
+      });
+      if (!values.web) io.out("Electron's binary is not installed here (node_modules/electron/dist is missing), so Tariff Studio runs in your browser.");
+      io.out('Tariff Studio (browser mode) is running. Open this URL in a browser on this computer:');
+      io.out('');
+      io.out(`  ${studio.server.url}`);
+      io.out('');
+      io.out(`Workspace: ${workspace}${studio.created ? ' (created now from tariffs/ and rules/)' : ''}`);
+      if (!existsSync(join(RENDERER_DIR, 'index.html'))) io.err('The renderer is not built yet: run `npm run build:studio` and reload the page.');
+      io.out('Press Ctrl+C to stop.');
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await studio.stop();
+      io.out('Tariff Studio stopped; every saved change is in the workspace.');
+      return 0;
+    });
+  },
+};
+
+export const workspaceExportCommand: Command = {
+  summary: 'write a workspace back to rules/ and tariffs/ folders (an untouched workspace writes the same files)',
+  usage: 'tariff workspace export --workspace FILE --rules DIR --tariffs DIR [--include-drafts]\n  Each folder is written beside the target and swapped in when complete.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, 'include-drafts': { type: 'boolean' } }, strict: true });
+    if (!values.workspace || !values.rules || !values.tariffs) throw new UsageError('tariff workspace export needs --workspace, --rules and --tariffs');
+    return withStudioErrors(io, 'workspace export', async () => {
+      const { ws } = openWorkspace(resolve(values.workspace!));
+      try {
+        const r = exportFolders(ws, { rulesDir: resolve(values.rules!), tariffsDir: resolve(values.tariffs!), includeDrafts: values['include-drafts'] === true });
+        io.out(`wrote ${r.files} files to ${values.rules} and ${values.tariffs}`);
+        return 0;
+      } finally {
+        closeWorkspace(ws);
+      }
+    });
+  },
+};

@@ -1,0 +1,126 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../engine/dates.js';
+import { loadTariffVersions } from '../io/folder-store.js';
+import { writeTariffWorkbook } from '../io/tariff-workbook.js';
+import { exportWorkbook } from '../studio/handlers/workbook-handlers.js';
+import { StudioError } from '../studio/model/studio-error.js';
+import { describeChange } from '../studio/model/tariff-diff.js';
+import { todayInTokyo } from '../studio/model/tokyo-date.js';
+import { openWorkspace } from '../studio/workspace/open-workspace.js';
+import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../studio/workspace/tariff-import.js';
+import { findTariffByDate } from '../studio/workspace/tariff-store.js';
+import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
+import type { Command } from './main.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { withStudioErrors } from './studio-errors.js';
+
+/** `tariff tariffs export|import`: the studio's Excel round trip from the command line. */
+const seedOf = (v: { rules?: string; tariffs?: string }) => ({ rulesDir: resolve(v.rules ?? DEFAULT_RULES), tariffsDir: resolve(v.tariffs ?? DEFAULT_TARIFFS) });
+
+const withWorkspace = async <T>(file: string, seed: ReturnType<typeof seedOf>, io: { err: (s: string) => void }, fn: (ws: Workspace) => Promise<T>): Promise<T> => {
+  const { ws, created } = openWorkspace(resolve(file), { seed });
+  if (created) io.err(`created workspace ${file} from ${seed.tariffsDir} and ${seed.rulesDir}`);
+  try {
+    return await fn(ws);
+  } finally {
+    closeWorkspace(ws);
+  }
+};
+
+/** Writes beside the target and renames, so a failed export never leaves half a workbook. */
+const writeAtomically = (file: string, data: Buffer): void => {
+  const tmp = `${file}.writing-${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new StudioError('WRITE_FAILED', `cannot write ${file}: ${(e as Error).message}`, [], 'Check the folder exists and is writable, and that the file is not open in Excel.');
+  }
+};
+
+export const tariffsExportCommand: Command = {
+  summary: 'export a tariff version to an Excel workbook (表1, 表3, 表2, 別紙6, about)',
+  usage:
+    'tariff tariffs export --version DATE --out FILE.xlsx [--workspace FILE] [--tariffs DIR] [--rules DIR]\n' +
+    '  --version DATE: the effective date of the version (the approved one, else the newest draft of that date).\n' +
+    '  --workspace FILE: export from a studio workspace (created from --tariffs/--rules when missing); default: from the tariffs/ folder.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { version: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, tariffs: { type: 'string' }, rules: { type: 'string' } }, strict: true });
+    if (!values.version || !isIsoDate(values.version)) throw new UsageError(`--version must be an effective date YYYY-MM-DD, got ${JSON.stringify(values.version ?? '')}`);
+    if (!values.out || !values.out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out must name an .xlsx file');
+    const date = values.version;
+    const out = resolve(values.out);
+    return withStudioErrors(io, 'tariffs export', async () => {
+      let summary: string;
+      if (values.workspace) {
+        summary = await withWorkspace(values.workspace, seedOf(values), io, async (ws) => {
+          const v = findTariffByDate(ws, date);
+          if (!v) throw new StudioError('VERSION_NOT_FOUND', `no tariff version takes effect on ${date} in ${values.workspace}`, [], 'List the versions in the studio, or give another --version.');
+          writeAtomically(out, await exportWorkbook(v, new Date().toISOString()));
+          return `${v.effective} (${v.status}${v.status === 'draft' ? ` #${v.id}` : ''}), ${v.version.courses.length} courses, ${v.version.options.length} options`;
+        });
+      } else {
+        const versions = loadTariffVersions(resolve(values.tariffs ?? DEFAULT_TARIFFS));
+        const v = versions.find((x) => x.effective === date);
+        if (!v) throw new StudioError('VERSION_NOT_FOUND', `no tariff version takes effect on ${date}; the folder has ${versions.map((x) => x.effective).join(', ')}`);
+        writeAtomically(out, await writeTariffWorkbook(v, { versionId: null, effective: v.effective, status: v.status, title: '', exportedAt: new Date().toISOString() }));
+        summary = `${v.effective} (${v.status}), ${v.courses.length} courses, ${v.options.length} options`;
+      }
+      io.out(`wrote ${values.out}: tariff ${summary}`);
+      return 0;
+    });
+  },
+};
+
+export const tariffsImportCommand: Command = {
+  summary: 'import an edited tariff workbook into a new draft of a workspace; prints every change, then "N changes"',
+  usage:
+    'tariff tariffs import FILE.xlsx --workspace FILE [--effective DATE] [--title TEXT] [--dry-run] [--tariffs DIR] [--rules DIR]\n' +
+    '  The workspace is created from --tariffs/--rules (default tariffs/ and rules/) when missing.\n' +
+    '  --effective DATE: the new draft takes effect on DATE (default: the draft date of the exported draft, else the day after the latest version, or today).\n' +
+    '  --dry-run: list the changes without creating the draft.\n' +
+    '  Exit 0 when imported, 2 when the workbook has errors (each printed with sheet, row and column; nothing is changed).',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { workspace: { type: 'string' }, effective: { type: 'string' }, title: { type: 'string' }, 'dry-run': { type: 'boolean' }, tariffs: { type: 'string' }, rules: { type: 'string' } },
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError('tariff tariffs import needs exactly one FILE.xlsx');
+    if (!values.workspace) throw new UsageError('tariff tariffs import needs --workspace FILE');
+    if (values.effective !== undefined && !isIsoDate(values.effective)) throw new UsageError(`--effective must be YYYY-MM-DD, got "${values.effective}"`);
+    const file = positionals[0]!;
+    return withStudioErrors(io, 'tariffs import', async () => {
+      let data: Buffer;
+      try {
+        data = readFileSync(file);
+      } catch (e) {
+        throw new StudioError('FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`);
+      }
+      return withWorkspace(values.workspace!, seedOf(values), io, async (ws) => {
+        const today = todayInTokyo();
+        const reading = await readWorkbookForImport(ws, data, basename(file), today);
+        for (const w of reading.read.issues.filter((i) => i.severity === 'warning')) io.err(`warning: ${w.message}`);
+        const errors = importErrors(reading);
+        if (errors.length) {
+          for (const e of errors) io.err(`error: ${e.message}`);
+          io.err(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: nothing was imported. Fix the cells above and import again.`);
+          return 2;
+        }
+        const effective = values.effective ?? reading.suggestedEffective;
+        if (values['dry-run']) io.out(`${file} against ${reading.base!.effective} (${reading.base!.status}); dry run, no draft created`);
+        else {
+          const { draft } = await applyWorkbookImport(ws, data, basename(file), { effective, title: values.title ?? `Imported from ${basename(file)}`, today });
+          io.out(`created draft #${draft.id} effective ${draft.effective} from ${reading.base!.effective} (${reading.base!.status}) in ${values.workspace}`);
+        }
+        for (const c of reading.changes) io.out(describeChange(c));
+        io.out(`${reading.changes.length} changes`);
+        return 0;
+      });
+    });
+  },
+};

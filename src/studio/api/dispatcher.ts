@@ -1,0 +1,71 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Issue } from '../model/issue.js';
+import { StudioError } from '../model/studio-error.js';
+import { CALL_NAMES, specOf, type ApiError, type ArgsOf, type Contract, type Domain, type Envelope, type MethodOf, type ResultOf } from './contract.js';
+
+/**
+ * The one place a studio call is checked and dispatched, used by both transports: the call
+ * must exist, its payload must match the call's schema (else INVALID_ARGS with every error and
+ * its JSON pointer), and the handler's result must match the result schema. Errors come back
+ * as data with a stable code; nothing a caller sends can throw through a transport.
+ */
+export type Handlers = { [D in Domain]: { [M in MethodOf<D>]: (args: ArgsOf<Contract[D][M]>) => Promise<ResultOf<Contract[D][M]>> | ResultOf<Contract[D][M]> } };
+
+export type Dispatch = (name: string, payload: unknown) => Promise<Envelope<unknown>>;
+
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const compiled = new Map<string, { args: ValidateFunction; result: ValidateFunction }>();
+const validators = (name: string) => {
+  let v = compiled.get(name);
+  if (!v) {
+    const spec = specOf(name)!;
+    v = { args: ajv.compile(spec.args), result: ajv.compile(spec.result) };
+    compiled.set(name, v);
+  }
+  return v;
+};
+
+const describe = (e: ErrorObject): string => {
+  if (e.keyword === 'additionalProperties') return `unknown property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'required') return `missing property "${String(e.params.missingProperty)}"`;
+  if (e.keyword === 'enum') return `must be one of ${JSON.stringify(e.params.allowedValues)}`;
+  return e.message ?? 'is invalid';
+};
+
+const schemaIssues = (errors: ErrorObject[] | null | undefined, code: string): Issue[] =>
+  (errors ?? []).map((e) => ({ severity: 'error', code, field: e.instancePath || '/', message: `${e.instancePath || '(payload)'}: ${describe(e)}` }));
+
+export const toApiError = (e: unknown): ApiError =>
+  e instanceof StudioError
+    ? { code: e.code, message: e.message, issues: e.issues, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
+    : { code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, issues: [], hint: 'Nothing was saved by this call. Please report it with the steps that led here.' };
+
+export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (name: string, e: unknown) => void } = {}): Dispatch {
+  const table = new Map<string, (args: unknown) => unknown>();
+  for (const name of CALL_NAMES) {
+    const [d, m] = name.split('.') as [Domain, string];
+    const fn = (handlers[d] as Record<string, (args: unknown) => unknown>)[m];
+    if (typeof fn !== 'function') throw new Error(`no handler for studio call ${name}`);
+    table.set(name, fn);
+  }
+  return async (name, payload) => {
+    const fn = typeof name === 'string' ? table.get(name) : undefined;
+    if (!fn) return { ok: false, error: { code: 'UNKNOWN_CALL', message: `no studio call named ${JSON.stringify(name)}`, issues: [], hint: `Known calls: ${CALL_NAMES.join(', ')}` } };
+    const v = validators(name);
+    if (!v.args(payload))
+      return { ok: false, error: { code: 'INVALID_ARGS', message: `${name}: the arguments do not match the call's schema`, issues: schemaIssues(v.args.errors, 'INVALID_ARGS'), hint: 'Send the arguments the API contract declares.' } };
+    try {
+      const value = await fn(payload);
+      if (!v.result(value)) {
+        const error: ApiError = { code: 'RESULT_SCHEMA', message: `${name}: the studio produced a result its contract does not allow`, issues: schemaIssues(v.result.errors, 'RESULT_SCHEMA') };
+        opts.onInternalError?.(name, new Error(JSON.stringify(error)));
+        return { ok: false, error };
+      }
+      return { ok: true, value };
+    } catch (e) {
+      if (!(e instanceof StudioError)) opts.onInternalError?.(name, e);
+      return { ok: false, error: toApiError(e) };
+    }
+  };
+}
+

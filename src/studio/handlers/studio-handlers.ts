@@ -1,0 +1,14 @@
+import type { Handlers } from '../api/dispatcher.js';
+import { engineHandlers } from './engine-handlers.js';
+import type { StudioContext } from './studio-context.js';
+import { tariffHandlers } from './tariff-handlers.js';
+import { workbookHandlers } from './workbook-handlers.js';
+import { workspaceHandlers } from './workspace-handlers.js';
+
+/** Every domain's handlers over one workspace; both transports dispatch to this object. */
+export const studioHandlers = (ctx: StudioContext): Handlers => ({
+  workspace: workspaceHandlers(ctx),
+  tariffs: tariffHandlers(ctx),
+  engine: engineHandlers(ctx),
+  workbook: workbookHandlers(ctx),
+});

@@ -1,0 +1,39 @@
+import type { Handlers } from '../api/dispatcher.js';
+import { StudioError } from '../model/studio-error.js';
+import { describeChange, diffTariff } from '../model/tariff-diff.js';
+import { applyCellEdits } from '../model/tariff-edits.js';
+import { versionIssues } from '../model/version-issues.js';
+import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../workspace/tariff-store.js';
+import type { StudioContext } from './studio-context.js';
+import { detailOf, summaryOf } from './version-views.js';
+
+/** Versions, drafts and cell edits. An edit is all or nothing: one bad cell and nothing is saved. */
+export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
+  list: () => ({ versions: listTariffVersions(ctx.ws).map(summaryOf) }),
+  get: ({ id }) => detailOf(ctx.ws, id),
+  createDraft: ({ from, effective, title }) => detailOf(ctx.ws, createTariffDraft(ctx.ws, { from, effective, title }).id),
+  edit: ({ id, revision, edits }) => {
+    const cur = getTariffVersion(ctx.ws, id);
+    if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
+    if (cur.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${revision})`, [], 'Reload the draft and make the edit again.');
+    const applied = applyCellEdits(cur.version, edits);
+    const issues = applied.version ? versionIssues(applied.version) : applied.issues;
+    if (!applied.version || issues.length)
+      throw new StudioError('EDIT_INVALID', `${issues.length === 1 ? 'the edit was' : `${issues.length} problems:`} refused: ${issues[0]?.message ?? ''}`, issues, 'Nothing was saved. Correct the value and try again.');
+    const changes = diffTariff(cur.version, applied.version);
+    if (!changes.length) return detailOf(ctx.ws, id);
+    saveTariffDraft(ctx.ws, {
+      id,
+      revision,
+      version: applied.version,
+      action: 'tariff.draft.edited',
+      before: changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.before })),
+      after: changes.map(describeChange),
+    });
+    return detailOf(ctx.ws, id);
+  },
+  discardDraft: ({ id }) => {
+    discardTariffDraft(ctx.ws, id);
+    return { discarded: id };
+  },
+});

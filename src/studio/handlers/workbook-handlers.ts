@@ -1,0 +1,49 @@
+import { writeTariffWorkbook } from '../../io/tariff-workbook.js';
+import type { Handlers } from '../api/dispatcher.js';
+import { StudioError } from '../model/studio-error.js';
+import { applyWorkbookImport, readWorkbookForImport } from '../workspace/tariff-import.js';
+import { getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
+import type { StudioContext } from './studio-context.js';
+import { detailOf, summaryOf } from './version-views.js';
+
+/** The file name a version exports as: tariff-2023-09-19.xlsx, or tariff-2024-04-01-draft-7.xlsx. */
+export const workbookFileName = (v: Pick<StoredTariffVersion, 'effective' | 'status' | 'id'>): string =>
+  `tariff-${v.effective}${v.status === 'draft' ? `-draft-${v.id}` : v.status === 'approved' ? '' : `-${v.status}`}.xlsx`;
+
+export const exportWorkbook = async (v: StoredTariffVersion, exportedAt: string): Promise<Buffer> =>
+  writeTariffWorkbook(v.version, { versionId: v.id, effective: v.effective, status: v.status, title: v.title, exportedAt });
+
+const decode = (b64: string): Buffer => {
+  const buf = Buffer.from(b64, 'base64');
+  if (buf.length === 0) throw new StudioError('WORKBOOK_UNREADABLE', 'the file is empty', [], 'Choose the .xlsx file exported from the studio.');
+  return buf;
+};
+
+export const workbookHandlers = (ctx: StudioContext): Handlers['workbook'] => ({
+  export: async ({ versionId }) => {
+    const v = getTariffVersion(ctx.ws, versionId);
+    return { fileName: workbookFileName(v), contentBase64: (await exportWorkbook(v, new Date().toISOString())).toString('base64') };
+  },
+  previewImport: async ({ fileName, contentBase64 }) => {
+    const r = await readWorkbookForImport(ctx.ws, decode(contentBase64), fileName, ctx.today());
+    const about = r.read.about;
+    return {
+      fileName,
+      base: r.base ? summaryOf(r.base) : null,
+      about: {
+        effective: about.effective ?? null,
+        status: about.status ?? null,
+        versionId: typeof about.versionId === 'number' && Number.isInteger(about.versionId) ? about.versionId : null,
+        exportedAt: about.exportedAt ?? null,
+      },
+      changes: r.changes,
+      issues: r.read.issues,
+      canApply: r.read.version !== undefined && r.base !== null,
+      suggestedEffective: r.suggestedEffective,
+    };
+  },
+  applyImport: async ({ fileName, contentBase64, effective, title }) => {
+    const { draft } = await applyWorkbookImport(ctx.ws, decode(contentBase64), fileName, { effective, title, today: ctx.today() });
+    return detailOf(ctx.ws, draft.id);
+  },
+});

@@ -1,0 +1,32 @@
+import { createDispatcher } from '../api/dispatcher.js';
+import { studioHandlers } from '../handlers/studio-handlers.js';
+import { todayInTokyo } from '../model/tokyo-date.js';
+import { openWorkspace } from '../workspace/open-workspace.js';
+import type { SeedFolders } from '../workspace/seed-from-folders.js';
+import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import { startStudioServer, type StudioServer } from './http-server.js';
+
+/** The studio in browser mode: the workspace opened (or created from the folders) behind the local server. */
+export type BrowserStudio = { server: StudioServer; ws: Workspace; created: boolean; stop(): Promise<void> };
+
+export async function startBrowserStudio(opts: { workspace: string; seed: SeedFolders; port?: number; staticDir: string; log?: (line: string) => void }): Promise<BrowserStudio> {
+  const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed });
+  try {
+    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
+      onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    });
+    const server = await startStudioServer({ dispatch, staticDir: opts.staticDir, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.log ? { log: opts.log } : {}) });
+    return {
+      server,
+      ws,
+      created,
+      stop: async () => {
+        await server.close();
+        closeWorkspace(ws);
+      },
+    };
+  } catch (e) {
+    closeWorkspace(ws);
+    throw e;
+  }
+}

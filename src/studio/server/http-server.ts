@@ -1,0 +1,122 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../api/dispatcher.js';
+import type { Envelope } from '../api/contract.js';
+import { serveStatic } from './static-files.js';
+
+/**
+ * The browser mode's transport: a small HTTP server on 127.0.0.1 exposing the same calls as
+ * the IPC bridge. Everything lives under /s/<secret>/, a random per-run secret printed in the
+ * URL, so other local users and other pages cannot call it: a request without the secret gets
+ * 404, a cross-origin request or a foreign Host header (DNS rebinding) gets 403, and an API
+ * call must be a JSON POST. The payload is validated by the same dispatcher as IPC.
+ */
+export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
+export type ServerOptions = { dispatch: Dispatch; port?: number; staticDir?: string; secret?: string; log?: (line: string) => void };
+
+const MAX_BODY = 30 * 1024 * 1024;
+const HOST = '127.0.0.1';
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+};
+const sendJson = (res: ServerResponse, status: number, env: Envelope<unknown>): void => send(res, status, JSON.stringify(env), 'application/json; charset=utf-8');
+const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
+
+const sameSecret = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve('too-large');
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startStudioServer(opts: ServerOptions): Promise<StudioServer> {
+  const secret = opts.secret ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const parts = url.pathname.split('/');
+    // ['', 's', secret, ...rest]
+    if (parts[1] !== 's' || parts[2] === undefined || !sameSecret(parts[2], secret)) return send(res, 404, 'Not found. Open the URL that `tariff studio --web` printed.\n', 'text/plain; charset=utf-8');
+    if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) return sendJson(res, 403, transportError('FORBIDDEN_ORIGIN', `requests from ${origin} are refused`));
+    const rest = parts.slice(3).join('/');
+    if (parts.length === 3) {
+      res.writeHead(308, { ...SECURITY_HEADERS, Location: `/s/${secret}/` });
+      return void res.end();
+    }
+    if (rest.startsWith('api/')) {
+      if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
+      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
+      const body = await readBody(req);
+      if (body === 'too-large') return sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than ${MAX_BODY / 1024 / 1024} MB`, 'Import a smaller workbook.'));
+      let payload: unknown;
+      try {
+        payload = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+      } catch (e) {
+        return sendJson(res, 400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
+      }
+      const env = await opts.dispatch(rest.slice('api/'.length), payload);
+      const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' ? 400 : env.error.code === 'INTERNAL' ? 500 : 200;
+      return sendJson(res, status, env);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
+    return serveStatic(res, opts.staticDir, rest === '' ? 'index.html' : rest, SECURITY_HEADERS);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      opts.log?.(`studio server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (!res.headersSent) sendJson(res, 500, transportError('INTERNAL', 'the studio server failed on this request'));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? Object.assign(new Error(`port ${opts.port} on ${HOST} is in use; choose another with --port, or leave it out for a free one`), { code: 'PORT_IN_USE' }) : e),
+    );
+    server.listen(opts.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/s/${secret}/`,
+    port,
+    secret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,68 @@
+import type { TariffVersion } from '../../engine/tariff-types.js';
+import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
+import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
+import type { Issue } from '../model/issue.js';
+import { StudioError } from '../model/studio-error.js';
+import { describeChange, diffTariff, type TariffChange } from '../model/tariff-diff.js';
+import { createTariffDraft, findTariffByDate, getTariffVersion, suggestDraftDate, type StoredTariffVersion } from './tariff-store.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * Importing an edited workbook into a workspace, shared by the studio and `tariff tariffs
+ * import`: read it against the version it was exported from, list every change cell by cell,
+ * and only then (and only with no error standing) create a new draft from it.
+ */
+export type ImportReading = { read: WorkbookRead; base: StoredTariffVersion | null; changes: TariffChange[]; suggestedEffective: string };
+
+/** The version a workbook was exported from: its id when it still has the same date, else the version of that date. */
+function baseOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersion | Issue {
+  if (about.versionId !== null && about.versionId !== undefined && Number.isInteger(about.versionId)) {
+    try {
+      const v = getTariffVersion(ws, about.versionId);
+      if (v.effective === about.effective) return v;
+    } catch {
+      // Not in this workspace: fall back to the date.
+    }
+  }
+  const byDate = about.effective ? findTariffByDate(ws, about.effective) : undefined;
+  if (byDate) return byDate;
+  return {
+    severity: 'error',
+    code: 'WORKBOOK_BASE_UNKNOWN',
+    sheet: 'about',
+    value: about.effective ?? '',
+    message: `the workbook was exported from tariff version ${about.effective || '(no date)'}, which is not in this workspace; export the version you want to change from this workspace and edit that file.`,
+  };
+}
+
+export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fileName: string, today: string): Promise<ImportReading> {
+  let base: StoredTariffVersion | null = null;
+  const read = await readTariffWorkbook(data, fileName, (about): TariffVersion | Issue => {
+    const b = baseOf(ws, about);
+    if ('code' in b && !('version' in b)) return b;
+    base = b as StoredTariffVersion;
+    return base.version;
+  });
+  const found = base as StoredTariffVersion | null;
+  const changes = found && read.version ? diffTariff(found.version, read.version) : [];
+  const suggestedEffective = found?.status === 'draft' ? found.effective : suggestDraftDate(ws, today);
+  return { read, base: found, changes, suggestedEffective };
+}
+
+export const importErrors = (r: ImportReading): Issue[] => r.read.issues.filter((i) => i.severity === 'error');
+
+/** Creates the new draft; refuses (changing nothing) while any error stands. */
+export async function applyWorkbookImport(ws: Workspace, data: Uint8Array, fileName: string, opts: { effective: string; title: string; today: string }): Promise<{ draft: StoredTariffVersion; changes: TariffChange[]; reading: ImportReading }> {
+  const reading = await readWorkbookForImport(ws, data, fileName, opts.today);
+  const errors = importErrors(reading);
+  if (errors.length || !reading.read.version || !reading.base)
+    throw new StudioError('IMPORT_INVALID', `${fileName}: ${errors.length} problem(s) must be fixed before it can be imported; nothing was changed. First: ${errors[0]?.message ?? 'no version could be read'}`, reading.read.issues, 'Fix the cells listed, save the workbook and import it again.');
+  const draft = createTariffDraft(ws, {
+    from: reading.base.id,
+    effective: opts.effective,
+    title: opts.title,
+    data: reading.read.version,
+    audit: { action: 'tariff.draft.imported', detail: { file: fileName, changes: reading.changes.map(describeChange) } },
+  });
+  return { draft, changes: reading.changes, reading };
+}
