@@ -45,7 +45,7 @@ export async function runSimulation(rs: ResolvedScenario, opts: RunOptions): Pro
   const size = rs.scenario.fleet.size;
   const months = rs.scenario.horizon.months;
   const ledger = opts.ledger === true;
-  const tasks = tasksOf(size, opts.chunkSize ?? 500, ledger);
+  const tasks = tasksOf(size, opts.chunkSize ?? 1000, ledger);
   const merged = rs.sides.map((s) => ({ amounts: new Cube(s.tariff.courses.length, months), events: new Cube(s.tariff.courses.length, months), contractMonths: 0 }));
   const interpretations: [Record<string, string>, Record<string, string>] = [{}, {}];
   let contractsDone = 0;

@@ -29,7 +29,8 @@ const TOKYO_MS = 9 * HOUR_MS;
 const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + TOKYO_MS).toISOString().slice(0, 16)}:00+09:00`;
 const dayEpochMs = (iso: string): number => dayNumber(iso) * 86_400_000 - TOKYO_MS;
 const dateIn = (month: number, day: number): string => `${monthLabel(month)}-${String(day).padStart(2, '0')}`;
-const dimOf = (month: number): number => daysInMonth(Math.floor(month / 12), (month % 12) + 1);
+const DIM = Array.from({ length: 12 * 3000 }, (_, i) => daysInMonth(Math.floor(i / 12), (i % 12) + 1));
+const dimOf = (month: number): number => DIM[month] ?? daysInMonth(Math.floor(month / 12), (month % 12) + 1);
 
 /** Every fact of a decision on grounds set to "no such ground" (false, or null where the schema allows it), from the decision's own facts schema. */
 const noGrounds = (name: 'suspension' | 'termination'): Record<string, boolean | null> => {
@@ -62,6 +63,8 @@ export class SideSim {
   private readonly startFrom: number;
   private readonly startTo: number;
   private sink!: SideSink;
+  private monthEventId = 0;
+  private suspendedEventId = 0;
 
   constructor(
     readonly rs: ResolvedScenario,
@@ -96,6 +99,8 @@ export class SideSim {
   useSink(sink: SideSink): void {
     this.sink = sink;
     this.chargeIds = new WeakMap();
+    this.monthEventId = sink.events.id('contract-month', '');
+    this.suspendedEventId = sink.events.id('suspended-month', '');
   }
 
   get courseCount(): number {
@@ -233,7 +238,7 @@ export class SideSim {
         if (susp.other && m > susp.from && draw(seed, id, m, PURPOSE.remedy) < s.suspension!.remedyMonthlyProbability) susp.remedyMonth = m;
         if (m >= susp.remedyMonth) susp = undefined;
         else {
-          this.event(m, cid, 'suspended-month');
+          this.sink.event(m - this.hStart, cid, this.suspendedEventId);
           if (m - susp.from + 1 >= susp.limit) {
             const out = this.decide('termination', { ...NO_GROUNDS.termination, suspendedAndUnremedied: true });
             if (out.outcome === 'terminate') {
@@ -248,7 +253,7 @@ export class SideSim {
       const endHere = end !== undefined && end.month === m ? end : undefined;
       const ch = this.fp.monthlyCharge(c, m, endHere);
       this.charge(id, cid, m, ch);
-      this.event(m, cid, 'contract-month');
+      this.sink.event(m - this.hStart, cid, this.monthEventId);
       months += 1;
       const lastDay = endHere ? endHere.day : dim;
       if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay);

@@ -15,11 +15,16 @@ export class Cube {
   readonly keys: string[][] = [];
   private readonly values: Float64Array[] = [];
   private readonly counts: Float64Array[] = [];
+  /** Cells written to, as id × cells + cell, so part() visits only those. */
+  private readonly touched: number[] = [];
+  private readonly cells: number;
 
   constructor(
     private readonly courses: number,
     private readonly months: number,
-  ) {}
+  ) {
+    this.cells = courses * months;
+  }
 
   id(a: string, b: string): number {
     const k = `${a}\u0000${b}`;
@@ -40,6 +45,7 @@ export class Cube {
     v[i] = v[i]! + value;
     if (!Number.isSafeInteger(v[i]!)) throw new RangeError(`a total passed ${Number.MAX_SAFE_INTEGER} yen: too large to sum exactly`);
     const c = this.counts[id]!;
+    if (c[i] === 0) this.touched.push(id * this.cells + i);
     c[i] = c[i]! + count;
   }
 
@@ -50,10 +56,10 @@ export class Cube {
   }
 
   part(): CubePart {
-    const cells: [number, number, number, number, number][] = [];
-    this.values.forEach((v, id) => {
-      const c = this.counts[id]!;
-      for (let i = 0; i < v.length; i += 1) if (c[i] !== 0) cells.push([id, Math.floor(i / this.months), i % this.months, v[i]!, c[i]!]);
+    const cells = this.touched.map((t): [number, number, number, number, number] => {
+      const id = Math.floor(t / this.cells);
+      const i = t % this.cells;
+      return [id, Math.floor(i / this.months), i % this.months, this.values[id]![i]!, this.counts[id]![i]!];
     });
     return {
       keys: this.keys,

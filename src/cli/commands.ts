@@ -1,5 +1,6 @@
 import type { Command } from './main.js';
 import { noticeCommand } from './notice.js';
+import { simulate } from './simulate.js';
 import { studioCommand, workspaceExportCommand } from './studio.js';
 import { tariffsExportCommand, tariffsImportCommand } from './tariffs.js';
 
@@ -10,4 +11,5 @@ export const extraCommands: Record<string, Command> = {
   'workspace export': workspaceExportCommand,
   'tariffs export': tariffsExportCommand,
   'tariffs import': tariffsImportCommand,
+  simulate,
 };

@@ -7,11 +7,12 @@ import { D, floorYen } from './money.js';
  * any day of use; `daily-prorate` bills fee × days used ÷ days in that month.
  */
 export function monthFee(fee: number, month: string, startDate: string, endDate: string | undefined, partialMonthFee: string): number {
+  if (partialMonthFee === 'full-month') return fee;
   const [y, m] = month.split('-').map(Number) as [number, number];
   const dim = daysInMonth(y, m);
   const first = monthIndex(startDate) === monthIndex(month) ? Number(startDate.slice(8, 10)) : 1;
   const last = endDate !== undefined && monthIndex(endDate) === monthIndex(month) ? Number(endDate.slice(8, 10)) : dim;
-  if (partialMonthFee === 'full-month' || (first === 1 && last === dim)) return fee;
+  if (first === 1 && last === dim) return fee;
   return floorYen(new D(fee).times(last - first + 1).dividedBy(dim));
 }
 

@@ -1,6 +1,6 @@
 import { DECISION_DEFS } from './decide.js';
 import { paramFacts, type DecisionContext, type Finished } from './decision-kit.js';
-import { daysInMonth, monthLabel } from './dates.js';
+import { isLeapYear, monthLabel } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
 import { compileRuleFile, type Facts } from './evaluators.js';
 import { InterpretationSet } from './interpretations.js';
@@ -64,7 +64,13 @@ export type FleetCharge = {
 
 type OptionPlan = { first: readonly TariffOption[]; later: readonly TariffOption[]; firstCache: Map<number, FleetCharge>; laterCache: Map<number, FleetCharge> };
 
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 10_000;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in the month of a month index, without the allocation of dates.daysInMonth (hot path). */
+const daysInMonthIndex = (month: number): number => {
+  const m = month % 12;
+  return m === 1 && isLeapYear(Math.floor(month / 12)) ? 29 : DAYS[m]!;
+};
 
 const deepFreeze = <T>(v: T): T => {
   if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
@@ -199,8 +205,7 @@ export class FleetPath {
     let mask = 0;
     for (let i = 0; i < fired.length; i += 1) mask |= 1 << fired[i]!;
     // What finish reads of the dates: only whether the month is whole, and if not, the days used.
-    const year = Math.floor(month / 12);
-    const dim = daysInMonth(year, (month % 12) + 1);
+    const dim = daysInMonthIndex(month);
     const first = month === c.startMonth ? c.startDay : 1;
     const last = end !== undefined && end.month === month ? end.day : dim;
     const feeKey = first === 1 && last === dim ? 0 : (first * 32 + last) * 32 + dim;

@@ -1,0 +1,308 @@
+import ExcelJS from 'exceljs';
+import type { LedgerRow } from './ledger-rows.js';
+import type { SimulationResult } from './result.js';
+import { CATEGORY_LABELS, EX_TAX, netExTax, type Views } from './views.js';
+
+/**
+ * The Excel workbook of a run, written with exceljs's streaming writer (rows are flushed as they
+ * are committed, so a ledger of millions of rows does not stay in memory): Summary, By month, By
+ * course, By item, Events, Assumptions and, when asked, Ledger 1, Ledger 2, ... split at Excel's
+ * row limit. Totals and differences are formulas (with their values cached, so a reader that does
+ * not recalculate shows the same numbers), so the workbook stays live when finance edits it.
+ */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const SHEETS = { summary: 'Summary', byMonth: 'By month', byCourse: 'By course', byItem: 'By item', events: 'Events', assumptions: 'Assumptions', ledger: 'Ledger' } as const;
+
+const YEN = '"¥"#,##0;[Red]-"¥"#,##0';
+const COUNT = '#,##0';
+const PERCENT = '0.0%;[Red]-0.0%';
+
+type Cell = string | number | boolean | { formula: string; result: number | string } | null;
+type Col = { header: string; width: number; numFmt?: string };
+
+/** Column letter of a 1-based index (1 → A, 27 → AA). */
+export const col = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+const f = (formula: string, result: number | string): Cell => ({ formula, result });
+
+type Sheet = ExcelJS.Worksheet;
+
+export class XlsxExport {
+  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly sheets: Record<Exclude<keyof typeof SHEETS, 'ledger'>, Sheet>;
+  private ledgerSheet?: Sheet;
+  private ledgerRows = 0;
+  private ledgerSheets = 0;
+  private written = 0;
+
+  constructor(
+    path: string,
+    private readonly withLedger: boolean,
+  ) {
+    this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+    this.wb.creator = 'Tariff Studio';
+    const sheet = (name: string): Sheet => this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Created first so they are the first tabs; written last, once the totals are known.
+    this.sheets = {
+      summary: sheet(SHEETS.summary),
+      byMonth: sheet(SHEETS.byMonth),
+      byCourse: sheet(SHEETS.byCourse),
+      byItem: sheet(SHEETS.byItem),
+      events: sheet(SHEETS.events),
+      assumptions: sheet(SHEETS.assumptions),
+    };
+  }
+
+  private static start(ws: Sheet, cols: Col[]): void {
+    ws.columns = cols.map((c) => ({ width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+    const header = ws.addRow(cols.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((cell: ExcelJS.Cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+      cell.alignment = { vertical: 'middle', wrapText: true };
+    });
+    header.commit();
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+  }
+
+  private static row(ws: Sheet, cols: Col[], values: Cell[], bold = false): void {
+    const row = ws.addRow(values);
+    values.forEach((_, i) => {
+      const fmt = cols[i]?.numFmt;
+      if (fmt) row.getCell(i + 1).numFmt = fmt;
+    });
+    if (bold) row.font = { bold: true };
+    row.commit();
+  }
+
+  /** Appends ledger rows, opening a new sheet at Excel's row limit; yields now and then so the file stream drains. */
+  async addLedgerRows(rows: Iterable<LedgerRow>): Promise<void> {
+    if (!this.withLedger) return;
+    const cols: Col[] = [
+      { header: 'Side', width: 10 },
+      { header: 'Contract', width: 10, numFmt: '0' },
+      { header: 'Month', width: 9 },
+      { header: 'Course', width: 20 },
+      { header: 'コース Course name', width: 46 },
+      { header: 'Item', width: 16 },
+      { header: 'Clause 条項', width: 34 },
+      { header: 'Amount 金額', width: 14, numFmt: YEN },
+    ];
+    for (const r of rows) {
+      if (!this.ledgerSheet || this.ledgerRows === EXCEL_MAX_ROWS - 1) {
+        this.ledgerSheet?.commit();
+        this.ledgerSheets += 1;
+        this.ledgerSheet = this.wb.addWorksheet(`${SHEETS.ledger} ${this.ledgerSheets}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+        XlsxExport.start(this.ledgerSheet, cols);
+        this.ledgerRows = 0;
+      }
+      XlsxExport.row(this.ledgerSheet, cols, [r.side, r.contract, r.month, r.course, r.courseName, r.item, r.clause, r.amount]);
+      this.ledgerRows += 1;
+      this.written += 1;
+      if (this.written % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  get ledgerSheetCount(): number {
+    return this.ledgerSheets;
+  }
+
+  async finish(r: SimulationResult, v: Views, assumptions: [string, string | number | boolean][]): Promise<void> {
+    this.ledgerSheet?.commit();
+    this.writeByMonth(v);
+    this.writeSummary(v);
+    this.writeByCourse(v);
+    this.writeByItem(v);
+    this.writeEvents(v);
+    const a = this.sheets.assumptions;
+    XlsxExport.start(a, [
+      { header: 'Assumption 前提', width: 52 },
+      { header: 'Value 値', width: 90 },
+    ]);
+    XlsxExport.row(a, [], ['scenario', r.scenario.name]);
+    for (const [k, val] of assumptions) XlsxExport.row(a, [], [k, val]);
+    for (const ws of Object.values(this.sheets)) ws.commit();
+    await this.wb.commit();
+  }
+
+  /** By month: per side the categories, net (formula), tax, total (formula); differences; a totals row. */
+  private writeByMonth(v: Views): void {
+    const ws = this.sheets.byMonth;
+    const block = (side: string): Col[] => [
+      ...EX_TAX.map((c) => ({ header: `${side} ${CATEGORY_LABELS[c]}`, width: 16, numFmt: YEN })),
+      { header: `${side} 税抜収入 Net ex tax`, width: 17, numFmt: YEN },
+      { header: `${side} ${CATEGORY_LABELS.tax}`, width: 16, numFmt: YEN },
+      { header: `${side} 税込 Total`, width: 17, numFmt: YEN },
+    ];
+    const cols: Col[] = [{ header: 'Month 月', width: 10 }, ...block('Baseline'), ...block('Proposal'), { header: 'Δ Net ex tax', width: 16, numFmt: YEN }, { header: 'Δ Total', width: 16, numFmt: YEN }];
+    XlsxExport.start(ws, cols);
+    const n = EX_TAX.length;
+    const bFirst = 2;
+    const pFirst = bFirst + n + 3;
+    const cells = (m: Views['byMonth'][number]['baseline'], first: number, r: number): Cell[] => {
+      const net = netExTax(m);
+      return [...EX_TAX.map((c) => m[c]), f(`SUM(${col(first)}${r}:${col(first + n - 1)}${r})`, net), m.tax, f(`${col(first + n)}${r}+${col(first + n + 1)}${r}`, net + m.tax)];
+    };
+    v.byMonth.forEach((row, i) => {
+      const r = i + 2;
+      const dNet = netExTax(row.proposal) - netExTax(row.baseline);
+      const dTotal = dNet + row.proposal.tax - row.baseline.tax;
+      XlsxExport.row(ws, cols, [
+        row.month,
+        ...cells(row.baseline, bFirst, r),
+        ...cells(row.proposal, pFirst, r),
+        f(`${col(pFirst + n)}${r}-${col(bFirst + n)}${r}`, dNet),
+        f(`${col(pFirst + n + 2)}${r}-${col(bFirst + n + 2)}${r}`, dTotal),
+      ]);
+    });
+    const last = v.byMonth.length + 1;
+    const totals: Cell[] = ['Total 合計'];
+    for (let c = 2; c <= cols.length; c += 1) totals.push(f(`SUM(${col(c)}2:${col(c)}${last})`, this.monthColumnTotal(v, c, bFirst, pFirst)));
+    XlsxExport.row(ws, cols, totals, true);
+    this.monthTotalRow = last + 1;
+    this.monthCols = { bFirst, pFirst };
+  }
+
+  private monthTotalRow = 0;
+  private monthCols = { bFirst: 2, pFirst: 2 };
+
+  private monthColumnTotal(v: Views, c: number, bFirst: number, pFirst: number): number {
+    const n = EX_TAX.length;
+    const sideValue = (m: Views['byMonth'][number]['baseline'], k: number): number => (k < n ? m[EX_TAX[k]!] : k === n ? netExTax(m) : k === n + 1 ? m.tax : netExTax(m) + m.tax);
+    return v.byMonth.reduce((a, row) => {
+      if (c >= bFirst && c < pFirst) return a + sideValue(row.baseline, c - bFirst);
+      if (c >= pFirst && c < pFirst + n + 3) return a + sideValue(row.proposal, c - pFirst);
+      const dNet = netExTax(row.proposal) - netExTax(row.baseline);
+      return a + (c === pFirst + n + 3 ? dNet : dNet + row.proposal.tax - row.baseline.tax);
+    }, 0);
+  }
+
+  /** Summary: amounts read the By month totals (live), counts are values; difference and change are formulas. */
+  private writeSummary(v: Views): void {
+    const ws = this.sheets.summary;
+    const cols: Col[] = [
+      { header: 'Metric', width: 22 },
+      { header: '項目 Item', width: 44 },
+      { header: 'Baseline', width: 18 },
+      { header: 'Proposal', width: 18 },
+      { header: 'Difference 差額', width: 18 },
+      { header: 'Change 増減率', width: 12, numFmt: PERCENT },
+    ];
+    XlsxExport.start(ws, cols);
+    const mt = `'${SHEETS.byMonth}'!`;
+    const { bFirst, pFirst } = this.monthCols;
+    const n = EX_TAX.length;
+    const rowOf = new Map(v.summary.map((s, i) => [s.key, i + 2]));
+    v.summary.forEach((s, i) => {
+      const r = i + 2;
+      const fmt = s.kind === 'yen' ? YEN : COUNT;
+      let b: Cell = s.baseline;
+      let p: Cell = s.proposal;
+      const k = EX_TAX.indexOf(s.key as (typeof EX_TAX)[number]);
+      if (k >= 0) {
+        b = f(`${mt}${col(bFirst + k)}${this.monthTotalRow}`, s.baseline);
+        p = f(`${mt}${col(pFirst + k)}${this.monthTotalRow}`, s.proposal);
+      } else if (s.key === 'netExTax') {
+        b = f(`SUM(C${rowOf.get(EX_TAX[0]!)}:C${rowOf.get(EX_TAX[n - 1]!)})`, s.baseline);
+        p = f(`SUM(D${rowOf.get(EX_TAX[0]!)}:D${rowOf.get(EX_TAX[n - 1]!)})`, s.proposal);
+      } else if (s.key === 'tax') {
+        b = f(`${mt}${col(bFirst + n + 1)}${this.monthTotalRow}`, s.baseline);
+        p = f(`${mt}${col(pFirst + n + 1)}${this.monthTotalRow}`, s.proposal);
+      } else if (s.key === 'totalInclTax') {
+        b = f(`C${rowOf.get('netExTax')}+C${rowOf.get('tax')}`, s.baseline);
+        p = f(`D${rowOf.get('netExTax')}+D${rowOf.get('tax')}`, s.proposal);
+      }
+      const change = s.baseline === 0 ? '' : s.difference / s.baseline;
+      XlsxExport.row(ws, [cols[0]!, cols[1]!, { ...cols[2]!, numFmt: fmt }, { ...cols[3]!, numFmt: fmt }, { ...cols[4]!, numFmt: fmt }, cols[5]!], [s.key, s.label, b, p, f(`D${r}-C${r}`, s.difference), f(`IF(C${r}=0,"",E${r}/C${r})`, change)], s.key === 'netExTax' || s.key === 'totalInclTax');
+    });
+  }
+
+  private writeByCourse(v: Views): void {
+    const ws = this.sheets.byCourse;
+    const block = (side: string): Col[] => [
+      { header: `${side} 請求月数 Contract-months`, width: 14, numFmt: COUNT },
+      { header: `${side} 料金・オプション Fees & options`, width: 18, numFmt: YEN },
+      { header: `${side} 減免 Outage waivers`, width: 16, numFmt: YEN },
+      { header: `${side} 延滞利息 Late interest`, width: 15, numFmt: YEN },
+      { header: `${side} 解約清算金 Settlements`, width: 16, numFmt: YEN },
+      { header: `${side} その他 Other`, width: 12, numFmt: YEN },
+      { header: `${side} 税抜収入 Net ex tax`, width: 18, numFmt: YEN },
+    ];
+    const cols: Col[] = [{ header: 'Course code', width: 20 }, { header: 'コース Course name', width: 48 }, ...block('Baseline'), ...block('Proposal'), { header: 'Δ Net ex tax', width: 16, numFmt: YEN }];
+    XlsxExport.start(ws, cols);
+    const figs = (x: Views['byCourse'][number]['baseline'], first: number, r: number): Cell[] => [
+      x.contractMonths,
+      x.feesAndOptions,
+      x.outageWaivers,
+      x.lateInterest,
+      x.settlements,
+      x.other,
+      f(`SUM(${col(first + 1)}${r}:${col(first + 5)}${r})`, x.netExTax),
+    ];
+    v.byCourse.forEach((c, i) => {
+      const r = i + 2;
+      XlsxExport.row(ws, cols, [c.code, c.name, ...figs(c.baseline, 3, r), ...figs(c.proposal, 10, r), f(`P${r}-I${r}`, c.proposal.netExTax - c.baseline.netExTax)]);
+    });
+    const last = v.byCourse.length + 1;
+    const sum = (pick: (x: Views['byCourse'][number]) => number): number => v.byCourse.reduce((a, c) => a + pick(c), 0);
+    const keys = ['contractMonths', 'feesAndOptions', 'outageWaivers', 'lateInterest', 'settlements', 'other', 'netExTax'] as const;
+    const totals: Cell[] = ['Total 合計', ''];
+    keys.forEach((k, j) => totals.push(f(`SUM(${col(3 + j)}2:${col(3 + j)}${last})`, sum((c) => c.baseline[k]))));
+    keys.forEach((k, j) => totals.push(f(`SUM(${col(10 + j)}2:${col(10 + j)}${last})`, sum((c) => c.proposal[k]))));
+    totals.push(f(`SUM(Q2:Q${last})`, sum((c) => c.proposal.netExTax - c.baseline.netExTax)));
+    XlsxExport.row(ws, cols, totals, true);
+  }
+
+  private writeByItem(v: Views): void {
+    const ws = this.sheets.byItem;
+    const cols: Col[] = [
+      { header: 'Item', width: 16 },
+      { header: '名称 Name', width: 36 },
+      { header: 'Clause 条項', width: 40 },
+      { header: 'Baseline amount', width: 18, numFmt: YEN },
+      { header: 'Baseline rows', width: 13, numFmt: COUNT },
+      { header: 'Proposal amount', width: 18, numFmt: YEN },
+      { header: 'Proposal rows', width: 13, numFmt: COUNT },
+      { header: 'Δ Amount 差額', width: 18, numFmt: YEN },
+    ];
+    XlsxExport.start(ws, cols);
+    v.byItem.forEach((x, i) => {
+      const r = i + 2;
+      XlsxExport.row(ws, cols, [x.item, x.name, x.clause, x.baseline.amount, x.baseline.rows, x.proposal.amount, x.proposal.rows, f(`F${r}-D${r}`, x.proposal.amount - x.baseline.amount)]);
+    });
+    const last = v.byItem.length + 1;
+    const sum = (pick: (x: Views['byItem'][number]) => number): number => v.byItem.reduce((a, x) => a + pick(x), 0);
+    XlsxExport.row(
+      ws,
+      cols,
+      [
+        'Total 合計',
+        '',
+        '',
+        f(`SUM(D2:D${last})`, sum((x) => x.baseline.amount)),
+        f(`SUM(E2:E${last})`, sum((x) => x.baseline.rows)),
+        f(`SUM(F2:F${last})`, sum((x) => x.proposal.amount)),
+        f(`SUM(G2:G${last})`, sum((x) => x.proposal.rows)),
+        f(`SUM(H2:H${last})`, sum((x) => x.proposal.amount - x.baseline.amount)),
+      ],
+      true,
+    );
+  }
+
+  private writeEvents(v: Views): void {
+    const ws = this.sheets.events;
+    const cols: Col[] = [
+      { header: 'Event', width: 34 },
+      { header: 'Clause 条項', width: 40 },
+      { header: 'Baseline', width: 14, numFmt: COUNT },
+      { header: 'Proposal', width: 14, numFmt: COUNT },
+      { header: 'Difference', width: 14, numFmt: COUNT },
+    ];
+    XlsxExport.start(ws, cols);
+    v.events.forEach((e, i) => XlsxExport.row(ws, cols, [e.event, e.clause, e.baseline, e.proposal, f(`D${i + 2}-C${i + 2}`, e.proposal - e.baseline)]));
+  }
+}

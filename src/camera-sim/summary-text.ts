@@ -1,0 +1,30 @@
+import type { SimulationResult } from './result.js';
+import type { Views } from './views.js';
+
+/** The one-screen summary printed at the end of `tariff simulate`. */
+const yen = (n: number): string => `${n < 0 ? '-' : ''}¥${Math.abs(n).toLocaleString('en-US')}`;
+const num = (n: number): string => n.toLocaleString('en-US');
+/** Width in terminal columns: East Asian wide characters take two. */
+const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
+
+export function summaryText(r: SimulationResult, v: Views, info: { seconds: number; workers: number; files: string[] }): string {
+  const lines: string[] = [];
+  const s = r.scenario;
+  lines.push(`Scenario: ${s.name}`);
+  lines.push(`Fleet: ${num(s.fleetSize)} contracts × ${s.horizon.months} months from ${s.horizon.start}; seed ${s.seed}; ${info.workers} worker(s); ${info.seconds.toFixed(1)} s`);
+  for (const side of [r.baseline, r.proposal]) {
+    lines.push(`${side.label === 'baseline' ? 'Baseline' : 'Proposal'}: rules ${side.versions.rules} (${side.versions.rulesStatus}), tariffs ${side.versions.tariffs} (${side.versions.tariffsStatus})${side.edits.length ? `; edits: ${side.edits.join('; ')}` : ''}`);
+  }
+  lines.push('');
+  const label = 46;
+  lines.push(`${padEnd('', label)}${'Baseline'.padStart(18)}${'Proposal'.padStart(18)}${'Difference'.padStart(18)}`);
+  for (const row of v.summary) {
+    if (row.kind === 'count' && row.baseline === 0 && row.proposal === 0) continue;
+    const f = row.kind === 'yen' ? yen : num;
+    lines.push(`${padEnd(row.label, label)}${f(row.baseline).padStart(18)}${f(row.proposal).padStart(18)}${f(row.difference).padStart(18)}`);
+  }
+  lines.push('');
+  lines.push(`Written: ${info.files.join(', ')}`);
+  return lines.join('\n');
+}
