@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, monthIndex, monthLabel } from '../../src/engine/dates.js';
+import { decide, DECISION_DEFS } from '../../src/engine/decide.js';
+import { FleetPath, type FleetContract } from '../../src/engine/fleet-path.js';
+import { InterpretationSet } from '../../src/engine/interpretations.js';
+import type { Course, TariffOption } from '../../src/engine/tariff-types.js';
+import { projectRegistry } from './support.js';
+
+/**
+ * The fleet path against the reference decide() (json-rules-engine, ajv, trace): same rule facts
+ * as the decision's prepare, same answers, under default and alternative interpretations.
+ */
+const registry = projectRegistry();
+const rules = registry.ruleVersions[0]!;
+const tariff = registry.tariffVersions[0]!;
+const asOf = tariff.effective;
+const today = '2025-01-01';
+const INTERPS = [{}, { partialMonthFee: 'daily-prorate', initialFeeScope: 'printed-row', freeMonthsScope: 'course-and-options' }];
+const paths = INTERPS.map((i) => new FleetPath(rules, tariff, i));
+
+const courseArb = fc.constantFrom(...tariff.courses);
+const dateArb = fc.integer({ min: 0, max: 3 * 366 }).map((d) => addDays('2023-10-01', d));
+
+const contractArb = fc
+  .record({ course: courseArb, start: dateArb, free: fc.integer({ min: 0, max: 3 }), opts: fc.subarray(tariff.options), offset: fc.integer({ min: 0, max: 40 }), endIn: fc.option(fc.integer({ min: 0, max: 30 })), interp: fc.integer({ min: 0, max: 1 }) })
+  .map((x) => {
+    const fp = paths[x.interp]!;
+    const course = fp.tariff.byCode.get(x.course.code)!;
+    const options = x.opts.map((o) => fp.tariff.options.get(o.code)!).filter((o: TariffOption) => fp.tariff.optionRefusal(course, o) === undefined);
+    const c: FleetContract = { course, startDate: x.start, startMonth: monthIndex(x.start), startDay: Number(x.start.slice(8)), freeMonths: x.free, options };
+    const month = c.startMonth + x.offset;
+    const endDate = x.endIn === null ? undefined : addDays(`${monthLabel(month)}-01`, x.endIn);
+    const end = endDate !== undefined && endDate >= x.start && monthIndex(endDate) === month ? { date: endDate, month, day: Number(endDate.slice(8)) } : undefined;
+    return { fp, c, month, end, interp: INTERPS[x.interp]! };
+  });
+
+describe('fleet path = decide()', () => {
+  it('derives the rule facts monthlyCharge.prepare derives', () => {
+    fc.assert(
+      fc.property(contractArb, ({ fp, c, month, end, interp }) => {
+        const facts = { course: c.course.code, startDate: c.startDate, month: monthLabel(month), freeMonths: c.freeMonths, options: c.options.map((o) => o.code), ...(end ? { endDate: end.date } : {}) };
+        const ctx = { asOf, tariff: fp.tariff, rules: rules.decisions.monthlyCharge, interps: new InterpretationSet(rules.interpretations, interp, []), errors: [] };
+        const prepared = DECISION_DEFS.monthlyCharge.prepare(facts, ctx);
+        expect(fp.monthlyChargeFacts(c, month, end)).toEqual(prepared!.facts);
+      }),
+      { numRuns: 3_000, seed: 1 },
+    );
+  });
+
+  it('monthlyCharge: same lines, subtotal, tax, total and clauses (memoized or not)', async () => {
+    await fc.assert(
+      fc.asyncProperty(contractArb, async ({ fp, c, month, end, interp }) => {
+        const ref = await decide(registry, { asOf, decision: 'monthlyCharge', interpretations: interp, facts: { course: c.course.code, startDate: c.startDate, month: monthLabel(month), freeMonths: c.freeMonths, options: c.options.map((o) => o.code), ...(end ? { endDate: end.date } : {}) } }, { today });
+        const fast = fp.monthlyCharge(c, month, end);
+        expect({ lines: fast.lines, subtotal: fast.subtotal, tax: fast.tax, total: fast.total, clauses: fast.clauses }).toEqual({ lines: ref.lines, subtotal: ref.subtotal, tax: ref.tax, total: ref.total, clauses: ref.clauses });
+      }),
+      { numRuns: 3_000, seed: 2 },
+    );
+  });
+
+  const code = (c: Course): string => c.code;
+  const dt = fc.integer({ min: 0, max: 3 * 366 * 24 * 60 }).map((m) => new Date(Date.parse('2023-10-01T00:00:00+09:00') + m * 60_000 + 9 * 3_600_000).toISOString().slice(0, 16) + ':00+09:00');
+  const minutes = fc.oneof(fc.integer({ min: 0, max: 200 * 60 }), fc.constantFrom(12 * 60, 24 * 60 - 1, 24 * 60, 48 * 60, 60));
+  const generic: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+    outageWaiver: fc.record({ course: courseArb.map(code), knownAt: dt, mins: minutes, cause: fc.constantFrom('contractor', 'other', 'company-gross-negligence'), cameraUsable: fc.boolean(), cloudUsable: fc.boolean() }).map(({ mins, ...f }) => ({
+      ...f,
+      restoredAt: new Date(Date.parse(f.knownAt) + mins * 60_000 + 9 * 3_600_000).toISOString().slice(0, 16) + ':00+09:00',
+    })),
+    settlement: fc.record({ course: courseArb.map(code), startDate: dateArb, months: fc.integer({ min: 0, max: 70 }), day: fc.integer({ min: 0, max: 27 }), freeMonths: fc.integer({ min: 0, max: 3 }) }).map(({ months, day, ...f }) => ({ ...f, endDate: addDays(f.startDate, months * 30 + day) })),
+    lateInterest: fc.record({ principal: fc.integer({ min: 0, max: 100_000 }), dueDate: dateArb, delay: fc.integer({ min: 0, max: 200 }) }).map(({ delay, ...f }) => ({ ...f, paidDate: addDays(f.dueDate, delay) })),
+    cancellationNotice: fc.record({ requestDate: dateArb, lead: fc.integer({ min: 0, max: 40 }) }).map(({ lead, ...f }) => ({ ...f, desiredEndDate: addDays(f.requestDate, lead) })),
+    courseChange: fc.record({ from: courseArb.map(code), to: courseArb.map(code) }),
+    suspension: fc.record(Object.fromEntries(['overdue', 'otherServiceOverdue', 'defamation', 'breachOfArticle17or37', 'excessiveInquiries', 'interferenceWithFacilities', 'outOfSpecUseNotImproved', 'causedDamage', 'emergency'].map((k) => [k, fc.boolean()]))),
+    termination: fc.record({ suspendedAndUnremedied: fc.boolean(), serviceEnded: fc.boolean(), antisocialForces: fc.boolean(), antisocialConduct: fc.boolean(), insolvencyEvent: fc.constantFrom(null, 'payment-suspension', 'clearinghouse-suspension', 'seizure', 'insolvency-filing') }),
+    approval: fc.record(Object.fromEntries(['inServiceArea', 'technicallyFeasible', 'paymentDelinquent', 'falseDeclaration', 'businessHindrance', 'antisocialForces'].map((k) => [k, fc.boolean()]))),
+    surcharge: fc.record({ evadedAmount: fc.integer({ min: 0, max: 1_000_000 }) }),
+  };
+  for (const [name, arb] of Object.entries(generic)) {
+    it(`${name}: same outcome, clauses and fields`, async () => {
+      const alt = { dailyRate: 'thirty-days', interestDayBasis: 'actual', partialOutage: 'm-series-waive', partialMonthFee: 'daily-prorate' };
+      const altPath = new FleetPath(rules, tariff, alt);
+      await fc.assert(
+        fc.asyncProperty(arb, fc.boolean(), async (facts, useAlt) => {
+          const ref = await decide(registry, { asOf, decision: name, facts, ...(useAlt ? { interpretations: alt } : {}) }, { today });
+          expect(ref.outcome).not.toBe('invalid');
+          const fast = (useAlt ? altPath : paths[0]!).decide(name as never, facts);
+          const { decision: _d, asOf: _a, outcome, clauses, trace: _t, interpretations: _i, versions: _v, ...fields } = ref;
+          expect({ outcome: fast.outcome, clauses: fast.clauses, fields: fast.fields }).toEqual({ outcome, clauses, fields });
+        }),
+        { numRuns: 1_500, seed: 3 },
+      );
+    });
+  }
+});
