@@ -144,16 +144,16 @@ write("settlement", "第7条, 第25条第4項, 第28条第3項, 別紙3表2, 別
 
 Q27 = "契約者は、料金その他の債務（延滞利息を除きます。）について支払期日を経過してもなお支払いがない場合には、支払期日の翌日から起算して支払いの日の前日までの期間について年 14.6％の割合で計算して得た額を延滞利息として支払っていただきます。ただし、支払期日の翌日から起算して 15日以内に支払いがあった場合は、この限りでありません。"
 write("lateInterest", "第27条: late interest at 14.6% a year, not charged when paid within 15 days of the day after the due date.", [
-  rule("lateInterest/after-grace-period", "Paid later than 15 days from the day after the due date", "第27条第1項", Q27,
+  rule("lateInterest/after-grace-period", "Paid later than 15 days from the day after the due date", "第27条", Q27,
        {"all": [leaf("daysAfterDue", "greaterThan", {"fact": "graceDays"})]}, {"type": "charge-interest"}),
-], {"annualRatePercent": {"value": "14.6", "clause": "第27条第1項", "quote": Q27, "description": "annual rate of late interest"},
-    "graceDays": {"value": 15, "clause": "第27条第1項", "quote": Q27, "description": "days from the day after the due date within which payment is free of interest"}})
+], {"annualRatePercent": {"value": "14.6", "clause": "第27条", "quote": Q27, "description": "annual rate of late interest"},
+    "graceDays": {"value": 15, "clause": "第27条", "quote": Q27, "description": "days from the day after the due date within which payment is free of interest"}})
 
 Q26 = "契約者は、料金の支払いを不法に免れた場合は、その免れた額のほか、その免れた額（消費税相当額を加算しない額とします｡）の 2 倍に相当する額に消費税相当額を加算した額を割増金として支払っていただきます。"
 Q32_ = "第 24 条（利用料金の支払義務）の規定その他本規約の規定により別紙 3（料金表）に定める料金の支払いを要するものとされている額は、当該料金表に定める額に消費税相当額を加算した額とします。"
 write("surcharge", "第26条: a surcharge of twice the unlawfully evaded amount, plus consumption tax.", [
   rule("surcharge/evaded-charges", "Charges unlawfully evaded", "第26条", Q26,
-       {"all": [leaf("evadedAmount", "greaterThanInclusive", 0)]}, {"type": "charge-surcharge"}, also=["第32条"]),
+       {"all": [leaf("evadedAmount", "greaterThanInclusive", 0)]}, {"type": "charge-surcharge"}),
 ], {"multiplier": {"value": 2, "clause": "第26条", "quote": Q26, "description": "times the evaded amount"},
     "taxRatePercent": {"value": 10, "clause": "第32条", "quote": Q32, "description": "consumption tax rate (消費税相当額), 10% per case-files.md"}})
 

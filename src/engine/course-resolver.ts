@@ -9,18 +9,16 @@ export function normalizeCourseName(name: string): string {
 
 const stripPrefix = (n: string): string => (n.startsWith(PREFIX) ? n.slice(PREFIX.length) : n);
 
-const levenshtein = (a: string, b: string): number => {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
+/** Dice similarity of character bigrams: robust for short queries against long names. */
+const bigrams = (s: string): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i += 1) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+};
+const dice = (a: Map<string, number>, b: Map<string, number>, na: number, nb: number): number => {
+  let both = 0;
+  for (const [k, n] of a) both += Math.min(n, b.get(k) ?? 0);
+  return na + nb === 0 ? 0 : (2 * both) / (na + nb);
 };
 
 /** Finds a course by code or by its Japanese name (with or without the どこでも“me”REC prefix). */
@@ -39,10 +37,14 @@ export class CourseResolver {
 
   /** The closest course names, for an error message. */
   closest(nameOrCode: string, count = 3): string[] {
-    const key = stripPrefix(normalizeCourseName(nameOrCode));
+    const key = stripPrefix(normalizeCourseName(nameOrCode)).toUpperCase();
+    const q = bigrams(key);
     return this.courses
-      .map((c) => ({ c, d: Math.min(levenshtein(key, stripPrefix(normalizeCourseName(c.name))), levenshtein(key.toUpperCase(), c.code)) }))
-      .sort((x, y) => x.d - y.d)
+      .map((c) => {
+        const name = stripPrefix(normalizeCourseName(c.name)).toUpperCase();
+        return { c, score: dice(q, bigrams(name), key.length - 1, name.length - 1) + dice(q, bigrams(c.code), key.length - 1, c.code.length - 1) };
+      })
+      .sort((x, y) => y.score - x.score)
       .slice(0, count)
       .map(({ c }) => `${c.name} (${c.code})`);
   }

@@ -62,7 +62,7 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const errors: FieldError[] = [];
   const asOf = c.asOf ?? opts.today;
   if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);
-  for (const key of Object.keys(c)) if (!['name', 'asOf', 'decision', 'facts', 'interpretations', 'expect'].includes(key)) errors.push({ path: `/${key}`, message: `unknown case field "${key}"`, code: 'CASE_SHAPE' });
+  // Other top-level fields (a description, a ticket number) are the user's own notes: ignored.
   if (typeof c.decision !== 'string' || !(DECISIONS as readonly string[]).includes(c.decision)) {
     errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(c.decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
     return invalid(c, asOf, errors);
@@ -80,11 +80,11 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     errors.push({ path: '/facts', message: 'facts must be a JSON object', code: 'FACT_TYPE' });
     return invalid(c, asOf, errors);
   }
-  if (c.interpretations !== undefined && (typeof c.interpretations !== 'object' || c.interpretations === null || Array.isArray(c.interpretations)))
+  if (c.interpretations !== undefined && c.interpretations !== null && (typeof c.interpretations !== 'object' || Array.isArray(c.interpretations)))
     errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
   const def = DECISION_DEFS[name];
   errors.push(...validateFacts(def.factsSchema, facts));
-  const interps = new InterpretationSet(rules.interpretations, typeof c.interpretations === 'object' ? c.interpretations : undefined, errors);
+  const interps = new InterpretationSet(rules.interpretations, typeof c.interpretations === 'object' && c.interpretations !== null ? c.interpretations : undefined, errors);
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;

@@ -52,9 +52,11 @@ export class InterpretationSet {
   }
 }
 
+/** A value matches its name, an alias or the spec's own wording: NFKC, case and white space aside. */
 const canonicalValue = (def: Interpretation, raw: unknown): string | undefined => {
+  if (typeof raw === 'number') raw = String(raw);
   if (typeof raw !== 'string') return undefined;
-  const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
+  const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
   const r = norm(raw);
   if (r === norm(def.default) || (def.defaultAliases ?? []).some((a) => norm(a) === r)) return def.default;
   return def.alternatives.find((a) => norm(a.value) === r || (a.aliases ?? []).some((x) => norm(x) === r))?.value;

@@ -110,7 +110,7 @@ describe('tariff CLI', () => {
     writeFileSync(join(d.rules, 'index.json'), JSON.stringify(index));
     const r = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('### 第27条第1項');
+    expect(r.stdout).toContain('### 第27条');
     expect(r.stdout).toContain('lateInterest.graceDays: 15 → 10');
     const out = join(d.dir, 'notice.xlsx');
     const w = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', out);

@@ -44,14 +44,14 @@ describe('version diff', () => {
     draft.decisions.outageWaiver.rules[0]!.event = { type: 'waive-hours' };
     draft.interpretations.find((i) => i.name === 'dailyRate')!.default = 'thirty-days';
     const d = diffRuleVersions(approved, draft);
-    expect(d.parameters).toEqual([expect.objectContaining({ decision: 'lateInterest', name: 'graceDays', clause: '第27条第1項' })]);
+    expect(d.parameters).toEqual([expect.objectContaining({ decision: 'lateInterest', name: 'graceDays', clause: '第27条' })]);
     expect(d.rules.map((r) => [r.id, r.kind])).toEqual([
       ['approval/business-hindrance', 'removed'],
       ['outageWaiver/other-cause-24h', 'changed'],
     ]);
     expect(d.rules[1]!.changes.map((c) => c.field)).toEqual(['event']);
     expect(d.interpretations[0]).toMatchObject({ name: 'dailyRate', kind: 'changed', changes: [{ field: 'default', before: 'days-in-month', after: 'thirty-days' }] });
-    expect(changedClauses(d)).toEqual(['第25条第2項', '第27条第1項', '第9条第2項第4号']);
+    expect(changedClauses(d)).toEqual(['第25条第2項', '第27条', '第9条第2項第4号']);
   });
   it('lists tariff rows changed field by field', () => {
     const t = clone(tariff);
@@ -134,7 +134,7 @@ describe('change notice (第2条)', async () => {
     const t = clone(tariff);
     t.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!.monthlyFee = 3180;
     const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff: t }, terms });
-    expect(notice.clauses.map((c) => c.clause)).toEqual(['第27条第1項']);
+    expect(notice.clauses.map((c) => c.clause)).toEqual(['第27条']);
     expect(notice.clauses[0]!.changes).toEqual(['lateInterest.annualRatePercent: 14.6 → 10.0']);
     expect(notice.clauses[0]!.text).toContain('延滞利息');
     const md = noticeMarkdown(notice);

@@ -75,14 +75,12 @@ export const suspension: DecisionDef<Flags, null> = {
     state: null,
   }),
   finish: (fired, _s, ctx) => {
+    // case-files.md: maxMonths 6; noticeRequired true unless emergency (第19条第2項), whatever the outcome.
     const reasons = reasonsOf(fired, 'suspend');
-    if (!reasons.length) return { outcome: 'none', clauses: ['第19条第1項'], fields: { reasons, noticeRequired: false } };
     const waived = fired.some((f) => f.type === 'notice-waived');
-    return {
-      outcome: 'suspend',
-      clauses: waived ? [...reasons, ...firedClauses(fired.filter((f) => f.type === 'notice-waived'))] : reasons,
-      fields: { reasons, maxMonths: Number(param(ctx, 'maxMonths')), noticeRequired: !waived },
-    };
+    const fields = { reasons, maxMonths: Number(param(ctx, 'maxMonths')), noticeRequired: !waived };
+    if (!reasons.length) return { outcome: 'none', clauses: ['第19条第1項'], fields };
+    return { outcome: 'suspend', clauses: waived ? [...reasons, ...firedClauses(fired.filter((f) => f.type === 'notice-waived'))] : reasons, fields };
   },
 };
 
@@ -101,7 +99,8 @@ export const termination: DecisionDef<Flags & { insolvencyEvent?: string | null 
   finish: (fired) => {
     const grounds = fired.filter((f) => f.type === 'terminate');
     const reasons = reasonsOf(grounds, 'terminate');
-    if (!reasons.length) return { outcome: 'none', clauses: ['第23条'], fields: { reasons, noticeRequired: false } };
+    // case-files.md: noticeRequired false for 第23条第3号 and 第43条第2項 grounds, true otherwise.
+    if (!reasons.length) return { outcome: 'none', clauses: ['第23条'], fields: { reasons, noticeRequired: true } };
     return { outcome: 'terminate', clauses: reasons, fields: { reasons, noticeRequired: !grounds.some((g) => g.params.withoutNotice === true) } };
   },
 };

@@ -14,7 +14,7 @@ export const lateInterest: DecisionDef<Facts, State> = {
     return { facts: { daysAfterDue, principal: facts.principal, ...paramFacts(ctx) }, state: { ...facts, days: Math.max(0, daysAfterDue - 1) } };
   },
   finish: (fired, s, ctx) => {
-    const none = { outcome: 'none', clauses: ['第27条第1項'], fields: { days: s.days, amount: 0 } };
+    const none = { outcome: 'none', clauses: ['第27条'], fields: { days: s.days, amount: 0 } };
     if (!fired.some((f) => f.type === 'charge-interest')) return none;
     const ratePercent = new D(param(ctx, 'annualRatePercent'));
     const basis = ctx.interps.use('interestDayBasis');
@@ -34,6 +34,6 @@ export const lateInterest: DecisionDef<Facts, State> = {
     }
     const amount = floorYen(new D(s.principal).times(ratePercent).times(numerator).dividedBy(denominator.times(100)));
     if (amount === 0) return { ...none, fields: { days: s.days, amount: 0 } };
-    return { outcome: 'charge', clauses: ['第27条第1項'], fields: { days: s.days, amount } };
+    return { outcome: 'charge', clauses: ['第27条'], fields: { days: s.days, amount } };
   },
 };

@@ -1,4 +1,4 @@
-import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, unique, yen, type DecisionDef } from '../decision-kit.js';
+import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { feesBilled } from '../billing.js';
 import { calendarMonthsInclusive } from '../dates.js';
 import { D, floorYen, taxOn } from '../money.js';
@@ -50,6 +50,6 @@ export const settlement: DecisionDef<Facts, State> = {
     const fields: Record<string, unknown> = { amount, tax, total: amount + tax, ...base, grossAmount: gross };
     if (basis) fields.basisCourse = basis.name;
     if (amount === 0) return { outcome: 'none', clauses, fields };
-    return { outcome: 'settle', clauses: unique([...clauses, '第32条']), fields };
+    return { outcome: 'settle', clauses, fields };
   },
 };

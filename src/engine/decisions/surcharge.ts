@@ -11,6 +11,6 @@ export const surcharge: DecisionDef<Facts, Facts> = {
   finish: (fired, s, ctx) => {
     const amount = fired.some((f) => f.type === 'charge-surcharge') ? floorYen(new D(s.evadedAmount).times(param(ctx, 'multiplier'))) : 0;
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
-    return { outcome: 'charge', clauses: fired.length ? firedClauses(fired) : ['第26条', '第32条'], fields: { amount, tax, total: amount + tax } };
+    return { outcome: 'charge', clauses: fired.length ? firedClauses(fired) : ['第26条'], fields: { amount, tax, total: amount + tax } };
   },
 };
