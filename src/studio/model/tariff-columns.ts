@@ -20,14 +20,14 @@ const TERM_LABEL: Record<(typeof TERMS)[number], { ja: string; en: string }> = {
 
 export const courseColumns: readonly ColumnDef[] = [
   { key: 'code', ja: 'コード', en: 'Code', kind: 'code', required: true, pattern: /^[A-Z0-9][A-Z0-9-]*$/, patternExample: 'M5525N-1M-C7-SN', width: 20, frozen: true },
-  { key: 'name', ja: 'コース名', en: 'Course name', kind: 'text', required: true, width: 52, frozen: true },
+  { key: 'name', ja: 'コース名', en: 'Course name', kind: 'text', required: true, width: 46, frozen: true },
+  { key: 'monthlyFee', ja: '月額料金（円）', en: 'Monthly fee (yen)', kind: 'yen', required: true, width: 14 },
   { key: 'series', ja: 'シリーズ', en: 'Series', kind: 'enum', required: true, values: SERIES, width: 10 },
-  { key: 'legacyKind', ja: '旧コース種別', en: 'Legacy kind', kind: 'enum', required: false, values: LEGACY_KINDS, width: 12 },
   { key: 'model', ja: '機種', en: 'Model', kind: 'enum', required: false, values: MODELS, width: 10 },
   { key: 'sim', ja: 'SIM', en: 'SIM', kind: 'enum', required: false, values: SIMS, width: 7 },
   { key: 'cloudDays', ja: 'クラウド（日）', en: 'Cloud days', kind: 'enum', required: false, values: CLOUD_DAYS, width: 11 },
   { key: 'termMonths', ja: '期間（月）', en: 'Term (months)', kind: 'enum', required: false, values: TERMS, width: 10 },
-  { key: 'monthlyFee', ja: '月額料金（円）', en: 'Monthly fee (yen)', kind: 'yen', required: true, width: 14 },
+  { key: 'legacyKind', ja: '旧コース種別', en: 'Legacy kind', kind: 'enum', required: false, values: LEGACY_KINDS, width: 12 },
   { key: 'family', ja: '同一系', en: 'Family', kind: 'text', required: true, width: 16 },
   { key: 'initialFeeGroup', ja: '初期費グループ', en: 'Initial fee group', kind: 'text', required: true, refersTo: 'initialFees', width: 14 },
   { key: 'settlementPolicy', ja: '解約清算金', en: 'Settlement policy', kind: 'text', required: true, refersTo: 'policies', width: 28 },

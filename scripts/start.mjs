@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm start`: Tariff Studio for a product manager. Builds what is missing or out of date,
+// then opens the Electron window where Electron's binary is installed (node_modules/electron/dist),
+// and otherwise serves the browser mode and prints its URL. Extra arguments go to
+// `tariff studio` (e.g. `npm start -- --workspace my.sqlite --port 5180`).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  try {
+    const dir = dirname(require.resolve('electron/package.json'));
+    const exe = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(exe) ? exe : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Newest modification time of the files under these paths. */
+function newest(paths) {
+  let t = 0;
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
+    else t = Math.max(t, st.mtimeMs);
+  };
+  for (const p of paths) walk(join(root, p));
+  return t;
+}
+
+const outdated = (output, sources) => !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newest(sources);
+
+function run(script) {
+  console.log(`npm start: npm run ${script}`);
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`npm start: \`npm run ${script}\` failed; fix the error above and run npm start again.`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const rendererSources = ['src/studio/renderer', 'src/studio/model', 'src/studio/api', 'src/engine', 'vite.config.ts'];
+if (outdated('dist-renderer/index.html', rendererSources)) run('build:renderer');
+if (electronBinary() && outdated('dist-electron/main.cjs', ['src', 'vite.config.ts'])) run('build:electron');
+
+const child = spawn(process.execPath, [join(root, 'bin', 'tariff.mjs'), 'studio', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,62 @@
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDispatcher } from '../api/dispatcher.js';
+import { studioHandlers } from '../handlers/studio-handlers.js';
+import { StudioError } from '../model/studio-error.js';
+import { todayInTokyo } from '../model/tokyo-date.js';
+import { openWorkspace } from '../workspace/open-workspace.js';
+import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
+import { denyPermissions, hardenContents, SECURE_PREFERENCES } from './window-security.js';
+
+/**
+ * Electron's main process: a thin shell. It opens the workspace, registers the IPC transport
+ * over the shared handlers and shows the renderer; the studio's logic lives in the handlers,
+ * the workspace and the engine, exactly as in the browser mode.
+ */
+const appRoot = app.getAppPath();
+const rendererDir = join(appRoot, 'dist-renderer');
+const seedRoot = app.isPackaged ? process.resourcesPath : appRoot;
+const workspaceFile = process.env.TARIFF_STUDIO_WORKSPACE ?? join(app.getPath('userData'), 'workspace.sqlite');
+const seed = { rulesDir: process.env.TARIFF_STUDIO_RULES ?? join(seedRoot, 'rules'), tariffsDir: process.env.TARIFF_STUDIO_TARIFFS ?? join(seedRoot, 'tariffs') };
+
+let ws: Workspace | undefined;
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+app.whenReady().then(() => {
+  denyPermissions(session.defaultSession);
+  try {
+    const opened = openWorkspace(workspaceFile, { seed });
+    ws = opened.ws;
+    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: opened.created, today: () => todayInTokyo() }), {
+      onInternalError: (name, e) => console.error(`studio: ${name} failed`, e),
+    });
+    registerIpcHandlers(ipcMain, dispatch, senderIn(pathToFileURL(rendererDir).href));
+  } catch (e) {
+    const detail = e instanceof StudioError ? `${e.code}: ${e.message}\n\n${e.hint ?? ''}` : String(e);
+    const native = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/u.test(detail)
+      ? '\n\nbetter-sqlite3 is built for Node, not Electron: run `npm run studio:rebuild-native` (see docs/studio.md).'
+      : '';
+    dialog.showErrorBox('Tariff Studio cannot open its workspace', `${workspaceFile}\n\n${detail}${native}`);
+    app.exit(1);
+    return;
+  }
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1000,
+    minHeight: 600,
+    title: 'Tariff Studio',
+    show: false,
+    webPreferences: { ...SECURE_PREFERENCES, preload: join(__dirname, 'preload.cjs') },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(join(rendererDir, 'index.html'));
+});
+
+app.on('window-all-closed', () => {
+  if (ws) closeWorkspace(ws);
+  app.quit();
+});

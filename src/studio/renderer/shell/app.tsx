@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { WorkspaceInfo } from '../../api/contract.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { TariffsPage } from '../tariffs/tariffs-page.js';
+import { useApi } from './api-context.js';
+import { ErrorBanner, type ShownError } from './error-banner.js';
+
+/** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
+const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
+  { id: 'tariffs', label: 'nav.tariffs', ready: true },
+  { id: 'rules', label: 'nav.rules', ready: false },
+  { id: 'explorer', label: 'nav.explorer', ready: false },
+  { id: 'scenarios', label: 'nav.scenarios', ready: false },
+];
+
+export function App() {
+  const api = useApi();
+  const { t, lang, setLang } = useI18n();
+  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  useEffect(() => {
+    api.workspace.info({}).then(setInfo, (e: unknown) => setError({ error: e }));
+  }, [api]);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>{t('appTitle')}</h1>
+        <span className="workspace-file" title={info?.file}>
+          {t('workspace.label')}: {info ? info.file.split(/[\\/]/u).pop() : '…'}
+        </span>
+        <button type="button" className="lang-switch" onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')} data-testid="lang-switch">
+          {t('lang.switch')}
+        </button>
+      </header>
+      <nav className="app-nav" aria-label="pages">
+        {PAGES.map((p) => (
+          <button key={p.id} type="button" className={p.id === 'tariffs' ? 'nav-item active' : 'nav-item'} disabled={!p.ready} aria-current={p.id === 'tariffs' ? 'page' : undefined}>
+            {t(p.label)}
+            {!p.ready && <small>{t('nav.soon')}</small>}
+          </button>
+        ))}
+      </nav>
+      <main className="app-main">
+        {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+        {info && <TariffsPage info={info} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { StudioCallError } from '../../api/client.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { IssueList } from './issue-list.js';
+
+/** An error to show: what the studio answered (code, message, hint, issues), with an optional lead in the UI's language. */
+export type ShownError = { error: unknown; lead?: string };
+
+export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
+  const { t } = useI18n();
+  const e = shown.error;
+  const call = e instanceof StudioCallError ? e : null;
+  return (
+    <div className="banner banner-error" role="alert" data-testid="error-banner">
+      <div className="banner-head">
+        <strong>{shown.lead ?? t('error.title')}</strong>
+        {call && <code className="error-code">{call.code}</code>}
+        <button type="button" className="banner-close" onClick={onClose} aria-label={t('action.close')}>
+          ×
+        </button>
+      </div>
+      <p>{e instanceof Error ? e.message : String(e)}</p>
+      {call?.hint && <p className="hint">{call.hint}</p>}
+      {call && call.issues.length > 0 && <IssueList issues={call.issues} />}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ColumnDef } from '../../model/column-def.js';
+import { cellText, type CellValue } from '../../model/cell-value.js';
+import type { TariffChange } from '../../model/tariff-diff.js';
+import { TABLES } from '../../model/tariff-tables.js';
+import { useI18n } from '../i18n/i18n-context.js';
+
+/** Every change cell by cell: table, code, column, before → after. Clicking one jumps to it. */
+export function ChangeTable({ changes, onPick, testId }: { changes: readonly TariffChange[]; onPick?: (c: TariffChange) => void; testId: string }) {
+  const { t, lang, yen } = useI18n();
+  const show = (col: ColumnDef | undefined, v: CellValue) => (v === null ? '—' : col?.kind === 'yen' && typeof v === 'number' ? yen(v) : cellText(v));
+  if (!changes.length) return <p className="muted" data-testid={testId}>{t('changes.none')}</p>;
+  return (
+    <table className="changes" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('change.sheet')}</th>
+          <th>{t('change.key')}</th>
+          <th>{t('change.column')}</th>
+          <th>{t('change.before')}</th>
+          <th>{t('change.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c, i) => {
+          const def = TABLES[c.table];
+          const col = def.columns.find((x) => x.key === c.field);
+          return (
+            <tr key={i} className={onPick ? 'clickable' : undefined} onClick={onPick ? () => onPick(c) : undefined} data-kind={c.kind}>
+              <td>{lang === 'ja' ? def.ja : def.en}</td>
+              <td className="mono">{c.key}</td>
+              <td>{c.kind === 'changed' ? (lang === 'ja' ? col?.ja : col?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')}</td>
+              <td className="before">{c.kind === 'changed' ? show(col, c.before) : ''}</td>
+              <td className="after">{c.kind === 'changed' ? show(col, c.after) : ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import type { ImportPreview, VersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { IssueList } from '../shell/issue-list.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { fileToBase64 } from './base64.js';
+import { ChangeTable } from './change-table.js';
+
+/**
+ * Import from Excel: pick the file, see every change cell by cell and every problem with its
+ * sheet, row and column, and only then apply it as a new draft. Nothing is applied while any
+ * error stands.
+ */
+export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) => void; onCancel: () => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [file, setFile] = useState<{ name: string; b64: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [effective, setEffective] = useState('');
+  const [title, setTitle] = useState('');
+
+  const choose = async (f: File | undefined) => {
+    if (!f) return;
+    setBusy(true);
+    setError(null);
+    setPreview(null);
+    try {
+      const b64 = await fileToBase64(f);
+      setFile({ name: f.name, b64 });
+      const p = await api.workbook.previewImport({ fileName: f.name, contentBase64: b64 });
+      setPreview(p);
+      setEffective(p.suggestedEffective);
+      setTitle(t('import.titleDefault', { file: f.name }));
+    } catch (e) {
+      setError({ error: e });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const apply = async () => {
+    if (!file || !preview) return;
+    setBusy(true);
+    try {
+      onDone(await api.workbook.applyImport({ fileName: file.name, contentBase64: file.b64, effective, title }));
+    } catch (e) {
+      setError({ error: e });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const errors = preview?.issues.filter((i) => i.severity === 'error') ?? [];
+  const warnings = preview?.issues.filter((i) => i.severity === 'warning') ?? [];
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog dialog-wide" role="dialog" aria-label={t('import.title')} data-testid="import-dialog">
+        <h2>{t('import.title')}</h2>
+        <p>{t('import.choose')}</p>
+        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} data-testid="import-file" />
+        {busy && <p className="muted">{t('import.reading')}</p>}
+        {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+        {preview && (
+          <div className="import-preview" data-testid="import-preview">
+            <p>{preview.base ? t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`) }) : t('import.noBase')}</p>
+            {errors.length > 0 && (
+              <div className="banner banner-error" data-testid="import-errors">
+                <strong>{t('import.errors', { n: errors.length })}</strong>
+                <IssueList issues={errors} testId="import-error-list" />
+              </div>
+            )}
+            {warnings.length > 0 && (
+              <div className="banner banner-warning">
+                <strong>{t('import.warnings', { n: warnings.length })}</strong>
+                <IssueList issues={warnings} testId="import-warning-list" />
+              </div>
+            )}
+            {errors.length === 0 && (
+              <>
+                <h3 data-testid="import-change-count">{t('import.changes', { n: preview.changes.length })}</h3>
+                <div className="scroll-box">
+                  <ChangeTable changes={preview.changes} testId="import-changes" />
+                </div>
+                <div className="form-row">
+                  <label>
+                    {t('draft.effective')}
+                    <input type="date" required value={effective} onChange={(e) => setEffective(e.target.value)} data-testid="import-effective" />
+                  </label>
+                  <label className="grow">
+                    {t('draft.name')}
+                    <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+                  </label>
+                </div>
+              </>
+            )}
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            {t('action.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={!preview?.canApply || busy || !effective} onClick={() => void apply()} data-testid="import-apply">
+            {t('action.apply')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SortColumn } from 'react-data-grid';
+import { StudioCallError } from '../../api/client.js';
+import type { VersionDetail, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
+import { SERIES } from '../../model/tariff-columns.js';
+import { TABLE_IDS, type TableId } from '../../model/table-id.js';
+import type { TariffChange } from '../../model/tariff-diff.js';
+import type { CellEdit } from '../../model/tariff-edits.js';
+import type { Issue } from '../../model/issue.js';
+import { TABLES } from '../../model/tariff-tables.js';
+import { useApi } from '../shell/api-context.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { base64ToBlob, download } from './base64.js';
+import { ChangeTable } from './change-table.js';
+import { EnginePanel } from './engine-panel.js';
+import { gridRows, viewRows, type GridFilter } from './grid-view.js';
+import { ImportDialog } from './import-dialog.js';
+import { checkEdits } from './local-check.js';
+import { NewDraftDialog } from './new-draft-dialog.js';
+import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
+import { useDraftEditor } from './use-draft-editor.js';
+import { VersionList } from './version-list.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const isTyping = (el: EventTarget | null): boolean => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+
+/** The tariff page: versions, the spreadsheet grid of the selected one, the engine's answer and the Excel round trip. */
+export function TariffsPage({ info }: { info: WorkspaceInfo }) {
+  const api = useApi();
+  const { t, lang } = useI18n();
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [detail, setDetail] = useState<VersionDetail | null>(null);
+  const [tab, setTab] = useState<TableId>('courses');
+  const [filter, setFilter] = useState<GridFilter>({ text: '', series: '', changedOnly: false });
+  const [sortColumns, setSortColumns] = useState<readonly SortColumn[]>([]);
+  const [courseIndex, setCourseIndex] = useState<number | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<'draft' | 'import' | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+
+  const markIssues = useCallback((issues: readonly Issue[]) => {
+    setErrorCells(new Set(issues.filter((i) => i.index !== undefined && i.field).map((i) => cellKey(i.index!, i.field!))));
+  }, []);
+  const showError = useCallback(
+    (e: unknown, lead?: string) => {
+      setError({ error: e, ...(lead ? { lead } : {}) });
+      if (e instanceof StudioCallError) markIssues(e.issues);
+    },
+    [markIssues],
+  );
+  const onSaveError = useCallback((e: unknown) => showError(e, t('error.edit')), [showError, t]);
+  const editor = useDraftEditor(api, detail, setDetail, onSaveError);
+
+  const reloadVersions = useCallback(async (select?: number) => {
+    const { versions: vs } = await api.tariffs.list({});
+    setVersions(vs);
+    setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+  }, [api]);
+
+  useEffect(() => {
+    reloadVersions().catch((e: unknown) => showError(e));
+  }, [reloadVersions, showError]);
+
+  useEffect(() => {
+    if (selectedId === null) return;
+    let live = true;
+    api.tariffs.get({ id: selectedId }).then(
+      (d) => {
+        if (!live) return;
+        setDetail(d);
+        setErrorCells(new Set());
+      },
+      (e: unknown) => showError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, selectedId, showError]);
+
+  const isDraft = detail?.summary.status === 'draft';
+  const onEdits = useCallback(
+    (edits: CellEdit[], origin: 'edit' | 'paste' | 'fill') => {
+      if (!detail || !isDraft) return;
+      const issues = checkEdits(detail.version, edits);
+      if (issues.length) {
+        const first = issues[0]!;
+        const key = String(TABLES[first.table!].rows(detail.version)[first.index!]?.[TABLES[first.table!].keyField] ?? '');
+        const message = t('error.cell', { key, header: first.header ?? '', value: first.value ?? '', expected: (lang === 'ja' ? first.expectedJa : first.expected) ?? '' });
+        showError(new StudioCallError('grid', { code: first.code, message, issues }), origin === 'paste' ? t('error.paste', { n: edits.length, bad: issues.length }) : t('error.edit'));
+        return;
+      }
+      setError(null);
+      setErrorCells(new Set());
+      void editor.apply(edits);
+    },
+    [detail, isDraft, editor, showError, t, lang],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTyping(e.target)) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void editor.undo();
+      } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void editor.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+
+  const allRows = useMemo(() => (detail ? gridRows(TABLES[tab].rows(detail.version)) : []), [detail, tab]);
+  const shownRows = useMemo(() => (detail ? viewRows(tab, allRows, filter, sortColumns, detail.changes) : []), [detail, tab, allRows, filter, sortColumns]);
+
+  const exportXlsx = async () => {
+    if (!detail) return;
+    try {
+      const f = await api.workbook.export({ versionId: detail.summary.id });
+      download(base64ToBlob(f.contentBase64, XLSX), f.fileName);
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const pickChange = (c: TariffChange) => {
+    if (c.index === null) return;
+    setTab(c.table);
+    setFilter({ text: '', series: '', changedOnly: false });
+    setFocus({ index: c.index, field: c.field, nonce: Date.now() });
+  };
+  const selectVersion = (id: number) => {
+    setSelectedId(id);
+    setCourseIndex(null);
+    setError(null);
+  };
+
+  const summary = detail?.summary;
+  return (
+    <div className="tariffs-page">
+      <VersionList versions={versions} selected={selectedId} onSelect={selectVersion} />
+      <section className="workarea">
+        {!detail || !summary ? (
+          <p className="muted">{t('loading')}</p>
+        ) : (
+          <>
+            <div className="toolbar" role="toolbar">
+              <div className="toolbar-title">
+                <strong data-testid="version-heading">{t('version.effective', { date: summary.effective })}</strong>
+                <span className={`badge badge-${summary.status}`}>{t(`status.${summary.status}`)}</span>
+                {summary.title && <span className="muted">{summary.title}</span>}
+              </div>
+              {isDraft ? (
+                <>
+                  <button type="button" onClick={() => void editor.undo()} disabled={!editor.canUndo} data-testid="btn-undo" title="Ctrl+Z">
+                    ↶ {t('action.undo')}
+                  </button>
+                  <button type="button" onClick={() => void editor.redo()} disabled={!editor.canRedo} data-testid="btn-redo" title="Ctrl+Y">
+                    ↷ {t('action.redo')}
+                  </button>
+                  <span className={`badge changes-badge${detail.changes.length ? ' has-changes' : ''}`} data-testid="change-count">
+                    {t('changes.count', { n: detail.changes.length })}
+                  </span>
+                  <span className={`save-state save-${editor.state}`} data-testid="save-state">
+                    {editor.state === 'saving' ? t('save.saving') : editor.state === 'failed' ? t('save.failed') : editor.state === 'saved' ? t('save.saved') : ''}
+                  </span>
+                </>
+              ) : (
+                <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
+                  {t('action.createDraft')}
+                </button>
+              )}
+              <span className="toolbar-spacer" />
+              <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
+                {t('action.export')}
+              </button>
+              <button type="button" onClick={() => setDialog('import')} data-testid="btn-import">
+                {t('action.import')}
+              </button>
+              {isDraft && (
+                <button
+                  type="button"
+                  className="danger"
+                  data-testid="btn-discard"
+                  onClick={() => {
+                    if (!window.confirm(t('confirm.discard'))) return;
+                    api.tariffs
+                      .discardDraft({ id: summary.id })
+                      .then(() => reloadVersions(summary.basedOn ?? undefined))
+                      .catch((e: unknown) => showError(e));
+                  }}
+                >
+                  {t('action.discard')}
+                </button>
+              )}
+            </div>
+            {!isDraft && <p className="readonly-note">{t('version.readOnly')}</p>}
+            {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+            {notice && (
+              <div className="banner banner-warning" role="status">
+                {notice}
+                <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label={t('action.close')}>
+                  ×
+                </button>
+              </div>
+            )}
+            <div className="tabs" role="tablist">
+              {TABLE_IDS.map((id) => {
+                const n = detail.changes.filter((c) => c.table === id).length;
+                return (
+                  <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                    {lang === 'ja' ? TABLES[id].ja : TABLES[id].en}
+                    <span className="tab-count">{TABLES[id].rows(detail.version).length}</span>
+                    {n > 0 && <span className="tab-changes">{n}</span>}
+                  </button>
+                );
+              })}
+            </div>
+            <div className="filter-bar">
+              <input type="search" placeholder={t('filter.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="grid-search" />
+              {tab === 'courses' && (
+                <select value={filter.series} onChange={(e) => setFilter({ ...filter, series: e.target.value })} data-testid="grid-series">
+                  <option value="">{t('filter.allSeries')}</option>
+                  {SERIES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <label className="checkbox">
+                <input type="checkbox" checked={filter.changedOnly} onChange={(e) => setFilter({ ...filter, changedOnly: e.target.checked })} data-testid="grid-changed-only" />
+                {t('filter.changedOnly')}
+              </label>
+              <span className="muted" data-testid="grid-count">
+                {t('filter.count', { shown: shownRows.length, total: allRows.length })}
+              </span>
+              {isDraft && <span className="grid-help muted small">{t('grid.help')}</span>}
+            </div>
+            <div className="grid-and-panel">
+              <div className="grid-box">
+                <TariffGrid
+                  key={`${summary.id}-${tab}`}
+                  table={tab}
+                  rows={shownRows}
+                  changes={detail.changes}
+                  editable={isDraft}
+                  sortColumns={sortColumns}
+                  onSortColumnsChange={setSortColumns}
+                  onEdits={onEdits}
+                  onClipped={(n) => setNotice(t('error.pasteClipped', { n }))}
+                  onSelectRow={(i) => tab === 'courses' && setCourseIndex(i)}
+                  focus={focus}
+                  errorCells={errorCells}
+                />
+              </div>
+              <aside className="side-panel">
+                <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
+                {isDraft && (
+                  <section className="changes-panel">
+                    <h2>{t('changes.title')}</h2>
+                    <ChangeTable changes={detail.changes} onPick={pickChange} testId="draft-changes" />
+                  </section>
+                )}
+              </aside>
+            </div>
+          </>
+        )}
+      </section>
+      {dialog === 'draft' && summary && (
+        <NewDraftDialog
+          from={summary}
+          suggested={info.suggestedDraftDate}
+          onCancel={() => setDialog(null)}
+          onCreate={(effective, title) => {
+            api.tariffs
+              .createDraft({ from: summary.id, effective, title })
+              .then((d) => {
+                setDialog(null);
+                return reloadVersions(d.summary.id);
+              })
+              .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
+      {dialog === 'import' && (
+        <ImportDialog
+          onCancel={() => setDialog(null)}
+          onDone={(d) => {
+            setDialog(null);
+            void reloadVersions(d.summary.id);
+          }}
+        />
+      )}
+    </div>
+  );
+}

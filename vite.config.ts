@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * Three builds of the studio:
+ *   vite build                          the React renderer → dist-renderer/ (served by the browser mode, loaded by Electron)
+ *   vite build --mode electron-main     Electron's main process → dist-electron/main.cjs (dependencies stay in node_modules)
+ *   vite build --mode electron-preload  the preload → dist-electron/preload.cjs (self-contained: a sandboxed preload can require only electron)
+ */
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+
+const electronBuild = (entry: string, fileName: string, external: (string | RegExp)[]): UserConfig => ({
+  publicDir: false,
+  build: {
+    outDir: 'dist-electron',
+    emptyOutDir: false,
+    target: 'node22',
+    minify: false,
+    sourcemap: true,
+    lib: { entry, formats: ['cjs'], fileName: () => fileName },
+    rolldownOptions: { external },
+  },
+});
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'electron-main')
+    return electronBuild('src/studio/main/main.ts', 'main.cjs', ['electron', /^node:/u, ...builtinModules, ...Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`, 'u')])]);
+  if (mode === 'electron-preload') return electronBuild('src/studio/preload/preload.ts', 'preload.cjs', ['electron']);
+  return {
+    root: 'src/studio/renderer',
+    base: './',
+    plugins: [react()],
+    build: { outDir: '../../../dist-renderer', emptyOutDir: true, target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
+  };
+});
