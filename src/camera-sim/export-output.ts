@@ -69,11 +69,11 @@ export function cubeLines(r: SimulationResult): string[] {
   return lines;
 }
 
-export async function openOutput(path: string, rs: ResolvedScenario, withLedger: boolean): Promise<RunOutput> {
+export async function openOutput(path: string, rs: ResolvedScenario, withLedger: boolean, opts: { xlsxMaxRows?: number } = {}): Promise<RunOutput> {
   const format = formatOf(path);
   const decode = ledgerDecoder(rs);
   if (format === 'xlsx') {
-    const x = new XlsxExport(path, withLedger);
+    const x = new XlsxExport(path, withLedger, opts.xlsxMaxRows);
     return {
       files: [path],
       ledger: (chunk) => x.addLedgerRows(decode(chunk)),

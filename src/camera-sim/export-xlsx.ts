@@ -39,9 +39,11 @@ export class XlsxExport {
   private ledgerSheets = 0;
   private written = 0;
 
+  /** @param maxRows rows per sheet, header included (Excel's limit; smaller in tests of the split). */
   constructor(
     path: string,
     private readonly withLedger: boolean,
+    private readonly maxRows = EXCEL_MAX_ROWS,
   ) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     this.wb.creator = 'Tariff Studio';
@@ -93,7 +95,7 @@ export class XlsxExport {
       { header: 'Amount 金額', width: 14, numFmt: YEN },
     ];
     for (const r of rows) {
-      if (!this.ledgerSheet || this.ledgerRows === EXCEL_MAX_ROWS - 1) {
+      if (!this.ledgerSheet || this.ledgerRows === this.maxRows - 1) {
         this.ledgerSheet?.commit();
         this.ledgerSheets += 1;
         this.ledgerSheet = this.wb.addWorksheet(`${SHEETS.ledger} ${this.ledgerSheets}`, { views: [{ state: 'frozen', ySplit: 1 }] });
