@@ -1,0 +1,145 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
+import type { Scenario } from '../../src/camera-sim/scenario-types.js';
+import { main } from '../../src/cli/main.js';
+import { DataLoadError } from '../../src/engine/errors.js';
+import { exampleScenario, projectRegistry, ROOT, smallScenario } from './support.js';
+
+const registry = projectRegistry();
+const errorsOf = (data: unknown): DataLoadError => {
+  try {
+    resolveScenario(data, 'bad.json', registry);
+  } catch (e) {
+    if (e instanceof DataLoadError) return e;
+    throw e;
+  }
+  throw new Error('expected a DataLoadError');
+};
+
+describe('scenario validation: path and message, nothing run', () => {
+  it('accepts the example scenario', () => {
+    const rs = resolveScenario(exampleScenario(), 'scenarios/example.json', registry);
+    expect(rs.sides[1].edits.length).toBe(2);
+  });
+
+  it('a value of the wrong type, an unknown property, a missing section', () => {
+    const s = exampleScenario() as unknown as Record<string, Record<string, unknown>>;
+    s.fleet!.size = 'big';
+    s.outages!.colour = 'red';
+    delete s.horizon;
+    const e = errorsOf(s);
+    expect(e.code).toBe('SCENARIO_SCHEMA');
+    expect(e.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'bad.json', pointer: '/fleet/size', message: 'must be integer' }),
+        expect.objectContaining({ pointer: '/outages', message: expect.stringContaining('unknown property "colour"') }),
+        expect.objectContaining({ pointer: '', message: 'missing required property "horizon"' }),
+      ]),
+    );
+  });
+
+  it('an unknown course in the mix names the closest courses', () => {
+    const s = exampleScenario();
+    s.fleet.courseMix[1]!.course = 'M2035N-3Y-C7-SX';
+    const e = errorsOf(s);
+    expect(e.code).toBe('UNKNOWN_COURSE');
+    expect(e.errors[0]).toMatchObject({ file: 'bad.json', pointer: '/fleet/courseMix/1/course' });
+    expect(e.errors[0]!.message).toContain('M2035N-3Y-C7-SN');
+  });
+
+  it('edits that do not apply point at the edit', () => {
+    const s = exampleScenario();
+    s.proposal.edits = [
+      { edit: 'rule-parameter', decision: 'outageWaiver', parameter: 'minimumHours', value: 12 },
+      { edit: 'interpretation', name: 'partialOutage', value: 'always' },
+      { edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -100_000 },
+    ];
+    const e = errorsOf(s);
+    const pointers = e.errors.map((x) => x.pointer);
+    expect(pointers.slice(0, 2)).toEqual(['/proposal/edits/0/parameter', '/proposal/edits/1/value']);
+    // One error per course the cut would take below zero: the 12 M2035 3-year courses.
+    expect(pointers.slice(2)).toEqual(Array(12).fill('/proposal/edits/2/change'));
+    expect(e.errors[0]!.message).toContain('minimumConsecutiveHours');
+  });
+
+  it('edits apply to copies: the registry versions are unchanged', () => {
+    const s = exampleScenario();
+    s.proposal.edits!.push({ edit: 'interpretation', name: 'partialOutage', value: 'm-series-waive' });
+    const rs = resolveScenario(s, 'x.json', registry);
+    const [base, prop] = rs.sides;
+    expect(prop.rules.decisions.outageWaiver.parameters!.minimumConsecutiveHours!.value).toBe(12);
+    expect(base.rules.decisions.outageWaiver.parameters!.minimumConsecutiveHours!.value).toBe(24);
+    expect(registry.ruleVersions[0]!.decisions.outageWaiver.parameters!.minimumConsecutiveHours!.value).toBe(24);
+    expect(prop.rules.interpretations.find((i) => i.name === 'partialOutage')!.default).toBe('m-series-waive');
+    const cut = prop.tariff.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!;
+    expect(cut.monthlyFee).toBe(registry.tariffVersions[0]!.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!.monthlyFee - 500);
+  });
+
+  it('a new course is checked like a tariff file', () => {
+    const s: Scenario = smallScenario(10, 6);
+    const base = registry.tariffVersions[0]!.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!;
+    s.proposal = { edits: [{ edit: 'add-course', course: { ...base, code: 'M2035N-4Y-C7-SN', termMonths: 48 as never } }] };
+    const e = errorsOf(s);
+    expect(e.errors[0]).toMatchObject({ pointer: '/proposal/edits/0/course/termMonths' });
+  });
+
+  it('a new course with uptake is taken on the proposal side only, on the same draws', async () => {
+    const s: Scenario = smallScenario(400, 12);
+    const base = registry.tariffVersions[0]!.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!;
+    const course = { ...base, code: 'M2035N-3Y-C7-SN-LITE', name: 'どこでも“me”REC M2035N・3年コース・クラウド７・SN ライト', monthlyFee: 2980 };
+    s.proposal = { edits: [{ edit: 'add-course', course, uptake: { from: ['M2035N-3Y-C7-SN'], share: 0.5 } }] };
+    const { runSimulation } = await import('../../src/camera-sim/run-simulation.js');
+    const r = await runSimulation(resolveScenario(s, 'x.json', registry), { workers: 0 });
+    const months = (side: typeof r.baseline, code: string) => side.events.filter((x) => x.event === 'contract-month' && x.course === code).reduce((a, x) => a + x.count, 0);
+    expect(months(r.baseline, course.code)).toBe(0);
+    expect(months(r.proposal, course.code)).toBeGreaterThan(0);
+    expect(months(r.proposal, course.code) + months(r.proposal, base.code)).toBe(months(r.baseline, base.code));
+  });
+});
+
+describe('tariff simulate', () => {
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['simulate', ...args], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'tariff-cli-'));
+
+  it('runs a scenario, prints progress lines (not a TTY) and a one-screen summary', async () => {
+    const file = join(dir, 's.json');
+    writeFileSync(file, JSON.stringify(smallScenario(200, 12)));
+    const r = await run([file, '--out', join(dir, 'out.json'), '--workers', '0']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/progress: 100% \(200 of 200 contracts/);
+    expect(r.out).toContain('税抜収入 Net revenue ex tax');
+    expect(r.out.split('\n').length).toBeLessThan(45);
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).views.summary.length).toBeGreaterThan(10);
+  });
+
+  it('a broken scenario: exit 2, file and pointer, nothing written', async () => {
+    const file = join(dir, 'bad.json');
+    const s = smallScenario(10, 12);
+    s.fleet.courseMix[0]!.course = 'no such course';
+    writeFileSync(file, JSON.stringify(s));
+    const r = await run([file, '--out', join(dir, 'bad.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file} /fleet/courseMix/0/course: unknown course "no such course"`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'bad.xlsx'))).toBe(false);
+  });
+
+  it('a file that is not JSON, an unknown output format, a missing --out: exit 2', async () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{ "name": "x", ');
+    const r1 = await run([file, '--out', join(dir, 'x.json')]);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toContain(file);
+    expect(r1.err).toContain('not valid JSON');
+    expect((await run([join(ROOT, 'scenarios', 'example.json'), '--out', join(dir, 'x.pdf')])).code).toBe(2);
+    expect((await run([join(ROOT, 'scenarios', 'example.json')])).code).toBe(2);
+  });
+});
