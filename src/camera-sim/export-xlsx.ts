@@ -105,8 +105,28 @@ export class XlsxExport {
       XlsxExport.row(this.ledgerSheet, cols, [r.side, r.contract, r.month, r.course, r.courseName, r.item, r.clause, r.amount]);
       this.ledgerRows += 1;
       this.written += 1;
-      if (this.written % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.written % 2_000 === 0) await this.drain();
     }
+  }
+
+  /**
+   * Back-pressure: exceljs buffers a sheet's XML until the zip stream reads it, and committing rows
+   * never waits; so wait here while the sheet's buffer or the file's write queue is full. This is
+   * what keeps memory flat however many rows are written.
+   */
+  private async drain(): Promise<void> {
+    type Piped = { buffers?: unknown[]; pipes?: { writableLength?: number }[] };
+    const sheet = (this.ledgerSheet as unknown as { stream?: Piped } | undefined)?.stream;
+    const wb = this.wb as unknown as { stream?: { writableLength?: number }; zip?: { readableLength?: number; writableLength?: number; _module?: { readableLength?: number; writableLength?: number } } };
+    const zip = wb.zip;
+    const queued = (): number =>
+      (sheet?.buffers?.length ?? 0) * 65_536 +
+      (sheet?.pipes ?? []).reduce((a, p) => a + (p.writableLength ?? 0), 0) +
+      (wb.stream?.writableLength ?? 0) +
+      (zip?.readableLength ?? 0) +
+      (zip?._module?.readableLength ?? 0) +
+      (zip?._module?.writableLength ?? 0);
+    for (let i = 0; i < 10_000 && queued() > 4 * 2 ** 20; i += 1) await new Promise((resolve) => setTimeout(resolve, 1));
   }
 
   get ledgerSheetCount(): number {

@@ -16,7 +16,7 @@ const rules = registry.ruleVersions[0]!;
 const tariff = registry.tariffVersions[0]!;
 const asOf = tariff.effective;
 const today = '2025-01-01';
-const INTERPS = [{}, { partialMonthFee: 'daily-prorate', initialFeeScope: 'printed-row', freeMonthsScope: 'course-and-options' }];
+const INTERPS: Record<string, string>[] = [{}, { partialMonthFee: 'daily-prorate', initialFeeScope: 'printed-row', freeMonthsScope: 'course-and-options' }];
 const paths = INTERPS.map((i) => new FleetPath(rules, tariff, i));
 
 const courseArb = fc.constantFrom(...tariff.courses);
