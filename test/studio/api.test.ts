@@ -1,0 +1,167 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BRIDGE_GLOBAL, channelOf, type StudioBridge } from '../../src/studio/api/bridge.js';
+import { createClient, StudioCallError } from '../../src/studio/api/client.js';
+import { CALL_NAMES, CONTRACT, type Envelope } from '../../src/studio/api/contract.js';
+import { registerIpcHandlers, senderIn } from '../../src/studio/main/ipc-bridge.js';
+import { exposeStudioApi } from '../../src/studio/preload/expose-api.js';
+import { startStudioServer } from '../../src/studio/server/http-server.js';
+import { fakeIpc } from './fake-electron.js';
+import { freshStudio, scratch } from './helpers.js';
+
+const { dispatch } = freshStudio();
+
+/** Payloads each call's schema must refuse. */
+const BAD: [string, unknown, string][] = [
+  ['tariffs.get', { id: '1' }, '/id'],
+  ['tariffs.get', {}, '/'],
+  ['tariffs.get', { id: 1, extra: true }, '/'],
+  ['tariffs.edit', { id: 1, revision: 1, edits: [{ table: 'courses', index: -1, field: 'monthlyFee', text: '1' }] }, '/edits/0/index'],
+  ['tariffs.edit', { id: 1, revision: 1, edits: [{ table: 'prices', index: 0, field: 'monthlyFee', text: '1' }] }, '/edits/0/table'],
+  ['tariffs.edit', { id: 1, revision: 1, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: 15000 }] }, '/edits/0/text'],
+  ['tariffs.edit', { id: 1, revision: 1, edits: [] }, '/edits'],
+  ['tariffs.createDraft', { from: 1, effective: 'next week', title: '' }, '/effective'],
+  ['engine.coursePreview', { versionId: 1, index: 0, months: 0 }, '/months'],
+  ['workbook.previewImport', { fileName: 'a.xlsx', contentBase64: 'not base64!' }, '/contentBase64'],
+  ['workspace.info', { sneaky: 1 }, '/'],
+  ['workspace.info', null, '/'],
+];
+
+describe('the API contract', () => {
+  it('declares every call with a summary, an args schema and a result schema', () => {
+    expect(CALL_NAMES).toEqual([
+      'workspace.info',
+      'tariffs.list',
+      'tariffs.get',
+      'tariffs.createDraft',
+      'tariffs.edit',
+      'tariffs.discardDraft',
+      'engine.coursePreview',
+      'workbook.export',
+      'workbook.previewImport',
+      'workbook.applyImport',
+    ]);
+    for (const calls of Object.values(CONTRACT)) for (const spec of Object.values(calls)) expect(spec).toMatchObject({ summary: expect.any(String), args: expect.any(Object), result: expect.any(Object) });
+  });
+
+  it.each(BAD)('the dispatcher refuses %s with %j (INVALID_ARGS at %s)', async (name, payload, field) => {
+    const r = await dispatch(name, payload);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', issues: expect.arrayContaining([expect.objectContaining({ field })]) } });
+  });
+
+  it('an unknown call is UNKNOWN_CALL, never a crash', async () => {
+    for (const name of ['tariffs.drop', 'constructor.name', '__proto__.x', 'tariffs', ''])
+      expect(await dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
+  });
+
+  it('a valid call answers its result, checked against the result schema', async () => {
+    expect(await dispatch('tariffs.list', {})).toMatchObject({ ok: true, value: { versions: [expect.objectContaining({ id: 1, status: 'approved' })] } });
+  });
+});
+
+describe('HTTP transport (browser mode)', () => {
+  it('needs the secret, the right host and origin, and a JSON POST; validates like IPC', async () => {
+    const dir = scratch('static-');
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>studio</title>');
+    writeFileSync(join(dir, 'private.txt'), 'not for the browser');
+    const server = await startStudioServer({ dispatch, secret: 'test-secret-000000000000', staticDir: join(dir, 'renderer') });
+    const base = `http://127.0.0.1:${server.port}`;
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    try {
+      expect(server.url).toBe(`${base}/s/test-secret-000000000000/`);
+      expect((await post('/api/tariffs.list', {})).status).toBe(404);
+      expect((await post('/s/wrong-secret-0000000000000/api/tariffs.list', {})).status).toBe(404);
+      expect((await post('/s/test-secret-000000000000/api/tariffs.list', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+      expect((await post('/s/test-secret-000000000000/api/tariffs.list', 'x=1', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+      expect((await post('/s/test-secret-000000000000/api/tariffs.list', '{not json')).status).toBe(400);
+      expect((await fetch(`${base}/s/test-secret-000000000000/api/tariffs.list`)).status).toBe(405);
+      const ok = await post('/s/test-secret-000000000000/api/tariffs.list', {}, { Origin: base });
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(ok.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(((await ok.json()) as Envelope<{ versions: unknown[] }>).ok).toBe(true);
+      for (const [name, payload] of BAD) {
+        const r = await post(`/s/test-secret-000000000000/api/${name}`, payload);
+        expect(r.status, name).toBe(400);
+        expect(((await r.json()) as Envelope<unknown>).ok === false).toBe(true);
+      }
+      const page = await fetch(`${base}/s/test-secret-000000000000/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>studio</title>');
+      expect((await fetch(`${base}/s/test-secret-000000000000/..%2fprivate.txt`)).status).toBe(404);
+      expect((await fetch(`${base}/s/test-secret-000000000000/%E0%A4%A`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const server = await startStudioServer({ dispatch });
+    try {
+      const { request } = await import('node:http');
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: `/s/${server.secret}/api/tariffs.list`, method: 'POST', headers: { Host: `attacker.example:${server.port}`, 'Content-Type': 'application/json' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+      expect(status).toBe(403);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('IPC transport (Electron) against a fake ipc', () => {
+  const wire = (pageUrl?: string) => {
+    const fake = fakeIpc(pageUrl);
+    const off = registerIpcHandlers(fake.ipcMain, dispatch, senderIn('file:///app/dist-renderer/'));
+    exposeStudioApi(fake.contextBridge, fake.ipcRenderer);
+    return { ...fake, off, bridge: fake.exposed.get(BRIDGE_GLOBAL) as StudioBridge };
+  };
+
+  it('main registers one channel per call; the preload exposes exactly those functions and nothing else', () => {
+    const { handlers, exposed, bridge } = wire();
+    expect([...handlers.keys()]).toEqual(CALL_NAMES.map(channelOf));
+    expect([...exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
+    expect(Object.keys(bridge)).toEqual(Object.keys(CONTRACT));
+    for (const [domain, calls] of Object.entries(CONTRACT)) expect(Object.keys((bridge as unknown as Record<string, object>)[domain]!)).toEqual(Object.keys(calls));
+    expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/invoke|send|on/u);
+    expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it('a call goes preload → main → handler and back as the same typed result as over HTTP', async () => {
+    const { bridge } = wire();
+    const api = createClient((name, args) => {
+      const [d, m] = name.split('.') as [string, string];
+      return (bridge as unknown as Record<string, Record<string, (a: unknown) => Promise<Envelope<unknown>>>>)[d]![m]!(args);
+    });
+    const { versions } = await api.tariffs.list({});
+    expect(versions[0]).toMatchObject({ id: 1, effective: '2023-09-19', status: 'approved' });
+    const err = await api.tariffs.get({ id: 999 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StudioCallError);
+    expect(err).toMatchObject({ code: 'VERSION_NOT_FOUND', call: 'tariffs.get' });
+  });
+
+  it('main validates the payload: bad arguments never reach a handler', async () => {
+    const { ipcRenderer } = wire();
+    for (const [name, payload, field] of BAD)
+      expect(await ipcRenderer.invoke(channelOf(name), payload)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', issues: expect.arrayContaining([expect.objectContaining({ field })]) } });
+  });
+
+  it('refuses a sender that is not a studio page', async () => {
+    const { bridge } = wire('https://evil.example/');
+    expect(await bridge.tariffs.list({})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+
+  it('removes its handlers again', () => {
+    const { handlers, off } = wire();
+    off();
+    expect(handlers.size).toBe(0);
+  });
+});

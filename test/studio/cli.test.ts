@@ -1,0 +1,119 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { listTariffVersions } from '../../src/studio/workspace/tariff-store.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { scratch } from './helpers.js';
+import { cellOf, editWorkbook } from './workbook-helpers.js';
+
+const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
+const dir = scratch('cli-');
+const tariff = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: dir });
+const versionsIn = (file: string) => {
+  const { ws } = openWorkspace(file);
+  try {
+    return listTariffVersions(ws).map((v) => `${v.effective} ${v.status}`);
+  } finally {
+    closeWorkspace(ws);
+  }
+};
+
+describe('tariff tariffs export / import', () => {
+  const book = join(dir, 'tariff.xlsx');
+  const workspace = join(dir, 'w.sqlite');
+
+  it('exports a version of the tariffs/ folder', () => {
+    const r = tariff('tariffs', 'export', '--version', '2023-09-19', '--out', book);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(`wrote ${book}: tariff 2023-09-19 (approved), 150 courses, 10 options`);
+    expect(r.status).toBe(0);
+  });
+
+  it('imports into a workspace it creates, printing the change list and last "N changes"', async () => {
+    writeFileSync(
+      join(dir, 'edited.xlsx'),
+      await editWorkbook(readFileSync(book), (wb) => {
+        cellOf(wb, '表1 コース', 'PLUS-LONG', '月額料金（円）').value = 17500;
+        cellOf(wb, '表3 オプション', 'pipe-mount', '料金・M2035（円）').value = 3300;
+      }),
+    );
+    const r = tariff('tariffs', 'import', join(dir, 'edited.xlsx'), '--workspace', workspace, '--effective', '2025-04-01');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`created workspace ${workspace}`);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `created draft #2 effective 2025-04-01 from 2023-09-19 (approved) in ${workspace}`,
+      '表1 コース PLUS-LONG 月額料金（円）: 17000 → 17500',
+      '表3 オプション pipe-mount 料金・M2035（円）: 3100 → 3300',
+      '2 changes',
+    ]);
+    expect(versionsIn(workspace)).toEqual(['2025-04-01 draft', '2023-09-19 approved']);
+  });
+
+  it('exports the draft from the workspace and re-imports it with no changes', () => {
+    const draftBook = join(dir, 'draft.xlsx');
+    expect(tariff('tariffs', 'export', '--version', '2025-04-01', '--out', draftBook, '--workspace', workspace).stdout).toContain('tariff 2025-04-01 (draft #2)');
+    const r = tariff('tariffs', 'import', draftBook, '--workspace', workspace, '--dry-run');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 changes');
+    expect(r.status).toBe(0);
+  });
+
+  it('a bad workbook prints each error with sheet, cell and what to enter, exits 2 and changes nothing', async () => {
+    writeFileSync(
+      join(dir, 'bad.xlsx'),
+      await editWorkbook(readFileSync(book), (wb) => {
+        cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = '二万四千';
+      }),
+    );
+    const before = readFileSync(workspace);
+    const r = tariff('tariffs', 'import', join(dir, 'bad.xlsx'), '--workspace', workspace);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('error: 表1 コース!C2 (月額料金（円）): "二万四千" is not a number; expected a whole number of yen, 0 or more.');
+    expect(r.stderr).toContain('1 error in');
+    expect(r.stdout).toBe('');
+    expect(readFileSync(workspace).equals(before)).toBe(true);
+  });
+
+  it('a corrupt file and a missing file say so', () => {
+    writeFileSync(join(dir, 'corrupt.xlsx'), 'not a workbook');
+    const corrupt = tariff('tariffs', 'import', join(dir, 'corrupt.xlsx'), '--workspace', workspace);
+    expect(corrupt.status).toBe(2);
+    expect(corrupt.stderr).toMatch(/error: corrupt\.xlsx is not an Excel workbook/u);
+    const missing = tariff('tariffs', 'import', join(dir, 'nope.xlsx'), '--workspace', workspace);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('FILE_UNREADABLE');
+  });
+
+  it('usage errors name the option', () => {
+    expect(tariff('tariffs', 'export', '--version', 'soon', '--out', 'x.xlsx').stderr).toContain('--version must be an effective date');
+    expect(tariff('tariffs', 'import', book).stderr).toContain('needs --workspace');
+  });
+});
+
+describe('tariff studio --web', () => {
+  it('serves the browser mode on 127.0.0.1, prints the URL with its secret, answers the API and stops cleanly', async () => {
+    const workspace = join(dir, 'web.sqlite');
+    const child = spawn(process.execPath, [BIN, 'studio', '--web', '--workspace', workspace], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{20,}\/)$/mu.exec(out);
+        if (m && out.includes('Press Ctrl+C to stop.')) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`studio exited: ${out}`)));
+    });
+    expect(out).toContain(`Workspace: ${workspace} (created now from tariffs/ and rules/)`);
+    const r = await fetch(`${url}api/workspace.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(await r.json()).toMatchObject({ ok: true, value: { file: workspace, tariffVersions: 1 } });
+    const bad = await fetch(`${url}api/tariffs.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":"1"}' });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('Tariff Studio stopped');
+    expect(existsSync(workspace)).toBe(true);
+  });
+});

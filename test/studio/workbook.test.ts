@@ -1,0 +1,160 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readTariffWorkbook } from '../../src/io/tariff-workbook-import.js';
+import { writeTariffWorkbook } from '../../src/io/tariff-workbook.js';
+import { exportWorkbook } from '../../src/studio/handlers/workbook-handlers.js';
+import { StudioError } from '../../src/studio/model/studio-error.js';
+import { describeChange } from '../../src/studio/model/tariff-diff.js';
+import { applyWorkbookImport, readWorkbookForImport } from '../../src/studio/workspace/tariff-import.js';
+import { createTariffDraft, getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
+import { freshWorkspace, snapshot, TODAY } from './helpers.js';
+import { cellOf, editWorkbook, resaveWithLibreOffice } from './workbook-helpers.js';
+
+const ws = freshWorkspace();
+const approved = getTariffVersion(ws, 1);
+const exported = await exportWorkbook(approved, '2025-03-10T09:00:00.000Z');
+const read = (data: Uint8Array, base = approved.version) => readTariffWorkbook(data, 'book.xlsx', () => base);
+
+const refused = async (data: Uint8Array) => {
+  const before = snapshot(ws);
+  const err = await applyWorkbookImport(ws, data, 'book.xlsx', { effective: '2025-04-01', title: 't', today: TODAY }).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(StudioError);
+  expect((err as StudioError).code).toBe('IMPORT_INVALID');
+  expect(snapshot(ws)).toEqual(before);
+  return (err as StudioError).issues.filter((i) => i.severity === 'error');
+};
+
+describe('tariff workbook', () => {
+  it('has the sheets of 別紙3 and 別紙6 with Japanese headers, yen formats, frozen panes, drop-down lists and an about sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['表1 コース', '表3 オプション', '表1 初期費', '表2 解約清算金', '別紙6 最低利用期間', 'about']);
+    const courses = wb.getWorksheet('表1 コース')!;
+    expect(courses.getRow(1).getCell(3).text).toBe('月額料金（円）');
+    expect(courses.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
+    expect(courses.getRow(2).getCell(3).numFmt).toBe('#,##0"円"');
+    expect(courses.getColumn(2).width).toBeGreaterThan(30);
+    expect(cellOf(wb, '表1 コース', 'M5525N-1M-C7-SN', 'SIM').dataValidation).toMatchObject({ type: 'list', formulae: ['"SN,S18"'] });
+    expect(cellOf(wb, '表1 コース', 'LONG', '解約清算金').dataValidation.formulae[0]).toBe("'表2 解約清算金'!$A$2:$A$4");
+    expect(cellOf(wb, '表1 コース', 'LONG', '月額料金（円）').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    const about = wb.getWorksheet('about')!;
+    expect([2, 3, 4, 5, 7].map((r) => about.getRow(r).getCell(2).text)).toEqual(['tariff-workbook/1', '1', '2023-09-19', 'approved', '2025-03-10T09:00:00.000Z']);
+  });
+
+  it('workspace → xlsx → workspace is identical', async () => {
+    const r = await read(exported);
+    expect(r.issues).toEqual([]);
+    expect(r.version).toEqual(approved.version);
+    expect(JSON.stringify(r.version)).toBe(JSON.stringify(approved.version));
+  });
+
+  it('a draft with edits round-trips too', async () => {
+    const d = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: 'rt' });
+    // A free option without a note, and a course without a minimum period: blanks and zeros survive.
+    const options = d.version.options.map(({ note, ...o }) => (o.code === 'event-api' ? { ...o, price: { kind: 'flat' as const, amount: 0 } } : { ...o, ...(note !== undefined ? { note } : {}) }));
+    const courses = d.version.courses.map((c) => (c.code === 'LONG' ? { ...c, minimumPeriodMonths: null } : c));
+    const version = { ...d.version, options, courses };
+    const data = await writeTariffWorkbook(version, { versionId: d.id, effective: d.effective, status: 'draft', title: 'rt', exportedAt: '2025-03-10T00:00:00Z' });
+    expect((await read(data, version)).version).toEqual(version);
+  });
+
+  it('the workbook re-saved by LibreOffice imports with no changes', async () => {
+    const resaved = resaveWithLibreOffice(exported);
+    expect(resaved.equals(exported)).toBe(false);
+    const r = await readWorkbookForImport(ws, resaved, 'book.xlsx', TODAY);
+    expect(r.read.issues).toEqual([]);
+    expect(r.base?.id).toBe(1);
+    expect(r.changes).toEqual([]);
+  });
+
+  it('an edit made in LibreOffice comes back as exactly that change', async () => {
+    const edited = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'M2035D-5Y-C30-S18', '月額料金（円）').value = 9990;
+    });
+    const r = await readWorkbookForImport(ws, resaveWithLibreOffice(edited), 'book.xlsx', TODAY);
+    expect(r.changes.map(describeChange)).toEqual([`表1 コース M2035D-5Y-C30-S18 月額料金（円）: ${approved.version.courses.find((c) => c.code === 'M2035D-5Y-C30-S18')!.monthlyFee} → 9990`]);
+  });
+
+  it('imports into a new draft: every change listed, the approved version untouched', async () => {
+    const edited = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'LONG', '月額料金（円）').value = 15800;
+      cellOf(wb, '表3 オプション', 'video-api', '料金（円）').value = '4,300円';
+    });
+    const { draft, changes } = await applyWorkbookImport(ws, edited, 'book.xlsx', { effective: '2025-05-01', title: 'May', today: TODAY });
+    expect(changes.map(describeChange)).toEqual(['表1 コース LONG 月額料金（円）: 15000 → 15800', '表3 オプション video-api 料金（円）: 4100 → 4300']);
+    expect(draft).toMatchObject({ status: 'draft', effective: '2025-05-01', basedOn: 1, title: 'May' });
+    expect(getTariffVersion(ws, 1).version).toEqual(approved.version);
+  });
+});
+
+describe('bad workbooks: a clear error each, nothing applied', () => {
+  it('a corrupt file', async () => {
+    expect(await refused(Buffer.from('PK\x03\x04 definitely not a zip'))).toEqual([expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', message: expect.stringContaining('Excel Workbook (.xlsx)') })]);
+  });
+
+  it('a missing sheet', async () => {
+    const data = await editWorkbook(exported, (wb) => wb.removeWorksheet(wb.getWorksheet('表3 オプション')!.id));
+    expect(await refused(data)).toEqual([expect.objectContaining({ code: 'WORKBOOK_SHEET_MISSING', sheet: '表3 オプション' })]);
+  });
+
+  it('text in a yen cell', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = '未定';
+    });
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({ code: 'CELL_NOT_YEN', sheet: '表1 コース', row: 2, column: 'C', header: '月額料金（円）', value: '未定', expected: 'a whole number of yen, 0 or more', expectedJa: '0 以上の整数（円）' }),
+    ]);
+  });
+
+  it('a duplicate code', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';
+    });
+    const errors = await refused(data);
+    expect(errors).toEqual([expect.objectContaining({ code: 'DUPLICATE_CODE', sheet: '表1 コース', row: 3, column: 'A', value: 'SHORT', message: expect.stringContaining('already used in row 2') })]);
+  });
+
+  it('a negative price', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表3 オプション', 'poe-injector', '料金・1年（円）').value = -800;
+    });
+    expect(await refused(data)).toEqual([expect.objectContaining({ code: 'CELL_NEGATIVE', sheet: '表3 オプション', row: 10, column: 'I', value: '-800' })]);
+  });
+
+  it('every bad cell at once, each with its place', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'SHORT', '機種').value = 'M9';
+      cellOf(wb, '表1 コース', 'LONG', 'SIM').value = 'S99';
+      cellOf(wb, '表1 初期費', 'PLUS', '初期費（円）').value = 1.5;
+    });
+    expect((await refused(data)).map((i) => `${i.sheet}!${i.column}${i.row} ${i.code}`)).toEqual(['表1 コース!E2 CELL_NOT_IN_LIST', '表1 コース!F3 CELL_NOT_IN_LIST', '表1 初期費!B4 CELL_NOT_WHOLE_YEN']);
+  });
+
+  it("the engine's checks, mapped to the cell: a model outside its series", async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'M5525N-1M-C7-SN', '機種').value = 'M2035N';
+    });
+    expect(await refused(data)).toEqual([expect.objectContaining({ code: 'TARIFF_REFERENCE', sheet: '表1 コース', row: 8, column: 'E', header: '機種' })]);
+  });
+
+  it('an unknown column is an error (its values would be lost); an unknown sheet is reported as a warning', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('表1 コース')!.getRow(1).getCell(20).value = '新料金';
+      wb.addWorksheet('メモ').getCell('A1').value = 'scratch';
+    });
+    const r = await readWorkbookForImport(ws, data, 'book.xlsx', TODAY);
+    expect(r.read.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'WORKBOOK_SHEET_UNKNOWN', sheet: 'メモ' }),
+      expect.objectContaining({ severity: 'error', code: 'WORKBOOK_COLUMN_UNKNOWN', sheet: '表1 コース', row: 1, column: 'T', value: '新料金' }),
+    ]);
+    await refused(data);
+  });
+
+  it('a workbook from a version this workspace does not have', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('about')!.getCell('B3').value = '';
+      wb.getWorksheet('about')!.getCell('B4').value = '2020-01-01';
+    });
+    expect(await refused(data)).toEqual([expect.objectContaining({ code: 'WORKBOOK_BASE_UNKNOWN' })]);
+  });
+});

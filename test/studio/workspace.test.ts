@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { StudioError } from '../../src/studio/model/studio-error.js';
+import { appendAudit, verifyAudit } from '../../src/studio/workspace/audit-log.js';
+import { exportFolders } from '../../src/studio/workspace/export-folders.js';
+import { SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { listRuleVersions } from '../../src/studio/workspace/rule-store.js';
+import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../../src/studio/workspace/tariff-store.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { freshWorkspace, scratch, SEED } from './helpers.js';
+
+const files = (dir: string): string[] => {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.push(relative(dir, join(d, e.name)));
+    }
+  };
+  walk(dir);
+  return out.sort();
+};
+const code = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof StudioError ? e.code : `not a StudioError: ${String(e)}`;
+  }
+  return undefined;
+};
+
+describe('workspace', () => {
+  it('is created from tariffs/ and rules/ with its schema version, versions and an audit entry', () => {
+    const ws = freshWorkspace();
+    expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(ws.db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: expect.any(String) }]);
+    expect(listTariffVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
+    expect(listRuleVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
+    expect(verifyAudit(ws)).toMatchObject({ ok: true, entries: 1 });
+  });
+
+  it('folders → workspace → folders gives the same files, byte for byte', () => {
+    const ws = freshWorkspace();
+    const out = scratch('export-');
+    exportFolders(ws, { rulesDir: join(out, 'rules'), tariffsDir: join(out, 'tariffs') });
+    for (const root of ['rules', 'tariffs']) {
+      const src = join(PROJECT_ROOT, root);
+      expect(files(join(out, root))).toEqual(files(src));
+      for (const f of files(src)) expect(readFileSync(join(out, root, f)).equals(readFileSync(join(src, f))), `${root}/${f}`).toBe(true);
+    }
+  });
+
+  it('a changed version exports value-identical and loads back through the engine loader', () => {
+    const ws = freshWorkspace();
+    const draft = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: 'spring' });
+    const courses = draft.version.courses.map((c) => (c.code === 'LONG' ? { ...c, monthlyFee: 15500 } : c));
+    saveTariffDraft(ws, { id: draft.id, revision: draft.revision, version: { ...draft.version, courses }, action: 'tariff.draft.edited', before: null, after: null });
+    const out = scratch('export-drafts-');
+    exportFolders(ws, { rulesDir: join(out, 'rules'), tariffsDir: join(out, 'tariffs'), includeDrafts: true });
+    const again = openWorkspace(join(out, 'again.sqlite'), { seed: { rulesDir: join(out, 'rules'), tariffsDir: join(out, 'tariffs') } }).ws;
+    const versions = listTariffVersions(again).map((r) => getTariffVersion(again, r.id));
+    expect(versions.map((v) => [v.effective, v.status])).toEqual([
+      ['2025-04-01', 'draft'],
+      ['2023-09-19', 'approved'],
+    ]);
+    expect(versions[0]!.version).toEqual(getTariffVersion(ws, draft.id).version);
+    closeWorkspace(again);
+  });
+
+  it('never edits an approved version: the store refuses and so does the database', () => {
+    const ws = freshWorkspace();
+    const approved = getTariffVersion(ws, 1);
+    expect(code(() => saveTariffDraft(ws, { id: 1, revision: approved.revision, version: approved.version, action: 'x', before: null, after: null }))).toBe('VERSION_NOT_DRAFT');
+    expect(() => ws.db.prepare("UPDATE tariff_versions SET data = '{}' WHERE id = 1").run()).toThrow(/VERSION_NOT_DRAFT/);
+    expect(() => ws.db.prepare('DELETE FROM tariff_versions WHERE id = 1').run()).toThrow(/VERSION_NOT_DRAFT/);
+    expect(code(() => discardTariffDraft(ws, 1))).toBe('VERSION_NOT_DRAFT');
+  });
+
+  it('a draft has its own date; a save on a stale revision is refused, not lost', () => {
+    const ws = freshWorkspace();
+    const d = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: '' });
+    expect(d).toMatchObject({ status: 'draft', basedOn: 1, effective: '2025-04-01', revision: 1 });
+    expect(code(() => createTariffDraft(ws, { from: 1, effective: '2025-02-30', title: '' }))).toBe('BAD_DATE');
+    saveTariffDraft(ws, { id: d.id, revision: 1, version: d.version, action: 'x', before: null, after: null });
+    expect(code(() => saveTariffDraft(ws, { id: d.id, revision: 1, version: d.version, action: 'x', before: null, after: null }))).toBe('DRAFT_CONFLICT');
+    expect(getTariffVersion(ws, d.id).revision).toBe(2);
+  });
+
+  it('the audit log is append-only and its chain shows tampering', () => {
+    const ws = freshWorkspace();
+    appendAudit(ws, 'test.one', 'x', { after: 1 });
+    appendAudit(ws, 'test.two', 'x', { after: 2 });
+    expect(verifyAudit(ws)).toMatchObject({ ok: true, entries: 3 });
+    expect(() => ws.db.prepare("UPDATE audit_log SET actor = 'mallory'").run()).toThrow(/AUDIT_APPEND_ONLY/);
+    expect(() => ws.db.prepare('DELETE FROM audit_log').run()).toThrow(/AUDIT_APPEND_ONLY/);
+    ws.db.exec('DROP TRIGGER audit_log_no_update');
+    ws.db.prepare("UPDATE audit_log SET after = '3' WHERE seq = 2").run();
+    expect(verifyAudit(ws)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('refuses a file that is not a workspace, with a code and what to do', () => {
+    const dir = scratch('bad-ws-');
+    writeFileSync(join(dir, 'junk.sqlite'), 'this is not a database, just text that goes on for a while '.repeat(50));
+    const junk = (() => {
+      try {
+        openWorkspace(join(dir, 'junk.sqlite'));
+      } catch (e) {
+        return e as StudioError;
+      }
+    })();
+    expect(junk).toMatchObject({ code: 'WORKSPACE_CORRUPT', hint: expect.stringContaining('tariffs/') });
+    const foreign = new Database(join(dir, 'other.sqlite'));
+    foreign.exec('CREATE TABLE t (x)');
+    foreign.close();
+    expect(code(() => openWorkspace(join(dir, 'other.sqlite')))).toBe('WORKSPACE_FOREIGN');
+    const newer = new Database(join(dir, 'newer.sqlite'));
+    newer.pragma('user_version = 99');
+    newer.close();
+    expect(code(() => openWorkspace(join(dir, 'newer.sqlite')))).toBe('WORKSPACE_TOO_NEW');
+    expect(code(() => openWorkspace(join(dir, 'missing.sqlite')))).toBe('WORKSPACE_MISSING');
+  });
+
+  it('a broken folder seeds nothing: no half-created workspace is left behind', () => {
+    const dir = scratch('bad-seed-');
+    cpSync(SEED.tariffsDir, join(dir, 'tariffs'), { recursive: true });
+    writeFileSync(join(dir, 'tariffs', '2023-09-19', 'options.json'), '{ "options": [');
+    expect(code(() => openWorkspace(join(dir, 'w.sqlite'), { seed: { rulesDir: SEED.rulesDir, tariffsDir: join(dir, 'tariffs') } }))).toBe('SEED_INVALID');
+    expect(readdirSync(dir)).toEqual(['tariffs']);
+  });
+
+  it('a process killed in the middle of saving loses nothing it had saved', async () => {
+    const file = join(scratch('kill-'), 'w.sqlite');
+    const ws = freshWorkspace(file);
+    const draft = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: '' });
+    closeWorkspace(ws);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'save-forever.ts'), file, String(draft.id)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const acknowledged = await new Promise<number>((resolve) => {
+      let last = 0;
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        for (const m of buffer.matchAll(/saved (\d+)\n/gu)) last = Number(m[1]);
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+        if (last >= 40 && child.exitCode === null) {
+          child.kill('SIGKILL');
+          resolve(last);
+        }
+      });
+    });
+    await new Promise((r) => child.once('exit', r));
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    const again = openWorkspace(file).ws;
+    const after = getTariffVersion(again, draft.id);
+    expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(after.version.courses[0]!.monthlyFee).toBeGreaterThanOrEqual(acknowledged);
+    expect(after.revision).toBe(after.version.courses[0]!.monthlyFee + 1);
+    expect(verifyAudit(again)).toMatchObject({ ok: true });
+    closeWorkspace(again);
+  });
+});
