@@ -23,6 +23,7 @@ export type WorkbookRead = {
 
 type Located = { rows: FlatRow[]; rowNumbers: number[]; letters: Record<string, string> };
 
+/** `base` finds the version the workbook was exported from (by its about sheet), or says why it cannot. */
 export async function readTariffWorkbook(data: Uint8Array, fileName: string, base: (about: Partial<WorkbookAbout>) => TariffVersion | Issue): Promise<WorkbookRead> {
   const wb = new ExcelJS.Workbook();
   try {
@@ -47,6 +48,9 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
       issues.push({ severity: 'warning', code: 'WORKBOOK_SHEET_UNKNOWN', sheet: ws.name, message: `sheet "${ws.name}" is not one the studio reads; its contents are not imported. Move the data to a known sheet or delete the sheet.` });
 
   const about = readAbout(wb, issues);
+  // The base is looked up at once, so a preview names it even while cells still have errors.
+  const start = wb.getWorksheet(ABOUT_SHEET) ? base(about) : undefined;
+  if (start && !('courses' in start)) issues.push(start);
   const tables: Partial<Record<TableId, Located>> = {};
   for (const t of TABLE_IDS) {
     const ws = wb.getWorksheet(TABLES[t].sheet);
@@ -60,16 +64,16 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
       continue;
     }
     const located = readTable(t, ws, issues);
-    if (located) tables[t] = located;
+    if (!located) continue;
+    tables[t] = located;
+    issues.push(...duplicatesIn(t, located));
   }
   if (issues.some((i) => i.severity === 'error')) return { about, issues };
 
-  const start = base(about);
-  if (!('courses' in start)) return { about, issues: [...issues, start] };
+  if (!start || !('courses' in start)) return { about, issues };
   let version: TariffVersion = start;
   for (const t of TABLE_IDS) {
     const loc = tables[t]!;
-    issues.push(...duplicateKeys(t, loc.rows).map((i) => locate(i, loc)));
     const built = TABLES[t].withRows(version, loc.rows);
     for (const { index, problem } of built.problems)
       issues.push(locate({ severity: 'error', code: problem.code, table: t, index, field: problem.field, message: problem.message }, loc));
@@ -77,6 +81,19 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
   }
   if (!issues.some((i) => i.severity === 'error')) for (const i of versionIssues(version)) issues.push(i.table ? locate(i, tables[i.table]!) : i);
   return issues.some((i) => i.severity === 'error') ? { about, issues } : { about, version, issues };
+}
+
+/**
+ * Duplicate keys need only the key column, so they are reported together with the cell errors.
+ * Rows whose key cell is blank or unreadable are already reported and are left out here.
+ */
+function duplicatesIn(t: TableId, loc: Located): Issue[] {
+  const key = TABLES[t].keyField;
+  const at = loc.rows.flatMap((r, i) => (cellText(r[key] ?? null) === '' ? [] : [i]));
+  return duplicateKeys(
+    t,
+    at.map((i) => loc.rows[i]!),
+  ).map((i) => locate({ ...i, index: at[i.index!]!, ...(i.otherIndex !== undefined ? { otherIndex: at[i.otherIndex]! } : {}) }, loc));
 }
 
 /** Adds sheet, row and column to an issue found by table, row index and field. */

@@ -44,6 +44,7 @@ export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fil
     return base.version;
   });
   const found = base as StoredTariffVersion | null;
+  // The preview names the base even while errors stand; only a clean read has changes.
   const changes = found && read.version ? diffTariff(found.version, read.version) : [];
   const suggestedEffective = found?.status === 'draft' ? found.effective : suggestDraftDate(ws, today);
   return { read, base: found, changes, suggestedEffective };

@@ -4,11 +4,35 @@ import type { TariffChange } from '../../model/tariff-diff.js';
 import { TABLES } from '../../model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
-/** Every change cell by cell: table, code, column, before → after. Clicking one jumps to it. */
-export function ChangeTable({ changes, onPick, testId }: { changes: readonly TariffChange[]; onPick?: (c: TariffChange) => void; testId: string }) {
+/**
+ * Every change cell by cell: table, code, column, before → after. Clicking one jumps to it.
+ * `compact` stacks code and column, and before and after, for the narrow side panel.
+ */
+export function ChangeTable({ changes, onPick, testId, compact = false }: { changes: readonly TariffChange[]; onPick?: (c: TariffChange) => void; testId: string; compact?: boolean }) {
   const { t, lang, yen } = useI18n();
   const show = (col: ColumnDef | undefined, v: CellValue) => (v === null ? '—' : col?.kind === 'yen' && typeof v === 'number' ? yen(v) : cellText(v));
   if (!changes.length) return <p className="muted" data-testid={testId}>{t('changes.none')}</p>;
+  if (compact)
+    return (
+      <ul className="changes-compact" data-testid={testId}>
+        {changes.map((c, i) => {
+          const def = TABLES[c.table];
+          const col = def.columns.find((x) => x.key === c.field);
+          return (
+            <li key={i} className={onPick ? 'clickable' : undefined} onClick={onPick ? () => onPick(c) : undefined} data-kind={c.kind}>
+              <div className="change-where">
+                <span className="mono">{c.key}</span> <span className="muted">{(lang === 'ja' ? def.ja : def.en) + ' · '}{c.kind === 'changed' ? (lang === 'ja' ? col?.ja : col?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')}</span>
+              </div>
+              {c.kind === 'changed' && (
+                <div className="change-values">
+                  <span className="before">{show(col, c.before)}</span> → <span className="after">{show(col, c.after)}</span>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    );
   return (
     <table className="changes" data-testid={testId}>
       <thead>

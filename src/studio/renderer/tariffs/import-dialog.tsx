@@ -58,7 +58,22 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
       <div className="dialog dialog-wide" role="dialog" aria-label={t('import.title')} data-testid="import-dialog">
         <h2>{t('import.title')}</h2>
         <p>{t('import.choose')}</p>
-        <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} data-testid="import-file" />
+        <div className="file-pick">
+          <label className="button-like">
+            {t('import.pick')}
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => {
+                void choose(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+              data-testid="import-file"
+            />
+          </label>
+          <span className="mono">{file?.name ?? t('import.noFile')}</span>
+        </div>
         {busy && <p className="muted">{t('import.reading')}</p>}
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {preview && (

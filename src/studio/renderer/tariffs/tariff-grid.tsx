@@ -85,7 +85,7 @@ export function TariffGrid(props: Props) {
             const ch = changed.get(cellKey(row.__index, c.key));
             const text = display(c, row[c.key], lang, yen);
             return (
-              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen) || '—' }) : undefined} data-changed={ch ? 'true' : undefined}>
+              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen) || '—' }) : c.kind === 'text' ? text : undefined} data-changed={ch ? 'true' : undefined}>
                 {text || (c.kind === 'list' ? <span className="muted">{lang === 'ja' ? 'すべて' : 'all'}</span> : '')}
               </span>
             );

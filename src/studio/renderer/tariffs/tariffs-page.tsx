@@ -22,6 +22,7 @@ import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { VersionList } from './version-list.js';
 
+const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const isTyping = (el: EventTarget | null): boolean => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 
@@ -33,7 +34,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<VersionDetail | null>(null);
   const [tab, setTab] = useState<TableId>('courses');
-  const [filter, setFilter] = useState<GridFilter>({ text: '', series: '', changedOnly: false });
+  // Each sheet keeps its own filter, as each sheet of a workbook does.
+  const [filters, setFilters] = useState<Partial<Record<TableId, GridFilter>>>({});
+  const filter = filters[tab] ?? NO_FILTER;
+  const setFilter = (f: GridFilter) => setFilters((all) => ({ ...all, [tab]: f }));
   const [sortColumns, setSortColumns] = useState<readonly SortColumn[]>([]);
   const [courseIndex, setCourseIndex] = useState<number | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -131,7 +135,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const pickChange = (c: TariffChange) => {
     if (c.index === null) return;
     setTab(c.table);
-    setFilter({ text: '', series: '', changedOnly: false });
+    setFilters((all) => ({ ...all, [c.table]: NO_FILTER }));
     setFocus({ index: c.index, field: c.field, nonce: Date.now() });
   };
   const selectVersion = (id: number) => {
@@ -151,9 +155,15 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           <>
             <div className="toolbar" role="toolbar">
               <div className="toolbar-title">
-                <strong data-testid="version-heading">{t('version.effective', { date: summary.effective })}</strong>
-                <span className={`badge badge-${summary.status}`}>{t(`status.${summary.status}`)}</span>
-                {summary.title && <span className="muted">{summary.title}</span>}
+                <div>
+                  <strong data-testid="version-heading">{t('version.effective', { date: summary.effective })}</strong>
+                  <span className={`badge badge-${summary.status}`}>{t(`status.${summary.status}`)}</span>
+                </div>
+                {summary.title && (
+                  <span className="muted small" title={summary.title}>
+                    {summary.title}
+                  </span>
+                )}
               </div>
               {isDraft ? (
                 <>
@@ -264,7 +274,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 {isDraft && (
                   <section className="changes-panel">
                     <h2>{t('changes.title')}</h2>
-                    <ChangeTable changes={detail.changes} onPick={pickChange} testId="draft-changes" />
+                    <ChangeTable changes={detail.changes} onPick={pickChange} testId="draft-changes" compact />
                   </section>
                 )}
               </aside>

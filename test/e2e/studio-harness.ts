@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+
+/** Starts `tariff studio --web` on a fresh workspace and a headless Debian Chromium pointed at it. */
+export const SCREENSHOTS = join(PROJECT_ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export type Studio = { url: string; child: ChildProcess; stop(): Promise<void> };
+
+export async function startStudio(workspace: string): Promise<Studio> {
+  if (!existsSync(join(PROJECT_ROOT, 'dist-renderer', 'index.html'))) throw new Error('the renderer is not built: run `npm run test:e2e` (it builds first)');
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--web', '--workspace', workspace], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[studio] ${c.toString()}`));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/s\/\S+\/)$/mu.exec(out);
+      if (m && out.includes('Press Ctrl+C')) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`tariff studio --web exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: run scripts/setup-system.sh (apt install chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Waits until the locator's text satisfies `test` (or fails with the last text seen). */
+export async function waitText(locator: Locator, test: string | RegExp, timeout = 15_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    last = (await locator.textContent({ timeout }).catch(() => null)) ?? '';
+    if (typeof test === 'string' ? last.includes(test) : test.test(last)) return last;
+    if (Date.now() > deadline) throw new Error(`waited for ${String(test)}; last text: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
