@@ -102,6 +102,8 @@ describe('Electron main process', async () => {
     const handler = state.ipc.get(channelOf('tariffs.list'))!;
     expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, {})).toMatchObject({ ok: true, value: { versions: [expect.objectContaining({ status: 'approved' })] } });
     expect(await handler({ senderFrame: { url: 'https://example.com/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer-copy/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
   });
 });

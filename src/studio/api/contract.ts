@@ -326,8 +326,8 @@ export const CONTRACT = { workspace, tariffs, engine, workbook } as const;
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;
 export type MethodOf<D extends Domain> = keyof Contract[D] & string;
-export type ArgsOf<S> = S extends CallSpec<infer A, unknown> ? A : never;
-export type ResultOf<S> = S extends CallSpec<never, infer R> ? R : S extends CallSpec<infer _A, infer R> ? R : never;
+export type ArgsOf<S> = S extends CallSpec<infer A, infer _R> ? A : never;
+export type ResultOf<S> = S extends CallSpec<infer _A, infer R> ? R : never;
 
 /** The API as the renderer sees it, whichever transport carries it: api.tariffs.edit({...}). */
 export type StudioApi = { [D in Domain]: { [M in MethodOf<D>]: (args: ArgsOf<Contract[D][M]>) => Promise<ResultOf<Contract[D][M]>> } };

@@ -33,7 +33,7 @@ app.whenReady().then(() => {
     const dispatch = createDispatcher(studioHandlers({ ws, createdNow: opened.created, today: () => todayInTokyo() }), {
       onInternalError: (name, e) => console.error(`studio: ${name} failed`, e),
     });
-    registerIpcHandlers(ipcMain, dispatch, senderIn(pathToFileURL(rendererDir).href));
+    registerIpcHandlers(ipcMain, dispatch, senderIn(`${pathToFileURL(rendererDir).href}/`));
   } catch (e) {
     const detail = e instanceof StudioError ? `${e.code}: ${e.message}\n\n${e.hint ?? ''}` : String(e);
     const native = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/u.test(detail)
