@@ -139,7 +139,21 @@ describe('Tariff Studio, browser mode', () => {
     await page.keyboard.press('ControlOrMeta+D');
     await waitText(testId('change-count'), '変更 4 件');
     expect(await cell(4, 'monthlyFee').textContent()).toBe('10,000円');
+    // The fill handle: drag the selected cell's corner down two rows, as in Excel.
+    await cell(4, 'monthlyFee').click();
+    const handle = page.locator('[data-testid=grid-courses] .rdg-cell-drag-handle');
+    const from = (await handle.boundingBox())!;
+    const to = (await cell(6, 'monthlyFee').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await waitText(testId('change-count'), '変更 6 件');
+    expect(await Promise.all([5, 6].map((r) => cell(r, 'monthlyFee').textContent()))).toEqual(['10,000円', '10,000円']);
     await shot(page, '04-pasted-and-filled');
+    // One undo takes back the whole fill, another the Ctrl+D.
+    await testId('btn-undo').click();
+    await waitText(testId('change-count'), '変更 4 件');
     // A pasted block with one bad cell changes nothing.
     await cell(5, 'monthlyFee').click();
     await page.evaluate(() => navigator.clipboard.writeText('7000\r\n-1\r\n'));
