@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { LedgerRow } from './ledger-rows.js';
 import type { SimulationResult } from './result.js';
@@ -9,6 +10,13 @@ import { CATEGORY_LABELS, EX_TAX, netExTax, type Views } from './views.js';
  * course, By item, Events, Assumptions and, when asked, Ledger 1, Ledger 2, ... split at Excel's
  * row limit. Totals and differences are formulas (with their values cached, so a reader that does
  * not recalculate shows the same numbers), so the workbook stays live when finance edits it.
+ *
+ * Memory: archiver zips one entry at a time, in the order entries were added, and exceljs adds a
+ * sheet's entry (a stream) as soon as the sheet is created. The table sheets are created first (so
+ * they are the first tabs) but only written at the end, so their entries are held back (see
+ * HeldEntry) until they are committed; otherwise the zip sits on the open Summary entry and every
+ * ledger row's XML piles up in memory until finish(). And the ledger waits for the zip to catch
+ * up (drain()), as committing a row never does.
  */
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const SHEETS = { summary: 'Summary', byMonth: 'By month', byCourse: 'By course', byItem: 'By item', events: 'Events', assumptions: 'Assumptions', ledger: 'Ledger' } as const;
@@ -31,6 +39,49 @@ const f = (formula: string, result: number | string): Cell => ({ formula, result
 
 type Sheet = ExcelJS.Worksheet;
 
+/** What exceljs writes a sheet's XML with: strings, Buffers and its StringBuf (a reused buffer). */
+type XmlChunk = string | Buffer | { toBuffer(): Buffer };
+/** Node or readable-stream state, as archiver's streams (readable-stream 2 and 3) keep it. */
+type StreamState = { _writableState?: { length: number }; _readableState?: { length: number } };
+/** The parts of exceljs's WorkbookWriter (4.4) this file relies on. */
+type WriterInternals = {
+  _openStream(path: string): unknown;
+  zip: EventEmitter & StreamState & { append(data: Buffer, entry: { name: string }): void };
+  stream: EventEmitter & { writableLength?: number };
+};
+/** The ledger sheet's stream: exceljs's StreamBuf, its 64 KB batches, and the streams it writes to. */
+type SheetStream = { buffers?: { length: number }[]; pipes?: StreamState[] };
+
+const buffered = (s: StreamState | undefined): number => (s?._writableState?.length ?? 0) + (s?._readableState?.length ?? 0);
+
+/**
+ * A sheet's zip entry held in memory and added to the zip only when the sheet is committed; what
+ * exceljs's WorksheetWriter uses of its stream (write, end, pause, the 'finish' and 'zipped' events).
+ * For the table sheets, which are small and written at the end.
+ */
+class HeldEntry extends EventEmitter {
+  private readonly parts: Buffer[] = [];
+  constructor(private readonly add: (data: Buffer) => void) {
+    super();
+  }
+  pause(): void {}
+  write(data: XmlChunk): boolean {
+    // A copy: exceljs reuses its StringBuf for the next piece of XML.
+    this.parts.push(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Buffer.isBuffer(data) ? data : data.toBuffer()));
+    return true;
+  }
+  end(): void {
+    this.add(Buffer.concat(this.parts));
+    this.parts.length = 0;
+    this.emit('finish');
+    this.emit('zipped');
+  }
+}
+
+/** Bytes of ledger XML allowed between the rows and the file before addLedgerRows waits. */
+const MAX_QUEUED = 4 * 2 ** 20;
+const STALL_MS = 60_000;
+
 export class XlsxExport {
   private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheets: Record<Exclude<keyof typeof SHEETS, 'ledger'>, Sheet>;
@@ -38,6 +89,8 @@ export class XlsxExport {
   private ledgerRows = 0;
   private ledgerSheets = 0;
   private written = 0;
+  private failed?: Error;
+  private readonly failure: Promise<never>;
 
   /** @param maxRows rows per sheet, header included (Excel's limit; smaller in tests of the split). */
   constructor(
@@ -47,16 +100,38 @@ export class XlsxExport {
   ) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     this.wb.creator = 'Tariff Studio';
+    const w = this.internals;
+    // A write error stops the zip: remembered so that drain() and finish() throw it rather than wait.
+    this.failure = new Promise<never>((_, reject) => {
+      const fail = (e: Error): void => {
+        this.failed ??= e;
+        reject(e);
+      };
+      w.stream.on('error', fail);
+      w.zip.on('error', fail);
+    });
+    this.failure.catch(() => undefined);
     const sheet = (name: string): Sheet => this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    // Created first so they are the first tabs; written last, once the totals are known.
-    this.sheets = {
-      summary: sheet(SHEETS.summary),
-      byMonth: sheet(SHEETS.byMonth),
-      byCourse: sheet(SHEETS.byCourse),
-      byItem: sheet(SHEETS.byItem),
-      events: sheet(SHEETS.events),
-      assumptions: sheet(SHEETS.assumptions),
-    };
+    // Created first so they are the first tabs; written last, once the totals are known, so their
+    // zip entries are held until then: the zip must not wait on them while the ledger streams.
+    const open = w._openStream.bind(w);
+    w._openStream = (path: string) => new HeldEntry((data) => w.zip.append(data, { name: path }));
+    try {
+      this.sheets = {
+        summary: sheet(SHEETS.summary),
+        byMonth: sheet(SHEETS.byMonth),
+        byCourse: sheet(SHEETS.byCourse),
+        byItem: sheet(SHEETS.byItem),
+        events: sheet(SHEETS.events),
+        assumptions: sheet(SHEETS.assumptions),
+      };
+    } finally {
+      w._openStream = open;
+    }
+  }
+
+  private get internals(): WriterInternals {
+    return this.wb as unknown as WriterInternals;
   }
 
   private static start(ws: Sheet, cols: Col[]): void {
@@ -81,7 +156,7 @@ export class XlsxExport {
     row.commit();
   }
 
-  /** Appends ledger rows, opening a new sheet at Excel's row limit; yields now and then so the file stream drains. */
+  /** Appends ledger rows, opening a new sheet at Excel's row limit; waits now and then for the zip and the file to catch up. */
   async addLedgerRows(rows: Iterable<LedgerRow>): Promise<void> {
     if (!this.withLedger) return;
     const cols: Col[] = [
@@ -110,23 +185,30 @@ export class XlsxExport {
   }
 
   /**
-   * Back-pressure: exceljs buffers a sheet's XML until the zip stream reads it, and committing rows
-   * never waits; so wait here while the sheet's buffer or the file's write queue is full. This is
-   * what keeps memory flat however many rows are written.
+   * Back-pressure: committing a row never waits, and the ledger sheet's stream (exceljs's StreamBuf)
+   * hands its 64 KB batches on to archiver without heeding back-pressure (into a readable-stream 2
+   * PassThrough, which has no writableLength). So wait here, letting zlib and the file catch up,
+   * while more than MAX_QUEUED bytes are between the rows and the file. This is what keeps memory
+   * flat however many rows are written; it needs the zip to be on the ledger's entry (HeldEntry).
    */
   private async drain(): Promise<void> {
-    type Piped = { buffers?: unknown[]; pipes?: { writableLength?: number }[] };
-    const sheet = (this.ledgerSheet as unknown as { stream?: Piped } | undefined)?.stream;
-    const wb = this.wb as unknown as { stream?: { writableLength?: number }; zip?: { readableLength?: number; writableLength?: number; _module?: { readableLength?: number; writableLength?: number } } };
-    const zip = wb.zip;
+    const w = this.internals;
+    const sheet = (this.ledgerSheet as unknown as { stream?: SheetStream } | undefined)?.stream;
     const queued = (): number =>
-      (sheet?.buffers?.length ?? 0) * 65_536 +
-      (sheet?.pipes ?? []).reduce((a, p) => a + (p.writableLength ?? 0), 0) +
-      (wb.stream?.writableLength ?? 0) +
-      (zip?.readableLength ?? 0) +
-      (zip?._module?.readableLength ?? 0) +
-      (zip?._module?.writableLength ?? 0);
-    for (let i = 0; i < 10_000 && queued() > 4 * 2 ** 20; i += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      (sheet?.buffers ?? []).reduce((a, b) => a + b.length, 0) +
+      (sheet?.pipes ?? []).reduce((a, p) => a + buffered(p), 0) +
+      buffered(w.zip) +
+      (w.stream.writableLength ?? 0);
+    let low = queued();
+    let since = Date.now();
+    while (!this.failed && low > MAX_QUEUED) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const q = queued();
+      if (q < low) [low, since] = [q, Date.now()];
+      // Nothing left the queue in a minute: the zip is not reading the ledger's entry.
+      else if (Date.now() - since > STALL_MS) throw new Error(`xlsx export stalled: ${q} bytes of ledger XML are not being zipped`);
+    }
+    if (this.failed) throw this.failed;
   }
 
   get ledgerSheetCount(): number {
@@ -134,6 +216,7 @@ export class XlsxExport {
   }
 
   async finish(r: SimulationResult, v: Views, assumptions: [string, string | number | boolean][]): Promise<void> {
+    if (this.failed) throw this.failed;
     this.ledgerSheet?.commit();
     this.writeByMonth(v);
     this.writeSummary(v);
@@ -148,7 +231,7 @@ export class XlsxExport {
     XlsxExport.row(a, [], ['scenario', r.scenario.name]);
     for (const [k, val] of assumptions) XlsxExport.row(a, [], [k, val]);
     for (const ws of Object.values(this.sheets)) ws.commit();
-    await this.wb.commit();
+    await Promise.race([this.wb.commit(), this.failure]);
   }
 
   /** By month: per side the categories, net (formula), tax, total (formula); differences; a totals row. */
