@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { listTariffVersions } from '../../src/studio/workspace/tariff-store.js';
@@ -96,6 +96,9 @@ describe('tariff studio --web', () => {
   it('serves the browser mode on 127.0.0.1, prints the URL with its secret, answers the API and stops cleanly', async () => {
     const workspace = join(dir, 'web.sqlite');
     const child = spawn(process.execPath, [BIN, 'studio', '--web', '--workspace', workspace], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => {

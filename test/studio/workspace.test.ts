@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { StudioError } from '../../src/studio/model/studio-error.js';
 import { appendAudit, verifyAudit } from '../../src/studio/workspace/audit-log.js';
@@ -140,6 +140,9 @@ describe('workspace', () => {
     const draft = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: '' });
     closeWorkspace(ws);
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'save-forever.ts'), file, String(draft.id)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
     const acknowledged = await new Promise<number>((resolve) => {
       let last = 0;
       let buffer = '';
