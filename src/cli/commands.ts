@@ -1,3 +1,4 @@
+import { auditVerifyCommand } from './audit.js';
 import type { Command } from './main.js';
 import { noticeCommand } from './notice.js';
 import { simulate } from './simulate.js';
@@ -11,5 +12,6 @@ export const extraCommands: Record<string, Command> = {
   'workspace export': workspaceExportCommand,
   'tariffs export': tariffsExportCommand,
   'tariffs import': tariffsImportCommand,
+  'audit verify': auditVerifyCommand,
   simulate,
 };

@@ -1,6 +1,10 @@
 import type { JSONSchemaType } from 'ajv';
 import { courseSchema, optionSchema, policiesFileSchema, initialFeesFileSchema } from '../../engine/schemas.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
+import type { Interpretation, RuleVersion } from '../../engine/rule-types.js';
+import type { Output } from '../../engine/output-types.js';
+import type { RegressionChange } from '../../engine/regression.js';
+import type { RowChange, RuleVersionDiff } from '../../engine/version-diff.js';
 import type { CellEdit } from '../model/tariff-edits.js';
 import type { Issue } from '../model/issue.js';
 import type { TariffChange } from '../model/tariff-diff.js';
@@ -320,8 +324,358 @@ const workbook = {
   ),
 };
 
+// ---------------------------------------------------------------------------------------------
+// rules: legal review of rule versions (versions, rule edits in drafts, diff, regression, approval, notice)
+// ---------------------------------------------------------------------------------------------
+export type RuleVersionSummary = VersionSummary & { author: string; approvedBy: string | null };
+export type ReviewStepView = { step: 'submitted' | 'withdrawn' | 'approved'; reviewer: string; comment: string; at: string };
+export type FactOffer = { name: string; ja: string; en: string };
+export type RuleVersionDetail = {
+  summary: RuleVersionSummary;
+  base: RuleVersionSummary | null;
+  version: Pick<RuleVersion, 'decisions' | 'interpretations'>;
+  /** The terms' text of every clause the version's rules and parameters cite. */
+  clauseTexts: Record<string, string>;
+  /** Per decision: the facts a condition may read, and the event types its rules fire. */
+  facts: Record<string, FactOffer[]>;
+  eventTypes: Record<string, string[]>;
+  /** Rule ids changed from the base (decision/id). */
+  changedRules: string[];
+  reviews: ReviewStepView[];
+};
+export type RuleCheck = { issues: Issue[]; sentence: { ja: string; en: string } | null };
+export type RuleEditArgs = { id: number; revision: number; decision: string; ruleId: string; ruleJson: string };
+export type RuleDiff = RuleVersionDiff & { tariffs: RowChange[]; clauseTexts: Record<string, string>; from: RuleVersionSummary; to: RuleVersionSummary };
+export type RegressionView = {
+  version: RuleVersionSummary;
+  baseline: RuleVersionSummary;
+  folders: string[];
+  total: number;
+  changed: RegressionChange[];
+  /** Cases that answer `invalid` under the version and do not expect it: these block approval. */
+  failing: RegressionChange[];
+  unreadable: { file: string; message: string }[];
+};
+export type CaseFolder = { path: string; exists: boolean; files: number };
+
+const ruleVersionSummarySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...summarySchema.required, 'author', 'approvedBy'],
+  properties: { ...summarySchema.properties, author: { type: 'string' }, approvedBy: { type: ['string', 'null'] } },
+} as const;
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const ruleDetailSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['summary', 'base', 'version', 'clauseTexts', 'facts', 'eventTypes', 'changedRules', 'reviews'],
+  properties: {
+    summary: ruleVersionSummarySchema,
+    base: { anyOf: [ruleVersionSummarySchema, { type: 'null' }] },
+    version: { type: 'object', required: ['decisions', 'interpretations'], properties: { decisions: { type: 'object' }, interpretations: { type: 'array' } } },
+    clauseTexts: stringMap,
+    facts: {
+      type: 'object',
+      additionalProperties: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['name', 'ja', 'en'], properties: { name: { type: 'string' }, ja: { type: 'string' }, en: { type: 'string' } } },
+      },
+    },
+    eventTypes: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+    changedRules: { type: 'array', items: { type: 'string' } },
+    reviews: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['step', 'reviewer', 'comment', 'at'],
+        properties: { step: { enum: ['submitted', 'withdrawn', 'approved'] }, reviewer: { type: 'string' }, comment: { type: 'string' }, at: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+const idArgs = <K extends string>(key: K) => ({ type: 'object', additionalProperties: false, required: [key], properties: { [key]: id } }) as unknown as JSONSchemaType<Record<K, number>>;
+const comment = { type: 'string', maxLength: 4000 } as const;
+const ruleJson = { type: 'string', maxLength: 200_000 } as const;
+const regressionChangeSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['file', 'index', 'name', 'before', 'after', 'changedFields'],
+  properties: { file: { type: 'string' }, index: { type: 'integer' }, name: { type: 'string' }, before: { type: 'object' }, after: { type: 'object' }, changedFields: { type: 'array', items: { type: 'string' } } },
+} as const;
+
+const rules = {
+  list: call<NoArgs, { versions: RuleVersionSummary[] }>('every rule version and draft, newest first, with author and approver', noArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['versions'],
+    properties: { versions: { type: 'array', items: ruleVersionSummarySchema } },
+  }),
+  get: call<{ id: number }, RuleVersionDetail>('one rule version: its rules, interpretations, the text of the clauses it cites, the facts offered per decision, its reviews', idArgs('id'), ruleDetailSchema),
+  createDraft: call<CreateDraftArgs, RuleVersionDetail>(
+    'start a rule draft from a version, with its own effective date',
+    { type: 'object', additionalProperties: false, required: ['from', 'effective', 'title'], properties: { from: id, effective: { type: 'string', pattern: isoDate.pattern }, title } },
+    ruleDetailSchema,
+  ),
+  checkRule: call<RuleEditArgs, RuleCheck>(
+    "check an edited rule (its JSON) against the rule schema, the decision's facts and the whole version, and render it as sentences; nothing is saved",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'decision', 'ruleId', 'ruleJson'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['issues', 'sentence'],
+      properties: {
+        issues: { type: 'array', items: issueSchema },
+        sentence: { anyOf: [{ type: 'object', additionalProperties: false, required: ['ja', 'en'], properties: { ja: { type: 'string' }, en: { type: 'string' } } }, { type: 'null' }] },
+      },
+    },
+  ),
+  saveRule: call<RuleEditArgs, RuleVersionDetail>(
+    'save an edited rule into a draft (refused with every issue while any error stands)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'decision', 'ruleId', 'ruleJson'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
+    },
+    ruleDetailSchema,
+  ),
+  setInterpretation: call<{ id: number; revision: number; name: string; value: string }, RuleVersionDetail>(
+    "switch a named interpretation of a draft to another of its values (it becomes the draft's default)",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'name', 'value'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, name: { type: 'string', maxLength: 100 }, value: { type: 'string', maxLength: 200 } },
+    },
+    ruleDetailSchema,
+  ),
+  discardDraft: call<{ id: number }, { discarded: number }>('delete a rule draft (never a reviewed or approved version)', idArgs('id'), {
+    type: 'object',
+    additionalProperties: false,
+    required: ['discarded'],
+    properties: { discarded: id },
+  }),
+  submit: call<{ id: number; revision: number; comment: string }, RuleVersionDetail>(
+    'submit a draft for review (draft → in review); it is frozen from then on',
+    { type: 'object', additionalProperties: false, required: ['id', 'revision', 'comment'], properties: { id, revision: { type: 'integer', minimum: 1 }, comment } },
+    ruleDetailSchema,
+  ),
+  withdraw: call<{ id: number; comment: string }, RuleVersionDetail>(
+    'send a version in review back to draft',
+    { type: 'object', additionalProperties: false, required: ['id', 'comment'], properties: { id, comment } },
+    ruleDetailSchema,
+  ),
+  approve: call<{ id: number; reviewer: string; comment: string }, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
+    'approve a version in review: needs a reviewer and a comment, refused while any case answers invalid under it; the approved version it replaces becomes superseded',
+    { type: 'object', additionalProperties: false, required: ['id', 'reviewer', 'comment'], properties: { id, reviewer: { type: 'string', maxLength: 200 }, comment } },
+    { type: 'object', additionalProperties: false, required: ['approved', 'superseded'], properties: { approved: ruleDetailSchema, superseded: { anyOf: [ruleVersionSummarySchema, { type: 'null' }] } } },
+  ),
+  diff: call<{ from: number; to: number; tariffFrom: number | null; tariffTo: number | null }, RuleDiff>(
+    'diff of two rule versions (rules, parameters, interpretations) and optionally two tariff versions, clause by clause with the clause texts',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'to', 'tariffFrom', 'tariffTo'],
+      properties: { from: id, to: id, tariffFrom: { type: ['integer', 'null'], minimum: 1 }, tariffTo: { type: ['integer', 'null'], minimum: 1 } },
+    } as unknown as JSONSchemaType<{ from: number; to: number; tariffFrom: number | null; tariffTo: number | null }>,
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['rules', 'parameters', 'interpretations', 'tariffs', 'clauseTexts', 'from', 'to'],
+      properties: {
+        rules: { type: 'array', items: { type: 'object' } },
+        parameters: { type: 'array', items: { type: 'object' } },
+        interpretations: { type: 'array', items: { type: 'object' } },
+        tariffs: { type: 'array', items: { type: 'object' } },
+        clauseTexts: stringMap,
+        from: ruleVersionSummarySchema,
+        to: ruleVersionSummarySchema,
+      },
+    },
+  ),
+  regression: call<{ id: number }, RegressionView>(
+    'run every case file (test/cases and the folders added) against the version and against the approved version in force; the cases whose answer changes, with both answers and traces',
+    idArgs('id'),
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['version', 'baseline', 'folders', 'total', 'changed', 'failing', 'unreadable'],
+      properties: {
+        version: ruleVersionSummarySchema,
+        baseline: ruleVersionSummarySchema,
+        folders: { type: 'array', items: { type: 'string' } },
+        total: { type: 'integer' },
+        changed: { type: 'array', items: regressionChangeSchema },
+        failing: { type: 'array', items: regressionChangeSchema },
+        unreadable: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['file', 'message'], properties: { file: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+  ),
+  caseFolders: call<NoArgs, { folders: CaseFolder[] }>('the folders of case files that regression and approval run', noArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['folders'],
+    properties: {
+      folders: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['path', 'exists', 'files'], properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } } } },
+    },
+  }),
+  setCaseFolders: call<{ folders: string[] }, { folders: CaseFolder[] }>(
+    "set the user's own case folders (test/cases is always run)",
+    { type: 'object', additionalProperties: false, required: ['folders'], properties: { folders: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['folders'],
+      properties: {
+        folders: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['path', 'exists', 'files'], properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } } } },
+      },
+    },
+  ),
+  notice: call<{ id: number; format: 'md' | 'xlsx' }, WorkbookFile & { markdown: string }>(
+    'the change notice (第2条) of a rule version: changed clauses with their text, changed prices, effective date, as Markdown or Excel',
+    { type: 'object', additionalProperties: false, required: ['id', 'format'], properties: { id, format: { type: 'string', enum: ['md', 'xlsx'] } } },
+    { type: 'object', additionalProperties: false, required: ['fileName', 'contentBase64', 'markdown'], properties: { fileName, contentBase64: { type: 'string' }, markdown: { type: 'string' } } },
+  ),
+};
+
+// ---------------------------------------------------------------------------------------------
+// audit: the hash-chained log of every change
+// ---------------------------------------------------------------------------------------------
+export type AuditEntryView = { seq: number; at: string; actor: string; action: string; target: string; before: unknown; after: unknown; comment: string | null; hash: string };
+export type AuditVerdict = { ok: boolean; entries: number; head: string | null; brokenAt: number | null; reason: string | null };
+
+const audit = {
+  list: call<{ limit: number }, { entries: AuditEntryView[] }>(
+    'the newest audit entries (who, when, what, before/after)',
+    { type: 'object', additionalProperties: false, required: ['limit'], properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['entries'],
+      properties: {
+        entries: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['seq', 'at', 'actor', 'action', 'target', 'before', 'after', 'comment', 'hash'],
+            properties: { seq: { type: 'integer' }, at: { type: 'string' }, actor: { type: 'string' }, action: { type: 'string' }, target: { type: 'string' }, before: {}, after: {}, comment: { type: ['string', 'null'] }, hash: { type: 'string' } },
+          },
+        },
+      },
+    },
+  ),
+  verify: call<NoArgs, AuditVerdict>('walk the hash chain: does it hold, and if not, the first entry where it breaks', noArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['ok', 'entries', 'head', 'brokenAt', 'reason'],
+    properties: { ok: { type: 'boolean' }, entries: { type: 'integer' }, head: { type: ['string', 'null'] }, brokenAt: { type: ['integer', 'null'] }, reason: { type: ['string', 'null'] } },
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// explorer: any decision, facts from a form generated from its schema, any version or draft
+// ---------------------------------------------------------------------------------------------
+export type FactField = {
+  name: string;
+  kind: 'boolean' | 'integer' | 'date' | 'datetime' | 'month' | 'enum' | 'course' | 'list' | 'string';
+  required: boolean;
+  options: (string | null)[];
+  minimum: number | null;
+  ja: string;
+  en: string;
+};
+export type DecisionForm = { name: string; fields: FactField[]; schema: object };
+export type ExploreArgs = { decision: string; asOf: string; facts: Record<string, unknown>; ruleVersionId: number; tariffVersionId: number; interpretations: Record<string, string>; name: string };
+export type ExploreResult = {
+  output: Output;
+  clauseTexts: Record<string, string>;
+  /** The case file that pins this answer (expect = the answer less its trace and versions). */
+  caseJson: string;
+  /** False when a chosen version is not the approved one in force on asOf: `tariff test` would then answer from another version. */
+  pinnedToApproved: boolean;
+};
+
+const factFieldSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'kind', 'required', 'options', 'minimum', 'ja', 'en'],
+  properties: {
+    name: { type: 'string' },
+    kind: { enum: ['boolean', 'integer', 'date', 'datetime', 'month', 'enum', 'course', 'list', 'string'] },
+    required: { type: 'boolean' },
+    options: { type: 'array', items: { type: ['string', 'null'] } },
+    minimum: { type: ['integer', 'null'] },
+    ja: { type: 'string' },
+    en: { type: 'string' },
+  },
+} as const;
+const anyObject = { type: 'object', required: [], additionalProperties: true } as const;
+
+const explorer = {
+  decisions: call<NoArgs, { decisions: DecisionForm[] }>("every decision with the form of its facts, generated from the decision's JSON Schema", noArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['decisions'],
+    properties: { decisions: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['name', 'fields', 'schema'], properties: { name: { type: 'string' }, fields: { type: 'array', items: factFieldSchema }, schema: { type: 'object' } } } } },
+  }),
+  context: call<{ ruleVersionId: number; tariffVersionId: number }, { courses: { code: string; name: string }[]; options: { code: string; name: string }[]; interpretations: Interpretation[] }>(
+    'what the form offers under the chosen versions: courses, options and named interpretations',
+    { type: 'object', additionalProperties: false, required: ['ruleVersionId', 'tariffVersionId'], properties: { ruleVersionId: id, tariffVersionId: id } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['courses', 'options', 'interpretations'],
+      properties: {
+        courses: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } } },
+        options: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } } },
+        interpretations: { type: 'array', items: { type: 'object' } },
+      },
+    },
+  ),
+  decide: call<ExploreArgs, ExploreResult>(
+    'answer a case under the chosen rule and tariff versions (drafts too): outcome, amounts, clauses with their text, trace, interpretations relied on',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['decision', 'asOf', 'facts', 'ruleVersionId', 'tariffVersionId', 'interpretations', 'name'],
+      properties: {
+        decision: { type: 'string', maxLength: 64 },
+        asOf: { type: 'string', pattern: isoDate.pattern },
+        facts: anyObject,
+        ruleVersionId: id,
+        tariffVersionId: id,
+        interpretations: { type: 'object', required: [], additionalProperties: { type: 'string' } },
+        name: title,
+      },
+    } as unknown as JSONSchemaType<ExploreArgs>,
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['output', 'clauseTexts', 'caseJson', 'pinnedToApproved'],
+      properties: { output: { type: 'object', required: ['outcome', 'clauses', 'trace', 'interpretations'] }, clauseTexts: stringMap, caseJson: { type: 'string' }, pinnedToApproved: { type: 'boolean' } },
+    },
+  ),
+  saveCase: call<{ folder: string; fileName: string; caseJson: string }, { file: string }>(
+    'write a case file into a folder of your choice (never over an existing file)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['folder', 'fileName', 'caseJson'],
+      properties: { folder: { type: 'string', minLength: 1, maxLength: 1000 }, fileName: { type: 'string', minLength: 1, maxLength: 200 }, caseJson: { type: 'string', maxLength: 1_000_000 } },
+    },
+    { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string' } } },
+  ),
+};
+
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

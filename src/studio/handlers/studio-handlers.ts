@@ -1,5 +1,8 @@
 import type { Handlers } from '../api/dispatcher.js';
+import { auditHandlers } from './audit-handlers.js';
 import { engineHandlers } from './engine-handlers.js';
+import { explorerHandlers } from './explorer-handlers.js';
+import { ruleHandlers } from './rule-handlers.js';
 import type { StudioContext } from './studio-context.js';
 import { tariffHandlers } from './tariff-handlers.js';
 import { workbookHandlers } from './workbook-handlers.js';
@@ -11,4 +14,7 @@ export const studioHandlers = (ctx: StudioContext): Handlers => ({
   tariffs: tariffHandlers(ctx),
   engine: engineHandlers(ctx),
   workbook: workbookHandlers(ctx),
+  rules: ruleHandlers(ctx),
+  audit: auditHandlers(ctx),
+  explorer: explorerHandlers(ctx),
 });

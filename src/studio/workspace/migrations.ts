@@ -60,6 +60,23 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'AUDIT_APPEND_ONLY: the audit log is append-only'); END;
 `,
   },
+  {
+    version: 2,
+    name: 'legal review: reviews of rule versions (submissions and approvals with the reviewer and comment)',
+    sql: `
+-- One row per review step of a rule version; the audit log holds the same step hash-chained.
+CREATE TABLE reviews (
+  id           INTEGER PRIMARY KEY,
+  rule_version INTEGER NOT NULL REFERENCES rule_versions(id),
+  step         TEXT NOT NULL CHECK (step IN ('submitted', 'withdrawn', 'approved')),
+  reviewer     TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+  comment      TEXT NOT NULL,
+  at           TEXT NOT NULL
+);
+CREATE INDEX reviews_rule_version ON reviews(rule_version);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

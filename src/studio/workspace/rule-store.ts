@@ -1,19 +1,49 @@
+import { isIsoDate } from '../../engine/dates.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { StudioError } from '../model/studio-error.js';
+import { appendAudit } from './audit-log.js';
 import type { VersionStatus } from './tariff-store.js';
 import type { RuleMeta } from './version-meta.js';
-import type { Workspace } from './workspace.js';
+import { nowIso, type Workspace } from './workspace.js';
 
 /**
- * Rule versions of a workspace. Read-only for now: the legal review workflow (draft → in review
- * → approved → superseded, with the audit log) writes here when it lands.
+ * Rule versions of a workspace and the legal review workflow: a draft is edited, submitted
+ * for review (frozen from then on by the table's triggers), approved by a named reviewer with a
+ * comment (which supersedes the approved version it replaces) or withdrawn back to a draft.
+ * Every write is one immediate transaction with its audit entry (who, when, before/after).
  */
-export type RuleVersionRecord = { id: number; effective: string; status: VersionStatus; basedOn: number | null; title: string; revision: number; updatedAt: string };
+export type RuleVersionRecord = {
+  id: number;
+  effective: string;
+  status: VersionStatus;
+  basedOn: number | null;
+  title: string;
+  revision: number;
+  createdBy: string;
+  updatedAt: string;
+  author: string;
+  approvedBy: string | null;
+};
 export type StoredRuleVersion = RuleVersionRecord & { version: RuleVersion; meta: RuleMeta };
+export type ReviewStep = { id: number; ruleVersion: number; step: 'submitted' | 'withdrawn' | 'approved'; reviewer: string; comment: string; at: string };
 
-type Row = { id: number; effective: string; status: VersionStatus; based_on: number | null; title: string; data: string; meta: string; revision: number; updated_at: string };
+type Row = { id: number; effective: string; status: VersionStatus; based_on: number | null; title: string; data: string; meta: string; revision: number; created_by: string; updated_at: string };
 
-const record = (r: Row): RuleVersionRecord => ({ id: r.id, effective: r.effective, status: r.status, basedOn: r.based_on, title: r.title, revision: r.revision, updatedAt: r.updated_at });
+const record = (r: Row): RuleVersionRecord => {
+  const meta = JSON.parse(r.meta) as RuleMeta;
+  return {
+    id: r.id,
+    effective: r.effective,
+    status: r.status,
+    basedOn: r.based_on,
+    title: r.title,
+    revision: r.revision,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    author: meta.author ?? r.created_by,
+    approvedBy: meta.approvedBy ?? null,
+  };
+};
 
 const stored = (r: Row): StoredRuleVersion => {
   const meta = JSON.parse(r.meta) as RuleMeta;
@@ -40,8 +70,15 @@ export function allRuleVersions(ws: Workspace): StoredRuleVersion[] {
 
 export function getRuleVersion(ws: Workspace, id: number): StoredRuleVersion {
   const row = ws.db.prepare('SELECT * FROM rule_versions WHERE id = ?').get(id) as Row | undefined;
-  if (!row) throw new StudioError('VERSION_NOT_FOUND', `rule version ${id} is not in this workspace`);
+  if (!row) throw new StudioError('VERSION_NOT_FOUND', `rule version ${id} is not in this workspace`, [], 'Reload the version list.');
   return stored(row);
+}
+
+/** The approved rule version in force on `asOf` (approved or superseded, by date), or undefined before the first. */
+export function approvedRulesInForce(ws: Workspace, asOf: string): StoredRuleVersion | undefined {
+  let found: StoredRuleVersion | undefined;
+  for (const r of allRuleVersions(ws)) if ((r.status === 'approved' || r.status === 'superseded') && r.effective <= asOf) found = r;
+  return found;
 }
 
 /** The rules a tariff preview answers with: the approved rules in force on `asOf`, else the earliest approved. */
@@ -51,4 +88,147 @@ export function rulesFor(ws: Workspace, asOf: string): RuleVersion {
   for (const r of approved) if (r.effective <= asOf) found = r;
   if (!found) throw new StudioError('NO_RULES', 'this workspace has no approved rule version', [], 'Create the workspace from a rules/ folder with an approved version.');
   return found.version;
+}
+
+export function listReviews(ws: Workspace, ruleVersion: number): ReviewStep[] {
+  return (
+    ws.db.prepare('SELECT id, rule_version, step, reviewer, comment, at FROM reviews WHERE rule_version = ? ORDER BY id').all(ruleVersion) as {
+      id: number;
+      rule_version: number;
+      step: ReviewStep['step'];
+      reviewer: string;
+      comment: string;
+      at: string;
+    }[]
+  ).map((r) => ({ id: r.id, ruleVersion: r.rule_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
+}
+
+const requireStatus = (v: StoredRuleVersion, status: VersionStatus, doing: string, hint: string): void => {
+  if (v.status !== status) throw new StudioError(status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW', `rule version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`, [], hint);
+};
+
+const requireRevision = (v: StoredRuleVersion, revision: number): void => {
+  if (v.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `rule version ${v.effective} changed since you loaded it (revision ${v.revision}, you had ${revision})`, [], 'Reload the version and make the change again.');
+};
+
+/** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */
+export function createRuleDraft(ws: Workspace, args: { from: number; effective: string; title: string }): StoredRuleVersion {
+  if (!isIsoDate(args.effective)) throw new StudioError('BAD_DATE', `"${args.effective}" is not a calendar date`, [], 'Give the effective date as YYYY-MM-DD.');
+  return ws.db
+    .transaction(() => {
+      const base = getRuleVersion(ws, args.from);
+      const meta: RuleMeta = { dir: args.effective, author: ws.actor, ...(base.meta.interpretationsDescription !== undefined ? { interpretationsDescription: base.meta.interpretationsDescription } : {}) };
+      const data = { decisions: base.version.decisions, interpretations: base.version.interpretations };
+      const now = nowIso();
+      const info = ws.db
+        .prepare("INSERT INTO rule_versions (effective, status, based_on, title, data, meta, created_at, created_by, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
+        .run(args.effective, base.id, args.title, JSON.stringify(data), JSON.stringify(meta), now, ws.actor, now);
+      const id = Number(info.lastInsertRowid);
+      appendAudit(ws, 'rule.draft.created', `rule:${id}`, { before: { version: base.id, effective: base.effective, status: base.status }, after: { effective: args.effective, title: args.title, status: 'draft' } });
+      return getRuleVersion(ws, id);
+    })
+    .immediate();
+}
+
+/** Saves a draft's new rules or interpretations (the caller validated them), refusing a stale revision. */
+export function saveRuleDraft(ws: Workspace, args: { id: number; revision: number; version: Pick<RuleVersion, 'decisions' | 'interpretations'>; action: string; before: unknown; after: unknown }): StoredRuleVersion {
+  return ws.db
+    .transaction(() => {
+      const cur = getRuleVersion(ws, args.id);
+      requireStatus(cur, 'draft', 'edited', 'An approved or submitted version is frozen: start a draft from it (or withdraw it from review) and edit the draft.');
+      requireRevision(cur, args.revision);
+      const data = { decisions: args.version.decisions, interpretations: args.version.interpretations };
+      ws.db.prepare('UPDATE rule_versions SET data = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(JSON.stringify(data), nowIso(), args.id);
+      appendAudit(ws, args.action, `rule:${args.id}`, { before: args.before, after: args.after });
+      return getRuleVersion(ws, args.id);
+    })
+    .immediate();
+}
+
+export function discardRuleDraft(ws: Workspace, id: number): void {
+  ws.db
+    .transaction(() => {
+      const cur = getRuleVersion(ws, id);
+      requireStatus(cur, 'draft', 'discarded', 'An approved version is kept for ever.');
+      const kept = ws.db.prepare("SELECT count(*) AS n FROM rule_versions WHERE based_on = ? AND status <> 'draft'").get(id) as { n: number };
+      if (kept.n > 0) throw new StudioError('VERSION_IN_USE', `draft ${cur.effective} is the base of a version that is no longer a draft; it cannot be discarded`);
+      ws.db.prepare('UPDATE rule_versions SET based_on = ? WHERE based_on = ?').run(cur.basedOn, id);
+      ws.db.prepare('DELETE FROM reviews WHERE rule_version = ?').run(id);
+      ws.db.prepare('DELETE FROM rule_versions WHERE id = ?').run(id);
+      appendAudit(ws, 'rule.draft.discarded', `rule:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision, status: cur.status } });
+    })
+    .immediate();
+}
+
+const addReview = (ws: Workspace, id: number, step: ReviewStep['step'], reviewer: string, comment: string): void => {
+  ws.db.prepare('INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(id, step, reviewer, comment, nowIso());
+};
+
+const setStatus = (ws: Workspace, id: number, status: VersionStatus): void => {
+  ws.db.prepare('UPDATE rule_versions SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), id);
+};
+
+/** draft → in-review. From now on the version is frozen; its date may not be taken by another reviewed or approved version. */
+export function submitRuleVersion(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
+  return ws.db
+    .transaction(() => {
+      const cur = getRuleVersion(ws, args.id);
+      requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
+      requireRevision(cur, args.revision);
+      const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as { id: number; status: string } | undefined;
+      if (taken)
+        throw new StudioError('VERSION_DATE_TAKEN', `rule version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`, [], 'Give the draft another effective date (start a new draft with that date) and submit it.');
+      setStatus(ws, cur.id, 'in-review');
+      addReview(ws, cur.id, 'submitted', ws.actor, args.comment);
+      appendAudit(ws, 'rule.submitted', `rule:${cur.id}`, { before: { status: 'draft', revision: cur.revision }, after: { status: 'in-review', revision: cur.revision }, comment: args.comment });
+      return getRuleVersion(ws, cur.id);
+    })
+    .immediate();
+}
+
+/** in-review → draft: the reviewer (or author) sends it back for more edits. */
+export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: string }): StoredRuleVersion {
+  return ws.db
+    .transaction(() => {
+      const cur = getRuleVersion(ws, args.id);
+      requireStatus(cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
+      setStatus(ws, cur.id, 'draft');
+      addReview(ws, cur.id, 'withdrawn', ws.actor, args.comment);
+      appendAudit(ws, 'rule.withdrawn', `rule:${cur.id}`, { before: { status: 'in-review' }, after: { status: 'draft' }, comment: args.comment });
+      return getRuleVersion(ws, cur.id);
+    })
+    .immediate();
+}
+
+/**
+ * in-review → approved, by a named reviewer with a comment. The approved version in force just
+ * before the new one takes effect is the one it replaces: it becomes superseded (it still
+ * answers for dates before the new version, as the engine's registry reads both statuses).
+ * The caller has checked that no case answers `invalid` under the version.
+ */
+export function approveRuleVersion(ws: Workspace, args: { id: number; reviewer: string; comment: string }): { approved: StoredRuleVersion; superseded: StoredRuleVersion | null } {
+  const reviewer = args.reviewer.trim();
+  const comment = args.comment.trim();
+  const issues = [
+    ...(reviewer ? [] : [{ code: 'REVIEWER_REQUIRED', severity: 'error' as const, message: 'reviewer: enter the name of the person approving', field: 'reviewer' }]),
+    ...(comment ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
+  ];
+  if (issues.length) throw new StudioError('APPROVAL_INCOMPLETE', `approval needs ${issues.map((i) => i.field).join(' and ')}`, issues, 'Enter the reviewer name and a comment, then approve again.');
+  return ws.db
+    .transaction(() => {
+      const cur = getRuleVersion(ws, args.id);
+      requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
+      const replaced = ws.db.prepare("SELECT * FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as Row | undefined;
+      if (replaced) setStatus(ws, replaced.id, 'superseded');
+      setStatus(ws, cur.id, 'approved');
+      ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
+      addReview(ws, cur.id, 'approved', reviewer, comment);
+      appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
+        before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
+        after: { status: 'approved', approvedBy: reviewer, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}) },
+        comment,
+      });
+      return { approved: getRuleVersion(ws, cur.id), superseded: replaced ? getRuleVersion(ws, replaced.id) : null };
+    })
+    .immediate();
 }

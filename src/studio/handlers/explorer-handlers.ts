@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { decide, DECISION_DEFS } from '../../engine/decide.js';
+import { FACT_LABELS } from '../../engine/fact-labels.js';
+import type { CaseInput, Output } from '../../engine/output-types.js';
+import { DECISIONS } from '../../engine/rule-types.js';
+import type { DecisionForm, FactField } from '../api/contract.js';
+import type { Handlers } from '../api/dispatcher.js';
+import { StudioError } from '../model/studio-error.js';
+import { approvedRulesInForce, getRuleVersion } from '../workspace/rule-store.js';
+import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { workspaceRegistry } from './case-runs.js';
+import { asDecision } from './rule-checks.js';
+import { clauseTexts, termsFor } from './rule-views.js';
+import type { StudioContext } from './studio-context.js';
+
+/**
+ * The decision explorer: a form per decision generated from its facts' JSON Schema, an answer
+ * under any rule and tariff version (drafts too), and the case file that pins the answer.
+ */
+type PropSchema = { type?: string | string[]; format?: string; enum?: (string | null)[]; minimum?: number; items?: unknown };
+
+const INPUT_LABELS: Record<string, { ja: string; en: string }> = {
+  course: { ja: 'コース（コードまたは名称）', en: 'course (code or name)' },
+  startDate: { ja: '利用開始日', en: 'start date' },
+  endDate: { ja: '利用終了日', en: 'end date' },
+  month: { ja: '請求月', en: 'month billed' },
+  options: { ja: 'オプション', en: 'options' },
+  paid: { ja: '支払済みの額', en: 'amount paid' },
+  from: { ja: '変更前のコース', en: 'course before' },
+  to: { ja: '変更後のコース', en: 'course after' },
+  requestDate: { ja: '申出日', en: 'request date' },
+  desiredEndDate: { ja: '契約終了希望日', en: 'desired end date' },
+  knownAt: { ja: '当社が知った時刻', en: 'when the company knew' },
+  restoredAt: { ja: '復旧した時刻', en: 'restored at' },
+  cameraUsable: { ja: 'カメラが使える', en: 'camera usable' },
+  cloudUsable: { ja: 'クラウドが使える', en: 'cloud usable' },
+  dueDate: { ja: '支払期日', en: 'due date' },
+  paidDate: { ja: '支払日', en: 'paid date' },
+  insolvencyEvent: { ja: '支払停止等の事由', en: 'insolvency event' },
+};
+
+function fieldOf(decision: keyof typeof FACT_LABELS, name: string, p: PropSchema, required: boolean): FactField {
+  const label = FACT_LABELS[decision]?.[name] ?? INPUT_LABELS[name] ?? { ja: name, en: name };
+  const base = { name, required, options: [] as (string | null)[], minimum: typeof p.minimum === 'number' ? p.minimum : null, ja: label.ja, en: label.en };
+  if (p.enum) return { ...base, kind: 'enum', options: p.enum };
+  if (p.type === 'boolean') return { ...base, kind: 'boolean' };
+  if (p.type === 'integer' || p.type === 'number') return { ...base, kind: 'integer' };
+  if (p.type === 'array') return { ...base, kind: 'list' };
+  if (p.format === 'iso-date') return { ...base, kind: 'date' };
+  if (p.format === 'iso-datetime') return { ...base, kind: 'datetime' };
+  if (p.format === 'iso-month') return { ...base, kind: 'month' };
+  if (['course', 'from', 'to'].includes(name)) return { ...base, kind: 'course' };
+  return { ...base, kind: 'string' };
+}
+
+export const decisionForms = (): DecisionForm[] =>
+  DECISIONS.map((name) => {
+    const schema = DECISION_DEFS[name].factsSchema as { properties: Record<string, PropSchema>; required: string[] };
+    return { name, schema, fields: Object.entries(schema.properties).map(([f, p]) => fieldOf(name, f, p, schema.required.includes(f))) };
+  });
+
+/** The answer a case file expects: the output less its trace, versions and the case's own echo. */
+export const expectOf = (o: Output): Record<string, unknown> => {
+  const { trace: _t, versions: _v, name: _n, asOf: _a, decision: _d, errors, ...rest } = o;
+  return o.outcome === 'invalid' && errors ? { outcome: 'invalid' } : rest;
+};
+
+const approvedTariffInForce = (ws: Workspace, asOf: string) => {
+  let found: number | undefined;
+  for (const t of allTariffVersions(ws)) if (t.status !== 'draft' && t.status !== 'in-review' && t.effective <= asOf) found = t.id;
+  return found;
+};
+
+const safeFileName = (name: string): string => {
+  const n = name.trim();
+  if (!n || n !== basename(n) || n.startsWith('.') || /[\\/:*?"<>|]/u.test(n))
+    throw new StudioError('CASE_FILE_NAME', `"${name}" is not a file name`, [], 'Give a plain file name such as dai27jo-my-case.json (no folders, no special characters).');
+  return n.endsWith('.json') ? n : `${n}.json`;
+};
+
+export const explorerHandlers = (ctx: StudioContext): Handlers['explorer'] => ({
+  decisions: () => ({ decisions: decisionForms() }),
+
+  context: ({ ruleVersionId, tariffVersionId }) => {
+    const rules = getRuleVersion(ctx.ws, ruleVersionId);
+    const tariff = getTariffVersion(ctx.ws, tariffVersionId);
+    return {
+      courses: tariff.version.courses.map((c) => ({ code: c.code, name: c.name })),
+      options: tariff.version.options.map((o) => ({ code: o.code, name: o.name })),
+      interpretations: rules.version.interpretations,
+    };
+  },
+
+  decide: async ({ decision, asOf, facts, ruleVersionId, tariffVersionId, interpretations, name }) => {
+    const d = asDecision(decision);
+    const rules = getRuleVersion(ctx.ws, ruleVersionId);
+    const tariff = getTariffVersion(ctx.ws, tariffVersionId);
+    const c: CaseInput = {
+      ...(name.trim() ? { name: name.trim() } : {}),
+      asOf,
+      decision: d,
+      facts,
+      ...(Object.keys(interpretations).length ? { interpretations } : {}),
+    };
+    const output = await decide(workspaceRegistry(ctx.ws), c, { today: ctx.today(), rules: rules.version, tariff: tariff.version });
+    const texts = clauseTexts(termsFor(ctx.ws, rules.effective), [...output.clauses, ...output.trace.map((t) => t.clause)]);
+    const pinnedToApproved = approvedRulesInForce(ctx.ws, asOf)?.id === rules.id && approvedTariffInForce(ctx.ws, asOf) === tariff.id;
+    const caseJson = `${JSON.stringify({ ...c, expect: expectOf(output) }, null, 2)}\n`;
+    return { output, clauseTexts: texts, caseJson, pinnedToApproved };
+  },
+
+  saveCase: ({ folder, fileName, caseJson }) => {
+    const dir = resolve(folder);
+    const name = safeFileName(fileName);
+    try {
+      JSON.parse(caseJson);
+    } catch (e) {
+      throw new StudioError('CASE_JSON', `the case is not valid JSON: ${(e as Error).message}`, [], 'Answer the case again and save the file it produces.');
+    }
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StudioError('CASE_FOLDER', `${dir} is a file, not a folder`, [], 'Choose a folder.');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, name);
+    if (existsSync(file)) throw new StudioError('CASE_FILE_EXISTS', `${file} already exists; it was left as it is`, [], 'Choose another file name.');
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, caseJson);
+    renameSync(tmp, file);
+    return { file };
+  },
+});

@@ -1,0 +1,74 @@
+import { DataLoadError } from '../../engine/errors.js';
+import { ruleSentence } from '../../engine/rule-sentences.js';
+import { DECISIONS, type Condition, type DecisionName, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
+import { conditionDefs, ruleSchema } from '../../engine/schemas.js';
+import { factsOfRule, schemaErrors, validateRuleVersion } from '../../engine/validate-data.js';
+import type { Issue } from '../model/issue.js';
+import { StudioError } from '../model/studio-error.js';
+import { eventTypesOf, factsOffered } from './rule-views.js';
+
+/**
+ * Checks an edited rule as the reviewer types: its JSON parses, it fits the rule schema (every
+ * operator, every group), it keeps its id, every fact it reads is one the decision offers, and
+ * the whole version still loads. Each problem is an issue with the JSON pointer in the rule.
+ */
+const ruleCheckSchema = { $defs: conditionDefs, ...ruleSchema };
+
+const issue = (code: string, message: string, field = '/', severity: Issue['severity'] = 'error', extra: Partial<Issue> = {}): Issue => ({ code, severity, message, field, ...extra });
+
+export const asDecision = (d: string): DecisionName => {
+  if (!(DECISIONS as readonly string[]).includes(d)) throw new StudioError('UNKNOWN_DECISION', `no decision named "${d}"`, [], `Use one of ${DECISIONS.join(', ')}.`);
+  return d as DecisionName;
+};
+
+/** Parses the JSON text; a syntax error names the line and column. */
+function parse(json: string): { ok: true; value: unknown } | { ok: false; issue: Issue } {
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/u.exec(msg);
+    let where = '';
+    if (pos) {
+      const upto = json.slice(0, Number(pos[1]));
+      const line = upto.split('\n').length;
+      where = ` at line ${line}, column ${upto.length - upto.lastIndexOf('\n')}`;
+    }
+    return { ok: false, issue: issue('RULE_JSON', `the rule is not valid JSON${where}: ${msg}`, '/', 'error', { expected: 'a JSON object like {"id": …, "conditions": {"all": [...]}, "event": {"type": …}}' }) };
+  }
+}
+
+export type CheckedRule = { issues: Issue[]; rule: RuleDoc | null; next: Pick<RuleVersion, 'decisions' | 'interpretations'> | null; before: RuleDoc | null };
+
+export function checkRuleEdit(version: Pick<RuleVersion, 'decisions' | 'interpretations'>, base: Pick<RuleVersion, 'decisions'> | undefined, decisionName: string, ruleId: string, json: string): CheckedRule {
+  const decision = asDecision(decisionName);
+  const file = version.decisions[decision];
+  const index = file.rules.findIndex((r) => r.id === ruleId);
+  if (index < 0) throw new StudioError('RULE_NOT_FOUND', `decision ${decision} has no rule "${ruleId}" in this version`, [], 'Reload the version and pick the rule again.');
+  const parsed = parse(json);
+  if (!parsed.ok) return { issues: [parsed.issue], rule: null, next: null, before: file.rules[index]! };
+  const issues: Issue[] = schemaErrors(ruleCheckSchema, parsed.value, `${decision}.json`, 'RULE_SCHEMA').map((e) => issue(e.code, `${e.pointer || '(rule)'}: ${e.message}`, e.pointer || '/'));
+  if (issues.length) return { issues, rule: null, next: null, before: file.rules[index]! };
+  const rule = parsed.value as RuleDoc;
+  if (rule.id !== ruleId) issues.push(issue('RULE_ID_CHANGED', `/id: the rule's id is "${ruleId}"; it cannot be renamed here (got "${rule.id}")`, '/id', 'error', { value: rule.id, expected: ruleId }));
+  const offered = new Set(factsOffered(version, decision, base).map((f) => f.name));
+  for (const fact of factsOfRule(rule.conditions as Condition))
+    if (!offered.has(fact))
+      issues.push(issue('RULE_UNKNOWN_FACT', `the condition reads "${fact}", which decision ${decision} does not provide; pick one of its facts`, '/conditions', 'error', { value: fact, expected: [...offered].join(', ') }));
+  const events = eventTypesOf(version, decision, base);
+  if (!events.includes(rule.event.type))
+    issues.push(issue('RULE_EVENT_UNKNOWN', `/event/type: "${rule.event.type}" is not an event the ${decision} decision's rules fire (${events.join(', ')}); the answer may ignore it`, '/event/type', 'warning', { value: rule.event.type, expected: events.join(', ') }));
+  const next = { ...version, decisions: { ...version.decisions, [decision]: { ...file, rules: file.rules.map((r, i) => (i === index ? rule : r)) } } };
+  try {
+    validateRuleVersion(
+      { effective: '2000-01-01', status: 'draft' },
+      { decisions: Object.fromEntries(DECISIONS.map((d) => [d, { file: `${d}.json`, data: next.decisions[d] }])), interpretations: { file: 'interpretations.json', data: { interpretations: next.interpretations } } },
+    );
+  } catch (e) {
+    if (!(e instanceof DataLoadError)) throw e;
+    for (const d of e.errors) issues.push(issue(d.code, `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}`, d.pointer || '/'));
+  }
+  return { issues, rule, next, before: file.rules[index]! };
+}
+
+export const sentences = (rule: RuleDoc, decision: DecisionName): { ja: string; en: string } => ({ ja: ruleSentence(rule, decision, 'ja'), en: ruleSentence(rule, decision, 'en') });

@@ -1,0 +1,89 @@
+import { clauseText } from '../../engine/clause-text.js';
+import { FACT_LABELS } from '../../engine/fact-labels.js';
+import { DECISIONS, type DecisionName, type RuleVersion } from '../../engine/rule-types.js';
+import { factsOfRule } from '../../engine/validate-data.js';
+import { diffRuleVersions } from '../../engine/version-diff.js';
+import type { FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
+import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+/** How rule versions travel to the renderer, and the terms text their clauses quote. */
+export const ruleSummaryOf = (r: RuleVersionRecord): RuleVersionSummary => ({
+  id: r.id,
+  effective: r.effective,
+  status: r.status,
+  basedOn: r.basedOn,
+  title: r.title,
+  revision: r.revision,
+  createdBy: r.createdBy,
+  updatedAt: r.updatedAt,
+  author: r.author,
+  approvedBy: r.approvedBy,
+});
+
+/** The terms in force for a date, as the workspace keeps them (rules/terms-<date>.txt, byte for byte). */
+export function termsFor(ws: Workspace, effective: string): string {
+  const rows = ws.db.prepare("SELECT path, content FROM folder_files WHERE root = 'rules' AND path GLOB 'terms-*.txt' ORDER BY path").all() as { path: string; content: Buffer }[];
+  if (!rows.length) return '';
+  let found = rows[0]!;
+  for (const r of rows) if (r.path.slice('terms-'.length, 'terms-'.length + 10) <= effective) found = r;
+  return found.content.toString('utf8');
+}
+
+/** The text of each clause, for a reviewer to read beside the rule (clauses the terms lack are left out). */
+export function clauseTexts(terms: string, clauses: Iterable<string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of new Set(clauses)) {
+    const text = clauseText(terms, c);
+    if (text !== undefined) out[c] = text;
+  }
+  return out;
+}
+
+export const citedClauses = (v: Pick<RuleVersion, 'decisions' | 'interpretations'>): string[] => [
+  ...DECISIONS.flatMap((d) => [
+    ...(v.decisions[d]?.rules ?? []).flatMap((r) => [r.clause, ...(r.alsoCites ?? [])]),
+    ...Object.values(v.decisions[d]?.parameters ?? {}).map((p) => p.clause),
+  ]),
+  ...v.interpretations.flatMap((i) => i.clauses),
+];
+
+/** The facts a condition of `decision` may read: labelled facts, the rule file's parameters, the facts its rules read, the named interpretations. */
+export function factsOffered(v: Pick<RuleVersion, 'decisions' | 'interpretations'>, decision: DecisionName, base?: Pick<RuleVersion, 'decisions'>): FactOffer[] {
+  const labels = FACT_LABELS[decision] ?? {};
+  const names = new Set<string>(Object.keys(labels));
+  for (const src of [v, base]) {
+    const file = src?.decisions[decision];
+    if (!file) continue;
+    for (const p of Object.keys(file.parameters ?? {})) names.add(p);
+    for (const r of file.rules) for (const f of factsOfRule(r.conditions)) names.add(f);
+  }
+  for (const i of v.interpretations) names.add(`interpretation.${i.name}`);
+  return [...names].sort().map((name) => ({ name, ja: labels[name]?.ja ?? name, en: labels[name]?.en ?? name }));
+}
+
+export const eventTypesOf = (v: Pick<RuleVersion, 'decisions'>, decision: DecisionName, base?: Pick<RuleVersion, 'decisions'>): string[] =>
+  [...new Set([...(v.decisions[decision]?.rules ?? []), ...(base?.decisions[decision]?.rules ?? [])].map((r) => r.event.type))].sort();
+
+export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
+  const v = getRuleVersion(ws, id);
+  const base = v.basedOn !== null ? getRuleVersion(ws, v.basedOn) : null;
+  const data = { decisions: v.version.decisions, interpretations: v.version.interpretations };
+  const facts: Record<string, FactOffer[]> = {};
+  const eventTypes: Record<string, string[]> = {};
+  for (const d of DECISIONS) {
+    facts[d] = factsOffered(data, d, base?.version);
+    eventTypes[d] = eventTypesOf(data, d, base?.version);
+  }
+  const diff = base ? diffRuleVersions(base.version, v.version) : null;
+  return {
+    summary: ruleSummaryOf(v),
+    base: base ? ruleSummaryOf(base) : null,
+    version: data,
+    clauseTexts: clauseTexts(termsFor(ws, v.effective), citedClauses(data)),
+    facts,
+    eventTypes,
+    changedRules: diff ? diff.rules.map((r) => r.id) : [],
+    reviews: listReviews(ws, id).map((r) => ({ step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at })),
+  };
+}

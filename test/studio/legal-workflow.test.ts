@@ -1,0 +1,160 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import type { Envelope, ExploreResult, RegressionView, RuleDiff, RuleVersionDetail, RuleVersionSummary } from '../../src/studio/api/contract.js';
+import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { freshStudio, freshWorkspace, scratch } from './helpers.js';
+
+/** The legal review workflow through the dispatcher: draft, rule edit, diff, regression, submit, approve, audit, notice, explorer. */
+const { ws, dispatch } = freshStudio();
+const ok = async <T>(name: string, args: unknown): Promise<T> => {
+  const r = (await dispatch(name, args)) as Envelope<T>;
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+const RULE = 'lateInterest/after-grace-period';
+const ruleOf = (d: RuleVersionDetail) => d.version.decisions.lateInterest.rules.find((r) => r.id === RULE)!;
+
+describe('legal review workflow', () => {
+  let draft: RuleVersionDetail;
+
+  it('lists the approved version with author and approver, and shows the clause text beside its rules', async () => {
+    const { versions } = await ok<{ versions: RuleVersionSummary[] }>('rules.list', {});
+    expect(versions).toEqual([expect.objectContaining({ id: 1, status: 'approved', effective: '2023-09-19', approvedBy: 'legal' })]);
+    const d = await ok<RuleVersionDetail>('rules.get', { id: 1 });
+    expect(d.clauseTexts['第27条']).toContain('延滞利息');
+    expect(d.facts.lateInterest!.map((f) => f.name)).toEqual(expect.arrayContaining(['daysAfterDue', 'graceDays', 'interpretation.interestDayBasis']));
+  });
+
+  it('checks a rule as it is typed: bad JSON, schema, unknown facts; an approved version is never edited', async () => {
+    draft = await ok<RuleVersionDetail>('rules.createDraft', { from: 1, effective: '2025-04-01', title: '第27条 改定' });
+    const args = { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', ruleId: RULE };
+    expect((await ok<{ issues: { code: string }[] }>('rules.checkRule', { ...args, ruleJson: '{"id": ' })).issues[0]!.code).toBe('RULE_JSON');
+    const bad = { ...ruleOf(draft), conditions: { all: [{ fact: 'daysAfterDue', operator: 'biggerThan', value: 1 }] } };
+    expect((await ok<{ issues: { code: string; field: string }[] }>('rules.checkRule', { ...args, ruleJson: JSON.stringify(bad) })).issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'RULE_SCHEMA', field: '/conditions/all/0/operator' })]),
+    );
+    const unknownFact = { ...ruleOf(draft), conditions: { all: [{ fact: 'daysLate', operator: 'greaterThan', value: 15 }] } };
+    expect((await ok<{ issues: { code: string }[] }>('rules.checkRule', { ...args, ruleJson: JSON.stringify(unknownFact) })).issues.map((i) => i.code)).toEqual(['RULE_UNKNOWN_FACT']);
+    expect(await dispatch('rules.saveRule', { ...args, ruleJson: JSON.stringify(unknownFact) })).toMatchObject({ ok: false, error: { code: 'RULE_INVALID' } });
+    expect(await dispatch('rules.saveRule', { ...args, id: 1, revision: 1, ruleJson: JSON.stringify(ruleOf(draft)) })).toMatchObject({ ok: false, error: { code: 'VERSION_NOT_DRAFT' } });
+  });
+
+  it('saves a structured edit with its sentence, and diffs it clause by clause with the clause text', async () => {
+    const edited = { ...ruleOf(draft), conditions: { all: [{ fact: 'daysAfterDue', operator: 'greaterThanInclusive', value: { fact: 'graceDays' } }] } };
+    const args = { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', ruleId: RULE, ruleJson: JSON.stringify(edited) };
+    const check = await ok<{ issues: unknown[]; sentence: { ja: string; en: string } }>('rules.checkRule', args);
+    expect(check.issues).toEqual([]);
+    expect(check.sentence.ja).toContain('以上である');
+    draft = await ok<RuleVersionDetail>('rules.saveRule', args);
+    expect(draft.changedRules).toEqual([RULE]);
+    draft = await ok<RuleVersionDetail>('rules.setInterpretation', { id: draft.summary.id, revision: draft.summary.revision, name: 'interestDayBasis', value: 'actual' });
+    expect(draft.version.interpretations.find((i) => i.name === 'interestDayBasis')!.default).toBe('actual');
+    const diff = await ok<RuleDiff>('rules.diff', { from: 1, to: draft.summary.id, tariffFrom: null, tariffTo: null });
+    expect(diff.rules).toEqual([expect.objectContaining({ id: RULE, kind: 'changed', clause: '第27条' })]);
+    expect(diff.interpretations).toEqual([expect.objectContaining({ name: 'interestDayBasis', kind: 'changed' })]);
+    expect(diff.clauseTexts['第27条']).toContain('延滞利息');
+  });
+
+  it('runs the regression: the cases whose answer changes, with both answers and traces', async () => {
+    const r = await ok<RegressionView>('rules.regression', { id: draft.summary.id });
+    expect(r.total).toBeGreaterThan(300);
+    expect(r.baseline.id).toBe(1);
+    expect(r.failing).toEqual([]);
+    expect(r.changed.length).toBeGreaterThan(0);
+    expect(r.changed.every((c) => c.file.includes('test/cases') && Array.isArray(c.before.trace) && Array.isArray(c.after.trace))).toBe(true);
+    expect(r.changed.some((c) => c.before.outcome === 'none' && c.after.outcome === 'charge')).toBe(true);
+  });
+
+  it('approval needs review, a reviewer and a comment; it is refused while a case answers invalid', async () => {
+    expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'ok' })).toMatchObject({ ok: false, error: { code: 'VERSION_NOT_IN_REVIEW' } });
+    draft = await ok<RuleVersionDetail>('rules.submit', { id: draft.summary.id, revision: draft.summary.revision, comment: 'ready' });
+    expect(draft.summary.status).toBe('in-review');
+    expect(await dispatch('rules.saveRule', { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', ruleId: RULE, ruleJson: JSON.stringify(ruleOf(draft)) })).toMatchObject({
+      ok: false,
+      error: { code: 'VERSION_NOT_DRAFT' },
+    });
+    expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: ' ', comment: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_INCOMPLETE', issues: [expect.objectContaining({ code: 'REVIEWER_REQUIRED' }), expect.objectContaining({ code: 'COMMENT_REQUIRED' })] },
+    });
+    const mine = scratch('cases-');
+    writeFileSync(join(mine, 'broken.json'), JSON.stringify({ name: 'a fact misspelt', asOf: '2025-05-01', decision: 'surcharge', facts: { evadedAmmount: 100 } }));
+    await ok('rules.setCaseFolders', { folders: [mine] });
+    expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'reviewed 第27条' })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_BLOCKED_BY_CASES', issues: [expect.objectContaining({ code: 'FACT_REQUIRED', header: 'a fact misspelt' })] },
+    });
+    await ok('rules.setCaseFolders', { folders: [] });
+    const r = await ok<{ approved: RuleVersionDetail; superseded: RuleVersionSummary }>('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'reviewed 第27条' });
+    expect(r.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'kato' });
+    expect(r.approved.reviews.map((x) => x.step)).toEqual(['submitted', 'approved']);
+    expect(r.superseded).toMatchObject({ id: 1, status: 'superseded' });
+    expect(() => ws.db.prepare("UPDATE rule_versions SET data = '{}' WHERE id = ?").run(draft.summary.id)).toThrow(/VERSION_NOT_DRAFT/);
+  });
+
+  it('records every step in the audit log with before/after, and the chain holds', async () => {
+    const { entries } = await ok<{ entries: { action: string; before: unknown; after: unknown; comment: string | null }[] }>('audit.list', { limit: 50 });
+    expect(entries.map((e) => e.action).reverse()).toEqual(['workspace.created', 'rule.draft.created', 'rule.edited', 'rule.interpretation.switched', 'rule.submitted', 'rule.approved']);
+    expect(entries[0]).toMatchObject({ before: { status: 'in-review' }, after: { status: 'approved', approvedBy: 'kato' }, comment: 'reviewed 第27条' });
+    expect(await ok('audit.verify', {})).toMatchObject({ ok: true, entries: 6 });
+  });
+
+  it('exports the change notice with the changed clause, its text and the effective date', async () => {
+    const md = await ok<{ fileName: string; markdown: string }>('rules.notice', { id: draft.summary.id, format: 'md' });
+    expect(md.fileName).toBe('notice-2025-04-01.md');
+    expect(md.markdown).toContain('2025-04-01 施行');
+    expect(md.markdown).toContain('### 第27条');
+    const xlsx = await ok<{ fileName: string; contentBase64: string }>('rules.notice', { id: draft.summary.id, format: 'xlsx' });
+    expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('explores a decision and saves a case that `tariff test` passes', async () => {
+    const r = await ok<ExploreResult>('explorer.decide', {
+      decision: 'lateInterest',
+      asOf: '2024-06-01',
+      facts: { principal: 10000, dueDate: '2024-04-30', paidDate: '2024-05-31' },
+      ruleVersionId: 1,
+      tariffVersionId: 1,
+      interpretations: {},
+      name: '第27条 explorer',
+    });
+    expect(r.output.outcome).toBe('charge');
+    expect(r.clauseTexts['第27条']).toBeDefined();
+    expect(r.pinnedToApproved).toBe(true);
+    const folder = scratch('explored-');
+    const { file } = await ok<{ file: string }>('explorer.saveCase', { folder, fileName: 'dai27jo-explored.json', caseJson: r.caseJson });
+    expect(await dispatch('explorer.saveCase', { folder, fileName: 'dai27jo-explored.json', caseJson: r.caseJson })).toMatchObject({ ok: false, error: { code: 'CASE_FILE_EXISTS' } });
+    expect(await dispatch('explorer.saveCase', { folder, fileName: '../x.json', caseJson: r.caseJson })).toMatchObject({ ok: false, error: { code: 'CASE_FILE_NAME' } });
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'test', file], { encoding: 'utf8' });
+    expect(run.stdout).toContain('1 passed, 0 failed');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ decision: 'lateInterest', expect: { outcome: 'charge' } });
+  });
+});
+
+describe('tariff audit verify', () => {
+  it('says the chain holds on an untouched workspace, and names the entry a tamperer changed', () => {
+    const dir = scratch('tamper-');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'ws.sqlite');
+    const w = freshWorkspace(file);
+    expect(verifyAudit(w).ok).toBe(true);
+    closeWorkspace(w);
+    const verify = () => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'audit', 'verify', '--workspace', file], { encoding: 'utf8' });
+    const good = verify();
+    expect(good.stdout).toContain('the audit chain holds: 1 entries');
+    expect(good.status).toBe(0);
+    const db = new Database(file);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1").run();
+    db.close();
+    const bad = verify();
+    expect(bad.stdout).toContain('AUDIT_CHAIN_BROKEN at entry 1');
+    expect(bad.status).toBe(1);
+  });
+});
