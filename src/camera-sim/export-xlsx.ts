@@ -26,6 +26,8 @@ const COUNT = '#,##0';
 const PERCENT = '0.0%;[Red]-0.0%';
 
 type Cell = string | number | boolean | { formula: string; result: number | string } | null;
+/** A plain sheet of values added after the run's own sheets (the studio's chart data). */
+export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: (string | number | null)[][] };
 type Col = { header: string; width: number; numFmt?: string };
 
 /** Column letter of a 1-based index (1 → A, 27 → AA). */
@@ -215,7 +217,11 @@ export class XlsxExport {
     return this.ledgerSheets;
   }
 
-  async finish(r: SimulationResult, v: Views, assumptions: [string, string | number | boolean][]): Promise<void> {
+  /**
+   * Writes the table sheets and closes the workbook. `extra` sheets (the studio's chart data) come
+   * after Assumptions; `tariff simulate` writes none.
+   */
+  async finish(r: SimulationResult, v: Views, assumptions: [string, string | number | boolean][], extra: ExtraSheet[] = []): Promise<void> {
     if (this.failed) throw this.failed;
     this.ledgerSheet?.commit();
     this.writeByMonth(v);
@@ -231,6 +237,13 @@ export class XlsxExport {
     XlsxExport.row(a, [], ['scenario', r.scenario.name]);
     for (const [k, val] of assumptions) XlsxExport.row(a, [], [k, val]);
     for (const ws of Object.values(this.sheets)) ws.commit();
+    for (const x of extra) {
+      const ws = this.wb.addWorksheet(x.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      const cols: Col[] = x.columns.map((c) => ({ header: c.header, width: c.width, ...(c.kind === 'yen' ? { numFmt: YEN } : c.kind === 'count' ? { numFmt: COUNT } : {}) }));
+      XlsxExport.start(ws, cols);
+      for (const values of x.rows) XlsxExport.row(ws, cols, values);
+      ws.commit();
+    }
     await Promise.race([this.wb.commit(), this.failure]);
   }
 

@@ -21,7 +21,18 @@ export type RunOptions = {
   onProgress?: (p: Progress) => void;
   /** Receives each chunk with its ledger, in contract order; the run waits for it. */
   onLedger?: (chunk: ChunkResult) => void | Promise<void>;
+  /** Stops the run: its workers are terminated and runSimulation rejects with SimulationCancelled. */
+  signal?: AbortSignal;
 };
+
+/** How a run stopped by its AbortSignal ends: no partial result is returned. */
+export class SimulationCancelled extends Error {
+  override name = 'SimulationCancelled';
+  readonly code = 'SIMULATION_CANCELLED';
+  constructor(readonly contractsDone: number) {
+    super(`the simulation was cancelled after ${contractsDone} contracts`);
+  }
+}
 
 type Interps = [Record<string, string>, Record<string, string>];
 
@@ -82,18 +93,21 @@ export async function runSimulation(rs: ResolvedScenario, opts: RunOptions): Pro
     x.forEach((m, k) => Object.assign(interpretations[k]!, m));
   };
 
+  if (opts.signal?.aborted) throw new SimulationCancelled(0);
   if (opts.workers <= 0) {
     const sim = new ChunkSimulator(rs);
     for (const t of tasks) {
+      if (opts.signal?.aborted) throw new SimulationCancelled(contractsDone);
       accept(sim.run(t));
       await delivering;
       await new Promise((r) => setImmediate(r));
     }
     mergeInterps(sim.interpretations());
   } else {
-    await runOnWorkers(rs, tasks, Math.min(opts.workers, tasks.length), accept, mergeInterps, () => (ledger ? nextToDeliver : Infinity), dispatcher);
+    await runOnWorkers(rs, tasks, Math.min(opts.workers, tasks.length), accept, mergeInterps, () => (ledger ? nextToDeliver : Infinity), dispatcher, opts.signal, () => contractsDone);
     await delivering;
   }
+  if (opts.signal?.aborted) throw new SimulationCancelled(contractsDone);
   return buildResult(
     rs,
     merged.map((m, k) => ({ ...m, interpretations: interpretations[k]! })),
@@ -109,6 +123,8 @@ function runOnWorkers(
   mergeInterps: (x: Interps) => void,
   delivered: () => number,
   dispatcher: { kick: () => void },
+  signal?: AbortSignal,
+  contractsDone: () => number = () => 0,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
@@ -132,13 +148,18 @@ function runOnWorkers(
     const fail = (e: unknown): void => {
       if (failed) return;
       failed = true;
+      signal?.removeEventListener('abort', onAbort);
       for (const w of workers) void w.terminate();
       reject(e instanceof Error ? e : new Error(String(e)));
     };
+    // Cancelling terminates every worker at once (a chunk in progress is dropped, not awaited).
+    const onAbort = (): void => fail(new SimulationCancelled(contractsDone()));
+    signal?.addEventListener('abort', onAbort, { once: true });
     for (let i = 0; i < count; i += 1) {
       const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { scenario: rs }, execArgv: [] });
       workers.push(w);
       w.on('message', (msg: { type: 'result'; result: ChunkResult } | { type: 'interpretations'; value: Interps }) => {
+        if (failed) return;
         if (msg.type === 'result') {
           try {
             accept(msg.result);
@@ -153,7 +174,10 @@ function runOnWorkers(
           finished += 1;
           done.add(w);
           void w.terminate();
-          if (finished === count) resolve();
+          if (finished === count) {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          }
         }
       });
       w.on('error', fail);

@@ -100,14 +100,19 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   };
 };
 
-/** Checks parsed scenario JSON; throws DataLoadError listing every problem (file and pointer each). */
-export function resolveScenario(data: unknown, file: string, registry: Registry): ResolvedScenario {
+/**
+ * Checks parsed scenario JSON; throws DataLoadError listing every problem (file and pointer each).
+ * `registry` may be one per side (baseline, proposal): the studio resolves each side against the
+ * versions or drafts its user picked, which may share an effective date.
+ */
+export function resolveScenario(data: unknown, file: string, registry: Registry | readonly [Registry, Registry]): ResolvedScenario {
+  const [baseRegistry, proposalRegistry] = Array.isArray(registry) ? (registry as readonly [Registry, Registry]) : [registry as Registry, registry as Registry];
   const schema = schemaErrors(scenarioSchema, data, file, 'SCENARIO_SCHEMA');
   if (schema.length) throw new DataLoadError('SCENARIO_SCHEMA', schema);
   const s = data as Scenario;
   const errors = semanticErrors(s, file);
-  const baseline = resolveSide('baseline', s.baseline, {}, s, file, registry, errors);
-  const proposal = resolveSide('proposal', s.proposal, s.baseline, s, file, registry, errors);
+  const baseline = resolveSide('baseline', s.baseline, {}, s, file, baseRegistry, errors);
+  const proposal = resolveSide('proposal', s.proposal, s.baseline, s, file, proposalRegistry, errors);
   if (errors.length || !baseline || !proposal) throw new DataLoadError(errors[0]?.code ?? 'SCENARIO_INVALID', errors);
   return { file, scenario: s, sides: [baseline, proposal] };
 }

@@ -1,0 +1,77 @@
+import type { ScenarioForm } from '../api/contract.js';
+import type { Handlers } from '../api/dispatcher.js';
+import { StudioError } from '../model/studio-error.js';
+import { defaultForm, resolveForm } from '../scenarios/scenario-form.js';
+import { scenarioFileName, scenarioWorkbook } from '../scenarios/scenario-export.js';
+import { ScenarioRuns } from '../scenarios/scenario-runs.js';
+import { runView, scenarioSummary } from '../scenarios/run-view.js';
+import type { StoredRun } from '../scenarios/stored-run.js';
+import { allRuleVersions } from '../workspace/rule-store.js';
+import { deleteScenario, getScenario, listScenarios, saveScenario, saveScenarioResult } from '../workspace/scenario-store.js';
+import { allTariffVersions, listTariffVersions } from '../workspace/tariff-store.js';
+import type { StudioContext } from './studio-context.js';
+import { summaryOf } from './version-views.js';
+
+/**
+ * Finance's scenarios: a form checked by the simulator's loader, saved in the workspace, run in
+ * worker threads with progress and cancel, its last result kept for re-runs, comparison and the
+ * workbook. `runs` is the run registry (tests pass one with a fixed number of workers).
+ */
+export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handlers['scenarios'] => {
+  const registry =
+    runs ??
+    new ScenarioRuns({
+      onFinished: (run, stored) => {
+        saveScenarioResult(ctx.ws, run.scenarioId, stored, { seed: stored.result.scenario.seed, fleetSize: stored.result.scenario.fleetSize, elapsedMs: stored.elapsedMs });
+      },
+    });
+  const save = (id: number | null, form: ScenarioForm) => {
+    resolveForm(ctx.ws, form);
+    if (id !== null) getScenario(ctx.ws, id);
+    return saveScenario(ctx.ws, id, form);
+  };
+  const summary = (id: number) => {
+    const s = getScenario<StoredRun>(ctx.ws, id);
+    return scenarioSummary(s, s.lastResult);
+  };
+  return {
+    choices: () => {
+      const approved = allTariffVersions(ctx.ws).filter((t) => t.status === 'approved');
+      const today = ctx.today();
+      const inForce = approved.filter((t) => t.effective <= today).pop() ?? approved[0];
+      return {
+        tariffs: listTariffVersions(ctx.ws).map(summaryOf),
+        rules: allRuleVersions(ctx.ws)
+          .reverse()
+          .map((r) => ({ id: r.id, effective: r.effective, status: r.status, title: r.title })),
+        courses: (inForce?.version.courses ?? []).map((c) => ({ code: c.code, name: c.name, series: c.series, termMonths: c.termMonths })),
+        options: (inForce?.version.options ?? []).map((o) => ({ code: o.code, name: o.name })),
+        defaultForm: defaultForm(ctx.ws, today),
+      };
+    },
+    list: () => ({ scenarios: listScenarios<StoredRun>(ctx.ws).map((s) => scenarioSummary(s, s.lastResult)) }),
+    get: ({ id }) => {
+      const s = getScenario<StoredRun>(ctx.ws, id);
+      return { summary: scenarioSummary(s, s.lastResult), form: s.form, result: s.lastResult ? runView(s.lastResult) : null };
+    },
+    save: ({ id, form }) => summary(save(id, form).id),
+    delete: ({ id }) => {
+      deleteScenario(ctx.ws, id);
+      return { deleted: id };
+    },
+    run: ({ id, form }) => {
+      const rs = resolveForm(ctx.ws, form);
+      if (id !== null) getScenario(ctx.ws, id);
+      const rec = saveScenario(ctx.ws, id, form);
+      const run = registry.start(rs, rec.id, rec.revision);
+      return { runId: run.runId, scenario: summary(rec.id) };
+    },
+    progress: ({ runId }) => registry.progress(runId),
+    cancel: ({ runId }) => registry.cancel(runId),
+    export: async ({ id }) => {
+      const s = getScenario<StoredRun>(ctx.ws, id);
+      if (!s.lastResult) throw new StudioError('SCENARIO_NOT_RUN', `scenario "${s.name}" has not been run yet`, [], 'Run it first; the workbook holds the last run.');
+      return { fileName: scenarioFileName(s.id, s.name), contentBase64: (await scenarioWorkbook(s.lastResult)).toString('base64') };
+    },
+  };
+};

@@ -1,0 +1,35 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XlsxExport } from '../../camera-sim/export-xlsx.js';
+import { buildViews } from '../../camera-sim/views.js';
+import { chartDataSheet } from './chart-data-sheet.js';
+import { runView } from './run-view.js';
+import type { StoredRun } from './stored-run.js';
+
+/**
+ * A stored run as the workbook `tariff simulate --out FILE.xlsx` writes (the simulator's own
+ * XlsxExport: Summary, By month, By course, By item, Events, Assumptions), plus the chart data
+ * sheet. exceljs's streaming writer writes a file; it is read back and removed.
+ */
+export async function scenarioWorkbook(run: StoredRun): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'tariff-scenario-'));
+  try {
+    const file = join(dir, 'scenario.xlsx');
+    const x = new XlsxExport(file, false);
+    await x.finish(run.result, buildViews(run.result), run.assumptions, [chartDataSheet(runView(run))]);
+    return readFileSync(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** scenario-7-M2035-cut.xlsx: the id, then the name's letters and digits (any script). */
+export const scenarioFileName = (id: number, name: string): string => {
+  const slug = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 60);
+  return `scenario-${id}${slug ? `-${slug}` : ''}.xlsx`;
+};

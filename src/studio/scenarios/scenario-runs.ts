@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { assumptionRows } from '../../camera-sim/assumptions.js';
+import type { SimulationResult } from '../../camera-sim/result.js';
+import { runSimulation, SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
+import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
+import type { ApiError, RunProgress, RunState } from '../api/contract.js';
+import { StudioError } from '../model/studio-error.js';
+import type { StoredRun } from './stored-run.js';
+
+/**
+ * Runs of scenarios in the studio's main process (or the browser mode's server): the simulator's
+ * worker threads do the work, so the thread answering the renderer stays free; the renderer polls
+ * `progress` and may `cancel`, which aborts the run and terminates its workers. One run at a time
+ * (the simulation already uses the machine's cores); finished runs are remembered for a while so a
+ * late poll still learns how the run ended.
+ */
+export type RunRecord = {
+  runId: string;
+  scenarioId: number;
+  state: RunState;
+  progress: Progress;
+  error: ApiError | null;
+  controller: AbortController;
+  done: Promise<void>;
+};
+
+/** Workers for a studio run: all cores but one (the one left answers the window), at least one. */
+export const studioWorkers = (): number => Math.max(1, availableParallelism() - 1);
+/** Chunks of about 1% of the fleet, so the progress bar moves (the answer is the same for any grouping). */
+export const studioChunkSize = (size: number): number => Math.min(1000, Math.max(25, Math.ceil(size / 100)));
+
+const KEEP_FINISHED = 20;
+
+export class ScenarioRuns {
+  private readonly runs = new Map<string, RunRecord>();
+
+  constructor(private readonly opts: { workers?: number; onFinished: (run: RunRecord, stored: StoredRun) => void; onError?: (e: unknown) => void }) {}
+
+  start(rs: ResolvedScenario, scenarioId: number, formRevision: number): RunRecord {
+    const busy = [...this.runs.values()].find((r) => r.state === 'running');
+    if (busy)
+      throw new StudioError('RUN_IN_PROGRESS', `a scenario run is in progress (scenario ${busy.scenarioId}, ${busy.progress.contractsDone} of ${busy.progress.contracts} contracts)`, [], 'Wait for it to finish, or cancel it, then run again.');
+    const workers = this.opts.workers ?? studioWorkers();
+    const size = rs.scenario.fleet.size;
+    const controller = new AbortController();
+    const runId = randomBytes(12).toString('base64url');
+    const run: RunRecord = {
+      runId,
+      scenarioId,
+      state: 'running',
+      progress: { contractsDone: 0, contracts: size, contractMonths: 0, elapsedMs: 0 },
+      error: null,
+      controller,
+      done: Promise.resolve(),
+    };
+    const started = Date.now();
+    run.done = runSimulation(rs, { workers, chunkSize: studioChunkSize(size), signal: controller.signal, onProgress: (p) => (run.progress = p) }).then(
+      (result: SimulationResult) => {
+        const elapsedMs = Date.now() - started;
+        const finishedAt = new Date().toISOString();
+        const stored: StoredRun = {
+          scenario: rs.scenario,
+          result,
+          assumptions: assumptionRows(rs.scenario, result, { workers, generatedAt: finishedAt, node: process.version }),
+          finishedAt,
+          elapsedMs,
+          workers,
+          formRevision,
+        };
+        try {
+          this.opts.onFinished(run, stored);
+          run.state = 'done';
+        } catch (e) {
+          this.fail(run, e);
+        }
+        run.progress = { ...run.progress, elapsedMs };
+      },
+      (e: unknown) => {
+        if (e instanceof SimulationCancelled) run.state = 'cancelled';
+        else this.fail(run, e);
+      },
+    );
+    this.runs.set(runId, run);
+    this.prune();
+    return run;
+  }
+
+  private fail(run: RunRecord, e: unknown): void {
+    run.state = 'failed';
+    run.error =
+      e instanceof StudioError
+        ? { code: e.code, message: e.message, issues: e.issues, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
+        : { code: 'RUN_FAILED', message: `the run failed: ${e instanceof Error ? e.message : String(e)}`, issues: [], hint: 'Nothing was saved. Run it again; if it fails again, report it with the scenario.' };
+    this.opts.onError?.(e);
+  }
+
+  private prune(): void {
+    const finished = [...this.runs.values()].filter((r) => r.state !== 'running');
+    for (const r of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.runs.delete(r.runId);
+  }
+
+  get(runId: string): RunRecord {
+    const run = this.runs.get(runId);
+    if (!run) throw new StudioError('RUN_NOT_FOUND', `no scenario run ${runId}`, [], 'Start the run again.');
+    return run;
+  }
+
+  progress(runId: string): RunProgress {
+    const r = this.get(runId);
+    return { runId: r.runId, scenarioId: r.scenarioId, state: r.state, ...r.progress, error: r.error };
+  }
+
+  /** Aborts the run and waits until its workers are terminated; a finished run is left as it ended. */
+  async cancel(runId: string): Promise<RunProgress> {
+    const r = this.get(runId);
+    if (r.state === 'running') r.controller.abort();
+    await r.done;
+    return this.progress(runId);
+  }
+
+  /** Stops every run (the studio is closing). */
+  async stopAll(): Promise<void> {
+    for (const r of this.runs.values()) if (r.state === 'running') r.controller.abort();
+    await Promise.all([...this.runs.values()].map((r) => r.done));
+  }
+}

@@ -1,0 +1,14 @@
+import type { SimulationResult } from '../../camera-sim/result.js';
+import type { Scenario } from '../../camera-sim/scenario-types.js';
+
+/** What a scenario keeps of its last run (scenarios.last_result): enough to show, compare and export it again. */
+export type StoredRun = {
+  scenario: Scenario;
+  result: SimulationResult;
+  assumptions: [string, string | number | boolean][];
+  finishedAt: string;
+  elapsedMs: number;
+  workers: number;
+  /** The form revision that was run: a later save makes the result stale. */
+  formRevision: number;
+};
