@@ -9,6 +9,7 @@ import type { CellEdit } from '../model/tariff-edits.js';
 import type { Issue } from '../model/issue.js';
 import type { TariffChange } from '../model/tariff-diff.js';
 import { TABLE_IDS } from '../model/table-id.js';
+import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
 
 /**
  * Every call the studio's renderer can make, grouped by domain: its argument and result types
@@ -322,6 +323,215 @@ const workbook = {
     },
     detailSchema,
   ),
+};
+
+// ---------------------------------------------------------------------------------------------
+// scenarios: finance's what-if runs of the fleet simulator (docs/studio-scenarios.md)
+// ---------------------------------------------------------------------------------------------
+/** One side of a scenario: workspace versions (or drafts) by id (null: in force at the start of the horizon; the proposal's null: the baseline's), then edits in the simulator's format. */
+export type ScenarioSideRef = { tariffVersionId: number | null; ruleVersionId: number | null; edits: Edit[] };
+/** A scenario as the form holds it: the scenario file's sections (docs/scenarios.md), with the sides naming workspace versions. */
+export type ScenarioForm = Omit<Scenario, '$schema' | 'baseline' | 'proposal'> & { baseline: ScenarioSideRef; proposal: ScenarioSideRef };
+export type Pair = { baseline: number; proposal: number };
+export type ScenarioSummary = {
+  id: number;
+  name: string;
+  revision: number;
+  updatedAt: string;
+  lastRunAt: string | null;
+  /** The last run's net revenue ex tax; `stale` when the form changed after that run. */
+  last: { netExTax: Pair; difference: number; fleetSize: number; months: number; stale: boolean } | null;
+};
+export type RunSideInfo = { label: 'baseline' | 'proposal'; rules: string; rulesStatus: string; tariffs: string; tariffsStatus: string; edits: string[] };
+/** A run's figures for the charts and the tables beneath them (all amounts integer yen ex tax unless the row says tax). */
+export type RunView = {
+  meta: { name: string; seed: number; fleetSize: number; start: string; months: number; finishedAt: string; elapsedMs: number; workers: number; formRevision: number; sides: RunSideInfo[] };
+  summary: { key: string; labelJa: string; labelEn: string; kind: 'yen' | 'count'; baseline: number; proposal: number; difference: number }[];
+  byMonth: (Pair & { month: string; difference: number })[];
+  byCourse: (Pair & { code: string; name: string; difference: number })[];
+  byItem: (Pair & { item: string; name: string; clause: string; difference: number })[];
+  overTime: { month: string; waivers: Pair; waiverYen: Pair; settlements: Pair; settlementYen: Pair; cancellations: Pair }[];
+};
+export type RunState = 'running' | 'done' | 'cancelled' | 'failed';
+export type RunProgress = { runId: string; scenarioId: number; state: RunState; contractsDone: number; contracts: number; contractMonths: number; elapsedMs: number; error: ApiError | null };
+export type ScenarioChoices = {
+  tariffs: VersionSummary[];
+  rules: { id: number; effective: string; status: VersionStatus; title: string }[];
+  courses: { code: string; name: string; series: string; termMonths: number | null }[];
+  options: { code: string; name: string }[];
+  defaultForm: ScenarioForm;
+};
+export type SaveScenarioArgs = { id: number | null; form: ScenarioForm };
+
+const sideRefSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tariffVersionId', 'ruleVersionId', 'edits'],
+  properties: {
+    tariffVersionId: { type: ['integer', 'null'], minimum: 1 },
+    ruleVersionId: { type: ['integer', 'null'], minimum: 1 },
+    // Each edit is checked by the simulator's own schema (with its JSON pointer) when the scenario is resolved.
+    edits: { type: 'array', maxItems: 500, items: { type: 'object', required: ['edit'], properties: { edit: { type: 'string' } } } },
+  },
+} as const;
+/**
+ * The form's shape at the transport. The sections (fleet, hazards) are checked field by field by
+ * the simulator's strict scenario schema in the handler, which reports each problem with its
+ * JSON pointer (SCENARIO_INVALID), so a form is never refused here with a vaguer message.
+ */
+const scenarioFormSchema = {
+  type: 'object',
+  required: ['name', 'seed', 'horizon', 'fleet', 'baseline', 'proposal'],
+  properties: {
+    name: { type: 'string', maxLength: 200 },
+    seed: { type: 'number' },
+    horizon: { type: 'object' },
+    fleet: { type: 'object' },
+    baseline: sideRefSchema,
+    proposal: sideRefSchema,
+  },
+} as const;
+const pairSchema = { type: 'object', additionalProperties: false, required: ['baseline', 'proposal'], properties: { baseline: { type: 'number' }, proposal: { type: 'number' } } } as const;
+const scenarioSummarySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'revision', 'updatedAt', 'lastRunAt', 'last'],
+  properties: {
+    id,
+    name: { type: 'string' },
+    revision: { type: 'integer' },
+    updatedAt: { type: 'string' },
+    lastRunAt: { type: ['string', 'null'] },
+    last: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['netExTax', 'difference', 'fleetSize', 'months', 'stale'],
+          properties: { netExTax: pairSchema, difference: { type: 'number' }, fleetSize: { type: 'integer' }, months: { type: 'integer' }, stale: { type: 'boolean' } },
+        },
+      ],
+    },
+  },
+} as const;
+const pairRow = (keys: Record<string, object>) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: [...Object.keys(keys), 'baseline', 'proposal', 'difference'],
+  properties: { ...keys, baseline: { type: 'number' }, proposal: { type: 'number' }, difference: { type: 'number' } },
+});
+const str = { type: 'string' } as const;
+const runViewSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['meta', 'summary', 'byMonth', 'byCourse', 'byItem', 'overTime'],
+  properties: {
+    meta: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'seed', 'fleetSize', 'start', 'months', 'finishedAt', 'elapsedMs', 'workers', 'formRevision', 'sides'],
+      properties: {
+        name: str,
+        seed: { type: 'integer' },
+        fleetSize: { type: 'integer' },
+        start: str,
+        months: { type: 'integer' },
+        finishedAt: str,
+        elapsedMs: { type: 'number' },
+        workers: { type: 'integer' },
+        formRevision: { type: 'integer' },
+        sides: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['label', 'rules', 'rulesStatus', 'tariffs', 'tariffsStatus', 'edits'],
+            properties: { label: { enum: ['baseline', 'proposal'] }, rules: str, rulesStatus: str, tariffs: str, tariffsStatus: str, edits: { type: 'array', items: str } },
+          },
+        },
+      },
+    },
+    summary: { type: 'array', items: pairRow({ key: str, labelJa: str, labelEn: str, kind: { enum: ['yen', 'count'] } }) },
+    byMonth: { type: 'array', items: pairRow({ month: str }) },
+    byCourse: { type: 'array', items: pairRow({ code: str, name: str }) },
+    byItem: { type: 'array', items: pairRow({ item: str, name: str, clause: str }) },
+    overTime: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['month', 'waivers', 'waiverYen', 'settlements', 'settlementYen', 'cancellations'],
+        properties: { month: str, waivers: pairSchema, waiverYen: pairSchema, settlements: pairSchema, settlementYen: pairSchema, cancellations: pairSchema },
+      },
+    },
+  },
+} as const;
+const apiErrorSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'message', 'issues'],
+  properties: { code: str, message: str, hint: str, issues: { type: 'array', items: issueSchema } },
+} as const;
+const runProgressSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['runId', 'scenarioId', 'state', 'contractsDone', 'contracts', 'contractMonths', 'elapsedMs', 'error'],
+  properties: {
+    runId: str,
+    scenarioId: id,
+    state: { enum: ['running', 'done', 'cancelled', 'failed'] },
+    contractsDone: { type: 'integer' },
+    contracts: { type: 'integer' },
+    contractMonths: { type: 'integer' },
+    elapsedMs: { type: 'number' },
+    error: { anyOf: [{ type: 'null' }, apiErrorSchema] },
+  },
+} as const;
+const runIdArgs = { type: 'object', additionalProperties: false, required: ['runId'], properties: { runId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } } } as const;
+const saveArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'form'],
+  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema },
+} as unknown as JSONSchemaType<SaveScenarioArgs>;
+const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
+
+const scenarios = {
+  choices: call<NoArgs, ScenarioChoices>('what a scenario form can pick: tariff versions and drafts, rule versions, courses and options, and a default form', noArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['tariffs', 'rules', 'courses', 'options', 'defaultForm'],
+    properties: {
+      tariffs: { type: 'array', items: summarySchema },
+      rules: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['id', 'effective', 'status', 'title'], properties: { id, effective: isoDate, status: statusSchema, title: str } } },
+      courses: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name', 'series', 'termMonths'], properties: { code: str, name: str, series: str, termMonths: { type: ['integer', 'null'] } } } },
+      options: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: str, name: str } } },
+      defaultForm: { type: 'object' },
+    },
+  }),
+  list: call<NoArgs, { scenarios: ScenarioSummary[] }>('every saved scenario with its last run, newest first', noArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['scenarios'],
+    properties: { scenarios: { type: 'array', items: scenarioSummarySchema } },
+  }),
+  get: call<{ id: number }, { summary: ScenarioSummary; form: ScenarioForm; result: RunView | null }>('a saved scenario: its form and the figures of its last run', scenarioIdArgs, {
+    type: 'object',
+    additionalProperties: false,
+    required: ['summary', 'form', 'result'],
+    properties: { summary: scenarioSummarySchema, form: { type: 'object' }, result: { anyOf: [{ type: 'null' }, runViewSchema] } },
+  }),
+  save: call<SaveScenarioArgs, ScenarioSummary>('check a scenario form (every problem with its field) and save it: a new scenario (id null) or a new revision', saveArgs, scenarioSummarySchema),
+  delete: call<{ id: number }, { deleted: number }>('delete a saved scenario and its last result', scenarioIdArgs, { type: 'object', additionalProperties: false, required: ['deleted'], properties: { deleted: id } }),
+  run: call<SaveScenarioArgs, { runId: string; scenario: ScenarioSummary }>(
+    'save the form, then run it in worker threads; answers at once with the run id (poll progress)',
+    saveArgs,
+    { type: 'object', additionalProperties: false, required: ['runId', 'scenario'], properties: { runId: str, scenario: scenarioSummarySchema } },
+  ),
+  progress: call<{ runId: string }, RunProgress>('where a run is: contracts done, its state, and its error if it failed', runIdArgs, runProgressSchema),
+  cancel: call<{ runId: string }, RunProgress>('stop a run: its workers are terminated and nothing is saved', runIdArgs, runProgressSchema),
+  export: call<{ id: number }, WorkbookFile>("the last run as the workbook `tariff simulate` writes, plus a sheet with the charts' data", scenarioIdArgs, fileResult),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -675,7 +885,7 @@ const explorer = {
 };
 
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

@@ -3,6 +3,7 @@ import { auditHandlers } from './audit-handlers.js';
 import { engineHandlers } from './engine-handlers.js';
 import { explorerHandlers } from './explorer-handlers.js';
 import { ruleHandlers } from './rule-handlers.js';
+import { scenarioHandlers } from './scenario-handlers.js';
 import type { StudioContext } from './studio-context.js';
 import { tariffHandlers } from './tariff-handlers.js';
 import { workbookHandlers } from './workbook-handlers.js';
@@ -17,4 +18,5 @@ export const studioHandlers = (ctx: StudioContext): Handlers => ({
   rules: ruleHandlers(ctx),
   audit: auditHandlers(ctx),
   explorer: explorerHandlers(ctx),
+  scenarios: scenarioHandlers(ctx),
 });

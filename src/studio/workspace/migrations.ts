@@ -77,6 +77,25 @@ CREATE INDEX reviews_rule_version ON reviews(rule_version);
 CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
 `,
   },
+  {
+    version: 3,
+    name: 'finance scenarios: saved scenario forms with the last run (result and summary)',
+    sql: `
+-- A saved what-if scenario (docs/studio-scenarios.md): the form as JSON (versions by id, edits in the
+-- simulator's format) and, once run, the last result, so it can be re-run, exported and compared.
+CREATE TABLE scenarios (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  form         TEXT NOT NULL CHECK (json_valid(form)),
+  revision     INTEGER NOT NULL DEFAULT 1,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL DEFAULT '',
+  updated_at   TEXT NOT NULL,
+  last_run_at  TEXT,
+  last_result  TEXT CHECK (last_result IS NULL OR json_valid(last_result))
+);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
