@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { WorkspaceInfo } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { ExplorerPage } from '../explorer/explorer-page.js';
+import { RulesPage } from '../rules/rules-page.js';
 import { TariffsPage } from '../tariffs/tariffs-page.js';
 import { useApi } from './api-context.js';
 import { ErrorBanner, type ShownError } from './error-banner.js';
@@ -9,8 +11,8 @@ import { ErrorBanner, type ShownError } from './error-banner.js';
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
   { id: 'tariffs', label: 'nav.tariffs', ready: true },
-  { id: 'rules', label: 'nav.rules', ready: false },
-  { id: 'explorer', label: 'nav.explorer', ready: false },
+  { id: 'rules', label: 'nav.rules', ready: true },
+  { id: 'explorer', label: 'nav.explorer', ready: true },
   { id: 'scenarios', label: 'nav.scenarios', ready: false },
 ];
 
@@ -19,6 +21,7 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
+  const [page, setPage] = useState('tariffs');
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -38,7 +41,7 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label="pages">
         {PAGES.map((p) => (
-          <button key={p.id} type="button" className={p.id === 'tariffs' ? 'nav-item active' : 'nav-item'} disabled={!p.ready} aria-current={p.id === 'tariffs' ? 'page' : undefined}>
+          <button key={p.id} type="button" className={p.id === page ? 'nav-item active' : 'nav-item'} disabled={!p.ready} aria-current={p.id === page ? 'page' : undefined} onClick={() => setPage(p.id)} data-testid={`nav-${p.id}`}>
             {t(p.label)}
             {!p.ready && <small>{t('nav.soon')}</small>}
           </button>
@@ -46,7 +49,9 @@ export function App() {
       </nav>
       <main className="app-main">
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
-        {info && <TariffsPage info={info} />}
+        {info && page === 'tariffs' && <TariffsPage info={info} />}
+        {info && page === 'rules' && <RulesPage info={info} />}
+        {info && page === 'explorer' && <ExplorerPage info={info} />}
       </main>
     </div>
   );

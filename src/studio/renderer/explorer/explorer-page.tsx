@@ -1,0 +1,292 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Interpretation } from '../../../engine/rule-types.js';
+import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { download } from '../tariffs/base64.js';
+
+/**
+ * The decision explorer: pick a decision, fill its facts in a form generated from its schema,
+ * choose the versions (drafts too) and interpretations, and read the answer with the clauses'
+ * text, the trace and the interpretations relied on. Save it as a case file.
+ */
+type Values = Record<string, string | boolean>;
+const SKIP = new Set(['decision', 'asOf', 'outcome', 'clauses', 'trace', 'interpretations', 'versions', 'name', 'errors']);
+
+const toFacts = (fields: FactField[], values: Values): Record<string, unknown> => {
+  const facts: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values[f.name];
+    if (f.kind === 'boolean') {
+      facts[f.name] = v === true;
+      continue;
+    }
+    if (v === undefined || v === '') {
+      if (f.kind === 'enum' && f.required && f.options.includes(null)) facts[f.name] = null;
+      continue;
+    }
+    const text = String(v);
+    if (f.kind === 'integer') facts[f.name] = /^-?\d+$/u.test(text.trim()) ? Number(text) : text;
+    else if (f.kind === 'list') facts[f.name] = text.split(/[,、\s]+/u).filter(Boolean);
+    else facts[f.name] = text;
+  }
+  return facts;
+};
+
+function FactInput({ field, value, onChange, datalist }: { field: FactField; value: string | boolean | undefined; onChange: (v: string | boolean) => void; datalist?: string }) {
+  const id = `fact-${field.name}`;
+  if (field.kind === 'boolean') return <input type="checkbox" id={id} checked={value === true} onChange={(e) => onChange(e.target.checked)} data-testid={id} />;
+  if (field.kind === 'enum')
+    return (
+      <select id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} data-testid={id}>
+        {field.options.map((o) => (
+          <option key={String(o)} value={o ?? ''}>
+            {o ?? '—'}
+          </option>
+        ))}
+      </select>
+    );
+  const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
+  const placeholder = field.kind === 'datetime' ? '2024-05-01T09:00:00+09:00' : field.kind === 'list' ? 'OPT-A, OPT-B' : '';
+  return <input type={type} id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} {...(datalist ? { list: datalist } : {})} data-testid={id} />;
+}
+
+export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
+  const api = useApi();
+  const { t, lang, yen } = useI18n();
+  const [forms, setForms] = useState<DecisionForm[]>([]);
+  const [ruleVersions, setRuleVersions] = useState<RuleVersionSummary[]>([]);
+  const [tariffVersions, setTariffVersions] = useState<VersionSummary[]>([]);
+  const [decision, setDecision] = useState('lateInterest');
+  const [ruleId, setRuleId] = useState<number | null>(null);
+  const [tariffId, setTariffId] = useState<number | null>(null);
+  const [asOf, setAsOf] = useState(info.today);
+  const [name, setName] = useState('');
+  const [values, setValues] = useState<Record<string, Values>>({});
+  const [interps, setInterps] = useState<Record<string, string>>({});
+  const [ctx, setCtx] = useState<{ courses: { code: string; name: string }[]; interpretations: Interpretation[] } | null>(null);
+  const [result, setResult] = useState<ExploreResult | null>(null);
+  const [folder, setFolder] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const showError = useCallback((e: unknown) => setError({ error: e }), []);
+
+  useEffect(() => {
+    Promise.all([api.explorer.decisions({}), api.rules.list({}), api.tariffs.list({})]).then(([d, r, tv]) => {
+      setForms(d.decisions);
+      setRuleVersions(r.versions);
+      setTariffVersions(tv.versions);
+      setRuleId((cur) => cur ?? r.versions.find((v) => v.status === 'approved')?.id ?? r.versions[0]?.id ?? null);
+      setTariffId((cur) => cur ?? tv.versions.find((v) => v.status === 'approved')?.id ?? tv.versions[0]?.id ?? null);
+    }, showError);
+  }, [api, showError]);
+  useEffect(() => {
+    if (ruleId === null || tariffId === null) return;
+    api.explorer.context({ ruleVersionId: ruleId, tariffVersionId: tariffId }).then(setCtx, showError);
+  }, [api, ruleId, tariffId, showError]);
+
+  const form = forms.find((f) => f.name === decision);
+  const vals = values[decision] ?? {};
+  const relevant = useMemo(() => (ctx?.interpretations ?? []).filter((i) => i.alternatives.length > 0), [ctx]);
+  const run = async () => {
+    if (!form || ruleId === null || tariffId === null) return;
+    try {
+      const chosen = Object.fromEntries(Object.entries(interps).filter(([, v]) => v));
+      const r = await api.explorer.decide({ decision, asOf, facts: toFacts(form.fields, vals), ruleVersionId: ruleId, tariffVersionId: tariffId, interpretations: chosen, name });
+      setResult(r);
+      setSaved(null);
+      setError(null);
+      setFileName((f) => f || `${decision}-${asOf}.json`);
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const saveToFolder = async () => {
+    if (!result) return;
+    try {
+      setSaved((await api.explorer.saveCase({ folder, fileName, caseJson: result.caseJson })).file);
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const out = result?.output;
+  const fields = out ? Object.entries(out).filter(([k]) => !SKIP.has(k)) : [];
+  const showField = (k: string, v: unknown): string => (typeof v === 'number' && /amount|tax|total|subtotal|paid|fee/iu.test(k) ? yen(v) : typeof v === 'string' ? v : JSON.stringify(v));
+
+  return (
+    <div className="explorer-page">
+      <section className="explorer-form" aria-label={t('explorer.form')}>
+        <h2>{t('nav.explorer')}</h2>
+        <label>
+          {t('rules.decision')}
+          <select value={decision} onChange={(e) => { setDecision(e.target.value); setResult(null); }} data-testid="explorer-decision">
+            {forms.map((f) => (
+              <option key={f.name} value={f.name}>
+                {t(`decision.${f.name}` as 'decision.approval')} ({f.name})
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="form-row">
+          <label className="grow">
+            {t('explorer.ruleVersion')}
+            <select value={ruleId ?? ''} onChange={(e) => setRuleId(Number(e.target.value))} data-testid="explorer-rule-version">
+              {ruleVersions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.effective} {t(`status.${v.status}`)} #{v.id}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="grow">
+            {t('explorer.tariffVersion')}
+            <select value={tariffId ?? ''} onChange={(e) => setTariffId(Number(e.target.value))} data-testid="explorer-tariff-version">
+              {tariffVersions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.effective} {t(`status.${v.status}`)} #{v.id}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="form-row">
+          <label>
+            {t('explorer.asOf')}
+            <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="explorer-asof" />
+          </label>
+          <label className="grow">
+            {t('explorer.name')}
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} data-testid="explorer-name" />
+          </label>
+        </div>
+        <fieldset className="facts-form" data-testid="facts-form">
+          <legend>{t('explorer.facts')}</legend>
+          {form?.fields.map((f) => (
+            <label key={f.name} className={f.kind === 'boolean' ? 'fact-field fact-bool' : 'fact-field'}>
+              <span>
+                {lang === 'ja' ? f.ja : f.en} <code className="muted small">{f.name}</code>
+                {f.required && <span className="error-text"> *</span>}
+              </span>
+              <FactInput field={f} value={vals[f.name]} onChange={(v) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } })} {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})} />
+            </label>
+          ))}
+          <datalist id="explorer-courses">
+            {ctx?.courses.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </datalist>
+        </fieldset>
+        {relevant.length > 0 && (
+          <fieldset className="facts-form">
+            <legend>{t('rules.interpretations')}</legend>
+            {relevant.map((i) => (
+              <label key={i.name} className="fact-field">
+                <span>
+                  <code>{i.name}</code> <span className="muted small">{i.clauses.join('・')}</span>
+                </span>
+                <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
+                  <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
+                  {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
+                    <option key={v} value={v}>
+                      {v}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <button type="button" className="primary" onClick={() => void run()} data-testid="explorer-run">
+          {t('explorer.run')}
+        </button>
+      </section>
+      <section className="explorer-result" aria-live="polite">
+        {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+        {!out ? (
+          <p className="muted">{t('explorer.help')}</p>
+        ) : (
+          <>
+            <h3>
+              {t('explorer.outcome')}: <span className={`outcome outcome-${out.outcome}`} data-testid="explorer-outcome">{out.outcome}</span>
+              {out.versions && (
+                <span className="muted small"> — {t('explorer.versions', { rules: out.versions.rules, tariffs: out.versions.tariffs })}</span>
+              )}
+            </h3>
+            {out.errors && out.errors.length > 0 && (
+              <ul className="check-issues" data-testid="explorer-errors">
+                {out.errors.map((e, i) => (
+                  <li key={i} className="error-text">
+                    <code>{e.code ?? ''}</code> {e.path}: {e.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {fields.length > 0 && (
+              <table className="changes" data-testid="explorer-fields">
+                <tbody>
+                  {fields.map(([k, v]) => (
+                    <tr key={k}>
+                      <th>{k}</th>
+                      <td className="mono">{showField(k, v)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <h4>{t('engine.clauses')}</h4>
+            <div data-testid="explorer-clauses">
+              {out.clauses.map((c) => (
+                <details key={c} open>
+                  <summary>{c}</summary>
+                  <pre className="terms">{result.clauseTexts[c] ?? t('rules.noClauseText')}</pre>
+                </details>
+              ))}
+            </div>
+            <h4>{t('regression.trace')}</h4>
+            <table className="changes" data-testid="explorer-trace">
+              <tbody>
+                {out.trace.map((tr, i) => (
+                  <tr key={i}>
+                    <td className="mono">{tr.rule}</td>
+                    <td>{tr.clause}</td>
+                    <td>{tr.event}</td>
+                    <td className="mono small">{JSON.stringify(tr.facts)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h4>{t('explorer.reliedOn')}</h4>
+            <p className="mono small" data-testid="explorer-interps">
+              {Object.entries(out.interpretations).map(([k, v]) => `${k} = ${v}`).join(', ') || '—'}
+            </p>
+            <div className="save-case">
+              <h4>{t('explorer.save')}</h4>
+              {!result.pinnedToApproved && <p className="banner banner-warning small">{t('explorer.notPinned')}</p>}
+              <div className="filter-bar">
+                <input type="text" value={fileName} onChange={(e) => setFileName(e.target.value)} aria-label={t('explorer.fileName')} data-testid="explorer-file-name" />
+                <button type="button" onClick={() => download(new Blob([result.caseJson], { type: 'application/json' }), fileName || 'case.json')} data-testid="explorer-download">
+                  {t('explorer.download')}
+                </button>
+              </div>
+              <div className="filter-bar">
+                <input type="text" className="grow-input" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('regression.folderPath')} data-testid="explorer-folder" />
+                <button type="button" disabled={!folder.trim() || !fileName.trim()} onClick={() => void saveToFolder()} data-testid="explorer-save-folder">
+                  {t('explorer.saveToFolder')}
+                </button>
+              </div>
+              {saved && (
+                <p className="check-ok small" data-testid="explorer-saved">
+                  {t('explorer.saved', { file: saved })}
+                </p>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

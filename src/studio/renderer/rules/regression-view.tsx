@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { CaseFolder, RegressionView as Report, RuleVersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+
+/** Every case file run against the draft and the approved version in force; the cases whose answer changes, both answers and traces. */
+type Change = Report['changed'][number];
+const HIDDEN = new Set(['trace', 'versions', 'name', 'asOf', 'decision', 'interpretations', 'clauses', 'errors']);
+const answerLine = (o: Change['before']): string =>
+  [o.outcome, ...Object.entries(o).filter(([k]) => !HIDDEN.has(k) && k !== 'outcome').map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)].join('  ');
+const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
+
+function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <table className="changes regression-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('regression.case')}</th>
+          <th>{t('regression.before')}</th>
+          <th>{t('regression.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((c) => (
+          <tr key={`${c.file}#${c.index}`} data-testid="regression-row">
+            <td>
+              <div className="mono small">{fileName(c.file)}</div>
+              <div>{c.name}</div>
+              <div className="muted small">{c.changedFields.join(', ')}</div>
+            </td>
+            <td className="before-side">
+              <div className="mono small">{answerLine(c.before)}</div>
+              <details>
+                <summary>{t('regression.trace')}</summary>
+                <pre className="mono json-view">{JSON.stringify({ clauses: c.before.clauses, trace: c.before.trace, errors: c.before.errors }, null, 2)}</pre>
+              </details>
+            </td>
+            <td className="after-side">
+              <div className="mono small">{answerLine(c.after)}</div>
+              <details>
+                <summary>{t('regression.trace')}</summary>
+                <pre className="mono json-view">{JSON.stringify({ clauses: c.after.clauses, trace: c.after.trace, errors: c.after.errors }, null, 2)}</pre>
+              </details>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function RegressionView({ detail, onError }: { detail: RuleVersionDetail; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [report, setReport] = useState<Report | null>(null);
+  const [running, setRunning] = useState(false);
+  const [folders, setFolders] = useState<CaseFolder[]>([]);
+  const [newFolder, setNewFolder] = useState('');
+  useEffect(() => {
+    api.rules.caseFolders({}).then((r) => setFolders(r.folders), onError);
+  }, [api, onError]);
+  const run = async () => {
+    setRunning(true);
+    try {
+      setReport(await api.rules.regression({ id: detail.summary.id }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+  const saveFolders = async (paths: string[]) => {
+    try {
+      const own = paths.filter((p) => !p.replace(/\\/gu, '/').endsWith('/test/cases'));
+      setFolders((await api.rules.setCaseFolders({ folders: own })).folders);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return (
+    <div className="regression-view" data-testid="regression-view">
+      <section className="folders">
+        <h4>{t('regression.folders')}</h4>
+        <ul className="changes-compact">
+          {folders.map((f) => (
+            <li key={f.path} className={f.exists ? '' : 'error-text'}>
+              <span className="mono">{f.path}</span> — {f.exists ? t('regression.files', { n: f.files }) : t('regression.missing')}
+              {!f.path.replace(/\\/gu, '/').endsWith('/test/cases') && (
+                <button type="button" className="icon-button" onClick={() => void saveFolders(folders.map((x) => x.path).filter((p) => p !== f.path))} aria-label={t('rules.remove')}>
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className="filter-bar">
+          <input type="text" value={newFolder} onChange={(e) => setNewFolder(e.target.value)} placeholder={t('regression.folderPath')} className="grow-input" data-testid="case-folder-input" />
+          <button type="button" disabled={!newFolder.trim()} onClick={() => { void saveFolders([...folders.map((f) => f.path), newFolder.trim()]); setNewFolder(''); }} data-testid="case-folder-add">
+            {t('regression.addFolder')}
+          </button>
+          <button type="button" className="primary" onClick={() => void run()} disabled={running} data-testid="regression-run">
+            {running ? t('regression.running') : t('regression.run')}
+          </button>
+        </div>
+      </section>
+      {report && (
+        <>
+          <p data-testid="regression-summary">
+            {t('regression.summary', { total: report.total, changed: report.changed.length, failing: report.failing.length, baseline: report.baseline.effective, version: report.version.effective })}
+          </p>
+          {report.unreadable.map((u) => (
+            <p key={u.file} className="error-text small">
+              {u.file}: {u.message}
+            </p>
+          ))}
+          {report.failing.length > 0 && (
+            <div className="banner banner-error">
+              <strong>{t('regression.failing', { n: report.failing.length })}</strong>
+              <ChangeRows list={report.failing} testId="regression-failing" />
+            </div>
+          )}
+          {report.changed.length === 0 ? <p className="muted">{t('regression.none')}</p> : <ChangeRows list={report.changed} testId="regression-changed" />}
+        </>
+      )}
+    </div>
+  );
+}

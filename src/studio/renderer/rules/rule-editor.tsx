@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Condition, DecisionName, RuleDoc } from '../../../engine/rule-types.js';
+import type { FactOffer, RuleCheck, RuleVersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { ConditionEditor } from './condition-editor.js';
+
+/**
+ * Editing one rule of a draft: the structured editor and the JSON side by side, both checked by
+ * the studio as you type (schema, facts, the whole version) and rendered as sentences. Save
+ * is refused while any error stands; nothing is saved until then.
+ */
+const pretty = (r: unknown): string => JSON.stringify(r, null, 2);
+
+export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detail: RuleVersionDetail; decision: DecisionName; rule: RuleDoc; onSaved: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<RuleDoc>(rule);
+  const [json, setJson] = useState(pretty(rule));
+  const [check, setCheck] = useState<RuleCheck | null>(null);
+  const [saving, setSaving] = useState(false);
+  const seq = useRef(0);
+  const facts: FactOffer[] = detail.facts[decision] ?? [];
+  const events = detail.eventTypes[decision] ?? [];
+
+  useEffect(() => {
+    setDraft(rule);
+    setJson(pretty(rule));
+  }, [rule]);
+
+  useEffect(() => {
+    const n = ++seq.current;
+    const timer = setTimeout(() => {
+      api.rules.checkRule({ id: detail.summary.id, revision: detail.summary.revision, decision, ruleId: rule.id, ruleJson: json }).then(
+        (c) => {
+          if (n === seq.current) setCheck(c);
+        },
+        (e: unknown) => onError(e),
+      );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [api, json, detail.summary.id, detail.summary.revision, decision, rule.id, onError]);
+
+  const fromStructured = (r: RuleDoc) => {
+    setDraft(r);
+    setJson(pretty(r));
+  };
+  const fromJson = (text: string) => {
+    setJson(text);
+    try {
+      const v = JSON.parse(text) as RuleDoc;
+      if (v && typeof v === 'object' && v.conditions && typeof v.conditions === 'object' && v.event && typeof v.event === 'object') setDraft(v);
+    } catch {
+      // The check shows where the JSON breaks; the structured view keeps the last good rule.
+    }
+  };
+  const errors = check?.issues.filter((i) => i.severity === 'error') ?? [];
+  const changed = json.trim() !== pretty(rule);
+  const save = async () => {
+    setSaving(true);
+    try {
+      onSaved(await api.rules.saveRule({ id: detail.summary.id, revision: detail.summary.revision, decision, ruleId: rule.id, ruleJson: json }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="rule-editor" data-testid="rule-editor">
+      <div className="rule-editor-panes">
+        <div className="rule-structured">
+          <h4>{t('rules.conditions')}</h4>
+          <ConditionEditor cond={draft.conditions as Condition} facts={facts} onChange={(c) => fromStructured({ ...draft, conditions: c as RuleDoc['conditions'] })} />
+          <h4>{t('rules.event')}</h4>
+          <div className="cond-leaf">
+            <input type="text" list="event-types" value={draft.event.type} onChange={(e) => fromStructured({ ...draft, event: { ...draft.event, type: e.target.value } })} aria-label={t('rules.eventType')} data-testid="event-type" />
+            <datalist id="event-types">
+              {events.map((ev) => (
+                <option key={ev} value={ev} />
+              ))}
+            </datalist>
+            <span className="muted small mono">{draft.event.params ? JSON.stringify(draft.event.params) : ''}</span>
+          </div>
+        </div>
+        <label className="rule-json">
+          <span>{t('rules.json')}</span>
+          <textarea className="mono" spellCheck={false} value={json} onChange={(e) => fromJson(e.target.value)} data-testid="rule-json" />
+        </label>
+      </div>
+      <div className="rule-check" data-testid="rule-check">
+        {check === null ? (
+          <span className="muted small">{t('rules.checking')}</span>
+        ) : check.issues.length === 0 ? (
+          <span className="check-ok">✓ {t('rules.valid')}</span>
+        ) : (
+          <ul className="check-issues">
+            {check.issues.map((i, n) => (
+              <li key={n} className={i.severity === 'error' ? 'error-text' : 'muted'} data-code={i.code}>
+                <code>{i.code}</code> {i.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {check?.sentence && <pre className="sentence sentence-preview" data-testid="rule-sentence-preview">{lang === 'ja' ? check.sentence.ja : check.sentence.en}</pre>}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => fromStructured(rule)} disabled={!changed || saving} data-testid="rule-revert">
+          {t('rules.revert')}
+        </button>
+        <button type="button" className="primary" onClick={() => void save()} disabled={!changed || saving || check === null || errors.length > 0} data-testid="rule-save">
+          {t('rules.save')}
+        </button>
+      </div>
+    </div>
+  );
+}

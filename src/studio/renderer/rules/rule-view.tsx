@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { ruleSentence } from '../../../engine/rule-sentences.js';
+import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
+import type { RuleVersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { RuleEditor } from './rule-editor.js';
+
+/** The rules of a version, decision by decision: the clause's text from the terms beside the rule, its conditions as sentences, and in a draft the editor. */
+export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t, lang } = useI18n();
+  const [decision, setDecision] = useState<DecisionName>('approval');
+  const [ruleId, setRuleId] = useState<string | null>(null);
+  const file = detail.version.decisions[decision];
+  const rule = file.rules.find((r) => r.id === ruleId) ?? file.rules[0]!;
+  const isDraft = detail.summary.status === 'draft';
+  const changed = new Set(detail.changedRules);
+  const switchInterpretation = async (name: string, value: string) => {
+    try {
+      onChange(await api.rules.setInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name, value }));
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const interps = detail.version.interpretations.filter((i) => file.rules.length && i.clauses.length);
+  return (
+    <div className="rule-view">
+      <nav className="rule-nav" aria-label={t('rules.decisions')}>
+        <select value={decision} onChange={(e) => { setDecision(e.target.value as DecisionName); setRuleId(null); }} data-testid="decision-select" aria-label={t('rules.decision')}>
+          {DECISIONS.map((d) => (
+            <option key={d} value={d}>
+              {t(`decision.${d}`)} ({d})
+            </option>
+          ))}
+        </select>
+        <ul>
+          {file.rules.map((r) => (
+            <li key={r.id}>
+              <button type="button" className={r.id === rule.id ? 'rule-item selected' : 'rule-item'} onClick={() => setRuleId(r.id)} data-testid={`rule-${r.id}`}>
+                <span className="rule-clause">{r.clause}</span>
+                {changed.has(r.id) && <span className="badge changes-badge has-changes">{t('rules.changed')}</span>}
+                <span className="rule-name">{r.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="rule-detail">
+        <div className="rule-columns">
+          <section className="clause-box" data-testid="clause-text">
+            <h3>
+              {t('rules.clauseText')} — {rule.clause}
+            </h3>
+            <pre className="terms">{detail.clauseTexts[rule.clause] ?? t('rules.noClauseText')}</pre>
+            {(rule.alsoCites ?? []).map((c) => (
+              <details key={c}>
+                <summary>{c}</summary>
+                <pre className="terms">{detail.clauseTexts[c] ?? t('rules.noClauseText')}</pre>
+              </details>
+            ))}
+          </section>
+          <section className="rule-box">
+            <h3>
+              {rule.name} <code className="muted small">{rule.id}</code>
+            </h3>
+            <blockquote className="quote">{rule.quote}</blockquote>
+            <pre className="sentence" data-testid="rule-sentence">{ruleSentence(rule, decision, lang)}</pre>
+            {!isDraft && (
+              <details>
+                <summary>{t('rules.json')}</summary>
+                <pre className="mono json-view">{JSON.stringify(rule, null, 2)}</pre>
+              </details>
+            )}
+          </section>
+        </div>
+        {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} />}
+        {file.parameters && Object.keys(file.parameters).length > 0 && (
+          <section>
+            <h4>{t('rules.parameters')}</h4>
+            <table className="changes">
+              <tbody>
+                {Object.entries(file.parameters).map(([k, p]) => (
+                  <tr key={k}>
+                    <td className="mono">{k}</td>
+                    <td>{String(p.value)}</td>
+                    <td>{p.clause}</td>
+                    <td className="muted">{p.description ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        <section data-testid="interpretations">
+          <h4>{t('rules.interpretations')}</h4>
+          <table className="changes interp-table">
+            <tbody>
+              {interps.map((i) => (
+                <tr key={i.name}>
+                  <td className="mono">{i.name}</td>
+                  <td>{i.clauses.join('・')}</td>
+                  <td>
+                    {isDraft && i.alternatives.length > 0 ? (
+                      <select value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
+                        {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
+                          <option key={v} value={v}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <strong>{i.default}</strong>
+                    )}
+                  </td>
+                  <td className="muted">{i.defaultDescription}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { base64ToBlob, download } from '../tariffs/base64.js';
+import { AuditView } from './audit-view.js';
+import { DiffView } from './diff-view.js';
+import { RegressionView } from './regression-view.js';
+import { ReviewPanel } from './review-panel.js';
+import { RuleView } from './rule-view.js';
+
+/** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
+type Tab = 'rules' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
+const TABS: Tab[] = ['rules', 'diff', 'regression', 'review', 'notice', 'audit'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function RuleVersionList({ versions, selected, onSelect }: { versions: RuleVersionSummary[]; selected: number | null; onSelect: (id: number) => void }) {
+  const { t } = useI18n();
+  return (
+    <aside className="version-list" aria-label={t('rules.versions')}>
+      <h2>{t('rules.versions')}</h2>
+      <ul>
+        {versions.map((v) => (
+          <li key={v.id}>
+            <button type="button" className={v.id === selected ? 'version-item selected' : 'version-item'} onClick={() => onSelect(v.id)} data-testid={`rule-version-${v.id}`} aria-current={v.id === selected ? 'true' : undefined}>
+              <span className="version-date">{v.effective}</span>
+              <span className={`badge badge-${v.status}`}>{t(`status.${v.status}`)}</span>
+              {v.title && <span className="version-title">{v.title}</span>}
+              <span className="version-base">{t('rules.author', { name: v.author })}</span>
+              {v.approvedBy && <span className="version-base">{t('rules.approver', { name: v.approvedBy })}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+export function RulesPage({ info }: { info: WorkspaceInfo }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [versions, setVersions] = useState<RuleVersionSummary[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
+  const [tab, setTab] = useState<Tab>('rules');
+  const [error, setError] = useState<ShownError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [newDraft, setNewDraft] = useState<{ effective: string; title: string } | null>(null);
+  const [markdown, setMarkdown] = useState<string | null>(null);
+  const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
+
+  const reload = useCallback(
+    async (select?: number) => {
+      const { versions: vs } = await api.rules.list({});
+      setVersions(vs);
+      setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+    },
+    [api],
+  );
+  useEffect(() => {
+    reload().catch((e: unknown) => showError(e));
+  }, [reload, showError]);
+  useEffect(() => {
+    if (selectedId === null) return;
+    let live = true;
+    api.rules.get({ id: selectedId }).then((d) => live && setDetail(d), (e: unknown) => showError(e));
+    return () => {
+      live = false;
+    };
+  }, [api, selectedId, showError]);
+  useEffect(() => setMarkdown(null), [selectedId, detail?.summary.revision, detail?.summary.status]);
+
+  const updated = (d: RuleVersionDetail) => {
+    setDetail(d);
+    setError(null);
+    void reload(d.summary.id);
+  };
+  const createDraft = async () => {
+    if (!detail || !newDraft) return;
+    try {
+      const d = await api.rules.createDraft({ from: detail.summary.id, effective: newDraft.effective, title: newDraft.title });
+      setNewDraft(null);
+      setTab('rules');
+      updated(d);
+      setSelectedId(d.summary.id);
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const notice = async (format: 'md' | 'xlsx') => {
+    if (!detail) return;
+    try {
+      const f = await api.rules.notice({ id: detail.summary.id, format });
+      setMarkdown(f.markdown);
+      download(base64ToBlob(f.contentBase64, format === 'md' ? 'text/markdown;charset=utf-8' : XLSX), f.fileName);
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const discard = async () => {
+    if (!detail || !window.confirm(t('confirm.discard'))) return;
+    try {
+      await api.rules.discardDraft({ id: detail.summary.id });
+      setSelectedId(null);
+      setDetail(null);
+      await reload(detail.base?.id);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const s = detail?.summary;
+  return (
+    <div className="tariffs-page rules-page">
+      <RuleVersionList versions={versions} selected={selectedId} onSelect={(id) => { setSelectedId(id); setError(null); setNote(null); }} />
+      <section className="workarea">
+        {!detail || !s ? (
+          <p className="muted">{t('loading')}</p>
+        ) : (
+          <>
+            <div className="toolbar" role="toolbar">
+              <div className="toolbar-title">
+                <div>
+                  <strong data-testid="rule-version-heading">{t('version.effective', { date: s.effective })}</strong>
+                  <span className={`badge badge-${s.status}`} data-testid="rule-version-status">
+                    {t(`status.${s.status}`)}
+                  </span>
+                </div>
+                <span className="muted small">
+                  {s.title ? `${s.title} · ` : ''}
+                  {t('rules.author', { name: s.author })}
+                  {s.approvedBy ? ` · ${t('rules.approver', { name: s.approvedBy })}` : ''}
+                </span>
+              </div>
+              {s.status !== 'draft' && (
+                <button type="button" className="primary" onClick={() => setNewDraft({ effective: info.suggestedDraftDate, title: '' })} data-testid="btn-rule-draft">
+                  {t('action.createDraft')}
+                </button>
+              )}
+              <span className="toolbar-spacer" />
+              {s.status === 'draft' && (
+                <button type="button" className="danger" onClick={() => void discard()} data-testid="btn-rule-discard">
+                  {t('action.discard')}
+                </button>
+              )}
+            </div>
+            {s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>}
+            {newDraft && (
+              <div className="inline-form" data-testid="rule-draft-form">
+                <label>
+                  {t('draft.effective')}
+                  <input type="date" value={newDraft.effective} onChange={(e) => setNewDraft({ ...newDraft, effective: e.target.value })} data-testid="rule-draft-effective" />
+                </label>
+                <label className="grow">
+                  {t('draft.name')}
+                  <input type="text" value={newDraft.title} onChange={(e) => setNewDraft({ ...newDraft, title: e.target.value })} data-testid="rule-draft-title" />
+                </label>
+                <button type="button" onClick={() => setNewDraft(null)}>
+                  {t('action.cancel')}
+                </button>
+                <button type="button" className="primary" onClick={() => void createDraft()} data-testid="rule-draft-create">
+                  {t('action.create')}
+                </button>
+              </div>
+            )}
+            {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+            {note && (
+              <div className="banner banner-ok" role="status" data-testid="rules-note">
+                {note}
+              </div>
+            )}
+            <div className="tabs" role="tablist">
+              {TABS.map((x) => (
+                <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'tab active' : 'tab'} onClick={() => setTab(x)} data-testid={`rules-tab-${x}`}>
+                  {t(`rules.tab.${x}`)}
+                  {x === 'rules' && detail.changedRules.length > 0 && <span className="tab-changes">{detail.changedRules.length}</span>}
+                </button>
+              ))}
+            </div>
+            <div className="rules-content">
+              {tab === 'rules' && <RuleView detail={detail} onChange={updated} onError={showError} />}
+              {tab === 'diff' && <DiffView key={s.id} detail={detail} versions={versions} onError={showError} />}
+              {tab === 'regression' && <RegressionView key={s.id} detail={detail} onError={showError} />}
+              {tab === 'review' && (
+                <ReviewPanel
+                  detail={detail}
+                  onChange={updated}
+                  onError={showError}
+                  onApproved={(d, sup) => {
+                    updated(d);
+                    setNote(sup ? t('review.approvedSuperseding', { date: sup.effective }) : t('review.approved'));
+                  }}
+                />
+              )}
+              {tab === 'notice' && (
+                <div className="notice-view">
+                  <p className="muted small">{t('notice.help')}</p>
+                  <div className="filter-bar">
+                    <button type="button" onClick={() => void notice('md')} data-testid="notice-md">
+                      {t('notice.markdown')}
+                    </button>
+                    <button type="button" onClick={() => void notice('xlsx')} data-testid="notice-xlsx">
+                      {t('notice.excel')}
+                    </button>
+                  </div>
+                  {markdown && <pre className="terms notice-preview" data-testid="notice-preview">{markdown}</pre>}
+                </div>
+              )}
+              {tab === 'audit' && <AuditView onError={showError} />}
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
