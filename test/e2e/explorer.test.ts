@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { scratch } from '../studio/helpers.js';
+import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+
+/** The decision explorer in the browser mode: fill a decision's facts, read the answer, save it as a case that `tariff test` passes. */
+const dir = scratch('e2e-explorer-');
+let studio: Studio;
+let browser: Browser;
+let page: Page;
+const testId = (id: string) => page.getByTestId(id);
+const tariffTest = (file: string) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'test', file], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  studio = await startStudio(join(dir, 'workspace.sqlite'));
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+describe('decision explorer, browser mode', () => {
+  it('answers a decision from a form generated from its schema, with clause text, trace and interpretations', async () => {
+    await page.goto(studio.url);
+    await testId('nav-explorer').click();
+    await testId('explorer-decision').selectOption('lateInterest');
+    await testId('explorer-asof').fill('2024-06-01');
+    await testId('explorer-name').fill('第27条 31日遅れ');
+    await testId('fact-principal').fill('10000');
+    await testId('fact-dueDate').fill('2024-04-30');
+    await testId('fact-paidDate').fill('2024-05-31');
+    await testId('explorer-run').click();
+    await waitText(testId('explorer-outcome'), 'charge');
+    await waitText(testId('explorer-clauses'), '延滞利息');
+    expect(await testId('explorer-trace').textContent()).toContain('lateInterest/after-grace-period');
+    expect(await testId('explorer-interps').textContent()).toContain('interestDayBasis');
+    await shot(page, 'explorer-01-answer');
+  });
+
+  it('shows what is wrong with bad facts, without breaking the page', async () => {
+    await testId('fact-paidDate').fill('');
+    await testId('explorer-run').click();
+    await waitText(testId('explorer-outcome'), 'invalid');
+    await waitText(testId('explorer-errors'), 'paidDate');
+    await shot(page, 'explorer-02-invalid');
+    await testId('fact-paidDate').fill('2024-05-31');
+    await testId('explorer-run').click();
+    await waitText(testId('explorer-outcome'), 'charge');
+  });
+
+  it('saves the case (to a folder and as a download) and `tariff test` passes it', async () => {
+    const folder = join(dir, 'my-cases');
+    await testId('explorer-file-name').fill('dai27jo-explored.json');
+    await testId('explorer-folder').fill(folder);
+    await testId('explorer-save-folder').click();
+    await waitText(testId('explorer-saved'), 'dai27jo-explored.json');
+    const saved = join(folder, 'dai27jo-explored.json');
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ name: '第27条 31日遅れ', decision: 'lateInterest', expect: { outcome: 'charge' } });
+    const run = tariffTest(saved);
+    expect(run.stdout).toContain('1 passed, 0 failed');
+    expect(run.status).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), testId('explorer-download').click()]);
+    const downloaded = join(dir, 'downloaded.json');
+    await download.saveAs(downloaded);
+    expect(tariffTest(downloaded).status).toBe(0);
+    await testId('lang-switch').click();
+    await waitText(testId('explorer-saved'), 'Saved:');
+    await shot(page, 'explorer-03-saved-english');
+    await testId('lang-switch').click();
+  });
+});

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { scratch } from '../studio/helpers.js';
+import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+
+/**
+ * A legal reviewer's flow in the browser mode: start a rule draft, edit a condition of 第27条
+ * in the structured editor, read the diff with the clause text, run the regression, submit,
+ * approve, verify the audit chain; then tamper with an audit row and see it caught.
+ */
+const dir = scratch('e2e-legal-');
+const workspace = join(dir, 'workspace.sqlite');
+let studio: Studio;
+let browser: Browser;
+let page: Page;
+const testId = (id: string) => page.getByTestId(id);
+const verifyCli = () => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'audit', 'verify', '--workspace', workspace], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  studio = await startStudio(workspace);
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+describe('legal review, browser mode', () => {
+  it('lists the rule versions and shows a rule beside its clause, as sentences', async () => {
+    await page.goto(studio.url);
+    await testId('nav-rules').click();
+    await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
+    await waitText(testId('rule-version-1'), '承認: legal');
+    await testId('decision-select').selectOption('lateInterest');
+    await waitText(testId('clause-text'), '延滞利息');
+    await waitText(testId('rule-sentence'), '「支払期日から支払日までの日数」が「延滞利息がかからない日数（15 日）」を超える');
+    await shot(page, 'legal-01-rule-view');
+  });
+
+  it('edits a condition of a draft in the structured editor, checked as typed', async () => {
+    await testId('btn-rule-draft').click();
+    await testId('rule-draft-effective').fill('2025-04-01');
+    await testId('rule-draft-title').fill('第27条 改定案');
+    await testId('rule-draft-create').click();
+    await waitText(testId('rule-version-heading'), '施行日 2025-04-01');
+    await waitText(testId('rule-version-status'), '下書き');
+    await testId('decision-select').selectOption('lateInterest');
+    await testId('cond-0-operator').selectOption('greaterThanInclusive');
+    await waitText(testId('rule-sentence-preview'), '以上である');
+    await waitText(testId('rule-check'), '検査を通過しました');
+    expect(await testId('rule-json').inputValue()).toContain('"greaterThanInclusive"');
+    // A typo in the JSON is caught with its code, and the save stays disabled.
+    await testId('rule-json').fill((await testId('rule-json').inputValue()).replace('"daysAfterDue"', '"daysLate"'));
+    await waitText(testId('rule-check'), 'RULE_UNKNOWN_FACT');
+    expect(await testId('rule-save').isDisabled()).toBe(true);
+    await shot(page, 'legal-02-editor-error');
+    await testId('cond-0-fact').selectOption('daysAfterDue');
+    await waitText(testId('rule-check'), '検査を通過しました');
+    await testId('rule-save').click();
+    await waitText(page.locator('[data-testid="rule-lateInterest/after-grace-period"]'), '変更あり');
+    await shot(page, 'legal-03-edited');
+  });
+
+  it('shows the diff clause by clause with the clause text', async () => {
+    await testId('rules-tab-diff').click();
+    const card = page.locator('[data-testid="diff-rule-lateInterest/after-grace-period"]');
+    await waitText(card, '延滞利息');
+    expect(await card.textContent()).toContain('以上である');
+    await waitText(testId('diff-summary'), 'ルール 1 件');
+    await shot(page, 'legal-04-diff');
+  });
+
+  it('runs the regression and lists the cases whose answer changes', async () => {
+    await testId('rules-tab-regression').click();
+    await testId('regression-run').click();
+    const summary = await waitText(testId('regression-summary'), /回答が変わるケース [1-9]\d* 件、invalid になるケース 0 件/u, 60_000);
+    expect(summary).toContain('2023-09-19');
+    expect(await testId('regression-changed').locator('[data-testid=regression-row]').count()).toBeGreaterThan(0);
+    expect(await testId('regression-changed').textContent()).toContain('dai27jo-late-interest.json');
+    await shot(page, 'legal-05-regression');
+  });
+
+  it('submits for review and approves with a reviewer and a comment; the old version is superseded', async () => {
+    await testId('rules-tab-review').click();
+    await testId('review-comment').fill('第27条の起算を見直しました');
+    await testId('btn-submit-review').click();
+    await waitText(testId('rule-version-status'), 'レビュー中');
+    await testId('btn-approve').click();
+    await waitText(testId('error-banner'), 'APPROVAL_INCOMPLETE');
+    await testId('review-reviewer').fill('加藤（法務）');
+    await testId('review-comment').fill('条文と回帰テストを確認');
+    await testId('btn-approve').click();
+    await waitText(testId('rules-note'), '2023-09-19 のバージョンは廃止', 60_000);
+    await waitText(testId('rule-version-status'), '承認済み');
+    await waitText(testId('rule-version-1'), '廃止');
+    await waitText(testId('review-history'), '加藤（法務）');
+    await shot(page, 'legal-06-approved');
+  });
+
+  it('verifies the audit chain in the studio and with `tariff audit verify`', async () => {
+    await testId('rules-tab-audit').click();
+    await testId('audit-verify').click();
+    await waitText(testId('audit-verdict'), 'チェーンは正常です（5 件）');
+    expect(await testId('audit-entries').textContent()).toContain('rule.approved');
+    await shot(page, 'legal-07-audit');
+    await testId('lang-switch').click();
+    await waitText(testId('audit-verdict'), 'The chain holds');
+    await testId('rules-tab-rules').click();
+    await shot(page, 'legal-08-english');
+    await testId('lang-switch').click();
+    const ok = verifyCli();
+    expect(ok.stdout).toContain('the audit chain holds: 5 entries');
+    expect(ok.status).toBe(0);
+  });
+
+  it('catches an audit row tampered with in the database', async () => {
+    const db = new Database(workspace);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET comment = 'approved without review' WHERE action = 'rule.approved'").run();
+    db.close();
+    const bad = verifyCli();
+    expect(bad.stdout).toContain('AUDIT_CHAIN_BROKEN at entry 5');
+    expect(bad.status).toBe(1);
+    await testId('rules-tab-audit').click();
+    await testId('audit-verify').click();
+    await waitText(testId('audit-verdict'), 'エントリ 5 でチェーンが壊れています');
+    await shot(page, 'legal-09-tampered');
+  });
+});
