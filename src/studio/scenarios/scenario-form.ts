@@ -98,7 +98,14 @@ export function resolveForm(ws: Workspace, form: ScenarioForm): ResolvedScenario
 export function defaultForm(ws: Workspace, today: string): ScenarioForm {
   const approved = allTariffVersions(ws).filter((t) => t.status === 'approved');
   const inForce = approved.filter((t) => t.effective <= today).pop() ?? approved[0];
-  const courses = (inForce?.version.courses ?? []).filter((c) => c.series !== 'legacy').slice(0, 4);
+  // Two courses of each current series, 3-year terms first (the usual contract), so an edit of either series shows.
+  const all = inForce?.version.courses ?? [];
+  const courses = [...new Set(all.map((c) => c.series))]
+    .filter((s) => s !== 'legacy')
+    .flatMap((s) => {
+      const ofSeries = all.filter((c) => c.series === s);
+      return [...ofSeries.filter((c) => c.termMonths === 36), ...ofSeries.filter((c) => c.termMonths !== 36)].slice(0, 2);
+    });
   const start = monthLabel(monthIndex(today) + 1);
   const startYear = Number(start.slice(0, 4));
   return {

@@ -1,0 +1,81 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RunView } from '../../api/contract.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { compactYen, count, signedYen } from './format.js';
+
+/** Two saved scenarios' last runs side by side: every summary figure, and the monthly difference (proposal − baseline) of each. */
+type Side = { name: string; view: RunView };
+
+export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () => void }) {
+  const { t, lang, yen } = useI18n();
+  const keys = a.view.summary.map((s) => s.key).filter((k) => {
+    const x = a.view.summary.find((s) => s.key === k)!;
+    const y = b.view.summary.find((s) => s.key === k);
+    return x.kind === 'yen' || x.baseline || x.proposal || y?.baseline || y?.proposal;
+  });
+  const months = [...new Set([...a.view.byMonth.map((m) => m.month), ...b.view.byMonth.map((m) => m.month)])].sort();
+  const at = (v: RunView, m: string) => v.byMonth.find((x) => x.month === m)?.difference ?? null;
+  const data = months.map((m) => ({ month: m, a: at(a.view, m), b: at(b.view, m) }));
+  const fmt = (kind: 'yen' | 'count', n: number, signed = false) => (kind === 'yen' ? (signed ? signedYen(n, yen) : yen(n)) : `${signed && n > 0 ? '+' : ''}${count(n, lang)}`);
+  return (
+    <section className="scn-card scn-compare" data-testid="compare-view">
+      <div className="scn-card-head">
+        <h3>{t('scn.compare.title')}</h3>
+        <button type="button" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </div>
+      <table className="scn-table">
+        <thead>
+          <tr>
+            <th rowSpan={2}>{t('scn.metric')}</th>
+            <th colSpan={3} className="num">
+              A: {a.name}
+            </th>
+            <th colSpan={3} className="num">
+              B: {b.name}
+            </th>
+          </tr>
+          <tr>
+            {[a, b].flatMap((_, i) => [
+              <th key={`b${i}`} className="num small">{t('scn.baseline')}</th>,
+              <th key={`p${i}`} className="num small">{t('scn.proposal')}</th>,
+              <th key={`d${i}`} className="num small">{t('scn.difference')}</th>,
+            ])}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => {
+            const x = a.view.summary.find((s) => s.key === k)!;
+            const y = b.view.summary.find((s) => s.key === k);
+            return (
+              <tr key={k} data-key={k} className={k === 'netExTax' || k === 'totalInclTax' ? 'strong' : undefined}>
+                <td>{lang === 'ja' ? x.labelJa : x.labelEn}</td>
+                <td className="num">{fmt(x.kind, x.baseline)}</td>
+                <td className="num">{fmt(x.kind, x.proposal)}</td>
+                <td className="num">{fmt(x.kind, x.difference, true)}</td>
+                <td className="num">{y ? fmt(y.kind, y.baseline) : ''}</td>
+                <td className="num">{y ? fmt(y.kind, y.proposal) : ''}</td>
+                <td className="num">{y ? fmt(y.kind, y.difference, true) : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h4>{t('scn.compare.monthly')}</h4>
+      <div className="scn-chart">
+        <ResponsiveContainer width="100%" height={240}>
+          <LineChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+            <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
+            <YAxis tickFormatter={(n: number) => compactYen(n, lang)} tick={{ fontSize: 11 }} width={84} />
+            <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? signedYen(v, yen) : String(v))} />
+            <Legend />
+            <Line type="monotone" dataKey="a" name={`A: ${a.name}`} stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line type="monotone" dataKey="b" name={`B: ${b.name}`} stroke="#c77700" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

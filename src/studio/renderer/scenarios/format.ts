@@ -1,0 +1,28 @@
+import type { Lang } from '../i18n/i18n-context.js';
+
+/** Axis ticks in a unit finance reads at a glance: 万円 / 億円 in Japanese, ¥k / ¥M in English. */
+export function compactYen(n: number, lang: Lang): string {
+  const a = Math.abs(n);
+  const sign = n < 0 ? '-' : '';
+  if (lang === 'ja') {
+    if (a >= 1e8) return `${sign}${(a / 1e8).toLocaleString('ja-JP', { maximumFractionDigits: 2 })}億円`;
+    if (a >= 1e4) return `${sign}${(a / 1e4).toLocaleString('ja-JP', { maximumFractionDigits: 1 })}万円`;
+    return `${sign}${a.toLocaleString('ja-JP')}円`;
+  }
+  if (a >= 1e6) return `${sign}¥${(a / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })}M`;
+  if (a >= 1e3) return `${sign}¥${(a / 1e3).toLocaleString('en-US', { maximumFractionDigits: 1 })}k`;
+  return `${sign}¥${a.toLocaleString('en-US')}`;
+}
+
+/** A signed yen amount (+1,200円 / -¥500) for differences. */
+export const signedYen = (n: number, yen: (n: number) => string): string => (n > 0 ? `+${yen(n)}` : n < 0 ? `-${yen(-n)}` : yen(0));
+
+export const count = (n: number, lang: Lang): string => n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+
+export const percent = (n: number, lang: Lang): string => `${(n * 100).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 })}%`;
+
+/** A JSON pointer field and every field under it: /fleet/courseMix marks /fleet/courseMix/0/share too. */
+export const fieldMatches = (errorFields: ReadonlySet<string>, pointer: string): boolean => {
+  for (const f of errorFields) if (f === pointer || f.startsWith(`${pointer}/`)) return true;
+  return false;
+};

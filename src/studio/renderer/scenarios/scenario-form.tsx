@@ -1,0 +1,319 @@
+import { useState } from 'react';
+import type { ScenarioChoices, ScenarioForm, ScenarioSideRef } from '../../api/contract.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { fieldMatches } from './format.js';
+
+/**
+ * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff
+ * version or draft, a rule version, edits in the simulator's format with a quick course-fee
+ * edit). Values go to the studio as typed; the studio checks them with the simulator's schema
+ * and names each bad field, which is marked here.
+ */
+type Props = {
+  form: ScenarioForm;
+  onChange: (f: ScenarioForm) => void;
+  choices: ScenarioChoices;
+  errorFields: ReadonlySet<string>;
+  editsText: Record<'baseline' | 'proposal', string>;
+  onEditsText: (side: 'baseline' | 'proposal', text: string) => void;
+  disabled: boolean;
+};
+
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+const SERIES = ['', 'legacy', 'M5525', 'M2035'] as const;
+const TERMS = [1, 6, 12, 24, 36, 60];
+
+export function ScenarioFormView({ form, onChange, choices, errorFields, editsText, onEditsText, disabled }: Props) {
+  const { t } = useI18n();
+  const bad = (pointer: string) => (fieldMatches(errorFields, pointer) ? 'field-error' : undefined);
+  const set = (patch: Partial<ScenarioForm>) => onChange({ ...form, ...patch });
+  const fleet = form.fleet;
+  const setFleet = (patch: Partial<ScenarioForm['fleet']>) => set({ fleet: { ...fleet, ...patch } });
+  const numInput = (pointer: string, value: number | undefined, onValue: (n: number) => void, opts: { step?: string; testId?: string; min?: number } = {}) => (
+    <input
+      type="number"
+      className={bad(pointer)}
+      data-field={pointer}
+      data-testid={opts.testId}
+      step={opts.step ?? '1'}
+      min={opts.min}
+      value={value === undefined || Number.isNaN(value) ? '' : String(value)}
+      onChange={(e) => onValue(num(e.target.value))}
+      disabled={disabled}
+    />
+  );
+  const field = (label: MessageKey, control: React.ReactNode, hint?: MessageKey) => (
+    <label className="scn-field">
+      <span>{t(label)}</span>
+      {control}
+      {hint && <small className="muted">{t(hint)}</small>}
+    </label>
+  );
+
+  const cancellation = form.cancellation ?? { monthlyHazard: 0, noticeDays: { min: 2, max: 30 } };
+  const outages = form.outages;
+  const payments = form.payments;
+
+  return (
+    <div className="scn-form" data-testid="scenario-form">
+      <fieldset className="scn-group">
+        <legend>{t('scn.section.basics')}</legend>
+        <div className="scn-grid">
+          {field(
+            'scn.name',
+            <input type="text" className={bad('/name')} data-field="/name" data-testid="scn-name" value={form.name} onChange={(e) => set({ name: e.target.value })} disabled={disabled} />,
+          )}
+          {field('scn.seed', numInput('/seed', form.seed, (n) => set({ seed: n }), { testId: 'scn-seed', min: 0 }))}
+          {field(
+            'scn.horizonStart',
+            <input
+              type="month"
+              className={bad('/horizon/start')}
+              data-field="/horizon/start"
+              data-testid="scn-start"
+              value={form.horizon.start}
+              onChange={(e) => set({ horizon: { ...form.horizon, start: e.target.value } })}
+              disabled={disabled}
+            />,
+          )}
+          {field('scn.horizonMonths', numInput('/horizon/months', form.horizon.months, (n) => set({ horizon: { ...form.horizon, months: n } }), { testId: 'scn-months', min: 1 }))}
+        </div>
+      </fieldset>
+
+      <fieldset className="scn-group">
+        <legend>{t('scn.section.fleet')}</legend>
+        <div className="scn-grid">
+          {field('scn.fleetSize', numInput('/fleet/size', fleet.size, (n) => setFleet({ size: n }), { testId: 'scn-size', min: 1 }))}
+          {field(
+            'scn.startFrom',
+            <input type="date" className={bad('/fleet/startDates')} data-field="/fleet/startDates/from" value={fleet.startDates.from} onChange={(e) => setFleet({ startDates: { ...fleet.startDates, from: e.target.value } })} disabled={disabled} />,
+          )}
+          {field(
+            'scn.startTo',
+            <input type="date" className={bad('/fleet/startDates')} data-field="/fleet/startDates/to" value={fleet.startDates.to} onChange={(e) => setFleet({ startDates: { ...fleet.startDates, to: e.target.value } })} disabled={disabled} />,
+          )}
+        </div>
+        <table className="scn-rows" data-testid="scn-mix">
+          <thead>
+            <tr>
+              <th>{t('scn.course')}</th>
+              <th>{t('scn.share')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {fleet.courseMix.map((m, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    className={bad(`/fleet/courseMix/${i}/course`)}
+                    data-field={`/fleet/courseMix/${i}/course`}
+                    value={m.course}
+                    onChange={(e) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, course: e.target.value } : x)) })}
+                    disabled={disabled}
+                  >
+                    {!choices.courses.some((c) => c.code === m.course) && <option value={m.course}>{m.course}</option>}
+                    {choices.courses.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.code} — {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{numInput(`/fleet/courseMix/${i}/share`, m.share, (n) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, share: n } : x)) }), { step: 'any', min: 0 })}</td>
+                <td>
+                  <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => setFleet({ courseMix: fleet.courseMix.filter((_, j) => j !== i) })} disabled={disabled}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => setFleet({ courseMix: [...fleet.courseMix, { course: choices.courses[0]?.code ?? '', share: 1 }] })} disabled={disabled}>
+          {t('scn.addCourse')}
+        </button>
+        <table className="scn-rows" data-testid="scn-options">
+          <thead hidden={(fleet.optionUptake ?? []).length === 0}>
+            <tr>
+              <th>{t('scn.option')}</th>
+              <th>{t('scn.probability')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(fleet.optionUptake ?? []).map((o, i) => (
+              <tr key={i}>
+                <td>
+                  <select
+                    className={bad(`/fleet/optionUptake/${i}/option`)}
+                    value={o.option}
+                    onChange={(e) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, option: e.target.value } : x)) })}
+                    disabled={disabled}
+                  >
+                    {choices.options.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name} ({c.code})
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{numInput(`/fleet/optionUptake/${i}/probability`, o.probability, (n) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, probability: n } : x)) }), { step: '0.01', min: 0 })}</td>
+                <td>
+                  <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => setFleet({ optionUptake: (fleet.optionUptake ?? []).filter((_, j) => j !== i) })} disabled={disabled}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => setFleet({ optionUptake: [...(fleet.optionUptake ?? []), { option: choices.options[0]?.code ?? '', probability: 0.1 }] })} disabled={disabled || choices.options.length === 0}>
+          {t('scn.addOption')}
+        </button>
+      </fieldset>
+
+      <fieldset className="scn-group">
+        <legend>{t('scn.section.hazards')}</legend>
+        <div className="scn-grid">
+          {field(
+            'scn.cancelHazard',
+            numInput('/cancellation/monthlyHazard', cancellation.monthlyHazard, (n) => set({ cancellation: { ...cancellation, monthlyHazard: n } }), { step: '0.001', testId: 'scn-cancel-hazard', min: 0 }),
+            'scn.perMonth',
+          )}
+          {field('scn.noticeMin', numInput('/cancellation/noticeDays', cancellation.noticeDays.min, (n) => set({ cancellation: { ...cancellation, noticeDays: { ...cancellation.noticeDays, min: n } } }), { min: 0 }))}
+          {field('scn.noticeMax', numInput('/cancellation/noticeDays', cancellation.noticeDays.max, (n) => set({ cancellation: { ...cancellation, noticeDays: { ...cancellation.noticeDays, max: n } } }), { min: 0 }))}
+          {outages && field('scn.outageRate', numInput('/outages/monthlyRate', outages.monthlyRate, (n) => set({ outages: { ...outages, monthlyRate: n } }), { step: '0.001', min: 0 }), 'scn.perMonth')}
+          {payments && field('scn.lateProbability', numInput('/payments/lateProbability', payments.lateProbability, (n) => set({ payments: { ...payments, lateProbability: n } }), { step: '0.001', min: 0 }))}
+          {payments && field('scn.neverPays', numInput('/payments/neverPaysProbability', payments.neverPaysProbability, (n) => set({ payments: { ...payments, neverPaysProbability: n } }), { step: '0.001', min: 0 }))}
+        </div>
+      </fieldset>
+
+      <div className="scn-sides">
+        {(['baseline', 'proposal'] as const).map((side) => (
+          <SideEditor
+            key={side}
+            side={side}
+            value={form[side]}
+            onChange={(v) => set({ [side]: v } as Partial<ScenarioForm>)}
+            choices={choices}
+            bad={bad}
+            editsText={editsText[side]}
+            onEditsText={(text) => onEditsText(side, text)}
+            disabled={disabled}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function SideEditor(props: {
+  side: 'baseline' | 'proposal';
+  value: ScenarioSideRef;
+  onChange: (v: ScenarioSideRef) => void;
+  choices: ScenarioChoices;
+  bad: (pointer: string) => string | undefined;
+  editsText: string;
+  onEditsText: (text: string) => void;
+  disabled: boolean;
+}) {
+  const { t } = useI18n();
+  const { side, value, choices, bad, disabled } = props;
+  const [series, setSeries] = useState<(typeof SERIES)[number]>('M2035');
+  const [term, setTerm] = useState<number | ''>(36);
+  const [change, setChange] = useState('-500');
+  const addCourseFee = () => {
+    const match = { ...(series ? { series } : {}), ...(term !== '' ? { termMonths: term } : {}) };
+    const edit = { edit: 'course-fee' as const, match, change: num(change) };
+    let edits: unknown[] = [];
+    try {
+      const parsed: unknown = JSON.parse(props.editsText || '[]');
+      edits = Array.isArray(parsed) ? parsed : [];
+    } catch {
+      edits = [...value.edits];
+    }
+    props.onEditsText(JSON.stringify([...edits, edit], null, 1));
+  };
+  const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
+  return (
+    <fieldset className="scn-group scn-side" data-testid={`scn-side-${side}`}>
+      <legend>{t(side === 'baseline' ? 'scn.baseline' : 'scn.proposal')}</legend>
+      <label className="scn-field">
+        <span>{t('scn.tariffVersion')}</span>
+        <select
+          className={bad(`/${side}/tariffVersionId`)}
+          data-field={`/${side}/tariffVersionId`}
+          data-testid={`scn-${side}-tariff`}
+          value={value.tariffVersionId ?? ''}
+          onChange={(e) => props.onChange({ ...value, tariffVersionId: e.target.value === '' ? null : Number(e.target.value) })}
+          disabled={disabled}
+        >
+          <option value="">{t(side === 'baseline' ? 'scn.inForce' : 'scn.sameAsBaseline')}</option>
+          {choices.tariffs.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.effective} {statusLabel(v.status)}
+              {v.title ? ` — ${v.title}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="scn-field">
+        <span>{t('scn.ruleVersion')}</span>
+        <select
+          className={bad(`/${side}/ruleVersionId`)}
+          data-field={`/${side}/ruleVersionId`}
+          value={value.ruleVersionId ?? ''}
+          onChange={(e) => props.onChange({ ...value, ruleVersionId: e.target.value === '' ? null : Number(e.target.value) })}
+          disabled={disabled}
+        >
+          <option value="">{t(side === 'baseline' ? 'scn.inForce' : 'scn.sameAsBaseline')}</option>
+          {choices.rules.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.effective} {statusLabel(v.status)}
+              {v.title ? ` — ${v.title}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="scn-quick-edit">
+        <span>{t('scn.quickEdit')}</span>
+        <select value={series} onChange={(e) => setSeries(e.target.value as (typeof SERIES)[number])} disabled={disabled} aria-label={t('scn.series')} data-testid={`scn-${side}-qe-series`}>
+          {SERIES.map((s) => (
+            <option key={s} value={s}>
+              {s || t('scn.anySeries')}
+            </option>
+          ))}
+        </select>
+        <select value={term} onChange={(e) => setTerm(e.target.value === '' ? '' : Number(e.target.value))} disabled={disabled} aria-label={t('scn.term')} data-testid={`scn-${side}-qe-term`}>
+          <option value="">{t('scn.anyTerm')}</option>
+          {TERMS.map((m) => (
+            <option key={m} value={m}>
+              {t('scn.termMonths', { n: m })}
+            </option>
+          ))}
+        </select>
+        <input type="number" step="10" value={change} onChange={(e) => setChange(e.target.value)} disabled={disabled} aria-label={t('scn.feeChange')} className="scn-change" data-testid={`scn-${side}-qe-change`} />
+        <span className="muted small">{t('scn.yenPerMonth')}</span>
+        <button type="button" onClick={addCourseFee} disabled={disabled} data-testid={`scn-${side}-qe-add`}>
+          {t('scn.addEdit')}
+        </button>
+      </div>
+      <label className="scn-field">
+        <span>{t('scn.edits')}</span>
+        <textarea
+          className={bad(`/${side}/edits`)}
+          data-field={`/${side}/edits`}
+          data-testid={`scn-${side}-edits`}
+          rows={4}
+          spellCheck={false}
+          value={props.editsText}
+          onChange={(e) => props.onEditsText(e.target.value)}
+          disabled={disabled}
+        />
+        <small className="muted">{t('scn.editsHelp')}</small>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,295 @@
+import { useCallback, useEffect, useState } from 'react';
+import { StudioCallError } from '../../api/client.js';
+import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { base64ToBlob, download } from '../tariffs/base64.js';
+import { CompareView } from './compare-view.js';
+import { count, signedYen } from './format.js';
+import { ResultView } from './result-view.js';
+import { ScenarioFormView } from './scenario-form.js';
+import { useScenarioRun } from './use-scenario-run.js';
+
+/**
+ * Finance's scenarios: saved scenarios on the left (tick two to compare), the form, the run
+ * with its progress bar and cancel button, and the last run's charts and tables, exported to
+ * Excel as the workbook `tariff simulate` writes plus the charts' data.
+ */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+type Sides = 'baseline' | 'proposal';
+const editsJson = (f: ScenarioForm): Record<Sides, string> => ({ baseline: JSON.stringify(f.baseline.edits, null, 1), proposal: JSON.stringify(f.proposal.edits, null, 1) });
+
+export function ScenariosPage() {
+  const api = useApi();
+  const { t, lang, yen } = useI18n();
+  const [choices, setChoices] = useState<ScenarioChoices | null>(null);
+  const [list, setList] = useState<ScenarioSummary[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [form, setForm] = useState<ScenarioForm | null>(null);
+  const [editsText, setEditsText] = useState<Record<Sides, string>>({ baseline: '[]', proposal: '[]' });
+  const [result, setResult] = useState<RunView | null>(null);
+  const [summary, setSummary] = useState<ScenarioSummary | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [errorFields, setErrorFields] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [compareIds, setCompareIds] = useState<number[]>([]);
+  const [compare, setCompare] = useState<{ a: { name: string; view: RunView }; b: { name: string; view: RunView } } | null>(null);
+  const [formOpen, setFormOpen] = useState(true);
+
+  const showError = useCallback((e: unknown, lead?: string) => {
+    setError({ error: e, ...(lead ? { lead } : {}) });
+    setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
+  }, []);
+  const refreshList = useCallback(() => api.scenarios.list({}).then((r) => setList(r.scenarios), showError), [api, showError]);
+
+  const open = useCallback(
+    async (id: number) => {
+      try {
+        const r = await api.scenarios.get({ id });
+        setSelectedId(id);
+        setForm(r.form);
+        setEditsText(editsJson(r.form));
+        setResult(r.result);
+        setSummary(r.summary);
+        setFormOpen(r.result === null);
+        setError(null);
+        setErrorFields(new Set());
+      } catch (e) {
+        showError(e);
+      }
+    },
+    [api, showError],
+  );
+
+  const run = useScenarioRun(
+    api,
+    (p: RunProgress) => {
+      if (p.state === 'done') {
+        setNotice(t('scn.done', { seconds: (p.elapsedMs / 1000).toFixed(1) }));
+        void open(p.scenarioId);
+      } else if (p.state === 'cancelled') setNotice(t('scn.cancelled', { done: count(p.contractsDone, lang), total: count(p.contracts, lang) }));
+      else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), t('scn.failed'));
+      void refreshList();
+    },
+    showError,
+  );
+
+  useEffect(() => {
+    api.scenarios.choices({}).then((c) => {
+      setChoices(c);
+      setForm((f) => f ?? c.defaultForm);
+      setEditsText((e) => (e.baseline === '[]' && e.proposal === '[]' ? editsJson(c.defaultForm) : e));
+    }, showError);
+    void refreshList();
+  }, [api, showError, refreshList]);
+
+  /** The form with the edits parsed from their text; a text that is not a JSON array is refused here, with its field. */
+  const currentForm = (): ScenarioForm | null => {
+    if (!form) return null;
+    const sides: Partial<Record<Sides, ScenarioForm['baseline']['edits']>> = {};
+    for (const side of ['baseline', 'proposal'] as const) {
+      try {
+        const parsed: unknown = JSON.parse(editsText[side].trim() || '[]');
+        if (!Array.isArray(parsed)) throw new Error('not an array');
+        sides[side] = parsed as ScenarioForm['baseline']['edits'];
+      } catch (e) {
+        const field = `/${side}/edits`;
+        showError(
+          new StudioCallError('scenarios.run', {
+            code: 'EDITS_NOT_JSON',
+            message: t('scn.editsNotJson', { field, reason: e instanceof Error ? e.message : String(e) }),
+            issues: [{ code: 'EDITS_NOT_JSON', severity: 'error', field, message: `${field}: ${t('scn.editsHelp')}` }],
+          }),
+        );
+        return null;
+      }
+    }
+    return { ...form, baseline: { ...form.baseline, edits: sides.baseline! }, proposal: { ...form.proposal, edits: sides.proposal! } };
+  };
+
+  const startRun = async () => {
+    const f = currentForm();
+    if (!f) return;
+    setNotice(null);
+    setError(null);
+    setErrorFields(new Set());
+    try {
+      const r = await api.scenarios.run({ id: selectedId, form: f });
+      setSelectedId(r.scenario.id);
+      setSummary(r.scenario);
+      run.follow(r.runId);
+      void refreshList();
+    } catch (e) {
+      showError(e, t('scn.refused'));
+    }
+  };
+
+  const save = async () => {
+    const f = currentForm();
+    if (!f) return;
+    setError(null);
+    setErrorFields(new Set());
+    try {
+      const s = await api.scenarios.save({ id: selectedId, form: f });
+      setSelectedId(s.id);
+      setSummary(s);
+      setNotice(t('scn.saved'));
+      void refreshList();
+    } catch (e) {
+      showError(e, t('scn.refused'));
+    }
+  };
+
+  const exportWorkbook = async () => {
+    if (selectedId === null) return;
+    try {
+      const file = await api.scenarios.export({ id: selectedId });
+      download(base64ToBlob(file.contentBase64, XLSX), file.fileName);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const newScenario = () => {
+    if (!choices) return;
+    setSelectedId(null);
+    setForm(choices.defaultForm);
+    setEditsText(editsJson(choices.defaultForm));
+    setResult(null);
+    setSummary(null);
+    setFormOpen(true);
+    setNotice(null);
+    setError(null);
+    setErrorFields(new Set());
+  };
+
+  const remove = async () => {
+    if (selectedId === null || !window.confirm(t('scn.confirmDelete'))) return;
+    try {
+      await api.scenarios.delete({ id: selectedId });
+      setCompareIds((ids) => ids.filter((x) => x !== selectedId));
+      newScenario();
+      void refreshList();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const toggleCompare = (id: number) => setCompareIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids.slice(-1), id]));
+  const openCompare = async () => {
+    const [a, b] = compareIds;
+    if (a === undefined || b === undefined) return;
+    try {
+      const [ra, rb] = await Promise.all([api.scenarios.get({ id: a }), api.scenarios.get({ id: b })]);
+      if (!ra.result || !rb.result) throw new Error(t('scn.compare.needRuns'));
+      setCompare({ a: { name: ra.summary.name, view: ra.result }, b: { name: rb.summary.name, view: rb.result } });
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const p = run.progress;
+  const pct = p && p.contracts > 0 ? Math.floor((p.contractsDone / p.contracts) * 100) : 0;
+  const busy = run.running;
+
+  return (
+    <div className="scenarios-page">
+      <aside className="scn-list" data-testid="scenario-list">
+        <div className="scn-list-head">
+          <h2>{t('scn.saved.title')}</h2>
+          <button type="button" onClick={newScenario} disabled={busy} data-testid="scn-new">
+            {t('scn.new')}
+          </button>
+        </div>
+        {list.length === 0 && <p className="muted small">{t('scn.saved.none')}</p>}
+        <ul>
+          {list.map((s) => (
+            <li key={s.id} className={s.id === selectedId ? 'scn-item active' : 'scn-item'}>
+              <input type="checkbox" checked={compareIds.includes(s.id)} onChange={() => toggleCompare(s.id)} aria-label={t('scn.compare.pick', { name: s.name })} disabled={!s.last} data-testid={`scn-compare-${s.id}`} />
+              <button type="button" className="scn-item-open" onClick={() => void open(s.id)} disabled={busy} data-testid={`scn-open-${s.id}`}>
+                <span className="scn-item-name">{s.name}</span>
+                <span className="small muted">
+                  {s.last ? (
+                    <>
+                      {t('scn.netDiff')} <span className={s.last.difference < 0 ? 'down' : s.last.difference > 0 ? 'up' : ''}>{signedYen(s.last.difference, yen)}</span>
+                      {s.last.stale && <span className="badge badge-draft">{t('scn.stale')}</span>}
+                    </>
+                  ) : (
+                    t('scn.notRun')
+                  )}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => void openCompare()} disabled={compareIds.length !== 2} data-testid="scn-compare">
+          {t('scn.compare.action')}
+        </button>
+      </aside>
+
+      <div className="scn-main">
+        <div className="toolbar">
+          <div className="toolbar-title">
+            <strong data-testid="scn-heading">{summary ? summary.name : t('scn.untitled')}</strong>
+            {summary && <span className="small muted">{t('scn.revision', { n: summary.revision })}</span>}
+          </div>
+          <button type="button" onClick={() => setFormOpen((o) => !o)} data-testid="scn-toggle-form">
+            {formOpen ? t('scn.hideForm') : t('scn.showForm')}
+          </button>
+          <span className="toolbar-spacer" />
+          <button type="button" onClick={() => void save()} disabled={busy || !form} data-testid="scn-save">
+            {t('scn.save')}
+          </button>
+          <button type="button" className="primary" onClick={() => void startRun()} disabled={busy || !form} data-testid="scn-run">
+            {t('scn.run')}
+          </button>
+          <button type="button" onClick={() => void exportWorkbook()} disabled={busy || !result} data-testid="scn-export">
+            {t('action.export')}
+          </button>
+          <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null} data-testid="scn-delete">
+            {t('scn.delete')}
+          </button>
+        </div>
+
+        {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+        {notice && !error && (
+          <div className="banner banner-info" role="status" data-testid="scn-notice">
+            {notice}
+          </div>
+        )}
+
+        {p && (busy || p.state === 'cancelled') && (
+          <div className="scn-progress" data-testid="run-progress" data-state={p.state}>
+            <progress max={100} value={pct} aria-label={t('scn.progress')} />
+            <span className="small" data-testid="run-progress-text">
+              {t('scn.progressText', { done: count(p.contractsDone, lang), total: count(p.contracts, lang), pct })}
+            </span>
+            {busy && (
+              <button type="button" onClick={() => void run.cancel()} disabled={run.cancelling} data-testid="scn-cancel">
+                {run.cancelling ? t('scn.cancelling') : t('action.cancel')}
+              </button>
+            )}
+          </div>
+        )}
+
+        <div className="scn-body">
+          {formOpen && form && choices && (
+            <ScenarioFormView
+              form={form}
+              onChange={setForm}
+              choices={choices}
+              errorFields={errorFields}
+              editsText={editsText}
+              onEditsText={(side, text) => setEditsText((e) => ({ ...e, [side]: text }))}
+              disabled={busy}
+            />
+          )}
+          {compare && <CompareView a={compare.a} b={compare.b} onClose={() => setCompare(null)} />}
+          {summary?.last?.stale && result && <p className="banner banner-warning small">{t('scn.staleNote')}</p>}
+          {result ? <ResultView view={result} /> : !formOpen && <p className="muted">{t('scn.noResult')}</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

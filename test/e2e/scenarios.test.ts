@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratch } from '../studio/helpers.js';
+import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+
+/**
+ * Finance's scenarios in the browser mode: build a small scenario in the form (a 3-year M2035
+ * price cut as a quick edit), run it with the progress bar, read the charts and tables, refuse a
+ * bad form with its field marked, cancel a big run, export the workbook and read it back, and
+ * compare two saved scenarios. Screenshots in test-results/screenshots (scenarios-*).
+ */
+const dir = scratch('e2e-scn-');
+let studio: Studio;
+let browser: Browser;
+let page: Page;
+const testId = (id: string) => page.getByTestId(id);
+/** 1,234円 / ¥1,234 / -¥500 / +1,200円 as a number. */
+const yenOf = (text: string): number => Number(text.replace(/[^\d-]/gu, ''));
+
+beforeAll(async () => {
+  studio = await startStudio(join(dir, 'workspace.sqlite'));
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'ja-JP' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.stop();
+});
+
+const runAndWait = async (): Promise<void> => {
+  await testId('scn-run').click();
+  await waitText(testId('scn-notice'), '実行が終わりました', 120_000);
+};
+
+describe('Scenarios, browser mode', () => {
+  it('builds a small scenario in the form and runs it: progress, then charts and tables', async () => {
+    await page.goto(studio.url);
+    await testId('nav-scenarios').click();
+    await testId('scenario-form').waitFor();
+    await testId('scn-name').fill('M2035 3年 −500円');
+    await testId('scn-size').fill('400');
+    await testId('scn-months').fill('12');
+    // Quick edit on the proposal: M2035, 36 months, −500 yen a month (the defaults of the quick edit).
+    await testId('scn-proposal-qe-add').click();
+    expect(JSON.parse(await testId('scn-proposal-edits').inputValue())).toEqual([{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }]);
+    await runAndWait();
+    await testId('scenario-result').waitFor();
+    const monthly = testId('summary-table').locator('tr[data-key=monthlyFees] td');
+    // A price cut earns less in monthly fees; the table's difference is proposal − baseline.
+    const [b, p, d] = [yenOf((await monthly.nth(1).textContent())!), yenOf((await monthly.nth(2).textContent())!), yenOf((await monthly.nth(3).textContent())!)];
+    expect(d).toBe(p - b);
+    expect(d).toBeLessThan(0);
+    expect(await testId('table-by-month').locator('tbody tr').count()).toBe(12);
+    expect(await testId('chart-revenue').locator('svg .recharts-line').count()).toBe(2);
+    expect(await testId('chart-by-course').locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(await testId('scenario-list').textContent()).toContain('M2035 3年 −500円');
+    await shot(page, 'scenarios-01-result-ja');
+    await testId('chart-by-course').scrollIntoViewIfNeeded();
+    await shot(page, 'scenarios-02-by-course-ja');
+    await testId('chart-events').scrollIntoViewIfNeeded();
+    await shot(page, 'scenarios-02-events-ja');
+    await testId('lang-switch').click();
+    await waitText(testId('summary-table'), 'Monthly fees');
+    await shot(page, 'scenarios-03-by-course-en');
+    await testId('summary-table').scrollIntoViewIfNeeded();
+    await shot(page, 'scenarios-03-result-en');
+    await testId('lang-switch').click();
+    await waitText(testId('summary-table'), '月額料金');
+  });
+
+  it('refuses a bad form with a coded error naming the field, and runs nothing', async () => {
+    await testId('scn-toggle-form').click();
+    await testId('scn-size').fill('0');
+    await testId('scn-run').click();
+    await waitText(testId('error-banner'), 'SCENARIO_INVALID');
+    expect(await testId('error-banner').textContent()).toContain('/fleet/size');
+    expect(await testId('scn-size').getAttribute('class')).toContain('field-error');
+    await shot(page, 'scenarios-04-invalid');
+    await testId('scn-size').fill('400');
+  });
+
+  it('cancels a big run: the workers stop and the last result stays', async () => {
+    await testId('scn-size').fill('200000');
+    await testId('scn-months').fill('60');
+    await testId('scn-run').click();
+    await waitText(testId('run-progress-text'), /[1-9][\d,]* 契約（/u, 120_000);
+    await shot(page, 'scenarios-05-running');
+    await testId('scn-cancel').click();
+    await waitText(testId('scn-notice'), 'キャンセルしました', 60_000);
+    expect(await testId('run-progress').getAttribute('data-state')).toBe('cancelled');
+    const text = (await testId('run-progress-text').textContent())!;
+    // 「{total} 契約中 {done} 契約（{pct}%）」
+    const [total, done] = [...text.matchAll(/[\d,]+/gu)].map((m) => Number(m[0].replace(/,/gu, '')));
+    expect(total).toBe(200000);
+    expect(done).toBeLessThan(total!);
+    await shot(page, 'scenarios-06-cancelled');
+    // The saved form changed (revision 2) but the last result is the 400-contract run's.
+    expect(await testId('scenario-list').textContent()).toContain('入力変更後未実行');
+    await testId('scn-size').fill('400');
+    await testId('scn-months').fill('12');
+    await runAndWait();
+  });
+
+  it('exports the workbook of `tariff simulate` plus the chart data, and it reads back with the same figures', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), testId('scn-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^scenario-1-.*\.xlsx$/u);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By month', 'By course', 'By item', 'Events', 'Assumptions', 'Chart data']);
+    // The page's by-month table and the workbook's chart data show the same figures.
+    const rows = testId('table-by-month').locator('tbody tr');
+    const chart = wb.getWorksheet('Chart data')!;
+    const revenue = new Map<string, number[]>();
+    chart.eachRow((r, i) => {
+      if (i > 1 && String(r.getCell(1).value).startsWith('revenue-by-month')) revenue.set(String(r.getCell(2).value), [Number(r.getCell(5).value), Number(r.getCell(6).value)]);
+    });
+    expect(revenue.size).toBe(12);
+    for (let i = 0; i < 12; i += 1) {
+      const cells = rows.nth(i).locator('td');
+      const month = (await cells.nth(0).textContent())!;
+      expect(revenue.get(month)).toEqual([yenOf((await cells.nth(1).textContent())!), yenOf((await cells.nth(2).textContent())!)]);
+    }
+    // The summary sheet's monthly fees match the page's.
+    const summary = wb.getWorksheet('Summary')!;
+    let fees: number[] = [];
+    summary.eachRow((r) => {
+      if (r.getCell(1).value === 'monthlyFees') fees = [3, 4].map((c) => Number((r.getCell(c).value as { result?: number }).result ?? r.getCell(c).value));
+    });
+    const monthly = testId('summary-table').locator('tr[data-key=monthlyFees] td');
+    expect(fees).toEqual([yenOf((await monthly.nth(1).textContent())!), yenOf((await monthly.nth(2).textContent())!)]);
+    const assumptions: string[] = [];
+    wb.getWorksheet('Assumptions')!.eachRow((r) => assumptions.push(String(r.getCell(1).value)));
+    expect(assumptions).toContain('scenario /proposal/edits/0/change');
+  });
+
+  it('saves a second scenario and compares the two side by side', async () => {
+    await testId('scn-new').click();
+    await testId('scn-name').fill('M2035 3年 −1000円');
+    await testId('scn-size').fill('400');
+    await testId('scn-months').fill('12');
+    await testId('scn-proposal-qe-change').fill('-1000');
+    await testId('scn-proposal-qe-add').click();
+    await runAndWait();
+    await testId('scn-compare-1').check();
+    await testId('scn-compare-2').check();
+    await testId('scn-compare').click();
+    await testId('compare-view').waitFor();
+    const net = testId('compare-view').locator('tr[data-key=monthlyFees] td');
+    const [dA, dB] = [yenOf((await net.nth(3).textContent())!), yenOf((await net.nth(6).textContent())!)];
+    // The same fleet and draws: the deeper cut loses more in monthly fees.
+    expect(dB).toBeLessThan(dA);
+    await testId('compare-view').scrollIntoViewIfNeeded();
+    await shot(page, 'scenarios-07-compare');
+  });
+});
