@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ExplorerPage } from '../explorer/explorer-page.js';
 import { RulesPage } from '../rules/rules-page.js';
+import { ScenariosPage } from '../scenarios/scenarios-page.js';
 import { TariffsPage } from '../tariffs/tariffs-page.js';
 import { useApi } from './api-context.js';
 import { ErrorBanner, type ShownError } from './error-banner.js';
@@ -13,7 +14,7 @@ const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
   { id: 'tariffs', label: 'nav.tariffs', ready: true },
   { id: 'rules', label: 'nav.rules', ready: true },
   { id: 'explorer', label: 'nav.explorer', ready: true },
-  { id: 'scenarios', label: 'nav.scenarios', ready: false },
+  { id: 'scenarios', label: 'nav.scenarios', ready: true },
 ];
 
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
         {info && page === 'tariffs' && <TariffsPage info={info} />}
         {info && page === 'rules' && <RulesPage info={info} />}
         {info && page === 'explorer' && <ExplorerPage info={info} />}
+        {info && page === 'scenarios' && <ScenariosPage />}
       </main>
     </div>
   );
