@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -115,7 +114,7 @@ describe('Scenarios, browser mode', () => {
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(file));
+    await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By month', 'By course', 'By item', 'Events', 'Assumptions', 'Chart data']);
     // The page's by-month table and the workbook's chart data show the same figures.
     const rows = testId('table-by-month').locator('tbody tr');

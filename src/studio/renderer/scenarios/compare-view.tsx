@@ -1,13 +1,14 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { compactYen, count, signedYen } from './format.js';
+import { compactYen, count, money, signedYen } from './format.js';
 
 /** Two saved scenarios' last runs side by side: every summary figure, and the monthly difference (proposal − baseline) of each. */
 type Side = { name: string; view: RunView };
 
 export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () => void }) {
-  const { t, lang, yen } = useI18n();
+  const { t, lang, yen: plainYen } = useI18n();
+  const yen = (n: number) => money(n, plainYen);
   const keys = a.view.summary.map((s) => s.key).filter((k) => {
     const x = a.view.summary.find((s) => s.key === k)!;
     const y = b.view.summary.find((s) => s.key === k);
@@ -29,10 +30,10 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
         <thead>
           <tr>
             <th rowSpan={2}>{t('scn.metric')}</th>
-            <th colSpan={3} className="num">
+            <th colSpan={3} className="center">
               A: {a.name}
             </th>
-            <th colSpan={3} className="num">
+            <th colSpan={3} className="center">
               B: {b.name}
             </th>
           </tr>

@@ -14,6 +14,9 @@ export function compactYen(n: number, lang: Lang): string {
   return `${sign}¥${a.toLocaleString('en-US')}`;
 }
 
+/** Yen with the minus before the sign in English too (-¥2,183, -2,183円). */
+export const money = (n: number, yen: (n: number) => string): string => (n < 0 ? `-${yen(-n)}` : yen(n));
+
 /** A signed yen amount (+1,200円 / -¥500) for differences. */
 export const signedYen = (n: number, yen: (n: number) => string): string => (n > 0 ? `+${yen(n)}` : n < 0 ? `-${yen(-n)}` : yen(0));
 

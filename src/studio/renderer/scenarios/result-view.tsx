@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { compactYen, count, signedYen } from './format.js';
+import { compactYen, count, money, signedYen } from './format.js';
 
 /**
  * A run's figures: the summary, then each chart with the table of the same figures beneath it
@@ -15,7 +15,8 @@ const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
 
 export function ResultView({ view }: { view: RunView }) {
-  const { t, lang, yen } = useI18n();
+  const { t, lang, yen: plainYen } = useI18n();
+  const yen = (n: number) => money(n, plainYen);
   const tickYen = (n: number) => compactYen(n, lang);
   const tipYen = (v: unknown) => (typeof v === 'number' ? yen(v) : String(v));
   const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
@@ -217,8 +218,8 @@ export function ResultView({ view }: { view: RunView }) {
               <Tooltip formatter={tipCount} />
               <Legend />
               {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
-                <Line key={`${k}B`} type="monotone" dataKey={`${k}B`} name={`${t(`scn.event.${k}`)} (${series.baseline})`} stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
-                <Line key={`${k}P`} type="monotone" dataKey={`${k}P`} name={`${t(`scn.event.${k}`)} (${series.proposal})`} stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
+                <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={`${t(`scn.event.${k}`)} (${series.baseline})`} stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
+                <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={`${t(`scn.event.${k}`)} (${series.proposal})`} stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
               ])}
             </LineChart>
           </ResponsiveContainer>
@@ -230,11 +231,11 @@ export function ResultView({ view }: { view: RunView }) {
               <thead>
                 <tr>
                   <th rowSpan={2}>{t('scn.month')}</th>
-                  <th colSpan={2} className="num">{t('scn.event.waivers')}</th>
-                  <th colSpan={2} className="num">{t('scn.event.waiverYen')}</th>
-                  <th colSpan={2} className="num">{t('scn.event.settlements')}</th>
-                  <th colSpan={2} className="num">{t('scn.event.settlementYen')}</th>
-                  <th colSpan={2} className="num">{t('scn.event.cancellations')}</th>
+                  <th colSpan={2} className="center">{t('scn.event.waivers')}</th>
+                  <th colSpan={2} className="center">{t('scn.event.waiverYen')}</th>
+                  <th colSpan={2} className="center">{t('scn.event.settlements')}</th>
+                  <th colSpan={2} className="center">{t('scn.event.settlementYen')}</th>
+                  <th colSpan={2} className="center">{t('scn.event.cancellations')}</th>
                 </tr>
                 <tr>
                   {[0, 1, 2, 3, 4].flatMap((i) => [

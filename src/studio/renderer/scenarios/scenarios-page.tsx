@@ -4,6 +4,7 @@ import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSumma
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { CompareView } from './compare-view.js';
 import { count, signedYen } from './format.js';
@@ -32,7 +33,7 @@ export function ScenariosPage() {
   const [summary, setSummary] = useState<ScenarioSummary | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [errorFields, setErrorFields] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ key: MessageKey; vars?: Record<string, string | number> } | null>(null);
   const [compareIds, setCompareIds] = useState<number[]>([]);
   const [compare, setCompare] = useState<{ a: { name: string; view: RunView }; b: { name: string; view: RunView } } | null>(null);
   const [formOpen, setFormOpen] = useState(true);
@@ -66,9 +67,9 @@ export function ScenariosPage() {
     api,
     (p: RunProgress) => {
       if (p.state === 'done') {
-        setNotice(t('scn.done', { seconds: (p.elapsedMs / 1000).toFixed(1) }));
+        setNotice({ key: 'scn.done', vars: { seconds: (p.elapsedMs / 1000).toFixed(1) } });
         void open(p.scenarioId);
-      } else if (p.state === 'cancelled') setNotice(t('scn.cancelled', { done: count(p.contractsDone, lang), total: count(p.contracts, lang) }));
+      } else if (p.state === 'cancelled') setNotice({ key: 'scn.cancelled', vars: { done: count(p.contractsDone, lang), total: count(p.contracts, lang) } });
       else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), t('scn.failed'));
       void refreshList();
     },
@@ -134,7 +135,7 @@ export function ScenariosPage() {
       const s = await api.scenarios.save({ id: selectedId, form: f });
       setSelectedId(s.id);
       setSummary(s);
-      setNotice(t('scn.saved'));
+      setNotice({ key: 'scn.saved' });
       void refreshList();
     } catch (e) {
       showError(e, t('scn.refused'));
@@ -255,7 +256,7 @@ export function ScenariosPage() {
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {notice && !error && (
           <div className="banner banner-info" role="status" data-testid="scn-notice">
-            {notice}
+            {t(notice.key, notice.vars)}
           </div>
         )}
 

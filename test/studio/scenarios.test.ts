@@ -1,0 +1,197 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { RunProgress, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../src/studio/api/contract.js';
+import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
+import { SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';
+import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
+import { createTariffDraft, listTariffVersions } from '../../src/studio/workspace/tariff-store.js';
+import { freshWorkspace, TODAY } from './helpers.js';
+
+/**
+ * The scenarios API over the dispatcher (as both transports call it): a form checked field by
+ * field, a run in worker threads polled to the end, a cancel that stops the workers, saved
+ * scenarios with their last result, drafts against the approved version of the same date, and
+ * the workbook equal to what `tariff simulate` writes for the same scenario, plus the chart data.
+ */
+const setup = () => {
+  const ws = freshWorkspace();
+  const ctx = { ws, createdNow: true, today: () => TODAY };
+  const runs = new ScenarioRuns({ workers: 1, onFinished: (run, stored) => saveScenarioResult(ws, run.scenarioId, stored, {}) });
+  const handlers = { ...studioHandlers(ctx), scenarios: scenarioHandlers(ctx, runs) };
+  const dispatch = createDispatcher(handlers);
+  const call = async <T>(name: string, args: unknown): Promise<T> => {
+    const r = await dispatch(name, args);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.value as T;
+  };
+  return { ws, dispatch, call };
+};
+
+const finish = async (call: ReturnType<typeof setup>['call'], runId: string): Promise<RunProgress> => {
+  for (;;) {
+    const p = await call<RunProgress>('scenarios.progress', { runId });
+    if (p.state !== 'running') return p;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+const smallForm = (c: ScenarioChoices, patch: Partial<ScenarioForm> = {}): ScenarioForm => ({
+  ...c.defaultForm,
+  name: 'M2035 3年 −500円',
+  horizon: { start: '2025-04', months: 6 },
+  fleet: { ...c.defaultForm.fleet, size: 120, startDates: { from: '2024-10-01', to: '2025-06-30' } },
+  proposal: { tariffVersionId: null, ruleVersionId: null, edits: [{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }] },
+  ...patch,
+});
+
+describe('scenarios API', () => {
+  it('is migration 3 of the workspace', () => {
+    const { ws } = setup();
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
+    expect(ws.db.prepare('SELECT version FROM schema_migrations WHERE version = 3').get()).toBeTruthy();
+  });
+
+  it('refuses a bad form with SCENARIO_INVALID naming each field, and saves nothing', async () => {
+    const { call, dispatch, ws } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const bad = smallForm(c, { fleet: { ...smallForm(c).fleet, size: 0, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] }, baseline: { tariffVersionId: 999, ruleVersionId: null, edits: [] } });
+    const r = await dispatch('scenarios.run', { id: null, form: bad });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('SCENARIO_INVALID');
+    expect(r.error.issues.map((i) => i.field)).toContain('/baseline/tariffVersionId');
+    const second = await dispatch('scenarios.run', { id: null, form: smallForm(c, { fleet: { ...smallForm(c).fleet, size: 0, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] } }) });
+    expect(!second.ok && second.error.issues.map((i) => i.field)).toEqual(expect.arrayContaining(['/fleet/size']));
+    const third = await dispatch('scenarios.save', { id: null, form: smallForm(c, { fleet: { ...smallForm(c).fleet, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] } }) });
+    expect(!third.ok && third.error.issues.map((i) => [i.code, i.field])).toEqual([['UNKNOWN_COURSE', '/fleet/courseMix/0/course'], ['UNKNOWN_COURSE', '/fleet/courseMix/0/course']]);
+    const garbage = await dispatch('scenarios.run', { id: null, form: { name: 'x' } });
+    expect(!garbage.ok && garbage.error.code).toBe('INVALID_ARGS');
+    expect((ws.db.prepare('SELECT count(*) AS n FROM scenarios').get() as { n: number }).n).toBe(0);
+  });
+
+  it('runs a form in worker threads to the end, saves it with its result, and shows the figures', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form: smallForm(c) });
+    const p = await finish(call, runId);
+    expect(p).toMatchObject({ state: 'done', contractsDone: 120, contracts: 120, error: null });
+    const got = await call<{ summary: ScenarioSummary; result: import('../../src/studio/api/contract.js').RunView }>('scenarios.get', { id: scenario.id });
+    const v = got.result;
+    expect(v.byMonth.map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09']);
+    const net = v.summary.find((s) => s.key === 'netExTax')!;
+    // The charts' figures add up to the summary's.
+    expect(v.byMonth.reduce((a, m) => a + m.baseline, 0)).toBe(net.baseline);
+    expect(v.byMonth.reduce((a, m) => a + m.proposal, 0)).toBe(net.proposal);
+    expect(v.byCourse.reduce((a, m) => a + m.difference, 0)).toBe(net.difference);
+    const fees = v.summary.find((s) => s.key === 'monthlyFees')!;
+    expect(fees.difference).toBeLessThan(0);
+    expect(got.summary.last).toMatchObject({ difference: net.difference, stale: false, fleetSize: 120 });
+    // A changed form makes the last result stale until it is run again.
+    const saved = await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: smallForm(c, { seed: 7 }) });
+    expect(saved.revision).toBe(2);
+    expect(saved.last?.stale).toBe(true);
+  });
+
+  it('cancels a run: its workers stop, nothing is saved, and the next run may start', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const big = smallForm(c, { horizon: { start: '2025-04', months: 60 }, fleet: { ...smallForm(c).fleet, size: 200_000 } });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form: big });
+    const busy = await createDispatcher({ ...studioHandlers({ ws: freshWorkspace(), createdNow: true, today: () => TODAY }) })('scenarios.progress', { runId });
+    expect(!busy.ok && busy.error.code).toBe('RUN_NOT_FOUND');
+    for (;;) {
+      const p = await call<RunProgress>('scenarios.progress', { runId });
+      if (p.contractsDone > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const second = await (async () => {
+      try {
+        await call('scenarios.run', { id: scenario.id, form: big });
+        return 'started';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    })();
+    expect(second).toBe('RUN_IN_PROGRESS');
+    const cancelled = await call<RunProgress>('scenarios.cancel', { runId });
+    expect(cancelled.state).toBe('cancelled');
+    expect(cancelled.contractsDone).toBeLessThan(cancelled.contracts);
+    // No progress after the cancel: the workers were terminated.
+    const later = await new Promise<RunProgress>((r) => setTimeout(() => void call<RunProgress>('scenarios.progress', { runId }).then(r), 300));
+    expect(later.contractsDone).toBe(cancelled.contractsDone);
+    expect((await call<{ result: unknown }>('scenarios.get', { id: scenario.id })).result).toBeNull();
+    const again = await call<{ runId: string }>('scenarios.run', { id: scenario.id, form: smallForm(c) });
+    expect((await finish(call, again.runId)).state).toBe('done');
+  });
+
+  it('compares a draft with the approved version of the same date', async () => {
+    const { call, ws } = setup();
+    const approved = listTariffVersions(ws).find((v) => v.status === 'approved')!;
+    const draft = createTariffDraft(ws, { from: approved.id, effective: approved.effective, title: 'same-date draft' });
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    expect(c.tariffs.map((t) => t.id)).toContain(draft.id);
+    const form = smallForm(c, { baseline: { tariffVersionId: approved.id, ruleVersionId: null, edits: [] }, proposal: { tariffVersionId: draft.id, ruleVersionId: null, edits: [] } });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    await finish(call, runId);
+    const got = await call<{ result: import('../../src/studio/api/contract.js').RunView }>('scenarios.get', { id: scenario.id });
+    expect(got.result.meta.sides.map((s) => s.tariffsStatus)).toEqual(['approved', 'draft']);
+    // An unchanged draft answers as its version does.
+    expect(got.result.summary.every((s) => s.difference === 0)).toBe(true);
+  });
+
+  it('exports the workbook `tariff simulate` writes for the same scenario, plus the chart data', async () => {
+    const { call, ws } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const form = smallForm(c, { baseline: { tariffVersionId: null, ruleVersionId: null, edits: [] } });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    await finish(call, runId);
+    const file = await call<{ fileName: string; contentBase64: string }>('scenarios.export', { id: scenario.id });
+    expect(file.fileName).toBe(`scenario-${scenario.id}-M2035-3年-500円.xlsx`);
+    const studioWb = new ExcelJS.Workbook();
+    await studioWb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    // The same scenario as a file, through the CLI.
+    const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-cli-'));
+    const { baseline: _b, proposal, ...sections } = form;
+    writeFileSync(join(dir, 's.json'), JSON.stringify({ ...sections, baseline: {}, proposal: { edits: proposal.edits } }));
+    const out: string[] = [];
+    const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), '--workers', '1', '--quiet'], { out: (s) => out.push(s), err: (s) => out.push(s) });
+    expect(code, out.join('\n')).toBe(0);
+    const cliWb = new ExcelJS.Workbook();
+    await cliWb.xlsx.readFile(join(dir, 'cli.xlsx'));
+    expect(studioWb.worksheets.map((w) => w.name)).toEqual([...cliWb.worksheets.map((w) => w.name), 'Chart data']);
+    const values = (w: ExcelJS.Worksheet) => {
+      const rows: unknown[][] = [];
+      w.eachRow((r) => rows.push((r.values as unknown[]).map((v) => (v && typeof v === 'object' && 'formula' in v ? (v as { formula: string; result: unknown }).formula + '=' + String((v as { result: unknown }).result) : v))));
+      return rows;
+    };
+    for (const name of ['Summary', 'By month', 'By course', 'By item', 'Events']) expect(values(studioWb.getWorksheet(name)!), name).toEqual(values(cliWb.getWorksheet(name)!));
+    // Assumptions: the same, but for when, where from and with how many workers it ran.
+    const volatile = /^(generated at|scenario file|node|workers)$/u;
+    const keep = (w: ExcelJS.Worksheet) => values(w).filter((r) => !volatile.test(String(r[1])));
+    expect(keep(studioWb.getWorksheet('Assumptions')!)).toEqual(keep(cliWb.getWorksheet('Assumptions')!));
+    const chart = values(studioWb.getWorksheet('Chart data')!);
+    const got = await call<{ result: import('../../src/studio/api/contract.js').RunView }>('scenarios.get', { id: scenario.id });
+    const revenue = chart.filter((r) => String(r[1]).startsWith('revenue-by-month')).map((r) => [r[2], r[5], r[6]]);
+    expect(revenue).toEqual(got.result.byMonth.map((m) => [m.month, m.baseline, m.proposal]));
+    void ws;
+  });
+
+  it('lists, deletes and refuses to export a scenario never run', async () => {
+    const { call, dispatch } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const s = await call<ScenarioSummary>('scenarios.save', { id: null, form: smallForm(c) });
+    expect((await call<{ scenarios: ScenarioSummary[] }>('scenarios.list', {})).scenarios.map((x) => x.name)).toEqual(['M2035 3年 −500円']);
+    const r = await dispatch('scenarios.export', { id: s.id });
+    expect(!r.ok && r.error.code).toBe('SCENARIO_NOT_RUN');
+    await call('scenarios.delete', { id: s.id });
+    const gone = await dispatch('scenarios.get', { id: s.id });
+    expect(!gone.ok && gone.error.code).toBe('SCENARIO_NOT_FOUND');
+  });
+});
