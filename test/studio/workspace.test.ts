@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { StudioError } from '../../src/studio/model/studio-error.js';
 import { appendAudit, verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { exportFolders } from '../../src/studio/workspace/export-folders.js';
-import { SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { listRuleVersions } from '../../src/studio/workspace/rule-store.js';
 import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../../src/studio/workspace/tariff-store.js';
@@ -39,7 +39,7 @@ describe('workspace', () => {
     const ws = freshWorkspace();
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(ws.db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: expect.any(String) }]);
+    expect(ws.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m, i) => ({ version: i + 1, name: m.name })));
     expect(listTariffVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
     expect(listRuleVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
     expect(verifyAudit(ws)).toMatchObject({ ok: true, entries: 1 });
