@@ -168,7 +168,12 @@ describe('scenarios API', () => {
     expect(studioWb.worksheets.map((w) => w.name)).toEqual([...cliWb.worksheets.map((w) => w.name), 'Chart data']);
     const values = (w: ExcelJS.Worksheet) => {
       const rows: unknown[][] = [];
-      w.eachRow((r) => rows.push((r.values as unknown[]).map((v) => (v && typeof v === 'object' && 'formula' in v ? (v as { formula: string; result: unknown }).formula + '=' + String((v as { result: unknown }).result) : v))));
+      const cell = (v: unknown): unknown => {
+        if (v === null || typeof v !== 'object' || !('formula' in v)) return v;
+        const f = v as { formula: string; result?: unknown };
+        return `${f.formula}=${String(f.result)}`;
+      };
+      w.eachRow((r) => rows.push((r.values as unknown[]).map(cell)));
       return rows;
     };
     for (const name of ['Summary', 'By month', 'By course', 'By item', 'Events']) expect(values(studioWb.getWorksheet(name)!), name).toEqual(values(cliWb.getWorksheet(name)!));
