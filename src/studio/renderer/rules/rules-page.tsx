@@ -45,7 +45,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ date: string | null } | null>(null);
   const [newDraft, setNewDraft] = useState<{ effective: string; title: string } | null>(null);
   const [markdown, setMarkdown] = useState<string | null>(null);
   const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
@@ -167,7 +167,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
-                {note}
+                {note.date ? t('review.approvedSuperseding', { date: note.date }) : t('review.approved')}
               </div>
             )}
             <div className="tabs" role="tablist">
@@ -189,7 +189,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                   onError={showError}
                   onApproved={(d, sup) => {
                     updated(d);
-                    setNote(sup ? t('review.approvedSuperseding', { date: sup.effective }) : t('review.approved'));
+                    setNote({ date: sup ? sup.effective : null });
                   }}
                 />
               )}
