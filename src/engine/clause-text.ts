@@ -8,6 +8,8 @@ const squashSpaces = (s: string): string => s.replace(/[ \t\u3000]+/gu, ' ');
 const ARTICLE_RE = /^\s*第\s*(\d+)\s*条\s*\(/u;
 const APPENDIX_RE = /^\s*【別紙\s*(\d+)/u;
 const TABLE_RE = /^\s*別紙\s*(\d+)\s*表\s*(\d+)/u;
+/** Chapter headings (第３ 章 契約) and supplementary provisions (附 則) end the section before them. */
+const BREAK_RE = /^\s*(第\s*\d+\s*章|附\s*則)/u;
 
 type Section = { key: string; lines: string[] };
 
@@ -21,6 +23,10 @@ export function splitTerms(terms: string): Section[] {
     const a = ARTICLE_RE.exec(norm);
     const b = APPENDIX_RE.exec(norm);
     const t = TABLE_RE.exec(norm);
+    if (BREAK_RE.test(norm)) {
+      current = undefined;
+      continue;
+    }
     const key = a ? `第${a[1]}条` : b ? `別紙${b[1]}` : t ? `別紙${t[1]}表${t[2]}` : undefined;
     if (key) {
       current = { key, lines: [] };

@@ -115,6 +115,8 @@ describe('clause text from the terms', async () => {
     expect(clauseText(terms, '別紙3表2')).toContain('同一系');
     expect(clauseText(terms, '別紙6')).toContain('1 カメラ装置ごとに 12ヶ月');
     expect(clauseText(terms, '第99条')).toBeUndefined();
+    expect(clauseText(terms, '第5条')).not.toContain('契約');
+    expect(clauseText(terms, '第48条')).not.toContain('附');
   });
   it('finds the text of every clause a rule cites', () => {
     for (const f of Object.values(approved.decisions)) for (const r of f.rules) expect(clauseText(terms, r.clause), r.clause).toBeTruthy();
