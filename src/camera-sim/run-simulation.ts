@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ChunkSimulator, type ChunkResult, type ChunkTask } from './chunk-simulator.js';
@@ -44,6 +45,12 @@ export const programVersion = (): { name: string; version: string } => {
     return { name: 'tariff-studio', version: 'unknown' };
   }
 };
+
+/**
+ * The worker's entry script. Beside this file in a checkout; a bundled host (the packaged Electron
+ * app, whose main is one file in dist-electron/) names the unpacked copy in TARIFF_SIM_WORKER_ENTRY.
+ */
+const workerEntry = (): URL => (process.env.TARIFF_SIM_WORKER_ENTRY ? pathToFileURL(process.env.TARIFF_SIM_WORKER_ENTRY) : new URL('./worker-entry.mjs', import.meta.url));
 
 const tasksOf = (size: number, chunkSize: number, ledger: boolean): ChunkTask[] => {
   const tasks: ChunkTask[] = [];
@@ -156,7 +163,7 @@ function runOnWorkers(
     const onAbort = (): void => fail(new SimulationCancelled(contractsDone()));
     signal?.addEventListener('abort', onAbort, { once: true });
     for (let i = 0; i < count; i += 1) {
-      const w = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { scenario: rs }, execArgv: [] });
+      const w = new Worker(workerEntry(), { workerData: { scenario: rs }, execArgv: [] });
       workers.push(w);
       w.on('message', (msg: { type: 'result'; result: ChunkResult } | { type: 'interpretations'; value: Interps }) => {
         if (failed) return;
