@@ -1,38 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratch } from '../studio/helpers.js';
-import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+import { shot, useStudio, waitText } from './studio-harness.js';
 
 /** The decision explorer in the browser mode: fill a decision's facts, read the answer, save it as a case that `tariff test` passes. */
 const dir = scratch('e2e-explorer-');
-let studio: Studio;
-let browser: Browser;
-let page: Page;
-const testId = (id: string) => page.getByTestId(id);
+const studio = useStudio(join(dir, 'workspace.sqlite'));
+const { testId } = studio;
 const tariffTest = (file: string) => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'test', file], { encoding: 'utf8' });
-
-beforeAll(async () => {
-  studio = await startStudio(join(dir, 'workspace.sqlite'));
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 describe('decision explorer, browser mode', () => {
   it('answers a decision from a form generated from its schema, with clause text, trace and interpretations', async () => {
-    await page.goto(studio.url);
+    await studio.page.goto(studio.url);
     await testId('nav-explorer').click();
     await testId('explorer-decision').selectOption('lateInterest');
     await testId('explorer-asof').fill('2024-06-01');
@@ -45,7 +27,7 @@ describe('decision explorer, browser mode', () => {
     await waitText(testId('explorer-clauses'), '延滞利息');
     expect(await testId('explorer-trace').textContent()).toContain('lateInterest/after-grace-period');
     expect(await testId('explorer-interps').textContent()).toContain('interestDayBasis');
-    await shot(page, 'explorer-01-answer');
+    await shot(studio.page, 'explorer-01-answer');
   });
 
   it('shows what is wrong with bad facts, without breaking the page', async () => {
@@ -53,7 +35,7 @@ describe('decision explorer, browser mode', () => {
     await testId('explorer-run').click();
     await waitText(testId('explorer-outcome'), 'invalid');
     await waitText(testId('explorer-errors'), 'paidDate');
-    await shot(page, 'explorer-02-invalid');
+    await shot(studio.page, 'explorer-02-invalid');
     await testId('fact-paidDate').fill('2024-05-31');
     await testId('explorer-run').click();
     await waitText(testId('explorer-outcome'), 'charge');
@@ -70,13 +52,13 @@ describe('decision explorer, browser mode', () => {
     const run = tariffTest(saved);
     expect(run.stdout).toContain('1 passed, 0 failed');
     expect(run.status).toBe(0);
-    const [download] = await Promise.all([page.waitForEvent('download'), testId('explorer-download').click()]);
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('explorer-download').click()]);
     const downloaded = join(dir, 'downloaded.json');
     await download.saveAs(downloaded);
     expect(tariffTest(downloaded).status).toBe(0);
     await testId('lang-switch').click();
     await waitText(testId('explorer-saved'), 'Saved:');
-    await shot(page, 'explorer-03-saved-english');
+    await shot(studio.page, 'explorer-03-saved-english');
     await testId('lang-switch').click();
   });
 });

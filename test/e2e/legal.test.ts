@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratch } from '../studio/helpers.js';
-import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+import { shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * A legal reviewer's flow in the browser mode: start a rule draft, edit a condition of 第27条
@@ -14,37 +13,20 @@ import { launchChromium, shot, startStudio, waitText, type Studio } from './stud
  */
 const dir = scratch('e2e-legal-');
 const workspace = join(dir, 'workspace.sqlite');
-let studio: Studio;
-let browser: Browser;
-let page: Page;
-const testId = (id: string) => page.getByTestId(id);
+const studio = useStudio(workspace);
+const { testId } = studio;
 const verifyCli = () => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'audit', 'verify', '--workspace', workspace], { encoding: 'utf8' });
-
-beforeAll(async () => {
-  studio = await startStudio(workspace);
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 describe('legal review, browser mode', () => {
   it('lists the rule versions and shows a rule beside its clause, as sentences', async () => {
-    await page.goto(studio.url);
+    await studio.page.goto(studio.url);
     await testId('nav-rules').click();
     await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
     await waitText(testId('rule-version-1'), '承認: legal');
     await testId('decision-select').selectOption('lateInterest');
     await waitText(testId('clause-text'), '延滞利息');
     await waitText(testId('rule-sentence'), '「支払期日から支払日までの日数」が「延滞利息がかからない日数（15 日）」を超える');
-    await shot(page, 'legal-01-rule-view');
+    await shot(studio.page, 'legal-01-rule-view');
   });
 
   it('edits a condition of a draft in the structured editor, checked as typed', async () => {
@@ -63,21 +45,21 @@ describe('legal review, browser mode', () => {
     await testId('rule-json').fill((await testId('rule-json').inputValue()).replace('"daysAfterDue"', '"daysLate"'));
     await waitText(testId('rule-check'), 'RULE_UNKNOWN_FACT');
     expect(await testId('rule-save').isDisabled()).toBe(true);
-    await shot(page, 'legal-02-editor-error');
+    await shot(studio.page, 'legal-02-editor-error');
     await testId('cond-0-fact').selectOption('daysAfterDue');
     await waitText(testId('rule-check'), '検査を通過しました');
     await testId('rule-save').click();
-    await waitText(page.locator('[data-testid="rule-lateInterest/after-grace-period"]'), '変更あり');
-    await shot(page, 'legal-03-edited');
+    await waitText(studio.page.locator('[data-testid="rule-lateInterest/after-grace-period"]'), '変更あり');
+    await shot(studio.page, 'legal-03-edited');
   });
 
   it('shows the diff clause by clause with the clause text', async () => {
     await testId('rules-tab-diff').click();
-    const card = page.locator('[data-testid="diff-rule-lateInterest/after-grace-period"]');
+    const card = studio.page.locator('[data-testid="diff-rule-lateInterest/after-grace-period"]');
     await waitText(card, '延滞利息');
     expect(await card.textContent()).toContain('以上である');
     await waitText(testId('diff-summary'), 'ルール 1 件');
-    await shot(page, 'legal-04-diff');
+    await shot(studio.page, 'legal-04-diff');
   });
 
   it('runs the regression and lists the cases whose answer changes', async () => {
@@ -87,7 +69,7 @@ describe('legal review, browser mode', () => {
     expect(summary).toContain('2023-09-19');
     expect(await testId('regression-changed').locator('[data-testid=regression-row]').count()).toBeGreaterThan(0);
     expect(await testId('regression-changed').textContent()).toContain('dai27jo-late-interest.json');
-    await shot(page, 'legal-05-regression');
+    await shot(studio.page, 'legal-05-regression');
   });
 
   it('submits for review and approves with a reviewer and a comment; the old version is superseded', async () => {
@@ -104,7 +86,7 @@ describe('legal review, browser mode', () => {
     await waitText(testId('rule-version-status'), '承認済み');
     await waitText(testId('rule-version-1'), '廃止');
     await waitText(testId('review-history'), '加藤（法務）');
-    await shot(page, 'legal-06-approved');
+    await shot(studio.page, 'legal-06-approved');
   });
 
   it('verifies the audit chain in the studio and with `tariff audit verify`', async () => {
@@ -112,11 +94,11 @@ describe('legal review, browser mode', () => {
     await testId('audit-verify').click();
     await waitText(testId('audit-verdict'), 'チェーンは正常です（5 件）');
     expect(await testId('audit-entries').textContent()).toContain('rule.approved');
-    await shot(page, 'legal-07-audit');
+    await shot(studio.page, 'legal-07-audit');
     await testId('lang-switch').click();
     await waitText(testId('audit-verdict'), 'The chain holds');
     await testId('rules-tab-rules').click();
-    await shot(page, 'legal-08-english');
+    await shot(studio.page, 'legal-08-english');
     await testId('lang-switch').click();
     const ok = verifyCli();
     expect(ok.stdout).toContain('the audit chain holds: 5 entries');
@@ -134,6 +116,6 @@ describe('legal review, browser mode', () => {
     await testId('rules-tab-audit').click();
     await testId('audit-verify').click();
     await waitText(testId('audit-verdict'), 'エントリ 5 でチェーンが壊れています');
-    await shot(page, 'legal-09-tampered');
+    await shot(studio.page, 'legal-09-tampered');
   });
 });

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+import { shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * Finance's scenarios in the browser mode: build a small scenario in the form (a 3-year M2035
@@ -12,27 +11,10 @@ import { launchChromium, shot, startStudio, waitText, type Studio } from './stud
  * compare two saved scenarios. Screenshots in test-results/screenshots (scenarios-*).
  */
 const dir = scratch('e2e-scn-');
-let studio: Studio;
-let browser: Browser;
-let page: Page;
-const testId = (id: string) => page.getByTestId(id);
+const studio = useStudio(join(dir, 'workspace.sqlite'), { viewport: { width: 1440, height: 1000 } });
+const { testId } = studio;
 /** 1,234円 / ¥1,234 / -¥500 / +1,200円 as a number. */
 const yenOf = (text: string): number => Number(text.replace(/[^\d-]/gu, ''));
-
-beforeAll(async () => {
-  studio = await startStudio(join(dir, 'workspace.sqlite'));
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: 'ja-JP' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
 
 const runAndWait = async (): Promise<void> => {
   await testId('scn-run').click();
@@ -41,7 +23,7 @@ const runAndWait = async (): Promise<void> => {
 
 describe('Scenarios, browser mode', () => {
   it('builds a small scenario in the form and runs it: progress, then charts and tables', async () => {
-    await page.goto(studio.url);
+    await studio.page.goto(studio.url);
     await testId('nav-scenarios').click();
     await testId('scenario-form').waitFor();
     await testId('scn-name').fill('M2035 3年 −500円');
@@ -61,16 +43,16 @@ describe('Scenarios, browser mode', () => {
     expect(await testId('chart-revenue').locator('svg .recharts-line').count()).toBe(2);
     expect(await testId('chart-by-course').locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     expect(await testId('scenario-list').textContent()).toContain('M2035 3年 −500円');
-    await shot(page, 'scenarios-01-result-ja');
+    await shot(studio.page, 'scenarios-01-result-ja');
     await testId('chart-by-course').scrollIntoViewIfNeeded();
-    await shot(page, 'scenarios-02-by-course-ja');
+    await shot(studio.page, 'scenarios-02-by-course-ja');
     await testId('chart-events').scrollIntoViewIfNeeded();
-    await shot(page, 'scenarios-02-events-ja');
+    await shot(studio.page, 'scenarios-02-events-ja');
     await testId('lang-switch').click();
     await waitText(testId('summary-table'), 'Monthly fees');
-    await shot(page, 'scenarios-03-by-course-en');
+    await shot(studio.page, 'scenarios-03-by-course-en');
     await testId('summary-table').scrollIntoViewIfNeeded();
-    await shot(page, 'scenarios-03-result-en');
+    await shot(studio.page, 'scenarios-03-result-en');
     await testId('lang-switch').click();
     await waitText(testId('summary-table'), '月額料金');
   });
@@ -82,7 +64,7 @@ describe('Scenarios, browser mode', () => {
     await waitText(testId('error-banner'), 'SCENARIO_INVALID');
     expect(await testId('error-banner').textContent()).toContain('/fleet/size');
     expect(await testId('scn-size').getAttribute('class')).toContain('field-error');
-    await shot(page, 'scenarios-04-invalid');
+    await shot(studio.page, 'scenarios-04-invalid');
     await testId('scn-size').fill('400');
   });
 
@@ -91,7 +73,7 @@ describe('Scenarios, browser mode', () => {
     await testId('scn-months').fill('60');
     await testId('scn-run').click();
     await waitText(testId('run-progress-text'), /[1-9][\d,]* 契約（/u, 120_000);
-    await shot(page, 'scenarios-05-running');
+    await shot(studio.page, 'scenarios-05-running');
     await testId('scn-cancel').click();
     await waitText(testId('scn-notice'), 'キャンセルしました', 60_000);
     expect(await testId('run-progress').getAttribute('data-state')).toBe('cancelled');
@@ -100,7 +82,7 @@ describe('Scenarios, browser mode', () => {
     const [total, done] = [...text.matchAll(/[\d,]+/gu)].map((m) => Number(m[0].replace(/,/gu, '')));
     expect(total).toBe(200000);
     expect(done).toBeLessThan(total!);
-    await shot(page, 'scenarios-06-cancelled');
+    await shot(studio.page, 'scenarios-06-cancelled');
     // The saved form changed (revision 2) but the last result is the 400-contract run's.
     expect(await testId('scenario-list').textContent()).toContain('入力変更後未実行');
     await testId('scn-size').fill('400');
@@ -109,7 +91,7 @@ describe('Scenarios, browser mode', () => {
   });
 
   it('exports the workbook of `tariff simulate` plus the chart data, and it reads back with the same figures', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), testId('scn-export').click()]);
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('scn-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^scenario-1-.*\.xlsx$/u);
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
@@ -159,6 +141,6 @@ describe('Scenarios, browser mode', () => {
     // The same fleet and draws: the deeper cut loses more in monthly fees.
     expect(dB).toBeLessThan(dA);
     await testId('compare-view').scrollIntoViewIfNeeded();
-    await shot(page, 'scenarios-07-compare');
+    await shot(studio.page, 'scenarios-07-compare');
   });
 });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 
 /** Starts `tariff studio --web` on a fresh workspace and a headless Debian Chromium pointed at it. */
@@ -41,6 +42,58 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export type StudioPageOptions = {
+  /** The browser window; 1440×900 unless given. */
+  viewport?: { width: number; height: number };
+  /** Browser permissions granted to the studio's origin (e.g. the clipboard). */
+  permissions?: string[];
+};
+
+/** The studio of one test file, ready between its beforeAll and afterAll. */
+export type StudioSession = {
+  readonly url: string;
+  readonly page: Page;
+  testId(id: string): Locator;
+};
+
+/**
+ * The shared setup of the e2e files: registers a beforeAll that starts the studio on `workspace`
+ * (a fresh file), launches Chromium and opens a Japanese page that fails the test on a page error,
+ * and an afterAll that closes them.
+ */
+export function useStudio(workspace: string, options: StudioPageOptions = {}): StudioSession {
+  let studio: Studio | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the studio is not started yet (use it inside a test)');
+    return value;
+  };
+  beforeAll(async () => {
+    studio = await startStudio(workspace);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
+    if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(studio.url).origin });
+    page = await context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.stop();
+  });
+  return {
+    get url() {
+      return ready(studio).url;
+    },
+    get page() {
+      return ready(page);
+    },
+    testId: (id) => ready(page).getByTestId(id),
+  };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

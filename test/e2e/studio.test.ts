@@ -1,12 +1,11 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { courseColumns } from '../../src/studio/model/tariff-columns.js';
 import { loadTariffVersions } from '../../src/io/folder-store.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from '../studio/workbook-helpers.js';
-import { launchChromium, shot, startStudio, waitText, type Studio } from './studio-harness.js';
+import { shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * A product manager's day, in the browser mode on a fresh workspace: open the studio, find a
@@ -16,10 +15,7 @@ import { launchChromium, shot, startStudio, waitText, type Studio } from './stud
  * kept in test-results/screenshots.
  */
 const dir = scratch('e2e-');
-let studio: Studio;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const studio = useStudio(join(dir, 'workspace.sqlite'), { permissions: ['clipboard-read', 'clipboard-write'] });
 
 // Prices come from the tariff data, never from this test: the regular month is fee + 10% tax (第32条).
 const [tariff] = loadTariffVersions(SEED.tariffsDir);
@@ -30,41 +26,25 @@ const FEE = feeOf('M2035N-3Y-C7-SN');
 const NEW_FEE = FEE + 320;
 
 const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
-const cell = (row: number, key: string) => page.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="${row + 1}"] [role=gridcell][aria-colindex="${col(key)}"]`);
-const testId = (id: string) => page.getByTestId(id);
-
-beforeAll(async () => {
-  studio = await startStudio(join(dir, 'workspace.sqlite'));
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(studio.url).origin });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-});
+const cell = (row: number, key: string) => studio.page.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="${row + 1}"] [role=gridcell][aria-colindex="${col(key)}"]`);
+const { testId } = studio;
 
 describe('Tariff Studio, browser mode', () => {
   it('opens on the approved tariff, read-only, with all 150 courses', async () => {
-    await page.goto(studio.url);
+    await studio.page.goto(studio.url);
     await waitText(testId('version-heading'), '施行日 2023-09-19');
     await waitText(testId('grid-count'), '150 行中 150 行');
-    expect(await page.locator('.readonly-note').textContent()).toContain('承認済みのバージョンは編集できません');
+    expect(await studio.page.locator('.readonly-note').textContent()).toContain('承認済みのバージョンは編集できません');
     expect(await cell(1, 'name').textContent()).toBe('どこでも“me”REC 短期コース');
     expect(await cell(1, 'monthlyFee').textContent()).toBe('24,000円');
-    await shot(page, '01-opened');
+    await shot(studio.page, '01-opened');
     // Sorting by a column header: the cheapest course first, then the dearest.
     const fees = tariff!.courses.map((c) => c.monthlyFee);
-    await page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' }).click();
+    await studio.page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' }).click();
     await waitText(cell(1, 'monthlyFee'), yen(Math.min(...fees)));
-    await page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' }).click();
+    await studio.page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' }).click();
     await waitText(cell(1, 'monthlyFee'), yen(Math.max(...fees)));
-    await page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' }).click();
+    await studio.page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' }).click();
     await waitText(cell(1, 'code'), 'SHORT');
   });
 
@@ -86,9 +66,9 @@ describe('Tariff Studio, browser mode', () => {
     await waitText(testId('engine-regular-month-after'), yen(withTax(FEE)));
     expect(await testId('engine-regular-month-before').textContent()).toBe(yen(withTax(FEE)));
     await fee.dblclick();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type(String(NEW_FEE));
-    await page.keyboard.press('Enter');
+    await studio.page.keyboard.press('ControlOrMeta+A');
+    await studio.page.keyboard.type(String(NEW_FEE));
+    await studio.page.keyboard.press('Enter');
     await waitText(testId('change-count'), '変更 1 件');
     await waitText(fee, yen(NEW_FEE));
     expect(await fee.getAttribute('class')).toContain('cell-changed');
@@ -96,20 +76,20 @@ describe('Tariff Studio, browser mode', () => {
     await waitText(testId('engine-regular-month-after'), yen(withTax(NEW_FEE)));
     expect(await testId('engine-regular-month-before').textContent()).toBe(yen(withTax(FEE)));
     expect(await testId('engine-regular-month').getAttribute('class')).toContain('engine-differs');
-    await shot(page, '02-price-edited');
+    await shot(studio.page, '02-price-edited');
   });
 
   it('refuses text in a yen cell with a message naming the cell, and saves nothing', async () => {
     const fee = cell(1, 'monthlyFee');
     await fee.click();
-    await page.keyboard.type('abc');
-    await page.keyboard.press('Enter');
+    await studio.page.keyboard.type('abc');
+    await studio.page.keyboard.press('Enter');
     await waitText(testId('error-banner'), '0 以上の整数（円）');
     expect(await testId('error-banner').textContent()).toContain('M2035N-3Y-C7-SN');
     expect(await testId('change-count').textContent()).toBe('変更 1 件');
     expect(await fee.textContent()).toBe(yen(NEW_FEE));
-    await shot(page, '03-invalid-value');
-    await page.locator('[data-testid=error-banner] .banner-close').click();
+    await shot(studio.page, '03-invalid-value');
+    await studio.page.locator('[data-testid=error-banner] .banner-close').click();
   });
 
   it('undoes and redoes the edit', async () => {
@@ -121,7 +101,7 @@ describe('Tariff Studio, browser mode', () => {
     await testId('btn-redo').click();
     await waitText(testId('change-count'), '変更 1 件');
     await cell(1, 'monthlyFee').click();
-    await page.keyboard.press('ControlOrMeta+Z');
+    await studio.page.keyboard.press('ControlOrMeta+Z');
     await waitText(testId('change-count'), '変更 0 件');
   });
 
@@ -131,41 +111,41 @@ describe('Tariff Studio, browser mode', () => {
     expect(await cell(1, 'code').textContent()).toBe('M5525N-1M-C7-SN');
     await cell(1, 'monthlyFee').click();
     // What Excel puts on the clipboard for three cells of a column, as displayed there.
-    await page.evaluate(() => navigator.clipboard.writeText('14,500\r\n"13,000円"\r\n¥10,000\r\n'));
-    await page.keyboard.press('ControlOrMeta+V');
+    await studio.page.evaluate(() => navigator.clipboard.writeText('14,500\r\n"13,000円"\r\n¥10,000\r\n'));
+    await studio.page.keyboard.press('ControlOrMeta+V');
     await waitText(testId('change-count'), '変更 3 件');
     expect(await Promise.all([1, 2, 3].map((r) => cell(r, 'monthlyFee').textContent()))).toEqual(['14,500円', '13,000円', '10,000円']);
     await cell(4, 'monthlyFee').click();
-    await page.keyboard.press('ControlOrMeta+D');
+    await studio.page.keyboard.press('ControlOrMeta+D');
     await waitText(testId('change-count'), '変更 4 件');
     expect(await cell(4, 'monthlyFee').textContent()).toBe('10,000円');
     // The fill handle: drag the selected cell's corner down two rows, as in Excel.
     await cell(4, 'monthlyFee').click();
-    const handle = page.locator('[data-testid=grid-courses] .rdg-cell-drag-handle');
+    const handle = studio.page.locator('[data-testid=grid-courses] .rdg-cell-drag-handle');
     const from = (await handle.boundingBox())!;
     const to = (await cell(6, 'monthlyFee').boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
-    await page.mouse.up();
+    await studio.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await studio.page.mouse.down();
+    await studio.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await studio.page.mouse.up();
     await waitText(testId('change-count'), '変更 6 件');
     expect(await Promise.all([5, 6].map((r) => cell(r, 'monthlyFee').textContent()))).toEqual(['10,000円', '10,000円']);
-    await shot(page, '04-pasted-and-filled');
+    await shot(studio.page, '04-pasted-and-filled');
     // One undo takes back the whole fill, another the Ctrl+D.
     await testId('btn-undo').click();
     await waitText(testId('change-count'), '変更 4 件');
     // A pasted block with one bad cell changes nothing.
     await cell(5, 'monthlyFee').click();
-    await page.evaluate(() => navigator.clipboard.writeText('7000\r\n-1\r\n'));
-    await page.keyboard.press('ControlOrMeta+V');
+    await studio.page.evaluate(() => navigator.clipboard.writeText('7000\r\n-1\r\n'));
+    await studio.page.keyboard.press('ControlOrMeta+V');
     await waitText(testId('error-banner'), '正しくありません');
     expect(await testId('change-count').textContent()).toBe('変更 4 件');
-    await page.locator('[data-testid=error-banner] .banner-close').click();
+    await studio.page.locator('[data-testid=error-banner] .banner-close').click();
   });
 
   let exported = '';
   it('exports the draft to Excel', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), testId('btn-export').click()]);
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('btn-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^tariff-2025-04-01-draft-\d+\.xlsx$/u);
     exported = join(dir, download.suggestedFilename());
     await download.saveAs(exported);
@@ -183,20 +163,20 @@ describe('Tariff Studio, browser mode', () => {
     await testId('btn-import').click();
     await testId('import-file').setInputFiles(file);
     await waitText(testId('import-change-count'), '変更点 2 件');
-    const rows = await page.locator('[data-testid=import-changes] tbody tr').allTextContents();
+    const rows = await studio.page.locator('[data-testid=import-changes] tbody tr').allTextContents();
     expect(rows[0]).toContain('M2035D-1Y-C30-S18');
     expect(rows[0]).toContain('12,345円');
     expect(rows[1]).toContain('place-ai');
     expect(rows[1]).toContain('4,200円');
     expect(await testId('import-effective').inputValue()).toBe('2025-04-01');
     await testId('import-effective').fill('2025-05-01');
-    await shot(page, '05-import-preview');
+    await shot(studio.page, '05-import-preview');
     await testId('import-apply').click();
     await waitText(testId('version-heading'), '施行日 2025-05-01');
     await waitText(testId('change-count'), '変更 2 件');
     await testId('tab-options').click();
-    await waitText(page.locator('[data-testid=draft-changes]'), 'place-ai');
-    await shot(page, '06-import-applied');
+    await waitText(studio.page.locator('[data-testid=draft-changes]'), 'place-ai');
+    await shot(studio.page, '06-import-applied');
   });
 
   it('a workbook with errors shows each one with its sheet, row and column, and cannot be applied', async () => {
@@ -212,14 +192,14 @@ describe('Tariff Studio, browser mode', () => {
     await testId('import-file').setInputFiles(file);
     await waitText(testId('import-errors'), 'すべて直すまで取り込めません');
     expect(await testId('import-apply').isDisabled()).toBe(true);
-    const rows = await page.locator('[data-testid=import-error-list] tbody tr').allTextContents();
+    const rows = await studio.page.locator('[data-testid=import-error-list] tbody tr').allTextContents();
     expect(rows, rows.join('\n')).toHaveLength(4);
     expect(rows[0]).toMatch(/表1 コース.*2.*C 月額料金（円）.*要確認.*0 以上の整数（円）.*CELL_NOT_YEN/u);
     expect(rows[1]).toMatch(/表1 コース.*3.*A コード.*SHORT.*ほかの行と重ならない値.*DUPLICATE_CODE.*already used in row 2/u);
     expect(rows[2]).toMatch(/表3 オプション.*7.*F 料金（円）.*-100.*CELL_NEGATIVE/u);
     expect(rows[3]).toMatch(/別紙6 最低利用期間.*WORKBOOK_SHEET_MISSING/u);
-    await shot(page, '07-import-errors');
-    await page.getByRole('button', { name: 'キャンセル' }).click();
+    await shot(studio.page, '07-import-errors');
+    await studio.page.getByRole('button', { name: 'キャンセル' }).click();
     await waitText(testId('version-heading'), '施行日 2025-05-01');
   });
 
@@ -231,7 +211,7 @@ describe('Tariff Studio, browser mode', () => {
     await waitText(cell(1, 'monthlyFee'), '¥12,345');
     await cell(1, 'monthlyFee').click();
     await waitText(testId('engine-panel'), 'Settlement when cancelling after 6 months');
-    await shot(page, '08-english');
+    await shot(studio.page, '08-english');
     await testId('lang-switch').click();
     await waitText(testId('version-heading'), '施行日');
   });
