@@ -1,3 +1,4 @@
+import type { ReactElement, ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -13,6 +14,7 @@ const PROP = '#1f5fbf';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
+const diffClass = (n: number) => (n > 0 ? 'num up' : n < 0 ? 'num down' : 'num');
 
 export function ResultView({ view }: { view: RunView }) {
   const { t, lang, yen: plainYen } = useI18n();
@@ -22,7 +24,6 @@ export function ResultView({ view }: { view: RunView }) {
   const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
   const label = (s: RunView['summary'][number]) => (lang === 'ja' ? s.labelJa : s.labelEn);
-  const diffClass = (n: number) => (n > 0 ? 'num up' : n < 0 ? 'num down' : 'num');
   const courseHeight = Math.max(160, view.byCourse.length * 26 + 50);
   const itemHeight = Math.max(160, view.byItem.length * 26 + 50);
   const series = {
@@ -56,215 +57,158 @@ export function ResultView({ view }: { view: RunView }) {
 
       <section className="scn-card">
         <h3>{t('scn.summary')}</h3>
-        <table className="scn-table" data-testid="summary-table">
-          <thead>
-            <tr>
-              <th>{t('scn.metric')}</th>
-              <th className="num">{series.baseline}</th>
-              <th className="num">{series.proposal}</th>
-              <th className="num">{series.difference}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {main.map((s) => (
-              <tr key={s.key} data-key={s.key} className={s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : undefined}>
-                <td>{label(s)}</td>
-                <td className="num">{s.kind === 'yen' ? yen(s.baseline) : count(s.baseline, lang)}</td>
-                <td className="num">{s.kind === 'yen' ? yen(s.proposal) : count(s.proposal, lang)}</td>
-                <td className={diffClass(s.difference)}>{s.kind === 'yen' ? signedYen(s.difference, yen) : (s.difference > 0 ? '+' : '') + count(s.difference, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          testId="summary-table"
+          heading={t('scn.metric')}
+          rows={main}
+          rowKey={(s) => s.key}
+          rowProps={(s) => ({ 'data-key': s.key, className: s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : undefined })}
+          first={(s) => <td>{label(s)}</td>}
+          show={(n, s) => (s.kind === 'yen' ? yen(n) : count(n, lang))}
+          showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : (n > 0 ? '+' : '') + count(n, lang))}
+        />
       </section>
 
-      <section className="scn-card" data-testid="chart-revenue">
-        <h3>{t('scn.chart.revenue')}</h3>
-        <div className="scn-chart">
-          <ResponsiveContainer width="100%" height={280}>
-            <LineChart data={view.byMonth} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-              <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-              <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} />
-              <Tooltip formatter={tipYen} />
-              <Legend />
-              <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
-              <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        <details className="scn-details" open>
-          <summary>{t('scn.table')}</summary>
-          <div className="scn-table-box">
-            <table className="scn-table" data-testid="table-by-month">
-              <thead>
-                <tr>
-                  <th>{t('scn.month')}</th>
-                  <th className="num">{series.baseline}</th>
-                  <th className="num">{series.proposal}</th>
-                  <th className="num">{series.difference}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.byMonth.map((m) => (
-                  <tr key={m.month}>
-                    <td>{m.month}</td>
-                    <td className="num">{yen(m.baseline)}</td>
-                    <td className="num">{yen(m.proposal)}</td>
-                    <td className={diffClass(m.difference)}>{signedYen(m.difference, yen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </section>
+      <ChartCard
+        testId="chart-revenue"
+        title={t('scn.chart.revenue')}
+        height={280}
+        folded
+        chart={
+          <LineChart data={view.byMonth} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+            <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
+            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} />
+            <Tooltip formatter={tipYen} />
+            <Legend />
+            <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
+          </LineChart>
+        }
+        table={<FiguresTable testId="table-by-month" heading={t('scn.month')} rows={view.byMonth} rowKey={(m) => m.month} first={(m) => <td>{m.month}</td>} />}
+      />
 
       <div className="scn-two">
-        <section className="scn-card" data-testid="chart-by-course">
-          <h3>{t('scn.chart.byCourse')}</h3>
-          <div className="scn-chart">
-            <ResponsiveContainer width="100%" height={courseHeight}>
-              <BarChart data={view.byCourse} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-                <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
-                <YAxis type="category" dataKey="code" width={150} tick={{ fontSize: 11 }} />
-                <Tooltip formatter={tipYen} labelFormatter={(code) => `${String(code)} ${view.byCourse.find((c) => c.code === code)?.name ?? ''}`} />
-                <ReferenceLine x={0} stroke="#666" />
-                <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <div className="scn-table-box">
-            <table className="scn-table" data-testid="table-by-course">
-              <thead>
-                <tr>
-                  <th>{t('scn.course')}</th>
-                  <th className="num">{series.baseline}</th>
-                  <th className="num">{series.proposal}</th>
-                  <th className="num">{series.difference}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.byCourse.map((c) => (
-                  <tr key={c.code}>
-                    <td title={c.name}>
-                      <span className="mono small">{c.code}</span>
-                      <br />
-                      <span className="small muted">{c.name}</span>
-                    </td>
-                    <td className="num">{yen(c.baseline)}</td>
-                    <td className="num">{yen(c.proposal)}</td>
-                    <td className={diffClass(c.difference)}>{signedYen(c.difference, yen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ChartCard
+          testId="chart-by-course"
+          title={t('scn.chart.byCourse')}
+          height={courseHeight}
+          chart={
+            <BarChart data={view.byCourse} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+              <YAxis type="category" dataKey="code" width={150} tick={{ fontSize: 11 }} />
+              <Tooltip formatter={tipYen} labelFormatter={(code) => `${String(code)} ${view.byCourse.find((c) => c.code === code)?.name ?? ''}`} />
+              <ReferenceLine x={0} stroke="#666" />
+              <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
+            </BarChart>
+          }
+          table={
+            <FiguresTable
+              testId="table-by-course"
+              heading={t('scn.course')}
+              rows={view.byCourse}
+              rowKey={(c) => c.code}
+              first={(c) => (
+                <td title={c.name}>
+                  <span className="mono small">{c.code}</span>
+                  <br />
+                  <span className="small muted">{c.name}</span>
+                </td>
+              )}
+            />
+          }
+        />
 
-        <section className="scn-card" data-testid="chart-by-item">
-          <h3>{t('scn.chart.byItem')}</h3>
-          <div className="scn-chart">
-            <ResponsiveContainer width="100%" height={itemHeight}>
-              <BarChart data={view.byItem.map((x) => ({ ...x, label: x.name }))} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-                <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
-                <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} />
-                <Tooltip formatter={tipYen} />
-                <ReferenceLine x={0} stroke="#666" />
-                <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          <div className="scn-table-box">
-            <table className="scn-table" data-testid="table-by-item">
-              <thead>
-                <tr>
-                  <th>{t('scn.item')}</th>
-                  <th className="num">{series.baseline}</th>
-                  <th className="num">{series.proposal}</th>
-                  <th className="num">{series.difference}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.byItem.map((x) => (
-                  <tr key={`${x.item} ${x.clause}`}>
-                    <td>
-                      {x.name}
-                      <br />
-                      <span className="small muted">{x.clause}</span>
-                    </td>
-                    <td className="num">{yen(x.baseline)}</td>
-                    <td className="num">{yen(x.proposal)}</td>
-                    <td className={diffClass(x.difference)}>{signedYen(x.difference, yen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <ChartCard
+          testId="chart-by-item"
+          title={t('scn.chart.byItem')}
+          height={itemHeight}
+          chart={
+            <BarChart data={view.byItem.map((x) => ({ ...x, label: x.name }))} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} />
+              <Tooltip formatter={tipYen} />
+              <ReferenceLine x={0} stroke="#666" />
+              <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
+            </BarChart>
+          }
+          table={
+            <FiguresTable
+              testId="table-by-item"
+              heading={t('scn.item')}
+              rows={view.byItem}
+              rowKey={(x) => `${x.item} ${x.clause}`}
+              first={(x) => (
+                <td>
+                  {x.name}
+                  <br />
+                  <span className="small muted">{x.clause}</span>
+                </td>
+              )}
+            />
+          }
+        />
       </div>
 
-      <section className="scn-card" data-testid="chart-events">
-        <h3>{t('scn.chart.events')}</h3>
-        <p className="muted small">{t('scn.chart.eventsNote')}</p>
-        <div className="scn-chart">
-          <ResponsiveContainer width="100%" height={280}>
-            <LineChart data={over} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-              <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-              <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} />
-              <Tooltip formatter={tipCount} />
-              <Legend />
-              {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
-                <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={`${t(`scn.event.${k}`)} (${series.baseline})`} stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
-                <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={`${t(`scn.event.${k}`)} (${series.proposal})`} stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
-              ])}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-        <details className="scn-details" open>
-          <summary>{t('scn.table')}</summary>
-          <div className="scn-table-box">
-            <table className="scn-table" data-testid="table-events">
-              <thead>
-                <tr>
-                  <th rowSpan={2}>{t('scn.month')}</th>
-                  <th colSpan={2} className="center">{t('scn.event.waivers')}</th>
-                  <th colSpan={2} className="center">{t('scn.event.waiverYen')}</th>
-                  <th colSpan={2} className="center">{t('scn.event.settlements')}</th>
-                  <th colSpan={2} className="center">{t('scn.event.settlementYen')}</th>
-                  <th colSpan={2} className="center">{t('scn.event.cancellations')}</th>
+      <ChartCard
+        testId="chart-events"
+        title={t('scn.chart.events')}
+        note={t('scn.chart.eventsNote')}
+        height={280}
+        folded
+        chart={
+          <LineChart data={over} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+            <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
+            <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} />
+            <Tooltip formatter={tipCount} />
+            <Legend />
+            {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
+              <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={`${t(`scn.event.${k}`)} (${series.baseline})`} stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
+              <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={`${t(`scn.event.${k}`)} (${series.proposal})`} stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
+            ])}
+          </LineChart>
+        }
+        table={
+          <table className="scn-table" data-testid="table-events">
+            <thead>
+              <tr>
+                <th rowSpan={2}>{t('scn.month')}</th>
+                <th colSpan={2} className="center">{t('scn.event.waivers')}</th>
+                <th colSpan={2} className="center">{t('scn.event.waiverYen')}</th>
+                <th colSpan={2} className="center">{t('scn.event.settlements')}</th>
+                <th colSpan={2} className="center">{t('scn.event.settlementYen')}</th>
+                <th colSpan={2} className="center">{t('scn.event.cancellations')}</th>
+              </tr>
+              <tr>
+                {[0, 1, 2, 3, 4].flatMap((i) => [
+                  <th key={`b${i}`} className="num small">{series.baseline}</th>,
+                  <th key={`p${i}`} className="num small">{series.proposal}</th>,
+                ])}
+              </tr>
+            </thead>
+            <tbody>
+              {view.overTime.map((m) => (
+                <tr key={m.month}>
+                  <td>{m.month}</td>
+                  <td className="num">{count(m.waivers.baseline, lang)}</td>
+                  <td className="num">{count(m.waivers.proposal, lang)}</td>
+                  <td className="num">{yen(m.waiverYen.baseline)}</td>
+                  <td className="num">{yen(m.waiverYen.proposal)}</td>
+                  <td className="num">{count(m.settlements.baseline, lang)}</td>
+                  <td className="num">{count(m.settlements.proposal, lang)}</td>
+                  <td className="num">{yen(m.settlementYen.baseline)}</td>
+                  <td className="num">{yen(m.settlementYen.proposal)}</td>
+                  <td className="num">{count(m.cancellations.baseline, lang)}</td>
+                  <td className="num">{count(m.cancellations.proposal, lang)}</td>
                 </tr>
-                <tr>
-                  {[0, 1, 2, 3, 4].flatMap((i) => [
-                    <th key={`b${i}`} className="num small">{series.baseline}</th>,
-                    <th key={`p${i}`} className="num small">{series.proposal}</th>,
-                  ])}
-                </tr>
-              </thead>
-              <tbody>
-                {view.overTime.map((m) => (
-                  <tr key={m.month}>
-                    <td>{m.month}</td>
-                    <td className="num">{count(m.waivers.baseline, lang)}</td>
-                    <td className="num">{count(m.waivers.proposal, lang)}</td>
-                    <td className="num">{yen(m.waiverYen.baseline)}</td>
-                    <td className="num">{yen(m.waiverYen.proposal)}</td>
-                    <td className="num">{count(m.settlements.baseline, lang)}</td>
-                    <td className="num">{count(m.settlements.proposal, lang)}</td>
-                    <td className="num">{yen(m.settlementYen.baseline)}</td>
-                    <td className="num">{yen(m.settlementYen.proposal)}</td>
-                    <td className="num">{count(m.cancellations.baseline, lang)}</td>
-                    <td className="num">{count(m.cancellations.proposal, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      </section>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
     </div>
   );
 }
@@ -275,4 +219,70 @@ function SignedBar(props: { x?: number; y?: number; width?: number; height?: num
   const d = props.payload?.difference ?? 0;
   const left = width < 0 ? x + width : x;
   return <rect x={left} y={y} width={Math.abs(width)} height={height} fill={d >= 0 ? UP : DOWN} />;
+}
+
+/** A chart card: its title, the chart, and beneath it the table of the same figures (in an open <details> when `folded`). */
+function ChartCard(props: { testId: string; title: string; note?: string; height: number; folded?: boolean; chart: ReactElement; table: ReactNode }) {
+  const { t } = useI18n();
+  const table = <div className="scn-table-box">{props.table}</div>;
+  return (
+    <section className="scn-card" data-testid={props.testId}>
+      <h3>{props.title}</h3>
+      {props.note !== undefined && <p className="muted small">{props.note}</p>}
+      <div className="scn-chart">
+        <ResponsiveContainer width="100%" height={props.height}>
+          {props.chart}
+        </ResponsiveContainer>
+      </div>
+      {props.folded ? (
+        <details className="scn-details" open>
+          <summary>{t('scn.table')}</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
+    </section>
+  );
+}
+
+type Figures = { baseline: number; proposal: number; difference: number };
+
+/** Baseline, proposal and difference, a row each: yen (the difference signed) unless `show`/`showDifference` say otherwise. */
+function FiguresTable<R extends Figures>(props: {
+  testId: string;
+  heading: string;
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  first: (row: R) => ReactElement;
+  rowProps?: (row: R) => { 'data-key'?: string; className?: string };
+  show?: (n: number, row: R) => string;
+  showDifference?: (n: number, row: R) => string;
+}) {
+  const { t, yen: plainYen } = useI18n();
+  const yen = (n: number) => money(n, plainYen);
+  const show = props.show ?? yen;
+  const showDifference = props.showDifference ?? ((n: number) => signedYen(n, yen));
+  return (
+    <table className="scn-table" data-testid={props.testId}>
+      <thead>
+        <tr>
+          <th>{props.heading}</th>
+          <th className="num">{t('scn.baseline')}</th>
+          <th className="num">{t('scn.proposal')}</th>
+          <th className="num">{t('scn.difference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={props.rowKey(r)} {...props.rowProps?.(r)}>
+            {props.first(r)}
+            <td className="num">{show(r.baseline, r)}</td>
+            <td className="num">{show(r.proposal, r)}</td>
+            <td className={diffClass(r.difference)}>{showDifference(r.difference, r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
