@@ -237,46 +237,33 @@ function SideEditor(props: {
     props.onEditsText(JSON.stringify([...edits, edit], null, 1));
   };
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
+  /** The side's tariff or rule version: a version or draft, or none (in force / as the baseline). */
+  const versionField = (label: MessageKey, key: 'tariffVersionId' | 'ruleVersionId', versions: ScenarioChoices['rules'], testId?: string) => (
+    <label className="scn-field">
+      <span>{t(label)}</span>
+      <select
+        className={bad(`/${side}/${key}`)}
+        data-field={`/${side}/${key}`}
+        data-testid={testId}
+        value={value[key] ?? ''}
+        onChange={(e) => props.onChange({ ...value, [key]: e.target.value === '' ? null : Number(e.target.value) })}
+        disabled={disabled}
+      >
+        <option value="">{t(side === 'baseline' ? 'scn.inForce' : 'scn.sameAsBaseline')}</option>
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.effective} {statusLabel(v.status)}
+            {v.title ? ` — ${v.title}` : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <fieldset className="scn-group scn-side" data-testid={`scn-side-${side}`}>
       <legend>{t(side === 'baseline' ? 'scn.baseline' : 'scn.proposal')}</legend>
-      <label className="scn-field">
-        <span>{t('scn.tariffVersion')}</span>
-        <select
-          className={bad(`/${side}/tariffVersionId`)}
-          data-field={`/${side}/tariffVersionId`}
-          data-testid={`scn-${side}-tariff`}
-          value={value.tariffVersionId ?? ''}
-          onChange={(e) => props.onChange({ ...value, tariffVersionId: e.target.value === '' ? null : Number(e.target.value) })}
-          disabled={disabled}
-        >
-          <option value="">{t(side === 'baseline' ? 'scn.inForce' : 'scn.sameAsBaseline')}</option>
-          {choices.tariffs.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.effective} {statusLabel(v.status)}
-              {v.title ? ` — ${v.title}` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="scn-field">
-        <span>{t('scn.ruleVersion')}</span>
-        <select
-          className={bad(`/${side}/ruleVersionId`)}
-          data-field={`/${side}/ruleVersionId`}
-          value={value.ruleVersionId ?? ''}
-          onChange={(e) => props.onChange({ ...value, ruleVersionId: e.target.value === '' ? null : Number(e.target.value) })}
-          disabled={disabled}
-        >
-          <option value="">{t(side === 'baseline' ? 'scn.inForce' : 'scn.sameAsBaseline')}</option>
-          {choices.rules.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.effective} {statusLabel(v.status)}
-              {v.title ? ` — ${v.title}` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      {versionField('scn.tariffVersion', 'tariffVersionId', choices.tariffs, `scn-${side}-tariff`)}
+      {versionField('scn.ruleVersion', 'ruleVersionId', choices.rules)}
       <div className="scn-quick-edit">
         <span>{t('scn.quickEdit')}</span>
         <select value={series} onChange={(e) => setSeries(e.target.value as (typeof SERIES)[number])} disabled={disabled} aria-label={t('scn.series')} data-testid={`scn-${side}-qe-series`}>
