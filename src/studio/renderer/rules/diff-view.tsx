@@ -32,43 +32,17 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
       <div className="filter-bar">
         <label className="checkbox">
           {t('diff.from')}
-          <select value={from} onChange={(e) => setFrom(Number(e.target.value))} data-testid="diff-from">
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
+          <VersionSelect testId="diff-from" versions={versions} label={label} value={from} onChange={(id) => setFrom(id!)} />
         </label>
         <label className="checkbox">
           {t('diff.to')}
-          <select value={to} onChange={(e) => setTo(Number(e.target.value))} data-testid="diff-to">
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
+          <VersionSelect testId="diff-to" versions={versions} label={label} value={to} onChange={(id) => setTo(id!)} />
         </label>
         <label className="checkbox">
           {t('diff.tariffs')}
-          <select value={tFrom ?? ''} onChange={(e) => setTFrom(e.target.value ? Number(e.target.value) : null)} data-testid="diff-tariff-from">
-            <option value="">—</option>
-            {tariffs.map((v) => (
-              <option key={v.id} value={v.id}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
+          <VersionSelect testId="diff-tariff-from" versions={tariffs} label={label} value={tFrom} onChange={setTFrom} optional />
           →
-          <select value={tTo ?? ''} onChange={(e) => setTTo(e.target.value ? Number(e.target.value) : null)} data-testid="diff-tariff-to">
-            <option value="">—</option>
-            {tariffs.map((v) => (
-              <option key={v.id} value={v.id}>
-                {label(v)}
-              </option>
-            ))}
-          </select>
+          <VersionSelect testId="diff-tariff-to" versions={tariffs} label={label} value={tTo} onChange={setTTo} optional />
         </label>
       </div>
       {!diff ? (
@@ -100,8 +74,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                     {c.changes.map((f) => (
                       <tr key={f.field}>
                         <th>{f.field}</th>
-                        <td className="before mono">{show(f.before)}</td>
-                        <td className="after mono">{show(f.after)}</td>
+                        <BeforeAfter before={f.before} after={f.after} mono />
                       </tr>
                     ))}
                   </tbody>
@@ -118,8 +91,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                     <th>
                       {p.clause} {p.decision}.{p.name}
                     </th>
-                    <td className="before">{show(p.before?.value)}</td>
-                    <td className="after">{show(p.after?.value)}</td>
+                    <BeforeAfter before={p.before?.value} after={p.after?.value} />
                   </tr>
                 ))}
               </tbody>
@@ -138,8 +110,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                     .map((f) => (
                       <tr key={f.field}>
                         <th>{f.field}</th>
-                        <td className="before">{show(f.before)}</td>
-                        <td className="after">{show(f.after)}</td>
+                        <BeforeAfter before={f.before} after={f.after} />
                       </tr>
                     ))}
                 </tbody>
@@ -159,8 +130,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                       <td>
                         {t(`diff.${r.kind}`)} {f.field}
                       </td>
-                      <td className="before">{show(f.before)}</td>
-                      <td className="after">{show(f.after)}</td>
+                      <BeforeAfter before={f.before} after={f.after} />
                     </tr>
                   )),
                 )}
@@ -170,5 +140,31 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
         </>
       )}
     </div>
+  );
+}
+
+type Version = { id: number; effective: string; status: string };
+
+/** A choice of version; `optional` adds "—" (none), which gives null. */
+function VersionSelect<V extends Version>(props: { testId: string; versions: readonly V[]; label: (v: V) => string; value: number | null; onChange: (id: number | null) => void; optional?: boolean }) {
+  return (
+    <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value ? Number(e.target.value) : null)} data-testid={props.testId}>
+      {props.optional && <option value="">—</option>}
+      {props.versions.map((v) => (
+        <option key={v.id} value={v.id}>
+          {props.label(v)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The before and after cells of one changed value. */
+function BeforeAfter({ before, after, mono }: { before: unknown; after: unknown; mono?: boolean }) {
+  return (
+    <>
+      <td className={mono ? 'before mono' : 'before'}>{show(before)}</td>
+      <td className={mono ? 'after mono' : 'after'}>{show(after)}</td>
+    </>
   );
 }
