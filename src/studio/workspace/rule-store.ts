@@ -1,8 +1,8 @@
-import { isIsoDate } from '../../engine/dates.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { StudioError } from '../model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import type { VersionStatus } from './tariff-store.js';
+import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -113,17 +113,13 @@ const requireRevision = (v: StoredRuleVersion, revision: number): void => {
 
 /** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */
 export function createRuleDraft(ws: Workspace, args: { from: number; effective: string; title: string }): StoredRuleVersion {
-  if (!isIsoDate(args.effective)) throw new StudioError('BAD_DATE', `"${args.effective}" is not a calendar date`, [], 'Give the effective date as YYYY-MM-DD.');
+  checkDraftDate(args.effective);
   return ws.db
     .transaction(() => {
       const base = getRuleVersion(ws, args.from);
       const meta: RuleMeta = { dir: args.effective, author: ws.actor, ...(base.meta.interpretationsDescription !== undefined ? { interpretationsDescription: base.meta.interpretationsDescription } : {}) };
       const data = { decisions: base.version.decisions, interpretations: base.version.interpretations };
-      const now = nowIso();
-      const info = ws.db
-        .prepare("INSERT INTO rule_versions (effective, status, based_on, title, data, meta, created_at, created_by, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
-        .run(args.effective, base.id, args.title, JSON.stringify(data), JSON.stringify(meta), now, ws.actor, now);
-      const id = Number(info.lastInsertRowid);
+      const id = insertDraft(ws, 'rule_versions', { effective: args.effective, basedOn: base.id, title: args.title, data, meta });
       appendAudit(ws, 'rule.draft.created', `rule:${id}`, { before: { version: base.id, effective: base.effective, status: base.status }, after: { effective: args.effective, title: args.title, status: 'draft' } });
       return getRuleVersion(ws, id);
     })
@@ -138,7 +134,7 @@ export function saveRuleDraft(ws: Workspace, args: { id: number; revision: numbe
       requireStatus(cur, 'draft', 'edited', 'An approved or submitted version is frozen: start a draft from it (or withdraw it from review) and edit the draft.');
       requireRevision(cur, args.revision);
       const data = { decisions: args.version.decisions, interpretations: args.version.interpretations };
-      ws.db.prepare('UPDATE rule_versions SET data = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(JSON.stringify(data), nowIso(), args.id);
+      updateDraftData(ws, 'rule_versions', args.id, data);
       appendAudit(ws, args.action, `rule:${args.id}`, { before: args.before, after: args.after });
       return getRuleVersion(ws, args.id);
     })
@@ -150,11 +146,8 @@ export function discardRuleDraft(ws: Workspace, id: number): void {
     .transaction(() => {
       const cur = getRuleVersion(ws, id);
       requireStatus(cur, 'draft', 'discarded', 'An approved version is kept for ever.');
-      const kept = ws.db.prepare("SELECT count(*) AS n FROM rule_versions WHERE based_on = ? AND status <> 'draft'").get(id) as { n: number };
-      if (kept.n > 0) throw new StudioError('VERSION_IN_USE', `draft ${cur.effective} is the base of a version that is no longer a draft; it cannot be discarded`);
-      ws.db.prepare('UPDATE rule_versions SET based_on = ? WHERE based_on = ?').run(cur.basedOn, id);
       ws.db.prepare('DELETE FROM reviews WHERE rule_version = ?').run(id);
-      ws.db.prepare('DELETE FROM rule_versions WHERE id = ?').run(id);
+      deleteDraft(ws, 'rule_versions', cur);
       appendAudit(ws, 'rule.draft.discarded', `rule:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision, status: cur.status } });
     })
     .immediate();

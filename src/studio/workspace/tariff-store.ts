@@ -1,10 +1,10 @@
-import { isIsoDate } from '../../engine/dates.js';
 import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { StudioError } from '../model/studio-error.js';
 import { appendAudit } from './audit-log.js';
+import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
 import type { TariffMeta } from './version-meta.js';
-import { nowIso, type Workspace } from './workspace.js';
+import type { Workspace } from './workspace.js';
 
 /** Tariff versions and drafts of a workspace. Every write is one transaction with its audit entry. */
 export type VersionStatus = RuleVersionStatus;
@@ -67,10 +67,6 @@ export function findTariffByDate(ws: Workspace, effective: string): StoredTariff
   return row ? stored(row) : undefined;
 }
 
-const checkDate = (effective: string): void => {
-  if (!isIsoDate(effective)) throw new StudioError('BAD_DATE', `"${effective}" is not a calendar date`, [], 'Give the effective date as YYYY-MM-DD.');
-};
-
 /** A date for a new draft: the day after the latest version takes effect, or today if later. */
 export function suggestDraftDate(ws: Workspace, today: string): string {
   const row = ws.db.prepare("SELECT max(effective) AS d FROM tariff_versions WHERE status <> 'draft'").get() as { d: string | null };
@@ -83,17 +79,13 @@ export function suggestDraftDate(ws: Workspace, today: string): string {
 
 /** Starts a draft from any version: a copy of its data with its own effective date. */
 export function createTariffDraft(ws: Workspace, args: { from: number; effective: string; title: string; data?: TariffVersion; audit?: { action: string; detail: unknown } }): StoredTariffVersion {
-  checkDate(args.effective);
+  checkDraftDate(args.effective);
   return ws.db
     .transaction(() => {
       const base = getTariffVersion(ws, args.from);
       const { effective: _e, status: _s, ...data } = args.data ?? base.version;
       const meta: TariffMeta = { dir: args.effective, ...(base.meta.sources ? { sources: base.meta.sources } : {}) };
-      const now = nowIso();
-      const info = ws.db
-        .prepare("INSERT INTO tariff_versions (effective, status, based_on, title, data, meta, created_at, created_by, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?)")
-        .run(args.effective, base.id, args.title, JSON.stringify(data), JSON.stringify(meta), now, ws.actor, now);
-      const id = Number(info.lastInsertRowid);
+      const id = insertDraft(ws, 'tariff_versions', { effective: args.effective, basedOn: base.id, title: args.title, data, meta });
       appendAudit(ws, args.audit?.action ?? 'tariff.draft.created', `tariff:${id}`, {
         before: { version: base.id, effective: base.effective },
         after: { effective: args.effective, title: args.title, ...(args.audit ? { changes: args.audit.detail } : {}) },
@@ -116,7 +108,7 @@ export function saveTariffDraft(ws: Workspace, args: { id: number; revision: num
       if (cur.revision !== args.revision)
         throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${args.revision})`, [], 'Reload the draft and make the edit again.');
       const { effective: _e, status: _s, ...data } = args.version;
-      ws.db.prepare('UPDATE tariff_versions SET data = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(JSON.stringify(data), nowIso(), args.id);
+      updateDraftData(ws, 'tariff_versions', args.id, data);
       appendAudit(ws, args.action, `tariff:${args.id}`, { before: args.before, after: args.after });
       return getTariffVersion(ws, args.id);
     })
@@ -128,11 +120,7 @@ export function discardTariffDraft(ws: Workspace, id: number): void {
     .transaction(() => {
       const cur = getTariffVersion(ws, id);
       if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}; only a draft can be discarded`);
-      const kept = ws.db.prepare("SELECT count(*) AS n FROM tariff_versions WHERE based_on = ? AND status <> 'draft'").get(id) as { n: number };
-      if (kept.n > 0) throw new StudioError('VERSION_IN_USE', `draft ${cur.effective} is the base of a version that is no longer a draft; it cannot be discarded`);
-      // Drafts started from this one now count from its own base.
-      ws.db.prepare('UPDATE tariff_versions SET based_on = ? WHERE based_on = ?').run(cur.basedOn, id);
-      ws.db.prepare('DELETE FROM tariff_versions WHERE id = ?').run(id);
+      deleteDraft(ws, 'tariff_versions', cur);
       appendAudit(ws, 'tariff.draft.discarded', `tariff:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision } });
     })
     .immediate();
