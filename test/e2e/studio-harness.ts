@@ -101,8 +101,8 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** Waits until the locator's text satisfies `test` (or fails with the last text seen). */
-export async function waitText(locator: Locator, test: string | RegExp, timeout = 15_000): Promise<string> {
+/** Waits until the locator's text satisfies `test` (or fails with the last text seen). Generous by default: CI machines are shared and slow, and a wait ends as soon as the text is there. */
+export async function waitText(locator: Locator, test: string | RegExp, timeout = 60_000): Promise<string> {
   const deadline = Date.now() + timeout;
   let last = '';
   for (;;) {
