@@ -6,20 +6,10 @@ import { diffRuleVersions } from '../../engine/version-diff.js';
 import type { FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
 import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { summaryOf } from './version-views.js';
 
 /** How rule versions travel to the renderer, and the terms text their clauses quote. */
-export const ruleSummaryOf = (r: RuleVersionRecord): RuleVersionSummary => ({
-  id: r.id,
-  effective: r.effective,
-  status: r.status,
-  basedOn: r.basedOn,
-  title: r.title,
-  revision: r.revision,
-  createdBy: r.createdBy,
-  updatedAt: r.updatedAt,
-  author: r.author,
-  approvedBy: r.approvedBy,
-});
+export const ruleSummaryOf = (r: RuleVersionRecord): RuleVersionSummary => ({ ...summaryOf(r), author: r.author, approvedBy: r.approvedBy });
 
 /** The terms in force for a date, as the workspace keeps them (rules/terms-<date>.txt, byte for byte). */
 export function termsFor(ws: Workspace, effective: string): string {

@@ -3,8 +3,8 @@ import { diffTariff } from '../model/tariff-diff.js';
 import { getTariffVersion, type TariffVersionRecord } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 
-/** How versions travel to the renderer: a summary, or the whole version with its changes from its base. */
-export const summaryOf = (r: TariffVersionRecord): VersionSummary => ({
+/** How versions (tariff or rule) travel to the renderer: a summary, or the whole version with its changes from its base. */
+export const summaryOf = (r: Pick<TariffVersionRecord, keyof VersionSummary>): VersionSummary => ({
   id: r.id,
   effective: r.effective,
   status: r.status,
