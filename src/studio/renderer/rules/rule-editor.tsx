@@ -23,10 +23,8 @@ export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detai
   const facts: FactOffer[] = detail.facts[decision] ?? [];
   const events = detail.eventTypes[decision] ?? [];
 
-  useEffect(() => {
-    setDraft(rule);
-    setJson(pretty(rule));
-  }, [rule]);
+  // The parent keys this editor by version, revision and rule, so a new rule or a saved revision
+  // mounts a fresh editor; a re-fetch of the same revision must not wipe what is being typed.
 
   useEffect(() => {
     const n = ++seq.current;
