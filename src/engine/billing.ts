@@ -1,24 +1,70 @@
-import { daysInMonth, monthIndex, monthLabel } from './dates.js';
+import { addDays, daysInMonth, lastDayOfMonth, monthIndex, monthLabel, periodEnd } from './dates.js';
 import { D, floorYen } from './money.js';
+
+/**
+ * The campaign free period of 第7条 (キャンペーン等当社が本サービスの月額利用料を無料として設定した期間)
+ * under the named interpretation `freePeriod`:
+ * - `calendar-months`: the free months are the first calendar months billed, the start month first;
+ * - `from-start-date`: n months counted from startDate (民法143条); the month in which the free
+ *   period ends is billed only for its days after it.
+ * The minimum period starts in the month holding the day after the free period ends (第7条).
+ */
+export type FreePeriod = {
+  /** Contract months (from the start month) billed nothing at all. */
+  wholeFreeMonths: number;
+  /** Month index of the month billed only for its days after the free period, or null. */
+  partialMonth: number | null;
+  /** The last free day, or null without a free period. */
+  lastFreeDay: string | null;
+  /** Month index of the month in which the minimum period starts (第7条). */
+  minimumPeriodStartMonth: number;
+};
+
+export const FREE_PERIOD_READINGS = ['calendar-months', 'from-start-date'] as const;
+
+export function freePeriodOf(startDate: string, freeMonths: number, reading: string): FreePeriod {
+  const startMonth = monthIndex(startDate);
+  if (freeMonths <= 0) return { wholeFreeMonths: 0, partialMonth: null, lastFreeDay: null, minimumPeriodStartMonth: startMonth };
+  if (reading !== 'from-start-date')
+    return { wholeFreeMonths: freeMonths, partialMonth: null, lastFreeDay: lastDayOfMonth(startMonth + freeMonths - 1), minimumPeriodStartMonth: startMonth + freeMonths };
+  const lastFreeDay = periodEnd(startDate, freeMonths);
+  const endMonth = monthIndex(lastFreeDay);
+  const endsWithMonth = lastFreeDay === lastDayOfMonth(endMonth);
+  return {
+    wholeFreeMonths: endMonth - startMonth + (endsWithMonth ? 1 : 0),
+    partialMonth: endsWithMonth ? null : endMonth,
+    lastFreeDay,
+    minimumPeriodStartMonth: monthIndex(addDays(lastFreeDay, 1)),
+  };
+}
 
 /**
  * The course fee billed for one calendar month of use, under the named interpretation
  * `partialMonthFee` (第25条第1項, 第28条第1項): `full-month` bills the whole fee for a month with
- * any day of use; `daily-prorate` bills fee × days used ÷ days in that month.
+ * any day of use; `daily-prorate` bills fee × days used ÷ days in that month. The month in which
+ * a `from-start-date` free period ends is billed for its days after the free period only
+ * (fee × those days ÷ days of the month, floored), to the end of the month or, under
+ * `daily-prorate`, to the end date.
  */
-export function monthFee(fee: number, month: string, startDate: string, endDate: string | undefined, partialMonthFee: string): number {
-  if (partialMonthFee === 'full-month') return fee;
+export function monthFee(fee: number, month: string, startDate: string, endDate: string | undefined, partialMonthFee: string, free?: FreePeriod): number {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const dim = daysInMonth(y, m);
-  const first = monthIndex(startDate) === monthIndex(month) ? Number(startDate.slice(8, 10)) : 1;
-  const last = endDate !== undefined && monthIndex(endDate) === monthIndex(month) ? Number(endDate.slice(8, 10)) : dim;
+  const inMonth = (d: string | undefined | null): boolean => d !== undefined && d !== null && monthIndex(d) === monthIndex(month);
+  if (free?.partialMonth === monthIndex(month) && free.lastFreeDay !== null) {
+    const first = Number(free.lastFreeDay.slice(8, 10)) + 1;
+    const last = partialMonthFee === 'daily-prorate' && inMonth(endDate) ? Number(endDate!.slice(8, 10)) : dim;
+    return last < first ? 0 : floorYen(new D(fee).times(last - first + 1).dividedBy(dim));
+  }
+  if (partialMonthFee === 'full-month') return fee;
+  const first = inMonth(startDate) ? Number(startDate.slice(8, 10)) : 1;
+  const last = inMonth(endDate) ? Number(endDate!.slice(8, 10)) : dim;
   if (first === 1 && last === dim) return fee;
   return floorYen(new D(fee).times(last - first + 1).dividedBy(dim));
 }
 
-/** Course fees billed from the start month to the end month, the first `freeMonths` months free. */
-export function feesBilled(fee: number, startDate: string, endDate: string, freeMonths: number, partialMonthFee: string): number {
+/** Course fees billed from the start month to the end month, the free period (第7条) not billed. */
+export function feesBilled(fee: number, startDate: string, endDate: string, free: FreePeriod, partialMonthFee: string): number {
   let total = 0;
-  for (let i = monthIndex(startDate) + freeMonths; i <= monthIndex(endDate); i += 1) total += monthFee(fee, monthLabel(i), startDate, endDate, partialMonthFee);
+  for (let i = monthIndex(startDate) + free.wholeFreeMonths; i <= monthIndex(endDate); i += 1) total += monthFee(fee, monthLabel(i), startDate, endDate, partialMonthFee, free);
   return total;
 }

@@ -74,3 +74,33 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   const tokyoDate = new Date(epochMs + TOKYO_OFFSET_MIN * 60_000).toISOString().slice(0, 10);
   return { epochMs, tokyoDate };
 };
+
+/**
+ * 民法143条: the last day of a period of `months` months that starts on `start` (the first day
+ * counted, as a service that starts that day): the day before the day of the last month that
+ * corresponds to `start`, or the last day of that month when it has no such day.
+ */
+export const periodEnd = (start: string, months: number): string => {
+  if (months <= 0) return addDays(start, -1);
+  const target = monthIndex(start) + months;
+  const y = Math.floor(target / 12);
+  const m = (target % 12) + 1;
+  const day = Number(start.slice(8, 10));
+  if (day > daysInMonth(y, m)) return `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  return addDays(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, -1);
+};
+
+/** Whole months elapsed from `start` to the day after `end` (民法143条): the largest n whose period ends on or before `end`. */
+export const elapsedMonths = (start: string, end: string): number => {
+  let n = Math.max(0, monthIndex(end) - monthIndex(start) - 1);
+  while (n > 0 && periodEnd(start, n) > end) n -= 1;
+  while (periodEnd(start, n + 1) <= end) n += 1;
+  return n;
+};
+
+/** The last day of a month index. */
+export const lastDayOfMonth = (index: number): string => {
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+};

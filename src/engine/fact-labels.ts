@@ -57,6 +57,7 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
     termMonths: L('コース名の期間（月）', 'term of the course (months)'),
     monthsUsed: L('実際に利用した月数', 'months used'),
     freeMonths: L('無料期間（月）', 'free months'),
+    hasMinimumPeriod: L('最低利用期間のあるコースである（別紙6）', 'course with a minimum period (別紙6)'),
     taxRatePercent: L('消費税率（%）', 'tax rate (%)'),
   },
   lateInterest: {
@@ -72,7 +73,7 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
   },
   monthlyCharge: {
     contractMonth: L('契約何か月目', 'contract month'),
-    freeMonths: L('無料期間（月）', 'free months'),
+    freeMonths: L('料金のかからない月数（第7条）', 'months wholly free (第7条)'),
     initialFeePrintedOnCourse: L('初期費がこのコースの行に記載されている', 'initial fee printed on this row'),
     inInitialFeeGroup: L('初期費のグループに属する', 'in an initial-fee group'),
     optionCount: L('課金するオプションの数', 'options billed'),

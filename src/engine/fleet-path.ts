@@ -1,4 +1,5 @@
 import { DECISION_DEFS } from './decide.js';
+import { freePeriodOf, type FreePeriod } from './billing.js';
 import { paramFacts, type DecisionContext, type Finished } from './decision-kit.js';
 import { isLeapYear, monthLabel } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
@@ -92,6 +93,7 @@ export class FleetPath {
   private readonly chargeFacts: Facts;
   private readonly chargeRules: (facts: Facts) => number[];
   private readonly plans = new WeakMap<readonly TariffOption[], Map<Course, OptionPlan>>();
+  private readonly freePeriods = new WeakMap<FleetContract, FreePeriod>();
 
   /**
    * @param interpretations overrides of named interpretations, as a case's `interpretations`
@@ -182,6 +184,17 @@ export class FleetPath {
     return { ...this.chargeFacts };
   }
 
+  /** The contract's free period (第7条) as freePeriod reads it, once per contract; undefined without free months. */
+  private freePeriod(c: FleetContract): FreePeriod | undefined {
+    if (c.freeMonths <= 0) return undefined;
+    let free = this.freePeriods.get(c);
+    if (!free) {
+      free = freePeriodOf(c.startDate, c.freeMonths, this.interps.use('freePeriod'));
+      this.freePeriods.set(c, free);
+    }
+    return free;
+  }
+
   private deriveChargeFacts(c: FleetContract, month: number, end: FleetEnd | undefined, plan: OptionPlan): readonly TariffOption[] {
     const contractMonth = month - c.startMonth + 1;
     if (contractMonth < 1) throw new FleetDecisionError('monthlyCharge', [{ path: '/facts/month', message: `month ${monthLabel(month)} is before the start month of ${c.startDate}`, code: 'RANGE' }]);
@@ -190,7 +203,7 @@ export class FleetPath {
     const group = this.tariff.groups.get(c.course.initialFeeGroup);
     const f = this.chargeFacts;
     f.contractMonth = contractMonth;
-    f.freeMonths = c.freeMonths;
+    f.freeMonths = this.freePeriod(c)?.wholeFreeMonths ?? 0;
     f.initialFeePrintedOnCourse = group?.printedOn === c.course.code;
     f.inInitialFeeGroup = group !== undefined;
     f.optionCount = billable.length;
@@ -208,7 +221,14 @@ export class FleetPath {
     const dim = daysInMonthIndex(month);
     const first = month === c.startMonth ? c.startDay : 1;
     const last = end !== undefined && end.month === month ? end.day : dim;
-    const feeKey = first === 1 && last === dim ? 0 : (first * 32 + last) * 32 + dim;
+    const free = this.freePeriod(c);
+    const partlyFree = free !== undefined && free.partialMonth === month && free.lastFreeDay !== null;
+    // A month partly free (freePeriod from-start-date) is billed from the day after the free period.
+    const feeKey = partlyFree
+      ? ((Number(free.lastFreeDay!.slice(8, 10)) * 32 + last) * 32 + dim) * 2 + 1
+      : first === 1 && last === dim
+        ? 0
+        : ((first * 32 + last) * 32 + dim) * 2;
     const key = feeKey * 2 ** 31 + mask;
     const cache = billable === plan.first ? plan.firstCache : plan.laterCache;
     const hit = cache.get(key);
@@ -221,6 +241,7 @@ export class FleetPath {
       facts: { course: c.course.code, startDate: c.startDate, month: monthLabel(month), freeMonths: c.freeMonths, options: billable.map((o) => o.code), ...(end ? { endDate: end.date } : {}) },
       contractMonth: this.chargeFacts.contractMonth as number,
       options: billable,
+      ...(free ? { free } : {}),
     };
     const out = DECISION_DEFS.monthlyCharge.finish(
       fired.map((i) => events[i]!),

@@ -1,12 +1,18 @@
 import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, unique, type DecisionDef } from '../decision-kit.js';
-import { monthFee } from '../billing.js';
-import { isIsoMonth, monthIndex } from '../dates.js';
+import { freePeriodOf, monthFee, type FreePeriod } from '../billing.js';
+import { isIsoMonth, monthIndex, monthLabel } from '../dates.js';
 import { taxOn } from '../money.js';
 import type { Course, TariffOption } from '../tariff-types.js';
 
-/** 第24条, 第32条, 別紙3表1, 表3: the charges of one billing month, line by line. */
-type Facts = { course: string; startDate: string; month: string; freeMonths?: number; options?: string[]; endDate?: string };
-type State = { course: Course; facts: Facts; contractMonth: number; options: TariffOption[] };
+/**
+ * 第24条, 第32条, 別紙3表1, 表3: the charges of one billing month, line by line. An option is a
+ * code or `{code, from}` (`from` the month it was first taken, default the contract's first
+ * month): a monthly option is charged from its `from` month on, a one-time option (pipe-mount)
+ * only in its `from` month.
+ */
+export type OptionEntry = string | { code: string; from?: string };
+type Facts = { course: string; startDate: string; month: string; freeMonths?: number; options?: OptionEntry[]; endDate?: string };
+type State = { course: Course; facts: Facts; contractMonth: number; options: TariffOption[]; free?: FreePeriod };
 export type ChargeLine = { item: string; amount: number; clause: string };
 
 export const monthlyCharge: DecisionDef<Facts, State> = {
@@ -17,7 +23,15 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
       startDate: date,
       month: { type: 'string', format: 'iso-month' },
       freeMonths: { type: 'integer', minimum: 0 },
-      options: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      options: {
+        type: 'array',
+        items: {
+          oneOf: [
+            { type: 'string', minLength: 1 },
+            { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } } },
+          ],
+        },
+      },
       endDate: date,
     },
     ['course', 'startDate', 'month'],
@@ -32,37 +46,61 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
       else if (monthIndex(facts.month) > monthIndex(facts.endDate)) ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is after the end date ${facts.endDate}`, code: 'RANGE' });
     }
     const options: TariffOption[] = [];
-    (facts.options ?? []).forEach((code, i) => {
+    const startMonth = monthIndex(facts.startDate);
+    const seen = new Map<string, number>();
+    (facts.options ?? []).forEach((entry, i) => {
+      const code = typeof entry === 'string' ? entry : entry.code;
+      const from = typeof entry === 'string' ? undefined : entry.from;
+      const path = typeof entry === 'string' ? `/facts/options/${i}` : `/facts/options/${i}/code`;
+      if (seen.has(code)) {
+        ctx.errors.push({ path, message: `option "${code}" is listed twice (also at /facts/options/${seen.get(code)}); list each option once`, code: 'DUPLICATE_OPTION' });
+        return;
+      }
+      seen.set(code, i);
       const option = ctx.tariff.options.get(code);
       if (!option) {
-        ctx.errors.push({ path: `/facts/options/${i}`, message: `unknown option "${code}"; known: ${[...ctx.tariff.options.keys()].join(', ')}`, code: 'UNKNOWN_OPTION' });
+        ctx.errors.push({ path, message: `unknown option "${code}"; known: ${[...ctx.tariff.options.keys()].join(', ')}`, code: 'UNKNOWN_OPTION' });
+        return;
+      }
+      if (from !== undefined && monthIndex(from) < startMonth) {
+        ctx.errors.push({ path: `/facts/options/${i}/from`, message: `option "${code}" is taken from ${from}, before the contract's first month ${monthLabel(startMonth)}; use a month from ${monthLabel(startMonth)} on`, code: 'RANGE' });
         return;
       }
       const refusal = course ? ctx.tariff.optionRefusal(course, option) : undefined;
-      if (refusal) ctx.errors.push({ path: `/facts/options/${i}`, message: `option "${code}" is not allowed: ${refusal} (別紙3表3)`, code: 'OPTION_NOT_ALLOWED' });
-      else options.push(option);
+      if (refusal) {
+        ctx.errors.push({ path, message: `option "${code}" is not allowed: ${refusal} (別紙3表3)`, code: 'OPTION_NOT_ALLOWED' });
+        return;
+      }
+      // Charged from its `from` month on (monthly), or only in its `from` month (one-time).
+      const fromMonth = from === undefined ? startMonth : monthIndex(from);
+      const month = monthIndex(facts.month);
+      if (option.billing === 'monthly' ? month >= fromMonth : month === fromMonth) options.push(option);
     });
     if (!course || ctx.errors.length) return undefined;
-    const billable = options.filter((o) => o.billing === 'monthly' || contractMonth === 1);
+    const billable = options;
+    const freeMonths = facts.freeMonths ?? 0;
+    const free = freeMonths > 0 ? freePeriodOf(facts.startDate, freeMonths, ctx.interps.use('freePeriod')) : undefined;
     const group = ctx.tariff.groups.get(course.initialFeeGroup);
     return {
       facts: {
         contractMonth,
-        freeMonths: facts.freeMonths ?? 0,
+        // Contract months billed nothing (第7条, as freePeriod reads it).
+        freeMonths: free?.wholeFreeMonths ?? 0,
         initialFeePrintedOnCourse: group?.printedOn === course.code,
         inInitialFeeGroup: group !== undefined,
         optionCount: billable.length,
         ...paramFacts(ctx),
         ...ctx.interps.asFacts(),
       },
-      state: { course, facts, contractMonth, options: billable },
+      state: { course, facts, contractMonth, options: billable, ...(free ? { free } : {}) },
     };
   },
   finish: (fired, s, ctx) => {
     const lines: ChargeLine[] = [];
     const types = new Set(fired.map((f) => f.type));
     if (types.has('charge-monthly-fee'))
-      lines.push({ item: 'monthly-fee', amount: monthFee(s.course.monthlyFee, s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee')), clause: '別紙3表1' });
+      lines.push({ item: 'monthly-fee', amount: monthFee(s.course.monthlyFee, s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee'), s.free), clause: '別紙3表1' });
+    const partlyFree = types.has('charge-monthly-fee') && s.free?.partialMonth === monthIndex(s.facts.month);
     if (types.has('charge-initial-fee')) {
       const group = ctx.tariff.groups.get(s.course.initialFeeGroup)!;
       if (group.printedOn !== s.course.code) ctx.interps.use('initialFeeScope');
@@ -78,7 +116,7 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     const subtotal = lines.reduce((a, l) => a + l.amount, 0);
     const tax = taxOn(subtotal, param(ctx, 'taxRatePercent'));
     const hasOptionLine = lines.some((l) => l.clause === '別紙3表3');
-    const clauses = unique(['第24条', ...firedClauses(fired).filter((c) => c !== '別紙3表3' || hasOptionLine), '第32条']);
+    const clauses = unique(['第24条', ...firedClauses(fired).filter((c) => c !== '別紙3表3' || hasOptionLine), ...(partlyFree ? ['第7条'] : []), '第32条']);
     return { outcome: 'charge', clauses, fields: { lines, subtotal, tax, total: subtotal + tax, contractMonth: s.contractMonth } };
   },
 };

@@ -1,6 +1,6 @@
 import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { feesBilled } from '../billing.js';
-import { calendarMonthsInclusive } from '../dates.js';
+import { feesBilled, freePeriodOf } from '../billing.js';
+import { elapsedMonths, monthIndex } from '../dates.js';
 import { D, floorYen, taxOn } from '../money.js';
 import type { Course, SettlementPolicy } from '../tariff-types.js';
 
@@ -22,13 +22,19 @@ export const settlement: DecisionDef<Facts, State> = {
     }
     if (!course) return undefined;
     const policy = ctx.tariff.policies.get(course.settlementPolicy)!;
-    ctx.interps.use('monthsUsed');
     const freeMonths = facts.freeMonths ?? 0;
-    const monthsUsed = Math.max(0, calendarMonthsInclusive(facts.startDate, facts.endDate) - freeMonths);
+    const free = freePeriodOf(facts.startDate, freeMonths, freeMonths > 0 ? ctx.interps.use('freePeriod') : 'calendar-months');
+    // 第7条 moves only the minimum period (別紙6): a course without one (短期, M-series) counts its
+    // free months as months of use (別紙3表2 実際にご利用頂いた月数).
+    const hasMinimumPeriod = course.minimumPeriodMonths !== null;
+    const reading = ctx.interps.use('monthsUsed');
+    let monthsUsed: number;
+    if (reading === 'elapsed') monthsUsed = Math.max(0, elapsedMonths(facts.startDate, facts.endDate) - (hasMinimumPeriod ? freeMonths : 0));
+    else monthsUsed = Math.max(0, monthIndex(facts.endDate) - (hasMinimumPeriod ? free.minimumPeriodStartMonth : monthIndex(facts.startDate)) + 1);
     // Default paid (case-files.md): the course's monthly fee × the months billed, billed as partialMonthFee reads.
-    const paid = facts.paid ?? feesBilled(course.monthlyFee, facts.startDate, facts.endDate, freeMonths, ctx.interps.use('partialMonthFee'));
+    const paid = facts.paid ?? feesBilled(course.monthlyFee, facts.startDate, facts.endDate, free, ctx.interps.use('partialMonthFee'));
     return {
-      facts: { policyKind: policy.kind, policyMonths: policy.months ?? null, termMonths: course.termMonths, monthsUsed, freeMonths, ...paramFacts(ctx) },
+      facts: { policyKind: policy.kind, policyMonths: policy.months ?? null, termMonths: course.termMonths, monthsUsed, freeMonths, hasMinimumPeriod, ...paramFacts(ctx) },
       state: { course, policy, monthsUsed, paid, freeMonths },
     };
   },
