@@ -32,6 +32,8 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
     insolvencyEvent: L('支払停止等の事由', 'insolvency event'),
     antisocialForces: L('第43条第1項に違反した', 'breach of 第43条第1項'),
     antisocialConduct: L('暴力的な要求行為等をした', 'antisocial conduct'),
+    approvalGroundFound: L('承諾後に判明した第9条第2項の事由', 'ground of 第9条第2項 found after approval'),
+    equipmentRemedyExcessive: L('修理・取替えに過大の費用又は時間を要する', 'repair or replacement needs excessive cost or time'),
   },
   courseChange: {
     fromKind: L('変更前のコース種別', 'course kind before'),
@@ -63,6 +65,7 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
   lateInterest: {
     daysAfterDue: L('支払期日から支払日までの日数', 'days from the due date to payment'),
     graceDays: L('延滞利息がかからない日数（15 日）', 'grace days'),
+    graceEndDaysAfterDue: L('支払期日から猶予の末日までの日数（解釈 graceEndOnHoliday）', 'days from the due date to the end of the grace (graceEndOnHoliday)'),
     principal: L('元本', 'principal'),
     annualRatePercent: L('年利（%）', 'annual rate (%)'),
   },

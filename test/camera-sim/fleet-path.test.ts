@@ -72,13 +72,13 @@ describe('fleet path = decide()', () => {
     cancellationNotice: fc.record({ requestDate: dateArb, lead: fc.integer({ min: 0, max: 40 }) }).map(({ lead, ...f }) => ({ ...f, desiredEndDate: addDays(f.requestDate, lead) })),
     courseChange: fc.record({ from: courseArb.map(code), to: courseArb.map(code) }),
     suspension: fc.record(Object.fromEntries(['overdue', 'otherServiceOverdue', 'defamation', 'breachOfArticle17or37', 'excessiveInquiries', 'interferenceWithFacilities', 'outOfSpecUseNotImproved', 'causedDamage', 'emergency'].map((k) => [k, fc.boolean()]))),
-    termination: fc.record({ suspendedAndUnremedied: fc.boolean(), serviceEnded: fc.boolean(), antisocialForces: fc.boolean(), antisocialConduct: fc.boolean(), insolvencyEvent: fc.constantFrom(null, 'payment-suspension', 'clearinghouse-suspension', 'seizure', 'insolvency-filing') }),
+    termination: fc.record({ suspendedAndUnremedied: fc.boolean(), serviceEnded: fc.boolean(), antisocialForces: fc.boolean(), antisocialConduct: fc.boolean(), insolvencyEvent: fc.constantFrom(null, 'payment-suspension', 'clearinghouse-suspension', 'seizure', 'insolvency-filing'), approvalGroundFound: fc.constantFrom(null, 'technically-infeasible', 'payment-delinquent', 'false-declaration', 'business-hindrance'), equipmentRemedyExcessive: fc.boolean() }),
     approval: fc.record(Object.fromEntries(['inServiceArea', 'technicallyFeasible', 'paymentDelinquent', 'falseDeclaration', 'businessHindrance', 'antisocialForces'].map((k) => [k, fc.boolean()]))),
     surcharge: fc.record({ evadedAmount: fc.integer({ min: 0, max: 1_000_000 }) }),
   };
   for (const [name, arb] of Object.entries(generic)) {
     it(`${name}: same outcome, clauses and fields`, async () => {
-      const alt = { dailyRate: 'thirty-days', interestDayBasis: 'actual', partialOutage: 'm-series-waive', partialMonthFee: 'daily-prorate' };
+      const alt = { dailyRate: 'thirty-days', interestDayBasis: 'actual', partialOutage: 'm-series-waive', partialMonthFee: 'daily-prorate', monthsUsed: 'elapsed', freePeriod: 'from-start-date', graceEndOnHoliday: 'civil-code-142' };
       const altPath = new FleetPath(rules, tariff, alt);
       await fc.assert(
         fc.asyncProperty(arb, fc.boolean(), async (facts, useAlt) => {

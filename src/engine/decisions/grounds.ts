@@ -85,15 +85,34 @@ export const suspension: DecisionDef<Flags, null> = {
 };
 
 const INSOLVENCY = ['payment-suspension', 'clearinghouse-suspension', 'seizure', 'insolvency-filing'];
+/** 第9条第2項第1号…第4号, found after approval (第9条第3項). */
+const APPROVAL_GROUNDS = ['technically-infeasible', 'payment-delinquent', 'false-declaration', 'business-hindrance'];
 
-export const termination: DecisionDef<Flags & { insolvencyEvent?: string | null }, null> = {
+export const termination: DecisionDef<Flags & { insolvencyEvent?: string | null; approvalGroundFound?: string | null }, null> = {
   name: 'termination',
   factsSchema: factsObject(
-    { suspendedAndUnremedied: bool, serviceEnded: bool, antisocialForces: bool, antisocialConduct: bool, insolvencyEvent: { enum: [null, ...INSOLVENCY] } },
+    {
+      suspendedAndUnremedied: bool,
+      serviceEnded: bool,
+      antisocialForces: bool,
+      antisocialConduct: bool,
+      insolvencyEvent: { enum: [null, ...INSOLVENCY] },
+      // Optional (case-files.md, changes to first-round decisions): default null and false.
+      approvalGroundFound: { enum: [null, ...APPROVAL_GROUNDS] },
+      equipmentRemedyExcessive: bool,
+    },
     ['suspendedAndUnremedied', 'serviceEnded', 'antisocialForces', 'antisocialConduct', 'insolvencyEvent'],
   ),
   prepare: (facts) => ({
-    facts: withDefaults(facts, { suspendedAndUnremedied: false, serviceEnded: false, antisocialForces: false, antisocialConduct: false, insolvencyEvent: null }),
+    facts: withDefaults(facts, {
+      suspendedAndUnremedied: false,
+      serviceEnded: false,
+      antisocialForces: false,
+      antisocialConduct: false,
+      insolvencyEvent: null,
+      approvalGroundFound: null,
+      equipmentRemedyExcessive: false,
+    }),
     state: null,
   }),
   finish: (fired) => {

@@ -1,5 +1,6 @@
 import { date, factsObject, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { addDays, dayNumber, daysInYear } from '../dates.js';
+import { isBusinessDay, isNationalHoliday, isYearEndBreak } from '../business-days.js';
+import { addDays, dayNumber, daysInYear, weekday } from '../dates.js';
 import { D, floorYen } from '../money.js';
 
 /** 第27条: late interest at 14.6% a year from the day after the due date to the day before payment. */
@@ -11,7 +12,21 @@ export const lateInterest: DecisionDef<Facts, State> = {
   factsSchema: factsObject({ principal: yen, dueDate: date, paidDate: date }, ['principal', 'dueDate', 'paidDate']),
   prepare: (facts, ctx) => {
     const daysAfterDue = dayNumber(facts.paidDate) - dayNumber(facts.dueDate);
-    return { facts: { daysAfterDue, principal: facts.principal, ...paramFacts(ctx) }, state: { ...facts, days: Math.max(0, daysAfterDue - 1) } };
+    const graceDays = Number(param(ctx, 'graceDays'));
+    // The grace ends on its 15th day (graceEndOnHoliday none) or, under civil-code-142, on the next
+    // business day when that day is a Sunday, a national holiday or in 29 Dec – 3 Jan (民法142条).
+    // The reading is relied on only when the payment came after the 15th day.
+    let graceEndDaysAfterDue = graceDays;
+    if (daysAfterDue > graceDays && ctx.interps.use('graceEndOnHoliday') === 'civil-code-142') {
+      let end = addDays(facts.dueDate, graceDays);
+      if (weekday(end) === 0 || isNationalHoliday(end) || isYearEndBreak(end)) {
+        ctx.interps.use('businessDays');
+        do end = addDays(end, 1);
+        while (!isBusinessDay(end));
+      }
+      graceEndDaysAfterDue = dayNumber(end) - dayNumber(facts.dueDate);
+    }
+    return { facts: { daysAfterDue, graceEndDaysAfterDue, principal: facts.principal, ...paramFacts(ctx) }, state: { ...facts, days: Math.max(0, daysAfterDue - 1) } };
   },
   finish: (fired, s, ctx) => {
     const none = { outcome: 'none', clauses: ['第27条'], fields: { days: s.days, amount: 0 } };
