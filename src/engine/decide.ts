@@ -6,7 +6,7 @@ import { monthlyCharge } from './decisions/monthly-charge.js';
 import { outageWaiver } from './decisions/outage-waiver.js';
 import { settlement } from './decisions/settlement.js';
 import { surcharge } from './decisions/surcharge.js';
-import type { AnyDecision, DecisionContext } from './decision-kit.js';
+import { finishDecision, type AnyDecision, type DecisionContext } from './decision-kit.js';
 import { isIsoDate } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
 import { evaluateCompiled, evaluateJre, factsRead, type Facts } from './evaluators.js';
@@ -100,7 +100,7 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
 
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
 function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
-  const result = p.def.finish(fired, p.state, p.ctx);
+  const result = finishDecision(p.def, fired, p.state, p.ctx);
   const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
   const trace = fired.map((f) => {
     const facts = factsRead(rulesById.get(f.ruleId)!, p.facts);

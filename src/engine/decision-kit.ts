@@ -34,6 +34,16 @@ export type DecisionDef<F, S> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDecision = DecisionDef<any, any>;
 
+/**
+ * A decision's finish, plus `discretionary` (case-files.md): true when a rule whose clause gives
+ * the company a right (〜ことがあります, 〜できます) fired and gave the outcome, so the answer
+ * reads as a right, never a duty. Both evaluators and the fleet path finish through here.
+ */
+export const finishDecision = <S>(def: DecisionDef<unknown, S>, fired: FiredEvent[], state: S, ctx: DecisionContext): Finished => {
+  const result = def.finish(fired, state, ctx);
+  return { ...result, fields: { ...result.fields, discretionary: fired.some((f) => f.discretionary) } };
+};
+
 export const param = (ctx: DecisionContext, name: string): number | string => {
   const p = ctx.rules.parameters?.[name];
   if (!p) throw new Error(`rule version ${ctx.rules.decision} has no parameter "${name}"`);

@@ -16,7 +16,7 @@ export type Facts = Record<string, unknown>;
 const ordered = (rules: readonly RuleDoc[]): number[] =>
   rules.map((r, i) => ({ i, p: r.priority ?? 1 })).sort((a, b) => b.p - a.p || a.i - b.i).map((x) => x.i);
 
-const toFired = (r: RuleDoc): FiredEvent => ({ ruleId: r.id, clause: r.clause, alsoCites: r.alsoCites ?? [], type: r.event.type, params: r.event.params ?? {} });
+const toFired = (r: RuleDoc): FiredEvent => ({ ruleId: r.id, clause: r.clause, alsoCites: r.alsoCites ?? [], type: r.event.type, params: r.event.params ?? {}, discretionary: r.discretionary === true });
 
 const jreEngines = new WeakMap<RuleFile, Engine>();
 const jreEngine = (file: RuleFile): Engine => {

@@ -1,6 +1,6 @@
 import { DECISION_DEFS } from './decide.js';
 import { freePeriodOf, type FreePeriod } from './billing.js';
-import { paramFacts, type DecisionContext, type Finished } from './decision-kit.js';
+import { finishDecision, paramFacts, type DecisionContext, type Finished } from './decision-kit.js';
 import { isLeapYear, monthLabel } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
 import { compileRuleFile, type Facts } from './evaluators.js';
@@ -82,7 +82,7 @@ const deepFreeze = <T>(v: T): T => {
 };
 
 const firedEventsOf = (file: RuleFile): FiredEvent[] =>
-  file.rules.map((r) => ({ ruleId: r.id, clause: r.clause, alsoCites: [...(r.alsoCites ?? [])], type: r.event.type, params: { ...r.event.params } }));
+  file.rules.map((r) => ({ ruleId: r.id, clause: r.clause, alsoCites: [...(r.alsoCites ?? [])], type: r.event.type, params: { ...r.event.params }, discretionary: r.discretionary === true }));
 
 export class FleetPath {
   readonly tariff: TariffIndex;
@@ -149,7 +149,7 @@ export class FleetPath {
     if (!prepared || ctx.errors.length) throw new FleetDecisionError(name, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
     const events = this.events.get(name)!;
     const fired = compileRuleFile(ctx.rules)(prepared.facts).map((i) => events[i]!);
-    const answer = deepFreeze(def.finish(fired, prepared.state, ctx));
+    const answer = deepFreeze(finishDecision(def, fired, prepared.state, ctx));
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, answer);
     return answer;
@@ -243,7 +243,8 @@ export class FleetPath {
       options: billable,
       ...(free ? { free } : {}),
     };
-    const out = DECISION_DEFS.monthlyCharge.finish(
+    const out = finishDecision(
+      DECISION_DEFS.monthlyCharge,
       fired.map((i) => events[i]!),
       state,
       ctx,

@@ -38,4 +38,6 @@ export type FiredEvent = {
   alsoCites: string[];
   type: string;
   params: Record<string, unknown>;
+  /** The rule's clause gives the company a right (RuleDoc.discretionary). */
+  discretionary: boolean;
 };

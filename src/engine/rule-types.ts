@@ -42,6 +42,11 @@ export type RuleDoc = {
   alsoCites?: string[];
   /** The sentence it encodes, quoted from the terms. */
   quote: string;
+  /**
+   * The clause gives the company a right, not a duty (〜ことがあります, 〜できます): when this rule
+   * fires, the answer carries `discretionary: true` so nobody reads a right as a duty.
+   */
+  discretionary?: boolean;
   priority?: number;
   conditions: TopCondition;
   event: { type: string; params?: Record<string, unknown> };

@@ -212,6 +212,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
           <>
             <h3>
               {t('explorer.outcome')}: <span className={`outcome outcome-${out.outcome}`} data-testid="explorer-outcome">{out.outcome}</span>
+              {out.discretionary === true && <span className="badge" data-testid="explorer-discretionary"> {t('explorer.discretionary')}</span>}
               {out.versions && (
                 <span className="muted small"> — {t('explorer.versions', { rules: out.versions.rules, tariffs: out.versions.tariffs })}</span>
               )}

@@ -40,6 +40,7 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
               <button type="button" className={r.id === rule.id ? 'rule-item selected' : 'rule-item'} onClick={() => setRuleId(r.id)} data-testid={`rule-${r.id}`}>
                 <span className="rule-clause">{r.clause}</span>
                 {changed.has(r.id) && <span className="badge changes-badge has-changes">{t('rules.changed')}</span>}
+                {r.discretionary && <span className="badge" title={t('rules.discretionary')}>{lang === 'ja' ? '任意' : 'may'}</span>}
                 <span className="rule-name">{r.name}</span>
               </button>
             </li>
@@ -65,6 +66,7 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
               {rule.name} <code className="muted small">{rule.id}</code>
             </h3>
             <blockquote className="quote">{rule.quote}</blockquote>
+            {rule.discretionary && <p className="muted small" data-testid="rule-discretionary">{t('rules.discretionary')}</p>}
             <pre className="sentence" data-testid="rule-sentence">{ruleSentence(rule, decision, lang)}</pre>
             {!isDraft && (
               <details>
