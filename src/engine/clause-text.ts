@@ -5,7 +5,8 @@
  */
 const squashSpaces = (s: string): string => s.replace(/[ \t\u3000]+/gu, ' ');
 
-const ARTICLE_RE = /^\s*第\s*(\d+)\s*条\s*\(/u;
+/** An article heading is a line of its own: 第 N 条（title）. A sentence that opens with a citation (第32条's 第 24 条（…）の規定…) is not one. */
+const ARTICLE_RE = /^\s*第\s*(\d+)\s*条\s*\(([^)]*)\)\s*$/u;
 const APPENDIX_RE = /^\s*【別紙\s*(\d+)/u;
 const TABLE_RE = /^\s*別紙\s*(\d+)\s*表\s*(\d+)/u;
 /** Chapter headings (第３ 章 契約) and supplementary provisions (附 則) end the section before them. */

@@ -2,21 +2,43 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { clauseText } from '../../src/engine/clause-text.js';
 import { registry } from './helpers.js';
 
 /** Every quote in the rules is the terms' own text (white space and line breaks aside). */
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
-const terms = squash(readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8'));
+const rawTerms = readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8');
+const terms = squash(rawTerms);
 const version = registry.ruleVersions[0]!;
 
 describe('rules quote the terms', () => {
   const quotes = Object.values(version.decisions).flatMap((f) => [
-    ...f.rules.map((r) => ({ where: r.id, quote: r.quote })),
-    ...Object.entries(f.parameters ?? {}).map(([k, p]) => ({ where: `${f.decision}.parameters.${k}`, quote: p.quote })),
+    ...f.rules.map((r) => ({ where: r.id, quote: r.quote, clause: r.clause })),
+    ...Object.entries(f.parameters ?? {}).map(([k, p]) => ({ where: `${f.decision}.parameters.${k}`, quote: p.quote, clause: p.clause })),
   ]);
   it.each(quotes.map((q) => [q.where, q.quote]))('%s quotes the terms', (_where, quote) => {
-    // A quote may join sentences of one clause (a lead-in and its item): each part is verbatim.
-    for (const part of quote.split(/(?<=[。：])|(?=\(\d+\))/u).map(squash).filter((p) => p.length > 1)) expect(terms.includes(part), `not in the terms: ${part}`).toBe(true);
+    // Each piece is the terms' own text, contiguous; a quote stitched from pieces marks every gap
+    // with … (case-files.md), so a gap without … fails, and a … where nothing was left out fails.
+    const pieces = quote.split('…').map(squash);
+    let from = 0;
+    pieces.forEach((piece, i) => {
+      expect(piece.length, `empty piece ${i} around a …`).toBeGreaterThan(0);
+      const at = terms.indexOf(piece, from);
+      expect(at, `not in the terms (after the previous piece), verbatim: ${piece}`).toBeGreaterThanOrEqual(0);
+      if (i > 0) expect(terms.includes(pieces[i - 1]! + piece), `… marks no gap: ${pieces[i - 1]}…${piece}`).toBe(false);
+      from = at + piece.length;
+    });
+  });
+
+  it.each(quotes.map((q) => [q.where, q.clause, q.quote]))('%s: its clause %s is where its quote comes from', (_where, clause, quote) => {
+    const text = clauseText(rawTerms, clause);
+    expect(text, `no text for ${clause}`).toBeDefined();
+    for (const piece of quote.split('…').map(squash)) expect(squash(text!).includes(piece), `not in ${clause}: ${piece}`).toBe(true);
+  });
+
+  it('rejects a gap without …', () => {
+    const stitched = squash('当社は、前項の規定にかかわらず、次のいずれかに該当すると当社が判断した場合、申込を承諾しないことがあります。(2) 本契約の申込をした者が');
+    expect(terms.includes(stitched)).toBe(false);
   });
 
   it('every course name is printed in 別紙3表1 as stored', () => {
