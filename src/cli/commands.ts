@@ -1,4 +1,5 @@
 import { auditVerifyCommand } from './audit.js';
+import { coverageCommand } from './coverage.js';
 import type { Command } from './main.js';
 import { noticeCommand } from './notice.js';
 import { simulate } from './simulate.js';
@@ -7,6 +8,7 @@ import { tariffsExportCommand, tariffsImportCommand } from './tariffs.js';
 
 /** Commands contributed by the simulator and the studio (registered as they are built). */
 export const extraCommands: Record<string, Command> = {
+  coverage: coverageCommand,
   notice: noticeCommand,
   studio: studioCommand,
   'workspace export': workspaceExportCommand,

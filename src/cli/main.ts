@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
+import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
 import { isIsoDate } from '../engine/dates.js';
@@ -68,6 +69,20 @@ export const COMMANDS: Record<string, Command> = {
       const { values, positionals } = parse(args, dataOptions);
       const registry = registryFrom(values);
       let bad = 0;
+      // Clause coverage: every paragraph of the terms classified in each version's coverage.json.
+      for (const v of registry.ruleVersions) {
+        let errors;
+        try {
+          errors = coverageErrors(loadVersionCoverage(String(values.rules ?? DEFAULT_RULES), v));
+        } catch (e) {
+          if (!(e instanceof DataLoadError)) throw e;
+          errors = e.errors;
+        }
+        for (const e of errors) {
+          bad += 1;
+          io.out(`${e.file}${e.pointer ? ` ${e.pointer}` : ''}: ${e.message}`);
+        }
+      }
       const files = readAll(positionals);
       for (const f of files)
         for (const [i, c] of f.cases.entries()) {

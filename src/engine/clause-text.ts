@@ -8,11 +8,12 @@ const squashSpaces = (s: string): string => s.replace(/[ \t\u3000]+/gu, ' ');
 /** An article heading is a line of its own: 第 N 条（title）. A sentence that opens with a citation (第32条's 第 24 条（…）の規定…) is not one. */
 const ARTICLE_RE = /^\s*第\s*(\d+)\s*条\s*\(([^)]*)\)\s*$/u;
 const APPENDIX_RE = /^\s*【別紙\s*(\d+)/u;
-const TABLE_RE = /^\s*別紙\s*(\d+)\s*表\s*(\d+)/u;
+/** A table heading is a line of its own too (別紙 3 表 2 （解約清算金）); 別紙2's 別紙 3 表 3（…）で規定する… is a citation. */
+const TABLE_RE = /^\s*別紙\s*(\d+)\s*表\s*(\d+)\s*(\([^)]*\))?\s*$/u;
 /** Chapter headings (第３ 章 契約) and supplementary provisions (附 則) end the section before them. */
 const BREAK_RE = /^\s*(第\s*\d+\s*章|附\s*則)/u;
 
-type Section = { key: string; lines: string[] };
+export type Section = { key: string; lines: string[] };
 
 export function splitTerms(terms: string): Section[] {
   const sections: Section[] = [];
