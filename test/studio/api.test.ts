@@ -42,7 +42,7 @@ describe('the API contract', () => {
       'workbook.export',
       'workbook.previewImport',
       'workbook.applyImport',
-      ...['list', 'get', 'createDraft', 'checkRule', 'saveRule', 'setInterpretation', 'discardDraft', 'submit', 'withdraw', 'approve', 'diff', 'regression', 'caseFolders', 'setCaseFolders', 'notice'].map((m) => `rules.${m}`),
+      ...['list', 'get', 'createDraft', 'checkRule', 'saveRule', 'setInterpretation', 'discardDraft', 'submit', 'withdraw', 'approve', 'diff', 'regression', 'coverage', 'caseFolders', 'setCaseFolders', 'notice'].map((m) => `rules.${m}`),
       'audit.list',
       'audit.verify',
       ...['decisions', 'context', 'decide', 'saveCase'].map((m) => `explorer.${m}`),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import type { Envelope, ExploreResult, RegressionView, RuleDiff, RuleVersionDetail, RuleVersionSummary } from '../../src/studio/api/contract.js';
+import type { CoverageView, Envelope, ExploreResult, RegressionView, RuleDiff, RuleVersionDetail, RuleVersionSummary } from '../../src/studio/api/contract.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { freshStudio, freshWorkspace, scratch } from './helpers.js';
@@ -28,6 +28,21 @@ describe('legal review workflow', () => {
     const d = await ok<RuleVersionDetail>('rules.get', { id: 1 });
     expect(d.clauseTexts['第27条']).toContain('延滞利息');
     expect(d.facts.lateInterest!.map((f) => f.name)).toEqual(expect.arrayContaining(['daysAfterDue', 'graceDays', 'interpretation.interestDayBasis']));
+  });
+
+  it('shows the clause coverage of a version: every paragraph with its status and text, the count, the terms\' mis-citations', async () => {
+    const c = await ok<CoverageView>('rules.coverage', { id: 1 });
+    expect(c.unclassified).toEqual([]);
+    expect(c.problems).toEqual([]);
+    expect(c.encoded).toBe(c.rows.filter((r) => r.status === 'encoded').length);
+    expect(c.deciding).toBe(c.encoded + c.rows.filter((r) => r.status === 'not-encoded').length);
+    expect(c.rows.find((r) => r.ref === '第19条第1項')).toMatchObject({ status: 'encoded', title: '利用停止', rules: expect.arrayContaining(['suspension/overdue']) });
+    expect(c.rows.find((r) => r.ref === '第19条第1項')!.text).toContain('利用を停止することがあります');
+    expect(c.rows.find((r) => r.ref === '第41条')).toMatchObject({ status: 'non-deciding', note: expect.stringContaining('Japanese law') });
+    expect(c.rows.some((r) => r.status === 'not-encoded')).toBe(true);
+    expect(c.findings).toContainEqual(expect.objectContaining({ at: '第32条', cited: '第24条', titleBelongsTo: ['第25条'] }));
+    expect(await dispatch('rules.coverage', { id: 999 })).toMatchObject({ ok: false });
+    expect(await dispatch('rules.coverage', { id: 'x' })).toMatchObject({ ok: false });
   });
 
   it('checks a rule as it is typed: bad JSON, schema, unknown facts; an approved version is never edited', async () => {

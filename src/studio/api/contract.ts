@@ -567,6 +567,16 @@ export type RegressionView = {
   unreadable: { file: string; message: string }[];
 };
 export type CaseFolder = { path: string; exists: boolean; files: number };
+/** Clause coverage of a rule version (tariff coverage): every paragraph of the terms with its status. */
+export type CoverageView = {
+  version: RuleVersionSummary;
+  rows: { ref: string; title: string; status: 'encoded' | 'non-deciding' | 'not-encoded' | 'unclassified'; rules: string[]; note: string | null; text: string }[];
+  encoded: number;
+  deciding: number;
+  unclassified: string[];
+  problems: { pointer: string; message: string }[];
+  findings: { at: string; cited: string; citedTitle: string; actualTitle: string | null; titleBelongsTo: string[] }[];
+};
 
 const ruleVersionSummarySchema = {
   type: 'object',
@@ -744,6 +754,47 @@ const rules = {
       required: ['folders'],
       properties: {
         folders: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['path', 'exists', 'files'], properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } } } },
+      },
+    },
+  ),
+  coverage: call<{ id: number }, CoverageView>(
+    "clause coverage of a rule version: every article and paragraph of the terms in force for it, encoded (the rules citing it), non-deciding (the reason in coverage.json) or not encoded, with its text; the terms' 第N条（title） citations checked",
+    idArgs('id'),
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['version', 'rows', 'encoded', 'deciding', 'unclassified', 'problems', 'findings'],
+      properties: {
+        version: ruleVersionSummarySchema,
+        rows: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['ref', 'title', 'status', 'rules', 'note', 'text'],
+            properties: {
+              ref: { type: 'string' },
+              title: { type: 'string' },
+              status: { enum: ['encoded', 'non-deciding', 'not-encoded', 'unclassified'] },
+              rules: { type: 'array', items: { type: 'string' } },
+              note: { type: ['string', 'null'] },
+              text: { type: 'string' },
+            },
+          },
+        },
+        encoded: { type: 'integer' },
+        deciding: { type: 'integer' },
+        unclassified: { type: 'array', items: { type: 'string' } },
+        problems: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['pointer', 'message'], properties: { pointer: { type: 'string' }, message: { type: 'string' } } } },
+        findings: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['at', 'cited', 'citedTitle', 'actualTitle', 'titleBelongsTo'],
+            properties: { at: { type: 'string' }, cited: { type: 'string' }, citedTitle: { type: 'string' }, actualTitle: { type: ['string', 'null'] }, titleBelongsTo: { type: 'array', items: { type: 'string' } } },
+          },
+        },
       },
     },
   ),

@@ -22,7 +22,7 @@ import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.j
 import type { Workspace } from '../workspace/workspace.js';
 import { describeFolders, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
-import { clauseTexts, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
+import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
 import type { StudioContext } from './studio-context.js';
 
 /**
@@ -162,6 +162,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     };
   },
 
+  coverage: ({ id }) => coverageOf(ctx.ws, id),
   caseFolders: () => ({ folders: describeFolders(ctx.ws) }),
   setCaseFolders: ({ folders }) => {
     setUserCaseFolders(ctx.ws, folders);

@@ -1,9 +1,12 @@
 import { clauseText } from '../../engine/clause-text.js';
+import { clauseCoverage, coverageFileSchema, type CoverageFile } from '../../engine/coverage.js';
+import { schemaErrors } from '../../engine/validate-data.js';
+import { StudioError } from '../model/studio-error.js';
 import { FACT_LABELS } from '../../engine/fact-labels.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../../engine/rule-types.js';
 import { factsOfRule } from '../../engine/validate-data.js';
 import { diffRuleVersions } from '../../engine/version-diff.js';
-import type { FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
+import type { CoverageView, FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
 import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { summaryOf } from './version-views.js';
@@ -76,4 +79,28 @@ export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
     changedRules: diff ? diff.rules.map((r) => r.id) : [],
     reviews: listReviews(ws, id).map((r) => ({ step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at })),
   };
+}
+
+/** The coverage.json in force for a date, as the workspace keeps it (rules/<date>/coverage.json, the latest on or before it). */
+function coverageFileFor(ws: Workspace, effective: string): { path: string; data: unknown } | undefined {
+  const rows = ws.db.prepare("SELECT path, content FROM folder_files WHERE root = 'rules' AND path GLOB '*/coverage.json' ORDER BY path").all() as { path: string; content: Buffer }[];
+  let found: (typeof rows)[number] | undefined;
+  for (const r of rows) if (r.path.slice(0, 10) <= effective) found = r;
+  if (!found) return undefined;
+  try {
+    return { path: `rules/${found.path}`, data: JSON.parse(found.content.toString('utf8')) };
+  } catch (e) {
+    throw new StudioError('COVERAGE_SCHEMA', `rules/${found.path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Clause coverage of a rule version or draft: its rules against the terms and the coverage.json in force for its date. */
+export function coverageOf(ws: Workspace, id: number): CoverageView {
+  const v = getRuleVersion(ws, id);
+  const file = coverageFileFor(ws, v.effective);
+  if (!file) throw new StudioError('COVERAGE_MISSING', `no rules/<date>/coverage.json on or before ${v.effective} in this workspace; add one (docs/legal-review.md, "Clause coverage")`);
+  const errors = schemaErrors(coverageFileSchema, file.data, file.path, 'COVERAGE_SCHEMA');
+  if (errors.length) throw new StudioError('COVERAGE_SCHEMA', errors.map((e) => `${e.file} ${e.pointer}: ${e.message}`).join('; '));
+  const report = clauseCoverage(termsFor(ws, v.effective), v.version, file.data as CoverageFile);
+  return { version: ruleSummaryOf(v), ...report };
 }

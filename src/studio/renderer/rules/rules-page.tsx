@@ -5,14 +5,15 @@ import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { AuditView } from './audit-view.js';
+import { CoverageView } from './coverage-view.js';
 import { DiffView } from './diff-view.js';
 import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
-type Tab = 'rules' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
-const TABS: Tab[] = ['rules', 'diff', 'regression', 'review', 'notice', 'audit'];
+type Tab = 'rules' | 'coverage' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
+const TABS: Tab[] = ['rules', 'coverage', 'diff', 'regression', 'review', 'notice', 'audit'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function RuleVersionList({ versions, selected, onSelect }: { versions: RuleVersionSummary[]; selected: number | null; onSelect: (id: number) => void }) {
@@ -180,6 +181,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             </div>
             <div className="rules-content">
               {tab === 'rules' && <RuleView detail={detail} onChange={updated} onError={showError} />}
+              {tab === 'coverage' && <CoverageView key={`${s.id}-${s.revision}`} detail={detail} onError={showError} />}
               {tab === 'diff' && <DiffView key={s.id} detail={detail} versions={versions} onError={showError} />}
               {tab === 'regression' && <RegressionView key={s.id} detail={detail} onError={showError} />}
               {tab === 'review' && (

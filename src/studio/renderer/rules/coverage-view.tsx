@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import type { CoverageView as Report, RuleVersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+
+/** Clause coverage of a rule version (as `tariff coverage` prints it): every paragraph with its status and text, filterable to what is not encoded. */
+type Filter = 'all' | 'not-encoded';
+
+export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [report, setReport] = useState<Report | null>(null);
+  const [filter, setFilter] = useState<Filter>('all');
+  useEffect(() => {
+    let live = true;
+    api.rules.coverage({ id: detail.summary.id }).then((r) => live && setReport(r), onError);
+    return () => {
+      live = false;
+    };
+  }, [api, detail.summary.id, detail.summary.revision, onError]);
+  if (!report) return null;
+  const rows = filter === 'all' ? report.rows : report.rows.filter((r) => r.status === 'not-encoded' || r.status === 'unclassified');
+  return (
+    <section className="coverage-view" data-testid="coverage-view">
+      <p data-testid="coverage-summary">
+        <strong>{t('coverage.summary', { encoded: String(report.encoded), deciding: String(report.deciding) })}</strong>
+      </p>
+      <label>
+        {t('coverage.filter')}{' '}
+        <select value={filter} onChange={(e) => setFilter(e.target.value as Filter)} data-testid="coverage-filter">
+          <option value="all">{t('coverage.filter.all')}</option>
+          <option value="not-encoded">{t('coverage.filter.not-encoded')}</option>
+        </select>
+      </label>
+      {report.problems.length > 0 && (
+        <section>
+          <h4>{t('coverage.problems')}</h4>
+          <ul className="check-issues" data-testid="coverage-problems">
+            {report.problems.map((p, i) => (
+              <li key={i} className="error-text">
+                <code>{p.pointer}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {report.findings.length > 0 && (
+        <section>
+          <h4>{t('coverage.findings')}</h4>
+          <ul data-testid="coverage-findings">
+            {report.findings.map((f, i) => (
+              <li key={i}>
+                {t('coverage.finding', { at: f.at, cited: f.cited, citedTitle: f.citedTitle, actualTitle: f.actualTitle ?? '—' })}
+                {f.titleBelongsTo.length > 0 && <> — {t('coverage.findingOwner', { citedTitle: f.citedTitle, owners: f.titleBelongsTo.join('、') })}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {rows.length === 0 ? (
+        <p className="muted">{t('coverage.none')}</p>
+      ) : (
+        <table className="changes coverage-table" data-testid="coverage-table">
+          <thead>
+            <tr>
+              <th>{t('coverage.clause')}</th>
+              <th>{t('coverage.title')}</th>
+              <th>{t('coverage.status')}</th>
+              <th>{t('coverage.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.ref} data-testid="coverage-row" data-status={r.status}>
+                <td>
+                  <details>
+                    <summary className="mono">{r.ref}</summary>
+                    <pre className="terms">{r.text}</pre>
+                  </details>
+                </td>
+                <td>{r.title}</td>
+                <td>
+                  <span className={`badge coverage-${r.status}`}>{t(`coverage.status.${r.status}`)}</span>
+                </td>
+                <td className="small">
+                  {r.rules.length > 0 && <div className="mono">{r.rules.join(', ')}</div>}
+                  {r.note && <div className="muted">{r.status === 'encoded' ? t('coverage.engine', { note: r.note }) : r.note}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
