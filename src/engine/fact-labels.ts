@@ -65,7 +65,7 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
   lateInterest: {
     daysAfterDue: L('支払期日から支払日までの日数', 'days from the due date to payment'),
     graceDays: L('延滞利息がかからない日数（15 日）', 'grace days'),
-    graceEndDaysAfterDue: L('支払期日から猶予の末日までの日数（解釈 graceEndOnHoliday）', 'days from the due date to the end of the grace (graceEndOnHoliday)'),
+    graceEndDaysAfterDue: L('延滞利息がかからない日数（15 日、解釈 graceEndOnHoliday）', 'grace days (15, as graceEndOnHoliday reads their end)'),
     principal: L('元本', 'principal'),
     annualRatePercent: L('年利（%）', 'annual rate (%)'),
   },

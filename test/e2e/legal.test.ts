@@ -25,8 +25,21 @@ describe('legal review, browser mode', () => {
     await waitText(testId('rule-version-1'), '承認: legal');
     await testId('decision-select').selectOption('lateInterest');
     await waitText(testId('clause-text'), '延滞利息');
-    await waitText(testId('rule-sentence'), '「支払期日から支払日までの日数」が「延滞利息がかからない日数（15 日）」を超える');
+    await waitText(testId('rule-sentence'), '「支払期日から支払日までの日数」が「延滞利息がかからない日数（15 日、解釈 graceEndOnHoliday）」を超える');
+    await testId('decision-select').selectOption('suspension');
+    await waitText(testId('rule-sentence'), 'とすることがある');
     await shot(studio.page, 'legal-01-rule-view');
+  });
+
+  it('shows the clause coverage with the text of each paragraph, filterable to what is not encoded', async () => {
+    await testId('rules-tab-coverage').click();
+    await waitText(testId('coverage-summary'), 'ルール化済み');
+    await waitText(testId('coverage-findings'), '第32条');
+    await testId('coverage-filter').selectOption('not-encoded');
+    await waitText(testId('coverage-table'), '未ルール化');
+    expect(await studio.page.locator('[data-testid="coverage-row"][data-status="encoded"]').count()).toBe(0);
+    await shot(studio.page, 'legal-01b-coverage');
+    await testId('rules-tab-rules').click();
   });
 
   it('edits a condition of a draft in the structured editor, checked as typed', async () => {
