@@ -54,6 +54,9 @@ export class ExactFee {
     if (!Number.isInteger(scale)) throw new Error(`daily rate basis ${daysBasis} does not divide ${LCM_DAYS}`);
     return new ExactFee(this.numerator.plus(new D(monthlyFee).times(units).times(scale)));
   }
+  plus(other: ExactFee): ExactFee {
+    return new ExactFee(this.numerator.plus(other.numerator));
+  }
   minus(other: ExactFee): ExactFee {
     return new ExactFee(this.numerator.minus(other.numerator));
   }
