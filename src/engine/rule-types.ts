@@ -10,6 +10,11 @@ export const DECISIONS = [
   'lateInterest',
   'surcharge',
   'monthlyCharge',
+  'damages',
+  'cancellation',
+  'equipmentLoss',
+  'paymentAllocation',
+  'billingCorrection',
 ] as const;
 export type DecisionName = (typeof DECISIONS)[number];
 
