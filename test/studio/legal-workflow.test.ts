@@ -39,7 +39,10 @@ describe('legal review workflow', () => {
     expect(c.rows.find((r) => r.ref === '第19条第1項')).toMatchObject({ status: 'encoded', title: '利用停止', rules: expect.arrayContaining(['suspension/overdue']) });
     expect(c.rows.find((r) => r.ref === '第19条第1項')!.text).toContain('利用を停止することがあります');
     expect(c.rows.find((r) => r.ref === '第41条')).toMatchObject({ status: 'non-deciding', note: expect.stringContaining('Japanese law') });
-    expect(c.rows.some((r) => r.status === 'not-encoded')).toBe(true);
+    // 2023-09-19: every deciding paragraph encoded (第34条 by damages, 第47条第1項 by cancellation/return-owed).
+    expect(c.rows.filter((r) => r.status === 'not-encoded').map((r) => r.ref)).toEqual([]);
+    expect(c.encoded).toBe(c.deciding);
+    expect(c.rows.find((r) => r.ref === '第47条第1項')).toMatchObject({ status: 'encoded', rules: ['cancellation/return-owed'] });
     expect(c.findings).toContainEqual(expect.objectContaining({ at: '第32条', cited: '第24条', titleBelongsTo: ['第25条'] }));
     expect(await dispatch('rules.coverage', { id: 999 })).toMatchObject({ ok: false });
     expect(await dispatch('rules.coverage', { id: 'x' })).toMatchObject({ ok: false });

@@ -52,6 +52,15 @@ describe('clause coverage', () => {
     expect(coverageLines(report).at(-1)).toBe(`${report.encoded} of ${report.deciding} deciding paragraphs encoded`);
   });
 
+  it('shows a deciding paragraph whose only rule is removed as not encoded, and the count drops', () => {
+    const cancellation = version.decisions.cancellation!;
+    const without = { decisions: { ...version.decisions, cancellation: { ...cancellation, rules: cancellation.rules.filter((r) => r.id !== 'cancellation/return-owed') } } };
+    const report = clauseCoverage(terms, without, file);
+    expect(report.rows.find((r) => r.ref === '第47条第1項')).toMatchObject({ status: 'not-encoded', rules: [] });
+    expect(report.encoded).toBe(report.deciding - 1);
+    expect(coverageLines(report).at(-1)).toBe(`${report.deciding - 1} of ${report.deciding} deciding paragraphs encoded`);
+  });
+
   it('reports a paragraph left out, a non-deciding paragraph a rule cites, and an unknown reference', () => {
     const { 第41条: _gone, ...rest } = file.nonDeciding;
     const report = clauseCoverage(terms, version, { ...file, nonDeciding: { ...rest, 第26条: 'not really', 第99条: 'no such' } });

@@ -58,7 +58,9 @@ export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; o
         </section>
       )}
       {rows.length === 0 ? (
-        <p className="muted">{t('coverage.none')}</p>
+        <p className="muted" data-testid="coverage-none">
+          {t('coverage.none')}
+        </p>
       ) : (
         <table className="changes coverage-table" data-testid="coverage-table">
           <thead>
