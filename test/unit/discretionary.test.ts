@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, decideFast } from '../../src/engine/decide.js';
+import { FleetPath } from '../../src/engine/fleet-path.js';
 import { ruleSentence } from '../../src/engine/rule-sentences.js';
 import { registry, TODAY } from './helpers.js';
 
@@ -21,6 +22,24 @@ describe('discretionary outcomes', () => {
     const approve = { ...c, facts: { ...refusal, falseDeclaration: false } };
     expect((await decide(registry, approve, { today: TODAY })).discretionary).toBe(false);
     expect(decideFast(registry, approve, { today: TODAY }).discretionary).toBe(false);
+  });
+
+  it('carries it for the second-round decisions on the reference, compiled and fleet paths: 第46条第3項 (解除することができます)', async () => {
+    const fleet = new FleetPath(version, registry.tariffVersions[0]!, {});
+    const facts = { event: 'damage', contractorAtFault: false, replacementCost: 50_000, repairCost: 20_000, remedyExcessive: true };
+    for (const [remedyExcessive, expected] of [
+      [true, true],
+      [false, false],
+    ] as const) {
+      const c = { asOf: '2025-06-01', decision: 'equipmentLoss', facts: { ...facts, remedyExcessive } };
+      expect((await decide(registry, c, { today: TODAY })).discretionary).toBe(expected);
+      expect(decideFast(registry, c, { today: TODAY }).discretionary).toBe(expected);
+      expect(fleet.decide('equipmentLoss', c.facts).fields.discretionary).toBe(expected);
+    }
+    const rule = version.decisions.equipmentLoss.rules.find((r) => r.clause === '第46条第3項')!;
+    expect(ruleSentence(rule, 'equipmentLoss', 'en')).toContain('Then: the company may');
+    // No clause of damages, cancellation, paymentAllocation or billingCorrection gives the company a right.
+    for (const d of ['damages', 'cancellation', 'paymentAllocation', 'billingCorrection'] as const) expect(version.decisions[d].rules.some((r) => r.discretionary)).toBe(false);
   });
 
   it('says "may refuse", not "refuses", in English and ことがある in Japanese', () => {
