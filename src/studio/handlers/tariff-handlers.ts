@@ -1,8 +1,8 @@
 import type { Handlers } from '../api/dispatcher.js';
-import { StudioError } from '../model/studio-error.js';
-import { describeChange, diffTariff } from '../model/tariff-diff.js';
-import { applyCellEdits } from '../model/tariff-edits.js';
-import { versionIssues } from '../model/version-issues.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import { describeChange, diffTariff } from '../../tariff-model/tariff-diff.js';
+import { applyCellEdits } from '../../tariff-model/tariff-edits.js';
+import { versionIssues } from '../../tariff-model/version-issues.js';
 import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../workspace/tariff-store.js';
 import type { StudioContext } from './studio-context.js';
 import { detailOf, summaryOf } from './version-views.js';

@@ -1,6 +1,6 @@
-import { DataLoadError, type DataError } from '../../engine/errors.js';
-import type { TariffVersion } from '../../engine/tariff-types.js';
-import { validateTariffVersion, type FileNames } from '../../engine/validate-data.js';
+import { DataLoadError, type DataError } from '../engine/errors.js';
+import type { TariffVersion } from '../engine/tariff-types.js';
+import { validateTariffVersion, type FileNames } from '../engine/validate-data.js';
 import type { Issue } from './issue.js';
 import type { TableId } from './table-id.js';
 import { PRICED_SERIES } from './tariff-columns.js';
