@@ -1,3 +1,4 @@
+import { tariffVersionErrors } from '../engine/version-errors.js';
 import ExcelJS from 'exceljs';
 import type { TariffVersion } from '../engine/tariff-types.js';
 import { cellText } from '../tariff-model/cell-value.js';
@@ -79,7 +80,7 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
       issues.push(locate({ severity: 'error', code: problem.code, table: t, index, field: problem.field, message: problem.message }, loc));
     version = built.version;
   }
-  if (!issues.some((i) => i.severity === 'error')) for (const i of versionIssues(version)) issues.push(i.table ? locate(i, tables[i.table]!) : i);
+  if (!issues.some((i) => i.severity === 'error')) for (const i of versionIssues(tariffVersionErrors(version))) issues.push(i.table ? locate(i, tables[i.table]!) : i);
   return issues.some((i) => i.severity === 'error') ? { about, issues } : { about, version, issues };
 }
 
