@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
-import { FACT_LABELS } from '../../engine/fact-labels.js';
+import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
 import { DECISIONS } from '../../engine/rule-types.js';
 import type { DecisionForm, FactField } from '../api/contract.js';

@@ -1,5 +1,5 @@
 import { factLabel } from './fact-labels.js';
-import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, type RuleDoc } from './rule-types.js';
+import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, type RuleDoc } from '../rule-types.js';
 
 /**
  * Renders a rule's conditions as sentences a legal reviewer reads, in Japanese or English.
