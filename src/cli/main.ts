@@ -3,8 +3,8 @@ import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
-import { isIsoDate } from '../engine/dates.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, todayInTokyo, UsageError } from './options.js';
+import { isIsoDate, todayInTokyo } from '../engine/dates.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
 

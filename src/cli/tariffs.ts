@@ -7,7 +7,7 @@ import { writeTariffWorkbook } from '../io/tariff-workbook.js';
 import { exportWorkbook } from '../studio/handlers/workbook-handlers.js';
 import { StudioError } from '../tariff-model/studio-error.js';
 import { describeChange } from '../tariff-model/tariff-diff.js';
-import { todayInTokyo } from '../tariff-model/tokyo-date.js';
+import { todayInTokyo } from '../engine/dates.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../studio/workspace/tariff-import.js';
 import { findTariffByDate } from '../studio/workspace/tariff-store.js';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createDispatcher } from '../api/dispatcher.js';
 import { studioHandlers } from '../handlers/studio-handlers.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { todayInTokyo } from '../../tariff-model/tokyo-date.js';
+import { todayInTokyo } from '../../engine/dates.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
