@@ -28,7 +28,11 @@ export const newestSource = (paths = ['src', 'package.json']) => {
 export const CLI_BUNDLE = join(root, 'dist', 'cli', 'main.mjs');
 export const cliStale = () => !existsSync(CLI_BUNDLE) || statSync(CLI_BUNDLE).mtimeMs < newestSource();
 
-const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' };
+// The engine's pure packages (ajv, json-rules-engine, decimal.js, holidays) are bundled: resolving
+// their hundred small files from node_modules costs more start-up than running them. Native and
+// heavy packages stay in node_modules and load only with the command that needs them.
+const EXTERNAL = ['better-sqlite3', 'exceljs', 'electron', 'tsx', 'esbuild'];
+const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', external: EXTERNAL, sourcemap: true, logLevel: 'warning', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } };
 
 export async function buildCli() {
   const { build } = await import('esbuild');
@@ -56,15 +60,17 @@ export async function buildValidators(out) {
   const { build } = await import('esbuild');
   const tmp = join(out, '.gen');
   mkdirSync(tmp, { recursive: true });
-  await build({ ...common, sourcemap: false, entryPoints: [join(root, 'src/engine/ajv.ts')], outfile: join(tmp, 'ajv.mjs') });
-  const { AJV_OPTIONS, PRECOMPILED_SCHEMAS } = await import(`${join(tmp, 'ajv.mjs')}?t=${Date.now()}`);
-  const { Ajv } = await import('ajv');
+  await build({ ...common, sourcemap: false, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(tmp, 'main.mjs') });
+  const { AJV_OPTIONS, AJV_FORMATS, PRECOMPILED_SCHEMAS } = await import(`${join(tmp, 'main.mjs')}?t=${Date.now()}`);
+  const { Ajv, _ } = await import('ajv');
   const standaloneCode = (await import('ajv/dist/standalone/index.js')).default.default;
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+  // Formats are referenced, not copied: validators.mjs imports them from the bundle.
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, formats: _`__formats` } });
+  for (const [name, format] of Object.entries(AJV_FORMATS)) ajv.addFormat(name, format);
   for (const [name, schema] of Object.entries(PRECOMPILED_SCHEMAS)) ajv.addSchema(schema, name);
   const code = standaloneCode(ajv, Object.fromEntries(Object.keys(PRECOMPILED_SCHEMAS).map((n) => [n, n])));
   // Standalone code requires ajv's runtime helpers with `require`, also in ESM output.
-  writeFileSync(join(out, 'validators.mjs'), `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n`);
+  writeFileSync(join(out, 'validators.mjs'), `import { createRequire } from 'node:module';\nimport { AJV_FORMATS as __formats } from './main.mjs';\nconst require = createRequire(import.meta.url);\n${code}\n`);
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -8,7 +8,8 @@ import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
 
-export { usePrecompiledValidators } from '../engine/ajv.js';
+export { AJV_FORMATS, AJV_OPTIONS } from '../engine/ajv.js';
+export { PRECOMPILED_SCHEMAS, usePrecompiledValidators } from '../engine/precompiled-schemas.js';
 
 /** `tariff`: the command line of Tariff Studio. Exit codes: 0 ok, 1 a case failed, 2 unusable input. */
 export type Io = { out: (s: string) => void; err: (s: string) => void };
