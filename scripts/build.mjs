@@ -4,6 +4,7 @@
 //   dist/cli/main.mjs            the `tariff` CLI (bin/tariff.mjs imports it); commands load lazily
 //   dist/cli/worker-entry.mjs    the fleet simulator's worker thread, beside the code that starts it
 //   dist-electron/worker-entry.mjs  the same worker beside Electron's main.cjs (vite builds main and preload)
+// `--electron` builds only the worker beside Electron's main (npm run build:electron).
 // `--if-stale` builds only when a file under src/ is newer than dist/cli/main.mjs (bin/tariff.mjs
 // calls it so a checkout never runs an old bundle).
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -82,7 +83,6 @@ export async function buildElectronWorker() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  if (args.includes('--if-stale') && !cliStale()) process.exit(0);
-  await buildCli();
   if (args.includes('--electron')) await buildElectronWorker();
+  else if (!args.includes('--if-stale') || cliStale()) await buildCli();
 }

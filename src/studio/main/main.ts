@@ -21,10 +21,10 @@ const seedRoot = app.isPackaged ? process.resourcesPath : appRoot;
 const workspaceFile = process.env.TARIFF_STUDIO_WORKSPACE ?? join(app.getPath('userData'), 'workspace.sqlite');
 const seed = { rulesDir: process.env.TARIFF_STUDIO_RULES ?? join(seedRoot, 'rules'), tariffsDir: process.env.TARIFF_STUDIO_TARIFFS ?? join(seedRoot, 'tariffs') };
 
-// The packaged app's main is one bundled file; the simulator's workers load their TypeScript
-// sources from the unpacked copy electron-builder ships (asarUnpack: src/**).
+// The packaged app's main is one bundled file; the simulator's workers run the bundled worker
+// (dist-electron/worker-entry.mjs, `npm run build:electron`) from the unpacked copy electron-builder ships.
 if (app.isPackaged && !process.env.TARIFF_SIM_WORKER_ENTRY)
-  process.env.TARIFF_SIM_WORKER_ENTRY = join(process.resourcesPath, 'app.asar.unpacked', 'src', 'camera-sim', 'worker-entry.mjs');
+  process.env.TARIFF_SIM_WORKER_ENTRY = join(process.resourcesPath, 'app.asar.unpacked', 'dist-electron', 'worker-entry.mjs');
 
 let ws: Workspace | undefined;
 
