@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { factDomain, sampleFacts } from '../src/camera-sim/rule-fact-domain.js';
+import { factDomain, sampleFacts } from '../test/camera-sim/rule-fact-domain.js';
 import { compileRuleFile, evaluateJre } from '../src/engine/evaluators.js';
 import { DECISIONS } from '../src/engine/rule-types.js';
 import { loadRegistry } from '../src/io/folder-store.js';
