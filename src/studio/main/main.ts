@@ -30,7 +30,8 @@ let ws: Workspace | undefined;
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-app.whenReady().then(() => {
+// Startup failures are handled inside (a dialog, then quit); nothing awaits the ready promise.
+void app.whenReady().then(() => {
   denyPermissions(session.defaultSession);
   try {
     const opened = openWorkspace(workspaceFile, { seed });

@@ -104,6 +104,7 @@ export function TariffGrid(props: Props) {
     grid.current?.selectCell({ rowIdx, idx });
     grid.current?.scrollToCell({ rowIdx, idx });
     // Only a new request moves the selection: rows and columns changing under it must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, see above
   }, [focus]);
 
   const editsFor = (changedRows: GridRow[], field: string): CellEdit[] => changedRows.map((r) => ({ table, index: r.__index, field, text: cellText((r[field] as CellValue | undefined) ?? null) }));
