@@ -45,7 +45,7 @@ function ensureRenderer(io: Io): boolean {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return true;
   let vite: string;
   try {
-    vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   } catch {
     io.err(`tariff studio: the renderer is not built (${RENDERER_DIR}) and vite is not installed to build it: run \`npm ci\` then \`npm run build:renderer\`.`);
     return false;
