@@ -1,9 +1,9 @@
 import { coverageLines } from '../engine/coverage.js';
-import { isIsoDate } from '../engine/dates.js';
+import { isIsoDate, todayInTokyo } from '../engine/dates.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import type { Command } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, todayInTokyo, UsageError } from './options.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { parseArgs } from 'node:util';
 
 /** `tariff coverage`: every article and paragraph of the terms, encoded, non-deciding or not encoded. */

@@ -1,4 +1,4 @@
-import { splitTerms } from './clause-text.js';
+import { splitTerms } from './review/clause-text.js';
 
 /**
  * The terms as a list of paragraphs, for clause coverage: every article (第N条) split into its

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { clauseCoverage, coverageLines, paragraphOf, type CoverageFile } from '../../src/engine/coverage.js';
-import { clauseText } from '../../src/engine/clause-text.js';
+import { clauseText } from '../../src/engine/review/clause-text.js';
 import { crossReferenceFindings, termsParagraphs } from '../../src/engine/terms-structure.js';
 import { registry, scratchData } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, decideFast } from '../../src/engine/decide.js';
 import { FleetPath } from '../../src/engine/fleet-path.js';
-import { ruleSentence } from '../../src/engine/rule-sentences.js';
+import { ruleSentence } from '../../src/engine/review/rule-sentences.js';
 import { registry, TODAY } from './helpers.js';
 
 /** Clauses that give the company a right (〜ことがあります, 〜できます) read as rights, in answers and sentences. */

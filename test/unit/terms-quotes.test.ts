@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { clauseText } from '../../src/engine/clause-text.js';
+import { clauseText } from '../../src/engine/review/clause-text.js';
 import { registry } from './helpers.js';
 
 /** Every quote in the rules is the terms' own text (white space and line breaks aside). */

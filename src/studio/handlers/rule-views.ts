@@ -1,11 +1,11 @@
-import { clauseText } from '../../engine/clause-text.js';
+import { clauseText } from '../../engine/review/clause-text.js';
 import { clauseCoverage, coverageFileSchema, type CoverageFile } from '../../engine/coverage.js';
 import { schemaErrors } from '../../engine/validate-data.js';
-import { StudioError } from '../model/studio-error.js';
-import { FACT_LABELS } from '../../engine/fact-labels.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../../engine/rule-types.js';
 import { factsOfRule } from '../../engine/validate-data.js';
-import { diffRuleVersions } from '../../engine/version-diff.js';
+import { diffRuleVersions } from '../../engine/review/version-diff.js';
 import type { CoverageView, FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
 import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
 import type { Workspace } from '../workspace/workspace.js';
