@@ -212,9 +212,11 @@ export function approveRuleVersion(ws: Workspace, args: { id: number; reviewer: 
       const cur = getRuleVersion(ws, args.id);
       requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
       const replaced = ws.db.prepare("SELECT * FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as Row | undefined;
-      if (replaced) setStatus(ws, replaced.id, 'superseded');
-      setStatus(ws, cur.id, 'approved');
+      // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
+      // the reviewer is written while the version is still in review, then it is approved.
+      if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
       ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
+      setStatus(ws, cur.id, 'approved');
       addReview(ws, cur.id, 'approved', reviewer, comment);
       appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
         before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
