@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { verifyAudit } from '../studio/workspace/audit-log.js';
+import { verifyWorkspace } from '../studio/workspace/audit-log.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
+import type { Workspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
 import { UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
@@ -27,17 +28,26 @@ export const auditVerifyCommand: Command = {
       }
       const { ws } = openWorkspace(file);
       try {
-        const v = verifyAudit(ws);
-        if (v.ok) {
-          io.out(`${file}: the audit chain holds: ${v.entries} entries, head ${v.head}`);
-          return 0;
+        const { chain: v, versions } = verifyWorkspace(ws);
+        let ok = true;
+        if (v.ok) io.out(`${file}: the audit chain holds: ${v.entries} entries, head ${v.head}`);
+        else {
+          ok = false;
+          io.out(`${file}: AUDIT_CHAIN_BROKEN at entry ${v.brokenAt} of ${v.entries}: ${v.reason}`);
+          io.out('Entries from there on cannot be trusted. Restore the workspace from a backup and compare the entries with it.');
         }
-        io.out(`${file}: AUDIT_CHAIN_BROKEN at entry ${v.brokenAt} of ${v.entries}: ${v.reason}`);
-        io.out('Entries from there on cannot be trusted. Restore the workspace from a backup and compare the entries with it.');
-        return 1;
+        for (const p of versions) io.out(`${file}: VERSION_ALTERED: ${p.message}`);
+        if (versions.length) {
+          ok = false;
+          io.out(`${versions.length} version(s) differ from what the audit log recorded. Restore the workspace from a backup, or export the versions and compare them with the released folders.`);
+        } else if (v.ok) io.out(`every version (${versionCount(ws)}) matches the content its last audit entry recorded`);
+        return ok ? 0 : 1;
       } finally {
         closeWorkspace(ws);
       }
     });
   },
 };
+
+const versionCount = (ws: Workspace): number =>
+  (ws.db.prepare('SELECT (SELECT count(*) FROM tariff_versions) + (SELECT count(*) FROM rule_versions) AS n').get() as { n: number }).n;

@@ -1,4 +1,5 @@
-import { nextEntry, verifyChain, type AuditContent, type AuditEntry, type ChainVerdict } from '../../io/audit-chain.js';
+import { nextEntry, verifyChain, type AuditContent, type AuditEntry, type ChainVerdict, type VersionSeal } from '../../io/audit-chain.js';
+import { sealOf, VERSION_TARGET, verifyVersions, type VersionProblem } from './version-seal.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**
@@ -6,7 +7,7 @@ import { nowIso, type Workspace } from './workspace.js';
  * refuse UPDATE and DELETE). An entry is appended inside the transaction of the change it
  * records, so a change and its entry commit or roll back together.
  */
-type Row = { seq: number; at: string; actor: string; action: string; target: string; before: string; after: string; comment: string | null; prev_hash: string; hash: string };
+type Row = { seq: number; at: string; actor: string; action: string; target: string; before: string; after: string; comment: string | null; prev_hash: string; hash: string; versions?: string | null };
 
 const entry = (r: Row): AuditEntry => ({
   seq: r.seq,
@@ -17,11 +18,17 @@ const entry = (r: Row): AuditEntry => ({
   before: JSON.parse(r.before) as unknown,
   after: JSON.parse(r.after) as unknown,
   ...(r.comment !== null ? { comment: r.comment } : {}),
+  ...(r.versions ? { versions: JSON.parse(r.versions) as VersionSeal[] } : {}),
   prevHash: r.prev_hash,
   hash: r.hash,
 });
 
-export function appendAudit(ws: Workspace, action: string, target: string, change: { before?: unknown; after?: unknown; comment?: string }): AuditEntry {
+/**
+ * Appends an entry. An entry about a version (target tariff:ID or rule:ID) records the hash of the
+ * version's content as it stands in this transaction (and its fields, past draft); `versions`
+ * names other versions to record (the workspace's creation records all of them).
+ */
+export function appendAudit(ws: Workspace, action: string, target: string, change: { before?: unknown; after?: unknown; comment?: string; versions?: string[] }): AuditEntry {
   const lastRow = ws.db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1').get() as Row | undefined;
   // JSON round trip first, so the hash covers exactly what is stored (no undefined, no Dates).
   const content: AuditContent = {
@@ -33,10 +40,12 @@ export function appendAudit(ws: Workspace, action: string, target: string, chang
     after: JSON.parse(JSON.stringify(change.after ?? null)) as unknown,
     ...(change.comment !== undefined ? { comment: change.comment } : {}),
   };
+  const seals = (change.versions ?? (VERSION_TARGET.test(target) ? [target] : [])).map((t) => sealOf(ws, t)).filter((s): s is VersionSeal => s !== undefined);
+  if (seals.length) content.versions = seals;
   const e = nextEntry(lastRow ? entry(lastRow) : undefined, content);
   ws.db
-    .prepare('INSERT INTO audit_log (seq, at, actor, action, target, before, after, comment, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.seq, e.at, e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after), e.comment ?? null, e.prevHash, e.hash);
+    .prepare('INSERT INTO audit_log (seq, at, actor, action, target, before, after, comment, prev_hash, hash, versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(e.seq, e.at, e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after), e.comment ?? null, e.prevHash, e.hash, e.versions ? JSON.stringify(e.versions) : null);
   return e;
 }
 
@@ -46,4 +55,12 @@ export function listAudit(ws: Workspace, limit = 200): AuditEntry[] {
 
 export function verifyAudit(ws: Workspace): ChainVerdict {
   return verifyChain((ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry));
+}
+
+export type WorkspaceVerdict = { chain: ChainVerdict; versions: VersionProblem[] };
+
+/** The chain, and every version against the last entry that recorded its content. */
+export function verifyWorkspace(ws: Workspace): WorkspaceVerdict {
+  const entries = (ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry);
+  return { chain: verifyChain(entries), versions: verifyVersions(ws, entries) };
 }

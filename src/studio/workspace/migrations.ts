@@ -119,6 +119,8 @@ CREATE TABLE scenarios (
     sql: `
 ${freezeVersions('tariff_versions', 'tariff')}
 ${freezeVersions('rule_versions', 'rule')}
+-- The versions an entry saved or approved, with the hash of their content (src/studio/workspace/version-seal.ts).
+ALTER TABLE audit_log ADD COLUMN versions TEXT CHECK (versions IS NULL OR json_valid(versions));
 -- An audit entry is only ever appended: it follows the last entry's sequence number and hash, and never replaces one.
 CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log WHEN
   EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq OR hash = NEW.hash)

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { StudioError } from '../model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { versionTargets } from './version-seal.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -38,7 +39,8 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   }
   const db = connect(file);
   try {
-    migrate(db, file);
+    const from = migrate(db, file);
+    if (from > 0 && from < SEALS_SINCE) sealOnUpgrade({ db, file, actor });
   } catch (e) {
     db.close();
     throw e;
@@ -67,7 +69,19 @@ function connect(file: string): Database.Database {
   }
 }
 
-function migrate(db: Database.Database, file: string): void {
+/** The schema from which audit entries record the hash of the versions they save. */
+const SEALS_SINCE = 4;
+
+/**
+ * A workspace from before migration 4 has versions no entry vouches for: one entry records them
+ * as found on the upgrade (docs/security.md says what that entry can and cannot vouch for).
+ */
+function sealOnUpgrade(ws: Workspace): void {
+  ws.db.transaction(() => appendAudit(ws, 'workspace.sealed', 'workspace', { after: { reason: `upgraded to workspace schema ${SCHEMA_VERSION}: the versions are recorded as found` }, versions: versionTargets(ws) })).immediate();
+}
+
+/** Runs the migrations the file lacks; returns the schema version it had. */
+function migrate(db: Database.Database, file: string): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION)
     throw new StudioError('WORKSPACE_TOO_NEW', `${file} has workspace schema ${current}; this Tariff Studio knows up to ${SCHEMA_VERSION}`, [], 'Update Tariff Studio to open it.');
@@ -84,6 +98,7 @@ function migrate(db: Database.Database, file: string): void {
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }
+  return current;
 }
 
 function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
@@ -99,7 +114,7 @@ function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
     const ws: Workspace = { db, file: tmp, actor };
     db.transaction(() => {
       const counts = seedFromFolders(ws, seed);
-      appendAudit(ws, 'workspace.created', 'workspace', { after: { from: { rules: seed.rulesDir, tariffs: seed.tariffsDir }, ...counts } });
+      appendAudit(ws, 'workspace.created', 'workspace', { after: { from: { rules: seed.rulesDir, tariffs: seed.tariffsDir }, ...counts }, versions: versionTargets(ws) });
     }).immediate();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
