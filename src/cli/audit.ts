@@ -26,9 +26,9 @@ export const auditVerifyCommand: Command = {
         io.err(`tariff audit verify: WORKSPACE_MISSING: no workspace at ${file}`);
         return 2;
       }
-      const { ws } = openWorkspace(file);
+      const { ws } = openWorkspace(file, { readOnly: true });
       try {
-        const { chain: v, versions } = verifyWorkspace(ws);
+        const { chain: v, versions, sealed } = verifyWorkspace(ws);
         let ok = true;
         if (v.ok) io.out(`${file}: the audit chain holds: ${v.entries} entries, head ${v.head}`);
         else {
@@ -40,7 +40,8 @@ export const auditVerifyCommand: Command = {
         if (versions.length) {
           ok = false;
           io.out(`${versions.length} version(s) differ from what the audit log recorded. Restore the workspace from a backup, or export the versions and compare them with the released folders.`);
-        } else if (v.ok) io.out(`every version (${versionCount(ws)}) matches the content its last audit entry recorded`);
+        } else if (!sealed) io.out('this workspace predates version hashes (schema 4): open it once in the studio to record them; versions were not checked');
+        else if (v.ok) io.out(`every version (${versionCount(ws)}) matches the content its last audit entry recorded`);
         return ok ? 0 : 1;
       } finally {
         closeWorkspace(ws);

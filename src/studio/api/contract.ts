@@ -116,13 +116,14 @@ export const issueSchema = {
 // ---------------------------------------------------------------------------------------------
 // workspace
 // ---------------------------------------------------------------------------------------------
-export type WorkspaceInfo = { file: string; createdNow: boolean; schemaVersion: number; tariffVersions: number; ruleVersions: number; actor: string; today: string; suggestedDraftDate: string };
+/** `readOnly`: the workspace file or its folder cannot be written; the studio shows a banner and every write is refused (WORKSPACE_READ_ONLY). */
+export type WorkspaceInfo = { file: string; createdNow: boolean; schemaVersion: number; tariffVersions: number; ruleVersions: number; actor: string; today: string; suggestedDraftDate: string; readOnly: boolean };
 
 const workspace = {
   info: call<NoArgs, WorkspaceInfo>('the open workspace: its file, counts, who works in it, today (Asia/Tokyo)', noArgs, {
     type: 'object',
     additionalProperties: false,
-    required: ['file', 'createdNow', 'schemaVersion', 'tariffVersions', 'ruleVersions', 'actor', 'today', 'suggestedDraftDate'],
+    required: ['file', 'createdNow', 'schemaVersion', 'tariffVersions', 'ruleVersions', 'actor', 'today', 'suggestedDraftDate', 'readOnly'],
     properties: {
       file: { type: 'string' },
       createdNow: { type: 'boolean' },
@@ -132,6 +133,7 @@ const workspace = {
       actor: { type: 'string' },
       today: isoDate,
       suggestedDraftDate: isoDate,
+      readOnly: { type: 'boolean' },
     },
   }),
 };

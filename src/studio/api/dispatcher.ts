@@ -35,8 +35,13 @@ const describe = (e: ErrorObject): string => {
 const schemaIssues = (errors: ErrorObject[] | null | undefined, code: string): Issue[] =>
   (errors ?? []).map((e) => ({ severity: 'error', code, field: e.instancePath || '/', message: `${e.instancePath || '(payload)'}: ${describe(e)}` }));
 
+/** SQLite refusing a write (a workspace opened read-only): told as such, never as an internal error. */
+const readOnlyWrite = (e: unknown): boolean => e instanceof Error && e.name === 'SqliteError' && String((e as { code?: unknown }).code).startsWith('SQLITE_READONLY');
+
 export const toApiError = (e: unknown): ApiError =>
-  e instanceof StudioError
+  readOnlyWrite(e)
+    ? { code: 'WORKSPACE_READ_ONLY', message: 'this workspace is open read-only: nothing was saved', issues: [], hint: 'Copy the workspace to a folder you can write to and open the copy to make changes.' }
+    : e instanceof StudioError
     ? { code: e.code, message: e.message, issues: e.issues, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
     : { code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, issues: [], hint: 'Nothing was saved by this call. Please report it with the steps that led here.' };
 
@@ -63,7 +68,7 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
       }
       return { ok: true, value };
     } catch (e) {
-      if (!(e instanceof StudioError)) opts.onInternalError?.(name, e);
+      if (!(e instanceof StudioError) && !readOnlyWrite(e)) opts.onInternalError?.(name, e);
       return { ok: false, error: toApiError(e) };
     }
   };

@@ -57,10 +57,16 @@ export function verifyAudit(ws: Workspace): ChainVerdict {
   return verifyChain((ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry));
 }
 
-export type WorkspaceVerdict = { chain: ChainVerdict; versions: VersionProblem[] };
+/** `sealed`: false for a workspace older than migration 4 opened read-only, whose entries record no version content. */
+export type WorkspaceVerdict = { chain: ChainVerdict; versions: VersionProblem[]; sealed: boolean };
 
 /** The chain, and every version against the last entry that recorded its content. */
 export function verifyWorkspace(ws: Workspace): WorkspaceVerdict {
   const entries = (ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry);
-  return { chain: verifyChain(entries), versions: verifyVersions(ws, entries) };
+  const sealed = (ws.db.prepare("SELECT count(*) AS n FROM pragma_table_info('audit_log') WHERE name = 'versions'").get() as { n: number }).n > 0;
+  const versions = (ws.db.prepare('SELECT (SELECT count(*) FROM tariff_versions) + (SELECT count(*) FROM rule_versions) AS n').get() as { n: number }).n;
+  // An emptied log is a broken chain, never "holds": every workspace starts with its creation entry.
+  const chain: ChainVerdict =
+    entries.length === 0 && versions > 0 ? { ok: false, entries: 0, brokenAt: 1, reason: `the workspace holds ${versions} version(s) but no audit entry: the log was emptied` } : verifyChain(entries);
+  return { chain, versions: sealed ? verifyVersions(ws, entries) : [], sealed };
 }

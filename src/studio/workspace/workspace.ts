@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 
-/** An open workspace: the SQLite file and who is working in it (for the audit log). */
-export type Workspace = { db: Database.Database; file: string; actor: string };
+/**
+ * An open workspace: the SQLite file and who is working in it (for the audit log). `readOnly`:
+ * opened read-only (the file or its folder cannot be written, or verification asked for it);
+ * every write is refused with WORKSPACE_READ_ONLY.
+ */
+export type Workspace = { db: Database.Database; file: string; actor: string; readOnly?: boolean };
 
 export const nowIso = (): string => new Date().toISOString();
 

@@ -49,6 +49,11 @@ export function App() {
         ))}
       </nav>
       <main className="app-main">
+        {info?.readOnly && (
+          <div className="banner banner-warning" role="status" data-testid="read-only-banner">
+            <p>{t('workspace.readOnly', { file: info.file.split(/[\\/]/u).pop() ?? info.file })}</p>
+          </div>
+        )}
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {info && page === 'tariffs' && <TariffsPage info={info} />}
         {info && page === 'rules' && <RulesPage info={info} />}
