@@ -93,7 +93,7 @@ export const workspaceExportCommand: Command = {
       const { ws } = openWorkspace(resolve(values.workspace!));
       try {
         const r = exportFolders(ws, { rulesDir: resolve(values.rules!), tariffsDir: resolve(values.tariffs!), includeDrafts: values['include-drafts'] === true });
-        io.out(`wrote ${r.files} files to ${values.rules} and ${values.tariffs}`);
+        io.out(`wrote ${r.files} files to ${values.rules} and ${values.tariffs}; audit head in ${r.anchorFile}`);
         return 0;
       } finally {
         closeWorkspace(ws);

@@ -2,6 +2,7 @@ import { addDays } from '../../engine/dates.js';
 import { runRegression } from '../../engine/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { diffRuleVersions, diffTariffVersions } from '../../engine/version-diff.js';
+import { auditHead } from '../workspace/audit-anchor.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { Issue } from '../model/issue.js';
@@ -175,7 +176,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     if (!t.before || !t.after) throw new StudioError('NO_TARIFF', 'this workspace has no approved tariff version to price the notice from');
     const beforeRules: RuleVersion = baseline.version;
     const terms = termsFor(ctx.ws, v.effective);
-    const notice = buildNotice({ effective: v.effective, before: { rules: beforeRules, tariff: t.before.version }, after: { rules: v.version, tariff: t.after.version }, terms });
+    const notice = { ...buildNotice({ effective: v.effective, before: { rules: beforeRules, tariff: t.before.version }, after: { rules: v.version, tariff: t.after.version }, terms }), audit: auditHead(ctx.ws) };
     const markdown = noticeMarkdown(notice);
     const stem = `notice-${v.effective}${v.status === 'approved' ? '' : `-${v.status}-${v.id}`}`;
     if (format === 'md') return { fileName: `${stem}.md`, contentBase64: Buffer.from(markdown, 'utf8').toString('base64'), markdown };

@@ -1,4 +1,5 @@
 import { nextEntry, verifyChain, type AuditContent, type AuditEntry, type ChainVerdict, type VersionSeal } from '../../io/audit-chain.js';
+import { checkAnchors, reachesHead, type AuditAnchor } from './audit-anchor.js';
 import { sealOf, VERSION_TARGET, verifyVersions, type VersionProblem } from './version-seal.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -57,16 +58,27 @@ export function verifyAudit(ws: Workspace): ChainVerdict {
   return verifyChain((ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry));
 }
 
-/** `sealed`: false for a workspace older than migration 4 opened read-only, whose entries record no version content. */
-export type WorkspaceVerdict = { chain: ChainVerdict; versions: VersionProblem[]; sealed: boolean };
+/**
+ * `sealed`: false for a workspace older than migration 4 opened read-only, whose entries record
+ * no version content. `anchors`: every anchor (file or expected head) the chain does not reach.
+ */
+export type WorkspaceVerdict = { chain: ChainVerdict; versions: VersionProblem[]; sealed: boolean; anchors: string[] };
+export type AnchorSource = { source: string; anchors: AuditAnchor[] };
 
-/** The chain, and every version against the last entry that recorded its content. */
-export function verifyWorkspace(ws: Workspace): WorkspaceVerdict {
+/** The chain, every version against the last entry that recorded its content, and the chain against each anchor. */
+export function verifyWorkspace(ws: Workspace, opts: { anchors?: AnchorSource[]; expectHead?: string[] } = {}): WorkspaceVerdict {
   const entries = (ws.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).map(entry);
   const sealed = (ws.db.prepare("SELECT count(*) AS n FROM pragma_table_info('audit_log') WHERE name = 'versions'").get() as { n: number }).n > 0;
   const versions = (ws.db.prepare('SELECT (SELECT count(*) FROM tariff_versions) + (SELECT count(*) FROM rule_versions) AS n').get() as { n: number }).n;
   // An emptied log is a broken chain, never "holds": every workspace starts with its creation entry.
   const chain: ChainVerdict =
     entries.length === 0 && versions > 0 ? { ok: false, entries: 0, brokenAt: 1, reason: `the workspace holds ${versions} version(s) but no audit entry: the log was emptied` } : verifyChain(entries);
-  return { chain, versions: sealed ? verifyVersions(ws, entries) : [], sealed };
+  const anchors: string[] = [];
+  for (const a of opts.anchors ?? []) {
+    const problem = checkAnchors(entries, a.anchors, a.source);
+    if (problem) anchors.push(problem);
+  }
+  for (const h of opts.expectHead ?? [])
+    if (reachesHead(entries, h) === undefined) anchors.push(`the expected head ${h} is not the hash of any entry: the log was cut short or rewritten since that head was recorded`);
+  return { chain, versions: sealed ? verifyVersions(ws, entries) : [], sealed, anchors };
 }

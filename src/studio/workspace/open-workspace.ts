@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync
 import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../model/studio-error.js';
+import { anchorFileOf, recordAnchor } from './audit-anchor.js';
 import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { versionTargets } from './version-seal.js';
@@ -43,6 +44,9 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   let created = false;
   if (!existsSync(file)) {
     if (!opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+    // An anchor file left by an earlier workspace of this name belongs to another chain.
+    const anchors = anchorFileOf(file);
+    if (existsSync(anchors)) renameSync(anchors, `${anchors}.replaced-${Date.now()}`);
     try {
       createWorkspace(file, opts.seed, actor);
     } catch (e) {
@@ -55,6 +59,7 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   try {
     const from = migrate(db, file);
     if (from > 0 && from < SEALS_SINCE) sealOnUpgrade({ db, file, actor });
+    recordAnchor({ db, file, actor });
   } catch (e) {
     db.close();
     throw e;
