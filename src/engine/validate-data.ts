@@ -4,6 +4,7 @@ import { DECISIONS, isLeaf, type Condition, type DecisionName, type RuleFile, ty
 import { coursesFileSchema, initialFeesFileSchema, interpretationsFileSchema, optionsFileSchema, policiesFileSchema, ruleFileSchema, versionIndexSchema } from './schemas.js';
 import type { Course, InitialFeeGroup, MinimumPeriodRow, SettlementPolicy, TariffOption, TariffVersion } from './tariff-types.js';
 import { isIsoDate } from './dates.js';
+import { versionReferenceErrors } from './rule-references.js';
 
 /**
  * Strict validation of tariff and rule data (openfisca-core's parameter loader): every schema
@@ -143,6 +144,11 @@ export function validateRuleVersion(meta: { effective: string; status: RuleVersi
   errors.push(...ie);
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
   const interpretations = (files.interpretations.data as { interpretations: Interpretation[] }).interpretations;
+  const refs = versionReferenceErrors(
+    Object.fromEntries(DECISIONS.map((d) => [d, { file: files.decisions[d]!.file, data: decisions[d] }])),
+    { file: files.interpretations.file, data: interpretations },
+  );
+  if (refs.length) throw new DataLoadError(refs[0]!.code, refs);
   return { ...meta, decisions, interpretations };
 }
 
