@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
+import { readBodyWithLimit } from './body-limit.js';
 import { serveStatic } from './static-files.js';
 
 /**
@@ -15,7 +16,7 @@ import { serveStatic } from './static-files.js';
 export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
 export type ServerOptions = { dispatch: Dispatch; port?: number; staticDir?: string; secret?: string; log?: (line: string) => void };
 
-const MAX_BODY = 30 * 1024 * 1024;
+export const MAX_BODY = 30 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -42,22 +43,6 @@ const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve('too-large');
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export async function startStudioServer(opts: ServerOptions): Promise<StudioServer> {
   const secret = opts.secret ?? randomBytes(24).toString('base64url');
   let port = 0;
@@ -79,8 +64,13 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
-      const body = await readBody(req);
-      if (body === 'too-large') return sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than ${MAX_BODY / 1024 / 1024} MB`, 'Import a smaller workbook.'));
+      const read = await readBodyWithLimit(req, MAX_BODY);
+      if (!read.ok) {
+        if (read.closeAfter) res.once('finish', () => req.destroy());
+        res.setHeader('Connection', 'close');
+        return sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`, 'Import a smaller workbook (a tariff workbook is some tens of kilobytes).'));
+      }
+      const body = read.body;
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body.toString('utf8')) : undefined;
