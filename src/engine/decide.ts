@@ -16,6 +16,7 @@ import type { CaseInput, FiredEvent, Output } from './output-types.js';
 import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
+import { MAX_YEN, nonFiniteAmounts } from './money.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -101,6 +102,9 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
 function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = p.def.finish(fired, p.state, p.ctx);
+  // An amount that is not a finite whole number of yen is never emitted (JSON would show it as null).
+  const bad = nonFiniteAmounts(result.fields);
+  if (bad.length) return invalid(c, p.asOf, bad.map((f) => ({ path: '/facts', message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`, code: 'AMOUNT_OUT_OF_RANGE' })));
   const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
   const trace = fired.map((f) => {
     const facts = factsRead(rulesById.get(f.ruleId)!, p.facts);
