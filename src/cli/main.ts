@@ -37,6 +37,10 @@ export const COMMANDS: Record<string, Command> = {
       if (!positionals.length) throw new UsageError('tariff test needs at least one PATH');
       const registry = registryFrom(values);
       const files = readAll(positionals);
+      if (!files.some((f) => f.cases.length)) {
+        io.err(`tariff test: NO_CASES: ${positionals.join(', ')} ${files.length ? 'hold' : 'holds no case file (*.json) and'} no case; give case files or folders of them`);
+        return 2;
+      }
       const results = await runCaseFiles(registry, files, todayInTokyo(), values.fast === true);
       const cases = files.flatMap((f) => f.cases);
       const checked = results.filter((_r, i) => cases[i]?.expect !== undefined);

@@ -17,6 +17,7 @@ import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
 import { MAX_YEN, nonFiniteAmounts } from './money.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -60,6 +61,11 @@ function prepare(registry: Registry, c: CaseInput, opts: DecideOptions): Prepare
 
 function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions): Prepared | Output {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return invalid({}, opts.today, [{ path: '', message: 'a case must be a JSON object', code: 'CASE_SHAPE' }]);
+  const deep = tooDeepAt(c);
+  if (deep !== undefined)
+    return invalid({ ...(typeof c.name === 'string' ? { name: c.name } : {}), decision: c.decision } as CaseInput, typeof c.asOf === 'string' ? c.asOf : opts.today, [
+      { path: deep, message: `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, code: 'CASE_TOO_DEEP' },
+    ]);
   const errors: FieldError[] = [];
   const asOf = c.asOf ?? opts.today;
   if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);

@@ -161,6 +161,9 @@ export function validateVersionIndex(data: unknown, file: string): IndexEntry[] 
   const versions = (data as { versions: IndexEntry[] }).versions;
   const seen = new Map<string, number>();
   versions.forEach((v, i) => {
+    // A version folder lives inside its root: a relative path with no ".." and no drive or leading slash.
+    if (/^([/\\]|[A-Za-z]:)/u.test(v.dir) || v.dir.split(/[/\\]/u).includes('..'))
+      errors.push({ file, pointer: `/versions/${i}/dir`, message: `"${v.dir}" leaves the folder of ${file}; a version folder is a folder inside it (such as "${v.effective}")`, code: 'INDEX_SCHEMA' });
     if (!isIsoDate(v.effective)) errors.push({ file, pointer: `/versions/${i}/effective`, message: `"${v.effective}" is not a calendar date (YYYY-MM-DD)`, code: 'INDEX_SCHEMA' });
     if (seen.has(v.effective))
       errors.push({ file, pointer: `/versions/${i}/effective`, message: `two versions take effect on ${v.effective} (also /versions/${seen.get(v.effective)}): give each version its own date`, code: 'DUPLICATE_VERSION' });

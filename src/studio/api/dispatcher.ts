@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
 import type { Issue } from '../model/issue.js';
 import { StudioError } from '../model/studio-error.js';
 import { CALL_NAMES, specOf, type ApiError, type ArgsOf, type Contract, type Domain, type Envelope, type MethodOf, type ResultOf } from './contract.js';
@@ -56,6 +57,9 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
   return async (name, payload) => {
     const fn = typeof name === 'string' ? table.get(name) : undefined;
     if (!fn) return { ok: false, error: { code: 'UNKNOWN_CALL', message: `no studio call named ${JSON.stringify(name)}`, issues: [], hint: `Known calls: ${CALL_NAMES.join(', ')}` } };
+    const deep = tooDeepAt(payload);
+    if (deep !== undefined)
+      return { ok: false, error: { code: 'PAYLOAD_TOO_DEEP', message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`, issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }], hint: 'Send facts and expectations a few levels deep, as the forms do.' } };
     const v = validators(name);
     if (!v.args(payload))
       return { ok: false, error: { code: 'INVALID_ARGS', message: `${name}: the arguments do not match the call's schema`, issues: schemaIssues(v.args.errors, 'INVALID_ARGS'), hint: 'Send the arguments the API contract declares.' } };

@@ -78,7 +78,7 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
         return sendJson(res, 400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
       }
       const env = await opts.dispatch(rest.slice('api/'.length), payload);
-      const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' ? 400 : env.error.code === 'INTERNAL' ? 500 : 200;
+      const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP' ? 400 : env.error.code === 'INTERNAL' ? 500 : 200;
       return sendJson(res, status, env);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
