@@ -70,6 +70,7 @@ export const studioCommand: Command = {
       io.out(`  ${studio.server.url}`);
       io.out('');
       io.out(`Workspace: ${workspace}${studio.created ? ' (created now from tariffs/ and rules/)' : ''}`);
+      if (studio.ws.readOnly) io.out('Opened read-only: the workspace or its folder cannot be written, so no change can be saved (copy it to a folder you can write to, to make changes).');
       if (!existsSync(join(RENDERER_DIR, 'index.html'))) io.err('The renderer is not built yet: run `npm run build:studio` and reload the page.');
       io.out('Press Ctrl+C to stop.');
       await new Promise<void>((done) => {
