@@ -30,6 +30,7 @@ export function electronBinary(): string | undefined {
 
 const studioOptions = {
   web: { type: 'boolean' },
+  'read-only': { type: 'boolean' },
   port: { type: 'string' },
   workspace: { type: 'string' },
   rules: { type: 'string' },
@@ -39,8 +40,9 @@ const studioOptions = {
 export const studioCommand: Command = {
   summary: 'open Tariff Studio (Electron where installed, else the browser mode; --web always serves the browser mode and prints its URL)',
   usage:
-    'tariff studio [--web] [--port N] [--workspace FILE] [--rules DIR] [--tariffs DIR]\n' +
+    'tariff studio [--web] [--read-only] [--port N] [--workspace FILE] [--rules DIR] [--tariffs DIR]\n' +
     '  --web: serve the studio to your browser on 127.0.0.1 and print the URL (it carries a per-run secret).\n' +
+    '  --read-only: open the workspace read-only (as when its file or folder cannot be written): look, never change.\n' +
     '  --port N: listen on port N (default: a free port).\n' +
     '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
@@ -56,11 +58,11 @@ export const studioCommand: Command = {
         io.err('tariff studio: the Electron bundles are not built. Run `npm run build:studio` (npm start does it for you).');
         return 2;
       }
-      const child = spawn(electron, [PROJECT_ROOT], { stdio: 'inherit', env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir } });
+      const child = spawn(electron, [PROJECT_ROOT], { stdio: 'inherit', env: { ...process.env, ...(values['read-only'] ? { TARIFF_STUDIO_READ_ONLY: '1' } : {}), TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir } });
       return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
     }
     return withStudioErrors(io, 'studio', async () => {
-      const studio = await startBrowserStudio({ workspace, seed, staticDir: RENDERER_DIR, ...(port !== undefined ? { port } : {}), log: (l) => io.err(l) }).catch((e: unknown) => {
+      const studio = await startBrowserStudio({ workspace, seed, readOnly: values['read-only'] === true, staticDir: RENDERER_DIR, ...(port !== undefined ? { port } : {}), log: (l) => io.err(l) }).catch((e: unknown) => {
         if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
         throw e;
       });

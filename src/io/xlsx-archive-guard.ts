@@ -27,7 +27,7 @@ export type XlsxLimits = { [K in keyof typeof XLSX_LIMITS]: number };
 /** Why an archive is refused: a stable code, what and where, and the limit that applies. */
 export type ArchiveProblem = { code: 'WORKBOOK_TOO_LARGE' | 'WORKBOOK_UNREADABLE'; message: string; entry?: string };
 
-const MB = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const MB = (n: number): string => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${Math.round((n / 1024 / 1024) * 10) / 10} MB`);
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
