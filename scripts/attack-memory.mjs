@@ -4,6 +4,7 @@
 // `tariff tariffs import` with a 256 MB heap, and to a running studio server's import preview.
 // Each must be refused with WORKBOOK_TOO_LARGE, and the server must still answer afterwards.
 // Run: node scripts/attack-memory.mjs   (exit 0 when every attack is refused, 1 otherwise)
+import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,7 @@ const url = await new Promise((resolve, reject) => {
   studio.on('exit', (code) => reject(new Error(`the studio exited (${code}) before printing its URL: ${out}`)));
 });
 try {
-  const call = (name, body) => fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const call = (name, body) => globalThis.fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   for (const [what, data] of Object.entries(books)) {
     const r = await call('workbook.previewImport', { fileName: 'bomb.xlsx', contentBase64: data.toString('base64') });
     const text = await r.text();

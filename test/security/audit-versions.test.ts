@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveTariffDraft, createTariffDraft, getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
+import { saveTariffDraft, createTariffDraft, discardTariffDraft, getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
@@ -21,6 +21,17 @@ describe('audit verify recomputes every version', () => {
     const { file, ws } = workspace();
     const d = createTariffDraft(ws, { from: 1, effective: '2031-01-01', title: 'next' });
     saveTariffDraft(ws, { id: d.id, revision: d.revision, version: d.version, action: 'tariff.draft.saved', before: null, after: null });
+    closeWorkspace(ws);
+    const r = await runCli('audit', 'verify', '--workspace', file);
+    expect(r.out).toContain('every version (3) matches');
+    expect(r.code).toBe(0);
+  });
+
+  it('discarding a draft that another draft was started from keeps the log holding', async () => {
+    const { file, ws } = workspace();
+    const d1 = createTariffDraft(ws, { from: 1, effective: '2031-01-01', title: 'first' });
+    createTariffDraft(ws, { from: d1.id, effective: '2031-02-01', title: 'second' });
+    discardTariffDraft(ws, d1.id);
     closeWorkspace(ws);
     const r = await runCli('audit', 'verify', '--workspace', file);
     expect(r.out).toContain('every version (3) matches');

@@ -4,8 +4,8 @@ import { canonical } from '../../engine/version-diff.js';
 import type { Workspace } from './workspace.js';
 
 /**
- * The content of a stored version that the audit log vouches for: its effective date, base,
- * title, data and meta (everything but its status, which legitimately moves from approved to
+ * The content of a stored version that the audit log vouches for: its effective date, title,
+ * data and meta (everything but its status, which legitimately moves from approved to
  * superseded, and its bookkeeping times). `sealOf` hashes it; `verifyVersions` recomputes every
  * version's hash from the rows and compares it with the last audit entry that recorded it, so a
  * version changed behind the studio's back (even with every trigger dropped) is named, and for a
@@ -18,7 +18,8 @@ const TABLES: Record<string, Table> = { tariff: 'tariff_versions', rule: 'rule_v
 export const VERSION_TARGET = /^(tariff|rule):(\d+)$/;
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
-const contentOf = (r: VersionRow) => ({ effective: r.effective, basedOn: r.based_on, title: r.title, data: JSON.parse(r.data) as unknown, meta: JSON.parse(r.meta) as unknown });
+// The base is left out: discarding a draft re-bases the drafts started from it, which is no change of theirs.
+const contentOf = (r: VersionRow) => ({ effective: r.effective, title: r.title, data: JSON.parse(r.data) as unknown, meta: JSON.parse(r.meta) as unknown });
 
 const escape = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
