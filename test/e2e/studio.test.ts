@@ -236,6 +236,8 @@ describe('Tariff Studio on a read-only workspace', () => {
     await ro.testId('draft-title').fill('x');
     await ro.testId('draft-create').click();
     await waitText(ro.testId('error-banner'), 'WORKSPACE_READ_ONLY');
+    await shot(ro.page, '21-read-only-refused');
+    await ro.page.getByRole('button', { name: 'キャンセル' }).click();
     await ro.testId('lang-switch').click();
     await waitText(ro.testId('read-only-banner'), 'Opened read-only');
   });
