@@ -1,5 +1,5 @@
 import type { DataError } from './errors.js';
-import { FACT_LABELS } from './fact-labels.js';
+import { FACT_LABELS } from './review/fact-labels.js';
 import { isLeaf, type Condition, type DecisionName, type Interpretation, type RuleFile } from './rule-types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VersionSeal } from '../../io/audit-chain.js';
-import { canonical } from '../../engine/version-diff.js';
+import { canonical } from '../../engine/review/version-diff.js';
 import type { Workspace } from './workspace.js';
 
 /**
