@@ -11,6 +11,7 @@ import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
+import { serveTeam } from './studio-serve.js';
 
 /** `tariff studio`: the desktop app in Electron where its binary exists, otherwise (or with --web) in the browser. */
 export const RENDERER_DIR = join(PROJECT_ROOT, 'dist-renderer');
@@ -34,6 +35,13 @@ const studioOptions = {
   workspace: { type: 'string' },
   rules: { type: 'string' },
   tariffs: { type: 'string' },
+  serve: { type: 'boolean' },
+  listen: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'required-approvals': { type: 'string' },
+  server: { type: 'string' },
 } as const;
 
 export const studioCommand: Command = {
@@ -43,6 +51,9 @@ export const studioCommand: Command = {
     '  --web: serve the studio to your browser on 127.0.0.1 and print the URL (it carries a per-run secret).\n' +
     '  --port N: listen on port N (default: a free port).\n' +
     '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
+    'tariff studio --serve --workspace FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [--origin URL] [--required-approvals N]\n' +
+    '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +
+    'tariff studio --server URL: the desktop app as a client of a team server (remembered for the next start).\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: studioOptions, strict: true, allowPositionals: false });
@@ -50,6 +61,10 @@ export const studioCommand: Command = {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
     const workspace = resolve(values.workspace ?? defaultWorkspacePath());
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
+    if (values.serve) {
+      if (!values.workspace) throw new UsageError('tariff studio --serve needs --workspace FILE (the team\'s workspace, on a local disk of this machine)');
+      return serveTeam({ workspace, seed, ...(values.listen ? { listen: values.listen } : {}), ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}), ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}), origins: values.origin ?? [], ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}), staticDir: RENDERER_DIR }, io);
+    }
     const electron = values.web ? undefined : electronBinary();
     if (electron) {
       if (!existsSync(ELECTRON_MAIN)) {

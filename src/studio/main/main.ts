@@ -33,7 +33,7 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 app.whenReady().then(() => {
   denyPermissions(session.defaultSession);
   try {
-    const opened = openWorkspace(workspaceFile, { seed });
+    const opened = openWorkspace(workspaceFile, { seed, lock: 'the desktop studio' });
     ws = opened.ws;
     const dispatch = createDispatcher(studioHandlers({ ws, createdNow: opened.created, today: () => todayInTokyo() }), {
       onInternalError: (name, e) => console.error(`studio: ${name} failed`, e),

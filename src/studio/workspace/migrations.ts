@@ -1,3 +1,5 @@
+import { TEAM_MIGRATION_SQL } from './team-migration.js';
+
 /**
  * The workspace schema, one numbered migration at a time. A migration runs once, in its own
  * transaction, and is recorded in schema_migrations and PRAGMA user_version; never edit one
@@ -95,6 +97,11 @@ CREATE TABLE scenarios (
   last_result  TEXT CHECK (last_result IS NULL OR json_valid(last_result))
 );
 `,
+  },
+  {
+    version: 5,
+    name: 'team server: users (scrypt password hashes, role, lockout) and login sessions',
+    sql: TEAM_MIGRATION_SQL,
   },
 ];
 

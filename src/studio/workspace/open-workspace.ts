@@ -6,12 +6,15 @@ import { StudioError } from '../model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
-import { nowIso, type Workspace } from './workspace.js';
+import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
+import { acquireWorkspaceLock } from './workspace-lock.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
   seed?: SeedFolders;
   actor?: string;
+  /** Take the writer's lock (workspace-lock.ts) for this purpose ("the desktop studio", "the team server"…); refused while another process holds it. */
+  lock?: string;
 };
 
 const defaultActor = (): string => {
@@ -31,19 +34,24 @@ const defaultActor = (): string => {
 export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Workspace; created: boolean } {
   const actor = opts.actor ?? defaultActor();
   let created = false;
-  if (!existsSync(file)) {
-    if (!opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
-    createWorkspace(file, opts.seed, actor);
-    created = true;
-  }
-  const db = connect(file);
+  if (!existsSync(file) && !opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+  const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
+  let db: Database.Database | undefined;
   try {
+    if (!existsSync(file)) {
+      createWorkspace(file, opts.seed!, actor);
+      created = true;
+    }
+    db = connect(file);
     migrate(db, file);
   } catch (e) {
-    db.close();
+    db?.close();
+    lock?.release();
     throw e;
   }
-  return { ws: { db, file, actor }, created };
+  const ws: Workspace = { db, file, actor };
+  if (lock) onWorkspaceClose(ws, lock.release);
+  return { ws, created };
 }
 
 function connect(file: string): Database.Database {
