@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
 import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -43,6 +44,11 @@ export function ScenariosPage() {
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
   const refreshList = useCallback(() => api.scenarios.list({}).then((r) => setList(r.scenarios), showError), [api, showError]);
+  // A colleague saved or ran a scenario (team server): the list shows it; an open form is left as it is.
+  const liveTick = useLiveTick('scenarios');
+  useEffect(() => {
+    if (liveTick) void refreshList();
+  }, [liveTick, refreshList]);
 
   const open = useCallback(
     async (id: number) => {

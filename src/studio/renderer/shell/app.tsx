@@ -8,6 +8,7 @@ import { ScenariosPage } from '../scenarios/scenarios-page.js';
 import { TariffsPage } from '../tariffs/tariffs-page.js';
 import { useApi } from './api-context.js';
 import { ErrorBanner, type ShownError } from './error-banner.js';
+import { LiveNote, TeamBadge } from '../team/live-updates.js';
 
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
@@ -36,6 +37,7 @@ export function App() {
         <span className="workspace-file" title={info?.file}>
           {t('workspace.label')}: {info ? info.file.split(/[\\/]/u).pop() : '…'}
         </span>
+        <TeamBadge />
         <button type="button" className="lang-switch" onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>
@@ -49,6 +51,7 @@ export function App() {
         ))}
       </nav>
       <main className="app-main">
+        <LiveNote />
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {info && page === 'tariffs' && <TariffsPage info={info} />}
         {info && page === 'rules' && <RulesPage info={info} />}
