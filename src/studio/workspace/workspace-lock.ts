@@ -57,7 +57,7 @@ export function acquireWorkspaceLock(workspace: string, purpose: string): Worksp
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StudioError('WORKSPACE_LOCK_FAILED', `cannot create the lock file ${file}: ${(e as Error).message}`, [], 'Check that the folder of the workspace is writable.');
       const h = readHolder(file);
       const stale = h === undefined ? !existsSync(file) : h.host === me.host && !alive(h.pid);
-      if (stale || (h && h.host === me.host && h.pid === me.pid)) {
+      if (stale) {
         rmSync(file, { force: true });
         continue;
       }
