@@ -12,6 +12,7 @@ import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { serveTeam } from './studio-serve.js';
+import { checkServerUrl } from '../studio/main/connection.js';
 
 /** `tariff studio`: the desktop app in Electron where its binary exists, otherwise (or with --web) in the browser. */
 export const RENDERER_DIR = join(PROJECT_ROOT, 'dist-renderer');
@@ -42,7 +43,16 @@ const studioOptions = {
   origin: { type: 'string', multiple: true },
   'required-approvals': { type: 'string' },
   server: { type: 'string' },
+  local: { type: 'boolean' },
 } as const;
+
+const serverUrl = (text: string): string => {
+  try {
+    return checkServerUrl(text);
+  } catch (e) {
+    throw new UsageError(`--server: ${(e as Error).message}`);
+  }
+};
 
 export const studioCommand: Command = {
   summary: 'open Tariff Studio (Electron where installed, else the browser mode; --web always serves the browser mode and prints its URL)',
@@ -53,7 +63,7 @@ export const studioCommand: Command = {
     '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
     'tariff studio --serve --workspace FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [--origin URL] [--required-approvals N]\n' +
     '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +
-    'tariff studio --server URL: the desktop app as a client of a team server (remembered for the next start).\n' +
+    'tariff studio --server URL | --local: the desktop app as a client of a team server (remembered for the next start), or back to the local workspace.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: studioOptions, strict: true, allowPositionals: false });
@@ -71,8 +81,17 @@ export const studioCommand: Command = {
         io.err('tariff studio: the Electron bundles are not built. Run `npm run build:studio` (npm start does it for you).');
         return 2;
       }
-      const child = spawn(electron, [PROJECT_ROOT], { stdio: 'inherit', env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir } });
+      const server = values.local ? 'local' : values.server !== undefined ? serverUrl(values.server) : undefined;
+      const child = spawn(electron, [PROJECT_ROOT], {
+        stdio: 'inherit',
+        env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir, ...(server ? { TARIFF_STUDIO_SERVER: server } : {}) },
+      });
       return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
+    }
+    if (values.server !== undefined) {
+      const url = serverUrl(values.server);
+      io.out(`Electron's binary is not installed here: open the team server in your browser instead:\n\n  ${url}\n`);
+      return 0;
     }
     return withStudioErrors(io, 'studio', async () => {
       const studio = await startBrowserStudio({ workspace, seed, staticDir: RENDERER_DIR, ...(port !== undefined ? { port } : {}), log: (l) => io.err(l) }).catch((e: unknown) => {

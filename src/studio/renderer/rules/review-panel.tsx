@@ -82,7 +82,7 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
             )}
           </div>
           {s.status === 'in-review' && <ApprovalNote state={approval} />}
-          <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>
+          {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
         </div>
       )}
       <h4>{t('review.history')}</h4>

@@ -53,7 +53,7 @@ export function LiveNote() {
   const { last, dismiss } = useLive();
   const tt = useTeamText();
   if (!last) return null;
-  const time = last.at.slice(11, 19);
+  const time = new Date(last.at).toLocaleTimeString();
   return (
     <div className="banner banner-info live-note" role="status" data-testid="live-note">
       {tt('live.changed', { by: last.by, what: `${last.call}${last.id !== null ? ` #${last.id}` : ''}`, time })}
