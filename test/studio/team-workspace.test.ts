@@ -19,15 +19,6 @@ import { lockFileOf } from '../../src/studio/workspace/workspace-lock.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { freshWorkspace, scratch, SEED, TODAY } from './helpers.js';
 
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    return e instanceof StudioError ? e.code : String(e);
-  }
-};
-
 describe('one writer per workspace', () => {
   it('refuses a second studio on the same workspace with who holds it, and frees it on close', () => {
     const file = join(scratch('lock-'), 'ws.sqlite');
