@@ -25,6 +25,7 @@ const USERS: [string, Role][] = [
   ['carol', 'legal'],
   ['dave', 'legal'],
   ['fred', 'finance'],
+  ['fiona', 'finance'],
   ['ada', 'admin'],
 ];
 
@@ -171,6 +172,16 @@ describe('four-eyes and stale saves', () => {
     const now2 = await ok<{ version: { courses: { monthlyFee: number }[] } }>(sessions['pam']!, 'tariffs.get', { id: d.summary.id });
     expect(now2.version.courses[6]!.monthlyFee).toBe(1650);
     expect(edited.summary.revision).toBe(2);
+  });
+
+  it('refuses a stale scenario save by another finance user, naming who saved it', async () => {
+    const { defaultForm } = await ok<{ defaultForm: { name: string } }>(sessions['fred']!, 'scenarios.choices');
+    const first = await ok<{ id: number; revision: number }>(sessions['fred']!, 'scenarios.save', { id: null, form: { ...defaultForm, name: 'fleet 2026' } });
+    const second = await ok<{ revision: number }>(sessions['fred']!, 'scenarios.save', { id: first.id, revision: first.revision, form: { ...defaultForm, name: 'fleet 2026 (fred)' } });
+    expect(second.revision).toBe(first.revision + 1);
+    const stale = await call(sessions['fiona']!, 'scenarios.save', { id: first.id, revision: first.revision, form: { ...defaultForm, name: 'fleet 2026 (fiona)' } });
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'DRAFT_CONFLICT' } } });
+    expect(stale.body.error!.message).toContain(`scenario "fleet 2026 (fred)" (#${first.id}) was changed by fred at `);
   });
 
   it("refuses the approval of a version by someone who edited it, takes the reviewer from the session, and says why in team.approvalState", async () => {

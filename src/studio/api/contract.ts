@@ -362,7 +362,8 @@ export type ScenarioChoices = {
   options: { code: string; name: string }[];
   defaultForm: ScenarioForm;
 };
-export type SaveScenarioArgs = { id: number | null; form: ScenarioForm };
+/** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
+export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
 
 const sideRefSchema = {
   type: 'object',
@@ -494,7 +495,7 @@ const saveArgs = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'form'],
-  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema },
+  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
 } as unknown as JSONSchemaType<SaveScenarioArgs>;
 const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
 

@@ -122,7 +122,7 @@ export function ScenariosPage() {
     setError(null);
     setErrorFields(new Set());
     try {
-      const r = await api.scenarios.run({ id: selectedId, form: f });
+      const r = await api.scenarios.run({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
       setSelectedId(r.scenario.id);
       setSummary(r.scenario);
       run.follow(r.runId);
@@ -138,7 +138,7 @@ export function ScenariosPage() {
     setError(null);
     setErrorFields(new Set());
     try {
-      const s = await api.scenarios.save({ id: selectedId, form: f });
+      const s = await api.scenarios.save({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
       setSelectedId(s.id);
       setSummary(s);
       setNotice({ key: 'scn.saved' });
