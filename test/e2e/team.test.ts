@@ -72,6 +72,7 @@ beforeAll(async () => {
       ['kato', 'legal'],
       ['ito', 'legal'],
       ['mori', 'finance'],
+      ['kanri', 'admin'],
     ] as const)
       await addUser(ws, { name, role, password: PASSWORD });
   } finally {
@@ -193,5 +194,25 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('draft-create').click();
     await waitText(p.getByTestId('error-banner'), 'FORBIDDEN');
     expect(await p.getByTestId('error-banner').textContent()).toContain('tariffs.createDraft is for product manager; you are signed in as finance');
+  });
+
+  it('an admin adds a user in the studio, who can then sign in', async () => {
+    const p = a.page;
+    await signOut(p);
+    await signIn(p, 'kanri');
+    await waitText(p.getByTestId('team-badge'), 'kanri（管理者）');
+    await p.getByTestId('nav-users').click();
+    await waitText(p.getByTestId('users-table'), 'mori');
+    await p.getByTestId('new-user-name').fill('suzuki');
+    await p.getByTestId('new-user-role').selectOption('pm');
+    await p.getByTestId('new-user-password').fill('suzuki password 1');
+    await p.getByTestId('new-user-add').click();
+    await waitText(p.getByTestId('users-note'), 'suzuki さんを追加しました');
+    await waitText(p.getByTestId('user-suzuki'), 'プロダクトマネージャー');
+    await shot(p, 'team-04-users');
+    await signOut(p);
+    await signIn(p, 'suzuki', 'suzuki password 1');
+    await waitText(p.getByTestId('team-badge'), 'suzuki（プロダクトマネージャー）');
+    expect(await p.getByTestId('nav-users').count()).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import { TariffsPage } from '../tariffs/tariffs-page.js';
 import { useApi } from './api-context.js';
 import { ErrorBanner, type ShownError } from './error-banner.js';
 import { LiveNote, TeamBadge } from '../team/live-updates.js';
+import { useTeam, useTeamText } from '../team/team-context.js';
+import { UsersPage } from '../team/users-page.js';
 
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
@@ -24,6 +26,8 @@ export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [page, setPage] = useState('tariffs');
+  const { me } = useTeam();
+  const tt = useTeamText();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -49,6 +53,11 @@ export function App() {
             {!p.ready && <small>{t('nav.soon')}</small>}
           </button>
         ))}
+        {me?.role === 'admin' && (
+          <button type="button" className={page === 'users' ? 'nav-item active' : 'nav-item'} aria-current={page === 'users' ? 'page' : undefined} onClick={() => setPage('users')} data-testid="nav-users">
+            {tt('nav.users')}
+          </button>
+        )}
       </nav>
       <main className="app-main">
         <LiveNote />
@@ -57,6 +66,7 @@ export function App() {
         {info && page === 'rules' && <RulesPage info={info} />}
         {info && page === 'explorer' && <ExplorerPage info={info} />}
         {info && page === 'scenarios' && <ScenariosPage />}
+        {page === 'users' && me?.role === 'admin' && <UsersPage />}
       </main>
     </div>
   );
