@@ -194,6 +194,7 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('draft-create').click();
     await waitText(p.getByTestId('error-banner'), 'FORBIDDEN');
     expect(await p.getByTestId('error-banner').textContent()).toContain('tariffs.createDraft is for product manager; you are signed in as finance');
+    await p.getByTestId('new-draft-dialog').getByRole('button', { name: 'キャンセル' }).click();
   });
 
   it('an admin adds a user in the studio, who can then sign in', async () => {
