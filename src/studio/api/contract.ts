@@ -10,6 +10,7 @@ import type { Issue } from '../../tariff-model/issue.js';
 import type { TariffChange } from '../../tariff-model/tariff-diff.js';
 import { TABLE_IDS } from '../../tariff-model/table-id.js';
 import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
+import { team } from './team-contract.js';
 
 /**
  * Every call the studio's renderer can make, grouped by domain: its argument and result types
@@ -363,7 +364,8 @@ export type ScenarioChoices = {
   options: { code: string; name: string }[];
   defaultForm: ScenarioForm;
 };
-export type SaveScenarioArgs = { id: number | null; form: ScenarioForm };
+/** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
+export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
 
 const sideRefSchema = {
   type: 'object',
@@ -495,7 +497,7 @@ const saveArgs = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'form'],
-  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema },
+  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
 } as unknown as JSONSchemaType<SaveScenarioArgs>;
 const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
 
@@ -887,7 +889,7 @@ const explorer = {
 };
 
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, team } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

@@ -7,6 +7,7 @@ import { ruleHandlers } from './rule-handlers.js';
 import { scenarioHandlers } from './scenario-handlers.js';
 import type { StudioContext } from './studio-context.js';
 import { tariffHandlers } from './tariff-handlers.js';
+import { teamHandlers } from './team-handlers.js';
 import { workbookHandlers } from './workbook-handlers.js';
 import { workspaceHandlers } from './workspace-handlers.js';
 
@@ -41,4 +42,5 @@ const domains = (ctx: StudioContext): Handlers => ({
   audit: auditHandlers(ctx),
   explorer: explorerHandlers(ctx),
   scenarios: scenarioHandlers(ctx),
+  team: teamHandlers(ctx),
 });

@@ -30,12 +30,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
+export const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 };
 const sendJson = (res: ServerResponse, status: number, env: Envelope<unknown>): void => send(res, status, JSON.stringify(env), 'application/json; charset=utf-8');
-const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
+export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);

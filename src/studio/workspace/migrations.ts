@@ -1,3 +1,5 @@
+import { TEAM_MIGRATION_SQL } from './team-migration.js';
+
 /**
  * The workspace schema, one numbered migration at a time. A migration runs once, in its own
  * transaction, and is recorded in schema_migrations and PRAGMA user_version; never edit one
@@ -130,6 +132,11 @@ BEGIN SELECT RAISE(ABORT, 'AUDIT_APPEND_ONLY: an audit entry is appended after t
 CREATE TRIGGER reviews_no_replace BEFORE INSERT ON reviews WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM reviews WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: a review step is never replaced'); END;
 `,
+  },
+  {
+    version: 5,
+    name: 'team server: users (scrypt password hashes, role, lockout) and login sessions',
+    sql: TEAM_MIGRATION_SQL,
   },
 ];
 

@@ -8,7 +8,8 @@ import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { versionTargets } from './version-seal.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
-import { nowIso, type Workspace } from './workspace.js';
+import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
+import { acquireWorkspaceLock } from './workspace-lock.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
@@ -20,6 +21,8 @@ export type OpenOptions = {
    * be written (an archive, a read-only share), else read-write.
    */
   readOnly?: boolean | 'auto';
+  /** Take the writer's lock (workspace-lock.ts) for this purpose ("the desktop studio", "the team server"…); refused while another process holds it. */
+  lock?: string;
 };
 
 const defaultActor = (): string => {
@@ -40,31 +43,36 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   const actor = opts.actor ?? defaultActor();
   const mode = opts.readOnly ?? 'auto';
   if (mode === true || (mode === 'auto' && existsSync(file) && !writable(file))) return { ws: openReadOnly(file, actor), created: false };
-  cleanLeftovers(file);
   let created = false;
-  if (!existsSync(file)) {
-    if (!opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
-    // An anchor file left by an earlier workspace of this name belongs to another chain.
-    const anchors = anchorFileOf(file);
-    if (existsSync(anchors)) renameSync(anchors, `${anchors}.replaced-${Date.now()}`);
-    try {
-      createWorkspace(file, opts.seed, actor);
-    } catch (e) {
-      if (e instanceof StudioError) throw e;
-      throw new StudioError('WORKSPACE_UNWRITABLE', `cannot create a workspace at ${file}: ${(e as Error).message}`, [], 'Choose a folder you can write to (--workspace FILE).');
-    }
-    created = true;
-  }
-  const db = connect(file);
+  if (!existsSync(file) && !opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+  const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
+  let db: Database.Database | undefined;
   try {
+    cleanLeftovers(file);
+    if (!existsSync(file)) {
+      // An anchor file left by an earlier workspace of this name belongs to another chain.
+      const anchors = anchorFileOf(file);
+      if (existsSync(anchors)) renameSync(anchors, `${anchors}.replaced-${Date.now()}`);
+      try {
+        createWorkspace(file, opts.seed!, actor);
+      } catch (e) {
+        if (e instanceof StudioError) throw e;
+        throw new StudioError('WORKSPACE_UNWRITABLE', `cannot create a workspace at ${file}: ${(e as Error).message}`, [], 'Choose a folder you can write to (--workspace FILE).');
+      }
+      created = true;
+    }
+    db = connect(file);
     const from = migrate(db, file);
     if (from > 0 && from < SEALS_SINCE) sealOnUpgrade({ db, file, actor });
     recordAnchor({ db, file, actor });
   } catch (e) {
-    db.close();
+    db?.close();
+    lock?.release();
     throw e;
   }
-  return { ws: { db, file, actor }, created };
+  const ws: Workspace = { db, file, actor };
+  if (lock) onWorkspaceClose(ws, lock.release);
+  return { ws, created };
 }
 
 function connect(file: string): Database.Database {
