@@ -1,6 +1,7 @@
 import { auditVerifyCommand } from './audit.js';
 import type { Command } from './main.js';
 import { noticeCommand } from './notice.js';
+import { releaseBuildCommand, releaseVerifyCommand } from './release.js';
 import { simulate } from './simulate.js';
 import { studioCommand, workspaceExportCommand } from './studio.js';
 import { tariffsExportCommand, tariffsImportCommand } from './tariffs.js';
@@ -14,4 +15,6 @@ export const extraCommands: Record<string, Command> = {
   'tariffs import': tariffsImportCommand,
   'audit verify': auditVerifyCommand,
   simulate,
+  'release build': releaseBuildCommand,
+  'release verify': releaseVerifyCommand,
 };
