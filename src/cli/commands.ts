@@ -2,6 +2,7 @@ import { auditVerifyCommand } from './audit.js';
 import type { Command } from './main.js';
 import { noticeCommand } from './notice.js';
 import { releaseBuildCommand, releaseVerifyCommand } from './release.js';
+import { hashTokenCommand, serveCommand } from './serve.js';
 import { simulate } from './simulate.js';
 import { studioCommand, workspaceExportCommand } from './studio.js';
 import { tariffsExportCommand, tariffsImportCommand } from './tariffs.js';
@@ -17,4 +18,6 @@ export const extraCommands: Record<string, Command> = {
   simulate,
   'release build': releaseBuildCommand,
   'release verify': releaseVerifyCommand,
+  serve: serveCommand,
+  'serve hash-token': hashTokenCommand,
 };

@@ -113,7 +113,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let command = COMMANDS[name];
   let args = rest;
-  if (!command && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
+  // A two-word command (serve hash-token) wins over its one-word prefix (serve).
+  if (rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
     command = COMMANDS[`${name} ${rest[0]}`];
     args = rest.slice(1);
   }
