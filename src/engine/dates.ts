@@ -32,9 +32,25 @@ export const dayNumber = (iso: string): number => {
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 };
 
-export const fromDayNumber = (n: number): string => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** ISO date of a day number: civil-from-days arithmetic (H. Hinnant), as Date's toISOString writes it, without a Date per call. */
+export const fromDayNumber = (n: number): string => {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1000 || y > 9999) return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+};
 export const addDays = (iso: string, days: number): string => fromDayNumber(dayNumber(iso) + days);
-export const weekday = (iso: string): number => new Date(dayNumber(iso) * MS_PER_DAY).getUTCDay();
+/** 0 Sunday … 6 Saturday (1970-01-01, day 0, was a Thursday). */
+export const weekday = (iso: string): number => (((dayNumber(iso) + 4) % 7) + 7) % 7;
 
 /** Month index (y*12 + m-1) of a date or a YYYY-MM month. */
 export const monthIndex = (isoDateOrMonth: string): number => {

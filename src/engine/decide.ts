@@ -9,13 +9,14 @@ import { surcharge } from './decisions/surcharge.js';
 import type { AnyDecision, DecisionContext } from './decision-kit.js';
 import { isIsoDate } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
-import { evaluateCompiled, evaluateJre, factsRead, type Facts } from './evaluators.js';
+import { evaluateCompiled, evaluateJre, type Facts } from './evaluators.js';
 import { validateFacts } from './facts-validator.js';
 import { InterpretationSet } from './interpretations.js';
 import type { CaseInput, FiredEvent, Output } from './output-types.js';
 import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
+import { readerOf, ruleById } from './trace-reader.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -101,9 +102,8 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
 function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = p.def.finish(fired, p.state, p.ctx);
-  const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
   const trace = fired.map((f) => {
-    const facts = factsRead(rulesById.get(f.ruleId)!, p.facts);
+    const facts = readerOf(ruleById(p.ctx.rules, f.ruleId)!)(p.facts);
     for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });

@@ -52,10 +52,26 @@ export class InterpretationSet {
   }
 }
 
+/** Values already matched, per interpretation and text (NFKC of every alias on every call was the cost). */
+const matched = new WeakMap<Interpretation, Map<string, string | undefined>>();
+
 /** A value matches its name, an alias or the spec's own wording: NFKC, case and white space aside. */
 const canonicalValue = (def: Interpretation, raw: unknown): string | undefined => {
   if (typeof raw === 'number') raw = String(raw);
   if (typeof raw !== 'string') return undefined;
+  let memo = matched.get(def);
+  if (!memo) {
+    memo = new Map();
+    matched.set(def, memo);
+  }
+  if (memo.has(raw)) return memo.get(raw);
+  const value = matchValue(def, raw);
+  if (memo.size >= 1024) memo.clear();
+  memo.set(raw, value);
+  return value;
+};
+
+const matchValue = (def: Interpretation, raw: string): string | undefined => {
   const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
   const r = norm(raw);
   if (r === norm(def.default) || (def.defaultAliases ?? []).some((a) => norm(a) === r)) return def.default;
