@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { decide, decideFast } from '../engine/decide.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
@@ -84,7 +84,8 @@ const toCase = (body: unknown, decision: string, at: string): CaseInput => {
   return { ...rest, decision } as CaseInput;
 };
 
-export function createDecisionService(opts: ServiceOptions): Server {
+/** The service's request listener (createDecisionService puts it behind node's http server). */
+export function decisionListener(opts: ServiceOptions): RequestListener {
   const answer = async (release: LoadedRelease, c: CaseInput, reference: boolean): Promise<Output> => {
     const o = reference ? await decide(release.registry, c, { today: opts.today() }) : decideFast(release.registry, c, { today: opts.today() });
     o.release = release.id;
@@ -137,7 +138,7 @@ export function createDecisionService(opts: ServiceOptions): Server {
     return send(res, 200, { release: release.id, count: outputs.length, outputs });
   };
 
-  return createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+  return (req, res) => {
     const t0 = performance.now();
     const line: AccessLogLine = { at: new Date().toISOString(), method: req.method ?? '', path: '', status: 0, durationMs: 0, client: req.socket.remoteAddress ?? '' };
     const done = (): void => {
@@ -159,5 +160,9 @@ export function createDecisionService(opts: ServiceOptions): Server {
         send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
       })
       .finally(done);
-  });
+  };
+}
+
+export function createDecisionService(opts: ServiceOptions): Server {
+  return createServer({ keepAliveTimeout: 5000 }, decisionListener(opts));
 }
