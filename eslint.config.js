@@ -71,6 +71,22 @@ export default tseslint.config(
     },
   },
   {
+    // The decision service (docs/decision-service.md) is a second product: it loads releases and
+    // answers; it never opens a workspace or touches the studio.
+    files: ['src/serve/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'better-sqlite3', 'exceljs', 'react', 'react-dom', 'react-dom/*'], message: 'The decision service answers from releases only.' },
+            { group: ['**/studio/**', '**/camera-sim/**', '**/cli/**'], message: 'The decision service imports the engine and src/io only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/studio/main/**/*.ts', 'src/studio/server/**/*.ts', 'src/studio/handlers/**/*.ts', 'src/studio/workspace/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react-dom/*', 'react-data-grid', '**/renderer/**'], message: 'Main, server, handlers and workspace never import the renderer.' }] }],

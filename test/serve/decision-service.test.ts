@@ -86,7 +86,11 @@ describe('decision service over HTTP', () => {
     const refs: string[] = [];
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === '$ref' ? refs.push(String(x)) : walk(x);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref') refs.push(String(x));
+          else walk(x);
+        }
     };
     walk(openapi);
     const components = (openapi.components as { schemas: Record<string, object> }).schemas;
