@@ -19,6 +19,7 @@ import {
   type StoredRuleVersion,
 } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
+import { publishRelease } from '../workspace/release-source.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { describeFolders, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
@@ -166,6 +167,12 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   setCaseFolders: ({ folders }) => {
     setUserCaseFolders(ctx.ws, folders);
     return { folders: describeFolders(ctx.ws) };
+  },
+
+  publishRelease: ({ publisher }) => {
+    const r = publishRelease(ctx.ws, publisher);
+    const text = `${JSON.stringify(r, null, 2)}\n`;
+    return { fileName: `release-${r.id}.json`, contentBase64: Buffer.from(text, 'utf8').toString('base64'), id: r.id, sha256: r.sha256, versions: r.content.manifest.versions.length, auditHead: r.content.manifest.auditHead ?? '' };
   },
 
   notice: async ({ id, format }) => {

@@ -1,4 +1,8 @@
-import { isReleasable, type ReleaseSource } from '../../io/release-build.js';
+import { DataLoadError } from '../../engine/errors.js';
+import type { ReleaseFile } from '../../engine/release-types.js';
+import { isReleasable, releaseContent, type ReleaseSource } from '../../io/release-build.js';
+import { sealRelease } from '../../io/release-file.js';
+import { appendAudit } from './audit-log.js';
 import { StudioError } from '../model/studio-error.js';
 import { verifyAudit } from './audit-log.js';
 import { allRuleVersions, listReviews } from './rule-store.js';
@@ -24,4 +28,30 @@ export function workspaceReleaseSource(ws: Workspace): ReleaseSource {
     .filter((t) => isReleasable(t.status))
     .map((t) => ({ version: t.version, approval: { approvedBy: t.meta.approvedBy ?? null, approvedAt: t.updatedAt } }));
   return { source: 'workspace', rules, tariffs, auditHead: audit.head, auditEntries: audit.entries };
+}
+
+/**
+ * Publishes a release from the workspace (the studio's "Publish release"): built from the
+ * approved versions, named in the audit log (`release.published`, with its id and hash) in the
+ * same transaction that reads them, so the log says which release left the workspace and who
+ * published it. The release itself names the audit head before that entry.
+ */
+export function publishRelease(ws: Workspace, publisher: string): ReleaseFile {
+  const name = publisher.trim();
+  if (!name) throw new StudioError('PUBLISHER_REQUIRED', 'publisher: enter the name of the person publishing the release', [{ code: 'PUBLISHER_REQUIRED', severity: 'error', message: 'publisher: enter your name', field: 'publisher' }], 'Enter your name, then publish again.');
+  return ws.db
+    .transaction(() => {
+      let release: ReleaseFile;
+      try {
+        release = sealRelease(releaseContent(workspaceReleaseSource(ws)));
+      } catch (e) {
+        if (e instanceof DataLoadError) throw new StudioError(e.code, e.errors[0]?.message ?? e.message, [], 'Approve a rule and a tariff version first.');
+        throw e;
+      }
+      appendAudit(ws, 'release.published', `release:${release.id}`, {
+        after: { id: release.id, sha256: release.sha256, publisher: name, versions: release.content.manifest.versions.map((v) => `${v.kind} ${v.effective}`) },
+      });
+      return release;
+    })
+    .immediate();
 }
