@@ -28,8 +28,33 @@ export const daysInYear = (y: number): number => (isLeapYear(y) ? 366 : 365);
 
 /** Day number (days since 1970-01-01) of an ISO date. */
 export const dayNumber = (iso: string): number => {
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 7);
+    const d = digits(iso, 8, 10);
+    // days-from-civil (H. Hinnant): the same day number Date.UTC gives, without a Date per call.
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146097 + doe - 719468;
+    }
+  }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+};
+
+/** The number written by the ASCII digits s[from, to); -1 when one is not a digit. */
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 };
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -54,6 +79,11 @@ export const weekday = (iso: string): number => (((dayNumber(iso) + 4) % 7) + 7)
 
 /** Month index (y*12 + m-1) of a date or a YYYY-MM month. */
 export const monthIndex = (isoDateOrMonth: string): number => {
+  if (isoDateOrMonth.length >= 7 && isoDateOrMonth.charCodeAt(4) === 45 && (isoDateOrMonth.length === 7 || isoDateOrMonth.charCodeAt(7) === 45)) {
+    const y = digits(isoDateOrMonth, 0, 4);
+    const m = digits(isoDateOrMonth, 5, 7);
+    if (y >= 0 && m >= 0) return y * 12 + (m - 1);
+  }
   const [y, m] = isoDateOrMonth.split('-').map(Number) as [number, number];
   return y * 12 + (m - 1);
 };
@@ -87,6 +117,6 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
   const epochMs = Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000;
-  const tokyoDate = new Date(epochMs + TOKYO_OFFSET_MIN * 60_000).toISOString().slice(0, 10);
+  const tokyoDate = fromDayNumber(Math.floor((epochMs + TOKYO_OFFSET_MIN * 60_000) / MS_PER_DAY));
   return { epochMs, tokyoDate };
 };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { factDomain, sampleFacts } from '../../src/camera-sim/rule-fact-domain.js';
-import { fromDayNumber, weekday } from '../../src/engine/dates.js';
+import { dayNumber, fromDayNumber, monthIndex, parseDateTime, weekday } from '../../src/engine/dates.js';
 import { factsRead } from '../../src/engine/evaluators.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
 import { readerOf } from '../../src/engine/trace-reader.js';
@@ -27,11 +27,14 @@ describe('compiled trace reader', () => {
 });
 
 describe('day numbers', () => {
-  it('fromDayNumber and weekday agree with Date from 1600 to 2400', () => {
+  it('fromDayNumber, dayNumber, monthIndex, weekday and Tokyo dates agree with Date from 1600 to 2400', () => {
     const differ: string[] = [];
     for (let n = -135140; n <= 157000; n += 1) {
       const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
-      if (fromDayNumber(n) !== iso || weekday(iso) !== new Date(n * 86_400_000).getUTCDay()) differ.push(iso);
+      const [y, m] = iso.split('-').map(Number) as [number, number];
+      if (fromDayNumber(n) !== iso || dayNumber(iso) !== n || monthIndex(iso) !== y * 12 + m - 1 || monthIndex(iso.slice(0, 7)) !== y * 12 + m - 1 || weekday(iso) !== new Date(n * 86_400_000).getUTCDay())
+        differ.push(iso);
+      if (n % 7 === 0 && parseDateTime(`${iso}T23:30`)?.tokyoDate !== iso) differ.push(`${iso}T23:30`);
     }
     expect(differ).toEqual([]);
   });
