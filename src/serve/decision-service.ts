@@ -86,8 +86,9 @@ const toCase = (body: unknown, decision: string, at: string): CaseInput => {
 
 /** The service's request listener (createDecisionService puts it behind node's http server). */
 export function decisionListener(opts: ServiceOptions): RequestListener {
-  const answer = async (release: LoadedRelease, c: CaseInput, reference: boolean): Promise<Output> => {
-    const o = reference ? await decide(release.registry, c, { today: opts.today() }) : decideFast(release.registry, c, { today: opts.today() });
+  /** One answer; `today` is read once per request, so a batch answers every case on the same date. */
+  const answer = async (release: LoadedRelease, c: CaseInput, reference: boolean, today: string): Promise<Output> => {
+    const o = reference ? await decide(release.registry, c, { today }) : decideFast(release.registry, c, { today });
     o.release = release.id;
     return o;
   };
@@ -122,8 +123,9 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const reference = url.searchParams.get('reference') === '1' || url.searchParams.get('reference') === 'true';
     if (reference) line.reference = true;
     const body = parseJson(await readBody(req, opts.limits.maxBodyBytes));
+    const today = opts.today();
     if (!m[2]) {
-      const out = await answer(release, toCase(body, decision, ''), reference);
+      const out = await answer(release, toCase(body, decision, ''), reference, today);
       line.outcome = out.outcome;
       return send(res, out.outcome === 'invalid' ? 422 : 200, out);
     }
@@ -131,7 +133,13 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     if (body.cases.length > opts.limits.maxBatch) throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
     const cases = body.cases.map((c, i) => toCase(c, decision, `/cases/${i}`));
     const outputs: Output[] = [];
-    for (const c of cases) outputs.push(await answer(release, c, reference));
+    if (reference) for (const c of cases) outputs.push(await answer(release, c, true, today));
+    else
+      for (const c of cases) {
+        const o = decideFast(release.registry, c, { today });
+        o.release = release.id;
+        outputs.push(o);
+      }
     line.cases = outputs.length;
     const invalid = outputs.filter((o) => o.outcome === 'invalid').length;
     line.outcome = invalid ? `${outputs.length - invalid} answered, ${invalid} invalid` : `${outputs.length} answered`;
