@@ -32,7 +32,7 @@ export function PublishRelease({ onError }: { onError: (e: unknown) => void }) {
       <p className="muted small">{t('release.help')}</p>
       <div className="filter-bar">
         <label>
-          {t('release.publisher')}
+          {t('release.publisher')}{' '}
           <input value={publisher} onChange={(e) => setPublisher(e.target.value)} data-testid="release-publisher" />
         </label>
         <button type="button" className="primary" disabled={busy || !publisher.trim()} onClick={() => void publish()} data-testid="release-publish">
