@@ -13,6 +13,7 @@ export const LAYERS = [
   { name: 'tariff-model', path: 'src/tariff-model', layers: ['engine'], packages: [] },
   { name: 'io', path: 'src/io', layers: ['engine', 'tariff-model'], packages: ['node:*', 'exceljs'] },
   { name: 'camera-sim', path: 'src/camera-sim', layers: ['engine', 'io'], packages: ['node:*', 'exceljs', 'tsx'] },
+  { name: 'serve', path: 'src/serve', layers: ['engine', 'io'], packages: ['node:*'] },
   { name: 'studio-roles', path: 'src/studio/team/roles.ts', layers: [], packages: [] },
   { name: 'studio-api', path: 'src/studio/api', layers: ['engine', 'tariff-model', 'camera-sim', 'studio-roles'], packages: [], typePackages: ['ajv'] },
   { name: 'studio-dispatcher', path: 'src/studio/api/dispatcher.ts', layers: ['engine', 'tariff-model', 'studio-api'], packages: ['ajv'] },
@@ -25,5 +26,5 @@ export const LAYERS = [
   { name: 'studio-main', path: 'src/studio/main', layers: ['engine', 'tariff-model', 'studio-api', 'studio-dispatcher', 'studio-handlers', 'studio-workspace', 'studio-connection'], packages: ['node:*', 'electron'] },
   { name: 'studio-preload', path: 'src/studio/preload', layers: ['studio-api'], packages: ['electron'] },
   { name: 'studio-renderer', path: 'src/studio/renderer', layers: ['engine', 'tariff-model', 'studio-api', 'studio-roles'], packages: ['react', 'react-dom', 'react-data-grid', 'recharts'] },
-  { name: 'cli', path: 'src/cli', layers: ['engine', 'tariff-model', 'io', 'camera-sim', 'studio-workspace', 'studio-handlers', 'studio-server', 'studio-team', 'studio-roles', 'studio-connection'], packages: ['node:*'] },
+  { name: 'cli', path: 'src/cli', layers: ['engine', 'tariff-model', 'io', 'camera-sim', 'studio-workspace', 'studio-handlers', 'studio-server', 'studio-team', 'studio-roles', 'studio-connection', 'serve'], packages: ['node:*'] },
 ];

@@ -20,4 +20,8 @@ export const extraCommands: Record<string, () => Promise<Command>> = {
   'tariffs import': async () => (await import('./tariffs.js')).tariffsImportCommand,
   'audit verify': async () => (await import('./audit.js')).auditVerifyCommand,
   simulate: async () => (await import('./simulate.js')).simulate,
+  'release build': async () => (await import('./release.js')).releaseBuildCommand,
+  'release verify': async () => (await import('./release.js')).releaseVerifyCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
+  'serve hash-token': async () => (await import('./serve.js')).hashTokenCommand,
 };

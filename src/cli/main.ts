@@ -126,7 +126,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let entry = COMMANDS[name];
   let args = rest;
-  if (!entry && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
+  // A two-word command (serve hash-token) wins over its one-word prefix (serve).
+  if (rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
     entry = COMMANDS[`${name} ${rest[0]}`];
     args = rest.slice(1);
   }

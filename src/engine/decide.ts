@@ -9,7 +9,7 @@ import { surcharge } from './decisions/surcharge.js';
 import type { AnyDecision, DecisionContext } from './decision-kit.js';
 import { isIsoDate } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
-import { evaluateCompiled, evaluateJre, factsRead, type Facts } from './evaluators.js';
+import { evaluateCompiled, evaluateJre, type Facts } from './evaluators.js';
 import { validateFacts } from './facts-validator.js';
 import { InterpretationSet } from './interpretations.js';
 import type { CaseInput, FiredEvent, Output } from './output-types.js';
@@ -18,6 +18,7 @@ import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js'
 import type { TariffVersion } from './tariff-types.js';
 import { MAX_YEN, nonFiniteAmounts } from './money.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
+import { readerOf, ruleById } from './trace-reader.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -111,23 +112,26 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   // An amount that is not a finite whole number of yen is never emitted (JSON would show it as null).
   const bad = nonFiniteAmounts(result.fields);
   if (bad.length) return invalid(c, p.asOf, bad.map((f) => ({ path: '/facts', message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`, code: 'AMOUNT_OUT_OF_RANGE' })));
-  const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
   const trace = fired.map((f) => {
-    const facts = factsRead(rulesById.get(f.ruleId)!, p.facts);
+    const facts = readerOf(ruleById(p.ctx.rules, f.ruleId)!)(p.facts);
     for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
-  return {
-    ...(c.name !== undefined ? { name: c.name } : {}),
-    decision: p.name,
-    asOf: p.asOf,
-    outcome: result.outcome,
-    ...result.fields,
-    clauses: result.clauses,
-    interpretations: p.ctx.interps.reliedOn(),
-    trace,
-    versions: p.versions,
-  };
+  // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
+  // decision's fields, clauses, interpretations, trace, versions): an object literal with two
+  // spreads cost more than the rules themselves.
+  const out = {} as Output;
+  if (c.name !== undefined) out.name = c.name;
+  out.decision = p.name;
+  out.asOf = p.asOf;
+  out.outcome = result.outcome;
+  const fields = result.fields;
+  for (const k of Object.keys(fields)) out[k] = fields[k];
+  out.clauses = result.clauses;
+  out.interpretations = p.ctx.interps.reliedOn();
+  out.trace = trace;
+  out.versions = p.versions;
+  return out;
 }
 
 const internalError = (c: CaseInput, opts: DecideOptions, e: unknown): Output =>

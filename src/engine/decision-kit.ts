@@ -41,9 +41,17 @@ export const param = (ctx: DecisionContext, name: string): number | string => {
   return p.value;
 };
 
-export const paramFacts = (ctx: DecisionContext): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [k, p] of Object.entries(ctx.rules.parameters ?? {})) out[k] = p.value;
+const paramFactsOf = new WeakMap<RuleFile, Readonly<Record<string, unknown>>>();
+
+/** The rule file's parameters as facts; built once per rule file (callers spread it, never change it). */
+export const paramFacts = (ctx: DecisionContext): Readonly<Record<string, unknown>> => {
+  let out = paramFactsOf.get(ctx.rules);
+  if (!out) {
+    const o: Record<string, unknown> = {};
+    for (const [k, p] of Object.entries(ctx.rules.parameters ?? {})) o[k] = p.value;
+    out = Object.freeze(o);
+    paramFactsOf.set(ctx.rules, out);
+  }
   return out;
 };
 

@@ -43,6 +43,8 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   // Case folders are paths on the server's disk: only legal (who keeps the cases) and admin set them.
   'rules.setCaseFolders': ['legal', 'admin'],
   'rules.notice': 'read',
+  // A release is what the decision service answers from: published by the approvers (legal) or an admin.
+  'rules.publishRelease': ['legal', 'admin'],
 
   'audit.list': 'read',
   'audit.verify': 'read',

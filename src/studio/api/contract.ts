@@ -277,6 +277,8 @@ const engine = {
 // workbook: Excel export and import
 // ---------------------------------------------------------------------------------------------
 export type WorkbookFile = { fileName: string; contentBase64: string };
+/** A release file published from the Rules page (docs/decision-service.md). */
+export type PublishedRelease = WorkbookFile & { id: string; sha256: string; versions: number; auditHead: string };
 export type ImportPreview = {
   fileName: string;
   base: VersionSummary | null;
@@ -749,6 +751,16 @@ const rules = {
       properties: {
         folders: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['path', 'exists', 'files'], properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } } } },
       },
+    },
+  ),
+  publishRelease: call<{ publisher: string }, PublishedRelease>(
+    'a release of every approved rule and tariff version (never a draft) for the decision service (tariff serve): the file to save, its id, hash and the audit head it names',
+    { type: 'object', additionalProperties: false, required: ['publisher'], properties: { publisher: { type: 'string', maxLength: 200 } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fileName', 'contentBase64', 'id', 'sha256', 'versions', 'auditHead'],
+      properties: { fileName, contentBase64: { type: 'string' }, id: { type: 'string' }, sha256: { type: 'string' }, versions: { type: 'integer' }, auditHead: { type: 'string' } },
     },
   ),
   notice: call<{ id: number; format: 'md' | 'xlsx' }, WorkbookFile & { markdown: string }>(

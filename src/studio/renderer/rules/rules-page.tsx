@@ -6,6 +6,7 @@ import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { AuditView } from './audit-view.js';
+import { PublishRelease } from './publish-release.js';
 import { DiffView } from './diff-view.js';
 import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
@@ -207,6 +208,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                     </button>
                   </div>
                   {markdown && <pre className="terms notice-preview" data-testid="notice-preview">{markdown}</pre>}
+                  <PublishRelease onError={showError} />
                 </div>
               )}
               {tab === 'audit' && <AuditView onError={showError} />}
