@@ -7,6 +7,7 @@ import { LEDGER_COLUMNS, ledgerDecoder, type LedgerRow } from './ledger-rows.js'
 import type { SimulationResult } from './result.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import { buildViews, type Views } from './views.js';
+import { csvLine } from '../io/csv.js';
 
 /**
  * Writes a run to FILE.xlsx, FILE.json or FILE.csv, streaming the ledger as the simulation hands
@@ -31,11 +32,6 @@ export const formatOf = (path: string): OutputFormat | undefined => {
   return ext === 'xlsx' || ext === 'json' || ext === 'csv' ? ext : undefined;
 };
 
-const csvCell = (v: unknown): string => {
-  const s = String(v ?? '');
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-export const csvLine = (values: unknown[]): string => `${values.map(csvCell).join(',')}\r\n`;
 
 /** A file written with back-pressure: waits whenever the stream's buffer is full. */
 class Writer {

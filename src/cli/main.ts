@@ -45,6 +45,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
       if (!positionals.length) throw new UsageError('tariff test needs at least one PATH');
       const registry = registryFrom(values);
       const files = readAll(positionals);
+      if (!files.some((f) => f.cases.length)) {
+        io.err(`tariff test: NO_CASES: ${positionals.join(', ')} ${files.length ? 'hold' : 'holds no case file (*.json) and'} no case; give case files or folders of them`);
+        return 2;
+      }
       const results = await runCaseFiles(registry, files, todayInTokyo(), values.fast === true);
       const cases = files.flatMap((f) => f.cases);
       const checked = results.filter((_r, i) => cases[i]?.expect !== undefined);
@@ -137,7 +141,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let entry = COMMANDS[name];
   let args = rest;
-  if (!entry && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
+  // A two-word command (serve hash-token) wins over its one-word prefix (serve).
+  if (rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
     entry = COMMANDS[`${name} ${rest[0]}`];
     args = rest.slice(1);
   }

@@ -8,6 +8,7 @@ import { exportWorkbook } from '../studio/handlers/workbook-handlers.js';
 import { StudioError } from '../tariff-model/studio-error.js';
 import { describeChange } from '../tariff-model/tariff-diff.js';
 import { todayInTokyo } from '../engine/dates.js';
+import { recordAnchor } from '../studio/workspace/audit-anchor.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../studio/workspace/tariff-import.js';
 import { findTariffByDate } from '../studio/workspace/tariff-store.js';
@@ -25,6 +26,7 @@ const withWorkspace = async <T>(file: string, seed: ReturnType<typeof seedOf>, i
   try {
     return await fn(ws);
   } finally {
+    recordAnchor(ws);
     closeWorkspace(ws);
   }
 };

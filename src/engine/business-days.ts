@@ -15,9 +15,17 @@ export const isYearEndBreak = (iso: string): boolean => {
 
 export const isNationalHoliday = (iso: string): boolean => Object.prototype.hasOwnProperty.call(holidays, iso);
 
+/** Whether a date is a business day, remembered per date (a calendar fact; a few thousand dates at most are kept). */
+const businessDayMemo = new Map<string, boolean>();
 export const isBusinessDay = (iso: string): boolean => {
-  const wd = weekday(iso);
-  return wd !== 0 && wd !== 6 && !isNationalHoliday(iso) && !isYearEndBreak(iso);
+  let b = businessDayMemo.get(iso);
+  if (b === undefined) {
+    const wd = weekday(iso);
+    b = wd !== 0 && wd !== 6 && !isNationalHoliday(iso) && !isYearEndBreak(iso);
+    if (businessDayMemo.size >= 8192) businessDayMemo.clear();
+    businessDayMemo.set(iso, b);
+  }
+  return b;
 };
 
 /** The `n`th business day counted back from `date`, `date` itself not counted. */

@@ -24,6 +24,8 @@ const dice = (a: Map<string, number>, b: Map<string, number>, na: number, nb: nu
 /** Finds a course by code or by its Japanese name (with or without the どこでも“me”REC prefix). */
 export class CourseResolver {
   private readonly byKey = new Map<string, Course>();
+  /** Answers already given, by the exact text asked (NFKC on every call was the cost); bounded. */
+  private readonly resolved = new Map<string, Course | undefined>();
   constructor(private readonly courses: readonly Course[]) {
     for (const c of courses) {
       this.byKey.set(`code:${c.code.toUpperCase()}`, c);
@@ -32,6 +34,14 @@ export class CourseResolver {
   }
 
   resolve(nameOrCode: string): Course | undefined {
+    if (this.resolved.has(nameOrCode)) return this.resolved.get(nameOrCode);
+    const found = this.lookUp(nameOrCode);
+    if (this.resolved.size >= 4096) this.resolved.clear();
+    this.resolved.set(nameOrCode, found);
+    return found;
+  }
+
+  private lookUp(nameOrCode: string): Course | undefined {
     return this.byKey.get(`code:${nameOrCode.trim().toUpperCase()}`) ?? this.byKey.get(`name:${stripPrefix(normalizeCourseName(nameOrCode))}`);
   }
 

@@ -11,7 +11,7 @@ const TOKYO_OFFSET_MIN = 9 * 60;
 export const TOKYO_OFFSET = '+09:00';
 export const TOKYO_OFFSET_MS = TOKYO_OFFSET_MIN * 60_000;
 /** The Tokyo calendar date (YYYY-MM-DD) of an instant. */
-export const tokyoDateOf = (epochMs: number): string => new Date(epochMs + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+export const tokyoDateOf = (epochMs: number): string => fromDayNumber(Math.floor((epochMs + TOKYO_OFFSET_MS) / MS_PER_DAY));
 /** Today in Asia/Tokyo, as YYYY-MM-DD. */
 export const todayInTokyo = (now: number = Date.now()): string => tokyoDateOf(now);
 /** An instant as an ISO datetime in Asia/Tokyo to the minute, its offset written (`2024-05-01T09:30:00+09:00`). */
@@ -37,16 +37,62 @@ export const daysInYear = (y: number): number => (isLeapYear(y) ? 366 : 365);
 
 /** Day number (days since 1970-01-01) of an ISO date. */
 export const dayNumber = (iso: string): number => {
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 7);
+    const d = digits(iso, 8, 10);
+    // days-from-civil (H. Hinnant): the same day number Date.UTC gives, without a Date per call.
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146097 + doe - 719468;
+    }
+  }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 };
 
-export const fromDayNumber = (n: number): string => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+/** The number written by the ASCII digits s[from, to); -1 when one is not a digit. */
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+};
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** ISO date of a day number: civil-from-days arithmetic (H. Hinnant), as Date's toISOString writes it, without a Date per call. */
+export const fromDayNumber = (n: number): string => {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1000 || y > 9999) return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+};
 export const addDays = (iso: string, days: number): string => fromDayNumber(dayNumber(iso) + days);
-export const weekday = (iso: string): number => new Date(dayNumber(iso) * MS_PER_DAY).getUTCDay();
+/** 0 Sunday … 6 Saturday (1970-01-01, day 0, was a Thursday). */
+export const weekday = (iso: string): number => (((dayNumber(iso) + 4) % 7) + 7) % 7;
 
 /** Month index (y*12 + m-1) of a date or a YYYY-MM month. */
 export const monthIndex = (isoDateOrMonth: string): number => {
+  if (isoDateOrMonth.length >= 7 && isoDateOrMonth.charCodeAt(4) === 45 && (isoDateOrMonth.length === 7 || isoDateOrMonth.charCodeAt(7) === 45)) {
+    const y = digits(isoDateOrMonth, 0, 4);
+    const m = digits(isoDateOrMonth, 5, 7);
+    if (y >= 0 && m >= 0) return y * 12 + (m - 1);
+  }
   const [y, m] = isoDateOrMonth.split('-').map(Number) as [number, number];
   return y * 12 + (m - 1);
 };

@@ -14,13 +14,16 @@ import { surcharge } from './decisions/surcharge.js';
 import { finishDecision, type AnyDecision, type DecisionContext } from './decision-kit.js';
 import { isIsoDate } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
-import { evaluateCompiled, evaluateJre, factsRead, type Facts } from './evaluators.js';
+import { evaluateCompiled, evaluateJre, type Facts } from './evaluators.js';
 import { validateFacts } from './facts-validator.js';
 import { InterpretationSet } from './interpretations.js';
 import type { CaseInput, FiredEvent, Output } from './output-types.js';
 import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
+import { MAX_YEN, nonFiniteAmounts } from './money.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
+import { readerOf, ruleById } from './trace-reader.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -69,6 +72,11 @@ function prepare(registry: Registry, c: CaseInput, opts: DecideOptions): Prepare
 
 function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions): Prepared | Output {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return invalid({}, opts.today, [{ path: '', message: 'a case must be a JSON object', code: 'CASE_SHAPE' }]);
+  const deep = tooDeepAt(c);
+  if (deep !== undefined)
+    return invalid({ ...(typeof c.name === 'string' ? { name: c.name } : {}), decision: c.decision } as CaseInput, typeof c.asOf === 'string' ? c.asOf : opts.today, [
+      { path: deep, message: `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, code: 'CASE_TOO_DEEP' },
+    ]);
   const errors: FieldError[] = [];
   const asOf = c.asOf ?? opts.today;
   if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);
@@ -111,23 +119,29 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
 function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = finishDecision(p.def, fired, p.state, p.ctx);
-  const rulesById = new Map(p.ctx.rules.rules.map((r) => [r.id, r]));
+  // An amount that is not a finite whole number of yen is never emitted (JSON would show it as null).
+  const bad = nonFiniteAmounts(result.fields);
+  if (bad.length) return invalid(c, p.asOf, bad.map((f) => ({ path: '/facts', message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`, code: 'AMOUNT_OUT_OF_RANGE' })));
   const trace = fired.map((f) => {
-    const facts = factsRead(rulesById.get(f.ruleId)!, p.facts);
+    const facts = readerOf(ruleById(p.ctx.rules, f.ruleId)!)(p.facts);
     for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
-  return {
-    ...(c.name !== undefined ? { name: c.name } : {}),
-    decision: p.name,
-    asOf: p.asOf,
-    outcome: result.outcome,
-    ...result.fields,
-    clauses: result.clauses,
-    interpretations: p.ctx.interps.reliedOn(),
-    trace,
-    versions: p.versions,
-  };
+  // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
+  // decision's fields, clauses, interpretations, trace, versions): an object literal with two
+  // spreads cost more than the rules themselves.
+  const out = {} as Output;
+  if (c.name !== undefined) out.name = c.name;
+  out.decision = p.name;
+  out.asOf = p.asOf;
+  out.outcome = result.outcome;
+  const fields = result.fields;
+  for (const k of Object.keys(fields)) out[k] = fields[k];
+  out.clauses = result.clauses;
+  out.interpretations = p.ctx.interps.reliedOn();
+  out.trace = trace;
+  out.versions = p.versions;
+  return out;
 }
 
 const internalError = (c: CaseInput, opts: DecideOptions, e: unknown): Output =>

@@ -5,6 +5,7 @@ import type { FiredEvent } from './output-types.js';
 import type { DecisionName, RuleFile } from './rule-types.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { Course } from './tariff-types.js';
+import { MAX_YEN } from './money.js';
 
 /** What a decision sees of the world: the versions in force on the case's asOf. */
 export type DecisionContext = {
@@ -50,9 +51,17 @@ export const param = (ctx: DecisionContext, name: string): number | string => {
   return p.value;
 };
 
-export const paramFacts = (ctx: DecisionContext): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [k, p] of Object.entries(ctx.rules.parameters ?? {})) out[k] = p.value;
+const paramFactsOf = new WeakMap<RuleFile, Readonly<Record<string, unknown>>>();
+
+/** The rule file's parameters as facts; built once per rule file (callers spread it, never change it). */
+export const paramFacts = (ctx: DecisionContext): Readonly<Record<string, unknown>> => {
+  let out = paramFactsOf.get(ctx.rules);
+  if (!out) {
+    const o: Record<string, unknown> = {};
+    for (const [k, p] of Object.entries(ctx.rules.parameters ?? {})) o[k] = p.value;
+    out = Object.freeze(o);
+    paramFactsOf.set(ctx.rules, out);
+  }
   return out;
 };
 
@@ -73,7 +82,7 @@ export const firedClauses = (fired: FiredEvent[]): string[] => unique(fired.flat
 export const reasonsOf = (fired: FiredEvent[], type: string): string[] => unique(fired.filter((f) => f.type === type).map((f) => String(f.params.reason)));
 
 export const bool = { type: 'boolean' } as const;
-export const yen = { type: 'integer', minimum: 0 } as const;
+export const yen = { type: 'integer', minimum: 0, maximum: MAX_YEN } as const;
 export const date = { type: 'string', format: 'iso-date' } as const;
 export const datetime = { type: 'string', format: 'iso-datetime' } as const;
 export const courseRef = { type: 'string', minLength: 1 } as const;

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { compileSchema } from './ajv.js';
 import type { FieldError } from './errors.js';
+import { MAX_YEN } from './money.js';
 
 /** Validates a case's facts against its decision's schema; errors point into the case (/facts/...). */
 
@@ -26,6 +27,8 @@ const message = (e: ErrorObject, data: unknown): string => {
       return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(data)}`;
     case 'minimum':
       return `must be ${String(e.params.limit)} or more, got ${JSON.stringify(data)}`;
+    case 'maximum':
+      return `must be at most ${Number(e.params.limit).toLocaleString('en-US')}${Number(e.params.limit) === MAX_YEN ? ' yen (the largest amount the engine accepts)' : ''}, got ${JSON.stringify(data)}`;
     case 'uniqueItems':
       return 'must not list the same item twice';
     default:

@@ -5,6 +5,20 @@ export const D = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_DOWN });
 export type Dec = InstanceType<typeof D>;
 
 /**
+ * The largest amount of money a fact or a tariff price may hold: 1 trillion yen (1,000,000,000,000).
+ * Far above any fee, principal or evaded amount the terms can produce, and far below where a yen
+ * amount stops being an exact JavaScript number (2^53), so every answer stays a finite whole yen.
+ */
+export const MAX_YEN = 1_000_000_000_000;
+
+/** Whether every number in an answer's fields is a finite amount a JSON reader gets back exactly. */
+export const nonFiniteAmounts = (v: unknown, path = ''): string[] => {
+  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? [] : [path || '/'];
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) => nonFiniteAmounts(x, `${path}/${k}`));
+};
+
+/**
  * 第29条（端数処理）: "その計算結果に 1 円未満の端数が生じた場合は、その端数を切り捨てます。"
  * The one place an amount is floored to the yen. Call it once, where an amount is produced.
  */

@@ -11,6 +11,9 @@ export class Registry {
   private readonly tariffIndexes = new Map<TariffVersion, TariffIndex>();
   readonly ruleVersions: RuleVersion[];
   readonly tariffVersions: TariffVersion[];
+  /** The versions answering by date, found once per asOf (a few thousand dates at most are kept). */
+  private readonly rulesByDate = new Map<string, RuleVersion | undefined>();
+  private readonly tariffsByDate = new Map<string, TariffVersion | undefined>();
 
   constructor(ruleVersions: RuleVersion[], tariffVersions: TariffVersion[]) {
     this.ruleVersions = [...ruleVersions].sort((a, b) => a.effective.localeCompare(b.effective));
@@ -18,11 +21,11 @@ export class Registry {
   }
 
   rulesInForce(asOf: string): RuleVersion | undefined {
-    return inForce(this.ruleVersions.filter((v) => v.status === 'approved' || v.status === 'superseded'), asOf);
+    return memo(this.rulesByDate, asOf, () => inForce(this.ruleVersions.filter((v) => v.status === 'approved' || v.status === 'superseded'), asOf));
   }
 
   tariffInForce(asOf: string): TariffVersion | undefined {
-    return inForce(this.tariffVersions.filter((v) => v.status === 'approved'), asOf);
+    return memo(this.tariffsByDate, asOf, () => inForce(this.tariffVersions.filter((v) => v.status === 'approved'), asOf));
   }
 
   index(t: TariffVersion): TariffIndex {
@@ -39,6 +42,14 @@ export class Registry {
     return dates.sort()[0];
   }
 }
+
+const memo = <T>(cache: Map<string, T | undefined>, key: string, find: () => T | undefined): T | undefined => {
+  if (cache.has(key)) return cache.get(key);
+  const found = find();
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, found);
+  return found;
+};
 
 const inForce = <T extends { effective: string }>(versions: T[], asOf: string): T | undefined => {
   let found: T | undefined;

@@ -4,16 +4,24 @@ import { canonical } from '../engine/review/version-diff.js';
 /**
  * A hash-chained audit log: each entry's hash covers its content and the previous entry's hash,
  * so editing, deleting or reordering any entry breaks every hash after it. `verifyChain` says
- * whether the chain holds and, if not, the first entry where it breaks and why.
+ * whether the chain holds and, if not, the first entry where it breaks and why. An entry written
+ * since workspace migration 4 may carry the hashes of the versions it saved (`versions`), which the
+ * entry's own hash covers; older entries hash exactly as they did.
  */
-export type AuditContent = { at: string; actor: string; action: string; target: string; before: unknown; after: unknown; comment?: string };
+export type AuditContent = { at: string; actor: string; action: string; target: string; before: unknown; after: unknown; comment?: string; versions?: VersionSeal[] };
+/**
+ * The content of a version as the entry saw it: `target` (tariff:ID or rule:ID), the SHA-256 of
+ * its canonical content, and for a version that is no longer a draft the hash of every field by
+ * JSON pointer, so a later change can be named field by field.
+ */
+export type VersionSeal = { target: string; hash: string; fields?: Record<string, string> };
 export type AuditEntry = AuditContent & { seq: number; prevHash: string; hash: string };
 
 export const GENESIS = '0'.repeat(64);
 
 export const hashEntry = (seq: number, prevHash: string, c: AuditContent): string =>
   createHash('sha256')
-    .update(JSON.stringify(canonical({ seq, prevHash, at: c.at, actor: c.actor, action: c.action, target: c.target, before: c.before ?? null, after: c.after ?? null, comment: c.comment ?? null })))
+    .update(JSON.stringify(canonical({ seq, prevHash, at: c.at, actor: c.actor, action: c.action, target: c.target, before: c.before ?? null, after: c.after ?? null, comment: c.comment ?? null, ...(c.versions ? { versions: c.versions } : {}) })))
     .digest('hex');
 
 /** The next entry of a chain whose last entry is `last` (undefined for the first). */

@@ -1,28 +1,63 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { DataLoadError } from '../engine/errors.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../engine/json-depth.js';
 import type { CaseInput } from '../engine/output-types.js';
 import { readJson } from './json-file.js';
 
 export type CaseFile = { file: string; cases: CaseInput[]; single: boolean };
 
-/** Expands paths to *.json files; a directory is read recursively, in name order. */
+const fail = (code: string, file: string, message: string, pointer = ''): never => {
+  throw new DataLoadError(code, [{ file, pointer, message, code }]);
+};
+
+const statOf = (p: string): Stats => {
+  try {
+    return statSync(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return fail('CASE_PATH_LOOP', p, 'is a symbolic link that leads back to itself (a loop); remove or fix the link');
+    if (code === 'ENOENT') return fail('FILE_UNREADABLE', p, 'does not exist (or is a broken symbolic link)');
+    return fail('FILE_UNREADABLE', p, `cannot be read: ${(e as Error).message}`);
+  }
+};
+
+/**
+ * Expands paths to *.json files; a directory is read recursively, in name order. A folder that
+ * is its own ancestor through a symbolic link, or that cannot be read, is a located error (never
+ * an endless walk or a crash).
+ */
 export function listCaseFiles(paths: string[]): string[] {
   const out: string[] = [];
-  const walk = (p: string): void => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) {
-        const child = join(p, name);
-        if (statSync(child).isDirectory() || name.endsWith('.json')) walk(child);
-      }
-    } else out.push(p);
+  const walk = (p: string, ancestors: Set<string>): void => {
+    const st = statOf(p);
+    if (!st.isDirectory()) return void out.push(p);
+    const real = realpathSync(p);
+    if (ancestors.has(real)) fail('CASE_PATH_LOOP', p, `leads back to ${real}, a folder that contains it (a symbolic link loop); remove or fix the link`);
+    let names: string[];
+    try {
+      names = readdirSync(p).sort();
+    } catch (e) {
+      return fail('FILE_UNREADABLE', p, `the folder cannot be read: ${(e as Error).message}. Check its permissions.`);
+    }
+    const inner = new Set(ancestors).add(real);
+    for (const name of names) {
+      const child = join(p, name);
+      if (statOf(child).isDirectory() || name.endsWith('.json')) walk(child, inner);
+    }
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) walk(p, new Set());
   return out;
 }
 
-/** Reads one case file: a JSON object or an array of them. Throws DataLoadError when unreadable. */
+/**
+ * Reads one case file: a JSON object or an array of them. Throws DataLoadError when unreadable,
+ * when it holds no case (an empty array), or when it nests deeper than a case ever does.
+ */
 export function readCaseFile(file: string): CaseFile {
   const data = readJson(file);
+  const deep = tooDeepAt(data, MAX_JSON_DEPTH + (Array.isArray(data) ? 1 : 0));
+  if (deep !== undefined) fail('CASE_TOO_DEEP', file, `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, deep);
+  if (Array.isArray(data) && data.length === 0) fail('CASE_FILE_EMPTY', file, 'holds no case (an empty array); write at least one case, or remove the file');
   return Array.isArray(data) ? { file, cases: data as CaseInput[], single: false } : { file, cases: [data as CaseInput], single: true };
 }

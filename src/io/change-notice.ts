@@ -20,6 +20,8 @@ export type Notice = {
   effective: string;
   clauses: { clause: string; text: string; changes: string[] }[];
   prices: { table: string; key: string; label: string; kind: string; field: string; before: unknown; after: unknown }[];
+  /** The workspace audit head the notice was made at (an anchor: `tariff audit verify --since-anchor`). Absent for a notice made from folders. */
+  audit?: { entries: number; head: string };
 };
 
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('ja-JP') : typeof v === 'string' ? v : JSON.stringify(v));
@@ -66,6 +68,7 @@ export function noticeMarkdown(n: Notice): string {
     lines.push('| 表 | コード | 名称 | 項目 | 変更前 | 変更後 |', '| --- | --- | --- | --- | ---: | ---: |');
     for (const p of n.prices) lines.push(`| ${p.table} | ${p.key} | ${p.label} | ${p.field} | ${show(p.before)} | ${show(p.after)} |`);
   }
+  if (n.audit) lines.push('', '## 監査ログ（作成時点）', '', `- 記録数: ${n.audit.entries}`, `- 先頭ハッシュ: \`${n.audit.head}\``, '', '`tariff audit verify --workspace FILE --expect-head <先頭ハッシュ>` で、ワークスペースの監査ログがこの時点から改ざんされていないことを確認できます。');
   return `${lines.join('\n')}\n`;
 }
 
@@ -79,6 +82,7 @@ export async function noticeWorkbook(n: Notice): Promise<ExcelJS.Workbook> {
     ['変更条項数', n.clauses.length],
     ['料金変更数', n.prices.length],
     ['根拠', '第2条第2項（変更の周知）'],
+    ...(n.audit ? [['監査ログ記録数', n.audit.entries], ['監査ログ先頭ハッシュ', n.audit.head]] : []),
   ]);
   const clauses = wb.addWorksheet('変更条項', { views: [{ state: 'frozen', ySplit: 1 }] });
   clauses.columns = [

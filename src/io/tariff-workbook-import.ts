@@ -8,6 +8,7 @@ import { TABLE_IDS, type TableId } from '../tariff-model/table-id.js';
 import { duplicateKeys } from '../tariff-model/tariff-edits.js';
 import { TABLES, type FlatRow } from '../tariff-model/tariff-tables.js';
 import { versionIssues } from '../tariff-model/version-issues.js';
+import { checkXlsxArchive } from './xlsx-archive-guard.js';
 import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, headerKey, headerMatches, WORKBOOK_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
 
 /**
@@ -29,6 +30,10 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
   const wb = new ExcelJS.Workbook();
   try {
     if (data.byteLength === 0) throw new Error('the file is empty');
+    const problem = checkXlsxArchive(data);
+    if (problem?.code === 'WORKBOOK_TOO_LARGE')
+      return { about: {}, issues: [{ severity: 'error', code: problem.code, ...(problem.entry ? { value: problem.entry } : {}), message: `${fileName} is refused before it is read: ${problem.message}. Import the workbook the studio exported, without extra rows or data.` }] };
+    if (problem) throw new Error(problem.message);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
     return {

@@ -11,9 +11,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export type Studio = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-export async function startStudio(workspace: string): Promise<Studio> {
+export async function startStudio(workspace: string, args: string[] = []): Promise<Studio> {
   if (!existsSync(join(PROJECT_ROOT, 'dist-renderer', 'index.html'))) throw new Error('the renderer is not built: run `npm run test:e2e` (it builds first)');
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--web', '--workspace', workspace], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--web', '--workspace', workspace, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[studio] ${c.toString()}`));
   const url = await new Promise<string>((resolve, reject) => {
@@ -49,6 +49,8 @@ export type StudioPageOptions = {
   viewport?: { width: number; height: number };
   /** Browser permissions granted to the studio's origin (e.g. the clipboard). */
   permissions?: string[];
+  /** More arguments of `tariff studio --web` (e.g. --read-only). */
+  args?: string[];
 };
 
 /** The studio of one test file, ready between its beforeAll and afterAll. */
@@ -72,7 +74,7 @@ export function useStudio(workspace: string, options: StudioPageOptions = {}): S
     return value;
   };
   beforeAll(async () => {
-    studio = await startStudio(workspace);
+    studio = await startStudio(workspace, options.args);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
     if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(studio.url).origin });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { loadTariffVersions } from '../../src/io/folder-store.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from '../studio/workbook-helpers.js';
 import { shot, useStudio, waitText } from './studio-harness.js';
@@ -218,3 +220,25 @@ describe('Tariff Studio, browser mode', () => {
 });
 
 afterAll(() => rmSync(join(dir, 'bad.xlsx'), { force: true }));
+
+describe('Tariff Studio on a read-only workspace', () => {
+  const roFile = join(scratch('e2e-ro-'), 'archive.sqlite');
+  closeWorkspace(openWorkspace(roFile, { seed: SEED, actor: 'e2e' }).ws);
+  const ro = useStudio(roFile, { args: ['--read-only'] });
+
+  it('says so in a banner (ja and en) and refuses a new draft with WORKSPACE_READ_ONLY', async () => {
+    await ro.page.goto(ro.url);
+    await waitText(ro.testId('read-only-banner'), '読み取り専用で開いています');
+    await waitText(ro.testId('version-heading'), '施行日 2023-09-19');
+    await shot(ro.page, '20-read-only');
+    await ro.testId('btn-create-draft').click();
+    await ro.testId('draft-effective').fill('2031-01-01');
+    await ro.testId('draft-title').fill('x');
+    await ro.testId('draft-create').click();
+    await waitText(ro.testId('error-banner'), 'WORKSPACE_READ_ONLY');
+    await shot(ro.page, '21-read-only-refused');
+    await ro.page.getByRole('button', { name: 'キャンセル' }).click();
+    await ro.testId('lang-switch').click();
+    await waitText(ro.testId('read-only-banner'), 'Opened read-only');
+  });
+});

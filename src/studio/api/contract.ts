@@ -10,6 +10,7 @@ import type { Issue } from '../../tariff-model/issue.js';
 import type { TariffChange } from '../../tariff-model/tariff-diff.js';
 import { TABLE_IDS } from '../../tariff-model/table-id.js';
 import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
+import { team } from './team-contract.js';
 
 /**
  * Every call the studio's renderer can make, grouped by domain: its argument and result types
@@ -116,13 +117,14 @@ export const issueSchema = {
 // ---------------------------------------------------------------------------------------------
 // workspace
 // ---------------------------------------------------------------------------------------------
-export type WorkspaceInfo = { file: string; createdNow: boolean; schemaVersion: number; tariffVersions: number; ruleVersions: number; actor: string; today: string; suggestedDraftDate: string };
+/** `readOnly`: the workspace file or its folder cannot be written; the studio shows a banner and every write is refused (WORKSPACE_READ_ONLY). */
+export type WorkspaceInfo = { file: string; createdNow: boolean; schemaVersion: number; tariffVersions: number; ruleVersions: number; actor: string; today: string; suggestedDraftDate: string; readOnly: boolean };
 
 const workspace = {
   info: call<NoArgs, WorkspaceInfo>('the open workspace: its file, counts, who works in it, today (Asia/Tokyo)', noArgs, {
     type: 'object',
     additionalProperties: false,
-    required: ['file', 'createdNow', 'schemaVersion', 'tariffVersions', 'ruleVersions', 'actor', 'today', 'suggestedDraftDate'],
+    required: ['file', 'createdNow', 'schemaVersion', 'tariffVersions', 'ruleVersions', 'actor', 'today', 'suggestedDraftDate', 'readOnly'],
     properties: {
       file: { type: 'string' },
       createdNow: { type: 'boolean' },
@@ -132,6 +134,7 @@ const workspace = {
       actor: { type: 'string' },
       today: isoDate,
       suggestedDraftDate: isoDate,
+      readOnly: { type: 'boolean' },
     },
   }),
 };
@@ -274,6 +277,8 @@ const engine = {
 // workbook: Excel export and import
 // ---------------------------------------------------------------------------------------------
 export type WorkbookFile = { fileName: string; contentBase64: string };
+/** A release file published from the Rules page (docs/decision-service.md). */
+export type PublishedRelease = WorkbookFile & { id: string; sha256: string; versions: number; auditHead: string };
 export type ImportPreview = {
   fileName: string;
   base: VersionSummary | null;
@@ -361,7 +366,8 @@ export type ScenarioChoices = {
   options: { code: string; name: string }[];
   defaultForm: ScenarioForm;
 };
-export type SaveScenarioArgs = { id: number | null; form: ScenarioForm };
+/** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
+export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
 
 const sideRefSchema = {
   type: 'object',
@@ -493,7 +499,7 @@ const saveArgs = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'form'],
-  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema },
+  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
 } as unknown as JSONSchemaType<SaveScenarioArgs>;
 const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
 
@@ -798,6 +804,16 @@ const rules = {
       },
     },
   ),
+  publishRelease: call<{ publisher: string }, PublishedRelease>(
+    'a release of every approved rule and tariff version (never a draft) for the decision service (tariff serve): the file to save, its id, hash and the audit head it names',
+    { type: 'object', additionalProperties: false, required: ['publisher'], properties: { publisher: { type: 'string', maxLength: 200 } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fileName', 'contentBase64', 'id', 'sha256', 'versions', 'auditHead'],
+      properties: { fileName, contentBase64: { type: 'string' }, id: { type: 'string' }, sha256: { type: 'string' }, versions: { type: 'integer' }, auditHead: { type: 'string' } },
+    },
+  ),
   notice: call<{ id: number; format: 'md' | 'xlsx' }, WorkbookFile & { markdown: string }>(
     'the change notice (第2条) of a rule version: changed clauses with their text, changed prices, effective date, as Markdown or Excel',
     { type: 'object', additionalProperties: false, required: ['id', 'format'], properties: { id, format: { type: 'string', enum: ['md', 'xlsx'] } } },
@@ -936,7 +952,7 @@ const explorer = {
 };
 
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, team } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../../engine/ajv.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { CALL_NAMES, specOf, type ApiError, type ArgsOf, type Contract, type Domain, type Envelope, type MethodOf, type ResultOf } from './contract.js';
@@ -35,8 +36,13 @@ const describe = (e: ErrorObject): string => {
 const schemaIssues = (errors: ErrorObject[] | null | undefined, code: string): Issue[] =>
   (errors ?? []).map((e) => ({ severity: 'error', code, field: e.instancePath || '/', message: `${e.instancePath || '(payload)'}: ${describe(e)}` }));
 
+/** SQLite refusing a write (a workspace opened read-only): told as such, never as an internal error. */
+const readOnlyWrite = (e: unknown): boolean => e instanceof Error && e.name === 'SqliteError' && String((e as { code?: unknown }).code).startsWith('SQLITE_READONLY');
+
 export const toApiError = (e: unknown): ApiError =>
-  e instanceof StudioError
+  readOnlyWrite(e)
+    ? { code: 'WORKSPACE_READ_ONLY', message: 'this workspace is open read-only: nothing was saved', issues: [], hint: 'Copy the workspace to a folder you can write to and open the copy to make changes.' }
+    : e instanceof StudioError
     ? { code: e.code, message: e.message, issues: e.issues, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
     : { code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, issues: [], hint: 'Nothing was saved by this call. Please report it with the steps that led here.' };
 
@@ -51,6 +57,9 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
   return async (name, payload) => {
     const fn = typeof name === 'string' ? table.get(name) : undefined;
     if (!fn) return { ok: false, error: { code: 'UNKNOWN_CALL', message: `no studio call named ${JSON.stringify(name)}`, issues: [], hint: `Known calls: ${CALL_NAMES.join(', ')}` } };
+    const deep = tooDeepAt(payload);
+    if (deep !== undefined)
+      return { ok: false, error: { code: 'PAYLOAD_TOO_DEEP', message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`, issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }], hint: 'Send facts and expectations a few levels deep, as the forms do.' } };
     const v = validators(name);
     if (!v.args(payload))
       return { ok: false, error: { code: 'INVALID_ARGS', message: `${name}: the arguments do not match the call's schema`, issues: schemaIssues(v.args.errors, 'INVALID_ARGS'), hint: 'Send the arguments the API contract declares.' } };
@@ -63,7 +72,7 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
       }
       return { ok: true, value };
     } catch (e) {
-      if (!(e instanceof StudioError)) opts.onInternalError?.(name, e);
+      if (!(e instanceof StudioError) && !readOnlyWrite(e)) opts.onInternalError?.(name, e);
       return { ok: false, error: toApiError(e) };
     }
   };

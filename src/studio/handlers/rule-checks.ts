@@ -2,7 +2,8 @@ import { DataLoadError } from '../../engine/errors.js';
 import { ruleSentence } from '../../engine/review/rule-sentences.js';
 import { DECISIONS, type Condition, type DecisionName, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
 import { conditionDefs, ruleSchema } from '../../engine/schemas.js';
-import { factsOfRule, schemaErrors, validateRuleVersion } from '../../engine/validate-data.js';
+import { ruleReferenceProblems } from '../../engine/rule-references.js';
+import { schemaErrors, validateRuleVersion } from '../../engine/validate-data.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { eventTypesOf, factsOffered } from './rule-views.js';
@@ -52,9 +53,8 @@ export function checkRuleEdit(version: Pick<RuleVersion, 'decisions' | 'interpre
   const rule = parsed.value as RuleDoc;
   if (rule.id !== ruleId) issues.push(issue('RULE_ID_CHANGED', `/id: the rule's id is "${ruleId}"; it cannot be renamed here (got "${rule.id}")`, '/id', 'error', { value: rule.id, expected: ruleId }));
   const offered = new Set(factsOffered(version, decision, base).map((f) => f.name));
-  for (const fact of factsOfRule(rule.conditions as Condition))
-    if (!offered.has(fact))
-      issues.push(issue('RULE_UNKNOWN_FACT', `the condition reads "${fact}", which decision ${decision} does not provide; pick one of its facts`, '/conditions', 'error', { value: fact, expected: [...offered].join(', ') }));
+  for (const p of ruleReferenceProblems(rule.conditions as Condition, decision, offered, version.interpretations))
+    issues.push(issue(p.code, `/conditions${p.pointer}: ${p.message}`, `/conditions${p.pointer}`, 'error', { value: p.fact, ...(p.code === 'RULE_UNKNOWN_FACT' ? { expected: [...offered].join(', ') } : {}) }));
   const events = eventTypesOf(version, decision, base);
   if (!events.includes(rule.event.type))
     issues.push(issue('RULE_EVENT_UNKNOWN', `/event/type: "${rule.event.type}" is not an event the ${decision} decision's rules fire (${events.join(', ')}); the answer may ignore it`, '/event/type', 'warning', { value: rule.event.type, expected: events.join(', ') }));
@@ -66,7 +66,9 @@ export function checkRuleEdit(version: Pick<RuleVersion, 'decisions' | 'interpre
     );
   } catch (e) {
     if (!(e instanceof DataLoadError)) throw e;
-    for (const d of e.errors) issues.push(issue(d.code, `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}`, d.pointer || '/'));
+    // The rule's own references are reported above, with the rule editor's pointers.
+    for (const d of e.errors.filter((x) => !(x.file === `${decision}.json` && x.pointer.startsWith(`/rules/${index}/conditions`))))
+      issues.push(issue(d.code, `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}`, d.pointer || '/'));
   }
   return { issues, rule, next, before: file.rules[index]! };
 }

@@ -2,6 +2,8 @@ import { addDays } from '../../engine/dates.js';
 import { runRegression } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { diffRuleVersions, diffTariffVersions } from '../../engine/review/version-diff.js';
+import { auditHead } from '../workspace/audit-anchor.js';
+import { currentUser } from '../team/request-user.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { Issue } from '../../tariff-model/issue.js';
@@ -19,6 +21,7 @@ import {
   type StoredRuleVersion,
 } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
+import { publishRelease } from '../workspace/release-source.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { describeFolders, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
@@ -169,6 +172,13 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     return { folders: describeFolders(ctx.ws) };
   },
 
+  publishRelease: ({ publisher }) => {
+    // On a team server the publisher is the signed-in user, whatever the page sent (as the reviewer of an approval).
+    const r = publishRelease(ctx.ws, currentUser()?.name ?? publisher);
+    const text = `${JSON.stringify(r, null, 2)}\n`;
+    return { fileName: `release-${r.id}.json`, contentBase64: Buffer.from(text, 'utf8').toString('base64'), id: r.id, sha256: r.sha256, versions: r.content.manifest.versions.length, auditHead: r.content.manifest.auditHead ?? '' };
+  },
+
   notice: async ({ id, format }) => {
     const v = getRuleVersion(ctx.ws, id);
     const baseline = baselineOf(ctx.ws, v);
@@ -176,7 +186,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     if (!t.before || !t.after) throw new StudioError('NO_TARIFF', 'this workspace has no approved tariff version to price the notice from');
     const beforeRules: RuleVersion = baseline.version;
     const terms = termsFor(ctx.ws, v.effective);
-    const notice = buildNotice({ effective: v.effective, before: { rules: beforeRules, tariff: t.before.version }, after: { rules: v.version, tariff: t.after.version }, terms });
+    const notice = { ...buildNotice({ effective: v.effective, before: { rules: beforeRules, tariff: t.before.version }, after: { rules: v.version, tariff: t.after.version }, terms }), audit: auditHead(ctx.ws) };
     const markdown = noticeMarkdown(notice);
     const stem = `notice-${v.effective}${v.status === 'approved' ? '' : `-${v.status}-${v.id}`}`;
     if (format === 'md') return { fileName: `${stem}.md`, contentBase64: Buffer.from(markdown, 'utf8').toString('base64'), markdown };

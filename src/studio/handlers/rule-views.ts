@@ -4,7 +4,7 @@ import { schemaErrors } from '../../engine/validate-data.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../../engine/rule-types.js';
-import { factsOfRule } from '../../engine/validate-data.js';
+import { factsProvided } from '../../engine/rule-references.js';
 import { diffRuleVersions } from '../../engine/review/version-diff.js';
 import type { CoverageView, FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
 import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
@@ -41,17 +41,11 @@ export const citedClauses = (v: Pick<RuleVersion, 'decisions' | 'interpretations
   ...v.interpretations.flatMap((i) => i.clauses),
 ];
 
-/** The facts a condition of `decision` may read: labelled facts, the rule file's parameters, the facts its rules read, the named interpretations. */
+/** The facts a condition of `decision` may read: those the engine's reference check allows (labelled facts, the rule file's parameters, the named interpretations), the base's parameters too. */
 export function factsOffered(v: Pick<RuleVersion, 'decisions' | 'interpretations'>, decision: DecisionName, base?: Pick<RuleVersion, 'decisions'>): FactOffer[] {
   const labels = FACT_LABELS[decision] ?? {};
-  const names = new Set<string>(Object.keys(labels));
-  for (const src of [v, base]) {
-    const file = src?.decisions[decision];
-    if (!file) continue;
-    for (const p of Object.keys(file.parameters ?? {})) names.add(p);
-    for (const r of file.rules) for (const f of factsOfRule(r.conditions)) names.add(f);
-  }
-  for (const i of v.interpretations) names.add(`interpretation.${i.name}`);
+  const names = factsProvided(v.decisions[decision], decision, v.interpretations);
+  for (const p of Object.keys(base?.decisions[decision]?.parameters ?? {})) names.add(p);
   return [...names].sort().map((name) => ({ name, ja: labels[name]?.ja ?? name, en: labels[name]?.en ?? name }));
 }
 

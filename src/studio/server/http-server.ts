@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
+import { readBodyWithLimit } from './body-limit.js';
 import { serveStatic } from './static-files.js';
 
 /**
@@ -15,7 +16,7 @@ import { serveStatic } from './static-files.js';
 export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
 export type ServerOptions = { dispatch: Dispatch; port?: number; staticDir?: string; secret?: string; log?: (line: string) => void };
 
-const MAX_BODY = 30 * 1024 * 1024;
+export const MAX_BODY = 30 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -29,34 +30,18 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
+export const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 };
 const sendJson = (res: ServerResponse, status: number, env: Envelope<unknown>): void => send(res, status, JSON.stringify(env), 'application/json; charset=utf-8');
-const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
+export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
-
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve('too-large');
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 export async function startStudioServer(opts: ServerOptions): Promise<StudioServer> {
   const secret = opts.secret ?? randomBytes(24).toString('base64url');
@@ -79,8 +64,13 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
-      const body = await readBody(req);
-      if (body === 'too-large') return sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than ${MAX_BODY / 1024 / 1024} MB`, 'Import a smaller workbook.'));
+      const read = await readBodyWithLimit(req, MAX_BODY);
+      if (!read.ok) {
+        if (read.closeAfter) res.once('finish', () => req.destroy());
+        res.setHeader('Connection', 'close');
+        return sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`, 'Import a smaller workbook (a tariff workbook is some tens of kilobytes).'));
+      }
+      const body = read.body;
       let payload: unknown;
       try {
         payload = body.length ? JSON.parse(body.toString('utf8')) : undefined;
@@ -88,7 +78,7 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
         return sendJson(res, 400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
       }
       const env = await opts.dispatch(rest.slice('api/'.length), payload);
-      const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' ? 400 : env.error.code === 'INTERNAL' ? 500 : 200;
+      const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP' ? 400 : env.error.code === 'INTERNAL' ? 500 : 200;
       return sendJson(res, status, env);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');

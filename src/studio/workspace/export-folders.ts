@@ -8,7 +8,8 @@ import { allRuleVersions } from './rule-store.js';
 import { getSetting } from './settings.js';
 import { allTariffVersions } from './tariff-store.js';
 import type { IndexMeta } from './version-meta.js';
-import type { Workspace } from './workspace.js';
+import { auditHead } from './audit-anchor.js';
+import { nowIso, type Workspace } from './workspace.js';
 
 /**
  * Writes the workspace back as rules/ and tariffs/ folders: index.json, one folder per version,
@@ -16,7 +17,7 @@ import type { Workspace } from './workspace.js';
  * change is written with its original text, so an untouched export is byte-identical; a changed
  * one is pretty-printed JSON. Each folder is built beside the target and swapped in at the end.
  */
-export type ExportOptions = { rulesDir: string; tariffsDir: string; includeDrafts?: boolean };
+export type ExportOptions = { rulesDir: string; tariffsDir: string; includeDrafts?: boolean; anchorFile?: string };
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 const textFor = (value: unknown, original: string | undefined): string => {
@@ -92,11 +93,20 @@ function checkUnique(kind: string, versions: { effective: string; meta: { dir?: 
 }
 
 /** Writes both folders; each replaces its target only once completely written. */
-export function exportFolders(ws: Workspace, opts: ExportOptions): { files: number } {
+/**
+ * Writes both folders, then the audit head they were exported at (an anchor for `tariff audit
+ * verify --since-anchor`) as audit-anchor.json beside the rules folder (default), outside the
+ * folders so they stay byte for byte the folders the workspace was made from.
+ */
+export function exportFolders(ws: Workspace, opts: ExportOptions): { files: number; anchorFile: string } {
   const { rules, tariffs } = folderFiles(ws, opts);
   writeFolder(opts.rulesDir, rules);
   writeFolder(opts.tariffsDir, tariffs);
-  return { files: rules.size + tariffs.size };
+  const anchorFile = opts.anchorFile ?? join(dirname(opts.rulesDir), 'audit-anchor.json');
+  const tmp = `${anchorFile}.writing-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify({ ...auditHead(ws), at: nowIso(), workspace: ws.file, for: 'exported folders' }, null, 2)}\n`);
+  renameSync(tmp, anchorFile);
+  return { files: rules.size + tariffs.size, anchorFile };
 }
 
 function writeFolder(target: string, files: FileMap): void {

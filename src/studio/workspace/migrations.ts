@@ -1,3 +1,5 @@
+import { TEAM_MIGRATION_SQL } from './team-migration.js';
+
 /**
  * The workspace schema, one numbered migration at a time. A migration runs once, in its own
  * transaction, and is recorded in schema_migrations and PRAGMA user_version; never edit one
@@ -26,6 +28,23 @@ CREATE TRIGGER ${table}_frozen BEFORE UPDATE OF data, effective, based_on ON ${t
 BEGIN SELECT RAISE(ABORT, 'VERSION_NOT_DRAFT: only a draft ${subject} version can be edited'); END;
 CREATE TRIGGER ${table}_kept BEFORE DELETE ON ${table} WHEN OLD.status <> 'draft'
 BEGIN SELECT RAISE(ABORT, 'VERSION_NOT_DRAFT: only a draft ${subject} version can be deleted'); END;
+`;
+
+const COLUMNS = ['id', 'effective', 'status', 'based_on', 'title', 'data', 'meta', 'revision', 'created_at', 'created_by', 'updated_at'] as const;
+
+/** Migration 4 for one version table: every column of an approved or superseded row frozen; no INSERT replaces a row. */
+const freezeVersions = (table: 'tariff_versions' | 'rule_versions', subject: string): string => `
+-- An approved or superseded version is frozen in every column. The one change allowed is an approved
+-- version's status moving to superseded, with every other column as it was.
+CREATE TRIGGER ${table}_approved_frozen BEFORE UPDATE ON ${table} WHEN OLD.status IN ('approved', 'superseded') AND NOT (
+  OLD.status = 'approved' AND NEW.status = 'superseded' AND ${COLUMNS.filter((c) => c !== 'status')
+    .map((c) => `NEW.${c} IS OLD.${c}`)
+    .join(' AND ')})
+BEGIN SELECT RAISE(ABORT, 'VERSION_NOT_DRAFT: an approved ${subject} version is frozen in every column; only its status may move from approved to superseded'); END;
+-- INSERT OR REPLACE deletes the row it replaces without firing a DELETE trigger: refuse the INSERT instead.
+CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table} WHEN (NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM ${table} WHERE id = NEW.id))
+  OR (NEW.status <> 'draft' AND EXISTS (SELECT 1 FROM ${table} WHERE effective = NEW.effective AND status <> 'draft'))
+BEGIN SELECT RAISE(ABORT, 'VERSION_ID_TAKEN: a ${subject} version with this id (or an approved one of this date) exists; a new version is inserted with a new id'); END;
 `;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -95,6 +114,29 @@ CREATE TABLE scenarios (
   last_result  TEXT CHECK (last_result IS NULL OR json_valid(last_result))
 );
 `,
+  },
+  {
+    version: 4,
+    name: 'hardening: approved versions frozen in every column, no INSERT OR REPLACE of a version or an audit entry, audit entries in sequence',
+    sql: `
+${freezeVersions('tariff_versions', 'tariff')}
+${freezeVersions('rule_versions', 'rule')}
+-- The versions an entry saved or approved, with the hash of their content (src/studio/workspace/version-seal.ts).
+ALTER TABLE audit_log ADD COLUMN versions TEXT CHECK (versions IS NULL OR json_valid(versions));
+-- An audit entry is only ever appended: it follows the last entry's sequence number and hash, and never replaces one.
+CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log WHEN
+  EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq OR hash = NEW.hash)
+  OR NEW.seq IS NOT coalesce((SELECT max(seq) FROM audit_log), 0) + 1
+  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '${'0'.repeat(64)}')
+BEGIN SELECT RAISE(ABORT, 'AUDIT_APPEND_ONLY: an audit entry is appended after the last one and never replaces one'); END;
+CREATE TRIGGER reviews_no_replace BEFORE INSERT ON reviews WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM reviews WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: a review step is never replaced'); END;
+`,
+  },
+  {
+    version: 5,
+    name: 'team server: users (scrypt password hashes, role, lockout) and login sessions',
+    sql: TEAM_MIGRATION_SQL,
   },
 ];
 

@@ -1,17 +1,28 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import { anchorFileOf, recordAnchor } from './audit-anchor.js';
 import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { versionTargets } from './version-seal.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
-import { nowIso, type Workspace } from './workspace.js';
+import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
+import { acquireWorkspaceLock } from './workspace-lock.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
   seed?: SeedFolders;
   actor?: string;
+  /**
+   * true: open read-only and never write (verification; a 0-byte or foreign file is refused, not
+   * turned into a workspace). 'auto' (the default): read-only when the file or its folder cannot
+   * be written (an archive, a read-only share), else read-write.
+   */
+  readOnly?: boolean | 'auto';
+  /** Take the writer's lock (workspace-lock.ts) for this purpose ("the desktop studio", "the team server"…); refused while another process holds it. */
+  lock?: string;
 };
 
 const defaultActor = (): string => {
@@ -30,20 +41,38 @@ const defaultActor = (): string => {
  */
 export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Workspace; created: boolean } {
   const actor = opts.actor ?? defaultActor();
+  const mode = opts.readOnly ?? 'auto';
+  if (mode === true || (mode === 'auto' && existsSync(file) && !writable(file))) return { ws: openReadOnly(file, actor), created: false };
   let created = false;
-  if (!existsSync(file)) {
-    if (!opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
-    createWorkspace(file, opts.seed, actor);
-    created = true;
-  }
-  const db = connect(file);
+  if (!existsSync(file) && !opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+  const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
+  let db: Database.Database | undefined;
   try {
-    migrate(db, file);
+    cleanLeftovers(file);
+    if (!existsSync(file)) {
+      // An anchor file left by an earlier workspace of this name belongs to another chain.
+      const anchors = anchorFileOf(file);
+      if (existsSync(anchors)) renameSync(anchors, `${anchors}.replaced-${Date.now()}`);
+      try {
+        createWorkspace(file, opts.seed!, actor);
+      } catch (e) {
+        if (e instanceof StudioError) throw e;
+        throw new StudioError('WORKSPACE_UNWRITABLE', `cannot create a workspace at ${file}: ${(e as Error).message}`, [], 'Choose a folder you can write to (--workspace FILE).');
+      }
+      created = true;
+    }
+    db = connect(file);
+    const from = migrate(db, file);
+    if (from > 0 && from < SEALS_SINCE) sealOnUpgrade({ db, file, actor });
+    recordAnchor({ db, file, actor });
   } catch (e) {
-    db.close();
+    db?.close();
+    lock?.release();
     throw e;
   }
-  return { ws: { db, file, actor }, created };
+  const ws: Workspace = { db, file, actor };
+  if (lock) onWorkspaceClose(ws, lock.release);
+  return { ws, created };
 }
 
 function connect(file: string): Database.Database {
@@ -67,7 +96,19 @@ function connect(file: string): Database.Database {
   }
 }
 
-function migrate(db: Database.Database, file: string): void {
+/** The schema from which audit entries record the hash of the versions they save. */
+const SEALS_SINCE = 4;
+
+/**
+ * A workspace from before migration 4 has versions no entry vouches for: one entry records them
+ * as found on the upgrade (docs/security.md says what that entry can and cannot vouch for).
+ */
+function sealOnUpgrade(ws: Workspace): void {
+  ws.db.transaction(() => appendAudit(ws, 'workspace.sealed', 'workspace', { after: { reason: `upgraded to workspace schema ${SCHEMA_VERSION}: the versions are recorded as found` }, versions: versionTargets(ws) })).immediate();
+}
+
+/** Runs the migrations the file lacks; returns the schema version it had. */
+function migrate(db: Database.Database, file: string): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION)
     throw new StudioError('WORKSPACE_TOO_NEW', `${file} has workspace schema ${current}; this Tariff Studio knows up to ${SCHEMA_VERSION}`, [], 'Update Tariff Studio to open it.');
@@ -84,6 +125,7 @@ function migrate(db: Database.Database, file: string): void {
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }
+  return current;
 }
 
 function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
@@ -99,7 +141,7 @@ function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
     const ws: Workspace = { db, file: tmp, actor };
     db.transaction(() => {
       const counts = seedFromFolders(ws, seed);
-      appendAudit(ws, 'workspace.created', 'workspace', { after: { from: { rules: seed.rulesDir, tariffs: seed.tariffsDir }, ...counts } });
+      appendAudit(ws, 'workspace.created', 'workspace', { after: { from: { rules: seed.rulesDir, tariffs: seed.tariffsDir }, ...counts }, versions: versionTargets(ws) });
     }).immediate();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
@@ -110,3 +152,105 @@ function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
     throw e;
   }
 }
+
+/** Whether this process may write the file and create its journal files beside it. */
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens a workspace without writing anything: no journal mode change, no migration, no quick
+ * fix. A file that is not a Tariff Studio workspace of a schema this build knows is refused.
+ */
+function openReadOnly(file: string, actor: string): Workspace {
+  if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace.');
+  if (statSync(file).size === 0) throw new StudioError('WORKSPACE_FOREIGN', `${file} is an empty file, not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
+  let db: Database.Database | undefined;
+  try {
+    db = readOnlyConnection(file);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], 'Restore it from a backup.');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const hasAudit = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'tariff_versions', 'rule_versions')").get() as { n: number };
+    if (version === 0 || hasAudit.n < 3) throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
+    if (version > SCHEMA_VERSION) throw new StudioError('WORKSPACE_TOO_NEW', `${file} has workspace schema ${version}; this Tariff Studio knows up to ${SCHEMA_VERSION}`, [], 'Update Tariff Studio to open it.');
+    return { db, file, actor, readOnly: true };
+  } catch (e) {
+    db?.close();
+    if (e instanceof StudioError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], 'Give the path of a workspace file the studio created.');
+    throw new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file} read-only: ${(e as Error).message}`, [], 'Check that the file can be read; a workspace left with a -wal file in a read-only folder needs to be opened once where it can be written.');
+  }
+}
+
+/**
+ * A read-only connection. A WAL workspace in a folder this process cannot write (an archive)
+ * cannot get its shared-memory file; with no pending -wal beside it, the file is complete, so it
+ * is read into memory (marked rollback-journal in the copy's header only) and the file is never
+ * touched.
+ */
+function readOnlyConnection(file: string): Database.Database {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (e) {
+    const code = String((e as { code?: unknown }).code);
+    if (!code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_CANTOPEN') throw e;
+    const wal = `${file}-wal`;
+    if (existsSync(wal) && statSync(wal).size > 0)
+      throw new StudioError('WORKSPACE_UNREADABLE', `${file} has unsaved journal pages (${basename(wal)}) and its folder cannot be written, so it cannot be read consistently`, [], 'Open it once where the folder can be written (the studio folds the journal in), then archive it again.');
+    const copy = readFileSync(file);
+    if (copy.length >= 20 && copy[18] === 2 && copy[19] === 2) {
+      copy[18] = 1;
+      copy[19] = 1;
+    }
+    const db = new Database(copy, { readonly: true });
+    return db;
+  }
+}
+
+/** The schema a workspace opened read-only has (it is never migrated). */
+export const schemaOf = (ws: Workspace): number => ws.db.pragma('user_version', { simple: true }) as number;
+
+/**
+ * Side files of a workspace creation that was interrupted (a crash or kill before the rename):
+ * `FILE.creating-PID` and its -wal/-shm. Those of a process that is gone are removed; the
+ * finished workspace is never touched.
+ */
+export function cleanLeftovers(file: string): string[] {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.creating-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};

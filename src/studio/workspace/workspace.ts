@@ -1,10 +1,23 @@
 import type Database from 'better-sqlite3';
 
-/** An open workspace: the SQLite file and who is working in it (for the audit log). */
-export type Workspace = { db: Database.Database; file: string; actor: string };
+/**
+ * An open workspace: the SQLite file and who is working in it (for the audit log). `readOnly`:
+ * opened read-only (the file or its folder cannot be written, or verification asked for it);
+ * every write is refused with WORKSPACE_READ_ONLY.
+ */
+export type Workspace = { db: Database.Database; file: string; actor: string; readOnly?: boolean };
 
 export const nowIso = (): string => new Date().toISOString();
 
+const closers = new WeakMap<Workspace, () => void>();
+
+/** Runs `fn` when the workspace is closed (the writer's lock is released there). */
+export const onWorkspaceClose = (ws: Workspace, fn: () => void): void => {
+  closers.set(ws, fn);
+};
+
 export const closeWorkspace = (ws: Workspace): void => {
   if (ws.db.open) ws.db.close();
+  closers.get(ws)?.();
+  closers.delete(ws);
 };

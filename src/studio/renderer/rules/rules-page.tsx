@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
@@ -6,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { AuditView } from './audit-view.js';
 import { CoverageView } from './coverage-view.js';
+import { PublishRelease } from './publish-release.js';
 import { DiffView } from './diff-view.js';
 import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
@@ -59,9 +61,10 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     },
     [api],
   );
+  const liveTick = useLiveTick('rules');
   useEffect(() => {
     reload().catch((e: unknown) => showError(e));
-  }, [reload, showError]);
+  }, [reload, showError, liveTick]);
   useEffect(() => {
     if (selectedId === null) return;
     let live = true;
@@ -69,7 +72,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError]);
+  }, [api, selectedId, showError, liveTick]);
   useEffect(() => setMarkdown(null), [selectedId, detail?.summary.revision, detail?.summary.status]);
 
   const updated = (d: RuleVersionDetail) => {
@@ -207,6 +210,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                     </button>
                   </div>
                   {markdown && <pre className="terms notice-preview" data-testid="notice-preview">{markdown}</pre>}
+                  <PublishRelease onError={showError} />
                 </div>
               )}
               {tab === 'audit' && <AuditView onError={showError} />}

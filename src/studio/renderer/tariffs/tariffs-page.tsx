@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import type { SortColumn } from 'react-data-grid';
 import { StudioCallError } from '../../api/client.js';
 import type { VersionDetail, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
@@ -65,9 +66,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
   }, [api]);
 
+  const liveTick = useLiveTick('tariffs');
   useEffect(() => {
     reloadVersions().catch((e: unknown) => showError(e));
-  }, [reloadVersions, showError]);
+  }, [reloadVersions, showError, liveTick]);
 
   useEffect(() => {
     if (selectedId === null) return;
@@ -83,7 +85,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError]);
+  }, [api, selectedId, showError, liveTick]);
 
   const isDraft = detail?.summary.status === 'draft';
   const onEdits = useCallback(

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataLoadError } from '../engine/errors.js';
+import { folderReleaseSource, releaseContent } from '../io/release-build.js';
+import { loadReleaseFile, sealRelease, writeReleaseFile } from '../io/release-file.js';
+import { openWorkspace } from '../studio/workspace/open-workspace.js';
+import { workspaceReleaseSource } from '../studio/workspace/release-source.js';
+import { closeWorkspace } from '../studio/workspace/workspace.js';
+import type { Command } from './main.js';
+import { UsageError } from './options.js';
+import { withStudioErrors } from './studio-errors.js';
+
+/**
+ * `tariff release build` packs the approved versions of a workspace or of the folders into one
+ * release file (docs/decision-service.md); `tariff release verify` checks one.
+ */
+export const releaseBuildCommand: Command = {
+  summary: 'pack every approved rule and tariff version (never a draft) into a release file, optionally signed',
+  usage:
+    'tariff release build (--workspace FILE | --rules DIR --tariffs DIR) --out FILE [--sign KEY]\n  --sign KEY: an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519 -out KEY).\n  Prints the release id and its SHA-256. Exit 0 written, 2 nothing to release or unusable input.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, out: { type: 'string' }, sign: { type: 'string' } }, strict: true, allowPositionals: false });
+    if (!values.out) throw new UsageError('--out FILE is required');
+    if (values.workspace ? values.rules || values.tariffs : !(values.rules && values.tariffs)) throw new UsageError('give either --workspace FILE, or both --rules DIR and --tariffs DIR');
+    return withStudioErrors(io, 'release build', async () => {
+      let source;
+      if (values.workspace) {
+        const file = resolve(values.workspace);
+        if (!existsSync(file)) {
+          io.err(`tariff release build: WORKSPACE_MISSING: no workspace at ${file}`);
+          return 2;
+        }
+        const { ws } = openWorkspace(file);
+        try {
+          source = workspaceReleaseSource(ws);
+        } finally {
+          closeWorkspace(ws);
+        }
+      } else source = folderReleaseSource(resolve(values.rules!), resolve(values.tariffs!));
+      const release = sealRelease(releaseContent(source), values.sign);
+      writeReleaseFile(resolve(values.out!), release);
+      const m = release.content.manifest;
+      io.out(`${values.out}: release ${release.id}${release.signature ? ` signed by key ${release.signature.keyId}` : ''}`);
+      io.out(`  sha256 ${release.sha256}`);
+      for (const v of m.versions) io.out(`  ${v.kind.padEnd(7)} ${v.effective} ${v.status}, approved by ${v.approvedBy ?? '(not recorded)'}${v.approvedAt ? ` at ${v.approvedAt}` : ''}`);
+      io.out(`  audit head ${m.auditHead ?? '(folders: no audit log)'}`);
+      return 0;
+    });
+  },
+};
+
+export const releaseVerifyCommand: Command = {
+  summary: "check a release file's hash, schemas and (with --public-key) signature: exit 0, or 1 naming what is wrong",
+  usage: 'tariff release verify FILE [--public-key PEM]\n  Exit 0: the release holds. Exit 1: it was changed, does not match its schemas, or its signature does not verify (each problem named). Exit 2: the file cannot be read.',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { 'public-key': { type: 'string' } }, strict: true, allowPositionals: true });
+    if (positionals.length !== 1) throw new UsageError('tariff release verify needs exactly one FILE');
+    const file = positionals[0]!;
+    if (!existsSync(file)) {
+      io.err(`tariff release verify: FILE_UNREADABLE: no file at ${file}`);
+      return 2;
+    }
+    try {
+      const r = loadReleaseFile(file, values['public-key'] ? { publicKeyFile: values['public-key'] } : {});
+      io.out(`${file}: release ${r.id} holds: sha256 ${r.sha256}, ${r.manifest.versions.length} version(s), built ${r.manifest.builtAt} by ${r.manifest.program.name} ${r.manifest.program.version}`);
+      io.out(r.signed ? (values['public-key'] ? '  signature verified' : '  signed (give --public-key to verify the signature)') : '  not signed');
+      return 0;
+    } catch (e) {
+      if (!(e instanceof DataLoadError) || e.code === 'KEY_UNREADABLE' || e.code === 'KEY_INVALID') throw e;
+      io.out(`${file}: ${e.code}`);
+      for (const x of e.errors) io.out(`  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`);
+      return 1;
+    }
+  },
+};

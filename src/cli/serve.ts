@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { programInfo } from '../io/program-info.js';
+import { createDecisionService } from '../serve/decision-service.js';
+import { ReleaseStore } from '../serve/release-store.js';
+import { DEFAULT_LIMITS } from '../serve/service-types.js';
+import { hashToken, parseTokenFile, TokenChecker } from '../serve/tokens.js';
+import type { Command } from './main.js';
+import { todayInTokyo } from '../engine/dates.js';
+import { UsageError } from './options.js';
+
+/**
+ * `tariff serve`: the decision service (docs/decision-service.md). Logs one JSON line per
+ * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
+ * flight finish, then exits 0.
+ */
+const positiveInt = (v: string | undefined, name: string, dflt: number): number => {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, got "${v}"`);
+  return n;
+};
+
+export const serveCommand: Command = {
+  summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
+  usage: [
+    'tariff serve --release FILE|DIR [--port P] [--host H] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
+    '  --host: default 127.0.0.1. --port: default 8787 (0 picks a free port).',
+    '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
+    '  --public-key PEM: serve only releases signed with this Ed25519 key.',
+    '  --max-body: default 1048576 bytes. --max-batch: default 1000 cases.',
+    '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { release: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, tokens: { type: 'string' }, 'public-key': { type: 'string' }, 'max-body': { type: 'string' }, 'max-batch': { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (!values.release) throw new UsageError('--release FILE|DIR is required');
+    const path = resolve(values.release);
+    if (!existsSync(path)) throw new UsageError(`no release file or directory at ${path}`);
+    const port = values.port === '0' ? 0 : positiveInt(values.port, '--port', 8787);
+    const host = values.host ?? '127.0.0.1';
+    const limits = { maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes), maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch) };
+    const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
+    const logLine = (o: object): void => io.out(JSON.stringify(o));
+    const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: logLine });
+    store.start();
+    const server = createDecisionService({ current: () => store.current(), limits, ...(tokens ? { tokens } : {}), today: todayInTokyo, log: logLine, programVersion: programInfo().version });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(port, host, () => ok());
+    });
+    const addr = server.address();
+    const actual = typeof addr === 'object' && addr ? addr.port : port;
+    logLine({ event: 'listening', url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`, release: store.current().id, auth: tokens ? 'bearer tokens' : 'loopback clients only', limits });
+    return new Promise<number>((done) => {
+      let stopping = false;
+      const stop = (signal: string): void => {
+        if (stopping) return;
+        stopping = true;
+        logLine({ event: 'stopping', signal });
+        store.stop();
+        server.close(() => {
+          logLine({ event: 'stopped' });
+          done(0);
+        });
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+  },
+};
+
+export const hashTokenCommand: Command = {
+  summary: 'make a bearer token for tariff serve: prints the token once (stderr) and its token-file line (stdout)',
+  usage: 'tariff serve hash-token NAME [--token TOKEN]\n  Without --token a random token is made. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
+    if (positionals.length !== 1 || !/^[A-Za-z0-9._-]+$/.test(positionals[0]!)) throw new UsageError('give one NAME for the client (letters, digits, . _ -)');
+    if (values.token !== undefined && values.token.length < 16) throw new UsageError('a token must be at least 16 characters');
+    const { token, line } = await hashToken(positionals[0]!, values.token);
+    if (values.token === undefined) io.err(`token for ${positionals[0]} (shown once, give it to the client): ${token}`);
+    io.out(line);
+    return 0;
+  },
+};

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { DataLoadError } from '../engine/errors.js';
+import type { ReleaseContent, ReleaseManifest, ReleaseVersionEntry } from '../engine/release-types.js';
+import { DECISIONS, type RuleVersion } from '../engine/rule-types.js';
+import type { TariffVersion } from '../engine/tariff-types.js';
+import { validateVersionIndex } from '../engine/validate-data.js';
+import { loadRuleVersions, loadTariffVersions } from './folder-store.js';
+import { readJson } from './json-file.js';
+import { programInfo } from './program-info.js';
+
+/**
+ * What goes into a release: the approved versions only (rules approved or superseded, tariffs
+ * approved). A draft or a version in review is never packed, whatever the source.
+ */
+export type Approval = { approvedBy: string | null; approvedAt: string | null };
+export type ReleaseSource = {
+  source: ReleaseManifest['source'];
+  rules: { version: RuleVersion; approval: Approval }[];
+  tariffs: { version: TariffVersion; approval: Approval }[];
+  auditHead: string | null;
+  auditEntries: number | null;
+};
+
+export const isReleasable = (status: string): status is 'approved' | 'superseded' => status === 'approved' || status === 'superseded';
+
+export function releaseContent(src: ReleaseSource, builtAt = new Date().toISOString()): ReleaseContent {
+  const rules = src.rules.filter((r) => isReleasable(r.version.status)).sort((a, b) => a.version.effective.localeCompare(b.version.effective));
+  const tariffs = src.tariffs.filter((t) => t.version.status === 'approved').sort((a, b) => a.version.effective.localeCompare(b.version.effective));
+  if (!rules.length || !tariffs.length)
+    throw new DataLoadError('RELEASE_EMPTY', [
+      { file: src.source, pointer: '', message: `there is no approved ${!rules.length ? 'rule' : 'tariff'} version to release: approve one first (drafts and versions in review are never released)`, code: 'RELEASE_EMPTY' },
+    ]);
+  const versions: ReleaseVersionEntry[] = [
+    ...rules.map((r) => ({ kind: 'rules' as const, effective: r.version.effective, status: r.version.status as 'approved' | 'superseded', ...r.approval })),
+    ...tariffs.map((t) => ({ kind: 'tariffs' as const, effective: t.version.effective, status: 'approved' as const, ...t.approval })),
+  ];
+  return {
+    manifest: { program: programInfo(), builtAt, source: src.source, auditHead: src.auditHead, auditEntries: src.auditEntries, decisions: [...DECISIONS], versions },
+    rules: rules.map((r) => r.version),
+    tariffs: tariffs.map((t) => t.version),
+  };
+}
+
+/** The folders as a release source: who approved each version comes from its index.json; folders do not record when. */
+export function folderReleaseSource(rulesDir: string, tariffsDir: string): ReleaseSource {
+  const tIndex = validateVersionIndex(readJson(join(tariffsDir, 'index.json')), join(tariffsDir, 'index.json'));
+  return {
+    source: 'folders',
+    rules: loadRuleVersions(rulesDir).map((version) => ({ version, approval: { approvedBy: version.approvedBy ?? null, approvedAt: null } })),
+    tariffs: loadTariffVersions(tariffsDir).map((version) => ({ version, approval: { approvedBy: tIndex.find((e) => e.effective === version.effective)?.approvedBy ?? null, approvedAt: null } })),
+    auditHead: null,
+    auditEntries: null,
+  };
+}

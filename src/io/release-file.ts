@@ -1,0 +1,77 @@
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { canonicalJson } from '../engine/canonical-json.js';
+import { DataLoadError } from '../engine/errors.js';
+import { openRelease } from '../engine/release-loader.js';
+import { RELEASE_FORMAT, releaseIdOf, signedText, type LoadedRelease, type ReleaseContent, type ReleaseFile } from '../engine/release-types.js';
+import { readJson } from './json-file.js';
+
+/** The node:crypto side of releases: SHA-256, Ed25519 signing and verification, reading and writing files. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** A key's id: the first 16 hex digits of the SHA-256 of its public key (SPKI, DER). */
+export const keyIdOf = (key: KeyObject): string => {
+  const pub = key.type === 'private' ? createPublicKey(key) : key;
+  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+};
+
+const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new DataLoadError('KEY_UNREADABLE', [{ file: path, pointer: '', message: `cannot read the ${kind} key: ${(e as Error).message}`, code: 'KEY_UNREADABLE' }]);
+  }
+  try {
+    const key = kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`it is a ${key.asymmetricKeyType ?? 'symmetric'} key, not Ed25519`);
+    return key;
+  } catch (e) {
+    throw new DataLoadError('KEY_INVALID', [
+      { file: path, pointer: '', message: `not an Ed25519 ${kind} key in PEM: ${(e as Error).message}. Make one with: openssl genpkey -algorithm ed25519 -out release.key && openssl pkey -in release.key -pubout -out release.pub`, code: 'KEY_INVALID' },
+    ]);
+  }
+};
+
+/** Seals content into a release: hash, id and (with a private key file) an Ed25519 signature. */
+export function sealRelease(content: ReleaseContent, signKeyFile?: string): ReleaseFile {
+  const sha256 = sha256Hex(canonicalJson(content));
+  const release: ReleaseFile = { format: RELEASE_FORMAT, id: releaseIdOf(sha256), sha256, content };
+  if (signKeyFile) {
+    const key = readKey(signKeyFile, 'private');
+    release.signature = { algorithm: 'ed25519', keyId: keyIdOf(key), value: sign(null, Buffer.from(signedText(sha256), 'utf8'), key).toString('base64') };
+  }
+  return release;
+}
+
+/** Writes a release atomically (a side file renamed into place): a reader never sees half a release. */
+export function writeReleaseFile(path: string, release: ReleaseFile): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(release, null, 2)}\n`);
+  renameSync(tmp, path);
+}
+
+/**
+ * Reads and checks a release file: JSON, schema, hash, every version; with a public key, its
+ * signature too (RELEASE_UNSIGNED when it has none, RELEASE_SIGNATURE when it does not verify).
+ */
+export function loadReleaseFile(path: string, opts: { publicKeyFile?: string } = {}): LoadedRelease {
+  const data = readJson(path, 'RELEASE_JSON');
+  const loaded = openRelease(data, sha256Hex, path);
+  if (opts.publicKeyFile) {
+    const key = readKey(opts.publicKeyFile, 'public');
+    const sig = (data as ReleaseFile).signature;
+    if (!sig) throw new DataLoadError('RELEASE_UNSIGNED', [{ file: path, pointer: '/signature', message: 'the release is not signed, and a public key was given: build it with --sign KEY', code: 'RELEASE_UNSIGNED' }]);
+    const ok = sig.keyId === keyIdOf(key) && verify(null, Buffer.from(signedText(loaded.sha256), 'utf8'), key, Buffer.from(sig.value, 'base64'));
+    if (!ok)
+      throw new DataLoadError('RELEASE_SIGNATURE', [
+        {
+          file: path,
+          pointer: '/signature',
+          message: sig.keyId !== keyIdOf(key) ? `signed with key ${sig.keyId}, not with the given public key (${keyIdOf(key)})` : 'the Ed25519 signature does not verify: the release or its signature was changed',
+          code: 'RELEASE_SIGNATURE',
+        },
+      ]);
+  }
+  return loaded;
+}

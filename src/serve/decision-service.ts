@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { decide, decideFast } from '../engine/decide.js';
+import type { CaseInput, Output } from '../engine/output-types.js';
+import type { LoadedRelease } from '../engine/release-types.js';
+import { DECISIONS } from '../engine/rule-types.js';
+import { openApiDocument } from './openapi.js';
+import type { AccessLogLine, ServiceLimits } from './service-types.js';
+import type { TokenChecker } from './tokens.js';
+
+/**
+ * The decision service: node's own http server (no framework: five routes, JSON in and out,
+ * and every limit, error and log line visible here). It loads nothing and edits nothing; it asks
+ * `current()` for the release at the start of each request and answers from it.
+ */
+export type ServiceOptions = {
+  current: () => LoadedRelease;
+  limits: ServiceLimits;
+  /** When set, every path but /healthz needs `Authorization: Bearer TOKEN`; when not, only loopback clients are served. */
+  tokens?: TokenChecker;
+  today: () => string;
+  log: (line: AccessLogLine) => void;
+  programVersion: string;
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { path: string; message: string; code?: string }[],
+  ) {
+    super(message);
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const DECISION_SET = new Set<string>(DECISIONS);
+const started = Date.now();
+
+const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+};
+
+/** Reads the body up to the limit; a larger body is refused (413) without reading the rest. */
+const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (declared > limit) {
+      reject(new HttpError(413, 'BODY_TOO_LARGE', `the body is ${declared} bytes; the limit is ${limit}: send fewer cases per request`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'BODY_TOO_LARGE', `the body exceeds the limit of ${limit} bytes: send fewer cases per request`));
+        req.pause();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, 'BODY_JSON', `the body is not JSON: ${(e as Error).message}`);
+  }
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A request body as a case of `decision` (case-files.md); other fields are the caller's notes, as in a case file. */
+const toCase = (body: unknown, decision: string, at: string): CaseInput => {
+  if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
+  if (body.decision !== undefined && body.decision !== decision) throw new HttpError(400, 'DECISION_MISMATCH', `${at}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
+  const { expect: _expect, ...rest } = body;
+  return { ...rest, decision } as CaseInput;
+};
+
+/** The service's request listener (createDecisionService puts it behind node's http server). */
+export function decisionListener(opts: ServiceOptions): RequestListener {
+  /** One answer; `today` is read once per request, so a batch answers every case on the same date. */
+  const answer = async (release: LoadedRelease, c: CaseInput, reference: boolean, today: string): Promise<Output> => {
+    const o = reference ? await decide(release.registry, c, { today }) : decideFast(release.registry, c, { today });
+    o.release = release.id;
+    return o;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, line: AccessLogLine): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://service');
+    line.path = url.pathname;
+    const remote = req.socket.remoteAddress ?? '';
+    if (!opts.tokens && !LOOPBACK.has(remote)) throw new HttpError(403, 'FORBIDDEN', 'this service has no token file and serves clients on this machine only: start it with --tokens FILE to serve others');
+    if (url.pathname === '/healthz' && req.method === 'GET') {
+      const r = opts.current();
+      line.release = r.id;
+      return send(res, 200, { status: 'ok', release: r.id, uptimeSeconds: (Date.now() - started) / 1000 });
+    }
+    if (opts.tokens) {
+      const auth = req.headers.authorization ?? '';
+      const m = /^Bearer\s+(\S+)$/i.exec(auth);
+      const client = m ? await opts.tokens.check(m[1]!) : undefined;
+      if (!client) throw new HttpError(401, 'UNAUTHORIZED', m ? 'the bearer token was not accepted' : 'send Authorization: Bearer TOKEN');
+      line.client = client;
+    }
+    const release = opts.current();
+    line.release = release.id;
+    if (url.pathname === '/openapi.json' && req.method === 'GET') return send(res, 200, openApiDocument(release, opts.limits, opts.programVersion));
+    if (url.pathname === '/v1/versions' && req.method === 'GET') return send(res, 200, { release: release.id, sha256: release.sha256, signed: release.signed, manifest: release.manifest });
+    const m = /^\/v1\/decisions\/([^/]+)(\/batch)?$/.exec(url.pathname);
+    if (!m) throw new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${url.pathname}; see /openapi.json`);
+    if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${url.pathname} answers POST only`);
+    const decision = decodeURIComponent(m[1]!);
+    line.decision = decision;
+    if (!DECISION_SET.has(decision)) throw new HttpError(404, 'UNKNOWN_DECISION', `unknown decision ${JSON.stringify(decision)}; use one of ${DECISIONS.join(', ')}`);
+    const reference = url.searchParams.get('reference') === '1' || url.searchParams.get('reference') === 'true';
+    if (reference) line.reference = true;
+    const body = parseJson(await readBody(req, opts.limits.maxBodyBytes));
+    const today = opts.today();
+    if (!m[2]) {
+      const out = await answer(release, toCase(body, decision, ''), reference, today);
+      line.outcome = out.outcome;
+      return send(res, out.outcome === 'invalid' ? 422 : 200, out);
+    }
+    if (!isObject(body) || !Array.isArray(body.cases)) throw new HttpError(400, 'BODY_SHAPE', 'a batch body is {"cases": [{asOf?, facts, interpretations?}, ...]}');
+    if (body.cases.length > opts.limits.maxBatch) throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
+    const cases = body.cases.map((c, i) => toCase(c, decision, `/cases/${i}`));
+    const outputs: Output[] = [];
+    if (reference) for (const c of cases) outputs.push(await answer(release, c, true, today));
+    else
+      for (const c of cases) {
+        const o = decideFast(release.registry, c, { today });
+        o.release = release.id;
+        outputs.push(o);
+      }
+    line.cases = outputs.length;
+    const invalid = outputs.filter((o) => o.outcome === 'invalid').length;
+    line.outcome = invalid ? `${outputs.length - invalid} answered, ${invalid} invalid` : `${outputs.length} answered`;
+    return send(res, 200, { release: release.id, count: outputs.length, outputs });
+  };
+
+  return (req, res) => {
+    const t0 = performance.now();
+    const line: AccessLogLine = { at: new Date().toISOString(), method: req.method ?? '', path: '', status: 0, durationMs: 0, client: req.socket.remoteAddress ?? '' };
+    const done = (): void => {
+      line.status = res.statusCode;
+      line.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
+      opts.log(line);
+    };
+    handle(req, res, line)
+      .catch((e: unknown) => {
+        const err = e instanceof HttpError ? e : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
+        line.error = err.code;
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+        // A refused body is not read to its end: close the connection rather than drain it.
+        if (err.code === 'BODY_TOO_LARGE') headers.connection = 'close';
+        send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
+      })
+      .finally(done);
+  };
+}
+
+export function createDecisionService(opts: ServiceOptions): Server {
+  return createServer({ keepAliveTimeout: 5000 }, decisionListener(opts));
+}

@@ -1,0 +1,114 @@
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { DataLoadError } from '../engine/errors.js';
+import type { LoadedRelease } from '../engine/release-types.js';
+import { loadReleaseFile } from '../io/release-file.js';
+
+/**
+ * The release a decision service answers from. Given a file, that release; given a directory,
+ * the newest valid release in it (by build time, then id), re-scanned when the directory changes
+ * (fs.watch) and on a timer (fs.watch is not reliable on every file system). A new release is
+ * fully loaded and checked before it replaces the current one, and the swap is one assignment:
+ * a request holds the release it started with, so none is dropped or answered half-and-half.
+ * An invalid new release is logged and ignored; the old one keeps serving.
+ */
+export type StoreEvent =
+  | { event: 'release.loaded'; file: string; release: string; builtAt: string; previous: string | null }
+  | { event: 'release.rejected'; file: string; code: string; errors: string[] }
+  | { event: 'release.ignored'; file: string; release: string; reason: string };
+
+export type StoreOptions = { publicKeyFile?: string; pollMs?: number; log: (e: StoreEvent) => void };
+
+type Seen = { stamp: string; ok: boolean; builtAt?: string; id?: string };
+
+const describe = (e: unknown): { code: string; errors: string[] } =>
+  e instanceof DataLoadError ? { code: e.code, errors: e.errors.map((x) => `${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`) } : { code: 'RELEASE_UNREADABLE', errors: [String((e as Error)?.message ?? e)] };
+
+export class ReleaseStore {
+  private currentRelease: LoadedRelease | undefined;
+  private currentFile = '';
+  private readonly seen = new Map<string, Seen>();
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  readonly isDirectory: boolean;
+
+  constructor(
+    readonly path: string,
+    private readonly opts: StoreOptions,
+  ) {
+    this.isDirectory = statSync(path).isDirectory();
+  }
+
+  /** Loads the first release; throws a DataLoadError when there is none to serve. */
+  start(): LoadedRelease {
+    if (!this.isDirectory) {
+      this.currentRelease = loadReleaseFile(this.path, this.keyOpts());
+      this.currentFile = this.path;
+      this.opts.log({ event: 'release.loaded', file: this.path, release: this.currentRelease.id, builtAt: this.currentRelease.manifest.builtAt, previous: null });
+      return this.currentRelease;
+    }
+    this.scan();
+    if (!this.currentRelease)
+      throw new DataLoadError('NO_RELEASE', [{ file: this.path, pointer: '', message: 'no valid release in this directory (*.json built by tariff release build); see the rejected files above', code: 'NO_RELEASE' }]);
+    try {
+      this.watcher = watch(this.path, () => this.scan());
+      this.watcher.on('error', () => undefined);
+    } catch {
+      // Polling below still finds new releases.
+    }
+    this.timer = setInterval(() => this.scan(), this.opts.pollMs ?? 1000);
+    this.timer.unref();
+    return this.currentRelease;
+  }
+
+  current(): LoadedRelease {
+    if (!this.currentRelease) throw new Error('the release store was not started');
+    return this.currentRelease;
+  }
+
+  stop(): void {
+    this.watcher?.close();
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private keyOpts() {
+    return this.opts.publicKeyFile ? { publicKeyFile: this.opts.publicKeyFile } : {};
+  }
+
+  /** Looks at every *.json of the directory not seen in this state (path, size, mtime) and switches to the newest valid one. */
+  scan(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.path).filter((n) => n.endsWith('.json')).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const file = join(this.path, name);
+      let stamp: string;
+      try {
+        const st = statSync(file);
+        if (!st.isFile()) continue;
+        stamp = `${st.size}:${st.mtimeMs}`;
+      } catch {
+        continue;
+      }
+      if (this.seen.get(file)?.stamp === stamp) continue;
+      try {
+        const r = loadReleaseFile(file, this.keyOpts());
+        this.seen.set(file, { stamp, ok: true, builtAt: r.manifest.builtAt, id: r.id });
+        const cur = this.currentRelease;
+        const newer = !cur || r.manifest.builtAt > cur.manifest.builtAt || (r.manifest.builtAt === cur.manifest.builtAt && r.id > cur.id);
+        if (cur && r.id === cur.id) continue;
+        if (newer) {
+          this.currentRelease = r;
+          this.currentFile = file;
+          this.opts.log({ event: 'release.loaded', file, release: r.id, builtAt: r.manifest.builtAt, previous: cur?.id ?? null });
+        } else this.opts.log({ event: 'release.ignored', file, release: r.id, reason: `built ${r.manifest.builtAt}, not newer than ${cur!.id} (built ${cur!.manifest.builtAt})` });
+      } catch (e) {
+        this.seen.set(file, { stamp, ok: false });
+        this.opts.log({ event: 'release.rejected', file, ...describe(e) });
+      }
+    }
+  }
+}

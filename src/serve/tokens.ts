@@ -1,0 +1,80 @@
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DataLoadError, type DataError } from '../engine/errors.js';
+
+/**
+ * Bearer tokens of the decision service, stored only as hashes: one line per client,
+ * `NAME sha256:HEX` or `NAME scrypt:SALT_B64:HASH_B64` (scrypt N=16384, r=8, p=1; what
+ * `tariff serve hash-token` prints). `#` starts a comment. A presented token is checked once
+ * per distinct token (the verdict is cached under the token's SHA-256, never the token), so
+ * scrypt's cost is paid on a client's first request only.
+ */
+export type TokenEntry = { name: string; kind: 'sha256' | 'scrypt'; salt?: Buffer; hash: Buffer };
+
+const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
+const KEYLEN = 32;
+
+export function parseTokenFile(path: string): TokenEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new DataLoadError('TOKENS_UNREADABLE', [{ file: path, pointer: '', message: `cannot read the token file: ${(e as Error).message}`, code: 'TOKENS_UNREADABLE' }]);
+  }
+  const errors: DataError[] = [];
+  const entries: TokenEntry[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) return;
+    const bad = (message: string): void => {
+      errors.push({ file: path, pointer: `line ${i + 1}`, message, code: 'TOKENS_FORMAT' });
+    };
+    const parts = line.split(/\s+/);
+    if (parts.length !== 2) return bad('expected "NAME sha256:HEX" or "NAME scrypt:SALT:HASH" (tariff serve hash-token NAME prints one); a raw token is never accepted');
+    const [name, hashed] = parts as [string, string];
+    const sha = /^sha256:([0-9a-f]{64})$/.exec(hashed);
+    const scr = /^scrypt:([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$/.exec(hashed);
+    if (sha) entries.push({ name, kind: 'sha256', hash: Buffer.from(sha[1]!, 'hex') });
+    else if (scr && Buffer.from(scr[2]!, 'base64').length === KEYLEN) entries.push({ name, kind: 'scrypt', salt: Buffer.from(scr[1]!, 'base64'), hash: Buffer.from(scr[2]!, 'base64') });
+    else bad(`"${name}": the hash is neither sha256:<64 hex digits> nor scrypt:<salt base64>:<32-byte hash base64>`);
+  });
+  if (errors.length) throw new DataLoadError('TOKENS_FORMAT', errors);
+  if (!entries.length) throw new DataLoadError('TOKENS_EMPTY', [{ file: path, pointer: '', message: 'the token file lists no token: add one (tariff serve hash-token NAME)', code: 'TOKENS_EMPTY' }]);
+  return entries;
+}
+
+const scryptAsync = (token: string, salt: Buffer): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    scrypt(token, salt, KEYLEN, SCRYPT, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+
+/** A token file line for `name`: a new random token (shown once) and its scrypt hash. */
+export async function hashToken(name: string, token = randomBytes(24).toString('base64url')): Promise<{ token: string; line: string }> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(token, salt);
+  return { token, line: `${name} scrypt:${salt.toString('base64')}:${hash.toString('base64')}` };
+}
+
+/** Checks presented tokens against the file's hashes; the client's name, or undefined. */
+export class TokenChecker {
+  private readonly verdicts = new Map<string, string | null>();
+  constructor(private readonly entries: readonly TokenEntry[]) {}
+
+  async check(token: string): Promise<string | undefined> {
+    const key = createHash('sha256').update(token, 'utf8').digest();
+    const cacheKey = key.toString('hex');
+    const known = this.verdicts.get(cacheKey);
+    if (known !== undefined) return known ?? undefined;
+    let found: string | null = null;
+    for (const e of this.entries) {
+      const h = e.kind === 'sha256' ? key : await scryptAsync(token, e.salt!);
+      if (h.length === e.hash.length && timingSafeEqual(h, e.hash)) {
+        found = e.name;
+        break;
+      }
+    }
+    if (this.verdicts.size >= 10_000) this.verdicts.clear();
+    this.verdicts.set(cacheKey, found);
+    return found ?? undefined;
+  }
+}

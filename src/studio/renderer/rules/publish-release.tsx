@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { PublishedRelease } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { base64ToBlob, download } from '../tariffs/base64.js';
+
+/**
+ * "Publish release": packs every approved rule and tariff version into a release file for the
+ * decision service (tariff serve) and saves it; the audit log records who published which release.
+ */
+export function PublishRelease({ onError }: { onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [publisher, setPublisher] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<PublishedRelease | null>(null);
+  const publish = async () => {
+    setBusy(true);
+    try {
+      const r = await api.rules.publishRelease({ publisher });
+      setDone(r);
+      download(base64ToBlob(r.contentBase64, 'application/json'), r.fileName);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="publish-release" aria-label={t('release.title')}>
+      <h3>{t('release.title')}</h3>
+      <p className="muted small">{t('release.help')}</p>
+      <div className="filter-bar">
+        <label>
+          {t('release.publisher')}{' '}
+          <input value={publisher} onChange={(e) => setPublisher(e.target.value)} data-testid="release-publisher" />
+        </label>
+        <button type="button" className="primary" disabled={busy || !publisher.trim()} onClick={() => void publish()} data-testid="release-publish">
+          {t('release.publish')}
+        </button>
+      </div>
+      {done && (
+        <p className="small" data-testid="release-done">
+          {t('release.done', { id: done.id, versions: String(done.versions), file: done.fileName })}
+          <br />
+          <code>sha256 {done.sha256}</code>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * Reads a request body up to `limit` bytes, for any of the project's HTTP servers. Past the limit
+ * it keeps nothing more but goes on reading (and dropping) what the client sends, so the server
+ * can answer 413 with its JSON error and the client reads it, instead of a reset that looks like
+ * an unreachable server. A client that sends more than `drainLimit` is cut off: the caller answers
+ * 413 and closes the connection (`closeAfter`).
+ */
+export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large'; received: number; closeAfter: boolean };
+
+export function readBodyWithLimit(req: IncomingMessage, limit: number, drainLimit = limit * 4): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = Number.isFinite(declared) && declared > limit;
+    const done = (r: BodyRead): void => {
+      req.removeAllListeners('data');
+      resolve(r);
+    };
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(c);
+      else {
+        chunks.length = 0;
+        if (size > drainLimit) {
+          req.pause();
+          done({ ok: false, reason: 'too-large', received: size, closeAfter: true });
+        }
+      }
+    });
+    req.on('end', () => done(over ? { ok: false, reason: 'too-large', received: size, closeAfter: false } : { ok: true, body: Buffer.concat(chunks) }));
+    req.on('error', reject);
+  });
+}

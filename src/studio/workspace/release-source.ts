@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { DataLoadError } from '../../engine/errors.js';
+import type { ReleaseFile } from '../../engine/release-types.js';
+import { isReleasable, releaseContent, type ReleaseSource } from '../../io/release-build.js';
+import { sealRelease } from '../../io/release-file.js';
+import { appendAudit } from './audit-log.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import { verifyWorkspace } from './audit-log.js';
+import { anchorFileOf, auditHead, readAnchors } from './audit-anchor.js';
+import { allRuleVersions, listReviews } from './rule-store.js';
+import { allTariffVersions } from './tariff-store.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * A workspace as a release source: its approved versions, who approved each and when (the
+ * review's approval step; for a version that entered the workspace approved, the time it did),
+ * and the head of the audit chain. A broken chain is refused: a release must name a true head.
+ */
+export function workspaceReleaseSource(ws: Workspace): ReleaseSource {
+  // The whole check of tariff audit verify (src/cli/audit.ts): the chain, every version against the
+  // hash its entry recorded, and the anchors beside the workspace (docs/security.md).
+  const anchorFile = anchorFileOf(ws.file);
+  const verdict = verifyWorkspace(ws, { anchors: existsSync(anchorFile) ? [{ source: anchorFile, anchors: readAnchors(anchorFile) }] : [] });
+  if (!verdict.chain.ok)
+    throw new StudioError('AUDIT_BROKEN', `the audit log is broken at entry ${verdict.chain.brokenAt}: ${verdict.chain.reason}`, [], 'A release names the audit head; restore the workspace from a backup before releasing.');
+  const problem = verdict.versions[0]?.message ?? verdict.anchors[0];
+  if (problem !== undefined) throw new StudioError('AUDIT_BROKEN', `the audit log does not vouch for the workspace: ${problem}`, [], 'Run tariff audit verify on the workspace; restore it from a backup before releasing.');
+  const head = auditHead(ws);
+  const rules = allRuleVersions(ws)
+    .filter((r) => isReleasable(r.status))
+    .map((r) => {
+      const step = listReviews(ws, r.id).filter((s) => s.step === 'approved').pop();
+      return { version: r.version, approval: { approvedBy: step?.reviewer ?? r.approvedBy, approvedAt: step?.at ?? r.updatedAt } };
+    });
+  const tariffs = allTariffVersions(ws)
+    .filter((t) => isReleasable(t.status))
+    .map((t) => ({ version: t.version, approval: { approvedBy: t.meta.approvedBy ?? null, approvedAt: t.updatedAt } }));
+  return { source: 'workspace', rules, tariffs, auditHead: head.head, auditEntries: head.entries };
+}
+
+/**
+ * Publishes a release from the workspace (the studio's "Publish release"): built from the
+ * approved versions, named in the audit log (`release.published`, with its id and hash) in the
+ * same transaction that reads them, so the log says which release left the workspace and who
+ * published it. The release itself names the audit head before that entry.
+ */
+export function publishRelease(ws: Workspace, publisher: string): ReleaseFile {
+  const name = publisher.trim();
+  if (!name) throw new StudioError('PUBLISHER_REQUIRED', 'publisher: enter the name of the person publishing the release', [{ code: 'PUBLISHER_REQUIRED', severity: 'error', message: 'publisher: enter your name', field: 'publisher' }], 'Enter your name, then publish again.');
+  return ws.db
+    .transaction(() => {
+      let release: ReleaseFile;
+      try {
+        release = sealRelease(releaseContent(workspaceReleaseSource(ws)));
+      } catch (e) {
+        if (e instanceof DataLoadError) throw new StudioError(e.code, e.errors[0]?.message ?? e.message, [], 'Approve a rule and a tariff version first.');
+        throw e;
+      }
+      appendAudit(ws, 'release.published', `release:${release.id}`, {
+        after: { id: release.id, sha256: release.sha256, publisher: name, versions: release.content.manifest.versions.map((v) => `${v.kind} ${v.effective}`) },
+      });
+      return release;
+    })
+    .immediate();
+}

@@ -1,0 +1,348 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { Agent, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isIsoDate, isIsoMonth, parseDateTime } from '../../src/engine/dates.js';
+import { decide } from '../../src/engine/decide.js';
+import { DECISIONS } from '../../src/engine/rule-types.js';
+import { listCaseFiles, readCaseFile } from '../../src/io/case-files.js';
+import { loadReleaseFile } from '../../src/io/release-file.js';
+import { createDecisionService, decisionListener, type ServiceOptions } from '../../src/serve/decision-service.js';
+import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js';
+import type { AccessLogLine } from '../../src/serve/service-types.js';
+import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { BIN, folderRelease, scratch, writeRelease } from './helpers.js';
+
+const TODAY = '2025-06-01';
+const APPROVE = JSON.stringify({ asOf: '2025-01-01', facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false } });
+type Reply = { status: number; body: unknown; headers: Record<string, string | string[] | undefined> };
+
+const call = (port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}, agent?: Agent): Promise<Reply> =>
+  new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { 'content-type': 'application/json', ...headers }, ...(agent ? { agent } : {}) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
+const close = (server: Server): Promise<void> => new Promise((ok) => server.close(() => ok()));
+
+const cases = listCaseFiles([join(__dirname, '..', 'cases')])
+  .map(readCaseFile)
+  .flatMap((f) => f.cases)
+  .filter((c) => typeof c.decision === 'string' && (DECISIONS as readonly string[]).includes(c.decision));
+
+describe('decision service over HTTP', () => {
+  const dir = scratch();
+  const file = writeRelease(dir, 'release.json', folderRelease());
+  const release = loadReleaseFile(file);
+  const logs: AccessLogLine[] = [];
+  const opts = (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({ current: () => release, limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 }, today: () => TODAY, log: (l) => logs.push(l), programVersion: '0.1.0', ...extra });
+  let server: Server;
+  let port: number;
+  let openapi: Record<string, unknown>;
+  beforeAll(async () => {
+    server = createDecisionService(opts());
+    port = await listen(server);
+    openapi = (await call(port, 'GET', '/openapi.json')).body as Record<string, unknown>;
+  });
+  afterAll(() => close(server));
+
+  /** Validates a reply against the response schema the OpenAPI document gives for it. */
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addFormat('iso-date', { type: 'string', validate: (s: string) => isIsoDate(s) });
+  ajv.addFormat('iso-month', { type: 'string', validate: (s: string) => isIsoMonth(s) });
+  ajv.addFormat('iso-datetime', { type: 'string', validate: (s: string) => parseDateTime(s) !== undefined });
+  const conforms = (path: string, method: string, reply: Reply): string[] => {
+    if (!ajv.getSchema('openapi')) ajv.addSchema({ $id: 'openapi', ...(openapi as object) } as object);
+    const op = (openapi.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>)[path]![method]!;
+    const schema = op.responses[String(reply.status)]?.content?.['application/json']?.schema;
+    if (!schema) return [`no ${reply.status} response documented for ${method} ${path}`];
+    const rewrite = (s: unknown): unknown =>
+      Array.isArray(s) ? s.map(rewrite) : s && typeof s === 'object' ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === '$ref' ? `openapi${String(v)}` : rewrite(v)])) : s;
+    const validate = ajv.compile(rewrite(schema) as object);
+    return validate(reply.body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+
+  it('publishes an OpenAPI 3.1 document: every decision, every $ref resolves, every schema compiles', () => {
+    expect(openapi.openapi).toBe('3.1.0');
+    const paths = openapi.paths as Record<string, Record<string, { responses: object; operationId: string }>>;
+    for (const d of DECISIONS) {
+      expect(paths[`/v1/decisions/${d}`]?.post).toBeDefined();
+      expect(paths[`/v1/decisions/${d}/batch`]?.post).toBeDefined();
+    }
+    for (const p of ['/v1/versions', '/healthz', '/openapi.json']) expect(paths[p]?.get?.responses).toBeDefined();
+    const ids = Object.values(paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+    const refs: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref') refs.push(String(x));
+          else walk(x);
+        }
+    };
+    walk(openapi);
+    const components = (openapi.components as { schemas: Record<string, object> }).schemas;
+    for (const r of refs) expect(components[r.replace('#/components/schemas/', '')], r).toBeDefined();
+    const plain = new Ajv2020({ strict: false });
+    for (const f of ['iso-date', 'iso-month', 'iso-datetime']) plain.addFormat(f, true);
+    plain.addSchema({ $id: 'doc', components: { schemas: components } });
+    for (const name of Object.keys(components)) expect(() => plain.getSchema(`doc#/components/schemas/${name}`)).not.toThrow();
+  });
+
+  it('answers every case of test/cases exactly as decide() does, plus the release id, and each reply conforms to the OpenAPI document', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const problems: string[] = [];
+    for (const c of cases) {
+      const { decision, expect: _e, ...body } = c;
+      const want = { ...(await decide(release.registry, c, { today: TODAY })), release: release.id };
+      const got = await call(port, 'POST', `/v1/decisions/${decision}`, JSON.stringify(body), {}, agent);
+      if (JSON.stringify(got.body) !== JSON.stringify(want)) problems.push(`${c.name}: ${JSON.stringify(got.body).slice(0, 200)}`);
+      if (got.status !== (want.outcome === 'invalid' ? 422 : 200)) problems.push(`${c.name}: status ${got.status}`);
+      const errs = conforms(`/v1/decisions/${decision}`, 'post', got);
+      if (errs.length) problems.push(`${c.name}: ${errs.join('; ')}`);
+    }
+    agent.destroy();
+    expect(problems).toEqual([]);
+    expect(cases.length).toBeGreaterThan(250);
+  });
+
+  it('?reference=1 (json-rules-engine) answers the same as the compiled path, in single and batch requests', async () => {
+    const byDecision = new Map<string, object[]>();
+    for (const { decision, expect: _e, ...body } of cases) byDecision.set(decision!, [...(byDecision.get(decision!) ?? []), body]);
+    for (const [d, bodies] of byDecision)
+      for (let i = 0; i < bodies.length; i += 50) {
+        const chunk = JSON.stringify({ cases: bodies.slice(i, i + 50) });
+        const fast = await call(port, 'POST', `/v1/decisions/${d}/batch`, chunk);
+        const ref = await call(port, 'POST', `/v1/decisions/${d}/batch?reference=1`, chunk);
+        expect(fast.status).toBe(200);
+        expect(ref.body).toEqual(fast.body);
+        expect(conforms(`/v1/decisions/${d}/batch`, 'post', fast)).toEqual([]);
+      }
+    const single = cases.find((c) => c.decision === 'settlement')!;
+    const { decision: _d, expect: _e, ...body } = single;
+    expect((await call(port, 'POST', '/v1/decisions/settlement?reference=1', JSON.stringify(body))).body).toEqual((await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify(body))).body);
+  });
+
+  it('a batch answers each case in order, an invalid one in its place', async () => {
+    const r = await call(port, 'POST', '/v1/decisions/lateInterest/batch', JSON.stringify({ cases: [{ asOf: '2025-01-01', facts: { principal: 10000, dueDate: '2024-01-31', paidDate: '2024-03-01' } }, { facts: { principal: -1 } }] }));
+    expect(r.status).toBe(200);
+    const body = r.body as { release: string; count: number; outputs: { outcome: string; release: string; errors?: { code: string }[] }[] };
+    expect(body.release).toBe(release.id);
+    expect(body.count).toBe(2);
+    expect(body.outputs[0]!.outcome).toBe('charge');
+    expect(body.outputs[1]!.outcome).toBe('invalid');
+    expect(body.outputs[1]!.errors!.map((e) => e.code)).toContain('FACT_MINIMUM');
+    expect(conforms('/v1/decisions/lateInterest/batch', 'post', r)).toEqual([]);
+  });
+
+  it('GET /v1/versions, /healthz: the release, its hash and manifest', async () => {
+    const v = await call(port, 'GET', '/v1/versions');
+    expect(v.status).toBe(200);
+    expect(v.body).toMatchObject({ release: release.id, sha256: release.sha256, signed: false, manifest: { versions: release.manifest.versions } });
+    expect(conforms('/v1/versions', 'get', v)).toEqual([]);
+    const h = await call(port, 'GET', '/healthz');
+    expect(h.body).toMatchObject({ status: 'ok', release: release.id });
+    expect(conforms('/healthz', 'get', h)).toEqual([]);
+  });
+
+  it('bad bodies, unknown routes and limits answer JSON errors with codes', async () => {
+    const errorCode = (r: Reply): string => (r.body as { error: { code: string } }).error.code;
+    const cases: [Reply, number, string][] = [
+      [await call(port, 'POST', '/v1/decisions/settlement', '{"facts": '), 400, 'BODY_JSON'],
+      [await call(port, 'POST', '/v1/decisions/settlement', '[1]'), 400, 'BODY_SHAPE'],
+      [await call(port, 'POST', '/v1/decisions/settlement', '{"decision": "approval", "facts": {}}'), 400, 'DECISION_MISMATCH'],
+      [await call(port, 'POST', '/v1/decisions/settlement/batch', '{"facts": {}}'), 400, 'BODY_SHAPE'],
+      [await call(port, 'POST', '/v1/decisions/refund', '{}'), 404, 'UNKNOWN_DECISION'],
+      [await call(port, 'GET', '/v1/decisions/settlement'), 405, 'METHOD_NOT_ALLOWED'],
+      [await call(port, 'GET', '/admin'), 404, 'NOT_FOUND'],
+      [await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify({ facts: { note: 'x'.repeat(70 * 1024) } })), 413, 'BODY_TOO_LARGE'],
+      [await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: Array.from({ length: 51 }, () => ({ facts: {} })) })), 413, 'BATCH_TOO_LARGE'],
+    ];
+    for (const [r, status, code] of cases) {
+      expect(r.status, code).toBe(status);
+      expect(errorCode(r)).toBe(code);
+      expect(r.headers['content-type']).toContain('application/json');
+    }
+    const chunked = await new Promise<Reply>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/decisions/settlement', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: res.headers }));
+      });
+      req.on('error', reject);
+      for (let i = 0; i < 80; i += 1) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(chunked.status).toBe(413);
+    expect(errorCode(chunked)).toBe('BODY_TOO_LARGE');
+    expect((await call(port, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('logs one JSON line per request: decision, release, outcome, duration', async () => {
+    logs.length = 0;
+    await call(port, 'POST', '/v1/decisions/approval', APPROVE);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ method: 'POST', path: '/v1/decisions/approval', status: 200, decision: 'approval', release: release.id, outcome: 'approve' });
+    expect(typeof logs[0]!.durationMs).toBe('number');
+  });
+});
+
+describe('authentication', () => {
+  const dir = scratch();
+  const release = loadReleaseFile(writeRelease(dir, 'release.json', folderRelease()));
+  it('with a token file: bearer tokens checked against SHA-256 and scrypt hashes; /healthz open; the token never logged', async () => {
+    const billing = await hashToken('billing', 'billing-token-0123456789');
+    const shaToken = 'ops-token-abcdefghijklmnop';
+    const tokensFile = join(dir, 'tokens');
+    writeFileSync(tokensFile, `# clients\n${billing.line}\nops sha256:${createHash('sha256').update(shaToken).digest('hex')}\n`);
+    const logs: string[] = [];
+    const server = createDecisionService({ current: () => release, limits: { maxBodyBytes: 65536, maxBatch: 10 }, tokens: new TokenChecker(parseTokenFile(tokensFile)), today: () => TODAY, log: (l) => logs.push(JSON.stringify(l)), programVersion: 'test' });
+    const port = await listen(server);
+    try {
+      const body = APPROVE;
+      const none = await call(port, 'POST', '/v1/decisions/approval', body);
+      expect(none.status).toBe(401);
+      expect(none.headers['www-authenticate']).toBe('Bearer');
+      expect((none.body as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+      expect((await call(port, 'POST', '/v1/decisions/approval', body, { authorization: 'Bearer not-a-known-token-xyz' })).status).toBe(401);
+      expect((await call(port, 'GET', '/openapi.json')).status).toBe(401);
+      const ok = await call(port, 'POST', '/v1/decisions/approval', body, { authorization: 'Bearer billing-token-0123456789' });
+      expect(ok.status).toBe(200);
+      expect((await call(port, 'GET', '/v1/versions', undefined, { authorization: `Bearer ${shaToken}` })).status).toBe(200);
+      expect((await call(port, 'GET', '/healthz')).status).toBe(200);
+      const joined = logs.join('\n');
+      expect(joined).toContain('"client":"billing"');
+      expect(joined).toContain('"client":"ops"');
+      expect(joined).not.toContain('billing-token-0123456789');
+      expect(joined).not.toContain(shaToken);
+      expect(joined).not.toContain('not-a-known-token-xyz');
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('a token file with a raw token or a bad hash is refused with its line', () => {
+    const f = join(dir, 'bad-tokens');
+    writeFileSync(f, 'billing s3cr3t-token\n');
+    expect(() => parseTokenFile(f)).toThrow(/line 1/);
+    writeFileSync(f, '# nothing\n');
+    expect(() => parseTokenFile(f)).toThrow(/lists no token/);
+  });
+
+  it('without a token file, a client not on this machine is refused (403)', async () => {
+    const listener = decisionListener({ current: () => release, limits: { maxBodyBytes: 1024, maxBatch: 1 }, today: () => TODAY, log: () => undefined, programVersion: 'test' });
+    const reply = (remoteAddress: string): Promise<{ status: number; body: string }> =>
+      new Promise((resolve) => {
+        const req = Object.assign(new PassThrough(), { method: 'GET', url: '/v1/versions', headers: {}, socket: { remoteAddress } });
+        req.end();
+        let status = 0;
+        const res = {
+          headersSent: false,
+          statusCode: 0,
+          writeHead(s: number) {
+            status = s;
+            this.statusCode = s;
+            return this;
+          },
+          end(text: string) {
+            resolve({ status, body: text });
+          },
+        };
+        listener(req as never, res as never);
+      });
+    const remote = await reply('192.0.2.10');
+    expect(remote.status).toBe(403);
+    expect(JSON.parse(remote.body)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect((await reply('127.0.0.1')).status).toBe(200);
+    expect((await reply('::1')).status).toBe(200);
+  });
+});
+
+describe('a directory of releases', () => {
+  it('serves the newest valid release, switches under load without a failed request, and ignores an invalid new one', async () => {
+    const dir = scratch();
+    const first = folderRelease('2026-01-01T00:00:00.000Z');
+    const second = folderRelease('2026-02-01T00:00:00.000Z');
+    writeRelease(dir, 'a.json', first);
+    const events: StoreEvent[] = [];
+    const store = new ReleaseStore(dir, { pollMs: 50, log: (e) => events.push(e) });
+    expect(store.start().id).toBe(first.id);
+    const server = createDecisionService({ current: () => store.current(), limits: { maxBodyBytes: 65536, maxBatch: 10 }, today: () => TODAY, log: () => undefined, programVersion: 'test' });
+    const port = await listen(server);
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const body = JSON.stringify({ asOf: '2025-02-28', facts: { course: 'M2035N・3年コース・クラウド７・SN', startDate: '2024-01-01', endDate: '2025-02-28' } });
+    const seen = new Set<string>();
+    const statuses: number[] = [];
+    let stop = false;
+    const worker = async (): Promise<void> => {
+      for (let i = 0; i < 400 && !stop; i += 1) {
+        const r = await call(port, 'POST', '/v1/decisions/settlement', body, {}, agent);
+        statuses.push(r.status);
+        const b = r.body as { release: string; amount: number };
+        seen.add(b.release);
+        if (b.amount !== 14000) statuses.push(-1);
+      }
+    };
+    const load = Promise.all([worker(), worker(), worker(), worker()]);
+    const waitFor = async (what: () => boolean): Promise<void> => {
+      for (let i = 0; i < 400 && !what(); i += 1) await new Promise((ok) => setTimeout(ok, 25));
+    };
+    await waitFor(() => statuses.length >= 20);
+    // A broken release (one byte changed) appears first: logged, ignored, the old one keeps serving.
+    const broken = JSON.stringify(folderRelease('2026-03-01T00:00:00.000Z'), null, 2).replace('"monthlyFee": 1', '"monthlyFee": 2');
+    writeFileSync(join(dir, 'c.json'), broken);
+    await waitFor(() => events.some((e) => e.event === 'release.rejected'));
+    expect(store.current().id).toBe(first.id);
+    // A valid newer one, written to a side file and renamed in (as writeReleaseFile does).
+    writeFileSync(join(dir, 'b.json.part'), JSON.stringify(second));
+    renameSync(join(dir, 'b.json.part'), join(dir, 'b.json'));
+    await waitFor(() => store.current().id === second.id);
+    const at = statuses.length;
+    await waitFor(() => statuses.length >= at + 20);
+    stop = true;
+    await load;
+    agent.destroy();
+    store.stop();
+    await close(server);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect([...seen].sort()).toEqual([first.id, second.id].sort());
+    expect(events.find((e) => e.event === 'release.rejected')).toMatchObject({ file: join(dir, 'c.json'), code: 'RELEASE_HASH' });
+    expect(events.filter((e) => e.event === 'release.loaded').map((e) => (e as { release: string }).release)).toEqual([first.id, second.id]);
+    // An older release appearing later is not served.
+    writeRelease(dir, 'old.json', folderRelease('2025-12-01T00:00:00.000Z'));
+    store.scan();
+    expect(store.current().id).toBe(second.id);
+  });
+});
+
+describe('tariff serve', () => {
+  it('serves from the command line, logs JSON lines and stops on SIGTERM after the requests in flight', async () => {
+    const dir = scratch();
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    for (let i = 0; i < 600 && !/"event":"listening"/.test(out); i += 1) await new Promise((ok) => setTimeout(ok, 50));
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(out)![1]);
+    const r = await call(port, 'POST', '/v1/decisions/approval', APPROVE);
+    expect(r.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'stopping', 'stopped']);
+    expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
+  });
+});

@@ -1,0 +1,162 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, DEFAULT_TARIFFS } from '../../src/cli/options.js';
+import { canonicalJson } from '../../src/engine/canonical-json.js';
+import { DataLoadError } from '../../src/engine/errors.js';
+import type { ReleaseFile } from '../../src/engine/release-types.js';
+import { loadReleaseFile } from '../../src/io/release-file.js';
+import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { ed25519Keys, folderRelease, reseal, scratch, tariff, writeRelease } from './helpers.js';
+
+const codeOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DataLoadError) return e.code;
+    throw e;
+  }
+  return 'no error';
+};
+const read = (file: string): ReleaseFile => JSON.parse(readFileSync(file, 'utf8')) as ReleaseFile;
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth, ignores indentation and refuses what JSON cannot carry', () => {
+    expect(canonicalJson({ b: [{ z: 1, a: 'x' }], a: null })).toBe('{"a":null,"b":[{"a":"x","z":1}]}');
+    expect(canonicalJson(JSON.parse('{ "y": 1,\n  "x": 2 }'))).toBe(canonicalJson({ x: 2, y: 1 }));
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/not a JSON number/);
+  });
+});
+
+describe('tariff release build / verify', () => {
+  it('packs the approved versions of the folders with a manifest, and verify says it holds', () => {
+    const dir = scratch();
+    const out = join(dir, 'r.json');
+    const b = tariff('release', 'build', '--rules', DEFAULT_RULES, '--tariffs', DEFAULT_TARIFFS, '--out', out);
+    expect(b.stderr).toBe('');
+    expect(b.status).toBe(0);
+    const r = read(out);
+    expect(b.stdout).toContain(`release ${r.id}`);
+    expect(r.content.manifest).toMatchObject({ source: 'folders', auditHead: null, program: { name: 'tariff-studio' } });
+    expect(r.content.manifest.versions).toEqual([
+      { kind: 'rules', effective: '2023-09-19', status: 'approved', approvedBy: 'legal', approvedAt: null },
+      { kind: 'tariffs', effective: '2023-09-19', status: 'approved', approvedBy: null, approvedAt: null },
+    ]);
+    const v = tariff('release', 'verify', out);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toContain(`release ${r.id} holds`);
+  });
+
+  it('refuses a release with one byte changed (RELEASE_HASH), wherever it is loaded', () => {
+    const dir = scratch();
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('"monthlyFee": ') + '"monthlyFee": '.length;
+    const digit = text[at]!;
+    writeFileSync(file, text.slice(0, at) + (digit === '9' ? '8' : String(Number(digit) + 1)) + text.slice(at + 1));
+    const v = tariff('release', 'verify', file);
+    expect(v.status).toBe(1);
+    expect(v.stdout).toContain('RELEASE_HASH');
+    expect(v.stdout).toMatch(/was changed after it was built/);
+    expect(codeOf(() => loadReleaseFile(file))).toBe('RELEASE_HASH');
+    const s = tariff('serve', '--release', file, '--port', '0');
+    expect(s.status).toBe(2);
+    expect(s.stderr).toContain('RELEASE_HASH');
+  });
+
+  it('key order and indentation are not changes; an id that does not match is', () => {
+    const dir = scratch();
+    const r = folderRelease();
+    writeFileSync(join(dir, 'compact.json'), JSON.stringify({ content: r.content, sha256: r.sha256, id: r.id, format: r.format }));
+    expect(loadReleaseFile(join(dir, 'compact.json')).id).toBe(r.id);
+    writeRelease(dir, 'id.json', { ...r, id: 'r-0000000000000000' });
+    expect(codeOf(() => loadReleaseFile(join(dir, 'id.json')))).toBe('RELEASE_ID');
+  });
+
+  it('never packs a draft or a version in review, and refuses a release that holds one even with a correct hash', () => {
+    const data = scratch();
+    cpSync(DEFAULT_RULES, join(data, 'rules'), { recursive: true });
+    cpSync(DEFAULT_TARIFFS, join(data, 'tariffs'), { recursive: true });
+    cpSync(join(data, 'rules', '2023-09-19'), join(data, 'rules', '2026-04-01'), { recursive: true });
+    cpSync(join(data, 'rules', '2023-09-19'), join(data, 'rules', '2026-05-01'), { recursive: true });
+    cpSync(join(data, 'tariffs', '2023-09-19'), join(data, 'tariffs', '2026-04-01'), { recursive: true });
+    const ri = JSON.parse(readFileSync(join(data, 'rules', 'index.json'), 'utf8')) as { versions: object[] };
+    ri.versions.push({ effective: '2026-04-01', status: 'draft', dir: '2026-04-01' }, { effective: '2026-05-01', status: 'in-review', dir: '2026-05-01' });
+    writeFileSync(join(data, 'rules', 'index.json'), JSON.stringify(ri));
+    const ti = JSON.parse(readFileSync(join(data, 'tariffs', 'index.json'), 'utf8')) as { versions: object[] };
+    ti.versions.push({ effective: '2026-04-01', status: 'draft', dir: '2026-04-01' });
+    writeFileSync(join(data, 'tariffs', 'index.json'), JSON.stringify(ti));
+    const out = join(data, 'r.json');
+    expect(tariff('release', 'build', '--rules', join(data, 'rules'), '--tariffs', join(data, 'tariffs'), '--out', out).status).toBe(0);
+    const r = read(out);
+    expect(r.content.rules.map((v) => `${v.effective} ${v.status}`)).toEqual(['2023-09-19 approved']);
+    expect(r.content.tariffs.map((v) => `${v.effective} ${v.status}`)).toEqual(['2023-09-19 approved']);
+    expect(r.content.manifest.versions.map((v) => v.effective)).toEqual(['2023-09-19', '2023-09-19']);
+
+    const forged = reseal({ ...r, content: { ...r.content, rules: [...r.content.rules, { ...r.content.rules[0]!, effective: '2026-04-01', status: 'draft' }] } });
+    const file = writeRelease(data, 'forged.json', forged);
+    expect(codeOf(() => loadReleaseFile(file))).toBe('RELEASE_DRAFT');
+    const v = tariff('release', 'verify', file);
+    expect(v.status).toBe(1);
+    expect(v.stdout).toContain('/content/rules/1/status');
+  });
+
+  it('checks every version against the data schemas, naming the JSON pointer', () => {
+    const dir = scratch();
+    const r = folderRelease();
+    const bad = structuredClone(r);
+    (bad.content.rules[0]!.decisions.settlement.rules[0] as { clause: string }).clause = 'clause 7';
+    const file = writeRelease(dir, 'bad.json', reseal(bad));
+    const v = tariff('release', 'verify', file);
+    expect(v.status).toBe(1);
+    expect(v.stdout).toContain('RULE_SCHEMA');
+    expect(v.stdout).toContain('#/content/rules/0/decisions/settlement /rules/0/clause');
+    const manifest = structuredClone(r);
+    manifest.content.manifest.versions.pop();
+    expect(codeOf(() => loadReleaseFile(writeRelease(dir, 'm.json', reseal(manifest))))).toBe('RELEASE_MANIFEST');
+    writeFileSync(join(dir, 'env.json'), JSON.stringify({ ...r, extra: 1 }));
+    expect(codeOf(() => loadReleaseFile(join(dir, 'env.json')))).toBe('RELEASE_SCHEMA');
+  });
+
+  it('signs with an Ed25519 key and verifies with its public key only', () => {
+    const dir = scratch();
+    const k1 = ed25519Keys(dir, 'one');
+    const k2 = ed25519Keys(dir, 'two');
+    const out = join(dir, 'signed.json');
+    const b = tariff('release', 'build', '--rules', DEFAULT_RULES, '--tariffs', DEFAULT_TARIFFS, '--out', out, '--sign', k1.privateKey);
+    expect(b.status).toBe(0);
+    expect(b.stdout).toMatch(/signed by key [0-9a-f]{16}/);
+    expect(tariff('release', 'verify', out, '--public-key', k1.publicKey).stdout).toContain('signature verified');
+    const wrong = tariff('release', 'verify', out, '--public-key', k2.publicKey);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout).toContain('RELEASE_SIGNATURE');
+    const r = read(out);
+    const flipped = { ...r, signature: { ...r.signature!, value: Buffer.from(Buffer.from(r.signature!.value, 'base64').map((x, i) => (i === 0 ? x ^ 1 : x))).toString('base64') } };
+    expect(codeOf(() => loadReleaseFile(writeRelease(dir, 'flipped.json', flipped), { publicKeyFile: k1.publicKey }))).toBe('RELEASE_SIGNATURE');
+    const unsigned = writeRelease(dir, 'unsigned.json', folderRelease());
+    const u = tariff('release', 'verify', unsigned, '--public-key', k1.publicKey);
+    expect(u.status).toBe(1);
+    expect(u.stdout).toContain('RELEASE_UNSIGNED');
+  });
+
+  it('from a workspace: the approval of each version, the audit head, and the same engine answers', () => {
+    const dir = scratch();
+    const ws = join(dir, 'ws.sqlite');
+    const { ws: w } = openWorkspace(ws, { seed: { rulesDir: DEFAULT_RULES, tariffsDir: DEFAULT_TARIFFS }, actor: 'tester' });
+    const head = verifyAudit(w);
+    closeWorkspace(w);
+    const out = join(dir, 'w.json');
+    const b = tariff('release', 'build', '--workspace', ws, '--out', out);
+    expect(b.stderr).toBe('');
+    expect(b.status).toBe(0);
+    const m = read(out).content.manifest;
+    expect(m.source).toBe('workspace');
+    expect(head.ok && m.auditHead === head.head && m.auditEntries === head.entries).toBe(true);
+    expect(m.versions.every((v) => v.approvedAt !== null)).toBe(true);
+    expect(m.versions.find((v) => v.kind === 'rules')?.approvedBy).toBe('legal');
+    expect(tariff('release', 'verify', out).status).toBe(0);
+    expect(tariff('release', 'build', '--workspace', ws).status).toBe(2);
+  });
+});
