@@ -39,7 +39,7 @@ describe('workspace', () => {
     const ws = freshWorkspace();
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(ws.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m, i) => ({ version: i + 1, name: m.name })));
+    expect(ws.db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(listTariffVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
     expect(listRuleVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
     expect(verifyAudit(ws)).toMatchObject({ ok: true, entries: 1 });

@@ -20,6 +20,8 @@ import {
 } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { approveChangeOfTerms } from './lifecycle-handlers.js';
+import { tariffCompanion } from '../workspace/tariff-review-store.js';
 import { describeFolders, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
@@ -115,6 +117,13 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
 
   approve: ({ id, reviewer, comment }) => {
     const v = getRuleVersion(ctx.ws, id);
+    const tariff = tariffCompanion(ctx.ws, v.effective) ?? null;
+    if (tariff && tariff.status !== 'approved') {
+      // One change of the terms: the tariff version of the same date is approved with it (docs/studio.md, Review).
+      const r = approveChangeOfTerms(ctx, { primary: 'rules', tariff, rules: v, reviewer, comment });
+      if (!r.rules) throw new StudioError('VERSION_NOT_IN_REVIEW', `rule version ${v.effective} is ${v.status}`, [], 'Submit the draft for review first.');
+      return { approved: ruleDetailOf(ctx.ws, r.rules.id), superseded: r.supersededRules ? ruleSummaryOf(r.supersededRules) : null };
+    }
     if (v.status === 'in-review') {
       // The version is frozen while in review, so what is checked here is what gets approved.
       const { cases } = loadCases(ctx.ws);

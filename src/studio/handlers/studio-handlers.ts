@@ -2,6 +2,7 @@ import type { Handlers } from '../api/dispatcher.js';
 import { auditHandlers } from './audit-handlers.js';
 import { engineHandlers } from './engine-handlers.js';
 import { explorerHandlers } from './explorer-handlers.js';
+import { lifecycleHandlers } from './lifecycle-handlers.js';
 import { ruleHandlers } from './rule-handlers.js';
 import { scenarioHandlers } from './scenario-handlers.js';
 import type { StudioContext } from './studio-context.js';
@@ -19,4 +20,5 @@ export const studioHandlers = (ctx: StudioContext): Handlers => ({
   audit: auditHandlers(ctx),
   explorer: explorerHandlers(ctx),
   scenarios: scenarioHandlers(ctx),
+  lifecycle: lifecycleHandlers(ctx),
 });

@@ -21,6 +21,8 @@ import { NewDraftDialog } from './new-draft-dialog.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { VersionList } from './version-list.js';
+import { InForcePanel } from '../versions/in-force-panel.js';
+import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,7 +45,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [error, setError] = useState<ShownError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<'draft' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | null>(null);
+  const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
 
   const markIssues = useCallback((issues: readonly Issue[]) => {
@@ -62,6 +65,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const reloadVersions = useCallback(async (select?: number) => {
     const { versions: vs } = await api.tariffs.list({});
     setVersions(vs);
+    setRefresh((n) => n + 1);
     setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
   }, [api]);
 
@@ -83,7 +87,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError]);
+  }, [api, selectedId, showError, refresh]);
 
   const isDraft = detail?.summary.status === 'draft';
   const onEdits = useCallback(
@@ -147,7 +151,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const summary = detail?.summary;
   return (
     <div className="tariffs-page">
-      <VersionList versions={versions} selected={selectedId} onSelect={selectVersion} />
+      <div className="version-column">
+        <VersionList versions={versions} selected={selectedId} onSelect={selectVersion} />
+        <InForcePanel today={info.today} refresh={refresh} />
+      </div>
       <section className="workarea">
         {!detail || !summary ? (
           <p className="muted">{t('loading')}</p>
@@ -181,9 +188,16 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   </span>
                 </>
               ) : (
-                <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
-                  {t('action.createDraft')}
-                </button>
+                <>
+                  <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
+                    {t('action.createDraft')}
+                  </button>
+                  {(summary.status === 'approved' || summary.status === 'superseded') && (
+                    <button type="button" onClick={() => setDialog('restore')} data-testid="btn-restore">
+                      {t('tr.restore')}
+                    </button>
+                  )}
+                </>
               )}
               <span className="toolbar-spacer" />
               <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
@@ -271,6 +285,9 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               </div>
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
+                {summary.status !== 'superseded' && (
+                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={setNotice} />
+                )}
                 {isDraft && (
                   <section className="changes-panel">
                     <h2>{t('changes.title')}</h2>
@@ -293,6 +310,25 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               .then((d) => {
                 setDialog(null);
                 return reloadVersions(d.summary.id);
+              })
+              .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
+      {dialog === 'restore' && summary && (
+        <NewDraftDialog
+          from={summary}
+          suggested={info.suggestedDraftDate}
+          heading={t('tr.restoreTitle')}
+          help={t('tr.restoreHelp', { date: summary.effective })}
+          onCancel={() => setDialog(null)}
+          onCreate={(effective, title) => {
+            api.lifecycle
+              .restore({ kind: 'tariff', from: summary.id, effective, title })
+              .then((d) => {
+                setDialog(null);
+                setNotice(t('tr.restored', { date: summary.effective }));
+                return reloadVersions(d.id);
               })
               .catch((e: unknown) => showError(e));
           }}
