@@ -6,6 +6,7 @@ import type { Output } from '../../engine/output-types.js';
 import type { RegressionChange } from '../../engine/regression.js';
 import type { RowChange, RuleVersionDiff } from '../../engine/version-diff.js';
 import type { CellEdit } from '../model/tariff-edits.js';
+import type { RowOp } from '../model/row-ops.js';
 import type { Issue } from '../model/issue.js';
 import type { TariffChange } from '../model/tariff-diff.js';
 import { TABLE_IDS } from '../model/table-id.js';
@@ -142,6 +143,19 @@ const workspace = {
 // ---------------------------------------------------------------------------------------------
 export type CreateDraftArgs = { from: number; effective: string; title: string };
 export type EditArgs = { id: number; revision: number; edits: CellEdit[] };
+export type RowOpsArgs = { id: number; revision: number; ops: RowOp[] };
+
+const rowOpSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'table', 'index', 'texts'],
+      properties: { kind: { const: 'insert' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 }, texts: { type: 'object', required: [], maxProperties: 64, additionalProperties: { type: 'string', maxLength: 10_000 } } },
+    },
+    { type: 'object', additionalProperties: false, required: ['kind', 'table', 'index'], properties: { kind: { const: 'delete' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 } } },
+  ],
+} as const;
 
 const editSchema: JSONSchemaType<CellEdit> = {
   type: 'object',
@@ -180,6 +194,16 @@ const tariffs = {
       required: ['id', 'revision', 'edits'],
       properties: { id, revision: { type: 'integer', minimum: 1 }, edits: { type: 'array', minItems: 1, maxItems: 20_000, items: editSchema } },
     },
+    detailSchema,
+  ),
+  rowOps: call<RowOpsArgs, VersionDetail>(
+    'insert (add, duplicate, new course) and delete rows of a draft in one transaction; a row still referred to is not deleted (ROW_IN_USE names where)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'ops'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, ops: { type: 'array', minItems: 1, maxItems: 500, items: rowOpSchema } },
+    } as unknown as JSONSchemaType<RowOpsArgs>,
     detailSchema,
   ),
   discardDraft: call<{ id: number }, { discarded: number }>(

@@ -18,6 +18,8 @@ import { gridRows, viewRows, type GridFilter } from './grid-view.js';
 import { ImportDialog } from './import-dialog.js';
 import { checkEdits } from './local-check.js';
 import { NewDraftDialog } from './new-draft-dialog.js';
+import { RowFormDialog } from './row-form-dialog.js';
+import { duplicateOp } from '../../model/row-ops.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { VersionList } from './version-list.js';
@@ -45,7 +47,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [error, setError] = useState<ShownError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | null>(null);
+  const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | 'row' | 'course' | null>(null);
+  const [rowSel, setRowSel] = useState<number | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
 
@@ -135,6 +138,22 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     } catch (e) {
       showError(e);
     }
+  };
+  const rowOps = (ops: Parameters<typeof editor.applyRows>[0]) => {
+    setError(null);
+    setErrorCells(new Set());
+    return editor.applyRows(ops);
+  };
+  const duplicateRow = () => {
+    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    const op = duplicateOp(detail.version, tab, rowSel);
+    if (op) void rowOps([op]).then((ok) => ok && setFocus({ index: op.index, field: TABLES[tab].keyField, nonce: Date.now() }));
+  };
+  const deleteRow = () => {
+    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    const key = String(TABLES[tab].rows(detail.version)[rowSel]?.[TABLES[tab].keyField] ?? '');
+    if (!window.confirm(t('row.confirmDelete', { key }))) return;
+    void rowOps([{ kind: 'delete', table: tab, index: rowSel }]).then((ok) => ok && setRowSel(null));
   };
   const pickChange = (c: TariffChange) => {
     if (c.index === null) return;
@@ -237,7 +256,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               {TABLE_IDS.map((id) => {
                 const n = detail.changes.filter((c) => c.table === id).length;
                 return (
-                  <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                  <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => {
+                      setTab(id);
+                      setRowSel(null);
+                    }} data-testid={`tab-${id}`}>
                     {lang === 'ja' ? TABLES[id].ja : TABLES[id].en}
                     <span className="tab-count">{TABLES[id].rows(detail.version).length}</span>
                     {n > 0 && <span className="tab-changes">{n}</span>}
@@ -264,6 +286,24 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <span className="muted" data-testid="grid-count">
                 {t('filter.count', { shown: shownRows.length, total: allRows.length })}
               </span>
+              {isDraft && (
+                <span className="row-ops" role="group" aria-label={t('row.add')}>
+                  <button type="button" onClick={() => setDialog('row')} data-testid="row-add">
+                    {t('row.add')}
+                  </button>
+                  <button type="button" onClick={duplicateRow} data-testid="row-duplicate">
+                    {t('row.duplicate')}
+                  </button>
+                  <button type="button" className="danger" onClick={deleteRow} data-testid="row-delete">
+                    {t('row.delete')}
+                  </button>
+                  {tab === 'courses' && (
+                    <button type="button" className="primary" onClick={() => setDialog('course')} data-testid="row-new-course">
+                      {t('row.newCourse')}
+                    </button>
+                  )}
+                </span>
+              )}
               {isDraft && <span className="grid-help muted small">{t('grid.help')}</span>}
             </div>
             <div className="grid-and-panel">
@@ -278,7 +318,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
                   onClipped={(n) => setNotice(t('error.pasteClipped', { n }))}
-                  onSelectRow={(i) => tab === 'courses' && setCourseIndex(i)}
+                  onSelectRow={(i) => {
+                    setRowSel(i);
+                    if (tab === 'courses') setCourseIndex(i);
+                  }}
                   focus={focus}
                   errorCells={errorCells}
                 />
@@ -312,6 +355,26 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 return reloadVersions(d.summary.id);
               })
               .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
+      {(dialog === 'row' || dialog === 'course') && detail && (
+        <RowFormDialog
+          table={tab}
+          version={detail.version}
+          startIndex={rowSel ?? 0}
+          course={dialog === 'course'}
+          onCancel={() => setDialog(null)}
+          onSubmit={(texts) => {
+            const index = rowSel === null ? TABLES[tab].rows(detail.version).length : rowSel + 1;
+            void rowOps([{ kind: 'insert', table: tab, index, texts }]).then((ok) => {
+              if (!ok) return;
+              setDialog(null);
+              setFilters((all) => ({ ...all, [tab]: NO_FILTER }));
+              setRowSel(index);
+              if (tab === 'courses') setCourseIndex(index);
+              setFocus({ index, field: TABLES[tab].keyField, nonce: Date.now() });
+            });
           }}
         />
       )}
