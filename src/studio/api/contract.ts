@@ -12,6 +12,7 @@ import type { TariffChange } from '../model/tariff-diff.js';
 import { TABLE_IDS } from '../model/table-id.js';
 import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
 import { lifecycleContract } from './lifecycle-contract.js';
+import { authoringContract } from './authoring-contract.js';
 
 /**
  * Every call the studio's renderer can make, grouped by domain: its argument and result types
@@ -910,7 +911,7 @@ const explorer = {
 };
 
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, lifecycle: lifecycleContract } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, lifecycle: lifecycleContract, authoring: authoringContract } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

@@ -5,6 +5,7 @@ import { diffRuleVersions, diffTariffVersions } from '../../engine/version-diff.
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { Issue } from '../model/issue.js';
+import { quoteIssues } from '../model/quote-check.js';
 import { StudioError } from '../model/studio-error.js';
 import {
   approvedRulesInForce,
@@ -68,6 +69,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   checkRule: ({ id, decision, ruleId, ruleJson }) => {
     const v = getRuleVersion(ctx.ws, id);
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
+    if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     return { issues: checked.issues, sentence: checked.rule ? sentences(checked.rule, asDecision(decision)) : null };
   },
 
@@ -75,6 +77,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     const v = getRuleVersion(ctx.ws, id);
     if (v.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `rule version ${v.effective} is ${v.status}: only a draft is edited`, [], 'Start a draft from it (or withdraw it from review) and edit the draft.');
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
+    if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     const errors = checked.issues.filter((i) => i.severity === 'error');
     if (errors.length || !checked.next || !checked.rule)
       throw new StudioError('RULE_INVALID', `the rule ${ruleId} was not saved: ${errors[0]?.message ?? 'it does not check'}`, checked.issues, 'Nothing was saved. Correct the rule (each issue names where) and save again.');

@@ -1,5 +1,6 @@
 import type { Handlers } from '../api/dispatcher.js';
 import { auditHandlers } from './audit-handlers.js';
+import { authoringHandlers } from './authoring-handlers.js';
 import { engineHandlers } from './engine-handlers.js';
 import { explorerHandlers } from './explorer-handlers.js';
 import { lifecycleHandlers } from './lifecycle-handlers.js';
@@ -21,4 +22,5 @@ export const studioHandlers = (ctx: StudioContext): Handlers => ({
   explorer: explorerHandlers(ctx),
   scenarios: scenarioHandlers(ctx),
   lifecycle: lifecycleHandlers(ctx),
+  authoring: authoringHandlers(ctx),
 });
