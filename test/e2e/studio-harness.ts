@@ -49,6 +49,8 @@ export type StudioPageOptions = {
   viewport?: { width: number; height: number };
   /** Browser permissions granted to the studio's origin (e.g. the clipboard). */
   permissions?: string[];
+  /** Lets a test inject a script (axe-core) past the page's CSP; the page's own CSP stays in the response. */
+  bypassCSP?: boolean;
 };
 
 /** The studio of one test file, ready between its beforeAll and afterAll. */
@@ -74,7 +76,7 @@ export function useStudio(workspace: string, options: StudioPageOptions = {}): S
   beforeAll(async () => {
     studio = await startStudio(workspace);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP', ...(options.bypassCSP ? { bypassCSP: true } : {}) });
     if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(studio.url).origin });
     page = await context.newPage();
     page.on('pageerror', (e) => {

@@ -105,7 +105,7 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
                   <td>{i.clauses.join('・')}</td>
                   <td>
                     {isDraft && i.alternatives.length > 0 ? (
-                      <select value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
+                      <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
                         {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
                           <option key={v} value={v}>
                             {v}

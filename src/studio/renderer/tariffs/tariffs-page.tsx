@@ -268,9 +268,9 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               })}
             </div>
             <div className="filter-bar">
-              <input type="search" placeholder={t('filter.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="grid-search" />
+              <input type="search" aria-label={t('filter.search')} placeholder={t('filter.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="grid-search" />
               {tab === 'courses' && (
-                <select value={filter.series} onChange={(e) => setFilter({ ...filter, series: e.target.value })} data-testid="grid-series">
+                <select aria-label={t('filter.allSeries')} value={filter.series} onChange={(e) => setFilter({ ...filter, series: e.target.value })} data-testid="grid-series">
                   <option value="">{t('filter.allSeries')}</option>
                   {SERIES.map((s) => (
                     <option key={s} value={s}>
