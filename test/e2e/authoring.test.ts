@@ -20,7 +20,7 @@ const audit = async (name: string) => {
 };
 const optionValue = (select: string, text: string) =>
   studio.page.evaluate(
-    ([id, want]) => [...document.querySelectorAll<HTMLOptionElement>(`[data-testid="${id}"] option`)].find((o) => o.textContent?.includes(want!))?.value ?? '',
+    ([id, want]) => Array.from(document.querySelectorAll<HTMLOptionElement>(`[data-testid="${id}"] option`)).find((o) => o.textContent?.includes(want!))?.value ?? '',
     [select, text],
   );
 const CODE = 'M5525N-3Y-C90-SN';
