@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeTariffWorkbook } from '../../src/io/tariff-workbook.js';
 import type { CourseAnswer, Envelope, ImportPreview, VersionDetail } from '../../src/studio/api/contract.js';
-import { enumLabel } from '../../src/studio/model/enum-labels.js';
-import { applyRowOps, duplicateOp, inverseOp, rowTexts, rowUses } from '../../src/studio/model/row-ops.js';
-import { TABLES } from '../../src/studio/model/tariff-tables.js';
+import { enumLabel } from '../../src/tariff-model/enum-labels.js';
+import { applyRowOps, duplicateOp, inverseOp, rowTexts, rowUses } from '../../src/tariff-model/row-ops.js';
+import { TABLES } from '../../src/tariff-model/tariff-tables.js';
 import { freshStudio } from './helpers.js';
 
 /** Adding, duplicating and deleting rows of a draft, with the cross-references kept true. */

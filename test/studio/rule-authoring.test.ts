@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, RegressionView, RuleVersionDetail } from '../../src/studio/api/contract.js';
 import type { Saved } from '../../src/studio/api/authoring-contract.js';
-import { quoteIssues } from '../../src/studio/model/quote-check.js';
+import { quoteIssues } from '../../src/tariff-model/quote-check.js';
 import { freshStudio } from './helpers.js';
 
 /** Adding, deleting and reordering rules, and parameters, in a draft: each checked as files on disk are, quotes against the terms. */

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
-import type { RegressionChange } from '../../engine/regression.js';
-import type { TariffChange } from '../model/tariff-diff.js';
-import { TABLE_IDS } from '../model/table-id.js';
+import type { RegressionChange } from '../../engine/review/regression.js';
+import type { TariffChange } from '../../tariff-model/tariff-diff.js';
+import { TABLE_IDS } from '../../tariff-model/table-id.js';
 import type { CallSpec, VersionStatus, VersionSummary, WorkbookFile } from './contract.js';
 
 /**

@@ -1,11 +1,11 @@
-import { clauseText } from '../../engine/clause-text.js';
+import { clauseText } from '../../engine/review/clause-text.js';
 import { DataLoadError } from '../../engine/errors.js';
 import { DECISIONS, type Parameter, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
 import { validateRuleVersion } from '../../engine/validate-data.js';
 import type { Handlers } from '../api/dispatcher.js';
-import type { Issue } from '../model/issue.js';
-import { quoteIssues } from '../model/quote-check.js';
-import { StudioError } from '../model/studio-error.js';
+import type { Issue } from '../../tariff-model/issue.js';
+import { quoteIssues } from '../../tariff-model/quote-check.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { getRuleVersion, saveRuleDraft, type StoredRuleVersion } from '../workspace/rule-store.js';
 import { asDecision } from './rule-checks.js';
 import { eventTypesOf, factsOffered, termsFor } from './rule-views.js';

@@ -5,7 +5,7 @@ import type { SimulationResult } from '../../camera-sim/result.js';
 import { runSimulation, SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { ApiError, RunProgress, RunState } from '../api/contract.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import type { StoredRun } from './stored-run.js';
 
 /**

@@ -1,4 +1,4 @@
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion, type VersionStatus } from './tariff-store.js';

@@ -1,7 +1,7 @@
 import type { RenderEditCellProps } from 'react-data-grid';
-import { cellText, type CellValue } from '../../model/cell-value.js';
-import type { ColumnDef } from '../../model/column-def.js';
-import type { TableId } from '../../model/table-id.js';
+import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
+import type { ColumnDef } from '../../../tariff-model/column-def.js';
+import type { TableId } from '../../../tariff-model/table-id.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { enumText } from './enum-text.js';
 import type { GridRow } from './grid-view.js';

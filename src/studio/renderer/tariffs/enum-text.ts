@@ -1,6 +1,6 @@
-import type { ColumnDef } from '../../model/column-def.js';
-import { enumLabel } from '../../model/enum-labels.js';
-import type { TableId } from '../../model/table-id.js';
+import type { ColumnDef } from '../../../tariff-model/column-def.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
+import type { TableId } from '../../../tariff-model/table-id.js';
 import type { Lang } from '../i18n/i18n-context.js';
 
 /** An enum value as the UI shows it: its label in the current language (the code itself when it has none). */

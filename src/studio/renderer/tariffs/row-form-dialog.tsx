@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { TariffVersion } from '../../../engine/tariff-types.js';
-import { cellText } from '../../model/cell-value.js';
-import { freeKey, rowTexts } from '../../model/row-ops.js';
-import type { TableId } from '../../model/table-id.js';
-import { TABLES } from '../../model/tariff-tables.js';
+import { cellText } from '../../../tariff-model/cell-value.js';
+import { freeKey, rowTexts } from '../../../tariff-model/row-ops.js';
+import type { TableId } from '../../../tariff-model/table-id.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { enumText } from './enum-text.js';
 

@@ -37,6 +37,8 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
     setImpact(null);
     // In review, the reviewer sees the regression straight away (the version is frozen, so it stays true).
     if (s.status === 'in-review') void runReview();
+    // Only another version or status reruns it: runReview is a new closure every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, see above
   }, [s.id, s.status]);
 
   const act = async (what: string, f: () => Promise<void>, lead?: string) => {
