@@ -11,6 +11,8 @@ import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
+import { serveTeam } from './studio-serve.js';
+import { checkServerUrl } from '../studio/main/connection.js';
 
 /** `tariff studio`: the desktop app in Electron where its binary exists, otherwise (or with --web) in the browser. */
 export const RENDERER_DIR = join(PROJECT_ROOT, 'dist-renderer');
@@ -34,6 +36,14 @@ const studioOptions = {
   workspace: { type: 'string' },
   rules: { type: 'string' },
   tariffs: { type: 'string' },
+  serve: { type: 'boolean' },
+  listen: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'required-approvals': { type: 'string' },
+  server: { type: 'string' },
+  local: { type: 'boolean' },
 } as const;
 
 /**
@@ -57,6 +67,14 @@ function ensureRenderer(io: Io): boolean {
   return false;
 }
 
+const serverUrl = (text: string): string => {
+  try {
+    return checkServerUrl(text);
+  } catch (e) {
+    throw new UsageError(`--server: ${(e as Error).message}`);
+  }
+};
+
 export const studioCommand: Command = {
   summary: 'open Tariff Studio (Electron where installed, else the browser mode; --web always serves the browser mode and prints its URL)',
   usage:
@@ -64,6 +82,9 @@ export const studioCommand: Command = {
     '  --web: serve the studio to your browser on 127.0.0.1 and print the URL (it carries a per-run secret).\n' +
     '  --port N: listen on port N (default: a free port).\n' +
     '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
+    'tariff studio --serve --workspace FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [--origin URL] [--required-approvals N]\n' +
+    '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +
+    'tariff studio --server URL | --local: the desktop app as a client of a team server (remembered for the next start), or back to the local workspace.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: studioOptions, strict: true, allowPositionals: false });
@@ -71,14 +92,28 @@ export const studioCommand: Command = {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
     const workspace = resolve(values.workspace ?? defaultWorkspacePath());
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
+    if (values.serve) {
+      if (!ensureRenderer(io)) return 2;
+      if (!values.workspace) throw new UsageError('tariff studio --serve needs --workspace FILE (the team\'s workspace, on a local disk of this machine)');
+      return serveTeam({ workspace, seed, ...(values.listen ? { listen: values.listen } : {}), ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}), ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}), origins: values.origin ?? [], ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}), staticDir: RENDERER_DIR }, io);
+    }
     const electron = values.web ? undefined : electronBinary();
     if (electron) {
       if (!existsSync(ELECTRON_MAIN)) {
         io.err('tariff studio: the Electron bundles are not built. Run `npm run build:studio` (npm start does it for you).');
         return 2;
       }
-      const child = spawn(electron, [PROJECT_ROOT], { stdio: 'inherit', env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir } });
+      const server = values.local ? 'local' : values.server !== undefined ? serverUrl(values.server) : undefined;
+      const child = spawn(electron, [PROJECT_ROOT], {
+        stdio: 'inherit',
+        env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir, ...(server ? { TARIFF_STUDIO_SERVER: server } : {}) },
+      });
       return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
+    }
+    if (values.server !== undefined) {
+      const url = serverUrl(values.server);
+      io.out(`Electron's binary is not installed here: open the team server in your browser instead:\n\n  ${url}\n`);
+      return 0;
     }
     if (!ensureRenderer(io)) return 2;
     return withStudioErrors(io, 'studio', async () => {

@@ -13,6 +13,7 @@ import type { RowOp } from '../../tariff-model/row-ops.js';
 import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
 import { lifecycleContract } from './lifecycle-contract.js';
 import { authoringContract } from './authoring-contract.js';
+import { team } from './team-contract.js';
 
 /**
  * Every call the studio's renderer can make, grouped by domain: its argument and result types
@@ -387,7 +388,8 @@ export type ScenarioChoices = {
   options: { code: string; name: string }[];
   defaultForm: ScenarioForm;
 };
-export type SaveScenarioArgs = { id: number | null; form: ScenarioForm };
+/** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
+export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
 
 const sideRefSchema = {
   type: 'object',
@@ -519,7 +521,7 @@ const saveArgs = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'form'],
-  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema },
+  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
 } as unknown as JSONSchemaType<SaveScenarioArgs>;
 const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
 
@@ -911,7 +913,7 @@ const explorer = {
 };
 
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, lifecycle: lifecycleContract, authoring: authoringContract } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, lifecycle: lifecycleContract, authoring: authoringContract, team } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

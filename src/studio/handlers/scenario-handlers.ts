@@ -25,10 +25,10 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
         saveScenarioResult(ctx.ws, run.scenarioId, stored, { seed: stored.result.scenario.seed, fleetSize: stored.result.scenario.fleetSize, elapsedMs: stored.elapsedMs });
       },
     });
-  const save = (id: number | null, form: ScenarioForm) => {
+  const save = (id: number | null, form: ScenarioForm, revision?: number) => {
     resolveForm(ctx.ws, form);
     if (id !== null) getScenario(ctx.ws, id);
-    return saveScenario(ctx.ws, id, form);
+    return saveScenario(ctx.ws, id, form, revision);
   };
   const summary = (id: number) => {
     const s = getScenario<StoredRun>(ctx.ws, id);
@@ -54,15 +54,15 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       const s = getScenario<StoredRun>(ctx.ws, id);
       return { summary: scenarioSummary(s, s.lastResult), form: s.form, result: s.lastResult ? runView(s.lastResult) : null };
     },
-    save: ({ id, form }) => summary(save(id, form).id),
+    save: ({ id, form, revision }) => summary(save(id, form, revision).id),
     delete: ({ id }) => {
       deleteScenario(ctx.ws, id);
       return { deleted: id };
     },
-    run: ({ id, form }) => {
+    run: ({ id, form, revision }) => {
       const rs = resolveForm(ctx.ws, form);
       if (id !== null) getScenario(ctx.ws, id);
-      const rec = saveScenario(ctx.ws, id, form);
+      const rec = saveScenario(ctx.ws, id, form, revision);
       const run = registry.start(rs, rec.id, rec.revision);
       return { runId: run.runId, scenario: summary(rec.id) };
     },

@@ -8,6 +8,7 @@ import { ruleHandlers } from './rule-handlers.js';
 import { scenarioHandlers } from './scenario-handlers.js';
 import type { StudioContext } from './studio-context.js';
 import { tariffHandlers } from './tariff-handlers.js';
+import { teamHandlers } from './team-handlers.js';
 import { workbookHandlers } from './workbook-handlers.js';
 import { workspaceHandlers } from './workspace-handlers.js';
 
@@ -23,4 +24,5 @@ export const studioHandlers = (ctx: StudioContext): Handlers => ({
   scenarios: scenarioHandlers(ctx),
   lifecycle: lifecycleHandlers(ctx),
   authoring: authoringHandlers(ctx),
+  team: teamHandlers(ctx),
 });

@@ -7,6 +7,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { todayInTokyo } from '../../engine/dates.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import { chooseConnection, type Connection } from './connection.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
 import { denyPermissions, hardenContents, SECURE_PREFERENCES } from './window-security.js';
 
@@ -33,8 +34,17 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 // Startup failures are handled inside (a dialog, then quit); nothing awaits the ready promise.
 void app.whenReady().then(() => {
   denyPermissions(session.defaultSession);
+  let connection: Connection;
   try {
-    const opened = openWorkspace(workspaceFile, { seed });
+    connection = chooseConnection(process.env.TARIFF_STUDIO_SERVER, app.getPath('userData'));
+  } catch (e) {
+    dialog.showErrorBox('Tariff Studio cannot connect', e instanceof StudioError ? `${e.message}\n\n${e.hint ?? ''}` : String(e));
+    app.exit(1);
+    return;
+  }
+  if (connection.kind === 'server') return openTeamServer(connection.url);
+  try {
+    const opened = openWorkspace(workspaceFile, { seed, lock: 'the desktop studio' });
     ws = opened.ws;
     const dispatch = createDispatcher(studioHandlers({ ws, createdNow: opened.created, today: () => todayInTokyo() }), {
       onInternalError: (name, e) => console.error(`studio: ${name} failed`, e),
@@ -61,6 +71,13 @@ void app.whenReady().then(() => {
   win.once('ready-to-show', () => win.show());
   void win.loadFile(join(rendererDir, 'index.html'));
 });
+
+/** A team server's page: its own renderer over HTTP with its login; no preload, no workspace here. */
+function openTeamServer(url: string): void {
+  const win = new BrowserWindow({ width: 1440, height: 900, minWidth: 1000, minHeight: 600, title: `Tariff Studio — ${url}`, show: false, webPreferences: { ...SECURE_PREFERENCES } });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(url);
+}
 
 app.on('window-all-closed', () => {
   if (ws) closeWorkspace(ws);

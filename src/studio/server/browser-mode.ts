@@ -10,7 +10,7 @@ import { startStudioServer, type StudioServer } from './http-server.js';
 export type BrowserStudio = { server: StudioServer; ws: Workspace; created: boolean; stop(): Promise<void> };
 
 export async function startBrowserStudio(opts: { workspace: string; seed: SeedFolders; port?: number; staticDir: string; log?: (line: string) => void }): Promise<BrowserStudio> {
-  const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed });
+  const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed, lock: 'the studio in browser mode (tariff studio --web)' });
   try {
     const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
       onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),

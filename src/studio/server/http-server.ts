@@ -15,7 +15,7 @@ import { serveStatic } from './static-files.js';
 export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
 export type ServerOptions = { dispatch: Dispatch; port?: number; staticDir?: string; secret?: string; log?: (line: string) => void };
 
-const MAX_BODY = 30 * 1024 * 1024;
+export const MAX_BODY = 30 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -29,12 +29,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
+export const send = (res: ServerResponse, status: number, body: string | Buffer, type: string): void => {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 };
 const sendJson = (res: ServerResponse, status: number, env: Envelope<unknown>): void => send(res, status, JSON.stringify(env), 'application/json; charset=utf-8');
-const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
+export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -42,7 +42,7 @@ const sameSecret = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+export function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

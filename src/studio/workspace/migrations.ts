@@ -1,3 +1,5 @@
+import { TEAM_MIGRATION_SQL } from './team-migration.js';
+
 /**
  * The workspace schema, one numbered migration at a time. A migration runs once, in its own
  * transaction, and is recorded in schema_migrations and PRAGMA user_version; never edit one
@@ -97,6 +99,11 @@ CREATE TABLE scenarios (
 `,
   },
   {
+    version: 5,
+    name: 'team server: users (scrypt password hashes, role, lockout) and login sessions',
+    sql: TEAM_MIGRATION_SQL,
+  },
+  {
     version: 6,
     name: 'tariff reviews: submissions, withdrawals and approvals of tariff versions (as rule versions have)',
     sql: `
@@ -115,4 +122,5 @@ CREATE TRIGGER tariff_reviews_no_update BEFORE UPDATE ON tariff_reviews BEGIN SE
   },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** The newest schema this build knows (the migrations are listed strictly ascending; a unit test holds it). */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

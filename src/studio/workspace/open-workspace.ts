@@ -6,12 +6,15 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
-import { nowIso, type Workspace } from './workspace.js';
+import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
+import { acquireWorkspaceLock } from './workspace-lock.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
   seed?: SeedFolders;
   actor?: string;
+  /** Take the writer's lock (workspace-lock.ts) for this purpose ("the desktop studio", "the team server"…); refused while another process holds it. */
+  lock?: string;
 };
 
 const defaultActor = (): string => {
@@ -31,19 +34,24 @@ const defaultActor = (): string => {
 export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Workspace; created: boolean } {
   const actor = opts.actor ?? defaultActor();
   let created = false;
-  if (!existsSync(file)) {
-    if (!opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
-    createWorkspace(file, opts.seed, actor);
-    created = true;
-  }
-  const db = connect(file);
+  if (!existsSync(file) && !opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+  const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
+  let db: Database.Database | undefined;
   try {
+    if (!existsSync(file)) {
+      createWorkspace(file, opts.seed!, actor);
+      created = true;
+    }
+    db = connect(file);
     migrate(db, file);
   } catch (e) {
-    db.close();
+    db?.close();
+    lock?.release();
     throw e;
   }
-  return { ws: { db, file, actor }, created };
+  const ws: Workspace = { db, file, actor };
+  if (lock) onWorkspaceClose(ws, lock.release);
+  return { ws, created };
 }
 
 function connect(file: string): Database.Database {
@@ -75,15 +83,25 @@ function migrate(db: Database.Database, file: string): void {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (tables.n > 0) throw new StudioError('WORKSPACE_FOREIGN', `${file} is an SQLite file but not a Tariff Studio workspace`, [], 'Open a workspace file, or choose a new path.');
   }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+  // Every migration not yet applied runs, in ascending order: a number below the current version
+  // is applied too (branches merged in another order may add one, e.g. 4 after 5 and 6 shipped).
+  const applied = appliedMigrations(db, current);
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)').run();
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, nowIso());
-      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`user_version = ${Math.max(m.version, db.pragma('user_version', { simple: true }) as number)}`);
     }).immediate();
   }
+}
+
+/** The migrations a workspace has: those recorded in schema_migrations (older files without it: every number up to user_version). */
+function appliedMigrations(db: Database.Database, current: number): Set<number> {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  if (!hasTable) return new Set(MIGRATIONS.filter((m) => m.version <= current).map((m) => m.version));
+  return new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
 }
 
 function createWorkspace(file: string, seed: SeedFolders, actor: string): void {

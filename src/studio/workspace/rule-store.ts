@@ -1,6 +1,7 @@
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
+import { staleSave } from './stale-save.js';
 import type { VersionStatus } from './tariff-store.js';
 import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
@@ -107,8 +108,8 @@ const requireStatus = (v: StoredRuleVersion, status: VersionStatus, doing: strin
   if (v.status !== status) throw new StudioError(status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW', `rule version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`, [], hint);
 };
 
-const requireRevision = (v: StoredRuleVersion, revision: number): void => {
-  if (v.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `rule version ${v.effective} changed since you loaded it (revision ${v.revision}, you had ${revision})`, [], 'Reload the version and make the change again.');
+const requireRevision = (ws: Workspace, v: StoredRuleVersion, revision: number): void => {
+  if (v.revision !== revision) throw staleSave(ws, `rule:${v.id}`, `rule version ${v.effective} (#${v.id})`, v.revision, revision);
 };
 
 /** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */
@@ -132,7 +133,7 @@ export function saveRuleDraft(ws: Workspace, args: { id: number; revision: numbe
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
       requireStatus(cur, 'draft', 'edited', 'An approved or submitted version is frozen: start a draft from it (or withdraw it from review) and edit the draft.');
-      requireRevision(cur, args.revision);
+      requireRevision(ws, cur, args.revision);
       const data = { decisions: args.version.decisions, interpretations: args.version.interpretations };
       updateDraftData(ws, 'rule_versions', args.id, data);
       appendAudit(ws, args.action, `rule:${args.id}`, { before: args.before, after: args.after });
@@ -167,7 +168,7 @@ export function submitRuleVersion(ws: Workspace, args: { id: number; revision: n
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
       requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
-      requireRevision(cur, args.revision);
+      requireRevision(ws, cur, args.revision);
       const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as { id: number; status: string } | undefined;
       if (taken)
         throw new StudioError('VERSION_DATE_TAKEN', `rule version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`, [], 'Give the draft another effective date (start a new draft with that date) and submit it.');

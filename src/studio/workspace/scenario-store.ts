@@ -1,6 +1,7 @@
 import type { ScenarioForm } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
+import { staleSave } from './stale-save.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**
@@ -28,7 +29,7 @@ export function getScenario<R>(ws: Workspace, id: number): StoredScenario<R> {
 }
 
 /** Creates (id null) or updates a scenario's form; the caller has checked the form. Returns the new record. */
-export function saveScenario(ws: Workspace, id: number | null, form: ScenarioForm): ScenarioRecord {
+export function saveScenario(ws: Workspace, id: number | null, form: ScenarioForm, revision?: number): ScenarioRecord {
   return ws.db
     .transaction(() => {
       const now = nowIso();
@@ -40,6 +41,7 @@ export function saveScenario(ws: Workspace, id: number | null, form: ScenarioFor
         return record(ws.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(newId) as Row);
       }
       const cur = getScenario(ws, id);
+      if (revision !== undefined && cur.revision !== revision) throw staleSave(ws, `scenario:${id}`, `scenario "${cur.name}" (#${id})`, cur.revision, revision);
       const formJson = JSON.stringify(form);
       if (JSON.stringify(cur.form) === formJson) return cur;
       ws.db.prepare('UPDATE scenarios SET name = ?, form = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(name, formJson, now, id);

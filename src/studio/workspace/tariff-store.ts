@@ -2,6 +2,7 @@ import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
+import { staleSave } from './stale-save.js';
 import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
 import type { TariffMeta } from './version-meta.js';
 import type { Workspace } from './workspace.js';
@@ -106,7 +107,7 @@ export function saveTariffDraft(ws: Workspace, args: { id: number; revision: num
       if (cur.status !== 'draft')
         throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
       if (cur.revision !== args.revision)
-        throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${args.revision})`, [], 'Reload the draft and make the edit again.');
+        throw staleSave(ws, `tariff:${cur.id}`, `tariff draft ${cur.effective} (#${cur.id})`, cur.revision, args.revision);
       const { effective: _e, status: _s, ...data } = args.version;
       updateDraftData(ws, 'tariff_versions', args.id, data);
       appendAudit(ws, args.action, `tariff:${args.id}`, { before: args.before, after: args.after });

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { RuleVersionDetail, RuleVersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
+import { useTeam } from '../team/team-context.js';
 
 /** Submitting for review, withdrawing and approving (reviewer and comment required), with the version's review history. */
 export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onApproved: (d: RuleVersionDetail, superseded: RuleVersionSummary | null) => void; onError: (e: unknown, lead?: string) => void }) {
@@ -11,6 +13,9 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
   const [reviewer, setReviewer] = useState('');
   const [busy, setBusy] = useState(false);
   const s = detail.summary;
+  const { me } = useTeam();
+  const approval = useApprovalState('rule', s.id, s.status, s.revision);
+  const approveBlocked = me !== null && approval !== null && !approval.canApprove;
   const act = async (f: () => Promise<void>, lead?: string) => {
     setBusy(true);
     try {
@@ -37,7 +42,7 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
         </p>
       ) : (
         <div className="review-form">
-          {s.status === 'in-review' && (
+          {s.status === 'in-review' && !me && (
             <label>
               {t('review.reviewer')}
               <input type="text" value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid="review-reviewer" />
@@ -61,10 +66,11 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
                 <button
                   type="button"
                   className="primary"
-                  disabled={busy}
+                  disabled={busy || approveBlocked}
+                  aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
                   onClick={() =>
                     void act(async () => {
-                      const r = await api.rules.approve({ id: s.id, reviewer, comment });
+                      const r = await api.rules.approve({ id: s.id, reviewer: me ? me.name : reviewer, comment });
                       onApproved(r.approved, r.superseded);
                     }, t('review.refused'))
                   }
@@ -75,7 +81,8 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
               </>
             )}
           </div>
-          <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>
+          {s.status === 'in-review' && <ApprovalNote state={approval} />}
+          {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
         </div>
       )}
       <h4>{t('review.history')}</h4>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
@@ -58,9 +59,10 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     },
     [api],
   );
+  const liveTick = useLiveTick('rules');
   useEffect(() => {
     reload().catch((e: unknown) => showError(e));
-  }, [reload, showError]);
+  }, [reload, showError, liveTick]);
   useEffect(() => {
     if (selectedId === null) return;
     let live = true;
@@ -68,7 +70,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError]);
+  }, [api, selectedId, showError, liveTick]);
   useEffect(() => setMarkdown(null), [selectedId, detail?.summary.revision, detail?.summary.status]);
 
   const updated = (d: RuleVersionDetail) => {

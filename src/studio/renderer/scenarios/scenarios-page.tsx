@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
 import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -43,6 +44,11 @@ export function ScenariosPage() {
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
   const refreshList = useCallback(() => api.scenarios.list({}).then((r) => setList(r.scenarios), showError), [api, showError]);
+  // A colleague saved or ran a scenario (team server): the list shows it; an open form is left as it is.
+  const liveTick = useLiveTick('scenarios');
+  useEffect(() => {
+    if (liveTick) void refreshList();
+  }, [liveTick, refreshList]);
 
   const open = useCallback(
     async (id: number) => {
@@ -116,7 +122,7 @@ export function ScenariosPage() {
     setError(null);
     setErrorFields(new Set());
     try {
-      const r = await api.scenarios.run({ id: selectedId, form: f });
+      const r = await api.scenarios.run({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
       setSelectedId(r.scenario.id);
       setSummary(r.scenario);
       run.follow(r.runId);
@@ -132,7 +138,7 @@ export function ScenariosPage() {
     setError(null);
     setErrorFields(new Set());
     try {
-      const s = await api.scenarios.save({ id: selectedId, form: f });
+      const s = await api.scenarios.save({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
       setSelectedId(s.id);
       setSummary(s);
       setNotice({ key: 'scn.saved' });

@@ -8,6 +8,9 @@ import { ScenariosPage } from '../scenarios/scenarios-page.js';
 import { TariffsPage } from '../tariffs/tariffs-page.js';
 import { useApi } from './api-context.js';
 import { ErrorBanner, type ShownError } from './error-banner.js';
+import { LiveNote, TeamBadge } from '../team/live-updates.js';
+import { useTeam, useTeamText } from '../team/team-context.js';
+import { UsersPage } from '../team/users-page.js';
 
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
@@ -23,6 +26,8 @@ export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [page, setPage] = useState('tariffs');
+  const { me } = useTeam();
+  const tt = useTeamText();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -36,6 +41,7 @@ export function App() {
         <span className="workspace-file" title={info?.file}>
           {t('workspace.label')}: {info ? info.file.split(/[\\/]/u).pop() : '…'}
         </span>
+        <TeamBadge />
         <button type="button" className="lang-switch" onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')} data-testid="lang-switch">
           {t('lang.switch')}
         </button>
@@ -47,13 +53,20 @@ export function App() {
             {!p.ready && <small>{t('nav.soon')}</small>}
           </button>
         ))}
+        {me?.role === 'admin' && (
+          <button type="button" className={page === 'users' ? 'nav-item active' : 'nav-item'} aria-current={page === 'users' ? 'page' : undefined} onClick={() => setPage('users')} data-testid="nav-users">
+            {tt('nav.users')}
+          </button>
+        )}
       </nav>
       <main className="app-main">
+        <LiveNote />
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {info && page === 'tariffs' && <TariffsPage info={info} />}
         {info && page === 'rules' && <RulesPage info={info} />}
         {info && page === 'explorer' && <ExplorerPage info={info} />}
         {info && page === 'scenarios' && <ScenariosPage />}
+        {page === 'users' && me?.role === 'admin' && <UsersPage />}
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { StudioCallError } from '../../api/client.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
+import { ConflictReload } from '../team/conflict-reload.js';
 
 /** An error to show: what the studio answered (code, message, hint, issues), with an optional lead in the UI's language. */
 export type ShownError = { error: unknown; lead?: string };
@@ -20,6 +21,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
       </div>
       <p>{e instanceof Error ? e.message : String(e)}</p>
       {call?.hint && <p className="hint">{call.hint}</p>}
+      {call?.code === 'DRAFT_CONFLICT' && <ConflictReload onDone={onClose} />}
       {call && call.issues.length > 0 && <IssueList issues={call.issues} />}
     </div>
   );

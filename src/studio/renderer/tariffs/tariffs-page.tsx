@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import type { SortColumn } from 'react-data-grid';
 import { StudioCallError } from '../../api/client.js';
 import type { VersionDetail, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
@@ -72,9 +73,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
   }, [api]);
 
+  const liveTick = useLiveTick('tariffs');
   useEffect(() => {
     reloadVersions().catch((e: unknown) => showError(e));
-  }, [reloadVersions, showError]);
+  }, [reloadVersions, showError, liveTick]);
 
   useEffect(() => {
     if (selectedId === null) return;
@@ -90,7 +92,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError, refresh]);
+  }, [api, selectedId, showError, refresh, liveTick]);
 
   const isDraft = detail?.summary.status === 'draft';
   const onEdits = useCallback(

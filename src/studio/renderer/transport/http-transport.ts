@@ -1,4 +1,5 @@
 import type { Envelope } from '../../api/contract.js';
+import { teamSession } from './team-session.js';
 
 /**
  * The browser mode's transport: POST <page>/api/<call> with the arguments as JSON. The page
@@ -9,12 +10,15 @@ export const httpSend =
   async (name: string, args: unknown): Promise<Envelope<unknown>> => {
     let res: Response;
     try {
-      res = await fetch(new URL(name, apiBase), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args), credentials: 'same-origin' });
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(teamSession.csrf ? { 'X-CSRF-Token': teamSession.csrf } : {}) };
+      res = await fetch(new URL(name, apiBase), { method: 'POST', headers, body: JSON.stringify(args), credentials: 'same-origin' });
     } catch (e) {
       return { ok: false, error: { code: 'SERVER_UNREACHABLE', message: `the studio server is not answering (${(e as Error).message})`, hint: 'Is `tariff studio --web` still running? Start it again and reload this page.', issues: [] } };
     }
     try {
-      return (await res.json()) as Envelope<unknown>;
+      const env = (await res.json()) as Envelope<unknown>;
+      if (res.status === 401 && !env.ok && env.error.code === 'UNAUTHENTICATED') teamSession.onSignedOut?.();
+      return env;
     } catch {
       return { ok: false, error: { code: 'BAD_RESPONSE', message: `the studio server answered ${res.status} without a result`, issues: [] } };
     }

@@ -4,6 +4,8 @@ import type { FleetImpact, TariffReviewView } from '../../api/lifecycle-contract
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
+import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
+import { useTeam } from '../team/team-context.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,6 +23,10 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
   const [comment, setComment] = useState('');
   const [reviewer, setReviewer] = useState('');
   const s = summary;
+  // On a team server the reviewer is the signed-in user, and four-eyes may block the approval.
+  const { me } = useTeam();
+  const approval = useApprovalState('tariff', s.id, s.status, s.revision);
+  const approveBlocked = me !== null && approval !== null && !approval.canApprove;
 
   const runReview = async () => {
     setBusy('regression');
@@ -71,7 +77,7 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
       {review && <p className="small" data-testid="tr-companion">{review.companion ? t('tr.companion', { date: review.companion.effective, status: t(`status.${review.companion.status}`) }) : t('tr.noCompanion', { date: s.effective })}</p>}
       {(s.status === 'draft' || s.status === 'in-review') && (
         <div className="review-form">
-          {s.status === 'in-review' && (
+          {s.status === 'in-review' && !me && (
             <label>
               {t('review.reviewer')}
               <input type="text" value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid="tr-reviewer" />
@@ -118,13 +124,14 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
                 <button
                   type="button"
                   className="primary"
-                  disabled={busy !== null}
+                  disabled={busy !== null || approveBlocked}
+                  aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
                   data-testid="tr-approve"
                   onClick={() =>
                     void act(
                       'approve',
                       async () => {
-                        const r = await api.lifecycle.approveTariff({ id: s.id, reviewer, comment });
+                        const r = await api.lifecycle.approveTariff({ id: s.id, reviewer: me ? me.name : reviewer, comment });
                         onNotice(r.rules ? t('tr.approvedTogether', { date: r.rules.effective }) : r.superseded ? t('review.approvedSuperseding', { date: r.superseded.effective }) : t('review.approved'));
                         onChanged(s.id);
                       },
@@ -137,7 +144,8 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
               </>
             )}
           </div>
-          <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>
+          {s.status === 'in-review' && <ApprovalNote state={approval} />}
+          {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
         </div>
       )}
       <h3>{t('tr.regression')}</h3>

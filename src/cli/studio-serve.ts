@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTeamStudio } from '../studio/server/team-mode.js';
+import type { SeedFolders } from '../studio/workspace/seed-from-folders.js';
+import type { Io } from './main.js';
+import { UsageError } from './options.js';
+import { withStudioErrors } from './studio-errors.js';
+
+/** `tariff studio --serve`: the team server (docs/team.md). Without TLS it listens on loopback only, for a reverse proxy in front. */
+export type ServeOptions = { workspace: string; seed: SeedFolders; listen?: string; tlsCert?: string; tlsKey?: string; origins: string[]; requiredApprovals?: string; staticDir: string };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+export const DEFAULT_LISTEN = '127.0.0.1:8420';
+
+export function parseListen(s: string): { host: string; port: number } {
+  const m = /^(?:\[([0-9a-fA-F:]+)\]|([^:\s]+)):(\d{1,5})$/u.exec(s);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) throw new UsageError(`--listen must be HOST:PORT (e.g. 127.0.0.1:8420 or [::1]:8420), got "${s}"`);
+  return { host: (m[1] ?? m[2])!, port };
+}
+
+export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
+  const { host, port } = parseListen(o.listen ?? DEFAULT_LISTEN);
+  if ((o.tlsCert === undefined) !== (o.tlsKey === undefined)) throw new UsageError('give both --tls-cert and --tls-key, or neither');
+  const tls = o.tlsCert && o.tlsKey ? { cert: readTls(o.tlsCert, '--tls-cert'), key: readTls(o.tlsKey, '--tls-key') } : undefined;
+  if (!tls && !LOOPBACK.has(host))
+    throw new UsageError(
+      `without TLS the team server listens on 127.0.0.1 only (asked: ${host}); passwords and session cookies must not cross a network in clear. Give --tls-cert and --tls-key, or keep 127.0.0.1 and put a reverse proxy with TLS in front (docs/team.md).`,
+    );
+  for (const origin of o.origins) if (!/^https?:\/\/[^/\s]+\/?$/u.test(origin)) throw new UsageError(`--origin must be the studio's public address such as https://studio.example.com, got "${origin}"`);
+  const requiredApprovals = o.requiredApprovals === undefined ? undefined : Number(o.requiredApprovals);
+  if (requiredApprovals !== undefined && (!Number.isInteger(requiredApprovals) || requiredApprovals < 1 || requiredApprovals > 10)) throw new UsageError(`--required-approvals must be 1-10, got "${o.requiredApprovals}"`);
+  return withStudioErrors(io, 'studio --serve', async () => {
+    const team = await startTeamStudio({
+      workspace: o.workspace,
+      seed: o.seed,
+      host,
+      port,
+      staticDir: o.staticDir,
+      ...(tls ? { tls } : {}),
+      ...(o.origins.length ? { origins: o.origins } : {}),
+      ...(requiredApprovals !== undefined ? { requiredApprovals } : {}),
+      log: (l) => io.err(l),
+    }).catch((e: unknown) => {
+      if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
+      throw e;
+    });
+    for (const w of team.warnings) io.err(w);
+    io.out('Tariff Studio team server is running at:');
+    io.out('');
+    io.out(`  ${team.server.url}`);
+    io.out('');
+    io.out(`Workspace: ${o.workspace}${team.created ? ' (created now from tariffs/ and rules/)' : ''}; this process owns it until it stops.`);
+    if (!tls)
+      io.out(
+        'It listens on 127.0.0.1 only. To serve your team, put a reverse proxy with TLS in front (nginx: proxy_pass to this address, proxy_buffering off for /events, and pass --origin https://your.host here); see docs/team.md.',
+      );
+    if (team.users === 0) io.err(`No users yet: add one with  tariff users add NAME --role admin --workspace ${o.workspace}  (stop this server first).`);
+    if (!existsSync(join(o.staticDir, 'index.html'))) io.err('The renderer is not built yet: run `npm run build:studio` and reload the page.');
+    io.out('Press Ctrl+C to stop.');
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    });
+    await team.stop();
+    io.out('Tariff Studio team server stopped; every saved change is in the workspace.');
+    return 0;
+  });
+}
+
+function readTls(file: string, flag: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`${flag}: cannot read ${file}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,191 @@
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { StudioError } from '../tariff-model/studio-error.js';
+import { isRole, ROLES } from '../studio/api/roles.js';
+import { addUser, listUsers, resetPassword, setUserDisabled } from '../studio/team/user-store.js';
+import { verifyAudit } from '../studio/workspace/audit-log.js';
+import { networkFsWarning } from '../studio/workspace/network-fs.js';
+import { openWorkspace } from '../studio/workspace/open-workspace.js';
+import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
+import type { Command, Io } from './main.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { readPassword } from './read-password.js';
+import { withStudioErrors } from './studio-errors.js';
+
+/**
+ * `tariff users …` (the team server's accounts) and `tariff workspace backup|check`. The users
+ * commands take the workspace's writer lock: stop the team server first, or let an admin manage
+ * users in the studio. Backup and check only read, so they run while the server writes.
+ */
+const needWorkspace = (v: string | undefined, cmd: string): string => {
+  if (!v) throw new UsageError(`tariff ${cmd} needs --workspace FILE`);
+  return resolve(v);
+};
+
+async function withUsers(io: Io, cmd: string, file: string, fn: (ws: Workspace) => Promise<number>): Promise<number> {
+  return withStudioErrors(io, cmd, async () => {
+    // The first `users add` of a new team creates its workspace from rules/ and tariffs/, as the studio would.
+    const { ws } = openWorkspace(file, { lock: `tariff ${cmd}`, actor: `tariff ${cmd}`, ...(cmd === 'users add' ? { seed: { rulesDir: DEFAULT_RULES, tariffsDir: DEFAULT_TARIFFS } } : {}) });
+    try {
+      return await fn(ws);
+    } finally {
+      closeWorkspace(ws);
+    }
+  });
+}
+
+const one = (positionals: string[], cmd: string): string => {
+  if (positionals.length !== 1) throw new UsageError(`tariff ${cmd} needs exactly one user NAME`);
+  return positionals[0]!;
+};
+
+export const usersAddCommand: Command = {
+  summary: 'add a user of the team server with a role (password typed at the terminal, or the first line of stdin)',
+  usage: `tariff users add NAME --role ${ROLES.join('|')} --workspace FILE\n  The password is never an argument: type it (twice) or pipe it as the first line of stdin.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { role: { type: 'string' }, workspace: { type: 'string' } }, allowPositionals: true, strict: true });
+    const name = one(positionals, 'users add');
+    if (!values.role || !isRole(values.role)) throw new UsageError(`tariff users add needs --role ${ROLES.join('|')}`);
+    const file = needWorkspace(values.workspace, 'users add');
+    const role = values.role;
+    return withUsers(io, 'users add', file, async (ws) => {
+      const password = await readPassword(`Password for ${name}: `);
+      const u = await addUser(ws, { name, role, password });
+      io.out(`added ${u.name} (${u.role})`);
+      return 0;
+    });
+  },
+};
+
+export const usersListCommand: Command = {
+  summary: 'list the users of a team workspace with their role and state',
+  usage: 'tariff users list --workspace FILE',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' } }, strict: true });
+    const file = needWorkspace(values.workspace, 'users list');
+    return withStudioErrors(io, 'users list', async () => {
+      const { ws } = openWorkspace(file);
+      try {
+        const users = listUsers(ws);
+        if (!users.length) io.out('no users yet: add one with tariff users add NAME --role admin --workspace FILE');
+        for (const u of users) io.out(`${u.name}\t${u.role}\t${u.disabled ? 'disabled' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? `locked until ${u.lockedUntil}` : 'active'}`);
+        return 0;
+      } finally {
+        closeWorkspace(ws);
+      }
+    });
+  },
+};
+
+const toggle = (disabled: boolean): Command => ({
+  summary: disabled ? 'disable a user (their sessions end at once)' : 'enable a disabled user again',
+  usage: `tariff users ${disabled ? 'disable' : 'enable'} NAME --workspace FILE`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
+    const cmd = `users ${disabled ? 'disable' : 'enable'}`;
+    const name = one(positionals, cmd);
+    return withUsers(io, cmd, needWorkspace(values.workspace, cmd), async (ws) => {
+      const u = setUserDisabled(ws, name, disabled);
+      io.out(`${u.name} is ${u.disabled ? 'disabled' : 'enabled'}`);
+      return 0;
+    });
+  },
+});
+export const usersDisableCommand = toggle(true);
+export const usersEnableCommand = toggle(false);
+
+export const usersResetPasswordCommand: Command = {
+  summary: "set a user's password (lifts a lockout, ends their sessions)",
+  usage: 'tariff users reset-password NAME --workspace FILE\n  The password is typed at the terminal (twice) or read from the first line of stdin.',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
+    const name = one(positionals, 'users reset-password');
+    return withUsers(io, 'users reset-password', needWorkspace(values.workspace, 'users reset-password'), async (ws) => {
+      const password = await readPassword(`New password for ${name}: `);
+      const u = await resetPassword(ws, name, password);
+      io.out(`password of ${u.name} set`);
+      return 0;
+    });
+  },
+};
+
+/** Copies a live workspace with SQLite's online backup API into `out` (written beside it, then renamed) and checks the copy. */
+export async function backupWorkspace(file: string, out: string): Promise<{ pages: number; check: string }> {
+  if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of the workspace the server uses.');
+  if (resolve(out) === resolve(file)) throw new StudioError('BACKUP_OVER_SOURCE', 'the backup would overwrite the workspace itself', [], 'Choose another --out file.');
+  const tmp = `${out}.partial-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const src = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    src.pragma('busy_timeout = 5000');
+    const r = await src.backup(tmp);
+    const copy = new Database(tmp);
+    let check: string;
+    try {
+      copy.pragma('journal_mode = DELETE');
+      check = String(copy.pragma('integrity_check', { simple: true }));
+    } finally {
+      copy.close();
+    }
+    if (check !== 'ok') throw new StudioError('BACKUP_DAMAGED', `the backup copy fails SQLite's integrity check: ${check}`, [], 'Nothing was written to --out. Run tariff workspace check on the workspace.');
+    renameSync(tmp, out);
+    return { pages: r.totalPages, check };
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    src.close();
+  }
+}
+
+export const workspaceBackupCommand: Command = {
+  summary: "copy a workspace with SQLite's online backup (safe while the studio or the team server writes)",
+  usage: 'tariff workspace backup --workspace FILE --out FILE\n  The copy is checked (integrity_check) and renamed into place only when complete.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    const file = needWorkspace(values.workspace, 'workspace backup');
+    if (!values.out) throw new UsageError('tariff workspace backup needs --out FILE');
+    const out = resolve(values.out);
+    return withStudioErrors(io, 'workspace backup', async () => {
+      const r = await backupWorkspace(file, out);
+      io.out(`backed up ${file} to ${out} (${r.pages} pages, integrity ${r.check})`);
+      return 0;
+    });
+  },
+};
+
+/** SQLite's integrity_check and foreign keys, and the audit log's hash chain; read-only. */
+export function checkWorkspace(file: string): { integrity: string[]; foreignKeys: number; audit: ReturnType<typeof verifyAudit> } {
+  if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of a workspace.');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
+    const audit = verifyAudit({ db, file, actor: 'tariff workspace check' });
+    return { integrity, foreignKeys, audit };
+  } finally {
+    db.close();
+  }
+}
+
+export const workspaceCheckCommand: Command = {
+  summary: "check a workspace: SQLite's integrity_check, foreign keys and the audit log's hash chain (read-only)",
+  usage: 'tariff workspace check --workspace FILE\n  Exit 0 when all hold, 1 when any fails.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { workspace: { type: 'string' } }, strict: true });
+    const file = needWorkspace(values.workspace, 'workspace check');
+    return withStudioErrors(io, 'workspace check', async () => {
+      const warn = networkFsWarning(file);
+      if (warn) io.err(warn);
+      const r = checkWorkspace(file);
+      const ok = r.integrity.length === 1 && r.integrity[0] === 'ok';
+      io.out(`integrity_check: ${ok ? 'ok' : r.integrity.join('; ')}`);
+      io.out(`foreign keys: ${r.foreignKeys === 0 ? 'ok' : `${r.foreignKeys} broken references`}`);
+      io.out(`audit log: ${r.audit.ok ? `ok (${r.audit.entries} entries)` : `broken at entry ${r.audit.brokenAt}: ${r.audit.reason}`}`);
+      return ok && r.foreignKeys === 0 && r.audit.ok ? 0 : 1;
+    });
+  },
+};

@@ -1,0 +1,80 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTeam, useTeamText } from './team-context.js';
+
+/**
+ * Live updates on a team server: one EventSource on `events`; a change made by someone else
+ * bumps its domain's counter, and the pages that show that domain reload (their effects depend
+ * on useLiveTick). A small note says who changed what. `reloadAll` is the "load their changes"
+ * of a stale-save refusal. In the desktop app and --web nothing is opened.
+ */
+type Change = { call: string; domain: string; id: number | null; by: string; at: string };
+type Live = { ticks: Record<string, number>; last: Change | null; reloadAll: () => void; dismiss: () => void };
+
+const LiveContext = createContext<Live>({ ticks: {}, last: null, reloadAll: () => undefined, dismiss: () => undefined });
+
+/** Domains whose pages also reload on a change of another domain (a workbook import makes a tariff draft; a tariff review step may approve rules too; rule authoring edits a rule draft). */
+const ALSO: Record<string, string[]> = { workbook: ['tariffs'], lifecycle: ['tariffs', 'rules'], authoring: ['rules'] };
+
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const { me } = useTeam();
+  const [ticks, setTicks] = useState<Record<string, number>>({});
+  const [last, setLast] = useState<Change | null>(null);
+  useEffect(() => {
+    if (!me) return;
+    const source = new EventSource(new URL('events', window.location.href));
+    source.addEventListener('change', (ev) => {
+      const c = JSON.parse((ev as MessageEvent<string>).data) as Change;
+      if (c.by === me.name) return;
+      setTicks((t) => {
+        const next = { ...t };
+        for (const d of [c.domain, ...(ALSO[c.domain] ?? [])]) next[d] = (next[d] ?? 0) + 1;
+        return next;
+      });
+      setLast(c);
+    });
+    return () => source.close();
+  }, [me]);
+  const reloadAll = useCallback(() => setTicks((t) => ({ ...t, all: (t['all'] ?? 0) + 1 })), []);
+  const dismiss = useCallback(() => setLast(null), []);
+  const value = useMemo(() => ({ ticks, last, reloadAll, dismiss }), [ticks, last, reloadAll, dismiss]);
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export const useLive = (): Live => useContext(LiveContext);
+
+/** A number that changes when someone else changed `domain` (or a reload of everything was asked): put it in a loading effect's dependencies. */
+export function useLiveTick(domain: string): number {
+  const { ticks } = useContext(LiveContext);
+  return (ticks[domain] ?? 0) + (ticks['all'] ?? 0);
+}
+
+/** The "changed by …" note under the header. */
+export function LiveNote() {
+  const { last, dismiss } = useLive();
+  const tt = useTeamText();
+  if (!last) return null;
+  const time = new Date(last.at).toLocaleTimeString();
+  return (
+    <div className="banner banner-info live-note" role="status" data-testid="live-note">
+      {tt('live.changed', { by: last.by, what: `${last.call}${last.id !== null ? ` #${last.id}` : ''}`, time })}
+      <button type="button" className="banner-close" onClick={dismiss} aria-label="×">
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** The signed-in user and the sign-out button, in the header. */
+export function TeamBadge() {
+  const { me, logout } = useTeam();
+  const tt = useTeamText();
+  if (!me) return null;
+  return (
+    <span className="team-badge" data-testid="team-badge">
+      {tt('team.signedIn', { name: me.name, role: tt(`role.${me.role}`) })}
+      <button type="button" onClick={logout} data-testid="logout">
+        {tt('team.logout')}
+      </button>
+    </span>
+  );
+}

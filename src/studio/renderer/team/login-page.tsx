@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { TeamUserView } from './team-context.js';
+import { useTeamText } from './team-context.js';
+
+/** The team server's login page (ja/en). The password goes to auth/login once and is never kept. */
+export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUserView, csrf: string) => void; expired: boolean }) {
+  const { t, lang, setLang } = useI18n();
+  const tt = useTeamText();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(new URL('auth/login', window.location.href), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }), credentials: 'same-origin' });
+      const body = (await res.json()) as { ok: true; value: TeamUserView & { csrf: string } } | { ok: false; error: { code: string; message: string } };
+      if (body.ok) {
+        setPassword('');
+        onSignedIn({ name: body.value.name, role: body.value.role, expiresAt: body.value.expiresAt }, body.value.csrf);
+        return;
+      }
+      const code = body.error.code;
+      const until = /until (\S+)/u.exec(body.error.message)?.[1]?.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/u, '$1 $2 UTC') ?? '';
+      setError(code === 'LOGIN_FAILED' || code === 'ACCOUNT_LOCKED' || code === 'LOGIN_RATE_LIMITED' ? tt(`login.${code}`, { until }) : tt('login.other', { message: body.error.message }));
+    } catch (err) {
+      setError(tt('login.other', { message: (err as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="login-page" data-testid="login-page">
+      <form className="login-card" onSubmit={(e) => void submit(e)}>
+        <div className="login-head">
+          <h1>{tt('login.title')}</h1>
+          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')} data-testid="lang-switch">
+            {t('lang.switch')}
+          </button>
+        </div>
+        <p className="muted">{tt('login.lead')}</p>
+        {expired && !error && <p className="banner banner-info">{tt('login.expired')}</p>}
+        <label>
+          {tt('login.name')}
+          <input type="text" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required maxLength={64} data-testid="login-name" autoFocus />
+        </label>
+        <label>
+          {tt('login.password')}
+          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={1024} data-testid="login-password" />
+        </label>
+        {error && (
+          <p className="banner banner-error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+          {busy ? tt('login.busy') : tt('login.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

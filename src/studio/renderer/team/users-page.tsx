@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { UserView } from '../../api/team-contract.js';
+import { ROLES, type Role } from '../../api/roles.js';
+import { useApi } from '../shell/api-context.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { useTeam, useTeamText } from './team-context.js';
+
+/** The admin's page of a team server: every user with role and state; add, disable or enable, set a new password. Passwords go to the server once and are never shown. */
+export function UsersPage() {
+  const api = useApi();
+  const tt = useTeamText();
+  const { me } = useTeam();
+  const [users, setUsers] = useState<UserView[]>([]);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [form, setForm] = useState<{ name: string; role: Role; password: string }>({ name: '', role: 'pm', password: '' });
+  const [reset, setReset] = useState<{ name: string; password: string } | null>(null);
+  const reload = useCallback(() => api.team.users({}).then((r) => setUsers(r.users), (e: unknown) => setError({ error: e })), [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const act = async (f: () => Promise<string>) => {
+    setError(null);
+    setNote(null);
+    try {
+      setNote(await f());
+      await reload();
+    } catch (e) {
+      setError({ error: e });
+    }
+  };
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    void act(async () => {
+      const u = await api.team.addUser(form);
+      setForm({ name: '', role: form.role, password: '' });
+      return tt('users.added', { name: u.name });
+    });
+  };
+  return (
+    <div className="users-page" data-testid="users-page">
+      <h2>{tt('users.title')}</h2>
+      {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+      {note && (
+        <p className="banner banner-ok" role="status" data-testid="users-note">
+          {note}
+        </p>
+      )}
+      <table className="changes" data-testid="users-table">
+        <thead>
+          <tr>
+            <th>{tt('login.name')}</th>
+            <th>{tt('users.role')}</th>
+            <th>{tt('users.state')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.name} data-testid={`user-${u.name}`}>
+              <td>{u.name}</td>
+              <td>{tt(`role.${u.role}`)}</td>
+              <td>{u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active')}</td>
+              <td className="users-actions">
+                {u.name !== me?.name && (
+                  <button type="button" onClick={() => void act(async () => (await api.team.setUserDisabled({ name: u.name, disabled: !u.disabled }), tt(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })))} data-testid={`user-toggle-${u.name}`}>
+                    {u.disabled ? tt('users.enable') : tt('users.disable')}
+                  </button>
+                )}
+                <button type="button" onClick={() => setReset({ name: u.name, password: '' })} data-testid={`user-reset-${u.name}`}>
+                  {tt('users.reset')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {reset && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              await api.team.resetPassword(reset);
+              setReset(null);
+              return tt('users.resetNote', { name: reset.name });
+            });
+          }}
+        >
+          <label>
+            {tt('users.newPassword', { name: reset.name })}
+            <input type="password" autoComplete="new-password" value={reset.password} onChange={(e) => setReset({ ...reset, password: e.target.value })} required data-testid="reset-password" />
+          </label>
+          <button type="submit" className="primary">
+            {tt('users.reset')}
+          </button>
+        </form>
+      )}
+      <h3>{tt('users.add')}</h3>
+      <form className="inline-form" onSubmit={add}>
+        <label>
+          {tt('login.name')}
+          <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required maxLength={64} data-testid="new-user-name" />
+        </label>
+        <label>
+          {tt('users.role')}
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} data-testid="new-user-role">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tt(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {tt('login.password')}
+          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required data-testid="new-user-password" />
+        </label>
+        <button type="submit" className="primary" data-testid="new-user-add">
+          {tt('users.add')}
+        </button>
+      </form>
+      <p className="muted small">{tt('users.help')}</p>
+    </div>
+  );
+}

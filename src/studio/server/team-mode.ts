@@ -1,0 +1,68 @@
+import { createDispatcher } from '../api/dispatcher.js';
+import { studioHandlers } from '../handlers/studio-handlers.js';
+import { todayInTokyo } from '../../engine/dates.js';
+import { actorFromRequests } from '../team/request-user.js';
+import type { LoginPolicy } from '../team/login.js';
+import { setRequiredApprovals } from '../team/team-settings.js';
+import { listUsers } from '../team/user-store.js';
+import { networkFsWarning } from '../workspace/network-fs.js';
+import { openWorkspace } from '../workspace/open-workspace.js';
+import type { SeedFolders } from '../workspace/seed-from-folders.js';
+import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import { startTeamServer, type TeamServer } from './team-server.js';
+
+/**
+ * The studio as a team server: the workspace opened by this one process (the writer's lock),
+ * every call made as the signed-in user (ws.actor follows the request), behind startTeamServer.
+ */
+export type TeamStudio = { server: TeamServer; ws: Workspace; created: boolean; users: number; warnings: string[]; stop(): Promise<void> };
+
+export type TeamStudioOptions = {
+  workspace: string;
+  seed: SeedFolders;
+  host: string;
+  port: number;
+  staticDir: string;
+  tls?: { cert: Buffer; key: Buffer };
+  origins?: string[];
+  requiredApprovals?: number;
+  policy?: Partial<LoginPolicy>;
+  log?: (line: string) => void;
+};
+
+export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStudio> {
+  const warnings = [networkFsWarning(opts.workspace)].filter((w): w is string => w !== undefined);
+  const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed, lock: 'the team server (tariff studio --serve)', actor: 'tariff studio --serve' });
+  try {
+    actorFromRequests(ws, 'tariff studio --serve');
+    if (opts.requiredApprovals !== undefined) setRequiredApprovals(ws, opts.requiredApprovals);
+    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
+      onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    });
+    const server = await startTeamServer({
+      ws,
+      dispatch,
+      host: opts.host,
+      port: opts.port,
+      staticDir: opts.staticDir,
+      ...(opts.tls ? { tls: opts.tls } : {}),
+      ...(opts.origins ? { origins: opts.origins } : {}),
+      ...(opts.policy ? { policy: opts.policy } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    return {
+      server,
+      ws,
+      created,
+      users: listUsers(ws).filter((u) => !u.disabled).length,
+      warnings,
+      stop: async () => {
+        await server.close();
+        closeWorkspace(ws);
+      },
+    };
+  } catch (e) {
+    closeWorkspace(ws);
+    throw e;
+  }
+}

@@ -1,0 +1,234 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
+import { addUser } from '../../src/studio/team/user-store.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { scratch, SEED } from '../studio/helpers.js';
+import { launchChromium, shot, waitText } from './studio-harness.js';
+
+/**
+ * The team server with two people at once (two browser contexts, each with its own cookies):
+ * a product manager changes a price and a legal user, on the same draft, sees it change live
+ * with "changed by"; the legal user who drafted a rule version cannot approve it (the button
+ * says why), a colleague approves it as herself; the audit shows every name; a finance user
+ * cannot edit a tariff. Screenshots in test-results/screenshots (team-*).
+ */
+const dir = scratch('e2e-team-');
+const workspace = join(dir, 'workspace.sqlite');
+const PASSWORD = 'team password 2025';
+const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
+
+let server: ChildProcess | undefined;
+let url = '';
+let browser: Browser | undefined;
+let a: { context: BrowserContext; page: Page };
+let b: { context: BrowserContext; page: Page };
+
+async function startServer(): Promise<void> {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = child;
+  let out = '';
+  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[team] ${c.toString()}`));
+  url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/)$/mu.exec(out);
+      if (m && out.includes('Press Ctrl+C')) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`tariff studio --serve exited with ${code}: ${out}`)));
+  });
+}
+
+async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(url);
+  return { context, page };
+}
+
+async function signIn(page: Page, name: string, password = PASSWORD): Promise<void> {
+  await page.getByTestId('login-name').fill(name);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-page').waitFor();
+}
+
+beforeAll(async () => {
+  const { ws } = openWorkspace(workspace, { seed: SEED });
+  try {
+    for (const [name, role] of [
+      ['sato', 'pm'],
+      ['kato', 'legal'],
+      ['ito', 'legal'],
+      ['mori', 'finance'],
+      ['kanri', 'admin'],
+    ] as const)
+      await addUser(ws, { name, role, password: PASSWORD });
+  } finally {
+    closeWorkspace(ws);
+  }
+  await startServer();
+  browser = await launchChromium();
+  a = await newPerson();
+  b = await newPerson();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const s = server;
+    await new Promise<void>((resolve) => {
+      s.once('exit', () => resolve());
+      s.kill('SIGTERM');
+    });
+  }
+});
+
+describe('Tariff Studio for a team', () => {
+  it('shows the login page and refuses a wrong password', async () => {
+    await a.page.getByTestId('login-page').waitFor();
+    await shot(a.page, 'team-01-login');
+    await signIn(a.page, 'sato', 'not the password');
+    await waitText(a.page.getByTestId('login-error'), 'ユーザー名またはパスワードが違います');
+    await signIn(a.page, 'sato');
+    await waitText(a.page.getByTestId('team-badge'), 'sato（プロダクトマネージャー）');
+    await signIn(b.page, 'kato');
+    await waitText(b.page.getByTestId('team-badge'), 'kato（法務）');
+  });
+
+  let draftId = 0;
+  it('a pm changes a price and the legal user on the same draft sees it live, with who changed it', async () => {
+    await a.page.getByTestId('btn-create-draft').click();
+    await a.page.getByTestId('draft-effective').fill('2026-04-01');
+    await a.page.getByTestId('draft-title').fill('2026年4月 価格改定');
+    await a.page.getByTestId('draft-create').click();
+    await waitText(a.page.getByTestId('version-heading'), '施行日 2026-04-01');
+    draftId = Number((await a.page.locator('.version-item.selected').getAttribute('data-testid'))!.replace('version-', ''));
+    // The legal user's list shows the new draft without reloading; they open it.
+    await b.page.getByTestId(`version-${draftId}`).click();
+    await waitText(b.page.getByTestId('version-heading'), '施行日 2026-04-01');
+    await a.page.getByTestId('grid-search').fill('M2035N・3年コース・クラウド 7・SN');
+    await waitText(a.page.getByTestId('grid-count'), '150 行中 1 行');
+    const fee = a.page.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="2"] [role=gridcell][aria-colindex="${col('monthlyFee')}"]`);
+    await fee.dblclick();
+    await a.page.keyboard.press('ControlOrMeta+A');
+    await a.page.keyboard.type('1999');
+    await a.page.keyboard.press('Enter');
+    await waitText(a.page.getByTestId('change-count'), '変更 1 件');
+    await waitText(b.page.getByTestId('change-count'), '変更 1 件');
+    await waitText(b.page.getByTestId('live-note'), 'sato さんが変更しました: tariffs.edit');
+    await shot(b.page, 'team-02-changed-live');
+  });
+
+  it('the pm submits the price change and cannot approve it: approving is for someone else, in legal', async () => {
+    const p = a.page;
+    await p.getByTestId('tr-comment').fill('M2035N 3年コースの月額を改定');
+    await p.getByTestId('tr-submit').click();
+    await waitText(p.getByTestId('tariff-review'), 'レビュー中');
+    await waitText(p.getByTestId('approve-blocked'), '承認は法務の担当者が行います');
+    expect(await p.getByTestId('tr-approve').isDisabled()).toBe(true);
+    // The reviewer is whoever is signed in: no name to type.
+    expect(await p.getByTestId('tr-reviewer').count()).toBe(0);
+    await shot(p, 'team-02b-tariff-approve-blocked');
+  });
+
+  let ruleId = 0;
+  it('the legal user who drafted a rule version cannot approve it, and the studio says why', async () => {
+    const p = b.page;
+    await p.getByTestId('nav-rules').click();
+    await p.getByTestId('btn-rule-draft').click();
+    await p.getByTestId('rule-draft-effective').fill('2026-04-01');
+    await p.getByTestId('rule-draft-title').fill('第27条 改定案');
+    await p.getByTestId('rule-draft-create').click();
+    await waitText(p.getByTestId('rule-version-status'), '下書き');
+    ruleId = Number((await p.locator('.version-item.selected').getAttribute('data-testid'))!.replace('rule-version-', ''));
+    await p.getByTestId('rules-tab-review').click();
+    await p.getByTestId('review-comment').fill('第27条の起算を見直しました');
+    await p.getByTestId('btn-submit-review').click();
+    await waitText(p.getByTestId('rule-version-status'), 'レビュー中');
+    await waitText(p.getByTestId('approve-blocked'), 'あなたはこのバージョンを編集したため承認できません（編集者: kato）');
+    expect(await p.getByTestId('btn-approve').isDisabled()).toBe(true);
+    // No reviewer name to type: the approver is whoever is signed in.
+    expect(await p.getByTestId('review-reviewer').count()).toBe(0);
+    await shot(p, 'team-03-approve-disabled');
+  });
+
+  it('the pm cannot approve either; another legal user sees it live and approves the price change as herself, with the rules of its date', async () => {
+    const p = a.page;
+    await p.getByTestId('nav-rules').click();
+    await p.getByTestId(`rule-version-${ruleId}`).click();
+    await p.getByTestId('rules-tab-review').click();
+    await waitText(p.getByTestId('approve-blocked'), '承認は法務の担当者が行います');
+    expect(await p.getByTestId('btn-approve').isDisabled()).toBe(true);
+    await signOut(p);
+    await signIn(p, 'ito');
+    await waitText(p.getByTestId('team-badge'), 'ito（法務）');
+    await p.getByTestId('nav-tariffs').click();
+    await p.getByTestId(`version-${draftId}`).click();
+    await waitText(p.getByTestId('tariff-review'), 'レビュー中');
+    await waitText(p.getByTestId('approve-as'), '承認者は ito（サインイン中のユーザー）として記録されます');
+    await p.getByTestId('tr-comment').fill('価格と回帰テストを確認');
+    await p.getByTestId('tr-approve').click();
+    await waitText(p.getByTestId('tr-history'), 'ito', 60_000);
+    await waitText(p.getByTestId('tariff-review'), '承認済み');
+    // kato's page follows: the rule version of the same date is approved with it, by ito.
+    await b.page.getByTestId('nav-rules').click();
+    await b.page.getByTestId(`rule-version-${ruleId}`).click();
+    await waitText(b.page.getByTestId('rule-version-status'), '承認済み');
+    await b.page.getByTestId('rules-tab-review').click();
+    await waitText(b.page.getByTestId('review-history'), 'ito');
+  });
+
+  it('the audit shows every real name', async () => {
+    const p = b.page;
+    await p.getByTestId('rules-tab-audit').click();
+    const audit = await waitText(p.getByTestId('audit-entries'), 'rule.approved');
+    for (const name of ['sato', 'kato', 'ito']) expect(audit).toContain(name);
+    expect(audit).toMatch(/rule\.approved[\s\S]*ito|ito[\s\S]*rule\.approved/u);
+  });
+
+  it('a finance user cannot edit a tariff: the server answers 403 with a clear message', async () => {
+    const p = a.page;
+    await signOut(p);
+    await signIn(p, 'mori');
+    await waitText(p.getByTestId('team-badge'), 'mori（経理・財務）');
+    await p.getByTestId('nav-tariffs').click();
+    await p.getByTestId('btn-create-draft').click();
+    await p.getByTestId('draft-effective').fill('2026-05-01');
+    await p.getByTestId('draft-create').click();
+    await waitText(p.getByTestId('error-banner'), 'FORBIDDEN');
+    expect(await p.getByTestId('error-banner').textContent()).toContain('tariffs.createDraft is for product manager; you are signed in as finance');
+    await p.getByTestId('new-draft-dialog').getByRole('button', { name: 'キャンセル' }).click();
+  });
+
+  it('an admin adds a user in the studio, who can then sign in', async () => {
+    const p = a.page;
+    await signOut(p);
+    await signIn(p, 'kanri');
+    await waitText(p.getByTestId('team-badge'), 'kanri（管理者）');
+    await p.getByTestId('nav-users').click();
+    await waitText(p.getByTestId('users-table'), 'mori');
+    await p.getByTestId('new-user-name').fill('suzuki');
+    await p.getByTestId('new-user-role').selectOption('pm');
+    await p.getByTestId('new-user-password').fill('suzuki password 1');
+    await p.getByTestId('new-user-add').click();
+    await waitText(p.getByTestId('users-note'), 'suzuki さんを追加しました');
+    await waitText(p.getByTestId('user-suzuki'), 'プロダクトマネージャー');
+    await shot(p, 'team-04-users');
+    await signOut(p);
+    await signIn(p, 'suzuki', 'suzuki password 1');
+    await waitText(p.getByTestId('team-badge'), 'suzuki（プロダクトマネージャー）');
+    expect(await p.getByTestId('nav-users').count()).toBe(0);
+  });
+});

@@ -1,0 +1,274 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
+import { CALL_NAMES } from '../../src/studio/api/contract.js';
+import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { startTeamServer, type TeamServer } from '../../src/studio/server/team-server.js';
+import { actorFromRequests } from '../../src/studio/team/request-user.js';
+import { ROLES, type Role } from '../../src/studio/api/roles.js';
+import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
+import { addUser } from '../../src/studio/team/user-store.js';
+import { listAudit } from '../../src/studio/workspace/audit-log.js';
+import type { Workspace } from '../../src/studio/workspace/workspace.js';
+import { freshWorkspace, TODAY } from './helpers.js';
+
+/**
+ * The team server over real HTTP on 127.0.0.1: sign-in, cookies, CSRF and Origin, roles on
+ * every call, four-eyes, stale saves, lockout, rate limit, session expiry, live events.
+ */
+const PASSWORD = 'correct horse battery';
+const USERS: [string, Role][] = [
+  ['alice', 'pm'],
+  ['pam', 'pm'],
+  ['bob', 'legal'],
+  ['carol', 'legal'],
+  ['dave', 'legal'],
+  ['fred', 'finance'],
+  ['fiona', 'finance'],
+  ['ada', 'admin'],
+];
+
+let ws: Workspace;
+let server: TeamServer;
+let now = Date.parse(`${TODAY}T01:00:00Z`);
+let base: string;
+
+type Session = { cookie: string; csrf: string; name: string };
+type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+
+const post = async (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer & { setCookie: string | null }> => {
+  const res = await fetch(new URL(path, base), { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers }, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as Answer['body'], setCookie: res.headers.get('set-cookie') };
+};
+
+async function login(name: string, password = PASSWORD): Promise<Session> {
+  const r = await post('auth/login', { name, password });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  const cookie = r.setCookie!.split(';')[0]!;
+  return { cookie, csrf: (r.body.value as { csrf: string }).csrf, name };
+}
+
+const call = (s: Session, name: string, args: unknown = {}, headers: Record<string, string> = {}) => post(`api/${name}`, args, { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, ...headers });
+const ok = async <T>(s: Session, name: string, args: unknown = {}): Promise<T> => {
+  const r = await call(s, name, args);
+  expect(r.body.ok, `${name}: ${JSON.stringify(r.body)}`).toBe(true);
+  return r.body.value as T;
+};
+
+const sessions: Record<string, Session> = {};
+
+beforeAll(async () => {
+  ws = freshWorkspace();
+  for (const [name, role] of USERS) await addUser(ws, { name, role, password: PASSWORD });
+  actorFromRequests(ws, 'server');
+  const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY }));
+  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000 } });
+  base = server.url;
+  for (const [name] of USERS) sessions[name] = await login(name);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('sign-in and sessions', () => {
+  it('sets an HttpOnly, SameSite=Strict session cookie with an expiry, and never returns the password or its hash', async () => {
+    const r = await post('auth/login', { name: 'alice', password: PASSWORD });
+    expect(r.setCookie).toMatch(/^tariff_session=[A-Za-z0-9_-]{40,}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/u);
+    expect(JSON.stringify(r.body)).not.toContain(PASSWORD);
+    expect(JSON.stringify(r.body)).not.toContain('scrypt');
+    const users = await ok<{ users: object[] }>(sessions['ada']!, 'team.users');
+    expect(JSON.stringify(users)).not.toMatch(/scrypt|password/u);
+    expect(users.users).toContainEqual({ name: 'alice', role: 'pm', disabled: false, lockedUntil: null, createdAt: expect.any(String) });
+  });
+
+  it('refuses a call without a session (401), without the CSRF token or with a wrong one, and from another origin or none', async () => {
+    const s = sessions['alice']!;
+    expect(await post('api/workspace.info', {})).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await post('api/workspace.info', {}, { Cookie: s.cookie })).toMatchObject({ status: 403, body: { error: { code: 'CSRF_REFUSED' } } });
+    expect(await call(s, 'workspace.info', {}, { 'X-CSRF-Token': 'x'.repeat(32) })).toMatchObject({ status: 403, body: { error: { code: 'CSRF_REFUSED' } } });
+    expect(await call(s, 'workspace.info', {}, { Origin: 'http://evil.example' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_ORIGIN' } } });
+    expect(await post('auth/login', { name: 'alice', password: PASSWORD }, { Origin: 'http://evil.example' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_ORIGIN' } } });
+    // A POST that names no origin at all is refused too (browsers always send it).
+    const noOrigin = await new Promise<number>((resolve, reject) => {
+      const req = request(new URL('api/workspace.info', base), { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.csrf } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(noOrigin).toBe(403);
+    expect(await call(s, 'workspace.info')).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
+  it('expires a session after its lifetime, and logout ends it at once', async () => {
+    const s = await login('fred');
+    expect((await call(s, 'team.me')).status).toBe(200);
+    now += 13 * 3_600_000;
+    try {
+      expect(await call(s, 'team.me')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    } finally {
+      now -= 13 * 3_600_000;
+    }
+    const t = await login('fred');
+    expect((await post('auth/logout', {}, { Cookie: t.cookie, 'X-CSRF-Token': t.csrf })).status).toBe(200);
+    expect((await call(t, 'team.me')).status).toBe(401);
+    sessions['fred'] = await login('fred');
+  });
+
+  it('locks an account after 5 wrong passwords in a row, logs it to the audit, and lets it in again after the lock', async () => {
+    for (let i = 0; i < 4; i++) expect(await post('auth/login', { name: 'pam', password: 'wrong password!' })).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_FAILED' } } });
+    expect(await post('auth/login', { name: 'pam', password: 'wrong password!' })).toMatchObject({ status: 423, body: { error: { code: 'ACCOUNT_LOCKED' } } });
+    expect(await post('auth/login', { name: 'pam', password: PASSWORD })).toMatchObject({ status: 423, body: { error: { code: 'ACCOUNT_LOCKED' } } });
+    expect(listAudit(ws, 20)).toContainEqual(expect.objectContaining({ action: 'login.locked', target: 'user:pam', actor: 'pam' }));
+    // An unknown name answers like a wrong password.
+    expect(await post('auth/login', { name: 'nobody', password: PASSWORD })).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_FAILED' } } });
+    now += 16 * 60_000;
+    sessions['pam'] = await login('pam');
+  });
+});
+
+describe('roles, on every call of the contract', () => {
+  it('has a role policy for every call, and none for a call that does not exist', () => {
+    expect([...CALL_NAMES].sort()).toEqual(Object.keys(CALL_ROLES).sort());
+  });
+
+  it.each([...ROLES])('answers 403 with a clear message to %s for every call of another role, and lets every other call through', async (role) => {
+    const s = sessions[USERS.find(([, r]) => r === role)![0]]!;
+    for (const name of CALL_NAMES) {
+      const access = CALL_ROLES[name]!;
+      const allowed = access === 'read' || access.includes(role);
+      // A payload no schema accepts: an allowed call stops at INVALID_ARGS, a forbidden one before.
+      const r = await call(s, name, { __probe: true });
+      if (allowed) expect(r, name).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGS' } } });
+      else {
+        expect(r, name).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN' } } });
+        expect(r.body.error!.message).toMatch(new RegExp(`^${name.replace('.', '\\.')} is for .+; you are signed in as `, 'u'));
+      }
+    }
+  });
+
+  it('refuses a finance user editing a tariff and changes nothing', async () => {
+    const before = listAudit(ws, 1)[0]!.seq;
+    expect(await call(sessions['fred']!, 'tariffs.createDraft', { from: 1, effective: '2030-01-01', title: 'x' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN', message: 'tariffs.createDraft is for product manager; you are signed in as finance' } },
+    });
+    expect(listAudit(ws, 1)[0]!.seq).toBe(before);
+  });
+});
+
+type Detail = { summary: { id: number; revision: number; status: string; approvedBy?: string | null } };
+
+describe('four-eyes and stale saves', () => {
+  it('records the real user in the audit and refuses a stale save naming who changed the draft and when', async () => {
+    const d = await ok<Detail>(sessions['alice']!, 'tariffs.createDraft', { from: 1, effective: '2030-02-01', title: 'price change' });
+    const edited = await ok<Detail>(sessions['alice']!, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1650' }] });
+    expect(listAudit(ws, 1)[0]).toMatchObject({ actor: 'alice', action: 'tariff.draft.edited', target: `tariff:${d.summary.id}` });
+    const stale = await call(sessions['pam']!, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }] });
+    expect(stale).toMatchObject({ status: 409, body: { ok: false, error: { code: 'DRAFT_CONFLICT' } } });
+    expect(stale.body.error!.message).toMatch(/^tariff draft 2030-02-01 \(#\d+\) was changed by alice at \d{4}-\d\d-\d\dT[\d:.]+Z since you loaded it \(it is at revision 2, your change was made on revision 1\); nothing was saved$/u);
+    const now2 = await ok<{ version: { courses: { monthlyFee: number }[] } }>(sessions['pam']!, 'tariffs.get', { id: d.summary.id });
+    expect(now2.version.courses[6]!.monthlyFee).toBe(1650);
+    expect(edited.summary.revision).toBe(2);
+  });
+
+  it('refuses a stale scenario save by another finance user, naming who saved it', async () => {
+    const { defaultForm } = await ok<{ defaultForm: { name: string } }>(sessions['fred']!, 'scenarios.choices');
+    const first = await ok<{ id: number; revision: number }>(sessions['fred']!, 'scenarios.save', { id: null, form: { ...defaultForm, name: 'fleet 2026' } });
+    const second = await ok<{ revision: number }>(sessions['fred']!, 'scenarios.save', { id: first.id, revision: first.revision, form: { ...defaultForm, name: 'fleet 2026 (fred)' } });
+    expect(second.revision).toBe(first.revision + 1);
+    const stale = await call(sessions['fiona']!, 'scenarios.save', { id: first.id, revision: first.revision, form: { ...defaultForm, name: 'fleet 2026 (fiona)' } });
+    expect(stale).toMatchObject({ status: 409, body: { error: { code: 'DRAFT_CONFLICT' } } });
+    expect(stale.body.error!.message).toContain(`scenario "fleet 2026 (fred)" (#${first.id}) was changed by fred at `);
+  });
+
+  it("refuses the approval of a version by someone who edited it, takes the reviewer from the session, and says why in team.approvalState", async () => {
+    const bob = sessions['bob']!;
+    const carol = sessions['carol']!;
+    const d = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2031-01-01', title: 'bob drafts' });
+    await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
+    const state = await ok<{ canApprove: boolean; reason: string; editors: string[] }>(bob, 'team.approvalState', { kind: 'rule', id: d.summary.id });
+    expect(state).toMatchObject({ canApprove: false, reason: 'EDITOR', editors: ['bob'] });
+    const refused = await call(bob, 'rules.approve', { id: d.summary.id, reviewer: 'carol', comment: 'self approval' });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
+    expect(refused.body.error!.message).toContain('you edited this version (editors: bob)');
+    expect(await ok(carol, 'team.approvalState', { kind: 'rule', id: d.summary.id })).toMatchObject({ canApprove: true, reason: null });
+    const r = await ok<{ approved: Detail }>(carol, 'rules.approve', { id: d.summary.id, reviewer: 'somebody typed', comment: 'checked' });
+    expect(r.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'carol' });
+    const trail = listAudit(ws, 50).filter((e) => e.target === `rule:${d.summary.id}`);
+    expect(trail.map((e) => [e.action, e.actor])).toEqual([
+      ['rule.approved', 'carol'],
+      ['rule.submitted', 'bob'],
+      ['rule.draft.created', 'bob'],
+    ]);
+  });
+
+  it('holds four-eyes on a tariff price change: the pm who edited it and a legal user who drafted it cannot approve, another legal user can', async () => {
+    const [alice, bob, carol] = [sessions['alice']!, sessions['bob']!, sessions['carol']!];
+    const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2033-01-01', title: 'price change' });
+    const edited = await ok<Detail>(alice, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }] });
+    expect(await call(bob, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'not mine' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready' });
+    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'self' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(await ok(alice, 'team.approvalState', { kind: 'tariff', id: d.summary.id })).toMatchObject({ canApprove: false, reason: 'ROLE', editors: ['alice'] });
+    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'somebody typed', comment: 'prices checked' });
+    expect(r.approved.status).toBe('approved');
+    const view = await ok<{ reviews: { step: string; reviewer: string }[] }>(alice, 'lifecycle.tariffReview', { id: d.summary.id });
+    expect(view.reviews.find((x) => x.step === 'approved')?.reviewer).toBe('carol');
+
+    // A legal user who restored a tariff draft edited it: someone else approves it.
+    const restored = await ok<{ id: number }>(bob, 'lifecycle.restore', { kind: 'tariff', from: 1, effective: '2033-06-01', title: 'roll back' });
+    const cur = await ok<Detail>(alice, 'tariffs.get', { id: restored.id });
+    await ok(alice, 'lifecycle.submitTariff', { id: restored.id, revision: cur.summary.revision, comment: 'roll back' });
+    const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, reviewer: 'carol', comment: 'self' });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
+    expect(refused.body.error!.message).toContain('you edited this version (editors: bob');
+
+    // Approving one approves the version of the other kind with the same date: four-eyes holds for it too.
+    const rd = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2034-01-01', title: 'bob drafts' });
+    await ok(bob, 'rules.submit', { id: rd.summary.id, revision: rd.summary.revision, comment: 'ready' });
+    const td = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2034-01-01', title: 'same date' });
+    await ok(alice, 'lifecycle.submitTariff', { id: td.summary.id, revision: td.summary.revision, comment: 'ready' });
+    const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    expect(viaCompanion).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
+    expect(viaCompanion.body.error!.message).toContain('the rule version of the same date is approved with it');
+    const both = await ok<{ approved: { status: string }; rules: { status: string } | null }>(carol, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    expect(both).toMatchObject({ approved: { status: 'approved' }, rules: { status: 'approved' } });
+  });
+
+  it('with 2 required approvals, keeps the version in review until two non-editors approved, each once', async () => {
+    setRequiredApprovals(ws, 2);
+    try {
+      const bob = sessions['bob']!;
+      const d = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2032-01-01', title: 'needs two' });
+      await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
+      const first = await ok<{ approved: Detail }>(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'one' });
+      expect(first.approved.summary.status).toBe('in-review');
+      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'again' })).toMatchObject({ status: 403, body: { error: { code: 'ALREADY_APPROVED' } } });
+      const second = await ok<{ approved: Detail }>(sessions['dave']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'two' });
+      expect(second.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'dave' });
+    } finally {
+      setRequiredApprovals(ws, 1);
+    }
+  });
+});
+
+describe('live updates', () => {
+  it('tells the other pages who changed what, over server-sent events', async () => {
+    const bob = sessions['bob']!;
+    const ctl = new AbortController();
+    const res = await fetch(new URL('events', base), { headers: { Cookie: bob.cookie }, signal: ctl.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/u);
+    const reader = res.body!.getReader();
+    const d = await ok<Detail>(sessions['alice']!, 'tariffs.createDraft', { from: 1, effective: '2030-03-01', title: 'live' });
+    let text = '';
+    for (let i = 0; i < 20 && !text.includes('event: change'); i++) text += new TextDecoder().decode((await reader.read()).value);
+    ctl.abort();
+    const data = JSON.parse(/data: (.*)\n/u.exec(text)![1]!) as object;
+    expect(data).toMatchObject({ call: 'tariffs.createDraft', domain: 'tariffs', by: 'alice' });
+    expect(d.summary.id).toBeGreaterThan(0);
+    expect((await fetch(new URL('events', base))).status).toBe(401);
+  });
+});

@@ -1,0 +1,186 @@
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backupWorkspace, checkWorkspace } from '../../src/cli/team.js';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { StudioError } from '../../src/tariff-model/studio-error.js';
+import { startTeamServer } from '../../src/studio/server/team-server.js';
+import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
+import { addUser, listUsers } from '../../src/studio/team/user-store.js';
+import { listAudit } from '../../src/studio/workspace/audit-log.js';
+import { fsTypeOf, isNetworkFs, networkFsWarning, parseMounts } from '../../src/studio/workspace/network-fs.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { createTariffDraft, saveTariffDraft } from '../../src/studio/workspace/tariff-store.js';
+import { lockFileOf } from '../../src/studio/workspace/workspace-lock.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { freshWorkspace, scratch, SEED, TODAY } from './helpers.js';
+
+describe('one writer per workspace', () => {
+  it('refuses a second studio on the same workspace with who holds it, and frees it on close', () => {
+    const file = join(scratch('lock-'), 'ws.sqlite');
+    const a = openWorkspace(file, { seed: SEED, lock: 'the team server (tariff studio --serve)' });
+    try {
+      let err: StudioError | undefined;
+      try {
+        openWorkspace(file, { lock: 'the desktop studio' });
+      } catch (e) {
+        err = e as StudioError;
+      }
+      expect(err?.code).toBe('WORKSPACE_LOCKED');
+      expect(err?.message).toContain(`is already open for writing by the team server (tariff studio --serve) (pid ${process.pid} on `);
+      expect(err?.hint).toContain('tariff studio --serve');
+      // Readers need no lock.
+      expect(checkWorkspace(file).integrity).toEqual(['ok']);
+    } finally {
+      closeWorkspace(a.ws);
+    }
+    expect(existsSync(lockFileOf(file))).toBe(false);
+    const b = openWorkspace(file, { lock: 'the desktop studio' });
+    closeWorkspace(b.ws);
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const file = join(scratch('lock-'), 'ws.sqlite');
+    closeWorkspace(openWorkspace(file, { seed: SEED }).ws);
+    const dead = spawn(process.execPath, ['-e', '0']);
+    const pid = dead.pid!;
+    await new Promise((r) => dead.once('exit', r));
+    writeFileSync(lockFileOf(file), JSON.stringify({ pid, host: (await import('node:os')).hostname(), purpose: 'a crashed studio', since: '2025-01-01T00:00:00Z' }));
+    const { ws } = openWorkspace(file, { lock: 'the desktop studio' });
+    closeWorkspace(ws);
+  });
+
+  it('detects a workspace on a network file system from the mount table', () => {
+    const mounts = parseMounts('/dev/sda1 / ext4 rw 0 0\nserver:/export /mnt/shared nfs4 rw 0 0\n//nas/team /mnt/smb cifs rw 0 0\n');
+    expect(fsTypeOf('/mnt/shared/studio', mounts)).toBe('nfs4');
+    expect(fsTypeOf('/mnt/sharedx', mounts)).toBe('ext4');
+    expect(isNetworkFs(fsTypeOf('/mnt/smb/a', mounts))).toBe(true);
+    expect(isNetworkFs(fsTypeOf('/home/me', mounts))).toBe(false);
+    const dir = scratch('mounts-');
+    const table = join(dir, 'mounts');
+    writeFileSync(table, `/dev/sda1 / ext4 rw 0 0\nserver:/export ${dir} nfs rw 0 0\n`);
+    expect(networkFsWarning(join(dir, 'ws.sqlite'), table)).toMatch(/is on a network file system \(nfs\)\. SQLite's locks are not reliable there/u);
+    writeFileSync(table, '/dev/sda1 / ext4 rw 0 0\n');
+    expect(networkFsWarning(join(dir, 'ws.sqlite'), table)).toBeUndefined();
+  });
+});
+
+describe('backup and check', () => {
+  it('backs up a workspace while it is being written, into a copy that passes the integrity check', async () => {
+    const ws = freshWorkspace();
+    let draft = createTariffDraft(ws, { from: 1, effective: '2030-05-01', title: 'busy' });
+    let writes = 0;
+    let stop = false;
+    const writer = (async () => {
+      while (!stop && writes < 200) {
+        draft = saveTariffDraft(ws, { id: draft.id, revision: draft.revision, version: draft.version, action: 'tariff.draft.edited', before: null, after: { n: writes } });
+        writes++;
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    const out = join(scratch('backup-'), 'copy.sqlite');
+    const r = await backupWorkspace(ws.file, out);
+    stop = true;
+    await writer;
+    expect(r.check).toBe('ok');
+    expect(writes).toBeGreaterThan(0);
+    const check = checkWorkspace(out);
+    expect(check).toMatchObject({ integrity: ['ok'], foreignKeys: 0, audit: { ok: true } });
+    const copy = openWorkspace(out);
+    try {
+      const n = (copy.ws.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'tariff.draft.edited'").get() as { n: number }).n;
+      const rev = (copy.ws.db.prepare('SELECT revision FROM tariff_versions WHERE id = ?').get(draft.id) as { revision: number }).revision;
+      // A consistent snapshot: the draft's revision matches the edits the audit saw.
+      expect(rev).toBe(n + 1);
+    } finally {
+      closeWorkspace(copy.ws);
+    }
+  });
+
+  it('refuses to back up over the workspace itself', async () => {
+    const ws = freshWorkspace();
+    await expect(backupWorkspace(ws.file, ws.file)).rejects.toMatchObject({ code: 'BACKUP_OVER_SOURCE' });
+  });
+});
+
+describe('users and passwords', () => {
+  it('hashes with scrypt, verifies, refuses a short password, and keeps no password in the workspace', async () => {
+    const h = await hashPassword('a long enough secret');
+    expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/u);
+    expect(await verifyPassword('a long enough secret', h)).toBe(true);
+    expect(await verifyPassword('a long enough secreT', h)).toBe(false);
+    expect(await verifyPassword('x', 'not a hash')).toBe(false);
+    await expect(hashPassword('short')).rejects.toMatchObject({ code: 'PASSWORD_TOO_SHORT' });
+    const ws = freshWorkspace();
+    await addUser(ws, { name: 'kato', role: 'legal', password: 'a long enough secret' });
+    await expect(addUser(ws, { name: 'KATO', role: 'pm', password: 'a long enough secret' })).rejects.toMatchObject({ code: 'USER_EXISTS' });
+    await expect(addUser(ws, { name: 'x y', role: 'pm', password: 'a long enough secret' })).rejects.toMatchObject({ code: 'BAD_USER_NAME' });
+    await expect(addUser(ws, { name: 'ok', role: 'boss', password: 'a long enough secret' })).rejects.toMatchObject({ code: 'BAD_ROLE' });
+    const dump = JSON.stringify(ws.db.prepare('SELECT * FROM users').all()) + JSON.stringify(listAudit(ws, 100));
+    expect(dump).not.toContain('a long enough secret');
+    expect(listUsers(ws)).toEqual([expect.objectContaining({ name: 'kato', role: 'legal', disabled: false })]);
+  });
+
+  it('`tariff users add` reads the password from stdin, never from its arguments, and `users list` shows the user', async () => {
+    const file = join(scratch('cli-users-'), 'ws.sqlite');
+    const run = (args: string[], stdin: string) =>
+      new Promise<{ code: number; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), ...args], { cwd: PROJECT_ROOT });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.on('exit', (code) => resolve({ code: code ?? -1, out, err }));
+        child.stdin.end(stdin);
+      });
+    const added = await run(['users', 'add', 'sato', '--role', 'finance', '--workspace', file], 'piped password 1\n');
+    expect(added).toMatchObject({ code: 0, out: 'added sato (finance)\n' });
+    expect(added.out + added.err).not.toContain('piped password 1');
+    expect(await run(['users', 'add', 'sato2', '--role', 'finance', '--password', 'x', '--workspace', file], '')).toMatchObject({ code: 2 });
+    expect((await run(['users', 'list', '--workspace', file], '')).out).toBe('sato\tfinance\tactive\n');
+    expect((await run(['workspace', 'check', '--workspace', file], '')).out).toContain('integrity_check: ok');
+  }, 60_000);
+});
+
+describe('login rate limit and Secure cookies', () => {
+  it('rate-limits sign-in attempts per address and logs it to the audit once', async () => {
+    const ws = freshWorkspace();
+    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
+    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0, policy: { ipAttempts: 3 } });
+    try {
+      const attempt = () =>
+        fetch(new URL('auth/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) }, body: JSON.stringify({ name: 'kim', password: 'wrong guess!!' }) }).then((r) => r.status);
+      expect([await attempt(), await attempt(), await attempt(), await attempt(), await attempt()]).toEqual([401, 401, 401, 429, 429]);
+      expect(listAudit(ws, 10).filter((e) => e.action === 'login.rate-limited')).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('marks the cookie Secure (and __Host-) when the studio is reached over https behind a proxy', async () => {
+    const ws = freshWorkspace();
+    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
+    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0, origins: ['https://studio.example.com'] });
+    try {
+      const send = (host: string) =>
+        new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
+          const req = request(new URL('auth/login', server.url), { method: 'POST', headers: { Host: host, Origin: 'https://studio.example.com', 'Content-Type': 'application/json' } }, (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0] });
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify({ name: 'kim', password: 'a long enough secret' }));
+        });
+      const r = await send('studio.example.com');
+      expect(r.status).toBe(200);
+      expect(r.cookie).toMatch(/^__Host-tariff_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/u);
+      expect((await send('evil.example')).status).toBe(403);
+    } finally {
+      await server.close();
+    }
+  });
+});
