@@ -180,8 +180,10 @@ describe('Tariff Studio for a team', () => {
     await waitText(p.getByTestId('approve-as'), '承認者は ito（サインイン中のユーザー）として記録されます');
     await p.getByTestId('tr-comment').fill('価格と回帰テストを確認');
     await p.getByTestId('tr-approve').click();
+    await waitText(p.locator('.toolbar'), '承認済み', 60_000);
+    // Its review history names the approver: ito, signed in, not a typed name.
+    await p.getByTestId('tr-run-regression').click();
     await waitText(p.getByTestId('tr-history'), 'ito', 60_000);
-    await waitText(p.getByTestId('tariff-review'), '承認済み');
     // kato's page follows: the rule version of the same date is approved with it, by ito.
     await b.page.getByTestId('nav-rules').click();
     await b.page.getByTestId(`rule-version-${ruleId}`).click();
