@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isRole, ROLES } from '../studio/team/roles.js';
+import { isRole, ROLES } from '../studio/api/roles.js';
 import { addUser, listUsers, resetPassword, setUserDisabled } from '../studio/team/user-store.js';
 import { backupWorkspace, checkWorkspace } from '../studio/workspace/workspace-backup.js';
 import { networkFsWarning } from '../studio/workspace/network-fs.js';

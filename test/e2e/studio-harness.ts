@@ -51,6 +51,8 @@ export type StudioPageOptions = {
   permissions?: string[];
   /** More arguments of `tariff studio --web` (e.g. --read-only). */
   args?: string[];
+  /** Lets a test inject a script (axe-core) past the page's CSP; the page's own CSP stays in the response. */
+  bypassCSP?: boolean;
 };
 
 /** The studio of one test file, ready between its beforeAll and afterAll. */
@@ -76,7 +78,7 @@ export function useStudio(workspace: string, options: StudioPageOptions = {}): S
   beforeAll(async () => {
     studio = await startStudio(workspace, options.args);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP' });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP', ...(options.bypassCSP ? { bypassCSP: true } : {}) });
     if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(studio.url).origin });
     page = await context.newPage();
     page.on('pageerror', (e) => {

@@ -131,6 +131,18 @@ describe('Tariff Studio for a team', () => {
     await shot(b.page, 'team-02-changed-live');
   });
 
+  it('the pm submits the price change and cannot approve it: approving is for someone else, in legal', async () => {
+    const p = a.page;
+    await p.getByTestId('tr-comment').fill('M2035N 3年コースの月額を改定');
+    await p.getByTestId('tr-submit').click();
+    await waitText(p.getByTestId('tariff-review'), 'レビュー中');
+    await waitText(p.getByTestId('approve-blocked'), '承認は法務の担当者が行います');
+    expect(await p.getByTestId('tr-approve').isDisabled()).toBe(true);
+    // The reviewer is whoever is signed in: no name to type.
+    expect(await p.getByTestId('tr-reviewer').count()).toBe(0);
+    await shot(p, 'team-02b-tariff-approve-blocked');
+  });
+
   let ruleId = 0;
   it('the legal user who drafted a rule version cannot approve it, and the studio says why', async () => {
     const p = b.page;
@@ -152,7 +164,7 @@ describe('Tariff Studio for a team', () => {
     await shot(p, 'team-03-approve-disabled');
   });
 
-  it('the pm cannot approve either; another legal user sees it live and approves it as herself', async () => {
+  it('the pm cannot approve either; another legal user sees it live and approves the price change as herself, with the rules of its date', async () => {
     const p = a.page;
     await p.getByTestId('nav-rules').click();
     await p.getByTestId(`rule-version-${ruleId}`).click();
@@ -162,16 +174,21 @@ describe('Tariff Studio for a team', () => {
     await signOut(p);
     await signIn(p, 'ito');
     await waitText(p.getByTestId('team-badge'), 'ito（法務）');
-    await p.getByTestId('nav-rules').click();
-    await p.getByTestId(`rule-version-${ruleId}`).click();
-    await p.getByTestId('rules-tab-review').click();
+    await p.getByTestId('nav-tariffs').click();
+    await p.getByTestId(`version-${draftId}`).click();
+    await waitText(p.getByTestId('tariff-review'), 'レビュー中');
     await waitText(p.getByTestId('approve-as'), '承認者は ito（サインイン中のユーザー）として記録されます');
-    await p.getByTestId('review-comment').fill('条文と回帰テストを確認');
-    await p.getByTestId('btn-approve').click();
-    await waitText(p.getByTestId('rule-version-status'), '承認済み', 60_000);
-    // kato's page follows: the version is approved, by ito.
+    await p.getByTestId('tr-comment').fill('価格と回帰テストを確認');
+    await p.getByTestId('tr-approve').click();
+    await waitText(p.locator('.toolbar'), '承認済み', 60_000);
+    // Its review history names the approver: ito, signed in, not a typed name.
+    await p.getByTestId('tr-run-regression').click();
+    await waitText(p.getByTestId('tr-history'), 'ito', 60_000);
+    // kato's page follows: the rule version of the same date is approved with it, by ito.
+    await b.page.getByTestId('nav-rules').click();
+    await b.page.getByTestId(`rule-version-${ruleId}`).click();
     await waitText(b.page.getByTestId('rule-version-status'), '承認済み');
-    await waitText(b.page.getByTestId('live-note'), 'ito さんが変更しました: rules.approve');
+    await b.page.getByTestId('rules-tab-review').click();
     await waitText(b.page.getByTestId('review-history'), 'ito');
   });
 

@@ -6,7 +6,7 @@ import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { startTeamServer, type TeamServer } from '../../src/studio/server/team-server.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
-import { ROLES, type Role } from '../../src/studio/team/roles.js';
+import { ROLES, type Role } from '../../src/studio/api/roles.js';
 import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
@@ -203,6 +203,39 @@ describe('four-eyes and stale saves', () => {
       ['rule.submitted', 'bob'],
       ['rule.draft.created', 'bob'],
     ]);
+  });
+
+  it('holds four-eyes on a tariff price change: the pm who edited it and a legal user who drafted it cannot approve, another legal user can', async () => {
+    const [alice, bob, carol] = [sessions['alice']!, sessions['bob']!, sessions['carol']!];
+    const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2033-01-01', title: 'price change' });
+    const edited = await ok<Detail>(alice, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }] });
+    expect(await call(bob, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'not mine' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready' });
+    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'self' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(await ok(alice, 'team.approvalState', { kind: 'tariff', id: d.summary.id })).toMatchObject({ canApprove: false, reason: 'ROLE', editors: ['alice'] });
+    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'somebody typed', comment: 'prices checked' });
+    expect(r.approved.status).toBe('approved');
+    const view = await ok<{ reviews: { step: string; reviewer: string }[] }>(alice, 'lifecycle.tariffReview', { id: d.summary.id });
+    expect(view.reviews.find((x) => x.step === 'approved')?.reviewer).toBe('carol');
+
+    // A legal user who restored a tariff draft edited it: someone else approves it.
+    const restored = await ok<{ id: number }>(bob, 'lifecycle.restore', { kind: 'tariff', from: 1, effective: '2033-06-01', title: 'roll back' });
+    const cur = await ok<Detail>(alice, 'tariffs.get', { id: restored.id });
+    await ok(alice, 'lifecycle.submitTariff', { id: restored.id, revision: cur.summary.revision, comment: 'roll back' });
+    const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, reviewer: 'carol', comment: 'self' });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
+    expect(refused.body.error!.message).toContain('you edited this version (editors: bob');
+
+    // Approving one approves the version of the other kind with the same date: four-eyes holds for it too.
+    const rd = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2034-01-01', title: 'bob drafts' });
+    await ok(bob, 'rules.submit', { id: rd.summary.id, revision: rd.summary.revision, comment: 'ready' });
+    const td = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2034-01-01', title: 'same date' });
+    await ok(alice, 'lifecycle.submitTariff', { id: td.summary.id, revision: td.summary.revision, comment: 'ready' });
+    const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    expect(viaCompanion).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
+    expect(viaCompanion.body.error!.message).toContain('the rule version of the same date is approved with it');
+    const both = await ok<{ approved: { status: string }; rules: { status: string } | null }>(carol, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    expect(both).toMatchObject({ approved: { status: 'approved' }, rules: { status: 'approved' } });
   });
 
   it('with 2 required approvals, keeps the version in review until two non-editors approved, each once', async () => {

@@ -45,6 +45,25 @@ describe('workspace', () => {
     expect(verifyAudit(ws)).toMatchObject({ ok: true, entries: 1 });
   });
 
+  it('lists its migrations strictly ascending, and applies every missing one to an existing workspace, also one numbered below its version', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    // A workspace made by a build with migration 6 but not 5 (branches merged in another order).
+    const file = join(scratch('ws-'), 'workspace.sqlite');
+    closeWorkspace(openWorkspace(file, { seed: SEED, actor: 'tester' }).ws);
+    const old = new Database(file);
+    old.exec('DROP TABLE sessions; DROP TABLE users; DELETE FROM schema_migrations WHERE version = 5;');
+    expect(old.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    old.close();
+    const { ws } = openWorkspace(file, { actor: 'tester' });
+    onTestFinished(() => closeWorkspace(ws));
+    expect(ws.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(versions.map((version) => ({ version })));
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'sessions', 'tariff_reviews')").get()).toEqual({ n: 3 });
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(listTariffVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
+  });
+
   it('folders → workspace → folders gives the same files, byte for byte', () => {
     const ws = freshWorkspace();
     const out = scratch('export-');

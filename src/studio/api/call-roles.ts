@@ -1,4 +1,4 @@
-import type { Role } from '../team/roles.js';
+import type { Role } from './roles.js';
 
 /**
  * Who may make each studio call on a team server, beside the contract so that every call is
@@ -22,6 +22,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'tariffs.createDraft': PM,
   'tariffs.edit': PM,
   'tariffs.discardDraft': PM,
+  'tariffs.rowOps': PM,
   'engine.coursePreview': 'read',
   'workbook.export': 'read',
   'workbook.previewImport': PM,
@@ -66,6 +67,24 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'scenarios.cancel': FINANCE,
   'scenarios.export': 'read',
 
+  // Tariff version lifecycle (issue 14): pm submits and withdraws tariff drafts, legal approves (four-eyes, below).
+  'lifecycle.tariffReview': 'read',
+  'lifecycle.fleetImpact': 'read',
+  'lifecycle.submitTariff': PM,
+  'lifecycle.withdrawTariff': PM,
+  'lifecycle.approveTariff': LEGAL,
+  // A restore makes a draft (tariff or rules) that is reviewed and approved like any other: pm or legal may start one.
+  'lifecycle.restore': ['pm', 'legal'],
+  'lifecycle.inForce': 'read',
+  'lifecycle.tariffNotice': 'read',
+
+  // Rule authoring (issue 14): legal edits rule drafts.
+  'authoring.addRule': LEGAL,
+  'authoring.deleteRule': LEGAL,
+  'authoring.moveRule': LEGAL,
+  'authoring.setParameter': LEGAL,
+  'authoring.checkQuote': LEGAL,
+
   'team.me': 'read',
   'team.approvalState': 'read',
   'team.users': ADMIN,
@@ -77,6 +96,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
 /** The calls that approve a version: four-eyes applies to them (src/studio/team/four-eyes.ts). */
 export const APPROVAL_CALLS: Readonly<Record<string, { kind: 'rule' | 'tariff'; getCall: string }>> = {
   'rules.approve': { kind: 'rule', getCall: 'rules.get' },
+  'lifecycle.approveTariff': { kind: 'tariff', getCall: 'tariffs.get' },
 };
 
 export const ROLE_NAMES: Record<Role, { en: string; ja: string }> = {

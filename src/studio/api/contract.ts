@@ -9,7 +9,10 @@ import type { CellEdit } from '../../tariff-model/tariff-edits.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import type { TariffChange } from '../../tariff-model/tariff-diff.js';
 import { TABLE_IDS } from '../../tariff-model/table-id.js';
+import type { RowOp } from '../../tariff-model/row-ops.js';
 import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
+import { lifecycleContract } from './lifecycle-contract.js';
+import { authoringContract } from './authoring-contract.js';
 import { team } from './team-contract.js';
 
 /**
@@ -144,6 +147,19 @@ const workspace = {
 // ---------------------------------------------------------------------------------------------
 export type CreateDraftArgs = { from: number; effective: string; title: string };
 export type EditArgs = { id: number; revision: number; edits: CellEdit[] };
+export type RowOpsArgs = { id: number; revision: number; ops: RowOp[] };
+
+const rowOpSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'table', 'index', 'texts'],
+      properties: { kind: { const: 'insert' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 }, texts: { type: 'object', required: [], maxProperties: 64, additionalProperties: { type: 'string', maxLength: 10_000 } } },
+    },
+    { type: 'object', additionalProperties: false, required: ['kind', 'table', 'index'], properties: { kind: { const: 'delete' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 } } },
+  ],
+} as const;
 
 const editSchema: JSONSchemaType<CellEdit> = {
   type: 'object',
@@ -182,6 +198,16 @@ const tariffs = {
       required: ['id', 'revision', 'edits'],
       properties: { id, revision: { type: 'integer', minimum: 1 }, edits: { type: 'array', minItems: 1, maxItems: 20_000, items: editSchema } },
     },
+    detailSchema,
+  ),
+  rowOps: call<RowOpsArgs, VersionDetail>(
+    'insert (add, duplicate, new course) and delete rows of a draft in one transaction; a row still referred to is not deleted (ROW_IN_USE names where)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'ops'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, ops: { type: 'array', minItems: 1, maxItems: 500, items: rowOpSchema } },
+    } as unknown as JSONSchemaType<RowOpsArgs>,
     detailSchema,
   ),
   discardDraft: call<{ id: number }, { discarded: number }>(
@@ -952,7 +978,7 @@ const explorer = {
 };
 
 /** The whole API. Add a domain here (rules, audit, explorer, scenarios) and a handler file for it. */
-export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, team } as const;
+export const CONTRACT = { workspace, tariffs, engine, workbook, rules, audit, explorer, scenarios, lifecycle: lifecycleContract, authoring: authoringContract, team } as const;
 
 export type Contract = typeof CONTRACT;
 export type Domain = keyof Contract;

@@ -1,18 +1,9 @@
 import type { JSONSchemaType } from 'ajv';
-import type { Role } from '../team/roles.js';
+import type { ApprovalKind, ApprovalState } from './approval-types.js';
+import type { Role } from './roles.js';
 import type { CallSpec } from './contract.js';
 
-/** Four-eyes approval (src/studio/team/four-eyes.ts computes it): how many approvals a version needs, who gave them, and whether this user may approve. */
-export type ApprovalKind = 'rule' | 'tariff';
-export type ApprovalReason = 'NOT_IN_REVIEW' | 'ROLE' | 'EDITOR' | 'ALREADY_APPROVED';
-export type ApprovalState = {
-  required: number;
-  approvals: string[];
-  editors: string[];
-  canApprove: boolean;
-  reason: ApprovalReason | null;
-  message: string | null;
-};
+export type { ApprovalKind, ApprovalReason, ApprovalState } from './approval-types.js';
 
 /**
  * The `team` domain of the API (issue 12): who is signed in, whether they may approve a

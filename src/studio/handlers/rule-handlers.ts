@@ -8,6 +8,7 @@ import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-not
 import type { Handlers } from '../api/dispatcher.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import { quoteIssues } from '../../tariff-model/quote-check.js';
 import {
   approvedRulesInForce,
   approveRuleVersion,
@@ -23,6 +24,8 @@ import {
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
 import { publishRelease } from '../workspace/release-source.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { approveChangeOfTerms } from './lifecycle-handlers.js';
+import { tariffCompanion } from '../workspace/tariff-review-store.js';
 import { describeFolders, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
@@ -69,6 +72,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   checkRule: ({ id, decision, ruleId, ruleJson }) => {
     const v = getRuleVersion(ctx.ws, id);
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
+    if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     return { issues: checked.issues, sentence: checked.rule ? sentences(checked.rule, asDecision(decision)) : null };
   },
 
@@ -76,6 +80,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     const v = getRuleVersion(ctx.ws, id);
     if (v.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `rule version ${v.effective} is ${v.status}: only a draft is edited`, [], 'Start a draft from it (or withdraw it from review) and edit the draft.');
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
+    if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     const errors = checked.issues.filter((i) => i.severity === 'error');
     if (errors.length || !checked.next || !checked.rule)
       throw new StudioError('RULE_INVALID', `the rule ${ruleId} was not saved: ${errors[0]?.message ?? 'it does not check'}`, checked.issues, 'Nothing was saved. Correct the rule (each issue names where) and save again.');
@@ -118,6 +123,13 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
 
   approve: ({ id, reviewer, comment }) => {
     const v = getRuleVersion(ctx.ws, id);
+    const tariff = tariffCompanion(ctx.ws, v.effective) ?? null;
+    if (tariff && tariff.status !== 'approved') {
+      // One change of the terms: the tariff version of the same date is approved with it (docs/studio.md, Review).
+      const r = approveChangeOfTerms(ctx, { primary: 'rules', tariff, rules: v, reviewer, comment });
+      if (!r.rules) throw new StudioError('VERSION_NOT_IN_REVIEW', `rule version ${v.effective} is ${v.status}`, [], 'Submit the draft for review first.');
+      return { approved: ruleDetailOf(ctx.ws, r.rules.id), superseded: r.supersededRules ? ruleSummaryOf(r.supersededRules) : null };
+    }
     if (v.status === 'in-review') {
       // The version is frozen while in review, so what is checked here is what gets approved.
       const { cases } = loadCases(ctx.ws);

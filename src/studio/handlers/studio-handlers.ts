@@ -1,8 +1,10 @@
 import type { Handlers } from '../api/dispatcher.js';
 import { recordAnchor } from '../workspace/audit-anchor.js';
 import { auditHandlers } from './audit-handlers.js';
+import { authoringHandlers } from './authoring-handlers.js';
 import { engineHandlers } from './engine-handlers.js';
 import { explorerHandlers } from './explorer-handlers.js';
+import { lifecycleHandlers } from './lifecycle-handlers.js';
 import { ruleHandlers } from './rule-handlers.js';
 import { scenarioHandlers } from './scenario-handlers.js';
 import type { StudioContext } from './studio-context.js';
@@ -42,5 +44,7 @@ const domains = (ctx: StudioContext): Handlers => ({
   audit: auditHandlers(ctx),
   explorer: explorerHandlers(ctx),
   scenarios: scenarioHandlers(ctx),
+  lifecycle: lifecycleHandlers(ctx),
+  authoring: authoringHandlers(ctx),
   team: teamHandlers(ctx),
 });

@@ -4,6 +4,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { describeChange, diffTariff } from '../../tariff-model/tariff-diff.js';
 import { applyCellEdits } from '../../tariff-model/tariff-edits.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
+import { applyRowOps } from '../../tariff-model/row-ops.js';
 import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../workspace/tariff-store.js';
 import { staleSave } from '../workspace/stale-save.js';
 import type { StudioContext } from './studio-context.js';
@@ -30,6 +31,27 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
       version: applied.version,
       action: 'tariff.draft.edited',
       before: changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.before })),
+      after: changes.map(describeChange),
+    });
+    return detailOf(ctx.ws, id);
+  },
+  rowOps: ({ id, revision, ops }) => {
+    const cur = getTariffVersion(ctx.ws, id);
+    if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
+    if (cur.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${revision})`, [], 'Reload the draft and make the change again.');
+    const applied = applyRowOps(cur.version, ops);
+    const issues = applied.version ? versionIssues(tariffVersionErrors(applied.version)) : applied.issues;
+    if (!applied.version || issues.length) {
+      const inUse = issues.some((i) => i.code === 'ROW_IN_USE');
+      throw new StudioError(inUse ? 'ROW_IN_USE' : 'EDIT_INVALID', `${inUse ? 'the row was not deleted' : 'the rows were refused'}: ${issues[0]?.message ?? ''}`, issues, inUse ? 'Nothing was saved. Point the rows named here elsewhere first, then delete.' : 'Nothing was saved. Correct the row and try again.');
+    }
+    const changes = diffTariff(cur.version, applied.version);
+    saveTariffDraft(ctx.ws, {
+      id,
+      revision,
+      version: applied.version,
+      action: 'tariff.draft.rows',
+      before: ops.map((o) => ({ op: o.kind, table: o.table, index: o.index })),
       after: changes.map(describeChange),
     });
     return detailOf(ctx.ws, id);

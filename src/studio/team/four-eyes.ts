@@ -1,6 +1,6 @@
+import type { ApprovalKind, ApprovalReason, ApprovalState } from '../api/approval-types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import type { ApprovalKind, ApprovalReason, ApprovalState } from '../api/team-contract.js';
-import type { Role, TeamUser } from './roles.js';
+import type { Role, TeamUser } from '../api/roles.js';
 
 /**
  * Four-eyes approval: nobody approves a version they edited. The editors of a version are the
@@ -52,4 +52,18 @@ export function approvalState(ws: Workspace, v: { kind: ApprovalKind; id: number
   if (editors.some((e) => sameName(e, user.name))) return no('EDITOR', `you edited this version (editors: ${editors.join(', ')}); someone who did not edit it must approve it`);
   if (approvals.some((a) => sameName(a, user.name))) return no('ALREADY_APPROVED', `you have already approved this version; ${required - approvals.length} more approval${required - approvals.length === 1 ? '' : 's'} by others needed`);
   return { ...base, canApprove: true, reason: null, message: null };
+}
+
+const TABLE: Record<ApprovalKind, string> = { rule: 'rule_versions', tariff: 'tariff_versions' };
+
+/**
+ * The version of the other kind with the same date, in review: approving one approves both (one
+ * change of the terms, docs/studio.md), so four-eyes holds for it too.
+ */
+export function companionInReview(ws: Workspace, kind: ApprovalKind, id: number): { kind: ApprovalKind; id: number; status: string } | null {
+  const own = ws.db.prepare(`SELECT effective FROM ${TABLE[kind]} WHERE id = ?`).get(id) as { effective: string } | undefined;
+  if (!own) return null;
+  const other: ApprovalKind = kind === 'rule' ? 'tariff' : 'rule';
+  const row = ws.db.prepare(`SELECT id, status FROM ${TABLE[other]} WHERE effective = ? AND status = 'in-review' ORDER BY id DESC LIMIT 1`).get(own.effective) as { id: number; status: string } | undefined;
+  return row ? { kind: other, id: row.id, status: row.status } : null;
 }

@@ -2,7 +2,7 @@ import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { runAs } from './request-user.js';
-import type { TeamUser } from './roles.js';
+import type { TeamUser } from '../api/roles.js';
 import { createSession } from './sessions.js';
 import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin } from './user-store.js';
 

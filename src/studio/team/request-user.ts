@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Workspace } from '../workspace/workspace.js';
-import type { TeamUser } from './roles.js';
+import type { TeamUser } from '../api/roles.js';
 
 /**
  * The user a team server's call runs for. The dispatcher runs each call inside

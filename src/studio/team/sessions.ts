@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { nowIso, type Workspace } from '../workspace/workspace.js';
-import type { TeamUser } from './roles.js';
+import type { TeamUser } from '../api/roles.js';
 
 /**
  * Login sessions of the team server, kept in the workspace so a restart does not log everyone

@@ -5,9 +5,9 @@ import { appendAudit } from '../workspace/audit-log.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
 import { getTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { approvalState, countedAction } from './four-eyes.js';
+import { approvalState, companionInReview, countedAction } from './four-eyes.js';
 import { runAs } from './request-user.js';
-import type { TeamUser } from './roles.js';
+import type { TeamUser } from '../api/roles.js';
 import { requiredApprovals } from './team-settings.js';
 
 /**
@@ -22,7 +22,7 @@ export type TeamAnswer = { status: number; env: Envelope<unknown> };
 export type TeamDispatch = (user: TeamUser, name: string, payload: unknown) => Promise<TeamAnswer>;
 
 /** Calls that need a role but change nothing (checks and previews): no change event. */
-const QUIET = new Set(['rules.checkRule', 'workbook.previewImport', 'scenarios.cancel']);
+const QUIET = new Set(['rules.checkRule', 'authoring.checkQuote', 'workbook.previewImport', 'scenarios.cancel']);
 
 const refuse = (status: number, code: string, message: string, hint?: string): TeamAnswer => ({ status, env: { ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } } });
 
@@ -59,6 +59,10 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
         const state = approvalState(ws, { kind: approval.kind, id, status }, user, required);
         if (!state.canApprove && state.reason !== 'NOT_IN_REVIEW')
           return refuse(403, state.reason === 'EDITOR' ? 'FOUR_EYES' : state.reason === 'ROLE' ? 'FORBIDDEN' : 'ALREADY_APPROVED', state.message ?? 'you may not approve this version', 'Nothing was approved.');
+        const companion = state.canApprove ? companionInReview(ws, approval.kind, id) : null;
+        const companionState = companion ? approvalState(ws, companion, user, required) : null;
+        if (companion && companionState?.reason === 'EDITOR')
+          return refuse(403, 'FOUR_EYES', `the ${companion.kind} version of the same date is approved with it, and ${companionState.message ?? 'you edited it'}`, 'Nothing was approved. Ask someone who edited neither version.');
         if (state.canApprove && state.approvals.length + 1 < required) {
           // Not the last approval needed: it is counted, the version stays in review.
           const comment = String((payload as Record<string, unknown>)['comment'] ?? '').trim();
@@ -66,7 +70,10 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
           const detail = await runAs(user, () => inner(approval.getCall, { id }));
           if (!detail.ok) return { status: 500, env: detail };
           opts.onChange?.({ call: name, domain: name.split('.')[0]!, id, by: user.name, at: new Date().toISOString() });
-          return { status: 200, env: { ok: true, value: { approved: detail.value, superseded: null } } };
+          // Each approval call's own result shape: a rule detail, or a tariff summary with its companion rules.
+          const value =
+            approval.kind === 'rule' ? { approved: detail.value, superseded: null } : { approved: (detail.value as { summary: unknown }).summary, superseded: null, rules: null, rulesSuperseded: null };
+          return { status: 200, env: { ok: true, value } };
         }
       }
     }

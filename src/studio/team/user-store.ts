@@ -2,7 +2,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import { nowIso, type Workspace } from '../workspace/workspace.js';
 import { hashPassword } from './passwords.js';
-import { isRole, ROLES, type Role, type TeamUser } from './roles.js';
+import { isRole, ROLES, type Role, type TeamUser } from '../api/roles.js';
 
 /** The users of a team workspace. Every change is one transaction with its audit entry; hashes never leave this module except to the login check. */
 export type UserRecord = TeamUser & { disabled: boolean; lockedUntil: string | null; failedLogins: number; createdAt: string; updatedAt: string };

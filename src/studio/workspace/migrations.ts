@@ -138,6 +138,24 @@ BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: a review step is never replaced')
     name: 'team server: users (scrypt password hashes, role, lockout) and login sessions',
     sql: TEAM_MIGRATION_SQL,
   },
+  {
+    version: 6,
+    name: 'tariff reviews: submissions, withdrawals and approvals of tariff versions (as rule versions have)',
+    sql: `
+-- One row per review step of a tariff version (docs/studio.md, Review); the audit log holds the same step hash-chained.
+CREATE TABLE tariff_reviews (
+  id             INTEGER PRIMARY KEY,
+  tariff_version INTEGER NOT NULL REFERENCES tariff_versions(id),
+  step           TEXT NOT NULL CHECK (step IN ('submitted', 'withdrawn', 'approved')),
+  reviewer       TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+  comment        TEXT NOT NULL,
+  at             TEXT NOT NULL
+);
+CREATE INDEX tariff_reviews_version ON tariff_reviews(tariff_version);
+CREATE TRIGGER tariff_reviews_no_update BEFORE UPDATE ON tariff_reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
+`,
+  },
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** The newest schema this build knows (the migrations are listed strictly ascending; a unit test holds it). */
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

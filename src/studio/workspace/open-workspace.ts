@@ -116,16 +116,26 @@ function migrate(db: Database.Database, file: string): number {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (tables.n > 0) throw new StudioError('WORKSPACE_FOREIGN', `${file} is an SQLite file but not a Tariff Studio workspace`, [], 'Open a workspace file, or choose a new path.');
   }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+  // Every migration not yet applied runs, in ascending order: a number below the current version
+  // is applied too (branches merged in another order may add one, e.g. 4 after 5 and 6 shipped).
+  const applied = appliedMigrations(db, current);
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)').run();
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, nowIso());
-      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`user_version = ${Math.max(m.version, db.pragma('user_version', { simple: true }) as number)}`);
     }).immediate();
   }
   return current;
+}
+
+/** The migrations a workspace has: those recorded in schema_migrations (older files without it: every number up to user_version). */
+function appliedMigrations(db: Database.Database, current: number): Set<number> {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  if (!hasTable) return new Set(MIGRATIONS.filter((m) => m.version <= current).map((m) => m.version));
+  return new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
 }
 
 function createWorkspace(file: string, seed: SeedFolders, actor: string): void {

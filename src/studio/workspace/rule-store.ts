@@ -113,7 +113,7 @@ const requireRevision = (ws: Workspace, v: StoredRuleVersion, revision: number):
 };
 
 /** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */
-export function createRuleDraft(ws: Workspace, args: { from: number; effective: string; title: string }): StoredRuleVersion {
+export function createRuleDraft(ws: Workspace, args: { from: number; effective: string; title: string; action?: string }): StoredRuleVersion {
   checkDraftDate(args.effective);
   return ws.db
     .transaction(() => {
@@ -121,7 +121,7 @@ export function createRuleDraft(ws: Workspace, args: { from: number; effective: 
       const meta: RuleMeta = { dir: args.effective, author: ws.actor, ...(base.meta.interpretationsDescription !== undefined ? { interpretationsDescription: base.meta.interpretationsDescription } : {}) };
       const data = { decisions: base.version.decisions, interpretations: base.version.interpretations };
       const id = insertDraft(ws, 'rule_versions', { effective: args.effective, basedOn: base.id, title: args.title, data, meta });
-      appendAudit(ws, 'rule.draft.created', `rule:${id}`, { before: { version: base.id, effective: base.effective, status: base.status }, after: { effective: args.effective, title: args.title, status: 'draft' } });
+      appendAudit(ws, args.action ?? 'rule.draft.created', `rule:${id}`, { before: { version: base.id, effective: base.effective, status: base.status }, after: { effective: args.effective, title: args.title, status: 'draft' } });
       return getRuleVersion(ws, id);
     })
     .immediate();

@@ -121,6 +121,8 @@ export function discardTariffDraft(ws: Workspace, id: number): void {
     .transaction(() => {
       const cur = getTariffVersion(ws, id);
       if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}; only a draft can be discarded`);
+      // Its review steps (submitted, withdrawn) go with it; the audit log keeps them.
+      ws.db.prepare('DELETE FROM tariff_reviews WHERE tariff_version = ?').run(id);
       deleteDraft(ws, 'tariff_versions', cur);
       appendAudit(ws, 'tariff.draft.discarded', `tariff:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision } });
     })

@@ -1,3 +1,5 @@
+import { authoringEn, authoringJa } from './authoring-messages.js';
+
 /** The UI's words in Japanese and English. Keys are stable; a missing English key fails to compile. */
 export const ja = {
   appTitle: 'Tariff Studio',
@@ -333,6 +335,7 @@ export const ja = {
   'scn.termMonths': '{n} か月',
   'scn.untitled': '新しいシナリオ',
   'scn.yenPerMonth': '円／月',
+  ...authoringJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -671,4 +674,5 @@ export const en: Record<MessageKey, string> = {
   'scn.termMonths': '{n} months',
   'scn.untitled': 'New scenario',
   'scn.yenPerMonth': 'yen a month',
+  ...authoringEn,
 };

@@ -79,7 +79,7 @@ export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detai
                 <option key={ev} value={ev} />
               ))}
             </datalist>
-            <span className="muted small mono">{draft.event.params ? JSON.stringify(draft.event.params) : ''}</span>
+            <ParamsInput params={draft.event.params} label={t('ra.params')} onChange={(params) => fromStructured({ ...draft, event: params ? { ...draft.event, params } : { type: draft.event.type } })} />
           </div>
         </div>
         <label className="rule-json">
@@ -112,5 +112,38 @@ export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detai
         </button>
       </div>
     </div>
+  );
+}
+
+/** The event's params as JSON, applied to the rule whenever the text is a JSON object (or blank). */
+function ParamsInput({ params, label, onChange }: { params: Record<string, unknown> | undefined; label: string; onChange: (p: Record<string, unknown> | undefined) => void }) {
+  const [text, setText] = useState(params ? JSON.stringify(params) : '');
+  const [bad, setBad] = useState(false);
+  return (
+    <input
+      type="text"
+      className={`mono${bad ? ' cell-error' : ''}`}
+      aria-label={label}
+      aria-invalid={bad}
+      placeholder={label}
+      value={text}
+      data-testid="event-params"
+      onChange={(e) => {
+        setText(e.target.value);
+        if (!e.target.value.trim()) {
+          setBad(false);
+          onChange(undefined);
+          return;
+        }
+        try {
+          const v = JSON.parse(e.target.value) as unknown;
+          const ok = typeof v === 'object' && v !== null && !Array.isArray(v);
+          setBad(!ok);
+          if (ok) onChange(v as Record<string, unknown>);
+        } catch {
+          setBad(true);
+        }
+      }}
+    />
   );
 }

@@ -5,6 +5,7 @@ import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { RuleEditor } from './rule-editor.js';
+import { AutoRegression, RuleAuthoringBar } from './rule-authoring.js';
 
 /** The rules of a version, decision by decision: the clause's text from the terms beside the rule, its conditions as sentences, and in a draft the editor. */
 export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
@@ -46,6 +47,8 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
             </li>
           ))}
         </ul>
+        {isDraft && <RuleAuthoringBar detail={detail} decision={decision} rule={rule} onChange={onChange} onError={onError} onSelect={setRuleId} />}
+        {isDraft && <AutoRegression detail={detail} />}
       </nav>
       <div className="rule-detail">
         <div className="rule-columns">
@@ -104,7 +107,7 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
                   <td>{i.clauses.join('・')}</td>
                   <td>
                     {isDraft && i.alternatives.length > 0 ? (
-                      <select value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
+                      <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
                         {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
                           <option key={v} value={v}>
                             {v}

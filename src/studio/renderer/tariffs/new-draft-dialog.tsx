@@ -3,7 +3,7 @@ import type { VersionSummary } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
 /** Editing an approved version starts a draft with its own effective date. */
-export function NewDraftDialog({ from, suggested, onCreate, onCancel }: { from: VersionSummary; suggested: string; onCreate: (effective: string, title: string) => void; onCancel: () => void }) {
+export function NewDraftDialog({ from, suggested, onCreate, onCancel, heading, help }: { from: VersionSummary; suggested: string; onCreate: (effective: string, title: string) => void; onCancel: () => void; heading?: string; help?: string }) {
   const { t } = useI18n();
   const [effective, setEffective] = useState(suggested);
   const [title, setTitle] = useState('');
@@ -12,18 +12,19 @@ export function NewDraftDialog({ from, suggested, onCreate, onCancel }: { from: 
       <form
         className="dialog"
         role="dialog"
-        aria-label={t('draft.title')}
+        aria-label={heading ?? t('draft.title')}
+        aria-modal="true"
         data-testid="new-draft-dialog"
         onSubmit={(e) => {
           e.preventDefault();
           onCreate(effective, title);
         }}
       >
-        <h2>{t('draft.title')}</h2>
-        <p>{t('draft.from', { date: from.effective, status: t(`status.${from.status}`) })}</p>
+        <h2>{heading ?? t('draft.title')}</h2>
+        <p>{help ?? t('draft.from', { date: from.effective, status: t(`status.${from.status}`) })}</p>
         <label>
           {t('draft.effective')}
-          <input type="date" required value={effective} onChange={(e) => setEffective(e.target.value)} data-testid="draft-effective" />
+          <input type="date" required autoFocus value={effective} onChange={(e) => setEffective(e.target.value)} data-testid="draft-effective" />
         </label>
         <label>
           {t('draft.name')}

@@ -8,6 +8,7 @@ import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { CellEditor } from './cell-editor.js';
+import { enumText } from './enum-text.js';
 import { clipboardCell, parseClipboardGrid } from './clipboard.js';
 import type { GridRow } from './grid-view.js';
 
@@ -29,8 +30,10 @@ type Props = {
 
 export const cellKey = (index: number, field: string): string => `${index}:${field}`;
 
-const display = (def: ColumnDef, v: CellValue | undefined, lang: Lang, yen: (n: number) => string): string => {
+const display = (def: ColumnDef, v: CellValue | undefined, lang: Lang, yen: (n: number) => string, table: TableId): string => {
   if (v === null || v === undefined) return '';
+  if (def.kind === 'enum' && typeof v === 'string') return enumText(table, def, v, lang);
+  if (def.kind === 'list' && Array.isArray(v)) return (v as readonly string[]).map((x) => enumText(table, def, x, lang)).join(', ');
   if (def.kind === 'yen' && typeof v === 'number') return yen(v);
   if (def.kind === 'int' && typeof v === 'number') return v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
   return cellText(v);
@@ -83,14 +86,14 @@ export function TariffGrid(props: Props) {
           },
           renderCell: ({ row }) => {
             const ch = changed.get(cellKey(row.__index, c.key));
-            const text = display(c, row[c.key], lang, yen);
+            const text = display(c, row[c.key], lang, yen, table);
             return (
-              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen) || '—' }) : c.kind === 'text' ? text : undefined} data-changed={ch ? 'true' : undefined}>
+              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen, table) || '—' }) : c.kind === 'text' ? text : undefined} data-changed={ch ? 'true' : undefined}>
                 {text || (c.kind === 'list' ? <span className="muted">{lang === 'ja' ? 'すべて' : 'all'}</span> : '')}
               </span>
             );
           },
-          ...(editable ? { renderEditCell: (p) => <CellEditor {...p} def={c} listId={listId} /> } : {}),
+          ...(editable ? { renderEditCell: (p) => <CellEditor {...p} def={c} listId={listId} table={table} /> } : {}),
         };
       }),
     ];

@@ -19,9 +19,13 @@ import { gridRows, viewRows, type GridFilter } from './grid-view.js';
 import { ImportDialog } from './import-dialog.js';
 import { checkEdits } from './local-check.js';
 import { NewDraftDialog } from './new-draft-dialog.js';
+import { RowFormDialog } from './row-form-dialog.js';
+import { duplicateOp } from '../../../tariff-model/row-ops.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { VersionList } from './version-list.js';
+import { InForcePanel } from '../versions/in-force-panel.js';
+import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +48,9 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [error, setError] = useState<ShownError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<'draft' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | 'row' | 'course' | null>(null);
+  const [rowSel, setRowSel] = useState<number | null>(null);
+  const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
 
   const markIssues = useCallback((issues: readonly Issue[]) => {
@@ -63,6 +69,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const reloadVersions = useCallback(async (select?: number) => {
     const { versions: vs } = await api.tariffs.list({});
     setVersions(vs);
+    setRefresh((n) => n + 1);
     setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
   }, [api]);
 
@@ -85,7 +92,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError, liveTick]);
+  }, [api, selectedId, showError, refresh, liveTick]);
 
   const isDraft = detail?.summary.status === 'draft';
   const onEdits = useCallback(
@@ -134,6 +141,22 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       showError(e);
     }
   };
+  const rowOps = (ops: Parameters<typeof editor.applyRows>[0]) => {
+    setError(null);
+    setErrorCells(new Set());
+    return editor.applyRows(ops);
+  };
+  const duplicateRow = () => {
+    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    const op = duplicateOp(detail.version, tab, rowSel);
+    if (op) void rowOps([op]).then((ok) => ok && setFocus({ index: op.index, field: TABLES[tab].keyField, nonce: Date.now() }));
+  };
+  const deleteRow = () => {
+    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    const key = String(TABLES[tab].rows(detail.version)[rowSel]?.[TABLES[tab].keyField] ?? '');
+    if (!window.confirm(t('row.confirmDelete', { key }))) return;
+    void rowOps([{ kind: 'delete', table: tab, index: rowSel }]).then((ok) => ok && setRowSel(null));
+  };
   const pickChange = (c: TariffChange) => {
     if (c.index === null) return;
     setTab(c.table);
@@ -149,7 +172,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const summary = detail?.summary;
   return (
     <div className="tariffs-page">
-      <VersionList versions={versions} selected={selectedId} onSelect={selectVersion} />
+      <div className="version-column">
+        <VersionList versions={versions} selected={selectedId} onSelect={selectVersion} />
+        <InForcePanel today={info.today} refresh={refresh} />
+      </div>
       <section className="workarea">
         {!detail || !summary ? (
           <p className="muted">{t('loading')}</p>
@@ -183,9 +209,16 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   </span>
                 </>
               ) : (
-                <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
-                  {t('action.createDraft')}
-                </button>
+                <>
+                  <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
+                    {t('action.createDraft')}
+                  </button>
+                  {(summary.status === 'approved' || summary.status === 'superseded') && (
+                    <button type="button" onClick={() => setDialog('restore')} data-testid="btn-restore">
+                      {t('tr.restore')}
+                    </button>
+                  )}
+                </>
               )}
               <span className="toolbar-spacer" />
               <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
@@ -225,7 +258,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               {TABLE_IDS.map((id) => {
                 const n = detail.changes.filter((c) => c.table === id).length;
                 return (
-                  <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+                  <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => {
+                      setTab(id);
+                      setRowSel(null);
+                    }} data-testid={`tab-${id}`}>
                     {lang === 'ja' ? TABLES[id].ja : TABLES[id].en}
                     <span className="tab-count">{TABLES[id].rows(detail.version).length}</span>
                     {n > 0 && <span className="tab-changes">{n}</span>}
@@ -234,9 +270,9 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               })}
             </div>
             <div className="filter-bar">
-              <input type="search" placeholder={t('filter.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="grid-search" />
+              <input type="search" aria-label={t('filter.search')} placeholder={t('filter.search')} value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="grid-search" />
               {tab === 'courses' && (
-                <select value={filter.series} onChange={(e) => setFilter({ ...filter, series: e.target.value })} data-testid="grid-series">
+                <select aria-label={t('filter.allSeries')} value={filter.series} onChange={(e) => setFilter({ ...filter, series: e.target.value })} data-testid="grid-series">
                   <option value="">{t('filter.allSeries')}</option>
                   {SERIES.map((s) => (
                     <option key={s} value={s}>
@@ -252,6 +288,24 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <span className="muted" data-testid="grid-count">
                 {t('filter.count', { shown: shownRows.length, total: allRows.length })}
               </span>
+              {isDraft && (
+                <span className="row-ops" role="group" aria-label={t('row.add')}>
+                  <button type="button" onClick={() => setDialog('row')} data-testid="row-add">
+                    {t('row.add')}
+                  </button>
+                  <button type="button" onClick={duplicateRow} data-testid="row-duplicate">
+                    {t('row.duplicate')}
+                  </button>
+                  <button type="button" className="danger" onClick={deleteRow} data-testid="row-delete">
+                    {t('row.delete')}
+                  </button>
+                  {tab === 'courses' && (
+                    <button type="button" className="primary" onClick={() => setDialog('course')} data-testid="row-new-course">
+                      {t('row.newCourse')}
+                    </button>
+                  )}
+                </span>
+              )}
               {isDraft && <span className="grid-help muted small">{t('grid.help')}</span>}
             </div>
             <div className="grid-and-panel">
@@ -266,13 +320,19 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
                   onClipped={(n) => setNotice(t('error.pasteClipped', { n }))}
-                  onSelectRow={(i) => tab === 'courses' && setCourseIndex(i)}
+                  onSelectRow={(i) => {
+                    setRowSel(i);
+                    if (tab === 'courses') setCourseIndex(i);
+                  }}
                   focus={focus}
                   errorCells={errorCells}
                 />
               </div>
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
+                {summary.status !== 'superseded' && (
+                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={setNotice} />
+                )}
                 {isDraft && (
                   <section className="changes-panel">
                     <h2>{t('changes.title')}</h2>
@@ -295,6 +355,45 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               .then((d) => {
                 setDialog(null);
                 return reloadVersions(d.summary.id);
+              })
+              .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
+      {(dialog === 'row' || dialog === 'course') && detail && (
+        <RowFormDialog
+          table={tab}
+          version={detail.version}
+          startIndex={rowSel ?? 0}
+          course={dialog === 'course'}
+          onCancel={() => setDialog(null)}
+          onSubmit={(texts) => {
+            const index = rowSel === null ? TABLES[tab].rows(detail.version).length : rowSel + 1;
+            void rowOps([{ kind: 'insert', table: tab, index, texts }]).then((ok) => {
+              if (!ok) return;
+              setDialog(null);
+              setFilters((all) => ({ ...all, [tab]: NO_FILTER }));
+              setRowSel(index);
+              if (tab === 'courses') setCourseIndex(index);
+              setFocus({ index, field: TABLES[tab].keyField, nonce: Date.now() });
+            });
+          }}
+        />
+      )}
+      {dialog === 'restore' && summary && (
+        <NewDraftDialog
+          from={summary}
+          suggested={info.suggestedDraftDate}
+          heading={t('tr.restoreTitle')}
+          help={t('tr.restoreHelp', { date: summary.effective })}
+          onCancel={() => setDialog(null)}
+          onCreate={(effective, title) => {
+            api.lifecycle
+              .restore({ kind: 'tariff', from: summary.id, effective, title })
+              .then((d) => {
+                setDialog(null);
+                setNotice(t('tr.restored', { date: summary.effective }));
+                return reloadVersions(d.id);
               })
               .catch((e: unknown) => showError(e));
           }}

@@ -3,6 +3,7 @@ import type { StudioApi, VersionDetail } from '../../api/contract.js';
 import { cellText } from '../../../tariff-model/cell-value.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { applyRowOps, inverseOp, type RowOp } from '../../../tariff-model/row-ops.js';
 
 /**
  * Edits of a draft: each batch (a typed cell, a pasted block, a fill) is one save, one
@@ -10,7 +11,9 @@ import { TABLES } from '../../../tariff-model/tariff-tables.js';
  * and redo are saves too (the inverse batch), so the workspace always holds what the grid shows.
  */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
-type Step = { forward: CellEdit[]; inverse: CellEdit[] };
+/** One save: cell edits, or row operations (insert, delete; their inverse is the other). */
+type Batch = { edits: CellEdit[] } | { ops: RowOp[] };
+type Step = { forward: Batch; inverse: Batch };
 
 export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, setDetail: (d: VersionDetail) => void, onError: (e: unknown) => void) {
   const current = useRef(detail);
@@ -30,7 +33,7 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
   }, [draftId]);
 
   const run = useCallback(
-    (edits: CellEdit[], record: (step: Step) => void): Promise<boolean> => {
+    (batch: Batch, record: (step: Step) => void): Promise<boolean> => {
       let ok = false;
       queue.current = queue.current.then(async () => {
         const d = current.current;
@@ -38,14 +41,25 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
         // The inverse reads the cells as they are right before this save, in reverse order.
         const rows = new Map<string, ReturnType<(typeof TABLES)['courses']['rows']>>();
         const rowsOf = (t: CellEdit['table']) => rows.get(t) ?? rows.set(t, TABLES[t].rows(d.version)).get(t)!;
-        const inverse = [...edits].reverse().map((e) => ({ ...e, text: cellText(rowsOf(e.table)[e.index]?.[e.field] ?? null) }));
+        let inverse: Batch;
+        if ('edits' in batch) inverse = { edits: [...batch.edits].reverse().map((e) => ({ ...e, text: cellText(rowsOf(e.table)[e.index]?.[e.field] ?? null) })) };
+        else {
+          // Each op's inverse is read on the version it applies to; undone last first.
+          let v = d.version;
+          const inv: RowOp[] = [];
+          for (const op of batch.ops) {
+            inv.unshift(inverseOp(v, op));
+            v = applyRowOps(v, [op]).version ?? v;
+          }
+          inverse = { ops: inv };
+        }
         setState('saving');
         try {
-          const next = await api.tariffs.edit({ id: d.summary.id, revision: d.summary.revision, edits });
+          const next = 'edits' in batch ? await api.tariffs.edit({ id: d.summary.id, revision: d.summary.revision, edits: batch.edits }) : await api.tariffs.rowOps({ id: d.summary.id, revision: d.summary.revision, ops: batch.ops });
           current.current = next;
           setDetail(next);
           setState('saved');
-          if (next.summary.revision !== d.summary.revision) record({ forward: edits, inverse });
+          if (next.summary.revision !== d.summary.revision) record({ forward: batch, inverse });
           ok = true;
         } catch (e) {
           setState('failed');
@@ -59,8 +73,15 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
   );
 
   const apply = useCallback(
-    (edits: CellEdit[]) =>
-      run(edits, (step) => {
+    (edits: CellEdit[]) => run({ edits }, (step) => {
+        undoStack.current.push(step);
+        redoStack.current = [];
+      }),
+    [run],
+  );
+  const applyRows = useCallback(
+    (ops: RowOp[]) =>
+      run({ ops }, (step) => {
         undoStack.current.push(step);
         redoStack.current = [];
       }),
@@ -83,5 +104,5 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
     });
   }, [run]);
 
-  return { apply, undo, redo, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
+  return { apply, applyRows, undo, redo, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
 }

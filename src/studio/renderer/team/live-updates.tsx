@@ -12,8 +12,8 @@ type Live = { ticks: Record<string, number>; last: Change | null; reloadAll: () 
 
 const LiveContext = createContext<Live>({ ticks: {}, last: null, reloadAll: () => undefined, dismiss: () => undefined });
 
-/** Domains whose pages also reload on a change of another domain (a workbook import makes a tariff draft). */
-const ALSO: Record<string, string[]> = { workbook: ['tariffs'] };
+/** Domains whose pages also reload on a change of another domain (a workbook import makes a tariff draft; a tariff review step may approve rules too; rule authoring edits a rule draft). */
+const ALSO: Record<string, string[]> = { workbook: ['tariffs'], lifecycle: ['tariffs', 'rules'], authoring: ['rules'] };
 
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { me } = useTeam();

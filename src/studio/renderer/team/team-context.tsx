@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import type { Role } from '../../team/roles.js';
+import type { Role } from '../../api/roles.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { teamEn, teamJa, type TeamMessageKey } from '../i18n/team-messages.js';
 

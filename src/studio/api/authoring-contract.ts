@@ -1,0 +1,72 @@
+import type { JSONSchemaType } from 'ajv';
+import type { CallSpec } from './contract.js';
+
+/**
+ * The `authoring` domain: rules added (from a template of the decision, or duplicated), deleted
+ * and reordered, and parameters edited, in a rule draft, each checked as files on disk are
+ * (schema, facts, the whole version, clause and verbatim quote against the terms). Only type
+ * imports from contract.ts (it imports this section).
+ */
+const call = <A, R>(summary: string, args: JSONSchemaType<A>, result: object): CallSpec<A, R> => ({ summary, args, result });
+const id = { type: 'integer', minimum: 1 } as const;
+const revision = { type: 'integer', minimum: 1 } as const;
+const decision = { type: 'string', maxLength: 64 } as const;
+const ruleId = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const text = { type: 'string', maxLength: 20_000 } as const;
+
+export type AddRuleArgs = { id: number; revision: number; decision: string; ruleId: string; from: string | null; clause: string; quote: string };
+export type RuleRef = { id: number; revision: number; decision: string; ruleId: string };
+export type ParameterArgs = { id: number; revision: number; decision: string; name: string; valueJson: string; clause: string; quote: string };
+export type Saved = { id: number; revision: number };
+export type QuoteCheck = { issues: { code: string; severity: 'error' | 'warning'; message: string; field?: string; value?: string }[]; article: string | null };
+
+const saved = { type: 'object', additionalProperties: false, required: ['id', 'revision'], properties: { id, revision: { type: 'integer' } } } as const;
+const refArgs = { type: 'object', additionalProperties: false, required: ['id', 'revision', 'decision', 'ruleId'], properties: { id, revision, decision, ruleId } } as unknown as JSONSchemaType<RuleRef>;
+
+export const authoringContract = {
+  addRule: call<AddRuleArgs, Saved>(
+    "add a rule to a draft's decision: a template of the decision (from null: its first fact and event) or a duplicate of rule `from`, with its clause and verbatim quote (checked against the terms)",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'decision', 'ruleId', 'from', 'clause', 'quote'],
+      properties: { id, revision, decision, ruleId, from: { type: ['string', 'null'], maxLength: 200 }, clause: { type: 'string', maxLength: 100 }, quote: text },
+    } as unknown as JSONSchemaType<AddRuleArgs>,
+    saved,
+  ),
+  deleteRule: call<RuleRef, Saved>('delete a rule from a draft', refArgs, saved),
+  moveRule: call<RuleRef & { direction: 'up' | 'down' }, Saved>(
+    'move a rule one place up or down in its decision: it takes the priority of the rule it passes (the engine runs higher priority first)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'decision', 'ruleId', 'direction'],
+      properties: { id, revision, decision, ruleId, direction: { type: 'string', enum: ['up', 'down'] } },
+    } as unknown as JSONSchemaType<RuleRef & { direction: 'up' | 'down' }>,
+    saved,
+  ),
+  setParameter: call<ParameterArgs, Saved>(
+    "edit a parameter of a draft's decision (the constants: 14.6%, 15 days): its value (JSON: a number or a string, of the type it had), clause and verbatim quote",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'decision', 'name', 'valueJson', 'clause', 'quote'],
+      properties: { id, revision, decision, name: { type: 'string', maxLength: 100 }, valueJson: { type: 'string', maxLength: 1000 }, clause: { type: 'string', maxLength: 100 }, quote: text },
+    },
+    saved,
+  ),
+  checkQuote: call<{ id: number; clause: string; quote: string }, QuoteCheck & { articleText: string | null }>(
+    "check a clause and quote against the terms in force for the version (as you type), with the text of the clause's article to pick the quote from",
+    { type: 'object', additionalProperties: false, required: ['id', 'clause', 'quote'], properties: { id, clause: { type: 'string', maxLength: 100 }, quote: text } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['issues', 'article', 'articleText'],
+      properties: {
+        issues: { type: 'array', items: { type: 'object', required: ['code', 'severity', 'message'], properties: { code: { type: 'string' }, severity: { enum: ['error', 'warning'] }, message: { type: 'string' } } } },
+        article: { type: ['string', 'null'] },
+        articleText: { type: ['string', 'null'] },
+      },
+    },
+  ),
+};

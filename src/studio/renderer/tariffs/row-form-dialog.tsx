@@ -1,0 +1,125 @@
+import { useMemo, useState } from 'react';
+import type { TariffVersion } from '../../../engine/tariff-types.js';
+import { cellText } from '../../../tariff-model/cell-value.js';
+import { freeKey, rowTexts } from '../../../tariff-model/row-ops.js';
+import type { TableId } from '../../../tariff-model/table-id.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { enumText } from './enum-text.js';
+
+/**
+ * A new row as a form: every column of the table, enum columns as dropdowns by label,
+ * references (initial-fee group, settlement policy, printed-on course) as dropdowns of the
+ * rows they may point to. For a course it starts from a duplicated course (the usual way to
+ * launch one) and shows which options its series cannot take (options are eligible by series).
+ */
+export function RowFormDialog({ table, version, startIndex, course, onSubmit, onCancel }: { table: TableId; version: TariffVersion; startIndex: number; course: boolean; onSubmit: (texts: Record<string, string>) => void; onCancel: () => void }) {
+  const { t, lang } = useI18n();
+  const def = TABLES[table];
+  const rows = useMemo(() => def.rows(version), [def, version]);
+  const fromRow = (i: number): Record<string, string> => {
+    const r = rows[i] ?? rows[0] ?? {};
+    const texts = rowTexts(r);
+    return { ...texts, [def.keyField]: freeKey(version, table, cellText(r[def.keyField] ?? null) || 'NEW') };
+  };
+  const [from, setFrom] = useState(startIndex);
+  const [texts, setTexts] = useState<Record<string, string>>(() => fromRow(startIndex));
+  const refKeys = (ref: 'initialFees' | 'policies' | 'courses') => TABLES[ref].rows(version).map((r) => cellText(r[TABLES[ref].keyField] ?? null));
+  const set = (k: string, v: string) => setTexts((x) => ({ ...x, [k]: v }));
+  const series = texts.series ?? '';
+  const notEligible = course ? version.options.filter((o) => o.eligibility.series !== null && !o.eligibility.series.includes(series as never)) : [];
+  const title = course ? t('nc.title') : `${t('row.add')}: ${lang === 'ja' ? def.ja : def.en}`;
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog row-form"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid="row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit(texts);
+        }}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
+        <h2>{title}</h2>
+        {course && (
+          <label>
+            {t('nc.from')}
+            <select
+              autoFocus
+              value={from}
+              onChange={(e) => {
+                const i = Number(e.target.value);
+                setFrom(i);
+                setTexts(fromRow(i));
+              }}
+              data-testid="nc-from"
+            >
+              {rows.map((r, i) => (
+                <option key={i} value={i}>
+                  {cellText(r.code ?? null)} {cellText(r.name ?? null)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <div className="row-form-fields">
+          {def.columns.map((c, i) => {
+            const label = lang === 'ja' ? c.ja : c.en;
+            const value = texts[c.key] ?? '';
+            const testId = `rf-${c.key}`;
+            if (c.refersTo || (c.kind === 'enum' && c.values)) {
+              const values = c.refersTo ? refKeys(c.refersTo) : c.values!.map(String);
+              return (
+                <label key={c.key}>
+                  {label}
+                  <select value={value} onChange={(e) => set(c.key, e.target.value)} data-testid={testId}>
+                    {(!c.required || !values.includes(value)) && <option value="">{t('enum.none')}</option>}
+                    {values.map((v) => (
+                      <option key={v} value={v}>
+                        {c.refersTo ? v : enumText(table, c, v, lang)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              );
+            }
+            return (
+              <label key={c.key}>
+                {label}
+                <input type="text" autoFocus={!course && i === 0} value={value} onChange={(e) => set(c.key, e.target.value)} data-testid={testId} />
+              </label>
+            );
+          })}
+        </div>
+        {course && (
+          <div className="small" data-testid="nc-options">
+            <strong>{t('nc.options')}</strong>
+            {notEligible.length === 0 ? (
+              <p className="muted">{t('nc.allEligible')}</p>
+            ) : (
+              <>
+                <p className="muted">{t('nc.optionsHelp', { series: enumText('courses', def.columns.find((c) => c.key === 'series')!, series, lang) })}</p>
+                <ul>
+                  {notEligible.map((o) => (
+                    <li key={o.code}>{o.name}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            {t('action.cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="rf-submit">
+            {course ? t('nc.create') : t('row.add')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { InForceView } from '../../api/lifecycle-contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { ChangeTable } from '../tariffs/change-table.js';
+
+/** Which tariff and rule versions are in force on a chosen date, what differs from today, and what is scheduled. */
+export function InForcePanel({ today, refresh }: { today: string; refresh: number }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [date, setDate] = useState(today);
+  const [view, setView] = useState<InForceView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) return;
+    let live = true;
+    api.lifecycle.inForce({ date }).then(
+      (v) => {
+        if (live) {
+          setView(v);
+          setError(null);
+        }
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, date, refresh]);
+  const name = (v: InForceView['tariffToday']) => (v ? `${v.effective}${v.title ? ` ${v.title}` : ''}` : t('if.none'));
+  return (
+    <section className="in-force" data-testid="in-force" aria-label={t('if.title')}>
+      <h2>{t('if.title')}</h2>
+      <label className="small">
+        {t('if.date')}
+        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="in-force-date" />
+      </label>
+      {error && <p className="error-text small">{error}</p>}
+      {view && (
+        <>
+          <dl className="small in-force-list">
+            <dt>{t('if.tariff')}</dt>
+            <dd data-testid="in-force-tariff">{name(view.tariffOnDate)}</dd>
+            <dt>{t('if.rules')}</dt>
+            <dd data-testid="in-force-rules">{name(view.rulesOnDate)}</dd>
+          </dl>
+          <p className="small muted">{t('if.today', { date: view.today })}</p>
+          <p className="small" data-testid="in-force-diff">
+            {t('if.diff', { t: view.tariffChanges.length, r: view.ruleChanges.length })}
+          </p>
+          {view.tariffChanges.length > 0 && <ChangeTable changes={view.tariffChanges} testId="in-force-changes" compact />}
+          {view.ruleChanges.length > 0 && (
+            <ul className="small">
+              {view.ruleChanges.map((c) => (
+                <li key={c.key}>
+                  {c.kind}: {c.key}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>{t('if.scheduled')}</h3>
+          {view.scheduled.length === 0 ? (
+            <p className="small muted">{t('if.noneScheduled')}</p>
+          ) : (
+            <ul className="small" data-testid="in-force-scheduled">
+              {view.scheduled.map((v) => (
+                <li key={`${v.kind}${v.id}`}>
+                  {v.effective} {t(v.kind === 'tariff' ? 'if.tariff' : 'if.rules')} ({t(`status.${v.status}`)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Envelope, RuleVersionDetail, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
+import type { ApprovalView, FleetImpact, InForceView, TariffReviewView, VersionRef } from '../../src/studio/api/lifecycle-contract.js';
+import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
+import { freshStudio } from './helpers.js';
+
+/** Tariff versions reviewed like rule versions, approved with the rule version of their date, restored, seen by date. */
+const { ws, dispatch } = freshStudio();
+const ok = async <T>(name: string, args: unknown): Promise<T> => {
+  const r = (await dispatch(name, args)) as Envelope<T>;
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+};
+const fails = async (name: string, args: unknown): Promise<{ code: string; message: string; issues: { code: string; message: string }[] }> => {
+  const r = (await dispatch(name, args)) as Envelope<unknown>;
+  if (r.ok) throw new Error(`${name} succeeded; a refusal was expected`);
+  return r.error;
+};
+const audit = (): string[] => (ws.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+
+describe('tariff version lifecycle', () => {
+  let draft: VersionDetail;
+
+  it('submits a price change for review; it is frozen from then on and can be withdrawn', async () => {
+    draft = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2025-04-01', title: 'price change' });
+    draft = await ok<VersionDetail>('tariffs.edit', { id: draft.summary.id, revision: draft.summary.revision, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '99999' }] });
+    expect((await fails('lifecycle.submitTariff', { id: draft.summary.id, revision: 1, comment: '' })).code).toBe('DRAFT_CONFLICT');
+    const s = await ok<VersionSummary>('lifecycle.submitTariff', { id: draft.summary.id, revision: draft.summary.revision, comment: 'please review' });
+    expect(s.status).toBe('in-review');
+    expect((await fails('tariffs.edit', { id: s.id, revision: s.revision, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '1' }] })).code).toBe('VERSION_NOT_DRAFT');
+    expect((await fails('tariffs.discardDraft', { id: s.id })).code).toBe('VERSION_NOT_DRAFT');
+    const back = await ok<VersionSummary>('lifecycle.withdrawTariff', { id: s.id, comment: 'one more change' });
+    expect(back.status).toBe('draft');
+    expect((await fails('lifecycle.withdrawTariff', { id: s.id, comment: '' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    expect((await fails('lifecycle.approveTariff', { id: s.id, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    expect(audit()).toEqual(expect.arrayContaining(['tariff.submitted', 'tariff.withdrawn']));
+  });
+
+  it('shows the reviewer the case files that change answer and the fleet impact of the example scenario', async () => {
+    const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: draft.summary.id });
+    expect(review.baseline).toMatchObject({ id: 1, status: 'approved' });
+    expect(review.total).toBeGreaterThan(10);
+    expect(review.failing).toEqual([]);
+    expect(review.reviews.map((r) => r.step)).toEqual(['submitted', 'withdrawn']);
+    const impact = await ok<FleetImpact>('lifecycle.fleetImpact', { id: draft.summary.id, fleetSize: 20 });
+    expect(impact.problem).toBeNull();
+    expect(impact.baseline).toBeGreaterThan(0);
+    expect(impact.difference).toBe(impact.proposal - impact.baseline);
+  });
+
+  it('refuses approval without reviewer and comment, and while a case answers invalid', async () => {
+    const cur = await ok<VersionDetail>('tariffs.get', { id: draft.summary.id });
+    await ok('lifecycle.submitTariff', { id: cur.summary.id, revision: cur.summary.revision, comment: 'again' });
+    expect((await fails('lifecycle.approveTariff', { id: cur.summary.id, reviewer: ' ', comment: '' })).code).toBe('APPROVAL_INCOMPLETE');
+    // A draft that drops every course a case file names: the cases answer invalid, approval waits.
+    let broken = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2025-05-01', title: 'renamed courses' });
+    const edits = broken.version.courses.map((c, index) => ({ table: 'courses', index, field: 'code', text: `X${c.code}` }));
+    const printed = broken.version.initialFeeGroups.map((g, index) => ({ table: 'initialFees', index, field: 'printedOn', text: `X${g.printedOn}` }));
+    broken = await ok<VersionDetail>('tariffs.edit', { id: broken.summary.id, revision: broken.summary.revision, edits: [...edits, ...printed] });
+    await ok('lifecycle.submitTariff', { id: broken.summary.id, revision: broken.summary.revision, comment: 'rename' });
+    const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: broken.summary.id });
+    expect(review.failing.length).toBeGreaterThan(0);
+    const refused = await fails('lifecycle.approveTariff', { id: broken.summary.id, reviewer: 'legal', comment: 'ok' });
+    expect(refused.code).toBe('APPROVAL_BLOCKED_BY_CASES');
+    expect(refused.issues.length).toBe(review.failing.length);
+    await ok('lifecycle.withdrawTariff', { id: broken.summary.id, comment: 'no' });
+    await ok('tariffs.discardDraft', { id: broken.summary.id });
+    expect(audit()).toContain('tariff.draft.discarded');
+  });
+
+  it('approves a rule draft and a tariff draft of the same date together, with one notice covering prices and clauses', async () => {
+    const rules = await ok<RuleVersionDetail>('rules.createDraft', { from: 1, effective: '2025-04-01', title: '第27条 改定' });
+    // The rule draft of the same date is still a draft: the change of terms is approved as one.
+    const pending = await fails('lifecycle.approveTariff', { id: draft.summary.id, reviewer: 'legal', comment: 'ok' });
+    expect(pending.code).toBe('APPROVAL_COMPANION_NOT_SUBMITTED');
+    expect((await fails('rules.approve', { id: rules.summary.id, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    await ok('rules.submit', { id: rules.summary.id, revision: rules.summary.revision, comment: 'with the prices' });
+    const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: draft.summary.id });
+    expect(review.companion).toMatchObject({ id: rules.summary.id, status: 'in-review' });
+    const notice = await ok<{ markdown: string; fileName: string }>('lifecycle.tariffNotice', { id: draft.summary.id, format: 'md' });
+    expect(notice.markdown).toContain('99,999');
+    expect(notice.fileName).toContain('2025-04-01');
+    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: draft.summary.id, reviewer: 'legal', comment: 'prices and 第27条' });
+    expect(r.approved.status).toBe('approved');
+    expect(r.superseded).toMatchObject({ id: 1, status: 'superseded' });
+    expect(r.rules).toMatchObject({ id: rules.summary.id, status: 'approved' });
+    expect(r.rulesSuperseded).toMatchObject({ id: 1, status: 'superseded' });
+    expect(verifyAudit(ws).ok).toBe(true);
+  });
+
+  it('shows which versions are in force on a date and the difference from today', async () => {
+    const v = await ok<InForceView>('lifecycle.inForce', { date: '2025-06-01' });
+    expect(v.today).toBe('2025-03-10');
+    expect(v.tariffToday).toMatchObject({ id: 1 });
+    expect(v.tariffOnDate).toMatchObject({ id: draft.summary.id });
+    expect(v.tariffChanges).toEqual([expect.objectContaining({ kind: 'changed', field: 'monthlyFee', after: 99999 })]);
+    expect(v.scheduled.map((s) => s.kind).sort()).toEqual(['rules', 'tariff']);
+    const same = await ok<InForceView>('lifecycle.inForce', { date: '2025-03-31' });
+    expect(same.tariffOnDate).toMatchObject({ id: 1 });
+    expect(same.tariffChanges).toEqual([]);
+  });
+
+  it('restores an earlier version as a draft which, approved, supersedes the current one; nothing approved is edited', async () => {
+    const restored = await ok<VersionRef>('lifecycle.restore', { kind: 'tariff', from: 1, effective: '2025-07-01', title: '' });
+    expect(restored).toMatchObject({ status: 'draft', title: 'restore of 2023-09-19' });
+    const d = await ok<VersionDetail>('tariffs.get', { id: restored.id });
+    expect(d.version.courses[0]!.monthlyFee).not.toBe(99999);
+    await ok('lifecycle.submitTariff', { id: d.summary.id, revision: d.summary.revision, comment: 'roll back' });
+    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: d.summary.id, reviewer: 'legal', comment: 'rolled back' });
+    expect(r.superseded).toMatchObject({ id: draft.summary.id });
+    const rules = await ok<VersionRef>('lifecycle.restore', { kind: 'rules', from: 1, effective: '2025-08-01', title: 'back' });
+    expect(rules.status).toBe('draft');
+    expect(audit()).toEqual(expect.arrayContaining(['tariff.draft.restored', 'rule.draft.restored', 'tariff.approved', 'rule.approved']));
+    expect(() => ws.db.prepare('UPDATE tariff_versions SET data = ? WHERE id = 1').run('{}')).toThrow(/VERSION_NOT_DRAFT/);
+  });
+});
