@@ -15,6 +15,8 @@ export class ChunkSimulator {
 
   constructor(readonly rs: ResolvedScenario) {
     this.sims = [new SideSim(rs, rs.sides[0]), new SideSim(rs, rs.sides[1])];
+    // Months before the horizon were billed under the baseline's prices (the settlement's paid).
+    this.sims[1].priorFp = this.sims[0].fp;
   }
 
   run(task: ChunkTask): ChunkResult {

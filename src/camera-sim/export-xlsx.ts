@@ -170,6 +170,8 @@ export class XlsxExport {
       { header: 'Item', width: 16 },
       { header: 'Clause 条項', width: 34 },
       { header: 'Amount 金額', width: 14, numFmt: YEN },
+      { header: 'Decision', width: 16 },
+      { header: 'Facts (tariff decide)', width: 90 },
     ];
     for (const r of rows) {
       if (!this.ledgerSheet || this.ledgerRows === this.maxRows - 1) {
@@ -179,7 +181,7 @@ export class XlsxExport {
         XlsxExport.start(this.ledgerSheet, cols);
         this.ledgerRows = 0;
       }
-      XlsxExport.row(this.ledgerSheet, cols, [r.side, r.contract, r.month, r.course, r.courseName, r.item, r.clause, r.amount]);
+      XlsxExport.row(this.ledgerSheet, cols, [r.side, r.contract, r.month, r.course, r.courseName, r.item, r.clause, r.amount, r.decision, r.facts]);
       this.ledgerRows += 1;
       this.written += 1;
       if (this.written % 2_000 === 0) await this.drain();

@@ -5,6 +5,7 @@ import { FleetPath, type FleetCharge, type FleetContract, type FleetEnd } from '
 import type { Course, TariffOption } from '../engine/tariff-types.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
+import type { RegisterRow } from './contract-register.js';
 import { SideSink } from './side-sink.js';
 
 /**
@@ -39,10 +40,24 @@ const noGrounds = (name: 'suspension' | 'termination'): Record<string, boolean |
 };
 const NO_GROUNDS = { suspension: noGrounds('suspension'), termination: noGrounds('termination') };
 
+/** The facts of monthlyCharge for a contract and month, as `tariff decide` takes them. */
+const chargeFacts = (c: FleetContract, m: number, end: FleetEnd | undefined): Record<string, unknown> => ({
+  course: c.course.code,
+  startDate: c.startDate,
+  month: monthLabel(m),
+  freeMonths: c.freeMonths,
+  options: c.options.map((o) => o.code),
+  ...(end ? { endDate: end.date } : {}),
+});
+
 /** The clauses an answer cites, as one cell ("別紙3表2、第25条第4項"); the tax clause has rows of its own. */
 const clauseOf = (out: Finished, taxClause?: string): string => out.clauses.filter((c) => c !== taxClause).join('、');
 
 type Suspension = { from: number; remedyMonth: number; limit: number; other: boolean };
+/** What the sink keeps of a charge the engine answered: its item ids and its monthly-fee line (for the settlement's paid). */
+type ChargeInfo = { ids: Int32Array; fee: number };
+const NO_OPTIONS: readonly TariffOption[] = [];
+
 
 export class SideSim {
   readonly fp: FleetPath;
@@ -55,7 +70,11 @@ export class SideSim {
   private readonly freeMonths: number[];
   private readonly freeCum: number[];
   private readonly requests: { from: Set<string> | null; to: Course; share: number }[];
-  private chargeIds = new WeakMap<FleetCharge, Int32Array>();
+  private chargeIds = new WeakMap<FleetCharge, ChargeInfo>();
+  /** The tariff months before the horizon were billed under (the baseline's; docs/scenarios.md § Settlement). */
+  priorFp?: FleetPath;
+  private cur = 0;
+  private register?: RegisterRow[];
   private readonly chargeTaxClause: string;
   private readonly settlementTaxClause: string;
   private readonly hStart: number;
@@ -99,6 +118,7 @@ export class SideSim {
   useSink(sink: SideSink): void {
     this.sink = sink;
     this.chargeIds = new WeakMap();
+    this.register = sink.register;
     this.monthEventId = sink.events.id('contract-month', '');
     this.suspendedEventId = sink.events.id('suspended-month', '');
   }
@@ -136,27 +156,51 @@ export class SideSim {
     };
   }
 
-  private charge(id: number, course: number, m: number, ch: FleetCharge): void {
-    let ids = this.chargeIds.get(ch);
-    if (!ids) {
-      ids = Int32Array.from([...ch.lines.map((l) => this.sink.amounts.id(l.item, l.clause)), this.sink.amounts.id('tax', this.chargeTaxClause)]);
-      this.chargeIds.set(ch, ids);
+  /** Writes a month's charge; answers its monthly-fee line (what the month really billed as the course's fee). */
+  private charge(id: number, course: number, m: number, ch: FleetCharge, c: FleetContract, end: FleetEnd | undefined): number {
+    let info = this.chargeIds.get(ch);
+    if (!info) {
+      const fee = ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0);
+      info = { ids: Int32Array.from([...ch.lines.map((l) => this.sink.amounts.id(l.item, l.clause)), this.sink.amounts.id('tax', this.chargeTaxClause)]), fee };
+      this.chargeIds.set(ch, info);
     }
+    const ids = info.ids;
     const mo = m - this.hStart;
     const lines = ch.lines;
-    for (let i = 0; i < lines.length; i += 1) this.sink.amount(id, mo, course, ids[i]!, lines[i]!.amount);
-    if (ch.tax !== 0) this.sink.amount(id, mo, course, ids[lines.length]!, ch.tax);
+    const fid = this.sink.withLedger ? this.sink.factsId('monthlyCharge', chargeFacts(c, m, end)) : -1;
+    for (let i = 0; i < lines.length; i += 1) this.sink.amount(id, mo, course, ids[i]!, lines[i]!.amount, fid);
+    if (ch.tax !== 0) this.sink.amount(id, mo, course, ids[lines.length]!, ch.tax, fid);
+    return info.fee;
   }
 
-  private event(m: number, course: number, name: string, clause = ''): void {
-    this.sink.event(m - this.hStart, course, this.sink.events.id(name, clause));
+  /** The monthly fees billed before the horizon, under the tariff then in force (the baseline's), month by month. */
+  private billedBefore(c: FleetContract): number {
+    if (c.startMonth >= this.hStart) return 0;
+    const fp = this.priorFp ?? this.fp;
+    const course = fp.tariff.byCode.get(c.course.code);
+    const [path, pc] = course ? [fp, { ...c, course, options: NO_OPTIONS }] : [this.fp, { ...c, options: NO_OPTIONS }];
+    let paid = 0;
+    for (let m = c.startMonth; m < this.hStart; m += 1) for (const l of path.monthlyCharge(pc, m).lines) if (l.item === 'monthly-fee') paid += l.amount;
+    return paid;
   }
 
-  private amount(id: number, m: number, course: number, item: string, clause: string, yen: number): void {
-    this.sink.amount(id, m - this.hStart, course, this.sink.amounts.id(item, clause), yen);
+  /** fid: the facts the engine was asked (SideSink.factsId), or -1. */
+  private event(m: number, course: number, name: string, clause = '', fid = -1): void {
+    const mo = m - this.hStart;
+    const eid = this.sink.events.id(name, clause);
+    this.sink.event(mo, course, eid);
+    if (this.sink.withLedger) this.sink.logEvent(this.cur, mo, course, eid, fid);
   }
+
+  private amount(id: number, m: number, course: number, item: string, clause: string, yen: number, fid = -1): void {
+    this.sink.amount(id, m - this.hStart, course, this.sink.amounts.id(item, clause), yen, fid);
+  }
+
+  /** The last decision's facts as a ledger facts id (-1 without a ledger). */
+  private lastFid = -1;
 
   private decide(name: Parameters<FleetPath['decide']>[0], facts: Record<string, unknown>): Finished {
+    if (this.sink.withLedger) this.lastFid = this.sink.factsId(name, facts);
     return this.fp.decide(name, facts);
   }
 
@@ -172,7 +216,12 @@ export class SideSim {
     const { c: initial, wanted } = this.contract(id);
     let c = initial;
     if (c.startMonth > this.hLast) return 0;
+    this.cur = id;
     let cid = this.courseId.get(c.course)!;
+    let billed = 0;
+    const reg: RegisterRow | undefined = this.register
+      ? { side: this.side.label, contract: id + 1, startDate: c.startDate, freeMonths: c.freeMonths, courses: [{ course: c.course.code, from: c.startDate }], options: c.options.map((o) => ({ option: o.code, month: monthLabel(c.startMonth) })), endDate: null, endedBy: null }
+      : undefined;
     const first = Math.max(c.startMonth, this.hStart);
     this.event(first, cid, 'contract');
     if (c.startMonth >= this.hStart) this.event(c.startMonth, cid, 'new-contract');
@@ -188,7 +237,13 @@ export class SideSim {
     for (let m = first; m <= this.hLast; m += 1) {
       if (end && m > end.month) break;
       if (pending) {
-        c = { ...c, course: pending, options: this.optionsFor(pending, wanted) };
+        const options = this.optionsFor(pending, wanted);
+        if (reg) {
+          reg.courses.push({ course: pending.code, from: dateIn(m, 1) });
+          for (const o of reg.options) if (o.until === undefined && !options.some((x) => x.code === o.option)) o.until = monthLabel(m - 1);
+          for (const o of options) if (!reg.options.some((x) => x.option === o.code && x.until === undefined)) reg.options.push({ option: o.code, month: monthLabel(m) });
+        }
+        c = { ...c, course: pending, options };
         cid = this.courseId.get(pending)!;
         pending = undefined;
       }
@@ -200,7 +255,7 @@ export class SideSim {
         if (open.length) {
           const r = open[pickIndex(draw(seed, id, m, PURPOSE.changeRequest), cumulate(open.map((x) => x.share)))]!;
           const out = this.decide('courseChange', { from: c.course.code, to: r.to.code });
-          this.event(m, cid, `course-change-${out.outcome}`, clauseOf(out));
+          this.event(m, cid, `course-change-${out.outcome}`, clauseOf(out), this.lastFid);
           if (out.outcome === 'allowed') pending = r.to;
         }
       }
@@ -208,7 +263,7 @@ export class SideSim {
         const requestDate = dateIn(m, intBetween(draw(seed, id, m, PURPOSE.cancelDay), firstDay, dim));
         let desired = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
         let out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
-        this.event(m, cid, `cancellation-${out.outcome}`, clauseOf(out));
+        this.event(m, cid, `cancellation-${out.outcome}`, clauseOf(out), this.lastFid);
         // A late request ends the contract on the first date the notice rule accepts.
         for (let tries = 0; out.outcome !== 'accepted'; tries += 1) {
           if (tries > 366) throw new Error(`no end date within a year of ${requestDate} is accepted by the cancellationNotice rules`);
@@ -223,7 +278,7 @@ export class SideSim {
         const kind = kinds[pickIndex(draw(seed, id, m, PURPOSE.insolvencyKind), cumulate(Object.values(insolvency.events)))]!;
         const out = this.decide('termination', { ...NO_GROUNDS.termination, insolvencyEvent: kind });
         if (out.outcome === 'terminate') {
-          for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'termination', r);
+          for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'termination', r, this.lastFid);
           setEnd(dateIn(m, intBetween(draw(seed, id, m, PURPOSE.insolvencyDay), firstDay, dim)), 'termination');
         }
       }
@@ -242,7 +297,7 @@ export class SideSim {
           if (m - susp.from + 1 >= susp.limit) {
             const out = this.decide('termination', { ...NO_GROUNDS.termination, suspendedAndUnremedied: true });
             if (out.outcome === 'terminate') {
-              for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'termination', r);
+              for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'termination', r, this.lastFid);
               setEnd(dateIn(m, dim), 'termination');
             }
             susp = undefined;
@@ -252,7 +307,7 @@ export class SideSim {
       // The month's bill.
       const endHere = end !== undefined && end.month === m ? end : undefined;
       const ch = this.fp.monthlyCharge(c, m, endHere);
-      this.charge(id, cid, m, ch);
+      billed += this.charge(id, cid, m, ch, c, endHere);
       this.sink.event(m - this.hStart, cid, this.monthEventId);
       months += 1;
       const lastDay = endHere ? endHere.day : dim;
@@ -269,9 +324,9 @@ export class SideSim {
           const paidDate = addDays(dueDate, delay);
           paidMonth = monthIndex(paidDate);
           const out = this.decide('lateInterest', { principal: ch.total, dueDate, paidDate });
-          this.event(paidMonth, cid, `late-interest-${out.outcome}`, clauseOf(out));
+          this.event(paidMonth, cid, `late-interest-${out.outcome}`, clauseOf(out), this.lastFid);
           const amount = out.fields.amount as number;
-          if (amount !== 0) this.amount(id, paidMonth, cid, 'late-interest', clauseOf(out), amount);
+          if (amount !== 0) this.amount(id, paidMonth, cid, 'late-interest', clauseOf(out), amount, this.lastFid);
         }
         const after = s.suspension?.afterOverdueDays;
         if (after !== undefined && !susp && delay > after) {
@@ -281,20 +336,28 @@ export class SideSim {
         }
       }
     }
-    if (end && end.month <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
-      const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths });
-      this.event(end.month, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause));
-      const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) this.amount(id, end.month, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount);
-      if (f.tax !== 0) this.amount(id, end.month, cid, 'tax', this.settlementTaxClause, f.tax);
+    if (reg && end) {
+      reg.endDate = end.date;
+      reg.endedBy = endBy ?? null;
     }
+    if (end && end.month <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
+      // paid: what was really billed as monthly fees, month by month (before the horizon, under the tariff then in force).
+      const paid = this.billedBefore(initial) + billed;
+      const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths, paid });
+      const fid = this.lastFid;
+      this.event(end.month, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
+      const f = out.fields as { amount: number; tax: number };
+      if (f.amount !== 0) this.amount(id, end.month, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount, fid);
+      if (f.tax !== 0) this.amount(id, end.month, cid, 'tax', this.settlementTaxClause, f.tax, fid);
+    }
+    if (reg) this.register!.push(reg);
     return months;
   }
 
   private suspend(m: number, cid: number, ground: Record<string, boolean>, remedyMonth: number, other: boolean): Suspension | undefined {
     const out = this.decide('suspension', { ...NO_GROUNDS.suspension, ...ground });
     if (out.outcome !== 'suspend') return undefined;
-    for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'suspension', r);
+    for (const r of (out.fields.reasons as string[]) ?? []) this.event(m, cid, 'suspension', r, this.lastFid);
     const limit = this.rs.scenario.termination?.unremediedAfterMonths ?? Number(out.fields.maxMonths);
     return { from: m, remedyMonth, limit, other };
   }
@@ -309,17 +372,18 @@ export class SideSim {
     const minutes = intBetween(draw(seed, id, m, PURPOSE.outageDuration), Math.round(bucket.min * 60), Math.round(bucket.max * 60));
     const causes = Object.keys(o.causes);
     const cause = causes[pickIndex(draw(seed, id, m, PURPOSE.outageCause), cumulate(Object.values(o.causes)))]!;
-    const out = this.decide('outageWaiver', {
+    const facts = {
       course: course.code,
       knownAt: tokyoDateTime(knownAt),
       restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS),
       cause,
       cameraUsable: draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable,
       cloudUsable: draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable,
-    });
-    this.event(m, cid, `outage-${cause}`);
-    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out));
+    };
+    const out = this.decide('outageWaiver', facts);
+    this.event(m, cid, `outage-${cause}`, '', this.lastFid);
+    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out), this.lastFid);
     const amount = out.fields.amount as number;
-    if (amount !== 0) this.amount(id, m, cid, 'outage-waiver', clauseOf(out), -amount);
+    if (amount !== 0) this.amount(id, m, cid, 'outage-waiver', clauseOf(out), -amount, this.lastFid);
   }
 }

@@ -6,15 +6,34 @@ import { progressReporter } from '../camera-sim/progress.js';
 import { runSimulation } from '../camera-sim/run-simulation.js';
 import { loadScenario } from '../camera-sim/scenario-loader.js';
 import { summaryText } from '../camera-sim/summary-text.js';
+import { verifyRun } from '../camera-sim/verify-run.js';
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+
+const workersOf = (value: string | undefined): number => {
+  const workers = value === undefined ? availableParallelism() : Number(value);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, 0 or more, got "${value}"`);
+  return workers;
+};
+
+/** --verify: the run replayed row by row (verify-run.ts). */
+async function verify(file: string, values: { workers?: string; rules?: string; tariffs?: string; quiet?: boolean }, io: Parameters<Command['run']>[1]): Promise<number> {
+  const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
+  const rs = loadScenario(file, registry);
+  const r = await verifyRun(rs, registry, { workers: workersOf(values.workers) });
+  for (const m of r.mismatches) io.out(`MISMATCH ${m.side} contract ${m.contract} ${m.month} ${m.decision} ${m.facts}: expected ${m.expected}, got ${m.got}`);
+  if (r.mismatchCount > r.mismatches.length) io.out(`… and ${r.mismatchCount - r.mismatches.length} more`);
+  io.out(`verified ${r.rows} ledger rows and ${r.events} logged events by ${r.questions} engine decisions; ${r.settlementsPaidChecked} settlements' paid checked against the billed history; ${r.mismatchCount} mismatch(es)`);
+  return r.mismatchCount === 0 ? 0 : 1;
+}
 
 /** `tariff simulate`: runs a what-if scenario on a simulated fleet (docs/scenarios.md). */
 export const simulate: Command = {
   summary: 'simulate a fleet under a baseline and a proposal (a what-if scenario) and write the comparison',
   usage: [
     'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--workers N] [--quiet] [--rules DIR] [--tariffs DIR]',
+    'tariff simulate SCENARIO --verify [--workers N] [--rules DIR] [--tariffs DIR]',
     '  SCENARIO: a scenario file (docs/scenarios.md; scenarios/example.json is one).',
     '  --out: the workbook (summary, by month, by course, by item and clause, events, assumptions),',
     '         the JSON result, or the CSV cube (one row per side, month, course, item or event, clause).',
@@ -22,6 +41,8 @@ export const simulate: Command = {
     '            at Excel’s row limit, a "ledger" array in JSON, FILE.ledger.csv beside the CSV.',
     '  --workers N: worker threads (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
     '  --quiet: no progress and no summary.',
+    '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
+    '            tariff decide, on each side\'s versions with its edits) and list mismatches; exit 1 when there is one.',
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
   ].join('\n'),
   async run(args, io) {
@@ -36,14 +57,15 @@ export const simulate: Command = {
         quiet: { type: 'boolean' },
         rules: { type: 'string' },
         tariffs: { type: 'string' },
+        verify: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('tariff simulate needs exactly one SCENARIO file');
+    if (values.verify) return verify(positionals[0]!, values, io);
     const out = values.out;
     if (!out) throw new UsageError('--out FILE is required (.xlsx, .json or .csv)');
     if (!formatOf(out)) throw new UsageError(`--out must end in .xlsx, .json or .csv, got "${out}"`);
-    const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, 0 or more, got "${values.workers}"`);
+    const workers = workersOf(values.workers);
     const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
     const rs = loadScenario(positionals[0]!, registry);
     const ledger = values.ledger === true;
