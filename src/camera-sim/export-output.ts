@@ -129,18 +129,27 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
     if (lw) await lw.write(`\ufeff${csvLine([...LEDGER_COLUMNS])}`);
     if (ew) await ew.write(`\ufeff${csvLine([...EVENT_LOG_COLUMNS])}`);
     if (rw) await rw.write(`\ufeff${csvLine([...REGISTER_COLUMNS])}`);
+    const files = withLedger ? [path, ledgerPath, eventsPath, registerPath] : [path];
     return {
-      files: withLedger ? [path, ledgerPath, eventsPath, registerPath] : [path],
+      files,
       async ledger(chunk) {
         if (!lw || !ew || !rw) return;
         for (const r of decode(chunk)) await lw.write(ledgerLine(r));
         for (const r of decodeLog(chunk)) await ew.write(csvLine(EVENT_LOG_COLUMNS.map((c) => r[c])));
         for (const r of registerOf(chunk)) await rw.write(csvLine(registerCells(r)));
       },
-      async finish(result) {
+      async finish(result, _assumptions, extra) {
         await lw?.close();
         await ew?.close();
         await rw?.close();
+        for (const x of extraSheets(extra)) {
+          const file = path.replace(/\.csv$/i, `.${x.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`);
+          const xw = new Writer(file);
+          await xw.write(`\ufeff${csvLine(x.columns.map((c) => c.header))}`);
+          for (const row of x.rows) await xw.write(csvLine(row.map((c) => (c !== null && typeof c === 'object' ? c.result : c))));
+          await xw.close();
+          files.push(file);
+        }
         const w = new Writer(path);
         await w.write(`\ufeff${csvLine([...CUBE_COLUMNS])}`);
         for (const line of cubeLines(result)) await w.write(line);

@@ -25,9 +25,9 @@ const YEN = '"¥"#,##0;[Red]-"¥"#,##0';
 const COUNT = '#,##0';
 const PERCENT = '0.0%;[Red]-0.0%';
 
-type Cell = string | number | boolean | { formula: string; result: number | string } | null;
+export type Cell = string | number | boolean | { formula: string; result: number | string } | null;
 /** A plain sheet of values added after the run's own sheets (the studio's chart data). */
-export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: (string | number | null)[][] };
+export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: Cell[][] };
 type Col = { header: string; width: number; numFmt?: string };
 
 /** Column letter of a 1-based index (1 → A, 27 → AA). */

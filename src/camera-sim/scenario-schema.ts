@@ -87,6 +87,19 @@ const editSchema = {
   ],
 } as const;
 
+const elasticities = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    elasticity: { type: 'number', minimum: -20, maximum: 20 },
+    bySeries: { type: 'object', additionalProperties: false, properties: Object.fromEntries(['legacy', 'M5525', 'M2035'].map((x) => [x, { type: 'number', minimum: -20, maximum: 20 }])) },
+    byCourse: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['course', 'elasticity'], properties: { course: courseRef, elasticity: { type: 'number', minimum: -20, maximum: 20 } } },
+    },
+  },
+} as const;
+
 const side = {
   type: 'object',
   additionalProperties: false,
@@ -204,5 +217,24 @@ export const scenarioSchema = {
     },
     baseline: side,
     proposal: side,
+    replications: { type: 'integer', minimum: 1, maximum: 1000 },
+    response: { type: 'object', additionalProperties: false, properties: { cancellation: elasticities, choice: elasticities } },
+    sensitivity: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        relative: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        assumptions: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pointer'],
+            properties: { pointer: { type: 'string', pattern: '^(/[^/]+)+$' }, label: { type: 'string' }, down: { type: 'number' }, up: { type: 'number' } },
+          },
+        },
+      },
+    },
   },
 } as const;

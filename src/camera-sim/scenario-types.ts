@@ -74,4 +74,15 @@ export type Scenario = {
   };
   baseline: SideSpec;
   proposal: SideSpec;
+  /** Runs with derived seeds for the bands (replications.ts); 1 when absent. */
+  replications?: number;
+  /** Customers' response to the proposal's prices (price-response.ts); none when absent. */
+  response?: { cancellation?: Elasticities; choice?: Elasticities };
+  /** The tornado's assumptions (sensitivity.ts); the default list when absent. */
+  sensitivity?: { relative?: number; assumptions?: SensitivityAssumption[] };
 };
+
+/** An elasticity for every course: by course first, then by series, then the general one (0 when none). */
+export type Elasticities = { elasticity?: number; bySeries?: Partial<Record<'legacy' | 'M5525' | 'M2035', number>>; byCourse?: { course: string; elasticity: number }[] };
+/** An assumption moved down and up: a JSON pointer into the scenario (`*` for every array item), and the values (default: ± relative). */
+export type SensitivityAssumption = { pointer: string; label?: string; down?: number; up?: number };

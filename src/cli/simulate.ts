@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { assumptionRows } from '../camera-sim/assumptions.js';
 import { formatOf, openOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
-import { runSimulation } from '../camera-sim/run-simulation.js';
+import { bandSheets, runReplications } from '../camera-sim/replications.js';
 import { loadScenario } from '../camera-sim/scenario-loader.js';
 import { summaryText } from '../camera-sim/summary-text.js';
 import { verifyRun } from '../camera-sim/verify-run.js';
@@ -41,6 +41,8 @@ export const simulate: Command = {
     '            at Excel’s row limit, a "ledger" array in JSON, FILE.ledger.csv beside the CSV.',
     '  --workers N: worker threads (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
     '  --quiet: no progress and no summary.',
+    '  --replications N: N runs on derived seeds (replication 0 is the scenario\'s seed; default: the scenario\'s',
+    '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
     '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
     '            tariff decide, on each side\'s versions with its edits) and list mismatches; exit 1 when there is one.',
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
@@ -58,6 +60,7 @@ export const simulate: Command = {
         rules: { type: 'string' },
         tariffs: { type: 'string' },
         verify: { type: 'boolean' },
+        replications: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('tariff simulate needs exactly one SCENARIO file');
@@ -69,21 +72,24 @@ export const simulate: Command = {
     const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
     const rs = loadScenario(positionals[0]!, registry);
     const ledger = values.ledger === true;
+    const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
+    if (!Number.isInteger(replications) || replications < 1 || replications > 1000) throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
     const output = await openOutput(out, rs, ledger);
     const quiet = values.quiet === true;
     const tty = process.stderr.isTTY === true;
     const progress = progressReporter({ isTTY: tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s) });
     const started = Date.now();
-    const result = await runSimulation(rs, {
+    const { result, bands } = await runReplications(rs, replications, {
       workers,
       ledger,
-      ...(quiet ? {} : { onProgress: (p) => progress.update(p) }),
+      ...(quiet ? {} : { onProgress: (p) => progress.update(p), onReplication: (done, of) => done < of && io.err(`replication ${done + 1} of ${of} …`) }),
       ...(ledger ? { onLedger: (chunk) => output.ledger(chunk) } : {}),
     });
     progress.done();
     const seconds = (Date.now() - started) / 1000;
-    const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version }));
-    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files }));
+    const extra = { sheets: bands ? bandSheets(bands) : [], json: bands ? { bands: { ...bands, values: undefined } } : {} };
+    const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
+    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}) }));
     return 0;
   },
 };
