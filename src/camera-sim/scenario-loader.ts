@@ -85,6 +85,8 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
     r.from?.forEach((f, j) => courseRef(f, `/courseChanges/requests/${i}/from/${j}`));
     courseRef(r.to, `/courseChanges/requests/${i}/to`);
   });
+  if (label === 'proposal')
+    for (const kind of ['cancellation', 'choice'] as const) s.response?.[kind]?.byCourse?.forEach((x, i) => courseRef(x.course, `/response/${kind}/byCourse/${i}/course`));
   const optionCodes = new Set(t.options.map((o) => o.code));
   s.fleet.optionUptake?.forEach((o, i) => {
     if (!optionCodes.has(o.option))

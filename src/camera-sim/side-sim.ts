@@ -6,6 +6,7 @@ import type { Course, TariffOption } from '../engine/tariff-types.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
 import type { RegisterRow } from './contract-register.js';
+import { priceResponse, type PriceResponse } from './price-response.js';
 import { SideSink } from './side-sink.js';
 
 /**
@@ -64,6 +65,9 @@ export class SideSim {
   private readonly courseId = new Map<Course, number>();
   private readonly mix: Course[];
   private readonly mixCum: number[];
+  /** The proposal's price response (price-response.ts); empty on the baseline or without one. */
+  private readonly response: PriceResponse;
+  private readonly newMixCum: number[];
   private readonly uptakes: { from: Set<string>; course: Course; share: number }[];
   private readonly optionUptake: { option: TariffOption; probability: number }[];
   private readonly optionSets = new Map<string, TariffOption[]>();
@@ -100,6 +104,8 @@ export class SideSim {
     };
     this.mix = s.fleet.courseMix.map((m) => resolve(m.course));
     this.mixCum = cumulate(s.fleet.courseMix.map((m) => m.share));
+    this.response = side.label === 'proposal' ? priceResponse(s, rs.sides[0].tariff, { courses: side.tariff.courses.map((c) => t.byCode.get(c.code)!), resolver: t.resolver }, this.mix) : {};
+    this.newMixCum = this.response.choiceWeights ? cumulate(this.response.choiceWeights) : this.mixCum;
     this.uptakes = side.uptakes.map((u) => ({ from: new Set(u.from), course: resolve(u.course), share: u.share }));
     this.optionUptake = (s.fleet.optionUptake ?? []).map((o) => ({ option: t.options.get(o.option)!, probability: o.probability }));
     const free = s.fleet.freeMonths ?? [{ months: 0, share: 1 }];
@@ -138,13 +144,21 @@ export class SideSim {
     return set;
   }
 
+  /** A month's cancellation hazard: the scenario's, times the price response's factor on the proposal (capped at 1). */
+  private hazard(h: number, course: Course): number {
+    const f = this.response.hazardFactor?.get(course);
+    return f === undefined ? h : Math.min(1, h * f);
+  }
+
   /** The contract as set up at its start: same draws on both sides. */
   contract(id: number): { c: FleetContract; wanted: TariffOption[] } {
     const seed = this.rs.scenario.seed;
-    const base = this.mix[pickIndex(draw(seed, id, 0, PURPOSE.course), this.mixCum)]!;
+    const startDate = fromDayNumber(intBetween(draw(seed, id, 0, PURPOSE.start), this.startFrom, this.startTo));
+    // New contracts choose under the proposal's prices when a choice response is declared (same draw).
+    const cum = this.newMixCum !== this.mixCum && monthIndex(startDate) >= this.hStart ? this.newMixCum : this.mixCum;
+    const base = this.mix[pickIndex(draw(seed, id, 0, PURPOSE.course), cum)]!;
     let course = base;
     for (const u of this.uptakes) if (u.from.has(base.code) && draw(seed, id, 0, PURPOSE.newCourseUptake) < u.share) course = u.course;
-    const startDate = fromDayNumber(intBetween(draw(seed, id, 0, PURPOSE.start), this.startFrom, this.startTo));
     const freeMonths = this.freeMonths[pickIndex(draw(seed, id, 0, PURPOSE.freeMonths), this.freeCum)]!;
     const wanted: TariffOption[] = [];
     this.optionUptake.forEach((o, k) => {
@@ -259,7 +273,7 @@ export class SideSim {
           if (out.outcome === 'allowed') pending = r.to;
         }
       }
-      if (!end && s.cancellation && draw(seed, id, m, PURPOSE.cancel) < s.cancellation.monthlyHazard) {
+      if (!end && s.cancellation && draw(seed, id, m, PURPOSE.cancel) < this.hazard(s.cancellation.monthlyHazard, c.course)) {
         const requestDate = dateIn(m, intBetween(draw(seed, id, m, PURPOSE.cancelDay), firstDay, dim));
         let desired = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
         let out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
