@@ -1,3 +1,4 @@
+import type { ExistingContracts } from './tariff-types.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { DataLoadError, type DataError } from './errors.js';
 import { DECISIONS, isLeaf, type Condition, type DecisionName, type RuleFile, type RuleVersion, type RuleVersionStatus, type Interpretation } from './rule-types.js';
@@ -146,7 +147,7 @@ export function validateRuleVersion(meta: { effective: string; status: RuleVersi
   return { ...meta, decisions, interpretations };
 }
 
-export type IndexEntry = { effective: string; status: RuleVersionStatus; dir: string; author?: string; approvedBy?: string; note?: string };
+export type IndexEntry = { effective: string; status: RuleVersionStatus; dir: string; author?: string; approvedBy?: string; note?: string; existingContracts?: ExistingContracts };
 
 /** Checks a version index: schema, ISO dates, and no two versions on the same date. */
 export function validateVersionIndex(data: unknown, file: string): IndexEntry[] {
