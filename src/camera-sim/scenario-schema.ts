@@ -66,7 +66,7 @@ const edit = (name: string, required: string[], properties: Record<string, objec
   then: { type: 'object', additionalProperties: false, required: ['edit', ...required], properties: { edit: { const: name }, note, ...properties } },
 });
 
-const EDIT_KINDS = ['course-fee', 'add-course', 'settlement-policy', 'add-settlement-policy', 'interpretation', 'rule-parameter', 'option-price', 'initial-fee'];
+const EDIT_KINDS = ['course-fee', 'add-course', 'settlement-policy', 'add-settlement-policy', 'interpretation', 'rule-parameter', 'option-price', 'initial-fee', 'existing-contracts'];
 
 const editSchema = {
   type: 'object',
@@ -84,6 +84,7 @@ const editSchema = {
     edit('rule-parameter', ['decision', 'parameter', 'value'], { decision: { enum: [...DECISIONS] }, parameter: { type: 'string', minLength: 1 }, value: { type: ['number', 'string'] } }),
     edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionSchema.properties.price }),
     edit('initial-fee', ['group', 'amount'], { group: { type: 'string', minLength: 1 }, amount: nonNegInt }),
+    edit('existing-contracts', ['policy', 'clause'], { policy: { enum: ['new-price', 'keep-price'] }, clause: { type: 'string', minLength: 1 } }),
   ],
 } as const;
 

@@ -28,7 +28,9 @@ export type Edit =
   | { edit: 'interpretation'; name: string; value: string; note?: string }
   | { edit: 'rule-parameter'; decision: DecisionName; parameter: string; value: number | string; note?: string }
   | { edit: 'option-price'; option: string; price: OptionPrice; note?: string }
-  | { edit: 'initial-fee'; group: string; amount: number; note?: string };
+  | { edit: 'initial-fee'; group: string; amount: number; note?: string }
+  /** Grandfathering: how the proposal applies to contracts started before the horizon (ExistingContracts). */
+  | { edit: 'existing-contracts'; policy: 'new-price' | 'keep-price'; clause: string; note?: string };
 
 /** One side of the comparison: a rule version and a tariff version (by effective date), then edits. */
 export type SideSpec = { rules?: string; tariffs?: string; edits?: Edit[] };

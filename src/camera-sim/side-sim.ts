@@ -2,6 +2,7 @@ import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthLabel 
 import { DECISION_DEFS } from '../engine/decide.js';
 import type { Finished } from '../engine/decision-kit.js';
 import { FleetPath, type FleetCharge, type FleetContract, type FleetEnd } from '../engine/fleet-path.js';
+import { TariffIndex } from '../engine/tariff-index.js';
 import type { Course, TariffOption } from '../engine/tariff-types.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
@@ -96,6 +97,12 @@ export class SideSim {
     const s = rs.scenario;
     this.fp = new FleetPath(side.rules, side.tariff);
     const t = this.fp.tariff;
+    // Grandfathering in a proposal: contracts started before the horizon keep the baseline's prices.
+    if (side.label === 'proposal' && side.tariff.existingContracts?.policy === 'keep-price') {
+      const base = new TariffIndex(rs.sides[0].tariff);
+      t.earlier = () => base;
+      t.keepFrom = `${s.horizon.start}-01`;
+    }
     side.tariff.courses.forEach((c, i) => this.courseId.set(t.byCode.get(c.code)!, i));
     const resolve = (ref: string): Course => {
       const c = t.resolver.resolve(ref);

@@ -42,6 +42,14 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
     report.mismatchCount += 1;
     if (report.mismatches.length < MAX_LISTED) report.mismatches.push(m);
   };
+  // A keep-price proposal's existing contracts pay the baseline's prices, as in the simulator (side-sim.ts).
+  const proposal = rs.sides[1];
+  if (proposal.tariff.existingContracts?.policy === 'keep-price') {
+    const idx = registry.index(replayOn?.[1] ?? proposal.tariff);
+    const base = registry.index(rs.sides[0].tariff);
+    idx.earlier = () => base;
+    idx.keepFrom = `${rs.scenario.horizon.start}-01`;
+  }
   const replay = (k: 0 | 1, decision: string, facts: string): ReturnType<typeof decideFast> => {
     const key = `${decision}\u0000${facts}`;
     let out = answers[k]!.get(key);
