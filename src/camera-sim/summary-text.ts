@@ -1,5 +1,6 @@
 import type { SimulationResult } from './result.js';
 import type { Bands } from './replications.js';
+import type { Sensitivity } from './sensitivity.js';
 import type { Views } from './views.js';
 
 /** The one-screen summary printed at the end of `tariff simulate`. */
@@ -9,7 +10,7 @@ const num = (n: number): string => n.toLocaleString('en-US');
 const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
 
-export function summaryText(r: SimulationResult, v: Views, info: { seconds: number; workers: number; files: string[]; bands?: Bands }): string {
+export function summaryText(r: SimulationResult, v: Views, info: { seconds: number; workers: number; files: string[]; bands?: Bands; tornado?: Sensitivity }): string {
   const lines: string[] = [];
   const s = r.scenario;
   lines.push(`Scenario: ${s.name}`);
@@ -36,6 +37,11 @@ export function summaryText(r: SimulationResult, v: Views, info: { seconds: numb
       for (const side of ['baseline', 'proposal', 'difference'] as const)
         lines.push(`${padEnd(`${row.label} ${side}`, label + 12)}${f(row[side].p5)} … ${f(row[side].p50)} … ${f(row[side].p95)} (${f(row[side].mean)})`);
     }
+  }
+  if (info.tornado) {
+    lines.push('');
+    lines.push(`Sensitivity of the net-revenue difference (${yen(info.tornado.baseDifference)}), largest swing first: effect down / up`);
+    for (const r of info.tornado.rows) lines.push(`${padEnd(r.label, label + 12)}${yen(r.effectDown).padStart(16)} / ${yen(r.effectUp).padStart(16)}`);
   }
   lines.push('');
   lines.push(`Written: ${info.files.join(', ')}`);

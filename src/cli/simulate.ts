@@ -4,6 +4,8 @@ import { assumptionRows } from '../camera-sim/assumptions.js';
 import { formatOf, openOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
 import { bandSheets, runReplications } from '../camera-sim/replications.js';
+import { runSensitivity, sensitivitySheet } from '../camera-sim/sensitivity.js';
+import { buildViews } from '../camera-sim/views.js';
 import { loadScenario } from '../camera-sim/scenario-loader.js';
 import { summaryText } from '../camera-sim/summary-text.js';
 import { verifyRun } from '../camera-sim/verify-run.js';
@@ -43,6 +45,8 @@ export const simulate: Command = {
     '  --quiet: no progress and no summary.',
     '  --replications N: N runs on derived seeds (replication 0 is the scenario\'s seed; default: the scenario\'s',
     '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
+    '  --sensitivity: also the tornado: each assumption (the scenario\'s "sensitivity", else hazards, outage rate,',
+    '            late payments, option uptake, elasticities) moved down and up, its effect on the net-revenue difference.',
     '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
     '            tariff decide, on each side\'s versions with its edits) and list mismatches; exit 1 when there is one.',
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
@@ -61,6 +65,7 @@ export const simulate: Command = {
         tariffs: { type: 'string' },
         verify: { type: 'boolean' },
         replications: { type: 'string' },
+        sensitivity: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('tariff simulate needs exactly one SCENARIO file');
@@ -87,9 +92,14 @@ export const simulate: Command = {
     });
     progress.done();
     const seconds = (Date.now() - started) / 1000;
-    const extra = { sheets: bands ? bandSheets(bands) : [], json: bands ? { bands: { ...bands, values: undefined } } : {} };
+    const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
+    const tornado = values.sensitivity ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference) : undefined;
+    const extra = {
+      sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
+      json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },
+    };
     const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
-    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}) }));
+    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}), ...(tornado ? { tornado } : {}) }));
     return 0;
   },
 };
