@@ -7,6 +7,7 @@ import type { Course, TariffOption } from '../engine/tariff-types.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
 import type { RegisterRow } from './contract-register.js';
+import { PriceTrace } from './price-trace.js';
 import { priceResponse, type PriceResponse } from './price-response.js';
 import { SideSink } from './side-sink.js';
 
@@ -80,6 +81,8 @@ export class SideSim {
   priorFp?: FleetPath;
   private cur = 0;
   private register?: RegisterRow[];
+  /** Re-pricing's record of this side's events (price-trace.ts), when asked. */
+  trace?: PriceTrace;
   private readonly chargeTaxClause: string;
   private readonly settlementTaxClause: string;
   private readonly hStart: number;
@@ -240,6 +243,7 @@ export class SideSim {
     this.cur = id;
     let cid = this.courseId.get(c.course)!;
     let billed = 0;
+    const classes: number[] | undefined = this.trace ? [] : undefined;
     const reg: RegisterRow | undefined = this.register
       ? { side: this.side.label, contract: id + 1, startDate: c.startDate, freeMonths: c.freeMonths, courses: [{ course: c.course.code, from: c.startDate }], options: c.options.map((o) => ({ option: o.code, month: monthLabel(c.startMonth) })), endDate: null, endedBy: null }
       : undefined;
@@ -329,6 +333,8 @@ export class SideSim {
       const endHere = end !== undefined && end.month === m ? end : undefined;
       const ch = this.fp.monthlyCharge(c, m, endHere);
       billed += this.charge(id, cid, m, ch, c, endHere);
+      const cls = this.trace ? this.trace.charge(ch, c, m, endHere, cid, m - this.hStart) : -1;
+      classes?.push(cls);
       this.sink.event(m - this.hStart, cid, this.monthEventId);
       months += 1;
       const lastDay = endHere ? endHere.day : dim;
@@ -344,6 +350,7 @@ export class SideSim {
         if (!never) {
           const paidDate = addDays(dueDate, delay);
           paidMonth = monthIndex(paidDate);
+          this.trace?.late.push({ cls, dueDate, paidDate, mo: paidMonth - this.hStart, course: cid });
           const out = this.decide('lateInterest', { principal: ch.total, dueDate, paidDate });
           this.event(paidMonth, cid, `late-interest-${out.outcome}`, clauseOf(out), this.lastFid);
           const amount = out.fields.amount as number;
@@ -363,7 +370,9 @@ export class SideSim {
     }
     if (end && end.month <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
       // paid: what was really billed as monthly fees, month by month (before the horizon, under the tariff then in force).
-      const paid = this.billedBefore(initial) + billed;
+      const before = this.billedBefore(initial);
+      const paid = before + billed;
+      this.trace?.settlements.push({ facts: { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths }, before, classes: classes!, mo: end.month - this.hStart, course: cid });
       const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths, paid });
       const fid = this.lastFid;
       this.event(end.month, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
@@ -401,6 +410,7 @@ export class SideSim {
       cameraUsable: draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable,
       cloudUsable: draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable,
     };
+    this.trace?.outages.push({ facts, mo: m - this.hStart, course: cid });
     const out = this.decide('outageWaiver', facts);
     this.event(m, cid, `outage-${cause}`, '', this.lastFid);
     this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out), this.lastFid);
