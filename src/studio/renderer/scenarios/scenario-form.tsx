@@ -65,6 +65,12 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
             <input type="text" className={bad('/name')} data-field="/name" data-testid="scn-name" value={form.name} onChange={(e) => set({ name: e.target.value })} disabled={disabled} />,
           )}
           {field('scn.seed', numInput('/seed', form.seed, (n) => set({ seed: n }), { testId: 'scn-seed', min: 0 }))}
+          {field('scn.replications', numInput('/replications', form.replications ?? 1, (n) => set({ replications: n }), { testId: 'scn-replications', min: 1 }), 'scn.replicationsHint')}
+          {field(
+            'scn.sensitivity',
+            <input type="checkbox" data-testid="scn-sensitivity" checked={form.sensitivity !== undefined} onChange={(e) => set({ sensitivity: e.target.checked ? {} : undefined })} disabled={disabled} />,
+            'scn.sensitivityHint',
+          )}
           {field(
             'scn.horizonStart',
             <input
