@@ -1,7 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const forbiddenInEngine = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'electron', 'better-sqlite3', 'exceljs', 'react', 'react-dom', 'react-dom/*'];
+import reactHooks from 'eslint-plugin-react-hooks';
+import { layeringPlugin } from './eslint/layering-plugin.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-renderer/**', 'test-results/**', 'coverage/**', '.tmp/**'] },
@@ -18,62 +19,26 @@ export default tseslint.config(
     },
   },
   {
-    // The engine is pure: it takes data and returns data, so it runs in the CLI, a worker,
-    // Electron and the browser alike (docs/ARCHITECTURE.md).
-    files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    // Type-checked rules: a promise is awaited, returned or handled, never dropped or passed where
+    // a plain callback is expected.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['vite.config.ts', 'vitest.e2e.config.ts'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: forbiddenInEngine, message: 'src/engine must stay pure: pass data in, do I/O in the CLI, studio or simulator.' }] }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
     },
   },
   {
-    // Studio layers (docs/studio.md): the renderer reaches the studio only through the typed API,
-    // and runs under a CSP without eval (so no ajv); the preload carries only the API contract.
     files: ['src/studio/renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3', 'exceljs', 'ajv', 'ajv/*'], message: 'The renderer runs in a sandboxed page: call the studio API instead.' },
-            { group: ['**/workspace/**', '**/handlers/**', '**/server/**', '**/main/**', '**/preload/**', '**/io/**', '**/cli/**', '**/version-issues*', '**/dispatcher*'], message: 'The renderer talks to the studio through src/studio/api only.' },
-          ],
-        },
-      ],
-    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['src/studio/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'better-sqlite3', 'exceljs', 'ajv', 'react', 'react-dom'], message: 'The preload is sandboxed: it may import electron and the API contract only.' },
-            { group: ['**/workspace/**', '**/handlers/**', '**/server/**', '**/main/**', '**/renderer/**', '**/io/**', '**/cli/**', '**/dispatcher*'], message: 'The preload exposes the API contract and nothing else.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/studio/model/**/*.ts', 'src/studio/api/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'electron', 'better-sqlite3', 'exceljs', 'react', 'react-dom'], message: 'The studio model and API contract are pure: the renderer, preload and main all import them.' },
-            { group: ['**/workspace/**', '**/handlers/**', '**/server/**', '**/main/**', '**/renderer/**', '**/io/**', '**/cli/**'], message: 'The model and the API contract depend on nothing of the studio above them.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/studio/main/**/*.ts', 'src/studio/server/**/*.ts', 'src/studio/handlers/**/*.ts', 'src/studio/workspace/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react-dom/*', 'react-data-grid', '**/renderer/**'], message: 'Main, server, handlers and workspace never import the renderer.' }] }],
-    },
+    // One allow-list for every folder under src/ (eslint/layers.js, the table in docs/ARCHITECTURE.md):
+    // relative and package imports alike, and a folder missing from the map is an error.
+    files: ['src/**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { house: layeringPlugin },
+    rules: { 'house/layering': 'error' },
   },
 );

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { factDomain, sampleFacts } from '../src/camera-sim/rule-fact-domain.js';
+import { factDomain, sampleFacts } from '../test/camera-sim/rule-fact-domain.js';
 import { compileRuleFile, evaluateJre } from '../src/engine/evaluators.js';
 import { DECISIONS } from '../src/engine/rule-types.js';
 import { loadRegistry } from '../src/io/folder-store.js';
@@ -15,6 +15,8 @@ import { HANDWRITTEN } from './handwritten-rules.js';
  * - fleet*: the example scenario at 100,000 contracts × 60 months, baseline and proposal, all cores.
  * - reprice*: that run's events kept, a price edit re-priced (seconds) and the full run ÷ the re-price.
  * - export*: a 1,000,000-row ledger to .xlsx (and 100,000 rows, to show memory stays flat).
+ * - decideStartVsNode: wall time of `tariff decide` on one case file (the built CLI, bin/tariff.mjs)
+ *   ÷ wall time of `node -e 0`, medians of runs alternated in this run (target: at most 4).
  */
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const asJson = process.argv.includes('--json');
@@ -75,6 +77,23 @@ const probe = (script: string, args: string[]): Record<string, number> => {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
 };
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const wall = (args: string[]): number => {
+  const t0 = performance.now();
+  execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return performance.now() - t0;
+};
+const decideArgs = [join(root, 'bin', 'tariff.mjs'), 'decide', join(root, 'test', 'cases', 'bessi3-hyo1-monthly-charge.json')];
+wall(decideArgs); // builds the bundle if src/ changed, and warms the file cache
+const nodeTimes: number[] = [];
+const decideTimes: number[] = [];
+for (let i = 0; i < 15; i += 1) {
+  nodeTimes.push(wall(['-e', '0']));
+  decideTimes.push(wall(decideArgs));
+}
+const decideStartVsNode = median(decideTimes) / median(nodeTimes);
+log(`start-up: tariff decide ${median(decideTimes).toFixed(0)} ms, node -e 0 ${median(nodeTimes).toFixed(0)} ms: decideStartVsNode ${decideStartVsNode.toFixed(2)}`);
+
 log('fleet: 100,000 contracts × 60 months, baseline and proposal ...');
 const fleet = probe('fleet-probe.ts', ['100000', '60']);
 log(`  ${fleet.seconds!.toFixed(1)} s, ${fleet.contractMonths!.toLocaleString()} contract-months, peak RSS ${fleet.peakRssMb!.toFixed(0)} MB`);
@@ -89,6 +108,7 @@ log(`  ${Math.round(big.rowsPerSec!).toLocaleString()} rows/s; peak RSS ${small.
 const report = {
   compiledVsJre: Number(compiledVsJre.toFixed(1)),
   handwrittenVsCompiled: Number(handwrittenVsCompiled.toFixed(2)),
+  decideStartVsNode: Number(decideStartVsNode.toFixed(2)),
   fleetContractMonthsPerSec: Math.round(fleet.contractMonths! / fleet.seconds!),
   fleetPeakRssMb: Math.round(fleet.peakRssMb!),
   repriceSeconds100kx60: Number(rp.repriceSeconds!.toFixed(3)),

@@ -19,12 +19,32 @@ else
   echo "install: npm packages up to date"
 fi
 
-if [ ! -e node_modules/electron/dist ] && [ ! -f node_modules/.electron-download-failed ]; then
-  if timeout 90 node node_modules/electron/install.js >/dev/null 2>&1; then
-    echo "install: Electron binary installed"
+# Electron's binary counts as installed only when node_modules/electron/path.txt names a file that
+# exists under node_modules/electron/dist (what `npm start` checks too), never from the folder alone.
+electron_binary() {
+  node -e '
+    const { existsSync, readFileSync } = require("node:fs");
+    const { join } = require("node:path");
+    try {
+      const exe = join("node_modules/electron/dist", readFileSync("node_modules/electron/path.txt", "utf8").trim());
+      if (existsSync(exe)) { console.log(exe); process.exit(0); }
+    } catch {}
+    process.exit(1);'
+}
+if exe=$(electron_binary); then
+  echo "install: Electron binary present ($exe)"
+elif [ -f node_modules/.electron-download-failed ]; then
+  echo "install: Electron's binary is not installed (an earlier download failed; delete node_modules/.electron-download-failed to retry); the studio runs in browser mode"
+else
+  timeout 90 node node_modules/electron/install.js >/dev/null 2>&1 || true
+  if exe=$(electron_binary); then
+    echo "install: Electron binary installed ($exe)"
   else
     rm -rf node_modules/electron/dist
     touch node_modules/.electron-download-failed
     echo "install: Electron's binary could not be downloaded here; the studio will run in browser mode"
   fi
 fi
+
+echo "install: npm run build (the CLI bundle)"
+npm run --silent build

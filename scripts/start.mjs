@@ -46,7 +46,8 @@ function run(script) {
   }
 }
 
-const rendererSources = ['src/studio/renderer', 'src/studio/model', 'src/studio/api', 'src/engine', 'vite.config.ts'];
+if (outdated('dist/cli/main.mjs', ['src', 'package.json'])) run('build');
+const rendererSources = ['src/studio/renderer', 'src/tariff-model', 'src/studio/api', 'src/engine', 'vite.config.ts'];
 if (outdated('dist-renderer/index.html', rendererSources)) run('build:renderer');
 if (electronBinary() && outdated('dist-electron/main.cjs', ['src', 'vite.config.ts'])) run('build:electron');
 

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthLabel } from '../engine/dates.js';
+import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthLabel, TOKYO_OFFSET_MS, tokyoDateTime } from '../engine/dates.js';
 import { DECISION_DEFS } from '../engine/decide.js';
 import type { Finished } from '../engine/decision-kit.js';
 import { FleetPath, type FleetCharge, type FleetContract, type FleetEnd } from '../engine/fleet-path.js';
@@ -27,11 +27,7 @@ import { SideSink } from './side-sink.js';
  */
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
-const TOKYO_MS = 9 * HOUR_MS;
-
-/** ISO datetime in Asia/Tokyo with its offset written. */
-const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + TOKYO_MS).toISOString().slice(0, 16)}:00+09:00`;
-const dayEpochMs = (iso: string): number => dayNumber(iso) * 86_400_000 - TOKYO_MS;
+const dayEpochMs = (iso: string): number => dayNumber(iso) * 86_400_000 - TOKYO_OFFSET_MS;
 const dateIn = (month: number, day: number): string => `${monthLabel(month)}-${String(day).padStart(2, '0')}`;
 const DIM = Array.from({ length: 12 * 3000 }, (_, i) => daysInMonth(Math.floor(i / 12), (i % 12) + 1));
 const dimOf = (month: number): number => DIM[month] ?? daysInMonth(Math.floor(month / 12), (month % 12) + 1);

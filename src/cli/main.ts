@@ -3,10 +3,13 @@ import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
-import { isIsoDate } from '../engine/dates.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, todayInTokyo, UsageError } from './options.js';
+import { isIsoDate, todayInTokyo } from '../engine/dates.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
+
+export { AJV_FORMATS, AJV_OPTIONS } from '../engine/ajv.js';
+export { PRECOMPILED_SCHEMAS, usePrecompiledValidators } from '../engine/precompiled-schemas.js';
 
 /** `tariff`: the command line of Tariff Studio. Exit codes: 0 ok, 1 a case failed, 2 unusable input. */
 export type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -28,7 +31,11 @@ const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean 
 
 const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map(readCaseFile);
 
-export const COMMANDS: Record<string, Command> = {
+/** A command, or a loader of one (the heavier commands load when used). */
+export type CommandEntry = Command | (() => Promise<Command>);
+const commandOf = async (c: CommandEntry): Promise<Command> => (typeof c === 'function' ? c() : c);
+
+export const COMMANDS: Record<string, CommandEntry> = {
   test: {
     summary: 'run every case that has `expect`; print one line per failing case, then "N passed, N failed"',
     usage: 'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
@@ -102,25 +109,28 @@ export const COMMANDS: Record<string, Command> = {
   ...extraCommands,
 };
 
-const help = (): string =>
-  ['tariff: executable どこでも“me”REC terms', '', 'Commands:', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`), '', 'Run `tariff COMMAND --help` for a command’s options.'].join('\n');
+const help = async (): Promise<string> => {
+  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([n, c]) => `  ${n.padEnd(10)} ${(await commandOf(c)).summary}`));
+  return ['tariff: executable どこでも“me”REC terms', '', 'Commands:', ...lines, '', 'Run `tariff COMMAND --help` for a command’s options.'].join('\n');
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
+    io.out(await help());
     return name ? 0 : 2;
   }
-  let command = COMMANDS[name];
+  let entry = COMMANDS[name];
   let args = rest;
-  if (!command && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
-    command = COMMANDS[`${name} ${rest[0]}`];
+  if (!entry && rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
+    entry = COMMANDS[`${name} ${rest[0]}`];
     args = rest.slice(1);
   }
-  if (!command) {
-    io.err(`tariff: unknown command "${name}"\n\n${help()}`);
+  if (!entry) {
+    io.err(`tariff: unknown command "${name}"\n\n${await help()}`);
     return 2;
   }
+  const command = await commandOf(entry);
   if (args.includes('--help') || args.includes('-h')) {
     io.out(`${command.usage}\n\n${command.summary}`);
     return 0;

@@ -1,4 +1,4 @@
-import { StudioError } from '../studio/model/studio-error.js';
+import { StudioError } from '../tariff-model/studio-error.js';
 import type { Io } from './main.js';
 
 /** Runs a studio-backed command; a StudioError prints its code, message, issues and hint and exits 2. */

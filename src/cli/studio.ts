@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { defaultWorkspacePath } from '../studio/workspace/default-path.js';
 import { exportFolders } from '../studio/workspace/export-folders.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
-import type { Command } from './main.js';
+import type { Command, Io } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
@@ -36,6 +36,27 @@ const studioOptions = {
   tariffs: { type: 'string' },
 } as const;
 
+/**
+ * The browser mode serves dist-renderer/: when it is missing (a fresh checkout), build it now with
+ * vite (its output on stderr), so nobody ever meets a page saying the renderer is not built.
+ * False when it cannot be built (vite missing in an installed copy, or the build failed).
+ */
+function ensureRenderer(io: Io): boolean {
+  if (existsSync(join(RENDERER_DIR, 'index.html'))) return true;
+  let vite: string;
+  try {
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    io.err(`tariff studio: the renderer is not built (${RENDERER_DIR}) and vite is not installed to build it: run \`npm ci\` then \`npm run build:renderer\`.`);
+    return false;
+  }
+  io.err('tariff studio: building the renderer (first run) ...');
+  const r = spawnSync(process.execPath, [vite, 'build'], { cwd: PROJECT_ROOT, stdio: ['ignore', 2, 2] });
+  if (r.status === 0 && existsSync(join(RENDERER_DIR, 'index.html'))) return true;
+  io.err('tariff studio: building the renderer failed (see above); fix it and run `npm run build:renderer`.');
+  return false;
+}
+
 export const studioCommand: Command = {
   summary: 'open Tariff Studio (Electron where installed, else the browser mode; --web always serves the browser mode and prints its URL)',
   usage:
@@ -59,6 +80,7 @@ export const studioCommand: Command = {
       const child = spawn(electron, [PROJECT_ROOT], { stdio: 'inherit', env: { ...process.env, TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir } });
       return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
     }
+    if (!ensureRenderer(io)) return 2;
     return withStudioErrors(io, 'studio', async () => {
       const studio = await startBrowserStudio({ workspace, seed, staticDir: RENDERER_DIR, ...(port !== undefined ? { port } : {}), log: (l) => io.err(l) }).catch((e: unknown) => {
         if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
@@ -70,7 +92,6 @@ export const studioCommand: Command = {
       io.out(`  ${studio.server.url}`);
       io.out('');
       io.out(`Workspace: ${workspace}${studio.created ? ' (created now from tariffs/ and rules/)' : ''}`);
-      if (!existsSync(join(RENDERER_DIR, 'index.html'))) io.err('The renderer is not built yet: run `npm run build:studio` and reload the page.');
       io.out('Press Ctrl+C to stop.');
       await new Promise<void>((done) => {
         process.once('SIGINT', done);

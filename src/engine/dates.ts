@@ -7,6 +7,15 @@ const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MS_PER_DAY = 86_400_000;
 const TOKYO_OFFSET_MIN = 9 * 60;
+/** Asia/Tokyo, the terms' time zone: UTC+09:00 all year (no DST). The one place it is written. */
+export const TOKYO_OFFSET = '+09:00';
+export const TOKYO_OFFSET_MS = TOKYO_OFFSET_MIN * 60_000;
+/** The Tokyo calendar date (YYYY-MM-DD) of an instant. */
+export const tokyoDateOf = (epochMs: number): string => new Date(epochMs + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+/** Today in Asia/Tokyo, as YYYY-MM-DD. */
+export const todayInTokyo = (now: number = Date.now()): string => tokyoDateOf(now);
+/** An instant as an ISO datetime in Asia/Tokyo to the minute, its offset written (`2024-05-01T09:30:00+09:00`). */
+export const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + TOKYO_OFFSET_MS).toISOString().slice(0, 16)}:00${TOKYO_OFFSET}`;
 
 export const isIsoDate = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
@@ -71,6 +80,6 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
   const epochMs = Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000;
-  const tokyoDate = new Date(epochMs + TOKYO_OFFSET_MIN * 60_000).toISOString().slice(0, 10);
+  const tokyoDate = tokyoDateOf(epochMs);
   return { epochMs, tokyoDate };
 };

@@ -1,14 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isIsoDate, isIsoMonth, parseDateTime } from './dates.js';
+import type { ErrorObject } from 'ajv';
+import { compileSchema } from './ajv.js';
 import type { FieldError } from './errors.js';
 
 /** Validates a case's facts against its decision's schema; errors point into the case (/facts/...). */
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-ajv.addFormat('iso-date', { type: 'string', validate: (s: string) => isIsoDate(s) });
-ajv.addFormat('iso-month', { type: 'string', validate: (s: string) => isIsoMonth(s) });
-ajv.addFormat('iso-datetime', { type: 'string', validate: (s: string) => parseDateTime(s) !== undefined });
-
-const cache = new WeakMap<object, ValidateFunction>();
 
 const FORMAT_HELP: Record<string, string> = {
   'iso-date': 'a calendar date YYYY-MM-DD',
@@ -47,11 +41,7 @@ const pointerGet = (root: unknown, pointer: string): unknown =>
     .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), root);
 
 export function validateFacts(schema: object, facts: unknown): FieldError[] {
-  let v = cache.get(schema);
-  if (!v) {
-    v = ajv.compile(schema);
-    cache.set(schema, v);
-  }
+  const v = compileSchema(schema);
   if (v(facts)) return [];
   return (v.errors ?? []).map((e) => {
     const path =

@@ -1,3 +1,5 @@
+import type { Operator } from './operators.js';
+
 /** The shape of a rule version (rules/<date>/*.json). rule-schema.ts checks it. */
 export const DECISIONS = [
   'approval',
@@ -13,19 +15,8 @@ export const DECISIONS = [
 ] as const;
 export type DecisionName = (typeof DECISIONS)[number];
 
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+/** The operators come from the one operator table (operators.ts). */
+export { OPERATORS, type Operator } from './operators.js';
 
 export type FactRef = { fact: string };
 export type Leaf = { fact: string; operator: Operator; value: unknown };

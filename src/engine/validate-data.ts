@@ -1,5 +1,6 @@
 import type { ExistingContracts } from './tariff-types.js';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { compileSchema } from './ajv.js';
 import { DataLoadError, type DataError } from './errors.js';
 import { DECISIONS, isLeaf, type Condition, type DecisionName, type RuleFile, type RuleVersion, type RuleVersionStatus, type Interpretation } from './rule-types.js';
 import { coursesFileSchema, initialFeesFileSchema, interpretationsFileSchema, optionsFileSchema, policiesFileSchema, ruleFileSchema, versionIndexSchema } from './schemas.js';
@@ -11,17 +12,6 @@ import { isIsoDate } from './dates.js';
  * error, then every cross-reference error, each with the file and the JSON pointer. Pure: the
  * callers (folder loader, studio workspace) read the files and pass the parsed JSON in.
  */
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-const compiled = new Map<object, ValidateFunction>();
-const validator = (schema: object): ValidateFunction => {
-  let v = compiled.get(schema);
-  if (!v) {
-    v = ajv.compile(schema);
-    compiled.set(schema, v);
-  }
-  return v;
-};
-
 const describe = (e: ErrorObject): string => {
   switch (e.keyword) {
     case 'additionalProperties':
@@ -39,7 +29,7 @@ const describe = (e: ErrorObject): string => {
 
 /** Runs a schema; returns its errors with file and pointer (empty when valid). */
 export const schemaErrors = (schema: object, data: unknown, file: string, code: string): DataError[] => {
-  const v = validator(schema);
+  const v = compileSchema(schema);
   if (v(data)) return [];
   const errors = (v.errors ?? []).filter((e) => e.keyword !== 'if');
   // oneOf noise: when a more specific error exists under the same pointer, drop the generic one.

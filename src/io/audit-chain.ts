@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonical } from '../engine/version-diff.js';
+import { canonical } from '../engine/review/version-diff.js';
 
 /**
  * A hash-chained audit log: each entry's hash covers its content and the previous entry's hash,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { clauseText } from '../engine/clause-text.js';
+import { clauseText } from '../engine/review/clause-text.js';
 import type { RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { changedClauses, diffRuleVersions, diffTariffVersions, type RowChange } from '../engine/version-diff.js';
+import { changedClauses, diffRuleVersions, diffTariffVersions, type RowChange } from '../engine/review/version-diff.js';
 
 /**
  * The notice of a change to the terms (第2条第2項: 本規約を変更する旨及び変更後の規約の内容並びに

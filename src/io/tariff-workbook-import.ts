@@ -1,12 +1,13 @@
+import { tariffVersionErrors } from '../engine/version-errors.js';
 import ExcelJS from 'exceljs';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { cellText } from '../studio/model/cell-value.js';
-import { parseCell } from '../studio/model/cell-parse.js';
-import type { Issue } from '../studio/model/issue.js';
-import { TABLE_IDS, type TableId } from '../studio/model/table-id.js';
-import { duplicateKeys } from '../studio/model/tariff-edits.js';
-import { TABLES, type FlatRow } from '../studio/model/tariff-tables.js';
-import { versionIssues } from '../studio/model/version-issues.js';
+import { cellText } from '../tariff-model/cell-value.js';
+import { parseCell } from '../tariff-model/cell-parse.js';
+import type { Issue } from '../tariff-model/issue.js';
+import { TABLE_IDS, type TableId } from '../tariff-model/table-id.js';
+import { duplicateKeys } from '../tariff-model/tariff-edits.js';
+import { TABLES, type FlatRow } from '../tariff-model/tariff-tables.js';
+import { versionIssues } from '../tariff-model/version-issues.js';
 import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, headerKey, headerMatches, WORKBOOK_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
 
 /**
@@ -79,7 +80,7 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
       issues.push(locate({ severity: 'error', code: problem.code, table: t, index, field: problem.field, message: problem.message }, loc));
     version = built.version;
   }
-  if (!issues.some((i) => i.severity === 'error')) for (const i of versionIssues(version)) issues.push(i.table ? locate(i, tables[i.table]!) : i);
+  if (!issues.some((i) => i.severity === 'error')) for (const i of versionIssues(tariffVersionErrors(version))) issues.push(i.table ? locate(i, tables[i.table]!) : i);
   return issues.some((i) => i.severity === 'error') ? { about, issues } : { about, version, issues };
 }
 

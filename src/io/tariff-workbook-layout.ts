@@ -1,8 +1,8 @@
-import type { ColumnDef } from '../studio/model/column-def.js';
+import type { ColumnDef } from '../tariff-model/column-def.js';
 
 /**
  * The layout of a tariff workbook, shared by export and import: the about sheet's rows and
- * how a header or a column letter is spelled. The table sheets follow TABLES (studio/model).
+ * how a header or a column letter is spelled. The table sheets follow TABLES (src/tariff-model).
  */
 export const WORKBOOK_FORMAT = 'tariff-workbook/1';
 export const ABOUT_SHEET = 'about';

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { cellText, type CellValue } from '../studio/model/cell-value.js';
-import type { ColumnDef } from '../studio/model/column-def.js';
-import { describeExpected } from '../studio/model/column-def.js';
-import { TABLE_IDS } from '../studio/model/table-id.js';
-import { TABLES, type TableDef } from '../studio/model/tariff-tables.js';
+import { cellText, type CellValue } from '../tariff-model/cell-value.js';
+import type { ColumnDef } from '../tariff-model/column-def.js';
+import { describeExpected } from '../tariff-model/column-def.js';
+import { TABLE_IDS } from '../tariff-model/table-id.js';
+import { TABLES, type TableDef } from '../tariff-model/tariff-tables.js';
 import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, WORKBOOK_FORMAT, YEN_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRuleFile, evaluateJre } from '../../src/engine/evaluators.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
-import { factDomain } from '../../src/camera-sim/rule-fact-domain.js';
+import { factDomain } from './rule-fact-domain.js';
 import { projectRegistry } from './support.js';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { courseColumns } from '../../src/studio/model/tariff-columns.js';
+import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { loadTariffVersions } from '../../src/io/folder-store.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from '../studio/workbook-helpers.js';

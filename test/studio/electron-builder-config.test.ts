@@ -22,13 +22,15 @@ describe('electron-builder.yml', async () => {
     expect(pkg.main).toBe('dist-electron/main.cjs');
     // electron-builder normalizes `files` to file sets with a filter.
     const filters = [config.files].flat().flatMap((f) => (typeof f === 'string' ? [f] : [f?.filter ?? []].flat()));
-    expect(filters).toEqual(expect.arrayContaining(['dist-electron/**', 'dist-renderer/**', 'package.json', 'src/**/*.ts', 'src/camera-sim/worker-entry.mjs']));
+    expect(filters).toEqual(expect.arrayContaining(['dist-electron/**', 'dist-renderer/**', 'package.json']));
+    // Built JavaScript only: no TypeScript sources (tsx is a development dependency).
+    expect(filters.some((f) => f.startsWith('src/'))).toBe(false);
     expect(config.extraResources).toEqual([
       { from: 'rules', to: 'rules' },
       { from: 'tariffs', to: 'tariffs' },
     ]);
-    // The native module, and the simulator's worker sources (loaded from disk by worker threads).
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'src/**']);
+    // The native module, and the simulator's bundled worker (loaded from disk by worker threads).
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'dist-electron/worker-entry.mjs']);
   });
 
   it('builds a Windows installer and macOS disk images', () => {

@@ -1,12 +1,13 @@
+import { tariffVersionErrors } from '../../src/engine/version-errors.js';
 import { describe, expect, it } from 'vitest';
 import { loadTariffVersions } from '../../src/io/folder-store.js';
-import { parseCell } from '../../src/studio/model/cell-parse.js';
-import { TABLE_IDS } from '../../src/studio/model/table-id.js';
-import { courseColumns, optionColumns } from '../../src/studio/model/tariff-columns.js';
-import { describeChange, diffTariff } from '../../src/studio/model/tariff-diff.js';
-import { applyCellEdits } from '../../src/studio/model/tariff-edits.js';
-import { TABLES } from '../../src/studio/model/tariff-tables.js';
-import { versionIssues } from '../../src/studio/model/version-issues.js';
+import { parseCell } from '../../src/tariff-model/cell-parse.js';
+import { TABLE_IDS } from '../../src/tariff-model/table-id.js';
+import { courseColumns, optionColumns } from '../../src/tariff-model/tariff-columns.js';
+import { describeChange, diffTariff } from '../../src/tariff-model/tariff-diff.js';
+import { applyCellEdits } from '../../src/tariff-model/tariff-edits.js';
+import { TABLES } from '../../src/tariff-model/tariff-tables.js';
+import { versionIssues } from '../../src/tariff-model/version-issues.js';
 import { parseClipboardGrid } from '../../src/studio/renderer/tariffs/clipboard.js';
 import { gridRows, viewRows } from '../../src/studio/renderer/tariffs/grid-view.js';
 import { SEED } from './helpers.js';
@@ -87,7 +88,7 @@ describe('edits and diffs', () => {
   });
   it("the engine's cross-table checks come back as issues at a table, row and column", () => {
     const r = applyCellEdits(version, [{ table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model', text: 'M2035N' }]);
-    expect(versionIssues(r.version!)).toEqual([expect.objectContaining({ code: 'TARIFF_REFERENCE', table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model' })]);
+    expect(versionIssues(tariffVersionErrors(r.version!))).toEqual([expect.objectContaining({ code: 'TARIFF_REFERENCE', table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model' })]);
   });
 });
 

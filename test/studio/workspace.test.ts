@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { StudioError } from '../../src/studio/model/studio-error.js';
+import { StudioError } from '../../src/tariff-model/studio-error.js';
 import { appendAudit, verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { exportFolders } from '../../src/studio/workspace/export-folders.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';

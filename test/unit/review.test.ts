@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextEntry, verifyChain, type AuditEntry } from '../../src/io/audit-chain.js';
-import { runRegression } from '../../src/engine/regression.js';
-import { conditionSentence, OPERATOR_NAMES, ruleSentence } from '../../src/engine/rule-sentences.js';
-import { changedClauses, diffRuleVersions, diffTariffVersions } from '../../src/engine/version-diff.js';
+import { runRegression } from '../../src/engine/review/regression.js';
+import { conditionSentence, OPERATOR_NAMES, ruleSentence } from '../../src/engine/review/rule-sentences.js';
+import { changedClauses, diffRuleVersions, diffTariffVersions } from '../../src/engine/review/version-diff.js';
 import type { Condition, RuleVersion } from '../../src/engine/rule-types.js';
 import { registry, TODAY } from './helpers.js';
 
@@ -105,7 +105,7 @@ describe('clause text from the terms', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { PROJECT_ROOT } = await import('../../src/cli/options.js');
-  const { clauseText } = await import('../../src/engine/clause-text.js');
+  const { clauseText } = await import('../../src/engine/review/clause-text.js');
   const terms = readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8');
   it('finds articles, paragraphs and appendix tables', () => {
     expect(clauseText(terms, '第27条')).toContain('年 14.6％の割合');

@@ -3,12 +3,12 @@ import { courseSchema, optionSchema, policiesFileSchema, initialFeesFileSchema }
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import type { Interpretation, RuleVersion } from '../../engine/rule-types.js';
 import type { Output } from '../../engine/output-types.js';
-import type { RegressionChange } from '../../engine/regression.js';
-import type { RowChange, RuleVersionDiff } from '../../engine/version-diff.js';
-import type { CellEdit } from '../model/tariff-edits.js';
-import type { Issue } from '../model/issue.js';
-import type { TariffChange } from '../model/tariff-diff.js';
-import { TABLE_IDS } from '../model/table-id.js';
+import type { RegressionChange } from '../../engine/review/regression.js';
+import type { RowChange, RuleVersionDiff } from '../../engine/review/version-diff.js';
+import type { CellEdit } from '../../tariff-model/tariff-edits.js';
+import type { Issue } from '../../tariff-model/issue.js';
+import type { TariffChange } from '../../tariff-model/tariff-diff.js';
+import { TABLE_IDS } from '../../tariff-model/table-id.js';
 import type { Edit, Scenario } from '../../camera-sim/scenario-types.js';
 
 /**

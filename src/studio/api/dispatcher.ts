@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Issue } from '../model/issue.js';
-import { StudioError } from '../model/studio-error.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compileSchema } from '../../engine/ajv.js';
+import type { Issue } from '../../tariff-model/issue.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { CALL_NAMES, specOf, type ApiError, type ArgsOf, type Contract, type Domain, type Envelope, type MethodOf, type ResultOf } from './contract.js';
 
 /**
@@ -13,13 +14,12 @@ export type Handlers = { [D in Domain]: { [M in MethodOf<D>]: (args: ArgsOf<Cont
 
 export type Dispatch = (name: string, payload: unknown) => Promise<Envelope<unknown>>;
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 const compiled = new Map<string, { args: ValidateFunction; result: ValidateFunction }>();
 const validators = (name: string) => {
   let v = compiled.get(name);
   if (!v) {
     const spec = specOf(name)!;
-    v = { args: ajv.compile(spec.args), result: ajv.compile(spec.result) };
+    v = { args: compileSchema(spec.args), result: compileSchema(spec.result) };
     compiled.set(name, v);
   }
   return v;

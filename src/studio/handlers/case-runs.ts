@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decideFast } from '../../engine/decide.js';
 import { Registry } from '../../engine/registry.js';
-import type { RegressionCase } from '../../engine/regression.js';
+import type { RegressionCase } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { listCaseFiles, readCaseFile } from '../../io/case-files.js';
 import type { CaseFolder } from '../api/contract.js';

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
-import { FACT_LABELS } from '../../engine/fact-labels.js';
+import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
 import { DECISIONS } from '../../engine/rule-types.js';
 import type { DecisionForm, FactField } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { approvedRulesInForce, getRuleVersion } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';

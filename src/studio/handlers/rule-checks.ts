@@ -1,10 +1,10 @@
 import { DataLoadError } from '../../engine/errors.js';
-import { ruleSentence } from '../../engine/rule-sentences.js';
+import { ruleSentence } from '../../engine/review/rule-sentences.js';
 import { DECISIONS, type Condition, type DecisionName, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
 import { conditionDefs, ruleSchema } from '../../engine/schemas.js';
 import { factsOfRule, schemaErrors, validateRuleVersion } from '../../engine/validate-data.js';
-import type { Issue } from '../model/issue.js';
-import { StudioError } from '../model/studio-error.js';
+import type { Issue } from '../../tariff-model/issue.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { eventTypesOf, factsOffered } from './rule-views.js';
 
 /**

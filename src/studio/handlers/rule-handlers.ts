@@ -1,11 +1,11 @@
 import { addDays } from '../../engine/dates.js';
-import { runRegression } from '../../engine/regression.js';
+import { runRegression } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
-import { diffRuleVersions, diffTariffVersions } from '../../engine/version-diff.js';
+import { diffRuleVersions, diffTariffVersions } from '../../engine/review/version-diff.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
-import type { Issue } from '../model/issue.js';
-import { StudioError } from '../model/studio-error.js';
+import type { Issue } from '../../tariff-model/issue.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import {
   approvedRulesInForce,
   approveRuleVersion,

@@ -1,8 +1,8 @@
-import { clauseText } from '../../engine/clause-text.js';
-import { FACT_LABELS } from '../../engine/fact-labels.js';
+import { clauseText } from '../../engine/review/clause-text.js';
+import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../../engine/rule-types.js';
 import { factsOfRule } from '../../engine/validate-data.js';
-import { diffRuleVersions } from '../../engine/version-diff.js';
+import { diffRuleVersions } from '../../engine/review/version-diff.js';
 import type { FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
 import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
 import type { Workspace } from '../workspace/workspace.js';

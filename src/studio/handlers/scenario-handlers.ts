@@ -1,6 +1,6 @@
 import type { ScenarioForm } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { defaultForm, resolveForm } from '../scenarios/scenario-form.js';
 import { scenarioFileName, scenarioWorkbook } from '../scenarios/scenario-export.js';
 import { ScenarioRuns } from '../scenarios/scenario-runs.js';

@@ -1,8 +1,9 @@
+import { tariffVersionErrors } from '../../engine/version-errors.js';
 import type { Handlers } from '../api/dispatcher.js';
-import { StudioError } from '../model/studio-error.js';
-import { describeChange, diffTariff } from '../model/tariff-diff.js';
-import { applyCellEdits } from '../model/tariff-edits.js';
-import { versionIssues } from '../model/version-issues.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import { describeChange, diffTariff } from '../../tariff-model/tariff-diff.js';
+import { applyCellEdits } from '../../tariff-model/tariff-edits.js';
+import { versionIssues } from '../../tariff-model/version-issues.js';
 import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../workspace/tariff-store.js';
 import type { StudioContext } from './studio-context.js';
 import { detailOf, summaryOf } from './version-views.js';
@@ -17,7 +18,7 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
     if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
     if (cur.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${revision})`, [], 'Reload the draft and make the edit again.');
     const applied = applyCellEdits(cur.version, edits);
-    const issues = applied.version ? versionIssues(applied.version) : applied.issues;
+    const issues = applied.version ? versionIssues(tariffVersionErrors(applied.version)) : applied.issues;
     if (!applied.version || issues.length)
       throw new StudioError('EDIT_INVALID', `${issues.length === 1 ? 'the edit was' : `${issues.length} problems:`} refused: ${issues[0]?.message ?? ''}`, issues, 'Nothing was saved. Correct the value and try again.');
     const changes = diffTariff(cur.version, applied.version);

@@ -1,5 +1,5 @@
 import type { VersionDetail, VersionSummary } from '../api/contract.js';
-import { diffTariff } from '../model/tariff-diff.js';
+import { diffTariff } from '../../tariff-model/tariff-diff.js';
 import { getTariffVersion, type TariffVersionRecord } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 

@@ -1,6 +1,6 @@
 import { writeTariffWorkbook } from '../../io/tariff-workbook.js';
 import type { Handlers } from '../api/dispatcher.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { applyWorkbookImport, readWorkbookForImport } from '../workspace/tariff-import.js';
 import { getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
 import type { StudioContext } from './studio-context.js';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDispatcher } from '../api/dispatcher.js';
 import { studioHandlers } from '../handlers/studio-handlers.js';
-import { StudioError } from '../model/studio-error.js';
-import { todayInTokyo } from '../model/tokyo-date.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import { todayInTokyo } from '../../engine/dates.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
@@ -21,16 +21,17 @@ const seedRoot = app.isPackaged ? process.resourcesPath : appRoot;
 const workspaceFile = process.env.TARIFF_STUDIO_WORKSPACE ?? join(app.getPath('userData'), 'workspace.sqlite');
 const seed = { rulesDir: process.env.TARIFF_STUDIO_RULES ?? join(seedRoot, 'rules'), tariffsDir: process.env.TARIFF_STUDIO_TARIFFS ?? join(seedRoot, 'tariffs') };
 
-// The packaged app's main is one bundled file; the simulator's workers load their TypeScript
-// sources from the unpacked copy electron-builder ships (asarUnpack: src/**).
+// The packaged app's main is one bundled file; the simulator's workers run the bundled worker
+// (dist-electron/worker-entry.mjs, `npm run build:electron`) from the unpacked copy electron-builder ships.
 if (app.isPackaged && !process.env.TARIFF_SIM_WORKER_ENTRY)
-  process.env.TARIFF_SIM_WORKER_ENTRY = join(process.resourcesPath, 'app.asar.unpacked', 'src', 'camera-sim', 'worker-entry.mjs');
+  process.env.TARIFF_SIM_WORKER_ENTRY = join(process.resourcesPath, 'app.asar.unpacked', 'dist-electron', 'worker-entry.mjs');
 
 let ws: Workspace | undefined;
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-app.whenReady().then(() => {
+// Startup failures are handled inside (a dialog, then quit); nothing awaits the ready promise.
+void app.whenReady().then(() => {
   denyPermissions(session.defaultSession);
   try {
     const opened = openWorkspace(workspaceFile, { seed });

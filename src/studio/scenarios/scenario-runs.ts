@@ -8,7 +8,7 @@ import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.j
 import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { ApiError, RunProgress, RunState } from '../api/contract.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import type { StoredRun } from './stored-run.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createDispatcher } from '../api/dispatcher.js';
 import { studioHandlers } from '../handlers/studio-handlers.js';
-import { todayInTokyo } from '../model/tokyo-date.js';
+import { todayInTokyo } from '../../engine/dates.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';

@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DECISIONS } from '../../engine/rule-types.js';
 import { TARIFF_FILES } from '../../io/folder-store.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { allRuleVersions } from './rule-store.js';
 import { getSetting } from './settings.js';
 import { allTariffVersions } from './tariff-store.js';

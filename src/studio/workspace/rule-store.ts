@@ -1,5 +1,5 @@
 import type { RuleVersion } from '../../engine/rule-types.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import type { VersionStatus } from './tariff-store.js';
 import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';

@@ -1,5 +1,5 @@
 import type { ScenarioForm } from '../api/contract.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { nowIso, type Workspace } from './workspace.js';
 

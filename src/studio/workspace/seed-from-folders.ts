@@ -5,7 +5,7 @@ import { DECISIONS } from '../../engine/rule-types.js';
 import { validateVersionIndex } from '../../engine/validate-data.js';
 import { loadRuleVersions, loadTariffVersions, TARIFF_FILES } from '../../io/folder-store.js';
 import { readJson } from '../../io/json-file.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { setSetting } from './settings.js';
 import type { IndexMeta, RuleMeta, TariffMeta } from './version-meta.js';
 import { nowIso, type Workspace } from './workspace.js';

@@ -1,9 +1,9 @@
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
 import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
-import type { Issue } from '../model/issue.js';
-import { StudioError } from '../model/studio-error.js';
-import { describeChange, diffTariff, type TariffChange } from '../model/tariff-diff.js';
+import type { Issue } from '../../tariff-model/issue.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import { describeChange, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
 import { createTariffDraft, findTariffByDate, getTariffVersion, suggestDraftDate, type StoredTariffVersion } from './tariff-store.js';
 import type { Workspace } from './workspace.js';
 

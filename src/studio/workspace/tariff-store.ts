@@ -1,6 +1,6 @@
 import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
 import type { TariffMeta } from './version-meta.js';

@@ -1,5 +1,5 @@
 import { isIsoDate } from '../../engine/dates.js';
-import { StudioError } from '../model/studio-error.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**

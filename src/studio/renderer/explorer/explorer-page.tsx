@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { TOKYO_OFFSET } from '../../../engine/dates.js';
 import type { Interpretation } from '../../../engine/rule-types.js';
 import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -48,7 +49,7 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
       </select>
     );
   const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
-  const placeholder = field.kind === 'datetime' ? '2024-05-01T09:00:00+09:00' : field.kind === 'list' ? 'OPT-A, OPT-B' : '';
+  const placeholder = field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? 'OPT-A, OPT-B' : '';
   return <input type={type} id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} {...(datalist ? { list: datalist } : {})} data-testid={id} />;
 }
 

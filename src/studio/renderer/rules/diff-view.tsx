@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ruleSentence } from '../../../engine/rule-sentences.js';
+import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import type { RuleDoc } from '../../../engine/rule-types.js';
-import type { RuleChange } from '../../../engine/version-diff.js';
+import type { RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ruleSentence } from '../../../engine/rule-sentences.js';
+import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';

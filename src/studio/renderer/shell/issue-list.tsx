@@ -1,5 +1,5 @@
-import type { Issue } from '../../model/issue.js';
-import { TABLES } from '../../model/tariff-tables.js';
+import type { Issue } from '../../../tariff-model/issue.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
 /** Every issue with where it is (sheet, row, column) and what is expected there, in the UI's language where the studio has it. */

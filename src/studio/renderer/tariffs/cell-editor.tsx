@@ -1,6 +1,6 @@
 import type { RenderEditCellProps } from 'react-data-grid';
-import { cellText, type CellValue } from '../../model/cell-value.js';
-import type { ColumnDef } from '../../model/column-def.js';
+import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
+import type { ColumnDef } from '../../../tariff-model/column-def.js';
 import type { GridRow } from './grid-view.js';
 
 const focusAndSelect = (input: HTMLInputElement | null): void => {

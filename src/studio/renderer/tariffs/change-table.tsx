@@ -1,7 +1,7 @@
-import type { ColumnDef } from '../../model/column-def.js';
-import { cellText, type CellValue } from '../../model/cell-value.js';
-import type { TariffChange } from '../../model/tariff-diff.js';
-import { TABLES } from '../../model/tariff-tables.js';
+import type { ColumnDef } from '../../../tariff-model/column-def.js';
+import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
+import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
 /**

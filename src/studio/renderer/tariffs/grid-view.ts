@@ -1,8 +1,8 @@
 import type { SortColumn } from 'react-data-grid';
-import { cellText, type CellValue } from '../../model/cell-value.js';
-import type { TableId } from '../../model/table-id.js';
-import type { TariffChange } from '../../model/tariff-diff.js';
-import { TABLES, type FlatRow } from '../../model/tariff-tables.js';
+import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
+import type { TableId } from '../../../tariff-model/table-id.js';
+import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
+import { TABLES, type FlatRow } from '../../../tariff-model/tariff-tables.js';
 
 /** A grid row: the flat row plus its position in the version (edits address rows by it). */
 export type GridRow = FlatRow & { __index: number };

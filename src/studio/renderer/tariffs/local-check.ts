@@ -1,8 +1,8 @@
-import { cellText } from '../../model/cell-value.js';
-import { parseCell } from '../../model/cell-parse.js';
-import type { Issue } from '../../model/issue.js';
-import type { CellEdit } from '../../model/tariff-edits.js';
-import { TABLES } from '../../model/tariff-tables.js';
+import { cellText } from '../../../tariff-model/cell-value.js';
+import { parseCell } from '../../../tariff-model/cell-parse.js';
+import type { Issue } from '../../../tariff-model/issue.js';
+import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import type { TariffVersion } from '../../../engine/tariff-types.js';
 
 /**

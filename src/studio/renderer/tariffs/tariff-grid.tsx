@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { DataGrid, type CellKeyboardEvent, type Column, type DataGridHandle, type SortColumn } from 'react-data-grid';
-import { cellText, type CellValue } from '../../model/cell-value.js';
-import type { ColumnDef } from '../../model/column-def.js';
-import type { TableId } from '../../model/table-id.js';
-import type { TariffChange } from '../../model/tariff-diff.js';
-import type { CellEdit } from '../../model/tariff-edits.js';
-import { TABLES } from '../../model/tariff-tables.js';
+import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
+import type { ColumnDef } from '../../../tariff-model/column-def.js';
+import type { TableId } from '../../../tariff-model/table-id.js';
+import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
+import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { CellEditor } from './cell-editor.js';
 import { clipboardCell, parseClipboardGrid } from './clipboard.js';
@@ -104,6 +104,7 @@ export function TariffGrid(props: Props) {
     grid.current?.selectCell({ rowIdx, idx });
     grid.current?.scrollToCell({ rowIdx, idx });
     // Only a new request moves the selection: rows and columns changing under it must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, see above
   }, [focus]);
 
   const editsFor = (changedRows: GridRow[], field: string): CellEdit[] => changedRows.map((r) => ({ table, index: r.__index, field, text: cellText((r[field] as CellValue | undefined) ?? null) }));

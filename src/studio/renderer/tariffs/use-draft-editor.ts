@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudioApi, VersionDetail } from '../../api/contract.js';
-import { cellText } from '../../model/cell-value.js';
-import type { CellEdit } from '../../model/tariff-edits.js';
-import { TABLES } from '../../model/tariff-tables.js';
+import { cellText } from '../../../tariff-model/cell-value.js';
+import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
 
 /**
  * Edits of a draft: each batch (a typed cell, a pasted block, a fill) is one save, one

@@ -1,33 +1,17 @@
-import { DataLoadError, type DataError } from '../../engine/errors.js';
-import type { TariffVersion } from '../../engine/tariff-types.js';
-import { validateTariffVersion, type FileNames } from '../../engine/validate-data.js';
+import type { DataError } from '../engine/errors.js';
 import type { Issue } from './issue.js';
 import type { TableId } from './table-id.js';
 import { PRICED_SERIES } from './tariff-columns.js';
 import { TABLES } from './tariff-tables.js';
 
 /**
- * The engine's own checks of a whole version (schemas, unique codes, every reference resolves,
- * model of its series), each turned into an issue at a table, row and column. Uses ajv, so it
- * runs where code may be compiled (main process, server, CLI), not in the renderer.
+ * The engine's checks of a whole version (`tariffVersionErrors` in src/engine/version-errors.ts),
+ * each turned into an issue at a table, row and column. Pure: the caller runs the engine's
+ * checks where ajv may run (main process, server, CLI) and hands the errors in.
  */
-const NAMES: FileNames = { courses: 'courses', initialFees: 'initialFees', options: 'options', policies: 'policies' };
 const ARRAY_TABLE: Record<string, TableId> = { courses: 'courses', groups: 'initialFees', options: 'options', policies: 'policies', minimumPeriods: 'minimumPeriods' };
 
-export function versionIssues(v: TariffVersion): Issue[] {
-  try {
-    validateTariffVersion(
-      v.effective,
-      v.status,
-      { courses: { courses: v.courses }, initialFees: { groups: v.initialFeeGroups }, options: { options: v.options }, policies: { policies: v.policies, minimumPeriods: v.minimumPeriods } },
-      NAMES,
-    );
-    return [];
-  } catch (e) {
-    if (!(e instanceof DataLoadError)) throw e;
-    return e.errors.map(toIssue);
-  }
-}
+export const versionIssues = (errors: readonly DataError[]): Issue[] => errors.map(toIssue);
 
 export function toIssue(e: DataError): Issue {
   const [arrayName, idx, ...rest] = e.pointer.split('/').slice(1);

@@ -1,5 +1,6 @@
+import { OPERATOR_TABLE, OPERATORS } from '../operators.js';
 import { factLabel } from './fact-labels.js';
-import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, type RuleDoc } from './rule-types.js';
+import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, type RuleDoc } from '../rule-types.js';
 
 /**
  * Renders a rule's conditions as sentences a legal reviewer reads, in Japanese or English.
@@ -7,20 +8,10 @@ import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, ty
  */
 export type Lang = 'ja' | 'en';
 
-const OPERATOR_PHRASES: Record<Operator, Record<Lang, (a: string, b: string) => string>> = {
-  equal: { en: (a, b) => `${a} is ${b}`, ja: (a, b) => `${a}が${b}である` },
-  notEqual: { en: (a, b) => `${a} is not ${b}`, ja: (a, b) => `${a}が${b}でない` },
-  in: { en: (a, b) => `${a} is one of ${b}`, ja: (a, b) => `${a}が${b}のいずれかである` },
-  notIn: { en: (a, b) => `${a} is none of ${b}`, ja: (a, b) => `${a}が${b}のいずれでもない` },
-  contains: { en: (a, b) => `${a} includes ${b}`, ja: (a, b) => `${a}に${b}が含まれる` },
-  doesNotContain: { en: (a, b) => `${a} does not include ${b}`, ja: (a, b) => `${a}に${b}が含まれない` },
-  lessThan: { en: (a, b) => `${a} is less than ${b}`, ja: (a, b) => `${a}が${b}未満である` },
-  lessThanInclusive: { en: (a, b) => `${a} is at most ${b}`, ja: (a, b) => `${a}が${b}以下である` },
-  greaterThan: { en: (a, b) => `${a} is more than ${b}`, ja: (a, b) => `${a}が${b}を超える` },
-  greaterThanInclusive: { en: (a, b) => `${a} is at least ${b}`, ja: (a, b) => `${a}が${b}以上である` },
-};
+/** The phrase of each operator comes from the one operator table (`../operators.ts`). */
+const OPERATOR_PHRASES: Record<Operator, Record<Lang, (a: string, b: string) => string>> = OPERATOR_TABLE;
 
-export const OPERATOR_NAMES = Object.keys(OPERATOR_PHRASES) as Operator[];
+export const OPERATOR_NAMES: Operator[] = OPERATORS;
 
 const value = (v: unknown, decision: DecisionName, lang: Lang): string => {
   if (isFactRef(v)) return lang === 'ja' ? `「${factLabel(decision, v.fact, lang)}」` : `“${factLabel(decision, v.fact, lang)}”`;

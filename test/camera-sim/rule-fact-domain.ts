@@ -1,5 +1,5 @@
-import { isFactRef, isLeaf, type Condition, type RuleFile } from '../engine/rule-types.js';
-import { draw } from './rng.js';
+import { isFactRef, isLeaf, type Condition, type RuleFile } from '../../src/engine/rule-types.js';
+import { draw } from '../../src/camera-sim/rng.js';
 
 /**
  * The facts a rule file reads, each with candidate values for differential testing of the

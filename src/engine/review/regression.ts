@@ -1,9 +1,9 @@
-import { decide } from './decide.js';
+import { decide } from '../decide.js';
 import { canonical } from './version-diff.js';
-import type { CaseInput, Output } from './output-types.js';
-import type { Registry } from './registry.js';
-import type { RuleVersion } from './rule-types.js';
-import type { TariffVersion } from './tariff-types.js';
+import type { CaseInput, Output } from '../output-types.js';
+import type { Registry } from '../registry.js';
+import type { RuleVersion } from '../rule-types.js';
+import type { TariffVersion } from '../tariff-types.js';
 
 /**
  * Regression of a draft against the version in force: every case answered twice, and the cases

@@ -1,4 +1,4 @@
-import type { DecisionName } from './rule-types.js';
+import type { DecisionName } from '../rule-types.js';
 
 /** Human labels of the facts rules read, per decision, in Japanese and English (for sentences and forms). */
 export type Label = { ja: string; en: string };

@@ -1,4 +1,4 @@
-import type { TariffVersion } from '../../engine/tariff-types.js';
+import type { TariffVersion } from '../engine/tariff-types.js';
 import { cellText } from './cell-value.js';
 import { parseCell } from './cell-parse.js';
 import type { Issue } from './issue.js';

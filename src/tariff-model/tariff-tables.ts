@@ -1,4 +1,4 @@
-import type { Course, InitialFeeGroup, MinimumPeriodRow, OptionPrice, SettlementPolicy, TariffOption, TariffVersion } from '../../engine/tariff-types.js';
+import type { Course, InitialFeeGroup, MinimumPeriodRow, OptionPrice, SettlementPolicy, TariffOption, TariffVersion } from '../engine/tariff-types.js';
 import type { CellValue } from './cell-value.js';
 import type { ColumnDef } from './column-def.js';
 import { courseColumns, initialFeeColumns, minimumPeriodColumns, optionColumns, policyColumns, PRICED_SERIES, TERMS } from './tariff-columns.js';

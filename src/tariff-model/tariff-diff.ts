@@ -1,4 +1,4 @@
-import type { TariffVersion } from '../../engine/tariff-types.js';
+import type { TariffVersion } from '../engine/tariff-types.js';
 import { cellText, sameCell, type CellValue } from './cell-value.js';
 import { TABLE_IDS, type TableId } from './table-id.js';
 import { TABLES, type FlatRow } from './tariff-tables.js';

@@ -1,6 +1,6 @@
-import type { DecisionName, Interpretation, Parameter, RuleDoc, RuleVersion } from './rule-types.js';
-import { DECISIONS } from './rule-types.js';
-import type { TariffVersion } from './tariff-types.js';
+import type { DecisionName, Interpretation, Parameter, RuleDoc, RuleVersion } from '../rule-types.js';
+import { DECISIONS } from '../rule-types.js';
+import type { TariffVersion } from '../tariff-types.js';
 
 /**
  * Diffs of two versions, clause by clause: rules (added, removed, changed field by field),

@@ -1,0 +1,35 @@
+/**
+ * The one table of json-rules-engine's operators that rules may use (json-rules-engine's
+ * `engine-default-operators.js`): for each, its semantics (`test`, the reference trace), its
+ * compiled form (`compiled`, JavaScript source over two operand expressions, with `num` in scope)
+ * and the sentence a legal reviewer reads, in Japanese and
+ * English. The rule schema's operator list, the compiled evaluator, the trace, the sentences and
+ * the condition editor all derive from it. Semantics follow json-rules-engine exactly: a number
+ * comparison is false when the fact is not number-like.
+ */
+export type OperatorDef = {
+  test: (a: unknown, b: unknown) => boolean;
+  compiled: (a: string, b: string) => string;
+  en: (a: string, b: string) => string;
+  ja: (a: string, b: string) => string;
+};
+
+/** json-rules-engine's test of a number-like fact (`parseFloat(x).toString() !== 'NaN'`). */
+export const isNumberLike = (x: unknown): boolean => Number.parseFloat(x as string).toString() !== 'NaN';
+
+export const OPERATOR_TABLE = {
+  equal: { test: (a, b) => a === b, compiled: (a, b) => `(${a} === ${b})`, en: (a, b) => `${a} is ${b}`, ja: (a, b) => `${a}が${b}である` },
+  notEqual: { test: (a, b) => a !== b, compiled: (a, b) => `(${a} !== ${b})`, en: (a, b) => `${a} is not ${b}`, ja: (a, b) => `${a}が${b}でない` },
+  in: { test: (a, b) => (b as unknown[]).indexOf(a) > -1, compiled: (a, b) => `(${b}.indexOf(${a}) > -1)`, en: (a, b) => `${a} is one of ${b}`, ja: (a, b) => `${a}が${b}のいずれかである` },
+  notIn: { test: (a, b) => (b as unknown[]).indexOf(a) === -1, compiled: (a, b) => `(${b}.indexOf(${a}) === -1)`, en: (a, b) => `${a} is none of ${b}`, ja: (a, b) => `${a}が${b}のいずれでもない` },
+  contains: { test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1, compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) > -1)`, en: (a, b) => `${a} includes ${b}`, ja: (a, b) => `${a}に${b}が含まれる` },
+  doesNotContain: { test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1, compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) === -1)`, en: (a, b) => `${a} does not include ${b}`, ja: (a, b) => `${a}に${b}が含まれない` },
+  lessThan: { test: (a, b) => isNumberLike(a) && (a as number) < (b as number), compiled: (a, b) => `(num(${a}) && ${a} < ${b})`, en: (a, b) => `${a} is less than ${b}`, ja: (a, b) => `${a}が${b}未満である` },
+  lessThanInclusive: { test: (a, b) => isNumberLike(a) && (a as number) <= (b as number), compiled: (a, b) => `(num(${a}) && ${a} <= ${b})`, en: (a, b) => `${a} is at most ${b}`, ja: (a, b) => `${a}が${b}以下である` },
+  greaterThan: { test: (a, b) => isNumberLike(a) && (a as number) > (b as number), compiled: (a, b) => `(num(${a}) && ${a} > ${b})`, en: (a, b) => `${a} is more than ${b}`, ja: (a, b) => `${a}が${b}を超える` },
+  greaterThanInclusive: { test: (a, b) => isNumberLike(a) && (a as number) >= (b as number), compiled: (a, b) => `(num(${a}) && ${a} >= ${b})`, en: (a, b) => `${a} is at least ${b}`, ja: (a, b) => `${a}が${b}以上である` },
+} as const satisfies Record<string, OperatorDef>;
+
+export type Operator = keyof typeof OPERATOR_TABLE;
+export const OPERATORS = Object.keys(OPERATOR_TABLE) as Operator[];
+export const operatorDef = (op: Operator): OperatorDef => OPERATOR_TABLE[op];
