@@ -3,6 +3,7 @@ import { DECISION_DEFS } from '../engine/decide.js';
 import type { Finished } from '../engine/decision-kit.js';
 import { FleetPath, type FleetCharge, type FleetContract, type FleetEnd } from '../engine/fleet-path.js';
 import type { Course, TariffOption } from '../engine/tariff-types.js';
+import { ContractEvents } from './contract-events.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
 import { SideSink } from './side-sink.js';
@@ -62,6 +63,7 @@ export class SideSim {
   private readonly hLast: number;
   private readonly startFrom: number;
   private readonly startTo: number;
+  private readonly extra: ContractEvents;
   private sink!: SideSink;
   private monthEventId = 0;
   private suspendedEventId = 0;
@@ -93,6 +95,7 @@ export class SideSim {
     this.hLast = this.hStart + s.horizon.months - 1;
     this.startFrom = dayNumber(s.fleet.startDates.from);
     this.startTo = dayNumber(s.fleet.startDates.to);
+    this.extra = new ContractEvents(s, this.fp, { amount: (...a) => this.amount(...a), event: (...a) => this.event(...a) });
   }
 
   /** Where the next contracts are written (the ids of items and events are the sink's own). */
@@ -178,6 +181,8 @@ export class SideSim {
     if (c.startMonth >= this.hStart) this.event(c.startMonth, cid, 'new-contract');
     let end: FleetEnd | undefined;
     let endBy: 'cancellation' | 'termination' | undefined;
+    // The day the contract ends when it is not the last day billed (a late return, 第22条).
+    let endDate: string | undefined;
     let pending: Course | undefined;
     let susp: Suspension | undefined;
     let months = 0;
@@ -206,7 +211,8 @@ export class SideSim {
       }
       if (!end && s.cancellation && draw(seed, id, m, PURPOSE.cancel) < s.cancellation.monthlyHazard) {
         const requestDate = dateIn(m, intBetween(draw(seed, id, m, PURPOSE.cancelDay), firstDay, dim));
-        let desired = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
+        const asked = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
+        let desired = asked;
         let out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
         this.event(m, cid, `cancellation-${out.outcome}`, clauseOf(out));
         // A late request ends the contract on the first date the notice rule accepts.
@@ -215,7 +221,9 @@ export class SideSim {
           desired = addDays(desired, 1);
           out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
         }
-        setEnd(desired, 'cancellation');
+        const ret = this.extra.cancellation(id, m, cid, c.course, requestDate, asked, desired);
+        setEnd(ret ? ret.feesUntil : desired, 'cancellation');
+        endDate = ret?.cancellationDate;
       }
       const insolvency = s.termination?.insolvency;
       if (!end && insolvency && draw(seed, id, m, PURPOSE.insolvency) < insolvency.monthlyProbability) {
@@ -256,7 +264,8 @@ export class SideSim {
       this.sink.event(m - this.hStart, cid, this.monthEventId);
       months += 1;
       const lastDay = endHere ? endHere.day : dim;
-      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay);
+      this.extra.equipment(id, m, cid);
+      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay, ch.subtotal);
       if (s.payments && ch.total > 0 && draw(seed, id, m, PURPOSE.late) < s.payments.lateProbability) {
         const p = s.payments;
         const dueDate = this.dueDate(m, p.dueMonthsAfter, p.dueDay);
@@ -281,12 +290,14 @@ export class SideSim {
         }
       }
     }
-    if (end && end.month <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
-      const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths });
-      this.event(end.month, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause));
+    const settleDate = endDate ?? end?.date;
+    const settleMonth = settleDate === undefined ? Infinity : monthIndex(settleDate);
+    if (settleDate !== undefined && settleMonth <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
+      const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: settleDate, freeMonths: c.freeMonths });
+      this.event(settleMonth, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause));
       const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) this.amount(id, end.month, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount);
-      if (f.tax !== 0) this.amount(id, end.month, cid, 'tax', this.settlementTaxClause, f.tax);
+      if (f.amount !== 0) this.amount(id, settleMonth, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount);
+      if (f.tax !== 0) this.amount(id, settleMonth, cid, 'tax', this.settlementTaxClause, f.tax);
     }
     return months;
   }
@@ -299,7 +310,7 @@ export class SideSim {
     return { from: m, remedyMonth, limit, other };
   }
 
-  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number): void {
+  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number, subtotal: number): void {
     const o = this.rs.scenario.outages!;
     const seed = this.rs.scenario.seed;
     const from = dayEpochMs(dateIn(m, firstDay));
@@ -309,17 +320,20 @@ export class SideSim {
     const minutes = intBetween(draw(seed, id, m, PURPOSE.outageDuration), Math.round(bucket.min * 60), Math.round(bucket.max * 60));
     const causes = Object.keys(o.causes);
     const cause = causes[pickIndex(draw(seed, id, m, PURPOSE.outageCause), cumulate(Object.values(o.causes)))]!;
+    const facts = { course, knownAt: tokyoDateTime(knownAt), restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS), cause, cloudUsable: draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable };
+    const paidAmount = this.extra.paidAmount(id, m, subtotal);
     const out = this.decide('outageWaiver', {
       course: course.code,
-      knownAt: tokyoDateTime(knownAt),
-      restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS),
+      knownAt: facts.knownAt,
+      restoredAt: facts.restoredAt,
       cause,
       cameraUsable: draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable,
-      cloudUsable: draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable,
+      cloudUsable: facts.cloudUsable,
+      ...(paidAmount === undefined ? {} : { paidAmount }),
     });
     this.event(m, cid, `outage-${cause}`);
-    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out));
-    const amount = out.fields.amount as number;
-    if (amount !== 0) this.amount(id, m, cid, 'outage-waiver', clauseOf(out), -amount);
+    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out, '第25条第3項'));
+    this.extra.waiver(id, m, cid, out);
+    this.extra.damages(id, m, cid, facts);
   }
 }
