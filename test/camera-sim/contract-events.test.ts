@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ChunkResult } from '../../src/camera-sim/chunk-simulator.js';
 import { ledgerDecoder, type LedgerRow } from '../../src/camera-sim/ledger-rows.js';
@@ -10,6 +12,7 @@ import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { loadScenario, resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import type { Scenario } from '../../src/camera-sim/scenario-types.js';
 import { buildViews } from '../../src/camera-sim/views.js';
+import { main } from '../../src/cli/main.js';
 import { addDays, daysInMonth, monthIndex, monthLabel } from '../../src/engine/dates.js';
 import { decideFast } from '../../src/engine/decide.js';
 import { DataLoadError } from '../../src/engine/errors.js';
@@ -50,14 +53,14 @@ const one = (extra: Partial<Scenario>): Scenario => ({
 });
 
 describe('absent sections: the answers of before, bit for bit', () => {
-  it('the example without the new sections gives the recorded answer (commit d6bc8b8)', async () => {
+  it('the example without the new sections gives the recorded answer (commit d6bc8b8)', { timeout: 300_000 }, async () => {
     const r = await runSimulation(resolve(smallScenario(before.fleetSize, before.months)), { workers: 0 });
     expect(byItem(r, 'baseline')).toEqual(before.byItem.baseline);
     expect(byItem(r, 'proposal')).toEqual(before.byItem.proposal);
     expect(digest(r)).toBe(before.sha256);
   });
 
-  it('the sections present with nothing happening (rates 0, nothing paid) change nothing', async () => {
+  it('the sections present with nothing happening (rates 0, nothing paid) change nothing', { timeout: 300_000 }, async () => {
     const s = smallScenario(before.fleetSize, before.months);
     s.returns = { lateProbability: 0, announcedShare: 0.5, daysLate: [{ min: 1, max: 30, share: 1 }] };
     s.equipment = { lossMonthlyRate: 0, damageMonthlyRate: 0, replacementCost: { min: 1, max: 9 }, repairCost: { min: 1, max: 9 }, contractorAtFault: 0.5 };
@@ -191,7 +194,7 @@ const collect = async (s: Scenario, workers: number) => {
 
 describe('scenarios/example-returns.json', () => {
   it('every new item appears, the ledger sums to the aggregates, and 0, 1 and 3 workers agree', async () => {
-    const s = returnsScenario(1_500, 36);
+    const s = returnsScenario(1_000, 30);
     const runs = [await collect(s, 0), await collect(s, 1), await collect(s, 3)];
     const [a, ...rest] = runs.map((x) => JSON.stringify(x));
     for (const b of rest) expect(b === a).toBe(true);
@@ -216,7 +219,34 @@ describe('scenarios/example-returns.json', () => {
     const net = v.summary.find((x) => x.key === 'netExTax')!.baseline;
     expect(v.byItem.filter((x) => x.item !== 'tax').reduce((n, x) => n + x.baseline.amount, 0)).toBe(net);
     expect(monthLabel(monthIndex(s.horizon.start))).toBe(s.horizon.start);
-  });
+  }, 600_000);
+});
+
+describe('outputs', () => {
+  it('tariff simulate writes the new rows to the By item sheet, the JSON and the CSV, and to the ledger', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tariff-contract-events-'));
+    writeFileSync(join(dir, 's.json'), JSON.stringify(returnsScenario(250, 18)));
+    const out: string[] = [];
+    for (const f of ['r.xlsx', 'r.json', 'r.csv']) {
+      const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, f), '--workers', '0', '--quiet', ...(f === 'r.json' ? ['--ledger'] : [])], { out: (x) => out.push(x), err: (x) => out.push(x) });
+      expect(code, out.join('\n')).toBe(0);
+    }
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { views: ReturnType<typeof buildViews>; ledger: LedgerRow[] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'r.xlsx'));
+    const sheet: [string, string, number][] = [];
+    wb.getWorksheet('By item')!.eachRow((row, i) => {
+      if (i > 1) sheet.push([String(row.getCell(1).value), String(row.getCell(3).value), Number(row.getCell(4).value)]);
+    });
+    const csv = readFileSync(join(dir, 'r.csv'), 'utf8');
+    for (const item of ['late-return-charge', 'equipment-replacement', 'equipment-repair', 'damages', 'outage-refund']) {
+      const rows = json.views.byItem.filter((x) => x.item === item);
+      expect(rows.length, item).toBeGreaterThan(0);
+      for (const r of rows) expect(sheet, item).toContainEqual([item, r.clause, r.baseline.amount]);
+      expect(json.ledger.filter((l) => l.side === 'baseline' && l.item === item).reduce((n, l) => n + l.amount, 0)).toBe(rows.reduce((n, r) => n + r.baseline.amount, 0));
+      expect(csv).toContain(`,${item},`);
+    }
+  }, 600_000);
 });
 
 describe('scenario checks', () => {
