@@ -65,8 +65,10 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
     const mWaive = f['interpretation.partialOutage'] === 'm-series-waive' && f.mSeries === true;
     const total = f.totalOutage === true || mWaive;
     if (f.cause === 'other' && total && ge(f.outageHours, f.minimumConsecutiveHours)) out.push(0);
-    if (f.cause === 'company-gross-negligence' && total && ge(f.outageHours, 1)) out.push(1);
+    const minutes = f['interpretation.grossNegligenceUnit'] === 'minutes' && ge(f.outageMinutes, 1);
+    if (f.cause === 'company-gross-negligence' && total && (ge(f.outageHours, 1) || minutes)) out.push(1);
     if (f.totalOutage === false && !mWaive) out.push(2);
+    if (gt(f.paidAmount, 0)) out.push(3);
     return out;
   },
   settlement: (f) => {
@@ -88,6 +90,42 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
     if (le(f.contractMonth, f.freeMonths)) out.push(1);
     if (f.contractMonth === 1 && (f.initialFeePrintedOnCourse === true || (f['interpretation.initialFeeScope'] === 'group' && f.inInitialFeeGroup === true))) out.push(2);
     if (gt(f.optionCount, 0)) out.push(3);
+    return out;
+  },
+  damages: (f) => {
+    const out: number[] = [];
+    const notGross = f.cause !== 'company-gross-negligence';
+    if (!notGross) out.push(0);
+    if (f.cause === 'other') out.push(1);
+    if (notGross && f.lossKind === 'third-party') out.push(2);
+    if (notGross && f.lossKind === 'special-circumstances') out.push(3);
+    if (notGross && f.lossKind === 'lost-profit') out.push(4);
+    if (notGross && f.cloudUsable === true) out.push(5);
+    if (notGross && lt(f.outageHours, f.minimumConsecutiveHours)) out.push(6);
+    if (f.cause === 'company' && f.cloudUsable === false && f.lossKind === 'direct' && ge(f.outageHours, f.minimumConsecutiveHours)) out.push(7);
+    return out;
+  },
+  cancellation: (f) => {
+    const out: number[] = [];
+    if (ge(f.businessDaysBeforeEnd, f.noticeBusinessDays)) out.push(0);
+    if (f.returned === true) out.push(1);
+    if (f.returned === false) out.push(2);
+    if (f.returned === true && f.returnedAfterPlannedEnd === true && f.returnDelayAnnounced === false && f['interpretation.feesAfterPlannedEnd'] === 'late-return-charge') out.push(3);
+    return out;
+  },
+  equipmentLoss: (f) => {
+    const out: number[] = [];
+    if (f.contractorAtFault === true && f.event === 'loss') out.push(0);
+    if (f.contractorAtFault === true && f.event === 'damage') out.push(1);
+    if (f.contractorAtFault === false) out.push(2);
+    if (f.contractorAtFault === false && f.remedyExcessive === true) out.push(3);
+    return out;
+  },
+  paymentAllocation: (f) => (ge(f.billCount, 0) ? [0] : []),
+  billingCorrection: (f) => {
+    const out: number[] = [];
+    if (gt(f.underBilledBy, 0) && f.collectionCostExcessive === false) out.push(0);
+    if (gt(f.underBilledBy, 0) && f.collectionCostExcessive === true) out.push(1);
     return out;
   },
 };

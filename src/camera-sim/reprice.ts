@@ -33,8 +33,17 @@ const PRICED_EVENTS = ['late-interest-', 'outage-waiver-', 'settlement-'];
 const stripPrices = (s: Scenario): unknown => ({ ...s, replications: undefined, sensitivity: undefined, proposal: { ...s.proposal, edits: (s.proposal.edits ?? []).filter((e) => !PRICE_EDITS.has(e.edit)) } });
 const hasResponse = (s: Scenario): boolean => [s.response?.cancellation, s.response?.choice].some((e) => e && (e.elasticity || Object.values(e.bySeries ?? {}).some(Boolean) || (e.byCourse ?? []).some((x) => x.elasticity)));
 
-/** Whether `next` may be re-priced from a cache of `cached`: the same scenario but for the proposal's price edits, and no response. */
-export const repriceable = (cached: Scenario, next: Scenario): boolean => !hasResponse(cached) && !hasResponse(next) && JSON.stringify(stripPrices(cached)) === JSON.stringify(stripPrices(next));
+/**
+ * Whether the scenario has a section of contract-events.ts (returns, equipment, damages, refunds):
+ * their amounts read prices (the daily rate of a late return, a damage cap, a waiver refunded on
+ * the month's bill) and the return moves the end of fees, so re-pricing refuses them and the
+ * caller runs in full.
+ */
+const hasContractEvents = (s: Scenario): boolean => s.returns !== undefined || s.equipment !== undefined || s.damages !== undefined || s.refunds !== undefined;
+
+/** Whether `next` may be re-priced from a cache of `cached`: the same scenario but for the proposal's price edits, no response and no contract-events section. */
+export const repriceable = (cached: Scenario, next: Scenario): boolean =>
+  !hasResponse(cached) && !hasResponse(next) && !hasContractEvents(cached) && !hasContractEvents(next) && JSON.stringify(stripPrices(cached)) === JSON.stringify(stripPrices(next));
 
 /** A full run that keeps what re-pricing needs. */
 export async function runCached(rs: ResolvedScenario, opts: RunOptions): Promise<PriceCache> {
@@ -45,7 +54,7 @@ export async function runCached(rs: ResolvedScenario, opts: RunOptions): Promise
 
 /** The cached run's answer under the prices of `rs` (a scenario repriceable from the cache's). */
 export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResult {
-  if (!repriceable(cache.rs.scenario, rs.scenario)) throw new NotRepriceable('the scenario differs from the cached run in more than the proposal’s prices, or declares a price response');
+  if (!repriceable(cache.rs.scenario, rs.scenario)) throw new NotRepriceable('the scenario differs from the cached run in more than the proposal’s prices, or declares a price response or a returns, equipment, damages or refunds section');
   const sim = new SideSim(rs, rs.sides[1]);
   const fp = sim.fp;
   const months = rs.scenario.horizon.months;

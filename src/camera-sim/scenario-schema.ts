@@ -13,6 +13,7 @@ const factProps = (name: 'outageWaiver' | 'suspension' | 'termination') => (DECI
 export const OUTAGE_CAUSES = (factProps('outageWaiver').cause!.enum ?? []).filter((x): x is string => typeof x === 'string');
 /** Grounds of 第19条 other than the overdue bill (driven by payments) and the emergency flag (a notice matter). */
 export const SUSPENSION_GROUNDS = Object.keys(factProps('suspension')).filter((k) => k !== 'overdue' && k !== 'emergency');
+export const LOSS_KINDS = ((DECISION_DEFS.damages.factsSchema as FactsSchema).properties.lossKind!.enum ?? []).filter((x): x is string => typeof x === 'string');
 export const INSOLVENCY_EVENTS = (factProps('termination').insolvencyEvent!.enum ?? []).filter((x): x is string => typeof x === 'string');
 
 const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
@@ -215,6 +216,37 @@ export const scenarioSchema = {
         },
         settle: { type: 'boolean' },
       },
+    },
+    returns: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lateProbability', 'announcedShare', 'daysLate'],
+      properties: { lateProbability: probability, announcedShare: probability, daysLate: weightedRanges(1) },
+    },
+    equipment: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lossMonthlyRate', 'damageMonthlyRate', 'replacementCost', 'repairCost', 'contractorAtFault'],
+      properties: {
+        lossMonthlyRate: probability,
+        damageMonthlyRate: probability,
+        replacementCost: range(0),
+        repairCost: range(0),
+        contractorAtFault: probability,
+        remedyExcessive: probability,
+      },
+    },
+    damages: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['claimProbability', 'companyShare', 'claimedAmount'],
+      properties: { claimProbability: probability, companyShare: probability, lossKinds: weights(LOSS_KINDS), claimedAmount: range(0) },
+    },
+    refunds: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['paidShare'],
+      properties: { paidShare: probability },
     },
     baseline: side,
     proposal: side,

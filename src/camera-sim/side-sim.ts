@@ -4,6 +4,7 @@ import type { Finished } from '../engine/decision-kit.js';
 import { FleetPath, type FleetCharge, type FleetContract, type FleetEnd } from '../engine/fleet-path.js';
 import { TariffIndex } from '../engine/tariff-index.js';
 import type { Course, TariffOption } from '../engine/tariff-types.js';
+import { ContractEvents } from './contract-events.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
 import type { RegisterRow } from './contract-register.js';
@@ -85,6 +86,7 @@ export class SideSim {
   private readonly hLast: number;
   private readonly startFrom: number;
   private readonly startTo: number;
+  private readonly extra: ContractEvents;
   private sink!: SideSink;
   private monthEventId = 0;
   private suspendedEventId = 0;
@@ -124,6 +126,11 @@ export class SideSim {
     this.hLast = this.hStart + s.horizon.months - 1;
     this.startFrom = dayNumber(s.fleet.startDates.from);
     this.startTo = dayNumber(s.fleet.startDates.to);
+    this.extra = new ContractEvents(s, this.fp, {
+      decide: (name, facts) => ({ out: this.decide(name, facts), fid: this.lastFid }),
+      amount: (...a) => this.amount(...a),
+      event: (...a) => this.event(...a),
+    });
   }
 
   /** Where the next contracts are written (the ids of items and events are the sink's own). */
@@ -248,6 +255,8 @@ export class SideSim {
     if (c.startMonth >= this.hStart) this.event(c.startMonth, cid, 'new-contract');
     let end: FleetEnd | undefined;
     let endBy: 'cancellation' | 'termination' | undefined;
+    // The day the contract ends when it is not the last day billed (a late return, 第22条).
+    let endDate: string | undefined;
     let pending: Course | undefined;
     let susp: Suspension | undefined;
     let months = 0;
@@ -282,7 +291,8 @@ export class SideSim {
       }
       if (!end && s.cancellation && draw(seed, id, m, PURPOSE.cancel) < this.hazard(s.cancellation.monthlyHazard, c.course)) {
         const requestDate = dateIn(m, intBetween(draw(seed, id, m, PURPOSE.cancelDay), firstDay, dim));
-        let desired = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
+        const asked = addDays(requestDate, intBetween(draw(seed, id, m, PURPOSE.cancelLead), s.cancellation.noticeDays.min, s.cancellation.noticeDays.max));
+        let desired = asked;
         let out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
         this.event(m, cid, `cancellation-${out.outcome}`, clauseOf(out), this.lastFid);
         // A late request ends the contract on the first date the notice rule accepts.
@@ -291,7 +301,9 @@ export class SideSim {
           desired = addDays(desired, 1);
           out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
         }
-        setEnd(desired, 'cancellation');
+        const ret = this.extra.cancellation(id, m, cid, c.course, requestDate, asked, desired);
+        setEnd(ret ? ret.feesUntil : desired, 'cancellation');
+        endDate = ret?.cancellationDate;
       }
       const insolvency = s.termination?.insolvency;
       if (!end && insolvency && draw(seed, id, m, PURPOSE.insolvency) < insolvency.monthlyProbability) {
@@ -334,7 +346,8 @@ export class SideSim {
       this.sink.event(m - this.hStart, cid, this.monthEventId);
       months += 1;
       const lastDay = endHere ? endHere.day : dim;
-      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay);
+      this.extra.equipment(id, m, cid);
+      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay, ch.subtotal);
       if (s.payments && ch.total > 0 && draw(seed, id, m, PURPOSE.late) < s.payments.lateProbability) {
         const p = s.payments;
         const dueDate = this.dueDate(m, p.dueMonthsAfter, p.dueDay);
@@ -360,21 +373,24 @@ export class SideSim {
         }
       }
     }
-    if (reg && end) {
-      reg.endDate = end.date;
+    const settleDate = endDate ?? end?.date;
+    const settleMonth = settleDate === undefined ? Infinity : monthIndex(settleDate);
+    if (reg && settleDate !== undefined) {
+      reg.endDate = settleDate;
       reg.endedBy = endBy ?? null;
     }
-    if (end && end.month <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
+    if (settleDate !== undefined && settleMonth <= this.hLast && (endBy === 'cancellation' || s.termination?.settle !== false)) {
       // paid: what was really billed as monthly fees, month by month (before the horizon, under the tariff then in force).
       const before = this.billedBefore(initial);
       const paid = before + billed;
-      this.trace?.settlements.push({ facts: { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths }, before, classes: classes!, mo: end.month - this.hStart, course: cid });
-      const out = this.decide('settlement', { course: c.course.code, startDate: c.startDate, endDate: end.date, freeMonths: c.freeMonths, paid });
+      const facts = { course: c.course.code, startDate: c.startDate, endDate: settleDate, freeMonths: c.freeMonths };
+      this.trace?.settlements.push({ facts, before, classes: classes!, mo: settleMonth - this.hStart, course: cid });
+      const out = this.decide('settlement', { ...facts, paid });
       const fid = this.lastFid;
-      this.event(end.month, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
+      this.event(settleMonth, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
       const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) this.amount(id, end.month, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount, fid);
-      if (f.tax !== 0) this.amount(id, end.month, cid, 'tax', this.settlementTaxClause, f.tax, fid);
+      if (f.amount !== 0) this.amount(id, settleMonth, cid, 'settlement', clauseOf(out, this.settlementTaxClause), f.amount, fid);
+      if (f.tax !== 0) this.amount(id, settleMonth, cid, 'tax', this.settlementTaxClause, f.tax, fid);
     }
     if (reg) this.register!.push(reg);
     return months;
@@ -388,7 +404,7 @@ export class SideSim {
     return { from: m, remedyMonth, limit, other };
   }
 
-  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number): void {
+  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number, subtotal: number): void {
     const o = this.rs.scenario.outages!;
     const seed = this.rs.scenario.seed;
     const from = dayEpochMs(dateIn(m, firstDay));
@@ -398,19 +414,16 @@ export class SideSim {
     const minutes = intBetween(draw(seed, id, m, PURPOSE.outageDuration), Math.round(bucket.min * 60), Math.round(bucket.max * 60));
     const causes = Object.keys(o.causes);
     const cause = causes[pickIndex(draw(seed, id, m, PURPOSE.outageCause), cumulate(Object.values(o.causes)))]!;
-    const facts = {
-      course: course.code,
-      knownAt: tokyoDateTime(knownAt),
-      restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS),
-      cause,
-      cameraUsable: draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable,
-      cloudUsable: draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable,
-    };
+    const cameraUsable = draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable;
+    const cloudUsable = draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable;
+    const facts = { course: course.code, knownAt: tokyoDateTime(knownAt), restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS), cause, cameraUsable, cloudUsable };
     this.trace?.outages.push({ facts, mo: m - this.hStart, course: cid });
-    const out = this.decide('outageWaiver', facts);
-    this.event(m, cid, `outage-${cause}`, '', this.lastFid);
-    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out), this.lastFid);
-    const amount = out.fields.amount as number;
-    if (amount !== 0) this.amount(id, m, cid, 'outage-waiver', clauseOf(out), -amount, this.lastFid);
+    const paidAmount = this.extra.paidAmount(id, m, subtotal);
+    const out = this.decide('outageWaiver', paidAmount === undefined ? facts : { ...facts, paidAmount });
+    const fid = this.lastFid;
+    this.event(m, cid, `outage-${cause}`, '', fid);
+    this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out, '第25条第3項'), fid);
+    this.extra.waiver(id, m, cid, out, fid);
+    this.extra.damages(id, m, cid, { course, knownAt: facts.knownAt, restoredAt: facts.restoredAt, cause, cloudUsable });
   }
 }

@@ -26,6 +26,9 @@ const OUTCOME_EVENTS: [string, string][] = [
   ['outage-waiver-', 'outageWaiver'],
   ['late-interest-', 'lateInterest'],
   ['settlement-', 'settlement'],
+  ['equipment-loss-', 'equipmentLoss'],
+  ['equipment-damage-', 'equipmentLoss'],
+  ['damages-', 'damages'],
 ];
 
 type Expected = Map<string, number>;
@@ -63,7 +66,7 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
     return out;
   };
   /** The rows a replayed answer produces, as item → yen (what the simulator writes for it). */
-  const rowsOf = (decision: string, out: ReturnType<typeof decideFast>): Expected => {
+  const rowsOf = (decision: string, facts: string, out: ReturnType<typeof decideFast>): Expected => {
     const e: Expected = new Map();
     const add = (item: string, yen: number): void => {
       if (yen !== 0) e.set(item, (e.get(item) ?? 0) + yen);
@@ -71,7 +74,21 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
     if (decision === 'monthlyCharge') {
       for (const l of out.lines as { item: string; amount: number }[]) add(l.item, l.amount);
       add('tax', out.tax as number);
-    } else if (decision === 'outageWaiver') add('outage-waiver', -(out.amount as number));
+    } else if (decision === 'outageWaiver') {
+      // The waiver's credit and, of it, the part refunded because the month was paid (contract-events.ts).
+      const refund = (out.refund as number | undefined) ?? 0;
+      add('outage-waiver', -((out.amount as number) - refund));
+      add('outage-refund', -refund);
+    } else if (decision === 'cancellation') {
+      add('late-return-charge', out.lateReturnCharge as number);
+      add('tax', out.tax as number);
+    } else if (decision === 'equipmentLoss') {
+      const f = JSON.parse(facts) as { event: string };
+      add(f.event === 'loss' ? 'equipment-replacement' : 'equipment-repair', out.amount as number);
+    } else if (decision === 'damages') {
+      const f = JSON.parse(facts) as { claimedAmount: number };
+      add('damages', -(out.outcome === 'not-limited' ? f.claimedAmount : (out.amount as number)));
+    }
     else if (decision === 'lateInterest') add('late-interest', out.amount as number);
     else if (decision === 'settlement') {
       add('settlement', out.amount as number);
@@ -103,7 +120,7 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
     for (const { row, got } of groups.values()) {
       const k = sideIndex[row.side];
       const out = replay(k, row.decision, row.facts);
-      const expected = out.outcome === 'invalid' ? new Map([['invalid', 1]]) : rowsOf(row.decision, out);
+      const expected = out.outcome === 'invalid' ? new Map([['invalid', 1]]) : rowsOf(row.decision, row.facts, out);
       if (show(expected) !== show(got)) miss({ side: row.side, contract: row.contract, month: row.month, decision: row.decision, facts: row.facts, expected: show(expected), got: show(got) });
     }
     // Logged events: the outcome in the event's name is the replay's.

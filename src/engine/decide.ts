@@ -1,9 +1,14 @@
 import { approval, suspension, termination } from './decisions/grounds.js';
+import { billingCorrection } from './decisions/billing-correction.js';
+import { cancellation } from './decisions/cancellation.js';
 import { cancellationNotice } from './decisions/cancellation-notice.js';
 import { courseChange } from './decisions/course-change.js';
+import { damages } from './decisions/damages.js';
+import { equipmentLoss } from './decisions/equipment-loss.js';
 import { lateInterest } from './decisions/late-interest.js';
 import { monthlyCharge } from './decisions/monthly-charge.js';
 import { outageWaiver } from './decisions/outage-waiver.js';
+import { paymentAllocation } from './decisions/payment-allocation.js';
 import { settlement } from './decisions/settlement.js';
 import { surcharge } from './decisions/surcharge.js';
 import type { AnyDecision, DecisionContext } from './decision-kit.js';
@@ -28,6 +33,11 @@ export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   lateInterest,
   surcharge,
   monthlyCharge,
+  damages,
+  cancellation,
+  equipmentLoss,
+  paymentAllocation,
+  billingCorrection,
 };
 
 export type DecideOptions = {

@@ -12,6 +12,11 @@ export const DECISIONS = [
   'lateInterest',
   'surcharge',
   'monthlyCharge',
+  'damages',
+  'cancellation',
+  'equipmentLoss',
+  'paymentAllocation',
+  'billingCorrection',
 ] as const;
 export type DecisionName = (typeof DECISIONS)[number];
 
@@ -33,6 +38,8 @@ export type RuleDoc = {
   alsoCites?: string[];
   /** The sentence it encodes, quoted from the terms. */
   quote: string;
+  /** The clause gives the company a right (〜できます, 〜ことがあります), not a duty. */
+  discretionary?: boolean;
   priority?: number;
   conditions: TopCondition;
   event: { type: string; params?: Record<string, unknown> };

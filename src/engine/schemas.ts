@@ -184,6 +184,7 @@ export const ruleSchema = {
     clause,
     alsoCites: { type: 'array', items: clause },
     quote: { type: 'string', minLength: 1 },
+    discretionary: { type: 'boolean' },
     priority: { type: 'integer', minimum: 1 },
     conditions: {
       oneOf: [

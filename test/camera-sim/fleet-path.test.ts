@@ -63,7 +63,7 @@ describe('fleet path = decide()', () => {
   const dt = fc.integer({ min: 0, max: 3 * 366 * 24 * 60 }).map((m) => new Date(Date.parse('2023-10-01T00:00:00+09:00') + m * 60_000 + 9 * 3_600_000).toISOString().slice(0, 16) + ':00+09:00');
   const minutes = fc.oneof(fc.integer({ min: 0, max: 200 * 60 }), fc.constantFrom(12 * 60, 24 * 60 - 1, 24 * 60, 48 * 60, 60));
   const generic: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
-    outageWaiver: fc.record({ course: courseArb.map(code), knownAt: dt, mins: minutes, cause: fc.constantFrom('contractor', 'other', 'company-gross-negligence'), cameraUsable: fc.boolean(), cloudUsable: fc.boolean() }).map(({ mins, ...f }) => ({
+    outageWaiver: fc.record({ course: courseArb.map(code), knownAt: dt, mins: minutes, cause: fc.constantFrom('contractor', 'other', 'company-gross-negligence'), cameraUsable: fc.boolean(), cloudUsable: fc.boolean(), paidAmount: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }) }, { requiredKeys: ['course', 'knownAt', 'mins', 'cause', 'cameraUsable', 'cloudUsable'] }).map(({ mins, ...f }) => ({
       ...f,
       restoredAt: new Date(Date.parse(f.knownAt) + mins * 60_000 + 9 * 3_600_000).toISOString().slice(0, 16) + ':00+09:00',
     })),
@@ -75,10 +75,22 @@ describe('fleet path = decide()', () => {
     termination: fc.record({ suspendedAndUnremedied: fc.boolean(), serviceEnded: fc.boolean(), antisocialForces: fc.boolean(), antisocialConduct: fc.boolean(), insolvencyEvent: fc.constantFrom(null, 'payment-suspension', 'clearinghouse-suspension', 'seizure', 'insolvency-filing') }),
     approval: fc.record(Object.fromEntries(['inServiceArea', 'technicallyFeasible', 'paymentDelinquent', 'falseDeclaration', 'businessHindrance', 'antisocialForces'].map((k) => [k, fc.boolean()]))),
     surcharge: fc.record({ evadedAmount: fc.integer({ min: 0, max: 1_000_000 }) }),
+    damages: fc
+      .record({ course: courseArb.map(code), knownAt: dt, mins: minutes, cause: fc.constantFrom('company', 'company-gross-negligence', 'other'), cloudUsable: fc.boolean(), lossKind: fc.constantFrom('direct', 'third-party', 'special-circumstances', 'lost-profit'), claimedAmount: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined }) }, { requiredKeys: ['course', 'knownAt', 'mins', 'cause', 'cloudUsable'] })
+      .map(({ mins, ...f }) => ({ ...f, restoredAt: new Date(Date.parse(f.knownAt) + mins * 60_000 + 9 * 3_600_000).toISOString().slice(0, 16) + ':00+09:00' })),
+    cancellation: fc
+      .record({ course: courseArb.map(code), requestDate: dateArb, lead: fc.integer({ min: 0, max: 40 }), returnAfter: fc.option(fc.integer({ min: 0, max: 80 }), { nil: null }), returnDelayAnnounced: fc.boolean() })
+      .map(({ lead, returnAfter, ...f }) => ({ ...f, desiredEndDate: addDays(f.requestDate, lead), returnedDate: returnAfter === null ? null : addDays(f.requestDate, returnAfter) })),
+    equipmentLoss: fc.record({ event: fc.constantFrom('loss', 'damage'), contractorAtFault: fc.boolean(), replacementCost: fc.integer({ min: 0, max: 100_000 }), repairCost: fc.integer({ min: 0, max: 100_000 }), remedyExcessive: fc.boolean() }),
+    paymentAllocation: fc.record({
+      bills: fc.array(fc.record({ dueDate: dateArb, amount: fc.integer({ min: 1, max: 20_000 }) }), { maxLength: 5 }).map((bs) => bs.map((b, i) => ({ id: `b${i}`, ...b }))),
+      payments: fc.array(fc.record({ date: dateArb, amount: fc.integer({ min: 1, max: 30_000 }) }), { maxLength: 5 }),
+    }),
+    billingCorrection: fc.record({ billedAmount: fc.integer({ min: 0, max: 50_000 }), dueAmount: fc.integer({ min: 0, max: 50_000 }), collectionCostExcessive: fc.boolean() }),
   };
   for (const [name, arb] of Object.entries(generic)) {
     it(`${name}: same outcome, clauses and fields`, async () => {
-      const alt = { dailyRate: 'thirty-days', interestDayBasis: 'actual', partialOutage: 'm-series-waive', partialMonthFee: 'daily-prorate' };
+      const alt = { dailyRate: 'thirty-days', interestDayBasis: 'actual', partialOutage: 'm-series-waive', partialMonthFee: 'daily-prorate', grossNegligenceUnit: 'minutes', damagesAndWaiver: 'offset', feesAfterPlannedEnd: 'monthly-fee-until-return', lateReturnTax: 'untaxed' };
       const altPath = new FleetPath(rules, tariff, alt);
       await fc.assert(
         fc.asyncProperty(arb, fc.boolean(), async (facts, useAlt) => {

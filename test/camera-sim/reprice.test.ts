@@ -71,4 +71,22 @@ describe('instant re-pricing', () => {
     rule.proposal = { edits: [{ edit: 'rule-parameter', decision: 'outageWaiver', parameter: 'minimumConsecutiveHours', value: 12 }] };
     expect(repriceable(base, rule)).toBe(false);
   });
+
+  it('refuses a scenario with a returns, equipment, damages or refunds section, even with the same sections on both', async () => {
+    const base = smallScenario(20, 6);
+    const sections: Partial<Scenario>[] = [
+      { returns: { lateProbability: 0.5, announcedShare: 0.5, daysLate: [{ min: 1, max: 10, share: 1 }] } },
+      { equipment: { lossMonthlyRate: 0.01, damageMonthlyRate: 0.01, replacementCost: { min: 30_000, max: 60_000 }, repairCost: { min: 5_000, max: 20_000 }, contractorAtFault: 0.5 } },
+      { damages: { claimProbability: 0.5, companyShare: 0.5, claimedAmount: { min: 1_000, max: 50_000 } } },
+      { refunds: { paidShare: 0.5 } },
+    ];
+    for (const extra of sections) {
+      const cached = { ...structuredClone(base), ...extra };
+      const next = structuredClone(cached);
+      next.proposal = { edits: [{ edit: 'course-fee', match: { courses: ['LONG'] }, change: -100 }] };
+      expect(repriceable(cached, next)).toBe(false);
+      const cache = await runCached(resolve(cached), { workers: 0 });
+      expect(() => reprice(cache, resolve(next))).toThrow(NotRepriceable);
+    }
+  });
 });

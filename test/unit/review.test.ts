@@ -50,8 +50,9 @@ describe('version diff', () => {
       ['outageWaiver/other-cause-24h', 'changed'],
     ]);
     expect(d.rules[1]!.changes.map((c) => c.field)).toEqual(['event']);
-    expect(d.interpretations[0]).toMatchObject({ name: 'dailyRate', kind: 'changed', changes: [{ field: 'default', before: 'days-in-month', after: 'thirty-days' }] });
-    expect(changedClauses(d)).toEqual(['第25条第2項', '第27条', '第9条第2項第4号']);
+    expect(d.interpretations[0]).toMatchObject({ name: 'dailyRate', kind: 'changed', changes: [{ field: 'default', before: 'own-month', after: 'thirty-days' }] });
+    // dailyRate cites 第25条第2項, 第34条第2項 and 第47条第3項 (one daily rate for the waiver, damages and the late return).
+    expect(changedClauses(d)).toEqual(['第25条第2項', '第27条', '第34条第2項', '第47条第3項', '第9条第2項第4号']);
   });
   it('lists tariff rows changed field by field', () => {
     const t = clone(tariff);

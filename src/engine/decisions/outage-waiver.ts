@@ -1,18 +1,24 @@
-import { courseFact, courseRef, bool, datetime, factsObject, paramFacts, type DecisionDef } from '../decision-kit.js';
-import { daysInMonth, monthOf, parseDateTime } from '../dates.js';
+import { courseFact, courseRef, bool, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { asDailyRateBasis, dayRate, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
+import { parseDateTime } from '../dates.js';
 import { D, floorYen, type Dec } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
-/** 第25条第2項 and its (注): the fee not owed for time the service could not be used. */
-type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean };
-type State = { course: Course; hours: Dec; knownDate: string };
+/**
+ * 第25条第2項 and its (注): the fee not owed for time the service could not be used; 第25条第3項:
+ * what was already paid of it is returned. Each 24-hour block (row 1) or hour (row 2) is rated at
+ * the daily rate of its own month (`dailyRate`, daily-rate.ts).
+ */
+type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean; paidAmount?: number };
+type State = { course: Course; hours: Dec; knownMs: number; elapsedMs: number; paidAmount: number };
 
 const MS_PER_HOUR = 3_600_000;
+const MS_PER_MINUTE = 60_000;
 
 export const outageWaiver: DecisionDef<Facts, State> = {
   name: 'outageWaiver',
   factsSchema: factsObject(
-    { course: courseRef, knownAt: datetime, restoredAt: datetime, cause: { enum: ['contractor', 'other', 'company-gross-negligence'] }, cameraUsable: bool, cloudUsable: bool },
+    { course: courseRef, knownAt: datetime, restoredAt: datetime, cause: { enum: ['contractor', 'other', 'company-gross-negligence'] }, cameraUsable: bool, cloudUsable: bool, paidAmount: yen },
     ['course', 'knownAt', 'restoredAt', 'cause', 'cameraUsable', 'cloudUsable'],
   ),
   prepare: (facts, ctx) => {
@@ -27,41 +33,60 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const cameraUsable = facts.cameraUsable ?? false;
     const cloudUsable = facts.cloudUsable ?? false;
     if (cameraUsable || cloudUsable) ctx.interps.use('partialOutage');
-    const hours = new D(restored.epochMs - known.epochMs).dividedBy(MS_PER_HOUR);
+    const elapsedMs = restored.epochMs - known.epochMs;
+    const hours = new D(elapsedMs).dividedBy(MS_PER_HOUR);
+    const paidAmount = facts.paidAmount ?? 0;
     return {
       facts: {
         cause: facts.cause,
         totalOutage: !cameraUsable && !cloudUsable,
         mSeries: course.series !== 'legacy',
         outageHours: hours.toNumber(),
+        outageMinutes: Math.floor(elapsedMs / MS_PER_MINUTE),
+        paidAmount,
         ...paramFacts(ctx),
         ...ctx.interps.asFacts(),
       },
-      state: { course, hours, knownDate: known.tokyoDate },
+      state: { course, hours, knownMs: known.epochMs, elapsedMs, paidAmount },
     };
   },
   finish: (fired, s, ctx) => {
-    const none = { outcome: 'none', clauses: ['第25条第2項'], fields: { waivedDays: 0, waivedHours: 0, amount: 0 } };
+    const none = { outcome: 'none', clauses: ['第25条第2項'], fields: { waivedDays: 0, waivedHours: 0, amount: 0, refund: 0 } };
     const waiver = fired.find((f) => f.type === 'waive-days' || f.type === 'waive-hours');
     if (!waiver) return none;
-    const basis = ctx.interps.use('dailyRate');
-    const { year, month } = monthOf(s.knownDate);
-    // Divide last: the daily rate stays exact until the amount is floored once (第29条).
-    const daysBasis = basis === 'thirty-days' ? 30 : daysInMonth(year, month);
-    const dailyRate = new D(s.course.monthlyFee).dividedBy(daysBasis);
+    const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
+    const fee = s.course.monthlyFee;
+    const wholeHours = Math.floor(s.elapsedMs / MS_PER_HOUR);
+    let waivedDays: number;
     let waivedHours: number;
     let amount: number;
-    let waivedDays: number;
     if (waiver.type === 'waive-days') {
-      waivedDays = s.hours.dividedBy(24).floor().toNumber();
+      // Row 1: only whole 24-hour blocks from knownAt, each at the rate of the month it starts in.
+      waivedDays = Math.floor(wholeHours / 24);
       waivedHours = waivedDays * 24;
-      amount = floorYen(new D(s.course.monthlyFee).times(waivedDays).dividedBy(daysBasis));
+      if (waivedDays === 0) return none;
+      amount = floorYen(feeOverUnits(fee, s.knownMs, waivedDays, 'day', basis).value);
     } else {
-      waivedHours = s.hours.floor().toNumber();
-      waivedDays = Math.floor(waivedHours / 24);
-      amount = floorYen(new D(s.course.monthlyFee).times(waivedHours).dividedBy(daysBasis * 24));
+      // Row 2: every whole hour (or, under grossNegligenceUnit = minutes, every whole minute).
+      const unit = ctx.interps.use('grossNegligenceUnit');
+      waivedHours = wholeHours;
+      waivedDays = Math.floor(wholeHours / 24);
+      const minutes = Math.floor(s.elapsedMs / MS_PER_MINUTE);
+      if (unit === 'minutes') {
+        if (minutes === 0) return none;
+        amount = floorYen(feeOverUnits(fee, s.knownMs, minutes, 'minute', basis).value);
+      } else {
+        if (wholeHours === 0) return none;
+        amount = floorYen(feeOverUnits(fee, s.knownMs, wholeHours, 'hour', basis).value);
+      }
     }
-    if (waivedHours === 0) return none;
-    return { outcome: 'waive', clauses: ['第25条第2項'], fields: { waivedDays, waivedHours, amount, dailyRate: dailyRate.toDecimalPlaces(6).toString() } };
+    // 第25条第3項: a fee not owed that was already paid is returned (never more than was waived).
+    const refund = fired.some((f) => f.type === 'refund-paid') ? Math.min(amount, s.paidAmount) : 0;
+    const { year, month } = tokyoMonthOfInstant(s.knownMs);
+    return {
+      outcome: 'waive',
+      clauses: refund > 0 ? ['第25条第2項', '第25条第3項'] : ['第25条第2項'],
+      fields: { waivedDays, waivedHours, amount, refund, dailyRate: dayRate(fee, year, month, basis).toDecimalPlaces(6).toString() },
+    };
   },
 };

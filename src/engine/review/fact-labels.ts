@@ -50,6 +50,9 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
     outageHours: L('当社が知った時刻からの時間', 'hours since the company knew'),
     minimumConsecutiveHours: L('連続時間の下限（24 時間）', 'minimum consecutive hours'),
     'interpretation.partialOutage': L('解釈 partialOutage', 'interpretation partialOutage'),
+    'interpretation.grossNegligenceUnit': L('解釈 grossNegligenceUnit', 'interpretation grossNegligenceUnit'),
+    outageMinutes: L('当社が知った時刻からの分数', 'minutes since the company knew'),
+    paidAmount: L('既に支払われた額（税抜）', 'amount already paid (ex-tax)'),
   },
   settlement: {
     policyKind: L('解約清算金の方式', 'settlement policy'),
@@ -78,6 +81,42 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
     optionCount: L('課金するオプションの数', 'options billed'),
     'interpretation.initialFeeScope': L('解釈 initialFeeScope', 'interpretation initialFeeScope'),
     taxRatePercent: L('消費税率（%）', 'tax rate (%)'),
+  },
+  damages: {
+    cause: L('原因', 'cause'),
+    cloudUsable: L('カメラクラウドが利用できる', 'camera cloud usable'),
+    lossKind: L('損害の種類', 'kind of loss'),
+    outageHours: L('当社が知った時からの時間', 'hours since the company knew'),
+    minimumConsecutiveHours: L('連続時間の下限（24 時間）', 'minimum consecutive hours'),
+    claimedAmount: L('請求額（税抜）', 'amount claimed (ex-tax)'),
+  },
+  cancellation: {
+    businessDaysBeforeEnd: L('申出日から契約終了希望日までの営業日数', 'business days from the request to the desired end'),
+    noticeBusinessDays: L('必要な営業日数（５営業日）', 'business days of notice required'),
+    returned: L('カメラ装置及びＳＩＭカードが返還された', 'camera and SIM returned'),
+    returnedAfterPlannedEnd: L('解約予定日より後に返還された', 'returned after the planned end date'),
+    returnDelayAnnounced: L('返還の遅れを事前に申し出た', 'late return announced beforehand'),
+    returnedDate: L('返還された日', 'date returned'),
+    'interpretation.feesAfterPlannedEnd': L('解釈 feesAfterPlannedEnd', 'interpretation feesAfterPlannedEnd'),
+  },
+  equipmentLoss: {
+    event: L('滅失または毀損', 'loss or damage'),
+    contractorAtFault: L('契約者の責に帰すべき事由による', "the contractor's fault"),
+    replacementCost: L('代替品（新品）の購入代金相当額（税抜）', 'replacement cost (ex-tax)'),
+    repairCost: L('修理代金相当額（税抜）', 'repair cost (ex-tax)'),
+    remedyExcessive: L('修理・取替えに過大の費用または時間を要する', 'remedy needs excessive cost or time'),
+  },
+  paymentAllocation: {
+    billCount: L('請求の数', 'bills'),
+    paymentCount: L('支払の数', 'payments'),
+    bills: L('請求（id・支払期日・税込額）', 'bills (id, due date, amount with tax)'),
+    payments: L('支払（日付・額）', 'payments (date, amount)'),
+  },
+  billingCorrection: {
+    underBilledBy: L('請求額が不足する額', 'under-billed by'),
+    collectionCostExcessive: L('請求の費用が回収額を上回る（別紙5）', 'collection would cost more than it brings (別紙5)'),
+    billedAmount: L('当社が請求した額（税込）', 'amount billed (tax included)'),
+    dueAmount: L('本規約上支払を要する額（税込）', 'amount due under the terms (tax included)'),
   },
 };
 

@@ -801,7 +801,7 @@ const audit = {
 // ---------------------------------------------------------------------------------------------
 export type FactField = {
   name: string;
-  kind: 'boolean' | 'integer' | 'date' | 'datetime' | 'month' | 'enum' | 'course' | 'list' | 'string';
+  kind: 'boolean' | 'integer' | 'date' | 'datetime' | 'month' | 'enum' | 'course' | 'list' | 'json' | 'string';
   required: boolean;
   options: (string | null)[];
   minimum: number | null;
@@ -825,7 +825,7 @@ const factFieldSchema = {
   required: ['name', 'kind', 'required', 'options', 'minimum', 'ja', 'en'],
   properties: {
     name: { type: 'string' },
-    kind: { enum: ['boolean', 'integer', 'date', 'datetime', 'month', 'enum', 'course', 'list', 'string'] },
+    kind: { enum: ['boolean', 'integer', 'date', 'datetime', 'month', 'enum', 'course', 'list', 'json', 'string'] },
     required: { type: 'boolean' },
     options: { type: 'array', items: { type: ['string', 'null'] } },
     minimum: { type: ['integer', 'null'] },

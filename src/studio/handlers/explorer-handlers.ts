@@ -19,7 +19,7 @@ import type { StudioContext } from './studio-context.js';
  * The decision explorer: a form per decision generated from its facts' JSON Schema, an answer
  * under any rule and tariff version (drafts too), and the case file that pins the answer.
  */
-type PropSchema = { type?: string | string[]; format?: string; enum?: (string | null)[]; minimum?: number; items?: unknown };
+type PropSchema = { type?: string | string[]; format?: string; enum?: (string | null)[]; minimum?: number; items?: { type?: string } };
 
 const INPUT_LABELS: Record<string, { ja: string; en: string }> = {
   course: { ja: 'コース（コードまたは名称）', en: 'course (code or name)' },
@@ -39,6 +39,10 @@ const INPUT_LABELS: Record<string, { ja: string; en: string }> = {
   dueDate: { ja: '支払期日', en: 'due date' },
   paidDate: { ja: '支払日', en: 'paid date' },
   insolvencyEvent: { ja: '支払停止等の事由', en: 'insolvency event' },
+  returnedDate: { ja: '返還された日', en: 'date returned' },
+  returnDelayAnnounced: { ja: '返還の遅れを事前に申し出た', en: 'late return announced beforehand' },
+  claimedAmount: { ja: '請求額（税抜）', en: 'amount claimed (ex-tax)' },
+  paidAmount: { ja: '既に支払われた額（税抜）', en: 'amount already paid (ex-tax)' },
 };
 
 function fieldOf(decision: keyof typeof FACT_LABELS, name: string, p: PropSchema, required: boolean): FactField {
@@ -47,7 +51,8 @@ function fieldOf(decision: keyof typeof FACT_LABELS, name: string, p: PropSchema
   if (p.enum) return { ...base, kind: 'enum', options: p.enum };
   if (p.type === 'boolean') return { ...base, kind: 'boolean' };
   if (p.type === 'integer' || p.type === 'number') return { ...base, kind: 'integer' };
-  if (p.type === 'array') return { ...base, kind: 'list' };
+  // A list of records (paymentAllocation's bills and payments) is typed as JSON; a list of codes as a list.
+  if (p.type === 'array') return { ...base, kind: p.items?.type === 'object' ? 'json' : 'list' };
   if (p.format === 'iso-date') return { ...base, kind: 'date' };
   if (p.format === 'iso-datetime') return { ...base, kind: 'datetime' };
   if (p.format === 'iso-month') return { ...base, kind: 'month' };

@@ -30,9 +30,24 @@ const toFacts = (fields: FactField[], values: Values): Record<string, unknown> =
     const text = String(v);
     if (f.kind === 'integer') facts[f.name] = /^-?\d+$/u.test(text.trim()) ? Number(text) : text;
     else if (f.kind === 'list') facts[f.name] = text.split(/[,、\s]+/u).filter(Boolean);
+    else if (f.kind === 'json') facts[f.name] = parseJsonOr(text);
     else facts[f.name] = text;
   }
   return facts;
+};
+
+/** JSON text as typed; text that is not JSON goes to the engine as is, which names the fact in its error. */
+const parseJsonOr = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+const JSON_PLACEHOLDER: Record<string, string> = {
+  bills: '[{"id": "2025-01", "dueDate": "2025-01-31", "amount": 11000}]',
+  payments: '[{"date": "2025-02-10", "amount": 11000}]',
 };
 
 function FactInput({ field, value, onChange, datalist }: { field: FactField; value: string | boolean | undefined; onChange: (v: string | boolean) => void; datalist?: string }) {
@@ -48,6 +63,8 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
         ))}
       </select>
     );
+  if (field.kind === 'json')
+    return <textarea id={id} rows={3} className="mono" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} placeholder={JSON_PLACEHOLDER[field.name] ?? '[]'} data-testid={id} />;
   const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
   const placeholder = field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? 'OPT-A, OPT-B' : '';
   return <input type={type} id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} {...(datalist ? { list: datalist } : {})} data-testid={id} />;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { ContractEventFields } from './contract-events-fields.js';
 import { fieldMatches } from './format.js';
 
 /**
@@ -195,6 +196,8 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
           {payments && field('scn.neverPays', numInput('/payments/neverPaysProbability', payments.neverPaysProbability, (n) => set({ payments: { ...payments, neverPaysProbability: n } }), { step: '0.001', min: 0 }))}
         </div>
       </fieldset>
+
+      <ContractEventFields form={form} set={set} numInput={numInput} field={field} />
 
       <div className="scn-sides">
         {(['baseline', 'proposal'] as const).map((side) => (

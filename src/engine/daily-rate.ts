@@ -1,0 +1,117 @@
+import { addDays, dayNumber, daysInMonth, fromDayNumber, monthOf } from './dates.js';
+import { D, type Dec } from './money.js';
+
+/**
+ * The fee of a span of time at the daily rate (その日数に対応する本サービスについての料金,
+ * 第25条第2項, 第34条第2項, 第47条第3項), under the named interpretation `dailyRate`:
+ *
+ * - `own-month` (default): each unit (a 24-hour block, an hour, a minute, a calendar day) is
+ *   rated at the monthly fee ÷ the days of the month it starts in, Asia/Tokyo;
+ * - `known-month`: every unit at the monthly fee ÷ the days of the month of the span's start;
+ * - `thirty-days`: every unit at the monthly fee ÷ 30.
+ *
+ * A unit shorter than a day is its share of the day (an hour 1/24, a minute 1/1440). The sum is
+ * kept exact (ExactFee) and divided once, so the caller floors it once (第29条) and an exact yen
+ * is never lost to a rounding in between.
+ */
+export type DailyRateBasis = 'own-month' | 'known-month' | 'thirty-days';
+export type RateUnit = 'day' | 'hour' | 'minute';
+
+const UNIT_MS: Record<RateUnit, number> = { day: 86_400_000, hour: 3_600_000, minute: 60_000 };
+const UNITS_PER_DAY: Record<RateUnit, number> = { day: 1, hour: 24, minute: 1440 };
+const TOKYO_OFFSET_MS = 9 * 3_600_000;
+
+export const asDailyRateBasis = (value: string): DailyRateBasis => {
+  if (value === 'own-month' || value === 'known-month' || value === 'thirty-days') return value;
+  throw new Error(`unknown dailyRate interpretation "${value}"`);
+};
+
+/** Year and month (Asia/Tokyo) of an instant. */
+export const tokyoMonthOfInstant = (epochMs: number): { year: number; month: number } => {
+  const d = new Date(epochMs + TOKYO_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+};
+
+/** The instant a Tokyo month begins (its 1st, 00:00 JST); month may run past 12. */
+const tokyoMonthStart = (year: number, month: number): number => Date.UTC(year, month - 1, 1) - TOKYO_OFFSET_MS;
+
+/**
+ * Every daily rate is the monthly fee ÷ 28, 29, 30 or 31 (÷ 24 an hour, ÷ 1440 a minute), so
+ * every fee is an exact multiple of 1 ÷ (lcm(28, 29, 30, 31) × 1440): an ExactFee holds that
+ * integer numerator, and `value` is the one division.
+ */
+const LCM_DAYS = 377_580;
+const DENOMINATOR = LCM_DAYS * 1440;
+
+export class ExactFee {
+  private constructor(readonly numerator: Dec) {}
+  static zero(): ExactFee {
+    return new ExactFee(new D(0));
+  }
+  /** fee × units ÷ (daysBasis × unitsPerDay), exactly. */
+  plusUnits(monthlyFee: number, units: number, daysBasis: number, unitsPerDay: number): ExactFee {
+    const scale = (LCM_DAYS / daysBasis) * (1440 / unitsPerDay);
+    if (!Number.isInteger(scale)) throw new Error(`daily rate basis ${daysBasis} does not divide ${LCM_DAYS}`);
+    return new ExactFee(this.numerator.plus(new D(monthlyFee).times(units).times(scale)));
+  }
+  plus(other: ExactFee): ExactFee {
+    return new ExactFee(this.numerator.plus(other.numerator));
+  }
+  minus(other: ExactFee): ExactFee {
+    return new ExactFee(this.numerator.minus(other.numerator));
+  }
+  get value(): Dec {
+    return this.numerator.dividedBy(DENOMINATOR);
+  }
+}
+
+/** The rate of one day of the month containing `year`-`month` under `basis` (for reading only). */
+export const dayRate = (monthlyFee: number, year: number, month: number, basis: DailyRateBasis): Dec =>
+  new D(monthlyFee).dividedBy(basis === 'thirty-days' ? 30 : daysInMonth(year, month));
+
+/**
+ * The fee of `count` consecutive units of `unit` starting at the instant `startMs`, each at the
+ * daily rate of its month (own-month), of the month of `startMs` (known-month), or ÷ 30.
+ */
+export function feeOverUnits(monthlyFee: number, startMs: number, count: number, unit: RateUnit, basis: DailyRateBasis): ExactFee {
+  let fee = ExactFee.zero();
+  if (count <= 0) return fee;
+  const perDay = UNITS_PER_DAY[unit];
+  if (basis === 'thirty-days') return fee.plusUnits(monthlyFee, count, 30, perDay);
+  const first = tokyoMonthOfInstant(startMs);
+  if (basis === 'known-month') return fee.plusUnits(monthlyFee, count, daysInMonth(first.year, first.month), perDay);
+  const u = UNIT_MS[unit];
+  // Unit i starts at startMs + i·u; the units starting in a month are those with
+  // ceil((monthStart − startMs) / u) ≤ i < ceil((nextMonthStart − startMs) / u).
+  const firstIn = (instant: number): number => Math.min(count, Math.max(0, Math.ceil((instant - startMs) / u)));
+  for (let y = first.year, m = first.month; ; m += 1) {
+    if (m > 12) {
+      y += 1;
+      m = 1;
+    }
+    const from = firstIn(tokyoMonthStart(y, m));
+    const to = firstIn(tokyoMonthStart(y, m + 1));
+    if (to > from) fee = fee.plusUnits(monthlyFee, to - from, daysInMonth(y, m), perDay);
+    if (to >= count) return fee;
+  }
+}
+
+/** The fee of `count` calendar days from `firstDate` (YYYY-MM-DD) on, each at its month's rate (own-month). */
+export function feeOverDates(monthlyFee: number, firstDate: string, count: number, basis: DailyRateBasis): ExactFee {
+  let fee = ExactFee.zero();
+  if (count <= 0) return fee;
+  if (basis === 'thirty-days') return fee.plusUnits(monthlyFee, count, 30, 1);
+  const start = monthOf(firstDate);
+  if (basis === 'known-month') return fee.plusUnits(monthlyFee, count, daysInMonth(start.year, start.month), 1);
+  const last = dayNumber(addDays(firstDate, count - 1));
+  for (let d = dayNumber(firstDate); d <= last; ) {
+    const iso = fromDayNumber(d);
+    const { year, month } = monthOf(iso);
+    const dim = daysInMonth(year, month);
+    const monthEnd = d + (dim - Number(iso.slice(8, 10)));
+    const end = Math.min(last, monthEnd);
+    fee = fee.plusUnits(monthlyFee, end - d + 1, dim, 1);
+    d = end + 1;
+  }
+  return fee;
+}

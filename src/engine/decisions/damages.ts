@@ -1,0 +1,74 @@
+import { bool, courseFact, courseRef, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
+import { parseDateTime } from '../dates.js';
+import { floorYen } from '../money.js';
+import type { Course } from '../tariff-types.js';
+
+/**
+ * 第34条（責任の制限）: the company's liability for not providing the service. Only a total outage
+ * (the camera cloud unusable too) lasting 24 consecutive hours from when the company knew;
+ * compensation = the monthly fee of the whole 24-hour blocks at the daily rate (第2項), each block
+ * at the rate of the month it starts in (`dailyRate`); the 第1項第1号–第4号 losses and causes not
+ * attributable to the company are excluded; 第3項 lifts every limit for wilful or grossly
+ * negligent failure (`not-limited`, amount null). No tax: damages are no 別紙3 fee.
+ */
+type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean; lossKind?: string; claimedAmount?: number };
+type State = { course: Course; knownMs: number; blocks: number; claimedAmount: number | undefined };
+
+const MS_PER_HOUR = 3_600_000;
+
+export const damages: DecisionDef<Facts, State> = {
+  name: 'damages',
+  factsSchema: factsObject(
+    {
+      course: courseRef,
+      knownAt: datetime,
+      restoredAt: datetime,
+      cause: { enum: ['company', 'company-gross-negligence', 'other'] },
+      cloudUsable: bool,
+      lossKind: { enum: ['direct', 'third-party', 'special-circumstances', 'lost-profit'] },
+      claimedAmount: yen,
+    },
+    ['course', 'knownAt', 'restoredAt', 'cause', 'cloudUsable'],
+  ),
+  prepare: (facts, ctx) => {
+    const course = courseFact(ctx, facts.course, 'course');
+    const known = parseDateTime(facts.knownAt)!;
+    const restored = parseDateTime(facts.restoredAt)!;
+    if (restored.epochMs < known.epochMs) {
+      ctx.errors.push({ path: '/facts/restoredAt', message: `restoredAt (${facts.restoredAt}) is before knownAt (${facts.knownAt}); swap them or correct the time`, code: 'RANGE' });
+      return undefined;
+    }
+    if (!course) return undefined;
+    const elapsedMs = restored.epochMs - known.epochMs;
+    return {
+      facts: {
+        cause: facts.cause,
+        cloudUsable: facts.cloudUsable,
+        lossKind: facts.lossKind ?? 'direct',
+        outageHours: elapsedMs / MS_PER_HOUR,
+        ...paramFacts(ctx),
+        ...ctx.interps.asFacts(),
+      },
+      state: { course, knownMs: known.epochMs, blocks: Math.floor(elapsedMs / (24 * MS_PER_HOUR)), claimedAmount: facts.claimedAmount },
+    };
+  },
+  finish: (fired, s, ctx) => {
+    if (fired.some((f) => f.type === 'not-limited'))
+      return { outcome: 'not-limited', clauses: ['第34条第3項'], fields: { days: s.blocks, amount: null } };
+    const exclusions = fired.filter((f) => f.type === 'excluded');
+    const compensate = fired.find((f) => f.type === 'compensate');
+    if (!compensate || exclusions.length) return { outcome: 'none', clauses: exclusions.length ? firedClauses(exclusions) : ['第34条第1項'], fields: { days: s.blocks, amount: 0 } };
+    const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
+    const fee = feeOverUnits(s.course.monthlyFee, s.knownMs, s.blocks, 'day', basis);
+    let owed = fee;
+    // damagesAndWaiver = offset: the fee waived under 第25条第2項 for the same hours (the same
+    // whole 24-hour blocks at the same daily rate) is deducted, never below 0, before the cap.
+    const offset = ctx.interps.use('damagesAndWaiver') === 'offset';
+    if (offset) owed = fee.minus(feeOverUnits(s.course.monthlyFee, s.knownMs, s.blocks, 'day', basis));
+    let amount = Math.max(0, floorYen(owed.value));
+    if (s.claimedAmount !== undefined) amount = Math.min(amount, s.claimedAmount);
+    const clauses = firedClauses([compensate]);
+    return { outcome: 'compensate', clauses: offset ? [...clauses, '第25条第2項'] : clauses, fields: { days: s.blocks, amount } };
+  },
+};

@@ -1,0 +1,64 @@
+import { date, factsObject, type DecisionDef } from '../decision-kit.js';
+
+/**
+ * 第30条第2項: fees are paid in the order their due dates arrive. Payments, in date order (same
+ * date: as given), settle the bills in due-date order (same due date: as given), a payment
+ * spilling over to the next bill; each bill gets the date it became fully paid, so 第27条
+ * interest can be asked per bill. Amounts are tax included, as billed.
+ */
+type Bill = { id: string; dueDate: string; amount: number };
+type Payment = { date: string; amount: number };
+type Facts = { bills: Bill[]; payments: Payment[] };
+
+const positiveYen = { type: 'integer', minimum: 1 } as const;
+const billSchema = { type: 'object', additionalProperties: false, required: ['id', 'dueDate', 'amount'], properties: { id: { type: 'string', minLength: 1 }, dueDate: date, amount: positiveYen } };
+const paymentSchema = { type: 'object', additionalProperties: false, required: ['date', 'amount'], properties: { date, amount: positiveYen } };
+
+/** Sorts by key, keeping the given order for equal keys; returns the original indexes. */
+const stableOrder = <T>(xs: readonly T[], key: (x: T) => string): number[] =>
+  xs.map((x, i) => ({ i, k: key(x) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i)).map((x) => x.i);
+
+export const paymentAllocation: DecisionDef<Facts, Facts> = {
+  name: 'paymentAllocation',
+  factsSchema: factsObject({ bills: { type: 'array', items: billSchema }, payments: { type: 'array', items: paymentSchema } }, ['bills', 'payments']),
+  prepare: (facts, ctx) => {
+    const seen = new Map<string, number>();
+    facts.bills.forEach((b, i) => {
+      const before = seen.get(b.id);
+      if (before !== undefined) ctx.errors.push({ path: `/facts/bills/${i}/id`, message: `bill id "${b.id}" is also the id of /facts/bills/${before}; give each bill its own id`, code: 'DUPLICATE_ID' });
+      else seen.set(b.id, i);
+    });
+    if (ctx.errors.length) return undefined;
+    return { facts: { billCount: facts.bills.length, paymentCount: facts.payments.length }, state: facts };
+  },
+  finish: (fired, s) => {
+    const billOrder = stableOrder(s.bills, (b) => b.dueDate);
+    const paymentOrder = stableOrder(s.payments, (p) => p.date);
+    const ordered = fired.some((f) => f.type === 'allocate');
+    const state = billOrder.map((i) => ({ bill: s.bills[i]!, paid: 0, settledDate: null as string | null }));
+    const allocations: { payment: number; bill: string; amount: number }[] = [];
+    let unapplied = 0;
+    let next = 0;
+    for (const p of paymentOrder) {
+      const payment = s.payments[p]!;
+      let left = payment.amount;
+      while (ordered && left > 0 && next < state.length) {
+        const b = state[next]!;
+        const take = Math.min(left, b.bill.amount - b.paid);
+        b.paid += take;
+        left -= take;
+        allocations.push({ payment: p, bill: b.bill.id, amount: take });
+        if (b.paid === b.bill.amount) {
+          b.settledDate = payment.date;
+          next += 1;
+        }
+      }
+      unapplied += left;
+    }
+    return {
+      outcome: 'allocated',
+      clauses: ['第30条第2項'],
+      fields: { allocations, bills: state.map((b) => ({ id: b.bill.id, paid: b.paid, outstanding: b.bill.amount - b.paid, settledDate: b.settledDate })), unapplied },
+    };
+  },
+};
