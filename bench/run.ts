@@ -13,6 +13,7 @@ import { HANDWRITTEN } from './handwritten-rules.js';
  * - compiledVsJre: rule evaluations per second, compiled rules ÷ json-rules-engine, same fact sets.
  * - handwrittenVsCompiled: the same rules written by hand ÷ compiled, same fact sets.
  * - fleet*: the example scenario at 100,000 contracts × 60 months, baseline and proposal, all cores.
+ * - reprice*: that run's events kept, a price edit re-priced (seconds) and the full run ÷ the re-price.
  * - export*: a 1,000,000-row ledger to .xlsx (and 100,000 rows, to show memory stays flat).
  * - decideStartVsNode: wall time of `tariff decide` on one case file (the built CLI, bin/tariff.mjs)
  *   ÷ wall time of `node -e 0`, medians of runs alternated in this run (target: at most 4).
@@ -96,6 +97,9 @@ log(`start-up: tariff decide ${median(decideTimes).toFixed(0)} ms, node -e 0 ${m
 log('fleet: 100,000 contracts × 60 months, baseline and proposal ...');
 const fleet = probe('fleet-probe.ts', ['100000', '60']);
 log(`  ${fleet.seconds!.toFixed(1)} s, ${fleet.contractMonths!.toLocaleString()} contract-months, peak RSS ${fleet.peakRssMb!.toFixed(0)} MB`);
+log('re-pricing: the same fleet, events kept, a price edit re-priced vs run in full ...');
+const rp = probe('reprice-probe.ts', ['100000', '60']);
+log(`  re-price ${rp.repriceSeconds!.toFixed(2)} s, full run ${rp.fullRunSeconds!.toFixed(1)} s: ×${rp.repriceVsFullRun!.toFixed(1)}`);
 log('export: 100,000 and 1,000,000 ledger rows to .xlsx ...');
 const small = probe('export-probe.ts', ['100000']);
 const big = probe('export-probe.ts', ['1000000']);
@@ -107,10 +111,13 @@ const report = {
   decideStartVsNode: Number(decideStartVsNode.toFixed(2)),
   fleetContractMonthsPerSec: Math.round(fleet.contractMonths! / fleet.seconds!),
   fleetPeakRssMb: Math.round(fleet.peakRssMb!),
+  repriceSeconds100kx60: Number(rp.repriceSeconds!.toFixed(3)),
+  repriceVsFullRun: Number(rp.repriceVsFullRun!.toFixed(1)),
   exportRowsPerSec: Math.round(big.rowsPerSec!),
   exportPeakRssMb: Math.round(big.peakRssMb!),
   details: {
     fleet,
+    reprice: rp,
     export: { rows100k: small, rows1m: big, rssRatio1mTo100k: Number((big.peakRssMb! / small.peakRssMb!).toFixed(2)) },
     rules: { factSetsPerDecision: SETS, perDecision },
   },

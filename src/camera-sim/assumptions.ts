@@ -6,7 +6,7 @@ import type { Scenario } from './scenario-types.js';
  * tariff versions of each side with the edits applied, the interpretations the answers relied on,
  * the seed, the workers and the program version. The Assumptions sheet and the JSON show them.
  */
-export type RunInfo = { workers: number; generatedAt: string; node: string };
+export type RunInfo = { workers: number; generatedAt: string; node: string; replications?: number };
 
 const flatten = (v: unknown, pointer: string, out: [string, string | number | boolean][]): void => {
   if (Array.isArray(v)) v.forEach((x, i) => flatten(x, `${pointer}/${i}`, out));
@@ -22,6 +22,7 @@ export function assumptionRows(scenario: Scenario, r: SimulationResult, run: Run
     ['workers', run.workers],
     ['scenario file', r.scenario.file],
     ['seed', r.scenario.seed],
+    ...(run.replications && run.replications > 1 ? [['replications', run.replications] as [string, number]] : []),
   ];
   for (const side of [r.baseline, r.proposal]) {
     rows.push([`${side.label} rules`, `${side.versions.rules} (${side.versions.rulesStatus})`]);

@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { ChunkResult } from './chunk-simulator.js';
-import { XlsxExport } from './export-xlsx.js';
-import { LEDGER_COLUMNS, ledgerDecoder, type LedgerRow } from './ledger-rows.js';
+import { XlsxExport, type ExtraSheet } from './export-xlsx.js';
+import { REGISTER_COLUMNS, registerCells, type RegisterRow } from './contract-register.js';
+import { EVENT_LOG_COLUMNS, eventLogDecoder, LEDGER_COLUMNS, ledgerDecoder, registerOf, type EventLogRow, type LedgerRow } from './ledger-rows.js';
 import type { SimulationResult } from './result.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import { buildViews, type Views } from './views.js';
@@ -14,15 +15,18 @@ import { csvLine } from '../io/csv.js';
  * it over (in contract order), then the tables once the run is done.
  *
  * - .xlsx: export-xlsx.ts.
- * - .json: { ledger?, scenario, program, months, courses, options, baseline, proposal, views, assumptions }.
+ * - .json: { ledger?, scenario, program, months, courses, options, baseline, proposal, views, assumptions, eventLog?, register? }.
  * - .csv: the tidy cube, one row per (kind, side, month, course, name, clause): every number of
- *   the run, ready for a pivot table; with a ledger, FILE.ledger.csv beside it.
+ *   the run, ready for a pivot table; with a ledger, FILE.ledger.csv, FILE.events.csv (the event
+ *   log) and FILE.register.csv (the contract register) beside it.
  */
 export type OutputFormat = 'xlsx' | 'json' | 'csv';
 export type Assumptions = [string, string | number | boolean][];
+/** What a run adds besides its result: workbook sheets (bands, sensitivity) and the same as JSON fields. */
+export type OutputExtra = { sheets?: ExtraSheet[]; json?: Record<string, unknown> };
 export type RunOutput = {
   ledger(chunk: ChunkResult): Promise<void>;
-  finish(result: SimulationResult, assumptions: Assumptions): Promise<Views>;
+  finish(result: SimulationResult, assumptions: Assumptions, extra?: OutputExtra): Promise<Views>;
   /** Files written (the ledger CSV besides the main file, for .csv). */
   files: string[];
 };
@@ -68,14 +72,22 @@ export function cubeLines(r: SimulationResult): string[] {
 export async function openOutput(path: string, rs: ResolvedScenario, withLedger: boolean, opts: { xlsxMaxRows?: number } = {}): Promise<RunOutput> {
   const format = formatOf(path);
   const decode = ledgerDecoder(rs);
+  const decodeLog = eventLogDecoder(rs);
+  const eventLog: EventLogRow[] = [];
+  const register: RegisterRow[] = [];
   if (format === 'xlsx') {
     const x = new XlsxExport(path, withLedger, opts.xlsxMaxRows);
     return {
       files: [path],
-      ledger: (chunk) => x.addLedgerRows(decode(chunk)),
-      async finish(result, assumptions) {
+      async ledger(chunk) {
+        await x.addLedgerRows(decode(chunk));
+        eventLog.push(...decodeLog(chunk));
+        register.push(...registerOf(chunk));
+      },
+      async finish(result, assumptions, extra) {
         const views = buildViews(result);
-        await x.finish(result, views, assumptions);
+        const audit = withLedger ? auditSheets(eventLog, register, opts.xlsxMaxRows ?? 1_048_576) : [];
+        await x.finish(result, views, assumptions, [...extraSheets(extra), ...audit]);
         return views;
       },
     };
@@ -91,10 +103,12 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
           await w.write(`${first ? '' : ',\n'}${ledgerJson(r)}`);
           first = false;
         }
+        eventLog.push(...decodeLog(chunk));
+        register.push(...registerOf(chunk));
       },
-      async finish(result, assumptions) {
+      async finish(result, assumptions, extra) {
         const views = buildViews(result);
-        const body = JSON.stringify({ ...result, views, assumptions: Object.fromEntries(assumptions) }, null, 1);
+        const body = JSON.stringify({ ...result, views, assumptions: Object.fromEntries(assumptions), ...(extra?.json ?? {}), ...(withLedger ? { eventLog, register } : {}) }, null, 1);
         await w.write(withLedger ? `\n],\n${body.slice(1)}\n` : `${body}\n`);
         await w.close();
         return views;
@@ -103,16 +117,35 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
   }
   if (format === 'csv') {
     const ledgerPath = path.replace(/\.csv$/i, '.ledger.csv');
+    const eventsPath = path.replace(/\.csv$/i, '.events.csv');
+    const registerPath = path.replace(/\.csv$/i, '.register.csv');
     const lw = withLedger ? new Writer(ledgerPath) : undefined;
+    const ew = withLedger ? new Writer(eventsPath) : undefined;
+    const rw = withLedger ? new Writer(registerPath) : undefined;
     if (lw) await lw.write(`\ufeff${csvLine([...LEDGER_COLUMNS])}`);
+    if (ew) await ew.write(`\ufeff${csvLine([...EVENT_LOG_COLUMNS])}`);
+    if (rw) await rw.write(`\ufeff${csvLine([...REGISTER_COLUMNS])}`);
+    const files = withLedger ? [path, ledgerPath, eventsPath, registerPath] : [path];
     return {
-      files: withLedger ? [path, ledgerPath] : [path],
+      files,
       async ledger(chunk) {
-        if (!lw) return;
+        if (!lw || !ew || !rw) return;
         for (const r of decode(chunk)) await lw.write(ledgerLine(r));
+        for (const r of decodeLog(chunk)) await ew.write(csvLine(EVENT_LOG_COLUMNS.map((c) => r[c])));
+        for (const r of registerOf(chunk)) await rw.write(csvLine(registerCells(r)));
       },
-      async finish(result) {
+      async finish(result, _assumptions, extra) {
         await lw?.close();
+        await ew?.close();
+        await rw?.close();
+        for (const x of extraSheets(extra)) {
+          const file = path.replace(/\.csv$/i, `.${x.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`);
+          const xw = new Writer(file);
+          await xw.write(`\ufeff${csvLine(x.columns.map((c) => c.header))}`);
+          for (const row of x.rows) await xw.write(csvLine(row.map((c) => (c !== null && typeof c === 'object' ? c.result : c))));
+          await xw.close();
+          files.push(file);
+        }
         const w = new Writer(path);
         await w.write(`\ufeff${csvLine([...CUBE_COLUMNS])}`);
         for (const line of cubeLines(result)) await w.write(line);
@@ -123,3 +156,28 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
   }
   throw new Error(`unknown output format of ${path}`);
 }
+
+/** The event log and the contract register as workbook sheets, split at the row limit. */
+function auditSheets(eventLog: EventLogRow[], register: RegisterRow[], maxRows: number): ExtraSheet[] {
+  const split = (name: string, columns: ExtraSheet['columns'], rows: (string | number | null)[][]): ExtraSheet[] => {
+    const per = maxRows - 1;
+    const sheets: ExtraSheet[] = [];
+    for (let i = 0, n = 1; i < Math.max(rows.length, 1); i += per, n += 1) sheets.push({ name: `${name} ${n}`, columns, rows: rows.slice(i, i + per) });
+    return sheets;
+  };
+  const text = (header: string, width = 14) => ({ header, width, kind: 'text' as const });
+  return [
+    ...split(
+      'Contracts',
+      [text('Side', 10), { header: 'Contract', width: 10, kind: 'count' }, text('Start 開始日', 12), { header: 'Free months 無料月', width: 10, kind: 'count' }, text('Courses (code@from)', 60), text('Options (code@month..until)', 60), text('End 終了日', 12), text('Ended by 終了事由', 14)],
+      register.map(registerCells),
+    ),
+    ...split(
+      'Event log',
+      [text('Side', 10), { header: 'Contract', width: 10, kind: 'count' }, text('Month', 9), text('Course', 20), text('Event', 26), text('Clause 条項', 30), text('Decision', 18), text('Facts (tariff decide)', 90)],
+      eventLog.map((r) => EVENT_LOG_COLUMNS.map((c) => r[c])),
+    ),
+  ];
+}
+
+const extraSheets = (extra: OutputExtra | undefined): ExtraSheet[] => extra?.sheets ?? [];

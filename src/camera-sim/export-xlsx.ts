@@ -25,9 +25,9 @@ const YEN = '"¥"#,##0;[Red]-"¥"#,##0';
 const COUNT = '#,##0';
 const PERCENT = '0.0%;[Red]-0.0%';
 
-type Cell = string | number | boolean | { formula: string; result: number | string } | null;
+export type Cell = string | number | boolean | { formula: string; result: number | string } | null;
 /** A plain sheet of values added after the run's own sheets (the studio's chart data). */
-export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: (string | number | null)[][] };
+export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: Cell[][] };
 type Col = { header: string; width: number; numFmt?: string };
 
 /** Column letter of a 1-based index (1 → A, 27 → AA). */
@@ -170,6 +170,8 @@ export class XlsxExport {
       { header: 'Item', width: 16 },
       { header: 'Clause 条項', width: 34 },
       { header: 'Amount 金額', width: 14, numFmt: YEN },
+      { header: 'Decision', width: 16 },
+      { header: 'Facts (tariff decide)', width: 90 },
     ];
     for (const r of rows) {
       if (!this.ledgerSheet || this.ledgerRows === this.maxRows - 1) {
@@ -179,7 +181,7 @@ export class XlsxExport {
         XlsxExport.start(this.ledgerSheet, cols);
         this.ledgerRows = 0;
       }
-      XlsxExport.row(this.ledgerSheet, cols, [r.side, r.contract, r.month, r.course, r.courseName, r.item, r.clause, r.amount]);
+      XlsxExport.row(this.ledgerSheet, cols, [r.side, r.contract, r.month, r.course, r.courseName, r.item, r.clause, r.amount, r.decision, r.facts]);
       this.ledgerRows += 1;
       this.written += 1;
       if (this.written % 2_000 === 0) await this.drain();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { ChunkSimulator, type ChunkResult, type ChunkTask } from './chunk-simulator.js';
 import { buildResult, type SimulationResult } from './result.js';
+import type { PriceTracePart } from './price-trace.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import { Cube } from './side-sink.js';
 import type { ToWorker } from './worker.js';
@@ -22,6 +23,8 @@ export type RunOptions = {
   onProgress?: (p: Progress) => void;
   /** Receives each chunk with its ledger, in contract order; the run waits for it. */
   onLedger?: (chunk: ChunkResult) => void | Promise<void>;
+  /** Receives the proposal's price trace of every chunk (price-trace.ts), for re-pricing. */
+  onTrace?: (part: PriceTracePart) => void;
   /** Stops the run: its workers are terminated and runSimulation rejects with SimulationCancelled. */
   signal?: AbortSignal;
 };
@@ -52,9 +55,9 @@ export const programVersion = (): { name: string; version: string } => {
  */
 const workerEntry = (): URL => (process.env.TARIFF_SIM_WORKER_ENTRY ? pathToFileURL(process.env.TARIFF_SIM_WORKER_ENTRY) : new URL('./worker-entry.mjs', import.meta.url));
 
-const tasksOf = (size: number, chunkSize: number, ledger: boolean): ChunkTask[] => {
+const tasksOf = (size: number, chunkSize: number, ledger: boolean, trace: boolean): ChunkTask[] => {
   const tasks: ChunkTask[] = [];
-  for (let from = 0, index = 0; from < size; from += chunkSize, index += 1) tasks.push({ index, from, to: Math.min(size, from + chunkSize), ledger });
+  for (let from = 0, index = 0; from < size; from += chunkSize, index += 1) tasks.push({ index, from, to: Math.min(size, from + chunkSize), ledger, ...(trace ? { trace } : {}) });
   return tasks;
 };
 
@@ -63,7 +66,7 @@ export async function runSimulation(rs: ResolvedScenario, opts: RunOptions): Pro
   const size = rs.scenario.fleet.size;
   const months = rs.scenario.horizon.months;
   const ledger = opts.ledger === true;
-  const tasks = tasksOf(size, opts.chunkSize ?? 1000, ledger);
+  const tasks = tasksOf(size, opts.chunkSize ?? 1000, ledger, opts.onTrace !== undefined);
   const merged = rs.sides.map((s) => ({ amounts: new Cube(s.tariff.courses.length, months), events: new Cube(s.tariff.courses.length, months), contractMonths: 0 }));
   const interpretations: [Record<string, string>, Record<string, string>] = [{}, {}];
   let contractsDone = 0;
@@ -80,6 +83,7 @@ export async function runSimulation(rs: ResolvedScenario, opts: RunOptions): Pro
       merged[k]!.events.merge(p.events);
       merged[k]!.contractMonths += r.contractMonths[k]!;
     });
+    if (r.trace) opts.onTrace?.(r.trace);
     contractsDone += r.to - r.from;
     contractMonths += r.contractMonths[0] + r.contractMonths[1];
     opts.onProgress?.({ contractsDone, contracts: size, contractMonths, elapsedMs: Date.now() - started });

@@ -6,6 +6,7 @@ import type { RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
 import { schemaErrors } from '../engine/validate-data.js';
 import { readJson } from '../io/json-file.js';
+import { contractEventErrors } from './contract-events.js';
 import { scenarioSchema } from './scenario-schema.js';
 import type { Scenario, SideSpec } from './scenario-types.js';
 import { applyEdits, type NewCourseUptake } from './version-edits.js';
@@ -53,6 +54,7 @@ const semanticErrors = (s: Scenario, file: string): DataError[] => {
   if (s.suspension?.otherGrounds) weighted.push(['/suspension/otherGrounds/grounds', Object.values(s.suspension.otherGrounds.grounds)]);
   if (s.termination?.insolvency) weighted.push(['/termination/insolvency/events', Object.values(s.termination.insolvency.events)]);
   for (const [p, w] of weighted) if (!weightsOk(w)) err(p, 'the shares must not all be zero');
+  contractEventErrors(s, err);
   return errors;
 };
 
@@ -85,6 +87,8 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
     r.from?.forEach((f, j) => courseRef(f, `/courseChanges/requests/${i}/from/${j}`));
     courseRef(r.to, `/courseChanges/requests/${i}/to`);
   });
+  if (label === 'proposal')
+    for (const kind of ['cancellation', 'choice'] as const) s.response?.[kind]?.byCourse?.forEach((x, i) => courseRef(x.course, `/response/${kind}/byCourse/${i}/course`));
   const optionCodes = new Set(t.options.map((o) => o.code));
   s.fleet.optionUptake?.forEach((o, i) => {
     if (!optionCodes.has(o.option))

@@ -13,6 +13,7 @@ const factProps = (name: 'outageWaiver' | 'suspension' | 'termination') => (DECI
 export const OUTAGE_CAUSES = (factProps('outageWaiver').cause!.enum ?? []).filter((x): x is string => typeof x === 'string');
 /** Grounds of 第19条 other than the overdue bill (driven by payments) and the emergency flag (a notice matter). */
 export const SUSPENSION_GROUNDS = Object.keys(factProps('suspension')).filter((k) => k !== 'overdue' && k !== 'emergency');
+export const LOSS_KINDS = ((DECISION_DEFS.damages.factsSchema as FactsSchema).properties.lossKind!.enum ?? []).filter((x): x is string => typeof x === 'string');
 export const INSOLVENCY_EVENTS = (factProps('termination').insolvencyEvent!.enum ?? []).filter((x): x is string => typeof x === 'string');
 
 const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
@@ -66,7 +67,7 @@ const edit = (name: string, required: string[], properties: Record<string, objec
   then: { type: 'object', additionalProperties: false, required: ['edit', ...required], properties: { edit: { const: name }, note, ...properties } },
 });
 
-const EDIT_KINDS = ['course-fee', 'add-course', 'settlement-policy', 'add-settlement-policy', 'interpretation', 'rule-parameter', 'option-price', 'initial-fee'];
+const EDIT_KINDS = ['course-fee', 'add-course', 'settlement-policy', 'add-settlement-policy', 'interpretation', 'rule-parameter', 'option-price', 'initial-fee', 'existing-contracts'];
 
 const editSchema = {
   type: 'object',
@@ -84,7 +85,21 @@ const editSchema = {
     edit('rule-parameter', ['decision', 'parameter', 'value'], { decision: { enum: [...DECISIONS] }, parameter: { type: 'string', minLength: 1 }, value: { type: ['number', 'string'] } }),
     edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionSchema.properties.price }),
     edit('initial-fee', ['group', 'amount'], { group: { type: 'string', minLength: 1 }, amount: nonNegInt }),
+    edit('existing-contracts', ['policy', 'clause'], { policy: { enum: ['new-price', 'keep-price'] }, clause: { type: 'string', minLength: 1 } }),
   ],
+} as const;
+
+const elasticities = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    elasticity: { type: 'number', minimum: -20, maximum: 20 },
+    bySeries: { type: 'object', additionalProperties: false, properties: Object.fromEntries(['legacy', 'M5525', 'M2035'].map((x) => [x, { type: 'number', minimum: -20, maximum: 20 }])) },
+    byCourse: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: false, required: ['course', 'elasticity'], properties: { course: courseRef, elasticity: { type: 'number', minimum: -20, maximum: 20 } } },
+    },
+  },
 } as const;
 
 const side = {
@@ -202,7 +217,57 @@ export const scenarioSchema = {
         settle: { type: 'boolean' },
       },
     },
+    returns: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lateProbability', 'announcedShare', 'daysLate'],
+      properties: { lateProbability: probability, announcedShare: probability, daysLate: weightedRanges(1) },
+    },
+    equipment: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['lossMonthlyRate', 'damageMonthlyRate', 'replacementCost', 'repairCost', 'contractorAtFault'],
+      properties: {
+        lossMonthlyRate: probability,
+        damageMonthlyRate: probability,
+        replacementCost: range(0),
+        repairCost: range(0),
+        contractorAtFault: probability,
+        remedyExcessive: probability,
+      },
+    },
+    damages: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['claimProbability', 'companyShare', 'claimedAmount'],
+      properties: { claimProbability: probability, companyShare: probability, lossKinds: weights(LOSS_KINDS), claimedAmount: range(0) },
+    },
+    refunds: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['paidShare'],
+      properties: { paidShare: probability },
+    },
     baseline: side,
     proposal: side,
+    replications: { type: 'integer', minimum: 1, maximum: 1000 },
+    response: { type: 'object', additionalProperties: false, properties: { cancellation: elasticities, choice: elasticities } },
+    sensitivity: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        relative: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        assumptions: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pointer'],
+            properties: { pointer: { type: 'string', pattern: '^(/[^/]+)+$' }, label: { type: 'string' }, down: { type: 'number' }, up: { type: 'number' } },
+          },
+        },
+      },
+    },
   },
 } as const;

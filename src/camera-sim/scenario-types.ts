@@ -28,7 +28,9 @@ export type Edit =
   | { edit: 'interpretation'; name: string; value: string; note?: string }
   | { edit: 'rule-parameter'; decision: DecisionName; parameter: string; value: number | string; note?: string }
   | { edit: 'option-price'; option: string; price: OptionPrice; note?: string }
-  | { edit: 'initial-fee'; group: string; amount: number; note?: string };
+  | { edit: 'initial-fee'; group: string; amount: number; note?: string }
+  /** Grandfathering: how the proposal applies to contracts started before the horizon (ExistingContracts). */
+  | { edit: 'existing-contracts'; policy: 'new-price' | 'keep-price'; clause: string; note?: string };
 
 /** One side of the comparison: a rule version and a tariff version (by effective date), then edits. */
 export type SideSpec = { rules?: string; tariffs?: string; edits?: Edit[] };
@@ -72,6 +74,40 @@ export type Scenario = {
     insolvency?: { monthlyProbability: number; events: Record<string, number> };
     settle?: boolean;
   };
+  /** Returns of camera and SIM after a cancellation (第22条, 第47条第3項); contract-events.ts. */
+  returns?: ReturnsSpec;
+  /** Loss of and damage to the company's equipment (第46条). */
+  equipment?: EquipmentSpec;
+  /** Damages claimed for outages (第34条); needs `outages`. */
+  damages?: DamagesSpec;
+  /** Outage waivers on months already paid, refunded (第25条第3項); needs `outages`. */
+  refunds?: RefundsSpec;
   baseline: SideSpec;
   proposal: SideSpec;
+  /** Runs with derived seeds for the bands (replications.ts); 1 when absent. */
+  replications?: number;
+  /** Customers' response to the proposal's prices (price-response.ts); none when absent. */
+  response?: { cancellation?: Elasticities; choice?: Elasticities };
+  /** The tornado's assumptions (sensitivity.ts); the default list when absent. */
+  sensitivity?: { relative?: number; assumptions?: SensitivityAssumption[] };
 };
+
+/** An elasticity for every course: by course first, then by series, then the general one (0 when none). */
+export type Elasticities = { elasticity?: number; bySeries?: Partial<Record<'legacy' | 'M5525' | 'M2035', number>>; byCourse?: { course: string; elasticity: number }[] };
+/** An assumption moved down and up: a JSON pointer into the scenario (`*` for every array item), and the values (default: ± relative). */
+export type SensitivityAssumption = { pointer: string; label?: string; down?: number; up?: number };
+/** Of cancelled contracts: the share returned after the planned end date, of those the share announced beforehand, and how many days late. */
+export type ReturnsSpec = { lateProbability: number; announcedShare: number; daysLate: WeightedRange[] };
+/** Monthly rates of a loss (滅失) and of damage (毀損), their ex-tax costs, and the probabilities that the contractor is at fault and that the company's remedy would need excessive cost or time. */
+export type EquipmentSpec = {
+  lossMonthlyRate: number;
+  damageMonthlyRate: number;
+  replacementCost: Range;
+  repairCost: Range;
+  contractorAtFault: number;
+  remedyExcessive?: number;
+};
+/** Of outages: the probability that damages are claimed, the share of outages of cause `other` attributable to the company, the kinds of loss claimed, and the ex-tax amount claimed. */
+export type DamagesSpec = { claimProbability: number; companyShare: number; lossKinds?: Record<string, number>; claimedAmount: Range };
+/** The probability that a month with an outage waiver was already paid when the waiver is decided. */
+export type RefundsSpec = { paidShare: number };

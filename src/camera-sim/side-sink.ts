@@ -1,3 +1,4 @@
+import type { RegisterRow } from './contract-register.js';
 /**
  * Where one side's simulation of one chunk of contracts writes: the amounts cube (month × course ×
  * item × clause → yen and rows), the events cube (month × course × event × clause → count) and,
@@ -7,8 +8,23 @@
  * integers are exact in a double below 2^53 (9e15 yen), which add() checks.
  */
 export type CubePart = { keys: string[][]; key: Int32Array; course: Int32Array; month: Int32Array; value: Float64Array; count: Float64Array };
-export type LedgerPart = { contract: Int32Array; month: Int32Array; course: Int32Array; key: Int32Array; amount: Float64Array; keys: string[][] };
-export type SidePart = { amounts: CubePart; events: CubePart; ledger?: LedgerPart };
+/**
+ * facts[i]: an index into `facts` (the decision and its facts as `tariff decide` takes them, one
+ * JSON string per distinct question), -1 when no decision stands behind the row. The event log
+ * holds every event a decision (or the fleet's set-up) produced, per contract, with its facts.
+ */
+export type LedgerPart = {
+  contract: Int32Array;
+  month: Int32Array;
+  course: Int32Array;
+  key: Int32Array;
+  amount: Float64Array;
+  factsId: Int32Array;
+  keys: string[][];
+  facts: string[];
+  log: { contract: Int32Array; month: Int32Array; course: Int32Array; key: Int32Array; factsId: Int32Array; keys: string[][] };
+};
+export type SidePart = { amounts: CubePart; events: CubePart; ledger?: LedgerPart; register?: RegisterRow[] };
 
 export class Cube {
   private readonly ids = new Map<string, number>();
@@ -72,54 +88,89 @@ export class Cube {
   }
 }
 
-class LedgerBuilder {
-  private n = 0;
-  private contract = new Int32Array(1024);
-  private month = new Int32Array(1024);
-  private course = new Int32Array(1024);
-  private key = new Int32Array(1024);
-  private amount = new Float64Array(1024);
+/** Growable columns of ints (and one of doubles), for ledger rows and the event log. */
+class Rows {
+  n = 0;
+  readonly ints: Int32Array[];
+  value = new Float64Array(1024);
 
-  push(contract: number, month: number, course: number, key: number, amount: number): void {
-    if (this.n === this.contract.length) this.grow();
+  constructor(columns: number) {
+    this.ints = Array.from({ length: columns }, () => new Int32Array(1024));
+  }
+
+  push(values: readonly number[], value = 0): void {
+    if (this.n === this.value.length) this.grow();
     const i = this.n;
-    this.contract[i] = contract;
-    this.month[i] = month;
-    this.course[i] = course;
-    this.key[i] = key;
-    this.amount[i] = amount;
+    for (let k = 0; k < values.length; k += 1) this.ints[k]![i] = values[k]!;
+    this.value[i] = value;
     this.n = i + 1;
   }
 
   private grow(): void {
-    const size = this.contract.length * 2;
-    const g = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.contract = g(this.contract, (n) => new Int32Array(n));
-    this.month = g(this.month, (n) => new Int32Array(n));
-    this.course = g(this.course, (n) => new Int32Array(n));
-    this.key = g(this.key, (n) => new Int32Array(n));
-    this.amount = g(this.amount, (n) => new Float64Array(n));
+    const size = this.value.length * 2;
+    for (let k = 0; k < this.ints.length; k += 1) {
+      const b = new Int32Array(size);
+      b.set(this.ints[k]!);
+      this.ints[k] = b;
+    }
+    const v = new Float64Array(size);
+    v.set(this.value);
+    this.value = v;
   }
 
-  part(keys: string[][]): LedgerPart {
+  col(k: number): Int32Array {
+    return this.ints[k]!.slice(0, this.n);
+  }
+}
+
+class LedgerBuilder {
+  private readonly rows = new Rows(5);
+  private readonly log = new Rows(5);
+  private readonly factIds = new Map<string, number>();
+  readonly facts: string[] = [];
+
+  push(contract: number, month: number, course: number, key: number, amount: number, factsId: number): void {
+    this.rows.push([contract, month, course, key, factsId], amount);
+  }
+
+  logEvent(contract: number, month: number, course: number, key: number, factsId: number): void {
+    this.log.push([contract, month, course, key, factsId]);
+  }
+
+  factsId(decision: string, facts: Record<string, unknown>): number {
+    const k = JSON.stringify({ decision, facts });
+    let id = this.factIds.get(k);
+    if (id === undefined) {
+      id = this.facts.length;
+      this.facts.push(k);
+      this.factIds.set(k, id);
+    }
+    return id;
+  }
+
+  part(keys: string[][], eventKeys: string[][]): LedgerPart {
+    const r = this.rows;
+    const l = this.log;
     return {
-      contract: this.contract.slice(0, this.n),
-      month: this.month.slice(0, this.n),
-      course: this.course.slice(0, this.n),
-      key: this.key.slice(0, this.n),
-      amount: this.amount.slice(0, this.n),
+      contract: r.col(0),
+      month: r.col(1),
+      course: r.col(2),
+      key: r.col(3),
+      factsId: r.col(4),
+      amount: r.value.slice(0, r.n),
       keys,
+      facts: this.facts,
+      log: { contract: l.col(0), month: l.col(1), course: l.col(2), key: l.col(3), factsId: l.col(4), keys: eventKeys },
     };
   }
 }
 
 export const transferables = (p: SidePart): ArrayBuffer[] => {
   const arrays = [p.amounts, p.events].flatMap((c) => [c.key, c.course, c.month, c.value, c.count]);
-  if (p.ledger) arrays.push(p.ledger.contract, p.ledger.month, p.ledger.course, p.ledger.key, p.ledger.amount);
+  if (p.ledger) {
+    const l = p.ledger;
+    arrays.push(l.contract, l.month, l.course, l.key, l.amount, l.factsId, l.log.contract, l.log.month, l.log.course, l.log.key, l.log.factsId);
+  }
   return arrays.map((a) => a.buffer as ArrayBuffer);
 };
 
@@ -127,6 +178,8 @@ export class SideSink {
   readonly amounts: Cube;
   readonly events: Cube;
   private readonly ledger?: LedgerBuilder;
+  /** The contract register, kept with the ledger. */
+  readonly register?: RegisterRow[];
 
   /** months: the horizon's length; month arguments are offsets into it (0 = its first month). */
   constructor(
@@ -136,14 +189,31 @@ export class SideSink {
   ) {
     this.amounts = new Cube(courses, months);
     this.events = new Cube(courses, months);
-    if (withLedger) this.ledger = new LedgerBuilder();
+    if (withLedger) {
+      this.ledger = new LedgerBuilder();
+      this.register = [];
+    }
+  }
+
+  get withLedger(): boolean {
+    return this.ledger !== undefined;
+  }
+
+  /** The id of a question put to the engine (decision and facts), for ledger rows and logged events. */
+  factsId(decision: string, facts: Record<string, unknown>): number {
+    return this.ledger ? this.ledger.factsId(decision, facts) : -1;
   }
 
   /** Records one ledger row (an amount of an item under a clause). Months outside the horizon are dropped. */
-  amount(contract: number, month: number, course: number, id: number, yen: number): void {
+  amount(contract: number, month: number, course: number, id: number, yen: number, factsId = -1): void {
     if (month < 0 || month >= this.months) return;
     this.amounts.add(id, course, month, yen);
-    this.ledger?.push(contract, month, course, id, yen);
+    this.ledger?.push(contract, month, course, id, yen, factsId);
+  }
+
+  logEvent(contract: number, month: number, course: number, id: number, factsId: number): void {
+    if (month < 0 || month >= this.months) return;
+    this.ledger?.logEvent(contract, month, course, id, factsId);
   }
 
   event(month: number, course: number, id: number): void {
@@ -152,6 +222,10 @@ export class SideSink {
   }
 
   part(): SidePart {
-    return { amounts: this.amounts.part(), events: this.events.part(), ...(this.ledger ? { ledger: this.ledger.part(this.amounts.keys) } : {}) };
+    return {
+      amounts: this.amounts.part(),
+      events: this.events.part(),
+      ...(this.ledger ? { ledger: this.ledger.part(this.amounts.keys, this.events.keys), register: this.register } : {}),
+    };
   }
 }

@@ -1,4 +1,6 @@
 import type { SimulationResult } from './result.js';
+import type { Bands } from './replications.js';
+import type { Sensitivity } from './sensitivity.js';
 import type { Views } from './views.js';
 
 /** The one-screen summary printed at the end of `tariff simulate`. */
@@ -8,7 +10,7 @@ const num = (n: number): string => n.toLocaleString('en-US');
 const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
 
-export function summaryText(r: SimulationResult, v: Views, info: { seconds: number; workers: number; files: string[] }): string {
+export function summaryText(r: SimulationResult, v: Views, info: { seconds: number; workers: number; files: string[]; bands?: Bands; tornado?: Sensitivity }): string {
   const lines: string[] = [];
   const s = r.scenario;
   lines.push(`Scenario: ${s.name}`);
@@ -23,6 +25,23 @@ export function summaryText(r: SimulationResult, v: Views, info: { seconds: numb
     if (row.kind === 'count' && row.baseline === 0 && row.proposal === 0) continue;
     const f = row.kind === 'yen' ? yen : num;
     lines.push(`${padEnd(row.label, label)}${f(row.baseline).padStart(18)}${f(row.proposal).padStart(18)}${f(row.difference).padStart(18)}`);
+  }
+  if (info.bands) {
+    const b = info.bands;
+    lines.push('');
+    lines.push(`${b.replications} replications (paired): p5 … p50 … p95 (mean)`);
+    for (const key of ['netExTax', 'totalInclTax', 'cancellations', 'settlements']) {
+      const row = b.summary.find((x) => x.key === key);
+      if (!row) continue;
+      const f = row.kind === 'yen' ? (n: number) => yen(Math.round(n)) : (n: number) => num(Math.round(n));
+      for (const side of ['baseline', 'proposal', 'difference'] as const)
+        lines.push(`${padEnd(`${row.label} ${side}`, label + 12)}${f(row[side].p5)} … ${f(row[side].p50)} … ${f(row[side].p95)} (${f(row[side].mean)})`);
+    }
+  }
+  if (info.tornado) {
+    lines.push('');
+    lines.push(`Sensitivity of the net-revenue difference (${yen(info.tornado.baseDifference)}), largest swing first: effect down / up`);
+    for (const r of info.tornado.rows) lines.push(`${padEnd(r.label, label + 12)}${yen(r.effectDown).padStart(16)} / ${yen(r.effectUp).padStart(16)}`);
   }
   lines.push('');
   lines.push(`Written: ${info.files.join(', ')}`);

@@ -64,6 +64,8 @@ const describe = (e: Edit): string => {
         return `option ${e.option} price ${JSON.stringify(e.price)}`;
       case 'initial-fee':
         return `initial fee of group ${e.group} = ${e.amount} yen`;
+      case 'existing-contracts':
+        return `contracts started before the horizon: ${e.policy} (${e.clause})`;
     }
   })();
   return e.note ? `${text} (${e.note})` : text;
@@ -167,6 +169,9 @@ export function applyEdits(rules: RuleVersion, tariff: TariffVersion, edits: rea
         g.amount = e.amount;
         return;
       }
+      case 'existing-contracts':
+        t.existingContracts = { policy: e.policy, clause: e.clause };
+        return;
     }
   });
   if (errors.length) return { errors };

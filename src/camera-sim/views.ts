@@ -1,3 +1,4 @@
+import { CONTRACT_EVENT_ITEMS } from './contract-events.js';
 import type { SideResult, SimulationResult } from './result.js';
 
 /**
@@ -27,6 +28,7 @@ const ITEM_CATEGORY: Record<string, Category> = {
   'late-interest': 'lateInterest',
   settlement: 'settlements',
   tax: 'tax',
+  ...Object.fromEntries(Object.entries(CONTRACT_EVENT_ITEMS).map(([item, x]) => [item, x.category])),
 };
 
 export const categoryOf = (item: string, optionCodes: ReadonlySet<string>): Category => ITEM_CATEGORY[item] ?? (optionCodes.has(item) ? 'options' : 'other');
@@ -50,6 +52,7 @@ const ITEM_NAMES: Record<string, string> = {
   'late-interest': '延滞利息',
   settlement: '解約清算金',
   tax: '消費税相当額',
+  ...Object.fromEntries(Object.entries(CONTRACT_EVENT_ITEMS).map(([item, x]) => [item, x.name])),
 };
 
 /** Summary counts: [key, label, events counted (by name, or by a name prefix ending in "-")]. */

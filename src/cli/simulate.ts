@@ -3,18 +3,39 @@ import { parseArgs } from 'node:util';
 import { assumptionRows } from '../camera-sim/assumptions.js';
 import { formatOf, openOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
-import { runSimulation } from '../camera-sim/run-simulation.js';
+import { bandSheets, runReplications } from '../camera-sim/replications.js';
+import { runSensitivity, sensitivitySheet } from '../camera-sim/sensitivity.js';
+import { buildViews } from '../camera-sim/views.js';
 import { loadScenario } from '../camera-sim/scenario-loader.js';
 import { summaryText } from '../camera-sim/summary-text.js';
+import { verifyRun } from '../camera-sim/verify-run.js';
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+
+const workersOf = (value: string | undefined): number => {
+  const workers = value === undefined ? availableParallelism() : Number(value);
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, 0 or more, got "${value}"`);
+  return workers;
+};
+
+/** --verify: the run replayed row by row (verify-run.ts). */
+async function verify(file: string, values: { workers?: string; rules?: string; tariffs?: string; quiet?: boolean }, io: Parameters<Command['run']>[1]): Promise<number> {
+  const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
+  const rs = loadScenario(file, registry);
+  const r = await verifyRun(rs, registry, { workers: workersOf(values.workers) });
+  for (const m of r.mismatches) io.out(`MISMATCH ${m.side} contract ${m.contract} ${m.month} ${m.decision} ${m.facts}: expected ${m.expected}, got ${m.got}`);
+  if (r.mismatchCount > r.mismatches.length) io.out(`… and ${r.mismatchCount - r.mismatches.length} more`);
+  io.out(`verified ${r.rows} ledger rows and ${r.events} logged events by ${r.questions} engine decisions; ${r.settlementsPaidChecked} settlements' paid checked against the billed history; ${r.mismatchCount} mismatch(es)`);
+  return r.mismatchCount === 0 ? 0 : 1;
+}
 
 /** `tariff simulate`: runs a what-if scenario on a simulated fleet (docs/scenarios.md). */
 export const simulate: Command = {
   summary: 'simulate a fleet under a baseline and a proposal (a what-if scenario) and write the comparison',
   usage: [
     'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--workers N] [--quiet] [--rules DIR] [--tariffs DIR]',
+    'tariff simulate SCENARIO --verify [--workers N] [--rules DIR] [--tariffs DIR]',
     '  SCENARIO: a scenario file (docs/scenarios.md; scenarios/example.json is one).',
     '  --out: the workbook (summary, by month, by course, by item and clause, events, assumptions),',
     '         the JSON result, or the CSV cube (one row per side, month, course, item or event, clause).',
@@ -22,6 +43,12 @@ export const simulate: Command = {
     '            at Excel’s row limit, a "ledger" array in JSON, FILE.ledger.csv beside the CSV.',
     '  --workers N: worker threads (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
     '  --quiet: no progress and no summary.',
+    '  --replications N: N runs on derived seeds (replication 0 is the scenario\'s seed; default: the scenario\'s',
+    '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
+    '  --sensitivity: also the tornado: each assumption (the scenario\'s "sensitivity", else hazards, outage rate,',
+    '            late payments, option uptake, elasticities) moved down and up, its effect on the net-revenue difference.',
+    '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
+    '            tariff decide, on each side\'s versions with its edits) and list mismatches; exit 1 when there is one.',
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
   ].join('\n'),
   async run(args, io) {
@@ -36,32 +63,43 @@ export const simulate: Command = {
         quiet: { type: 'boolean' },
         rules: { type: 'string' },
         tariffs: { type: 'string' },
+        verify: { type: 'boolean' },
+        replications: { type: 'string' },
+        sensitivity: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('tariff simulate needs exactly one SCENARIO file');
+    if (values.verify) return verify(positionals[0]!, values, io);
     const out = values.out;
     if (!out) throw new UsageError('--out FILE is required (.xlsx, .json or .csv)');
     if (!formatOf(out)) throw new UsageError(`--out must end in .xlsx, .json or .csv, got "${out}"`);
-    const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, 0 or more, got "${values.workers}"`);
+    const workers = workersOf(values.workers);
     const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
     const rs = loadScenario(positionals[0]!, registry);
     const ledger = values.ledger === true;
+    const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
+    if (!Number.isInteger(replications) || replications < 1 || replications > 1000) throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
     const output = await openOutput(out, rs, ledger);
     const quiet = values.quiet === true;
     const tty = process.stderr.isTTY === true;
     const progress = progressReporter({ isTTY: tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s) });
     const started = Date.now();
-    const result = await runSimulation(rs, {
+    const { result, bands } = await runReplications(rs, replications, {
       workers,
       ledger,
-      ...(quiet ? {} : { onProgress: (p) => progress.update(p) }),
+      ...(quiet ? {} : { onProgress: (p) => progress.update(p), onReplication: (done, of) => done < of && io.err(`replication ${done + 1} of ${of} …`) }),
       ...(ledger ? { onLedger: (chunk) => output.ledger(chunk) } : {}),
     });
     progress.done();
     const seconds = (Date.now() - started) / 1000;
-    const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version }));
-    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files }));
+    const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
+    const tornado = values.sensitivity ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference) : undefined;
+    const extra = {
+      sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
+      json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },
+    };
+    const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
+    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}), ...(tornado ? { tornado } : {}) }));
     return 0;
   },
 };

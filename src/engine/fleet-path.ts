@@ -229,7 +229,9 @@ export class FleetPath {
       : first === 1 && last === dim
         ? 0
         : ((first * 32 + last) * 32 + dim) * 2;
-    const key = feeKey * 2 ** 31 + mask;
+    // Prices kept for an existing contract (ExistingContracts) are another answer: one more bit.
+    const kept = this.tariff.priceIndexFor(c.startDate) !== this.tariff ? 1 : 0;
+    const key = (feeKey * 2 ** 31 + mask) * 2 + kept;
     const cache = billable === plan.first ? plan.firstCache : plan.laterCache;
     const hit = cache.get(key);
     if (hit) return hit;

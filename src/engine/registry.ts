@@ -32,6 +32,11 @@ export class Registry {
     let idx = this.tariffIndexes.get(t);
     if (!idx) {
       idx = new TariffIndex(t);
+      // Existing contracts under keep-price: the version in force on their start date.
+      idx.earlier = (startDate) => {
+        const v = this.tariffInForce(startDate);
+        return v ? this.index(v) : undefined;
+      };
       this.tariffIndexes.set(t, idx);
     }
     return idx;

@@ -131,6 +131,12 @@ export const versionIndexSchema = {
           effective: isoDate,
           status: { enum: ['draft', 'in-review', 'approved', 'superseded'] },
           dir: { type: 'string', minLength: 1 },
+          existingContracts: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['policy', 'clause'],
+            properties: { policy: { enum: ['new-price', 'keep-price'] }, clause: { type: 'string', minLength: 1 } },
+          },
           author: { type: 'string' },
           approvedBy: { type: 'string' },
           note: { type: 'string' },

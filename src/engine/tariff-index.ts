@@ -25,6 +25,36 @@ export class TariffIndex {
     for (const o of version.options) this.options.set(o.code, o);
   }
 
+  /**
+   * The version whose prices an existing contract pays (ExistingContracts): set by the registry (the
+   * version in force on a start date) or by the simulator (a proposal's baseline).
+   */
+  earlier?: (startDate: string) => TariffIndex | undefined;
+  /** Contracts started before this date are existing contracts (default: the version's effective date). */
+  keepFrom?: string;
+
+  /** The prices a contract started on startDate pays: this version's, or under keep-price those in force on its start date. */
+  priceIndexFor(startDate: string): TariffIndex {
+    if (this.version.existingContracts?.policy !== 'keep-price' || startDate >= (this.keepFrom ?? this.version.effective)) return this;
+    const e = this.earlier?.(startDate);
+    return e && e !== this ? e : this;
+  }
+
+  /** The monthly fee a contract started on startDate pays for `course` (別紙3表1, with ExistingContracts). */
+  courseFee(course: Course, startDate: string): number {
+    const idx = this.priceIndexFor(startDate);
+    return idx === this ? course.monthlyFee : (idx.byCode.get(course.code)?.monthlyFee ?? course.monthlyFee);
+  }
+
+  /** The option price such a contract pays (別紙3表3, with ExistingContracts). */
+  optionPriceFor(course: Course, option: TariffOption, startDate: string): number | undefined {
+    const idx = this.priceIndexFor(startDate);
+    if (idx === this) return this.optionPrice(course, option);
+    const c = idx.byCode.get(course.code);
+    const o = idx.options.get(option.code);
+    return c && o ? idx.optionPrice(c, o) : this.optionPrice(course, option);
+  }
+
   /** The longest course of `course`'s family whose term `monthsUsed` satisfies (別紙3表2). */
   longestSatisfied(course: Course, monthsUsed: number): Course | undefined {
     const fam = this.families.get(course.family) ?? [];

@@ -49,8 +49,16 @@ export type SettlementPolicy = {
 
 export type MinimumPeriodRow = { label: string; text: string };
 
+/**
+ * How a version applies to contracts started before it takes effect (the clause or 附則 that says
+ * so): `new-price` (the default) bills them at this version's prices; `keep-price` bills them at
+ * the prices in force on their start date.
+ */
+export type ExistingContracts = { policy: 'new-price' | 'keep-price'; clause: string };
+
 export type TariffVersion = {
   effective: string;
+  existingContracts?: ExistingContracts;
   status: 'draft' | 'approved';
   courses: Course[];
   initialFeeGroups: InitialFeeGroup[];

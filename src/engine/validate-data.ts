@@ -1,3 +1,4 @@
+import type { ExistingContracts } from './tariff-types.js';
 import type { ErrorObject } from 'ajv';
 import { compileSchema } from './ajv.js';
 import { DataLoadError, type DataError } from './errors.js';
@@ -142,7 +143,7 @@ export function validateRuleVersion(meta: { effective: string; status: RuleVersi
   return { ...meta, decisions, interpretations };
 }
 
-export type IndexEntry = { effective: string; status: RuleVersionStatus; dir: string; author?: string; approvedBy?: string; note?: string };
+export type IndexEntry = { effective: string; status: RuleVersionStatus; dir: string; author?: string; approvedBy?: string; note?: string; existingContracts?: ExistingContracts };
 
 /** Checks a version index: schema, ISO dates, and no two versions on the same date. */
 export function validateVersionIndex(data: unknown, file: string): IndexEntry[] {

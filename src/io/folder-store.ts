@@ -36,6 +36,7 @@ export function loadTariffVersions(dir: string): TariffVersion[] {
     if (Object.values(files).some((f) => f === undefined)) continue;
     const status = entry.status === 'draft' ? 'draft' : 'approved';
     const v = collect(errors, () => validateTariffVersion(entry.effective, status, files as never, names));
+    if (v && entry.existingContracts) v.existingContracts = entry.existingContracts;
     if (v) versions.push(v);
   }
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);

@@ -143,4 +143,24 @@ describe('Scenarios, browser mode', () => {
     await testId('compare-view').scrollIntoViewIfNeeded();
     await shot(studio.page, 'scenarios-07-compare');
   });
+  it('with replications and sensitivity: bands shaded on the revenue chart, p5–p95 columns, the tornado and its table', async () => {
+    await testId('scn-new').click();
+    await testId('scn-name').fill('M2035 3年 −500円 bands');
+    await testId('scn-size').fill('200');
+    await testId('scn-months').fill('12');
+    await testId('scn-replications').fill('3');
+    await testId('scn-sensitivity').check();
+    await testId('scn-proposal-qe-add').click();
+    await runAndWait();
+    await testId('scenario-result').waitFor();
+    expect(await testId('chart-revenue').locator('svg .recharts-area').count()).toBe(2);
+    const net = testId('summary-table').locator('tr[data-key=netExTax] td[data-band=difference]');
+    expect(await net.textContent()).toMatch(/–/);
+    expect(await testId('table-by-month').locator('td[data-band=proposal]').count()).toBe(12);
+    expect(await testId('table-tornado').locator('tbody tr').count()).toBeGreaterThan(0);
+    await testId('chart-revenue').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-08-bands-ja');
+    await testId('chart-tornado').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-09-tornado-ja');
+  });
 });

@@ -99,7 +99,7 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     const lines: ChargeLine[] = [];
     const types = new Set(fired.map((f) => f.type));
     if (types.has('charge-monthly-fee'))
-      lines.push({ item: 'monthly-fee', amount: monthFee(s.course.monthlyFee, s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee'), s.free), clause: '別紙3表1' });
+      lines.push({ item: 'monthly-fee', amount: monthFee(ctx.tariff.courseFee(s.course, s.facts.startDate), s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee'), s.free), clause: '別紙3表1' });
     const partlyFree = types.has('charge-monthly-fee') && s.free?.partialMonth === monthIndex(s.facts.month);
     if (types.has('charge-initial-fee')) {
       const group = ctx.tariff.groups.get(s.course.initialFeeGroup)!;
@@ -110,13 +110,15 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     const optionsFree = freeMonth && s.options.length > 0 && ctx.interps.use('freeMonthsScope') === 'course-and-options';
     if (types.has('charge-options') && !optionsFree)
       for (const o of s.options) {
-        const price = ctx.tariff.optionPrice(s.course, o);
+        const price = ctx.tariff.optionPriceFor(s.course, o, s.facts.startDate);
         if (price !== undefined && price > 0) lines.push({ item: o.code, amount: price, clause: '別紙3表3' });
       }
     const subtotal = lines.reduce((a, l) => a + l.amount, 0);
     const tax = taxOn(subtotal, param(ctx, 'taxRatePercent'));
     const hasOptionLine = lines.some((l) => l.clause === '別紙3表3');
-    const clauses = unique(['第24条', ...firedClauses(fired).filter((c) => c !== '別紙3表3' || hasOptionLine), ...(partlyFree ? ['第7条'] : []), '第32条']);
+    // Prices kept for a contract started before this version (ExistingContracts): its clause is cited.
+    const kept = ctx.tariff.priceIndexFor(s.facts.startDate) !== ctx.tariff ? [ctx.tariff.version.existingContracts!.clause] : [];
+    const clauses = unique(['第24条', ...firedClauses(fired).filter((c) => c !== '別紙3表3' || hasOptionLine), ...(partlyFree ? ['第7条'] : []), ...kept, '第32条']);
     return { outcome: 'charge', clauses, fields: { lines, subtotal, tax, total: subtotal + tax, contractMonth: s.contractMonth } };
   },
 };

@@ -9,7 +9,7 @@ import type { Course, SettlementPolicy } from '../tariff-types.js';
  * minimum period (legacy 長期) or before the course's own term (M-series, same-family rule).
  */
 type Facts = { course: string; startDate: string; endDate: string; freeMonths?: number; paid?: number };
-type State = { course: Course; policy: SettlementPolicy; monthsUsed: number; paid: number; freeMonths: number };
+type State = { course: Course; policy: SettlementPolicy; monthsUsed: number; paid: number; freeMonths: number; startDate: string };
 
 export const settlement: DecisionDef<Facts, State> = {
   name: 'settlement',
@@ -32,10 +32,11 @@ export const settlement: DecisionDef<Facts, State> = {
     if (reading === 'elapsed') monthsUsed = Math.max(0, elapsedMonths(facts.startDate, facts.endDate) - (hasMinimumPeriod ? freeMonths : 0));
     else monthsUsed = Math.max(0, monthIndex(facts.endDate) - (hasMinimumPeriod ? free.minimumPeriodStartMonth : monthIndex(facts.startDate)) + 1);
     // Default paid (case-files.md): the course's monthly fee × the months billed, billed as partialMonthFee reads.
-    const paid = facts.paid ?? feesBilled(course.monthlyFee, facts.startDate, facts.endDate, free, ctx.interps.use('partialMonthFee'));
+    // The fee is the one the contract pays (ExistingContracts: keep-price keeps the fee of its start date).
+    const paid = facts.paid ?? feesBilled(ctx.tariff.courseFee(course, facts.startDate), facts.startDate, facts.endDate, free, ctx.interps.use('partialMonthFee'));
     return {
       facts: { policyKind: policy.kind, policyMonths: policy.months ?? null, termMonths: course.termMonths, monthsUsed, freeMonths, hasMinimumPeriod, ...paramFacts(ctx) },
-      state: { course, policy, monthsUsed, paid, freeMonths },
+      state: { course, policy, monthsUsed, paid, freeMonths, startDate: facts.startDate },
     };
   },
   finish: (fired, s, ctx) => {
@@ -46,10 +47,10 @@ export const settlement: DecisionDef<Facts, State> = {
     let gross: number;
     let basis: Course | undefined;
     if (settle.type === 'settle-remaining') {
-      gross = floorYen(new D(s.course.monthlyFee).times(s.policy.months ?? 0));
+      gross = floorYen(new D(ctx.tariff.courseFee(s.course, s.startDate)).times(s.policy.months ?? 0));
     } else {
       basis = ctx.tariff.longestSatisfied(s.course, s.monthsUsed);
-      gross = basis ? floorYen(new D(basis.monthlyFee).times(s.monthsUsed)) : 0;
+      gross = basis ? floorYen(new D(ctx.tariff.courseFee(basis, s.startDate)).times(s.monthsUsed)) : 0;
     }
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));

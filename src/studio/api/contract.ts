@@ -382,7 +382,12 @@ export type RunView = {
   byCourse: (Pair & { code: string; name: string; difference: number })[];
   byItem: (Pair & { item: string; name: string; clause: string; difference: number })[];
   overTime: { month: string; waivers: Pair; waiverYen: Pair; settlements: Pair; settlementYen: Pair; cancellations: Pair }[];
+  /** With replications: p5 and p95 of each summary figure and of each month's net revenue, per side and for the paired difference. */
+  bands?: { replications: number; summary: { key: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[]; byMonth: { month: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[] };
+  /** With a sensitivity section: the tornado, largest swing first. */
+  sensitivity?: { baseDifference: number; rows: { pointer: string; label: string; effectDown: number; effectUp: number; swing: number }[] };
 };
+export type BandRange = { p5: number; p50: number; p95: number; mean: number };
 export type RunState = 'running' | 'done' | 'cancelled' | 'failed';
 export type RunProgress = { runId: string; scenarioId: number; state: RunState; contractsDone: number; contracts: number; contractMonths: number; elapsedMs: number; error: ApiError | null };
 export type ScenarioChoices = {
@@ -459,6 +464,8 @@ const runViewSchema = {
   additionalProperties: false,
   required: ['meta', 'summary', 'byMonth', 'byCourse', 'byItem', 'overTime'],
   properties: {
+    bands: { type: 'object' },
+    sensitivity: { type: 'object' },
     meta: {
       type: 'object',
       additionalProperties: false,

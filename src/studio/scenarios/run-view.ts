@@ -64,6 +64,18 @@ export function runView(run: StoredRun): RunView {
     }),
     byCourse: v.byCourse.map((c) => ({ code: c.code, name: c.name, baseline: c.baseline.netExTax, proposal: c.proposal.netExTax, difference: c.proposal.netExTax - c.baseline.netExTax })),
     byItem: v.byItem.map((x) => ({ item: x.item, name: x.name, clause: x.clause, baseline: x.baseline.amount, proposal: x.proposal.amount, difference: x.proposal.amount - x.baseline.amount })),
+    ...(run.bands
+      ? {
+          bands: {
+            replications: run.bands.replications,
+            summary: run.bands.summary.map((s) => ({ key: s.key, baseline: s.baseline, proposal: s.proposal, difference: s.difference })),
+            byMonth: run.bands.byMonth.map((m) => ({ month: m.month, ...m.figures.netExTax })),
+          },
+        }
+      : {}),
+    ...(run.sensitivity
+      ? { sensitivity: { baseDifference: run.sensitivity.baseDifference, rows: run.sensitivity.rows.map((x) => ({ pointer: x.pointer, label: x.label, effectDown: x.effectDown, effectUp: x.effectUp, swing: x.swing })) } }
+      : {}),
     overTime: r.months.map((month, i) => ({
       month,
       waivers: pair(waivers[0][i]!, waivers[1][i]!),

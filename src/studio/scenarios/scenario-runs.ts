@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { assumptionRows } from '../../camera-sim/assumptions.js';
 import type { SimulationResult } from '../../camera-sim/result.js';
-import { runSimulation, SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
+import { runReplications, type Bands } from '../../camera-sim/replications.js';
+import { SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
+import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
+import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { ApiError, RunProgress, RunState } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -55,8 +58,16 @@ export class ScenarioRuns {
       done: Promise.resolve(),
     };
     const started = Date.now();
-    run.done = runSimulation(rs, { workers, chunkSize: studioChunkSize(size), signal: controller.signal, onProgress: (p) => (run.progress = p) }).then(
-      (result: SimulationResult) => {
+    const replications = rs.scenario.replications ?? 1;
+    const opts = { workers, chunkSize: studioChunkSize(size), signal: controller.signal };
+    const steps = async (): Promise<{ result: SimulationResult; bands?: Bands; sensitivity?: Sensitivity }> => {
+      const { result, bands } = await runReplications(rs, replications, { ...opts, onProgress: (p) => (run.progress = p) });
+      const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
+      const sensitivity = rs.scenario.sensitivity ? await runSensitivity(rs, opts, base) : undefined;
+      return { result, ...(bands ? { bands } : {}), ...(sensitivity ? { sensitivity } : {}) };
+    };
+    run.done = steps().then(
+      ({ result, bands, sensitivity }) => {
         const elapsedMs = Date.now() - started;
         const finishedAt = new Date().toISOString();
         const stored: StoredRun = {
@@ -67,6 +78,8 @@ export class ScenarioRuns {
           elapsedMs,
           workers,
           formRevision,
+          ...(bands ? { bands: { replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth } } : {}),
+          ...(sensitivity ? { sensitivity } : {}),
         };
         try {
           this.opts.onFinished(run, stored);

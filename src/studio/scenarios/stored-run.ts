@@ -1,5 +1,7 @@
 import type { SimulationResult } from '../../camera-sim/result.js';
+import type { Bands } from '../../camera-sim/replications.js';
 import type { Scenario } from '../../camera-sim/scenario-types.js';
+import type { Sensitivity } from '../../camera-sim/sensitivity.js';
 
 /** What a scenario keeps of its last run (scenarios.last_result): enough to show, compare and export it again. */
 export type StoredRun = {
@@ -11,4 +13,8 @@ export type StoredRun = {
   workers: number;
   /** The form revision that was run: a later save makes the result stale. */
   formRevision: number;
+  /** With replications > 1: the bands (without the per-replication values). */
+  bands?: Omit<Bands, 'values'>;
+  /** With a `sensitivity` section: the tornado. */
+  sensitivity?: Sensitivity;
 };

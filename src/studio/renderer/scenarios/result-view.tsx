@@ -1,6 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RunView } from '../../api/contract.js';
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { compactYen, count, money, signedYen } from './format.js';
 
@@ -40,6 +40,13 @@ export function ResultView({ view }: { view: RunView }) {
     cancellationsB: m.cancellations.baseline,
     cancellationsP: m.cancellations.proposal,
   }));
+  const bandAt = new Map((view.bands?.byMonth ?? []).map((b) => [b.month, b]));
+  const revenue = view.byMonth.map((m) => {
+    const b = bandAt.get(m.month);
+    return b ? { ...m, baseBand: [b.baseline.p5, b.baseline.p95], propBand: [b.proposal.p5, b.proposal.p95] } : m;
+  });
+  const monthBand = view.bands ? (m: { month: string }) => bandAt.get(m.month) : undefined;
+  const summaryBand = view.bands ? (s: { key: string }) => view.bands!.summary.find((x) => x.key === s.key) : undefined;
   const sideInfo = (k: 0 | 1) => {
     const s = view.meta.sides[k];
     if (!s) return '';
@@ -66,27 +73,74 @@ export function ResultView({ view }: { view: RunView }) {
           first={(s) => <td>{label(s)}</td>}
           show={(n, s) => (s.kind === 'yen' ? yen(n) : count(n, lang))}
           showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : (n > 0 ? '+' : '') + count(n, lang))}
+          {...(summaryBand ? { band: summaryBand } : {})}
         />
       </section>
 
       <ChartCard
         testId="chart-revenue"
         title={t('scn.chart.revenue')}
+        {...(view.bands ? { note: t('scn.bandNote', { n: view.bands.replications }) } : {})}
         height={280}
         folded
         chart={
-          <LineChart data={view.byMonth} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+          <ComposedChart data={revenue} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} />
-            <Tooltip formatter={tipYen} />
+            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
+            <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
             <Legend />
+            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
+            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
             <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
-          </LineChart>
+          </ComposedChart>
         }
-        table={<FiguresTable testId="table-by-month" heading={t('scn.month')} rows={view.byMonth} rowKey={(m) => m.month} first={(m) => <td>{m.month}</td>} />}
+        table={<FiguresTable testId="table-by-month" heading={t('scn.month')} rows={view.byMonth} rowKey={(m) => m.month} first={(m) => <td>{m.month}</td>} {...(monthBand ? { band: monthBand } : {})} />}
       />
+
+      {view.sensitivity && (
+        <ChartCard
+          testId="chart-tornado"
+          title={t('scn.chart.tornado')}
+          note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen) })}
+          height={Math.max(160, view.sensitivity.rows.length * 34 + 60)}
+          chart={
+            <BarChart data={view.sensitivity.rows} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+              <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
+              <Tooltip formatter={tipYen} />
+              <Legend />
+              <ReferenceLine x={0} stroke="#666" />
+              <Bar dataKey="effectDown" stackId="t" name={t('scn.effectDown')} fill={BASE} isAnimationActive={false} />
+              <Bar dataKey="effectUp" stackId="t" name={t('scn.effectUp')} fill={PROP} isAnimationActive={false} />
+            </BarChart>
+          }
+          table={
+            <table className="scn-table" data-testid="table-tornado">
+              <thead>
+                <tr>
+                  <th>{t('scn.assumption')}</th>
+                  <th className="num">{t('scn.effectDown')}</th>
+                  <th className="num">{t('scn.effectUp')}</th>
+                  <th className="num">{t('scn.swing')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.sensitivity.rows.map((r) => (
+                  <tr key={r.pointer} data-key={r.pointer}>
+                    <td title={r.pointer}>{r.label}</td>
+                    <td className={diffClass(r.effectDown)}>{signedYen(r.effectDown, yen)}</td>
+                    <td className={diffClass(r.effectUp)}>{signedYen(r.effectUp, yen)}</td>
+                    <td className="num">{yen(r.swing)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      )}
 
       <div className="scn-two">
         <ChartCard
@@ -258,6 +312,8 @@ function FiguresTable<R extends Figures>(props: {
   rowProps?: (row: R) => { 'data-key'?: string; className?: string };
   show?: (n: number, row: R) => string;
   showDifference?: (n: number, row: R) => string;
+  /** With replications: the row's p5–p95 of the proposal and of the paired difference, two more columns. */
+  band?: (row: R) => { proposal: BandRange; difference: BandRange } | undefined;
 }) {
   const { t, yen: plainYen } = useI18n();
   const yen = (n: number) => money(n, plainYen);
@@ -271,6 +327,8 @@ function FiguresTable<R extends Figures>(props: {
           <th className="num">{t('scn.baseline')}</th>
           <th className="num">{t('scn.proposal')}</th>
           <th className="num">{t('scn.difference')}</th>
+          {props.band && <th className="num">{t('scn.bandProposal')}</th>}
+          {props.band && <th className="num">{t('scn.bandDifference')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -280,9 +338,20 @@ function FiguresTable<R extends Figures>(props: {
             <td className="num">{show(r.baseline, r)}</td>
             <td className="num">{show(r.proposal, r)}</td>
             <td className={diffClass(r.difference)}>{showDifference(r.difference, r)}</td>
+            {props.band && <BandCells band={props.band(r)} show={(n) => show(Math.round(n), r)} showDifference={(n) => showDifference(Math.round(n), r)} />}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function BandCells({ band, show, showDifference }: { band: { proposal: BandRange; difference: BandRange } | undefined; show: (n: number) => string; showDifference: (n: number) => string }) {
+  if (!band) return <><td /><td /></>;
+  return (
+    <>
+      <td className="num small" data-band="proposal">{`${show(band.proposal.p5)} – ${show(band.proposal.p95)}`}</td>
+      <td className="num small" data-band="difference">{`${showDifference(band.difference.p5)} – ${showDifference(band.difference.p95)}`}</td>
+    </>
   );
 }

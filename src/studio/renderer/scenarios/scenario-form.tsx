@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { ContractEventFields } from './contract-events-fields.js';
 import { fieldMatches } from './format.js';
 
 /**
@@ -65,6 +66,12 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
             <input type="text" className={bad('/name')} data-field="/name" data-testid="scn-name" value={form.name} onChange={(e) => set({ name: e.target.value })} disabled={disabled} />,
           )}
           {field('scn.seed', numInput('/seed', form.seed, (n) => set({ seed: n }), { testId: 'scn-seed', min: 0 }))}
+          {field('scn.replications', numInput('/replications', form.replications ?? 1, (n) => set({ replications: n }), { testId: 'scn-replications', min: 1 }), 'scn.replicationsHint')}
+          {field(
+            'scn.sensitivity',
+            <input type="checkbox" data-testid="scn-sensitivity" checked={form.sensitivity !== undefined} onChange={(e) => set({ sensitivity: e.target.checked ? {} : undefined })} disabled={disabled} />,
+            'scn.sensitivityHint',
+          )}
           {field(
             'scn.horizonStart',
             <input
@@ -189,6 +196,8 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
           {payments && field('scn.neverPays', numInput('/payments/neverPaysProbability', payments.neverPaysProbability, (n) => set({ payments: { ...payments, neverPaysProbability: n } }), { step: '0.001', min: 0 }))}
         </div>
       </fieldset>
+
+      <ContractEventFields form={form} set={set} numInput={numInput} field={field} />
 
       <div className="scn-sides">
         {(['baseline', 'proposal'] as const).map((side) => (

@@ -1,0 +1,148 @@
+import type { Cell, ExtraSheet } from './export-xlsx.js';
+import type { SimulationResult } from './result.js';
+import { runSimulation, type RunOptions } from './run-simulation.js';
+import type { ResolvedScenario } from './scenario-loader.js';
+import { buildViews, CATEGORIES, netExTax, type Money } from './views.js';
+
+/**
+ * Replications (docs/scenarios.md § Uncertainty): the scenario run N times, replication r on a
+ * seed derived from the scenario's seed and r (replication 0 is the scenario's own seed, so its
+ * result is the run without replications). Each replication is still baseline vs proposal on the
+ * same draws, so the difference of a replication is paired; its band (the p5…p95 of the N paired
+ * differences) is much tighter than the two sides' bands apart. Every replication is worker-count
+ * independent, and the bands are computed from the replications in order, so they are too.
+ *
+ * Percentiles: linear interpolation between order statistics, rank = p × (N − 1) (Excel's
+ * PERCENTILE.INC, which the Bands sheet uses live).
+ */
+export type Band = { p5: number; p50: number; p95: number; mean: number };
+export type BandTriple = { baseline: Band; proposal: Band; difference: Band };
+export type MonthFigure = (typeof CATEGORIES)[number] | 'netExTax';
+export const MONTH_FIGURES: readonly MonthFigure[] = [...CATEGORIES, 'netExTax'];
+export type Bands = {
+  replications: number;
+  seeds: number[];
+  summary: ({ key: string; label: string; kind: 'yen' | 'count' } & BandTriple)[];
+  byMonth: { month: string; figures: Record<MonthFigure, BandTriple> }[];
+  /** Every replication's figures, in replication order: summary[key][side] and byMonth[month][figure][side] (for the workbook's live formulas). */
+  values: { summary: Record<string, [number[], number[], number[]]>; byMonth: Record<string, Record<MonthFigure, [number[], number[], number[]]>> };
+};
+
+const fmix = (x: number): number => {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
+/** The seed of replication r (0: the scenario's own). */
+export const replicationSeed = (seed: number, r: number): number => (r === 0 ? seed : fmix((fmix(seed ^ 0x2545f491) + Math.imul(r, 0x9e3779b9)) >>> 0));
+
+/** PERCENTILE.INC of values at p (0…1). */
+export const percentile = (values: readonly number[], p: number): number => {
+  const s = [...values].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  const rank = p * (s.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return s[lo]! + (s[hi]! - s[lo]!) * (rank - lo);
+};
+
+export const band = (values: readonly number[]): Band => ({
+  p5: percentile(values, 0.05),
+  p50: percentile(values, 0.5),
+  p95: percentile(values, 0.95),
+  mean: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length),
+});
+
+const withSeed = (rs: ResolvedScenario, seed: number): ResolvedScenario => ({ ...rs, scenario: { ...rs.scenario, seed } });
+
+const monthValue = (m: Money, f: MonthFigure): number => (f === 'netExTax' ? netExTax(m) : m[f]);
+
+/** Bands from the replications' results (in replication order). */
+export function bandsOf(results: readonly SimulationResult[], seeds: number[]): Bands {
+  const views = results.map(buildViews);
+  const first = views[0]!;
+  const triple = (b: number[], p: number[]): [number[], number[], number[]] => [b, p, p.map((x, i) => x - b[i]!)];
+  const summaryValues: Bands['values']['summary'] = {};
+  for (const row of first.summary) summaryValues[row.key] = triple(views.map((v) => v.summary.find((x) => x.key === row.key)!.baseline), views.map((v) => v.summary.find((x) => x.key === row.key)!.proposal));
+  const monthValues: Bands['values']['byMonth'] = {};
+  first.byMonth.forEach((row, i) => {
+    monthValues[row.month] = Object.fromEntries(MONTH_FIGURES.map((f) => [f, triple(views.map((v) => monthValue(v.byMonth[i]!.baseline, f)), views.map((v) => monthValue(v.byMonth[i]!.proposal, f)))])) as Record<MonthFigure, [number[], number[], number[]]>;
+  });
+  const bt = (t: [number[], number[], number[]]): BandTriple => ({ baseline: band(t[0]), proposal: band(t[1]), difference: band(t[2]) });
+  return {
+    replications: results.length,
+    seeds,
+    summary: first.summary.map((row) => ({ key: row.key, label: row.label, kind: row.kind, ...bt(summaryValues[row.key]!) })),
+    byMonth: first.byMonth.map((row) => ({ month: row.month, figures: Object.fromEntries(MONTH_FIGURES.map((f) => [f, bt(monthValues[row.month]![f])])) as Record<MonthFigure, BandTriple> })),
+    values: { summary: summaryValues, byMonth: monthValues },
+  };
+}
+
+/**
+ * Runs n replications. The first gets every option (ledger, onLedger, progress); the others run
+ * without a ledger. onReplication reports each one done.
+ */
+export async function runReplications(
+  rs: ResolvedScenario,
+  n: number,
+  opts: RunOptions & { onReplication?: (done: number, of: number) => void },
+): Promise<{ result: SimulationResult; bands?: Bands }> {
+  const seeds = Array.from({ length: n }, (_, r) => replicationSeed(rs.scenario.seed, r));
+  const results: SimulationResult[] = [];
+  for (let r = 0; r < n; r += 1) {
+    const o: RunOptions = r === 0 ? opts : { workers: opts.workers, ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}), ...(opts.signal ? { signal: opts.signal } : {}) };
+    results.push(await runSimulation(withSeed(rs, seeds[r]!), o));
+    opts.onReplication?.(r + 1, n);
+  }
+  return n > 1 ? { result: results[0]!, bands: bandsOf(results, seeds) } : { result: results[0]! };
+}
+
+/** Column letters of a 1-based column. */
+const col = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : col(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+/**
+ * The workbook's sheets: Replications (one row per figure and side, one column per replication:
+ * values) and Bands (p5, p50, p95 and mean of each row: live PERCENTILE.INC and AVERAGE formulas
+ * over the Replications row, their values cached).
+ */
+export function bandSheets(b: Bands): ExtraSheet[] {
+  const rows: { figure: string; month: string; side: string; values: number[] }[] = [];
+  const sides = ['baseline', 'proposal', 'difference'];
+  for (const s of b.summary) b.values.summary[s.key]!.forEach((v, k) => rows.push({ figure: s.key, month: '', side: sides[k]!, values: v }));
+  for (const m of b.byMonth) for (const f of MONTH_FIGURES) b.values.byMonth[m.month]![f].forEach((v, k) => rows.push({ figure: f, month: m.month, side: sides[k]!, values: v }));
+  const first = 4;
+  const last = col(first + b.replications - 1);
+  const rep: ExtraSheet = {
+    name: 'Replications',
+    columns: [
+      { header: 'Figure', width: 22, kind: 'text' },
+      { header: 'Month', width: 9, kind: 'text' },
+      { header: 'Side', width: 11, kind: 'text' },
+      ...b.seeds.map((seed, r) => ({ header: `r${r} seed ${seed}`, width: 16, kind: 'yen' as const })),
+    ],
+    rows: rows.map((r) => [r.figure, r.month, r.side, ...r.values]),
+  };
+  const stat = (r: { values: number[] }, i: number, p: number | 'mean'): Cell => {
+    const range = `Replications!${col(first)}${i + 2}:${last}${i + 2}`;
+    return p === 'mean' ? { formula: `AVERAGE(${range})`, result: band(r.values).mean } : { formula: `PERCENTILE.INC(${range},${p})`, result: percentile(r.values, p) };
+  };
+  const bands: ExtraSheet = {
+    name: 'Bands',
+    columns: [
+      { header: 'Figure', width: 22, kind: 'text' },
+      { header: 'Month', width: 9, kind: 'text' },
+      { header: 'Side', width: 11, kind: 'text' },
+      { header: 'p5', width: 16, kind: 'yen' },
+      { header: 'p50', width: 16, kind: 'yen' },
+      { header: 'p95', width: 16, kind: 'yen' },
+      { header: 'Mean 平均', width: 16, kind: 'yen' },
+    ],
+    rows: rows.map((r, i) => [r.figure, r.month, r.side, stat(r, i, 0.05), stat(r, i, 0.5), stat(r, i, 0.95), stat(r, i, 'mean')]),
+  };
+  return [bands, rep];
+}

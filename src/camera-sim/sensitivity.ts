@@ -1,0 +1,149 @@
+import type { ExtraSheet } from './export-xlsx.js';
+import { runSimulation, type RunOptions } from './run-simulation.js';
+import type { ResolvedScenario } from './scenario-loader.js';
+import type { Scenario, SensitivityAssumption } from './scenario-types.js';
+import { buildViews } from './views.js';
+
+/**
+ * The tornado (docs/scenarios.md § Sensitivity): each assumption moved down and up (by the
+ * scenario's values, else by ± `relative`, 20 % by default, of its value; probabilities are kept
+ * within 0…1), the scenario run again on the same seed (the same draws, so only the assumption
+ * moves the answer), and its effect on the proposal's net-revenue difference (proposal − baseline,
+ * ex tax) measured against the unmoved run. Rows are sorted by swing (|up − down| effect),
+ * largest first.
+ */
+export type SensitivityRow = {
+  pointer: string;
+  label: string;
+  base: number[];
+  down: number[];
+  up: number[];
+  /** The net-revenue difference with the assumption down / up, and the effect against the unmoved run. */
+  differenceDown: number;
+  differenceUp: number;
+  effectDown: number;
+  effectUp: number;
+  swing: number;
+};
+export type Sensitivity = { baseDifference: number; relative: number; rows: SensitivityRow[] };
+
+const LABELS: Record<string, string> = {
+  '/cancellation/monthlyHazard': '解約ハザード Cancellation hazard',
+  '/outages/monthlyRate': '利用不能の発生率 Outage rate',
+  '/payments/lateProbability': '支払遅延率 Late-payment rate',
+  '/fleet/optionUptake/*/probability': 'オプション加入率 Option uptake',
+  '/courseChanges/monthlyProbability': 'コース変更率 Course-change rate',
+  '/response/cancellation/elasticity': '解約の価格弾力性 Cancellation elasticity',
+  '/response/choice/elasticity': 'コース選択の価格弾力性 Choice elasticity',
+};
+export const DEFAULT_ASSUMPTIONS = Object.keys(LABELS);
+
+const unescape = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The places a pointer (with `*` for every array item) names in the scenario that hold numbers. */
+export function locate(scenario: unknown, pointer: string): { parent: Record<string, unknown>; key: string }[] {
+  const parts = pointer.split('/').slice(1).map(unescape);
+  let at: { node: unknown; parent?: Record<string, unknown>; key?: string }[] = [{ node: scenario }];
+  for (const p of parts) {
+    const next: typeof at = [];
+    for (const a of at) {
+      const n = a.node as Record<string, unknown> | unknown[] | null;
+      if (n === null || typeof n !== 'object') continue;
+      if (p === '*' && Array.isArray(n)) n.forEach((x, i) => next.push({ node: x, parent: n as unknown as Record<string, unknown>, key: String(i) }));
+      else if (p in n) next.push({ node: (n as Record<string, unknown>)[p], parent: n as Record<string, unknown>, key: p });
+    }
+    at = next;
+  }
+  return at.filter((a) => typeof a.node === 'number' && a.parent).map((a) => ({ parent: a.parent!, key: a.key! }));
+}
+
+const isProbability = (pointer: string): boolean => /probability|Probability|Hazard|Rate$/.test(pointer);
+
+const moved = (s: Scenario, a: SensitivityAssumption, relative: number, dir: -1 | 1): { scenario: Scenario; values: number[]; base: number[] } => {
+  const copy = structuredClone(s);
+  const places = locate(copy, a.pointer);
+  const base = places.map((p) => p.parent[p.key] as number);
+  const values = places.map((p, i) => {
+    const explicit = dir < 0 ? a.down : a.up;
+    let v = explicit ?? base[i]! * (1 + dir * relative);
+    if (isProbability(a.pointer)) v = Math.min(1, Math.max(0, v));
+    p.parent[p.key] = v;
+    return v;
+  });
+  return { scenario: copy, values, base };
+};
+
+const netDifference = (r: Awaited<ReturnType<typeof runSimulation>>): number => buildViews(r).summary.find((x) => x.key === 'netExTax')!.difference;
+
+/** The assumptions to move: the scenario's, else every default one the scenario holds. */
+export const assumptionsOf = (s: Scenario): SensitivityAssumption[] =>
+  s.sensitivity?.assumptions ?? DEFAULT_ASSUMPTIONS.filter((p) => locate(s, p).length > 0).map((pointer) => ({ pointer }));
+
+export async function runSensitivity(rs: ResolvedScenario, opts: Pick<RunOptions, 'workers' | 'signal' | 'chunkSize'> & { onStep?: (done: number, of: number) => void }, baseDifference?: number): Promise<Sensitivity> {
+  const s = rs.scenario;
+  const relative = s.sensitivity?.relative ?? 0.2;
+  const list = assumptionsOf(s);
+  const runOpts: RunOptions = { workers: opts.workers, ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}) };
+  const base = baseDifference ?? netDifference(await runSimulation(rs, runOpts));
+  const rows: SensitivityRow[] = [];
+  let done = 0;
+  for (const a of list) {
+    const down = moved(s, a, relative, -1);
+    const up = moved(s, a, relative, 1);
+    if (!down.base.length) throw new Error(`sensitivity: ${a.pointer} names no number in the scenario`);
+    const dDown = netDifference(await runSimulation({ ...rs, scenario: down.scenario }, runOpts));
+    const dUp = netDifference(await runSimulation({ ...rs, scenario: up.scenario }, runOpts));
+    done += 1;
+    opts.onStep?.(done, list.length);
+    rows.push({
+      pointer: a.pointer,
+      label: a.label ?? LABELS[a.pointer] ?? a.pointer,
+      base: down.base,
+      down: down.values,
+      up: up.values,
+      differenceDown: dDown,
+      differenceUp: dUp,
+      effectDown: dDown - base,
+      effectUp: dUp - base,
+      swing: Math.abs(dUp - dDown),
+    });
+  }
+  rows.sort((x, y) => y.swing - x.swing || (x.pointer < y.pointer ? -1 : 1));
+  return { baseDifference: base, relative, rows };
+}
+
+const values = (v: number[]): string => v.map((x) => Number(x.toPrecision(6))).join(', ');
+
+/** The workbook's Sensitivity sheet: one row per assumption, sorted by swing. */
+export function sensitivitySheet(t: Sensitivity): ExtraSheet {
+  return {
+    name: 'Sensitivity',
+    columns: [
+      { header: 'Assumption 前提', width: 40, kind: 'text' },
+      { header: 'Pointer', width: 34, kind: 'text' },
+      { header: 'Value', width: 16, kind: 'text' },
+      { header: 'Down', width: 16, kind: 'text' },
+      { header: 'Up', width: 16, kind: 'text' },
+      { header: 'Difference, down 差額(下)', width: 18, kind: 'yen' },
+      { header: 'Difference, up 差額(上)', width: 18, kind: 'yen' },
+      { header: 'Effect down 影響(下)', width: 18, kind: 'yen' },
+      { header: 'Effect up 影響(上)', width: 18, kind: 'yen' },
+      { header: 'Swing 幅', width: 16, kind: 'yen' },
+    ],
+    rows: [
+      ['(unmoved) 基準', '', '', '', '', t.baseDifference, t.baseDifference, 0, 0, 0],
+      ...t.rows.map((r, i) => [
+        r.label,
+        r.pointer,
+        values(r.base),
+        values(r.down),
+        values(r.up),
+        r.differenceDown,
+        r.differenceUp,
+        { formula: `F${i + 3}-F2`, result: r.effectDown },
+        { formula: `G${i + 3}-G2`, result: r.effectUp },
+        { formula: `ABS(G${i + 3}-F${i + 3})`, result: r.swing },
+      ]),
+    ],
+  };
+}
