@@ -1,13 +1,18 @@
 import type { Course } from './tariff-types.js';
 
-const PREFIX = normalizeCourseName('どこでも“me”REC');
 
 /** Spec: names match after NFKC normalization and removal of all white space. */
 export function normalizeCourseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/gu, '');
 }
 
-const stripPrefix = (n: string): string => (n.startsWith(PREFIX) ? n.slice(PREFIX.length) : n);
+/**
+ * The どこでも“me”REC prefix, as the terms print it (curly quotes; ｍｅ and ＲＥＣ are NFKC-folded
+ * by normalizeCourseName) or typed with straight quotes (", ＂ after NFKC): the quotes are not part
+ * of what names a course.
+ */
+const PREFIX = /^どこでも["“”]me["“”]REC/u;
+const stripPrefix = (n: string): string => n.replace(PREFIX, '');
 
 /** Dice similarity of character bigrams: robust for short queries against long names. */
 const bigrams = (s: string): Map<string, number> => {

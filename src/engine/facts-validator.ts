@@ -43,10 +43,35 @@ const pointerGet = (root: unknown, pointer: string): unknown =>
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), root);
 
+/**
+ * A `oneOf` (a code or `{code, from}`) fails in every branch, so ajv reports each branch's errors
+ * and the `oneOf` itself. Keep only what the value's shape selects: drop the branches that fail on
+ * the value's own type (it is not that shape) and the generic `oneOf` error when a branch of the
+ * right shape says what is wrong. When no branch has the value's shape, one error names the shapes.
+ */
+export function pruneOneOf(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const one of errors.filter((e) => e.keyword === 'oneOf')) {
+    const prefix = `${one.schemaPath}/`;
+    const branchOf = (e: ErrorObject): string | undefined => (e.schemaPath.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined);
+    const inside = kept.filter((e) => e !== one && branchOf(e) !== undefined);
+    const wrongShape = new Set(inside.filter((e) => e.keyword === 'type' && e.instancePath === one.instancePath).map(branchOf));
+    const rightShape = inside.filter((e) => !wrongShape.has(branchOf(e)));
+    if (rightShape.length) kept = kept.filter((e) => e !== one && !(branchOf(e) !== undefined && wrongShape.has(branchOf(e))));
+    else {
+      const types = inside.filter((e) => e.keyword === 'type' && e.instancePath === one.instancePath).map((e) => String(e.params.type));
+      kept = kept
+        .filter((e) => branchOf(e) === undefined)
+        .map((e) => (e === one ? { ...e, keyword: 'type', params: { type: types.join(' or ') } } : e));
+    }
+  }
+  return kept;
+}
+
 export function validateFacts(schema: object, facts: unknown): FieldError[] {
   const v = compileSchema(schema);
   if (v(facts)) return [];
-  return (v.errors ?? []).map((e) => {
+  return pruneOneOf(v.errors ?? []).map((e) => {
     const path =
       e.keyword === 'required'
         ? `/facts${e.instancePath}/${String(e.params.missingProperty)}`

@@ -50,14 +50,28 @@ export function listCaseFiles(paths: string[]): string[] {
   return out;
 }
 
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * Reads one case file: a JSON object or an array of them. Throws DataLoadError when unreadable,
- * when it holds no case (an empty array), or when it nests deeper than a case ever does.
+ * not JSON, JSON of another shape (a number, a string, an array holding a non-object), when it
+ * holds no case (an empty array), or when it nests deeper than a case ever does: each is an error
+ * of the whole run rather than a file of no cases.
  */
 export function readCaseFile(file: string): CaseFile {
   const data = readJson(file);
   const deep = tooDeepAt(data, MAX_JSON_DEPTH + (Array.isArray(data) ? 1 : 0));
   if (deep !== undefined) fail('CASE_TOO_DEEP', file, `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, deep);
-  if (Array.isArray(data) && data.length === 0) fail('CASE_FILE_EMPTY', file, 'holds no case (an empty array); write at least one case, or remove the file');
-  return Array.isArray(data) ? { file, cases: data as CaseInput[], single: false } : { file, cases: [data as CaseInput], single: true };
+  const shape = (pointer: string, got: unknown): DataLoadError =>
+    new DataLoadError('CASE_FILE_SHAPE', [
+      { file, pointer, message: `a case file holds one case (a JSON object) or an array of them; got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got} here. Wrap each case in { }.`, code: 'CASE_FILE_SHAPE' },
+    ]);
+  if (Array.isArray(data)) {
+    if (data.length === 0) fail('CASE_FILE_EMPTY', file, 'holds no case (an empty array); write at least one case, or remove the file');
+    const bad = data.findIndex((c) => !isObject(c));
+    if (bad >= 0) throw shape(`/${bad}`, data[bad]);
+    return { file, cases: data as CaseInput[], single: false };
+  }
+  if (!isObject(data)) throw shape('', data);
+  return { file, cases: [data as CaseInput], single: true };
 }

@@ -46,6 +46,23 @@ describe('tariff CLI', () => {
     expect(r.stderr).toMatch(/line 2, column \d+/);
   });
 
+  it('test: JSON that is not a case or an array of cases is an error of the whole run with its pointer; exit 2', () => {
+    const num = tariff('test', write('number.json', '42'));
+    expect(num.status).toBe(2);
+    expect(num.stderr).toContain('CASE_FILE_SHAPE');
+    const arr = write('array.json', [settlement, 3]);
+    const r = tariff('test', arr);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${arr} /1`);
+  });
+
+  it('test: a path that does not exist is an error of the whole run naming it; exit 2', () => {
+    const r = tariff('test', join(dir, 'no-such-file.json'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('FILE_UNREADABLE');
+    expect(r.stderr).toContain('no-such-file.json');
+  });
+
   it('test: reads folders recursively in name order', () => {
     const sub = mkdtempSync(join(dir, 'suite-'));
     writeFileSync(join(sub, 'b.json'), JSON.stringify(settlement));
