@@ -178,7 +178,7 @@ export function AutoRegression({ detail }: { detail: RuleVersionDetail }) {
         <>
           <span data-testid="auto-regression-result">{t('ra.autoResult', { total: view.total, changed: view.changed.length, failing: view.failing.length })}</span>
           {running && <span className="muted"> · {t('ra.autoRunning')}</span>}
-          <ul className="case-list">
+          <ul className="case-list" tabIndex={0} aria-label={t('tr.regression')}>
             {view.changed.slice(0, 20).map((c) => (
               <li key={`${c.file}#${c.index}`}>
                 {c.file.split('/').pop()} › {c.name}

@@ -155,7 +155,7 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
       {review && (
         <div data-testid="tr-regression">
           <p className="small">{t('tr.regressionResult', { total: review.total, changed: review.changed.length, failing: review.failing.length, base: review.baseline?.effective ?? '—' })}</p>
-          <ul className="small case-list">
+          <ul className="small case-list" tabIndex={0} aria-label={t('tr.regression')}>
             {[...review.failing.map((c) => ({ c, bad: true })), ...review.changed.map((c) => ({ c, bad: false }))].slice(0, 30).map(({ c, bad }) => (
               <li key={`${bad ? 'f' : 'c'}${c.file}#${c.index}`} className={bad ? 'case-failing' : ''}>
                 {bad ? 'invalid: ' : ''}
