@@ -1,3 +1,4 @@
+import { parseDateTime } from './dates.js';
 import type { FieldError } from './errors.js';
 import { escapePointer } from './errors.js';
 import type { InterpretationSet } from './interpretations.js';
@@ -92,3 +93,12 @@ export const factsObject = (properties: Record<string, object>, required: string
   properties,
   required,
 });
+
+/** The outage from knownAt to restoredAt (第25条第2項, 第34条), both already valid datetimes; undefined, with a located error, when it ends before it starts. */
+export const outageSpan = (ctx: DecisionContext, knownAt: string, restoredAt: string): { known: NonNullable<ReturnType<typeof parseDateTime>>; restored: NonNullable<ReturnType<typeof parseDateTime>> } | undefined => {
+  const known = parseDateTime(knownAt)!;
+  const restored = parseDateTime(restoredAt)!;
+  if (restored.epochMs >= known.epochMs) return { known, restored };
+  ctx.errors.push({ path: '/facts/restoredAt', message: `restoredAt (${restoredAt}) is before knownAt (${knownAt}); swap them or correct the time`, code: 'RANGE' });
+  return undefined;
+};

@@ -1,6 +1,5 @@
-import { bool, courseFact, courseRef, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { bool, courseFact, outageSpan, courseRef, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
-import { parseDateTime } from '../dates.js';
 import { floorYen } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
@@ -33,12 +32,9 @@ export const damages: DecisionDef<Facts, State> = {
   ),
   prepare: (facts, ctx) => {
     const course = courseFact(ctx, facts.course, 'course');
-    const known = parseDateTime(facts.knownAt)!;
-    const restored = parseDateTime(facts.restoredAt)!;
-    if (restored.epochMs < known.epochMs) {
-      ctx.errors.push({ path: '/facts/restoredAt', message: `restoredAt (${facts.restoredAt}) is before knownAt (${facts.knownAt}); swap them or correct the time`, code: 'RANGE' });
-      return undefined;
-    }
+    const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
+    if (!span) return undefined;
+    const { known, restored } = span;
     if (!course) return undefined;
     const elapsedMs = restored.epochMs - known.epochMs;
     return {

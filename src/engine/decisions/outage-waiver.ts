@@ -1,6 +1,5 @@
-import { courseFact, courseRef, bool, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { courseFact, outageSpan, courseRef, bool, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, dayRate, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
-import { parseDateTime } from '../dates.js';
 import { D, floorYen, type Dec } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
@@ -23,12 +22,9 @@ export const outageWaiver: DecisionDef<Facts, State> = {
   ),
   prepare: (facts, ctx) => {
     const course = courseFact(ctx, facts.course, 'course');
-    const known = parseDateTime(facts.knownAt)!;
-    const restored = parseDateTime(facts.restoredAt)!;
-    if (restored.epochMs < known.epochMs) {
-      ctx.errors.push({ path: '/facts/restoredAt', message: `restoredAt (${facts.restoredAt}) is before knownAt (${facts.knownAt}); swap them or correct the time`, code: 'RANGE' });
-      return undefined;
-    }
+    const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
+    if (!span) return undefined;
+    const { known, restored } = span;
     if (!course) return undefined;
     const cameraUsable = facts.cameraUsable ?? false;
     const cloudUsable = facts.cloudUsable ?? false;
