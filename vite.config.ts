@@ -26,7 +26,12 @@ const electronBuild = (entry: string, fileName: string, external: (string | RegE
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'electron-main')
-    return electronBuild('src/studio/main/main.ts', 'main.cjs', ['electron', /^node:/u, ...builtinModules, ...Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`, 'u')])]);
+    return electronBuild('src/studio/main/main.ts', 'main.cjs', [
+      'electron',
+      /^node:/u,
+      ...builtinModules,
+      ...Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`, 'u')]),
+    ]);
   if (mode === 'electron-preload') return electronBuild('src/studio/preload/preload.ts', 'preload.cjs', ['electron']);
   return {
     root: 'src/studio/renderer',

@@ -43,4 +43,6 @@ await x.finish(result, buildViews(result), [['rows', rows]]);
 const seconds = (performance.now() - started) / 1000;
 const bytes = statSync(file).size;
 rmSync(dir, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ rows, seconds, rowsPerSec: rows / seconds, sheets: x.ledgerSheetCount, fileMb: bytes / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, peakArrayBuffersMb: peakArrayBuffers / 2 ** 20 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ rows, seconds, rowsPerSec: rows / seconds, sheets: x.ledgerSheetCount, fileMb: bytes / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, peakArrayBuffersMb: peakArrayBuffers / 2 ** 20 })}\n`,
+);

@@ -110,7 +110,8 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
     if (ge(f.businessDaysBeforeEnd, f.noticeBusinessDays)) out.push(0);
     if (f.returned === true) out.push(1);
     if (f.returned === false) out.push(2);
-    if (f.returned === true && f.returnedAfterPlannedEnd === true && f.returnDelayAnnounced === false && f['interpretation.feesAfterPlannedEnd'] === 'late-return-charge') out.push(3);
+    if (f.returned === true && f.returnedAfterPlannedEnd === true && f.returnDelayAnnounced === false && f['interpretation.feesAfterPlannedEnd'] === 'late-return-charge')
+      out.push(3);
     return out;
   },
   equipmentLoss: (f) => {

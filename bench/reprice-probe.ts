@@ -29,4 +29,6 @@ t = performance.now();
 const full = await runSimulation(edited, { workers });
 const fullRunSeconds = (performance.now() - t) / 1000;
 if (JSON.stringify(fast) !== JSON.stringify(full)) throw new Error('re-priced answer differs from the full run');
-process.stdout.write(`${JSON.stringify({ contracts: rs.scenario.fleet.size, months: rs.scenario.horizon.months, workers, repriceSeconds, fullRunSeconds, repriceVsFullRun: fullRunSeconds / repriceSeconds })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ contracts: rs.scenario.fleet.size, months: rs.scenario.horizon.months, workers, repriceSeconds, fullRunSeconds, repriceVsFullRun: fullRunSeconds / repriceSeconds })}\n`,
+);

@@ -67,7 +67,9 @@ for (const name of DECISIONS) {
   jreTime += 1 / jrePerSec;
   compiledTime += 1 / c.perSec;
   handTime += 1 / h.perSec;
-  log(`${name.padEnd(20)} jre ${Math.round(jrePerSec).toLocaleString()}/s  compiled ${Math.round(c.perSec).toLocaleString()}/s  hand-written ${Math.round(h.perSec).toLocaleString()}/s`);
+  log(
+    `${name.padEnd(20)} jre ${Math.round(jrePerSec).toLocaleString()}/s  compiled ${Math.round(c.perSec).toLocaleString()}/s  hand-written ${Math.round(h.perSec).toLocaleString()}/s`,
+  );
 }
 const compiledVsJre = jreTime / compiledTime;
 const handwrittenVsCompiled = compiledTime / handTime;

@@ -91,10 +91,13 @@ const stopChild = (child: ChildProcess): Promise<void> =>
 
 const post = (agent: Agent, port: number, path: string, body: string): Promise<number> =>
   new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -129,7 +132,10 @@ const batchRate = async (port: number, rounds: number): Promise<number> => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const byDecision = new Map<string, object[]>();
   for (const c of cases) byDecision.set(c.decision, [...(byDecision.get(c.decision) ?? []), c.body]);
-  const batches = [...byDecision].map(([d, bodies]) => ({ path: `/v1/decisions/${d}/batch`, body: JSON.stringify({ cases: Array.from({ length: 1000 }, (_x, i) => bodies[i % bodies.length]) }) }));
+  const batches = [...byDecision].map(([d, bodies]) => ({
+    path: `/v1/decisions/${d}/batch`,
+    body: JSON.stringify({ cases: Array.from({ length: 1000 }, (_x, i) => bodies[i % bodies.length]) }),
+  }));
   let n = 0;
   const t0 = performance.now();
   for (let r = 0; r < rounds; r += 1)
@@ -146,7 +152,9 @@ const serve = await startChild([join(ROOT, 'bin', 'tariff.mjs'), 'serve', '--rel
   const m = /"event":"listening","url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
   return m ? Number(m[1]) : undefined;
 });
-const jre = await startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts')], (line) => (line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined));
+const jre = await startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts')], (line) =>
+  line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined,
+);
 await load(serve.port, 800); // warm-up
 await load(jre.port, 400);
 await batchRate(serve.port, 1);
@@ -166,7 +174,9 @@ for (let round = 0; round < 3; round += 1) {
 }
 await stopChild(serve.child);
 await stopChild(jre.child);
-log(`tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of 1,000: ${Math.round(batchPerSec).toLocaleString()} decisions/s`);
+log(
+  `tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of 1,000: ${Math.round(batchPerSec).toLocaleString()} decisions/s`,
+);
 log(`minimal json-rules-engine HTTP service: ${Math.round(jreServed.perSec).toLocaleString()} decisions/s, p99 ${jreServed.p99Ms.toFixed(2)} ms`);
 rmSync(dir, { recursive: true, force: true });
 

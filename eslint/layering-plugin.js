@@ -23,7 +23,9 @@ export const checkImport = (fromRel, spec, typeOnly = false) => {
   const from = layerOf(fromRel);
   if (!from) return `${fromRel} is in no layer of eslint/layers.js: add its folder to the map (and to docs/ARCHITECTURE.md).`;
   if (spec.startsWith('.')) {
-    const target = relative(ROOT, resolve(ROOT, dirname(fromRel), spec)).split('\\').join('/');
+    const target = relative(ROOT, resolve(ROOT, dirname(fromRel), spec))
+      .split('\\')
+      .join('/');
     if (!target.startsWith('src/')) return `${from.name} may not import ${spec}: outside src/ (tests, bench and scripts import src, never the reverse).`;
     const to = layerOf(target);
     if (!to) return `${spec} is in no layer of eslint/layers.js: add its folder to the map (and to docs/ARCHITECTURE.md).`;

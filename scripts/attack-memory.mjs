@@ -95,8 +95,15 @@ const books = {
 for (const [what, data] of Object.entries(books)) {
   const file = join(dir, 'bomb.xlsx');
   writeFileSync(file, data);
-  const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'tariffs', 'import', file, '--workspace', join(dir, 'ws.sqlite')], { encoding: 'utf8', timeout: 300_000 });
-  check(`tariff tariffs import, a workbook that ${what} (256 MB heap)`, r.status === 2 && r.stderr.includes('is refused before it is read'), `exit ${r.status}: ${r.stderr.slice(-400)}`);
+  const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, 'tariffs', 'import', file, '--workspace', join(dir, 'ws.sqlite')], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  check(
+    `tariff tariffs import, a workbook that ${what} (256 MB heap)`,
+    r.status === 2 && r.stderr.includes('is refused before it is read'),
+    `exit ${r.status}: ${r.stderr.slice(-400)}`,
+  );
 }
 
 // The studio server: one process, every bomb sent to the import preview, then an ordinary call.

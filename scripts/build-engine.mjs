@@ -9,5 +9,31 @@ rmSync('dist/lib', { recursive: true, force: true });
 const external = ['ajv', 'ajv/*', 'decimal.js', 'json-rules-engine', '@holiday-jp/holiday_jp'];
 await build({ entryPoints: { engine: 'src/engine/index.ts' }, outdir: 'dist/lib', bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', external, sourcemap: true });
 await build({ entryPoints: { node: 'src/io/node-api.ts' }, outdir: 'dist/lib', bundle: true, format: 'esm', platform: 'node', target: 'node20', external, sourcemap: true });
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--declaration', '--emitDeclarationOnly', '--noEmit', 'false', '--outDir', 'dist/lib/types', '--rootDir', 'src', '--skipLibCheck', '--strict', '--target', 'ES2022', '--module', 'ESNext', '--moduleResolution', 'Bundler', '--esModuleInterop', '--resolveJsonModule', 'src/engine/index.ts', 'src/io/node-api.ts'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    'node_modules/typescript/bin/tsc',
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--noEmit',
+    'false',
+    '--outDir',
+    'dist/lib/types',
+    '--rootDir',
+    'src',
+    '--skipLibCheck',
+    '--strict',
+    '--target',
+    'ES2022',
+    '--module',
+    'ESNext',
+    '--moduleResolution',
+    'Bundler',
+    '--esModuleInterop',
+    '--resolveJsonModule',
+    'src/engine/index.ts',
+    'src/io/node-api.ts',
+  ],
+  { stdio: 'inherit' },
+);
 process.stdout.write('dist/lib: engine.js, node.js and types/\n');

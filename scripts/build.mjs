@@ -33,7 +33,16 @@ export const cliStale = () => !existsSync(CLI_BUNDLE) || statSync(CLI_BUNDLE).mt
 // their hundred small files from node_modules costs more start-up than running them. Native and
 // heavy packages stay in node_modules and load only with the command that needs them.
 const EXTERNAL = ['better-sqlite3', 'exceljs', 'electron', 'tsx', 'esbuild'];
-const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', external: EXTERNAL, sourcemap: true, logLevel: 'warning', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: EXTERNAL,
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
 
 export async function buildCli() {
   const { build } = await import('esbuild');
@@ -71,7 +80,10 @@ export async function buildValidators(out) {
   for (const [name, schema] of Object.entries(PRECOMPILED_SCHEMAS)) ajv.addSchema(schema, name);
   const code = standaloneCode(ajv, Object.fromEntries(Object.keys(PRECOMPILED_SCHEMAS).map((n) => [n, n])));
   // Standalone code requires ajv's runtime helpers with `require`, also in ESM output.
-  writeFileSync(join(out, 'validators.mjs'), `import { createRequire } from 'node:module';\nimport { AJV_FORMATS as __formats } from './main.mjs';\nconst require = createRequire(import.meta.url);\n${code}\n`);
+  writeFileSync(
+    join(out, 'validators.mjs'),
+    `import { createRequire } from 'node:module';\nimport { AJV_FORMATS as __formats } from './main.mjs';\nconst require = createRequire(import.meta.url);\n${code}\n`,
+  );
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -105,7 +105,10 @@ export class ContractEvents {
       returnDelayAnnounced: announced,
     });
     const f = out.fields as { plannedEndDate: string; cancellationDate: string; feesUntil: string; lateReturnCharge: number; tax: number };
-    if (f.plannedEndDate !== plannedEndDate) throw new Error(`cancellation and cancellationNotice disagree on the planned end date of a request of ${requestDate} for ${desiredEndDate}: ${f.plannedEndDate} vs ${plannedEndDate}`);
+    if (f.plannedEndDate !== plannedEndDate)
+      throw new Error(
+        `cancellation and cancellationNotice disagree on the planned end date of a request of ${requestDate} for ${desiredEndDate}: ${f.plannedEndDate} vs ${plannedEndDate}`,
+      );
     const returnMonth = monthIndex(f.cancellationDate);
     if (late) this.book.event(returnMonth, cid, announced ? 'return-late-announced' : 'return-late', clauseOf(out), fid);
     if (f.lateReturnCharge !== 0) this.book.amount(id, returnMonth, cid, 'late-return-charge', clauseOf(out, this.taxClause), f.lateReturnCharge, fid);
@@ -169,7 +172,15 @@ export class ContractEvents {
       o.cause === 'company-gross-negligence' ? 'company-gross-negligence' : o.cause === 'other' && draw(seed, id, m, PURPOSE.damagesCompany) < d.companyShare ? 'company' : 'other';
     const claimed = yenBetween(draw(seed, id, m, PURPOSE.damagesClaimed), d.claimedAmount);
     const lossKind = this.lossKinds[pickIndex(draw(seed, id, m, PURPOSE.damagesKind), this.lossCum)]!;
-    const { out, fid } = this.book.decide('damages', { course: o.course.code, knownAt: o.knownAt, restoredAt: o.restoredAt, cause, cloudUsable: o.cloudUsable, lossKind, claimedAmount: claimed });
+    const { out, fid } = this.book.decide('damages', {
+      course: o.course.code,
+      knownAt: o.knownAt,
+      restoredAt: o.restoredAt,
+      cause,
+      cloudUsable: o.cloudUsable,
+      lossKind,
+      claimedAmount: claimed,
+    });
     this.book.event(m, cid, `damages-${out.outcome}`, clauseOf(out), fid);
     const amount = out.outcome === 'not-limited' ? claimed : (out.fields.amount as number);
     if (amount !== 0) this.book.amount(id, m, cid, 'damages', clauseOf(out), -amount, fid);

@@ -36,7 +36,6 @@ export const formatOf = (path: string): OutputFormat | undefined => {
   return ext === 'xlsx' || ext === 'json' || ext === 'csv' ? ext : undefined;
 };
 
-
 /** A file written with back-pressure: waits whenever the stream's buffer is full. */
 class Writer {
   private readonly stream: WriteStream;
@@ -108,7 +107,11 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
       },
       async finish(result, assumptions, extra) {
         const views = buildViews(result);
-        const body = JSON.stringify({ ...result, views, assumptions: Object.fromEntries(assumptions), ...(extra?.json ?? {}), ...(withLedger ? { eventLog, register } : {}) }, null, 1);
+        const body = JSON.stringify(
+          { ...result, views, assumptions: Object.fromEntries(assumptions), ...(extra?.json ?? {}), ...(withLedger ? { eventLog, register } : {}) },
+          null,
+          1,
+        );
         await w.write(withLedger ? `\n],\n${body.slice(1)}\n` : `${body}\n`);
         await w.close();
         return views;
@@ -169,12 +172,30 @@ function auditSheets(eventLog: EventLogRow[], register: RegisterRow[], maxRows: 
   return [
     ...split(
       'Contracts',
-      [text('Side', 10), { header: 'Contract', width: 10, kind: 'count' }, text('Start 開始日', 12), { header: 'Free months 無料月', width: 10, kind: 'count' }, text('Courses (code@from)', 60), text('Options (code@month..until)', 60), text('End 終了日', 12), text('Ended by 終了事由', 14)],
+      [
+        text('Side', 10),
+        { header: 'Contract', width: 10, kind: 'count' },
+        text('Start 開始日', 12),
+        { header: 'Free months 無料月', width: 10, kind: 'count' },
+        text('Courses (code@from)', 60),
+        text('Options (code@month..until)', 60),
+        text('End 終了日', 12),
+        text('Ended by 終了事由', 14),
+      ],
       register.map(registerCells),
     ),
     ...split(
       'Event log',
-      [text('Side', 10), { header: 'Contract', width: 10, kind: 'count' }, text('Month', 9), text('Course', 20), text('Event', 26), text('Clause 条項', 30), text('Decision', 18), text('Facts (tariff decide)', 90)],
+      [
+        text('Side', 10),
+        { header: 'Contract', width: 10, kind: 'count' },
+        text('Month', 9),
+        text('Course', 20),
+        text('Event', 26),
+        text('Clause 条項', 30),
+        text('Decision', 18),
+        text('Facts (tariff decide)', 90),
+      ],
       eventLog.map((r) => EVENT_LOG_COLUMNS.map((c) => r[c])),
     ),
   ];

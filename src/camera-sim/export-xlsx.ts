@@ -19,7 +19,15 @@ import { CATEGORY_LABELS, EX_TAX, netExTax, type Views } from './views.js';
  * up (drain()), as committing a row never does.
  */
 export const EXCEL_MAX_ROWS = 1_048_576;
-export const SHEETS = { summary: 'Summary', byMonth: 'By month', byCourse: 'By course', byItem: 'By item', events: 'Events', assumptions: 'Assumptions', ledger: 'Ledger' } as const;
+export const SHEETS = {
+  summary: 'Summary',
+  byMonth: 'By month',
+  byCourse: 'By course',
+  byItem: 'By item',
+  events: 'Events',
+  assumptions: 'Assumptions',
+  ledger: 'Ledger',
+} as const;
 
 const YEN = '"¥"#,##0;[Red]-"¥"#,##0';
 const COUNT = '#,##0';
@@ -199,10 +207,7 @@ export class XlsxExport {
     const w = this.internals;
     const sheet = (this.ledgerSheet as unknown as { stream?: SheetStream } | undefined)?.stream;
     const queued = (): number =>
-      (sheet?.buffers ?? []).reduce((a, b) => a + b.length, 0) +
-      (sheet?.pipes ?? []).reduce((a, p) => a + buffered(p), 0) +
-      buffered(w.zip) +
-      (w.stream.writableLength ?? 0);
+      (sheet?.buffers ?? []).reduce((a, b) => a + b.length, 0) + (sheet?.pipes ?? []).reduce((a, p) => a + buffered(p), 0) + buffered(w.zip) + (w.stream.writableLength ?? 0);
     let low = queued();
     let since = Date.now();
     while (!this.failed && low > MAX_QUEUED) {
@@ -258,7 +263,13 @@ export class XlsxExport {
       { header: `${side} ${CATEGORY_LABELS.tax}`, width: 16, numFmt: YEN },
       { header: `${side} 税込 Total`, width: 17, numFmt: YEN },
     ];
-    const cols: Col[] = [{ header: 'Month 月', width: 10 }, ...block('Baseline'), ...block('Proposal'), { header: 'Δ Net ex tax', width: 16, numFmt: YEN }, { header: 'Δ Total', width: 16, numFmt: YEN }];
+    const cols: Col[] = [
+      { header: 'Month 月', width: 10 },
+      ...block('Baseline'),
+      ...block('Proposal'),
+      { header: 'Δ Net ex tax', width: 16, numFmt: YEN },
+      { header: 'Δ Total', width: 16, numFmt: YEN },
+    ];
     XlsxExport.start(ws, cols);
     const n = EX_TAX.length;
     const bFirst = 2;
@@ -337,7 +348,12 @@ export class XlsxExport {
         p = f(`D${rowOf.get('netExTax')}+D${rowOf.get('tax')}`, s.proposal);
       }
       const change = s.baseline === 0 ? '' : s.difference / s.baseline;
-      XlsxExport.row(ws, [cols[0]!, cols[1]!, { ...cols[2]!, numFmt: fmt }, { ...cols[3]!, numFmt: fmt }, { ...cols[4]!, numFmt: fmt }, cols[5]!], [s.key, s.label, b, p, f(`D${r}-C${r}`, s.difference), f(`IF(C${r}=0,"",E${r}/C${r})`, change)], s.key === 'netExTax' || s.key === 'totalInclTax');
+      XlsxExport.row(
+        ws,
+        [cols[0]!, cols[1]!, { ...cols[2]!, numFmt: fmt }, { ...cols[3]!, numFmt: fmt }, { ...cols[4]!, numFmt: fmt }, cols[5]!],
+        [s.key, s.label, b, p, f(`D${r}-C${r}`, s.difference), f(`IF(C${r}=0,"",E${r}/C${r})`, change)],
+        s.key === 'netExTax' || s.key === 'totalInclTax',
+      );
     });
   }
 
@@ -352,7 +368,13 @@ export class XlsxExport {
       { header: `${side} その他 Other`, width: 12, numFmt: YEN },
       { header: `${side} 税抜収入 Net ex tax`, width: 18, numFmt: YEN },
     ];
-    const cols: Col[] = [{ header: 'Course code', width: 20 }, { header: 'コース Course name', width: 48 }, ...block('Baseline'), ...block('Proposal'), { header: 'Δ Net ex tax', width: 16, numFmt: YEN }];
+    const cols: Col[] = [
+      { header: 'Course code', width: 20 },
+      { header: 'コース Course name', width: 48 },
+      ...block('Baseline'),
+      ...block('Proposal'),
+      { header: 'Δ Net ex tax', width: 16, numFmt: YEN },
+    ];
     XlsxExport.start(ws, cols);
     const figs = (x: Views['byCourse'][number]['baseline'], first: number, r: number): Cell[] => [
       x.contractMonths,
@@ -371,9 +393,28 @@ export class XlsxExport {
     const sum = (pick: (x: Views['byCourse'][number]) => number): number => v.byCourse.reduce((a, c) => a + pick(c), 0);
     const keys = ['contractMonths', 'feesAndOptions', 'outageWaivers', 'lateInterest', 'settlements', 'other', 'netExTax'] as const;
     const totals: Cell[] = ['Total 合計', ''];
-    keys.forEach((k, j) => totals.push(f(`SUM(${col(3 + j)}2:${col(3 + j)}${last})`, sum((c) => c.baseline[k]))));
-    keys.forEach((k, j) => totals.push(f(`SUM(${col(10 + j)}2:${col(10 + j)}${last})`, sum((c) => c.proposal[k]))));
-    totals.push(f(`SUM(Q2:Q${last})`, sum((c) => c.proposal.netExTax - c.baseline.netExTax)));
+    keys.forEach((k, j) =>
+      totals.push(
+        f(
+          `SUM(${col(3 + j)}2:${col(3 + j)}${last})`,
+          sum((c) => c.baseline[k]),
+        ),
+      ),
+    );
+    keys.forEach((k, j) =>
+      totals.push(
+        f(
+          `SUM(${col(10 + j)}2:${col(10 + j)}${last})`,
+          sum((c) => c.proposal[k]),
+        ),
+      ),
+    );
+    totals.push(
+      f(
+        `SUM(Q2:Q${last})`,
+        sum((c) => c.proposal.netExTax - c.baseline.netExTax),
+      ),
+    );
     XlsxExport.row(ws, cols, totals, true);
   }
 
@@ -392,7 +433,16 @@ export class XlsxExport {
     XlsxExport.start(ws, cols);
     v.byItem.forEach((x, i) => {
       const r = i + 2;
-      XlsxExport.row(ws, cols, [x.item, x.name, x.clause, x.baseline.amount, x.baseline.rows, x.proposal.amount, x.proposal.rows, f(`F${r}-D${r}`, x.proposal.amount - x.baseline.amount)]);
+      XlsxExport.row(ws, cols, [
+        x.item,
+        x.name,
+        x.clause,
+        x.baseline.amount,
+        x.baseline.rows,
+        x.proposal.amount,
+        x.proposal.rows,
+        f(`F${r}-D${r}`, x.proposal.amount - x.baseline.amount),
+      ]);
     });
     const last = v.byItem.length + 1;
     const sum = (pick: (x: Views['byItem'][number]) => number): number => v.byItem.reduce((a, x) => a + pick(x), 0);
@@ -403,11 +453,26 @@ export class XlsxExport {
         'Total 合計',
         '',
         '',
-        f(`SUM(D2:D${last})`, sum((x) => x.baseline.amount)),
-        f(`SUM(E2:E${last})`, sum((x) => x.baseline.rows)),
-        f(`SUM(F2:F${last})`, sum((x) => x.proposal.amount)),
-        f(`SUM(G2:G${last})`, sum((x) => x.proposal.rows)),
-        f(`SUM(H2:H${last})`, sum((x) => x.proposal.amount - x.baseline.amount)),
+        f(
+          `SUM(D2:D${last})`,
+          sum((x) => x.baseline.amount),
+        ),
+        f(
+          `SUM(E2:E${last})`,
+          sum((x) => x.baseline.rows),
+        ),
+        f(
+          `SUM(F2:F${last})`,
+          sum((x) => x.proposal.amount),
+        ),
+        f(
+          `SUM(G2:G${last})`,
+          sum((x) => x.proposal.rows),
+        ),
+        f(
+          `SUM(H2:H${last})`,
+          sum((x) => x.proposal.amount - x.baseline.amount),
+        ),
       ],
       true,
     );

@@ -9,7 +9,18 @@ import type { ResolvedScenario, SideLabel } from './scenario-loader.js';
  * rows, each with the decision and the facts the engine was asked (so `tariff decide` replays it
  * and `tariff simulate --verify` checks it). Contracts are numbered from 1 in the files.
  */
-export type LedgerRow = { side: SideLabel; contract: number; month: string; course: string; courseName: string; item: string; clause: string; amount: number; decision: string; facts: string };
+export type LedgerRow = {
+  side: SideLabel;
+  contract: number;
+  month: string;
+  course: string;
+  courseName: string;
+  item: string;
+  clause: string;
+  amount: number;
+  decision: string;
+  facts: string;
+};
 export const LEDGER_COLUMNS = ['side', 'contract', 'month', 'course', 'courseName', 'item', 'clause', 'amount', 'decision', 'facts'] as const;
 
 /** One logged event of one contract (the event log): the event, its clause and the question behind it. */

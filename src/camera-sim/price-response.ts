@@ -46,7 +46,7 @@ export function priceResponse(s: Scenario, baseline: TariffVersion, proposal: { 
   }
   if (r.choice) {
     const e = r.choice;
-    out.choiceWeights = mix.map((c, i) => (s.fleet.courseMix[i]!.share) * ratio(c) ** elasticityOf(e, c, proposal.resolver));
+    out.choiceWeights = mix.map((c, i) => s.fleet.courseMix[i]!.share * ratio(c) ** elasticityOf(e, c, proposal.resolver));
   }
   return out;
 }

@@ -41,7 +41,15 @@ export class PriceTrace {
     if (id === undefined) {
       id = this.reps.length;
       this.ids.set(ch, id);
-      this.reps.push({ course: c.course.code, startDate: c.startDate, freeMonths: c.freeMonths, options: c.options.map((o) => o.code), month: m, end: end ?? null, positive: ch.total > 0 });
+      this.reps.push({
+        course: c.course.code,
+        startDate: c.startDate,
+        freeMonths: c.freeMonths,
+        options: c.options.map((o) => o.code),
+        month: m,
+        end: end ?? null,
+        positive: ch.total > 0,
+      });
     }
     const key = (id * this.courses + course) * this.months + mo;
     this.cells.set(key, (this.cells.get(key) ?? 0) + 1);

@@ -33,7 +33,9 @@ export function progressReporter(sink: ProgressSink, width = 30): { update(p: Pr
       const step = Math.floor(share * 10);
       if (step === lastStep) return;
       lastStep = step;
-      sink.line(`progress: ${(share * 100).toFixed(0)}% (${fmt(p.contractsDone)} of ${fmt(p.contracts)} contracts, ${fmt(p.contractMonths)} contract-months, ${(p.elapsedMs / 1000).toFixed(1)} s)`);
+      sink.line(
+        `progress: ${(share * 100).toFixed(0)}% (${fmt(p.contractsDone)} of ${fmt(p.contracts)} contracts, ${fmt(p.contractMonths)} contract-months, ${(p.elapsedMs / 1000).toFixed(1)} s)`,
+      );
     },
     done() {
       if (sink.isTTY && drawn) sink.write('\r\x1b[2K');

@@ -68,17 +68,32 @@ export function bandsOf(results: readonly SimulationResult[], seeds: number[]): 
   const first = views[0]!;
   const triple = (b: number[], p: number[]): [number[], number[], number[]] => [b, p, p.map((x, i) => x - b[i]!)];
   const summaryValues: Bands['values']['summary'] = {};
-  for (const row of first.summary) summaryValues[row.key] = triple(views.map((v) => v.summary.find((x) => x.key === row.key)!.baseline), views.map((v) => v.summary.find((x) => x.key === row.key)!.proposal));
+  for (const row of first.summary)
+    summaryValues[row.key] = triple(
+      views.map((v) => v.summary.find((x) => x.key === row.key)!.baseline),
+      views.map((v) => v.summary.find((x) => x.key === row.key)!.proposal),
+    );
   const monthValues: Bands['values']['byMonth'] = {};
   first.byMonth.forEach((row, i) => {
-    monthValues[row.month] = Object.fromEntries(MONTH_FIGURES.map((f) => [f, triple(views.map((v) => monthValue(v.byMonth[i]!.baseline, f)), views.map((v) => monthValue(v.byMonth[i]!.proposal, f)))])) as Record<MonthFigure, [number[], number[], number[]]>;
+    monthValues[row.month] = Object.fromEntries(
+      MONTH_FIGURES.map((f) => [
+        f,
+        triple(
+          views.map((v) => monthValue(v.byMonth[i]!.baseline, f)),
+          views.map((v) => monthValue(v.byMonth[i]!.proposal, f)),
+        ),
+      ]),
+    ) as Record<MonthFigure, [number[], number[], number[]]>;
   });
   const bt = (t: [number[], number[], number[]]): BandTriple => ({ baseline: band(t[0]), proposal: band(t[1]), difference: band(t[2]) });
   return {
     replications: results.length,
     seeds,
     summary: first.summary.map((row) => ({ key: row.key, label: row.label, kind: row.kind, ...bt(summaryValues[row.key]!) })),
-    byMonth: first.byMonth.map((row) => ({ month: row.month, figures: Object.fromEntries(MONTH_FIGURES.map((f) => [f, bt(monthValues[row.month]![f])])) as Record<MonthFigure, BandTriple> })),
+    byMonth: first.byMonth.map((row) => ({
+      month: row.month,
+      figures: Object.fromEntries(MONTH_FIGURES.map((f) => [f, bt(monthValues[row.month]![f])])) as Record<MonthFigure, BandTriple>,
+    })),
     values: { summary: summaryValues, byMonth: monthValues },
   };
 }

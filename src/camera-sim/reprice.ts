@@ -30,8 +30,14 @@ export type PriceCache = { rs: ResolvedScenario; result: SimulationResult; parts
 const PRICE_EDITS: ReadonlySet<Edit['edit']> = new Set(['course-fee', 'option-price', 'initial-fee']);
 const PRICED_EVENTS = ['late-interest-', 'outage-waiver-', 'settlement-'];
 
-const stripPrices = (s: Scenario): unknown => ({ ...s, replications: undefined, sensitivity: undefined, proposal: { ...s.proposal, edits: (s.proposal.edits ?? []).filter((e) => !PRICE_EDITS.has(e.edit)) } });
-const hasResponse = (s: Scenario): boolean => [s.response?.cancellation, s.response?.choice].some((e) => e && (e.elasticity || Object.values(e.bySeries ?? {}).some(Boolean) || (e.byCourse ?? []).some((x) => x.elasticity)));
+const stripPrices = (s: Scenario): unknown => ({
+  ...s,
+  replications: undefined,
+  sensitivity: undefined,
+  proposal: { ...s.proposal, edits: (s.proposal.edits ?? []).filter((e) => !PRICE_EDITS.has(e.edit)) },
+});
+const hasResponse = (s: Scenario): boolean =>
+  [s.response?.cancellation, s.response?.choice].some((e) => e && (e.elasticity || Object.values(e.bySeries ?? {}).some(Boolean) || (e.byCourse ?? []).some((x) => x.elasticity)));
 
 /**
  * Whether the scenario has a section of contract-events.ts (returns, equipment, damages, refunds):
@@ -54,7 +60,10 @@ export async function runCached(rs: ResolvedScenario, opts: RunOptions): Promise
 
 /** The cached run's answer under the prices of `rs` (a scenario repriceable from the cache's). */
 export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResult {
-  if (!repriceable(cache.rs.scenario, rs.scenario)) throw new NotRepriceable('the scenario differs from the cached run in more than the proposal’s prices, or declares a price response or a returns, equipment, damages or refunds section');
+  if (!repriceable(cache.rs.scenario, rs.scenario))
+    throw new NotRepriceable(
+      'the scenario differs from the cached run in more than the proposal’s prices, or declares a price response or a returns, equipment, damages or refunds section',
+    );
   const sim = new SideSim(rs, rs.sides[1]);
   const fp = sim.fp;
   const months = rs.scenario.horizon.months;
@@ -125,11 +134,16 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   // The events that read no price, as the cached run had them.
   const codes = new Map(rs.sides[1].tariff.courses.map((c, i) => [c.code, i]));
   const monthAt = new Map(cache.result.months.map((m, i) => [m, i]));
-  for (const e of cache.result.proposal.events) if (!PRICED_EVENTS.some((p) => e.event.startsWith(p))) events.add(events.id(e.event, e.clause), codes.get(e.course)!, monthAt.get(e.month)!, e.count, e.count);
+  for (const e of cache.result.proposal.events)
+    if (!PRICED_EVENTS.some((p) => e.event.startsWith(p))) events.add(events.id(e.event, e.clause), codes.get(e.course)!, monthAt.get(e.month)!, e.count, e.count);
   const empty = new Cube(rs.sides[0].tariff.courses.length, months);
-  const fresh = buildResult(rs, [
-    { amounts: empty, events: empty, contractMonths: 0, interpretations: {} },
-    { amounts, events, contractMonths: cache.result.proposal.contractMonths, interpretations: cache.result.proposal.interpretations },
-  ], cache.result.program);
+  const fresh = buildResult(
+    rs,
+    [
+      { amounts: empty, events: empty, contractMonths: 0, interpretations: {} },
+      { amounts, events, contractMonths: cache.result.proposal.contractMonths, interpretations: cache.result.proposal.interpretations },
+    ],
+    cache.result.program,
+  );
   return { ...cache.result, scenario: fresh.scenario, courses: fresh.courses, options: fresh.options, proposal: fresh.proposal };
 }

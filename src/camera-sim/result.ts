@@ -33,14 +33,16 @@ export type SimulationResult = {
   proposal: SideResult;
 };
 
-const byKeys = <T>(keys: ((x: T) => string)[]) => (a: T, b: T): number => {
-  for (const k of keys) {
-    const x = k(a);
-    const y = k(b);
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-};
+const byKeys =
+  <T>(keys: ((x: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const k of keys) {
+      const x = k(a);
+      const y = k(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  };
 
 const rowsOf = (p: CubePart, months: string[], courses: string[]) =>
   Array.from(p.key, (k, i) => ({ month: months[p.month[i]!]!, course: courses[p.course[i]!]!, a: p.keys[k]![0]!, b: p.keys[k]![1]!, value: p.value[i]!, count: p.count[i]! }));

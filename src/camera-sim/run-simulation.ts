@@ -115,7 +115,17 @@ export async function runSimulation(rs: ResolvedScenario, opts: RunOptions): Pro
     }
     mergeInterps(sim.interpretations());
   } else {
-    await runOnWorkers(rs, tasks, Math.min(opts.workers, tasks.length), accept, mergeInterps, () => (ledger ? nextToDeliver : Infinity), dispatcher, opts.signal, () => contractsDone);
+    await runOnWorkers(
+      rs,
+      tasks,
+      Math.min(opts.workers, tasks.length),
+      accept,
+      mergeInterps,
+      () => (ledger ? nextToDeliver : Infinity),
+      dispatcher,
+      opts.signal,
+      () => contractsDone,
+    );
     await delivering;
   }
   if (opts.signal?.aborted) throw new SimulationCancelled(contractsDone);
@@ -152,8 +162,7 @@ function runOnWorkers(
         w.postMessage({ type: 'chunk', task: tasks[next]! } satisfies ToWorker);
         next += 1;
       }
-      if (next >= tasks.length)
-        while (idle.length) idle.pop()!.postMessage({ type: 'finish' } satisfies ToWorker);
+      if (next >= tasks.length) while (idle.length) idle.pop()!.postMessage({ type: 'finish' } satisfies ToWorker);
     };
     dispatcher.kick = dispatch;
     const fail = (e: unknown): void => {

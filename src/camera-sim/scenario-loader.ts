@@ -69,9 +69,23 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   const tariff = pickVersion(registry.tariffVersions, tariffDate, registry.tariffInForce(startDay));
   const known = (vs: readonly { effective: string }[]): string => vs.map((v) => v.effective).join(', ') || '(none)';
   if (!rules)
-    errors.push({ file, pointer: `/${label}/rules`, message: ruleDate ? `no rule version takes effect on ${ruleDate}; known: ${known(registry.ruleVersions)}` : `no rule version is in force on ${startDay}; name one with "rules"`, code: 'SCENARIO_INVALID' });
+    errors.push({
+      file,
+      pointer: `/${label}/rules`,
+      message: ruleDate
+        ? `no rule version takes effect on ${ruleDate}; known: ${known(registry.ruleVersions)}`
+        : `no rule version is in force on ${startDay}; name one with "rules"`,
+      code: 'SCENARIO_INVALID',
+    });
   if (!tariff)
-    errors.push({ file, pointer: `/${label}/tariffs`, message: tariffDate ? `no tariff version takes effect on ${tariffDate}; known: ${known(registry.tariffVersions)}` : `no tariff version is in force on ${startDay}; name one with "tariffs"`, code: 'SCENARIO_INVALID' });
+    errors.push({
+      file,
+      pointer: `/${label}/tariffs`,
+      message: tariffDate
+        ? `no tariff version takes effect on ${tariffDate}; known: ${known(registry.tariffVersions)}`
+        : `no tariff version is in force on ${startDay}; name one with "tariffs"`,
+      code: 'SCENARIO_INVALID',
+    });
   if (!rules || !tariff) return undefined;
   const edited = applyEdits(rules, tariff, spec.edits ?? [], file, `/${label}/edits`);
   errors.push(...edited.errors);
@@ -80,7 +94,12 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   const resolver = new CourseResolver(t.courses);
   const courseRef = (ref: string, pointer: string): void => {
     if (!resolver.resolve(ref))
-      errors.push({ file, pointer, message: `unknown course "${ref}" in the ${label}'s tariff (${t.effective}); closest: ${resolver.closest(ref).join(' / ')}`, code: 'UNKNOWN_COURSE' });
+      errors.push({
+        file,
+        pointer,
+        message: `unknown course "${ref}" in the ${label}'s tariff (${t.effective}); closest: ${resolver.closest(ref).join(' / ')}`,
+        code: 'UNKNOWN_COURSE',
+      });
   };
   s.fleet.courseMix.forEach((m, i) => courseRef(m.course, `/fleet/courseMix/${i}/course`));
   s.courseChanges?.requests.forEach((r, i) => {
@@ -92,7 +111,12 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   const optionCodes = new Set(t.options.map((o) => o.code));
   s.fleet.optionUptake?.forEach((o, i) => {
     if (!optionCodes.has(o.option))
-      errors.push({ file, pointer: `/fleet/optionUptake/${i}/option`, message: `unknown option "${o.option}" in the ${label}'s tariff; known: ${[...optionCodes].join(', ')}`, code: 'UNKNOWN_OPTION' });
+      errors.push({
+        file,
+        pointer: `/fleet/optionUptake/${i}/option`,
+        message: `unknown option "${o.option}" in the ${label}'s tariff; known: ${[...optionCodes].join(', ')}`,
+        code: 'UNKNOWN_OPTION',
+      });
   });
   return {
     label,

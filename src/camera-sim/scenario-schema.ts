@@ -67,7 +67,17 @@ const edit = (name: string, required: string[], properties: Record<string, objec
   then: { type: 'object', additionalProperties: false, required: ['edit', ...required], properties: { edit: { const: name }, note, ...properties } },
 });
 
-const EDIT_KINDS = ['course-fee', 'add-course', 'settlement-policy', 'add-settlement-policy', 'interpretation', 'rule-parameter', 'option-price', 'initial-fee', 'existing-contracts'];
+const EDIT_KINDS = [
+  'course-fee',
+  'add-course',
+  'settlement-policy',
+  'add-settlement-policy',
+  'interpretation',
+  'rule-parameter',
+  'option-price',
+  'initial-fee',
+  'existing-contracts',
+];
 
 const editSchema = {
   type: 'object',
@@ -77,12 +87,21 @@ const editSchema = {
     edit('course-fee', ['match'], { match: courseMatch, set: nonNegInt, change: { type: 'integer' } }),
     edit('add-course', ['course'], {
       course: courseSchema,
-      uptake: { type: 'object', additionalProperties: false, required: ['from', 'share'], properties: { from: { type: 'array', minItems: 1, items: courseRef }, share: probability } },
+      uptake: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'share'],
+        properties: { from: { type: 'array', minItems: 1, items: courseRef }, share: probability },
+      },
     }),
     edit('settlement-policy', ['match', 'policy'], { match: courseMatch, policy: { type: 'string', minLength: 1 } }),
     edit('add-settlement-policy', ['policy'], { policy: policiesFileSchema.properties.policies.items }),
     edit('interpretation', ['name', 'value'], { name: { type: 'string', minLength: 1 }, value: { type: 'string', minLength: 1 } }),
-    edit('rule-parameter', ['decision', 'parameter', 'value'], { decision: { enum: [...DECISIONS] }, parameter: { type: 'string', minLength: 1 }, value: { type: ['number', 'string'] } }),
+    edit('rule-parameter', ['decision', 'parameter', 'value'], {
+      decision: { enum: [...DECISIONS] },
+      parameter: { type: 'string', minLength: 1 },
+      value: { type: ['number', 'string'] },
+    }),
     edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionSchema.properties.price }),
     edit('initial-fee', ['group', 'amount'], { group: { type: 'string', minLength: 1 }, amount: nonNegInt }),
     edit('existing-contracts', ['policy', 'clause'], { policy: { enum: ['new-price', 'keep-price'] }, clause: { type: 'string', minLength: 1 } }),
@@ -94,10 +113,19 @@ const elasticities = {
   additionalProperties: false,
   properties: {
     elasticity: { type: 'number', minimum: -20, maximum: 20 },
-    bySeries: { type: 'object', additionalProperties: false, properties: Object.fromEntries(['legacy', 'M5525', 'M2035'].map((x) => [x, { type: 'number', minimum: -20, maximum: 20 }])) },
+    bySeries: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(['legacy', 'M5525', 'M2035'].map((x) => [x, { type: 'number', minimum: -20, maximum: 20 }])),
+    },
     byCourse: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['course', 'elasticity'], properties: { course: courseRef, elasticity: { type: 'number', minimum: -20, maximum: 20 } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['course', 'elasticity'],
+        properties: { course: courseRef, elasticity: { type: 'number', minimum: -20, maximum: 20 } },
+      },
     },
   },
 } as const;

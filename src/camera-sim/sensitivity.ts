@@ -79,7 +79,11 @@ const netDifference = (r: Awaited<ReturnType<typeof runSimulation>>): number => 
 export const assumptionsOf = (s: Scenario): SensitivityAssumption[] =>
   s.sensitivity?.assumptions ?? DEFAULT_ASSUMPTIONS.filter((p) => locate(s, p).length > 0).map((pointer) => ({ pointer }));
 
-export async function runSensitivity(rs: ResolvedScenario, opts: Pick<RunOptions, 'workers' | 'signal' | 'chunkSize'> & { onStep?: (done: number, of: number) => void }, baseDifference?: number): Promise<Sensitivity> {
+export async function runSensitivity(
+  rs: ResolvedScenario,
+  opts: Pick<RunOptions, 'workers' | 'signal' | 'chunkSize'> & { onStep?: (done: number, of: number) => void },
+  baseDifference?: number,
+): Promise<Sensitivity> {
   const s = rs.scenario;
   const relative = s.sensitivity?.relative ?? 0.2;
   const list = assumptionsOf(s);

@@ -58,7 +58,6 @@ type Suspension = { from: number; remedyMonth: number; limit: number; other: boo
 type ChargeInfo = { ids: Int32Array; fee: number };
 const NO_OPTIONS: readonly TariffOption[] = [];
 
-
 export class SideSim {
   readonly fp: FleetPath;
   private readonly courseId = new Map<Course, number>();
@@ -112,7 +111,8 @@ export class SideSim {
     };
     this.mix = s.fleet.courseMix.map((m) => resolve(m.course));
     this.mixCum = cumulate(s.fleet.courseMix.map((m) => m.share));
-    this.response = side.label === 'proposal' ? priceResponse(s, rs.sides[0].tariff, { courses: side.tariff.courses.map((c) => t.byCode.get(c.code)!), resolver: t.resolver }, this.mix) : {};
+    this.response =
+      side.label === 'proposal' ? priceResponse(s, rs.sides[0].tariff, { courses: side.tariff.courses.map((c) => t.byCode.get(c.code)!), resolver: t.resolver }, this.mix) : {};
     this.newMixCum = this.response.choiceWeights ? cumulate(this.response.choiceWeights) : this.mixCum;
     this.uptakes = side.uptakes.map((u) => ({ from: new Set(u.from), course: resolve(u.course), share: u.share }));
     this.optionUptake = (s.fleet.optionUptake ?? []).map((o) => ({ option: t.options.get(o.option)!, probability: o.probability }));
@@ -248,7 +248,16 @@ export class SideSim {
     let billed = 0;
     const classes: number[] | undefined = this.trace ? [] : undefined;
     const reg: RegisterRow | undefined = this.register
-      ? { side: this.side.label, contract: id + 1, startDate: c.startDate, freeMonths: c.freeMonths, courses: [{ course: c.course.code, from: c.startDate }], options: c.options.map((o) => ({ option: o.code, month: monthLabel(c.startMonth) })), endDate: null, endedBy: null }
+      ? {
+          side: this.side.label,
+          contract: id + 1,
+          startDate: c.startDate,
+          freeMonths: c.freeMonths,
+          courses: [{ course: c.course.code, from: c.startDate }],
+          options: c.options.map((o) => ({ option: o.code, month: monthLabel(c.startMonth) })),
+          endDate: null,
+          endedBy: null,
+        }
       : undefined;
     const first = Math.max(c.startMonth, this.hStart);
     this.event(first, cid, 'contract');

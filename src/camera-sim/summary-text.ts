@@ -7,7 +7,8 @@ import type { Views } from './views.js';
 const yen = (n: number): string => `${n < 0 ? '-' : ''}¥${Math.abs(n).toLocaleString('en-US')}`;
 const num = (n: number): string => n.toLocaleString('en-US');
 /** Width in terminal columns: East Asian wide characters take two. */
-const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
+const width = (s: string): number =>
+  [...s].reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export function summaryText(r: SimulationResult, v: Views, info: { seconds: number; workers: number; files: string[]; bands?: Bands; tornado?: Sensitivity }): string {
@@ -16,7 +17,9 @@ export function summaryText(r: SimulationResult, v: Views, info: { seconds: numb
   lines.push(`Scenario: ${s.name}`);
   lines.push(`Fleet: ${num(s.fleetSize)} contracts × ${s.horizon.months} months from ${s.horizon.start}; seed ${s.seed}; ${info.workers} worker(s); ${info.seconds.toFixed(1)} s`);
   for (const side of [r.baseline, r.proposal]) {
-    lines.push(`${side.label === 'baseline' ? 'Baseline' : 'Proposal'}: rules ${side.versions.rules} (${side.versions.rulesStatus}), tariffs ${side.versions.tariffs} (${side.versions.tariffsStatus})${side.edits.length ? `; edits: ${side.edits.join('; ')}` : ''}`);
+    lines.push(
+      `${side.label === 'baseline' ? 'Baseline' : 'Proposal'}: rules ${side.versions.rules} (${side.versions.rulesStatus}), tariffs ${side.versions.tariffs} (${side.versions.tariffsStatus})${side.edits.length ? `; edits: ${side.edits.join('; ')}` : ''}`,
+    );
   }
   lines.push('');
   const label = 46;

@@ -34,7 +34,12 @@ const OUTCOME_EVENTS: [string, string][] = [
 type Expected = Map<string, number>;
 
 /** @param replayOn the tariff versions to replay on (default: each side's own; a test of the check itself passes others). */
-export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>, replayOn?: [TariffVersion, TariffVersion]): Promise<VerifyReport> {
+export async function verifyRun(
+  rs: ResolvedScenario,
+  registry: Registry,
+  opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>,
+  replayOn?: [TariffVersion, TariffVersion],
+): Promise<VerifyReport> {
   const decode = ledgerDecoder(rs);
   const decodeLog = eventLogDecoder(rs);
   const answers = [new Map<string, ReturnType<typeof decideFast>>(), new Map<string, ReturnType<typeof decideFast>>()];
@@ -88,8 +93,7 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
     } else if (decision === 'damages') {
       const f = JSON.parse(facts) as { claimedAmount: number };
       add('damages', -(out.outcome === 'not-limited' ? f.claimedAmount : (out.amount as number)));
-    }
-    else if (decision === 'lateInterest') add('late-interest', out.amount as number);
+    } else if (decision === 'lateInterest') add('late-interest', out.amount as number);
     else if (decision === 'settlement') {
       add('settlement', out.amount as number);
       add('tax', out.tax as number);
@@ -121,7 +125,8 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
       const k = sideIndex[row.side];
       const out = replay(k, row.decision, row.facts);
       const expected = out.outcome === 'invalid' ? new Map([['invalid', 1]]) : rowsOf(row.decision, row.facts, out);
-      if (show(expected) !== show(got)) miss({ side: row.side, contract: row.contract, month: row.month, decision: row.decision, facts: row.facts, expected: show(expected), got: show(got) });
+      if (show(expected) !== show(got))
+        miss({ side: row.side, contract: row.contract, month: row.month, decision: row.decision, facts: row.facts, expected: show(expected), got: show(got) });
     }
     // Logged events: the outcome in the event's name is the replay's.
     const settlements = new Map<string, EventLogRow[]>();
@@ -141,7 +146,16 @@ export async function verifyRun(rs: ResolvedScenario, registry: Registry, opts: 
       for (const e of settlements.get(`${reg.side}\u0000${reg.contract}`) ?? []) {
         report.settlementsPaidChecked += 1;
         const paid = (JSON.parse(e.facts) as { paid?: number }).paid;
-        if (paid !== billed) miss({ side: e.side, contract: e.contract, month: e.month, decision: 'settlement', facts: e.facts, expected: `paid ${billed} (the monthly fees of its ledger rows)`, got: `paid ${paid}` });
+        if (paid !== billed)
+          miss({
+            side: e.side,
+            contract: e.contract,
+            month: e.month,
+            decision: 'settlement',
+            facts: e.facts,
+            expected: `paid ${billed} (the monthly fees of its ledger rows)`,
+            got: `paid ${paid}`,
+          });
       }
     }
   };

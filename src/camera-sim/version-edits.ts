@@ -41,7 +41,10 @@ const swapDefault = (def: Interpretation, value: string): Interpretation | undef
     default: alt.value,
     defaultDescription: alt.description,
     ...(alt.aliases ? { defaultAliases: alt.aliases } : { defaultAliases: [] }),
-    alternatives: [...def.alternatives.filter((a) => a !== alt), { value: def.default, description: def.defaultDescription, ...(def.defaultAliases ? { aliases: def.defaultAliases } : {}) }],
+    alternatives: [
+      ...def.alternatives.filter((a) => a !== alt),
+      { value: def.default, description: def.defaultDescription, ...(def.defaultAliases ? { aliases: def.defaultAliases } : {}) },
+    ],
   };
 };
 
@@ -185,7 +188,13 @@ export function applyEdits(rules: RuleVersion, tariff: TariffVersion, edits: rea
   ];
   if (!dataErrors.length) dataErrors.push(...tariffReferenceErrors(t, names));
   for (const [d, rf] of Object.entries(r.decisions)) dataErrors.push(...schemaErrors(ruleFileSchema, rf, `${d}.json`, 'RULE_SCHEMA'));
-  for (const e of dataErrors) errors.push({ file, pointer, message: `after the edits, the ${e.code.startsWith('RULE') ? 'rule' : 'tariff'} file ${e.file}${e.pointer ? ` at ${e.pointer}` : ''}: ${e.message}`, code: 'SCENARIO_EDIT' });
+  for (const e of dataErrors)
+    errors.push({
+      file,
+      pointer,
+      message: `after the edits, the ${e.code.startsWith('RULE') ? 'rule' : 'tariff'} file ${e.file}${e.pointer ? ` at ${e.pointer}` : ''}: ${e.message}`,
+      code: 'SCENARIO_EDIT',
+    });
   if (errors.length) return { errors };
   r.status = 'draft';
   t.status = 'draft';

@@ -56,13 +56,16 @@ export const auditVerifyCommand: Command = {
         for (const p of versions) io.out(`${file}: VERSION_ALTERED: ${p.message}`);
         if (versions.length) {
           ok = false;
-          io.out(`${versions.length} version(s) differ from what the audit log recorded. Restore the workspace from a backup, or export the versions and compare them with the released folders.`);
+          io.out(
+            `${versions.length} version(s) differ from what the audit log recorded. Restore the workspace from a backup, or export the versions and compare them with the released folders.`,
+          );
         } else if (!sealed) io.out('this workspace predates version hashes (schema 4): open it once in the studio to record them; versions were not checked');
         else if (v.ok) io.out(`every version (${versionCount(ws)}) matches the content its last audit entry recorded`);
         for (const a of anchors) io.out(`${file}: AUDIT_ANCHOR_NOT_REACHED: ${a}`);
         if (anchors.length) ok = false;
         else if (sources.length || values['expect-head']?.length) io.out(`the chain reaches every anchor (${describe(sources, values['expect-head'] ?? [])})`);
-        else io.out(`no anchor to compare with (${beside} is missing): a log cut short or re-hashed as a whole cannot be told from a true one; give --expect-head or --since-anchor`);
+        else
+          io.out(`no anchor to compare with (${beside} is missing): a log cut short or re-hashed as a whole cannot be told from a true one; give --expect-head or --since-anchor`);
         return ok ? 0 : 1;
       } finally {
         closeWorkspace(ws);
@@ -76,4 +79,3 @@ const describe = (sources: AnchorSource[], heads: string[]): string =>
 
 const versionCount = (ws: Workspace): number =>
   (ws.db.prepare('SELECT (SELECT count(*) FROM tariff_versions) + (SELECT count(*) FROM rule_versions) AS n').get() as { n: number }).n;
-

@@ -12,7 +12,12 @@ export const coverageCommand: Command = {
   usage:
     'tariff coverage [--version DATE] [--json] [--rules DIR] [--tariffs DIR]\n  --version: the rule version in force on DATE (default today); its coverage.json and the terms in force.\n  --json: the report as JSON (rows with status, rules, note and text; findings; counts).\n  Exit 0, or 1 while a paragraph is unclassified or coverage.json contradicts the rules.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { version: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'string' }, tariffs: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { version: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'string' }, tariffs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+      strict: true,
+    });
     const date = values.version ?? todayInTokyo();
     if (!isIsoDate(date)) throw new UsageError(`--version must be YYYY-MM-DD, got "${date}"`);
     const rulesDir = values.rules ?? DEFAULT_RULES;

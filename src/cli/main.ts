@@ -39,7 +39,8 @@ const commandOf = async (c: CommandEntry): Promise<Command> => (typeof c === 'fu
 export const COMMANDS: Record<string, CommandEntry> = {
   test: {
     summary: 'run every case that has `expect`; print one line per failing case, then "N passed, N failed"',
-    usage: 'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
+    usage:
+      'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
     async run(args, io) {
       const { values, positionals } = parse(args, { ...dataOptions, fast: { type: 'boolean' } });
       if (!positionals.length) throw new UsageError('tariff test needs at least one PATH');
@@ -104,7 +105,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
               io.out(`${f.file}${f.single ? '' : ` /${i}`}${e.path}: ${e.message}`);
             }
         }
-      io.out(`ok: ${registry.ruleVersions.length} rule version(s), ${registry.tariffVersions.length} tariff version(s)${files.length ? `, ${files.reduce((a, f) => a + f.cases.length, 0)} case(s)` : ''}; ${bad} error(s)`);
+      io.out(
+        `ok: ${registry.ruleVersions.length} rule version(s), ${registry.tariffVersions.length} tariff version(s)${files.length ? `, ${files.reduce((a, f) => a + f.cases.length, 0)} case(s)` : ''}; ${bad} error(s)`,
+      );
       return bad ? 1 : 0;
     },
   },

@@ -20,9 +20,15 @@ export const releaseBuildCommand: Command = {
   usage:
     'tariff release build (--workspace FILE | --rules DIR --tariffs DIR) --out FILE [--sign KEY]\n  --sign KEY: an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519 -out KEY).\n  Prints the release id and its SHA-256. Exit 0 written, 2 nothing to release or unusable input.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, out: { type: 'string' }, sign: { type: 'string' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args,
+      options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, out: { type: 'string' }, sign: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
     if (!values.out) throw new UsageError('--out FILE is required');
-    if (values.workspace ? values.rules || values.tariffs : !(values.rules && values.tariffs)) throw new UsageError('give either --workspace FILE, or both --rules DIR and --tariffs DIR');
+    if (values.workspace ? values.rules || values.tariffs : !(values.rules && values.tariffs))
+      throw new UsageError('give either --workspace FILE, or both --rules DIR and --tariffs DIR');
     return withStudioErrors(io, 'release build', async () => {
       let source;
       if (values.workspace) {
@@ -43,7 +49,8 @@ export const releaseBuildCommand: Command = {
       const m = release.content.manifest;
       io.out(`${values.out}: release ${release.id}${release.signature ? ` signed by key ${release.signature.keyId}` : ''}`);
       io.out(`  sha256 ${release.sha256}`);
-      for (const v of m.versions) io.out(`  ${v.kind.padEnd(7)} ${v.effective} ${v.status}, approved by ${v.approvedBy ?? '(not recorded)'}${v.approvedAt ? ` at ${v.approvedAt}` : ''}`);
+      for (const v of m.versions)
+        io.out(`  ${v.kind.padEnd(7)} ${v.effective} ${v.status}, approved by ${v.approvedBy ?? '(not recorded)'}${v.approvedAt ? ` at ${v.approvedAt}` : ''}`);
       io.out(`  audit head ${m.auditHead ?? '(folders: no audit log)'}`);
       return 0;
     });
@@ -52,7 +59,8 @@ export const releaseBuildCommand: Command = {
 
 export const releaseVerifyCommand: Command = {
   summary: "check a release file's hash, schemas and (with --public-key) signature: exit 0, or 1 naming what is wrong",
-  usage: 'tariff release verify FILE [--public-key PEM]\n  Exit 0: the release holds. Exit 1: it was changed, does not match its schemas, or its signature does not verify (each problem named). Exit 2: the file cannot be read.',
+  usage:
+    'tariff release verify FILE [--public-key PEM]\n  Exit 0: the release holds. Exit 1: it was changed, does not match its schemas, or its signature does not verify (each problem named). Exit 2: the file cannot be read.',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { 'public-key': { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('tariff release verify needs exactly one FILE');
@@ -63,7 +71,9 @@ export const releaseVerifyCommand: Command = {
     }
     try {
       const r = loadReleaseFile(file, values['public-key'] ? { publicKeyFile: values['public-key'] } : {});
-      io.out(`${file}: release ${r.id} holds: sha256 ${r.sha256}, ${r.manifest.versions.length} version(s), built ${r.manifest.builtAt} by ${r.manifest.program.name} ${r.manifest.program.version}`);
+      io.out(
+        `${file}: release ${r.id} holds: sha256 ${r.sha256}, ${r.manifest.versions.length} version(s), built ${r.manifest.builtAt} by ${r.manifest.program.name} ${r.manifest.program.version}`,
+      );
       io.out(r.signed ? (values['public-key'] ? '  signature verified' : '  signed (give --public-key to verify the signature)') : '  not signed');
       return 0;
     } catch (e) {

@@ -35,7 +35,15 @@ export const serveCommand: Command = {
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { release: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, tokens: { type: 'string' }, 'public-key': { type: 'string' }, 'max-body': { type: 'string' }, 'max-batch': { type: 'string' } },
+      options: {
+        release: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        tokens: { type: 'string' },
+        'public-key': { type: 'string' },
+        'max-body': { type: 'string' },
+        'max-batch': { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -44,19 +52,35 @@ export const serveCommand: Command = {
     if (!existsSync(path)) throw new UsageError(`no release file or directory at ${path}`);
     const port = values.port === '0' ? 0 : positiveInt(values.port, '--port', 8787);
     const host = values.host ?? '127.0.0.1';
-    const limits = { maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes), maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch) };
+    const limits = {
+      maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes),
+      maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch),
+    };
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
     const logLine = (o: object): void => io.out(JSON.stringify(o));
     const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: logLine });
     store.start();
-    const server = createDecisionService({ current: () => store.current(), limits, ...(tokens ? { tokens } : {}), today: todayInTokyo, log: logLine, programVersion: programInfo().version });
+    const server = createDecisionService({
+      current: () => store.current(),
+      limits,
+      ...(tokens ? { tokens } : {}),
+      today: todayInTokyo,
+      log: logLine,
+      programVersion: programInfo().version,
+    });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(port, host, () => ok());
     });
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
-    logLine({ event: 'listening', url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`, release: store.current().id, auth: tokens ? 'bearer tokens' : 'loopback clients only', limits });
+    logLine({
+      event: 'listening',
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`,
+      release: store.current().id,
+      auth: tokens ? 'bearer tokens' : 'loopback clients only',
+      limits,
+    });
     return new Promise<number>((done) => {
       let stopping = false;
       const stop = (signal: string): void => {
@@ -79,7 +103,8 @@ export const serveCommand: Command = {
 
 export const hashTokenCommand: Command = {
   summary: 'make a bearer token for tariff serve: prints the token once (stderr) and its token-file line (stdout)',
-  usage: 'tariff serve hash-token NAME [--token TOKEN]\n  Without --token a random token is made. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
+  usage:
+    'tariff serve hash-token NAME [--token TOKEN]\n  Without --token a random token is made. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1 || !/^[A-Za-z0-9._-]+$/.test(positionals[0]!)) throw new UsageError('give one NAME for the client (letters, digits, . _ -)');

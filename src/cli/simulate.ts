@@ -26,7 +26,9 @@ async function verify(file: string, values: { workers?: string; rules?: string; 
   const r = await verifyRun(rs, registry, { workers: workersOf(values.workers) });
   for (const m of r.mismatches) io.out(`MISMATCH ${m.side} contract ${m.contract} ${m.month} ${m.decision} ${m.facts}: expected ${m.expected}, got ${m.got}`);
   if (r.mismatchCount > r.mismatches.length) io.out(`… and ${r.mismatchCount - r.mismatches.length} more`);
-  io.out(`verified ${r.rows} ledger rows and ${r.events} logged events by ${r.questions} engine decisions; ${r.settlementsPaidChecked} settlements' paid checked against the billed history; ${r.mismatchCount} mismatch(es)`);
+  io.out(
+    `verified ${r.rows} ledger rows and ${r.events} logged events by ${r.questions} engine decisions; ${r.settlementsPaidChecked} settlements' paid checked against the billed history; ${r.mismatchCount} mismatch(es)`,
+  );
   return r.mismatchCount === 0 ? 0 : 1;
 }
 
@@ -43,12 +45,12 @@ export const simulate: Command = {
     '            at Excel’s row limit, a "ledger" array in JSON, FILE.ledger.csv beside the CSV.',
     '  --workers N: worker threads (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
     '  --quiet: no progress and no summary.',
-    '  --replications N: N runs on derived seeds (replication 0 is the scenario\'s seed; default: the scenario\'s',
+    "  --replications N: N runs on derived seeds (replication 0 is the scenario's seed; default: the scenario's",
     '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
     '  --sensitivity: also the tornado: each assumption (the scenario\'s "sensitivity", else hazards, outage rate,',
     '            late payments, option uptake, elasticities) moved down and up, its effect on the net-revenue difference.',
     '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
-    '            tariff decide, on each side\'s versions with its edits) and list mismatches; exit 1 when there is one.',
+    "            tariff decide, on each side's versions with its edits) and list mismatches; exit 1 when there is one.",
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
   ].join('\n'),
   async run(args, io) {
@@ -78,7 +80,8 @@ export const simulate: Command = {
     const rs = loadScenario(positionals[0]!, registry);
     const ledger = values.ledger === true;
     const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
-    if (!Number.isInteger(replications) || replications < 1 || replications > 1000) throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
+    if (!Number.isInteger(replications) || replications < 1 || replications > 1000)
+      throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
     const output = await openOutput(out, rs, ledger);
     const quiet = values.quiet === true;
     const tty = process.stderr.isTTY === true;
@@ -93,7 +96,9 @@ export const simulate: Command = {
     progress.done();
     const seconds = (Date.now() - started) / 1000;
     const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
-    const tornado = values.sensitivity ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference) : undefined;
+    const tornado = values.sensitivity
+      ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference)
+      : undefined;
     const extra = {
       sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
       json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },

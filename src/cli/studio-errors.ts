@@ -9,7 +9,11 @@ export async function withStudioErrors(io: Io, name: string, fn: () => Promise<n
     const sqlite = (e as { code?: unknown } | null)?.code;
     if (!(e instanceof StudioError) && e instanceof Error && e.name === 'SqliteError' && typeof sqlite === 'string') {
       io.err(`tariff ${name}: ${sqlite.startsWith('SQLITE_READONLY') ? 'WORKSPACE_READ_ONLY' : 'WORKSPACE_ERROR'}: ${e.message} (${sqlite})`);
-      io.err(sqlite.startsWith('SQLITE_READONLY') ? 'The workspace cannot be written here: copy it to a folder you can write to, or ask for write access.' : 'Nothing was changed by this command. Check the workspace with tariff audit verify.');
+      io.err(
+        sqlite.startsWith('SQLITE_READONLY')
+          ? 'The workspace cannot be written here: copy it to a folder you can write to, or ask for write access.'
+          : 'Nothing was changed by this command. Check the workspace with tariff audit verify.',
+      );
       return 2;
     }
     if (!(e instanceof StudioError)) throw e;

@@ -7,7 +7,16 @@ import { UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /** `tariff studio --serve`: the team server (docs/team.md). Without TLS it listens on loopback only, for a reverse proxy in front. */
-export type ServeOptions = { workspace: string; seed: SeedFolders; listen?: string; tlsCert?: string; tlsKey?: string; origins: string[]; requiredApprovals?: string; staticDir: string };
+export type ServeOptions = {
+  workspace: string;
+  seed: SeedFolders;
+  listen?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  origins: string[];
+  requiredApprovals?: string;
+  staticDir: string;
+};
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export const DEFAULT_LISTEN = '127.0.0.1:8420';
@@ -27,9 +36,11 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     throw new UsageError(
       `without TLS the team server listens on 127.0.0.1 only (asked: ${host}); passwords and session cookies must not cross a network in clear. Give --tls-cert and --tls-key, or keep 127.0.0.1 and put a reverse proxy with TLS in front (docs/team.md).`,
     );
-  for (const origin of o.origins) if (!/^https?:\/\/[^/\s]+\/?$/u.test(origin)) throw new UsageError(`--origin must be the studio's public address such as https://studio.example.com, got "${origin}"`);
+  for (const origin of o.origins)
+    if (!/^https?:\/\/[^/\s]+\/?$/u.test(origin)) throw new UsageError(`--origin must be the studio's public address such as https://studio.example.com, got "${origin}"`);
   const requiredApprovals = o.requiredApprovals === undefined ? undefined : Number(o.requiredApprovals);
-  if (requiredApprovals !== undefined && (!Number.isInteger(requiredApprovals) || requiredApprovals < 1 || requiredApprovals > 10)) throw new UsageError(`--required-approvals must be 1-10, got "${o.requiredApprovals}"`);
+  if (requiredApprovals !== undefined && (!Number.isInteger(requiredApprovals) || requiredApprovals < 1 || requiredApprovals > 10))
+    throw new UsageError(`--required-approvals must be 1-10, got "${o.requiredApprovals}"`);
   return withStudioErrors(io, 'studio --serve', async () => {
     const team = await startTeamStudio({
       workspace: o.workspace,

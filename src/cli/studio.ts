@@ -96,9 +96,21 @@ export const studioCommand: Command = {
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
     if (values.serve) {
       if (!ensureRenderer(io)) return 2;
-      if (!values.workspace) throw new UsageError('tariff studio --serve needs --workspace FILE (the team\'s workspace, on a local disk of this machine)');
+      if (!values.workspace) throw new UsageError("tariff studio --serve needs --workspace FILE (the team's workspace, on a local disk of this machine)");
       if (!ensureRenderer(io)) return 2;
-      return serveTeam({ workspace, seed, ...(values.listen ? { listen: values.listen } : {}), ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}), ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}), origins: values.origin ?? [], ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}), staticDir: RENDERER_DIR }, io);
+      return serveTeam(
+        {
+          workspace,
+          seed,
+          ...(values.listen ? { listen: values.listen } : {}),
+          ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
+          ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+          origins: values.origin ?? [],
+          ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}),
+          staticDir: RENDERER_DIR,
+        },
+        io,
+      );
     }
     const electron = values.web ? undefined : electronBinary();
     if (electron) {
@@ -109,7 +121,14 @@ export const studioCommand: Command = {
       const server = values.local ? 'local' : values.server !== undefined ? serverUrl(values.server) : undefined;
       const child = spawn(electron, [PROJECT_ROOT], {
         stdio: 'inherit',
-        env: { ...process.env, ...(values['read-only'] ? { TARIFF_STUDIO_READ_ONLY: '1' } : {}), TARIFF_STUDIO_WORKSPACE: workspace, TARIFF_STUDIO_RULES: seed.rulesDir, TARIFF_STUDIO_TARIFFS: seed.tariffsDir, ...(server ? { TARIFF_STUDIO_SERVER: server } : {}) },
+        env: {
+          ...process.env,
+          ...(values['read-only'] ? { TARIFF_STUDIO_READ_ONLY: '1' } : {}),
+          TARIFF_STUDIO_WORKSPACE: workspace,
+          TARIFF_STUDIO_RULES: seed.rulesDir,
+          TARIFF_STUDIO_TARIFFS: seed.tariffsDir,
+          ...(server ? { TARIFF_STUDIO_SERVER: server } : {}),
+        },
       });
       return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 0)));
     }
@@ -120,7 +139,14 @@ export const studioCommand: Command = {
     }
     if (!ensureRenderer(io)) return 2;
     return withStudioErrors(io, 'studio', async () => {
-      const studio = await startBrowserStudio({ workspace, seed, readOnly: values['read-only'] === true, staticDir: RENDERER_DIR, ...(port !== undefined ? { port } : {}), log: (l) => io.err(l) }).catch((e: unknown) => {
+      const studio = await startBrowserStudio({
+        workspace,
+        seed,
+        readOnly: values['read-only'] === true,
+        staticDir: RENDERER_DIR,
+        ...(port !== undefined ? { port } : {}),
+        log: (l) => io.err(l),
+      }).catch((e: unknown) => {
         if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
         throw e;
       });
@@ -130,7 +156,8 @@ export const studioCommand: Command = {
       io.out(`  ${studio.server.url}`);
       io.out('');
       io.out(`Workspace: ${workspace}${studio.created ? ' (created now from tariffs/ and rules/)' : ''}`);
-      if (studio.ws.readOnly) io.out('Opened read-only: the workspace or its folder cannot be written, so no change can be saved (copy it to a folder you can write to, to make changes).');
+      if (studio.ws.readOnly)
+        io.out('Opened read-only: the workspace or its folder cannot be written, so no change can be saved (copy it to a folder you can write to, to make changes).');
       io.out('Press Ctrl+C to stop.');
       await new Promise<void>((done) => {
         process.once('SIGINT', done);
@@ -147,7 +174,11 @@ export const workspaceExportCommand: Command = {
   summary: 'write a workspace back to rules/ and tariffs/ folders (an untouched workspace writes the same files)',
   usage: 'tariff workspace export --workspace FILE --rules DIR --tariffs DIR [--include-drafts]\n  Each folder is written beside the target and swapped in when complete.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, 'include-drafts': { type: 'boolean' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, 'include-drafts': { type: 'boolean' } },
+      strict: true,
+    });
     if (!values.workspace || !values.rules || !values.tariffs) throw new UsageError('tariff workspace export needs --workspace, --rules and --tariffs');
     return withStudioErrors(io, 'workspace export', async () => {
       const { ws } = openWorkspace(resolve(values.workspace!));

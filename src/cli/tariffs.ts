@@ -50,7 +50,11 @@ export const tariffsExportCommand: Command = {
     '  --version DATE: the effective date of the version (the approved one, else the newest draft of that date).\n' +
     '  --workspace FILE: export from a studio workspace (created from --tariffs/--rules when missing); default: from the tariffs/ folder.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { version: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, tariffs: { type: 'string' }, rules: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { version: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, tariffs: { type: 'string' }, rules: { type: 'string' } },
+      strict: true,
+    });
     if (!values.version || !isIsoDate(values.version)) throw new UsageError(`--version must be an effective date YYYY-MM-DD, got ${JSON.stringify(values.version ?? '')}`);
     if (!values.out || !values.out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out must name an .xlsx file');
     const date = values.version;
@@ -60,7 +64,13 @@ export const tariffsExportCommand: Command = {
       if (values.workspace) {
         summary = await withWorkspace(values.workspace, seedOf(values), io, async (ws) => {
           const v = findTariffByDate(ws, date);
-          if (!v) throw new StudioError('VERSION_NOT_FOUND', `no tariff version takes effect on ${date} in ${values.workspace}`, [], 'List the versions in the studio, or give another --version.');
+          if (!v)
+            throw new StudioError(
+              'VERSION_NOT_FOUND',
+              `no tariff version takes effect on ${date} in ${values.workspace}`,
+              [],
+              'List the versions in the studio, or give another --version.',
+            );
           writeAtomically(out, await exportWorkbook(v, new Date().toISOString()));
           return `${v.effective} (${v.status}${v.status === 'draft' ? ` #${v.id}` : ''}), ${v.version.courses.length} courses, ${v.version.options.length} options`;
         });
@@ -89,7 +99,14 @@ export const tariffsImportCommand: Command = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { workspace: { type: 'string' }, effective: { type: 'string' }, title: { type: 'string' }, 'dry-run': { type: 'boolean' }, tariffs: { type: 'string' }, rules: { type: 'string' } },
+      options: {
+        workspace: { type: 'string' },
+        effective: { type: 'string' },
+        title: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        tariffs: { type: 'string' },
+        rules: { type: 'string' },
+      },
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('tariff tariffs import needs exactly one FILE.xlsx');

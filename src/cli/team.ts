@@ -24,7 +24,11 @@ const needWorkspace = (v: string | undefined, cmd: string): string => {
 async function withUsers(io: Io, cmd: string, file: string, fn: (ws: Workspace) => Promise<number>): Promise<number> {
   return withStudioErrors(io, cmd, async () => {
     // The first `users add` of a new team creates its workspace from rules/ and tariffs/, as the studio would.
-    const { ws } = openWorkspace(file, { lock: `tariff ${cmd}`, actor: `tariff ${cmd}`, ...(cmd === 'users add' ? { seed: { rulesDir: DEFAULT_RULES, tariffsDir: DEFAULT_TARIFFS } } : {}) });
+    const { ws } = openWorkspace(file, {
+      lock: `tariff ${cmd}`,
+      actor: `tariff ${cmd}`,
+      ...(cmd === 'users add' ? { seed: { rulesDir: DEFAULT_RULES, tariffsDir: DEFAULT_TARIFFS } } : {}),
+    });
     try {
       return await fn(ws);
     } finally {
@@ -67,7 +71,8 @@ export const usersListCommand: Command = {
       try {
         const users = listUsers(ws);
         if (!users.length) io.out('no users yet: add one with tariff users add NAME --role admin --workspace FILE');
-        for (const u of users) io.out(`${u.name}\t${u.role}\t${u.disabled ? 'disabled' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? `locked until ${u.lockedUntil}` : 'active'}`);
+        for (const u of users)
+          io.out(`${u.name}\t${u.role}\t${u.disabled ? 'disabled' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? `locked until ${u.lockedUntil}` : 'active'}`);
         return 0;
       } finally {
         closeWorkspace(ws);

@@ -1,6 +1,5 @@
 import type { Course } from './tariff-types.js';
 
-
 /** Spec: names match after NFKC normalization and removal of all white space. */
 export function normalizeCourseName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/gu, '');

@@ -88,11 +88,16 @@ export function clauseCoverage(terms: string, version: Pick<RuleVersion, 'decisi
     ['nonDeciding', Object.keys(file.nonDeciding)],
   ] as const)
     keys.forEach((k, i) => {
-      if (!refs.has(k)) problems.push({ pointer: kind === 'deciding' ? `/deciding/${i}` : `/${kind}/${k}`, message: `${k} is no paragraph of the terms; use a reference \`tariff coverage\` lists (e.g. 第9条第2項, 第5条, 別紙3表2)` });
+      if (!refs.has(k))
+        problems.push({
+          pointer: kind === 'deciding' ? `/deciding/${i}` : `/${kind}/${k}`,
+          message: `${k} is no paragraph of the terms; use a reference \`tariff coverage\` lists (e.g. 第9条第2項, 第5条, 別紙3表2)`,
+        });
     });
   for (const k of Object.keys(file.nonDeciding)) {
     if (deciding.has(k) || file.engine[k] !== undefined) problems.push({ pointer: `/nonDeciding/${k}`, message: `${k} is declared both deciding and non-deciding; keep one` });
-    else if (citedBy.has(k)) problems.push({ pointer: `/nonDeciding/${k}`, message: `${k} is declared non-deciding, but ${citedBy.get(k)!.join(', ')} cite it; remove it from nonDeciding` });
+    else if (citedBy.has(k))
+      problems.push({ pointer: `/nonDeciding/${k}`, message: `${k} is declared non-deciding, but ${citedBy.get(k)!.join(', ')} cite it; remove it from nonDeciding` });
   }
   const rows: CoverageRow[] = paragraphs.map((p) => {
     const rules = citedBy.get(p.ref) ?? [];

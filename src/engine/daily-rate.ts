@@ -104,7 +104,7 @@ export function feeOverDates(monthlyFee: number, firstDate: string, count: numbe
   const start = monthOf(firstDate);
   if (basis === 'known-month') return fee.plusUnits(monthlyFee, count, daysInMonth(start.year, start.month), 1);
   const last = dayNumber(addDays(firstDate, count - 1));
-  for (let d = dayNumber(firstDate); d <= last; ) {
+  for (let d = dayNumber(firstDate); d <= last;) {
     const iso = fromDayNumber(d);
     const { year, month } = monthOf(iso);
     const dim = daysInMonth(year, month);

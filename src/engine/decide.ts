@@ -90,7 +90,11 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const tariff = opts.tariff ?? registry.tariffInForce(asOf);
   if (!rules || !tariff) {
     const first = registry.firstEffective();
-    errors.push({ path: '/asOf', message: `no ${!rules ? 'rule' : 'tariff'} version is in force on ${asOf}; the first takes effect on ${first ?? '(none loaded)'}. Use an asOf on or after it.`, code: 'NO_VERSION_IN_FORCE' });
+    errors.push({
+      path: '/asOf',
+      message: `no ${!rules ? 'rule' : 'tariff'} version is in force on ${asOf}; the first takes effect on ${first ?? '(none loaded)'}. Use an asOf on or after it.`,
+      code: 'NO_VERSION_IN_FORCE',
+    });
     return invalid(c, asOf, errors);
   }
   const facts = c.facts ?? {};
@@ -121,7 +125,16 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = finishDecision(p.def, fired, p.state, p.ctx);
   // An amount that is not a finite whole number of yen is never emitted (JSON would show it as null).
   const bad = nonFiniteAmounts(result.fields);
-  if (bad.length) return invalid(c, p.asOf, bad.map((f) => ({ path: '/facts', message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`, code: 'AMOUNT_OUT_OF_RANGE' })));
+  if (bad.length)
+    return invalid(
+      c,
+      p.asOf,
+      bad.map((f) => ({
+        path: '/facts',
+        message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`,
+        code: 'AMOUNT_OUT_OF_RANGE',
+      })),
+    );
   const trace = fired.map((f) => {
     const facts = readerOf(ruleById(p.ctx.rules, f.ruleId)!)(p.facts);
     for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
@@ -145,7 +158,9 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
 }
 
 const internalError = (c: CaseInput, opts: DecideOptions, e: unknown): Output =>
-  invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [{ path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' }]);
+  invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [
+    { path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' },
+  ]);
 
 /** The reference path (json-rules-engine). Never throws: bad input is an `invalid` outcome. */
 export async function decide(registry: Registry, c: CaseInput, opts: DecideOptions): Promise<Output> {

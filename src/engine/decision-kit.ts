@@ -95,7 +95,11 @@ export const factsObject = (properties: Record<string, object>, required: string
 });
 
 /** The outage from knownAt to restoredAt (第25条第2項, 第34条), both already valid datetimes; undefined, with a located error, when it ends before it starts. */
-export const outageSpan = (ctx: DecisionContext, knownAt: string, restoredAt: string): { known: NonNullable<ReturnType<typeof parseDateTime>>; restored: NonNullable<ReturnType<typeof parseDateTime>> } | undefined => {
+export const outageSpan = (
+  ctx: DecisionContext,
+  knownAt: string,
+  restoredAt: string,
+): { known: NonNullable<ReturnType<typeof parseDateTime>>; restored: NonNullable<ReturnType<typeof parseDateTime>> } | undefined => {
   const known = parseDateTime(knownAt)!;
   const restored = parseDateTime(restoredAt)!;
   if (restored.epochMs >= known.epochMs) return { known, restored };

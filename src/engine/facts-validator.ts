@@ -60,9 +60,7 @@ export function pruneOneOf(errors: readonly ErrorObject[]): ErrorObject[] {
     if (rightShape.length) kept = kept.filter((e) => e !== one && !(branchOf(e) !== undefined && wrongShape.has(branchOf(e))));
     else {
       const types = inside.filter((e) => e.keyword === 'type' && e.instancePath === one.instancePath).map((e) => String(e.params.type));
-      kept = kept
-        .filter((e) => branchOf(e) === undefined)
-        .map((e) => (e === one ? { ...e, keyword: 'type', params: { type: types.join(' or ') } } : e));
+      kept = kept.filter((e) => branchOf(e) === undefined).map((e) => (e === one ? { ...e, keyword: 'type', params: { type: types.join(' or ') } } : e));
     }
   }
   return kept;

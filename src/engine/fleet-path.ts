@@ -82,7 +82,14 @@ const deepFreeze = <T>(v: T): T => {
 };
 
 const firedEventsOf = (file: RuleFile): FiredEvent[] =>
-  file.rules.map((r) => ({ ruleId: r.id, clause: r.clause, alsoCites: [...(r.alsoCites ?? [])], type: r.event.type, params: { ...r.event.params }, discretionary: r.discretionary === true }));
+  file.rules.map((r) => ({
+    ruleId: r.id,
+    clause: r.clause,
+    alsoCites: [...(r.alsoCites ?? [])],
+    type: r.event.type,
+    params: { ...r.event.params },
+    discretionary: r.discretionary === true,
+  }));
 
 export class FleetPath {
   readonly tariff: TariffIndex;
@@ -115,7 +122,15 @@ export class FleetPath {
     }
     const ctx = this.contexts.get('monthlyCharge')!;
     // Same keys as monthlyCharge.prepare derives; the five per-call ones are overwritten each call.
-    this.chargeFacts = { contractMonth: 0, freeMonths: 0, initialFeePrintedOnCourse: false, inInitialFeeGroup: false, optionCount: 0, ...paramFacts(ctx), ...this.interps.asFacts() };
+    this.chargeFacts = {
+      contractMonth: 0,
+      freeMonths: 0,
+      initialFeePrintedOnCourse: false,
+      inInitialFeeGroup: false,
+      optionCount: 0,
+      ...paramFacts(ctx),
+      ...this.interps.asFacts(),
+    };
     this.chargeRules = compileRuleFile(ctx.rules);
     if (ctx.rules.rules.length > 30) throw new Error('the fleet path keys monthlyCharge answers by a 31-bit mask of the rules fired; this rule file has more than 30 rules');
   }
@@ -146,7 +161,8 @@ export class FleetPath {
       if (e instanceof InvalidCase) throw new FleetDecisionError(name, e.errors);
       throw e;
     }
-    if (!prepared || ctx.errors.length) throw new FleetDecisionError(name, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
+    if (!prepared || ctx.errors.length)
+      throw new FleetDecisionError(name, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
     const events = this.events.get(name)!;
     const fired = compileRuleFile(ctx.rules)(prepared.facts).map((i) => events[i]!);
     const answer = deepFreeze(finishDecision(def, fired, prepared.state, ctx));
@@ -166,11 +182,13 @@ export class FleetPath {
       const errors: FieldError[] = [];
       options.forEach((o, i) => {
         const known = this.tariff.options.get(o.code);
-        if (known !== o) errors.push({ path: `/facts/options/${i}`, message: `option "${o.code}" is not an option of the tariff of ${this.tariff.version.effective}`, code: 'UNKNOWN_OPTION' });
+        if (known !== o)
+          errors.push({ path: `/facts/options/${i}`, message: `option "${o.code}" is not an option of the tariff of ${this.tariff.version.effective}`, code: 'UNKNOWN_OPTION' });
         const refusal = this.tariff.optionRefusal(course, o);
         if (refusal) errors.push({ path: `/facts/options/${i}`, message: `option "${o.code}" is not allowed: ${refusal} (別紙3表3)`, code: 'OPTION_NOT_ALLOWED' });
       });
-      if (this.tariff.byCode.get(course.code) !== course) errors.push({ path: '/facts/course', message: `course ${course.code} is not a course of the tariff of ${this.tariff.version.effective}`, code: 'UNKNOWN_COURSE' });
+      if (this.tariff.byCode.get(course.code) !== course)
+        errors.push({ path: '/facts/course', message: `course ${course.code} is not a course of the tariff of ${this.tariff.version.effective}`, code: 'UNKNOWN_COURSE' });
       if (errors.length) throw new FleetDecisionError('monthlyCharge', errors);
       plan = { first: options, later: options.filter((o) => o.billing === 'monthly'), firstCache: new Map(), laterCache: new Map() };
       byCourse.set(course, plan);
@@ -197,8 +215,10 @@ export class FleetPath {
 
   private deriveChargeFacts(c: FleetContract, month: number, end: FleetEnd | undefined, plan: OptionPlan): readonly TariffOption[] {
     const contractMonth = month - c.startMonth + 1;
-    if (contractMonth < 1) throw new FleetDecisionError('monthlyCharge', [{ path: '/facts/month', message: `month ${monthLabel(month)} is before the start month of ${c.startDate}`, code: 'RANGE' }]);
-    if (end && (end.date < c.startDate || month > end.month)) throw new FleetDecisionError('monthlyCharge', [{ path: '/facts/endDate', message: `month ${monthLabel(month)} is outside ${c.startDate}..${end.date}`, code: 'RANGE' }]);
+    if (contractMonth < 1)
+      throw new FleetDecisionError('monthlyCharge', [{ path: '/facts/month', message: `month ${monthLabel(month)} is before the start month of ${c.startDate}`, code: 'RANGE' }]);
+    if (end && (end.date < c.startDate || month > end.month))
+      throw new FleetDecisionError('monthlyCharge', [{ path: '/facts/endDate', message: `month ${monthLabel(month)} is outside ${c.startDate}..${end.date}`, code: 'RANGE' }]);
     const billable = contractMonth === 1 ? plan.first : plan.later;
     const group = this.tariff.groups.get(c.course.initialFeeGroup);
     const f = this.chargeFacts;
@@ -224,11 +244,7 @@ export class FleetPath {
     const free = this.freePeriod(c);
     const partlyFree = free !== undefined && free.partialMonth === month && free.lastFreeDay !== null;
     // A month partly free (freePeriod from-start-date) is billed from the day after the free period.
-    const feeKey = partlyFree
-      ? ((Number(free.lastFreeDay!.slice(8, 10)) * 32 + last) * 32 + dim) * 2 + 1
-      : first === 1 && last === dim
-        ? 0
-        : ((first * 32 + last) * 32 + dim) * 2;
+    const feeKey = partlyFree ? ((Number(free.lastFreeDay!.slice(8, 10)) * 32 + last) * 32 + dim) * 2 + 1 : first === 1 && last === dim ? 0 : ((first * 32 + last) * 32 + dim) * 2;
     // Prices kept for an existing contract (ExistingContracts) are another answer: one more bit.
     const kept = this.tariff.priceIndexFor(c.startDate) !== this.tariff ? 1 : 0;
     const key = (feeKey * 2 ** 31 + mask) * 2 + kept;
@@ -240,7 +256,14 @@ export class FleetPath {
     const events = this.events.get('monthlyCharge')!;
     const state = {
       course: c.course,
-      facts: { course: c.course.code, startDate: c.startDate, month: monthLabel(month), freeMonths: c.freeMonths, options: billable.map((o) => o.code), ...(end ? { endDate: end.date } : {}) },
+      facts: {
+        course: c.course.code,
+        startDate: c.startDate,
+        month: monthLabel(month),
+        freeMonths: c.freeMonths,
+        options: billable.map((o) => o.code),
+        ...(end ? { endDate: end.date } : {}),
+      },
       contractMonth: this.chargeFacts.contractMonth as number,
       options: billable,
       ...(free ? { free } : {}),

@@ -20,14 +20,54 @@ export const isNumberLike = (x: unknown): boolean => Number.parseFloat(x as stri
 export const OPERATOR_TABLE = {
   equal: { test: (a, b) => a === b, compiled: (a, b) => `(${a} === ${b})`, en: (a, b) => `${a} is ${b}`, ja: (a, b) => `${a}が${b}である` },
   notEqual: { test: (a, b) => a !== b, compiled: (a, b) => `(${a} !== ${b})`, en: (a, b) => `${a} is not ${b}`, ja: (a, b) => `${a}が${b}でない` },
-  in: { test: (a, b) => (b as unknown[]).indexOf(a) > -1, compiled: (a, b) => `(${b}.indexOf(${a}) > -1)`, en: (a, b) => `${a} is one of ${b}`, ja: (a, b) => `${a}が${b}のいずれかである` },
-  notIn: { test: (a, b) => (b as unknown[]).indexOf(a) === -1, compiled: (a, b) => `(${b}.indexOf(${a}) === -1)`, en: (a, b) => `${a} is none of ${b}`, ja: (a, b) => `${a}が${b}のいずれでもない` },
-  contains: { test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1, compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) > -1)`, en: (a, b) => `${a} includes ${b}`, ja: (a, b) => `${a}に${b}が含まれる` },
-  doesNotContain: { test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1, compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) === -1)`, en: (a, b) => `${a} does not include ${b}`, ja: (a, b) => `${a}に${b}が含まれない` },
-  lessThan: { test: (a, b) => isNumberLike(a) && (a as number) < (b as number), compiled: (a, b) => `(num(${a}) && ${a} < ${b})`, en: (a, b) => `${a} is less than ${b}`, ja: (a, b) => `${a}が${b}未満である` },
-  lessThanInclusive: { test: (a, b) => isNumberLike(a) && (a as number) <= (b as number), compiled: (a, b) => `(num(${a}) && ${a} <= ${b})`, en: (a, b) => `${a} is at most ${b}`, ja: (a, b) => `${a}が${b}以下である` },
-  greaterThan: { test: (a, b) => isNumberLike(a) && (a as number) > (b as number), compiled: (a, b) => `(num(${a}) && ${a} > ${b})`, en: (a, b) => `${a} is more than ${b}`, ja: (a, b) => `${a}が${b}を超える` },
-  greaterThanInclusive: { test: (a, b) => isNumberLike(a) && (a as number) >= (b as number), compiled: (a, b) => `(num(${a}) && ${a} >= ${b})`, en: (a, b) => `${a} is at least ${b}`, ja: (a, b) => `${a}が${b}以上である` },
+  in: {
+    test: (a, b) => (b as unknown[]).indexOf(a) > -1,
+    compiled: (a, b) => `(${b}.indexOf(${a}) > -1)`,
+    en: (a, b) => `${a} is one of ${b}`,
+    ja: (a, b) => `${a}が${b}のいずれかである`,
+  },
+  notIn: {
+    test: (a, b) => (b as unknown[]).indexOf(a) === -1,
+    compiled: (a, b) => `(${b}.indexOf(${a}) === -1)`,
+    en: (a, b) => `${a} is none of ${b}`,
+    ja: (a, b) => `${a}が${b}のいずれでもない`,
+  },
+  contains: {
+    test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+    compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) > -1)`,
+    en: (a, b) => `${a} includes ${b}`,
+    ja: (a, b) => `${a}に${b}が含まれる`,
+  },
+  doesNotContain: {
+    test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+    compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) === -1)`,
+    en: (a, b) => `${a} does not include ${b}`,
+    ja: (a, b) => `${a}に${b}が含まれない`,
+  },
+  lessThan: {
+    test: (a, b) => isNumberLike(a) && (a as number) < (b as number),
+    compiled: (a, b) => `(num(${a}) && ${a} < ${b})`,
+    en: (a, b) => `${a} is less than ${b}`,
+    ja: (a, b) => `${a}が${b}未満である`,
+  },
+  lessThanInclusive: {
+    test: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
+    compiled: (a, b) => `(num(${a}) && ${a} <= ${b})`,
+    en: (a, b) => `${a} is at most ${b}`,
+    ja: (a, b) => `${a}が${b}以下である`,
+  },
+  greaterThan: {
+    test: (a, b) => isNumberLike(a) && (a as number) > (b as number),
+    compiled: (a, b) => `(num(${a}) && ${a} > ${b})`,
+    en: (a, b) => `${a} is more than ${b}`,
+    ja: (a, b) => `${a}が${b}を超える`,
+  },
+  greaterThanInclusive: {
+    test: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+    compiled: (a, b) => `(num(${a}) && ${a} >= ${b})`,
+    en: (a, b) => `${a} is at least ${b}`,
+    ja: (a, b) => `${a}が${b}以上である`,
+  },
 } as const satisfies Record<string, OperatorDef>;
 
 export type Operator = keyof typeof OPERATOR_TABLE;

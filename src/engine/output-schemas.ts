@@ -15,13 +15,23 @@ type Spec = { outcomes: string[]; fields: Record<string, object>; required: stri
 
 export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
   approval: { outcomes: ['approve', 'refuse'], fields: { reasons: strings }, required: ['reasons'] },
-  suspension: { outcomes: ['suspend', 'none'], fields: { reasons: strings, maxMonths: { type: 'integer', minimum: 0 }, noticeRequired: { type: 'boolean' } }, required: ['reasons', 'maxMonths', 'noticeRequired'] },
+  suspension: {
+    outcomes: ['suspend', 'none'],
+    fields: { reasons: strings, maxMonths: { type: 'integer', minimum: 0 }, noticeRequired: { type: 'boolean' } },
+    required: ['reasons', 'maxMonths', 'noticeRequired'],
+  },
   termination: { outcomes: ['terminate', 'none'], fields: { reasons: strings, noticeRequired: { type: 'boolean' } }, required: ['reasons', 'noticeRequired'] },
   courseChange: { outcomes: ['allowed', 'refused'], fields: { from: { type: 'string' }, to: { type: 'string' } }, required: ['from', 'to'] },
   cancellationNotice: { outcomes: ['accepted', 'late'], fields: { deadline: isoDate }, required: ['deadline'] },
   outageWaiver: {
     outcomes: ['waive', 'none'],
-    fields: { waivedDays: { type: 'integer', minimum: 0 }, waivedHours: { type: 'number', minimum: 0 }, amount: yen, refund: yen, dailyRate: { type: 'string', pattern: '^\\d+(\\.\\d+)?$' } },
+    fields: {
+      waivedDays: { type: 'integer', minimum: 0 },
+      waivedHours: { type: 'number', minimum: 0 },
+      amount: yen,
+      refund: yen,
+      dailyRate: { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
+    },
     required: ['waivedDays', 'waivedHours', 'amount', 'refund'],
   },
   settlement: {
@@ -54,7 +64,12 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
     fields: {
       allocations: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['payment', 'bill', 'amount'], properties: { payment: { type: 'integer', minimum: 0 }, bill: { type: 'string' }, amount: yen } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['payment', 'bill', 'amount'],
+          properties: { payment: { type: 'integer', minimum: 0 }, bill: { type: 'string' }, amount: yen },
+        },
       },
       bills: {
         type: 'array',
@@ -77,7 +92,12 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
     fields: {
       lines: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['item', 'amount', 'clause'], properties: { item: { type: 'string' }, amount: yen, clause: { type: 'string' } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['item', 'amount', 'clause'],
+          properties: { item: { type: 'string' }, amount: yen, clause: { type: 'string' } },
+        },
       },
       subtotal: yen,
       tax: yen,

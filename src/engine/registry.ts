@@ -21,11 +21,21 @@ export class Registry {
   }
 
   rulesInForce(asOf: string): RuleVersion | undefined {
-    return memo(this.rulesByDate, asOf, () => inForce(this.ruleVersions.filter((v) => v.status === 'approved' || v.status === 'superseded'), asOf));
+    return memo(this.rulesByDate, asOf, () =>
+      inForce(
+        this.ruleVersions.filter((v) => v.status === 'approved' || v.status === 'superseded'),
+        asOf,
+      ),
+    );
   }
 
   tariffInForce(asOf: string): TariffVersion | undefined {
-    return memo(this.tariffsByDate, asOf, () => inForce(this.tariffVersions.filter((v) => v.status === 'approved'), asOf));
+    return memo(this.tariffsByDate, asOf, () =>
+      inForce(
+        this.tariffVersions.filter((v) => v.status === 'approved'),
+        asOf,
+      ),
+    );
   }
 
   index(t: TariffVersion): TariffIndex {

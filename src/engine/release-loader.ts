@@ -42,21 +42,31 @@ export function openRelease(data: unknown, sha256: Sha256Hex, file: string): Loa
         code: 'RELEASE_HASH',
       },
     ]);
-  if (release.id !== releaseIdOf(actual)) fail('RELEASE_ID', [{ file, pointer: '/id', message: `id "${release.id}" does not belong to this content (expected "${releaseIdOf(actual)}")`, code: 'RELEASE_ID' }]);
+  if (release.id !== releaseIdOf(actual))
+    fail('RELEASE_ID', [{ file, pointer: '/id', message: `id "${release.id}" does not belong to this content (expected "${releaseIdOf(actual)}")`, code: 'RELEASE_ID' }]);
 
   const errors: DataError[] = [];
   const rules: RuleVersion[] = [];
   release.content.rules.forEach((raw, i) => {
     const at = `${file}#/content/rules/${i}`;
     if (raw.status !== 'approved' && raw.status !== 'superseded') {
-      errors.push({ file, pointer: `/content/rules/${i}/status`, message: `rule version ${raw.effective} is "${raw.status}": a release holds approved versions only`, code: 'RELEASE_DRAFT' });
+      errors.push({
+        file,
+        pointer: `/content/rules/${i}/status`,
+        message: `rule version ${raw.effective} is "${raw.status}": a release holds approved versions only`,
+        code: 'RELEASE_DRAFT',
+      });
       return;
     }
-    for (const k of Object.keys(raw)) if (!['effective', 'status', 'author', 'approvedBy', 'note', 'decisions', 'interpretations'].includes(k)) errors.push({ file, pointer: `/content/rules/${i}/${k}`, message: `unknown property "${k}"`, code: 'RULE_SCHEMA' });
+    for (const k of Object.keys(raw))
+      if (!['effective', 'status', 'author', 'approvedBy', 'note', 'decisions', 'interpretations'].includes(k))
+        errors.push({ file, pointer: `/content/rules/${i}/${k}`, message: `unknown property "${k}"`, code: 'RULE_SCHEMA' });
     const decisions: RuleFiles['decisions'] = {};
     const given = (raw.decisions ?? {}) as Record<string, RuleFile>;
     for (const d of DECISIONS) if (given[d] !== undefined) decisions[d] = { file: `${at}/decisions/${d}`, data: given[d] };
-    for (const extra of Object.keys(given)) if (!(DECISIONS as readonly string[]).includes(extra)) errors.push({ file, pointer: `/content/rules/${i}/decisions/${extra}`, message: `unknown decision "${extra}" for this program`, code: 'RULE_SCHEMA' });
+    for (const extra of Object.keys(given))
+      if (!(DECISIONS as readonly string[]).includes(extra))
+        errors.push({ file, pointer: `/content/rules/${i}/decisions/${extra}`, message: `unknown decision "${extra}" for this program`, code: 'RULE_SCHEMA' });
     try {
       const { effective, status, author, approvedBy, note } = raw;
       const meta = { effective, status, ...(author !== undefined ? { author } : {}), ...(approvedBy !== undefined ? { approvedBy } : {}), ...(note !== undefined ? { note } : {}) };
@@ -70,7 +80,12 @@ export function openRelease(data: unknown, sha256: Sha256Hex, file: string): Loa
   release.content.tariffs.forEach((t, i) => {
     const at = `${file}#/content/tariffs/${i}`;
     if (t.status !== 'approved') {
-      errors.push({ file, pointer: `/content/tariffs/${i}/status`, message: `tariff version ${t.effective} is "${t.status}": a release holds approved versions only`, code: 'RELEASE_DRAFT' });
+      errors.push({
+        file,
+        pointer: `/content/tariffs/${i}/status`,
+        message: `tariff version ${t.effective} is "${t.status}": a release holds approved versions only`,
+        code: 'RELEASE_DRAFT',
+      });
       return;
     }
     const extra = Object.keys(t).filter((k) => !['effective', 'status', 'courses', 'initialFeeGroups', 'options', 'policies', 'minimumPeriods'].includes(k));
@@ -80,7 +95,12 @@ export function openRelease(data: unknown, sha256: Sha256Hex, file: string): Loa
         validateTariffVersion(
           t.effective,
           'approved',
-          { courses: { courses: t.courses }, initialFees: { groups: t.initialFeeGroups }, options: { options: t.options }, policies: { policies: t.policies, minimumPeriods: t.minimumPeriods } },
+          {
+            courses: { courses: t.courses },
+            initialFees: { groups: t.initialFeeGroups },
+            options: { options: t.options },
+            policies: { policies: t.policies, minimumPeriods: t.minimumPeriods },
+          },
           { courses: `${at}/courses`, initialFees: `${at}/initialFeeGroups`, options: `${at}/options`, policies: `${at}/policies` },
         ),
       );
@@ -94,9 +114,12 @@ export function openRelease(data: unknown, sha256: Sha256Hex, file: string): Loa
   const packed = [...rules.map((v) => `rules ${v.effective} ${v.status}`), ...tariffs.map((v) => `tariffs ${v.effective} ${v.status}`)].sort();
   const listed = release.content.manifest.versions.map((v) => `${v.kind} ${v.effective} ${v.status}`).sort();
   if (packed.join('\n') !== listed.join('\n'))
-    fail('RELEASE_MANIFEST', [{ file, pointer: '/content/manifest/versions', message: `the manifest lists [${listed.join('; ')}] but the release packs [${packed.join('; ')}]`, code: 'RELEASE_MANIFEST' }]);
+    fail('RELEASE_MANIFEST', [
+      { file, pointer: '/content/manifest/versions', message: `the manifest lists [${listed.join('; ')}] but the release packs [${packed.join('; ')}]`, code: 'RELEASE_MANIFEST' },
+    ]);
   const missing = DECISIONS.filter((d) => !release.content.manifest.decisions.includes(d));
-  if (missing.length) fail('RELEASE_MANIFEST', [{ file, pointer: '/content/manifest/decisions', message: `the manifest does not list decision(s) ${missing.join(', ')}`, code: 'RELEASE_MANIFEST' }]);
+  if (missing.length)
+    fail('RELEASE_MANIFEST', [{ file, pointer: '/content/manifest/decisions', message: `the manifest does not list decision(s) ${missing.join(', ')}`, code: 'RELEASE_MANIFEST' }]);
 
   return { id: release.id, sha256: actual, manifest: release.content.manifest, registry: new Registry(rules, tariffs), signed: release.signature !== undefined };
 }

@@ -75,7 +75,12 @@ export const releaseFileSchema = {
           additionalProperties: false,
           required: ['program', 'builtAt', 'source', 'auditHead', 'auditEntries', 'decisions', 'versions'],
           properties: {
-            program: { type: 'object', additionalProperties: false, required: ['name', 'version'], properties: { name: { type: 'string', minLength: 1 }, version: { type: 'string', minLength: 1 } } },
+            program: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'version'],
+              properties: { name: { type: 'string', minLength: 1 }, version: { type: 'string', minLength: 1 } },
+            },
             builtAt: { type: 'string', minLength: 1 },
             source: { enum: ['workspace', 'folders'] },
             auditHead: { anyOf: [hex64, { type: 'null' }] },
@@ -98,7 +103,11 @@ export const releaseFileSchema = {
             },
           },
         },
-        rules: { type: 'array', minItems: 1, items: { type: 'object', required: ['effective', 'status', 'decisions', 'interpretations'], properties: { effective: isoDate, status: { type: 'string' } } } },
+        rules: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'object', required: ['effective', 'status', 'decisions', 'interpretations'], properties: { effective: isoDate, status: { type: 'string' } } },
+        },
         tariffs: { type: 'array', minItems: 1, items: { type: 'object', required: ['effective', 'status'], properties: { effective: isoDate, status: { type: 'string' } } } },
       },
     },

@@ -37,7 +37,8 @@ type Leaf = { fact: string; value: unknown; pointer: string };
 const leaves = (c: Condition, pointer: string, out: Leaf[] = []): Leaf[] => {
   if (isLeaf(c)) {
     out.push({ fact: c.fact, value: c.value, pointer });
-    if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value) out.push({ fact: String((c.value as { fact: string }).fact), value: undefined, pointer: `${pointer}/value` });
+    if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value)
+      out.push({ fact: String((c.value as { fact: string }).fact), value: undefined, pointer: `${pointer}/value` });
   } else if ('all' in c) c.all.forEach((x, i) => leaves(x, `${pointer}/all/${i}`, out));
   else if ('any' in c) c.any.forEach((x, i) => leaves(x, `${pointer}/any/${i}`, out));
   else leaves(c.not, `${pointer}/not`, out);
@@ -45,11 +46,21 @@ const leaves = (c: Condition, pointer: string, out: Leaf[] = []): Leaf[] => {
 };
 
 /** Every reference of one rule's conditions that does not resolve, with its pointer inside the conditions ('' = the conditions). */
-export function ruleReferenceProblems(conditions: Condition, decision: DecisionName, provided: Set<string>, interpretations: readonly Interpretation[]): { pointer: string; code: string; fact: string; message: string }[] {
+export function ruleReferenceProblems(
+  conditions: Condition,
+  decision: DecisionName,
+  provided: Set<string>,
+  interpretations: readonly Interpretation[],
+): { pointer: string; code: string; fact: string; message: string }[] {
   const out: { pointer: string; code: string; fact: string; message: string }[] = [];
   for (const l of leaves(conditions, '')) {
     if (!provided.has(l.fact)) {
-      out.push({ pointer: l.pointer, code: 'RULE_UNKNOWN_FACT', fact: l.fact, message: `the condition reads "${l.fact}", which decision ${decision} does not provide; use one of its facts (tariff validate lists them in the studio's rule editor)` });
+      out.push({
+        pointer: l.pointer,
+        code: 'RULE_UNKNOWN_FACT',
+        fact: l.fact,
+        message: `the condition reads "${l.fact}", which decision ${decision} does not provide; use one of its facts (tariff validate lists them in the studio's rule editor)`,
+      });
       continue;
     }
     if (!l.fact.startsWith('interpretation.') || l.value === undefined) continue;
@@ -58,31 +69,56 @@ export function ruleReferenceProblems(conditions: Condition, decision: DecisionN
     const compared = Array.isArray(l.value) ? l.value : [l.value];
     for (const v of compared)
       if (!values.includes(String(v)))
-        out.push({ pointer: `${l.pointer}/value`, code: 'RULE_INTERPRETATION_VALUE', fact: l.fact, message: `the condition compares ${l.fact} with "${String(v)}", which is not one of its values (${values.map((x) => `"${x}"`).join(', ')}); the rule would never match` });
+        out.push({
+          pointer: `${l.pointer}/value`,
+          code: 'RULE_INTERPRETATION_VALUE',
+          fact: l.fact,
+          message: `the condition compares ${l.fact} with "${String(v)}", which is not one of its values (${values.map((x) => `"${x}"`).join(', ')}); the rule would never match`,
+        });
   }
   return out;
 }
 
 /** Every broken reference of a rule version: rules (by file and pointer) and interpretations. */
-export function versionReferenceErrors(decisions: Partial<Record<DecisionName, { file: string; data: RuleFile }>>, interpretations: { file: string; data: readonly Interpretation[] }): DataError[] {
+export function versionReferenceErrors(
+  decisions: Partial<Record<DecisionName, { file: string; data: RuleFile }>>,
+  interpretations: { file: string; data: readonly Interpretation[] },
+): DataError[] {
   const errors: DataError[] = [];
   interpretations.data.forEach((i, n) => {
     const values = interpretationValues(i);
     const dup = values.find((v, k) => values.indexOf(v) !== k);
-    if (dup !== undefined) errors.push({ file: interpretations.file, pointer: `/interpretations/${n}`, code: 'INTERPRETATION_VALUE', message: `interpretation ${i.name} lists the value "${dup}" twice (its default is also an alternative); each value once` });
+    if (dup !== undefined)
+      errors.push({
+        file: interpretations.file,
+        pointer: `/interpretations/${n}`,
+        code: 'INTERPRETATION_VALUE',
+        message: `interpretation ${i.name} lists the value "${dup}" twice (its default is also an alternative); each value once`,
+      });
     const known = ENGINE_INTERPRETATION_VALUES[i.name];
     if (!known) return;
     if (!known.includes(i.default))
-      errors.push({ file: interpretations.file, pointer: `/interpretations/${n}/default`, code: 'INTERPRETATION_VALUE', message: `the default of ${i.name} is "${i.default}", which is not one of its values the engine knows (${known.map((x) => `"${x}"`).join(', ')}); answers would silently take another branch` });
+      errors.push({
+        file: interpretations.file,
+        pointer: `/interpretations/${n}/default`,
+        code: 'INTERPRETATION_VALUE',
+        message: `the default of ${i.name} is "${i.default}", which is not one of its values the engine knows (${known.map((x) => `"${x}"`).join(', ')}); answers would silently take another branch`,
+      });
     i.alternatives.forEach((a, k) => {
       if (!known.includes(a.value))
-        errors.push({ file: interpretations.file, pointer: `/interpretations/${n}/alternatives/${k}/value`, code: 'INTERPRETATION_VALUE', message: `the alternative "${a.value}" of ${i.name} is not one of its values the engine knows (${known.map((x) => `"${x}"`).join(', ')})` });
+        errors.push({
+          file: interpretations.file,
+          pointer: `/interpretations/${n}/alternatives/${k}/value`,
+          code: 'INTERPRETATION_VALUE',
+          message: `the alternative "${a.value}" of ${i.name} is not one of its values the engine knows (${known.map((x) => `"${x}"`).join(', ')})`,
+        });
     });
   });
   for (const [decision, entry] of Object.entries(decisions) as [DecisionName, { file: string; data: RuleFile }][]) {
     const provided = factsProvided(entry.data, decision, interpretations.data);
     entry.data.rules.forEach((r, n) => {
-      for (const p of ruleReferenceProblems(r.conditions as Condition, decision, provided, interpretations.data)) errors.push({ file: entry.file, pointer: `/rules/${n}/conditions${p.pointer}`, code: p.code, message: p.message });
+      for (const p of ruleReferenceProblems(r.conditions as Condition, decision, provided, interpretations.data))
+        errors.push({ file: entry.file, pointer: `/rules/${n}/conditions${p.pointer}`, code: p.code, message: p.message });
     });
   }
   return errors;

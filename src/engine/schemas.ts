@@ -9,7 +9,21 @@ const clause = { type: 'string', pattern: '^(第\\d+条(第\\d+項)?(第\\d+号)
 export const courseSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['code', 'name', 'series', 'legacyKind', 'model', 'sim', 'cloudDays', 'termMonths', 'family', 'monthlyFee', 'initialFeeGroup', 'settlementPolicy', 'minimumPeriodMonths'],
+  required: [
+    'code',
+    'name',
+    'series',
+    'legacyKind',
+    'model',
+    'sim',
+    'cloudDays',
+    'termMonths',
+    'family',
+    'monthlyFee',
+    'initialFeeGroup',
+    'settlementPolicy',
+    'minimumPeriodMonths',
+  ],
   properties: {
     code: { type: 'string', pattern: '^[A-Z0-9][A-Z0-9-]*$' },
     name: { type: 'string', minLength: 1 },
@@ -42,7 +56,12 @@ export const initialFeesFileSchema = {
     source: { type: 'string' },
     groups: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['group', 'amount', 'printedOn'], properties: { group: { type: 'string', minLength: 1 }, amount: yen, printedOn: { type: 'string' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['group', 'amount', 'printedOn'],
+        properties: { group: { type: 'string', minLength: 1 }, amount: yen, printedOn: { type: 'string' } },
+      },
     },
   },
 } as const;
@@ -158,7 +177,9 @@ const leafSchema = {
   allOf: [
     {
       if: { properties: { operator: { enum: ['in', 'notIn'] } } },
-      then: { properties: { value: { anyOf: [{ type: 'array' }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] } } },
+      then: {
+        properties: { value: { anyOf: [{ type: 'array' }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] } },
+      },
     },
   ],
 } as const;

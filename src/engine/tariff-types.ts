@@ -23,10 +23,7 @@ export type Course = {
 
 export type InitialFeeGroup = { group: string; amount: number; printedOn: string };
 
-export type OptionPrice =
-  | { kind: 'flat'; amount: number }
-  | { kind: 'by-term'; amounts: Record<string, number> }
-  | { kind: 'by-series'; amounts: Record<string, number> };
+export type OptionPrice = { kind: 'flat'; amount: number } | { kind: 'by-term'; amounts: Record<string, number> } | { kind: 'by-series'; amounts: Record<string, number> };
 
 export type TariffOption = {
   code: string;

@@ -135,10 +135,10 @@ export function validateRuleVersion(meta: { effective: string; status: RuleVersi
   errors.push(...ie);
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
   const interpretations = (files.interpretations.data as { interpretations: Interpretation[] }).interpretations;
-  const refs = versionReferenceErrors(
-    Object.fromEntries(DECISIONS.map((d) => [d, { file: files.decisions[d]!.file, data: decisions[d] }])),
-    { file: files.interpretations.file, data: interpretations },
-  );
+  const refs = versionReferenceErrors(Object.fromEntries(DECISIONS.map((d) => [d, { file: files.decisions[d]!.file, data: decisions[d] }])), {
+    file: files.interpretations.file,
+    data: interpretations,
+  });
   if (refs.length) throw new DataLoadError(refs[0]!.code, refs);
   return { ...meta, decisions, interpretations };
 }
@@ -154,10 +154,20 @@ export function validateVersionIndex(data: unknown, file: string): IndexEntry[] 
   versions.forEach((v, i) => {
     // A version folder lives inside its root: a relative path with no ".." and no drive or leading slash.
     if (/^([/\\]|[A-Za-z]:)/u.test(v.dir) || v.dir.split(/[/\\]/u).includes('..'))
-      errors.push({ file, pointer: `/versions/${i}/dir`, message: `"${v.dir}" leaves the folder of ${file}; a version folder is a folder inside it (such as "${v.effective}")`, code: 'INDEX_SCHEMA' });
+      errors.push({
+        file,
+        pointer: `/versions/${i}/dir`,
+        message: `"${v.dir}" leaves the folder of ${file}; a version folder is a folder inside it (such as "${v.effective}")`,
+        code: 'INDEX_SCHEMA',
+      });
     if (!isIsoDate(v.effective)) errors.push({ file, pointer: `/versions/${i}/effective`, message: `"${v.effective}" is not a calendar date (YYYY-MM-DD)`, code: 'INDEX_SCHEMA' });
     if (seen.has(v.effective))
-      errors.push({ file, pointer: `/versions/${i}/effective`, message: `two versions take effect on ${v.effective} (also /versions/${seen.get(v.effective)}): give each version its own date`, code: 'DUPLICATE_VERSION' });
+      errors.push({
+        file,
+        pointer: `/versions/${i}/effective`,
+        message: `two versions take effect on ${v.effective} (also /versions/${seen.get(v.effective)}): give each version its own date`,
+        code: 'DUPLICATE_VERSION',
+      });
     seen.set(v.effective, i);
   });
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);

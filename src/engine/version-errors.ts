@@ -16,7 +16,12 @@ export function tariffVersionErrors(v: TariffVersion): DataError[] {
     validateTariffVersion(
       v.effective,
       v.status,
-      { courses: { courses: v.courses }, initialFees: { groups: v.initialFeeGroups }, options: { options: v.options }, policies: { policies: v.policies, minimumPeriods: v.minimumPeriods } },
+      {
+        courses: { courses: v.courses },
+        initialFees: { groups: v.initialFeeGroups },
+        options: { options: v.options },
+        policies: { policies: v.policies, minimumPeriods: v.minimumPeriods },
+      },
       NAMES,
     );
     return [];

@@ -21,7 +21,22 @@ export const GENESIS = '0'.repeat(64);
 
 export const hashEntry = (seq: number, prevHash: string, c: AuditContent): string =>
   createHash('sha256')
-    .update(JSON.stringify(canonical({ seq, prevHash, at: c.at, actor: c.actor, action: c.action, target: c.target, before: c.before ?? null, after: c.after ?? null, comment: c.comment ?? null, ...(c.versions ? { versions: c.versions } : {}) })))
+    .update(
+      JSON.stringify(
+        canonical({
+          seq,
+          prevHash,
+          at: c.at,
+          actor: c.actor,
+          action: c.action,
+          target: c.target,
+          before: c.before ?? null,
+          after: c.after ?? null,
+          comment: c.comment ?? null,
+          ...(c.versions ? { versions: c.versions } : {}),
+        }),
+      ),
+    )
     .digest('hex');
 
 /** The next entry of a chain whose last entry is `last` (undefined for the first). */
@@ -39,7 +54,8 @@ export function verifyChain(entries: readonly AuditEntry[]): ChainVerdict {
     if (e.seq !== i + 1) return { ok: false, entries: entries.length, brokenAt: e.seq, reason: `entry ${i + 1} has sequence number ${e.seq}: an entry was removed or reordered` };
     if (e.prevHash !== prev) return { ok: false, entries: entries.length, brokenAt: e.seq, reason: `entry ${e.seq} does not follow the hash of entry ${e.seq - 1}` };
     const expected = hashEntry(e.seq, e.prevHash, e);
-    if (expected !== e.hash) return { ok: false, entries: entries.length, brokenAt: e.seq, reason: `entry ${e.seq} was altered after it was written (its content no longer matches its hash)` };
+    if (expected !== e.hash)
+      return { ok: false, entries: entries.length, brokenAt: e.seq, reason: `entry ${e.seq} was altered after it was written (its content no longer matches its hash)` };
     prev = e.hash;
   }
   return { ok: true, entries: entries.length, head: prev };

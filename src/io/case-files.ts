@@ -64,7 +64,12 @@ export function readCaseFile(file: string): CaseFile {
   if (deep !== undefined) fail('CASE_TOO_DEEP', file, `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, deep);
   const shape = (pointer: string, got: unknown): DataLoadError =>
     new DataLoadError('CASE_FILE_SHAPE', [
-      { file, pointer, message: `a case file holds one case (a JSON object) or an array of them; got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got} here. Wrap each case in { }.`, code: 'CASE_FILE_SHAPE' },
+      {
+        file,
+        pointer,
+        message: `a case file holds one case (a JSON object) or an array of them; got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got} here. Wrap each case in { }.`,
+        code: 'CASE_FILE_SHAPE',
+      },
     ]);
   if (Array.isArray(data)) {
     if (data.length === 0) fail('CASE_FILE_EMPTY', file, 'holds no case (an empty array); write at least one case, or remove the file');

@@ -34,7 +34,9 @@ export function buildNotice(input: NoticeInput): Notice {
     changes: [
       ...rd.rules.filter((r) => r.clause === clause).map((r) => `rule ${r.id} ${r.kind}${r.changes.length ? ` (${r.changes.map((c) => c.field).join(', ')})` : ''}`),
       ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${p.decision}.${p.name}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
-      ...rd.interpretations.filter((i) => (i.after ?? i.before)!.clauses.includes(clause)).map((i) => `interpretation ${i.name} ${i.kind}: ${i.changes.map((c) => `${c.field} ${show(c.before)} → ${show(c.after)}`).join('; ')}`),
+      ...rd.interpretations
+        .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))
+        .map((i) => `interpretation ${i.name} ${i.kind}: ${i.changes.map((c) => `${c.field} ${show(c.before)} → ${show(c.after)}`).join('; ')}`),
     ],
   }));
   const prices = diffTariffVersions(input.before.tariff, input.after.tariff).flatMap((r: RowChange) =>
@@ -68,7 +70,16 @@ export function noticeMarkdown(n: Notice): string {
     lines.push('| 表 | コード | 名称 | 項目 | 変更前 | 変更後 |', '| --- | --- | --- | --- | ---: | ---: |');
     for (const p of n.prices) lines.push(`| ${p.table} | ${p.key} | ${p.label} | ${p.field} | ${show(p.before)} | ${show(p.after)} |`);
   }
-  if (n.audit) lines.push('', '## 監査ログ（作成時点）', '', `- 記録数: ${n.audit.entries}`, `- 先頭ハッシュ: \`${n.audit.head}\``, '', '`tariff audit verify --workspace FILE --expect-head <先頭ハッシュ>` で、ワークスペースの監査ログがこの時点から改ざんされていないことを確認できます。');
+  if (n.audit)
+    lines.push(
+      '',
+      '## 監査ログ（作成時点）',
+      '',
+      `- 記録数: ${n.audit.entries}`,
+      `- 先頭ハッシュ: \`${n.audit.head}\``,
+      '',
+      '`tariff audit verify --workspace FILE --expect-head <先頭ハッシュ>` で、ワークスペースの監査ログがこの時点から改ざんされていないことを確認できます。',
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -82,7 +93,12 @@ export async function noticeWorkbook(n: Notice): Promise<ExcelJS.Workbook> {
     ['変更条項数', n.clauses.length],
     ['料金変更数', n.prices.length],
     ['根拠', '第2条第2項（変更の周知）'],
-    ...(n.audit ? [['監査ログ記録数', n.audit.entries], ['監査ログ先頭ハッシュ', n.audit.head]] : []),
+    ...(n.audit
+      ? [
+          ['監査ログ記録数', n.audit.entries],
+          ['監査ログ先頭ハッシュ', n.audit.head],
+        ]
+      : []),
   ]);
   const clauses = wb.addWorksheet('変更条項', { views: [{ state: 'frozen', ySplit: 1 }] });
   clauses.columns = [

@@ -28,9 +28,20 @@ export function loadVersionCoverage(rulesDir: string, version: RuleVersion): Ver
   const errors: DataError[] = [];
   const coverageFile = join(rulesDir, entry?.dir ?? version.effective, 'coverage.json');
   const termsFile = termsFileFor(rulesDir, version.effective);
-  if (!termsFile) errors.push({ file: rel(rulesDir), pointer: '', message: `no terms-<date>.txt on or before ${version.effective}; add the terms text the rules quote`, code: 'COVERAGE_NO_TERMS' });
+  if (!termsFile)
+    errors.push({
+      file: rel(rulesDir),
+      pointer: '',
+      message: `no terms-<date>.txt on or before ${version.effective}; add the terms text the rules quote`,
+      code: 'COVERAGE_NO_TERMS',
+    });
   if (!existsSync(coverageFile))
-    errors.push({ file: rel(coverageFile), pointer: '', message: 'missing: every rule version needs a coverage.json classifying each paragraph of the terms (docs/legal-review.md, "Clause coverage")', code: 'COVERAGE_MISSING' });
+    errors.push({
+      file: rel(coverageFile),
+      pointer: '',
+      message: 'missing: every rule version needs a coverage.json classifying each paragraph of the terms (docs/legal-review.md, "Clause coverage")',
+      code: 'COVERAGE_MISSING',
+    });
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
   const data = readJson(coverageFile);
   const schema = schemaErrors(coverageFileSchema, data, rel(coverageFile), 'COVERAGE_SCHEMA');

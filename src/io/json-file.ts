@@ -26,6 +26,8 @@ export function readJson(path: string, code = 'JSON_SYNTAX'): unknown {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const msg = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '');
-    throw new DataLoadError(code, [{ file: path, pointer: '', message: `not valid JSON at ${jsonErrorLocation(text, e)}: ${msg}. Fix the syntax there (a JSON validator or editor shows it).`, code }]);
+    throw new DataLoadError(code, [
+      { file: path, pointer: '', message: `not valid JSON at ${jsonErrorLocation(text, e)}: ${msg}. Fix the syntax there (a JSON validator or editor shows it).`, code },
+    ]);
   }
 }

@@ -28,7 +28,12 @@ export function releaseContent(src: ReleaseSource, builtAt = new Date().toISOStr
   const tariffs = src.tariffs.filter((t) => t.version.status === 'approved').sort((a, b) => a.version.effective.localeCompare(b.version.effective));
   if (!rules.length || !tariffs.length)
     throw new DataLoadError('RELEASE_EMPTY', [
-      { file: src.source, pointer: '', message: `there is no approved ${!rules.length ? 'rule' : 'tariff'} version to release: approve one first (drafts and versions in review are never released)`, code: 'RELEASE_EMPTY' },
+      {
+        file: src.source,
+        pointer: '',
+        message: `there is no approved ${!rules.length ? 'rule' : 'tariff'} version to release: approve one first (drafts and versions in review are never released)`,
+        code: 'RELEASE_EMPTY',
+      },
     ]);
   const versions: ReleaseVersionEntry[] = [
     ...rules.map((r) => ({ kind: 'rules' as const, effective: r.version.effective, status: r.version.status as 'approved' | 'superseded', ...r.approval })),
@@ -47,7 +52,10 @@ export function folderReleaseSource(rulesDir: string, tariffsDir: string): Relea
   return {
     source: 'folders',
     rules: loadRuleVersions(rulesDir).map((version) => ({ version, approval: { approvedBy: version.approvedBy ?? null, approvedAt: null } })),
-    tariffs: loadTariffVersions(tariffsDir).map((version) => ({ version, approval: { approvedBy: tIndex.find((e) => e.effective === version.effective)?.approvedBy ?? null, approvedAt: null } })),
+    tariffs: loadTariffVersions(tariffsDir).map((version) => ({
+      version,
+      approval: { approvedBy: tIndex.find((e) => e.effective === version.effective)?.approvedBy ?? null, approvedAt: null },
+    })),
     auditHead: null,
     auditEntries: null,
   };

@@ -12,7 +12,10 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 /** A key's id: the first 16 hex digits of the SHA-256 of its public key (SPKI, DER). */
 export const keyIdOf = (key: KeyObject): string => {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 };
 
 const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
@@ -28,7 +31,12 @@ const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
     return key;
   } catch (e) {
     throw new DataLoadError('KEY_INVALID', [
-      { file: path, pointer: '', message: `not an Ed25519 ${kind} key in PEM: ${(e as Error).message}. Make one with: openssl genpkey -algorithm ed25519 -out release.key && openssl pkey -in release.key -pubout -out release.pub`, code: 'KEY_INVALID' },
+      {
+        file: path,
+        pointer: '',
+        message: `not an Ed25519 ${kind} key in PEM: ${(e as Error).message}. Make one with: openssl genpkey -algorithm ed25519 -out release.key && openssl pkey -in release.key -pubout -out release.pub`,
+        code: 'KEY_INVALID',
+      },
     ]);
   }
 };
@@ -61,14 +69,20 @@ export function loadReleaseFile(path: string, opts: { publicKeyFile?: string } =
   if (opts.publicKeyFile) {
     const key = readKey(opts.publicKeyFile, 'public');
     const sig = (data as ReleaseFile).signature;
-    if (!sig) throw new DataLoadError('RELEASE_UNSIGNED', [{ file: path, pointer: '/signature', message: 'the release is not signed, and a public key was given: build it with --sign KEY', code: 'RELEASE_UNSIGNED' }]);
+    if (!sig)
+      throw new DataLoadError('RELEASE_UNSIGNED', [
+        { file: path, pointer: '/signature', message: 'the release is not signed, and a public key was given: build it with --sign KEY', code: 'RELEASE_UNSIGNED' },
+      ]);
     const ok = sig.keyId === keyIdOf(key) && verify(null, Buffer.from(signedText(loaded.sha256), 'utf8'), key, Buffer.from(sig.value, 'base64'));
     if (!ok)
       throw new DataLoadError('RELEASE_SIGNATURE', [
         {
           file: path,
           pointer: '/signature',
-          message: sig.keyId !== keyIdOf(key) ? `signed with key ${sig.keyId}, not with the given public key (${keyIdOf(key)})` : 'the Ed25519 signature does not verify: the release or its signature was changed',
+          message:
+            sig.keyId !== keyIdOf(key)
+              ? `signed with key ${sig.keyId}, not with the given public key (${keyIdOf(key)})`
+              : 'the Ed25519 signature does not verify: the release or its signature was changed',
           code: 'RELEASE_SIGNATURE',
         },
       ]);

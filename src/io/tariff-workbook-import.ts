@@ -32,7 +32,17 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
     if (data.byteLength === 0) throw new Error('the file is empty');
     const problem = checkXlsxArchive(data);
     if (problem?.code === 'WORKBOOK_TOO_LARGE')
-      return { about: {}, issues: [{ severity: 'error', code: problem.code, ...(problem.entry ? { value: problem.entry } : {}), message: `${fileName} is refused before it is read: ${problem.message}. Import the workbook the studio exported, without extra rows or data.` }] };
+      return {
+        about: {},
+        issues: [
+          {
+            severity: 'error',
+            code: problem.code,
+            ...(problem.entry ? { value: problem.entry } : {}),
+            message: `${fileName} is refused before it is read: ${problem.message}. Import the workbook the studio exported, without extra rows or data.`,
+          },
+        ],
+      };
     if (problem) throw new Error(problem.message);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
@@ -51,7 +61,12 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
   const known = new Set<string>([ABOUT_SHEET, ...TABLE_IDS.map((t) => TABLES[t].sheet)]);
   for (const ws of wb.worksheets)
     if (!known.has(ws.name))
-      issues.push({ severity: 'warning', code: 'WORKBOOK_SHEET_UNKNOWN', sheet: ws.name, message: `sheet "${ws.name}" is not one the studio reads; its contents are not imported. Move the data to a known sheet or delete the sheet.` });
+      issues.push({
+        severity: 'warning',
+        code: 'WORKBOOK_SHEET_UNKNOWN',
+        sheet: ws.name,
+        message: `sheet "${ws.name}" is not one the studio reads; its contents are not imported. Move the data to a known sheet or delete the sheet.`,
+      });
 
   const about = readAbout(wb, issues);
   // The base is looked up at once, so a preview names it even while cells still have errors.
@@ -112,7 +127,10 @@ function locate(i: Issue, loc: Located): Issue {
   const cell = row !== undefined && column ? `${def.sheet}!${column}${row}` : `${def.sheet} row ${row ?? '?'}`;
   const value = i.value ?? (row !== undefined && i.field ? cellText(loc.rows[i.index]?.[i.field] ?? null) : undefined);
   const other = i.otherIndex !== undefined ? loc.rowNumbers[i.otherIndex] : undefined;
-  const text = i.code === 'DUPLICATE_CODE' && other !== undefined ? `"${value ?? ''}" is already used in row ${other}; each ${col?.en.toLowerCase() ?? 'key'} must be unique` : i.message.replace(/^[A-Za-z ]+ row \d+(, [^:]+)?: /u, '');
+  const text =
+    i.code === 'DUPLICATE_CODE' && other !== undefined
+      ? `"${value ?? ''}" is already used in row ${other}; each ${col?.en.toLowerCase() ?? 'key'} must be unique`
+      : i.message.replace(/^[A-Za-z ]+ row \d+(, [^:]+)?: /u, '');
   return {
     ...i,
     sheet: def.sheet,
@@ -168,7 +186,16 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
       continue;
     }
     if (letters[col.key]) {
-      issues.push({ severity: 'error', code: 'WORKBOOK_COLUMN_DUPLICATE', sheet: def.sheet, row: 1, column: letter, header: col.ja, value: text, message: `${def.sheet}!${letter}1: column "${col.ja}" appears twice (also ${letters[col.key]}1); keep one.` });
+      issues.push({
+        severity: 'error',
+        code: 'WORKBOOK_COLUMN_DUPLICATE',
+        sheet: def.sheet,
+        row: 1,
+        column: letter,
+        header: col.ja,
+        value: text,
+        message: `${def.sheet}!${letter}1: column "${col.ja}" appears twice (also ${letters[col.key]}1); keep one.`,
+      });
       continue;
     }
     letters[col.key] = letter;
@@ -176,7 +203,14 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
   }
   for (const col of def.columns)
     if (!letters[col.key])
-      issues.push({ severity: 'error', code: 'WORKBOOK_COLUMN_MISSING', sheet: def.sheet, row: 1, header: col.ja, message: `${def.sheet}: column "${col.ja}" is missing. Add it back (header in row 1), or export again.` });
+      issues.push({
+        severity: 'error',
+        code: 'WORKBOOK_COLUMN_MISSING',
+        sheet: def.sheet,
+        row: 1,
+        header: col.ja,
+        message: `${def.sheet}: column "${col.ja}" is missing. Add it back (header in row 1), or export again.`,
+      });
   if (issues.length > before) return undefined;
 
   const rows: FlatRow[] = [];
@@ -191,7 +225,15 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
       const key = byColumn.get(c);
       if (!key) {
         if (!blank)
-          issues.push({ severity: 'error', code: 'WORKBOOK_CELL_OUTSIDE_TABLE', sheet: def.sheet, row: r, column: columnLetter(c), value: shown(raw), message: `${def.sheet}!${columnLetter(c)}${r}: "${shown(raw)}" is in a column without a header, so it would be lost. Move it into the table or delete it.` });
+          issues.push({
+            severity: 'error',
+            code: 'WORKBOOK_CELL_OUTSIDE_TABLE',
+            sheet: def.sheet,
+            row: r,
+            column: columnLetter(c),
+            value: shown(raw),
+            message: `${def.sheet}!${columnLetter(c)}${r}: "${shown(raw)}" is in a column without a header, so it would be lost. Move it into the table or delete it.`,
+          });
         continue;
       }
       if (!blank) any = true;
@@ -228,7 +270,12 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
 function readAbout(wb: ExcelJS.Workbook, issues: Issue[]): Partial<WorkbookAbout> {
   const ws = wb.getWorksheet(ABOUT_SHEET);
   if (!ws) {
-    issues.push({ severity: 'error', code: 'WORKBOOK_SHEET_MISSING', sheet: ABOUT_SHEET, message: `sheet "${ABOUT_SHEET}" is missing: it names the version the workbook was exported from. Restore it (or export again) and import again.` });
+    issues.push({
+      severity: 'error',
+      code: 'WORKBOOK_SHEET_MISSING',
+      sheet: ABOUT_SHEET,
+      message: `sheet "${ABOUT_SHEET}" is missing: it names the version the workbook was exported from. Restore it (or export again) and import again.`,
+    });
     return {};
   }
   const about: Partial<WorkbookAbout> = {};
@@ -242,6 +289,13 @@ function readAbout(wb: ExcelJS.Workbook, issues: Issue[]): Partial<WorkbookAbout
     else about[spec.key] = text;
   });
   if (about.format !== undefined && about.format !== WORKBOOK_FORMAT)
-    issues.push({ severity: 'error', code: 'WORKBOOK_FORMAT', sheet: ABOUT_SHEET, value: about.format, expected: WORKBOOK_FORMAT, message: `${ABOUT_SHEET}: format "${about.format}" is not ${WORKBOOK_FORMAT}; export the version again from this studio.` });
+    issues.push({
+      severity: 'error',
+      code: 'WORKBOOK_FORMAT',
+      sheet: ABOUT_SHEET,
+      value: about.format,
+      expected: WORKBOOK_FORMAT,
+      message: `${ABOUT_SHEET}: format "${about.format}" is not ${WORKBOOK_FORMAT}; export the version again from this studio.`,
+    });
   return about;
 }

@@ -29,7 +29,8 @@ export const YEN_FORMAT = '#,##0"円"';
 
 /** Headers compare after NFKC and without blanks, so "月額料金 (円)" matches "月額料金（円）". */
 export const headerKey = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
-export const headerMatches = (col: ColumnDef, text: string): boolean => headerKey(text) === headerKey(col.ja) || headerKey(text) === headerKey(col.en) || headerKey(text) === headerKey(col.key);
+export const headerMatches = (col: ColumnDef, text: string): boolean =>
+  headerKey(text) === headerKey(col.ja) || headerKey(text) === headerKey(col.en) || headerKey(text) === headerKey(col.key);
 
 export const columnLetter = (n: number): string => {
   let s = '';

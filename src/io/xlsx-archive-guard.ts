@@ -99,7 +99,8 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
   if (declared > limits.totalBytes) return { code: 'WORKBOOK_TOO_LARGE', message: `the archive declares ${MB(declared)} decompressed; the limit is ${MB(limits.totalBytes)}` };
   let actual = 0;
   for (const e of entries) {
-    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `not a zip archive (entry ${e.name} is damaged)` };
+    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL)
+      return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `not a zip archive (entry ${e.name} is damaged)` };
     const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
     const raw = buf.subarray(start, start + e.compressed);
     let body: Buffer;
@@ -113,14 +114,18 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
           return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `entry ${e.name} inflates to more than the ${MB(e.size)} it declares; the archive is forged or damaged` };
         return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `entry ${e.name} cannot be decompressed (${(err as Error).message})` };
       }
-    } else return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `entry ${e.name} uses compression method ${e.method}; Excel and LibreOffice write 0 (stored) or 8 (deflate)` };
-    if (body.length !== e.size) return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `entry ${e.name} inflates to ${body.length} bytes but declares ${e.size}; the archive is forged or damaged` };
+    } else
+      return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `entry ${e.name} uses compression method ${e.method}; Excel and LibreOffice write 0 (stored) or 8 (deflate)` };
+    if (body.length !== e.size)
+      return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `entry ${e.name} inflates to ${body.length} bytes but declares ${e.size}; the archive is forged or damaged` };
     actual += body.length;
     if (isSheet(e.name)) {
       const rows = countTags(body, 'row');
-      if (rows > limits.rowsPerSheet) return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${e.name} has ${rows} rows; the limit is ${limits.rowsPerSheet} rows per sheet` };
+      if (rows > limits.rowsPerSheet)
+        return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${e.name} has ${rows} rows; the limit is ${limits.rowsPerSheet} rows per sheet` };
       const cells = countTags(body, 'c');
-      if (cells > limits.cellsPerSheet) return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${e.name} has ${cells} cells; the limit is ${limits.cellsPerSheet} cells per sheet` };
+      if (cells > limits.cellsPerSheet)
+        return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${e.name} has ${cells} cells; the limit is ${limits.cellsPerSheet} cells per sheet` };
     }
   }
   return undefined;

@@ -79,7 +79,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** A request body as a case of `decision` (case-files.md); other fields are the caller's notes, as in a case file. */
 const toCase = (body: unknown, decision: string, at: string): CaseInput => {
   if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
-  if (body.decision !== undefined && body.decision !== decision) throw new HttpError(400, 'DECISION_MISMATCH', `${at}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
+  if (body.decision !== undefined && body.decision !== decision)
+    throw new HttpError(400, 'DECISION_MISMATCH', `${at}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
   const { expect: _expect, ...rest } = body;
   return { ...rest, decision } as CaseInput;
 };
@@ -97,7 +98,8 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const url = new URL(req.url ?? '/', 'http://service');
     line.path = url.pathname;
     const remote = req.socket.remoteAddress ?? '';
-    if (!opts.tokens && !LOOPBACK.has(remote)) throw new HttpError(403, 'FORBIDDEN', 'this service has no token file and serves clients on this machine only: start it with --tokens FILE to serve others');
+    if (!opts.tokens && !LOOPBACK.has(remote))
+      throw new HttpError(403, 'FORBIDDEN', 'this service has no token file and serves clients on this machine only: start it with --tokens FILE to serve others');
     if (url.pathname === '/healthz' && req.method === 'GET') {
       const r = opts.current();
       line.release = r.id;
@@ -113,7 +115,8 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const release = opts.current();
     line.release = release.id;
     if (url.pathname === '/openapi.json' && req.method === 'GET') return send(res, 200, openApiDocument(release, opts.limits, opts.programVersion));
-    if (url.pathname === '/v1/versions' && req.method === 'GET') return send(res, 200, { release: release.id, sha256: release.sha256, signed: release.signed, manifest: release.manifest });
+    if (url.pathname === '/v1/versions' && req.method === 'GET')
+      return send(res, 200, { release: release.id, sha256: release.sha256, signed: release.signed, manifest: release.manifest });
     const m = /^\/v1\/decisions\/([^/]+)(\/batch)?$/.exec(url.pathname);
     if (!m) throw new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${url.pathname}; see /openapi.json`);
     if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${url.pathname} answers POST only`);
@@ -130,7 +133,8 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
       return send(res, out.outcome === 'invalid' ? 422 : 200, out);
     }
     if (!isObject(body) || !Array.isArray(body.cases)) throw new HttpError(400, 'BODY_SHAPE', 'a batch body is {"cases": [{asOf?, facts, interpretations?}, ...]}');
-    if (body.cases.length > opts.limits.maxBatch) throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
+    if (body.cases.length > opts.limits.maxBatch)
+      throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
     const cases = body.cases.map((c, i) => toCase(c, decision, `/cases/${i}`));
     const outputs: Output[] = [];
     if (reference) for (const c of cases) outputs.push(await answer(release, c, true, today));

@@ -67,18 +67,33 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
     schemas[`${d}Request`] = {
       type: 'object',
       required: ['facts'],
-      properties: { name: { type: 'string' }, asOf: { type: 'string', format: 'iso-date', description: 'the date whose versions answer (default: today in Asia/Tokyo)' }, facts: ref(`${d}Facts`), interpretations: ref('Interpretations') },
+      properties: {
+        name: { type: 'string' },
+        asOf: { type: 'string', format: 'iso-date', description: 'the date whose versions answer (default: today in Asia/Tokyo)' },
+        facts: ref(`${d}Facts`),
+        interpretations: ref('Interpretations'),
+      },
     };
     schemas[`${d}Output`] = outputSchemaOf(d, releaseField);
     const answer = { oneOf: [ref(`${d}Output`), ref('InvalidOutput')] };
-    const reference = { name: 'reference', in: 'query', required: false, schema: { enum: ['1', 'true'] }, description: 'answer with json-rules-engine (the reference path) instead of the compiled rules; same answers' };
+    const reference = {
+      name: 'reference',
+      in: 'query',
+      required: false,
+      schema: { enum: ['1', 'true'] },
+      description: 'answer with json-rules-engine (the reference path) instead of the compiled rules; same answers',
+    };
     paths[`/v1/decisions/${d}`] = {
       post: {
         operationId: `decide_${d}`,
         summary: `${d}: one case`,
         parameters: [reference],
         requestBody: { required: true, content: { 'application/json': { schema: ref(`${d}Request`) } } },
-        responses: { '200': json(ref(`${d}Output`), 'the answer, with the release that gave it'), '422': json(ref('InvalidOutput'), 'the case cannot be decided: errors say where (JSON pointers) and why'), ...errors },
+        responses: {
+          '200': json(ref(`${d}Output`), 'the answer, with the release that gave it'),
+          '422': json(ref('InvalidOutput'), 'the case cannot be decided: errors say where (JSON pointers) and why'),
+          ...errors,
+        },
       },
     };
     paths[`/v1/decisions/${d}/batch`] = {
@@ -86,10 +101,20 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
         operationId: `decideBatch_${d}`,
         summary: `${d}: up to ${limits.maxBatch} cases in one request`,
         parameters: [reference],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['cases'], properties: { cases: { type: 'array', maxItems: limits.maxBatch, items: ref(`${d}Request`) } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { type: 'object', required: ['cases'], properties: { cases: { type: 'array', maxItems: limits.maxBatch, items: ref(`${d}Request`) } } } },
+          },
+        },
         responses: {
           '200': json(
-            { type: 'object', additionalProperties: false, required: ['release', 'count', 'outputs'], properties: { ...releaseField, count: { type: 'integer', minimum: 0 }, outputs: { type: 'array', items: answer } } },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['release', 'count', 'outputs'],
+              properties: { ...releaseField, count: { type: 'integer', minimum: 0 }, outputs: { type: 'array', items: answer } },
+            },
             'one answer per case, in order (an invalid case answers `invalid` in its place)',
           ),
           ...errors,
@@ -97,9 +122,23 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
       },
     };
   }
-  paths['/v1/versions'] = { get: { operationId: 'versions', summary: 'the release being served: id, hash, signature, manifest (versions, approvals, audit head)', responses: { '200': json(ref('Versions'), 'the release'), '401': errors['401'], '403': errors['403'] } } };
-  paths['/healthz'] = { get: { operationId: 'health', summary: 'liveness and the release being served (no token needed)', responses: { '200': json(ref('Health'), 'serving'), '403': errors['403'] } } };
-  paths['/openapi.json'] = { get: { operationId: 'openapi', summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } };
+  paths['/v1/versions'] = {
+    get: {
+      operationId: 'versions',
+      summary: 'the release being served: id, hash, signature, manifest (versions, approvals, audit head)',
+      responses: { '200': json(ref('Versions'), 'the release'), '401': errors['401'], '403': errors['403'] },
+    },
+  };
+  paths['/healthz'] = {
+    get: { operationId: 'health', summary: 'liveness and the release being served (no token needed)', responses: { '200': json(ref('Health'), 'serving'), '403': errors['403'] } },
+  };
+  paths['/openapi.json'] = {
+    get: {
+      operationId: 'openapi',
+      summary: 'this document',
+      responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  };
   return {
     openapi: '3.1.0',
     info: {
@@ -111,7 +150,9 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
     servers: [{ url: '/' }],
     components: {
       schemas,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required when the service runs with --tokens; without it only clients on this machine are served' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'required when the service runs with --tokens; without it only clients on this machine are served' },
+      },
       'x-formats': { 'iso-date': 'a calendar date YYYY-MM-DD', 'iso-month': 'a month YYYY-MM', 'iso-datetime': 'an ISO 8601 datetime; Asia/Tokyo when no offset is written' },
     },
     security: [{ bearer: [] }, {}],

@@ -22,7 +22,9 @@ export type StoreOptions = { publicKeyFile?: string; pollMs?: number; log: (e: S
 type Seen = { stamp: string; ok: boolean; builtAt?: string; id?: string };
 
 const describe = (e: unknown): { code: string; errors: string[] } =>
-  e instanceof DataLoadError ? { code: e.code, errors: e.errors.map((x) => `${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`) } : { code: 'RELEASE_UNREADABLE', errors: [String((e as Error)?.message ?? e)] };
+  e instanceof DataLoadError
+    ? { code: e.code, errors: e.errors.map((x) => `${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`) }
+    : { code: 'RELEASE_UNREADABLE', errors: [String((e as Error)?.message ?? e)] };
 
 export class ReleaseStore {
   private currentRelease: LoadedRelease | undefined;
@@ -49,7 +51,9 @@ export class ReleaseStore {
     }
     this.scan();
     if (!this.currentRelease)
-      throw new DataLoadError('NO_RELEASE', [{ file: this.path, pointer: '', message: 'no valid release in this directory (*.json built by tariff release build); see the rejected files above', code: 'NO_RELEASE' }]);
+      throw new DataLoadError('NO_RELEASE', [
+        { file: this.path, pointer: '', message: 'no valid release in this directory (*.json built by tariff release build); see the rejected files above', code: 'NO_RELEASE' },
+      ]);
     try {
       this.watcher = watch(this.path, () => this.scan());
       this.watcher.on('error', () => undefined);
@@ -79,7 +83,9 @@ export class ReleaseStore {
   scan(): void {
     let names: string[];
     try {
-      names = readdirSync(this.path).filter((n) => n.endsWith('.json')).sort();
+      names = readdirSync(this.path)
+        .filter((n) => n.endsWith('.json'))
+        .sort();
     } catch {
       return;
     }

@@ -35,11 +35,13 @@ export function parseTokenFile(path: string): TokenEntry[] {
     const sha = /^sha256:([0-9a-f]{64})$/.exec(hashed);
     const scr = /^scrypt:([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)$/.exec(hashed);
     if (sha) entries.push({ name, kind: 'sha256', hash: Buffer.from(sha[1]!, 'hex') });
-    else if (scr && Buffer.from(scr[2]!, 'base64').length === KEYLEN) entries.push({ name, kind: 'scrypt', salt: Buffer.from(scr[1]!, 'base64'), hash: Buffer.from(scr[2]!, 'base64') });
+    else if (scr && Buffer.from(scr[2]!, 'base64').length === KEYLEN)
+      entries.push({ name, kind: 'scrypt', salt: Buffer.from(scr[1]!, 'base64'), hash: Buffer.from(scr[2]!, 'base64') });
     else bad(`"${name}": the hash is neither sha256:<64 hex digits> nor scrypt:<salt base64>:<32-byte hash base64>`);
   });
   if (errors.length) throw new DataLoadError('TOKENS_FORMAT', errors);
-  if (!entries.length) throw new DataLoadError('TOKENS_EMPTY', [{ file: path, pointer: '', message: 'the token file lists no token: add one (tariff serve hash-token NAME)', code: 'TOKENS_EMPTY' }]);
+  if (!entries.length)
+    throw new DataLoadError('TOKENS_EMPTY', [{ file: path, pointer: '', message: 'the token file lists no token: add one (tariff serve hash-token NAME)', code: 'TOKENS_EMPTY' }]);
   return entries;
 }
 

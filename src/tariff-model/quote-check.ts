@@ -20,14 +20,27 @@ export function quoteIssues(terms: string, clause: string, quote: string, at = '
   const issues: Issue[] = [];
   const text = squash(terms);
   const article = /^第(\d+)条/u.exec(clause)?.[1] ?? /^別紙(\d+)/u.exec(clause)?.[1];
-  if (!clause.trim()) issues.push({ code: 'RULE_CLAUSE_REQUIRED', severity: 'error', field: `${at}/clause`, message: `${at}/clause: name the clause this encodes, as the terms cite it (第9条第2項第1号, 別紙3表2)` });
+  if (!clause.trim())
+    issues.push({
+      code: 'RULE_CLAUSE_REQUIRED',
+      severity: 'error',
+      field: `${at}/clause`,
+      message: `${at}/clause: name the clause this encodes, as the terms cite it (第9条第2項第1号, 別紙3表2)`,
+    });
   else if (!article || !text.includes(clause.startsWith('別紙') ? `別紙${article}` : `第${article}条`))
     issues.push({ code: 'RULE_CLAUSE_UNKNOWN', severity: 'error', field: `${at}/clause`, value: clause, message: `${at}/clause: the terms have no clause "${clause}"` });
-  if (!quote.trim()) issues.push({ code: 'RULE_QUOTE_REQUIRED', severity: 'error', field: `${at}/quote`, message: `${at}/quote: quote the sentence this encodes from the terms, verbatim` });
+  if (!quote.trim())
+    issues.push({ code: 'RULE_QUOTE_REQUIRED', severity: 'error', field: `${at}/quote`, message: `${at}/quote: quote the sentence this encodes from the terms, verbatim` });
   else
     for (const part of quoteParts(quote))
       if (!text.includes(part)) {
-        issues.push({ code: 'RULE_QUOTE_NOT_IN_TERMS', severity: 'error', field: `${at}/quote`, value: part, message: `${at}/quote: not the terms' text: "${part}"; quote verbatim (mark a gap with …)` });
+        issues.push({
+          code: 'RULE_QUOTE_NOT_IN_TERMS',
+          severity: 'error',
+          field: `${at}/quote`,
+          value: part,
+          message: `${at}/quote: not the terms' text: "${part}"; quote verbatim (mark a gap with …)`,
+        });
         break;
       }
   return issues;

@@ -71,7 +71,18 @@ export function applyRowOps(version: TariffVersion, ops: readonly RowOp[]): { ve
     const rows: FlatRow[] = def.rows(next);
     if (op.kind === 'delete') {
       const row = rows[op.index];
-      if (!row) return { issues: [{ severity: 'error', code: 'EDIT_UNKNOWN_ROW', table: op.table, index: op.index, message: `${def.en} has no row ${op.index + 1} (it has ${rows.length}); reload the version` }] };
+      if (!row)
+        return {
+          issues: [
+            {
+              severity: 'error',
+              code: 'EDIT_UNKNOWN_ROW',
+              table: op.table,
+              index: op.index,
+              message: `${def.en} has no row ${op.index + 1} (it has ${rows.length}); reload the version`,
+            },
+          ],
+        };
       const uses = rowUses(next, op.table, op.index);
       const key = cellText(row[def.keyField] ?? null);
       if (uses.length)
@@ -91,17 +102,41 @@ export function applyRowOps(version: TariffVersion, ops: readonly RowOp[]): { ve
         };
       rows.splice(op.index, 1);
     } else {
-      if (op.index < 0 || op.index > rows.length) return { issues: [{ severity: 'error', code: 'EDIT_UNKNOWN_ROW', table: op.table, index: op.index, message: `${def.en}: a row can be inserted at 1 to ${rows.length + 1}, not ${op.index + 1}` }] };
+      if (op.index < 0 || op.index > rows.length)
+        return {
+          issues: [
+            {
+              severity: 'error',
+              code: 'EDIT_UNKNOWN_ROW',
+              table: op.table,
+              index: op.index,
+              message: `${def.en}: a row can be inserted at 1 to ${rows.length + 1}, not ${op.index + 1}`,
+            },
+          ],
+        };
       const issues: Issue[] = [];
       const row: FlatRow = {};
       for (const col of def.columns) {
         const text = op.texts[col.key] ?? '';
         const p = parseCell(col, text);
-        if (!p.ok) issues.push({ severity: 'error', code: p.code, table: op.table, index: op.index, field: col.key, header: col.ja, value: text, message: `${def.en} new row, ${col.en}: "${text}" ${p.reason}; expected ${p.expected.en}`, expected: p.expected.en, expectedJa: p.expected.ja });
+        if (!p.ok)
+          issues.push({
+            severity: 'error',
+            code: p.code,
+            table: op.table,
+            index: op.index,
+            field: col.key,
+            header: col.ja,
+            value: text,
+            message: `${def.en} new row, ${col.en}: "${text}" ${p.reason}; expected ${p.expected.en}`,
+            expected: p.expected.en,
+            expectedJa: p.expected.ja,
+          });
         else row[col.key] = p.value;
       }
       const unknown = Object.keys(op.texts).filter((k) => !def.columns.some((c) => c.key === k));
-      for (const k of unknown) issues.push({ severity: 'error', code: 'EDIT_UNKNOWN_COLUMN', table: op.table, index: op.index, field: k, message: `${def.en} has no column "${k}"` });
+      for (const k of unknown)
+        issues.push({ severity: 'error', code: 'EDIT_UNKNOWN_COLUMN', table: op.table, index: op.index, field: k, message: `${def.en} has no column "${k}"` });
       if (issues.length) return { issues };
       rows.splice(op.index, 0, row);
       const dup = duplicateKeys(op.table, rows, new Set([op.index]));
@@ -110,7 +145,14 @@ export function applyRowOps(version: TariffVersion, ops: readonly RowOp[]): { ve
     const built = def.withRows(next, rows);
     if (built.problems.length)
       return {
-        issues: built.problems.map(({ index, problem }) => ({ severity: 'error' as const, code: problem.code, table: op.table, index, field: problem.field, message: `${def.en} row ${index + 1}, ${problem.field}: ${problem.message}` })),
+        issues: built.problems.map(({ index, problem }) => ({
+          severity: 'error' as const,
+          code: problem.code,
+          table: op.table,
+          index,
+          field: problem.field,
+          message: `${def.en} row ${index + 1}, ${problem.field}: ${problem.message}`,
+        })),
       };
     next = built.version;
   }

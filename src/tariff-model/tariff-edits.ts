@@ -25,7 +25,12 @@ export function applyCellEdits(version: TariffVersion, edits: readonly CellEdit[
       const col = def.columns.find((c) => c.key === e.field);
       const where = { table, index: e.index, field: e.field, header: col?.ja, value: e.text };
       if (!col) {
-        issues.push({ ...where, severity: 'error', code: 'EDIT_UNKNOWN_COLUMN', message: `${def.en} has no column "${e.field}"; known: ${def.columns.map((c) => c.key).join(', ')}` });
+        issues.push({
+          ...where,
+          severity: 'error',
+          code: 'EDIT_UNKNOWN_COLUMN',
+          message: `${def.en} has no column "${e.field}"; known: ${def.columns.map((c) => c.key).join(', ')}`,
+        });
         continue;
       }
       const row = rows[e.index];
@@ -35,7 +40,14 @@ export function applyCellEdits(version: TariffVersion, edits: readonly CellEdit[
       }
       const p = parseCell(col, e.text);
       if (!p.ok) {
-        issues.push({ ...where, severity: 'error', code: p.code, message: `${def.en} row ${e.index + 1}, ${col.en}: "${e.text}" ${p.reason}; expected ${p.expected.en}`, expected: p.expected.en, expectedJa: p.expected.ja });
+        issues.push({
+          ...where,
+          severity: 'error',
+          code: p.code,
+          message: `${def.en} row ${e.index + 1}, ${col.en}: "${e.text}" ${p.reason}; expected ${p.expected.en}`,
+          expected: p.expected.en,
+          expectedJa: p.expected.ja,
+        });
         continue;
       }
       rows[e.index] = { ...row, [e.field]: p.value };
@@ -44,7 +56,15 @@ export function applyCellEdits(version: TariffVersion, edits: readonly CellEdit[
     const built = def.withRows(next, rows);
     for (const { index, problem } of built.problems) {
       const col = def.columns.find((c) => c.key === problem.field);
-      issues.push({ severity: 'error', code: problem.code, table, index, field: problem.field, header: col?.ja, message: `${def.en} row ${index + 1}, ${col?.en ?? problem.field}: ${problem.message}` });
+      issues.push({
+        severity: 'error',
+        code: problem.code,
+        table,
+        index,
+        field: problem.field,
+        header: col?.ja,
+        message: `${def.en} row ${index + 1}, ${col?.en ?? problem.field}: ${problem.message}`,
+      });
     }
     next = built.version;
   }

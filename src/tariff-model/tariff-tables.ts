@@ -42,19 +42,19 @@ const courseMapper: Mapper<Course> = {
   flatten: (c) => ({ ...c }),
   unflatten: (r) => ({
     item: {
-    code: str(r.code),
-    name: str(r.name),
-    series: str(r.series) as Course['series'],
-    legacyKind: strOrNull(r.legacyKind) as Course['legacyKind'],
-    model: strOrNull(r.model),
-    sim: strOrNull(r.sim) as Course['sim'],
-    cloudDays: numOrNull(r.cloudDays),
-    termMonths: numOrNull(r.termMonths),
-    family: str(r.family),
-    monthlyFee: num(r.monthlyFee),
-    initialFeeGroup: str(r.initialFeeGroup),
-    settlementPolicy: str(r.settlementPolicy),
-    minimumPeriodMonths: numOrNull(r.minimumPeriodMonths),
+      code: str(r.code),
+      name: str(r.name),
+      series: str(r.series) as Course['series'],
+      legacyKind: strOrNull(r.legacyKind) as Course['legacyKind'],
+      model: strOrNull(r.model),
+      sim: strOrNull(r.sim) as Course['sim'],
+      cloudDays: numOrNull(r.cloudDays),
+      termMonths: numOrNull(r.termMonths),
+      family: str(r.family),
+      monthlyFee: num(r.monthlyFee),
+      initialFeeGroup: str(r.initialFeeGroup),
+      settlementPolicy: str(r.settlementPolicy),
+      minimumPeriodMonths: numOrNull(r.minimumPeriodMonths),
     },
   }),
 };
@@ -87,10 +87,12 @@ const optionMapper: Mapper<TariffOption> = {
   unflatten: (r) => {
     const kind = str(r.priceKind) as OptionPrice['kind'];
     const filled = (keys: string[]) => keys.filter((k) => r[k] !== null && r[k] !== undefined);
-    const stray = (allowed: string[]) => [...(r.amount !== null && r.amount !== undefined ? ['amount'] : []), ...filled(TERM_KEYS), ...filled(SERIES_KEYS)].filter((k) => !allowed.includes(k));
+    const stray = (allowed: string[]) =>
+      [...(r.amount !== null && r.amount !== undefined ? ['amount'] : []), ...filled(TERM_KEYS), ...filled(SERIES_KEYS)].filter((k) => !allowed.includes(k));
     let price: OptionPrice;
     if (kind === 'flat') {
-      if (r.amount === null || r.amount === undefined) return { problem: { field: 'amount', code: 'OPTION_PRICE_MISSING', message: 'a flat price needs the price cell; fill it in' } };
+      if (r.amount === null || r.amount === undefined)
+        return { problem: { field: 'amount', code: 'OPTION_PRICE_MISSING', message: 'a flat price needs the price cell; fill it in' } };
       price = { kind, amount: num(r.amount) };
     } else {
       const keys = kind === 'by-term' ? TERM_KEYS : SERIES_KEYS;
@@ -141,11 +143,7 @@ const minimumPeriodMapper: Mapper<MinimumPeriodRow> = {
   unflatten: (r) => ({ item: { label: str(r.label), text: str(r.text) } }),
 };
 
-const table = <T, K extends keyof TariffVersion>(
-  def: Omit<TableDef, 'rows' | 'withRows'>,
-  prop: K,
-  mapper: Mapper<T>,
-): TableDef => ({
+const table = <T, K extends keyof TariffVersion>(def: Omit<TableDef, 'rows' | 'withRows'>, prop: K, mapper: Mapper<T>): TableDef => ({
   ...def,
   rows: (v) => (v[prop] as unknown as T[]).map(mapper.flatten),
   withRows: (v, rows) => {
@@ -163,9 +161,17 @@ const table = <T, K extends keyof TariffVersion>(
 export const TABLES: Record<TableId, TableDef> = {
   courses: table({ id: 'courses', sheet: '表1 コース', ja: 'コース', en: 'Courses', keyField: 'code', columns: courseColumns }, 'courses', courseMapper),
   options: table({ id: 'options', sheet: '表3 オプション', ja: 'オプション', en: 'Options', keyField: 'code', columns: optionColumns }, 'options', optionMapper),
-  initialFees: table({ id: 'initialFees', sheet: '表1 初期費', ja: '初期費', en: 'Initial fees', keyField: 'group', columns: initialFeeColumns }, 'initialFeeGroups', initialFeeMapper),
+  initialFees: table(
+    { id: 'initialFees', sheet: '表1 初期費', ja: '初期費', en: 'Initial fees', keyField: 'group', columns: initialFeeColumns },
+    'initialFeeGroups',
+    initialFeeMapper,
+  ),
   policies: table({ id: 'policies', sheet: '表2 解約清算金', ja: '解約清算金', en: 'Settlement', keyField: 'id', columns: policyColumns }, 'policies', policyMapper),
-  minimumPeriods: table({ id: 'minimumPeriods', sheet: '別紙6 最低利用期間', ja: '最低利用期間', en: 'Minimum periods', keyField: 'label', columns: minimumPeriodColumns }, 'minimumPeriods', minimumPeriodMapper),
+  minimumPeriods: table(
+    { id: 'minimumPeriods', sheet: '別紙6 最低利用期間', ja: '最低利用期間', en: 'Minimum periods', keyField: 'label', columns: minimumPeriodColumns },
+    'minimumPeriods',
+    minimumPeriodMapper,
+  ),
 };
 
 export const columnOf = (t: TableId, key: string): ColumnDef | undefined => TABLES[t].columns.find((c) => c.key === key);

@@ -99,7 +99,13 @@ describe('settlement after a course change (the audit error)', () => {
 describe('tariff simulate --verify', () => {
   it('replays every ledger row and event of a run through the engine without a mismatch', async () => {
     const s = smallScenario(150, 18);
-    s.courseChanges = { monthlyProbability: 0.05, requests: [{ from: [LONG], to: LONG_MOUNT, share: 1 }, { to: 'M2035N-3Y-C14-SN', share: 1 }] };
+    s.courseChanges = {
+      monthlyProbability: 0.05,
+      requests: [
+        { from: [LONG], to: LONG_MOUNT, share: 1 },
+        { to: 'M2035N-3Y-C14-SN', share: 1 },
+      ],
+    };
     const rs = resolveScenario(s, 'v.json', registry);
     const r = await verifyRun(rs, registry, { workers: 0 });
     expect(r.rows).toBeGreaterThan(1000);
@@ -109,15 +115,34 @@ describe('tariff simulate --verify', () => {
 
   it('replays the rows of returns, equipment, damages and refunds too (each row carries the question behind it)', async () => {
     const s = smallScenario(150, 18);
-    s.outages = { monthlyRate: 0.2, durationHours: [{ min: 1, max: 60, share: 1 }], causes: { other: 2, contractor: 1, 'company-gross-negligence': 1 }, cameraUsable: 0.3, cloudUsable: 0.3 };
+    s.outages = {
+      monthlyRate: 0.2,
+      durationHours: [{ min: 1, max: 60, share: 1 }],
+      causes: { other: 2, contractor: 1, 'company-gross-negligence': 1 },
+      cameraUsable: 0.3,
+      cloudUsable: 0.3,
+    };
     s.returns = { lateProbability: 0.6, announcedShare: 0.5, daysLate: [{ min: 1, max: 40, share: 1 }] };
-    s.equipment = { lossMonthlyRate: 0.02, damageMonthlyRate: 0.03, replacementCost: { min: 30_000, max: 60_000 }, repairCost: { min: 5_000, max: 20_000 }, contractorAtFault: 0.5, remedyExcessive: 0.2 };
+    s.equipment = {
+      lossMonthlyRate: 0.02,
+      damageMonthlyRate: 0.03,
+      replacementCost: { min: 30_000, max: 60_000 },
+      repairCost: { min: 5_000, max: 20_000 },
+      contractorAtFault: 0.5,
+      remedyExcessive: 0.2,
+    };
     s.damages = { claimProbability: 0.5, companyShare: 0.5, lossKinds: { direct: 2, 'lost-profit': 1 }, claimedAmount: { min: 1_000, max: 50_000 } };
     s.refunds = { paidShare: 0.5 };
     const rs = resolveScenario(s, 'v.json', registry);
     const r = await verifyRun(rs, registry, { workers: 0 });
     const items = new Set<string>();
-    await runSimulation(rs, { workers: 0, ledger: true, onLedger: (c: ChunkResult) => { for (const row of ledgerDecoder(rs)(c)) items.add(row.item); } });
+    await runSimulation(rs, {
+      workers: 0,
+      ledger: true,
+      onLedger: (c: ChunkResult) => {
+        for (const row of ledgerDecoder(rs)(c)) items.add(row.item);
+      },
+    });
     for (const item of ['late-return-charge', 'equipment-replacement', 'equipment-repair', 'damages', 'outage-refund']) expect(items).toContain(item);
     expect(r.mismatches).toEqual([]);
   });

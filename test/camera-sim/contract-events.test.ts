@@ -25,14 +25,23 @@ import { projectRegistry, ROOT, smallScenario } from './support.js';
  */
 const registry = projectRegistry();
 const resolve = (s: Scenario) => resolveScenario(s, 'test.json', registry);
-const digest = (r: SimulationResult): string => createHash('sha256').update(JSON.stringify([r.baseline.amounts, r.baseline.events, r.proposal.amounts, r.proposal.events])).digest('hex');
-const before = JSON.parse(readFileSync(join(ROOT, 'test', 'camera-sim', 'fixtures', 'before-contract-events.json'), 'utf8')) as { sha256: string; fleetSize: number; months: number; byItem: Record<'baseline' | 'proposal', Record<string, number>> };
+const digest = (r: SimulationResult): string =>
+  createHash('sha256')
+    .update(JSON.stringify([r.baseline.amounts, r.baseline.events, r.proposal.amounts, r.proposal.events]))
+    .digest('hex');
+const before = JSON.parse(readFileSync(join(ROOT, 'test', 'camera-sim', 'fixtures', 'before-contract-events.json'), 'utf8')) as {
+  sha256: string;
+  fleetSize: number;
+  months: number;
+  byItem: Record<'baseline' | 'proposal', Record<string, number>>;
+};
 const byItem = (r: SimulationResult, side: 'baseline' | 'proposal'): Record<string, number> => {
   const out: Record<string, number> = {};
   for (const a of r[side].amounts) out[`${a.item} ${a.clause}`] = (out[`${a.item} ${a.clause}`] ?? 0) + a.amount;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 };
-const total = (r: SimulationResult, item: string, side: 'baseline' | 'proposal' = 'baseline'): number => r[side].amounts.filter((a) => a.item === item).reduce((n, a) => n + a.amount, 0);
+const total = (r: SimulationResult, item: string, side: 'baseline' | 'proposal' = 'baseline'): number =>
+  r[side].amounts.filter((a) => a.item === item).reduce((n, a) => n + a.amount, 0);
 const rows = (r: SimulationResult, item: string): number => r.baseline.amounts.filter((a) => a.item === item).reduce((n, a) => n + a.rows, 0);
 const events = (r: SimulationResult, prefix: string): number => r.baseline.events.filter((e) => e.event.startsWith(prefix)).reduce((n, e) => n + e.count, 0);
 
@@ -73,7 +82,10 @@ describe('absent sections: the answers of before, bit for bit', () => {
 
 describe('each new item is the engine answer (one contract, by hand)', () => {
   it('an unannounced return 10 days late: 第47条第3項 charge = the fee of those 10 days, each at its month’s rate, floored once, with tax', async () => {
-    const s = one({ cancellation: { monthlyHazard: 1, noticeDays: { min: 40, max: 40 } }, returns: { lateProbability: 1, announcedShare: 0, daysLate: [{ min: 10, max: 10, share: 1 }] } });
+    const s = one({
+      cancellation: { monthlyHazard: 1, noticeDays: { min: 40, max: 40 } },
+      returns: { lateProbability: 1, announcedShare: 0, daysLate: [{ min: 10, max: 10, share: 1 }] },
+    });
     const r = await runSimulation(resolve(s), { workers: 0 });
     // The request: the first month of the horizon, on the drawn day; 40 days' notice is on time.
     const m = monthIndex('2025-01');
@@ -92,7 +104,11 @@ describe('each new item is the engine answer (one contract, by hand)', () => {
     expect(row.month).toBe(returned.slice(0, 7));
     expect(row.clause).toBe('第22条、第25条第1項、第47条第3項');
     // The engine's answer for the same facts (decide, the json-rules-engine path's twin).
-    const out = decideFast(registry, { decision: 'cancellation', facts: { course: 'LONG', requestDate, desiredEndDate: planned, returnedDate: returned, returnDelayAnnounced: false } }, { today: '2025-01-01' });
+    const out = decideFast(
+      registry,
+      { decision: 'cancellation', facts: { course: 'LONG', requestDate, desiredEndDate: planned, returnedDate: returned, returnDelayAnnounced: false } },
+      { today: '2025-01-01' },
+    );
     expect(out.lateReturnCharge).toBe(charge);
     expect(out.feesUntil).toBe(planned);
     const tax = r.baseline.amounts.filter((a) => a.item === 'tax' && a.month === returned.slice(0, 7)).reduce((n, a) => n + a.amount, 0);
@@ -106,7 +122,10 @@ describe('each new item is the engine answer (one contract, by hand)', () => {
   });
 
   it('an announced late return owes no charge, and fees run to the return (第25条第1項)', async () => {
-    const s = one({ cancellation: { monthlyHazard: 1, noticeDays: { min: 40, max: 40 } }, returns: { lateProbability: 1, announcedShare: 1, daysLate: [{ min: 45, max: 45, share: 1 }] } });
+    const s = one({
+      cancellation: { monthlyHazard: 1, noticeDays: { min: 40, max: 40 } },
+      returns: { lateProbability: 1, announcedShare: 1, daysLate: [{ min: 45, max: 45, share: 1 }] },
+    });
     const r = await runSimulation(resolve(s), { workers: 0 });
     const m = monthIndex('2025-01');
     const requestDate = `2025-01-${String(intBetween(draw(s.seed, 0, m, PURPOSE.cancelDay), 1, 31)).padStart(2, '0')}`;
@@ -131,7 +150,10 @@ describe('each new item is the engine answer (one contract, by hand)', () => {
   });
 
   it('damage each month: the repair cost (第46条第1項)', async () => {
-    const r = await runSimulation(resolve(one({ equipment: { lossMonthlyRate: 0, damageMonthlyRate: 1, replacementCost: { min: 1, max: 1 }, repairCost: { min: 8_000, max: 8_000 }, contractorAtFault: 1 } })), { workers: 0 });
+    const r = await runSimulation(
+      resolve(one({ equipment: { lossMonthlyRate: 0, damageMonthlyRate: 1, replacementCost: { min: 1, max: 1 }, repairCost: { min: 8_000, max: 8_000 }, contractorAtFault: 1 } })),
+      { workers: 0 },
+    );
     expect(total(r, 'equipment-repair')).toBe(12 * 8_000);
   });
 
@@ -158,7 +180,10 @@ describe('each new item is the engine answer (one contract, by hand)', () => {
   });
 
   it('gross negligence: 第34条第3項 lifts the limits, the claim is paid as claimed', async () => {
-    const s = one({ outages: { ...outages, causes: { 'company-gross-negligence': 1 } }, damages: { claimProbability: 1, companyShare: 0, claimedAmount: { min: 7_777, max: 7_777 } } });
+    const s = one({
+      outages: { ...outages, causes: { 'company-gross-negligence': 1 } },
+      damages: { claimProbability: 1, companyShare: 0, claimedAmount: { min: 7_777, max: 7_777 } },
+    });
     const r = await runSimulation(resolve(s), { workers: 0 });
     expect(total(r, 'damages')).toBe(-12 * 7_777);
     expect(new Set(r.baseline.amounts.filter((a) => a.item === 'damages').map((a) => a.clause))).toEqual(new Set(['第34条第3項']));
@@ -228,7 +253,10 @@ describe('outputs', () => {
     writeFileSync(join(dir, 's.json'), JSON.stringify(returnsScenario(250, 18)));
     const out: string[] = [];
     for (const f of ['r.xlsx', 'r.json', 'r.csv']) {
-      const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, f), '--workers', '0', '--quiet', ...(f === 'r.json' ? ['--ledger'] : [])], { out: (x) => out.push(x), err: (x) => out.push(x) });
+      const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, f), '--workers', '0', '--quiet', ...(f === 'r.json' ? ['--ledger'] : [])], {
+        out: (x) => out.push(x),
+        err: (x) => out.push(x),
+      });
       expect(code, out.join('\n')).toBe(0);
     }
     const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { views: ReturnType<typeof buildViews>; ledger: LedgerRow[] };
@@ -261,7 +289,11 @@ describe('scenario checks', () => {
   };
 
   it('names each bad field by its pointer', () => {
-    const s = one({ damages: { claimProbability: 1, companyShare: 0, claimedAmount: { min: 9, max: 1 } }, refunds: { paidShare: 1 }, returns: { lateProbability: 1, announcedShare: 0, daysLate: [{ min: 3, max: 2, share: 1 }] } });
+    const s = one({
+      damages: { claimProbability: 1, companyShare: 0, claimedAmount: { min: 9, max: 1 } },
+      refunds: { paidShare: 1 },
+      returns: { lateProbability: 1, announcedShare: 0, daysLate: [{ min: 3, max: 2, share: 1 }] },
+    });
     const p = problems(s).map((x) => x.pointer);
     expect(p).toEqual(expect.arrayContaining(['/damages', '/refunds', '/returns', '/damages/claimedAmount', '/returns/daysLate/0']));
   });
@@ -271,7 +303,11 @@ describe('scenario checks', () => {
     (s.equipment as Record<string, unknown>).colour = 'red';
     const p = problems(s).map((x) => x.pointer);
     expect(p.some((x) => x.startsWith('/equipment'))).toBe(true);
-    expect(problems(one({ damages: { claimProbability: 1, companyShare: 0, lossKinds: { sideways: 1 }, claimedAmount: { min: 1, max: 1 } }, outages })).map((x) => x.pointer).join(' ')).toContain('/damages/lossKinds');
+    expect(
+      problems(one({ damages: { claimProbability: 1, companyShare: 0, lossKinds: { sideways: 1 }, claimedAmount: { min: 1, max: 1 } }, outages }))
+        .map((x) => x.pointer)
+        .join(' '),
+    ).toContain('/damages/lossKinds');
   });
 
   it('the example file loads', () => {

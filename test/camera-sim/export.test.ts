@@ -141,10 +141,14 @@ describe('Excel export read back with exceljs', () => {
 
   it('By course, By item and Events equal the JSON; course names are Japanese', () => {
     const courses = sheetRows('By course').slice(1, -1);
-    expect(courses.map((r) => [r[0], r[1], r[2], r[8], r[9], r[15]])).toEqual(json.views.byCourse.map((c) => [c.code, c.name, c.baseline.contractMonths, c.baseline.netExTax, c.proposal.contractMonths, c.proposal.netExTax]));
+    expect(courses.map((r) => [r[0], r[1], r[2], r[8], r[9], r[15]])).toEqual(
+      json.views.byCourse.map((c) => [c.code, c.name, c.baseline.contractMonths, c.baseline.netExTax, c.proposal.contractMonths, c.proposal.netExTax]),
+    );
     expect(courses.some((r) => String(r[1]).includes('コース'))).toBe(true);
     const items = sheetRows('By item').slice(1, -1);
-    expect(items.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual(json.views.byItem.map((x) => [x.item, x.clause, x.baseline.amount, x.baseline.rows, x.proposal.amount, x.proposal.rows]));
+    expect(items.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual(
+      json.views.byItem.map((x) => [x.item, x.clause, x.baseline.amount, x.baseline.rows, x.proposal.amount, x.proposal.rows]),
+    );
     const events = sheetRows('Events').slice(1);
     expect(events.map((r) => [r[0], r[1] ?? '', r[2], r[3]])).toEqual(json.views.events.map((e) => [e.event, e.clause, e.baseline, e.proposal]));
   });
@@ -159,7 +163,11 @@ describe('Excel export read back with exceljs', () => {
   });
 
   it('Assumptions list the versions, the seed and every scenario input', () => {
-    const rows = new Map(sheetRows('Assumptions').slice(1).map((r) => [r[0], r[1]]));
+    const rows = new Map(
+      sheetRows('Assumptions')
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(rows.get('seed')).toBe(json.scenario.seed);
     expect(rows.get('baseline rules')).toBe('2023-09-19 (approved)');
     expect(rows.get('proposal tariffs')).toBe('2023-09-19 (draft)');
@@ -171,11 +179,18 @@ describe('Excel export read back with exceljs', () => {
 describe('Excel export read back by LibreOffice (headless, to CSV)', () => {
   it('every sheet converts, and the numbers equal the JSON', () => {
     const out = join(dir, 'lo');
-    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, join(dir, 'r.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, join(dir, 'r.xlsx')], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
     const read = (sheet: string): string[][] => parseCsv(readFileSync(join(out, `r-${sheet}.csv`), 'utf8'));
-    const summary = read('Summary').slice(1).filter((r) => r.length > 1);
+    const summary = read('Summary')
+      .slice(1)
+      .filter((r) => r.length > 1);
     expect(summary.map((r) => [r[0], r[1], num(r[2]), num(r[3]), num(r[4])])).toEqual(json.views.summary.map((s) => [s.key, s.label, s.baseline, s.proposal, s.difference]));
-    const months = read('By month').slice(1, -1).filter((r) => r.length > 1);
+    const months = read('By month')
+      .slice(1, -1)
+      .filter((r) => r.length > 1);
     months.forEach((r, i) => {
       const m = json.views.byMonth[i]!;
       expect(r[0]).toBe(m.month);
@@ -184,7 +199,11 @@ describe('Excel export read back by LibreOffice (headless, to CSV)', () => {
     const ledger = readdirSync(out)
       .filter((f) => f.startsWith('r-Ledger '))
       .sort((a, b) => Number(a.match(/(\d+)\.csv$/)![1]) - Number(b.match(/(\d+)\.csv$/)![1]))
-      .flatMap((f) => parseCsv(readFileSync(join(out, f), 'utf8')).slice(1).filter((r) => r.length > 1));
+      .flatMap((f) =>
+        parseCsv(readFileSync(join(out, f), 'utf8'))
+          .slice(1)
+          .filter((r) => r.length > 1),
+      );
     expect(ledger.length).toBe(json.ledger.length);
     ledger.forEach((r, i) => {
       const l = json.ledger[i]!;

@@ -23,7 +23,8 @@ const one = (start: string, policy?: 'keep-price' | 'new-price'): Scenario => ({
     edits: [{ edit: 'course-fee', match: { courses: [COURSE] }, change: 500 }, ...(policy ? [{ edit: 'existing-contracts' as const, policy, clause: '附則第2項（案）' }] : [])],
   },
 });
-const feeDifference = async (s: Scenario) => buildViews(await runSimulation(resolveScenario(s, 'g.json', registry), { workers: 0 })).summary.find((x) => x.key === 'monthlyFees')!.difference;
+const feeDifference = async (s: Scenario) =>
+  buildViews(await runSimulation(resolveScenario(s, 'g.json', registry), { workers: 0 })).summary.find((x) => x.key === 'monthlyFees')!.difference;
 
 describe('grandfathering (existingContracts)', () => {
   it('keep-price: a contract started before the horizon pays the old fee; a new one the new fee', async () => {

@@ -9,12 +9,18 @@ const registry = projectRegistry();
 const resolve = (s: Scenario) => resolveScenario(s, 'p.json', registry);
 
 /** A small deterministic generator for the random edits (the test's own, not the simulator's). */
-const lcg = (seed: number) => () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const lcg = (seed: number) => () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 
 describe('instant re-pricing', () => {
   it('equals a full run to the yen on many random price edits', async () => {
     const base = smallScenario(250, 24);
-    base.courseChanges = { monthlyProbability: 0.03, requests: [{ to: 'M2035N-3Y-C14-SN', share: 1 }, { from: ['どこでも“me”REC長期コース'], to: 'どこでも“me”REC長期コース 雲台セット', share: 1 }] };
+    base.courseChanges = {
+      monthlyProbability: 0.03,
+      requests: [
+        { to: 'M2035N-3Y-C14-SN', share: 1 },
+        { from: ['どこでも“me”REC長期コース'], to: 'どこでも“me”REC長期コース 雲台セット', share: 1 },
+      ],
+    };
     const cache = await runCached(resolve(base), { workers: 0 });
     expect(JSON.stringify(cache.result)).toBe(JSON.stringify(await runSimulation(resolve(base), { workers: 0 })));
     const rnd = lcg(99);
@@ -31,7 +37,8 @@ describe('instant re-pricing', () => {
           edits.push({ edit: 'course-fee', match: { courses: [c.code] }, change: Math.round((rnd() - 0.6) * Math.min(2000, c.monthlyFee - 1)) });
         } else if (pick < 0.8) {
           const o = options[Math.floor(rnd() * options.length)]!;
-          if (o.price.kind === 'flat') edits.push({ edit: 'option-price', option: o.code, price: { kind: 'flat', amount: Math.max(1, Math.round(o.price.amount * (0.5 + rnd()))) } });
+          if (o.price.kind === 'flat')
+            edits.push({ edit: 'option-price', option: o.code, price: { kind: 'flat', amount: Math.max(1, Math.round(o.price.amount * (0.5 + rnd()))) } });
         } else {
           const g = groups[Math.floor(rnd() * groups.length)]!;
           edits.push({ edit: 'initial-fee', group: g.group, amount: Math.round(rnd() * 20000) });
@@ -76,7 +83,15 @@ describe('instant re-pricing', () => {
     const base = smallScenario(20, 6);
     const sections: Partial<Scenario>[] = [
       { returns: { lateProbability: 0.5, announcedShare: 0.5, daysLate: [{ min: 1, max: 10, share: 1 }] } },
-      { equipment: { lossMonthlyRate: 0.01, damageMonthlyRate: 0.01, replacementCost: { min: 30_000, max: 60_000 }, repairCost: { min: 5_000, max: 20_000 }, contractorAtFault: 0.5 } },
+      {
+        equipment: {
+          lossMonthlyRate: 0.01,
+          damageMonthlyRate: 0.01,
+          replacementCost: { min: 30_000, max: 60_000 },
+          repairCost: { min: 5_000, max: 20_000 },
+          contractorAtFault: 0.5,
+        },
+      },
       { damages: { claimProbability: 0.5, companyShare: 0.5, claimedAmount: { min: 1_000, max: 50_000 } } },
       { refunds: { paidShare: 0.5 } },
     ];

@@ -23,25 +23,25 @@ const arbitraryFacts = (name: (typeof DECISIONS)[number]) => {
 };
 
 export function differentialSuite(names: readonly (typeof DECISIONS)[number][]): void {
-describe('compiled rules = json-rules-engine on 100,000 random fact sets per decision', () => {
-  for (const name of names) {
-    it(`${name}`, async () => {
-      const file = rules.decisions[name];
-      const compiled = compileRuleFile(file);
-      let checked = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.array(arbitraryFacts(name), { minLength: BATCH, maxLength: BATCH }), async (batch) => {
-          for (const facts of batch) {
-            const fast = compiled(facts).map((i) => file.rules[i]!.id);
-            const reference = (await evaluateJre(file, facts)).map((f) => f.ruleId);
-            expect(fast, JSON.stringify(facts)).toEqual(reference);
-            checked += 1;
-          }
-        }),
-        { numRuns: RUNS, seed: 20250401 },
-      );
-      expect(checked).toBe(BATCH * RUNS);
-    }, 120_000);
-  }
-});
+  describe('compiled rules = json-rules-engine on 100,000 random fact sets per decision', () => {
+    for (const name of names) {
+      it(`${name}`, async () => {
+        const file = rules.decisions[name];
+        const compiled = compileRuleFile(file);
+        let checked = 0;
+        await fc.assert(
+          fc.asyncProperty(fc.array(arbitraryFacts(name), { minLength: BATCH, maxLength: BATCH }), async (batch) => {
+            for (const facts of batch) {
+              const fast = compiled(facts).map((i) => file.rules[i]!.id);
+              const reference = (await evaluateJre(file, facts)).map((f) => f.ruleId);
+              expect(fast, JSON.stringify(facts)).toEqual(reference);
+              checked += 1;
+            }
+          }),
+          { numRuns: RUNS, seed: 20250401 },
+        );
+        expect(checked).toBe(BATCH * RUNS);
+      }, 120_000);
+    }
+  });
 }

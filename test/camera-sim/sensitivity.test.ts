@@ -17,7 +17,10 @@ describe('sensitivity (tornado)', () => {
     const s = smallScenario(400, 24);
     s.proposal = { edits: [{ edit: 'course-fee', match: { series: 'M2035' }, change: 800 }] };
     s.response = { cancellation: { elasticity: 3 } };
-    s.sensitivity = { relative: 0.5, assumptions: [{ pointer: '/response/cancellation/elasticity' }, { pointer: '/outages/monthlyRate' }, { pointer: '/payments/lateProbability', down: 0, up: 0.5 }] };
+    s.sensitivity = {
+      relative: 0.5,
+      assumptions: [{ pointer: '/response/cancellation/elasticity' }, { pointer: '/outages/monthlyRate' }, { pointer: '/payments/lateProbability', down: 0, up: 0.5 }],
+    };
     const t = await runSensitivity(resolveScenario(s, 's.json', registry), { workers: 0 });
     expect(t.rows).toHaveLength(3);
     for (let i = 1; i < t.rows.length; i += 1) expect(t.rows[i - 1]!.swing).toBeGreaterThanOrEqual(t.rows[i]!.swing);

@@ -91,7 +91,18 @@ describe('ledger and aggregates', () => {
   it('the example scenario exercises every decision the simulator asks', async () => {
     const { result } = await collect(smallScenario(2_000, 60), 0);
     const events = new Set(result.baseline.events.map((e) => e.event));
-    for (const e of ['course-change-allowed', 'course-change-refused', 'cancellation-accepted', 'cancellation-late', 'suspension', 'termination', 'settlement-settle', 'outage-waiver-waive', 'late-interest-charge', 'unpaid'])
+    for (const e of [
+      'course-change-allowed',
+      'course-change-refused',
+      'cancellation-accepted',
+      'cancellation-late',
+      'suspension',
+      'termination',
+      'settlement-settle',
+      'outage-waiver-waive',
+      'late-interest-charge',
+      'unpaid',
+    ])
       expect(events, e).toContain(e);
     const items = new Set(result.proposal.amounts.map((a) => a.item));
     for (const i of ['monthly-fee', 'initial-fee', 'tax', 'outage-waiver', 'late-interest', 'settlement', 'poe-injector', 'pipe-mount']) expect(items, i).toContain(i);
@@ -113,7 +124,8 @@ describe('reproducibility', () => {
     s.proposal = { edits: [{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }] };
     const r = await runSimulation(resolve(s), { workers: 0 });
     const v = buildViews(r);
-    for (const key of ['contracts', 'contractMonths', 'cancellations', 'suspensions', 'terminations', 'outages', 'latePayments', 'courseChangesRefused']) expect(v.summary.find((x) => x.key === key)!.difference, key).toBe(0);
+    for (const key of ['contracts', 'contractMonths', 'cancellations', 'suspensions', 'terminations', 'outages', 'latePayments', 'courseChangesRefused'])
+      expect(v.summary.find((x) => x.key === key)!.difference, key).toBe(0);
     // 3-year M2035 courses bill 500 yen less per month billed.
     const billed = r.baseline.amounts.filter((a) => a.item === 'monthly-fee' && /^M2035[ND]-3Y-/.test(a.course)).reduce((n, a) => n + a.rows, 0);
     expect(v.summary.find((x) => x.key === 'monthlyFees')!.difference).toBe(-500 * billed);

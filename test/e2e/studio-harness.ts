@@ -13,7 +13,10 @@ export type Studio = { url: string; child: ChildProcess; stop(): Promise<void> }
 
 export async function startStudio(workspace: string, args: string[] = []): Promise<Studio> {
   if (!existsSync(join(PROJECT_ROOT, 'dist-renderer', 'index.html'))) throw new Error('the renderer is not built: run `npm run test:e2e` (it builds first)');
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--web', '--workspace', workspace, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--web', '--workspace', workspace, ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[studio] ${c.toString()}`));
   const url = await new Promise<string>((resolve, reject) => {
@@ -78,7 +81,12 @@ export function useStudio(workspace: string, options: StudioPageOptions = {}): S
   beforeAll(async () => {
     studio = await startStudio(workspace, options.args);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true, locale: 'ja-JP', ...(options.bypassCSP ? { bypassCSP: true } : {}) });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      acceptDownloads: true,
+      locale: 'ja-JP',
+      ...(options.bypassCSP ? { bypassCSP: true } : {}),
+    });
     if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(studio.url).origin });
     page = await context.newPage();
     page.on('pageerror', (e) => {

@@ -29,7 +29,10 @@ let a: { context: BrowserContext; page: Page };
 let b: { context: BrowserContext; page: Page };
 
 async function startServer(): Promise<void> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server = child;
   let out = '';
   child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[team] ${c.toString()}`));

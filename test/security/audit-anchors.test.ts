@@ -19,7 +19,11 @@ async function workspaceWithHistory(): Promise<{ file: string; ws: Workspace; di
   const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => TODAY }));
   const d = (await dispatch('tariffs.createDraft', { from: 1, effective: '2031-01-01', title: 'next' })) as { ok: true; value: { summary: { id: number; revision: number } } };
   expect(d.ok).toBe(true);
-  const e = await dispatch('tariffs.edit', { id: d.value.summary.id, revision: d.value.summary.revision, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '12345' }] });
+  const e = await dispatch('tariffs.edit', {
+    id: d.value.summary.id,
+    revision: d.value.summary.revision,
+    edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '12345' }],
+  });
   expect(e.ok).toBe(true);
   return { file, ws, dispatch };
 }
@@ -37,7 +41,19 @@ const rehash = (ws: Workspace) => {
     last = nextEntry(last, e.seq === 2 ? { ...content, actor: 'mallory' } : content);
     ws.db
       .prepare('INSERT INTO audit_log (seq, at, actor, action, target, before, after, comment, prev_hash, hash, versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(last.seq, last.at, last.actor, last.action, last.target, JSON.stringify(last.before), JSON.stringify(last.after), last.comment ?? null, last.prevHash, last.hash, last.versions ? JSON.stringify(last.versions) : null);
+      .run(
+        last.seq,
+        last.at,
+        last.actor,
+        last.action,
+        last.target,
+        JSON.stringify(last.before),
+        JSON.stringify(last.after),
+        last.comment ?? null,
+        last.prevHash,
+        last.hash,
+        last.versions ? JSON.stringify(last.versions) : null,
+      );
   }
 };
 

@@ -57,7 +57,11 @@ describe('audit verify recomputes every version', () => {
     ws.db.prepare("UPDATE rule_versions SET meta = json_set(meta, '$.approvedBy', 'mallory') WHERE id = 1").run();
     ws.db.prepare("UPDATE tariff_versions SET title = 'forged' WHERE id = ?").run(d.id);
     const t = getTariffVersion(ws, 1);
-    ws.db.prepare("INSERT INTO tariff_versions (id, effective, status, title, data, meta, created_at, updated_at) SELECT 50, '2032-01-01', 'approved', title, data, meta, created_at, updated_at FROM tariff_versions WHERE id = 1").run();
+    ws.db
+      .prepare(
+        "INSERT INTO tariff_versions (id, effective, status, title, data, meta, created_at, updated_at) SELECT 50, '2032-01-01', 'approved', title, data, meta, created_at, updated_at FROM tariff_versions WHERE id = 1",
+      )
+      .run();
     closeWorkspace(ws);
     const r = await runCli('audit', 'verify', '--workspace', file);
     expect(r.code).toBe(1);

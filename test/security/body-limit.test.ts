@@ -9,11 +9,14 @@ const { dispatch } = freshStudio();
 /** Posts `size` bytes of JSON-ish body with a raw client and reads the answer (status and body). */
 const post = (port: number, path: string, size: number, declare = true): Promise<{ status: number; body: string }> =>
   new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...(declare ? { 'Content-Length': String(size) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...(declare ? { 'Content-Length': String(size) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     let left = size;
@@ -48,7 +51,11 @@ describe('request bodies over the limit', () => {
   it('fetch (as the browser-mode client) reads the 413 instead of a network error', async () => {
     const server = await startStudioServer({ dispatch });
     try {
-      const r = await fetch(`${server.url}api/workbook.previewImport`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fileName: 'a.xlsx', contentBase64: 'A'.repeat(MAX_BODY) }) });
+      const r = await fetch(`${server.url}api/workbook.previewImport`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fileName: 'a.xlsx', contentBase64: 'A'.repeat(MAX_BODY) }),
+      });
       expect(r.status).toBe(413);
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
     } finally {

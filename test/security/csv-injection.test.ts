@@ -28,7 +28,10 @@ describe('CSV formula injection', () => {
     const evil = '=HYPERLINK("http://evil.example","click")';
     courses.courses.find((c) => c.code === 'LONG')!.name = evil;
     writeFileSync(coursesFile, JSON.stringify(courses));
-    const scenario = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios', 'example.json'), 'utf8')) as Record<string, unknown> & { fleet: Record<string, unknown>; horizon: Record<string, unknown> };
+    const scenario = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scenarios', 'example.json'), 'utf8')) as Record<string, unknown> & {
+      fleet: Record<string, unknown>;
+      horizon: Record<string, unknown>;
+    };
     scenario.fleet.size = 20;
     scenario.fleet.courseMix = [{ course: 'LONG', share: 1 }];
     scenario.horizon.months = 2;

@@ -3,7 +3,8 @@ import { approveRuleVersion, createRuleDraft, getRuleVersion, submitRuleVersion 
 import { freshWorkspace } from '../studio/helpers.js';
 
 /** Attack 2: changing an approved version through a gap in the freeze triggers, or through INSERT OR REPLACE. */
-const approvedTariff = (ws: ReturnType<typeof freshWorkspace>) => ws.db.prepare("SELECT * FROM tariff_versions WHERE status = 'approved' ORDER BY id LIMIT 1").get() as Record<string, unknown>;
+const approvedTariff = (ws: ReturnType<typeof freshWorkspace>) =>
+  ws.db.prepare("SELECT * FROM tariff_versions WHERE status = 'approved' ORDER BY id LIMIT 1").get() as Record<string, unknown>;
 
 describe('approved versions are frozen, every column', () => {
   it.each([
@@ -49,7 +50,8 @@ describe('approved versions are frozen, every column', () => {
     const ws = freshWorkspace();
     const t = approvedTariff(ws);
     const cols = Object.keys(t);
-    const insert = (verb: string, row: Record<string, unknown>) => ws.db.prepare(`${verb} INTO tariff_versions (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+    const insert = (verb: string, row: Record<string, unknown>) =>
+      ws.db.prepare(`${verb} INTO tariff_versions (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
     const forged = { ...t, data: JSON.stringify({ ...JSON.parse(String(t.data)), courses: [] }) };
     expect(() => insert('INSERT OR REPLACE', forged)).toThrow(/VERSION_ID_TAKEN/);
     expect(() => insert('REPLACE', forged)).toThrow(/VERSION_ID_TAKEN/);
@@ -61,7 +63,8 @@ describe('approved versions are frozen, every column', () => {
     const ws = freshWorkspace();
     const first = ws.db.prepare('SELECT * FROM audit_log WHERE seq = 1').get() as Record<string, unknown>;
     const cols = Object.keys(first);
-    const insert = (verb: string, row: Record<string, unknown>) => ws.db.prepare(`${verb} INTO audit_log (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+    const insert = (verb: string, row: Record<string, unknown>) =>
+      ws.db.prepare(`${verb} INTO audit_log (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
     expect(() => insert('INSERT OR REPLACE', { ...first, actor: 'mallory' })).toThrow(/AUDIT_APPEND_ONLY/);
     expect(() => insert('INSERT', { ...first, seq: 99, hash: 'f'.repeat(64) })).toThrow(/AUDIT_APPEND_ONLY/);
     expect(ws.db.prepare('SELECT * FROM audit_log WHERE seq = 1').get()).toEqual(first);

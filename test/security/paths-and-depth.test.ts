@@ -43,7 +43,12 @@ describe('tariff test and validate on hostile folders and files', () => {
     restore.push(inner);
     const home = scratch('home-');
     chmodSync(home, 0o777);
-    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'test', dir], { encoding: 'utf8', cwd: home, env: { ...process.env, HOME: home }, ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}) });
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'test', dir], {
+      encoding: 'utf8',
+      cwd: home,
+      env: { ...process.env, HOME: home },
+      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+    });
     expect(r.stderr).toMatch(/FILE_UNREADABLE\n {2}.*secret: the folder cannot be read/);
     expect(r.status).toBe(2);
   });
@@ -113,6 +118,10 @@ describe('an interrupted workspace creation', () => {
     closeWorkspace(ws);
     expect(cleanLeftovers(file)).toEqual([]);
     expect(readFileSync(join(dir, `ws.sqlite.creating-${process.ppid}`), 'utf8')).toBe('a live process');
-    expect(spawnSync('ls', [dir], { encoding: 'utf8' }).stdout.split('\n').filter((n) => n.includes('999999'))).toEqual([]);
+    expect(
+      spawnSync('ls', [dir], { encoding: 'utf8' })
+        .stdout.split('\n')
+        .filter((n) => n.includes('999999')),
+    ).toEqual([]);
   });
 });

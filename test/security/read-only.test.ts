@@ -14,7 +14,12 @@ const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
 /** Runs the CLI as a user without write access: nobody when the suite runs as root (root writes anything), else this user. */
 const asReader = (args: string[], cwd: string) => {
   chmodSync(cwd, 0o777);
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, HOME: cwd }, ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}) });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, HOME: cwd },
+    ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+  });
 };
 
 const made: string[] = [];

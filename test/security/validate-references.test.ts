@@ -12,7 +12,8 @@ const rulesCopy = (edit: (dir: string) => void): string => {
   edit(join(dir, '2023-09-19'));
   return dir;
 };
-const editJson = (file: string, fn: (v: any) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const editJson = (file: string, fn: (v: any) => void) => {
   const v = JSON.parse(readFileSync(file, 'utf8'));
   fn(v);
   writeFileSync(file, JSON.stringify(v, null, 2));
@@ -20,7 +21,7 @@ const editJson = (file: string, fn: (v: any) => void) => { // eslint-disable-lin
 
 describe('tariff validate checks references', () => {
   it('a rule that reads an unknown fact: exit 2, file and pointer', async () => {
-    const rules = rulesCopy((d) => editJson(join(d, 'approval.json'), (f) => (f.rules[0].conditions.all[0].fact = "inServiceAreaa")));
+    const rules = rulesCopy((d) => editJson(join(d, 'approval.json'), (f) => (f.rules[0].conditions.all[0].fact = 'inServiceAreaa')));
     const r = await runCli('validate', '--rules', rules);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/RULE_UNKNOWN_FACT/);
@@ -28,7 +29,9 @@ describe('tariff validate checks references', () => {
   });
 
   it('an interpretation default that is not one of its values: exit 2, the pointer of the default', async () => {
-    const rules = rulesCopy((d) => editJson(join(d, 'interpretations.json'), (f) => (f.interpretations.find((i: { name: string }) => i.name === 'partialMonthFee').default = 'full-months')));
+    const rules = rulesCopy((d) =>
+      editJson(join(d, 'interpretations.json'), (f) => (f.interpretations.find((i: { name: string }) => i.name === 'partialMonthFee').default = 'full-months')),
+    );
     const r = await runCli('validate', '--rules', rules);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/interpretations\.json \/interpretations\/0\/default: the default of partialMonthFee is "full-months"/);

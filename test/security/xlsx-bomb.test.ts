@@ -15,10 +15,19 @@ const CT = { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"
 const honestBomb = () => buildZip([CT, { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(64 * 1024 * 1024) }]);
 const lyingBomb = () => buildZip([CT, { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(40 * 1024 * 1024), declaredSize: 1000 }]);
 const manyRows = (n: number) =>
-  buildZip([CT, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${Array.from({ length: n }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"/></row>`).join('')}</sheetData></worksheet>`) }]);
+  buildZip([
+    CT,
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: Buffer.from(`<worksheet><sheetData>${Array.from({ length: n }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"/></row>`).join('')}</sheetData></worksheet>`),
+    },
+  ]);
 
 const preview = async (dispatch: ReturnType<typeof freshStudio>['dispatch'], data: Buffer) =>
-  (await dispatch('workbook.previewImport', { fileName: 'bomb.xlsx', contentBase64: data.toString('base64') })) as Envelope<{ issues: { code: string; message: string }[]; canApply: boolean }>;
+  (await dispatch('workbook.previewImport', { fileName: 'bomb.xlsx', contentBase64: data.toString('base64') })) as Envelope<{
+    issues: { code: string; message: string }[];
+    canApply: boolean;
+  }>;
 
 describe('zip bombs and oversized sheets', () => {
   it('a workbook the studio exports passes the guard', async () => {
@@ -36,14 +45,19 @@ describe('zip bombs and oversized sheets', () => {
   });
 
   it('refuses a sheet over the row limit, naming it', () => {
-    expect(checkXlsxArchive(manyRows(XLSX_LIMITS.rowsPerSheet + 1))).toMatchObject({ code: 'WORKBOOK_TOO_LARGE', message: expect.stringContaining(`limit is ${XLSX_LIMITS.rowsPerSheet} rows per sheet`) });
+    expect(checkXlsxArchive(manyRows(XLSX_LIMITS.rowsPerSheet + 1))).toMatchObject({
+      code: 'WORKBOOK_TOO_LARGE',
+      message: expect.stringContaining(`limit is ${XLSX_LIMITS.rowsPerSheet} rows per sheet`),
+    });
     expect(checkXlsxArchive(manyRows(100))).toBeUndefined();
   });
 
   it('refuses a sheet over the cell limit, naming it', () => {
     const row = Array.from({ length: 100 }, () => '<c/>').join('');
     const xml = `<worksheet><sheetData>${Array.from({ length: 2_001 }, () => `<row>${row}</row>`).join('')}</sheetData></worksheet>`;
-    expect(checkXlsxArchive(buildZip([CT, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml) }]))).toMatchObject({ message: expect.stringContaining(`limit is ${XLSX_LIMITS.cellsPerSheet} cells per sheet`) });
+    expect(checkXlsxArchive(buildZip([CT, { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml) }]))).toMatchObject({
+      message: expect.stringContaining(`limit is ${XLSX_LIMITS.cellsPerSheet} cells per sheet`),
+    });
   });
 
   it('the import preview answers an error issue and changes nothing; the server keeps serving', async () => {
@@ -56,7 +70,11 @@ describe('zip bombs and oversized sheets', () => {
     }
     const server = await startStudioServer({ dispatch });
     try {
-      const r = await fetch(`${server.url}api/workbook.previewImport`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fileName: 'bomb.xlsx', contentBase64: lyingBomb().toString('base64') }) });
+      const r = await fetch(`${server.url}api/workbook.previewImport`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fileName: 'bomb.xlsx', contentBase64: lyingBomb().toString('base64') }),
+      });
       expect(r.status).toBe(200);
       expect(JSON.stringify(await r.json())).toContain('WORKBOOK_TOO_LARGE');
       const list = await fetch(`${server.url}api/tariffs.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });

@@ -19,7 +19,10 @@ import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.
 import { BIN, folderRelease, scratch, writeRelease } from './helpers.js';
 
 const TODAY = '2025-06-01';
-const APPROVE = JSON.stringify({ asOf: '2025-01-01', facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false } });
+const APPROVE = JSON.stringify({
+  asOf: '2025-01-01',
+  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
+});
 type Reply = { status: number; body: unknown; headers: Record<string, string | string[] | undefined> };
 
 const call = (port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}, agent?: Agent): Promise<Reply> =>
@@ -46,7 +49,14 @@ describe('decision service over HTTP', () => {
   const file = writeRelease(dir, 'release.json', folderRelease());
   const release = loadReleaseFile(file);
   const logs: AccessLogLine[] = [];
-  const opts = (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({ current: () => release, limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 }, today: () => TODAY, log: (l) => logs.push(l), programVersion: '0.1.0', ...extra });
+  const opts = (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({
+    current: () => release,
+    limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 },
+    today: () => TODAY,
+    log: (l) => logs.push(l),
+    programVersion: '0.1.0',
+    ...extra,
+  });
   let server: Server;
   let port: number;
   let openapi: Record<string, unknown>;
@@ -68,7 +78,11 @@ describe('decision service over HTTP', () => {
     const schema = op.responses[String(reply.status)]?.content?.['application/json']?.schema;
     if (!schema) return [`no ${reply.status} response documented for ${method} ${path}`];
     const rewrite = (s: unknown): unknown =>
-      Array.isArray(s) ? s.map(rewrite) : s && typeof s === 'object' ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === '$ref' ? `openapi${String(v)}` : rewrite(v)])) : s;
+      Array.isArray(s)
+        ? s.map(rewrite)
+        : s && typeof s === 'object'
+          ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === '$ref' ? `openapi${String(v)}` : rewrite(v)]))
+          : s;
     const validate = ajv.compile(rewrite(schema) as object);
     return validate(reply.body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
   };
@@ -132,11 +146,18 @@ describe('decision service over HTTP', () => {
       }
     const single = cases.find((c) => c.decision === 'settlement')!;
     const { decision: _d, expect: _e, ...body } = single;
-    expect((await call(port, 'POST', '/v1/decisions/settlement?reference=1', JSON.stringify(body))).body).toEqual((await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify(body))).body);
+    expect((await call(port, 'POST', '/v1/decisions/settlement?reference=1', JSON.stringify(body))).body).toEqual(
+      (await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify(body))).body,
+    );
   });
 
   it('a batch answers each case in order, an invalid one in its place', async () => {
-    const r = await call(port, 'POST', '/v1/decisions/lateInterest/batch', JSON.stringify({ cases: [{ asOf: '2025-01-01', facts: { principal: 10000, dueDate: '2024-01-31', paidDate: '2024-03-01' } }, { facts: { principal: -1 } }] }));
+    const r = await call(
+      port,
+      'POST',
+      '/v1/decisions/lateInterest/batch',
+      JSON.stringify({ cases: [{ asOf: '2025-01-01', facts: { principal: 10000, dueDate: '2024-01-31', paidDate: '2024-03-01' } }, { facts: { principal: -1 } }] }),
+    );
     expect(r.status).toBe(200);
     const body = r.body as { release: string; count: number; outputs: { outcome: string; release: string; errors?: { code: string }[] }[] };
     expect(body.release).toBe(release.id);
@@ -208,7 +229,14 @@ describe('authentication', () => {
     const tokensFile = join(dir, 'tokens');
     writeFileSync(tokensFile, `# clients\n${billing.line}\nops sha256:${createHash('sha256').update(shaToken).digest('hex')}\n`);
     const logs: string[] = [];
-    const server = createDecisionService({ current: () => release, limits: { maxBodyBytes: 65536, maxBatch: 10 }, tokens: new TokenChecker(parseTokenFile(tokensFile)), today: () => TODAY, log: (l) => logs.push(JSON.stringify(l)), programVersion: 'test' });
+    const server = createDecisionService({
+      current: () => release,
+      limits: { maxBodyBytes: 65536, maxBatch: 10 },
+      tokens: new TokenChecker(parseTokenFile(tokensFile)),
+      today: () => TODAY,
+      log: (l) => logs.push(JSON.stringify(l)),
+      programVersion: 'test',
+    });
     const port = await listen(server);
     try {
       const body = APPROVE;
@@ -279,7 +307,13 @@ describe('a directory of releases', () => {
     const events: StoreEvent[] = [];
     const store = new ReleaseStore(dir, { pollMs: 50, log: (e) => events.push(e) });
     expect(store.start().id).toBe(first.id);
-    const server = createDecisionService({ current: () => store.current(), limits: { maxBodyBytes: 65536, maxBatch: 10 }, today: () => TODAY, log: () => undefined, programVersion: 'test' });
+    const server = createDecisionService({
+      current: () => store.current(),
+      limits: { maxBodyBytes: 65536, maxBatch: 10 },
+      today: () => TODAY,
+      log: () => undefined,
+      programVersion: 'test',
+    });
     const port = await listen(server);
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     const body = JSON.stringify({ asOf: '2025-02-28', facts: { course: 'M2035N・3年コース・クラウド７・SN', startDate: '2024-01-01', endDate: '2025-02-28' } });
@@ -341,7 +375,10 @@ describe('tariff serve', () => {
     expect(r.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'stopping', 'stopped']);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
   });

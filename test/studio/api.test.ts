@@ -31,24 +31,44 @@ const BAD: [string, unknown, string][] = [
 describe('the API contract', () => {
   it('declares every call with a summary, an args schema and a result schema', () => {
     // Each domain adds its calls; the tariff calls and the legal review's stay declared.
-    expect(CALL_NAMES).toEqual(expect.arrayContaining([
-      'workspace.info',
-      'tariffs.list',
-      'tariffs.get',
-      'tariffs.createDraft',
-      'tariffs.edit',
-      'tariffs.discardDraft',
-      'engine.coursePreview',
-      'workbook.export',
-      'workbook.previewImport',
-      'workbook.applyImport',
-      ...['list', 'get', 'createDraft', 'checkRule', 'saveRule', 'setInterpretation', 'discardDraft', 'submit', 'withdraw', 'approve', 'diff', 'regression', 'coverage', 'caseFolders', 'setCaseFolders', 'notice'].map((m) => `rules.${m}`),
-      'audit.list',
-      'audit.verify',
-      ...['decisions', 'context', 'decide', 'saveCase'].map((m) => `explorer.${m}`),
-    ]));
+    expect(CALL_NAMES).toEqual(
+      expect.arrayContaining([
+        'workspace.info',
+        'tariffs.list',
+        'tariffs.get',
+        'tariffs.createDraft',
+        'tariffs.edit',
+        'tariffs.discardDraft',
+        'engine.coursePreview',
+        'workbook.export',
+        'workbook.previewImport',
+        'workbook.applyImport',
+        ...[
+          'list',
+          'get',
+          'createDraft',
+          'checkRule',
+          'saveRule',
+          'setInterpretation',
+          'discardDraft',
+          'submit',
+          'withdraw',
+          'approve',
+          'diff',
+          'regression',
+          'coverage',
+          'caseFolders',
+          'setCaseFolders',
+          'notice',
+        ].map((m) => `rules.${m}`),
+        'audit.list',
+        'audit.verify',
+        ...['decisions', 'context', 'decide', 'saveCase'].map((m) => `explorer.${m}`),
+      ]),
+    );
     expect(new Set(CALL_NAMES).size).toBe(CALL_NAMES.length);
-    for (const calls of Object.values(CONTRACT)) for (const spec of Object.values(calls)) expect(spec).toMatchObject({ summary: expect.any(String), args: expect.any(Object), result: expect.any(Object) });
+    for (const calls of Object.values(CONTRACT))
+      for (const spec of Object.values(calls)) expect(spec).toMatchObject({ summary: expect.any(String), args: expect.any(Object), result: expect.any(Object) });
   });
 
   it.each(BAD)('the dispatcher refuses %s with %j (INVALID_ARGS at %s)', async (name, payload, field) => {
@@ -109,10 +129,19 @@ describe('HTTP transport (browser mode)', () => {
     try {
       const { request } = await import('node:http');
       const status = await new Promise<number>((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: server.port, path: `/s/${server.secret}/api/tariffs.list`, method: 'POST', headers: { Host: `attacker.example:${server.port}`, 'Content-Type': 'application/json' } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            path: `/s/${server.secret}/api/tariffs.list`,
+            method: 'POST',
+            headers: { Host: `attacker.example:${server.port}`, 'Content-Type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       });
@@ -157,7 +186,10 @@ describe('IPC transport (Electron) against a fake ipc', () => {
   it('main validates the payload: bad arguments never reach a handler', async () => {
     const { ipcRenderer } = wire();
     for (const [name, payload, field] of BAD)
-      expect(await ipcRenderer.invoke(channelOf(name), payload)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', issues: expect.arrayContaining([expect.objectContaining({ field })]) } });
+      expect(await ipcRenderer.invoke(channelOf(name), payload)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_ARGS', issues: expect.arrayContaining([expect.objectContaining({ field })]) },
+      });
   });
 
   it('refuses a sender that is not a studio page', async () => {

@@ -100,7 +100,10 @@ describe('Electron main process', async () => {
 
   it('answers a call from its own page and refuses one from any other', async () => {
     const handler = state.ipc.get(channelOf('tariffs.list'))!;
-    expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, {})).toMatchObject({ ok: true, value: { versions: [expect.objectContaining({ status: 'approved' })] } });
+    expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, {})).toMatchObject({
+      ok: true,
+      value: { versions: [expect.objectContaining({ status: 'approved' })] },
+    });
     expect(await handler({ senderFrame: { url: 'https://example.com/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer-copy/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });

@@ -13,7 +13,10 @@ const total = (a: CourseAnswer | null, pick: 'regular' | 'settlement') => (a && 
 
 describe('studio handlers', () => {
   it('an edit to an approved version is refused: a draft starts instead, with its own date', async () => {
-    expect(await dispatch('tariffs.edit', { id: 1, revision: 1, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '1' }] })).toMatchObject({ ok: false, error: { code: 'VERSION_NOT_DRAFT' } });
+    expect(await dispatch('tariffs.edit', { id: 1, revision: 1, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '1' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'VERSION_NOT_DRAFT' },
+    });
     const d = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2025-04-01', title: 'spring' });
     expect(d.summary).toMatchObject({ status: 'draft', effective: '2025-04-01', basedOn: 1 });
     expect(d.base).toMatchObject({ id: 1 });
@@ -26,12 +29,20 @@ describe('studio handlers', () => {
     const fee = d.version.courses[i]!.monthlyFee;
     const preview0 = await ok<{ before: CourseAnswer; after: CourseAnswer }>('engine.coursePreview', { versionId: d.summary.id, index: i, months: 14 });
     expect(total(preview0.before, 'regular')).toBe(total(preview0.after, 'regular'));
-    d = await ok<VersionDetail>('tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: i, field: 'monthlyFee', text: String(fee + 1000) }] });
+    d = await ok<VersionDetail>('tariffs.edit', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      edits: [{ table: 'courses', index: i, field: 'monthlyFee', text: String(fee + 1000) }],
+    });
     expect(d.changes).toEqual([expect.objectContaining({ kind: 'changed', key: 'M2035N-3Y-C7-SN', field: 'monthlyFee', before: fee, after: fee + 1000 })]);
     const preview = await ok<{ before: CourseAnswer; after: CourseAnswer }>('engine.coursePreview', { versionId: d.summary.id, index: i, months: 14 });
     expect(total(preview.after, 'regular')! - total(preview.before, 'regular')!).toBe(1100);
     expect(preview.after).toMatchObject({ ok: true, settlement: { months: 14, startDate: '2025-07-01', endDate: '2026-08-31' } });
-    d = await ok<VersionDetail>('tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: i, field: 'monthlyFee', text: String(fee) }] });
+    d = await ok<VersionDetail>('tariffs.edit', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      edits: [{ table: 'courses', index: i, field: 'monthlyFee', text: String(fee) }],
+    });
     expect(d.changes).toEqual([]);
     expect(d.summary.revision).toBe(3);
   });
@@ -50,7 +61,10 @@ describe('studio handlers', () => {
     });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'EDIT_INVALID', issues: [expect.objectContaining({ code: 'CELL_NEGATIVE', index: 7, field: 'monthlyFee' }), expect.objectContaining({ code: 'CELL_NOT_IN_LIST', index: 8, field: 'sim' })] },
+      error: {
+        code: 'EDIT_INVALID',
+        issues: [expect.objectContaining({ code: 'CELL_NEGATIVE', index: 7, field: 'monthlyFee' }), expect.objectContaining({ code: 'CELL_NOT_IN_LIST', index: 8, field: 'sim' })],
+      },
     });
     expect(snapshot(ws)).toEqual(before);
   });
@@ -61,7 +75,10 @@ describe('studio handlers', () => {
       ok: false,
       error: { code: 'EDIT_INVALID', issues: [expect.objectContaining({ code: 'TARIFF_REFERENCE', index: 6, field: 'model' })] },
     });
-    expect(await dispatch('tariffs.edit', { id: d.summary.id, revision: 7, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1' }] })).toMatchObject({ ok: false, error: { code: 'DRAFT_CONFLICT' } });
+    expect(await dispatch('tariffs.edit', { id: d.summary.id, revision: 7, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'DRAFT_CONFLICT' },
+    });
   });
 
   it('exports a version and previews and applies its edited workbook', async () => {

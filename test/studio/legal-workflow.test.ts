@@ -30,7 +30,7 @@ describe('legal review workflow', () => {
     expect(d.facts.lateInterest!.map((f) => f.name)).toEqual(expect.arrayContaining(['daysAfterDue', 'graceDays', 'interpretation.interestDayBasis']));
   });
 
-  it('shows the clause coverage of a version: every paragraph with its status and text, the count, the terms\' mis-citations', async () => {
+  it("shows the clause coverage of a version: every paragraph with its status and text, the count, the terms' mis-citations", async () => {
     const c = await ok<CoverageView>('rules.coverage', { id: 1 });
     expect(c.unclassified).toEqual([]);
     expect(c.problems).toEqual([]);
@@ -57,9 +57,14 @@ describe('legal review workflow', () => {
       expect.arrayContaining([expect.objectContaining({ code: 'RULE_SCHEMA', field: '/conditions/all/0/operator' })]),
     );
     const unknownFact = { ...ruleOf(draft), conditions: { all: [{ fact: 'daysLate', operator: 'greaterThan', value: 15 }] } };
-    expect((await ok<{ issues: { code: string }[] }>('rules.checkRule', { ...args, ruleJson: JSON.stringify(unknownFact) })).issues.map((i) => i.code)).toEqual(['RULE_UNKNOWN_FACT']);
+    expect((await ok<{ issues: { code: string }[] }>('rules.checkRule', { ...args, ruleJson: JSON.stringify(unknownFact) })).issues.map((i) => i.code)).toEqual([
+      'RULE_UNKNOWN_FACT',
+    ]);
     expect(await dispatch('rules.saveRule', { ...args, ruleJson: JSON.stringify(unknownFact) })).toMatchObject({ ok: false, error: { code: 'RULE_INVALID' } });
-    expect(await dispatch('rules.saveRule', { ...args, id: 1, revision: 1, ruleJson: JSON.stringify(ruleOf(draft)) })).toMatchObject({ ok: false, error: { code: 'VERSION_NOT_DRAFT' } });
+    expect(await dispatch('rules.saveRule', { ...args, id: 1, revision: 1, ruleJson: JSON.stringify(ruleOf(draft)) })).toMatchObject({
+      ok: false,
+      error: { code: 'VERSION_NOT_DRAFT' },
+    });
   });
 
   it('saves a structured edit with its sentence, and diffs it clause by clause with the clause text', async () => {
@@ -92,7 +97,9 @@ describe('legal review workflow', () => {
     expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'ok' })).toMatchObject({ ok: false, error: { code: 'VERSION_NOT_IN_REVIEW' } });
     draft = await ok<RuleVersionDetail>('rules.submit', { id: draft.summary.id, revision: draft.summary.revision, comment: 'ready' });
     expect(draft.summary.status).toBe('in-review');
-    expect(await dispatch('rules.saveRule', { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', ruleId: RULE, ruleJson: JSON.stringify(ruleOf(draft)) })).toMatchObject({
+    expect(
+      await dispatch('rules.saveRule', { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', ruleId: RULE, ruleJson: JSON.stringify(ruleOf(draft)) }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VERSION_NOT_DRAFT' },
     });
@@ -117,7 +124,14 @@ describe('legal review workflow', () => {
 
   it('records every step in the audit log with before/after, and the chain holds', async () => {
     const { entries } = await ok<{ entries: { action: string; before: unknown; after: unknown; comment: string | null }[] }>('audit.list', { limit: 50 });
-    expect(entries.map((e) => e.action).reverse()).toEqual(['workspace.created', 'rule.draft.created', 'rule.edited', 'rule.interpretation.switched', 'rule.submitted', 'rule.approved']);
+    expect(entries.map((e) => e.action).reverse()).toEqual([
+      'workspace.created',
+      'rule.draft.created',
+      'rule.edited',
+      'rule.interpretation.switched',
+      'rule.submitted',
+      'rule.approved',
+    ]);
     expect(entries[0]).toMatchObject({ before: { status: 'in-review' }, after: { status: 'approved', approvedBy: 'kato' }, comment: 'reviewed 第27条' });
     expect(await ok('audit.verify', {})).toMatchObject({ ok: true, entries: 6 });
   });
@@ -146,7 +160,10 @@ describe('legal review workflow', () => {
     expect(r.pinnedToApproved).toBe(true);
     const folder = scratch('explored-');
     const { file } = await ok<{ file: string }>('explorer.saveCase', { folder, fileName: 'dai27jo-explored.json', caseJson: r.caseJson });
-    expect(await dispatch('explorer.saveCase', { folder, fileName: 'dai27jo-explored.json', caseJson: r.caseJson })).toMatchObject({ ok: false, error: { code: 'CASE_FILE_EXISTS' } });
+    expect(await dispatch('explorer.saveCase', { folder, fileName: 'dai27jo-explored.json', caseJson: r.caseJson })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_FILE_EXISTS' },
+    });
     expect(await dispatch('explorer.saveCase', { folder, fileName: '../x.json', caseJson: r.caseJson })).toMatchObject({ ok: false, error: { code: 'CASE_FILE_NAME' } });
     const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'test', file], { encoding: 'utf8' });
     expect(run.stdout).toContain('1 passed, 0 failed');

@@ -19,7 +19,14 @@ const idx = (code: string) => version.courses.findIndex((c) => c.code === code);
 
 describe('cells', () => {
   it('a yen cell takes whole yen ≥ 0, however Excel or a person writes it', () => {
-    for (const [raw, value] of [[15000, 15000], ['15000', 15000], ['15,000円', 15000], ['¥15,000', 15000], ['１５０００', 15000], [' 0 ', 0]] as const)
+    for (const [raw, value] of [
+      [15000, 15000],
+      ['15000', 15000],
+      ['15,000円', 15000],
+      ['¥15,000', 15000],
+      ['１５０００', 15000],
+      [' 0 ', 0],
+    ] as const)
       expect(parseCell(col('monthlyFee'), raw)).toEqual({ ok: true, value });
   });
   it('text, a negative, a fraction or a blank in a yen cell is refused with what is expected', () => {
@@ -88,7 +95,9 @@ describe('edits and diffs', () => {
   });
   it("the engine's cross-table checks come back as issues at a table, row and column", () => {
     const r = applyCellEdits(version, [{ table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model', text: 'M2035N' }]);
-    expect(versionIssues(tariffVersionErrors(r.version!))).toEqual([expect.objectContaining({ code: 'TARIFF_REFERENCE', table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model' })]);
+    expect(versionIssues(tariffVersionErrors(r.version!))).toEqual([
+      expect.objectContaining({ code: 'TARIFF_REFERENCE', table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model' }),
+    ]);
   });
 });
 

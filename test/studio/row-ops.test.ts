@@ -86,7 +86,12 @@ describe('row operations', () => {
     const buf = await writeTariffWorkbook(removedOption, { versionId: 1, effective: base.summary.effective, status: 'approved', title: '', exportedAt: '2025-03-10T00:00:00Z' });
     const preview = await ok<ImportPreview>('workbook.previewImport', { fileName: 'edited.xlsx', contentBase64: buf.toString('base64') });
     expect(preview.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(preview.changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'added', key: 'M5525N-3Y-C90-SN' }), expect.objectContaining({ kind: 'removed', key: d.version.options[last]!.code })]));
+    expect(preview.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'added', key: 'M5525N-3Y-C90-SN' }),
+        expect.objectContaining({ kind: 'removed', key: d.version.options[last]!.code }),
+      ]),
+    );
     const notice = await ok<{ markdown: string }>('lifecycle.tariffNotice', { id: d.summary.id, format: 'md' });
     expect(notice.markdown).toContain('M5525N-3Y-C90-SN');
   });

@@ -39,7 +39,9 @@ describe('rule authoring', () => {
     expect(refused.issues.map((i) => i.code)).toContain('RULE_QUOTE_NOT_IN_TERMS');
     await reload(await ok<Saved>('authoring.addRule', { ...at(), decision: 'approval', ruleId: 'new-ground', from: null, clause: '第9条第2項第3号', quote: QUOTE }));
     expect(d.version.decisions.approval.rules.at(-1)).toMatchObject({ id: 'approval/new-ground', clause: '第9条第2項第3号' });
-    expect((await fails('authoring.addRule', { ...at(), decision: 'approval', ruleId: 'new-ground', from: null, clause: '第9条第2項第3号', quote: QUOTE })).code).toBe('RULE_ID_TAKEN');
+    expect((await fails('authoring.addRule', { ...at(), decision: 'approval', ruleId: 'new-ground', from: null, clause: '第9条第2項第3号', quote: QUOTE })).code).toBe(
+      'RULE_ID_TAKEN',
+    );
   });
 
   it('duplicates, moves and deletes rules; the regression shows which case files change answer', async () => {
@@ -58,7 +60,9 @@ describe('rule authoring', () => {
   });
 
   it('edits a parameter with the same checks as files: its type, clause and quote', async () => {
-    const [decision, name, p] = Object.values(d.version.decisions).flatMap((f) => Object.entries(f.parameters ?? {}).map(([n, x]) => [f.decision, n, x] as const)).find(([, , x]) => typeof x.value === 'number')!;
+    const [decision, name, p] = Object.values(d.version.decisions)
+      .flatMap((f) => Object.entries(f.parameters ?? {}).map(([n, x]) => [f.decision, n, x] as const))
+      .find(([, , x]) => typeof x.value === 'number')!;
     expect((await fails('authoring.setParameter', { ...at(), decision, name, valueJson: '"fifteen"', clause: p.clause, quote: p.quote })).code).toBe('PARAMETER_VALUE');
     expect((await fails('authoring.setParameter', { ...at(), decision, name, valueJson: '20', clause: p.clause, quote: 'ちがう引用' })).code).toBe('RULE_INVALID');
     await reload(await ok<Saved>('authoring.setParameter', { ...at(), decision, name, valueJson: String(Number(p.value) + 1), clause: p.clause, quote: p.quote }));

@@ -42,7 +42,10 @@ describe('scenario form: returns, equipment, damages, refunds', () => {
   it('refuses a bad section naming its field', async () => {
     const { call, dispatch } = setup();
     const c = await call<ScenarioChoices>('scenarios.choices', {});
-    const r = await dispatch('scenarios.run', { id: null, form: form(c, { equipment: { lossMonthlyRate: 0, damageMonthlyRate: 0, replacementCost: { min: 9, max: 1 }, repairCost: { min: 1, max: 1 }, contractorAtFault: 0 } }) });
+    const r = await dispatch('scenarios.run', {
+      id: null,
+      form: form(c, { equipment: { lossMonthlyRate: 0, damageMonthlyRate: 0, replacementCost: { min: 9, max: 1 }, repairCost: { min: 1, max: 1 }, contractorAtFault: 0 } }),
+    });
     expect(!r.ok && r.error.issues.map((i) => i.field)).toEqual(['/equipment/replacementCost']);
   });
 

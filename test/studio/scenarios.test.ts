@@ -61,16 +61,25 @@ describe('scenarios API', () => {
   it('refuses a bad form with SCENARIO_INVALID naming each field, and saves nothing', async () => {
     const { call, dispatch, ws } = setup();
     const c = await call<ScenarioChoices>('scenarios.choices', {});
-    const bad = smallForm(c, { fleet: { ...smallForm(c).fleet, size: 0, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] }, baseline: { tariffVersionId: 999, ruleVersionId: null, edits: [] } });
+    const bad = smallForm(c, {
+      fleet: { ...smallForm(c).fleet, size: 0, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] },
+      baseline: { tariffVersionId: 999, ruleVersionId: null, edits: [] },
+    });
     const r = await dispatch('scenarios.run', { id: null, form: bad });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('SCENARIO_INVALID');
     expect(r.error.issues.map((i) => i.field)).toContain('/baseline/tariffVersionId');
-    const second = await dispatch('scenarios.run', { id: null, form: smallForm(c, { fleet: { ...smallForm(c).fleet, size: 0, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] } }) });
+    const second = await dispatch('scenarios.run', {
+      id: null,
+      form: smallForm(c, { fleet: { ...smallForm(c).fleet, size: 0, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] } }),
+    });
     expect(!second.ok && second.error.issues.map((i) => i.field)).toEqual(expect.arrayContaining(['/fleet/size']));
     const third = await dispatch('scenarios.save', { id: null, form: smallForm(c, { fleet: { ...smallForm(c).fleet, courseMix: [{ course: 'NO-SUCH-COURSE', share: 1 }] } }) });
-    expect(!third.ok && third.error.issues.map((i) => [i.code, i.field])).toEqual([['UNKNOWN_COURSE', '/fleet/courseMix/0/course'], ['UNKNOWN_COURSE', '/fleet/courseMix/0/course']]);
+    expect(!third.ok && third.error.issues.map((i) => [i.code, i.field])).toEqual([
+      ['UNKNOWN_COURSE', '/fleet/courseMix/0/course'],
+      ['UNKNOWN_COURSE', '/fleet/courseMix/0/course'],
+    ]);
     const garbage = await dispatch('scenarios.run', { id: null, form: { name: 'x' } });
     expect(!garbage.ok && garbage.error.code).toBe('INVALID_ARGS');
     expect((ws.db.prepare('SELECT count(*) AS n FROM scenarios').get() as { n: number }).n).toBe(0);
@@ -137,7 +146,10 @@ describe('scenarios API', () => {
     const draft = createTariffDraft(ws, { from: approved.id, effective: approved.effective, title: 'same-date draft' });
     const c = await call<ScenarioChoices>('scenarios.choices', {});
     expect(c.tariffs.map((t) => t.id)).toContain(draft.id);
-    const form = smallForm(c, { baseline: { tariffVersionId: approved.id, ruleVersionId: null, edits: [] }, proposal: { tariffVersionId: draft.id, ruleVersionId: null, edits: [] } });
+    const form = smallForm(c, {
+      baseline: { tariffVersionId: approved.id, ruleVersionId: null, edits: [] },
+      proposal: { tariffVersionId: draft.id, ruleVersionId: null, edits: [] },
+    });
     const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
     await finish(call, runId);
     const got = await call<{ result: import('../../src/studio/api/contract.js').RunView }>('scenarios.get', { id: scenario.id });

@@ -23,11 +23,17 @@ describe('tariff version lifecycle', () => {
 
   it('submits a price change for review; it is frozen from then on and can be withdrawn', async () => {
     draft = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2025-04-01', title: 'price change' });
-    draft = await ok<VersionDetail>('tariffs.edit', { id: draft.summary.id, revision: draft.summary.revision, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '99999' }] });
+    draft = await ok<VersionDetail>('tariffs.edit', {
+      id: draft.summary.id,
+      revision: draft.summary.revision,
+      edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '99999' }],
+    });
     expect((await fails('lifecycle.submitTariff', { id: draft.summary.id, revision: 1, comment: '' })).code).toBe('DRAFT_CONFLICT');
     const s = await ok<VersionSummary>('lifecycle.submitTariff', { id: draft.summary.id, revision: draft.summary.revision, comment: 'please review' });
     expect(s.status).toBe('in-review');
-    expect((await fails('tariffs.edit', { id: s.id, revision: s.revision, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '1' }] })).code).toBe('VERSION_NOT_DRAFT');
+    expect((await fails('tariffs.edit', { id: s.id, revision: s.revision, edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '1' }] })).code).toBe(
+      'VERSION_NOT_DRAFT',
+    );
     expect((await fails('tariffs.discardDraft', { id: s.id })).code).toBe('VERSION_NOT_DRAFT');
     const back = await ok<VersionSummary>('lifecycle.withdrawTariff', { id: s.id, comment: 'one more change' });
     expect(back.status).toBe('draft');

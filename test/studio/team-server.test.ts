@@ -38,7 +38,11 @@ type Session = { cookie: string; csrf: string; name: string };
 type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
 
 const post = async (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer & { setCookie: string | null }> => {
-  const res = await fetch(new URL(path, base), { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(new URL(path, base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Answer['body'], setCookie: res.headers.get('set-cookie') };
 };
 
@@ -49,7 +53,8 @@ async function login(name: string, password = PASSWORD): Promise<Session> {
   return { cookie, csrf: (r.body.value as { csrf: string }).csrf, name };
 }
 
-const call = (s: Session, name: string, args: unknown = {}, headers: Record<string, string> = {}) => post(`api/${name}`, args, { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, ...headers });
+const call = (s: Session, name: string, args: unknown = {}, headers: Record<string, string> = {}) =>
+  post(`api/${name}`, args, { Cookie: s.cookie, 'X-CSRF-Token': s.csrf, ...headers });
 const ok = async <T>(s: Session, name: string, args: unknown = {}): Promise<T> => {
   const r = await call(s, name, args);
   expect(r.body.ok, `${name}: ${JSON.stringify(r.body)}`).toBe(true);
@@ -88,13 +93,20 @@ describe('sign-in and sessions', () => {
     expect(await post('api/workspace.info', {}, { Cookie: s.cookie })).toMatchObject({ status: 403, body: { error: { code: 'CSRF_REFUSED' } } });
     expect(await call(s, 'workspace.info', {}, { 'X-CSRF-Token': 'x'.repeat(32) })).toMatchObject({ status: 403, body: { error: { code: 'CSRF_REFUSED' } } });
     expect(await call(s, 'workspace.info', {}, { Origin: 'http://evil.example' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_ORIGIN' } } });
-    expect(await post('auth/login', { name: 'alice', password: PASSWORD }, { Origin: 'http://evil.example' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN_ORIGIN' } } });
+    expect(await post('auth/login', { name: 'alice', password: PASSWORD }, { Origin: 'http://evil.example' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN_ORIGIN' } },
+    });
     // A POST that names no origin at all is refused too (browsers always send it).
     const noOrigin = await new Promise<number>((resolve, reject) => {
-      const req = request(new URL('api/workspace.info', base), { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.csrf } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        new URL('api/workspace.info', base),
+        { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: s.cookie, 'X-CSRF-Token': s.csrf } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -118,7 +130,8 @@ describe('sign-in and sessions', () => {
   });
 
   it('locks an account after 5 wrong passwords in a row, logs it to the audit, and lets it in again after the lock', async () => {
-    for (let i = 0; i < 4; i++) expect(await post('auth/login', { name: 'pam', password: 'wrong password!' })).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_FAILED' } } });
+    for (let i = 0; i < 4; i++)
+      expect(await post('auth/login', { name: 'pam', password: 'wrong password!' })).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_FAILED' } } });
     expect(await post('auth/login', { name: 'pam', password: 'wrong password!' })).toMatchObject({ status: 423, body: { error: { code: 'ACCOUNT_LOCKED' } } });
     expect(await post('auth/login', { name: 'pam', password: PASSWORD })).toMatchObject({ status: 423, body: { error: { code: 'ACCOUNT_LOCKED' } } });
     expect(listAudit(ws, 20)).toContainEqual(expect.objectContaining({ action: 'login.locked', target: 'user:pam', actor: 'pam' }));
@@ -164,11 +177,21 @@ type Detail = { summary: { id: number; revision: number; status: string; approve
 describe('four-eyes and stale saves', () => {
   it('records the real user in the audit and refuses a stale save naming who changed the draft and when', async () => {
     const d = await ok<Detail>(sessions['alice']!, 'tariffs.createDraft', { from: 1, effective: '2030-02-01', title: 'price change' });
-    const edited = await ok<Detail>(sessions['alice']!, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1650' }] });
+    const edited = await ok<Detail>(sessions['alice']!, 'tariffs.edit', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1650' }],
+    });
     expect(listAudit(ws, 1)[0]).toMatchObject({ actor: 'alice', action: 'tariff.draft.edited', target: `tariff:${d.summary.id}` });
-    const stale = await call(sessions['pam']!, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }] });
+    const stale = await call(sessions['pam']!, 'tariffs.edit', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }],
+    });
     expect(stale).toMatchObject({ status: 409, body: { ok: false, error: { code: 'DRAFT_CONFLICT' } } });
-    expect(stale.body.error!.message).toMatch(/^tariff draft 2030-02-01 \(#\d+\) was changed by alice at \d{4}-\d\d-\d\dT[\d:.]+Z since you loaded it \(it is at revision 2, your change was made on revision 1\); nothing was saved$/u);
+    expect(stale.body.error!.message).toMatch(
+      /^tariff draft 2030-02-01 \(#\d+\) was changed by alice at \d{4}-\d\d-\d\dT[\d:.]+Z since you loaded it \(it is at revision 2, your change was made on revision 1\); nothing was saved$/u,
+    );
     const now2 = await ok<{ version: { courses: { monthlyFee: number }[] } }>(sessions['pam']!, 'tariffs.get', { id: d.summary.id });
     expect(now2.version.courses[6]!.monthlyFee).toBe(1650);
     expect(edited.summary.revision).toBe(2);
@@ -177,14 +200,18 @@ describe('four-eyes and stale saves', () => {
   it('refuses a stale scenario save by another finance user, naming who saved it', async () => {
     const { defaultForm } = await ok<{ defaultForm: { name: string } }>(sessions['fred']!, 'scenarios.choices');
     const first = await ok<{ id: number; revision: number }>(sessions['fred']!, 'scenarios.save', { id: null, form: { ...defaultForm, name: 'fleet 2026' } });
-    const second = await ok<{ revision: number }>(sessions['fred']!, 'scenarios.save', { id: first.id, revision: first.revision, form: { ...defaultForm, name: 'fleet 2026 (fred)' } });
+    const second = await ok<{ revision: number }>(sessions['fred']!, 'scenarios.save', {
+      id: first.id,
+      revision: first.revision,
+      form: { ...defaultForm, name: 'fleet 2026 (fred)' },
+    });
     expect(second.revision).toBe(first.revision + 1);
     const stale = await call(sessions['fiona']!, 'scenarios.save', { id: first.id, revision: first.revision, form: { ...defaultForm, name: 'fleet 2026 (fiona)' } });
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'DRAFT_CONFLICT' } } });
     expect(stale.body.error!.message).toContain(`scenario "fleet 2026 (fred)" (#${first.id}) was changed by fred at `);
   });
 
-  it("refuses the approval of a version by someone who edited it, takes the reviewer from the session, and says why in team.approvalState", async () => {
+  it('refuses the approval of a version by someone who edited it, takes the reviewer from the session, and says why in team.approvalState', async () => {
     const bob = sessions['bob']!;
     const carol = sessions['carol']!;
     const d = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2031-01-01', title: 'bob drafts' });
@@ -208,10 +235,20 @@ describe('four-eyes and stale saves', () => {
   it('holds four-eyes on a tariff price change: the pm who edited it and a legal user who drafted it cannot approve, another legal user can', async () => {
     const [alice, bob, carol] = [sessions['alice']!, sessions['bob']!, sessions['carol']!];
     const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2033-01-01', title: 'price change' });
-    const edited = await ok<Detail>(alice, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }] });
-    expect(await call(bob, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'not mine' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    const edited = await ok<Detail>(alice, 'tariffs.edit', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1700' }],
+    });
+    expect(await call(bob, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'not mine' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN' } },
+    });
     await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready' });
-    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'self' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'self' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN' } },
+    });
     expect(await ok(alice, 'team.approvalState', { kind: 'tariff', id: d.summary.id })).toMatchObject({ canApprove: false, reason: 'ROLE', editors: ['alice'] });
     const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'somebody typed', comment: 'prices checked' });
     expect(r.approved.status).toBe('approved');
@@ -234,7 +271,11 @@ describe('four-eyes and stale saves', () => {
     const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
     expect(viaCompanion).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(viaCompanion.body.error!.message).toContain('the rule version of the same date is approved with it');
-    const both = await ok<{ approved: { status: string }; rules: { status: string } | null }>(carol, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    const both = await ok<{ approved: { status: string }; rules: { status: string } | null }>(carol, 'lifecycle.approveTariff', {
+      id: td.summary.id,
+      reviewer: '',
+      comment: 'both',
+    });
     expect(both).toMatchObject({ approved: { status: 'approved' }, rules: { status: 'approved' } });
   });
 
@@ -246,7 +287,10 @@ describe('four-eyes and stale saves', () => {
       await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
       const first = await ok<{ approved: Detail }>(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'one' });
       expect(first.approved.summary.status).toBe('in-review');
-      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'again' })).toMatchObject({ status: 403, body: { error: { code: 'ALREADY_APPROVED' } } });
+      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'again' })).toMatchObject({
+        status: 403,
+        body: { error: { code: 'ALREADY_APPROVED' } },
+      });
       const second = await ok<{ approved: Detail }>(sessions['dave']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'two' });
       expect(second.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'dave' });
     } finally {

@@ -150,10 +150,20 @@ describe('login rate limit and Secure cookies', () => {
   it('rate-limits sign-in attempts per address and logs it to the audit once', async () => {
     const ws = freshWorkspace();
     await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
-    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0, policy: { ipAttempts: 3 } });
+    const server = await startTeamServer({
+      ws,
+      dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })),
+      host: '127.0.0.1',
+      port: 0,
+      policy: { ipAttempts: 3 },
+    });
     try {
       const attempt = () =>
-        fetch(new URL('auth/login', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) }, body: JSON.stringify({ name: 'kim', password: 'wrong guess!!' }) }).then((r) => r.status);
+        fetch(new URL('auth/login', server.url), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) },
+          body: JSON.stringify({ name: 'kim', password: 'wrong guess!!' }),
+        }).then((r) => r.status);
       expect([await attempt(), await attempt(), await attempt(), await attempt(), await attempt()]).toEqual([401, 401, 401, 429, 429]);
       expect(listAudit(ws, 10).filter((e) => e.action === 'login.rate-limited')).toHaveLength(1);
     } finally {
@@ -164,14 +174,24 @@ describe('login rate limit and Secure cookies', () => {
   it('marks the cookie Secure (and __Host-) when the studio is reached over https behind a proxy', async () => {
     const ws = freshWorkspace();
     await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
-    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0, origins: ['https://studio.example.com'] });
+    const server = await startTeamServer({
+      ws,
+      dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })),
+      host: '127.0.0.1',
+      port: 0,
+      origins: ['https://studio.example.com'],
+    });
     try {
       const send = (host: string) =>
         new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
-          const req = request(new URL('auth/login', server.url), { method: 'POST', headers: { Host: host, Origin: 'https://studio.example.com', 'Content-Type': 'application/json' } }, (res) => {
-            res.resume();
-            resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0] });
-          });
+          const req = request(
+            new URL('auth/login', server.url),
+            { method: 'POST', headers: { Host: host, Origin: 'https://studio.example.com', 'Content-Type': 'application/json' } },
+            (res) => {
+              res.resume();
+              resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0] });
+            },
+          );
           req.on('error', reject);
           req.end(JSON.stringify({ name: 'kim', password: 'a long enough secret' }));
         });

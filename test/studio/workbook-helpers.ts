@@ -35,6 +35,9 @@ export function resaveWithLibreOffice(data: Uint8Array, name = 'book.xlsx'): Buf
   mkdirSync(join(dir, 'out'));
   writeFileSync(input, data);
   // A private profile, so a user's running LibreOffice or a parallel test never shares the lock.
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), input], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), input], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
   return readFileSync(join(dir, 'out', basename(input)));
 }

@@ -51,7 +51,9 @@ describe('tariff workbook', () => {
   it('a draft with edits round-trips too', async () => {
     const d = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: 'rt' });
     // A free option without a note, and a course without a minimum period: blanks and zeros survive.
-    const options = d.version.options.map(({ note, ...o }) => (o.code === 'event-api' ? { ...o, price: { kind: 'flat' as const, amount: 0 } } : { ...o, ...(note !== undefined ? { note } : {}) }));
+    const options = d.version.options.map(({ note, ...o }) =>
+      o.code === 'event-api' ? { ...o, price: { kind: 'flat' as const, amount: 0 } } : { ...o, ...(note !== undefined ? { note } : {}) },
+    );
     const courses = d.version.courses.map((c) => (c.code === 'LONG' ? { ...c, minimumPeriodMonths: null } : c));
     const version = { ...d.version, options, courses };
     const data = await writeTariffWorkbook(version, { versionId: d.id, effective: d.effective, status: 'draft', title: 'rt', exportedAt: '2025-03-10T00:00:00Z' });
@@ -72,7 +74,9 @@ describe('tariff workbook', () => {
       cellOf(wb, '表1 コース', 'M2035D-5Y-C30-S18', '月額料金（円）').value = 9990;
     });
     const r = await readWorkbookForImport(ws, resaveWithLibreOffice(edited), 'book.xlsx', TODAY);
-    expect(r.changes.map(describeChange)).toEqual([`表1 コース M2035D-5Y-C30-S18 月額料金（円）: ${approved.version.courses.find((c) => c.code === 'M2035D-5Y-C30-S18')!.monthlyFee} → 9990`]);
+    expect(r.changes.map(describeChange)).toEqual([
+      `表1 コース M2035D-5Y-C30-S18 月額料金（円）: ${approved.version.courses.find((c) => c.code === 'M2035D-5Y-C30-S18')!.monthlyFee} → 9990`,
+    ]);
   });
 
   it('imports into a new draft: every change listed, the approved version untouched', async () => {
@@ -89,7 +93,9 @@ describe('tariff workbook', () => {
 
 describe('bad workbooks: a clear error each, nothing applied', () => {
   it('a corrupt file', async () => {
-    expect(await refused(Buffer.from('PK\x03\x04 definitely not a zip'))).toEqual([expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', message: expect.stringContaining('Excel Workbook (.xlsx)') })]);
+    expect(await refused(Buffer.from('PK\x03\x04 definitely not a zip'))).toEqual([
+      expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', message: expect.stringContaining('Excel Workbook (.xlsx)') }),
+    ]);
   });
 
   it('a missing sheet', async () => {
@@ -102,7 +108,16 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
       cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = '未定';
     });
     expect(await refused(data)).toEqual([
-      expect.objectContaining({ code: 'CELL_NOT_YEN', sheet: '表1 コース', row: 2, column: 'C', header: '月額料金（円）', value: '未定', expected: 'a whole number of yen, 0 or more', expectedJa: '0 以上の整数（円）' }),
+      expect.objectContaining({
+        code: 'CELL_NOT_YEN',
+        sheet: '表1 コース',
+        row: 2,
+        column: 'C',
+        header: '月額料金（円）',
+        value: '未定',
+        expected: 'a whole number of yen, 0 or more',
+        expectedJa: '0 以上の整数（円）',
+      }),
     ]);
   });
 
@@ -111,7 +126,9 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
       cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';
     });
     const errors = await refused(data);
-    expect(errors).toEqual([expect.objectContaining({ code: 'DUPLICATE_CODE', sheet: '表1 コース', row: 3, column: 'A', value: 'SHORT', message: expect.stringContaining('already used in row 2') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_CODE', sheet: '表1 コース', row: 3, column: 'A', value: 'SHORT', message: expect.stringContaining('already used in row 2') }),
+    ]);
   });
 
   it('a negative price', async () => {
@@ -127,7 +144,11 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
       cellOf(wb, '表1 コース', 'LONG', 'SIM').value = 'S99';
       cellOf(wb, '表1 初期費', 'PLUS', '初期費（円）').value = 1.5;
     });
-    expect((await refused(data)).map((i) => `${i.sheet}!${i.column}${i.row} ${i.code}`)).toEqual(['表1 コース!E2 CELL_NOT_IN_LIST', '表1 コース!F3 CELL_NOT_IN_LIST', '表1 初期費!B4 CELL_NOT_WHOLE_YEN']);
+    expect((await refused(data)).map((i) => `${i.sheet}!${i.column}${i.row} ${i.code}`)).toEqual([
+      '表1 コース!E2 CELL_NOT_IN_LIST',
+      '表1 コース!F3 CELL_NOT_IN_LIST',
+      '表1 初期費!B4 CELL_NOT_WHOLE_YEN',
+    ]);
   });
 
   it("the engine's checks, mapped to the cell: a model outside its series", async () => {

@@ -158,7 +158,10 @@ describe('workspace', () => {
     const ws = freshWorkspace(file);
     const draft = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: '' });
     closeWorkspace(ws);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'save-forever.ts'), file, String(draft.id)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'save-forever.ts'), file, String(draft.id)], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     onTestFinished(() => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });

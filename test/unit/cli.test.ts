@@ -80,10 +80,26 @@ describe('tariff CLI', () => {
   });
 
   it('decide: bad input is an invalid outcome with JSON pointers, never a crash', () => {
-    const out = JSON.parse(execFileSync(process.execPath, [BIN, 'decide', write('bad.json', { asOf: '2025-01-01', decision: 'settlement', facts: { course: 'M2035N 4年', startDate: 20240101, endDate: '2025-01-01' } })], { encoding: 'utf8' }));
+    const out = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [BIN, 'decide', write('bad.json', { asOf: '2025-01-01', decision: 'settlement', facts: { course: 'M2035N 4年', startDate: 20240101, endDate: '2025-01-01' } })],
+        { encoding: 'utf8' },
+      ),
+    );
     expect(out.outcome).toBe('invalid');
     expect(out.errors).toContainEqual(expect.objectContaining({ path: '/facts/startDate' }));
-    const unknown = JSON.parse(execFileSync(process.execPath, [BIN, 'decide', write('unk.json', { asOf: '2025-01-01', decision: 'settlement', facts: { course: 'M2035N・4年コース・クラウド７・SN', startDate: '2024-01-01', endDate: '2025-01-01' } })], { encoding: 'utf8' }));
+    const unknown = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          BIN,
+          'decide',
+          write('unk.json', { asOf: '2025-01-01', decision: 'settlement', facts: { course: 'M2035N・4年コース・クラウド７・SN', startDate: '2024-01-01', endDate: '2025-01-01' } }),
+        ],
+        { encoding: 'utf8' },
+      ),
+    );
     expect(unknown.errors[0].path).toBe('/facts/course');
     expect(unknown.errors[0].message).toContain('M2035N・');
   });
@@ -91,7 +107,10 @@ describe('tariff CLI', () => {
   it('validate: the shipped data is valid; a broken rule file names file and pointer, exit 2', () => {
     expect(tariff('validate').status).toBe(0);
     const d = scratchData();
-    writeFileSync(join(d.rules, '2023-09-19', 'surcharge.json'), JSON.stringify({ decision: 'surcharge', rules: [{ id: 'surcharge/x', name: 'x', quote: 'q', conditions: { all: [] }, event: { type: 't' } }] }));
+    writeFileSync(
+      join(d.rules, '2023-09-19', 'surcharge.json'),
+      JSON.stringify({ decision: 'surcharge', rules: [{ id: 'surcharge/x', name: 'x', quote: 'q', conditions: { all: [] }, event: { type: 't' } }] }),
+    );
     const r = tariff('validate', '--rules', d.rules, '--tariffs', d.tariffs);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('surcharge.json /rules/0');

@@ -23,7 +23,12 @@ describe('clause coverage', () => {
     expect(paragraphs.filter((p) => p.section === '第25条').map((p) => p.ref)).toEqual(['第25条第1項', '第25条第2項', '第25条第3項', '第25条第4項']);
     expect(paragraphs.filter((p) => p.section === '第23条').map((p) => p.ref)).toEqual(['第23条']);
     expect(paragraphs.filter((p) => p.section === '第43条').map((p) => p.ref)).toEqual(['第43条第1項', '第43条第2項']);
-    expect(paragraphs.filter((p) => p.ref.startsWith('第')).map((p) => p.section).filter((s, i, a) => a.indexOf(s) === i)).toHaveLength(48);
+    expect(
+      paragraphs
+        .filter((p) => p.ref.startsWith('第'))
+        .map((p) => p.section)
+        .filter((s, i, a) => a.indexOf(s) === i),
+    ).toHaveLength(48);
     expect(refs.has('別紙3表2') && refs.has('別紙6')).toBe(true);
   });
 

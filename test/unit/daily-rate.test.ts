@@ -8,7 +8,12 @@ const at = (s: string): number => parseDateTime(s)!.epochMs;
 
 describe('daily-rate: a span at the daily rate, each unit at its own month', () => {
   it('a whole month of days is exactly the monthly fee (no rounding in between)', () => {
-    for (const [first, days] of [['2025-01-01', 31], ['2025-02-01', 28], ['2024-02-01', 29], ['2025-04-01', 30]] as const) {
+    for (const [first, days] of [
+      ['2025-01-01', 31],
+      ['2025-02-01', 28],
+      ['2024-02-01', 29],
+      ['2025-04-01', 30],
+    ] as const) {
       expect(feeOverDates(25_000, first, days, 'own-month').value.toString()).toBe('25000');
       expect(feeOverUnits(25_000, at(`${first}T00:00`), days * 24, 'hour', 'own-month').value.toString()).toBe('25000');
       expect(feeOverUnits(25_000, at(`${first}T00:00`), days * 1440, 'minute', 'own-month').value.toString()).toBe('25000');

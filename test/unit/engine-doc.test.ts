@@ -17,7 +17,7 @@ describe('docs/engine.md', () => {
 
   it('lists every named interpretation with the default, alternatives and clauses of interpretations.json', () => {
     const table = doc.slice(doc.indexOf('## Named interpretations'));
-    const rows = [...table.matchAll(/^\| `(\w+)` \| `([^`]+)` \| (.+?) \| (.+?) \|$/gmu)].map((m) => ({
+    const rows = [...table.matchAll(/^\| `(\w+)` +\| `([^`]+)` +\| (.+?) *\| (.+?) *\|$/gmu)].map((m) => ({
       name: m[1],
       default: m[2],
       alternatives: m[3] === '(none)' ? [] : [...m[3]!.matchAll(/`([^`]+)`/gu)].map((a) => a[1]),

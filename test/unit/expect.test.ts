@@ -15,7 +15,18 @@ describe('expect: deep subset match (case-files.md)', () => {
     expect(firstMismatch({ reasons: ['b', 'a'] }, { reasons: ['a', 'b'] }, same)).toBeUndefined();
     expect(firstMismatch({ reasons: ['a', 'a'] }, { reasons: ['a', 'b'] }, same)).toBeDefined();
     expect(firstMismatch({ reasons: ['a'] }, { reasons: ['a', 'b'] }, same)).toBeDefined();
-    expect(firstMismatch({ lines: [{ item: 'x' }, { amount: 5 }] }, { lines: [{ item: 'y', amount: 5 }, { item: 'x', amount: 1 }] }, same)).toBeUndefined();
+    expect(
+      firstMismatch(
+        { lines: [{ item: 'x' }, { amount: 5 }] },
+        {
+          lines: [
+            { item: 'y', amount: 5 },
+            { item: 'x', amount: 1 },
+          ],
+        },
+        same,
+      ),
+    ).toBeUndefined();
   });
   it('compares course-valued fields by course', () => {
     const eq = (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '');

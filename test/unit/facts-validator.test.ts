@@ -10,7 +10,12 @@ const schema = {
       items: {
         oneOf: [
           { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code'],
+            properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } },
+          },
         ],
       },
     },

@@ -21,15 +21,22 @@ describe('JSON syntax error positions', () => {
   });
   it('agrees with JSON.parse on which texts are valid', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string(), fc.json().map((j) => j.slice(0, -1))), (t) => {
-        let valid = true;
-        try {
-          JSON.parse(t);
-        } catch {
-          valid = false;
-        }
-        expect(jsonErrorOffset(t) === undefined).toBe(valid);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.json().map((j) => j.slice(0, -1)),
+        ),
+        (t) => {
+          let valid = true;
+          try {
+            JSON.parse(t);
+          } catch {
+            valid = false;
+          }
+          expect(jsonErrorOffset(t) === undefined).toBe(valid);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

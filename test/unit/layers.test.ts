@@ -24,7 +24,13 @@ const documented = (): Layer[] => {
       const [name, path, layers, packages] = line.split(' | ').map((c) => c.replace(/^\| /u, '').trim());
       const pk = list(packages!);
       const typePackages = pk.filter((p) => p.startsWith('type: ')).map((p) => p.slice('type: '.length));
-      return { name: name!, path: path!.replace(/`/gu, ''), layers: list(layers!), packages: pk.filter((p) => !p.startsWith('type: ')), ...(typePackages.length ? { typePackages } : {}) };
+      return {
+        name: name!,
+        path: path!.replace(/`/gu, ''),
+        layers: list(layers!),
+        packages: pk.filter((p) => !p.startsWith('type: ')),
+        ...(typePackages.length ? { typePackages } : {}),
+      };
     });
 };
 
@@ -36,7 +42,9 @@ const sourceFiles = (dir: string): string[] =>
 
 describe('the layer map (eslint/layers.js) and its table (docs/ARCHITECTURE.md)', () => {
   it('the table in docs/ARCHITECTURE.md is the map, row for row', () => {
-    expect(documented()).toEqual(map.map((l) => ({ name: l.name, path: l.path, layers: l.layers, packages: l.packages, ...(l.typePackages ? { typePackages: l.typePackages } : {}) })));
+    expect(documented()).toEqual(
+      map.map((l) => ({ name: l.name, path: l.path, layers: l.layers, packages: l.packages, ...(l.typePackages ? { typePackages: l.typePackages } : {}) })),
+    );
   });
 
   it('every layer names only layers of the map, and every file under src/ is in a layer', () => {

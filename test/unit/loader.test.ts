@@ -36,7 +36,9 @@ describe('rule and tariff loader', () => {
     edit(join(d.rules, '2023-09-19', 'suspension.json'), (j) => delete j.rules[2].clause);
     const e = loadError(d.rules, d.tariffs);
     expect(e.code).toBe('RULE_SCHEMA');
-    expect(e.errors).toContainEqual(expect.objectContaining({ file: expect.stringContaining('suspension.json'), pointer: '/rules/2', message: 'missing required property "clause"' }));
+    expect(e.errors).toContainEqual(
+      expect.objectContaining({ file: expect.stringContaining('suspension.json'), pointer: '/rules/2', message: 'missing required property "clause"' }),
+    );
   });
 
   it('refuses an unknown operator and an unknown property, each with its pointer', () => {

@@ -11,12 +11,14 @@ const course = fc.constantFrom(...courses);
 const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2023-09-19', n));
 const run = (c: CaseInput) => decideFast(registry, c, { today: TODAY });
 
-const settlementCase = fc.record({ course, start: day, months: fc.integer({ min: 0, max: 80 }), free: fc.integer({ min: 0, max: 6 }) }).map(({ course: c, start, months, free }) => {
-  const [y, m] = start.split('-').map(Number) as [number, number];
-  const endIdx = y * 12 + (m - 1) + months;
-  const end = `${Math.floor(endIdx / 12)}-${String((endIdx % 12) + 1).padStart(2, '0')}-01`;
-  return { c, start, end: end < start ? start : end, free };
-});
+const settlementCase = fc
+  .record({ course, start: day, months: fc.integer({ min: 0, max: 80 }), free: fc.integer({ min: 0, max: 6 }) })
+  .map(({ course: c, start, months, free }) => {
+    const [y, m] = start.split('-').map(Number) as [number, number];
+    const endIdx = y * 12 + (m - 1) + months;
+    const end = `${Math.floor(endIdx / 12)}-${String((endIdx % 12) + 1).padStart(2, '0')}-01`;
+    return { c, start, end: end < start ? start : end, free };
+  });
 
 describe('properties of the engine', () => {
   it('settlement: whole yen, never negative, tax is floor(10%), total = amount + tax', () => {
@@ -83,13 +85,24 @@ describe('properties of the engine', () => {
 
   it('outage waiver and late interest: whole yen, never negative', () => {
     fc.assert(
-      fc.property(course, fc.integer({ min: 0, max: 400 * 60 }), fc.constantFrom('other', 'contractor', 'company-gross-negligence'), fc.boolean(), fc.boolean(), (c, minutes, cause, cam, cloud) => {
-        const known = Date.UTC(2025, 2, 10, 0, 0);
-        const iso = (ms: number) => new Date(ms).toISOString();
-        const out = run({ decision: 'outageWaiver', asOf: '2025-01-01', facts: { course: c.code, knownAt: iso(known), restoredAt: iso(known + minutes * 60_000), cause, cameraUsable: cam, cloudUsable: cloud } });
-        expect(Number.isInteger(out.amount) && (out.amount as number) >= 0).toBe(true);
-        if (cause === 'contractor' || cam || cloud) expect(out.outcome).toBe('none');
-      }),
+      fc.property(
+        course,
+        fc.integer({ min: 0, max: 400 * 60 }),
+        fc.constantFrom('other', 'contractor', 'company-gross-negligence'),
+        fc.boolean(),
+        fc.boolean(),
+        (c, minutes, cause, cam, cloud) => {
+          const known = Date.UTC(2025, 2, 10, 0, 0);
+          const iso = (ms: number) => new Date(ms).toISOString();
+          const out = run({
+            decision: 'outageWaiver',
+            asOf: '2025-01-01',
+            facts: { course: c.code, knownAt: iso(known), restoredAt: iso(known + minutes * 60_000), cause, cameraUsable: cam, cloudUsable: cloud },
+          });
+          expect(Number.isInteger(out.amount) && (out.amount as number) >= 0).toBe(true);
+          if (cause === 'contractor' || cam || cloud) expect(out.outcome).toBe('none');
+        },
+      ),
       { numRuns: 2000 },
     );
     fc.assert(
@@ -115,14 +128,30 @@ describe('properties of the engine', () => {
   it('the compiled fast path answers exactly as json-rules-engine on random cases of every decision', async () => {
     const bool = fc.boolean();
     const anyCase = fc.oneof(
-      fc.record({ decision: fc.constant('approval'), facts: fc.record({ inServiceArea: bool, technicallyFeasible: bool, paymentDelinquent: bool, falseDeclaration: bool, businessHindrance: bool, antisocialForces: bool }) }),
+      fc.record({
+        decision: fc.constant('approval'),
+        facts: fc.record({ inServiceArea: bool, technicallyFeasible: bool, paymentDelinquent: bool, falseDeclaration: bool, businessHindrance: bool, antisocialForces: bool }),
+      }),
       fc.record({
         decision: fc.constant('termination'),
-        facts: fc.record({ suspendedAndUnremedied: bool, serviceEnded: bool, antisocialForces: bool, antisocialConduct: bool, insolvencyEvent: fc.constantFrom(null, 'seizure', 'payment-suspension') }),
+        facts: fc.record({
+          suspendedAndUnremedied: bool,
+          serviceEnded: bool,
+          antisocialForces: bool,
+          antisocialConduct: bool,
+          insolvencyEvent: fc.constantFrom(null, 'seizure', 'payment-suspension'),
+        }),
       }),
-      fc.record({ decision: fc.constant('courseChange'), facts: fc.record({ from: course.map((c) => c.code), to: course.map((c) => c.code) }), interpretations: fc.constantFrom({}, { plusCourseChange: 'named-only' }) }),
+      fc.record({
+        decision: fc.constant('courseChange'),
+        facts: fc.record({ from: course.map((c) => c.code), to: course.map((c) => c.code) }),
+        interpretations: fc.constantFrom({}, { plusCourseChange: 'named-only' }),
+      }),
       fc.record({ decision: fc.constant('cancellationNotice'), facts: fc.record({ requestDate: day, desiredEndDate: day }) }),
-      fc.record({ decision: fc.constant('settlement'), facts: settlementCase.map(({ c, start, end, free }) => ({ course: c.code, startDate: start, endDate: end, freeMonths: free })) }),
+      fc.record({
+        decision: fc.constant('settlement'),
+        facts: settlementCase.map(({ c, start, end, free }) => ({ course: c.code, startDate: start, endDate: end, freeMonths: free })),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(anyCase, async (c) => {

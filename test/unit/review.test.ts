@@ -69,13 +69,25 @@ describe('regression', () => {
     const draft = clone(approved) as RuleVersion;
     draft.decisions.lateInterest.parameters!.graceDays!.value = 10;
     const cases = [
-      { file: 'a.json', index: 0, case: { name: 'paid on due+12', asOf: '2025-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2025-04-30', paidDate: '2025-05-12' } } },
-      { file: 'a.json', index: 1, case: { name: 'paid on due+30', asOf: '2025-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2025-04-30', paidDate: '2025-05-30' } } },
+      {
+        file: 'a.json',
+        index: 0,
+        case: { name: 'paid on due+12', asOf: '2025-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2025-04-30', paidDate: '2025-05-12' } },
+      },
+      {
+        file: 'a.json',
+        index: 1,
+        case: { name: 'paid on due+30', asOf: '2025-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2025-04-30', paidDate: '2025-05-30' } },
+      },
     ];
     const report = await runRegression(registry, cases, {}, { rules: draft }, TODAY);
     expect(report.total).toBe(2);
     expect(report.changed.map((c) => c.name)).toEqual(['paid on due+12']);
-    expect(report.changed[0]).toMatchObject({ before: { outcome: 'none' }, after: { outcome: 'charge', amount: 440 }, changedFields: expect.arrayContaining(['outcome', 'amount']) });
+    expect(report.changed[0]).toMatchObject({
+      before: { outcome: 'none' },
+      after: { outcome: 'charge', amount: 440 },
+      changedFields: expect.arrayContaining(['outcome', 'amount']),
+    });
   });
 });
 

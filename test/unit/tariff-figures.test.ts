@@ -57,7 +57,9 @@ describe('tariffs/2023-09-19 against the terms', () => {
   });
 
   it('別紙3表1: every initial fee is the one printed on its course line, once per group', () => {
-    const fromTerms = printed.filter((p) => p.initialFee !== undefined).map((p) => ({ group: courses.find((c) => c.code === p.code)!.initialFeeGroup, amount: p.initialFee!, printedOn: p.code }));
+    const fromTerms = printed
+      .filter((p) => p.initialFee !== undefined)
+      .map((p) => ({ group: courses.find((c) => c.code === p.code)!.initialFeeGroup, amount: p.initialFee!, printedOn: p.code }));
     expect(groups).toEqual(fromTerms);
   });
 

@@ -32,7 +32,13 @@ describe('day numbers', () => {
     for (let n = -135140; n <= 157000; n += 1) {
       const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
       const [y, m] = iso.split('-').map(Number) as [number, number];
-      if (fromDayNumber(n) !== iso || dayNumber(iso) !== n || monthIndex(iso) !== y * 12 + m - 1 || monthIndex(iso.slice(0, 7)) !== y * 12 + m - 1 || weekday(iso) !== new Date(n * 86_400_000).getUTCDay())
+      if (
+        fromDayNumber(n) !== iso ||
+        dayNumber(iso) !== n ||
+        monthIndex(iso) !== y * 12 + m - 1 ||
+        monthIndex(iso.slice(0, 7)) !== y * 12 + m - 1 ||
+        weekday(iso) !== new Date(n * 86_400_000).getUTCDay()
+      )
         differ.push(iso);
       if (n % 7 === 0 && parseDateTime(`${iso}T23:30`)?.tokyoDate !== iso) differ.push(`${iso}T23:30`);
     }

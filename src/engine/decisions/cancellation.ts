@@ -34,7 +34,11 @@ export const cancellation: DecisionDef<Facts, State> = {
     const course = courseFact(ctx, facts.course, 'course');
     const returnedDate = facts.returnedDate ?? null;
     if (returnedDate !== null && returnedDate < facts.requestDate) {
-      ctx.errors.push({ path: '/facts/returnedDate', message: `returnedDate (${returnedDate}) is before requestDate (${facts.requestDate}); 第22条 has the request made first, then the camera and SIM returned. Correct one of the dates.`, code: 'RANGE' });
+      ctx.errors.push({
+        path: '/facts/returnedDate',
+        message: `returnedDate (${returnedDate}) is before requestDate (${facts.requestDate}); 第22条 has the request made first, then the camera and SIM returned. Correct one of the dates.`,
+        code: 'RANGE',
+      });
       return undefined;
     }
     if (!course) return undefined;
@@ -62,7 +66,11 @@ export const cancellation: DecisionDef<Facts, State> = {
   finish: (fired, s, ctx) => {
     const base = { noticeOnTime: s.onTime, plannedEndDate: s.plannedEndDate };
     if (!fired.some((f) => f.type === 'cancelled') || s.returnedDate === null)
-      return { outcome: 'pending', clauses: ['第22条', '第25条第1項'], fields: { ...base, cancellationDate: null, feesUntil: null, lateReturnDays: 0, lateReturnCharge: 0, tax: 0, total: 0 } };
+      return {
+        outcome: 'pending',
+        clauses: ['第22条', '第25条第1項'],
+        fields: { ...base, cancellationDate: null, feesUntil: null, lateReturnDays: 0, lateReturnCharge: 0, tax: 0, total: 0 },
+      };
     const mode = ctx.interps.use('feesAfterPlannedEnd');
     const returned = s.returnedDate;
     const announced = s.facts.returnDelayAnnounced ?? false;

@@ -50,11 +50,11 @@ export const damages: DecisionDef<Facts, State> = {
     };
   },
   finish: (fired, s, ctx) => {
-    if (fired.some((f) => f.type === 'not-limited'))
-      return { outcome: 'not-limited', clauses: ['第34条第3項'], fields: { days: s.blocks, amount: null } };
+    if (fired.some((f) => f.type === 'not-limited')) return { outcome: 'not-limited', clauses: ['第34条第3項'], fields: { days: s.blocks, amount: null } };
     const exclusions = fired.filter((f) => f.type === 'excluded');
     const compensate = fired.find((f) => f.type === 'compensate');
-    if (!compensate || exclusions.length) return { outcome: 'none', clauses: exclusions.length ? firedClauses(exclusions) : ['第34条第1項'], fields: { days: s.blocks, amount: 0 } };
+    if (!compensate || exclusions.length)
+      return { outcome: 'none', clauses: exclusions.length ? firedClauses(exclusions) : ['第34条第1項'], fields: { days: s.blocks, amount: 0 } };
     const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
     const fee = feeOverUnits(s.course.monthlyFee, s.knownMs, s.blocks, 'day', basis);
     let owed = fee;

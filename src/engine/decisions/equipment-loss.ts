@@ -11,14 +11,18 @@ type Facts = { event: 'loss' | 'damage'; contractorAtFault: boolean; replacement
 
 export const equipmentLoss: DecisionDef<Facts, Facts> = {
   name: 'equipmentLoss',
-  factsSchema: factsObject(
-    { event: { enum: ['loss', 'damage'] }, contractorAtFault: bool, replacementCost: yen, repairCost: yen, remedyExcessive: bool },
-    ['event', 'contractorAtFault'],
-  ),
+  factsSchema: factsObject({ event: { enum: ['loss', 'damage'] }, contractorAtFault: bool, replacementCost: yen, repairCost: yen, remedyExcessive: bool }, [
+    'event',
+    'contractorAtFault',
+  ]),
   prepare: (facts, ctx) => {
     // The cost the event needs: a replacement for a loss, a repair for damage (第46条第1項).
     if (facts.event === 'loss' && facts.replacementCost === undefined)
-      ctx.errors.push({ path: '/facts/replacementCost', message: 'missing required fact "replacementCost": a loss (滅失) is paid at the price of a new replacement, procurement fees included (第46条第1項)', code: 'FACT_REQUIRED' });
+      ctx.errors.push({
+        path: '/facts/replacementCost',
+        message: 'missing required fact "replacementCost": a loss (滅失) is paid at the price of a new replacement, procurement fees included (第46条第1項)',
+        code: 'FACT_REQUIRED',
+      });
     if (facts.event === 'damage' && facts.repairCost === undefined)
       ctx.errors.push({ path: '/facts/repairCost', message: 'missing required fact "repairCost": damage (毀損) is paid at the repair cost (第46条第1項)', code: 'FACT_REQUIRED' });
     if (ctx.errors.length) return undefined;

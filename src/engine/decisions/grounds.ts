@@ -15,12 +15,23 @@ const withDefaults = (facts: Flags, defaults: Record<string, boolean | null>): R
 
 export const approval: DecisionDef<Flags, null> = {
   name: 'approval',
-  factsSchema: factsObject(
-    { inServiceArea: bool, technicallyFeasible: bool, paymentDelinquent: bool, falseDeclaration: bool, businessHindrance: bool, antisocialForces: bool },
-    ['inServiceArea', 'technicallyFeasible', 'paymentDelinquent', 'falseDeclaration', 'businessHindrance', 'antisocialForces'],
-  ),
+  factsSchema: factsObject({ inServiceArea: bool, technicallyFeasible: bool, paymentDelinquent: bool, falseDeclaration: bool, businessHindrance: bool, antisocialForces: bool }, [
+    'inServiceArea',
+    'technicallyFeasible',
+    'paymentDelinquent',
+    'falseDeclaration',
+    'businessHindrance',
+    'antisocialForces',
+  ]),
   prepare: (facts) => ({
-    facts: withDefaults(facts, { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false }),
+    facts: withDefaults(facts, {
+      inServiceArea: true,
+      technicallyFeasible: true,
+      paymentDelinquent: false,
+      falseDeclaration: false,
+      businessHindrance: false,
+      antisocialForces: false,
+    }),
     state: null,
   }),
   finish: (fired) => {

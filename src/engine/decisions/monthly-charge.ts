@@ -28,7 +28,12 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
         items: {
           oneOf: [
             { type: 'string', minLength: 1 },
-            { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } } },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['code'],
+              properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } },
+            },
           ],
         },
       },
@@ -40,10 +45,13 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     const course = courseFact(ctx, facts.course, 'course');
     if (!isIsoMonth(facts.month)) return undefined;
     const contractMonth = monthIndex(facts.month) - monthIndex(facts.startDate) + 1;
-    if (contractMonth < 1) ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is before the start month of ${facts.startDate}; nothing is billed before the start`, code: 'RANGE' });
+    if (contractMonth < 1)
+      ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is before the start month of ${facts.startDate}; nothing is billed before the start`, code: 'RANGE' });
     if (facts.endDate !== undefined) {
-      if (facts.endDate < facts.startDate) ctx.errors.push({ path: '/facts/endDate', message: `endDate (${facts.endDate}) is before startDate (${facts.startDate})`, code: 'RANGE' });
-      else if (monthIndex(facts.month) > monthIndex(facts.endDate)) ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is after the end date ${facts.endDate}`, code: 'RANGE' });
+      if (facts.endDate < facts.startDate)
+        ctx.errors.push({ path: '/facts/endDate', message: `endDate (${facts.endDate}) is before startDate (${facts.startDate})`, code: 'RANGE' });
+      else if (monthIndex(facts.month) > monthIndex(facts.endDate))
+        ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is after the end date ${facts.endDate}`, code: 'RANGE' });
     }
     const options: TariffOption[] = [];
     const startMonth = monthIndex(facts.startDate);
@@ -63,7 +71,11 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
         return;
       }
       if (from !== undefined && monthIndex(from) < startMonth) {
-        ctx.errors.push({ path: `/facts/options/${i}/from`, message: `option "${code}" is taken from ${from}, before the contract's first month ${monthLabel(startMonth)}; use a month from ${monthLabel(startMonth)} on`, code: 'RANGE' });
+        ctx.errors.push({
+          path: `/facts/options/${i}/from`,
+          message: `option "${code}" is taken from ${from}, before the contract's first month ${monthLabel(startMonth)}; use a month from ${monthLabel(startMonth)} on`,
+          code: 'RANGE',
+        });
         return;
       }
       const refusal = course ? ctx.tariff.optionRefusal(course, option) : undefined;
@@ -99,7 +111,11 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     const lines: ChargeLine[] = [];
     const types = new Set(fired.map((f) => f.type));
     if (types.has('charge-monthly-fee'))
-      lines.push({ item: 'monthly-fee', amount: monthFee(ctx.tariff.courseFee(s.course, s.facts.startDate), s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee'), s.free), clause: '別紙3表1' });
+      lines.push({
+        item: 'monthly-fee',
+        amount: monthFee(ctx.tariff.courseFee(s.course, s.facts.startDate), s.facts.month, s.facts.startDate, s.facts.endDate, ctx.interps.use('partialMonthFee'), s.free),
+        clause: '別紙3表1',
+      });
     const partlyFree = types.has('charge-monthly-fee') && s.free?.partialMonth === monthIndex(s.facts.month);
     if (types.has('charge-initial-fee')) {
       const group = ctx.tariff.groups.get(s.course.initialFeeGroup)!;
@@ -122,4 +138,3 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     return { outcome: 'charge', clauses, fields: { lines, subtotal, tax, total: subtotal + tax, contractMonth: s.contractMonth } };
   },
 };
-

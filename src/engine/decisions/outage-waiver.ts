@@ -17,7 +17,15 @@ const MS_PER_MINUTE = 60_000;
 export const outageWaiver: DecisionDef<Facts, State> = {
   name: 'outageWaiver',
   factsSchema: factsObject(
-    { course: courseRef, knownAt: datetime, restoredAt: datetime, cause: { enum: ['contractor', 'other', 'company-gross-negligence'] }, cameraUsable: bool, cloudUsable: bool, paidAmount: yen },
+    {
+      course: courseRef,
+      knownAt: datetime,
+      restoredAt: datetime,
+      cause: { enum: ['contractor', 'other', 'company-gross-negligence'] },
+      cameraUsable: bool,
+      cloudUsable: bool,
+      paidAmount: yen,
+    },
     ['course', 'knownAt', 'restoredAt', 'cause', 'cameraUsable', 'cloudUsable'],
   ),
   prepare: (facts, ctx) => {

@@ -11,12 +11,20 @@ type Payment = { date: string; amount: number };
 type Facts = { bills: Bill[]; payments: Payment[] };
 
 const positiveYen = { type: 'integer', minimum: 1 } as const;
-const billSchema = { type: 'object', additionalProperties: false, required: ['id', 'dueDate', 'amount'], properties: { id: { type: 'string', minLength: 1 }, dueDate: date, amount: positiveYen } };
+const billSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'dueDate', 'amount'],
+  properties: { id: { type: 'string', minLength: 1 }, dueDate: date, amount: positiveYen },
+};
 const paymentSchema = { type: 'object', additionalProperties: false, required: ['date', 'amount'], properties: { date, amount: positiveYen } };
 
 /** Sorts by key, keeping the given order for equal keys; returns the original indexes. */
 const stableOrder = <T>(xs: readonly T[], key: (x: T) => string): number[] =>
-  xs.map((x, i) => ({ i, k: key(x) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i)).map((x) => x.i);
+  xs
+    .map((x, i) => ({ i, k: key(x) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+    .map((x) => x.i);
 
 export const paymentAllocation: DecisionDef<Facts, Facts> = {
   name: 'paymentAllocation',
@@ -25,7 +33,8 @@ export const paymentAllocation: DecisionDef<Facts, Facts> = {
     const seen = new Map<string, number>();
     facts.bills.forEach((b, i) => {
       const before = seen.get(b.id);
-      if (before !== undefined) ctx.errors.push({ path: `/facts/bills/${i}/id`, message: `bill id "${b.id}" is also the id of /facts/bills/${before}; give each bill its own id`, code: 'DUPLICATE_ID' });
+      if (before !== undefined)
+        ctx.errors.push({ path: `/facts/bills/${i}/id`, message: `bill id "${b.id}" is also the id of /facts/bills/${before}; give each bill its own id`, code: 'DUPLICATE_ID' });
       else seen.set(b.id, i);
     });
     if (ctx.errors.length) return undefined;

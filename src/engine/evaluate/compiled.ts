@@ -23,7 +23,7 @@ export function compileRuleFile(file: RuleFile): Compiled {
       return `!(${cond(c.not)})`;
     }
     const a = fact(c.fact);
-    const b = isFactRef(c.value) ? fact(c.value.fact) : typeof c.value === 'object' && c.value !== null ? k(c.value) : JSON.stringify(c.value) ?? 'undefined';
+    const b = isFactRef(c.value) ? fact(c.value.fact) : typeof c.value === 'object' && c.value !== null ? k(c.value) : (JSON.stringify(c.value) ?? 'undefined');
     return OPERATOR_TABLE[c.operator].compiled(a, b);
   };
   const body = ordered(file.rules)

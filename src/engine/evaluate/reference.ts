@@ -9,7 +9,12 @@ const jreEngine = (file: RuleFile): Engine => {
   if (!engine) {
     engine = new Engine([], { allowUndefinedFacts: true });
     file.rules.forEach((r, i) => {
-      engine!.addRule({ name: String(i), priority: r.priority ?? 1, conditions: JSON.parse(JSON.stringify(r.conditions)) as never, event: { type: r.event.type, params: { index: i } } });
+      engine!.addRule({
+        name: String(i),
+        priority: r.priority ?? 1,
+        conditions: JSON.parse(JSON.stringify(r.conditions)) as never,
+        event: { type: r.event.type, params: { index: i } },
+      });
     });
     jreEngines.set(file, engine);
   }
@@ -20,5 +25,7 @@ const jreEngine = (file: RuleFile): Engine => {
 export async function evaluateJre(file: RuleFile, facts: Facts): Promise<FiredEvent[]> {
   const { events } = await jreEngine(file).run({ ...facts });
   const fired = new Set(events.map((e) => (e.params as { index: number }).index));
-  return ordered(file.rules).filter((i) => fired.has(i)).map((i) => toFired(file.rules[i]!));
+  return ordered(file.rules)
+    .filter((i) => fired.has(i))
+    .map((i) => toFired(file.rules[i]!));
 }

@@ -43,6 +43,8 @@ export function ruleSentence(rule: RuleDoc, decision: DecisionName, lang: Lang):
   const then = `${rule.event.type}${params.length ? ` (${params.join(', ')})` : ''}`;
   // A clause that gives the company a right reads as one: "may refuse", never "refuses".
   if (rule.discretionary)
-    return lang === 'ja' ? `条件:\n${when}\n結果: 当社は ${then} とすることがある（権利であり義務ではない）（${rule.clause}）` : `When:\n${when}\nThen: the company may ${then} (a right, not a duty) (${rule.clause})`;
+    return lang === 'ja'
+      ? `条件:\n${when}\n結果: 当社は ${then} とすることがある（権利であり義務ではない）（${rule.clause}）`
+      : `When:\n${when}\nThen: the company may ${then} (a right, not a duty) (${rule.clause})`;
   return lang === 'ja' ? `条件:\n${when}\n結果: ${then}（${rule.clause}）` : `When:\n${when}\nThen: ${then} (${rule.clause})`;
 }

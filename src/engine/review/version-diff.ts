@@ -11,7 +11,13 @@ export type FieldChange = { field: string; before: unknown; after: unknown };
 export type RuleChange = { decision: DecisionName; id: string; clause: string; kind: 'added' | 'removed' | 'changed'; before?: RuleDoc; after?: RuleDoc; changes: FieldChange[] };
 export type ParameterChange = { decision: DecisionName; name: string; clause: string; before?: Parameter; after?: Parameter };
 export type InterpretationChange = { name: string; kind: 'added' | 'removed' | 'changed'; before?: Interpretation; after?: Interpretation; changes: FieldChange[] };
-export type RowChange = { table: 'courses' | 'options' | 'policies' | 'initialFeeGroups'; key: string; label: string; kind: 'added' | 'removed' | 'changed'; changes: FieldChange[] };
+export type RowChange = {
+  table: 'courses' | 'options' | 'policies' | 'initialFeeGroups';
+  key: string;
+  label: string;
+  kind: 'added' | 'removed' | 'changed';
+  changes: FieldChange[];
+};
 
 export type RuleVersionDiff = { rules: RuleChange[]; parameters: ParameterChange[]; interpretations: InterpretationChange[] };
 
@@ -20,7 +26,12 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) =
 /** JSON with object keys sorted, so key order never counts as a change. */
 export const canonical = (v: unknown): unknown => {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   return v;
 };
 
@@ -84,10 +95,34 @@ export function diffRuleVersions(a: RuleVersion, b: RuleVersion): RuleVersionDif
 
 export function diffTariffVersions(a: TariffVersion, b: TariffVersion): RowChange[] {
   return [
-    ...diffRows('courses', a.courses, b.courses, (c) => c.code, (c) => c.name),
-    ...diffRows('options', a.options, b.options, (o) => o.code, (o) => o.name),
-    ...diffRows('policies', a.policies, b.policies, (p) => p.id, (p) => p.text),
-    ...diffRows('initialFeeGroups', a.initialFeeGroups, b.initialFeeGroups, (g) => g.group, (g) => g.group),
+    ...diffRows(
+      'courses',
+      a.courses,
+      b.courses,
+      (c) => c.code,
+      (c) => c.name,
+    ),
+    ...diffRows(
+      'options',
+      a.options,
+      b.options,
+      (o) => o.code,
+      (o) => o.name,
+    ),
+    ...diffRows(
+      'policies',
+      a.policies,
+      b.policies,
+      (p) => p.id,
+      (p) => p.text,
+    ),
+    ...diffRows(
+      'initialFeeGroups',
+      a.initialFeeGroups,
+      b.initialFeeGroups,
+      (g) => g.group,
+      (g) => g.group,
+    ),
   ];
 }
 

@@ -21,7 +21,12 @@ export type Saved = { id: number; revision: number };
 export type QuoteCheck = { issues: { code: string; severity: 'error' | 'warning'; message: string; field?: string; value?: string }[]; article: string | null };
 
 const saved = { type: 'object', additionalProperties: false, required: ['id', 'revision'], properties: { id, revision: { type: 'integer' } } } as const;
-const refArgs = { type: 'object', additionalProperties: false, required: ['id', 'revision', 'decision', 'ruleId'], properties: { id, revision, decision, ruleId } } as unknown as JSONSchemaType<RuleRef>;
+const refArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'revision', 'decision', 'ruleId'],
+  properties: { id, revision, decision, ruleId },
+} as unknown as JSONSchemaType<RuleRef>;
 
 export const authoringContract = {
   addRule: call<AddRuleArgs, Saved>(
@@ -51,7 +56,15 @@ export const authoringContract = {
       type: 'object',
       additionalProperties: false,
       required: ['id', 'revision', 'decision', 'name', 'valueJson', 'clause', 'quote'],
-      properties: { id, revision, decision, name: { type: 'string', maxLength: 100 }, valueJson: { type: 'string', maxLength: 1000 }, clause: { type: 'string', maxLength: 100 }, quote: text },
+      properties: {
+        id,
+        revision,
+        decision,
+        name: { type: 'string', maxLength: 100 },
+        valueJson: { type: 'string', maxLength: 1000 },
+        clause: { type: 'string', maxLength: 100 },
+        quote: text,
+      },
     },
     saved,
   ),
@@ -63,7 +76,14 @@ export const authoringContract = {
       additionalProperties: false,
       required: ['issues', 'article', 'articleText'],
       properties: {
-        issues: { type: 'array', items: { type: 'object', required: ['code', 'severity', 'message'], properties: { code: { type: 'string' }, severity: { enum: ['error', 'warning'] }, message: { type: 'string' } } } },
+        issues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['code', 'severity', 'message'],
+            properties: { code: { type: 'string' }, severity: { enum: ['error', 'warning'] }, message: { type: 'string' } },
+          },
+        },
         article: { type: ['string', 'null'] },
         articleText: { type: ['string', 'null'] },
       },

@@ -6,7 +6,10 @@ export class StudioCallError extends Error {
   readonly code: string;
   readonly hint: string | undefined;
   readonly issues: ApiError['issues'];
-  constructor(readonly call: string, error: ApiError) {
+  constructor(
+    readonly call: string,
+    error: ApiError,
+  ) {
     super(error.message);
     this.code = error.code;
     this.hint = error.hint;
@@ -33,4 +36,3 @@ export function createClient(send: (name: string, args: unknown) => Promise<Enve
   }
   return api as unknown as StudioApi;
 }
-

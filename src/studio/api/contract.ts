@@ -40,7 +40,16 @@ const call = <A, R>(summary: string, args: JSONSchemaType<A>, result: object): C
 // Shared shapes
 // ---------------------------------------------------------------------------------------------
 export type VersionStatus = 'draft' | 'in-review' | 'approved' | 'superseded';
-export type VersionSummary = { id: number; effective: string; status: VersionStatus; basedOn: number | null; title: string; revision: number; createdBy: string; updatedAt: string };
+export type VersionSummary = {
+  id: number;
+  effective: string;
+  status: VersionStatus;
+  basedOn: number | null;
+  title: string;
+  revision: number;
+  createdBy: string;
+  updatedAt: string;
+};
 export type VersionDetail = { summary: VersionSummary; base: VersionSummary | null; version: TariffVersion; changes: TariffChange[] };
 export type NoArgs = Record<string, never>;
 
@@ -57,7 +66,16 @@ const summarySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'effective', 'status', 'basedOn', 'title', 'revision', 'createdBy', 'updatedAt'],
-  properties: { id, effective: isoDate, status: statusSchema, basedOn: { type: ['integer', 'null'] }, title: { type: 'string' }, revision: { type: 'integer' }, createdBy: { type: 'string' }, updatedAt: { type: 'string' } },
+  properties: {
+    id,
+    effective: isoDate,
+    status: statusSchema,
+    basedOn: { type: ['integer', 'null'] },
+    title: { type: 'string' },
+    revision: { type: 'integer' },
+    createdBy: { type: 'string' },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 const cellValueSchema = { type: ['string', 'number', 'null', 'array'], items: { type: 'string' } } as const;
 const changeSchema = {
@@ -121,7 +139,17 @@ export const issueSchema = {
 // workspace
 // ---------------------------------------------------------------------------------------------
 /** `readOnly`: the workspace file or its folder cannot be written; the studio shows a banner and every write is refused (WORKSPACE_READ_ONLY). */
-export type WorkspaceInfo = { file: string; createdNow: boolean; schemaVersion: number; tariffVersions: number; ruleVersions: number; actor: string; today: string; suggestedDraftDate: string; readOnly: boolean };
+export type WorkspaceInfo = {
+  file: string;
+  createdNow: boolean;
+  schemaVersion: number;
+  tariffVersions: number;
+  ruleVersions: number;
+  actor: string;
+  today: string;
+  suggestedDraftDate: string;
+  readOnly: boolean;
+};
 
 const workspace = {
   info: call<NoArgs, WorkspaceInfo>('the open workspace: its file, counts, who works in it, today (Asia/Tokyo)', noArgs, {
@@ -155,9 +183,19 @@ const rowOpSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'table', 'index', 'texts'],
-      properties: { kind: { const: 'insert' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 }, texts: { type: 'object', required: [], maxProperties: 64, additionalProperties: { type: 'string', maxLength: 10_000 } } },
+      properties: {
+        kind: { const: 'insert' },
+        table: { enum: [...TABLE_IDS] },
+        index: { type: 'integer', minimum: 0 },
+        texts: { type: 'object', required: [], maxProperties: 64, additionalProperties: { type: 'string', maxLength: 10_000 } },
+      },
     },
-    { type: 'object', additionalProperties: false, required: ['kind', 'table', 'index'], properties: { kind: { const: 'delete' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'table', 'index'],
+      properties: { kind: { const: 'delete' }, table: { enum: [...TABLE_IDS] }, index: { type: 'integer', minimum: 0 } },
+    },
   ],
 } as const;
 
@@ -187,7 +225,12 @@ const tariffs = {
   ),
   createDraft: call<CreateDraftArgs, VersionDetail>(
     'start a draft from a version, with its own effective date',
-    { type: 'object', additionalProperties: false, required: ['from', 'effective', 'title'], properties: { from: id, effective: { type: 'string', pattern: isoDate.pattern }, title } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'effective', 'title'],
+      properties: { from: id, effective: { type: 'string', pattern: isoDate.pattern }, title },
+    },
     detailSchema,
   ),
   edit: call<EditArgs, VersionDetail>(
@@ -220,10 +263,38 @@ const tariffs = {
 // ---------------------------------------------------------------------------------------------
 // engine: answers for a course under a version, before and after a draft's edits
 // ---------------------------------------------------------------------------------------------
-export type ChargeAnswer = { month: string; outcome: string; subtotal: number; tax: number; total: number; lines: { item: string; amount: number; clause: string }[]; clauses: string[] };
-export type SettlementAnswer = { months: number; startDate: string; endDate: string; outcome: string; amount: number; tax: number; total: number; basisCourse: string | null; clauses: string[] };
+export type ChargeAnswer = {
+  month: string;
+  outcome: string;
+  subtotal: number;
+  tax: number;
+  total: number;
+  lines: { item: string; amount: number; clause: string }[];
+  clauses: string[];
+};
+export type SettlementAnswer = {
+  months: number;
+  startDate: string;
+  endDate: string;
+  outcome: string;
+  amount: number;
+  tax: number;
+  total: number;
+  basisCourse: string | null;
+  clauses: string[];
+};
 export type CourseAnswer =
-  | { ok: true; versionId: number; effective: string; code: string; name: string; monthlyFee: number; firstMonth: ChargeAnswer; regularMonth: ChargeAnswer; settlement: SettlementAnswer }
+  | {
+      ok: true;
+      versionId: number;
+      effective: string;
+      code: string;
+      name: string;
+      monthlyFee: number;
+      firstMonth: ChargeAnswer;
+      regularMonth: ChargeAnswer;
+      settlement: SettlementAnswer;
+    }
   | { ok: false; versionId: number; effective: string; code: string; message: string };
 export type CoursePreviewArgs = { versionId: number; index: number; months: number };
 
@@ -239,7 +310,12 @@ const chargeSchema = {
     total: { type: 'integer' },
     lines: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['item', 'amount', 'clause'], properties: { item: { type: 'string' }, amount: { type: 'integer' }, clause: { type: 'string' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'amount', 'clause'],
+        properties: { item: { type: 'string' }, amount: { type: 'integer' }, clause: { type: 'string' } },
+      },
     },
     clauses: { type: 'array', items: { type: 'string' } },
   },
@@ -316,7 +392,12 @@ export type ImportPreview = {
 };
 export type ApplyImportArgs = WorkbookFile & { effective: string; title: string };
 
-const fileArgs: JSONSchemaType<WorkbookFile> = { type: 'object', additionalProperties: false, required: ['fileName', 'contentBase64'], properties: { fileName, contentBase64: base64 } };
+const fileArgs: JSONSchemaType<WorkbookFile> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fileName', 'contentBase64'],
+  properties: { fileName, contentBase64: base64 },
+};
 const fileResult = { type: 'object', additionalProperties: false, required: ['fileName', 'contentBase64'], properties: { fileName, contentBase64: { type: 'string' } } } as const;
 
 const workbook = {
@@ -336,7 +417,12 @@ const workbook = {
         type: 'object',
         additionalProperties: false,
         required: ['effective', 'status', 'versionId', 'exportedAt'],
-        properties: { effective: { type: ['string', 'null'] }, status: { type: ['string', 'null'] }, versionId: { type: ['integer', 'null'] }, exportedAt: { type: ['string', 'null'] } },
+        properties: {
+          effective: { type: ['string', 'null'] },
+          status: { type: ['string', 'null'] },
+          versionId: { type: ['integer', 'null'] },
+          exportedAt: { type: ['string', 'null'] },
+        },
       },
       changes: { type: 'array', items: changeSchema },
       issues: { type: 'array', items: issueSchema },
@@ -376,20 +462,44 @@ export type ScenarioSummary = {
 export type RunSideInfo = { label: 'baseline' | 'proposal'; rules: string; rulesStatus: string; tariffs: string; tariffsStatus: string; edits: string[] };
 /** A run's figures for the charts and the tables beneath them (all amounts integer yen ex tax unless the row says tax). */
 export type RunView = {
-  meta: { name: string; seed: number; fleetSize: number; start: string; months: number; finishedAt: string; elapsedMs: number; workers: number; formRevision: number; sides: RunSideInfo[] };
+  meta: {
+    name: string;
+    seed: number;
+    fleetSize: number;
+    start: string;
+    months: number;
+    finishedAt: string;
+    elapsedMs: number;
+    workers: number;
+    formRevision: number;
+    sides: RunSideInfo[];
+  };
   summary: { key: string; labelJa: string; labelEn: string; kind: 'yen' | 'count'; baseline: number; proposal: number; difference: number }[];
   byMonth: (Pair & { month: string; difference: number })[];
   byCourse: (Pair & { code: string; name: string; difference: number })[];
   byItem: (Pair & { item: string; name: string; clause: string; difference: number })[];
   overTime: { month: string; waivers: Pair; waiverYen: Pair; settlements: Pair; settlementYen: Pair; cancellations: Pair }[];
   /** With replications: p5 and p95 of each summary figure and of each month's net revenue, per side and for the paired difference. */
-  bands?: { replications: number; summary: { key: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[]; byMonth: { month: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[] };
+  bands?: {
+    replications: number;
+    summary: { key: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
+    byMonth: { month: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
+  };
   /** With a sensitivity section: the tornado, largest swing first. */
   sensitivity?: { baseDifference: number; rows: { pointer: string; label: string; effectDown: number; effectUp: number; swing: number }[] };
 };
 export type BandRange = { p5: number; p50: number; p95: number; mean: number };
 export type RunState = 'running' | 'done' | 'cancelled' | 'failed';
-export type RunProgress = { runId: string; scenarioId: number; state: RunState; contractsDone: number; contracts: number; contractMonths: number; elapsedMs: number; error: ApiError | null };
+export type RunProgress = {
+  runId: string;
+  scenarioId: number;
+  state: RunState;
+  contractsDone: number;
+  contracts: number;
+  contractMonths: number;
+  elapsedMs: number;
+  error: ApiError | null;
+};
 export type ScenarioChoices = {
   tariffs: VersionSummary[];
   rules: { id: number; effective: string; status: VersionStatus; title: string }[];
@@ -428,7 +538,12 @@ const scenarioFormSchema = {
     proposal: sideRefSchema,
   },
 } as const;
-const pairSchema = { type: 'object', additionalProperties: false, required: ['baseline', 'proposal'], properties: { baseline: { type: 'number' }, proposal: { type: 'number' } } } as const;
+const pairSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['baseline', 'proposal'],
+  properties: { baseline: { type: 'number' }, proposal: { type: 'number' } },
+} as const;
 const scenarioSummarySchema = {
   type: 'object',
   additionalProperties: false,
@@ -543,8 +658,24 @@ const scenarios = {
     required: ['tariffs', 'rules', 'courses', 'options', 'defaultForm'],
     properties: {
       tariffs: { type: 'array', items: summarySchema },
-      rules: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['id', 'effective', 'status', 'title'], properties: { id, effective: isoDate, status: statusSchema, title: str } } },
-      courses: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name', 'series', 'termMonths'], properties: { code: str, name: str, series: str, termMonths: { type: ['integer', 'null'] } } } },
+      rules: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'effective', 'status', 'title'],
+          properties: { id, effective: isoDate, status: statusSchema, title: str },
+        },
+      },
+      courses: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['code', 'name', 'series', 'termMonths'],
+          properties: { code: str, name: str, series: str, termMonths: { type: ['integer', 'null'] } },
+        },
+      },
       options: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: str, name: str } } },
       defaultForm: { type: 'object' },
     },
@@ -555,14 +686,27 @@ const scenarios = {
     required: ['scenarios'],
     properties: { scenarios: { type: 'array', items: scenarioSummarySchema } },
   }),
-  get: call<{ id: number }, { summary: ScenarioSummary; form: ScenarioForm; result: RunView | null }>('a saved scenario: its form and the figures of its last run', scenarioIdArgs, {
+  get: call<{ id: number }, { summary: ScenarioSummary; form: ScenarioForm; result: RunView | null }>(
+    'a saved scenario: its form and the figures of its last run',
+    scenarioIdArgs,
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['summary', 'form', 'result'],
+      properties: { summary: scenarioSummarySchema, form: { type: 'object' }, result: { anyOf: [{ type: 'null' }, runViewSchema] } },
+    },
+  ),
+  save: call<SaveScenarioArgs, ScenarioSummary>(
+    'check a scenario form (every problem with its field) and save it: a new scenario (id null) or a new revision',
+    saveArgs,
+    scenarioSummarySchema,
+  ),
+  delete: call<{ id: number }, { deleted: number }>('delete a saved scenario and its last result', scenarioIdArgs, {
     type: 'object',
     additionalProperties: false,
-    required: ['summary', 'form', 'result'],
-    properties: { summary: scenarioSummarySchema, form: { type: 'object' }, result: { anyOf: [{ type: 'null' }, runViewSchema] } },
+    required: ['deleted'],
+    properties: { deleted: id },
   }),
-  save: call<SaveScenarioArgs, ScenarioSummary>('check a scenario form (every problem with its field) and save it: a new scenario (id null) or a new revision', saveArgs, scenarioSummarySchema),
-  delete: call<{ id: number }, { deleted: number }>('delete a saved scenario and its last result', scenarioIdArgs, { type: 'object', additionalProperties: false, required: ['deleted'], properties: { deleted: id } }),
   run: call<SaveScenarioArgs, { runId: string; scenario: ScenarioSummary }>(
     'save the form, then run it in worker threads; answers at once with the run id (poll progress)',
     saveArgs,
@@ -637,7 +781,12 @@ const ruleDetailSchema = {
       type: 'object',
       additionalProperties: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['name', 'ja', 'en'], properties: { name: { type: 'string' }, ja: { type: 'string' }, en: { type: 'string' } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'ja', 'en'],
+          properties: { name: { type: 'string' }, ja: { type: 'string' }, en: { type: 'string' } },
+        },
       },
     },
     eventTypes: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
@@ -653,14 +802,22 @@ const ruleDetailSchema = {
     },
   },
 } as const;
-const idArgs = <K extends string>(key: K) => ({ type: 'object', additionalProperties: false, required: [key], properties: { [key]: id } }) as unknown as JSONSchemaType<Record<K, number>>;
+const idArgs = <K extends string>(key: K) =>
+  ({ type: 'object', additionalProperties: false, required: [key], properties: { [key]: id } }) as unknown as JSONSchemaType<Record<K, number>>;
 const comment = { type: 'string', maxLength: 4000 } as const;
 const ruleJson = { type: 'string', maxLength: 200_000 } as const;
 const regressionChangeSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['file', 'index', 'name', 'before', 'after', 'changedFields'],
-  properties: { file: { type: 'string' }, index: { type: 'integer' }, name: { type: 'string' }, before: { type: 'object' }, after: { type: 'object' }, changedFields: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    file: { type: 'string' },
+    index: { type: 'integer' },
+    name: { type: 'string' },
+    before: { type: 'object' },
+    after: { type: 'object' },
+    changedFields: { type: 'array', items: { type: 'string' } },
+  },
 } as const;
 
 const rules = {
@@ -670,10 +827,19 @@ const rules = {
     required: ['versions'],
     properties: { versions: { type: 'array', items: ruleVersionSummarySchema } },
   }),
-  get: call<{ id: number }, RuleVersionDetail>('one rule version: its rules, interpretations, the text of the clauses it cites, the facts offered per decision, its reviews', idArgs('id'), ruleDetailSchema),
+  get: call<{ id: number }, RuleVersionDetail>(
+    'one rule version: its rules, interpretations, the text of the clauses it cites, the facts offered per decision, its reviews',
+    idArgs('id'),
+    ruleDetailSchema,
+  ),
   createDraft: call<CreateDraftArgs, RuleVersionDetail>(
     'start a rule draft from a version, with its own effective date',
-    { type: 'object', additionalProperties: false, required: ['from', 'effective', 'title'], properties: { from: id, effective: { type: 'string', pattern: isoDate.pattern }, title } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['from', 'effective', 'title'],
+      properties: { from: id, effective: { type: 'string', pattern: isoDate.pattern }, title },
+    },
     ruleDetailSchema,
   ),
   checkRule: call<RuleEditArgs, RuleCheck>(
@@ -690,7 +856,9 @@ const rules = {
       required: ['issues', 'sentence'],
       properties: {
         issues: { type: 'array', items: issueSchema },
-        sentence: { anyOf: [{ type: 'object', additionalProperties: false, required: ['ja', 'en'], properties: { ja: { type: 'string' }, en: { type: 'string' } } }, { type: 'null' }] },
+        sentence: {
+          anyOf: [{ type: 'object', additionalProperties: false, required: ['ja', 'en'], properties: { ja: { type: 'string' }, en: { type: 'string' } } }, { type: 'null' }],
+        },
       },
     },
   ),
@@ -733,7 +901,12 @@ const rules = {
   approve: call<{ id: number; reviewer: string; comment: string }, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
     'approve a version in review: needs a reviewer and a comment, refused while any case answers invalid under it; the approved version it replaces becomes superseded',
     { type: 'object', additionalProperties: false, required: ['id', 'reviewer', 'comment'], properties: { id, reviewer: { type: 'string', maxLength: 200 }, comment } },
-    { type: 'object', additionalProperties: false, required: ['approved', 'superseded'], properties: { approved: ruleDetailSchema, superseded: { anyOf: [ruleVersionSummarySchema, { type: 'null' }] } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['approved', 'superseded'],
+      properties: { approved: ruleDetailSchema, superseded: { anyOf: [ruleVersionSummarySchema, { type: 'null' }] } },
+    },
   ),
   diff: call<{ from: number; to: number; tariffFrom: number | null; tariffTo: number | null }, RuleDiff>(
     'diff of two rule versions (rules, parameters, interpretations) and optionally two tariff versions, clause by clause with the clause texts',
@@ -772,7 +945,10 @@ const rules = {
         total: { type: 'integer' },
         changed: { type: 'array', items: regressionChangeSchema },
         failing: { type: 'array', items: regressionChangeSchema },
-        unreadable: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['file', 'message'], properties: { file: { type: 'string' }, message: { type: 'string' } } } },
+        unreadable: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['file', 'message'], properties: { file: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   ),
@@ -781,18 +957,39 @@ const rules = {
     additionalProperties: false,
     required: ['folders'],
     properties: {
-      folders: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['path', 'exists', 'files'], properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } } } },
+      folders: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['path', 'exists', 'files'],
+          properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } },
+        },
+      },
     },
   }),
   setCaseFolders: call<{ folders: string[] }, { folders: CaseFolder[] }>(
     "set the user's own case folders (test/cases is always run)",
-    { type: 'object', additionalProperties: false, required: ['folders'], properties: { folders: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['folders'],
+      properties: { folders: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } } },
+    },
     {
       type: 'object',
       additionalProperties: false,
       required: ['folders'],
       properties: {
-        folders: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['path', 'exists', 'files'], properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } } } },
+        folders: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'exists', 'files'],
+            properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } },
+          },
+        },
       },
     },
   ),
@@ -824,14 +1021,23 @@ const rules = {
         encoded: { type: 'integer' },
         deciding: { type: 'integer' },
         unclassified: { type: 'array', items: { type: 'string' } },
-        problems: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['pointer', 'message'], properties: { pointer: { type: 'string' }, message: { type: 'string' } } } },
+        problems: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['pointer', 'message'], properties: { pointer: { type: 'string' }, message: { type: 'string' } } },
+        },
         findings: {
           type: 'array',
           items: {
             type: 'object',
             additionalProperties: false,
             required: ['at', 'cited', 'citedTitle', 'actualTitle', 'titleBelongsTo'],
-            properties: { at: { type: 'string' }, cited: { type: 'string' }, citedTitle: { type: 'string' }, actualTitle: { type: ['string', 'null'] }, titleBelongsTo: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              at: { type: 'string' },
+              cited: { type: 'string' },
+              citedTitle: { type: 'string' },
+              actualTitle: { type: ['string', 'null'] },
+              titleBelongsTo: { type: 'array', items: { type: 'string' } },
+            },
           },
         },
       },
@@ -850,7 +1056,12 @@ const rules = {
   notice: call<{ id: number; format: 'md' | 'xlsx' }, WorkbookFile & { markdown: string }>(
     'the change notice (第2条) of a rule version: changed clauses with their text, changed prices, effective date, as Markdown or Excel',
     { type: 'object', additionalProperties: false, required: ['id', 'format'], properties: { id, format: { type: 'string', enum: ['md', 'xlsx'] } } },
-    { type: 'object', additionalProperties: false, required: ['fileName', 'contentBase64', 'markdown'], properties: { fileName, contentBase64: { type: 'string' }, markdown: { type: 'string' } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fileName', 'contentBase64', 'markdown'],
+      properties: { fileName, contentBase64: { type: 'string' }, markdown: { type: 'string' } },
+    },
   ),
 };
 
@@ -875,7 +1086,17 @@ const audit = {
             type: 'object',
             additionalProperties: false,
             required: ['seq', 'at', 'actor', 'action', 'target', 'before', 'after', 'comment', 'hash'],
-            properties: { seq: { type: 'integer' }, at: { type: 'string' }, actor: { type: 'string' }, action: { type: 'string' }, target: { type: 'string' }, before: {}, after: {}, comment: { type: ['string', 'null'] }, hash: { type: 'string' } },
+            properties: {
+              seq: { type: 'integer' },
+              at: { type: 'string' },
+              actor: { type: 'string' },
+              action: { type: 'string' },
+              target: { type: 'string' },
+              before: {},
+              after: {},
+              comment: { type: ['string', 'null'] },
+              hash: { type: 'string' },
+            },
           },
         },
       },
@@ -885,7 +1106,13 @@ const audit = {
     type: 'object',
     additionalProperties: false,
     required: ['ok', 'entries', 'head', 'brokenAt', 'reason'],
-    properties: { ok: { type: 'boolean' }, entries: { type: 'integer' }, head: { type: ['string', 'null'] }, brokenAt: { type: ['integer', 'null'] }, reason: { type: ['string', 'null'] } },
+    properties: {
+      ok: { type: 'boolean' },
+      entries: { type: 'integer' },
+      head: { type: ['string', 'null'] },
+      brokenAt: { type: ['integer', 'null'] },
+      reason: { type: ['string', 'null'] },
+    },
   }),
 };
 
@@ -902,7 +1129,15 @@ export type FactField = {
   en: string;
 };
 export type DecisionForm = { name: string; fields: FactField[]; schema: object };
-export type ExploreArgs = { decision: string; asOf: string; facts: Record<string, unknown>; ruleVersionId: number; tariffVersionId: number; interpretations: Record<string, string>; name: string };
+export type ExploreArgs = {
+  decision: string;
+  asOf: string;
+  facts: Record<string, unknown>;
+  ruleVersionId: number;
+  tariffVersionId: number;
+  interpretations: Record<string, string>;
+  name: string;
+};
 export type ExploreResult = {
   output: Output;
   clauseTexts: Record<string, string>;
@@ -933,9 +1168,22 @@ const explorer = {
     type: 'object',
     additionalProperties: false,
     required: ['decisions'],
-    properties: { decisions: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['name', 'fields', 'schema'], properties: { name: { type: 'string' }, fields: { type: 'array', items: factFieldSchema }, schema: { type: 'object' } } } } },
+    properties: {
+      decisions: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'fields', 'schema'],
+          properties: { name: { type: 'string' }, fields: { type: 'array', items: factFieldSchema }, schema: { type: 'object' } },
+        },
+      },
+    },
   }),
-  context: call<{ ruleVersionId: number; tariffVersionId: number }, { courses: { code: string; name: string }[]; options: { code: string; name: string }[]; interpretations: Interpretation[] }>(
+  context: call<
+    { ruleVersionId: number; tariffVersionId: number },
+    { courses: { code: string; name: string }[]; options: { code: string; name: string }[]; interpretations: Interpretation[] }
+  >(
     'what the form offers under the chosen versions: courses, options and named interpretations',
     { type: 'object', additionalProperties: false, required: ['ruleVersionId', 'tariffVersionId'], properties: { ruleVersionId: id, tariffVersionId: id } },
     {
@@ -943,8 +1191,14 @@ const explorer = {
       additionalProperties: false,
       required: ['courses', 'options', 'interpretations'],
       properties: {
-        courses: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } } },
-        options: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } } },
+        courses: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+        },
+        options: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
+        },
         interpretations: { type: 'array', items: { type: 'object' } },
       },
     },
@@ -969,7 +1223,12 @@ const explorer = {
       type: 'object',
       additionalProperties: false,
       required: ['output', 'clauseTexts', 'caseJson', 'pinnedToApproved'],
-      properties: { output: { type: 'object', required: ['outcome', 'clauses', 'trace', 'interpretations'] }, clauseTexts: stringMap, caseJson: { type: 'string' }, pinnedToApproved: { type: 'boolean' } },
+      properties: {
+        output: { type: 'object', required: ['outcome', 'clauses', 'trace', 'interpretations'] },
+        clauseTexts: stringMap,
+        caseJson: { type: 'string' },
+        pinnedToApproved: { type: 'boolean' },
+      },
     },
   ),
   saveCase: call<{ folder: string; fileName: string; caseJson: string }, { file: string }>(
@@ -978,7 +1237,11 @@ const explorer = {
       type: 'object',
       additionalProperties: false,
       required: ['folder', 'fileName', 'caseJson'],
-      properties: { folder: { type: 'string', minLength: 1, maxLength: 1000 }, fileName: { type: 'string', minLength: 1, maxLength: 200 }, caseJson: { type: 'string', maxLength: 1_000_000 } },
+      properties: {
+        folder: { type: 'string', minLength: 1, maxLength: 1000 },
+        fileName: { type: 'string', minLength: 1, maxLength: 200 },
+        caseJson: { type: 'string', maxLength: 1_000_000 },
+      },
     },
     { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string' } } },
   ),

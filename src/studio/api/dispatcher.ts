@@ -41,10 +41,20 @@ const readOnlyWrite = (e: unknown): boolean => e instanceof Error && e.name === 
 
 export const toApiError = (e: unknown): ApiError =>
   readOnlyWrite(e)
-    ? { code: 'WORKSPACE_READ_ONLY', message: 'this workspace is open read-only: nothing was saved', issues: [], hint: 'Copy the workspace to a folder you can write to and open the copy to make changes.' }
+    ? {
+        code: 'WORKSPACE_READ_ONLY',
+        message: 'this workspace is open read-only: nothing was saved',
+        issues: [],
+        hint: 'Copy the workspace to a folder you can write to and open the copy to make changes.',
+      }
     : e instanceof StudioError
-    ? { code: e.code, message: e.message, issues: e.issues, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
-    : { code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, issues: [], hint: 'Nothing was saved by this call. Please report it with the steps that led here.' };
+      ? { code: e.code, message: e.message, issues: e.issues, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
+      : {
+          code: 'INTERNAL',
+          message: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+          issues: [],
+          hint: 'Nothing was saved by this call. Please report it with the steps that led here.',
+        };
 
 export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (name: string, e: unknown) => void } = {}): Dispatch {
   const table = new Map<string, (args: unknown) => unknown>();
@@ -56,17 +66,38 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
   }
   return async (name, payload) => {
     const fn = typeof name === 'string' ? table.get(name) : undefined;
-    if (!fn) return { ok: false, error: { code: 'UNKNOWN_CALL', message: `no studio call named ${JSON.stringify(name)}`, issues: [], hint: `Known calls: ${CALL_NAMES.join(', ')}` } };
+    if (!fn)
+      return { ok: false, error: { code: 'UNKNOWN_CALL', message: `no studio call named ${JSON.stringify(name)}`, issues: [], hint: `Known calls: ${CALL_NAMES.join(', ')}` } };
     const deep = tooDeepAt(payload);
     if (deep !== undefined)
-      return { ok: false, error: { code: 'PAYLOAD_TOO_DEEP', message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`, issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }], hint: 'Send facts and expectations a few levels deep, as the forms do.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'PAYLOAD_TOO_DEEP',
+          message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`,
+          issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }],
+          hint: 'Send facts and expectations a few levels deep, as the forms do.',
+        },
+      };
     const v = validators(name);
     if (!v.args(payload))
-      return { ok: false, error: { code: 'INVALID_ARGS', message: `${name}: the arguments do not match the call's schema`, issues: schemaIssues(v.args.errors, 'INVALID_ARGS'), hint: 'Send the arguments the API contract declares.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_ARGS',
+          message: `${name}: the arguments do not match the call's schema`,
+          issues: schemaIssues(v.args.errors, 'INVALID_ARGS'),
+          hint: 'Send the arguments the API contract declares.',
+        },
+      };
     try {
       const value = await fn(payload);
       if (!v.result(value)) {
-        const error: ApiError = { code: 'RESULT_SCHEMA', message: `${name}: the studio produced a result its contract does not allow`, issues: schemaIssues(v.result.errors, 'RESULT_SCHEMA') };
+        const error: ApiError = {
+          code: 'RESULT_SCHEMA',
+          message: `${name}: the studio produced a result its contract does not allow`,
+          issues: schemaIssues(v.result.errors, 'RESULT_SCHEMA'),
+        };
         opts.onInternalError?.(name, new Error(JSON.stringify(error)));
         return { ok: false, error };
       }
@@ -77,4 +108,3 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
     }
   };
 }
-

@@ -24,7 +24,12 @@ const summarySchema = {
   properties: { id, effective: isoDate, status: statusSchema, basedOn: { type: ['integer', 'null'] }, title: str, revision: { type: 'integer' }, createdBy: str, updatedAt: str },
 } as const;
 const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
-const refSchema = { type: 'object', additionalProperties: false, required: ['id', 'effective', 'status', 'title'], properties: { id, effective: isoDate, status: statusSchema, title: str } } as const;
+const refSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'effective', 'status', 'title'],
+  properties: { id, effective: isoDate, status: statusSchema, title: str },
+} as const;
 const cellValueSchema = { type: ['string', 'number', 'null', 'array'], items: str } as const;
 const changeSchema = {
   type: 'object',
@@ -95,7 +100,10 @@ export type InForceView = {
 };
 export type ApprovalView = { approved: VersionSummary; superseded: VersionSummary | null; rules: VersionRef | null; rulesSuperseded: VersionRef | null };
 
-const tariffCommentArgs = { type: 'object', additionalProperties: false, required: ['id', 'comment'], properties: { id, comment } } as unknown as JSONSchemaType<{ id: number; comment: string }>;
+const tariffCommentArgs = { type: 'object', additionalProperties: false, required: ['id', 'comment'], properties: { id, comment } } as unknown as JSONSchemaType<{
+  id: number;
+  comment: string;
+}>;
 
 export const lifecycleContract = {
   tariffReview: call<{ id: number }, TariffReviewView>(
@@ -124,7 +132,15 @@ export const lifecycleContract = {
       type: 'object',
       additionalProperties: false,
       required: ['fleetSize', 'months', 'start', 'baseline', 'proposal', 'difference', 'problem'],
-      properties: { fleetSize: { type: 'integer' }, months: { type: 'integer' }, start: str, baseline: { type: 'number' }, proposal: { type: 'number' }, difference: { type: 'number' }, problem: { type: ['string', 'null'] } },
+      properties: {
+        fleetSize: { type: 'integer' },
+        months: { type: 'integer' },
+        start: str,
+        baseline: { type: 'number' },
+        proposal: { type: 'number' },
+        difference: { type: 'number' },
+        problem: { type: ['string', 'null'] },
+      },
     },
   ),
   submitTariff: call<{ id: number; revision: number; comment: string }, VersionSummary>(
@@ -149,7 +165,12 @@ export const lifecycleContract = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'from', 'effective', 'title'],
-      properties: { kind: { type: 'string', enum: ['tariff', 'rules'] }, from: id, effective: { type: 'string', pattern: isoDate.pattern }, title: { type: 'string', maxLength: 200 } },
+      properties: {
+        kind: { type: 'string', enum: ['tariff', 'rules'] },
+        from: id,
+        effective: { type: 'string', pattern: isoDate.pattern },
+        title: { type: 'string', maxLength: 200 },
+      },
     },
     refSchema,
   ),
@@ -168,10 +189,18 @@ export const lifecycleContract = {
         rulesToday: nullable(refSchema),
         rulesOnDate: nullable(refSchema),
         tariffChanges: { type: 'array', items: changeSchema },
-        ruleChanges: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['key', 'kind'], properties: { key: str, kind: { enum: ['added', 'removed', 'changed'] } } } },
+        ruleChanges: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['key', 'kind'], properties: { key: str, kind: { enum: ['added', 'removed', 'changed'] } } },
+        },
         scheduled: {
           type: 'array',
-          items: { type: 'object', additionalProperties: false, required: ['id', 'effective', 'status', 'title', 'kind'], properties: { ...refSchema.properties, kind: { enum: ['tariff', 'rules'] } } },
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'effective', 'status', 'title', 'kind'],
+            properties: { ...refSchema.properties, kind: { enum: ['tariff', 'rules'] } },
+          },
         },
       },
     },

@@ -32,11 +32,22 @@ export const team = {
     type: 'object',
     additionalProperties: false,
     required: ['team', 'name', 'role', 'expiresAt', 'requiredApprovals'],
-    properties: { team: { type: 'boolean' }, name: { type: 'string' }, role: { anyOf: [roleSchema, { type: 'null' }] }, expiresAt: { type: ['string', 'null'] }, requiredApprovals: { type: 'integer', minimum: 1 } },
+    properties: {
+      team: { type: 'boolean' },
+      name: { type: 'string' },
+      role: { anyOf: [roleSchema, { type: 'null' }] },
+      expiresAt: { type: ['string', 'null'] },
+      requiredApprovals: { type: 'integer', minimum: 1 },
+    },
   }),
   approvalState: call<{ kind: ApprovalKind; id: number }, ApprovalState>(
     'may the signed-in user approve this version, and if not why (four-eyes: nobody approves a version they edited)',
-    { type: 'object', additionalProperties: false, required: ['kind', 'id'], properties: { kind: { type: 'string', enum: ['rule', 'tariff'] }, id: { type: 'integer', minimum: 1 } } },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind', 'id'],
+      properties: { kind: { type: 'string', enum: ['rule', 'tariff'] }, id: { type: 'integer', minimum: 1 } },
+    },
     {
       type: 'object',
       additionalProperties: false,

@@ -20,8 +20,20 @@ type Data = Pick<RuleVersion, 'decisions' | 'interpretations'>;
 
 function draftOf(ctx: StudioContext, id: number, revision: number): StoredRuleVersion {
   const v = getRuleVersion(ctx.ws, id);
-  if (v.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `rule version ${v.effective} is ${v.status}: only a draft is edited`, [], 'Start a draft from it (or withdraw it from review) and edit the draft.');
-  if (v.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `rule version ${v.effective} changed since you loaded it (revision ${v.revision}, you had ${revision})`, [], 'Reload the version and make the change again.');
+  if (v.status !== 'draft')
+    throw new StudioError(
+      'VERSION_NOT_DRAFT',
+      `rule version ${v.effective} is ${v.status}: only a draft is edited`,
+      [],
+      'Start a draft from it (or withdraw it from review) and edit the draft.',
+    );
+  if (v.revision !== revision)
+    throw new StudioError(
+      'DRAFT_CONFLICT',
+      `rule version ${v.effective} changed since you loaded it (revision ${v.revision}, you had ${revision})`,
+      [],
+      'Reload the version and make the change again.',
+    );
   return v;
 }
 
@@ -30,7 +42,10 @@ function versionIssues(next: Data): Issue[] {
   try {
     validateRuleVersion(
       { effective: '2000-01-01', status: 'draft' },
-      { decisions: Object.fromEntries(DECISIONS.map((d) => [d, { file: `${d}.json`, data: next.decisions[d] }])), interpretations: { file: 'interpretations.json', data: { interpretations: next.interpretations } } },
+      {
+        decisions: Object.fromEntries(DECISIONS.map((d) => [d, { file: `${d}.json`, data: next.decisions[d] }])),
+        interpretations: { file: 'interpretations.json', data: { interpretations: next.interpretations } },
+      },
     );
     return [];
   } catch (e) {
@@ -65,8 +80,19 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
     const rules = v.version.decisions[d].rules;
     const newId = ruleId.startsWith(`${d}/`) ? ruleId : `${d}/${ruleId}`;
     if (!/^[a-zA-Z]+\/[a-z0-9][a-z0-9-]*$/u.test(newId))
-      throw new StudioError('RULE_ID_INVALID', `"${newId}" is not a rule id: use lower-case letters, digits and hyphens after "${d}/"`, [{ code: 'RULE_ID_INVALID', severity: 'error', field: '/id', value: newId, message: 'lower-case letters, digits and hyphens' }], 'Choose an id like refusal-ground-x.');
-    if (rules.some((r) => r.id === newId)) throw new StudioError('RULE_ID_TAKEN', `decision ${d} already has a rule "${newId}"`, [{ code: 'RULE_ID_TAKEN', severity: 'error', field: '/id', value: newId, message: 'already used' }], 'Choose another id.');
+      throw new StudioError(
+        'RULE_ID_INVALID',
+        `"${newId}" is not a rule id: use lower-case letters, digits and hyphens after "${d}/"`,
+        [{ code: 'RULE_ID_INVALID', severity: 'error', field: '/id', value: newId, message: 'lower-case letters, digits and hyphens' }],
+        'Choose an id like refusal-ground-x.',
+      );
+    if (rules.some((r) => r.id === newId))
+      throw new StudioError(
+        'RULE_ID_TAKEN',
+        `decision ${d} already has a rule "${newId}"`,
+        [{ code: 'RULE_ID_TAKEN', severity: 'error', field: '/id', value: newId, message: 'already used' }],
+        'Choose another id.',
+      );
     let rule: RuleDoc;
     if (from !== null) {
       const src = rules[findRule(v, d, from)]!;
@@ -85,7 +111,19 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
     const v = draftOf(ctx, id, revision);
     const rules = v.version.decisions[asDecision(decision)].rules;
     const i = findRule(v, decision, ruleId);
-    return save(ctx, v, withRules(v, decision, rules.filter((_, k) => k !== i)), [], 'rule.deleted', { decision, rule: rules[i] }, { decision, rule: null });
+    return save(
+      ctx,
+      v,
+      withRules(
+        v,
+        decision,
+        rules.filter((_, k) => k !== i),
+      ),
+      [],
+      'rule.deleted',
+      { decision, rule: rules[i] },
+      { decision, rule: null },
+    );
   },
 
   moveRule: ({ id, revision, decision, ruleId, direction }) => {
@@ -104,7 +142,15 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
     if (pa === undefined) delete (passed as { priority?: number }).priority;
     rules[j] = moved;
     rules[i] = passed;
-    return save(ctx, v, withRules(v, decision, rules), [], 'rule.moved', { decision, ruleId, index: i, priority: pa ?? null }, { decision, ruleId, index: j, priority: pb ?? null });
+    return save(
+      ctx,
+      v,
+      withRules(v, decision, rules),
+      [],
+      'rule.moved',
+      { decision, ruleId, index: i, priority: pa ?? null },
+      { decision, ruleId, index: j, priority: pb ?? null },
+    );
   },
 
   setParameter: ({ id, revision, decision, name, valueJson, clause, quote }) => {
@@ -117,13 +163,31 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
     try {
       value = JSON.parse(valueJson) as unknown;
     } catch {
-      throw new StudioError('PARAMETER_VALUE', `parameter ${name}: ${JSON.stringify(valueJson)} is not JSON`, [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: 'a number like 14.6, or a string in quotes' }], 'Enter a number, or a string in double quotes.');
+      throw new StudioError(
+        'PARAMETER_VALUE',
+        `parameter ${name}: ${JSON.stringify(valueJson)} is not JSON`,
+        [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: 'a number like 14.6, or a string in quotes' }],
+        'Enter a number, or a string in double quotes.',
+      );
     }
     if (typeof value !== typeof cur.value)
-      throw new StudioError('PARAMETER_VALUE', `parameter ${name} is a ${typeof cur.value}; ${valueJson} is not`, [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: `a ${typeof cur.value}` }], `Enter a ${typeof cur.value}.`);
+      throw new StudioError(
+        'PARAMETER_VALUE',
+        `parameter ${name} is a ${typeof cur.value}; ${valueJson} is not`,
+        [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: `a ${typeof cur.value}` }],
+        `Enter a ${typeof cur.value}.`,
+      );
     const param: Parameter = { ...cur, value: value as Parameter['value'], clause, quote };
     const next: Data = { decisions: { ...v.version.decisions, [d]: { ...file, parameters: { ...file.parameters, [name]: param } } }, interpretations: v.version.interpretations };
-    return save(ctx, v, next, quoteIssues(termsFor(ctx.ws, v.effective), clause, quote, `/parameters/${name}`), 'rule.parameter.edited', { decision: d, name, parameter: cur }, { decision: d, name, parameter: param });
+    return save(
+      ctx,
+      v,
+      next,
+      quoteIssues(termsFor(ctx.ws, v.effective), clause, quote, `/parameters/${name}`),
+      'rule.parameter.edited',
+      { decision: d, name, parameter: cur },
+      { decision: d, name, parameter: param },
+    );
   },
 
   checkQuote: ({ id, clause, quote }) => {

@@ -28,7 +28,12 @@ import { summaryOf } from './version-views.js';
  * by restoring an earlier version as a new draft, and seen by date (in force today, on a chosen
  * date, and the difference).
  */
-const ref = (v: { id: number; effective: string; status: VersionRef['status']; title: string }): VersionRef => ({ id: v.id, effective: v.effective, status: v.status, title: v.title });
+const ref = (v: { id: number; effective: string; status: VersionRef['status']; title: string }): VersionRef => ({
+  id: v.id,
+  effective: v.effective,
+  status: v.status,
+  title: v.title,
+});
 const isApproved = (s: string): boolean => s === 'approved' || s === 'superseded';
 
 /** The approved (or superseded) version of a list in force on `date`: the latest with an effective date on or before it. */
@@ -63,13 +68,27 @@ function failingUnder(registry: Registry, cases: RegressionCase[], side: { rules
     .filter((c) => !expectsInvalid(c))
     .map((c) => ({ c, out: decideFast(registry, c.case, { today, rules: side.rules, tariff: side.tariff }) }))
     .filter((x) => x.out.outcome === 'invalid')
-    .map(({ c, out }) => ({ file: c.file, index: c.index, name: typeof c.case?.name === 'string' ? c.case.name : `case ${c.index + 1}`, before: out, after: out, changedFields: [] as string[] }));
+    .map(({ c, out }) => ({
+      file: c.file,
+      index: c.index,
+      name: typeof c.case?.name === 'string' ? c.case.name : `case ${c.index + 1}`,
+      before: out,
+      after: out,
+      changedFields: [] as string[],
+    }));
 }
 
 const caseIssues = (failing: ReturnType<typeof failingUnder>): Issue[] =>
   failing.map((f) => {
     const e = f.after.errors?.[0];
-    return { code: e?.code ?? 'CASE_INVALID', severity: 'error', message: `${f.file} › ${f.name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`, sheet: f.file, header: f.name, ...(e ? { field: e.path } : {}) };
+    return {
+      code: e?.code ?? 'CASE_INVALID',
+      severity: 'error',
+      message: `${f.file} › ${f.name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`,
+      sheet: f.file,
+      header: f.name,
+      ...(e ? { field: e.path } : {}),
+    };
   });
 
 /** Refuses the approval of a change of terms (a tariff version and its rule version of the same date) while any case answers invalid under it. */
@@ -89,11 +108,19 @@ export function checkCasesFor(ws: Workspace, side: { rules: RuleVersion; tariff:
  * Approves a change of terms: the tariff version and the rule version of the same date (either
  * may be absent). A companion still in draft blocks it: both are reviewed together.
  */
-export function approveChangeOfTerms(ctx: StudioContext, args: { primary: 'tariff' | 'rules'; tariff: StoredTariffVersion | null; rules: StoredRuleVersion | null; reviewer: string; comment: string }) {
+export function approveChangeOfTerms(
+  ctx: StudioContext,
+  args: { primary: 'tariff' | 'rules'; tariff: StoredTariffVersion | null; rules: StoredRuleVersion | null; reviewer: string; comment: string },
+) {
   const { tariff, rules } = args;
   const own = args.primary === 'tariff' ? tariff : rules;
   if (own && own.status !== 'in-review')
-    throw new StudioError('VERSION_NOT_IN_REVIEW', `${args.primary === 'tariff' ? 'tariff' : 'rule'} version ${own.effective} (#${own.id}) is ${own.status}: only a version in review can be approved`, [], 'Submit the draft for review first.');
+    throw new StudioError(
+      'VERSION_NOT_IN_REVIEW',
+      `${args.primary === 'tariff' ? 'tariff' : 'rule'} version ${own.effective} (#${own.id}) is ${own.status}: only a version in review can be approved`,
+      [],
+      'Submit the draft for review first.',
+    );
   for (const v of [tariff, rules]) {
     if (v && v !== own && v.status === 'draft')
       throw new StudioError(
@@ -110,7 +137,12 @@ export function approveChangeOfTerms(ctx: StudioContext, args: { primary: 'tarif
     const r = rules ?? rulesFor(ctx.ws, tariff!);
     if (t) checkCasesFor(ctx.ws, { rules: r.version, tariff: t.version }, `the change of terms of ${(tariff ?? rules)!.effective}`, ctx.today());
   }
-  return approveTogether(ctx.ws, { tariffId: tariffToApprove?.id ?? (tariff && !rulesToApprove ? tariff.id : null), ruleId: rulesToApprove?.id ?? (rules && !tariffToApprove ? rules.id : null), reviewer: args.reviewer, comment: args.comment });
+  return approveTogether(ctx.ws, {
+    tariffId: tariffToApprove?.id ?? (tariff && !rulesToApprove ? tariff.id : null),
+    ruleId: rulesToApprove?.id ?? (rules && !tariffToApprove ? rules.id : null),
+    reviewer: args.reviewer,
+    comment: args.comment,
+  });
 }
 
 const ruleKeys = (v: Pick<RuleVersion, 'decisions'>): Map<string, string> => {
@@ -128,7 +160,9 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
     const { cases, unreadable } = loadCases(ctx.ws);
     const registry = workspaceRegistry(ctx.ws);
     const after: Side = { rules: rules.version, tariff: t.version };
-    const report = base ? await runRegression(registry, cases, { rules: base.rules.version, tariff: base.tariff.version }, after, ctx.today()) : { total: cases.length, changed: [], invalidAfter: [] };
+    const report = base
+      ? await runRegression(registry, cases, { rules: base.rules.version, tariff: base.tariff.version }, after, ctx.today())
+      : { total: cases.length, changed: [], invalidAfter: [] };
     const failing = failingUnder(registry, cases, { rules: rules.version, tariff: t.version }, ctx.today());
     const known = [...report.changed, ...report.invalidAfter];
     return {
@@ -175,13 +209,23 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
     const t = getTariffVersion(ctx.ws, id);
     const r = approveChangeOfTerms(ctx, { primary: 'tariff', tariff: t, rules: ruleCompanion(ctx.ws, t.effective) ?? null, reviewer, comment });
     if (!r.tariff) throw new StudioError('VERSION_NOT_IN_REVIEW', `tariff version ${t.effective} is ${t.status}`, [], 'Submit the draft for review first.');
-    return { approved: summaryOf(r.tariff), superseded: r.supersededTariff ? summaryOf(r.supersededTariff) : null, rules: r.rules ? ref(r.rules) : null, rulesSuperseded: r.supersededRules ? ref(r.supersededRules) : null };
+    return {
+      approved: summaryOf(r.tariff),
+      superseded: r.supersededTariff ? summaryOf(r.supersededTariff) : null,
+      rules: r.rules ? ref(r.rules) : null,
+      rulesSuperseded: r.supersededRules ? ref(r.supersededRules) : null,
+    };
   },
 
   restore: ({ kind, from, effective, title }) => {
     if (kind === 'tariff') {
       const src = getTariffVersion(ctx.ws, from);
-      const d = createTariffDraft(ctx.ws, { from, effective, title: title || `restore of ${src.effective}`, audit: { action: 'tariff.draft.restored', detail: { restoredFrom: { id: src.id, effective: src.effective, status: src.status } } } });
+      const d = createTariffDraft(ctx.ws, {
+        from,
+        effective,
+        title: title || `restore of ${src.effective}`,
+        audit: { action: 'tariff.draft.restored', detail: { restoredFrom: { id: src.id, effective: src.effective, status: src.status } } },
+      });
       return ref(d);
     }
     const src = getRuleVersion(ctx.ws, from);
@@ -198,8 +242,9 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
     const ruleChanges: { key: string; kind: 'added' | 'removed' | 'changed' }[] = [];
     if (rNow && rThen) {
       const [a, b] = [ruleKeys(rNow.version), ruleKeys(rThen.version)];
-      for (const [k, v] of b) if (!a.has(k)) ruleChanges.push({ key: k, kind: 'added' });
-      else if (a.get(k) !== v) ruleChanges.push({ key: k, kind: 'changed' });
+      for (const [k, v] of b)
+        if (!a.has(k)) ruleChanges.push({ key: k, kind: 'added' });
+        else if (a.get(k) !== v) ruleChanges.push({ key: k, kind: 'changed' });
       for (const k of a.keys()) if (!b.has(k)) ruleChanges.push({ key: k, kind: 'removed' });
       for (const p of diffRuleVersions(rNow.version, rThen.version).parameters) ruleChanges.push({ key: `parameter ${p.name}`, kind: 'changed' });
     }
@@ -216,7 +261,12 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
     const base = baselineOf(ctx.ws, t);
     if (!base) throw new StudioError('NO_TARIFF', `no approved tariff is in force before ${t.effective}: there is no change to notify`);
     const rules = rulesFor(ctx.ws, t);
-    const notice = buildNotice({ effective: t.effective, before: { rules: base.rules.version, tariff: base.tariff.version }, after: { rules: rules.version, tariff: t.version }, terms: termsFor(ctx.ws, t.effective) });
+    const notice = buildNotice({
+      effective: t.effective,
+      before: { rules: base.rules.version, tariff: base.tariff.version },
+      after: { rules: rules.version, tariff: t.version },
+      terms: termsFor(ctx.ws, t.effective),
+    });
     const markdown = noticeMarkdown(notice);
     const stem = `notice-${t.effective}${t.status === 'approved' ? '' : `-${t.status}-tariff-${t.id}`}`;
     if (format === 'md') return { fileName: `${stem}.md`, contentBase64: Buffer.from(markdown, 'utf8').toString('base64'), markdown };

@@ -15,7 +15,13 @@ import { eventTypesOf, factsOffered } from './rule-views.js';
  */
 const ruleCheckSchema = { $defs: conditionDefs, ...ruleSchema };
 
-const issue = (code: string, message: string, field = '/', severity: Issue['severity'] = 'error', extra: Partial<Issue> = {}): Issue => ({ code, severity, message, field, ...extra });
+const issue = (code: string, message: string, field = '/', severity: Issue['severity'] = 'error', extra: Partial<Issue> = {}): Issue => ({
+  code,
+  severity,
+  message,
+  field,
+  ...extra,
+});
 
 export const asDecision = (d: string): DecisionName => {
   if (!(DECISIONS as readonly string[]).includes(d)) throw new StudioError('UNKNOWN_DECISION', `no decision named "${d}"`, [], `Use one of ${DECISIONS.join(', ')}.`);
@@ -35,34 +41,64 @@ function parse(json: string): { ok: true; value: unknown } | { ok: false; issue:
       const line = upto.split('\n').length;
       where = ` at line ${line}, column ${upto.length - upto.lastIndexOf('\n')}`;
     }
-    return { ok: false, issue: issue('RULE_JSON', `the rule is not valid JSON${where}: ${msg}`, '/', 'error', { expected: 'a JSON object like {"id": …, "conditions": {"all": [...]}, "event": {"type": …}}' }) };
+    return {
+      ok: false,
+      issue: issue('RULE_JSON', `the rule is not valid JSON${where}: ${msg}`, '/', 'error', {
+        expected: 'a JSON object like {"id": …, "conditions": {"all": [...]}, "event": {"type": …}}',
+      }),
+    };
   }
 }
 
 export type CheckedRule = { issues: Issue[]; rule: RuleDoc | null; next: Pick<RuleVersion, 'decisions' | 'interpretations'> | null; before: RuleDoc | null };
 
-export function checkRuleEdit(version: Pick<RuleVersion, 'decisions' | 'interpretations'>, base: Pick<RuleVersion, 'decisions'> | undefined, decisionName: string, ruleId: string, json: string): CheckedRule {
+export function checkRuleEdit(
+  version: Pick<RuleVersion, 'decisions' | 'interpretations'>,
+  base: Pick<RuleVersion, 'decisions'> | undefined,
+  decisionName: string,
+  ruleId: string,
+  json: string,
+): CheckedRule {
   const decision = asDecision(decisionName);
   const file = version.decisions[decision];
   const index = file.rules.findIndex((r) => r.id === ruleId);
   if (index < 0) throw new StudioError('RULE_NOT_FOUND', `decision ${decision} has no rule "${ruleId}" in this version`, [], 'Reload the version and pick the rule again.');
   const parsed = parse(json);
   if (!parsed.ok) return { issues: [parsed.issue], rule: null, next: null, before: file.rules[index]! };
-  const issues: Issue[] = schemaErrors(ruleCheckSchema, parsed.value, `${decision}.json`, 'RULE_SCHEMA').map((e) => issue(e.code, `${e.pointer || '(rule)'}: ${e.message}`, e.pointer || '/'));
+  const issues: Issue[] = schemaErrors(ruleCheckSchema, parsed.value, `${decision}.json`, 'RULE_SCHEMA').map((e) =>
+    issue(e.code, `${e.pointer || '(rule)'}: ${e.message}`, e.pointer || '/'),
+  );
   if (issues.length) return { issues, rule: null, next: null, before: file.rules[index]! };
   const rule = parsed.value as RuleDoc;
-  if (rule.id !== ruleId) issues.push(issue('RULE_ID_CHANGED', `/id: the rule's id is "${ruleId}"; it cannot be renamed here (got "${rule.id}")`, '/id', 'error', { value: rule.id, expected: ruleId }));
+  if (rule.id !== ruleId)
+    issues.push(issue('RULE_ID_CHANGED', `/id: the rule's id is "${ruleId}"; it cannot be renamed here (got "${rule.id}")`, '/id', 'error', { value: rule.id, expected: ruleId }));
   const offered = new Set(factsOffered(version, decision, base).map((f) => f.name));
   for (const p of ruleReferenceProblems(rule.conditions as Condition, decision, offered, version.interpretations))
-    issues.push(issue(p.code, `/conditions${p.pointer}: ${p.message}`, `/conditions${p.pointer}`, 'error', { value: p.fact, ...(p.code === 'RULE_UNKNOWN_FACT' ? { expected: [...offered].join(', ') } : {}) }));
+    issues.push(
+      issue(p.code, `/conditions${p.pointer}: ${p.message}`, `/conditions${p.pointer}`, 'error', {
+        value: p.fact,
+        ...(p.code === 'RULE_UNKNOWN_FACT' ? { expected: [...offered].join(', ') } : {}),
+      }),
+    );
   const events = eventTypesOf(version, decision, base);
   if (!events.includes(rule.event.type))
-    issues.push(issue('RULE_EVENT_UNKNOWN', `/event/type: "${rule.event.type}" is not an event the ${decision} decision's rules fire (${events.join(', ')}); the answer may ignore it`, '/event/type', 'warning', { value: rule.event.type, expected: events.join(', ') }));
+    issues.push(
+      issue(
+        'RULE_EVENT_UNKNOWN',
+        `/event/type: "${rule.event.type}" is not an event the ${decision} decision's rules fire (${events.join(', ')}); the answer may ignore it`,
+        '/event/type',
+        'warning',
+        { value: rule.event.type, expected: events.join(', ') },
+      ),
+    );
   const next = { ...version, decisions: { ...version.decisions, [decision]: { ...file, rules: file.rules.map((r, i) => (i === index ? rule : r)) } } };
   try {
     validateRuleVersion(
       { effective: '2000-01-01', status: 'draft' },
-      { decisions: Object.fromEntries(DECISIONS.map((d) => [d, { file: `${d}.json`, data: next.decisions[d] }])), interpretations: { file: 'interpretations.json', data: { interpretations: next.interpretations } } },
+      {
+        decisions: Object.fromEntries(DECISIONS.map((d) => [d, { file: `${d}.json`, data: next.decisions[d] }])),
+        interpretations: { file: 'interpretations.json', data: { interpretations: next.interpretations } },
+      },
     );
   } catch (e) {
     if (!(e instanceof DataLoadError)) throw e;
@@ -73,4 +109,7 @@ export function checkRuleEdit(version: Pick<RuleVersion, 'decisions' | 'interpre
   return { issues, rule, next, before: file.rules[index]! };
 }
 
-export const sentences = (rule: RuleDoc, decision: DecisionName): { ja: string; en: string } => ({ ja: ruleSentence(rule, decision, 'ja'), en: ruleSentence(rule, decision, 'en') });
+export const sentences = (rule: RuleDoc, decision: DecisionName): { ja: string; en: string } => ({
+  ja: ruleSentence(rule, decision, 'ja'),
+  en: ruleSentence(rule, decision, 'en'),
+});

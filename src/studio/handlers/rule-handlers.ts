@@ -43,7 +43,9 @@ function baselineOf(ws: Workspace, v: StoredRuleVersion): StoredRuleVersion {
   if (inForce && inForce.id !== v.id) return inForce;
   const base = baseOf(ws, v);
   if (base) return base;
-  const first = listRuleVersions(ws).filter((r) => r.status === 'approved' || r.status === 'superseded').pop();
+  const first = listRuleVersions(ws)
+    .filter((r) => r.status === 'approved' || r.status === 'superseded')
+    .pop();
   if (!first) throw new StudioError('NO_RULES', 'this workspace has no approved rule version to compare with');
   return getRuleVersion(ws, first.id);
 }
@@ -51,7 +53,14 @@ function baselineOf(ws: Workspace, v: StoredRuleVersion): StoredRuleVersion {
 const caseIssues = (failing: { file: string; name: string; output: { errors?: { path: string; message: string; code?: string }[] } }[]): Issue[] =>
   failing.map((f) => {
     const e = f.output.errors?.[0];
-    return { code: e?.code ?? 'CASE_INVALID', severity: 'error', message: `${f.file} › ${f.name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`, sheet: f.file, header: f.name, ...(e ? { field: e.path } : {}) };
+    return {
+      code: e?.code ?? 'CASE_INVALID',
+      severity: 'error',
+      message: `${f.file} › ${f.name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`,
+      sheet: f.file,
+      header: f.name,
+      ...(e ? { field: e.path } : {}),
+    };
   });
 
 /** The tariffs a notice compares: the approved one in force before the rule version, and the one of its own date (else the same). */
@@ -78,12 +87,23 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
 
   saveRule: ({ id, revision, decision, ruleId, ruleJson }) => {
     const v = getRuleVersion(ctx.ws, id);
-    if (v.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `rule version ${v.effective} is ${v.status}: only a draft is edited`, [], 'Start a draft from it (or withdraw it from review) and edit the draft.');
+    if (v.status !== 'draft')
+      throw new StudioError(
+        'VERSION_NOT_DRAFT',
+        `rule version ${v.effective} is ${v.status}: only a draft is edited`,
+        [],
+        'Start a draft from it (or withdraw it from review) and edit the draft.',
+      );
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
     if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     const errors = checked.issues.filter((i) => i.severity === 'error');
     if (errors.length || !checked.next || !checked.rule)
-      throw new StudioError('RULE_INVALID', `the rule ${ruleId} was not saved: ${errors[0]?.message ?? 'it does not check'}`, checked.issues, 'Nothing was saved. Correct the rule (each issue names where) and save again.');
+      throw new StudioError(
+        'RULE_INVALID',
+        `the rule ${ruleId} was not saved: ${errors[0]?.message ?? 'it does not check'}`,
+        checked.issues,
+        'Nothing was saved. Correct the rule (each issue names where) and save again.',
+      );
     if (JSON.stringify(checked.before) === JSON.stringify(checked.rule)) return ruleDetailOf(ctx.ws, id);
     saveRuleDraft(ctx.ws, { id, revision, version: checked.next, action: 'rule.edited', before: { decision, rule: checked.before }, after: { decision, rule: checked.rule } });
     return ruleDetailOf(ctx.ws, id);
@@ -96,7 +116,12 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     if (cur.default === value) return ruleDetailOf(ctx.ws, id);
     const alt = cur.alternatives.find((a) => a.value === value);
     if (!alt)
-      throw new StudioError('UNKNOWN_INTERPRETATION_VALUE', `interpretation ${name} has no value "${value}"`, [], `Use one of ${[cur.default, ...cur.alternatives.map((a) => a.value)].join(', ')}.`);
+      throw new StudioError(
+        'UNKNOWN_INTERPRETATION_VALUE',
+        `interpretation ${name} has no value "${value}"`,
+        [],
+        `Use one of ${[cur.default, ...cur.alternatives.map((a) => a.value)].join(', ')}.`,
+      );
     const next = {
       ...cur,
       default: alt.value,
@@ -109,7 +134,14 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     };
     if (!alt.aliases) delete (next as { defaultAliases?: string[] }).defaultAliases;
     const interpretations = v.version.interpretations.map((i) => (i.name === name ? next : i));
-    saveRuleDraft(ctx.ws, { id, revision, version: { decisions: v.version.decisions, interpretations }, action: 'rule.interpretation.switched', before: { name, value: cur.default }, after: { name, value } });
+    saveRuleDraft(ctx.ws, {
+      id,
+      revision,
+      version: { decisions: v.version.decisions, interpretations },
+      action: 'rule.interpretation.switched',
+      before: { name, value: cur.default },
+      after: { name, value },
+    });
     return ruleDetailOf(ctx.ws, id);
   },
 
@@ -150,9 +182,14 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     const a = getRuleVersion(ctx.ws, from);
     const b = getRuleVersion(ctx.ws, to);
     const d = diffRuleVersions(a.version, b.version);
-    if ((tariffFrom === null) !== (tariffTo === null)) throw new StudioError('DIFF_TARIFF_PAIR', 'give both tariff versions to compare, or neither', [], 'Pick a tariff version on each side, or clear both.');
+    if ((tariffFrom === null) !== (tariffTo === null))
+      throw new StudioError('DIFF_TARIFF_PAIR', 'give both tariff versions to compare, or neither', [], 'Pick a tariff version on each side, or clear both.');
     const tariffs = tariffFrom !== null && tariffTo !== null ? diffTariffVersions(getTariffVersion(ctx.ws, tariffFrom).version, getTariffVersion(ctx.ws, tariffTo).version) : [];
-    const clauses = [...d.rules.flatMap((r) => [r.clause, ...(r.after?.alsoCites ?? []), ...(r.before?.alsoCites ?? [])]), ...d.parameters.map((p) => p.clause), ...d.interpretations.flatMap((i) => (i.after ?? i.before)!.clauses)];
+    const clauses = [
+      ...d.rules.flatMap((r) => [r.clause, ...(r.after?.alsoCites ?? []), ...(r.before?.alsoCites ?? [])]),
+      ...d.parameters.map((p) => p.clause),
+      ...d.interpretations.flatMap((i) => (i.after ?? i.before)!.clauses),
+    ];
     return { ...d, tariffs, clauseTexts: clauseTexts(termsFor(ctx.ws, b.effective), clauses), from: ruleSummaryOf(a), to: ruleSummaryOf(b) };
   },
 
@@ -165,7 +202,9 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     const failing = failingCases(registry, cases, v.version, ctx.today());
     const failingKeys = new Set(failing.map((f) => `${f.file}#${f.index}`));
     const all = [...report.changed, ...report.invalidAfter];
-    const failingChanges = failing.map((f) => all.find((c) => c.file === f.file && c.index === f.index) ?? { file: f.file, index: f.index, name: f.name, before: f.output, after: f.output, changedFields: [] });
+    const failingChanges = failing.map(
+      (f) => all.find((c) => c.file === f.file && c.index === f.index) ?? { file: f.file, index: f.index, name: f.name, before: f.output, after: f.output, changedFields: [] },
+    );
     return {
       version: ruleSummaryOf(v),
       baseline: ruleSummaryOf(baseline),
@@ -188,7 +227,14 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     // On a team server the publisher is the signed-in user, whatever the page sent (as the reviewer of an approval).
     const r = publishRelease(ctx.ws, currentUser()?.name ?? publisher);
     const text = `${JSON.stringify(r, null, 2)}\n`;
-    return { fileName: `release-${r.id}.json`, contentBase64: Buffer.from(text, 'utf8').toString('base64'), id: r.id, sha256: r.sha256, versions: r.content.manifest.versions.length, auditHead: r.content.manifest.auditHead ?? '' };
+    return {
+      fileName: `release-${r.id}.json`,
+      contentBase64: Buffer.from(text, 'utf8').toString('base64'),
+      id: r.id,
+      sha256: r.sha256,
+      versions: r.content.manifest.versions.length,
+      auditHead: r.content.manifest.auditHead ?? '',
+    };
   },
 
   notice: async ({ id, format }) => {
@@ -198,7 +244,10 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     if (!t.before || !t.after) throw new StudioError('NO_TARIFF', 'this workspace has no approved tariff version to price the notice from');
     const beforeRules: RuleVersion = baseline.version;
     const terms = termsFor(ctx.ws, v.effective);
-    const notice = { ...buildNotice({ effective: v.effective, before: { rules: beforeRules, tariff: t.before.version }, after: { rules: v.version, tariff: t.after.version }, terms }), audit: auditHead(ctx.ws) };
+    const notice = {
+      ...buildNotice({ effective: v.effective, before: { rules: beforeRules, tariff: t.before.version }, after: { rules: v.version, tariff: t.after.version }, terms }),
+      audit: auditHead(ctx.ws),
+    };
     const markdown = noticeMarkdown(notice);
     const stem = `notice-${v.effective}${v.status === 'approved' ? '' : `-${v.status}-${v.id}`}`;
     if (format === 'md') return { fileName: `${stem}.md`, contentBase64: Buffer.from(markdown, 'utf8').toString('base64'), markdown };
@@ -206,4 +255,3 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     return { fileName: `${stem}.xlsx`, contentBase64: buf.toString('base64'), markdown };
   },
 });
-

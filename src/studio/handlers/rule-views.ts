@@ -77,7 +77,10 @@ export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
 
 /** The coverage.json in force for a date, as the workspace keeps it (rules/<date>/coverage.json, the latest on or before it). */
 function coverageFileFor(ws: Workspace, effective: string): { path: string; data: unknown } | undefined {
-  const rows = ws.db.prepare("SELECT path, content FROM folder_files WHERE root = 'rules' AND path GLOB '*/coverage.json' ORDER BY path").all() as { path: string; content: Buffer }[];
+  const rows = ws.db.prepare("SELECT path, content FROM folder_files WHERE root = 'rules' AND path GLOB '*/coverage.json' ORDER BY path").all() as {
+    path: string;
+    content: Buffer;
+  }[];
   let found: (typeof rows)[number] | undefined;
   for (const r of rows) if (r.path.slice(0, 10) <= effective) found = r;
   if (!found) return undefined;
@@ -92,7 +95,8 @@ function coverageFileFor(ws: Workspace, effective: string): { path: string; data
 export function coverageOf(ws: Workspace, id: number): CoverageView {
   const v = getRuleVersion(ws, id);
   const file = coverageFileFor(ws, v.effective);
-  if (!file) throw new StudioError('COVERAGE_MISSING', `no rules/<date>/coverage.json on or before ${v.effective} in this workspace; add one (docs/legal-review.md, "Clause coverage")`);
+  if (!file)
+    throw new StudioError('COVERAGE_MISSING', `no rules/<date>/coverage.json on or before ${v.effective} in this workspace; add one (docs/legal-review.md, "Clause coverage")`);
   const errors = schemaErrors(coverageFileSchema, file.data, file.path, 'COVERAGE_SCHEMA');
   if (errors.length) throw new StudioError('COVERAGE_SCHEMA', errors.map((e) => `${e.file} ${e.pointer}: ${e.message}`).join('; '));
   const report = clauseCoverage(termsFor(ws, v.effective), v.version, file.data as CoverageFile);

@@ -17,12 +17,23 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
   createDraft: ({ from, effective, title }) => detailOf(ctx.ws, createTariffDraft(ctx.ws, { from, effective, title }).id),
   edit: ({ id, revision, edits }) => {
     const cur = getTariffVersion(ctx.ws, id);
-    if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
+    if (cur.status !== 'draft')
+      throw new StudioError(
+        'VERSION_NOT_DRAFT',
+        `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`,
+        [],
+        'Start a draft from it and edit the draft.',
+      );
     if (cur.revision !== revision) throw staleSave(ctx.ws, `tariff:${id}`, `tariff draft ${cur.effective} (#${id})`, cur.revision, revision);
     const applied = applyCellEdits(cur.version, edits);
     const issues = applied.version ? versionIssues(tariffVersionErrors(applied.version)) : applied.issues;
     if (!applied.version || issues.length)
-      throw new StudioError('EDIT_INVALID', `${issues.length === 1 ? 'the edit was' : `${issues.length} problems:`} refused: ${issues[0]?.message ?? ''}`, issues, 'Nothing was saved. Correct the value and try again.');
+      throw new StudioError(
+        'EDIT_INVALID',
+        `${issues.length === 1 ? 'the edit was' : `${issues.length} problems:`} refused: ${issues[0]?.message ?? ''}`,
+        issues,
+        'Nothing was saved. Correct the value and try again.',
+      );
     const changes = diffTariff(cur.version, applied.version);
     if (!changes.length) return detailOf(ctx.ws, id);
     saveTariffDraft(ctx.ws, {
@@ -37,13 +48,30 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
   },
   rowOps: ({ id, revision, ops }) => {
     const cur = getTariffVersion(ctx.ws, id);
-    if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
-    if (cur.revision !== revision) throw new StudioError('DRAFT_CONFLICT', `the draft changed since you loaded it (revision ${cur.revision}, you edited ${revision})`, [], 'Reload the draft and make the change again.');
+    if (cur.status !== 'draft')
+      throw new StudioError(
+        'VERSION_NOT_DRAFT',
+        `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`,
+        [],
+        'Start a draft from it and edit the draft.',
+      );
+    if (cur.revision !== revision)
+      throw new StudioError(
+        'DRAFT_CONFLICT',
+        `the draft changed since you loaded it (revision ${cur.revision}, you edited ${revision})`,
+        [],
+        'Reload the draft and make the change again.',
+      );
     const applied = applyRowOps(cur.version, ops);
     const issues = applied.version ? versionIssues(tariffVersionErrors(applied.version)) : applied.issues;
     if (!applied.version || issues.length) {
       const inUse = issues.some((i) => i.code === 'ROW_IN_USE');
-      throw new StudioError(inUse ? 'ROW_IN_USE' : 'EDIT_INVALID', `${inUse ? 'the row was not deleted' : 'the rows were refused'}: ${issues[0]?.message ?? ''}`, issues, inUse ? 'Nothing was saved. Point the rows named here elsewhere first, then delete.' : 'Nothing was saved. Correct the row and try again.');
+      throw new StudioError(
+        inUse ? 'ROW_IN_USE' : 'EDIT_INVALID',
+        `${inUse ? 'the row was not deleted' : 'the rows were refused'}: ${issues[0]?.message ?? ''}`,
+        issues,
+        inUse ? 'Nothing was saved. Point the rows named here elsewhere first, then delete.' : 'Nothing was saved. Correct the row and try again.',
+      );
     }
     const changes = diffTariff(cur.version, applied.version);
     saveTariffDraft(ctx.ws, {

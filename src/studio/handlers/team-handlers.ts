@@ -13,7 +13,8 @@ import type { StudioContext } from './studio-context.js';
 const view = (u: UserRecord): UserView => ({ name: u.name, role: u.role, disabled: u.disabled, lockedUntil: u.lockedUntil, createdAt: u.createdAt });
 
 const teamOnly = () => {
-  if (!currentUser()) throw new StudioError('NOT_A_TEAM_SERVER', 'users exist only on a team server', [], 'Start one with tariff studio --serve (docs/team.md), or manage users with tariff users.');
+  if (!currentUser())
+    throw new StudioError('NOT_A_TEAM_SERVER', 'users exist only on a team server', [], 'Start one with tariff studio --serve (docs/team.md), or manage users with tariff users.');
 };
 
 export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
@@ -40,7 +41,8 @@ export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
   },
   setUserDisabled: ({ name, disabled }) => {
     teamOnly();
-    if (disabled && currentUser()!.name.toLowerCase() === name.toLowerCase()) throw new StudioError('CANNOT_DISABLE_SELF', 'you cannot disable your own account', [], 'Ask another admin, or use tariff users disable.');
+    if (disabled && currentUser()!.name.toLowerCase() === name.toLowerCase())
+      throw new StudioError('CANNOT_DISABLE_SELF', 'you cannot disable your own account', [], 'Ask another admin, or use tariff users disable.');
     return view(setUserDisabled(ctx.ws, name, disabled));
   },
   resetPassword: async ({ name, password }) => {

@@ -22,7 +22,12 @@ export function checkServerUrl(text: string): string {
     throw new StudioError('BAD_SERVER_URL', `"${text}" is not a URL`, [], 'Give the address of the team server, such as https://studio.example.com/.');
   }
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK.has(u.hostname)))
-    throw new StudioError('BAD_SERVER_URL', `${text}: a team server is reached over https (plain http only on this computer)`, [], 'Use the https address of the server (behind its reverse proxy).');
+    throw new StudioError(
+      'BAD_SERVER_URL',
+      `${text}: a team server is reached over https (plain http only on this computer)`,
+      [],
+      'Use the https address of the server (behind its reverse proxy).',
+    );
   return `${u.origin}/`;
 }
 

@@ -74,7 +74,15 @@ void app.whenReady().then(() => {
 
 /** A team server's page: its own renderer over HTTP with its login; no preload, no workspace here. */
 function openTeamServer(url: string): void {
-  const win = new BrowserWindow({ width: 1440, height: 900, minWidth: 1000, minHeight: 600, title: `Tariff Studio — ${url}`, show: false, webPreferences: { ...SECURE_PREFERENCES } });
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1000,
+    minHeight: 600,
+    title: `Tariff Studio — ${url}`,
+    show: false,
+    webPreferences: { ...SECURE_PREFERENCES },
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
 }

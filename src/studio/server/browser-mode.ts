@@ -9,13 +9,29 @@ import { startStudioServer, type StudioServer } from './http-server.js';
 /** The studio in browser mode: the workspace opened (or created from the folders) behind the local server. */
 export type BrowserStudio = { server: StudioServer; ws: Workspace; created: boolean; stop(): Promise<void> };
 
-export async function startBrowserStudio(opts: { workspace: string; seed: SeedFolders; readOnly?: boolean; port?: number; staticDir: string; log?: (line: string) => void }): Promise<BrowserStudio> {
-  const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed, lock: 'the studio in browser mode (tariff studio --web)', ...(opts.readOnly ? { readOnly: true } : {}) });
+export async function startBrowserStudio(opts: {
+  workspace: string;
+  seed: SeedFolders;
+  readOnly?: boolean;
+  port?: number;
+  staticDir: string;
+  log?: (line: string) => void;
+}): Promise<BrowserStudio> {
+  const { ws, created } = openWorkspace(opts.workspace, {
+    seed: opts.seed,
+    lock: 'the studio in browser mode (tariff studio --web)',
+    ...(opts.readOnly ? { readOnly: true } : {}),
+  });
   try {
     const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
       onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
     });
-    const server = await startStudioServer({ dispatch, staticDir: opts.staticDir, ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.log ? { log: opts.log } : {}) });
+    const server = await startStudioServer({
+      dispatch,
+      staticDir: opts.staticDir,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
     return {
       server,
       ws,

@@ -52,10 +52,12 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const parts = url.pathname.split('/');
     // ['', 's', secret, ...rest]
-    if (parts[1] !== 's' || parts[2] === undefined || !sameSecret(parts[2], secret)) return send(res, 404, 'Not found. Open the URL that `tariff studio --web` printed.\n', 'text/plain; charset=utf-8');
+    if (parts[1] !== 's' || parts[2] === undefined || !sameSecret(parts[2], secret))
+      return send(res, 404, 'Not found. Open the URL that `tariff studio --web` printed.\n', 'text/plain; charset=utf-8');
     if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) return sendJson(res, 403, transportError('FORBIDDEN_ORIGIN', `requests from ${origin} are refused`));
+    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`))
+      return sendJson(res, 403, transportError('FORBIDDEN_ORIGIN', `requests from ${origin} are refused`));
     const rest = parts.slice(3).join('/');
     if (parts.length === 3) {
       res.writeHead(308, { ...SECURITY_HEADERS, Location: `/s/${secret}/` });
@@ -63,12 +65,21 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     }
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
+      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json'))
+        return sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
       const read = await readBodyWithLimit(req, MAX_BODY);
       if (!read.ok) {
         if (read.closeAfter) res.once('finish', () => req.destroy());
         res.setHeader('Connection', 'close');
-        return sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`, 'Import a smaller workbook (a tariff workbook is some tens of kilobytes).'));
+        return sendJson(
+          res,
+          413,
+          transportError(
+            'PAYLOAD_TOO_LARGE',
+            `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`,
+            'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
+          ),
+        );
       }
       const body = read.body;
       let payload: unknown;
@@ -78,7 +89,13 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
         return sendJson(res, 400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
       }
       const env = await opts.dispatch(rest.slice('api/'.length), payload);
-      const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP' ? 400 : env.error.code === 'INTERNAL' ? 500 : 200;
+      const status = env.ok
+        ? 200
+        : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP'
+          ? 400
+          : env.error.code === 'INTERNAL'
+            ? 500
+            : 200;
       return sendJson(res, status, env);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
@@ -94,7 +111,11 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? Object.assign(new Error(`port ${opts.port} on ${HOST} is in use; choose another with --port, or leave it out for a free one`), { code: 'PORT_IN_USE' }) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? Object.assign(new Error(`port ${opts.port} on ${HOST} is in use; choose another with --port, or leave it out for a free one`), { code: 'PORT_IN_USE' })
+          : e,
+      ),
     );
     server.listen(opts.port ?? 0, HOST, () => resolve());
   });

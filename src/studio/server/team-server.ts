@@ -91,8 +91,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     }
     return origins.length ? origins.includes(host) : host === req.headers.host;
   };
-  const cookie = (value: string, maxAgeSeconds: number): string =>
-    `${cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
+  const cookie = (value: string, maxAgeSeconds: number): string => `${cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
   const sessionOfRequest = (req: IncomingMessage): { token: string; session: Session } | undefined => {
     const token = cookiesOf(req).get(cookieName);
     if (!token || !/^[A-Za-z0-9_-]{20,100}$/u.test(token)) return undefined;
@@ -111,7 +110,16 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (!read.ok) {
       // Drained, not kept: the client reads the 413 instead of a reset (src/studio/server/body-limit.ts).
       if (read.closeAfter) res.once('finish', () => req.destroy());
-      sendJson(res, 413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`, 'Import a smaller workbook (a tariff workbook is some tens of kilobytes).'), { Connection: 'close' });
+      sendJson(
+        res,
+        413,
+        transportError(
+          'PAYLOAD_TOO_LARGE',
+          `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`,
+          'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
+        ),
+        { Connection: 'close' },
+      );
       return undefined;
     }
     const body = read.body;
@@ -127,7 +135,15 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (!hostAllowed(req)) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');
     const path = new URL(req.url ?? '/', 'http://studio').pathname.replace(/^\/+/u, '');
     if (req.method === 'POST' && !originAllowed(req))
-      return sendJson(res, 403, transportError('FORBIDDEN_ORIGIN', `a studio request must come from the studio's own page; this one came from ${req.headers.origin ?? 'no origin'}`, 'Open the studio at its own address.'));
+      return sendJson(
+        res,
+        403,
+        transportError(
+          'FORBIDDEN_ORIGIN',
+          `a studio request must come from the studio's own page; this one came from ${req.headers.origin ?? 'no origin'}`,
+          'Open the studio at its own address.',
+        ),
+      );
 
     if (path === 'auth/login') {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'sign in with a POST'));
@@ -139,7 +155,12 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const r = await login(b.name, b.password, clientIp(req));
       if (!r.ok) return sendJson(res, r.status, transportError(r.code, r.message, r.code === 'LOGIN_FAILED' ? 'Check the user name and password.' : undefined));
       opts.log?.(`studio: ${r.user.name} signed in`);
-      return sendJson(res, 200, { ok: true, value: { name: r.user.name, role: r.user.role, csrf: r.csrf, expiresAt: r.expiresAt } }, { 'Set-Cookie': cookie(r.token, policy.sessionHours * 3600) });
+      return sendJson(
+        res,
+        200,
+        { ok: true, value: { name: r.user.name, role: r.user.role, csrf: r.csrf, expiresAt: r.expiresAt } },
+        { 'Set-Cookie': cookie(r.token, policy.sessionHours * 3600) },
+      );
     }
     if (path === 'auth/session') {
       if (req.method !== 'GET') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'GET auth/session'));
@@ -150,7 +171,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (path === 'auth/logout') {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'sign out with a POST'));
       const s = sessionOfRequest(req);
-      if (s && !same(String(req.headers['x-csrf-token'] ?? ''), s.session.csrf)) return sendJson(res, 403, transportError('CSRF_REFUSED', 'the request lacks this session\'s CSRF token'));
+      if (s && !same(String(req.headers['x-csrf-token'] ?? ''), s.session.csrf))
+        return sendJson(res, 403, transportError('CSRF_REFUSED', "the request lacks this session's CSRF token"));
       if (s) {
         endSession(ws, s.token);
         runAs(s.session.user, () => appendAudit(ws, 'logout', `user:${s.session.user.name}`, {}));
@@ -177,7 +199,12 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       return sendJson(res, r.status, r.env);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
-    return serveStatic(res, opts.staticDir, path === '' ? 'index.html' : path, secure ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': 'max-age=31536000' } : SECURITY_HEADERS);
+    return serveStatic(
+      res,
+      opts.staticDir,
+      path === '' ? 'index.html' : path,
+      secure ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': 'max-age=31536000' } : SECURITY_HEADERS,
+    );
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {

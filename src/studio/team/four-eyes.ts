@@ -50,7 +50,11 @@ export function approvalState(ws: Workspace, v: { kind: ApprovalKind; id: number
   if (v.status !== 'in-review') return no('NOT_IN_REVIEW', 'only a version in review can be approved');
   if (!APPROVER_ROLES.includes(user.role)) return no('ROLE', `approving is for legal; you are signed in as ${user.role}`);
   if (editors.some((e) => sameName(e, user.name))) return no('EDITOR', `you edited this version (editors: ${editors.join(', ')}); someone who did not edit it must approve it`);
-  if (approvals.some((a) => sameName(a, user.name))) return no('ALREADY_APPROVED', `you have already approved this version; ${required - approvals.length} more approval${required - approvals.length === 1 ? '' : 's'} by others needed`);
+  if (approvals.some((a) => sameName(a, user.name)))
+    return no(
+      'ALREADY_APPROVED',
+      `you have already approved this version; ${required - approvals.length} more approval${required - approvals.length === 1 ? '' : 's'} by others needed`,
+    );
   return { ...base, canApprove: true, reason: null, message: null };
 }
 
@@ -64,6 +68,7 @@ export function companionInReview(ws: Workspace, kind: ApprovalKind, id: number)
   const own = ws.db.prepare(`SELECT effective FROM ${TABLE[kind]} WHERE id = ?`).get(id) as { effective: string } | undefined;
   if (!own) return null;
   const other: ApprovalKind = kind === 'rule' ? 'tariff' : 'rule';
-  const row = ws.db.prepare(`SELECT id, status FROM ${TABLE[other]} WHERE effective = ? AND status = 'in-review' ORDER BY id DESC LIMIT 1`).get(own.effective) as { id: number; status: string } | undefined;
+  const row = ws.db.prepare(`SELECT id, status FROM ${TABLE[other]} WHERE effective = ? AND status = 'in-review' ORDER BY id DESC LIMIT 1`).get(own.effective) as
+    { id: number; status: string } | undefined;
   return row ? { kind: other, id: row.id, status: row.status } : null;
 }

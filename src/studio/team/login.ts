@@ -41,13 +41,19 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
   };
 
   return async (name: string, password: string, ip: string): Promise<LoginOutcome> => {
-    if (rateLimited(ip)) return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts from this address; wait ${policy.ipWindowMinutes} minutes and try again` };
+    if (rateLimited(ip))
+      return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts from this address; wait ${policy.ipWindowMinutes} minutes and try again` };
     const user = findUser(ws, name);
     const hash = user && !user.disabled ? (passwordHashOf(ws, user.id) ?? DUMMY_HASH) : DUMMY_HASH;
     const good = await verifyPassword(password, hash);
     const now = clock();
     if (user && user.lockedUntil !== null && user.lockedUntil > new Date(now).toISOString())
-      return { ok: false, status: 423, code: 'ACCOUNT_LOCKED', message: `this account is locked after repeated wrong passwords until ${user.lockedUntil}; try again later or ask an admin to reset the password` };
+      return {
+        ok: false,
+        status: 423,
+        code: 'ACCOUNT_LOCKED',
+        message: `this account is locked after repeated wrong passwords until ${user.lockedUntil}; try again later or ask an admin to reset the password`,
+      };
     if (!user || user.disabled || !good) {
       if (user && !user.disabled) {
         const lock = runAs(system(user.name), () => recordFailedLogin(ws, user.id, policy.maxFailures, new Date(now + policy.lockMinutes * 60_000).toISOString()));

@@ -17,7 +17,12 @@ const derive = (password: string, salt: Buffer, opts: ScryptOptions, keylen: num
 
 export function checkPasswordStrength(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH)
-    throw new StudioError('PASSWORD_TOO_SHORT', `the password has ${password.length} characters; at least ${MIN_PASSWORD_LENGTH} are needed`, [], 'Choose a longer password (a few words make a good one).');
+    throw new StudioError(
+      'PASSWORD_TOO_SHORT',
+      `the password has ${password.length} characters; at least ${MIN_PASSWORD_LENGTH} are needed`,
+      [],
+      'Choose a longer password (a few words make a good one).',
+    );
   if (password.length > 1024) throw new StudioError('PASSWORD_TOO_LONG', 'the password is longer than 1024 characters', [], 'Choose a shorter password.');
 }
 

@@ -24,7 +24,10 @@ export type TeamDispatch = (user: TeamUser, name: string, payload: unknown) => P
 /** Calls that need a role but change nothing (checks and previews): no change event. */
 const QUIET = new Set(['rules.checkRule', 'authoring.checkQuote', 'workbook.previewImport', 'scenarios.cancel']);
 
-const refuse = (status: number, code: string, message: string, hint?: string): TeamAnswer => ({ status, env: { ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } } });
+const refuse = (status: number, code: string, message: string, hint?: string): TeamAnswer => ({
+  status,
+  env: { ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } },
+});
 
 const idOf = (payload: unknown): number | null => {
   const v = payload && typeof payload === 'object' ? (payload as Record<string, unknown>)['id'] : undefined;
@@ -58,29 +61,59 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
         const required = requiredApprovals(ws);
         const state = approvalState(ws, { kind: approval.kind, id, status }, user, required);
         if (!state.canApprove && state.reason !== 'NOT_IN_REVIEW')
-          return refuse(403, state.reason === 'EDITOR' ? 'FOUR_EYES' : state.reason === 'ROLE' ? 'FORBIDDEN' : 'ALREADY_APPROVED', state.message ?? 'you may not approve this version', 'Nothing was approved.');
+          return refuse(
+            403,
+            state.reason === 'EDITOR' ? 'FOUR_EYES' : state.reason === 'ROLE' ? 'FORBIDDEN' : 'ALREADY_APPROVED',
+            state.message ?? 'you may not approve this version',
+            'Nothing was approved.',
+          );
         const companion = state.canApprove ? companionInReview(ws, approval.kind, id) : null;
         const companionState = companion ? approvalState(ws, companion, user, required) : null;
         if (companion && companionState?.reason === 'EDITOR')
-          return refuse(403, 'FOUR_EYES', `the ${companion.kind} version of the same date is approved with it, and ${companionState.message ?? 'you edited it'}`, 'Nothing was approved. Ask someone who edited neither version.');
+          return refuse(
+            403,
+            'FOUR_EYES',
+            `the ${companion.kind} version of the same date is approved with it, and ${companionState.message ?? 'you edited it'}`,
+            'Nothing was approved. Ask someone who edited neither version.',
+          );
         if (state.canApprove && state.approvals.length + 1 < required) {
           // Not the last approval needed: it is counted, the version stays in review.
           const comment = String((payload as Record<string, unknown>)['comment'] ?? '').trim();
-          runAs(user, () => ws.db.transaction(() => appendAudit(ws, countedAction(approval.kind), `${approval.kind}:${id}`, { after: { approvals: [...state.approvals, user.name], required }, ...(comment ? { comment } : {}) })).immediate());
+          runAs(user, () =>
+            ws.db
+              .transaction(() =>
+                appendAudit(ws, countedAction(approval.kind), `${approval.kind}:${id}`, {
+                  after: { approvals: [...state.approvals, user.name], required },
+                  ...(comment ? { comment } : {}),
+                }),
+              )
+              .immediate(),
+          );
           const detail = await runAs(user, () => inner(approval.getCall, { id }));
           if (!detail.ok) return { status: 500, env: detail };
           opts.onChange?.({ call: name, domain: name.split('.')[0]!, id, by: user.name, at: new Date().toISOString() });
           // Each approval call's own result shape: a rule detail, or a tariff summary with its companion rules.
           const value =
-            approval.kind === 'rule' ? { approved: detail.value, superseded: null } : { approved: (detail.value as { summary: unknown }).summary, superseded: null, rules: null, rulesSuperseded: null };
+            approval.kind === 'rule'
+              ? { approved: detail.value, superseded: null }
+              : { approved: (detail.value as { summary: unknown }).summary, superseded: null, rules: null, rulesSuperseded: null };
           return { status: 200, env: { ok: true, value } };
         }
       }
     }
 
     const env = await runAs(user, () => inner(name, args));
-    if (env.ok && access !== 'read' && !QUIET.has(name)) opts.onChange?.({ call: name, domain: name.split('.')[0]!, id: idOf(payload), by: user.name, at: new Date().toISOString() });
-    const status = env.ok ? 200 : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP' ? 400 : env.error.code === 'INTERNAL' ? 500 : env.error.code === 'DRAFT_CONFLICT' ? 409 : 200;
+    if (env.ok && access !== 'read' && !QUIET.has(name))
+      opts.onChange?.({ call: name, domain: name.split('.')[0]!, id: idOf(payload), by: user.name, at: new Date().toISOString() });
+    const status = env.ok
+      ? 200
+      : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP'
+        ? 400
+        : env.error.code === 'INTERNAL'
+          ? 500
+          : env.error.code === 'DRAFT_CONFLICT'
+            ? 409
+            : 200;
     return { status, env };
   };
 }

@@ -11,6 +11,12 @@ export const requiredApprovals = (ws: Workspace): number => {
 };
 
 export function setRequiredApprovals(ws: Workspace, n: number): void {
-  if (!Number.isInteger(n) || n < 1 || n > 10) throw new StudioError('BAD_REQUIRED_APPROVALS', `required approvals must be a whole number from 1 to 10, got ${n}`, [], 'Pass --required-approvals 1 (the default), 2 or more.');
+  if (!Number.isInteger(n) || n < 1 || n > 10)
+    throw new StudioError(
+      'BAD_REQUIRED_APPROVALS',
+      `required approvals must be a whole number from 1 to 10, got ${n}`,
+      [],
+      'Pass --required-approvals 1 (the default), 2 or more.',
+    );
   setSetting(ws, KEY, n);
 }

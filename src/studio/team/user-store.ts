@@ -7,9 +7,28 @@ import { isRole, ROLES, type Role, type TeamUser } from '../api/roles.js';
 /** The users of a team workspace. Every change is one transaction with its audit entry; hashes never leave this module except to the login check. */
 export type UserRecord = TeamUser & { disabled: boolean; lockedUntil: string | null; failedLogins: number; createdAt: string; updatedAt: string };
 
-type Row = { id: number; name: string; role: Role; password_hash: string; disabled: number; failed_logins: number; locked_until: string | null; created_at: string; updated_at: string };
+type Row = {
+  id: number;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
-const record = (r: Row): UserRecord => ({ id: r.id, name: r.name, role: r.role, disabled: r.disabled === 1, lockedUntil: r.locked_until, failedLogins: r.failed_logins, createdAt: r.created_at, updatedAt: r.updated_at });
+const record = (r: Row): UserRecord => ({
+  id: r.id,
+  name: r.name,
+  role: r.role,
+  disabled: r.disabled === 1,
+  lockedUntil: r.locked_until,
+  failedLogins: r.failed_logins,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
 
@@ -51,7 +70,13 @@ export async function addUser(ws: Workspace, args: { name: string; role: string;
   checkUserName(args.name);
   checkRole(args.role);
   const role = args.role;
-  if (findUser(ws, args.name)) throw new StudioError('USER_EXISTS', `a user named "${args.name}" already exists`, [], 'Choose another name, or reset that user\'s password with `tariff users reset-password`.');
+  if (findUser(ws, args.name))
+    throw new StudioError(
+      'USER_EXISTS',
+      `a user named "${args.name}" already exists`,
+      [],
+      "Choose another name, or reset that user's password with `tariff users reset-password`.",
+    );
   const hash = await hashPassword(args.password);
   return ws.db
     .transaction(() => {

@@ -56,7 +56,12 @@ export function recordAnchor(ws: Workspace): void {
 }
 
 const isAnchor = (v: unknown): v is AuditAnchor =>
-  typeof v === 'object' && v !== null && Number.isInteger((v as AuditAnchor).entries) && (v as AuditAnchor).entries >= 0 && typeof (v as AuditAnchor).head === 'string' && /^[0-9a-f]{64}$/.test((v as AuditAnchor).head);
+  typeof v === 'object' &&
+  v !== null &&
+  Number.isInteger((v as AuditAnchor).entries) &&
+  (v as AuditAnchor).entries >= 0 &&
+  typeof (v as AuditAnchor).head === 'string' &&
+  /^[0-9a-f]{64}$/.test((v as AuditAnchor).head);
 
 /** Reads an anchor file: the studio's JSON lines, or one JSON object (an export's or a release's anchor). */
 export function readAnchors(file: string): AuditAnchor[] {
@@ -64,7 +69,12 @@ export function readAnchors(file: string): AuditAnchor[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new StudioError('ANCHOR_UNREADABLE', `cannot read the anchor file ${file}: ${(e as Error).message}`, [], 'Give the path of an anchor file (FILE.anchors beside a workspace, or audit-anchor.json of an export).');
+    throw new StudioError(
+      'ANCHOR_UNREADABLE',
+      `cannot read the anchor file ${file}: ${(e as Error).message}`,
+      [],
+      'Give the path of an anchor file (FILE.anchors beside a workspace, or audit-anchor.json of an export).',
+    );
   }
   const trimmed = text.trim();
   try {
@@ -81,7 +91,13 @@ export function readAnchors(file: string): AuditAnchor[] {
     } catch {
       v = undefined;
     }
-    if (!isAnchor(v)) throw new StudioError('ANCHOR_INVALID', `${file} line ${i + 1} is not an anchor ({"entries": N, "head": "64 hex digits"})`, [], 'The anchor file was damaged or edited: compare it with a backup.');
+    if (!isAnchor(v))
+      throw new StudioError(
+        'ANCHOR_INVALID',
+        `${file} line ${i + 1} is not an anchor ({"entries": N, "head": "64 hex digits"})`,
+        [],
+        'The anchor file was damaged or edited: compare it with a backup.',
+      );
     return v;
   });
 }

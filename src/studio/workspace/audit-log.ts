@@ -8,7 +8,19 @@ import { nowIso, type Workspace } from './workspace.js';
  * refuse UPDATE and DELETE). An entry is appended inside the transaction of the change it
  * records, so a change and its entry commit or roll back together.
  */
-type Row = { seq: number; at: string; actor: string; action: string; target: string; before: string; after: string; comment: string | null; prev_hash: string; hash: string; versions?: string | null };
+type Row = {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: string;
+  after: string;
+  comment: string | null;
+  prev_hash: string;
+  hash: string;
+  versions?: string | null;
+};
 
 const entry = (r: Row): AuditEntry => ({
   seq: r.seq,
@@ -46,7 +58,19 @@ export function appendAudit(ws: Workspace, action: string, target: string, chang
   const e = nextEntry(lastRow ? entry(lastRow) : undefined, content);
   ws.db
     .prepare('INSERT INTO audit_log (seq, at, actor, action, target, before, after, comment, prev_hash, hash, versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.seq, e.at, e.actor, e.action, e.target, JSON.stringify(e.before), JSON.stringify(e.after), e.comment ?? null, e.prevHash, e.hash, e.versions ? JSON.stringify(e.versions) : null);
+    .run(
+      e.seq,
+      e.at,
+      e.actor,
+      e.action,
+      e.target,
+      JSON.stringify(e.before),
+      JSON.stringify(e.after),
+      e.comment ?? null,
+      e.prevHash,
+      e.hash,
+      e.versions ? JSON.stringify(e.versions) : null,
+    );
   return e;
 }
 
@@ -72,7 +96,9 @@ export function verifyWorkspace(ws: Workspace, opts: { anchors?: AnchorSource[];
   const versions = (ws.db.prepare('SELECT (SELECT count(*) FROM tariff_versions) + (SELECT count(*) FROM rule_versions) AS n').get() as { n: number }).n;
   // An emptied log is a broken chain, never "holds": every workspace starts with its creation entry.
   const chain: ChainVerdict =
-    entries.length === 0 && versions > 0 ? { ok: false, entries: 0, brokenAt: 1, reason: `the workspace holds ${versions} version(s) but no audit entry: the log was emptied` } : verifyChain(entries);
+    entries.length === 0 && versions > 0
+      ? { ok: false, entries: 0, brokenAt: 1, reason: `the workspace holds ${versions} version(s) but no audit entry: the log was emptied` }
+      : verifyChain(entries);
   const anchors: string[] = [];
   for (const a of opts.anchors ?? []) {
     const problem = checkAnchors(entries, a.anchors, a.source);

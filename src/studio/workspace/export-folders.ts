@@ -86,7 +86,12 @@ function checkUnique(kind: string, versions: { effective: string; meta: { dir?: 
   for (const v of versions) {
     const dir = v.meta.dir ?? v.effective;
     if (seen.has(v.effective) || seen.has(dir))
-      throw new StudioError('EXPORT_DUPLICATE_DATE', `two ${kind} versions take effect on ${v.effective}; a folder holds one version per date`, [], 'Discard or re-date one of the drafts, or export without drafts.');
+      throw new StudioError(
+        'EXPORT_DUPLICATE_DATE',
+        `two ${kind} versions take effect on ${v.effective}; a folder holds one version per date`,
+        [],
+        'Discard or re-date one of the drafts, or export without drafts.',
+      );
     seen.add(v.effective);
     seen.add(dir);
   }
@@ -127,4 +132,3 @@ function writeFolder(target: string, files: FileMap): void {
   renameSync(staging, target);
   rmSync(old, { recursive: true, force: true });
 }
-

@@ -7,7 +7,27 @@ import { dirname, sep } from 'node:path';
  * Reads /proc/mounts (Linux) to find the file system of the workspace's folder; elsewhere it
  * cannot tell and says nothing.
  */
-const NETWORK_TYPES = new Set(['nfs', 'nfs4', 'cifs', 'smbfs', 'smb3', '9p', 'afs', 'ceph', 'glusterfs', 'fuse.sshfs', 'fuse.glusterfs', 'fuse.ceph', 'davfs', 'fuse.davfs2', 'fuse.rclone', 'lustre', 'gpfs', 'ncpfs', 'coda']);
+const NETWORK_TYPES = new Set([
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smbfs',
+  'smb3',
+  '9p',
+  'afs',
+  'ceph',
+  'glusterfs',
+  'fuse.sshfs',
+  'fuse.glusterfs',
+  'fuse.ceph',
+  'davfs',
+  'fuse.davfs2',
+  'fuse.rclone',
+  'lustre',
+  'gpfs',
+  'ncpfs',
+  'coda',
+]);
 
 export type MountEntry = { point: string; type: string };
 

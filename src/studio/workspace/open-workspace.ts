@@ -44,7 +44,8 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   const mode = opts.readOnly ?? 'auto';
   if (mode === true || (mode === 'auto' && existsSync(file) && !writable(file))) return { ws: openReadOnly(file, actor), created: false };
   let created = false;
-  if (!existsSync(file) && !opts.seed) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+  if (!existsSync(file) && !opts.seed)
+    throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
   const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
   let db: Database.Database | undefined;
   try {
@@ -84,14 +85,25 @@ function connect(file: string): Database.Database {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], 'Restore it from a backup, or move it away and let the studio create a new one from tariffs/ and rules/.');
+    if (check !== 'ok')
+      throw new StudioError(
+        'WORKSPACE_CORRUPT',
+        `${file} is damaged (SQLite quick_check: ${String(check)})`,
+        [],
+        'Restore it from a backup, or move it away and let the studio create a new one from tariffs/ and rules/.',
+      );
     return db;
   } catch (e) {
     db?.close();
     if (e instanceof StudioError) throw e;
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-      throw new StudioError('WORKSPACE_CORRUPT', `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], 'Open another file, or move this one away and let the studio create a new workspace from tariffs/ and rules/.');
+      throw new StudioError(
+        'WORKSPACE_CORRUPT',
+        `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`,
+        [],
+        'Open another file, or move this one away and let the studio create a new workspace from tariffs/ and rules/.',
+      );
     throw new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file}: ${(e as Error).message}`, [], 'Check the path and its permissions.');
   }
 }
@@ -104,7 +116,14 @@ const SEALS_SINCE = 4;
  * as found on the upgrade (docs/security.md says what that entry can and cannot vouch for).
  */
 function sealOnUpgrade(ws: Workspace): void {
-  ws.db.transaction(() => appendAudit(ws, 'workspace.sealed', 'workspace', { after: { reason: `upgraded to workspace schema ${SCHEMA_VERSION}: the versions are recorded as found` }, versions: versionTargets(ws) })).immediate();
+  ws.db
+    .transaction(() =>
+      appendAudit(ws, 'workspace.sealed', 'workspace', {
+        after: { reason: `upgraded to workspace schema ${SCHEMA_VERSION}: the versions are recorded as found` },
+        versions: versionTargets(ws),
+      }),
+    )
+    .immediate();
 }
 
 /** Runs the migrations the file lacks; returns the schema version it had. */
@@ -180,23 +199,44 @@ function writable(file: string): boolean {
  */
 function openReadOnly(file: string, actor: string): Workspace {
   if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace.');
-  if (statSync(file).size === 0) throw new StudioError('WORKSPACE_FOREIGN', `${file} is an empty file, not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
+  if (statSync(file).size === 0)
+    throw new StudioError('WORKSPACE_FOREIGN', `${file} is an empty file, not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
   let db: Database.Database | undefined;
   try {
     db = readOnlyConnection(file);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], 'Restore it from a backup.');
     const version = db.pragma('user_version', { simple: true }) as number;
-    const hasAudit = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'tariff_versions', 'rule_versions')").get() as { n: number };
-    if (version === 0 || hasAudit.n < 3) throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
-    if (version > SCHEMA_VERSION) throw new StudioError('WORKSPACE_TOO_NEW', `${file} has workspace schema ${version}; this Tariff Studio knows up to ${SCHEMA_VERSION}`, [], 'Update Tariff Studio to open it.');
+    const hasAudit = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'tariff_versions', 'rule_versions')").get() as {
+      n: number;
+    };
+    if (version === 0 || hasAudit.n < 3)
+      throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
+    if (version > SCHEMA_VERSION)
+      throw new StudioError(
+        'WORKSPACE_TOO_NEW',
+        `${file} has workspace schema ${version}; this Tariff Studio knows up to ${SCHEMA_VERSION}`,
+        [],
+        'Update Tariff Studio to open it.',
+      );
     return { db, file, actor, readOnly: true };
   } catch (e) {
     db?.close();
     if (e instanceof StudioError) throw e;
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], 'Give the path of a workspace file the studio created.');
-    throw new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file} read-only: ${(e as Error).message}`, [], 'Check that the file can be read; a workspace left with a -wal file in a read-only folder needs to be opened once where it can be written.');
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new StudioError(
+        'WORKSPACE_FOREIGN',
+        `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`,
+        [],
+        'Give the path of a workspace file the studio created.',
+      );
+    throw new StudioError(
+      'WORKSPACE_UNREADABLE',
+      `cannot open ${file} read-only: ${(e as Error).message}`,
+      [],
+      'Check that the file can be read; a workspace left with a -wal file in a read-only folder needs to be opened once where it can be written.',
+    );
   }
 }
 
@@ -217,7 +257,12 @@ function readOnlyConnection(file: string): Database.Database {
     if (!code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_CANTOPEN') throw e;
     const wal = `${file}-wal`;
     if (existsSync(wal) && statSync(wal).size > 0)
-      throw new StudioError('WORKSPACE_UNREADABLE', `${file} has unsaved journal pages (${basename(wal)}) and its folder cannot be written, so it cannot be read consistently`, [], 'Open it once where the folder can be written (the studio folds the journal in), then archive it again.');
+      throw new StudioError(
+        'WORKSPACE_UNREADABLE',
+        `${file} has unsaved journal pages (${basename(wal)}) and its folder cannot be written, so it cannot be read consistently`,
+        [],
+        'Open it once where the folder can be written (the studio folds the journal in), then archive it again.',
+      );
     const copy = readFileSync(file);
     if (copy.length >= 20 && copy[18] === 2 && copy[19] === 2) {
       copy[18] = 1;

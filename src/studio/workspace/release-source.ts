@@ -22,14 +22,27 @@ export function workspaceReleaseSource(ws: Workspace): ReleaseSource {
   const anchorFile = anchorFileOf(ws.file);
   const verdict = verifyWorkspace(ws, { anchors: existsSync(anchorFile) ? [{ source: anchorFile, anchors: readAnchors(anchorFile) }] : [] });
   if (!verdict.chain.ok)
-    throw new StudioError('AUDIT_BROKEN', `the audit log is broken at entry ${verdict.chain.brokenAt}: ${verdict.chain.reason}`, [], 'A release names the audit head; restore the workspace from a backup before releasing.');
+    throw new StudioError(
+      'AUDIT_BROKEN',
+      `the audit log is broken at entry ${verdict.chain.brokenAt}: ${verdict.chain.reason}`,
+      [],
+      'A release names the audit head; restore the workspace from a backup before releasing.',
+    );
   const problem = verdict.versions[0]?.message ?? verdict.anchors[0];
-  if (problem !== undefined) throw new StudioError('AUDIT_BROKEN', `the audit log does not vouch for the workspace: ${problem}`, [], 'Run tariff audit verify on the workspace; restore it from a backup before releasing.');
+  if (problem !== undefined)
+    throw new StudioError(
+      'AUDIT_BROKEN',
+      `the audit log does not vouch for the workspace: ${problem}`,
+      [],
+      'Run tariff audit verify on the workspace; restore it from a backup before releasing.',
+    );
   const head = auditHead(ws);
   const rules = allRuleVersions(ws)
     .filter((r) => isReleasable(r.status))
     .map((r) => {
-      const step = listReviews(ws, r.id).filter((s) => s.step === 'approved').pop();
+      const step = listReviews(ws, r.id)
+        .filter((s) => s.step === 'approved')
+        .pop();
       return { version: r.version, approval: { approvedBy: step?.reviewer ?? r.approvedBy, approvedAt: step?.at ?? r.updatedAt } };
     });
   const tariffs = allTariffVersions(ws)
@@ -46,7 +59,13 @@ export function workspaceReleaseSource(ws: Workspace): ReleaseSource {
  */
 export function publishRelease(ws: Workspace, publisher: string): ReleaseFile {
   const name = publisher.trim();
-  if (!name) throw new StudioError('PUBLISHER_REQUIRED', 'publisher: enter the name of the person publishing the release', [{ code: 'PUBLISHER_REQUIRED', severity: 'error', message: 'publisher: enter your name', field: 'publisher' }], 'Enter your name, then publish again.');
+  if (!name)
+    throw new StudioError(
+      'PUBLISHER_REQUIRED',
+      'publisher: enter the name of the person publishing the release',
+      [{ code: 'PUBLISHER_REQUIRED', severity: 'error', message: 'publisher: enter your name', field: 'publisher' }],
+      'Enter your name, then publish again.',
+    );
   return ws.db
     .transaction(() => {
       let release: ReleaseFile;

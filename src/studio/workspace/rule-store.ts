@@ -28,7 +28,18 @@ export type RuleVersionRecord = {
 export type StoredRuleVersion = RuleVersionRecord & { version: RuleVersion; meta: RuleMeta };
 export type ReviewStep = { id: number; ruleVersion: number; step: 'submitted' | 'withdrawn' | 'approved'; reviewer: string; comment: string; at: string };
 
-type Row = { id: number; effective: string; status: VersionStatus; based_on: number | null; title: string; data: string; meta: string; revision: number; created_by: string; updated_at: string };
+type Row = {
+  id: number;
+  effective: string;
+  status: VersionStatus;
+  based_on: number | null;
+  title: string;
+  data: string;
+  meta: string;
+  revision: number;
+  created_by: string;
+  updated_at: string;
+};
 
 const record = (r: Row): RuleVersionRecord => {
   const meta = JSON.parse(r.meta) as RuleMeta;
@@ -105,7 +116,13 @@ export function listReviews(ws: Workspace, ruleVersion: number): ReviewStep[] {
 }
 
 const requireStatus = (v: StoredRuleVersion, status: VersionStatus, doing: string, hint: string): void => {
-  if (v.status !== status) throw new StudioError(status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW', `rule version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`, [], hint);
+  if (v.status !== status)
+    throw new StudioError(
+      status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW',
+      `rule version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`,
+      [],
+      hint,
+    );
 };
 
 const requireRevision = (ws: Workspace, v: StoredRuleVersion, revision: number): void => {
@@ -118,17 +135,27 @@ export function createRuleDraft(ws: Workspace, args: { from: number; effective: 
   return ws.db
     .transaction(() => {
       const base = getRuleVersion(ws, args.from);
-      const meta: RuleMeta = { dir: args.effective, author: ws.actor, ...(base.meta.interpretationsDescription !== undefined ? { interpretationsDescription: base.meta.interpretationsDescription } : {}) };
+      const meta: RuleMeta = {
+        dir: args.effective,
+        author: ws.actor,
+        ...(base.meta.interpretationsDescription !== undefined ? { interpretationsDescription: base.meta.interpretationsDescription } : {}),
+      };
       const data = { decisions: base.version.decisions, interpretations: base.version.interpretations };
       const id = insertDraft(ws, 'rule_versions', { effective: args.effective, basedOn: base.id, title: args.title, data, meta });
-      appendAudit(ws, args.action ?? 'rule.draft.created', `rule:${id}`, { before: { version: base.id, effective: base.effective, status: base.status }, after: { effective: args.effective, title: args.title, status: 'draft' } });
+      appendAudit(ws, args.action ?? 'rule.draft.created', `rule:${id}`, {
+        before: { version: base.id, effective: base.effective, status: base.status },
+        after: { effective: args.effective, title: args.title, status: 'draft' },
+      });
       return getRuleVersion(ws, id);
     })
     .immediate();
 }
 
 /** Saves a draft's new rules or interpretations (the caller validated them), refusing a stale revision. */
-export function saveRuleDraft(ws: Workspace, args: { id: number; revision: number; version: Pick<RuleVersion, 'decisions' | 'interpretations'>; action: string; before: unknown; after: unknown }): StoredRuleVersion {
+export function saveRuleDraft(
+  ws: Workspace,
+  args: { id: number; revision: number; version: Pick<RuleVersion, 'decisions' | 'interpretations'>; action: string; before: unknown; after: unknown },
+): StoredRuleVersion {
   return ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
@@ -169,12 +196,22 @@ export function submitRuleVersion(ws: Workspace, args: { id: number; revision: n
       const cur = getRuleVersion(ws, args.id);
       requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
       requireRevision(ws, cur, args.revision);
-      const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as { id: number; status: string } | undefined;
+      const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as
+        { id: number; status: string } | undefined;
       if (taken)
-        throw new StudioError('VERSION_DATE_TAKEN', `rule version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`, [], 'Give the draft another effective date (start a new draft with that date) and submit it.');
+        throw new StudioError(
+          'VERSION_DATE_TAKEN',
+          `rule version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`,
+          [],
+          'Give the draft another effective date (start a new draft with that date) and submit it.',
+        );
       setStatus(ws, cur.id, 'in-review');
       addReview(ws, cur.id, 'submitted', ws.actor, args.comment);
-      appendAudit(ws, 'rule.submitted', `rule:${cur.id}`, { before: { status: 'draft', revision: cur.revision }, after: { status: 'in-review', revision: cur.revision }, comment: args.comment });
+      appendAudit(ws, 'rule.submitted', `rule:${cur.id}`, {
+        before: { status: 'draft', revision: cur.revision },
+        after: { status: 'in-review', revision: cur.revision },
+        comment: args.comment,
+      });
       return getRuleVersion(ws, cur.id);
     })
     .immediate();
@@ -207,12 +244,19 @@ export function approveRuleVersion(ws: Workspace, args: { id: number; reviewer: 
     ...(reviewer ? [] : [{ code: 'REVIEWER_REQUIRED', severity: 'error' as const, message: 'reviewer: enter the name of the person approving', field: 'reviewer' }]),
     ...(comment ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
   ];
-  if (issues.length) throw new StudioError('APPROVAL_INCOMPLETE', `approval needs ${issues.map((i) => i.field).join(' and ')}`, issues, 'Enter the reviewer name and a comment, then approve again.');
+  if (issues.length)
+    throw new StudioError(
+      'APPROVAL_INCOMPLETE',
+      `approval needs ${issues.map((i) => i.field).join(' and ')}`,
+      issues,
+      'Enter the reviewer name and a comment, then approve again.',
+    );
   return ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
       requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
-      const replaced = ws.db.prepare("SELECT * FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as Row | undefined;
+      const replaced = ws.db.prepare("SELECT * FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
+        Row | undefined;
       // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
       // the reviewer is written while the version is still in review, then it is approved.
       if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);

@@ -12,15 +12,37 @@ import { nowIso, type Workspace } from './workspace.js';
 export type ScenarioRecord = { id: number; name: string; revision: number; createdAt: string; createdBy: string; updatedAt: string; lastRunAt: string | null };
 export type StoredScenario<R> = ScenarioRecord & { form: ScenarioForm; lastResult: R | null };
 
-type Row = { id: number; name: string; form: string; revision: number; created_at: string; created_by: string; updated_at: string; last_run_at: string | null; last_result: string | null };
+type Row = {
+  id: number;
+  name: string;
+  form: string;
+  revision: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  last_run_at: string | null;
+  last_result: string | null;
+};
 
-const record = (r: Row): ScenarioRecord => ({ id: r.id, name: r.name, revision: r.revision, createdAt: r.created_at, createdBy: r.created_by, updatedAt: r.updated_at, lastRunAt: r.last_run_at });
+const record = (r: Row): ScenarioRecord => ({
+  id: r.id,
+  name: r.name,
+  revision: r.revision,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  lastRunAt: r.last_run_at,
+});
 
 export function listScenarios<R>(ws: Workspace): StoredScenario<R>[] {
   return (ws.db.prepare('SELECT * FROM scenarios ORDER BY updated_at DESC, id DESC').all() as Row[]).map((r) => stored<R>(r));
 }
 
-const stored = <R>(r: Row): StoredScenario<R> => ({ ...record(r), form: JSON.parse(r.form) as ScenarioForm, lastResult: r.last_result === null ? null : (JSON.parse(r.last_result) as R) });
+const stored = <R>(r: Row): StoredScenario<R> => ({
+  ...record(r),
+  form: JSON.parse(r.form) as ScenarioForm,
+  lastResult: r.last_result === null ? null : (JSON.parse(r.last_result) as R),
+});
 
 export function getScenario<R>(ws: Workspace, id: number): StoredScenario<R> {
   const row = ws.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as Row | undefined;
@@ -35,7 +57,9 @@ export function saveScenario(ws: Workspace, id: number | null, form: ScenarioFor
       const now = nowIso();
       const name = form.name.trim();
       if (id === null) {
-        const info = ws.db.prepare('INSERT INTO scenarios (name, form, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?)').run(name, JSON.stringify(form), now, ws.actor, now);
+        const info = ws.db
+          .prepare('INSERT INTO scenarios (name, form, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?)')
+          .run(name, JSON.stringify(form), now, ws.actor, now);
         const newId = Number(info.lastInsertRowid);
         appendAudit(ws, 'scenario.created', `scenario:${newId}`, { after: { name } });
         return record(ws.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(newId) as Row);

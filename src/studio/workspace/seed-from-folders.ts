@@ -48,7 +48,10 @@ export function seedFromFolders(ws: Workspace, folders: SeedFolders): { tariffVe
     const file = join(dir, 'index.json');
     const original = readFileSync(file, 'utf8');
     const data = readJson(file) as { description?: string };
-    return { entries: load(() => validateVersionIndex(data, file)), meta: { ...(data.description !== undefined ? { description: data.description } : {}), original } satisfies IndexMeta };
+    return {
+      entries: load(() => validateVersionIndex(data, file)),
+      meta: { ...(data.description !== undefined ? { description: data.description } : {}), original } satisfies IndexMeta,
+    };
   };
 
   const tIndex = readIndex(folders.tariffsDir);
@@ -90,7 +93,12 @@ export function seedFromFolders(ws: Workspace, folders: SeedFolders): { tariffVe
       }
     }
     const interpretationsDescription = (JSON.parse(originals['interpretations.json'] ?? '{}') as { description?: string }).description;
-    const meta: RuleMeta = { dir: entry.dir, ...pick(entry, ['author', 'approvedBy', 'note']), ...(interpretationsDescription !== undefined ? { interpretationsDescription } : {}), originals };
+    const meta: RuleMeta = {
+      dir: entry.dir,
+      ...pick(entry, ['author', 'approvedBy', 'note']),
+      ...(interpretationsDescription !== undefined ? { interpretationsDescription } : {}),
+      originals,
+    };
     const data = { decisions: v.decisions, interpretations: v.interpretations };
     insertRule.run({ effective: entry.effective, status: entry.status, title: entry.note ?? '', data: JSON.stringify(data), meta: JSON.stringify(meta), now, actor: ws.actor });
   }

@@ -53,11 +53,21 @@ export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fil
 export const importErrors = (r: ImportReading): Issue[] => r.read.issues.filter((i) => i.severity === 'error');
 
 /** Creates the new draft; refuses (changing nothing) while any error stands. */
-export async function applyWorkbookImport(ws: Workspace, data: Uint8Array, fileName: string, opts: { effective: string; title: string; today: string }): Promise<{ draft: StoredTariffVersion; changes: TariffChange[]; reading: ImportReading }> {
+export async function applyWorkbookImport(
+  ws: Workspace,
+  data: Uint8Array,
+  fileName: string,
+  opts: { effective: string; title: string; today: string },
+): Promise<{ draft: StoredTariffVersion; changes: TariffChange[]; reading: ImportReading }> {
   const reading = await readWorkbookForImport(ws, data, fileName, opts.today);
   const errors = importErrors(reading);
   if (errors.length || !reading.read.version || !reading.base)
-    throw new StudioError('IMPORT_INVALID', `${fileName}: ${errors.length} problem(s) must be fixed before it can be imported; nothing was changed. First: ${errors[0]?.message ?? 'no version could be read'}`, reading.read.issues, 'Fix the cells listed, save the workbook and import it again.');
+    throw new StudioError(
+      'IMPORT_INVALID',
+      `${fileName}: ${errors.length} problem(s) must be fixed before it can be imported; nothing was changed. First: ${errors[0]?.message ?? 'no version could be read'}`,
+      reading.read.issues,
+      'Fix the cells listed, save the workbook and import it again.',
+    );
   const draft = createTariffDraft(ws, {
     from: reading.base.id,
     effective: opts.effective,

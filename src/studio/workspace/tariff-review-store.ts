@@ -29,7 +29,12 @@ export function listTariffReviews(ws: Workspace, tariffVersion: number): TariffR
 
 const requireStatus = (v: StoredTariffVersion, status: VersionStatus, doing: string, hint: string): void => {
   if (v.status !== status)
-    throw new StudioError(status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW', `tariff version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`, [], hint);
+    throw new StudioError(
+      status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW',
+      `tariff version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`,
+      [],
+      hint,
+    );
 };
 
 const addReview = (ws: Workspace, id: number, step: TariffReviewStep['step'], reviewer: string, comment: string): void => {
@@ -44,13 +49,15 @@ const setStatus = (ws: Workspace, table: 'tariff_versions' | 'rule_versions', id
 
 /** The rule version that shares a tariff version's date and is not a draft (in review or approved), else a draft of that date, else none. */
 export function ruleCompanion(ws: Workspace, effective: string): StoredRuleVersion | undefined {
-  const row = ws.db.prepare("SELECT id FROM rule_versions WHERE effective = ? AND status <> 'superseded' ORDER BY status = 'draft', id DESC LIMIT 1").get(effective) as { id: number } | undefined;
+  const row = ws.db.prepare("SELECT id FROM rule_versions WHERE effective = ? AND status <> 'superseded' ORDER BY status = 'draft', id DESC LIMIT 1").get(effective) as
+    { id: number } | undefined;
   return row ? getRuleVersion(ws, row.id) : undefined;
 }
 
 /** The tariff version of a rule version's date, as ruleCompanion. */
 export function tariffCompanion(ws: Workspace, effective: string): StoredTariffVersion | undefined {
-  const row = ws.db.prepare("SELECT id FROM tariff_versions WHERE effective = ? AND status <> 'superseded' ORDER BY status = 'draft', id DESC LIMIT 1").get(effective) as { id: number } | undefined;
+  const row = ws.db.prepare("SELECT id FROM tariff_versions WHERE effective = ? AND status <> 'superseded' ORDER BY status = 'draft', id DESC LIMIT 1").get(effective) as
+    { id: number } | undefined;
   return row ? getTariffVersion(ws, row.id) : undefined;
 }
 
@@ -61,12 +68,28 @@ export function submitTariffVersion(ws: Workspace, args: { id: number; revision:
       const cur = getTariffVersion(ws, args.id);
       requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
       if (cur.revision !== args.revision)
-        throw new StudioError('DRAFT_CONFLICT', `tariff version ${cur.effective} changed since you loaded it (revision ${cur.revision}, you had ${args.revision})`, [], 'Reload the version and submit again.');
-      const taken = ws.db.prepare("SELECT id, status FROM tariff_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as { id: number; status: string } | undefined;
-      if (taken) throw new StudioError('VERSION_DATE_TAKEN', `tariff version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`, [], 'Start a new draft from this one with another effective date and submit that.');
+        throw new StudioError(
+          'DRAFT_CONFLICT',
+          `tariff version ${cur.effective} changed since you loaded it (revision ${cur.revision}, you had ${args.revision})`,
+          [],
+          'Reload the version and submit again.',
+        );
+      const taken = ws.db.prepare("SELECT id, status FROM tariff_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as
+        { id: number; status: string } | undefined;
+      if (taken)
+        throw new StudioError(
+          'VERSION_DATE_TAKEN',
+          `tariff version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`,
+          [],
+          'Start a new draft from this one with another effective date and submit that.',
+        );
       setStatus(ws, 'tariff_versions', cur.id, 'in-review');
       addReview(ws, cur.id, 'submitted', ws.actor, args.comment);
-      appendAudit(ws, 'tariff.submitted', `tariff:${cur.id}`, { before: { status: 'draft', revision: cur.revision }, after: { status: 'in-review', revision: cur.revision }, comment: args.comment });
+      appendAudit(ws, 'tariff.submitted', `tariff:${cur.id}`, {
+        before: { status: 'draft', revision: cur.revision },
+        after: { status: 'in-review', revision: cur.revision },
+        comment: args.comment,
+      });
       return getTariffVersion(ws, cur.id);
     })
     .immediate();
@@ -91,7 +114,12 @@ export const approvalInputIssues = (reviewer: string, comment: string) => [
   ...(comment.trim() ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
 ];
 
-export type JointApproval = { tariff: StoredTariffVersion | null; rules: StoredRuleVersion | null; supersededTariff: StoredTariffVersion | null; supersededRules: StoredRuleVersion | null };
+export type JointApproval = {
+  tariff: StoredTariffVersion | null;
+  rules: StoredRuleVersion | null;
+  supersededTariff: StoredTariffVersion | null;
+  supersededRules: StoredRuleVersion | null;
+};
 
 /**
  * Approves a tariff version, a rule version, or both when they share a date (one change of the
@@ -102,20 +130,33 @@ export function approveTogether(ws: Workspace, args: { tariffId: number | null; 
   const reviewer = args.reviewer.trim();
   const comment = args.comment.trim();
   const issues = approvalInputIssues(reviewer, comment);
-  if (issues.length) throw new StudioError('APPROVAL_INCOMPLETE', `approval needs ${issues.map((i) => i.field).join(' and ')}`, issues, 'Enter the reviewer name and a comment, then approve again.');
+  if (issues.length)
+    throw new StudioError(
+      'APPROVAL_INCOMPLETE',
+      `approval needs ${issues.map((i) => i.field).join(' and ')}`,
+      issues,
+      'Enter the reviewer name and a comment, then approve again.',
+    );
   return ws.db
     .transaction((): JointApproval => {
       const out: JointApproval = { tariff: null, rules: null, supersededTariff: null, supersededRules: null };
       if (args.tariffId !== null) {
         const cur = getTariffVersion(ws, args.tariffId);
         requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
-        const replaced = ws.db.prepare("SELECT id, effective FROM tariff_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as { id: number; effective: string } | undefined;
+        const replaced = ws.db
+          .prepare("SELECT id, effective FROM tariff_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1")
+          .get(cur.effective) as { id: number; effective: string } | undefined;
         if (replaced) setStatus(ws, 'tariff_versions', replaced.id, 'superseded');
         setStatus(ws, 'tariff_versions', cur.id, 'approved');
         addReview(ws, cur.id, 'approved', reviewer, comment);
         appendAudit(ws, 'tariff.approved', `tariff:${cur.id}`, {
           before: { status: 'in-review', ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-          after: { status: 'approved', approvedBy: reviewer, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}), ...(args.ruleId !== null ? { together: { rule: args.ruleId } } : {}) },
+          after: {
+            status: 'approved',
+            approvedBy: reviewer,
+            ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
+            ...(args.ruleId !== null ? { together: { rule: args.ruleId } } : {}),
+          },
           comment,
         });
         out.tariff = getTariffVersion(ws, cur.id);
@@ -124,8 +165,14 @@ export function approveTogether(ws: Workspace, args: { tariffId: number | null; 
       if (args.ruleId !== null) {
         const cur = getRuleVersion(ws, args.ruleId);
         if (cur.status !== 'in-review')
-          throw new StudioError('VERSION_NOT_IN_REVIEW', `rule version ${cur.effective} (#${cur.id}) is ${cur.status}: only a version in review can be approved`, [], 'Submit the rule draft of the same date for review first.');
-        const replaced = ws.db.prepare("SELECT id, effective FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as { id: number; effective: string } | undefined;
+          throw new StudioError(
+            'VERSION_NOT_IN_REVIEW',
+            `rule version ${cur.effective} (#${cur.id}) is ${cur.status}: only a version in review can be approved`,
+            [],
+            'Submit the rule draft of the same date for review first.',
+          );
+        const replaced = ws.db.prepare("SELECT id, effective FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
+          { id: number; effective: string } | undefined;
         if (replaced) setStatus(ws, 'rule_versions', replaced.id, 'superseded');
         // The reviewer is written while the version is still in review: the freeze triggers allow
         // nothing but approved → superseded on an approved row (migration 4).
@@ -134,7 +181,12 @@ export function approveTogether(ws: Workspace, args: { tariffId: number | null; 
         ws.db.prepare('INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(cur.id, 'approved', reviewer, comment, nowIso());
         appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
           before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-          after: { status: 'approved', approvedBy: reviewer, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}), ...(args.tariffId !== null ? { together: { tariff: args.tariffId } } : {}) },
+          after: {
+            status: 'approved',
+            approvedBy: reviewer,
+            ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
+            ...(args.tariffId !== null ? { together: { tariff: args.tariffId } } : {}),
+          },
           comment,
         });
         out.rules = getRuleVersion(ws, cur.id);

@@ -24,7 +24,19 @@ export type TariffVersionRecord = {
 
 export type StoredTariffVersion = TariffVersionRecord & { version: TariffVersion; meta: TariffMeta };
 
-type Row = { id: number; effective: string; status: VersionStatus; based_on: number | null; title: string; data: string; meta: string; revision: number; created_at: string; created_by: string; updated_at: string };
+type Row = {
+  id: number;
+  effective: string;
+  status: VersionStatus;
+  based_on: number | null;
+  title: string;
+  data: string;
+  meta: string;
+  revision: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+};
 
 const record = (r: Row): TariffVersionRecord => ({
   id: r.id,
@@ -48,7 +60,9 @@ const stored = (r: Row): StoredTariffVersion => ({
 });
 
 export function listTariffVersions(ws: Workspace): TariffVersionRecord[] {
-  const rows = ws.db.prepare('SELECT id, effective, status, based_on, title, revision, created_at, created_by, updated_at FROM tariff_versions ORDER BY effective DESC, id DESC').all() as Row[];
+  const rows = ws.db
+    .prepare('SELECT id, effective, status, based_on, title, revision, created_at, created_by, updated_at FROM tariff_versions ORDER BY effective DESC, id DESC')
+    .all() as Row[];
   return rows.map(record);
 }
 
@@ -79,7 +93,10 @@ export function suggestDraftDate(ws: Workspace, today: string): string {
 }
 
 /** Starts a draft from any version: a copy of its data with its own effective date. */
-export function createTariffDraft(ws: Workspace, args: { from: number; effective: string; title: string; data?: TariffVersion; audit?: { action: string; detail: unknown } }): StoredTariffVersion {
+export function createTariffDraft(
+  ws: Workspace,
+  args: { from: number; effective: string; title: string; data?: TariffVersion; audit?: { action: string; detail: unknown } },
+): StoredTariffVersion {
   checkDraftDate(args.effective);
   return ws.db
     .transaction(() => {
@@ -100,14 +117,21 @@ export function createTariffDraft(ws: Workspace, args: { from: number; effective
  * Saves a draft's new data. `revision` is the one the caller edited: a save on top of a newer
  * revision (another window, the CLI) is refused rather than lost. The caller validates first.
  */
-export function saveTariffDraft(ws: Workspace, args: { id: number; revision: number; version: TariffVersion; action: string; before: unknown; after: unknown }): StoredTariffVersion {
+export function saveTariffDraft(
+  ws: Workspace,
+  args: { id: number; revision: number; version: TariffVersion; action: string; before: unknown; after: unknown },
+): StoredTariffVersion {
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
       if (cur.status !== 'draft')
-        throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`, [], 'Start a draft from it and edit the draft.');
-      if (cur.revision !== args.revision)
-        throw staleSave(ws, `tariff:${cur.id}`, `tariff draft ${cur.effective} (#${cur.id})`, cur.revision, args.revision);
+        throw new StudioError(
+          'VERSION_NOT_DRAFT',
+          `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`,
+          [],
+          'Start a draft from it and edit the draft.',
+        );
+      if (cur.revision !== args.revision) throw staleSave(ws, `tariff:${cur.id}`, `tariff draft ${cur.effective} (#${cur.id})`, cur.revision, args.revision);
       const { effective: _e, status: _s, ...data } = args.version;
       updateDraftData(ws, 'tariff_versions', args.id, data);
       appendAudit(ws, args.action, `tariff:${args.id}`, { before: args.before, after: args.after });

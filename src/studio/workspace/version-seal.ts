@@ -107,7 +107,14 @@ export function verifyVersions(ws: Workspace, entries: readonly SealedEntry[]): 
     });
   }
   for (const [target, seen] of last)
-    if (!present.has(target) && !seen.gone) problems.push({ target, version: label(ws, target), seq: seen.seq, fields: [], message: `${label(ws, target)}: recorded by audit entry ${seen.seq} but missing from the workspace; it was deleted outside the studio` });
+    if (!present.has(target) && !seen.gone)
+      problems.push({
+        target,
+        version: label(ws, target),
+        seq: seen.seq,
+        fields: [],
+        message: `${label(ws, target)}: recorded by audit entry ${seen.seq} but missing from the workspace; it was deleted outside the studio`,
+      });
   return problems;
 }
 

@@ -22,7 +22,13 @@ export async function backupWorkspace(file: string, out: string): Promise<{ page
     } finally {
       copy.close();
     }
-    if (check !== 'ok') throw new StudioError('BACKUP_DAMAGED', `the backup copy fails SQLite's integrity check: ${check}`, [], 'Nothing was written to --out. Run tariff workspace check on the workspace.');
+    if (check !== 'ok')
+      throw new StudioError(
+        'BACKUP_DAMAGED',
+        `the backup copy fails SQLite's integrity check: ${check}`,
+        [],
+        'Nothing was written to --out. Run tariff workspace check on the workspace.',
+      );
     renameSync(tmp, out);
     return { pages: r.totalPages, check };
   } catch (e) {
@@ -47,4 +53,3 @@ export function checkWorkspace(file: string): { integrity: string[]; foreignKeys
     db.close();
   }
 }
-

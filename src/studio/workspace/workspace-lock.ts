@@ -26,7 +26,9 @@ const alive = (pid: number): boolean => {
 const readHolder = (file: string): LockHolder | undefined => {
   try {
     const h = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
-    return typeof h.pid === 'number' && typeof h.host === 'string' ? { pid: h.pid, host: h.host, purpose: String(h.purpose ?? 'a studio'), since: String(h.since ?? '?') } : undefined;
+    return typeof h.pid === 'number' && typeof h.host === 'string'
+      ? { pid: h.pid, host: h.host, purpose: String(h.purpose ?? 'a studio'), since: String(h.since ?? '?') }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -54,7 +56,8 @@ export function acquireWorkspaceLock(workspace: string, purpose: string): Worksp
         },
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new StudioError('WORKSPACE_LOCK_FAILED', `cannot create the lock file ${file}: ${(e as Error).message}`, [], 'Check that the folder of the workspace is writable.');
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new StudioError('WORKSPACE_LOCK_FAILED', `cannot create the lock file ${file}: ${(e as Error).message}`, [], 'Check that the folder of the workspace is writable.');
       const h = readHolder(file);
       const stale = h === undefined ? !existsSync(file) : h.host === me.host && !alive(h.pid);
       if (stale) {

@@ -64,10 +64,30 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
       </select>
     );
   if (field.kind === 'json')
-    return <textarea id={id} rows={3} className="mono" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} placeholder={JSON_PLACEHOLDER[field.name] ?? '[]'} data-testid={id} />;
+    return (
+      <textarea
+        id={id}
+        rows={3}
+        className="mono"
+        value={String(value ?? '')}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={JSON_PLACEHOLDER[field.name] ?? '[]'}
+        data-testid={id}
+      />
+    );
   const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
   const placeholder = field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? 'OPT-A, OPT-B' : '';
-  return <input type={type} id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} {...(datalist ? { list: datalist } : {})} data-testid={id} />;
+  return (
+    <input
+      type={type}
+      id={id}
+      value={String(value ?? '')}
+      onChange={(e) => onChange(e.target.value)}
+      placeholder={placeholder}
+      {...(datalist ? { list: datalist } : {})}
+      data-testid={id}
+    />
+  );
 }
 
 export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
@@ -131,7 +151,8 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   };
   const out = result?.output;
   const fields = out ? Object.entries(out).filter(([k]) => !SKIP.has(k)) : [];
-  const showField = (k: string, v: unknown): string => (typeof v === 'number' && /amount|tax|total|subtotal|paid|fee/iu.test(k) ? yen(v) : typeof v === 'string' ? v : JSON.stringify(v));
+  const showField = (k: string, v: unknown): string =>
+    typeof v === 'number' && /amount|tax|total|subtotal|paid|fee/iu.test(k) ? yen(v) : typeof v === 'string' ? v : JSON.stringify(v);
 
   return (
     <div className="explorer-page">
@@ -139,7 +160,14 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         <h2>{t('nav.explorer')}</h2>
         <label>
           {t('rules.decision')}
-          <select value={decision} onChange={(e) => { setDecision(e.target.value); setResult(null); }} data-testid="explorer-decision">
+          <select
+            value={decision}
+            onChange={(e) => {
+              setDecision(e.target.value);
+              setResult(null);
+            }}
+            data-testid="explorer-decision"
+          >
             {forms.map((f) => (
               <option key={f.name} value={f.name}>
                 {t(`decision.${f.name}` as 'decision.approval')} ({f.name})
@@ -187,7 +215,12 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                 {lang === 'ja' ? f.ja : f.en} <code className="muted small">{f.name}</code>
                 {f.required && <span className="error-text"> *</span>}
               </span>
-              <FactInput field={f} value={vals[f.name]} onChange={(v) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } })} {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})} />
+              <FactInput
+                field={f}
+                value={vals[f.name]}
+                onChange={(v) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } })}
+                {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})}
+              />
             </label>
           ))}
           <datalist id="explorer-courses">
@@ -229,11 +262,17 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         ) : (
           <>
             <h3>
-              {t('explorer.outcome')}: <span className={`outcome outcome-${out.outcome}`} data-testid="explorer-outcome">{out.outcome}</span>
-              {out.discretionary === true && <span className="badge" data-testid="explorer-discretionary"> {t('explorer.discretionary')}</span>}
-              {out.versions && (
-                <span className="muted small"> — {t('explorer.versions', { rules: out.versions.rules, tariffs: out.versions.tariffs })}</span>
+              {t('explorer.outcome')}:{' '}
+              <span className={`outcome outcome-${out.outcome}`} data-testid="explorer-outcome">
+                {out.outcome}
+              </span>
+              {out.discretionary === true && (
+                <span className="badge" data-testid="explorer-discretionary">
+                  {' '}
+                  {t('explorer.discretionary')}
+                </span>
               )}
+              {out.versions && <span className="muted small"> — {t('explorer.versions', { rules: out.versions.rules, tariffs: out.versions.tariffs })}</span>}
             </h3>
             {out.errors && out.errors.length > 0 && (
               <ul className="check-issues" data-testid="explorer-errors">
@@ -280,7 +319,9 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
             </table>
             <h4>{t('explorer.reliedOn')}</h4>
             <p className="mono small" data-testid="explorer-interps">
-              {Object.entries(out.interpretations).map(([k, v]) => `${k} = ${v}`).join(', ') || '—'}
+              {Object.entries(out.interpretations)
+                .map(([k, v]) => `${k} = ${v}`)
+                .join(', ') || '—'}
             </p>
             <div className="save-case">
               <h4>{t('explorer.save')}</h4>
@@ -292,7 +333,14 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                 </button>
               </div>
               <div className="filter-bar">
-                <input type="text" className="grow-input" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t('regression.folderPath')} data-testid="explorer-folder" />
+                <input
+                  type="text"
+                  className="grow-input"
+                  value={folder}
+                  onChange={(e) => setFolder(e.target.value)}
+                  placeholder={t('regression.folderPath')}
+                  data-testid="explorer-folder"
+                />
                 <button type="button" disabled={!folder.trim() || !fileName.trim()} onClick={() => void saveToFolder()} data-testid="explorer-save-folder">
                   {t('explorer.saveToFolder')}
                 </button>

@@ -31,10 +31,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // Storage may be unavailable; the choice then lasts for this window.
     }
   }, []);
-  const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key, vars) => fill((lang === 'ja' ? ja : en)[key], vars), yen: (n) => formatYen(n, lang) }),
-    [lang, setLang],
-  );
+  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => fill((lang === 'ja' ? ja : en)[key], vars), yen: (n) => formatYen(n, lang) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -48,13 +48,27 @@ export function App() {
       </header>
       <nav className="app-nav" aria-label="pages">
         {PAGES.map((p) => (
-          <button key={p.id} type="button" className={p.id === page ? 'nav-item active' : 'nav-item'} disabled={!p.ready} aria-current={p.id === page ? 'page' : undefined} onClick={() => setPage(p.id)} data-testid={`nav-${p.id}`}>
+          <button
+            key={p.id}
+            type="button"
+            className={p.id === page ? 'nav-item active' : 'nav-item'}
+            disabled={!p.ready}
+            aria-current={p.id === page ? 'page' : undefined}
+            onClick={() => setPage(p.id)}
+            data-testid={`nav-${p.id}`}
+          >
             {t(p.label)}
             {!p.ready && <small>{t('nav.soon')}</small>}
           </button>
         ))}
         {me?.role === 'admin' && (
-          <button type="button" className={page === 'users' ? 'nav-item active' : 'nav-item'} aria-current={page === 'users' ? 'page' : undefined} onClick={() => setPage('users')} data-testid="nav-users">
+          <button
+            type="button"
+            className={page === 'users' ? 'nav-item active' : 'nav-item'}
+            aria-current={page === 'users' ? 'page' : undefined}
+            onClick={() => setPage('users')}
+            data-testid="nav-users"
+          >
             {tt('nav.users')}
           </button>
         )}

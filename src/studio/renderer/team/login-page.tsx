@@ -16,7 +16,12 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUser
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(new URL('auth/login', window.location.href), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, password }), credentials: 'same-origin' });
+      const res = await fetch(new URL('auth/login', window.location.href), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, password }),
+        credentials: 'same-origin',
+      });
       const body = (await res.json()) as { ok: true; value: TeamUserView & { csrf: string } } | { ok: false; error: { code: string; message: string } };
       if (body.ok) {
         setPassword('');
@@ -25,7 +30,9 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUser
       }
       const code = body.error.code;
       const until = /until (\S+)/u.exec(body.error.message)?.[1]?.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/u, '$1 $2 UTC') ?? '';
-      setError(code === 'LOGIN_FAILED' || code === 'ACCOUNT_LOCKED' || code === 'LOGIN_RATE_LIMITED' ? tt(`login.${code}`, { until }) : tt('login.other', { message: body.error.message }));
+      setError(
+        code === 'LOGIN_FAILED' || code === 'ACCOUNT_LOCKED' || code === 'LOGIN_RATE_LIMITED' ? tt(`login.${code}`, { until }) : tt('login.other', { message: body.error.message }),
+      );
     } catch (err) {
       setError(tt('login.other', { message: (err as Error).message }));
     } finally {
@@ -49,7 +56,15 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUser
         </label>
         <label>
           {tt('login.password')}
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={1024} data-testid="login-password" />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            maxLength={1024}
+            data-testid="login-password"
+          />
         </label>
         {error && (
           <p className="banner banner-error" role="alert" data-testid="login-error">

@@ -42,7 +42,12 @@ export function TeamGate({ children }: { children: ReactNode }) {
   }, []);
   const logout = useCallback(() => {
     const csrf = teamSession.csrf;
-    void fetch(new URL('auth/logout', window.location.href), { method: 'POST', headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) }, body: '{}', credentials: 'same-origin' }).finally(() => {
+    void fetch(new URL('auth/logout', window.location.href), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+      body: '{}',
+      credentials: 'same-origin',
+    }).finally(() => {
       teamSession.csrf = null;
       setState({ kind: 'login', expired: false });
     });

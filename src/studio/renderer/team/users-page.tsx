@@ -15,7 +15,14 @@ export function UsersPage() {
   const [note, setNote] = useState<string | null>(null);
   const [form, setForm] = useState<{ name: string; role: Role; password: string }>({ name: '', role: 'pm', password: '' });
   const [reset, setReset] = useState<{ name: string; password: string } | null>(null);
-  const reload = useCallback(() => api.team.users({}).then((r) => setUsers(r.users), (e: unknown) => setError({ error: e })), [api]);
+  const reload = useCallback(
+    () =>
+      api.team.users({}).then(
+        (r) => setUsers(r.users),
+        (e: unknown) => setError({ error: e }),
+      ),
+    [api],
+  );
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -60,10 +67,23 @@ export function UsersPage() {
             <tr key={u.name} data-testid={`user-${u.name}`}>
               <td>{u.name}</td>
               <td>{tt(`role.${u.role}`)}</td>
-              <td>{u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active')}</td>
+              <td>
+                {u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active')}
+              </td>
               <td className="users-actions">
                 {u.name !== me?.name && (
-                  <button type="button" onClick={() => void act(async () => (await api.team.setUserDisabled({ name: u.name, disabled: !u.disabled }), tt(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })))} data-testid={`user-toggle-${u.name}`}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(
+                        async () => (
+                          await api.team.setUserDisabled({ name: u.name, disabled: !u.disabled }),
+                          tt(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })
+                        ),
+                      )
+                    }
+                    data-testid={`user-toggle-${u.name}`}
+                  >
                     {u.disabled ? tt('users.enable') : tt('users.disable')}
                   </button>
                 )}
@@ -89,7 +109,14 @@ export function UsersPage() {
         >
           <label>
             {tt('users.newPassword', { name: reset.name })}
-            <input type="password" autoComplete="new-password" value={reset.password} onChange={(e) => setReset({ ...reset, password: e.target.value })} required data-testid="reset-password" />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={reset.password}
+              onChange={(e) => setReset({ ...reset, password: e.target.value })}
+              required
+              data-testid="reset-password"
+            />
           </label>
           <button type="submit" className="primary">
             {tt('users.reset')}
@@ -114,7 +141,14 @@ export function UsersPage() {
         </label>
         <label>
           {tt('login.password')}
-          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required data-testid="new-user-password" />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            required
+            data-testid="new-user-password"
+          />
         </label>
         <button type="submit" className="primary" data-testid="new-user-add">
           {tt('users.add')}

@@ -13,7 +13,15 @@ export const httpSend =
       const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(teamSession.csrf ? { 'X-CSRF-Token': teamSession.csrf } : {}) };
       res = await fetch(new URL(name, apiBase), { method: 'POST', headers, body: JSON.stringify(args), credentials: 'same-origin' });
     } catch (e) {
-      return { ok: false, error: { code: 'SERVER_UNREACHABLE', message: `the studio server is not answering (${(e as Error).message})`, hint: 'Is `tariff studio --web` still running? Start it again and reload this page.', issues: [] } };
+      return {
+        ok: false,
+        error: {
+          code: 'SERVER_UNREACHABLE',
+          message: `the studio server is not answering (${(e as Error).message})`,
+          hint: 'Is `tariff studio --web` still running? Start it again and reload this page.',
+          issues: [],
+        },
+      };
     }
     try {
       const env = (await res.json()) as Envelope<unknown>;

@@ -14,7 +14,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * comment), the rule version of the same date, the regression of the case files, the fleet
  * impact of the example scenario, and the 第2条 change notice covering prices and clauses.
  */
-export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { summary: VersionSummary; onChanged: (select?: number) => void; onError: (e: unknown, lead?: string) => void; onNotice: (text: string) => void }) {
+export function TariffReviewPanel({
+  summary,
+  onChanged,
+  onError,
+  onNotice,
+}: {
+  summary: VersionSummary;
+  onChanged: (select?: number) => void;
+  onError: (e: unknown, lead?: string) => void;
+  onNotice: (text: string) => void;
+}) {
   const api = useApi();
   const { t, yen } = useI18n();
   const [review, setReview] = useState<TariffReviewView | null>(null);
@@ -74,7 +84,11 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
           </li>
         ))}
       </ol>
-      {review && <p className="small" data-testid="tr-companion">{review.companion ? t('tr.companion', { date: review.companion.effective, status: t(`status.${review.companion.status}`) }) : t('tr.noCompanion', { date: s.effective })}</p>}
+      {review && (
+        <p className="small" data-testid="tr-companion">
+          {review.companion ? t('tr.companion', { date: review.companion.effective, status: t(`status.${review.companion.status}`) }) : t('tr.noCompanion', { date: s.effective })}
+        </p>
+      )}
       {(s.status === 'draft' || s.status === 'in-review') && (
         <div className="review-form">
           {s.status === 'in-review' && !me && (
@@ -132,7 +146,13 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
                       'approve',
                       async () => {
                         const r = await api.lifecycle.approveTariff({ id: s.id, reviewer: me ? me.name : reviewer, comment });
-                        onNotice(r.rules ? t('tr.approvedTogether', { date: r.rules.effective }) : r.superseded ? t('review.approvedSuperseding', { date: r.superseded.effective }) : t('review.approved'));
+                        onNotice(
+                          r.rules
+                            ? t('tr.approvedTogether', { date: r.rules.effective })
+                            : r.superseded
+                              ? t('review.approvedSuperseding', { date: r.superseded.effective })
+                              : t('review.approved'),
+                        );
                         onChanged(s.id);
                       },
                       t('review.refused'),
@@ -154,7 +174,9 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
       </button>
       {review && (
         <div data-testid="tr-regression">
-          <p className="small">{t('tr.regressionResult', { total: review.total, changed: review.changed.length, failing: review.failing.length, base: review.baseline?.effective ?? '—' })}</p>
+          <p className="small">
+            {t('tr.regressionResult', { total: review.total, changed: review.changed.length, failing: review.failing.length, base: review.baseline?.effective ?? '—' })}
+          </p>
           <ul className="small case-list" tabIndex={0} aria-label={t('tr.regression')}>
             {[...review.failing.map((c) => ({ c, bad: true })), ...review.changed.map((c) => ({ c, bad: false }))].slice(0, 30).map(({ c, bad }) => (
               <li key={`${bad ? 'f' : 'c'}${c.file}#${c.index}`} className={bad ? 'case-failing' : ''}>
@@ -181,7 +203,15 @@ export function TariffReviewPanel({ summary, onChanged, onError, onNotice }: { s
       </button>
       {impact && (
         <p className="small" data-testid="tr-fleet">
-          {impact.problem ?? t('tr.fleetResult', { n: impact.fleetSize, months: impact.months, start: impact.start, before: yen(impact.baseline), after: yen(impact.proposal), diff: yen(impact.difference) })}
+          {impact.problem ??
+            t('tr.fleetResult', {
+              n: impact.fleetSize,
+              months: impact.months,
+              start: impact.start,
+              before: yen(impact.baseline),
+              after: yen(impact.proposal),
+              diff: yen(impact.difference),
+            })}
         </p>
       )}
       <h3>{t('tr.notice')}</h3>
