@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntryView, AuditVerdict } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DataTable } from '../ui/data-table.js';
 
 /** The audit log (who, when, what, before/after) and whether its hash chain holds. */
 const compact = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
@@ -35,34 +36,23 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
           </span>
         )}
       </div>
-      <table className="changes audit-table" data-testid="audit-entries">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('audit.at')}</th>
-            <th>{t('audit.actor')}</th>
-            <th>{t('audit.action')}</th>
-            <th>{t('audit.target')}</th>
-            <th>{t('change.before')}</th>
-            <th>{t('change.after')}</th>
-            <th>{t('review.comment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq} title={e.hash}>
-              <td>{e.seq}</td>
-              <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-              <td>{e.actor}</td>
-              <td className="mono">{e.action}</td>
-              <td className="mono">{e.target}</td>
-              <td className="mono audit-json">{compact(e.before)}</td>
-              <td className="mono audit-json">{compact(e.after)}</td>
-              <td>{e.comment ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="changes audit-table"
+        testId="audit-entries"
+        rows={entries}
+        rowKey={(e) => e.seq}
+        rowProps={(e) => ({ title: e.hash })}
+        columns={[
+          { key: 'seq', header: '#', cell: (e) => e.seq },
+          { key: 'at', header: t('audit.at'), cell: (e) => e.at.replace('T', ' ').slice(0, 19) },
+          { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
+          { key: 'action', header: t('audit.action'), cellClass: 'mono', cell: (e) => e.action },
+          { key: 'target', header: t('audit.target'), cellClass: 'mono', cell: (e) => e.target },
+          { key: 'before', header: t('change.before'), cellClass: 'mono audit-json', cell: (e) => compact(e.before) },
+          { key: 'after', header: t('change.after'), cellClass: 'mono audit-json', cell: (e) => compact(e.after) },
+          { key: 'comment', header: t('review.comment'), cell: (e) => e.comment ?? '' },
+        ]}
+      />
     </div>
   );
 }

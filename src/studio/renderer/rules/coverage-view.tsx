@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CoverageView as Report, RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DataTable } from '../ui/data-table.js';
 
 /** Clause coverage of a rule version (as `tariff coverage` prints it): every paragraph with its status and text, filterable to what is not encoded. */
 type Filter = 'all' | 'not-encoded';
@@ -57,42 +58,43 @@ export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; o
           </ul>
         </section>
       )}
-      {rows.length === 0 ? (
-        <p className="muted" data-testid="coverage-none">
-          {t('coverage.none')}
-        </p>
-      ) : (
-        <table className="changes coverage-table" data-testid="coverage-table">
-          <thead>
-            <tr>
-              <th>{t('coverage.clause')}</th>
-              <th>{t('coverage.title')}</th>
-              <th>{t('coverage.status')}</th>
-              <th>{t('coverage.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.ref} data-testid="coverage-row" data-status={r.status}>
-                <td>
-                  <details>
-                    <summary className="mono">{r.ref}</summary>
-                    <pre className="terms">{r.text}</pre>
-                  </details>
-                </td>
-                <td>{r.title}</td>
-                <td>
-                  <span className={`badge coverage-${r.status}`}>{t(`coverage.status.${r.status}`)}</span>
-                </td>
-                <td className="small">
-                  {r.rules.length > 0 && <div className="mono">{r.rules.join(', ')}</div>}
-                  {r.note && <div className="muted">{r.status === 'encoded' ? t('coverage.engine', { note: r.note }) : r.note}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="changes coverage-table"
+        testId="coverage-table"
+        rows={rows}
+        rowKey={(r) => r.ref}
+        rowProps={(r) => ({ 'data-testid': 'coverage-row', 'data-status': r.status })}
+        empty={
+          <p className="muted" data-testid="coverage-none">
+            {t('coverage.none')}
+          </p>
+        }
+        columns={[
+          {
+            key: 'clause',
+            header: t('coverage.clause'),
+            cell: (r) => (
+              <details>
+                <summary className="mono">{r.ref}</summary>
+                <pre className="terms">{r.text}</pre>
+              </details>
+            ),
+          },
+          { key: 'title', header: t('coverage.title'), cell: (r) => r.title },
+          { key: 'status', header: t('coverage.status'), cell: (r) => <span className={`badge coverage-${r.status}`}>{t(`coverage.status.${r.status}`)}</span> },
+          {
+            key: 'detail',
+            header: t('coverage.detail'),
+            cellClass: 'small',
+            cell: (r) => (
+              <>
+                {r.rules.length > 0 && <div className="mono">{r.rules.join(', ')}</div>}
+                {r.note && <div className="muted">{r.status === 'encoded' ? t('coverage.engine', { note: r.note }) : r.note}</div>}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

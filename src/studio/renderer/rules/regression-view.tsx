@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CaseFolder, RegressionView as Report, RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DataTable } from '../ui/data-table.js';
 
 /** Every case file run against the draft and the approved version in force; the cases whose answer changes, both answers and traces. */
 type Change = Report['changed'][number];
@@ -12,41 +13,38 @@ const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
 
 function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
   const { t } = useI18n();
+  const side = (o: Change['before']) => (
+    <>
+      <div className="mono small">{answerLine(o)}</div>
+      <details>
+        <summary>{t('regression.trace')}</summary>
+        <pre className="mono json-view">{JSON.stringify({ clauses: o.clauses, trace: o.trace, errors: o.errors }, null, 2)}</pre>
+      </details>
+    </>
+  );
   return (
-    <table className="changes regression-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('regression.case')}</th>
-          <th>{t('regression.before')}</th>
-          <th>{t('regression.after')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.map((c) => (
-          <tr key={`${c.file}#${c.index}`} data-testid="regression-row">
-            <td>
+    <DataTable
+      className="changes regression-table"
+      testId={testId}
+      rows={list}
+      rowKey={(c) => `${c.file}#${c.index}`}
+      rowProps={() => ({ 'data-testid': 'regression-row' })}
+      columns={[
+        {
+          key: 'case',
+          header: t('regression.case'),
+          cell: (c) => (
+            <>
               <div className="mono small">{fileName(c.file)}</div>
               <div>{c.name}</div>
               <div className="muted small">{c.changedFields.join(', ')}</div>
-            </td>
-            <td className="before-side">
-              <div className="mono small">{answerLine(c.before)}</div>
-              <details>
-                <summary>{t('regression.trace')}</summary>
-                <pre className="mono json-view">{JSON.stringify({ clauses: c.before.clauses, trace: c.before.trace, errors: c.before.errors }, null, 2)}</pre>
-              </details>
-            </td>
-            <td className="after-side">
-              <div className="mono small">{answerLine(c.after)}</div>
-              <details>
-                <summary>{t('regression.trace')}</summary>
-                <pre className="mono json-view">{JSON.stringify({ clauses: c.after.clauses, trace: c.after.trace, errors: c.after.errors }, null, 2)}</pre>
-              </details>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { key: 'before', header: t('regression.before'), cellClass: 'before-side', cell: (c) => side(c.before) },
+        { key: 'after', header: t('regression.after'), cellClass: 'after-side', cell: (c) => side(c.after) },
+      ]}
+    />
   );
 }
 

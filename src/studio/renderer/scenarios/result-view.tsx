@@ -3,6 +3,7 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineCh
 import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { compactYen, count, money, signedYen } from './format.js';
+import { DataTable } from '../ui/data-table.js';
 
 /**
  * A run's figures: the summary, then each chart with the table of the same figures beneath it
@@ -47,6 +48,17 @@ export function ResultView({ view }: { view: RunView }) {
   });
   const monthBand = view.bands ? (m: { month: string }) => bandAt.get(m.month) : undefined;
   const summaryBand = view.bands ? (s: { key: string }) => view.bands!.summary.find((x) => x.key === s.key) : undefined;
+  /** The difference (proposal − baseline) of each row as a horizontal bar, green up and red down. */
+  const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string) => (
+    <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+      <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
+      <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+      <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} />
+      <Tooltip formatter={tipYen} {...(labelFormatter ? { labelFormatter } : {})} />
+      <ReferenceLine x={0} stroke="#666" />
+      <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
+    </BarChart>
+  );
   const sideInfo = (k: 0 | 1) => {
     const s = view.meta.sides[k];
     if (!s) return '';
@@ -70,7 +82,7 @@ export function ResultView({ view }: { view: RunView }) {
           rows={main}
           rowKey={(s) => s.key}
           rowProps={(s) => ({ 'data-key': s.key, className: s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : undefined })}
-          first={(s) => <td>{label(s)}</td>}
+          first={label}
           show={(n, s) => (s.kind === 'yen' ? yen(n) : count(n, lang))}
           showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : (n > 0 ? '+' : '') + count(n, lang))}
           {...(summaryBand ? { band: summaryBand } : {})}
@@ -96,7 +108,7 @@ export function ResultView({ view }: { view: RunView }) {
             <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
         }
-        table={<FiguresTable testId="table-by-month" heading={t('scn.month')} rows={view.byMonth} rowKey={(m) => m.month} first={(m) => <td>{m.month}</td>} {...(monthBand ? { band: monthBand } : {})} />}
+        table={<FiguresTable testId="table-by-month" heading={t('scn.month')} rows={view.byMonth} rowKey={(m) => m.month} first={(m) => m.month} {...(monthBand ? { band: monthBand } : {})} />}
       />
 
       {view.sensitivity && (
@@ -118,26 +130,19 @@ export function ResultView({ view }: { view: RunView }) {
             </BarChart>
           }
           table={
-            <table className="scn-table" data-testid="table-tornado">
-              <thead>
-                <tr>
-                  <th>{t('scn.assumption')}</th>
-                  <th className="num">{t('scn.effectDown')}</th>
-                  <th className="num">{t('scn.effectUp')}</th>
-                  <th className="num">{t('scn.swing')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.sensitivity.rows.map((r) => (
-                  <tr key={r.pointer} data-key={r.pointer}>
-                    <td title={r.pointer}>{r.label}</td>
-                    <td className={diffClass(r.effectDown)}>{signedYen(r.effectDown, yen)}</td>
-                    <td className={diffClass(r.effectUp)}>{signedYen(r.effectUp, yen)}</td>
-                    <td className="num">{yen(r.swing)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="scn-table"
+              testId="table-tornado"
+              rows={view.sensitivity.rows}
+              rowKey={(r) => r.pointer}
+              rowProps={(r) => ({ 'data-key': r.pointer })}
+              columns={[
+                { key: 'label', header: t('scn.assumption'), cellClass: undefined, title: (r) => r.pointer, cell: (r) => r.label },
+                { key: 'down', header: t('scn.effectDown'), className: 'num', cellClass: (r) => diffClass(r.effectDown), cell: (r) => signedYen(r.effectDown, yen) },
+                { key: 'up', header: t('scn.effectUp'), className: 'num', cellClass: (r) => diffClass(r.effectUp), cell: (r) => signedYen(r.effectUp, yen) },
+                { key: 'swing', header: t('scn.swing'), className: 'num', cell: (r) => yen(r.swing) },
+              ]}
+            />
           }
         />
       )}
@@ -147,28 +152,20 @@ export function ResultView({ view }: { view: RunView }) {
           testId="chart-by-course"
           title={t('scn.chart.byCourse')}
           height={courseHeight}
-          chart={
-            <BarChart data={view.byCourse} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
-              <YAxis type="category" dataKey="code" width={150} tick={{ fontSize: 11 }} />
-              <Tooltip formatter={tipYen} labelFormatter={(code) => `${String(code)} ${view.byCourse.find((c) => c.code === code)?.name ?? ''}`} />
-              <ReferenceLine x={0} stroke="#666" />
-              <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
-            </BarChart>
-          }
+          chart={differenceBars(view.byCourse, 'code', (code) => `${String(code)} ${view.byCourse.find((c) => c.code === code)?.name ?? ''}`)}
           table={
             <FiguresTable
               testId="table-by-course"
               heading={t('scn.course')}
               rows={view.byCourse}
               rowKey={(c) => c.code}
+              firstTitle={(c) => c.name}
               first={(c) => (
-                <td title={c.name}>
+                <>
                   <span className="mono small">{c.code}</span>
                   <br />
                   <span className="small muted">{c.name}</span>
-                </td>
+                </>
               )}
             />
           }
@@ -178,16 +175,10 @@ export function ResultView({ view }: { view: RunView }) {
           testId="chart-by-item"
           title={t('scn.chart.byItem')}
           height={itemHeight}
-          chart={
-            <BarChart data={view.byItem.map((x) => ({ ...x, label: x.name }))} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
-              <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11 }} />
-              <Tooltip formatter={tipYen} />
-              <ReferenceLine x={0} stroke="#666" />
-              <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
-            </BarChart>
-          }
+          chart={differenceBars(
+            view.byItem.map((x) => ({ ...x, label: x.name })),
+            'label',
+          )}
           table={
             <FiguresTable
               testId="table-by-item"
@@ -195,11 +186,11 @@ export function ResultView({ view }: { view: RunView }) {
               rows={view.byItem}
               rowKey={(x) => `${x.item} ${x.clause}`}
               first={(x) => (
-                <td>
+                <>
                   {x.name}
                   <br />
                   <span className="small muted">{x.clause}</span>
-                </td>
+                </>
               )}
             />
           }
@@ -308,7 +299,8 @@ function FiguresTable<R extends Figures>(props: {
   heading: string;
   rows: readonly R[];
   rowKey: (row: R) => string;
-  first: (row: R) => ReactElement;
+  first: (row: R) => ReactNode;
+  firstTitle?: (row: R) => string;
   rowProps?: (row: R) => { 'data-key'?: string; className?: string };
   show?: (n: number, row: R) => string;
   showDifference?: (n: number, row: R) => string;
@@ -319,39 +311,31 @@ function FiguresTable<R extends Figures>(props: {
   const yen = (n: number) => money(n, plainYen);
   const show = props.show ?? yen;
   const showDifference = props.showDifference ?? ((n: number) => signedYen(n, yen));
+  const band = props.band;
   return (
-    <table className="scn-table" data-testid={props.testId}>
-      <thead>
-        <tr>
-          <th>{props.heading}</th>
-          <th className="num">{t('scn.baseline')}</th>
-          <th className="num">{t('scn.proposal')}</th>
-          <th className="num">{t('scn.difference')}</th>
-          {props.band && <th className="num">{t('scn.bandProposal')}</th>}
-          {props.band && <th className="num">{t('scn.bandDifference')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr key={props.rowKey(r)} {...props.rowProps?.(r)}>
-            {props.first(r)}
-            <td className="num">{show(r.baseline, r)}</td>
-            <td className="num">{show(r.proposal, r)}</td>
-            <td className={diffClass(r.difference)}>{showDifference(r.difference, r)}</td>
-            {props.band && <BandCells band={props.band(r)} show={(n) => show(Math.round(n), r)} showDifference={(n) => showDifference(Math.round(n), r)} />}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="scn-table"
+      testId={props.testId}
+      rows={props.rows}
+      rowKey={props.rowKey}
+      {...(props.rowProps ? { rowProps: props.rowProps } : {})}
+      columns={[
+        { key: 'first', header: props.heading, cell: props.first, ...(props.firstTitle ? { title: props.firstTitle } : {}) },
+        { key: 'baseline', header: t('scn.baseline'), className: 'num', cell: (r) => show(r.baseline, r) },
+        { key: 'proposal', header: t('scn.proposal'), className: 'num', cell: (r) => show(r.proposal, r) },
+        { key: 'difference', header: t('scn.difference'), className: 'num', cellClass: (r) => diffClass(r.difference), cell: (r) => showDifference(r.difference, r) },
+        ...(band
+          ? [
+              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(Math.round(n), r)) },
+              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(Math.round(n), r)) },
+            ]
+          : []),
+      ]}
+    />
   );
 }
 
-function BandCells({ band, show, showDifference }: { band: { proposal: BandRange; difference: BandRange } | undefined; show: (n: number) => string; showDifference: (n: number) => string }) {
-  if (!band) return <><td /><td /></>;
-  return (
-    <>
-      <td className="num small" data-band="proposal">{`${show(band.proposal.p5)} – ${show(band.proposal.p95)}`}</td>
-      <td className="num small" data-band="difference">{`${showDifference(band.difference.p5)} – ${showDifference(band.difference.p95)}`}</td>
-    </>
-  );
+/** A row's p5–p95 range of the proposal or of the paired difference ("" without replications). */
+function bandText(band: { proposal: BandRange; difference: BandRange } | undefined, which: 'proposal' | 'difference', show: (n: number) => string): string {
+  return band ? `${show(band[which].p5)} – ${show(band[which].p95)}` : '';
 }

@@ -1,39 +1,34 @@
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DataTable } from '../ui/data-table.js';
 
 /** Every issue with where it is (sheet, row, column) and what is expected there, in the UI's language where the studio has it. */
 export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly Issue[]; testId?: string }) {
   const { t, lang } = useI18n();
   return (
-    <table className="issues" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('issue.sheet')}</th>
-          <th>{t('issue.row')}</th>
-          <th>{t('issue.column')}</th>
-          <th>{t('issue.value')}</th>
-          <th>{t('issue.expected')}</th>
-          <th>{t('issue.message')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.map((i, n) => (
-          <tr key={n} className={i.severity === 'warning' ? 'issue-warning' : 'issue-error'} data-code={i.code}>
-            <td>{i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '')}</td>
-            <td>{i.row ?? (i.index !== undefined ? i.index + 1 : '')}</td>
-            <td>
-              {i.column ? `${i.column} ` : ''}
-              {i.header ?? ''}
-            </td>
-            <td className="mono">{i.value ?? ''}</td>
-            <td>{(lang === 'ja' ? i.expectedJa : i.expected) ?? i.expected ?? ''}</td>
-            <td>
+    <DataTable
+      className="issues"
+      testId={testId}
+      rows={issues}
+      rowKey={(_i, n) => n}
+      rowProps={(i) => ({ className: i.severity === 'warning' ? 'issue-warning' : 'issue-error', 'data-code': i.code })}
+      columns={[
+        { key: 'sheet', header: t('issue.sheet'), cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
+        { key: 'row', header: t('issue.row'), cell: (i) => i.row ?? (i.index !== undefined ? i.index + 1 : '') },
+        { key: 'column', header: t('issue.column'), cell: (i) => `${i.column ? `${i.column} ` : ''}${i.header ?? ''}` },
+        { key: 'value', header: t('issue.value'), cellClass: 'mono', cell: (i) => i.value ?? '' },
+        { key: 'expected', header: t('issue.expected'), cell: (i) => (lang === 'ja' ? i.expectedJa : i.expected) ?? i.expected ?? '' },
+        {
+          key: 'message',
+          header: t('issue.message'),
+          cell: (i) => (
+            <>
               <code>{i.code}</code> {i.message}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,8 +1,10 @@
+import type { KeyboardEvent } from 'react';
 import type { ColumnDef } from '../../../tariff-model/column-def.js';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DataTable } from '../ui/data-table.js';
 
 /**
  * Every change cell by cell: table, code, column, before → after. Clicking one jumps to it.
@@ -19,7 +21,24 @@ export function ChangeTable({ changes, onPick, testId, compact = false }: { chan
           const def = TABLES[c.table];
           const col = def.columns.find((x) => x.key === c.field);
           return (
-            <li key={i} className={onPick ? 'clickable' : undefined} onClick={onPick ? () => onPick(c) : undefined} data-kind={c.kind}>
+            <li
+              key={i}
+              className={onPick ? 'clickable' : undefined}
+              data-kind={c.kind}
+              {...(onPick
+                ? {
+                    tabIndex: 0,
+                    role: 'button',
+                    onClick: () => onPick(c),
+                    onKeyDown: (e: KeyboardEvent) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onPick(c);
+                      }
+                    },
+                  }
+                : {})}
+            >
               <div className="change-where">
                 <span className="mono">{c.key}</span> <span className="muted">{(lang === 'ja' ? def.ja : def.en) + ' · '}{c.kind === 'changed' ? (lang === 'ja' ? col?.ja : col?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')}</span>
               </div>
@@ -33,32 +52,22 @@ export function ChangeTable({ changes, onPick, testId, compact = false }: { chan
         })}
       </ul>
     );
+  const where = (c: TariffChange) => TABLES[c.table];
+  const column = (c: TariffChange) => where(c).columns.find((x) => x.key === c.field);
   return (
-    <table className="changes" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t('change.sheet')}</th>
-          <th>{t('change.key')}</th>
-          <th>{t('change.column')}</th>
-          <th>{t('change.before')}</th>
-          <th>{t('change.after')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c, i) => {
-          const def = TABLES[c.table];
-          const col = def.columns.find((x) => x.key === c.field);
-          return (
-            <tr key={i} className={onPick ? 'clickable' : undefined} onClick={onPick ? () => onPick(c) : undefined} data-kind={c.kind}>
-              <td>{lang === 'ja' ? def.ja : def.en}</td>
-              <td className="mono">{c.key}</td>
-              <td>{c.kind === 'changed' ? (lang === 'ja' ? col?.ja : col?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')}</td>
-              <td className="before">{c.kind === 'changed' ? show(col, c.before) : ''}</td>
-              <td className="after">{c.kind === 'changed' ? show(col, c.after) : ''}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      testId={testId}
+      rows={changes}
+      rowKey={(_c, i) => i}
+      rowProps={(c) => ({ 'data-kind': c.kind })}
+      {...(onPick ? { onPick } : {})}
+      columns={[
+        { key: 'sheet', header: t('change.sheet'), cell: (c) => (lang === 'ja' ? where(c).ja : where(c).en) },
+        { key: 'key', header: t('change.key'), cellClass: 'mono', cell: (c) => c.key },
+        { key: 'column', header: t('change.column'), cell: (c) => (c.kind === 'changed' ? (lang === 'ja' ? column(c)?.ja : column(c)?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')) },
+        { key: 'before', header: t('change.before'), cellClass: 'before', cell: (c) => (c.kind === 'changed' ? show(column(c), c.before) : '') },
+        { key: 'after', header: t('change.after'), cellClass: 'after', cell: (c) => (c.kind === 'changed' ? show(column(c), c.after) : '') },
+      ]}
+    />
   );
 }

@@ -3,6 +3,7 @@ import type { UserView } from '../../api/team-contract.js';
 import { ROLES, type Role } from '../../api/roles.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { DataTable } from '../ui/data-table.js';
 import { useTeam, useTeamText } from './team-context.js';
 
 /** The admin's page of a team server: every user with role and state; add, disable or enable, set a new password. Passwords go to the server once and are never shown. */
@@ -53,24 +54,26 @@ export function UsersPage() {
           {note}
         </p>
       )}
-      <table className="changes" data-testid="users-table">
-        <thead>
-          <tr>
-            <th>{tt('login.name')}</th>
-            <th>{tt('users.role')}</th>
-            <th>{tt('users.state')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.name} data-testid={`user-${u.name}`}>
-              <td>{u.name}</td>
-              <td>{tt(`role.${u.role}`)}</td>
-              <td>
-                {u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active')}
-              </td>
-              <td className="users-actions">
+      <DataTable
+        testId="users-table"
+        rows={users}
+        rowKey={(u) => u.name}
+        rowProps={(u) => ({ 'data-testid': `user-${u.name}` })}
+        columns={[
+          { key: 'name', header: tt('login.name'), cell: (u) => u.name },
+          { key: 'role', header: tt('users.role'), cell: (u) => tt(`role.${u.role}`) },
+          {
+            key: 'state',
+            header: tt('users.state'),
+            cell: (u) =>
+              u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active'),
+          },
+          {
+            key: 'actions',
+            header: <span className="visually-hidden">{tt('users.actions')}</span>,
+            cellClass: 'users-actions',
+            cell: (u) => (
+              <>
                 {u.name !== me?.name && (
                   <button
                     type="button"
@@ -90,11 +93,11 @@ export function UsersPage() {
                 <button type="button" onClick={() => setReset({ name: u.name, password: '' })} data-testid={`user-reset-${u.name}`}>
                   {tt('users.reset')}
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       {reset && (
         <form
           className="inline-form"
@@ -107,17 +110,12 @@ export function UsersPage() {
             });
           }}
         >
-          <label>
-            {tt('users.newPassword', { name: reset.name })}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={reset.password}
-              onChange={(e) => setReset({ ...reset, password: e.target.value })}
-              required
-              data-testid="reset-password"
-            />
-          </label>
+          <PasswordField
+            label={tt('users.newPassword', { name: reset.name })}
+            value={reset.password}
+            onChange={(password) => setReset({ ...reset, password })}
+            testId="reset-password"
+          />
           <button type="submit" className="primary">
             {tt('users.reset')}
           </button>
@@ -139,22 +137,22 @@ export function UsersPage() {
             ))}
           </select>
         </label>
-        <label>
-          {tt('login.password')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-            required
-            data-testid="new-user-password"
-          />
-        </label>
+        <PasswordField label={tt('login.password')} value={form.password} onChange={(password) => setForm({ ...form, password })} testId="new-user-password" />
         <button type="submit" className="primary" data-testid="new-user-add">
           {tt('users.add')}
         </button>
       </form>
       <p className="muted small">{tt('users.help')}</p>
     </div>
+  );
+}
+
+/** A new password, typed once: never shown, never kept after it is sent. */
+function PasswordField({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
+  return (
+    <label>
+      {label}
+      <input type="password" autoComplete="new-password" value={value} onChange={(e) => onChange(e.target.value)} required data-testid={testId} />
+    </label>
   );
 }
