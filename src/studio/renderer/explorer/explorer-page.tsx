@@ -5,6 +5,7 @@ import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, Versio
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
 
 /**
@@ -178,23 +179,11 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         <div className="form-row">
           <label className="grow">
             {t('explorer.ruleVersion')}
-            <select value={ruleId ?? ''} onChange={(e) => setRuleId(Number(e.target.value))} data-testid="explorer-rule-version">
-              {ruleVersions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.effective} {t(`status.${v.status}`)} #{v.id}
-                </option>
-              ))}
-            </select>
+            <VersionSelect testId="explorer-rule-version" versions={ruleVersions} value={ruleId} onChange={(id) => setRuleId(Number(id))} />
           </label>
           <label className="grow">
             {t('explorer.tariffVersion')}
-            <select value={tariffId ?? ''} onChange={(e) => setTariffId(Number(e.target.value))} data-testid="explorer-tariff-version">
-              {tariffVersions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.effective} {t(`status.${v.status}`)} #{v.id}
-                </option>
-              ))}
-            </select>
+            <VersionSelect testId="explorer-tariff-version" versions={tariffVersions} value={tariffId} onChange={(id) => setTariffId(Number(id))} />
           </label>
         </div>
         <div className="form-row">

@@ -5,6 +5,7 @@ import type { RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 
 /** Any two rule versions (and optionally two tariff versions) side by side, clause by clause, with the clause text of each changed rule. */
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -25,24 +26,24 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
     if ((tFrom === null) !== (tTo === null)) return;
     api.rules.diff({ from, to, tariffFrom: tFrom, tariffTo: tTo }).then(setDiff, onError);
   }, [api, from, to, tFrom, tTo, onError]);
-  const label = (v: { effective: string; status: string; id: number }) => `${v.effective} ${t(`status.${v.status}` as 'status.draft')} #${v.id}`;
+  const label = useVersionLabel();
   const sentence = (r: RuleDoc | undefined, c: RuleChange) => (r ? ruleSentence(r, c.decision, lang) : '—');
   return (
     <div className="diff-view" data-testid="diff-view">
       <div className="filter-bar">
         <label className="checkbox">
           {t('diff.from')}
-          <VersionSelect testId="diff-from" versions={versions} label={label} value={from} onChange={(id) => setFrom(id!)} />
+          <VersionSelect testId="diff-from" versions={versions} value={from} onChange={(id) => setFrom(id!)} />
         </label>
         <label className="checkbox">
           {t('diff.to')}
-          <VersionSelect testId="diff-to" versions={versions} label={label} value={to} onChange={(id) => setTo(id!)} />
+          <VersionSelect testId="diff-to" versions={versions} value={to} onChange={(id) => setTo(id!)} />
         </label>
         <label className="checkbox">
           {t('diff.tariffs')}
-          <VersionSelect testId="diff-tariff-from" versions={tariffs} label={label} value={tFrom} onChange={setTFrom} optional />
+          <VersionSelect testId="diff-tariff-from" versions={tariffs} value={tFrom} onChange={setTFrom} optional />
           →
-          <VersionSelect testId="diff-tariff-to" versions={tariffs} label={label} value={tTo} onChange={setTTo} optional />
+          <VersionSelect testId="diff-tariff-to" versions={tariffs} value={tTo} onChange={setTTo} optional />
         </label>
       </div>
       {!diff ? (
@@ -140,22 +141,6 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
         </>
       )}
     </div>
-  );
-}
-
-type Version = { id: number; effective: string; status: string };
-
-/** A choice of version; `optional` adds "—" (none), which gives null. */
-function VersionSelect<V extends Version>(props: { testId: string; versions: readonly V[]; label: (v: V) => string; value: number | null; onChange: (id: number | null) => void; optional?: boolean }) {
-  return (
-    <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value ? Number(e.target.value) : null)} data-testid={props.testId}>
-      {props.optional && <option value="">—</option>}
-      {props.versions.map((v) => (
-        <option key={v.id} value={v.id}>
-          {props.label(v)}
-        </option>
-      ))}
-    </select>
   );
 }
 

@@ -12,33 +12,12 @@ import { DiffView } from './diff-view.js';
 import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
+import { VersionHeading, VersionList } from '../ui/version-list.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
 type Tab = 'rules' | 'coverage' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
 const TABS: Tab[] = ['rules', 'coverage', 'diff', 'regression', 'review', 'notice', 'audit'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function RuleVersionList({ versions, selected, onSelect }: { versions: RuleVersionSummary[]; selected: number | null; onSelect: (id: number) => void }) {
-  const { t } = useI18n();
-  return (
-    <aside className="version-list" aria-label={t('rules.versions')}>
-      <h2>{t('rules.versions')}</h2>
-      <ul>
-        {versions.map((v) => (
-          <li key={v.id}>
-            <button type="button" className={v.id === selected ? 'version-item selected' : 'version-item'} onClick={() => onSelect(v.id)} data-testid={`rule-version-${v.id}`} aria-current={v.id === selected ? 'true' : undefined}>
-              <span className="version-date">{v.effective}</span>
-              <span className={`badge badge-${v.status}`}>{t(`status.${v.status}`)}</span>
-              {v.title && <span className="version-title">{v.title}</span>}
-              <span className="version-base">{t('rules.author', { name: v.author })}</span>
-              {v.approvedBy && <span className="version-base">{t('rules.approver', { name: v.approvedBy })}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </aside>
-  );
-}
 
 export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
@@ -117,26 +96,36 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const s = detail?.summary;
   return (
     <div className="tariffs-page rules-page">
-      <RuleVersionList versions={versions} selected={selectedId} onSelect={(id) => { setSelectedId(id); setError(null); setNote(null); }} />
+      <VersionList
+        label={t('rules.versions')}
+        versions={versions}
+        selected={selectedId}
+        onSelect={(id) => {
+          setSelectedId(id);
+          setError(null);
+          setNote(null);
+        }}
+        testIdPrefix="rule-version-"
+        notes={(v) => [t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
+      />
       <section className="workarea">
         {!detail || !s ? (
           <p className="muted">{t('loading')}</p>
         ) : (
           <>
             <div className="toolbar" role="toolbar">
-              <div className="toolbar-title">
-                <div>
-                  <strong data-testid="rule-version-heading">{t('version.effective', { date: s.effective })}</strong>
-                  <span className={`badge badge-${s.status}`} data-testid="rule-version-status">
-                    {t(`status.${s.status}`)}
+              <VersionHeading
+                version={s}
+                headingTestId="rule-version-heading"
+                statusTestId="rule-version-status"
+                sub={
+                  <span className="muted small">
+                    {s.title ? `${s.title} · ` : ''}
+                    {t('rules.author', { name: s.author })}
+                    {s.approvedBy ? ` · ${t('rules.approver', { name: s.approvedBy })}` : ''}
                   </span>
-                </div>
-                <span className="muted small">
-                  {s.title ? `${s.title} · ` : ''}
-                  {t('rules.author', { name: s.author })}
-                  {s.approvedBy ? ` · ${t('rules.approver', { name: s.approvedBy })}` : ''}
-                </span>
-              </div>
+                }
+              />
               {s.status !== 'draft' && (
                 <button type="button" className="primary" onClick={() => setNewDraft({ effective: info.suggestedDraftDate, title: '' })} data-testid="btn-rule-draft">
                   {t('action.createDraft')}

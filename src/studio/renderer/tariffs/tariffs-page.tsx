@@ -23,7 +23,7 @@ import { RowFormDialog } from './row-form-dialog.js';
 import { duplicateOp } from '../../../tariff-model/row-ops.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
-import { VersionList } from './version-list.js';
+import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
@@ -173,7 +173,17 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   return (
     <div className="tariffs-page">
       <div className="version-column">
-        <VersionList versions={versions} selected={selectedId} onSelect={selectVersion} />
+        <VersionList
+          label={t('versions.title')}
+          versions={versions}
+          selected={selectedId}
+          onSelect={selectVersion}
+          testIdPrefix="version-"
+          notes={(v) => {
+            const base = v.basedOn === null ? undefined : versions.find((x) => x.id === v.basedOn);
+            return base ? [t('versions.basedOn', { date: base.effective })] : [];
+          }}
+        />
         <InForcePanel today={info.today} refresh={refresh} />
       </div>
       <section className="workarea">
@@ -182,17 +192,17 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         ) : (
           <>
             <div className="toolbar" role="toolbar">
-              <div className="toolbar-title">
-                <div>
-                  <strong data-testid="version-heading">{t('version.effective', { date: summary.effective })}</strong>
-                  <span className={`badge badge-${summary.status}`}>{t(`status.${summary.status}`)}</span>
-                </div>
-                {summary.title && (
-                  <span className="muted small" title={summary.title}>
-                    {summary.title}
-                  </span>
-                )}
-              </div>
+              <VersionHeading
+                version={summary}
+                headingTestId="version-heading"
+                sub={
+                  summary.title && (
+                    <span className="muted small" title={summary.title}>
+                      {summary.title}
+                    </span>
+                  )
+                }
+              />
               {isDraft ? (
                 <>
                   <button type="button" onClick={() => void editor.undo()} disabled={!editor.canUndo} data-testid="btn-undo" title="Ctrl+Z">

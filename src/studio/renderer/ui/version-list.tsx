@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import type { VersionStatus } from '../../api/contract.js';
+import { useI18n } from '../i18n/i18n-context.js';
+
+/** What every list of versions shows of one: tariff and rule versions alike. */
+export type ListedVersion = { id: number; effective: string; status: VersionStatus; title?: string | null };
+
+/** "2023-09-19 承認済み #1": a version in a dropdown. */
+export function useVersionLabel(): (v: ListedVersion) => string {
+  const { t } = useI18n();
+  return (v) => `${v.effective} ${t(`status.${v.status}`)} #${v.id}`;
+}
+
+/**
+ * The studio's one version list (the left column of the tariff and rules pages): every version
+ * and draft, newest first, with its status badge, title and the `notes` of its kind (based on,
+ * author, approver); the selected one is `aria-current`.
+ */
+export function VersionList<V extends ListedVersion>({
+  label,
+  versions,
+  selected,
+  onSelect,
+  testIdPrefix,
+  notes,
+}: {
+  label: string;
+  versions: readonly V[];
+  selected: number | null;
+  onSelect: (id: number) => void;
+  testIdPrefix: string;
+  notes: (v: V) => readonly string[];
+}) {
+  const { t } = useI18n();
+  return (
+    <aside className="version-list" aria-label={label}>
+      <h2>{label}</h2>
+      <ul>
+        {versions.map((v) => (
+          <li key={v.id}>
+            <button
+              type="button"
+              className={v.id === selected ? 'version-item selected' : 'version-item'}
+              onClick={() => onSelect(v.id)}
+              data-testid={`${testIdPrefix}${v.id}`}
+              aria-current={v.id === selected ? 'true' : undefined}
+            >
+              <span className="version-date">{v.effective}</span>
+              <span className={`badge badge-${v.status}`}>{t(`status.${v.status}`)}</span>
+              {v.title && <span className="version-title">{v.title}</span>}
+              {notes(v).map((n) => (
+                <span key={n} className="version-base">
+                  {n}
+                </span>
+              ))}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+/** A choice of one version; `optional` adds "—" (none), which gives null. */
+export function VersionSelect<V extends ListedVersion>(props: {
+  testId: string;
+  versions: readonly V[];
+  value: number | null;
+  onChange: (id: number | null) => void;
+  optional?: boolean;
+  label?: string;
+}) {
+  const label = useVersionLabel();
+  return (
+    <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value ? Number(e.target.value) : null)} data-testid={props.testId} aria-label={props.label}>
+      {props.optional && <option value="">—</option>}
+      {props.versions.map((v) => (
+        <option key={v.id} value={v.id}>
+          {label(v)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The heading of the selected version in a page's toolbar: its effective date, its status badge, and a line beneath. */
+export function VersionHeading({ version, headingTestId, statusTestId, sub }: { version: ListedVersion; headingTestId: string; statusTestId?: string; sub?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="toolbar-title">
+      <div>
+        <strong data-testid={headingTestId}>{t('version.effective', { date: version.effective })}</strong>
+        <span className={`badge badge-${version.status}`} data-testid={statusTestId}>
+          {t(`status.${version.status}`)}
+        </span>
+      </div>
+      {sub}
+    </div>
+  );
+}
