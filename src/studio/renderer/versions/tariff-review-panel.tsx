@@ -4,8 +4,7 @@ import type { FleetImpact, TariffReviewView } from '../../api/lifecycle-contract
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
-import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
-import { useTeam } from '../team/team-context.js';
+import { ReviewHistory, ReviewLifecycle } from './review-lifecycle.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,13 +29,7 @@ export function TariffReviewPanel({
   const [review, setReview] = useState<TariffReviewView | null>(null);
   const [impact, setImpact] = useState<FleetImpact | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [comment, setComment] = useState('');
-  const [reviewer, setReviewer] = useState('');
   const s = summary;
-  // On a team server the reviewer is the signed-in user, and four-eyes may block the approval.
-  const { me } = useTeam();
-  const approval = useApprovalState('tariff', s.id, s.status, s.revision);
-  const approveBlocked = me !== null && approval !== null && !approval.canApprove;
 
   const runReview = async () => {
     setBusy('regression');
@@ -57,13 +50,12 @@ export function TariffReviewPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, see above
   }, [s.id, s.status]);
 
-  const act = async (what: string, f: () => Promise<void>, lead?: string) => {
+  const act = async (what: string, f: () => Promise<void>) => {
     setBusy(what);
     try {
       await f();
-      setComment('');
     } catch (e) {
-      onError(e, lead);
+      onError(e);
     } finally {
       setBusy(null);
     }
@@ -77,97 +69,46 @@ export function TariffReviewPanel({
   return (
     <section className="review-panel tariff-review" data-testid="tariff-review" aria-label={t('tr.title')}>
       <h2>{t('tr.title')}</h2>
-      <ol className="review-steps">
-        {(['draft', 'in-review', 'approved'] as const).map((st) => (
-          <li key={st} className={s.status === st ? 'current' : ''}>
-            {t(`status.${st}`)}
-          </li>
-        ))}
-      </ol>
-      {review && (
-        <p className="small" data-testid="tr-companion">
-          {review.companion ? t('tr.companion', { date: review.companion.effective, status: t(`status.${review.companion.status}`) }) : t('tr.noCompanion', { date: s.effective })}
-        </p>
-      )}
-      {(s.status === 'draft' || s.status === 'in-review') && (
-        <div className="review-form">
-          {s.status === 'in-review' && !me && (
-            <label>
-              {t('review.reviewer')}
-              <input type="text" value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid="tr-reviewer" />
-            </label>
-          )}
-          <label>
-            {t('review.comment')}
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} data-testid="tr-comment" />
-          </label>
-          <div className="dialog-actions">
-            {s.status === 'draft' && (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy !== null}
-                data-testid="tr-submit"
-                onClick={() =>
-                  void act('submit', async () => {
-                    await api.lifecycle.submitTariff({ id: s.id, revision: s.revision, comment });
-                    onNotice(t('tr.submitted'));
-                    onChanged(s.id);
-                  })
-                }
-              >
-                {t('review.submit')}
-              </button>
-            )}
-            {s.status === 'in-review' && (
-              <>
-                <button
-                  type="button"
-                  disabled={busy !== null}
-                  data-testid="tr-withdraw"
-                  onClick={() =>
-                    void act('withdraw', async () => {
-                      await api.lifecycle.withdrawTariff({ id: s.id, comment });
-                      onNotice(t('tr.withdrawn'));
-                      onChanged(s.id);
-                    })
-                  }
-                >
-                  {t('review.withdraw')}
-                </button>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={busy !== null || approveBlocked}
-                  aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
-                  data-testid="tr-approve"
-                  onClick={() =>
-                    void act(
-                      'approve',
-                      async () => {
-                        const r = await api.lifecycle.approveTariff({ id: s.id, reviewer: me ? me.name : reviewer, comment });
-                        onNotice(
-                          r.rules
-                            ? t('tr.approvedTogether', { date: r.rules.effective })
-                            : r.superseded
-                              ? t('review.approvedSuperseding', { date: r.superseded.effective })
-                              : t('review.approved'),
-                        );
-                        onChanged(s.id);
-                      },
-                      t('review.refused'),
-                    )
-                  }
-                >
-                  {busy === 'approve' ? t('review.checking') : t('review.approve')}
-                </button>
-              </>
-            )}
-          </div>
-          {s.status === 'in-review' && <ApprovalNote state={approval} />}
-          {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
-        </div>
-      )}
+      <ReviewLifecycle
+        kind="tariff"
+        version={s}
+        busy={busy}
+        setBusy={setBusy}
+        onError={onError}
+        commentRows={2}
+        testIds={{ reviewer: 'tr-reviewer', comment: 'tr-comment', submit: 'tr-submit', withdraw: 'tr-withdraw', approve: 'tr-approve' }}
+        actions={{
+          submit: async (comment) => {
+            await api.lifecycle.submitTariff({ id: s.id, revision: s.revision, comment });
+            onNotice(t('tr.submitted'));
+            onChanged(s.id);
+          },
+          withdraw: async (comment) => {
+            await api.lifecycle.withdrawTariff({ id: s.id, comment });
+            onNotice(t('tr.withdrawn'));
+            onChanged(s.id);
+          },
+          approve: async (reviewer, comment) => {
+            const r = await api.lifecycle.approveTariff({ id: s.id, reviewer, comment });
+            onNotice(
+              r.rules
+                ? t('tr.approvedTogether', { date: r.rules.effective })
+                : r.superseded
+                  ? t('review.approvedSuperseding', { date: r.superseded.effective })
+                  : t('review.approved'),
+            );
+            onChanged(s.id);
+          },
+        }}
+      >
+        {review && (
+          <p className="small" data-testid="tr-companion">
+            {review.companion
+              ? t('tr.companion', { date: review.companion.effective, status: t(`status.${review.companion.status}`) })
+              : t('tr.noCompanion', { date: s.effective })}
+          </p>
+        )}
+      </ReviewLifecycle>
       <h3>{t('tr.regression')}</h3>
       <button type="button" disabled={busy !== null} onClick={() => void runReview()} data-testid="tr-run-regression">
         {busy === 'regression' ? t('review.checking') : t('tr.regressionRun')}
@@ -226,18 +167,7 @@ export function TariffReviewPanel({
       {review && review.reviews.length > 0 && (
         <>
           <h3>{t('review.history')}</h3>
-          <table className="changes" data-testid="tr-history">
-            <tbody>
-              {review.reviews.map((r, i) => (
-                <tr key={i}>
-                  <td>{r.at.replace('T', ' ').slice(0, 16)}</td>
-                  <td>{t(`review.step.${r.step}`)}</td>
-                  <td>{r.reviewer}</td>
-                  <td>{r.comment}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ReviewHistory reviews={review.reviews} testId="tr-history" time="minutes" />
         </>
       )}
     </section>

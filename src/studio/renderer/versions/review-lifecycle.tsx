@@ -1,0 +1,144 @@
+import { useState, type ReactNode } from 'react';
+import type { VersionStatus } from '../../api/contract.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
+import { useTeam } from '../team/team-context.js';
+import { DataTable } from '../ui/data-table.js';
+
+/** What the lifecycle calls do for a kind of version (rule or tariff); each throws on a refusal. */
+export type ReviewActions = {
+  submit: (comment: string) => Promise<void>;
+  withdraw: (comment: string) => Promise<void>;
+  approve: (reviewer: string, comment: string) => Promise<void>;
+};
+
+/** The test ids of the form's fields and buttons (the rules page and the tariff page have their own). */
+export type ReviewTestIds = { reviewer: string; comment: string; submit: string; withdraw: string; approve: string };
+
+export type ReviewStep = { at: string; step: string; reviewer: string; comment: string };
+
+/**
+ * The one review of a version, rule or tariff alike: the steps (draft → in review → approved),
+ * then submitting for review, withdrawing and approving (reviewer and comment required; on a
+ * team server the reviewer is the signed-in user and four-eyes may block the approval, with the
+ * reason). What differs between the kinds is passed in: the calls, the test ids, and what is
+ * shown between the steps and the form (`children`).
+ */
+export function ReviewLifecycle({
+  kind,
+  version,
+  actions,
+  testIds,
+  commentRows,
+  busy,
+  setBusy,
+  onError,
+  frozen,
+  children,
+}: {
+  kind: 'rule' | 'tariff';
+  version: { id: number; status: VersionStatus; revision: number };
+  actions: ReviewActions;
+  testIds: ReviewTestIds;
+  commentRows: number;
+  /** The action running on the panel (this form's or another's), which disables the buttons. */
+  busy: string | null;
+  setBusy: (what: string | null) => void;
+  onError: (e: unknown, lead?: string) => void;
+  /** Shown instead of the form once the version is approved or superseded. */
+  frozen?: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const [comment, setComment] = useState('');
+  const [reviewer, setReviewer] = useState('');
+  const s = version;
+  const { me } = useTeam();
+  const approval = useApprovalState(kind, s.id, s.status, s.revision);
+  const approveBlocked = me !== null && approval !== null && !approval.canApprove;
+  const act = async (what: string, f: () => Promise<void>, lead?: string) => {
+    setBusy(what);
+    try {
+      await f();
+      setComment('');
+    } catch (e) {
+      onError(e, lead);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <ol className="review-steps">
+        {(['draft', 'in-review', 'approved'] as const).map((st) => (
+          <li key={st} className={s.status === st ? 'current' : ''} aria-current={s.status === st ? 'step' : undefined}>
+            {t(`status.${st}`)}
+          </li>
+        ))}
+      </ol>
+      {children}
+      {s.status === 'approved' || s.status === 'superseded' ? (
+        frozen
+      ) : (
+        <div className="review-form">
+          {s.status === 'in-review' && !me && (
+            <label>
+              {t('review.reviewer')}
+              <input type="text" value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid={testIds.reviewer} />
+            </label>
+          )}
+          <label>
+            {t('review.comment')}
+            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={commentRows} data-testid={testIds.comment} />
+          </label>
+          <div className="dialog-actions">
+            {s.status === 'draft' && (
+              <button type="button" className="primary" disabled={busy !== null} onClick={() => void act('submit', () => actions.submit(comment))} data-testid={testIds.submit}>
+                {t('review.submit')}
+              </button>
+            )}
+            {s.status === 'in-review' && (
+              <>
+                <button type="button" disabled={busy !== null} onClick={() => void act('withdraw', () => actions.withdraw(comment))} data-testid={testIds.withdraw}>
+                  {t('review.withdraw')}
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy !== null || approveBlocked}
+                  aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
+                  onClick={() => void act('approve', () => actions.approve(me ? me.name : reviewer, comment), t('review.refused'))}
+                  data-testid={testIds.approve}
+                >
+                  {busy === 'approve' ? t('review.checking') : t('review.approve')}
+                </button>
+              </>
+            )}
+          </div>
+          {s.status === 'in-review' && <ApprovalNote state={approval} />}
+          {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The review history of a version: when, which step, who, the comment. */
+export function ReviewHistory({ reviews, testId, time }: { reviews: readonly ReviewStep[]; testId: string; time: 'seconds' | 'minutes' }) {
+  const { t } = useI18n();
+  return (
+    <DataTable
+      testId={testId}
+      headless
+      label={t('review.history')}
+      rows={reviews}
+      rowKey={(_r, i) => i}
+      columns={[
+        { key: 'at', header: t('audit.at'), cell: (r) => r.at.replace('T', ' ').slice(0, time === 'seconds' ? 19 : 16) },
+        { key: 'step', header: t('review.history'), cell: (r) => t(`review.step.${r.step}` as 'review.step.submitted') },
+        { key: 'reviewer', header: t('review.reviewer'), cell: (r) => r.reviewer },
+        { key: 'comment', header: t('review.comment'), cell: (r) => r.comment },
+      ]}
+    />
+  );
+}
