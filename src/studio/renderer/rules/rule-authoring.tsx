@@ -4,6 +4,7 @@ import type { RegressionView, RuleVersionDetail } from '../../api/contract.js';
 import type { QuoteCheck, Saved } from '../../api/authoring-contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { Dialog } from '../ui/dialog.js';
 
 /**
  * Rule authoring in a draft: add (template of the decision or a duplicate) with its clause and
@@ -83,20 +84,14 @@ function AddRuleDialog({ detail, decision, from, onAdd, onCancel }: { detail: Ru
     if (sel.trim()) setQuote(sel.trim());
   };
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog add-rule"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('ra.title')}
-        data-testid="add-rule-dialog"
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-        onSubmit={(e) => {
-          e.preventDefault();
-          onAdd(ruleId, clause, quote);
-        }}
-      >
-        <h2>{t('ra.title')}</h2>
+    <Dialog
+      title={t('ra.title')}
+      testId="add-rule-dialog"
+      className="add-rule"
+      onCancel={onCancel}
+      onSubmit={() => onAdd(ruleId, clause, quote)}
+      submit={{ label: t('ra.add'), testId: 'ra-submit', disabled: !check || check.issues.length > 0 }}
+    >
         <p className="small">
           {t('ra.start')}: {from ? t('ra.copyOf', { id: from.id }) : t('ra.template')} ({decision})
         </p>
@@ -130,16 +125,7 @@ function AddRuleDialog({ detail, decision, from, onAdd, onCancel }: { detail: Ru
             </li>
           ))}
         </ul>
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            {t('action.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={!check || check.issues.length > 0} data-testid="ra-submit">
-            {t('ra.add')}
-          </button>
-        </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }
 

@@ -6,6 +6,7 @@ import { IssueList } from '../shell/issue-list.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { fileToBase64 } from './base64.js';
 import { ChangeTable } from './change-table.js';
+import { Dialog } from '../ui/dialog.js';
 
 /**
  * Import from Excel: pick the file, see every change cell by cell and every problem with its
@@ -54,9 +55,13 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
   const errors = preview?.issues.filter((i) => i.severity === 'error') ?? [];
   const warnings = preview?.issues.filter((i) => i.severity === 'warning') ?? [];
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog dialog-wide" role="dialog" aria-label={t('import.title')} data-testid="import-dialog">
-        <h2>{t('import.title')}</h2>
+    <Dialog
+      title={t('import.title')}
+      testId="import-dialog"
+      className="dialog-wide"
+      onCancel={onCancel}
+      submit={{ label: t('action.apply'), testId: 'import-apply', disabled: !preview?.canApply || busy || !effective, onClick: () => void apply() }}
+    >
         <p>{t('import.choose')}</p>
         <div className="file-pick">
           <label className="button-like">
@@ -111,15 +116,6 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
             )}
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            {t('action.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={!preview?.canApply || busy || !effective} onClick={() => void apply()} data-testid="import-apply">
-            {t('action.apply')}
-          </button>
-        </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

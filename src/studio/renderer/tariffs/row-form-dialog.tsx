@@ -6,6 +6,7 @@ import type { TableId } from '../../../tariff-model/table-id.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { enumText } from './enum-text.js';
+import { Dialog } from '../ui/dialog.js';
 
 /**
  * A new row as a form: every column of the table, enum columns as dropdowns by label,
@@ -30,20 +31,7 @@ export function RowFormDialog({ table, version, startIndex, course, onSubmit, on
   const notEligible = course ? version.options.filter((o) => o.eligibility.series !== null && !o.eligibility.series.includes(series as never)) : [];
   const title = course ? t('nc.title') : `${t('row.add')}: ${lang === 'ja' ? def.ja : def.en}`;
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog row-form"
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        data-testid="row-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit(texts);
-        }}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      >
-        <h2>{title}</h2>
+    <Dialog title={title} testId="row-form" className="row-form" onCancel={onCancel} onSubmit={() => onSubmit(texts)} submit={{ label: course ? t('nc.create') : t('row.add'), testId: 'rf-submit' }}>
         {course && (
           <label>
             {t('nc.from')}
@@ -111,15 +99,6 @@ export function RowFormDialog({ table, version, startIndex, course, onSubmit, on
             )}
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onCancel}>
-            {t('action.cancel')}
-          </button>
-          <button type="submit" className="primary" data-testid="rf-submit">
-            {course ? t('nc.create') : t('row.add')}
-          </button>
-        </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }
