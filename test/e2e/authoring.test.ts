@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { axeViolations } from './axe-audit.js';
+import { expectAccessible } from './axe-audit.js';
 import { shot, useStudio, waitText } from './studio-harness.js';
 
 /**
@@ -13,11 +13,7 @@ import { shot, useStudio, waitText } from './studio-harness.js';
 const dir = scratch('e2e-authoring-');
 const studio = useStudio(join(dir, 'workspace.sqlite'), { bypassCSP: true });
 const { testId } = studio;
-const audited: Record<string, string[]> = {};
-const audit = async (name: string) => {
-  audited[name] = await axeViolations(studio.page);
-  expect(audited[name], `${name}:\n${audited[name].join('\n')}`).toEqual([]);
-};
+const audit = (name: string) => expectAccessible(studio.page, name);
 const optionValue = (select: string, text: string) =>
   studio.page.evaluate(
     ([id, want]) => Array.from(document.querySelectorAll<HTMLOptionElement>(`[data-testid="${id}"] option`)).find((o) => o.textContent?.includes(want!))?.value ?? '',

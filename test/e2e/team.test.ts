@@ -8,6 +8,7 @@ import { addUser } from '../../src/studio/team/user-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
+import { expectAccessible } from './axe-audit.js';
 import { launchChromium, shot, waitText } from './studio-harness.js';
 
 /**
@@ -47,7 +48,7 @@ async function startServer(): Promise<void> {
 }
 
 async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' });
+  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP', bypassCSP: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => {
     throw e;
@@ -101,9 +102,11 @@ afterAll(async () => {
 describe('Tariff Studio for a team', () => {
   it('shows the login page and refuses a wrong password', async () => {
     await a.page.getByTestId('login-page').waitFor();
+    await expectAccessible(a.page, 'login');
     await shot(a.page, 'team-01-login');
     await signIn(a.page, 'sato', 'not the password');
     await waitText(a.page.getByTestId('login-error'), 'ユーザー名またはパスワードが違います');
+    await expectAccessible(a.page, 'login-refused');
     await signIn(a.page, 'sato');
     await waitText(a.page.getByTestId('team-badge'), 'sato（プロダクトマネージャー）');
     await signIn(b.page, 'kato');
@@ -230,6 +233,8 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('new-user-add').click();
     await waitText(p.getByTestId('users-note'), 'suzuki さんを追加しました');
     await waitText(p.getByTestId('user-suzuki'), 'プロダクトマネージャー');
+    await p.getByTestId('user-reset-suzuki').click();
+    await expectAccessible(p, 'users');
     await shot(p, 'team-04-users');
     await signOut(p);
     await signIn(p, 'suzuki', 'suzuki password 1');

@@ -31,9 +31,10 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
   const set = (patch: Partial<ScenarioForm>) => onChange({ ...form, ...patch });
   const fleet = form.fleet;
   const setFleet = (patch: Partial<ScenarioForm['fleet']>) => set({ fleet: { ...fleet, ...patch } });
-  const numInput = (pointer: string, value: number | undefined, onValue: (n: number) => void, opts: { step?: string; testId?: string; min?: number } = {}) => (
+  const numInput = (pointer: string, value: number | undefined, onValue: (n: number) => void, opts: { step?: string; testId?: string; min?: number; label?: string } = {}) => (
     <input
       type="number"
+      aria-label={opts.label}
       className={bad(pointer)}
       data-field={pointer}
       data-testid={opts.testId}
@@ -116,6 +117,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
                   <select
                     className={bad(`/fleet/courseMix/${i}/course`)}
                     data-field={`/fleet/courseMix/${i}/course`}
+                    aria-label={`${t('scn.course')} ${i + 1}`}
                     value={m.course}
                     onChange={(e) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, course: e.target.value } : x)) })}
                     disabled={disabled}
@@ -128,7 +130,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
                     ))}
                   </select>
                 </td>
-                <td>{numInput(`/fleet/courseMix/${i}/share`, m.share, (n) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, share: n } : x)) }), { step: 'any', min: 0 })}</td>
+                <td>{numInput(`/fleet/courseMix/${i}/share`, m.share, (n) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, share: n } : x)) }), { step: 'any', min: 0, label: `${t('scn.share')} ${i + 1}` })}</td>
                 <td>
                   <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => setFleet({ courseMix: fleet.courseMix.filter((_, j) => j !== i) })} disabled={disabled}>
                     ×
@@ -155,6 +157,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
                 <td>
                   <select
                     className={bad(`/fleet/optionUptake/${i}/option`)}
+                    aria-label={`${t('scn.option')} ${i + 1}`}
                     value={o.option}
                     onChange={(e) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, option: e.target.value } : x)) })}
                     disabled={disabled}
@@ -166,7 +169,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
                     ))}
                   </select>
                 </td>
-                <td>{numInput(`/fleet/optionUptake/${i}/probability`, o.probability, (n) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, probability: n } : x)) }), { step: '0.01', min: 0 })}</td>
+                <td>{numInput(`/fleet/optionUptake/${i}/probability`, o.probability, (n) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, probability: n } : x)) }), { step: '0.01', min: 0, label: `${t('scn.probability')} ${i + 1}` })}</td>
                 <td>
                   <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => setFleet({ optionUptake: (fleet.optionUptake ?? []).filter((_, j) => j !== i) })} disabled={disabled}>
                     ×
