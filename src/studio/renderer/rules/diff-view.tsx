@@ -5,6 +5,7 @@ import type { RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DataTable } from '../ui/data-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 
 /** Any two rule versions (and optionally two tariff versions) side by side, clause by clause, with the clause text of each changed rule. */
@@ -69,34 +70,15 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                   <pre className="sentence after-side">{sentence(c.after, c)}</pre>
                 </div>
               </div>
-              {c.changes.length > 0 && (
-                <table className="changes">
-                  <tbody>
-                    {c.changes.map((f) => (
-                      <tr key={f.field}>
-                        <th>{f.field}</th>
-                        <BeforeAfter before={f.before} after={f.after} mono />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: f.field, before: f.before, after: f.after }))} mono />}
             </article>
           ))}
           {diff.parameters.length > 0 && (
-            <table className="changes" data-testid="diff-parameters">
-              <caption>{t('rules.parameters')}</caption>
-              <tbody>
-                {diff.parameters.map((p) => (
-                  <tr key={`${p.decision}.${p.name}`}>
-                    <th>
-                      {p.clause} {p.decision}.{p.name}
-                    </th>
-                    <BeforeAfter before={p.before?.value} after={p.after?.value} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FieldChanges
+              testId="diff-parameters"
+              caption={t('rules.parameters')}
+              rows={diff.parameters.map((p) => ({ key: `${p.decision}.${p.name}`, label: `${p.clause} ${p.decision}.${p.name}`, before: p.before?.value, after: p.after?.value }))}
+            />
           )}
           {diff.interpretations.map((i) => (
             <article key={i.name} className="diff-card" data-testid={`diff-interp-${i.name}`}>
@@ -104,18 +86,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                 {t('rules.interpretation')} {i.name} <span className={`badge diff-${i.kind}`}>{t(`diff.${i.kind}`)}</span> <span className="muted small">{(i.after ?? i.before)!.clauses.join('・')}</span>
               </h3>
               {(i.after ?? i.before)!.clauses.map((c) => diff.clauseTexts[c] && <pre key={c} className="terms">{diff.clauseTexts[c]}</pre>)}
-              <table className="changes">
-                <tbody>
-                  {i.changes
-                    .filter((f) => f.field === 'default' || f.field === 'defaultDescription')
-                    .map((f) => (
-                      <tr key={f.field}>
-                        <th>{f.field}</th>
-                        <BeforeAfter before={f.before} after={f.after} />
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <FieldChanges rows={i.changes.filter((f) => f.field === 'default' || f.field === 'defaultDescription').map((f) => ({ key: f.field, label: f.field, before: f.before, after: f.after }))} />
             </article>
           ))}
           {diff.tariffs.length > 0 && (
@@ -151,5 +122,23 @@ function BeforeAfter({ before, after, mono }: { before: unknown; after: unknown;
       <td className={mono ? 'before mono' : 'before'}>{show(before)}</td>
       <td className={mono ? 'after mono' : 'after'}>{show(after)}</td>
     </>
+  );
+}
+
+/** Changed values, one row each: what changed (a row header), before, after. */
+function FieldChanges({ rows, mono, caption, testId }: { rows: readonly { key: string; label: string; before: unknown; after: unknown }[]; mono?: boolean; caption?: string; testId?: string }) {
+  return (
+    <DataTable
+      headless
+      rows={rows}
+      rowKey={(r) => r.key}
+      {...(caption !== undefined ? { caption } : {})}
+      {...(testId !== undefined ? { testId } : {})}
+      columns={[
+        { key: 'field', header: '', rowHeader: true, cell: (r) => r.label },
+        { key: 'before', header: '', cellClass: mono ? 'before mono' : 'before', cell: (r) => show(r.before) },
+        { key: 'after', header: '', cellClass: mono ? 'after mono' : 'after', cell: (r) => show(r.after) },
+      ]}
+    />
   );
 }
