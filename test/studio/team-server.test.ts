@@ -68,7 +68,7 @@ beforeAll(async () => {
   for (const [name, role] of USERS) await addUser(ws, { name, role, password: PASSWORD });
   actorFromRequests(ws, 'server');
   const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY }));
-  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000 } });
+  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 } });
   base = server.url;
   for (const [name] of USERS) sessions[name] = await login(name);
 });
