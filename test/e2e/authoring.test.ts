@@ -66,9 +66,14 @@ describe('authoring, browser mode', () => {
     else await course.fill(CODE);
     await testId('fact-startDate').fill('2027-05-01');
     await testId('fact-month').fill('2027-06');
+    // An option taken from a month on, as {code, from} (case-files.md): code@YYYY-MM.
+    await testId('fact-options').fill('event-api@2027-06');
     await testId('explorer-run').click();
     await waitText(testId('explorer-outcome'), 'charge');
-    await waitText(testId('explorer-fields'), '9,990');
+    // The new course's fee and the option from its month: 9,990 + 600 (別紙3表3).
+    await waitText(testId('explorer-fields'), '"item":"monthly-fee","amount":9990');
+    await waitText(testId('explorer-fields'), '"item":"event-api","amount":600');
+    await waitText(testId('explorer-fields'), '10,590');
     await audit('explorer');
     await shot(studio.page, 'authoring-03-explorer');
   });
