@@ -7,7 +7,7 @@ import { isLeaf, type Condition, type DecisionName, type Interpretation, type Ru
  * editor: a condition reads only facts its decision provides (the decision's labelled facts,
  * the rule file's parameters, the named interpretations); a condition on `interpretation.X`
  * compares with one of X's values; and an interpretation whose value the engine's code branches
- * on has only values the code knows. A broken reference would otherwise pass silently and
+ * on has only values the code knows, and keeps every one of them. A broken reference would otherwise pass silently and
  * change answers (a rule that never fires, a default that falls into the other branch).
  */
 
@@ -97,6 +97,14 @@ export function versionReferenceErrors(
       });
     const known = ENGINE_INTERPRETATION_VALUES[i.name];
     if (!known) return;
+    for (const k of known)
+      if (!values.includes(k))
+        errors.push({
+          file: interpretations.file,
+          pointer: `/interpretations/${n}/alternatives`,
+          code: 'INTERPRETATION_VALUE_REQUIRED',
+          message: `interpretation ${i.name} no longer offers "${k}", a value the engine's code branches on; a case or a release choosing it would be refused. Keep "${k}" as the default or an alternative`,
+        });
     if (!known.includes(i.default))
       errors.push({
         file: interpretations.file,

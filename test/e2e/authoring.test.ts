@@ -62,9 +62,14 @@ describe('authoring, browser mode', () => {
     else await course.fill(CODE);
     await testId('fact-startDate').fill('2027-05-01');
     await testId('fact-month').fill('2027-06');
+    // An option taken from a month on, as {code, from} (case-files.md): code@YYYY-MM.
+    await testId('fact-options').fill('event-api@2027-06');
     await testId('explorer-run').click();
     await waitText(testId('explorer-outcome'), 'charge');
-    await waitText(testId('explorer-fields'), '9,990');
+    // The new course's fee and the option from its month: 9,990 + 600 (別紙3表3).
+    await waitText(testId('explorer-fields'), '"item":"monthly-fee","amount":9990');
+    await waitText(testId('explorer-fields'), '"item":"event-api","amount":600');
+    await waitText(testId('explorer-fields'), '10,590');
     await audit('explorer');
     await shot(studio.page, 'authoring-03-explorer');
   });
@@ -105,6 +110,98 @@ describe('authoring, browser mode', () => {
     await waitText(testId('draft-changes'), '変更はありません');
     expect(await testId('grid-courses').textContent()).not.toContain('クラウド 90');
     await shot(studio.page, 'authoring-06-restored');
+  });
+
+  it('approves the restored version, which supersedes the current one; the date picker shows what is in force and what is scheduled', async () => {
+    await testId('tr-comment').fill('新コースを取りやめ、2023-09-19 の料金表に戻す');
+    await testId('tr-submit').click();
+    await waitText(testId('tariff-review'), 'レビュー中');
+    await testId('tr-reviewer').fill('legal');
+    await testId('tr-comment').fill('復元を確認');
+    await testId('tr-approve').click();
+    await waitText(studio.page.locator('.toolbar'), '承認済み');
+    // The version it replaces (2027-04-01, the new course) is superseded; nothing approved was edited.
+    await waitText(testId('version-2'), '廃止');
+    await waitText(testId('version-3'), '承認済み');
+    // On 2027-10-02 the restored version is in force: no difference from today's (2023-09-19) tariff.
+    await testId('in-force-date').fill('2027-10-02');
+    await waitText(testId('in-force-tariff'), '2027-10-01');
+    await waitText(testId('in-force-diff'), '料金 0 件');
+    await waitText(testId('in-force-scheduled'), '2027-10-01');
+    // Between the two, the superseded 2027-04-01 version still answers, one row apart from today.
+    await testId('in-force-date').fill('2027-05-01');
+    await waitText(testId('in-force-tariff'), '2027-04-01');
+    await waitText(testId('in-force-diff'), '料金 1 件');
+    await shot(studio.page, 'authoring-06b-restored-approved');
+  });
+
+  it('withdraws a draft in review and deletes a draft, both in the audit log', async () => {
+    await testId('version-1').click();
+    await testId('btn-create-draft').click();
+    await testId('draft-effective').fill('2028-01-01');
+    await testId('draft-title').fill('取り下げる案');
+    await testId('draft-create').click();
+    await waitText(testId('version-heading'), '2028-01-01');
+    await testId('tr-comment').fill('提出');
+    await testId('tr-submit').click();
+    await waitText(testId('tariff-review'), 'レビュー中');
+    await testId('tr-comment').fill('まだ検討中');
+    await testId('tr-withdraw').click();
+    await waitText(studio.page.locator('.toolbar'), '下書き');
+    studio.page.once('dialog', (d) => void d.accept());
+    await testId('btn-discard').click();
+    await waitText(testId('version-heading'), '2023-09-19');
+    expect(await studio.page.locator('.version-list').textContent()).not.toContain('2028-01-01');
+    await testId('nav-rules').click();
+    await testId('rules-tab-audit').click();
+    const audit = await waitText(testId('audit-entries'), 'tariff.draft.discarded');
+    expect(audit).toContain('tariff.withdrawn');
+    await testId('rules-tab-rules').click();
+  });
+
+  it('edits a parameter and a named interpretation in a rule draft, checked as files on disk, then deletes the draft', async () => {
+    await testId('nav-rules').click();
+    await waitText(testId('rule-version-heading'), '2023-09-19');
+    await testId('btn-rule-draft').click();
+    await testId('rule-draft-effective').fill('2028-04-01');
+    await testId('rule-draft-create').click();
+    await waitText(testId('rule-version-status'), '下書き');
+    await testId('decision-select').selectOption('lateInterest');
+    // Parameters: the rate is a decimal kept as a string; a word is refused, 14.0 is saved.
+    await testId('param-edit-annualRatePercent').click();
+    await waitText(testId('pe-check'), '一致');
+    await testId('pe-value').fill('十四');
+    await testId('pe-save').click();
+    await waitText(testId('error-banner'), 'PARAMETER_VALUE');
+    await testId('pe-value').fill('14.0');
+    await testId('pe-save').click();
+    await waitText(testId('param-value-annualRatePercent'), '14.0');
+    // Interpretations: describe, add an alternative, make it the default; engine values cannot be removed.
+    await testId('interp-edit-businessDays').click();
+    await testId('ie-description').fill('第22条の営業日の数え方（法務の読み方）');
+    await testId('ie-new-value').fill('weekdays-only');
+    await testId('ie-new-description').fill('月曜から金曜（祝日も数える）');
+    await testId('ie-add').click();
+    await testId('ie-default-weekdays-only').check();
+    await testId('ie-save').click();
+    await waitText(testId('interp-row-businessDays'), 'weekdays-only');
+    await testId('interp-edit-dailyRate').click();
+    expect(await testId('ie-remove-thirty-days').isDisabled()).toBe(true);
+    await testId('ie-new-value').fill('by-week');
+    await testId('ie-add').click();
+    await testId('ie-save').click();
+    await waitText(testId('error-banner'), 'INTERPRETATION_VALUE');
+    await waitText(testId('error-banner'), '/interpretations/3/alternatives/2/value');
+    await audit('interpretation-editor');
+    await shot(studio.page, 'authoring-06c-interpretation');
+    studio.page.once('dialog', (d) => void d.accept());
+    await testId('btn-rule-discard').click();
+    await waitText(testId('rule-version-heading'), '2023-09-19');
+    await testId('rules-tab-audit').click();
+    const log = await waitText(testId('audit-entries'), 'rule.draft.discarded');
+    expect(log).toContain('rule.interpretation.edited');
+    expect(log).toContain('rule.parameter.edited');
+    await testId('rules-tab-rules').click();
   });
 
   it('adds a refusal ground with a quote picked from the terms, sees the regression, approves it', async () => {

@@ -15,7 +15,8 @@ import { launchChromium, shot, waitText } from './studio-harness.js';
  * The team server with two people at once (two browser contexts, each with its own cookies):
  * a product manager changes a price and a legal user, on the same draft, sees it change live
  * with "changed by"; the legal user who drafted a rule version cannot approve it (the button
- * says why), a colleague approves it as herself; the audit shows every name; a finance user
+ * says why), a colleague approves it as herself; legal adds a refusal ground with a quote picked
+ * from the terms and a colleague approves it; the audit shows every name; a finance user
  * cannot edit a tariff. Screenshots in test-results/screenshots (team-*).
  */
 const dir = scratch('e2e-team-');
@@ -196,6 +197,60 @@ describe('Tariff Studio for a team', () => {
     await waitText(b.page.getByTestId('rule-version-status'), '承認済み');
     await b.page.getByTestId('rules-tab-review').click();
     await waitText(b.page.getByTestId('review-history'), 'ito');
+  });
+
+  it('legal adds a refusal ground with a quote picked from the terms, sees the regression, and another legal user approves it', async () => {
+    const p = b.page;
+    await p.getByTestId('nav-rules').click();
+    // From the version in force (2026-04-01, approved above).
+    await p.getByTestId(`rule-version-${ruleId}`).click();
+    await waitText(p.getByTestId('rule-version-status'), '承認済み');
+    await p.getByTestId('btn-rule-draft').click();
+    await p.getByTestId('rule-draft-effective').fill('2026-07-01');
+    await p.getByTestId('rule-draft-title').fill('拒否事由の追加');
+    await p.getByTestId('rule-draft-create').click();
+    await waitText(p.getByTestId('rule-version-status'), '下書き');
+    const added = Number((await p.locator('.version-item.selected').getAttribute('data-testid'))!.replace('rule-version-', ''));
+    await p.getByTestId('ra-add').click();
+    await p.getByTestId('ra-id').fill('false-declaration-team');
+    await p.getByTestId('ra-clause').fill('第9条第2項第3号');
+    await waitText(p.getByTestId('ra-article'), '虚偽の事項');
+    // The quote is picked from the article's text: select the item's sentence.
+    await p.getByTestId('ra-article').evaluate((pre) => {
+      const text = pre.firstChild!;
+      const all = text.textContent!;
+      const from = all.indexOf('申込の際に');
+      const range = document.createRange();
+      range.setStart(text, from);
+      range.setEnd(text, all.indexOf('。', from) + 1);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    await p.getByTestId('ra-article').dispatchEvent('mouseup');
+    await waitText(p.getByTestId('ra-check'), '一致');
+    await p.getByTestId('ra-submit').click();
+    await waitText(p.getByTestId('rule-approval/false-declaration-team'), '第9条第2項第3号');
+    await waitText(p.getByTestId('auto-regression-result'), 'ケース中', 120_000);
+    await p.getByTestId('rules-tab-review').click();
+    await p.getByTestId('review-comment').fill('第9条第2項第3号を拒否事由に追加');
+    await p.getByTestId('btn-submit-review').click();
+    await waitText(p.getByTestId('rule-version-status'), 'レビュー中');
+    // kato added the rule: four-eyes keeps kato from approving it.
+    await waitText(p.getByTestId('approve-blocked'), '編集者: kato');
+    expect(await p.getByTestId('btn-approve').isDisabled()).toBe(true);
+    await shot(p, 'team-03b-refusal-ground-in-review');
+    // ito, signed in on the other page, approves it as herself.
+    const q = a.page;
+    await waitText(q.getByTestId('team-badge'), 'ito（法務）');
+    await q.getByTestId('nav-rules').click();
+    await q.getByTestId(`rule-version-${added}`).click();
+    await q.getByTestId('rules-tab-review').click();
+    await waitText(q.getByTestId('approve-as'), 'ito');
+    await q.getByTestId('review-comment').fill('条文どおり');
+    await q.getByTestId('btn-approve').click();
+    await waitText(q.getByTestId('rule-version-status'), '承認済み', 60_000);
+    await waitText(q.getByTestId('review-history'), 'ito');
+    await waitText(p.getByTestId('rule-version-status'), '承認済み');
   });
 
   it('the audit shows every real name', async () => {

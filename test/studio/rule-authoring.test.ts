@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Interpretation } from '../../src/engine/rule-types.js';
+import { versionReferenceErrors } from '../../src/engine/rule-references.js';
 import type { Envelope, RegressionView, RuleVersionDetail } from '../../src/studio/api/contract.js';
 import type { Saved } from '../../src/studio/api/authoring-contract.js';
 import { quoteIssues } from '../../src/tariff-model/quote-check.js';
@@ -67,5 +69,103 @@ describe('rule authoring', () => {
     expect((await fails('authoring.setParameter', { ...at(), decision, name, valueJson: '20', clause: p.clause, quote: 'ちがう引用' })).code).toBe('RULE_INVALID');
     await reload(await ok<Saved>('authoring.setParameter', { ...at(), decision, name, valueJson: String(Number(p.value) + 1), clause: p.clause, quote: p.quote }));
     expect(d.version.decisions[decision].parameters![name]!.value).toBe(Number(p.value) + 1);
+  });
+  it('edits a parameter kept as a decimal string ("14.6") as a decimal string only', async () => {
+    const p = d.version.decisions.lateInterest.parameters!['annualRatePercent']!;
+    expect(typeof p.value).toBe('string');
+    const args = { ...at(), decision: 'lateInterest', name: 'annualRatePercent', clause: p.clause, quote: p.quote };
+    expect((await fails('authoring.setParameter', { ...args, valueJson: '"14,6%"' })).code).toBe('PARAMETER_VALUE');
+    expect((await fails('authoring.setParameter', { ...args, valueJson: '14.6' })).code).toBe('PARAMETER_VALUE');
+    await reload(await ok<Saved>('authoring.setParameter', { ...args, valueJson: '"14.5"' }));
+    expect(d.version.decisions.lateInterest.parameters!['annualRatePercent']!.value).toBe('14.5');
+  });
+});
+
+describe('named interpretations edited in a draft, checked as interpretations.json on disk', () => {
+  let d: RuleVersionDetail;
+  const at = () => ({ id: d.summary.id, revision: d.summary.revision });
+  const reload = async (s: Saved) => (d = await ok<RuleVersionDetail>('rules.get', { id: s.id }));
+  const find = (name: string): [Interpretation, number] => {
+    const n = d.version.interpretations.findIndex((i) => i.name === name);
+    return [structuredClone(d.version.interpretations[n]!), n];
+  };
+  const edit = (name: string, interpretation: unknown) => dispatch('authoring.editInterpretation', { ...at(), name, interpretation }) as Promise<Envelope<Saved>>;
+  const refused = async (name: string, interpretation: unknown) => {
+    const r = await edit(name, interpretation);
+    if (r.ok) throw new Error('saved; a refusal was expected');
+    return r.error;
+  };
+
+  it('edits the description of an interpretation and of its values, and adds an alternative; audited', async () => {
+    d = await ok<RuleVersionDetail>('rules.createDraft', { from: 1, effective: '2025-05-01', title: 'interpretations' });
+    const [i] = find('businessDays');
+    i.description = 'Which days count as business days (第22条), as read by legal.';
+    i.defaultDescription = 'Monday to Friday, less national holidays and 29 December to 3 January';
+    i.alternatives.push({ value: 'weekdays-only', description: 'Monday to Friday, holidays counted' });
+    const r = await edit('businessDays', i);
+    if (!r.ok) throw new Error(r.error.message);
+    await reload(r.value);
+    expect(find('businessDays')[0]).toEqual(i);
+    const { entries } = await ok<{ entries: { action: string; after: { name: string } }[] }>('audit.list', { limit: 5 });
+    expect(entries.find((e) => e.action === 'rule.interpretation.edited')?.after.name).toBe('businessDays');
+  });
+
+  it('changes the default (the old default becomes an alternative) and removes an alternative no code or rule needs', async () => {
+    const [i] = find('businessDays');
+    const alt = i.alternatives[0]!;
+    const next: Interpretation = {
+      ...i,
+      default: alt.value,
+      defaultDescription: alt.description,
+      alternatives: [{ value: i.default, description: i.defaultDescription, ...(i.defaultAliases ? { aliases: i.defaultAliases } : {}) }],
+    };
+    delete next.defaultAliases;
+    const r = await edit('businessDays', next);
+    if (!r.ok) throw new Error(r.error.message);
+    await reload(r.value);
+    expect(find('businessDays')[0].default).toBe('weekdays-only');
+    const [back] = find('businessDays');
+    const restored: Interpretation = { ...back, default: back.alternatives[0]!.value, defaultDescription: back.alternatives[0]!.description, alternatives: [] };
+    const r2 = await edit('businessDays', restored);
+    if (!r2.ok) throw new Error(r2.error.message);
+    await reload(r2.value);
+    expect(find('businessDays')[0]).toMatchObject({ default: 'weekdays-less-holidays-and-year-end', alternatives: [] });
+  });
+
+  it('refuses to remove a value the engine branches on, with the JSON pointer; nothing saved', async () => {
+    const [i, n] = find('dailyRate');
+    i.alternatives = i.alternatives.filter((a) => a.value !== 'thirty-days');
+    const before = d.summary.revision;
+    const e = await refused('dailyRate', i);
+    expect(e.code).toBe('RULE_INVALID');
+    expect(e.issues).toContainEqual(expect.objectContaining({ code: 'INTERPRETATION_VALUE_REQUIRED', field: `/interpretations/${n}/alternatives` }));
+    expect(e.message).toContain('thirty-days');
+    expect((await ok<RuleVersionDetail>('rules.get', { id: d.summary.id })).summary.revision).toBe(before);
+  });
+
+  it('refuses a value the engine does not know, a value twice, an empty description, a new name, and a value a rule compares with', async () => {
+    const [pm, n] = find('partialMonthFee');
+    const unknown = { ...pm, alternatives: [...pm.alternatives, { value: 'weekly', description: 'by the week' }] };
+    expect((await refused('partialMonthFee', unknown)).issues).toContainEqual(
+      expect.objectContaining({ code: 'INTERPRETATION_VALUE', field: `/interpretations/${n}/alternatives/1/value` }),
+    );
+    const twice = { ...pm, alternatives: [...pm.alternatives, { value: 'full-month', description: 'again' }] };
+    expect((await refused('partialMonthFee', twice)).issues).toContainEqual(expect.objectContaining({ code: 'INTERPRETATION_VALUE', field: `/interpretations/${n}` }));
+    const empty = await refused('partialMonthFee', { ...pm, description: '' });
+    expect(empty.issues).toContainEqual(expect.objectContaining({ code: 'RULE_SCHEMA', field: `/interpretations/${n}/description` }));
+    const renamed = await refused('partialMonthFee', { ...pm, name: 'partialMonth' });
+    expect(renamed.issues).toContainEqual(expect.objectContaining({ code: 'INTERPRETATION_NAME', field: `/interpretations/${n}/name` }));
+    const [po] = find('partialOutage');
+    const e = await refused('partialOutage', { ...po, alternatives: [] });
+    expect(e.issues.map((x) => x.code)).toContain('RULE_INTERPRETATION_VALUE');
+    expect(e.issues.find((x) => x.code === 'RULE_INTERPRETATION_VALUE')?.field).toMatch(/^\/rules\/\d+\/conditions\/.*\/value$/u);
+    expect((await fails('authoring.editInterpretation', { id: 1, revision: 1, name: 'partialMonthFee', interpretation: pm })).code).toBe('VERSION_NOT_DRAFT');
+    expect((await fails('authoring.editInterpretation', { ...at(), name: 'noSuch', interpretation: pm })).code).toBe('UNKNOWN_INTERPRETATION');
+  });
+
+  it('tariff validate holds files on disk to the same check: an engine value dropped is an error at its pointer', () => {
+    const [i] = find('monthsUsed');
+    const errors = versionReferenceErrors({}, { file: 'interpretations.json', data: [{ ...i, alternatives: [] }] });
+    expect(errors).toEqual([expect.objectContaining({ code: 'INTERPRETATION_VALUE_REQUIRED', pointer: '/interpretations/0/alternatives', file: 'interpretations.json' })]);
   });
 });

@@ -79,8 +79,12 @@ describe('tariff version lifecycle', () => {
     // The rule draft of the same date is still a draft: the change of terms is approved as one.
     const pending = await fails('lifecycle.approveTariff', { id: draft.summary.id, reviewer: 'legal', comment: 'ok' });
     expect(pending.code).toBe('APPROVAL_COMPANION_NOT_SUBMITTED');
+    // The approval state tells it beforehand, also without a team server.
+    expect(await ok('team.approvalState', { kind: 'tariff', id: draft.summary.id })).toMatchObject({ canApprove: false, reason: 'COMPANION_NOT_SUBMITTED' });
     expect((await fails('rules.approve', { id: rules.summary.id, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
     await ok('rules.submit', { id: rules.summary.id, revision: rules.summary.revision, comment: 'with the prices' });
+    expect(await ok('team.approvalState', { kind: 'tariff', id: draft.summary.id })).toMatchObject({ canApprove: true, reason: null });
+    expect(await ok('team.approvalState', { kind: 'rule', id: rules.summary.id })).toMatchObject({ canApprove: true, reason: null });
     const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: draft.summary.id });
     expect(review.companion).toMatchObject({ id: rules.summary.id, status: 'in-review' });
     const notice = await ok<{ markdown: string; fileName: string }>('lifecycle.tariffNotice', { id: draft.summary.id, format: 'md' });

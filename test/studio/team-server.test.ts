@@ -68,7 +68,7 @@ beforeAll(async () => {
   for (const [name, role] of USERS) await addUser(ws, { name, role, password: PASSWORD });
   actorFromRequests(ws, 'server');
   const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY }));
-  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000 } });
+  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 } });
   base = server.url;
   for (const [name] of USERS) sessions[name] = await login(name);
 });
@@ -268,6 +268,9 @@ describe('four-eyes and stale saves', () => {
     await ok(bob, 'rules.submit', { id: rd.summary.id, revision: rd.summary.revision, comment: 'ready' });
     const td = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2034-01-01', title: 'same date' });
     await ok(alice, 'lifecycle.submitTariff', { id: td.summary.id, revision: td.summary.revision, comment: 'ready' });
+    // team.approvalState says so before anyone clicks: bob edited the rule version of the same date.
+    expect(await ok(bob, 'team.approvalState', { kind: 'tariff', id: td.summary.id })).toMatchObject({ canApprove: false, reason: 'COMPANION_EDITOR', editors: ['bob'] });
+    expect(await ok(carol, 'team.approvalState', { kind: 'tariff', id: td.summary.id })).toMatchObject({ canApprove: true, reason: null });
     const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
     expect(viaCompanion).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(viaCompanion.body.error!.message).toContain('the rule version of the same date is approved with it');
@@ -277,6 +280,17 @@ describe('four-eyes and stale saves', () => {
       comment: 'both',
     });
     expect(both).toMatchObject({ approved: { status: 'approved' }, rules: { status: 'approved' } });
+
+    // A companion still in draft: the state call tells the approver (the server would refuse APPROVAL_COMPANION_NOT_SUBMITTED).
+    await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2035-01-01', title: 'not yet submitted' });
+    const lone = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2035-01-01', title: 'same date, rules pending' });
+    await ok(alice, 'lifecycle.submitTariff', { id: lone.summary.id, revision: lone.summary.revision, comment: 'ready' });
+    const pending = await ok<{ canApprove: boolean; reason: string; message: string }>(carol, 'team.approvalState', { kind: 'tariff', id: lone.summary.id });
+    expect(pending).toMatchObject({ canApprove: false, reason: 'COMPANION_NOT_SUBMITTED' });
+    expect(pending.message).toContain('the rule version of 2035-01-01');
+    expect(await call(carol, 'lifecycle.approveTariff', { id: lone.summary.id, reviewer: '', comment: 'x' })).toMatchObject({
+      body: { error: { code: 'APPROVAL_COMPANION_NOT_SUBMITTED' } },
+    });
   });
 
   it('with 2 required approvals, keeps the version in review until two non-editors approved, each once', async () => {

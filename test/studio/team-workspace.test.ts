@@ -9,6 +9,7 @@ import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { StudioError } from '../../src/tariff-model/studio-error.js';
 import { startTeamServer } from '../../src/studio/server/team-server.js';
+import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/login.js';
 import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
 import { addUser, listUsers } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
@@ -169,6 +170,32 @@ describe('login rate limit and Secure cookies', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('rate-limits sign-in attempts per user name too, from any address, and logs it once without echoing an unknown name', async () => {
+    const ws = freshWorkspace();
+    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const login = createLoginService(ws, { ...DEFAULT_LOGIN_POLICY, userAttempts: 3, ipAttempts: 100, maxFailures: 100 }, () => now);
+    const statuses: number[] = [];
+    // Four addresses, one name: the fourth attempt on "kim" is refused whatever the address.
+    for (const ip of ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4']) {
+      const r = await login('kim', 'wrong guess!!', ip);
+      statuses.push(r.ok ? 200 : r.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refused = await login('KIM', 'a long enough secret', '10.0.0.9');
+    expect(refused).toMatchObject({ ok: false, code: 'LOGIN_RATE_LIMITED' });
+    expect(refused.ok ? '' : refused.message).toContain('for this user name');
+    // Another name is not affected; an unknown name is limited too, and the audit does not repeat it.
+    expect(await login('nobody', 'x', '10.0.0.1')).toMatchObject({ status: 401 });
+    for (let i = 0; i < 4; i++) await login('my secret password', 'x', '10.0.0.5');
+    const limited = listAudit(ws, 20).filter((e) => e.action === 'login.rate-limited');
+    expect(limited.map((e) => e.target).sort()).toEqual(['user:(no such user)', 'user:kim']);
+    expect(JSON.stringify(listAudit(ws, 50))).not.toContain('my secret password');
+    // After the window the name may try again.
+    now += DEFAULT_LOGIN_POLICY.ipWindowMinutes * 60_000 + 1;
+    expect(await login('kim', 'a long enough secret', '10.0.0.1')).toMatchObject({ ok: true });
   });
 
   it('marks the cookie Secure (and __Host-) when the studio is reached over https behind a proxy', async () => {

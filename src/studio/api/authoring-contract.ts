@@ -1,9 +1,10 @@
 import type { JSONSchemaType } from 'ajv';
+import type { Interpretation } from '../../engine/rule-types.js';
 import type { CallSpec } from './contract.js';
 
 /**
  * The `authoring` domain: rules added (from a template of the decision, or duplicated), deleted
- * and reordered, and parameters edited, in a rule draft, each checked as files on disk are
+ * and reordered, parameters and named interpretations edited, in a rule draft, each checked as files on disk are
  * (schema, facts, the whole version, clause and verbatim quote against the terms). Only type
  * imports from contract.ts (it imports this section).
  */
@@ -17,6 +18,7 @@ const text = { type: 'string', maxLength: 20_000 } as const;
 export type AddRuleArgs = { id: number; revision: number; decision: string; ruleId: string; from: string | null; clause: string; quote: string };
 export type RuleRef = { id: number; revision: number; decision: string; ruleId: string };
 export type ParameterArgs = { id: number; revision: number; decision: string; name: string; valueJson: string; clause: string; quote: string };
+export type InterpretationArgs = { id: number; revision: number; name: string; interpretation: Interpretation };
 export type Saved = { id: number; revision: number };
 export type QuoteCheck = { issues: { code: string; severity: 'error' | 'warning'; message: string; field?: string; value?: string }[]; article: string | null };
 
@@ -66,6 +68,16 @@ export const authoringContract = {
         quote: text,
       },
     },
+    saved,
+  ),
+  editInterpretation: call<InterpretationArgs, Saved>(
+    "edit a named interpretation of a draft (its description, default, alternatives and their descriptions), checked as interpretations.json on disk: the schema, each value once, the values the engine's code branches on kept (errors with the file's JSON pointer)",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'name', 'interpretation'],
+      properties: { id, revision, name: { type: 'string', maxLength: 100 }, interpretation: { type: 'object', required: [] } },
+    } as unknown as JSONSchemaType<InterpretationArgs>,
     saved,
   ),
   checkQuote: call<{ id: number; clause: string; quote: string }, QuoteCheck & { articleText: string | null }>(

@@ -83,6 +83,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'authoring.deleteRule': LEGAL,
   'authoring.moveRule': LEGAL,
   'authoring.setParameter': LEGAL,
+  'authoring.editInterpretation': LEGAL,
   'authoring.checkQuote': LEGAL,
 
   'team.me': 'read',

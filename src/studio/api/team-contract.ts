@@ -41,7 +41,7 @@ export const team = {
     },
   }),
   approvalState: call<{ kind: ApprovalKind; id: number }, ApprovalState>(
-    'may the signed-in user approve this version, and if not why (four-eyes: nobody approves a version they edited)',
+    'may the signed-in user approve this version, and if not why (four-eyes: nobody approves a version they edited; the version of the other kind with the same date, approved with it, is submitted and not edited by them)',
     {
       type: 'object',
       additionalProperties: false,
@@ -57,7 +57,7 @@ export const team = {
         approvals: names,
         editors: names,
         canApprove: { type: 'boolean' },
-        reason: { anyOf: [{ type: 'string', enum: ['NOT_IN_REVIEW', 'ROLE', 'EDITOR', 'ALREADY_APPROVED'] }, { type: 'null' }] },
+        reason: { anyOf: [{ type: 'string', enum: ['NOT_IN_REVIEW', 'ROLE', 'EDITOR', 'ALREADY_APPROVED', 'COMPANION_NOT_SUBMITTED', 'COMPANION_EDITOR'] }, { type: 'null' }] },
         message: { type: ['string', 'null'] },
       },
     },

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../engine/canonical-json.js';
 import { clauseText } from '../../engine/review/clause-text.js';
 import { DataLoadError } from '../../engine/errors.js';
 import { DECISIONS, type Parameter, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
@@ -13,9 +14,10 @@ import type { StudioContext } from './studio-context.js';
 
 /**
  * Rule authoring in a draft beyond editing one rule: add (template or duplicate), delete,
- * reorder, and parameters. Every change is checked as the files on disk are (the whole version
+ * reorder, parameters and named interpretations. Every change is checked as the files on disk are (the whole version
  * loads; every clause and quote is the terms' text) before it is saved; nothing is saved otherwise.
  */
+const DECIMAL = /^\d+(?:\.\d+)?$/u;
 type Data = Pick<RuleVersion, 'decisions' | 'interpretations'>;
 
 function draftOf(ctx: StudioContext, id: number, revision: number): StoredRuleVersion {
@@ -177,6 +179,14 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
         [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: `a ${typeof cur.value}` }],
         `Enter a ${typeof cur.value}.`,
       );
+    // A rate kept as a decimal string ("14.6") is read with decimal.js: it stays a decimal.
+    if (typeof cur.value === 'string' && DECIMAL.test(cur.value) && !DECIMAL.test(String(value)))
+      throw new StudioError(
+        'PARAMETER_VALUE',
+        `parameter ${name} is a decimal number kept as a string ("${cur.value}"); ${valueJson} is not`,
+        [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: 'a decimal number in double quotes, like "14.6"' }],
+        'Enter a decimal number in double quotes.',
+      );
     const param: Parameter = { ...cur, value: value as Parameter['value'], clause, quote };
     const next: Data = { decisions: { ...v.version.decisions, [d]: { ...file, parameters: { ...file.parameters, [name]: param } } }, interpretations: v.version.interpretations };
     return save(
@@ -188,6 +198,29 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
       { decision: d, name, parameter: cur },
       { decision: d, name, parameter: param },
     );
+  },
+
+  editInterpretation: ({ id, revision, name, interpretation }) => {
+    const v = draftOf(ctx, id, revision);
+    const n = v.version.interpretations.findIndex((i) => i.name === name);
+    if (n < 0) throw new StudioError('UNKNOWN_INTERPRETATION', `rule version ${v.effective} has no interpretation "${name}"`, [], 'Reload the version.');
+    const cur = v.version.interpretations[n]!;
+    if (canonicalJson(cur) === canonicalJson(interpretation)) return { id: v.id, revision: v.revision };
+    // Rules (interpretation.X), case files and releases name it: the name stays.
+    const issues: Issue[] =
+      interpretation.name === name
+        ? []
+        : [
+            {
+              code: 'INTERPRETATION_NAME',
+              severity: 'error',
+              field: `/interpretations/${n}/name`,
+              value: String(interpretation.name),
+              message: `interpretations.json /interpretations/${n}/name: the interpretation keeps its name "${name}" (rules and case files refer to it by name)`,
+            },
+          ];
+    const next: Data = { decisions: v.version.decisions, interpretations: v.version.interpretations.map((i, k) => (k === n ? interpretation : i)) };
+    return save(ctx, v, next, issues, 'rule.interpretation.edited', { name, interpretation: cur }, { name, interpretation });
   },
 
   checkQuote: ({ id, clause, quote }) => {

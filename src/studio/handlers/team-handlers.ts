@@ -1,12 +1,14 @@
 import type { Handlers } from '../api/dispatcher.js';
 import type { UserView } from '../api/team-contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import type { ApprovalKind, ApprovalState } from '../api/approval-types.js';
 import { approvalState } from '../team/four-eyes.js';
 import { currentUser } from '../team/request-user.js';
 import { requiredApprovals } from '../team/team-settings.js';
 import { addUser, listUsers, resetPassword, setUserDisabled, type UserRecord } from '../team/user-store.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
 import { getTariffVersion } from '../workspace/tariff-store.js';
+import { ruleCompanion, tariffCompanion } from '../workspace/tariff-review-store.js';
 import type { StudioContext } from './studio-context.js';
 
 /** The `team` calls. Outside a team server (no signed-in user) they describe the single local user. */
@@ -23,13 +25,37 @@ export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
     return { team: u !== undefined, name: u?.name ?? ctx.ws.actor, role: u?.role ?? null, expiresAt: null, requiredApprovals: requiredApprovals(ctx.ws) };
   },
   approvalState: ({ kind, id }) => {
-    const status = kind === 'rule' ? getRuleVersion(ctx.ws, id).status : getTariffVersion(ctx.ws, id).status;
+    const v = kind === 'rule' ? getRuleVersion(ctx.ws, id) : getTariffVersion(ctx.ws, id);
     const u = currentUser();
-    if (!u) {
-      const ok = status === 'in-review';
-      return { required: 1, approvals: [], editors: [], canApprove: ok, reason: ok ? null : 'NOT_IN_REVIEW', message: ok ? null : 'only a version in review can be approved' };
+    const required = requiredApprovals(ctx.ws);
+    const own: ApprovalState = u
+      ? approvalState(ctx.ws, { kind, id, status: v.status }, u, required)
+      : v.status === 'in-review'
+        ? { required: 1, approvals: [], editors: [], canApprove: true, reason: null, message: null }
+        : { required: 1, approvals: [], editors: [], canApprove: false, reason: 'NOT_IN_REVIEW', message: 'only a version in review can be approved' };
+    if (!own.canApprove) return own;
+    // One change of the terms: the version of the other kind with the same date is approved with this one (docs/studio.md).
+    const other: ApprovalKind = kind === 'rule' ? 'tariff' : 'rule';
+    const companion = other === 'rule' ? ruleCompanion(ctx.ws, v.effective) : tariffCompanion(ctx.ws, v.effective);
+    if (companion?.status === 'draft')
+      return {
+        ...own,
+        canApprove: false,
+        reason: 'COMPANION_NOT_SUBMITTED',
+        message: `the ${other} version of ${v.effective} (#${companion.id}) is still a draft; it is approved together with this one, so submit it for review (or discard it) first`,
+      };
+    if (u && companion?.status === 'in-review') {
+      const theirs = approvalState(ctx.ws, { kind: other, id: companion.id, status: companion.status }, u, required);
+      if (theirs.reason === 'EDITOR')
+        return {
+          ...own,
+          canApprove: false,
+          reason: 'COMPANION_EDITOR',
+          editors: theirs.editors,
+          message: `the ${other} version of ${v.effective} is approved together with this one, and you edited it (editors: ${theirs.editors.join(', ')}); someone who edited neither must approve`,
+        };
     }
-    return approvalState(ctx.ws, { kind, id, status }, u, requiredApprovals(ctx.ws));
+    return own;
   },
   users: () => {
     teamOnly();

@@ -7,13 +7,15 @@ import { createSession } from './sessions.js';
 import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin } from './user-store.js';
 
 /**
- * The login check of the team server. Two brakes on guessing: a rate limit per client address
- * (a window of `ipAttempts` tries) and a lockout per user after `maxFailures` wrong passwords in
- * a row (for `lockMinutes`). Both are written to the audit log. The answer to a wrong name and
- * to a wrong password is the same, and takes as long (a dummy hash is checked).
+ * The login check of the team server. Three brakes on guessing: a rate limit per client address
+ * (`ipAttempts` tries in a window of `ipWindowMinutes`), one per user name whatever the address
+ * (`userAttempts` in the same window: guesses spread over many addresses, and names that do not
+ * exist, are bounded too), and a lockout per user after `maxFailures` wrong passwords in a row
+ * (for `lockMinutes`). Each is written to the audit log. The answer to a wrong name and to a
+ * wrong password is the same, and takes as long (a dummy hash is checked).
  */
-export type LoginPolicy = { maxFailures: number; lockMinutes: number; ipAttempts: number; ipWindowMinutes: number; sessionHours: number };
-export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 15, ipAttempts: 20, ipWindowMinutes: 5, sessionHours: 12 };
+export type LoginPolicy = { maxFailures: number; lockMinutes: number; ipAttempts: number; userAttempts: number; ipWindowMinutes: number; sessionHours: number };
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 15, ipAttempts: 20, userAttempts: 10, ipWindowMinutes: 5, sessionHours: 12 };
 
 export type LoginOutcome =
   | { ok: true; user: TeamUser; token: string; csrf: string; expiresAt: string }
@@ -21,28 +23,41 @@ export type LoginOutcome =
 
 const system = (name: string): TeamUser => ({ id: 0, name, role: 'admin' });
 
+/** Windows kept at most (names are the client's choice): expired ones are dropped beyond it. */
+const MAX_WINDOWS = 10_000;
+/** A user name as the user store matches it. */
+const nameKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
+
 export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: () => number = Date.now) {
   const windows = new Map<string, { start: number; count: number; logged: boolean }>();
+  const windowMs = policy.ipWindowMinutes * 60_000;
 
-  const rateLimited = (ip: string): boolean => {
+  /** Counts one attempt under `key`; true when it is over `limit` in the current window (logged once per window). */
+  const over = (key: string, limit: number, actor: string, target: string): boolean => {
     const now = clock();
-    let w = windows.get(ip);
-    if (!w || now - w.start > policy.ipWindowMinutes * 60_000) {
+    if (windows.size >= MAX_WINDOWS) for (const [k, w] of windows) if (now - w.start > windowMs) windows.delete(k);
+    let w = windows.get(key);
+    if (!w || now - w.start > windowMs) {
       w = { start: now, count: 0, logged: false };
-      windows.set(ip, w);
+      windows.set(key, w);
     }
     w.count++;
-    if (w.count <= policy.ipAttempts) return false;
+    if (w.count <= limit) return false;
     if (!w.logged) {
       w.logged = true;
-      runAs(system(`login from ${ip}`), () => appendAudit(ws, 'login.rate-limited', `client:${ip}`, { after: { attempts: w.count, windowMinutes: policy.ipWindowMinutes } }));
+      const attempts = w.count;
+      runAs(system(actor), () => appendAudit(ws, 'login.rate-limited', target, { after: { attempts, windowMinutes: policy.ipWindowMinutes } }));
     }
     return true;
   };
 
   return async (name: string, password: string, ip: string): Promise<LoginOutcome> => {
-    if (rateLimited(ip))
+    if (over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`))
       return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts from this address; wait ${policy.ipWindowMinutes} minutes and try again` };
+    // The audit names a user only if one exists: a name typed by mistake may be someone's password.
+    const target = findUser(ws, name) ? `user:${name}` : 'user:(no such user)';
+    if (over(`user:${nameKey(name).slice(0, 256)}`, policy.userAttempts, `login from ${ip}`, target))
+      return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts for this user name; wait ${policy.ipWindowMinutes} minutes and try again` };
     const user = findUser(ws, name);
     const hash = user && !user.disabled ? (passwordHashOf(ws, user.id) ?? DUMMY_HASH) : DUMMY_HASH;
     const good = await verifyPassword(password, hash);

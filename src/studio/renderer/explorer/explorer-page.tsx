@@ -7,44 +7,15 @@ import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
+import { toFacts, type FormValues } from './fact-values.js';
 
 /**
  * The decision explorer: pick a decision, fill its facts in a form generated from its schema,
  * choose the versions (drafts too) and interpretations, and read the answer with the clauses'
  * text, the trace and the interpretations relied on. Save it as a case file.
  */
-type Values = Record<string, string | boolean>;
+type Values = FormValues;
 const SKIP = new Set(['decision', 'asOf', 'outcome', 'clauses', 'trace', 'interpretations', 'versions', 'name', 'errors']);
-
-const toFacts = (fields: FactField[], values: Values): Record<string, unknown> => {
-  const facts: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v = values[f.name];
-    if (f.kind === 'boolean') {
-      facts[f.name] = v === true;
-      continue;
-    }
-    if (v === undefined || v === '') {
-      if (f.kind === 'enum' && f.required && f.options.includes(null)) facts[f.name] = null;
-      continue;
-    }
-    const text = String(v);
-    if (f.kind === 'integer') facts[f.name] = /^-?\d+$/u.test(text.trim()) ? Number(text) : text;
-    else if (f.kind === 'list') facts[f.name] = text.split(/[,、\s]+/u).filter(Boolean);
-    else if (f.kind === 'json') facts[f.name] = parseJsonOr(text);
-    else facts[f.name] = text;
-  }
-  return facts;
-};
-
-/** JSON text as typed; text that is not JSON goes to the engine as is, which names the fact in its error. */
-const parseJsonOr = (text: string): unknown => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-};
 
 const JSON_PLACEHOLDER: Record<string, string> = {
   bills: '[{"id": "2025-01", "dueDate": "2025-01-31", "amount": 11000}]',
@@ -77,7 +48,8 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
       />
     );
   const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
-  const placeholder = field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? 'OPT-A, OPT-B' : '';
+  const placeholder =
+    field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? (field.name === 'options' ? 'event-api, pipe-mount@2025-03' : 'A, B') : '';
   return (
     <input
       type={type}
@@ -203,6 +175,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               <span>
                 {lang === 'ja' ? f.ja : f.en} <code className="muted small">{f.name}</code>
                 {f.required && <span className="error-text"> *</span>}
+                {f.kind === 'list' && <span className="muted small"> {t('explorer.listHelp')}</span>}
               </span>
               <FactInput
                 field={f}

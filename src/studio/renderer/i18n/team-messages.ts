@@ -8,7 +8,7 @@ export const teamJa = {
   'login.busy': '確認中…',
   'login.LOGIN_FAILED': 'ユーザー名またはパスワードが違います。',
   'login.ACCOUNT_LOCKED': 'パスワードの誤りが続いたため、このアカウントはロックされています（{until} まで）。時間をおくか、管理者にパスワードの再設定を依頼してください。',
-  'login.LOGIN_RATE_LIMITED': 'このアドレスからのサインインの試行が多すぎます。数分待ってからやり直してください。',
+  'login.LOGIN_RATE_LIMITED': 'このアドレスから、またはこのユーザー名でのサインインの試行が多すぎます。数分待ってからやり直してください。',
   'login.other': 'サインインできませんでした: {message}',
   'login.expired': 'セッションの有効期限が切れました。もう一度サインインしてください。',
   'team.signedIn': '{name}（{role}）',
@@ -21,6 +21,10 @@ export const teamJa = {
   'live.reload': '最新の内容を読み込む',
   'conflict.reload': '相手の変更を読み込む',
   'approve.NOT_IN_REVIEW': 'レビュー中のバージョンだけが承認できます。',
+  'approve.COMPANION_NOT_SUBMITTED':
+    '同じ施行日のもう一方の版（ルール／料金表）がまだ下書きです。同じ日の版は 1 つの規約変更として一緒に承認されるため、先にそれをレビューに提出（または破棄）してください。',
+  'approve.COMPANION_EDITOR':
+    '同じ施行日のもう一方の版（ルール／料金表）はこの版と一緒に承認されますが、あなたはそれを編集しました（編集者: {editors}）。どちらも編集していない人が承認する必要があります。',
   'approve.ROLE': '承認は法務の担当者が行います。あなたの役割: {role}。',
   'approve.EDITOR': 'あなたはこのバージョンを編集したため承認できません（編集者: {editors}）。編集していない人が承認する必要があります（四つの目の原則）。',
   'approve.ALREADY_APPROVED': 'あなたは承認済みです。他の人の承認があと {n} 件必要です。',
@@ -56,7 +60,7 @@ export const teamEn: Record<TeamMessageKey, string> = {
   'login.busy': 'Checking…',
   'login.LOGIN_FAILED': 'Wrong user name or password.',
   'login.ACCOUNT_LOCKED': 'This account is locked after repeated wrong passwords (until {until}). Wait, or ask an admin to reset the password.',
-  'login.LOGIN_RATE_LIMITED': 'Too many sign-in attempts from this address. Wait a few minutes and try again.',
+  'login.LOGIN_RATE_LIMITED': 'Too many sign-in attempts from this address or for this user name. Wait a few minutes and try again.',
   'login.other': 'Could not sign in: {message}',
   'login.expired': 'Your session has expired. Please sign in again.',
   'team.signedIn': '{name} ({role})',
@@ -69,6 +73,10 @@ export const teamEn: Record<TeamMessageKey, string> = {
   'live.reload': 'Load the latest',
   'conflict.reload': 'Load their changes',
   'approve.NOT_IN_REVIEW': 'Only a version in review can be approved.',
+  'approve.COMPANION_NOT_SUBMITTED':
+    'The other version of the same date (rules or tariff) is still a draft. Versions of one date are one change of the terms, approved together: submit it for review (or discard it) first.',
+  'approve.COMPANION_EDITOR':
+    'The other version of the same date (rules or tariff) is approved together with this one, and you edited it (editors: {editors}). Someone who edited neither must approve.',
   'approve.ROLE': 'Approving is for legal. Your role: {role}.',
   'approve.EDITOR': 'You edited this version, so you cannot approve it (editors: {editors}). Someone who did not edit it must approve it (four-eyes).',
   'approve.ALREADY_APPROVED': 'You have approved it. {n} more approval(s) by others needed.',

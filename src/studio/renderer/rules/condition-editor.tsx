@@ -1,7 +1,8 @@
 import type { Condition, Leaf, Operator } from '../../../engine/rule-types.js';
-import { OPERATORS, isFactRef, isLeaf } from '../../../engine/rule-types.js';
+import { isFactRef, isLeaf } from '../../../engine/rule-types.js';
 import type { FactOffer } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { operatorChoices } from './operator-choices.js';
 
 /**
  * A structured editor of a rule's conditions: groups (all / any / not) and leaves (fact,
@@ -48,9 +49,9 @@ function LeafEditor({ leaf, facts, onChange, testId }: { leaf: Leaf; facts: Fact
         ))}
       </select>
       <select value={leaf.operator} onChange={(e) => onChange({ ...leaf, operator: e.target.value as Operator })} aria-label={t('rules.operator')} data-testid={`${testId}-operator`}>
-        {OPERATORS.map((o) => (
-          <option key={o} value={o}>
-            {t(`op.${o}`)}
+        {operatorChoices(lang).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
-import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { InterpretationsSection } from './interpretation-editor.js';
+import { ParametersSection } from './parameter-editor.js';
 import { RuleEditor } from './rule-editor.js';
 import { AutoRegression, RuleAuthoringBar } from './rule-authoring.js';
 
 /** The rules of a version, decision by decision: the clause's text from the terms beside the rule, its conditions as sentences, and in a draft the editor. */
 export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
-  const api = useApi();
   const { t, lang } = useI18n();
   const [decision, setDecision] = useState<DecisionName>('approval');
   const [ruleId, setRuleId] = useState<string | null>(null);
@@ -17,14 +17,6 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
   const rule = file.rules.find((r) => r.id === ruleId) ?? file.rules[0]!;
   const isDraft = detail.summary.status === 'draft';
   const changed = new Set(detail.changedRules);
-  const switchInterpretation = async (name: string, value: string) => {
-    try {
-      onChange(await api.rules.setInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name, value }));
-    } catch (e) {
-      onError(e);
-    }
-  };
-  const interps = detail.version.interpretations.filter((i) => file.rules.length && i.clauses.length);
   return (
     <div className="rule-view">
       <nav className="rule-nav" aria-label={t('rules.decisions')}>
@@ -80,50 +72,8 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
           </section>
         </div>
         {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} />}
-        {file.parameters && Object.keys(file.parameters).length > 0 && (
-          <section>
-            <h4>{t('rules.parameters')}</h4>
-            <table className="changes">
-              <tbody>
-                {Object.entries(file.parameters).map(([k, p]) => (
-                  <tr key={k}>
-                    <td className="mono">{k}</td>
-                    <td>{String(p.value)}</td>
-                    <td>{p.clause}</td>
-                    <td className="muted">{p.description ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        )}
-        <section data-testid="interpretations">
-          <h4>{t('rules.interpretations')}</h4>
-          <table className="changes interp-table">
-            <tbody>
-              {interps.map((i) => (
-                <tr key={i.name}>
-                  <td className="mono">{i.name}</td>
-                  <td>{i.clauses.join('・')}</td>
-                  <td>
-                    {isDraft && i.alternatives.length > 0 ? (
-                      <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
-                        {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
-                          <option key={v} value={v}>
-                            {v}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <strong>{i.default}</strong>
-                    )}
-                  </td>
-                  <td className="muted">{i.defaultDescription}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ParametersSection detail={detail} decision={decision} onChange={onChange} onError={onError} />
+        <InterpretationsSection detail={detail} onChange={onChange} onError={onError} />
       </div>
     </div>
   );

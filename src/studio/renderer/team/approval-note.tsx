@@ -11,11 +11,11 @@ import { useTeam, useTeamText } from './team-context.js';
  */
 export function useApprovalState(kind: ApprovalKind, id: number, status: string, revision: number): ApprovalState | null {
   const api = useApi();
-  const { me } = useTeam();
   const tick = useLiveTick(kind === 'rule' ? 'rules' : 'tariffs');
   const [state, setState] = useState<ApprovalState | null>(null);
   useEffect(() => {
-    if (!me || status !== 'in-review') return setState(null);
+    // Also without a team server: the companion of the same date may block the approval (the note says so).
+    if (status !== 'in-review') return setState(null);
     let live = true;
     api.team.approvalState({ kind, id }).then(
       (s) => live && setState(s),
@@ -24,28 +24,35 @@ export function useApprovalState(kind: ApprovalKind, id: number, status: string,
     return () => {
       live = false;
     };
-  }, [api, me, kind, id, status, revision, tick]);
+  }, [api, kind, id, status, revision, tick]);
   return state;
 }
 
 export function ApprovalNote({ state }: { state: ApprovalState | null }) {
   const { me } = useTeam();
   const tt = useTeamText();
-  if (!me || !state) return null;
+  if (!state) return null;
+  const companion = state.reason === 'COMPANION_NOT_SUBMITTED' || state.reason === 'COMPANION_EDITOR';
+  // Without a team server only the companion of the same date is shown: four-eyes needs users.
+  if (!me && !companion) return null;
   if (state.canApprove)
     return (
       <p className="muted small" data-testid="approve-as">
-        {tt('approve.asYou', { name: me.name, required: state.required, done: state.approvals.length })}
+        {tt('approve.asYou', { name: me!.name, required: state.required, done: state.approvals.length })}
       </p>
     );
   const text =
     state.reason === 'EDITOR'
       ? tt('approve.EDITOR', { editors: state.editors.join(', ') })
-      : state.reason === 'ROLE'
-        ? tt('approve.ROLE', { role: tt(`role.${me.role}`) })
-        : state.reason === 'ALREADY_APPROVED'
-          ? tt('approve.ALREADY_APPROVED', { n: state.required - state.approvals.length })
-          : tt('approve.NOT_IN_REVIEW');
+      : state.reason === 'COMPANION_EDITOR'
+        ? tt('approve.COMPANION_EDITOR', { editors: state.editors.join(', ') })
+        : state.reason === 'COMPANION_NOT_SUBMITTED'
+          ? tt('approve.COMPANION_NOT_SUBMITTED')
+          : state.reason === 'ROLE'
+            ? tt('approve.ROLE', { role: tt(`role.${me!.role}`) })
+            : state.reason === 'ALREADY_APPROVED'
+              ? tt('approve.ALREADY_APPROVED', { n: state.required - state.approvals.length })
+              : tt('approve.NOT_IN_REVIEW');
   return (
     <p className="banner banner-warning approve-blocked" id="approve-blocked" data-testid="approve-blocked">
       {text}

@@ -1,0 +1,199 @@
+import { Fragment, useState } from 'react';
+import type { Interpretation } from '../../../engine/rule-types.js';
+import type { RuleVersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
+
+/**
+ * The named interpretations of a rule version; in a draft each is switched (its default) and
+ * edited: its description, the description of each value, the default, alternatives added and
+ * removed (not a value the engine's code branches on, nor the default). The server checks the
+ * result as interpretations.json on disk is (`authoring.editInterpretation`); a refusal shows
+ * each issue with its JSON pointer and nothing is saved.
+ */
+export function InterpretationsSection({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<string | null>(null);
+  const isDraft = detail.summary.status === 'draft';
+  const switchInterpretation = async (name: string, value: string) => {
+    try {
+      onChange(await api.rules.setInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name, value }));
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return (
+    <section data-testid="interpretations">
+      <h4>{t('rules.interpretations')}</h4>
+      <table className="changes interp-table">
+        <tbody>
+          {detail.version.interpretations.map((i) => (
+            <Fragment key={i.name}>
+              <tr data-testid={`interp-row-${i.name}`}>
+                <td className="mono">{i.name}</td>
+                <td>{i.clauses.join('・')}</td>
+                <td>
+                  {isDraft && i.alternatives.length > 0 ? (
+                    <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
+                      {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
+                        <option key={v} value={v}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <strong>{i.default}</strong>
+                  )}
+                </td>
+                <td className="muted">{i.defaultDescription}</td>
+                <td>
+                  {isDraft && (
+                    <button type="button" className="small-button" onClick={() => setEditing(editing === i.name ? null : i.name)} aria-expanded={editing === i.name} aria-label={t('ie.editLabel', { name: i.name })} data-testid={`interp-edit-${i.name}`}>
+                      {t('ie.edit')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {isDraft && editing === i.name && (
+                <tr>
+                  <td colSpan={5}>
+                    <InterpretationEditor
+                      key={`${i.name}-${detail.summary.revision}`}
+                      detail={detail}
+                      interp={i}
+                      onCancel={() => setEditing(null)}
+                      onError={onError}
+                      onSaved={(d) => {
+                        setEditing(null);
+                        onChange(d);
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { detail: RuleVersionDetail; interp: Interpretation; onSaved: (d: RuleVersionDetail) => void; onError: (e: unknown) => void; onCancel: () => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [form, setForm] = useState<InterpretationForm>(() => formOf(interp));
+  const [newValue, setNewValue] = useState('');
+  const [newDescription, setNewDescription] = useState('');
+  const [saving, setSaving] = useState(false);
+  const engine = engineValuesOf(interp.name);
+  const setRow = (value: string, description: string) => setForm({ ...form, values: form.values.map((v) => (v.value === value ? { ...v, description } : v)) });
+  const canAdd = newValue.trim() !== '' && !form.values.some((v) => v.value === newValue.trim());
+  const add = () => {
+    if (!canAdd) return;
+    setForm({ ...form, values: [...form.values, { value: newValue.trim(), description: newDescription }] });
+    setNewValue('');
+    setNewDescription('');
+  };
+  const save = async () => {
+    setSaving(true);
+    try {
+      const s = await api.authoring.editInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name: interp.name, interpretation: interpretationOf(interp, form) });
+      onSaved(await api.rules.get({ id: s.id }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className="interp-editor"
+      aria-label={t('ie.title', { name: interp.name })}
+      data-testid="interp-editor"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <p className="muted small">{t('ie.help')}</p>
+      <label className="grow">
+        {t('ie.description')}
+        <textarea rows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} data-testid="ie-description" />
+      </label>
+      <table className="changes">
+        <caption className="small">{t('ie.values')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ie.default')}</th>
+            <th scope="col">{t('ie.value')}</th>
+            <th scope="col">{t('ie.valueDescription')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('ie.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {form.values.map((v) => {
+            const locked = engine.includes(v.value) ? t('ie.engineValue') : v.value === form.defaultValue ? t('ie.defaultValue') : null;
+            return (
+              <tr key={v.value} data-testid={`ie-row-${v.value}`}>
+                <td>
+                  <input
+                    type="radio"
+                    name={`ie-default-${interp.name}`}
+                    checked={form.defaultValue === v.value}
+                    onChange={() => setForm({ ...form, defaultValue: v.value })}
+                    aria-label={`${t('ie.default')}: ${v.value}`}
+                    data-testid={`ie-default-${v.value}`}
+                  />
+                </td>
+                <td className="mono">{v.value}</td>
+                <td>
+                  <input type="text" value={v.description} onChange={(e) => setRow(v.value, e.target.value)} aria-label={`${t('ie.valueDescription')}: ${v.value}`} data-testid={`ie-desc-${v.value}`} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="small-button"
+                    disabled={locked !== null}
+                    title={locked ?? t('ie.remove')}
+                    aria-label={`${t('ie.remove')}: ${v.value}${locked ? ` (${locked})` : ''}`}
+                    onClick={() => setForm({ ...form, values: form.values.filter((x) => x !== v) })}
+                    data-testid={`ie-remove-${v.value}`}
+                  >
+                    {t('ie.remove')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="inline-form">
+        <label>
+          {t('ie.newValue')}
+          <input type="text" className="mono" value={newValue} onChange={(e) => setNewValue(e.target.value)} data-testid="ie-new-value" />
+        </label>
+        <label className="grow">
+          {t('ie.newDescription')}
+          <input type="text" value={newDescription} onChange={(e) => setNewDescription(e.target.value)} data-testid="ie-new-description" />
+        </label>
+        <button type="button" onClick={add} disabled={!canAdd} data-testid="ie-add">
+          + {t('ie.addAlternative')}
+        </button>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={saving} data-testid="ie-save">
+          {t('ie.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

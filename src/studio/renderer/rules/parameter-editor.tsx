@@ -1,0 +1,156 @@
+import { Fragment, useEffect, useRef, useState } from 'react';
+import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
+import type { QuoteCheck } from '../../api/authoring-contract.js';
+import type { RuleVersionDetail } from '../../api/contract.js';
+import { useApi } from '../shell/api-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+
+/**
+ * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
+ * value (of the type it has: a number, or a decimal kept as a string), its clause and its
+ * verbatim quote, checked against the terms as you type (`authoring.checkQuote`) and by the server
+ * on save (`authoring.setParameter`, as files on disk).
+ */
+export function ParametersSection({ detail, decision, onChange, onError }: { detail: RuleVersionDetail; decision: DecisionName; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<string | null>(null);
+  const params = detail.version.decisions[decision].parameters ?? {};
+  const isDraft = detail.summary.status === 'draft';
+  if (Object.keys(params).length === 0) return null;
+  return (
+    <section data-testid="parameters">
+      <h4>{t('rules.parameters')}</h4>
+      <table className="changes">
+        <tbody>
+          {Object.entries(params).map(([k, p]) => (
+            <Fragment key={k}>
+              <tr data-testid={`param-row-${k}`}>
+                <td className="mono">{k}</td>
+                <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
+                <td>{p.clause}</td>
+                <td className="muted">{p.description ?? ''}</td>
+                <td>
+                  {isDraft && (
+                    <button type="button" className="small-button" onClick={() => setEditing(editing === k ? null : k)} aria-expanded={editing === k} aria-label={t('pe.editLabel', { name: k })} data-testid={`param-edit-${k}`}>
+                      {t('pe.edit')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {isDraft && editing === k && (
+                <tr>
+                  <td colSpan={5}>
+                    <ParameterEditor
+                      key={`${decision}-${k}-${detail.summary.revision}`}
+                      detail={detail}
+                      decision={decision}
+                      name={k}
+                      param={p}
+                      onCancel={() => setEditing(null)}
+                      onError={onError}
+                      onSaved={(d) => {
+                        setEditing(null);
+                        onChange(d);
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ParameterEditor({
+  detail,
+  decision,
+  name,
+  param,
+  onSaved,
+  onError,
+  onCancel,
+}: {
+  detail: RuleVersionDetail;
+  decision: DecisionName;
+  name: string;
+  param: Parameter;
+  onSaved: (d: RuleVersionDetail) => void;
+  onError: (e: unknown) => void;
+  onCancel: () => void;
+}) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [value, setValue] = useState(String(param.value));
+  const [clause, setClause] = useState(param.clause);
+  const [quote, setQuote] = useState(param.quote);
+  const [check, setCheck] = useState<QuoteCheck | null>(null);
+  const [saving, setSaving] = useState(false);
+  const seq = useRef(0);
+  useEffect(() => {
+    const n = ++seq.current;
+    const timer = setTimeout(() => {
+      api.authoring.checkQuote({ id: detail.summary.id, clause, quote }).then(
+        (c) => n === seq.current && setCheck(c),
+        () => undefined,
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [api, detail.summary.id, clause, quote]);
+  // The value keeps its type: a decimal kept as a string ("14.6") is sent as a JSON string.
+  const valueJson = typeof param.value === 'string' ? JSON.stringify(value.trim()) : value.trim();
+  const save = async () => {
+    setSaving(true);
+    try {
+      const s = await api.authoring.setParameter({ id: detail.summary.id, revision: detail.summary.revision, decision, name, valueJson, clause, quote });
+      onSaved(await api.rules.get({ id: s.id }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className="param-editor inline-form"
+      aria-label={t('pe.editLabel', { name })}
+      data-testid="param-editor"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
+        <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />
+      </label>
+      <label>
+        {t('ra.clause')}
+        <input type="text" required value={clause} onChange={(e) => setClause(e.target.value)} data-testid="pe-clause" />
+      </label>
+      <label className="grow">
+        {t('ra.quote')}
+        <textarea required rows={2} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
+      </label>
+      <ul className="check-issues small" data-testid="pe-check" aria-live="polite">
+        {check && check.issues.length === 0 && <li className="check-ok">✓ {t('ra.quoteOk')}</li>}
+        {check?.issues.map((i, n) => (
+          <li key={n} className="error-text" data-code={i.code}>
+            <code>{i.code}</code> {i.message}
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={saving || !check || check.issues.length > 0} data-testid="pe-save">
+          {t('pe.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
