@@ -55,7 +55,8 @@ export function ReviewLifecycle({
   const s = version;
   const { me } = useTeam();
   const approval = useApprovalState(kind, s.id, s.status, s.revision);
-  const approveBlocked = me !== null && approval !== null && !approval.canApprove;
+  // On a team server every reason blocks; in the single-user app only a same-date companion still in draft does (the server refuses it too).
+  const approveBlocked = approval !== null && !approval.canApprove && (me !== null || approval.reason === 'COMPANION_NOT_SUBMITTED');
   const act = async (what: string, f: () => Promise<void>, lead?: string) => {
     setBusy(what);
     try {
