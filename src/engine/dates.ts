@@ -19,9 +19,10 @@ export const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + 
 
 export const isIsoDate = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (s.length !== 10 || !DATE_RE.test(s)) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
 
@@ -32,7 +33,8 @@ export const isIsoMonth = (s: unknown): s is string => {
 };
 
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-export const daysInMonth = (y: number, m: number): number => [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+export const daysInMonth = (y: number, m: number): number => (m === 2 ? (isLeapYear(y) ? 29 : 28) : (DAYS_IN_MONTH[m - 1] ?? 0));
 export const daysInYear = (y: number): number => (isLeapYear(y) ? 366 : 365);
 
 /** Day number (days since 1970-01-01) of an ISO date. */
@@ -97,8 +99,8 @@ export const monthIndex = (isoDateOrMonth: string): number => {
   return y * 12 + (m - 1);
 };
 export const monthOf = (iso: string): { year: number; month: number } => {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return { year: y, month: m };
+  const i = monthIndex(iso);
+  return { year: Math.floor(i / 12), month: (i % 12) + 1 };
 };
 export const monthLabel = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
@@ -112,8 +114,12 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
   const m = DATETIME_RE.exec(s);
   if (!m) return undefined;
-  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
-  const sec = Number(m[6] ?? 0);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
   const frac = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
   if (h === 24 && (mi !== 0 || sec !== 0 || frac !== 0)) return undefined;

@@ -65,8 +65,9 @@ export class InterpretationSet {
   /** Every interpretation as a fact `interpretation.<name>` for the rules to read. */
   asFacts(): Readonly<Record<string, string>> {
     if (!this.overridden) return this.defaults.facts;
-    const facts: Record<string, string> = {};
-    for (const [k, v] of this.values) facts[`interpretation.${k}`] = v;
+    // The defaults' facts, then each overridden value in place (the same keys in the same order).
+    const facts: Record<string, string> = { ...this.defaults.facts };
+    for (const [k, v] of this.values) if (this.defaults.values.get(k) !== v) facts[`interpretation.${k}`] = v;
     return facts;
   }
 
@@ -76,7 +77,9 @@ export class InterpretationSet {
 
   reliedOn(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const name of [...this.used].sort()) out[name] = this.values.get(name)!;
+    if (this.used.size === 0) return out;
+    const names = this.used.size === 1 ? this.used : [...this.used].sort();
+    for (const name of names) out[name] = this.values.get(name)!;
     return out;
   }
 }

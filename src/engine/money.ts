@@ -11,9 +11,24 @@ export type Dec = InstanceType<typeof D>;
  */
 export const MAX_YEN = 1_000_000_000_000;
 
-/** Whether every number in an answer's fields is a finite amount a JSON reader gets back exactly. */
+const exactNumber = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+
+/** Whether every number under `v` is exact; a walk without paths or arrays, the case of every answer. */
+const allExact = (v: unknown): boolean => {
+  if (typeof v === 'number') return exactNumber(v);
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i += 1) if (!allExact(v[i])) return false;
+    return true;
+  }
+  for (const k in v) if (Object.hasOwn(v, k) && !allExact((v as Record<string, unknown>)[k])) return false;
+  return true;
+};
+
+/** The JSON pointers of the numbers in an answer's fields that a JSON reader would not get back exactly (none, almost always). */
 export const nonFiniteAmounts = (v: unknown, path = ''): string[] => {
-  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? [] : [path || '/'];
+  if (allExact(v)) return [];
+  if (typeof v === 'number') return exactNumber(v) ? [] : [path || '/'];
   if (v === null || typeof v !== 'object') return [];
   return Object.entries(v).flatMap(([k, x]) => nonFiniteAmounts(x, `${path}/${k}`));
 };
