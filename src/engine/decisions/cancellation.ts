@@ -80,7 +80,7 @@ export const cancellation: DecisionDef<Facts, State> = {
     let tax = 0;
     if (charged) {
       const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
-      lateReturnCharge = floorYen(feeOverDates(s.course.monthlyFee, addDays(s.plannedEndDate, 1), s.lateDays, basis).value);
+      lateReturnCharge = feeOverDates(s.course.monthlyFee, addDays(s.plannedEndDate, 1), s.lateDays, basis).floored();
       if (ctx.interps.use('lateReturnTax') === 'taxed') tax = taxOn(lateReturnCharge, param(ctx, 'taxRatePercent'));
     }
     return {

@@ -1,7 +1,7 @@
 import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { feesBilled, freePeriodOf } from '../billing.js';
 import { elapsedMonths, monthIndex } from '../dates.js';
-import { D, floorYen, taxOn } from '../money.js';
+import { floorProduct, taxOn } from '../money.js';
 import type { Course, SettlementPolicy } from '../tariff-types.js';
 
 /**
@@ -47,10 +47,10 @@ export const settlement: DecisionDef<Facts, State> = {
     let gross: number;
     let basis: Course | undefined;
     if (settle.type === 'settle-remaining') {
-      gross = floorYen(new D(ctx.tariff.courseFee(s.course, s.startDate)).times(s.policy.months ?? 0));
+      gross = floorProduct(ctx.tariff.courseFee(s.course, s.startDate), s.policy.months ?? 0);
     } else {
       basis = ctx.tariff.longestSatisfied(s.course, s.monthsUsed);
-      gross = basis ? floorYen(new D(ctx.tariff.courseFee(basis, s.startDate)).times(s.monthsUsed)) : 0;
+      gross = basis ? floorProduct(ctx.tariff.courseFee(basis, s.startDate), s.monthsUsed) : 0;
     }
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
