@@ -23,7 +23,7 @@ import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js'
 import type { TariffVersion } from './tariff-types.js';
 import { MAX_YEN, nonFiniteAmounts } from './money.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
-import { readerOf, ruleById } from './trace-reader.js';
+import { readerOf, readsInterpretations, ruleById } from './trace-reader.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -81,7 +81,7 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const asOf = c.asOf ?? opts.today;
   if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);
   // Other top-level fields (a description, a ticket number) are the user's own notes: ignored.
-  if (typeof c.decision !== 'string' || !(DECISIONS as readonly string[]).includes(c.decision)) {
+  if (typeof c.decision !== 'string' || !Object.hasOwn(DECISION_DEFS, c.decision)) {
     errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(c.decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
     return invalid(c, asOf, errors);
   }
@@ -136,8 +136,10 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
       })),
     );
   const trace = fired.map((f) => {
-    const facts = readerOf(ruleById(p.ctx.rules, f.ruleId)!)(p.facts);
-    for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
+    const rule = ruleById(p.ctx.rules, f.ruleId)!;
+    const facts = readerOf(rule)(p.facts);
+    // Only a rule that can read an interpretation fact has one to mark (most read none).
+    if (readsInterpretations(rule)) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
   // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
