@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { decide, decideFast } from '../engine/decide.js';
+import { readBodyWithLimit } from '../io/body-limit.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
@@ -37,34 +38,51 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const DECISION_SET = new Set<string>(DECISIONS);
 const started = Date.now();
 
-const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The body as JSON: serialized once, written with its length in one end() (headers and body leave together). */
+const send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  const all: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) };
+  if (headers) for (const k in headers) all[k] = headers[k]!;
+  res.writeHead(status, all);
   res.end(text);
 };
 
-/** Reads the body up to the limit; a larger body is refused (413) without reading the rest. */
-const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > limit) {
-      reject(new HttpError(413, 'BODY_TOO_LARGE', `the body is ${declared} bytes; the limit is ${limit}: send fewer cases per request`));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'BODY_TOO_LARGE', `the body exceeds the limit of ${limit} bytes: send fewer cases per request`));
-        req.pause();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/**
+ * Reads the body up to the limit (src/io/body-limit.ts, shared with the studio's servers). A larger
+ * body is refused with 413; what the client still sends is drained (not kept), so it reads the JSON
+ * error and the connection stays usable, unless it sends far more (4× the limit): then the
+ * connection is closed after the answer.
+ */
+const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number): Promise<string> => {
+  const read = await readBodyWithLimit(req, limit);
+  if (read.ok) return read.body.toString('utf8');
+  if (read.closeAfter) {
+    // Cut off past 4× the limit: answer, then close (what it still sends is not read).
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+  }
+  const declared = Number(req.headers['content-length']);
+  throw new HttpError(
+    413,
+    'BODY_TOO_LARGE',
+    Number.isFinite(declared) && declared > limit
+      ? `the body is ${declared} bytes; the limit is ${limit}: send fewer cases per request`
+      : `the body exceeds the limit of ${limit} bytes: send fewer cases per request`,
+  );
+};
+
+/** A request target as path and query: the plain ones (letters, digits, - _ / and a query) without a URL object per request. */
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9_\-/]*(?:\?[^#]*)?$/;
+const splitTarget = (target: string): { pathname: string; query: URLSearchParams | undefined } => {
+  if (PLAIN_TARGET.test(target)) {
+    const q = target.indexOf('?');
+    return q < 0 ? { pathname: target, query: undefined } : { pathname: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
+  }
+  const url = new URL(target, 'http://service');
+  return { pathname: url.pathname, query: url.searchParams };
+};
 
 const parseJson = (text: string): unknown => {
   try {
@@ -95,7 +113,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, line: AccessLogLine): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://service');
+    const url = splitTarget(req.url ?? '/');
     line.path = url.pathname;
     const remote = req.socket.remoteAddress ?? '';
     if (!opts.tokens && !LOOPBACK.has(remote))
@@ -123,9 +141,10 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const decision = decodeURIComponent(m[1]!);
     line.decision = decision;
     if (!DECISION_SET.has(decision)) throw new HttpError(404, 'UNKNOWN_DECISION', `unknown decision ${JSON.stringify(decision)}; use one of ${DECISIONS.join(', ')}`);
-    const reference = url.searchParams.get('reference') === '1' || url.searchParams.get('reference') === 'true';
+    const referenceParam = url.query?.get('reference');
+    const reference = referenceParam === '1' || referenceParam === 'true';
     if (reference) line.reference = true;
-    const body = parseJson(await readBody(req, opts.limits.maxBodyBytes));
+    const body = parseJson(await readBody(req, res, opts.limits.maxBodyBytes));
     const today = opts.today();
     if (!m[2]) {
       const out = await answer(release, toCase(body, decision, ''), reference, today);
@@ -166,9 +185,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
           res.destroy();
           return;
         }
-        const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-        // A refused body is not read to its end: close the connection rather than drain it.
-        if (err.code === 'BODY_TOO_LARGE') headers.connection = 'close';
+        const headers: Record<string, string> | undefined = err.status === 401 ? { 'www-authenticate': 'Bearer' } : undefined;
         send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
       })
       .finally(done);
