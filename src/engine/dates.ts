@@ -109,9 +109,41 @@ export const calendarMonthsInclusive = (start: string, end: string): number => m
 
 export type ParsedDateTime = { epochMs: number; tokyoDate: string };
 
+/** A parsed datetime; its Tokyo date is worked out only when read (most callers need the instant only). */
+class ParsedInstant {
+  constructor(readonly epochMs: number) {}
+  get tokyoDate(): string {
+    return tokyoDateOf(this.epochMs);
+  }
+}
+
+/** YYYY-MM-DD[T ]HH:MM or …:SS with no fraction and no offset (the usual form), read digit by digit; undefined for any other form. */
+const plainTokyoDateTime = (s: string): { y: number; mo: number; d: number; h: number; mi: number; sec: number } | undefined => {
+  if (s.length !== 16 && s.length !== 19) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return undefined;
+  const sep = s.charCodeAt(10);
+  if (sep !== 84 && sep !== 32) return undefined;
+  if (s.length === 19 && s.charCodeAt(16) !== 58) return undefined;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  const h = digits(s, 11, 13);
+  const mi = digits(s, 14, 16);
+  const sec = s.length === 19 ? digits(s, 17, 19) : 0;
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+  return { y, mo, d, h, mi, sec };
+};
+
 /** Parses an ISO 8601 datetime; without an offset it is Asia/Tokyo (UTC+09:00, no DST). */
 export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
+  const plain = plainTokyoDateTime(s);
+  if (plain) {
+    const { y, mo, d, h, mi, sec } = plain;
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
+    if (h === 24 && (mi !== 0 || sec !== 0)) return undefined;
+    return new ParsedInstant(Date.UTC(y, mo - 1, d, h, mi, sec) - TOKYO_OFFSET_MIN * 60_000);
+  }
   const m = DATETIME_RE.exec(s);
   if (!m) return undefined;
   const y = Number(m[1]);
@@ -131,9 +163,7 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
     const digits = tz.slice(1).replace(':', '');
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
-  const epochMs = Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000;
-  const tokyoDate = tokyoDateOf(epochMs);
-  return { epochMs, tokyoDate };
+  return new ParsedInstant(Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000);
 };
 
 /**
