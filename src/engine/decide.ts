@@ -102,11 +102,13 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     errors.push({ path: '/facts', message: 'facts must be a JSON object', code: 'FACT_TYPE' });
     return invalid(c, asOf, errors);
   }
-  if (c.interpretations !== undefined && c.interpretations !== null && (typeof c.interpretations !== 'object' || Array.isArray(c.interpretations)))
+  // Each field of the case read once (cases come in many shapes: every read is a slow, megamorphic one).
+  const overrides = c.interpretations;
+  if (overrides !== undefined && overrides !== null && (typeof overrides !== 'object' || Array.isArray(overrides)))
     errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
   const def = DECISION_DEFS[name];
   errors.push(...validateFacts(def.factsSchema, facts));
-  const interps = new InterpretationSet(rules.interpretations, typeof c.interpretations === 'object' && c.interpretations !== null ? c.interpretations : undefined, errors);
+  const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? overrides : undefined, errors);
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
@@ -146,12 +148,14 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   // decision's fields, clauses, interpretations, trace, versions): an object literal with two
   // spreads cost more than the rules themselves.
   const out = {} as Output;
-  if (c.name !== undefined) out.name = c.name;
+  const name = c.name;
+  if (name !== undefined) out.name = name;
   out.decision = p.name;
   out.asOf = p.asOf;
   out.outcome = result.outcome;
   const fields = result.fields;
-  for (const k of Object.keys(fields)) out[k] = fields[k];
+  // The finish's own object literal: its keys are all own (for…in, no key array per answer).
+  for (const k in fields) out[k] = fields[k];
   out.clauses = result.clauses;
   out.interpretations = p.ctx.interps.reliedOn();
   out.trace = trace;

@@ -85,8 +85,9 @@ export class InterpretationSet {
   reliedOn(): Record<string, string> {
     const out: Record<string, string> = {};
     if (this.used === null) return out;
-    const names = this.used.length === 1 ? this.used : [...this.used].sort();
-    for (const name of names) out[name] = this.valueOf(name)!;
+    // Sorted in place: the order of `used` means nothing, only its members do.
+    if (this.used.length > 1) this.used.sort();
+    for (const name of this.used) out[name] = this.valueOf(name)!;
     return out;
   }
 }

@@ -64,12 +64,11 @@ export const cancellation: DecisionDef<Facts, State> = {
     };
   },
   finish: (fired, s, ctx) => {
-    const base = { noticeOnTime: s.onTime, plannedEndDate: s.plannedEndDate };
     if (!fired.some((f) => f.type === 'cancelled') || s.returnedDate === null)
       return {
         outcome: 'pending',
         clauses: ['第22条', '第25条第1項'],
-        fields: { ...base, cancellationDate: null, feesUntil: null, lateReturnDays: 0, lateReturnCharge: 0, tax: 0, total: 0 },
+        fields: { noticeOnTime: s.onTime, plannedEndDate: s.plannedEndDate, cancellationDate: null, feesUntil: null, lateReturnDays: 0, lateReturnCharge: 0, tax: 0, total: 0 },
       };
     const mode = ctx.interps.use('feesAfterPlannedEnd');
     const returned = s.returnedDate;
@@ -86,7 +85,16 @@ export const cancellation: DecisionDef<Facts, State> = {
     return {
       outcome: 'cancelled',
       clauses: charged ? ['第22条', '第25条第1項', '第47条第3項'] : ['第22条', '第25条第1項'],
-      fields: { ...base, cancellationDate: returned, feesUntil, lateReturnDays: s.lateDays, lateReturnCharge, tax, total: lateReturnCharge + tax },
+      fields: {
+        noticeOnTime: s.onTime,
+        plannedEndDate: s.plannedEndDate,
+        cancellationDate: returned,
+        feesUntil,
+        lateReturnDays: s.lateDays,
+        lateReturnCharge,
+        tax,
+        total: lateReturnCharge + tax,
+      },
     };
   },
 };

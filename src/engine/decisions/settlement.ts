@@ -40,10 +40,9 @@ export const settlement: DecisionDef<Facts, State> = {
     };
   },
   finish: (fired, s, ctx) => {
-    const base = { monthsUsed: s.monthsUsed, paid: s.paid };
     const settle = fired.find((f) => f.type === 'settle-remaining' || f.type === 'settle-same-family');
     const clauses = firedClauses(fired);
-    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, ...base } };
+    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, monthsUsed: s.monthsUsed, paid: s.paid } };
     let gross: number;
     let basis: Course | undefined;
     if (settle.type === 'settle-remaining') {
@@ -54,7 +53,7 @@ export const settlement: DecisionDef<Facts, State> = {
     }
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
-    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, ...base, grossAmount: gross };
+    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross };
     if (basis) fields.basisCourse = basis.name;
     if (amount === 0) return { outcome: 'none', clauses, fields };
     return { outcome: 'settle', clauses, fields };
