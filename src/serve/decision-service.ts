@@ -95,10 +95,12 @@ const parseJson = (text: string): unknown => {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A request body as a case of `decision` (case-files.md); other fields are the caller's notes, as in a case file. */
-const toCase = (body: unknown, decision: string, at: string): CaseInput => {
-  if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
+const toCase = (body: unknown, decision: string, index?: number): CaseInput => {
+  // The case's place in a batch, written only into an error (not a string per case).
+  const at = (): string => (index === undefined ? '' : `/cases/${index}`);
+  if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at() || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
   if (body.decision !== undefined && body.decision !== decision)
-    throw new HttpError(400, 'DECISION_MISMATCH', `${at}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
+    throw new HttpError(400, 'DECISION_MISMATCH', `${at()}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
   // The parsed body is this request's own object: the case is made in place, not copied per case.
   if (body.expect !== undefined || Object.hasOwn(body, 'expect')) delete body.expect;
   body.decision = decision;
@@ -149,22 +151,24 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const body = parseJson(await readBody(req, res, opts.limits.maxBodyBytes));
     const today = opts.today();
     if (!m[2]) {
-      const out = await answer(release, toCase(body, decision, ''), reference, today);
+      const out = await answer(release, toCase(body, decision), reference, today);
       line.outcome = out.outcome;
       return send(res, out.outcome === 'invalid' ? 422 : 200, out);
     }
     if (!isObject(body) || !Array.isArray(body.cases)) throw new HttpError(400, 'BODY_SHAPE', 'a batch body is {"cases": [{asOf?, facts, interpretations?}, ...]}');
     if (body.cases.length > opts.limits.maxBatch)
       throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
-    const cases = body.cases.map((c, i) => toCase(c, decision, `/cases/${i}`));
+    const cases = body.cases.map((c, i) => toCase(c, decision, i));
     const outputs: Output[] = [];
     if (reference) for (const c of cases) outputs.push(await answer(release, c, true, today));
-    else
+    else {
+      const options = { today };
       for (const c of cases) {
-        const o = decideFast(release.registry, c, { today });
+        const o = decideFast(release.registry, c, options);
         o.release = release.id;
         outputs.push(o);
       }
+    }
     line.cases = outputs.length;
     const invalid = outputs.filter((o) => o.outcome === 'invalid').length;
     line.outcome = invalid ? `${outputs.length - invalid} answered, ${invalid} invalid` : `${outputs.length} answered`;
