@@ -2,7 +2,7 @@ import { nthBusinessDayBefore, businessDaysFrom } from '../business-days.js';
 import { bool, courseFact, courseRef, date, factsObject, param, paramFacts, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
 import { addDays, dayNumber } from '../dates.js';
-import { floorYen, taxOn } from '../money.js';
+import { taxOn } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
 /**

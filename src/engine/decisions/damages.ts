@@ -1,6 +1,5 @@
 import { bool, courseFact, outageSpan, courseRef, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
-import { floorYen } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
 /**
