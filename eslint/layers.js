@@ -28,7 +28,7 @@ export const LAYERS = [
   {
     name: 'studio-server',
     path: 'src/studio/server',
-    layers: ['engine', 'tariff-model', 'studio-api', 'studio-dispatcher', 'studio-handlers', 'studio-workspace', 'studio-team'],
+    layers: ['engine', 'tariff-model', 'io', 'studio-api', 'studio-dispatcher', 'studio-handlers', 'studio-workspace', 'studio-team'],
     packages: ['node:*'],
   },
   { name: 'studio-connection', path: 'src/studio/main/connection.ts', layers: ['tariff-model'], packages: ['node:*'] },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { programInfo } from '../io/program-info.js';
 import { createDecisionService } from '../serve/decision-service.js';
+import { lineBuffer } from '../serve/line-buffer.js';
 import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../serve/tokens.js';
@@ -57,7 +58,9 @@ export const serveCommand: Command = {
       maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch),
     };
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
-    const logLine = (o: object): void => io.out(JSON.stringify(o));
+    // One JSON line per request and per release event, written in batches (src/serve/line-buffer.ts).
+    const logs = lineBuffer(io.out);
+    const logLine = (o: object): void => logs.line(o);
     const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: logLine });
     store.start();
     const server = createDecisionService({
@@ -81,6 +84,7 @@ export const serveCommand: Command = {
       auth: tokens ? 'bearer tokens' : 'loopback clients only',
       limits,
     });
+    logs.flush();
     return new Promise<number>((done) => {
       let stopping = false;
       const stop = (signal: string): void => {
@@ -90,6 +94,7 @@ export const serveCommand: Command = {
         store.stop();
         server.close(() => {
           logLine({ event: 'stopped' });
+          logs.flush();
           done(0);
         });
         server.closeIdleConnections();

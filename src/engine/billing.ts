@@ -1,4 +1,4 @@
-import { addDays, daysInMonth, lastDayOfMonth, monthIndex, monthLabel, periodEnd } from './dates.js';
+import { addDays, daysInMonth, lastDayOfMonth, monthIndex, periodEnd } from './dates.js';
 import { D, floorYen } from './money.js';
 
 /**
@@ -47,24 +47,41 @@ export function freePeriodOf(startDate: string, freeMonths: number, reading: str
  * `daily-prorate`, to the end date.
  */
 export function monthFee(fee: number, month: string, startDate: string, endDate: string | undefined, partialMonthFee: string, free?: FreePeriod): number {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const dim = daysInMonth(y, m);
-  const inMonth = (d: string | undefined | null): boolean => d !== undefined && d !== null && monthIndex(d) === monthIndex(month);
-  if (free?.partialMonth === monthIndex(month) && free.lastFreeDay !== null) {
+  return monthFeeAt(fee, monthIndex(month), startDate, endDate, partialMonthFee, free);
+}
+
+/**
+ * fee × days ÷ days in the month, floored once (第29条). In integer yen when that is exact: a
+ * whole fee × days below 2^53 is an exact integer, and (p − p mod dim) ÷ dim is its floored
+ * quotient with no rounding anywhere, the same number decimal.js gives. Anything else (a fee with
+ * a fraction, a product past 2^53) goes through decimal.js as before.
+ */
+const prorate = (fee: number, days: number, dim: number): number => {
+  const product = fee * days;
+  if (product >= 0 && Number.isSafeInteger(product)) return (product - (product % dim)) / dim;
+  return floorYen(new D(fee).times(days).dividedBy(dim));
+};
+
+/** monthFee of the month with this month index (y × 12 + m − 1). */
+function monthFeeAt(fee: number, month: number, startDate: string, endDate: string | undefined, partialMonthFee: string, free?: FreePeriod): number {
+  const dim = daysInMonth(Math.floor(month / 12), (month % 12) + 1);
+  const inMonth = (d: string | undefined | null): boolean => d !== undefined && d !== null && monthIndex(d) === month;
+  if (free?.partialMonth === month && free.lastFreeDay !== null) {
     const first = Number(free.lastFreeDay.slice(8, 10)) + 1;
     const last = partialMonthFee === 'daily-prorate' && inMonth(endDate) ? Number(endDate!.slice(8, 10)) : dim;
-    return last < first ? 0 : floorYen(new D(fee).times(last - first + 1).dividedBy(dim));
+    return last < first ? 0 : prorate(fee, last - first + 1, dim);
   }
   if (partialMonthFee === 'full-month') return fee;
   const first = inMonth(startDate) ? Number(startDate.slice(8, 10)) : 1;
   const last = inMonth(endDate) ? Number(endDate!.slice(8, 10)) : dim;
   if (first === 1 && last === dim) return fee;
-  return floorYen(new D(fee).times(last - first + 1).dividedBy(dim));
+  return prorate(fee, last - first + 1, dim);
 }
 
 /** Course fees billed from the start month to the end month, the free period (第7条) not billed. */
 export function feesBilled(fee: number, startDate: string, endDate: string, free: FreePeriod, partialMonthFee: string): number {
   let total = 0;
-  for (let i = monthIndex(startDate) + free.wholeFreeMonths; i <= monthIndex(endDate); i += 1) total += monthFee(fee, monthLabel(i), startDate, endDate, partialMonthFee, free);
+  const end = monthIndex(endDate);
+  for (let i = monthIndex(startDate) + free.wholeFreeMonths; i <= end; i += 1) total += monthFeeAt(fee, i, startDate, endDate, partialMonthFee, free);
   return total;
 }

@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { addDays, weekday } from './dates.js';
+import { dayNumber, fromDayNumber } from './dates.js';
 
 /**
  * Named interpretation `businessDays` (第22条): Monday to Friday, less Japanese national holidays
@@ -16,32 +16,35 @@ export const isYearEndBreak = (iso: string): boolean => {
 export const isNationalHoliday = (iso: string): boolean => Object.prototype.hasOwnProperty.call(holidays, iso);
 
 /** Whether a date is a business day, remembered per date (a calendar fact; a few thousand dates at most are kept). */
-const businessDayMemo = new Map<string, boolean>();
-export const isBusinessDay = (iso: string): boolean => {
-  let b = businessDayMemo.get(iso);
+const businessDayMemo = new Map<number, boolean>();
+const isBusinessDayNumber = (day: number, iso?: string): boolean => {
+  let b = businessDayMemo.get(day);
   if (b === undefined) {
-    const wd = weekday(iso);
-    b = wd !== 0 && wd !== 6 && !isNationalHoliday(iso) && !isYearEndBreak(iso);
+    const date = iso ?? fromDayNumber(day);
+    const wd = (((day + 4) % 7) + 7) % 7;
+    b = wd !== 0 && wd !== 6 && !isNationalHoliday(date) && !isYearEndBreak(date);
     if (businessDayMemo.size >= 8192) businessDayMemo.clear();
-    businessDayMemo.set(iso, b);
+    businessDayMemo.set(day, b);
   }
   return b;
 };
+export const isBusinessDay = (iso: string): boolean => isBusinessDayNumber(dayNumber(iso), iso);
 
-/** The `n`th business day counted back from `date`, `date` itself not counted. */
+/** The `n`th business day counted back from `date`, `date` itself not counted (day numbers: no date string per step). */
 export const nthBusinessDayBefore = (date: string, n: number): string => {
-  let d = date;
+  let d = dayNumber(date);
   let found = 0;
   while (found < n) {
-    d = addDays(d, -1);
-    if (isBusinessDay(d)) found += 1;
+    d -= 1;
+    if (isBusinessDayNumber(d)) found += 1;
   }
-  return d;
+  return n > 0 ? fromDayNumber(d) : date;
 };
 
 /** Business days in [from, to): `from` counted when it is one, `to` never. */
 export const businessDaysFrom = (from: string, to: string): number => {
   let count = 0;
-  for (let d = from; d < to; d = addDays(d, 1)) if (isBusinessDay(d)) count += 1;
+  const end = dayNumber(to);
+  for (let d = dayNumber(from); d < end; d += 1) if (isBusinessDayNumber(d)) count += 1;
   return count;
 };

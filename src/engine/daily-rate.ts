@@ -1,5 +1,5 @@
 import { addDays, dayNumber, daysInMonth, fromDayNumber, monthOf } from './dates.js';
-import { D, type Dec } from './money.js';
+import { D, floorYen, type Dec } from './money.js';
 
 /**
  * The fee of a span of time at the daily rate (その日数に対応する本サービスについての料金,
@@ -44,24 +44,48 @@ const LCM_DAYS = 377_580;
 const DENOMINATOR = LCM_DAYS * 1440;
 
 export class ExactFee {
-  private constructor(readonly numerator: Dec) {}
+  /**
+   * The numerator as a safe integer while it is one (every realistic fee: the sums stay far below
+   * 2^53, and integer sums are exact), else as a decimal; `big` is set once it has left the safe range.
+   */
+  private constructor(
+    private readonly small: number,
+    private readonly big: Dec | null,
+  ) {}
   static zero(): ExactFee {
-    return new ExactFee(new D(0));
+    return new ExactFee(0, null);
+  }
+  private static of(sum: number, exact: () => Dec): ExactFee {
+    return Number.isSafeInteger(sum) ? new ExactFee(sum, null) : new ExactFee(0, exact());
+  }
+  get numerator(): Dec {
+    return this.big ?? new D(this.small);
   }
   /** fee × units ÷ (daysBasis × unitsPerDay), exactly. */
   plusUnits(monthlyFee: number, units: number, daysBasis: number, unitsPerDay: number): ExactFee {
     const scale = (LCM_DAYS / daysBasis) * (1440 / unitsPerDay);
     if (!Number.isInteger(scale)) throw new Error(`daily rate basis ${daysBasis} does not divide ${LCM_DAYS}`);
-    return new ExactFee(this.numerator.plus(new D(monthlyFee).times(units).times(scale)));
+    const exact = (): Dec => this.numerator.plus(new D(monthlyFee).times(units).times(scale));
+    if (this.big !== null || !Number.isInteger(monthlyFee) || !Number.isInteger(units)) return new ExactFee(0, exact());
+    const added = monthlyFee * units * scale;
+    return Number.isSafeInteger(added) ? ExactFee.of(this.small + added, exact) : new ExactFee(0, exact());
   }
   plus(other: ExactFee): ExactFee {
-    return new ExactFee(this.numerator.plus(other.numerator));
+    const exact = (): Dec => this.numerator.plus(other.numerator);
+    return this.big === null && other.big === null ? ExactFee.of(this.small + other.small, exact) : new ExactFee(0, exact());
   }
   minus(other: ExactFee): ExactFee {
-    return new ExactFee(this.numerator.minus(other.numerator));
+    const exact = (): Dec => this.numerator.minus(other.numerator);
+    return this.big === null && other.big === null ? ExactFee.of(this.small - other.small, exact) : new ExactFee(0, exact());
   }
   get value(): Dec {
     return this.numerator.dividedBy(DENOMINATOR);
+  }
+  /** The fee floored to the yen (第29条), once: floorYen(value), in integers while the numerator is one. */
+  floored(): number {
+    if (this.big !== null) return floorYen(this.value);
+    const rest = ((this.small % DENOMINATOR) + DENOMINATOR) % DENOMINATOR;
+    return (this.small - rest) / DENOMINATOR;
   }
 }
 

@@ -19,9 +19,10 @@ export const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + 
 
 export const isIsoDate = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (s.length !== 10 || !DATE_RE.test(s)) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
 
@@ -32,7 +33,8 @@ export const isIsoMonth = (s: unknown): s is string => {
 };
 
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-export const daysInMonth = (y: number, m: number): number => [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+export const daysInMonth = (y: number, m: number): number => (m === 2 ? (isLeapYear(y) ? 29 : 28) : (DAYS_IN_MONTH[m - 1] ?? 0));
 export const daysInYear = (y: number): number => (isLeapYear(y) ? 366 : 365);
 
 /** Day number (days since 1970-01-01) of an ISO date. */
@@ -97,8 +99,8 @@ export const monthIndex = (isoDateOrMonth: string): number => {
   return y * 12 + (m - 1);
 };
 export const monthOf = (iso: string): { year: number; month: number } => {
-  const [y, m] = iso.split('-').map(Number) as [number, number];
-  return { year: y, month: m };
+  const i = monthIndex(iso);
+  return { year: Math.floor(i / 12), month: (i % 12) + 1 };
 };
 export const monthLabel = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
@@ -107,13 +109,49 @@ export const calendarMonthsInclusive = (start: string, end: string): number => m
 
 export type ParsedDateTime = { epochMs: number; tokyoDate: string };
 
+/** A parsed datetime; its Tokyo date is worked out only when read (most callers need the instant only). */
+class ParsedInstant {
+  constructor(readonly epochMs: number) {}
+  get tokyoDate(): string {
+    return tokyoDateOf(this.epochMs);
+  }
+}
+
+/** YYYY-MM-DD[T ]HH:MM or …:SS with no fraction and no offset (the usual form), read digit by digit; undefined for any other form. */
+const plainTokyoDateTime = (s: string): { y: number; mo: number; d: number; h: number; mi: number; sec: number } | undefined => {
+  if (s.length !== 16 && s.length !== 19) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return undefined;
+  const sep = s.charCodeAt(10);
+  if (sep !== 84 && sep !== 32) return undefined;
+  if (s.length === 19 && s.charCodeAt(16) !== 58) return undefined;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  const h = digits(s, 11, 13);
+  const mi = digits(s, 14, 16);
+  const sec = s.length === 19 ? digits(s, 17, 19) : 0;
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+  return { y, mo, d, h, mi, sec };
+};
+
 /** Parses an ISO 8601 datetime; without an offset it is Asia/Tokyo (UTC+09:00, no DST). */
 export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
+  const plain = plainTokyoDateTime(s);
+  if (plain) {
+    const { y, mo, d, h, mi, sec } = plain;
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
+    if (h === 24 && (mi !== 0 || sec !== 0)) return undefined;
+    return new ParsedInstant(Date.UTC(y, mo - 1, d, h, mi, sec) - TOKYO_OFFSET_MIN * 60_000);
+  }
   const m = DATETIME_RE.exec(s);
   if (!m) return undefined;
-  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
-  const sec = Number(m[6] ?? 0);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
   const frac = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
   if (h === 24 && (mi !== 0 || sec !== 0 || frac !== 0)) return undefined;
@@ -125,9 +163,7 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
     const digits = tz.slice(1).replace(':', '');
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
-  const epochMs = Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000;
-  const tokyoDate = tokyoDateOf(epochMs);
-  return { epochMs, tokyoDate };
+  return new ParsedInstant(Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000);
 };
 
 /**

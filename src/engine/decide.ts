@@ -23,7 +23,7 @@ import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js'
 import type { TariffVersion } from './tariff-types.js';
 import { MAX_YEN, nonFiniteAmounts } from './money.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
-import { readerOf, ruleById } from './trace-reader.js';
+import { readerOf, readsInterpretations, ruleById } from './trace-reader.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -81,7 +81,7 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const asOf = c.asOf ?? opts.today;
   if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);
   // Other top-level fields (a description, a ticket number) are the user's own notes: ignored.
-  if (typeof c.decision !== 'string' || !(DECISIONS as readonly string[]).includes(c.decision)) {
+  if (typeof c.decision !== 'string' || !Object.hasOwn(DECISION_DEFS, c.decision)) {
     errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(c.decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
     return invalid(c, asOf, errors);
   }
@@ -102,11 +102,13 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     errors.push({ path: '/facts', message: 'facts must be a JSON object', code: 'FACT_TYPE' });
     return invalid(c, asOf, errors);
   }
-  if (c.interpretations !== undefined && c.interpretations !== null && (typeof c.interpretations !== 'object' || Array.isArray(c.interpretations)))
+  // Each field of the case read once (cases come in many shapes: every read is a slow, megamorphic one).
+  const overrides = c.interpretations;
+  if (overrides !== undefined && overrides !== null && (typeof overrides !== 'object' || Array.isArray(overrides)))
     errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
   const def = DECISION_DEFS[name];
   errors.push(...validateFacts(def.factsSchema, facts));
-  const interps = new InterpretationSet(rules.interpretations, typeof c.interpretations === 'object' && c.interpretations !== null ? c.interpretations : undefined, errors);
+  const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? overrides : undefined, errors);
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
@@ -136,20 +138,24 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
       })),
     );
   const trace = fired.map((f) => {
-    const facts = readerOf(ruleById(p.ctx.rules, f.ruleId)!)(p.facts);
-    for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
+    const rule = ruleById(p.ctx.rules, f.ruleId)!;
+    const facts = readerOf(rule)(p.facts);
+    // Only a rule that can read an interpretation fact has one to mark (most read none).
+    if (readsInterpretations(rule)) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
   // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
   // decision's fields, clauses, interpretations, trace, versions): an object literal with two
   // spreads cost more than the rules themselves.
   const out = {} as Output;
-  if (c.name !== undefined) out.name = c.name;
+  const name = c.name;
+  if (name !== undefined) out.name = name;
   out.decision = p.name;
   out.asOf = p.asOf;
   out.outcome = result.outcome;
   const fields = result.fields;
-  for (const k of Object.keys(fields)) out[k] = fields[k];
+  // The finish's own object literal: its keys are all own (for…in, no key array per answer).
+  for (const k in fields) out[k] = fields[k];
   out.clauses = result.clauses;
   out.interpretations = p.ctx.interps.reliedOn();
   out.trace = trace;

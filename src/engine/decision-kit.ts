@@ -43,7 +43,11 @@ export type AnyDecision = DecisionDef<any, any>;
  */
 export const finishDecision = <S>(def: DecisionDef<unknown, S>, fired: FiredEvent[], state: S, ctx: DecisionContext): Finished => {
   const result = def.finish(fired, state, ctx);
-  return { ...result, fields: { ...result.fields, discretionary: fired.some((f) => f.discretionary) } };
+  // Every finish returns fields of its own (an object literal per call): set in place, not copied twice.
+  let discretionary = false;
+  for (let i = 0; i < fired.length; i += 1) if (fired[i]!.discretionary) discretionary = true;
+  result.fields.discretionary = discretionary;
+  return result;
 };
 
 export const param = (ctx: DecisionContext, name: string): number | string => {
@@ -79,7 +83,15 @@ export const courseFact = (ctx: DecisionContext, value: string, field: string): 
 };
 
 export const unique = (xs: Iterable<string>): string[] => [...new Set(xs)];
-export const firedClauses = (fired: FiredEvent[]): string[] => unique(fired.flatMap((f) => [f.clause, ...f.alsoCites]));
+/** Each fired rule's clause and the clauses it also cites, first mention first, each once. */
+export const firedClauses = (fired: FiredEvent[]): string[] => {
+  const out: string[] = [];
+  for (const f of fired) {
+    if (!out.includes(f.clause)) out.push(f.clause);
+    for (const c of f.alsoCites) if (!out.includes(c)) out.push(c);
+  }
+  return out;
+};
 export const reasonsOf = (fired: FiredEvent[], type: string): string[] => unique(fired.filter((f) => f.type === type).map((f) => String(f.params.reason)));
 
 export const bool = { type: 'boolean' } as const;

@@ -3,7 +3,7 @@ import { escapePointer } from './errors.js';
 import type { Interpretation } from './rule-types.js';
 
 /** The interpretations in force for one case: defaults, overridden by the case; records which were relied on. */
-type Defaults = { values: ReadonlyMap<string, string>; facts: Readonly<Record<string, string>> };
+type Defaults = { values: ReadonlyMap<string, string>; facts: Readonly<Record<string, string>>; byName: ReadonlyMap<string, Interpretation> };
 const defaultsOf = new WeakMap<readonly Interpretation[], Defaults>();
 
 /** The defaults of a rule version's interpretations, and them as facts: built once per version. */
@@ -12,29 +12,31 @@ const defaults = (defs: readonly Interpretation[]): Defaults => {
   if (!d) {
     const values = new Map<string, string>();
     const facts: Record<string, string> = {};
+    const byName = new Map<string, Interpretation>();
     for (const x of defs) {
       values.set(x.name, x.default);
       facts[`interpretation.${x.name}`] = x.default;
+      if (!byName.has(x.name)) byName.set(x.name, x);
     }
-    d = { values, facts: Object.freeze(facts) };
+    d = { values, facts: Object.freeze(facts), byName };
     defaultsOf.set(defs, d);
   }
   return d;
 };
 
 export class InterpretationSet {
-  /** The version's defaults (shared, never written) until a case overrides one; then a copy of its own. */
-  private values: Map<string, string> | ReadonlyMap<string, string>;
   private readonly defaults: Defaults;
-  private overridden = false;
-  private readonly used = new Set<string>();
+  /** The case's own values, only those it overrides (null when none: the version's defaults are shared, never written). */
+  private overrides: Map<string, string> | null = null;
+  private used: string[] | null = null;
 
   constructor(defs: readonly Interpretation[], overrides: Record<string, string> | undefined, errors: FieldError[]) {
     this.defaults = defaults(defs);
-    this.values = this.defaults.values;
     if (!overrides) return;
-    for (const [name, raw] of Object.entries(overrides)) {
-      const def = defs.find((d) => d.name === name);
+    for (const name in overrides) {
+      if (!Object.hasOwn(overrides, name)) continue;
+      const raw = overrides[name];
+      const def = this.defaults.byName.get(name);
       const path = `/interpretations/${escapePointer(name)}`;
       if (!def) {
         errors.push({ path, message: `unknown interpretation "${name}"; known: ${defs.map((d) => d.name).join(', ')}`, code: 'UNKNOWN_INTERPRETATION' });
@@ -46,37 +48,46 @@ export class InterpretationSet {
         errors.push({ path, message: `"${String(raw)}" is not a value of ${name}; use one of ${allowed.map((a) => `"${a}"`).join(', ')}`, code: 'UNKNOWN_INTERPRETATION_VALUE' });
         continue;
       }
-      if (!this.overridden) {
-        this.values = new Map(this.values);
-        this.overridden = true;
-      }
-      (this.values as Map<string, string>).set(name, value);
+      (this.overrides ??= new Map()).set(name, value);
     }
+  }
+
+  private valueOf(name: string): string | undefined {
+    return this.overrides?.get(name) ?? this.defaults.values.get(name);
   }
 
   /** The value of an interpretation, recorded as relied on. */
   use(name: string): string {
-    const v = this.values.get(name);
+    const v = this.valueOf(name);
     if (v === undefined) throw new Error(`interpretation "${name}" is not defined in this rule version`);
-    this.used.add(name);
+    this.record(name);
     return v;
+  }
+
+  private record(name: string): void {
+    if (this.used === null) this.used = [name];
+    else if (!this.used.includes(name)) this.used.push(name);
   }
 
   /** Every interpretation as a fact `interpretation.<name>` for the rules to read. */
   asFacts(): Readonly<Record<string, string>> {
-    if (!this.overridden) return this.defaults.facts;
-    const facts: Record<string, string> = {};
-    for (const [k, v] of this.values) facts[`interpretation.${k}`] = v;
+    if (this.overrides === null) return this.defaults.facts;
+    // The defaults' facts, then each overridden value in place (the same keys in the same order).
+    const facts: Record<string, string> = { ...this.defaults.facts };
+    for (const [k, v] of this.overrides) facts[`interpretation.${k}`] = v;
     return facts;
   }
 
   markUsed(name: string): void {
-    if (this.values.has(name)) this.used.add(name);
+    if (this.defaults.values.has(name)) this.record(name);
   }
 
   reliedOn(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const name of [...this.used].sort()) out[name] = this.values.get(name)!;
+    if (this.used === null) return out;
+    // Sorted in place: the order of `used` means nothing, only its members do.
+    if (this.used.length > 1) this.used.sort();
+    for (const name of this.used) out[name] = this.valueOf(name)!;
     return out;
   }
 }

@@ -11,9 +11,24 @@ export type Dec = InstanceType<typeof D>;
  */
 export const MAX_YEN = 1_000_000_000_000;
 
-/** Whether every number in an answer's fields is a finite amount a JSON reader gets back exactly. */
+const exactNumber = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+
+/** Whether every number under `v` is exact; a walk without paths or arrays, the case of every answer. */
+const allExact = (v: unknown): boolean => {
+  if (typeof v === 'number') return exactNumber(v);
+  if (v === null || typeof v !== 'object') return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i += 1) if (!allExact(v[i])) return false;
+    return true;
+  }
+  for (const k in v) if (Object.hasOwn(v, k) && !allExact((v as Record<string, unknown>)[k])) return false;
+  return true;
+};
+
+/** The JSON pointers of the numbers in an answer's fields that a JSON reader would not get back exactly (none, almost always). */
 export const nonFiniteAmounts = (v: unknown, path = ''): string[] => {
-  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? [] : [path || '/'];
+  if (allExact(v)) return [];
+  if (typeof v === 'number') return exactNumber(v) ? [] : [path || '/'];
   if (v === null || typeof v !== 'object') return [];
   return Object.entries(v).flatMap(([k, x]) => nonFiniteAmounts(x, `${path}/${k}`));
 };
@@ -23,9 +38,38 @@ export const nonFiniteAmounts = (v: unknown, path = ''): string[] => {
  * The one place an amount is floored to the yen. Call it once, where an amount is produced.
  */
 export const floorYen = (value: Dec | number): number => {
-  const d = value instanceof D ? value : new D(value);
-  return d.floor().toNumber();
+  // A number's floor is Math.floor's: its decimal form and the number have the same floor.
+  if (typeof value === 'number') return Math.floor(value);
+  return value.floor().toNumber();
+};
+
+const DECIMAL_RE = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
+
+/** A non-negative number written in decimal (10, "10", "14.6") as units ÷ scale with both whole; undefined otherwise. */
+const asRatio = (x: number | string): { units: number; scale: number } | undefined => {
+  if (typeof x === 'number') return Number.isSafeInteger(x) && x >= 0 ? { units: x, scale: 1 } : undefined;
+  const m = DECIMAL_RE.exec(x);
+  if (!m) return undefined;
+  const frac = m[2] ?? '';
+  return { units: Number(m[1]! + frac), scale: 10 ** frac.length };
+};
+
+/**
+ * floor(a × b × c ÷ d) for a money amount `a`, a rate or count `b` and whole `c`, `d` (第29条: one
+ * floor, at the end). In integer yen when that is exact: every factor whole (b as units ÷ 10^k),
+ * the product a safe integer, then (p − p mod q) ÷ q is the floored quotient with no rounding at
+ * all, the number decimal.js gives. Otherwise (a product past 2^53, a fraction of a yen, a rate
+ * written otherwise) decimal.js, as always.
+ */
+export const floorProduct = (a: number, b: number | string, c = 1, d = 1): number => {
+  const r = asRatio(b);
+  if (r && Number.isSafeInteger(a) && a >= 0 && Number.isSafeInteger(c) && c >= 0 && Number.isSafeInteger(d) && d > 0) {
+    const p = a * r.units * c;
+    const q = d * r.scale;
+    if (Number.isSafeInteger(p) && Number.isSafeInteger(q)) return (p - (p % q)) / q;
+  }
+  return floorYen(new D(a).times(b).times(c).dividedBy(d));
 };
 
 /** 第32条: consumption tax on an ex-tax amount, floored (the rate comes from the rules). */
-export const taxOn = (amount: number, ratePercent: string | number): number => floorYen(new D(amount).times(ratePercent).dividedBy(100));
+export const taxOn = (amount: number, ratePercent: string | number): number => floorProduct(amount, ratePercent, 1, 100);

@@ -54,6 +54,24 @@ export function readerOf(rule: RuleDoc): Reader {
   return reader;
 }
 
+const readsInterp = new WeakMap<RuleDoc, boolean>();
+
+/** Whether any condition of the rule names an `interpretation.*` fact (on either side); once per rule. */
+export function readsInterpretations(rule: RuleDoc): boolean {
+  let r = readsInterp.get(rule);
+  if (r === undefined) {
+    const walk = (c: Condition): boolean => {
+      if (isLeaf(c)) return c.fact.startsWith('interpretation.') || (isFactRef(c.value) && c.value.fact.startsWith('interpretation.'));
+      if ('all' in c) return c.all.some(walk);
+      if ('any' in c) return c.any.some(walk);
+      return walk(c.not);
+    };
+    r = walk(rule.conditions as Condition);
+    readsInterp.set(rule, r);
+  }
+  return r;
+}
+
 const byId = new WeakMap<RuleFile, Map<string, RuleDoc>>();
 
 export function ruleById(file: RuleFile, id: string): RuleDoc | undefined {

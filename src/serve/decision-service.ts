@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { decide, decideFast } from '../engine/decide.js';
+import { readBodyWithLimit } from '../io/body-limit.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
@@ -37,34 +38,51 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const DECISION_SET = new Set<string>(DECISIONS);
 const started = Date.now();
 
-const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The body as JSON: serialized once, written with its length in one end() (headers and body leave together). */
+const send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  const all: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) };
+  if (headers) for (const k in headers) all[k] = headers[k]!;
+  res.writeHead(status, all);
   res.end(text);
 };
 
-/** Reads the body up to the limit; a larger body is refused (413) without reading the rest. */
-const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (declared > limit) {
-      reject(new HttpError(413, 'BODY_TOO_LARGE', `the body is ${declared} bytes; the limit is ${limit}: send fewer cases per request`));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'BODY_TOO_LARGE', `the body exceeds the limit of ${limit} bytes: send fewer cases per request`));
-        req.pause();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/**
+ * Reads the body up to the limit (src/io/body-limit.ts, shared with the studio's servers). A larger
+ * body is refused with 413; what the client still sends is drained (not kept), so it reads the JSON
+ * error and the connection stays usable, unless it sends far more (4× the limit): then the
+ * connection is closed after the answer.
+ */
+const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number): Promise<string> => {
+  const read = await readBodyWithLimit(req, limit);
+  if (read.ok) return read.body.toString('utf8');
+  if (read.closeAfter) {
+    // Cut off past 4× the limit: answer, then close (what it still sends is not read).
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+  }
+  const declared = Number(req.headers['content-length']);
+  throw new HttpError(
+    413,
+    'BODY_TOO_LARGE',
+    Number.isFinite(declared) && declared > limit
+      ? `the body is ${declared} bytes; the limit is ${limit}: send fewer cases per request`
+      : `the body exceeds the limit of ${limit} bytes: send fewer cases per request`,
+  );
+};
+
+/** A request target as path and query: the plain ones (letters, digits, - _ / and a query) without a URL object per request. */
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9_\-/]*(?:\?[^#]*)?$/;
+const splitTarget = (target: string): { pathname: string; query: URLSearchParams | undefined } => {
+  if (PLAIN_TARGET.test(target)) {
+    const q = target.indexOf('?');
+    return q < 0 ? { pathname: target, query: undefined } : { pathname: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
+  }
+  const url = new URL(target, 'http://service');
+  return { pathname: url.pathname, query: url.searchParams };
+};
 
 const parseJson = (text: string): unknown => {
   try {
@@ -77,12 +95,16 @@ const parseJson = (text: string): unknown => {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A request body as a case of `decision` (case-files.md); other fields are the caller's notes, as in a case file. */
-const toCase = (body: unknown, decision: string, at: string): CaseInput => {
-  if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
+const toCase = (body: unknown, decision: string, index?: number): CaseInput => {
+  // The case's place in a batch, written only into an error (not a string per case).
+  const at = (): string => (index === undefined ? '' : `/cases/${index}`);
+  if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at() || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
   if (body.decision !== undefined && body.decision !== decision)
-    throw new HttpError(400, 'DECISION_MISMATCH', `${at}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
-  const { expect: _expect, ...rest } = body;
-  return { ...rest, decision } as CaseInput;
+    throw new HttpError(400, 'DECISION_MISMATCH', `${at()}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
+  // The parsed body is this request's own object: the case is made in place, not copied per case.
+  if (body.expect !== undefined || Object.hasOwn(body, 'expect')) delete body.expect;
+  body.decision = decision;
+  return body as CaseInput;
 };
 
 /** The service's request listener (createDecisionService puts it behind node's http server). */
@@ -95,7 +117,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, line: AccessLogLine): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://service');
+    const url = splitTarget(req.url ?? '/');
     line.path = url.pathname;
     const remote = req.socket.remoteAddress ?? '';
     if (!opts.tokens && !LOOPBACK.has(remote))
@@ -123,27 +145,30 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const decision = decodeURIComponent(m[1]!);
     line.decision = decision;
     if (!DECISION_SET.has(decision)) throw new HttpError(404, 'UNKNOWN_DECISION', `unknown decision ${JSON.stringify(decision)}; use one of ${DECISIONS.join(', ')}`);
-    const reference = url.searchParams.get('reference') === '1' || url.searchParams.get('reference') === 'true';
+    const referenceParam = url.query?.get('reference');
+    const reference = referenceParam === '1' || referenceParam === 'true';
     if (reference) line.reference = true;
-    const body = parseJson(await readBody(req, opts.limits.maxBodyBytes));
+    const body = parseJson(await readBody(req, res, opts.limits.maxBodyBytes));
     const today = opts.today();
     if (!m[2]) {
-      const out = await answer(release, toCase(body, decision, ''), reference, today);
+      const out = await answer(release, toCase(body, decision), reference, today);
       line.outcome = out.outcome;
       return send(res, out.outcome === 'invalid' ? 422 : 200, out);
     }
     if (!isObject(body) || !Array.isArray(body.cases)) throw new HttpError(400, 'BODY_SHAPE', 'a batch body is {"cases": [{asOf?, facts, interpretations?}, ...]}');
     if (body.cases.length > opts.limits.maxBatch)
       throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
-    const cases = body.cases.map((c, i) => toCase(c, decision, `/cases/${i}`));
+    const cases = body.cases.map((c, i) => toCase(c, decision, i));
     const outputs: Output[] = [];
     if (reference) for (const c of cases) outputs.push(await answer(release, c, true, today));
-    else
+    else {
+      const options = { today };
       for (const c of cases) {
-        const o = decideFast(release.registry, c, { today });
+        const o = decideFast(release.registry, c, options);
         o.release = release.id;
         outputs.push(o);
       }
+    }
     line.cases = outputs.length;
     const invalid = outputs.filter((o) => o.outcome === 'invalid').length;
     line.outcome = invalid ? `${outputs.length - invalid} answered, ${invalid} invalid` : `${outputs.length} answered`;
@@ -166,9 +191,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
           res.destroy();
           return;
         }
-        const headers: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-        // A refused body is not read to its end: close the connection rather than drain it.
-        if (err.code === 'BODY_TOO_LARGE') headers.connection = 'close';
+        const headers: Record<string, string> | undefined = err.status === 401 ? { 'www-authenticate': 'Bearer' } : undefined;
         send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
       })
       .finally(done);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Agent, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -208,6 +208,58 @@ describe('decision service over HTTP', () => {
     });
     expect(chunked.status).toBe(413);
     expect(errorCode(chunked)).toBe('BODY_TOO_LARGE');
+    expect((await call(port, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('an over-limit body gets its JSON 413 on a connection that stays usable; a far larger one gets it, then the connection closes', async () => {
+    /** Raw HTTP/1.1 on one socket: the requests in order, each answer read by its content-length; the socket's end is seen. */
+    const overOneSocket = (requests: string[]): Promise<{ answers: { status: number; headers: string; body: string }[]; closed: boolean }> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        const answers: { status: number; headers: string; body: string }[] = [];
+        let buf = Buffer.alloc(0);
+        let closed = false;
+        const next = (): void => {
+          if (answers.length < requests.length) socket.write(requests[answers.length]!);
+          else socket.end();
+        };
+        socket.on('data', (chunk: Buffer) => {
+          buf = Buffer.concat([buf, chunk]);
+          for (;;) {
+            const head = buf.indexOf('\r\n\r\n');
+            if (head < 0) return;
+            const headers = buf.subarray(0, head).toString('latin1');
+            const length = Number(/content-length: (\d+)/i.exec(headers)?.[1] ?? 0);
+            if (buf.length < head + 4 + length) return;
+            answers.push({ status: Number(headers.split(' ')[1]), headers: headers.toLowerCase(), body: buf.subarray(head + 4, head + 4 + length).toString('utf8') });
+            buf = buf.subarray(head + 4 + length);
+            next();
+          }
+        });
+        socket.on('error', reject);
+        socket.on('close', () => {
+          closed = true;
+          resolve({ answers, closed });
+        });
+        socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
+        next();
+      });
+    const post = (path: string, body: string): string =>
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const tooLarge = JSON.stringify({ facts: { note: 'x'.repeat(70 * 1024) } });
+    // Over the 64 KiB limit but within 4×: drained, answered, and the same connection answers again.
+    const drained = await overOneSocket([post('/v1/decisions/approval', tooLarge), post('/v1/decisions/approval', APPROVE)]);
+    expect(drained.answers.map((a) => a.status)).toEqual([413, 200]);
+    expect(JSON.parse(drained.answers[0]!.body)).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
+    expect(drained.answers[0]!.headers).not.toContain('connection: close');
+    expect(JSON.parse(drained.answers[1]!.body)).toMatchObject({ outcome: 'approve', release: release.id });
+    // Far over (more than 4× the limit): the JSON 413, then the server closes the connection cleanly.
+    const huge = JSON.stringify({ facts: { note: 'x'.repeat(300 * 1024) } });
+    const cut = await overOneSocket([post('/v1/decisions/approval', huge), post('/v1/decisions/approval', APPROVE)]);
+    expect(cut.answers.map((a) => a.status)).toEqual([413]);
+    expect(JSON.parse(cut.answers[0]!.body)).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
+    expect(cut.answers[0]!.headers).toContain('connection: close');
+    expect(cut.closed).toBe(true);
     expect((await call(port, 'GET', '/healthz')).status).toBe(200);
   });
 

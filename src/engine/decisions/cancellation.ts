@@ -2,7 +2,7 @@ import { nthBusinessDayBefore, businessDaysFrom } from '../business-days.js';
 import { bool, courseFact, courseRef, date, factsObject, param, paramFacts, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
 import { addDays, dayNumber } from '../dates.js';
-import { floorYen, taxOn } from '../money.js';
+import { taxOn } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
 /**
@@ -64,12 +64,11 @@ export const cancellation: DecisionDef<Facts, State> = {
     };
   },
   finish: (fired, s, ctx) => {
-    const base = { noticeOnTime: s.onTime, plannedEndDate: s.plannedEndDate };
     if (!fired.some((f) => f.type === 'cancelled') || s.returnedDate === null)
       return {
         outcome: 'pending',
         clauses: ['第22条', '第25条第1項'],
-        fields: { ...base, cancellationDate: null, feesUntil: null, lateReturnDays: 0, lateReturnCharge: 0, tax: 0, total: 0 },
+        fields: { noticeOnTime: s.onTime, plannedEndDate: s.plannedEndDate, cancellationDate: null, feesUntil: null, lateReturnDays: 0, lateReturnCharge: 0, tax: 0, total: 0 },
       };
     const mode = ctx.interps.use('feesAfterPlannedEnd');
     const returned = s.returnedDate;
@@ -80,13 +79,22 @@ export const cancellation: DecisionDef<Facts, State> = {
     let tax = 0;
     if (charged) {
       const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
-      lateReturnCharge = floorYen(feeOverDates(s.course.monthlyFee, addDays(s.plannedEndDate, 1), s.lateDays, basis).value);
+      lateReturnCharge = feeOverDates(s.course.monthlyFee, addDays(s.plannedEndDate, 1), s.lateDays, basis).floored();
       if (ctx.interps.use('lateReturnTax') === 'taxed') tax = taxOn(lateReturnCharge, param(ctx, 'taxRatePercent'));
     }
     return {
       outcome: 'cancelled',
       clauses: charged ? ['第22条', '第25条第1項', '第47条第3項'] : ['第22条', '第25条第1項'],
-      fields: { ...base, cancellationDate: returned, feesUntil, lateReturnDays: s.lateDays, lateReturnCharge, tax, total: lateReturnCharge + tax },
+      fields: {
+        noticeOnTime: s.onTime,
+        plannedEndDate: s.plannedEndDate,
+        cancellationDate: returned,
+        feesUntil,
+        lateReturnDays: s.lateDays,
+        lateReturnCharge,
+        tax,
+        total: lateReturnCharge + tax,
+      },
     };
   },
 };

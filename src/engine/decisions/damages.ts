@@ -1,6 +1,5 @@
 import { bool, courseFact, outageSpan, courseRef, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
-import { floorYen } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
 /**
@@ -62,7 +61,7 @@ export const damages: DecisionDef<Facts, State> = {
     // whole 24-hour blocks at the same daily rate) is deducted, never below 0, before the cap.
     const offset = ctx.interps.use('damagesAndWaiver') === 'offset';
     if (offset) owed = fee.minus(feeOverUnits(s.course.monthlyFee, s.knownMs, s.blocks, 'day', basis));
-    let amount = Math.max(0, floorYen(owed.value));
+    let amount = Math.max(0, owed.floored());
     if (s.claimedAmount !== undefined) amount = Math.min(amount, s.claimedAmount);
     const clauses = firedClauses([compensate]);
     return { outcome: 'compensate', clauses: offset ? [...clauses, '第25条第2項'] : clauses, fields: { days: s.blocks, amount } };

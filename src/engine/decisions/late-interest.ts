@@ -1,7 +1,7 @@
 import { date, factsObject, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { isBusinessDay, isNationalHoliday, isYearEndBreak } from '../business-days.js';
-import { addDays, dayNumber, daysInYear, weekday } from '../dates.js';
-import { D, floorYen } from '../money.js';
+import { addDays, dayNumber, fromDayNumber, isLeapYear, weekday } from '../dates.js';
+import { floorProduct } from '../money.js';
 
 /** 第27条: late interest at 14.6% a year from the day after the due date to the day before payment. */
 type Facts = { principal: number; dueDate: string; paidDate: string };
@@ -31,24 +31,34 @@ export const lateInterest: DecisionDef<Facts, State> = {
   finish: (fired, s, ctx) => {
     const none = { outcome: 'none', clauses: ['第27条'], fields: { days: s.days, amount: 0 } };
     if (!fired.some((f) => f.type === 'charge-interest')) return none;
-    const ratePercent = new D(param(ctx, 'annualRatePercent'));
+    const ratePercent = param(ctx, 'annualRatePercent');
     const basis = ctx.interps.use('interestDayBasis');
     // The year fraction as an exact ratio (numerator ÷ denominator), divided last so the
     // amount is floored once (第29条): 365 basis: days ÷ 365; actual: Σ days_y ÷ length_y.
-    let numerator = new D(s.days);
-    let denominator = new D(365);
+    let numerator = s.days;
+    let denominator = 365;
     if (basis === 'actual') {
-      let common365 = 0;
-      let common366 = 0;
-      for (let d = addDays(s.dueDate, 1), i = 0; i < s.days; d = addDays(d, 1), i += 1) {
-        if (daysInYear(Number(d.slice(0, 4))) === 366) common366 += 1;
-        else common365 += 1;
-      }
-      numerator = new D(common365).times(366).plus(new D(common366).times(365));
-      denominator = new D(365 * 366);
+      const { inLeapYears, inOtherYears } = daysByYearLength(dayNumber(s.dueDate) + 1, s.days);
+      numerator = inOtherYears * 366 + inLeapYears * 365;
+      denominator = 365 * 366;
     }
-    const amount = floorYen(new D(s.principal).times(ratePercent).times(numerator).dividedBy(denominator.times(100)));
+    const amount = floorProduct(s.principal, ratePercent, numerator, denominator * 100);
     if (amount === 0) return { ...none, fields: { days: s.days, amount: 0 } };
     return { outcome: 'charge', clauses: ['第27条'], fields: { days: s.days, amount } };
   },
+};
+
+/** Of `count` days from day number `first` on, how many fall in leap years and how many in others: year by year, not day by day. */
+const daysByYearLength = (first: number, count: number): { inLeapYears: number; inOtherYears: number } => {
+  let inLeapYears = 0;
+  let inOtherYears = 0;
+  const last = first + count - 1;
+  for (let d = first; d <= last;) {
+    const year = Number(fromDayNumber(d).slice(0, 4));
+    const yearEnd = Math.min(last, dayNumber(`${year}-12-31`));
+    if (isLeapYear(year)) inLeapYears += yearEnd - d + 1;
+    else inOtherYears += yearEnd - d + 1;
+    d = yearEnd + 1;
+  }
+  return { inLeapYears, inOtherYears };
 };

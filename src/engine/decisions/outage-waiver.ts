@@ -1,6 +1,5 @@
 import { courseFact, outageSpan, courseRef, bool, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, dayRate, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
-import { D, floorYen, type Dec } from '../money.js';
 import type { Course } from '../tariff-types.js';
 
 /**
@@ -9,7 +8,7 @@ import type { Course } from '../tariff-types.js';
  * the daily rate of its own month (`dailyRate`, daily-rate.ts).
  */
 type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean; paidAmount?: number };
-type State = { course: Course; hours: Dec; knownMs: number; elapsedMs: number; paidAmount: number };
+type State = { course: Course; knownMs: number; elapsedMs: number; paidAmount: number };
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
@@ -38,20 +37,21 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const cloudUsable = facts.cloudUsable ?? false;
     if (cameraUsable || cloudUsable) ctx.interps.use('partialOutage');
     const elapsedMs = restored.epochMs - known.epochMs;
-    const hours = new D(elapsedMs).dividedBy(MS_PER_HOUR);
     const paidAmount = facts.paidAmount ?? 0;
     return {
       facts: {
         cause: facts.cause,
         totalOutage: !cameraUsable && !cloudUsable,
         mSeries: course.series !== 'legacy',
-        outageHours: hours.toNumber(),
+        // ms ÷ 3,600,000 as a double: the quotient correctly rounded, as decimal.js's exact
+        // quotient (a non-dyadic fraction is never a tie) converted by toNumber gave it.
+        outageHours: elapsedMs / MS_PER_HOUR,
         outageMinutes: Math.floor(elapsedMs / MS_PER_MINUTE),
         paidAmount,
         ...paramFacts(ctx),
         ...ctx.interps.asFacts(),
       },
-      state: { course, hours, knownMs: known.epochMs, elapsedMs, paidAmount },
+      state: { course, knownMs: known.epochMs, elapsedMs, paidAmount },
     };
   },
   finish: (fired, s, ctx) => {
@@ -69,7 +69,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
       waivedDays = Math.floor(wholeHours / 24);
       waivedHours = waivedDays * 24;
       if (waivedDays === 0) return none;
-      amount = floorYen(feeOverUnits(fee, s.knownMs, waivedDays, 'day', basis).value);
+      amount = feeOverUnits(fee, s.knownMs, waivedDays, 'day', basis).floored();
     } else {
       // Row 2: every whole hour (or, under grossNegligenceUnit = minutes, every whole minute).
       const unit = ctx.interps.use('grossNegligenceUnit');
@@ -78,10 +78,10 @@ export const outageWaiver: DecisionDef<Facts, State> = {
       const minutes = Math.floor(s.elapsedMs / MS_PER_MINUTE);
       if (unit === 'minutes') {
         if (minutes === 0) return none;
-        amount = floorYen(feeOverUnits(fee, s.knownMs, minutes, 'minute', basis).value);
+        amount = feeOverUnits(fee, s.knownMs, minutes, 'minute', basis).floored();
       } else {
         if (wholeHours === 0) return none;
-        amount = floorYen(feeOverUnits(fee, s.knownMs, wholeHours, 'hour', basis).value);
+        amount = feeOverUnits(fee, s.knownMs, wholeHours, 'hour', basis).floored();
       }
     }
     // 第25条第3項: a fee not owed that was already paid is returned (never more than was waived).

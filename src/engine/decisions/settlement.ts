@@ -1,7 +1,7 @@
 import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { feesBilled, freePeriodOf } from '../billing.js';
 import { elapsedMonths, monthIndex } from '../dates.js';
-import { D, floorYen, taxOn } from '../money.js';
+import { floorProduct, taxOn } from '../money.js';
 import type { Course, SettlementPolicy } from '../tariff-types.js';
 
 /**
@@ -40,21 +40,20 @@ export const settlement: DecisionDef<Facts, State> = {
     };
   },
   finish: (fired, s, ctx) => {
-    const base = { monthsUsed: s.monthsUsed, paid: s.paid };
     const settle = fired.find((f) => f.type === 'settle-remaining' || f.type === 'settle-same-family');
     const clauses = firedClauses(fired);
-    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, ...base } };
+    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, monthsUsed: s.monthsUsed, paid: s.paid } };
     let gross: number;
     let basis: Course | undefined;
     if (settle.type === 'settle-remaining') {
-      gross = floorYen(new D(ctx.tariff.courseFee(s.course, s.startDate)).times(s.policy.months ?? 0));
+      gross = floorProduct(ctx.tariff.courseFee(s.course, s.startDate), s.policy.months ?? 0);
     } else {
       basis = ctx.tariff.longestSatisfied(s.course, s.monthsUsed);
-      gross = basis ? floorYen(new D(ctx.tariff.courseFee(basis, s.startDate)).times(s.monthsUsed)) : 0;
+      gross = basis ? floorProduct(ctx.tariff.courseFee(basis, s.startDate), s.monthsUsed) : 0;
     }
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
-    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, ...base, grossAmount: gross };
+    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross };
     if (basis) fields.basisCourse = basis.name;
     if (amount === 0) return { outcome: 'none', clauses, fields };
     return { outcome: 'settle', clauses, fields };

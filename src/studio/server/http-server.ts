@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
-import { readBodyWithLimit } from './body-limit.js';
+import { readBodyWithLimit } from '../../io/body-limit.js';
 import { serveStatic } from './static-files.js';
 
 /**

@@ -10,7 +10,7 @@ import { createTeamDispatch } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
-import { readBodyWithLimit } from './body-limit.js';
+import { readBodyWithLimit } from '../../io/body-limit.js';
 import { MAX_BODY, SECURITY_HEADERS, send, transportError } from './http-server.js';
 import { serveStatic } from './static-files.js';
 
@@ -108,7 +108,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     }
     const read = await readBodyWithLimit(req, MAX_BODY);
     if (!read.ok) {
-      // Drained, not kept: the client reads the 413 instead of a reset (src/studio/server/body-limit.ts).
+      // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
       if (read.closeAfter) res.once('finish', () => req.destroy());
       sendJson(
         res,
