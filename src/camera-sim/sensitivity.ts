@@ -1,4 +1,4 @@
-import type { ExtraSheet } from './export-xlsx.js';
+import { extraColumns, type ExtraSheet } from './export-xlsx.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import type { Scenario, SensitivityAssumption } from './scenario-types.js';
@@ -122,18 +122,18 @@ const values = (v: number[]): string => v.map((x) => Number(x.toPrecision(6))).j
 export function sensitivitySheet(t: Sensitivity): ExtraSheet {
   return {
     name: 'Sensitivity',
-    columns: [
-      { header: 'Assumption 前提', width: 40, kind: 'text' },
-      { header: 'Pointer', width: 34, kind: 'text' },
-      { header: 'Value', width: 16, kind: 'text' },
-      { header: 'Down', width: 16, kind: 'text' },
-      { header: 'Up', width: 16, kind: 'text' },
-      { header: 'Difference, down 差額(下)', width: 18, kind: 'yen' },
-      { header: 'Difference, up 差額(上)', width: 18, kind: 'yen' },
-      { header: 'Effect down 影響(下)', width: 18, kind: 'yen' },
-      { header: 'Effect up 影響(上)', width: 18, kind: 'yen' },
-      { header: 'Swing 幅', width: 16, kind: 'yen' },
-    ],
+    columns: extraColumns([
+      ['Assumption 前提', 40, 'text'],
+      ['Pointer', 34, 'text'],
+      ['Value', 16, 'text'],
+      ['Down', 16, 'text'],
+      ['Up', 16, 'text'],
+      ['Difference, down 差額(下)', 18, 'yen'],
+      ['Difference, up 差額(上)', 18, 'yen'],
+      ['Effect down 影響(下)', 18, 'yen'],
+      ['Effect up 影響(上)', 18, 'yen'],
+      ['Swing 幅', 16, 'yen'],
+    ]),
     rows: [
       ['(unmoved) 基準', '', '', '', '', t.baseDifference, t.baseDifference, 0, 0, 0],
       ...t.rows.map((r, i) => [
