@@ -82,7 +82,22 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     }
     return set;
   };
+  // What the new prices change: courses and options by code (a course or option of the same code
+  // whose row is the same reads the same prices); any other change of the tariff changes everything.
+  const was = cache.rs.sides[1].tariff;
+  const now = rs.sides[1].tariff;
+  const changedRows = <T extends { code: string }>(a: readonly T[], b: readonly T[]): Set<string> => {
+    const old = new Map(a.map((x) => [x.code, JSON.stringify(x)]));
+    return new Set(b.filter((x) => old.get(x.code) !== JSON.stringify(x)).map((x) => x.code));
+  };
+  const rest = (t: typeof now): string => JSON.stringify({ ...t, courses: undefined, options: undefined });
+  const everything = rest(was) !== rest(now) || was.courses.length !== now.courses.length || was.options.length !== now.options.length;
+  const courseChanged = changedRows(was.courses, now.courses);
+  const optionChanged = changedRows(was.options, now.options);
+  const repChanged = (rep: ClassRep): boolean => everything || courseChanged.has(rep.course) || rep.options.some((o) => optionChanged.has(o));
+  const samePrices = (course: string): boolean => !everything && !courseChanged.has(course);
   const priced = (rep: ClassRep): FleetCharge => {
+    if (!repChanged(rep)) return rep.charge;
     const c: FleetContract = {
       course: fp.tariff.byCode.get(rep.course)!,
       startDate: rep.startDate,
@@ -108,14 +123,15 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     }
     const inHorizon = (mo: number): boolean => mo >= 0 && mo < months;
     for (const l of part.late) {
-      const out = fp.decide('lateInterest', { principal: charges[l.cls]!.total, dueDate: l.dueDate, paidDate: l.paidDate });
+      const principal = charges[l.cls]!.total;
+      const out = principal === part.reps[l.cls]!.charge.total ? l.out : fp.decide('lateInterest', { principal, dueDate: l.dueDate, paidDate: l.paidDate });
       if (!inHorizon(l.mo)) continue;
       events.add(events.id(`late-interest-${out.outcome}`, clauseOf(out.clauses)), l.course, l.mo, 1);
       const a = out.fields.amount as number;
       if (a !== 0) amounts.add(amounts.id('late-interest', clauseOf(out.clauses)), l.course, l.mo, a);
     }
     for (const o of part.outages) {
-      const out = fp.decide('outageWaiver', o.facts);
+      const out = samePrices(o.facts.course as string) ? o.out : fp.decide('outageWaiver', o.facts);
       events.add(events.id(`outage-waiver-${out.outcome}`, clauseOf(out.clauses)), o.course, o.mo, 1);
       const a = out.fields.amount as number;
       if (a !== 0) amounts.add(amounts.id('outage-waiver', clauseOf(out.clauses)), o.course, o.mo, -a);
@@ -123,7 +139,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     const fee = charges.map((ch) => ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0));
     for (const s of part.settlements) {
       const paid = s.before + s.classes.reduce((a, c) => a + fee[c]!, 0);
-      const out = fp.decide('settlement', { ...s.facts, paid });
+      const out = paid === s.paid && samePrices(s.facts.course as string) ? s.out : fp.decide('settlement', { ...s.facts, paid });
       const clause = clauseOf(out.clauses, settlementTax);
       events.add(events.id(`settlement-${out.outcome}`, clause), s.course, s.mo, 1);
       const f = out.fields as { amount: number; tax: number };

@@ -8,7 +8,7 @@ import { ContractEvents } from './contract-events.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
 import type { RegisterRow } from './contract-register.js';
-import { PriceTrace } from './price-trace.js';
+import { PriceTrace, traced } from './price-trace.js';
 import { priceResponse, type PriceResponse } from './price-response.js';
 import { SideSink } from './side-sink.js';
 
@@ -368,8 +368,8 @@ export class SideSim {
         if (!never) {
           const paidDate = addDays(dueDate, delay);
           paidMonth = monthIndex(paidDate);
-          this.trace?.late.push({ cls, dueDate, paidDate, mo: paidMonth - this.hStart, course: cid });
           const out = this.decide('lateInterest', { principal: ch.total, dueDate, paidDate });
+          this.trace?.late.push({ cls, dueDate, paidDate, mo: paidMonth - this.hStart, course: cid, out: traced(out) });
           this.event(paidMonth, cid, `late-interest-${out.outcome}`, clauseOf(out), this.lastFid);
           const amount = out.fields.amount as number;
           if (amount !== 0) this.amount(id, paidMonth, cid, 'late-interest', clauseOf(out), amount, this.lastFid);
@@ -393,8 +393,8 @@ export class SideSim {
       const before = this.billedBefore(initial);
       const paid = before + billed;
       const facts = { course: c.course.code, startDate: c.startDate, endDate: settleDate, freeMonths: c.freeMonths };
-      this.trace?.settlements.push({ facts, before, classes: classes!, mo: settleMonth - this.hStart, course: cid });
       const out = this.decide('settlement', { ...facts, paid });
+      this.trace?.settlements.push({ facts, before, paid, classes: classes!, mo: settleMonth - this.hStart, course: cid, out: traced(out) });
       const fid = this.lastFid;
       this.event(settleMonth, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
       const f = out.fields as { amount: number; tax: number };
@@ -426,9 +426,9 @@ export class SideSim {
     const cameraUsable = draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable;
     const cloudUsable = draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable;
     const facts = { course: course.code, knownAt: tokyoDateTime(knownAt), restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS), cause, cameraUsable, cloudUsable };
-    this.trace?.outages.push({ facts, mo: m - this.hStart, course: cid });
     const paidAmount = this.extra.paidAmount(id, m, subtotal);
     const out = this.decide('outageWaiver', paidAmount === undefined ? facts : { ...facts, paidAmount });
+    this.trace?.outages.push({ facts, mo: m - this.hStart, course: cid, out: traced(out) });
     const fid = this.lastFid;
     this.event(m, cid, `outage-${cause}`, '', fid);
     this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out, '第25条第3項'), fid);
