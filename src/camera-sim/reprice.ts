@@ -111,6 +111,20 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     return ch;
   };
   const clauseOf = (clauses: readonly string[], tax?: string): string => clauses.filter((c) => c !== tax).join('、');
+  // The cube ids of an answer (its event and its amount), found once per answer object: the answers
+  // kept in the trace and the engine's memoized ones repeat, so their strings are not rebuilt per event.
+  type Answer = { outcome: string; clauses: readonly string[] };
+  const idCache = new WeakMap<Answer, { event: number; amount: number }>();
+  const idsOf = (out: Answer, event: string, item: string, tax?: string): { event: number; amount: number } => {
+    let x = idCache.get(out);
+    if (!x) {
+      const clause = clauseOf(out.clauses, tax);
+      x = { event: events.id(`${event}-${out.outcome}`, clause), amount: amounts.id(item, clause) };
+      idCache.set(out, x);
+    }
+    return x;
+  };
+  const settlementTaxId = amounts.id('tax', settlementTax);
   for (const part of cache.parts) {
     const charges = part.reps.map(priced);
     const ids = charges.map((ch) => [...ch.lines.map((l) => amounts.id(l.item, l.clause)), amounts.id('tax', taxClause)]);
@@ -126,25 +140,27 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
       const principal = charges[l.cls]!.total;
       const out = principal === part.reps[l.cls]!.charge.total ? l.out : fp.decide('lateInterest', { principal, dueDate: l.dueDate, paidDate: l.paidDate });
       if (!inHorizon(l.mo)) continue;
-      events.add(events.id(`late-interest-${out.outcome}`, clauseOf(out.clauses)), l.course, l.mo, 1);
+      const id = idsOf(out, 'late-interest', 'late-interest');
+      events.add(id.event, l.course, l.mo, 1);
       const a = out.fields.amount as number;
-      if (a !== 0) amounts.add(amounts.id('late-interest', clauseOf(out.clauses)), l.course, l.mo, a);
+      if (a !== 0) amounts.add(id.amount, l.course, l.mo, a);
     }
     for (const o of part.outages) {
       const out = samePrices(o.facts.course as string) ? o.out : fp.decide('outageWaiver', o.facts);
-      events.add(events.id(`outage-waiver-${out.outcome}`, clauseOf(out.clauses)), o.course, o.mo, 1);
+      const id = idsOf(out, 'outage-waiver', 'outage-waiver');
+      events.add(id.event, o.course, o.mo, 1);
       const a = out.fields.amount as number;
-      if (a !== 0) amounts.add(amounts.id('outage-waiver', clauseOf(out.clauses)), o.course, o.mo, -a);
+      if (a !== 0) amounts.add(id.amount, o.course, o.mo, -a);
     }
     const fee = charges.map((ch) => ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0));
     for (const s of part.settlements) {
       const paid = s.before + s.classes.reduce((a, c) => a + fee[c]!, 0);
       const out = paid === s.paid && samePrices(s.facts.course as string) ? s.out : fp.decide('settlement', { ...s.facts, paid });
-      const clause = clauseOf(out.clauses, settlementTax);
-      events.add(events.id(`settlement-${out.outcome}`, clause), s.course, s.mo, 1);
+      const id = idsOf(out, 'settlement', 'settlement', settlementTax);
+      events.add(id.event, s.course, s.mo, 1);
       const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) amounts.add(amounts.id('settlement', clause), s.course, s.mo, f.amount);
-      if (f.tax !== 0) amounts.add(amounts.id('tax', settlementTax), s.course, s.mo, f.tax);
+      if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
+      if (f.tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, f.tax);
     }
   }
   // The events that read no price, as the cached run had them.
