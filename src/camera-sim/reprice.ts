@@ -128,12 +128,17 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   for (const part of cache.parts) {
     const charges = part.reps.map(priced);
     const ids = charges.map((ch) => [...ch.lines.map((l) => amounts.id(l.item, l.clause)), amounts.id('tax', taxClause)]);
-    for (let i = 0; i < part.counts.length; i += 4) {
-      const [cls, course, mo, n] = [part.counts[i]!, part.counts[i + 1]!, part.counts[i + 2]!, part.counts[i + 3]!];
+    const counts = part.counts;
+    for (let i = 0; i < counts.length; i += 4) {
+      const cls = counts[i]!;
+      const course = counts[i + 1]!;
+      const mo = counts[i + 2]!;
+      const n = counts[i + 3]!;
       const ch = charges[cls]!;
       const id = ids[cls]!;
-      ch.lines.forEach((l, k) => amounts.add(id[k]!, course, mo, l.amount * n, n));
-      if (ch.tax !== 0) amounts.add(id[ch.lines.length]!, course, mo, ch.tax * n, n);
+      const lines = ch.lines;
+      for (let k = 0; k < lines.length; k += 1) amounts.add(id[k]!, course, mo, lines[k]!.amount * n, n);
+      if (ch.tax !== 0) amounts.add(id[lines.length]!, course, mo, ch.tax * n, n);
     }
     const inHorizon = (mo: number): boolean => mo >= 0 && mo < months;
     for (const l of part.late) {
@@ -154,7 +159,8 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     }
     const fee = charges.map((ch) => ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0));
     for (const s of part.settlements) {
-      const paid = s.before + s.classes.reduce((a, c) => a + fee[c]!, 0);
+      let paid = s.before;
+      for (let k = 0; k < s.classes.length; k += 1) paid += fee[s.classes[k]!]!;
       const out = paid === s.paid && samePrices(s.facts.course as string) ? s.out : fp.decide('settlement', { ...s.facts, paid });
       const id = idsOf(out, 'settlement', 'settlement', settlementTax);
       events.add(id.event, s.course, s.mo, 1);
