@@ -1,17 +1,8 @@
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runSimulation } from '../src/camera-sim/run-simulation.js';
-import { loadScenario } from '../src/camera-sim/scenario-loader.js';
-import { loadRegistry } from '../src/io/folder-store.js';
+import { benchFleet } from './bench-fleet.js';
 
 /** Child process of bench/run.ts: the example scenario at 100,000 contracts × 60 months, both sides; prints one JSON line. */
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const registry = loadRegistry(join(root, 'rules'), join(root, 'tariffs'));
-const rs = loadScenario(join(root, 'scenarios', 'example.json'), registry);
-rs.scenario.fleet.size = Number(process.argv[2] ?? 100_000);
-rs.scenario.horizon.months = Number(process.argv[3] ?? 60);
-const workers = availableParallelism();
+const { rs, workers } = benchFleet();
 const started = performance.now();
 const r = await runSimulation(rs, { workers });
 const seconds = (performance.now() - started) / 1000;

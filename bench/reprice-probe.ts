@@ -1,10 +1,7 @@
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { reprice, runCached } from '../src/camera-sim/reprice.js';
 import { runSimulation } from '../src/camera-sim/run-simulation.js';
-import { loadScenario, resolveScenario } from '../src/camera-sim/scenario-loader.js';
-import { loadRegistry } from '../src/io/folder-store.js';
+import { resolveScenario } from '../src/camera-sim/scenario-loader.js';
+import { benchFleet } from './bench-fleet.js';
 
 /**
  * Child process of bench/run.ts: the example scenario at 100,000 contracts × 60 months, run once
@@ -12,12 +9,7 @@ import { loadRegistry } from '../src/io/folder-store.js';
  * run in full. Prints one JSON line: repriceSeconds, fullRunSeconds (the edited scenario), and
  * repriceVsFullRun = full ÷ re-price.
  */
-const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const registry = loadRegistry(join(root, 'rules'), join(root, 'tariffs'));
-const rs = loadScenario(join(root, 'scenarios', 'example.json'), registry);
-rs.scenario.fleet.size = Number(process.argv[2] ?? 100_000);
-rs.scenario.horizon.months = Number(process.argv[3] ?? 60);
-const workers = availableParallelism();
+const { registry, rs, workers } = benchFleet();
 const cache = await runCached(rs, { workers });
 const next = structuredClone(rs.scenario);
 next.proposal = { ...next.proposal, edits: (next.proposal.edits ?? []).map((e) => (e.edit === 'course-fee' ? { ...e, change: (e.change ?? 0) - 200 } : e)) };

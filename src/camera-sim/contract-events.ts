@@ -42,7 +42,8 @@ export type EventBook = {
 export type ReturnEnd = { feesUntil: string; cancellationDate: string };
 
 /** An outage as outageWaiver was asked about it. */
-export type OutageFacts = { course: Course; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean };
+/** startDate: given when the contract keeps its prices (ExistingContracts keep-price), so the engine rates days at the fee it pays. */
+export type OutageFacts = { course: Course; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean; startDate?: string };
 
 const clauseOf = (out: Finished, drop?: string): string => out.clauses.filter((c) => c !== drop).join('、');
 const pick = (u: number, ranges: readonly WeightedRange[]): WeightedRange => ranges[pickIndex(u, cumulate(ranges.map((r) => r.share)))]!;
@@ -89,7 +90,7 @@ export class ContractEvents {
    * in the month of the return, and gives the end of fees and of the contract. Undefined when the
    * scenario has no `returns` (the contract then ends on the planned end date, as before).
    */
-  cancellation(id: number, m: number, cid: number, course: Course, requestDate: string, desiredEndDate: string, plannedEndDate: string): ReturnEnd | undefined {
+  cancellation(id: number, m: number, cid: number, course: Course, requestDate: string, desiredEndDate: string, plannedEndDate: string, startDate?: string): ReturnEnd | undefined {
     const r = this.s.returns;
     if (!r) return undefined;
     const seed = this.seed;
@@ -103,6 +104,7 @@ export class ContractEvents {
       desiredEndDate,
       returnedDate: addDays(plannedEndDate, delay),
       returnDelayAnnounced: announced,
+      ...(startDate !== undefined ? { startDate } : {}),
     });
     const f = out.fields as { plannedEndDate: string; cancellationDate: string; feesUntil: string; lateReturnCharge: number; tax: number };
     if (f.plannedEndDate !== plannedEndDate)
@@ -180,6 +182,7 @@ export class ContractEvents {
       cloudUsable: o.cloudUsable,
       lossKind,
       claimedAmount: claimed,
+      ...(o.startDate !== undefined ? { startDate: o.startDate } : {}),
     });
     this.book.event(m, cid, `damages-${out.outcome}`, clauseOf(out), fid);
     const amount = out.outcome === 'not-limited' ? claimed : (out.fields.amount as number);

@@ -37,6 +37,13 @@ export type Cell = string | number | boolean | { formula: string; result: number
 /** A plain sheet of values added after the run's own sheets (the studio's chart data). */
 export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: Cell[][] };
 type Col = { header: string; width: number; numFmt?: string };
+/** A column as [header, width, number format]: one line per column. */
+type ColSpec = readonly [header: string, width: number, numFmt?: string];
+const colsOf = (specs: readonly ColSpec[]): Col[] => specs.map(([header, width, numFmt]) => ({ header, width, ...(numFmt ? { numFmt } : {}) }));
+export type ExtraColumn = ExtraSheet['columns'][number];
+/** An extra sheet's columns as [header, width, kind] (one line per column). */
+export const extraColumns = (specs: readonly (readonly [header: string, width: number, kind?: ExtraColumn['kind']])[]): ExtraColumn[] =>
+  specs.map(([header, width, kind]) => ({ header, width, ...(kind ? { kind } : {}) }));
 
 /** Column letter of a 1-based index (1 → A, 27 → AA). */
 export const col = (n: number): string => {
@@ -169,18 +176,18 @@ export class XlsxExport {
   /** Appends ledger rows, opening a new sheet at Excel's row limit; waits now and then for the zip and the file to catch up. */
   async addLedgerRows(rows: Iterable<LedgerRow>): Promise<void> {
     if (!this.withLedger) return;
-    const cols: Col[] = [
-      { header: 'Side', width: 10 },
-      { header: 'Contract', width: 10, numFmt: '0' },
-      { header: 'Month', width: 9 },
-      { header: 'Course', width: 20 },
-      { header: 'コース Course name', width: 46 },
-      { header: 'Item', width: 16 },
-      { header: 'Clause 条項', width: 34 },
-      { header: 'Amount 金額', width: 14, numFmt: YEN },
-      { header: 'Decision', width: 16 },
-      { header: 'Facts (tariff decide)', width: 90 },
-    ];
+    const cols = colsOf([
+      ['Side', 10],
+      ['Contract', 10, '0'],
+      ['Month', 9],
+      ['Course', 20],
+      ['コース Course name', 46],
+      ['Item', 16],
+      ['Clause 条項', 34],
+      ['Amount 金額', 14, YEN],
+      ['Decision', 16],
+      ['Facts (tariff decide)', 90],
+    ]);
     for (const r of rows) {
       if (!this.ledgerSheet || this.ledgerRows === this.maxRows - 1) {
         this.ledgerSheet?.commit();
@@ -237,10 +244,13 @@ export class XlsxExport {
     this.writeByItem(v);
     this.writeEvents(v);
     const a = this.sheets.assumptions;
-    XlsxExport.start(a, [
-      { header: 'Assumption 前提', width: 52 },
-      { header: 'Value 値', width: 90 },
-    ]);
+    XlsxExport.start(
+      a,
+      colsOf([
+        ['Assumption 前提', 52],
+        ['Value 値', 90],
+      ]),
+    );
     XlsxExport.row(a, [], ['scenario', r.scenario.name]);
     for (const [k, val] of assumptions) XlsxExport.row(a, [], [k, val]);
     for (const ws of Object.values(this.sheets)) ws.commit();
@@ -257,19 +267,13 @@ export class XlsxExport {
   /** By month: per side the categories, net (formula), tax, total (formula); differences; a totals row. */
   private writeByMonth(v: Views): void {
     const ws = this.sheets.byMonth;
-    const block = (side: string): Col[] => [
-      ...EX_TAX.map((c) => ({ header: `${side} ${CATEGORY_LABELS[c]}`, width: 16, numFmt: YEN })),
-      { header: `${side} 税抜収入 Net ex tax`, width: 17, numFmt: YEN },
-      { header: `${side} ${CATEGORY_LABELS.tax}`, width: 16, numFmt: YEN },
-      { header: `${side} 税込 Total`, width: 17, numFmt: YEN },
+    const block = (side: string): ColSpec[] => [
+      ...EX_TAX.map((c): ColSpec => [`${side} ${CATEGORY_LABELS[c]}`, 16, YEN]),
+      [`${side} 税抜収入 Net ex tax`, 17, YEN],
+      [`${side} ${CATEGORY_LABELS.tax}`, 16, YEN],
+      [`${side} 税込 Total`, 17, YEN],
     ];
-    const cols: Col[] = [
-      { header: 'Month 月', width: 10 },
-      ...block('Baseline'),
-      ...block('Proposal'),
-      { header: 'Δ Net ex tax', width: 16, numFmt: YEN },
-      { header: 'Δ Total', width: 16, numFmt: YEN },
-    ];
+    const cols = colsOf([['Month 月', 10], ...block('Baseline'), ...block('Proposal'), ['Δ Net ex tax', 16, YEN], ['Δ Total', 16, YEN]]);
     XlsxExport.start(ws, cols);
     const n = EX_TAX.length;
     const bFirst = 2;
@@ -315,14 +319,14 @@ export class XlsxExport {
   /** Summary: amounts read the By month totals (live), counts are values; difference and change are formulas. */
   private writeSummary(v: Views): void {
     const ws = this.sheets.summary;
-    const cols: Col[] = [
-      { header: 'Metric', width: 22 },
-      { header: '項目 Item', width: 44 },
-      { header: 'Baseline', width: 18 },
-      { header: 'Proposal', width: 18 },
-      { header: 'Difference 差額', width: 18 },
-      { header: 'Change 増減率', width: 12, numFmt: PERCENT },
-    ];
+    const cols = colsOf([
+      ['Metric', 22],
+      ['項目 Item', 44],
+      ['Baseline', 18],
+      ['Proposal', 18],
+      ['Difference 差額', 18],
+      ['Change 増減率', 12, PERCENT],
+    ]);
     XlsxExport.start(ws, cols);
     const mt = `'${SHEETS.byMonth}'!`;
     const { bFirst, pFirst } = this.monthCols;
@@ -359,22 +363,16 @@ export class XlsxExport {
 
   private writeByCourse(v: Views): void {
     const ws = this.sheets.byCourse;
-    const block = (side: string): Col[] => [
-      { header: `${side} 請求月数 Contract-months`, width: 14, numFmt: COUNT },
-      { header: `${side} 料金・オプション Fees & options`, width: 18, numFmt: YEN },
-      { header: `${side} 減免 Outage waivers`, width: 16, numFmt: YEN },
-      { header: `${side} 延滞利息 Late interest`, width: 15, numFmt: YEN },
-      { header: `${side} 解約清算金 Settlements`, width: 16, numFmt: YEN },
-      { header: `${side} その他 Other`, width: 12, numFmt: YEN },
-      { header: `${side} 税抜収入 Net ex tax`, width: 18, numFmt: YEN },
+    const block = (side: string): ColSpec[] => [
+      [`${side} 請求月数 Contract-months`, 14, COUNT],
+      [`${side} 料金・オプション Fees & options`, 18, YEN],
+      [`${side} 減免 Outage waivers`, 16, YEN],
+      [`${side} 延滞利息 Late interest`, 15, YEN],
+      [`${side} 解約清算金 Settlements`, 16, YEN],
+      [`${side} その他 Other`, 12, YEN],
+      [`${side} 税抜収入 Net ex tax`, 18, YEN],
     ];
-    const cols: Col[] = [
-      { header: 'Course code', width: 20 },
-      { header: 'コース Course name', width: 48 },
-      ...block('Baseline'),
-      ...block('Proposal'),
-      { header: 'Δ Net ex tax', width: 16, numFmt: YEN },
-    ];
+    const cols = colsOf([['Course code', 20], ['コース Course name', 48], ...block('Baseline'), ...block('Proposal'), ['Δ Net ex tax', 16, YEN]]);
     XlsxExport.start(ws, cols);
     const figs = (x: Views['byCourse'][number]['baseline'], first: number, r: number): Cell[] => [
       x.contractMonths,
@@ -420,16 +418,16 @@ export class XlsxExport {
 
   private writeByItem(v: Views): void {
     const ws = this.sheets.byItem;
-    const cols: Col[] = [
-      { header: 'Item', width: 16 },
-      { header: '名称 Name', width: 36 },
-      { header: 'Clause 条項', width: 40 },
-      { header: 'Baseline amount', width: 18, numFmt: YEN },
-      { header: 'Baseline rows', width: 13, numFmt: COUNT },
-      { header: 'Proposal amount', width: 18, numFmt: YEN },
-      { header: 'Proposal rows', width: 13, numFmt: COUNT },
-      { header: 'Δ Amount 差額', width: 18, numFmt: YEN },
-    ];
+    const cols = colsOf([
+      ['Item', 16],
+      ['名称 Name', 36],
+      ['Clause 条項', 40],
+      ['Baseline amount', 18, YEN],
+      ['Baseline rows', 13, COUNT],
+      ['Proposal amount', 18, YEN],
+      ['Proposal rows', 13, COUNT],
+      ['Δ Amount 差額', 18, YEN],
+    ]);
     XlsxExport.start(ws, cols);
     v.byItem.forEach((x, i) => {
       const r = i + 2;
@@ -480,13 +478,13 @@ export class XlsxExport {
 
   private writeEvents(v: Views): void {
     const ws = this.sheets.events;
-    const cols: Col[] = [
-      { header: 'Event', width: 34 },
-      { header: 'Clause 条項', width: 40 },
-      { header: 'Baseline', width: 14, numFmt: COUNT },
-      { header: 'Proposal', width: 14, numFmt: COUNT },
-      { header: 'Difference', width: 14, numFmt: COUNT },
-    ];
+    const cols = colsOf([
+      ['Event', 34],
+      ['Clause 条項', 40],
+      ['Baseline', 14, COUNT],
+      ['Proposal', 14, COUNT],
+      ['Difference', 14, COUNT],
+    ]);
     XlsxExport.start(ws, cols);
     v.events.forEach((e, i) => XlsxExport.row(ws, cols, [e.event, e.clause, e.baseline, e.proposal, f(`D${i + 2}-C${i + 2}`, e.proposal - e.baseline)]));
   }

@@ -1,4 +1,5 @@
 import { monthLabel } from '../engine/dates.js';
+import type { Finished } from '../engine/decision-kit.js';
 import type { FleetCharge, FleetContract, FleetEnd } from '../engine/fleet-path.js';
 
 /**
@@ -10,16 +11,20 @@ import type { FleetCharge, FleetContract, FleetEnd } from '../engine/fleet-path.
  *   contract-months of each (course, month) it billed; `positive` whether its total was above 0
  *   (a late payment is drawn only for a bill above 0: re-pricing refuses when that flips);
  * - late payments (the class of the bill, due and paid dates), outages (the facts asked), and
- *   settlements (the facts without paid, the fees billed before the horizon, the classes billed).
+ *   settlements (the facts without paid, the fees billed before the horizon, the classes billed),
+ *   each with the answer the run got: re-pricing asks again only those whose prices changed.
  */
-export type ClassRep = { course: string; startDate: string; freeMonths: number; options: string[]; month: number; end: FleetEnd | null; positive: boolean };
+export type ClassRep = { course: string; startDate: string; freeMonths: number; options: string[]; month: number; end: FleetEnd | null; positive: boolean; charge: FleetCharge };
+/** The answer the run got (what re-pricing reuses when none of the prices it reads changed). */
+export type TracedAnswer = { outcome: string; clauses: readonly string[]; fields: { amount?: unknown; tax?: unknown } };
+export const traced = (out: Finished): TracedAnswer => ({ outcome: out.outcome, clauses: out.clauses, fields: { amount: out.fields.amount, tax: out.fields.tax } });
 export type PriceTracePart = {
   reps: ClassRep[];
   /** [class, course, month offset, contract-months] quadruples. */
   counts: number[];
-  late: { cls: number; dueDate: string; paidDate: string; mo: number; course: number }[];
-  outages: { facts: Record<string, unknown>; mo: number; course: number }[];
-  settlements: { facts: Record<string, unknown>; before: number; classes: number[]; mo: number; course: number }[];
+  late: { cls: number; dueDate: string; paidDate: string; mo: number; course: number; out: TracedAnswer }[];
+  outages: { facts: Record<string, unknown>; mo: number; course: number; out: TracedAnswer }[];
+  settlements: { facts: Record<string, unknown>; before: number; paid: number; classes: number[]; mo: number; course: number; out: TracedAnswer }[];
 };
 
 export class PriceTrace {
@@ -49,6 +54,7 @@ export class PriceTrace {
         month: m,
         end: end ?? null,
         positive: ch.total > 0,
+        charge: ch,
       });
     }
     const key = (id * this.courses + course) * this.months + mo;

@@ -1,6 +1,7 @@
-import type { Cell, ExtraSheet } from './export-xlsx.js';
+import { extraColumns, type Cell, type ExtraSheet } from './export-xlsx.js';
 import type { SimulationResult } from './result.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
+import { fmix } from './rng.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import { buildViews, CATEGORIES, netExTax, type Money } from './views.js';
 
@@ -26,16 +27,6 @@ export type Bands = {
   byMonth: { month: string; figures: Record<MonthFigure, BandTriple> }[];
   /** Every replication's figures, in replication order: summary[key][side] and byMonth[month][figure][side] (for the workbook's live formulas). */
   values: { summary: Record<string, [number[], number[], number[]]>; byMonth: Record<string, Record<MonthFigure, [number[], number[], number[]]>> };
-};
-
-const fmix = (x: number): number => {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 };
 
 /** The seed of replication r (0: the scenario's own). */
@@ -134,12 +125,7 @@ export function bandSheets(b: Bands): ExtraSheet[] {
   const last = col(first + b.replications - 1);
   const rep: ExtraSheet = {
     name: 'Replications',
-    columns: [
-      { header: 'Figure', width: 22, kind: 'text' },
-      { header: 'Month', width: 9, kind: 'text' },
-      { header: 'Side', width: 11, kind: 'text' },
-      ...b.seeds.map((seed, r) => ({ header: `r${r} seed ${seed}`, width: 16, kind: 'yen' as const })),
-    ],
+    columns: extraColumns([['Figure', 22, 'text'], ['Month', 9, 'text'], ['Side', 11, 'text'], ...b.seeds.map((seed, r) => [`r${r} seed ${seed}`, 16, 'yen'] as const)]),
     rows: rows.map((r) => [r.figure, r.month, r.side, ...r.values]),
   };
   const stat = (r: { values: number[] }, i: number, p: number | 'mean'): Cell => {
@@ -148,15 +134,15 @@ export function bandSheets(b: Bands): ExtraSheet[] {
   };
   const bands: ExtraSheet = {
     name: 'Bands',
-    columns: [
-      { header: 'Figure', width: 22, kind: 'text' },
-      { header: 'Month', width: 9, kind: 'text' },
-      { header: 'Side', width: 11, kind: 'text' },
-      { header: 'p5', width: 16, kind: 'yen' },
-      { header: 'p50', width: 16, kind: 'yen' },
-      { header: 'p95', width: 16, kind: 'yen' },
-      { header: 'Mean 平均', width: 16, kind: 'yen' },
-    ],
+    columns: extraColumns([
+      ['Figure', 22, 'text'],
+      ['Month', 9, 'text'],
+      ['Side', 11, 'text'],
+      ['p5', 16, 'yen'],
+      ['p50', 16, 'yen'],
+      ['p95', 16, 'yen'],
+      ['Mean 平均', 16, 'yen'],
+    ]),
     rows: rows.map((r, i) => [r.figure, r.month, r.side, stat(r, i, 0.05), stat(r, i, 0.5), stat(r, i, 0.95), stat(r, i, 'mean')]),
   };
   return [bands, rep];

@@ -82,7 +82,22 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     }
     return set;
   };
+  // What the new prices change: courses and options by code (a course or option of the same code
+  // whose row is the same reads the same prices); any other change of the tariff changes everything.
+  const was = cache.rs.sides[1].tariff;
+  const now = rs.sides[1].tariff;
+  const changedRows = <T extends { code: string }>(a: readonly T[], b: readonly T[]): Set<string> => {
+    const old = new Map(a.map((x) => [x.code, JSON.stringify(x)]));
+    return new Set(b.filter((x) => old.get(x.code) !== JSON.stringify(x)).map((x) => x.code));
+  };
+  const rest = (t: typeof now): string => JSON.stringify({ ...t, courses: undefined, options: undefined });
+  const everything = rest(was) !== rest(now) || was.courses.length !== now.courses.length || was.options.length !== now.options.length;
+  const courseChanged = changedRows(was.courses, now.courses);
+  const optionChanged = changedRows(was.options, now.options);
+  const repChanged = (rep: ClassRep): boolean => everything || courseChanged.has(rep.course) || rep.options.some((o) => optionChanged.has(o));
+  const samePrices = (course: string): boolean => !everything && !courseChanged.has(course);
   const priced = (rep: ClassRep): FleetCharge => {
+    if (!repChanged(rep)) return rep.charge;
     const c: FleetContract = {
       course: fp.tariff.byCode.get(rep.course)!,
       startDate: rep.startDate,
@@ -96,39 +111,62 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     return ch;
   };
   const clauseOf = (clauses: readonly string[], tax?: string): string => clauses.filter((c) => c !== tax).join('、');
+  // The cube ids of an answer (its event and its amount), found once per answer object: the answers
+  // kept in the trace and the engine's memoized ones repeat, so their strings are not rebuilt per event.
+  type Answer = { outcome: string; clauses: readonly string[] };
+  const idCache = new WeakMap<Answer, { event: number; amount: number }>();
+  const idsOf = (out: Answer, event: string, item: string, tax?: string): { event: number; amount: number } => {
+    let x = idCache.get(out);
+    if (!x) {
+      const clause = clauseOf(out.clauses, tax);
+      x = { event: events.id(`${event}-${out.outcome}`, clause), amount: amounts.id(item, clause) };
+      idCache.set(out, x);
+    }
+    return x;
+  };
+  const settlementTaxId = amounts.id('tax', settlementTax);
   for (const part of cache.parts) {
     const charges = part.reps.map(priced);
     const ids = charges.map((ch) => [...ch.lines.map((l) => amounts.id(l.item, l.clause)), amounts.id('tax', taxClause)]);
-    for (let i = 0; i < part.counts.length; i += 4) {
-      const [cls, course, mo, n] = [part.counts[i]!, part.counts[i + 1]!, part.counts[i + 2]!, part.counts[i + 3]!];
+    const counts = part.counts;
+    for (let i = 0; i < counts.length; i += 4) {
+      const cls = counts[i]!;
+      const course = counts[i + 1]!;
+      const mo = counts[i + 2]!;
+      const n = counts[i + 3]!;
       const ch = charges[cls]!;
       const id = ids[cls]!;
-      ch.lines.forEach((l, k) => amounts.add(id[k]!, course, mo, l.amount * n, n));
-      if (ch.tax !== 0) amounts.add(id[ch.lines.length]!, course, mo, ch.tax * n, n);
+      const lines = ch.lines;
+      for (let k = 0; k < lines.length; k += 1) amounts.add(id[k]!, course, mo, lines[k]!.amount * n, n);
+      if (ch.tax !== 0) amounts.add(id[lines.length]!, course, mo, ch.tax * n, n);
     }
     const inHorizon = (mo: number): boolean => mo >= 0 && mo < months;
     for (const l of part.late) {
-      const out = fp.decide('lateInterest', { principal: charges[l.cls]!.total, dueDate: l.dueDate, paidDate: l.paidDate });
+      const principal = charges[l.cls]!.total;
+      const out = principal === part.reps[l.cls]!.charge.total ? l.out : fp.decide('lateInterest', { principal, dueDate: l.dueDate, paidDate: l.paidDate });
       if (!inHorizon(l.mo)) continue;
-      events.add(events.id(`late-interest-${out.outcome}`, clauseOf(out.clauses)), l.course, l.mo, 1);
+      const id = idsOf(out, 'late-interest', 'late-interest');
+      events.add(id.event, l.course, l.mo, 1);
       const a = out.fields.amount as number;
-      if (a !== 0) amounts.add(amounts.id('late-interest', clauseOf(out.clauses)), l.course, l.mo, a);
+      if (a !== 0) amounts.add(id.amount, l.course, l.mo, a);
     }
     for (const o of part.outages) {
-      const out = fp.decide('outageWaiver', o.facts);
-      events.add(events.id(`outage-waiver-${out.outcome}`, clauseOf(out.clauses)), o.course, o.mo, 1);
+      const out = samePrices(o.facts.course as string) ? o.out : fp.decide('outageWaiver', o.facts);
+      const id = idsOf(out, 'outage-waiver', 'outage-waiver');
+      events.add(id.event, o.course, o.mo, 1);
       const a = out.fields.amount as number;
-      if (a !== 0) amounts.add(amounts.id('outage-waiver', clauseOf(out.clauses)), o.course, o.mo, -a);
+      if (a !== 0) amounts.add(id.amount, o.course, o.mo, -a);
     }
     const fee = charges.map((ch) => ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0));
     for (const s of part.settlements) {
-      const paid = s.before + s.classes.reduce((a, c) => a + fee[c]!, 0);
-      const out = fp.decide('settlement', { ...s.facts, paid });
-      const clause = clauseOf(out.clauses, settlementTax);
-      events.add(events.id(`settlement-${out.outcome}`, clause), s.course, s.mo, 1);
+      let paid = s.before;
+      for (let k = 0; k < s.classes.length; k += 1) paid += fee[s.classes[k]!]!;
+      const out = paid === s.paid && samePrices(s.facts.course as string) ? s.out : fp.decide('settlement', { ...s.facts, paid });
+      const id = idsOf(out, 'settlement', 'settlement', settlementTax);
+      events.add(id.event, s.course, s.mo, 1);
       const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) amounts.add(amounts.id('settlement', clause), s.course, s.mo, f.amount);
-      if (f.tax !== 0) amounts.add(amounts.id('tax', settlementTax), s.course, s.mo, f.tax);
+      if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
+      if (f.tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, f.tax);
     }
   }
   // The events that read no price, as the cached run had them.

@@ -49,8 +49,9 @@ export const PURPOSE = {
   option: 1000,
 } as const;
 
-const fmix = (x: number): number => {
-  let h = x;
+/** murmur3's 32-bit finaliser: a well-mixed unsigned 32-bit hash of x (also derives replication seeds). */
+export const fmix = (x: number): number => {
+  let h = x >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -67,25 +67,14 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   const tariffDate = spec.tariffs ?? base.tariffs;
   const rules = pickVersion(registry.ruleVersions, ruleDate, registry.rulesInForce(startDay));
   const tariff = pickVersion(registry.tariffVersions, tariffDate, registry.tariffInForce(startDay));
-  const known = (vs: readonly { effective: string }[]): string => vs.map((v) => v.effective).join(', ') || '(none)';
-  if (!rules)
-    errors.push({
-      file,
-      pointer: `/${label}/rules`,
-      message: ruleDate
-        ? `no rule version takes effect on ${ruleDate}; known: ${known(registry.ruleVersions)}`
-        : `no rule version is in force on ${startDay}; name one with "rules"`,
-      code: 'SCENARIO_INVALID',
-    });
-  if (!tariff)
-    errors.push({
-      file,
-      pointer: `/${label}/tariffs`,
-      message: tariffDate
-        ? `no tariff version takes effect on ${tariffDate}; known: ${known(registry.tariffVersions)}`
-        : `no tariff version is in force on ${startDay}; name one with "tariffs"`,
-      code: 'SCENARIO_INVALID',
-    });
+  /** A side names no version of that kind (or none is in force): one error at /<side>/<field>. */
+  const missing = (kind: 'rule' | 'tariff', field: 'rules' | 'tariffs', date: string | undefined, all: readonly { effective: string }[]): void => {
+    const known = all.map((v) => v.effective).join(', ') || '(none)';
+    const message = date ? `no ${kind} version takes effect on ${date}; known: ${known}` : `no ${kind} version is in force on ${startDay}; name one with "${field}"`;
+    errors.push({ file, pointer: `/${label}/${field}`, message, code: 'SCENARIO_INVALID' });
+  };
+  if (!rules) missing('rule', 'rules', ruleDate, registry.ruleVersions);
+  if (!tariff) missing('tariff', 'tariffs', tariffDate, registry.tariffVersions);
   if (!rules || !tariff) return undefined;
   const edited = applyEdits(rules, tariff, spec.edits ?? [], file, `/${label}/edits`);
   errors.push(...edited.errors);

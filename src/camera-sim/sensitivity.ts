@@ -1,6 +1,7 @@
-import type { ExtraSheet } from './export-xlsx.js';
+import { extraColumns, type ExtraSheet } from './export-xlsx.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
 import type { ResolvedScenario } from './scenario-loader.js';
+import { scenarioSchema } from './scenario-schema.js';
 import type { Scenario, SensitivityAssumption } from './scenario-types.js';
 import { buildViews } from './views.js';
 
@@ -30,9 +31,24 @@ export type Sensitivity = { baseDifference: number; relative: number; rows: Sens
 const LABELS: Record<string, string> = {
   '/cancellation/monthlyHazard': '解約ハザード Cancellation hazard',
   '/outages/monthlyRate': '利用不能の発生率 Outage rate',
+  '/outages/cameraUsable': 'カメラ利用可能の率 Camera still usable',
+  '/outages/cloudUsable': 'クラウド利用可能の率 Cloud still usable',
   '/payments/lateProbability': '支払遅延率 Late-payment rate',
+  '/payments/neverPaysProbability': '未払いのままの率 Never-pays rate',
   '/fleet/optionUptake/*/probability': 'オプション加入率 Option uptake',
   '/courseChanges/monthlyProbability': 'コース変更率 Course-change rate',
+  '/suspension/otherGrounds/monthlyProbability': 'その他の利用停止事由の発生率 Other suspension grounds',
+  '/suspension/remedyMonthlyProbability': '利用停止事由の解消率 Suspension remedied',
+  '/termination/insolvency/monthlyProbability': '支払停止等の発生率 Insolvency rate',
+  '/returns/lateProbability': '返還遅延率 Late-return rate',
+  '/returns/announcedShare': '返還遅延の事前連絡率 Late returns announced',
+  '/equipment/lossMonthlyRate': '設備の滅失率 Equipment loss rate',
+  '/equipment/damageMonthlyRate': '設備の毀損率 Equipment damage rate',
+  '/equipment/contractorAtFault': '契約者の責による率 Equipment: contractor at fault',
+  '/equipment/remedyExcessive': '過分の費用・時間を要する率 Equipment: remedy excessive',
+  '/damages/claimProbability': '損害賠償請求率 Damages claim rate',
+  '/damages/companyShare': '当社の責に帰すべき割合 Damages: company share',
+  '/refunds/paidShare': '減免月の支払済み率 Waived months already paid',
   '/response/cancellation/elasticity': '解約の価格弾力性 Cancellation elasticity',
   '/response/choice/elasticity': 'コース選択の価格弾力性 Choice elasticity',
 };
@@ -57,7 +73,20 @@ export function locate(scenario: unknown, pointer: string): { parent: Record<str
   return at.filter((a) => typeof a.node === 'number' && a.parent).map((a) => ({ parent: a.parent!, key: a.key! }));
 }
 
-const isProbability = (pointer: string): boolean => /probability|Probability|Hazard|Rate$/.test(pointer);
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; anyOf?: SchemaNode[]; oneOf?: SchemaNode[]; type?: unknown; minimum?: number; maximum?: number };
+
+/** Every pointer of the scenario schema (`*` for array items) whose value is a probability (a number within 0…1). */
+export function probabilityPointers(node: SchemaNode = scenarioSchema as unknown as SchemaNode, at = ''): string[] {
+  if (node.type === 'number' && node.minimum === 0 && node.maximum === 1) return [at];
+  return [
+    ...Object.entries(node.properties ?? {}).flatMap(([k, n]) => probabilityPointers(n, `${at}/${k}`)),
+    ...(node.items ? probabilityPointers(node.items, `${at}/*`) : []),
+    ...[...(node.anyOf ?? []), ...(node.oneOf ?? [])].flatMap((n) => probabilityPointers(n, at)),
+  ];
+}
+const PROBABILITIES = new Set(probabilityPointers());
+/** Whether a pointer names probabilities (kept within 0…1 when moved); array indices count as `*`. */
+const isProbability = (pointer: string): boolean => PROBABILITIES.has(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
 
 const moved = (s: Scenario, a: SensitivityAssumption, relative: number, dir: -1 | 1): { scenario: Scenario; values: number[]; base: number[] } => {
   const copy = structuredClone(s);
@@ -122,18 +151,18 @@ const values = (v: number[]): string => v.map((x) => Number(x.toPrecision(6))).j
 export function sensitivitySheet(t: Sensitivity): ExtraSheet {
   return {
     name: 'Sensitivity',
-    columns: [
-      { header: 'Assumption 前提', width: 40, kind: 'text' },
-      { header: 'Pointer', width: 34, kind: 'text' },
-      { header: 'Value', width: 16, kind: 'text' },
-      { header: 'Down', width: 16, kind: 'text' },
-      { header: 'Up', width: 16, kind: 'text' },
-      { header: 'Difference, down 差額(下)', width: 18, kind: 'yen' },
-      { header: 'Difference, up 差額(上)', width: 18, kind: 'yen' },
-      { header: 'Effect down 影響(下)', width: 18, kind: 'yen' },
-      { header: 'Effect up 影響(上)', width: 18, kind: 'yen' },
-      { header: 'Swing 幅', width: 16, kind: 'yen' },
-    ],
+    columns: extraColumns([
+      ['Assumption 前提', 40, 'text'],
+      ['Pointer', 34, 'text'],
+      ['Value', 16, 'text'],
+      ['Down', 16, 'text'],
+      ['Up', 16, 'text'],
+      ['Difference, down 差額(下)', 18, 'yen'],
+      ['Difference, up 差額(上)', 18, 'yen'],
+      ['Effect down 影響(下)', 18, 'yen'],
+      ['Effect up 影響(上)', 18, 'yen'],
+      ['Swing 幅', 16, 'yen'],
+    ]),
     rows: [
       ['(unmoved) 基準', '', '', '', '', t.baseDifference, t.baseDifference, 0, 0, 0],
       ...t.rows.map((r, i) => [

@@ -8,7 +8,7 @@ import { ContractEvents } from './contract-events.js';
 import { cumulate, draw, intBetween, pickIndex, PURPOSE } from './rng.js';
 import type { ResolvedScenario, ResolvedSide } from './scenario-loader.js';
 import type { RegisterRow } from './contract-register.js';
-import { PriceTrace } from './price-trace.js';
+import { PriceTrace, traced } from './price-trace.js';
 import { priceResponse, type PriceResponse } from './price-response.js';
 import { SideSink } from './side-sink.js';
 
@@ -246,6 +246,9 @@ export class SideSim {
     this.cur = id;
     let cid = this.courseId.get(c.course)!;
     let billed = 0;
+    // An existing contract that keeps its prices (ExistingContracts keep-price): the decisions that
+    // rate days at the monthly fee (waiver, damages, late return) are given its start date too.
+    const kept = this.fp.tariff.priceIndexFor(c.startDate) !== this.fp.tariff ? c.startDate : undefined;
     const classes: number[] | undefined = this.trace ? [] : undefined;
     const reg: RegisterRow | undefined = this.register
       ? {
@@ -310,7 +313,7 @@ export class SideSim {
           desired = addDays(desired, 1);
           out = this.decide('cancellationNotice', { requestDate, desiredEndDate: desired });
         }
-        const ret = this.extra.cancellation(id, m, cid, c.course, requestDate, asked, desired);
+        const ret = this.extra.cancellation(id, m, cid, c.course, requestDate, asked, desired, kept);
         setEnd(ret ? ret.feesUntil : desired, 'cancellation');
         endDate = ret?.cancellationDate;
       }
@@ -356,7 +359,7 @@ export class SideSim {
       months += 1;
       const lastDay = endHere ? endHere.day : dim;
       this.extra.equipment(id, m, cid);
-      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay, ch.subtotal);
+      if (s.outages && draw(seed, id, m, PURPOSE.outage) < s.outages.monthlyRate) this.outage(id, m, cid, c.course, firstDay, lastDay, ch.subtotal, kept);
       if (s.payments && ch.total > 0 && draw(seed, id, m, PURPOSE.late) < s.payments.lateProbability) {
         const p = s.payments;
         const dueDate = this.dueDate(m, p.dueMonthsAfter, p.dueDay);
@@ -368,8 +371,8 @@ export class SideSim {
         if (!never) {
           const paidDate = addDays(dueDate, delay);
           paidMonth = monthIndex(paidDate);
-          this.trace?.late.push({ cls, dueDate, paidDate, mo: paidMonth - this.hStart, course: cid });
           const out = this.decide('lateInterest', { principal: ch.total, dueDate, paidDate });
+          this.trace?.late.push({ cls, dueDate, paidDate, mo: paidMonth - this.hStart, course: cid, out: traced(out) });
           this.event(paidMonth, cid, `late-interest-${out.outcome}`, clauseOf(out), this.lastFid);
           const amount = out.fields.amount as number;
           if (amount !== 0) this.amount(id, paidMonth, cid, 'late-interest', clauseOf(out), amount, this.lastFid);
@@ -393,8 +396,8 @@ export class SideSim {
       const before = this.billedBefore(initial);
       const paid = before + billed;
       const facts = { course: c.course.code, startDate: c.startDate, endDate: settleDate, freeMonths: c.freeMonths };
-      this.trace?.settlements.push({ facts, before, classes: classes!, mo: settleMonth - this.hStart, course: cid });
       const out = this.decide('settlement', { ...facts, paid });
+      this.trace?.settlements.push({ facts, before, paid, classes: classes!, mo: settleMonth - this.hStart, course: cid, out: traced(out) });
       const fid = this.lastFid;
       this.event(settleMonth, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
       const f = out.fields as { amount: number; tax: number };
@@ -413,7 +416,7 @@ export class SideSim {
     return { from: m, remedyMonth, limit, other };
   }
 
-  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number, subtotal: number): void {
+  private outage(id: number, m: number, cid: number, course: Course, firstDay: number, lastDay: number, subtotal: number, startDate: string | undefined): void {
     const o = this.rs.scenario.outages!;
     const seed = this.rs.scenario.seed;
     const from = dayEpochMs(dateIn(m, firstDay));
@@ -425,14 +428,22 @@ export class SideSim {
     const cause = causes[pickIndex(draw(seed, id, m, PURPOSE.outageCause), cumulate(Object.values(o.causes)))]!;
     const cameraUsable = draw(seed, id, m, PURPOSE.outageCamera) < o.cameraUsable;
     const cloudUsable = draw(seed, id, m, PURPOSE.outageCloud) < o.cloudUsable;
-    const facts = { course: course.code, knownAt: tokyoDateTime(knownAt), restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS), cause, cameraUsable, cloudUsable };
-    this.trace?.outages.push({ facts, mo: m - this.hStart, course: cid });
+    const facts = {
+      course: course.code,
+      knownAt: tokyoDateTime(knownAt),
+      restoredAt: tokyoDateTime(knownAt + minutes * MINUTE_MS),
+      cause,
+      cameraUsable,
+      cloudUsable,
+      ...(startDate !== undefined ? { startDate } : {}),
+    };
     const paidAmount = this.extra.paidAmount(id, m, subtotal);
     const out = this.decide('outageWaiver', paidAmount === undefined ? facts : { ...facts, paidAmount });
+    this.trace?.outages.push({ facts, mo: m - this.hStart, course: cid, out: traced(out) });
     const fid = this.lastFid;
     this.event(m, cid, `outage-${cause}`, '', fid);
     this.event(m, cid, `outage-waiver-${out.outcome}`, clauseOf(out, '第25条第3項'), fid);
     this.extra.waiver(id, m, cid, out, fid);
-    this.extra.damages(id, m, cid, { course, knownAt: facts.knownAt, restoredAt: facts.restoredAt, cause, cloudUsable });
+    this.extra.damages(id, m, cid, { course, knownAt: facts.knownAt, restoredAt: facts.restoredAt, cause, cloudUsable, ...(startDate !== undefined ? { startDate } : {}) });
   }
 }

@@ -20,6 +20,8 @@ export type Notice = {
   effective: string;
   clauses: { clause: string; text: string; changes: string[] }[];
   prices: { table: string; key: string; label: string; kind: string; field: string; before: unknown; after: unknown }[];
+  /** What the new version says of contracts started before it (ExistingContracts), when it says anything. */
+  existingContracts?: { policy: 'new-price' | 'keep-price'; clause: string };
   /** The workspace audit head the notice was made at (an anchor: `tariff audit verify --since-anchor`). Absent for a notice made from folders. */
   audit?: { entries: number; head: string };
 };
@@ -50,8 +52,15 @@ export function buildNotice(input: NoticeInput): Notice {
       after: c.after,
     })),
   );
-  return { effective: input.effective, clauses, prices };
+  const existing = input.after.tariff.existingContracts;
+  return { effective: input.effective, clauses, prices, ...(existing ? { existingContracts: { policy: existing.policy, clause: existing.clause } } : {}) };
 }
+
+/** The notice's sentence on existing contracts (ExistingContracts), in Japanese. */
+export const existingContractsText = (n: Notice): string | undefined =>
+  n.existingContracts
+    ? `${n.effective} より前に開始した契約には、${n.existingContracts.policy === 'keep-price' ? '契約開始日に適用されていた料金を引き続き適用します' : '変更後の料金を適用します'}（${n.existingContracts.clause}）。`
+    : undefined;
 
 export function noticeMarkdown(n: Notice): string {
   const lines = [
@@ -64,6 +73,8 @@ export function noticeMarkdown(n: Notice): string {
   ];
   if (!n.clauses.length) lines.push('条項の変更はありません。', '');
   for (const c of n.clauses) lines.push(`### ${c.clause}`, '', ...c.text.split('\n').map((l) => `> ${l}`), '', ...c.changes.map((x) => `- ${x}`), '');
+  const existing = existingContractsText(n);
+  if (existing) lines.push('## 既存の契約への適用', '', existing, '');
   lines.push('## 変更する料金', '');
   if (!n.prices.length) lines.push('料金の変更はありません。');
   else {
@@ -93,6 +104,7 @@ export async function noticeWorkbook(n: Notice): Promise<ExcelJS.Workbook> {
     ['変更条項数', n.clauses.length],
     ['料金変更数', n.prices.length],
     ['根拠', '第2条第2項（変更の周知）'],
+    ...(existingContractsText(n) ? [['既存の契約', existingContractsText(n)!]] : []),
     ...(n.audit
       ? [
           ['監査ログ記録数', n.audit.entries],

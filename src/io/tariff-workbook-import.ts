@@ -75,6 +75,7 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
   const tables: Partial<Record<TableId, Located>> = {};
   for (const t of TABLE_IDS) {
     const ws = wb.getWorksheet(TABLES[t].sheet);
+    if (!ws && TABLES[t].optionalSheet) continue;
     if (!ws) {
       issues.push({
         severity: 'error',
@@ -94,7 +95,8 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
   if (!start || !('courses' in start)) return { about, issues };
   let version: TariffVersion = start;
   for (const t of TABLE_IDS) {
-    const loc = tables[t]!;
+    const loc = tables[t];
+    if (!loc) continue; // an optional sheet not in the workbook: the base's value stays
     const built = TABLES[t].withRows(version, loc.rows);
     for (const { index, problem } of built.problems)
       issues.push(locate({ severity: 'error', code: problem.code, table: t, index, field: problem.field, message: problem.message }, loc));

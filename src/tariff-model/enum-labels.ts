@@ -28,6 +28,10 @@ const LABELS: Partial<Record<`${TableId}.${string}`, Record<string, EnumLabel>>>
   'options.priceKind': { flat: { ja: '定額', en: 'Flat' }, 'by-term': { ja: '期間別', en: 'By term' }, 'by-series': { ja: 'シリーズ別', en: 'By series' } },
   'options.eligibleSeries': SERIES,
   'options.eligibleSim': SIM,
+  'existingContracts.policy': {
+    'new-price': { ja: '新しい料金を適用（既定）', en: 'New prices apply (default)' },
+    'keep-price': { ja: '契約開始日の料金を据え置き', en: 'Keep the prices of their start date' },
+  },
   'policies.kind': {
     none: { ja: '解約清算金なし', en: 'No settlement' },
     'remaining-of-months': { ja: '残存月数分の月額', en: 'Monthly fee for the remaining months' },

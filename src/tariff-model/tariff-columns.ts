@@ -67,3 +67,10 @@ export const minimumPeriodColumns: readonly ColumnDef[] = [
   { key: 'label', ja: 'コース', en: 'Course', kind: 'text', required: true, width: 40, frozen: true },
   { key: 'text', ja: '最低利用期間', en: 'Minimum period', kind: 'text', required: true, width: 36 },
 ];
+
+/** ExistingContracts: how the version applies to contracts started before it (at most one row), with the clause (附則) that says so. */
+export const EXISTING_CONTRACT_POLICIES = ['new-price', 'keep-price'] as const;
+export const existingContractColumns: readonly ColumnDef[] = [
+  { key: 'policy', ja: '既存契約への適用', en: 'Existing contracts', kind: 'enum', required: true, values: EXISTING_CONTRACT_POLICIES, width: 30, frozen: true },
+  { key: 'clause', ja: '根拠（附則・条項）', en: 'Clause (附則)', kind: 'text', required: true, width: 40 },
+];

@@ -1,7 +1,7 @@
-import type { Course, InitialFeeGroup, MinimumPeriodRow, OptionPrice, SettlementPolicy, TariffOption, TariffVersion } from '../engine/tariff-types.js';
+import type { Course, ExistingContracts, InitialFeeGroup, MinimumPeriodRow, OptionPrice, SettlementPolicy, TariffOption, TariffVersion } from '../engine/tariff-types.js';
 import type { CellValue } from './cell-value.js';
 import type { ColumnDef } from './column-def.js';
-import { courseColumns, initialFeeColumns, minimumPeriodColumns, optionColumns, policyColumns, PRICED_SERIES, TERMS } from './tariff-columns.js';
+import { courseColumns, existingContractColumns, initialFeeColumns, minimumPeriodColumns, optionColumns, policyColumns, PRICED_SERIES, TERMS } from './tariff-columns.js';
 import type { TableId } from './table-id.js';
 
 /** A row as the grid and the workbook hold it: one value per column key. */
@@ -23,6 +23,8 @@ export type TableDef = {
   en: string;
   keyField: string;
   columns: readonly ColumnDef[];
+  /** The workbook may lack this sheet (it came later): the version then keeps what it had. */
+  optionalSheet?: boolean;
   rows(v: TariffVersion): FlatRow[];
   withRows(v: TariffVersion, rows: FlatRow[]): { version: TariffVersion; problems: { index: number; problem: RowProblem }[] };
 };
@@ -158,6 +160,36 @@ const table = <T, K extends keyof TariffVersion>(def: Omit<TableDef, 'rows' | 'w
   },
 });
 
+/**
+ * ExistingContracts (grandfathering) as a table of at most one row: none is the default
+ * (new-price, as before the field existed); one row says the policy and the clause that says so.
+ */
+const existingContractsTable: TableDef = {
+  id: 'existingContracts',
+  sheet: '附則 既存契約',
+  ja: '既存契約',
+  en: 'Existing contracts',
+  keyField: 'policy',
+  columns: existingContractColumns,
+  optionalSheet: true,
+  rows: (v) => (v.existingContracts ? [{ policy: v.existingContracts.policy, clause: v.existingContracts.clause }] : []),
+  withRows: (v, rows) => {
+    if (rows.length > 1)
+      return {
+        version: v,
+        problems: rows.slice(1).map((_, i) => ({
+          index: i + 1,
+          problem: { field: 'policy', code: 'ONE_ROW_ONLY', message: 'a tariff version states one policy for existing contracts: keep one row and delete the others' },
+        })),
+      };
+    const { existingContracts: _old, ...rest } = v;
+    const r = rows[0];
+    if (!r) return { version: rest, problems: [] };
+    const existingContracts: ExistingContracts = { policy: str(r.policy) as ExistingContracts['policy'], clause: str(r.clause) };
+    return { version: { ...rest, existingContracts }, problems: [] };
+  },
+};
+
 export const TABLES: Record<TableId, TableDef> = {
   courses: table({ id: 'courses', sheet: '表1 コース', ja: 'コース', en: 'Courses', keyField: 'code', columns: courseColumns }, 'courses', courseMapper),
   options: table({ id: 'options', sheet: '表3 オプション', ja: 'オプション', en: 'Options', keyField: 'code', columns: optionColumns }, 'options', optionMapper),
@@ -172,6 +204,7 @@ export const TABLES: Record<TableId, TableDef> = {
     'minimumPeriods',
     minimumPeriodMapper,
   ),
+  existingContracts: existingContractsTable,
 };
 
 export const columnOf = (t: TableId, key: string): ColumnDef | undefined => TABLES[t].columns.find((c) => c.key === key);

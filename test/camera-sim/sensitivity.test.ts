@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
-import { locate, runSensitivity, sensitivitySheet } from '../../src/camera-sim/sensitivity.js';
+import { assumptionsOf, DEFAULT_ASSUMPTIONS, locate, probabilityPointers, runSensitivity, sensitivitySheet } from '../../src/camera-sim/sensitivity.js';
 import { projectRegistry, smallScenario } from './support.js';
 
 const registry = projectRegistry();
@@ -11,6 +11,46 @@ describe('sensitivity (tornado)', () => {
     expect(locate(s, '/fleet/optionUptake/*/probability')).toHaveLength(s.fleet.optionUptake!.length);
     expect(locate(s, '/cancellation/monthlyHazard')).toHaveLength(1);
     expect(locate(s, '/response/choice/elasticity')).toHaveLength(0);
+  });
+
+  it('moves by default every rate the scenario schema has (round 2: returns, equipment, damages, refunds, never-pays, suspension, insolvency), probabilities kept within 0…1', async () => {
+    const rates = probabilityPointers();
+    for (const p of [
+      '/equipment/lossMonthlyRate',
+      '/equipment/damageMonthlyRate',
+      '/damages/claimProbability',
+      '/damages/companyShare',
+      '/refunds/paidShare',
+      '/returns/lateProbability',
+      '/payments/neverPaysProbability',
+    ])
+      expect(rates).toContain(p);
+    // Every rate of the schema is a default assumption: a rate added to the simulator without one fails here.
+    expect(rates.filter((p) => !DEFAULT_ASSUMPTIONS.includes(p))).toEqual([]);
+    const s = smallScenario(60, 6);
+    s.outages = { ...s.outages!, monthlyRate: 0.5 };
+    s.equipment = { lossMonthlyRate: 0.01, damageMonthlyRate: 0.02, replacementCost: { min: 20_000, max: 20_000 }, repairCost: { min: 5_000, max: 5_000 }, contractorAtFault: 0.5 };
+    s.damages = { claimProbability: 0.5, companyShare: 0.95, claimedAmount: { min: 1_000, max: 5_000 } };
+    s.refunds = { paidShare: 0.9 };
+    const pointers = assumptionsOf(s).map((a) => a.pointer);
+    for (const p of [
+      '/equipment/lossMonthlyRate',
+      '/equipment/damageMonthlyRate',
+      '/equipment/contractorAtFault',
+      '/damages/claimProbability',
+      '/damages/companyShare',
+      '/refunds/paidShare',
+    ])
+      expect(pointers).toContain(p);
+    // Sections the scenario lacks are not moved.
+    expect(pointers).not.toContain('/returns/lateProbability');
+    s.sensitivity = { relative: 0.2, assumptions: [{ pointer: '/damages/companyShare' }, { pointer: '/equipment/lossMonthlyRate' }] };
+    const t = await runSensitivity(resolveScenario(s, 's.json', registry), { workers: 0 });
+    const share = t.rows.find((r) => r.pointer === '/damages/companyShare')!;
+    expect(share.up).toEqual([1]);
+    expect(share.down[0]).toBeCloseTo(0.76, 12);
+    expect(share.label).toContain('Damages');
+    expect(t.rows.find((r) => r.pointer === '/equipment/lossMonthlyRate')!.up[0]).toBeCloseTo(0.012, 12);
   });
 
   it('is sorted by swing and signed: a price rise loses more with a higher cancellation elasticity; a price cut loses less with a higher hazard', async () => {

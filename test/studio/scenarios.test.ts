@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { RunProgress, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../src/studio/api/contract.js';
+import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../src/studio/api/contract.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
@@ -106,6 +106,49 @@ describe('scenarios API', () => {
     const saved = await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: smallForm(c, { seed: 7 }) });
     expect(saved.revision).toBe(2);
     expect(saved.last?.stale).toBe(true);
+  });
+
+  it('re-prices a price-only proposal edit on the kept run, equal to a full run; anything else needs a full run', async () => {
+    const { call, dispatch } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const form = smallForm(c, { fleet: { ...smallForm(c).fleet, size: 200 } });
+    const first = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    expect((await finish(call, first.runId)).state).toBe('done');
+    const id = first.scenario.id;
+    const cut = (change: number): ScenarioForm => ({
+      ...form,
+      proposal: { ...form.proposal, edits: [{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change }] },
+    });
+    const fast = await call<RepriceAnswer>('scenarios.reprice', { id, form: cut(-1200) });
+    expect(fast.mode).toBe('repriced');
+    // Nothing saved by a re-price: the scenario is still at its first revision.
+    expect((await call<{ summary: ScenarioSummary }>('scenarios.get', { id })).summary.revision).toBe(1);
+    const full = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id, form: cut(-1200), revision: 1 });
+    expect((await finish(call, full.runId)).state).toBe('done');
+    const ran = (await call<{ result: RunView }>('scenarios.get', { id })).result;
+    const figures = (v: RunView) => ({ summary: v.summary, byMonth: v.byMonth, byCourse: v.byCourse, byItem: v.byItem, overTime: v.overTime });
+    expect(figures(fast.result!)).toEqual(figures(ran));
+    expect(fast.result!.summary.find((x) => x.key === 'monthlyFees')!.difference).toBeLessThan(0);
+    // The kept run is now the -1200 one: a price back to -500 re-prices from it too.
+    expect((await call<RepriceAnswer>('scenarios.reprice', { id, form: cut(-500) })).mode).toBe('repriced');
+    // Not a price: a rule parameter, a changed hazard, a price response.
+    const notPrice: ScenarioForm[] = [
+      { ...cut(-500), proposal: { ...form.proposal, edits: [{ edit: 'rule-parameter', decision: 'outageWaiver', parameter: 'minimumConsecutiveHours', value: 12 }] } },
+      { ...cut(-500), seed: 99 },
+      { ...cut(-500), response: { cancellation: { elasticity: 1.5 } } },
+    ];
+    for (const f of notPrice) {
+      const a = await call<RepriceAnswer>('scenarios.reprice', { id, form: f });
+      expect(a).toMatchObject({ mode: 'run-needed', result: null });
+      expect(a.reason).not.toBe('');
+    }
+    // A scenario never run has nothing kept; an unknown one is refused; a bad form is refused with its field.
+    const other = await call<ScenarioSummary>('scenarios.save', { id: null, form });
+    expect((await call<RepriceAnswer>('scenarios.reprice', { id: other.id, form: cut(-500) })).mode).toBe('run-needed');
+    const unknown = await dispatch('scenarios.reprice', { id: 9999, form });
+    expect(!unknown.ok && unknown.error.code).toBe('SCENARIO_NOT_FOUND');
+    const bad = await dispatch('scenarios.reprice', { id, form: { ...form, fleet: { ...form.fleet, size: -1 } } });
+    expect(!bad.ok && bad.error.code).toBe('SCENARIO_INVALID');
   });
 
   it('cancels a run: its workers stop, nothing is saved, and the next run may start', async () => {

@@ -28,7 +28,7 @@ describe('tariff workbook', () => {
   it('has the sheets of 別紙3 and 別紙6 with Japanese headers, yen formats, frozen panes, drop-down lists and an about sheet', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(exported as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['表1 コース', '表3 オプション', '表1 初期費', '表2 解約清算金', '別紙6 最低利用期間', 'about']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['表1 コース', '表3 オプション', '表1 初期費', '表2 解約清算金', '別紙6 最低利用期間', '附則 既存契約', 'about']);
     const courses = wb.getWorksheet('表1 コース')!;
     expect(courses.getRow(1).getCell(3).text).toBe('月額料金（円）');
     expect(courses.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });

@@ -1,6 +1,7 @@
 import { nthBusinessDayBefore, businessDaysFrom } from '../business-days.js';
 import { bool, courseFact, courseRef, date, factsObject, param, paramFacts, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
+import { contractFee } from './contract-fee.js';
 import { addDays, dayNumber } from '../dates.js';
 import { taxOn } from '../money.js';
 import type { Course } from '../tariff-types.js';
@@ -12,7 +13,7 @@ import type { Course } from '../tariff-types.js';
  * 解約日); fees run per `feesAfterPlannedEnd`; an unannounced late return owes the fee of the days
  * from the day after the planned end date to the return (第47条第3項) at the daily rate.
  */
-type Facts = { course: string; requestDate: string; desiredEndDate: string; returnedDate?: string | null; returnDelayAnnounced?: boolean };
+type Facts = { course: string; requestDate: string; desiredEndDate: string; returnedDate?: string | null; returnDelayAnnounced?: boolean; startDate?: string };
 type State = { course: Course; facts: Facts; onTime: boolean; plannedEndDate: string; returnedDate: string | null; lateDays: number };
 
 /** How far past the desired end date a planned end date is looked for (a few weeks suffice: 5 business days). */
@@ -27,7 +28,7 @@ const firstReachableEnd = (after: string, requestDate: string, n: number): strin
 export const cancellation: DecisionDef<Facts, State> = {
   name: 'cancellation',
   factsSchema: factsObject(
-    { course: courseRef, requestDate: date, desiredEndDate: date, returnedDate: { type: ['string', 'null'], format: 'iso-date' }, returnDelayAnnounced: bool },
+    { course: courseRef, requestDate: date, desiredEndDate: date, returnedDate: { type: ['string', 'null'], format: 'iso-date' }, returnDelayAnnounced: bool, startDate: date },
     ['course', 'requestDate', 'desiredEndDate'],
   ),
   prepare: (facts, ctx) => {
@@ -77,14 +78,16 @@ export const cancellation: DecisionDef<Facts, State> = {
     const charged = fired.some((f) => f.type === 'late-return-charge') && s.lateDays > 0;
     let lateReturnCharge = 0;
     let tax = 0;
+    // The fee the contract pays (ExistingContracts: keep-price keeps the fee of its start date, when given).
+    const { fee, kept } = contractFee(ctx, s.course, s.facts.startDate);
     if (charged) {
       const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
-      lateReturnCharge = feeOverDates(s.course.monthlyFee, addDays(s.plannedEndDate, 1), s.lateDays, basis).floored();
+      lateReturnCharge = feeOverDates(fee, addDays(s.plannedEndDate, 1), s.lateDays, basis).floored();
       if (ctx.interps.use('lateReturnTax') === 'taxed') tax = taxOn(lateReturnCharge, param(ctx, 'taxRatePercent'));
     }
     return {
       outcome: 'cancelled',
-      clauses: charged ? ['第22条', '第25条第1項', '第47条第3項'] : ['第22条', '第25条第1項'],
+      clauses: charged ? ['第22条', '第25条第1項', '第47条第3項', ...kept] : ['第22条', '第25条第1項'],
       fields: {
         noticeOnTime: s.onTime,
         plannedEndDate: s.plannedEndDate,

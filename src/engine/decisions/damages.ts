@@ -1,4 +1,5 @@
-import { bool, courseFact, outageSpan, courseRef, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { contractFee } from './contract-fee.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -10,8 +11,8 @@ import type { Course } from '../tariff-types.js';
  * attributable to the company are excluded; 第3項 lifts every limit for wilful or grossly
  * negligent failure (`not-limited`, amount null). No tax: damages are no 別紙3 fee.
  */
-type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean; lossKind?: string; claimedAmount?: number };
-type State = { course: Course; knownMs: number; blocks: number; claimedAmount: number | undefined };
+type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean; lossKind?: string; claimedAmount?: number; startDate?: string };
+type State = { course: Course; knownMs: number; blocks: number; claimedAmount: number | undefined; startDate: string | undefined };
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -26,6 +27,7 @@ export const damages: DecisionDef<Facts, State> = {
       cloudUsable: bool,
       lossKind: { enum: ['direct', 'third-party', 'special-circumstances', 'lost-profit'] },
       claimedAmount: yen,
+      startDate: date,
     },
     ['course', 'knownAt', 'restoredAt', 'cause', 'cloudUsable'],
   ),
@@ -45,7 +47,7 @@ export const damages: DecisionDef<Facts, State> = {
         ...paramFacts(ctx),
         ...ctx.interps.asFacts(),
       },
-      state: { course, knownMs: known.epochMs, blocks: Math.floor(elapsedMs / (24 * MS_PER_HOUR)), claimedAmount: facts.claimedAmount },
+      state: { course, knownMs: known.epochMs, blocks: Math.floor(elapsedMs / (24 * MS_PER_HOUR)), claimedAmount: facts.claimedAmount, startDate: facts.startDate },
     };
   },
   finish: (fired, s, ctx) => {
@@ -55,15 +57,17 @@ export const damages: DecisionDef<Facts, State> = {
     if (!compensate || exclusions.length)
       return { outcome: 'none', clauses: exclusions.length ? firedClauses(exclusions) : ['第34条第1項'], fields: { days: s.blocks, amount: 0 } };
     const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
-    const fee = feeOverUnits(s.course.monthlyFee, s.knownMs, s.blocks, 'day', basis);
+    // The fee the contract pays (ExistingContracts: keep-price keeps the fee of its start date, when given).
+    const { fee: monthly, kept } = contractFee(ctx, s.course, s.startDate);
+    const fee = feeOverUnits(monthly, s.knownMs, s.blocks, 'day', basis);
     let owed = fee;
     // damagesAndWaiver = offset: the fee waived under 第25条第2項 for the same hours (the same
     // whole 24-hour blocks at the same daily rate) is deducted, never below 0, before the cap.
     const offset = ctx.interps.use('damagesAndWaiver') === 'offset';
-    if (offset) owed = fee.minus(feeOverUnits(s.course.monthlyFee, s.knownMs, s.blocks, 'day', basis));
+    if (offset) owed = fee.minus(feeOverUnits(monthly, s.knownMs, s.blocks, 'day', basis));
     let amount = Math.max(0, owed.floored());
     if (s.claimedAmount !== undefined) amount = Math.min(amount, s.claimedAmount);
-    const clauses = firedClauses([compensate]);
+    const clauses = [...firedClauses([compensate]), ...kept];
     return { outcome: 'compensate', clauses: offset ? [...clauses, '第25条第2項'] : clauses, fields: { days: s.blocks, amount } };
   },
 };

@@ -1,4 +1,5 @@
-import { courseFact, outageSpan, courseRef, bool, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { contractFee } from './contract-fee.js';
 import { asDailyRateBasis, dayRate, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -7,8 +8,8 @@ import type { Course } from '../tariff-types.js';
  * what was already paid of it is returned. Each 24-hour block (row 1) or hour (row 2) is rated at
  * the daily rate of its own month (`dailyRate`, daily-rate.ts).
  */
-type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean; paidAmount?: number };
-type State = { course: Course; knownMs: number; elapsedMs: number; paidAmount: number };
+type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean; paidAmount?: number; startDate?: string };
+type State = { course: Course; knownMs: number; elapsedMs: number; paidAmount: number; startDate: string | undefined };
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
@@ -24,6 +25,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
       cameraUsable: bool,
       cloudUsable: bool,
       paidAmount: yen,
+      startDate: date,
     },
     ['course', 'knownAt', 'restoredAt', 'cause', 'cameraUsable', 'cloudUsable'],
   ),
@@ -51,7 +53,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
         ...paramFacts(ctx),
         ...ctx.interps.asFacts(),
       },
-      state: { course, knownMs: known.epochMs, elapsedMs, paidAmount },
+      state: { course, knownMs: known.epochMs, elapsedMs, paidAmount, startDate: facts.startDate },
     };
   },
   finish: (fired, s, ctx) => {
@@ -59,7 +61,8 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const waiver = fired.find((f) => f.type === 'waive-days' || f.type === 'waive-hours');
     if (!waiver) return none;
     const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
-    const fee = s.course.monthlyFee;
+    // The fee the contract pays (ExistingContracts: keep-price keeps the fee of its start date, when given).
+    const { fee, kept } = contractFee(ctx, s.course, s.startDate);
     const wholeHours = Math.floor(s.elapsedMs / MS_PER_HOUR);
     let waivedDays: number;
     let waivedHours: number;
@@ -89,7 +92,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const { year, month } = tokyoMonthOfInstant(s.knownMs);
     return {
       outcome: 'waive',
-      clauses: refund > 0 ? ['第25条第2項', '第25条第3項'] : ['第25条第2項'],
+      clauses: [...(refund > 0 ? ['第25条第2項', '第25条第3項'] : ['第25条第2項']), ...kept],
       fields: { waivedDays, waivedHours, amount, refund, dailyRate: dayRate(fee, year, month, basis).toDecimalPlaces(6).toString() },
     };
   },

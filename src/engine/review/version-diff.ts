@@ -12,7 +12,7 @@ export type RuleChange = { decision: DecisionName; id: string; clause: string; k
 export type ParameterChange = { decision: DecisionName; name: string; clause: string; before?: Parameter; after?: Parameter };
 export type InterpretationChange = { name: string; kind: 'added' | 'removed' | 'changed'; before?: Interpretation; after?: Interpretation; changes: FieldChange[] };
 export type RowChange = {
-  table: 'courses' | 'options' | 'policies' | 'initialFeeGroups';
+  table: 'courses' | 'options' | 'policies' | 'initialFeeGroups' | 'existingContracts';
   key: string;
   label: string;
   kind: 'added' | 'removed' | 'changed';
@@ -122,6 +122,14 @@ export function diffTariffVersions(a: TariffVersion, b: TariffVersion): RowChang
       b.initialFeeGroups,
       (g) => g.group,
       (g) => g.group,
+    ),
+    // How the version applies to contracts started before it (ExistingContracts): one row at most.
+    ...diffRows(
+      'existingContracts',
+      a.existingContracts ? [a.existingContracts] : [],
+      b.existingContracts ? [b.existingContracts] : [],
+      () => 'existingContracts',
+      (e) => `${e.policy} (${e.clause})`,
     ),
   ];
 }

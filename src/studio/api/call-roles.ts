@@ -66,6 +66,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'scenarios.progress': 'read',
   'scenarios.cancel': FINANCE,
   'scenarios.export': 'read',
+  'scenarios.reprice': FINANCE,
 
   // Tariff version lifecycle (issue 14): pm submits and withdraws tariff drafts, legal approves (four-eyes, below).
   'lifecycle.tariffReview': 'read',

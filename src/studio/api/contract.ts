@@ -650,6 +650,21 @@ const saveArgs = {
   properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
 } as unknown as JSONSchemaType<SaveScenarioArgs>;
 const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
+/** Instant re-pricing (docs/studio-scenarios.md): `repriced` with the figures, or `run-needed` (the reason; the page runs in full). */
+export type RepriceArgs = { id: number; form: ScenarioForm };
+export type RepriceAnswer = { mode: 'repriced' | 'run-needed'; reason: string; result: RunView | null; elapsedMs: number };
+const repriceArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'form'],
+  properties: { id, form: scenarioFormSchema },
+} as unknown as JSONSchemaType<RepriceArgs>;
+const repriceAnswerSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['mode', 'reason', 'result', 'elapsedMs'],
+  properties: { mode: { enum: ['repriced', 'run-needed'] }, reason: str, result: { anyOf: [{ type: 'null' }, runViewSchema] }, elapsedMs: { type: 'number' } },
+} as const;
 
 const scenarios = {
   choices: call<NoArgs, ScenarioChoices>('what a scenario form can pick: tariff versions and drafts, rule versions, courses and options, and a default form', noArgs, {
@@ -715,6 +730,11 @@ const scenarios = {
   progress: call<{ runId: string }, RunProgress>('where a run is: contracts done, its state, and its error if it failed', runIdArgs, runProgressSchema),
   cancel: call<{ runId: string }, RunProgress>('stop a run: its workers are terminated and nothing is saved', runIdArgs, runProgressSchema),
   export: call<{ id: number }, WorkbookFile>("the last run as the workbook `tariff simulate` writes, plus a sheet with the charts' data", scenarioIdArgs, fileResult),
+  reprice: call<RepriceArgs, RepriceAnswer>(
+    'the form re-priced on the events of the scenario’s last run (proposal prices changed only, no response): nothing saved; else mode run-needed with the reason',
+    repriceArgs,
+    repriceAnswerSchema,
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import type { ScenarioForm } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { defaultForm, resolveForm } from '../scenarios/scenario-form.js';
+import { repriceForm } from '../scenarios/reprice-form.js';
+import { defaultForm, resolveForm, versionsKey } from '../scenarios/scenario-form.js';
 import { scenarioFileName, scenarioWorkbook } from '../scenarios/scenario-export.js';
 import { ScenarioRuns } from '../scenarios/scenario-runs.js';
 import { runView, scenarioSummary } from '../scenarios/run-view.js';
@@ -57,14 +58,19 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
     save: ({ id, form, revision }) => summary(save(id, form, revision).id),
     delete: ({ id }) => {
       deleteScenario(ctx.ws, id);
+      registry.forget(id);
       return { deleted: id };
     },
     run: ({ id, form, revision }) => {
       const rs = resolveForm(ctx.ws, form);
       if (id !== null) getScenario(ctx.ws, id);
       const rec = saveScenario(ctx.ws, id, form, revision);
-      const run = registry.start(rs, rec.id, rec.revision);
+      const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form));
       return { runId: run.runId, scenario: summary(rec.id) };
+    },
+    reprice: ({ id, form }) => {
+      getScenario(ctx.ws, id);
+      return repriceForm(registry.cached(id), resolveForm(ctx.ws, form), versionsKey(ctx.ws, form));
     },
     progress: ({ runId }) => registry.progress(runId),
     cancel: ({ runId }) => registry.cancel(runId),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { monthIndex, monthLabel } from '../../engine/dates.js';
 import { DataLoadError, type DataError } from '../../engine/errors.js';
 import { Registry } from '../../engine/registry.js';
@@ -76,6 +77,17 @@ export function scenarioOfForm(ws: Workspace, form: ScenarioForm): { scenario: S
   const { baseline: _b, proposal: _p, ...sections } = form;
   const scenario: Scenario = { ...sections, baseline: b.spec, proposal: p.spec };
   return { scenario, registries: [b.registry, p.registry], issues: [...b.issues, ...p.issues] };
+}
+
+/**
+ * A key of the rule and tariff versions a form's sides pick (as stored, before edits): a run kept
+ * for re-pricing is reused only while this key is the same, so a draft changed since the run (or
+ * another version picked) means a full run.
+ */
+export function versionsKey(ws: Workspace, form: ScenarioForm): string {
+  const { registries } = scenarioOfForm(ws, form);
+  const text = JSON.stringify(registries.map((r) => [r.ruleVersions, r.tariffVersions]));
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Checks a form completely; throws SCENARIO_INVALID with every problem and its field. */

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { assumptionRows } from '../../camera-sim/assumptions.js';
 import type { SimulationResult } from '../../camera-sim/result.js';
 import { runReplications, type Bands } from '../../camera-sim/replications.js';
+import { repriceable, type PriceCache } from '../../camera-sim/reprice.js';
+import type { PriceTracePart } from '../../camera-sim/price-trace.js';
 import { SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
 import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
 import { buildViews } from '../../camera-sim/views.js';
@@ -34,13 +36,24 @@ export const studioWorkers = (): number => Math.max(1, availableParallelism() - 
 export const studioChunkSize = (size: number): number => Math.min(1000, Math.max(25, Math.ceil(size / 100)));
 
 const KEEP_FINISHED = 20;
+/** Price caches kept (the last runs' events, for instant re-pricing): the most recently run scenarios. */
+const KEEP_CACHES = 3;
+
+/** A finished run's events kept for re-pricing (docs/studio-scenarios.md § Instant re-pricing), with the key of the versions it ran on. */
+export type CachedRun = { cache: PriceCache; versionsKey: string; formRevision: number };
 
 export class ScenarioRuns {
   private readonly runs = new Map<string, RunRecord>();
+  private readonly caches = new Map<number, CachedRun>();
 
   constructor(private readonly opts: { workers?: number; onFinished: (run: RunRecord, stored: StoredRun) => void; onError?: (e: unknown) => void }) {}
 
-  start(rs: ResolvedScenario, scenarioId: number, formRevision: number): RunRecord {
+  /**
+   * Starts a run. With `versionsKey` (the versions the form picked, scenario-form.ts) and a scenario
+   * that may be re-priced (no price response, no returns/equipment/damages/refunds section), the
+   * first replication's events are kept for `cached`.
+   */
+  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string): RunRecord {
     const busy = [...this.runs.values()].find((r) => r.state === 'running');
     if (busy)
       throw new StudioError('RUN_IN_PROGRESS', `a scenario run is in progress (scenario ${busy.scenarioId}, ${busy.progress.contractsDone} of ${busy.progress.contracts} contracts)`, [], 'Wait for it to finish, or cancel it, then run again.');
@@ -60,8 +73,12 @@ export class ScenarioRuns {
     const started = Date.now();
     const replications = rs.scenario.replications ?? 1;
     const opts = { workers, chunkSize: studioChunkSize(size), signal: controller.signal };
+    const keep = versionsKey !== undefined && repriceable(rs.scenario, rs.scenario);
+    const parts: PriceTracePart[] = [];
     const steps = async (): Promise<{ result: SimulationResult; bands?: Bands; sensitivity?: Sensitivity }> => {
-      const { result, bands } = await runReplications(rs, replications, { ...opts, onProgress: (p) => (run.progress = p) });
+      const { result, bands } = await runReplications(rs, replications, { ...opts, onProgress: (p) => (run.progress = p), ...(keep ? { onTrace: (p: PriceTracePart) => parts.push(p) } : {}) });
+      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { cache: { rs, result, parts }, versionsKey, formRevision });
+      else this.caches.delete(scenarioId);
       const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
       const sensitivity = rs.scenario.sensitivity ? await runSensitivity(rs, opts, base) : undefined;
       return { result, ...(bands ? { bands } : {}), ...(sensitivity ? { sensitivity } : {}) };
@@ -97,6 +114,22 @@ export class ScenarioRuns {
     this.runs.set(runId, run);
     this.prune();
     return run;
+  }
+
+  private keepCache(scenarioId: number, c: CachedRun): void {
+    this.caches.delete(scenarioId);
+    this.caches.set(scenarioId, c);
+    for (const id of [...this.caches.keys()].slice(0, Math.max(0, this.caches.size - KEEP_CACHES))) this.caches.delete(id);
+  }
+
+  /** The last run of a scenario kept for re-pricing, if any. */
+  cached(scenarioId: number): CachedRun | undefined {
+    return this.caches.get(scenarioId);
+  }
+
+  /** Forgets a scenario's kept run (it was deleted). */
+  forget(scenarioId: number): void {
+    this.caches.delete(scenarioId);
   }
 
   private fail(run: RunRecord, e: unknown): void {

@@ -45,7 +45,13 @@ export function folderFiles(ws: Workspace, opts: { includeDrafts?: boolean } = {
   const tIndex = getSetting<IndexMeta>(ws, 'tariffs.index') ?? {};
   const tIndexValue = {
     ...(tIndex.description !== undefined ? { description: tIndex.description } : {}),
-    versions: tVersions.map((v) => ({ effective: v.effective, status: v.status, dir: dirOf(v), ...optional(v.meta, ['author', 'approvedBy', 'note']) })),
+    versions: tVersions.map((v) => ({
+      effective: v.effective,
+      status: v.status,
+      dir: dirOf(v),
+      ...(v.version.existingContracts ? { existingContracts: v.version.existingContracts } : {}),
+      ...optional(v.meta, ['author', 'approvedBy', 'note']),
+    })),
   };
   tariffs.set('index.json', textFor(tIndexValue, tIndex.original));
   for (const v of tVersions) {

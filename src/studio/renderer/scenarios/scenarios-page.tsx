@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
-import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
+import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -11,6 +11,7 @@ import { CompareView } from './compare-view.js';
 import { count, signedYen } from './format.js';
 import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
+import { useLiveReprice } from './use-live-reprice.js';
 import { useScenarioRun } from './use-scenario-run.js';
 
 /**
@@ -38,6 +39,9 @@ export function ScenariosPage() {
   const [compareIds, setCompareIds] = useState<number[]>([]);
   const [compare, setCompare] = useState<{ a: { name: string; view: RunView }; b: { name: string; view: RunView } } | null>(null);
   const [formOpen, setFormOpen] = useState(true);
+  /** The form the shown result was run with (the re-pricing compares the form with it), and how the shown figures were made. */
+  const [ranForm, setRanForm] = useState<ScenarioForm | null>(null);
+  const [priceMode, setPriceMode] = useState<{ mode: 'simulated' } | { mode: 'repriced'; ms: number } | null>(null);
 
   const showError = useCallback((e: unknown, lead?: string) => {
     setError({ error: e, ...(lead ? { lead } : {}) });
@@ -58,6 +62,8 @@ export function ScenariosPage() {
         setForm(r.form);
         setEditsText(editsJson(r.form));
         setResult(r.result);
+        setRanForm(r.result ? r.form : null);
+        setPriceMode(r.result ? { mode: 'simulated' } : null);
         setSummary(r.summary);
         setFormOpen(r.result === null);
         setError(null);
@@ -90,6 +96,18 @@ export function ScenariosPage() {
     }, showError);
     void refreshList();
   }, [api, showError, refreshList]);
+
+  /** The form with the edits parsed from their text, or null while a text is not a JSON array (as typed, nothing shown). */
+  const typedForm = (): ScenarioForm | null => {
+    if (!form) return null;
+    try {
+      const [b, p] = (['baseline', 'proposal'] as const).map((side) => JSON.parse(editsText[side].trim() || '[]') as unknown);
+      if (!Array.isArray(b) || !Array.isArray(p)) return null;
+      return { ...form, baseline: { ...form.baseline, edits: b as ScenarioForm['baseline']['edits'] }, proposal: { ...form.proposal, edits: p as ScenarioForm['proposal']['edits'] } };
+    } catch {
+      return null;
+    }
+  };
 
   /** The form with the edits parsed from their text; a text that is not a JSON array is refused here, with its field. */
   const currentForm = (): ScenarioForm | null => {
@@ -132,6 +150,25 @@ export function ScenariosPage() {
     }
   };
 
+  useLiveReprice(
+    api,
+    { scenarioId: selectedId, ran: ranForm, next: typedForm(), paused: run.running },
+    {
+      repriced: (a: RepriceAnswer) => {
+        if (!a.result) return;
+        setResult(a.result);
+        setPriceMode({ mode: 'repriced', ms: Math.round(a.elapsedMs) });
+        setNotice(null);
+        setError(null);
+        setErrorFields(new Set());
+      },
+      runNeeded: (a: RepriceAnswer) => {
+        void startRun().then(() => setNotice({ key: 'scn.runNeeded', vars: { reason: a.reason } }));
+      },
+      error: (e: unknown) => showError(e, t('scn.refused')),
+    },
+  );
+
   const save = async () => {
     const f = currentForm();
     if (!f) return;
@@ -164,6 +201,8 @@ export function ScenariosPage() {
     setForm(choices.defaultForm);
     setEditsText(editsJson(choices.defaultForm));
     setResult(null);
+    setRanForm(null);
+    setPriceMode(null);
     setSummary(null);
     setFormOpen(true);
     setNotice(null);
@@ -294,6 +333,11 @@ export function ScenariosPage() {
           )}
           {compare && <CompareView a={compare.a} b={compare.b} onClose={() => setCompare(null)} />}
           {summary?.last?.stale && result && <p className="banner banner-warning small">{t('scn.staleNote')}</p>}
+          {result && priceMode && (
+            <p className={priceMode.mode === 'repriced' ? 'badge badge-draft scn-price-mode' : 'badge scn-price-mode'} role="status" data-testid="scn-price-mode" data-mode={priceMode.mode}>
+              {priceMode.mode === 'repriced' ? t('scn.mode.repriced', { ms: priceMode.ms }) : t('scn.mode.simulated')}
+            </p>
+          )}
           {result ? <ResultView view={result} /> : !formOpen && <p className="muted">{t('scn.noResult')}</p>}
         </div>
       </div>
