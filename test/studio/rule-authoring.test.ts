@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, RegressionView, RuleVersionDetail } from '../../src/studio/api/contract.js';
-import type { Saved } from '../../src/studio/api/authoring-contract.js';
+import type { Saved } from '../../src/studio/api/contract.js';
 import { quoteIssues } from '../../src/tariff-model/quote-check.js';
 import { freshStudio } from './helpers.js';
 

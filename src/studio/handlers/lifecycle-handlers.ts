@@ -8,7 +8,7 @@ import { diffRuleVersions } from '../../engine/review/version-diff.js';
 import { runSimulation } from '../../camera-sim/run-simulation.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
-import type { VersionRef } from '../api/lifecycle-contract.js';
+import type { VersionRef } from '../api/contract.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { diffTariff } from '../../tariff-model/tariff-diff.js';

@@ -1,69 +1,34 @@
 import type { JSONSchemaType } from 'ajv';
-import type { RegressionChange } from '../../engine/review/regression.js';
-import type { TariffChange } from '../../tariff-model/tariff-diff.js';
-import { TABLE_IDS } from '../../tariff-model/table-id.js';
-import type { CallSpec, VersionStatus, VersionSummary, WorkbookFile } from './contract.js';
+import type { RegressionChange } from '../../../engine/review/regression.js';
+import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
+import { call } from './call.js';
+import {
+  changeSchema,
+  comment,
+  id,
+  isoDate,
+  nullable,
+  refSchema,
+  regressionChangeSchema,
+  reviewSchema,
+  str,
+  summarySchema,
+  type ReviewStepView,
+  type VersionRef,
+  type VersionSummary,
+  type WorkbookFile,
+} from './shared.js';
+
+export type { VersionRef } from './shared.js';
 
 /**
  * The `lifecycle` domain: the review lifecycle of tariff versions (submit, withdraw, approve,
  * together with the rule version of the same date), restoring an earlier version as a draft,
- * and which versions are in force on a date. Plain data and types, as contract.ts; only type
- * imports from it (contract.ts imports this section, so a value import would be a cycle).
+ * and which versions are in force on a date.
  */
-const call = <A, R>(summary: string, args: JSONSchemaType<A>, result: object): CallSpec<A, R> => ({ summary, args, result });
-
-const id = { type: 'integer', minimum: 1 } as const;
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const str = { type: 'string' } as const;
-const comment = { type: 'string', maxLength: 4000 } as const;
-const statusSchema = { enum: ['draft', 'in-review', 'approved', 'superseded'] } as const;
-const summarySchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'effective', 'status', 'basedOn', 'title', 'revision', 'createdBy', 'updatedAt'],
-  properties: { id, effective: isoDate, status: statusSchema, basedOn: { type: ['integer', 'null'] }, title: str, revision: { type: 'integer' }, createdBy: str, updatedAt: str },
-} as const;
-const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
-const refSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'effective', 'status', 'title'],
-  properties: { id, effective: isoDate, status: statusSchema, title: str },
-} as const;
-const cellValueSchema = { type: ['string', 'number', 'null', 'array'], items: str } as const;
-const changeSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['table', 'kind', 'key', 'index', 'baseIndex', 'field', 'before', 'after'],
-  properties: {
-    table: { enum: [...TABLE_IDS] },
-    kind: { enum: ['changed', 'added', 'removed'] },
-    key: str,
-    index: { type: ['integer', 'null'] },
-    baseIndex: { type: ['integer', 'null'] },
-    field: { type: ['string', 'null'] },
-    before: cellValueSchema,
-    after: cellValueSchema,
-  },
-} as const;
-const regressionChangeSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['file', 'index', 'name', 'before', 'after', 'changedFields'],
-  properties: { file: str, index: { type: 'integer' }, name: str, before: { type: 'object' }, after: { type: 'object' }, changedFields: { type: 'array', items: str } },
-} as const;
-const reviewSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['step', 'reviewer', 'comment', 'at'],
-  properties: { step: { enum: ['submitted', 'withdrawn', 'approved'] }, reviewer: str, comment: str, at: str },
-} as const;
-
-/** A version named briefly (the other kind's version of the same date, the one in force). */
-export type VersionRef = { id: number; effective: string; status: VersionStatus; title: string };
 export type TariffReviewView = {
   summary: VersionSummary;
-  reviews: { step: 'submitted' | 'withdrawn' | 'approved'; reviewer: string; comment: string; at: string }[];
+  reviews: ReviewStepView[];
   /** The rule version of the same effective date: approved and noticed together with this one. */
   companion: VersionRef | null;
   /** What the version is compared with: the approved tariff in force the day before it takes effect. */
@@ -105,60 +70,58 @@ const tariffCommentArgs = { type: 'object', additionalProperties: false, require
   comment: string;
 }>;
 
-export const lifecycleContract = {
+export const lifecycle = {
   tariffReview: call<{ id: number }, TariffReviewView>(
     'what a reviewer of a tariff version sees: its review steps, the rule version of the same date, and every case file answered under it and under the tariff in force before (changed and failing cases)',
     { type: 'object', additionalProperties: false, required: ['id'], properties: { id } },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['summary', 'reviews', 'companion', 'baseline', 'total', 'changed', 'failing', 'unreadable'],
-      properties: {
-        summary: summarySchema,
-        reviews: { type: 'array', items: reviewSchema },
-        companion: nullable(refSchema),
-        baseline: nullable(refSchema),
-        total: { type: 'integer' },
-        changed: { type: 'array', items: regressionChangeSchema },
-        failing: { type: 'array', items: regressionChangeSchema },
-        unreadable: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['file', 'message'], properties: { file: str, message: str } } },
-      },
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['summary', 'reviews', 'companion', 'baseline', 'total', 'changed', 'failing', 'unreadable'],
+    properties: {
+      summary: summarySchema,
+      reviews: { type: 'array', items: reviewSchema },
+      companion: nullable(refSchema),
+      baseline: nullable(refSchema),
+      total: { type: 'integer' },
+      changed: { type: 'array', items: regressionChangeSchema },
+      failing: { type: 'array', items: regressionChangeSchema },
+      unreadable: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['file', 'message'], properties: { file: str, message: str } } },
     },
-  ),
+  }),
   fleetImpact: call<{ id: number; fleetSize: number }, FleetImpact>(
     "the example scenario (the Scenarios page's default form) run under the tariff in force before and under this version: net billed ex tax over the horizon",
     { type: 'object', additionalProperties: false, required: ['id', 'fleetSize'], properties: { id, fleetSize: { type: 'integer', minimum: 10, maximum: 2000 } } },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['fleetSize', 'months', 'start', 'baseline', 'proposal', 'difference', 'problem'],
-      properties: {
-        fleetSize: { type: 'integer' },
-        months: { type: 'integer' },
-        start: str,
-        baseline: { type: 'number' },
-        proposal: { type: 'number' },
-        difference: { type: 'number' },
-        problem: { type: ['string', 'null'] },
-      },
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['fleetSize', 'months', 'start', 'baseline', 'proposal', 'difference', 'problem'],
+    properties: {
+      fleetSize: { type: 'integer' },
+      months: { type: 'integer' },
+      start: str,
+      baseline: { type: 'number' },
+      proposal: { type: 'number' },
+      difference: { type: 'number' },
+      problem: { type: ['string', 'null'] },
     },
-  ),
-  submitTariff: call<{ id: number; revision: number; comment: string }, VersionSummary>(
-    'submit a tariff draft for review (draft → in review); it is frozen from then on',
-    { type: 'object', additionalProperties: false, required: ['id', 'revision', 'comment'], properties: { id, revision: { type: 'integer', minimum: 1 }, comment } },
-    summarySchema,
-  ),
-  withdrawTariff: call<{ id: number; comment: string }, VersionSummary>('send a tariff version in review back to draft', tariffCommentArgs, summarySchema),
+  }),
+  submitTariff: call<{ id: number; revision: number; comment: string }, VersionSummary>('submit a tariff draft for review (draft → in review); it is frozen from then on', {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'revision', 'comment'],
+    properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
+  }).returns(summarySchema),
+  withdrawTariff: call<{ id: number; comment: string }, VersionSummary>('send a tariff version in review back to draft', tariffCommentArgs).returns(summarySchema),
   approveTariff: call<{ id: number; reviewer: string; comment: string }, ApprovalView>(
     'approve a tariff version in review (with the rule version of the same date, which must be in review too): needs a reviewer and a comment, refused while any case answers invalid; the versions they replace become superseded',
     { type: 'object', additionalProperties: false, required: ['id', 'reviewer', 'comment'], properties: { id, reviewer: { type: 'string', maxLength: 200 }, comment } },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['approved', 'superseded', 'rules', 'rulesSuperseded'],
-      properties: { approved: summarySchema, superseded: nullable(summarySchema), rules: nullable(refSchema), rulesSuperseded: nullable(refSchema) },
-    },
-  ),
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['approved', 'superseded', 'rules', 'rulesSuperseded'],
+    properties: { approved: summarySchema, superseded: nullable(summarySchema), rules: nullable(refSchema), rulesSuperseded: nullable(refSchema) },
+  }),
   restore: call<{ kind: 'tariff' | 'rules'; from: number; effective: string; title: string }, VersionRef>(
     'roll back: a new draft holding an earlier version (tariff or rules), to be reviewed and approved like any other',
     {
@@ -172,42 +135,41 @@ export const lifecycleContract = {
         title: { type: 'string', maxLength: 200 },
       },
     },
-    refSchema,
-  ),
-  inForce: call<{ date: string }, InForceView>(
-    'which tariff and rule versions are in force today and on a date, the difference between them, and what is scheduled',
-    { type: 'object', additionalProperties: false, required: ['date'], properties: { date: { type: 'string', pattern: isoDate.pattern } } },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['today', 'date', 'tariffToday', 'tariffOnDate', 'rulesToday', 'rulesOnDate', 'tariffChanges', 'ruleChanges', 'scheduled'],
-      properties: {
-        today: isoDate,
-        date: isoDate,
-        tariffToday: nullable(refSchema),
-        tariffOnDate: nullable(refSchema),
-        rulesToday: nullable(refSchema),
-        rulesOnDate: nullable(refSchema),
-        tariffChanges: { type: 'array', items: changeSchema },
-        ruleChanges: {
-          type: 'array',
-          items: { type: 'object', additionalProperties: false, required: ['key', 'kind'], properties: { key: str, kind: { enum: ['added', 'removed', 'changed'] } } },
-        },
-        scheduled: {
-          type: 'array',
-          items: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['id', 'effective', 'status', 'title', 'kind'],
-            properties: { ...refSchema.properties, kind: { enum: ['tariff', 'rules'] } },
-          },
+  ).returns(refSchema),
+  inForce: call<{ date: string }, InForceView>('which tariff and rule versions are in force today and on a date, the difference between them, and what is scheduled', {
+    type: 'object',
+    additionalProperties: false,
+    required: ['date'],
+    properties: { date: { type: 'string', pattern: isoDate.pattern } },
+  }).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['today', 'date', 'tariffToday', 'tariffOnDate', 'rulesToday', 'rulesOnDate', 'tariffChanges', 'ruleChanges', 'scheduled'],
+    properties: {
+      today: isoDate,
+      date: isoDate,
+      tariffToday: nullable(refSchema),
+      tariffOnDate: nullable(refSchema),
+      rulesToday: nullable(refSchema),
+      rulesOnDate: nullable(refSchema),
+      tariffChanges: { type: 'array', items: changeSchema },
+      ruleChanges: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['key', 'kind'], properties: { key: str, kind: { enum: ['added', 'removed', 'changed'] } } },
+      },
+      scheduled: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'effective', 'status', 'title', 'kind'],
+          properties: { ...refSchema.properties, kind: { enum: ['tariff', 'rules'] } },
         },
       },
     },
-  ),
+  }),
   tariffNotice: call<{ id: number; format: 'md' | 'xlsx' }, WorkbookFile & { markdown: string }>(
     'the change notice (第2条) of the change of terms a tariff version belongs to: its prices (rows added, removed and changed) and the clauses of the rule version of the same date, in one document',
     { type: 'object', additionalProperties: false, required: ['id', 'format'], properties: { id, format: { type: 'string', enum: ['md', 'xlsx'] } } },
-    { type: 'object', additionalProperties: false, required: ['fileName', 'contentBase64', 'markdown'], properties: { fileName: str, contentBase64: str, markdown: str } },
-  ),
+  ).returns({ type: 'object', additionalProperties: false, required: ['fileName', 'contentBase64', 'markdown'], properties: { fileName: str, contentBase64: str, markdown: str } }),
 };

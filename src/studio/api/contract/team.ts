@@ -1,9 +1,9 @@
-import type { JSONSchemaType } from 'ajv';
-import type { ApprovalKind, ApprovalState } from './approval-types.js';
-import type { Role } from './roles.js';
-import type { CallSpec } from './contract.js';
+import type { ApprovalKind, ApprovalState } from '../approval-types.js';
+import type { Role } from '../roles.js';
+import { call } from './call.js';
+import { id, noArgs } from './shared.js';
 
-export type { ApprovalKind, ApprovalReason, ApprovalState } from './approval-types.js';
+export type { ApprovalKind, ApprovalReason, ApprovalState } from '../approval-types.js';
 
 /**
  * The `team` domain of the API (issue 12): who is signed in, whether they may approve a
@@ -14,8 +14,6 @@ export type { ApprovalKind, ApprovalReason, ApprovalState } from './approval-typ
 export type TeamMe = { team: boolean; name: string; role: Role | null; expiresAt: string | null; requiredApprovals: number };
 export type UserView = { name: string; role: Role; disabled: boolean; lockedUntil: string | null; createdAt: string };
 
-const call = <A, R>(summary: string, args: JSONSchemaType<A>, result: object): CallSpec<A, R> => ({ summary, args, result });
-const noArgs = { type: 'object', additionalProperties: false, properties: {}, required: [] } as unknown as JSONSchemaType<Record<string, never>>;
 const roleSchema = { type: 'string', enum: ['pm', 'legal', 'finance', 'admin'] } as const;
 const userName = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const password = { type: 'string', minLength: 1, maxLength: 1024 } as const;
@@ -28,7 +26,7 @@ const userView = {
 const names = { type: 'array', items: { type: 'string' } } as const;
 
 export const team = {
-  me: call<Record<string, never>, TeamMe>('who is signed in (team server) or team=false (desktop app, --web)', noArgs, {
+  me: call<Record<string, never>, TeamMe>('who is signed in (team server) or team=false (desktop app, --web)', noArgs).returns({
     type: 'object',
     additionalProperties: false,
     required: ['team', 'name', 'role', 'expiresAt', 'requiredApprovals'],
@@ -46,41 +44,43 @@ export const team = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'id'],
-      properties: { kind: { type: 'string', enum: ['rule', 'tariff'] }, id: { type: 'integer', minimum: 1 } },
+      properties: { kind: { type: 'string', enum: ['rule', 'tariff'] }, id },
     },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['required', 'approvals', 'editors', 'canApprove', 'reason', 'message'],
-      properties: {
-        required: { type: 'integer' },
-        approvals: names,
-        editors: names,
-        canApprove: { type: 'boolean' },
-        reason: { anyOf: [{ type: 'string', enum: ['NOT_IN_REVIEW', 'ROLE', 'EDITOR', 'ALREADY_APPROVED'] }, { type: 'null' }] },
-        message: { type: ['string', 'null'] },
-      },
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['required', 'approvals', 'editors', 'canApprove', 'reason', 'message'],
+    properties: {
+      required: { type: 'integer' },
+      approvals: names,
+      editors: names,
+      canApprove: { type: 'boolean' },
+      reason: { anyOf: [{ type: 'string', enum: ['NOT_IN_REVIEW', 'ROLE', 'EDITOR', 'ALREADY_APPROVED'] }, { type: 'null' }] },
+      message: { type: ['string', 'null'] },
     },
-  ),
-  users: call<Record<string, never>, { users: UserView[] }>('every user of the team server (admin)', noArgs, {
+  }),
+  users: call<Record<string, never>, { users: UserView[] }>('every user of the team server (admin)', noArgs).returns({
     type: 'object',
     additionalProperties: false,
     required: ['users'],
     properties: { users: { type: 'array', items: userView } },
   }),
-  addUser: call<{ name: string; role: Role; password: string }, UserView>(
-    'add a user with a role and a first password (admin); the password is hashed and never returned',
-    { type: 'object', additionalProperties: false, required: ['name', 'role', 'password'], properties: { name: userName, role: roleSchema, password } },
-    userView,
-  ),
-  setUserDisabled: call<{ name: string; disabled: boolean }, UserView>(
-    'disable a user (their sessions end now) or enable them again (admin)',
-    { type: 'object', additionalProperties: false, required: ['name', 'disabled'], properties: { name: userName, disabled: { type: 'boolean' } } },
-    userView,
-  ),
-  resetPassword: call<{ name: string; password: string }, UserView>(
-    "set a user's password (admin); lifts a lockout and ends their sessions",
-    { type: 'object', additionalProperties: false, required: ['name', 'password'], properties: { name: userName, password } },
-    userView,
-  ),
+  addUser: call<{ name: string; role: Role; password: string }, UserView>('add a user with a role and a first password (admin); the password is hashed and never returned', {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'role', 'password'],
+    properties: { name: userName, role: roleSchema, password },
+  }).returns(userView),
+  setUserDisabled: call<{ name: string; disabled: boolean }, UserView>('disable a user (their sessions end now) or enable them again (admin)', {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'disabled'],
+    properties: { name: userName, disabled: { type: 'boolean' } },
+  }).returns(userView),
+  resetPassword: call<{ name: string; password: string }, UserView>("set a user's password (admin); lifts a lockout and ends their sessions", {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'password'],
+    properties: { name: userName, password },
+  }).returns(userView),
 };
