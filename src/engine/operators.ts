@@ -2,12 +2,25 @@
  * The one table of json-rules-engine's operators that rules may use (json-rules-engine's
  * `engine-default-operators.js`): for each, its semantics (`test`, the reference trace), its
  * compiled form (`compiled`, JavaScript source over two operand expressions, with `num` in scope)
- * and the sentence a legal reviewer reads, in Japanese and
- * English. The rule schema's operator list, the compiled evaluator, the trace, the sentences and
- * the condition editor all derive from it. Semantics follow json-rules-engine exactly: a number
+ * the sentence a legal reviewer reads and the condition editor's label, in Japanese and English, and its value domain (what the
+ * right-hand side takes). The rule schema's operator list and its check of list values, the
+ * compiled evaluator, the trace, the sentences and the studio's condition editor all derive
+ * from it. Semantics follow json-rules-engine exactly: a number
  * comparison is false when the fact is not number-like.
  */
+/**
+ * What an operator's right-hand side (`value`) takes, besides a fact reference `{ "fact": … }`:
+ * - `value`: one value of the fact's own kind (a boolean, a number, a string, null);
+ * - `list`: a list of such values (json-rules-engine calls `value.indexOf(fact)`);
+ * - `item`: one item that the fact, a list, may hold;
+ * - `number`: a number (the comparison is false when the fact is not number-like).
+ */
+export type OperatorDomain = 'value' | 'list' | 'item' | 'number';
+
 export type OperatorDef = {
+  /** The operator's name in the condition editor's list. */
+  label: { ja: string; en: string };
+  domain: OperatorDomain;
   test: (a: unknown, b: unknown) => boolean;
   compiled: (a: string, b: string) => string;
   en: (a: string, b: string) => string;
@@ -18,51 +31,81 @@ export type OperatorDef = {
 export const isNumberLike = (x: unknown): boolean => Number.parseFloat(x as string).toString() !== 'NaN';
 
 export const OPERATOR_TABLE = {
-  equal: { test: (a, b) => a === b, compiled: (a, b) => `(${a} === ${b})`, en: (a, b) => `${a} is ${b}`, ja: (a, b) => `${a}が${b}である` },
-  notEqual: { test: (a, b) => a !== b, compiled: (a, b) => `(${a} !== ${b})`, en: (a, b) => `${a} is not ${b}`, ja: (a, b) => `${a}が${b}でない` },
+  equal: {
+    label: { ja: 'と等しい', en: 'equals' },
+    domain: 'value',
+    test: (a, b) => a === b,
+    compiled: (a, b) => `(${a} === ${b})`,
+    en: (a, b) => `${a} is ${b}`,
+    ja: (a, b) => `${a}が${b}である`,
+  },
+  notEqual: {
+    label: { ja: 'と等しくない', en: 'does not equal' },
+    domain: 'value',
+    test: (a, b) => a !== b,
+    compiled: (a, b) => `(${a} !== ${b})`,
+    en: (a, b) => `${a} is not ${b}`,
+    ja: (a, b) => `${a}が${b}でない`,
+  },
   in: {
+    label: { ja: 'のいずれか', en: 'is one of' },
+    domain: 'list',
     test: (a, b) => (b as unknown[]).indexOf(a) > -1,
     compiled: (a, b) => `(${b}.indexOf(${a}) > -1)`,
     en: (a, b) => `${a} is one of ${b}`,
     ja: (a, b) => `${a}が${b}のいずれかである`,
   },
   notIn: {
+    label: { ja: 'のいずれでもない', en: 'is none of' },
+    domain: 'list',
     test: (a, b) => (b as unknown[]).indexOf(a) === -1,
     compiled: (a, b) => `(${b}.indexOf(${a}) === -1)`,
     en: (a, b) => `${a} is none of ${b}`,
     ja: (a, b) => `${a}が${b}のいずれでもない`,
   },
   contains: {
+    label: { ja: 'を含む', en: 'contains' },
+    domain: 'item',
     test: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
     compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) > -1)`,
     en: (a, b) => `${a} includes ${b}`,
     ja: (a, b) => `${a}に${b}が含まれる`,
   },
   doesNotContain: {
+    label: { ja: 'を含まない', en: 'does not contain' },
+    domain: 'item',
     test: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
     compiled: (a, b) => `(Array.isArray(${a}) && ${a}.indexOf(${b}) === -1)`,
     en: (a, b) => `${a} does not include ${b}`,
     ja: (a, b) => `${a}に${b}が含まれない`,
   },
   lessThan: {
+    label: { ja: '未満', en: 'less than' },
+    domain: 'number',
     test: (a, b) => isNumberLike(a) && (a as number) < (b as number),
     compiled: (a, b) => `(num(${a}) && ${a} < ${b})`,
     en: (a, b) => `${a} is less than ${b}`,
     ja: (a, b) => `${a}が${b}未満である`,
   },
   lessThanInclusive: {
+    label: { ja: '以下', en: 'at most' },
+    domain: 'number',
     test: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
     compiled: (a, b) => `(num(${a}) && ${a} <= ${b})`,
     en: (a, b) => `${a} is at most ${b}`,
     ja: (a, b) => `${a}が${b}以下である`,
   },
   greaterThan: {
+    label: { ja: 'を超える', en: 'more than' },
+    domain: 'number',
     test: (a, b) => isNumberLike(a) && (a as number) > (b as number),
     compiled: (a, b) => `(num(${a}) && ${a} > ${b})`,
     en: (a, b) => `${a} is more than ${b}`,
     ja: (a, b) => `${a}が${b}を超える`,
   },
   greaterThanInclusive: {
+    label: { ja: '以上', en: 'at least' },
+    domain: 'number',
     test: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
     compiled: (a, b) => `(num(${a}) && ${a} >= ${b})`,
     en: (a, b) => `${a} is at least ${b}`,
@@ -73,3 +116,6 @@ export const OPERATOR_TABLE = {
 export type Operator = keyof typeof OPERATOR_TABLE;
 export const OPERATORS = Object.keys(OPERATOR_TABLE) as Operator[];
 export const operatorDef = (op: Operator): OperatorDef => OPERATOR_TABLE[op];
+
+/** The operators whose right-hand side is of this domain, in the table's order. */
+export const operatorsWithDomain = (domain: OperatorDomain): Operator[] => OPERATORS.filter((op) => OPERATOR_TABLE[op].domain === domain);

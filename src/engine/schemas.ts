@@ -1,4 +1,5 @@
 import { OPERATORS, DECISIONS } from './rule-types.js';
+import { operatorsWithDomain } from './operators.js';
 import { clause, isoDate, yen } from './schema-primitives.js';
 
 /** JSON Schemas (draft 2020-12 subset, ajv) for the data files. No unknown properties anywhere. */
@@ -173,7 +174,7 @@ const leafSchema = {
   },
   allOf: [
     {
-      if: { properties: { operator: { enum: ['in', 'notIn'] } } },
+      if: { properties: { operator: { enum: operatorsWithDomain('list') } } },
       then: {
         properties: { value: { anyOf: [{ type: 'array' }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] } },
       },

@@ -1,5 +1,6 @@
 import type { Condition, Leaf, Operator } from '../../../engine/rule-types.js';
 import { OPERATORS, isFactRef, isLeaf } from '../../../engine/rule-types.js';
+import { OPERATOR_TABLE } from '../../../engine/operators.js';
 import type { FactOffer } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -50,7 +51,7 @@ function LeafEditor({ leaf, facts, onChange, testId }: { leaf: Leaf; facts: Fact
       <select value={leaf.operator} onChange={(e) => onChange({ ...leaf, operator: e.target.value as Operator })} aria-label={t('rules.operator')} data-testid={`${testId}-operator`}>
         {OPERATORS.map((o) => (
           <option key={o} value={o}>
-            {t(`op.${o}`)}
+            {OPERATOR_TABLE[o].label[lang]}
           </option>
         ))}
       </select>
