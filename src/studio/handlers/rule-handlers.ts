@@ -23,6 +23,7 @@ import {
 } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
 import { publishRelease } from '../workspace/release-source.js';
+import { EDIT_ONLY_DRAFTS, requireStatus } from '../workspace/version-drafts.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { approveChangeOfTerms } from './lifecycle-handlers.js';
 import { tariffCompanion } from '../workspace/tariff-review-store.js';
@@ -87,13 +88,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
 
   saveRule: ({ id, revision, decision, ruleId, ruleJson }) => {
     const v = getRuleVersion(ctx.ws, id);
-    if (v.status !== 'draft')
-      throw new StudioError(
-        'VERSION_NOT_DRAFT',
-        `rule version ${v.effective} is ${v.status}: only a draft is edited`,
-        [],
-        'Start a draft from it (or withdraw it from review) and edit the draft.',
-      );
+    requireStatus('rule', v, 'draft', 'edited', EDIT_ONLY_DRAFTS);
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
     if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     const errors = checked.issues.filter((i) => i.severity === 'error');

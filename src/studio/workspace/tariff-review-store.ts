@@ -2,6 +2,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion, type VersionStatus } from './tariff-store.js';
+import { requireStatus } from './version-drafts.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**
@@ -26,16 +27,6 @@ export function listTariffReviews(ws: Workspace, tariffVersion: number): TariffR
     }[]
   ).map((r) => ({ id: r.id, tariffVersion: r.tariff_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
 }
-
-const requireStatus = (v: StoredTariffVersion, status: VersionStatus, doing: string, hint: string): void => {
-  if (v.status !== status)
-    throw new StudioError(
-      status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW',
-      `tariff version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`,
-      [],
-      hint,
-    );
-};
 
 const addReview = (ws: Workspace, id: number, step: TariffReviewStep['step'], reviewer: string, comment: string): void => {
   ws.db.prepare('INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(id, step, reviewer, comment, nowIso());
@@ -66,7 +57,7 @@ export function submitTariffVersion(ws: Workspace, args: { id: number; revision:
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
-      requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
+      requireStatus('tariff', cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
       if (cur.revision !== args.revision)
         throw new StudioError(
           'DRAFT_CONFLICT',
@@ -100,7 +91,7 @@ export function withdrawTariffVersion(ws: Workspace, args: { id: number; comment
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
-      requireStatus(cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
+      requireStatus('tariff', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
       setStatus(ws, 'tariff_versions', cur.id, 'draft');
       addReview(ws, cur.id, 'withdrawn', ws.actor, args.comment);
       appendAudit(ws, 'tariff.withdrawn', `tariff:${cur.id}`, { before: { status: 'in-review' }, after: { status: 'draft' }, comment: args.comment });
@@ -142,7 +133,7 @@ export function approveTogether(ws: Workspace, args: { tariffId: number | null; 
       const out: JointApproval = { tariff: null, rules: null, supersededTariff: null, supersededRules: null };
       if (args.tariffId !== null) {
         const cur = getTariffVersion(ws, args.tariffId);
-        requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
+        requireStatus('tariff', cur, 'in-review', 'approved', 'Submit the draft for review first.');
         const replaced = ws.db
           .prepare("SELECT id, effective FROM tariff_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1")
           .get(cur.effective) as { id: number; effective: string } | undefined;
