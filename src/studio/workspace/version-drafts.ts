@@ -60,9 +60,12 @@ export function requireStatus(kind: VersionKind, v: CheckedVersion, status: 'dra
     );
 }
 
+/** What a stale-save message calls the version (the words the team server's users already read). */
+const STALE_SUBJECT: Record<VersionKind, string> = { rule: 'rule version', tariff: 'tariff draft' };
+
 /** Refuses a save made on another revision than the stored one (another window, a colleague, the CLI saved in between). */
 export function requireRevision(ws: Workspace, kind: VersionKind, v: CheckedVersion, revision: number): void {
-  if (v.revision !== revision) throw staleSave(ws, `${kind}:${v.id}`, `${kind} version ${v.effective} (#${v.id})`, v.revision, revision);
+  if (v.revision !== revision) throw staleSave(ws, `${kind}:${v.id}`, `${STALE_SUBJECT[kind]} ${v.effective} (#${v.id})`, v.revision, revision);
 }
 
 /** A draft that may be edited at the caller's revision: both checks, in that order. */
