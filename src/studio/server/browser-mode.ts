@@ -1,6 +1,4 @@
-import { createDispatcher } from '../api/dispatcher.js';
-import { studioHandlers } from '../handlers/studio-handlers.js';
-import { todayInTokyo } from '../../engine/dates.js';
+import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -23,9 +21,7 @@ export async function startBrowserStudio(opts: {
     ...(opts.readOnly ? { readOnly: true } : {}),
   });
   try {
-    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
-      onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-    });
+    const dispatch = studioDispatch(ws, created, logInternalError(opts.log));
     const server = await startStudioServer({
       dispatch,
       staticDir: opts.staticDir,

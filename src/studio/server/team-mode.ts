@@ -1,6 +1,4 @@
-import { createDispatcher } from '../api/dispatcher.js';
-import { studioHandlers } from '../handlers/studio-handlers.js';
-import { todayInTokyo } from '../../engine/dates.js';
+import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { actorFromRequests } from '../team/request-user.js';
 import type { LoginPolicy } from '../team/login.js';
 import { setRequiredApprovals } from '../team/team-settings.js';
@@ -36,9 +34,7 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
   try {
     actorFromRequests(ws, 'tariff studio --serve');
     if (opts.requiredApprovals !== undefined) setRequiredApprovals(ws, opts.requiredApprovals);
-    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
-      onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-    });
+    const dispatch = studioDispatch(ws, created, logInternalError(opts.log));
     const server = await startTeamServer({
       ws,
       dispatch,
