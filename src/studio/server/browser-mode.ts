@@ -1,7 +1,8 @@
 import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
-import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { serveOpenWorkspace } from './serve-workspace.js';
 import { startStudioServer, type StudioServer } from './http-server.js';
 
 /** The studio in browser mode: the workspace opened (or created from the folders) behind the local server. */
@@ -20,25 +21,13 @@ export async function startBrowserStudio(opts: {
     lock: 'the studio in browser mode (tariff studio --web)',
     ...(opts.readOnly ? { readOnly: true } : {}),
   });
-  try {
-    const dispatch = studioDispatch(ws, created, logInternalError(opts.log));
-    const server = await startStudioServer({
-      dispatch,
+  const { server, stop } = await serveOpenWorkspace(ws, async () =>
+    startStudioServer({
+      dispatch: studioDispatch(ws, created, logInternalError(opts.log)),
       staticDir: opts.staticDir,
       ...(opts.port !== undefined ? { port: opts.port } : {}),
       ...(opts.log ? { log: opts.log } : {}),
-    });
-    return {
-      server,
-      ws,
-      created,
-      stop: async () => {
-        await server.close();
-        closeWorkspace(ws);
-      },
-    };
-  } catch (e) {
-    closeWorkspace(ws);
-    throw e;
-  }
+    }),
+  );
+  return { server, ws, created, stop };
 }
