@@ -2,7 +2,7 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import type { VersionStatus } from './tariff-store.js';
-import { checkDraftDate, deleteDraft, insertDraft, requireEditableDraft, requireRevision, requireStatus, updateDraftData } from './version-drafts.js';
+import { checkDraftDate, deleteDraft, insertDraft, requireApprovalInput, requireEditableDraft, requireRevision, requireStatus, updateDraftData } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -224,35 +224,42 @@ export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: 
 export function approveRuleVersion(ws: Workspace, args: { id: number; reviewer: string; comment: string }): { approved: StoredRuleVersion; superseded: StoredRuleVersion | null } {
   const reviewer = args.reviewer.trim();
   const comment = args.comment.trim();
-  const issues = [
-    ...(reviewer ? [] : [{ code: 'REVIEWER_REQUIRED', severity: 'error' as const, message: 'reviewer: enter the name of the person approving', field: 'reviewer' }]),
-    ...(comment ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
-  ];
-  if (issues.length)
-    throw new StudioError(
-      'APPROVAL_INCOMPLETE',
-      `approval needs ${issues.map((i) => i.field).join(' and ')}`,
-      issues,
-      'Enter the reviewer name and a comment, then approve again.',
-    );
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'in-review', 'approved', 'Submit the draft for review first.');
-      const replaced = ws.db.prepare("SELECT * FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
-        Row | undefined;
-      // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
-      // the reviewer is written while the version is still in review, then it is approved.
-      if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
-      ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
-      setStatus(ws, cur.id, 'approved');
-      addReview(ws, cur.id, 'approved', reviewer, comment);
-      appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
-        before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-        after: { status: 'approved', approvedBy: reviewer, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}) },
-        comment,
-      });
-      return { approved: getRuleVersion(ws, cur.id), superseded: replaced ? getRuleVersion(ws, replaced.id) : null };
-    })
-    .immediate();
+  requireApprovalInput(reviewer, comment);
+  return ws.db.transaction(() => approveRuleRow(ws, args.id, reviewer, comment, { hint: 'Submit the draft for review first.' })).immediate();
+}
+
+/**
+ * The approval of a rule version in review, inside the caller's transaction (alone, or together
+ * with the tariff version of its date: `together`): the approved version it replaces becomes
+ * superseded (its status only), the reviewer is written while the version is still in review,
+ * then it is approved, with its review step and audit entry.
+ */
+export function approveRuleRow(
+  ws: Workspace,
+  id: number,
+  reviewer: string,
+  comment: string,
+  opts: { hint: string; together?: { tariff: number } },
+): { approved: StoredRuleVersion; superseded: StoredRuleVersion | null } {
+  const cur = getRuleVersion(ws, id);
+  requireStatus('rule', cur, 'in-review', 'approved', opts.hint);
+  const replaced = ws.db.prepare("SELECT id, effective FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
+    { id: number; effective: string } | undefined;
+  // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
+  // the reviewer is written while the version is still in review, then it is approved.
+  if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
+  ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
+  setStatus(ws, cur.id, 'approved');
+  addReview(ws, cur.id, 'approved', reviewer, comment);
+  appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
+    before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
+    after: {
+      status: 'approved',
+      approvedBy: reviewer,
+      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
+      ...(opts.together ? { together: opts.together } : {}),
+    },
+    comment,
+  });
+  return { approved: getRuleVersion(ws, cur.id), superseded: replaced ? getRuleVersion(ws, replaced.id) : null };
 }

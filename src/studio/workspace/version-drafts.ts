@@ -73,3 +73,18 @@ export function requireEditableDraft(ws: Workspace, kind: VersionKind, v: Checke
   requireStatus(kind, v, 'draft', 'edited', EDIT_ONLY_DRAFTS);
   requireRevision(ws, kind, v, revision);
 }
+
+/** Refuses an approval without a reviewer or a comment (APPROVAL_INCOMPLETE, an issue for each). */
+export function requireApprovalInput(reviewer: string, comment: string): void {
+  const issues = [
+    ...(reviewer.trim() ? [] : [{ code: 'REVIEWER_REQUIRED', severity: 'error' as const, message: 'reviewer: enter the name of the person approving', field: 'reviewer' }]),
+    ...(comment.trim() ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
+  ];
+  if (issues.length)
+    throw new StudioError(
+      'APPROVAL_INCOMPLETE',
+      `approval needs ${issues.map((i) => i.field).join(' and ')}`,
+      issues,
+      'Enter the reviewer name and a comment, then approve again.',
+    );
+}
