@@ -101,6 +101,29 @@ export const ruleDetailSchema = {
 } as const;
 export const ruleJson = { type: 'string', maxLength: 200_000 } as const;
 
+const caseFoldersResult = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['folders'],
+  properties: {
+    folders: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['path', 'exists', 'files'],
+        properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } },
+      },
+    },
+  },
+} as const;
+const ruleEditArgs: JSONSchemaType<RuleEditArgs> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'revision', 'decision', 'ruleId', 'ruleJson'],
+  properties: { id, revision: { type: 'integer', minimum: 1 }, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
+};
+
 export const rules = {
   list: call<NoArgs, { versions: RuleVersionSummary[] }>('every rule version and draft, newest first, with author and approver', noArgs).returns({
     type: 'object',
@@ -120,12 +143,7 @@ export const rules = {
   }).returns(ruleDetailSchema),
   checkRule: call<RuleEditArgs, RuleCheck>(
     "check an edited rule (its JSON) against the rule schema, the decision's facts and the whole version, and render it as sentences; nothing is saved",
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'revision', 'decision', 'ruleId', 'ruleJson'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
-    },
+    ruleEditArgs,
   ).returns({
     type: 'object',
     additionalProperties: false,
@@ -137,12 +155,7 @@ export const rules = {
       },
     },
   }),
-  saveRule: call<RuleEditArgs, RuleVersionDetail>('save an edited rule into a draft (refused with every issue while any error stands)', {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'revision', 'decision', 'ruleId', 'ruleJson'],
-    properties: { id, revision: { type: 'integer', minimum: 1 }, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
-  }).returns(ruleDetailSchema),
+  saveRule: call<RuleEditArgs, RuleVersionDetail>('save an edited rule into a draft (refused with every issue while any error stands)', ruleEditArgs).returns(ruleDetailSchema),
   setInterpretation: call<{ id: number; revision: number; name: string; value: string }, RuleVersionDetail>(
     "switch a named interpretation of a draft to another of its values (it becomes the draft's default)",
     {
@@ -221,43 +234,13 @@ export const rules = {
       },
     },
   }),
-  caseFolders: call<NoArgs, { folders: CaseFolder[] }>('the folders of case files that regression and approval run', noArgs).returns({
-    type: 'object',
-    additionalProperties: false,
-    required: ['folders'],
-    properties: {
-      folders: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['path', 'exists', 'files'],
-          properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } },
-        },
-      },
-    },
-  }),
+  caseFolders: call<NoArgs, { folders: CaseFolder[] }>('the folders of case files that regression and approval run', noArgs).returns(caseFoldersResult),
   setCaseFolders: call<{ folders: string[] }, { folders: CaseFolder[] }>("set the user's own case folders (test/cases is always run)", {
     type: 'object',
     additionalProperties: false,
     required: ['folders'],
     properties: { folders: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } } },
-  }).returns({
-    type: 'object',
-    additionalProperties: false,
-    required: ['folders'],
-    properties: {
-      folders: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['path', 'exists', 'files'],
-          properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } },
-        },
-      },
-    },
-  }),
+  }).returns(caseFoldersResult),
   coverage: call<{ id: number }, CoverageView>(
     "clause coverage of a rule version: every article and paragraph of the terms in force for it, encoded (the rules citing it), non-deciding (the reason in coverage.json) or not encoded, with its text; the terms' 第N条（title） citations checked",
     idArgs('id'),
