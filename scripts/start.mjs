@@ -4,10 +4,11 @@
 // and otherwise serves the browser mode and prints its URL. Extra arguments go to
 // `tariff studio` (e.g. `npm start -- --workspace my.sqlite --port 5180`).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestSource } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -22,20 +23,7 @@ function electronBinary() {
   }
 }
 
-/** Newest modification time of the files under these paths. */
-function newest(paths) {
-  let t = 0;
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
-    else t = Math.max(t, st.mtimeMs);
-  };
-  for (const p of paths) walk(join(root, p));
-  return t;
-}
-
-const outdated = (output, sources) => !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newest(sources);
+const outdated = (output, sources) => !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newestSource(sources);
 
 function run(script) {
   console.log(`npm start: npm run ${script}`);

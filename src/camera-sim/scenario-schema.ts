@@ -1,6 +1,7 @@
 import { DECISION_DEFS } from '../engine/decide.js';
 import { courseSchema, optionSchema, policiesFileSchema } from '../engine/schemas.js';
 import { DECISIONS } from '../engine/rule-types.js';
+import { courseRef, isoDate, isoMonth } from '../engine/schema-primitives.js';
 
 /**
  * The JSON Schema of a scenario file (ajv, strict: no unknown properties anywhere). The names of
@@ -19,9 +20,6 @@ export const INSOLVENCY_EVENTS = (factProps('termination').insolvencyEvent!.enum
 const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
 const share = { type: 'number', minimum: 0 } as const;
 const nonNegInt = { type: 'integer', minimum: 0 } as const;
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const isoMonth = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } as const;
-const courseRef = { type: 'string', minLength: 1 } as const;
 const note = { type: 'string' } as const;
 
 const range = (minimum: number) => ({

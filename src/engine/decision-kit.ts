@@ -6,7 +6,6 @@ import type { FiredEvent } from './output-types.js';
 import type { DecisionName, RuleFile } from './rule-types.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { Course } from './tariff-types.js';
-import { MAX_YEN } from './money.js';
 
 /** What a decision sees of the world: the versions in force on the case's asOf. */
 export type DecisionContext = {
@@ -95,10 +94,7 @@ export const firedClauses = (fired: FiredEvent[]): string[] => {
 export const reasonsOf = (fired: FiredEvent[], type: string): string[] => unique(fired.filter((f) => f.type === type).map((f) => String(f.params.reason)));
 
 export const bool = { type: 'boolean' } as const;
-export const yen = { type: 'integer', minimum: 0, maximum: MAX_YEN } as const;
-export const date = { type: 'string', format: 'iso-date' } as const;
-export const datetime = { type: 'string', format: 'iso-datetime' } as const;
-export const courseRef = { type: 'string', minLength: 1 } as const;
+export { yen, calendarDate as date, isoDateTime as datetime, courseRef } from './schema-primitives.js';
 export const factsObject = (properties: Record<string, object>, required: string[]): object => ({
   type: 'object',
   additionalProperties: false,

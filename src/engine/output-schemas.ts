@@ -1,4 +1,5 @@
 import type { DecisionName } from './rule-types.js';
+import { calendarDate as isoDate, yenAnswer as yen } from './schema-primitives.js';
 
 /**
  * JSON Schemas of each decision's answer (case-files.md), for the decision service's OpenAPI
@@ -7,8 +8,6 @@ import type { DecisionName } from './rule-types.js';
  * fields. A decision without an entry here is still served and described, with its fields left
  * open (`outputSchemaOf` never fails), so a new decision is never hidden by a missing schema.
  */
-const yen = { type: 'integer', minimum: 0 } as const;
-const isoDate = { type: 'string', format: 'iso-date' } as const;
 const strings = { type: 'array', items: { type: 'string' } } as const;
 
 type Spec = { outcomes: string[]; fields: Record<string, object>; required: string[] };

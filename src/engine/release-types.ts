@@ -1,6 +1,7 @@
 import type { Registry } from './registry.js';
 import type { DecisionName, RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
+import { isoDate, sha256Hex as hex64 } from './schema-primitives.js';
 
 /**
  * A release: every approved rule and tariff version of a workspace or of the folders, packed
@@ -46,9 +47,6 @@ export const releaseIdOf = (sha256: string): string => `r-${sha256.slice(0, 16)}
 
 /** The text an Ed25519 signature covers: the format and the content hash. */
 export const signedText = (sha256: string): string => `${RELEASE_FORMAT}\n${sha256}\n`;
-
-const hex64 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 
 /** The envelope and manifest; the versions inside are checked by the data schemas (validate-data.ts). */
 export const releaseFileSchema = {

@@ -1,10 +1,8 @@
 import { OPERATORS, DECISIONS } from './rule-types.js';
-import { MAX_YEN } from './money.js';
+import { operatorsWithDomain } from './operators.js';
+import { clause, isoDate, yen } from './schema-primitives.js';
 
 /** JSON Schemas (draft 2020-12 subset, ajv) for the data files. No unknown properties anywhere. */
-const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
-const yen = { type: 'integer', minimum: 0, maximum: MAX_YEN } as const;
-const clause = { type: 'string', pattern: '^(第\\d+条(第\\d+項)?(第\\d+号)?|別紙\\d+(表\\d+)?)$' } as const;
 
 export const courseSchema = {
   type: 'object',
@@ -176,7 +174,7 @@ const leafSchema = {
   },
   allOf: [
     {
-      if: { properties: { operator: { enum: ['in', 'notIn'] } } },
+      if: { properties: { operator: { enum: operatorsWithDomain('list') } } },
       then: {
         properties: { value: { anyOf: [{ type: 'array' }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] } },
       },

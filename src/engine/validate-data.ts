@@ -1,6 +1,6 @@
 import type { ExistingContracts } from './tariff-types.js';
-import type { ErrorObject } from 'ajv';
 import { compileSchema } from './ajv.js';
+import { schemaErrorMessage } from './schema-errors.js';
 import { DataLoadError, type DataError } from './errors.js';
 import { DECISIONS, isLeaf, type Condition, type DecisionName, type RuleFile, type RuleVersion, type RuleVersionStatus, type Interpretation } from './rule-types.js';
 import { coursesFileSchema, initialFeesFileSchema, interpretationsFileSchema, optionsFileSchema, policiesFileSchema, ruleFileSchema, versionIndexSchema } from './schemas.js';
@@ -13,21 +13,6 @@ import { versionReferenceErrors } from './rule-references.js';
  * error, then every cross-reference error, each with the file and the JSON pointer. Pure: the
  * callers (folder loader, studio workspace) read the files and pass the parsed JSON in.
  */
-const describe = (e: ErrorObject): string => {
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown property "${String(e.params.additionalProperty)}": remove it or fix its spelling`;
-    case 'required':
-      return `missing required property "${String(e.params.missingProperty)}"`;
-    case 'enum':
-      return `must be one of ${JSON.stringify(e.params.allowedValues)}`;
-    case 'oneOf':
-      return 'matches none of the allowed shapes';
-    default:
-      return e.message ?? 'is invalid';
-  }
-};
-
 /** Runs a schema; returns its errors with file and pointer (empty when valid). */
 export const schemaErrors = (schema: object, data: unknown, file: string, code: string): DataError[] => {
   const v = compileSchema(schema);
@@ -36,7 +21,7 @@ export const schemaErrors = (schema: object, data: unknown, file: string, code: 
   // oneOf noise: when a more specific error exists under the same pointer, drop the generic one.
   return errors
     .filter((e) => !(e.keyword === 'oneOf' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'oneOf')))
-    .map((e) => ({ file, pointer: e.instancePath, message: describe(e), code }));
+    .map((e) => ({ file, pointer: e.instancePath, message: schemaErrorMessage(e, 'data'), code }));
 };
 
 export type TariffFiles = { courses: unknown; initialFees: unknown; options: unknown; policies: unknown };

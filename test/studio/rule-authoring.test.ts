@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interpretation } from '../../src/engine/rule-types.js';
 import { versionReferenceErrors } from '../../src/engine/rule-references.js';
 import type { Envelope, RegressionView, RuleVersionDetail } from '../../src/studio/api/contract.js';
-import type { Saved } from '../../src/studio/api/authoring-contract.js';
+import type { Saved } from '../../src/studio/api/contract.js';
 import { quoteIssues } from '../../src/tariff-model/quote-check.js';
 import { freshStudio } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, RuleVersionDetail, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
-import type { ApprovalView, FleetImpact, InForceView, TariffReviewView, VersionRef } from '../../src/studio/api/lifecycle-contract.js';
+import type { ApprovalView, FleetImpact, InForceView, TariffReviewView, VersionRef } from '../../src/studio/api/contract.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { freshStudio } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../../engine/ajv.js';
+import { schemaErrorMessage } from '../../engine/schema-errors.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -26,15 +27,8 @@ const validators = (name: string) => {
   return v;
 };
 
-const describe = (e: ErrorObject): string => {
-  if (e.keyword === 'additionalProperties') return `unknown property "${String(e.params.additionalProperty)}"`;
-  if (e.keyword === 'required') return `missing property "${String(e.params.missingProperty)}"`;
-  if (e.keyword === 'enum') return `must be one of ${JSON.stringify(e.params.allowedValues)}`;
-  return e.message ?? 'is invalid';
-};
-
 const schemaIssues = (errors: ErrorObject[] | null | undefined, code: string): Issue[] =>
-  (errors ?? []).map((e) => ({ severity: 'error', code, field: e.instancePath || '/', message: `${e.instancePath || '(payload)'}: ${describe(e)}` }));
+  (errors ?? []).map((e) => ({ severity: 'error', code, field: e.instancePath || '/', message: `${e.instancePath || '(payload)'}: ${schemaErrorMessage(e, 'data')}` }));
 
 /** SQLite refusing a write (a workspace opened read-only): told as such, never as an internal error. */
 const readOnlyWrite = (e: unknown): boolean => e instanceof Error && e.name === 'SqliteError' && String((e as { code?: unknown }).code).startsWith('SQLITE_READONLY');

@@ -8,6 +8,7 @@ import type { Issue } from '../../tariff-model/issue.js';
 import { quoteIssues } from '../../tariff-model/quote-check.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { getRuleVersion, saveRuleDraft, type StoredRuleVersion } from '../workspace/rule-store.js';
+import { requireEditableDraft } from '../workspace/version-drafts.js';
 import { asDecision } from './rule-checks.js';
 import { eventTypesOf, factsOffered, termsFor } from './rule-views.js';
 import type { StudioContext } from './studio-context.js';
@@ -22,20 +23,7 @@ type Data = Pick<RuleVersion, 'decisions' | 'interpretations'>;
 
 function draftOf(ctx: StudioContext, id: number, revision: number): StoredRuleVersion {
   const v = getRuleVersion(ctx.ws, id);
-  if (v.status !== 'draft')
-    throw new StudioError(
-      'VERSION_NOT_DRAFT',
-      `rule version ${v.effective} is ${v.status}: only a draft is edited`,
-      [],
-      'Start a draft from it (or withdraw it from review) and edit the draft.',
-    );
-  if (v.revision !== revision)
-    throw new StudioError(
-      'DRAFT_CONFLICT',
-      `rule version ${v.effective} changed since you loaded it (revision ${v.revision}, you had ${revision})`,
-      [],
-      'Reload the version and make the change again.',
-    );
+  requireEditableDraft(ctx.ws, 'rule', v, revision);
   return v;
 }
 

@@ -7,6 +7,7 @@ import type { RegressionCase } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { listCaseFiles, readCaseFile } from '../../io/case-files.js';
 import type { CaseFolder } from '../api/contract.js';
+import type { Issue } from '../../tariff-model/issue.js';
 import { allRuleVersions } from '../workspace/rule-store.js';
 import { getSetting, setSetting } from '../workspace/settings.js';
 import { allTariffVersions } from '../workspace/tariff-store.js';
@@ -95,3 +96,16 @@ export function failingCases(registry: Registry, cases: RegressionCase[], rules:
     .filter((x) => x.out.outcome === 'invalid')
     .map(({ c, out }) => ({ file: c.file, index: c.index, name: typeof c.case?.name === 'string' ? c.case.name : `case ${c.index + 1}`, output: out }));
 }
+
+/** The issue of a case that answers `invalid` under a version being approved: the case, and its first error with its JSON pointer. */
+export const failingCaseIssue = (file: string, name: string, output: { errors?: { path: string; message: string; code?: string }[] }): Issue => {
+  const e = output.errors?.[0];
+  return {
+    code: e?.code ?? 'CASE_INVALID',
+    severity: 'error',
+    message: `${file} › ${name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`,
+    sheet: file,
+    header: name,
+    ...(e ? { field: e.path } : {}),
+  };
+};

@@ -8,7 +8,7 @@ import { diffRuleVersions } from '../../engine/review/version-diff.js';
 import { runSimulation } from '../../camera-sim/run-simulation.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
-import type { VersionRef } from '../api/lifecycle-contract.js';
+import type { VersionRef } from '../api/contract.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { diffTariff } from '../../tariff-model/tariff-diff.js';
@@ -17,7 +17,7 @@ import { allRuleVersions, createRuleDraft, getRuleVersion, type StoredRuleVersio
 import { approveTogether, listTariffReviews, ruleCompanion, submitTariffVersion, withdrawTariffVersion } from '../workspace/tariff-review-store.js';
 import { allTariffVersions, createTariffDraft, getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { loadCases, workspaceRegistry } from './case-runs.js';
+import { failingCaseIssue, loadCases, workspaceRegistry } from './case-runs.js';
 import { termsFor } from './rule-views.js';
 import type { StudioContext } from './studio-context.js';
 import { summaryOf } from './version-views.js';
@@ -78,18 +78,7 @@ function failingUnder(registry: Registry, cases: RegressionCase[], side: { rules
     }));
 }
 
-const caseIssues = (failing: ReturnType<typeof failingUnder>): Issue[] =>
-  failing.map((f) => {
-    const e = f.after.errors?.[0];
-    return {
-      code: e?.code ?? 'CASE_INVALID',
-      severity: 'error',
-      message: `${f.file} › ${f.name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`,
-      sheet: f.file,
-      header: f.name,
-      ...(e ? { field: e.path } : {}),
-    };
-  });
+const caseIssues = (failing: ReturnType<typeof failingUnder>): Issue[] => failing.map((f) => failingCaseIssue(f.file, f.name, f.after));
 
 /** Refuses the approval of a change of terms (a tariff version and its rule version of the same date) while any case answers invalid under it. */
 export function checkCasesFor(ws: Workspace, side: { rules: RuleVersion; tariff: TariffVersion }, what: string, today: string): void {

@@ -23,10 +23,11 @@ import {
 } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
 import { publishRelease } from '../workspace/release-source.js';
+import { EDIT_ONLY_DRAFTS, requireStatus } from '../workspace/version-drafts.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { approveChangeOfTerms } from './lifecycle-handlers.js';
 import { tariffCompanion } from '../workspace/tariff-review-store.js';
-import { describeFolders, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
+import { describeFolders, failingCaseIssue, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
 import type { StudioContext } from './studio-context.js';
@@ -51,17 +52,7 @@ function baselineOf(ws: Workspace, v: StoredRuleVersion): StoredRuleVersion {
 }
 
 const caseIssues = (failing: { file: string; name: string; output: { errors?: { path: string; message: string; code?: string }[] } }[]): Issue[] =>
-  failing.map((f) => {
-    const e = f.output.errors?.[0];
-    return {
-      code: e?.code ?? 'CASE_INVALID',
-      severity: 'error',
-      message: `${f.file} › ${f.name}: ${e ? `${e.path} ${e.message}` : 'answers invalid'}`,
-      sheet: f.file,
-      header: f.name,
-      ...(e ? { field: e.path } : {}),
-    };
-  });
+  failing.map((f) => failingCaseIssue(f.file, f.name, f.output));
 
 /** The tariffs a notice compares: the approved one in force before the rule version, and the one of its own date (else the same). */
 function tariffsAround(ws: Workspace, effective: string) {
@@ -87,13 +78,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
 
   saveRule: ({ id, revision, decision, ruleId, ruleJson }) => {
     const v = getRuleVersion(ctx.ws, id);
-    if (v.status !== 'draft')
-      throw new StudioError(
-        'VERSION_NOT_DRAFT',
-        `rule version ${v.effective} is ${v.status}: only a draft is edited`,
-        [],
-        'Start a draft from it (or withdraw it from review) and edit the draft.',
-      );
+    requireStatus('rule', v, 'draft', 'edited', EDIT_ONLY_DRAFTS);
     const checked = checkRuleEdit(v.version, baseOf(ctx.ws, v)?.version, decision, ruleId, ruleJson);
     if (checked.rule) checked.issues.push(...quoteIssues(termsFor(ctx.ws, v.effective), checked.rule.clause, checked.rule.quote));
     const errors = checked.issues.filter((i) => i.severity === 'error');

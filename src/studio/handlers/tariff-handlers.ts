@@ -6,7 +6,7 @@ import { applyCellEdits } from '../../tariff-model/tariff-edits.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
 import { applyRowOps } from '../../tariff-model/row-ops.js';
 import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../workspace/tariff-store.js';
-import { staleSave } from '../workspace/stale-save.js';
+import { requireEditableDraft } from '../workspace/version-drafts.js';
 import type { StudioContext } from './studio-context.js';
 import { detailOf, summaryOf } from './version-views.js';
 
@@ -17,14 +17,7 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
   createDraft: ({ from, effective, title }) => detailOf(ctx.ws, createTariffDraft(ctx.ws, { from, effective, title }).id),
   edit: ({ id, revision, edits }) => {
     const cur = getTariffVersion(ctx.ws, id);
-    if (cur.status !== 'draft')
-      throw new StudioError(
-        'VERSION_NOT_DRAFT',
-        `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`,
-        [],
-        'Start a draft from it and edit the draft.',
-      );
-    if (cur.revision !== revision) throw staleSave(ctx.ws, `tariff:${id}`, `tariff draft ${cur.effective} (#${id})`, cur.revision, revision);
+    requireEditableDraft(ctx.ws, 'tariff', cur, revision);
     const applied = applyCellEdits(cur.version, edits);
     const issues = applied.version ? versionIssues(tariffVersionErrors(applied.version)) : applied.issues;
     if (!applied.version || issues.length)
@@ -48,20 +41,7 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
   },
   rowOps: ({ id, revision, ops }) => {
     const cur = getTariffVersion(ctx.ws, id);
-    if (cur.status !== 'draft')
-      throw new StudioError(
-        'VERSION_NOT_DRAFT',
-        `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`,
-        [],
-        'Start a draft from it and edit the draft.',
-      );
-    if (cur.revision !== revision)
-      throw new StudioError(
-        'DRAFT_CONFLICT',
-        `the draft changed since you loaded it (revision ${cur.revision}, you edited ${revision})`,
-        [],
-        'Reload the draft and make the change again.',
-      );
+    requireEditableDraft(ctx.ws, 'tariff', cur, revision);
     const applied = applyRowOps(cur.version, ops);
     const issues = applied.version ? versionIssues(tariffVersionErrors(applied.version)) : applied.issues;
     if (!applied.version || issues.length) {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../api/dispatcher.js';
-import type { UserView } from '../api/team-contract.js';
+import type { UserView } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import type { ApprovalKind, ApprovalState } from '../api/approval-types.js';
 import { approvalState } from '../team/four-eyes.js';

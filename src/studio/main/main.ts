@@ -1,10 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createDispatcher } from '../api/dispatcher.js';
-import { studioHandlers } from '../handlers/studio-handlers.js';
+import { studioDispatch } from '../handlers/studio-dispatch.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { todayInTokyo } from '../../engine/dates.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
 import { chooseConnection, type Connection } from './connection.js';
@@ -46,9 +44,7 @@ void app.whenReady().then(() => {
   try {
     const opened = openWorkspace(workspaceFile, { seed, lock: 'the desktop studio', ...(process.env.TARIFF_STUDIO_READ_ONLY === '1' ? { readOnly: true } : {}) });
     ws = opened.ws;
-    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: opened.created, today: () => todayInTokyo() }), {
-      onInternalError: (name, e) => console.error(`studio: ${name} failed`, e),
-    });
+    const dispatch = studioDispatch(ws, opened.created, (name, e) => console.error(`studio: ${name} failed`, e));
     registerIpcHandlers(ipcMain, dispatch, senderIn(`${pathToFileURL(rendererDir).href}/`));
   } catch (e) {
     const detail = e instanceof StudioError ? `${e.code}: ${e.message}\n\n${e.hint ?? ''}` : String(e);

@@ -1,9 +1,8 @@
-import { createDispatcher } from '../api/dispatcher.js';
-import { studioHandlers } from '../handlers/studio-handlers.js';
-import { todayInTokyo } from '../../engine/dates.js';
+import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
-import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { serveOpenWorkspace } from './serve-workspace.js';
 import { startStudioServer, type StudioServer } from './http-server.js';
 
 /** The studio in browser mode: the workspace opened (or created from the folders) behind the local server. */
@@ -22,27 +21,13 @@ export async function startBrowserStudio(opts: {
     lock: 'the studio in browser mode (tariff studio --web)',
     ...(opts.readOnly ? { readOnly: true } : {}),
   });
-  try {
-    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
-      onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-    });
-    const server = await startStudioServer({
-      dispatch,
+  const { server, stop } = await serveOpenWorkspace(ws, async () =>
+    startStudioServer({
+      dispatch: studioDispatch(ws, created, logInternalError(opts.log)),
       staticDir: opts.staticDir,
       ...(opts.port !== undefined ? { port: opts.port } : {}),
       ...(opts.log ? { log: opts.log } : {}),
-    });
-    return {
-      server,
-      ws,
-      created,
-      stop: async () => {
-        await server.close();
-        closeWorkspace(ws);
-      },
-    };
-  } catch (e) {
-    closeWorkspace(ws);
-    throw e;
-  }
+    }),
+  );
+  return { server, ws, created, stop };
 }

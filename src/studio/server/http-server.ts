@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
-import { readBodyWithLimit } from '../../io/body-limit.js';
+import { httpStatusOf } from '../api/envelope-status.js';
+import { readJsonCallBody, transportError } from './json-call-body.js';
 import { serveStatic } from './static-files.js';
 
 /**
@@ -16,7 +17,7 @@ import { serveStatic } from './static-files.js';
 export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
 export type ServerOptions = { dispatch: Dispatch; port?: number; staticDir?: string; secret?: string; log?: (line: string) => void };
 
-export const MAX_BODY = 30 * 1024 * 1024;
+export { MAX_BODY, transportError } from './json-call-body.js';
 const HOST = '127.0.0.1';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -34,8 +35,10 @@ export const send = (res: ServerResponse, status: number, body: string | Buffer,
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 };
-const sendJson = (res: ServerResponse, status: number, env: Envelope<unknown>): void => send(res, status, JSON.stringify(env), 'application/json; charset=utf-8');
-export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
+const sendJson = (res: ServerResponse, status: number, env: Envelope<unknown>, headers: Record<string, string> = {}): void => {
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  send(res, status, JSON.stringify(env), 'application/json; charset=utf-8');
+};
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -65,37 +68,10 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     }
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json'))
-        return sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
-      const read = await readBodyWithLimit(req, MAX_BODY);
-      if (!read.ok) {
-        if (read.closeAfter) res.once('finish', () => req.destroy());
-        res.setHeader('Connection', 'close');
-        return sendJson(
-          res,
-          413,
-          transportError(
-            'PAYLOAD_TOO_LARGE',
-            `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`,
-            'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
-          ),
-        );
-      }
-      const body = read.body;
-      let payload: unknown;
-      try {
-        payload = body.length ? JSON.parse(body.toString('utf8')) : undefined;
-      } catch (e) {
-        return sendJson(res, 400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
-      }
-      const env = await opts.dispatch(rest.slice('api/'.length), payload);
-      const status = env.ok
-        ? 200
-        : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP'
-          ? 400
-          : env.error.code === 'INTERNAL'
-            ? 500
-            : 200;
+      const body = await readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers));
+      if (!body) return;
+      const env = await opts.dispatch(rest.slice('api/'.length), body.value);
+      const status = httpStatusOf(env);
       return sendJson(res, status, env);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');

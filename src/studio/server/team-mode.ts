@@ -1,6 +1,4 @@
-import { createDispatcher } from '../api/dispatcher.js';
-import { studioHandlers } from '../handlers/studio-handlers.js';
-import { todayInTokyo } from '../../engine/dates.js';
+import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { actorFromRequests } from '../team/request-user.js';
 import type { LoginPolicy } from '../team/login.js';
 import { setRequiredApprovals } from '../team/team-settings.js';
@@ -8,7 +6,8 @@ import { listUsers } from '../team/user-store.js';
 import { networkFsWarning } from '../workspace/network-fs.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
-import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { serveOpenWorkspace } from './serve-workspace.js';
 import { startTeamServer, type TeamServer } from './team-server.js';
 
 /**
@@ -33,13 +32,13 @@ export type TeamStudioOptions = {
 export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStudio> {
   const warnings = [networkFsWarning(opts.workspace)].filter((w): w is string => w !== undefined);
   const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed, lock: 'the team server (tariff studio --serve)', actor: 'tariff studio --serve' });
-  try {
+  let users = 0;
+  const { server, stop } = await serveOpenWorkspace(ws, async () => {
     actorFromRequests(ws, 'tariff studio --serve');
     if (opts.requiredApprovals !== undefined) setRequiredApprovals(ws, opts.requiredApprovals);
-    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: created, today: () => todayInTokyo() }), {
-      onInternalError: (name, e) => opts.log?.(`studio: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-    });
-    const server = await startTeamServer({
+    users = listUsers(ws).filter((u) => !u.disabled).length;
+    const dispatch = studioDispatch(ws, created, logInternalError(opts.log));
+    return startTeamServer({
       ws,
       dispatch,
       host: opts.host,
@@ -50,19 +49,6 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
       ...(opts.policy ? { policy: opts.policy } : {}),
       ...(opts.log ? { log: opts.log } : {}),
     });
-    return {
-      server,
-      ws,
-      created,
-      users: listUsers(ws).filter((u) => !u.disabled).length,
-      warnings,
-      stop: async () => {
-        await server.close();
-        closeWorkspace(ws);
-      },
-    };
-  } catch (e) {
-    closeWorkspace(ws);
-    throw e;
-  }
+  });
+  return { server, ws, created, users, warnings, stop };
 }

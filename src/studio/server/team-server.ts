@@ -10,8 +10,8 @@ import { createTeamDispatch } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
-import { readBodyWithLimit } from '../../io/body-limit.js';
-import { MAX_BODY, SECURITY_HEADERS, send, transportError } from './http-server.js';
+import { readJsonCallBody } from './json-call-body.js';
+import { SECURITY_HEADERS, send, transportError } from './http-server.js';
 import { serveStatic } from './static-files.js';
 
 /**
@@ -101,35 +101,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const unauthenticated = (res: ServerResponse): void =>
     sendJson(res, 401, transportError('UNAUTHENTICATED', 'you are not signed in, or your session has expired', 'Sign in again on the studio page.'));
 
-  const readJson = async (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> => {
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      sendJson(res, 415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
-      return undefined;
-    }
-    const read = await readBodyWithLimit(req, MAX_BODY);
-    if (!read.ok) {
-      // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
-      if (read.closeAfter) res.once('finish', () => req.destroy());
-      sendJson(
-        res,
-        413,
-        transportError(
-          'PAYLOAD_TOO_LARGE',
-          `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`,
-          'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
-        ),
-        { Connection: 'close' },
-      );
-      return undefined;
-    }
-    const body = read.body;
-    try {
-      return { value: body.length ? (JSON.parse(body.toString('utf8')) as unknown) : undefined };
-    } catch (e) {
-      sendJson(res, 400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
-      return undefined;
-    }
-  };
+  const readJson = (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> =>
+    readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hostAllowed(req)) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');

@@ -9,6 +9,7 @@ import { approvalState, companionInReview, countedAction } from './four-eyes.js'
 import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { requiredApprovals } from './team-settings.js';
+import { httpStatusOf } from '../api/envelope-status.js';
 
 /**
  * The team server's dispatch: the same dispatcher and handlers as the desktop app, run for a
@@ -105,15 +106,6 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
     const env = await runAs(user, () => inner(name, args));
     if (env.ok && access !== 'read' && !QUIET.has(name))
       opts.onChange?.({ call: name, domain: name.split('.')[0]!, id: idOf(payload), by: user.name, at: new Date().toISOString() });
-    const status = env.ok
-      ? 200
-      : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP'
-        ? 400
-        : env.error.code === 'INTERNAL'
-          ? 500
-          : env.error.code === 'DRAFT_CONFLICT'
-            ? 409
-            : 200;
-    return { status, env };
+    return { status: httpStatusOf(env, { draftConflict: 409 }), env };
   };
 }

@@ -39,6 +39,19 @@ const defaultActor = (): string => {
  * leaves a half-seeded workspace behind. WAL journal, synchronous=FULL: a committed save
  * survives a crash or a kill of the process.
  */
+/**
+ * The error of a workspace file SQLite could not open (a StudioError raised inside is passed on):
+ * not a database at all (`notDbCode`), or unreadable (WORKSPACE_UNREADABLE). `how` names the
+ * way it was opened in the message (" read-only").
+ */
+function openError(e: unknown, file: string, o: { notDbCode: string; notDbHint: string; how: string; unreadableHint: string }): StudioError {
+  if (e instanceof StudioError) return e;
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new StudioError(o.notDbCode, `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], o.notDbHint);
+  return new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file}${o.how}: ${(e as Error).message}`, [], o.unreadableHint);
+}
+
 export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Workspace; created: boolean } {
   const actor = opts.actor ?? defaultActor();
   const mode = opts.readOnly ?? 'auto';
@@ -95,16 +108,12 @@ function connect(file: string): Database.Database {
     return db;
   } catch (e) {
     db?.close();
-    if (e instanceof StudioError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-      throw new StudioError(
-        'WORKSPACE_CORRUPT',
-        `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`,
-        [],
-        'Open another file, or move this one away and let the studio create a new workspace from tariffs/ and rules/.',
-      );
-    throw new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file}: ${(e as Error).message}`, [], 'Check the path and its permissions.');
+    throw openError(e, file, {
+      notDbCode: 'WORKSPACE_CORRUPT',
+      notDbHint: 'Open another file, or move this one away and let the studio create a new workspace from tariffs/ and rules/.',
+      how: '',
+      unreadableHint: 'Check the path and its permissions.',
+    });
   }
 }
 
@@ -222,21 +231,12 @@ function openReadOnly(file: string, actor: string): Workspace {
     return { db, file, actor, readOnly: true };
   } catch (e) {
     db?.close();
-    if (e instanceof StudioError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-      throw new StudioError(
-        'WORKSPACE_FOREIGN',
-        `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`,
-        [],
-        'Give the path of a workspace file the studio created.',
-      );
-    throw new StudioError(
-      'WORKSPACE_UNREADABLE',
-      `cannot open ${file} read-only: ${(e as Error).message}`,
-      [],
-      'Check that the file can be read; a workspace left with a -wal file in a read-only folder needs to be opened once where it can be written.',
-    );
+    throw openError(e, file, {
+      notDbCode: 'WORKSPACE_FOREIGN',
+      notDbHint: 'Give the path of a workspace file the studio created.',
+      how: ' read-only',
+      unreadableHint: 'Check that the file can be read; a workspace left with a -wal file in a read-only folder needs to be opened once where it can be written.',
+    });
   }
 }
 

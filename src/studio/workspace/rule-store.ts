@@ -1,9 +1,8 @@
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
-import { staleSave } from './stale-save.js';
 import type { VersionStatus } from './tariff-store.js';
-import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
+import { checkDraftDate, deleteDraft, insertDraft, requireApprovalInput, requireEditableDraft, requireRevision, requireStatus, updateDraftData } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -115,20 +114,6 @@ export function listReviews(ws: Workspace, ruleVersion: number): ReviewStep[] {
   ).map((r) => ({ id: r.id, ruleVersion: r.rule_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
 }
 
-const requireStatus = (v: StoredRuleVersion, status: VersionStatus, doing: string, hint: string): void => {
-  if (v.status !== status)
-    throw new StudioError(
-      status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW',
-      `rule version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`,
-      [],
-      hint,
-    );
-};
-
-const requireRevision = (ws: Workspace, v: StoredRuleVersion, revision: number): void => {
-  if (v.revision !== revision) throw staleSave(ws, `rule:${v.id}`, `rule version ${v.effective} (#${v.id})`, v.revision, revision);
-};
-
 /** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */
 export function createRuleDraft(ws: Workspace, args: { from: number; effective: string; title: string; action?: string }): StoredRuleVersion {
   checkDraftDate(args.effective);
@@ -159,8 +144,7 @@ export function saveRuleDraft(
   return ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
-      requireStatus(cur, 'draft', 'edited', 'An approved or submitted version is frozen: start a draft from it (or withdraw it from review) and edit the draft.');
-      requireRevision(ws, cur, args.revision);
+      requireEditableDraft(ws, 'rule', cur, args.revision);
       const data = { decisions: args.version.decisions, interpretations: args.version.interpretations };
       updateDraftData(ws, 'rule_versions', args.id, data);
       appendAudit(ws, args.action, `rule:${args.id}`, { before: args.before, after: args.after });
@@ -173,7 +157,7 @@ export function discardRuleDraft(ws: Workspace, id: number): void {
   ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, id);
-      requireStatus(cur, 'draft', 'discarded', 'An approved version is kept for ever.');
+      requireStatus('rule', cur, 'draft', 'discarded', 'An approved version is kept for ever.');
       ws.db.prepare('DELETE FROM reviews WHERE rule_version = ?').run(id);
       deleteDraft(ws, 'rule_versions', cur);
       appendAudit(ws, 'rule.draft.discarded', `rule:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision, status: cur.status } });
@@ -194,8 +178,8 @@ export function submitRuleVersion(ws: Workspace, args: { id: number; revision: n
   return ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
-      requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
-      requireRevision(ws, cur, args.revision);
+      requireStatus('rule', cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
+      requireRevision(ws, 'rule', cur, args.revision);
       const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as
         { id: number; status: string } | undefined;
       if (taken)
@@ -222,7 +206,7 @@ export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: 
   return ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
-      requireStatus(cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
+      requireStatus('rule', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
       setStatus(ws, cur.id, 'draft');
       addReview(ws, cur.id, 'withdrawn', ws.actor, args.comment);
       appendAudit(ws, 'rule.withdrawn', `rule:${cur.id}`, { before: { status: 'in-review' }, after: { status: 'draft' }, comment: args.comment });
@@ -240,35 +224,42 @@ export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: 
 export function approveRuleVersion(ws: Workspace, args: { id: number; reviewer: string; comment: string }): { approved: StoredRuleVersion; superseded: StoredRuleVersion | null } {
   const reviewer = args.reviewer.trim();
   const comment = args.comment.trim();
-  const issues = [
-    ...(reviewer ? [] : [{ code: 'REVIEWER_REQUIRED', severity: 'error' as const, message: 'reviewer: enter the name of the person approving', field: 'reviewer' }]),
-    ...(comment ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
-  ];
-  if (issues.length)
-    throw new StudioError(
-      'APPROVAL_INCOMPLETE',
-      `approval needs ${issues.map((i) => i.field).join(' and ')}`,
-      issues,
-      'Enter the reviewer name and a comment, then approve again.',
-    );
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
-      const replaced = ws.db.prepare("SELECT * FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
-        Row | undefined;
-      // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
-      // the reviewer is written while the version is still in review, then it is approved.
-      if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
-      ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
-      setStatus(ws, cur.id, 'approved');
-      addReview(ws, cur.id, 'approved', reviewer, comment);
-      appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
-        before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-        after: { status: 'approved', approvedBy: reviewer, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}) },
-        comment,
-      });
-      return { approved: getRuleVersion(ws, cur.id), superseded: replaced ? getRuleVersion(ws, replaced.id) : null };
-    })
-    .immediate();
+  requireApprovalInput(reviewer, comment);
+  return ws.db.transaction(() => approveRuleRow(ws, args.id, reviewer, comment, { hint: 'Submit the draft for review first.' })).immediate();
+}
+
+/**
+ * The approval of a rule version in review, inside the caller's transaction (alone, or together
+ * with the tariff version of its date: `together`): the approved version it replaces becomes
+ * superseded (its status only), the reviewer is written while the version is still in review,
+ * then it is approved, with its review step and audit entry.
+ */
+export function approveRuleRow(
+  ws: Workspace,
+  id: number,
+  reviewer: string,
+  comment: string,
+  opts: { hint: string; together?: { tariff: number } },
+): { approved: StoredRuleVersion; superseded: StoredRuleVersion | null } {
+  const cur = getRuleVersion(ws, id);
+  requireStatus('rule', cur, 'in-review', 'approved', opts.hint);
+  const replaced = ws.db.prepare("SELECT id, effective FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
+    { id: number; effective: string } | undefined;
+  // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
+  // the reviewer is written while the version is still in review, then it is approved.
+  if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
+  ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
+  setStatus(ws, cur.id, 'approved');
+  addReview(ws, cur.id, 'approved', reviewer, comment);
+  appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
+    before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
+    after: {
+      status: 'approved',
+      approvedBy: reviewer,
+      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
+      ...(opts.together ? { together: opts.together } : {}),
+    },
+    comment,
+  });
+  return { approved: getRuleVersion(ws, cur.id), superseded: replaced ? getRuleVersion(ws, replaced.id) : null };
 }

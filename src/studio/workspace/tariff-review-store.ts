@@ -1,7 +1,8 @@
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
-import { getRuleVersion, type StoredRuleVersion } from './rule-store.js';
+import { approveRuleRow, getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion, type VersionStatus } from './tariff-store.js';
+import { requireApprovalInput, requireStatus } from './version-drafts.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**
@@ -26,16 +27,6 @@ export function listTariffReviews(ws: Workspace, tariffVersion: number): TariffR
     }[]
   ).map((r) => ({ id: r.id, tariffVersion: r.tariff_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
 }
-
-const requireStatus = (v: StoredTariffVersion, status: VersionStatus, doing: string, hint: string): void => {
-  if (v.status !== status)
-    throw new StudioError(
-      status === 'draft' ? 'VERSION_NOT_DRAFT' : 'VERSION_NOT_IN_REVIEW',
-      `tariff version ${v.effective} (#${v.id}) is ${v.status}: only a version ${status === 'draft' ? 'in draft' : 'in review'} can be ${doing}`,
-      [],
-      hint,
-    );
-};
 
 const addReview = (ws: Workspace, id: number, step: TariffReviewStep['step'], reviewer: string, comment: string): void => {
   ws.db.prepare('INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(id, step, reviewer, comment, nowIso());
@@ -66,7 +57,7 @@ export function submitTariffVersion(ws: Workspace, args: { id: number; revision:
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
-      requireStatus(cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
+      requireStatus('tariff', cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
       if (cur.revision !== args.revision)
         throw new StudioError(
           'DRAFT_CONFLICT',
@@ -100,7 +91,7 @@ export function withdrawTariffVersion(ws: Workspace, args: { id: number; comment
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
-      requireStatus(cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
+      requireStatus('tariff', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
       setStatus(ws, 'tariff_versions', cur.id, 'draft');
       addReview(ws, cur.id, 'withdrawn', ws.actor, args.comment);
       appendAudit(ws, 'tariff.withdrawn', `tariff:${cur.id}`, { before: { status: 'in-review' }, after: { status: 'draft' }, comment: args.comment });
@@ -108,11 +99,6 @@ export function withdrawTariffVersion(ws: Workspace, args: { id: number; comment
     })
     .immediate();
 }
-
-export const approvalInputIssues = (reviewer: string, comment: string) => [
-  ...(reviewer.trim() ? [] : [{ code: 'REVIEWER_REQUIRED', severity: 'error' as const, message: 'reviewer: enter the name of the person approving', field: 'reviewer' }]),
-  ...(comment.trim() ? [] : [{ code: 'COMMENT_REQUIRED', severity: 'error' as const, message: 'comment: say what was reviewed and why it is approved', field: 'comment' }]),
-];
 
 export type JointApproval = {
   tariff: StoredTariffVersion | null;
@@ -129,20 +115,13 @@ export type JointApproval = {
 export function approveTogether(ws: Workspace, args: { tariffId: number | null; ruleId: number | null; reviewer: string; comment: string }): JointApproval {
   const reviewer = args.reviewer.trim();
   const comment = args.comment.trim();
-  const issues = approvalInputIssues(reviewer, comment);
-  if (issues.length)
-    throw new StudioError(
-      'APPROVAL_INCOMPLETE',
-      `approval needs ${issues.map((i) => i.field).join(' and ')}`,
-      issues,
-      'Enter the reviewer name and a comment, then approve again.',
-    );
+  requireApprovalInput(reviewer, comment);
   return ws.db
     .transaction((): JointApproval => {
       const out: JointApproval = { tariff: null, rules: null, supersededTariff: null, supersededRules: null };
       if (args.tariffId !== null) {
         const cur = getTariffVersion(ws, args.tariffId);
-        requireStatus(cur, 'in-review', 'approved', 'Submit the draft for review first.');
+        requireStatus('tariff', cur, 'in-review', 'approved', 'Submit the draft for review first.');
         const replaced = ws.db
           .prepare("SELECT id, effective FROM tariff_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1")
           .get(cur.effective) as { id: number; effective: string } | undefined;
@@ -163,34 +142,12 @@ export function approveTogether(ws: Workspace, args: { tariffId: number | null; 
         out.supersededTariff = replaced ? getTariffVersion(ws, replaced.id) : null;
       }
       if (args.ruleId !== null) {
-        const cur = getRuleVersion(ws, args.ruleId);
-        if (cur.status !== 'in-review')
-          throw new StudioError(
-            'VERSION_NOT_IN_REVIEW',
-            `rule version ${cur.effective} (#${cur.id}) is ${cur.status}: only a version in review can be approved`,
-            [],
-            'Submit the rule draft of the same date for review first.',
-          );
-        const replaced = ws.db.prepare("SELECT id, effective FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
-          { id: number; effective: string } | undefined;
-        if (replaced) setStatus(ws, 'rule_versions', replaced.id, 'superseded');
-        // The reviewer is written while the version is still in review: the freeze triggers allow
-        // nothing but approved → superseded on an approved row (migration 4).
-        ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
-        setStatus(ws, 'rule_versions', cur.id, 'approved');
-        ws.db.prepare('INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(cur.id, 'approved', reviewer, comment, nowIso());
-        appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
-          before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-          after: {
-            status: 'approved',
-            approvedBy: reviewer,
-            ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
-            ...(args.tariffId !== null ? { together: { tariff: args.tariffId } } : {}),
-          },
-          comment,
+        const r = approveRuleRow(ws, args.ruleId, reviewer, comment, {
+          hint: 'Submit the rule draft of the same date for review first.',
+          ...(args.tariffId !== null ? { together: { tariff: args.tariffId } } : {}),
         });
-        out.rules = getRuleVersion(ws, cur.id);
-        out.supersededRules = replaced ? getRuleVersion(ws, replaced.id) : null;
+        out.rules = r.approved;
+        out.supersededRules = r.superseded;
       }
       return out;
     })

@@ -2,8 +2,7 @@ import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
-import { staleSave } from './stale-save.js';
-import { checkDraftDate, deleteDraft, insertDraft, updateDraftData } from './version-drafts.js';
+import { checkDraftDate, deleteDraft, insertDraft, requireEditableDraft, requireStatus, updateDraftData } from './version-drafts.js';
 import type { TariffMeta } from './version-meta.js';
 import type { Workspace } from './workspace.js';
 
@@ -124,14 +123,7 @@ export function saveTariffDraft(
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
-      if (cur.status !== 'draft')
-        throw new StudioError(
-          'VERSION_NOT_DRAFT',
-          `tariff version ${cur.effective} is ${cur.status}: an approved version is never edited`,
-          [],
-          'Start a draft from it and edit the draft.',
-        );
-      if (cur.revision !== args.revision) throw staleSave(ws, `tariff:${cur.id}`, `tariff draft ${cur.effective} (#${cur.id})`, cur.revision, args.revision);
+      requireEditableDraft(ws, 'tariff', cur, args.revision);
       const { effective: _e, status: _s, ...data } = args.version;
       updateDraftData(ws, 'tariff_versions', args.id, data);
       appendAudit(ws, args.action, `tariff:${args.id}`, { before: args.before, after: args.after });
@@ -144,7 +136,7 @@ export function discardTariffDraft(ws: Workspace, id: number): void {
   ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, id);
-      if (cur.status !== 'draft') throw new StudioError('VERSION_NOT_DRAFT', `tariff version ${cur.effective} is ${cur.status}; only a draft can be discarded`);
+      requireStatus('tariff', cur, 'draft', 'discarded', 'An approved version is kept for ever.');
       // Its review steps (submitted, withdrawn) go with it; the audit log keeps them.
       ws.db.prepare('DELETE FROM tariff_reviews WHERE tariff_version = ?').run(id);
       deleteDraft(ws, 'tariff_versions', cur);

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
-import type { QuoteCheck } from '../../api/authoring-contract.js';
+import type { QuoteCheck } from '../../api/contract.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';

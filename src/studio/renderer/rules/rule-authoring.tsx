@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DecisionName, RuleDoc } from '../../../engine/rule-types.js';
 import type { RegressionView, RuleVersionDetail } from '../../api/contract.js';
-import type { QuoteCheck, Saved } from '../../api/authoring-contract.js';
+import type { QuoteCheck, Saved } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { Dialog } from '../ui/dialog.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ApprovalKind, ApprovalState } from '../../api/team-contract.js';
+import type { ApprovalKind, ApprovalState } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useLiveTick } from './live-updates.js';
 import { useTeam, useTeamText } from './team-context.js';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { UserView } from '../../api/team-contract.js';
+import type { UserView } from '../../api/contract.js';
 import { ROLES, type Role } from '../../api/roles.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { InForceView } from '../../api/lifecycle-contract.js';
+import type { InForceView } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ChangeTable } from '../tariffs/change-table.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { VersionSummary } from '../../api/contract.js';
-import type { FleetImpact, TariffReviewView } from '../../api/lifecycle-contract.js';
+import type { FleetImpact, TariffReviewView } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';

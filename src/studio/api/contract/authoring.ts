@@ -1,15 +1,13 @@
 import type { JSONSchemaType } from 'ajv';
-import type { Interpretation } from '../../engine/rule-types.js';
-import type { CallSpec } from './contract.js';
+import type { Interpretation } from '../../../engine/rule-types.js';
+import { call } from './call.js';
+import { id } from './shared.js';
 
 /**
  * The `authoring` domain: rules added (from a template of the decision, or duplicated), deleted
  * and reordered, parameters and named interpretations edited, in a rule draft, each checked as files on disk are
- * (schema, facts, the whole version, clause and verbatim quote against the terms). Only type
- * imports from contract.ts (it imports this section).
+ * (schema, facts, the whole version, clause and verbatim quote against the terms).
  */
-const call = <A, R>(summary: string, args: JSONSchemaType<A>, result: object): CallSpec<A, R> => ({ summary, args, result });
-const id = { type: 'integer', minimum: 1 } as const;
 const revision = { type: 'integer', minimum: 1 } as const;
 const decision = { type: 'string', maxLength: 64 } as const;
 const ruleId = { type: 'string', minLength: 1, maxLength: 200 } as const;
@@ -30,7 +28,7 @@ const refArgs = {
   properties: { id, revision, decision, ruleId },
 } as unknown as JSONSchemaType<RuleRef>;
 
-export const authoringContract = {
+export const authoring = {
   addRule: call<AddRuleArgs, Saved>(
     "add a rule to a draft's decision: a template of the decision (from null: its first fact and event) or a duplicate of rule `from`, with its clause and verbatim quote (checked against the terms)",
     {
@@ -39,9 +37,8 @@ export const authoringContract = {
       required: ['id', 'revision', 'decision', 'ruleId', 'from', 'clause', 'quote'],
       properties: { id, revision, decision, ruleId, from: { type: ['string', 'null'], maxLength: 200 }, clause: { type: 'string', maxLength: 100 }, quote: text },
     } as unknown as JSONSchemaType<AddRuleArgs>,
-    saved,
-  ),
-  deleteRule: call<RuleRef, Saved>('delete a rule from a draft', refArgs, saved),
+  ).returns(saved),
+  deleteRule: call<RuleRef, Saved>('delete a rule from a draft', refArgs).returns(saved),
   moveRule: call<RuleRef & { direction: 'up' | 'down' }, Saved>(
     'move a rule one place up or down in its decision: it takes the priority of the rule it passes (the engine runs higher priority first)',
     {
@@ -50,8 +47,7 @@ export const authoringContract = {
       required: ['id', 'revision', 'decision', 'ruleId', 'direction'],
       properties: { id, revision, decision, ruleId, direction: { type: 'string', enum: ['up', 'down'] } },
     } as unknown as JSONSchemaType<RuleRef & { direction: 'up' | 'down' }>,
-    saved,
-  ),
+  ).returns(saved),
   setParameter: call<ParameterArgs, Saved>(
     "edit a parameter of a draft's decision (the constants: 14.6%, 15 days): its value (JSON: a number or a string, of the type it had), clause and verbatim quote",
     {
@@ -68,8 +64,7 @@ export const authoringContract = {
         quote: text,
       },
     },
-    saved,
-  ),
+  ).returns(saved),
   editInterpretation: call<InterpretationArgs, Saved>(
     "edit a named interpretation of a draft (its description, default, alternatives and their descriptions), checked as interpretations.json on disk: the schema, each value once, the values the engine's code branches on kept (errors with the file's JSON pointer)",
     {
@@ -78,27 +73,25 @@ export const authoringContract = {
       required: ['id', 'revision', 'name', 'interpretation'],
       properties: { id, revision, name: { type: 'string', maxLength: 100 }, interpretation: { type: 'object', required: [] } },
     } as unknown as JSONSchemaType<InterpretationArgs>,
-    saved,
-  ),
+  ).returns(saved),
   checkQuote: call<{ id: number; clause: string; quote: string }, QuoteCheck & { articleText: string | null }>(
     "check a clause and quote against the terms in force for the version (as you type), with the text of the clause's article to pick the quote from",
     { type: 'object', additionalProperties: false, required: ['id', 'clause', 'quote'], properties: { id, clause: { type: 'string', maxLength: 100 }, quote: text } },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['issues', 'article', 'articleText'],
-      properties: {
-        issues: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['code', 'severity', 'message'],
-            properties: { code: { type: 'string' }, severity: { enum: ['error', 'warning'] }, message: { type: 'string' } },
-          },
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['issues', 'article', 'articleText'],
+    properties: {
+      issues: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['code', 'severity', 'message'],
+          properties: { code: { type: 'string' }, severity: { enum: ['error', 'warning'] }, message: { type: 'string' } },
         },
-        article: { type: ['string', 'null'] },
-        articleText: { type: ['string', 'null'] },
       },
+      article: { type: ['string', 'null'] },
+      articleText: { type: ['string', 'null'] },
     },
-  ),
+  }),
 };

@@ -1,0 +1,73 @@
+import type { ErrorObject } from 'ajv';
+import { MAX_YEN } from './money.js';
+
+/**
+ * The one function that turns an ajv error into the project's message (what is wrong, and what to
+ * do where there is something to do), used by the engine's data loader (and through it the
+ * release and scenario loaders), the facts validator and the studio API dispatcher. The caller
+ * puts the message beside its JSON pointer (its own convention: the object, or the key itself).
+ *
+ * Two styles, each word for word what its readers (tests, case files) already hold:
+ * - `data`: a data file, a release, a scenario or an API payload; keys are properties, and the
+ *   message names what the schema wants (ajv's own words for the rest);
+ * - `facts`: a case's facts; keys are facts of the decision, and the message also shows the
+ *   value found (`got …`), since the reader wrote it by hand.
+ */
+export type SchemaErrorStyle = 'data' | 'facts';
+
+const FORMAT_HELP: Record<string, string> = {
+  'iso-date': 'a calendar date YYYY-MM-DD',
+  'iso-month': 'a month YYYY-MM',
+  'iso-datetime': 'an ISO 8601 datetime such as 2025-03-10T09:00 (Asia/Tokyo when no offset is written)',
+};
+
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+const dataMessage = (e: ErrorObject): string => {
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown property "${String(e.params.additionalProperty)}": remove it or fix its spelling`;
+    case 'required':
+      return `missing required property "${String(e.params.missingProperty)}"`;
+    case 'enum':
+      return `must be one of ${JSON.stringify(e.params.allowedValues)}`;
+    case 'oneOf':
+      return 'matches none of the allowed shapes';
+    default:
+      return e.message ?? 'is invalid';
+  }
+};
+
+const factsMessage = (e: ErrorObject, value: unknown): string => {
+  switch (e.keyword) {
+    case 'type':
+      return `must be ${String(e.params.type)}, got ${typeName(value)} ${JSON.stringify(value)}`;
+    case 'required':
+      return `missing required fact "${String(e.params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `unknown fact "${String(e.params.additionalProperty)}" for this decision: remove it or check its spelling`;
+    case 'format':
+      return `must be ${FORMAT_HELP[String(e.params.format)] ?? e.params.format}, got ${JSON.stringify(value)}`;
+    case 'enum':
+      return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+    case 'minimum':
+      return `must be ${String(e.params.limit)} or more, got ${JSON.stringify(value)}`;
+    case 'maximum':
+      return `must be at most ${Number(e.params.limit).toLocaleString('en-US')}${Number(e.params.limit) === MAX_YEN ? ' yen (the largest amount the engine accepts)' : ''}, got ${JSON.stringify(value)}`;
+    case 'uniqueItems':
+      return 'must not list the same item twice';
+    default:
+      return e.message ?? 'is invalid';
+  }
+};
+
+/** The message of one ajv error; `value` is the value at the error's instancePath (the `facts` style shows it). */
+export const schemaErrorMessage = (e: ErrorObject, style: SchemaErrorStyle, value?: unknown): string => (style === 'facts' ? factsMessage(e, value) : dataMessage(e));
+
+/** The value at a JSON pointer (RFC 6901) inside `root`, or undefined. */
+export const valueAtPointer = (root: unknown, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), root);

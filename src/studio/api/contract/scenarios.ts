@@ -1,0 +1,290 @@
+import type { JSONSchemaType } from 'ajv';
+import type { Edit, Scenario } from '../../../camera-sim/scenario-types.js';
+import { call } from './call.js';
+import {
+  apiErrorSchema,
+  fileResult,
+  id,
+  noArgs,
+  refSchema,
+  str,
+  summarySchema,
+  type ApiError,
+  type NoArgs,
+  type VersionRef,
+  type VersionSummary,
+  type WorkbookFile,
+} from './shared.js';
+
+/** The `scenarios` domain: finance's what-if runs of the fleet simulator (docs/studio-scenarios.md). */
+/** One side of a scenario: workspace versions (or drafts) by id (null: in force at the start of the horizon; the proposal's null: the baseline's), then edits in the simulator's format. */
+export type ScenarioSideRef = { tariffVersionId: number | null; ruleVersionId: number | null; edits: Edit[] };
+/** A scenario as the form holds it: the scenario file's sections (docs/scenarios.md), with the sides naming workspace versions. */
+export type ScenarioForm = Omit<Scenario, '$schema' | 'baseline' | 'proposal'> & { baseline: ScenarioSideRef; proposal: ScenarioSideRef };
+export type Pair = { baseline: number; proposal: number };
+export type ScenarioSummary = {
+  id: number;
+  name: string;
+  revision: number;
+  updatedAt: string;
+  lastRunAt: string | null;
+  /** The last run's net revenue ex tax; `stale` when the form changed after that run. */
+  last: { netExTax: Pair; difference: number; fleetSize: number; months: number; stale: boolean } | null;
+};
+export type RunSideInfo = { label: 'baseline' | 'proposal'; rules: string; rulesStatus: string; tariffs: string; tariffsStatus: string; edits: string[] };
+/** A run's figures for the charts and the tables beneath them (all amounts integer yen ex tax unless the row says tax). */
+export type RunView = {
+  meta: {
+    name: string;
+    seed: number;
+    fleetSize: number;
+    start: string;
+    months: number;
+    finishedAt: string;
+    elapsedMs: number;
+    workers: number;
+    formRevision: number;
+    sides: RunSideInfo[];
+  };
+  summary: { key: string; labelJa: string; labelEn: string; kind: 'yen' | 'count'; baseline: number; proposal: number; difference: number }[];
+  byMonth: (Pair & { month: string; difference: number })[];
+  byCourse: (Pair & { code: string; name: string; difference: number })[];
+  byItem: (Pair & { item: string; name: string; clause: string; difference: number })[];
+  overTime: { month: string; waivers: Pair; waiverYen: Pair; settlements: Pair; settlementYen: Pair; cancellations: Pair }[];
+  /** With replications: p5 and p95 of each summary figure and of each month's net revenue, per side and for the paired difference. */
+  bands?: {
+    replications: number;
+    summary: { key: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
+    byMonth: { month: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
+  };
+  /** With a sensitivity section: the tornado, largest swing first. */
+  sensitivity?: { baseDifference: number; rows: { pointer: string; label: string; effectDown: number; effectUp: number; swing: number }[] };
+};
+export type BandRange = { p5: number; p50: number; p95: number; mean: number };
+export type RunState = 'running' | 'done' | 'cancelled' | 'failed';
+export type RunProgress = {
+  runId: string;
+  scenarioId: number;
+  state: RunState;
+  contractsDone: number;
+  contracts: number;
+  contractMonths: number;
+  elapsedMs: number;
+  error: ApiError | null;
+};
+export type ScenarioChoices = {
+  tariffs: VersionSummary[];
+  rules: VersionRef[];
+  courses: { code: string; name: string; series: string; termMonths: number | null }[];
+  options: { code: string; name: string }[];
+  defaultForm: ScenarioForm;
+};
+/** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
+export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
+
+export const sideRefSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['tariffVersionId', 'ruleVersionId', 'edits'],
+  properties: {
+    tariffVersionId: { type: ['integer', 'null'], minimum: 1 },
+    ruleVersionId: { type: ['integer', 'null'], minimum: 1 },
+    // Each edit is checked by the simulator's own schema (with its JSON pointer) when the scenario is resolved.
+    edits: { type: 'array', maxItems: 500, items: { type: 'object', required: ['edit'], properties: { edit: { type: 'string' } } } },
+  },
+} as const;
+/**
+ * The form's shape at the transport. The sections (fleet, hazards) are checked field by field by
+ * the simulator's strict scenario schema in the handler, which reports each problem with its
+ * JSON pointer (SCENARIO_INVALID), so a form is never refused here with a vaguer message.
+ */
+export const scenarioFormSchema = {
+  type: 'object',
+  required: ['name', 'seed', 'horizon', 'fleet', 'baseline', 'proposal'],
+  properties: {
+    name: { type: 'string', maxLength: 200 },
+    seed: { type: 'number' },
+    horizon: { type: 'object' },
+    fleet: { type: 'object' },
+    baseline: sideRefSchema,
+    proposal: sideRefSchema,
+  },
+} as const;
+export const pairSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['baseline', 'proposal'],
+  properties: { baseline: { type: 'number' }, proposal: { type: 'number' } },
+} as const;
+export const scenarioSummarySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'revision', 'updatedAt', 'lastRunAt', 'last'],
+  properties: {
+    id,
+    name: { type: 'string' },
+    revision: { type: 'integer' },
+    updatedAt: { type: 'string' },
+    lastRunAt: { type: ['string', 'null'] },
+    last: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['netExTax', 'difference', 'fleetSize', 'months', 'stale'],
+          properties: { netExTax: pairSchema, difference: { type: 'number' }, fleetSize: { type: 'integer' }, months: { type: 'integer' }, stale: { type: 'boolean' } },
+        },
+      ],
+    },
+  },
+} as const;
+export const pairRow = <const P extends Record<string, object>>(keys: P) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: [...(Object.keys(keys) as (keyof P & string)[]), 'baseline', 'proposal', 'difference'],
+    properties: { ...keys, baseline: { type: 'number' }, proposal: { type: 'number' }, difference: { type: 'number' } },
+  }) as const;
+export const runViewSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['meta', 'summary', 'byMonth', 'byCourse', 'byItem', 'overTime'],
+  properties: {
+    bands: { type: 'object' },
+    sensitivity: { type: 'object' },
+    meta: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'seed', 'fleetSize', 'start', 'months', 'finishedAt', 'elapsedMs', 'workers', 'formRevision', 'sides'],
+      properties: {
+        name: str,
+        seed: { type: 'integer' },
+        fleetSize: { type: 'integer' },
+        start: str,
+        months: { type: 'integer' },
+        finishedAt: str,
+        elapsedMs: { type: 'number' },
+        workers: { type: 'integer' },
+        formRevision: { type: 'integer' },
+        sides: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['label', 'rules', 'rulesStatus', 'tariffs', 'tariffsStatus', 'edits'],
+            properties: { label: { enum: ['baseline', 'proposal'] }, rules: str, rulesStatus: str, tariffs: str, tariffsStatus: str, edits: { type: 'array', items: str } },
+          },
+        },
+      },
+    },
+    summary: { type: 'array', items: pairRow({ key: str, labelJa: str, labelEn: str, kind: { enum: ['yen', 'count'] } }) },
+    byMonth: { type: 'array', items: pairRow({ month: str }) },
+    byCourse: { type: 'array', items: pairRow({ code: str, name: str }) },
+    byItem: { type: 'array', items: pairRow({ item: str, name: str, clause: str }) },
+    overTime: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['month', 'waivers', 'waiverYen', 'settlements', 'settlementYen', 'cancellations'],
+        properties: { month: str, waivers: pairSchema, waiverYen: pairSchema, settlements: pairSchema, settlementYen: pairSchema, cancellations: pairSchema },
+      },
+    },
+  },
+} as const;
+export const runProgressSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['runId', 'scenarioId', 'state', 'contractsDone', 'contracts', 'contractMonths', 'elapsedMs', 'error'],
+  properties: {
+    runId: str,
+    scenarioId: id,
+    state: { enum: ['running', 'done', 'cancelled', 'failed'] },
+    contractsDone: { type: 'integer' },
+    contracts: { type: 'integer' },
+    contractMonths: { type: 'integer' },
+    elapsedMs: { type: 'number' },
+    error: { anyOf: [{ type: 'null' }, apiErrorSchema] },
+  },
+} as const;
+export const runIdArgs = { type: 'object', additionalProperties: false, required: ['runId'], properties: { runId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } } } as const;
+export const saveArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'form'],
+  properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
+} as unknown as JSONSchemaType<SaveScenarioArgs>;
+export const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
+/** Instant re-pricing (docs/studio-scenarios.md): `repriced` with the figures, or `run-needed` (the reason; the page runs in full). */
+export type RepriceArgs = { id: number; form: ScenarioForm };
+export type RepriceAnswer = { mode: 'repriced' | 'run-needed'; reason: string; result: RunView | null; elapsedMs: number };
+const repriceArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'form'],
+  properties: { id, form: scenarioFormSchema },
+} as unknown as JSONSchemaType<RepriceArgs>;
+
+export const scenarios = {
+  choices: call<NoArgs, ScenarioChoices>('what a scenario form can pick: tariff versions and drafts, rule versions, courses and options, and a default form', noArgs).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['tariffs', 'rules', 'courses', 'options', 'defaultForm'],
+    properties: {
+      tariffs: { type: 'array', items: summarySchema },
+      rules: { type: 'array', items: refSchema },
+      courses: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['code', 'name', 'series', 'termMonths'],
+          properties: { code: str, name: str, series: str, termMonths: { type: ['integer', 'null'] } },
+        },
+      },
+      options: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: str, name: str } } },
+      defaultForm: { type: 'object' },
+    },
+  }),
+  list: call<NoArgs, { scenarios: ScenarioSummary[] }>('every saved scenario with its last run, newest first', noArgs).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['scenarios'],
+    properties: { scenarios: { type: 'array', items: scenarioSummarySchema } },
+  }),
+  get: call<{ id: number }, { summary: ScenarioSummary; form: ScenarioForm; result: RunView | null }>(
+    'a saved scenario: its form and the figures of its last run',
+    scenarioIdArgs,
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['summary', 'form', 'result'],
+    properties: { summary: scenarioSummarySchema, form: { type: 'object' }, result: { anyOf: [{ type: 'null' }, runViewSchema] } },
+  }),
+  save: call<SaveScenarioArgs, ScenarioSummary>('check a scenario form (every problem with its field) and save it: a new scenario (id null) or a new revision', saveArgs).returns(
+    scenarioSummarySchema,
+  ),
+  delete: call<{ id: number }, { deleted: number }>('delete a saved scenario and its last result', scenarioIdArgs).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['deleted'],
+    properties: { deleted: id },
+  }),
+  run: call<SaveScenarioArgs, { runId: string; scenario: ScenarioSummary }>(
+    'save the form, then run it in worker threads; answers at once with the run id (poll progress)',
+    saveArgs,
+  ).returns({ type: 'object', additionalProperties: false, required: ['runId', 'scenario'], properties: { runId: str, scenario: scenarioSummarySchema } }),
+  progress: call<{ runId: string }, RunProgress>('where a run is: contracts done, its state, and its error if it failed', runIdArgs).returns(runProgressSchema),
+  cancel: call<{ runId: string }, RunProgress>('stop a run: its workers are terminated and nothing is saved', runIdArgs).returns(runProgressSchema),
+  export: call<{ id: number }, WorkbookFile>("the last run as the workbook `tariff simulate` writes, plus a sheet with the charts' data", scenarioIdArgs).returns(fileResult),
+  reprice: call<RepriceArgs, RepriceAnswer>(
+    'the form re-priced on the events of the scenario’s last run (proposal prices changed only, no response): nothing saved; else mode run-needed with the reason',
+    repriceArgs,
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['mode', 'reason', 'result', 'elapsedMs'],
+    properties: { mode: { enum: ['repriced', 'run-needed'] }, reason: str, result: { anyOf: [{ type: 'null' }, runViewSchema] }, elapsedMs: { type: 'number' } },
+  }),
+};

@@ -1,0 +1,18 @@
+import type { Envelope } from './contract.js';
+
+/**
+ * The HTTP status of a studio call's answer, for both HTTP transports (the browser mode's
+ * server and the team server): 400 for a call or payload the contract refuses, 500 for an
+ * internal error, else 200 with the error as data. The team server answers a stale save with
+ * 409 (`draftConflict`), since several people edit there.
+ */
+export const httpStatusOf = (env: Envelope<unknown>, opts: { draftConflict?: 409 } = {}): number =>
+  env.ok
+    ? 200
+    : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP'
+      ? 400
+      : env.error.code === 'INTERNAL'
+        ? 500
+        : env.error.code === 'DRAFT_CONFLICT' && opts.draftConflict
+          ? opts.draftConflict
+          : 200;

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Envelope } from '../api/contract.js';
+import { readBodyWithLimit } from '../../io/body-limit.js';
+
+/** The largest request body a studio server reads (an .xlsx import travels as base64). */
+export const MAX_BODY = 30 * 1024 * 1024;
+
+export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
+
+/**
+ * The body of a studio call as both HTTP servers read it: JSON only (415), at most MAX_BODY (413,
+ * the rest drained so the client reads the answer; the connection then closes), parsed (400).
+ * Undefined when it answered the refusal itself through `reply`.
+ */
+export async function readJsonCallBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  reply: (status: number, env: Envelope<unknown>, headers?: Record<string, string>) => void,
+): Promise<{ value: unknown } | undefined> {
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    reply(415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
+    return undefined;
+  }
+  const read = await readBodyWithLimit(req, MAX_BODY);
+  if (!read.ok) {
+    // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
+    if (read.closeAfter) res.once('finish', () => req.destroy());
+    reply(
+      413,
+      transportError(
+        'PAYLOAD_TOO_LARGE',
+        `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`,
+        'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
+      ),
+      { Connection: 'close' },
+    );
+    return undefined;
+  }
+  try {
+    return { value: read.body.length ? (JSON.parse(read.body.toString('utf8')) as unknown) : undefined };
+  } catch (e) {
+    reply(400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
+    return undefined;
+  }
+}
