@@ -1,9 +1,9 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
-import type { QuoteCheck } from '../../api/contract.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useQuoteCheck } from './use-quote-check.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
@@ -86,19 +86,8 @@ function ParameterEditor({
   const [value, setValue] = useState(String(param.value));
   const [clause, setClause] = useState(param.clause);
   const [quote, setQuote] = useState(param.quote);
-  const [check, setCheck] = useState<QuoteCheck | null>(null);
   const [saving, setSaving] = useState(false);
-  const seq = useRef(0);
-  useEffect(() => {
-    const n = ++seq.current;
-    const timer = setTimeout(() => {
-      api.authoring.checkQuote({ id: detail.summary.id, clause, quote }).then(
-        (c) => n === seq.current && setCheck(c),
-        () => undefined,
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [api, detail.summary.id, clause, quote]);
+  const check = useQuoteCheck(detail.summary.id, clause, quote);
   // The value keeps its type: a decimal kept as a string ("14.6") is sent as a JSON string.
   const valueJson = typeof param.value === 'string' ? JSON.stringify(value.trim()) : value.trim();
   const save = async () => {

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DecisionName, RuleDoc } from '../../../engine/rule-types.js';
 import type { RegressionView, RuleVersionDetail } from '../../api/contract.js';
-import type { QuoteCheck, Saved } from '../../api/contract.js';
+import type { Saved } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useQuoteCheck } from './use-quote-check.js';
 import { Dialog } from '../ui/dialog.js';
 
 /**
@@ -62,23 +63,11 @@ export function RuleAuthoringBar({ detail, decision, rule, onChange, onError, on
 }
 
 function AddRuleDialog({ detail, decision, from, onAdd, onCancel }: { detail: RuleVersionDetail; decision: DecisionName; from: RuleDoc | null; onAdd: (ruleId: string, clause: string, quote: string) => void; onCancel: () => void }) {
-  const api = useApi();
   const { t } = useI18n();
   const [ruleId, setRuleId] = useState(from ? `${from.id.split('/')[1] ?? 'rule'}-copy` : '');
   const [clause, setClause] = useState(from?.clause ?? '');
   const [quote, setQuote] = useState(from?.quote ?? '');
-  const [check, setCheck] = useState<(QuoteCheck & { articleText: string | null }) | null>(null);
-  const seq = useRef(0);
-  useEffect(() => {
-    const n = ++seq.current;
-    const timer = setTimeout(() => {
-      api.authoring.checkQuote({ id: detail.summary.id, clause, quote }).then(
-        (c) => n === seq.current && setCheck(c),
-        () => undefined,
-      );
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [api, detail.summary.id, clause, quote]);
+  const check = useQuoteCheck(detail.summary.id, clause, quote);
   const pick = () => {
     const sel = window.getSelection()?.toString().replace(/\s*\n\s*/gu, '') ?? '';
     if (sel.trim()) setQuote(sel.trim());
