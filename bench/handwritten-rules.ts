@@ -13,6 +13,7 @@ const ge = (a: unknown, b: unknown): boolean => num(a) && (a as number) >= (b as
 const lt = (a: unknown, b: unknown): boolean => num(a) && (a as number) < (b as number);
 const le = (a: unknown, b: unknown): boolean => num(a) && (a as number) <= (b as number);
 const INSOLVENCY = ['payment-suspension', 'clearinghouse-suspension', 'seizure', 'insolvency-filing'];
+const APPROVAL_GROUNDS = ['technically-infeasible', 'payment-delinquent', 'false-declaration', 'business-hindrance'];
 
 export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
   approval: (f) => {
@@ -45,6 +46,8 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
     if (INSOLVENCY.indexOf(f.insolvencyEvent as string) > -1) out.push(2);
     if (f.antisocialForces === true) out.push(3);
     if (f.antisocialConduct === true) out.push(4);
+    if (APPROVAL_GROUNDS.indexOf(f.approvalGroundFound as string) > -1) out.push(5);
+    if (f.equipmentRemedyExcessive === true) out.push(6);
     return out;
   },
   courseChange: (f) => {
@@ -73,7 +76,7 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
   },
   settlement: (f) => {
     const out: number[] = [];
-    if (gt(f.freeMonths, 0)) out.push(4);
+    if (gt(f.freeMonths, 0) && f.hasMinimumPeriod === true) out.push(4);
     const remaining = f.policyKind === 'remaining-of-months';
     const family = f.policyKind === 'longest-satisfied-same-family';
     if (remaining && lt(f.monthsUsed, f.policyMonths)) out.push(0);
@@ -82,8 +85,8 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
     if ((remaining && ge(f.monthsUsed, f.policyMonths)) || (family && ge(f.monthsUsed, f.termMonths))) out.push(3);
     return out;
   },
-  lateInterest: (f) => (gt(f.daysAfterDue, f.graceDays) ? [0] : []),
-  surcharge: (f) => (ge(f.evadedAmount, 0) ? [0] : []),
+  lateInterest: (f) => (gt(f.daysAfterDue, f.graceEndDaysAfterDue) ? [0] : []),
+  surcharge: (f) => (gt(f.evadedAmount, 0) ? [0] : []),
   monthlyCharge: (f) => {
     const out: number[] = [];
     if (gt(f.contractMonth, f.freeMonths)) out.push(0);
@@ -109,9 +112,9 @@ export const HANDWRITTEN: Record<DecisionName, (f: F) => number[]> = {
     const out: number[] = [];
     if (ge(f.businessDaysBeforeEnd, f.noticeBusinessDays)) out.push(0);
     if (f.returned === true) out.push(1);
-    if (f.returned === false) out.push(2);
+    if (f.returned === false) out.push(2, 3);
     if (f.returned === true && f.returnedAfterPlannedEnd === true && f.returnDelayAnnounced === false && f['interpretation.feesAfterPlannedEnd'] === 'late-return-charge')
-      out.push(3);
+      out.push(4);
     return out;
   },
   equipmentLoss: (f) => {
