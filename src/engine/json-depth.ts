@@ -12,7 +12,7 @@ export const MAX_JSON_DEPTH = 64;
  * deeper than `max` frames, and without a pointer string or an entries array per value: every
  * request runs it, and it almost always answers no.
  */
-const nestsTooDeep = (v: object, depth: number, max: number): boolean => {
+export const nestsTooDeep = (v: object, depth: number, max: number): boolean => {
   if (depth >= max) return true;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i += 1) {
