@@ -21,7 +21,7 @@ import type { CaseInput, FiredEvent, Output } from './output-types.js';
 import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
-import { MAX_YEN, nonFiniteAmounts } from './money.js';
+import { copyExactFields, MAX_YEN, nonFiniteAmounts } from './money.js';
 import { MAX_JSON_DEPTH, nestsTooDeep, tooDeepAt } from './json-depth.js';
 import { readerOf, readsInterpretations, ruleById } from './trace-reader.js';
 
@@ -150,13 +150,22 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
 function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = finishDecision(p.def, fired, p.state, p.ctx);
-  // An amount that is not a finite whole number of yen is never emitted (JSON would show it as null).
-  const bad = nonFiniteAmounts(result.fields);
-  if (bad.length)
+  // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
+  // decision's fields, clauses, interpretations, trace, versions): an object literal with two
+  // spreads cost more than the rules themselves.
+  const out = {} as Output;
+  if (p.caseName !== undefined) out.name = p.caseName as string;
+  out.decision = p.name;
+  out.asOf = p.asOf;
+  out.outcome = result.outcome;
+  // The finish's own object literal: its keys are all own (for…in, no key array per answer),
+  // copied and checked in one pass. An amount that is not a finite whole number of yen is never
+  // emitted (JSON would show it as null).
+  if (!copyExactFields(result.fields, out))
     return invalid(
       c,
       p.asOf,
-      bad.map((f) => ({
+      nonFiniteAmounts(result.fields).map((f) => ({
         path: '/facts',
         message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`,
         code: 'AMOUNT_OUT_OF_RANGE',
@@ -169,17 +178,6 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
     if (readsInterpretations(rule)) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
-  // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
-  // decision's fields, clauses, interpretations, trace, versions): an object literal with two
-  // spreads cost more than the rules themselves.
-  const out = {} as Output;
-  if (p.caseName !== undefined) out.name = p.caseName as string;
-  out.decision = p.name;
-  out.asOf = p.asOf;
-  out.outcome = result.outcome;
-  const fields = result.fields;
-  // The finish's own object literal: its keys are all own (for…in, no key array per answer).
-  for (const k in fields) out[k] = fields[k];
   out.clauses = result.clauses;
   out.interpretations = p.ctx.interps.reliedOn();
   out.trace = trace;

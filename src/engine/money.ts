@@ -25,6 +25,20 @@ const allExact = (v: unknown): boolean => {
   return true;
 };
 
+/**
+ * Copies each field of a finish's own object literal onto the answer and tells whether every number
+ * under them is exact: one pass over the fields instead of a check and then a copy.
+ */
+export const copyExactFields = (fields: Record<string, unknown>, out: Record<string, unknown>): boolean => {
+  let exact = true;
+  for (const k in fields) {
+    const v = fields[k];
+    out[k] = v;
+    if (exact && (typeof v === 'number' ? !exactNumber(v) : v !== null && typeof v === 'object' && !allExact(v))) exact = false;
+  }
+  return exact;
+};
+
 /** The JSON pointers of the numbers in an answer's fields that a JSON reader would not get back exactly (none, almost always). */
 export const nonFiniteAmounts = (v: unknown, path = ''): string[] => {
   if (allExact(v)) return [];
