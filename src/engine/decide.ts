@@ -23,7 +23,7 @@ import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js'
 import type { TariffVersion } from './tariff-types.js';
 import { copyExactFields, MAX_YEN, nonFiniteAmounts } from './money.js';
 import { MAX_JSON_DEPTH, nestsTooDeep, tooDeepAt } from './json-depth.js';
-import { readerOf, readsInterpretations, ruleById } from './trace-reader.js';
+import { traceStep } from './trace-reader.js';
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -172,10 +172,10 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
       })),
     );
   const trace = fired.map((f) => {
-    const rule = ruleById(p.ctx.rules, f.ruleId)!;
-    const facts = readerOf(rule)(p.facts);
+    const step = traceStep(p.ctx.rules, f.ruleId)!;
+    const facts = step.read(p.facts);
     // Only a rule that can read an interpretation fact has one to mark (most read none).
-    if (readsInterpretations(rule)) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
+    if (step.readsInterpretations) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
   out.clauses = result.clauses;
