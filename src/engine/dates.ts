@@ -2,7 +2,6 @@
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MS_PER_DAY = 86_400_000;
@@ -19,11 +18,12 @@ export const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + 
 
 export const isIsoDate = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
-  if (s.length !== 10 || !DATE_RE.test(s)) return false;
+  // YYYY-MM-DD read digit by digit (digits() is -1 for a non-digit), as /^\d{4}-\d{2}-\d{2}$/ would.
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 7);
   const d = digits(s, 8, 10);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
 
 export const isIsoMonth = (s: unknown): s is string => {
