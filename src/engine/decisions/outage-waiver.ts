@@ -1,4 +1,4 @@
-import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
 import { asDailyRateBasis, dayRate, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
@@ -50,8 +50,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
         outageHours: elapsedMs / MS_PER_HOUR,
         outageMinutes: Math.floor(elapsedMs / MS_PER_MINUTE),
         paidAmount,
-        ...paramFacts(ctx),
-        ...ctx.interps.asFacts(),
+        ...ruleFacts(ctx),
       },
       state: { course, knownMs: known.epochMs, elapsedMs, paidAmount, startDate: facts.startDate },
     };
