@@ -2,15 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decide, decideFast } from '../src/engine/decide.js';
-import type { CaseInput } from '../src/engine/output-types.js';
-import { listCaseFiles, readCaseFile } from '../src/io/case-files.js';
 import { loadRegistry } from '../src/io/folder-store.js';
+import { caseVariants } from '../test/unit/case-variants.js';
 import { ROOT } from './serve-cases.js';
 
 /**
  * `node --import tsx bench/answer-snapshot.ts OUT [BEFORE]`: the answers of every case of
- * test/cases × every interpretation alternative (each alone, then all first alternatives at once),
- * through decideFast and decide, one JSON line each, written to OUT; with BEFORE, the lines are
+ * test/cases × every interpretation alternative (test/unit/case-variants.ts), through decideFast
+ * and decide, one JSON line each, written to OUT; with BEFORE, the lines are
  * compared with an earlier snapshot and the first difference printed (exit 1). A speed change
  * must leave every line byte-identical: run it before and after.
  */
@@ -18,22 +17,7 @@ const [out, before] = process.argv.slice(2);
 if (!out) throw new Error('usage: answer-snapshot.ts OUT [BEFORE]');
 const today = '2025-01-01';
 const registry = loadRegistry(join(ROOT, 'rules'), join(ROOT, 'tariffs'));
-const cases = listCaseFiles([join(ROOT, 'test', 'cases')])
-  .map(readCaseFile)
-  .flatMap((f) => f.cases);
-const variants: CaseInput[] = [];
-for (const c of cases) {
-  variants.push(c);
-  const asOf = typeof c.asOf === 'string' ? c.asOf : today;
-  const defs = registry.rulesInForce(asOf)?.interpretations ?? [];
-  const all: Record<string, string> = {};
-  for (const d of defs)
-    for (const [i, a] of d.alternatives.entries()) {
-      if (i === 0) all[d.name] = a.value;
-      variants.push({ ...c, interpretations: { ...(c.interpretations ?? {}), [d.name]: a.value } });
-    }
-  if (Object.keys(all).length) variants.push({ ...c, interpretations: { ...(c.interpretations ?? {}), ...all } });
-}
+const variants = caseVariants(registry, ROOT, today);
 const lines: string[] = [];
 let differ = 0;
 for (const v of variants) {
