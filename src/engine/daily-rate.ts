@@ -95,6 +95,29 @@ export class ExactFee {
   }
 }
 
+/** Day rates as the answer writes them, per monthly fee and divisor (a tariff's few fees × 28–31). */
+const rateTexts = new Map<number, (string | undefined)[]>();
+
+/**
+ * dayRate to six decimal places as text (the answer's `dailyRate`), computed with decimal.js once
+ * per monthly fee and divisor rather than a division and a rounding per answer.
+ */
+export const dayRateText = (monthlyFee: number, year: number, month: number, basis: DailyRateBasis): string => {
+  const divisor = basis === 'thirty-days' ? 30 : daysInMonth(year, month);
+  let byDivisor = rateTexts.get(monthlyFee);
+  if (!byDivisor) {
+    if (rateTexts.size >= 1024) rateTexts.clear();
+    byDivisor = [];
+    rateTexts.set(monthlyFee, byDivisor);
+  }
+  let text = byDivisor[divisor];
+  if (text === undefined) {
+    text = new D(monthlyFee).dividedBy(divisor).toDecimalPlaces(6).toString();
+    byDivisor[divisor] = text;
+  }
+  return text;
+};
+
 /** The rate of one day of the month containing `year`-`month` under `basis` (for reading only). */
 export const dayRate = (monthlyFee: number, year: number, month: number, basis: DailyRateBasis): Dec =>
   new D(monthlyFee).dividedBy(basis === 'thirty-days' ? 30 : daysInMonth(year, month));
