@@ -2,7 +2,6 @@
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MS_PER_DAY = 86_400_000;
 const TOKYO_OFFSET_MIN = 9 * 60;
@@ -28,8 +27,10 @@ export const isIsoDate = (s: unknown): s is string => {
 
 export const isIsoMonth = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
-  const m = MONTH_RE.exec(s);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  // YYYY-MM read digit by digit (digits() is -1 for a non-digit), as /^\d{4}-\d{2}$/ would.
+  if (s.length !== 7 || s.charCodeAt(4) !== 45 || digits(s, 0, 4) < 0) return false;
+  const mo = digits(s, 5, 7);
+  return mo >= 1 && mo <= 12;
 };
 
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

@@ -104,8 +104,8 @@ const interpretationsOnly: PickCache = new WeakMap();
  */
 const pickedFacts = (ctx: DecisionContext, cache: PickCache, params: boolean): Readonly<Record<string, unknown>> => {
   const interps = ctx.interps.asFacts();
-  // The version's defaults are one frozen object; a case that overrides one gets its own.
-  const shared = Object.isFrozen(interps);
+  // The version's defaults are one shared object; a case that overrides one gets its own.
+  const shared = ctx.interps.allDefault;
   let byInterps = cache.get(ctx.rules);
   const hit = shared ? byInterps?.get(interps) : undefined;
   if (hit) return hit;

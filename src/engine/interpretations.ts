@@ -74,7 +74,8 @@ export class InterpretationSet {
     let i = used.length;
     while (i > 0 && used[i - 1]! > name) i -= 1;
     if (i > 0 && used[i - 1] === name) return;
-    used.splice(i, 0, name);
+    if (i === used.length) used.push(name);
+    else used.splice(i, 0, name);
   }
 
   /** Every interpretation as a fact `interpretation.<name>` for the rules to read. */
@@ -84,6 +85,11 @@ export class InterpretationSet {
     const facts: Record<string, string> = { ...this.defaults.facts };
     for (const [k, v] of this.overrides) facts[`interpretation.${k}`] = v;
     return facts;
+  }
+
+  /** Whether the case keeps every interpretation at the version's default (asFacts is then one shared object). */
+  get allDefault(): boolean {
+    return this.overrides === null;
   }
 
   markUsed(name: string): void {
