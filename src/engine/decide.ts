@@ -136,7 +136,9 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   if (overrides !== undefined && overrides !== null && (typeof overrides !== 'object' || Array.isArray(overrides)))
     errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
   const def = DECISION_DEFS[name];
-  errors.push(...validateFacts(def.factsSchema, facts));
+  const factErrors = validateFacts(def.factsSchema, facts);
+  // A spread of an empty array per call (most cases are valid) was a call with spread all the same.
+  if (factErrors.length) errors.push(...factErrors);
   const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? (overrides as Record<string, string>) : undefined, errors);
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
