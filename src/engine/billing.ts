@@ -62,18 +62,20 @@ const prorate = (fee: number, days: number, dim: number): number => {
   return floorYen(new D(fee).times(days).dividedBy(dim));
 };
 
+/** Whether a date falls in the month with this month index (a plain function: monthFeeAt runs per billed month). */
+const inMonth = (d: string | undefined | null, month: number): boolean => d !== undefined && d !== null && monthIndex(d) === month;
+
 /** monthFee of the month with this month index (y × 12 + m − 1). */
 function monthFeeAt(fee: number, month: number, startDate: string, endDate: string | undefined, partialMonthFee: string, free?: FreePeriod): number {
   const dim = daysInMonth(Math.floor(month / 12), (month % 12) + 1);
-  const inMonth = (d: string | undefined | null): boolean => d !== undefined && d !== null && monthIndex(d) === month;
   if (free?.partialMonth === month && free.lastFreeDay !== null) {
     const first = Number(free.lastFreeDay.slice(8, 10)) + 1;
-    const last = partialMonthFee === 'daily-prorate' && inMonth(endDate) ? Number(endDate!.slice(8, 10)) : dim;
+    const last = partialMonthFee === 'daily-prorate' && inMonth(endDate, month) ? Number(endDate!.slice(8, 10)) : dim;
     return last < first ? 0 : prorate(fee, last - first + 1, dim);
   }
   if (partialMonthFee === 'full-month') return fee;
-  const first = inMonth(startDate) ? Number(startDate.slice(8, 10)) : 1;
-  const last = inMonth(endDate) ? Number(endDate!.slice(8, 10)) : dim;
+  const first = inMonth(startDate, month) ? Number(startDate.slice(8, 10)) : 1;
+  const last = inMonth(endDate, month) ? Number(endDate!.slice(8, 10)) : dim;
   if (first === 1 && last === dim) return fee;
   return prorate(fee, last - first + 1, dim);
 }

@@ -55,9 +55,6 @@ export class ExactFee {
   static zero(): ExactFee {
     return new ExactFee(0, null);
   }
-  private static of(sum: number, exact: () => Dec): ExactFee {
-    return Number.isSafeInteger(sum) ? new ExactFee(sum, null) : new ExactFee(0, exact());
-  }
   get numerator(): Dec {
     return this.big ?? new D(this.small);
   }
@@ -65,18 +62,27 @@ export class ExactFee {
   plusUnits(monthlyFee: number, units: number, daysBasis: number, unitsPerDay: number): ExactFee {
     const scale = (LCM_DAYS / daysBasis) * (1440 / unitsPerDay);
     if (!Number.isInteger(scale)) throw new Error(`daily rate basis ${daysBasis} does not divide ${LCM_DAYS}`);
-    const exact = (): Dec => this.numerator.plus(new D(monthlyFee).times(units).times(scale));
-    if (this.big !== null || !Number.isInteger(monthlyFee) || !Number.isInteger(units)) return new ExactFee(0, exact());
-    const added = monthlyFee * units * scale;
-    return Number.isSafeInteger(added) ? ExactFee.of(this.small + added, exact) : new ExactFee(0, exact());
+    // Integers while the sum stays below 2^53; decimal.js otherwise (no closure per call for that case).
+    if (this.big === null && Number.isInteger(monthlyFee) && Number.isInteger(units)) {
+      const added = monthlyFee * units * scale;
+      const sum = this.small + added;
+      if (Number.isSafeInteger(added) && Number.isSafeInteger(sum)) return new ExactFee(sum, null);
+    }
+    return new ExactFee(0, this.numerator.plus(new D(monthlyFee).times(units).times(scale)));
   }
   plus(other: ExactFee): ExactFee {
-    const exact = (): Dec => this.numerator.plus(other.numerator);
-    return this.big === null && other.big === null ? ExactFee.of(this.small + other.small, exact) : new ExactFee(0, exact());
+    if (this.big === null && other.big === null) {
+      const sum = this.small + other.small;
+      if (Number.isSafeInteger(sum)) return new ExactFee(sum, null);
+    }
+    return new ExactFee(0, this.numerator.plus(other.numerator));
   }
   minus(other: ExactFee): ExactFee {
-    const exact = (): Dec => this.numerator.minus(other.numerator);
-    return this.big === null && other.big === null ? ExactFee.of(this.small - other.small, exact) : new ExactFee(0, exact());
+    if (this.big === null && other.big === null) {
+      const diff = this.small - other.small;
+      if (Number.isSafeInteger(diff)) return new ExactFee(diff, null);
+    }
+    return new ExactFee(0, this.numerator.minus(other.numerator));
   }
   get value(): Dec {
     return this.numerator.dividedBy(DENOMINATOR);
@@ -88,6 +94,29 @@ export class ExactFee {
     return (this.small - rest) / DENOMINATOR;
   }
 }
+
+/** Day rates as the answer writes them, per monthly fee and divisor (a tariff's few fees × 28–31). */
+const rateTexts = new Map<number, (string | undefined)[]>();
+
+/**
+ * dayRate to six decimal places as text (the answer's `dailyRate`), computed with decimal.js once
+ * per monthly fee and divisor rather than a division and a rounding per answer.
+ */
+export const dayRateText = (monthlyFee: number, year: number, month: number, basis: DailyRateBasis): string => {
+  const divisor = basis === 'thirty-days' ? 30 : daysInMonth(year, month);
+  let byDivisor = rateTexts.get(monthlyFee);
+  if (!byDivisor) {
+    if (rateTexts.size >= 1024) rateTexts.clear();
+    byDivisor = [];
+    rateTexts.set(monthlyFee, byDivisor);
+  }
+  let text = byDivisor[divisor];
+  if (text === undefined) {
+    text = new D(monthlyFee).dividedBy(divisor).toDecimalPlaces(6).toString();
+    byDivisor[divisor] = text;
+  }
+  return text;
+};
 
 /** The rate of one day of the month containing `year`-`month` under `basis` (for reading only). */
 export const dayRate = (monthlyFee: number, year: number, month: number, basis: DailyRateBasis): Dec =>

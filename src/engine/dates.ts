@@ -2,8 +2,6 @@
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const MS_PER_DAY = 86_400_000;
 const TOKYO_OFFSET_MIN = 9 * 60;
@@ -19,17 +17,20 @@ export const tokyoDateTime = (epochMs: number): string => `${new Date(epochMs + 
 
 export const isIsoDate = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
-  if (s.length !== 10 || !DATE_RE.test(s)) return false;
+  // YYYY-MM-DD read digit by digit (digits() is -1 for a non-digit), as /^\d{4}-\d{2}-\d{2}$/ would.
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 7);
   const d = digits(s, 8, 10);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  return y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
 
 export const isIsoMonth = (s: unknown): s is string => {
   if (typeof s !== 'string') return false;
-  const m = MONTH_RE.exec(s);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+  // YYYY-MM read digit by digit (digits() is -1 for a non-digit), as /^\d{4}-\d{2}$/ would.
+  if (s.length !== 7 || s.charCodeAt(4) !== 45 || digits(s, 0, 4) < 0) return false;
+  const mo = digits(s, 5, 7);
+  return mo >= 1 && mo <= 12;
 };
 
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -117,33 +118,48 @@ class ParsedInstant {
   }
 }
 
-/** YYYY-MM-DD[T ]HH:MM or …:SS with no fraction and no offset (the usual form), read digit by digit; undefined for any other form. */
-const plainTokyoDateTime = (s: string): { y: number; mo: number; d: number; h: number; mi: number; sec: number } | undefined => {
-  if (s.length !== 16 && s.length !== 19) return undefined;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return undefined;
+/**
+ * The instant (ms) of YYYY-MM-DD[T ]HH:MM or …:SS with no fraction, with an offset Z, ±HH:MM or
+ * ±HHMM or none (Asia/Tokyo), read digit by digit without an object or a string per call; NaN for
+ * any other form or a value out of range (the regular expression then reads it, and refuses it).
+ */
+const plainInstant = (s: string): number => {
+  const len = s.length;
+  if (len < 16 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return NaN;
   const sep = s.charCodeAt(10);
-  if (sep !== 84 && sep !== 32) return undefined;
-  if (s.length === 19 && s.charCodeAt(16) !== 58) return undefined;
+  if (sep !== 84 && sep !== 32) return NaN;
+  let i = 16;
+  let sec = 0;
+  if (len >= 19 && s.charCodeAt(16) === 58) {
+    sec = digits(s, 17, 19);
+    i = 19;
+  }
+  let offsetMin = TOKYO_OFFSET_MIN;
+  if (i !== len) {
+    const t = s.charCodeAt(i);
+    if (t === 90 && len === i + 1) offsetMin = 0;
+    else if ((t === 43 || t === 45) && (len === i + 5 || (len === i + 6 && s.charCodeAt(i + 3) === 58))) {
+      const oh = digits(s, i + 1, i + 3);
+      const om = digits(s, len - 2, len);
+      if (oh < 0 || om < 0) return NaN;
+      offsetMin = (t === 45 ? -1 : 1) * (oh * 60 + om);
+    } else return NaN;
+  }
   const y = digits(s, 0, 4);
   const mo = digits(s, 5, 7);
   const d = digits(s, 8, 10);
   const h = digits(s, 11, 13);
   const mi = digits(s, 14, 16);
-  const sec = s.length === 19 ? digits(s, 17, 19) : 0;
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
-  return { y, mo, d, h, mi, sec };
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return NaN;
+  if (h === 24 && (mi !== 0 || sec !== 0)) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, sec) - offsetMin * 60_000;
 };
 
 /** Parses an ISO 8601 datetime; without an offset it is Asia/Tokyo (UTC+09:00, no DST). */
 export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
-  const plain = plainTokyoDateTime(s);
-  if (plain) {
-    const { y, mo, d, h, mi, sec } = plain;
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
-    if (h === 24 && (mi !== 0 || sec !== 0)) return undefined;
-    return new ParsedInstant(Date.UTC(y, mo - 1, d, h, mi, sec) - TOKYO_OFFSET_MIN * 60_000);
-  }
+  const ms = plainInstant(s);
+  if (!Number.isNaN(ms)) return new ParsedInstant(ms);
   const m = DATETIME_RE.exec(s);
   if (!m) return undefined;
   const y = Number(m[1]);

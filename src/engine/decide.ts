@@ -21,9 +21,13 @@ import type { CaseInput, FiredEvent, Output } from './output-types.js';
 import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
-import { MAX_YEN, nonFiniteAmounts } from './money.js';
-import { MAX_JSON_DEPTH, tooDeepAt } from './json-depth.js';
-import { readerOf, readsInterpretations, ruleById } from './trace-reader.js';
+import { copyExactFields, MAX_YEN, nonFiniteAmounts } from './money.js';
+import { MAX_JSON_DEPTH, nestsTooDeep, tooDeepAt } from './json-depth.js';
+import { traceStep } from './trace-reader.js';
+
+// Object.prototype.hasOwnProperty through call: inside a for…in, V8 optimises it (about twice
+// as fast as Object.hasOwn there), and this walk runs on every request.
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 export const DECISION_DEFS: Record<DecisionName, AnyDecision> = {
   approval,
@@ -51,7 +55,17 @@ export type DecideOptions = {
   tariff?: TariffVersion;
 };
 
-type Prepared = { ok: true; def: AnyDecision; ctx: DecisionContext; facts: Facts; state: unknown; name: DecisionName; asOf: string; versions: { rules: string; tariffs: string } };
+type Prepared = {
+  ok: true;
+  def: AnyDecision;
+  ctx: DecisionContext;
+  facts: Facts;
+  state: unknown;
+  name: DecisionName;
+  caseName: unknown;
+  asOf: string;
+  versions: { rules: string; tariffs: string };
+};
 
 const invalid = (c: CaseInput, asOf: string, errors: FieldError[]): Output => ({
   ...(c.name !== undefined ? { name: c.name } : {}),
@@ -72,20 +86,37 @@ function prepare(registry: Registry, c: CaseInput, opts: DecideOptions): Prepare
 
 function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions): Prepared | Output {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return invalid({}, opts.today, [{ path: '', message: 'a case must be a JSON object', code: 'CASE_SHAPE' }]);
-  const deep = tooDeepAt(c);
-  if (deep !== undefined)
-    return invalid({ ...(typeof c.name === 'string' ? { name: c.name } : {}), decision: c.decision } as CaseInput, typeof c.asOf === 'string' ? c.asOf : opts.today, [
-      { path: deep, message: `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, code: 'CASE_TOO_DEEP' },
+  // One pass over the case: its fields, each read once, and whether it nests too deep. Cases come
+  // in many shapes, so a named read (c.interpretations, absent from most) is a slow, megamorphic
+  // one; a for…in reads each key through the object's own enumeration instead.
+  let caseName: unknown;
+  let decision: unknown;
+  let asOfField: unknown;
+  let factsField: unknown;
+  let overrides: unknown;
+  let deep = false;
+  for (const k in c) {
+    const v: unknown = (c as Record<string, unknown>)[k];
+    if (!deep && v !== null && typeof v === 'object' && hasOwnProperty.call(c, k) && nestsTooDeep(v, 1, MAX_JSON_DEPTH)) deep = true;
+    if (k === 'facts') factsField = v;
+    else if (k === 'decision') decision = v;
+    else if (k === 'asOf') asOfField = v;
+    else if (k === 'name') caseName = v;
+    else if (k === 'interpretations') overrides = v;
+  }
+  if (deep)
+    return invalid({ ...(typeof caseName === 'string' ? { name: caseName } : {}), decision } as CaseInput, typeof asOfField === 'string' ? asOfField : opts.today, [
+      { path: tooDeepAt(c)!, message: `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, code: 'CASE_TOO_DEEP' },
     ]);
   const errors: FieldError[] = [];
-  const asOf = c.asOf ?? opts.today;
-  if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(c.asOf)}`, code: 'FACT_FORMAT' }]);
+  const asOf = (asOfField ?? opts.today) as string;
+  if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(asOfField)}`, code: 'FACT_FORMAT' }]);
   // Other top-level fields (a description, a ticket number) are the user's own notes: ignored.
-  if (typeof c.decision !== 'string' || !Object.hasOwn(DECISION_DEFS, c.decision)) {
-    errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(c.decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
+  if (typeof decision !== 'string' || !Object.hasOwn(DECISION_DEFS, decision)) {
+    errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
     return invalid(c, asOf, errors);
   }
-  const name = c.decision as DecisionName;
+  const name = decision as DecisionName;
   const rules = opts.rules ?? registry.rulesInForce(asOf);
   const tariff = opts.tariff ?? registry.tariffInForce(asOf);
   if (!rules || !tariff) {
@@ -97,18 +128,18 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     });
     return invalid(c, asOf, errors);
   }
-  const facts = c.facts ?? {};
+  const facts = (factsField ?? {}) as Record<string, unknown>;
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
     errors.push({ path: '/facts', message: 'facts must be a JSON object', code: 'FACT_TYPE' });
     return invalid(c, asOf, errors);
   }
-  // Each field of the case read once (cases come in many shapes: every read is a slow, megamorphic one).
-  const overrides = c.interpretations;
   if (overrides !== undefined && overrides !== null && (typeof overrides !== 'object' || Array.isArray(overrides)))
     errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
   const def = DECISION_DEFS[name];
-  errors.push(...validateFacts(def.factsSchema, facts));
-  const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? overrides : undefined, errors);
+  const factErrors = validateFacts(def.factsSchema, facts);
+  // A spread of an empty array per call (most cases are valid) was a call with spread all the same.
+  if (factErrors.length) errors.push(...factErrors);
+  const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? (overrides as Record<string, string>) : undefined, errors);
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
@@ -119,43 +150,40 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     throw e;
   }
   if (!prepared || ctx.errors.length) return invalid(c, asOf, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
-  return { ok: true, def, ctx, facts: prepared.facts, state: prepared.state, name, asOf, versions: { rules: rules.effective, tariffs: tariff.effective } };
+  return { ok: true, def, ctx, facts: prepared.facts, state: prepared.state, name, caseName, asOf, versions: { rules: rules.effective, tariffs: tariff.effective } };
 }
 
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */
 function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
   const result = finishDecision(p.def, fired, p.state, p.ctx);
-  // An amount that is not a finite whole number of yen is never emitted (JSON would show it as null).
-  const bad = nonFiniteAmounts(result.fields);
-  if (bad.length)
+  // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
+  // decision's fields, clauses, interpretations, trace, versions): an object literal with two
+  // spreads cost more than the rules themselves.
+  const out = {} as Output;
+  if (p.caseName !== undefined) out.name = p.caseName as string;
+  out.decision = p.name;
+  out.asOf = p.asOf;
+  out.outcome = result.outcome;
+  // The finish's own object literal: its keys are all own (for…in, no key array per answer),
+  // copied and checked in one pass. An amount that is not a finite whole number of yen is never
+  // emitted (JSON would show it as null).
+  if (!copyExactFields(result.fields, out))
     return invalid(
       c,
       p.asOf,
-      bad.map((f) => ({
+      nonFiniteAmounts(result.fields).map((f) => ({
         path: '/facts',
         message: `the answer's ${f.slice(1)} would not be a finite amount; keep every money fact at most ${MAX_YEN.toLocaleString('en-US')} yen`,
         code: 'AMOUNT_OUT_OF_RANGE',
       })),
     );
   const trace = fired.map((f) => {
-    const rule = ruleById(p.ctx.rules, f.ruleId)!;
-    const facts = readerOf(rule)(p.facts);
+    const step = traceStep(p.ctx.rules, f.ruleId)!;
+    const facts = step.read(p.facts);
     // Only a rule that can read an interpretation fact has one to mark (most read none).
-    if (readsInterpretations(rule)) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
+    if (step.readsInterpretations) for (const fact of Object.keys(facts)) if (fact.startsWith('interpretation.')) p.ctx.interps.markUsed(fact.slice('interpretation.'.length));
     return { rule: f.ruleId, clause: f.clause, event: f.type, facts };
   });
-  // Built key by key, in the order the answer has always had (name, decision, asOf, outcome, the
-  // decision's fields, clauses, interpretations, trace, versions): an object literal with two
-  // spreads cost more than the rules themselves.
-  const out = {} as Output;
-  const name = c.name;
-  if (name !== undefined) out.name = name;
-  out.decision = p.name;
-  out.asOf = p.asOf;
-  out.outcome = result.outcome;
-  const fields = result.fields;
-  // The finish's own object literal: its keys are all own (for…in, no key array per answer).
-  for (const k in fields) out[k] = fields[k];
   out.clauses = result.clauses;
   out.interpretations = p.ctx.interps.reliedOn();
   out.trace = trace;

@@ -3,7 +3,7 @@ import type { FieldError } from './errors.js';
 import { escapePointer } from './errors.js';
 import type { InterpretationSet } from './interpretations.js';
 import type { FiredEvent } from './output-types.js';
-import type { DecisionName, RuleFile } from './rule-types.js';
+import { isFactRef, isLeaf, type Condition, type DecisionName, type RuleFile } from './rule-types.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { Course } from './tariff-types.js';
 
@@ -68,6 +68,67 @@ export const paramFacts = (ctx: DecisionContext): Readonly<Record<string, unknow
   }
   return out;
 };
+
+const namesReadOf = new WeakMap<RuleFile, ReadonlySet<string>>();
+
+/** Every fact a rule file's conditions can read (either side of a comparison); once per rule file. */
+const namesRead = (file: RuleFile): ReadonlySet<string> => {
+  let names = namesReadOf.get(file);
+  if (!names) {
+    const read = new Set<string>();
+    const walk = (c: Condition): void => {
+      if (isLeaf(c)) {
+        read.add(c.fact);
+        if (isFactRef(c.value)) read.add(c.value.fact);
+      } else if ('all' in c) c.all.forEach(walk);
+      else if ('any' in c) c.any.forEach(walk);
+      else walk(c.not);
+    };
+    for (const r of file.rules) walk(r.conditions as Condition);
+    names = read;
+    namesReadOf.set(file, names);
+  }
+  return names;
+};
+
+type PickCache = WeakMap<RuleFile, WeakMap<object, Readonly<Record<string, unknown>>>>;
+const withParams: PickCache = new WeakMap();
+const interpretationsOnly: PickCache = new WeakMap();
+
+/**
+ * The rule parameters (when `params`) and the interpretations as facts, only those the rule file's
+ * conditions read, in the order a spread of both gave them (the rules and the trace read no other:
+ * sixteen interpretations copied into every decision's facts were most of a prepare). Built once
+ * per rule file while the case keeps the version's default interpretations.
+ */
+const pickedFacts = (ctx: DecisionContext, cache: PickCache, params: boolean): Readonly<Record<string, unknown>> => {
+  const interps = ctx.interps.asFacts();
+  // The version's defaults are one shared object; a case that overrides one gets its own.
+  const shared = ctx.interps.allDefault;
+  let byInterps = cache.get(ctx.rules);
+  const hit = shared ? byInterps?.get(interps) : undefined;
+  if (hit) return hit;
+  const read = namesRead(ctx.rules);
+  const out: Record<string, unknown> = {};
+  if (params) {
+    const p = paramFacts(ctx);
+    for (const k in p) if (read.has(k)) out[k] = p[k];
+  }
+  for (const k in interps) if (read.has(k)) out[k] = interps[k];
+  if (!shared) return out;
+  if (!byInterps) {
+    byInterps = new WeakMap();
+    cache.set(ctx.rules, byInterps);
+  }
+  byInterps.set(interps, Object.freeze(out));
+  return out;
+};
+
+/** `{...paramFacts(ctx), ...ctx.interps.asFacts()}` with only the facts the rules read. */
+export const ruleFacts = (ctx: DecisionContext): Readonly<Record<string, unknown>> => pickedFacts(ctx, withParams, true);
+
+/** `ctx.interps.asFacts()` with only the facts the rules read. */
+export const interpretationFacts = (ctx: DecisionContext): Readonly<Record<string, unknown>> => pickedFacts(ctx, interpretationsOnly, false);
 
 /** Resolves a course fact; an unknown name is an error that lists the closest course names. */
 export const courseFact = (ctx: DecisionContext, value: string, field: string): Course | undefined => {

@@ -121,7 +121,8 @@ export class FleetPath {
       this.memo.set(name, new Map());
     }
     const ctx = this.contexts.get('monthlyCharge')!;
-    // Same keys as monthlyCharge.prepare derives; the five per-call ones are overwritten each call.
+    // monthlyCharge.prepare's keys (it keeps only the parameters and interpretations its rules read;
+    // all of them here are a superset the rules read the same); the five per-call ones are overwritten each call.
     this.chargeFacts = {
       contractMonth: 0,
       freeMonths: 0,

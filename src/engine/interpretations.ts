@@ -64,9 +64,18 @@ export class InterpretationSet {
     return v;
   }
 
+  /** Kept in sorted order as names are recorded (a handful at most): no sort per answer. */
   private record(name: string): void {
-    if (this.used === null) this.used = [name];
-    else if (!this.used.includes(name)) this.used.push(name);
+    const used = this.used;
+    if (used === null) {
+      this.used = [name];
+      return;
+    }
+    let i = used.length;
+    while (i > 0 && used[i - 1]! > name) i -= 1;
+    if (i > 0 && used[i - 1] === name) return;
+    if (i === used.length) used.push(name);
+    else used.splice(i, 0, name);
   }
 
   /** Every interpretation as a fact `interpretation.<name>` for the rules to read. */
@@ -78,6 +87,11 @@ export class InterpretationSet {
     return facts;
   }
 
+  /** Whether the case keeps every interpretation at the version's default (asFacts is then one shared object). */
+  get allDefault(): boolean {
+    return this.overrides === null;
+  }
+
   markUsed(name: string): void {
     if (this.defaults.values.has(name)) this.record(name);
   }
@@ -85,8 +99,7 @@ export class InterpretationSet {
   reliedOn(): Record<string, string> {
     const out: Record<string, string> = {};
     if (this.used === null) return out;
-    // Sorted in place: the order of `used` means nothing, only its members do.
-    if (this.used.length > 1) this.used.sort();
+    // Already in the order Array.prototype.sort gives strings (by UTF-16 code units, as `>` compares them).
     for (const name of this.used) out[name] = this.valueOf(name)!;
     return out;
   }

@@ -1,5 +1,9 @@
 import { escapePointer } from './errors.js';
 
+// Object.prototype.hasOwnProperty through call: inside a for…in, V8 optimises it (about twice
+// as fast as Object.hasOwn there), and this walk runs on every request.
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /**
  * How deep a JSON value nests, measured without recursion, so a case or a payload nested
  * thousands deep is refused with the pointer where it passes the limit instead of overflowing
@@ -12,7 +16,7 @@ export const MAX_JSON_DEPTH = 64;
  * deeper than `max` frames, and without a pointer string or an entries array per value: every
  * request runs it, and it almost always answers no.
  */
-const nestsTooDeep = (v: object, depth: number, max: number): boolean => {
+export const nestsTooDeep = (v: object, depth: number, max: number): boolean => {
   if (depth >= max) return true;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i += 1) {
@@ -22,7 +26,7 @@ const nestsTooDeep = (v: object, depth: number, max: number): boolean => {
     return false;
   }
   for (const k in v)
-    if (Object.hasOwn(v, k)) {
+    if (hasOwnProperty.call(v, k)) {
       const x: unknown = (v as Record<string, unknown>)[k];
       if (x !== null && typeof x === 'object' && nestsTooDeep(x, depth + 1, max)) return true;
     }

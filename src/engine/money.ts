@@ -1,5 +1,9 @@
 import Decimal from 'decimal.js';
 
+// Object.prototype.hasOwnProperty through call: inside a for…in, V8 optimises it (about twice
+// as fast as Object.hasOwn there), and this walk runs on every request.
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
 /** Exact decimal arithmetic for money and rates; no binary floating point anywhere in an amount. */
 export const D = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_DOWN });
 export type Dec = InstanceType<typeof D>;
@@ -21,8 +25,22 @@ const allExact = (v: unknown): boolean => {
     for (let i = 0; i < v.length; i += 1) if (!allExact(v[i])) return false;
     return true;
   }
-  for (const k in v) if (Object.hasOwn(v, k) && !allExact((v as Record<string, unknown>)[k])) return false;
+  for (const k in v) if (hasOwnProperty.call(v, k) && !allExact((v as Record<string, unknown>)[k])) return false;
   return true;
+};
+
+/**
+ * Copies each field of a finish's own object literal onto the answer and tells whether every number
+ * under them is exact: one pass over the fields instead of a check and then a copy.
+ */
+export const copyExactFields = (fields: Record<string, unknown>, out: Record<string, unknown>): boolean => {
+  let exact = true;
+  for (const k in fields) {
+    const v = fields[k];
+    out[k] = v;
+    if (exact && (typeof v === 'number' ? !exactNumber(v) : v !== null && typeof v === 'object' && !allExact(v))) exact = false;
+  }
+  return exact;
 };
 
 /** The JSON pointers of the numbers in an answer's fields that a JSON reader would not get back exactly (none, almost always). */

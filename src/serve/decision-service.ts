@@ -42,11 +42,13 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The body as JSON: serialized once, written with its length in one end() (headers and body leave together). */
 const send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void => {
-  const text = JSON.stringify(body);
-  const all: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) };
+  // Encoded once: its length from the bytes themselves (Buffer.byteLength and then res.end(text)
+  // read a batch's answers, most of a megabyte of two-byte text, twice).
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  const all: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': bytes.length };
   if (headers) for (const k in headers) all[k] = headers[k]!;
   res.writeHead(status, all);
-  res.end(text);
+  res.end(bytes);
 };
 
 /**

@@ -1,5 +1,5 @@
 import { nthBusinessDayBefore, businessDaysFrom } from '../business-days.js';
-import { bool, courseFact, courseRef, date, factsObject, param, paramFacts, type DecisionDef } from '../decision-kit.js';
+import { bool, courseFact, courseRef, date, factsObject, param, ruleFacts, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
 import { contractFee } from './contract-fee.js';
 import { addDays, dayNumber } from '../dates.js';
@@ -58,8 +58,7 @@ export const cancellation: DecisionDef<Facts, State> = {
         returned: returnedDate !== null,
         returnedAfterPlannedEnd: returnedLate,
         returnDelayAnnounced: facts.returnDelayAnnounced ?? false,
-        ...paramFacts(ctx),
-        ...ctx.interps.asFacts(),
+        ...ruleFacts(ctx),
       },
       state: { course, facts, onTime, plannedEndDate, returnedDate, lateDays },
     };

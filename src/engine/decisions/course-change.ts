@@ -1,4 +1,4 @@
-import { courseFact, courseRef, factsObject, type DecisionDef } from '../decision-kit.js';
+import { courseFact, courseRef, factsObject, interpretationFacts, type DecisionDef } from '../decision-kit.js';
 import type { Course } from '../tariff-types.js';
 
 /** 第15条: the course changes allowed; anything the rules do not allow is refused. */
@@ -16,7 +16,7 @@ export const courseChange: DecisionDef<Facts, State> = {
     if (!from || !to) return undefined;
     if ([from, to].some((c) => c.legacyKind?.startsWith('plus-'))) ctx.interps.markUsed('plusCourseChange');
     return {
-      facts: { fromKind: kindOf(from), toKind: kindOf(to), sameCourse: from.code === to.code, ...ctx.interps.asFacts() },
+      facts: { fromKind: kindOf(from), toKind: kindOf(to), sameCourse: from.code === to.code, ...interpretationFacts(ctx) },
       state: { from, to },
     };
   },

@@ -1,4 +1,4 @@
-import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
@@ -44,8 +44,7 @@ export const damages: DecisionDef<Facts, State> = {
         cloudUsable: facts.cloudUsable,
         lossKind: facts.lossKind ?? 'direct',
         outageHours: elapsedMs / MS_PER_HOUR,
-        ...paramFacts(ctx),
-        ...ctx.interps.asFacts(),
+        ...ruleFacts(ctx),
       },
       state: { course, knownMs: known.epochMs, blocks: Math.floor(elapsedMs / (24 * MS_PER_HOUR)), claimedAmount: facts.claimedAmount, startDate: facts.startDate },
     };

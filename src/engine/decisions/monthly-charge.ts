@@ -1,4 +1,4 @@
-import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, unique, type DecisionDef } from '../decision-kit.js';
+import { courseFact, courseRef, date, factsObject, firedClauses, param, ruleFacts, unique, type DecisionDef } from '../decision-kit.js';
 import { freePeriodOf, monthFee, type FreePeriod } from '../billing.js';
 import { isIsoMonth, monthIndex, monthLabel } from '../dates.js';
 import { taxOn } from '../money.js';
@@ -101,8 +101,7 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
         initialFeePrintedOnCourse: group?.printedOn === course.code,
         inInitialFeeGroup: group !== undefined,
         optionCount: billable.length,
-        ...paramFacts(ctx),
-        ...ctx.interps.asFacts(),
+        ...ruleFacts(ctx),
       },
       state: { course, facts, contractMonth, options: billable, ...(free ? { free } : {}) },
     };

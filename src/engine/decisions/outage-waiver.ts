@@ -1,6 +1,6 @@
-import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
-import { asDailyRateBasis, dayRate, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
+import { asDailyRateBasis, dayRateText, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
 /**
@@ -50,8 +50,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
         outageHours: elapsedMs / MS_PER_HOUR,
         outageMinutes: Math.floor(elapsedMs / MS_PER_MINUTE),
         paidAmount,
-        ...paramFacts(ctx),
-        ...ctx.interps.asFacts(),
+        ...ruleFacts(ctx),
       },
       state: { course, knownMs: known.epochMs, elapsedMs, paidAmount, startDate: facts.startDate },
     };
@@ -93,7 +92,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     return {
       outcome: 'waive',
       clauses: [...(refund > 0 ? ['第25条第2項', '第25条第3項'] : ['第25条第2項']), ...kept],
-      fields: { waivedDays, waivedHours, amount, refund, dailyRate: dayRate(fee, year, month, basis).toDecimalPlaces(6).toString() },
+      fields: { waivedDays, waivedHours, amount, refund, dailyRate: dayRateText(fee, year, month, basis) },
     };
   },
 };

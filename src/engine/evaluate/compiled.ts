@@ -35,7 +35,23 @@ export function compileRuleFile(file: RuleFile): Compiled {
   return fn;
 }
 
+const firedOf = new WeakMap<RuleFile, readonly FiredEvent[]>();
+
+/** Each rule's event as it fires, built once per rule file (frozen: every answer that fires it shares it). */
+const firedEvents = (file: RuleFile): readonly FiredEvent[] => {
+  let events = firedOf.get(file);
+  if (!events) {
+    events = file.rules.map((r) => Object.freeze(toFired(r)));
+    firedOf.set(file, events);
+  }
+  return events;
+};
+
 /** The fast path: the compiled rules. */
 export function evaluateCompiled(file: RuleFile, facts: Facts): FiredEvent[] {
-  return compileRuleFile(file)(facts).map((i) => toFired(file.rules[i]!));
+  const events = firedEvents(file);
+  const fired = compileRuleFile(file)(facts);
+  const out: FiredEvent[] = [];
+  for (let i = 0; i < fired.length; i += 1) out.push(events[fired[i]!]!);
+  return out;
 }
