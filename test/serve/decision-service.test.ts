@@ -236,7 +236,12 @@ describe('decision service over HTTP', () => {
             next();
           }
         });
-        socket.on('error', reject);
+        // A client still sending a far-over body when the server closes may see a reset: after
+        // the 413 has arrived, that is the close this test expects, not a failure.
+        socket.on('error', (e: NodeJS.ErrnoException) => {
+          if (answers.length > 0 && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) return;
+          reject(e);
+        });
         socket.on('close', () => {
           closed = true;
           resolve({ answers, closed });
