@@ -121,6 +121,15 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
     return x;
   };
   const optionsOf = optionSets(fp);
+  // The run's answers, one object per distinct answer (a re-price finds an answer's cube ids once).
+  const answers = new Map<string, TracedAnswer>();
+  const canon = (out: TracedAnswer): TracedAnswer => {
+    const key = `${out.outcome}\u0000${out.clauses.join('\u0001')}\u0000${String(out.fields.amount)}\u0000${String(out.fields.tax)}`;
+    const known = answers.get(key);
+    if (known) return known;
+    answers.set(key, out);
+    return out;
+  };
   for (const part of parts) {
     // This part's classes as global ones: the engine's memoized answer names the class.
     const global = part.reps.map((rep) => {
@@ -152,7 +161,7 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
         at = late.cells.push(g, l.course, l.mo, 0) - 4;
         late.dueDate.push(l.dueDate);
         late.paidDate.push(l.paidDate);
-        late.out.push(l.out);
+        late.out.push(canon(l.out));
         lateAt.set(key, at);
       }
       late.cells[at + 3] = late.cells[at + 3]! + 1;
@@ -160,7 +169,7 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
     for (const o of part.outages) {
       const x = courseOf(o.facts.course as string);
       const none = o.out.outcome === 'none';
-      (none ? x.outagesNone : x.outagesWaived).push(o);
+      (none ? x.outagesNone : x.outagesWaived).push({ ...o, out: canon(o.out) });
       x.sums[none ? 0 : 1]!.add(o.out, o.course, o.mo);
     }
     for (const s of part.settlements) {
@@ -170,7 +179,7 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
         const g = global[c]!;
         n.set(g, (n.get(g) ?? 0) + 1);
       }
-      x.settlements.push({ facts: s.facts, before: s.before, paid: s.paid, classes: [...n].flat(), mo: s.mo, course: s.course, out: s.out });
+      x.settlements.push({ facts: s.facts, before: s.before, paid: s.paid, classes: [...n].flat(), mo: s.mo, course: s.course, out: canon(s.out) });
       x.sums[2]!.add(s.out, s.course, s.mo);
     }
   }
