@@ -46,7 +46,8 @@ export type PriceIndex = {
   /** [class, course, month offset, contract-months] quadruples, one per distinct (class, course, month). */
   cells: Int32Array;
   /** Late interest in the horizon: [class, course, month offset, payments] per tuple, with its dates and answer. */
-  late: { cells: Int32Array; dueDate: string[]; paidDate: string[]; out: TracedAnswer[] };
+  /** `dates`: the (due, paid) pair's number, the same for the same pair. */
+  late: { cells: Int32Array; dueDate: string[]; paidDate: string[]; dates: Int32Array; out: TracedAnswer[] };
   byCourse: Map<string, CourseEvents>;
   /** The events that read no price, as the run counted them. */
   unpriced: EventRow[];
@@ -109,7 +110,8 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
   const cellAt = new Map<number, number>();
   const cells: number[] = [];
   const lateAt = new Map<string, number>();
-  const late = { cells: [] as number[], dueDate: [] as string[], paidDate: [] as string[], out: [] as TracedAnswer[] };
+  const late = { cells: [] as number[], dueDate: [] as string[], paidDate: [] as string[], dates: [] as number[], out: [] as TracedAnswer[] };
+  const pairs = new Map<string, number>();
   const byCourse = new Map<string, CourseEvents & { sums: Summer[] }>();
   const courseOf = (code: string): CourseEvents & { sums: Summer[] } => {
     let x = byCourse.get(code);
@@ -161,6 +163,9 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
         at = late.cells.push(g, l.course, l.mo, 0) - 4;
         late.dueDate.push(l.dueDate);
         late.paidDate.push(l.paidDate);
+        const pair = `${l.dueDate},${l.paidDate}`;
+        if (!pairs.has(pair)) pairs.set(pair, pairs.size);
+        late.dates.push(pairs.get(pair)!);
         late.out.push(canon(l.out));
         lateAt.set(key, at);
       }
@@ -187,7 +192,7 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
   return {
     classes,
     cells: Int32Array.from(cells),
-    late: { ...late, cells: Int32Array.from(late.cells) },
+    late: { ...late, cells: Int32Array.from(late.cells), dates: Int32Array.from(late.dates) },
     byCourse,
     unpriced: events.filter((e) => !PRICED_EVENTS.some((p) => e.event.startsWith(p))),
   };

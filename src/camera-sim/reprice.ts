@@ -1,3 +1,4 @@
+import type { Finished } from '../engine/decision-kit.js';
 import type { FleetCharge } from '../engine/fleet-path.js';
 import type { ClassRep, PriceTracePart } from './price-trace.js';
 import { chargeOf, indexTrace, optionSets, type KeptSum, type OutageEvent, type PriceIndex } from './price-index.js';
@@ -137,13 +138,25 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   }
   // Late interest: one question per (class, due date, paid date), times its payments.
   const late = index.late;
+  const lateAsked = new Map<number, Finished>();
   for (let t = 0, i = 0; i < late.cells.length; t += 1, i += 4) {
     const cls = late.cells[i]!;
     const course = late.cells[i + 1]!;
     const mo = late.cells[i + 2]!;
     const n = late.cells[i + 3]!;
     const principal = charges[cls]!.total;
-    const out = principal === index.classes[cls]!.charge.total ? late.out[t]! : fp.decide('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+    let out: Answer & { fields: { amount?: unknown } };
+    if (principal === index.classes[cls]!.charge.total) out = late.out[t]!;
+    else {
+      // One question per (principal, due date, paid date).
+      const key = principal * 2 ** 21 + late.dates[t]!;
+      let asked = lateAsked.get(key);
+      if (!asked) {
+        asked = fp.decide('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+        lateAsked.set(key, asked);
+      }
+      out = asked;
+    }
     const id = idsOf(out, 'late-interest', 'late-interest');
     events.add(id.event, course, mo, n, n);
     const a = out.fields.amount as number;
