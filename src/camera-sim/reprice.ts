@@ -93,6 +93,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   const optionChanged = changedRows(was.options, now.options);
   const repChanged = (rep: ClassRep): boolean => everything || courseChanged.has(rep.course) || rep.options.some((o) => optionChanged.has(o));
   const samePrices = (course: string): boolean => !everything && !courseChanged.has(course);
+  const familiesChanged = new Set([...courseChanged].map((c) => now.courses.find((x) => x.code === c)?.family));
   const index = cache.index;
   const charges = index.classes.map((rep): FleetCharge => {
     if (!repChanged(rep)) return rep.charge;
@@ -189,6 +190,10 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   );
   for (const [course, x] of index.byCourse) {
     const same = samePrices(course);
+    // A settlement before the term reads the fee of the longest course of its family it satisfied
+    // (別紙3表2, settle-same-family): kept only when no course of the family changed.
+    const family = fp.tariff.byCode.get(course)!.family;
+    const familySame = !everything && !familiesChanged.has(family);
     // An outage answered none fired no waiver or waived no whole unit: that answer reads no fee.
     if (everything) for (const o of x.outagesNone) outage(o, fp.decide('outageWaiver', o.facts));
     else addKept(x.keptNone, 'outage-waiver', 'outage-waiver', -1);
@@ -204,11 +209,11 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
         }
       return s.paid;
     });
-    const kept = same && x.settlements.every((s, i) => paid[i] === s.paid);
+    const kept = familySame && x.settlements.every((s, i) => paid[i] === s.paid);
     if (kept) addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
     else
       x.settlements.forEach((s, i) => {
-        const out = paid[i] === s.paid && same ? s.out : fp.decide('settlement', { ...s.facts, paid: paid[i] });
+        const out = paid[i] === s.paid && familySame ? s.out : fp.decide('settlement', { ...s.facts, paid: paid[i] });
         const id = idsOf(out, 'settlement', 'settlement', settlementTax);
         events.add(id.event, s.course, s.mo, 1);
         const f = out.fields as { amount: number; tax: number };

@@ -82,6 +82,8 @@ describe('instant re-pricing', () => {
       [{ edit: 'course-fee', match: { courses: ['LONG-MOUNT'] }, change: 300 }],
       [{ edit: 'option-price', option: 'image-api-100k', price: { kind: 'flat', amount: 777 } }],
       [{ edit: 'course-fee', match: { courses: ['M2035N-3Y-C7-SN'] }, change: -200 }],
+      // A 3-year contract ended early settles at the fee of the longest term it satisfied (the 1-year course).
+      [{ edit: 'course-fee', match: { courses: ['M2035N-1Y-C7-SN'] }, change: 400 }],
     ];
     for (const edits of editSets) {
       const next = structuredClone(base);
