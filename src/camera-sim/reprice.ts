@@ -1,7 +1,7 @@
-import { monthIndex } from '../engine/dates.js';
-import type { FleetCharge, FleetContract } from '../engine/fleet-path.js';
-import type { TariffOption } from '../engine/tariff-types.js';
+import type { Finished } from '../engine/decision-kit.js';
+import type { FleetCharge } from '../engine/fleet-path.js';
 import type { ClassRep, PriceTracePart } from './price-trace.js';
+import { chargeOf, indexTrace, optionSets, type KeptSum, type OutageEvent, type PriceIndex } from './price-index.js';
 import { buildResult, type SimulationResult } from './result.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
 import type { ResolvedScenario } from './scenario-loader.js';
@@ -25,10 +25,9 @@ export class NotRepriceable extends Error {
   readonly code = 'NOT_REPRICEABLE';
 }
 
-export type PriceCache = { rs: ResolvedScenario; result: SimulationResult; parts: PriceTracePart[] };
+export type PriceCache = { rs: ResolvedScenario; result: SimulationResult; index: PriceIndex };
 
 const PRICE_EDITS: ReadonlySet<Edit['edit']> = new Set(['course-fee', 'option-price', 'initial-fee']);
-const PRICED_EVENTS = ['late-interest-', 'outage-waiver-', 'settlement-'];
 
 const stripPrices = (s: Scenario): unknown => ({
   ...s,
@@ -51,11 +50,18 @@ const hasContractEvents = (s: Scenario): boolean => s.returns !== undefined || s
 export const repriceable = (cached: Scenario, next: Scenario): boolean =>
   !hasResponse(cached) && !hasResponse(next) && !hasContractEvents(cached) && !hasContractEvents(next) && JSON.stringify(stripPrices(cached)) === JSON.stringify(stripPrices(next));
 
+/** The cache of a run from its result and its proposal's price trace, grouped once (price-index.ts). */
+export const priceCache = (rs: ResolvedScenario, result: SimulationResult, parts: readonly PriceTracePart[]): PriceCache => ({
+  rs,
+  result,
+  index: indexTrace(new SideSim(rs, rs.sides[1]).fp, parts, rs.scenario.horizon.months, result.proposal.events),
+});
+
 /** A full run that keeps what re-pricing needs. */
 export async function runCached(rs: ResolvedScenario, opts: RunOptions): Promise<PriceCache> {
   const parts: PriceTracePart[] = [];
   const result = await runSimulation(rs, { ...opts, onTrace: (p) => parts.push(p) });
-  return { rs, result, parts };
+  return priceCache(rs, result, parts);
 }
 
 /** The cached run's answer under the prices of `rs` (a scenario repriceable from the cache's). */
@@ -72,16 +78,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   const events = new Cube(courses, months);
   const taxClause = fp.taxClause('monthlyCharge') ?? '';
   const settlementTax = fp.taxClause('settlement') ?? '';
-  const optionSets = new Map<string, readonly TariffOption[]>();
-  const optionsOf = (codes: string[]): readonly TariffOption[] => {
-    const key = codes.join(',');
-    let set = optionSets.get(key);
-    if (!set) {
-      set = codes.map((c) => fp.tariff.options.get(c)!);
-      optionSets.set(key, set);
-    }
-    return set;
-  };
+  const optionsOf = optionSets(fp);
   // What the new prices change: courses and options by code (a course or option of the same code
   // whose row is the same reads the same prices); any other change of the tariff changes everything.
   const was = cache.rs.sides[1].tariff;
@@ -96,23 +93,17 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   const optionChanged = changedRows(was.options, now.options);
   const repChanged = (rep: ClassRep): boolean => everything || courseChanged.has(rep.course) || rep.options.some((o) => optionChanged.has(o));
   const samePrices = (course: string): boolean => !everything && !courseChanged.has(course);
-  const priced = (rep: ClassRep): FleetCharge => {
+  const familiesChanged = new Set([...courseChanged].map((c) => now.courses.find((x) => x.code === c)?.family));
+  const index = cache.index;
+  const charges = index.classes.map((rep): FleetCharge => {
     if (!repChanged(rep)) return rep.charge;
-    const c: FleetContract = {
-      course: fp.tariff.byCode.get(rep.course)!,
-      startDate: rep.startDate,
-      startMonth: monthIndex(rep.startDate),
-      startDay: Number(rep.startDate.slice(8, 10)),
-      freeMonths: rep.freeMonths,
-      options: optionsOf(rep.options),
-    };
-    const ch = fp.monthlyCharge(c, rep.month, rep.end ?? undefined);
+    const ch = chargeOf(fp, rep, optionsOf);
     if (ch.total > 0 !== rep.positive) throw new NotRepriceable(`a bill of ${rep.course} crosses 0 under the new prices (a late payment may be drawn differently): run in full`);
     return ch;
-  };
+  });
   const clauseOf = (clauses: readonly string[], tax?: string): string => clauses.filter((c) => c !== tax).join('、');
-  // The cube ids of an answer (its event and its amount), found once per answer object: the answers
-  // kept in the trace and the engine's memoized ones repeat, so their strings are not rebuilt per event.
+  // The cube ids of an answer (its event and its amount), found once per answer object: the engine's
+  // memoized answers repeat, so their strings are not rebuilt per event.
   type Answer = { outcome: string; clauses: readonly string[] };
   const idCache = new WeakMap<Answer, { event: number; amount: number }>();
   const idsOf = (out: Answer, event: string, item: string, tax?: string): { event: number; amount: number } => {
@@ -125,55 +116,115 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     return x;
   };
   const settlementTaxId = amounts.id('tax', settlementTax);
-  for (const part of cache.parts) {
-    const charges = part.reps.map(priced);
-    const ids = charges.map((ch) => [...ch.lines.map((l) => amounts.id(l.item, l.clause)), amounts.id('tax', taxClause)]);
-    const counts = part.counts;
-    for (let i = 0; i < counts.length; i += 4) {
-      const cls = counts[i]!;
-      const course = counts[i + 1]!;
-      const mo = counts[i + 2]!;
-      const n = counts[i + 3]!;
-      const ch = charges[cls]!;
-      const id = ids[cls]!;
-      const lines = ch.lines;
-      for (let k = 0; k < lines.length; k += 1) amounts.add(id[k]!, course, mo, lines[k]!.amount * n, n);
-      if (ch.tax !== 0) amounts.add(id[lines.length]!, course, mo, ch.tax * n, n);
+  // Monthly charges: each class's lines times its contract-months.
+  const lineIds = new Map<FleetCharge, number[]>();
+  const idsOfCharge = (ch: FleetCharge): number[] => {
+    let id = lineIds.get(ch);
+    if (!id) {
+      id = [...ch.lines.map((l) => amounts.id(l.item, l.clause)), amounts.id('tax', taxClause)];
+      lineIds.set(ch, id);
     }
-    const inHorizon = (mo: number): boolean => mo >= 0 && mo < months;
-    for (const l of part.late) {
-      const principal = charges[l.cls]!.total;
-      const out = principal === part.reps[l.cls]!.charge.total ? l.out : fp.decide('lateInterest', { principal, dueDate: l.dueDate, paidDate: l.paidDate });
-      if (!inHorizon(l.mo)) continue;
-      const id = idsOf(out, 'late-interest', 'late-interest');
-      events.add(id.event, l.course, l.mo, 1);
-      const a = out.fields.amount as number;
-      if (a !== 0) amounts.add(id.amount, l.course, l.mo, a);
+    return id;
+  };
+  const cells = index.cells;
+  for (let i = 0; i < cells.length; i += 4) {
+    const ch = charges[cells[i]!]!;
+    const course = cells[i + 1]!;
+    const mo = cells[i + 2]!;
+    const n = cells[i + 3]!;
+    const id = idsOfCharge(ch);
+    const lines = ch.lines;
+    for (let k = 0; k < lines.length; k += 1) amounts.add(id[k]!, course, mo, lines[k]!.amount * n, n);
+    if (ch.tax !== 0) amounts.add(id[lines.length]!, course, mo, ch.tax * n, n);
+  }
+  // Late interest: one question per (class, due date, paid date), times its payments.
+  const late = index.late;
+  const lateAsked = new Map<number, Finished>();
+  for (let t = 0, i = 0; i < late.cells.length; t += 1, i += 4) {
+    const cls = late.cells[i]!;
+    const course = late.cells[i + 1]!;
+    const mo = late.cells[i + 2]!;
+    const n = late.cells[i + 3]!;
+    const principal = charges[cls]!.total;
+    let out: Answer & { fields: { amount?: unknown } };
+    if (principal === index.classes[cls]!.charge.total) out = late.out[t]!;
+    else {
+      // One question per (principal, due date, paid date).
+      const key = principal * 2 ** 21 + late.dates[t]!;
+      let asked = lateAsked.get(key);
+      if (!asked) {
+        asked = fp.decide('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+        lateAsked.set(key, asked);
+      }
+      out = asked;
     }
-    for (const o of part.outages) {
-      const out = samePrices(o.facts.course as string) ? o.out : fp.decide('outageWaiver', o.facts);
-      const id = idsOf(out, 'outage-waiver', 'outage-waiver');
-      events.add(id.event, o.course, o.mo, 1);
-      const a = out.fields.amount as number;
-      if (a !== 0) amounts.add(id.amount, o.course, o.mo, -a);
+    const id = idsOf(out, 'late-interest', 'late-interest');
+    events.add(id.event, course, mo, n, n);
+    const a = out.fields.amount as number;
+    if (a !== 0) amounts.add(id.amount, course, mo, a * n, n);
+  }
+  // What a course's answers summed to in the run, when the new prices leave them as they were.
+  const addKept = (kept: KeptSum, event: string, item: string, sign: number, tax?: string): void => {
+    const ids = kept.answers.map((x) => idsOf(x, event, item, tax));
+    const r = kept.rows;
+    for (let i = 0; i < r.length; i += 6) {
+      const id = ids[r[i]!]!;
+      const course = r[i + 1]!;
+      const mo = r[i + 2]!;
+      const n = r[i + 3]!;
+      events.add(id.event, course, mo, n, n);
+      const answer = kept.answers[r[i]!]!;
+      if (answer.amount !== 0) amounts.add(id.amount, course, mo, sign * r[i + 4]!, n);
+      if (answer.tax !== 0) amounts.add(settlementTaxId, course, mo, r[i + 5]!, n);
     }
-    const fee = charges.map((ch) => ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0));
-    for (const s of part.settlements) {
-      let paid = s.before;
-      for (let k = 0; k < s.classes.length; k += 1) paid += fee[s.classes[k]!]!;
-      const out = paid === s.paid && samePrices(s.facts.course as string) ? s.out : fp.decide('settlement', { ...s.facts, paid });
-      const id = idsOf(out, 'settlement', 'settlement', settlementTax);
-      events.add(id.event, s.course, s.mo, 1);
-      const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
-      if (f.tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, f.tax);
-    }
+  };
+  const outage = (o: OutageEvent, out: Answer & { fields: { amount?: unknown } }): void => {
+    const id = idsOf(out, 'outage-waiver', 'outage-waiver');
+    events.add(id.event, o.course, o.mo, 1);
+    const a = out.fields.amount as number;
+    if (a !== 0) amounts.add(id.amount, o.course, o.mo, -a);
+  };
+  const fee = charges.map((ch) => ch.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0));
+  const feeChanged = charges.map(
+    (ch, g) => ch !== index.classes[g]!.charge && fee[g] !== index.classes[g]!.charge.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0),
+  );
+  for (const [course, x] of index.byCourse) {
+    const same = samePrices(course);
+    // A settlement before the term reads the fee of the longest course of its family it satisfied
+    // (別紙3表2, settle-same-family): kept only when no course of the family changed.
+    const family = fp.tariff.byCode.get(course)!.family;
+    const familySame = !everything && !familiesChanged.has(family);
+    // An outage answered none fired no waiver or waived no whole unit: that answer reads no fee.
+    if (everything) for (const o of x.outagesNone) outage(o, fp.decide('outageWaiver', o.facts));
+    else addKept(x.keptNone, 'outage-waiver', 'outage-waiver', -1);
+    if (same) addKept(x.keptWaived, 'outage-waiver', 'outage-waiver', -1);
+    else for (const o of x.outagesWaived) outage(o, fp.decide('outageWaiver', o.facts));
+    // Settlements: asked again when their course's prices or the fees they count (paid) moved.
+    const paid = x.settlements.map((s) => {
+      for (let k = 0; k < s.classes.length; k += 2)
+        if (feeChanged[s.classes[k]!]) {
+          let p = s.before;
+          for (let j = 0; j < s.classes.length; j += 2) p += fee[s.classes[j]!]! * s.classes[j + 1]!;
+          return p;
+        }
+      return s.paid;
+    });
+    const kept = familySame && x.settlements.every((s, i) => paid[i] === s.paid);
+    if (kept) addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
+    else
+      x.settlements.forEach((s, i) => {
+        const out = paid[i] === s.paid && familySame ? s.out : fp.decide('settlement', { ...s.facts, paid: paid[i] });
+        const id = idsOf(out, 'settlement', 'settlement', settlementTax);
+        events.add(id.event, s.course, s.mo, 1);
+        const f = out.fields as { amount: number; tax: number };
+        if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
+        if (f.tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, f.tax);
+      });
   }
   // The events that read no price, as the cached run had them.
   const codes = new Map(rs.sides[1].tariff.courses.map((c, i) => [c.code, i]));
   const monthAt = new Map(cache.result.months.map((m, i) => [m, i]));
-  for (const e of cache.result.proposal.events)
-    if (!PRICED_EVENTS.some((p) => e.event.startsWith(p))) events.add(events.id(e.event, e.clause), codes.get(e.course)!, monthAt.get(e.month)!, e.count, e.count);
+  for (const e of index.unpriced) events.add(events.id(e.event, e.clause), codes.get(e.course)!, monthAt.get(e.month)!, e.count, e.count);
   const empty = new Cube(rs.sides[0].tariff.courses.length, months);
   const fresh = buildResult(
     rs,

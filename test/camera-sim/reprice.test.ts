@@ -64,6 +64,37 @@ describe('instant re-pricing', () => {
     expect(compared).toBeGreaterThanOrEqual(8);
   });
 
+  it('equals a full run where the grouping keeps answers: other courses, outages answered none, settlements whose billed fees moved', async () => {
+    const base = smallScenario(400, 24);
+    base.courseChanges = { monthlyProbability: 0.05, requests: [{ from: ['LONG'], to: 'LONG-MOUNT', share: 1 }] };
+    base.cancellation = { ...base.cancellation!, monthlyHazard: 0.05 };
+    base.outages = { ...base.outages!, monthlyRate: 0.2 };
+    const cache = await runCached(resolve(base), { workers: 0 });
+    const ix = cache.index;
+    // The paths this test holds: an edited course with outages answered none, and settlements of an
+    // unedited course (LONG-MOUNT) that counted fees of the edited one (LONG).
+    expect(ix.byCourse.get('LONG')!.outagesNone.length).toBeGreaterThan(0);
+    expect(ix.byCourse.get('LONG')!.outagesWaived.length).toBeGreaterThan(0);
+    const mixed = ix.byCourse.get('LONG-MOUNT')!.settlements.filter((s) => s.classes.some((g, k) => k % 2 === 0 && ix.classes[g]!.course === 'LONG'));
+    expect(mixed.length).toBeGreaterThan(0);
+    const editSets: Edit[][] = [
+      [{ edit: 'course-fee', match: { courses: ['LONG'] }, change: -700 }],
+      [{ edit: 'course-fee', match: { courses: ['LONG-MOUNT'] }, change: 300 }],
+      [{ edit: 'option-price', option: 'image-api-100k', price: { kind: 'flat', amount: 777 } }],
+      [{ edit: 'course-fee', match: { courses: ['M2035N-3Y-C7-SN'] }, change: -200 }],
+      // A 3-year contract ended early settles at the fee of the longest term it satisfied (the 1-year course).
+      [{ edit: 'course-fee', match: { courses: ['M2035N-1Y-C7-SN'] }, change: 400 }],
+    ];
+    for (const edits of editSets) {
+      const next = structuredClone(base);
+      next.proposal = { ...base.proposal, edits: [...(base.proposal.edits ?? []).filter((e) => e.edit === 'rule-parameter'), ...edits] };
+      const rs = resolve(next);
+      const fast = reprice(cache, rs);
+      const full = await runSimulation(rs, { workers: 0 });
+      expect(JSON.stringify(fast), JSON.stringify(edits)).toBe(JSON.stringify(full));
+    }
+  });
+
   it('refuses what is not a price-only change', async () => {
     const base = smallScenario(20, 6);
     const cache = await runCached(resolve(base), { workers: 0 });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { assumptionRows } from '../../camera-sim/assumptions.js';
 import type { SimulationResult } from '../../camera-sim/result.js';
 import { runReplications, type Bands } from '../../camera-sim/replications.js';
-import { repriceable, type PriceCache } from '../../camera-sim/reprice.js';
+import { priceCache, repriceable, type PriceCache } from '../../camera-sim/reprice.js';
 import type { PriceTracePart } from '../../camera-sim/price-trace.js';
 import { SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
 import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
@@ -77,7 +77,7 @@ export class ScenarioRuns {
     const parts: PriceTracePart[] = [];
     const steps = async (): Promise<{ result: SimulationResult; bands?: Bands; sensitivity?: Sensitivity }> => {
       const { result, bands } = await runReplications(rs, replications, { ...opts, onProgress: (p) => (run.progress = p), ...(keep ? { onTrace: (p: PriceTracePart) => parts.push(p) } : {}) });
-      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { cache: { rs, result, parts }, versionsKey, formRevision });
+      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { cache: priceCache(rs, result, parts), versionsKey, formRevision });
       else this.caches.delete(scenarioId);
       const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
       const sensitivity = rs.scenario.sensitivity ? await runSensitivity(rs, opts, base) : undefined;
