@@ -4,6 +4,7 @@ import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useQuoteCheck } from './use-quote-check.js';
+import { QuoteCheckList } from './quote-check-list.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
@@ -124,14 +125,7 @@ function ParameterEditor({
         {t('ra.quote')}
         <textarea required rows={2} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
       </label>
-      <ul className="check-issues small" data-testid="pe-check" aria-live="polite">
-        {check && check.issues.length === 0 && <li className="check-ok">✓ {t('ra.quoteOk')}</li>}
-        {check?.issues.map((i, n) => (
-          <li key={n} className="error-text" data-code={i.code}>
-            <code>{i.code}</code> {i.message}
-          </li>
-        ))}
-      </ul>
+      <QuoteCheckList check={check} testId="pe-check" />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           {t('action.cancel')}

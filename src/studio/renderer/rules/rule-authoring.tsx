@@ -5,6 +5,7 @@ import type { Saved } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useQuoteCheck } from './use-quote-check.js';
+import { QuoteCheckList } from './quote-check-list.js';
 import { Dialog } from '../ui/dialog.js';
 
 /**
@@ -106,14 +107,7 @@ function AddRuleDialog({ detail, decision, from, onAdd, onCancel }: { detail: Ru
           {t('ra.quote')}
           <textarea required rows={3} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="ra-quote" />
         </label>
-        <ul className="check-issues small" data-testid="ra-check" aria-live="polite">
-          {check && check.issues.length === 0 && <li className="check-ok">✓ {t('ra.quoteOk')}</li>}
-          {check?.issues.map((i, n) => (
-            <li key={n} className="error-text" data-code={i.code}>
-              <code>{i.code}</code> {i.message}
-            </li>
-          ))}
-        </ul>
+        <QuoteCheckList check={check} testId="ra-check" />
     </Dialog>
   );
 }
