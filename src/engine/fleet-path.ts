@@ -1,6 +1,6 @@
 import { DECISION_DEFS } from './decide.js';
 import { freePeriodOf, type FreePeriod } from './billing.js';
-import { finishDecision, paramFacts, type DecisionContext, type Finished } from './decision-kit.js';
+import { finishDecision, ruleFacts, type DecisionContext, type Finished } from './decision-kit.js';
 import { isLeapYear, monthLabel } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
 import { compileRuleFile, type Facts } from './evaluators.js';
@@ -121,16 +121,15 @@ export class FleetPath {
       this.memo.set(name, new Map());
     }
     const ctx = this.contexts.get('monthlyCharge')!;
-    // monthlyCharge.prepare's keys (it keeps only the parameters and interpretations its rules read;
-    // all of them here are a superset the rules read the same); the five per-call ones are overwritten each call.
+    // monthlyCharge.prepare's keys: the parameters and interpretations its rules read (ruleFacts, the
+    // same helper); the five per-call ones are overwritten each call.
     this.chargeFacts = {
       contractMonth: 0,
       freeMonths: 0,
       initialFeePrintedOnCourse: false,
       inInitialFeeGroup: false,
       optionCount: 0,
-      ...paramFacts(ctx),
-      ...this.interps.asFacts(),
+      ...ruleFacts(ctx),
     };
     this.chargeRules = compileRuleFile(ctx.rules);
     if (ctx.rules.rules.length > 30) throw new Error('the fleet path keys monthlyCharge answers by a 31-bit mask of the rules fired; this rule file has more than 30 rules');
