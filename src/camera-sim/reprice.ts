@@ -153,7 +153,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
       const key = principal * 2 ** 21 + late.dates[t]!;
       let asked = lateAsked.get(key);
       if (!asked) {
-        asked = fp.decide('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+        asked = fp.decideOnce('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
         lateAsked.set(key, asked);
       }
       out = asked;
@@ -213,7 +213,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     if (kept) addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
     else
       x.settlements.forEach((s, i) => {
-        const out = paid[i] === s.paid && familySame ? s.out : fp.decide('settlement', { ...s.facts, paid: paid[i] });
+        const out = paid[i] === s.paid && familySame ? s.out : fp.decideOnce('settlement', { ...s.facts, paid: paid[i] });
         const id = idsOf(out, 'settlement', 'settlement', settlementTax);
         events.add(id.event, s.course, s.mo, 1);
         const f = out.fields as { amount: number; tax: number };

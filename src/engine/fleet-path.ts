@@ -151,6 +151,17 @@ export class FleetPath {
     const key = JSON.stringify(facts);
     const hit = memo.get(key);
     if (hit) return hit;
+    const answer = deepFreeze(this.decideOnce(name, facts));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, answer);
+    return answer;
+  }
+
+  /**
+   * decide() without its memo: for a caller that asks each facts once (it groups them itself), so
+   * no key is built and no answer kept; the answer is the caller's own (not frozen, not shared).
+   */
+  decideOnce(name: DecisionName, facts: Record<string, unknown>): Finished {
     const ctx = this.contexts.get(name)!;
     ctx.errors = [];
     const def = DECISION_DEFS[name];
@@ -165,10 +176,7 @@ export class FleetPath {
       throw new FleetDecisionError(name, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
     const events = this.events.get(name)!;
     const fired = compileRuleFile(ctx.rules)(prepared.facts).map((i) => events[i]!);
-    const answer = deepFreeze(finishDecision(def, fired, prepared.state, ctx));
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, answer);
-    return answer;
+    return finishDecision(def, fired, prepared.state, ctx);
   }
 
   private plan(course: Course, options: readonly TariffOption[]): OptionPlan {

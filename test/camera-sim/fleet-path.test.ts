@@ -204,7 +204,7 @@ describe('fleet path = decide()', () => {
     billingCorrection: fc.record({ billedAmount: fc.integer({ min: 0, max: 50_000 }), dueAmount: fc.integer({ min: 0, max: 50_000 }), collectionCostExcessive: fc.boolean() }),
   };
   for (const [name, arb] of Object.entries(generic)) {
-    it(`${name}: same outcome, clauses and fields`, async () => {
+    it(`${name}: same outcome, clauses and fields (decide and decideOnce)`, async () => {
       const alt = {
         dailyRate: 'thirty-days',
         interestDayBasis: 'actual',
@@ -226,6 +226,9 @@ describe('fleet path = decide()', () => {
           const fast = (useAlt ? altPath : paths[0]!).decide(name as never, facts);
           const { decision: _d, asOf: _a, outcome, clauses, trace: _t, interpretations: _i, versions: _v, ...fields } = ref;
           expect({ outcome: fast.outcome, clauses: fast.clauses, fields: fast.fields }).toEqual({ outcome, clauses, fields });
+          // decideOnce (no memo, as re-pricing asks late interest and settlements) gives the same answer.
+          const once = (useAlt ? altPath : paths[0]!).decideOnce(name as never, facts);
+          expect({ outcome: once.outcome, clauses: once.clauses, fields: once.fields }).toEqual({ outcome, clauses, fields });
         }),
         { numRuns: 1_500, seed: 3 },
       );
