@@ -1,8 +1,9 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { Interpretation } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { EditableRow } from './editable-row.js';
 import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
 
 /**
@@ -30,50 +31,48 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
       <table className="changes interp-table">
         <tbody>
           {detail.version.interpretations.map((i) => (
-            <Fragment key={i.name}>
-              <tr data-testid={`interp-row-${i.name}`}>
-                <td className="mono">{i.name}</td>
-                <td>{i.clauses.join('・')}</td>
-                <td>
-                  {isDraft && i.alternatives.length > 0 ? (
-                    <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
-                      {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
-                        <option key={v} value={v}>
-                          {v}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <strong>{i.default}</strong>
-                  )}
-                </td>
-                <td className="muted">{i.defaultDescription}</td>
-                <td>
-                  {isDraft && (
-                    <button type="button" className="small-button" onClick={() => setEditing(editing === i.name ? null : i.name)} aria-expanded={editing === i.name} aria-label={t('ie.editLabel', { name: i.name })} data-testid={`interp-edit-${i.name}`}>
-                      {t('ie.edit')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-              {isDraft && editing === i.name && (
-                <tr>
-                  <td colSpan={5}>
-                    <InterpretationEditor
-                      key={`${i.name}-${detail.summary.revision}`}
-                      detail={detail}
-                      interp={i}
-                      onCancel={() => setEditing(null)}
-                      onError={onError}
-                      onSaved={(d) => {
-                        setEditing(null);
-                        onChange(d);
-                      }}
-                    />
+            <EditableRow
+              key={i.name}
+              testId={`interp-row-${i.name}`}
+              cells={
+                <>
+                  <td className="mono">{i.name}</td>
+                  <td>{i.clauses.join('・')}</td>
+                  <td>
+                    {isDraft && i.alternatives.length > 0 ? (
+                      <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
+                        {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
+                          <option key={v} value={v}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <strong>{i.default}</strong>
+                    )}
                   </td>
-                </tr>
-              )}
-            </Fragment>
+                  <td className="muted">{i.defaultDescription}</td>
+                </>
+              }
+              editable={isDraft}
+              open={editing === i.name}
+              onToggle={() => setEditing(editing === i.name ? null : i.name)}
+              toggle={{ text: t('ie.edit'), label: t('ie.editLabel', { name: i.name }), testId: `interp-edit-${i.name}` }}
+              colSpan={5}
+              editor={
+                <InterpretationEditor
+                  key={`${i.name}-${detail.summary.revision}`}
+                  detail={detail}
+                  interp={i}
+                  onCancel={() => setEditing(null)}
+                  onError={onError}
+                  onSaved={(d) => {
+                    setEditing(null);
+                    onChange(d);
+                  }}
+                />
+              }
+            />
           ))}
         </tbody>
       </table>

@@ -1,10 +1,11 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
+import { EditableRow } from './editable-row.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
@@ -24,40 +25,38 @@ export function ParametersSection({ detail, decision, onChange, onError }: { det
       <table className="changes">
         <tbody>
           {Object.entries(params).map(([k, p]) => (
-            <Fragment key={k}>
-              <tr data-testid={`param-row-${k}`}>
-                <td className="mono">{k}</td>
-                <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
-                <td>{p.clause}</td>
-                <td className="muted">{p.description ?? ''}</td>
-                <td>
-                  {isDraft && (
-                    <button type="button" className="small-button" onClick={() => setEditing(editing === k ? null : k)} aria-expanded={editing === k} aria-label={t('pe.editLabel', { name: k })} data-testid={`param-edit-${k}`}>
-                      {t('pe.edit')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-              {isDraft && editing === k && (
-                <tr>
-                  <td colSpan={5}>
-                    <ParameterEditor
-                      key={`${decision}-${k}-${detail.summary.revision}`}
-                      detail={detail}
-                      decision={decision}
-                      name={k}
-                      param={p}
-                      onCancel={() => setEditing(null)}
-                      onError={onError}
-                      onSaved={(d) => {
-                        setEditing(null);
-                        onChange(d);
-                      }}
-                    />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
+            <EditableRow
+              key={k}
+              testId={`param-row-${k}`}
+              cells={
+                <>
+                  <td className="mono">{k}</td>
+                  <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
+                  <td>{p.clause}</td>
+                  <td className="muted">{p.description ?? ''}</td>
+                </>
+              }
+              editable={isDraft}
+              open={editing === k}
+              onToggle={() => setEditing(editing === k ? null : k)}
+              toggle={{ text: t('pe.edit'), label: t('pe.editLabel', { name: k }), testId: `param-edit-${k}` }}
+              colSpan={5}
+              editor={
+                <ParameterEditor
+                  key={`${decision}-${k}-${detail.summary.revision}`}
+                  detail={detail}
+                  decision={decision}
+                  name={k}
+                  param={p}
+                  onCancel={() => setEditing(null)}
+                  onError={onError}
+                  onSaved={(d) => {
+                    setEditing(null);
+                    onChange(d);
+                  }}
+                />
+              }
+            />
           ))}
         </tbody>
       </table>
