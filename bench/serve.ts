@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decide, decideFast } from '../src/engine/decide.js';
 import { folderReleaseSource, releaseContent } from '../src/io/release-build.js';
 import { loadReleaseFile, sealRelease, writeReleaseFile } from '../src/io/release-file.js';
+import { encodePost, runLoad, type LoadResult } from './http-load.js';
 import { benchCases, ROOT } from './serve-cases.js';
 
 /**
@@ -15,14 +15,17 @@ import { benchCases, ROOT } from './serve-cases.js';
  * - serveDecisionsPerSec, serveP99Ms: the case mix over HTTP, keep-alive, fixed concurrency,
  *   against `tariff serve` in a child process (client here, server there: the machine's cores).
  * - serveVsJreHttp: the same mix against a minimal HTTP service that answers with decide().
- * - batchVsSingle: decisions per second in batches of 1,000 ÷ single requests.
+ * - batchVsSingle: decisions per second in batches of 1,000 ÷ single requests, both at the same concurrency.
+ * - details.serveVsJreHttpCeiling: a bare HTTP service (a fixed answer, no decision) ÷ the
+ *   json-rules-engine one: how far HTTP alone lets serveVsJreHttp go on this machine.
  */
 const asJson = process.argv.includes('--json');
 const log = (s: string): void => {
   if (!asJson) process.stderr.write(`${s}\n`);
 };
 const CONCURRENCY = 8;
-const REQUESTS = 4000;
+const REQUESTS = 6000;
+const BATCH = 1000;
 const today = '2025-01-01';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-serve-'));
@@ -92,62 +95,25 @@ const stopChild = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM');
   });
 
-const post = (agent: Agent, port: number, path: string, body: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+/** The mix at fixed concurrency (bench/http-load.ts): decisions per second and the 99th percentile latency. */
+const singles = cases.map((c) => encodePost(`/v1/decisions/${c.decision}`, JSON.stringify(c.body)));
+const load = (port: number, requests: number): Promise<LoadResult> => runLoad(port, singles, requests, CONCURRENCY);
 
-/** The mix at fixed concurrency: decisions per second and the 99th percentile latency. */
-const load = async (port: number, requests: number): Promise<{ perSec: number; p99Ms: number; failed: number }> => {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const bodies = cases.map((c) => ({ path: `/v1/decisions/${c.decision}`, body: JSON.stringify(c.body) }));
-  const latencies: number[] = [];
-  let next = 0;
-  let failed = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < requests) {
-        const b = bodies[next % bodies.length]!;
-        next += 1;
-        const s = performance.now();
-        const status = await post(agent, port, b.path, b.body);
-        latencies.push(performance.now() - s);
-        if (status !== 200) failed += 1;
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { perSec: requests / seconds, p99Ms: latencies[Math.floor(latencies.length * 0.99)]!, failed };
-};
-
-const batchRate = async (port: number, rounds: number): Promise<number> => {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const byDecision = new Map<string, object[]>();
-  for (const c of cases) byDecision.set(c.decision, [...(byDecision.get(c.decision) ?? []), c.body]);
-  const batches = [...byDecision].map(([d, bodies]) => ({
-    path: `/v1/decisions/${d}/batch`,
-    body: JSON.stringify({ cases: Array.from({ length: 1000 }, (_x, i) => bodies[i % bodies.length]) }),
-  }));
-  let n = 0;
-  const t0 = performance.now();
-  for (let r = 0; r < rounds; r += 1)
-    for (const b of batches) {
-      if ((await post(agent, port, b.path, b.body)) !== 200) throw new Error(`batch ${b.path} failed`);
-      n += 1000;
-    }
-  agent.destroy();
-  return (n * 1000) / (performance.now() - t0);
+/** Batches of 1,000 cases of one decision each (the mix's cases of that decision, repeated). */
+const byDecision = new Map<string, object[]>();
+for (const c of cases) byDecision.set(c.decision, [...(byDecision.get(c.decision) ?? []), c.body]);
+const batches = [...byDecision].map(([d, bodies]) =>
+  encodePost(`/v1/decisions/${d}/batch`, JSON.stringify({ cases: Array.from({ length: BATCH }, (_x, i) => bodies[i % bodies.length]) })),
+);
+/**
+ * Decisions per second in batches: every decision's batch `rounds` times, at `concurrency` batches
+ * in flight. At the singles' concurrency the comparison is like for like (only the batch size
+ * differs); one at a time is reported too.
+ */
+const batchRate = async (port: number, rounds: number, concurrency: number): Promise<number> => {
+  const r = await runLoad(port, batches, batches.length * rounds, concurrency);
+  if (r.failed) throw new Error(`${r.failed} batch requests failed`);
+  return r.perSec * BATCH;
 };
 
 const tsx = ['--import', 'tsx'];
@@ -155,49 +121,64 @@ const serve = await startChild([join(ROOT, 'bin', 'tariff.mjs'), 'serve', '--rel
   const m = /"event":"listening","url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
   return m ? Number(m[1]) : undefined;
 });
-const jre = await startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts')], (line) =>
-  line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined,
-);
-await load(serve.port, 800); // warm-up
-await load(jre.port, 400);
-await batchRate(serve.port, 1);
+const baseline = (mode: string[]): Promise<{ child: ChildProcess; port: number }> =>
+  startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts'), ...mode], (line) => (line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined));
+const jre = await baseline([]);
+const bare = await baseline(['bare']);
+await load(serve.port, 1500); // warm-up
+await load(jre.port, 600);
+await load(bare.port, 1500);
+await batchRate(serve.port, 1, CONCURRENCY);
 // Three alternating rounds of each; the best round of each counts (see the in-process note).
-type Load = Awaited<ReturnType<typeof load>>;
-let served: Load = { perSec: 0, p99Ms: Infinity, failed: 0 };
-let jreServed: Load = { perSec: 0, p99Ms: Infinity, failed: 0 };
+const none: LoadResult = { perSec: 0, p99Ms: Infinity, p50Ms: Infinity, failed: 0, requests: 0 };
+let served = none;
+let jreServed = none;
+let bareServed = none;
 let batchPerSec = 0;
+let batchOneAtATime = 0;
 let failed = 0;
 for (let round = 0; round < 3; round += 1) {
   const s = await load(serve.port, Math.round(REQUESTS / 3));
   const j = await load(jre.port, Math.round(REQUESTS / 6));
-  batchPerSec = Math.max(batchPerSec, await batchRate(serve.port, 1));
-  failed += s.failed + j.failed;
+  const b = await load(bare.port, Math.round(REQUESTS / 3));
+  batchPerSec = Math.max(batchPerSec, await batchRate(serve.port, 1, CONCURRENCY));
+  batchOneAtATime = Math.max(batchOneAtATime, await batchRate(serve.port, 1, 1));
+  failed += s.failed + j.failed + b.failed;
   if (s.perSec > served.perSec) served = s;
   if (j.perSec > jreServed.perSec) jreServed = j;
+  if (b.perSec > bareServed.perSec) bareServed = b;
 }
 await stopChild(serve.child);
 await stopChild(jre.child);
+await stopChild(bare.child);
 log(
-  `tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of 1,000: ${Math.round(batchPerSec).toLocaleString()} decisions/s`,
+  `tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p50 ${served.p50Ms.toFixed(2)} ms, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of ${BATCH}: ${Math.round(batchPerSec).toLocaleString()} decisions/s (${Math.round(batchOneAtATime).toLocaleString()}/s one batch at a time)`,
 );
 log(`minimal json-rules-engine HTTP service: ${Math.round(jreServed.perSec).toLocaleString()} decisions/s, p99 ${jreServed.p99Ms.toFixed(2)} ms`);
+log(`bare HTTP (a fixed answer, no decision): ${Math.round(bareServed.perSec).toLocaleString()} requests/s, p99 ${bareServed.p99Ms.toFixed(2)} ms`);
 rmSync(dir, { recursive: true, force: true });
 
+const ratio = (a: number, b: number): number => Number((a / b).toFixed(1));
 const report = {
-  decideFastVsDecide: Number((fastPerSec / refPerSec).toFixed(1)),
+  decideFastVsDecide: ratio(fastPerSec, refPerSec),
   serveDecisionsPerSec: Math.round(served.perSec),
   serveP99Ms: Number(served.p99Ms.toFixed(2)),
-  serveVsJreHttp: Number((served.perSec / jreServed.perSec).toFixed(1)),
-  batchVsSingle: Number((batchPerSec / served.perSec).toFixed(1)),
+  serveVsJreHttp: ratio(served.perSec, jreServed.perSec),
+  batchVsSingle: ratio(batchPerSec, served.perSec),
   details: {
     cases: cases.length,
     concurrency: CONCURRENCY,
     requests: REQUESTS,
     decideFastPerSec: Math.round(fastPerSec),
     decidePerSec: Math.round(refPerSec),
+    serveP50Ms: Number(served.p50Ms.toFixed(2)),
     jreHttpDecisionsPerSec: Math.round(jreServed.perSec),
     jreHttpP99Ms: Number(jreServed.p99Ms.toFixed(2)),
+    bareHttpRequestsPerSec: Math.round(bareServed.perSec),
+    /** The most serveVsJreHttp could be here: a service whose decisions cost nothing ÷ the baseline. */
+    serveVsJreHttpCeiling: ratio(bareServed.perSec, jreServed.perSec),
     batchDecisionsPerSec: Math.round(batchPerSec),
+    batchOneAtATimeDecisionsPerSec: Math.round(batchOneAtATime),
     failedRequests: failed,
   },
 };

@@ -111,11 +111,20 @@ const toCase = (body: unknown, decision: string, index?: number): CaseInput => {
 
 /** The service's request listener (createDecisionService puts it behind node's http server). */
 export function decisionListener(opts: ServiceOptions): RequestListener {
-  /** One answer; `today` is read once per request, so a batch answers every case on the same date. */
-  const answer = async (release: LoadedRelease, c: CaseInput, reference: boolean, today: string): Promise<Output> => {
-    const o = reference ? await decide(release.registry, c, { today }) : decideFast(release.registry, c, { today });
-    o.release = release.id;
-    return o;
+  /**
+   * One answer; `today` is read once per request, so a batch answers every case on the same date.
+   * The fast path answers synchronously (no promise per case); the reference path is json-rules-engine's own promise.
+   */
+  const answer = (release: LoadedRelease, c: CaseInput, reference: boolean, options: { today: string }): Output | Promise<Output> => {
+    if (!reference) {
+      const o = decideFast(release.registry, c, options);
+      o.release = release.id;
+      return o;
+    }
+    return decide(release.registry, c, options).then((o) => {
+      o.release = release.id;
+      return o;
+    });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, line: AccessLogLine): Promise<void> => {
@@ -132,7 +141,10 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     if (opts.tokens) {
       const auth = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const client = m ? await opts.tokens.check(m[1]!) : undefined;
+      // A token seen before is answered from the checker's verdicts without a promise.
+      const token = m?.[1];
+      const known = token === undefined ? null : opts.tokens.known(token);
+      const client = known === undefined ? await opts.tokens.check(token!) : (known ?? undefined);
       if (!client) throw new HttpError(401, 'UNAUTHORIZED', m ? 'the bearer token was not accepted' : 'send Authorization: Bearer TOKEN');
       line.client = client;
     }
@@ -151,9 +163,10 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const reference = referenceParam === '1' || referenceParam === 'true';
     if (reference) line.reference = true;
     const body = parseJson(await readBody(req, res, opts.limits.maxBodyBytes));
-    const today = opts.today();
+    const options = { today: opts.today() };
     if (!m[2]) {
-      const out = await answer(release, toCase(body, decision), reference, today);
+      const asked = answer(release, toCase(body, decision), reference, options);
+      const out = asked instanceof Promise ? await asked : asked;
       line.outcome = out.outcome;
       return send(res, out.outcome === 'invalid' ? 422 : 200, out);
     }
@@ -162,14 +175,9 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
       throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
     const cases = body.cases.map((c, i) => toCase(c, decision, i));
     const outputs: Output[] = [];
-    if (reference) for (const c of cases) outputs.push(await answer(release, c, true, today));
-    else {
-      const options = { today };
-      for (const c of cases) {
-        const o = decideFast(release.registry, c, options);
-        o.release = release.id;
-        outputs.push(o);
-      }
+    for (const c of cases) {
+      const asked = answer(release, c, reference, options);
+      outputs.push(asked instanceof Promise ? await asked : asked);
     }
     line.cases = outputs.length;
     const invalid = outputs.filter((o) => o.outcome === 'invalid').length;
@@ -185,18 +193,16 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
       line.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
       opts.log(line);
     };
-    handle(req, res, line)
-      .catch((e: unknown) => {
-        const err = e instanceof HttpError ? e : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
-        line.error = err.code;
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
+    handle(req, res, line).then(done, (e: unknown) => {
+      const err = e instanceof HttpError ? e : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
+      line.error = err.code;
+      if (res.headersSent) res.destroy();
+      else {
         const headers: Record<string, string> | undefined = err.status === 401 ? { 'www-authenticate': 'Bearer' } : undefined;
         send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
-      })
-      .finally(done);
+      }
+      done();
+    });
   };
 }
 

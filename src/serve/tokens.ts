@@ -62,6 +62,11 @@ export class TokenChecker {
   private readonly verdicts = new Map<string, string | null>();
   constructor(private readonly entries: readonly TokenEntry[]) {}
 
+  /** The verdict on a token checked before: its client's name, null when it was refused, undefined when never seen (then `check`). */
+  known(token: string): string | null | undefined {
+    return this.verdicts.get(createHash('sha256').update(token, 'utf8').digest('hex'));
+  }
+
   async check(token: string): Promise<string | undefined> {
     const key = createHash('sha256').update(token, 'utf8').digest();
     const cacheKey = key.toString('hex');

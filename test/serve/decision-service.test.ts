@@ -306,6 +306,10 @@ describe('authentication', () => {
       const ok = await call(port, 'POST', '/v1/decisions/approval', body, { authorization: 'Bearer billing-token-0123456789' });
       expect(ok.status).toBe(200);
       expect((await call(port, 'GET', '/v1/versions', undefined, { authorization: `Bearer ${shaToken}` })).status).toBe(200);
+      // Asked again, each token is answered from the checker's verdicts (TokenChecker.known): the same answers.
+      expect((await call(port, 'POST', '/v1/decisions/approval', body, { authorization: 'Bearer billing-token-0123456789' })).status).toBe(200);
+      expect((await call(port, 'POST', '/v1/decisions/approval', body, { authorization: 'Bearer not-a-known-token-xyz' })).status).toBe(401);
+      expect((await call(port, 'GET', '/v1/versions', undefined, { authorization: `Bearer ${shaToken}` })).status).toBe(200);
       expect((await call(port, 'GET', '/healthz')).status).toBe(200);
       const joined = logs.join('\n');
       expect(joined).toContain('"client":"billing"');
@@ -438,5 +442,16 @@ describe('tariff serve', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'stopping', 'stopped']);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
+  });
+});
+
+describe('TokenChecker.known', () => {
+  it('has no verdict on a token before check, then the checked one: the client, or null when refused', async () => {
+    const checker = new TokenChecker([{ name: 'ops', kind: 'sha256', hash: createHash('sha256').update('ops-token-abcdefghijklmnop').digest() }]);
+    expect(checker.known('ops-token-abcdefghijklmnop')).toBeUndefined();
+    expect(await checker.check('ops-token-abcdefghijklmnop')).toBe('ops');
+    expect(checker.known('ops-token-abcdefghijklmnop')).toBe('ops');
+    expect(await checker.check('wrong-token-abcdefghijklmnop')).toBeUndefined();
+    expect(checker.known('wrong-token-abcdefghijklmnop')).toBeNull();
   });
 });
