@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { programInfo } from '../io/program-info.js';
+import { programInfo, programRoot } from '../io/program-info.js';
 import { createDecisionService } from '../serve/decision-service.js';
 import { lineBuffer } from '../serve/line-buffer.js';
 import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../serve/tokens.js';
+import { isPoolWorker, runWorkerPool } from '../serve/workers.js';
+import { join } from 'node:path';
 import type { Command } from './main.js';
 import { todayInTokyo } from '../engine/dates.js';
 import { UsageError } from './options.js';
@@ -26,8 +28,9 @@ const positiveInt = (v: string | undefined, name: string, dflt: number): number 
 export const serveCommand: Command = {
   summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
   usage: [
-    'tariff serve --release FILE|DIR [--port P] [--host H] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
+    'tariff serve --release FILE|DIR [--port P] [--host H] [--workers N] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
     '  --host: default 127.0.0.1. --port: default 8787 (0 picks a free port).',
+    '  --workers N: N processes answer on the one port (default 1; at most the cores you give the service).',
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
     '  --max-body: default 1048576 bytes. --max-batch: default 1000 cases.',
@@ -44,6 +47,7 @@ export const serveCommand: Command = {
         'public-key': { type: 'string' },
         'max-body': { type: 'string' },
         'max-batch': { type: 'string' },
+        workers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -58,6 +62,18 @@ export const serveCommand: Command = {
       maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch),
     };
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
+    const workers = positiveInt(values.workers, '--workers', 1);
+    if (workers > 1 && !isPoolWorker()) {
+      // Checked once here, so a bad release is one clear error and not one per worker.
+      const check = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: () => undefined });
+      check.start();
+      check.stop();
+      const root = programRoot();
+      if (!root) throw new UsageError('--workers needs the tariff program (bin/tariff.mjs) beside its package.json');
+      const logs = lineBuffer(io.out);
+      const code = await runWorkerPool({ count: workers, exec: join(root, 'bin', 'tariff.mjs'), args: ['serve', ...args], log: (o) => (logs.line(o), logs.flush()) });
+      return code;
+    }
     // One JSON line per request and per release event, written in batches (src/serve/line-buffer.ts).
     const logs = lineBuffer(io.out);
     const logLine = (o: object): void => logs.line(o);
@@ -70,6 +86,7 @@ export const serveCommand: Command = {
       today: todayInTokyo,
       log: logLine,
       programVersion: programInfo().version,
+      ...(isPoolWorker() ? { worker: process.pid } : {}),
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
@@ -79,6 +96,7 @@ export const serveCommand: Command = {
     const actual = typeof addr === 'object' && addr ? addr.port : port;
     logLine({
       event: 'listening',
+      ...(isPoolWorker() ? { worker: process.pid } : {}),
       url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`,
       release: store.current().id,
       auth: tokens ? 'bearer tokens' : 'loopback clients only',
@@ -95,13 +113,15 @@ export const serveCommand: Command = {
         server.close(() => {
           logLine({ event: 'stopped' });
           logs.flush();
+          // A worker's channel to the primary would keep it alive: closing it lets the process end.
+          if (isPoolWorker()) process.disconnect();
           done(0);
         });
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
     });
   },
 };

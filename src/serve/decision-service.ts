@@ -21,6 +21,8 @@ export type ServiceOptions = {
   today: () => string;
   log: (line: AccessLogLine) => void;
   programVersion: string;
+  /** This process's id, written into each access-log line, when it is one of several workers. */
+  worker?: number;
 };
 
 class HttpError extends Error {
@@ -188,6 +190,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
   return (req, res) => {
     const t0 = performance.now();
     const line: AccessLogLine = { at: new Date().toISOString(), method: req.method ?? '', path: '', status: 0, durationMs: 0, client: req.socket.remoteAddress ?? '' };
+    if (opts.worker !== undefined) line.worker = opts.worker;
     const done = (): void => {
       line.status = res.statusCode;
       line.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;

@@ -17,4 +17,6 @@ export type AccessLogLine = {
   cases?: number;
   reference?: boolean;
   error?: string;
+  /** The worker process that answered (tariff serve --workers N). */
+  worker?: number;
 };

@@ -445,6 +445,52 @@ describe('tariff serve', () => {
   });
 });
 
+describe('tariff serve --workers', () => {
+  it('answers from two processes on one port, each line whole JSON, and stops them all on SIGTERM', async () => {
+    const dir = scratch();
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    for (let i = 0; i < 600 && (out.match(/"event":"listening"/g) ?? []).length < 2; i += 1) await new Promise((ok) => setTimeout(ok, 50));
+    const ports = [...out.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
+    expect(new Set(ports).size).toBe(1);
+    // A new connection per request: the primary hands connections to the workers in turn.
+    const agent = new Agent({ keepAlive: false });
+    const replies = await Promise.all(Array.from({ length: 24 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    for (let i = 0; i < 200 && (out.match(/"decision":"approval"/g) ?? []).length < 24; i += 1) await new Promise((ok) => setTimeout(ok, 25));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const requests = lines.filter((l) => l.decision === 'approval');
+    expect(requests).toHaveLength(24);
+    expect(new Set(requests.map((l) => l.worker)).size).toBe(2);
+    expect(lines.filter((l) => l.event === 'listening').map((l) => l.worker)).toHaveLength(2);
+    expect(lines.filter((l) => l.event === 'stopped')).toHaveLength(3);
+    expect(lines.at(-1)).toEqual({ event: 'stopped', workers: 2 });
+  });
+
+  it('refuses a bad release once, before starting any worker', async () => {
+    const dir = scratch();
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"not": "a release"}');
+    const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    const code = await new Promise<number | null>((ok) => child.once('exit', (c) => ok(c)));
+    expect(code).not.toBe(0);
+    expect(out).not.toContain('"event":"workers"');
+    expect(err).toContain('broken.json');
+  });
+});
+
 describe('TokenChecker.known', () => {
   it('has no verdict on a token before check, then the checked one: the client, or null when refused', async () => {
     const checker = new TokenChecker([{ name: 'ops', kind: 'sha256', hash: createHash('sha256').update('ops-token-abcdefghijklmnop').digest() }]);

@@ -1,0 +1,74 @@
+import cluster, { type Worker } from 'node:cluster';
+
+/**
+ * `tariff serve --workers N`: N processes answer on one port (node:cluster; on Linux the primary
+ * accepts each connection and hands it to the workers in turn). Each worker is a whole decision
+ * service: it loads and reloads the release itself and writes its own log lines, each a single
+ * write of at most 4 KiB (src/serve/line-buffer.ts), so lines from two workers never interleave
+ * on a pipe. The primary only starts, restarts and stops them:
+ * - a worker that exits while the service runs is logged and replaced; more than `maxRestarts`
+ *   exits in a minute stop the service with exit code 1 (a release or machine fault, not a blip);
+ * - on SIGTERM/SIGINT each worker is told to stop (it finishes the requests in flight), and the
+ *   primary exits 0 once all have.
+ */
+export type WorkerPoolOptions = {
+  count: number;
+  /** The script each worker runs and its arguments (the same `tariff serve` command). */
+  exec: string;
+  args: string[];
+  log: (o: object) => void;
+  maxRestarts?: number;
+};
+
+export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
+  cluster.setupPrimary({ exec: opts.exec, args: opts.args });
+  const maxRestarts = opts.maxRestarts ?? opts.count * 3;
+  return new Promise((done) => {
+    let stopping = false;
+    let exitCode = 0;
+    const exits: number[] = [];
+    const live = new Set<Worker>();
+    const fork = (): void => {
+      const w = cluster.fork();
+      live.add(w);
+      w.on('exit', (code, signal) => {
+        live.delete(w);
+        if (stopping) {
+          if (live.size === 0) {
+            opts.log({ event: 'stopped', workers: opts.count });
+            done(exitCode);
+          }
+          return;
+        }
+        opts.log({ event: 'worker.exited', worker: w.id, code, signal });
+        const now = Date.now();
+        exits.push(now);
+        while (exits.length && exits[0]! < now - 60_000) exits.shift();
+        if (exits.length > maxRestarts) {
+          opts.log({ event: 'stopping', reason: `${exits.length} worker exits in a minute: see the lines above` });
+          exitCode = 1;
+          stop();
+          if (live.size === 0) done(exitCode);
+          return;
+        }
+        fork();
+      });
+    };
+    const stop = (): void => {
+      stopping = true;
+      for (const w of live) w.process.kill('SIGTERM');
+    };
+    opts.log({ event: 'workers', count: opts.count });
+    for (let i = 0; i < opts.count; i += 1) fork();
+    const onSignal = (signal: string): void => {
+      if (stopping) return;
+      opts.log({ event: 'stopping', signal });
+      stop();
+    };
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+    process.on('SIGINT', () => onSignal('SIGINT'));
+  });
+}
+
+/** Whether this process is a worker of a pool (then it serves as a single service does). */
+export const isPoolWorker = (): boolean => cluster.isWorker;
