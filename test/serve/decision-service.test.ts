@@ -446,7 +446,7 @@ describe('tariff serve', () => {
 });
 
 describe('tariff serve --workers', () => {
-  it('answers from two processes on one port, each line whole JSON, and stops them all on SIGTERM', async () => {
+  it('answers from two processes on one port, each line whole JSON, replaces a worker that dies, and stops them all on SIGTERM', async () => {
     const dir = scratch();
     const file = writeRelease(dir, 'r.json', folderRelease());
     const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -461,6 +461,14 @@ describe('tariff serve --workers', () => {
     const replies = await Promise.all(Array.from({ length: 24 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
     expect(replies.every((r) => r.status === 200)).toBe(true);
     for (let i = 0; i < 200 && (out.match(/"decision":"approval"/g) ?? []).length < 24; i += 1) await new Promise((ok) => setTimeout(ok, 25));
+    // A worker that dies is replaced; the service answers on.
+    const firstWorker = Number(/"event":"listening","worker":(\d+)/.exec(out)![1]);
+    process.kill(firstWorker, 'SIGKILL');
+    for (let i = 0; i < 600 && (out.match(/"event":"listening"/g) ?? []).length < 3; i += 1) await new Promise((ok) => setTimeout(ok, 50));
+    expect(out).toContain('"event":"worker.exited"');
+    const after = await Promise.all(Array.from({ length: 6 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
+    expect(after.every((r) => r.status === 200)).toBe(true);
+    for (let i = 0; i < 200 && (out.match(/"decision":"approval"/g) ?? []).length < 30; i += 1) await new Promise((ok) => setTimeout(ok, 25));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const lines = out
@@ -468,9 +476,10 @@ describe('tariff serve --workers', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = lines.filter((l) => l.decision === 'approval');
-    expect(requests).toHaveLength(24);
-    expect(new Set(requests.map((l) => l.worker)).size).toBe(2);
-    expect(lines.filter((l) => l.event === 'listening').map((l) => l.worker)).toHaveLength(2);
+    expect(requests).toHaveLength(30);
+    expect(new Set(requests.slice(0, 24).map((l) => l.worker)).size).toBe(2);
+    expect(lines.filter((l) => l.event === 'listening').map((l) => l.worker)).toHaveLength(3);
+    expect(lines.find((l) => l.event === 'worker.exited')).toMatchObject({ signal: 'SIGKILL' });
     expect(lines.filter((l) => l.event === 'stopped')).toHaveLength(3);
     expect(lines.at(-1)).toEqual({ event: 'stopped', workers: 2 });
   });
