@@ -422,24 +422,42 @@ describe('a directory of releases', () => {
   });
 });
 
+/** `tariff serve ARGS` in a child: its stdout so far, waits on it, and its exit; `lines()` parses every line as JSON (a cut line fails). */
+const serveChild = (args: string[]) => {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const io = { out: '', err: '' };
+  child.stdout.on('data', (d: Buffer) => (io.out += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (io.err += d.toString('utf8')));
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  const count = (re: RegExp): number => (io.out.match(new RegExp(re.source, 'g')) ?? []).length;
+  return {
+    child,
+    io,
+    exited,
+    /** Waits (bounded, about 30 s) until `re` occurs `n` times in stdout. */
+    async until(re: RegExp, n = 1): Promise<void> {
+      for (let i = 0; i < 600 && count(re) < n; i += 1) await new Promise((ok) => setTimeout(ok, 50));
+    },
+    lines: (): Record<string, unknown>[] =>
+      io.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+};
+
 describe('tariff serve', () => {
   it('serves from the command line, logs JSON lines and stops on SIGTERM after the requests in flight', async () => {
     const dir = scratch();
     const file = writeRelease(dir, 'r.json', folderRelease());
-    const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-    for (let i = 0; i < 600 && !/"event":"listening"/.test(out); i += 1) await new Promise((ok) => setTimeout(ok, 50));
-    const port = Number(/127\.0\.0\.1:(\d+)/.exec(out)![1]);
+    const s = serveChild(['--release', file, '--port', '0']);
+    await s.until(/"event":"listening"/);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
     const r = await call(port, 'POST', '/v1/decisions/approval', APPROVE);
     expect(r.status).toBe(200);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    const lines = out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const lines = s.lines();
     expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'stopping', 'stopped']);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
   });
@@ -449,32 +467,26 @@ describe('tariff serve --workers', () => {
   it('answers from two processes on one port, each line whole JSON, replaces a worker that dies, and stops them all on SIGTERM', async () => {
     const dir = scratch();
     const file = writeRelease(dir, 'r.json', folderRelease());
-    const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-    for (let i = 0; i < 600 && (out.match(/"event":"listening"/g) ?? []).length < 2; i += 1) await new Promise((ok) => setTimeout(ok, 50));
-    const ports = [...out.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
+    const s = serveChild(['--release', file, '--port', '0', '--workers', '2']);
+    await s.until(/"event":"listening"/, 2);
+    const ports = [...s.io.out.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1]));
     expect(new Set(ports).size).toBe(1);
     // A new connection per request: the primary hands connections to the workers in turn.
     const agent = new Agent({ keepAlive: false });
     const replies = await Promise.all(Array.from({ length: 24 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
     expect(replies.every((r) => r.status === 200)).toBe(true);
-    for (let i = 0; i < 200 && (out.match(/"decision":"approval"/g) ?? []).length < 24; i += 1) await new Promise((ok) => setTimeout(ok, 25));
+    await s.until(/"decision":"approval"/, 24);
     // A worker that dies is replaced; the service answers on.
-    const firstWorker = Number(/"event":"listening","worker":(\d+)/.exec(out)![1]);
+    const firstWorker = Number(/"event":"listening","worker":(\d+)/.exec(s.io.out)![1]);
     process.kill(firstWorker, 'SIGKILL');
-    for (let i = 0; i < 600 && (out.match(/"event":"listening"/g) ?? []).length < 3; i += 1) await new Promise((ok) => setTimeout(ok, 50));
-    expect(out).toContain('"event":"worker.exited"');
+    await s.until(/"event":"listening"/, 3);
+    expect(s.io.out).toContain('"event":"worker.exited"');
     const after = await Promise.all(Array.from({ length: 6 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
     expect(after.every((r) => r.status === 200)).toBe(true);
-    for (let i = 0; i < 200 && (out.match(/"decision":"approval"/g) ?? []).length < 30; i += 1) await new Promise((ok) => setTimeout(ok, 25));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    const lines = out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    await s.until(/"decision":"approval"/, 30);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const lines = s.lines();
     const requests = lines.filter((l) => l.decision === 'approval');
     expect(requests).toHaveLength(30);
     expect(new Set(requests.slice(0, 24).map((l) => l.worker)).size).toBe(2);
@@ -488,15 +500,10 @@ describe('tariff serve --workers', () => {
     const dir = scratch();
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"not": "a release"}');
-    const child = spawn(process.execPath, [BIN, 'serve', '--release', file, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    const code = await new Promise<number | null>((ok) => child.once('exit', (c) => ok(c)));
-    expect(code).not.toBe(0);
-    expect(out).not.toContain('"event":"workers"');
-    expect(err).toContain('broken.json');
+    const s = serveChild(['--release', file, '--port', '0', '--workers', '2']);
+    expect(await s.exited).not.toBe(0);
+    expect(s.io.out).not.toContain('"event":"workers"');
+    expect(s.io.err).toContain('broken.json');
   });
 });
 
