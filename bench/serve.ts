@@ -13,8 +13,8 @@ import { benchCases, ROOT } from './serve-cases.js';
  * run, loopback only, bounded loops. Never part of the tests.
  * - decideFastVsDecide: full decisions per second in-process, decideFast ÷ decide, same cases.
  * - serveDecisionsPerSec, serveP99Ms: the case mix over HTTP, keep-alive, fixed concurrency,
- *   against `tariff serve --workers 2` in a child process (a worker per core; one worker in the
- *   details), the load client here (bench/http-load.ts): client and server share the two cores.
+ *   against `tariff serve` in a child process (one process, as the baseline; `--workers 2` in
+ *   the details), the load client here (bench/http-load.ts): client and server share the two cores.
  * - serveVsJreHttp: the same mix against a minimal HTTP service that answers with decide().
  * - batchVsSingle: decisions per second in batches of 1,000 ÷ single requests, both at the same concurrency.
  * - details.serveVsJreHttpCeiling: a bare HTTP service (a fixed answer, no decision) ÷ the
@@ -125,22 +125,22 @@ const startServe = (workers: number): Promise<{ child: ChildProcess; port: numbe
     const m = /"event":"listening",(?:"worker":\d+,)?"url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(line);
     return m ? Number(m[1]) : undefined;
   });
-// The service as deployed on this machine: a worker per core. One worker is measured too.
-const serve = await startServe(WORKERS);
-const single = await startServe(1);
+// The service as it starts by default (one process, like the baseline), and with a worker per core.
+const serve = await startServe(1);
+const pool = await startServe(WORKERS);
 const baseline = (mode: string[]): Promise<{ child: ChildProcess; port: number }> =>
   startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts'), ...mode], (line) => (line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined));
 const jre = await baseline([]);
 const bare = await baseline(['bare']);
 await load(serve.port, 1500); // warm-up
-await load(single.port, 1500);
+await load(pool.port, 1500);
 await load(jre.port, 600);
 await load(bare.port, 1500);
 await batchRate(serve.port, 1, CONCURRENCY);
 // Three alternating rounds of each; the best round of each counts (see the in-process note).
 const none: LoadResult = { perSec: 0, p99Ms: Infinity, p50Ms: Infinity, failed: 0, requests: 0 };
 let served = none;
-let servedOne = none;
+let servedPool = none;
 let jreServed = none;
 let bareServed = none;
 let batchPerSec = 0;
@@ -148,25 +148,25 @@ let batchOneAtATime = 0;
 let failed = 0;
 for (let round = 0; round < 3; round += 1) {
   const s = await load(serve.port, Math.round(REQUESTS / 3));
-  const one = await load(single.port, Math.round(REQUESTS / 3));
+  const p = await load(pool.port, Math.round(REQUESTS / 3));
   const j = await load(jre.port, Math.round(REQUESTS / 6));
   const b = await load(bare.port, Math.round(REQUESTS / 3));
   batchPerSec = Math.max(batchPerSec, await batchRate(serve.port, 1, CONCURRENCY));
   batchOneAtATime = Math.max(batchOneAtATime, await batchRate(serve.port, 1, 1));
-  failed += s.failed + one.failed + j.failed + b.failed;
+  failed += s.failed + p.failed + j.failed + b.failed;
   if (s.perSec > served.perSec) served = s;
-  if (one.perSec > servedOne.perSec) servedOne = one;
+  if (p.perSec > servedPool.perSec) servedPool = p;
   if (j.perSec > jreServed.perSec) jreServed = j;
   if (b.perSec > bareServed.perSec) bareServed = b;
 }
 await stopChild(serve.child);
-await stopChild(single.child);
+await stopChild(pool.child);
 await stopChild(jre.child);
 await stopChild(bare.child);
 log(
-  `tariff serve --workers ${WORKERS}: ${Math.round(served.perSec).toLocaleString()} decisions/s, p50 ${served.p50Ms.toFixed(2)} ms, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of ${BATCH}: ${Math.round(batchPerSec).toLocaleString()} decisions/s (${Math.round(batchOneAtATime).toLocaleString()}/s one batch at a time)`,
+  `tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p50 ${served.p50Ms.toFixed(2)} ms, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of ${BATCH}: ${Math.round(batchPerSec).toLocaleString()} decisions/s (${Math.round(batchOneAtATime).toLocaleString()}/s one batch at a time)`,
 );
-log(`tariff serve, one worker: ${Math.round(servedOne.perSec).toLocaleString()} decisions/s, p99 ${servedOne.p99Ms.toFixed(2)} ms`);
+log(`tariff serve --workers ${WORKERS}: ${Math.round(servedPool.perSec).toLocaleString()} decisions/s, p99 ${servedPool.p99Ms.toFixed(2)} ms`);
 log(`minimal json-rules-engine HTTP service: ${Math.round(jreServed.perSec).toLocaleString()} decisions/s, p99 ${jreServed.p99Ms.toFixed(2)} ms`);
 log(`bare HTTP (a fixed answer, no decision): ${Math.round(bareServed.perSec).toLocaleString()} requests/s, p99 ${bareServed.p99Ms.toFixed(2)} ms`);
 rmSync(dir, { recursive: true, force: true });
@@ -184,11 +184,11 @@ const report = {
     requests: REQUESTS,
     decideFastPerSec: Math.round(fastPerSec),
     decidePerSec: Math.round(refPerSec),
-    workers: WORKERS,
     serveP50Ms: Number(served.p50Ms.toFixed(2)),
-    oneWorkerDecisionsPerSec: Math.round(servedOne.perSec),
-    oneWorkerP99Ms: Number(servedOne.p99Ms.toFixed(2)),
-    oneWorkerVsJreHttp: ratio(servedOne.perSec, jreServed.perSec),
+    workers: WORKERS,
+    workersDecisionsPerSec: Math.round(servedPool.perSec),
+    workersP99Ms: Number(servedPool.p99Ms.toFixed(2)),
+    workersVsJreHttp: ratio(servedPool.perSec, jreServed.perSec),
     jreHttpDecisionsPerSec: Math.round(jreServed.perSec),
     jreHttpP99Ms: Number(jreServed.p99Ms.toFixed(2)),
     bareHttpRequestsPerSec: Math.round(bareServed.perSec),
