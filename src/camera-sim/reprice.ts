@@ -1,7 +1,20 @@
 import type { Finished } from '../engine/decision-kit.js';
 import type { FleetCharge } from '../engine/fleet-path.js';
+import type { TariffIndex } from '../engine/tariff-index.js';
+import type { Course } from '../engine/tariff-types.js';
 import type { ClassRep, PriceTracePart } from './price-trace.js';
-import { chargeOf, indexTrace, optionSets, type CourseEvents, type KeptCharges, type KeptSum, type LateCells, type OutageEvent, type PriceIndex } from './price-index.js';
+import {
+  chargeOf,
+  indexTrace,
+  optionSets,
+  type CourseEvents,
+  type KeptCharges,
+  type KeptSum,
+  type LateCells,
+  type OutageEvent,
+  type PriceIndex,
+  type SettlementEvent,
+} from './price-index.js';
 import { buildResult, type SimulationResult } from './result.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
 import type { ResolvedScenario } from './scenario-loader.js';
@@ -225,6 +238,8 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   // shortest such term of a changed course. A settlement of an unchanged course, with the same
   // months of use (they read the course's row and the contract's dates only) below its family's
   // reach and the same `paid`, reads nothing that moved: its answer is the run's.
+  const withoutFee = (c: Course | undefined): string => JSON.stringify(c && { ...c, monthlyFee: undefined });
+  const feeOnlyChange = (code: string): boolean => withoutFee(was.courses.find((c) => c.code === code)) === withoutFee(now.courses.find((c) => c.code === code));
   const reach = new Map<string, number>();
   for (const code of courseChanged)
     for (const row of [was.courses.find((c) => c.code === code), now.courses.find((c) => c.code === code)])
@@ -268,11 +283,38 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
       addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
       continue;
     }
+    // Settlements asked again, grouped when the course's row moved at most in its fee: given the
+    // tariff, the engine's settlement reads of the facts only the months of use (from the course's
+    // minimum period, the dates, the free months and the interpretations), the free months (a rule
+    // fact), `paid` (amount = gross − paid) and, through the start date, which tariff's fees the
+    // contract pays (TariffIndex.courseFee: priceIndexFor). With the course's row the same but for
+    // its fee, the months of use are the run's; so settlements alike in (free months, months of
+    // use, paid, priceIndexFor(start date)) get one answer, asked once.
+    const grouped = !everything && feeOnlyChange(course);
+    const asked = new Map<string, Finished>();
+    const versionOf = new Map<TariffIndex, number>();
+    const ask = (s: SettlementEvent, p: number): Finished => {
+      if (!grouped || typeof s.monthsUsed !== 'number') return fp.decideOnce('settlement', { ...s.facts, paid: p });
+      const idx = fp.tariff.priceIndexFor(s.facts.startDate as string);
+      let v = versionOf.get(idx);
+      if (v === undefined) {
+        v = versionOf.size;
+        versionOf.set(idx, v);
+      }
+      const key = `${String(s.facts.freeMonths)},${s.monthsUsed},${p},${v}`;
+      let out = asked.get(key);
+      if (!out) {
+        out = fp.decideOnce('settlement', { ...s.facts, paid: p });
+        asked.set(key, out);
+      }
+      return out;
+    };
     for (let i = 0; i < settlements.length; i += 1) {
       const s = settlements[i]!;
       const kept = same && paid[i] === s.paid && s.monthsUsed < familyReach;
-      const out = kept ? s.out : fp.decideOnce('settlement', { ...s.facts, paid: paid[i] });
-      const id = kept ? idsOf(out, 'settlement', 'settlement', settlementTax) : idsOfNew(out, 'settlement', 'settlement', settlementTax);
+      const out = kept ? s.out : ask(s, paid[i]!);
+      const id =
+        kept || (grouped && typeof s.monthsUsed === 'number') ? idsOf(out, 'settlement', 'settlement', settlementTax) : idsOfNew(out, 'settlement', 'settlement', settlementTax);
       events.add(id.event, s.course, s.mo, 1);
       const f = out.fields as { amount: number; tax: number };
       if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
