@@ -176,7 +176,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     for (let i = 0; i < r.length; i += 5) amounts.add(ids[r[i]!]!, r[i + 1]!, r[i + 2]!, r[i + 3]!, r[i + 4]!);
   };
   // Late interest: one question per (principal, due date, paid date), times its payments.
-  const lateAsked = new Map<number, Finished>();
+  const lateAsked = new Map<number, { id: Ids; amount: number }>();
   const addLate = (late: LateCells): void => {
     for (let t = 0, i = 0; i < late.cells.length; t += 1, i += 4) {
       const cls = late.cells[i]!;
@@ -195,11 +195,12 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
         const key = principal * 2 ** 21 + late.dates[t]!;
         let asked = lateAsked.get(key);
         if (!asked) {
-          asked = fp.decideOnce('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+          const out = fp.decideOnce('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+          asked = { id: idsOfNew(out, 'late-interest', 'late-interest'), amount: out.fields.amount as number };
           lateAsked.set(key, asked);
         }
-        id = idsOf(asked, 'late-interest', 'late-interest');
-        a = asked.fields.amount as number;
+        id = asked.id;
+        a = asked.amount;
       }
       events.add(id.event, course, mo, n, n);
       if (a !== 0) amounts.add(id.amount, course, mo, a * n, n);
