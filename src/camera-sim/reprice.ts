@@ -292,20 +292,34 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     // its fee, the months of use are the run's; so settlements alike in (free months, months of
     // use, paid, priceIndexFor(start date)) get one answer, asked once.
     const grouped = !everything && feeOnlyChange(course);
-    const asked = new Map<string, Finished>();
+    type Priced = { id: Ids; amount: number; tax: number };
+    const priced = (out: Finished, id: Ids): Priced => {
+      const f = out.fields as { amount: number; tax: number };
+      return { id, amount: f.amount, tax: f.tax };
+    };
+    const asked = new Map<number | string, Priced>();
     const versionOf = new Map<TariffIndex, number>();
-    const ask = (s: SettlementEvent, p: number): Finished => {
-      if (!grouped || typeof s.monthsUsed !== 'number') return fp.decideOnce('settlement', { ...s.facts, paid: p });
+    const ask = (s: SettlementEvent, p: number): Priced => {
+      const free = s.facts.freeMonths;
+      const used = s.monthsUsed;
+      if (!grouped || typeof used !== 'number') {
+        const out = fp.decideOnce('settlement', { ...s.facts, paid: p });
+        return priced(out, idsOfNew(out, 'settlement', 'settlement', settlementTax));
+      }
       const idx = fp.tariff.priceIndexFor(s.facts.startDate as string);
       let v = versionOf.get(idx);
       if (v === undefined) {
         v = versionOf.size;
         versionOf.set(idx, v);
       }
-      const key = `${String(s.facts.freeMonths)},${s.monthsUsed},${p},${v}`;
+      // One number for the group when its parts are small whole numbers (they are, for the fleets
+      // the simulator draws), else a text.
+      const small = Number.isInteger(free) && (free as number) >= 0 && (free as number) < 64 && Number.isInteger(used) && used >= 0 && used < 1024 && v < 16;
+      const key = small && Number.isSafeInteger(p) && p >= 0 && p < 2 ** 32 ? ((p * 64 + (free as number)) * 1024 + used) * 16 + v : `${String(free)},${used},${p},${v}`;
       let out = asked.get(key);
       if (!out) {
-        out = fp.decideOnce('settlement', { ...s.facts, paid: p });
+        const answer = fp.decideOnce('settlement', { ...s.facts, paid: p });
+        out = priced(answer, idsOfNew(answer, 'settlement', 'settlement', settlementTax));
         asked.set(key, out);
       }
       return out;
@@ -313,13 +327,17 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     for (let i = 0; i < settlements.length; i += 1) {
       const s = settlements[i]!;
       const kept = same && paid[i] === s.paid && s.monthsUsed < familyReach;
-      const out = kept ? s.out : ask(s, paid[i]!);
-      const id =
-        kept || (grouped && typeof s.monthsUsed === 'number') ? idsOf(out, 'settlement', 'settlement', settlementTax) : idsOfNew(out, 'settlement', 'settlement', settlementTax);
+      let id: Ids;
+      let amount: number;
+      let tax: number;
+      if (kept) {
+        id = idsOf(s.out, 'settlement', 'settlement', settlementTax);
+        amount = s.out.fields.amount as number;
+        tax = s.out.fields.tax as number;
+      } else ({ id, amount, tax } = ask(s, paid[i]!));
       events.add(id.event, s.course, s.mo, 1);
-      const f = out.fields as { amount: number; tax: number };
-      if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
-      if (f.tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, f.tax);
+      if (amount !== 0) amounts.add(id.amount, s.course, s.mo, amount);
+      if (tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, tax);
     }
   }
   // The events that read no price, as the cached run had them.
