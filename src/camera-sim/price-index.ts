@@ -60,6 +60,9 @@ export type CourseEvents = {
   keptNone: KeptSum;
   keptWaived: KeptSum;
   settlements: SettlementEvent[];
+  /** The classes billed to any of its settlements, each once; the largest months of use among them (NaN when one is unknown). */
+  settlementClasses: number[];
+  maxMonthsUsed: number;
   keptSettlements: KeptSum;
 };
 export type PriceIndex = {
@@ -152,6 +155,8 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
         keptNone: sums[0]!.sum,
         keptWaived: sums[1]!.sum,
         settlements: [],
+        settlementClasses: [],
+        maxMonthsUsed: 0,
         keptSettlements: sums[2]!.sum,
         sums,
         optionSet: new Set(),
@@ -265,6 +270,12 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
   }
   for (const [x, sum] of lineSums) x.keptCharges = { lines: sum.lines, rows: Float64Array.from(sum.rows) };
   for (const x of byCourse.values()) {
+    const billed = new Set<number>();
+    for (const st of x.settlements) {
+      for (let k = 0; k < st.classes.length; k += 2) billed.add(st.classes[k]!);
+      x.maxMonthsUsed = typeof st.monthsUsed === 'number' ? Math.max(x.maxMonthsUsed, st.monthsUsed) : NaN;
+    }
+    x.settlementClasses = [...billed];
     x.cells = Int32Array.from(x.cellList);
     x.options = [...x.optionSet];
     const l = x.lateList;

@@ -264,6 +264,13 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     // rule's course (above) may have moved.
     const family = fp.tariff.byCode.get(course)!.family;
     const familyReach = everything ? -Infinity : (reach.get(family) ?? Infinity);
+    // Nothing moved for the whole course (no class billed to its settlements changed its fee, no
+    // months of use reach a changed course of the family): the run's sums, without a loop.
+    const feesMoved = x.settlementClasses.some((g) => feeChanged[g]);
+    if (same && !feesMoved && x.maxMonthsUsed < familyReach) {
+      addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
+      continue;
+    }
     const settlements = x.settlements;
     const paid = new Float64Array(settlements.length);
     let allKept = same;
@@ -271,12 +278,13 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
       const s = settlements[i]!;
       let p = s.paid;
       const cls = s.classes;
-      for (let k = 0; k < cls.length; k += 2)
-        if (feeChanged[cls[k]!]) {
-          p = s.before;
-          for (let j = 0; j < cls.length; j += 2) p += fee[cls[j]!]! * cls[j + 1]!;
-          break;
-        }
+      if (feesMoved)
+        for (let k = 0; k < cls.length; k += 2)
+          if (feeChanged[cls[k]!]) {
+            p = s.before;
+            for (let j = 0; j < cls.length; j += 2) p += fee[cls[j]!]! * cls[j + 1]!;
+            break;
+          }
       paid[i] = p;
       if (p !== s.paid || !(s.monthsUsed < familyReach)) allKept = false;
     }
