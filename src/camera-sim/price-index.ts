@@ -11,16 +11,26 @@ import type { EventRow } from './result.js';
  * - classes: the charge classes of all chunks merged by the engine's own answer (two contract-months
  *   the engine answers with the same memoized charge read the same facts of the charge, whatever
  *   the prices), with their contract-months summed by (class, course, month);
- * - late payments grouped by (class, due date, paid date): the same principal and dates are one
- *   lateInterest question, multiplied by how many met it;
- * - outages and settlements by course, each with the answer the run got, and the answers of the
- *   course summed by (answer, course, month) for a re-price that does not change that course;
+ * - by the course of the charge class, outage or settlement (a course code):
+ *   - its charge cells, [class, course, month, contract-months], and the option codes its classes
+ *     bill; and those cells' lines already summed by (item, clause, course, month), for a re-price
+ *     that changes neither the course's row nor any of those options: every class of the course
+ *     then answers as it did (a class's charge reads only its course's row, its options' rows and
+ *     the rest of the tariff), so its lines times its contract-months sum to what they summed to;
+ *   - its late payments grouped by (class, course, month, due date, paid date): the same principal
+ *     and dates are one lateInterest question, multiplied by how many met it; and their answers
+ *     summed by (answer, course, month) for a re-price that keeps all its classes (the principal is
+ *     the class's total);
+ *   - its outages and settlements, each with the answer the run got, and those answers summed by
+ *     (answer, course, month) for a re-price that does not change them;
  * - a settlement's classes as (class, months billed) pairs, so its `paid` is a few products;
  * - the events that read no price, as the run counted them.
  */
 export type KeptAnswer = { outcome: string; clauses: readonly string[]; amount: number; tax: number };
 /** Answers summed: [answer, course, month offset, events, amount total, tax total] per entry, answers in `answers`. */
 export type KeptSum = { answers: KeptAnswer[]; rows: number[] };
+/** Charge lines summed: [line, course, month offset, amount total, contract-months] per entry, lines (item, clause) in `lines`. */
+export type KeptCharges = { lines: [item: string, clause: string][]; rows: Float64Array };
 export type OutageEvent = { facts: Record<string, unknown>; mo: number; course: number; out: TracedAnswer };
 export type SettlementEvent = {
   facts: Record<string, unknown>;
@@ -31,23 +41,34 @@ export type SettlementEvent = {
   mo: number;
   course: number;
   out: TracedAnswer;
+  /** The months of use the engine counted for it (its answer's monthsUsed). */
+  monthsUsed: number;
 };
+/** Late interest: [class, course, month offset, payments] per tuple, with its dates and answer; `dates`: the (due, paid) pair's number, the same for the same pair. */
+export type LateCells = { cells: Int32Array; dueDate: string[]; paidDate: string[]; dates: Int32Array; out: TracedAnswer[] };
 export type CourseEvents = {
+  /** The option codes the course's charge classes bill. */
+  options: string[];
+  /** [class, course, month offset, contract-months] quadruples of the course's classes, one per distinct (class, course, month). */
+  cells: Int32Array;
+  keptCharges: KeptCharges;
+  late: LateCells;
+  keptLate: KeptSum;
   /** Outages answered `none` (no waiver fired or no whole unit: an answer that reads no fee). */
   outagesNone: OutageEvent[];
   outagesWaived: OutageEvent[];
   keptNone: KeptSum;
   keptWaived: KeptSum;
   settlements: SettlementEvent[];
+  /** The classes billed to any of its settlements, each once; the largest months of use among them (NaN when one is unknown). */
+  settlementClasses: number[];
+  maxMonthsUsed: number;
   keptSettlements: KeptSum;
 };
 export type PriceIndex = {
   classes: ClassRep[];
-  /** [class, course, month offset, contract-months] quadruples, one per distinct (class, course, month). */
-  cells: Int32Array;
-  /** Late interest in the horizon: [class, course, month offset, payments] per tuple, with its dates and answer. */
-  /** `dates`: the (due, paid) pair's number, the same for the same pair. */
-  late: { cells: Int32Array; dueDate: string[]; paidDate: string[]; dates: Int32Array; out: TracedAnswer[] };
+  /** The clause the cached run's monthly-charge tax cites (the kept charge sums' tax line). */
+  taxClause: string;
   byCourse: Map<string, CourseEvents>;
   /** The events that read no price, as the run counted them. */
   unpriced: EventRow[];
@@ -85,7 +106,7 @@ export function chargeOf(fp: FleetPath, rep: ClassRep, optionsOf: (codes: string
 class Summer {
   private readonly at = new Map<string, number>();
   readonly sum: KeptSum = { answers: [], rows: [] };
-  add(out: TracedAnswer, course: number, mo: number): void {
+  add(out: TracedAnswer, course: number, mo: number, n = 1): void {
     const amount = (out.fields.amount as number | undefined) ?? 0;
     const tax = (out.fields.tax as number | undefined) ?? 0;
     const key = `${out.outcome}\u0000${out.clauses.join('\u0001')}\u0000${amount}\u0000${tax}\u0000${course}\u0000${mo}`;
@@ -97,11 +118,18 @@ class Summer {
       this.at.set(key, i);
     }
     const r = this.sum.rows;
-    r[i + 3] = r[i + 3]! + 1;
-    r[i + 4] = r[i + 4]! + amount;
-    r[i + 5] = r[i + 5]! + tax;
+    r[i + 3] = r[i + 3]! + n;
+    r[i + 4] = r[i + 4]! + amount * n;
+    r[i + 5] = r[i + 5]! + tax * n;
   }
 }
+
+type Building = CourseEvents & {
+  sums: Summer[];
+  optionSet: Set<string>;
+  cellList: number[];
+  lateList: { cells: number[]; dueDate: string[]; paidDate: string[]; dates: number[]; out: TracedAnswer[] };
+};
 
 /** Groups the trace of a run (under the prices of `fp`, the cached run's proposal). */
 export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], months: number, events: readonly EventRow[]): PriceIndex {
@@ -110,14 +138,31 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
   const cellAt = new Map<number, number>();
   const cells: number[] = [];
   const lateAt = new Map<string, number>();
-  const late = { cells: [] as number[], dueDate: [] as string[], paidDate: [] as string[], dates: [] as number[], out: [] as TracedAnswer[] };
   const pairs = new Map<string, number>();
-  const byCourse = new Map<string, CourseEvents & { sums: Summer[] }>();
-  const courseOf = (code: string): CourseEvents & { sums: Summer[] } => {
+  const byCourse = new Map<string, Building>();
+  const courseOf = (code: string): Building => {
     let x = byCourse.get(code);
     if (!x) {
-      const sums = [new Summer(), new Summer(), new Summer()];
-      x = { outagesNone: [], outagesWaived: [], keptNone: sums[0]!.sum, keptWaived: sums[1]!.sum, settlements: [], keptSettlements: sums[2]!.sum, sums };
+      const sums = [new Summer(), new Summer(), new Summer(), new Summer()];
+      x = {
+        options: [],
+        cells: new Int32Array(0),
+        keptCharges: { lines: [], rows: new Float64Array(0) },
+        late: { cells: new Int32Array(0), dueDate: [], paidDate: [], dates: new Int32Array(0), out: [] },
+        keptLate: sums[3]!.sum,
+        outagesNone: [],
+        outagesWaived: [],
+        keptNone: sums[0]!.sum,
+        keptWaived: sums[1]!.sum,
+        settlements: [],
+        settlementClasses: [],
+        maxMonthsUsed: 0,
+        keptSettlements: sums[2]!.sum,
+        sums,
+        optionSet: new Set(),
+        cellList: [],
+        lateList: { cells: [], dueDate: [], paidDate: [], dates: [], out: [] },
+      };
       byCourse.set(code, x);
     }
     return x;
@@ -158,6 +203,7 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
       if (l.mo < 0 || l.mo >= months) continue;
       const g = global[l.cls]!;
       const key = `${g},${l.course},${l.mo},${l.dueDate},${l.paidDate}`;
+      const late = courseOf(classes[g]!.course).lateList;
       let at = lateAt.get(key);
       if (at === undefined) {
         at = late.cells.push(g, l.course, l.mo, 0) - 4;
@@ -184,16 +230,67 @@ export function indexTrace(fp: FleetPath, parts: readonly PriceTracePart[], mont
         const g = global[c]!;
         n.set(g, (n.get(g) ?? 0) + 1);
       }
-      x.settlements.push({ facts: s.facts, before: s.before, paid: s.paid, classes: [...n].flat(), mo: s.mo, course: s.course, out: canon(s.out) });
+      x.settlements.push({ facts: s.facts, before: s.before, paid: s.paid, classes: [...n].flat(), mo: s.mo, course: s.course, out: canon(s.out), monthsUsed: s.monthsUsed });
       x.sums[2]!.add(s.out, s.course, s.mo);
     }
   }
-  for (const x of byCourse.values()) delete (x as { sums?: unknown }).sums;
+  // Charge cells by the course of their class, and their lines summed (as reprice.ts adds them:
+  // each line times the contract-months, the tax only when not 0).
+  const taxClause = fp.taxClause('monthlyCharge') ?? '';
+  const lineSums = new Map<Building, { lineAt: Map<string, number>; lines: [string, string][]; at: Map<number, number>; rows: number[] }>();
+  for (let i = 0; i < cells.length; i += 4) {
+    const rep = classes[cells[i]!]!;
+    const x = courseOf(rep.course);
+    x.cellList.push(cells[i]!, cells[i + 1]!, cells[i + 2]!, cells[i + 3]!);
+    for (const o of rep.options) x.optionSet.add(o);
+    let sum = lineSums.get(x);
+    if (!sum) {
+      sum = { lineAt: new Map(), lines: [], at: new Map(), rows: [] };
+      lineSums.set(x, sum);
+    }
+    const n = cells[i + 3]!;
+    const add = (item: string, clause: string, amount: number): void => {
+      const lk = `${item}\u0000${clause}`;
+      let line = sum.lineAt.get(lk);
+      if (line === undefined) {
+        line = sum.lines.push([item, clause]) - 1;
+        sum.lineAt.set(lk, line);
+      }
+      const key = (line * 1024 + cells[i + 1]!) * (months + 1) + cells[i + 2]!;
+      let at = sum.at.get(key);
+      if (at === undefined) {
+        at = sum.rows.push(line, cells[i + 1]!, cells[i + 2]!, 0, 0) - 5;
+        sum.at.set(key, at);
+      }
+      sum.rows[at + 3] = sum.rows[at + 3]! + amount * n;
+      sum.rows[at + 4] = sum.rows[at + 4]! + n;
+    };
+    for (const l of rep.charge.lines) add(l.item, l.clause, l.amount);
+    if (rep.charge.tax !== 0) add('tax', taxClause, rep.charge.tax);
+  }
+  for (const [x, sum] of lineSums) x.keptCharges = { lines: sum.lines, rows: Float64Array.from(sum.rows) };
+  for (const x of byCourse.values()) {
+    const billed = new Set<number>();
+    for (const st of x.settlements) {
+      for (let k = 0; k < st.classes.length; k += 2) billed.add(st.classes[k]!);
+      x.maxMonthsUsed = typeof st.monthsUsed === 'number' ? Math.max(x.maxMonthsUsed, st.monthsUsed) : NaN;
+    }
+    x.settlementClasses = [...billed];
+    x.cells = Int32Array.from(x.cellList);
+    x.options = [...x.optionSet];
+    const l = x.lateList;
+    x.late = { cells: Int32Array.from(l.cells), dueDate: l.dueDate, paidDate: l.paidDate, dates: Int32Array.from(l.dates), out: l.out };
+    for (let i = 0, t = 0; i < l.cells.length; i += 4, t += 1) x.sums[3]!.add(l.out[t]!, l.cells[i + 1]!, l.cells[i + 2]!, l.cells[i + 3]!);
+  }
+  const done = new Map<string, CourseEvents>();
+  for (const [code, x] of byCourse) {
+    const { sums: _s, optionSet: _o, cellList: _c, lateList: _l, ...kept } = x;
+    done.set(code, kept);
+  }
   return {
     classes,
-    cells: Int32Array.from(cells),
-    late: { ...late, cells: Int32Array.from(late.cells), dates: Int32Array.from(late.dates) },
-    byCourse,
+    taxClause,
+    byCourse: done,
     unpriced: events.filter((e) => !PRICED_EVENTS.some((p) => e.event.startsWith(p))),
   };
 }

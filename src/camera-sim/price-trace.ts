@@ -11,7 +11,8 @@ import type { FleetCharge, FleetContract, FleetEnd } from '../engine/fleet-path.
  *   contract-months of each (course, month) it billed; `positive` whether its total was above 0
  *   (a late payment is drawn only for a bill above 0: re-pricing refuses when that flips);
  * - late payments (the class of the bill, due and paid dates), outages (the facts asked), and
- *   settlements (the facts without paid, the fees billed before the horizon, the classes billed),
+ *   settlements (the facts without paid, the fees billed before the horizon, the classes billed, the
+ *   months of use counted),
  *   each with the answer the run got: re-pricing asks again only those whose prices changed.
  */
 export type ClassRep = { course: string; startDate: string; freeMonths: number; options: string[]; month: number; end: FleetEnd | null; positive: boolean; charge: FleetCharge };
@@ -24,7 +25,8 @@ export type PriceTracePart = {
   counts: number[];
   late: { cls: number; dueDate: string; paidDate: string; mo: number; course: number; out: TracedAnswer }[];
   outages: { facts: Record<string, unknown>; mo: number; course: number; out: TracedAnswer }[];
-  settlements: { facts: Record<string, unknown>; before: number; paid: number; classes: number[]; mo: number; course: number; out: TracedAnswer }[];
+  /** monthsUsed: the months of use the engine counted (its answer's field), what the family rule reads. */
+  settlements: { facts: Record<string, unknown>; before: number; paid: number; classes: number[]; mo: number; course: number; out: TracedAnswer; monthsUsed: number }[];
 };
 
 export class PriceTrace {

@@ -1,7 +1,20 @@
 import type { Finished } from '../engine/decision-kit.js';
 import type { FleetCharge } from '../engine/fleet-path.js';
+import type { TariffIndex } from '../engine/tariff-index.js';
+import type { Course } from '../engine/tariff-types.js';
 import type { ClassRep, PriceTracePart } from './price-trace.js';
-import { chargeOf, indexTrace, optionSets, type KeptSum, type OutageEvent, type PriceIndex } from './price-index.js';
+import {
+  chargeOf,
+  indexTrace,
+  optionSets,
+  type CourseEvents,
+  type KeptCharges,
+  type KeptSum,
+  type LateCells,
+  type OutageEvent,
+  type PriceIndex,
+  type SettlementEvent,
+} from './price-index.js';
 import { buildResult, type SimulationResult } from './result.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
 import type { ResolvedScenario } from './scenario-loader.js';
@@ -88,13 +101,20 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     return new Set(b.filter((x) => old.get(x.code) !== JSON.stringify(x)).map((x) => x.code));
   };
   const rest = (t: typeof now): string => JSON.stringify({ ...t, courses: undefined, options: undefined });
-  const everything = rest(was) !== rest(now) || was.courses.length !== now.courses.length || was.options.length !== now.options.length;
+  const everything =
+    rest(was) !== rest(now) ||
+    was.courses.length !== now.courses.length ||
+    was.options.length !== now.options.length ||
+    was.courses.some((c, i) => c.code !== now.courses[i]!.code) ||
+    taxClause !== cache.index.taxClause;
   const courseChanged = changedRows(was.courses, now.courses);
   const optionChanged = changedRows(was.options, now.options);
   const repChanged = (rep: ClassRep): boolean => everything || courseChanged.has(rep.course) || rep.options.some((o) => optionChanged.has(o));
   const samePrices = (course: string): boolean => !everything && !courseChanged.has(course);
-  const familiesChanged = new Set([...courseChanged].map((c) => now.courses.find((x) => x.code === c)?.family));
   const index = cache.index;
+  // A course's answers are kept whole when nothing they read moved: its row and, for its charges,
+  // the rows of the options its classes bill (and the rest of the tariff, `everything`).
+  const courseKept = (course: string, x: CourseEvents): boolean => !everything && !courseChanged.has(course) && !x.options.some((o) => optionChanged.has(o));
   const charges = index.classes.map((rep): FleetCharge => {
     if (!repChanged(rep)) return rep.charge;
     const ch = chargeOf(fp, rep, optionsOf);
@@ -102,15 +122,27 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     return ch;
   });
   const clauseOf = (clauses: readonly string[], tax?: string): string => clauses.filter((c) => c !== tax).join('、');
-  // The cube ids of an answer (its event and its amount), found once per answer object: the engine's
-  // memoized answers repeat, so their strings are not rebuilt per event.
+  // The cube ids of an answer (its event and its amount), found once per answer: the run's answers
+  // are one object per distinct answer (price-index.ts), found by the object; an answer the engine
+  // gives now is found by its outcome and clauses, so no string is rebuilt per event.
   type Answer = { outcome: string; clauses: readonly string[] };
-  const idCache = new WeakMap<Answer, { event: number; amount: number }>();
-  const idsOf = (out: Answer, event: string, item: string, tax?: string): { event: number; amount: number } => {
-    let x = idCache.get(out);
+  type Ids = { event: number; amount: number };
+  const idCache = new WeakMap<Answer, Ids>();
+  const idsByText = new Map<string, Ids>();
+  const idsOfNew = (out: Answer, event: string, item: string, tax?: string): Ids => {
+    const key = `${event}\u0000${out.outcome}\u0000${out.clauses.join('\u0001')}`;
+    let x = idsByText.get(key);
     if (!x) {
       const clause = clauseOf(out.clauses, tax);
       x = { event: events.id(`${event}-${out.outcome}`, clause), amount: amounts.id(item, clause) };
+      idsByText.set(key, x);
+    }
+    return x;
+  };
+  const idsOf = (out: Answer, event: string, item: string, tax?: string): Ids => {
+    let x = idCache.get(out);
+    if (!x) {
+      x = idsOfNew(out, event, item, tax);
       idCache.set(out, x);
     }
     return x;
@@ -126,43 +158,54 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     }
     return id;
   };
-  const cells = index.cells;
-  for (let i = 0; i < cells.length; i += 4) {
-    const ch = charges[cells[i]!]!;
-    const course = cells[i + 1]!;
-    const mo = cells[i + 2]!;
-    const n = cells[i + 3]!;
-    const id = idsOfCharge(ch);
-    const lines = ch.lines;
-    for (let k = 0; k < lines.length; k += 1) amounts.add(id[k]!, course, mo, lines[k]!.amount * n, n);
-    if (ch.tax !== 0) amounts.add(id[lines.length]!, course, mo, ch.tax * n, n);
-  }
-  // Late interest: one question per (class, due date, paid date), times its payments.
-  const late = index.late;
-  const lateAsked = new Map<number, Finished>();
-  for (let t = 0, i = 0; i < late.cells.length; t += 1, i += 4) {
-    const cls = late.cells[i]!;
-    const course = late.cells[i + 1]!;
-    const mo = late.cells[i + 2]!;
-    const n = late.cells[i + 3]!;
-    const principal = charges[cls]!.total;
-    let out: Answer & { fields: { amount?: unknown } };
-    if (principal === index.classes[cls]!.charge.total) out = late.out[t]!;
-    else {
-      // One question per (principal, due date, paid date).
-      const key = principal * 2 ** 21 + late.dates[t]!;
-      let asked = lateAsked.get(key);
-      if (!asked) {
-        asked = fp.decideOnce('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
-        lateAsked.set(key, asked);
-      }
-      out = asked;
+  const addCharges = (cells: Int32Array): void => {
+    for (let i = 0; i < cells.length; i += 4) {
+      const ch = charges[cells[i]!]!;
+      const course = cells[i + 1]!;
+      const mo = cells[i + 2]!;
+      const n = cells[i + 3]!;
+      const id = idsOfCharge(ch);
+      const lines = ch.lines;
+      for (let k = 0; k < lines.length; k += 1) amounts.add(id[k]!, course, mo, lines[k]!.amount * n, n);
+      if (ch.tax !== 0) amounts.add(id[lines.length]!, course, mo, ch.tax * n, n);
     }
-    const id = idsOf(out, 'late-interest', 'late-interest');
-    events.add(id.event, course, mo, n, n);
-    const a = out.fields.amount as number;
-    if (a !== 0) amounts.add(id.amount, course, mo, a * n, n);
-  }
+  };
+  const addKeptCharges = (kept: KeptCharges): void => {
+    const ids = kept.lines.map(([item, clause]) => amounts.id(item, clause));
+    const r = kept.rows;
+    for (let i = 0; i < r.length; i += 5) amounts.add(ids[r[i]!]!, r[i + 1]!, r[i + 2]!, r[i + 3]!, r[i + 4]!);
+  };
+  // Late interest: one question per (principal, due date, paid date), times its payments.
+  const lateAsked = new Map<number, { id: Ids; amount: number }>();
+  const addLate = (late: LateCells): void => {
+    for (let t = 0, i = 0; i < late.cells.length; t += 1, i += 4) {
+      const cls = late.cells[i]!;
+      const course = late.cells[i + 1]!;
+      const mo = late.cells[i + 2]!;
+      const n = late.cells[i + 3]!;
+      const principal = charges[cls]!.total;
+      let id: Ids;
+      let a: number;
+      if (principal === index.classes[cls]!.charge.total) {
+        const out = late.out[t]!;
+        id = idsOf(out, 'late-interest', 'late-interest');
+        a = out.fields.amount as number;
+      } else {
+        // One question per (principal, due date, paid date).
+        const key = principal * 2 ** 21 + late.dates[t]!;
+        let asked = lateAsked.get(key);
+        if (!asked) {
+          const out = fp.decideOnce('lateInterest', { principal, dueDate: late.dueDate[t]!, paidDate: late.paidDate[t]! });
+          asked = { id: idsOfNew(out, 'late-interest', 'late-interest'), amount: out.fields.amount as number };
+          lateAsked.set(key, asked);
+        }
+        id = asked.id;
+        a = asked.amount;
+      }
+      events.add(id.event, course, mo, n, n);
+      if (a !== 0) amounts.add(id.amount, course, mo, a * n, n);
+    }
+  };
   // What a course's answers summed to in the run, when the new prices leave them as they were.
   const addKept = (kept: KeptSum, event: string, item: string, sign: number, tax?: string): void => {
     const ids = kept.answers.map((x) => idsOf(x, event, item, tax));
@@ -179,7 +222,7 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
     }
   };
   const outage = (o: OutageEvent, out: Answer & { fields: { amount?: unknown } }): void => {
-    const id = idsOf(out, 'outage-waiver', 'outage-waiver');
+    const id = idsOfNew(out, 'outage-waiver', 'outage-waiver');
     events.add(id.event, o.course, o.mo, 1);
     const a = out.fields.amount as number;
     if (a !== 0) amounts.add(id.amount, o.course, o.mo, -a);
@@ -188,38 +231,122 @@ export function reprice(cache: PriceCache, rs: ResolvedScenario): SimulationResu
   const feeChanged = charges.map(
     (ch, g) => ch !== index.classes[g]!.charge && fee[g] !== index.classes[g]!.charge.lines.reduce((a, l) => (l.item === 'monthly-fee' ? a + l.amount : a), 0),
   );
+  // A settlement before the term reads, by the family rule (別紙3表2, settle-same-family), the fee of
+  // the longest course of its family whose term its months of use satisfy (TariffIndex.
+  // longestSatisfied: it reads the family's courses' terms and that course's fee). A changed course
+  // can be that course, or change which it is, only for a settlement of its family (before or after
+  // the change) whose months of use reach its term (before or after): `reach` is, by family, the
+  // shortest such term of a changed course. A settlement of an unchanged course, with the same
+  // months of use (they read the course's row and the contract's dates only) below its family's
+  // reach and the same `paid`, reads nothing that moved: its answer is the run's.
+  const withoutFee = (c: Course | undefined): string => JSON.stringify(c && { ...c, monthlyFee: undefined });
+  const feeOnlyChange = (code: string): boolean => withoutFee(was.courses.find((c) => c.code === code)) === withoutFee(now.courses.find((c) => c.code === code));
+  const reach = new Map<string, number>();
+  for (const code of courseChanged)
+    for (const row of [was.courses.find((c) => c.code === code), now.courses.find((c) => c.code === code)])
+      if (row && row.termMonths !== null) reach.set(row.family, Math.min(reach.get(row.family) ?? Infinity, row.termMonths));
   for (const [course, x] of index.byCourse) {
     const same = samePrices(course);
-    // A settlement before the term reads the fee of the longest course of its family it satisfied
-    // (別紙3表2, settle-same-family): kept only when no course of the family changed.
-    const family = fp.tariff.byCode.get(course)!.family;
-    const familySame = !everything && !familiesChanged.has(family);
+    if (courseKept(course, x)) {
+      addKeptCharges(x.keptCharges);
+      addKept(x.keptLate, 'late-interest', 'late-interest', 1);
+    } else {
+      addCharges(x.cells);
+      addLate(x.late);
+    }
     // An outage answered none fired no waiver or waived no whole unit: that answer reads no fee.
-    if (everything) for (const o of x.outagesNone) outage(o, fp.decide('outageWaiver', o.facts));
+    if (everything) for (const o of x.outagesNone) outage(o, fp.decideOnce('outageWaiver', o.facts));
     else addKept(x.keptNone, 'outage-waiver', 'outage-waiver', -1);
     if (same) addKept(x.keptWaived, 'outage-waiver', 'outage-waiver', -1);
-    else for (const o of x.outagesWaived) outage(o, fp.decide('outageWaiver', o.facts));
-    // Settlements: asked again when their course's prices or the fees they count (paid) moved.
-    const paid = x.settlements.map((s) => {
-      for (let k = 0; k < s.classes.length; k += 2)
-        if (feeChanged[s.classes[k]!]) {
-          let p = s.before;
-          for (let j = 0; j < s.classes.length; j += 2) p += fee[s.classes[j]!]! * s.classes[j + 1]!;
-          return p;
-        }
-      return s.paid;
-    });
-    const kept = familySame && x.settlements.every((s, i) => paid[i] === s.paid);
-    if (kept) addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
-    else
-      x.settlements.forEach((s, i) => {
-        const out = paid[i] === s.paid && familySame ? s.out : fp.decideOnce('settlement', { ...s.facts, paid: paid[i] });
-        const id = idsOf(out, 'settlement', 'settlement', settlementTax);
-        events.add(id.event, s.course, s.mo, 1);
-        const f = out.fields as { amount: number; tax: number };
-        if (f.amount !== 0) amounts.add(id.amount, s.course, s.mo, f.amount);
-        if (f.tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, f.tax);
-      });
+    else for (const o of x.outagesWaived) outage(o, fp.decideOnce('outageWaiver', o.facts));
+    if (x.settlements.length === 0) continue;
+    // Settlements: asked again when their course's prices, the fees they count (paid) or the family
+    // rule's course (above) may have moved.
+    const family = fp.tariff.byCode.get(course)!.family;
+    const familyReach = everything ? -Infinity : (reach.get(family) ?? Infinity);
+    // Nothing moved for the whole course (no class billed to its settlements changed its fee, no
+    // months of use reach a changed course of the family): the run's sums, without a loop.
+    const feesMoved = x.settlementClasses.some((g) => feeChanged[g]);
+    if (same && !feesMoved && x.maxMonthsUsed < familyReach) {
+      addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
+      continue;
+    }
+    const settlements = x.settlements;
+    const paid = new Float64Array(settlements.length);
+    let allKept = same;
+    for (let i = 0; i < settlements.length; i += 1) {
+      const s = settlements[i]!;
+      let p = s.paid;
+      const cls = s.classes;
+      if (feesMoved)
+        for (let k = 0; k < cls.length; k += 2)
+          if (feeChanged[cls[k]!]) {
+            p = s.before;
+            for (let j = 0; j < cls.length; j += 2) p += fee[cls[j]!]! * cls[j + 1]!;
+            break;
+          }
+      paid[i] = p;
+      if (p !== s.paid || !(s.monthsUsed < familyReach)) allKept = false;
+    }
+    if (allKept) {
+      addKept(x.keptSettlements, 'settlement', 'settlement', 1, settlementTax);
+      continue;
+    }
+    // Settlements asked again, grouped when the course's row moved at most in its fee: given the
+    // tariff, the engine's settlement reads of the facts only the months of use (from the course's
+    // minimum period, the dates, the free months and the interpretations), the free months (a rule
+    // fact), `paid` (amount = gross − paid) and, through the start date, which tariff's fees the
+    // contract pays (TariffIndex.courseFee: priceIndexFor). With the course's row the same but for
+    // its fee, the months of use are the run's; so settlements alike in (free months, months of
+    // use, paid, priceIndexFor(start date)) get one answer, asked once.
+    const grouped = !everything && feeOnlyChange(course);
+    type Priced = { id: Ids; amount: number; tax: number };
+    const priced = (out: Finished, id: Ids): Priced => {
+      const f = out.fields as { amount: number; tax: number };
+      return { id, amount: f.amount, tax: f.tax };
+    };
+    const asked = new Map<number | string, Priced>();
+    const versionOf = new Map<TariffIndex, number>();
+    const ask = (s: SettlementEvent, p: number): Priced => {
+      const free = s.facts.freeMonths;
+      const used = s.monthsUsed;
+      if (!grouped || typeof used !== 'number') {
+        const out = fp.decideOnce('settlement', { ...s.facts, paid: p });
+        return priced(out, idsOfNew(out, 'settlement', 'settlement', settlementTax));
+      }
+      const idx = fp.tariff.priceIndexFor(s.facts.startDate as string);
+      let v = versionOf.get(idx);
+      if (v === undefined) {
+        v = versionOf.size;
+        versionOf.set(idx, v);
+      }
+      // One number for the group when its parts are small whole numbers (they are, for the fleets
+      // the simulator draws), else a text.
+      const small = Number.isInteger(free) && (free as number) >= 0 && (free as number) < 64 && Number.isInteger(used) && used >= 0 && used < 1024 && v < 16;
+      const key = small && Number.isSafeInteger(p) && p >= 0 && p < 2 ** 32 ? ((p * 64 + (free as number)) * 1024 + used) * 16 + v : `${String(free)},${used},${p},${v}`;
+      let out = asked.get(key);
+      if (!out) {
+        const answer = fp.decideOnce('settlement', { ...s.facts, paid: p });
+        out = priced(answer, idsOfNew(answer, 'settlement', 'settlement', settlementTax));
+        asked.set(key, out);
+      }
+      return out;
+    };
+    for (let i = 0; i < settlements.length; i += 1) {
+      const s = settlements[i]!;
+      const kept = same && paid[i] === s.paid && s.monthsUsed < familyReach;
+      let id: Ids;
+      let amount: number;
+      let tax: number;
+      if (kept) {
+        id = idsOf(s.out, 'settlement', 'settlement', settlementTax);
+        amount = s.out.fields.amount as number;
+        tax = s.out.fields.tax as number;
+      } else ({ id, amount, tax } = ask(s, paid[i]!));
+      events.add(id.event, s.course, s.mo, 1);
+      if (amount !== 0) amounts.add(id.amount, s.course, s.mo, amount);
+      if (tax !== 0) amounts.add(settlementTaxId, s.course, s.mo, tax);
+    }
   }
   // The events that read no price, as the cached run had them.
   const codes = new Map(rs.sides[1].tariff.courses.map((c, i) => [c.code, i]));

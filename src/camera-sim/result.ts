@@ -33,19 +33,33 @@ export type SimulationResult = {
   proposal: SideResult;
 };
 
-const byKeys =
-  <T>(keys: ((x: T) => string)[]) =>
-  (a: T, b: T): number => {
-    for (const k of keys) {
-      const x = k(a);
-      const y = k(b);
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  };
+const byString = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+/** Each value's place in `xs` sorted by `cmp`. */
+const ranks = <T>(xs: readonly T[], cmp: (a: T, b: T) => number): Int32Array => {
+  const out = new Int32Array(xs.length);
+  xs.map((_, i) => i)
+    .sort((i, j) => cmp(xs[i]!, xs[j]!))
+    .forEach((i, r) => (out[i] = r));
+  return out;
+};
 
-const rowsOf = (p: CubePart, months: string[], courses: string[]) =>
-  Array.from(p.key, (k, i) => ({ month: months[p.month[i]!]!, course: courses[p.course[i]!]!, a: p.keys[k]![0]!, b: p.keys[k]![1]!, value: p.value[i]!, count: p.count[i]! }));
+/**
+ * A cube's rows sorted by (month, course, a, b) as strings. The month labels, course codes and
+ * (a, b) keys are each ranked once, and the rows sorted by their ranks: the same order as comparing
+ * the strings row by row, since a cube has one row per (month, course, key), so no two rows tie.
+ */
+const rowsOf = (p: CubePart, months: string[], courses: string[]) => {
+  const month = ranks(months, byString);
+  const course = ranks(courses, byString);
+  const key = ranks(p.keys, (x, y) => byString(x[0]!, y[0]!) || byString(x[1]!, y[1]!));
+  const at = new Float64Array(p.key.length);
+  for (let i = 0; i < at.length; i += 1) at[i] = (month[p.month[i]!]! * courses.length + course[p.course[i]!]!) * p.keys.length + key[p.key[i]!]!;
+  const order = Array.from(at, (_, i) => i).sort((i, j) => at[i]! - at[j]!);
+  return order.map((i) => {
+    const k = p.keys[p.key[i]!]!;
+    return { month: months[p.month[i]!]!, course: courses[p.course[i]!]!, a: k[0]!, b: k[1]!, value: p.value[i]!, count: p.count[i]! };
+  });
+};
 
 export function buildResult(
   rs: ResolvedScenario,
@@ -58,12 +72,15 @@ export function buildResult(
   const side = (k: 0 | 1): SideResult => {
     const r = rs.sides[k];
     const codes = r.tariff.courses.map((c) => c.code);
-    const amounts = rowsOf(merged[k]!.amounts.part(), months, codes)
-      .map((x) => ({ month: x.month, course: x.course, item: x.a, clause: x.b, amount: x.value, rows: x.count }))
-      .sort(byKeys<AmountRow>([(x) => x.month, (x) => x.course, (x) => x.item, (x) => x.clause]));
-    const events = rowsOf(merged[k]!.events.part(), months, codes)
-      .map((x) => ({ month: x.month, course: x.course, event: x.a, clause: x.b, count: x.count }))
-      .sort(byKeys<EventRow>([(x) => x.month, (x) => x.course, (x) => x.event, (x) => x.clause]));
+    const amounts: AmountRow[] = rowsOf(merged[k]!.amounts.part(), months, codes).map((x) => ({
+      month: x.month,
+      course: x.course,
+      item: x.a,
+      clause: x.b,
+      amount: x.value,
+      rows: x.count,
+    }));
+    const events: EventRow[] = rowsOf(merged[k]!.events.part(), months, codes).map((x) => ({ month: x.month, course: x.course, event: x.a, clause: x.b, count: x.count }));
     const interpretations = Object.fromEntries(Object.entries(merged[k]!.interpretations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return { label: r.label, versions: r.versions, edits: r.edits, interpretations, contractMonths: merged[k]!.contractMonths, amounts, events };
   };

@@ -397,7 +397,16 @@ export class SideSim {
       const paid = before + billed;
       const facts = { course: c.course.code, startDate: c.startDate, endDate: settleDate, freeMonths: c.freeMonths };
       const out = this.decide('settlement', { ...facts, paid });
-      this.trace?.settlements.push({ facts, before, paid, classes: classes!, mo: settleMonth - this.hStart, course: cid, out: traced(out) });
+      this.trace?.settlements.push({
+        facts,
+        before,
+        paid,
+        classes: classes!,
+        mo: settleMonth - this.hStart,
+        course: cid,
+        out: traced(out),
+        monthsUsed: out.fields.monthsUsed as number,
+      });
       const fid = this.lastFid;
       this.event(settleMonth, cid, `settlement-${out.outcome}`, clauseOf(out, this.settlementTaxClause), fid);
       const f = out.fields as { amount: number; tax: number };

@@ -64,12 +64,18 @@ export const floorYen = (value: Dec | number): number => {
 const DECIMAL_RE = /^(\d{1,15})(?:\.(\d{1,6}))?$/;
 
 /** A non-negative number written in decimal (10, "10", "14.6") as units ÷ scale with both whole; undefined otherwise. */
-const asRatio = (x: number | string): { units: number; scale: number } | undefined => {
+type Ratio = { units: number; scale: number };
+/** The ratios of the rates seen (a rule file's few parameters, such as '14.6' and '10'), parsed once. */
+const ratios = new Map<string, Ratio | undefined>();
+const asRatio = (x: number | string): Ratio | undefined => {
   if (typeof x === 'number') return Number.isSafeInteger(x) && x >= 0 ? { units: x, scale: 1 } : undefined;
+  if (ratios.has(x)) return ratios.get(x);
   const m = DECIMAL_RE.exec(x);
-  if (!m) return undefined;
-  const frac = m[2] ?? '';
-  return { units: Number(m[1]! + frac), scale: 10 ** frac.length };
+  const frac = m?.[2] ?? '';
+  const r = m ? { units: Number(m[1]! + frac), scale: 10 ** frac.length } : undefined;
+  if (ratios.size >= 256) ratios.clear();
+  ratios.set(x, r);
+  return r;
 };
 
 /**

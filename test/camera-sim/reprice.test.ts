@@ -95,6 +95,24 @@ describe('instant re-pricing', () => {
     }
   });
 
+  it('equals a full run under keep-price, where settlements alike are asked once per tariff whose fees they pay', async () => {
+    const base = smallScenario(400, 24);
+    base.cancellation = { ...base.cancellation!, monthlyHazard: 0.06 };
+    // Contracts started before the proposal (they keep the old fees) and after it (they pay the new).
+    base.proposal = { edits: [...(base.proposal.edits ?? []), { edit: 'existing-contracts', policy: 'keep-price', clause: '附則第2項（案）' }] };
+    const cache = await runCached(resolve(base), { workers: 0 });
+    const m2035 = [...cache.index.byCourse].filter(([c]) => c.startsWith('M2035N-3Y')).flatMap(([, x]) => x.settlements);
+    expect(m2035.some((s) => (s.facts.startDate as string) < base.horizon.start)).toBe(true);
+    expect(m2035.some((s) => (s.facts.startDate as string) >= base.horizon.start)).toBe(true);
+    for (const change of [-300, 250]) {
+      const next = structuredClone(base);
+      next.proposal = { edits: [...base.proposal.edits!.filter((e) => e.edit !== 'course-fee'), { edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change }] };
+      const rs = resolve(next);
+      const full = await runSimulation(rs, { workers: 0 });
+      expect(JSON.stringify(reprice(cache, rs)), String(change)).toBe(JSON.stringify(full));
+    }
+  });
+
   it('refuses what is not a price-only change', async () => {
     const base = smallScenario(20, 6);
     const cache = await runCached(resolve(base), { workers: 0 });

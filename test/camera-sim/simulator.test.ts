@@ -88,6 +88,22 @@ describe('ledger and aggregates', () => {
     expect(ledger.length).toBeGreaterThan(10_000);
   });
 
+  it('every row sorted by (month, course, item or event, clause), compared as strings', async () => {
+    const result = await runSimulation(resolve(smallScenario(300, 24)), { workers: 0 });
+    const inOrder = (rows: string[][]): boolean =>
+      rows.every((r, i) => {
+        if (i === 0) return true;
+        const p = rows[i - 1]!;
+        const k = r.findIndex((x, j) => x !== p[j]);
+        return k >= 0 && p[k]! < r[k]!;
+      });
+    for (const side of [result.baseline, result.proposal]) {
+      expect(side.amounts.length).toBeGreaterThan(100);
+      expect(inOrder(side.amounts.map((a) => [a.month, a.course, a.item, a.clause]))).toBe(true);
+      expect(inOrder(side.events.map((e) => [e.month, e.course, e.event, e.clause]))).toBe(true);
+    }
+  });
+
   it('the example scenario exercises every decision the simulator asks', async () => {
     const { result } = await collect(smallScenario(2_000, 60), 0);
     const events = new Set(result.baseline.events.map((e) => e.event));
