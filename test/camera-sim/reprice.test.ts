@@ -113,6 +113,29 @@ describe('instant re-pricing', () => {
     }
   });
 
+  it('under keep-price, asks a settlement group once per tariff whose fees its contracts pay: a basis course repriced for new contracts only', async () => {
+    // No fee edit in the cached run: contracts either side of the effective date pay the same 3-year
+    // fee, so their settlements can share free months, months of use and paid. Repricing the 1-year
+    // course (the basis of a 3-year contract settled after 12 months or more, 別紙3表2) moves the
+    // gross of new contracts only: a group keyed without the tariff would answer both alike.
+    const base = smallScenario(600, 24);
+    base.cancellation = { ...base.cancellation!, monthlyHazard: 0.06 };
+    base.proposal = { edits: [{ edit: 'existing-contracts', policy: 'keep-price', clause: '附則第2項（案）' }] };
+    const cache = await runCached(resolve(base), { workers: 0 });
+    const settled = [...cache.index.byCourse].filter(([c]) => c.startsWith('M2035N-3Y')).flatMap(([, x]) => x.settlements);
+    const key = (s: (typeof settled)[number]): string => `${String(s.facts.freeMonths)},${s.monthsUsed},${s.paid}`;
+    const before = new Set(settled.filter((s) => (s.facts.startDate as string) < base.horizon.start && s.monthsUsed >= 12).map(key));
+    const shared = settled.filter((s) => (s.facts.startDate as string) >= base.horizon.start && before.has(key(s)));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const change of [800, -400]) {
+      const next = structuredClone(base);
+      next.proposal = { edits: [...base.proposal.edits!, { edit: 'course-fee', match: { courses: ['M2035N-1Y-C7-SN'] }, change }] };
+      const rs = resolve(next);
+      const full = await runSimulation(rs, { workers: 0 });
+      expect(JSON.stringify(reprice(cache, rs)), String(change)).toBe(JSON.stringify(full));
+    }
+  });
+
   it('refuses what is not a price-only change', async () => {
     const base = smallScenario(20, 6);
     const cache = await runCached(resolve(base), { workers: 0 });
