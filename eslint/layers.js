@@ -13,7 +13,7 @@ export const LAYERS = [
   { name: 'tariff-model', path: 'src/tariff-model', layers: ['engine'], packages: [] },
   { name: 'io', path: 'src/io', layers: ['engine', 'tariff-model'], packages: ['node:*', 'exceljs'] },
   { name: 'camera-sim', path: 'src/camera-sim', layers: ['engine', 'io'], packages: ['node:*', 'exceljs', 'tsx'] },
-  { name: 'serve', path: 'src/serve', layers: ['engine', 'io'], packages: ['node:*'] },
+  { name: 'serve', path: 'src/serve', layers: ['engine', 'io'], packages: ['node:*', 'tsx'] },
   { name: 'studio-api', path: 'src/studio/api', layers: ['engine', 'tariff-model', 'camera-sim'], packages: [], typePackages: ['ajv'] },
   { name: 'studio-dispatcher', path: 'src/studio/api/dispatcher.ts', layers: ['engine', 'tariff-model', 'studio-api'], packages: ['ajv'] },
   { name: 'studio-workspace', path: 'src/studio/workspace', layers: ['engine', 'tariff-model', 'io', 'studio-api'], packages: ['node:*', 'better-sqlite3'] },

@@ -3,6 +3,7 @@
 // run time (docs/ARCHITECTURE.md § Build). esbuild bundles, packages stay in node_modules:
 //   dist/cli/main.mjs            the `tariff` CLI (bin/tariff.mjs imports it); commands load lazily
 //   dist/cli/worker-entry.mjs    the fleet simulator's worker thread, beside the code that starts it
+//   dist/cli/batch-worker-entry.mjs  the decision service's batch thread, likewise
 //   dist-electron/worker-entry.mjs  the same worker beside Electron's main.cjs (vite builds main and preload)
 // `--electron` builds only the worker beside Electron's main (npm run build:electron).
 // `--if-stale` builds only when a file under src/ is newer than dist/cli/main.mjs (bin/tariff.mjs
@@ -52,6 +53,7 @@ export async function buildCli() {
     entryPoints: [
       { in: join(root, 'src/cli/main.ts'), out: 'main' },
       { in: join(root, 'src/camera-sim/worker.ts'), out: 'worker-entry' },
+      { in: join(root, 'src/serve/batch-worker.ts'), out: 'batch-worker-entry' },
     ],
     outdir: join(root, 'dist', 'cli'),
     outExtension: { '.js': '.mjs' },

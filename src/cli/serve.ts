@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { programInfo, programRoot } from '../io/program-info.js';
@@ -7,6 +8,7 @@ import { lineBuffer } from '../serve/line-buffer.js';
 import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../serve/tokens.js';
+import { BatchPool } from '../serve/batch-pool.js';
 import { isPoolWorker, runWorkerPool } from '../serve/workers.js';
 import { join } from 'node:path';
 import type { Command } from './main.js';
@@ -28,9 +30,10 @@ const positiveInt = (v: string | undefined, name: string, dflt: number): number 
 export const serveCommand: Command = {
   summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
   usage: [
-    'tariff serve --release FILE|DIR [--port P] [--host H] [--workers N] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
+    'tariff serve --release FILE|DIR [--port P] [--host H] [--workers N] [--batch-threads N] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
     '  --host: default 127.0.0.1. --port: default 8787 (0 picks a free port).',
     '  --workers N: N processes answer on the one port (default 1; at most the cores you give the service).',
+    '  --batch-threads N: threads per process that answer batches (default: the cores; 0: the request thread does).',
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
     '  --max-body: default 1048576 bytes. --max-batch: default 1000 cases.',
@@ -48,6 +51,7 @@ export const serveCommand: Command = {
         'max-body': { type: 'string' },
         'max-batch': { type: 'string' },
         workers: { type: 'string' },
+        'batch-threads': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -63,6 +67,7 @@ export const serveCommand: Command = {
     };
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
     const workers = positiveInt(values.workers, '--workers', 1);
+    const batchThreads = values['batch-threads'] === '0' ? 0 : positiveInt(values['batch-threads'], '--batch-threads', availableParallelism());
     if (workers > 1 && !isPoolWorker()) {
       // Checked once here, so a bad release is one clear error and not one per worker.
       const check = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: () => undefined });
@@ -79,6 +84,8 @@ export const serveCommand: Command = {
     const logLine = (o: object): void => logs.line(o);
     const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: logLine });
     store.start();
+    const batches = batchThreads > 0 ? new BatchPool(batchThreads, (r) => store.fileOf(r)) : undefined;
+    await batches?.warm(store.current());
     const server = createDecisionService({
       current: () => store.current(),
       limits,
@@ -87,6 +94,7 @@ export const serveCommand: Command = {
       log: logLine,
       programVersion: programInfo().version,
       ...(isPoolWorker() ? { worker: process.pid } : {}),
+      ...(batches ? { batches } : {}),
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
@@ -101,6 +109,7 @@ export const serveCommand: Command = {
       release: store.current().id,
       auth: tokens ? 'bearer tokens' : 'loopback clients only',
       limits,
+      batchThreads,
     });
     logs.flush();
     return new Promise<number>((done) => {
@@ -111,6 +120,7 @@ export const serveCommand: Command = {
         logLine({ event: 'stopping', signal });
         store.stop();
         server.close(() => {
+          void batches?.close();
           logLine({ event: 'stopped' });
           logs.flush();
           // A worker's channel to the primary would keep it alive: closing it lets the process end.

@@ -4,7 +4,10 @@ import { readBodyWithLimit } from '../io/body-limit.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
+import { answerBatch } from './batch-answer.js';
+import type { BatchPool } from './batch-pool.js';
 import { openApiDocument } from './openapi.js';
+import { batchCases, HttpError, parseJson, toCase } from './request-cases.js';
 import type { AccessLogLine, ServiceLimits } from './service-types.js';
 import type { TokenChecker } from './tokens.js';
 
@@ -23,18 +26,9 @@ export type ServiceOptions = {
   programVersion: string;
   /** This process's id, written into each access-log line, when it is one of several workers. */
   worker?: number;
+  /** Threads that answer batches on the fast path (batch-pool.ts); without it the request's thread does. */
+  batches?: BatchPool;
 };
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: { path: string; message: string; code?: string }[],
-  ) {
-    super(message);
-  }
-}
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const DECISION_SET = new Set<string>(DECISIONS);
@@ -42,16 +36,17 @@ const started = Date.now();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** The body as JSON: serialized once, written with its length in one end() (headers and body leave together). */
-const send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void => {
-  // Encoded once: its length from the bytes themselves (Buffer.byteLength and then res.end(text)
-  // read a batch's answers, most of a megabyte of two-byte text, twice).
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+/** Bytes as the answer, with their length, in one end() (headers and body leave together). */
+const sendBytes = (res: ServerResponse, status: number, bytes: Uint8Array, headers?: Record<string, string>): void => {
   const all: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': bytes.length };
   if (headers) for (const k in headers) all[k] = headers[k]!;
   res.writeHead(status, all);
   res.end(bytes);
 };
+
+/** The body as JSON: serialized once and encoded once (its length from the bytes themselves). */
+const send = (res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void =>
+  sendBytes(res, status, Buffer.from(JSON.stringify(body), 'utf8'), headers);
 
 /**
  * Reads the body up to the limit (src/io/body-limit.ts, shared with the studio's servers). A larger
@@ -86,29 +81,6 @@ const splitTarget = (target: string): { pathname: string; query: URLSearchParams
   }
   const url = new URL(target, 'http://service');
   return { pathname: url.pathname, query: url.searchParams };
-};
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new HttpError(400, 'BODY_JSON', `the body is not JSON: ${(e as Error).message}`);
-  }
-};
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A request body as a case of `decision` (case-files.md); other fields are the caller's notes, as in a case file. */
-const toCase = (body: unknown, decision: string, index?: number): CaseInput => {
-  // The case's place in a batch, written only into an error (not a string per case).
-  const at = (): string => (index === undefined ? '' : `/cases/${index}`);
-  if (!isObject(body)) throw new HttpError(400, 'BODY_SHAPE', `${at() || 'the body'} must be a JSON object {asOf?, facts, interpretations?}`);
-  if (body.decision !== undefined && body.decision !== decision)
-    throw new HttpError(400, 'DECISION_MISMATCH', `${at()}/decision is ${JSON.stringify(body.decision)} but the path asks for ${decision}: leave it out`);
-  // The parsed body is this request's own object: the case is made in place, not copied per case.
-  if (body.expect !== undefined || Object.hasOwn(body, 'expect')) delete body.expect;
-  body.decision = decision;
-  return body as CaseInput;
 };
 
 /** The service's request listener (createDecisionService puts it behind node's http server). */
@@ -164,26 +136,28 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const referenceParam = url.query?.get('reference');
     const reference = referenceParam === '1' || referenceParam === 'true';
     if (reference) line.reference = true;
-    const body = parseJson(await readBody(req, res, opts.limits.maxBodyBytes));
+    const text = await readBody(req, res, opts.limits.maxBodyBytes);
     const options = { today: opts.today() };
     if (!m[2]) {
-      const asked = answer(release, toCase(body, decision), reference, options);
+      const asked = answer(release, toCase(parseJson(text), decision), reference, options);
       const out = asked instanceof Promise ? await asked : asked;
       line.outcome = out.outcome;
       return send(res, out.outcome === 'invalid' ? 422 : 200, out);
     }
-    if (!isObject(body) || !Array.isArray(body.cases)) throw new HttpError(400, 'BODY_SHAPE', 'a batch body is {"cases": [{asOf?, facts, interpretations?}, ...]}');
-    if (body.cases.length > opts.limits.maxBatch)
-      throw new HttpError(413, 'BATCH_TOO_LARGE', `${body.cases.length} cases in one batch; the limit is ${opts.limits.maxBatch}: split the batch`);
-    const cases = body.cases.map((c, i) => toCase(c, decision, i));
-    const outputs: Output[] = [];
-    for (const c of cases) {
-      const asked = answer(release, c, reference, options);
-      outputs.push(asked instanceof Promise ? await asked : asked);
+    const logBatch = (cases: number, invalid: number): void => {
+      line.cases = cases;
+      line.outcome = invalid ? `${cases - invalid} answered, ${invalid} invalid` : `${cases} answered`;
+    };
+    if (!reference) {
+      // The fast path: in a batch thread when there are some, else here; the same bytes either way.
+      const job = { decision, text, maxBatch: opts.limits.maxBatch, today: options.today };
+      const a = (opts.batches && (await opts.batches.run(release, job))) || answerBatch(release, job);
+      logBatch(a.cases, a.invalid);
+      return sendBytes(res, 200, a.bytes);
     }
-    line.cases = outputs.length;
-    const invalid = outputs.filter((o) => o.outcome === 'invalid').length;
-    line.outcome = invalid ? `${outputs.length - invalid} answered, ${invalid} invalid` : `${outputs.length} answered`;
+    const outputs: Output[] = [];
+    for (const c of batchCases(parseJson(text), decision, opts.limits.maxBatch)) outputs.push(await answer(release, c, true, options));
+    logBatch(outputs.length, outputs.filter((o) => o.outcome === 'invalid').length);
     return send(res, 200, { release: release.id, count: outputs.length, outputs });
   };
 

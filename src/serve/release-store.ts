@@ -65,6 +65,11 @@ export class ReleaseStore {
     return this.currentRelease;
   }
 
+  /** The file the current release was loaded from, when `release` is the current one. */
+  fileOf(release: LoadedRelease): string | undefined {
+    return release === this.currentRelease ? this.currentFile : undefined;
+  }
+
   current(): LoadedRelease {
     if (!this.currentRelease) throw new Error('the release store was not started');
     return this.currentRelease;

@@ -455,10 +455,16 @@ describe('tariff serve', () => {
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
     const r = await call(port, 'POST', '/v1/decisions/approval', APPROVE);
     expect(r.status).toBe(200);
+    // A batch is answered in a batch thread (on by default): the same answer as the single request.
+    const one = JSON.parse(APPROVE) as object;
+    const batch = await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: [one, one] }));
+    expect(batch.status).toBe(200);
+    expect((batch.body as { outputs: unknown[] }).outputs).toEqual([r.body, r.body]);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
     const lines = s.lines();
-    expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'stopping', 'stopped']);
+    expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'request', 'stopping', 'stopped']);
+    expect(lines[1]!.batchThreads).toBeGreaterThan(0);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
   });
 });
