@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Agent, request, type Server } from 'node:http';
@@ -423,8 +423,14 @@ describe('a directory of releases', () => {
 });
 
 /** `tariff serve ARGS` in a child: its stdout so far, waits on it, and its exit; `lines()` parses every line as JSON (a cut line fails). */
+const children: ChildProcess[] = [];
+// A test that fails part way leaves no service behind (SIGTERM stops a primary and its workers).
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+});
 const serveChild = (args: string[]) => {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   const io = { out: '', err: '' };
   child.stdout.on('data', (d: Buffer) => (io.out += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (io.err += d.toString('utf8')));
