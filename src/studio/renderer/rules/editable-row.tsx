@@ -1,4 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { RuleVersionDetail } from '../../api/contract.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { useApi } from '../shell/api-context.js';
 
 /**
  * A row of a rule draft's table (a parameter, a named interpretation) that opens its editor below
@@ -42,5 +45,73 @@ export function EditableRow({
         </tr>
       )}
     </>
+  );
+}
+
+/**
+ * The form of an editor beneath an EditableRow: Escape or Cancel closes it, Enter or Save writes
+ * the draft through `save` (one authoring call, which answers the new draft's id) and hands the
+ * draft, read again, to `onSaved`; a refusal goes to `onError` and the form stays open.
+ */
+export function RowEditorForm({
+  label,
+  className,
+  testId,
+  saveText,
+  saveTestId,
+  canSave = true,
+  save,
+  onSaved,
+  onError,
+  onCancel,
+  children,
+}: {
+  label: string;
+  className: string;
+  testId: string;
+  saveText: string;
+  saveTestId: string;
+  canSave?: boolean;
+  save: () => Promise<{ id: number }>;
+  onSaved: (d: RuleVersionDetail) => void;
+  onError: (e: unknown) => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    setSaving(true);
+    try {
+      const s = await save();
+      onSaved(await api.rules.get({ id: s.id }));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form
+      className={className}
+      aria-label={label}
+      data-testid={testId}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      {children}
+      <div className="dialog-actions">
+        <button type="button" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={saving || !canSave} data-testid={saveTestId}>
+          {saveText}
+        </button>
+      </div>
+    </form>
   );
 }

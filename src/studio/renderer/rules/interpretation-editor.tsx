@@ -3,7 +3,7 @@ import type { Interpretation } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { EditableRow } from './editable-row.js';
+import { EditableRow, RowEditorForm } from './editable-row.js';
 import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
 
 /**
@@ -86,7 +86,6 @@ function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { 
   const [form, setForm] = useState<InterpretationForm>(() => formOf(interp));
   const [newValue, setNewValue] = useState('');
   const [newDescription, setNewDescription] = useState('');
-  const [saving, setSaving] = useState(false);
   const engine = engineValuesOf(interp.name);
   const setRow = (value: string, description: string) => setForm({ ...form, values: form.values.map((v) => (v.value === value ? { ...v, description } : v)) });
   const canAdd = newValue.trim() !== '' && !form.values.some((v) => v.value === newValue.trim());
@@ -96,27 +95,17 @@ function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { 
     setNewValue('');
     setNewDescription('');
   };
-  const save = async () => {
-    setSaving(true);
-    try {
-      const s = await api.authoring.editInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name: interp.name, interpretation: interpretationOf(interp, form) });
-      onSaved(await api.rules.get({ id: s.id }));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <form
+    <RowEditorForm
       className="interp-editor"
-      aria-label={t('ie.title', { name: interp.name })}
-      data-testid="interp-editor"
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      label={t('ie.title', { name: interp.name })}
+      testId="interp-editor"
+      saveText={t('ie.save')}
+      saveTestId="ie-save"
+      save={() => api.authoring.editInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name: interp.name, interpretation: interpretationOf(interp, form) })}
+      onSaved={onSaved}
+      onError={onError}
+      onCancel={onCancel}
     >
       <p className="muted small">{t('ie.help')}</p>
       <label className="grow">
@@ -185,14 +174,6 @@ function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { 
           + {t('ie.addAlternative')}
         </button>
       </div>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={saving} data-testid="ie-save">
-          {t('ie.save')}
-        </button>
-      </div>
-    </form>
+    </RowEditorForm>
   );
 }

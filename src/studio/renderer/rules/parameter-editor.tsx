@@ -5,7 +5,7 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
-import { EditableRow } from './editable-row.js';
+import { EditableRow, RowEditorForm } from './editable-row.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
@@ -86,31 +86,21 @@ function ParameterEditor({
   const [value, setValue] = useState(String(param.value));
   const [clause, setClause] = useState(param.clause);
   const [quote, setQuote] = useState(param.quote);
-  const [saving, setSaving] = useState(false);
   const check = useQuoteCheck(detail.summary.id, clause, quote);
   // The value keeps its type: a decimal kept as a string ("14.6") is sent as a JSON string.
   const valueJson = typeof param.value === 'string' ? JSON.stringify(value.trim()) : value.trim();
-  const save = async () => {
-    setSaving(true);
-    try {
-      const s = await api.authoring.setParameter({ id: detail.summary.id, revision: detail.summary.revision, decision, name, valueJson, clause, quote });
-      onSaved(await api.rules.get({ id: s.id }));
-    } catch (e) {
-      onError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <form
+    <RowEditorForm
       className="param-editor inline-form"
-      aria-label={t('pe.editLabel', { name })}
-      data-testid="param-editor"
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      label={t('pe.editLabel', { name })}
+      testId="param-editor"
+      saveText={t('pe.save')}
+      saveTestId="pe-save"
+      canSave={!!check && check.issues.length === 0}
+      save={() => api.authoring.setParameter({ id: detail.summary.id, revision: detail.summary.revision, decision, name, valueJson, clause, quote })}
+      onSaved={onSaved}
+      onError={onError}
+      onCancel={onCancel}
     >
       <label>
         {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
@@ -125,14 +115,6 @@ function ParameterEditor({
         <textarea required rows={2} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
       </label>
       <QuoteCheckList check={check} testId="pe-check" />
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('action.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={saving || !check || check.issues.length > 0} data-testid="pe-save">
-          {t('pe.save')}
-        </button>
-      </div>
-    </form>
+    </RowEditorForm>
   );
 }
