@@ -1,5 +1,5 @@
 import { decideFast } from '../engine/decide.js';
-import type { Output } from '../engine/output-types.js';
+import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { batchCases, parseJson } from './request-cases.js';
 
@@ -9,6 +9,13 @@ export type BatchJob = { decision: string; text: string; maxBatch: number; today
 export type BatchAnswer = { bytes: Uint8Array; cases: number; invalid: number };
 
 const encoder = new TextEncoder();
+
+/** One case on the fast path, its answer naming the release that gave it (a single request and each case of a batch). */
+export const answerFast = (release: LoadedRelease, c: CaseInput, options: { today: string }): Output => {
+  const o = decideFast(release.registry, c, options);
+  o.release = release.id;
+  return o;
+};
 
 /**
  * Answers a batch with the compiled rules: every case in order, an invalid one in its place. The
@@ -22,8 +29,7 @@ export function answerBatch(release: LoadedRelease, job: BatchJob): BatchAnswer 
   const outputs: Output[] = [];
   let invalid = 0;
   for (const c of cases) {
-    const o = decideFast(release.registry, c, options);
-    o.release = release.id;
+    const o = answerFast(release, c, options);
     if (o.outcome === 'invalid') invalid += 1;
     outputs.push(o);
   }

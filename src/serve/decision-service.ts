@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import { decide, decideFast } from '../engine/decide.js';
+import { decide } from '../engine/decide.js';
 import { readBodyWithLimit } from '../io/body-limit.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
-import { answerBatch } from './batch-answer.js';
+import { answerBatch, answerFast } from './batch-answer.js';
 import type { BatchPool } from './batch-pool.js';
 import { openApiDocument } from './openapi.js';
 import { batchCases, HttpError, parseJson, toCase } from './request-cases.js';
@@ -90,11 +90,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
    * The fast path answers synchronously (no promise per case); the reference path is json-rules-engine's own promise.
    */
   const answer = (release: LoadedRelease, c: CaseInput, reference: boolean, options: { today: string }): Output | Promise<Output> => {
-    if (!reference) {
-      const o = decideFast(release.registry, c, options);
-      o.release = release.id;
-      return o;
-    }
+    if (!reference) return answerFast(release, c, options);
     return decide(release.registry, c, options).then((o) => {
       o.release = release.id;
       return o;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { scratch } from '../studio/helpers.js';
 import { expectAccessible, focused, type FocusedElement } from './axe-audit.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, runScenario, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * Everyone can use it (issue 14): axe-core (WCAG 2 A and AA) over every page and dialog of the
@@ -213,14 +213,11 @@ describe('accessibility, browser mode', () => {
     await testId('nav-scenarios').click();
     await testId('scenario-form').waitFor();
     await audit('scenarios-form');
-    await testId('scn-name').fill('a11y');
-    await testId('scn-size').fill('100');
-    await testId('scn-months').fill('6');
+    await fillScenario(studio, { name: 'a11y', size: 100, months: 6 });
     await testId('scn-replications').fill('2');
     await testId('scn-sensitivity').check();
     await testId('scn-proposal-qe-add').click();
-    await testId('scn-run').click();
-    await waitText(testId('scn-notice'), '実行が終わりました', 180_000);
+    await runScenario(studio, 180_000);
     await testId('chart-tornado').waitFor();
     await audit('scenarios-result');
     await shot(page, 'a11y-14-scenarios');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, openScenarios, runScenario, shot, useStudio } from './studio-harness.js';
 
 /**
  * The scenario form's returns, equipment, damages and refunds fields in the browser mode: set in
@@ -13,19 +13,14 @@ const { testId } = studio;
 
 describe('Scenarios: returns, equipment, damages, refunds', () => {
   it('fills the new fields, runs, and the by-item table shows the late-return charge and the equipment rows', async () => {
-    await studio.page.goto(studio.url);
-    await testId('nav-scenarios').click();
-    await testId('scenario-form').waitFor();
-    await testId('scn-name').fill('返還遅延と設備');
-    await testId('scn-size').fill('300');
-    await testId('scn-months').fill('12');
+    await openScenarios(studio);
+    await fillScenario(studio, { name: '返還遅延と設備', size: 300, months: 12 });
     await testId('scn-cancel-hazard').fill('0.1');
     await testId('scn-return-late').fill('1');
     await testId('scn-equipment-loss').fill('0.05');
     await testId('scn-damages-claim').fill('1');
     await testId('scn-refund-paid').fill('1');
-    await testId('scn-run').click();
-    await waitText(testId('scn-notice'), '実行が終わりました', 120_000);
+    await runScenario(studio);
     await testId('scenario-result').waitFor();
     const table = (await testId('table-by-item').textContent()) ?? '';
     expect(table).toContain('返還遅延の料金相当額');

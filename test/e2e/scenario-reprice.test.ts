@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, openScenarios, runScenario, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * Instant re-pricing in the browser mode: after a run, typing a price in the proposal's edits
@@ -16,15 +16,10 @@ const edits = (change: number): string => JSON.stringify([{ edit: 'course-fee', 
 
 describe('Scenarios: instant re-pricing', () => {
   it('types a price and sees the figures change without pressing Run', async () => {
-    await studio.page.goto(studio.url);
-    await testId('nav-scenarios').click();
-    await testId('scenario-form').waitFor();
-    await testId('scn-name').fill('再価格付け');
-    await testId('scn-size').fill('300');
-    await testId('scn-months').fill('12');
+    await openScenarios(studio);
+    await fillScenario(studio, { name: '再価格付け', size: 300, months: 12 });
     await testId('scn-proposal-edits').fill(edits(-500));
-    await testId('scn-run').click();
-    await waitText(testId('scn-notice'), '実行が終わりました', 120_000);
+    await runScenario(studio);
     await testId('scenario-result').waitFor();
     expect(await testId('scn-price-mode').getAttribute('data-mode')).toBe('simulated');
     const proposalFees = async (): Promise<number> => yenOf((await testId('summary-table').locator('tr[data-key=monthlyFees] td').nth(2).textContent())!);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, openScenarios, runScenario, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * Finance's scenarios in the browser mode: build a small scenario in the form (a 3-year M2035
@@ -16,19 +16,12 @@ const { testId } = studio;
 /** 1,234円 / ¥1,234 / -¥500 / +1,200円 as a number. */
 const yenOf = (text: string): number => Number(text.replace(/[^\d-]/gu, ''));
 
-const runAndWait = async (): Promise<void> => {
-  await testId('scn-run').click();
-  await waitText(testId('scn-notice'), '実行が終わりました', 120_000);
-};
+const runAndWait = (): Promise<void> => runScenario(studio);
 
 describe('Scenarios, browser mode', () => {
   it('builds a small scenario in the form and runs it: progress, then charts and tables', async () => {
-    await studio.page.goto(studio.url);
-    await testId('nav-scenarios').click();
-    await testId('scenario-form').waitFor();
-    await testId('scn-name').fill('M2035 3年 −500円');
-    await testId('scn-size').fill('400');
-    await testId('scn-months').fill('12');
+    await openScenarios(studio);
+    await fillScenario(studio, { name: 'M2035 3年 −500円', size: 400, months: 12 });
     // Quick edit on the proposal: M2035, 36 months, −500 yen a month (the defaults of the quick edit).
     await testId('scn-proposal-qe-add').click();
     expect(JSON.parse(await testId('scn-proposal-edits').inputValue())).toEqual([{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }]);
@@ -69,8 +62,7 @@ describe('Scenarios, browser mode', () => {
   });
 
   it('cancels a big run: the workers stop and the last result stays', async () => {
-    await testId('scn-size').fill('200000');
-    await testId('scn-months').fill('60');
+    await fillScenario(studio, { size: 200000, months: 60 });
     await testId('scn-run').click();
     await waitText(testId('run-progress-text'), /[1-9][\d,]* 契約（/u, 120_000);
     await shot(studio.page, 'scenarios-05-running');
@@ -85,8 +77,7 @@ describe('Scenarios, browser mode', () => {
     await shot(studio.page, 'scenarios-06-cancelled');
     // The saved form changed (revision 2) but the last result is the 400-contract run's.
     expect(await testId('scenario-list').textContent()).toContain('入力変更後未実行');
-    await testId('scn-size').fill('400');
-    await testId('scn-months').fill('12');
+    await fillScenario(studio, { size: 400, months: 12 });
     await runAndWait();
   });
 
@@ -126,9 +117,7 @@ describe('Scenarios, browser mode', () => {
 
   it('saves a second scenario and compares the two side by side', async () => {
     await testId('scn-new').click();
-    await testId('scn-name').fill('M2035 3年 −1000円');
-    await testId('scn-size').fill('400');
-    await testId('scn-months').fill('12');
+    await fillScenario(studio, { name: 'M2035 3年 −1000円', size: 400, months: 12 });
     await testId('scn-proposal-qe-change').fill('-1000');
     await testId('scn-proposal-qe-add').click();
     await runAndWait();
@@ -145,9 +134,7 @@ describe('Scenarios, browser mode', () => {
   });
   it('with replications and sensitivity: bands shaded on the revenue chart, p5–p95 columns, the tornado and its table', async () => {
     await testId('scn-new').click();
-    await testId('scn-name').fill('M2035 3年 −500円 bands');
-    await testId('scn-size').fill('200');
-    await testId('scn-months').fill('12');
+    await fillScenario(studio, { name: 'M2035 3年 −500円 bands', size: 200, months: 12 });
     await testId('scn-replications').fill('3');
     await testId('scn-sensitivity').check();
     await testId('scn-proposal-qe-add').click();

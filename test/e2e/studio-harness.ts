@@ -124,3 +124,23 @@ export async function waitText(locator: Locator, test: string | RegExp, timeout 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Opens the studio on its Scenarios page and waits for the scenario form. */
+export async function openScenarios(studio: StudioSession): Promise<void> {
+  await studio.page.goto(studio.url);
+  await studio.testId('nav-scenarios').click();
+  await studio.testId('scenario-form').waitFor();
+}
+
+/** The scenario form's first fields: its name (when given), the fleet's size and the months simulated. */
+export async function fillScenario(studio: StudioSession, s: { name?: string; size: number; months: number }): Promise<void> {
+  if (s.name !== undefined) await studio.testId('scn-name').fill(s.name);
+  await studio.testId('scn-size').fill(String(s.size));
+  await studio.testId('scn-months').fill(String(s.months));
+}
+
+/** Presses Run and waits until the notice says the run has finished. */
+export async function runScenario(studio: StudioSession, timeout = 120_000): Promise<void> {
+  await studio.testId('scn-run').click();
+  await waitText(studio.testId('scn-notice'), '実行が終わりました', timeout);
+}
