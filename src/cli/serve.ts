@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,12 +16,34 @@ import { join } from 'node:path';
 import type { Command } from './main.js';
 import { todayInTokyo } from '../engine/dates.js';
 import { UsageError } from './options.js';
+import { readPassword } from './read-password.js';
 
 /**
  * `tariff serve`: the decision service (docs/decision-service.md). Logs one JSON line per
  * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
  * flight finish, then exits 0.
  */
+/** Why the service cannot listen on host:port, in words and what to do; undefined for an error that is not about the address. */
+export const listenProblem = (e: unknown, host: string, port: number): string | undefined => {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const at = `${host}:${port}`;
+  if (code === 'EADDRINUSE') return `cannot listen on ${at}: the port is in use by another process; stop it or choose another --port`;
+  if (code === 'EACCES') return `cannot listen on ${at}: not allowed (a port below 1024 needs privileges); choose a port from 1024 up`;
+  if (code === 'EADDRNOTAVAIL') return `cannot listen on ${at}: this machine has no such address; use 127.0.0.1, ::1 or one of its own addresses`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot listen on ${at}: no such host name; give --host an address such as 127.0.0.1`;
+  return undefined;
+};
+
+/** Listens, or refuses with the reason (listenProblem) as a usage-level error: nothing was started. */
+const listenOn = (server: Server | NetServer, port: number, host: string): Promise<void> =>
+  new Promise<void>((ok, fail) => {
+    server.once('error', (e) => fail(listenProblem(e, host, port) ? new ListenError(listenProblem(e, host, port)!) : e));
+    server.listen(port, host, () => ok());
+  });
+
+/** The service could not listen (the message says why); exit 2 with that one line. */
+class ListenError extends Error {}
+
 const positiveInt = (v: string | undefined, name: string, dflt: number): number => {
   if (v === undefined) return dflt;
   const n = Number(v);
@@ -59,7 +83,8 @@ export const serveCommand: Command = {
     if (!values.release) throw new UsageError('--release FILE|DIR is required');
     const path = resolve(values.release);
     if (!existsSync(path)) throw new UsageError(`no release file or directory at ${path}`);
-    const port = values.port === '0' ? 0 : positiveInt(values.port, '--port', 8787);
+    const port = values.port === undefined ? 8787 : Number(values.port);
+    if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), got "${values.port}"`);
     const host = values.host ?? '127.0.0.1';
     const limits = {
       maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes),
@@ -75,6 +100,21 @@ export const serveCommand: Command = {
       check.stop();
       const root = programRoot();
       if (!root) throw new UsageError('--workers needs the tariff program (bin/tariff.mjs) beside its package.json');
+      // The address is tried once here too, so a port in use is one clear error, not every worker's.
+      if (port !== 0) {
+        const probe = createNetServer();
+        try {
+          await listenOn(probe, port, host);
+        } catch (e) {
+          if (e instanceof ListenError) {
+            io.err(`tariff serve: ${e.message}`);
+            return 2;
+          }
+          throw e;
+        } finally {
+          probe.close();
+        }
+      }
       const logs = lineBuffer(io.out);
       const code = await runWorkerPool({ count: workers, exec: join(root, 'bin', 'tariff.mjs'), args: ['serve', ...args], log: (o) => (logs.line(o), logs.flush()) });
       return code;
@@ -82,7 +122,10 @@ export const serveCommand: Command = {
     // One JSON line per request and per release event, written in batches (src/serve/line-buffer.ts).
     const logs = lineBuffer(io.out);
     const logLine = (o: object): void => logs.line(o);
-    const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: logLine });
+    // A worker's own events (its releases, listening, stopping) name it, as its access-log lines do.
+    const worker = isPoolWorker() ? process.pid : undefined;
+    const event = worker === undefined ? logLine : (o: object): void => logLine({ ...o, worker });
+    const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: event });
     store.start();
     const batches = batchThreads > 0 ? new BatchPool(batchThreads, (r) => store.fileOf(r)) : undefined;
     await batches?.warm(store.current());
@@ -93,18 +136,25 @@ export const serveCommand: Command = {
       today: todayInTokyo,
       log: logLine,
       programVersion: programInfo().version,
-      ...(isPoolWorker() ? { worker: process.pid } : {}),
+      ...(worker !== undefined ? { worker } : {}),
       ...(batches ? { batches } : {}),
     });
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(port, host, () => ok());
-    });
+    try {
+      await listenOn(server, port, host);
+    } catch (e) {
+      store.stop();
+      await batches?.close();
+      if (e instanceof ListenError) {
+        io.err(`tariff serve: ${e.message}`);
+        logs.flush();
+        return 2;
+      }
+      throw e;
+    }
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
-    logLine({
+    event({
       event: 'listening',
-      ...(isPoolWorker() ? { worker: process.pid } : {}),
       url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`,
       release: store.current().id,
       auth: tokens ? 'bearer tokens' : 'loopback clients only',
@@ -117,11 +167,11 @@ export const serveCommand: Command = {
       const stop = (signal: string): void => {
         if (stopping) return;
         stopping = true;
-        logLine({ event: 'stopping', signal });
+        event({ event: 'stopping', signal });
         store.stop();
         server.close(() => {
           void batches?.close();
-          logLine({ event: 'stopped' });
+          event({ event: 'stopped' });
           logs.flush();
           // A worker's channel to the primary would keep it alive: closing it lets the process end.
           if (isPoolWorker()) process.disconnect();
@@ -139,12 +189,13 @@ export const serveCommand: Command = {
 export const hashTokenCommand: Command = {
   summary: 'make a bearer token for tariff serve: prints the token once (stderr) and its token-file line (stdout)',
   usage:
-    'tariff serve hash-token NAME [--token TOKEN]\n  Without --token a random token is made. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
+    'tariff serve hash-token NAME [--token -]\n  Without --token a random token is made. --token - reads your own token from stdin (its first line) or, at a terminal, asks for it without echo; --token TOKEN also works but leaves the token in the shell history and in ps. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1 || !/^[A-Za-z0-9._-]+$/.test(positionals[0]!)) throw new UsageError('give one NAME for the client (letters, digits, . _ -)');
-    if (values.token !== undefined && values.token.length < 16) throw new UsageError('a token must be at least 16 characters');
-    const { token, line } = await hashToken(positionals[0]!, values.token);
+    const given = values.token === '-' ? await readPassword(`Token for ${positionals[0]}: `) : values.token;
+    if (given !== undefined && given.length < 16) throw new UsageError('a token must be at least 16 characters');
+    const { token, line } = await hashToken(positionals[0]!, given);
     if (values.token === undefined) io.err(`token for ${positionals[0]} (shown once, give it to the client): ${token}`);
     io.out(line);
     return 0;

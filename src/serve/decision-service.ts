@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { readBodyWithLimit } from '../io/body-limit.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
@@ -35,6 +36,24 @@ const DECISION_SET = new Set<string>(DECISIONS);
 const started = Date.now();
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** The status logged for a request whose connection closed before its body ended (nginx's 499: nothing is sent). */
+const CONNECTION_CLOSED = 499;
+/** application/json, any case, with parameters (charset=utf-8) or none. */
+const JSON_MEDIA = /^application\/json\s*(?:;|$)/i;
+
+/**
+ * A POST's body must say it is JSON, unencoded. Besides telling a client what it got wrong, this
+ * keeps web pages out: a browser sends text/plain or a form cross-site without asking, but asks
+ * (a CORS preflight, which this service never grants) before it sends application/json.
+ */
+const checkBodyHeaders = (req: IncomingMessage): void => {
+  const type = req.headers['content-type'];
+  if (type === undefined || !JSON_MEDIA.test(type))
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `the body must be JSON: send Content-Type: application/json${type === undefined ? '' : ` (got ${JSON.stringify(type)})`}`);
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity')
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', `the body must not be encoded (got Content-Encoding: ${JSON.stringify(encoding)}): send it as plain UTF-8 JSON`);
+};
 
 /** Bytes as the answer, with their length, in one end() (headers and body leave together). */
 const sendBytes = (res: ServerResponse, status: number, bytes: Uint8Array, headers?: Record<string, string>): void => {
@@ -54,8 +73,15 @@ const send = (res: ServerResponse, status: number, body: unknown, headers?: Reco
  * error and the connection stays usable, unless it sends far more (4× the limit): then the
  * connection is closed after the answer.
  */
-const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number): Promise<string> => {
-  const read = await readBodyWithLimit(req, limit);
+const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number, batch: boolean): Promise<string> => {
+  let read: Awaited<ReturnType<typeof readBodyWithLimit>>;
+  try {
+    read = await readBodyWithLimit(req, limit);
+  } catch (e) {
+    // The connection closed before the body ended (the client hung up, or a shutdown past its
+    // grace period closed it): nobody is left to answer, and it is not the service's fault.
+    throw new HttpError(CONNECTION_CLOSED, 'CONNECTION_CLOSED', `the connection closed before the request body ended (${(e as Error)?.message ?? String(e)})`);
+  }
   if (read.ok) return read.body.toString('utf8');
   if (read.closeAfter) {
     // Cut off past 4× the limit: answer, then close (what it still sends is not read).
@@ -67,8 +93,8 @@ const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number
     413,
     'BODY_TOO_LARGE',
     Number.isFinite(declared) && declared > limit
-      ? `the body is ${declared} bytes; the limit is ${limit}: send fewer cases per request`
-      : `the body exceeds the limit of ${limit} bytes: send fewer cases per request`,
+      ? `the body is ${declared} bytes; the limit is ${limit}: ${batch ? 'send fewer cases per request' : 'one case is a few hundred bytes, so check what the client sends'}`
+      : `the body exceeds the limit of ${limit} bytes: ${batch ? 'send fewer cases per request' : 'one case is a few hundred bytes, so check what the client sends'}`,
   );
 };
 
@@ -79,7 +105,8 @@ const splitTarget = (target: string): { pathname: string; query: URLSearchParams
     const q = target.indexOf('?');
     return q < 0 ? { pathname: target, query: undefined } : { pathname: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
   }
-  const url = new URL(target, 'http://service');
+  // Prefixed, so a target that starts with // stays a path (new URL would read it as a host).
+  const url = new URL(target.startsWith('/') ? `http://service${target}` : target, 'http://service');
   return { pathname: url.pathname, query: url.searchParams };
 };
 
@@ -103,7 +130,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const remote = req.socket.remoteAddress ?? '';
     if (!opts.tokens && !LOOPBACK.has(remote))
       throw new HttpError(403, 'FORBIDDEN', 'this service has no token file and serves clients on this machine only: start it with --tokens FILE to serve others');
-    if (url.pathname === '/healthz' && req.method === 'GET') {
+    if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const r = opts.current();
       line.release = r.id;
       return send(res, 200, { status: 'ok', release: r.id, uptimeSeconds: (Date.now() - started) / 1000 });
@@ -126,13 +153,19 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     const m = /^\/v1\/decisions\/([^/]+)(\/batch)?$/.exec(url.pathname);
     if (!m) throw new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${url.pathname}; see /openapi.json`);
     if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${url.pathname} answers POST only`);
-    const decision = decodeURIComponent(m[1]!);
+    let decision: string;
+    try {
+      decision = decodeURIComponent(m[1]!);
+    } catch {
+      throw new HttpError(400, 'BAD_PATH', `the path ${JSON.stringify(url.pathname)} is not valid percent-encoding; use one of ${DECISIONS.join(', ')}`);
+    }
     line.decision = decision;
     if (!DECISION_SET.has(decision)) throw new HttpError(404, 'UNKNOWN_DECISION', `unknown decision ${JSON.stringify(decision)}; use one of ${DECISIONS.join(', ')}`);
     const referenceParam = url.query?.get('reference');
     const reference = referenceParam === '1' || referenceParam === 'true';
     if (reference) line.reference = true;
-    const text = await readBody(req, res, opts.limits.maxBodyBytes);
+    checkBodyHeaders(req);
+    const text = await readBody(req, res, opts.limits.maxBodyBytes, m[2] !== undefined);
     const options = { today: opts.today() };
     if (!m[2]) {
       const asked = answer(release, toCase(parseJson(text), decision), reference, options);
@@ -142,6 +175,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     }
     const logBatch = (cases: number, invalid: number): void => {
       line.cases = cases;
+      line.invalid = invalid;
       line.outcome = invalid ? `${cases - invalid} answered, ${invalid} invalid` : `${cases} answered`;
     };
     if (!reference) {
@@ -169,7 +203,10 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     handle(req, res, line).then(done, (e: unknown) => {
       const err = e instanceof HttpError ? e : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
       line.error = err.code;
-      if (res.headersSent) res.destroy();
+      if (err.status === CONNECTION_CLOSED) {
+        res.statusCode = CONNECTION_CLOSED;
+        res.destroy();
+      } else if (res.headersSent) res.destroy();
       else {
         const headers: Record<string, string> | undefined = err.status === 401 ? { 'www-authenticate': 'Bearer' } : undefined;
         send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
@@ -179,6 +216,41 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
   };
 }
 
+/**
+ * A request node's HTTP parser refuses before the listener sees it (not HTTP, a malformed header
+ * or content-length, headers over node's 16 KiB, a client too slow to send its headers): a JSON
+ * error like every other, one access-log line, and the connection closed, as node does.
+ */
+const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', message: 'the request line and headers exceed 16 KiB: send a shorter path and fewer headers' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' },
+};
+
 export function createDecisionService(opts: ServiceOptions): Server {
-  return createServer({ keepAliveTimeout: 5000 }, decisionListener(opts));
+  const server = createServer({ keepAliveTimeout: 5000 }, decisionListener(opts));
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // A connection already gone has no one to answer: a reset, or the client's end in the middle
+    // of a request (HPE_INVALID_EOF_STATE; that request's own line says CONNECTION_CLOSED).
+    if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const known = CLIENT_ERRORS[err.code ?? ''];
+    const { status, code, message } = known ?? {
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: `not a well-formed HTTP/1.1 request (${err.code ?? err.message}): check the request line and headers`,
+    };
+    const body = Buffer.from(JSON.stringify({ error: { code, message } }), 'utf8');
+    socket.end(
+      Buffer.concat([
+        Buffer.from(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`, 'latin1'),
+        body,
+      ]),
+    );
+    const line: AccessLogLine = { at: new Date().toISOString(), method: '', path: '', status, durationMs: 0, client: (socket as Socket).remoteAddress ?? '', error: code };
+    if (opts.worker !== undefined) line.worker = opts.worker;
+    opts.log(line);
+  });
+  return server;
 }

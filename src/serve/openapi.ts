@@ -55,11 +55,12 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
     },
   };
   const errors = {
-    '400': json(ref('Error'), 'the body is not JSON or not a request object (BODY_JSON, BODY_SHAPE, DECISION_MISMATCH)'),
+    '400': json(ref('Error'), 'the body is not JSON or not a request object, or the path is not valid percent-encoding (BODY_JSON, BODY_SHAPE, DECISION_MISMATCH, BAD_PATH)'),
     '401': json(ref('Error'), 'a bearer token is required or was not accepted (UNAUTHORIZED)'),
     '403': json(ref('Error'), 'no token file is configured and the client is not on this machine (FORBIDDEN)'),
     '404': json(ref('Error'), 'no such decision or path (UNKNOWN_DECISION, NOT_FOUND)'),
     '413': json(ref('Error'), `the body exceeds ${limits.maxBodyBytes} bytes, or a batch exceeds ${limits.maxBatch} cases (BODY_TOO_LARGE, BATCH_TOO_LARGE)`),
+    '415': json(ref('Error'), 'the body is not declared as JSON (Content-Type: application/json) or is encoded (UNSUPPORTED_MEDIA_TYPE)'),
   };
   const paths: Record<string, object> = {};
   for (const d of DECISIONS) {

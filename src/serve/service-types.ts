@@ -15,6 +15,8 @@ export type AccessLogLine = {
   release?: string;
   outcome?: string;
   cases?: number;
+  /** Of a batch's cases, how many were invalid (their answers say why). */
+  invalid?: number;
   reference?: boolean;
   error?: string;
   /** The worker process that answered (tariff serve --workers N). */

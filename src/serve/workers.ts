@@ -8,6 +8,8 @@ import cluster, { type Worker } from 'node:cluster';
  * on a pipe. The primary only starts, restarts and stops them:
  * - a worker that exits while the service runs is logged and replaced; more than `maxRestarts`
  *   exits in a minute stop the service with exit code 1 (a release or machine fault, not a blip);
+ * - a worker that exits with code 2 before it listens could not start (its error says why: the
+ *   address, the release): replacing it would fail the same way, so the service stops, exit 2;
  * - on SIGTERM/SIGINT each worker is told to stop (it finishes the requests in flight), and the
  *   primary exits 0 once all have.
  */
@@ -31,6 +33,8 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
     const fork = (): void => {
       const w = cluster.fork();
       live.add(w);
+      let listening = false;
+      w.once('listening', () => (listening = true));
       w.on('exit', (code, signal) => {
         live.delete(w);
         if (stopping) {
@@ -40,7 +44,14 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
           }
           return;
         }
-        opts.log({ event: 'worker.exited', worker: w.id, code, signal });
+        opts.log({ event: 'worker.exited', worker: w.process.pid, code, signal });
+        if (!listening && code === 2) {
+          opts.log({ event: 'stopping', reason: 'a worker could not start (exit 2): see its error' });
+          exitCode = 2;
+          stop();
+          if (live.size === 0) done(exitCode);
+          return;
+        }
         const now = Date.now();
         exits.push(now);
         while (exits.length && exits[0]! < now - 60_000) exits.shift();

@@ -190,18 +190,35 @@ describe('decision service over HTTP', () => {
       [await call(port, 'GET', '/admin'), 404, 'NOT_FOUND'],
       [await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify({ facts: { note: 'x'.repeat(70 * 1024) } })), 413, 'BODY_TOO_LARGE'],
       [await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: Array.from({ length: 51 }, () => ({ facts: {} })) })), 413, 'BATCH_TOO_LARGE'],
+      [await call(port, 'POST', '/v1/decisions/%ZZ', '{}'), 400, 'BAD_PATH'],
+      [await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-encoding': 'gzip' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ];
     for (const [r, status, code] of cases) {
       expect(r.status, code).toBe(status);
       expect(errorCode(r)).toBe(code);
       expect(r.headers['content-type']).toContain('application/json');
     }
+    // The media type in any case and with its charset; a path starting with // stays a path.
+    expect((await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
+    const twoSlashes = await call(port, 'POST', '//v1/decisions/approval', APPROVE);
+    expect(twoSlashes.status).toBe(404);
+    expect((twoSlashes.body as { error: { message: string } }).error.message).toContain('//v1/decisions/approval');
+    // One case over the limit is not told to send fewer cases.
+    const single = await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify({ facts: { note: 'x'.repeat(70 * 1024) } }));
+    expect((single.body as { error: { message: string } }).error.message).not.toContain('fewer cases');
+    const head = await call(port, 'HEAD', '/healthz');
+    expect([head.status, head.body]).toEqual([200, null]);
     const chunked = await new Promise<Reply>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/decisions/settlement', headers: { 'transfer-encoding': 'chunked' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: res.headers }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/v1/decisions/settlement', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: res.headers }));
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 80; i += 1) req.write('x'.repeat(1024));
       req.end();
@@ -268,12 +285,56 @@ describe('decision service over HTTP', () => {
     expect((await call(port, 'GET', '/healthz')).status).toBe(200);
   });
 
-  it('logs one JSON line per request: decision, release, outcome, duration', async () => {
+  it('logs one JSON line per request: decision, release, outcome, duration; a batch its cases and how many were invalid', async () => {
     logs.length = 0;
     await call(port, 'POST', '/v1/decisions/approval', APPROVE);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ method: 'POST', path: '/v1/decisions/approval', status: 200, decision: 'approval', release: release.id, outcome: 'approve' });
     expect(typeof logs[0]!.durationMs).toBe('number');
+    const one = JSON.parse(APPROVE) as object;
+    await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: [one, { facts: {} }, one] }));
+    expect(logs[1]).toMatchObject({ decision: 'approval', status: 200, cases: 3, invalid: 1 });
+  });
+
+  /** Raw bytes on a new connection: what the server sends back until it closes (bounded: 5 s). */
+  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(bytes);
+        if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+      });
+      let got = '';
+      socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(got));
+      socket.setTimeout(5000, () => socket.destroy());
+    });
+  const waitForLogs = async (n: number): Promise<void> => {
+    for (let i = 0; i < 100 && logs.length < n; i += 1) await new Promise((ok) => setTimeout(ok, 20));
+  };
+
+  it('what node’s parser refuses gets a JSON error and a log line too; a client that hangs up mid-body is logged once, as 499', async () => {
+    logs.length = 0;
+    const garbage = await raw('GARBAGE\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    const badLength = await raw('POST /v1/decisions/approval HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n');
+    expect(badLength).toMatch(/^HTTP\/1\.1 400 [^]*"code":"BAD_REQUEST"/);
+    const longHeaders = await raw(`GET /healthz?${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(longHeaders).toMatch(/^HTTP\/1\.1 431 [^]*"code":"HEADERS_TOO_LARGE"/);
+    await waitForLogs(3);
+    expect(logs.map((l) => [l.status, l.error])).toEqual([
+      [400, 'BAD_REQUEST'],
+      [400, 'BAD_REQUEST'],
+      [431, 'HEADERS_TOO_LARGE'],
+    ]);
+    logs.length = 0;
+    await raw('POST /v1/decisions/settlement HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":', 100);
+    await waitForLogs(1);
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ path: '/v1/decisions/settlement', status: 499, error: 'CONNECTION_CLOSED' });
+    expect((await call(port, 'GET', '/healthz')).status).toBe(200);
   });
 });
 
@@ -489,7 +550,7 @@ describe('tariff serve --workers', () => {
     expect(replies.every((r) => r.status === 200)).toBe(true);
     await s.until(/"decision":"approval"/, 24);
     // A worker that dies is replaced; the service answers on.
-    const firstWorker = Number(/"event":"listening","worker":(\d+)/.exec(s.io.out)![1]);
+    const firstWorker = s.lines().find((l) => l.event === 'listening')!.worker as number;
     process.kill(firstWorker, 'SIGKILL');
     await s.until(/"event":"listening"/, 3);
     expect(s.io.out).toContain('"event":"worker.exited"');
@@ -506,6 +567,26 @@ describe('tariff serve --workers', () => {
     expect(lines.find((l) => l.event === 'worker.exited')).toMatchObject({ signal: 'SIGKILL' });
     expect(lines.filter((l) => l.event === 'stopped')).toHaveLength(3);
     expect(lines.at(-1)).toEqual({ event: 'stopped', workers: 2 });
+    // Every line of a worker names it by its process id, the primary's worker.exited too; the primary's own lines name none.
+    for (const l of lines.filter((x) => ['release.loaded', 'listening'].includes(String(x.event)))) expect(typeof l.worker).toBe('number');
+    expect(lines.filter((l) => l.event === 'stopping').map((l) => typeof l.worker)).toEqual(expect.arrayContaining(['undefined', 'number', 'number']));
+    expect(lines.find((l) => l.event === 'worker.exited')!.worker).toBe(firstWorker);
+  });
+
+  it('refuses a port in use with one line and exit 2, with one process or several (no worker started and restarted)', async () => {
+    const dir = scratch();
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const s = serveChild(['--release', file, '--port', '0']);
+    await s.until(/"event":"listening"/);
+    const busy = String(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    for (const extra of [[], ['--workers', '2']]) {
+      const second = serveChild(['--release', file, '--port', busy, ...extra]);
+      expect(await second.exited).toBe(2);
+      expect(second.io.err.trim()).toBe(`tariff serve: cannot listen on 127.0.0.1:${busy}: the port is in use by another process; stop it or choose another --port`);
+      expect(second.io.out).not.toContain('"event":"workers"');
+    }
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
   });
 
   it('refuses a bad release once, before starting any worker', async () => {
@@ -513,7 +594,7 @@ describe('tariff serve --workers', () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{"not": "a release"}');
     const s = serveChild(['--release', file, '--port', '0', '--workers', '2']);
-    expect(await s.exited).not.toBe(0);
+    expect(await s.exited).toBe(2);
     expect(s.io.out).not.toContain('"event":"workers"');
     expect(s.io.err).toContain('broken.json');
   });

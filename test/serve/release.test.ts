@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { loadReleaseFile } from '../../src/io/release-file.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
-import { ed25519Keys, folderRelease, reseal, scratch, tariff, writeRelease } from './helpers.js';
+import { parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { BIN, ed25519Keys, folderRelease, reseal, scratch, tariff, writeRelease } from './helpers.js';
 
 const codeOf = (fn: () => unknown): string => {
   try {
@@ -158,5 +160,39 @@ describe('tariff release build / verify', () => {
     expect(m.versions.find((v) => v.kind === 'rules')?.approvedBy).toBe('legal');
     expect(tariff('release', 'verify', out).status).toBe(0);
     expect(tariff('release', 'build', '--workspace', ws).status).toBe(2);
+  });
+});
+
+describe('the release and serve commands', () => {
+  it('tariff release alone or with --help lists its two commands', () => {
+    const help = tariff('release', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('tariff release build');
+    expect(help.stdout).toContain('tariff release verify');
+    const bare = tariff('release');
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('tariff release build');
+    const wrong = tariff('release', 'publish');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('unknown command "publish"');
+  });
+
+  it('hash-token makes a token shown once, or hashes one read from stdin (never from the command line with -)', async () => {
+    const made = tariff('serve', 'hash-token', 'billing');
+    expect(made.status).toBe(0);
+    const token = /: (\S+)$/.exec(made.stderr.trim())![1]!;
+    expect(made.stdout).not.toContain(token);
+    const piped = spawnSync(process.execPath, [BIN, 'serve', 'hash-token', 'ops', '--token', '-'], { encoding: 'utf8', input: 'ops-token-from-stdin-0123\n' });
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).not.toContain('ops-token-from-stdin-0123');
+    const dir = scratch();
+    writeFileSync(join(dir, 'tokens'), `${made.stdout}${piped.stdout}`);
+    const checker = new TokenChecker(parseTokenFile(join(dir, 'tokens')));
+    expect(await checker.check(token)).toBe('billing');
+    expect(await checker.check('ops-token-from-stdin-0123')).toBe('ops');
+    const short = spawnSync(process.execPath, [BIN, 'serve', 'hash-token', 'ops', '--token', '-'], { encoding: 'utf8', input: 'short\n' });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain('at least 16 characters');
   });
 });
