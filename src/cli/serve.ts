@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { programInfo, programRoot } from '../io/program-info.js';
-import { createDecisionService } from '../serve/decision-service.js';
+import { createDecisionService, type DecisionServer } from '../serve/decision-service.js';
 import { lineBuffer } from '../serve/line-buffer.js';
 import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
@@ -43,6 +43,11 @@ const listenOn = (server: Server | NetServer, port: number, host: string): Promi
 
 /** The service could not listen (the message says why); exit 2 with that one line. */
 class ListenError extends Error {}
+
+/** Resolves once the server has no request left to log (polled; at most about a second). */
+const untilNoRequests = async (server: DecisionServer): Promise<void> => {
+  for (let i = 0; i < 100 && server.requestsInFlight() > 0; i += 1) await new Promise((ok) => setTimeout(ok, 10));
+};
 
 const positiveInt = (v: string | undefined, name: string, dflt: number): number => {
   if (v === undefined) return dflt;
@@ -169,14 +174,19 @@ export const serveCommand: Command = {
         stopping = true;
         event({ event: 'stopping', signal });
         store.stop();
-        server.close(() => {
-          void batches?.close();
-          event({ event: 'stopped' });
-          logs.flush();
-          // A worker's channel to the primary would keep it alive: closing it lets the process end.
-          if (isPoolWorker()) process.disconnect();
-          done(0);
-        });
+        server.close(
+          () =>
+            // Every request logs its line before the last one, `stopped`: one whose connection the
+            // grace period closed (CONNECTION_CLOSED) is still settling when the server closes.
+            void untilNoRequests(server).then(() => {
+              void batches?.close();
+              event({ event: 'stopped' });
+              logs.flush();
+              // A worker's channel to the primary would keep it alive: closing it lets the process end.
+              if (isPoolWorker()) process.disconnect();
+              done(0);
+            }),
+        );
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       };

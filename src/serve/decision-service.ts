@@ -111,7 +111,11 @@ const splitTarget = (target: string): { pathname: string; query: URLSearchParams
 };
 
 /** The service's request listener (createDecisionService puts it behind node's http server). */
-export function decisionListener(opts: ServiceOptions): RequestListener {
+/** The service's listener, and how many requests it has begun and not yet logged. */
+export type DecisionListener = RequestListener & { inFlight(): number };
+
+export function decisionListener(opts: ServiceOptions): DecisionListener {
+  let inFlight = 0;
   /**
    * One answer; `today` is read once per request, so a batch answers every case on the same date.
    * The fast path answers synchronously (no promise per case); the reference path is json-rules-engine's own promise.
@@ -191,13 +195,15 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
     return send(res, 200, { release: release.id, count: outputs.length, outputs });
   };
 
-  return (req, res) => {
+  const listener: RequestListener = (req, res) => {
+    inFlight += 1;
     const t0 = performance.now();
     const line: AccessLogLine = { at: new Date().toISOString(), method: req.method ?? '', path: '', status: 0, durationMs: 0, client: req.socket.remoteAddress ?? '' };
     if (opts.worker !== undefined) line.worker = opts.worker;
     const done = (): void => {
       line.status = res.statusCode;
       line.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
+      inFlight -= 1;
       opts.log(line);
     };
     handle(req, res, line).then(done, (e: unknown) => {
@@ -214,6 +220,7 @@ export function decisionListener(opts: ServiceOptions): RequestListener {
       done();
     });
   };
+  return Object.assign(listener, { inFlight: () => inFlight });
 }
 
 /**
@@ -226,8 +233,12 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' },
 };
 
-export function createDecisionService(opts: ServiceOptions): Server {
-  const server = createServer({ keepAliveTimeout: 5000 }, decisionListener(opts));
+/** The service's HTTP server; `requestsInFlight()` counts the requests begun and not yet logged (a shutdown waits for them). */
+export type DecisionServer = Server & { requestsInFlight(): number };
+
+export function createDecisionService(opts: ServiceOptions): DecisionServer {
+  const listener = decisionListener(opts);
+  const server = Object.assign(createServer({ keepAliveTimeout: 5000 }, listener), { requestsInFlight: listener.inFlight });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // A connection already gone has no one to answer: a reset, or the client's end in the middle
     // of a request (HPE_INVALID_EOF_STATE; that request's own line says CONNECTION_CLOSED).
