@@ -513,13 +513,17 @@ const serveChild = (args: string[]) => {
   };
 };
 
+/** `tariff serve` on a new release of the folders and a free port, once it listens: the child, the release file and the port. */
+const servingChild = async () => {
+  const file = writeRelease(scratch(), 'r.json', folderRelease());
+  const s = serveChild(['--release', file, '--port', '0']);
+  await s.until(/"event":"listening"/);
+  return { s, file, port: Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]) };
+};
+
 describe('tariff serve', () => {
   it('serves from the command line, logs JSON lines and stops on SIGTERM after the requests in flight', async () => {
-    const dir = scratch();
-    const file = writeRelease(dir, 'r.json', folderRelease());
-    const s = serveChild(['--release', file, '--port', '0']);
-    await s.until(/"event":"listening"/);
-    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    const { s, file, port } = await servingChild();
     const r = await call(port, 'POST', '/v1/decisions/approval', APPROVE);
     expect(r.status).toBe(200);
     // A batch is answered in a batch thread (on by default): the same answer as the single request.
@@ -574,11 +578,8 @@ describe('tariff serve --workers', () => {
   });
 
   it('refuses a port in use with one line and exit 2, with one process or several (no worker started and restarted)', async () => {
-    const dir = scratch();
-    const file = writeRelease(dir, 'r.json', folderRelease());
-    const s = serveChild(['--release', file, '--port', '0']);
-    await s.until(/"event":"listening"/);
-    const busy = String(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    const { s, file, port } = await servingChild();
+    const busy = String(port);
     for (const extra of [[], ['--workers', '2']]) {
       const second = serveChild(['--release', file, '--port', busy, ...extra]);
       expect(await second.exited).toBe(2);
