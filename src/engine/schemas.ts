@@ -236,7 +236,8 @@ export const ruleFileSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['value', 'clause', 'quote'],
-        properties: { value: { type: ['number', 'string'] }, clause, quote: { type: 'string', minLength: 1 }, description: { type: 'string' } },
+        // A number is never negative (days, hours, months, rates, multipliers); minimum applies to numbers only.
+        properties: { value: { type: ['number', 'string'], minimum: 0 }, clause, quote: { type: 'string', minLength: 1 }, description: { type: 'string' } },
       },
     },
     rules: { type: 'array', minItems: 1, items: { $ref: '#/$defs/rule' } },

@@ -1,10 +1,13 @@
+import { clauseText } from '../engine/review/clause-text.js';
 import type { Issue } from './issue.js';
 
 /**
  * A rule's (or parameter's) clause and quote checked against the terms' text, the same check as
  * test/unit/terms-quotes.test.ts: the quote is the terms' own text, white space and line breaks
  * aside (NFKC); a quote joining sentences of one clause is checked part by part, and a quote
- * stitched from pieces marks each gap with "…". The clause must name an article the terms have.
+ * stitched from pieces marks each gap with "…". The clause must name an article the terms have,
+ * and the quote must come from that clause (its article, paragraph or appendix table, as
+ * clauseText finds it): the terms' text from another clause cites the wrong one.
  */
 const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
 
@@ -31,8 +34,11 @@ export function quoteIssues(terms: string, clause: string, quote: string, at = '
     issues.push({ code: 'RULE_CLAUSE_UNKNOWN', severity: 'error', field: `${at}/clause`, value: clause, message: `${at}/clause: the terms have no clause "${clause}"` });
   if (!quote.trim())
     issues.push({ code: 'RULE_QUOTE_REQUIRED', severity: 'error', field: `${at}/quote`, message: `${at}/quote: quote the sentence this encodes from the terms, verbatim` });
-  else
-    for (const part of quoteParts(quote))
+  else {
+    // Where the clause is known, its own text; an unknown clause is reported above.
+    const cited = issues.length ? undefined : clauseText(terms, clause);
+    const inClause = cited === undefined ? undefined : squash(cited);
+    for (const part of quoteParts(quote)) {
       if (!text.includes(part)) {
         issues.push({
           code: 'RULE_QUOTE_NOT_IN_TERMS',
@@ -43,5 +49,17 @@ export function quoteIssues(terms: string, clause: string, quote: string, at = '
         });
         break;
       }
+      if (inClause !== undefined && !inClause.includes(part)) {
+        issues.push({
+          code: 'RULE_QUOTE_NOT_IN_CLAUSE',
+          severity: 'error',
+          field: `${at}/quote`,
+          value: part,
+          message: `${at}/quote: "${part}" is the terms' text but not ${clause}'s: cite the clause it comes from, or quote ${clause}`,
+        });
+        break;
+      }
+    }
+  }
   return issues;
 }

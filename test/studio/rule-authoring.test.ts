@@ -32,6 +32,14 @@ describe('rule authoring', () => {
     expect(good.articleText).toContain('虚偽の事項');
     const bad = await ok<{ issues: { code: string }[] }>('authoring.checkQuote', { id: d.summary.id, clause: '第99条', quote: '当社は何でもできます。' });
     expect(bad.issues.map((i) => i.code)).toEqual(['RULE_CLAUSE_UNKNOWN', 'RULE_QUOTE_NOT_IN_TERMS']);
+    // The terms' own text, but from another clause (第9条's sentence cited as 第5条 or 第9条第1項): the wrong citation.
+    for (const clause of ['第5条', '第9条第1項']) {
+      const elsewhere = await ok<{ issues: { code: string; message: string }[] }>('authoring.checkQuote', { id: d.summary.id, clause, quote: QUOTE });
+      expect(elsewhere.issues.map((i) => i.code)).toEqual(['RULE_QUOTE_NOT_IN_CLAUSE']);
+      expect(elsewhere.issues[0]!.message).toContain(`not ${clause}'s`);
+    }
+    const wrongClause = await fails('authoring.addRule', { ...at(), decision: 'approval', ruleId: 'cited-wrong', from: null, clause: '第5条', quote: QUOTE });
+    expect(wrongClause.issues.map((i) => i.code)).toContain('RULE_QUOTE_NOT_IN_CLAUSE');
     expect(quoteIssues('甲は乙に払う。丙は丁に払う。', '', '甲は乙に払う。…丁に払う。').map((i) => i.code)).toEqual(['RULE_CLAUSE_REQUIRED']);
   });
 
@@ -67,6 +75,8 @@ describe('rule authoring', () => {
       .find(([, , x]) => typeof x.value === 'number')!;
     expect((await fails('authoring.setParameter', { ...at(), decision, name, valueJson: '"fifteen"', clause: p.clause, quote: p.quote })).code).toBe('PARAMETER_VALUE');
     expect((await fails('authoring.setParameter', { ...at(), decision, name, valueJson: '20', clause: p.clause, quote: 'ちがう引用' })).code).toBe('RULE_INVALID');
+    for (const negative of ['-3', '-0.5'])
+      expect((await fails('authoring.setParameter', { ...at(), decision, name, valueJson: negative, clause: p.clause, quote: p.quote })).code).toBe('PARAMETER_VALUE');
     await reload(await ok<Saved>('authoring.setParameter', { ...at(), decision, name, valueJson: String(Number(p.value) + 1), clause: p.clause, quote: p.quote }));
     expect(d.version.decisions[decision].parameters![name]!.value).toBe(Number(p.value) + 1);
   });

@@ -53,6 +53,14 @@ describe('rule and tariff loader', () => {
     expect(e.errors).toContainEqual(expect.objectContaining({ pointer: '/rules/0', message: expect.stringContaining('unknown property "colour"') }));
   });
 
+  it('refuses a negative rule parameter with its pointer', () => {
+    const d = scratchData();
+    edit(join(d.rules, '2023-09-19', 'lateInterest.json'), (j) => (j.parameters.graceDays.value = -3));
+    const e = loadError(d.rules, d.tariffs);
+    expect(e.code).toBe('RULE_SCHEMA');
+    expect(e.errors).toContainEqual(expect.objectContaining({ file: expect.stringContaining('lateInterest.json'), pointer: '/parameters/graceDays/value' }));
+  });
+
   it('refuses two versions with the same effective date', () => {
     const d = scratchData();
     edit(join(d.rules, 'index.json'), (j) => j.versions.push({ ...j.versions[0] }));

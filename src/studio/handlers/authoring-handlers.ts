@@ -167,6 +167,14 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
         [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: `a ${typeof cur.value}` }],
         `Enter a ${typeof cur.value}.`,
       );
+    // Every parameter of the terms is a count, a duration, a rate or a multiplier: never negative.
+    if (typeof value === 'number' && !(value >= 0))
+      throw new StudioError(
+        'PARAMETER_VALUE',
+        `parameter ${name} cannot be ${valueJson}: the terms' parameters (days, hours, months, rates, multipliers) are 0 or more`,
+        [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: 'a number of 0 or more' }],
+        'Enter a number of 0 or more.',
+      );
     // A rate kept as a decimal string ("14.6") is read with decimal.js: it stays a decimal.
     if (typeof cur.value === 'string' && DECIMAL.test(cur.value) && !DECIMAL.test(String(value)))
       throw new StudioError(
