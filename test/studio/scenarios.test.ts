@@ -163,15 +163,23 @@ describe('scenarios API', () => {
       if (p.contractsDone > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const second = await (async () => {
+    const refused = async (args: unknown): Promise<string> => {
       try {
-        await call('scenarios.run', { id: scenario.id, form: big });
+        await call('scenarios.run', args);
         return 'started';
       } catch (e) {
         return (e as { code: string }).code;
       }
-    })();
-    expect(second).toBe('RUN_IN_PROGRESS');
+    };
+    type Saved = { summary: ScenarioSummary; form: { name: string } };
+    const before = await call<Saved>('scenarios.get', { id: scenario.id });
+    const listed = (await call<{ scenarios: unknown[] }>('scenarios.list', {})).scenarios.length;
+    expect(await refused({ id: scenario.id, form: big })).toBe('RUN_IN_PROGRESS');
+    // A refused run saves nothing: not the changed form of this scenario, not a new one.
+    expect(await refused({ id: scenario.id, form: { ...big, name: 'renamed while busy' } })).toBe('RUN_IN_PROGRESS');
+    expect(await refused({ id: null, form: { ...big, name: 'new while busy' } })).toBe('RUN_IN_PROGRESS');
+    expect(await call<Saved>('scenarios.get', { id: scenario.id })).toEqual(before);
+    expect((await call<{ scenarios: unknown[] }>('scenarios.list', {})).scenarios).toHaveLength(listed);
     const cancelled = await call<RunProgress>('scenarios.cancel', { runId });
     expect(cancelled.state).toBe('cancelled');
     expect(cancelled.contractsDone).toBeLessThan(cancelled.contracts);
@@ -209,6 +217,9 @@ describe('scenarios API', () => {
     await finish(call, runId);
     const file = await call<{ fileName: string; contentBase64: string }>('scenarios.export', { id: scenario.id });
     expect(file.fileName).toBe(`scenario-${scenario.id}-M2035-3年-500円.xlsx`);
+    // Renamed after the run: the workbook still holds that run, and keeps its name.
+    await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: { ...form, name: 'renamed after the run' } });
+    expect((await call<{ fileName: string }>('scenarios.export', { id: scenario.id })).fileName).toBe(file.fileName);
     const studioWb = new ExcelJS.Workbook();
     await studioWb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     // The same scenario as a file, through the CLI.

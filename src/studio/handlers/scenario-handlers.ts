@@ -64,6 +64,8 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
     run: ({ id, form, revision }) => {
       const rs = resolveForm(ctx.ws, form);
       if (id !== null) getScenario(ctx.ws, id);
+      // Refused before the form is saved: a run that cannot start changes nothing.
+      registry.assertIdle();
       const rec = saveScenario(ctx.ws, id, form, revision);
       const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form));
       return { runId: run.runId, scenario: summary(rec.id) };
@@ -77,7 +79,8 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
     export: async ({ id }) => {
       const s = getScenario<StoredRun>(ctx.ws, id);
       if (!s.lastResult) throw new StudioError('SCENARIO_NOT_RUN', `scenario "${s.name}" has not been run yet`, [], 'Run it first; the workbook holds the last run.');
-      return { fileName: scenarioFileName(s.id, s.name), contentBase64: (await scenarioWorkbook(s.lastResult)).toString('base64') };
+      // Named after the run the workbook holds: the form may have been renamed since.
+      return { fileName: scenarioFileName(s.id, s.lastResult.scenario.name), contentBase64: (await scenarioWorkbook(s.lastResult)).toString('base64') };
     },
   };
 };

@@ -54,9 +54,7 @@ export class ScenarioRuns {
    * first replication's events are kept for `cached`.
    */
   start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string): RunRecord {
-    const busy = [...this.runs.values()].find((r) => r.state === 'running');
-    if (busy)
-      throw new StudioError('RUN_IN_PROGRESS', `a scenario run is in progress (scenario ${busy.scenarioId}, ${busy.progress.contractsDone} of ${busy.progress.contracts} contracts)`, [], 'Wait for it to finish, or cancel it, then run again.');
+    this.assertIdle();
     const workers = this.opts.workers ?? studioWorkers();
     const size = rs.scenario.fleet.size;
     const controller = new AbortController();
@@ -114,6 +112,13 @@ export class ScenarioRuns {
     this.runs.set(runId, run);
     this.prune();
     return run;
+  }
+
+  /** Throws RUN_IN_PROGRESS while a run is going: a caller checks before it saves anything, so a refused run changes nothing. */
+  assertIdle(): void {
+    const busy = [...this.runs.values()].find((r) => r.state === 'running');
+    if (busy)
+      throw new StudioError('RUN_IN_PROGRESS', `a scenario run is in progress (scenario ${busy.scenarioId}, ${busy.progress.contractsDone} of ${busy.progress.contracts} contracts)`, [], 'Wait for it to finish, or cancel it, then run again; nothing was saved.');
   }
 
   private keepCache(scenarioId: number, c: CachedRun): void {
