@@ -159,6 +159,14 @@ function cellRaw(cell: ExcelJS.Cell): unknown {
   return cell.text;
 }
 
+/** A formula cell's formula text (a shared formula's is its master's), or undefined for a plain value. */
+function formulaOf(cell: ExcelJS.Cell): string | undefined {
+  const v = cell.value;
+  if (v === null || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) return undefined;
+  const f = v as { formula?: string; sharedFormula?: string };
+  return f.formula ?? f.sharedFormula ?? '';
+}
+
 const shown = (raw: unknown): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : raw !== null && typeof raw === 'object' ? '#ERROR' : String(raw ?? ''));
 
 function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located | undefined {
@@ -217,14 +225,38 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
 
   const rows: FlatRow[] = [];
   const rowNumbers: number[] = [];
+  // Formula cells whose stored value was read, by column: one warning a column, not one a cell.
+  const formulas = new Map<string, { count: number; first: string; formula: string }>();
   for (let r = 2; r <= ws.rowCount; r += 1) {
     const row = ws.getRow(r);
     const cells: { key: string; raw: unknown; letter: string }[] = [];
     let any = false;
     for (let c = 1; c <= Math.max(width, row.cellCount); c += 1) {
-      const raw = cellRaw(row.getCell(c));
-      const blank = raw === null || (typeof raw === 'string' && raw.trim() === '');
+      const cell = row.getCell(c);
+      const raw = cellRaw(cell);
+      const formula = formulaOf(cell);
       const key = byColumn.get(c);
+      if (formula !== undefined && key) {
+        const letter = columnLetter(c);
+        if (raw === null) {
+          // The file holds the formula but no value for it (or one exceljs cannot read back: 0 or an empty text).
+          any = true;
+          issues.push({
+            severity: 'error',
+            code: 'WORKBOOK_CELL_FORMULA',
+            sheet: def.sheet,
+            row: r,
+            column: letter,
+            value: `=${formula}`,
+            message: `${def.sheet}!${letter}${r}: a formula (=${formula}) whose value the file does not hold. Copy the column and paste it as values (or type the value), then import again.`,
+          });
+          continue;
+        }
+        const seen = formulas.get(letter);
+        if (seen) seen.count += 1;
+        else formulas.set(letter, { count: 1, first: `${letter}${r}`, formula });
+      }
+      const blank = raw === null || (typeof raw === 'string' && raw.trim() === '');
       if (!key) {
         if (!blank)
           issues.push({
@@ -266,6 +298,16 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
     rows.push(flat);
     rowNumbers.push(r);
   }
+  for (const [letter, f] of formulas)
+    issues.push({
+      severity: 'warning',
+      code: 'WORKBOOK_CELL_FORMULA',
+      sheet: def.sheet,
+      row: Number(f.first.slice(letter.length)),
+      column: letter,
+      value: `=${f.formula}`,
+      message: `${def.sheet}!${f.first}${f.count > 1 ? ` and ${f.count - 1} more in column ${letter}` : ''}: a formula (=${f.formula}); the value it last computed in the file was read, and the formula itself is not kept. Check the values in the preview.`,
+    });
   return { rows, rowNumbers, letters };
 }
 

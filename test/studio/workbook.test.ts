@@ -121,6 +121,24 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     ]);
   });
 
+  it('formulas: the value the file holds is read, with one warning a column; a formula without a stored value is refused', async () => {
+    const withValues = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = { formula: '14000+1000', result: 15000 };
+      cellOf(wb, '表1 コース', 'LONG', '月額料金（円）').value = { formula: '14000+2000', result: 16000 };
+    });
+    const preview = await read(withValues);
+    const formulaIssues = preview.issues.filter((i) => i.code === 'WORKBOOK_CELL_FORMULA');
+    expect(formulaIssues).toEqual([
+      expect.objectContaining({ severity: 'warning', sheet: '表1 コース', row: 2, column: 'C', value: '=14000+1000', message: expect.stringContaining('and 1 more in column C') }),
+    ]);
+    const noValue = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = { formula: 'C3*2' } as ExcelJS.CellFormulaValue;
+    });
+    expect(await refused(noValue)).toEqual([
+      expect.objectContaining({ code: 'WORKBOOK_CELL_FORMULA', sheet: '表1 コース', row: 2, column: 'C', value: '=C3*2', message: expect.stringContaining('paste it as values') }),
+    ]);
+  });
+
   it('a duplicate code', async () => {
     const data = await editWorkbook(exported, (wb) => {
       cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';
