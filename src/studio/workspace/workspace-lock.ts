@@ -14,10 +14,20 @@ export type WorkspaceLock = { file: string; release(): void };
 
 export const lockFileOf = (workspace: string): string => `${workspace}.lock`;
 
+/** A process that has exited but not yet been reaped by its parent (Linux: state Z or X in /proc/PID/stat) holds nothing. */
+const exited = (pid: number): boolean => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^[ZX]/u.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return false;
+  }
+};
+
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
+    return !exited(pid);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
