@@ -1,6 +1,9 @@
 import type { CellValue } from './cell-value.js';
 import { describeExpected, type ColumnDef } from './column-def.js';
 
+/** The longest text a cell takes, typed in the grid or read from a workbook (the API refuses longer text too). */
+export const MAX_CELL_TEXT = 10_000;
+
 export type ParseResult = { ok: true; value: CellValue } | { ok: false; code: string; reason: string; expected: { en: string; ja: string } };
 
 /**
@@ -47,9 +50,13 @@ export function parseCell(col: ColumnDef, raw: unknown): ParseResult {
       const s = String(raw).normalize('NFKC').trim();
       return col.pattern && !col.pattern.test(s) ? fail('CELL_PATTERN', 'is not a valid code') : { ok: true, value: s };
     }
-    case 'text':
+    case 'text': {
       // Text is kept exactly as typed: course names print as 別紙3表1 prints them.
-      return { ok: true, value: String(raw) };
+      const text = String(raw);
+      return text.length > MAX_CELL_TEXT
+        ? fail('CELL_TOO_LONG', `is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_CELL_TEXT.toLocaleString('en-US')}`)
+        : { ok: true, value: text };
+    }
   }
 }
 

@@ -139,6 +139,13 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     ]);
   });
 
+  it('a text longer than the grid takes', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'SHORT', 'コース名').value = 'あ'.repeat(50_000);
+    });
+    expect(await refused(data)).toEqual([expect.objectContaining({ code: 'CELL_TOO_LONG', sheet: '表1 コース', row: 2, message: expect.stringContaining('50,000 characters') })]);
+  });
+
   it('a duplicate code', async () => {
     const data = await editWorkbook(exported, (wb) => {
       cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';

@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { RowOp } from '../../../tariff-model/row-ops.js';
+import { MAX_CELL_TEXT } from '../../../tariff-model/cell-parse.js';
 import { TABLE_IDS } from '../../../tariff-model/table-id.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import { call } from './call.js';
@@ -20,7 +21,7 @@ export const rowOpSchema = {
         kind: { const: 'insert' },
         table: { enum: [...TABLE_IDS] },
         index: { type: 'integer', minimum: 0 },
-        texts: { type: 'object', required: [], maxProperties: 64, additionalProperties: { type: 'string', maxLength: 10_000 } },
+        texts: { type: 'object', required: [], maxProperties: 64, additionalProperties: { type: 'string', maxLength: MAX_CELL_TEXT } },
       },
     },
     {
@@ -40,7 +41,7 @@ export const editSchema: JSONSchemaType<CellEdit> = {
     table: { type: 'string', enum: [...TABLE_IDS] },
     index: { type: 'integer', minimum: 0 },
     field: { type: 'string', minLength: 1, maxLength: 64 },
-    text: { type: 'string', maxLength: 10_000 },
+    text: { type: 'string', maxLength: MAX_CELL_TEXT },
   },
 };
 
