@@ -22,6 +22,19 @@ export function parseCell(col: ColumnDef, raw: unknown): ParseResult {
   switch (col.kind) {
     case 'yen':
     case 'int': {
+      // 12.000 or 1.234.567: dots where 12,000 has commas (a European way of writing thousands).
+      // Read as decimals they would be 12 or not a number: a thousandfold slip, so refused.
+      if (
+        typeof raw === 'string' &&
+        /^\d{1,3}(?:\.\d{3})+$/u.test(
+          raw
+            .normalize('NFKC')
+            .trim()
+            .replace(/^[¥\\]/u, '')
+            .replace(/円$/u, ''),
+        )
+      )
+        return fail(col.kind === 'yen' ? 'CELL_NOT_YEN' : 'CELL_NOT_INTEGER', 'uses "." where 12,000 uses ","; write the number with commas or without separators');
       const n = toNumber(raw as string | number, col.kind === 'yen');
       if (n === undefined) return fail(col.kind === 'yen' ? 'CELL_NOT_YEN' : 'CELL_NOT_INTEGER', 'is not a number');
       if (!Number.isInteger(n)) return fail(col.kind === 'yen' ? 'CELL_NOT_WHOLE_YEN' : 'CELL_NOT_INTEGER', 'has a fraction');

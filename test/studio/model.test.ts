@@ -33,6 +33,8 @@ describe('cells', () => {
     expect(parseCell(col('monthlyFee'), '無料')).toMatchObject({ ok: false, code: 'CELL_NOT_YEN', expected: { ja: '0 以上の整数（円）' } });
     expect(parseCell(col('monthlyFee'), -1)).toMatchObject({ ok: false, code: 'CELL_NEGATIVE' });
     expect(parseCell(col('monthlyFee'), '12.5')).toMatchObject({ ok: false, code: 'CELL_NOT_WHOLE_YEN' });
+    for (const dotted of ['12.000', '1.234.567', '¥12.000'])
+      expect(parseCell(col('monthlyFee'), dotted)).toMatchObject({ ok: false, code: 'CELL_NOT_YEN', reason: expect.stringContaining('12,000') });
     expect(parseCell(col('monthlyFee'), '')).toMatchObject({ ok: false, code: 'CELL_REQUIRED' });
     expect(parseCell(col('monthlyFee'), new Date())).toMatchObject({ ok: false, code: 'CELL_TYPE' });
   });
