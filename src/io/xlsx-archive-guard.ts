@@ -84,6 +84,28 @@ const countTags = (xml: Buffer, tag: string): number => {
 
 const isSheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
+/** An XML attribute of one tag, decoded (the five entities XML defines). */
+const attr = (tag: string, name: string): string | undefined => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`, 'u').exec(tag);
+  return m?.[1]?.replace(/&(lt|gt|quot|apos|amp);/gu, (_e, x: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[x]!);
+};
+
+/**
+ * The name a sheet entry has in the workbook (表1 コース for xl/worksheets/sheet1.xml), read from
+ * xl/workbook.xml and its relationships; undefined when they cannot be read. `body` gives an
+ * entry's decompressed bytes (within the limits).
+ */
+function sheetName(entry: string, body: (name: string) => Buffer | undefined): string | undefined {
+  const workbook = body('xl/workbook.xml')?.toString('utf8');
+  const rels = body('xl/_rels/workbook.xml.rels')?.toString('utf8');
+  if (!workbook || !rels) return undefined;
+  const target = entry.replace(/^xl\//iu, '');
+  const rel = (rels.match(/<Relationship\b[^>]*>/gu) ?? []).find((t) => attr(t, 'Target')?.replace(/^\/?(xl\/)?/iu, '') === target);
+  const id = rel && attr(rel, 'Id');
+  const sheet = id ? (workbook.match(/<sheet\b[^>]*>/gu) ?? []).find((t) => attr(t, 'r:id') === id) : undefined;
+  return sheet && attr(sheet, 'name');
+}
+
 /** Undefined when the archive is within every limit; otherwise the first problem found. */
 export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): ArchiveProblem | undefined {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -98,6 +120,25 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
   }
   if (declared > limits.totalBytes) return { code: 'WORKBOOK_TOO_LARGE', message: `the archive declares ${MB(declared)} decompressed; the limit is ${MB(limits.totalBytes)}` };
   let actual = 0;
+  const bodies = new Map<string, Buffer>();
+  // An entry's bytes for sheetName, the small workbook parts only (read in the loop below, or here when they come later).
+  const bodyOf = (name: string): Buffer | undefined => {
+    const known = bodies.get(name);
+    if (known) return known;
+    const e = entries.find((x) => x.name === name);
+    if (!e || e.size > 1024 * 1024 || e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return undefined;
+    const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+    const raw = buf.subarray(start, start + e.compressed);
+    try {
+      return e.method === 0 ? raw : e.method === 8 ? inflateRawSync(raw, { maxOutputLength: e.size + 1 }) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const named = (entry: string): string => {
+    const name = sheetName(entry, bodyOf);
+    return name === undefined ? entry : `sheet "${name}" (${entry})`;
+  };
   for (const e of entries) {
     if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL)
       return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `not a zip archive (entry ${e.name} is damaged)` };
@@ -119,13 +160,14 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
     if (body.length !== e.size)
       return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `entry ${e.name} inflates to ${body.length} bytes but declares ${e.size}; the archive is forged or damaged` };
     actual += body.length;
+    if (e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels') bodies.set(e.name, body);
     if (isSheet(e.name)) {
       const rows = countTags(body, 'row');
       if (rows > limits.rowsPerSheet)
-        return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${e.name} has ${rows} rows; the limit is ${limits.rowsPerSheet} rows per sheet` };
+        return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${named(e.name)} has ${rows} rows; the limit is ${limits.rowsPerSheet} rows per sheet` };
       const cells = countTags(body, 'c');
       if (cells > limits.cellsPerSheet)
-        return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${e.name} has ${cells} cells; the limit is ${limits.cellsPerSheet} cells per sheet` };
+        return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `${named(e.name)} has ${cells} cells; the limit is ${limits.cellsPerSheet} cells per sheet` };
     }
   }
   return undefined;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,28 @@ describe('zip bombs and oversized sheets', () => {
       message: expect.stringContaining(`limit is ${XLSX_LIMITS.rowsPerSheet} rows per sheet`),
     });
     expect(checkXlsxArchive(manyRows(100))).toBeUndefined();
+  });
+
+  it('names the sheet as the workbook shows it, whether the workbook part comes before or after the sheet', async () => {
+    const parts = [
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="表1 コース &amp; 料金" sheetId="1" r:id="rId7"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>') },
+    ];
+    const rows = Array.from({ length: XLSX_LIMITS.rowsPerSheet + 1 }, (_v, i) => `<row r="${i + 1}"/>`).join('');
+    const sheet = { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) };
+    for (const zip of [buildZip([CT, ...parts, sheet]), buildZip([CT, sheet, ...parts])])
+      expect(checkXlsxArchive(zip)?.message).toBe(
+        `sheet "表1 コース & 料金" (xl/worksheets/sheet1.xml) has ${XLSX_LIMITS.rowsPerSheet + 1} rows; the limit is ${XLSX_LIMITS.rowsPerSheet} rows per sheet`,
+      );
+    // A workbook as exceljs writes it, with a sheet made too long.
+    const [v] = loadTariffVersions(SEED.tariffsDir);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await writeTariffWorkbook(v!, { versionId: 1, effective: v!.effective, status: 'approved', title: 't', exportedAt: '2025-01-01T00:00:00Z' })) as unknown as ArrayBuffer,
+    );
+    const courses = wb.getWorksheet('表1 コース')!;
+    for (let i = 0; i < XLSX_LIMITS.rowsPerSheet; i += 1) courses.addRow([`X${i}`]);
+    expect(checkXlsxArchive(Buffer.from(await wb.xlsx.writeBuffer()))?.message).toMatch(/^sheet "表1 コース" \(xl\/worksheets\/sheet\d+\.xml\) has \d+ rows/u);
   });
 
   it('refuses a sheet over the cell limit, naming it', () => {
