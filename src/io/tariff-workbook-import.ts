@@ -311,6 +311,12 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
   return { rows, rowNumbers, letters };
 }
 
+/** 2023/9/19, 2023.9.19 or ２０２３-09-19 (a date a spreadsheet or a person rewrote) as 2023-09-19; other text as it is. */
+const isoDateOf = (text: string): string => {
+  const m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/u.exec(text.normalize('NFKC'));
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
+};
+
 function readAbout(wb: ExcelJS.Workbook, issues: Issue[]): Partial<WorkbookAbout> {
   const ws = wb.getWorksheet(ABOUT_SHEET);
   if (!ws) {
@@ -330,6 +336,7 @@ function readAbout(wb: ExcelJS.Workbook, issues: Issue[]): Partial<WorkbookAbout
     const raw = cellRaw(row.getCell(2));
     const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw === null ? '' : String(typeof raw === 'object' ? '' : raw).trim();
     if (spec.key === 'versionId') about.versionId = text === '' ? null : Number(text);
+    else if (spec.key === 'effective') about.effective = isoDateOf(text);
     else about[spec.key] = text;
   });
   if (about.format !== undefined && about.format !== WORKBOOK_FORMAT)

@@ -203,4 +203,14 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     });
     expect(await refused(data)).toEqual([expect.objectContaining({ code: 'WORKBOOK_BASE_UNKNOWN' })]);
   });
+
+  it('an about date rewritten as 2023/9/19 still finds its version', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('about')!.getCell('B3').value = '';
+      wb.getWorksheet('about')!.getCell('B4').value = '2023/9/19';
+    });
+    const r = await readWorkbookForImport(ws, data, 'book.xlsx', TODAY);
+    expect(r.read.issues).toEqual([]);
+    expect(r.base?.id).toBe(1);
+  });
 });
