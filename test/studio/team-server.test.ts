@@ -62,6 +62,7 @@ const ok = async <T>(s: Session, name: string, args: unknown = {}): Promise<T> =
 };
 
 const sessions: Record<string, Session> = {};
+const dave = (): Session => sessions['dave']!;
 
 beforeAll(async () => {
   ws = freshWorkspace();
@@ -218,11 +219,11 @@ describe('four-eyes and stale saves', () => {
     await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
     const state = await ok<{ canApprove: boolean; reason: string; editors: string[] }>(bob, 'team.approvalState', { kind: 'rule', id: d.summary.id });
     expect(state).toMatchObject({ canApprove: false, reason: 'EDITOR', editors: ['bob'] });
-    const refused = await call(bob, 'rules.approve', { id: d.summary.id, reviewer: 'carol', comment: 'self approval' });
+    const refused = await call(bob, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: 'carol', comment: 'self approval' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(refused.body.error!.message).toContain('you edited this version (editors: bob)');
     expect(await ok(carol, 'team.approvalState', { kind: 'rule', id: d.summary.id })).toMatchObject({ canApprove: true, reason: null });
-    const r = await ok<{ approved: Detail }>(carol, 'rules.approve', { id: d.summary.id, reviewer: 'somebody typed', comment: 'checked' });
+    const r = await ok<{ approved: Detail }>(carol, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: 'somebody typed', comment: 'checked' });
     expect(r.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'carol' });
     const trail = listAudit(ws, 50).filter((e) => e.target === `rule:${d.summary.id}`);
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
@@ -245,12 +246,17 @@ describe('four-eyes and stale saves', () => {
       body: { error: { code: 'FORBIDDEN' } },
     });
     await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready' });
-    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'self' })).toMatchObject({
+    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, revision: edited.summary.revision, reviewer: 'carol', comment: 'self' })).toMatchObject({
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
     expect(await ok(alice, 'team.approvalState', { kind: 'tariff', id: d.summary.id })).toMatchObject({ canApprove: false, reason: 'ROLE', editors: ['alice'] });
-    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'somebody typed', comment: 'prices checked' });
+    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', {
+      id: d.summary.id,
+      revision: edited.summary.revision,
+      reviewer: 'somebody typed',
+      comment: 'prices checked',
+    });
     expect(r.approved.status).toBe('approved');
     const view = await ok<{ reviews: { step: string; reviewer: string }[] }>(alice, 'lifecycle.tariffReview', { id: d.summary.id });
     expect(view.reviews.find((x) => x.step === 'approved')?.reviewer).toBe('carol');
@@ -259,7 +265,7 @@ describe('four-eyes and stale saves', () => {
     const restored = await ok<{ id: number }>(bob, 'lifecycle.restore', { kind: 'tariff', from: 1, effective: '2033-06-01', title: 'roll back' });
     const cur = await ok<Detail>(alice, 'tariffs.get', { id: restored.id });
     await ok(alice, 'lifecycle.submitTariff', { id: restored.id, revision: cur.summary.revision, comment: 'roll back' });
-    const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, reviewer: 'carol', comment: 'self' });
+    const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, revision: cur.summary.revision, reviewer: 'carol', comment: 'self' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(refused.body.error!.message).toContain('you edited this version (editors: bob');
 
@@ -271,11 +277,12 @@ describe('four-eyes and stale saves', () => {
     // team.approvalState says so before anyone clicks: bob edited the rule version of the same date.
     expect(await ok(bob, 'team.approvalState', { kind: 'tariff', id: td.summary.id })).toMatchObject({ canApprove: false, reason: 'COMPANION_EDITOR', editors: ['bob'] });
     expect(await ok(carol, 'team.approvalState', { kind: 'tariff', id: td.summary.id })).toMatchObject({ canApprove: true, reason: null });
-    const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, revision: td.summary.revision, reviewer: '', comment: 'both' });
     expect(viaCompanion).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(viaCompanion.body.error!.message).toContain('the rule version of the same date is approved with it');
     const both = await ok<{ approved: { status: string }; rules: { status: string } | null }>(carol, 'lifecycle.approveTariff', {
       id: td.summary.id,
+      revision: td.summary.revision,
       reviewer: '',
       comment: 'both',
     });
@@ -288,9 +295,61 @@ describe('four-eyes and stale saves', () => {
     const pending = await ok<{ canApprove: boolean; reason: string; message: string }>(carol, 'team.approvalState', { kind: 'tariff', id: lone.summary.id });
     expect(pending).toMatchObject({ canApprove: false, reason: 'COMPANION_NOT_SUBMITTED' });
     expect(pending.message).toContain('the rule version of 2035-01-01');
-    expect(await call(carol, 'lifecycle.approveTariff', { id: lone.summary.id, reviewer: '', comment: 'x' })).toMatchObject({
+    expect(await call(carol, 'lifecycle.approveTariff', { id: lone.summary.id, revision: lone.summary.revision, reviewer: '', comment: 'x' })).toMatchObject({
       body: { error: { code: 'APPROVAL_COMPANION_NOT_SUBMITTED' } },
     });
+  });
+
+  it('approves only the revision the reviewer saw: a version withdrawn, changed and submitted again is refused with REVIEW_STALE (409)', async () => {
+    const [alice, bob, carol] = [sessions['alice']!, sessions['bob']!, sessions['carol']!];
+    const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2036-01-01', title: 'fee change' });
+    await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
+    const seen = (await ok<Detail>(carol, 'tariffs.get', { id: d.summary.id })).summary;
+    // The author takes it back, changes a fee and submits again while carol is reading.
+    await ok(alice, 'lifecycle.withdrawTariff', { id: d.summary.id, comment: 'one more fee' });
+    const edited = await ok<Detail>(alice, 'tariffs.edit', {
+      id: d.summary.id,
+      revision: seen.revision,
+      edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1990' }],
+    });
+    await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready again' });
+    const stale = await call(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: seen.revision, reviewer: 'carol', comment: 'ok' });
+    expect(stale).toMatchObject({ status: 409, body: { ok: false, error: { code: 'REVIEW_STALE' } } });
+    expect(stale.body.error!.message).toBe(
+      `tariff version 2036-01-01 (#${d.summary.id}) changed since you opened it (revision ${seen.revision} → ${edited.summary.revision}): reload and review again`,
+    );
+    expect((await ok<Detail>(carol, 'tariffs.get', { id: d.summary.id })).summary.status).toBe('in-review');
+    // Without the revision the contract refuses the call.
+    expect(await call(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'ok' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_ARGS' } },
+    });
+    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: edited.summary.revision, reviewer: '', comment: 'ok' });
+    expect(r.approved.status).toBe('approved');
+
+    // The same for a rule version, and for an approval that is only counted (two required).
+    setRequiredApprovals(ws, 2);
+    try {
+      const rd = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2036-06-01', title: 'rules change' });
+      await ok(bob, 'rules.submit', { id: rd.summary.id, revision: rd.summary.revision, comment: 'ready' });
+      await ok(bob, 'rules.withdraw', { id: rd.summary.id, comment: 'one more' });
+      const changed = await ok<Detail>(bob, 'rules.setInterpretation', { id: rd.summary.id, revision: rd.summary.revision, name: 'interestDayBasis', value: 'actual' });
+      await ok(bob, 'rules.submit', { id: rd.summary.id, revision: changed.summary.revision, comment: 'ready again' });
+      const counted = await call(carol, 'rules.approve', { id: rd.summary.id, revision: rd.summary.revision, reviewer: '', comment: 'one' });
+      expect(counted).toMatchObject({ status: 409, body: { error: { code: 'REVIEW_STALE' } } });
+      expect(
+        listAudit(ws, 50)
+          .filter((e) => e.target === `rule:${rd.summary.id}`)
+          .map((e) => e.action),
+      ).not.toContain('rule.approval.counted');
+      await ok(carol, 'rules.approve', { id: rd.summary.id, revision: changed.summary.revision, reviewer: '', comment: 'one' });
+      expect(await call(dave(), 'rules.approve', { id: rd.summary.id, revision: rd.summary.revision, reviewer: '', comment: 'two' })).toMatchObject({
+        status: 409,
+        body: { error: { code: 'REVIEW_STALE', message: expect.stringContaining(`rule version 2036-06-01 (#${rd.summary.id}) changed since you opened it`) } },
+      });
+    } finally {
+      setRequiredApprovals(ws, 1);
+    }
   });
 
   it('with 2 required approvals, keeps the version in review until two non-editors approved, each once', async () => {
@@ -299,13 +358,13 @@ describe('four-eyes and stale saves', () => {
       const bob = sessions['bob']!;
       const d = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2032-01-01', title: 'needs two' });
       await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
-      const first = await ok<{ approved: Detail }>(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'one' });
+      const first = await ok<{ approved: Detail }>(sessions['carol']!, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: '', comment: 'one' });
       expect(first.approved.summary.status).toBe('in-review');
-      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'again' })).toMatchObject({
+      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: '', comment: 'again' })).toMatchObject({
         status: 403,
         body: { error: { code: 'ALREADY_APPROVED' } },
       });
-      const second = await ok<{ approved: Detail }>(sessions['dave']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'two' });
+      const second = await ok<{ approved: Detail }>(sessions['dave']!, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: '', comment: 'two' });
       expect(second.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'dave' });
     } finally {
       setRequiredApprovals(ws, 1);
