@@ -141,6 +141,33 @@ describe('sign-in and sessions', () => {
     now += 16 * 60_000;
     sessions['pam'] = await login('pam');
   });
+
+  it('answers seven wrong passwords for a real user and for a made-up name alike: 401 ×4, then 423 ACCOUNT_LOCKED with the same body and headers', async () => {
+    await addUser(ws, { name: 'lena', role: 'pm', password: PASSWORD });
+    const attempt = async (name: string) => {
+      const res = await fetch(new URL('auth/login', base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, '') },
+        body: JSON.stringify({ name, password: 'wrong password!' }),
+      });
+      const headers: [string, string][] = [];
+      res.headers.forEach((v, k) => {
+        if (k !== 'date') headers.push([k, v]);
+      });
+      return { status: res.status, body: await res.text(), headers };
+    };
+    const real: Awaited<ReturnType<typeof attempt>>[] = [];
+    const madeUp: Awaited<ReturnType<typeof attempt>>[] = [];
+    for (let i = 0; i < 7; i++) real.push(await attempt('lena'));
+    for (let i = 0; i < 7; i++) madeUp.push(await attempt('no-such-user-x'));
+    expect(real.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423, 423]);
+    expect(madeUp).toEqual(real);
+    expect(JSON.parse(madeUp[6]!.body)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    // The lock ends after its time for both.
+    now += 16 * 60_000;
+    expect((await attempt('no-such-user-x')).status).toBe(401);
+    expect((await login('lena')).name).toBe('lena');
+  });
 });
 
 describe('roles, on every call of the contract', () => {
