@@ -115,6 +115,28 @@ describe('sign-in and sessions', () => {
     expect(await call(s, 'workspace.info')).toMatchObject({ status: 200, body: { ok: true } });
   });
 
+  it('answers only for its own host names: a foreign Host (DNS rebinding) gets 403 FORBIDDEN_HOST as JSON', async () => {
+    const port = server.port;
+    const get = (host: string) =>
+      new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/auth/session', headers: { Host: host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`]) {
+      const r = await get(host);
+      expect(r.status, host).toBe(403);
+      expect(r.type).toMatch(/^application\/json/u);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_HOST' } });
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect((await get(host)).status, host).toBe(401);
+  });
+
   it('expires a session after its lifetime, and logout ends it at once', async () => {
     const s = await login('fred');
     expect((await call(s, 'team.me')).status).toBe(200);

@@ -226,6 +226,7 @@ describe('login rate limit and Secure cookies', () => {
       expect(r.status).toBe(200);
       expect(r.cookie).toMatch(/^__Host-tariff_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/u);
       expect((await send('evil.example')).status).toBe(403);
+      expect((await send(`studio.example.com.evil.example`)).status).toBe(403);
     } finally {
       await server.close();
     }

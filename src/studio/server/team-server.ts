@@ -12,6 +12,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
 import { readJsonCallBody } from './json-call-body.js';
 import { SECURITY_HEADERS, send, transportError } from './http-server.js';
+import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
 
 /**
@@ -23,8 +24,10 @@ import { serveStatic } from './static-files.js';
  *   POST auth/logout        ends the session
  *   POST api/<call>         a studio call (session cookie + X-CSRF-Token + same Origin), dispatched with the user's role
  *   GET  events             server-sent change events
- * Every POST must come from the studio's own origin (Origin header, its host equal to Host or
- * one of --origin), and every call but login must carry the session's CSRF token.
+ * Every request must name the server's own host (127.0.0.1, localhost or [::1] with its port,
+ * the address it listens on, or one of --origin: host-check.ts, against DNS rebinding), every
+ * POST must come from the studio's own origin (Origin header, its host equal to Host or one of
+ * --origin), and every call but login must carry the session's CSRF token.
  */
 export type TeamServerOptions = {
   ws: Workspace;
@@ -78,7 +81,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const teamDispatch = createTeamDispatch(ws, opts.dispatch, { onChange: (e) => live.broadcast(e) });
   const origins = (opts.origins ?? []).map((o) => new URL(o).host);
 
-  const hostAllowed = (req: IncomingMessage): boolean => origins.length === 0 || origins.includes(req.headers.host ?? '');
+  /** The names this server answers for (host-check.ts), set once it listens. */
+  let allowedHosts: string[] = [];
   /** A POST must name its origin, and it must be this server as the browser sees it. */
   const originAllowed = (req: IncomingMessage): boolean => {
     const origin = req.headers.origin;
@@ -89,7 +93,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     } catch {
       return false;
     }
-    return origins.length ? origins.includes(host) : host === req.headers.host;
+    return host === req.headers.host || origins.includes(host);
   };
   const cookie = (value: string, maxAgeSeconds: number): string => `${cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
   const sessionOfRequest = (req: IncomingMessage): { token: string; session: Session } | undefined => {
@@ -105,7 +109,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!hostAllowed(req)) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');
+    if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
     const path = new URL(req.url ?? '/', 'http://studio').pathname.replace(/^\/+/u, '');
     if (req.method === 'POST' && !originAllowed(req))
       return sendJson(
@@ -195,6 +199,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     server.listen(opts.port, opts.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  allowedHosts = ownHosts(port, [...listenHost(opts.host, port), ...origins]);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host;
   return {
     url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}/`,
