@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
 import { CALL_NAMES } from '../../src/studio/api/contract.js';
@@ -11,7 +13,7 @@ import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
-import { freshWorkspace, TODAY } from './helpers.js';
+import { freshWorkspace, scratch, TODAY } from './helpers.js';
 
 /**
  * The team server over real HTTP on 127.0.0.1: sign-in, cookies, CSRF and Origin, roles on
@@ -33,6 +35,7 @@ let ws: Workspace;
 let server: TeamServer;
 let now = Date.parse(`${TODAY}T01:00:00Z`);
 let base: string;
+let caseRoot: string;
 
 type Session = { cookie: string; csrf: string; name: string };
 type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
@@ -68,7 +71,8 @@ beforeAll(async () => {
   ws = freshWorkspace();
   for (const [name, role] of USERS) await addUser(ws, { name, role, password: PASSWORD });
   actorFromRequests(ws, 'server');
-  const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY }));
+  caseRoot = scratch('case-root-');
+  const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY, caseRoots: [caseRoot] }));
   server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 } });
   base = server.url;
   for (const [name] of USERS) sessions[name] = await login(name);
@@ -418,6 +422,43 @@ describe('four-eyes and stale saves', () => {
     } finally {
       setRequiredApprovals(ws, 1);
     }
+  });
+});
+
+describe('case folders on the server', () => {
+  it('confines explorer.saveCase and rules.setCaseFolders to the case root, the same answer whether a path outside exists or not', async () => {
+    const bob = sessions['bob']!;
+    const outside = join(scratch('outside-'), 'anything', 'new', 'sub');
+    const caseJson = '{"name": "x"}\n';
+    for (const folder of [outside, '/tmp/anything/new/sub', '../escape', join(caseRoot, '..', 'escape')]) {
+      const r = await call(bob, 'explorer.saveCase', { folder, fileName: 'x.sh', caseJson });
+      expect(r.body, folder).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_OUTSIDE_ROOT' } });
+      expect(r.body.error!.message).toContain(`case folders must be inside ${caseRoot}`);
+    }
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(join(caseRoot, '..', 'escape'))).toBe(false);
+    // A symbolic link inside the root that leads out of it is outside too.
+    const away = scratch('away-');
+    symlinkSync(away, join(caseRoot, 'link'));
+    expect((await call(bob, 'explorer.saveCase', { folder: join(caseRoot, 'link', 'sub'), fileName: 'x', caseJson })).body).toMatchObject({
+      error: { code: 'CASE_FOLDER_OUTSIDE_ROOT' },
+    });
+    expect(existsSync(join(away, 'sub'))).toBe(false);
+    // Inside the root (absolute, or relative to it) a case is saved.
+    const saved = await ok<{ file: string }>(bob, 'explorer.saveCase', { folder: 'legal/new', fileName: 'late-interest', caseJson });
+    expect(saved.file.startsWith(join(caseRoot, 'legal', 'new'))).toBe(true);
+    expect(readFileSync(saved.file, 'utf8')).toBe(caseJson);
+
+    const etc = await call(bob, 'rules.setCaseFolders', { folders: ['/etc', '/root'] });
+    const missing = await call(bob, 'rules.setCaseFolders', { folders: ['/no-such-dir-here', '/root'] });
+    expect(etc.body).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_OUTSIDE_ROOT' } });
+    expect(JSON.stringify(missing.body)).toBe(JSON.stringify(etc.body).replaceAll('/etc', '/no-such-dir-here'));
+    mkdirSync(join(caseRoot, 'regression'));
+    const set = await ok<{ folders: { path: string; exists: boolean }[] }>(bob, 'rules.setCaseFolders', { folders: [join(caseRoot, 'regression'), 'legal'] });
+    expect(set.folders.filter((f) => f.path.startsWith(caseRoot))).toEqual([
+      expect.objectContaining({ path: join(caseRoot, 'regression'), exists: true }),
+      expect.objectContaining({ path: join(caseRoot, 'legal'), exists: true }),
+    ]);
   });
 });
 

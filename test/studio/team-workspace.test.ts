@@ -9,6 +9,7 @@ import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { StudioError } from '../../src/tariff-model/studio-error.js';
 import { startTeamServer } from '../../src/studio/server/team-server.js';
+import { startTeamStudio } from '../../src/studio/server/team-mode.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/login.js';
 import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
 import { addUser, listUsers } from '../../src/studio/team/user-store.js';
@@ -229,6 +230,19 @@ describe('login rate limit and Secure cookies', () => {
       expect((await send(`studio.example.com.evil.example`)).status).toBe(403);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('the team studio as started by the CLI', () => {
+  it('confines case folders to cases/ beside the workspace by default, created at start', async () => {
+    const dir = scratch('team-');
+    const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: dir });
+    try {
+      expect(team.caseRoots).toEqual([join(dir, 'cases')]);
+      expect(existsSync(join(dir, 'cases'))).toBe(true);
+    } finally {
+      await team.stop();
     }
   });
 });

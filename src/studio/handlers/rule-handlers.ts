@@ -30,6 +30,7 @@ import { tariffCompanion } from '../workspace/tariff-review-store.js';
 import { describeFolders, failingCaseIssue, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
+import { caseFolderFor } from './case-roots.js';
 import { requireReviewedRevision } from '../workspace/review-pin.js';
 import type { StudioContext } from './studio-context.js';
 
@@ -206,7 +207,10 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   coverage: ({ id }) => coverageOf(ctx.ws, id),
   caseFolders: () => ({ folders: describeFolders(ctx.ws) }),
   setCaseFolders: ({ folders }) => {
-    setUserCaseFolders(ctx.ws, folders);
+    setUserCaseFolders(
+      ctx.ws,
+      folders.map((f, i) => caseFolderFor(ctx, f, `/folders/${i}`)),
+    );
     return { folders: describeFolders(ctx.ws) };
   },
 
