@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -139,6 +140,20 @@ describe('sign-in and sessions', () => {
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_HOST' } });
     }
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect((await get(host)).status, host).toBe(401);
+  });
+
+  it('keeps only hashes of the session and CSRF tokens in the workspace, and still gives a reloaded page its CSRF token', async () => {
+    const s = await login('dave');
+    const rows = ws.db.prepare('SELECT token_hash, csrf FROM sessions').all() as { token_hash: string; csrf: string }[];
+    const sha = (t: string) => createHash('sha256').update(t).digest('base64url');
+    expect(rows.some((r) => r.csrf === s.csrf)).toBe(false);
+    expect(rows.map((r) => r.csrf)).toContain(sha(s.csrf));
+    expect(rows.map((r) => r.token_hash)).toContain(sha(s.cookie.split('=')[1]!));
+    const res = await fetch(new URL('auth/session', base), { headers: { Cookie: s.cookie } });
+    expect(((await res.json()) as { value: { csrf: string } }).value.csrf).toBe(s.csrf);
+    expect(await call(s, 'team.me')).toMatchObject({ status: 200 });
+    // The hash itself is not the token.
+    expect(await call(s, 'team.me', {}, { 'X-CSRF-Token': sha(s.csrf) })).toMatchObject({ status: 403, body: { error: { code: 'CSRF_REFUSED' } } });
   });
 
   it('expires a session after its lifetime, and logout ends it at once', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -243,6 +243,29 @@ describe('the team studio as started by the CLI', () => {
       expect(existsSync(join(dir, 'cases'))).toBe(true);
     } finally {
       await team.stop();
+    }
+  });
+
+  it('creates the workspace (and its -wal, -shm, backups) readable by its owner only, and tightens one created readable by all', async () => {
+    const dir = scratch('private-');
+    const file = join(dir, 'ws.sqlite');
+    const team = await startTeamStudio({ workspace: file, seed: SEED, host: '127.0.0.1', port: 0, staticDir: dir });
+    try {
+      await addUser(team.ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect((statSync(f).mode & 0o777).toString(8), f).toBe('600');
+      await backupWorkspace(file, join(dir, 'copy.sqlite'));
+      expect((statSync(join(dir, 'copy.sqlite')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      await team.stop();
+    }
+    // A workspace an earlier version left readable by all is made private when the team server opens it.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o644);
+    const again = await startTeamStudio({ workspace: file, seed: SEED, host: '127.0.0.1', port: 0, staticDir: dir });
+    try {
+      expect(again.warnings).toEqual([]);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) expect((statSync(f).mode & 0o777).toString(8), f).toBe('600');
+    } finally {
+      await again.stop();
     }
   });
 });

@@ -7,6 +7,7 @@ import { setRequiredApprovals } from '../team/team-settings.js';
 import { listUsers } from '../team/user-store.js';
 import { networkFsWarning } from '../workspace/network-fs.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
+import { restrictWorkspaceFiles } from '../workspace/private-files.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { serveOpenWorkspace } from './serve-workspace.js';
@@ -39,6 +40,8 @@ export type TeamStudioOptions = {
 export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStudio> {
   const warnings = [networkFsWarning(opts.workspace)].filter((w): w is string => w !== undefined);
   const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed, lock: 'the team server (tariff studio --serve)', actor: 'tariff studio --serve' });
+  // It holds password hashes: owner only, even if an earlier version created it readable by all.
+  if (!ws.readOnly) warnings.push(...restrictWorkspaceFiles(opts.workspace));
   const caseRoots = (opts.caseRoots?.length ? opts.caseRoots : [defaultCaseRoot(opts.workspace)]).map((r) => resolve(r));
   for (const r of caseRoots)
     try {

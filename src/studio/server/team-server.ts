@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from '../team/login.js';
 import { runAs } from '../team/request-user.js';
-import { endSession, sessionOf, type Session } from '../team/sessions.js';
+import { csrfMatches, dropClearCsrfSessions, endSession, sessionOf, type Session } from '../team/sessions.js';
 import { createTeamDispatch } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -62,12 +61,6 @@ const cookiesOf = (req: IncomingMessage): Map<string, string> => {
   return out;
 };
 
-const same = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
 export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServer> {
@@ -76,6 +69,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const policy: LoginPolicy = { ...DEFAULT_LOGIN_POLICY, ...opts.policy };
   const secure = opts.tls !== undefined || (opts.origins ?? []).some((o) => o.startsWith('https://'));
   const cookieName = secure ? SECURE_COOKIE : COOKIE;
+  if (!ws.readOnly) dropClearCsrfSessions(ws);
   const login = createLoginService(ws, policy, clock);
   const live = createLiveEvents();
   const teamDispatch = createTeamDispatch(ws, opts.dispatch, { onChange: (e) => live.broadcast(e) });
@@ -148,7 +142,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (path === 'auth/logout') {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'sign out with a POST'));
       const s = sessionOfRequest(req);
-      if (s && !same(String(req.headers['x-csrf-token'] ?? ''), s.session.csrf))
+      if (s && !csrfMatches(s.session, String(req.headers['x-csrf-token'] ?? '')))
         return sendJson(res, 403, transportError('CSRF_REFUSED', "the request lacks this session's CSRF token"));
       if (s) {
         endSession(ws, s.token);
@@ -168,7 +162,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
       const s = sessionOfRequest(req);
       if (!s) return unauthenticated(res);
-      if (!same(String(req.headers['x-csrf-token'] ?? ''), s.session.csrf))
+      if (!csrfMatches(s.session, String(req.headers['x-csrf-token'] ?? '')))
         return sendJson(res, 403, transportError('CSRF_REFUSED', "the request lacks this session's CSRF token", 'Reload the studio page.'));
       const body = await readJson(req, res);
       if (!body) return;
