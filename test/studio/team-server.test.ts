@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
@@ -37,6 +38,7 @@ let server: TeamServer;
 let now = Date.parse(`${TODAY}T01:00:00Z`);
 let base: string;
 let caseRoot: string;
+const logs: string[] = [];
 
 type Session = { cookie: string; csrf: string; name: string };
 type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
@@ -74,7 +76,7 @@ beforeAll(async () => {
   actorFromRequests(ws, 'server');
   caseRoot = scratch('case-root-');
   const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY, caseRoots: [caseRoot] }));
-  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 } });
+  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 }, log: (line) => logs.push(line) });
   base = server.url;
   for (const [name] of USERS) sessions[name] = await login(name);
 });
@@ -474,6 +476,42 @@ describe('case folders on the server', () => {
       expect.objectContaining({ path: join(caseRoot, 'regression'), exists: true }),
       expect.objectContaining({ path: join(caseRoot, 'legal'), exists: true }),
     ]);
+  });
+});
+
+describe('transport errors', () => {
+  /** Raw bytes on a new connection: what the server sends back until it closes (bounded: 5 s). */
+  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(bytes);
+        if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+      });
+      let got = '';
+      socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(got));
+      socket.setTimeout(5000, () => socket.destroy());
+    });
+  const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { code: string } };
+
+  it('answers what the HTTP parser refuses with a JSON error, and logs a client hanging up mid-body in one line, not as a server error', async () => {
+    logs.length = 0;
+    const garbage = await raw('GARBAGE\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 [^]*content-type: application\/json/u);
+    expect(bodyOf(garbage)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const longHeaders = await raw(`GET /auth/session HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Long: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(longHeaders).toMatch(/^HTTP\/1\.1 431 /u);
+    expect(bodyOf(longHeaders)).toMatchObject({ ok: false, error: { code: 'HEADERS_TOO_LARGE' } });
+    expect(logs.filter((l) => /BAD_REQUEST|HEADERS_TOO_LARGE/u.test(l))).toHaveLength(2);
+
+    logs.length = 0;
+    const host = `127.0.0.1:${server.port}`;
+    const answer = await raw(`POST /auth/login HTTP/1.1\r\nHost: ${host}\r\nOrigin: http://${host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":`, 100);
+    expect(answer).toBe('');
+    for (let i = 0; i < 100 && logs.length === 0; i++) await new Promise((ok) => setTimeout(ok, 20));
+    expect(logs).toEqual([expect.stringMatching(/^studio server: POST \/auth\/login: the client closed the connection before the request body ended \(aborted\)$/u)]);
+    expect((await fetch(new URL('auth/session', base))).status).toBe(401);
   });
 });
 

@@ -7,6 +7,7 @@ import { httpStatusOf } from '../api/envelope-status.js';
 import { readJsonCallBody, transportError } from './json-call-body.js';
 import { forbiddenHost, hostAllowed, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
+import { answerClientErrors, requestFailed } from './transport-failures.js';
 
 /**
  * The browser mode's transport: a small HTTP server on 127.0.0.1 exposing the same calls as
@@ -80,12 +81,9 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      opts.log?.(`studio server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) sendJson(res, 500, transportError('INTERNAL', 'the studio server failed on this request'));
-      else res.destroy();
-    });
+    handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   });
+  answerClientErrors(server, opts.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(

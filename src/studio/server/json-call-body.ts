@@ -7,6 +7,11 @@ export const MAX_BODY = 30 * 1024 * 1024;
 
 export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
+/** The client hung up before its request body ended: nobody to answer, not a server error (transport-failures.ts). */
+export class ClientGoneError extends Error {
+  readonly code = 'CONNECTION_CLOSED';
+}
+
 /**
  * The body of a studio call as both HTTP servers read it: JSON only (415), at most MAX_BODY (413,
  * the rest drained so the client reads the answer; the connection then closes), parsed (400).
@@ -21,7 +26,12 @@ export async function readJsonCallBody(
     reply(415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
     return undefined;
   }
-  const read = await readBodyWithLimit(req, MAX_BODY);
+  let read: Awaited<ReturnType<typeof readBodyWithLimit>>;
+  try {
+    read = await readBodyWithLimit(req, MAX_BODY);
+  } catch (e) {
+    throw new ClientGoneError(`the client closed the connection before the request body ended (${(e as Error)?.message ?? String(e)})`);
+  }
   if (!read.ok) {
     // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
     if (read.closeAfter) res.once('finish', () => req.destroy());

@@ -13,6 +13,7 @@ import { readJsonCallBody } from './json-call-body.js';
 import { SECURITY_HEADERS, send, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
+import { answerClientErrors, requestFailed } from './transport-failures.js';
 
 /**
  * The team server (`tariff studio --serve`): the studio's renderer and the same API calls,
@@ -179,13 +180,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: unknown) => {
-      opts.log?.(`studio server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) sendJson(res, 500, transportError('INTERNAL', 'the studio server failed on this request'));
-      else res.destroy();
-    });
+    handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   };
   const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createHttpServer(listener);
+  answerClientErrors(server, opts.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(e.code === 'EADDRINUSE' ? Object.assign(new Error(`${opts.host}:${opts.port} is in use; choose another with --listen HOST:PORT`), { code: 'PORT_IN_USE' }) : e),
