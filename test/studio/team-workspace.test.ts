@@ -168,6 +168,34 @@ describe('login rate limit and Secure cookies', () => {
         }).then((r) => r.status);
       expect([await attempt(), await attempt(), await attempt(), await attempt(), await attempt()]).toEqual([401, 401, 401, 429, 429]);
       expect(listAudit(ws, 10).filter((e) => e.action === 'login.rate-limited')).toHaveLength(1);
+      // The 429 says when to come back (the rest of the 5-minute window, in seconds).
+      const limited = await fetch(new URL('auth/login', server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) },
+        body: JSON.stringify({ name: 'kim', password: 'wrong guess!!' }),
+      });
+      expect(limited.status).toBe(429);
+      const wait = Number(limited.headers.get('retry-after'));
+      expect(wait).toBeGreaterThanOrEqual(1);
+      expect(wait).toBeLessThanOrEqual(300);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads at most 4 KB for a sign-in, before anyone is known, and says so', async () => {
+    const ws = freshWorkspace();
+    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0 });
+    try {
+      const r = await fetch(new URL('auth/login', server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) },
+        body: JSON.stringify({ name: 'kim', password: 'x'.repeat(5000) }),
+      });
+      expect(r.status).toBe(413);
+      const body = (await r.json()) as { error: { code: string; message: string; hint: string } };
+      expect(body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'the request is larger than the 4 KB limit of a sign-in (a user name and a password)' });
+      expect(body.error.hint).not.toContain('workbook');
     } finally {
       await server.close();
     }
@@ -188,6 +216,7 @@ describe('login rate limit and Secure cookies', () => {
     const refused = await login('KIM', 'a long enough secret', '10.0.0.9');
     expect(refused).toMatchObject({ ok: false, code: 'LOGIN_RATE_LIMITED' });
     expect(refused.ok ? '' : refused.message).toContain('for this user name');
+    expect(refused).toMatchObject({ retryAfterSeconds: 300, message: 'too many login attempts for this user name; wait 5 minutes and try again' });
     // Another name is not affected; an unknown name is limited too, and the audit does not repeat it.
     expect(await login('nobody', 'x', '10.0.0.1')).toMatchObject({ status: 401 });
     for (let i = 0; i < 4; i++) await login('my secret password', 'x', '10.0.0.5');

@@ -9,7 +9,7 @@ import { createTeamDispatch } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
-import { readJsonCallBody } from './json-call-body.js';
+import { AUTH_LIMIT, CALL_LIMIT, readJsonCallBody, type BodyLimit } from './json-call-body.js';
 import { SECURITY_HEADERS, send, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
@@ -100,8 +100,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const unauthenticated = (res: ServerResponse): void =>
     sendJson(res, 401, transportError('UNAUTHENTICATED', 'you are not signed in, or your session has expired', 'Sign in again on the studio page.'));
 
-  const readJson = (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> =>
-    readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers));
+  const readJson = (req: IncomingMessage, res: ServerResponse, limit: BodyLimit = CALL_LIMIT): Promise<{ value: unknown } | undefined> =>
+    readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers), limit);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
@@ -119,13 +119,19 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
 
     if (path === 'auth/login') {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'sign in with a POST'));
-      const body = await readJson(req, res);
+      const body = await readJson(req, res, AUTH_LIMIT);
       if (!body) return;
       const b = body.value as { name?: unknown; password?: unknown } | undefined;
       if (!b || typeof b.name !== 'string' || typeof b.password !== 'string' || b.name.length > 64 || b.password.length > 1024)
         return sendJson(res, 400, transportError('INVALID_ARGS', 'sign in with {"name": "…", "password": "…"}'));
       const r = await login(b.name, b.password, clientIp(req));
-      if (!r.ok) return sendJson(res, r.status, transportError(r.code, r.message, r.code === 'LOGIN_FAILED' ? 'Check the user name and password.' : undefined));
+      if (!r.ok)
+        return sendJson(
+          res,
+          r.status,
+          transportError(r.code, r.message, r.code === 'LOGIN_FAILED' ? 'Check the user name and password.' : undefined),
+          r.retryAfterSeconds !== undefined ? { 'Retry-After': String(r.retryAfterSeconds) } : {},
+        );
       opts.log?.(`studio: ${r.user.name} signed in`);
       return sendJson(
         res,

@@ -21,7 +21,7 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 
 
 export type LoginOutcome =
   | { ok: true; user: TeamUser; token: string; csrf: string; expiresAt: string }
-  | { ok: false; status: 401 | 423 | 429; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'LOGIN_RATE_LIMITED'; message: string };
+  | { ok: false; status: 401 | 423 | 429; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'LOGIN_RATE_LIMITED'; message: string; retryAfterSeconds?: number };
 
 const system = (name: string): TeamUser => ({ id: 0, name, role: 'admin' });
 
@@ -34,10 +34,17 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
   const windows = new Map<string, { start: number; count: number; logged: boolean }>();
   const unknown = createUnknownNameLocks({ maxFailures: policy.maxFailures, lockMinutes: policy.lockMinutes, maxNames: MAX_WINDOWS });
   const locked = (message: string): LoginOutcome => ({ ok: false, status: 423, code: 'ACCOUNT_LOCKED', message });
+  const rateLimited = (scope: string, seconds: number): LoginOutcome => ({
+    ok: false,
+    status: 429,
+    code: 'LOGIN_RATE_LIMITED',
+    message: `too many login attempts ${scope}; wait ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''} and try again`,
+    retryAfterSeconds: seconds,
+  });
   const windowMs = policy.ipWindowMinutes * 60_000;
 
-  /** Counts one attempt under `key`; true when it is over `limit` in the current window (logged once per window). */
-  const over = (key: string, limit: number, actor: string, target: string): boolean => {
+  /** Counts one attempt under `key`; the seconds until its window ends when it is over `limit` in it (logged once per window), else undefined. */
+  const over = (key: string, limit: number, actor: string, target: string): number | undefined => {
     const now = clock();
     if (windows.size >= MAX_WINDOWS) for (const [k, w] of windows) if (now - w.start > windowMs) windows.delete(k);
     let w = windows.get(key);
@@ -46,22 +53,22 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
       windows.set(key, w);
     }
     w.count++;
-    if (w.count <= limit) return false;
+    if (w.count <= limit) return undefined;
     if (!w.logged) {
       w.logged = true;
       const attempts = w.count;
       runAs(system(actor), () => appendAudit(ws, 'login.rate-limited', target, { after: { attempts, windowMinutes: policy.ipWindowMinutes } }));
     }
-    return true;
+    return Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
   };
 
   return async (name: string, password: string, ip: string): Promise<LoginOutcome> => {
-    if (over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`))
-      return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts from this address; wait ${policy.ipWindowMinutes} minutes and try again` };
+    const ipWait = over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`);
+    if (ipWait !== undefined) return rateLimited('from this address', ipWait);
     // The audit names a user only if one exists: a name typed by mistake may be someone's password.
     const target = findUser(ws, name) ? `user:${name}` : 'user:(no such user)';
-    if (over(`user:${nameKey(name).slice(0, 256)}`, policy.userAttempts, `login from ${ip}`, target))
-      return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts for this user name; wait ${policy.ipWindowMinutes} minutes and try again` };
+    const nameWait = over(`user:${nameKey(name).slice(0, 256)}`, policy.userAttempts, `login from ${ip}`, target);
+    if (nameWait !== undefined) return rateLimited('for this user name', nameWait);
     const found = findUser(ws, name);
     // A disabled user is answered like a name that does not exist.
     const user = found && !found.disabled ? found : undefined;
