@@ -62,6 +62,7 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     io.out(`  ${team.server.url}`);
     io.out('');
     io.out(`Workspace: ${o.workspace}${team.created ? ' (created now from tariffs/ and rules/)' : ''}; this process owns it until it stops.`);
+    io.out(`Case folders (explorer cases, regression folders) must be inside: ${team.caseRoots.join(', ')}`);
     if (!tls)
       io.out(
         'It listens on 127.0.0.1 only. To serve your team, put a reverse proxy with TLS in front (nginx: proxy_pass to this address, proxy_buffering off for /events, and pass --origin https://your.host here); see docs/team.md.',

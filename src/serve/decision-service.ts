@@ -1,7 +1,8 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { readBodyWithLimit } from '../io/body-limit.js';
+import { clientErrorAnswer, endSocketWithJson } from '../io/http-client-error.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
@@ -223,16 +224,6 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
   return Object.assign(listener, { inFlight: () => inFlight });
 }
 
-/**
- * A request node's HTTP parser refuses before the listener sees it (not HTTP, a malformed header
- * or content-length, headers over node's 16 KiB, a client too slow to send its headers): a JSON
- * error like every other, one access-log line, and the connection closed, as node does.
- */
-const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', message: 'the request line and headers exceed 16 KiB: send a shorter path and fewer headers' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' },
-};
-
 /** The service's HTTP server; `requestsInFlight()` counts the requests begun and not yet logged (a shutdown waits for them). */
 export type DecisionServer = Server & { requestsInFlight(): number };
 
@@ -240,25 +231,16 @@ export function createDecisionService(opts: ServiceOptions): DecisionServer {
   const listener = decisionListener(opts);
   const server = Object.assign(createServer({ keepAliveTimeout: 5000 }, listener), { requestsInFlight: listener.inFlight });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // A connection already gone has no one to answer: a reset, or the client's end in the middle
-    // of a request (HPE_INVALID_EOF_STATE; that request's own line says CONNECTION_CLOSED).
-    if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) {
+    // What node's parser refuses: a JSON error like every other and one access-log line
+    // (src/io/http-client-error.ts, shared with the studio's servers). A connection already gone
+    // has no one to answer (a client's end mid-request: that request's own line says CONNECTION_CLOSED).
+    const answer = clientErrorAnswer(err, socket);
+    if (!answer) {
       socket.destroy();
       return;
     }
-    const known = CLIENT_ERRORS[err.code ?? ''];
-    const { status, code, message } = known ?? {
-      status: 400,
-      code: 'BAD_REQUEST',
-      message: `not a well-formed HTTP/1.1 request (${err.code ?? err.message}): check the request line and headers`,
-    };
-    const body = Buffer.from(JSON.stringify({ error: { code, message } }), 'utf8');
-    socket.end(
-      Buffer.concat([
-        Buffer.from(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`, 'latin1'),
-        body,
-      ]),
-    );
+    const { status, code, message } = answer;
+    endSocketWithJson(socket, status, { error: { code, message } });
     const line: AccessLogLine = { at: new Date().toISOString(), method: '', path: '', status, durationMs: 0, client: (socket as Socket).remoteAddress ?? '', error: code };
     if (opts.worker !== undefined) line.worker = opts.worker;
     opts.log(line);

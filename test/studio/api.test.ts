@@ -1,4 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_GLOBAL, channelOf, type StudioBridge } from '../../src/studio/api/bridge.js';
@@ -101,6 +103,30 @@ describe('HTTP transport (browser mode)', () => {
       expect((await post('/api/tariffs.list', {})).status).toBe(404);
       expect((await post('/s/wrong-secret-0000000000000/api/tariffs.list', {})).status).toBe(404);
       expect((await post('/s/test-secret-000000000000/api/tariffs.list', {}, { Origin: 'http://evil.example' })).status).toBe(403);
+      // A foreign Host (DNS rebinding) is refused with the JSON error the team server gives too (host-check.ts).
+      const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: '/s/test-secret-000000000000/', headers: { Host: `evil.example:${server.port}` } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(rebound.status).toBe(403);
+      expect(JSON.parse(rebound.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_HOST' } });
+      // What node's parser refuses gets the studio's JSON error too (transport-failures.ts).
+      const garbage = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
+        let got = '';
+        socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(got));
+        socket.setTimeout(5000, () => socket.destroy());
+      });
+      expect(garbage).toMatch(/^HTTP\/1\.1 400 /u);
+      expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
       expect((await post('/s/test-secret-000000000000/api/tariffs.list', 'x=1', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
       expect((await post('/s/test-secret-000000000000/api/tariffs.list', '{not json')).status).toBe(400);
       expect((await fetch(`${base}/s/test-secret-000000000000/api/tariffs.list`)).status).toBe(405);

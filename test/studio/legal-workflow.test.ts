@@ -94,7 +94,10 @@ describe('legal review workflow', () => {
   });
 
   it('approval needs review, a reviewer and a comment; it is refused while a case answers invalid', async () => {
-    expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'ok' })).toMatchObject({ ok: false, error: { code: 'VERSION_NOT_IN_REVIEW' } });
+    expect(await dispatch('rules.approve', { id: draft.summary.id, revision: draft.summary.revision, reviewer: 'kato', comment: 'ok' })).toMatchObject({
+      ok: false,
+      error: { code: 'VERSION_NOT_IN_REVIEW' },
+    });
     draft = await ok<RuleVersionDetail>('rules.submit', { id: draft.summary.id, revision: draft.summary.revision, comment: 'ready' });
     expect(draft.summary.status).toBe('in-review');
     expect(
@@ -103,19 +106,24 @@ describe('legal review workflow', () => {
       ok: false,
       error: { code: 'VERSION_NOT_DRAFT' },
     });
-    expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: ' ', comment: '' })).toMatchObject({
+    expect(await dispatch('rules.approve', { id: draft.summary.id, revision: draft.summary.revision, reviewer: ' ', comment: '' })).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_INCOMPLETE', issues: [expect.objectContaining({ code: 'REVIEWER_REQUIRED' }), expect.objectContaining({ code: 'COMMENT_REQUIRED' })] },
     });
     const mine = scratch('cases-');
     writeFileSync(join(mine, 'broken.json'), JSON.stringify({ name: 'a fact misspelt', asOf: '2025-05-01', decision: 'surcharge', facts: { evadedAmmount: 100 } }));
     await ok('rules.setCaseFolders', { folders: [mine] });
-    expect(await dispatch('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'reviewed 第27条' })).toMatchObject({
+    expect(await dispatch('rules.approve', { id: draft.summary.id, revision: draft.summary.revision, reviewer: 'kato', comment: 'reviewed 第27条' })).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_BLOCKED_BY_CASES', issues: [expect.objectContaining({ code: 'FACT_REQUIRED', header: 'a fact misspelt' })] },
     });
     await ok('rules.setCaseFolders', { folders: [] });
-    const r = await ok<{ approved: RuleVersionDetail; superseded: RuleVersionSummary }>('rules.approve', { id: draft.summary.id, reviewer: 'kato', comment: 'reviewed 第27条' });
+    const r = await ok<{ approved: RuleVersionDetail; superseded: RuleVersionSummary }>('rules.approve', {
+      id: draft.summary.id,
+      revision: draft.summary.revision,
+      reviewer: 'kato',
+      comment: 'reviewed 第27条',
+    });
     expect(r.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'kato' });
     expect(r.approved.reviews.map((x) => x.step)).toEqual(['submitted', 'approved']);
     expect(r.superseded).toMatchObject({ id: 1, status: 'superseded' });

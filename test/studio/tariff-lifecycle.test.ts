@@ -38,7 +38,7 @@ describe('tariff version lifecycle', () => {
     const back = await ok<VersionSummary>('lifecycle.withdrawTariff', { id: s.id, comment: 'one more change' });
     expect(back.status).toBe('draft');
     expect((await fails('lifecycle.withdrawTariff', { id: s.id, comment: '' })).code).toBe('VERSION_NOT_IN_REVIEW');
-    expect((await fails('lifecycle.approveTariff', { id: s.id, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    expect((await fails('lifecycle.approveTariff', { id: s.id, revision: s.revision, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
     expect(audit()).toEqual(expect.arrayContaining(['tariff.submitted', 'tariff.withdrawn']));
   });
 
@@ -57,7 +57,7 @@ describe('tariff version lifecycle', () => {
   it('refuses approval without reviewer and comment, and while a case answers invalid', async () => {
     const cur = await ok<VersionDetail>('tariffs.get', { id: draft.summary.id });
     await ok('lifecycle.submitTariff', { id: cur.summary.id, revision: cur.summary.revision, comment: 'again' });
-    expect((await fails('lifecycle.approveTariff', { id: cur.summary.id, reviewer: ' ', comment: '' })).code).toBe('APPROVAL_INCOMPLETE');
+    expect((await fails('lifecycle.approveTariff', { id: cur.summary.id, revision: cur.summary.revision, reviewer: ' ', comment: '' })).code).toBe('APPROVAL_INCOMPLETE');
     // A draft that drops every course a case file names: the cases answer invalid, approval waits.
     let broken = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2025-05-01', title: 'renamed courses' });
     const edits = broken.version.courses.map((c, index) => ({ table: 'courses', index, field: 'code', text: `X${c.code}` }));
@@ -66,7 +66,7 @@ describe('tariff version lifecycle', () => {
     await ok('lifecycle.submitTariff', { id: broken.summary.id, revision: broken.summary.revision, comment: 'rename' });
     const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: broken.summary.id });
     expect(review.failing.length).toBeGreaterThan(0);
-    const refused = await fails('lifecycle.approveTariff', { id: broken.summary.id, reviewer: 'legal', comment: 'ok' });
+    const refused = await fails('lifecycle.approveTariff', { id: broken.summary.id, revision: broken.summary.revision, reviewer: 'legal', comment: 'ok' });
     expect(refused.code).toBe('APPROVAL_BLOCKED_BY_CASES');
     expect(refused.issues.length).toBe(review.failing.length);
     await ok('lifecycle.withdrawTariff', { id: broken.summary.id, comment: 'no' });
@@ -77,11 +77,11 @@ describe('tariff version lifecycle', () => {
   it('approves a rule draft and a tariff draft of the same date together, with one notice covering prices and clauses', async () => {
     const rules = await ok<RuleVersionDetail>('rules.createDraft', { from: 1, effective: '2025-04-01', title: '第27条 改定' });
     // The rule draft of the same date is still a draft: the change of terms is approved as one.
-    const pending = await fails('lifecycle.approveTariff', { id: draft.summary.id, reviewer: 'legal', comment: 'ok' });
+    const pending = await fails('lifecycle.approveTariff', { id: draft.summary.id, revision: draft.summary.revision, reviewer: 'legal', comment: 'ok' });
     expect(pending.code).toBe('APPROVAL_COMPANION_NOT_SUBMITTED');
     // The approval state tells it beforehand, also without a team server.
     expect(await ok('team.approvalState', { kind: 'tariff', id: draft.summary.id })).toMatchObject({ canApprove: false, reason: 'COMPANION_NOT_SUBMITTED' });
-    expect((await fails('rules.approve', { id: rules.summary.id, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    expect((await fails('rules.approve', { id: rules.summary.id, revision: rules.summary.revision, reviewer: 'legal', comment: 'ok' })).code).toBe('VERSION_NOT_IN_REVIEW');
     await ok('rules.submit', { id: rules.summary.id, revision: rules.summary.revision, comment: 'with the prices' });
     expect(await ok('team.approvalState', { kind: 'tariff', id: draft.summary.id })).toMatchObject({ canApprove: true, reason: null });
     expect(await ok('team.approvalState', { kind: 'rule', id: rules.summary.id })).toMatchObject({ canApprove: true, reason: null });
@@ -90,7 +90,7 @@ describe('tariff version lifecycle', () => {
     const notice = await ok<{ markdown: string; fileName: string }>('lifecycle.tariffNotice', { id: draft.summary.id, format: 'md' });
     expect(notice.markdown).toContain('99,999');
     expect(notice.fileName).toContain('2025-04-01');
-    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: draft.summary.id, reviewer: 'legal', comment: 'prices and 第27条' });
+    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: draft.summary.id, revision: draft.summary.revision, reviewer: 'legal', comment: 'prices and 第27条' });
     expect(r.approved.status).toBe('approved');
     expect(r.superseded).toMatchObject({ id: 1, status: 'superseded' });
     expect(r.rules).toMatchObject({ id: rules.summary.id, status: 'approved' });
@@ -116,7 +116,7 @@ describe('tariff version lifecycle', () => {
     const d = await ok<VersionDetail>('tariffs.get', { id: restored.id });
     expect(d.version.courses[0]!.monthlyFee).not.toBe(99999);
     await ok('lifecycle.submitTariff', { id: d.summary.id, revision: d.summary.revision, comment: 'roll back' });
-    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: d.summary.id, reviewer: 'legal', comment: 'rolled back' });
+    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: d.summary.id, revision: d.summary.revision, reviewer: 'legal', comment: 'rolled back' });
     expect(r.superseded).toMatchObject({ id: draft.summary.id });
     const rules = await ok<VersionRef>('lifecycle.restore', { kind: 'rules', from: 1, effective: '2025-08-01', title: 'back' });
     expect(rules.status).toBe('draft');

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
 import { CALL_NAMES } from '../../src/studio/api/contract.js';
@@ -11,7 +15,7 @@ import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
-import { freshWorkspace, TODAY } from './helpers.js';
+import { freshWorkspace, scratch, TODAY } from './helpers.js';
 
 /**
  * The team server over real HTTP on 127.0.0.1: sign-in, cookies, CSRF and Origin, roles on
@@ -33,6 +37,8 @@ let ws: Workspace;
 let server: TeamServer;
 let now = Date.parse(`${TODAY}T01:00:00Z`);
 let base: string;
+let caseRoot: string;
+const logs: string[] = [];
 
 type Session = { cookie: string; csrf: string; name: string };
 type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
@@ -62,13 +68,15 @@ const ok = async <T>(s: Session, name: string, args: unknown = {}): Promise<T> =
 };
 
 const sessions: Record<string, Session> = {};
+const dave = (): Session => sessions['dave']!;
 
 beforeAll(async () => {
   ws = freshWorkspace();
   for (const [name, role] of USERS) await addUser(ws, { name, role, password: PASSWORD });
   actorFromRequests(ws, 'server');
-  const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY }));
-  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 } });
+  caseRoot = scratch('case-root-');
+  const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY, caseRoots: [caseRoot] }));
+  server = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, clock: () => now, policy: { ipAttempts: 1000, userAttempts: 1000 }, log: (line) => logs.push(line) });
   base = server.url;
   for (const [name] of USERS) sessions[name] = await login(name);
 });
@@ -114,6 +122,42 @@ describe('sign-in and sessions', () => {
     expect(await call(s, 'workspace.info')).toMatchObject({ status: 200, body: { ok: true } });
   });
 
+  it('answers only for its own host names: a foreign Host (DNS rebinding) gets 403 FORBIDDEN_HOST as JSON', async () => {
+    const port = server.port;
+    const get = (host: string) =>
+      new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/auth/session', headers: { Host: host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`]) {
+      const r = await get(host);
+      expect(r.status, host).toBe(403);
+      expect(r.type).toMatch(/^application\/json/u);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_HOST' } });
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect((await get(host)).status, host).toBe(401);
+  });
+
+  it('keeps only hashes of the session and CSRF tokens in the workspace, and still gives a reloaded page its CSRF token', async () => {
+    const s = await login('dave');
+    const rows = ws.db.prepare('SELECT token_hash, csrf FROM sessions').all() as { token_hash: string; csrf: string }[];
+    const sha = (t: string) => createHash('sha256').update(t).digest('base64url');
+    expect(rows.some((r) => r.csrf === s.csrf)).toBe(false);
+    expect(rows.map((r) => r.csrf)).toContain(sha(s.csrf));
+    expect(rows.map((r) => r.token_hash)).toContain(sha(s.cookie.split('=')[1]!));
+    const res = await fetch(new URL('auth/session', base), { headers: { Cookie: s.cookie } });
+    expect(((await res.json()) as { value: { csrf: string } }).value.csrf).toBe(s.csrf);
+    expect(await call(s, 'team.me')).toMatchObject({ status: 200 });
+    // The hash itself is not the token.
+    expect(await call(s, 'team.me', {}, { 'X-CSRF-Token': sha(s.csrf) })).toMatchObject({ status: 403, body: { error: { code: 'CSRF_REFUSED' } } });
+  });
+
   it('expires a session after its lifetime, and logout ends it at once', async () => {
     const s = await login('fred');
     expect((await call(s, 'team.me')).status).toBe(200);
@@ -139,6 +183,33 @@ describe('sign-in and sessions', () => {
     expect(await post('auth/login', { name: 'nobody', password: PASSWORD })).toMatchObject({ status: 401, body: { error: { code: 'LOGIN_FAILED' } } });
     now += 16 * 60_000;
     sessions['pam'] = await login('pam');
+  });
+
+  it('answers seven wrong passwords for a real user and for a made-up name alike: 401 ×4, then 423 ACCOUNT_LOCKED with the same body and headers', async () => {
+    await addUser(ws, { name: 'lena', role: 'pm', password: PASSWORD });
+    const attempt = async (name: string) => {
+      const res = await fetch(new URL('auth/login', base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, '') },
+        body: JSON.stringify({ name, password: 'wrong password!' }),
+      });
+      const headers: [string, string][] = [];
+      res.headers.forEach((v, k) => {
+        if (k !== 'date') headers.push([k, v]);
+      });
+      return { status: res.status, body: await res.text(), headers };
+    };
+    const real: Awaited<ReturnType<typeof attempt>>[] = [];
+    const madeUp: Awaited<ReturnType<typeof attempt>>[] = [];
+    for (let i = 0; i < 7; i++) real.push(await attempt('lena'));
+    for (let i = 0; i < 7; i++) madeUp.push(await attempt('no-such-user-x'));
+    expect(real.map((a) => a.status)).toEqual([401, 401, 401, 401, 423, 423, 423]);
+    expect(madeUp).toEqual(real);
+    expect(JSON.parse(madeUp[6]!.body)).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    // The lock ends after its time for both.
+    now += 16 * 60_000;
+    expect((await attempt('no-such-user-x')).status).toBe(401);
+    expect((await login('lena')).name).toBe('lena');
   });
 });
 
@@ -218,11 +289,11 @@ describe('four-eyes and stale saves', () => {
     await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
     const state = await ok<{ canApprove: boolean; reason: string; editors: string[] }>(bob, 'team.approvalState', { kind: 'rule', id: d.summary.id });
     expect(state).toMatchObject({ canApprove: false, reason: 'EDITOR', editors: ['bob'] });
-    const refused = await call(bob, 'rules.approve', { id: d.summary.id, reviewer: 'carol', comment: 'self approval' });
+    const refused = await call(bob, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: 'carol', comment: 'self approval' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(refused.body.error!.message).toContain('you edited this version (editors: bob)');
     expect(await ok(carol, 'team.approvalState', { kind: 'rule', id: d.summary.id })).toMatchObject({ canApprove: true, reason: null });
-    const r = await ok<{ approved: Detail }>(carol, 'rules.approve', { id: d.summary.id, reviewer: 'somebody typed', comment: 'checked' });
+    const r = await ok<{ approved: Detail }>(carol, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: 'somebody typed', comment: 'checked' });
     expect(r.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'carol' });
     const trail = listAudit(ws, 50).filter((e) => e.target === `rule:${d.summary.id}`);
     expect(trail.map((e) => [e.action, e.actor])).toEqual([
@@ -245,12 +316,17 @@ describe('four-eyes and stale saves', () => {
       body: { error: { code: 'FORBIDDEN' } },
     });
     await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready' });
-    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'self' })).toMatchObject({
+    expect(await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, revision: edited.summary.revision, reviewer: 'carol', comment: 'self' })).toMatchObject({
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
     });
     expect(await ok(alice, 'team.approvalState', { kind: 'tariff', id: d.summary.id })).toMatchObject({ canApprove: false, reason: 'ROLE', editors: ['alice'] });
-    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'somebody typed', comment: 'prices checked' });
+    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', {
+      id: d.summary.id,
+      revision: edited.summary.revision,
+      reviewer: 'somebody typed',
+      comment: 'prices checked',
+    });
     expect(r.approved.status).toBe('approved');
     const view = await ok<{ reviews: { step: string; reviewer: string }[] }>(alice, 'lifecycle.tariffReview', { id: d.summary.id });
     expect(view.reviews.find((x) => x.step === 'approved')?.reviewer).toBe('carol');
@@ -259,7 +335,7 @@ describe('four-eyes and stale saves', () => {
     const restored = await ok<{ id: number }>(bob, 'lifecycle.restore', { kind: 'tariff', from: 1, effective: '2033-06-01', title: 'roll back' });
     const cur = await ok<Detail>(alice, 'tariffs.get', { id: restored.id });
     await ok(alice, 'lifecycle.submitTariff', { id: restored.id, revision: cur.summary.revision, comment: 'roll back' });
-    const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, reviewer: 'carol', comment: 'self' });
+    const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, revision: cur.summary.revision, reviewer: 'carol', comment: 'self' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(refused.body.error!.message).toContain('you edited this version (editors: bob');
 
@@ -271,11 +347,12 @@ describe('four-eyes and stale saves', () => {
     // team.approvalState says so before anyone clicks: bob edited the rule version of the same date.
     expect(await ok(bob, 'team.approvalState', { kind: 'tariff', id: td.summary.id })).toMatchObject({ canApprove: false, reason: 'COMPANION_EDITOR', editors: ['bob'] });
     expect(await ok(carol, 'team.approvalState', { kind: 'tariff', id: td.summary.id })).toMatchObject({ canApprove: true, reason: null });
-    const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, reviewer: '', comment: 'both' });
+    const viaCompanion = await call(bob, 'lifecycle.approveTariff', { id: td.summary.id, revision: td.summary.revision, reviewer: '', comment: 'both' });
     expect(viaCompanion).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(viaCompanion.body.error!.message).toContain('the rule version of the same date is approved with it');
     const both = await ok<{ approved: { status: string }; rules: { status: string } | null }>(carol, 'lifecycle.approveTariff', {
       id: td.summary.id,
+      revision: td.summary.revision,
       reviewer: '',
       comment: 'both',
     });
@@ -288,9 +365,61 @@ describe('four-eyes and stale saves', () => {
     const pending = await ok<{ canApprove: boolean; reason: string; message: string }>(carol, 'team.approvalState', { kind: 'tariff', id: lone.summary.id });
     expect(pending).toMatchObject({ canApprove: false, reason: 'COMPANION_NOT_SUBMITTED' });
     expect(pending.message).toContain('the rule version of 2035-01-01');
-    expect(await call(carol, 'lifecycle.approveTariff', { id: lone.summary.id, reviewer: '', comment: 'x' })).toMatchObject({
+    expect(await call(carol, 'lifecycle.approveTariff', { id: lone.summary.id, revision: lone.summary.revision, reviewer: '', comment: 'x' })).toMatchObject({
       body: { error: { code: 'APPROVAL_COMPANION_NOT_SUBMITTED' } },
     });
+  });
+
+  it('approves only the revision the reviewer saw: a version withdrawn, changed and submitted again is refused with REVIEW_STALE (409)', async () => {
+    const [alice, bob, carol] = [sessions['alice']!, sessions['bob']!, sessions['carol']!];
+    const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2036-01-01', title: 'fee change' });
+    await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
+    const seen = (await ok<Detail>(carol, 'tariffs.get', { id: d.summary.id })).summary;
+    // The author takes it back, changes a fee and submits again while carol is reading.
+    await ok(alice, 'lifecycle.withdrawTariff', { id: d.summary.id, comment: 'one more fee' });
+    const edited = await ok<Detail>(alice, 'tariffs.edit', {
+      id: d.summary.id,
+      revision: seen.revision,
+      edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1990' }],
+    });
+    await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: edited.summary.revision, comment: 'ready again' });
+    const stale = await call(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: seen.revision, reviewer: 'carol', comment: 'ok' });
+    expect(stale).toMatchObject({ status: 409, body: { ok: false, error: { code: 'REVIEW_STALE' } } });
+    expect(stale.body.error!.message).toBe(
+      `tariff version 2036-01-01 (#${d.summary.id}) changed since you opened it (revision ${seen.revision} → ${edited.summary.revision}): reload and review again`,
+    );
+    expect((await ok<Detail>(carol, 'tariffs.get', { id: d.summary.id })).summary.status).toBe('in-review');
+    // Without the revision the contract refuses the call.
+    expect(await call(carol, 'lifecycle.approveTariff', { id: d.summary.id, reviewer: 'carol', comment: 'ok' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'INVALID_ARGS' } },
+    });
+    const r = await ok<{ approved: { status: string } }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: edited.summary.revision, reviewer: '', comment: 'ok' });
+    expect(r.approved.status).toBe('approved');
+
+    // The same for a rule version, and for an approval that is only counted (two required).
+    setRequiredApprovals(ws, 2);
+    try {
+      const rd = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2036-06-01', title: 'rules change' });
+      await ok(bob, 'rules.submit', { id: rd.summary.id, revision: rd.summary.revision, comment: 'ready' });
+      await ok(bob, 'rules.withdraw', { id: rd.summary.id, comment: 'one more' });
+      const changed = await ok<Detail>(bob, 'rules.setInterpretation', { id: rd.summary.id, revision: rd.summary.revision, name: 'interestDayBasis', value: 'actual' });
+      await ok(bob, 'rules.submit', { id: rd.summary.id, revision: changed.summary.revision, comment: 'ready again' });
+      const counted = await call(carol, 'rules.approve', { id: rd.summary.id, revision: rd.summary.revision, reviewer: '', comment: 'one' });
+      expect(counted).toMatchObject({ status: 409, body: { error: { code: 'REVIEW_STALE' } } });
+      expect(
+        listAudit(ws, 50)
+          .filter((e) => e.target === `rule:${rd.summary.id}`)
+          .map((e) => e.action),
+      ).not.toContain('rule.approval.counted');
+      await ok(carol, 'rules.approve', { id: rd.summary.id, revision: changed.summary.revision, reviewer: '', comment: 'one' });
+      expect(await call(dave(), 'rules.approve', { id: rd.summary.id, revision: rd.summary.revision, reviewer: '', comment: 'two' })).toMatchObject({
+        status: 409,
+        body: { error: { code: 'REVIEW_STALE', message: expect.stringContaining(`rule version 2036-06-01 (#${rd.summary.id}) changed since you opened it`) } },
+      });
+    } finally {
+      setRequiredApprovals(ws, 1);
+    }
   });
 
   it('with 2 required approvals, keeps the version in review until two non-editors approved, each once', async () => {
@@ -299,17 +428,90 @@ describe('four-eyes and stale saves', () => {
       const bob = sessions['bob']!;
       const d = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2032-01-01', title: 'needs two' });
       await ok(bob, 'rules.submit', { id: d.summary.id, revision: d.summary.revision, comment: 'ready' });
-      const first = await ok<{ approved: Detail }>(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'one' });
+      const first = await ok<{ approved: Detail }>(sessions['carol']!, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: '', comment: 'one' });
       expect(first.approved.summary.status).toBe('in-review');
-      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'again' })).toMatchObject({
+      expect(await call(sessions['carol']!, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: '', comment: 'again' })).toMatchObject({
         status: 403,
         body: { error: { code: 'ALREADY_APPROVED' } },
       });
-      const second = await ok<{ approved: Detail }>(sessions['dave']!, 'rules.approve', { id: d.summary.id, reviewer: '', comment: 'two' });
+      const second = await ok<{ approved: Detail }>(sessions['dave']!, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: '', comment: 'two' });
       expect(second.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'dave' });
     } finally {
       setRequiredApprovals(ws, 1);
     }
+  });
+});
+
+describe('case folders on the server', () => {
+  it('confines explorer.saveCase and rules.setCaseFolders to the case root, the same answer whether a path outside exists or not', async () => {
+    const bob = sessions['bob']!;
+    const outside = join(scratch('outside-'), 'anything', 'new', 'sub');
+    const caseJson = '{"name": "x"}\n';
+    for (const folder of [outside, '/tmp/anything/new/sub', '../escape', join(caseRoot, '..', 'escape')]) {
+      const r = await call(bob, 'explorer.saveCase', { folder, fileName: 'x.sh', caseJson });
+      expect(r.body, folder).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_OUTSIDE_ROOT' } });
+      expect(r.body.error!.message).toContain(`case folders must be inside ${caseRoot}`);
+    }
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync(join(caseRoot, '..', 'escape'))).toBe(false);
+    // A symbolic link inside the root that leads out of it is outside too.
+    const away = scratch('away-');
+    symlinkSync(away, join(caseRoot, 'link'));
+    expect((await call(bob, 'explorer.saveCase', { folder: join(caseRoot, 'link', 'sub'), fileName: 'x', caseJson })).body).toMatchObject({
+      error: { code: 'CASE_FOLDER_OUTSIDE_ROOT' },
+    });
+    expect(existsSync(join(away, 'sub'))).toBe(false);
+    // Inside the root (absolute, or relative to it) a case is saved.
+    const saved = await ok<{ file: string }>(bob, 'explorer.saveCase', { folder: 'legal/new', fileName: 'late-interest', caseJson });
+    expect(saved.file.startsWith(join(caseRoot, 'legal', 'new'))).toBe(true);
+    expect(readFileSync(saved.file, 'utf8')).toBe(caseJson);
+
+    const etc = await call(bob, 'rules.setCaseFolders', { folders: ['/etc', '/root'] });
+    const missing = await call(bob, 'rules.setCaseFolders', { folders: ['/no-such-dir-here', '/root'] });
+    expect(etc.body).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_OUTSIDE_ROOT' } });
+    expect(JSON.stringify(missing.body)).toBe(JSON.stringify(etc.body).replaceAll('/etc', '/no-such-dir-here'));
+    mkdirSync(join(caseRoot, 'regression'));
+    const set = await ok<{ folders: { path: string; exists: boolean }[] }>(bob, 'rules.setCaseFolders', { folders: [join(caseRoot, 'regression'), 'legal'] });
+    expect(set.folders.filter((f) => f.path.startsWith(caseRoot))).toEqual([
+      expect.objectContaining({ path: join(caseRoot, 'regression'), exists: true }),
+      expect.objectContaining({ path: join(caseRoot, 'legal'), exists: true }),
+    ]);
+  });
+});
+
+describe('transport errors', () => {
+  /** Raw bytes on a new connection: what the server sends back until it closes (bounded: 5 s). */
+  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(bytes);
+        if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+      });
+      let got = '';
+      socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(got));
+      socket.setTimeout(5000, () => socket.destroy());
+    });
+  const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { code: string } };
+
+  it('answers what the HTTP parser refuses with a JSON error, and logs a client hanging up mid-body in one line, not as a server error', async () => {
+    logs.length = 0;
+    const garbage = await raw('GARBAGE\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 [^]*content-type: application\/json/u);
+    expect(bodyOf(garbage)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const longHeaders = await raw(`GET /auth/session HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Long: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(longHeaders).toMatch(/^HTTP\/1\.1 431 /u);
+    expect(bodyOf(longHeaders)).toMatchObject({ ok: false, error: { code: 'HEADERS_TOO_LARGE' } });
+    expect(logs.filter((l) => /BAD_REQUEST|HEADERS_TOO_LARGE/u.test(l))).toHaveLength(2);
+
+    logs.length = 0;
+    const host = `127.0.0.1:${server.port}`;
+    const answer = await raw(`POST /auth/login HTTP/1.1\r\nHost: ${host}\r\nOrigin: http://${host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":`, 100);
+    expect(answer).toBe('');
+    for (let i = 0; i < 100 && logs.length === 0; i++) await new Promise((ok) => setTimeout(ok, 20));
+    expect(logs).toEqual([expect.stringMatching(/^studio server: POST \/auth\/login: the client closed the connection before the request body ended \(aborted\)$/u)]);
+    expect((await fetch(new URL('auth/session', base))).status).toBe(401);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { StudioError } from '../../src/tariff-model/studio-error.js';
 import { startTeamServer } from '../../src/studio/server/team-server.js';
+import { startTeamStudio } from '../../src/studio/server/team-mode.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/login.js';
 import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
 import { addUser, listUsers } from '../../src/studio/team/user-store.js';
@@ -167,6 +168,34 @@ describe('login rate limit and Secure cookies', () => {
         }).then((r) => r.status);
       expect([await attempt(), await attempt(), await attempt(), await attempt(), await attempt()]).toEqual([401, 401, 401, 429, 429]);
       expect(listAudit(ws, 10).filter((e) => e.action === 'login.rate-limited')).toHaveLength(1);
+      // The 429 says when to come back (the rest of the 5-minute window, in seconds).
+      const limited = await fetch(new URL('auth/login', server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) },
+        body: JSON.stringify({ name: 'kim', password: 'wrong guess!!' }),
+      });
+      expect(limited.status).toBe(429);
+      const wait = Number(limited.headers.get('retry-after'));
+      expect(wait).toBeGreaterThanOrEqual(1);
+      expect(wait).toBeLessThanOrEqual(300);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads at most 4 KB for a sign-in, before anyone is known, and says so', async () => {
+    const ws = freshWorkspace();
+    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0 });
+    try {
+      const r = await fetch(new URL('auth/login', server.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url.slice(0, -1) },
+        body: JSON.stringify({ name: 'kim', password: 'x'.repeat(5000) }),
+      });
+      expect(r.status).toBe(413);
+      const body = (await r.json()) as { error: { code: string; message: string; hint: string } };
+      expect(body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'the request is larger than the 4 KB limit of a sign-in (a user name and a password)' });
+      expect(body.error.hint).not.toContain('workbook');
     } finally {
       await server.close();
     }
@@ -187,6 +216,7 @@ describe('login rate limit and Secure cookies', () => {
     const refused = await login('KIM', 'a long enough secret', '10.0.0.9');
     expect(refused).toMatchObject({ ok: false, code: 'LOGIN_RATE_LIMITED' });
     expect(refused.ok ? '' : refused.message).toContain('for this user name');
+    expect(refused).toMatchObject({ retryAfterSeconds: 300, message: 'too many login attempts for this user name; wait 5 minutes and try again' });
     // Another name is not affected; an unknown name is limited too, and the audit does not repeat it.
     expect(await login('nobody', 'x', '10.0.0.1')).toMatchObject({ status: 401 });
     for (let i = 0; i < 4; i++) await login('my secret password', 'x', '10.0.0.5');
@@ -226,8 +256,45 @@ describe('login rate limit and Secure cookies', () => {
       expect(r.status).toBe(200);
       expect(r.cookie).toMatch(/^__Host-tariff_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/u);
       expect((await send('evil.example')).status).toBe(403);
+      expect((await send(`studio.example.com.evil.example`)).status).toBe(403);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('the team studio as started by the CLI', () => {
+  it('confines case folders to cases/ beside the workspace by default, created at start', async () => {
+    const dir = scratch('team-');
+    const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: dir });
+    try {
+      expect(team.caseRoots).toEqual([join(dir, 'cases')]);
+      expect(existsSync(join(dir, 'cases'))).toBe(true);
+    } finally {
+      await team.stop();
+    }
+  });
+
+  it('creates the workspace (and its -wal, -shm, backups) readable by its owner only, and tightens one created readable by all', async () => {
+    const dir = scratch('private-');
+    const file = join(dir, 'ws.sqlite');
+    const team = await startTeamStudio({ workspace: file, seed: SEED, host: '127.0.0.1', port: 0, staticDir: dir });
+    try {
+      await addUser(team.ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect((statSync(f).mode & 0o777).toString(8), f).toBe('600');
+      await backupWorkspace(file, join(dir, 'copy.sqlite'));
+      expect((statSync(join(dir, 'copy.sqlite')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      await team.stop();
+    }
+    // A workspace an earlier version left readable by all is made private when the team server opens it.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o644);
+    const again = await startTeamStudio({ workspace: file, seed: SEED, host: '127.0.0.1', port: 0, staticDir: dir });
+    try {
+      expect(again.warnings).toEqual([]);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) expect((statSync(f).mode & 0o777).toString(8), f).toBe('600');
+    } finally {
+      await again.stop();
     }
   });
 });

@@ -4,7 +4,8 @@ import type { Envelope } from './contract.js';
  * The HTTP status of a studio call's answer, for both HTTP transports (the browser mode's
  * server and the team server): 400 for a call or payload the contract refuses, 500 for an
  * internal error, else 200 with the error as data. The team server answers a stale save with
- * 409 (`draftConflict`), since several people edit there.
+ * 409 (`draftConflict`), since several people edit there, and so an approval of a version that
+ * changed since the reviewer opened it (`REVIEW_STALE`).
  */
 export const httpStatusOf = (env: Envelope<unknown>, opts: { draftConflict?: 409 } = {}): number =>
   env.ok
@@ -13,6 +14,6 @@ export const httpStatusOf = (env: Envelope<unknown>, opts: { draftConflict?: 409
       ? 400
       : env.error.code === 'INTERNAL'
         ? 500
-        : env.error.code === 'DRAFT_CONFLICT' && opts.draftConflict
+        : (env.error.code === 'DRAFT_CONFLICT' || env.error.code === 'REVIEW_STALE') && opts.draftConflict
           ? opts.draftConflict
           : 200;

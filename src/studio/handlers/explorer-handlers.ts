@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
 import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
@@ -10,6 +10,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { approvedRulesInForce, getRuleVersion } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { caseFolderFor } from './case-roots.js';
 import { workspaceRegistry } from './case-runs.js';
 import { asDecision } from './rule-checks.js';
 import { clauseTexts, termsFor } from './rule-views.js';
@@ -117,7 +118,7 @@ export const explorerHandlers = (ctx: StudioContext): Handlers['explorer'] => ({
   },
 
   saveCase: ({ folder, fileName, caseJson }) => {
-    const dir = resolve(folder);
+    const dir = caseFolderFor(ctx, folder, '/folder');
     const name = safeFileName(fileName);
     try {
       JSON.parse(caseJson);

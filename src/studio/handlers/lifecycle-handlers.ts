@@ -15,6 +15,7 @@ import { diffTariff } from '../../tariff-model/tariff-diff.js';
 import { defaultForm, resolveForm } from '../scenarios/scenario-form.js';
 import { allRuleVersions, createRuleDraft, getRuleVersion, type StoredRuleVersion } from '../workspace/rule-store.js';
 import { approveTogether, listTariffReviews, ruleCompanion, submitTariffVersion, withdrawTariffVersion } from '../workspace/tariff-review-store.js';
+import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { allTariffVersions, createTariffDraft, getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { failingCaseIssue, loadCases, workspaceRegistry } from './case-runs.js';
@@ -194,8 +195,9 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
   submitTariff: ({ id, revision, comment }) => summaryOf(submitTariffVersion(ctx.ws, { id, revision, comment })),
   withdrawTariff: ({ id, comment }) => summaryOf(withdrawTariffVersion(ctx.ws, { id, comment })),
 
-  approveTariff: ({ id, reviewer, comment }) => {
+  approveTariff: ({ id, revision, reviewer, comment }) => {
     const t = getTariffVersion(ctx.ws, id);
+    requireReviewedRevision('tariff', t, revision);
     const r = approveChangeOfTerms(ctx, { primary: 'tariff', tariff: t, rules: ruleCompanion(ctx.ws, t.effective) ?? null, reviewer, comment });
     if (!r.tariff) throw new StudioError('VERSION_NOT_IN_REVIEW', `tariff version ${t.effective} is ${t.status}`, [], 'Submit the draft for review first.');
     return {

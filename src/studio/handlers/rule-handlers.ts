@@ -30,6 +30,8 @@ import { tariffCompanion } from '../workspace/tariff-review-store.js';
 import { describeFolders, failingCaseIssue, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
+import { caseFolderFor } from './case-roots.js';
+import { requireReviewedRevision } from '../workspace/review-pin.js';
 import type { StudioContext } from './studio-context.js';
 
 /**
@@ -138,8 +140,9 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   submit: ({ id, revision, comment }) => ruleDetailOf(ctx.ws, submitRuleVersion(ctx.ws, { id, revision, comment }).id),
   withdraw: ({ id, comment }) => ruleDetailOf(ctx.ws, withdrawRuleVersion(ctx.ws, { id, comment }).id),
 
-  approve: ({ id, reviewer, comment }) => {
+  approve: ({ id, revision, reviewer, comment }) => {
     const v = getRuleVersion(ctx.ws, id);
+    requireReviewedRevision('rule', v, revision);
     const tariff = tariffCompanion(ctx.ws, v.effective) ?? null;
     if (tariff && tariff.status !== 'approved') {
       // One change of the terms: the tariff version of the same date is approved with it (docs/studio.md, Review).
@@ -204,7 +207,10 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   coverage: ({ id }) => coverageOf(ctx.ws, id),
   caseFolders: () => ({ folders: describeFolders(ctx.ws) }),
   setCaseFolders: ({ folders }) => {
-    setUserCaseFolders(ctx.ws, folders);
+    setUserCaseFolders(
+      ctx.ws,
+      folders.map((f, i) => caseFolderFor(ctx, f, `/folders/${i}`)),
+    );
     return { folders: describeFolders(ctx.ws) };
   },
 

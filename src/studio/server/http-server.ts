@@ -5,7 +5,9 @@ import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
 import { httpStatusOf } from '../api/envelope-status.js';
 import { readJsonCallBody, transportError } from './json-call-body.js';
+import { forbiddenHost, hostAllowed, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
+import { answerClientErrors, requestFailed } from './transport-failures.js';
 
 /**
  * The browser mode's transport: a small HTTP server on 127.0.0.1 exposing the same calls as
@@ -49,7 +51,7 @@ const sameSecret = (a: string, b: string): boolean => {
 export async function startStudioServer(opts: ServerOptions): Promise<StudioServer> {
   const secret = opts.secret ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
+  let allowedHosts: string[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
@@ -57,9 +59,9 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     // ['', 's', secret, ...rest]
     if (parts[1] !== 's' || parts[2] === undefined || !sameSecret(parts[2], secret))
       return send(res, 404, 'Not found. Open the URL that `tariff studio --web` printed.\n', 'text/plain; charset=utf-8');
-    if (!allowedHosts().includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');
+    if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`))
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`))
       return sendJson(res, 403, transportError('FORBIDDEN_ORIGIN', `requests from ${origin} are refused`));
     const rest = parts.slice(3).join('/');
     if (parts.length === 3) {
@@ -79,12 +81,9 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      opts.log?.(`studio server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) sendJson(res, 500, transportError('INTERNAL', 'the studio server failed on this request'));
-      else res.destroy();
-    });
+    handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   });
+  answerClientErrors(server, opts.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
@@ -96,6 +95,7 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     server.listen(opts.port ?? 0, HOST, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  allowedHosts = ownHosts(port);
   return {
     url: `http://${HOST}:${port}/s/${secret}/`,
     port,

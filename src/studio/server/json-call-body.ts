@@ -7,8 +7,30 @@ export const MAX_BODY = 30 * 1024 * 1024;
 
 export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
+/** The client hung up before its request body ended: nobody to answer, not a server error (transport-failures.ts). */
+export class ClientGoneError extends Error {
+  readonly code = 'CONNECTION_CLOSED';
+}
+
+/** How much a route reads, and what its 413 says. */
+export type BodyLimit = { bytes: number; shown: string; what: string; hint: string };
+/** A studio call: up to MAX_BODY, since a workbook import travels base64. */
+export const CALL_LIMIT: BodyLimit = {
+  bytes: MAX_BODY,
+  shown: `${MAX_BODY / 1024 / 1024} MB`,
+  what: '',
+  hint: 'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
+};
+/** Signing in (read before anyone is known): a user name and a password, a few KB at most. */
+export const AUTH_LIMIT: BodyLimit = {
+  bytes: 4 * 1024,
+  shown: '4 KB',
+  what: ' of a sign-in (a user name and a password)',
+  hint: 'Send {"name": "…", "password": "…"} only: a user name is at most 64 characters, a password at most 1,024.',
+};
+
 /**
- * The body of a studio call as both HTTP servers read it: JSON only (415), at most MAX_BODY (413,
+ * The body of a studio call as both HTTP servers read it: JSON only (415), at most `limit` (413,
  * the rest drained so the client reads the answer; the connection then closes), parsed (400).
  * Undefined when it answered the refusal itself through `reply`.
  */
@@ -16,24 +38,22 @@ export async function readJsonCallBody(
   req: IncomingMessage,
   res: ServerResponse,
   reply: (status: number, env: Envelope<unknown>, headers?: Record<string, string>) => void,
+  limit: BodyLimit = CALL_LIMIT,
 ): Promise<{ value: unknown } | undefined> {
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
     reply(415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
     return undefined;
   }
-  const read = await readBodyWithLimit(req, MAX_BODY);
+  let read: Awaited<ReturnType<typeof readBodyWithLimit>>;
+  try {
+    read = await readBodyWithLimit(req, limit.bytes);
+  } catch (e) {
+    throw new ClientGoneError(`the client closed the connection before the request body ended (${(e as Error)?.message ?? String(e)})`);
+  }
   if (!read.ok) {
     // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
     if (read.closeAfter) res.once('finish', () => req.destroy());
-    reply(
-      413,
-      transportError(
-        'PAYLOAD_TOO_LARGE',
-        `the request is larger than the ${MAX_BODY / 1024 / 1024} MB limit`,
-        'Import a smaller workbook (a tariff workbook is some tens of kilobytes).',
-      ),
-      { Connection: 'close' },
-    );
+    reply(413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${limit.shown} limit${limit.what}`, limit.hint), { Connection: 'close' });
     return undefined;
   }
   try {

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { actorFromRequests } from '../team/request-user.js';
 import type { LoginPolicy } from '../team/login.js';
@@ -5,6 +7,7 @@ import { setRequiredApprovals } from '../team/team-settings.js';
 import { listUsers } from '../team/user-store.js';
 import { networkFsWarning } from '../workspace/network-fs.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
+import { restrictWorkspaceFiles } from '../workspace/private-files.js';
 import type { SeedFolders } from '../workspace/seed-from-folders.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { serveOpenWorkspace } from './serve-workspace.js';
@@ -14,7 +17,10 @@ import { startTeamServer, type TeamServer } from './team-server.js';
  * The studio as a team server: the workspace opened by this one process (the writer's lock),
  * every call made as the signed-in user (ws.actor follows the request), behind startTeamServer.
  */
-export type TeamStudio = { server: TeamServer; ws: Workspace; created: boolean; users: number; warnings: string[]; stop(): Promise<void> };
+export type TeamStudio = { server: TeamServer; ws: Workspace; created: boolean; users: number; caseRoots: string[]; warnings: string[]; stop(): Promise<void> };
+
+/** The default case root of a team server: `cases/` beside its workspace. */
+export const defaultCaseRoot = (workspace: string): string => join(dirname(resolve(workspace)), 'cases');
 
 export type TeamStudioOptions = {
   workspace: string;
@@ -24,6 +30,8 @@ export type TeamStudioOptions = {
   staticDir: string;
   tls?: { cert: Buffer; key: Buffer };
   origins?: string[];
+  /** Where case folders may be (explorer cases, regression folders); default `cases/` beside the workspace, created at start. */
+  caseRoots?: string[];
   requiredApprovals?: number;
   policy?: Partial<LoginPolicy>;
   log?: (line: string) => void;
@@ -32,12 +40,21 @@ export type TeamStudioOptions = {
 export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStudio> {
   const warnings = [networkFsWarning(opts.workspace)].filter((w): w is string => w !== undefined);
   const { ws, created } = openWorkspace(opts.workspace, { seed: opts.seed, lock: 'the team server (tariff studio --serve)', actor: 'tariff studio --serve' });
+  // It holds password hashes: owner only, even if an earlier version created it readable by all.
+  if (!ws.readOnly) warnings.push(...restrictWorkspaceFiles(opts.workspace));
+  const caseRoots = (opts.caseRoots?.length ? opts.caseRoots : [defaultCaseRoot(opts.workspace)]).map((r) => resolve(r));
+  for (const r of caseRoots)
+    try {
+      mkdirSync(r, { recursive: true, mode: 0o750 });
+    } catch {
+      // A read-only folder: saving a case there fails with its own message, the server still starts.
+    }
   let users = 0;
   const { server, stop } = await serveOpenWorkspace(ws, async () => {
     actorFromRequests(ws, 'tariff studio --serve');
     if (opts.requiredApprovals !== undefined) setRequiredApprovals(ws, opts.requiredApprovals);
     users = listUsers(ws).filter((u) => !u.disabled).length;
-    const dispatch = studioDispatch(ws, created, logInternalError(opts.log));
+    const dispatch = studioDispatch(ws, created, logInternalError(opts.log), { caseRoots });
     return startTeamServer({
       ws,
       dispatch,
@@ -50,5 +67,5 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
       ...(opts.log ? { log: opts.log } : {}),
     });
   });
-  return { server, ws, created, users, warnings, stop };
+  return { server, ws, created, users, caseRoots, warnings, stop };
 }

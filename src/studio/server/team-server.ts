@@ -1,18 +1,19 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from '../team/login.js';
 import { runAs } from '../team/request-user.js';
-import { endSession, sessionOf, type Session } from '../team/sessions.js';
+import { csrfMatches, dropClearCsrfSessions, endSession, sessionOf, type Session } from '../team/sessions.js';
 import { createTeamDispatch } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
-import { readJsonCallBody } from './json-call-body.js';
+import { AUTH_LIMIT, CALL_LIMIT, readJsonCallBody, type BodyLimit } from './json-call-body.js';
 import { SECURITY_HEADERS, send, transportError } from './http-server.js';
+import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
+import { answerClientErrors, requestFailed } from './transport-failures.js';
 
 /**
  * The team server (`tariff studio --serve`): the studio's renderer and the same API calls,
@@ -23,8 +24,10 @@ import { serveStatic } from './static-files.js';
  *   POST auth/logout        ends the session
  *   POST api/<call>         a studio call (session cookie + X-CSRF-Token + same Origin), dispatched with the user's role
  *   GET  events             server-sent change events
- * Every POST must come from the studio's own origin (Origin header, its host equal to Host or
- * one of --origin), and every call but login must carry the session's CSRF token.
+ * Every request must name the server's own host (127.0.0.1, localhost or [::1] with its port,
+ * the address it listens on, or one of --origin: host-check.ts, against DNS rebinding), every
+ * POST must come from the studio's own origin (Origin header, its host equal to Host or one of
+ * --origin), and every call but login must carry the session's CSRF token.
  */
 export type TeamServerOptions = {
   ws: Workspace;
@@ -59,12 +62,6 @@ const cookiesOf = (req: IncomingMessage): Map<string, string> => {
   return out;
 };
 
-const same = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
 
 export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServer> {
@@ -73,12 +70,14 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const policy: LoginPolicy = { ...DEFAULT_LOGIN_POLICY, ...opts.policy };
   const secure = opts.tls !== undefined || (opts.origins ?? []).some((o) => o.startsWith('https://'));
   const cookieName = secure ? SECURE_COOKIE : COOKIE;
+  if (!ws.readOnly) dropClearCsrfSessions(ws);
   const login = createLoginService(ws, policy, clock);
   const live = createLiveEvents();
   const teamDispatch = createTeamDispatch(ws, opts.dispatch, { onChange: (e) => live.broadcast(e) });
   const origins = (opts.origins ?? []).map((o) => new URL(o).host);
 
-  const hostAllowed = (req: IncomingMessage): boolean => origins.length === 0 || origins.includes(req.headers.host ?? '');
+  /** The names this server answers for (host-check.ts), set once it listens. */
+  let allowedHosts: string[] = [];
   /** A POST must name its origin, and it must be this server as the browser sees it. */
   const originAllowed = (req: IncomingMessage): boolean => {
     const origin = req.headers.origin;
@@ -89,7 +88,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     } catch {
       return false;
     }
-    return origins.length ? origins.includes(host) : host === req.headers.host;
+    return host === req.headers.host || origins.includes(host);
   };
   const cookie = (value: string, maxAgeSeconds: number): string => `${cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
   const sessionOfRequest = (req: IncomingMessage): { token: string; session: Session } | undefined => {
@@ -101,11 +100,11 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const unauthenticated = (res: ServerResponse): void =>
     sendJson(res, 401, transportError('UNAUTHENTICATED', 'you are not signed in, or your session has expired', 'Sign in again on the studio page.'));
 
-  const readJson = (req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | undefined> =>
-    readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers));
+  const readJson = (req: IncomingMessage, res: ServerResponse, limit: BodyLimit = CALL_LIMIT): Promise<{ value: unknown } | undefined> =>
+    readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers), limit);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!hostAllowed(req)) return send(res, 403, 'Forbidden host.\n', 'text/plain; charset=utf-8');
+    if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
     const path = new URL(req.url ?? '/', 'http://studio').pathname.replace(/^\/+/u, '');
     if (req.method === 'POST' && !originAllowed(req))
       return sendJson(
@@ -120,13 +119,19 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
 
     if (path === 'auth/login') {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'sign in with a POST'));
-      const body = await readJson(req, res);
+      const body = await readJson(req, res, AUTH_LIMIT);
       if (!body) return;
       const b = body.value as { name?: unknown; password?: unknown } | undefined;
       if (!b || typeof b.name !== 'string' || typeof b.password !== 'string' || b.name.length > 64 || b.password.length > 1024)
         return sendJson(res, 400, transportError('INVALID_ARGS', 'sign in with {"name": "…", "password": "…"}'));
       const r = await login(b.name, b.password, clientIp(req));
-      if (!r.ok) return sendJson(res, r.status, transportError(r.code, r.message, r.code === 'LOGIN_FAILED' ? 'Check the user name and password.' : undefined));
+      if (!r.ok)
+        return sendJson(
+          res,
+          r.status,
+          transportError(r.code, r.message, r.code === 'LOGIN_FAILED' ? 'Check the user name and password.' : undefined),
+          r.retryAfterSeconds !== undefined ? { 'Retry-After': String(r.retryAfterSeconds) } : {},
+        );
       opts.log?.(`studio: ${r.user.name} signed in`);
       return sendJson(
         res,
@@ -144,7 +149,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (path === 'auth/logout') {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'sign out with a POST'));
       const s = sessionOfRequest(req);
-      if (s && !same(String(req.headers['x-csrf-token'] ?? ''), s.session.csrf))
+      if (s && !csrfMatches(s.session, String(req.headers['x-csrf-token'] ?? '')))
         return sendJson(res, 403, transportError('CSRF_REFUSED', "the request lacks this session's CSRF token"));
       if (s) {
         endSession(ws, s.token);
@@ -164,7 +169,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));
       const s = sessionOfRequest(req);
       if (!s) return unauthenticated(res);
-      if (!same(String(req.headers['x-csrf-token'] ?? ''), s.session.csrf))
+      if (!csrfMatches(s.session, String(req.headers['x-csrf-token'] ?? '')))
         return sendJson(res, 403, transportError('CSRF_REFUSED', "the request lacks this session's CSRF token", 'Reload the studio page.'));
       const body = await readJson(req, res);
       if (!body) return;
@@ -181,13 +186,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: unknown) => {
-      opts.log?.(`studio server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) sendJson(res, 500, transportError('INTERNAL', 'the studio server failed on this request'));
-      else res.destroy();
-    });
+    handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   };
   const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createHttpServer(listener);
+  answerClientErrors(server, opts.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(e.code === 'EADDRINUSE' ? Object.assign(new Error(`${opts.host}:${opts.port} is in use; choose another with --listen HOST:PORT`), { code: 'PORT_IN_USE' }) : e),
@@ -195,6 +197,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     server.listen(opts.port, opts.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  allowedHosts = ownHosts(port, [...listenHost(opts.host, port), ...origins]);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host === '0.0.0.0' ? '127.0.0.1' : opts.host;
   return {
     url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}/`,

@@ -4,6 +4,7 @@ import { DUMMY_HASH, verifyPassword } from './passwords.js';
 import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { createSession } from './sessions.js';
+import { createUnknownNameLocks } from './unknown-name-locks.js';
 import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin } from './user-store.js';
 
 /**
@@ -12,14 +13,15 @@ import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin } from './
  * (`userAttempts` in the same window: guesses spread over many addresses, and names that do not
  * exist, are bounded too), and a lockout per user after `maxFailures` wrong passwords in a row
  * (for `lockMinutes`). Each is written to the audit log. The answer to a wrong name and to a
- * wrong password is the same, and takes as long (a dummy hash is checked).
+ * wrong password is the same, and takes as long (a dummy hash is checked): a name that is no
+ * user (or a disabled one) locks after as many failures, in memory (unknown-name-locks.ts).
  */
 export type LoginPolicy = { maxFailures: number; lockMinutes: number; ipAttempts: number; userAttempts: number; ipWindowMinutes: number; sessionHours: number };
 export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 15, ipAttempts: 20, userAttempts: 10, ipWindowMinutes: 5, sessionHours: 12 };
 
 export type LoginOutcome =
   | { ok: true; user: TeamUser; token: string; csrf: string; expiresAt: string }
-  | { ok: false; status: 401 | 423 | 429; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'LOGIN_RATE_LIMITED'; message: string };
+  | { ok: false; status: 401 | 423 | 429; code: 'LOGIN_FAILED' | 'ACCOUNT_LOCKED' | 'LOGIN_RATE_LIMITED'; message: string; retryAfterSeconds?: number };
 
 const system = (name: string): TeamUser => ({ id: 0, name, role: 'admin' });
 
@@ -30,10 +32,19 @@ const nameKey = (name: string): string => name.normalize('NFKC').trim().toLowerC
 
 export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: () => number = Date.now) {
   const windows = new Map<string, { start: number; count: number; logged: boolean }>();
+  const unknown = createUnknownNameLocks({ maxFailures: policy.maxFailures, lockMinutes: policy.lockMinutes, maxNames: MAX_WINDOWS });
+  const locked = (message: string): LoginOutcome => ({ ok: false, status: 423, code: 'ACCOUNT_LOCKED', message });
+  const rateLimited = (scope: string, seconds: number): LoginOutcome => ({
+    ok: false,
+    status: 429,
+    code: 'LOGIN_RATE_LIMITED',
+    message: `too many login attempts ${scope}; wait ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''} and try again`,
+    retryAfterSeconds: seconds,
+  });
   const windowMs = policy.ipWindowMinutes * 60_000;
 
-  /** Counts one attempt under `key`; true when it is over `limit` in the current window (logged once per window). */
-  const over = (key: string, limit: number, actor: string, target: string): boolean => {
+  /** Counts one attempt under `key`; the seconds until its window ends when it is over `limit` in it (logged once per window), else undefined. */
+  const over = (key: string, limit: number, actor: string, target: string): number | undefined => {
     const now = clock();
     if (windows.size >= MAX_WINDOWS) for (const [k, w] of windows) if (now - w.start > windowMs) windows.delete(k);
     let w = windows.get(key);
@@ -42,38 +53,37 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
       windows.set(key, w);
     }
     w.count++;
-    if (w.count <= limit) return false;
+    if (w.count <= limit) return undefined;
     if (!w.logged) {
       w.logged = true;
       const attempts = w.count;
       runAs(system(actor), () => appendAudit(ws, 'login.rate-limited', target, { after: { attempts, windowMinutes: policy.ipWindowMinutes } }));
     }
-    return true;
+    return Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
   };
 
   return async (name: string, password: string, ip: string): Promise<LoginOutcome> => {
-    if (over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`))
-      return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts from this address; wait ${policy.ipWindowMinutes} minutes and try again` };
+    const ipWait = over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`);
+    if (ipWait !== undefined) return rateLimited('from this address', ipWait);
     // The audit names a user only if one exists: a name typed by mistake may be someone's password.
     const target = findUser(ws, name) ? `user:${name}` : 'user:(no such user)';
-    if (over(`user:${nameKey(name).slice(0, 256)}`, policy.userAttempts, `login from ${ip}`, target))
-      return { ok: false, status: 429, code: 'LOGIN_RATE_LIMITED', message: `too many login attempts for this user name; wait ${policy.ipWindowMinutes} minutes and try again` };
-    const user = findUser(ws, name);
-    const hash = user && !user.disabled ? (passwordHashOf(ws, user.id) ?? DUMMY_HASH) : DUMMY_HASH;
+    const nameWait = over(`user:${nameKey(name).slice(0, 256)}`, policy.userAttempts, `login from ${ip}`, target);
+    if (nameWait !== undefined) return rateLimited('for this user name', nameWait);
+    const found = findUser(ws, name);
+    // A disabled user is answered like a name that does not exist.
+    const user = found && !found.disabled ? found : undefined;
+    const hash = user ? (passwordHashOf(ws, user.id) ?? DUMMY_HASH) : DUMMY_HASH;
     const good = await verifyPassword(password, hash);
     const now = clock();
-    if (user && user.lockedUntil !== null && user.lockedUntil > new Date(now).toISOString())
-      return {
-        ok: false,
-        status: 423,
-        code: 'ACCOUNT_LOCKED',
-        message: `this account is locked after repeated wrong passwords until ${user.lockedUntil}; try again later or ask an admin to reset the password`,
-      };
-    if (!user || user.disabled || !good) {
-      if (user && !user.disabled) {
-        const lock = runAs(system(user.name), () => recordFailedLogin(ws, user.id, policy.maxFailures, new Date(now + policy.lockMinutes * 60_000).toISOString()));
-        if (lock) return { ok: false, status: 423, code: 'ACCOUNT_LOCKED', message: `too many wrong passwords: this account is locked until ${lock}` };
-      }
+    const unknownKey = nameKey(name).slice(0, 256);
+    const lockedUntil = user ? (user.lockedUntil !== null && user.lockedUntil > new Date(now).toISOString() ? user.lockedUntil : null) : unknown.lockedUntil(unknownKey, now);
+    if (lockedUntil !== null) return locked(`this account is locked after repeated wrong passwords until ${lockedUntil}; try again later or ask an admin to reset the password`);
+    if (!user || !good) {
+      // An unknown name locks like a real one after as many failures, so the answers do not tell which names exist.
+      const lock = user
+        ? runAs(system(user.name), () => recordFailedLogin(ws, user.id, policy.maxFailures, new Date(now + policy.lockMinutes * 60_000).toISOString()))
+        : unknown.fail(unknownKey, now);
+      if (lock) return locked(`too many wrong passwords: this account is locked until ${lock}`);
       return { ok: false, status: 401, code: 'LOGIN_FAILED', message: 'wrong user name or password' };
     }
     recordGoodLogin(ws, user.id);

@@ -2,6 +2,7 @@ import { APPROVAL_CALLS, CALL_ROLES, forbiddenMessage } from '../api/call-roles.
 import { specOf, type Envelope } from '../api/contract.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import { appendAudit } from '../workspace/audit-log.js';
+import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
 import { getTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -10,6 +11,7 @@ import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { requiredApprovals } from './team-settings.js';
 import { httpStatusOf } from '../api/envelope-status.js';
+import type { StudioError } from '../../tariff-model/studio-error.js';
 
 /**
  * The team server's dispatch: the same dispatcher and handlers as the desktop app, run for a
@@ -52,12 +54,13 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
       const id = idOf(payload)!;
       // The reviewer is the signed-in user, whatever the page sent.
       args = { ...(payload as Record<string, unknown>), reviewer: user.name };
-      let status: string;
+      let version: { id: number; effective: string; revision: number; status: string } | undefined;
       try {
-        status = approval.kind === 'rule' ? getRuleVersion(ws, id).status : getTariffVersion(ws, id).status;
+        version = approval.kind === 'rule' ? getRuleVersion(ws, id) : getTariffVersion(ws, id);
       } catch {
-        status = 'missing';
+        version = undefined;
       }
+      const status = version?.status ?? 'missing';
       if (status !== 'missing') {
         const required = requiredApprovals(ws);
         const state = approvalState(ws, { kind: approval.kind, id, status }, user, required);
@@ -78,7 +81,16 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
             'Nothing was approved. Ask someone who edited neither version.',
           );
         if (state.canApprove && state.approvals.length + 1 < required) {
-          // Not the last approval needed: it is counted, the version stays in review.
+          // Not the last approval needed: it is counted, the version stays in review, and only if it is what the reviewer saw.
+          const seen = (payload as Record<string, unknown>)['revision'];
+          if (version && typeof seen === 'number') {
+            try {
+              requireReviewedRevision(approval.kind, version, seen);
+            } catch (e) {
+              const err = e as StudioError;
+              return { status: 409, env: { ok: false, error: { code: err.code, message: err.message, issues: err.issues, ...(err.hint ? { hint: err.hint } : {}) } } };
+            }
+          } else return { status: 400, env: await inner(name, payload) };
           const comment = String((payload as Record<string, unknown>)['comment'] ?? '').trim();
           runAs(user, () =>
             ws.db

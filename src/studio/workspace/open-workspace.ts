@@ -10,6 +10,7 @@ import { versionTargets } from './version-seal.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
 import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
 import { acquireWorkspaceLock } from './workspace-lock.js';
+import { createPrivateFile } from './private-files.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
@@ -170,6 +171,8 @@ function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.creating-${process.pid}`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  // Owner only (it will hold password hashes on a team server); -wal and -shm follow its mode.
+  createPrivateFile(tmp);
   const db = new Database(tmp);
   try {
     db.pragma('journal_mode = WAL');

@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { verifyAudit } from './audit-log.js';
+import { createPrivateFile } from './private-files.js';
 
 /** Copies a live workspace with SQLite's online backup API into `out` (written beside it, then renamed) and checks the copy. */
 export async function backupWorkspace(file: string, out: string): Promise<{ pages: number; check: string }> {
@@ -10,6 +11,8 @@ export async function backupWorkspace(file: string, out: string): Promise<{ page
   if (resolve(out) === resolve(file)) throw new StudioError('BACKUP_OVER_SOURCE', 'the backup would overwrite the workspace itself', [], 'Choose another --out file.');
   const tmp = `${out}.partial-${process.pid}`;
   rmSync(tmp, { force: true });
+  // A copy holds the password hashes too: owner only, like the workspace (private-files.ts).
+  createPrivateFile(tmp);
   const src = new Database(file, { readonly: true, fileMustExist: true });
   try {
     src.pragma('busy_timeout = 5000');

@@ -113,9 +113,14 @@ export const lifecycle = {
     properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
   }).returns(summarySchema),
   withdrawTariff: call<{ id: number; comment: string }, VersionSummary>('send a tariff version in review back to draft', tariffCommentArgs).returns(summarySchema),
-  approveTariff: call<{ id: number; reviewer: string; comment: string }, ApprovalView>(
-    'approve a tariff version in review (with the rule version of the same date, which must be in review too): needs a reviewer and a comment, refused while any case answers invalid; the versions they replace become superseded',
-    { type: 'object', additionalProperties: false, required: ['id', 'reviewer', 'comment'], properties: { id, reviewer: { type: 'string', maxLength: 200 }, comment } },
+  approveTariff: call<{ id: number; revision: number; reviewer: string; comment: string }, ApprovalView>(
+    'approve a tariff version in review (with the rule version of the same date, which must be in review too): needs the revision the reviewer saw (REVIEW_STALE when it changed since), a reviewer and a comment, refused while any case answers invalid; the versions they replace become superseded',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'reviewer', 'comment'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, reviewer: { type: 'string', maxLength: 200 }, comment },
+    },
   ).returns({
     type: 'object',
     additionalProperties: false,

@@ -183,9 +183,14 @@ export const rules = {
     required: ['id', 'comment'],
     properties: { id, comment },
   }).returns(ruleDetailSchema),
-  approve: call<{ id: number; reviewer: string; comment: string }, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
-    'approve a version in review: needs a reviewer and a comment, refused while any case answers invalid under it; the approved version it replaces becomes superseded',
-    { type: 'object', additionalProperties: false, required: ['id', 'reviewer', 'comment'], properties: { id, reviewer: { type: 'string', maxLength: 200 }, comment } },
+  approve: call<{ id: number; revision: number; reviewer: string; comment: string }, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
+    'approve a version in review: needs the revision the reviewer saw (REVIEW_STALE when it changed since), a reviewer and a comment, refused while any case answers invalid under it; the approved version it replaces becomes superseded',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'reviewer', 'comment'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, reviewer: { type: 'string', maxLength: 200 }, comment },
+    },
   ).returns({
     type: 'object',
     additionalProperties: false,

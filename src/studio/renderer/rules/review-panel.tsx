@@ -24,7 +24,7 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
           submit: async (comment) => onChange(await api.rules.submit({ id: s.id, revision: s.revision, comment })),
           withdraw: async (comment) => onChange(await api.rules.withdraw({ id: s.id, comment })),
           approve: async (reviewer, comment) => {
-            const r = await api.rules.approve({ id: s.id, reviewer, comment });
+            const r = await api.rules.approve({ id: s.id, revision: s.revision, reviewer, comment });
             onApproved(r.approved, r.superseded);
           },
         }}

@@ -21,7 +21,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
       </div>
       <p>{e instanceof Error ? e.message : String(e)}</p>
       {call?.hint && <p className="hint">{call.hint}</p>}
-      {call?.code === 'DRAFT_CONFLICT' && <ConflictReload onDone={onClose} />}
+      {(call?.code === 'DRAFT_CONFLICT' || call?.code === 'REVIEW_STALE') && <ConflictReload onDone={onClose} />}
       {call && call.issues.length > 0 && <IssueList issues={call.issues} />}
     </div>
   );

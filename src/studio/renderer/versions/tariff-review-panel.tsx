@@ -89,7 +89,7 @@ export function TariffReviewPanel({
             onChanged(s.id);
           },
           approve: async (reviewer, comment) => {
-            const r = await api.lifecycle.approveTariff({ id: s.id, reviewer, comment });
+            const r = await api.lifecycle.approveTariff({ id: s.id, revision: s.revision, reviewer, comment });
             onNotice(
               r.rules
                 ? t('tr.approvedTogether', { date: r.rules.effective })

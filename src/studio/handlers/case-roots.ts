@@ -1,0 +1,50 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { StudioError } from '../../tariff-model/studio-error.js';
+import type { StudioContext } from './studio-context.js';
+
+/**
+ * Where case folders may be on a team server. Its users are remote: a folder they name is a
+ * path on the server, so `explorer.saveCase` and `rules.setCaseFolders` are confined to the
+ * server's case root(s) (`ctx.caseRoots`, by default `cases/` beside the workspace), symbolic
+ * links resolved. In the desktop app and the browser mode (the user's own machine, no
+ * `caseRoots`) any folder is taken as before. A folder outside is refused with
+ * CASE_FOLDER_OUTSIDE_ROOT, the same answer whether it exists or not.
+ */
+
+/** The real path of `p`: its deepest existing ancestor resolved (symbolic links), the rest appended. */
+function realPathOf(p: string): string {
+  let existing = p;
+  const rest: string[] = [];
+  while (!existsSync(existing)) {
+    const up = dirname(existing);
+    if (up === existing) break;
+    rest.unshift(basename(existing));
+    existing = up;
+  }
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    real = existing;
+  }
+  return rest.length ? join(real, ...rest) : real;
+}
+
+const inside = (path: string, root: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/** The absolute folder to use for `folder`; on a team server, refused unless it is inside a case root (a relative one is taken from the first root). */
+export function caseFolderFor(ctx: StudioContext, folder: string, field: string): string {
+  const roots = ctx.caseRoots;
+  if (!roots?.length) return resolve(folder);
+  const target = isAbsolute(folder) ? resolve(folder) : resolve(roots[0]!, folder);
+  const real = realPathOf(target);
+  if (roots.some((r) => inside(real, realPathOf(resolve(r))))) return target;
+  const message = `${JSON.stringify(folder.slice(0, 300))} is outside the case folders of this team server: case folders must be inside ${roots.join(' or ')}`;
+  throw new StudioError(
+    'CASE_FOLDER_OUTSIDE_ROOT',
+    message,
+    [{ severity: 'error', code: 'CASE_FOLDER_OUTSIDE_ROOT', message, field, value: folder.slice(0, 300) }],
+    `Choose a folder inside ${roots[0]} (for example ${join(roots[0]!, 'legal')}), or a name relative to it.`,
+  );
+}
