@@ -17,6 +17,7 @@ import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js'
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
 import { BIN, folderRelease, scratch, writeRelease } from './helpers.js';
+import { rawExchange } from '../raw-http.js';
 
 const TODAY = '2025-06-01';
 const APPROVE = JSON.stringify({
@@ -296,19 +297,7 @@ describe('decision service over HTTP', () => {
     expect(logs[1]).toMatchObject({ decision: 'approval', status: 200, cases: 3, invalid: 1 });
   });
 
-  /** Raw bytes on a new connection: what the server sends back until it closes (bounded: 5 s). */
-  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.write(bytes);
-        if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
-      });
-      let got = '';
-      socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(got));
-      socket.setTimeout(5000, () => socket.destroy());
-    });
+  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> => rawExchange(port, bytes, hangUpAfterMs);
   const waitForLogs = async (n: number): Promise<void> => {
     for (let i = 0; i < 100 && logs.length < n; i += 1) await new Promise((ok) => setTimeout(ok, 20));
   };

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
@@ -16,6 +15,7 @@ import { addUser } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
 import { freshWorkspace, scratch, TODAY } from './helpers.js';
+import { rawExchange } from '../raw-http.js';
 
 /**
  * The team server over real HTTP on 127.0.0.1: sign-in, cookies, CSRF and Origin, roles on
@@ -480,19 +480,7 @@ describe('case folders on the server', () => {
 });
 
 describe('transport errors', () => {
-  /** Raw bytes on a new connection: what the server sends back until it closes (bounded: 5 s). */
-  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write(bytes);
-        if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
-      });
-      let got = '';
-      socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(got));
-      socket.setTimeout(5000, () => socket.destroy());
-    });
+  const raw = (bytes: string, hangUpAfterMs?: number): Promise<string> => rawExchange(server.port, bytes, hangUpAfterMs);
   const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { ok: boolean; error: { code: string } };
 
   it('answers what the HTTP parser refuses with a JSON error, and logs a client hanging up mid-body in one line, not as a server error', async () => {
