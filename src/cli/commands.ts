@@ -17,6 +17,7 @@ export const extraCommands: Record<string, () => Promise<Command>> = {
   'users disable': async () => (await import('./team.js')).usersDisableCommand,
   'users enable': async () => (await import('./team.js')).usersEnableCommand,
   'users reset-password': async () => (await import('./team.js')).usersResetPasswordCommand,
+  'users set-role': async () => (await import('./team.js')).usersSetRoleCommand,
   'tariffs export': async () => (await import('./tariffs.js')).tariffsExportCommand,
   'tariffs import': async () => (await import('./tariffs.js')).tariffsImportCommand,
   'audit verify': async () => (await import('./audit.js')).auditVerifyCommand,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRole, ROLES } from '../studio/api/roles.js';
-import { addUser, listUsers, resetPassword, setUserDisabled } from '../studio/team/user-store.js';
+import { addUser, listUsers, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
 import { backupWorkspace, checkWorkspace } from '../studio/workspace/workspace-backup.js';
 import { networkFsWarning } from '../studio/workspace/network-fs.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -48,7 +48,7 @@ export const usersAddCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { role: { type: 'string' }, workspace: { type: 'string' } }, allowPositionals: true, strict: true });
     const name = one(positionals, 'users add');
-    if (!values.role || !isRole(values.role)) throw new UsageError(`tariff users add needs --role ${ROLES.join('|')}`);
+    if (!values.role || !isRole(values.role)) throw new UsageError(`tariff users add needs --role ${ROLES.join('|')}${values.role === undefined ? '' : `, got "${values.role}"`}`);
     const file = needWorkspace(values.workspace, 'users add');
     const role = values.role;
     return withUsers(io, 'users add', file, async (ws) => {
@@ -97,6 +97,23 @@ const toggle = (disabled: boolean): Command => ({
 });
 export const usersDisableCommand = toggle(true);
 export const usersEnableCommand = toggle(false);
+
+export const usersSetRoleCommand: Command = {
+  summary: "change a user's role (their sessions end, so it applies at once; the last enabled admin keeps the role)",
+  usage: `tariff users set-role NAME --role ${ROLES.join('|')} --workspace FILE`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' }, role: { type: 'string' } }, allowPositionals: true, strict: true });
+    const name = one(positionals, 'users set-role');
+    if (!values.role || !isRole(values.role))
+      throw new UsageError(`tariff users set-role needs --role ${ROLES.join('|')}${values.role === undefined ? '' : `, got "${values.role}"`}`);
+    const role = values.role;
+    return withUsers(io, 'users set-role', needWorkspace(values.workspace, 'users set-role'), async (ws) => {
+      const u = setUserRole(ws, name, role);
+      io.out(`${u.name} is ${u.role}`);
+      return 0;
+    });
+  },
+};
 
 export const usersResetPasswordCommand: Command = {
   summary: "set a user's password (lifts a lockout, ends their sessions)",

@@ -287,13 +287,18 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('new-user-password').fill('suzuki password 1');
     await p.getByTestId('new-user-add').click();
     await waitText(p.getByTestId('users-note'), 'suzuki さんを追加しました');
-    await waitText(p.getByTestId('user-suzuki'), 'プロダクトマネージャー');
+    expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('pm');
+    // The admin's own role is not a choice (no one changes their own).
+    expect(await p.getByTestId('user-role-kanri').count()).toBe(0);
+    await p.getByTestId('user-role-suzuki').selectOption('legal');
+    await waitText(p.getByTestId('users-note'), 'suzuki さんの役割を「法務」にしました');
+    expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('legal');
     await p.getByTestId('user-reset-suzuki').click();
     await expectAccessible(p, 'users');
     await shot(p, 'team-04-users');
     await signOut(p);
     await signIn(p, 'suzuki', 'suzuki password 1');
-    await waitText(p.getByTestId('team-badge'), 'suzuki（プロダクトマネージャー）');
+    await waitText(p.getByTestId('team-badge'), 'suzuki（法務）');
     expect(await p.getByTestId('nav-users').count()).toBe(0);
   });
 });

@@ -243,6 +243,34 @@ describe('roles, on every call of the contract', () => {
   });
 });
 
+describe('changing a role', () => {
+  it('an admin changes another user’s role: their sessions end, the new role applies at once, the audit says so', async () => {
+    await addUser(ws, { name: 'gil', role: 'finance', password: PASSWORD });
+    const gil = await login('gil');
+    expect(await call(gil, 'tariffs.createDraft', { from: 1, effective: '2031-01-01', title: 'x' })).toMatchObject({ status: 403 });
+    expect(await ok<{ name: string; role: string }>(sessions['ada']!, 'team.setUserRole', { name: 'gil', role: 'pm' })).toMatchObject({ name: 'gil', role: 'pm' });
+    expect(await call(gil, 'team.me')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    const again = await login('gil');
+    expect(await ok<{ name: string; role: string }>(again, 'team.me')).toMatchObject({ name: 'gil', role: 'pm' });
+    expect(listAudit(ws, 20).find((e) => e.action === 'user.role.changed')).toMatchObject({ actor: 'ada', target: 'user:gil', before: { role: 'finance' }, after: { role: 'pm' } });
+  });
+
+  it('refuses an admin changing their own role, demoting the last admin, and anyone but an admin', async () => {
+    expect(await call(sessions['ada']!, 'team.setUserRole', { name: 'ada', role: 'pm' })).toMatchObject({ body: { ok: false, error: { code: 'CANNOT_CHANGE_OWN_ROLE' } } });
+    expect(await call(sessions['alice']!, 'team.setUserRole', { name: 'bob', role: 'admin' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(await call(sessions['ada']!, 'team.setUserRole', { name: 'bob', role: 'owner' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGS' } } });
+    // With a second admin, the first can be demoted by them; the one left cannot be.
+    await addUser(ws, { name: 'hal', role: 'admin', password: PASSWORD });
+    const hal = await login('hal');
+    expect(await call(hal, 'team.setUserRole', { name: 'ada', role: 'legal' })).toMatchObject({ body: { ok: true } });
+    expect(await call(hal, 'team.setUserRole', { name: 'hal', role: 'legal' })).toMatchObject({ body: { ok: false, error: { code: 'CANNOT_CHANGE_OWN_ROLE' } } });
+    const { setUserRole } = await import('../../src/studio/team/user-store.js');
+    expect(() => setUserRole(ws, 'hal', 'legal')).toThrow(/only enabled admin/u);
+    setUserRole(ws, 'ada', 'admin');
+    sessions['ada'] = await login('ada');
+  });
+});
+
 type Detail = { summary: { id: number; revision: number; status: string; approvedBy?: string | null } };
 
 describe('four-eyes and stale saves', () => {

@@ -144,6 +144,10 @@ describe('users and passwords', () => {
     expect(added.out + added.err).not.toContain('piped password 1');
     expect(await run(['users', 'add', 'sato2', '--role', 'finance', '--password', 'x', '--workspace', file], '')).toMatchObject({ code: 2 });
     expect((await run(['users', 'list', '--workspace', file], '')).out).toBe('sato\tfinance\tactive\n');
+    // The only user is the only admin once made one, and then keeps the role.
+    expect(await run(['users', 'set-role', 'sato', '--role', 'admin', '--workspace', file], '')).toMatchObject({ code: 0, out: 'sato is admin\n' });
+    expect((await run(['users', 'set-role', 'sato', '--role', 'pm', '--workspace', file], '')).err).toContain('LAST_ADMIN');
+    expect((await run(['users', 'set-role', 'sato', '--role', 'owner', '--workspace', file], '')).err).toContain('got "owner"');
     expect((await run(['workspace', 'check', '--workspace', file], '')).out).toContain('integrity_check: ok');
   }, 60_000);
 });

@@ -92,6 +92,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'team.users': ADMIN,
   'team.addUser': ADMIN,
   'team.setUserDisabled': ADMIN,
+  'team.setUserRole': ADMIN,
   'team.resetPassword': ADMIN,
 };
 

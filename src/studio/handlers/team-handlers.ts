@@ -5,7 +5,7 @@ import type { ApprovalKind, ApprovalState } from '../api/approval-types.js';
 import { approvalState } from '../team/four-eyes.js';
 import { currentUser } from '../team/request-user.js';
 import { requiredApprovals } from '../team/team-settings.js';
-import { addUser, listUsers, resetPassword, setUserDisabled, type UserRecord } from '../team/user-store.js';
+import { addUser, listUsers, resetPassword, setUserDisabled, setUserRole, type UserRecord } from '../team/user-store.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
 import { getTariffVersion } from '../workspace/tariff-store.js';
 import { ruleCompanion, tariffCompanion } from '../workspace/tariff-review-store.js';
@@ -70,6 +70,12 @@ export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
     if (disabled && currentUser()!.name.toLowerCase() === name.toLowerCase())
       throw new StudioError('CANNOT_DISABLE_SELF', 'you cannot disable your own account', [], 'Ask another admin, or use tariff users disable.');
     return view(setUserDisabled(ctx.ws, name, disabled));
+  },
+  setUserRole: ({ name, role }) => {
+    teamOnly();
+    if (currentUser()!.name.toLowerCase() === name.toLowerCase())
+      throw new StudioError('CANNOT_CHANGE_OWN_ROLE', 'you cannot change your own role', [], 'Ask another admin, or use tariff users set-role.');
+    return view(setUserRole(ctx.ws, name, role));
   },
   resetPassword: async ({ name, password }) => {
     teamOnly();

@@ -101,6 +101,28 @@ export function setUserDisabled(ws: Workspace, name: string, disabled: boolean):
     .immediate();
 }
 
+/**
+ * A user's new role. Their sessions end, so what they may do changes at once (a role is read when a
+ * session is made). The last enabled admin keeps the role: a team without one could no longer
+ * manage its users except from the command line.
+ */
+export function setUserRole(ws: Workspace, name: string, role: string): UserRecord {
+  checkRole(role);
+  return ws.db
+    .transaction(() => {
+      const u = mustFind(ws, name);
+      if (u.role === role) return u;
+      const admins = (ws.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
+      if (u.role === 'admin' && !u.disabled && admins <= 1)
+        throw new StudioError('LAST_ADMIN', `${u.name} is the only enabled admin`, [], 'Make another user admin first, then change this role.');
+      ws.db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, nowIso(), u.id);
+      ws.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(u.id);
+      appendAudit(ws, 'user.role.changed', `user:${u.name}`, { before: { role: u.role }, after: { role } });
+      return getUser(ws, u.id)!;
+    })
+    .immediate();
+}
+
 /** A new password; it also lifts a lockout and ends the user's sessions. */
 export async function resetPassword(ws: Workspace, name: string, password: string): Promise<UserRecord> {
   mustFind(ws, name);

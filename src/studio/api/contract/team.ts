@@ -77,6 +77,12 @@ export const team = {
     required: ['name', 'disabled'],
     properties: { name: userName, disabled: { type: 'boolean' } },
   }).returns(userView),
+  setUserRole: call<{ name: string; role: Role }, UserView>("change a user's role (admin); their sessions end, so it applies at once; the last enabled admin keeps the role", {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'role'],
+    properties: { name: userName, role: roleSchema },
+  }).returns(userView),
   resetPassword: call<{ name: string; password: string }, UserView>("set a user's password (admin); lifts a lockout and ends their sessions", {
     type: 'object',
     additionalProperties: false,

@@ -61,7 +61,31 @@ export function UsersPage() {
         rowProps={(u) => ({ 'data-testid': `user-${u.name}` })}
         columns={[
           { key: 'name', header: tt('login.name'), cell: (u) => u.name },
-          { key: 'role', header: tt('users.role'), cell: (u) => tt(`role.${u.role}`) },
+          {
+            key: 'role',
+            header: tt('users.role'),
+            // Another user's role is changed here (their sessions end); one's own is not.
+            cell: (u) =>
+              u.name === me?.name ? (
+                tt(`role.${u.role}`)
+              ) : (
+                <select
+                  value={u.role}
+                  aria-label={tt('users.roleOf', { name: u.name })}
+                  data-testid={`user-role-${u.name}`}
+                  onChange={(e) => {
+                    const role = e.target.value as Role;
+                    void act(async () => (await api.team.setUserRole({ name: u.name, role }), tt('users.roleNote', { name: u.name, role: tt(`role.${role}`) })));
+                  }}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {tt(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              ),
+          },
           {
             key: 'state',
             header: tt('users.state'),
