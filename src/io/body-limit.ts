@@ -9,6 +9,15 @@ import type { IncomingMessage } from 'node:http';
  */
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large'; received: number; closeAfter: boolean };
 
+/**
+ * The connection closed before the body ended (the client hung up, or a server's shutdown closed
+ * it): nobody is left to answer, and it is not the server's fault. Each server logs it in one
+ * line, never as a 500.
+ */
+export class ConnectionClosedError extends Error {
+  readonly code = 'CONNECTION_CLOSED';
+}
+
 export function readBodyWithLimit(req: IncomingMessage, limit: number, drainLimit = limit * 4): Promise<BodyRead> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
@@ -32,6 +41,6 @@ export function readBodyWithLimit(req: IncomingMessage, limit: number, drainLimi
       }
     });
     req.on('end', () => done(over ? { ok: false, reason: 'too-large', received: size, closeAfter: false } : { ok: true, body: Buffer.concat(chunks) }));
-    req.on('error', reject);
+    req.on('error', (e) => reject(new ConnectionClosedError(`the client closed the connection before the request body ended (${e.message})`)));
   });
 }

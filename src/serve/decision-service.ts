@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
-import { readBodyWithLimit } from '../io/body-limit.js';
+import { ConnectionClosedError, readBodyWithLimit } from '../io/body-limit.js';
 import { clientErrorAnswer, endSocketWithJson } from '../io/http-client-error.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
@@ -30,6 +30,13 @@ export type ServiceOptions = {
   worker?: number;
   /** Threads that answer batches on the fast path (batch-pool.ts); without it the request's thread does. */
   batches?: BatchPool;
+};
+
+/** An access-log line as a request starts (its status, duration and what it asked are filled in as it is answered). */
+const accessLine = (method: string, client: string, worker: number | undefined): AccessLogLine => {
+  const line: AccessLogLine = { at: new Date().toISOString(), method, path: '', status: 0, durationMs: 0, client };
+  if (worker !== undefined) line.worker = worker;
+  return line;
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -75,14 +82,7 @@ const send = (res: ServerResponse, status: number, body: unknown, headers?: Reco
  * connection is closed after the answer.
  */
 const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number, batch: boolean): Promise<string> => {
-  let read: Awaited<ReturnType<typeof readBodyWithLimit>>;
-  try {
-    read = await readBodyWithLimit(req, limit);
-  } catch (e) {
-    // The connection closed before the body ended (the client hung up, or a shutdown past its
-    // grace period closed it): nobody is left to answer, and it is not the service's fault.
-    throw new HttpError(CONNECTION_CLOSED, 'CONNECTION_CLOSED', `the connection closed before the request body ended (${(e as Error)?.message ?? String(e)})`);
-  }
+  const read = await readBodyWithLimit(req, limit);
   if (read.ok) return read.body.toString('utf8');
   if (read.closeAfter) {
     // Cut off past 4× the limit: answer, then close (what it still sends is not read).
@@ -90,12 +90,11 @@ const readBody = async (req: IncomingMessage, res: ServerResponse, limit: number
     res.once('finish', () => req.destroy());
   }
   const declared = Number(req.headers['content-length']);
+  const advice = batch ? 'send fewer cases per request' : 'one case is a few hundred bytes, so check what the client sends';
   throw new HttpError(
     413,
     'BODY_TOO_LARGE',
-    Number.isFinite(declared) && declared > limit
-      ? `the body is ${declared} bytes; the limit is ${limit}: ${batch ? 'send fewer cases per request' : 'one case is a few hundred bytes, so check what the client sends'}`
-      : `the body exceeds the limit of ${limit} bytes: ${batch ? 'send fewer cases per request' : 'one case is a few hundred bytes, so check what the client sends'}`,
+    Number.isFinite(declared) && declared > limit ? `the body is ${declared} bytes; the limit is ${limit}: ${advice}` : `the body exceeds the limit of ${limit} bytes: ${advice}`,
   );
 };
 
@@ -111,8 +110,7 @@ const splitTarget = (target: string): { pathname: string; query: URLSearchParams
   return { pathname: url.pathname, query: url.searchParams };
 };
 
-/** The service's request listener (createDecisionService puts it behind node's http server). */
-/** The service's listener, and how many requests it has begun and not yet logged. */
+/** The service's request listener (createDecisionService puts it behind node's http server), and how many requests it has begun and not yet logged. */
 export type DecisionListener = RequestListener & { inFlight(): number };
 
 export function decisionListener(opts: ServiceOptions): DecisionListener {
@@ -199,8 +197,7 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
   const listener: RequestListener = (req, res) => {
     inFlight += 1;
     const t0 = performance.now();
-    const line: AccessLogLine = { at: new Date().toISOString(), method: req.method ?? '', path: '', status: 0, durationMs: 0, client: req.socket.remoteAddress ?? '' };
-    if (opts.worker !== undefined) line.worker = opts.worker;
+    const line = accessLine(req.method ?? '', req.socket.remoteAddress ?? '', opts.worker);
     const done = (): void => {
       line.status = res.statusCode;
       line.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -208,7 +205,13 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
       opts.log(line);
     };
     handle(req, res, line).then(done, (e: unknown) => {
-      const err = e instanceof HttpError ? e : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
+      // A connection closed mid-body (body-limit.ts) is logged as 499, with nothing sent.
+      const err =
+        e instanceof HttpError
+          ? e
+          : e instanceof ConnectionClosedError
+            ? new HttpError(CONNECTION_CLOSED, e.code, e.message)
+            : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
       line.error = err.code;
       if (err.status === CONNECTION_CLOSED) {
         res.statusCode = CONNECTION_CLOSED;
@@ -241,8 +244,9 @@ export function createDecisionService(opts: ServiceOptions): DecisionServer {
     }
     const { status, code, message } = answer;
     endSocketWithJson(socket, status, { error: { code, message } });
-    const line: AccessLogLine = { at: new Date().toISOString(), method: '', path: '', status, durationMs: 0, client: (socket as Socket).remoteAddress ?? '', error: code };
-    if (opts.worker !== undefined) line.worker = opts.worker;
+    const line = accessLine('', (socket as Socket).remoteAddress ?? '', opts.worker);
+    line.status = status;
+    line.error = code;
     opts.log(line);
   });
   return server;

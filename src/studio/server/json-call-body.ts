@@ -7,11 +7,6 @@ export const MAX_BODY = 30 * 1024 * 1024;
 
 export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
-/** The client hung up before its request body ended: nobody to answer, not a server error (transport-failures.ts). */
-export class ClientGoneError extends Error {
-  readonly code = 'CONNECTION_CLOSED';
-}
-
 /** How much a route reads, and what its 413 says. */
 export type BodyLimit = { bytes: number; shown: string; what: string; hint: string };
 /** A studio call: up to MAX_BODY, since a workbook import travels base64. */
@@ -44,12 +39,8 @@ export async function readJsonCallBody(
     reply(415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
     return undefined;
   }
-  let read: Awaited<ReturnType<typeof readBodyWithLimit>>;
-  try {
-    read = await readBodyWithLimit(req, limit.bytes);
-  } catch (e) {
-    throw new ClientGoneError(`the client closed the connection before the request body ended (${(e as Error)?.message ?? String(e)})`);
-  }
+  // A hang-up mid-body rejects with ConnectionClosedError (body-limit.ts; transport-failures.ts logs it).
+  const read = await readBodyWithLimit(req, limit.bytes);
   if (!read.ok) {
     // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
     if (read.closeAfter) res.once('finish', () => req.destroy());

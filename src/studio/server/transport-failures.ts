@@ -2,7 +2,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Envelope } from '../api/contract.js';
 import { clientErrorAnswer, endSocketWithJson } from '../../io/http-client-error.js';
-import { ClientGoneError, transportError } from './json-call-body.js';
+import { ConnectionClosedError } from '../../io/body-limit.js';
+import { transportError } from './json-call-body.js';
 
 /**
  * What goes wrong below a studio call, for both studio servers (browser mode and team server):
@@ -25,7 +26,7 @@ export function requestFailed(
   sendJson: (status: number, env: Envelope<unknown>) => void,
   log: ((line: string) => void) | undefined,
 ): void {
-  if (e instanceof ClientGoneError) {
+  if (e instanceof ConnectionClosedError) {
     log?.(`studio server: ${req.method ?? ''} ${loggedPath(req)}: ${e.message}`);
     res.destroy();
     return;
