@@ -18,11 +18,6 @@ import { todayInTokyo } from '../engine/dates.js';
 import { UsageError } from './options.js';
 import { readPassword } from './read-password.js';
 
-/**
- * `tariff serve`: the decision service (docs/decision-service.md). Logs one JSON line per
- * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
- * flight finish, then exits 0.
- */
 /** Why the service cannot listen on host:port, in words and what to do; undefined for an error that is not about the address. */
 export const listenProblem = (e: unknown, host: string, port: number): string | undefined => {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -34,21 +29,27 @@ export const listenProblem = (e: unknown, host: string, port: number): string | 
   return undefined;
 };
 
-/** Listens, or refuses with the reason (listenProblem) as a usage-level error: nothing was started. */
-const listenOn = (server: Server | NetServer, port: number, host: string): Promise<void> =>
-  new Promise<void>((ok, fail) => {
-    server.once('error', (e) => fail(listenProblem(e, host, port) ? new ListenError(listenProblem(e, host, port)!) : e));
-    server.listen(port, host, () => ok());
+/** Listens: undefined once listening, or why it cannot (listenProblem: the caller says so and exits 2). Any other error rejects. */
+const listenOn = (server: Server | NetServer, port: number, host: string): Promise<string | undefined> =>
+  new Promise((ok, fail) => {
+    server.once('error', (e) => {
+      const problem = listenProblem(e, host, port);
+      if (problem) ok(problem);
+      else fail(e);
+    });
+    server.listen(port, host, () => ok(undefined));
   });
-
-/** The service could not listen (the message says why); exit 2 with that one line. */
-class ListenError extends Error {}
 
 /** Resolves once the server has no request left to log (polled; at most about a second). */
 const untilNoRequests = async (server: DecisionServer): Promise<void> => {
   for (let i = 0; i < 100 && server.requestsInFlight() > 0; i += 1) await new Promise((ok) => setTimeout(ok, 10));
 };
 
+/**
+ * `tariff serve`: the decision service (docs/decision-service.md). Logs one JSON line per
+ * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
+ * flight finish, then exits 0.
+ */
 const positiveInt = (v: string | undefined, name: string, dflt: number): number => {
   if (v === undefined) return dflt;
   const n = Number(v);
@@ -108,16 +109,10 @@ export const serveCommand: Command = {
       // The address is tried once here too, so a port in use is one clear error, not every worker's.
       if (port !== 0) {
         const probe = createNetServer();
-        try {
-          await listenOn(probe, port, host);
-        } catch (e) {
-          if (e instanceof ListenError) {
-            io.err(`tariff serve: ${e.message}`);
-            return 2;
-          }
-          throw e;
-        } finally {
-          probe.close();
+        const problem = await listenOn(probe, port, host).finally(() => probe.close());
+        if (problem) {
+          io.err(`tariff serve: ${problem}`);
+          return 2;
         }
       }
       const logs = lineBuffer(io.out);
@@ -144,17 +139,15 @@ export const serveCommand: Command = {
       ...(worker !== undefined ? { worker } : {}),
       ...(batches ? { batches } : {}),
     });
-    try {
-      await listenOn(server, port, host);
-    } catch (e) {
+    // Not listening (the address, or another error): the store's timer and the threads stop first.
+    const problem = await listenOn(server, port, host).catch((error: unknown) => ({ error }));
+    if (problem !== undefined) {
       store.stop();
       await batches?.close();
-      if (e instanceof ListenError) {
-        io.err(`tariff serve: ${e.message}`);
-        logs.flush();
-        return 2;
-      }
-      throw e;
+      if (typeof problem !== 'string') throw problem.error;
+      io.err(`tariff serve: ${problem}`);
+      logs.flush();
+      return 2;
     }
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
