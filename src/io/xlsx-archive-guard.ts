@@ -106,6 +106,13 @@ function sheetName(entry: string, body: (name: string) => Buffer | undefined): s
   return sheet && attr(sheet, 'name');
 }
 
+/** An entry's stored (compressed) bytes, after its local header; undefined when that header is not where the directory says. */
+const storedBytes = (buf: Buffer, e: Entry): Buffer | undefined => {
+  if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return undefined;
+  const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
+  return buf.subarray(start, start + e.compressed);
+};
+
 /** Undefined when the archive is within every limit; otherwise the first problem found. */
 export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): ArchiveProblem | undefined {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -120,15 +127,11 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
   }
   if (declared > limits.totalBytes) return { code: 'WORKBOOK_TOO_LARGE', message: `the archive declares ${MB(declared)} decompressed; the limit is ${MB(limits.totalBytes)}` };
   let actual = 0;
-  const bodies = new Map<string, Buffer>();
-  // An entry's bytes for sheetName, the small workbook parts only (read in the loop below, or here when they come later).
+  // The small workbook parts sheetName reads, only once a sheet is refused (so read again then, not kept).
   const bodyOf = (name: string): Buffer | undefined => {
-    const known = bodies.get(name);
-    if (known) return known;
     const e = entries.find((x) => x.name === name);
-    if (!e || e.size > 1024 * 1024 || e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL) return undefined;
-    const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
-    const raw = buf.subarray(start, start + e.compressed);
+    const raw = e && e.size <= 1024 * 1024 ? storedBytes(buf, e) : undefined;
+    if (!e || !raw) return undefined;
     try {
       return e.method === 0 ? raw : e.method === 8 ? inflateRawSync(raw, { maxOutputLength: e.size + 1 }) : undefined;
     } catch {
@@ -140,10 +143,8 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
     return name === undefined ? entry : `sheet "${name}" (${entry})`;
   };
   for (const e of entries) {
-    if (e.localOffset + 30 > buf.length || buf.readUInt32LE(e.localOffset) !== LOCAL)
-      return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `not a zip archive (entry ${e.name} is damaged)` };
-    const start = e.localOffset + 30 + buf.readUInt16LE(e.localOffset + 26) + buf.readUInt16LE(e.localOffset + 28);
-    const raw = buf.subarray(start, start + e.compressed);
+    const raw = storedBytes(buf, e);
+    if (!raw) return { code: 'WORKBOOK_UNREADABLE', entry: e.name, message: `not a zip archive (entry ${e.name} is damaged)` };
     let body: Buffer;
     if (e.method === 0) body = raw;
     else if (e.method === 8) {
@@ -160,7 +161,6 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
     if (body.length !== e.size)
       return { code: 'WORKBOOK_TOO_LARGE', entry: e.name, message: `entry ${e.name} inflates to ${body.length} bytes but declares ${e.size}; the archive is forged or damaged` };
     actual += body.length;
-    if (e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels') bodies.set(e.name, body);
     if (isSheet(e.name)) {
       const rows = countTags(body, 'row');
       if (rows > limits.rowsPerSheet)
