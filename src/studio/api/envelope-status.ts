@@ -7,6 +7,9 @@ import type { Envelope } from './contract.js';
  * 409 (`draftConflict`), since several people edit there, and so an approval of a version that
  * changed since the reviewer opened it (`REVIEW_STALE`).
  */
+/** A refusal because someone changed the version since the caller read it: a stale save or a stale approval (the page offers a reload). */
+export const isStaleRefusal = (code: string): boolean => code === 'DRAFT_CONFLICT' || code === 'REVIEW_STALE';
+
 export const httpStatusOf = (env: Envelope<unknown>, opts: { draftConflict?: 409 } = {}): number =>
   env.ok
     ? 200
@@ -14,6 +17,6 @@ export const httpStatusOf = (env: Envelope<unknown>, opts: { draftConflict?: 409
       ? 400
       : env.error.code === 'INTERNAL'
         ? 500
-        : (env.error.code === 'DRAFT_CONFLICT' || env.error.code === 'REVIEW_STALE') && opts.draftConflict
+        : isStaleRefusal(env.error.code) && opts.draftConflict
           ? opts.draftConflict
           : 200;

@@ -19,6 +19,9 @@ const teamOnly = () => {
     throw new StudioError('NOT_A_TEAM_SERVER', 'users exist only on a team server', [], 'Start one with tariff studio --serve (docs/team.md), or manage users with tariff users.');
 };
 
+/** Whether `name` is the signed-in user (an admin never disables or changes the role of their own account here). */
+const isSelf = (name: string): boolean => currentUser()!.name.toLowerCase() === name.toLowerCase();
+
 export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
   me: () => {
     const u = currentUser();
@@ -67,14 +70,12 @@ export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
   },
   setUserDisabled: ({ name, disabled }) => {
     teamOnly();
-    if (disabled && currentUser()!.name.toLowerCase() === name.toLowerCase())
-      throw new StudioError('CANNOT_DISABLE_SELF', 'you cannot disable your own account', [], 'Ask another admin, or use tariff users disable.');
+    if (disabled && isSelf(name)) throw new StudioError('CANNOT_DISABLE_SELF', 'you cannot disable your own account', [], 'Ask another admin, or use tariff users disable.');
     return view(setUserDisabled(ctx.ws, name, disabled));
   },
   setUserRole: ({ name, role }) => {
     teamOnly();
-    if (currentUser()!.name.toLowerCase() === name.toLowerCase())
-      throw new StudioError('CANNOT_CHANGE_OWN_ROLE', 'you cannot change your own role', [], 'Ask another admin, or use tariff users set-role.');
+    if (isSelf(name)) throw new StudioError('CANNOT_CHANGE_OWN_ROLE', 'you cannot change your own role', [], 'Ask another admin, or use tariff users set-role.');
     return view(setUserRole(ctx.ws, name, role));
   },
   resetPassword: async ({ name, password }) => {

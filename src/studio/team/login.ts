@@ -65,24 +65,24 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
   return async (name: string, password: string, ip: string): Promise<LoginOutcome> => {
     const ipWait = over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`);
     if (ipWait !== undefined) return rateLimited('from this address', ipWait);
-    // The audit names a user only if one exists: a name typed by mistake may be someone's password.
-    const target = findUser(ws, name) ? `user:${name}` : 'user:(no such user)';
-    const nameWait = over(`user:${nameKey(name).slice(0, 256)}`, policy.userAttempts, `login from ${ip}`, target);
-    if (nameWait !== undefined) return rateLimited('for this user name', nameWait);
     const found = findUser(ws, name);
+    const key = nameKey(name).slice(0, 256);
+    // The audit names a user only if one exists: a name typed by mistake may be someone's password.
+    const target = found ? `user:${name}` : 'user:(no such user)';
+    const nameWait = over(`user:${key}`, policy.userAttempts, `login from ${ip}`, target);
+    if (nameWait !== undefined) return rateLimited('for this user name', nameWait);
     // A disabled user is answered like a name that does not exist.
     const user = found && !found.disabled ? found : undefined;
     const hash = user ? (passwordHashOf(ws, user.id) ?? DUMMY_HASH) : DUMMY_HASH;
     const good = await verifyPassword(password, hash);
     const now = clock();
-    const unknownKey = nameKey(name).slice(0, 256);
-    const lockedUntil = user ? (user.lockedUntil !== null && user.lockedUntil > new Date(now).toISOString() ? user.lockedUntil : null) : unknown.lockedUntil(unknownKey, now);
+    const lockedUntil = user ? (user.lockedUntil !== null && user.lockedUntil > new Date(now).toISOString() ? user.lockedUntil : null) : unknown.lockedUntil(key, now);
     if (lockedUntil !== null) return locked(`this account is locked after repeated wrong passwords until ${lockedUntil}; try again later or ask an admin to reset the password`);
     if (!user || !good) {
       // An unknown name locks like a real one after as many failures, so the answers do not tell which names exist.
       const lock = user
         ? runAs(system(user.name), () => recordFailedLogin(ws, user.id, policy.maxFailures, new Date(now + policy.lockMinutes * 60_000).toISOString()))
-        : unknown.fail(unknownKey, now);
+        : unknown.fail(key, now);
       if (lock) return locked(`too many wrong passwords: this account is locked until ${lock}`);
       return { ok: false, status: 401, code: 'LOGIN_FAILED', message: 'wrong user name or password' };
     }

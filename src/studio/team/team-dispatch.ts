@@ -1,6 +1,6 @@
 import { APPROVAL_CALLS, CALL_ROLES, forbiddenMessage } from '../api/call-roles.js';
 import { specOf, type Envelope } from '../api/contract.js';
-import type { Dispatch } from '../api/dispatcher.js';
+import { toApiError, type Dispatch } from '../api/dispatcher.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
@@ -11,7 +11,6 @@ import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { requiredApprovals } from './team-settings.js';
 import { httpStatusOf } from '../api/envelope-status.js';
-import type { StudioError } from '../../tariff-model/studio-error.js';
 
 /**
  * The team server's dispatch: the same dispatcher and handlers as the desktop app, run for a
@@ -87,8 +86,7 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
             try {
               requireReviewedRevision(approval.kind, version, seen);
             } catch (e) {
-              const err = e as StudioError;
-              return { status: 409, env: { ok: false, error: { code: err.code, message: err.message, issues: err.issues, ...(err.hint ? { hint: err.hint } : {}) } } };
+              return { status: 409, env: { ok: false, error: toApiError(e) } };
             }
           } else return { status: 400, env: await inner(name, payload) };
           const comment = String((payload as Record<string, unknown>)['comment'] ?? '').trim();

@@ -1,4 +1,5 @@
 import { StudioCallError } from '../../api/client.js';
+import { isStaleRefusal } from '../../api/envelope-status.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
@@ -21,7 +22,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
       </div>
       <p>{e instanceof Error ? e.message : String(e)}</p>
       {call?.hint && <p className="hint">{call.hint}</p>}
-      {(call?.code === 'DRAFT_CONFLICT' || call?.code === 'REVIEW_STALE') && <ConflictReload onDone={onClose} />}
+      {call && isStaleRefusal(call.code) && <ConflictReload onDone={onClose} />}
       {call && call.issues.length > 0 && <IssueList issues={call.issues} />}
     </div>
   );
