@@ -10,12 +10,14 @@ export type BatchAnswer = { bytes: Uint8Array; cases: number; invalid: number };
 
 const encoder = new TextEncoder();
 
-/** One case on the fast path, its answer naming the release that gave it (a single request and each case of a batch). */
-export const answerFast = (release: LoadedRelease, c: CaseInput, options: { today: string }): Output => {
-  const o = decideFast(release.registry, c, options);
+/** An answer named after the release that gave it, on either path. */
+export const fromRelease = (release: LoadedRelease, o: Output): Output => {
   o.release = release.id;
   return o;
 };
+
+/** One case on the fast path, its answer naming the release that gave it (a single request and each case of a batch). */
+export const answerFast = (release: LoadedRelease, c: CaseInput, options: { today: string }): Output => fromRelease(release, decideFast(release.registry, c, options));
 
 /**
  * Answers a batch with the compiled rules: every case in order, an invalid one in its place. The

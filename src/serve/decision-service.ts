@@ -6,7 +6,7 @@ import { clientErrorAnswer, endSocketWithJson } from '../io/http-client-error.js
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
-import { answerBatch, answerFast } from './batch-answer.js';
+import { answerBatch, answerFast, fromRelease } from './batch-answer.js';
 import type { BatchPool } from './batch-pool.js';
 import { openApiDocument } from './openapi.js';
 import { batchCases, HttpError, parseJson, toCase } from './request-cases.js';
@@ -121,10 +121,7 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
    */
   const answer = (release: LoadedRelease, c: CaseInput, reference: boolean, options: { today: string }): Output | Promise<Output> => {
     if (!reference) return answerFast(release, c, options);
-    return decide(release.registry, c, options).then((o) => {
-      o.release = release.id;
-      return o;
-    });
+    return decide(release.registry, c, options).then((o) => fromRelease(release, o));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, line: AccessLogLine): Promise<void> => {
