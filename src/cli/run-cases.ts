@@ -1,19 +1,27 @@
 import { decide, decideFast } from '../engine/decide.js';
-import { firstMismatch, type Mismatch } from '../engine/expect.js';
+import { firstMismatch, type Equalities, type Mismatch } from '../engine/expect.js';
+import { sameInterpretationValue } from '../engine/interpretations.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { Registry } from '../engine/registry.js';
 import type { CaseFile } from '../io/case-files.js';
 
 export type CaseResult = { file: string; index: number; name: string; output: Output; mismatch?: Mismatch };
 
-/** Compares course names by the course they resolve to in the tariff in force on asOf. */
-const courseEquality = (registry: Registry, asOf: string) => {
+/**
+ * Course names compare by the course they resolve to in the tariff in force on asOf;
+ * interpretation values by the value their name, alias or wording names in the rules in force.
+ */
+const equalities = (registry: Registry, asOf: string): Equalities => {
   const t = registry.tariffInForce(asOf);
   const resolver = t ? registry.index(t).resolver : undefined;
-  return (a: string, b: string): boolean => {
-    if (a === b) return true;
-    const ca = resolver?.resolve(a);
-    return ca !== undefined && ca === resolver?.resolve(b);
+  const interpretations = registry.rulesInForce(asOf)?.interpretations ?? [];
+  return {
+    course: (a, b) => {
+      if (a === b) return true;
+      const ca = resolver?.resolve(a);
+      return ca !== undefined && ca === resolver?.resolve(b);
+    },
+    interpretation: (name, expected, actual) => sameInterpretationValue(interpretations, name, expected, actual),
   };
 };
 
@@ -22,7 +30,7 @@ export async function runCase(registry: Registry, file: string, index: number, c
   const name = typeof c?.name === 'string' ? c.name : `case ${index + 1}`;
   const result: CaseResult = { file, index, name, output };
   if (c && typeof c === 'object' && c.expect !== undefined) {
-    const m = firstMismatch(c.expect, output, courseEquality(registry, output.asOf));
+    const m = firstMismatch(c.expect, output, equalities(registry, output.asOf));
     if (m) result.mismatch = m;
   }
   return result;

@@ -105,10 +105,20 @@ export class InterpretationSet {
   }
 }
 
+/**
+ * Whether an `expect` value names the interpretation value an output gave: by its name, an alias or
+ * the spec's own wording (a case may write `"interestDayBasis": 365` or the spec's description of a
+ * default, as it may when it overrides one).
+ */
+export function sameInterpretationValue(defs: readonly Interpretation[], name: string, expected: unknown, actual: unknown): boolean {
+  const def = defaults(defs).byName.get(name);
+  return def !== undefined && typeof actual === 'string' && canonicalValue(def, expected) === actual;
+}
+
 /** Values already matched, per interpretation and text (NFKC of every alias on every call was the cost). */
 const matched = new WeakMap<Interpretation, Map<string, string | undefined>>();
 
-/** A value matches its name, an alias or the spec's own wording: NFKC, case and white space aside. */
+/** A value matches its name, an alias, its description or the spec's own wording: NFKC, case and white space aside. */
 const canonicalValue = (def: Interpretation, raw: unknown): string | undefined => {
   if (typeof raw === 'number') raw = String(raw);
   if (typeof raw !== 'string') return undefined;
@@ -127,6 +137,7 @@ const canonicalValue = (def: Interpretation, raw: unknown): string | undefined =
 const matchValue = (def: Interpretation, raw: string): string | undefined => {
   const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
   const r = norm(raw);
-  if (r === norm(def.default) || (def.defaultAliases ?? []).some((a) => norm(a) === r)) return def.default;
-  return def.alternatives.find((a) => norm(a.value) === r || (a.aliases ?? []).some((x) => norm(x) === r))?.value;
+  // The whole description counts too: the spec's table cell, copied as it stands.
+  if (r === norm(def.default) || r === norm(def.defaultDescription) || (def.defaultAliases ?? []).some((a) => norm(a) === r)) return def.default;
+  return def.alternatives.find((a) => norm(a.value) === r || norm(a.description) === r || (a.aliases ?? []).some((x) => norm(x) === r))?.value;
 };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firstMismatch } from '../../src/engine/expect.js';
+import { sameInterpretationValue } from '../../src/engine/interpretations.js';
+import { registry, TODAY } from './helpers.js';
 
-const same = (a: string, b: string) => a === b;
+const same = { course: (a: string, b: string) => a === b };
 
 describe('expect: deep subset match (case-files.md)', () => {
   it('passes when every given key equals the output', () => {
@@ -29,8 +31,35 @@ describe('expect: deep subset match (case-files.md)', () => {
     ).toBeUndefined();
   });
   it('compares course-valued fields by course', () => {
-    const eq = (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '');
+    const eq = { course: (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '') };
     expect(firstMismatch({ basisCourse: 'M2035N・1年コース・クラウド 7' }, { basisCourse: 'M2035N・1年コース・クラウド7' }, eq)).toBeUndefined();
     expect(firstMismatch({ amount: '1 4' }, { amount: '14' }, eq)).toBeDefined();
+  });
+});
+
+describe('expect: interpretation values (case-files.md § Named interpretations)', () => {
+  const defs = registry.rulesInForce(TODAY)!.interpretations;
+  const same = { course: (a: string, b: string) => a === b, interpretation: (n: string, e: unknown, a: unknown) => sameInterpretationValue(defs, n, e, a) };
+
+  it('matches a value written as its name, an alias or the description the spec’s table gives', () => {
+    for (const d of defs) {
+      for (const written of [d.default, d.defaultDescription, ...(d.defaultAliases ?? [])])
+        expect(firstMismatch({ interpretations: { [d.name]: written } }, { interpretations: { [d.name]: d.default } }, same), `${d.name}: ${written}`).toBeUndefined();
+      for (const alt of d.alternatives)
+        for (const written of [alt.value, alt.description, ...(alt.aliases ?? [])])
+          expect(firstMismatch({ interpretations: { [d.name]: written } }, { interpretations: { [d.name]: alt.value } }, same), `${d.name}: ${written}`).toBeUndefined();
+    }
+  });
+
+  it('still fails on another value, and 365 as a number names the default of interestDayBasis', () => {
+    const monthsUsed = defs.find((d) => d.name === 'monthsUsed')!;
+    expect(firstMismatch({ interpretations: { monthsUsed: 'elapsed' } }, { interpretations: { monthsUsed: monthsUsed.default } }, same)).toEqual({
+      path: '/interpretations/monthsUsed',
+      expected: 'elapsed',
+      actual: 'calendar-months',
+    });
+    expect(firstMismatch({ interpretations: { monthsUsed: monthsUsed.defaultDescription } }, { interpretations: { monthsUsed: 'elapsed' } }, same)).toBeDefined();
+    expect(firstMismatch({ interpretations: { interestDayBasis: 365 } }, { interpretations: { interestDayBasis: '365' } }, same)).toBeUndefined();
+    expect(firstMismatch({ interpretations: { noSuchReading: 'x' } }, { interpretations: {} }, same)).toBeDefined();
   });
 });
