@@ -28,8 +28,18 @@ type Located = { rows: FlatRow[]; rowNumbers: number[]; letters: Record<string, 
 /** `base` finds the version the workbook was exported from (by its about sheet), or says why it cannot. */
 export async function readTariffWorkbook(data: Uint8Array, fileName: string, base: (about: Partial<WorkbookAbout>) => TariffVersion | Issue): Promise<WorkbookRead> {
   const wb = new ExcelJS.Workbook();
+  if (data.byteLength === 0)
+    return {
+      about: {},
+      issues: [
+        {
+          severity: 'error',
+          code: 'WORKBOOK_EMPTY',
+          message: `${fileName} is empty (0 bytes): there is nothing to import. Export the version again (or save the workbook in Excel as "Excel Workbook (.xlsx)") and import that file.`,
+        },
+      ],
+    };
   try {
-    if (data.byteLength === 0) throw new Error('the file is empty');
     const problem = checkXlsxArchive(data);
     if (problem?.code === 'WORKBOOK_TOO_LARGE')
       return {

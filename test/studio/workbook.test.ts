@@ -92,6 +92,22 @@ describe('tariff workbook', () => {
 });
 
 describe('bad workbooks: a clear error each, nothing applied', () => {
+  it('an empty (0-byte) file: a preview with one issue, as any unreadable file, not a thrown error', async () => {
+    const empty = new Uint8Array(0);
+    expect(await read(empty)).toEqual({
+      about: {},
+      issues: [
+        {
+          severity: 'error',
+          code: 'WORKBOOK_EMPTY',
+          message:
+            'book.xlsx is empty (0 bytes): there is nothing to import. Export the version again (or save the workbook in Excel as "Excel Workbook (.xlsx)") and import that file.',
+        },
+      ],
+    });
+    expect(await refused(empty)).toEqual([expect.objectContaining({ code: 'WORKBOOK_EMPTY' })]);
+  });
+
   it('a corrupt file', async () => {
     expect(await refused(Buffer.from('PK\x03\x04 definitely not a zip'))).toEqual([
       expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', message: expect.stringContaining('Excel Workbook (.xlsx)') }),
