@@ -126,7 +126,7 @@ export const tariffsImportCommand: Command = {
         for (const w of reading.read.issues.filter((i) => i.severity === 'warning')) io.err(`warning: ${w.message}`);
         const errors = importErrors(reading);
         if (errors.length) {
-          for (const e of errors) io.err(`error: ${e.message}`);
+          for (const e of errors) io.err(`error: ${e.code}: ${e.message}`);
           io.err(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: nothing was imported. Fix the cells above and import again.`);
           return 2;
         }

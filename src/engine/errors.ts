@@ -2,7 +2,12 @@
 export type FieldError = { path: string; message: string; code?: string };
 
 /** A problem in a data file (a tariff or rule file): names the file and the JSON pointer. */
-export type DataError = { file: string; pointer: string; message: string; code: string };
+/**
+ * One error in data: the file, the JSON pointer, what is wrong and its code. A duplicate also
+ * names the first use (`also`, a pointer in the same file) and the value used twice, so a reader
+ * that shows rows instead of pointers (the grid, a workbook import) can say "also row 4".
+ */
+export type DataError = { file: string; pointer: string; message: string; code: string; also?: string; value?: string };
 
 /**
  * Thrown by loaders and registries when data (not a case) is broken. Carries a stable `code`

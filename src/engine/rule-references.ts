@@ -1,3 +1,4 @@
+import { eventTypeProblem } from './decision-events.js';
 import type { DataError } from './errors.js';
 import { FACT_LABELS } from './review/fact-labels.js';
 import { isLeaf, type Condition, type DecisionName, type Interpretation, type RuleFile } from './rule-types.js';
@@ -5,7 +6,8 @@ import { isLeaf, type Condition, type DecisionName, type Interpretation, type Ru
 /**
  * What a rule may refer to, checked once for `tariff validate`, every loader and the studio's rule
  * editor: a condition reads only facts its decision provides (the decision's labelled facts,
- * the rule file's parameters, the named interpretations); a condition on `interpretation.X`
+ * the rule file's parameters, the named interpretations); its event is one its decision handles
+ * (`decision-events.ts`); a condition on `interpretation.X`
  * compares with one of X's values; and an interpretation whose value the engine's code branches
  * on has only values the code knows, and keeps every one of them. A broken reference would otherwise pass silently and
  * change answers (a rule that never fires, a default that falls into the other branch).
@@ -127,6 +129,8 @@ export function versionReferenceErrors(
     entry.data.rules.forEach((r, n) => {
       for (const p of ruleReferenceProblems(r.conditions as Condition, decision, provided, interpretations.data))
         errors.push({ file: entry.file, pointer: `/rules/${n}/conditions${p.pointer}`, code: p.code, message: p.message });
+      const event = eventTypeProblem(decision, r.event.type);
+      if (event) errors.push({ file: entry.file, pointer: `/rules/${n}/event/type`, code: event.code, message: event.message });
     });
   }
   return errors;

@@ -163,6 +163,8 @@ export const versionIndexSchema = {
   },
 } as const;
 
+const factReference = { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } } as const;
+
 const leafSchema = {
   type: 'object',
   additionalProperties: false,
@@ -176,21 +178,46 @@ const leafSchema = {
     {
       if: { properties: { operator: { enum: operatorsWithDomain('list') } } },
       then: {
-        properties: { value: { anyOf: [{ type: 'array' }, { type: 'object', required: ['fact'], additionalProperties: false, properties: { fact: { type: 'string' } } }] } },
+        // A list, or a reference to a fact that holds one: the object shape is the reference, anything else must be the list.
+        properties: { value: { if: { type: 'object' }, then: factReference, else: { type: 'array' } } },
       },
     },
   ],
 } as const;
 
+/**
+ * A condition is a leaf or a group (all, any, not). The branch is chosen by the key the writer
+ * wrote (if/then/else, not oneOf): a condition with "all" is checked as an all-group, one with
+ * "any" or "not" likewise, anything else as a leaf. So one mistake in a condition is one error,
+ * in the branch meant, never every other branch's "missing required property" beside it (ajv
+ * reports every failing branch of a oneOf). The same valid conditions as a oneOf of the four:
+ * the branches' keys exclude each other (additionalProperties: false).
+ */
+const group = (key: 'all' | 'any' | 'not') =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: [key],
+    properties: { [key]: key === 'not' ? { $ref: '#/$defs/condition' } : { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } },
+  }) as const;
+const byGroupKey = <E extends object>(otherwise: E) =>
+  ({
+    if: { type: 'object', required: ['all'] },
+    then: { $ref: '#/$defs/all' },
+    else: {
+      if: { type: 'object', required: ['any'] },
+      then: { $ref: '#/$defs/any' },
+      else: { if: { type: 'object', required: ['not'] }, then: { $ref: '#/$defs/not' }, else: otherwise },
+    },
+  }) as const;
+
 export const conditionDefs = {
-  condition: {
-    oneOf: [
-      { $ref: '#/$defs/leaf' },
-      { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-      { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-      { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
-    ],
-  },
+  condition: byGroupKey({ $ref: '#/$defs/leaf' }),
+  /** A rule's conditions: a group; without any group key, the all-group it most often is. */
+  group: byGroupKey({ $ref: '#/$defs/all' }),
+  all: group('all'),
+  any: group('any'),
+  not: group('not'),
   leaf: leafSchema,
 } as const;
 
@@ -206,13 +233,7 @@ export const ruleSchema = {
     quote: { type: 'string', minLength: 1 },
     discretionary: { type: 'boolean' },
     priority: { type: 'integer', minimum: 1 },
-    conditions: {
-      oneOf: [
-        { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-        { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' } } } },
-        { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition' } } },
-      ],
-    },
+    conditions: { $ref: '#/$defs/group' },
     event: {
       type: 'object',
       additionalProperties: false,

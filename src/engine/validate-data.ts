@@ -60,7 +60,15 @@ export function tariffReferenceErrors(v: TariffVersion, names: FileNames): DataE
     if (codes.has(c.code)) err(names.courses, `${at}/code`, `duplicate course code "${c.code}" (also at /courses/${codes.get(c.code)}): codes must be unique`);
     else codes.set(c.code, i);
     const key = c.name.normalize('NFKC').replace(/\s+/gu, '');
-    if (courseNames.has(key)) err(names.courses, `${at}/name`, `duplicate course name "${c.name}" (also at /courses/${courseNames.get(key)})`);
+    if (courseNames.has(key))
+      errors.push({
+        file: names.courses,
+        pointer: `${at}/name`,
+        message: `duplicate course name "${c.name}" (also at /courses/${courseNames.get(key)}): keep one, or give this course its own name`,
+        code: 'DUPLICATE_NAME',
+        also: `/courses/${courseNames.get(key)}/name`,
+        value: c.name,
+      });
     else courseNames.set(key, i);
     if (!policyIds.has(c.settlementPolicy)) err(names.courses, `${at}/settlementPolicy`, `unknown settlement policy "${c.settlementPolicy}"; known: ${[...policyIds].join(', ')}`);
     if (!groupIds.has(c.initialFeeGroup)) err(names.courses, `${at}/initialFeeGroup`, `unknown initial fee group "${c.initialFeeGroup}"; add it to ${names.initialFees}`);

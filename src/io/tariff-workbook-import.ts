@@ -7,7 +7,7 @@ import type { Issue } from '../tariff-model/issue.js';
 import { TABLE_IDS, type TableId } from '../tariff-model/table-id.js';
 import { duplicateKeys } from '../tariff-model/tariff-edits.js';
 import { TABLES, type FlatRow } from '../tariff-model/tariff-tables.js';
-import { versionIssues } from '../tariff-model/version-issues.js';
+import { duplicateNameText, versionIssues } from '../tariff-model/version-issues.js';
 import { checkXlsxArchive } from './xlsx-archive-guard.js';
 import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, headerKey, headerMatches, WORKBOOK_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
 
@@ -28,8 +28,18 @@ type Located = { rows: FlatRow[]; rowNumbers: number[]; letters: Record<string, 
 /** `base` finds the version the workbook was exported from (by its about sheet), or says why it cannot. */
 export async function readTariffWorkbook(data: Uint8Array, fileName: string, base: (about: Partial<WorkbookAbout>) => TariffVersion | Issue): Promise<WorkbookRead> {
   const wb = new ExcelJS.Workbook();
+  if (data.byteLength === 0)
+    return {
+      about: {},
+      issues: [
+        {
+          severity: 'error',
+          code: 'WORKBOOK_EMPTY',
+          message: `${fileName} is empty (0 bytes): there is nothing to import. Export the version again (or save the workbook in Excel as "Excel Workbook (.xlsx)") and import that file.`,
+        },
+      ],
+    };
   try {
-    if (data.byteLength === 0) throw new Error('the file is empty');
     const problem = checkXlsxArchive(data);
     if (problem?.code === 'WORKBOOK_TOO_LARGE')
       return {
@@ -132,7 +142,9 @@ function locate(i: Issue, loc: Located): Issue {
   const text =
     i.code === 'DUPLICATE_CODE' && other !== undefined
       ? `"${value ?? ''}" is already used in row ${other}; each ${col?.en.toLowerCase() ?? 'key'} must be unique`
-      : i.message.replace(/^[A-Za-z ]+ row \d+(, [^:]+)?: /u, '');
+      : i.code === 'DUPLICATE_NAME' && other !== undefined
+        ? duplicateNameText(value ?? '', `row ${other}`)
+        : i.message.replace(/^[A-Za-z ]+ row \d+(, [^:]+)?: /u, '');
   return {
     ...i,
     sheet: def.sheet,

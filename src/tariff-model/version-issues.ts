@@ -21,15 +21,25 @@ export function toIssue(e: DataError): Issue {
   const field = fieldOf(table, rest);
   const def = TABLES[table];
   const col = def.columns.find((c) => c.key === field);
+  // A duplicate names its first use by row, never by JSON pointer (the reader sees rows).
+  const [alsoArray, alsoIdx] = (e.also ?? '').split('/').slice(1);
+  const otherIndex = alsoArray === arrayName && alsoIdx !== undefined && /^\d+$/u.test(alsoIdx) ? Number(alsoIdx) : undefined;
+  const text = e.code === 'DUPLICATE_NAME' && otherIndex !== undefined ? duplicateNameText(e.value ?? '', `row ${otherIndex + 1}`) : e.message;
   return {
     severity: 'error',
     code: e.code,
     table,
     index,
+    ...(otherIndex !== undefined ? { otherIndex } : {}),
     ...(field ? { field, header: col?.ja } : {}),
-    message: `${def.en} row ${index + 1}${col ? `, ${col.en}` : ''}: ${e.message}`,
+    ...(e.value !== undefined ? { value: e.value } : {}),
+    ...(e.code === 'DUPLICATE_NAME' ? { expected: 'a name no other course has', expectedJa: 'ほかのコースと重ならない名前' } : {}),
+    message: `${def.en} row ${index + 1}${col ? `, ${col.en}` : ''}: ${text}`,
   };
 }
+
+/** What a name used twice says, with where the first use is ("row 4": the grid's row, or the sheet's). */
+export const duplicateNameText = (name: string, first: string): string => `course "${name}" appears twice (also ${first}); keep one: delete this row or give it its own name`;
 
 /** The column a JSON pointer below a row lands in (the option price lives in several columns). */
 const fieldOf = (table: TableId, rest: string[]): string | undefined => {

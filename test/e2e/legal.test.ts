@@ -56,6 +56,24 @@ describe('legal review, browser mode', () => {
     await waitText(testId('rule-sentence-preview'), '以上である');
     await waitText(testId('rule-check'), '検査を通過しました');
     expect(await testId('rule-json').inputValue()).toContain('"greaterThanInclusive"');
+    // One mistake in a condition is one error, where it is and what to do: not the other shapes a condition could have.
+    const good = await testId('rule-json').inputValue();
+    await testId('rule-json').fill(good.replace('"fact": "daysAfterDue",', '"fact": "daysAfterDue",\n        "path": "/amount",'));
+    await waitText(testId('rule-check'), 'unknown property "path"');
+    const issues = studio.page.locator('[data-testid="rule-check"] li');
+    expect(await issues.allTextContents()).toEqual(['RULE_SCHEMA /conditions/all/0: unknown property "path": remove it or fix its spelling']);
+    expect(await testId('rule-save').isDisabled()).toBe(true);
+    await shot(studio.page, 'legal-02a-editor-one-error');
+    // An event type the decision never handles is an error too, naming the one it does.
+    await testId('rule-json').fill(good.replace('"type": "charge-interest"', '"type": "charge-intrest"'));
+    await waitText(testId('rule-check'), 'RULE_EVENT_UNKNOWN');
+    expect(await issues.allTextContents()).toEqual([
+      expect.stringMatching(/^RULE_EVENT_UNKNOWN \/event\/type: the event type "charge-intrest" is not one the lateInterest decision handles.*"charge-interest"$/u),
+    ]);
+    expect(await studio.page.locator('[data-testid="rule-check"] li.error-text').count()).toBe(1);
+    expect(await testId('rule-save').isDisabled()).toBe(true);
+    await testId('rule-json').fill(good);
+    await waitText(testId('rule-check'), '検査を通過しました');
     // A typo in the JSON is caught with its code, and the save stays disabled.
     await testId('rule-json').fill((await testId('rule-json').inputValue()).replace('"daysAfterDue"', '"daysLate"'));
     await waitText(testId('rule-check'), 'RULE_UNKNOWN_FACT');

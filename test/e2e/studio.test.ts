@@ -205,6 +205,21 @@ describe('Tariff Studio, browser mode', () => {
     await waitText(testId('version-heading'), '施行日 2025-05-01');
   });
 
+  it('an empty file is previewed like any unreadable one: one error saying what to do, nothing to apply', async () => {
+    const file = join(dir, 'empty.xlsx');
+    writeFileSync(file, '');
+    await testId('btn-import').click();
+    await testId('import-file').setInputFiles(file);
+    await waitText(testId('import-errors'), 'すべて直すまで取り込めません');
+    const rows = await studio.page.locator('[data-testid=import-error-list] tbody tr').allTextContents();
+    expect(rows, rows.join('\n')).toHaveLength(1);
+    expect(rows[0]).toMatch(/WORKBOOK_EMPTY.*empty\.xlsx is empty \(0 bytes\): there is nothing to import\. Export the version again/u);
+    expect(await testId('import-apply').isDisabled()).toBe(true);
+    await shot(studio.page, '07b-import-empty');
+    await studio.page.getByRole('button', { name: 'キャンセル' }).click();
+    await waitText(testId('version-heading'), '施行日 2025-05-01');
+  });
+
   it('switches to English, with yen as ¥', async () => {
     await testId('lang-switch').click();
     await waitText(testId('version-heading'), 'Effective 2025-05-01');

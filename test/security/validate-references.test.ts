@@ -49,6 +49,14 @@ describe('tariff validate checks references', () => {
     expect(r.err).toMatch(/RULE_INTERPRETATION_VALUE|compares interpretation\.partialOutage with "m-series-waived"/);
   });
 
+  it('a rule whose event type its decision never handles: exit 2, the pointer of the type and the types accepted', async () => {
+    const rules = rulesCopy((d) => editJson(join(d, 'lateInterest.json'), (f) => (f.rules[0].event.type = 'charge-intrest')));
+    const r = await runCli('validate', '--rules', rules);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/RULE_EVENT_UNKNOWN/);
+    expect(r.err).toMatch(/lateInterest\.json \/rules\/0\/event\/type: the event type "charge-intrest" is not one the lateInterest decision handles.*Use one of "charge-interest"/);
+  });
+
   it('the project rules validate clean', async () => {
     const r = await runCli('validate');
     expect(r.out).toMatch(/0 error\(s\)$/);

@@ -70,7 +70,7 @@ describe('tariff tariffs export / import', () => {
     const before = readFileSync(workspace);
     const r = tariff('tariffs', 'import', join(dir, 'bad.xlsx'), '--workspace', workspace);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('error: 表1 コース!C2 (月額料金（円）): "二万四千" is not a number; expected a whole number of yen, 0 or more.');
+    expect(r.stderr).toContain('error: CELL_NOT_YEN: 表1 コース!C2 (月額料金（円）): "二万四千" is not a number; expected a whole number of yen, 0 or more.');
     expect(r.stderr).toContain('1 error in');
     expect(r.stdout).toBe('');
     expect(readFileSync(workspace).equals(before)).toBe(true);
@@ -80,7 +80,12 @@ describe('tariff tariffs export / import', () => {
     writeFileSync(join(dir, 'corrupt.xlsx'), 'not a workbook');
     const corrupt = tariff('tariffs', 'import', join(dir, 'corrupt.xlsx'), '--workspace', workspace);
     expect(corrupt.status).toBe(2);
-    expect(corrupt.stderr).toMatch(/error: corrupt\.xlsx is not an Excel workbook/u);
+    expect(corrupt.stderr).toMatch(/error: WORKBOOK_UNREADABLE: corrupt\.xlsx is not an Excel workbook/u);
+    writeFileSync(join(dir, 'empty.xlsx'), '');
+    const empty = tariff('tariffs', 'import', join(dir, 'empty.xlsx'), '--workspace', workspace);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('error: WORKBOOK_EMPTY: empty.xlsx is empty (0 bytes): there is nothing to import.');
+    expect(empty.stdout).toBe('');
     const missing = tariff('tariffs', 'import', join(dir, 'nope.xlsx'), '--workspace', workspace);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('FILE_UNREADABLE');

@@ -88,7 +88,21 @@ describe('studio handlers', () => {
     expect(preview).toMatchObject({ canApply: true, changes: [], base: { id: 1 }, suggestedEffective: '2025-03-10' });
     const d = await ok<VersionDetail>('workbook.applyImport', { ...file, effective: '2025-09-01', title: 'as is' });
     expect(d.summary).toMatchObject({ status: 'draft', effective: '2025-09-01', title: 'as is', basedOn: 1 });
-    expect(await dispatch('workbook.previewImport', { fileName: 'x.xlsx', contentBase64: '' })).toMatchObject({ ok: false, error: { code: 'WORKBOOK_UNREADABLE' } });
+    // An empty file is previewed like any unreadable one: one issue, nothing to apply; applying it is refused with that issue.
+    expect(await dispatch('workbook.previewImport', { fileName: 'x.xlsx', contentBase64: '' })).toMatchObject({
+      ok: true,
+      value: {
+        fileName: 'x.xlsx',
+        base: null,
+        changes: [],
+        canApply: false,
+        issues: [{ severity: 'error', code: 'WORKBOOK_EMPTY', message: expect.stringContaining('x.xlsx is empty (0 bytes)') }],
+      },
+    });
+    expect(await dispatch('workbook.applyImport', { fileName: 'x.xlsx', contentBase64: '', effective: '2025-10-01', title: 'empty' })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_INVALID', issues: [expect.objectContaining({ code: 'WORKBOOK_EMPTY' })] },
+    });
   });
 
   it('discards a draft, never an approved version', async () => {

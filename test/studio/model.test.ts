@@ -101,6 +101,17 @@ describe('edits and diffs', () => {
       expect.objectContaining({ code: 'TARIFF_REFERENCE', table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'model' }),
     ]);
   });
+  it('a duplicated course name comes back at its row with the row of the first, never a JSON pointer', () => {
+    const name = version.courses[idx('M5525N-1M-C7-SN')]!.name;
+    const r = applyCellEdits(version, [{ table: 'courses', index: idx('M5525N-6M-C7-SN'), field: 'name', text: name }]);
+    const issues = versionIssues(tariffVersionErrors(r.version!));
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_NAME', table: 'courses', index: idx('M5525N-6M-C7-SN'), otherIndex: idx('M5525N-1M-C7-SN'), field: 'name', value: name }),
+    ]);
+    expect(issues[0]!.message).toBe(
+      `Courses row ${idx('M5525N-6M-C7-SN') + 1}, Course name: course "${name}" appears twice (also row ${idx('M5525N-1M-C7-SN') + 1}); keep one: delete this row or give it its own name`,
+    );
+  });
 });
 
 describe('grid helpers', () => {

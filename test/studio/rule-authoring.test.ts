@@ -69,6 +69,20 @@ describe('rule authoring', () => {
     expect((await fails('authoring.deleteRule', { id: 1, revision: 1, decision: 'approval', ruleId: first.id })).code).toBe('VERSION_NOT_DRAFT');
   });
 
+  it('refuses to save a rule whose event type its decision never handles (an error, not a warning), naming the types it accepts', async () => {
+    const rule = d.version.decisions.approval.rules.at(-1)!;
+    const args = { ...at(), decision: 'approval', ruleId: rule.id, ruleJson: JSON.stringify({ ...rule, event: { ...rule.event, type: 'refused' } }) };
+    const check = await ok<{ issues: { code: string; severity: string; field: string; expected?: string }[] }>('rules.checkRule', args);
+    expect(check.issues).toEqual([expect.objectContaining({ code: 'RULE_EVENT_UNKNOWN', severity: 'error', field: '/event/type', expected: 'refuse' })]);
+    const refused = await fails('rules.saveRule', args);
+    expect(refused.code).toBe('RULE_INVALID');
+    expect(refused.issues.map((i) => i.code)).toEqual(['RULE_EVENT_UNKNOWN']);
+    expect((await ok<RuleVersionDetail>('rules.get', { id: d.summary.id })).summary.revision).toBe(d.summary.revision);
+    // The editor offers what the decision accepts, not what the draft's rules happen to fire.
+    expect(d.eventTypes.approval).toEqual(['refuse']);
+    expect(d.eventTypes.cancellation).toEqual(['cancelled', 'late-return-charge', 'notice-on-time', 'pending', 'return-owed']);
+  });
+
   it('edits a parameter with the same checks as files: its type, clause and quote', async () => {
     const [decision, name, p] = Object.values(d.version.decisions)
       .flatMap((f) => Object.entries(f.parameters ?? {}).map(([n, x]) => [f.decision, n, x] as const))

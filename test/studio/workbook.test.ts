@@ -92,6 +92,22 @@ describe('tariff workbook', () => {
 });
 
 describe('bad workbooks: a clear error each, nothing applied', () => {
+  it('an empty (0-byte) file: a preview with one issue, as any unreadable file, not a thrown error', async () => {
+    const empty = new Uint8Array(0);
+    expect(await read(empty)).toEqual({
+      about: {},
+      issues: [
+        {
+          severity: 'error',
+          code: 'WORKBOOK_EMPTY',
+          message:
+            'book.xlsx is empty (0 bytes): there is nothing to import. Export the version again (or save the workbook in Excel as "Excel Workbook (.xlsx)") and import that file.',
+        },
+      ],
+    });
+    expect(await refused(empty)).toEqual([expect.objectContaining({ code: 'WORKBOOK_EMPTY' })]);
+  });
+
   it('a corrupt file', async () => {
     expect(await refused(Buffer.from('PK\x03\x04 definitely not a zip'))).toEqual([
       expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', message: expect.stringContaining('Excel Workbook (.xlsx)') }),
@@ -181,6 +197,34 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
       cellOf(wb, '表1 コース', 'M5525N-1M-C7-SN', '機種').value = 'M2035N';
     });
     expect(await refused(data)).toEqual([expect.objectContaining({ code: 'TARIFF_REFERENCE', sheet: '表1 コース', row: 8, column: 'E', header: '機種' })]);
+  });
+
+  it('a course name used twice: the sheet, row and column of the second, the row of the first, and what to do (no JSON pointer)', async () => {
+    const first = approved.version.courses.findIndex((c) => c.code === 'M5525N-1M-C7-SN');
+    const name = approved.version.courses[first]!.name;
+    const data = await editWorkbook(exported, (wb) => {
+      cellOf(wb, '表1 コース', 'M5525N-6M-C7-SN', 'コース名').value = name;
+    });
+    const second = approved.version.courses.findIndex((c) => c.code === 'M5525N-6M-C7-SN');
+    const [rowOfFirst, rowOfSecond] = [first + 2, second + 2];
+    expect(await refused(data)).toEqual([
+      {
+        severity: 'error',
+        code: 'DUPLICATE_NAME',
+        table: 'courses',
+        index: second,
+        otherIndex: first,
+        field: 'name',
+        sheet: '表1 コース',
+        row: rowOfSecond,
+        column: 'B',
+        header: 'コース名',
+        value: name,
+        expected: 'a name no other course has',
+        expectedJa: 'ほかのコースと重ならない名前',
+        message: `表1 コース!B${rowOfSecond} (コース名): course "${name}" appears twice (also row ${rowOfFirst}); keep one: delete this row or give it its own name`,
+      },
+    ]);
   });
 
   it('an unknown column is an error (its values would be lost); an unknown sheet is reported as a warning', async () => {

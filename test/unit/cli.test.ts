@@ -117,6 +117,20 @@ describe('tariff CLI', () => {
     expect(r.stderr).toContain('missing required property "clause"');
   });
 
+  it('validate: one mistake in a condition is one located error, not every other shape of condition', () => {
+    const d = scratchData();
+    const file = join(d.rules, '2023-09-19', 'lateInterest.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { rules: { conditions: { all: Record<string, unknown>[] } }[] };
+    data.rules[0]!.conditions.all[0]!.path = '/amount';
+    writeFileSync(file, JSON.stringify(data, null, 2));
+    const r = tariff('validate', '--rules', d.rules, '--tariffs', d.tariffs);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('tariff: RULE_SCHEMA');
+    expect(lines[1]).toMatch(/lateInterest\.json \/rules\/0\/conditions\/all\/0: unknown property "path": remove it or fix its spelling$/u);
+  });
+
   it('courses: lists the courses in force, one a line with code, name and fee; before the first version it says so', () => {
     const r = tariff('courses', '--date', '2024-01-01');
     const lines = r.stdout.trim().split('\n');

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../engine/canonical-json.js';
+import { acceptedEventTypes } from '../../engine/decision-events.js';
 import { clauseText } from '../../engine/review/clause-text.js';
 import { DataLoadError } from '../../engine/errors.js';
 import { DECISIONS, type Parameter, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
@@ -10,7 +11,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { getRuleVersion, saveRuleDraft, type StoredRuleVersion } from '../workspace/rule-store.js';
 import { requireEditableDraft } from '../workspace/version-drafts.js';
 import { asDecision } from './rule-checks.js';
-import { eventTypesOf, factsOffered, termsFor } from './rule-views.js';
+import { factsOffered, termsFor } from './rule-views.js';
 import type { StudioContext } from './studio-context.js';
 
 /**
@@ -89,7 +90,7 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
       rule = { ...structuredClone(src), id: newId, name: newId.split('/')[1]!, clause, quote };
     } else {
       const fact = factsOffered(v.version, d)[0]?.name ?? 'asOf';
-      const type = eventTypesOf(v.version, d)[0] ?? d;
+      const type = acceptedEventTypes(d)[0]!;
       rule = { id: newId, name: newId.split('/')[1]!, clause, quote, conditions: { all: [{ fact, operator: 'equal', value: true }] }, event: { type } };
     }
     const at = from === null ? rules.length : findRule(v, d, from) + 1;

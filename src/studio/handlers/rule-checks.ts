@@ -2,16 +2,18 @@ import { DataLoadError } from '../../engine/errors.js';
 import { ruleSentence } from '../../engine/review/rule-sentences.js';
 import { DECISIONS, type Condition, type DecisionName, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
 import { conditionDefs, ruleSchema } from '../../engine/schemas.js';
+import { eventTypeProblem } from '../../engine/decision-events.js';
 import { ruleReferenceProblems } from '../../engine/rule-references.js';
 import { schemaErrors, validateRuleVersion } from '../../engine/validate-data.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { eventTypesOf, factsOffered } from './rule-views.js';
+import { factsOffered } from './rule-views.js';
 
 /**
  * Checks an edited rule as the reviewer types: its JSON parses, it fits the rule schema (every
- * operator, every group), it keeps its id, every fact it reads is one the decision offers, and
- * the whole version still loads. Each problem is an issue with the JSON pointer in the rule.
+ * operator, every group), it keeps its id, every fact it reads is one the decision offers, its
+ * event is one the decision handles (an error: the answer would ignore it), and the whole version
+ * still loads. Each problem is an issue with the JSON pointer in the rule.
  */
 const ruleCheckSchema = { $defs: conditionDefs, ...ruleSchema };
 
@@ -80,17 +82,8 @@ export function checkRuleEdit(
         ...(p.code === 'RULE_UNKNOWN_FACT' ? { expected: [...offered].join(', ') } : {}),
       }),
     );
-  const events = eventTypesOf(version, decision, base);
-  if (!events.includes(rule.event.type))
-    issues.push(
-      issue(
-        'RULE_EVENT_UNKNOWN',
-        `/event/type: "${rule.event.type}" is not an event the ${decision} decision's rules fire (${events.join(', ')}); the answer may ignore it`,
-        '/event/type',
-        'warning',
-        { value: rule.event.type, expected: events.join(', ') },
-      ),
-    );
+  const event = eventTypeProblem(decision, rule.event.type);
+  if (event) issues.push(issue(event.code, `/event/type: ${event.message}`, '/event/type', 'error', { value: rule.event.type, expected: event.expected.join(', ') }));
   const next = { ...version, decisions: { ...version.decisions, [decision]: { ...file, rules: file.rules.map((r, i) => (i === index ? rule : r)) } } };
   try {
     validateRuleVersion(
@@ -102,8 +95,9 @@ export function checkRuleEdit(
     );
   } catch (e) {
     if (!(e instanceof DataLoadError)) throw e;
-    // The rule's own references are reported above, with the rule editor's pointers.
-    for (const d of e.errors.filter((x) => !(x.file === `${decision}.json` && x.pointer.startsWith(`/rules/${index}/conditions`))))
+    // The rule's own references (conditions, event) are reported above, with the rule editor's pointers.
+    const own = [`/rules/${index}/conditions`, `/rules/${index}/event/`];
+    for (const d of e.errors.filter((x) => !(x.file === `${decision}.json` && own.some((p) => x.pointer.startsWith(p)))))
       issues.push(issue(d.code, `${d.file}${d.pointer ? ` ${d.pointer}` : ''}: ${d.message}`, d.pointer || '/'));
   }
   return { issues, rule, next, before: file.rules[index]! };

@@ -4,6 +4,7 @@ import { schemaErrors } from '../../engine/validate-data.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../../engine/rule-types.js';
+import { acceptedEventTypes } from '../../engine/decision-events.js';
 import { factsProvided } from '../../engine/rule-references.js';
 import { diffRuleVersions } from '../../engine/review/version-diff.js';
 import type { CoverageView, FactOffer, RuleVersionDetail, RuleVersionSummary } from '../api/contract.js';
@@ -49,9 +50,6 @@ export function factsOffered(v: Pick<RuleVersion, 'decisions' | 'interpretations
   return [...names].sort().map((name) => ({ name, ja: labels[name]?.ja ?? name, en: labels[name]?.en ?? name }));
 }
 
-export const eventTypesOf = (v: Pick<RuleVersion, 'decisions'>, decision: DecisionName, base?: Pick<RuleVersion, 'decisions'>): string[] =>
-  [...new Set([...(v.decisions[decision]?.rules ?? []), ...(base?.decisions[decision]?.rules ?? [])].map((r) => r.event.type))].sort();
-
 export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
   const v = getRuleVersion(ws, id);
   const base = v.basedOn !== null ? getRuleVersion(ws, v.basedOn) : null;
@@ -60,7 +58,7 @@ export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
   const eventTypes: Record<string, string[]> = {};
   for (const d of DECISIONS) {
     facts[d] = factsOffered(data, d, base?.version);
-    eventTypes[d] = eventTypesOf(data, d, base?.version);
+    eventTypes[d] = acceptedEventTypes(d);
   }
   const diff = base ? diffRuleVersions(base.version, v.version) : null;
   return {

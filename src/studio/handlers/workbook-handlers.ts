@@ -1,6 +1,5 @@
 import { writeTariffWorkbook } from '../../io/tariff-workbook.js';
 import type { Handlers } from '../api/dispatcher.js';
-import { StudioError } from '../../tariff-model/studio-error.js';
 import { applyWorkbookImport, readWorkbookForImport } from '../workspace/tariff-import.js';
 import { getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
 import type { StudioContext } from './studio-context.js';
@@ -13,11 +12,8 @@ export const workbookFileName = (v: Pick<StoredTariffVersion, 'effective' | 'sta
 export const exportWorkbook = async (v: StoredTariffVersion, exportedAt: string): Promise<Buffer> =>
   writeTariffWorkbook(v.version, { versionId: v.id, effective: v.effective, status: v.status, title: v.title, exportedAt });
 
-const decode = (b64: string): Buffer => {
-  const buf = Buffer.from(b64, 'base64');
-  if (buf.length === 0) throw new StudioError('WORKBOOK_UNREADABLE', 'the file is empty', [], 'Choose the .xlsx file exported from the studio.');
-  return buf;
-};
+// An empty file is read like any other: the preview shows its one issue (WORKBOOK_EMPTY), and applying it is refused with it.
+const decode = (b64: string): Buffer => Buffer.from(b64, 'base64');
 
 export const workbookHandlers = (ctx: StudioContext): Handlers['workbook'] => ({
   export: async ({ versionId }) => {

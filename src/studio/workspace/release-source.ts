@@ -72,7 +72,21 @@ export function publishRelease(ws: Workspace, publisher: string): ReleaseFile {
       try {
         release = sealRelease(releaseContent(workspaceReleaseSource(ws)));
       } catch (e) {
-        if (e instanceof DataLoadError) throw new StudioError(e.code, e.errors[0]?.message ?? e.message, [], 'Approve a rule and a tariff version first.');
+        if (e instanceof DataLoadError) {
+          if (e.code === 'RELEASE_EMPTY') throw new StudioError(e.code, e.errors[0]?.message ?? e.message, [], 'Approve a rule and a tariff version first.');
+          const located = e.errors.map((x) => ({
+            code: x.code,
+            severity: 'error' as const,
+            field: x.pointer || '/',
+            message: `${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`,
+          }));
+          throw new StudioError(
+            e.code,
+            located[0]?.message ?? e.message,
+            located,
+            'An approved version no longer passes the checks: restore it into a draft, correct what each issue names, and approve the draft; then publish again.',
+          );
+        }
         throw e;
       }
       appendAudit(ws, 'release.published', `release:${release.id}`, {

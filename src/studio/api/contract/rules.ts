@@ -35,7 +35,7 @@ export type RuleVersionDetail = {
   version: Pick<RuleVersion, 'decisions' | 'interpretations'>;
   /** The terms' text of every clause the version's rules and parameters cite. */
   clauseTexts: Record<string, string>;
-  /** Per decision: the facts a condition may read, and the event types its rules fire. */
+  /** Per decision: the facts a condition may read, and the event types it accepts (those it branches on first; src/engine/decision-events.ts). */
   facts: Record<string, FactOffer[]>;
   eventTypes: Record<string, string[]>;
   /** Rule ids changed from the base (decision/id). */
