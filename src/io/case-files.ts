@@ -3,9 +3,14 @@ import { join } from 'node:path';
 import { DataLoadError } from '../engine/errors.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../engine/json-depth.js';
 import type { CaseInput } from '../engine/output-types.js';
-import { readJson } from './json-file.js';
+import { readJson, STDIN_LABEL } from './json-file.js';
 
-export type CaseFile = { file: string; cases: CaseInput[]; single: boolean };
+/** A remark on a case file that does not stop the run (an unknown key of a case), with its JSON pointer. */
+export type CaseFileWarning = { pointer: string; message: string; code: string };
+export type CaseFile = { file: string; cases: CaseInput[]; single: boolean; warnings: CaseFileWarning[] };
+
+/** The keys of a case (case-files.md, File format). */
+export const CASE_KEYS = ['name', 'asOf', 'decision', 'facts', 'interpretations', 'expect'] as const;
 
 const fail = (code: string, file: string, message: string, pointer = ''): never => {
   throw new DataLoadError(code, [{ file, pointer, message, code }]);
@@ -30,6 +35,7 @@ const statOf = (p: string): Stats => {
 export function listCaseFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string, ancestors: Set<string>): void => {
+    if (p === '-') return void out.push(p); // standard input
     const st = statOf(p);
     if (!st.isDirectory()) return void out.push(p);
     const real = realpathSync(p);
@@ -50,7 +56,50 @@ export function listCaseFiles(paths: string[]): string[] {
   return out;
 }
 
-const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Edit distance (Levenshtein), for "did you mean" on a misspelt key. */
+const distance = (a: string, b: string): number => {
+  let row = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j += 1) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[b.length]!;
+};
+
+const KNOWN = new Set<string>(CASE_KEYS);
+
+const squash = (k: string): string => k.toLowerCase().replace(/[-_\s]/g, '');
+
+/** The key of a case that `k` looks like a slip of (`expected`, `fact`, `as_of`), if any. */
+const nearKey = (k: string): string | undefined =>
+  CASE_KEYS.find((known) => {
+    const a = squash(known);
+    const b = squash(k);
+    return a === b || distance(a, b) <= (a.length <= 4 ? 1 : 2);
+  });
+
+/**
+ * A key of a case that is none of case-files.md's is ignored by the engine, so free-text notes
+ * (`description`, `source`) are welcome; but one that looks like a slip of a real key (`expected`
+ * for `expect`) would make a case silently unchecked: warn, naming the key and what it resembles.
+ */
+const misspeltKeys = (c: Record<string, unknown>, at: string): CaseFileWarning[] =>
+  Object.keys(c)
+    .filter((k) => !KNOWN.has(k))
+    .flatMap((k) => {
+      const near = nearKey(k);
+      if (!near) return [];
+      return [
+        {
+          pointer: `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          message: `unknown key "${k}" of a case, ignored: did you mean "${near}"? Rename it (a case has ${CASE_KEYS.join(', ')}).`,
+          code: 'CASE_UNKNOWN_KEY',
+        },
+      ];
+    });
 
 /**
  * Reads one case file: a JSON object or an array of them. Throws DataLoadError when unreadable,
@@ -58,8 +107,9 @@ const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null &&
  * holds no case (an empty array), or when it nests deeper than a case ever does: each is an error
  * of the whole run rather than a file of no cases.
  */
-export function readCaseFile(file: string): CaseFile {
-  const data = readJson(file);
+export function readCaseFile(path: string): CaseFile {
+  const data = readJson(path);
+  const file = path === '-' ? STDIN_LABEL : path;
   const deep = tooDeepAt(data, MAX_JSON_DEPTH + (Array.isArray(data) ? 1 : 0));
   if (deep !== undefined) fail('CASE_TOO_DEEP', file, `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, deep);
   const shape = (pointer: string, got: unknown): DataLoadError =>
@@ -75,8 +125,26 @@ export function readCaseFile(file: string): CaseFile {
     if (data.length === 0) fail('CASE_FILE_EMPTY', file, 'holds no case (an empty array); write at least one case, or remove the file');
     const bad = data.findIndex((c) => !isObject(c));
     if (bad >= 0) throw shape(`/${bad}`, data[bad]);
-    return { file, cases: data as CaseInput[], single: false };
+    data.forEach((c, i) => checkExpect(file, c as Record<string, unknown>, `/${i}`));
+    return { file, cases: data as CaseInput[], single: false, warnings: data.flatMap((c, i) => misspeltKeys(c as Record<string, unknown>, `/${i}`)) };
   }
   if (!isObject(data)) throw shape('', data);
-  return { file, cases: [data as CaseInput], single: true };
+  checkExpect(file, data, '');
+  return { file, cases: [data as CaseInput], single: true, warnings: misspeltKeys(data, '') };
 }
+
+/**
+ * `expect` is a deep subset of the output (an object of output fields): anything else could never
+ * be met as meant, so it is an error of the file (with its pointer), not a case that fails with
+ * the whole output printed as "actual".
+ */
+const checkExpect = (file: string, c: Record<string, unknown>, at: string): void => {
+  if (c.expect === undefined || isObject(c.expect)) return;
+  const got = c.expect === null ? 'null' : Array.isArray(c.expect) ? 'an array' : typeof c.expect;
+  fail(
+    'CASE_EXPECT_SHAPE',
+    file,
+    `"expect" must be an object of output fields, as {"outcome": "settle", "amount": 14000}; got ${got}. Write the fields to check inside { }, or remove "expect".`,
+    `${at}/expect`,
+  );
+};

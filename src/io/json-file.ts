@@ -9,25 +9,90 @@ export const jsonErrorLocation = (text: string, err: unknown): string => {
   if (lc) return `line ${lc[1]}, column ${lc[2]}`;
   const pos = /position (\d+)/.exec(msg);
   const offset = pos ? Number(pos[1]) : (jsonErrorOffset(text) ?? text.length);
-  const upto = text.slice(0, offset);
-  const line = upto.split('\n').length;
-  return `line ${line}, column ${offset - upto.lastIndexOf('\n')}`;
+  return lineColumn(text, offset);
 };
 
-/** Reads and parses a JSON file; a read or syntax error names the file and the position. */
-export function readJson(path: string, code = 'JSON_SYNTAX'): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: `cannot read: ${(e as Error).message}`, code: 'FILE_UNREADABLE' }]);
+const lineColumn = (text: string, offset: number): string => {
+  const upto = text.slice(0, offset);
+  return `line ${upto.split('\n').length}, column ${offset - upto.lastIndexOf('\n')}`;
+};
+
+/** Why a file could not be read, in words a user acts on (not Node's "ENOENT: …, open 'x'"). */
+const readProblem = (e: unknown): string => {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'does not exist (or is a broken symbolic link); check the path';
+    case 'EISDIR':
+      return 'is a folder, not a file; give a file here';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied; check its permissions';
+    default:
+      return `cannot be read: ${(e as Error).message}`;
   }
+};
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a JSON file's bytes as UTF-8 (RFC 8259 §8.1), dropping a leading byte order mark. Text in
+ * another encoding (Shift_JIS, UTF-16, Latin-1) is refused with the place of the first byte that
+ * is not UTF-8, never read as replacement characters that then fail as an unknown course.
+ */
+const decodeUtf8 = (path: string, bytes: Buffer): string => {
+  const refuse = (message: string): never => {
+    throw new DataLoadError('FILE_ENCODING', [{ file: path, pointer: '', message, code: 'FILE_ENCODING' }]);
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    refuse('is UTF-16 text (it starts with a UTF-16 byte order mark); JSON files must be UTF-8. Save it as UTF-8 and run again.');
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const text = UTF8.decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    // The first byte that is not part of a valid UTF-8 sequence: the valid prefix ends there.
+    let end = 0;
+    for (let i = 0; i < bytes.length;) {
+      const b = bytes[i]!;
+      const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      if (len === 0 || i + len > bytes.length) break;
+      try {
+        UTF8.decode(bytes.subarray(i, i + len));
+      } catch {
+        break;
+      }
+      i += len;
+      end = i;
+    }
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, end));
+    const at = lineColumn(prefix, prefix.length);
+    return refuse(
+      `is not UTF-8 text: byte 0x${bytes[end]!.toString(16).toUpperCase().padStart(2, '0')} at ${at} (byte ${end}) is not valid UTF-8 (Shift_JIS or another encoding?). Save the file as UTF-8 and run again.`,
+    );
+  }
+};
+
+const parseJsonText = (path: string, text: string, code: string): unknown => {
+  try {
+    return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '');
     throw new DataLoadError(code, [
       { file: path, pointer: '', message: `not valid JSON at ${jsonErrorLocation(text, e)}: ${msg}. Fix the syntax there (a JSON validator or editor shows it).`, code },
     ]);
   }
+};
+
+/** What names standard input in messages, when a command is given `-` for a file. */
+export const STDIN_LABEL = '<stdin>';
+
+/** Reads and parses a JSON file (`-`: standard input); a read, encoding or syntax error names the file and the position. */
+export function readJson(file: string, code = 'JSON_SYNTAX'): unknown {
+  const path = file === '-' ? STDIN_LABEL : file;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file === '-' ? 0 : file);
+  } catch (e) {
+    throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: readProblem(e), code: 'FILE_UNREADABLE' }]);
+  }
+  return parseJsonText(path, decodeUtf8(path, bytes), code);
 }
