@@ -19,7 +19,7 @@ const courseEquality = (registry: Registry, asOf: string) => {
 
 export async function runCase(registry: Registry, file: string, index: number, c: CaseInput, today: string, fast = false): Promise<CaseResult> {
   const output = fast ? decideFast(registry, c, { today }) : await decide(registry, c, { today });
-  const name = typeof c?.name === 'string' ? c.name : `case ${index + 1}`;
+  const name = typeof c?.name === 'string' ? c.name : c?.name !== undefined ? JSON.stringify(c.name) : `case ${index + 1}`;
   const result: CaseResult = { file, index, name, output };
   if (c && typeof c === 'object' && c.expect !== undefined) {
     const m = firstMismatch(c.expect, output, courseEquality(registry, output.asOf));

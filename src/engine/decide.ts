@@ -113,7 +113,11 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(asOfField)}`, code: 'FACT_FORMAT' }]);
   // Other top-level fields (a description, a ticket number) are the user's own notes: ignored.
   if (typeof decision !== 'string' || !Object.hasOwn(DECISION_DEFS, decision)) {
-    errors.push({ path: '/decision', message: `unknown decision ${JSON.stringify(decision)}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
+    errors.push({
+      path: '/decision',
+      message: `${decision === undefined ? 'missing "decision"' : `unknown decision ${JSON.stringify(decision)}`}; use one of ${DECISIONS.join(', ')}`,
+      code: 'UNKNOWN_DECISION',
+    });
     return invalid(c, asOf, errors);
   }
   const name = decision as DecisionName;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { DataLoadError } from '../engine/errors.js';
 import { jsonErrorOffset } from './json-locate.js';
 
@@ -48,7 +48,8 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
   try {
     const text = UTF8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
     // The first byte that is not part of a valid UTF-8 sequence: the valid prefix ends there.
     let end = 0;
     for (let i = 0; i < bytes.length;) {
@@ -82,6 +83,22 @@ const parseJsonText = (path: string, text: string, code: string): unknown => {
   }
 };
 
+/**
+ * The longest text V8 holds in one string (2^29 - 24 UTF-16 units): a larger file cannot be parsed
+ * at all, so it is refused before it is read, with what to do instead of an out-of-memory crash.
+ */
+export const MAX_JSON_FILE_BYTES = 2 ** 29 - 24;
+
+const tooLarge = (path: string, size: number): DataLoadError =>
+  new DataLoadError('FILE_TOO_LARGE', [
+    {
+      file: path,
+      pointer: '',
+      message: `is ${(size / 2 ** 20).toFixed(0)} MB, more than the ${(MAX_JSON_FILE_BYTES / 2 ** 20).toFixed(0)} MB a JSON file can be read in; split it into several files in a folder (a folder is read as one suite)`,
+      code: 'FILE_TOO_LARGE',
+    },
+  ]);
+
 /** What names standard input in messages, when a command is given `-` for a file. */
 export const STDIN_LABEL = '<stdin>';
 
@@ -90,9 +107,13 @@ export function readJson(file: string, code = 'JSON_SYNTAX'): unknown {
   const path = file === '-' ? STDIN_LABEL : file;
   let bytes: Buffer;
   try {
+    const size = file === '-' ? 0 : statSync(file).size;
+    if (size > MAX_JSON_FILE_BYTES) throw tooLarge(path, size);
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (e) {
+    if (e instanceof DataLoadError) throw e;
     throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: readProblem(e), code: 'FILE_UNREADABLE' }]);
   }
+  if (bytes.length > MAX_JSON_FILE_BYTES) throw tooLarge(path, bytes.length);
   return parseJsonText(path, decodeUtf8(path, bytes), code);
 }

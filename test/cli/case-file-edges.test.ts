@@ -1,3 +1,4 @@
+import { truncateSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE, scratchFiles, tariff } from './run-tariff.js';
 
@@ -165,5 +166,16 @@ describe('the command line itself', () => {
     const r = tariff(['--version']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^tariff \d+\.\d+\.\d+/);
+  });
+});
+
+describe('a file too large to read', () => {
+  it('is refused before it is read, with its size and what to do; exit 2', () => {
+    // A sparse file: 600 MB long, no disk used, and never read (the size is checked first).
+    const file = write('huge.json', '');
+    truncateSync(file, 600 * 2 ** 20);
+    const r = tariff(['test', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`FILE_TOO_LARGE\n  ${file}: is 600 MB, more than the 512 MB a JSON file can be read in; split it into several files in a folder`);
   });
 });
