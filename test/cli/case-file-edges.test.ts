@@ -179,3 +179,15 @@ describe('a file too large to read', () => {
     expect(r.stderr).toContain(`FILE_TOO_LARGE\n  ${file}: is 600 MB, more than the 512 MB a JSON file can be read in; split it into several files in a folder`);
   });
 });
+
+describe('what a failing case says', () => {
+  it('a case without "decision" says it is missing; a name that is not text is shown as written', () => {
+    const file = write('no-decision.json', [
+      { name: 42, decision: 'surcharge', facts: { evadedAmount: 100 }, expect: { amount: 1 } },
+      { name: 'no decision', facts: { evadedAmount: 100 }, expect: { outcome: 'charge' } },
+    ]);
+    const lines = tariff(['test', file]).stdout.split('\n');
+    expect(lines[0]).toBe(`FAIL ${file} › 42: /amount expected 1, actual 200`);
+    expect(lines[1]).toContain(`FAIL ${file} › no decision: /outcome expected "charge", actual "invalid" [errors: /decision missing "decision"; use one of approval,`);
+  });
+});
