@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
@@ -40,11 +41,16 @@ const warnAbout = (files: CaseFile[], io: Io): void => {
 
 /** `tariff decide` reads one file: a folder is a usage error that points at `tariff test`. */
 const oneCaseFile = (path: string): CaseFile => {
-  const [file] = listCaseFiles([path]);
-  if (file !== path && path !== '-')
-    throw new UsageError(`takes one case file, and ${path} is a folder (tariff test PATH runs every case file of a folder, and tariff decide prints one file's outputs)`);
+  let folder = false;
+  try {
+    folder = path !== '-' && statSync(path).isDirectory();
+  } catch {
+    // A path that cannot be looked at: readCaseFile names what is wrong with it.
+  }
+  if (folder) throw new UsageError(`takes one case file, and ${path} is a folder (tariff test PATH runs every case file of a folder, and tariff decide prints one file's outputs)`);
   return readCaseFile(path);
 };
+
 /** A command, or a loader of one (the heavier commands load when used). */
 export type CommandEntry = Command | (() => Promise<Command>);
 const commandOf = async (c: CommandEntry): Promise<Command> => (typeof c === 'function' ? c() : c);
