@@ -24,6 +24,8 @@ const readProblem = (e: unknown): string => {
       return 'does not exist (or is a broken symbolic link); check the path';
     case 'EISDIR':
       return 'is a folder, not a file; give a file here';
+    case 'ELOOP':
+      return 'is a symbolic link that leads back to itself (a loop); remove or fix the link';
     case 'EACCES':
     case 'EPERM':
       return 'cannot be read: permission denied; check its permissions';

@@ -1,4 +1,4 @@
-import { truncateSync } from 'node:fs';
+import { symlinkSync, truncateSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE, scratchFiles, tariff } from './run-tariff.js';
 
@@ -100,6 +100,14 @@ describe('paths', () => {
       expect(r.stderr, cmd).toContain(`FILE_UNREADABLE\n  ${dir}/nope.json: does not exist (or is a broken symbolic link)`);
       expect(r.stderr, cmd).not.toContain('ENOENT');
     }
+  });
+
+  it('decide on a symbolic link loop says it is a loop, not a raw ELOOP', () => {
+    const link = `${dir}/self.json`;
+    symlinkSync(link, link);
+    const r = tariff(['decide', link]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${link}: is a symbolic link that leads back to itself (a loop); remove or fix the link`);
   });
 
   it('- reads a case file from standard input, for test and decide; its errors name <stdin>', () => {
