@@ -67,7 +67,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const files = readAll(positionals);
       warnAbout(files, io);
       if (!files.some((f) => f.cases.length)) {
-        io.err(`tariff test: NO_CASES: ${positionals.join(', ')} ${files.length ? 'hold' : 'holds no case file (*.json) and'} no case; give case files or folders of them`);
+        io.err(`tariff test: NO_CASES: no case file (*.json) in ${positionals.join(', ')}; give case files, or folders that hold them`);
         return 2;
       }
       const results = await runCaseFiles(registry, files, todayInTokyo(), values.fast === true);

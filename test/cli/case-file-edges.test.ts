@@ -1,4 +1,4 @@
-import { symlinkSync, truncateSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE, scratchFiles, tariff } from './run-tariff.js';
 
@@ -100,6 +100,15 @@ describe('paths', () => {
       expect(r.stderr, cmd).toContain(`FILE_UNREADABLE\n  ${dir}/nope.json: does not exist (or is a broken symbolic link)`);
       expect(r.stderr, cmd).not.toContain('ENOENT');
     }
+  });
+
+  it('a folder with no case file in it names the folder and what to give instead; exit 2', () => {
+    const empty = `${dir}/empty-suite`;
+    mkdirSync(`${empty}/sub`, { recursive: true });
+    writeFileSync(`${empty}/readme.txt`, 'cases go here');
+    const r = tariff(['test', empty]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tariff test: NO_CASES: no case file (*.json) in ${empty}; give case files, or folders that hold them\n`);
   });
 
   it('decide on a symbolic link loop says it is a loop, not a raw ELOOP', () => {
