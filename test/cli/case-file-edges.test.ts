@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { SPEC_EXAMPLE, scratchFiles, tariff } from './run-tariff.js';
 
 /** The edges a new user hits with case files and the `tariff` command line: each error says what, where and what to do. */
@@ -206,5 +207,28 @@ describe('what a failing case says', () => {
     const lines = tariff(['test', file]).stdout.split('\n');
     expect(lines[0]).toBe(`FAIL ${file} › 42: /amount expected 1, actual 200`);
     expect(lines[1]).toContain(`FAIL ${file} › no decision: /outcome expected "charge", actual "invalid" [errors: /decision missing "decision"; use one of approval,`);
+  });
+});
+
+describe('tariff validate on case files', () => {
+  it('a case that expects an invalid outcome is invalid on purpose and is no error; another invalid case is, with file and pointer', () => {
+    const bad = { decision: 'surcharge', facts: { evadedAmount: '100' } };
+    const file = write('validate.json', [
+      { ...bad, name: 'on purpose', expect: { outcome: 'invalid' } },
+      { ...bad, name: 'by mistake', expect: { outcome: 'charge' } },
+    ]);
+    const r = tariff(['validate', file]);
+    expect(r.stdout.split('\n')).toEqual([
+      `${file} /1/facts/evadedAmount: must be integer, got string "100"`,
+      'invalid: 1 rule version(s), 1 tariff version(s), 2 case(s); 1 error(s)',
+      '',
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  it("the project's own cases validate clean", () => {
+    const r = tariff(['validate', `${PROJECT_ROOT}/test/cases`]);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^ok: .*; 0 error\(s\)$/);
+    expect(r.status).toBe(0);
   });
 });
