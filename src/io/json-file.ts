@@ -74,14 +74,37 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
   }
 };
 
+/**
+ * What to do about the slips people make writing JSON by hand, read off the character where the
+ * parser stopped (`line L, column C`, 1-based): a comment, single quotes, a trailing comma, a cut-off
+ * file. Anything else gets the general advice.
+ */
+export const jsonSyntaxAdvice = (text: string, location: string): string => {
+  const m = /^line (\d+), column (\d+)$/.exec(location);
+  if (text.trim() === '') return 'The file is empty: write a case ({ … }) or an array of cases in it.';
+  if (!m) return GENERAL_ADVICE;
+  const lines = text.split('\n');
+  const before = lines.slice(0, Number(m[1]) - 1).join('\n');
+  const offset = (before ? before.length + 1 : 0) + Number(m[2]) - 1;
+  const ch = text[offset];
+  if (offset >= text.trimEnd().length) return 'The text ends too early: a closing } or ] or " is missing, or the file was cut off.';
+  if (ch === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*')) return 'JSON has no comments: remove it (a note can go in a "description" key of the case).';
+  if (ch === "'") return 'JSON strings and keys take double quotes ("), not single ones.';
+  if ((ch === '}' || ch === ']') && /,\s*$/.test(text.slice(0, offset))) return `JSON allows no comma before ${ch}: remove the last comma.`;
+  return GENERAL_ADVICE;
+};
+
+const GENERAL_ADVICE = 'Fix the syntax there (a JSON validator or editor shows it).';
+
+/** V8's message without its position (given as line and column) and without its quote of the text (which may span lines). */
+const parserMessage = (e: unknown): string => (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .+?), (?:\.\.\.)?".*" is not valid JSON$/s, '$1');
+
 const parseJsonText = (path: string, text: string, code: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '');
-    throw new DataLoadError(code, [
-      { file: path, pointer: '', message: `not valid JSON at ${jsonErrorLocation(text, e)}: ${msg}. Fix the syntax there (a JSON validator or editor shows it).`, code },
-    ]);
+    const where = jsonErrorLocation(text, e);
+    throw new DataLoadError(code, [{ file: path, pointer: '', message: `not valid JSON at ${where}: ${parserMessage(e)}. ${jsonSyntaxAdvice(text, where)}`, code }]);
   }
 };
 

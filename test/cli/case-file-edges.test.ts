@@ -42,6 +42,24 @@ describe('case files in another encoding', () => {
   });
 });
 
+describe('JSON written by hand', () => {
+  it.each([
+    ['a comment', '{\n  // a note\n  "decision": "surcharge"\n}', 'line 2, column 3', 'JSON has no comments: remove it'],
+    ['single quotes', "{'decision': 'surcharge'}", 'line 1, column 2', 'JSON strings and keys take double quotes'],
+    ['a trailing comma', '[\n  {"decision": "surcharge"},\n]\n', 'line 3, column 1', 'JSON allows no comma before ]: remove the last comma.'],
+    ['a cut-off file', '{"decision": "surcharge", "facts": {"evadedAmount": 100}', 'line 1, column 57', 'The text ends too early'],
+    ['an empty file', '\n', 'line 2, column 1', 'The file is empty: write a case'],
+  ])('%s: exit 2, the place, and what to do, on one line', (what, text, where, advice) => {
+    const file = write(`hand-${what.replace(/ /g, '-')}.json`, text);
+    const r = tariff(['test', file]);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`${file}: not valid JSON at ${where}: `);
+    expect(lines[1]).toContain(advice);
+  });
+});
+
 describe('keys of a case', () => {
   it('a misspelt key ("expected") is warned about on stderr with file, pointer and the key it resembles; the run says nothing was checked', () => {
     const file = write('typo.json', [{ ...SURCHARGE, expect: undefined, expected: { amount: 300 } }]);
