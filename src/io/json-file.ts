@@ -88,7 +88,7 @@ export const jsonSyntaxAdvice = (text: string, location: string): string => {
   const offset = (before ? before.length + 1 : 0) + Number(m[2]) - 1;
   const ch = text[offset];
   if (offset >= text.trimEnd().length) return 'The text ends too early: a closing } or ] or " is missing, or the file was cut off.';
-  if (ch === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*')) return 'JSON has no comments: remove it (a note can go in a "description" key of the case).';
+  if (ch === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*')) return 'JSON has no comments: remove it (in a case file, a note can go in a "description" key).';
   if (ch === "'") return 'JSON strings and keys take double quotes ("), not single ones.';
   if ((ch === '}' || ch === ']') && /,\s*$/.test(text.slice(0, offset))) return `JSON allows no comma before ${ch}: remove the last comma.`;
   return GENERAL_ADVICE;
