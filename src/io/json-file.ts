@@ -97,7 +97,8 @@ export const jsonSyntaxAdvice = (text: string, location: string): string => {
 const GENERAL_ADVICE = 'Fix the syntax there (a JSON validator or editor shows it).';
 
 /** V8's message without its position (given as line and column) and without its quote of the text (which may span lines). */
-const parserMessage = (e: unknown): string => (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .+?), (?:\.\.\.)?".*" is not valid JSON$/s, '$1');
+const parserMessage = (e: unknown): string =>
+  (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .+?), (?:\.\.\.)?".*" is not valid JSON$/s, '$1');
 
 const parseJsonText = (path: string, text: string, code: string): unknown => {
   try {
