@@ -22,7 +22,14 @@ const statOf = (p: string): Stats => {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return fail('CASE_PATH_LOOP', p, 'is a symbolic link that leads back to itself (a loop); remove or fix the link');
-    if (code === 'ENOENT') return fail('FILE_UNREADABLE', p, 'does not exist (or is a broken symbolic link)');
+    if (code === 'ENOENT')
+      return fail(
+        'FILE_UNREADABLE',
+        p,
+        /[*?[]/.test(p)
+          ? 'does not exist: a pattern such as *.json is expanded by the shell, not by tariff; give the folder instead (every *.json in it is read)'
+          : 'does not exist (or is a broken symbolic link); check the path',
+      );
     return fail('FILE_UNREADABLE', p, `cannot be read: ${(e as Error).message}`);
   }
 };

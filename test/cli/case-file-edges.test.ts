@@ -130,6 +130,12 @@ describe('paths', () => {
     expect(r.stderr).toBe(`tariff test: NO_CASES: no case file (*.json) in ${empty}; give case files, or folders that hold them\n`);
   });
 
+  it('a quoted pattern (*.json) that the shell did not expand is named as such, with the folder to give instead', () => {
+    const r = tariff(['test', `${dir}/*.json`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${dir}/*.json: does not exist: a pattern such as *.json is expanded by the shell, not by tariff; give the folder instead`);
+  });
+
   it('decide on a symbolic link loop says it is a loop, not a raw ELOOP', () => {
     const link = `${dir}/self.json`;
     symlinkSync(link, link);
