@@ -35,8 +35,8 @@ const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean 
 const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map((p) => readCaseFile(p));
 
 /** The remarks on case files that do not stop a run (a misspelt key of a case), one line each on stderr. */
-const warnAbout = (files: CaseFile[], io: Io): void => {
-  for (const f of files) for (const w of f.warnings) io.err(`tariff: warning ${w.code}: ${f.file} ${w.pointer}: ${w.message}`);
+const warnAbout = (command: string, files: CaseFile[], io: Io): void => {
+  for (const f of files) for (const w of f.warnings) io.err(`tariff ${command}: warning ${w.code}: ${f.file} ${w.pointer}: ${w.message}`);
 };
 
 /** `tariff decide` reads one file: a folder is a usage error that points at `tariff test`. */
@@ -65,7 +65,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       if (!positionals.length) throw new UsageError('needs at least one PATH (a case file or a folder of them)');
       const registry = registryFrom(values);
       const files = readAll(positionals);
-      warnAbout(files, io);
+      warnAbout('test', files, io);
       if (!files.some((f) => f.cases.length)) {
         io.err(`tariff test: NO_CASES: no case file (*.json) in ${positionals.join(', ')}; give case files, or folders that hold them`);
         return 2;
@@ -93,7 +93,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
         );
       const registry = registryFrom(values);
       const file = oneCaseFile(positionals[0]!);
-      warnAbout([file], io);
+      warnAbout('decide', [file], io);
       const today = todayInTokyo();
       const outputs = [];
       for (const c of file.cases) outputs.push(await decide(registry, c, { today }));
@@ -241,7 +241,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof DataLoadError) {
-      io.err(`tariff: ${e.code}\n${e.errors.map((x) => `  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`).join('\n')}`);
+      io.err(`tariff ${full}: ${e.code}\n${e.errors.map((x) => `  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`).join('\n')}`);
       return 2;
     }
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {

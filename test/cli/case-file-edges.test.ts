@@ -55,6 +55,7 @@ describe('JSON written by hand', () => {
     expect(r.status).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('tariff test: JSON_SYNTAX');
     expect(lines[1]).toContain(`${file}: not valid JSON at ${where}: `);
     expect(lines[1]).toContain(advice);
   });
@@ -66,7 +67,7 @@ describe('keys of a case', () => {
     const r = tariff(['test', file]);
     expect(r.stdout).toBe('0 passed, 0 failed\n');
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain(`CASE_UNKNOWN_KEY: ${file} /0/expected: unknown key "expected" of a case, ignored: did you mean "expect"?`);
+    expect(r.stderr).toContain(`tariff test: warning CASE_UNKNOWN_KEY: ${file} /0/expected: unknown key "expected" of a case, ignored: did you mean "expect"?`);
     expect(r.stderr).toContain('none of the 1 case(s) has "expect", so nothing was checked');
     const v = tariff(['validate', file]);
     expect(v.status).toBe(1);
