@@ -95,9 +95,22 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const file = oneCaseFile(positionals[0]!);
       warnAbout('decide', [file], io);
       const today = todayInTokyo();
-      const outputs = [];
-      for (const c of file.cases) outputs.push(await decide(registry, c, { today }));
-      io.out(JSON.stringify(file.single ? outputs[0] : outputs, null, 2));
+      if (file.single) {
+        io.out(JSON.stringify(await decide(registry, file.cases[0]!, { today }), null, 2));
+        return 0;
+      }
+      // An array is written case by case, as JSON.stringify(outputs, null, 2) would write it, so no
+      // one string holds every output (a file of a million cases would pass V8's string limit). Lines
+      // are split at \n only: a name may hold U+2028, which a /^/m pattern would take for a line end.
+      io.out('[');
+      for (const [i, c] of file.cases.entries()) {
+        const text = JSON.stringify(await decide(registry, c, { today }), null, 2)
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n');
+        io.out(i < file.cases.length - 1 ? `${text},` : text);
+      }
+      io.out(']');
       return 0;
     },
   },

@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { SPEC_EXAMPLE, scratchFiles, tariff } from './run-tariff.js';
 
@@ -255,5 +256,19 @@ describe('tariff validate on case files', () => {
     const r = tariff(['validate', `${PROJECT_ROOT}/test/cases`]);
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^ok: .*; 0 error\(s\)$/);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('tariff decide on a file of many cases', () => {
+  it('writes each output as it is decided, the same JSON text as one array, never one string of every output', async () => {
+    const cases = [SPEC_EXAMPLE, { ...SURCHARGE, name: 'two\nlines\u2028and a line separator' }, { ...SURCHARGE, facts: { evadedAmount: 0 } }];
+    const chunks: string[] = [];
+    const code = await main(['decide', write('many-outputs.json', cases)], { out: (s) => chunks.push(s), err: () => undefined });
+    expect(code).toBe(0);
+    const text = chunks.join('\n');
+    const parsed = JSON.parse(text) as { outcome: string }[];
+    expect(parsed.map((o) => o.outcome)).toEqual(['settle', 'charge', 'none']);
+    expect(text).toBe(JSON.stringify(parsed, null, 2));
+    expect(chunks.filter((c) => c.includes('"outcome"')).every((c) => c.split('"outcome"').length === 2)).toBe(true);
   });
 });
