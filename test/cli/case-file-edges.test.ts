@@ -266,8 +266,9 @@ describe('tariff decide on a file of many cases', () => {
     const code = await main(['decide', write('many-outputs.json', cases)], { out: (s) => chunks.push(s), err: () => undefined });
     expect(code).toBe(0);
     const text = chunks.join('\n');
-    const parsed = JSON.parse(text) as { outcome: string }[];
+    const parsed = JSON.parse(text) as { outcome: string; name?: string }[];
     expect(parsed.map((o) => o.outcome)).toEqual(['settle', 'charge', 'none']);
+    expect(parsed[1]!.name).toBe(cases[1]!.name);
     expect(text).toBe(JSON.stringify(parsed, null, 2));
     expect(chunks.filter((c) => c.includes('"outcome"')).every((c) => c.split('"outcome"').length === 2)).toBe(true);
   });
