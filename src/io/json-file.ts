@@ -37,6 +37,28 @@ const readProblem = (e: unknown): string => {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * The offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or of a sequence cut short.
+ */
+export const firstInvalidUtf8 = (b: Uint8Array): number => {
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => k < b.length && b[k]! >= lo && b[k]! <= hi;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) i += 1;
+    else if (c >= 0xc2 && c <= 0xdf && cont(i + 1)) i += 2;
+    else if (c === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) i += 3;
+    else if (((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) && cont(i + 1) && cont(i + 2)) i += 3;
+    else if (c === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) i += 3;
+    else if (c === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (c >= 0xf1 && c <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (c === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) i += 4;
+    else return i;
+  }
+  return i;
+};
+
+/**
  * Decodes a JSON file's bytes as UTF-8 (RFC 8259 §8.1), dropping a leading byte order mark. Text in
  * another encoding (Shift_JIS, UTF-16, Latin-1) is refused with the place of the first byte that
  * is not UTF-8, never read as replacement characters that then fail as an unknown course.
@@ -52,22 +74,13 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
-    // The first byte that is not part of a valid UTF-8 sequence: the valid prefix ends there.
-    let end = 0;
-    for (let i = 0; i < bytes.length;) {
-      const b = bytes[i]!;
-      const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-      if (len === 0 || i + len > bytes.length) break;
-      try {
-        UTF8.decode(bytes.subarray(i, i + len));
-      } catch {
-        break;
-      }
-      i += len;
-      end = i;
-    }
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, end));
-    const at = lineColumn(prefix, prefix.length);
+    const end = firstInvalidUtf8(bytes);
+    // Line and column of that byte: lines counted in bytes, the column in characters of its line.
+    let lineStart = end === 0 ? 0 : bytes.lastIndexOf(0x0a, end - 1) + 1;
+    let line = 1;
+    for (let k = bytes.indexOf(0x0a); k !== -1 && k < end; k = bytes.indexOf(0x0a, k + 1)) line += 1;
+    if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) lineStart = 3;
+    const at = `line ${line}, column ${bytes.subarray(lineStart, end).toString('utf8').length + 1}`;
     return refuse(
       `is not UTF-8 text: byte 0x${bytes[end]!.toString(16).toUpperCase().padStart(2, '0')} at ${at} (byte ${end}) is not valid UTF-8 (Shift_JIS or another encoding?). Save the file as UTF-8 and run again.`,
     );

@@ -24,6 +24,13 @@ describe('case files in another encoding', () => {
     }
   });
 
+  it('the place of a bad first byte, and of a bad byte after a UTF-8 byte order mark, is counted from the start of the text', () => {
+    const first = write('latin1-first.json', Buffer.concat([Buffer.from([0xe9]), Buffer.from('\n{"decision": "surcharge"}\n')]));
+    expect(tariff(['test', first]).stderr).toContain(`${first}: is not UTF-8 text: byte 0xE9 at line 1, column 1 (byte 0)`);
+    const afterBom = write('latin1-bom.json', Buffer.concat([Buffer.from('\uFEFF{"name": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    expect(tariff(['test', afterBom]).stderr).toContain(`${afterBom}: is not UTF-8 text: byte 0xE9 at line 1, column 14 (byte 16)`);
+  });
+
   it('UTF-16 text (with its byte order mark) is refused as UTF-16, not as a syntax error at a garbled character', () => {
     const file = write('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(SURCHARGE), 'utf16le')]));
     const r = tariff(['test', file]);
