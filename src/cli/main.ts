@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
@@ -30,7 +31,25 @@ const parse = (args: string[], options: Opts) => {
   return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
 };
 
-const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) => loadRegistry(String(v.rules ?? DEFAULT_RULES), String(v.tariffs ?? DEFAULT_TARIFFS));
+/** --rules DIR and --tariffs DIR name a folder of versions, which holds an index.json: say so before loading. */
+const dataFolder = (flag: 'rules' | 'tariffs', given: string | boolean | undefined, fallback: string): string => {
+  if (given === undefined) return fallback;
+  const dir = String(given);
+  let kind: string;
+  try {
+    kind = statSync(dir).isDirectory() ? (existsSync(join(dir, 'index.json')) ? 'ok' : 'a folder without index.json') : 'a file';
+  } catch {
+    kind = 'not there';
+  }
+  if (kind !== 'ok')
+    throw new UsageError(
+      `--${flag} ${dir} is ${kind === 'not there' ? 'not a folder that exists' : kind}; give the ${flag}/ folder, the one holding index.json (the project's own is ${fallback})`,
+    );
+  return dir;
+};
+
+const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) =>
+  loadRegistry(dataFolder('rules', v.rules, DEFAULT_RULES), dataFolder('tariffs', v.tariffs, DEFAULT_TARIFFS));
 
 const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map((p) => readCaseFile(p));
 

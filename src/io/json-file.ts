@@ -22,6 +22,8 @@ const readProblem = (e: unknown): string => {
   switch ((e as NodeJS.ErrnoException).code) {
     case 'ENOENT':
       return 'does not exist (or is a broken symbolic link); check the path';
+    case 'ENOTDIR':
+      return 'is not there: a part of the path before it is a file, not a folder; check the path';
     case 'EISDIR':
       return 'is a folder, not a file; give a file here';
     case 'ELOOP':

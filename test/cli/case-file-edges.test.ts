@@ -176,6 +176,18 @@ describe('the command line itself', () => {
     expect(r.stderr).not.toContain('To specify a positional argument');
   });
 
+  it('--rules and --tariffs that do not name a folder of versions say what to give, before anything is loaded', () => {
+    const file = write('data-flags.json', SURCHARGE);
+    const missing = tariff(['test', file, '--rules', `${dir}/no-rules`]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.split('\n')[0]).toBe(
+      `tariff test: --rules ${dir}/no-rules is not a folder that exists; give the rules/ folder, the one holding index.json (the project's own is ${PROJECT_ROOT}/rules)`,
+    );
+    expect(tariff(['decide', file, '--tariffs', dir]).stderr).toContain(`tariff decide: --tariffs ${dir} is a folder without index.json; give the tariffs/ folder`);
+    expect(tariff(['courses', '--rules', file]).stderr).toContain(`tariff courses: --rules ${file} is a file; give the rules/ folder`);
+    expect(tariff(['decide', `${file}/x.json`]).stderr).toContain(`${file}/x.json: is not there: a part of the path before it is a file, not a folder`);
+  });
+
   it('a flag without its value, or a value on a flag that takes none, says so', () => {
     const file = write('flag.json', SURCHARGE);
     expect(tariff(['test', file, '--rules']).stderr).toContain('tariff test: --rules needs a value');
