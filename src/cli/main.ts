@@ -1,6 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
+import { programInfo } from '../io/program-info.js';
 import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
@@ -28,9 +31,44 @@ const parse = (args: string[], options: Opts) => {
   return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
 };
 
-const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) => loadRegistry(String(v.rules ?? DEFAULT_RULES), String(v.tariffs ?? DEFAULT_TARIFFS));
+/** --rules DIR and --tariffs DIR name a folder of versions, which holds an index.json: say so before loading. */
+const dataFolder = (flag: 'rules' | 'tariffs', given: string | boolean | undefined, fallback: string): string => {
+  if (given === undefined) return fallback;
+  const dir = String(given);
+  let kind: string;
+  try {
+    kind = statSync(dir).isDirectory() ? (existsSync(join(dir, 'index.json')) ? 'ok' : 'a folder without index.json') : 'a file';
+  } catch {
+    kind = 'not there';
+  }
+  if (kind !== 'ok')
+    throw new UsageError(
+      `--${flag} ${dir} is ${kind === 'not there' ? 'not a folder that exists' : kind}; give the ${flag}/ folder, the one holding index.json (the project's own is ${fallback})`,
+    );
+  return dir;
+};
 
-const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map(readCaseFile);
+const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) =>
+  loadRegistry(dataFolder('rules', v.rules, DEFAULT_RULES), dataFolder('tariffs', v.tariffs, DEFAULT_TARIFFS));
+
+const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map((p) => readCaseFile(p));
+
+/** The remarks on case files that do not stop a run (a misspelt key of a case), one line each on stderr. */
+const warnAbout = (command: string, files: CaseFile[], io: Io): void => {
+  for (const f of files) for (const w of f.warnings) io.err(`tariff ${command}: warning ${w.code}: ${f.file} ${w.pointer}: ${w.message}`);
+};
+
+/** `tariff decide` reads one file: a folder is a usage error that points at `tariff test`. */
+const oneCaseFile = (path: string): CaseFile => {
+  let folder = false;
+  try {
+    folder = path !== '-' && statSync(path).isDirectory();
+  } catch {
+    // A path that cannot be looked at: readCaseFile names what is wrong with it.
+  }
+  if (folder) throw new UsageError(`takes one case file, and ${path} is a folder (tariff test PATH runs every case file of a folder, and tariff decide prints one file's outputs)`);
+  return readCaseFile(path);
+};
 
 /** A command, or a loader of one (the heavier commands load when used). */
 export type CommandEntry = Command | (() => Promise<Command>);
@@ -40,14 +78,15 @@ export const COMMANDS: Record<string, CommandEntry> = {
   test: {
     summary: 'run every case that has `expect`; print one line per failing case, then "N passed, N failed"',
     usage:
-      'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
+      'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order; - reads one case file from standard input.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
     async run(args, io) {
       const { values, positionals } = parse(args, { ...dataOptions, fast: { type: 'boolean' } });
-      if (!positionals.length) throw new UsageError('tariff test needs at least one PATH');
+      if (!positionals.length) throw new UsageError('needs at least one PATH (a case file or a folder of them)');
       const registry = registryFrom(values);
       const files = readAll(positionals);
+      warnAbout('test', files, io);
       if (!files.some((f) => f.cases.length)) {
-        io.err(`tariff test: NO_CASES: ${positionals.join(', ')} ${files.length ? 'hold' : 'holds no case file (*.json) and'} no case; give case files or folders of them`);
+        io.err(`tariff test: NO_CASES: no case file (*.json) in ${positionals.join(', ')}; give case files, or folders that hold them`);
         return 2;
       }
       const results = await runCaseFiles(registry, files, todayInTokyo(), values.fast === true);
@@ -55,28 +94,49 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const checked = results.filter((_r, i) => cases[i]?.expect !== undefined);
       const failed = checked.filter((r) => r.mismatch);
       for (const r of failed) io.out(formatFailure(r));
+      if (!checked.length)
+        io.err(`tariff test: none of the ${cases.length} case(s) has "expect", so nothing was checked; add "expect" to pin an answer down (tariff decide FILE prints the outputs)`);
       io.out(`${checked.length - failed.length} passed, ${failed.length} failed`);
       return failed.length ? 1 : 0;
     },
   },
   decide: {
     summary: "print each case's full output as JSON",
-    usage: 'tariff decide FILE [--rules DIR] [--tariffs DIR]\n  Prints the output of each case of FILE (an object for a file of one case, an array otherwise).',
+    usage:
+      'tariff decide FILE [--rules DIR] [--tariffs DIR]\n  Prints the output of each case of FILE (an object for a file of one case, an array otherwise); FILE - reads standard input.\n  Exit 0 when every case was answered (an invalid case is an answer: outcome "invalid" with its errors), 2 when the file cannot be read.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
-      if (positionals.length !== 1) throw new UsageError('tariff decide needs exactly one FILE');
+      if (positionals.length !== 1)
+        throw new UsageError(
+          `needs exactly one FILE, got ${positionals.length ? positionals.length : 'none'}${positionals.length > 1 ? ' (run it once per file, or tariff test for many)' : ''}`,
+        );
       const registry = registryFrom(values);
-      const file = readCaseFile(positionals[0]!);
+      const file = oneCaseFile(positionals[0]!);
+      warnAbout('decide', [file], io);
       const today = todayInTokyo();
-      const outputs = [];
-      for (const c of file.cases) outputs.push(await decide(registry, c, { today }));
-      io.out(JSON.stringify(file.single ? outputs[0] : outputs, null, 2));
+      if (file.single) {
+        io.out(JSON.stringify(await decide(registry, file.cases[0]!, { today }), null, 2));
+        return 0;
+      }
+      // An array is written case by case, as JSON.stringify(outputs, null, 2) would write it, so no
+      // one string holds every output (a file of a million cases would pass V8's string limit). Lines
+      // are split at \n only: a name may hold U+2028, which a /^/m pattern would take for a line end.
+      io.out('[');
+      for (const [i, c] of file.cases.entries()) {
+        const text = JSON.stringify(await decide(registry, c, { today }), null, 2)
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n');
+        io.out(i < file.cases.length - 1 ? `${text},` : text);
+      }
+      io.out(']');
       return 0;
     },
   },
   validate: {
     summary: 'check every rule and tariff file (and case files given) against their schemas',
-    usage: 'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files to check for JSON syntax and case shape.',
+    usage:
+      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files (or folders of them; - for standard input) to check for JSON syntax and case shape.\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
       const registry = registryFrom(values);
@@ -96,17 +156,24 @@ export const COMMANDS: Record<string, CommandEntry> = {
         }
       }
       const files = readAll(positionals);
-      for (const f of files)
+      for (const f of files) {
+        for (const w of f.warnings) {
+          bad += 1;
+          io.out(`${f.file} ${w.pointer}: ${w.message}`);
+        }
         for (const [i, c] of f.cases.entries()) {
+          // A case whose expect pins an invalid outcome is invalid on purpose (it tests the errors).
+          if (c.expect?.outcome === 'invalid') continue;
           const out = await decide(registry, { ...c, expect: undefined }, { today: todayInTokyo() });
           if (out.outcome === 'invalid')
             for (const e of out.errors ?? []) {
               bad += 1;
-              io.out(`${f.file}${f.single ? '' : ` /${i}`}${e.path}: ${e.message}`);
+              io.out(`${f.file} ${f.single ? '' : `/${i}`}${e.path}: ${e.message}`);
             }
         }
+      }
       io.out(
-        `ok: ${registry.ruleVersions.length} rule version(s), ${registry.tariffVersions.length} tariff version(s)${files.length ? `, ${files.reduce((a, f) => a + f.cases.length, 0)} case(s)` : ''}; ${bad} error(s)`,
+        `${bad ? 'invalid' : 'ok'}: ${registry.ruleVersions.length} rule version(s), ${registry.tariffVersions.length} tariff version(s)${files.length ? `, ${files.reduce((a, f) => a + f.cases.length, 0)} case(s)` : ''}; ${bad} error(s)`,
       );
       return bad ? 1 : 0;
     },
@@ -132,21 +199,52 @@ export const COMMANDS: Record<string, CommandEntry> = {
 };
 
 const help = async (): Promise<string> => {
-  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([n, c]) => `  ${n.padEnd(10)} ${(await commandOf(c)).summary}`));
-  return ['tariff: executable どこでも“me”REC terms', '', 'Commands:', ...lines, '', 'Run `tariff COMMAND --help` for a command’s options.'].join('\n');
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([n, c]) => `  ${n.padEnd(width)}  ${(await commandOf(c)).summary}`));
+  return [
+    'tariff: executable どこでも“me”REC terms',
+    '',
+    'Usage: tariff COMMAND [ARGS...]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `tariff COMMAND --help` (or `tariff help COMMAND`) for a command’s options.',
+  ].join('\n');
+};
+
+/**
+ * node:util parseArgs's messages, reworded to name the flag and the command (its own "To
+ * specify a positional argument starting with a '-' …" advice is noise for a mistyped flag).
+ */
+const argsProblem = (e: Error & { code: string }, command: string): string => {
+  const flag = /'(-[^' ]*)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}; tariff ${command} takes the options below`;
+  if (/argument missing/.test(e.message)) return `${flag} needs a value (${flag} VALUE)`;
+  if (/does not take an argument/.test(e.message)) return `${flag} takes no value; write ${flag} alone`;
+  return e.message;
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.out(`tariff ${programInfo().version}`);
+    return 0;
+  }
+  // `tariff help COMMAND` is `tariff COMMAND --help`.
+  if (name === 'help' && rest.length) return main([...rest, '--help'], io);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(await help());
+    // Without a command it is a usage error: the help goes to stderr and the exit is 2.
+    (name ? io.out : io.err)(await help());
     return name ? 0 : 2;
   }
   let entry = COMMANDS[name];
   let args = rest;
+  let full = name;
   // A two-word command (serve hash-token) wins over its one-word prefix (serve).
   if (rest[0] && COMMANDS[`${name} ${rest[0]}`]) {
-    entry = COMMANDS[`${name} ${rest[0]}`];
+    full = `${name} ${rest[0]}`;
+    entry = COMMANDS[full];
     args = rest.slice(1);
   }
   if (!entry) {
@@ -175,15 +273,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof DataLoadError) {
-      io.err(`tariff: ${e.code}\n${e.errors.map((x) => `  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`).join('\n')}`);
+      io.err(`tariff ${full}: ${e.code}\n${e.errors.map((x) => `  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`).join('\n')}`);
       return 2;
     }
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
-      io.err(`tariff ${name}: ${(e as Error).message}\n\n${command.usage}`);
+      const message =
+        e instanceof UsageError
+          ? e.message.startsWith(`tariff ${full} `)
+            ? e.message.slice(`tariff ${full} `.length)
+            : e.message
+          : argsProblem(e as Error & { code: string }, full);
+      io.err(`tariff ${full}: ${message}\n\nUsage: ${command.usage}`);
       return 2;
     }
     if (e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`tariff: ${(e as Error).message}`);
+      io.err(`tariff ${full}: ${(e as Error).message}`);
       return 2;
     }
     throw e;

@@ -27,7 +27,7 @@ const equalities = (registry: Registry, asOf: string): Equalities => {
 
 export async function runCase(registry: Registry, file: string, index: number, c: CaseInput, today: string, fast = false): Promise<CaseResult> {
   const output = fast ? decideFast(registry, c, { today }) : await decide(registry, c, { today });
-  const name = typeof c?.name === 'string' ? c.name : `case ${index + 1}`;
+  const name = typeof c?.name === 'string' ? c.name : c?.name !== undefined ? JSON.stringify(c.name) : `case ${index + 1}`;
   const result: CaseResult = { file, index, name, output };
   if (c && typeof c === 'object' && c.expect !== undefined) {
     const m = firstMismatch(c.expect, output, equalities(registry, output.asOf));
@@ -44,8 +44,16 @@ export async function runCaseFiles(registry: Registry, files: CaseFile[], today:
 
 const show = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v));
 
+/**
+ * A case's name (free text) or a file's path written on one line: a line break or another control
+ * character is shown as its escape (\n, \u2028), so every failing case stays one line.
+ */
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const oneLine = (s: string): string =>
+  [...s].map((ch) => (/[\p{Cc}\u2028\u2029]/u.test(ch) ? (ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : ch)).join('');
+
 export const formatFailure = (r: CaseResult): string => {
   const m = r.mismatch!;
   const errors = r.output.outcome === 'invalid' && r.output.errors ? ` [errors: ${r.output.errors.map((e) => `${e.path} ${e.message}`).join('; ')}]` : '';
-  return `FAIL ${r.file} › ${r.name}: ${m.path} expected ${show(m.expected)}, actual ${show(m.actual)}${errors}`;
+  return oneLine(`FAIL ${r.file} › ${r.name}: ${m.path} expected ${show(m.expected)}, actual ${show(m.actual)}${errors}`);
 };

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { DataLoadError } from '../engine/errors.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../engine/json-depth.js';
 import type { CaseInput } from '../engine/output-types.js';
-import { readJson } from './json-file.js';
+import { misspeltKeys, type CaseFileWarning } from './case-keys.js';
+import { readJson, STDIN_LABEL } from './json-file.js';
 
-export type CaseFile = { file: string; cases: CaseInput[]; single: boolean };
+export type { CaseFileWarning };
+export type CaseFile = { file: string; cases: CaseInput[]; single: boolean; warnings: CaseFileWarning[] };
 
 const fail = (code: string, file: string, message: string, pointer = ''): never => {
   throw new DataLoadError(code, [{ file, pointer, message, code }]);
@@ -17,7 +19,14 @@ const statOf = (p: string): Stats => {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return fail('CASE_PATH_LOOP', p, 'is a symbolic link that leads back to itself (a loop); remove or fix the link');
-    if (code === 'ENOENT') return fail('FILE_UNREADABLE', p, 'does not exist (or is a broken symbolic link)');
+    if (code === 'ENOENT')
+      return fail(
+        'FILE_UNREADABLE',
+        p,
+        /[*?[]/.test(p)
+          ? 'does not exist: a pattern such as *.json is expanded by the shell, not by tariff; give the folder instead (every *.json in it is read)'
+          : 'does not exist (or is a broken symbolic link); check the path',
+      );
     return fail('FILE_UNREADABLE', p, `cannot be read: ${(e as Error).message}`);
   }
 };
@@ -30,6 +39,7 @@ const statOf = (p: string): Stats => {
 export function listCaseFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string, ancestors: Set<string>): void => {
+    if (p === '-') return void out.push(p); // standard input
     const st = statOf(p);
     if (!st.isDirectory()) return void out.push(p);
     const real = realpathSync(p);
@@ -50,7 +60,7 @@ export function listCaseFiles(paths: string[]): string[] {
   return out;
 }
 
-const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads one case file: a JSON object or an array of them. Throws DataLoadError when unreadable,
@@ -58,8 +68,9 @@ const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null &&
  * holds no case (an empty array), or when it nests deeper than a case ever does: each is an error
  * of the whole run rather than a file of no cases.
  */
-export function readCaseFile(file: string): CaseFile {
-  const data = readJson(file);
+export function readCaseFile(path: string): CaseFile {
+  const data = readJson(path);
+  const file = path === '-' ? STDIN_LABEL : path;
   const deep = tooDeepAt(data, MAX_JSON_DEPTH + (Array.isArray(data) ? 1 : 0));
   if (deep !== undefined) fail('CASE_TOO_DEEP', file, `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, deep);
   const shape = (pointer: string, got: unknown): DataLoadError =>
@@ -75,8 +86,26 @@ export function readCaseFile(file: string): CaseFile {
     if (data.length === 0) fail('CASE_FILE_EMPTY', file, 'holds no case (an empty array); write at least one case, or remove the file');
     const bad = data.findIndex((c) => !isObject(c));
     if (bad >= 0) throw shape(`/${bad}`, data[bad]);
-    return { file, cases: data as CaseInput[], single: false };
+    data.forEach((c, i) => checkExpect(file, c as Record<string, unknown>, `/${i}`));
+    return { file, cases: data as CaseInput[], single: false, warnings: data.flatMap((c, i) => misspeltKeys(c as Record<string, unknown>, `/${i}`)) };
   }
   if (!isObject(data)) throw shape('', data);
-  return { file, cases: [data as CaseInput], single: true };
+  checkExpect(file, data, '');
+  return { file, cases: [data as CaseInput], single: true, warnings: misspeltKeys(data, '') };
 }
+
+/**
+ * `expect` is a deep subset of the output (an object of output fields): anything else could never
+ * be met as meant, so it is an error of the file (with its pointer), not a case that fails with
+ * the whole output printed as "actual".
+ */
+const checkExpect = (file: string, c: Record<string, unknown>, at: string): void => {
+  if (c.expect === undefined || isObject(c.expect)) return;
+  const got = c.expect === null ? 'null' : Array.isArray(c.expect) ? 'an array' : typeof c.expect;
+  fail(
+    'CASE_EXPECT_SHAPE',
+    file,
+    `"expect" must be an object of output fields, as {"outcome": "settle", "amount": 14000}; got ${got}. Write the fields to check inside { }, or remove "expect".`,
+    `${at}/expect`,
+  );
+};

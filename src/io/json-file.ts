@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { DataLoadError } from '../engine/errors.js';
 import { jsonErrorOffset } from './json-locate.js';
 
@@ -9,25 +9,152 @@ export const jsonErrorLocation = (text: string, err: unknown): string => {
   if (lc) return `line ${lc[1]}, column ${lc[2]}`;
   const pos = /position (\d+)/.exec(msg);
   const offset = pos ? Number(pos[1]) : (jsonErrorOffset(text) ?? text.length);
-  const upto = text.slice(0, offset);
-  const line = upto.split('\n').length;
-  return `line ${line}, column ${offset - upto.lastIndexOf('\n')}`;
+  return lineColumn(text, offset);
 };
 
-/** Reads and parses a JSON file; a read or syntax error names the file and the position. */
-export function readJson(path: string, code = 'JSON_SYNTAX'): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: `cannot read: ${(e as Error).message}`, code: 'FILE_UNREADABLE' }]);
+const lineColumn = (text: string, offset: number): string => {
+  const upto = text.slice(0, offset);
+  return `line ${upto.split('\n').length}, column ${offset - upto.lastIndexOf('\n')}`;
+};
+
+/** Why a file could not be read, in words a user acts on (not Node's "ENOENT: …, open 'x'"). */
+const readProblem = (e: unknown): string => {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'does not exist (or is a broken symbolic link); check the path';
+    case 'ENOTDIR':
+      return 'is not there: a part of the path before it is a file, not a folder; check the path';
+    case 'EISDIR':
+      return 'is a folder, not a file; give a file here';
+    case 'ELOOP':
+      return 'is a symbolic link that leads back to itself (a loop); remove or fix the link';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read: permission denied; check its permissions';
+    default:
+      return `cannot be read: ${(e as Error).message}`;
   }
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const msg = (e as Error).message.replace(/ in JSON at position \d+.*$/s, '');
-    throw new DataLoadError(code, [
-      { file: path, pointer: '', message: `not valid JSON at ${jsonErrorLocation(text, e)}: ${msg}. Fix the syntax there (a JSON validator or editor shows it).`, code },
-    ]);
+};
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The offset of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF), or of a sequence cut short.
+ */
+export const firstInvalidUtf8 = (b: Uint8Array): number => {
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => k < b.length && b[k]! >= lo && b[k]! <= hi;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) i += 1;
+    else if (c >= 0xc2 && c <= 0xdf && cont(i + 1)) i += 2;
+    else if (c === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) i += 3;
+    else if (((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) && cont(i + 1) && cont(i + 2)) i += 3;
+    else if (c === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) i += 3;
+    else if (c === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (c >= 0xf1 && c <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) i += 4;
+    else if (c === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) i += 4;
+    else return i;
   }
+  return i;
+};
+
+/**
+ * Decodes a JSON file's bytes as UTF-8 (RFC 8259 §8.1), dropping a leading byte order mark. Text in
+ * another encoding (Shift_JIS, UTF-16, Latin-1) is refused with the place of the first byte that
+ * is not UTF-8, never read as replacement characters that then fail as an unknown course.
+ */
+const decodeUtf8 = (path: string, bytes: Buffer): string => {
+  const refuse = (message: string): never => {
+    throw new DataLoadError('FILE_ENCODING', [{ file: path, pointer: '', message, code: 'FILE_ENCODING' }]);
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    refuse('is UTF-16 text (it starts with a UTF-16 byte order mark); JSON files must be UTF-8. Save it as UTF-8 and run again.');
+  try {
+    const text = UTF8.decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    const end = firstInvalidUtf8(bytes);
+    // Line and column of that byte: lines counted in bytes, the column in characters of its line.
+    let lineStart = end === 0 ? 0 : bytes.lastIndexOf(0x0a, end - 1) + 1;
+    let line = 1;
+    for (let k = bytes.indexOf(0x0a); k !== -1 && k < end; k = bytes.indexOf(0x0a, k + 1)) line += 1;
+    if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) lineStart = 3;
+    const at = `line ${line}, column ${bytes.subarray(lineStart, end).toString('utf8').length + 1}`;
+    return refuse(
+      `is not UTF-8 text: byte 0x${bytes[end]!.toString(16).toUpperCase().padStart(2, '0')} at ${at} (byte ${end}) is not valid UTF-8 (Shift_JIS or another encoding?). Save the file as UTF-8 and run again.`,
+    );
+  }
+};
+
+/**
+ * What to do about the slips people make writing JSON by hand, read off the character where the
+ * parser stopped (`line L, column C`, 1-based): a comment, single quotes, a trailing comma, a cut-off
+ * file. Anything else gets the general advice.
+ */
+export const jsonSyntaxAdvice = (text: string, location: string): string => {
+  const m = /^line (\d+), column (\d+)$/.exec(location);
+  if (text.trim() === '') return 'The file is empty: write a case ({ … }) or an array of cases in it.';
+  if (!m) return GENERAL_ADVICE;
+  const lines = text.split('\n');
+  const before = lines.slice(0, Number(m[1]) - 1).join('\n');
+  const offset = (before ? before.length + 1 : 0) + Number(m[2]) - 1;
+  const ch = text[offset];
+  if (offset >= text.trimEnd().length) return 'The text ends too early: a closing } or ] or " is missing, or the file was cut off.';
+  if (ch === '/' && (text[offset + 1] === '/' || text[offset + 1] === '*')) return 'JSON has no comments: remove it (in a case file, a note can go in a "description" key).';
+  if (ch === "'") return 'JSON strings and keys take double quotes ("), not single ones.';
+  if ((ch === '}' || ch === ']') && /,\s*$/.test(text.slice(0, offset))) return `JSON allows no comma before ${ch}: remove the last comma.`;
+  return GENERAL_ADVICE;
+};
+
+const GENERAL_ADVICE = 'Fix the syntax there (a JSON validator or editor shows it).';
+
+/** V8's message without its position (given as line and column) and without its quote of the text (which may span lines). */
+const parserMessage = (e: unknown): string =>
+  (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .+?), (?:\.\.\.)?".*" is not valid JSON$/s, '$1');
+
+const parseJsonText = (path: string, text: string, code: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const where = jsonErrorLocation(text, e);
+    throw new DataLoadError(code, [{ file: path, pointer: '', message: `not valid JSON at ${where}: ${parserMessage(e)}. ${jsonSyntaxAdvice(text, where)}`, code }]);
+  }
+};
+
+/**
+ * The longest text V8 holds in one string (2^29 - 24 UTF-16 units): a larger file cannot be parsed
+ * at all, so it is refused before it is read, with what to do instead of an out-of-memory crash.
+ */
+export const MAX_JSON_FILE_BYTES = 2 ** 29 - 24;
+
+const tooLarge = (path: string, size: number): DataLoadError =>
+  new DataLoadError('FILE_TOO_LARGE', [
+    {
+      file: path,
+      pointer: '',
+      message: `is ${(size / 2 ** 20).toFixed(0)} MB, more than the ${(MAX_JSON_FILE_BYTES / 2 ** 20).toFixed(0)} MB a JSON file can be read in; split it into several files in a folder (a folder is read as one suite)`,
+      code: 'FILE_TOO_LARGE',
+    },
+  ]);
+
+/** What names standard input in messages, when a command is given `-` for a file. */
+export const STDIN_LABEL = '<stdin>';
+
+/** Reads and parses a JSON file (`-`: standard input); a read, encoding or syntax error names the file and the position. */
+export function readJson(file: string, code = 'JSON_SYNTAX'): unknown {
+  const path = file === '-' ? STDIN_LABEL : file;
+  let bytes: Buffer;
+  try {
+    const size = file === '-' ? 0 : statSync(file).size;
+    if (size > MAX_JSON_FILE_BYTES) throw tooLarge(path, size);
+    bytes = readFileSync(file === '-' ? 0 : file);
+  } catch (e) {
+    if (e instanceof DataLoadError) throw e;
+    throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: readProblem(e), code: 'FILE_UNREADABLE' }]);
+  }
+  if (bytes.length > MAX_JSON_FILE_BYTES) throw tooLarge(path, bytes.length);
+  return parseJsonText(path, decodeUtf8(path, bytes), code);
 }
