@@ -127,7 +127,7 @@ describe('tariff CLI', () => {
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe('tariff: RULE_SCHEMA');
+    expect(lines[0]).toBe('tariff validate: RULE_SCHEMA');
     expect(lines[1]).toMatch(/lateInterest\.json \/rules\/0\/conditions\/all\/0: unknown property "path": remove it or fix its spelling$/u);
   });
 
