@@ -32,9 +32,21 @@ export type ServiceOptions = {
   batches?: BatchPool;
 };
 
+/** The time as an ISO string, made once per millisecond (the same string `new Date().toISOString()` gives). */
+let lastMs = Number.NaN;
+let lastIso = '';
+const isoNow = (): string => {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
+};
+
 /** An access-log line as a request starts (its status, duration and what it asked are filled in as it is answered). */
 const accessLine = (method: string, client: string, worker: number | undefined): AccessLogLine => {
-  const line: AccessLogLine = { at: new Date().toISOString(), method, path: '', status: 0, durationMs: 0, client };
+  const line: AccessLogLine = { at: isoNow(), method, path: '', status: 0, durationMs: 0, client };
   if (worker !== undefined) line.worker = worker;
   return line;
 };
@@ -265,19 +277,18 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
         } catch (e) {
           failed(s, e);
         }
+    for (const s of turn)
+      if (!s.failed)
+        try {
+          s.line.outcome = s.out!.outcome;
+          sendBytes(s.res, s.out!.outcome === 'invalid' ? 422 : 200, s.bytes!);
+        } catch (e) {
+          failed(s, e);
+        }
+    // Then the access-log lines, all of them.
     for (const s of turn) {
-      if (s.failed) {
-        s.fail(s.error);
-        continue;
-      }
-      s.line.outcome = s.out!.outcome;
-      try {
-        sendBytes(s.res, s.out!.outcome === 'invalid' ? 422 : 200, s.bytes!);
-      } catch (e) {
-        s.fail(e);
-        continue;
-      }
-      s.done();
+      if (s.failed) s.fail(s.error);
+      else s.done();
     }
   };
 
