@@ -19,28 +19,41 @@ export class ConnectionClosedError extends Error {
 }
 
 export function readBodyWithLimit(req: IncomingMessage, limit: number, drainLimit = limit * 4): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = Number.isFinite(declared) && declared > limit;
-    const done = (r: BodyRead): void => {
-      req.removeAllListeners('data');
-      resolve(r);
-    };
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) over = true;
-      if (!over) chunks.push(c);
-      else {
-        chunks.length = 0;
-        if (size > drainLimit) {
-          req.pause();
-          done({ ok: false, reason: 'too-large', received: size, closeAfter: true });
-        }
+  return new Promise((resolve, reject) => onBodyWithLimit(req, limit, drainLimit, (error, read) => (error ? reject(error) : resolve(read!))));
+}
+
+/**
+ * The same read with a callback, called once: the decision service answers a single request in
+ * the callback, without a promise and the turns of the microtask queue it costs per request.
+ */
+export function onBodyWithLimit(req: IncomingMessage, limit: number, drainLimit: number, callback: (error: ConnectionClosedError | undefined, read?: BodyRead) => void): void {
+  const declared = Number(req.headers['content-length']);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = Number.isFinite(declared) && declared > limit;
+  let called = false;
+  const done = (error: ConnectionClosedError | undefined, r?: BodyRead): void => {
+    if (called) return;
+    called = true;
+    callback(error, r);
+  };
+  const onData = (c: Buffer): void => {
+    size += c.length;
+    if (size > limit) over = true;
+    if (!over) chunks.push(c);
+    else {
+      chunks.length = 0;
+      if (size > drainLimit) {
+        // Cut off: nothing more is read or counted.
+        req.removeListener('data', onData);
+        req.pause();
+        done(undefined, { ok: false, reason: 'too-large', received: size, closeAfter: true });
       }
-    });
-    req.on('end', () => done(over ? { ok: false, reason: 'too-large', received: size, closeAfter: false } : { ok: true, body: Buffer.concat(chunks) }));
-    req.on('error', (e) => reject(new ConnectionClosedError(`the client closed the connection before the request body ended (${e.message})`)));
-  });
+    }
+  };
+  req.on('data', onData);
+  req.on('end', () =>
+    done(undefined, over ? { ok: false, reason: 'too-large', received: size, closeAfter: false } : { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }),
+  );
+  req.on('error', (e) => done(new ConnectionClosedError(`the client closed the connection before the request body ended (${e.message})`)));
 }

@@ -133,6 +133,71 @@ describe('decision service over HTTP', () => {
     expect(cases.length).toBeGreaterThan(250);
   });
 
+  it('single requests that end in the same turn of the event loop are answered together, each with its own answer, status and log line', async () => {
+    // Every case of test/cases and, between them, bodies that fail (not JSON, wrong decision),
+    // handed to the listener in one tick: their bodies end in one turn and are answered as one group.
+    const listener = decisionListener(opts({ log: (l) => turnLogs.push(l) }));
+    const turnLogs: AccessLogLine[] = [];
+    type Asked = { path: string; body: string; want: () => Promise<{ status: number; body: unknown }> };
+    const asked: Asked[] = [];
+    cases.forEach((c, i) => {
+      const { decision, expect: _e, ...body } = c;
+      asked.push({
+        path: `/v1/decisions/${decision}`,
+        body: JSON.stringify(body),
+        want: async () => {
+          const o = { ...(await decide(release.registry, c, { today: TODAY })), release: release.id };
+          return { status: o.outcome === 'invalid' ? 422 : 200, body: o };
+        },
+      });
+      if (i % 50 === 7) asked.push({ path: `/v1/decisions/${decision}`, body: '{"facts": ', want: async () => ({ status: 400, body: { error: { code: 'BODY_JSON' } } }) });
+      if (i % 50 === 31)
+        asked.push({
+          path: '/v1/decisions/approval',
+          body: '{"decision": "settlement", "facts": {}}',
+          want: async () => ({ status: 400, body: { error: { code: 'DECISION_MISMATCH' } } }),
+        });
+    });
+    const replies = await Promise.all(
+      asked.map(
+        (a) =>
+          new Promise<{ status: number; body: unknown }>((resolve) => {
+            const req = Object.assign(new PassThrough(), { method: 'POST', url: a.path, headers: { 'content-type': 'application/json' }, socket: { remoteAddress: '127.0.0.1' } });
+            req.end(a.body);
+            const res = {
+              headersSent: false,
+              statusCode: 0,
+              writeHead(status: number) {
+                this.statusCode = status;
+                this.headersSent = true;
+                return this;
+              },
+              end(bytes: Uint8Array) {
+                resolve({ status: this.statusCode, body: JSON.parse(Buffer.from(bytes).toString('utf8')) });
+              },
+            };
+            listener(req as never, res as never);
+          }),
+      ),
+    );
+    const problems: string[] = [];
+    for (const [i, a] of asked.entries()) {
+      const want = await a.want();
+      const got = replies[i]!;
+      if (got.status !== want.status) problems.push(`${i} ${a.path}: status ${got.status}, want ${want.status}`);
+      const ok =
+        want.status === 400
+          ? (got.body as { error?: { code?: string } }).error?.code === (want.body as { error: { code: string } }).error.code
+          : JSON.stringify(got.body) === JSON.stringify(want.body);
+      if (!ok) problems.push(`${i} ${a.path}: ${JSON.stringify(got.body).slice(0, 200)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(asked.length).toBeGreaterThan(cases.length);
+    // One log line per request, each with its own status.
+    expect(turnLogs).toHaveLength(asked.length);
+    expect(turnLogs.map((l) => l.status).sort()).toEqual(replies.map((r) => r.status).sort());
+  });
+
   it('?reference=1 (json-rules-engine) answers the same as the compiled path, in single and batch requests', async () => {
     const byDecision = new Map<string, object[]>();
     for (const { decision, expect: _e, ...body } of cases) byDecision.set(decision!, [...(byDecision.get(decision!) ?? []), body]);
