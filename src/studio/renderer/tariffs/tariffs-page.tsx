@@ -23,6 +23,7 @@ import { RowFormDialog } from './row-form-dialog.js';
 import { duplicateOp } from '../../../tariff-model/row-ops.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
@@ -52,6 +53,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [rowSel, setRowSel] = useState<number | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  // On a team server only a product manager edits tariffs: the others' buttons are disabled, with why.
+  const refusal = useRoleRefusal();
+  const noEdit = refusal('tariffs.edit');
+  const noRestore = refusal('lifecycle.restore');
+  const noImport = refusal('workbook.previewImport');
 
   const markIssues = useCallback((issues: readonly Issue[]) => {
     setErrorCells(new Set(issues.filter((i) => i.index !== undefined && i.field).map((i) => cellKey(i.index!, i.field!))));
@@ -95,9 +101,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   }, [api, selectedId, showError, refresh, liveTick]);
 
   const isDraft = detail?.summary.status === 'draft';
+  const canEdit = isDraft && noEdit === null;
   const onEdits = useCallback(
     (edits: CellEdit[], origin: 'edit' | 'paste' | 'fill') => {
-      if (!detail || !isDraft) return;
+      if (!detail || !canEdit) return;
       const issues = checkEdits(detail.version, edits);
       if (issues.length) {
         const first = issues[0]!;
@@ -110,7 +117,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       setErrorCells(new Set());
       void editor.apply(edits);
     },
-    [detail, isDraft, editor, showError, t, lang],
+    [detail, canEdit, editor, showError, t, lang],
   );
 
   useEffect(() => {
@@ -205,10 +212,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               />
               {isDraft ? (
                 <>
-                  <button type="button" onClick={() => void editor.undo()} disabled={!editor.canUndo} data-testid="btn-undo" title="Ctrl+Z">
+                  <button type="button" onClick={() => void editor.undo()} disabled={!canEdit || !editor.canUndo} data-testid="btn-undo" title="Ctrl+Z">
                     ↶ {t('action.undo')}
                   </button>
-                  <button type="button" onClick={() => void editor.redo()} disabled={!editor.canRedo} data-testid="btn-redo" title="Ctrl+Y">
+                  <button type="button" onClick={() => void editor.redo()} disabled={!canEdit || !editor.canRedo} data-testid="btn-redo" title="Ctrl+Y">
                     ↷ {t('action.redo')}
                   </button>
                   <span className={`badge changes-badge${detail.changes.length ? ' has-changes' : ''}`} data-testid="change-count">
@@ -220,11 +227,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 </>
               ) : (
                 <>
-                  <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
+                  <button type="button" className="primary" onClick={() => setDialog('draft')} disabled={noEdit !== null} aria-describedby={noEdit ? 'tariff-role-note' : undefined} data-testid="btn-create-draft">
                     {t('action.createDraft')}
                   </button>
                   {(summary.status === 'approved' || summary.status === 'superseded') && (
-                    <button type="button" onClick={() => setDialog('restore')} data-testid="btn-restore">
+                    <button type="button" onClick={() => setDialog('restore')} disabled={noRestore !== null} aria-describedby={noRestore ? 'tariff-role-note' : undefined} data-testid="btn-restore">
                       {t('tr.restore')}
                     </button>
                   )}
@@ -234,13 +241,15 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
                 {t('action.export')}
               </button>
-              <button type="button" onClick={() => setDialog('import')} data-testid="btn-import">
+              <button type="button" onClick={() => setDialog('import')} disabled={noImport !== null} aria-describedby={noImport ? 'tariff-role-note' : undefined} data-testid="btn-import">
                 {t('action.import')}
               </button>
               {isDraft && (
                 <button
                   type="button"
                   className="danger"
+                  disabled={!canEdit}
+                  aria-describedby={noEdit ? 'tariff-role-note' : undefined}
                   data-testid="btn-discard"
                   onClick={() => {
                     if (!window.confirm(t('confirm.discard'))) return;
@@ -254,7 +263,13 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 </button>
               )}
             </div>
-            {!isDraft && <p className="readonly-note">{t('version.readOnly')}</p>}
+            {noEdit ? (
+              <p className="readonly-note" id="tariff-role-note" data-testid="tariff-role-note">
+                {noEdit}
+              </p>
+            ) : (
+              !isDraft && <p className="readonly-note">{summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')}</p>
+            )}
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {notice && (
               <div className="banner banner-warning" role="status">
@@ -298,7 +313,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <span className="muted" data-testid="grid-count">
                 {t('filter.count', { shown: shownRows.length, total: allRows.length })}
               </span>
-              {isDraft && (
+              {canEdit && (
                 <span className="row-ops" role="group" aria-label={t('row.add')}>
                   <button type="button" onClick={() => setDialog('row')} data-testid="row-add">
                     {t('row.add')}
@@ -316,7 +331,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   )}
                 </span>
               )}
-              {isDraft && <span className="grid-help muted small">{t('grid.help')}</span>}
+              {canEdit && <span className="grid-help muted small">{t('grid.help')}</span>}
             </div>
             <div className="grid-and-panel">
               <div className="grid-box">
@@ -325,7 +340,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   table={tab}
                   rows={shownRows}
                   changes={detail.changes}
-                  editable={isDraft}
+                  editable={canEdit}
                   sortColumns={sortColumns}
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
