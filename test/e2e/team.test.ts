@@ -261,18 +261,50 @@ describe('Tariff Studio for a team', () => {
     expect(audit).toMatch(/rule\.approved[\s\S]*ito|ito[\s\S]*rule\.approved/u);
   });
 
-  it('a finance user cannot edit a tariff: the server answers 403 with a clear message', async () => {
+  it('a finance user cannot edit a tariff: the buttons are disabled and the page says whose they are (the server refuses with 403 as well)', async () => {
     const p = a.page;
     await signOut(p);
     await signIn(p, 'mori');
     await waitText(p.getByTestId('team-badge'), 'mori（経理・財務）');
     await p.getByTestId('nav-tariffs').click();
-    await p.getByTestId('btn-create-draft').click();
-    await p.getByTestId('draft-effective').fill('2026-05-01');
-    await p.getByTestId('draft-create').click();
-    await waitText(p.getByTestId('error-banner'), 'FORBIDDEN');
-    expect(await p.getByTestId('error-banner').textContent()).toContain('tariffs.createDraft is for product manager; you are signed in as finance');
-    await p.getByTestId('new-draft-dialog').getByRole('button', { name: 'キャンセル' }).click();
+    await waitText(p.getByTestId('tariff-role-note'), 'この操作はプロダクトマネージャーの担当者が行います（あなたの役割: 経理・財務）。');
+    for (const id of ['btn-create-draft', 'btn-restore', 'btn-import']) expect(await p.getByTestId(id).isDisabled(), id).toBe(true);
+    expect(await p.getByTestId('btn-create-draft').getAttribute('aria-describedby')).toBe('tariff-role-note');
+    // Reading and exporting stay open to everyone.
+    expect(await p.getByTestId('btn-export').isDisabled()).toBe(false);
+    await p.getByTestId('nav-rules').click();
+    await waitText(p.getByTestId('rules-role-note'), 'この操作は法務の担当者が行います（あなたの役割: 経理・財務）。');
+    expect(await p.getByTestId('btn-rule-draft').isDisabled()).toBe(true);
+    // Publishing a release is legal's or an admin's; there is no publisher name to type on a team server.
+    await p.getByTestId('rules-tab-notice').click();
+    expect(await p.getByTestId('release-publish').isDisabled()).toBe(true);
+    expect(await p.getByTestId('release-publisher').count()).toBe(0);
+    await waitText(p.getByTestId('release-as'), '法務・管理者の担当者が行います');
+    await expectAccessible(p, 'finance-rules-notice');
+    // Finance's own page: scenarios save and run.
+    await p.getByTestId('nav-scenarios').click();
+    await p.getByTestId('scenario-form').waitFor();
+    expect(await p.getByTestId('scn-run').isDisabled()).toBe(false);
+    expect(await p.getByTestId('scn-role-note').count()).toBe(0);
+    await shot(p, 'team-03c-finance-tariffs-read-only');
+  });
+
+  it('a pm reads scenarios but does not run them, and a legal user publishes a release as herself', async () => {
+    const p = a.page;
+    await signOut(p);
+    await signIn(p, 'sato');
+    await p.getByTestId('nav-scenarios').click();
+    await p.getByTestId('scenario-form').waitFor();
+    await waitText(p.getByTestId('scn-role-note'), 'この操作は経理・財務の担当者が行います（あなたの役割: プロダクトマネージャー）。');
+    for (const id of ['scn-save', 'scn-run']) expect(await p.getByTestId(id).isDisabled(), id).toBe(true);
+    await signOut(p);
+    await signIn(p, 'ito');
+    await p.getByTestId('nav-rules').click();
+    await p.getByTestId('rules-tab-notice').click();
+    await waitText(p.getByTestId('release-as'), '公開者は ito（サインイン中のユーザー）として記録されます。');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('release-publish').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/u);
+    await waitText(p.getByTestId('release-done'), /r-[0-9a-f]{16}/u);
   });
 
   it('an admin adds a user in the studio, who can then sign in', async () => {
