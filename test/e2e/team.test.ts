@@ -143,6 +143,10 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('tr-comment').fill('M2035N 3年コースの月額を改定');
     await p.getByTestId('tr-submit').click();
     await waitText(p.getByTestId('tariff-review'), 'レビュー中');
+    // Done is told as done (green), not as a warning; and the frozen version says how to change it.
+    await waitText(p.getByTestId('tariff-notice'), 'レビューに提出しました');
+    expect(await p.getByTestId('tariff-notice').getAttribute('data-tone')).toBe('ok');
+    await waitText(p.locator('.readonly-note'), '「下書きに戻す」');
     await waitText(p.getByTestId('approve-blocked'), '承認は法務の担当者が行います');
     expect(await p.getByTestId('tr-approve').isDisabled()).toBe(true);
     // The reviewer is whoever is signed in: no name to type.
@@ -250,6 +254,7 @@ describe('Tariff Studio for a team', () => {
     await q.getByTestId('btn-approve').click();
     await waitText(q.getByTestId('rule-version-status'), '承認済み', 60_000);
     await waitText(q.getByTestId('review-history'), 'ito');
+    expect(await q.getByTestId('review-history').textContent()).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? JST/u);
     await waitText(p.getByTestId('rule-version-status'), '承認済み');
   });
 
@@ -258,6 +263,8 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('rules-tab-audit').click();
     const audit = await waitText(p.getByTestId('audit-entries'), 'rule.approved');
     for (const name of ['sato', 'kato', 'ito']) expect(audit).toContain(name);
+    // Times in Japan time, labelled: not the stored UTC with no zone.
+    expect(audit).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d JST/u);
     expect(audit).toMatch(/rule\.approved[\s\S]*ito|ito[\s\S]*rule\.approved/u);
   });
 

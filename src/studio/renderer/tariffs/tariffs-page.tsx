@@ -47,7 +47,9 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [sortColumns, setSortColumns] = useState<readonly SortColumn[]>([]);
   const [courseIndex, setCourseIndex] = useState<number | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the page tells after an action: done (green) or a warning (nothing happened, or not all of it).
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warning' } | null>(null);
+  const warn = (text: string) => setNotice({ text, tone: 'warning' });
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | 'row' | 'course' | null>(null);
   const [rowSel, setRowSel] = useState<number | null>(null);
@@ -154,12 +156,12 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     return editor.applyRows(ops);
   };
   const duplicateRow = () => {
-    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    if (!detail || rowSel === null) return warn(t('row.selectFirst'));
     const op = duplicateOp(detail.version, tab, rowSel);
     if (op) void rowOps([op]).then((ok) => ok && setFocus({ index: op.index, field: TABLES[tab].keyField, nonce: Date.now() }));
   };
   const deleteRow = () => {
-    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    if (!detail || rowSel === null) return warn(t('row.selectFirst'));
     const key = String(TABLES[tab].rows(detail.version)[rowSel]?.[TABLES[tab].keyField] ?? '');
     if (!window.confirm(t('row.confirmDelete', { key }))) return;
     void rowOps([{ kind: 'delete', table: tab, index: rowSel }]).then((ok) => ok && setRowSel(null));
@@ -272,8 +274,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
             )}
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {notice && (
-              <div className="banner banner-warning" role="status">
-                {notice}
+              <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
+                {notice.text}
                 <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label={t('action.close')}>
                   ×
                 </button>
@@ -344,7 +346,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   sortColumns={sortColumns}
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
-                  onClipped={(n) => setNotice(t('error.pasteClipped', { n }))}
+                  onClipped={(n) => warn(t('error.pasteClipped', { n }))}
                   onSelectRow={(i) => {
                     setRowSel(i);
                     if (tab === 'courses') setCourseIndex(i);
@@ -356,7 +358,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
                 {summary.status !== 'superseded' && (
-                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={setNotice} />
+                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => setNotice({ text, tone: 'ok' })} />
                 )}
                 {isDraft && (
                   <section className="changes-panel">
@@ -417,7 +419,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               .restore({ kind: 'tariff', from: summary.id, effective, title })
               .then((d) => {
                 setDialog(null);
-                setNotice(t('tr.restored', { date: summary.effective }));
+                setNotice({ text: t('tr.restored', { date: summary.effective }), tone: 'ok' });
                 return reloadVersions(d.id);
               })
               .catch((e: unknown) => showError(e));

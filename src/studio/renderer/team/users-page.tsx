@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../api/roles.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { DataTable } from '../ui/data-table.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 import { useTeam, useTeamText } from './team-context.js';
 
 /** The admin's page of a team server: every user with role and state; add, disable or enable, set a new password. Passwords go to the server once and are never shown. */
@@ -90,7 +91,11 @@ export function UsersPage() {
             key: 'state',
             header: tt('users.state'),
             cell: (u) =>
-              u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active'),
+              u.disabled
+                ? tt('users.disabled')
+                : u.lockedUntil && u.lockedUntil > new Date().toISOString()
+                  ? tt('users.locked', { until: tokyoTime(u.lockedUntil, 'minutes') })
+                  : tt('users.active'),
           },
           {
             key: 'actions',

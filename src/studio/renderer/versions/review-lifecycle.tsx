@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
 import { useTeam } from '../team/team-context.js';
 import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
 
 /** What the lifecycle calls do for a kind of version (rule or tariff); each throws on a refusal. */
@@ -160,7 +161,7 @@ export function ReviewHistory({ reviews, testId, time }: { reviews: readonly Rev
       rows={reviews}
       rowKey={(_r, i) => i}
       columns={[
-        { key: 'at', header: t('audit.at'), cell: (r) => r.at.replace('T', ' ').slice(0, time === 'seconds' ? 19 : 16) },
+        { key: 'at', header: t('audit.at'), cell: (r) => tokyoTime(r.at, time) },
         { key: 'step', header: t('review.history'), cell: (r) => t(`review.step.${r.step}` as 'review.step.submitted') },
         { key: 'reviewer', header: t('review.reviewer'), cell: (r) => r.reviewer },
         { key: 'comment', header: t('review.comment'), cell: (r) => r.comment },
