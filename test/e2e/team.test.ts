@@ -329,8 +329,19 @@ describe('Tariff Studio for a team', () => {
     expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('pm');
     // The admin's own role is not a choice (no one changes their own).
     expect(await p.getByTestId('user-role-kanri').count()).toBe(0);
+    // A role change ends the user's sessions: asked first, and nothing changes when dismissed.
+    p.once('dialog', (d) => void d.dismiss());
+    await p.getByTestId('user-role-suzuki').selectOption('finance');
+    await waitText(p.getByTestId('users-note'), 'suzuki さんを追加しました');
+    expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('pm');
+    let asked = '';
+    p.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
     await p.getByTestId('user-role-suzuki').selectOption('legal');
     await waitText(p.getByTestId('users-note'), 'suzuki さんの役割を「法務」にしました');
+    expect(asked).toBe('suzuki さんの役割を「法務」に変えますか？ suzuki さんのサインイン中のセッションはすぐに終了します。');
     expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('legal');
     await p.getByTestId('user-reset-suzuki').click();
     await expectAccessible(p, 'users');

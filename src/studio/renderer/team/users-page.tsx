@@ -76,6 +76,8 @@ export function UsersPage() {
                   data-testid={`user-role-${u.name}`}
                   onChange={(e) => {
                     const role = e.target.value as Role;
+                    // Their sessions end at once: asked first (arrow keys on the list would otherwise change it at every step).
+                    if (!window.confirm(tt('users.confirmRole', { name: u.name, role: tt(`role.${role}`) }))) return;
                     void act(async () => (await api.team.setUserRole({ name: u.name, role }), tt('users.roleNote', { name: u.name, role: tt(`role.${role}`) })));
                   }}
                 >
@@ -106,14 +108,15 @@ export function UsersPage() {
                 {u.name !== me?.name && (
                   <button
                     type="button"
-                    onClick={() =>
+                    onClick={() => {
+                      if (!u.disabled && !window.confirm(tt('users.confirmDisable', { name: u.name }))) return;
                       void act(
                         async () => (
                           await api.team.setUserDisabled({ name: u.name, disabled: !u.disabled }),
                           tt(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })
                         ),
-                      )
-                    }
+                      );
+                    }}
                     data-testid={`user-toggle-${u.name}`}
                   >
                     {u.disabled ? tt('users.enable') : tt('users.disable')}
