@@ -321,6 +321,12 @@ describe('Tariff Studio for a team', () => {
     await waitText(p.getByTestId('team-badge'), 'kanri（管理者）');
     await p.getByTestId('nav-users').click();
     await waitText(p.getByTestId('users-table'), 'mori');
+    // A name the server refuses: said in Japanese, what to do, above the server's own sentence.
+    await p.getByTestId('new-user-name').fill('鈴木 花子');
+    await p.getByTestId('new-user-password').fill('suzuki password 1');
+    await p.getByTestId('new-user-add').click();
+    await waitText(p.getByTestId('error-advice'), 'ユーザー名に使えない文字があります。英字または数字で始め');
+    expect(await p.getByTestId('error-banner').textContent()).toContain('BAD_USER_NAME');
     await p.getByTestId('new-user-name').fill('suzuki');
     await p.getByTestId('new-user-role').selectOption('pm');
     await p.getByTestId('new-user-password').fill('suzuki password 1');
