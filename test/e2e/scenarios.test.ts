@@ -145,9 +145,16 @@ describe('Scenarios, browser mode', () => {
     expect(await net.textContent()).toMatch(/–/);
     expect(await testId('table-by-month').locator('td[data-band=proposal]').count()).toBe(12);
     expect(await testId('table-tornado').locator('tbody tr').count()).toBeGreaterThan(0);
+    // The assumptions read in the page's language only, in the table and on the chart's axis.
+    const hazard = testId('table-tornado').locator('tr[data-key="/cancellation/monthlyHazard"] td').first();
+    expect(await hazard.textContent()).toBe('解約ハザード');
     await testId('chart-revenue').scrollIntoViewIfNeeded();
     await shot(studio.page, 'scenarios-08-bands-ja');
     await testId('chart-tornado').scrollIntoViewIfNeeded();
+    await testId('chart-tornado')
+      .locator('.recharts-yAxis-tick-labels text', { hasText: /^解約ハザード$/u })
+      .waitFor();
+    expect(await testId('chart-tornado').textContent()).not.toContain('Cancellation hazard');
     await shot(studio.page, 'scenarios-09-tornado-ja');
   });
 });
