@@ -85,6 +85,16 @@ describe('Tariff Studio, browser mode', () => {
     }
   });
 
+  it('filters by series named as the grid names them (旧コース, not legacy)', async () => {
+    expect(await testId('grid-series').locator('option').allTextContents()).toEqual(['すべてのシリーズ', '旧コース', 'M5525 シリーズ', 'M2035 シリーズ']);
+    await testId('grid-series').selectOption({ label: '旧コース' });
+    const legacy = tariff!.courses.filter((c) => c.series === 'legacy').length;
+    await waitText(testId('grid-count'), `150 行中 ${legacy} 行`);
+    expect(await cell(1, 'series').textContent()).toBe('旧コース');
+    await testId('grid-series').selectOption('');
+    await waitText(testId('grid-count'), '150 行中 150 行');
+  });
+
   it('starts a draft with its own effective date', async () => {
     await testId('btn-create-draft').click();
     await testId('draft-effective').fill('2025-04-01');

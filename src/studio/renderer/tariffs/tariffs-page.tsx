@@ -9,6 +9,7 @@ import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -303,7 +304,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   <option value="">{t('filter.allSeries')}</option>
                   {SERIES.map((s) => (
                     <option key={s} value={s}>
-                      {s}
+                      {enumLabel('courses', 'series', s)?.[lang] ?? s}
                     </option>
                   ))}
                 </select>
