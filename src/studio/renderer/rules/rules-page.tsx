@@ -13,6 +13,7 @@ import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
+import { useForceNote } from '../versions/use-force-note.js';
 import { useRoleRefusal } from '../team/use-role-refusal.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
@@ -26,6 +27,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
   const noDraft = useRoleRefusal()('rules.createDraft');
   const [versions, setVersions] = useState<RuleVersionSummary[]>([]);
+  const forceNotes = useForceNote(versions, info.today);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
   const [tab, setTab] = useState<Tab>('rules');
@@ -109,7 +111,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           setNote(null);
         }}
         testIdPrefix="rule-version-"
-        notes={(v) => [t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
+        notes={(v) => [...forceNotes(v), t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
       />
       <section className="workarea">
         {!detail || !s ? (

@@ -27,6 +27,7 @@ import { useDraftEditor } from './use-draft-editor.js';
 import { useRoleRefusal } from '../team/use-role-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
+import { useForceNote } from '../versions/use-force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
@@ -57,6 +58,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   // On a team server only a product manager edits tariffs: the others' buttons are disabled, with why.
+  const forceNotes = useForceNote(versions, info.today);
   const refusal = useRoleRefusal();
   const noEdit = refusal('tariffs.edit');
   const noRestore = refusal('lifecycle.restore');
@@ -191,7 +193,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           testIdPrefix="version-"
           notes={(v) => {
             const base = v.basedOn === null ? undefined : versions.find((x) => x.id === v.basedOn);
-            return base ? [t('versions.basedOn', { date: base.effective })] : [];
+            return [...forceNotes(v), ...(base ? [t('versions.basedOn', { date: base.effective })] : [])];
           }}
         />
         <InForcePanel today={info.today} refresh={refresh} />
