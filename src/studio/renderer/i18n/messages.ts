@@ -390,7 +390,7 @@ export const en: Record<MessageKey, string> = {
   'versions.title': 'Tariff versions',
   'versions.basedOn': 'from {date}',
   'versions.inForce': 'In force today',
-  'versions.inForceUntil': 'In force today (until {date})',
+  'versions.inForceUntil': 'In force until {date}',
   'versions.scheduled': 'In force from {date}',
   'status.draft': 'Draft',
   'status.in-review': 'In review',
