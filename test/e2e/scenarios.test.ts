@@ -56,6 +56,8 @@ describe('Scenarios, browser mode', () => {
     await testId('scn-run').click();
     await waitText(testId('error-banner'), 'SCENARIO_INVALID');
     expect(await testId('error-banner').textContent()).toContain('/fleet/size');
+    // A scenario's error has no sheet, row or column: the list shows its message alone, not a row of empty cells.
+    expect(await testId('error-banner').locator('[data-testid=issue-list] th').allTextContents()).toEqual(['内容']);
     expect(await testId('scn-size').getAttribute('class')).toContain('field-error');
     await shot(studio.page, 'scenarios-04-invalid');
     await testId('scn-size').fill('400');

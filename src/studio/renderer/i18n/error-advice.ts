@@ -2,7 +2,8 @@
  * The studio's server answers in English (code, message, hint: the same text the CLI and the
  * logs print). For the refusals a daily user meets, the Japanese page also says in Japanese what
  * happened and what to do; the server's own sentence stays beneath it, for the names and dates
- * it carries. A code not listed here shows the server's text alone.
+ * it carries. A code not listed here shows the server's text alone (as do the refusals whose page
+ * already leads with a Japanese sentence: SCENARIO_INVALID, EDIT_INVALID).
  */
 export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   FORBIDDEN: 'あなたの役割ではこの操作はできません。何も変更されていません。その役割の担当者に依頼するか、管理者に役割の変更を依頼してください。',
@@ -15,9 +16,7 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   VERSION_NOT_DRAFT: '下書きではないバージョンは変更できません。変更するには下書きを作成してください。',
   VERSION_NOT_IN_REVIEW: 'このバージョンはレビュー中ではありません。ページを再読み込みして、いまの状態を確かめてください。',
   APPROVAL_BLOCKED_BY_CASES: '回帰テストで invalid になるケースがあるため承認できません。回帰テストの結果を確かめ、下書きを直してください。',
-  EDIT_INVALID: '入力を受け付けられませんでした。何も保存されていません。下の一覧の行・列を直してください。',
   ROW_IN_USE: 'この行はほかの表から参照されているため削除できません。下の一覧の参照元を先に変えてください。',
-  SCENARIO_INVALID: 'シナリオの入力に誤りがあります。何も実行されていません。印のついた欄を直してください。',
   RUN_IN_PROGRESS: 'このシナリオは実行中です。終わるのを待つか、キャンセルしてからやり直してください。',
   CASE_FOLDER_OUTSIDE_ROOT: 'そのフォルダはサーバーのケース用フォルダ（cases/）の外にあります。cases/ の中のフォルダを指定してください。',
   PUBLISHER_REQUIRED: '発行者の名前を入力してください。',
