@@ -134,7 +134,7 @@ describe('Tariff Studio for a team', () => {
     await a.page.keyboard.press('Enter');
     await waitText(a.page.getByTestId('change-count'), '変更 1 件');
     await waitText(b.page.getByTestId('change-count'), '変更 1 件');
-    await waitText(b.page.getByTestId('live-note'), 'sato さんが変更しました: tariffs.edit');
+    await waitText(b.page.getByTestId('live-note'), 'sato さんが変更しました: 料金表の下書きを編集');
     await shot(b.page, 'team-02-changed-live');
   });
 
