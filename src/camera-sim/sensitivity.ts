@@ -28,7 +28,8 @@ export type SensitivityRow = {
 };
 export type Sensitivity = { baseDifference: number; relative: number; rows: SensitivityRow[] };
 
-const LABELS: Record<string, string> = {
+/** The label of each default assumption: Japanese, a space, English (the studio shows the half of its language). */
+export const SENSITIVITY_LABELS: Readonly<Record<string, string>> = {
   '/cancellation/monthlyHazard': '解約ハザード Cancellation hazard',
   '/outages/monthlyRate': '利用不能の発生率 Outage rate',
   '/outages/cameraUsable': 'カメラ利用可能の率 Camera still usable',
@@ -52,7 +53,7 @@ const LABELS: Record<string, string> = {
   '/response/cancellation/elasticity': '解約の価格弾力性 Cancellation elasticity',
   '/response/choice/elasticity': 'コース選択の価格弾力性 Choice elasticity',
 };
-export const DEFAULT_ASSUMPTIONS = Object.keys(LABELS);
+export const DEFAULT_ASSUMPTIONS = Object.keys(SENSITIVITY_LABELS);
 
 const unescape = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
@@ -130,7 +131,7 @@ export async function runSensitivity(
     opts.onStep?.(done, list.length);
     rows.push({
       pointer: a.pointer,
-      label: a.label ?? LABELS[a.pointer] ?? a.pointer,
+      label: a.label ?? SENSITIVITY_LABELS[a.pointer] ?? a.pointer,
       base: down.base,
       down: down.values,
       up: up.values,

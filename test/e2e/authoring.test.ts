@@ -105,7 +105,8 @@ describe('authoring, browser mode', () => {
     await testId('draft-effective').fill('2027-10-01');
     await testId('draft-create').click();
     await waitText(testId('version-heading'), '2027-10-01');
-    await waitText(studio.page.locator('.banner-warning'), '復元');
+    await waitText(testId('tariff-notice'), '復元');
+    expect(await testId('tariff-notice').getAttribute('data-tone')).toBe('ok');
     // The restored draft holds the old version: nothing differs from it, the new course is not in it.
     await waitText(testId('draft-changes'), '変更はありません');
     expect(await testId('grid-courses').textContent()).not.toContain('クラウド 90');
@@ -121,8 +122,12 @@ describe('authoring, browser mode', () => {
     await testId('tr-approve').click();
     await waitText(studio.page.locator('.toolbar'), '承認済み');
     // The version it replaces (2027-04-01, the new course) is superseded; nothing approved was edited.
-    await waitText(testId('version-2'), '廃止');
+    await waitText(testId('version-2'), '置換済み');
     await waitText(testId('version-3'), '承認済み');
+    // A superseded status is not "no longer in force": the list says which version is in force today, until when, and what is scheduled.
+    await waitText(testId('version-1'), '本日施行中（2027-03-31 まで）');
+    await waitText(testId('version-2'), '2027-04-01 から施行予定');
+    await waitText(testId('version-3'), '2027-10-01 から施行予定');
     // On 2027-10-02 the restored version is in force: no difference from today's (2023-09-19) tariff.
     await testId('in-force-date').fill('2027-10-02');
     await waitText(testId('in-force-tariff'), '2027-10-01');

@@ -115,9 +115,12 @@ describe('legal review, browser mode', () => {
     await testId('review-reviewer').fill('加藤（法務）');
     await testId('review-comment').fill('条文と回帰テストを確認');
     await testId('btn-approve').click();
-    await waitText(testId('rules-note'), '2023-09-19 のバージョンは廃止', 60_000);
+    await waitText(testId('rules-note'), '2023-09-19 のバージョンは置換済み', 60_000);
     await waitText(testId('rule-version-status'), '承認済み');
-    await waitText(testId('rule-version-1'), '廃止');
+    await waitText(testId('rule-version-1'), '置換済み');
+    // Approved on a past date, the new version is in force today and the old one is not.
+    await waitText(studio.page.locator('.version-item.selected'), '本日施行中');
+    expect(await testId('rule-version-1').textContent()).not.toContain('施行中');
     await waitText(testId('review-history'), '加藤（法務）');
     await shot(studio.page, 'legal-06-approved');
   });

@@ -28,4 +28,10 @@ describe('publish a release, browser mode', () => {
     expect(v.stdout).toContain('holds');
     expect(v.status).toBe(0);
   });
+
+  it('the diff of the only version says both sides are the same and how to compare two', async () => {
+    await testId('rules-tab-diff').click();
+    await waitText(testId('diff-summary'), 'ルール 0 件');
+    await waitText(testId('diff-same'), '比較元と比較先が同じバージョンなので、違いはありません。');
+  });
 });

@@ -56,6 +56,8 @@ describe('Scenarios, browser mode', () => {
     await testId('scn-run').click();
     await waitText(testId('error-banner'), 'SCENARIO_INVALID');
     expect(await testId('error-banner').textContent()).toContain('/fleet/size');
+    // A scenario's error has no sheet, row or column: the list shows its message alone, not a row of empty cells.
+    expect(await testId('error-banner').locator('[data-testid=issue-list] th').allTextContents()).toEqual(['内容']);
     expect(await testId('scn-size').getAttribute('class')).toContain('field-error');
     await shot(studio.page, 'scenarios-04-invalid');
     await testId('scn-size').fill('400');
@@ -145,9 +147,16 @@ describe('Scenarios, browser mode', () => {
     expect(await net.textContent()).toMatch(/–/);
     expect(await testId('table-by-month').locator('td[data-band=proposal]').count()).toBe(12);
     expect(await testId('table-tornado').locator('tbody tr').count()).toBeGreaterThan(0);
+    // The assumptions read in the page's language only, in the table and on the chart's axis.
+    const hazard = testId('table-tornado').locator('tr[data-key="/cancellation/monthlyHazard"] td').first();
+    expect(await hazard.textContent()).toBe('解約ハザード');
     await testId('chart-revenue').scrollIntoViewIfNeeded();
     await shot(studio.page, 'scenarios-08-bands-ja');
     await testId('chart-tornado').scrollIntoViewIfNeeded();
+    await testId('chart-tornado')
+      .locator('.recharts-yAxis-tick-labels text', { hasText: /^解約ハザード$/u })
+      .waitFor();
+    expect(await testId('chart-tornado').textContent()).not.toContain('Cancellation hazard');
     await shot(studio.page, 'scenarios-09-tornado-ja');
   });
 });

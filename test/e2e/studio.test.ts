@@ -50,6 +50,51 @@ describe('Tariff Studio, browser mode', () => {
     await waitText(cell(1, 'code'), 'SHORT');
   });
 
+  it('keeps the prices in view beside the frozen code and name at 1280 px, and at 900 px puts the page list on top', async () => {
+    const page = studio.page;
+    const feeHeader = page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: '月額料金（円）' });
+    /** Whether the monthly fee's header lies wholly inside the grid's box (not under the frozen columns, not past the edge). */
+    const feeInView = async (): Promise<boolean> => {
+      const grid = (await testId('grid-courses').boundingBox())!;
+      const name = (await page.locator('[data-testid=grid-courses] [role=columnheader]', { hasText: 'コース名' }).boundingBox())!;
+      const fee = (await feeHeader.boundingBox())!;
+      return fee.x >= name.x + name.width - 1 && fee.x + fee.width <= grid.x + grid.width + 1;
+    };
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await waitText(cell(1, 'monthlyFee'), '24,000円');
+      expect(await feeInView()).toBe(true);
+      await shot(page, '01b-1280');
+      await page.setViewportSize({ width: 900, height: 800 });
+      await waitText(cell(1, 'monthlyFee'), '24,000円');
+      expect(await feeInView()).toBe(true);
+      // The page list is a row above the page: every page's button on one line, above the version list.
+      const [tariffs, scenarios, versions] = await Promise.all([
+        testId('nav-tariffs').boundingBox(),
+        testId('nav-scenarios').boundingBox(),
+        page.locator('.version-column').boundingBox(),
+      ]);
+      expect(scenarios!.y).toBe(tariffs!.y);
+      expect(scenarios!.x).toBeGreaterThan(tariffs!.x);
+      expect(versions!.y).toBeGreaterThanOrEqual(tariffs!.y + tariffs!.height);
+      // The engine panel is below the grid, not squeezing it.
+      expect((await testId('engine-panel').boundingBox())!.y).toBeGreaterThan((await testId('grid-courses').boundingBox())!.y);
+      await shot(page, '01c-900');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
+  it('filters by series named as the grid names them (旧コース, not legacy)', async () => {
+    expect(await testId('grid-series').locator('option').allTextContents()).toEqual(['すべてのシリーズ', '旧コース', 'M5525 シリーズ', 'M2035 シリーズ']);
+    await testId('grid-series').selectOption({ label: '旧コース' });
+    const legacy = tariff!.courses.filter((c) => c.series === 'legacy').length;
+    await waitText(testId('grid-count'), `150 行中 ${legacy} 行`);
+    expect(await cell(1, 'series').textContent()).toBe('旧コース');
+    await testId('grid-series').selectOption('');
+    await waitText(testId('grid-count'), '150 行中 150 行');
+  });
+
   it('starts a draft with its own effective date', async () => {
     await testId('btn-create-draft').click();
     await testId('draft-effective').fill('2025-04-01');

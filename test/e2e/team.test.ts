@@ -134,7 +134,7 @@ describe('Tariff Studio for a team', () => {
     await a.page.keyboard.press('Enter');
     await waitText(a.page.getByTestId('change-count'), '変更 1 件');
     await waitText(b.page.getByTestId('change-count'), '変更 1 件');
-    await waitText(b.page.getByTestId('live-note'), 'sato さんが変更しました: tariffs.edit');
+    await waitText(b.page.getByTestId('live-note'), 'sato さんが変更しました: 料金表の下書きを編集');
     await shot(b.page, 'team-02-changed-live');
   });
 
@@ -143,6 +143,10 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('tr-comment').fill('M2035N 3年コースの月額を改定');
     await p.getByTestId('tr-submit').click();
     await waitText(p.getByTestId('tariff-review'), 'レビュー中');
+    // Done is told as done (green), not as a warning; and the frozen version says how to change it.
+    await waitText(p.getByTestId('tariff-notice'), 'レビューに提出しました');
+    expect(await p.getByTestId('tariff-notice').getAttribute('data-tone')).toBe('ok');
+    await waitText(p.locator('.readonly-note'), '「下書きに戻す」');
     await waitText(p.getByTestId('approve-blocked'), '承認は法務の担当者が行います');
     expect(await p.getByTestId('tr-approve').isDisabled()).toBe(true);
     // The reviewer is whoever is signed in: no name to type.
@@ -250,6 +254,7 @@ describe('Tariff Studio for a team', () => {
     await q.getByTestId('btn-approve').click();
     await waitText(q.getByTestId('rule-version-status'), '承認済み', 60_000);
     await waitText(q.getByTestId('review-history'), 'ito');
+    expect(await q.getByTestId('review-history').textContent()).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? JST/u);
     await waitText(p.getByTestId('rule-version-status'), '承認済み');
   });
 
@@ -258,21 +263,55 @@ describe('Tariff Studio for a team', () => {
     await p.getByTestId('rules-tab-audit').click();
     const audit = await waitText(p.getByTestId('audit-entries'), 'rule.approved');
     for (const name of ['sato', 'kato', 'ito']) expect(audit).toContain(name);
+    // Times in Japan time, labelled: not the stored UTC with no zone.
+    expect(audit).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d JST/u);
     expect(audit).toMatch(/rule\.approved[\s\S]*ito|ito[\s\S]*rule\.approved/u);
   });
 
-  it('a finance user cannot edit a tariff: the server answers 403 with a clear message', async () => {
+  it('a finance user cannot edit a tariff: the buttons are disabled and the page says whose they are (the server refuses with 403 as well)', async () => {
     const p = a.page;
     await signOut(p);
     await signIn(p, 'mori');
     await waitText(p.getByTestId('team-badge'), 'mori（経理・財務）');
     await p.getByTestId('nav-tariffs').click();
-    await p.getByTestId('btn-create-draft').click();
-    await p.getByTestId('draft-effective').fill('2026-05-01');
-    await p.getByTestId('draft-create').click();
-    await waitText(p.getByTestId('error-banner'), 'FORBIDDEN');
-    expect(await p.getByTestId('error-banner').textContent()).toContain('tariffs.createDraft is for product manager; you are signed in as finance');
-    await p.getByTestId('new-draft-dialog').getByRole('button', { name: 'キャンセル' }).click();
+    await waitText(p.getByTestId('tariff-role-note'), 'この操作はプロダクトマネージャーの担当者が行います（あなたの役割: 経理・財務）。');
+    for (const id of ['btn-create-draft', 'btn-restore', 'btn-import']) expect(await p.getByTestId(id).isDisabled(), id).toBe(true);
+    expect(await p.getByTestId('btn-create-draft').getAttribute('aria-describedby')).toBe('tariff-role-note');
+    // Reading and exporting stay open to everyone.
+    expect(await p.getByTestId('btn-export').isDisabled()).toBe(false);
+    await p.getByTestId('nav-rules').click();
+    await waitText(p.getByTestId('rules-role-note'), 'この操作は法務の担当者が行います（あなたの役割: 経理・財務）。');
+    expect(await p.getByTestId('btn-rule-draft').isDisabled()).toBe(true);
+    // Publishing a release is legal's or an admin's; there is no publisher name to type on a team server.
+    await p.getByTestId('rules-tab-notice').click();
+    expect(await p.getByTestId('release-publish').isDisabled()).toBe(true);
+    expect(await p.getByTestId('release-publisher').count()).toBe(0);
+    await waitText(p.getByTestId('release-as'), '法務・管理者の担当者が行います');
+    await expectAccessible(p, 'finance-rules-notice');
+    // Finance's own page: scenarios save and run.
+    await p.getByTestId('nav-scenarios').click();
+    await p.getByTestId('scenario-form').waitFor();
+    expect(await p.getByTestId('scn-run').isDisabled()).toBe(false);
+    expect(await p.getByTestId('scn-role-note').count()).toBe(0);
+    await shot(p, 'team-03c-finance-tariffs-read-only');
+  });
+
+  it('a pm reads scenarios but does not run them, and a legal user publishes a release as herself', async () => {
+    const p = a.page;
+    await signOut(p);
+    await signIn(p, 'sato');
+    await p.getByTestId('nav-scenarios').click();
+    await p.getByTestId('scenario-form').waitFor();
+    await waitText(p.getByTestId('scn-role-note'), 'この操作は経理・財務の担当者が行います（あなたの役割: プロダクトマネージャー）。');
+    for (const id of ['scn-save', 'scn-run']) expect(await p.getByTestId(id).isDisabled(), id).toBe(true);
+    await signOut(p);
+    await signIn(p, 'ito');
+    await p.getByTestId('nav-rules').click();
+    await p.getByTestId('rules-tab-notice').click();
+    await waitText(p.getByTestId('release-as'), '公開者は ito（サインイン中のユーザー）として記録されます。');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('release-publish').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/u);
+    await waitText(p.getByTestId('release-done'), /r-[0-9a-f]{16}/u);
   });
 
   it('an admin adds a user in the studio, who can then sign in', async () => {
@@ -282,6 +321,12 @@ describe('Tariff Studio for a team', () => {
     await waitText(p.getByTestId('team-badge'), 'kanri（管理者）');
     await p.getByTestId('nav-users').click();
     await waitText(p.getByTestId('users-table'), 'mori');
+    // A name the server refuses: said in Japanese, what to do, above the server's own sentence.
+    await p.getByTestId('new-user-name').fill('鈴木 花子');
+    await p.getByTestId('new-user-password').fill('suzuki password 1');
+    await p.getByTestId('new-user-add').click();
+    await waitText(p.getByTestId('error-advice'), 'ユーザー名に使えない文字があります。英字または数字で始め');
+    expect(await p.getByTestId('error-banner').textContent()).toContain('BAD_USER_NAME');
     await p.getByTestId('new-user-name').fill('suzuki');
     await p.getByTestId('new-user-role').selectOption('pm');
     await p.getByTestId('new-user-password').fill('suzuki password 1');
@@ -290,8 +335,19 @@ describe('Tariff Studio for a team', () => {
     expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('pm');
     // The admin's own role is not a choice (no one changes their own).
     expect(await p.getByTestId('user-role-kanri').count()).toBe(0);
+    // A role change ends the user's sessions: asked first, and nothing changes when dismissed.
+    p.once('dialog', (d) => void d.dismiss());
+    await p.getByTestId('user-role-suzuki').selectOption('finance');
+    await waitText(p.getByTestId('users-note'), 'suzuki さんを追加しました');
+    expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('pm');
+    let asked = '';
+    p.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
     await p.getByTestId('user-role-suzuki').selectOption('legal');
     await waitText(p.getByTestId('users-note'), 'suzuki さんの役割を「法務」にしました');
+    expect(asked).toBe('suzuki さんの役割を「法務」に変えますか？ suzuki さんのサインイン中のセッションはすぐに終了します。');
     expect(await p.getByTestId('user-role-suzuki').inputValue()).toBe('legal');
     await p.getByTestId('user-reset-suzuki').click();
     await expectAccessible(p, 'users');

@@ -23,8 +23,15 @@ export type ChangeEvent = { call: string; domain: string; id: number | null; by:
 export type TeamAnswer = { status: number; env: Envelope<unknown> };
 export type TeamDispatch = (user: TeamUser, name: string, payload: unknown) => Promise<TeamAnswer>;
 
-/** Calls that need a role but change nothing (checks and previews): no change event. */
-const QUIET = new Set(['rules.checkRule', 'authoring.checkQuote', 'workbook.previewImport', 'scenarios.cancel']);
+/** Calls that need a role but change nothing (checks, previews, the admin's user list, a live re-price at each keystroke): no change event. */
+export const QUIET_CALLS: ReadonlySet<string> = new Set([
+  'rules.checkRule',
+  'authoring.checkQuote',
+  'workbook.previewImport',
+  'scenarios.cancel',
+  'scenarios.reprice',
+  'team.users',
+]);
 
 const refuse = (status: number, code: string, message: string, hint?: string): TeamAnswer => ({
   status,
@@ -114,7 +121,7 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
     }
 
     const env = await runAs(user, () => inner(name, args));
-    if (env.ok && access !== 'read' && !QUIET.has(name))
+    if (env.ok && access !== 'read' && !QUIET_CALLS.has(name))
       opts.onChange?.({ call: name, domain: name.split('.')[0]!, id: idOf(payload), by: user.name, at: new Date().toISOString() });
     return { status: httpStatusOf(env, { draftConflict: 409 }), env };
   };

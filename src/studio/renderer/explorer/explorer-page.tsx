@@ -7,6 +7,7 @@ import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 
 /**
@@ -66,6 +67,8 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
 export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t, lang, yen } = useI18n();
+  // On a team server a case file is written into a folder on the server by legal only (the download is for everyone).
+  const noSave = useRoleRefusal()('explorer.saveCase');
   const [forms, setForms] = useState<DecisionForm[]>([]);
   const [ruleVersions, setRuleVersions] = useState<RuleVersionSummary[]>([]);
   const [tariffVersions, setTariffVersions] = useState<VersionSummary[]>([]);
@@ -303,10 +306,21 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                   placeholder={t('regression.folderPath')}
                   data-testid="explorer-folder"
                 />
-                <button type="button" disabled={!folder.trim() || !fileName.trim()} onClick={() => void saveToFolder()} data-testid="explorer-save-folder">
+                <button
+                  type="button"
+                  disabled={!folder.trim() || !fileName.trim() || noSave !== null}
+                  aria-describedby={noSave ? 'explorer-role-note' : undefined}
+                  onClick={() => void saveToFolder()}
+                  data-testid="explorer-save-folder"
+                >
                   {t('explorer.saveToFolder')}
                 </button>
               </div>
+              {noSave && (
+                <p className="muted small" id="explorer-role-note" data-testid="explorer-role-note">
+                  {noSave}
+                </p>
+              )}
               {saved && (
                 <p className="check-ok small" data-testid="explorer-saved">
                   {t('explorer.saved', { file: saved })}

@@ -14,7 +14,7 @@ export const authoringJa = {
   'tr.noticeXlsx': 'Excel',
   'tr.restore': 'この版から復元（新しい下書き）',
   'tr.restoreTitle': '以前の版を復元',
-  'tr.restoreHelp': '{date} の版の内容で新しい下書きを作ります。レビュー・承認を経て、承認されると現在の版は廃止されます。',
+  'tr.restoreHelp': '{date} の版の内容で新しい下書きを作ります。レビュー・承認を経て、承認されると現在の版は置き換えられます（置換済み）。',
   'tr.restored': '{date} の版を復元した下書きを作成しました。',
   'tr.withdrawn': '下書きに戻しました。',
   'tr.submitted': 'レビューに提出しました。',

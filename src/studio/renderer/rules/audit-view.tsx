@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntryView, AuditVerdict } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
 
 /** The audit log (who, when, what, before/after) and whether its hash chain holds. */
@@ -44,7 +45,7 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
         rowProps={(e) => ({ title: e.hash })}
         columns={[
           { key: 'seq', header: '#', cell: (e) => e.seq },
-          { key: 'at', header: t('audit.at'), cell: (e) => e.at.replace('T', ' ').slice(0, 19) },
+          { key: 'at', header: t('audit.at'), cell: (e) => tokyoTime(e.at) },
           { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
           { key: 'action', header: t('audit.action'), cellClass: 'mono', cell: (e) => e.action },
           { key: 'target', header: t('audit.target'), cellClass: 'mono', cell: (e) => e.target },

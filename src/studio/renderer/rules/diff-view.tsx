@@ -54,6 +54,11 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
           <p className="muted small" data-testid="diff-summary">
             {t('diff.summary', { rules: diff.rules.length, params: diff.parameters.length, interps: diff.interpretations.length, tariffs: diff.tariffs.length })}
           </p>
+          {from === to && (
+            <p className="banner banner-info small" data-testid="diff-same">
+              {t('diff.same')}
+            </p>
+          )}
           {diff.rules.map((c) => (
             <article key={`${c.decision}/${c.id}`} className="diff-card" data-testid={`diff-rule-${c.id}`}>
               <h3>

@@ -3,6 +3,8 @@ import type { PublishedRelease } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
+import { useTeam, useTeamText } from '../team/team-context.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
 
 /**
  * "Publish release": packs every approved rule and tariff version into a release file for the
@@ -11,7 +13,12 @@ import { base64ToBlob, download } from '../tariffs/base64.js';
 export function PublishRelease({ onError }: { onError: (e: unknown) => void }) {
   const api = useApi();
   const { t } = useI18n();
-  const [publisher, setPublisher] = useState('');
+  const tt = useTeamText();
+  // On a team server the publisher is the signed-in user (the server records them whatever is sent): no name to type.
+  const { me } = useTeam();
+  const refusal = useRoleRefusal()('rules.publishRelease');
+  const [typed, setTyped] = useState('');
+  const publisher = me ? me.name : typed;
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<PublishedRelease | null>(null);
   const publish = async () => {
@@ -31,14 +38,28 @@ export function PublishRelease({ onError }: { onError: (e: unknown) => void }) {
       <h3>{t('release.title')}</h3>
       <p className="muted small">{t('release.help')}</p>
       <div className="filter-bar">
-        <label>
-          {t('release.publisher')}{' '}
-          <input value={publisher} onChange={(e) => setPublisher(e.target.value)} data-testid="release-publisher" />
-        </label>
-        <button type="button" className="primary" disabled={busy || !publisher.trim()} onClick={() => void publish()} data-testid="release-publish">
+        {!me && (
+          <label>
+            {t('release.publisher')}{' '}
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="release-publisher" />
+          </label>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !publisher.trim() || refusal !== null}
+          aria-describedby={me ? 'release-as' : undefined}
+          onClick={() => void publish()}
+          data-testid="release-publish"
+        >
           {t('release.publish')}
         </button>
       </div>
+      {me && (
+        <p className="muted small" id="release-as" data-testid="release-as">
+          {refusal ?? tt('release.asYou', { name: me.name })}
+        </p>
+      )}
       {done && (
         <p className="small" data-testid="release-done">
           {t('release.done', { id: done.id, versions: String(done.versions), file: done.fileName })}

@@ -13,6 +13,8 @@ import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
+import { useForceNote } from '../versions/use-force-note.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
 type Tab = 'rules' | 'coverage' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
@@ -22,7 +24,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t } = useI18n();
+  // On a team server only legal drafts rules: the others' buttons are disabled, with why.
+  const noDraft = useRoleRefusal()('rules.createDraft');
   const [versions, setVersions] = useState<RuleVersionSummary[]>([]);
+  const forceNotes = useForceNote(versions, info.today);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
   const [tab, setTab] = useState<Tab>('rules');
@@ -106,7 +111,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           setNote(null);
         }}
         testIdPrefix="rule-version-"
-        notes={(v) => [t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
+        notes={(v) => [...forceNotes(v), t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
       />
       <section className="workarea">
         {!detail || !s ? (
@@ -127,18 +132,31 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                 }
               />
               {s.status !== 'draft' && (
-                <button type="button" className="primary" onClick={() => setNewDraft({ effective: info.suggestedDraftDate, title: '' })} data-testid="btn-rule-draft">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={noDraft !== null}
+                  aria-describedby={noDraft ? 'rules-role-note' : undefined}
+                  onClick={() => setNewDraft({ effective: info.suggestedDraftDate, title: '' })}
+                  data-testid="btn-rule-draft"
+                >
                   {t('action.createDraft')}
                 </button>
               )}
               <span className="toolbar-spacer" />
               {s.status === 'draft' && (
-                <button type="button" className="danger" onClick={() => void discard()} data-testid="btn-rule-discard">
+                <button type="button" className="danger" disabled={noDraft !== null} aria-describedby={noDraft ? 'rules-role-note' : undefined} onClick={() => void discard()} data-testid="btn-rule-discard">
                   {t('action.discard')}
                 </button>
               )}
             </div>
-            {s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>}
+            {noDraft ? (
+              <p className="readonly-note" id="rules-role-note" data-testid="rules-role-note">
+                {noDraft}
+              </p>
+            ) : (
+              s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>
+            )}
             {newDraft && (
               <div className="inline-form" data-testid="rule-draft-form">
                 <label>

@@ -3,6 +3,7 @@ import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineCh
 import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { compactYen, count, money, signedYen } from './format.js';
+import { assumptionLabel } from './assumption-label.js';
 import { DataTable } from '../ui/data-table.js';
 
 /**
@@ -118,7 +119,7 @@ export function ResultView({ view }: { view: RunView }) {
           note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen) })}
           height={Math.max(160, view.sensitivity.rows.length * 34 + 60)}
           chart={
-            <BarChart data={view.sensitivity.rows} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
               <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
@@ -137,7 +138,7 @@ export function ResultView({ view }: { view: RunView }) {
               rowKey={(r) => r.pointer}
               rowProps={(r) => ({ 'data-key': r.pointer })}
               columns={[
-                { key: 'label', header: t('scn.assumption'), cellClass: undefined, title: (r) => r.pointer, cell: (r) => r.label },
+                { key: 'label', header: t('scn.assumption'), cellClass: undefined, title: (r) => r.pointer, cell: (r) => assumptionLabel(r.label, lang) },
                 { key: 'down', header: t('scn.effectDown'), className: 'num', cellClass: (r) => diffClass(r.effectDown), cell: (r) => signedYen(r.effectDown, yen) },
                 { key: 'up', header: t('scn.effectUp'), className: 'num', cellClass: (r) => diffClass(r.effectUp), cell: (r) => signedYen(r.effectUp, yen) },
                 { key: 'swing', header: t('scn.swing'), className: 'num', cell: (r) => yen(r.swing) },

@@ -13,6 +13,7 @@ import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
 import { useLiveReprice } from './use-live-reprice.js';
 import { useScenarioRun } from './use-scenario-run.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
 
 /**
  * Finance's scenarios: saved scenarios on the left (tick two to compare), the form, the run
@@ -26,6 +27,8 @@ const editsJson = (f: ScenarioForm): Record<Sides, string> => ({ baseline: JSON.
 export function ScenariosPage() {
   const api = useApi();
   const { t, lang, yen } = useI18n();
+  // On a team server only finance saves and runs scenarios: the others read them, with the buttons disabled and why.
+  const noRun = useRoleRefusal()('scenarios.run');
   const [choices, setChoices] = useState<ScenarioChoices | null>(null);
   const [list, setList] = useState<ScenarioSummary[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -152,7 +155,7 @@ export function ScenariosPage() {
 
   useLiveReprice(
     api,
-    { scenarioId: selectedId, ran: ranForm, next: typedForm(), paused: run.running },
+    { scenarioId: selectedId, ran: ranForm, next: typedForm(), paused: run.running || noRun !== null },
     {
       repriced: (a: RepriceAnswer) => {
         if (!a.result) return;
@@ -284,20 +287,25 @@ export function ScenariosPage() {
             {formOpen ? t('scn.hideForm') : t('scn.showForm')}
           </button>
           <span className="toolbar-spacer" />
-          <button type="button" onClick={() => void save()} disabled={busy || !form} data-testid="scn-save">
+          <button type="button" onClick={() => void save()} disabled={busy || !form || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-save">
             {t('scn.save')}
           </button>
-          <button type="button" className="primary" onClick={() => void startRun()} disabled={busy || !form} data-testid="scn-run">
+          <button type="button" className="primary" onClick={() => void startRun()} disabled={busy || !form || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-run">
             {t('scn.run')}
           </button>
           <button type="button" onClick={() => void exportWorkbook()} disabled={busy || !result} data-testid="scn-export">
             {t('action.export')}
           </button>
-          <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null} data-testid="scn-delete">
+          <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-delete">
             {t('scn.delete')}
           </button>
         </div>
 
+        {noRun && (
+          <p className="readonly-note" id="scn-role-note" data-testid="scn-role-note">
+            {noRun}
+          </p>
+        )}
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {notice && !error && (
           <div className="banner banner-info" role="status" data-testid="scn-notice">

@@ -1,5 +1,6 @@
 import { StudioCallError } from '../../api/client.js';
 import { isStaleRefusal } from '../../api/envelope-status.js';
+import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
@@ -8,9 +9,11 @@ import { ConflictReload } from '../team/conflict-reload.js';
 export type ShownError = { error: unknown; lead?: string };
 
 export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const e = shown.error;
   const call = e instanceof StudioCallError ? e : null;
+  // The server's words are English; a Japanese page says first, in Japanese, what happened and what to do.
+  const advice = call && lang === 'ja' ? ERROR_ADVICE_JA[call.code] : undefined;
   return (
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       <div className="banner-head">
@@ -20,7 +23,8 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
           ×
         </button>
       </div>
-      <p>{e instanceof Error ? e.message : String(e)}</p>
+      {advice && <p data-testid="error-advice">{advice}</p>}
+      <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
       {call?.hint && <p className="hint">{call.hint}</p>}
       {call && isStaleRefusal(call.code) && <ConflictReload onDone={onClose} />}
       {call && call.issues.length > 0 && <IssueList issues={call.issues} />}

@@ -1,11 +1,32 @@
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { DataTable } from '../ui/data-table.js';
+import { DataTable, type DataColumn } from '../ui/data-table.js';
 
-/** Every issue with where it is (sheet, row, column) and what is expected there, in the UI's language where the studio has it. */
+/**
+ * Every issue with where it is (sheet, row, column) and what is expected there, in the UI's
+ * language where the studio has it. A column no issue fills (a scenario's or a file's error has no
+ * sheet or row) is left out, so the list is not a row of empty cells before the message.
+ */
 export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly Issue[]; testId?: string }) {
   const { t, lang } = useI18n();
+  const columns: DataColumn<Issue>[] = [
+    { key: 'sheet', header: t('issue.sheet'), cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
+    { key: 'row', header: t('issue.row'), cell: (i) => i.row ?? (i.index !== undefined ? i.index + 1 : '') },
+    { key: 'column', header: t('issue.column'), cell: (i) => `${i.column ? `${i.column} ` : ''}${i.header ?? ''}` },
+    { key: 'value', header: t('issue.value'), cellClass: 'mono', cell: (i) => i.value ?? '' },
+    { key: 'expected', header: t('issue.expected'), cell: (i) => (lang === 'ja' ? i.expectedJa : i.expected) ?? i.expected ?? '' },
+    {
+      key: 'message',
+      header: t('issue.message'),
+      cell: (i) => (
+        <>
+          <code>{i.code}</code> {i.message}
+        </>
+      ),
+    },
+  ];
+  const shown = columns.filter((c) => c.key === 'message' || issues.some((i) => c.cell(i, 0) !== ''));
   return (
     <DataTable
       className="issues"
@@ -13,22 +34,7 @@ export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly 
       rows={issues}
       rowKey={(_i, n) => n}
       rowProps={(i) => ({ className: i.severity === 'warning' ? 'issue-warning' : 'issue-error', 'data-code': i.code })}
-      columns={[
-        { key: 'sheet', header: t('issue.sheet'), cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
-        { key: 'row', header: t('issue.row'), cell: (i) => i.row ?? (i.index !== undefined ? i.index + 1 : '') },
-        { key: 'column', header: t('issue.column'), cell: (i) => `${i.column ? `${i.column} ` : ''}${i.header ?? ''}` },
-        { key: 'value', header: t('issue.value'), cellClass: 'mono', cell: (i) => i.value ?? '' },
-        { key: 'expected', header: t('issue.expected'), cell: (i) => (lang === 'ja' ? i.expectedJa : i.expected) ?? i.expected ?? '' },
-        {
-          key: 'message',
-          header: t('issue.message'),
-          cell: (i) => (
-            <>
-              <code>{i.code}</code> {i.message}
-            </>
-          ),
-        },
-      ]}
+      columns={shown}
     />
   );
 }

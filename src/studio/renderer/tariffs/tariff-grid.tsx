@@ -39,6 +39,9 @@ const display = (def: ColumnDef, v: CellValue | undefined, lang: Lang, yen: (n: 
   return cellText(v);
 };
 
+/** The widest a frozen column starts (px): the frozen columns together leave room for the first prices in a 1280 px window. */
+const FROZEN_MAX_WIDTH = 220;
+
 /**
  * The spreadsheet grid of one table (react-data-grid): keyboard navigation, editing with
  * validation, block paste from Excel, fill down (drag handle, Ctrl+D), copy, sort, a frozen
@@ -75,7 +78,8 @@ export function TariffGrid(props: Props) {
         return {
           key: c.key,
           name: lang === 'ja' ? c.ja : c.en,
-          width: Math.round(Math.min(330, Math.max(72, c.width * 8))),
+          // Frozen columns (code, name) stay narrower, so the prices beside them are in view at 1280 px; a long name shows in full on hover and resizes.
+          width: Math.round(Math.min(c.frozen ? FROZEN_MAX_WIDTH : 330, Math.max(72, c.width * 8))),
           frozen: c.frozen === true,
           resizable: true,
           sortable: true,

@@ -9,6 +9,7 @@ import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -23,8 +24,10 @@ import { RowFormDialog } from './row-form-dialog.js';
 import { duplicateOp } from '../../../tariff-model/row-ops.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
+import { useForceNote } from '../versions/use-force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
@@ -46,12 +49,20 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [sortColumns, setSortColumns] = useState<readonly SortColumn[]>([]);
   const [courseIndex, setCourseIndex] = useState<number | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the page tells after an action: done (green) or a warning (nothing happened, or not all of it).
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warning' } | null>(null);
+  const warn = (text: string) => setNotice({ text, tone: 'warning' });
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | 'row' | 'course' | null>(null);
   const [rowSel, setRowSel] = useState<number | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  // On a team server only a product manager edits tariffs: the others' buttons are disabled, with why.
+  const forceNotes = useForceNote(versions, info.today);
+  const refusal = useRoleRefusal();
+  const noEdit = refusal('tariffs.edit');
+  const noRestore = refusal('lifecycle.restore');
+  const noImport = refusal('workbook.previewImport');
 
   const markIssues = useCallback((issues: readonly Issue[]) => {
     setErrorCells(new Set(issues.filter((i) => i.index !== undefined && i.field).map((i) => cellKey(i.index!, i.field!))));
@@ -95,9 +106,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   }, [api, selectedId, showError, refresh, liveTick]);
 
   const isDraft = detail?.summary.status === 'draft';
+  const canEdit = isDraft && noEdit === null;
   const onEdits = useCallback(
     (edits: CellEdit[], origin: 'edit' | 'paste' | 'fill') => {
-      if (!detail || !isDraft) return;
+      if (!detail || !canEdit) return;
       const issues = checkEdits(detail.version, edits);
       if (issues.length) {
         const first = issues[0]!;
@@ -110,7 +122,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       setErrorCells(new Set());
       void editor.apply(edits);
     },
-    [detail, isDraft, editor, showError, t, lang],
+    [detail, canEdit, editor, showError, t, lang],
   );
 
   useEffect(() => {
@@ -147,12 +159,12 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     return editor.applyRows(ops);
   };
   const duplicateRow = () => {
-    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    if (!detail || rowSel === null) return warn(t('row.selectFirst'));
     const op = duplicateOp(detail.version, tab, rowSel);
     if (op) void rowOps([op]).then((ok) => ok && setFocus({ index: op.index, field: TABLES[tab].keyField, nonce: Date.now() }));
   };
   const deleteRow = () => {
-    if (!detail || rowSel === null) return setNotice(t('row.selectFirst'));
+    if (!detail || rowSel === null) return warn(t('row.selectFirst'));
     const key = String(TABLES[tab].rows(detail.version)[rowSel]?.[TABLES[tab].keyField] ?? '');
     if (!window.confirm(t('row.confirmDelete', { key }))) return;
     void rowOps([{ kind: 'delete', table: tab, index: rowSel }]).then((ok) => ok && setRowSel(null));
@@ -181,7 +193,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           testIdPrefix="version-"
           notes={(v) => {
             const base = v.basedOn === null ? undefined : versions.find((x) => x.id === v.basedOn);
-            return base ? [t('versions.basedOn', { date: base.effective })] : [];
+            return [...forceNotes(v), ...(base ? [t('versions.basedOn', { date: base.effective })] : [])];
           }}
         />
         <InForcePanel today={info.today} refresh={refresh} />
@@ -205,10 +217,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               />
               {isDraft ? (
                 <>
-                  <button type="button" onClick={() => void editor.undo()} disabled={!editor.canUndo} data-testid="btn-undo" title="Ctrl+Z">
+                  <button type="button" onClick={() => void editor.undo()} disabled={!canEdit || !editor.canUndo} data-testid="btn-undo" title="Ctrl+Z">
                     ↶ {t('action.undo')}
                   </button>
-                  <button type="button" onClick={() => void editor.redo()} disabled={!editor.canRedo} data-testid="btn-redo" title="Ctrl+Y">
+                  <button type="button" onClick={() => void editor.redo()} disabled={!canEdit || !editor.canRedo} data-testid="btn-redo" title="Ctrl+Y">
                     ↷ {t('action.redo')}
                   </button>
                   <span className={`badge changes-badge${detail.changes.length ? ' has-changes' : ''}`} data-testid="change-count">
@@ -220,11 +232,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 </>
               ) : (
                 <>
-                  <button type="button" className="primary" onClick={() => setDialog('draft')} data-testid="btn-create-draft">
+                  <button type="button" className="primary" onClick={() => setDialog('draft')} disabled={noEdit !== null} aria-describedby={noEdit ? 'tariff-role-note' : undefined} data-testid="btn-create-draft">
                     {t('action.createDraft')}
                   </button>
                   {(summary.status === 'approved' || summary.status === 'superseded') && (
-                    <button type="button" onClick={() => setDialog('restore')} data-testid="btn-restore">
+                    <button type="button" onClick={() => setDialog('restore')} disabled={noRestore !== null} aria-describedby={noRestore ? 'tariff-role-note' : undefined} data-testid="btn-restore">
                       {t('tr.restore')}
                     </button>
                   )}
@@ -234,13 +246,15 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
                 {t('action.export')}
               </button>
-              <button type="button" onClick={() => setDialog('import')} data-testid="btn-import">
+              <button type="button" onClick={() => setDialog('import')} disabled={noImport !== null} aria-describedby={noImport ? 'tariff-role-note' : undefined} data-testid="btn-import">
                 {t('action.import')}
               </button>
               {isDraft && (
                 <button
                   type="button"
                   className="danger"
+                  disabled={!canEdit}
+                  aria-describedby={noEdit ? 'tariff-role-note' : undefined}
                   data-testid="btn-discard"
                   onClick={() => {
                     if (!window.confirm(t('confirm.discard'))) return;
@@ -254,11 +268,17 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 </button>
               )}
             </div>
-            {!isDraft && <p className="readonly-note">{t('version.readOnly')}</p>}
+            {noEdit ? (
+              <p className="readonly-note" id="tariff-role-note" data-testid="tariff-role-note">
+                {noEdit}
+              </p>
+            ) : (
+              !isDraft && <p className="readonly-note">{summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')}</p>
+            )}
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {notice && (
-              <div className="banner banner-warning" role="status">
-                {notice}
+              <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
+                {notice.text}
                 <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label={t('action.close')}>
                   ×
                 </button>
@@ -286,7 +306,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   <option value="">{t('filter.allSeries')}</option>
                   {SERIES.map((s) => (
                     <option key={s} value={s}>
-                      {s}
+                      {enumLabel('courses', 'series', s)?.[lang] ?? s}
                     </option>
                   ))}
                 </select>
@@ -298,7 +318,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <span className="muted" data-testid="grid-count">
                 {t('filter.count', { shown: shownRows.length, total: allRows.length })}
               </span>
-              {isDraft && (
+              {canEdit && (
                 <span className="row-ops" role="group" aria-label={t('row.add')}>
                   <button type="button" onClick={() => setDialog('row')} data-testid="row-add">
                     {t('row.add')}
@@ -316,7 +336,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   )}
                 </span>
               )}
-              {isDraft && <span className="grid-help muted small">{t('grid.help')}</span>}
+              {canEdit && <span className="grid-help muted small">{t('grid.help')}</span>}
             </div>
             <div className="grid-and-panel">
               <div className="grid-box">
@@ -325,11 +345,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   table={tab}
                   rows={shownRows}
                   changes={detail.changes}
-                  editable={isDraft}
+                  editable={canEdit}
                   sortColumns={sortColumns}
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
-                  onClipped={(n) => setNotice(t('error.pasteClipped', { n }))}
+                  onClipped={(n) => warn(t('error.pasteClipped', { n }))}
                   onSelectRow={(i) => {
                     setRowSel(i);
                     if (tab === 'courses') setCourseIndex(i);
@@ -341,7 +361,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
                 {summary.status !== 'superseded' && (
-                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={setNotice} />
+                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => setNotice({ text, tone: 'ok' })} />
                 )}
                 {isDraft && (
                   <section className="changes-panel">
@@ -402,7 +422,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               .restore({ kind: 'tariff', from: summary.id, effective, title })
               .then((d) => {
                 setDialog(null);
-                setNotice(t('tr.restored', { date: summary.effective }));
+                setNotice({ text: t('tr.restored', { date: summary.effective }), tone: 'ok' });
                 return reloadVersions(d.id);
               })
               .catch((e: unknown) => showError(e));

@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTeam, useTeamText } from './team-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { liveAction } from './live-actions.js';
 
 /**
  * Live updates on a team server: one EventSource on `events`; a change made by someone else
@@ -52,12 +54,13 @@ export function useLiveTick(domain: string): number {
 export function LiveNote() {
   const { last, dismiss } = useLive();
   const tt = useTeamText();
+  const { lang, t } = useI18n();
   if (!last) return null;
-  const time = new Date(last.at).toLocaleTimeString();
+  const time = new Date(last.at).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US');
   return (
     <div className="banner banner-info live-note" role="status" data-testid="live-note">
-      {tt('live.changed', { by: last.by, what: `${last.call}${last.id !== null ? ` #${last.id}` : ''}`, time })}
-      <button type="button" className="banner-close" onClick={dismiss} aria-label="×">
+      {tt('live.changed', { by: last.by, what: `${liveAction(last.call, lang)}${last.id !== null ? ` #${last.id}` : ''}`, time })}
+      <button type="button" className="banner-close" onClick={dismiss} aria-label={t('action.close')}>
         ×
       </button>
     </div>

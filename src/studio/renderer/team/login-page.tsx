@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { TeamUserView } from './team-context.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 import { useTeamText } from './team-context.js';
 
 /** The team server's login page (ja/en). The password goes to auth/login once and is never kept. */
@@ -29,7 +30,8 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUser
         return;
       }
       const code = body.error.code;
-      const until = /until (\S+)/u.exec(body.error.message)?.[1]?.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/u, '$1 $2 UTC') ?? '';
+      const lockedUntil = /until (\d{4}-\d\d-\d\dT[\d:.]+Z)/u.exec(body.error.message)?.[1];
+      const until = lockedUntil ? tokyoTime(lockedUntil, 'minutes') : '';
       setError(
         code === 'LOGIN_FAILED' || code === 'ACCOUNT_LOCKED' || code === 'LOGIN_RATE_LIMITED' ? tt(`login.${code}`, { until }) : tt('login.other', { message: body.error.message }),
       );

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../api/roles.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { DataTable } from '../ui/data-table.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 import { useTeam, useTeamText } from './team-context.js';
 
 /** The admin's page of a team server: every user with role and state; add, disable or enable, set a new password. Passwords go to the server once and are never shown. */
@@ -75,6 +76,8 @@ export function UsersPage() {
                   data-testid={`user-role-${u.name}`}
                   onChange={(e) => {
                     const role = e.target.value as Role;
+                    // Their sessions end at once: asked first (arrow keys on the list would otherwise change it at every step).
+                    if (!window.confirm(tt('users.confirmRole', { name: u.name, role: tt(`role.${role}`) }))) return;
                     void act(async () => (await api.team.setUserRole({ name: u.name, role }), tt('users.roleNote', { name: u.name, role: tt(`role.${role}`) })));
                   }}
                 >
@@ -90,7 +93,11 @@ export function UsersPage() {
             key: 'state',
             header: tt('users.state'),
             cell: (u) =>
-              u.disabled ? tt('users.disabled') : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? tt('users.locked', { until: u.lockedUntil }) : tt('users.active'),
+              u.disabled
+                ? tt('users.disabled')
+                : u.lockedUntil && u.lockedUntil > new Date().toISOString()
+                  ? tt('users.locked', { until: tokyoTime(u.lockedUntil, 'minutes') })
+                  : tt('users.active'),
           },
           {
             key: 'actions',
@@ -101,14 +108,15 @@ export function UsersPage() {
                 {u.name !== me?.name && (
                   <button
                     type="button"
-                    onClick={() =>
+                    onClick={() => {
+                      if (!u.disabled && !window.confirm(tt('users.confirmDisable', { name: u.name }))) return;
                       void act(
                         async () => (
                           await api.team.setUserDisabled({ name: u.name, disabled: !u.disabled }),
                           tt(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })
                         ),
-                      )
-                    }
+                      );
+                    }}
                     data-testid={`user-toggle-${u.name}`}
                   >
                     {u.disabled ? tt('users.enable') : tt('users.disable')}

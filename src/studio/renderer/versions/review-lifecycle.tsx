@@ -3,6 +3,8 @@ import type { VersionStatus } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
 import { useTeam } from '../team/team-context.js';
+import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
 
 /** What the lifecycle calls do for a kind of version (rule or tariff); each throws on a refusal. */
@@ -55,6 +57,12 @@ export function ReviewLifecycle({
   const s = version;
   const { me } = useTeam();
   const approval = useApprovalState(kind, s.id, s.status, s.revision);
+  // Submitting and sending back are the author's role's (pm for tariffs, legal for rules): disabled with why for the others.
+  const refusal = useRoleRefusal();
+  const noSubmit = refusal(kind === 'tariff' ? 'lifecycle.submitTariff' : 'rules.submit');
+  const noWithdraw = refusal(kind === 'tariff' ? 'lifecycle.withdrawTariff' : 'rules.withdraw');
+  const roleNote = s.status === 'draft' ? noSubmit : s.status === 'in-review' && approval?.canApprove !== true ? noWithdraw : null;
+  const roleNoteId = `${testIds.submit}-role-note`;
   // On a team server every reason blocks; in the single-user app only a same-date companion still in draft does (the server refuses it too).
   const approveBlocked = approval !== null && !approval.canApprove && (me !== null || approval.reason === 'COMPANION_NOT_SUBMITTED');
   const act = async (what: string, f: () => Promise<void>, lead?: string) => {
@@ -94,13 +102,26 @@ export function ReviewLifecycle({
           </label>
           <div className="dialog-actions">
             {s.status === 'draft' && (
-              <button type="button" className="primary" disabled={busy !== null} onClick={() => void act('submit', () => actions.submit(comment))} data-testid={testIds.submit}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy !== null || noSubmit !== null}
+                aria-describedby={noSubmit ? roleNoteId : undefined}
+                onClick={() => void act('submit', () => actions.submit(comment))}
+                data-testid={testIds.submit}
+              >
                 {t('review.submit')}
               </button>
             )}
             {s.status === 'in-review' && (
               <>
-                <button type="button" disabled={busy !== null} onClick={() => void act('withdraw', () => actions.withdraw(comment))} data-testid={testIds.withdraw}>
+                <button
+                  type="button"
+                  disabled={busy !== null || noWithdraw !== null}
+                  aria-describedby={noWithdraw && roleNote ? roleNoteId : undefined}
+                  onClick={() => void act('withdraw', () => actions.withdraw(comment))}
+                  data-testid={testIds.withdraw}
+                >
                   {t('review.withdraw')}
                 </button>
                 <button
@@ -117,6 +138,11 @@ export function ReviewLifecycle({
             )}
           </div>
           {s.status === 'in-review' && <ApprovalNote state={approval} />}
+          {roleNote && (
+            <p className="muted small" id={roleNoteId} data-testid={roleNoteId}>
+              {roleNote}
+            </p>
+          )}
           {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
         </div>
       )}
@@ -135,7 +161,7 @@ export function ReviewHistory({ reviews, testId, time }: { reviews: readonly Rev
       rows={reviews}
       rowKey={(_r, i) => i}
       columns={[
-        { key: 'at', header: t('audit.at'), cell: (r) => r.at.replace('T', ' ').slice(0, time === 'seconds' ? 19 : 16) },
+        { key: 'at', header: t('audit.at'), cell: (r) => tokyoTime(r.at, time) },
         { key: 'step', header: t('review.history'), cell: (r) => t(`review.step.${r.step}` as 'review.step.submitted') },
         { key: 'reviewer', header: t('review.reviewer'), cell: (r) => r.reviewer },
         { key: 'comment', header: t('review.comment'), cell: (r) => r.comment },

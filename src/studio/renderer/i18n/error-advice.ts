@@ -1,0 +1,32 @@
+/**
+ * The studio's server answers in English (code, message, hint: the same text the CLI and the
+ * logs print). For the refusals a daily user meets, the Japanese page also says in Japanese what
+ * happened and what to do; the server's own sentence stays beneath it, for the names and dates
+ * it carries. A code not listed here shows the server's text alone (as do the refusals whose page
+ * already leads with a Japanese sentence: SCENARIO_INVALID, EDIT_INVALID).
+ */
+export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
+  FORBIDDEN: 'あなたの役割ではこの操作はできません。何も変更されていません。その役割の担当者に依頼するか、管理者に役割の変更を依頼してください。',
+  FOUR_EYES: '自分が編集したバージョンは承認できません（4つの目の原則）。編集していない別の担当者に承認を依頼してください。',
+  REVIEW_STALE: 'このバージョンは開いた後に変更されました。何も承認されていません。再読み込みして内容を確かめてから、もう一度承認してください。',
+  DRAFT_CONFLICT: 'この下書きは開いた後にほかの人が変更しました。あなたの変更は保存されていません。再読み込みして、必要ならもう一度入力してください。',
+  WORKSPACE_READ_ONLY: 'ワークスペースは読み取り専用で開かれています。何も変更されていません。書き込めるワークスペースで開き直してください。',
+  UNAUTHENTICATED: 'サインインしていないか、セッションが切れています。もう一度サインインしてください。',
+  VERSION_DATE_TAKEN: 'その施行日のバージョンはすでにあります。別の施行日を選ぶか、既存のバージョンを開いてください。',
+  VERSION_NOT_DRAFT: '下書きではないバージョンは変更できません。変更するには下書きを作成してください。',
+  VERSION_NOT_IN_REVIEW: 'このバージョンはレビュー中ではありません。ページを再読み込みして、いまの状態を確かめてください。',
+  APPROVAL_BLOCKED_BY_CASES: '回帰テストで invalid になるケースがあるため承認できません。回帰テストの結果を確かめ、下書きを直してください。',
+  ROW_IN_USE: 'この行はほかの表から参照されているため削除できません。下の一覧の参照元を先に変えてください。',
+  RUN_IN_PROGRESS: 'このシナリオは実行中です。終わるのを待つか、キャンセルしてからやり直してください。',
+  CASE_FOLDER_OUTSIDE_ROOT: 'そのフォルダはサーバーのケース用フォルダ（cases/）の外にあります。cases/ の中のフォルダを指定してください。',
+  PUBLISHER_REQUIRED: '発行者の名前を入力してください。',
+  AUDIT_BROKEN: '監査ログがワークスペースの内容を裏付けられないため発行できません。何も発行されていません。管理者に連絡し、バックアップからの復元を相談してください。',
+  PAYLOAD_TOO_LARGE: '送信したデータが大きすぎます。ファイルを小さくしてやり直してください。',
+  BAD_USER_NAME: 'ユーザー名に使えない文字があります。英字または数字で始め、英数字と . - _ @ だけ（64 文字まで）にしてください。',
+  USER_EXISTS: 'その名前のユーザーはすでにいます。別の名前にしてください。',
+  PASSWORD_TOO_SHORT: 'パスワードが短すぎます。10 文字以上にしてください。',
+  PASSWORD_TOO_LONG: 'パスワードが長すぎます。短くしてください。',
+  LAST_ADMIN: '有効な管理者がこの一人だけのため、役割を変更できません。先に別のユーザーを管理者にしてください。',
+  CANNOT_CHANGE_OWN_ROLE: '自分の役割は変更できません。別の管理者に依頼してください。',
+  CANNOT_DISABLE_SELF: '自分自身は無効にできません。別の管理者に依頼してください。',
+};
