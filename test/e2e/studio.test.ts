@@ -258,7 +258,9 @@ describe('Tariff Studio, browser mode', () => {
     await waitText(testId('import-errors'), 'すべて直すまで取り込めません');
     const rows = await studio.page.locator('[data-testid=import-error-list] tbody tr').allTextContents();
     expect(rows, rows.join('\n')).toHaveLength(1);
-    expect(rows[0]).toMatch(/WORKBOOK_EMPTY.*empty\.xlsx is empty \(0 bytes\): there is nothing to import\. Export the version again/u);
+    expect(rows[0]).toMatch(/ファイルが空です.*WORKBOOK_EMPTY.*empty\.xlsx is empty \(0 bytes\): there is nothing to import\. Export the version again/u);
+    // No "base version not found" above a file that could not be read at all.
+    expect(await testId('import-preview').textContent()).not.toContain('元のバージョンが見つかりません');
     expect(await testId('import-apply').isDisabled()).toBe(true);
     await shot(studio.page, '07b-import-empty');
     await studio.page.getByRole('button', { name: 'キャンセル' }).click();

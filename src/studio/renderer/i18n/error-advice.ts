@@ -29,4 +29,9 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   LAST_ADMIN: '有効な管理者がこの一人だけのため、役割を変更できません。先に別のユーザーを管理者にしてください。',
   CANNOT_CHANGE_OWN_ROLE: '自分の役割は変更できません。別の管理者に依頼してください。',
   CANNOT_DISABLE_SELF: '自分自身は無効にできません。別の管理者に依頼してください。',
+  // A workbook the import cannot read at all (shown in the import's issue list as well as in a banner).
+  WORKBOOK_EMPTY: 'ファイルが空です（0 バイト）。Excel で開いて「Excel ブック (.xlsx)」として保存し直し、もう一度取り込んでください。',
+  WORKBOOK_UNREADABLE: 'このファイルは Excel ブック（.xlsx）として読めません。Excel で開いて「Excel ブック (.xlsx)」として保存し直し、もう一度取り込んでください。',
+  WORKBOOK_TOO_LARGE: 'このファイルは料金表のブックとしては大きすぎるか、壊れています。スタジオから書き出したブックに編集し直して取り込んでください。',
+  WORKBOOK_FORMAT: 'このファイルはスタジオが書き出した料金表のブックの形になっていません。「Excel に書き出す」で書き出したブックを編集して取り込んでください。',
 };

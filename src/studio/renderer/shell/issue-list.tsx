@@ -1,5 +1,6 @@
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable, type DataColumn } from '../ui/data-table.js';
 
@@ -19,11 +20,21 @@ export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly 
     {
       key: 'message',
       header: t('issue.message'),
-      cell: (i) => (
-        <>
-          <code>{i.code}</code> {i.message}
-        </>
-      ),
+      cell: (i) => {
+        // A file the import cannot read has no sheet or row: on the Japanese page it says in Japanese what to do.
+        const advice = lang === 'ja' ? ERROR_ADVICE_JA[i.code] : undefined;
+        return (
+          <>
+            {advice && (
+              <span className="issue-advice" data-testid="issue-advice">
+                {advice}
+                <br />
+              </span>
+            )}
+            <code>{i.code}</code> {i.message}
+          </>
+        );
+      },
     },
   ];
   const shown = columns.filter((c) => c.key === 'message' || issues.some((i) => c.cell(i, 0) !== ''));

@@ -83,7 +83,12 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {preview && (
           <div className="import-preview" data-testid="import-preview">
-            <p>{preview.base ? t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`) }) : t('import.noBase')}</p>
+            {/* A file that could not be read has no base to name: its error says what is wrong. */}
+            {preview.base ? (
+              <p>{t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`) })}</p>
+            ) : (
+              errors.length === 0 && <p>{t('import.noBase')}</p>
+            )}
             {errors.length > 0 && (
               <div className="banner banner-error" data-testid="import-errors">
                 <strong>{t('import.errors', { n: errors.length })}</strong>
