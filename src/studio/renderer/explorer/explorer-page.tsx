@@ -9,6 +9,7 @@ import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
 import { useRoleRefusal } from '../team/use-role-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
+import { TermsText } from '../ui/terms-text.js';
 
 /**
  * The decision explorer: pick a decision, fill its facts in a form generated from its schema,
@@ -265,7 +266,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               {out.clauses.map((c) => (
                 <details key={c} open>
                   <summary>{c}</summary>
-                  <pre className="terms">{result.clauseTexts[c] ?? t('rules.noClauseText')}</pre>
+                  <TermsText text={result.clauseTexts[c] ?? t('rules.noClauseText')} />
                 </details>
               ))}
             </div>

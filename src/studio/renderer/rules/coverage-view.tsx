@@ -3,6 +3,7 @@ import type { CoverageView as Report, RuleVersionDetail } from '../../api/contra
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable } from '../ui/data-table.js';
+import { TermsText } from '../ui/terms-text.js';
 
 /** Clause coverage of a rule version (as `tariff coverage` prints it): every paragraph with its status and text, filterable to what is not encoded. */
 type Filter = 'all' | 'not-encoded';
@@ -76,7 +77,7 @@ export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; o
             cell: (r) => (
               <details>
                 <summary className="mono">{r.ref}</summary>
-                <pre className="terms">{r.text}</pre>
+                <TermsText text={r.text} />
               </details>
             ),
           },

@@ -7,6 +7,7 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable } from '../ui/data-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
+import { TermsText } from '../ui/terms-text.js';
 
 /** Any two rule versions (and optionally two tariff versions) side by side, clause by clause, with the clause text of each changed rule. */
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -64,7 +65,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               <h3>
                 {c.clause} <span className={`badge diff-${c.kind}`}>{t(`diff.${c.kind}`)}</span> <code className="muted small">{c.id}</code>
               </h3>
-              <pre className="terms">{diff.clauseTexts[c.clause] ?? t('rules.noClauseText')}</pre>
+              <TermsText text={diff.clauseTexts[c.clause] ?? t('rules.noClauseText')} />
               <div className="side-by-side">
                 <div>
                   <h4>{label(diff.from)}</h4>
@@ -90,7 +91,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               <h3>
                 {t('rules.interpretation')} {i.name} <span className={`badge diff-${i.kind}`}>{t(`diff.${i.kind}`)}</span> <span className="muted small">{(i.after ?? i.before)!.clauses.join('・')}</span>
               </h3>
-              {(i.after ?? i.before)!.clauses.map((c) => diff.clauseTexts[c] && <pre key={c} className="terms">{diff.clauseTexts[c]}</pre>)}
+              {(i.after ?? i.before)!.clauses.map((c) => diff.clauseTexts[c] && <TermsText key={c} text={diff.clauseTexts[c]} />)}
               <FieldChanges rows={i.changes.filter((f) => f.field === 'default' || f.field === 'defaultDescription').map((f) => ({ key: f.field, label: f.field, before: f.before, after: f.after }))} />
             </article>
           ))}

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { Dialog } from '../ui/dialog.js';
+import { TermsText } from '../ui/terms-text.js';
 
 /**
  * Rule authoring in a draft: add (template of the decision or a duplicate) with its clause and
@@ -98,9 +99,7 @@ function AddRuleDialog({ detail, decision, from, onAdd, onCancel }: { detail: Ru
             <p className="small muted" id="ra-picker-help">
               {t('ra.picker')}
             </p>
-            <pre className="terms" tabIndex={0} aria-describedby="ra-picker-help" onMouseUp={pick} onKeyUp={pick} data-testid="ra-article">
-              {check.articleText}
-            </pre>
+            <TermsText text={check.articleText} tabIndex={0} aria-describedby="ra-picker-help" onMouseUp={pick} onKeyUp={pick} data-testid="ra-article" />
           </div>
         )}
         <label>

@@ -7,6 +7,7 @@ import { InterpretationsSection } from './interpretation-editor.js';
 import { ParametersSection } from './parameter-editor.js';
 import { RuleEditor } from './rule-editor.js';
 import { AutoRegression, RuleAuthoringBar } from './rule-authoring.js';
+import { TermsText } from '../ui/terms-text.js';
 
 /** The rules of a version, decision by decision: the clause's text from the terms beside the rule, its conditions as sentences, and in a draft the editor. */
 export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
@@ -48,11 +49,11 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
             <h3>
               {t('rules.clauseText')} — {rule.clause}
             </h3>
-            <pre className="terms">{detail.clauseTexts[rule.clause] ?? t('rules.noClauseText')}</pre>
+            <TermsText text={detail.clauseTexts[rule.clause] ?? t('rules.noClauseText')} />
             {(rule.alsoCites ?? []).map((c) => (
               <details key={c}>
                 <summary>{c}</summary>
-                <pre className="terms">{detail.clauseTexts[c] ?? t('rules.noClauseText')}</pre>
+                <TermsText text={detail.clauseTexts[c] ?? t('rules.noClauseText')} />
               </details>
             ))}
           </section>
