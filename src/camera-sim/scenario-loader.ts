@@ -8,6 +8,7 @@ import { schemaErrors } from '../engine/validate-data.js';
 import { readJson } from '../io/json-file.js';
 import { contractEventErrors } from './contract-events.js';
 import { scenarioSchema } from './scenario-schema.js';
+import { sensitivityErrors } from './sensitivity-check.js';
 import type { Scenario, SideSpec } from './scenario-types.js';
 import { applyEdits, type NewCourseUptake } from './version-edits.js';
 
@@ -30,7 +31,7 @@ export type ResolvedScenario = { file: string; scenario: Scenario; sides: [Resol
 
 const weightsOk = (xs: readonly number[]): boolean => xs.reduce((a, b) => a + b, 0) > 0;
 
-const semanticErrors = (s: Scenario, file: string): DataError[] => {
+const semanticErrors = (s: Scenario, file: string, recheck = true): DataError[] => {
   const errors: DataError[] = [];
   const err = (pointer: string, message: string): void => {
     errors.push({ file, pointer, message, code: 'SCENARIO_INVALID' });
@@ -55,6 +56,8 @@ const semanticErrors = (s: Scenario, file: string): DataError[] => {
   if (s.termination?.insolvency) weighted.push(['/termination/insolvency/events', Object.values(s.termination.insolvency.events)]);
   for (const [p, w] of weighted) if (!weightsOk(w)) err(p, 'the shares must not all be zero');
   contractEventErrors(s, err);
+  // The tornado's moved scenarios pass the same checks (sensitivity-check.ts).
+  if (recheck) errors.push(...sensitivityErrors(s, file, (moved) => semanticErrors(moved, file, false)));
   return errors;
 };
 

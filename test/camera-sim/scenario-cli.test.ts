@@ -65,6 +65,40 @@ describe('scenario validation: path and message, nothing run', () => {
     expect(e.errors[0]!.message).toContain('minimumConsecutiveHours');
   });
 
+  it('sensitivity assumptions are checked when the scenario loads: a pointer to nothing, into an edit, a value the field refuses', () => {
+    const s = exampleScenario();
+    s.sensitivity = {
+      assumptions: [
+        { pointer: '/cancellation/monthlyHazzard' },
+        { pointer: '/name' },
+        { pointer: '/proposal/edits/0/change', down: -1000, up: 0 },
+        { pointer: '/cancellation/monthlyHazard', down: -1, up: 7 },
+        { pointer: '/payments/dueDay' },
+        { pointer: '/cancellation/noticeDays/min', up: 400 },
+      ],
+    };
+    const e = errorsOf(s);
+    expect(e.code).toBe('SCENARIO_INVALID');
+    const at = (pointer: string) => e.errors.filter((x) => x.pointer === pointer).map((x) => x.message);
+    expect(at('/sensitivity/assumptions/0/pointer')).toEqual([expect.stringContaining('/cancellation/monthlyHazzard names no number in this scenario')]);
+    expect(at('/sensitivity/assumptions/1/pointer')).toEqual([expect.stringContaining('/name cannot be moved')]);
+    expect(at('/sensitivity/assumptions/2/pointer')).toEqual([expect.stringContaining('/proposal is read once')]);
+    expect(at('/sensitivity/assumptions/3/down')).toEqual([expect.stringContaining('invalid at /cancellation/monthlyHazard: must be >= 0')]);
+    expect(at('/sensitivity/assumptions/3/up')).toEqual([expect.stringContaining('invalid at /cancellation/monthlyHazard: must be <= 1')]);
+    expect(at('/sensitivity/assumptions/4/down')).toEqual([
+      expect.stringContaining('moving /payments/dueDay down by 20 % (relative) makes the scenario invalid at /payments/dueDay: must be integer'),
+    ]);
+    expect(at('/sensitivity/assumptions/4/up')).toEqual(expect.arrayContaining([expect.stringContaining('/payments/dueDay: must be <= 31')]));
+    expect(at('/sensitivity/assumptions/5/up')).toEqual([expect.stringContaining('/cancellation/noticeDays: min (400) is above max (30)')]);
+    expect(e.errors.filter((x) => x.pointer.startsWith('/sensitivity'))).toHaveLength(9);
+  });
+
+  it('sensitivity assumptions that hold pass, and the default list is not checked against ±20 %', () => {
+    const s = exampleScenario();
+    s.sensitivity = { assumptions: [{ pointer: '/fleet/optionUptake/*/probability' }, { pointer: '/fleet/size', down: 50_000, up: 150_000 }] };
+    expect(resolveScenario(s, 'ok.json', registry).scenario.sensitivity?.assumptions).toHaveLength(2);
+  });
+
   it('edits apply to copies: the registry versions are unchanged', () => {
     const s = exampleScenario();
     s.proposal.edits!.push({ edit: 'interpretation', name: 'partialOutage', value: 'm-series-waive' });
