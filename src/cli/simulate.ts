@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assumptionRows } from '../camera-sim/assumptions.js';
-import { formatOf, openOutput } from '../camera-sim/export-output.js';
+import { formatOf, openOutput, type RunOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
+import { outputError } from '../camera-sim/staged-files.js';
 import { bandSheets, runReplications } from '../camera-sim/replications.js';
 import { runSensitivity, sensitivitySheet } from '../camera-sim/sensitivity.js';
 import { buildViews } from '../camera-sim/views.js';
-import { loadScenario } from '../camera-sim/scenario-loader.js';
+import { loadScenario, type ResolvedScenario } from '../camera-sim/scenario-loader.js';
 import { summaryText } from '../camera-sim/summary-text.js';
 import { verifyRun } from '../camera-sim/verify-run.js';
 import { loadRegistry } from '../io/folder-store.js';
@@ -30,6 +32,38 @@ async function verify(file: string, values: { workers?: string; rules?: string; 
     `verified ${r.rows} ledger rows and ${r.events} logged events by ${r.questions} engine decisions; ${r.settlementsPaidChecked} settlements' paid checked against the billed history; ${r.mismatchCount} mismatch(es)`,
   );
   return r.mismatchCount === 0 ? 0 : 1;
+}
+
+/** Runs the replications (and the tornado), hands the ledger to the output as it comes and writes the answer. */
+async function runAndWrite(
+  rs: ResolvedScenario,
+  output: RunOutput,
+  o: { workers: number; ledger: boolean; replications: number; quiet: boolean; sensitivity: boolean },
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  const { workers, ledger, replications, quiet } = o;
+  const tty = process.stderr.isTTY === true;
+  const progress = progressReporter({ isTTY: tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s) });
+  const started = Date.now();
+  const { result, bands } = await runReplications(rs, replications, {
+    workers,
+    ledger,
+    ...(quiet ? {} : { onProgress: (p) => progress.update(p), onReplication: (done, of) => done < of && io.err(`replication ${done + 1} of ${of} …`) }),
+    ...(ledger ? { onLedger: (chunk) => output.ledger(chunk) } : {}),
+  });
+  progress.done();
+  const seconds = (Date.now() - started) / 1000;
+  const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
+  const tornado = o.sensitivity
+    ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference)
+    : undefined;
+  const extra = {
+    sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
+    json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },
+  };
+  const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
+  if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}), ...(tornado ? { tornado } : {}) }));
+  return 0;
 }
 
 /** `tariff simulate`: runs a what-if scenario on a simulated fleet (docs/scenarios.md). */
@@ -82,29 +116,27 @@ export const simulate: Command = {
     const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000)
       throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
+    if (resolve(out) === resolve(positionals[0]!)) throw new UsageError(`--out ${out} is the scenario file itself; choose another file for the answer`);
     const output = await openOutput(out, rs, ledger);
-    const quiet = values.quiet === true;
-    const tty = process.stderr.isTTY === true;
-    const progress = progressReporter({ isTTY: tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s) });
-    const started = Date.now();
-    const { result, bands } = await runReplications(rs, replications, {
-      workers,
-      ledger,
-      ...(quiet ? {} : { onProgress: (p) => progress.update(p), onReplication: (done, of) => done < of && io.err(`replication ${done + 1} of ${of} …`) }),
-      ...(ledger ? { onLedger: (chunk) => output.ledger(chunk) } : {}),
-    });
-    progress.done();
-    const seconds = (Date.now() - started) / 1000;
-    const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
-    const tornado = values.sensitivity
-      ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference)
-      : undefined;
-    const extra = {
-      sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
-      json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },
+    // Ctrl-C (or a SIGTERM) stops the run: what was staged is removed, an existing --out stays as it was.
+    const interrupted = (signal: NodeJS.Signals): void => {
+      output.abort();
+      io.err(`tariff simulate: interrupted (${signal}); nothing written, ${out} is as it was`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
     };
-    const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
-    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}), ...(tornado ? { tornado } : {}) }));
-    return 0;
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      return await runAndWrite(rs, output, { workers, ledger, replications, quiet: values.quiet === true, sensitivity: values.sensitivity === true }, io);
+    } catch (e) {
+      output.abort();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (e instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code))
+        throw outputError(out, `${e.message}; nothing was written (check the disk space and the folder, then run again)`);
+      throw e;
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    }
   },
 };

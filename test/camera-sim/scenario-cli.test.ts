@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -165,6 +166,73 @@ describe('tariff simulate', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'bad.xlsx'))).toBe(false);
   });
+
+  it('an --out in a missing folder, or that is a folder: exit 2 before the run, with the folder and what to do, no stack', async () => {
+    const file = join(dir, 'ok.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    for (const ext of ['json', 'xlsx', 'csv']) {
+      const r = await run([file, '--out', join(dir, 'no-such-folder', `x.${ext}`), '--workers', '0', '--ledger']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        `tariff: OUTPUT_WRITE\n  ${join(dir, 'no-such-folder', `x.${ext}`)}: cannot write the output: the folder ${join(dir, 'no-such-folder')} does not exist; create it or choose another --out`,
+      );
+      expect(r.err).not.toContain('progress:');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    mkdirSync(join(dir, 'a-folder.json'));
+    const r = await run([file, '--out', join(dir, 'a-folder.json'), '--workers', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('it is a folder; give a file name ending in .xlsx, .json or .csv');
+  });
+
+  it('--out naming the scenario itself: exit 2, the scenario untouched', async () => {
+    const file = join(dir, 'self.json');
+    const text = JSON.stringify(smallScenario(50, 6));
+    writeFileSync(file, text);
+    const r = await run([file, '--out', file, '--workers', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is the scenario file itself');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('an existing --out is replaced whole, and no hidden partial file is left beside it', async () => {
+    const sub = mkdtempSync(join(dir, 'replace-'));
+    const file = join(sub, 's.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    for (const ext of ['json', 'xlsx', 'csv']) writeFileSync(join(sub, `out.${ext}`), 'OLD');
+    for (const ext of ['json', 'xlsx', 'csv']) expect((await run([file, '--out', join(sub, `out.${ext}`), '--workers', '0', '--quiet', '--ledger'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(sub, 'out.json'), 'utf8')).views.summary.length).toBeGreaterThan(10);
+    expect(readFileSync(join(sub, 'out.csv'), 'utf8')).toMatch(/^\ufeffkind,side,month/);
+    expect(readdirSync(sub).sort()).toEqual(['out.csv', 'out.events.csv', 'out.json', 'out.ledger.csv', 'out.register.csv', 'out.xlsx', 's.json']);
+  });
+
+  it('Ctrl-C during a run: exit 130, the existing --out as it was, nothing left behind', async () => {
+    const sub = mkdtempSync(join(dir, 'sigint-'));
+    const file = join(sub, 's.json');
+    writeFileSync(file, JSON.stringify(smallScenario(20_000, 60)));
+    for (const ext of ['json', 'csv']) writeFileSync(join(sub, `out.${ext}`), 'OLD');
+    for (const ext of ['json', 'csv']) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'tariff.mjs'), 'simulate', file, '--out', join(sub, `out.${ext}`), '--workers', '1', '--ledger'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      await new Promise<void>((started, failed) => {
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          if (err.includes('progress:')) started();
+        });
+        void exited.then(() => failed(new Error(`the run ended before any progress: ${err}`)));
+      });
+      expect(readdirSync(sub).some((n) => n.endsWith('.partial'))).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(err).toContain(`interrupted (SIGINT); nothing written, ${join(sub, `out.${ext}`)} is as it was`);
+    }
+    expect(readFileSync(join(sub, 'out.json'), 'utf8')).toBe('OLD');
+    expect(readFileSync(join(sub, 'out.csv'), 'utf8')).toBe('OLD');
+    expect(readdirSync(sub).sort()).toEqual(['out.csv', 'out.json', 's.json']);
+  }, 120_000);
 
   it('a file that is not JSON, an unknown output format, a missing --out: exit 2', async () => {
     const file = join(dir, 'broken.json');
