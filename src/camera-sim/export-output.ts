@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { ChunkResult } from './chunk-simulator.js';
 import { XlsxExport, type ExtraSheet } from './export-xlsx.js';
@@ -66,6 +66,23 @@ class Writer {
   }
 }
 
+/** Rows as JSON array items in a scratch file, copied into the JSON output at the end. */
+class JsonLines {
+  private readonly w: Writer;
+  private first = true;
+  constructor(private readonly path: string) {
+    this.w = new Writer(path);
+  }
+  async add(row: unknown): Promise<void> {
+    await this.w.write(`${this.first ? '' : ',\n'}${JSON.stringify(row)}`);
+    this.first = false;
+  }
+  async copyTo(out: Writer): Promise<void> {
+    await this.w.close();
+    for await (const piece of createReadStream(this.path, { encoding: 'utf8' })) await out.write(piece as string);
+  }
+}
+
 const ledgerLine = (r: LedgerRow): string => csvLine(LEDGER_COLUMNS.map((c) => r[c]));
 const ledgerJson = (r: LedgerRow): string => JSON.stringify(r);
 
@@ -112,6 +129,10 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
     const w = new Writer(staged.stage(path));
     let first = true;
     if (withLedger) await w.write('{\n"ledger": [\n');
+    // The event log and the register go to scratch files as the run goes (a large fleet's would not
+    // fit in memory) and are copied into the JSON at the end.
+    const logFile = withLedger ? new JsonLines(staged.scratch(path, 'events')) : undefined;
+    const registerFile = withLedger ? new JsonLines(staged.scratch(path, 'register')) : undefined;
     return {
       files: [path],
       abort,
@@ -120,17 +141,19 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
           await w.write(`${first ? '' : ',\n'}${ledgerJson(r)}`);
           first = false;
         }
-        eventLog.push(...decodeLog(chunk));
-        register.push(...registerOf(chunk));
+        for (const r of decodeLog(chunk)) await logFile?.add(r);
+        for (const r of registerOf(chunk)) await registerFile?.add(r);
       },
       async finish(result, assumptions, extra) {
         const views = buildViews(result);
-        const body = JSON.stringify(
-          { ...result, views, assumptions: Object.fromEntries(assumptions), ...(extra?.json ?? {}), ...(withLedger ? { eventLog, register } : {}) },
-          null,
-          1,
-        );
-        await w.write(withLedger ? `\n],\n${body.slice(1)}\n` : `${body}\n`);
+        const body = JSON.stringify({ ...result, views, assumptions: Object.fromEntries(assumptions), ...(extra?.json ?? {}) }, null, 1);
+        if (logFile && registerFile) {
+          await w.write(`\n],\n${body.slice(1, body.lastIndexOf('}')).trimEnd()},\n"eventLog": [\n`);
+          await logFile.copyTo(w);
+          await w.write('\n],\n"register": [\n');
+          await registerFile.copyTo(w);
+          await w.write('\n]\n}\n');
+        } else await w.write(`${body}\n`);
         await w.close();
         staged.commit();
         return views;

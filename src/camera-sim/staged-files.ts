@@ -14,6 +14,7 @@ import { DataLoadError } from '../engine/errors.js';
  */
 export class StagedFiles {
   private readonly staged: { temp: string; final: string }[] = [];
+  private readonly scratches: string[] = [];
 
   /** Creates the hidden sibling of `final` and returns its path; throws OUTPUT_WRITE when it cannot. */
   stage(final: string): string {
@@ -43,8 +44,17 @@ export class StagedFiles {
     return temp;
   }
 
-  /** Renames every staged file over its destination (each rename is atomic). */
+  /** A scratch file beside `final` (same hidden naming), removed by commit and by discard; never renamed. */
+  scratch(final: string, suffix: string): string {
+    const temp = join(dirname(final), `.${basename(final)}.${process.pid}.${randomBytes(4).toString('hex')}.${suffix}.partial`);
+    closeSync(openSync(temp, 'wx'));
+    this.scratches.push(temp);
+    return temp;
+  }
+
+  /** Renames every staged file over its destination (each rename is atomic) and removes the scratch files. */
   commit(): void {
+    for (const t of this.scratches.splice(0)) rmSync(t, { force: true });
     try {
       for (const s of this.staged.splice(0)) renameSync(s.temp, s.final);
     } catch (e) {
@@ -56,6 +66,7 @@ export class StagedFiles {
   /** Removes every staged file; the destinations are untouched. */
   discard(): void {
     for (const s of this.staged.splice(0)) rmSync(s.temp, { force: true });
+    for (const t of this.scratches.splice(0)) rmSync(t, { force: true });
   }
 }
 

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assumptionRows } from '../../src/camera-sim/assumptions.js';
 import { openOutput } from '../../src/camera-sim/export-output.js';
-import type { LedgerRow } from '../../src/camera-sim/ledger-rows.js';
+import type { RegisterRow } from '../../src/camera-sim/contract-register.js';
+import { eventLogDecoder, registerOf, type EventLogRow, type LedgerRow } from '../../src/camera-sim/ledger-rows.js';
 import type { SimulationResult } from '../../src/camera-sim/result.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
@@ -221,5 +222,33 @@ describe('CSV export', () => {
     const ledger = parseCsv(readFileSync(join(dir, 'r.ledger.csv'), 'utf8')).slice(1);
     expect(ledger.length).toBe(json.ledger.length);
     expect(ledger.map((r) => Number(r[7])).reduce((a, b) => a + b, 0)).toBe(json.ledger.reduce((a, l) => a + l.amount, 0));
+  });
+});
+
+describe('JSON export of a large fleet', () => {
+  it('streams the event log and the register to scratch files beside --out (not memory) and copies them in at the end', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tariff-sim-json-'));
+    const rs = resolveScenario(smallScenario(120, 12), 'small.json', projectRegistry());
+    const o = await openOutput(join(out, 'r.json'), rs, true);
+    const log: EventLogRow[] = [];
+    const register: RegisterRow[] = [];
+    const result = await runSimulation(rs, {
+      workers: 0,
+      ledger: true,
+      onLedger: async (c) => {
+        log.push(...eventLogDecoder(rs)(c));
+        register.push(...registerOf(c));
+        await o.ledger(c);
+      },
+    });
+    const scratch = readdirSync(out).filter((n) => n.endsWith('.events.partial'));
+    expect(scratch).toHaveLength(1);
+    expect(readFileSync(join(out, scratch[0]!), 'utf8')).toContain(JSON.stringify(log[0]));
+    await o.finish(result, assumptionRows(rs.scenario, result, { workers: 0, generatedAt: '2025-04-01T00:00:00Z', node: process.version }));
+    expect(readdirSync(out)).toEqual(['r.json']);
+    const j = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as JsonOut & { eventLog: EventLogRow[]; register: RegisterRow[] };
+    expect(j.eventLog).toEqual(log);
+    expect(j.register).toEqual(register);
+    expect(j.views.summary.length).toBeGreaterThan(10);
   });
 });
