@@ -12,6 +12,7 @@ import type { SimulationResult } from '../../src/camera-sim/result.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import { CATEGORIES, EX_TAX, type Views } from '../../src/camera-sim/views.js';
+import { DataLoadError } from '../../src/engine/errors.js';
 import { projectRegistry, smallScenario } from './support.js';
 
 /**
@@ -250,5 +251,32 @@ describe('JSON export of a large fleet', () => {
     expect(j.eventLog).toEqual(log);
     expect(j.register).toEqual(register);
     expect(j.views.summary.length).toBeGreaterThan(10);
+  });
+});
+
+describe('a workbook ledger too large for memory', () => {
+  it('is refused before the run, at /fleet/size, naming the limit and the CSV; nothing written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tariff-sim-big-'));
+    const rs = resolveScenario(smallScenario(120, 12), 'big.json', projectRegistry());
+    const refused = await openOutput(join(out, 'r.xlsx'), rs, true, { xlsxLedgerLimit: 1_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(DataLoadError);
+    expect((refused as DataLoadError).errors).toEqual([
+      expect.objectContaining({
+        file: 'big.json',
+        pointer: '/fleet/size',
+        code: 'OUTPUT_TOO_LARGE',
+        message: expect.stringContaining('at most 1,000 contract-months (fleet.size × horizon.months); this scenario has 120 × 12 = 1,440. Write the ledger as CSV'),
+      }),
+    ]);
+    expect(readdirSync(out)).toEqual([]);
+    // Without the ledger, or as CSV, the same fleet is written.
+    for (const [file, ledger] of [
+      ['r.xlsx', false],
+      ['r.csv', true],
+    ] as const)
+      (await openOutput(join(out, file), rs, ledger, { xlsxLedgerLimit: 1_000 })).abort();
   });
 });
