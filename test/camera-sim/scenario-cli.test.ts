@@ -185,6 +185,18 @@ describe('tariff simulate', () => {
     expect(r.err).toContain('it is a folder; give a file name ending in .xlsx, .json or .csv');
   });
 
+  it('--workers above 64 (each holds its own engine) or below 0: exit 2 before the run, naming the range', async () => {
+    const file = join(dir, 'w.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    for (const w of ['65', '1000', '=-1']) {
+      const r = await run([file, '--out', join(dir, 'w-out.json'), w.startsWith('=') ? `--workers${w}` : '--workers', ...(w.startsWith('=') ? [] : [w])]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--workers must be a whole number from 0 to 64');
+      expect(r.err).not.toContain('progress:');
+    }
+    expect(existsSync(join(dir, 'w-out.json'))).toBe(false);
+  });
+
   it('--out naming the scenario itself: exit 2, the scenario untouched', async () => {
     const file = join(dir, 'self.json');
     const text = JSON.stringify(smallScenario(50, 6));
