@@ -120,6 +120,21 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   };
 };
 
+/** What to write where the schema's own message does not say it: an option price given as a bare number. */
+const PRICE_HINT =
+  'must be an object: {"kind": "flat", "amount": YEN}, {"kind": "by-term", "amounts": {"TERM": YEN}} or {"kind": "by-series", "amounts": {"SERIES": YEN}} (as in options.json)';
+const withHint = (e: DataError): DataError => (/\/edits\/\d+\/price$/.test(e.pointer) && e.message === 'must be object' ? { ...e, message: PRICE_HINT } : e);
+/** One error per pointer and message (a schema's branches can report the same one twice). */
+const dedupe = (errors: DataError[]): DataError[] => {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.pointer}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 /**
  * Checks parsed scenario JSON; throws DataLoadError listing every problem (file and pointer each).
  * `registry` may be one per side (baseline, proposal): the studio resolves each side against the
@@ -127,7 +142,7 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
  */
 export function resolveScenario(data: unknown, file: string, registry: Registry | readonly [Registry, Registry]): ResolvedScenario {
   const [baseRegistry, proposalRegistry] = Array.isArray(registry) ? (registry as readonly [Registry, Registry]) : [registry as Registry, registry as Registry];
-  const schema = schemaErrors(scenarioSchema, data, file, 'SCENARIO_SCHEMA');
+  const schema = dedupe(schemaErrors(scenarioSchema, data, file, 'SCENARIO_SCHEMA').map(withHint));
   if (schema.length) throw new DataLoadError('SCENARIO_SCHEMA', schema);
   const s = data as Scenario;
   const errors = semanticErrors(s, file);

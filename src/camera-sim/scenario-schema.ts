@@ -65,6 +65,21 @@ const edit = (name: string, required: string[], properties: Record<string, objec
   then: { type: 'object', additionalProperties: false, required: ['edit', ...required], properties: { edit: { const: name }, note, ...properties } },
 });
 
+/**
+ * An option's price in an edit: the tariff's own three shapes (optionSchema), chosen by `kind`, so
+ * that a wrong price gets one error of its own shape rather than one per shape it is not.
+ */
+const priceShapes = optionSchema.properties.price.oneOf;
+export const optionPrice = {
+  type: 'object',
+  required: ['kind'],
+  properties: { kind: { enum: priceShapes.map((x) => x.properties.kind.const) } },
+  allOf: priceShapes.map((shape) => ({
+    if: { type: 'object', required: ['kind'], properties: { kind: { const: shape.properties.kind.const } } },
+    then: shape,
+  })),
+} as const;
+
 const EDIT_KINDS = [
   'course-fee',
   'add-course',
@@ -100,7 +115,7 @@ const editSchema = {
       parameter: { type: 'string', minLength: 1 },
       value: { type: ['number', 'string'] },
     }),
-    edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionSchema.properties.price }),
+    edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionPrice }),
     edit('initial-fee', ['group', 'amount'], { group: { type: 'string', minLength: 1 }, amount: nonNegInt }),
     edit('existing-contracts', ['policy', 'clause'], { policy: { enum: ['new-price', 'keep-price'] }, clause: { type: 'string', minLength: 1 } }),
   ],

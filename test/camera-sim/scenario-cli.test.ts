@@ -100,6 +100,21 @@ describe('scenario validation: path and message, nothing run', () => {
     expect(resolveScenario(s, 'ok.json', registry).scenario.sensitivity?.assumptions).toHaveLength(2);
   });
 
+  it('an option price given as a bare number, or in the wrong shape, gets one error that shows the shapes', () => {
+    const s = exampleScenario();
+    s.proposal.edits = [{ edit: 'option-price', option: 'poe-injector', price: 100 } as unknown as NonNullable<Scenario['proposal']['edits']>[number]];
+    expect(errorsOf(s).errors).toEqual([
+      expect.objectContaining({ pointer: '/proposal/edits/0/price', message: expect.stringContaining('must be an object: {"kind": "flat", "amount": YEN}') }),
+    ]);
+    s.proposal.edits = [
+      { edit: 'option-price', option: 'poe-injector', price: { kind: 'flat', amounts: { '12': 100 } } } as unknown as NonNullable<Scenario['proposal']['edits']>[number],
+    ];
+    expect(errorsOf(s).errors.map((e) => `${e.pointer}: ${e.message}`)).toEqual([
+      '/proposal/edits/0/price: missing required property "amount"',
+      '/proposal/edits/0/price: unknown property "amounts": remove it or fix its spelling',
+    ]);
+  });
+
   it('edits apply to copies: the registry versions are unchanged', () => {
     const s = exampleScenario();
     s.proposal.edits!.push({ edit: 'interpretation', name: 'partialOutage', value: 'm-series-waive' });
