@@ -22,20 +22,29 @@ const share = { type: 'number', minimum: 0 } as const;
 const nonNegInt = { type: 'integer', minimum: 0 } as const;
 const note = { type: 'string' } as const;
 
-const range = (minimum: number) => ({
+/**
+ * Upper bounds of the day and hour ranges: a date moved by more falls outside the calendar the
+ * engine reads (a notice of 10^12 days crashed the run with "Invalid time value").
+ */
+export const MAX_DAYS = 3660;
+export const MAX_OUTAGE_HOURS = 8784;
+/** Yen of a drawn cost or claim (10^12: far above any camera, within exact integer arithmetic). */
+export const MAX_YEN = 1_000_000_000_000;
+
+const range = (minimum: number, maximum: number) => ({
   type: 'object',
   additionalProperties: false,
   required: ['min', 'max'],
-  properties: { min: { type: 'number', minimum }, max: { type: 'number', minimum } },
+  properties: { min: { type: 'number', minimum, maximum }, max: { type: 'number', minimum, maximum } },
 });
-const weightedRanges = (minimum: number) => ({
+const weightedRanges = (minimum: number, maximum: number) => ({
   type: 'array',
   minItems: 1,
   items: {
     type: 'object',
     additionalProperties: false,
     required: ['min', 'max', 'share'],
-    properties: { min: { type: 'number', minimum }, max: { type: 'number', minimum }, share },
+    properties: { min: { type: 'number', minimum, maximum }, max: { type: 'number', minimum, maximum }, share },
   },
 });
 const weights = (names: string[]) => ({
@@ -191,13 +200,19 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['monthlyHazard', 'noticeDays'],
-      properties: { monthlyHazard: probability, noticeDays: range(0) },
+      properties: { monthlyHazard: probability, noticeDays: range(0, MAX_DAYS) },
     },
     outages: {
       type: 'object',
       additionalProperties: false,
       required: ['monthlyRate', 'durationHours', 'causes', 'cameraUsable', 'cloudUsable'],
-      properties: { monthlyRate: probability, durationHours: weightedRanges(0), causes: weights(OUTAGE_CAUSES), cameraUsable: probability, cloudUsable: probability },
+      properties: {
+        monthlyRate: probability,
+        durationHours: weightedRanges(0, MAX_OUTAGE_HOURS),
+        causes: weights(OUTAGE_CAUSES),
+        cameraUsable: probability,
+        cloudUsable: probability,
+      },
     },
     payments: {
       type: 'object',
@@ -207,7 +222,7 @@ export const scenarioSchema = {
         dueMonthsAfter: { type: 'integer', minimum: 0, maximum: 12 },
         dueDay: { type: 'integer', minimum: 1, maximum: 31 },
         lateProbability: probability,
-        delayDays: weightedRanges(1),
+        delayDays: weightedRanges(1, MAX_DAYS),
         neverPaysProbability: probability,
       },
     },
@@ -234,7 +249,7 @@ export const scenarioSchema = {
       additionalProperties: false,
       required: ['afterOverdueDays', 'remedyMonthlyProbability'],
       properties: {
-        afterOverdueDays: { type: 'integer', minimum: 1 },
+        afterOverdueDays: { type: 'integer', minimum: 1, maximum: MAX_DAYS },
         otherGrounds: {
           type: 'object',
           additionalProperties: false,
@@ -248,7 +263,7 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        unremediedAfterMonths: { type: 'integer', minimum: 1 },
+        unremediedAfterMonths: { type: 'integer', minimum: 1, maximum: 600 },
         insolvency: {
           type: 'object',
           additionalProperties: false,
@@ -262,7 +277,7 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['lateProbability', 'announcedShare', 'daysLate'],
-      properties: { lateProbability: probability, announcedShare: probability, daysLate: weightedRanges(1) },
+      properties: { lateProbability: probability, announcedShare: probability, daysLate: weightedRanges(1, MAX_DAYS) },
     },
     equipment: {
       type: 'object',
@@ -271,8 +286,8 @@ export const scenarioSchema = {
       properties: {
         lossMonthlyRate: probability,
         damageMonthlyRate: probability,
-        replacementCost: range(0),
-        repairCost: range(0),
+        replacementCost: range(0, MAX_YEN),
+        repairCost: range(0, MAX_YEN),
         contractorAtFault: probability,
         remedyExcessive: probability,
       },
@@ -281,7 +296,7 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['claimProbability', 'companyShare', 'claimedAmount'],
-      properties: { claimProbability: probability, companyShare: probability, lossKinds: weights(LOSS_KINDS), claimedAmount: range(0) },
+      properties: { claimProbability: probability, companyShare: probability, lossKinds: weights(LOSS_KINDS), claimedAmount: range(0, MAX_YEN) },
     },
     refunds: {
       type: 'object',

@@ -115,6 +115,23 @@ describe('scenario validation: path and message, nothing run', () => {
     ]);
   });
 
+  it('days and hours beyond the calendar are refused with the bound, not run into "Invalid time value"', () => {
+    const s = exampleScenario();
+    s.cancellation!.noticeDays = { min: 0, max: 1e12 };
+    s.payments!.delayDays = [{ min: 1, max: 1e15, share: 1 }];
+    s.outages!.durationHours = [{ min: 1, max: 1e12, share: 1 }];
+    s.suspension!.afterOverdueDays = 1e9;
+    s.returns = { lateProbability: 0.1, announcedShare: 0.5, daysLate: [{ min: 1, max: 1e9, share: 1 }] };
+    const e = errorsOf(s);
+    expect(e.errors.map((x) => `${x.pointer}: ${x.message}`)).toEqual([
+      '/cancellation/noticeDays/max: must be <= 3660',
+      '/outages/durationHours/0/max: must be <= 8784',
+      '/payments/delayDays/0/max: must be <= 3660',
+      '/suspension/afterOverdueDays: must be <= 3660',
+      '/returns/daysLate/0/max: must be <= 3660',
+    ]);
+  });
+
   it('edits apply to copies: the registry versions are unchanged', () => {
     const s = exampleScenario();
     s.proposal.edits!.push({ edit: 'interpretation', name: 'partialOutage', value: 'm-series-waive' });
