@@ -18,7 +18,8 @@ export const LOSS_KINDS = ((DECISION_DEFS.damages.factsSchema as FactsSchema).pr
 export const INSOLVENCY_EVENTS = (factProps('termination').insolvencyEvent!.enum ?? []).filter((x): x is string => typeof x === 'string');
 
 const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
-const share = { type: 'number', minimum: 0 } as const;
+/** A weight; bounded so that a list's sum stays finite (two shares of 1e308 summed to Infinity and put every contract in the last course). */
+const share = { type: 'number', minimum: 0, maximum: 1e12 } as const;
 const nonNegInt = { type: 'integer', minimum: 0 } as const;
 const note = { type: 'string' } as const;
 

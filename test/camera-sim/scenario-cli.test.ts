@@ -115,15 +115,19 @@ describe('scenario validation: path and message, nothing run', () => {
     ]);
   });
 
-  it('days and hours beyond the calendar are refused with the bound, not run into "Invalid time value"', () => {
+  it('days and hours beyond the calendar, and shares whose sum is not finite, are refused with the bound', () => {
     const s = exampleScenario();
     s.cancellation!.noticeDays = { min: 0, max: 1e12 };
     s.payments!.delayDays = [{ min: 1, max: 1e15, share: 1 }];
     s.outages!.durationHours = [{ min: 1, max: 1e12, share: 1 }];
     s.suspension!.afterOverdueDays = 1e9;
     s.returns = { lateProbability: 0.1, announcedShare: 0.5, daysLate: [{ min: 1, max: 1e9, share: 1 }] };
+    s.fleet.courseMix[0]!.share = 1e308;
+    s.fleet.courseMix[1]!.share = 1e308;
     const e = errorsOf(s);
     expect(e.errors.map((x) => `${x.pointer}: ${x.message}`)).toEqual([
+      '/fleet/courseMix/0/share: must be <= 1000000000000',
+      '/fleet/courseMix/1/share: must be <= 1000000000000',
       '/cancellation/noticeDays/max: must be <= 3660',
       '/outages/durationHours/0/max: must be <= 8784',
       '/payments/delayDays/0/max: must be <= 3660',
