@@ -8,6 +8,7 @@ import { schemaErrors } from '../engine/validate-data.js';
 import { readJson } from '../io/json-file.js';
 import { contractEventErrors } from './contract-events.js';
 import { scenarioSchema } from './scenario-schema.js';
+import { sensitivityErrors } from './sensitivity-check.js';
 import type { Scenario, SideSpec } from './scenario-types.js';
 import { applyEdits, type NewCourseUptake } from './version-edits.js';
 
@@ -30,7 +31,7 @@ export type ResolvedScenario = { file: string; scenario: Scenario; sides: [Resol
 
 const weightsOk = (xs: readonly number[]): boolean => xs.reduce((a, b) => a + b, 0) > 0;
 
-const semanticErrors = (s: Scenario, file: string): DataError[] => {
+const semanticErrors = (s: Scenario, file: string, recheck = true): DataError[] => {
   const errors: DataError[] = [];
   const err = (pointer: string, message: string): void => {
     errors.push({ file, pointer, message, code: 'SCENARIO_INVALID' });
@@ -55,6 +56,8 @@ const semanticErrors = (s: Scenario, file: string): DataError[] => {
   if (s.termination?.insolvency) weighted.push(['/termination/insolvency/events', Object.values(s.termination.insolvency.events)]);
   for (const [p, w] of weighted) if (!weightsOk(w)) err(p, 'the shares must not all be zero');
   contractEventErrors(s, err);
+  // The tornado's moved scenarios pass the same checks (sensitivity-check.ts).
+  if (recheck) errors.push(...sensitivityErrors(s, file, (moved) => semanticErrors(moved, file, false)));
   return errors;
 };
 
@@ -117,6 +120,21 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   };
 };
 
+/** What to write where the schema's own message does not say it: an option price given as a bare number. */
+const PRICE_HINT =
+  'must be an object: {"kind": "flat", "amount": YEN}, {"kind": "by-term", "amounts": {"TERM": YEN}} or {"kind": "by-series", "amounts": {"SERIES": YEN}} (as in options.json)';
+const withHint = (e: DataError): DataError => (/\/edits\/\d+\/price$/.test(e.pointer) && e.message === 'must be object' ? { ...e, message: PRICE_HINT } : e);
+/** One error per pointer and message (a schema's branches can report the same one twice). */
+const dedupe = (errors: DataError[]): DataError[] => {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.pointer}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
 /**
  * Checks parsed scenario JSON; throws DataLoadError listing every problem (file and pointer each).
  * `registry` may be one per side (baseline, proposal): the studio resolves each side against the
@@ -124,7 +142,7 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
  */
 export function resolveScenario(data: unknown, file: string, registry: Registry | readonly [Registry, Registry]): ResolvedScenario {
   const [baseRegistry, proposalRegistry] = Array.isArray(registry) ? (registry as readonly [Registry, Registry]) : [registry as Registry, registry as Registry];
-  const schema = schemaErrors(scenarioSchema, data, file, 'SCENARIO_SCHEMA');
+  const schema = dedupe(schemaErrors(scenarioSchema, data, file, 'SCENARIO_SCHEMA').map(withHint));
   if (schema.length) throw new DataLoadError('SCENARIO_SCHEMA', schema);
   const s = data as Scenario;
   const errors = semanticErrors(s, file);

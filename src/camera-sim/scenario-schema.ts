@@ -18,24 +18,34 @@ export const LOSS_KINDS = ((DECISION_DEFS.damages.factsSchema as FactsSchema).pr
 export const INSOLVENCY_EVENTS = (factProps('termination').insolvencyEvent!.enum ?? []).filter((x): x is string => typeof x === 'string');
 
 const probability = { type: 'number', minimum: 0, maximum: 1 } as const;
-const share = { type: 'number', minimum: 0 } as const;
+/** A weight; bounded so that a list's sum stays finite (two shares of 1e308 summed to Infinity and put every contract in the last course). */
+const share = { type: 'number', minimum: 0, maximum: 1e12 } as const;
 const nonNegInt = { type: 'integer', minimum: 0 } as const;
 const note = { type: 'string' } as const;
 
-const range = (minimum: number) => ({
+/**
+ * Upper bounds of the day and hour ranges: a date moved by more falls outside the calendar the
+ * engine reads (a notice of 10^12 days crashed the run with "Invalid time value").
+ */
+export const MAX_DAYS = 3660;
+export const MAX_OUTAGE_HOURS = 8784;
+/** Yen of a drawn cost or claim (10^12: far above any camera, within exact integer arithmetic). */
+export const MAX_YEN = 1_000_000_000_000;
+
+const range = (minimum: number, maximum: number) => ({
   type: 'object',
   additionalProperties: false,
   required: ['min', 'max'],
-  properties: { min: { type: 'number', minimum }, max: { type: 'number', minimum } },
+  properties: { min: { type: 'number', minimum, maximum }, max: { type: 'number', minimum, maximum } },
 });
-const weightedRanges = (minimum: number) => ({
+const weightedRanges = (minimum: number, maximum: number) => ({
   type: 'array',
   minItems: 1,
   items: {
     type: 'object',
     additionalProperties: false,
     required: ['min', 'max', 'share'],
-    properties: { min: { type: 'number', minimum }, max: { type: 'number', minimum }, share },
+    properties: { min: { type: 'number', minimum, maximum }, max: { type: 'number', minimum, maximum }, share },
   },
 });
 const weights = (names: string[]) => ({
@@ -64,6 +74,21 @@ const edit = (name: string, required: string[], properties: Record<string, objec
   if: { type: 'object', required: ['edit'], properties: { edit: { const: name } } },
   then: { type: 'object', additionalProperties: false, required: ['edit', ...required], properties: { edit: { const: name }, note, ...properties } },
 });
+
+/**
+ * An option's price in an edit: the tariff's own three shapes (optionSchema), chosen by `kind`, so
+ * that a wrong price gets one error of its own shape rather than one per shape it is not.
+ */
+const priceShapes = optionSchema.properties.price.oneOf;
+export const optionPrice = {
+  type: 'object',
+  required: ['kind'],
+  properties: { kind: { enum: priceShapes.map((x) => x.properties.kind.const) } },
+  allOf: priceShapes.map((shape) => ({
+    if: { type: 'object', required: ['kind'], properties: { kind: { const: shape.properties.kind.const } } },
+    then: shape,
+  })),
+} as const;
 
 const EDIT_KINDS = [
   'course-fee',
@@ -100,7 +125,7 @@ const editSchema = {
       parameter: { type: 'string', minLength: 1 },
       value: { type: ['number', 'string'] },
     }),
-    edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionSchema.properties.price }),
+    edit('option-price', ['option', 'price'], { option: { type: 'string', minLength: 1 }, price: optionPrice }),
     edit('initial-fee', ['group', 'amount'], { group: { type: 'string', minLength: 1 }, amount: nonNegInt }),
     edit('existing-contracts', ['policy', 'clause'], { policy: { enum: ['new-price', 'keep-price'] }, clause: { type: 'string', minLength: 1 } }),
   ],
@@ -176,13 +201,19 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['monthlyHazard', 'noticeDays'],
-      properties: { monthlyHazard: probability, noticeDays: range(0) },
+      properties: { monthlyHazard: probability, noticeDays: range(0, MAX_DAYS) },
     },
     outages: {
       type: 'object',
       additionalProperties: false,
       required: ['monthlyRate', 'durationHours', 'causes', 'cameraUsable', 'cloudUsable'],
-      properties: { monthlyRate: probability, durationHours: weightedRanges(0), causes: weights(OUTAGE_CAUSES), cameraUsable: probability, cloudUsable: probability },
+      properties: {
+        monthlyRate: probability,
+        durationHours: weightedRanges(0, MAX_OUTAGE_HOURS),
+        causes: weights(OUTAGE_CAUSES),
+        cameraUsable: probability,
+        cloudUsable: probability,
+      },
     },
     payments: {
       type: 'object',
@@ -192,7 +223,7 @@ export const scenarioSchema = {
         dueMonthsAfter: { type: 'integer', minimum: 0, maximum: 12 },
         dueDay: { type: 'integer', minimum: 1, maximum: 31 },
         lateProbability: probability,
-        delayDays: weightedRanges(1),
+        delayDays: weightedRanges(1, MAX_DAYS),
         neverPaysProbability: probability,
       },
     },
@@ -219,7 +250,7 @@ export const scenarioSchema = {
       additionalProperties: false,
       required: ['afterOverdueDays', 'remedyMonthlyProbability'],
       properties: {
-        afterOverdueDays: { type: 'integer', minimum: 1 },
+        afterOverdueDays: { type: 'integer', minimum: 1, maximum: MAX_DAYS },
         otherGrounds: {
           type: 'object',
           additionalProperties: false,
@@ -233,7 +264,7 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        unremediedAfterMonths: { type: 'integer', minimum: 1 },
+        unremediedAfterMonths: { type: 'integer', minimum: 1, maximum: 600 },
         insolvency: {
           type: 'object',
           additionalProperties: false,
@@ -247,7 +278,7 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['lateProbability', 'announcedShare', 'daysLate'],
-      properties: { lateProbability: probability, announcedShare: probability, daysLate: weightedRanges(1) },
+      properties: { lateProbability: probability, announcedShare: probability, daysLate: weightedRanges(1, MAX_DAYS) },
     },
     equipment: {
       type: 'object',
@@ -256,8 +287,8 @@ export const scenarioSchema = {
       properties: {
         lossMonthlyRate: probability,
         damageMonthlyRate: probability,
-        replacementCost: range(0),
-        repairCost: range(0),
+        replacementCost: range(0, MAX_YEN),
+        repairCost: range(0, MAX_YEN),
         contractorAtFault: probability,
         remedyExcessive: probability,
       },
@@ -266,7 +297,7 @@ export const scenarioSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['claimProbability', 'companyShare', 'claimedAmount'],
-      properties: { claimProbability: probability, companyShare: probability, lossKinds: weights(LOSS_KINDS), claimedAmount: range(0) },
+      properties: { claimProbability: probability, companyShare: probability, lossKinds: weights(LOSS_KINDS), claimedAmount: range(0, MAX_YEN) },
     },
     refunds: {
       type: 'object',

@@ -89,14 +89,25 @@ const PROBABILITIES = new Set(probabilityPointers());
 /** Whether a pointer names probabilities (kept within 0…1 when moved); array indices count as `*`. */
 const isProbability = (pointer: string): boolean => PROBABILITIES.has(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
 
-const moved = (s: Scenario, a: SensitivityAssumption, relative: number, dir: -1 | 1): { scenario: Scenario; values: number[]; base: number[] } => {
+/**
+ * The scenario with one assumption moved down (-1) or up (1). A relative move of a probability is
+ * kept within 0…1; so is an explicit one, except for sensitivity-check.ts, which passes
+ * `clampExplicit: false` to refuse an explicit value outside 0…1 rather than run it clamped.
+ */
+export const movedScenario = (
+  s: Scenario,
+  a: SensitivityAssumption,
+  relative: number,
+  dir: -1 | 1,
+  opts: { clampExplicit?: boolean } = {},
+): { scenario: Scenario; values: number[]; base: number[] } => {
   const copy = structuredClone(s);
   const places = locate(copy, a.pointer);
   const base = places.map((p) => p.parent[p.key] as number);
   const values = places.map((p, i) => {
     const explicit = dir < 0 ? a.down : a.up;
     let v = explicit ?? base[i]! * (1 + dir * relative);
-    if (isProbability(a.pointer)) v = Math.min(1, Math.max(0, v));
+    if (isProbability(a.pointer) && (explicit === undefined || opts.clampExplicit !== false)) v = Math.min(1, Math.max(0, v));
     p.parent[p.key] = v;
     return v;
   });
@@ -122,8 +133,8 @@ export async function runSensitivity(
   const rows: SensitivityRow[] = [];
   let done = 0;
   for (const a of list) {
-    const down = moved(s, a, relative, -1);
-    const up = moved(s, a, relative, 1);
+    const down = movedScenario(s, a, relative, -1);
+    const up = movedScenario(s, a, relative, 1);
     if (!down.base.length) throw new Error(`sensitivity: ${a.pointer} names no number in the scenario`);
     const dDown = netDifference(await runSimulation({ ...rs, scenario: down.scenario }, runOpts));
     const dUp = netDifference(await runSimulation({ ...rs, scenario: up.scenario }, runOpts));

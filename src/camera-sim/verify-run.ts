@@ -19,6 +19,8 @@ export type Mismatch = { side: string; contract: number; month: string; decision
 export type VerifyReport = { rows: number; events: number; questions: number; settlementsPaidChecked: number; mismatches: Mismatch[]; mismatchCount: number };
 
 const MAX_LISTED = 50;
+/** Answers remembered per side (identical questions asked once while remembered). */
+const MEMO_LIMIT = 50_000;
 /** Events named `${prefix}${outcome}`: the outcome a replay must give. */
 const OUTCOME_EVENTS: [string, string][] = [
   ['course-change-', 'courseChange'],
@@ -37,7 +39,7 @@ type Expected = Map<string, number>;
 export async function verifyRun(
   rs: ResolvedScenario,
   registry: Registry,
-  opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>,
+  opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'> & { memoLimit?: number },
   replayOn?: [TariffVersion, TariffVersion],
 ): Promise<VerifyReport> {
   const decode = ledgerDecoder(rs);
@@ -58,10 +60,14 @@ export async function verifyRun(
     idx.earlier = () => base;
     idx.keepFrom = `${rs.scenario.horizon.start}-01`;
   }
+  // Most questions carry a contract's own dates, so the memo would grow with the fleet (2.9 GB at
+  // 20,000 contracts × 60 months): it is emptied when full, so a large fleet's check runs in bounded memory.
+  const memoLimit = opts.memoLimit ?? MEMO_LIMIT;
   const replay = (k: 0 | 1, decision: string, facts: string): ReturnType<typeof decideFast> => {
     const key = `${decision}\u0000${facts}`;
     let out = answers[k]!.get(key);
     if (!out) {
+      if (answers[k]!.size >= memoLimit) answers[k]!.clear();
       const side = rs.sides[k];
       const tariff = replayOn?.[k] ?? side.tariff;
       out = decideFast(registry, { decision, asOf: tariff.effective, facts: JSON.parse(facts) as Record<string, unknown> }, { today: tariff.effective, rules: side.rules, tariff });
@@ -159,6 +165,7 @@ export async function verifyRun(
       }
     }
   };
-  await runSimulation(rs, { ...opts, ledger: true, onLedger: check });
+  const { memoLimit: _, ...runOpts } = opts;
+  await runSimulation(rs, { ...runOpts, ledger: true, onLedger: check });
   return report;
 }

@@ -1,21 +1,28 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assumptionRows } from '../camera-sim/assumptions.js';
-import { formatOf, openOutput } from '../camera-sim/export-output.js';
+import { formatOf, openOutput, type RunOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
+import { outputError } from '../camera-sim/staged-files.js';
 import { bandSheets, runReplications } from '../camera-sim/replications.js';
 import { runSensitivity, sensitivitySheet } from '../camera-sim/sensitivity.js';
 import { buildViews } from '../camera-sim/views.js';
-import { loadScenario } from '../camera-sim/scenario-loader.js';
+import { loadScenario, type ResolvedScenario } from '../camera-sim/scenario-loader.js';
 import { summaryText } from '../camera-sim/summary-text.js';
 import { verifyRun } from '../camera-sim/verify-run.js';
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 
+/** Each worker thread holds its own engine (about 40 MB: 16 workers took 0.9 GB), so their number is bounded. */
+const MAX_WORKERS = 64;
 const workersOf = (value: string | undefined): number => {
   const workers = value === undefined ? availableParallelism() : Number(value);
-  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, 0 or more, got "${value}"`);
+  if (!Number.isInteger(workers) || workers < 0 || workers > MAX_WORKERS)
+    throw new UsageError(
+      `--workers must be a whole number from 0 to ${MAX_WORKERS} (each worker holds its own engine; this machine has ${availableParallelism()} cores), got "${value}"`,
+    );
   return workers;
 };
 
@@ -32,6 +39,38 @@ async function verify(file: string, values: { workers?: string; rules?: string; 
   return r.mismatchCount === 0 ? 0 : 1;
 }
 
+/** Runs the replications (and the tornado), hands the ledger to the output as it comes and writes the answer. */
+async function runAndWrite(
+  rs: ResolvedScenario,
+  output: RunOutput,
+  o: { workers: number; ledger: boolean; replications: number; quiet: boolean; sensitivity: boolean },
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  const { workers, ledger, replications, quiet } = o;
+  const tty = process.stderr.isTTY === true;
+  const progress = progressReporter({ isTTY: tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s) });
+  const started = Date.now();
+  const { result, bands } = await runReplications(rs, replications, {
+    workers,
+    ledger,
+    ...(quiet ? {} : { onProgress: (p) => progress.update(p), onReplication: (done, of) => done < of && io.err(`replication ${done + 1} of ${of} …`) }),
+    ...(ledger ? { onLedger: (chunk) => output.ledger(chunk) } : {}),
+  });
+  progress.done();
+  const seconds = (Date.now() - started) / 1000;
+  const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
+  const tornado = o.sensitivity
+    ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference)
+    : undefined;
+  const extra = {
+    sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
+    json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },
+  };
+  const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
+  if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}), ...(tornado ? { tornado } : {}) }));
+  return 0;
+}
+
 /** `tariff simulate`: runs a what-if scenario on a simulated fleet (docs/scenarios.md). */
 export const simulate: Command = {
   summary: 'simulate a fleet under a baseline and a proposal (a what-if scenario) and write the comparison',
@@ -43,7 +82,7 @@ export const simulate: Command = {
     '         the JSON result, or the CSV cube (one row per side, month, course, item or event, clause).',
     '  --ledger: also write every ledger row (contract, month, item, clause, amount): ledger sheets split',
     '            at Excel’s row limit, a "ledger" array in JSON, FILE.ledger.csv beside the CSV.',
-    '  --workers N: worker threads (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
+    '  --workers N: worker threads, 0 to 64 (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
     '  --quiet: no progress and no summary.',
     "  --replications N: N runs on derived seeds (replication 0 is the scenario's seed; default: the scenario's",
     '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
@@ -82,29 +121,27 @@ export const simulate: Command = {
     const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000)
       throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
+    if (resolve(out) === resolve(positionals[0]!)) throw new UsageError(`--out ${out} is the scenario file itself; choose another file for the answer`);
     const output = await openOutput(out, rs, ledger);
-    const quiet = values.quiet === true;
-    const tty = process.stderr.isTTY === true;
-    const progress = progressReporter({ isTTY: tty, write: (s) => process.stderr.write(s), line: (s) => io.err(s) });
-    const started = Date.now();
-    const { result, bands } = await runReplications(rs, replications, {
-      workers,
-      ledger,
-      ...(quiet ? {} : { onProgress: (p) => progress.update(p), onReplication: (done, of) => done < of && io.err(`replication ${done + 1} of ${of} …`) }),
-      ...(ledger ? { onLedger: (chunk) => output.ledger(chunk) } : {}),
-    });
-    progress.done();
-    const seconds = (Date.now() - started) / 1000;
-    const baseDifference = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
-    const tornado = values.sensitivity
-      ? await runSensitivity(rs, { workers, ...(quiet ? {} : { onStep: (done, of) => io.err(`sensitivity ${done} of ${of}`) }) }, baseDifference)
-      : undefined;
-    const extra = {
-      sheets: [...(bands ? bandSheets(bands) : []), ...(tornado ? [sensitivitySheet(tornado)] : [])],
-      json: { ...(bands ? { bands: { ...bands, values: undefined } } : {}), ...(tornado ? { sensitivity: tornado } : {}) },
+    // Ctrl-C (or a SIGTERM) stops the run: what was staged is removed, an existing --out stays as it was.
+    const interrupted = (signal: NodeJS.Signals): void => {
+      output.abort();
+      io.err(`tariff simulate: interrupted (${signal}); nothing written, ${out} is as it was`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
     };
-    const views = await output.finish(result, assumptionRows(rs.scenario, result, { workers, generatedAt: new Date().toISOString(), node: process.version, replications }), extra);
-    if (!quiet) io.out(summaryText(result, views, { seconds, workers, files: output.files, ...(bands ? { bands } : {}), ...(tornado ? { tornado } : {}) }));
-    return 0;
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    try {
+      return await runAndWrite(rs, output, { workers, ledger, replications, quiet: values.quiet === true, sensitivity: values.sensitivity === true }, io);
+    } catch (e) {
+      output.abort();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (e instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code))
+        throw outputError(out, `${e.message}; nothing was written (check the disk space and the folder, then run again)`);
+      throw e;
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+    }
   },
 };

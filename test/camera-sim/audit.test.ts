@@ -147,6 +147,15 @@ describe('tariff simulate --verify', () => {
     expect(r.mismatches).toEqual([]);
   });
 
+  it('keeps at most memoLimit answers (memory bounded on a large fleet): the same report, questions forgotten are asked again', async () => {
+    const rs = resolveScenario(smallScenario(60, 12), 'v.json', registry);
+    const all = await verifyRun(rs, registry, { workers: 0 });
+    const bounded = await verifyRun(rs, registry, { workers: 0, memoLimit: 10 });
+    expect(bounded.mismatches).toEqual([]);
+    expect({ ...bounded, questions: 0 }).toEqual({ ...all, questions: 0 });
+    expect(bounded.questions).toBeGreaterThan(all.questions);
+  });
+
   it('finds a row that does not replay', async () => {
     const rs = resolveScenario(smallScenario(20, 6), 'v.json', registry);
     // The proposal's answers replayed on a tariff whose fees were raised: every monthly fee row differs.

@@ -6,11 +6,13 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assumptionRows } from '../../src/camera-sim/assumptions.js';
 import { openOutput } from '../../src/camera-sim/export-output.js';
-import type { LedgerRow } from '../../src/camera-sim/ledger-rows.js';
+import type { RegisterRow } from '../../src/camera-sim/contract-register.js';
+import { eventLogDecoder, registerOf, type EventLogRow, type LedgerRow } from '../../src/camera-sim/ledger-rows.js';
 import type { SimulationResult } from '../../src/camera-sim/result.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import { CATEGORIES, EX_TAX, type Views } from '../../src/camera-sim/views.js';
+import { DataLoadError } from '../../src/engine/errors.js';
 import { projectRegistry, smallScenario } from './support.js';
 
 /**
@@ -221,5 +223,60 @@ describe('CSV export', () => {
     const ledger = parseCsv(readFileSync(join(dir, 'r.ledger.csv'), 'utf8')).slice(1);
     expect(ledger.length).toBe(json.ledger.length);
     expect(ledger.map((r) => Number(r[7])).reduce((a, b) => a + b, 0)).toBe(json.ledger.reduce((a, l) => a + l.amount, 0));
+  });
+});
+
+describe('JSON export of a large fleet', () => {
+  it('streams the event log and the register to scratch files beside --out (not memory) and copies them in at the end', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tariff-sim-json-'));
+    const rs = resolveScenario(smallScenario(120, 12), 'small.json', projectRegistry());
+    const o = await openOutput(join(out, 'r.json'), rs, true);
+    const log: EventLogRow[] = [];
+    const register: RegisterRow[] = [];
+    const result = await runSimulation(rs, {
+      workers: 0,
+      ledger: true,
+      onLedger: async (c) => {
+        log.push(...eventLogDecoder(rs)(c));
+        register.push(...registerOf(c));
+        await o.ledger(c);
+      },
+    });
+    const scratch = readdirSync(out).filter((n) => n.endsWith('.events.partial'));
+    expect(scratch).toHaveLength(1);
+    expect(readFileSync(join(out, scratch[0]!), 'utf8')).toContain(JSON.stringify(log[0]));
+    await o.finish(result, assumptionRows(rs.scenario, result, { workers: 0, generatedAt: '2025-04-01T00:00:00Z', node: process.version }));
+    expect(readdirSync(out)).toEqual(['r.json']);
+    const j = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as JsonOut & { eventLog: EventLogRow[]; register: RegisterRow[] };
+    expect(j.eventLog).toEqual(log);
+    expect(j.register).toEqual(register);
+    expect(j.views.summary.length).toBeGreaterThan(10);
+  });
+});
+
+describe('a workbook ledger too large for memory', () => {
+  it('is refused before the run, at /fleet/size, naming the limit and the CSV; nothing written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tariff-sim-big-'));
+    const rs = resolveScenario(smallScenario(120, 12), 'big.json', projectRegistry());
+    const refused = await openOutput(join(out, 'r.xlsx'), rs, true, { xlsxLedgerLimit: 1_000 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(DataLoadError);
+    expect((refused as DataLoadError).errors).toEqual([
+      expect.objectContaining({
+        file: 'big.json',
+        pointer: '/fleet/size',
+        code: 'OUTPUT_TOO_LARGE',
+        message: expect.stringContaining('at most 1,000 contract-months (fleet.size × horizon.months); this scenario has 120 × 12 = 1,440. Write the ledger as CSV'),
+      }),
+    ]);
+    expect(readdirSync(out)).toEqual([]);
+    // Without the ledger, or as CSV, the same fleet is written.
+    for (const [file, ledger] of [
+      ['r.xlsx', false],
+      ['r.csv', true],
+    ] as const)
+      (await openOutput(join(out, file), rs, ledger, { xlsxLedgerLimit: 1_000 })).abort();
   });
 });

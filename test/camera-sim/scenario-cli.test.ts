@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,76 @@ describe('scenario validation: path and message, nothing run', () => {
     // One error per course the cut would take below zero: the 12 M2035 3-year courses.
     expect(pointers.slice(2)).toEqual(Array(12).fill('/proposal/edits/2/change'));
     expect(e.errors[0]!.message).toContain('minimumConsecutiveHours');
+  });
+
+  it('sensitivity assumptions are checked when the scenario loads: a pointer to nothing, into an edit, a value the field refuses', () => {
+    const s = exampleScenario();
+    s.sensitivity = {
+      assumptions: [
+        { pointer: '/cancellation/monthlyHazzard' },
+        { pointer: '/name' },
+        { pointer: '/proposal/edits/0/change', down: -1000, up: 0 },
+        { pointer: '/cancellation/monthlyHazard', down: -1, up: 7 },
+        { pointer: '/payments/dueDay' },
+        { pointer: '/cancellation/noticeDays/min', up: 400 },
+      ],
+    };
+    const e = errorsOf(s);
+    expect(e.code).toBe('SCENARIO_INVALID');
+    const at = (pointer: string) => e.errors.filter((x) => x.pointer === pointer).map((x) => x.message);
+    expect(at('/sensitivity/assumptions/0/pointer')).toEqual([expect.stringContaining('/cancellation/monthlyHazzard names no number in this scenario')]);
+    expect(at('/sensitivity/assumptions/1/pointer')).toEqual([expect.stringContaining('/name cannot be moved')]);
+    expect(at('/sensitivity/assumptions/2/pointer')).toEqual([expect.stringContaining('/proposal is read once')]);
+    expect(at('/sensitivity/assumptions/3/down')).toEqual([expect.stringContaining('invalid at /cancellation/monthlyHazard: must be >= 0')]);
+    expect(at('/sensitivity/assumptions/3/up')).toEqual([expect.stringContaining('invalid at /cancellation/monthlyHazard: must be <= 1')]);
+    expect(at('/sensitivity/assumptions/4/down')).toEqual([
+      expect.stringContaining('moving /payments/dueDay down by 20 % (relative) makes the scenario invalid at /payments/dueDay: must be integer'),
+    ]);
+    expect(at('/sensitivity/assumptions/4/up')).toEqual(expect.arrayContaining([expect.stringContaining('/payments/dueDay: must be <= 31')]));
+    expect(at('/sensitivity/assumptions/5/up')).toEqual([expect.stringContaining('/cancellation/noticeDays: min (400) is above max (30)')]);
+    expect(e.errors.filter((x) => x.pointer.startsWith('/sensitivity'))).toHaveLength(9);
+  });
+
+  it('sensitivity assumptions that hold pass, and the default list is not checked against ±20 %', () => {
+    const s = exampleScenario();
+    s.sensitivity = { assumptions: [{ pointer: '/fleet/optionUptake/*/probability' }, { pointer: '/fleet/size', down: 50_000, up: 150_000 }] };
+    expect(resolveScenario(s, 'ok.json', registry).scenario.sensitivity?.assumptions).toHaveLength(2);
+  });
+
+  it('an option price given as a bare number, or in the wrong shape, gets one error that shows the shapes', () => {
+    const s = exampleScenario();
+    s.proposal.edits = [{ edit: 'option-price', option: 'poe-injector', price: 100 } as unknown as NonNullable<Scenario['proposal']['edits']>[number]];
+    expect(errorsOf(s).errors).toEqual([
+      expect.objectContaining({ pointer: '/proposal/edits/0/price', message: expect.stringContaining('must be an object: {"kind": "flat", "amount": YEN}') }),
+    ]);
+    s.proposal.edits = [
+      { edit: 'option-price', option: 'poe-injector', price: { kind: 'flat', amounts: { '12': 100 } } } as unknown as NonNullable<Scenario['proposal']['edits']>[number],
+    ];
+    expect(errorsOf(s).errors.map((e) => `${e.pointer}: ${e.message}`)).toEqual([
+      '/proposal/edits/0/price: missing required property "amount"',
+      '/proposal/edits/0/price: unknown property "amounts": remove it or fix its spelling',
+    ]);
+  });
+
+  it('days and hours beyond the calendar, and shares whose sum is not finite, are refused with the bound', () => {
+    const s = exampleScenario();
+    s.cancellation!.noticeDays = { min: 0, max: 1e12 };
+    s.payments!.delayDays = [{ min: 1, max: 1e15, share: 1 }];
+    s.outages!.durationHours = [{ min: 1, max: 1e12, share: 1 }];
+    s.suspension!.afterOverdueDays = 1e9;
+    s.returns = { lateProbability: 0.1, announcedShare: 0.5, daysLate: [{ min: 1, max: 1e9, share: 1 }] };
+    s.fleet.courseMix[0]!.share = 1e308;
+    s.fleet.courseMix[1]!.share = 1e308;
+    const e = errorsOf(s);
+    expect(e.errors.map((x) => `${x.pointer}: ${x.message}`)).toEqual([
+      '/fleet/courseMix/0/share: must be <= 1000000000000',
+      '/fleet/courseMix/1/share: must be <= 1000000000000',
+      '/cancellation/noticeDays/max: must be <= 3660',
+      '/outages/durationHours/0/max: must be <= 8784',
+      '/payments/delayDays/0/max: must be <= 3660',
+      '/suspension/afterOverdueDays: must be <= 3660',
+      '/returns/daysLate/0/max: must be <= 3660',
+    ]);
   });
 
   it('edits apply to copies: the registry versions are unchanged', () => {
@@ -131,6 +202,85 @@ describe('tariff simulate', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, 'bad.xlsx'))).toBe(false);
   });
+
+  it('an --out in a missing folder, or that is a folder: exit 2 before the run, with the folder and what to do, no stack', async () => {
+    const file = join(dir, 'ok.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    for (const ext of ['json', 'xlsx', 'csv']) {
+      const r = await run([file, '--out', join(dir, 'no-such-folder', `x.${ext}`), '--workers', '0', '--ledger']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(
+        `tariff: OUTPUT_WRITE\n  ${join(dir, 'no-such-folder', `x.${ext}`)}: cannot write the output: the folder ${join(dir, 'no-such-folder')} does not exist; create it or choose another --out`,
+      );
+      expect(r.err).not.toContain('progress:');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    mkdirSync(join(dir, 'a-folder.json'));
+    const r = await run([file, '--out', join(dir, 'a-folder.json'), '--workers', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('it is a folder; give a file name ending in .xlsx, .json or .csv');
+  });
+
+  it('--workers above 64 (each holds its own engine) or below 0: exit 2 before the run, naming the range', async () => {
+    const file = join(dir, 'w.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    for (const w of ['65', '1000', '=-1']) {
+      const r = await run([file, '--out', join(dir, 'w-out.json'), w.startsWith('=') ? `--workers${w}` : '--workers', ...(w.startsWith('=') ? [] : [w])]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('--workers must be a whole number from 0 to 64');
+      expect(r.err).not.toContain('progress:');
+    }
+    expect(existsSync(join(dir, 'w-out.json'))).toBe(false);
+  });
+
+  it('--out naming the scenario itself: exit 2, the scenario untouched', async () => {
+    const file = join(dir, 'self.json');
+    const text = JSON.stringify(smallScenario(50, 6));
+    writeFileSync(file, text);
+    const r = await run([file, '--out', file, '--workers', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is the scenario file itself');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('an existing --out is replaced whole, and no hidden partial file is left beside it', async () => {
+    const sub = mkdtempSync(join(dir, 'replace-'));
+    const file = join(sub, 's.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    for (const ext of ['json', 'xlsx', 'csv']) writeFileSync(join(sub, `out.${ext}`), 'OLD');
+    for (const ext of ['json', 'xlsx', 'csv']) expect((await run([file, '--out', join(sub, `out.${ext}`), '--workers', '0', '--quiet', '--ledger'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(sub, 'out.json'), 'utf8')).views.summary.length).toBeGreaterThan(10);
+    expect(readFileSync(join(sub, 'out.csv'), 'utf8')).toMatch(/^\ufeffkind,side,month/);
+    expect(readdirSync(sub).sort()).toEqual(['out.csv', 'out.events.csv', 'out.json', 'out.ledger.csv', 'out.register.csv', 'out.xlsx', 's.json']);
+  });
+
+  it('Ctrl-C during a run: exit 130, the existing --out as it was, nothing left behind', async () => {
+    const sub = mkdtempSync(join(dir, 'sigint-'));
+    const file = join(sub, 's.json');
+    writeFileSync(file, JSON.stringify(smallScenario(20_000, 60)));
+    for (const ext of ['json', 'csv']) writeFileSync(join(sub, `out.${ext}`), 'OLD');
+    for (const ext of ['json', 'csv']) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'tariff.mjs'), 'simulate', file, '--out', join(sub, `out.${ext}`), '--workers', '1', '--ledger'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      await new Promise<void>((started, failed) => {
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          if (err.includes('progress:')) started();
+        });
+        void exited.then(() => failed(new Error(`the run ended before any progress: ${err}`)));
+      });
+      expect(readdirSync(sub).some((n) => n.endsWith('.partial'))).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(err).toContain(`interrupted (SIGINT); nothing written, ${join(sub, `out.${ext}`)} is as it was`);
+    }
+    expect(readFileSync(join(sub, 'out.json'), 'utf8')).toBe('OLD');
+    expect(readFileSync(join(sub, 'out.csv'), 'utf8')).toBe('OLD');
+    expect(readdirSync(sub).sort()).toEqual(['out.csv', 'out.json', 's.json']);
+  }, 120_000);
 
   it('a file that is not JSON, an unknown output format, a missing --out: exit 2', async () => {
     const file = join(dir, 'broken.json');
