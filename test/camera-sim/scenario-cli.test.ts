@@ -210,7 +210,7 @@ describe('tariff simulate', () => {
       const r = await run([file, '--out', join(dir, 'no-such-folder', `x.${ext}`), '--workers', '0', '--ledger']);
       expect(r.code).toBe(2);
       expect(r.err).toContain(
-        `tariff: OUTPUT_WRITE\n  ${join(dir, 'no-such-folder', `x.${ext}`)}: cannot write the output: the folder ${join(dir, 'no-such-folder')} does not exist; create it or choose another --out`,
+        `tariff simulate: OUTPUT_WRITE\n  ${join(dir, 'no-such-folder', `x.${ext}`)}: cannot write the output: the folder ${join(dir, 'no-such-folder')} does not exist; create it or choose another --out`,
       );
       expect(r.err).not.toContain('progress:');
       expect(r.err).not.toMatch(/\n\s+at /);
