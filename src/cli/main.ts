@@ -222,6 +222,8 @@ const argsProblem = (e: Error & { code: string }, command: string): string => {
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}; tariff ${command} takes the options below`;
   if (/argument missing/.test(e.message)) return `${flag} needs a value (${flag} VALUE)`;
   if (/does not take an argument/.test(e.message)) return `${flag} takes no value; write ${flag} alone`;
+  // `--workers -1`: a value that starts with a dash reads as another flag.
+  if (/argument is ambiguous/.test(e.message)) return `${flag} needs a value, and one starting with "-" reads as a flag: write ${flag}=VALUE if you meant it`;
   return e.message;
 };
 

@@ -192,6 +192,9 @@ describe('the command line itself', () => {
     const file = write('flag.json', SURCHARGE);
     expect(tariff(['test', file, '--rules']).stderr).toContain('tariff test: --rules needs a value');
     expect(tariff(['test', '--fast=yes', file]).stderr).toContain('tariff test: --fast takes no value');
+    const dashed = tariff(['simulate', '--workers', '-1', file]);
+    expect(dashed.status).toBe(2);
+    expect(dashed.stderr).toContain('tariff simulate: --workers needs a value, and one starting with "-" reads as a flag: write --workers=VALUE if you meant it');
   });
 
   it('a usage error names the command once', () => {
