@@ -288,18 +288,20 @@ describe('Tariff Studio on a read-only workspace', () => {
   closeWorkspace(openWorkspace(roFile, { seed: SEED, actor: 'e2e' }).ws);
   const ro = useStudio(roFile, { args: ['--read-only'] });
 
-  it('says so in a banner (ja and en) and refuses a new draft with WORKSPACE_READ_ONLY', async () => {
+  it('says so in a banner (ja and en) and disables what would write, saying why', async () => {
     await ro.page.goto(ro.url);
     await waitText(ro.testId('read-only-banner'), '読み取り専用で開いています');
     await waitText(ro.testId('version-heading'), '施行日 2023-09-19');
     await shot(ro.page, '20-read-only');
-    await ro.testId('btn-create-draft').click();
-    await ro.testId('draft-effective').fill('2031-01-01');
-    await ro.testId('draft-title').fill('x');
-    await ro.testId('draft-create').click();
-    await waitText(ro.testId('error-banner'), 'WORKSPACE_READ_ONLY');
-    await shot(ro.page, '21-read-only-refused');
-    await ro.page.getByRole('button', { name: 'キャンセル' }).click();
+    // Writes are disabled before a click (the server would answer WORKSPACE_READ_ONLY); an export still works.
+    for (const id of ['btn-create-draft', 'btn-restore', 'btn-import']) if ((await ro.testId(id).count()) > 0) expect(await ro.testId(id).isDisabled(), id).toBe(true);
+    await waitText(ro.testId('tariff-role-note'), 'ワークスペースを読み取り専用で開いているため、この操作はできません');
+    expect(await ro.testId('btn-export').isDisabled()).toBe(false);
+    await shot(ro.page, '21-read-only-disabled');
+    await ro.testId('nav-rules').click();
+    expect(await ro.testId('btn-rule-draft').isDisabled()).toBe(true);
+    await waitText(ro.testId('rules-role-note'), '読み取り専用');
+    await ro.testId('nav-tariffs').click();
     await ro.testId('lang-switch').click();
     await waitText(ro.testId('read-only-banner'), 'Opened read-only');
   });

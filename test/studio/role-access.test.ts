@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
+import { CALL_ROLES, LEAVES_WORKSPACE_UNCHANGED, writesWorkspace } from '../../src/studio/api/call-roles.js';
 import { ROLES } from '../../src/studio/api/roles.js';
 import { rolesNeeded } from '../../src/studio/renderer/team/role-access.js';
 
@@ -22,5 +22,22 @@ describe('rolesNeeded (which buttons a role sees disabled)', () => {
 
   it('agrees with the table for every call and role', () => {
     for (const [call, access] of Object.entries(CALL_ROLES)) for (const role of ROLES) expect(rolesNeeded(call, role) === null).toBe(access === 'read' || access.includes(role));
+  });
+});
+
+describe('writesWorkspace (which buttons a read-only workspace disables)', () => {
+  it('is true for a call that saves, false for a read and for the calls that change nothing', () => {
+    expect(writesWorkspace('tariffs.createDraft')).toBe(true);
+    expect(writesWorkspace('workbook.applyImport')).toBe(true);
+    expect(writesWorkspace('rules.publishRelease')).toBe(true);
+    expect(writesWorkspace('scenarios.run')).toBe(true);
+    expect(writesWorkspace('workbook.previewImport')).toBe(false);
+    expect(writesWorkspace('explorer.saveCase')).toBe(false);
+    expect(writesWorkspace('workbook.export')).toBe(false);
+    expect(writesWorkspace('no.such.call')).toBe(false);
+  });
+
+  it('lists as unchanged only calls the table has, each one a role needs', () => {
+    for (const call of LEAVES_WORKSPACE_UNCHANGED) expect(CALL_ROLES[call], call).toBeInstanceOf(Array);
   });
 });

@@ -96,6 +96,28 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'team.resetPassword': ADMIN,
 };
 
+/**
+ * Calls that are not reads (a role needs them) but change nothing in the workspace: checks, a
+ * preview, a re-price or a cancel in memory, the user list, a case file written to a folder. Every
+ * other call that is not 'read' writes the workspace, so a workspace opened read-only refuses it
+ * (WORKSPACE_READ_ONLY) and the studio disables its buttons instead.
+ */
+export const LEAVES_WORKSPACE_UNCHANGED: ReadonlySet<string> = new Set([
+  'rules.checkRule',
+  'workbook.previewImport',
+  'authoring.checkQuote',
+  'scenarios.reprice',
+  'scenarios.cancel',
+  'team.users',
+  'explorer.saveCase',
+]);
+
+/** Whether a call writes the workspace (refused on a read-only one). */
+export const writesWorkspace = (call: string): boolean => {
+  const access = CALL_ROLES[call];
+  return access !== undefined && access !== 'read' && !LEAVES_WORKSPACE_UNCHANGED.has(call);
+};
+
 /** The calls that approve a version: four-eyes applies to them (src/studio/team/four-eyes.ts). */
 export const APPROVAL_CALLS: Readonly<Record<string, { kind: 'rule' | 'tariff'; getCall: string }>> = {
   'rules.approve': { kind: 'rule', getCall: 'rules.get' },

@@ -7,7 +7,7 @@ import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
-import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { useCallRefusal } from '../team/use-call-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 import { TermsText } from '../ui/terms-text.js';
 
@@ -69,7 +69,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t, lang, yen } = useI18n();
   // On a team server a case file is written into a folder on the server by legal only (the download is for everyone).
-  const noSave = useRoleRefusal()('explorer.saveCase');
+  const noSave = useCallRefusal()('explorer.saveCase');
   const [forms, setForms] = useState<DecisionForm[]>([]);
   const [ruleVersions, setRuleVersions] = useState<RuleVersionSummary[]>([]);
   const [tariffVersions, setTariffVersions] = useState<VersionSummary[]>([]);

@@ -12,6 +12,7 @@ export const ja = {
   'workspace.label': 'ワークスペース',
   'workspace.readOnly':
     '読み取り専用で開いています。このワークスペース（{file}）またはそのフォルダーに書き込めないため、変更は保存できません。変更するには、書き込めるフォルダーにコピーしてから開いてください。',
+  'workspace.readOnlyAction': 'ワークスペースを読み取り専用で開いているため、この操作はできません。変更するには、書き込めるフォルダーにコピーしてから開いてください。',
   'versions.title': '料金表のバージョン',
   'versions.basedOn': '元: {date}',
   'versions.inForce': '本日施行中',
@@ -387,6 +388,7 @@ export const en: Record<MessageKey, string> = {
   'workspace.label': 'Workspace',
   'workspace.readOnly':
     'Opened read-only: this workspace ({file}) or its folder cannot be written, so no change can be saved. To make changes, copy it to a folder you can write to and open the copy.',
+  'workspace.readOnlyAction': 'The workspace is open read-only, so this cannot be done here. To make changes, copy it to a folder you can write to and open the copy.',
   'versions.title': 'Tariff versions',
   'versions.basedOn': 'from {date}',
   'versions.inForce': 'In force today',

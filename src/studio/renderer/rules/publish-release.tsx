@@ -4,7 +4,7 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { useTeam, useTeamText } from '../team/team-context.js';
-import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { useCallRefusal } from '../team/use-call-refusal.js';
 
 /**
  * "Publish release": packs every approved rule and tariff version into a release file for the
@@ -16,7 +16,7 @@ export function PublishRelease({ onError }: { onError: (e: unknown) => void }) {
   const tt = useTeamText();
   // On a team server the publisher is the signed-in user (the server records them whatever is sent): no name to type.
   const { me } = useTeam();
-  const refusal = useRoleRefusal()('rules.publishRelease');
+  const refusal = useCallRefusal()('rules.publishRelease');
   const [typed, setTyped] = useState('');
   const publisher = me ? me.name : typed;
   const [busy, setBusy] = useState(false);

@@ -14,7 +14,7 @@ import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { useForceNote } from '../versions/use-force-note.js';
-import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { useCallRefusal } from '../team/use-call-refusal.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
 type Tab = 'rules' | 'coverage' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
@@ -25,7 +25,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t } = useI18n();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
-  const noDraft = useRoleRefusal()('rules.createDraft');
+  const noDraft = useCallRefusal()('rules.createDraft');
   const [versions, setVersions] = useState<RuleVersionSummary[]>([]);
   const forceNotes = useForceNote(versions, info.today);
   const [selectedId, setSelectedId] = useState<number | null>(null);

@@ -13,7 +13,7 @@ import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
 import { useLiveReprice } from './use-live-reprice.js';
 import { useScenarioRun } from './use-scenario-run.js';
-import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { useCallRefusal } from '../team/use-call-refusal.js';
 
 /**
  * Finance's scenarios: saved scenarios on the left (tick two to compare), the form, the run
@@ -28,7 +28,7 @@ export function ScenariosPage() {
   const api = useApi();
   const { t, lang, yen } = useI18n();
   // On a team server only finance saves and runs scenarios: the others read them, with the buttons disabled and why.
-  const noRun = useRoleRefusal()('scenarios.run');
+  const noRun = useCallRefusal()('scenarios.run');
   const [choices, setChoices] = useState<ScenarioChoices | null>(null);
   const [list, setList] = useState<ScenarioSummary[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);

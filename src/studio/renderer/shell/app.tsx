@@ -11,6 +11,7 @@ import { ErrorBanner, type ShownError } from './error-banner.js';
 import { LiveNote, TeamBadge } from '../team/live-updates.js';
 import { useTeam, useTeamText } from '../team/team-context.js';
 import { UsersPage } from '../team/users-page.js';
+import { ReadOnlyProvider } from './read-only-context.js';
 
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
@@ -73,20 +74,22 @@ export function App() {
           </button>
         )}
       </nav>
-      <main className="app-main">
-        {info?.readOnly && (
-          <div className="banner banner-warning" role="status" data-testid="read-only-banner">
-            <p>{t('workspace.readOnly', { file: info.file.split(/[\\/]/u).pop() ?? info.file })}</p>
-          </div>
-        )}
-        <LiveNote />
-        {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
-        {info && page === 'tariffs' && <TariffsPage info={info} />}
-        {info && page === 'rules' && <RulesPage info={info} />}
-        {info && page === 'explorer' && <ExplorerPage info={info} />}
-        {info && page === 'scenarios' && <ScenariosPage />}
-        {page === 'users' && me?.role === 'admin' && <UsersPage />}
-      </main>
+      <ReadOnlyProvider value={info?.readOnly === true}>
+        <main className="app-main">
+          {info?.readOnly && (
+            <div className="banner banner-warning" role="status" data-testid="read-only-banner">
+              <p>{t('workspace.readOnly', { file: info.file.split(/[\\/]/u).pop() ?? info.file })}</p>
+            </div>
+          )}
+          <LiveNote />
+          {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+          {info && page === 'tariffs' && <TariffsPage info={info} />}
+          {info && page === 'rules' && <RulesPage info={info} />}
+          {info && page === 'explorer' && <ExplorerPage info={info} />}
+          {info && page === 'scenarios' && <ScenariosPage />}
+          {page === 'users' && me?.role === 'admin' && <UsersPage />}
+        </main>
+      </ReadOnlyProvider>
     </div>
   );
 }

@@ -24,7 +24,7 @@ import { RowFormDialog } from './row-form-dialog.js';
 import { duplicateOp } from '../../../tariff-model/row-ops.js';
 import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
 import { useDraftEditor } from './use-draft-editor.js';
-import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { useCallRefusal } from '../team/use-call-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { useForceNote } from '../versions/use-force-note.js';
@@ -59,10 +59,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   // On a team server only a product manager edits tariffs: the others' buttons are disabled, with why.
   const forceNotes = useForceNote(versions, info.today);
-  const refusal = useRoleRefusal();
+  const refusal = useCallRefusal();
   const noEdit = refusal('tariffs.edit');
   const noRestore = refusal('lifecycle.restore');
-  const noImport = refusal('workbook.previewImport');
+  // The import ends in applyImport (a preview alone changes nothing): its refusal is the button's.
+  const noImport = refusal('workbook.applyImport');
 
   const markIssues = useCallback((issues: readonly Issue[]) => {
     setErrorCells(new Set(issues.filter((i) => i.index !== undefined && i.field).map((i) => cellKey(i.index!, i.field!))));

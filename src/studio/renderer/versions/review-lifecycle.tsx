@@ -3,7 +3,7 @@ import type { VersionStatus } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ApprovalNote, useApprovalState } from '../team/approval-note.js';
 import { useTeam } from '../team/team-context.js';
-import { useRoleRefusal } from '../team/use-role-refusal.js';
+import { useCallRefusal } from '../team/use-call-refusal.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
 
@@ -58,7 +58,7 @@ export function ReviewLifecycle({
   const { me } = useTeam();
   const approval = useApprovalState(kind, s.id, s.status, s.revision);
   // Submitting and sending back are the author's role's (pm for tariffs, legal for rules): disabled with why for the others.
-  const refusal = useRoleRefusal();
+  const refusal = useCallRefusal();
   const noSubmit = refusal(kind === 'tariff' ? 'lifecycle.submitTariff' : 'rules.submit');
   const noWithdraw = refusal(kind === 'tariff' ? 'lifecycle.withdrawTariff' : 'rules.withdraw');
   const roleNote = s.status === 'draft' ? noSubmit : s.status === 'in-review' && approval?.canApprove !== true ? noWithdraw : null;
