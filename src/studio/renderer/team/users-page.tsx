@@ -32,8 +32,10 @@ export function UsersPage() {
     setError(null);
     setNote(null);
     try {
-      setNote(await f());
+      const done = await f();
+      // The note shows with the list as it now is (a role or a lock told before the row shows it would contradict it).
       await reload();
+      setNote(done);
     } catch (e) {
       setError({ error: e });
     }
