@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { decide, decideFast } from '../src/engine/decide.js';
+import { answerBatch } from '../src/serve/batch-answer.js';
 import { folderReleaseSource, releaseContent } from '../src/io/release-build.js';
 import { loadReleaseFile, sealRelease, writeReleaseFile } from '../src/io/release-file.js';
 import { encodePost, runLoad, type LoadResult } from './http-load.js';
@@ -19,6 +21,9 @@ import { benchCases, ROOT } from './serve-cases.js';
  * - batchVsSingle: decisions per second in batches of 1,000 ÷ single requests, both at the same concurrency.
  * - details.serveVsJreHttpCeiling: a bare HTTP service (a fixed answer, no decision) ÷ the
  *   json-rules-engine one: how far HTTP alone lets serveVsJreHttp go on this machine.
+ * - details.batchVsSingleCeiling: every core answering batches in-process (answerBatch: parse,
+ *   decide, serialise, encode; no HTTP, no client) ÷ the single requests' rate: how far
+ *   batchVsSingle could go on this machine.
  */
 const asJson = process.argv.includes('--json');
 const log = (s: string): void => {
@@ -104,9 +109,26 @@ const load = (port: number, requests: number): Promise<LoadResult> => runLoad(po
 /** Batches of 1,000 cases of one decision each (the mix's cases of that decision, repeated). */
 const byDecision = new Map<string, object[]>();
 for (const c of cases) byDecision.set(c.decision, [...(byDecision.get(c.decision) ?? []), c.body]);
-const batches = [...byDecision].map(([d, bodies]) =>
-  encodePost(`/v1/decisions/${d}/batch`, JSON.stringify({ cases: Array.from({ length: BATCH }, (_x, i) => bodies[i % bodies.length]) })),
-);
+const batchTexts = [...byDecision].map(([decision, bodies]) => ({
+  decision,
+  text: JSON.stringify({ cases: Array.from({ length: BATCH }, (_x, i) => bodies[i % bodies.length]) }),
+}));
+const batches = batchTexts.map((b) => encodePost(`/v1/decisions/${b.decision}/batch`, b.text));
+/**
+ * The same batches answered in this process by the service's own answerBatch, one core: decisions
+ * per CPU-second of the whole batch pipeline without HTTP (best of alternating rounds, as above).
+ */
+const batchInProcessRound = (): number => {
+  const t0 = cpuMs();
+  let n = 0;
+  for (let round = 0; round < 20 && cpuMs() - t0 < 400; round += 1)
+    for (const b of batchTexts) n += answerBatch(release, { decision: b.decision, text: b.text, maxBatch: BATCH, today }).cases;
+  return (n * 1000) / (cpuMs() - t0);
+};
+batchInProcessRound(); // warm-up
+let batchInProcessPerSec = 0;
+for (let round = 0; round < 3; round += 1) batchInProcessPerSec = Math.max(batchInProcessPerSec, batchInProcessRound());
+log(`in-process batches of ${BATCH}: ${Math.round(batchInProcessPerSec).toLocaleString()} decisions/s on one core (parse, decide, serialise, encode)`);
 /**
  * Decisions per second in batches: every decision's batch `rounds` times, at `concurrency` batches
  * in flight. At the singles' concurrency the comparison is like for like (only the batch size
@@ -196,6 +218,9 @@ const report = {
     serveVsJreHttpCeiling: ratio(bareServed.perSec, jreServed.perSec),
     batchDecisionsPerSec: Math.round(batchPerSec),
     batchOneAtATimeDecisionsPerSec: Math.round(batchOneAtATime),
+    batchInProcessDecisionsPerSec: Math.round(batchInProcessPerSec),
+    /** The most batchVsSingle could be here: every core answering batches, nothing else, ÷ single requests. */
+    batchVsSingleCeiling: ratio(availableParallelism() * batchInProcessPerSec, served.perSec),
     failedRequests: failed,
   },
 };
