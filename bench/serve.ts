@@ -116,14 +116,16 @@ const batchTexts = [...byDecision].map(([decision, bodies]) => ({
 const batches = batchTexts.map((b) => encodePost(`/v1/decisions/${b.decision}/batch`, b.text));
 /**
  * The same batches answered in this process by the service's own answerBatch, one core: decisions
- * per CPU-second of the whole batch pipeline without HTTP (best of alternating rounds, as above).
+ * per second of the whole batch pipeline without HTTP, best of three rounds. Wall time here, not
+ * CPU time: the ceiling it gives is set against rates over HTTP, which are wall time, and on a
+ * shared machine both then see the same load.
  */
 const batchInProcessRound = (): number => {
-  const t0 = cpuMs();
+  const t0 = performance.now();
   let n = 0;
-  for (let round = 0; round < 20 && cpuMs() - t0 < 400; round += 1)
+  for (let round = 0; round < 20 && performance.now() - t0 < 400; round += 1)
     for (const b of batchTexts) n += answerBatch(release, { decision: b.decision, text: b.text, maxBatch: BATCH, today }).cases;
-  return (n * 1000) / (cpuMs() - t0);
+  return (n * 1000) / (performance.now() - t0);
 };
 batchInProcessRound(); // warm-up
 let batchInProcessPerSec = 0;
