@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Envelope, PublishedRelease } from '../../src/studio/api/contract.js';
+import type { Envelope, PublishedRelease, TariffReviewView, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
 import type { ReleaseFile } from '../../src/engine/release-types.js';
 import { loadReleaseFile } from '../../src/io/release-file.js';
 import { listAudit, verifyAudit } from '../../src/studio/workspace/audit-log.js';
@@ -27,6 +27,33 @@ describe('rules.publishRelease', () => {
     const last = listAudit(ws, 1)[0]!;
     expect(last).toMatchObject({ action: 'release.published', target: `release:${release.id}`, after: { id: release.id, sha256: release.sha256, publisher: 'kato' } });
     expect(verifyAudit(ws).ok).toBe(true);
+  });
+
+  it('names the reviewer and time of a tariff version approved in the studio (its tariff_reviews step), as for a rule version', async () => {
+    const { dispatch } = freshStudio();
+    const ok = async <T>(name: string, args: unknown): Promise<T> => {
+      const r = (await dispatch(name, args)) as Envelope<T>;
+      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+      return r.value;
+    };
+    let draft = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2026-04-01', title: 'price change' });
+    draft = await ok<VersionDetail>('tariffs.edit', {
+      id: draft.summary.id,
+      revision: draft.summary.revision,
+      edits: [{ table: 'courses', index: 0, field: 'monthlyFee', text: '23500' }],
+    });
+    const submitted = await ok<VersionSummary>('lifecycle.submitTariff', { id: draft.summary.id, revision: draft.summary.revision, comment: 'please review' });
+    await ok('lifecycle.approveTariff', { id: submitted.id, revision: submitted.revision, reviewer: 'ito', comment: 'ok' });
+    const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: submitted.id });
+    const approvedAt = review.reviews.find((s) => s.step === 'approved')?.at;
+    expect(approvedAt).toBeDefined();
+    const r = await ok<PublishedRelease>('rules.publishRelease', { publisher: 'ito' });
+    const release = JSON.parse(Buffer.from(r.contentBase64, 'base64').toString('utf8')) as ReleaseFile;
+    expect(release.content.manifest.versions.find((v) => v.kind === 'tariffs' && v.effective === '2026-04-01')).toMatchObject({
+      status: 'approved',
+      approvedBy: 'ito',
+      approvedAt,
+    });
   });
 
   it('refuses without a publisher name, and writes nothing', async () => {

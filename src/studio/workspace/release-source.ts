@@ -8,6 +8,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { verifyWorkspace } from './audit-log.js';
 import { anchorFileOf, auditHead, readAnchors } from './audit-anchor.js';
 import { allRuleVersions, listReviews } from './rule-store.js';
+import { listTariffReviews } from './tariff-review-store.js';
 import { allTariffVersions } from './tariff-store.js';
 import type { Workspace } from './workspace.js';
 
@@ -47,7 +48,13 @@ export function workspaceReleaseSource(ws: Workspace): ReleaseSource {
     });
   const tariffs = allTariffVersions(ws)
     .filter((t) => isReleasable(t.status))
-    .map((t) => ({ version: t.version, approval: { approvedBy: t.meta.approvedBy ?? null, approvedAt: t.updatedAt } }));
+    .map((t) => {
+      // A tariff version approved in the studio has its approval step in tariff_reviews (migration 6).
+      const step = listTariffReviews(ws, t.id)
+        .filter((s) => s.step === 'approved')
+        .pop();
+      return { version: t.version, approval: { approvedBy: step?.reviewer ?? t.meta.approvedBy ?? null, approvedAt: step?.at ?? t.updatedAt } };
+    });
   return { source: 'workspace', rules, tariffs, auditHead: head.head, auditEntries: head.entries };
 }
 
