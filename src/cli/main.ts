@@ -288,14 +288,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`tariff ${full}: ${message}\n\nUsage: ${command.usage}`);
       return 2;
     }
-    if (e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`tariff ${full}: ${(e as Error).message}`);
-      return 2;
-    }
-    // Any other refusal of the file system (EACCES, EROFS, ENOSPC, EISDIR…): one line, no stack.
+    // A refusal of the file system (ENOENT, EACCES, EROFS, ENOSPC, EISDIR…): one line, no stack.
     const refused = fileSystemRefusal(e);
     if (refused) {
       io.err(`tariff ${full}: ${refused}`);
+      return 2;
+    }
+    if (e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`tariff ${full}: ${(e as Error).message}`);
       return 2;
     }
     throw e;
@@ -308,6 +308,7 @@ export function fileSystemRefusal(e: unknown): string | undefined {
   const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !/^E[A-Z]+$/u.test(code) || typeof syscall !== 'string') return undefined;
   const advice: Record<string, string> = {
+    ENOENT: 'no such file or folder: check the path (the folder a file is written into must exist)',
     EACCES: 'this user may not use that path: choose another or change its permissions',
     EPERM: 'this user may not use that path: choose another or change its permissions',
     EROFS: 'the file system is read-only: choose a path on a writable one',
@@ -315,7 +316,7 @@ export function fileSystemRefusal(e: unknown): string | undefined {
     EISDIR: 'the path is a folder: give a file name inside it',
     ENOTDIR: 'a part of the path is a file, not a folder: check the path',
   };
-  // An atomic write's temporary file (FILE.PID.tmp) is named as the file asked for.
-  const shown = path?.replace(/\.\d+\.tmp$/u, '');
+  // An atomic write's temporary file (FILE.PID.tmp, FILE.tmp-PID, FILE.partial-PID, FILE.writing-PID) is named as the file asked for.
+  const shown = path?.replace(/\.(?:\d+\.tmp|tmp-\d+|partial-\d+|writing-\d+)$/u, '');
   return `${code}: cannot ${syscall}${shown ? ` ${shown}` : ''}; ${advice[code] ?? 'check the path and try again'}`;
 }
