@@ -75,7 +75,7 @@ async function runAndWrite(
 export const simulate: Command = {
   summary: 'simulate a fleet under a baseline and a proposal (a what-if scenario) and write the comparison',
   usage: [
-    'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--workers N] [--quiet] [--rules DIR] [--tariffs DIR]',
+    'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--replications N] [--sensitivity] [--workers N] [--quiet] [--rules DIR] [--tariffs DIR]',
     'tariff simulate SCENARIO --verify [--workers N] [--rules DIR] [--tariffs DIR]',
     '  SCENARIO: a scenario file (docs/scenarios.md; scenarios/example.json is one).',
     '  --out: the workbook (summary, by month, by course, by item and clause, events, assumptions),',
