@@ -156,7 +156,8 @@ export const studioCommand: Command = {
       io.out(`  ${studio.server.url}`);
       io.out('');
       io.out(`Workspace: ${workspace}${studio.created ? ' (created now from tariffs/ and rules/)' : ''}`);
-      if (studio.ws.readOnly)
+      if (studio.ws.readOnly && values['read-only'] === true) io.out('Opened read-only (--read-only): you can look at everything; no change can be saved.');
+      else if (studio.ws.readOnly)
         io.out('Opened read-only: the workspace or its folder cannot be written, so no change can be saved (copy it to a folder you can write to, to make changes).');
       io.out('Press Ctrl+C to stop.');
       await new Promise<void>((done) => {

@@ -124,4 +124,33 @@ describe('tariff studio --web', () => {
     expect(out).toContain('Tariff Studio stopped');
     expect(existsSync(workspace)).toBe(true);
   });
+
+  it('--read-only says it was asked for, and refuses a write', async () => {
+    const workspace = join(dir, 'web.sqlite');
+    expect(existsSync(workspace)).toBe(true);
+    const child = spawn(process.execPath, [BIN, 'studio', '--web', '--read-only', '--workspace', workspace], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{20,}\/)$/mu.exec(out);
+        if (m && out.includes('Press Ctrl+C to stop.')) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`studio exited: ${out}`)));
+    });
+    expect(out).toContain('Opened read-only (--read-only)');
+    expect(out).not.toContain('cannot be written');
+    const write = await fetch(`${url}api/tariffs.createDraft`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ from: 1, effective: '2027-01-01', title: 'x' }),
+    });
+    expect(await write.json()).toMatchObject({ ok: false, error: { code: 'WORKSPACE_READ_ONLY' } });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
 });
