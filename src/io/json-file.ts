@@ -94,9 +94,9 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
  * parser stopped (`line L, column C`, 1-based): a comment, single quotes, a trailing comma, a cut-off
  * file. Anything else gets the general advice.
  */
-export const jsonSyntaxAdvice = (text: string, location: string): string => {
+export const jsonSyntaxAdvice = (text: string, location: string, code = 'JSON_SYNTAX'): string => {
   const m = /^line (\d+), column (\d+)$/.exec(location);
-  if (text.trim() === '') return 'The file is empty: write a case ({ … }) or an array of cases in it.';
+  if (text.trim() === '') return EMPTY_ADVICE[code] ?? EMPTY_CASE_FILE;
   if (!m) return GENERAL_ADVICE;
   const lines = text.split('\n');
   const before = lines.slice(0, Number(m[1]) - 1).join('\n');
@@ -111,6 +111,14 @@ export const jsonSyntaxAdvice = (text: string, location: string): string => {
 
 const GENERAL_ADVICE = 'Fix the syntax there (a JSON validator or editor shows it).';
 
+/** What to do about an empty file, by the kind of file its reader expects (the code of its syntax error). */
+const EMPTY_CASE_FILE = 'The file is empty: write a case ({ … }) or an array of cases in it.';
+const EMPTY_ADVICE: Record<string, string> = {
+  JSON_SYNTAX: EMPTY_CASE_FILE,
+  RELEASE_JSON: 'The file is empty: build the release again (tariff release build --out FILE).',
+  SCENARIO_JSON: 'The file is empty: write a scenario in it (docs/scenarios.md; scenarios/example.json is one).',
+};
+
 /** V8's message without its position (given as line and column) and without its quote of the text (which may span lines). */
 const parserMessage = (e: unknown): string =>
   (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .+?), (?:\.\.\.)?".*" is not valid JSON$/s, '$1');
@@ -120,7 +128,7 @@ const parseJsonText = (path: string, text: string, code: string): unknown => {
     return JSON.parse(text);
   } catch (e) {
     const where = jsonErrorLocation(text, e);
-    throw new DataLoadError(code, [{ file: path, pointer: '', message: `not valid JSON at ${where}: ${parserMessage(e)}. ${jsonSyntaxAdvice(text, where)}`, code }]);
+    throw new DataLoadError(code, [{ file: path, pointer: '', message: `not valid JSON at ${where}: ${parserMessage(e)}. ${jsonSyntaxAdvice(text, where, code)}`, code }]);
   }
 };
 

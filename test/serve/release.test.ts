@@ -68,6 +68,20 @@ describe('tariff release build / verify', () => {
     expect(s.stderr).toContain('RELEASE_HASH');
   });
 
+  it('an empty release file is RELEASE_JSON with advice about releases, not about case files', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'empty.json'), '');
+    try {
+      loadReleaseFile(join(dir, 'empty.json'));
+      throw new Error('an empty release was loaded');
+    } catch (e) {
+      if (!(e instanceof DataLoadError)) throw e;
+      expect(e.code).toBe('RELEASE_JSON');
+      expect(e.errors[0]?.message).toContain('The file is empty: build the release again (tariff release build --out FILE).');
+      expect(e.errors[0]?.message).not.toContain('case');
+    }
+  });
+
   it('key order and indentation are not changes; an id that does not match is', () => {
     const dir = scratch();
     const r = folderRelease();
