@@ -30,6 +30,8 @@ export const settlement: DecisionDef<Facts, State> = {
     const reading = ctx.interps.use('monthsUsed');
     let monthsUsed: number;
     if (reading === 'elapsed') monthsUsed = Math.max(0, elapsedMonths(facts.startDate, facts.endDate) - (hasMinimumPeriod ? freeMonths : 0));
+    // A contract ended within its free period never reached its minimum period (第7条): 0 months.
+    else if (hasMinimumPeriod && free.lastFreeDay !== null && facts.endDate <= free.lastFreeDay) monthsUsed = 0;
     else monthsUsed = Math.max(0, monthIndex(facts.endDate) - (hasMinimumPeriod ? free.minimumPeriodStartMonth : monthIndex(facts.startDate)) + 1);
     // Default paid (case-files.md): the course's monthly fee × the months billed, billed as partialMonthFee reads.
     // The fee is the one the contract pays (ExistingContracts: keep-price keeps the fee of its start date).
