@@ -44,7 +44,9 @@ export const settlement: DecisionDef<Facts, State> = {
   finish: (fired, s, ctx) => {
     const settle = fired.find((f) => f.type === 'settle-remaining' || f.type === 'settle-same-family');
     const clauses = firedClauses(fired);
-    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, monthsUsed: s.monthsUsed, paid: s.paid } };
+    // basisCourse is null wherever the same-family rule sets no total (a legacy course, a term served,
+    // no course of the family satisfied), so a case may expect null there.
+    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, monthsUsed: s.monthsUsed, paid: s.paid, basisCourse: null } };
     let gross: number;
     let basis: Course | undefined;
     if (settle.type === 'settle-remaining') {
@@ -55,8 +57,7 @@ export const settlement: DecisionDef<Facts, State> = {
     }
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
-    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross };
-    if (basis) fields.basisCourse = basis.name;
+    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross, basisCourse: basis?.name ?? null };
     if (amount === 0) return { outcome: 'none', clauses, fields };
     return { outcome: 'settle', clauses, fields };
   },
