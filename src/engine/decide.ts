@@ -140,7 +140,12 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const factErrors = validateFacts(def.factsSchema, facts);
   // A spread of an empty array per call (most cases are valid) was a call with spread all the same.
   if (factErrors.length) errors.push(...factErrors);
-  const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? (overrides as Record<string, string>) : undefined, errors);
+  // An array is no map of overrides (its error is above): its indexes are not read as names too.
+  const interps = new InterpretationSet(
+    rules.interpretations,
+    typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, string>) : undefined,
+    errors,
+  );
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
