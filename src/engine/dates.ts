@@ -2,7 +2,7 @@
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const MS_PER_DAY = 86_400_000;
 const TOKYO_OFFSET_MIN = 9 * 60;
 /** Asia/Tokyo, the terms' time zone: UTC+09:00 all year (no DST). The one place it is written. */
