@@ -198,9 +198,12 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
 }
 
 const internalError = (c: CaseInput, opts: DecideOptions, e: unknown): Output =>
-  invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [
-    { path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' },
-  ]);
+  // A case found invalid while it was worked out (a date past 9999-12-31) says so, with its pointer.
+  e instanceof InvalidCase
+    ? invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, e.errors)
+    : invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [
+        { path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' },
+      ]);
 
 /** The reference path (json-rules-engine). Never throws: bad input is an `invalid` outcome. */
 export async function decide(registry: Registry, c: CaseInput, opts: DecideOptions): Promise<Output> {
