@@ -70,7 +70,11 @@ function monthFeeAt(fee: number, month: number, startDate: string, endDate: stri
   const dim = daysInMonth(Math.floor(month / 12), (month % 12) + 1);
   if (free?.partialMonth === month && free.lastFreeDay !== null) {
     const first = Number(free.lastFreeDay.slice(8, 10)) + 1;
-    const last = partialMonthFee === 'daily-prorate' && inMonth(endDate, month) ? Number(endDate!.slice(8, 10)) : dim;
+    const endDay = inMonth(endDate, month) ? Number(endDate!.slice(8, 10)) : dim;
+    // A contract that ended within the free period used none of the month's days after it: 0
+    // under either reading (第25条第1項: fees run only while the service is provided).
+    if (endDay < first) return 0;
+    const last = partialMonthFee === 'daily-prorate' ? endDay : dim;
     return last < first ? 0 : prorate(fee, last - first + 1, dim);
   }
   if (partialMonthFee === 'full-month') return fee;

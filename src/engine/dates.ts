@@ -1,9 +1,22 @@
+import { InvalidCase } from './errors.js';
 /**
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const MS_PER_DAY = 86_400_000;
+/**
+ * A date worked out from the facts (a deadline, a period's end, a day after a return) that leaves
+ * the years 0000–9999 a YYYY-MM-DD can write: the case is invalid, never an endless search.
+ */
+const outsideCalendar = (): InvalidCase =>
+  new InvalidCase([
+    {
+      path: '/facts',
+      message: 'a date worked out from these facts falls outside the years 0000–9999 that YYYY-MM-DD can write; check the dates (and freeMonths) of the case',
+      code: 'DATE_RANGE',
+    },
+  ]);
 const TOKYO_OFFSET_MIN = 9 * 60;
 /** Asia/Tokyo, the terms' time zone: UTC+09:00 all year (no DST). The one place it is written. */
 export const TOKYO_OFFSET = '+09:00';
@@ -82,7 +95,8 @@ export const fromDayNumber = (n: number): string => {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 1000 || y > 9999) return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  if (y < 0 || y > 9999) throw outsideCalendar();
+  if (y < 1000) return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
   return `${y}-${pad2(m)}-${pad2(d)}`;
 };
 export const addDays = (iso: string, days: number): string => fromDayNumber(dayNumber(iso) + days);
@@ -193,21 +207,31 @@ export const periodEnd = (start: string, months: number): string => {
   const y = Math.floor(target / 12);
   const m = (target % 12) + 1;
   const day = Number(start.slice(8, 10));
+  // A period that starts on a 1st ends on the last day of a month: 9999-12-31 at the latest.
+  if (y > 9999) {
+    if (y === 10000 && m === 1 && day === 1) return '9999-12-31';
+    throw outsideCalendar();
+  }
   if (day > daysInMonth(y, m)) return `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
   return addDays(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, -1);
 };
 
 /** Whole months elapsed from `start` to the day after `end` (民法143条): the largest n whose period ends on or before `end`. */
 export const elapsedMonths = (start: string, end: string): number => {
-  let n = Math.max(0, monthIndex(end) - monthIndex(start) - 1);
+  // Never more than the calendar months from start to end, both counted (a bound for the search).
+  const most = Math.max(0, monthIndex(end) - monthIndex(start) + 1);
+  let n = Math.max(0, most - 2);
   while (n > 0 && periodEnd(start, n) > end) n -= 1;
-  while (periodEnd(start, n + 1) <= end) n += 1;
+  // The period of `most` months ends in the month after `end` unless it starts on a 1st: not asked.
+  const firstOfMonth = start.endsWith('-01');
+  while (n < most && (n + 1 < most || firstOfMonth) && periodEnd(start, n + 1) <= end) n += 1;
   return n;
 };
 
 /** The last day of a month index. */
 export const lastDayOfMonth = (index: number): string => {
   const y = Math.floor(index / 12);
+  if (y > 9999) throw outsideCalendar();
   const m = (index % 12) + 1;
   return `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
 };

@@ -140,7 +140,12 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const factErrors = validateFacts(def.factsSchema, facts);
   // A spread of an empty array per call (most cases are valid) was a call with spread all the same.
   if (factErrors.length) errors.push(...factErrors);
-  const interps = new InterpretationSet(rules.interpretations, typeof overrides === 'object' && overrides !== null ? (overrides as Record<string, string>) : undefined, errors);
+  // An array is no map of overrides (its error is above): its indexes are not read as names too.
+  const interps = new InterpretationSet(
+    rules.interpretations,
+    typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, string>) : undefined,
+    errors,
+  );
   if (errors.length) return invalid(c, asOf, errors);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
@@ -193,9 +198,12 @@ function finish(c: CaseInput, p: Prepared, fired: FiredEvent[]): Output {
 }
 
 const internalError = (c: CaseInput, opts: DecideOptions, e: unknown): Output =>
-  invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [
-    { path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' },
-  ]);
+  // A case found invalid while it was worked out (a date past 9999-12-31) says so, with its pointer.
+  e instanceof InvalidCase
+    ? invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, e.errors)
+    : invalid(c, typeof c?.asOf === 'string' ? c.asOf : opts.today, [
+        { path: '', message: `internal error: ${e instanceof Error ? e.message : String(e)}; please report this case`, code: 'INTERNAL' },
+      ]);
 
 /** The reference path (json-rules-engine). Never throws: bad input is an `invalid` outcome. */
 export async function decide(registry: Registry, c: CaseInput, opts: DecideOptions): Promise<Output> {

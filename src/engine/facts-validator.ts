@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { compileSchema } from './ajv.js';
-import type { FieldError } from './errors.js';
+import { escapePointer, type FieldError } from './errors.js';
 import { schemaErrorMessage, valueAtPointer } from './schema-errors.js';
 
 /** Validates a case's facts against its decision's schema; errors point into the case (/facts/...). */
@@ -37,9 +37,9 @@ export function validateFacts(schema: object, facts: unknown): readonly FieldErr
   return pruneOneOf(v.errors ?? []).map((e) => {
     const path =
       e.keyword === 'required'
-        ? `/facts${e.instancePath}/${String(e.params.missingProperty)}`
+        ? `/facts${e.instancePath}/${escapePointer(String(e.params.missingProperty))}`
         : e.keyword === 'additionalProperties'
-          ? `/facts${e.instancePath}/${String(e.params.additionalProperty)}`
+          ? `/facts${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`
           : `/facts${e.instancePath}`;
     return { path, message: schemaErrorMessage(e, 'facts', valueAtPointer(facts, e.instancePath)), code: `FACT_${e.keyword.toUpperCase()}` };
   });

@@ -35,7 +35,15 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
   },
   settlement: {
     outcomes: ['settle', 'none'],
-    fields: { amount: yen, tax: yen, total: yen, monthsUsed: { type: 'integer', minimum: 0 }, paid: yen, grossAmount: yen, basisCourse: { type: 'string' } },
+    fields: {
+      amount: yen,
+      tax: yen,
+      total: yen,
+      monthsUsed: { type: 'integer', minimum: 0 },
+      paid: yen,
+      grossAmount: yen,
+      basisCourse: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+    },
     required: ['amount', 'tax', 'total', 'monthsUsed', 'paid'],
   },
   damages: {

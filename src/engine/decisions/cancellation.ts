@@ -16,13 +16,18 @@ import type { Course } from '../tariff-types.js';
 type Facts = { course: string; requestDate: string; desiredEndDate: string; returnedDate?: string | null; returnDelayAnnounced?: boolean; startDate?: string };
 type State = { course: Course; facts: Facts; onTime: boolean; plannedEndDate: string; returnedDate: string | null; lateDays: number };
 
-/** How far past the desired end date a planned end date is looked for (a few weeks suffice: 5 business days). */
+/** How far past the request a planned end date is looked for (a few weeks suffice: 5 business days). */
 const SEARCH_DAYS = 366;
 
-/** The first date after `after` whose notice deadline (the nth business day before it) is on or after `requestDate`. */
+/**
+ * The first date after `after` whose notice deadline (the nth business day before it) is on or after
+ * `requestDate`. A deadline falls before its date, so no date up to `requestDate` qualifies: the
+ * search starts after the later of the two (a request made long after the desired end date too).
+ */
 const firstReachableEnd = (after: string, requestDate: string, n: number): string => {
-  for (let d = addDays(after, 1), i = 0; i < SEARCH_DAYS; d = addDays(d, 1), i += 1) if (nthBusinessDayBefore(d, n) >= requestDate) return d;
-  throw new Error(`no planned end date within ${SEARCH_DAYS} days after ${after}`);
+  const from = addDays(requestDate > after ? requestDate : after, 1);
+  for (let d = from, i = 0; i < SEARCH_DAYS; d = addDays(d, 1), i += 1) if (nthBusinessDayBefore(d, n) >= requestDate) return d;
+  throw new Error(`no planned end date within ${SEARCH_DAYS} days after ${from}`);
 };
 
 export const cancellation: DecisionDef<Facts, State> = {

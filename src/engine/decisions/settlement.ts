@@ -30,6 +30,8 @@ export const settlement: DecisionDef<Facts, State> = {
     const reading = ctx.interps.use('monthsUsed');
     let monthsUsed: number;
     if (reading === 'elapsed') monthsUsed = Math.max(0, elapsedMonths(facts.startDate, facts.endDate) - (hasMinimumPeriod ? freeMonths : 0));
+    // A contract ended within its free period never reached its minimum period (第7条): 0 months.
+    else if (hasMinimumPeriod && free.lastFreeDay !== null && facts.endDate <= free.lastFreeDay) monthsUsed = 0;
     else monthsUsed = Math.max(0, monthIndex(facts.endDate) - (hasMinimumPeriod ? free.minimumPeriodStartMonth : monthIndex(facts.startDate)) + 1);
     // Default paid (case-files.md): the course's monthly fee × the months billed, billed as partialMonthFee reads.
     // The fee is the one the contract pays (ExistingContracts: keep-price keeps the fee of its start date).
@@ -42,7 +44,9 @@ export const settlement: DecisionDef<Facts, State> = {
   finish: (fired, s, ctx) => {
     const settle = fired.find((f) => f.type === 'settle-remaining' || f.type === 'settle-same-family');
     const clauses = firedClauses(fired);
-    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, monthsUsed: s.monthsUsed, paid: s.paid } };
+    // basisCourse is null wherever the same-family rule sets no total (a legacy course, a term served,
+    // no course of the family satisfied), so a case may expect null there.
+    if (!settle) return { outcome: 'none', clauses, fields: { amount: 0, tax: 0, total: 0, monthsUsed: s.monthsUsed, paid: s.paid, basisCourse: null } };
     let gross: number;
     let basis: Course | undefined;
     if (settle.type === 'settle-remaining') {
@@ -53,8 +57,7 @@ export const settlement: DecisionDef<Facts, State> = {
     }
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
-    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross };
-    if (basis) fields.basisCourse = basis.name;
+    const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross, basisCourse: basis?.name ?? null };
     if (amount === 0) return { outcome: 'none', clauses, fields };
     return { outcome: 'settle', clauses, fields };
   },
