@@ -1,6 +1,6 @@
 import { NotRepriceable, reprice, repriceable } from '../../camera-sim/reprice.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
-import type { RepriceAnswer } from '../api/contract.js';
+import type { RepriceAnswer, SideEditLines } from '../api/contract.js';
 import { runView } from './run-view.js';
 import type { CachedRun } from './scenario-runs.js';
 
@@ -12,7 +12,7 @@ import type { CachedRun } from './scenario-runs.js';
  * a full run, to the yen, in a fraction of the time. Otherwise the answer says why a full run is
  * needed. Nothing is saved: the page shows the figures until the form is saved and run.
  */
-export function repriceForm(kept: CachedRun | undefined, rs: ResolvedScenario, versionsKey: string): RepriceAnswer {
+export function repriceForm(kept: CachedRun | undefined, rs: ResolvedScenario, versionsKey: string, editLines?: SideEditLines): RepriceAnswer {
   const needed = (reason: string): RepriceAnswer => ({ mode: 'run-needed', reason, result: null, elapsedMs: 0 });
   if (!kept) return needed('no run of this scenario is kept for re-pricing (not run since the studio started, or it has a price response or a returns, equipment, damages or refunds section)');
   if (kept.versionsKey !== versionsKey) return needed('the versions the form picks differ from (or were changed since) the kept run');
@@ -22,7 +22,7 @@ export function repriceForm(kept: CachedRun | undefined, rs: ResolvedScenario, v
   try {
     const result = reprice(kept.cache, rs);
     const elapsedMs = performance.now() - started;
-    const view = runView({ scenario: rs.scenario, result, assumptions: [], finishedAt: new Date().toISOString(), elapsedMs, workers: 0, formRevision: kept.formRevision });
+    const view = runView({ scenario: rs.scenario, result, assumptions: [], finishedAt: new Date().toISOString(), elapsedMs, workers: 0, formRevision: kept.formRevision, ...(editLines ? { editLines } : {}) });
     return { mode: 'repriced', reason: '', result: view, elapsedMs };
   } catch (e) {
     if (e instanceof NotRepriceable) return needed(e.message);

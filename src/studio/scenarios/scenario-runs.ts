@@ -9,7 +9,7 @@ import { SimulationCancelled, type Progress } from '../../camera-sim/run-simulat
 import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
 import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
-import type { ApiError, RunProgress, RunState } from '../api/contract.js';
+import type { ApiError, RunProgress, RunState, SideEditLines } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import type { StoredRun } from './stored-run.js';
 
@@ -51,9 +51,10 @@ export class ScenarioRuns {
   /**
    * Starts a run. With `versionsKey` (the versions the form picked, scenario-form.ts) and a scenario
    * that may be re-priced (no price response, no returns/equipment/damages/refunds section), the
-   * first replication's events are kept for `cached`.
+   * first replication's events are kept for `cached`. `editLines`: the sides' edits as lines, kept
+   * with the run.
    */
-  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string): RunRecord {
+  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string, editLines?: SideEditLines): RunRecord {
     this.assertIdle();
     const workers = this.opts.workers ?? studioWorkers();
     const size = rs.scenario.fleet.size;
@@ -95,6 +96,7 @@ export class ScenarioRuns {
           formRevision,
           ...(bands ? { bands: { replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth } } : {}),
           ...(sensitivity ? { sensitivity } : {}),
+          ...(editLines ? { editLines } : {}),
         };
         try {
           this.opts.onFinished(run, stored);
