@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EditLine, RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
+import type { EditChange, EditLine, RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
@@ -82,18 +82,18 @@ describe('scenario edits as lines', () => {
   });
 
   it('words the lines in Japanese and in English, yen with the page’s format', () => {
-    const fee = { kind: 'course-fee', subject: 'X', name: 'どこでも“me”REC M2035N・3年コース', key: '', from: 1980, to: 2180, detail: '', courses: [], share: null } as const;
+    const fee: EditChange = { kind: 'course-fee', subject: 'X', name: 'どこでも“me”REC M2035N・3年コース', key: '', from: 1980, to: 2180, detail: '', courses: [], share: null };
     expect(changeText(fee, words('ja'))).toBe('コース「どこでも“me”REC M2035N・3年コース」の月額 1,980円 → 2,180円');
     expect(changeText(fee, words('en'))).toBe('Course “どこでも“me”REC M2035N・3年コース”: monthly fee ¥1,980 → ¥2,180');
-    const term = { ...fee, kind: 'option-price', name: 'PoE インジェクタオプション', key: '12', from: 800, to: 900, detail: 'by-term' } as const;
+    const term: EditChange = { ...fee, kind: 'option-price', name: 'PoE インジェクタオプション', key: '12', from: 800, to: 900, detail: 'by-term' };
     expect(changeText(term, words('ja'))).toBe('オプション「PoE インジェクタオプション」の料金（12 か月契約）800円 → 900円');
-    const added = { ...term, kind: 'option-price', key: '', from: null, to: 700, detail: 'flat' } as const;
+    const added: EditChange = { ...term, kind: 'option-price', key: '', from: null, to: 700, detail: 'flat' };
     expect(changeText(added, words('ja'))).toBe('オプション「PoE インジェクタオプション」の料金 なし → 700円');
-    const existing = { ...fee, kind: 'existing-contracts', name: '', from: 'new-price', to: 'keep-price', detail: '附則第2項（案）' } as const;
+    const existing: EditChange = { ...fee, kind: 'existing-contracts', name: '', from: 'new-price', to: 'keep-price', detail: '附則第2項（案）' };
     expect(changeText(existing, words('ja'))).toBe('期間開始前からの契約の料金: 新しい料金を適用 → 契約開始日の料金を維持（根拠: 附則第2項（案））');
-    const parameter = { ...fee, kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12 } as const;
+    const parameter: EditChange = { ...fee, kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12 };
     expect(changeText(parameter, words('ja'))).toBe('ルール outageWaiver のパラメータ minimumConsecutiveHours 24 → 12');
-    const course = { ...fee, kind: 'new-course', subject: 'NEW-1', name: '新コース', from: null, to: 3000, courses: ['長期コース'], share: 0.25 } as const;
+    const course: EditChange = { ...fee, kind: 'new-course', subject: 'NEW-1', name: '新コース', from: null, to: 3000, courses: ['長期コース'], share: 0.25 };
     expect(changeText(course, words('ja'))).toBe('新しいコース「新コース」（NEW-1）を追加、月額 3,000円。長期コース を選ぶ契約の 25% がこのコースを選びます');
     // No sentence of either language shows JSON.
     for (const c of [fee, term, added, existing, parameter, course]) for (const lang of ['ja', 'en'] as const) expect(changeText(c, words(lang))).not.toMatch(/[{}[\]]/u);
