@@ -9,6 +9,18 @@ import { changeText } from './edit-line-text.js';
  */
 const SHOWN = 3;
 
+/** A sentence whose short "3,680円 → 3,180円" is kept on one line. */
+function Sentence({ text }: { text: string }) {
+  const m = /^(.*?)(\S+ → \S+)$/u.exec(text);
+  if (!m || m[2]!.length > 32) return <span className="scn-edit-change">{text}</span>;
+  return (
+    <span className="scn-edit-change">
+      {m[1]}
+      <span className="amounts">{m[2]}</span>
+    </span>
+  );
+}
+
 export function EditLineText({ line, testId }: { line: EditLine; testId?: string }) {
   const { t, yen, lang } = useI18n();
   const words = { t, yen, lang };
@@ -24,17 +36,13 @@ export function EditLineText({ line, testId }: { line: EditLine; testId?: string
       ) : (
         <>
           {texts.slice(0, SHOWN).map((x, i) => (
-            <span key={i} className="scn-edit-change">
-              {x}
-            </span>
+            <Sentence key={i} text={x} />
           ))}
           {texts.length > SHOWN && (
             <details>
               <summary className="small">{t('se.more', { n: texts.length - SHOWN })}</summary>
               {texts.slice(SHOWN).map((x, i) => (
-                <span key={i} className="scn-edit-change">
-                  {x}
-                </span>
+                <Sentence key={i} text={x} />
               ))}
             </details>
           )}
