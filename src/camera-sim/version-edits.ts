@@ -32,6 +32,12 @@ export const selectCourses = (courses: readonly Course[], match: CourseMatch): {
   return { selected, unknown };
 };
 
+/** A course match as words (series M2035, termMonths 1), for a message a reader takes in without JSON. */
+export const matchText = (match: CourseMatch): string =>
+  Object.entries(match ?? {})
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' / ') : String(v)}`)
+    .join(', ') || '(any course)';
+
 const swapDefault = (def: Interpretation, value: string): Interpretation | undefined => {
   if (def.default === value || def.defaultAliases?.includes(value)) return def;
   const alt = def.alternatives.find((a) => a.value === value || a.aliases?.includes(value));
@@ -87,7 +93,7 @@ export function applyEdit(r: RuleVersion, t: TariffVersion, e: Edit, err: (messa
       const { selected, unknown } = selectCourses(t.courses, e.match);
       if (unknown.length) err(`unknown course(s): ${unknown.join('; ')}`, '/match/courses');
       if (!selected.length) {
-        err(`no course of the tariff of ${t.effective} matches ${JSON.stringify(e.match)}`, '/match');
+        err(`no course of the tariff of ${t.effective} matches ${matchText(e.match)}`, '/match');
         return;
       }
       if (e.edit === 'settlement-policy') {

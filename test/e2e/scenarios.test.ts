@@ -208,4 +208,46 @@ describe('Scenarios, browser mode', () => {
     await testId('chart-revenue').scrollIntoViewIfNeeded();
     await shot(studio.page, 'scenarios-10-repriced-bands-ja');
   });
+
+  it('every kind of edit is made with controls and read in Japanese; one that cannot apply says why', async () => {
+    await testId('scn-new').click();
+    await testId('scenario-form').waitFor();
+    const add = async (kind: string): Promise<void> => {
+      await testId('scn-proposal-add-kind').selectOption(kind);
+      await testId('scn-proposal-add-edit').click();
+    };
+    await add('option-price');
+    await testId('scn-proposal-edit-0-option').selectOption('poe-injector');
+    await testId('scn-proposal-edit-0-amount-12').fill('900');
+    await add('initial-fee');
+    await testId('scn-proposal-edit-1-group').selectOption('PLUS');
+    await testId('scn-proposal-edit-1-amount').fill('10000');
+    await add('existing-contracts');
+    await testId('scn-proposal-edit-2-clause').fill('附則第2項（案）');
+    await add('interpretation');
+    await testId('scn-proposal-edit-3-name').selectOption('dailyRate');
+    await testId('scn-proposal-edit-3-value').selectOption('thirty-days');
+    await add('course-fee');
+    await testId('scn-proposal-edit-4-mode').selectOption('set');
+    await testId('scn-proposal-edit-4-course').selectOption({ index: 1 });
+    await testId('scn-proposal-edit-4-amount').fill('2180');
+    await add('course-fee');
+    await testId('scn-proposal-edit-5-term').selectOption('1');
+    await testId('scn-proposal-edit-5-series').selectOption('legacy');
+    await waitText(testId('scn-proposal-edit-0-text'), 'オプション「PoE インジェクタオプション」の料金（12 か月契約）800円 → 900円');
+    await waitText(testId('scn-proposal-edit-1-text'), '初期費用（PLUS）12,000円 → 10,000円');
+    await waitText(testId('scn-proposal-edit-2-text'), '期間開始前からの契約の料金: 新しい料金を適用 → 契約開始日の料金を維持（根拠: 附則第2項（案））');
+    await waitText(testId('scn-proposal-edit-3-text'), '解釈「dailyRate」の既定値 own-month → thirty-days');
+    await waitText(testId('scn-proposal-edit-4-text'), /^コース「[^」]+」の月額 [\d,]+円 → 2,180円$/u);
+    await waitText(
+      testId('scn-proposal-edit-5-text'),
+      /^この編集は適用できません: \/proposal\/edits\/5\/match: no course of the tariff of [\d-]+ matches series legacy, termMonths 1$/u,
+    );
+    expect(await testId('scenario-form').locator('textarea').count()).toBe(0);
+    await testId('scn-side-proposal').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-11-edit-kinds-ja');
+    // Removed with its button: the lines follow.
+    await testId('scn-proposal-edit-5-remove').click();
+    expect(await testId('scn-proposal-edit-5').count()).toBe(0);
+  });
 });

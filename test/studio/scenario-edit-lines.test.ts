@@ -77,7 +77,10 @@ describe('scenario edits as lines', () => {
     expect(p[5]!.changes).toEqual([expect.objectContaining({ kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12 })]);
     expect(p[6]!.changes).toEqual([expect.objectContaining({ kind: 'interpretation', subject: 'dailyRate', from: 'own-month', to: 'thirty-days' })]);
     // A term no course has: the edit says why, with its pointer, and changes nothing; the next still applies.
-    expect(p[7]!).toMatchObject({ changes: [], problem: expect.stringMatching(/^\/proposal\/edits\/7\/match: no course of the tariff/u) as unknown });
+    expect(p[7]!).toMatchObject({
+      changes: [],
+      problem: expect.stringMatching(/^\/proposal\/edits\/7\/match: no course of the tariff of 2023-09-19 matches series M2035, termMonths 7$/u) as unknown,
+    });
     expect(p[8]!.changes).toEqual([expect.objectContaining({ kind: 'new-course', subject: 'NEW-1', name: '新コース', to: 3000, courses: [m2035[0]!.name], share: 0.25 })]);
   });
 
