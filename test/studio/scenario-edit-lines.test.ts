@@ -112,7 +112,16 @@ describe('scenario edits as lines', () => {
     expect(lines.proposal.map((l: EditLine) => [l.edit, l.problem])).toEqual(ready.map((e) => [e.edit, null]));
     await call<ScenarioSummary>('scenarios.save', { id: null, form: withEdits(c, ready) });
     const policy = newEdit('add-settlement-policy', c);
-    const described = await call<SideEditLines>('scenarios.describeEdits', { form: withEdits(c, [policy]) });
+    if (policy.edit !== 'add-settlement-policy') throw new Error(policy.edit);
+    // Added with its clause and text empty: the line asks for them.
+    const empty = await call<SideEditLines>('scenarios.describeEdits', { form: withEdits(c, [policy]) });
+    expect(empty.proposal[0]!.problem).toMatch(/^\/proposal\/edits\/0\/policy\/(clause|text): /u);
+    // A clause not written as the terms write one is named with the forms it may take (not the schema's pattern).
+    const loose = { ...policy, policy: { ...policy.policy, clause: '附則', text: 'x' } };
+    const named = await call<SideEditLines>('scenarios.describeEdits', { form: withEdits(c, [loose]) });
+    expect(named.proposal[0]!.problem).toBe('/proposal/edits/0/policy/clause: write the clause as the terms do: 第N条, 第N条第M項, 第N条第M項第K号, 別紙N or 別紙N表M');
+    const filled = { ...policy, policy: { ...policy.policy, clause: '別紙3表2', text: '残りの月数分の月額料金' } };
+    const described = await call<SideEditLines>('scenarios.describeEdits', { form: withEdits(c, [filled]) });
     expect(described.proposal[0]!.changes).toEqual([expect.objectContaining({ kind: 'new-policy', subject: 'new-policy', to: 12, detail: 'remaining-of-months' })]);
   });
 
@@ -141,5 +150,23 @@ describe('scenario edits as lines', () => {
     });
     expect(!bad.ok && bad.error.code).toBe('SCENARIO_INVALID');
     expect(!bad.ok && bad.error.issues.map((i) => i.field)).toContain('/proposal/edits/0/change');
+  });
+});
+
+describe('a badly shaped edit', () => {
+  it('says which field, with the simulator’s own schema, before anything is applied', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const lines = await call<SideEditLines>('scenarios.describeEdits', {
+      form: withEdits(c, [
+        // An amount left empty in the page reaches the studio as null.
+        { edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: null } as unknown as Edits[number],
+        { edit: 'existing-contracts', policy: 'keep-price', clause: '' },
+        { edit: 'initial-fee', group: c.initialFeeGroups[0]!.group, amount: 5000 },
+      ]),
+    });
+    expect(lines.proposal[0]).toMatchObject({ changes: [], problem: '/proposal/edits/0/change: must be integer' });
+    expect(lines.proposal[1]!.problem).toMatch(/^\/proposal\/edits\/1\/clause: /u);
+    expect(lines.proposal[2]).toMatchObject({ problem: null, changes: [expect.objectContaining({ kind: 'initial-fee', to: 5000 })] });
   });
 });

@@ -1,7 +1,9 @@
 import type { RuleVersion } from '../../engine/rule-types.js';
 import type { OptionPrice, TariffVersion } from '../../engine/tariff-types.js';
 import type { Edit } from '../../camera-sim/scenario-types.js';
+import { editSchema } from '../../camera-sim/scenario-schema.js';
 import { applyEdit, type NewCourseUptake } from '../../camera-sim/version-edits.js';
+import { schemaErrors } from '../../engine/validate-data.js';
 import type { EditChange, EditLine } from '../api/contract.js';
 
 /**
@@ -11,8 +13,8 @@ import type { EditChange, EditLine } from '../api/contract.js';
  * versions before and after it: a course's monthly fee from 1,980 to 1,480 yen, an option's price,
  * an initial fee, a course's settlement policy, a new course or policy, an interpretation's
  * default, a rule parameter, how contracts started before the horizon are billed. An edit that
- * cannot apply says why (`problem`, with its pointer under the edit) and changes nothing, so the
- * lines after it read as the simulator would reach them.
+ * cannot apply (its shape refused by the scenario schema, or the tariff refusing it) says why
+ * (`problem`, with its pointer under the edit) and changes nothing.
  */
 const change = (kind: EditChange['kind'], subject: string, from: EditChange['from'], to: EditChange['to'], more: Partial<EditChange> = {}): EditChange => ({
   kind,
@@ -32,6 +34,9 @@ const amounts = (p: OptionPrice | undefined): Map<string, number> => {
   if (!p) return new Map();
   return p.kind === 'flat' ? new Map([['', p.amount]]) : new Map(Object.entries(p.amounts));
 };
+
+/** A settlement policy's clause refused by its pattern, in words. */
+const CLAUSE_FORMS = 'write the clause as the terms do: 第N条, 第N条第M項, 第N条第M項第K号, 別紙N or 別紙N表M';
 
 /** What the versions after an edit differ in from the versions before it. */
 function changesOf(before: { r: RuleVersion; t: TariffVersion }, after: { r: RuleVersion; t: TariffVersion }, uptakes: readonly NewCourseUptake[]): EditChange[] {
@@ -77,14 +82,16 @@ export function editLines(rules: RuleVersion, tariff: TariffVersion, edits: read
   let now = { r: rules, t: tariff };
   return edits.map((e, index) => {
     const next = { r: structuredClone(now.r), t: structuredClone(now.t) };
-    const problems: string[] = [];
+    // The edit's shape first, with the simulator's own schema (an amount left empty, a field missing).
+    const problems = schemaErrors(editSchema, e, '', 'SCENARIO_SCHEMA').map((x) => `${pointer}/${index}${x.pointer}: ${x.pointer.endsWith('/clause') && x.message.startsWith('must match pattern') ? CLAUSE_FORMS : x.message}`);
     const uptakes: NewCourseUptake[] = [];
-    try {
-      applyEdit(next.r, next.t, e, (message, at) => problems.push(`${pointer}/${index}${at ?? ''}: ${message}`), uptakes);
-    } catch (x) {
-      // A malformed edit (a field missing or of another type): the schema names it when the form is checked.
-      problems.push(`${pointer}/${index}: ${x instanceof Error ? x.message : String(x)}`);
-    }
+    if (!problems.length)
+      try {
+        applyEdit(next.r, next.t, e, (message, at) => problems.push(`${pointer}/${index}${at ?? ''}: ${message}`), uptakes);
+      } catch (x) {
+        // Past the schema, only a defect would throw here: it is said on the line, not thrown at the page.
+        problems.push(`${pointer}/${index}: ${x instanceof Error ? x.message : String(x)}`);
+      }
     const note = typeof e.note === 'string' ? e.note : '';
     if (problems.length) return { index, edit: String(e.edit), note, changes: [], problem: problems.length === 1 ? problems[0]! : `${problems[0]!} (and ${problems.length - 1} more like it)` };
     const line = { index, edit: e.edit, note, changes: changesOf(now, next, uptakes), problem: null };
