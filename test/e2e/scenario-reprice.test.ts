@@ -42,6 +42,6 @@ describe('Scenarios: instant re-pricing', () => {
     await waitText(testId('scn-notice'), '実行が終わりました', 120_000);
     await studio.page.locator('[data-testid=scn-price-mode][data-mode=simulated]').waitFor({ timeout: 60_000 });
     expect(await proposalFees()).toBe(after);
-    await waitText(testId('result-edits-proposal'), 'ルール outageWaiver のパラメータ minimumConsecutiveHours 24 → 12');
+    await waitText(testId('result-edits-proposal'), 'ルール outageWaiver のパラメータ minimumConsecutiveHours（第25条第2項）24 → 12');
   });
 });

@@ -74,7 +74,7 @@ describe('scenario edits as lines', () => {
     expect(p[2]!.changes).toEqual([expect.objectContaining({ kind: 'option-price', subject: poe.code, key: '12', from: poe.price.amounts['12'], to: 900, detail: 'by-term' })]);
     expect(p[3]!.changes).toEqual([expect.objectContaining({ kind: 'initial-fee', subject: c.initialFeeGroups[0]!.group, from: c.initialFeeGroups[0]!.amount, to: 5000 })]);
     expect(p[4]!.changes).toEqual([expect.objectContaining({ kind: 'existing-contracts', from: 'new-price', to: 'keep-price', detail: '附則第2項（案）' })]);
-    expect(p[5]!.changes).toEqual([expect.objectContaining({ kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12 })]);
+    expect(p[5]!.changes).toEqual([expect.objectContaining({ kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12, detail: '第25条第2項' })]);
     expect(p[6]!.changes).toEqual([expect.objectContaining({ kind: 'interpretation', subject: 'dailyRate', from: 'own-month', to: 'thirty-days' })]);
     // A term no course has: the edit says why, with its pointer, and changes nothing; the next still applies.
     expect(p[7]!).toMatchObject({
@@ -94,8 +94,8 @@ describe('scenario edits as lines', () => {
     expect(changeText(added, words('ja'))).toBe('オプション「PoE インジェクタオプション」の料金 なし → 700円');
     const existing: EditChange = { ...fee, kind: 'existing-contracts', name: '', from: 'new-price', to: 'keep-price', detail: '附則第2項（案）' };
     expect(changeText(existing, words('ja'))).toBe('期間開始前からの契約の料金: 新しい料金を適用 → 契約開始日の料金を維持（根拠: 附則第2項（案））');
-    const parameter: EditChange = { ...fee, kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12 };
-    expect(changeText(parameter, words('ja'))).toBe('ルール outageWaiver のパラメータ minimumConsecutiveHours 24 → 12');
+    const parameter: EditChange = { ...fee, kind: 'parameter', subject: 'outageWaiver.minimumConsecutiveHours', from: 24, to: 12, detail: '第25条第2項' };
+    expect(changeText(parameter, words('ja'))).toBe('ルール outageWaiver のパラメータ minimumConsecutiveHours（第25条第2項）24 → 12');
     const course: EditChange = { ...fee, kind: 'new-course', subject: 'NEW-1', name: '新コース', from: null, to: 3000, courses: ['長期コース'], share: 0.25 };
     expect(changeText(course, words('ja'))).toBe('新しいコース「新コース」（NEW-1）を追加、月額 3,000円。長期コース を選ぶ契約の 25% がこのコースを選びます');
     // No sentence of either language shows JSON.

@@ -70,7 +70,7 @@ function changesOf(before: { r: RuleVersion; t: TariffVersion }, after: { r: Rul
   for (const [decision, file] of Object.entries(r1.decisions))
     for (const [parameter, p] of Object.entries(file.parameters ?? {})) {
       const was = r0.decisions[decision as keyof RuleVersion['decisions']]?.parameters?.[parameter]?.value;
-      if (was !== p.value) out.push(change('parameter', `${decision}.${parameter}`, was ?? null, p.value));
+      if (was !== p.value) out.push(change('parameter', `${decision}.${parameter}`, was ?? null, p.value, { detail: p.clause }));
     }
   const [e0, e1] = [t0.existingContracts ?? { policy: 'new-price', clause: '' }, t1.existingContracts ?? { policy: 'new-price', clause: '' }];
   if (e0.policy !== e1.policy || e0.clause !== e1.clause) out.push(change('existing-contracts', '', e0.policy, e1.policy, { detail: e1.clause }));

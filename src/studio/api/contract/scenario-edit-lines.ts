@@ -18,7 +18,7 @@ export type EditChange = {
   /** The value before the edit and after it (yen for fees and prices; null: none before, or removed). */
   from: number | string | null;
   to: number | string | null;
-  /** option-price: the price's kind (flat, by-term, by-series); new-policy: its kind; existing-contracts: the clause; else ''. */
+  /** option-price: the price's kind (flat, by-term, by-series); new-policy: its kind; existing-contracts and parameter: the clause; else ''. */
   detail: string;
   /** new-course: the names of the courses whose contracts may take it instead, and the share that does; else [] and null. */
   courses: string[];

@@ -44,7 +44,7 @@ export function changeText(c: EditChange, w: Words): string {
       return w.t('se.interpretation', { name: c.subject, from: plain(c.from), to: plain(c.to) });
     case 'parameter': {
       const [decision, parameter] = [c.subject.slice(0, c.subject.indexOf('.')), c.subject.slice(c.subject.indexOf('.') + 1)];
-      return w.t('se.parameter', { decision, parameter, from: plain(c.from), to: plain(c.to) });
+      return w.t('se.parameter', { decision, parameter, clause: c.detail || w.t('se.none'), from: plain(c.from), to: plain(c.to) });
     }
     case 'existing-contracts': {
       const policy = (v: EditChange['from']): string => (v === 'new-price' || v === 'keep-price' ? w.t(`se.existing.${v}`) : plain(v));
