@@ -91,18 +91,29 @@ export function bandsOf(results: readonly SimulationResult[], seeds: number[]): 
 
 /**
  * Runs n replications. The first gets every option (ledger, onLedger, progress); the others run
- * without a ledger. onReplication reports each one done.
+ * without a ledger. onReplication reports each one done. `traceOf(r)`, when given, receives the
+ * price trace of replication r and `onReplicationResult` its scenario and result: a caller keeps
+ * every replication for re-pricing (reprice.ts `repriceReplications`, bands included).
  */
 export async function runReplications(
   rs: ResolvedScenario,
   n: number,
-  opts: RunOptions & { onReplication?: (done: number, of: number) => void },
+  opts: RunOptions & {
+    onReplication?: (done: number, of: number) => void;
+    traceOf?: (r: number) => RunOptions['onTrace'];
+    onReplicationResult?: (r: number, rs: ResolvedScenario, result: SimulationResult) => void;
+  },
 ): Promise<{ result: SimulationResult; bands?: Bands }> {
   const seeds = Array.from({ length: n }, (_, r) => replicationSeed(rs.scenario.seed, r));
   const results: SimulationResult[] = [];
   for (let r = 0; r < n; r += 1) {
-    const o: RunOptions = r === 0 ? opts : { workers: opts.workers, ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}), ...(opts.signal ? { signal: opts.signal } : {}) };
-    results.push(await runSimulation(withSeed(rs, seeds[r]!), o));
+    const base: RunOptions = r === 0 ? opts : { workers: opts.workers, ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}), ...(opts.signal ? { signal: opts.signal } : {}) };
+    const trace = opts.traceOf?.(r);
+    const o: RunOptions = trace ? { ...base, onTrace: trace } : base;
+    const rsr = withSeed(rs, seeds[r]!);
+    const result = await runSimulation(rsr, o);
+    results.push(result);
+    opts.onReplicationResult?.(r, rsr, result);
     opts.onReplication?.(r + 1, n);
   }
   return n > 1 ? { result: results[0]!, bands: bandsOf(results, seeds) } : { result: results[0]! };

@@ -15,6 +15,7 @@ import {
   type PriceIndex,
   type SettlementEvent,
 } from './price-index.js';
+import { bandsOf, type Bands } from './replications.js';
 import { buildResult, type SimulationResult } from './result.js';
 import { runSimulation, type RunOptions } from './run-simulation.js';
 import type { ResolvedScenario } from './scenario-loader.js';
@@ -75,6 +76,20 @@ export async function runCached(rs: ResolvedScenario, opts: RunOptions): Promise
   const parts: PriceTracePart[] = [];
   const result = await runSimulation(rs, { ...opts, onTrace: (p) => parts.push(p) });
   return priceCache(rs, result, parts);
+}
+
+/**
+ * Every replication's cache re-priced under the prices of `rs` (replication r on its own seed,
+ * as runReplications ran it), and with two or more the bands of the re-priced replications, made
+ * by the same `bandsOf` as a full run's: the same figures and bands as a full run, to the yen.
+ * `caches` are the replications of one run in order (caches[0] on the scenario's own seed).
+ */
+export function repriceReplications(caches: readonly PriceCache[], rs: ResolvedScenario): { result: SimulationResult; bands?: Bands } {
+  const n = rs.scenario.replications ?? 1;
+  if (caches.length !== n) throw new NotRepriceable(`the run kept ${caches.length} replication(s) for re-pricing and the scenario asks for ${n}`);
+  const seeds = caches.map((c) => c.rs.scenario.seed);
+  const results = caches.map((c, r) => reprice(c, r === 0 ? rs : { ...rs, scenario: { ...rs.scenario, seed: seeds[r]! } }));
+  return n > 1 ? { result: results[0]!, bands: bandsOf(results, seeds) } : { result: results[0]! };
 }
 
 /** The cached run's answer under the prices of `rs` (a scenario repriceable from the cache's). */

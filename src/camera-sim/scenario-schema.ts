@@ -102,7 +102,8 @@ const EDIT_KINDS = [
   'existing-contracts',
 ];
 
-const editSchema = {
+/** One edit of a side (checked in the scenario, and by the studio one edit at a time as its sentence is made). */
+export const editSchema = {
   type: 'object',
   required: ['edit'],
   properties: { edit: { enum: EDIT_KINDS } },

@@ -32,6 +32,12 @@ export const selectCourses = (courses: readonly Course[], match: CourseMatch): {
   return { selected, unknown };
 };
 
+/** A course match as words (series M2035, termMonths 1), for a message a reader takes in without JSON. */
+export const matchText = (match: CourseMatch): string =>
+  Object.entries(match ?? {})
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' / ') : String(v)}`)
+    .join(', ') || '(any course)';
+
 const swapDefault = (def: Interpretation, value: string): Interpretation | undefined => {
   if (def.default === value || def.defaultAliases?.includes(value)) return def;
   const alt = def.alternatives.find((a) => a.value === value || a.aliases?.includes(value));
@@ -74,6 +80,106 @@ const describe = (e: Edit): string => {
   return e.note ? `${text} (${e.note})` : text;
 };
 
+/**
+ * Applies one edit to `r` and `t` in place (copies the caller made): a problem is reported to `err`
+ * with its pointer under the edit (`''`, `/match`, `/change`…), and the edit is then skipped or
+ * applied in part, as `applyEdits` reports it. The studio reads the edit's effect with it
+ * (src/studio/scenarios/edit-lines.ts), so a line says what the run does.
+ */
+export function applyEdit(r: RuleVersion, t: TariffVersion, e: Edit, err: (message: string, at?: string) => void, uptakes: NewCourseUptake[]): void {
+  switch (e.edit) {
+    case 'course-fee':
+    case 'settlement-policy': {
+      const { selected, unknown } = selectCourses(t.courses, e.match);
+      if (unknown.length) err(`unknown course(s): ${unknown.join('; ')}`, '/match/courses');
+      if (!selected.length) {
+        err(`no course of the tariff of ${t.effective} matches ${matchText(e.match)}`, '/match');
+        return;
+      }
+      if (e.edit === 'settlement-policy') {
+        for (const c of selected) c.settlementPolicy = e.policy;
+        return;
+      }
+      if ((e.set === undefined) === (e.change === undefined)) {
+        err('give exactly one of "set" (the new monthly fee) or "change" (yen added, negative for a cut)');
+        return;
+      }
+      for (const c of selected) {
+        const fee = e.set ?? c.monthlyFee + e.change!;
+        if (fee < 0) err(`${c.name}: a change of ${e.change} yen makes its monthly fee ${fee}, below zero`, '/change');
+        c.monthlyFee = fee;
+      }
+      return;
+    }
+    case 'add-course': {
+      t.courses.push(structuredClone(e.course));
+      if (e.uptake) {
+        const resolver = new CourseResolver(t.courses);
+        const from: string[] = [];
+        e.uptake.from.forEach((ref, j) => {
+          const c = resolver.resolve(ref);
+          if (!c) err(`unknown course "${ref}"; closest: ${resolver.closest(ref).join(' / ')}`, `/uptake/from/${j}`);
+          else from.push(c.code);
+        });
+        uptakes.push({ course: e.course.code, from, share: e.uptake.share });
+      }
+      return;
+    }
+    case 'add-settlement-policy':
+      t.policies.push(structuredClone(e.policy));
+      return;
+    case 'interpretation': {
+      const k = r.interpretations.findIndex((d) => d.name === e.name);
+      if (k < 0) {
+        err(`unknown interpretation "${e.name}"; known: ${r.interpretations.map((d) => d.name).join(', ')}`, '/name');
+        return;
+      }
+      const swapped = swapDefault(r.interpretations[k]!, e.value);
+      if (!swapped) {
+        const d = r.interpretations[k]!;
+        err(`"${e.value}" is not a value of ${e.name}; use one of ${[d.default, ...d.alternatives.map((a) => a.value)].map((v) => `"${v}"`).join(', ')}`, '/value');
+        return;
+      }
+      r.interpretations[k] = swapped;
+      return;
+    }
+    case 'rule-parameter': {
+      const p = r.decisions[e.decision].parameters?.[e.parameter];
+      if (!p) {
+        err(`decision ${e.decision} has no parameter "${e.parameter}"; it has: ${Object.keys(r.decisions[e.decision].parameters ?? {}).join(', ') || '(none)'}`, '/parameter');
+        return;
+      }
+      if (typeof p.value !== typeof e.value) {
+        err(`parameter ${e.decision}.${e.parameter} is a ${typeof p.value} (now ${JSON.stringify(p.value)}); give a ${typeof p.value}`, '/value');
+        return;
+      }
+      p.value = e.value;
+      return;
+    }
+    case 'option-price': {
+      const o = t.options.find((x) => x.code === e.option);
+      if (!o) {
+        err(`unknown option "${e.option}"; known: ${t.options.map((x) => x.code).join(', ')}`, '/option');
+        return;
+      }
+      o.price = structuredClone(e.price);
+      return;
+    }
+    case 'initial-fee': {
+      const g = t.initialFeeGroups.find((x) => x.group === e.group);
+      if (!g) {
+        err(`unknown initial fee group "${e.group}"; known: ${t.initialFeeGroups.map((x) => x.group).join(', ')}`, '/group');
+        return;
+      }
+      g.amount = e.amount;
+      return;
+    }
+    case 'existing-contracts':
+      t.existingContracts = { policy: e.policy, clause: e.clause };
+      return;
+  }
+}
+
 /** Applies edits to copies; errors point at the edit (`${pointer}/${i}`) in `file`. */
 export function applyEdits(rules: RuleVersion, tariff: TariffVersion, edits: readonly Edit[], file: string, pointer: string): { versions?: EditedVersions; errors: DataError[] } {
   if (!edits.length) return { versions: { rules, tariff, descriptions: [], uptakes: [] }, errors: [] };
@@ -84,99 +190,7 @@ export function applyEdits(rules: RuleVersion, tariff: TariffVersion, edits: rea
   const err = (i: number, message: string, at = ''): void => {
     errors.push({ file, pointer: `${pointer}/${i}${at}`, message, code: 'SCENARIO_EDIT' });
   };
-  edits.forEach((e, i) => {
-    switch (e.edit) {
-      case 'course-fee':
-      case 'settlement-policy': {
-        const { selected, unknown } = selectCourses(t.courses, e.match);
-        if (unknown.length) err(i, `unknown course(s): ${unknown.join('; ')}`, '/match/courses');
-        if (!selected.length) {
-          err(i, `no course of the tariff of ${t.effective} matches ${JSON.stringify(e.match)}`, '/match');
-          return;
-        }
-        if (e.edit === 'settlement-policy') {
-          for (const c of selected) c.settlementPolicy = e.policy;
-          return;
-        }
-        if ((e.set === undefined) === (e.change === undefined)) {
-          err(i, 'give exactly one of "set" (the new monthly fee) or "change" (yen added, negative for a cut)');
-          return;
-        }
-        for (const c of selected) {
-          const fee = e.set ?? c.monthlyFee + e.change!;
-          if (fee < 0) err(i, `${c.name}: a change of ${e.change} yen makes its monthly fee ${fee}, below zero`, '/change');
-          c.monthlyFee = fee;
-        }
-        return;
-      }
-      case 'add-course': {
-        t.courses.push(structuredClone(e.course));
-        if (e.uptake) {
-          const resolver = new CourseResolver(t.courses);
-          const from: string[] = [];
-          e.uptake.from.forEach((ref, j) => {
-            const c = resolver.resolve(ref);
-            if (!c) err(i, `unknown course "${ref}"; closest: ${resolver.closest(ref).join(' / ')}`, `/uptake/from/${j}`);
-            else from.push(c.code);
-          });
-          uptakes.push({ course: e.course.code, from, share: e.uptake.share });
-        }
-        return;
-      }
-      case 'add-settlement-policy':
-        t.policies.push(structuredClone(e.policy));
-        return;
-      case 'interpretation': {
-        const k = r.interpretations.findIndex((d) => d.name === e.name);
-        if (k < 0) {
-          err(i, `unknown interpretation "${e.name}"; known: ${r.interpretations.map((d) => d.name).join(', ')}`, '/name');
-          return;
-        }
-        const swapped = swapDefault(r.interpretations[k]!, e.value);
-        if (!swapped) {
-          const d = r.interpretations[k]!;
-          err(i, `"${e.value}" is not a value of ${e.name}; use one of ${[d.default, ...d.alternatives.map((a) => a.value)].map((v) => `"${v}"`).join(', ')}`, '/value');
-          return;
-        }
-        r.interpretations[k] = swapped;
-        return;
-      }
-      case 'rule-parameter': {
-        const p = r.decisions[e.decision].parameters?.[e.parameter];
-        if (!p) {
-          err(i, `decision ${e.decision} has no parameter "${e.parameter}"; it has: ${Object.keys(r.decisions[e.decision].parameters ?? {}).join(', ') || '(none)'}`, '/parameter');
-          return;
-        }
-        if (typeof p.value !== typeof e.value) {
-          err(i, `parameter ${e.decision}.${e.parameter} is a ${typeof p.value} (now ${JSON.stringify(p.value)}); give a ${typeof p.value}`, '/value');
-          return;
-        }
-        p.value = e.value;
-        return;
-      }
-      case 'option-price': {
-        const o = t.options.find((x) => x.code === e.option);
-        if (!o) {
-          err(i, `unknown option "${e.option}"; known: ${t.options.map((x) => x.code).join(', ')}`, '/option');
-          return;
-        }
-        o.price = structuredClone(e.price);
-        return;
-      }
-      case 'initial-fee': {
-        const g = t.initialFeeGroups.find((x) => x.group === e.group);
-        if (!g) {
-          err(i, `unknown initial fee group "${e.group}"; known: ${t.initialFeeGroups.map((x) => x.group).join(', ')}`, '/group');
-          return;
-        }
-        g.amount = e.amount;
-        return;
-      }
-      case 'existing-contracts':
-        t.existingContracts = { policy: e.policy, clause: e.clause };
-        return;
-    }
-  });
+  edits.forEach((e, i) => applyEdit(r, t, e, (message, at) => err(i, message, at), uptakes));
   if (errors.length) return { errors };
   // The edited versions must pass the checks a version on disk passes.
   const names = { courses: 'courses.json', initialFees: 'initial-fees.json', options: 'options.json', policies: 'settlement-policies.json' };

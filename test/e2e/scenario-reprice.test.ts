@@ -4,7 +4,7 @@ import { scratch } from '../studio/helpers.js';
 import { fillScenario, openScenarios, runScenario, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
- * Instant re-pricing in the browser mode: after a run, typing a price in the proposal's edits
+ * Instant re-pricing in the browser mode: after a run, typing a price in the proposal's edit (its amount control)
  * re-prices the kept run's events (scenarios.reprice) and the figures change without pressing
  * Run; the indicator says "re-priced". A change that is not a price runs in full ("simulated").
  */
@@ -12,13 +12,12 @@ const dir = scratch('e2e-scn-reprice-');
 const studio = useStudio(join(dir, 'workspace.sqlite'), { viewport: { width: 1440, height: 1000 } });
 const { testId } = studio;
 const yenOf = (text: string): number => Number(text.replace(/[^\d-]/gu, ''));
-const edits = (change: number): string => JSON.stringify([{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change }]);
 
 describe('Scenarios: instant re-pricing', () => {
   it('types a price and sees the figures change without pressing Run', async () => {
     await openScenarios(studio);
     await fillScenario(studio, { name: '再価格付け', size: 300, months: 12 });
-    await testId('scn-proposal-edits').fill(edits(-500));
+    await testId('scn-proposal-qe-add').click();
     await runScenario(studio);
     await testId('scenario-result').waitFor();
     expect(await testId('scn-price-mode').getAttribute('data-mode')).toBe('simulated');
@@ -26,7 +25,7 @@ describe('Scenarios: instant re-pricing', () => {
     const before = await proposalFees();
 
     await testId('scn-toggle-form').click();
-    await testId('scn-proposal-edits').fill(edits(-1500));
+    await testId('scn-proposal-edit-0-amount').fill('-1500');
     // No click on Run: the indicator turns to re-priced and the proposal's monthly fees drop.
     await studio.page.locator('[data-testid=scn-price-mode][data-mode=repriced]').waitFor({ timeout: 60_000 });
     await waitText(testId('scn-price-mode'), '再価格付け');
@@ -35,12 +34,14 @@ describe('Scenarios: instant re-pricing', () => {
     expect(await testId('scn-heading').textContent()).toBe('再価格付け');
     await shot(studio.page, 'scenarios-repriced-ja');
 
-    // A change that is not a price (a rule parameter) runs in full.
-    await testId('scn-proposal-edits').fill(
-      JSON.stringify([...JSON.parse(edits(-1500)), { edit: 'rule-parameter', decision: 'outageWaiver', parameter: 'minimumConsecutiveHours', value: 12 }]),
-    );
+    // A change that is not a price (a rule parameter, picked and set with controls) runs in full.
+    await testId('scn-proposal-add-kind').selectOption('rule-parameter');
+    await testId('scn-proposal-add-edit').click();
+    await testId('scn-proposal-edit-1-parameter').selectOption('outageWaiver.minimumConsecutiveHours');
+    await testId('scn-proposal-edit-1-value').fill('12');
     await waitText(testId('scn-notice'), '実行が終わりました', 120_000);
     await studio.page.locator('[data-testid=scn-price-mode][data-mode=simulated]').waitFor({ timeout: 60_000 });
     expect(await proposalFees()).toBe(after);
+    await waitText(testId('result-edits-proposal'), 'ルール outageWaiver のパラメータ minimumConsecutiveHours（第25条第2項）24 → 12');
   });
 });

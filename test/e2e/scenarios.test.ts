@@ -17,6 +17,12 @@ const { testId } = studio;
 const yenOf = (text: string): number => Number(text.replace(/[^\d-]/gu, ''));
 
 const runAndWait = (): Promise<void> => runScenario(studio);
+/** The first "A円 → B円" of a text, as B − A. */
+const fromTo = (text: string): number => {
+  const m = /([\d,]+)円 → ([\d,]+)円/u.exec(text);
+  if (!m) throw new Error(`no "A円 → B円" in ${JSON.stringify(text)}`);
+  return yenOf(m[2]!) - yenOf(m[1]!);
+};
 
 describe('Scenarios, browser mode', () => {
   it('builds a small scenario in the form and runs it: progress, then charts and tables', async () => {
@@ -24,9 +30,26 @@ describe('Scenarios, browser mode', () => {
     await fillScenario(studio, { name: 'M2035 3年 −500円', size: 400, months: 12 });
     // Quick edit on the proposal: M2035, 36 months, −500 yen a month (the defaults of the quick edit).
     await testId('scn-proposal-qe-add').click();
-    expect(JSON.parse(await testId('scn-proposal-edits').inputValue())).toEqual([{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }]);
+    // The edit is a box of controls (no JSON to read or type), and beneath it what it changes, in Japanese, from what to what.
+    expect(await testId('scenario-form').locator('textarea').count()).toBe(0);
+    expect(await testId('scn-proposal-edit-0').getAttribute('data-edit')).toBe('course-fee');
+    expect(await testId('scn-proposal-edit-0-series').inputValue()).toBe('M2035');
+    expect(await testId('scn-proposal-edit-0-term').inputValue()).toBe('36');
+    expect(await testId('scn-proposal-edit-0-amount').inputValue()).toBe('-500');
+    const formLine = await waitText(testId('scn-proposal-edit-0-text'), /^コース「[^」]+」の月額 [\d,]+円 → [\d,]+円/u);
+    expect(fromTo(formLine)).toBe(-500);
+    await testId('scn-side-proposal').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-00-edits-ja');
     await runAndWait();
     await testId('scenario-result').waitFor();
+    // The result's summary says what each side changed, in Japanese sentences (never JSON).
+    const proposalEdits = (await testId('result-edits-proposal').textContent())!;
+    expect(proposalEdits).toMatch(/コース「どこでも“me”REC M2035[ND]・3年コース[^」]*」の月額 [\d,]+円 → [\d,]+円/u);
+    expect(fromTo(proposalEdits)).toBe(-500);
+    expect(proposalEdits).not.toMatch(/[{}[\]]|course-fee|termMonths/u);
+    expect(await testId('result-edits-baseline').textContent()).toBe('編集はありません。');
+    await testId('result-meta').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-01b-edits-summary-ja');
     const monthly = testId('summary-table').locator('tr[data-key=monthlyFees] td');
     // A price cut earns less in monthly fees; the table's difference is proposal − baseline.
     const [b, p, d] = [yenOf((await monthly.nth(1).textContent())!), yenOf((await monthly.nth(2).textContent())!), yenOf((await monthly.nth(3).textContent())!)];
@@ -43,6 +66,7 @@ describe('Scenarios, browser mode', () => {
     await shot(studio.page, 'scenarios-02-events-ja');
     await testId('lang-switch').click();
     await waitText(testId('summary-table'), 'Monthly fees');
+    expect(await testId('result-edits-proposal').textContent()).toMatch(/Course “.+?”: monthly fee ¥[\d,]+ → ¥[\d,]+/u);
     await shot(studio.page, 'scenarios-03-by-course-en');
     await testId('summary-table').scrollIntoViewIfNeeded();
     await shot(studio.page, 'scenarios-03-result-en');
@@ -158,5 +182,72 @@ describe('Scenarios, browser mode', () => {
       .waitFor();
     expect(await testId('chart-tornado').textContent()).not.toContain('Cancellation hazard');
     await shot(studio.page, 'scenarios-09-tornado-ja');
+  });
+
+  it('a price typed after a run with replications is re-priced with the same bands a full run shows', async () => {
+    const netBand = () => testId('summary-table').locator('tr[data-key=monthlyFees] td[data-band=difference]');
+    const ranBand = (await netBand().textContent())!;
+    await testId('scn-toggle-form').click();
+    await testId('scn-proposal-edit-0-amount').fill('-1500');
+    // No click on Run: the figures are re-priced, and the preview keeps the revenue chart's shaded bands and the p5–p95 columns.
+    await studio.page.locator('[data-testid=scn-price-mode][data-mode=repriced]').waitFor({ timeout: 60_000 });
+    await waitText(testId('scn-proposal-edit-0-text'), /円 → /u);
+    expect(fromTo((await testId('scn-proposal-edit-0-text').textContent())!)).toBe(-1500);
+    expect(await testId('chart-revenue').locator('svg .recharts-area').count()).toBe(2);
+    expect(await testId('table-by-month').locator('td[data-band=proposal]').count()).toBe(12);
+    const previewBand = (await netBand().textContent())!;
+    expect(previewBand).toMatch(/^-[\d,]+円 – -[\d,]+円$/u);
+    // A deeper cut: the band of the monthly fees' difference lies lower than the run's.
+    const [p5, p95] = previewBand.split(' – ').map(yenOf);
+    expect(p95!).toBeLessThan(yenOf(ranBand.split(' – ')[0]!));
+    expect(p5!).toBeLessThanOrEqual(p95!);
+    // The result's summary says the new price, in Japanese.
+    expect(fromTo((await testId('result-edits-proposal').textContent())!)).toBe(-1500);
+    await testId('scn-price-mode').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-10a-repriced-summary-ja');
+    await testId('chart-revenue').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-10-repriced-bands-ja');
+  });
+
+  it('every kind of edit is made with controls and read in Japanese; one that cannot apply says why', async () => {
+    await testId('scn-new').click();
+    await testId('scenario-form').waitFor();
+    const add = async (kind: string): Promise<void> => {
+      await testId('scn-proposal-add-kind').selectOption(kind);
+      await testId('scn-proposal-add-edit').click();
+    };
+    await add('option-price');
+    await testId('scn-proposal-edit-0-option').selectOption('poe-injector');
+    await testId('scn-proposal-edit-0-amount-12').fill('900');
+    await add('initial-fee');
+    await testId('scn-proposal-edit-1-group').selectOption('PLUS');
+    await testId('scn-proposal-edit-1-amount').fill('10000');
+    await add('existing-contracts');
+    await testId('scn-proposal-edit-2-clause').fill('附則第2項（案）');
+    await add('interpretation');
+    await testId('scn-proposal-edit-3-name').selectOption('dailyRate');
+    await testId('scn-proposal-edit-3-value').selectOption('thirty-days');
+    await add('course-fee');
+    await testId('scn-proposal-edit-4-mode').selectOption('set');
+    await testId('scn-proposal-edit-4-course').selectOption({ index: 1 });
+    await testId('scn-proposal-edit-4-amount').fill('2180');
+    await add('course-fee');
+    await testId('scn-proposal-edit-5-term').selectOption('1');
+    await testId('scn-proposal-edit-5-series').selectOption('legacy');
+    await waitText(testId('scn-proposal-edit-0-text'), 'オプション「PoE インジェクタオプション」の料金（12 か月契約）800円 → 900円');
+    await waitText(testId('scn-proposal-edit-1-text'), '初期費用（PLUS）12,000円 → 10,000円');
+    await waitText(testId('scn-proposal-edit-2-text'), '期間開始前からの契約の料金: 新しい料金を適用 → 契約開始日の料金を維持（根拠: 附則第2項（案））');
+    await waitText(testId('scn-proposal-edit-3-text'), '解釈「dailyRate」の既定値 own-month → thirty-days');
+    await waitText(testId('scn-proposal-edit-4-text'), /^コース「[^」]+」の月額 [\d,]+円 → 2,180円$/u);
+    await waitText(
+      testId('scn-proposal-edit-5-text'),
+      /^この編集は適用できません: \/proposal\/edits\/5\/match: no course of the tariff of [\d-]+ matches series legacy, termMonths 1$/u,
+    );
+    expect(await testId('scenario-form').locator('textarea').count()).toBe(0);
+    await testId('scn-side-proposal').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'scenarios-11-edit-kinds-ja');
+    // Removed with its button: the lines follow.
+    await testId('scn-proposal-edit-5-remove').click();
+    expect(await testId('scn-proposal-edit-5').count()).toBe(0);
   });
 });

@@ -67,6 +67,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'scenarios.cancel': FINANCE,
   'scenarios.export': 'read',
   'scenarios.reprice': FINANCE,
+  'scenarios.describeEdits': 'read',
 
   // Tariff version lifecycle (issue 14): pm submits and withdraws tariff drafts, legal approves (four-eyes, below).
   'lifecycle.tariffReview': 'read',

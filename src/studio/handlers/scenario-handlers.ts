@@ -2,7 +2,7 @@ import type { ScenarioForm } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { repriceForm } from '../scenarios/reprice-form.js';
-import { defaultForm, resolveForm, versionsKey } from '../scenarios/scenario-form.js';
+import { defaultForm, describeForm, resolveForm, versionsKey } from '../scenarios/scenario-form.js';
 import { scenarioFileName, scenarioWorkbook } from '../scenarios/scenario-export.js';
 import { ScenarioRuns } from '../scenarios/scenario-runs.js';
 import { runView, scenarioSummary } from '../scenarios/run-view.js';
@@ -40,20 +40,35 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       const approved = allTariffVersions(ctx.ws).filter((t) => t.status === 'approved');
       const today = ctx.today();
       const inForce = approved.filter((t) => t.effective <= today).pop() ?? approved[0];
+      const approvedRules = allRuleVersions(ctx.ws).filter((r) => r.status === 'approved' || r.status === 'superseded');
+      const rulesInForce = (approvedRules.filter((r) => r.effective <= today).pop() ?? approvedRules[0])?.version;
       return {
         tariffs: listTariffVersions(ctx.ws).map(summaryOf),
         rules: allRuleVersions(ctx.ws)
           .reverse()
           .map((r) => ({ id: r.id, effective: r.effective, status: r.status, title: r.title })),
-        courses: (inForce?.version.courses ?? []).map((c) => ({ code: c.code, name: c.name, series: c.series, termMonths: c.termMonths })),
-        options: (inForce?.version.options ?? []).map((o) => ({ code: o.code, name: o.name })),
+        courses: (inForce?.version.courses ?? []).map((c) => ({ code: c.code, name: c.name, series: c.series, termMonths: c.termMonths, monthlyFee: c.monthlyFee, row: c })),
+        options: (inForce?.version.options ?? []).map((o) => ({
+          code: o.code,
+          name: o.name,
+          price: o.price.kind === 'flat' ? { kind: 'flat' as const, amounts: { '': o.price.amount } } : { kind: o.price.kind, amounts: { ...o.price.amounts } },
+        })),
+        initialFeeGroups: (inForce?.version.initialFeeGroups ?? []).map((g) => ({ group: g.group, amount: g.amount })),
+        policies: (inForce?.version.policies ?? []).map((p) => ({ id: p.id, kind: p.kind })),
+        interpretations: (rulesInForce?.interpretations ?? []).map((d) => ({ name: d.name, default: d.default, values: [d.default, ...d.alternatives.map((a) => a.value)] })),
+        parameters: Object.entries(rulesInForce?.decisions ?? {}).flatMap(([decision, file]) =>
+          Object.entries(file.parameters ?? {}).map(([parameter, p]) => ({ decision, parameter, value: p.value })),
+        ),
         defaultForm: defaultForm(ctx.ws, today),
       };
     },
     list: () => ({ scenarios: listScenarios<StoredRun>(ctx.ws).map((s) => scenarioSummary(s, s.lastResult)) }),
     get: ({ id }) => {
       const s = getScenario<StoredRun>(ctx.ws, id);
-      return { summary: scenarioSummary(s, s.lastResult), form: s.form, result: s.lastResult ? runView(s.lastResult) : null };
+      const last = s.lastResult;
+      // A run kept before its edits were kept as lines: while the form is the one it ran, its lines are the form's.
+      const withLines = last && !last.editLines && last.formRevision === s.revision ? { ...last, editLines: describeForm(ctx.ws, s.form) } : last;
+      return { summary: scenarioSummary(s, last), form: s.form, result: withLines ? runView(withLines) : null };
     },
     save: ({ id, form, revision }) => summary(save(id, form, revision).id),
     delete: ({ id }) => {
@@ -67,13 +82,14 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       // Refused before the form is saved: a run that cannot start changes nothing.
       registry.assertIdle();
       const rec = saveScenario(ctx.ws, id, form, revision);
-      const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form));
+      const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form), describeForm(ctx.ws, form));
       return { runId: run.runId, scenario: summary(rec.id) };
     },
     reprice: ({ id, form }) => {
       getScenario(ctx.ws, id);
-      return repriceForm(registry.cached(id), resolveForm(ctx.ws, form), versionsKey(ctx.ws, form));
+      return repriceForm(registry.cached(id), resolveForm(ctx.ws, form), versionsKey(ctx.ws, form), describeForm(ctx.ws, form));
     },
+    describeEdits: ({ form }) => describeForm(ctx.ws, form),
     progress: ({ runId }) => registry.progress(runId),
     cancel: ({ runId }) => registry.cancel(runId),
     export: async ({ id }) => {

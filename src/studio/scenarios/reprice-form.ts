@@ -1,6 +1,6 @@
-import { NotRepriceable, reprice, repriceable } from '../../camera-sim/reprice.js';
+import { NotRepriceable, repriceReplications, repriceable } from '../../camera-sim/reprice.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
-import type { RepriceAnswer } from '../api/contract.js';
+import type { RepriceAnswer, SideEditLines } from '../api/contract.js';
 import { runView } from './run-view.js';
 import type { CachedRun } from './scenario-runs.js';
 
@@ -9,20 +9,36 @@ import type { CachedRun } from './scenario-runs.js';
  * last run was kept (scenario-runs.ts), the form picks the same versions, and it differs from that
  * run only in the proposal's prices (course fees, option prices, initial fees) with no price
  * response, its events are re-priced by the simulator (camera-sim/reprice.ts): the same figures as
- * a full run, to the yen, in a fraction of the time. Otherwise the answer says why a full run is
- * needed. Nothing is saved: the page shows the figures until the form is saved and run.
+ * a full run, to the yen, in a fraction of the time; with replications, every replication is
+ * re-priced and the bands come from them as a full run's do (the tornado is not: it needs runs of
+ * moved assumptions, not prices). Otherwise the answer says why a full run is needed. Nothing is
+ * saved: the page shows the figures until the form is saved and run.
  */
-export function repriceForm(kept: CachedRun | undefined, rs: ResolvedScenario, versionsKey: string): RepriceAnswer {
+export function repriceForm(kept: CachedRun | undefined, rs: ResolvedScenario, versionsKey: string, editLines?: SideEditLines): RepriceAnswer {
   const needed = (reason: string): RepriceAnswer => ({ mode: 'run-needed', reason, result: null, elapsedMs: 0 });
-  if (!kept) return needed('no run of this scenario is kept for re-pricing (not run since the studio started, or it has a price response or a returns, equipment, damages or refunds section)');
+  if (!kept)
+    return needed(
+      'no run of this scenario is kept for re-pricing (not run since the studio started; or it has a price response or a returns, equipment, damages or refunds section; or its replications are too many to keep)',
+    );
   if (kept.versionsKey !== versionsKey) return needed('the versions the form picks differ from (or were changed since) the kept run');
-  if (!repriceable(kept.cache.rs.scenario, rs.scenario))
+  if (!repriceable(kept.caches[0]!.rs.scenario, rs.scenario))
     return needed('the form differs from the kept run in more than the proposal’s prices, or declares a price response or a returns, equipment, damages or refunds section');
   const started = performance.now();
   try {
-    const result = reprice(kept.cache, rs);
+    // Every kept replication re-priced; with two or more, the bands as a full run makes them (bandsOf).
+    const { result, bands } = repriceReplications(kept.caches, rs);
     const elapsedMs = performance.now() - started;
-    const view = runView({ scenario: rs.scenario, result, assumptions: [], finishedAt: new Date().toISOString(), elapsedMs, workers: 0, formRevision: kept.formRevision });
+    const view = runView({
+      scenario: rs.scenario,
+      result,
+      assumptions: [],
+      finishedAt: new Date().toISOString(),
+      elapsedMs,
+      workers: 0,
+      formRevision: kept.formRevision,
+      ...(bands ? { bands: { replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth } } : {}),
+      ...(editLines ? { editLines } : {}),
+    });
     return { mode: 'repriced', reason: '', result: view, elapsedMs };
   } catch (e) {
     if (e instanceof NotRepriceable) return needed(e.message);

@@ -52,7 +52,7 @@ export function runView(run: StoredRun): RunView {
       elapsedMs: run.elapsedMs,
       workers: run.workers,
       formRevision: run.formRevision,
-      sides: [r.baseline, r.proposal].map((s) => ({ label: s.label, ...s.versions, edits: s.edits })),
+      sides: [r.baseline, r.proposal].map((s) => ({ label: s.label, ...s.versions, edits: s.edits, lines: run.editLines?.[s.label] ?? null })),
     },
     summary: v.summary.map((s) => {
       const l = splitLabel(s.label);

@@ -6,7 +6,8 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { resolveScenario, type ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { Scenario, SideSpec } from '../../camera-sim/scenario-types.js';
-import type { ScenarioForm, ScenarioSideRef } from '../api/contract.js';
+import type { EditLine, ScenarioForm, ScenarioSideRef, SideEditLines } from '../api/contract.js';
+import { editLines } from './edit-lines.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { allRuleVersions } from '../workspace/rule-store.js';
@@ -88,6 +89,32 @@ export function versionsKey(ws: Workspace, form: ScenarioForm): string {
   const { registries } = scenarioOfForm(ws, form);
   const text = JSON.stringify(registries.map((r) => [r.ruleVersions, r.tariffVersions]));
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The edits of both sides as lines (edit-lines.ts), each side's applied to the versions it picks
+ * (as the loader picks them: by date, else the one in force at the first month). A side whose
+ * versions cannot be found has each edit's line say so; the rest of the form is not checked here
+ * (saving and running do), so the lines follow the form as it is typed.
+ */
+export function describeForm(ws: Workspace, form: ScenarioForm): SideEditLines {
+  const { scenario, registries, issues } = scenarioOfForm(ws, form);
+  const startDay = `${typeof form.horizon?.start === 'string' ? form.horizon.start : ''}-01`;
+  const side = (k: 0 | 1): EditLine[] => {
+    const label = sideLabel(k);
+    const spec = scenario[label];
+    const registry = registries[k];
+    const edits = Array.isArray(form[label].edits) ? form[label].edits : [];
+    const rules = spec.rules !== undefined ? registry.ruleVersions.find((v) => v.effective === spec.rules) : registry.rulesInForce(startDay);
+    const tariff = spec.tariffs !== undefined ? registry.tariffVersions.find((v) => v.effective === spec.tariffs) : registry.tariffInForce(startDay);
+    if (!rules || !tariff) {
+      const own = issues.filter((i) => i.field?.startsWith(`/${label}/`) || (k === 1 && i.field?.startsWith('/baseline/')));
+      const problem = own[0]?.message ?? `/${label}: no ${rules ? 'tariff' : 'rule'} version is in force on ${startDay}; pick one`;
+      return edits.map((e, index) => ({ index, edit: String(e.edit), note: typeof e.note === 'string' ? e.note : '', changes: [], problem }));
+    }
+    return editLines(rules, tariff, edits, `/${label}/edits`);
+  };
+  return { baseline: side(0), proposal: side(1) };
 }
 
 /** Checks a form completely; throws SCENARIO_INVALID with every problem and its field. */

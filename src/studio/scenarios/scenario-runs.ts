@@ -9,7 +9,7 @@ import { SimulationCancelled, type Progress } from '../../camera-sim/run-simulat
 import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
 import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
-import type { ApiError, RunProgress, RunState } from '../api/contract.js';
+import type { ApiError, RunProgress, RunState, SideEditLines } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import type { StoredRun } from './stored-run.js';
 
@@ -38,22 +38,38 @@ export const studioChunkSize = (size: number): number => Math.min(1000, Math.max
 const KEEP_FINISHED = 20;
 /** Price caches kept (the last runs' events, for instant re-pricing): the most recently run scenarios. */
 const KEEP_CACHES = 3;
+/**
+ * A run of several replications keeps every replication's events (a re-price then has the run's
+ * bands) only while contracts × months × replications stays within this many contract-months
+ * (about 110 bytes each, measured: some 450 MB); beyond it nothing is kept and a price change runs
+ * in full. A run of one replication is always kept.
+ */
+export const KEEP_REPLICATED_CONTRACT_MONTHS = 4_000_000;
 
-/** A finished run's events kept for re-pricing (docs/studio-scenarios.md § Instant re-pricing), with the key of the versions it ran on. */
-export type CachedRun = { cache: PriceCache; versionsKey: string; formRevision: number };
+/** A finished run's events kept for re-pricing (docs/studio-scenarios.md § Instant re-pricing): one cache per replication, in order, with the key of the versions it ran on. */
+export type CachedRun = { caches: PriceCache[]; versionsKey: string; formRevision: number };
 
 export class ScenarioRuns {
   private readonly runs = new Map<string, RunRecord>();
   private readonly caches = new Map<number, CachedRun>();
 
-  constructor(private readonly opts: { workers?: number; onFinished: (run: RunRecord, stored: StoredRun) => void; onError?: (e: unknown) => void }) {}
+  constructor(
+    private readonly opts: {
+      workers?: number;
+      onFinished: (run: RunRecord, stored: StoredRun) => void;
+      onError?: (e: unknown) => void;
+      /** KEEP_REPLICATED_CONTRACT_MONTHS unless given (tests). */
+      keepReplicatedContractMonths?: number;
+    },
+  ) {}
 
   /**
    * Starts a run. With `versionsKey` (the versions the form picked, scenario-form.ts) and a scenario
-   * that may be re-priced (no price response, no returns/equipment/damages/refunds section), the
-   * first replication's events are kept for `cached`.
+   * that may be re-priced (no price response, no returns/equipment/damages/refunds section), every
+   * replication's events are kept for `cached` (within KEEP_REPLICATED_CONTRACT_MONTHS). `editLines`: the sides' edits as lines, kept
+   * with the run.
    */
-  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string): RunRecord {
+  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string, editLines?: SideEditLines): RunRecord {
     this.assertIdle();
     const workers = this.opts.workers ?? studioWorkers();
     const size = rs.scenario.fleet.size;
@@ -71,11 +87,26 @@ export class ScenarioRuns {
     const started = Date.now();
     const replications = rs.scenario.replications ?? 1;
     const opts = { workers, chunkSize: studioChunkSize(size), signal: controller.signal };
-    const keep = versionsKey !== undefined && repriceable(rs.scenario, rs.scenario);
-    const parts: PriceTracePart[] = [];
+    const withinBudget = replications === 1 || size * rs.scenario.horizon.months * replications <= (this.opts.keepReplicatedContractMonths ?? KEEP_REPLICATED_CONTRACT_MONTHS);
+    const keep = versionsKey !== undefined && repriceable(rs.scenario, rs.scenario) && withinBudget;
+    const parts: PriceTracePart[][] = Array.from({ length: replications }, () => []);
+    const caches: PriceCache[] = [];
     const steps = async (): Promise<{ result: SimulationResult; bands?: Bands; sensitivity?: Sensitivity }> => {
-      const { result, bands } = await runReplications(rs, replications, { ...opts, onProgress: (p) => (run.progress = p), ...(keep ? { onTrace: (p: PriceTracePart) => parts.push(p) } : {}) });
-      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { cache: priceCache(rs, result, parts), versionsKey, formRevision });
+      const { result, bands } = await runReplications(rs, replications, {
+        ...opts,
+        onProgress: (p) => (run.progress = p),
+        ...(keep
+          ? {
+              traceOf: (r: number) => (p: PriceTracePart) => parts[r]!.push(p),
+              // Each replication's trace is grouped as soon as it ends, and let go.
+              onReplicationResult: (r: number, rsr: ResolvedScenario, res: SimulationResult) => {
+                caches.push(priceCache(rsr, res, parts[r]!));
+                parts[r] = [];
+              },
+            }
+          : {}),
+      });
+      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { caches, versionsKey, formRevision });
       else this.caches.delete(scenarioId);
       const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
       const sensitivity = rs.scenario.sensitivity ? await runSensitivity(rs, opts, base) : undefined;
@@ -95,6 +126,7 @@ export class ScenarioRuns {
           formRevision,
           ...(bands ? { bands: { replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth } } : {}),
           ...(sensitivity ? { sensitivity } : {}),
+          ...(editLines ? { editLines } : {}),
         };
         try {
           this.opts.onFinished(run, stored);

@@ -2,6 +2,7 @@ import type { SimulationResult } from '../../camera-sim/result.js';
 import type { Bands } from '../../camera-sim/replications.js';
 import type { Scenario } from '../../camera-sim/scenario-types.js';
 import type { Sensitivity } from '../../camera-sim/sensitivity.js';
+import type { SideEditLines } from '../api/contract.js';
 
 /** What a scenario keeps of its last run (scenarios.last_result): enough to show, compare and export it again. */
 export type StoredRun = {
@@ -17,4 +18,6 @@ export type StoredRun = {
   bands?: Omit<Bands, 'values'>;
   /** With a `sensitivity` section: the tornado. */
   sensitivity?: Sensitivity;
+  /** The sides' edits as lines (edit-lines.ts), worked out on the versions the run read; absent in runs kept before lines were. */
+  editLines?: SideEditLines;
 };

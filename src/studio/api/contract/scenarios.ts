@@ -1,6 +1,8 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Edit, Scenario } from '../../../camera-sim/scenario-types.js';
+import type { Course } from '../../../engine/tariff-types.js';
 import { call } from './call.js';
+import { editLineSchema, sideEditLinesSchema, type EditLine, type SideEditLines } from './scenario-edit-lines.js';
 import {
   apiErrorSchema,
   fileResult,
@@ -15,6 +17,8 @@ import {
   type VersionSummary,
   type WorkbookFile,
 } from './shared.js';
+
+export type { EditChange, EditChangeKind, EditLine, SideEditLines } from './scenario-edit-lines.js';
 
 /** The `scenarios` domain: finance's what-if runs of the fleet simulator (docs/studio-scenarios.md). */
 /** One side of a scenario: workspace versions (or drafts) by id (null: in force at the start of the horizon; the proposal's null: the baseline's), then edits in the simulator's format. */
@@ -31,7 +35,8 @@ export type ScenarioSummary = {
   /** The last run's net revenue ex tax; `stale` when the form changed after that run. */
   last: { netExTax: Pair; difference: number; fleetSize: number; months: number; stale: boolean } | null;
 };
-export type RunSideInfo = { label: 'baseline' | 'proposal'; rules: string; rulesStatus: string; tariffs: string; tariffsStatus: string; edits: string[] };
+/** A side of a run: its versions, its edits as the simulator describes them (English, for the workbook) and as lines the page words (null: a run kept before lines were). */
+export type RunSideInfo = { label: 'baseline' | 'proposal'; rules: string; rulesStatus: string; tariffs: string; tariffsStatus: string; edits: string[]; lines: EditLine[] | null };
 /** A run's figures for the charts and the tables beneath them (all amounts integer yen ex tax unless the row says tax). */
 export type RunView = {
   meta: {
@@ -72,13 +77,27 @@ export type RunProgress = {
   elapsedMs: number;
   error: ApiError | null;
 };
+/**
+ * What the form offers, from the tariff and rule versions in force today (a side that picks
+ * another version is checked against its own when the form is described, saved or run): the
+ * courses and options with their prices, the initial-fee groups, the settlement policies, the
+ * interpretations with their values and the rules' parameters with their values, so every edit
+ * is made with controls.
+ */
 export type ScenarioChoices = {
   tariffs: VersionSummary[];
   rules: VersionRef[];
-  courses: { code: string; name: string; series: string; termMonths: number | null }[];
-  options: { code: string; name: string }[];
+  /** `row`: the course's whole row, the start of a new course (an `add-course` edit). */
+  courses: { code: string; name: string; series: string; termMonths: number | null; monthlyFee: number; row: Course }[];
+  options: { code: string; name: string; price: OptionPriceChoice }[];
+  initialFeeGroups: { group: string; amount: number }[];
+  policies: { id: string; kind: string }[];
+  interpretations: { name: string; default: string; values: string[] }[];
+  parameters: { decision: string; parameter: string; value: number | string }[];
   defaultForm: ScenarioForm;
 };
+/** An option's price as options.json writes it: flat, or amounts by term (months) or by series. */
+export type OptionPriceChoice = { kind: 'flat' | 'by-term' | 'by-series'; amounts: Record<string, number> };
 /** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
 export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
 
@@ -172,8 +191,16 @@ export const runViewSchema = {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['label', 'rules', 'rulesStatus', 'tariffs', 'tariffsStatus', 'edits'],
-            properties: { label: { enum: ['baseline', 'proposal'] }, rules: str, rulesStatus: str, tariffs: str, tariffsStatus: str, edits: { type: 'array', items: str } },
+            required: ['label', 'rules', 'rulesStatus', 'tariffs', 'tariffsStatus', 'edits', 'lines'],
+            properties: {
+              label: { enum: ['baseline', 'proposal'] },
+              rules: str,
+              rulesStatus: str,
+              tariffs: str,
+              tariffsStatus: str,
+              edits: { type: 'array', items: str },
+              lines: { anyOf: [{ type: 'null' }, { type: 'array', items: editLineSchema }] },
+            },
           },
         },
       },
@@ -219,6 +246,14 @@ export const scenarioIdArgs = { type: 'object', additionalProperties: false, req
 /** Instant re-pricing (docs/studio-scenarios.md): `repriced` with the figures, or `run-needed` (the reason; the page runs in full). */
 export type RepriceArgs = { id: number; form: ScenarioForm };
 export type RepriceAnswer = { mode: 'repriced' | 'run-needed'; reason: string; result: RunView | null; elapsedMs: number };
+/** The edits of a form's two sides as lines (what each changes, from what to what), for the page to word. */
+export type DescribeEditsArgs = { form: ScenarioForm };
+const describeArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['form'],
+  properties: { form: scenarioFormSchema },
+} as unknown as JSONSchemaType<DescribeEditsArgs>;
 const repriceArgs = {
   type: 'object',
   additionalProperties: false,
@@ -230,7 +265,7 @@ export const scenarios = {
   choices: call<NoArgs, ScenarioChoices>('what a scenario form can pick: tariff versions and drafts, rule versions, courses and options, and a default form', noArgs).returns({
     type: 'object',
     additionalProperties: false,
-    required: ['tariffs', 'rules', 'courses', 'options', 'defaultForm'],
+    required: ['tariffs', 'rules', 'courses', 'options', 'initialFeeGroups', 'policies', 'interpretations', 'parameters', 'defaultForm'],
     properties: {
       tariffs: { type: 'array', items: summarySchema },
       rules: { type: 'array', items: refSchema },
@@ -239,11 +274,51 @@ export const scenarios = {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['code', 'name', 'series', 'termMonths'],
-          properties: { code: str, name: str, series: str, termMonths: { type: ['integer', 'null'] } },
+          required: ['code', 'name', 'series', 'termMonths', 'monthlyFee', 'row'],
+          properties: { code: str, name: str, series: str, termMonths: { type: ['integer', 'null'] }, monthlyFee: { type: 'number' }, row: { type: 'object' } },
         },
       },
-      options: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: str, name: str } } },
+      options: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['code', 'name', 'price'],
+          properties: {
+            code: str,
+            name: str,
+            price: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'amounts'],
+              properties: { kind: { enum: ['flat', 'by-term', 'by-series'] }, amounts: { type: 'object', additionalProperties: { type: 'number' } } },
+            },
+          },
+        },
+      },
+      initialFeeGroups: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['group', 'amount'], properties: { group: str, amount: { type: 'number' } } },
+      },
+      policies: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['id', 'kind'], properties: { id: str, kind: str } } },
+      interpretations: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'default', 'values'],
+          properties: { name: str, default: str, values: { type: 'array', items: str } },
+        },
+      },
+      parameters: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['decision', 'parameter', 'value'],
+          properties: { decision: str, parameter: str, value: { type: ['number', 'string'] } },
+        },
+      },
       defaultForm: { type: 'object' },
     },
   }),
@@ -275,6 +350,10 @@ export const scenarios = {
     'save the form, then run it in worker threads; answers at once with the run id (poll progress)',
     saveArgs,
   ).returns({ type: 'object', additionalProperties: false, required: ['runId', 'scenario'], properties: { runId: str, scenario: scenarioSummarySchema } }),
+  describeEdits: call<DescribeEditsArgs, SideEditLines>(
+    'the edits of both sides as lines: what each changes in its side’s version, from what to what, or why it cannot apply; nothing saved',
+    describeArgs,
+  ).returns(sideEditLinesSchema),
   progress: call<{ runId: string }, RunProgress>('where a run is: contracts done, its state, and its error if it failed', runIdArgs).returns(runProgressSchema),
   cancel: call<{ runId: string }, RunProgress>('stop a run: its workers are terminated and nothing is saved', runIdArgs).returns(runProgressSchema),
   export: call<{ id: number }, WorkbookFile>("the last run as the workbook `tariff simulate` writes, plus a sheet with the charts' data", scenarioIdArgs).returns(fileResult),

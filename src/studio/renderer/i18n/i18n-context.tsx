@@ -7,7 +7,8 @@ type I18n = { lang: Lang; setLang: (l: Lang) => void; t: (key: MessageKey, vars?
 const STORAGE_KEY = 'tariff-studio.lang';
 const I18nContext = createContext<I18n | null>(null);
 
-const fill = (text: string, vars?: Record<string, string | number>): string => (vars ? text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text);
+export const fill = (text: string, vars?: Record<string, string | number>): string =>
+  vars ? text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
 
 /** Yen as the terms print it: 24,000円 in Japanese, ¥24,000 in English. */
 export const formatYen = (n: number, lang: Lang): string => (lang === 'ja' ? `${n.toLocaleString('ja-JP')}円` : `¥${n.toLocaleString('en-US')}`);

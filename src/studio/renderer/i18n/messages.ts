@@ -1,4 +1,5 @@
 import { authoringEn, authoringJa } from './authoring-messages.js';
+import { scenarioEditEn, scenarioEditJa } from './scenario-edit-messages.js';
 
 /** The UI's words in Japanese and English. Keys are stable; a missing English key fails to compile. */
 export const ja = {
@@ -274,9 +275,7 @@ export const ja = {
   'scn.mode.repriced': '再価格付け: 前回の実行のイベントを新しい価格で計算し直した結果です（{ms} ミリ秒。未保存、「保存して実行」で確定します）。',
   'scn.mode.simulated': 'シミュレーション: 全件を実行した結果です。',
   'scn.runNeeded': '価格だけの変更ではないため、全件を実行します（{reason}）。',
-  'scn.edits': '編集（シミュレータの形式、JSON 配列）',
-  'scn.editsHelp': '例: [{"edit": "course-fee", "match": {"series": "M2035", "termMonths": 36}, "change": -500}]。docs/scenarios.md の「Edits」を参照。',
-  'scn.editsNotJson': '{field}: 編集が JSON の配列として読めません（{reason}）。',
+  'scn.edits': '編集（上から順に適用）',
   'scn.event.cancellations': '解約申出',
   'scn.event.settlements': '解約清算金あり',
   'scn.event.waivers': '減免',
@@ -373,6 +372,7 @@ export const ja = {
   'scn.untitled': '新しいシナリオ',
   'scn.yenPerMonth': '円／月',
   ...authoringJa,
+  ...scenarioEditJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -650,9 +650,7 @@ export const en: Record<MessageKey, string> = {
   'scn.mode.repriced': 'Re-priced: the last run’s events under the new prices ({ms} ms; not saved, “Save and run” keeps it).',
   'scn.mode.simulated': 'Simulated: a full run.',
   'scn.runNeeded': 'Not a price-only change, so running in full ({reason}).',
-  'scn.edits': 'Edits (the simulator’s format, a JSON array)',
-  'scn.editsHelp': 'e.g. [{"edit": "course-fee", "match": {"series": "M2035", "termMonths": 36}, "change": -500}]. See “Edits” in docs/scenarios.md.',
-  'scn.editsNotJson': '{field}: the edits are not a JSON array ({reason}).',
+  'scn.edits': 'Edits (applied in order)',
   'scn.event.cancellations': 'Cancellations',
   'scn.event.settlements': 'Settlements due',
   'scn.event.waivers': 'Waivers',
@@ -749,4 +747,5 @@ export const en: Record<MessageKey, string> = {
   'scn.untitled': 'New scenario',
   'scn.yenPerMonth': 'yen a month',
   ...authoringEn,
+  ...scenarioEditEn,
 };

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { compactYen, count, money, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { DataTable } from '../ui/data-table.js';
+import { EditLinesView } from './edit-lines-view.js';
 
 /**
  * A run's figures: the summary, then each chart with the table of the same figures beneath it
@@ -63,17 +64,37 @@ export function ResultView({ view }: { view: RunView }) {
   const sideInfo = (k: 0 | 1) => {
     const s = view.meta.sides[k];
     if (!s) return '';
-    return t('scn.sideInfo', { rules: `${s.rules} (${t(`status.${s.rulesStatus}` as 'status.draft')})`, tariffs: `${s.tariffs} (${t(`status.${s.tariffsStatus}` as 'status.draft')})` }) + (s.edits.length ? ` — ${s.edits.join('; ')}` : '');
+    return t('scn.sideInfo', { rules: `${s.rules} (${t(`status.${s.rulesStatus}` as 'status.draft')})`, tariffs: `${s.tariffs} (${t(`status.${s.tariffsStatus}` as 'status.draft')})` });
+  };
+  /** A side's edits: as sentences (what each changes, from what to what); a run kept before lines were shows the simulator's own words. */
+  const sideEdits = (k: 0 | 1) => {
+    const s = view.meta.sides[k];
+    if (!s) return null;
+    const testId = `result-edits-${s.label}`;
+    if (s.lines) return <EditLinesView lines={s.lines} testId={testId} />;
+    return s.edits.length ? (
+      <ul className="scn-edit-lines" data-testid={testId}>
+        {s.edits.map((x, i) => (
+          <li key={i}>{x}</li>
+        ))}
+      </ul>
+    ) : (
+      <EditLinesView lines={[]} testId={testId} />
+    );
   };
   return (
     <div className="scn-result" data-testid="scenario-result">
-      <p className="muted small scn-meta" data-testid="result-meta">
-        {t('scn.meta', { size: count(view.meta.fleetSize, lang), months: view.meta.months, start: view.meta.start, seed: view.meta.seed, workers: view.meta.workers, seconds: (view.meta.elapsedMs / 1000).toFixed(1) })}
-        <br />
-        {t('scn.baseline')}: {sideInfo(0)}
-        <br />
-        {t('scn.proposal')}: {sideInfo(1)}
-      </p>
+      <div className="muted small scn-meta" data-testid="result-meta">
+        <p>{t('scn.meta', { size: count(view.meta.fleetSize, lang), months: view.meta.months, start: view.meta.start, seed: view.meta.seed, workers: view.meta.workers, seconds: (view.meta.elapsedMs / 1000).toFixed(1) })}</p>
+        <div className="scn-meta-sides">
+          {([0, 1] as const).map((k) => (
+            <div key={k} className="scn-meta-side">
+              <strong>{t(k === 0 ? 'scn.baseline' : 'scn.proposal')}</strong>: {sideInfo(k)}
+              {sideEdits(k)}
+            </div>
+          ))}
+        </div>
+      </div>
 
       <section className="scn-card">
         <h3>{t('scn.summary')}</h3>

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import type { ScenarioChoices, ScenarioForm, ScenarioSideRef } from '../../api/contract.js';
+import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
+import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
 
 /**
  * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff
- * version or draft, a rule version, edits in the simulator's format with a quick course-fee
- * edit). Values go to the studio as typed; the studio checks them with the simulator's schema
+ * version or draft, a rule version, and its edits made with controls, edits-editor.tsx, each
+ * with what it changes beneath it, plus a quick course-fee edit). Values go to the studio as typed; the studio checks them with the simulator's schema
  * and names each bad field, which is marked here.
  */
 type Props = {
@@ -16,8 +17,8 @@ type Props = {
   onChange: (f: ScenarioForm) => void;
   choices: ScenarioChoices;
   errorFields: ReadonlySet<string>;
-  editsText: Record<'baseline' | 'proposal', string>;
-  onEditsText: (side: 'baseline' | 'proposal', text: string) => void;
+  /** The sides' edits as lines (what each changes), null until the studio has answered. */
+  lines: SideEditLines | null;
   disabled: boolean;
 };
 
@@ -25,7 +26,7 @@ const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 const SERIES = ['', 'legacy', 'M5525', 'M2035'] as const;
 const TERMS = [1, 6, 12, 24, 36, 60];
 
-export function ScenarioFormView({ form, onChange, choices, errorFields, editsText, onEditsText, disabled }: Props) {
+export function ScenarioFormView({ form, onChange, choices, errorFields, lines, disabled }: Props) {
   const { t } = useI18n();
   const bad = (pointer: string) => (fieldMatches(errorFields, pointer) ? 'field-error' : undefined);
   const set = (patch: Partial<ScenarioForm>) => onChange({ ...form, ...patch });
@@ -211,8 +212,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, editsTe
             onChange={(v) => set({ [side]: v } as Partial<ScenarioForm>)}
             choices={choices}
             bad={bad}
-            editsText={editsText[side]}
-            onEditsText={(text) => onEditsText(side, text)}
+            lines={lines?.[side] ?? null}
             disabled={disabled}
           />
         ))}
@@ -227,8 +227,7 @@ function SideEditor(props: {
   onChange: (v: ScenarioSideRef) => void;
   choices: ScenarioChoices;
   bad: (pointer: string) => string | undefined;
-  editsText: string;
-  onEditsText: (text: string) => void;
+  lines: SideEditLines['baseline'] | null;
   disabled: boolean;
 }) {
   const { t } = useI18n();
@@ -238,15 +237,7 @@ function SideEditor(props: {
   const [change, setChange] = useState('-500');
   const addCourseFee = () => {
     const match = { ...(series ? { series } : {}), ...(term !== '' ? { termMonths: term } : {}) };
-    const edit = { edit: 'course-fee' as const, match, change: num(change) };
-    let edits: unknown[] = [];
-    try {
-      const parsed: unknown = JSON.parse(props.editsText || '[]');
-      edits = Array.isArray(parsed) ? parsed : [];
-    } catch {
-      edits = [...value.edits];
-    }
-    props.onEditsText(JSON.stringify([...edits, edit], null, 1));
+    props.onChange({ ...value, edits: [...value.edits, { edit: 'course-fee', match, change: num(change) }] });
   };
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
   /** The side's tariff or rule version: a version or draft, or none (in force / as the baseline). */
@@ -276,6 +267,7 @@ function SideEditor(props: {
       <legend>{t(side === 'baseline' ? 'scn.baseline' : 'scn.proposal')}</legend>
       {versionField('scn.tariffVersion', 'tariffVersionId', choices.tariffs, `scn-${side}-tariff`)}
       {versionField('scn.ruleVersion', 'ruleVersionId', choices.rules)}
+      <EditsEditor side={side} edits={value.edits} onChange={(edits) => props.onChange({ ...value, edits })} lines={props.lines} choices={choices} bad={bad} disabled={disabled} />
       <div className="scn-quick-edit">
         <span>{t('scn.quickEdit')}</span>
         <select value={series} onChange={(e) => setSeries(e.target.value as (typeof SERIES)[number])} disabled={disabled} aria-label={t('scn.series')} data-testid={`scn-${side}-qe-series`}>
@@ -299,20 +291,6 @@ function SideEditor(props: {
           {t('scn.addEdit')}
         </button>
       </div>
-      <label className="scn-field">
-        <span>{t('scn.edits')}</span>
-        <textarea
-          className={bad(`/${side}/edits`)}
-          data-field={`/${side}/edits`}
-          data-testid={`scn-${side}-edits`}
-          rows={4}
-          spellCheck={false}
-          value={props.editsText}
-          onChange={(e) => props.onEditsText(e.target.value)}
-          disabled={disabled}
-        />
-        <small className="muted">{t('scn.editsHelp')}</small>
-      </label>
     </fieldset>
   );
 }

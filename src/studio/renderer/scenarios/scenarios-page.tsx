@@ -11,6 +11,7 @@ import { CompareView } from './compare-view.js';
 import { count, signedYen } from './format.js';
 import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
+import { useEditLines } from './use-edit-lines.js';
 import { useLiveReprice } from './use-live-reprice.js';
 import { useScenarioRun } from './use-scenario-run.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
@@ -21,8 +22,6 @@ import { useCallRefusal } from '../team/use-call-refusal.js';
  * Excel as the workbook `tariff simulate` writes plus the charts' data.
  */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type Sides = 'baseline' | 'proposal';
-const editsJson = (f: ScenarioForm): Record<Sides, string> => ({ baseline: JSON.stringify(f.baseline.edits, null, 1), proposal: JSON.stringify(f.proposal.edits, null, 1) });
 
 export function ScenariosPage() {
   const api = useApi();
@@ -33,7 +32,6 @@ export function ScenariosPage() {
   const [list, setList] = useState<ScenarioSummary[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<ScenarioForm | null>(null);
-  const [editsText, setEditsText] = useState<Record<Sides, string>>({ baseline: '[]', proposal: '[]' });
   const [result, setResult] = useState<RunView | null>(null);
   const [summary, setSummary] = useState<ScenarioSummary | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
@@ -45,6 +43,8 @@ export function ScenariosPage() {
   /** The form the shown result was run with (the re-pricing compares the form with it), and how the shown figures were made. */
   const [ranForm, setRanForm] = useState<ScenarioForm | null>(null);
   const [priceMode, setPriceMode] = useState<{ mode: 'simulated' } | { mode: 'repriced'; ms: number } | null>(null);
+
+  const editLines = useEditLines(api, form);
 
   const showError = useCallback((e: unknown, lead?: string) => {
     setError({ error: e, ...(lead ? { lead } : {}) });
@@ -63,7 +63,6 @@ export function ScenariosPage() {
         const r = await api.scenarios.get({ id });
         setSelectedId(id);
         setForm(r.form);
-        setEditsText(editsJson(r.form));
         setResult(r.result);
         setRanForm(r.result ? r.form : null);
         setPriceMode(r.result ? { mode: 'simulated' } : null);
@@ -95,49 +94,12 @@ export function ScenariosPage() {
     api.scenarios.choices({}).then((c) => {
       setChoices(c);
       setForm((f) => f ?? c.defaultForm);
-      setEditsText((e) => (e.baseline === '[]' && e.proposal === '[]' ? editsJson(c.defaultForm) : e));
     }, showError);
     void refreshList();
   }, [api, showError, refreshList]);
 
-  /** The form with the edits parsed from their text, or null while a text is not a JSON array (as typed, nothing shown). */
-  const typedForm = (): ScenarioForm | null => {
-    if (!form) return null;
-    try {
-      const [b, p] = (['baseline', 'proposal'] as const).map((side) => JSON.parse(editsText[side].trim() || '[]') as unknown);
-      if (!Array.isArray(b) || !Array.isArray(p)) return null;
-      return { ...form, baseline: { ...form.baseline, edits: b as ScenarioForm['baseline']['edits'] }, proposal: { ...form.proposal, edits: p as ScenarioForm['proposal']['edits'] } };
-    } catch {
-      return null;
-    }
-  };
-
-  /** The form with the edits parsed from their text; a text that is not a JSON array is refused here, with its field. */
-  const currentForm = (): ScenarioForm | null => {
-    if (!form) return null;
-    const sides: Partial<Record<Sides, ScenarioForm['baseline']['edits']>> = {};
-    for (const side of ['baseline', 'proposal'] as const) {
-      try {
-        const parsed: unknown = JSON.parse(editsText[side].trim() || '[]');
-        if (!Array.isArray(parsed)) throw new Error('not an array');
-        sides[side] = parsed as ScenarioForm['baseline']['edits'];
-      } catch (e) {
-        const field = `/${side}/edits`;
-        showError(
-          new StudioCallError('scenarios.run', {
-            code: 'EDITS_NOT_JSON',
-            message: t('scn.editsNotJson', { field, reason: e instanceof Error ? e.message : String(e) }),
-            issues: [{ code: 'EDITS_NOT_JSON', severity: 'error', field, message: `${field}: ${t('scn.editsHelp')}` }],
-          }),
-        );
-        return null;
-      }
-    }
-    return { ...form, baseline: { ...form.baseline, edits: sides.baseline! }, proposal: { ...form.proposal, edits: sides.proposal! } };
-  };
-
   const startRun = async () => {
-    const f = currentForm();
+    const f = form;
     if (!f) return;
     setNotice(null);
     setError(null);
@@ -155,7 +117,7 @@ export function ScenariosPage() {
 
   useLiveReprice(
     api,
-    { scenarioId: selectedId, ran: ranForm, next: typedForm(), paused: run.running || noRun !== null },
+    { scenarioId: selectedId, ran: ranForm, next: form, paused: run.running || noRun !== null },
     {
       repriced: (a: RepriceAnswer) => {
         if (!a.result) return;
@@ -173,7 +135,7 @@ export function ScenariosPage() {
   );
 
   const save = async () => {
-    const f = currentForm();
+    const f = form;
     if (!f) return;
     setError(null);
     setErrorFields(new Set());
@@ -202,7 +164,6 @@ export function ScenariosPage() {
     if (!choices) return;
     setSelectedId(null);
     setForm(choices.defaultForm);
-    setEditsText(editsJson(choices.defaultForm));
     setResult(null);
     setRanForm(null);
     setPriceMode(null);
@@ -334,8 +295,7 @@ export function ScenariosPage() {
               onChange={setForm}
               choices={choices}
               errorFields={errorFields}
-              editsText={editsText}
-              onEditsText={(side, text) => setEditsText((e) => ({ ...e, [side]: text }))}
+              lines={editLines}
               disabled={busy}
             />
           )}
