@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileSystemRefusal } from '../../src/cli/main.js';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { tariff } from './run-tariff.js';
+import { scratchFiles, tariff } from './run-tariff.js';
 
 const errno = (code: string, syscall: string, path?: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: x`), { code, syscall, ...(path ? { path } : {}) });
 
@@ -26,5 +26,12 @@ describe('tariff: what the file system refuses is one line that says what to do,
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
     expect(r.stderr).toMatch(/^tariff release build: E[A-Z]+: cannot open \/sys\/tariff-release\.json; /u);
+  });
+
+  it('release build into a folder that does not exist: the file asked for, never the temporary FILE.PID.tmp', () => {
+    const out = join(scratchFiles('refusal-').dir, 'no-such-folder', 'release.json');
+    const r = tariff(['release', 'build', '--rules', join(PROJECT_ROOT, 'rules'), '--tariffs', join(PROJECT_ROOT, 'tariffs'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tariff release build: ENOENT: cannot open ${out}; no such file or folder: check the path, or create the folder first\n`);
   });
 });
