@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DataLoadError } from '../engine/errors.js';
+import { fileProblem } from '../io/file-problem.js';
 
 /**
  * The files of one run's output, each written to a hidden sibling (`.NAME.PID.RANDOM.partial`,
@@ -30,13 +31,7 @@ export class StagedFiles {
     try {
       closeSync(openSync(temp, 'wx'));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' || code === 'ENOTDIR'
-          ? `the folder ${dirname(final)} does not exist; create it or choose another --out`
-          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-            ? `the folder ${dirname(final)} cannot be written (${code}); choose a folder you may write to`
-            : `${(e as Error).message}; choose another --out`;
+      const why = fileProblem(e, { use: 'write', file: final, flag: '--out' });
       this.discard();
       throw outputError(final, why);
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
+import { fileProblem } from '../io/file-problem.js';
 import { programInfo } from '../io/program-info.js';
 import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import { loadRegistry } from '../io/folder-store.js';
@@ -289,34 +290,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     // A refusal of the file system (ENOENT, EACCES, EROFS, ENOSPC, EISDIR…): one line, no stack.
-    const refused = fileSystemRefusal(e);
+    const refused = fileProblem(e, { use: 'any' });
     if (refused) {
       io.err(`tariff ${full}: ${refused}`);
-      return 2;
-    }
-    if (e instanceof Error && 'code' in e && (e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`tariff ${full}: ${(e as Error).message}`);
       return 2;
     }
     throw e;
   }
 }
 
-/** What the file system refused, as a line that says what to do, or undefined for any other error. */
-export function fileSystemRefusal(e: unknown): string | undefined {
-  if (!(e instanceof Error)) return undefined;
-  const { code, syscall, path } = e as NodeJS.ErrnoException;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/u.test(code) || typeof syscall !== 'string') return undefined;
-  const advice: Record<string, string> = {
-    ENOENT: 'no such file or folder: check the path (the folder a file is written into must exist)',
-    EACCES: 'this user may not use that path: choose another or change its permissions',
-    EPERM: 'this user may not use that path: choose another or change its permissions',
-    EROFS: 'the file system is read-only: choose a path on a writable one',
-    ENOSPC: 'the disk is full: free some space or choose another disk',
-    EISDIR: 'the path is a folder: give a file name inside it',
-    ENOTDIR: 'a part of the path is a file, not a folder: check the path',
-  };
-  // An atomic write's temporary file (FILE.PID.tmp, FILE.tmp-PID, FILE.partial-PID, FILE.writing-PID) is named as the file asked for.
-  const shown = path?.replace(/\.(?:\d+\.tmp|tmp-\d+|partial-\d+|writing-\d+)$/u, '');
-  return `${code}: cannot ${syscall}${shown ? ` ${shown}` : ''}; ${advice[code] ?? 'check the path and try again'}`;
-}
+/** What the file system refused, as a line that says what to do, or undefined for any other error (fileProblem's `any`). */
+export const fileSystemRefusal = (e: unknown): string | undefined => fileProblem(e, { use: 'any' });

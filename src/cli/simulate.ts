@@ -6,6 +6,7 @@ import { formatOf, openOutput, type RunOutput } from '../camera-sim/export-outpu
 import { progressReporter } from '../camera-sim/progress.js';
 import { outputError } from '../camera-sim/staged-files.js';
 import { bandSheets, runReplications } from '../camera-sim/replications.js';
+import { checkRunSize, DEFAULT_MAX_CONTRACT_MONTHS, LEDGER_RUNS, runSize, VERIFY_RUNS, type RunRequest } from '../camera-sim/run-size.js';
 import { runSensitivity, sensitivitySheet } from '../camera-sim/sensitivity.js';
 import { buildViews } from '../camera-sim/views.js';
 import { loadScenario, type ResolvedScenario } from '../camera-sim/scenario-loader.js';
@@ -26,11 +27,31 @@ const workersOf = (value: string | undefined): number => {
   return workers;
 };
 
+/** --max-contract-months: a whole number from 1 (default DEFAULT_MAX_CONTRACT_MONTHS, run-size.ts). */
+const maxContractMonthsOf = (value: string | undefined): number => {
+  const max = value === undefined ? DEFAULT_MAX_CONTRACT_MONTHS : Number(value);
+  if (!Number.isSafeInteger(max) || max < 1)
+    throw new UsageError(
+      `--max-contract-months must be a whole number of contract-months from 1 (default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')}: about 10 minutes), got "${value}"`,
+    );
+  return max;
+};
+
+/** Refuses a run larger than --max-contract-months before anything runs (run-size.ts). */
+const checkSize = (rs: ResolvedScenario, request: RunRequest, max: number): void => checkRunSize(rs, runSize(rs, request), max);
+
 /** --verify: the run replayed row by row (verify-run.ts). */
-async function verify(file: string, values: { workers?: string; rules?: string; tariffs?: string; quiet?: boolean }, io: Parameters<Command['run']>[1]): Promise<number> {
+async function verify(
+  file: string,
+  values: { workers?: string; rules?: string; tariffs?: string; quiet?: boolean; 'max-contract-months'?: string },
+  io: Parameters<Command['run']>[1],
+): Promise<number> {
+  const max = maxContractMonthsOf(values['max-contract-months']);
   const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
   const rs = loadScenario(file, registry);
-  const r = await verifyRun(rs, registry, { workers: workersOf(values.workers) });
+  const workers = workersOf(values.workers);
+  checkSize(rs, { replications: 1, replicationsFrom: 'default', sensitivity: false, ledger: true, verify: true }, max);
+  const r = await verifyRun(rs, registry, { workers });
   for (const m of r.mismatches) io.out(`MISMATCH ${m.side} contract ${m.contract} ${m.month} ${m.decision} ${m.facts}: expected ${m.expected}, got ${m.got}`);
   if (r.mismatchCount > r.mismatches.length) io.out(`… and ${r.mismatchCount - r.mismatches.length} more`);
   io.out(
@@ -75,8 +96,8 @@ async function runAndWrite(
 export const simulate: Command = {
   summary: 'simulate a fleet under a baseline and a proposal (a what-if scenario) and write the comparison',
   usage: [
-    'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--replications N] [--sensitivity] [--workers N] [--quiet] [--rules DIR] [--tariffs DIR]',
-    'tariff simulate SCENARIO --verify [--workers N] [--rules DIR] [--tariffs DIR]',
+    'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--replications N] [--sensitivity] [--workers N] [--quiet] [--max-contract-months N] [--rules DIR] [--tariffs DIR]',
+    'tariff simulate SCENARIO --verify [--workers N] [--max-contract-months N] [--rules DIR] [--tariffs DIR]',
     '  SCENARIO: a scenario file (docs/scenarios.md; scenarios/example.json is one).',
     '  --out: the workbook (summary, by month, by course, by item and clause, events, assumptions),',
     '         the JSON result, or the CSV cube (one row per side, month, course, item or event, clause).',
@@ -90,6 +111,9 @@ export const simulate: Command = {
     '            late payments, option uptake, elasticities) moved down and up, its effect on the net-revenue difference.',
     '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
     "            tariff decide, on each side's versions with its edits) and list mismatches; exit 1 when there is one.",
+    '  --max-contract-months N: the largest run started, in contract-months: fleet.size × horizon.months × runs',
+    `            (each replication 1, --sensitivity 2 per assumption, --ledger ${LEDGER_RUNS} more, --verify ${1 + VERIFY_RUNS} in all).`,
+    `            Default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')} (about 10 minutes on two cores); a larger run is refused before it starts.`,
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
   ].join('\n'),
   async run(args, io) {
@@ -107,6 +131,7 @@ export const simulate: Command = {
         verify: { type: 'boolean' },
         replications: { type: 'string' },
         sensitivity: { type: 'boolean' },
+        'max-contract-months': { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('tariff simulate needs exactly one SCENARIO file');
@@ -115,12 +140,15 @@ export const simulate: Command = {
     if (!out) throw new UsageError('--out FILE is required (.xlsx, .json or .csv)');
     if (!formatOf(out)) throw new UsageError(`--out must end in .xlsx, .json or .csv, got "${out}"`);
     const workers = workersOf(values.workers);
+    const max = maxContractMonthsOf(values['max-contract-months']);
     const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
     const rs = loadScenario(positionals[0]!, registry);
     const ledger = values.ledger === true;
     const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000)
       throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
+    const replicationsFrom = values.replications !== undefined ? '--replications' : rs.scenario.replications !== undefined ? 'scenario' : 'default';
+    checkSize(rs, { replications, replicationsFrom, sensitivity: values.sensitivity === true, ledger, verify: false }, max);
     if (resolve(out) === resolve(positionals[0]!)) throw new UsageError(`--out ${out} is the scenario file itself; choose another file for the answer`);
     const output = await openOutput(out, rs, ledger);
     // Ctrl-C (or a SIGTERM) stops the run: what was staged is removed, an existing --out stays as it was.

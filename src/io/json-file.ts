@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { DataLoadError } from '../engine/errors.js';
+import { fileProblem } from './file-problem.js';
 import { jsonErrorOffset } from './json-locate.js';
 
 /** Position of a JSON syntax error as line:column, from V8's "at position N" or "(line L column C)". */
@@ -15,25 +16,6 @@ export const jsonErrorLocation = (text: string, err: unknown): string => {
 const lineColumn = (text: string, offset: number): string => {
   const upto = text.slice(0, offset);
   return `line ${upto.split('\n').length}, column ${offset - upto.lastIndexOf('\n')}`;
-};
-
-/** Why a file could not be read, in words a user acts on (not Node's "ENOENT: …, open 'x'"). */
-const readProblem = (e: unknown): string => {
-  switch ((e as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'does not exist (or is a broken symbolic link); check the path';
-    case 'ENOTDIR':
-      return 'is not there: a part of the path before it is a file, not a folder; check the path';
-    case 'EISDIR':
-      return 'is a folder, not a file; give a file here';
-    case 'ELOOP':
-      return 'is a symbolic link that leads back to itself (a loop); remove or fix the link';
-    case 'EACCES':
-    case 'EPERM':
-      return 'cannot be read: permission denied; check its permissions';
-    default:
-      return `cannot be read: ${(e as Error).message}`;
-  }
 };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -161,7 +143,7 @@ export function readJson(file: string, code = 'JSON_SYNTAX'): unknown {
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (e) {
     if (e instanceof DataLoadError) throw e;
-    throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: readProblem(e), code: 'FILE_UNREADABLE' }]);
+    throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: fileProblem(e, { use: 'read' }), code: 'FILE_UNREADABLE' }]);
   }
   if (bytes.length > MAX_JSON_FILE_BYTES) throw tooLarge(path, bytes.length);
   return parseJsonText(path, decodeUtf8(path, bytes), code);

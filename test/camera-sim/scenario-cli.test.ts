@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_CONTRACT_MONTHS, LEDGER_RUNS, VERIFY_RUNS } from '../../src/camera-sim/run-size.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import type { Scenario } from '../../src/camera-sim/scenario-types.js';
 import { main } from '../../src/cli/main.js';
@@ -231,6 +232,54 @@ describe('tariff simulate', () => {
       expect(r.err).not.toContain('progress:');
     }
     expect(existsSync(join(dir, 'w-out.json'))).toBe(false);
+  });
+
+  it('a run over --max-contract-months (fleet.size × horizon.months × runs): exit 2 before the run, with its size, the limit and the flag; nothing written', async () => {
+    const sub = mkdtempSync(join(dir, 'size-'));
+    const file = join(sub, 'size.json');
+    writeFileSync(file, JSON.stringify(smallScenario(50, 6)));
+    const refused = await run([file, '--out', join(sub, 'out.json'), '--workers', '0', '--max-contract-months', '299']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      `tariff simulate: RUN_TOO_LARGE\n  ${file} /fleet/size: this run is 50 contracts × 6 months × 1 run (1 run of the fleet) = 300 contract-months, more than the limit of 299. Make fleet.size, horizon.months or the runs fewer, or raise the limit with --max-contract-months 300`,
+    );
+    // The ledger and --verify count as runs (run-size.ts); --replications is named as the flag.
+    const ledger = await run([file, '--out', join(sub, 'out.csv'), '--workers', '0', '--ledger', '--max-contract-months', '300']);
+    expect(ledger.code).toBe(2);
+    expect(ledger.err).toContain(`× ${1 + LEDGER_RUNS} runs (1 run of the fleet, ${LEDGER_RUNS} for --ledger) = ${(300 * (1 + LEDGER_RUNS)).toLocaleString('en')} contract-months`);
+    const verify = await run([file, '--verify', '--workers', '0', '--max-contract-months', '300']);
+    expect(verify.code).toBe(2);
+    expect(verify.err).toContain(`(1 run of the fleet, ${VERIFY_RUNS} for --verify's ledger and replay)`);
+    const replications = await run([file, '--out', join(sub, 'out.json'), '--workers', '0', '--replications', '2', '--max-contract-months', '300']);
+    expect(replications.err).toContain('× 2 runs (2 replications, by --replications) = 600 contract-months');
+    for (const r of [refused, ledger, verify, replications]) {
+      expect(r.err).not.toContain('progress:');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(sub)).toEqual(['size.json']);
+    // At the limit it runs.
+    const ok = await run([file, '--out', join(sub, 'out.json'), '--workers', '0', '--quiet', '--max-contract-months', '300']);
+    expect(ok.code).toBe(0);
+    expect(existsSync(join(sub, 'out.json'))).toBe(true);
+  });
+
+  it('by default the largest fleet the schema allows (10,000,000 × 600) is refused before it starts, and a bad --max-contract-months is a usage error', async () => {
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, JSON.stringify(smallScenario(10_000_000, 600)));
+    const r = await run([file, '--out', join(dir, 'huge-out.json'), '--workers', '0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `tariff simulate: RUN_TOO_LARGE\n  ${file} /fleet/size: this run is 10,000,000 contracts × 600 months × 1 run (1 run of the fleet) = 6,000,000,000 contract-months, more than the limit of ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')} (about 10 minutes on two cores; docs/scenarios.md)`,
+    );
+    expect(r.err).toContain('raise the limit with --max-contract-months 6000000000');
+    expect(existsSync(join(dir, 'huge-out.json'))).toBe(false);
+    for (const v of ['0', 'abc', '1.5', '=-1']) {
+      const bad = await run([file, '--out', join(dir, 'huge-out.json'), ...(v.startsWith('=') ? [`--max-contract-months${v}`] : ['--max-contract-months', v])]);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain(
+        `tariff simulate: --max-contract-months must be a whole number of contract-months from 1 (default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')}: about 10 minutes), got "${v.replace(/^=/, '')}"`,
+      );
+    }
   });
 
   it('--out naming the scenario itself: exit 2, the scenario untouched', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileSystemRefusal } from '../../src/cli/main.js';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { tariff } from './run-tariff.js';
+import { scratchFiles, tariff } from './run-tariff.js';
 
 const errno = (code: string, syscall: string, path?: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: x`), { code, syscall, ...(path ? { path } : {}) });
 
@@ -15,7 +14,7 @@ describe('tariff: what the file system refuses is one line that says what to do,
     expect(fileSystemRefusal(errno('ENOSPC', 'write'))).toBe('ENOSPC: cannot write; the disk is full: free some space or choose another disk');
     expect(fileSystemRefusal(errno('EMFILE', 'open', '/a'))).toBe('EMFILE: cannot open /a; check the path and try again');
     expect(fileSystemRefusal(errno('ENOENT', 'open', '/srv/out/b.sqlite.partial-4242'))).toBe(
-      'ENOENT: cannot open /srv/out/b.sqlite; no such file or folder: check the path (the folder a file is written into must exist)',
+      'ENOENT: cannot open /srv/out/b.sqlite; no such file or folder: check the path, or create the folder first',
     );
   });
 
@@ -25,20 +24,17 @@ describe('tariff: what the file system refuses is one line that says what to do,
     expect(fileSystemRefusal('EACCES')).toBeUndefined();
   });
 
-  it('release build into a folder that does not exist: exit 2, one line naming the file asked for (not its temporary name)', () => {
-    const missing = join(tmpdir(), `no-such-folder-${process.pid}`);
-    const r = tariff(['release', 'build', '--rules', join(PROJECT_ROOT, 'rules'), '--tariffs', join(PROJECT_ROOT, 'tariffs'), '--out', join(missing, 'release.json')]);
-    expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
-    expect(r.stderr.trim()).toBe(
-      `tariff release build: ENOENT: cannot open ${join(missing, 'release.json')}; no such file or folder: check the path (the folder a file is written into must exist)`,
-    );
-  });
-
   it('release build into a folder no one may write (sysfs): exit 2 and one line', () => {
     const r = tariff(['release', 'build', '--rules', join(PROJECT_ROOT, 'rules'), '--tariffs', join(PROJECT_ROOT, 'tariffs'), '--out', '/sys/tariff-release.json']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
     expect(r.stderr).toMatch(/^tariff release build: E[A-Z]+: cannot open \/sys\/tariff-release\.json; /u);
+  });
+
+  it('release build into a folder that does not exist: exit 2, one line naming the file asked for, never the temporary FILE.PID.tmp', () => {
+    const out = join(scratchFiles('refusal-').dir, 'no-such-folder', 'release.json');
+    const r = tariff(['release', 'build', '--rules', join(PROJECT_ROOT, 'rules'), '--tariffs', join(PROJECT_ROOT, 'tariffs'), '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tariff release build: ENOENT: cannot open ${out}; no such file or folder: check the path, or create the folder first\n`);
   });
 });

@@ -367,6 +367,22 @@ describe('decision service over HTTP', () => {
     for (let i = 0; i < 100 && logs.length < n; i += 1) await new Promise((ok) => setTimeout(ok, 20));
   };
 
+  it('an invalid single case is 422 with its outcome in the log line, on the compiled path and on ?reference=1 alike', async () => {
+    logs.length = 0;
+    const body = JSON.stringify({ asOf: '2025-01-01', facts: { principal: -1 } });
+    const fast = await call(port, 'POST', '/v1/decisions/lateInterest', body);
+    const ref = await call(port, 'POST', '/v1/decisions/lateInterest?reference=1', body);
+    expect(fast.status).toBe(422);
+    expect(ref.status).toBe(422);
+    expect(ref.body).toEqual(fast.body);
+    expect(fast.body).toMatchObject({ outcome: 'invalid', release: release.id });
+    await waitForLogs(2);
+    expect(logs).toHaveLength(2);
+    expect(logs[0]).toMatchObject({ decision: 'lateInterest', status: 422, outcome: 'invalid' });
+    expect(logs[0]!.reference).toBeUndefined();
+    expect(logs[1]).toMatchObject({ decision: 'lateInterest', status: 422, outcome: 'invalid', reference: true });
+  });
+
   it('what node’s parser refuses gets a JSON error and a log line too; a client that hangs up mid-body is logged once, as 499', async () => {
     logs.length = 0;
     const garbage = await raw('GARBAGE\r\n\r\n');

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkRunSize, DEFAULT_MAX_CONTRACT_MONTHS, LEDGER_RUNS, runSize, VERIFY_RUNS, type RunRequest } from '../../src/camera-sim/run-size.js';
+import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
+import { assumptionsOf } from '../../src/camera-sim/sensitivity.js';
+import { DataLoadError } from '../../src/engine/errors.js';
+import { projectRegistry, smallScenario } from './support.js';
+
+const PLAIN: RunRequest = { replications: 1, replicationsFrom: 'default', sensitivity: false, ledger: false, verify: false };
+const refusal = (f: () => void): DataLoadError | undefined => {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof DataLoadError) return e;
+    throw e;
+  }
+};
+
+describe('runSize: contracts × months × runs, counted before anything runs', () => {
+  const rs = resolveScenario(smallScenario(120, 12), 'big.json', projectRegistry());
+
+  it('one run of the fleet by default; replications, the tornado, the ledger and --verify add runs', () => {
+    expect(runSize(rs, PLAIN)).toEqual({ contracts: 120, months: 12, runs: 1, parts: ['1 run of the fleet'], contractMonths: 1_440 });
+    const moved = assumptionsOf(rs.scenario).length;
+    expect(moved).toBeGreaterThan(0);
+    const all = runSize(rs, { replications: 3, replicationsFrom: '--replications', sensitivity: true, ledger: true, verify: false });
+    expect(all.runs).toBe(3 + 2 * moved + LEDGER_RUNS);
+    expect(all.contractMonths).toBe(120 * 12 * all.runs);
+    expect(all.parts).toEqual(['3 replications, by --replications', `${2 * moved} for --sensitivity (${moved} assumptions moved down and up)`, `${LEDGER_RUNS} for --ledger`]);
+    expect(runSize(rs, { ...PLAIN, replications: 5, replicationsFrom: 'scenario' }).parts).toEqual(['5 replications, by the scenario\'s "replications"']);
+    // --verify is one run with its ledger and the replay, whatever the replications.
+    expect(runSize(rs, { ...PLAIN, replications: 9, verify: true, ledger: true }).runs).toBe(1 + VERIFY_RUNS);
+  });
+
+  it('the limit itself passes; one contract-month more is refused at /fleet/size with the size, how it was counted, the limit and the flag', () => {
+    const size = runSize(rs, { ...PLAIN, ledger: true });
+    expect(refusal(() => checkRunSize(rs, size, size.contractMonths))).toBeUndefined();
+    const e = refusal(() => checkRunSize(rs, size, size.contractMonths - 1));
+    expect(e?.code).toBe('RUN_TOO_LARGE');
+    expect(e?.errors).toEqual([
+      {
+        file: 'big.json',
+        pointer: '/fleet/size',
+        code: 'RUN_TOO_LARGE',
+        message: `this run is 120 contracts × 12 months × ${1 + LEDGER_RUNS} runs (1 run of the fleet, ${LEDGER_RUNS} for --ledger) = ${(1_440 * (1 + LEDGER_RUNS)).toLocaleString('en')} contract-months, more than the limit of ${(size.contractMonths - 1).toLocaleString('en')}. Make fleet.size, horizon.months or the runs fewer, or raise the limit with --max-contract-months ${size.contractMonths}`,
+      },
+    ]);
+  });
+
+  it('the default limit refuses the largest fleet the schema allows, and names itself as the default', () => {
+    const huge = resolveScenario(smallScenario(10_000_000, 600), 'huge.json', projectRegistry());
+    const e = refusal(() => checkRunSize(huge, runSize(huge, PLAIN), DEFAULT_MAX_CONTRACT_MONTHS));
+    expect(e?.errors[0]?.message).toContain(
+      `= 6,000,000,000 contract-months, more than the limit of ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')} (about 10 minutes on two cores; docs/scenarios.md)`,
+    );
+    // The example scenario (100,000 × 60), with its ledger too, stays under it.
+    const example = resolveScenario(smallScenario(100_000, 60), 'example.json', projectRegistry());
+    expect(runSize(example, { ...PLAIN, ledger: true }).contractMonths).toBeLessThanOrEqual(DEFAULT_MAX_CONTRACT_MONTHS);
+  });
+});
