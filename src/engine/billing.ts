@@ -84,10 +84,28 @@ function monthFeeAt(fee: number, month: number, startDate: string, endDate: stri
   return prorate(fee, last - first + 1, dim);
 }
 
-/** Course fees billed from the start month to the end month, the free period (第7条) not billed. */
+/**
+ * Course fees billed from the start month to the end month, the free period (第7条) not billed.
+ * Only three months can bill other than the whole fee (monthFeeAt): the start month, the end month
+ * and the free period's partial month. Those are priced one by one and every other month is the
+ * fee, counted, not summed month by month: a contract of 95,000 months (up to 9999-12-31) costs
+ * what a contract of a year does. A whole-yen fee times a count is the sum of the months exactly
+ * (both are the same integer below 2^53, and above it the answer is refused as out of range
+ * either way); a fee that is not a whole number is summed month by month as before.
+ */
 export function feesBilled(fee: number, startDate: string, endDate: string, free: FreePeriod, partialMonthFee: string): number {
-  let total = 0;
+  const from = monthIndex(startDate) + free.wholeFreeMonths;
   const end = monthIndex(endDate);
-  for (let i = monthIndex(startDate) + free.wholeFreeMonths; i <= end; i += 1) total += monthFeeAt(fee, i, startDate, endDate, partialMonthFee, free);
-  return total;
+  let total = 0;
+  if (!Number.isSafeInteger(fee)) {
+    for (let i = from; i <= end; i += 1) total += monthFeeAt(fee, i, startDate, endDate, partialMonthFee, free);
+    return total;
+  }
+  let whole = end - from + 1;
+  for (const month of new Set([monthIndex(startDate), end, free.partialMonth]))
+    if (month !== null && month >= from && month <= end) {
+      total += monthFeeAt(fee, month, startDate, endDate, partialMonthFee, free);
+      whole -= 1;
+    }
+  return whole > 0 ? total + fee * whole : total;
 }
