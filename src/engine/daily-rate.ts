@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysInMonth, fromDayNumber, monthOf } from './dates.js';
+import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthOf } from './dates.js';
 import { D, floorYen, type Dec } from './money.js';
 
 /**
@@ -70,6 +70,18 @@ export class ExactFee {
     }
     return new ExactFee(0, this.numerator.plus(new D(monthlyFee).times(units).times(scale)));
   }
+  /**
+   * `months` whole months, each at its own daily rate: dim days at fee ÷ dim (or dim × 24 hours at
+   * fee ÷ (dim × 24)) is the monthly fee exactly, so n of them add fee × n, whatever their lengths.
+   */
+  plusWholeMonths(monthlyFee: number, months: number): ExactFee {
+    if (this.big === null && Number.isInteger(monthlyFee)) {
+      const added = monthlyFee * months * DENOMINATOR;
+      const sum = this.small + added;
+      if (Number.isSafeInteger(added) && Number.isSafeInteger(sum)) return new ExactFee(sum, null);
+    }
+    return new ExactFee(0, this.numerator.plus(new D(monthlyFee).times(months).times(DENOMINATOR)));
+  }
   plus(other: ExactFee): ExactFee {
     if (this.big === null && other.big === null) {
       const sum = this.small + other.small;
@@ -137,16 +149,24 @@ export function feeOverUnits(monthlyFee: number, startMs: number, count: number,
   // Unit i starts at startMs + i·u; the units starting in a month are those with
   // ceil((monthStart − startMs) / u) ≤ i < ceil((nextMonthStart − startMs) / u).
   const firstIn = (instant: number): number => Math.min(count, Math.max(0, Math.ceil((instant - startMs) / u)));
-  for (let y = first.year, m = first.month; ; m += 1) {
-    if (m > 12) {
-      y += 1;
-      m = 1;
-    }
+  const inMonth = (index: number): void => {
+    const y = Math.floor(index / 12);
+    const m = (index % 12) + 1;
     const from = firstIn(tokyoMonthStart(y, m));
     const to = firstIn(tokyoMonthStart(y, m + 1));
     if (to > from) fee = fee.plusUnits(monthlyFee, to - from, daysInMonth(y, m), perDay);
-    if (to >= count) return fee;
-  }
+  };
+  // The month the first unit starts in, the month the last starts in, and between them whole
+  // months: a Tokyo month (no daylight saving) is a whole number of units long, so every unit
+  // starting in it is counted, dim × units a day, its monthly fee exactly (an outage of 8,000
+  // years is three steps, not 96,000).
+  const firstMonth = first.year * 12 + first.month - 1;
+  const last = tokyoMonthOfInstant(startMs + (count - 1) * u);
+  const lastMonth = last.year * 12 + last.month - 1;
+  inMonth(firstMonth);
+  if (lastMonth > firstMonth + 1) fee = fee.plusWholeMonths(monthlyFee, lastMonth - firstMonth - 1);
+  if (lastMonth > firstMonth) inMonth(lastMonth);
+  return fee;
 }
 
 /** The fee of `count` calendar days from `firstDate` (YYYY-MM-DD) on, each at its month's rate (own-month). */
@@ -156,7 +176,11 @@ export function feeOverDates(monthlyFee: number, firstDate: string, count: numbe
   if (basis === 'thirty-days') return fee.plusUnits(monthlyFee, count, 30, 1);
   const start = monthOf(firstDate);
   if (basis === 'known-month') return fee.plusUnits(monthlyFee, count, daysInMonth(start.year, start.month), 1);
-  const last = dayNumber(addDays(firstDate, count - 1));
+  const lastDate = addDays(firstDate, count - 1);
+  const last = dayNumber(lastDate);
+  // The 1st of the last date's month: every month before it and after the first date's is whole,
+  // dim days at fee ÷ dim, its monthly fee exactly (counted, not walked).
+  const lastMonthFirst = last - Number(lastDate.slice(8, 10)) + 1;
   for (let d = dayNumber(firstDate); d <= last;) {
     const iso = fromDayNumber(d);
     const { year, month } = monthOf(iso);
@@ -165,6 +189,10 @@ export function feeOverDates(monthlyFee: number, firstDate: string, count: numbe
     const end = Math.min(last, monthEnd);
     fee = fee.plusUnits(monthlyFee, end - d + 1, dim, 1);
     d = end + 1;
+    if (d < lastMonthFirst) {
+      fee = fee.plusWholeMonths(monthlyFee, monthIndex(lastDate) - (year * 12 + month - 1) - 1);
+      d = lastMonthFirst;
+    }
   }
   return fee;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feeOverDates, feeOverUnits } from '../../src/engine/daily-rate.js';
-import { parseDateTime } from '../../src/engine/dates.js';
+import { addDays, dayNumber, parseDateTime } from '../../src/engine/dates.js';
 import { floorYen } from '../../src/engine/money.js';
 
 const at = (s: string): number => parseDateTime(s)!.epochMs;
@@ -49,5 +49,30 @@ describe('daily-rate: a span at the daily rate, each unit at its own month', () 
       }),
       { numRuns: 60, seed: 7 },
     );
+  });
+
+  it('own-month = the sum of each unit priced alone, over spans of years (property, days and calendar days)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 366 * 24 }), fc.integer({ min: 0, max: 1200 }), fc.integer({ min: 1, max: 40_000 }), (offsetH, days, fee) => {
+        const start = at('2023-11-20T05:00') + offsetH * 3_600_000;
+        let units = feeOverUnits(fee, start, 0, 'day', 'own-month');
+        for (let i = 0; i < days; i += 1) units = units.plus(feeOverUnits(fee, start + i * 86_400_000, 1, 'day', 'own-month'));
+        expect(feeOverUnits(fee, start, days, 'day', 'own-month').value.toString()).toBe(units.value.toString());
+        const first = addDays('2023-11-20', Math.floor(offsetH / 24));
+        let dates = feeOverDates(fee, first, 0, 'own-month');
+        for (let i = 0; i < days; i += 1) dates = dates.plus(feeOverDates(fee, addDays(first, i), 1, 'own-month'));
+        expect(feeOverDates(fee, first, days, 'own-month').value.toString()).toBe(dates.value.toString());
+      }),
+      { numRuns: 40, seed: 11 },
+    );
+  });
+
+  it('8,000 years from a 1st at midnight is the monthly fee × 96,000 months, exactly, past 2^53 in the numerator', () => {
+    const days = dayNumber('9999-12-31') - dayNumber('2000-01-01') + 1;
+    expect(feeOverDates(15_000, '2000-01-01', days, 'own-month').value.toString()).toBe(String(15_000 * 96_000));
+    expect(feeOverUnits(15_000, at('2000-01-01T00:00'), days, 'day', 'own-month').value.toString()).toBe(String(15_000 * 96_000));
+    expect(feeOverUnits(15_000, at('2000-01-01T00:00'), days * 24, 'hour', 'own-month').value.toString()).toBe(String(15_000 * 96_000));
+    // From 16 January at noon: January's last 16 blocks at 31,000 ÷ 31, then 95,999 whole months (February 2000 … December 9999).
+    expect(feeOverUnits(31_000, at('2000-01-16T12:00'), days - 15, 'day', 'own-month').value.toString()).toBe(String(16 * 1000 + 31_000 * 95_999));
   });
 });
