@@ -48,17 +48,33 @@ export const lateInterest: DecisionDef<Facts, State> = {
   },
 };
 
-/** Of `count` days from day number `first` on, how many fall in leap years and how many in others: year by year, not day by day. */
+/** Leap years among the years 1 … y (proleptic Gregorian, as isLeapYear). */
+const leapYearsThrough = (y: number): number => Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+/** Day number of 1 January of year y. */
+const yearStart = (y: number): number => dayNumber(`${String(y).padStart(4, '0')}-01-01`);
+
+/**
+ * Of `count` days from day number `first` on, how many fall in leap years and how many in others:
+ * the first and the last year's days, and the whole years between them counted by the leap-year
+ * rule (a delay of 8,000 years is as quick as one of a month).
+ */
 const daysByYearLength = (first: number, count: number): { inLeapYears: number; inOtherYears: number } => {
+  if (count <= 0) return { inLeapYears: 0, inOtherYears: 0 };
+  const last = first + count - 1;
+  const firstYear = Number(fromDayNumber(first).slice(0, 4));
+  const lastYear = Number(fromDayNumber(last).slice(0, 4));
+  if (firstYear === lastYear) return isLeapYear(firstYear) ? { inLeapYears: count, inOtherYears: 0 } : { inLeapYears: 0, inOtherYears: count };
   let inLeapYears = 0;
   let inOtherYears = 0;
-  const last = first + count - 1;
-  for (let d = first; d <= last;) {
-    const year = Number(fromDayNumber(d).slice(0, 4));
-    const yearEnd = Math.min(last, dayNumber(`${year}-12-31`));
-    if (isLeapYear(year)) inLeapYears += yearEnd - d + 1;
-    else inOtherYears += yearEnd - d + 1;
-    d = yearEnd + 1;
-  }
+  const head = yearStart(firstYear + 1) - first;
+  const tail = last - yearStart(lastYear) + 1;
+  if (isLeapYear(firstYear)) inLeapYears += head;
+  else inOtherYears += head;
+  if (isLeapYear(lastYear)) inLeapYears += tail;
+  else inOtherYears += tail;
+  const wholeYears = lastYear - firstYear - 1;
+  const leapYears = leapYearsThrough(lastYear - 1) - leapYearsThrough(firstYear);
+  inLeapYears += leapYears * 366;
+  inOtherYears += (wholeYears - leapYears) * 365;
   return { inLeapYears, inOtherYears };
 };
