@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthOf } from './dates.js';
+import { addDays, dayNumber, daysInMonth, fromDayNumber, monthIndex, monthOf, utcMs } from './dates.js';
 import { D, floorYen, type Dec } from './money.js';
 
 /**
@@ -33,7 +33,7 @@ export const tokyoMonthOfInstant = (epochMs: number): { year: number; month: num
 };
 
 /** The instant a Tokyo month begins (its 1st, 00:00 JST); month may run past 12. */
-const tokyoMonthStart = (year: number, month: number): number => Date.UTC(year, month - 1, 1) - TOKYO_OFFSET_MS;
+const tokyoMonthStart = (year: number, month: number): number => utcMs(year + Math.floor((month - 1) / 12), ((month - 1) % 12) + 1, 1) - TOKYO_OFFSET_MS;
 
 /**
  * Every daily rate is the monthly fee ÷ 28, 29, 30 or 31 (÷ 24 an hour, ÷ 1440 a minute), so

@@ -57,19 +57,28 @@ export const dayNumber = (iso: string): number => {
     const y = digits(iso, 0, 4);
     const m = digits(iso, 5, 7);
     const d = digits(iso, 8, 10);
-    // days-from-civil (H. Hinnant): the same day number Date.UTC gives, without a Date per call.
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-      const yy = m <= 2 ? y - 1 : y;
-      const era = Math.floor(yy / 400);
-      const yoe = yy - era * 400;
-      const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-      return era * 146097 + doe - 719468;
-    }
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return civilDay(y, m, d);
   }
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 };
+
+/**
+ * Day number (days since 1970-01-01) of year y, month m (1–12), day d: days-from-civil
+ * (H. Hinnant), the day Date.UTC gives from year 100 on, without a Date per call, and right for
+ * the years 0–99 too (which Date.UTC takes as 1900–1999).
+ */
+export const civilDay = (y: number, m: number, d: number): number => {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+};
+
+/** The instant (ms since the epoch, UTC) of a civil date and time: Date.UTC's, for every year 0–9999. */
+export const utcMs = (y: number, m: number, d: number, h = 0, mi = 0, sec = 0): number => civilDay(y, m, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
 
 /** The number written by the ASCII digits s[from, to); -1 when one is not a digit. */
 const digits = (s: string, from: number, to: number): number => {
@@ -83,6 +92,8 @@ const digits = (s: string, from: number, to: number): number => {
 };
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** A year as YYYY writes it: 0001 … 9999 (an unpadded 500 would not read back as a date, and Date.UTC takes 0–99 as 1900–1999). */
+const yyyy = (y: number): string => String(y).padStart(4, '0');
 
 /** ISO date of a day number: civil-from-days arithmetic (H. Hinnant), as Date's toISOString writes it, without a Date per call. */
 export const fromDayNumber = (n: number): string => {
@@ -117,7 +128,7 @@ export const monthOf = (iso: string): { year: number; month: number } => {
   const i = monthIndex(iso);
   return { year: Math.floor(i / 12), month: (i % 12) + 1 };
 };
-export const monthLabel = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+export const monthLabel = (index: number): string => `${yyyy(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /** Calendar months from the month of `start` to the month of `end`, both counted. */
 export const calendarMonthsInclusive = (start: string, end: string): number => monthIndex(end) - monthIndex(start) + 1;
@@ -166,7 +177,7 @@ const plainInstant = (s: string): number => {
   const mi = digits(s, 14, 16);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 24 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return NaN;
   if (h === 24 && (mi !== 0 || sec !== 0)) return NaN;
-  return Date.UTC(y, mo - 1, d, h, mi, sec) - offsetMin * 60_000;
+  return utcMs(y, mo, d, h, mi, sec) - offsetMin * 60_000;
 };
 
 /** Parses an ISO 8601 datetime; without an offset it is Asia/Tokyo (UTC+09:00, no DST). */
@@ -193,7 +204,7 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
     const digits = tz.slice(1).replace(':', '');
     offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
   }
-  return new ParsedInstant(Date.UTC(y, mo - 1, d, h, mi, sec) + frac - offsetMin * 60_000);
+  return new ParsedInstant(utcMs(y, mo, d, h, mi, sec) + frac - offsetMin * 60_000);
 };
 
 /**
@@ -212,8 +223,8 @@ export const periodEnd = (start: string, months: number): string => {
     if (y === 10000 && m === 1 && day === 1) return '9999-12-31';
     throw outsideCalendar();
   }
-  if (day > daysInMonth(y, m)) return `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
-  return addDays(`${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, -1);
+  if (day > daysInMonth(y, m)) return `${yyyy(y)}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  return addDays(`${yyyy(y)}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`, -1);
 };
 
 /** Whole months elapsed from `start` to the day after `end` (民法143条): the largest n whose period ends on or before `end`. */
@@ -233,5 +244,5 @@ export const lastDayOfMonth = (index: number): string => {
   const y = Math.floor(index / 12);
   if (y > 9999) throw outsideCalendar();
   const m = (index % 12) + 1;
-  return `${y}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+  return `${yyyy(y)}-${String(m).padStart(2, '0')}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
 };
