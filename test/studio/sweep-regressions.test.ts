@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { freshStudio, freshWorkspace, scratch, TODAY } from './helpers.js';
+
+/**
+ * One test per defect the adversarial sweep (api-sweep.test.ts) found: the arguments it sent,
+ * the located error with a stable code they now get (each was INTERNAL before), and that
+ * nothing was written.
+ */
+const CASE = `${JSON.stringify({ decision: 'settlement', asOf: '2025-01-01', facts: {}, expect: { outcome: 'invalid' } })}\n`;
+
+describe('explorer.saveCase: what the file system refuses is a located error, never INTERNAL', () => {
+  const { dispatch } = freshStudio();
+
+  it('a NUL in the folder is CASE_FOLDER_NAME at /folder (was INTERNAL: "The argument \'path\' must be a string … without null bytes")', async () => {
+    const dir = scratch('nul-');
+    const r = await dispatch('explorer.saveCase', { folder: `${dir}/a\u0000b`, fileName: 'case.json', caseJson: CASE });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_NAME', issues: [{ field: '/folder' }] } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a NUL or other control character in the file name is CASE_FILE_NAME at /fileName', async () => {
+    const dir = scratch('nul-name-');
+    for (const fileName of ['a\u0000b', 'line\nbreak', 'tab\t.json'])
+      expect(await dispatch('explorer.saveCase', { folder: dir, fileName, caseJson: CASE }), JSON.stringify(fileName)).toMatchObject({
+        ok: false,
+        error: { code: 'CASE_FILE_NAME', issues: [{ field: '/fileName' }] },
+      });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a file name longer than the file system takes (200 × 𠮷 = 800 bytes) is CASE_FILE_NAME naming the limit (was INTERNAL: ENAMETOOLONG)', async () => {
+    const dir = scratch('long-name-');
+    const r = await dispatch('explorer.saveCase', { folder: dir, fileName: '𠮷'.repeat(200), caseJson: CASE });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CASE_FILE_NAME', message: expect.stringContaining('at most 255') as string } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder whose name the file system refuses (a 300-byte segment) is CASE_FOLDER_UNWRITABLE at /folder, with the path (was INTERNAL: ENAMETOOLONG)', async () => {
+    const dir = scratch('long-folder-');
+    const r = await dispatch('explorer.saveCase', { folder: join(dir, '長'.repeat(100)), fileName: 'case.json', caseJson: CASE });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_UNWRITABLE', issues: [{ field: '/folder' }] } });
+    if (!r.ok) expect(r.error.message).toContain('ENAMETOOLONG');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a folder inside a file is CASE_FOLDER_UNWRITABLE (ENOTDIR), and a folder that is a file is CASE_FOLDER', async () => {
+    const dir = scratch('not-dir-');
+    const saved = await dispatch('explorer.saveCase', { folder: dir, fileName: 'first.json', caseJson: CASE });
+    expect(saved.ok).toBe(true);
+    expect(await dispatch('explorer.saveCase', { folder: join(dir, 'first.json', 'sub'), fileName: 'x.json', caseJson: CASE })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_FOLDER_UNWRITABLE' },
+    });
+    expect(await dispatch('explorer.saveCase', { folder: join(dir, 'first.json'), fileName: 'x.json', caseJson: CASE })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_FOLDER' },
+    });
+    expect(readdirSync(dir)).toEqual(['first.json']);
+  });
+
+  it('on a team server too: a NUL in a folder under the case root is CASE_FOLDER_NAME, for saveCase and setCaseFolders', async () => {
+    const root = scratch('root-');
+    mkdirSync(join(root, 'legal'));
+    const ws = freshWorkspace();
+    const team = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY, caseRoots: [root] }));
+    expect(await team('explorer.saveCase', { folder: 'legal/\u0000', fileName: 'x.json', caseJson: CASE })).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_NAME' } });
+    expect(await team('rules.setCaseFolders', { folders: ['legal', 'a\u0000b'] })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_FOLDER_NAME', issues: [{ field: '/folders/1' }] },
+    });
+    expect(existsSync(join(root, 'legal', 'x.json'))).toBe(false);
+  });
+});
