@@ -62,6 +62,19 @@ describe('explorer.saveCase: what the file system refuses is a located error, ne
     expect(readdirSync(dir)).toEqual(['first.json']);
   });
 
+  it("a folder the kernel answers ENOENT for while its parent exists (/proc/self/…) is CASE_FOLDER_UNWRITABLE (the call never answered: node's recursive mkdir looped)", async () => {
+    const r = await dispatch('explorer.saveCase', { folder: '/proc/self/no-such-folder/sub', fileName: 'x.json', caseJson: CASE });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CASE_FOLDER_UNWRITABLE', issues: [{ field: '/folder' }] } });
+  });
+
+  it('still makes a missing folder and its missing parents', async () => {
+    const dir = scratch('parents-');
+    expect(await dispatch('explorer.saveCase', { folder: join(dir, 'a', 'b', 'c'), fileName: 'x', caseJson: CASE })).toMatchObject({
+      ok: true,
+      value: { file: join(dir, 'a', 'b', 'c', 'x.json') },
+    });
+  });
+
   it('on a team server too: a NUL in a folder under the case root is CASE_FOLDER_NAME, for saveCase and setCaseFolders', async () => {
     const root = scratch('root-');
     mkdirSync(join(root, 'legal'));
