@@ -88,3 +88,24 @@ describe('explorer.saveCase: what the file system refuses is a located error, ne
     expect(existsSync(join(root, 'legal', 'x.json'))).toBe(false);
   });
 });
+
+describe('text with half a character (a lone UTF-16 surrogate)', () => {
+  it('is refused as ILL_FORMED_TEXT with its JSON pointer, and nothing is saved (was saved, and read back as three replacement characters)', async () => {
+    const { ws, dispatch } = freshStudio();
+    const before = (ws.db.prepare('SELECT count(*) AS n FROM tariff_versions').get() as { n: number }).n;
+    expect(await dispatch('tariffs.createDraft', { from: 1, effective: '2026-04-01', title: 'a\uD800b' })).toMatchObject({
+      ok: false,
+      error: { code: 'ILL_FORMED_TEXT', issues: [{ field: '/title' }] },
+    });
+    expect(
+      await dispatch('explorer.decide', { decision: 'settlement', asOf: TODAY, facts: { ['\uDC00x']: 1 }, ruleVersionId: 1, tariffVersionId: 1, interpretations: {}, name: '' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'ILL_FORMED_TEXT', issues: [{ field: '/facts/\uDC00x' }] },
+    });
+    expect((ws.db.prepare('SELECT count(*) AS n FROM tariff_versions').get() as { n: number }).n).toBe(before);
+    // A whole character outside the BMP (a surrogate pair) is text, and is kept as sent.
+    const ok = await dispatch('tariffs.createDraft', { from: 1, effective: '2026-04-01', title: '𠮷野家 🍣' });
+    expect(ok).toMatchObject({ ok: true, value: { summary: { title: '𠮷野家 🍣' } } });
+  });
+});

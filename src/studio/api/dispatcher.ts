@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../../engine/ajv.js';
 import { schemaErrorMessage } from '../../engine/schema-errors.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
+import { illFormedTextAt } from './ill-formed-text.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { CALL_NAMES, specOf, type ApiError, type ArgsOf, type Contract, type Domain, type Envelope, type MethodOf, type ResultOf } from './contract.js';
@@ -71,6 +72,17 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
           message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`,
           issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }],
           hint: 'Send facts and expectations a few levels deep, as the forms do.',
+        },
+      };
+    const illFormed = illFormedTextAt(payload);
+    if (illFormed !== undefined)
+      return {
+        ok: false,
+        error: {
+          code: 'ILL_FORMED_TEXT',
+          message: `${name}: the text at ${illFormed} holds half of a character (a lone UTF-16 surrogate), which cannot be saved as sent`,
+          issues: [{ severity: 'error', code: 'ILL_FORMED_TEXT', field: illFormed, message: `${illFormed}: a lone surrogate (\\uD800–\\uDFFF without its pair)` }],
+          hint: 'Retype or paste the text again; it was cut in the middle of a character (an emoji or a rare kanji).',
         },
       };
     const v = validators(name);
