@@ -113,6 +113,8 @@ const jsonish = (p: Pools): fc.Arbitrary<string> =>
     fc.constantFrom(...p.ruleJson),
     fc.constantFrom(...p.ruleJson).map((s) => s.replace(/"priority":\s*\d+/u, '"priority": 1e308').replace(/"operator":\s*"[a-zA-Z]+"/u, '"operator": "__proto__"')),
     fc.constantFrom(...p.ruleJson).map((s) => s.replace(/"fact":\s*"[a-zA-Z]+"/u, '"fact": "constructor"')),
+    // Conditions nested far deeper than any rule, inside the string (past the payload's depth check).
+    fc.constantFrom(...p.ruleJson).map((s) => s.replace(/"conditions":\s*/u, `"conditions": ${'{"all": ['.repeat(2000)}`).replace(/,\s*"event"/u, `${']}'.repeat(2000)}, "event"`)),
     fc.json({ maxDepth: 3 }),
   );
 

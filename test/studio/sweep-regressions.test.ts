@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { freshStudio, freshWorkspace, scratch, TODAY } from './helpers.js';
+import { freshStudio, freshWorkspace, scratch, SEED, TODAY } from './helpers.js';
 
 /**
  * One test per defect the adversarial sweep (api-sweep.test.ts) found: the arguments it sent,
@@ -107,5 +107,28 @@ describe('text with half a character (a lone UTF-16 surrogate)', () => {
     // A whole character outside the BMP (a surrogate pair) is text, and is kept as sent.
     const ok = await dispatch('tariffs.createDraft', { from: 1, effective: '2026-04-01', title: '𠮷野家 🍣' });
     expect(ok).toMatchObject({ ok: true, value: { summary: { title: '𠮷野家 🍣' } } });
+  });
+});
+
+describe('a rule whose conditions nest thousands deep (inside ruleJson, a string the depth check of the payload does not open)', () => {
+  it('is RULE_TOO_DEEP with the pointer where it passes the limit, for checkRule and saveRule, and the draft is unchanged (was INTERNAL: Maximum call stack size exceeded)', async () => {
+    const { ws, dispatch } = freshStudio();
+    const draft = await dispatch('rules.createDraft', { from: 1, effective: '2026-04-01', title: 'deep' });
+    if (!draft.ok) throw new Error(JSON.stringify(draft.error));
+    const id = (draft.value as { summary: { id: number } }).summary.id;
+    const rule = (JSON.parse(readFileSync(join(SEED.rulesDir, '2023-09-19', 'settlement.json'), 'utf8')) as { rules: { id: string }[] }).rules[0]!;
+    let conditions: unknown = { fact: 'monthsUsed', operator: 'lessThan', value: 1 };
+    for (let i = 0; i < 2000; i += 1) conditions = { all: [conditions] };
+    const ruleJson = JSON.stringify({ ...rule, conditions });
+    const before = ws.db.prepare('SELECT data, revision FROM rule_versions WHERE id = ?').get(id);
+    expect(await dispatch('rules.checkRule', { id, revision: 1, decision: 'settlement', ruleId: rule.id, ruleJson })).toMatchObject({
+      ok: true,
+      value: { issues: [{ code: 'RULE_TOO_DEEP', field: expect.stringMatching(/^\/conditions\/all\/0\/all\/0\//u) as string }] },
+    });
+    expect(await dispatch('rules.saveRule', { id, revision: 1, decision: 'settlement', ruleId: rule.id, ruleJson })).toMatchObject({
+      ok: false,
+      error: { issues: [{ code: 'RULE_TOO_DEEP' }] },
+    });
+    expect(ws.db.prepare('SELECT data, revision FROM rule_versions WHERE id = ?').get(id)).toEqual(before);
   });
 });
