@@ -132,3 +132,12 @@ describe('a rule whose conditions nest thousands deep (inside ruleJson, a string
     expect(ws.db.prepare('SELECT data, revision FROM rule_versions WHERE id = ?').get(id)).toEqual(before);
   });
 });
+
+describe('lifecycle.inForce with a date that does not exist', () => {
+  it('is BAD_DATE at /date (was answered as if 2023-02-29 or 9999-99-99 were a day); a real date still answers', async () => {
+    const { dispatch } = freshStudio();
+    for (const date of ['2023-02-29', '9999-99-99', '0000-00-00', '2025-13-01'])
+      expect(await dispatch('lifecycle.inForce', { date }), date).toMatchObject({ ok: false, error: { code: 'BAD_DATE', issues: [{ field: '/date' }] } });
+    for (const date of ['2024-02-29', '0001-01-01', '9999-12-31']) expect(await dispatch('lifecycle.inForce', { date }), date).toMatchObject({ ok: true, value: { date } });
+  });
+});
