@@ -141,3 +141,17 @@ describe('lifecycle.inForce with a date that does not exist', () => {
     for (const date of ['2024-02-29', '0001-01-01', '9999-12-31']) expect(await dispatch('lifecycle.inForce', { date }), date).toMatchObject({ ok: true, value: { date } });
   });
 });
+
+describe('authoring.setParameter with the name of an Object property', () => {
+  it('is PARAMETER_NOT_FOUND for "constructor", "__proto__" and "toString" (was PARAMETER_VALUE: "parameter constructor is a undefined")', async () => {
+    const { dispatch } = freshStudio();
+    const draft = await dispatch('rules.createDraft', { from: 1, effective: '2026-04-01', title: 'names' });
+    if (!draft.ok) throw new Error(JSON.stringify(draft.error));
+    const id = (draft.value as { summary: { id: number } }).summary.id;
+    for (const name of ['constructor', '__proto__', 'toString'])
+      expect(await dispatch('authoring.setParameter', { id, revision: 1, decision: 'settlement', name, valueJson: '1', clause: '第32条', quote: 'x' }), name).toMatchObject({
+        ok: false,
+        error: { code: 'PARAMETER_NOT_FOUND' },
+      });
+  });
+});
