@@ -258,6 +258,14 @@ async function buildTemplate(): Promise<{ file: string; pools: Omit<Pools, 'case
   const rDraft = await ok<{ summary: { id: number } }>('rules.createDraft', { from: approvedRules, effective: '2026-04-01', title: 'sweep rules draft' });
   const review = await ok<{ summary: { id: number; revision: number } }>('tariffs.createDraft', { from: approvedTariff, effective: '2027-04-01', title: 'sweep in review' });
   await ok('lifecycle.submitTariff', { id: review.summary.id, revision: review.summary.revision, comment: 'for review' });
+  // Drafts on the edges of the calendar, for every call that reads versions by date.
+  const odd: number[] = [];
+  for (const [kind, effective] of [
+    ['tariff', '0001-01-01'],
+    ['rules', '9999-12-31'],
+    ['tariff', '2024-02-29'],
+  ] as const)
+    odd.push((await ok<{ id: number }>('lifecycle.restore', { kind, from: kind === 'tariff' ? approvedTariff : approvedRules, effective, title: `edge ${effective}` })).id);
   await runAs({ id: 1, name: 'admin', role: 'admin' }, () => ok('team.addUser', { name: 'pam', role: 'pm', password: 'a long enough password' }));
   const choices = await ok<{ defaultForm: Record<string, unknown> }>('scenarios.choices', {});
   const small = { ...choices.defaultForm, name: 'sweep', fleet: { ...(choices.defaultForm.fleet as object), size: 20 }, horizon: { start: '2025-04', months: 3 } };
@@ -272,7 +280,7 @@ async function buildTemplate(): Promise<{ file: string; pools: Omit<Pools, 'case
     tariffIds: (ws.db.prepare('SELECT id FROM tariff_versions').all() as { id: number }[]).map((r) => r.id),
     ruleIds: (ws.db.prepare('SELECT id FROM rule_versions').all() as { id: number }[]).map((r) => r.id),
     scenarioIds: [scenario.id],
-    draftIds: [tDraft.summary.id, rDraft.summary.id],
+    draftIds: [tDraft.summary.id, rDraft.summary.id, ...odd],
     ruleIdsInDraft: Object.values(rules.version.decisions).flatMap((d) => d.rules.map((r) => r.id)),
     rulePairs: Object.entries(rules.version.decisions).flatMap(([d, v]) => v.rules.map((r) => [d, r.id] as [string, string])),
     interpretationNames: Object.keys(rules.version.interpretations),
