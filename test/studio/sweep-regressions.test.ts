@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { actorFromRequests } from '../../src/studio/team/request-user.js';
+import { createTeamDispatch } from '../../src/studio/team/team-dispatch.js';
+import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
+import { listAudit, verifyWorkspace } from '../../src/studio/workspace/audit-log.js';
 import { freshStudio, freshWorkspace, scratch, SEED, TODAY } from './helpers.js';
 
 /**
@@ -153,5 +157,33 @@ describe('authoring.setParameter with the name of an Object property', () => {
         ok: false,
         error: { code: 'PARAMETER_NOT_FOUND' },
       });
+  });
+});
+
+describe('a team server counting one approval of two', () => {
+  it('checks the arguments first: a comment over 4,000 characters, an unknown property or half a character is refused (400) and nothing is audited (was counted and written to the audit log unchecked; half a character then broke the chain)', async () => {
+    const ws = freshWorkspace();
+    actorFromRequests(ws, 'server');
+    const team = createTeamDispatch(ws, createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })));
+    const bob = { id: 2, name: 'bob', role: 'legal' as const };
+    const carol = { id: 3, name: 'carol', role: 'legal' as const };
+    setRequiredApprovals(ws, 2);
+    const d = (await team(bob, 'rules.createDraft', { from: 1, effective: '2032-01-01', title: 'two' })).env;
+    if (!d.ok) throw new Error(JSON.stringify(d.error));
+    const { id, revision } = (d.value as { summary: { id: number; revision: number } }).summary;
+    expect((await team(bob, 'rules.submit', { id, revision, comment: 'ready' })).env.ok).toBe(true);
+    const seq = listAudit(ws, 1)[0]!.seq;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ comment: 'x'.repeat(4001) }, 'INVALID_ARGS'],
+      [{ comment: 'ok', junk: { a: 1 } }, 'INVALID_ARGS'],
+      [{ comment: 'half \uD800 a character' }, 'ILL_FORMED_TEXT'],
+    ];
+    for (const [extra, code] of cases)
+      expect(await team(carol, 'rules.approve', { id, revision, reviewer: '', ...extra }), code).toMatchObject({ status: 400, env: { ok: false, error: { code } } });
+    expect(listAudit(ws, 1)[0]!.seq).toBe(seq);
+    expect(verifyWorkspace(ws).chain).toMatchObject({ ok: true });
+    // A valid first approval is still counted.
+    expect(await team(carol, 'rules.approve', { id, revision, reviewer: '', comment: 'one' })).toMatchObject({ status: 200, env: { ok: true } });
+    expect(listAudit(ws, 1)[0]).toMatchObject({ action: 'rule.approval.counted', actor: 'carol' });
   });
 });
