@@ -6,7 +6,11 @@ import { DECISIONS } from '../../src/engine/rule-types.js';
 import { CALL_NAMES, specOf, type Envelope } from '../../src/studio/api/contract.js';
 import { createDispatcher, type Dispatch } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { runAs } from '../../src/studio/team/request-user.js';
+import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
+import type { Role, TeamUser } from '../../src/studio/api/roles.js';
+import { actorFromRequests, runAs } from '../../src/studio/team/request-user.js';
+import { createTeamDispatch } from '../../src/studio/team/team-dispatch.js';
+import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { anchorFileOf, readAnchors } from '../../src/studio/workspace/audit-anchor.js';
 import { verifyWorkspace } from '../../src/studio/workspace/audit-log.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
@@ -404,11 +408,31 @@ function cohere(name: string, args: unknown, roll: number, ws: Workspace, p: Poo
   return a;
 }
 
-async function sweep(name: string, { team, confined }: { team: boolean; confined: boolean }) {
+/** A user whose role may make the call (legal for the calls everyone may read). */
+const userFor = (name: string): TeamUser => {
+  const access = CALL_ROLES[name];
+  const role: Role = access === undefined || access === 'read' ? 'legal' : access[0]!;
+  return { id: 7, name: `sweep-${role}`, role };
+};
+
+type Mode = { team: boolean; confined: boolean; server?: boolean };
+
+async function sweep(name: string, { team, confined, server = false }: Mode) {
   const { ws, file, dispatch, pools } = await workspaceWithState(confined);
   const before = approvedRows(ws);
   const schema = specOf(name)!.args as Schema;
-  const call: Dispatch = team ? (n, a) => runAs({ id: 1, name: 'admin', role: 'admin' }, () => dispatch(n, a)) : dispatch;
+  let call: Dispatch = team ? (n, a) => runAs({ id: 1, name: 'admin', role: 'admin' }, () => dispatch(n, a)) : dispatch;
+  if (server) {
+    // The team server's own layer (roles, four-eyes with two approvals required, the reviewer taken from the user).
+    actorFromRequests(ws, 'server');
+    setRequiredApprovals(ws, 2);
+    const teamDispatch = createTeamDispatch(ws, dispatch);
+    call = async (n, a) => {
+      const r = await teamDispatch(userFor(n), n, a);
+      expect(r.status === 500, `${n}: status ${r.status} for ${JSON.stringify(r.env).slice(0, 300)}`).toBe(!r.env.ok && r.env.error.code === 'INTERNAL');
+      return r.env;
+    };
+  }
   try {
     await fc.assert(
       fc.asyncProperty(arb(schema, '', pools), fc.nat(99), async (generated, roll) => {
@@ -435,6 +459,11 @@ describe('adversarial sweep of every studio call', () => {
   for (const name of CALL_NAMES)
     it(`${name}: schema-valid odd arguments get a result or a located error, never INTERNAL; the workspace still holds`, async () => {
       await sweep(name, { team: name.startsWith('team.'), confined: false });
+    }, 120_000);
+  // Through the team server's layer: roles, four-eyes (two approvals required) and the reviewer from the session.
+  for (const name of CALL_NAMES.filter((n) => /^(rules|lifecycle|team|authoring|tariffs)\./u.test(n)))
+    it(`${name} through the team server's roles and four-eyes: odd arguments get a result or a located error`, async () => {
+      await sweep(name, { team: false, confined: true, server: true });
     }, 120_000);
   // A team server confines case folders to its case root, where a relative name is taken from the root.
   for (const name of ['explorer.saveCase', 'rules.setCaseFolders'])
