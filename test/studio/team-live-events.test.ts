@@ -17,9 +17,12 @@ describe('team dispatch: which calls tell the others', () => {
     const admin = { id: 1, name: 'kanri', role: 'admin' } as const;
     const finance = { id: 2, name: 'mori', role: 'finance' } as const;
     expect((await dispatch(admin, 'team.users', {})).status).toBe(200);
-    expect((await dispatch(finance, 'scenarios.reprice', { id: 1, form: {} })).status).toBe(200);
+    // Arguments the contract accepts: the team dispatch checks them before anything else (argsError).
+    const side = { tariffVersionId: null, ruleVersionId: null, edits: [] };
+    const form = { name: 'x', seed: 1, horizon: {}, fleet: {}, baseline: side, proposal: side };
+    expect((await dispatch(finance, 'scenarios.reprice', { id: 1, form })).status).toBe(200);
     expect(events).toEqual([]);
-    await dispatch(finance, 'scenarios.save', { id: 1 });
+    await dispatch(finance, 'scenarios.save', { id: 1, form });
     expect(events.map((e) => [e.call, e.by])).toEqual([['scenarios.save', 'mori']]);
   });
 });

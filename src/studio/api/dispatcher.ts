@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileSchema } from '../../engine/ajv.js';
 import { schemaErrorMessage } from '../../engine/schema-errors.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
+import { illFormedTextAt } from './ill-formed-text.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { CALL_NAMES, specOf, type ApiError, type ArgsOf, type Contract, type Domain, type Envelope, type MethodOf, type ResultOf } from './contract.js';
@@ -50,6 +51,39 @@ export const toApiError = (e: unknown): ApiError =>
           hint: 'Nothing was saved by this call. Please report it with the steps that led here.',
         };
 
+/**
+ * Why `payload` is refused as the arguments of the contract call `name` (too deep, half a
+ * character, not the call's schema), or undefined when it may be dispatched. The team server
+ * asks it before its own checks of an approval, so nothing unchecked reaches the audit log.
+ */
+export function argsError(name: string, payload: unknown): ApiError | undefined {
+  const deep = tooDeepAt(payload);
+  if (deep !== undefined)
+    return {
+      code: 'PAYLOAD_TOO_DEEP',
+      message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`,
+      issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }],
+      hint: 'Send facts and expectations a few levels deep, as the forms do.',
+    };
+  const illFormed = illFormedTextAt(payload);
+  if (illFormed !== undefined)
+    return {
+      code: 'ILL_FORMED_TEXT',
+      message: `${name}: the text at ${illFormed} holds half of a character (a lone UTF-16 surrogate), which cannot be saved as sent`,
+      issues: [{ severity: 'error', code: 'ILL_FORMED_TEXT', field: illFormed, message: `${illFormed}: a lone surrogate (\\uD800–\\uDFFF without its pair)` }],
+      hint: 'Retype or paste the text again; it was cut in the middle of a character (an emoji or a rare kanji).',
+    };
+  const v = validators(name);
+  if (!v.args(payload))
+    return {
+      code: 'INVALID_ARGS',
+      message: `${name}: the arguments do not match the call's schema`,
+      issues: schemaIssues(v.args.errors, 'INVALID_ARGS'),
+      hint: 'Send the arguments the API contract declares.',
+    };
+  return undefined;
+}
+
 export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (name: string, e: unknown) => void } = {}): Dispatch {
   const table = new Map<string, (args: unknown) => unknown>();
   for (const name of CALL_NAMES) {
@@ -62,28 +96,9 @@ export function createDispatcher(handlers: Handlers, opts: { onInternalError?: (
     const fn = typeof name === 'string' ? table.get(name) : undefined;
     if (!fn)
       return { ok: false, error: { code: 'UNKNOWN_CALL', message: `no studio call named ${JSON.stringify(name)}`, issues: [], hint: `Known calls: ${CALL_NAMES.join(', ')}` } };
-    const deep = tooDeepAt(payload);
-    if (deep !== undefined)
-      return {
-        ok: false,
-        error: {
-          code: 'PAYLOAD_TOO_DEEP',
-          message: `${name}: the arguments nest deeper than ${MAX_JSON_DEPTH} levels (at ${deep})`,
-          issues: [{ severity: 'error', code: 'PAYLOAD_TOO_DEEP', field: deep, message: `${deep}: nests too deep` }],
-          hint: 'Send facts and expectations a few levels deep, as the forms do.',
-        },
-      };
+    const refused = argsError(name, payload);
+    if (refused) return { ok: false, error: refused };
     const v = validators(name);
-    if (!v.args(payload))
-      return {
-        ok: false,
-        error: {
-          code: 'INVALID_ARGS',
-          message: `${name}: the arguments do not match the call's schema`,
-          issues: schemaIssues(v.args.errors, 'INVALID_ARGS'),
-          hint: 'Send the arguments the API contract declares.',
-        },
-      };
     try {
       const value = await fn(payload);
       if (!v.result(value)) {

@@ -13,7 +13,7 @@ export const isStaleRefusal = (code: string): boolean => code === 'DRAFT_CONFLIC
 export const httpStatusOf = (env: Envelope<unknown>, opts: { draftConflict?: 409 } = {}): number =>
   env.ok
     ? 200
-    : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP'
+    : env.error.code === 'INVALID_ARGS' || env.error.code === 'UNKNOWN_CALL' || env.error.code === 'PAYLOAD_TOO_DEEP' || env.error.code === 'ILL_FORMED_TEXT'
       ? 400
       : env.error.code === 'INTERNAL'
         ? 500

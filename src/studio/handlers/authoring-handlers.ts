@@ -148,7 +148,8 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
     const v = draftOf(ctx, id, revision);
     const d = asDecision(decision);
     const file = v.version.decisions[d];
-    const cur = file.parameters?.[name];
+    // Own parameters only: "constructor" or "__proto__" would find Object's and be refused as "a undefined".
+    const cur = file.parameters && Object.hasOwn(file.parameters, name) ? file.parameters[name] : undefined;
     if (!cur) throw new StudioError('PARAMETER_NOT_FOUND', `decision ${d} has no parameter "${name}"`, [], 'Reload the version.');
     let value: unknown;
     try {

@@ -35,6 +35,16 @@ const inside = (path: string, root: string): boolean => path === root || path.st
 
 /** The absolute folder to use for `folder`; on a team server, refused unless it is inside a case root (a relative one is taken from the first root). */
 export function caseFolderFor(ctx: StudioContext, folder: string, field: string): string {
+  // No file system takes a NUL in a path (node refuses it with a TypeError): said here, for every caller.
+  if (folder.includes('\u0000')) {
+    const message = `${field}: a folder name cannot contain a NUL character (\\u0000)`;
+    throw new StudioError(
+      'CASE_FOLDER_NAME',
+      message,
+      [{ severity: 'error', code: 'CASE_FOLDER_NAME', message, field }],
+      'Choose the folder again, or type its path without control characters.',
+    );
+  }
   const roots = ctx.caseRoots;
   if (!roots?.length) return resolve(folder);
   const target = isAbsolute(folder) ? resolve(folder) : resolve(roots[0]!, folder);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
 import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
@@ -79,12 +79,68 @@ const approvedTariffInForce = (ws: Workspace, asOf: string) => {
   return found;
 };
 
+/** The longest file name most file systems take, in bytes of UTF-8 (NAME_MAX). */
+const NAME_MAX_BYTES = 255;
+
 const safeFileName = (name: string): string => {
   const n = name.trim();
-  if (!n || n !== basename(n) || n.startsWith('.') || /[\\/:*?"<>|]/u.test(n))
-    throw new StudioError('CASE_FILE_NAME', `"${name}" is not a file name`, [], 'Give a plain file name such as dai27jo-my-case.json (no folders, no special characters).');
-  return n.endsWith('.json') ? n : `${n}.json`;
+  const refuse = (why: string) => {
+    const message = `/fileName: ${JSON.stringify(name.slice(0, 100))} is not a file name${why}`;
+    throw new StudioError(
+      'CASE_FILE_NAME',
+      message,
+      [{ severity: 'error', code: 'CASE_FILE_NAME', message, field: '/fileName' }],
+      'Give a plain file name such as dai27jo-my-case.json (no folders, no special characters).',
+    );
+  };
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused here
+  if (!n || n !== basename(n) || n.startsWith('.') || /[\\/:*?"<>|\u0000-\u001f\u007f]/u.test(n)) refuse('');
+  const file = n.endsWith('.json') ? n : `${n}.json`;
+  if (Buffer.byteLength(file) > NAME_MAX_BYTES) refuse(`: ${Buffer.byteLength(file)} bytes long, and a file system takes at most ${NAME_MAX_BYTES}`);
+  return file;
 };
+
+/**
+ * Creates `dir` and its missing parents one at a time. Not `mkdirSync(dir, { recursive: true })`:
+ * node's recursive mkdir never returns for a folder the kernel answers ENOENT while its parent
+ * exists (any path under /proc, such as /proc/self/x), and the call hung the studio for good.
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
+/** Writes the case file; what the file system refuses (no permission, a name too long, a disk full) is said with the path and what to do. */
+function writeCaseFile(dir: string, name: string, caseJson: string): string {
+  const file = join(dir, name);
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StudioError('CASE_FOLDER', `/folder: ${dir} is a file, not a folder`, [], 'Choose a folder.');
+    makeFolder(dir);
+    if (existsSync(file)) throw new StudioError('CASE_FILE_EXISTS', `${file} already exists; it was left as it is`, [], 'Choose another file name.');
+    const tmp = `${file}.tmp-${process.pid}`;
+    try {
+      writeFileSync(tmp, caseJson);
+      renameSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+    return file;
+  } catch (e) {
+    if (e instanceof StudioError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const message = `/folder: cannot write the case file ${file} (${code}: ${(e as Error).message.split(',')[0]})`;
+    throw new StudioError(
+      'CASE_FOLDER_UNWRITABLE',
+      message,
+      [{ severity: 'error', code: 'CASE_FOLDER_UNWRITABLE', message, field: '/folder', value: dir.slice(0, 300) }],
+      'Choose a folder you can write to, with a shorter path; nothing was saved.',
+    );
+  }
+}
 
 export const explorerHandlers = (ctx: StudioContext): Handlers['explorer'] => ({
   decisions: () => ({ decisions: decisionForms() }),
@@ -125,13 +181,7 @@ export const explorerHandlers = (ctx: StudioContext): Handlers['explorer'] => ({
     } catch (e) {
       throw new StudioError('CASE_JSON', `the case is not valid JSON: ${(e as Error).message}`, [], 'Answer the case again and save the file it produces.');
     }
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StudioError('CASE_FOLDER', `${dir} is a file, not a folder`, [], 'Choose a folder.');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, name);
-    if (existsSync(file)) throw new StudioError('CASE_FILE_EXISTS', `${file} already exists; it was left as it is`, [], 'Choose another file name.');
-    const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, caseJson);
-    renameSync(tmp, file);
+    const file = writeCaseFile(dir, name, caseJson);
     return { file };
   },
 });

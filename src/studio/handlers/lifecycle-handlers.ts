@@ -1,4 +1,4 @@
-import { addDays } from '../../engine/dates.js';
+import { addDays, isIsoDate } from '../../engine/dates.js';
 import { decideFast } from '../../engine/decide.js';
 import type { Registry } from '../../engine/registry.js';
 import { runRegression, type RegressionCase, type Side } from '../../engine/review/regression.js';
@@ -224,6 +224,14 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
   },
 
   inForce: ({ date }) => {
+    // The schema checks the shape only: 2023-02-29 or 9999-99-99 was answered as if it were a day.
+    if (!isIsoDate(date))
+      throw new StudioError(
+        'BAD_DATE',
+        `/date: "${date}" is not a calendar date`,
+        [{ severity: 'error', code: 'BAD_DATE', field: '/date', message: `"${date}" is not a calendar date` }],
+        'Give the date as YYYY-MM-DD, a day that exists.',
+      );
     const today = ctx.today();
     const tariffs = allTariffVersions(ctx.ws);
     const rules = allRuleVersions(ctx.ws);

@@ -1,4 +1,5 @@
 import { DataLoadError } from '../../engine/errors.js';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../../engine/json-depth.js';
 import { ruleSentence } from '../../engine/review/rule-sentences.js';
 import { DECISIONS, type Condition, type DecisionName, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
 import { conditionDefs, ruleSchema } from '../../engine/schemas.js';
@@ -33,7 +34,17 @@ export const asDecision = (d: string): DecisionName => {
 /** Parses the JSON text; a syntax error names the line and column. */
 function parse(json: string): { ok: true; value: unknown } | { ok: false; issue: Issue } {
   try {
-    return { ok: true, value: JSON.parse(json) as unknown };
+    const value = JSON.parse(json) as unknown;
+    // The text arrives as a string, past the dispatcher's depth check: conditions nested thousands deep overflowed the stack in the schema check.
+    const deep = tooDeepAt(value);
+    if (deep !== undefined)
+      return {
+        ok: false,
+        issue: issue('RULE_TOO_DEEP', `${deep}: the rule nests deeper than ${MAX_JSON_DEPTH} levels`, deep, 'error', {
+          expected: `conditions a few levels deep (groups of all/any/not, at most ${MAX_JSON_DEPTH} levels in all)`,
+        }),
+      };
+    return { ok: true, value };
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/u.exec(msg);

@@ -76,11 +76,13 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
       const status = httpStatusOf(env);
       return sendJson(res, status, env);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed here: pages are read with GET, studio calls are POST api/<call>`));
     return serveStatic(res, opts.staticDir, rest === '' ? 'index.html' : rest, SECURITY_HEADERS);
   };
 
-  const server = createServer((req, res) => {
+  // A request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST) below, not node's empty 400.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   });
   answerClientErrors(server, opts.log);

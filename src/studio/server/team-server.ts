@@ -10,7 +10,7 @@ import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
 import { AUTH_LIMIT, CALL_LIMIT, readJsonCallBody, type BodyLimit } from './json-call-body.js';
-import { SECURITY_HEADERS, send, transportError } from './http-server.js';
+import { SECURITY_HEADERS, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
@@ -176,7 +176,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const r = await teamDispatch(s.session.user, path.slice('api/'.length), body.value);
       return sendJson(res, r.status, r.env);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed here: pages are read with GET, studio calls are POST api/<call>`));
     return serveStatic(
       res,
       opts.staticDir,
@@ -188,7 +189,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   };
-  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createHttpServer(listener);
+  // requireHostHeader off: a request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST), not node's empty 400.
+  const server: Server = opts.tls
+    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, requireHostHeader: false }, listener)
+    : createHttpServer({ requireHostHeader: false }, listener);
   answerClientErrors(server, opts.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>

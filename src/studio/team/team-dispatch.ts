@@ -1,6 +1,6 @@
 import { APPROVAL_CALLS, CALL_ROLES, forbiddenMessage } from '../api/call-roles.js';
 import { specOf, type Envelope } from '../api/contract.js';
-import { toApiError, type Dispatch } from '../api/dispatcher.js';
+import { argsError, toApiError, type Dispatch } from '../api/dispatcher.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
@@ -54,6 +54,12 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
     if (access !== 'read' && !access.includes(user.role))
       return refuse(403, 'FORBIDDEN', forbiddenMessage(name, user.role, access), 'Nothing was changed. Ask a colleague with that role, or an admin to change your role.');
 
+    // The arguments are checked before anything of this server's own: an approval counted below never reached the dispatcher, so its comment went to the audit log unchecked (and half a character in it broke the chain).
+    const refused = argsError(name, payload);
+    if (refused) {
+      const env: Envelope<unknown> = { ok: false, error: refused };
+      return { status: httpStatusOf(env), env };
+    }
     let args = payload;
     const approval = Object.hasOwn(APPROVAL_CALLS, name) ? APPROVAL_CALLS[name] : undefined;
     if (approval && payload && typeof payload === 'object' && idOf(payload) !== null) {
