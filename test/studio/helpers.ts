@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { DEFAULT_RULES, DEFAULT_TARIFFS } from '../../src/cli/options.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
+import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../../src/studio/workspace/workspace.js';
 
@@ -25,6 +28,24 @@ export function freshWorkspace(file = join(scratch('ws-'), 'workspace.sqlite')):
 
 export function freshStudio(ws = freshWorkspace()) {
   return { ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: true, today: () => TODAY })) };
+}
+
+/**
+ * A fresh workspace with the scenario calls wired as the studio wires them (runs in one worker
+ * thread, a finished run saved with its scenario), and `call`, which answers a call's value or
+ * throws its error.
+ */
+export function scenarioStudio() {
+  const ws = freshWorkspace();
+  const ctx = { ws, createdNow: true, today: () => TODAY };
+  const runs = new ScenarioRuns({ workers: 1, onFinished: (run, stored) => saveScenarioResult(ws, run.scenarioId, stored, {}) });
+  const dispatch = createDispatcher({ ...studioHandlers(ctx), scenarios: scenarioHandlers(ctx, runs) });
+  const call = async <T>(name: string, args: unknown): Promise<T> => {
+    const r = await dispatch(name, args);
+    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+    return r.value as T;
+  };
+  return { ws, dispatch, call };
 }
 
 /** Counts that must not move when a bad import or edit is refused. */

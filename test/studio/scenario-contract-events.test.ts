@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../src/studio/api/contract.js';
-import { createDispatcher } from '../../src/studio/api/dispatcher.js';
-import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
-import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
-import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
-import { freshWorkspace, TODAY } from './helpers.js';
+import { scenarioStudio } from './helpers.js';
 
 /**
  * The studio's scenario form carries the second-round sections (returns, equipment, damages,
  * refunds) to the simulator: a bad one is refused with its field, a good one runs and its rows
  * show in the by-item figures the Scenarios page charts.
  */
-const setup = () => {
-  const ws = freshWorkspace();
-  const ctx = { ws, createdNow: true, today: () => TODAY };
-  const runs = new ScenarioRuns({ workers: 1, onFinished: (run, stored) => saveScenarioResult(ws, run.scenarioId, stored, {}) });
-  const dispatch = createDispatcher({ ...studioHandlers(ctx), scenarios: scenarioHandlers(ctx, runs) });
-  const call = async <T>(name: string, args: unknown): Promise<T> => {
-    const r = await dispatch(name, args);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.value as T;
-  };
-  return { dispatch, call };
-};
+const setup = scenarioStudio;
 
 const form = (c: ScenarioChoices, patch: Partial<ScenarioForm> = {}): ScenarioForm => ({
   ...c.defaultForm,

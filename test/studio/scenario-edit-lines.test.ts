@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EditChange, EditLine, RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
-import { createDispatcher } from '../../src/studio/api/dispatcher.js';
-import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
-import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { fill, formatYen } from '../../src/studio/renderer/i18n/i18n-context.js';
 import { en, ja, type MessageKey } from '../../src/studio/renderer/i18n/messages.js';
 import { changeText } from '../../src/studio/renderer/scenarios/edit-line-text.js';
 import { newEdit, EDIT_KINDS } from '../../src/studio/renderer/scenarios/edits-editor.js';
-import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
-import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
-import { freshWorkspace, TODAY } from './helpers.js';
+import { scenarioStudio } from './helpers.js';
 
 /**
  * A scenario's edits as lines (scenarios.describeEdits): what each edit changes in its side's
@@ -17,18 +12,7 @@ import { freshWorkspace, TODAY } from './helpers.js';
  * and English; a run and a re-price keep the lines of the form they ran; every kind the page can
  * add is a valid edit of the simulator.
  */
-const setup = () => {
-  const ws = freshWorkspace();
-  const ctx = { ws, createdNow: true, today: () => TODAY };
-  const runs = new ScenarioRuns({ workers: 1, onFinished: (run, stored) => saveScenarioResult(ws, run.scenarioId, stored, {}) });
-  const dispatch = createDispatcher({ ...studioHandlers(ctx), scenarios: scenarioHandlers(ctx, runs) });
-  const call = async <T>(name: string, args: unknown): Promise<T> => {
-    const r = await dispatch(name, args);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.value as T;
-  };
-  return { call, dispatch };
-};
+const setup = scenarioStudio;
 type Edits = ScenarioForm['proposal']['edits'];
 const withEdits = (c: ScenarioChoices, edits: Edits, baseline: Edits = []): ScenarioForm => ({
   ...c.defaultForm,

@@ -6,13 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../src/studio/api/contract.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
-import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
 import { SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';
-import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
 import { createTariffDraft, listTariffVersions } from '../../src/studio/workspace/tariff-store.js';
-import { freshWorkspace, TODAY } from './helpers.js';
+import { freshWorkspace, scenarioStudio, TODAY } from './helpers.js';
 
 /**
  * The scenarios API over the dispatcher (as both transports call it): a form checked field by
@@ -20,19 +17,7 @@ import { freshWorkspace, TODAY } from './helpers.js';
  * scenarios with their last result, drafts against the approved version of the same date, and
  * the workbook equal to what `tariff simulate` writes for the same scenario, plus the chart data.
  */
-const setup = () => {
-  const ws = freshWorkspace();
-  const ctx = { ws, createdNow: true, today: () => TODAY };
-  const runs = new ScenarioRuns({ workers: 1, onFinished: (run, stored) => saveScenarioResult(ws, run.scenarioId, stored, {}) });
-  const handlers = { ...studioHandlers(ctx), scenarios: scenarioHandlers(ctx, runs) };
-  const dispatch = createDispatcher(handlers);
-  const call = async <T>(name: string, args: unknown): Promise<T> => {
-    const r = await dispatch(name, args);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
-    return r.value as T;
-  };
-  return { ws, dispatch, call };
-};
+const setup = scenarioStudio;
 
 const finish = async (call: ReturnType<typeof setup>['call'], runId: string): Promise<RunProgress> => {
   for (;;) {

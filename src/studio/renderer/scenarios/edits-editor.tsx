@@ -3,6 +3,7 @@ import type { EditLine, ScenarioChoices, ScenarioSideRef } from '../../api/contr
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { EditLineText } from './edit-lines-view.js';
+import { TermOptions } from './term-options.js';
 
 /**
  * A scenario side's edits made with controls (docs/studio-scenarios.md § Edits), never typed as
@@ -33,7 +34,6 @@ export const EDIT_KINDS: readonly Kind[] = [
   'rule-parameter',
 ];
 const SERIES = ['legacy', 'M5525', 'M2035'] as const;
-const TERMS = [1, 6, 12, 24, 36, 60];
 const POLICY_KINDS: readonly NewPolicy['kind'][] = ['none', 'remaining-of-months', 'longest-satisfied-same-family'];
 
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
@@ -391,12 +391,7 @@ function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; o
           disabled={disabled}
           data-testid={`${testId}-term`}
         >
-          <option value="">{t('scn.anyTerm')}</option>
-          {TERMS.map((m) => (
-            <option key={m} value={m}>
-              {t('scn.termMonths', { n: m })}
-            </option>
-          ))}
+          <TermOptions />
         </select>
       </Field>
       <Field label={t('se.course')}>

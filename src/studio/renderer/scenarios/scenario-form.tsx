@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
 import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
+import { TermOptions } from './term-options.js';
 
 /**
  * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff
@@ -24,7 +25,6 @@ type Props = {
 
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 const SERIES = ['', 'legacy', 'M5525', 'M2035'] as const;
-const TERMS = [1, 6, 12, 24, 36, 60];
 
 export function ScenarioFormView({ form, onChange, choices, errorFields, lines, disabled }: Props) {
   const { t } = useI18n();
@@ -278,12 +278,7 @@ function SideEditor(props: {
           ))}
         </select>
         <select value={term} onChange={(e) => setTerm(e.target.value === '' ? '' : Number(e.target.value))} disabled={disabled} aria-label={t('scn.term')} data-testid={`scn-${side}-qe-term`}>
-          <option value="">{t('scn.anyTerm')}</option>
-          {TERMS.map((m) => (
-            <option key={m} value={m}>
-              {t('scn.termMonths', { n: m })}
-            </option>
-          ))}
+          <TermOptions />
         </select>
         <input type="number" step="10" value={change} onChange={(e) => setChange(e.target.value)} disabled={disabled} aria-label={t('scn.feeChange')} className="scn-change" data-testid={`scn-${side}-qe-change`} />
         <span className="muted small">{t('scn.yenPerMonth')}</span>
