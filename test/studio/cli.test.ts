@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -97,23 +97,29 @@ describe('tariff tariffs export / import', () => {
   });
 });
 
+/** `tariff studio --web ARGS` in a child process, stopped after the test: the URL it printed, and what it printed so far. */
+const startWebStudio = async (args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> => {
+  const child = spawn(process.execPath, [BIN, 'studio', '--web', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{20,}\/)$/mu.exec(out);
+      if (m && out.includes('Press Ctrl+C to stop.')) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`studio exited: ${out}`)));
+  });
+  return { child, url, output: () => out };
+};
+
 describe('tariff studio --web', () => {
   it('serves the browser mode on 127.0.0.1, prints the URL with its secret, answers the API and stops cleanly', async () => {
     const workspace = join(dir, 'web.sqlite');
-    const child = spawn(process.execPath, [BIN, 'studio', '--web', '--workspace', workspace], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    onTestFinished(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{20,}\/)$/mu.exec(out);
-        if (m && out.includes('Press Ctrl+C to stop.')) resolve(m[1]!);
-      });
-      child.on('exit', () => reject(new Error(`studio exited: ${out}`)));
-    });
-    expect(out).toContain(`Workspace: ${workspace} (created now from tariffs/ and rules/)`);
+    const { child, url, output } = await startWebStudio(['--workspace', workspace]);
+    expect(output()).toContain(`Workspace: ${workspace} (created now from tariffs/ and rules/)`);
     const r = await fetch(`${url}api/workspace.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(await r.json()).toMatchObject({ ok: true, value: { file: workspace, tariffVersions: 1 } });
     const bad = await fetch(`${url}api/tariffs.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id":"1"}' });
@@ -121,28 +127,16 @@ describe('tariff studio --web', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(out).toContain('Tariff Studio stopped');
+    expect(output()).toContain('Tariff Studio stopped');
     expect(existsSync(workspace)).toBe(true);
   });
 
   it('--read-only says it was asked for, and refuses a write', async () => {
     const workspace = join(dir, 'web.sqlite');
     expect(existsSync(workspace)).toBe(true);
-    const child = spawn(process.execPath, [BIN, 'studio', '--web', '--read-only', '--workspace', workspace], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    onTestFinished(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{20,}\/)$/mu.exec(out);
-        if (m && out.includes('Press Ctrl+C to stop.')) resolve(m[1]!);
-      });
-      child.on('exit', () => reject(new Error(`studio exited: ${out}`)));
-    });
-    expect(out).toContain('Opened read-only (--read-only)');
-    expect(out).not.toContain('cannot be written');
+    const { child, url, output } = await startWebStudio(['--read-only', '--workspace', workspace]);
+    expect(output()).toContain('Opened read-only (--read-only)');
+    expect(output()).not.toContain('cannot be written');
     const write = await fetch(`${url}api/tariffs.createDraft`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
