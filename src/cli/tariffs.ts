@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../engine/dates.js';
+import { writeFileAtomically } from '../io/atomic-write.js';
 import { loadTariffVersions } from '../io/folder-store.js';
 import { writeTariffWorkbook } from '../io/tariff-workbook.js';
 import { exportWorkbook } from '../studio/handlers/workbook-handlers.js';
@@ -33,12 +34,9 @@ const withWorkspace = async <T>(file: string, seed: ReturnType<typeof seedOf>, i
 
 /** Writes beside the target and renames, so a failed export never leaves half a workbook. */
 const writeAtomically = (file: string, data: Buffer): void => {
-  const tmp = `${file}.writing-${process.pid}`;
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    writeFileAtomically(file, data);
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new StudioError('WRITE_FAILED', `cannot write ${file}: ${(e as Error).message}`, [], 'Check the folder exists and is writable, and that the file is not open in Excel.');
   }
 };

@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-write.js';
 import { canonicalJson } from '../engine/canonical-json.js';
 import { DataLoadError } from '../engine/errors.js';
 import { openRelease } from '../engine/release-loader.js';
@@ -54,9 +55,7 @@ export function sealRelease(content: ReleaseContent, signKeyFile?: string): Rele
 
 /** Writes a release atomically (a side file renamed into place): a reader never sees half a release. */
 export function writeReleaseFile(path: string, release: ReleaseFile): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(release, null, 2)}\n`);
-  renameSync(tmp, path);
+  writeFileAtomically(path, `${JSON.stringify(release, null, 2)}\n`);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
 import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
 import { DECISIONS } from '../../engine/rule-types.js';
+import { writeFileAtomically } from '../../io/atomic-write.js';
 import type { DecisionForm, FactField } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -121,13 +122,7 @@ function writeCaseFile(dir: string, name: string, caseJson: string): string {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StudioError('CASE_FOLDER', `/folder: ${dir} is a file, not a folder`, [], 'Choose a folder.');
     makeFolder(dir);
     if (existsSync(file)) throw new StudioError('CASE_FILE_EXISTS', `${file} already exists; it was left as it is`, [], 'Choose another file name.');
-    const tmp = `${file}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, caseJson);
-      renameSync(tmp, file);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
+    writeFileAtomically(file, caseJson);
     return file;
   } catch (e) {
     if (e instanceof StudioError) throw e;

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DECISIONS } from '../../engine/rule-types.js';
+import { writeFileAtomically } from '../../io/atomic-write.js';
 import { TARIFF_FILES } from '../../io/folder-store.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { allRuleVersions } from './rule-store.js';
@@ -114,9 +115,7 @@ export function exportFolders(ws: Workspace, opts: ExportOptions): { files: numb
   writeFolder(opts.rulesDir, rules);
   writeFolder(opts.tariffsDir, tariffs);
   const anchorFile = opts.anchorFile ?? join(dirname(opts.rulesDir), 'audit-anchor.json');
-  const tmp = `${anchorFile}.writing-${process.pid}`;
-  writeFileSync(tmp, `${JSON.stringify({ ...auditHead(ws), at: nowIso(), workspace: ws.file, for: 'exported folders' }, null, 2)}\n`);
-  renameSync(tmp, anchorFile);
+  writeFileAtomically(anchorFile, `${JSON.stringify({ ...auditHead(ws), at: nowIso(), workspace: ws.file, for: 'exported folders' }, null, 2)}\n`);
   return { files: rules.size + tariffs.size, anchorFile };
 }
 
