@@ -3,6 +3,7 @@ import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { RepriceAnswer, SideEditLines } from '../api/contract.js';
 import { runView } from './run-view.js';
 import type { CachedRun } from './scenario-runs.js';
+import { storedBands } from './stored-run.js';
 
 /**
  * Instant re-pricing of a form (docs/studio-scenarios.md § Instant re-pricing): when the scenario's
@@ -36,7 +37,7 @@ export function repriceForm(kept: CachedRun | undefined, rs: ResolvedScenario, v
       elapsedMs,
       workers: 0,
       formRevision: kept.formRevision,
-      ...(bands ? { bands: { replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth } } : {}),
+      ...(bands ? { bands: storedBands(bands) } : {}),
       ...(editLines ? { editLines } : {}),
     });
     return { mode: 'repriced', reason: '', result: view, elapsedMs };

@@ -11,7 +11,7 @@ import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { ApiError, RunProgress, RunState, SideEditLines } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import type { StoredRun } from './stored-run.js';
+import { storedBands, type StoredRun } from './stored-run.js';
 
 /**
  * Runs of scenarios in the studio's main process (or the browser mode's server): the simulator's
@@ -124,7 +124,7 @@ export class ScenarioRuns {
           elapsedMs,
           workers,
           formRevision,
-          ...(bands ? { bands: { replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth } } : {}),
+          ...(bands ? { bands: storedBands(bands) } : {}),
           ...(sensitivity ? { sensitivity } : {}),
           ...(editLines ? { editLines } : {}),
         };

@@ -4,6 +4,9 @@ import type { Scenario } from '../../camera-sim/scenario-types.js';
 import type { Sensitivity } from '../../camera-sim/sensitivity.js';
 import type { SideEditLines } from '../api/contract.js';
 
+/** A run's bands as a stored run keeps them: without every replication's values (those are for the workbook's formulas). */
+export const storedBands = (bands: Bands): Omit<Bands, 'values'> => ({ replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth });
+
 /** What a scenario keeps of its last run (scenarios.last_result): enough to show, compare and export it again. */
 export type StoredRun = {
   scenario: Scenario;
