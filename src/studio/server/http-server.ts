@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
 import { httpStatusOf } from '../api/envelope-status.js';
-import { readJsonCallBody, transportError } from './json-call-body.js';
+import { pageMethodRefused, readJsonCallBody, transportError } from './json-call-body.js';
 import { forbiddenHost, hostAllowed, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
@@ -76,8 +76,7 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
       const status = httpStatusOf(env);
       return sendJson(res, status, env);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed here: pages are read with GET, studio calls are POST api/<call>`));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, pageMethodRefused(req.method));
     return serveStatic(res, opts.staticDir, rest === '' ? 'index.html' : rest, SECURITY_HEADERS);
   };
 

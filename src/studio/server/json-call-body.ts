@@ -7,6 +7,10 @@ export const MAX_BODY = 30 * 1024 * 1024;
 
 export const transportError = (code: string, message: string, hint?: string): Envelope<unknown> => ({ ok: false, error: { code, message, issues: [], ...(hint ? { hint } : {}) } });
 
+/** A page path asked with another method than GET or HEAD (both studio servers answer it 405). */
+export const pageMethodRefused = (method: string | undefined): Envelope<unknown> =>
+  transportError('METHOD_NOT_ALLOWED', `${method ?? ''} is not allowed here: pages are read with GET, studio calls are POST api/<call>`);
+
 /** How much a route reads, and what its 413 says. */
 export type BodyLimit = { bytes: number; shown: string; what: string; hint: string };
 /** A studio call: up to MAX_BODY, since a workbook import travels base64. */

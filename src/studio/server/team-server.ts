@@ -9,7 +9,7 @@ import { createTeamDispatch } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
-import { AUTH_LIMIT, CALL_LIMIT, readJsonCallBody, type BodyLimit } from './json-call-body.js';
+import { AUTH_LIMIT, CALL_LIMIT, pageMethodRefused, readJsonCallBody, type BodyLimit } from './json-call-body.js';
 import { SECURITY_HEADERS, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { serveStatic } from './static-files.js';
@@ -176,8 +176,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const r = await teamDispatch(s.session.user, path.slice('api/'.length), body.value);
       return sendJson(res, r.status, r.env);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed here: pages are read with GET, studio calls are POST api/<call>`));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, pageMethodRefused(req.method));
     return serveStatic(
       res,
       opts.staticDir,
