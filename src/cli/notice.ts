@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addDays, isIsoDate } from '../engine/dates.js';
+import { writeFileAtomically } from '../io/atomic-write.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../io/change-notice.js';
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
@@ -38,10 +39,8 @@ export const noticeCommand: Command = {
       io.out(noticeMarkdown(notice));
       return 0;
     }
-    const tmp = `${values.out}.tmp-${process.pid}`;
-    if (values.out.endsWith('.xlsx')) await (await noticeWorkbook(notice)).xlsx.writeFile(tmp);
-    else writeFileSync(tmp, noticeMarkdown(notice));
-    renameSync(tmp, values.out);
+    // Through a side file renamed into place: a failed export leaves no half-written notice behind.
+    writeFileAtomically(values.out, values.out.endsWith('.xlsx') ? new Uint8Array(await (await noticeWorkbook(notice)).xlsx.writeBuffer()) : noticeMarkdown(notice));
     io.out(`${values.out}: ${notice.clauses.length} clause(s), ${notice.prices.length} price change(s), effective ${date}`);
     return 0;
   },

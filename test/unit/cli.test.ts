@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -166,5 +166,13 @@ describe('tariff CLI', () => {
     const w = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', out);
     expect(w.stdout).toContain('1 clause(s), 0 price change(s)');
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    // A folder as --out: refused naming it, the folder untouched and no side file left beside it.
+    const folder = join(d.dir, 'notices');
+    mkdirSync(folder);
+    const f = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', folder);
+    expect(f.status).not.toBe(0);
+    expect(f.stderr).toContain(folder);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(readdirSync(d.dir).filter((n) => n.startsWith('notices.'))).toEqual([]);
   });
 });
