@@ -298,6 +298,3 @@ export async function main(argv: string[], io: Io): Promise<number> {
     throw e;
   }
 }
-
-/** What the file system refused, as a line that says what to do, or undefined for any other error (fileProblem's `any`). */
-export const fileSystemRefusal = (e: unknown): string | undefined => fileProblem(e, { use: 'any' });

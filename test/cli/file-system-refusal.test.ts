@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { fileSystemRefusal } from '../../src/cli/main.js';
+import { fileProblem } from '../../src/io/file-problem.js';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratchFiles, tariff } from './run-tariff.js';
 
+/** What the CLI prints for a refusal of the file system (main.ts): fileProblem's `any`. */
+const fileSystemRefusal = (e: unknown): string | undefined => fileProblem(e, { use: 'any' });
 const errno = (code: string, syscall: string, path?: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: x`), { code, syscall, ...(path ? { path } : {}) });
 
 describe('tariff: what the file system refuses is one line that says what to do, never a stack', () => {
