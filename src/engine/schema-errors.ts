@@ -41,7 +41,8 @@ const dataMessage = (e: ErrorObject): string => {
 const factsMessage = (e: ErrorObject, value: unknown): string => {
   switch (e.keyword) {
     case 'type':
-      return `must be ${String(e.params.type)}, got ${typeName(value)} ${JSON.stringify(value)}`;
+      // null names itself once ("got null", not "got null null").
+      return `must be ${String(e.params.type)}, got ${value === null ? 'null' : `${typeName(value)} ${JSON.stringify(value)}`}`;
     case 'required':
       return `missing required fact "${String(e.params.missingProperty)}"`;
     case 'additionalProperties':

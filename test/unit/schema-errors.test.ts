@@ -28,6 +28,12 @@ describe('one error-message function for data, facts and the API', () => {
     expect(messages).toEqual(expect.arrayContaining(['must be string, got number 3', 'must be one of "a", "b", got "c"']));
   });
 
+  it('facts style: a null is named once', () => {
+    const data = { name: null, kind: 'a' };
+    const messages = errorsOf(data).map((e) => schemaErrorMessage(e, 'facts', valueAtPointer(data, e.instancePath)));
+    expect(messages).toContain('must be string, got null');
+  });
+
   it('the API dispatcher answers INVALID_ARGS with the same words and each JSON pointer', async () => {
     const refuse = () => {
       throw new Error('not reached: the arguments are refused first');
