@@ -57,6 +57,10 @@ const factsMessage = (e: ErrorObject, value: unknown): string => {
       return `must be at most ${Number(e.params.limit).toLocaleString('en-US')}${Number(e.params.limit) === MAX_YEN ? ' yen (the largest amount the engine accepts)' : ''}, got ${JSON.stringify(value)}`;
     case 'uniqueItems':
       return 'must not list the same item twice';
+    case 'minLength':
+      return Number(e.params.limit) === 1
+        ? 'must not be empty; write a value or leave the fact out where it is optional'
+        : `must be at least ${String(e.params.limit)} characters, got ${JSON.stringify(value)}`;
     default:
       return e.message ?? 'is invalid';
   }
