@@ -7,7 +7,7 @@ import { SEED } from '../studio/helpers.js';
 const registry = loadRegistry(SEED.rulesDir, SEED.tariffsDir);
 const today = '2025-03-31';
 const answers = async (c: object) => [await decide(registry, c as never, { today }), decideFast(registry, c as never, { today })];
-const paths = (out: { errors?: { path: string; code: string }[] }) => (out.errors ?? []).map((e) => `${e.path} ${e.code}`).sort();
+const paths = (out: { errors?: { path: string; code?: string }[] }) => (out.errors ?? []).map((e) => `${e.path} ${e.code}`).sort();
 
 describe('an unknown course beside other faults', () => {
   it('a wrong date and a misspelt course: both errors, on both paths', async () => {
