@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import holidayJp from '@holiday-jp/holiday_jp';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, decideFast } from '../../src/engine/decide.js';
@@ -195,6 +196,77 @@ describe('money decisions against an oracle read from the terms', () => {
             days: blocks,
             amount,
           });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cancellation: 第22条 deadline and planned end, the return as cancellation date, the 第47条第3項 charge by dailyRate, tax by lateReturnTax', async () => {
+    // businessDays: Monday–Friday less national holidays and 29 December – 3 January.
+    const business = (d: string) => {
+      const wd = new Date(ms(d)).getUTCDay();
+      const md = d.slice(5);
+      return wd !== 0 && wd !== 6 && md < '12-29' && md > '01-03' && !holidayJp.isHoliday(new Date(ms(d)));
+    };
+    const deadline = (d: string) => {
+      let t = ms(d);
+      for (let n = 0; n < 5;) if (business(iso((t -= DAY)))) n += 1;
+      return iso(t);
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        row,
+        date('2024-01-01', 700),
+        fc.integer({ min: -3, max: 20 }),
+        fc.option(fc.integer({ min: -10, max: 40 }), { nil: undefined }),
+        fc.boolean(),
+        fc.constantFrom('own-month', 'known-month', 'thirty-days'),
+        fc.constantFrom('taxed', 'untaxed'),
+        async (r, desired, lead, returnShift, announced, rate, taxReading) => {
+          const request = iso(ms(desired) - lead * DAY);
+          const onTime = request <= deadline(desired);
+          let planned = desired;
+          if (!onTime) {
+            let t = Math.max(ms(desired), ms(request)) + DAY;
+            while (deadline(iso(t)) < request) t += DAY;
+            planned = iso(t);
+          }
+          const returned = returnShift === undefined ? null : iso(Math.max(ms(request), ms(planned) + returnShift * DAY));
+          const late = returned !== null && returned > planned && !announced ? (ms(returned) - ms(planned)) / DAY : 0;
+          const first = iso(ms(planned) + DAY);
+          const days = Array.from({ length: late }, (_, i) => {
+            const d = rate === 'known-month' ? first : iso(ms(planned) + (i + 1) * DAY);
+            return rate === 'thirty-days' ? 30 : dim(Number(d.slice(0, 4)), Number(d.slice(5, 7)));
+          });
+          const charge = feeOver(r.fee, days);
+          const tax = taxReading === 'taxed' ? Math.floor(charge / 10) : 0;
+          const facts = { course: r.name, requestDate: request, desiredEndDate: desired, returnedDate: returned, returnDelayAnnounced: announced };
+          const want =
+            returned === null
+              ? {
+                  outcome: 'pending',
+                  noticeOnTime: onTime,
+                  plannedEndDate: planned,
+                  cancellationDate: null,
+                  feesUntil: null,
+                  lateReturnDays: 0,
+                  lateReturnCharge: 0,
+                  tax: 0,
+                  total: 0,
+                }
+              : {
+                  outcome: 'cancelled',
+                  noticeOnTime: onTime,
+                  plannedEndDate: planned,
+                  cancellationDate: returned,
+                  feesUntil: announced || returned <= planned ? returned : planned,
+                  lateReturnDays: late,
+                  lateReturnCharge: charge,
+                  tax,
+                  total: charge + tax,
+                };
+          await agree({ asOf: '2026-12-01', decision: 'cancellation', facts, interpretations: { dailyRate: rate, lateReturnTax: taxReading } } as unknown as CaseInput, want);
         },
       ),
       { numRuns: 300 },
