@@ -11,7 +11,7 @@ import { outageWaiver } from './decisions/outage-waiver.js';
 import { paymentAllocation } from './decisions/payment-allocation.js';
 import { settlement } from './decisions/settlement.js';
 import { surcharge } from './decisions/surcharge.js';
-import { finishDecision, type AnyDecision, type DecisionContext } from './decision-kit.js';
+import { finishDecision, unknownCourseErrors, type AnyDecision, type DecisionContext } from './decision-kit.js';
 import { isIsoDate } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
 import { evaluateCompiled, evaluateJre, type Facts } from './evaluators.js';
@@ -146,7 +146,8 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, string>) : undefined,
     errors,
   );
-  if (errors.length) return invalid(c, asOf, errors);
+  // Invalid already: a misspelt course is named too, not left for the next run to find.
+  if (errors.length) return invalid(c, asOf, [...errors, ...unknownCourseErrors(def.factsSchema, facts, registry.index(tariff), errors)]);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
   try {

@@ -1,6 +1,7 @@
 import { parseDateTime } from './dates.js';
 import type { FieldError } from './errors.js';
 import { escapePointer } from './errors.js';
+import { courseRef } from './schema-primitives.js';
 import type { InterpretationSet } from './interpretations.js';
 import type { FiredEvent } from './output-types.js';
 import { isFactRef, isLeaf, type Condition, type DecisionName, type RuleFile } from './rule-types.js';
@@ -130,16 +131,37 @@ export const ruleFacts = (ctx: DecisionContext): Readonly<Record<string, unknown
 /** `ctx.interps.asFacts()` with only the facts the rules read. */
 export const interpretationFacts = (ctx: DecisionContext): Readonly<Record<string, unknown>> => pickedFacts(ctx, interpretationsOnly, false);
 
+/** The located error of an unknown course name, listing the closest course names. */
+const unknownCourse = (tariff: TariffIndex, value: string, field: string): FieldError => ({
+  path: `/facts/${escapePointer(field)}`,
+  message: `unknown course "${value}" in the tariff of ${tariff.version.effective}; closest: ${tariff.resolver.closest(value).join(' / ')}. Use a course code or the name as 別紙3表1 prints it (tariff courses lists them).`,
+  code: 'UNKNOWN_COURSE',
+});
+
 /** Resolves a course fact; an unknown name is an error that lists the closest course names. */
 export const courseFact = (ctx: DecisionContext, value: string, field: string): Course | undefined => {
   const c = ctx.tariff.resolver.resolve(value);
-  if (!c)
-    ctx.errors.push({
-      path: `/facts/${escapePointer(field)}`,
-      message: `unknown course "${value}" in the tariff of ${ctx.tariff.version.effective}; closest: ${ctx.tariff.resolver.closest(value).join(' / ')}. Use a course code or the name as 別紙3表1 prints it (tariff courses lists them).`,
-      code: 'UNKNOWN_COURSE',
-    });
+  if (!c) ctx.errors.push(unknownCourse(ctx.tariff, value, field));
   return c;
+};
+
+/**
+ * The unknown courses among a case's course facts (top-level facts of the `courseRef` schema),
+ * for a case whose other facts failed their schema: every fault is named at once, so a case with
+ * a wrong date and a misspelt course gets both errors, not the date's alone. A course fact that
+ * is itself in error (not a string) is left to that error.
+ */
+export const unknownCourseErrors = (factsSchema: object, facts: Record<string, unknown>, tariff: TariffIndex, errors: readonly FieldError[]): FieldError[] => {
+  const properties = (factsSchema as { properties?: Record<string, unknown> }).properties ?? {};
+  const out: FieldError[] = [];
+  for (const [field, schema] of Object.entries(properties)) {
+    const value = facts[field];
+    if (schema !== courseRef || typeof value !== 'string' || value === '') continue;
+    const path = `/facts/${escapePointer(field)}`;
+    if (errors.some((e) => e.path === path) || tariff.resolver.resolve(value)) continue;
+    out.push(unknownCourse(tariff, value, field));
+  }
+  return out;
 };
 
 export const unique = (xs: Iterable<string>): string[] => [...new Set(xs)];

@@ -41,7 +41,8 @@ const dataMessage = (e: ErrorObject): string => {
 const factsMessage = (e: ErrorObject, value: unknown): string => {
   switch (e.keyword) {
     case 'type':
-      return `must be ${String(e.params.type)}, got ${typeName(value)} ${JSON.stringify(value)}`;
+      // null names itself once ("got null", not "got null null").
+      return `must be ${String(e.params.type)}, got ${value === null ? 'null' : `${typeName(value)} ${JSON.stringify(value)}`}`;
     case 'required':
       return `missing required fact "${String(e.params.missingProperty)}"`;
     case 'additionalProperties':
@@ -56,6 +57,10 @@ const factsMessage = (e: ErrorObject, value: unknown): string => {
       return `must be at most ${Number(e.params.limit).toLocaleString('en-US')}${Number(e.params.limit) === MAX_YEN ? ' yen (the largest amount the engine accepts)' : ''}, got ${JSON.stringify(value)}`;
     case 'uniqueItems':
       return 'must not list the same item twice';
+    case 'minLength':
+      return Number(e.params.limit) === 1
+        ? 'must not be empty; write a value or leave the fact out where it is optional'
+        : `must be at least ${String(e.params.limit)} characters, got ${JSON.stringify(value)}`;
     default:
       return e.message ?? 'is invalid';
   }

@@ -26,6 +26,8 @@ describe('money facts are bounded', () => {
   it.each([
     ['surcharge', { evadedAmount: 1e308 }, '/facts/evadedAmount'],
     ['settlement', { course: 'M2035N-3Y-C7-SN', startDate: '2024-01-01', endDate: '2025-02-28', paid: 1e300 }, '/facts/paid'],
+    ['paymentAllocation', { bills: [{ id: 'a', dueDate: '2024-01-31', amount: 1000 }], payments: [{ date: '2024-01-31', amount: MAX_YEN + 1 }] }, '/facts/payments/0/amount'],
+    ['paymentAllocation', { bills: [{ id: 'a', dueDate: '2024-01-31', amount: 999_999_999_999_999 }], payments: [] }, '/facts/bills/0/amount'],
   ])('%s refuses a huge money fact', async (decision, facts, path) => {
     const out = await decide(registry, { asOf: '2025-03-31', decision, facts } as never, { today: '2025-03-31' });
     expect(out.outcome).toBe('invalid');

@@ -28,6 +28,20 @@ describe('one error-message function for data, facts and the API', () => {
     expect(messages).toEqual(expect.arrayContaining(['must be string, got number 3', 'must be one of "a", "b", got "c"']));
   });
 
+  it('facts style: a null is named once', () => {
+    const data = { name: null, kind: 'a' };
+    const messages = errorsOf(data).map((e) => schemaErrorMessage(e, 'facts', valueAtPointer(data, e.instancePath)));
+    expect(messages).toContain('must be string, got null');
+  });
+
+  it('facts style: an empty string where a value is needed says so in words', () => {
+    const v = compileSchema({ type: 'object', properties: { course: { type: 'string', minLength: 1 }, code: { type: 'string', minLength: 3 } } });
+    const data = { course: '', code: 'ab' };
+    expect(v(data)).toBe(false);
+    const messages = (v.errors ?? []).map((e) => schemaErrorMessage(e, 'facts', valueAtPointer(data, e.instancePath)));
+    expect(messages).toEqual(['must not be empty; write a value or leave the fact out where it is optional', 'must be at least 3 characters, got "ab"']);
+  });
+
   it('the API dispatcher answers INVALID_ARGS with the same words and each JSON pointer', async () => {
     const refuse = () => {
       throw new Error('not reached: the arguments are refused first');

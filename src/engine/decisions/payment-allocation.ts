@@ -1,4 +1,5 @@
 import { date, factsObject, type DecisionDef } from '../decision-kit.js';
+import { MAX_YEN } from '../money.js';
 
 /**
  * 第30条第2項: fees are paid in the order their due dates arrive. Payments, in date order (same
@@ -10,7 +11,8 @@ type Bill = { id: string; dueDate: string; amount: number };
 type Payment = { date: string; amount: number };
 type Facts = { bills: Bill[]; payments: Payment[] };
 
-const positiveYen = { type: 'integer', minimum: 1 } as const;
+/** A bill or a payment: at least 1 yen, at most MAX_YEN, the bound of every other money fact. */
+const positiveYen = { type: 'integer', minimum: 1, maximum: MAX_YEN } as const;
 const billSchema = {
   type: 'object',
   additionalProperties: false,
