@@ -10,7 +10,7 @@ import { dayNumber, fromDayNumber, weekday } from './dates.js';
  * 海の日, 敬老の日 and スポーツの日, the equinox days by the formula the National Astronomical
  * Observatory's figures are listed by (1980–2099; the 2100–2150 constants from 2100 on, an
  * approximation past 2150), a 振替休日 for a holiday on a Sunday (第3条第2項) and a 国民の休日
- * between two holidays (第3条第3項). Before the package had a year, a year knew no holidays.
+ * between two holidays (第3条第3項). A year before 1970 has none here (no contract is that old).
  */
 const listed = holidayJp.holidays as Record<string, unknown>;
 const listedYears = Object.keys(listed).map((d) => Number(d.slice(0, 4)));
