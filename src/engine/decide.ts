@@ -11,7 +11,8 @@ import { outageWaiver } from './decisions/outage-waiver.js';
 import { paymentAllocation } from './decisions/payment-allocation.js';
 import { settlement } from './decisions/settlement.js';
 import { surcharge } from './decisions/surcharge.js';
-import { finishDecision, type AnyDecision, type DecisionContext } from './decision-kit.js';
+import { courseFact, finishDecision, type AnyDecision, type DecisionContext } from './decision-kit.js';
+import { courseRef } from './schema-primitives.js';
 import { isIsoDate } from './dates.js';
 import { InvalidCase, type FieldError } from './errors.js';
 import { evaluateCompiled, evaluateJre, type Facts } from './evaluators.js';
@@ -21,6 +22,7 @@ import type { CaseInput, FiredEvent, Output } from './output-types.js';
 import type { Registry } from './registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
+import type { TariffIndex } from './tariff-index.js';
 import { copyExactFields, MAX_YEN, nonFiniteAmounts } from './money.js';
 import { MAX_JSON_DEPTH, nestsTooDeep, tooDeepAt } from './json-depth.js';
 import { traceStep } from './trace-reader.js';
@@ -152,7 +154,7 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, string>) : undefined,
     errors,
   );
-  if (errors.length) return invalid(c, asOf, errors);
+  if (errors.length) return invalid(c, asOf, [...errors, ...unknownCourses(def, facts, registry.index(tariff), errors)]);
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
   let prepared: ReturnType<AnyDecision['prepare']>;
   try {
@@ -163,6 +165,22 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   }
   if (!prepared || ctx.errors.length) return invalid(c, asOf, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
   return { ok: true, def, ctx, facts: prepared.facts, state: prepared.state, name, caseName, asOf, versions: { rules: rules.effective, tariffs: tariff.effective } };
+}
+
+/**
+ * A case refused for other facts still hears of an unknown course among its own (each problem of a
+ * case at once, as the decision's own check would have named it): a course fact the schema let
+ * through, a string with no error of its own, that no course of the tariff answers to.
+ */
+function unknownCourses(def: AnyDecision, facts: Record<string, unknown>, tariff: TariffIndex, errors: readonly FieldError[]): FieldError[] {
+  const properties = (def.factsSchema as { properties?: Record<string, unknown> }).properties ?? {};
+  const found: FieldError[] = [];
+  for (const [field, schema] of Object.entries(properties)) {
+    const value = facts[field];
+    if (schema !== courseRef || typeof value !== 'string' || value === '' || errors.some((e) => e.path === `/facts/${field}`)) continue;
+    courseFact({ tariff, errors: found }, value, field);
+  }
+  return found;
 }
 
 /** Turns the fired rules into the decision's answer, with clauses, trace and interpretations. */

@@ -131,7 +131,7 @@ export const ruleFacts = (ctx: DecisionContext): Readonly<Record<string, unknown
 export const interpretationFacts = (ctx: DecisionContext): Readonly<Record<string, unknown>> => pickedFacts(ctx, interpretationsOnly, false);
 
 /** Resolves a course fact; an unknown name is an error that lists the closest course names. */
-export const courseFact = (ctx: DecisionContext, value: string, field: string): Course | undefined => {
+export const courseFact = (ctx: Pick<DecisionContext, 'tariff' | 'errors'>, value: string, field: string): Course | undefined => {
   const c = ctx.tariff.resolver.resolve(value);
   if (!c)
     ctx.errors.push({
