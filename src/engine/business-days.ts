@@ -1,19 +1,16 @@
-import holidayJp from '@holiday-jp/holiday_jp';
 import { dayNumber, fromDayNumber } from './dates.js';
+import { isNationalHoliday } from './national-holidays.js';
+
+export { isNationalHoliday };
 
 /**
  * Named interpretation `businessDays` (第22条): Monday to Friday, less Japanese national holidays
- * (substitute and citizens' holidays included, from @holiday-jp/holiday_jp) and 29 December to
- * 3 January.
+ * (substitute and citizens' holidays included: national-holidays.ts) and 29 December to 3 January.
  */
-const holidays = holidayJp.holidays as Record<string, unknown>;
-
 export const isYearEndBreak = (iso: string): boolean => {
   const md = iso.slice(5);
   return md >= '12-29' || md <= '01-03';
 };
-
-export const isNationalHoliday = (iso: string): boolean => Object.prototype.hasOwnProperty.call(holidays, iso);
 
 /** Whether a date is a business day, remembered per date (a calendar fact; a few thousand dates at most are kept). */
 const businessDayMemo = new Map<number, boolean>();

@@ -1,8 +1,11 @@
 import type { Course } from './tariff-types.js';
 
-/** Spec: names match after NFKC normalization and removal of all white space. */
+/**
+ * Spec: names match after NFKC normalization and removal of all white space: Unicode's White_Space,
+ * which holds U+0085 (NEL) that JavaScript's \s leaves out.
+ */
 export function normalizeCourseName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/gu, '');
+  return name.normalize('NFKC').replace(/[\s\u0085]+/gu, '');
 }
 
 /**

@@ -129,9 +129,15 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     });
     return invalid(c, asOf, errors);
   }
-  const facts = (factsField ?? {}) as Record<string, unknown>;
+  // No facts at all: each required fact is missing (an error each). Facts given as null, a list or
+  // a scalar are facts of the wrong type: one error at /facts.
+  const facts = (factsField === undefined ? {} : factsField) as Record<string, unknown>;
   if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
-    errors.push({ path: '/facts', message: 'facts must be a JSON object', code: 'FACT_TYPE' });
+    errors.push({
+      path: '/facts',
+      message: `facts must be a JSON object of the decision's facts, got ${facts === null ? 'null' : Array.isArray(facts) ? 'a list' : typeof facts}`,
+      code: 'FACT_TYPE',
+    });
     return invalid(c, asOf, errors);
   }
   if (overrides !== undefined && overrides !== null && (typeof overrides !== 'object' || Array.isArray(overrides)))

@@ -134,10 +134,21 @@ const canonicalValue = (def: Interpretation, raw: unknown): string | undefined =
   return value;
 };
 
+/**
+ * NFKC, case and white space aside, and the spec's Markdown code marks: its table cells write
+ * `` `full-month`: a month with… `` and `` from `knownAt` ``, which read without the backticks.
+ */
+const norm = (s: string): string => s.normalize('NFKC').replace(/`/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+/** A value's name, its description or an alias, alone or as the spec's table cell joins them (`name`: description). */
+const names = (value: string, description: string, aliases: readonly string[] | undefined, r: string): boolean => {
+  const v = norm(value);
+  const prefixed = r.startsWith(`${v}: `) ? r.slice(v.length + 2) : undefined;
+  return [description, ...(aliases ?? [])].some((d) => norm(d) === r || norm(d) === prefixed) || r === v;
+};
+
 const matchValue = (def: Interpretation, raw: string): string | undefined => {
-  const norm = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
   const r = norm(raw);
   // The whole description counts too: the spec's table cell, copied as it stands.
-  if (r === norm(def.default) || r === norm(def.defaultDescription) || (def.defaultAliases ?? []).some((a) => norm(a) === r)) return def.default;
-  return def.alternatives.find((a) => norm(a.value) === r || norm(a.description) === r || (a.aliases ?? []).some((x) => norm(x) === r))?.value;
+  if (names(def.default, def.defaultDescription, def.defaultAliases, r)) return def.default;
+  return def.alternatives.find((a) => names(a.value, a.description, a.aliases, r))?.value;
 };

@@ -51,6 +51,34 @@ describe('expect: interpretation values (case-files.md § Named interpretations)
     }
   });
 
+  it('matches a spec table cell copied with its Markdown: `name`: description, backticks inside', () => {
+    const cells: [string, string, string][] = [
+      ['dailyRate', '`known-month`: monthly fee ÷ the days of the month of `knownAt`, for every day', 'known-month'],
+      [
+        'noticeDeadline',
+        'the request is on time if made on or before the 5th business day counted back from `desiredEndDate`, that day itself not counted (desired 2024-05-07 → deadline 2024-04-25)',
+        'fifth-business-day-before',
+      ],
+      ['partialMonthFee', '`full-month`: a month with any day of use bills the whole monthly fee', 'full-month'],
+    ];
+    for (const [name, cell, value] of cells) expect(firstMismatch({ interpretations: { [name]: cell } }, { interpretations: { [name]: value } }, same), cell).toBeUndefined();
+    // The name of one value with the wording of another names neither.
+    expect(
+      firstMismatch(
+        { interpretations: { dailyRate: '`thirty-days`: monthly fee ÷ the days of the month of `knownAt`, for every day' } },
+        { interpretations: { dailyRate: 'known-month' } },
+        same,
+      ),
+    ).toBeDefined();
+    expect(
+      firstMismatch(
+        { interpretations: { dailyRate: '`thirty-days`: monthly fee ÷ the days of the month of `knownAt`, for every day' } },
+        { interpretations: { dailyRate: 'thirty-days' } },
+        same,
+      ),
+    ).toBeDefined();
+  });
+
   it('still fails on another value, and 365 as a number names the default of interestDayBasis', () => {
     const monthsUsed = defs.find((d) => d.name === 'monthsUsed')!;
     expect(firstMismatch({ interpretations: { monthsUsed: 'elapsed' } }, { interpretations: { monthsUsed: monthsUsed.default } }, same)).toEqual({

@@ -21,8 +21,10 @@ export const lateInterest: DecisionDef<Facts, State> = {
       let end = addDays(facts.dueDate, graceDays);
       if (weekday(end) === 0 || isNationalHoliday(end) || isYearEndBreak(end)) {
         ctx.interps.use('businessDays');
+        // Once at the payment day the grace plainly covers it: no need to find its end (which,
+        // for a 15th day at the end of 9999, lies beyond the dates YYYY-MM-DD can write).
         do end = addDays(end, 1);
-        while (!isBusinessDay(end));
+        while (end < facts.paidDate && !isBusinessDay(end));
       }
       graceEndDaysAfterDue = dayNumber(end) - dayNumber(facts.dueDate);
     }
