@@ -7,7 +7,7 @@ import type { StudioContext } from '../../src/studio/handlers/studio-context.js'
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { checkStudioRun, minutes, scenarioRunSize } from '../../src/studio/scenarios/run-limit.js';
 import { resolveForm } from '../../src/studio/scenarios/scenario-form.js';
-import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
+import { KEEP_CONTRACT_MONTHS, ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
 import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
 import { freshWorkspace, TODAY } from './helpers.js';
 
@@ -167,6 +167,25 @@ describe('the run-size limit in the studio', () => {
     const { call: roomy } = studio({ maxContractMonths: 20 * 24, overrideAllowed: true });
     const d2 = await roomy<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2025-04-01', title: 'price change' });
     expect((await roomy<FleetImpact>('lifecycle.fleetImpact', { id: d2.summary.id, fleetSize: 20 })).problem).toBeNull();
+  });
+
+  it('keeps a run of one replication for re-pricing only within KEEP_CONTRACT_MONTHS (a raised limit must not take the heap with it)', async () => {
+    const ws = freshWorkspace();
+    const ctx: StudioContext = { ws, createdNow: true, today: () => TODAY };
+    const runs = new ScenarioRuns({ workers: 1, keepContractMonths: 599, onFinished: (run, stored) => saveScenarioResult(ws, run.scenarioId, stored, {}) });
+    const dispatch = createDispatcher({ ...studioHandlers(ctx), scenarios: scenarioHandlers(ctx, runs) });
+    const call = async <T>(name: string, args: unknown): Promise<T> => {
+      const r = (await dispatch(name, args)) as Envelope<T>;
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const r = await call<{ runId: string; scenario: { id: number } }>('scenarios.run', { id: null, form: form(c) });
+    expect((await finish(call, r.runId)).state).toBe('done');
+    expect(runs.cached(r.scenario.id)).toBeUndefined();
+    const answer = await call<RepriceAnswer>('scenarios.reprice', { id: r.scenario.id, form: form(c, { proposal: { tariffVersionId: null, ruleVersionId: null, edits: [] } }) });
+    expect(answer.mode).toBe('run-needed');
+    expect(KEEP_CONTRACT_MONTHS).toBeGreaterThanOrEqual(100_000 * 60);
   });
 
   it('checkStudioRun lets a run of exactly the limit through', () => {
