@@ -47,7 +47,7 @@ describe('run-size and case-walk limits over the API', () => {
       // A refusal is data (200 with ok: false, envelope-status.ts), as every handler's; never a 500 or a reset.
       expect(r.status).toBe(200);
       expect(r.body.ok).toBe(false);
-      expect(r.body.error).toMatchObject({ code: 'RUN_TOO_LARGE', issues: [{ field: '/fleet/size', value: '6000000000' }] });
+      expect(r.body.error).toMatchObject({ code: 'RUN_TOO_LARGE', issues: [{ field: '/fleet/size', value: '6,000,000,000 contract-months' }] });
       expect(r.body.error!.message).toContain('10,000,000 contracts × 600 months × 1 run (1 run of the fleet) = 6,000,000,000 contract-months, more than the limit of 100,000,000');
       expect(r.body.error!.hint).toContain('"Run anyway"');
       expect({ scenarios: count('scenarios'), audit: count('audit_log') }).toEqual(before);

@@ -83,7 +83,17 @@ describe('the run-size limit in the studio', () => {
     expect(e).toEqual({
       code: 'RUN_TOO_LARGE',
       message: `the run is too large: ${message}`,
-      issues: [{ code: 'RUN_TOO_LARGE', severity: 'error', field: '/fleet/size', message: `/fleet/size: ${message}`, value: '1800', expected: '1799' }],
+      issues: [
+        {
+          code: 'RUN_TOO_LARGE',
+          severity: 'error',
+          field: '/fleet/size',
+          message: `/fleet/size: ${message}`,
+          value: '1,800 contract-months',
+          expected: 'at most 1,799 contract-months',
+          expectedJa: '1,799 契約月以下',
+        },
+      ],
       hint: 'Make the fleet size, the months, the replications or the sensitivity assumptions fewer, or choose "Run anyway" to run this size once (it may take about 1 minute; Cancel stops it). Nothing was saved or run.',
     });
     expect(counts()).toEqual(before);
@@ -91,7 +101,7 @@ describe('the run-size limit in the studio', () => {
     const saved = await call<{ id: number; revision: number }>('scenarios.save', { id: null, form: form(c) });
     const e2 = await refusal('scenarios.run', { id: saved.id, form: form(c, { fleet: { ...form(c).fleet, size: 1_000 } }), revision: saved.revision });
     expect(e2.code).toBe('RUN_TOO_LARGE');
-    expect(e2.issues[0]!.value).toBe('6000');
+    expect(e2.issues[0]!.value).toBe('6,000 contract-months');
     expect((await call<{ summary: { revision: number } }>('scenarios.get', { id: saved.id })).summary.revision).toBe(saved.revision);
   });
 
@@ -99,8 +109,8 @@ describe('the run-size limit in the studio', () => {
     const { call, refusal } = studio({ maxContractMonths: 599, overrideAllowed: true });
     const c = await call<ScenarioChoices>('scenarios.choices', {});
     const e = await refusal('scenarios.run', { id: null, form: form(c) });
-    const size = Number(e.issues[0]!.value);
-    expect(size).toBe(600);
+    expect(e.issues[0]!.value).toBe('600 contract-months');
+    const size = 600;
     // The form grew after the refusal: the size confirmed is not enough.
     const grown = await refusal('scenarios.run', { id: null, form: form(c, { horizon: { start: '2025-04', months: 7 } }), maxContractMonths: size });
     expect(grown.message).toContain('= 700 contract-months, more than the limit of 600');

@@ -55,7 +55,8 @@ export const repriceSize = (rs: ResolvedScenario, replications: number): StudioR
 /**
  * Refuses, before anything is saved or run, a run larger than its limit: StudioError RUN_TOO_LARGE
  * with one issue at /fleet/size whose `value` is the run's size in contract-months (the page's
- * "Run anyway" sends it back as `maxContractMonths`) and `expected` the limit, both as digits.
+ * "Run anyway" sends it back as `maxContractMonths`) and `expected` the limit, both written with
+ * thousands separators and the unit (the page reads the digits).
  */
 export function checkStudioRun(size: StudioRunSize, limit: StudioRunLimit, override?: number): void {
   const max = limitOf(limit, override);
@@ -70,7 +71,10 @@ export function checkStudioRun(size: StudioRunSize, limit: StudioRunLimit, overr
   throw new StudioError(
     'RUN_TOO_LARGE',
     `the run is too large: ${message}`,
-    [{ code: 'RUN_TOO_LARGE', severity: 'error', field: '/fleet/size', message: `/fleet/size: ${message}`, value: String(size.contractMonths), expected: String(max) }],
+    [{ code: 'RUN_TOO_LARGE', severity: 'error', field: '/fleet/size', message: `/fleet/size: ${message}`, value: `${n(size.contractMonths)} contract-months`,
+        expected: `at most ${n(max)} contract-months`,
+        expectedJa: `${n(max)} 契約月以下`,
+      },],
     hint,
   );
 }

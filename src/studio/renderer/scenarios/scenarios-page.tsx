@@ -21,8 +21,9 @@ import { useTeam } from '../team/team-context.js';
 const tooLarge = (e: unknown): { size: number; limit: number } | null => {
   if (!(e instanceof StudioCallError) || e.code !== 'RUN_TOO_LARGE') return null;
   const i = e.issues.find((x) => x.code === 'RUN_TOO_LARGE');
-  const size = Number(i?.value);
-  const limit = Number(i?.expected);
+  const digits = (text: string | undefined): number => Number((text ?? '').replace(/[^\d]/gu, '') || NaN);
+  const size = digits(i?.value);
+  const limit = digits(i?.expected);
   return Number.isSafeInteger(size) && Number.isSafeInteger(limit) ? { size, limit } : null;
 };
 
