@@ -8,7 +8,10 @@ import { studioDispatch } from '../../src/studio/handlers/studio-dispatch.js';
 import { startStudioServer } from '../../src/studio/server/http-server.js';
 import { runAs } from '../../src/studio/team/request-user.js';
 import { createTeamDispatch } from '../../src/studio/team/team-dispatch.js';
-import { freshWorkspace, scratch } from './helpers.js';
+import { startTeamStudio } from '../../src/studio/server/team-mode.js';
+import { addUser } from '../../src/studio/team/user-store.js';
+import { runCli } from '../security/helpers.js';
+import { freshWorkspace, scratch, SEED } from './helpers.js';
 
 /**
  * The two limits over the studio's API as a page meets them: the browser mode's HTTP server (the
@@ -105,5 +108,42 @@ describe('run-size and case-walk limits over the API', () => {
     expect(r.env.error.message).toContain('= 2,400 contract-months, more than the limit of 1,000');
     expect(r.env.error.hint).toContain('tariff studio --serve --max-contract-months 2400');
     expect(CALL_ROLES['scenarios.run']).toEqual(['finance']);
+  });
+
+  it('the team server of tariff studio --serve holds --max-contract-months over HTTP, and the flag is checked', async () => {
+    const dir = scratch('team-limit-');
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>studio</title>');
+    const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: join(dir, 'renderer'), maxContractMonths: 1_000 });
+    try {
+      await addUser(team.ws, { name: 'fumi', role: 'finance', password: 'correct horse battery' });
+      const base = team.server.url;
+      const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+        const res = await fetch(new URL(path, base), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers },
+          body: JSON.stringify(body),
+        });
+        return { res, body: (await res.json()) as Answer['body'] };
+      };
+      const login = await post('auth/login', { name: 'fumi', password: 'correct horse battery' });
+      const auth = { Cookie: login.res.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': (login.body.value as { csrf: string }).csrf };
+      const c = (await post('api/scenarios.choices', {}, auth)).body.value as ScenarioChoices;
+      const r = await post('api/scenarios.run', { id: null, form: { ...c.defaultForm, name: 'team' }, maxContractMonths: 100_000 }, auth);
+      expect(r.res.status).toBe(200);
+      expect(r.body.error).toMatchObject({ code: 'RUN_TOO_LARGE', issues: [{ field: '/fleet/size', value: '24,000 contract-months' }] });
+      expect(r.body.error!.message).toContain('more than the limit of 1,000');
+      expect(r.body.error!.hint).toContain('tariff studio --serve --max-contract-months 24000');
+    } finally {
+      await team.stop();
+    }
+    for (const bad of ['0', '1.5', 'many']) {
+      const u = await runCli('studio', '--serve', '--workspace', join(dir, 'other.sqlite'), '--max-contract-months', bad);
+      expect(u.code).toBe(2);
+      expect(u.err).toContain(`--max-contract-months must be a whole number of contract-months from 1 (default 100,000,000: about 10 minutes), got "${bad}"`);
+    }
+    const web = await runCli('studio', '--web', '--max-contract-months', '5');
+    expect(web.code).toBe(2);
+    expect(web.err).toContain('--max-contract-months goes with --serve');
   });
 });
