@@ -6,8 +6,8 @@ import { scratch } from '../studio/helpers.js';
 import { openScenarios, fillScenario, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
- * The two limits as a user meets them in the browser mode: a scenario run larger than the run-size
- * limit is refused where Run was pressed (the code, in Japanese what to do, the size and the limit,
+ * The two limits as a user meets them in the browser mode: the run's size and the limit are shown
+ * as the form is typed; a scenario run larger than the run-size limit is refused where Run was pressed (the code, in Japanese what to do, the size and the limit,
  * the fleet size marked), nothing saved, and "Run anyway" runs it after a confirmation (here
  * cancelled at once); a case folder too large to read is refused where it was added, the path kept
  * in its box.
@@ -19,7 +19,12 @@ const { testId } = studio;
 describe('limits in the studio', () => {
   it('refuses a run over the run-size limit where Run was pressed, and runs it anyway only when confirmed', async () => {
     await openScenarios(studio);
+    // The size of the run and the limit are beside the form as it is typed.
+    await waitText(testId('scn-run-size'), 'この実行の大きさ: 1,000 契約 × 24 か月 × 1 回 = 24,000 契約月（上限 100,000,000 契約月）');
+    expect(await testId('scn-run-size').getAttribute('data-over')).toBe('false');
     await fillScenario(studio, { name: '全市場', size: 10_000_000, months: 600 });
+    await waitText(testId('scn-run-size'), '= 6,000,000,000 契約月（上限 100,000,000 契約月） 上限を超えています。「保存して実行」の後、「この大きさで実行する」で一度だけ実行できます');
+    expect(await testId('scn-run-size').getAttribute('data-over')).toBe('true');
     await testId('scn-run').click();
     const banner = testId('error-banner');
     await waitText(banner, 'RUN_TOO_LARGE');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_CONTRACT_MONTHS } from '../../src/camera-sim/run-size.js';
-import type { ApiError, Envelope, FleetImpact, RepriceAnswer, RunProgress, ScenarioChoices, ScenarioForm, VersionDetail } from '../../src/studio/api/contract.js';
+import { DEFAULT_MAX_CONTRACT_MONTHS, runSize } from '../../src/camera-sim/run-size.js';
+import type { ApiError, Envelope, FleetImpact, RepriceAnswer, RunProgress, RunSizeView, ScenarioChoices, ScenarioForm, VersionDetail } from '../../src/studio/api/contract.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import type { StudioContext } from '../../src/studio/handlers/studio-context.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { checkStudioRun, minutes, scenarioRunSize } from '../../src/studio/scenarios/run-limit.js';
+import { checkStudioRun, minutes, resolvedRunSize, scenarioRunSize } from '../../src/studio/scenarios/run-limit.js';
 import { resolveForm } from '../../src/studio/scenarios/scenario-form.js';
 import { KEEP_CONTRACT_MONTHS, ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
 import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
@@ -63,15 +63,37 @@ describe('the run-size limit in the studio', () => {
   it('counts a studio run as the CLI does: replications, and two runs per assumption of the sensitivity section', async () => {
     const { ws, call } = studio(undefined);
     const c = await call<ScenarioChoices>('scenarios.choices', {});
-    expect(scenarioRunSize(resolveForm(ws, form(c)))).toEqual({ contracts: 100, months: 6, runs: 1, parts: ['1 run of the fleet'], contractMonths: 600 });
-    const both = scenarioRunSize(resolveForm(ws, form(c, { replications: 3, sensitivity: { relative: 0.2 } })));
+    expect(resolvedRunSize(resolveForm(ws, form(c)))).toEqual({ contracts: 100, months: 6, runs: 1, parts: ['1 run of the fleet'], contractMonths: 600 });
+    const rs = resolveForm(ws, form(c, { replications: 3, sensitivity: { relative: 0.2 } }));
+    const both = resolvedRunSize(rs);
+    // The CLI's own count (run-size.ts) of the same scenario with --sensitivity.
+    const cli = runSize(rs, { replications: 3, replicationsFrom: 'scenario', sensitivity: true, ledger: false, verify: false });
+    expect(both.runs).toBe(cli.runs);
+    expect(both.contractMonths).toBe(cli.contractMonths);
+    expect(scenarioRunSize(rs.scenario)).toEqual(both);
     expect(both.runs).toBeGreaterThan(3);
-    expect((both.runs - 3) % 2).toBe(0);
-    expect(both.parts[0]).toBe('3 replications');
-    expect(both.parts[1]).toBe(`${both.runs - 3} for the sensitivity section (${(both.runs - 3) / 2} assumptions moved down and up)`);
-    expect(both.contractMonths).toBe(600 * both.runs);
+    expect(both.parts).toEqual(['3 replications', `${both.runs - 3} for the sensitivity section (${(both.runs - 3) / 2} assumptions moved down and up)`]);
     expect(minutes(DEFAULT_MAX_CONTRACT_MONTHS)).toBe('about 14 minutes');
     expect(minutes(6_000_000_000)).toBe('about 13 hours');
+  });
+
+  it('scenarios.runSize sizes the form as it is typed, with the limit, and sizes nothing it cannot', async () => {
+    const { call } = studio({ maxContractMonths: 1_000, overrideAllowed: false });
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    expect(await call<RunSizeView>('scenarios.runSize', { form: form(c, { replications: 2 }) })).toEqual({
+      size: { contracts: 100, months: 6, runs: 2, contractMonths: 1_200, parts: ['2 replications'] },
+      limit: 1_000,
+      overrideAllowed: false,
+    });
+    for (const fleet of [
+      { ...form(c).fleet, size: Number.NaN },
+      { ...form(c).fleet, size: 0 },
+      { ...form(c).fleet, size: 2.5 },
+    ])
+      expect((await call<RunSizeView>('scenarios.runSize', { form: form(c, { fleet }) })).size).toBeNull();
+    expect((await call<RunSizeView>('scenarios.runSize', { form: form(c, { sensitivity: { assumptions: 'x' } as never }) })).size).toBeNull();
+    const desk = studio(undefined);
+    expect((await desk.call<RunSizeView>('scenarios.runSize', { form: form(c) })).limit).toBe(DEFAULT_MAX_CONTRACT_MONTHS);
   });
 
   it('refuses a run over the limit before anything is saved or run: its size, how it was counted, the limit and what to do', async () => {

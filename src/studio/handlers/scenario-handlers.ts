@@ -2,10 +2,10 @@ import type { ScenarioForm } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { repriceForm } from '../scenarios/reprice-form.js';
-import { defaultForm, describeForm, resolveForm, versionsKey } from '../scenarios/scenario-form.js';
+import { defaultForm, describeForm, resolveForm, scenarioOfForm, versionsKey } from '../scenarios/scenario-form.js';
 import { scenarioFileName, scenarioWorkbook } from '../scenarios/scenario-export.js';
 import { ScenarioRuns } from '../scenarios/scenario-runs.js';
-import { checkStudioRun, defaultRunLimit, limitOf, scenarioRunSize } from '../scenarios/run-limit.js';
+import { checkStudioRun, defaultRunLimit, limitOf, resolvedRunSize, scenarioRunSize } from '../scenarios/run-limit.js';
 import { runView, scenarioSummary } from '../scenarios/run-view.js';
 import type { StoredRun } from '../scenarios/stored-run.js';
 import { allRuleVersions } from '../workspace/rule-store.js';
@@ -84,7 +84,7 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       if (id !== null) getScenario(ctx.ws, id);
       // Refused before the form is saved: a run that cannot start changes nothing.
       registry.assertIdle();
-      checkStudioRun(scenarioRunSize(rs), limit, maxContractMonths);
+      checkStudioRun(resolvedRunSize(rs), limit, maxContractMonths);
       const rec = saveScenario(ctx.ws, id, form, revision);
       const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form), describeForm(ctx.ws, form), limitOf(limit, maxContractMonths));
       return { runId: run.runId, scenario: summary(rec.id) };
@@ -94,6 +94,16 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       return repriceForm(registry.cached(id), resolveForm(ctx.ws, form), versionsKey(ctx.ws, form), describeForm(ctx.ws, form), limit);
     },
     describeEdits: ({ form }) => describeForm(ctx.ws, form),
+    runSize: ({ form }) => {
+      let size: ReturnType<typeof scenarioRunSize>;
+      try {
+        size = scenarioRunSize(scenarioOfForm(ctx.ws, form).scenario);
+      } catch {
+        // A form too broken to size (saving or running names its fields).
+        size = undefined;
+      }
+      return { size: size ?? null, limit: limit.maxContractMonths, overrideAllowed: limit.overrideAllowed };
+    },
     progress: ({ runId }) => registry.progress(runId),
     cancel: ({ runId }) => registry.cancel(runId),
     export: async ({ id }) => {

@@ -1,4 +1,6 @@
 import { DEFAULT_MAX_CONTRACT_MONTHS, runSize } from '../../camera-sim/run-size.js';
+import type { Scenario } from '../../camera-sim/scenario-types.js';
+import { assumptionsOf } from '../../camera-sim/sensitivity.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 
@@ -34,15 +36,39 @@ export type StudioRunSize = { contracts: number; months: number; runs: number; p
 const n = (x: number): string => x.toLocaleString('en');
 const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 
-/** The size of a scenario run as the studio starts it: its replications, and two runs per assumption of its sensitivity section. */
-export function scenarioRunSize(rs: ResolvedScenario): StudioRunSize {
+/**
+ * The size of a scenario run as the studio starts it: its replications, and two runs per
+ * assumption of its sensitivity section (the sensitivity runs of run-size.ts's runSize, which a
+ * test holds this to). Reads only the scenario, so a form not yet checked can be sized as it is
+ * typed; undefined when its fleet size, months or replications are not whole numbers yet.
+ */
+export function scenarioRunSize(s: Scenario): StudioRunSize | undefined {
+  const contracts = s.fleet?.size;
+  const months = s.horizon?.months;
+  const replications = s.replications ?? 1;
+  if (![contracts, months, replications].every((x) => Number.isSafeInteger(x) && (x as number) >= 1)) return undefined;
+  const parts = [s.replications === undefined ? '1 run of the fleet' : `${plural(replications, 'replication')}`];
+  let runs = replications;
+  if (s.sensitivity !== undefined) {
+    let list: unknown;
+    try {
+      list = assumptionsOf(s);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(list)) return undefined;
+    const moved = list.length;
+    runs += 2 * moved;
+    parts.push(`${n(2 * moved)} for the sensitivity section (${plural(moved, 'assumption')} moved down and up)`);
+  }
+  return { contracts, months, runs, parts, contractMonths: contracts * months * runs };
+}
+
+/** The size of a checked scenario's run: counted by the CLI's runSize (run-size.ts), worded for the studio (its sensitivity is a section of the form, not a flag). */
+export function resolvedRunSize(rs: ResolvedScenario): StudioRunSize {
   const replications = rs.scenario.replications ?? 1;
-  const sensitivity = rs.scenario.sensitivity !== undefined;
-  const size = runSize(rs, { replications, replicationsFrom: rs.scenario.replications === undefined ? 'default' : 'scenario', sensitivity, ledger: false, verify: false });
-  const parts = [rs.scenario.replications === undefined ? '1 run of the fleet' : `${plural(replications, 'replication')}`];
-  const moved = (size.runs - replications) / 2;
-  if (sensitivity) parts.push(`${n(size.runs - replications)} for the sensitivity section (${plural(moved, 'assumption')} moved down and up)`);
-  return { contracts: size.contracts, months: size.months, runs: size.runs, parts, contractMonths: size.contractMonths };
+  const size = runSize(rs, { replications, replicationsFrom: rs.scenario.replications === undefined ? 'default' : 'scenario', sensitivity: rs.scenario.sensitivity !== undefined, ledger: false, verify: false });
+  return { contracts: size.contracts, months: size.months, runs: size.runs, parts: scenarioRunSize(rs.scenario)?.parts ?? [...size.parts], contractMonths: size.contractMonths };
 }
 
 /** The size of re-pricing `replications` kept replications of a run of `rs`'s fleet and horizon. */

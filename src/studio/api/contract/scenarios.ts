@@ -263,6 +263,16 @@ export const scenarioIdArgs = { type: 'object', additionalProperties: false, req
 /** Instant re-pricing (docs/studio-scenarios.md): `repriced` with the figures, or `run-needed` (the reason; the page runs in full). */
 export type RepriceArgs = { id: number; form: ScenarioForm };
 export type RepriceAnswer = { mode: 'repriced' | 'run-needed'; reason: string; result: RunView | null; elapsedMs: number };
+/**
+ * The size of the run a form asks for, in contract-months (fleet.size × horizon.months × runs;
+ * null while those are not whole numbers), and the limit it is held to (docs/studio-scenarios.md §
+ * How large a run may be): the page shows both beside Run.
+ */
+export type RunSizeView = {
+  size: { contracts: number; months: number; runs: number; contractMonths: number; parts: string[] } | null;
+  limit: number;
+  overrideAllowed: boolean;
+};
 /** The edits of a form's two sides as lines (what each changes, from what to what), for the page to word. */
 export type DescribeEditsArgs = { form: ScenarioForm };
 const describeArgs = {
@@ -371,6 +381,35 @@ export const scenarios = {
     'the edits of both sides as lines: what each changes in its side’s version, from what to what, or why it cannot apply; nothing saved',
     describeArgs,
   ).returns(sideEditLinesSchema),
+  runSize: call<DescribeEditsArgs, RunSizeView>(
+    'the size of the run a form asks for (fleet.size × horizon.months × runs, in contract-months) and the run-size limit it is held to; nothing saved or run',
+    describeArgs,
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['size', 'limit', 'overrideAllowed'],
+    properties: {
+      size: {
+        anyOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['contracts', 'months', 'runs', 'contractMonths', 'parts'],
+            properties: {
+              contracts: { type: 'integer' },
+              months: { type: 'integer' },
+              runs: { type: 'integer' },
+              contractMonths: { type: 'integer' },
+              parts: { type: 'array', items: str },
+            },
+          },
+        ],
+      },
+      limit: { type: 'integer' },
+      overrideAllowed: { type: 'boolean' },
+    },
+  }),
   progress: call<{ runId: string }, RunProgress>('where a run is: contracts done, its state, and its error if it failed', runIdArgs).returns(runProgressSchema),
   cancel: call<{ runId: string }, RunProgress>('stop a run: its workers are terminated and nothing is saved', runIdArgs).returns(runProgressSchema),
   export: call<{ id: number }, WorkbookFile>("the last run as the workbook `tariff simulate` writes, plus a sheet with the charts' data", scenarioIdArgs).returns(fileResult),

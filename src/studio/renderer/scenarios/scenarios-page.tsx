@@ -13,6 +13,7 @@ import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
 import { useEditLines } from './use-edit-lines.js';
 import { useLiveReprice } from './use-live-reprice.js';
+import { useRunSize } from './use-run-size.js';
 import { useScenarioRun } from './use-scenario-run.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 import { useTeam } from '../team/team-context.js';
@@ -58,6 +59,7 @@ export function ScenariosPage() {
   const [priceMode, setPriceMode] = useState<{ mode: 'simulated' } | { mode: 'repriced'; ms: number } | null>(null);
 
   const editLines = useEditLines(api, form);
+  const runSize = useRunSize(api, form);
 
   const showError = useCallback((e: unknown, lead?: string) => {
     setError({ error: e, ...(lead ? { lead } : {}) });
@@ -322,6 +324,22 @@ export function ScenariosPage() {
         )}
 
         <div className="scn-body">
+          {formOpen && runSize?.size && (
+            <p
+              className={runSize.size.contractMonths > runSize.limit ? 'banner banner-warning small' : 'small muted'}
+              data-testid="scn-run-size"
+              data-over={runSize.size.contractMonths > runSize.limit ? 'true' : 'false'}
+            >
+              {t('scn.size.line', {
+                contracts: count(runSize.size.contracts, lang),
+                months: count(runSize.size.months, lang),
+                runs: count(runSize.size.runs, lang),
+                size: count(runSize.size.contractMonths, lang),
+                limit: count(runSize.limit, lang),
+              })}
+              {runSize.size.contractMonths > runSize.limit && <> {t(runSize.overrideAllowed ? 'scn.size.overAnyway' : 'scn.size.over')}</>}
+            </p>
+          )}
           {formOpen && form && choices && (
             <ScenarioFormView
               form={form}
