@@ -23,7 +23,10 @@ describe('limits in the studio', () => {
     await waitText(testId('scn-run-size'), 'この実行の大きさ: 1,000 契約 × 24 か月 × 1 回 = 24,000 契約月（上限 100,000,000 契約月）');
     expect(await testId('scn-run-size').getAttribute('data-over')).toBe('false');
     await fillScenario(studio, { name: '全市場', size: 10_000_000, months: 600 });
-    await waitText(testId('scn-run-size'), '= 6,000,000,000 契約月（上限 100,000,000 契約月） 上限を超えています。「保存して実行」の後、「この大きさで実行する」で一度だけ実行できます');
+    await waitText(
+      testId('scn-run-size'),
+      '= 6,000,000,000 契約月（上限 100,000,000 契約月） 上限を超えています。「保存して実行」の後、「この大きさで実行する」で一度だけ実行できます',
+    );
     expect(await testId('scn-run-size').getAttribute('data-over')).toBe('true');
     await testId('scn-run').click();
     const banner = testId('error-banner');
