@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_MAX_CONTRACT_MONTHS } from '../camera-sim/run-size.js';
 import { startTeamStudio } from '../studio/server/team-mode.js';
 import type { SeedFolders } from '../studio/workspace/seed-from-folders.js';
 import type { Io } from './main.js';
@@ -15,6 +16,8 @@ export type ServeOptions = {
   tlsKey?: string;
   origins: string[];
   requiredApprovals?: string;
+  /** --max-contract-months: the largest scenario run the server starts (scenarios/run-limit.ts). */
+  maxContractMonths?: string;
   staticDir: string;
 };
 
@@ -41,6 +44,11 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
   const requiredApprovals = o.requiredApprovals === undefined ? undefined : Number(o.requiredApprovals);
   if (requiredApprovals !== undefined && (!Number.isInteger(requiredApprovals) || requiredApprovals < 1 || requiredApprovals > 10))
     throw new UsageError(`--required-approvals must be 1-10, got "${o.requiredApprovals}"`);
+  const maxContractMonths = o.maxContractMonths === undefined ? undefined : Number(o.maxContractMonths);
+  if (maxContractMonths !== undefined && (!Number.isSafeInteger(maxContractMonths) || maxContractMonths < 1))
+    throw new UsageError(
+      `--max-contract-months must be a whole number of contract-months from 1 (default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')}: about 10 minutes), got "${o.maxContractMonths}"`,
+    );
   return withStudioErrors(io, 'studio --serve', async () => {
     const team = await startTeamStudio({
       workspace: o.workspace,
@@ -51,6 +59,7 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
       ...(tls ? { tls } : {}),
       ...(o.origins.length ? { origins: o.origins } : {}),
       ...(requiredApprovals !== undefined ? { requiredApprovals } : {}),
+      ...(maxContractMonths !== undefined ? { maxContractMonths } : {}),
       log: (l) => io.err(l),
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);

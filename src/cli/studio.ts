@@ -43,6 +43,7 @@ const studioOptions = {
   'tls-key': { type: 'string' },
   origin: { type: 'string', multiple: true },
   'required-approvals': { type: 'string' },
+  'max-contract-months': { type: 'string' },
   server: { type: 'string' },
   local: { type: 'boolean' },
 } as const;
@@ -84,8 +85,10 @@ export const studioCommand: Command = {
     '  --read-only: open the workspace read-only (as when its file or folder cannot be written): look, never change.\n' +
     '  --port N: listen on port N (default: a free port).\n' +
     '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
-    'tariff studio --serve --workspace FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [--origin URL] [--required-approvals N]\n' +
+    'tariff studio --serve --workspace FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [--origin URL] [--required-approvals N] [--max-contract-months N]\n' +
     '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +
+    '  --max-contract-months N: the largest scenario run the team server starts (fleet.size × horizon.months × runs; default 100,000,000,\n' +
+    '    as tariff simulate); its users cannot raise it (the desktop app and --web let a run do so with "Run anyway").\n' +
     'tariff studio --server URL | --local: the desktop app as a client of a team server (remembered for the next start), or back to the local workspace.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
@@ -107,11 +110,16 @@ export const studioCommand: Command = {
           ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
           origins: values.origin ?? [],
           ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}),
+          ...(values['max-contract-months'] !== undefined ? { maxContractMonths: values['max-contract-months'] } : {}),
           staticDir: RENDERER_DIR,
         },
         io,
       );
     }
+    if (values['max-contract-months'] !== undefined)
+      throw new UsageError(
+        '--max-contract-months goes with --serve (the team server\'s limit); in the desktop app and --web a run larger than the limit is refused with a "Run anyway" button',
+      );
     const electron = values.web ? undefined : electronBinary();
     if (electron) {
       if (!existsSync(ELECTRON_MAIN)) {

@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { DataLoadError } from '../engine/errors.js';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../engine/json-depth.js';
@@ -32,31 +32,100 @@ const statOf = (p: string): Stats => {
 };
 
 /**
- * Expands paths to *.json files; a directory is read recursively, in name order. A folder that
- * is its own ancestor through a symbolic link, or that cannot be read, is a located error (never
- * an endless walk or a crash).
+ * How much of the disk reading one case folder may touch: every folder inside it is read, to any
+ * depth, so a folder such as `/` or a home folder would be a walk of the whole disk (the studio's
+ * regression runs it on every click). Past any of these the folder is refused with
+ * CASE_FOLDER_TOO_LARGE, naming it and the limit. A case folder of this project holds 3 folders
+ * and 74 files; these are far above any folder of case files a person keeps.
  */
-export function listCaseFiles(paths: string[]): string[] {
+export type CaseWalkLimits = {
+  /** Folders read, the given one included. */
+  readonly folders: number;
+  /** Names seen in those folders (files, folders, links, anything). */
+  readonly entries: number;
+  /** *.json files listed. */
+  readonly files: number;
+  /** Folders below the given one (its own files are at depth 0). */
+  readonly depth: number;
+};
+export const CASE_WALK_LIMITS: CaseWalkLimits = { folders: 2_000, entries: 100_000, files: 10_000, depth: 32 };
+
+const n = (x: number): string => x.toLocaleString('en');
+
+const KIND_OF: [(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }) => boolean, string][] = [
+  [(s) => s.isFIFO(), 'a named pipe (FIFO)'],
+  [(s) => s.isSocket(), 'a socket'],
+  [(s) => s.isCharacterDevice(), 'a character device'],
+  [(s) => s.isBlockDevice(), 'a block device'],
+];
+
+/** Reads one folder for case files: every *.json regular file in it and in its folders, in name order, within `limits`. */
+function walkFolder(root: string, limits: CaseWalkLimits): string[] {
   const out: string[] = [];
-  const walk = (p: string, ancestors: Set<string>): void => {
-    if (p === '-') return void out.push(p); // standard input
-    const st = statOf(p);
-    if (!st.isDirectory()) return void out.push(p);
-    const real = realpathSync(p);
-    if (ancestors.has(real)) fail('CASE_PATH_LOOP', p, `leads back to ${real}, a folder that contains it (a symbolic link loop); remove or fix the link`);
-    let names: string[];
+  let folders = 0;
+  let entries = 0;
+  const tooLarge = (what: string, at: string): never =>
+    fail(
+      'CASE_FOLDER_TOO_LARGE',
+      root,
+      `is too large a folder to read for case files: ${what} (stopped at ${at}; every folder inside a case folder is read). ` +
+        'Give the folder that holds your case files (such as test/cases), not a folder above it such as / or your home folder',
+    );
+  const walk = (dir: string, ancestors: Set<string>, depth: number): void => {
+    let real: string;
     try {
-      names = readdirSync(p).sort();
+      real = realpathSync(dir);
     } catch (e) {
-      return fail('FILE_UNREADABLE', p, `the folder cannot be read: ${(e as Error).message}. Check its permissions.`);
+      return fail('FILE_UNREADABLE', dir, `cannot be read: ${(e as Error).message}`);
     }
+    if (ancestors.has(real)) fail('CASE_PATH_LOOP', dir, `leads back to ${real}, a folder that contains it (a symbolic link loop); remove or fix the link`);
+    if (++folders > limits.folders) tooLarge(`it holds more than ${n(limits.folders)} folders`, dir);
+    if (depth > limits.depth) tooLarge(`its folders nest more than ${n(limits.depth)} deep`, dir);
+    let names: Dirent[];
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      return fail('FILE_UNREADABLE', dir, `the folder cannot be read: ${(e as Error).message}. Check its permissions.`);
+    }
+    entries += names.length;
+    if (entries > limits.entries) tooLarge(`it holds more than ${n(limits.entries)} files and folders`, dir);
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const inner = new Set(ancestors).add(real);
-    for (const name of names) {
-      const child = join(p, name);
-      if (statOf(child).isDirectory() || name.endsWith('.json')) walk(child, inner);
+    for (const d of names) {
+      const child = join(dir, d.name);
+      // A symbolic link (or an entry whose file system does not say what it is) is looked at through stat.
+      const known = d.isDirectory() || d.isFile() || KIND_OF.some(([is]) => is(d));
+      const st: Dirent | Stats = known ? d : statOf(child);
+      if (st.isDirectory()) walk(child, inner, depth + 1);
+      else if (d.name.endsWith('.json')) {
+        // Reading a pipe waits for a writer, and a device never ends: only files are case files.
+        const other = st.isFile() ? undefined : (KIND_OF.find(([is]) => is(st))?.[1] ?? 'not a regular file');
+        if (other)
+          fail('CASE_PATH_NOT_FILE', child, `is ${other}, not a file: reading it could wait forever. Remove it from the case folder, or rename it so it does not end in .json`);
+        if (out.length >= limits.files) tooLarge(`it holds more than ${n(limits.files)} .json files`, child);
+        out.push(child);
+      }
     }
   };
-  for (const p of paths) walk(p, new Set());
+  walk(root, new Set(), 0);
+  return out;
+}
+
+/**
+ * Expands paths to *.json files; a directory is read recursively, in name order (a path given
+ * that is not a folder is taken as it is: a file, `-` for standard input, or a pipe such as the
+ * shell's <(…)). A folder that is its own ancestor through a symbolic link, that cannot be read,
+ * that holds a *.json that is not a file (a pipe, a device), or that is too large to read
+ * (`limits`, CASE_WALK_LIMITS) is a located error: never an endless walk, a hang or a crash.
+ */
+export function listCaseFiles(paths: string[], limits: CaseWalkLimits = CASE_WALK_LIMITS): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (p === '-')
+      out.push(p); // standard input
+    else if (!statOf(p).isDirectory()) out.push(p);
+    else out.push(...walkFolder(p, limits));
+  }
   return out;
 }
 

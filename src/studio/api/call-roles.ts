@@ -68,6 +68,8 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'scenarios.export': 'read',
   'scenarios.reprice': FINANCE,
   'scenarios.describeEdits': 'read',
+  // The size of a form's run and the limit: computed, nothing run or saved.
+  'scenarios.runSize': 'read',
 
   // Tariff version lifecycle (issue 14): pm submits and withdraws tariff drafts, legal approves (four-eyes, below).
   'lifecycle.tariffReview': 'read',

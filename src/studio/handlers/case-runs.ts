@@ -1,13 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decideFast } from '../../engine/decide.js';
 import { Registry } from '../../engine/registry.js';
 import type { RegressionCase } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
-import { listCaseFiles, readCaseFile } from '../../io/case-files.js';
+import { DataLoadError } from '../../engine/errors.js';
+import { CASE_WALK_LIMITS, listCaseFiles, readCaseFile } from '../../io/case-files.js';
 import type { CaseFolder } from '../api/contract.js';
 import type { Issue } from '../../tariff-model/issue.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
 import { allRuleVersions } from '../workspace/rule-store.js';
 import { getSetting, setSetting } from '../workspace/settings.js';
 import { allTariffVersions } from '../workspace/tariff-store.js';
@@ -37,33 +39,71 @@ export const userCaseFolders = (ws: Workspace): string[] => getSetting<string[]>
 export const setUserCaseFolders = (ws: Workspace, folders: string[]): void => setSetting(ws, SETTING, [...new Set(folders.map((f) => resolve(f)))]);
 export const caseFolderPaths = (ws: Workspace): string[] => [...new Set([...projectCases(), ...userCaseFolders(ws)])];
 
-const countFiles = (p: string): number => {
-  try {
-    return listCaseFiles([p]).length;
-  } catch {
-    return 0;
-  }
+/** The first problem of a DataLoadError (a walk refused: too large, a loop, unreadable), else the error's message. */
+const problemOf = (e: unknown): { code: string; message: string } => {
+  if (e instanceof DataLoadError && e.errors[0]) return { code: e.code, message: `${e.errors[0].file}: ${e.errors[0].message}` };
+  return { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) };
 };
+
+/**
+ * The *.json files of one case folder, read within the walk's limits (io/case-files.ts
+ * CASE_WALK_LIMITS: a folder such as / or a home folder is refused, not walked), or why not. A
+ * path that is not a folder is refused too: a pipe or a device named as a folder would be read
+ * as a case file and wait forever.
+ */
+export function caseFolderFiles(path: string): { files: string[] } | { problem: { code: string; message: string } } {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    return { problem: problemOf(e) };
+  }
+  if (!st.isDirectory()) return { problem: { code: 'CASE_FOLDER_NOT_FOLDER', message: `${path}: is not a folder; give the folder that holds your case files` } };
+  try {
+    return { files: listCaseFiles([path]) };
+  } catch (e) {
+    return { problem: problemOf(e) };
+  }
+}
 
 export const describeFolders = (ws: Workspace): CaseFolder[] =>
   caseFolderPaths(ws).map((path) => {
-    const exists = existsSync(path) && statSync(path).isDirectory();
-    return { path, exists, files: exists ? countFiles(path) : 0 };
+    if (!existsSync(path)) return { path, exists: false, files: 0 };
+    const r = caseFolderFiles(path);
+    return 'files' in r ? { path, exists: true, files: r.files.length } : { path, exists: true, files: 0, problem: r.problem };
   });
+
+/**
+ * Refuses (before anything is saved) a case folder being added that exists and cannot be read
+ * whole: not a folder, too large (CASE_FOLDER_TOO_LARGE), a loop, unreadable. `field`: the
+ * folder's pointer in the call. A folder that does not exist yet is taken (it shows as missing).
+ */
+export function checkNewCaseFolder(path: string, field: string): void {
+  if (!existsSync(path)) return;
+  const r = caseFolderFiles(path);
+  if ('files' in r) return;
+  const message = `${field}: ${r.problem.message}`;
+  throw new StudioError(
+    r.problem.code,
+    `the case folder cannot be used: ${r.problem.message}`,
+    [{ code: r.problem.code, severity: 'error', field, message, value: path }],
+    r.problem.code === 'CASE_FOLDER_TOO_LARGE'
+      ? `Choose a narrower folder, the one holding your case files (at most ${CASE_WALK_LIMITS.folders.toLocaleString('en')} folders, ${CASE_WALK_LIMITS.entries.toLocaleString('en')} names, ${CASE_WALK_LIMITS.files.toLocaleString('en')} .json files, ${CASE_WALK_LIMITS.depth} levels deep). Nothing was saved.`
+      : 'Fix the folder or choose another one. Nothing was saved.',
+  );
+}
 
 export function loadCases(ws: Workspace): { cases: RegressionCase[]; folders: string[]; unreadable: { file: string; message: string }[] } {
   const folders = caseFolderPaths(ws);
   const cases: RegressionCase[] = [];
   const unreadable: { file: string; message: string }[] = [];
   for (const folder of folders) {
-    let files: string[];
-    try {
-      files = listCaseFiles([folder]);
-    } catch (e) {
-      unreadable.push({ file: folder, message: `cannot read the folder: ${(e as Error).message}` });
+    const listed = caseFolderFiles(folder);
+    if (!('files' in listed)) {
+      unreadable.push({ file: folder, message: `cannot read the folder: ${listed.problem.message}` });
       continue;
     }
-    for (const file of files) {
+    for (const file of listed.files) {
       try {
         const f = readCaseFile(file);
         f.cases.forEach((c, index) => cases.push({ file, index, case: c }));

@@ -12,6 +12,7 @@ import type { VersionRef } from '../api/contract.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { diffTariff } from '../../tariff-model/tariff-diff.js';
+import { checkStudioRun, defaultRunLimit, resolvedRunSize } from '../scenarios/run-limit.js';
 import { defaultForm, resolveForm } from '../scenarios/scenario-form.js';
 import { allRuleVersions, createRuleDraft, getRuleVersion, type StoredRuleVersion } from '../workspace/rule-store.js';
 import { approveTogether, listTariffReviews, ruleCompanion, submitTariffVersion, withdrawTariffVersion } from '../workspace/tariff-review-store.js';
@@ -182,11 +183,15 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
       proposal: { tariffVersionId: t.id, ruleVersionId: companion?.id ?? base.rules.id, edits: [] },
     };
     try {
-      const result = await runSimulation(resolveForm(ctx.ws, scenario), { workers: 0 });
+      const rs = resolveForm(ctx.ws, scenario);
+      // Held to the run-size limit like every simulator run of the studio (scenarios/run-limit.ts); a refusal is the answer's problem.
+      checkStudioRun(resolvedRunSize(rs), { maxContractMonths: (ctx.runLimit ?? defaultRunLimit(true)).maxContractMonths, overrideAllowed: false });
+      const result = await runSimulation(rs, { workers: 0 });
       const net = (s: typeof result.baseline): number => s.amounts.reduce((sum, a) => sum + a.amount, 0);
       const [b, p] = [net(result.baseline), net(result.proposal)];
       return { ...empty, baseline: b, proposal: p, difference: p - b, problem: null };
     } catch (e) {
+      if (e instanceof StudioError && e.code === 'RUN_TOO_LARGE') return { ...empty, problem: `the example scenario was not run: ${e.message}. Choose a smaller fleet size.` };
       const issues = e instanceof StudioError ? e.issues.map((i) => i.message).join('; ') : '';
       return { ...empty, problem: `the example scenario does not run under this version: ${(e as Error).message}${issues ? ` (${issues})` : ''}` };
     }

@@ -27,7 +27,7 @@ import { EDIT_ONLY_DRAFTS, requireStatus } from '../workspace/version-drafts.js'
 import type { Workspace } from '../workspace/workspace.js';
 import { approveChangeOfTerms } from './lifecycle-handlers.js';
 import { tariffCompanion } from '../workspace/tariff-review-store.js';
-import { describeFolders, failingCaseIssue, failingCases, loadCases, setUserCaseFolders, workspaceRegistry } from './case-runs.js';
+import { checkNewCaseFolder, describeFolders, failingCaseIssue, failingCases, loadCases, setUserCaseFolders, userCaseFolders, workspaceRegistry } from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
 import { caseFolderFor } from './case-roots.js';
@@ -207,10 +207,13 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
   coverage: ({ id }) => coverageOf(ctx.ws, id),
   caseFolders: () => ({ folders: describeFolders(ctx.ws) }),
   setCaseFolders: ({ folders }) => {
-    setUserCaseFolders(
-      ctx.ws,
-      folders.map((f, i) => caseFolderFor(ctx, f, `/folders/${i}`)),
-    );
+    const paths = folders.map((f, i) => caseFolderFor(ctx, f, `/folders/${i}`));
+    // A folder being added is read now (within the walk's limits), so a folder such as / is refused where it was typed; one kept from before is left as it is.
+    const before = new Set(userCaseFolders(ctx.ws));
+    paths.forEach((p, i) => {
+      if (!before.has(p)) checkNewCaseFolder(p, `/folders/${i}`);
+    });
+    setUserCaseFolders(ctx.ws, paths);
     return { folders: describeFolders(ctx.ws) };
   },
 

@@ -2,9 +2,10 @@ import type { ScenarioForm } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { repriceForm } from '../scenarios/reprice-form.js';
-import { defaultForm, describeForm, resolveForm, versionsKey } from '../scenarios/scenario-form.js';
+import { defaultForm, describeForm, resolveForm, scenarioOfForm, versionsKey } from '../scenarios/scenario-form.js';
 import { scenarioFileName, scenarioWorkbook } from '../scenarios/scenario-export.js';
 import { ScenarioRuns } from '../scenarios/scenario-runs.js';
+import { checkStudioRun, defaultRunLimit, limitOf, resolvedRunSize, scenarioRunSize } from '../scenarios/run-limit.js';
 import { runView, scenarioSummary } from '../scenarios/run-view.js';
 import type { StoredRun } from '../scenarios/stored-run.js';
 import { allRuleVersions } from '../workspace/rule-store.js';
@@ -16,9 +17,11 @@ import { summaryOf } from './version-views.js';
 /**
  * Finance's scenarios: a form checked by the simulator's loader, saved in the workspace, run in
  * worker threads with progress and cancel, its last result kept for re-runs, comparison and the
- * workbook. `runs` is the run registry (tests pass one with a fixed number of workers).
+ * workbook. `runs` is the run registry (tests pass one with a fixed number of workers). A run and
+ * a re-price are held to the run-size limit before any work starts (scenarios/run-limit.ts).
  */
 export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handlers['scenarios'] => {
+  const limit = ctx.runLimit ?? defaultRunLimit(true);
   const registry =
     runs ??
     new ScenarioRuns({
@@ -76,20 +79,31 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       registry.forget(id);
       return { deleted: id };
     },
-    run: ({ id, form, revision }) => {
+    run: ({ id, form, revision, maxContractMonths }) => {
       const rs = resolveForm(ctx.ws, form);
       if (id !== null) getScenario(ctx.ws, id);
       // Refused before the form is saved: a run that cannot start changes nothing.
       registry.assertIdle();
+      checkStudioRun(resolvedRunSize(rs), limit, maxContractMonths);
       const rec = saveScenario(ctx.ws, id, form, revision);
-      const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form), describeForm(ctx.ws, form));
+      const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form), describeForm(ctx.ws, form), limitOf(limit, maxContractMonths));
       return { runId: run.runId, scenario: summary(rec.id) };
     },
     reprice: ({ id, form }) => {
       getScenario(ctx.ws, id);
-      return repriceForm(registry.cached(id), resolveForm(ctx.ws, form), versionsKey(ctx.ws, form), describeForm(ctx.ws, form));
+      return repriceForm(registry.cached(id), resolveForm(ctx.ws, form), versionsKey(ctx.ws, form), describeForm(ctx.ws, form), limit);
     },
     describeEdits: ({ form }) => describeForm(ctx.ws, form),
+    runSize: ({ form }) => {
+      let size: ReturnType<typeof scenarioRunSize>;
+      try {
+        size = scenarioRunSize(scenarioOfForm(ctx.ws, form).scenario);
+      } catch {
+        // A form too broken to size (saving or running names its fields).
+        size = undefined;
+      }
+      return { size: size ?? null, limit: limit.maxContractMonths, overrideAllowed: limit.overrideAllowed };
+    },
     progress: ({ runId }) => registry.progress(runId),
     cancel: ({ runId }) => registry.cancel(runId),
     export: async ({ id }) => {

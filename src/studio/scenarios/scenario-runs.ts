@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { assumptionRows } from '../../camera-sim/assumptions.js';
+import { DEFAULT_MAX_CONTRACT_MONTHS } from '../../camera-sim/run-size.js';
 import type { SimulationResult } from '../../camera-sim/result.js';
 import { runReplications, type Bands } from '../../camera-sim/replications.js';
 import { priceCache, repriceable, type PriceCache } from '../../camera-sim/reprice.js';
@@ -45,9 +46,20 @@ const KEEP_CACHES = 3;
  * in full. A run of one replication is always kept.
  */
 export const KEEP_REPLICATED_CONTRACT_MONTHS = 4_000_000;
+/**
+ * A run of one replication is kept while contracts × months stays within this many (about 1.3 GB
+ * at 110 bytes each; the example's 100,000 × 60 is kept): a larger one, which only a raised run
+ * limit starts (run-limit.ts), would take the process past its heap, so nothing is kept and a price
+ * change runs in full.
+ */
+export const KEEP_CONTRACT_MONTHS = 12_000_000;
 
-/** A finished run's events kept for re-pricing (docs/studio-scenarios.md § Instant re-pricing): one cache per replication, in order, with the key of the versions it ran on. */
-export type CachedRun = { caches: PriceCache[]; versionsKey: string; formRevision: number };
+/**
+ * A finished run's events kept for re-pricing (docs/studio-scenarios.md § Instant re-pricing): one
+ * cache per replication, in order, with the key of the versions it ran on and the run-size limit
+ * it was started under (a re-price is held to it: run-limit.ts).
+ */
+export type CachedRun = { caches: PriceCache[]; versionsKey: string; formRevision: number; maxContractMonths: number };
 
 export class ScenarioRuns {
   private readonly runs = new Map<string, RunRecord>();
@@ -60,16 +72,20 @@ export class ScenarioRuns {
       onError?: (e: unknown) => void;
       /** KEEP_REPLICATED_CONTRACT_MONTHS unless given (tests). */
       keepReplicatedContractMonths?: number;
+      /** KEEP_CONTRACT_MONTHS unless given (tests). */
+      keepContractMonths?: number;
     },
   ) {}
 
   /**
    * Starts a run. With `versionsKey` (the versions the form picked, scenario-form.ts) and a scenario
    * that may be re-priced (no price response, no returns/equipment/damages/refunds section), every
-   * replication's events are kept for `cached` (within KEEP_REPLICATED_CONTRACT_MONTHS). `editLines`: the sides' edits as lines, kept
-   * with the run.
+   * replication's events are kept for `cached` (within KEEP_REPLICATED_CONTRACT_MONTHS, or
+   * KEEP_CONTRACT_MONTHS for one). `editLines`: the sides' edits as lines, kept with the run.
+   * `maxContractMonths`: the run-size limit the caller checked the run against (run-limit.ts), kept
+   * with its events for the re-prices.
    */
-  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string, editLines?: SideEditLines): RunRecord {
+  start(rs: ResolvedScenario, scenarioId: number, formRevision: number, versionsKey?: string, editLines?: SideEditLines, maxContractMonths = DEFAULT_MAX_CONTRACT_MONTHS): RunRecord {
     this.assertIdle();
     const workers = this.opts.workers ?? studioWorkers();
     const size = rs.scenario.fleet.size;
@@ -87,7 +103,9 @@ export class ScenarioRuns {
     const started = Date.now();
     const replications = rs.scenario.replications ?? 1;
     const opts = { workers, chunkSize: studioChunkSize(size), signal: controller.signal };
-    const withinBudget = replications === 1 || size * rs.scenario.horizon.months * replications <= (this.opts.keepReplicatedContractMonths ?? KEEP_REPLICATED_CONTRACT_MONTHS);
+    const kept = size * rs.scenario.horizon.months * replications;
+    const withinBudget =
+      replications === 1 ? kept <= (this.opts.keepContractMonths ?? KEEP_CONTRACT_MONTHS) : kept <= (this.opts.keepReplicatedContractMonths ?? KEEP_REPLICATED_CONTRACT_MONTHS);
     const keep = versionsKey !== undefined && repriceable(rs.scenario, rs.scenario) && withinBudget;
     const parts: PriceTracePart[][] = Array.from({ length: replications }, () => []);
     const caches: PriceCache[] = [];
@@ -106,7 +124,7 @@ export class ScenarioRuns {
             }
           : {}),
       });
-      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { caches, versionsKey, formRevision });
+      if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { caches, versionsKey, formRevision, maxContractMonths });
       else this.caches.delete(scenarioId);
       const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
       const sensitivity = rs.scenario.sensitivity ? await runSensitivity(rs, opts, base) : undefined;

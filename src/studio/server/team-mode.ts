@@ -33,6 +33,8 @@ export type TeamStudioOptions = {
   /** Where case folders may be (explorer cases, regression folders); default `cases/` beside the workspace, created at start. */
   caseRoots?: string[];
   requiredApprovals?: number;
+  /** The simulator's run-size limit in contract-months (default the CLI's, run-size.ts); a run cannot raise it here (scenarios/run-limit.ts). */
+  maxContractMonths?: number;
   policy?: Partial<LoginPolicy>;
   log?: (line: string) => void;
 };
@@ -54,7 +56,8 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
     actorFromRequests(ws, 'tariff studio --serve');
     if (opts.requiredApprovals !== undefined) setRequiredApprovals(ws, opts.requiredApprovals);
     users = listUsers(ws).filter((u) => !u.disabled).length;
-    const dispatch = studioDispatch(ws, created, logInternalError(opts.log), { caseRoots });
+    const run = { overrideAllowed: false, ...(opts.maxContractMonths !== undefined ? { maxContractMonths: opts.maxContractMonths } : {}) };
+    const dispatch = studioDispatch(ws, created, logInternalError(opts.log), { caseRoots, run });
     return startTeamServer({
       ws,
       dispatch,

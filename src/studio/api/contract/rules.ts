@@ -55,7 +55,8 @@ export type RegressionView = {
   failing: RegressionChange[];
   unreadable: { file: string; message: string }[];
 };
-export type CaseFolder = { path: string; exists: boolean; files: number };
+/** A case folder: whether it is there, its *.json files, and why it cannot be read (too large, a loop, unreadable), if so. */
+export type CaseFolder = { path: string; exists: boolean; files: number; problem?: { code: string; message: string } };
 /** Clause coverage of a rule version (tariff coverage): every paragraph of the terms with its status. */
 export type CoverageView = {
   version: RuleVersionSummary;
@@ -112,7 +113,12 @@ const caseFoldersResult = {
         type: 'object',
         additionalProperties: false,
         required: ['path', 'exists', 'files'],
-        properties: { path: { type: 'string' }, exists: { type: 'boolean' }, files: { type: 'integer' } },
+        properties: {
+          path: { type: 'string' },
+          exists: { type: 'boolean' },
+          files: { type: 'integer' },
+          problem: { type: 'object', additionalProperties: false, required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },
@@ -240,12 +246,15 @@ export const rules = {
     },
   }),
   caseFolders: call<NoArgs, { folders: CaseFolder[] }>('the folders of case files that regression and approval run', noArgs).returns(caseFoldersResult),
-  setCaseFolders: call<{ folders: string[] }, { folders: CaseFolder[] }>("set the user's own case folders (test/cases is always run)", {
-    type: 'object',
-    additionalProperties: false,
-    required: ['folders'],
-    properties: { folders: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } } },
-  }).returns(caseFoldersResult),
+  setCaseFolders: call<{ folders: string[] }, { folders: CaseFolder[] }>(
+    "set the user's own case folders (test/cases is always run); a folder added that is not a folder, or that cannot be read whole within the walk's limits, is refused (CASE_FOLDER_TOO_LARGE, …) and nothing is saved",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['folders'],
+      properties: { folders: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 1000 } } },
+    },
+  ).returns(caseFoldersResult),
   coverage: call<{ id: number }, CoverageView>(
     "clause coverage of a rule version: every article and paragraph of the terms in force for it, encoded (the rules citing it), non-deciding (the reason in coverage.json) or not encoded, with its text; the terms' 第N条（title） citations checked",
     idArgs('id'),

@@ -100,6 +100,12 @@ export type ScenarioChoices = {
 export type OptionPriceChoice = { kind: 'flat' | 'by-term' | 'by-series'; amounts: Record<string, number> };
 /** `revision`: the revision the form was loaded at (team server: a save on a newer one is refused, naming who saved it). */
 export type SaveScenarioArgs = { id: number | null; form: ScenarioForm; revision?: number };
+/**
+ * `maxContractMonths`: the run's own run-size limit, in contract-months (the page's "Run anyway"
+ * sends the size the refusal named), as `tariff simulate --max-contract-months N`; honoured in the
+ * desktop app and the browser mode, not on a team server (docs/studio-scenarios.md § How large a run may be).
+ */
+export type RunScenarioArgs = SaveScenarioArgs & { maxContractMonths?: number };
 
 export const sideRefSchema = {
   type: 'object',
@@ -242,10 +248,31 @@ export const saveArgs = {
   required: ['id', 'form'],
   properties: { id: { type: ['integer', 'null'], minimum: 1 }, form: scenarioFormSchema, revision: { type: 'integer', minimum: 1 } },
 } as unknown as JSONSchemaType<SaveScenarioArgs>;
+export const runArgs = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'form'],
+  properties: {
+    id: { type: ['integer', 'null'], minimum: 1 },
+    form: scenarioFormSchema,
+    revision: { type: 'integer', minimum: 1 },
+    maxContractMonths: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+  },
+} as unknown as JSONSchemaType<RunScenarioArgs>;
 export const scenarioIdArgs = { type: 'object', additionalProperties: false, required: ['id'], properties: { id } } as const;
 /** Instant re-pricing (docs/studio-scenarios.md): `repriced` with the figures, or `run-needed` (the reason; the page runs in full). */
 export type RepriceArgs = { id: number; form: ScenarioForm };
 export type RepriceAnswer = { mode: 'repriced' | 'run-needed'; reason: string; result: RunView | null; elapsedMs: number };
+/**
+ * The size of the run a form asks for, in contract-months (fleet.size × horizon.months × runs;
+ * null while those are not whole numbers), and the limit it is held to (docs/studio-scenarios.md §
+ * How large a run may be): the page shows both beside Run.
+ */
+export type RunSizeView = {
+  size: { contracts: number; months: number; runs: number; contractMonths: number; parts: string[] } | null;
+  limit: number;
+  overrideAllowed: boolean;
+};
 /** The edits of a form's two sides as lines (what each changes, from what to what), for the page to word. */
 export type DescribeEditsArgs = { form: ScenarioForm };
 const describeArgs = {
@@ -346,14 +373,43 @@ export const scenarios = {
     required: ['deleted'],
     properties: { deleted: id },
   }),
-  run: call<SaveScenarioArgs, { runId: string; scenario: ScenarioSummary }>(
-    'save the form, then run it in worker threads; answers at once with the run id (poll progress)',
-    saveArgs,
+  run: call<RunScenarioArgs, { runId: string; scenario: ScenarioSummary }>(
+    'save the form, then run it in worker threads; answers at once with the run id (poll progress); a run larger than the run-size limit is refused first (RUN_TOO_LARGE)',
+    runArgs,
   ).returns({ type: 'object', additionalProperties: false, required: ['runId', 'scenario'], properties: { runId: str, scenario: scenarioSummarySchema } }),
   describeEdits: call<DescribeEditsArgs, SideEditLines>(
     'the edits of both sides as lines: what each changes in its side’s version, from what to what, or why it cannot apply; nothing saved',
     describeArgs,
   ).returns(sideEditLinesSchema),
+  runSize: call<DescribeEditsArgs, RunSizeView>(
+    'the size of the run a form asks for (fleet.size × horizon.months × runs, in contract-months) and the run-size limit it is held to; nothing saved or run',
+    describeArgs,
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['size', 'limit', 'overrideAllowed'],
+    properties: {
+      size: {
+        anyOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['contracts', 'months', 'runs', 'contractMonths', 'parts'],
+            properties: {
+              contracts: { type: 'integer' },
+              months: { type: 'integer' },
+              runs: { type: 'integer' },
+              contractMonths: { type: 'integer' },
+              parts: { type: 'array', items: str },
+            },
+          },
+        ],
+      },
+      limit: { type: 'integer' },
+      overrideAllowed: { type: 'boolean' },
+    },
+  }),
   progress: call<{ runId: string }, RunProgress>('where a run is: contracts done, its state, and its error if it failed', runIdArgs).returns(runProgressSchema),
   cancel: call<{ runId: string }, RunProgress>('stop a run: its workers are terminated and nothing is saved', runIdArgs).returns(runProgressSchema),
   export: call<{ id: number }, WorkbookFile>("the last run as the workbook `tariff simulate` writes, plus a sheet with the charts' data", scenarioIdArgs).returns(fileResult),

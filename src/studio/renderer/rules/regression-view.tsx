@@ -68,13 +68,19 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
       setRunning(false);
     }
   };
-  const saveFolders = async (paths: string[]) => {
+  /** Saves the folder list; false when refused (a folder added too large to read, say), the typed path then stays in its box. */
+  const saveFolders = async (paths: string[]): Promise<boolean> => {
     try {
       const own = paths.filter((p) => !p.replace(/\\/gu, '/').endsWith('/test/cases'));
       setFolders((await api.rules.setCaseFolders({ folders: own })).folders);
+      return true;
     } catch (e) {
       onError(e);
+      return false;
     }
+  };
+  const addFolder = async () => {
+    if (await saveFolders([...folders.map((f) => f.path), newFolder.trim()])) setNewFolder('');
   };
   return (
     <div className="regression-view" data-testid="regression-view">
@@ -82,8 +88,17 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
         <h4>{t('regression.folders')}</h4>
         <ul className="changes-compact">
           {folders.map((f) => (
-            <li key={f.path} className={f.exists ? '' : 'error-text'}>
-              <span className="mono">{f.path}</span> — {f.exists ? t('regression.files', { n: f.files }) : t('regression.missing')}
+            <li key={f.path} className={f.exists && !f.problem ? '' : 'error-text'} data-testid="case-folder">
+              <span className="mono">{f.path}</span> —{' '}
+              {!f.exists ? (
+                t('regression.missing')
+              ) : f.problem ? (
+                <span data-testid="case-folder-problem">
+                  {t('regression.folderProblem')} <code>{f.problem.code}</code> {f.problem.message}
+                </span>
+              ) : (
+                t('regression.files', { n: f.files })
+              )}
               {!f.path.replace(/\\/gu, '/').endsWith('/test/cases') && (
                 <button type="button" className="icon-button" onClick={() => void saveFolders(folders.map((x) => x.path).filter((p) => p !== f.path))} aria-label={t('rules.remove')}>
                   ×
@@ -94,7 +109,7 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
         </ul>
         <div className="filter-bar">
           <input type="text" value={newFolder} onChange={(e) => setNewFolder(e.target.value)} placeholder={t('regression.folderPath')} className="grow-input" data-testid="case-folder-input" />
-          <button type="button" disabled={!newFolder.trim()} onClick={() => { void saveFolders([...folders.map((f) => f.path), newFolder.trim()]); setNewFolder(''); }} data-testid="case-folder-add">
+          <button type="button" disabled={!newFolder.trim()} onClick={() => void addFolder()} data-testid="case-folder-add">
             {t('regression.addFolder')}
           </button>
           <button type="button" className="primary" onClick={() => void run()} disabled={running} data-testid="regression-run">

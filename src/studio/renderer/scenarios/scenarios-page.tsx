@@ -13,8 +13,20 @@ import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
 import { useEditLines } from './use-edit-lines.js';
 import { useLiveReprice } from './use-live-reprice.js';
+import { useRunSize } from './use-run-size.js';
 import { useScenarioRun } from './use-scenario-run.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
+import { useTeam } from '../team/team-context.js';
+
+/** A RUN_TOO_LARGE refusal's size and limit (contract-months, run-limit.ts), or null for any other error. */
+const tooLarge = (e: unknown): { size: number; limit: number } | null => {
+  if (!(e instanceof StudioCallError) || e.code !== 'RUN_TOO_LARGE') return null;
+  const i = e.issues.find((x) => x.code === 'RUN_TOO_LARGE');
+  const digits = (text: string | undefined): number => Number((text ?? '').replace(/[^\d]/gu, '') || NaN);
+  const size = digits(i?.value);
+  const limit = digits(i?.expected);
+  return Number.isSafeInteger(size) && Number.isSafeInteger(limit) ? { size, limit } : null;
+};
 
 /**
  * Finance's scenarios: saved scenarios on the left (tick two to compare), the form, the run
@@ -28,6 +40,8 @@ export function ScenariosPage() {
   const { t, lang, yen } = useI18n();
   // On a team server only finance saves and runs scenarios: the others read them, with the buttons disabled and why.
   const noRun = useCallRefusal()('scenarios.run');
+  // A run over the run-size limit may be run anyway in the desktop app and the browser mode; a team server's limit is its operator's.
+  const { me } = useTeam();
   const [choices, setChoices] = useState<ScenarioChoices | null>(null);
   const [list, setList] = useState<ScenarioSummary[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -45,6 +59,7 @@ export function ScenariosPage() {
   const [priceMode, setPriceMode] = useState<{ mode: 'simulated' } | { mode: 'repriced'; ms: number } | null>(null);
 
   const editLines = useEditLines(api, form);
+  const runSize = useRunSize(api, form);
 
   const showError = useCallback((e: unknown, lead?: string) => {
     setError({ error: e, ...(lead ? { lead } : {}) });
@@ -98,14 +113,19 @@ export function ScenariosPage() {
     void refreshList();
   }, [api, showError, refreshList]);
 
-  const startRun = async () => {
+  const startRun = async (maxContractMonths?: number) => {
     const f = form;
     if (!f) return;
     setNotice(null);
     setError(null);
     setErrorFields(new Set());
     try {
-      const r = await api.scenarios.run({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
+      const r = await api.scenarios.run({
+        id: selectedId,
+        form: f,
+        ...(selectedId !== null && summary ? { revision: summary.revision } : {}),
+        ...(maxContractMonths !== undefined ? { maxContractMonths } : {}),
+      });
       setSelectedId(r.scenario.id);
       setSummary(r.scenario);
       run.follow(r.runId);
@@ -199,6 +219,13 @@ export function ScenariosPage() {
     }
   };
 
+  /** "Run anyway": the size the refusal named becomes this run's own limit, after the user confirms it. */
+  const large = error && !me ? tooLarge(error.error) : null;
+  const runAnyway = () => {
+    if (!large || !window.confirm(t('scn.tooLarge.confirm', { size: count(large.size, lang), limit: count(large.limit, lang) }))) return;
+    void startRun(large.size);
+  };
+
   const p = run.progress;
   const pct = p && p.contracts > 0 ? Math.floor((p.contractsDone / p.contracts) * 100) : 0;
   const busy = run.running;
@@ -268,6 +295,14 @@ export function ScenariosPage() {
           </p>
         )}
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+        {large && (
+          <div className="filter-bar" data-testid="scn-too-large">
+            <button type="button" onClick={runAnyway} disabled={busy || noRun !== null} data-testid="scn-run-anyway">
+              {t('scn.tooLarge.anyway')}
+            </button>
+            <span className="small muted">{t('scn.tooLarge.note')}</span>
+          </div>
+        )}
         {notice && !error && (
           <div className="banner banner-info" role="status" data-testid="scn-notice">
             {t(notice.key, notice.vars)}
@@ -289,6 +324,22 @@ export function ScenariosPage() {
         )}
 
         <div className="scn-body">
+          {formOpen && runSize?.size && (
+            <p
+              className={runSize.size.contractMonths > runSize.limit ? 'banner banner-warning small' : 'small muted'}
+              data-testid="scn-run-size"
+              data-over={runSize.size.contractMonths > runSize.limit ? 'true' : 'false'}
+            >
+              {t('scn.size.line', {
+                contracts: count(runSize.size.contracts, lang),
+                months: count(runSize.size.months, lang),
+                runs: count(runSize.size.runs, lang),
+                size: count(runSize.size.contractMonths, lang),
+                limit: count(runSize.limit, lang),
+              })}
+              {runSize.size.contractMonths > runSize.limit && <> {t(runSize.overrideAllowed ? 'scn.size.overAnyway' : 'scn.size.over')}</>}
+            </p>
+          )}
           {formOpen && form && choices && (
             <ScenarioFormView
               form={form}

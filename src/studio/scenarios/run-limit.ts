@@ -1,0 +1,114 @@
+import { DEFAULT_MAX_CONTRACT_MONTHS, runSize } from '../../camera-sim/run-size.js';
+import type { Scenario } from '../../camera-sim/scenario-types.js';
+import { assumptionsOf } from '../../camera-sim/sensitivity.js';
+import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
+import { StudioError } from '../../tariff-model/studio-error.js';
+
+/**
+ * The run-size limit of `tariff simulate` (camera-sim/run-size.ts, docs/scenarios.md § How large a
+ * run may be), applied by the studio before any of its simulator work starts: a scenario run (its
+ * replications and its sensitivity section), a re-price of a kept run and the fleet impact of a
+ * tariff review. The work is counted as the CLI counts it, in contract-months: fleet.size ×
+ * horizon.months × runs. A larger run is refused with RUN_TOO_LARGE at /fleet/size: its size, how
+ * it was counted, the limit and what to do; nothing is saved or run.
+ *
+ * The limit is the studio's (`tariff studio --serve --max-contract-months N` on a team server,
+ * else DEFAULT_MAX_CONTRACT_MONTHS). In the desktop app and the browser mode (one person on their
+ * own machine) a run may raise it for itself, as `tariff simulate --max-contract-months N` does:
+ * the page's "Run anyway" sends the size it showed. A team server ignores that: one run at a time
+ * shares its cores with everybody, so only whoever runs the server raises the limit.
+ */
+export type StudioRunLimit = {
+  /** The largest run started, in contract-months. */
+  readonly maxContractMonths: number;
+  /** Whether a run may raise the limit for itself (false on a team server). */
+  readonly overrideAllowed: boolean;
+};
+
+export const defaultRunLimit = (overrideAllowed: boolean, maxContractMonths = DEFAULT_MAX_CONTRACT_MONTHS): StudioRunLimit => ({ maxContractMonths, overrideAllowed });
+
+/** The limit one run is held to: the studio's, or the run's own (`maxContractMonths` of `scenarios.run`) where a run may raise it. */
+export const limitOf = (limit: StudioRunLimit, override: number | undefined): number => (override !== undefined && limit.overrideAllowed ? override : limit.maxContractMonths);
+
+/** A studio run's size: contracts × months × runs and, in words, what the runs are. */
+export type StudioRunSize = { contracts: number; months: number; runs: number; parts: string[]; contractMonths: number };
+
+const n = (x: number): string => x.toLocaleString('en');
+const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
+
+/**
+ * The size of a scenario run as the studio starts it: its replications, and two runs per
+ * assumption of its sensitivity section (the sensitivity runs of run-size.ts's runSize, which a
+ * test holds this to). Reads only the scenario, so a form not yet checked can be sized as it is
+ * typed; undefined when its fleet size, months or replications are not whole numbers yet.
+ */
+export function scenarioRunSize(s: Scenario): StudioRunSize | undefined {
+  const contracts = s.fleet?.size;
+  const months = s.horizon?.months;
+  const replications = s.replications ?? 1;
+  if (![contracts, months, replications].every((x) => Number.isSafeInteger(x) && (x as number) >= 1)) return undefined;
+  const parts = [s.replications === undefined ? '1 run of the fleet' : `${plural(replications, 'replication')}`];
+  let runs = replications;
+  if (s.sensitivity !== undefined) {
+    let list: unknown;
+    try {
+      list = assumptionsOf(s);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(list)) return undefined;
+    const moved = list.length;
+    runs += 2 * moved;
+    parts.push(`${n(2 * moved)} for the sensitivity section (${plural(moved, 'assumption')} moved down and up)`);
+  }
+  return { contracts, months, runs, parts, contractMonths: contracts * months * runs };
+}
+
+/** The size of a checked scenario's run: counted by the CLI's runSize (run-size.ts), worded for the studio (its sensitivity is a section of the form, not a flag). */
+export function resolvedRunSize(rs: ResolvedScenario): StudioRunSize {
+  const replications = rs.scenario.replications ?? 1;
+  const size = runSize(rs, { replications, replicationsFrom: rs.scenario.replications === undefined ? 'default' : 'scenario', sensitivity: rs.scenario.sensitivity !== undefined, ledger: false, verify: false });
+  return { contracts: size.contracts, months: size.months, runs: size.runs, parts: scenarioRunSize(rs.scenario)?.parts ?? [...size.parts], contractMonths: size.contractMonths };
+}
+
+/** The size of re-pricing `replications` kept replications of a run of `rs`'s fleet and horizon. */
+export const repriceSize = (rs: ResolvedScenario, replications: number): StudioRunSize => {
+  const contracts = rs.scenario.fleet.size;
+  const { months } = rs.scenario.horizon;
+  return { contracts, months, runs: replications, parts: [`re-pricing ${plural(replications, 'kept replication')}`], contractMonths: contracts * months * replications };
+};
+
+/**
+ * Refuses, before anything is saved or run, a run larger than its limit: StudioError RUN_TOO_LARGE
+ * with one issue at /fleet/size whose `value` is the run's size in contract-months (the page's
+ * "Run anyway" sends it back as `maxContractMonths`) and `expected` the limit, both written with
+ * thousands separators and the unit (the page reads the digits).
+ */
+export function checkStudioRun(size: StudioRunSize, limit: StudioRunLimit, override?: number): void {
+  const max = limitOf(limit, override);
+  if (size.contractMonths <= max) return;
+  const message =
+    `this run is ${n(size.contracts)} contracts × ${n(size.months)} months × ${plural(size.runs, 'run')} (${size.parts.join(', ')}) = ${n(size.contractMonths)} contract-months, ` +
+    `more than the limit of ${n(max)}${max === DEFAULT_MAX_CONTRACT_MONTHS ? ' (about 10 minutes on two cores; docs/scenarios.md)' : ''}`;
+  const fewer = 'Make the fleet size, the months, the replications or the sensitivity assumptions fewer';
+  const hint = limit.overrideAllowed
+    ? `${fewer}, or choose "Run anyway" to run this size once (it may take ${minutes(size.contractMonths)}; Cancel stops it). Nothing was saved or run.`
+    : `${fewer}. On a team server the limit is the server's: whoever runs it may raise it (tariff studio --serve --max-contract-months ${size.contractMonths}). Nothing was saved or run.`;
+  throw new StudioError(
+    'RUN_TOO_LARGE',
+    `the run is too large: ${message}`,
+    [{ code: 'RUN_TOO_LARGE', severity: 'error', field: '/fleet/size', message: `/fleet/size: ${message}`, value: `${n(size.contractMonths)} contract-months`,
+        expected: `at most ${n(max)} contract-months`,
+        expectedJa: `${n(max)} 契約月以下`,
+      },],
+    hint,
+  );
+}
+
+/** A rough duration at the measured 128,000 contract-months a second of a busy two-core machine (run-size.ts). */
+export function minutes(contractMonths: number): string {
+  const m = Math.ceil(contractMonths / 128_000 / 60);
+  if (m < 120) return `about ${plural(m, 'minute')}`;
+  const h = Math.round(m / 60);
+  return h < 48 ? `about ${plural(h, 'hour')}` : `about ${plural(Math.round(h / 24), 'day')}`;
+}
