@@ -117,7 +117,19 @@ describe('legal review workflow', () => {
       ok: false,
       error: { code: 'APPROVAL_BLOCKED_BY_CASES', issues: [expect.objectContaining({ code: 'FACT_REQUIRED', header: 'a fact misspelt' })] },
     });
-    await ok('rules.setCaseFolders', { folders: [] });
+    // A case file that cannot be read was not checked: approval waits for it too (a folder not there yet does not block).
+    const unreadable = scratch('cases-');
+    writeFileSync(join(unreadable, 'half.json'), '[{"name": "cut off", "asOf": ');
+    await ok('rules.setCaseFolders', { folders: [unreadable, join(unreadable, 'not-yet')] });
+    expect(await dispatch('rules.approve', { id: draft.summary.id, revision: draft.summary.revision, reviewer: 'kato', comment: 'reviewed 第27条' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'APPROVAL_BLOCKED_BY_UNREADABLE_CASES',
+        message: `a case file or folder could not be read, so rule version 2025-04-01 was not checked against it: ${join(unreadable, 'half.json')}`,
+        issues: [expect.objectContaining({ code: 'CASE_FILE_UNREADABLE', sheet: join(unreadable, 'half.json') })],
+      },
+    });
+    await ok('rules.setCaseFolders', { folders: [join(unreadable, 'not-yet')] });
     const r = await ok<{ approved: RuleVersionDetail; superseded: RuleVersionSummary }>('rules.approve', {
       id: draft.summary.id,
       revision: draft.summary.revision,

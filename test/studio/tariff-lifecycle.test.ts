@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Envelope, RuleVersionDetail, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
 import type { ApprovalView, FleetImpact, InForceView, TariffReviewView, VersionRef } from '../../src/studio/api/contract.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
-import { freshStudio } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshStudio, scratch } from './helpers.js';
 
 /** Tariff versions reviewed like rule versions, approved with the rule version of their date, restored, seen by date. */
 const { ws, dispatch } = freshStudio();
@@ -69,6 +71,14 @@ describe('tariff version lifecycle', () => {
     const refused = await fails('lifecycle.approveTariff', { id: broken.summary.id, revision: broken.summary.revision, reviewer: 'legal', comment: 'ok' });
     expect(refused.code).toBe('APPROVAL_BLOCKED_BY_CASES');
     expect(refused.issues.length).toBe(review.failing.length);
+    // A case file that cannot be read was not checked: approval waits for it as well.
+    const folder = scratch('cases-');
+    writeFileSync(join(folder, 'half.json'), '{"name": ');
+    await ok('rules.setCaseFolders', { folders: [folder] });
+    const unread = await fails('lifecycle.approveTariff', { id: broken.summary.id, revision: broken.summary.revision, reviewer: 'legal', comment: 'ok' });
+    expect(unread).toMatchObject({ code: 'APPROVAL_BLOCKED_BY_UNREADABLE_CASES', issues: [expect.objectContaining({ code: 'CASE_FILE_UNREADABLE' })] });
+    expect(unread.message).toContain('the change of terms of 2025-05-01 was not checked');
+    await ok('rules.setCaseFolders', { folders: [] });
     await ok('lifecycle.withdrawTariff', { id: broken.summary.id, comment: 'no' });
     await ok('tariffs.discardDraft', { id: broken.summary.id });
     expect(audit()).toContain('tariff.draft.discarded');

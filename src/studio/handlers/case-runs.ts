@@ -115,6 +115,22 @@ export function loadCases(ws: Workspace): { cases: RegressionCase[]; folders: st
   return { cases, folders, unreadable };
 }
 
+/**
+ * Refuses an approval while a case file, or a case folder that is there, cannot be read (not JSON,
+ * too large, unreadable): a case that was not read was not checked, so "no case answers invalid"
+ * cannot be said. A kept folder that does not exist (yet) is only shown as missing, as before.
+ */
+export function requireReadableCases(unreadable: readonly { file: string; message: string }[], what: string): void {
+  const blocking = unreadable.filter((u) => existsSync(u.file));
+  if (!blocking.length) return;
+  throw new StudioError(
+    'APPROVAL_BLOCKED_BY_UNREADABLE_CASES',
+    `${blocking.length === 1 ? 'a case file or folder' : `${blocking.length} case files or folders`} could not be read, so ${what} was not checked against ${blocking.length === 1 ? 'it' : 'them'}: ${blocking[0]!.file}`,
+    blocking.map((u) => ({ code: 'CASE_FILE_UNREADABLE', severity: 'error' as const, message: `${u.file}: ${u.message}`, sheet: u.file })),
+    'Nothing was approved. Fix the file or folder (the regression tab lists it), or remove its folder from the case folders, then approve again.',
+  );
+}
+
 /** The engine's registry over the workspace: approved (and superseded) rule versions, approved tariff versions. */
 export const workspaceRegistry = (ws: Workspace): Registry =>
   new Registry(

@@ -19,7 +19,7 @@ import { approveTogether, listTariffReviews, ruleCompanion, submitTariffVersion,
 import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { allTariffVersions, createTariffDraft, getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { failingCaseIssue, loadCases, workspaceRegistry } from './case-runs.js';
+import { failingCaseIssue, loadCases, requireReadableCases, workspaceRegistry } from './case-runs.js';
 import { termsFor } from './rule-views.js';
 import type { StudioContext } from './studio-context.js';
 import { summaryOf } from './version-views.js';
@@ -84,7 +84,8 @@ const caseIssues = (failing: ReturnType<typeof failingUnder>): Issue[] => failin
 
 /** Refuses the approval of a change of terms (a tariff version and its rule version of the same date) while any case answers invalid under it. */
 export function checkCasesFor(ws: Workspace, side: { rules: RuleVersion; tariff: TariffVersion }, what: string, today: string): void {
-  const { cases } = loadCases(ws);
+  const { cases, unreadable } = loadCases(ws);
+  requireReadableCases(unreadable, what);
   const failing = failingUnder(workspaceRegistry(ws), cases, side, today);
   if (failing.length)
     throw new StudioError(

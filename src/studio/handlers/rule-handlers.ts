@@ -27,7 +27,17 @@ import { EDIT_ONLY_DRAFTS, requireStatus } from '../workspace/version-drafts.js'
 import type { Workspace } from '../workspace/workspace.js';
 import { approveChangeOfTerms } from './lifecycle-handlers.js';
 import { tariffCompanion } from '../workspace/tariff-review-store.js';
-import { checkNewCaseFolder, describeFolders, failingCaseIssue, failingCases, loadCases, setUserCaseFolders, userCaseFolders, workspaceRegistry } from './case-runs.js';
+import {
+  checkNewCaseFolder,
+  describeFolders,
+  failingCaseIssue,
+  failingCases,
+  loadCases,
+  requireReadableCases,
+  setUserCaseFolders,
+  userCaseFolders,
+  workspaceRegistry,
+} from './case-runs.js';
 import { asDecision, checkRuleEdit, sentences } from './rule-checks.js';
 import { clauseTexts, coverageOf, ruleDetailOf, ruleSummaryOf, termsFor } from './rule-views.js';
 import { caseFolderFor } from './case-roots.js';
@@ -152,7 +162,8 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => ({
     }
     if (v.status === 'in-review') {
       // The version is frozen while in review, so what is checked here is what gets approved.
-      const { cases } = loadCases(ctx.ws);
+      const { cases, unreadable } = loadCases(ctx.ws);
+      requireReadableCases(unreadable, `rule version ${v.effective}`);
       const failing = failingCases(workspaceRegistry(ctx.ws), cases, v.version, ctx.today());
       if (failing.length)
         throw new StudioError(

@@ -16,6 +16,8 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   VERSION_NOT_DRAFT: '下書きではないバージョンは変更できません。変更するには下書きを作成してください。',
   VERSION_NOT_IN_REVIEW: 'このバージョンはレビュー中ではありません。ページを再読み込みして、いまの状態を確かめてください。',
   APPROVAL_BLOCKED_BY_CASES: '回帰テストで invalid になるケースがあるため承認できません。回帰テストの結果を確かめ、下書きを直してください。',
+  APPROVAL_BLOCKED_BY_UNREADABLE_CASES:
+    '読めないケースファイル（またはフォルダ）があり、その分の確認ができていないため承認できません。何も承認していません。ファイルを直すか、そのフォルダをケースフォルダの一覧から外してから承認してください。',
   ROW_IN_USE: 'この行はほかの表から参照されているため削除できません。下の一覧の参照元を先に変えてください。',
   RUN_IN_PROGRESS: 'このシナリオは実行中です。終わるのを待つか、キャンセルしてからやり直してください。',
   RUN_TOO_LARGE:
