@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReleaseFile } from '../../src/io/release-file.js';
+import { createDecisionService, type ServiceOptions } from '../../src/serve/decision-service.js';
+import type { AccessLogLine } from '../../src/serve/service-types.js';
+import { parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { startStudioServer, type StudioServer } from '../../src/studio/server/http-server.js';
+import { startTeamServer, type TeamServer } from '../../src/studio/server/team-server.js';
+import { actorFromRequests } from '../../src/studio/team/request-user.js';
+import { addUser } from '../../src/studio/team/user-store.js';
+import type { Workspace } from '../../src/studio/workspace/workspace.js';
+import { rawExchange } from '../raw-http.js';
+import { folderRelease, scratch as releaseScratch, writeRelease } from '../serve/helpers.js';
+import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
+
+/**
+ * The adversarial pass over the three servers (an attacker on the network, a page in the
+ * user's browser, a signed-in user): each attack that got through once, kept so a regression
+ * shows. Loopback only; every loop bounded.
+ */
+const APPROVE = JSON.stringify({
+  asOf: '2025-01-01',
+  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
+});
+const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
+const close = (server: Server): Promise<void> => new Promise((ok) => server.close(() => ok()));
+const statusOf = (raw: string): number => Number(/^HTTP\/1\.1 (\d{3})/u.exec(raw)?.[1] ?? 0);
+const bodyOf = (raw: string): string => raw.slice(raw.indexOf('\r\n\r\n') + 4);
+const request = (method: string, path: string, headers: Record<string, string>, body = ''): string =>
+  `${method} ${path} HTTP/1.1\r\n${Object.entries({ ...headers, ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}), Connection: 'close' })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n${body}`;
+
+describe('the decision service (tariff serve)', () => {
+  const dir = releaseScratch();
+  const release = loadReleaseFile(writeRelease(dir, 'release.json', folderRelease()));
+  const logs: AccessLogLine[] = [];
+  const opts = (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({
+    current: () => release,
+    limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 },
+    today: () => TODAY,
+    log: (l) => logs.push(l),
+    programVersion: 'test',
+    ...extra,
+  });
+
+  it('without tokens, refuses a foreign Host (DNS rebinding: a page whose name resolves to 127.0.0.1 is same-origin, no preflight)', async () => {
+    const server = createDecisionService(opts());
+    const port = await listen(server);
+    try {
+      const rebound = await rawExchange(port, request('GET', '/v1/versions', { Host: `evil.example:${port}` }));
+      expect(statusOf(rebound), rebound).toBe(403);
+      expect(JSON.parse(bodyOf(rebound))).toMatchObject({ error: { code: 'FORBIDDEN_HOST' } });
+      const post = await rawExchange(
+        port,
+        request('POST', '/v1/decisions/approval', { Host: 'evil.example', Origin: 'http://evil.example', 'Content-Type': 'application/json' }, APPROVE),
+      );
+      expect(statusOf(post), post).toBe(403);
+      // No Host at all: an HTTP/1.0 client, or a forged request; refused the same way.
+      expect(statusOf(await rawExchange(port, 'GET /v1/versions HTTP/1.0\r\n\r\n'))).toBe(403);
+      // The names of this machine, with any port (a local port mapping) and without one, are served.
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost', 'LOCALHOST:8787', '127.0.0.1'])
+        expect(statusOf(await rawExchange(port, request('GET', '/v1/versions', { Host: host }))), host).toBe(200);
+      // /healthz is answered for any Host (a load balancer's probe), as before.
+      expect(statusOf(await rawExchange(port, request('GET', '/healthz', { Host: 'evil.example' })))).toBe(200);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('with tokens, the Host is not checked (a page cannot send a bearer token it does not know)', async () => {
+    const tokensFile = join(dir, 'tokens-host');
+    writeFileSync(tokensFile, `ops sha256:${createHash('sha256').update('ops-token-0123456789').digest('hex')}\n`);
+    const server = createDecisionService(opts({ tokens: new TokenChecker(parseTokenFile(tokensFile)) }));
+    const port = await listen(server);
+    try {
+      const r = await rawExchange(port, request('GET', '/v1/versions', { Host: 'api.example.com', Authorization: 'Bearer ops-token-0123456789' }));
+      expect(statusOf(r), r).toBe(200);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('a flood of wrong tokens neither evicts a good verdict nor buys unlimited hash checks: past the limit an address gets 429', async () => {
+    const tokensFile = join(dir, 'tokens-flood');
+    writeFileSync(tokensFile, `ops sha256:${createHash('sha256').update('ops-token-0123456789').digest('hex')}\n`);
+    const checker = new TokenChecker(parseTokenFile(tokensFile), { maxVerdicts: 8, refusedPerWindow: 5, windowMs: 60_000 });
+    expect(await checker.check('ops-token-0123456789', '10.0.0.1')).toBe('ops');
+    for (let i = 0; i < 5; i++) expect(await checker.check(`wrong-${i}`, '10.0.0.1')).toBeUndefined();
+    // More wrong tokens than the verdict cache holds, from many addresses: the good verdict stays.
+    for (let i = 0; i < 20; i++) await checker.check(`other-${i}`, `10.0.1.${i}`);
+    expect(checker.known('ops-token-0123456789')).toBe('ops');
+    // The sixth new wrong token from 10.0.0.1 in the window is not checked at all.
+    expect(checker.throttled('10.0.0.1')).toBeGreaterThan(0);
+    expect(checker.throttled('10.0.0.2')).toBeUndefined();
+
+    const server = createDecisionService(opts({ tokens: new TokenChecker(parseTokenFile(tokensFile), { refusedPerWindow: 3, windowMs: 60_000 }) }));
+    const port = await listen(server);
+    try {
+      const ask = (token: string) =>
+        rawExchange(port, request('POST', '/v1/decisions/approval', { Host: 'x', 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, APPROVE));
+      expect(statusOf(await ask('ops-token-0123456789'))).toBe(200);
+      for (let i = 0; i < 3; i++) expect(statusOf(await ask(`guess-${i}`))).toBe(401);
+      // A token refused before is answered from its verdict (no new check), still 401.
+      expect(statusOf(await ask('guess-0'))).toBe(401);
+      const limited = await ask('guess-3');
+      expect(statusOf(limited), limited).toBe(429);
+      expect(limited).toMatch(/retry-after: \d+/iu);
+      expect(JSON.parse(bodyOf(limited))).toMatchObject({ error: { code: 'TOO_MANY_BAD_TOKENS' } });
+      // The client that holds a good token is still served from the same address.
+      expect(statusOf(await ask('ops-token-0123456789'))).toBe(200);
+      expect(JSON.stringify(logs)).not.toContain('guess-');
+      expect(JSON.stringify(logs)).not.toContain('ops-token-0123456789');
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('the studio servers', () => {
+  const PASSWORD = 'correct horse battery';
+  let ws: Workspace;
+  let team: TeamServer;
+  let web: StudioServer;
+  let base: string;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    ws = freshWorkspace();
+    await addUser(ws, { name: 'ada', role: 'admin', password: PASSWORD });
+    actorFromRequests(ws, 'server');
+    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY, caseRoots: [scratch('case-root-')] }));
+    team = await startTeamServer({ ws, dispatch, host: '127.0.0.1', port: 0, log: (l) => logs.push(l) });
+    base = team.url.replace(/\/$/u, '');
+    web = await startStudioServer({ dispatch, log: (l) => logs.push(l) });
+  });
+  afterAll(async () => {
+    await team.close();
+    await web.close();
+  });
+
+  const teamPost = async (path: string, body: string, headers: Record<string, string> = {}) => {
+    const r = await fetch(`${base}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base, ...headers }, body });
+    return { status: r.status, text: await r.text(), setCookie: r.headers.get('set-cookie') };
+  };
+
+  it('a malformed sign-in or user call does not echo the password in its error', async () => {
+    const secret = 'hunter2-very-secret-pass';
+    const login = await teamPost('auth/login', `{"name":"ada","password":${secret}"}`);
+    expect(login.status).toBe(400);
+    expect(login.text).toContain('BAD_JSON');
+    expect(login.text).not.toContain('hunter2');
+    const good = await teamPost('auth/login', JSON.stringify({ name: 'ada', password: PASSWORD }));
+    expect(good.status).toBe(200);
+    const cookie = good.setCookie!.split(';')[0]!;
+    const csrf = (JSON.parse(good.text) as { value: { csrf: string } }).value.csrf;
+    const add = await teamPost('api/team.addUser', `{"name":"eve","role":"pm","password":"${secret}}`, { Cookie: cookie, 'X-CSRF-Token': csrf });
+    expect(add.status).toBe(400);
+    expect(add.text).not.toContain('hunter2');
+    const reset = await teamPost('api/team.resetPassword', `{"name":"ada","password":${secret}}`, { Cookie: cookie, 'X-CSRF-Token': csrf });
+    expect(reset.status).toBe(400);
+    expect(reset.text).not.toContain('hunter2');
+    // The browser mode reads bodies the same way.
+    const r = await fetch(new URL('api/team.addUser', web.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"password":${secret}}` });
+    expect(r.status).toBe(400);
+    expect(await r.text()).not.toContain('hunter2');
+    expect(logs.join('\n')).not.toContain('hunter2');
+  });
+
+  it('a studio call must be application/json itself, not a type that merely starts with it', async () => {
+    const good = await teamPost('auth/login', JSON.stringify({ name: 'ada', password: PASSWORD }));
+    const cookie = good.setCookie!.split(';')[0]!;
+    const csrf = (JSON.parse(good.text) as { value: { csrf: string } }).value.csrf;
+    for (const type of ['application/jsonp', 'application/json-seq', 'application/json5']) {
+      const r = await teamPost('api/tariffs.list', '{}', { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': type });
+      expect(r.status, type).toBe(415);
+      const w = await fetch(new URL('api/tariffs.list', web.url), { method: 'POST', headers: { 'Content-Type': type }, body: '{}' });
+      expect(w.status, type).toBe(415);
+    }
+    for (const type of ['application/json', 'Application/JSON; charset=utf-8', 'application/json;charset=UTF-8']) {
+      const r = await teamPost('api/tariffs.list', '{}', { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': type });
+      expect(r.status, type).toBe(200);
+    }
+  });
+});
