@@ -12,6 +12,7 @@ import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server/http-server.js';
 import { startTeamServer, type TeamServer } from '../../src/studio/server/team-server.js';
+import { MAX_LIVE_PER_SESSION } from '../../src/studio/server/live-events.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
@@ -171,6 +172,25 @@ describe('the studio servers', () => {
     expect(r.status).toBe(400);
     expect(await r.text()).not.toContain('hunter2');
     expect(logs.join('\n')).not.toContain('hunter2');
+  });
+
+  it('one session holds a bounded number of live-event streams: the oldest is closed when a page opens one more', async () => {
+    const good = await teamPost('auth/login', JSON.stringify({ name: 'ada', password: PASSWORD }));
+    const cookie = good.setCookie!.split(';')[0]!;
+    const before = team.liveClients();
+    const streams: AbortController[] = [];
+    try {
+      for (let i = 0; i < MAX_LIVE_PER_SESSION + 5; i++) {
+        const c = new AbortController();
+        streams.push(c);
+        const r = await fetch(`${base}/events`, { headers: { Cookie: cookie }, signal: c.signal });
+        expect(r.status).toBe(200);
+      }
+      for (let i = 0; i < 50 && team.liveClients() - before > MAX_LIVE_PER_SESSION; i++) await new Promise((ok) => setTimeout(ok, 20));
+      expect(team.liveClients() - before).toBe(MAX_LIVE_PER_SESSION);
+    } finally {
+      for (const c of streams) c.abort();
+    }
   });
 
   it('a studio call must be application/json itself, not a type that merely starts with it', async () => {
