@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import { startTeamServer, type TeamServer } from '../../src/studio/server/team-s
 import { MAX_LIVE_PER_SESSION } from '../../src/studio/server/live-events.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import { addUser } from '../../src/studio/team/user-store.js';
+import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
 import { rawExchange } from '../raw-http.js';
 import { folderRelease, scratch as releaseScratch, writeRelease } from '../serve/helpers.js';
@@ -150,6 +151,28 @@ describe('the studio servers', () => {
     const r = await fetch(`${base}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: base, ...headers }, body });
     return { status: r.status, text: await r.text(), setCookie: r.headers.get('set-cookie') };
   };
+
+  it('passwords are hashed at least as hard as OWASP asks of scrypt (N=2^17 r=8 p=1, or an equal setting), and an older, weaker hash is upgraded at the next sign-in', async () => {
+    // OWASP Password Storage Cheat Sheet: N=2^17 r=8 p=1, or one of its equal settings with less memory.
+    const OWASP_MIN_P: Record<number, number> = { [2 ** 17]: 1, [2 ** 16]: 2, [2 ** 15]: 3, [2 ** 14]: 5, [2 ** 13]: 10 };
+    const strong = (hash: string): boolean => {
+      const [kind, n, r, p] = hash.split('$');
+      return kind === 'scrypt' && Number(r) === 8 && Number(p) >= (OWASP_MIN_P[Number(n)] ?? (Number(n) > 2 ** 17 ? 1 : Infinity));
+    };
+    await addUser(ws, { name: 'olga', role: 'finance', password: PASSWORD });
+    const id = (ws.db.prepare('SELECT id FROM users WHERE name = ?').get('olga') as { id: number }).id;
+    const stored = () => (ws.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(id) as { password_hash: string }).password_hash;
+    expect(stored(), stored()).toSatisfy(strong);
+    // A hash made by an earlier version (N=16384, p=1): still accepted, and replaced by a strong one once the password is known.
+    const salt = randomBytes(16);
+    const old = `scrypt$16384$8$1$${salt.toString('base64url')}$${scryptSync(PASSWORD, salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64url')}`;
+    ws.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(old, id);
+    expect((await teamPost('auth/login', JSON.stringify({ name: 'olga', password: PASSWORD }))).status).toBe(200);
+    expect(stored()).not.toBe(old);
+    expect(stored(), stored()).toSatisfy(strong);
+    expect((await teamPost('auth/login', JSON.stringify({ name: 'olga', password: PASSWORD }))).status).toBe(200);
+    expect(JSON.stringify(listAudit(ws))).not.toContain(stored().split('$')[5]!);
+  });
 
   it('a malformed sign-in or user call does not echo the password in its error', async () => {
     const secret = 'hunter2-very-secret-pass';

@@ -1,11 +1,11 @@
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { createSession } from './sessions.js';
 import { createUnknownNameLocks } from './unknown-name-locks.js';
-import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin } from './user-store.js';
+import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin, replacePasswordHash } from './user-store.js';
 
 /**
  * The login check of the team server. Three brakes on guessing: a rate limit per client address
@@ -87,6 +87,11 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
       return { ok: false, status: 401, code: 'LOGIN_FAILED', message: 'wrong user name or password' };
     }
     recordGoodLogin(ws, user.id);
+    // A hash of an earlier, weaker setting is replaced now that the password is known (no audit entry: the password did not change).
+    if (needsRehash(hash)) {
+      const stronger = await hashPassword(password).catch(() => undefined);
+      if (stronger) replacePasswordHash(ws, user.id, hash, stronger);
+    }
     const s = createSession(ws, user.id, policy.sessionHours * 3_600_000, now);
     const me: TeamUser = { id: user.id, name: user.name, role: user.role };
     runAs(me, () => appendAudit(ws, 'login', `user:${user.name}`, { after: { expiresAt: s.expiresAt } }));
