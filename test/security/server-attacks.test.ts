@@ -15,6 +15,7 @@ import { startTeamServer, type TeamServer } from '../../src/studio/server/team-s
 import { MAX_LIVE_PER_SESSION } from '../../src/studio/server/live-events.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import { addUser } from '../../src/studio/team/user-store.js';
+import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
 import { rawExchange } from '../raw-http.js';
@@ -172,6 +173,54 @@ describe('the studio servers', () => {
     expect(stored(), stored()).toSatisfy(strong);
     expect((await teamPost('auth/login', JSON.stringify({ name: 'olga', password: PASSWORD }))).status).toBe(200);
     expect(JSON.stringify(listAudit(ws))).not.toContain(stored().split('$')[5]!);
+  });
+
+  it('with two approvals required, an approval counted before the companion version was withdrawn, changed and submitted again does not count for the change', async () => {
+    for (const [name, role] of [
+      ['paul', 'pm'],
+      ['lena', 'legal'],
+      ['cora', 'legal'],
+      ['cleo', 'legal'],
+    ] as const)
+      await addUser(ws, { name, role, password: PASSWORD });
+    const session = async (name: string) => {
+      const r = await teamPost('auth/login', JSON.stringify({ name, password: PASSWORD }));
+      expect(r.status, r.text).toBe(200);
+      return { Cookie: r.setCookie!.split(';')[0]!, 'X-CSRF-Token': (JSON.parse(r.text) as { value: { csrf: string } }).value.csrf };
+    };
+    const [paul, lena, cora, cleo] = [await session('paul'), await session('lena'), await session('cora'), await session('cleo')];
+    type Summary = { summary: { id: number; revision: number; status: string } };
+    const call = async <T>(who: Record<string, string>, name: string, args: unknown): Promise<{ status: number; value: T; text: string }> => {
+      const r = await teamPost(`api/${name}`, JSON.stringify(args), who);
+      return { status: r.status, value: (JSON.parse(r.text) as { value: T }).value, text: r.text };
+    };
+    setRequiredApprovals(ws, 2);
+    try {
+      const rule = (await call<Summary>(lena, 'rules.createDraft', { from: 1, effective: '2040-01-01', title: 'rules of 2040' })).value.summary;
+      expect((await call(lena, 'rules.submit', { id: rule.id, revision: rule.revision, comment: 'ready' })).status).toBe(200);
+      const tariff = (await call<Summary>(paul, 'tariffs.createDraft', { from: 1, effective: '2040-01-01', title: 'tariff of 2040' })).value.summary;
+      expect((await call(paul, 'lifecycle.submitTariff', { id: tariff.id, revision: tariff.revision, comment: 'ready' })).status).toBe(200);
+      // cora approves the change (counted: one of two) ...
+      const first = await call(cora, 'lifecycle.approveTariff', { id: tariff.id, revision: tariff.revision, reviewer: '', comment: 'seen both' });
+      expect(first.status, first.text).toBe(200);
+      // ... then the rule version she saw is taken back, changed and submitted again.
+      expect((await call(lena, 'rules.withdraw', { id: rule.id, comment: 'one more thing' })).status).toBe(200);
+      const changed = (await call<Summary>(lena, 'rules.setInterpretation', { id: rule.id, revision: rule.revision, name: 'interestDayBasis', value: 'actual' })).value.summary;
+      expect((await call(lena, 'rules.submit', { id: rule.id, revision: changed.revision, comment: 'ready again' })).status).toBe(200);
+      // cleo's approval is the first of the change as it now stands: counted, nothing approved yet.
+      const second = await call(cleo, 'lifecycle.approveTariff', { id: tariff.id, revision: tariff.revision, reviewer: '', comment: 'ok' });
+      expect(second.status, second.text).toBe(200);
+      const status = (table: string, id: number) => (ws.db.prepare(`SELECT status FROM ${table} WHERE id = ?`).get(id) as { status: string }).status;
+      expect(status('rule_versions', rule.id)).toBe('in-review');
+      expect(status('tariff_versions', tariff.id)).toBe('in-review');
+      // cora looks again and approves: now two people approved what is approved.
+      const third = await call(cora, 'rules.approve', { id: rule.id, revision: changed.revision, reviewer: '', comment: 'seen the change' });
+      expect(third.status, third.text).toBe(200);
+      expect(status('rule_versions', rule.id)).toBe('approved');
+      expect(status('tariff_versions', tariff.id)).toBe('approved');
+    } finally {
+      setRequiredApprovals(ws, 1);
+    }
   });
 
   it('a malformed sign-in or user call does not echo the password in its error', async () => {
