@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scryptSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -72,6 +72,23 @@ describe('the decision service (tariff serve)', () => {
         expect(statusOf(await rawExchange(port, request('GET', '/v1/versions', { Host: host }))), host).toBe(200);
       // /healthz is answered for any Host (a load balancer's probe), as before.
       expect(statusOf(await rawExchange(port, request('GET', '/healthz', { Host: 'evil.example' })))).toBe(200);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('facts holding __proto__ or constructor keys are refused as unknown facts and pollute nothing', async () => {
+    const server = createDecisionService(opts());
+    const port = await listen(server);
+    try {
+      const facts = (JSON.parse(APPROVE) as { facts: Record<string, unknown> }).facts;
+      for (const key of ['__proto__', 'constructor']) {
+        const body = `{"asOf":"2025-01-01","facts":{"${key}":{"paymentDelinquent":true,"polluted":1},${JSON.stringify(facts).slice(1, -1)}}}`;
+        const r = await rawExchange(port, request('POST', '/v1/decisions/approval', { Host: '127.0.0.1', 'Content-Type': 'application/json' }, body));
+        expect(statusOf(r), r).toBe(422);
+        expect(JSON.parse(bodyOf(r))).toMatchObject({ outcome: 'invalid' });
+        expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      }
     } finally {
       await close(server);
     }
@@ -262,6 +279,37 @@ describe('the studio servers', () => {
       expect(team.liveClients() - before).toBe(MAX_LIVE_PER_SESSION);
     } finally {
       for (const c of streams) c.abort();
+    }
+  });
+
+  it('the renderer files: nothing outside their folder, however the path is spelled', async () => {
+    const root = scratch('static-');
+    const dist = join(root, 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>studio</title>');
+    writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET');
+    const server = await startStudioServer({ dispatch: () => Promise.resolve({ ok: true, value: null }), staticDir: dist, secret: 'static-secret-0000000000000' });
+    try {
+      const hostHeader = `127.0.0.1:${server.port}`;
+      for (const path of [
+        '../secret.txt',
+        '..%2fsecret.txt',
+        '%2e%2e/secret.txt',
+        '%2e%2e%2fsecret.txt',
+        '..%5csecret.txt',
+        '%252e%252e%252fsecret.txt',
+        '/../secret.txt',
+        'x/../../secret.txt',
+        '%00../secret.txt',
+        `${root}/secret.txt`,
+      ]) {
+        const r = await rawExchange(server.port, request('GET', `/s/static-secret-0000000000000/${path}`, { Host: hostHeader }));
+        expect(r, path).not.toContain('TOP-SECRET');
+        expect([400, 404], `${path}: ${r.slice(0, 80)}`).toContain(statusOf(r));
+      }
+      expect(await rawExchange(server.port, request('GET', '/s/static-secret-0000000000000/index.html', { Host: hostHeader }))).toContain('<title>studio</title>');
+    } finally {
+      await server.close();
     }
   });
 
