@@ -15,6 +15,7 @@ import { startTeamServer, type TeamServer } from '../../src/studio/server/team-s
 import { MAX_LIVE_PER_SESSION } from '../../src/studio/server/live-events.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import { addUser } from '../../src/studio/team/user-store.js';
+import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/login.js';
 import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
@@ -238,6 +239,25 @@ describe('the studio servers', () => {
     } finally {
       setRequiredApprovals(ws, 1);
     }
+  });
+
+  it('the sign-in limit per address counts an IPv6 client by its /64 (one host holds 2^64 addresses) and an IPv4-mapped one as IPv4', async () => {
+    const login = createLoginService(ws, { ...DEFAULT_LOGIN_POLICY, ipAttempts: 3, userAttempts: 1000, maxFailures: 1000 });
+    const codes: string[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const r = await login(`nobody-${i}`, 'wrong password', `2001:db8:1:2:${i.toString(16)}::${i}`);
+      codes.push(r.ok ? 'ok' : r.code);
+    }
+    expect(codes).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_RATE_LIMITED']);
+    // Another /64 is another client.
+    const other = await login('nobody-5', 'wrong password', '2001:db8:1:3::1');
+    expect(other.ok ? 'ok' : other.code).toBe('LOGIN_FAILED');
+    const mapped: string[] = [];
+    for (const ip of ['192.0.2.7', '::ffff:192.0.2.7', '192.0.2.7', '::FFFF:192.0.2.7']) {
+      const r = await login('nobody-6', 'wrong password', ip);
+      mapped.push(r.ok ? 'ok' : r.code);
+    }
+    expect(mapped).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_RATE_LIMITED']);
   });
 
   it('a malformed sign-in or user call does not echo the password in its error', async () => {
