@@ -95,6 +95,20 @@ describe('the decision service (tariff serve)', () => {
     }
   });
 
+  it("a malformed decision body is not quoted back in BODY_JSON (a customer's facts)", async () => {
+    const server = createDecisionService(opts());
+    const port = await listen(server);
+    try {
+      const body = '{"asOf":"2025-01-01","facts":{"customerName":Yamada-Taro-0312345678}}';
+      const r = await rawExchange(port, request('POST', '/v1/decisions/approval', { Host: '127.0.0.1', 'Content-Type': 'application/json' }, body));
+      expect(statusOf(r)).toBe(400);
+      expect(JSON.parse(bodyOf(r))).toMatchObject({ error: { code: 'BODY_JSON' } });
+      expect(r).not.toContain('Yamada');
+    } finally {
+      await close(server);
+    }
+  });
+
   it('with tokens, the Host is not checked (a page cannot send a bearer token it does not know)', async () => {
     const tokensFile = join(dir, 'tokens-host');
     writeFileSync(tokensFile, `ops sha256:${createHash('sha256').update('ops-token-0123456789').digest('hex')}\n`);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Envelope } from '../api/contract.js';
 import { readBodyWithLimit } from '../../io/body-limit.js';
+import { jsonProblem } from '../../io/json-problem.js';
 
 /** The largest request body a studio server reads (an .xlsx import travels as base64). */
 export const MAX_BODY = 30 * 1024 * 1024;
@@ -30,17 +31,6 @@ export const AUTH_LIMIT: BodyLimit = {
 
 /** application/json, any case, with parameters (charset=utf-8) or none; not application/jsonp or json-seq. */
 const JSON_MEDIA = /^application\/json\s*(?:;|$)/iu;
-
-/**
- * What is wrong with a body JSON.parse refused, without quoting it: V8's message quotes the text
- * around the fault (`Unexpected token 'h', ..."password":hunter2"... is not valid JSON`), and a
- * sign-in or a user call carries a password.
- */
-export const jsonProblem = (e: unknown): string => {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/^Unexpected token/u.test(message) || message.includes('"')) return 'an unexpected character (the body is not quoted here: it may hold a password)';
-  return message;
-};
 
 /**
  * The body of a studio call as both HTTP servers read it: JSON only (415), at most `limit` (413,
