@@ -75,7 +75,7 @@ export const DEFAULT_TOKEN_CHECKS: TokenCheckerOptions = { maxVerdicts: 10_000, 
 export class TokenChecker {
   private readonly accepted = new Map<string, string>();
   private readonly refused = new Set<string>();
-  /** New wrong tokens per client address in the current window. */
+  /** New tokens checked per client address in the current window (a good one is given back). */
   private readonly misses = new Map<string, { start: number; count: number }>();
   private readonly options: TokenCheckerOptions;
   constructor(
@@ -121,6 +121,8 @@ export class TokenChecker {
     const cacheKey = key.toString('hex');
     const known = this.known(token);
     if (known !== undefined) return known ?? undefined;
+    // Counted before the first hash, so a burst of requests sent at once is counted too (and given back if the token is good).
+    this.miss(client);
     let found: string | null = null;
     for (const e of this.entries) {
       const h = e.kind === 'sha256' ? key : await scryptAsync(token, e.salt!);
@@ -129,11 +131,13 @@ export class TokenChecker {
         break;
       }
     }
-    if (found !== null) this.accepted.set(cacheKey, found);
-    else {
+    if (found !== null) {
+      this.accepted.set(cacheKey, found);
+      const m = this.misses.get(client);
+      if (m && m.count > 0) m.count -= 1;
+    } else {
       if (this.refused.size >= this.options.maxVerdicts) this.refused.clear();
       this.refused.add(cacheKey);
-      this.miss(client);
     }
     return found ?? undefined;
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReleaseFile } from '../../src/io/release-file.js';
 import { createDecisionService, type ServiceOptions } from '../../src/serve/decision-service.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
-import { parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server/http-server.js';
@@ -150,6 +150,21 @@ describe('the decision service (tariff serve)', () => {
       expect(JSON.parse(bodyOf(limited))).toMatchObject({ error: { code: 'TOO_MANY_BAD_TOKENS' } });
       // The client that holds a good token is still served from the same address.
       expect(statusOf(await ask('ops-token-0123456789'))).toBe(200);
+      // A burst sent at once is counted as it arrives, not as its checks end.
+      // (An scrypt line: its check awaits the hash, so the burst's checks overlap.)
+      const scryptFile = join(dir, 'tokens-scrypt');
+      writeFileSync(scryptFile, `${(await hashToken('billing', 'billing-token-0123456789')).line}\n`);
+      const burstServer = createDecisionService(opts({ tokens: new TokenChecker(parseTokenFile(scryptFile), { refusedPerWindow: 3, windowMs: 60_000 }) }));
+      const burstPort = await listen(burstServer);
+      try {
+        const burst = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => rawExchange(burstPort, request('GET', '/v1/versions', { Host: 'x', Authorization: `Bearer burst-${i}` })).then(statusOf)),
+        );
+        expect(burst.filter((st) => st === 401)).toHaveLength(3);
+        expect(burst.filter((st) => st === 429)).toHaveLength(9);
+      } finally {
+        await close(burstServer);
+      }
       expect(JSON.stringify(logs)).not.toContain('guess-');
       expect(JSON.stringify(logs)).not.toContain('ops-token-0123456789');
     } finally {
