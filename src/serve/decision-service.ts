@@ -52,6 +52,14 @@ const accessLine = (method: string, client: string, worker: number | undefined):
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/**
+ * The Host a loopback-only service answers (no --tokens): this machine's names, with any port or
+ * none. Against DNS rebinding: a page on evil.example whose name is made to resolve to 127.0.0.1
+ * is same-origin with the service, so the browser neither asks first (no CORS preflight) nor
+ * hides the answer; its requests still say `Host: evil.example`. With tokens the Host is not
+ * checked: a page cannot send a bearer token it does not know.
+ */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
 const DECISION_SET = new Set<string>(DECISIONS);
 const started = Date.now();
 
@@ -315,6 +323,7 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
     inFlight += 1;
     const t0 = performance.now();
     const line = accessLine(req.method ?? '', req.socket.remoteAddress ?? '', opts.worker);
+    let retryAfter: string | undefined;
     const done = (): void => {
       line.status = res.statusCode;
       line.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -335,7 +344,8 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
         res.destroy();
       } else if (res.headersSent) res.destroy();
       else {
-        const headers: Record<string, string> | undefined = err.status === 401 ? { 'www-authenticate': 'Bearer' } : undefined;
+        const headers: Record<string, string> | undefined =
+          err.status === 401 ? { 'www-authenticate': 'Bearer' } : err.status === 429 && retryAfter ? { 'retry-after': retryAfter } : undefined;
         send(res, err.status, { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, headers);
       }
       done();
@@ -359,6 +369,12 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
         send(res, 200, { status: 'ok', release: r.id, uptimeSeconds: (Date.now() - started) / 1000 });
         return done();
       }
+      if (!opts.tokens && !LOOPBACK_HOST.test(req.headers.host ?? ''))
+        throw new HttpError(
+          403,
+          'FORBIDDEN_HOST',
+          `this service has no token file and answers for 127.0.0.1, localhost and [::1] only, not for the host ${JSON.stringify((req.headers.host ?? '').slice(0, 200))}: ask it at http://127.0.0.1:PORT, or start it with --tokens FILE`,
+        );
       if (!opts.tokens) return guarded(pathname, query);
       const auth = req.headers.authorization ?? '';
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -371,7 +387,13 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
       };
       const known = token === undefined ? null : opts.tokens.known(token);
       if (known !== undefined) return allowed(known);
-      opts.tokens.check(token!).then(allowed, fail);
+      // A new token from an address that presented too many wrong ones: refused without a check (each costs scrypt).
+      const wait = opts.tokens.throttled(remote);
+      if (wait !== undefined) {
+        retryAfter = String(wait);
+        throw new HttpError(429, 'TOO_MANY_BAD_TOKENS', `too many wrong bearer tokens from this address; wait ${wait} s and send the right one`);
+      }
+      opts.tokens.check(token!, remote).then(allowed, fail);
     } catch (e) {
       fail(e);
     }

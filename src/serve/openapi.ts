@@ -57,10 +57,14 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
   const errors = {
     '400': json(ref('Error'), 'the body is not JSON or not a request object, or the path is not valid percent-encoding (BODY_JSON, BODY_SHAPE, DECISION_MISMATCH, BAD_PATH)'),
     '401': json(ref('Error'), 'a bearer token is required or was not accepted (UNAUTHORIZED)'),
-    '403': json(ref('Error'), 'no token file is configured and the client is not on this machine (FORBIDDEN)'),
+    '403': json(
+      ref('Error'),
+      'no token file is configured and the client is not on this machine (FORBIDDEN), or the request names another host than 127.0.0.1, localhost or [::1] (FORBIDDEN_HOST)',
+    ),
     '404': json(ref('Error'), 'no such decision or path (UNKNOWN_DECISION, NOT_FOUND)'),
     '413': json(ref('Error'), `the body exceeds ${limits.maxBodyBytes} bytes, or a batch exceeds ${limits.maxBatch} cases (BODY_TOO_LARGE, BATCH_TOO_LARGE)`),
     '415': json(ref('Error'), 'the body is not declared as JSON (Content-Type: application/json) or is encoded (UNSUPPORTED_MEDIA_TYPE)'),
+    '429': json(ref('Error'), 'this address presented too many wrong bearer tokens in the last minute; wait the Retry-After seconds (TOO_MANY_BAD_TOKENS)'),
   };
   const paths: Record<string, object> = {};
   for (const d of DECISIONS) {
@@ -127,7 +131,7 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
     get: {
       operationId: 'versions',
       summary: 'the release being served: id, hash, signature, manifest (versions, approvals, audit head)',
-      responses: { '200': json(ref('Versions'), 'the release'), '401': errors['401'], '403': errors['403'] },
+      responses: { '200': json(ref('Versions'), 'the release'), '401': errors['401'], '403': errors['403'], '429': errors['429'] },
     },
   };
   paths['/healthz'] = {

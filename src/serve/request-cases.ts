@@ -1,3 +1,4 @@
+import { jsonProblem } from '../io/json-problem.js';
 import type { CaseInput } from '../engine/output-types.js';
 
 /**
@@ -19,7 +20,7 @@ export const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, 'BODY_JSON', `the body is not JSON: ${(e as Error).message}`);
+    throw new HttpError(400, 'BODY_JSON', `the body is not JSON: ${jsonProblem(e)}`);
   }
 };
 

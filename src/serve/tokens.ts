@@ -7,7 +7,8 @@ import { DataLoadError, type DataError } from '../engine/errors.js';
  * `NAME sha256:HEX` or `NAME scrypt:SALT_B64:HASH_B64` (scrypt N=16384, r=8, p=1; what
  * `tariff serve hash-token` prints). `#` starts a comment. A presented token is checked once
  * per distinct token (the verdict is cached under the token's SHA-256, never the token), so
- * scrypt's cost is paid on a client's first request only.
+ * scrypt's cost is paid on a client's first request only; an address that presents too many
+ * new wrong tokens is told to wait (TokenChecker.throttled).
  */
 export type TokenEntry = { name: string; kind: 'sha256' | 'scrypt'; salt?: Buffer; hash: Buffer };
 
@@ -57,21 +58,71 @@ export async function hashToken(name: string, token = randomBytes(24).toString('
   return { token, line: `${name} scrypt:${salt.toString('base64')}:${hash.toString('base64')}` };
 }
 
-/** Checks presented tokens against the file's hashes; the client's name, or undefined. */
+/**
+ * How many verdicts are kept, and how many new wrong tokens one address may present in a window
+ * before it is answered 429 without a check (each costs an scrypt per scrypt line: a flood of
+ * distinct wrong tokens would otherwise buy unlimited hash work).
+ */
+export type TokenCheckerOptions = { maxVerdicts: number; refusedPerWindow: number; windowMs: number };
+export const DEFAULT_TOKEN_CHECKS: TokenCheckerOptions = { maxVerdicts: 10_000, refusedPerWindow: 20, windowMs: 60_000 };
+
+/**
+ * Checks presented tokens against the file's hashes; the client's name, or undefined. Accepted
+ * verdicts are kept apart from refused ones: there is at most one per line of the file, so a
+ * flood of wrong tokens (which fills and empties the refused verdicts) never makes a good client
+ * pay scrypt again.
+ */
 export class TokenChecker {
-  private readonly verdicts = new Map<string, string | null>();
-  constructor(private readonly entries: readonly TokenEntry[]) {}
+  private readonly accepted = new Map<string, string>();
+  private readonly refused = new Set<string>();
+  /** New tokens checked per client address in the current window (a good one is given back). */
+  private readonly misses = new Map<string, { start: number; count: number }>();
+  private readonly options: TokenCheckerOptions;
+  constructor(
+    private readonly entries: readonly TokenEntry[],
+    options: Partial<TokenCheckerOptions> = {},
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.options = { ...DEFAULT_TOKEN_CHECKS, ...options };
+  }
+
+  private static keyOf(token: string): string {
+    return createHash('sha256').update(token, 'utf8').digest('hex');
+  }
 
   /** The verdict on a token checked before: its client's name, null when it was refused, undefined when never seen (then `check`). */
   known(token: string): string | null | undefined {
-    return this.verdicts.get(createHash('sha256').update(token, 'utf8').digest('hex'));
+    const key = TokenChecker.keyOf(token);
+    return this.accepted.get(key) ?? (this.refused.has(key) ? null : undefined);
   }
 
-  async check(token: string): Promise<string | undefined> {
+  /** Seconds until `client` may present a new token, when it presented too many wrong ones in this window; else undefined. */
+  throttled(client: string): number | undefined {
+    const m = this.misses.get(client);
+    if (!m) return undefined;
+    const left = m.start + this.options.windowMs - this.clock();
+    if (left <= 0) {
+      this.misses.delete(client);
+      return undefined;
+    }
+    return m.count >= this.options.refusedPerWindow ? Math.ceil(left / 1000) : undefined;
+  }
+
+  private miss(client: string): void {
+    const now = this.clock();
+    if (this.misses.size >= this.options.maxVerdicts) for (const [k, m] of this.misses) if (now - m.start >= this.options.windowMs) this.misses.delete(k);
+    const m = this.misses.get(client);
+    if (!m || now - m.start >= this.options.windowMs) this.misses.set(client, { start: now, count: 1 });
+    else m.count += 1;
+  }
+
+  async check(token: string, client = ''): Promise<string | undefined> {
     const key = createHash('sha256').update(token, 'utf8').digest();
     const cacheKey = key.toString('hex');
-    const known = this.verdicts.get(cacheKey);
+    const known = this.known(token);
     if (known !== undefined) return known ?? undefined;
+    // Counted before the first hash, so a burst of requests sent at once is counted too (and given back if the token is good).
+    this.miss(client);
     let found: string | null = null;
     for (const e of this.entries) {
       const h = e.kind === 'sha256' ? key : await scryptAsync(token, e.salt!);
@@ -80,8 +131,14 @@ export class TokenChecker {
         break;
       }
     }
-    if (this.verdicts.size >= 10_000) this.verdicts.clear();
-    this.verdicts.set(cacheKey, found);
+    if (found !== null) {
+      this.accepted.set(cacheKey, found);
+      const m = this.misses.get(client);
+      if (m && m.count > 0) m.count -= 1;
+    } else {
+      if (this.refused.size >= this.options.maxVerdicts) this.refused.clear();
+      this.refused.add(cacheKey);
+    }
     return found ?? undefined;
   }
 }

@@ -162,7 +162,12 @@ describe('decision service over HTTP', () => {
       asked.map(
         (a) =>
           new Promise<{ status: number; body: unknown }>((resolve) => {
-            const req = Object.assign(new PassThrough(), { method: 'POST', url: a.path, headers: { 'content-type': 'application/json' }, socket: { remoteAddress: '127.0.0.1' } });
+            const req = Object.assign(new PassThrough(), {
+              method: 'POST',
+              url: a.path,
+              headers: { 'content-type': 'application/json', host: '127.0.0.1:8787' },
+              socket: { remoteAddress: '127.0.0.1' },
+            });
             req.end(a.body);
             const res = {
               headersSent: false,
@@ -388,9 +393,9 @@ describe('decision service over HTTP', () => {
     const garbage = await raw('GARBAGE\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'BAD_REQUEST' } });
-    const badLength = await raw('POST /v1/decisions/approval HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n');
+    const badLength = await raw('POST /v1/decisions/approval HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: abc\r\n\r\n');
     expect(badLength).toMatch(/^HTTP\/1\.1 400 [^]*"code":"BAD_REQUEST"/);
-    const longHeaders = await raw(`GET /healthz?${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const longHeaders = await raw(`GET /healthz?${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
     expect(longHeaders).toMatch(/^HTTP\/1\.1 431 [^]*"code":"HEADERS_TOO_LARGE"/);
     await waitForLogs(3);
     expect(logs.map((l) => [l.status, l.error])).toEqual([
@@ -399,7 +404,7 @@ describe('decision service over HTTP', () => {
       [431, 'HEADERS_TOO_LARGE'],
     ]);
     logs.length = 0;
-    await raw('POST /v1/decisions/settlement HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":', 100);
+    await raw('POST /v1/decisions/settlement HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":', 100);
     await waitForLogs(1);
     await new Promise((ok) => setTimeout(ok, 100));
     expect(logs).toHaveLength(1);
@@ -465,7 +470,7 @@ describe('authentication', () => {
     const listener = decisionListener({ current: () => release, limits: { maxBodyBytes: 1024, maxBatch: 1 }, today: () => TODAY, log: () => undefined, programVersion: 'test' });
     const reply = (remoteAddress: string): Promise<{ status: number; body: string }> =>
       new Promise((resolve) => {
-        const req = Object.assign(new PassThrough(), { method: 'GET', url: '/v1/versions', headers: {}, socket: { remoteAddress } });
+        const req = Object.assign(new PassThrough(), { method: 'GET', url: '/v1/versions', headers: { host: 'localhost:8787' }, socket: { remoteAddress } });
         req.end();
         let status = 0;
         const res = {

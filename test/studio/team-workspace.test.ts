@@ -112,7 +112,7 @@ describe('backup and check', () => {
 describe('users and passwords', () => {
   it('hashes with scrypt, verifies, refuses a short password, and keeps no password in the workspace', async () => {
     const h = await hashPassword('a long enough secret');
-    expect(h).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/u);
+    expect(h).toMatch(/^scrypt\$16384\$8\$5\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/u);
     expect(await verifyPassword('a long enough secret', h)).toBe(true);
     expect(await verifyPassword('a long enough secreT', h)).toBe(false);
     expect(await verifyPassword('x', 'not a hash')).toBe(false);

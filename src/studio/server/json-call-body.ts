@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Envelope } from '../api/contract.js';
 import { readBodyWithLimit } from '../../io/body-limit.js';
+import { jsonProblem } from '../../io/json-problem.js';
 
 /** The largest request body a studio server reads (an .xlsx import travels as base64). */
 export const MAX_BODY = 30 * 1024 * 1024;
@@ -28,6 +29,9 @@ export const AUTH_LIMIT: BodyLimit = {
   hint: 'Send {"name": "…", "password": "…"} only: a user name is at most 64 characters, a password at most 1,024.',
 };
 
+/** application/json, any case, with parameters (charset=utf-8) or none; not application/jsonp or json-seq. */
+const JSON_MEDIA = /^application\/json\s*(?:;|$)/iu;
+
 /**
  * The body of a studio call as both HTTP servers read it: JSON only (415), at most `limit` (413,
  * the rest drained so the client reads the answer; the connection then closes), parsed (400).
@@ -39,7 +43,7 @@ export async function readJsonCallBody(
   reply: (status: number, env: Envelope<unknown>, headers?: Record<string, string>) => void,
   limit: BodyLimit = CALL_LIMIT,
 ): Promise<{ value: unknown } | undefined> {
-  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+  if (!JSON_MEDIA.test(req.headers['content-type'] ?? '')) {
     reply(415, transportError('BAD_CONTENT_TYPE', 'studio calls carry JSON (Content-Type: application/json)'));
     return undefined;
   }
@@ -54,7 +58,7 @@ export async function readJsonCallBody(
   try {
     return { value: read.body.length ? (JSON.parse(read.body.toString('utf8')) as unknown) : undefined };
   } catch (e) {
-    reply(400, transportError('BAD_JSON', `the request body is not JSON: ${(e as Error).message}`));
+    reply(400, transportError('BAD_JSON', `the request body is not JSON: ${jsonProblem(e)}`));
     return undefined;
   }
 }

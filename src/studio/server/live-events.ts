@@ -6,7 +6,10 @@ import type { ChangeEvent } from '../team/team-dispatch.js';
  * each change (who saved, approved or ran what), so it can reload that item and say "changed
  * by …". A client whose session has ended is dropped at the next event.
  */
-export type LiveClient = { res: ServerResponse; stillValid: () => boolean };
+export type LiveClient = { res: ServerResponse; stillValid: () => boolean; session?: string };
+
+/** Streams one session may hold (a page each, a few tabs); past it the oldest is closed, so a signed-in user cannot hold the server's sockets by the thousand. */
+export const MAX_LIVE_PER_SESSION = 8;
 
 export function createLiveEvents() {
   const clients = new Set<LiveClient>();
@@ -16,6 +19,13 @@ export function createLiveEvents() {
   heartbeat.unref();
   return {
     add(client: LiveClient): void {
+      if (client.session !== undefined) {
+        const same = [...clients].filter((c) => c.session === client.session);
+        for (const old of same.slice(0, Math.max(0, same.length - MAX_LIVE_PER_SESSION + 1))) {
+          clients.delete(old);
+          old.res.end();
+        }
+      }
       clients.add(client);
       client.res.on('close', () => clients.delete(client));
       client.res.write('retry: 3000\n\n');

@@ -162,7 +162,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const s = sessionOfRequest(req);
       if (!s) return unauthenticated(res);
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-      live.add({ res, stillValid: () => sessionOf(ws, s.token, clock()) !== undefined });
+      live.add({ res, stillValid: () => sessionOf(ws, s.token, clock()) !== undefined, session: s.session.csrfHash });
       return;
     }
     if (path.startsWith('api/')) {

@@ -29,11 +29,19 @@ export function editorsOf(ws: Workspace, kind: ApprovalKind, id: number): string
   return [...names];
 }
 
-/** Approvals counted since the version was last submitted. */
-export function approvalsOf(ws: Workspace, kind: ApprovalKind, id: number): string[] {
+/**
+ * Approvals counted since the version was last submitted, and, with the version of the other kind
+ * of the same date in review (approved with it: one change of the terms), since that one was last
+ * submitted or withdrawn too: an approval given before the companion was taken back, changed and
+ * submitted again did not see what is approved.
+ */
+export function approvalsOf(ws: Workspace, kind: ApprovalKind, id: number, companion: { kind: ApprovalKind; id: number } | null = null): string[] {
+  const entries = ws.db
+    .prepare('SELECT actor, action, target FROM audit_log WHERE target IN (?, ?) ORDER BY seq')
+    .all(`${kind}:${id}`, companion ? `${companion.kind}:${companion.id}` : `${kind}:${id}`) as (Entry & { target: string })[];
   let names: string[] = [];
-  for (const e of entriesOf(ws, kind, id)) {
-    const s = step(kind, e.action);
+  for (const e of entries) {
+    const s = step(e.target.startsWith(`${kind}:`) ? kind : companion!.kind, e.action);
     if (s === 'submitted' || s === 'withdrawn') names = [];
     else if (s === 'approval.counted' && !names.includes(e.actor)) names.push(e.actor);
   }
@@ -44,7 +52,7 @@ const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined
 
 export function approvalState(ws: Workspace, v: { kind: ApprovalKind; id: number; status: string }, user: TeamUser, required: number): ApprovalState {
   const editors = editorsOf(ws, v.kind, v.id);
-  const approvals = approvalsOf(ws, v.kind, v.id);
+  const approvals = approvalsOf(ws, v.kind, v.id, v.status === 'in-review' ? companionInReview(ws, v.kind, v.id) : null);
   const base = { required, approvals, editors };
   const no = (reason: ApprovalReason, message: string): ApprovalState => ({ ...base, canApprove: false, reason, message });
   if (v.status !== 'in-review') return no('NOT_IN_REVIEW', 'only a version in review can be approved');

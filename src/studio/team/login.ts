@@ -1,11 +1,11 @@
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { createSession } from './sessions.js';
 import { createUnknownNameLocks } from './unknown-name-locks.js';
-import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin } from './user-store.js';
+import { findUser, passwordHashOf, recordFailedLogin, recordGoodLogin, replacePasswordHash } from './user-store.js';
 
 /**
  * The login check of the team server. Three brakes on guessing: a rate limit per client address
@@ -29,6 +29,26 @@ const system = (name: string): TeamUser => ({ id: 0, name, role: 'admin' });
 const MAX_WINDOWS = 10_000;
 /** A user name as the user store matches it. */
 const nameKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The client an address stands for, as the per-address limit counts it: an IPv4 address (an
+ * IPv4-mapped IPv6 one as its IPv4), an IPv6 address by its /64 (the block one host or one
+ * customer is given: counting each address would give a single machine 2^64 tries).
+ */
+export function clientKeyOf(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/iu.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':') || ip === '::1') return ip;
+  const bare = ip.replace(/%.*$/u, '').toLowerCase();
+  const [head = '', tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/u, ''))
+    .join(':')}::/64`;
+}
 
 export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: () => number = Date.now) {
   const windows = new Map<string, { start: number; count: number; logged: boolean }>();
@@ -63,7 +83,8 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
   };
 
   return async (name: string, password: string, ip: string): Promise<LoginOutcome> => {
-    const ipWait = over(`ip:${ip}`, policy.ipAttempts, `login from ${ip}`, `client:${ip}`);
+    const client = clientKeyOf(ip);
+    const ipWait = over(`ip:${client}`, policy.ipAttempts, `login from ${client}`, `client:${client}`);
     if (ipWait !== undefined) return rateLimited('from this address', ipWait);
     const found = findUser(ws, name);
     const key = nameKey(name).slice(0, 256);
@@ -87,6 +108,11 @@ export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: ()
       return { ok: false, status: 401, code: 'LOGIN_FAILED', message: 'wrong user name or password' };
     }
     recordGoodLogin(ws, user.id);
+    // A hash of an earlier, weaker setting is replaced now that the password is known (no audit entry: the password did not change).
+    if (needsRehash(hash)) {
+      const stronger = await hashPassword(password).catch(() => undefined);
+      if (stronger) replacePasswordHash(ws, user.id, hash, stronger);
+    }
     const s = createSession(ws, user.id, policy.sessionHours * 3_600_000, now);
     const me: TeamUser = { id: user.id, name: user.name, role: user.role };
     runAs(me, () => appendAudit(ws, 'login', `user:${user.name}`, { after: { expiresAt: s.expiresAt } }));

@@ -3,12 +3,16 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 
 /**
  * Password hashes with scrypt (node:crypto): `scrypt$N$r$p$salt$hash`, salt and hash base64url.
- * The parameters travel with the hash, so they can be raised later without breaking logins.
+ * The parameters travel with the hash, so they can be raised later without breaking logins:
+ * a hash weaker than today's is replaced at the user's next sign-in (`needsRehash`).
+ * N=2^14, r=8, p=5 is one of the settings OWASP's Password Storage Cheat Sheet gives as equal to
+ * its minimum (N=2^17, r=8, p=1): the same work with 16 MB of memory per hash instead of 128 MB,
+ * so a few sign-ins at once cannot exhaust the server's memory. Earlier versions used p=1.
  * A password is never logged, returned or stored in clear.
  */
 const N = 16384;
 const R = 8;
-const P = 1;
+const P = 5;
 const KEYLEN = 32;
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -43,6 +47,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!Number.isInteger(n) || !Number.isInteger(r) || !Number.isInteger(p) || want.length === 0) return false;
   const got = await derive(password.slice(0, 1024), salt, { N: n, r, p }, want.length);
   return timingSafeEqual(got, want);
+}
+
+/** Whether a stored hash is weaker than what hashPassword makes today (an earlier version's, or not scrypt): replace it once the password is known. */
+export function needsRehash(stored: string): boolean {
+  const [kind, n, r, p] = stored.split('$');
+  return kind !== 'scrypt' || Number(r) !== R || Number(n) < N || Number(p) < P;
 }
 
 /** A hash of a random password: compared against when the user does not exist, so a login takes as long either way. */

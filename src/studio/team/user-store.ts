@@ -153,6 +153,11 @@ export function recordFailedLogin(ws: Workspace, id: number, maxFailures: number
     .immediate();
 }
 
+/** Swaps a user's hash for a stronger one of the same password (sessions kept), unless it changed meanwhile (a reset). */
+export function replacePasswordHash(ws: Workspace, id: number, old: string, stronger: string): void {
+  ws.db.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(stronger, id, old);
+}
+
 export function recordGoodLogin(ws: Workspace, id: number): void {
   ws.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(id);
 }
