@@ -161,7 +161,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
               <div className="inline-form" data-testid="rule-draft-form">
                 <label>
                   {t('draft.effective')}
-                  <input type="date" value={newDraft.effective} onChange={(e) => setNewDraft({ ...newDraft, effective: e.target.value })} data-testid="rule-draft-effective" />
+                  <input type="date" autoFocus value={newDraft.effective} onChange={(e) => setNewDraft({ ...newDraft, effective: e.target.value })} data-testid="rule-draft-effective" />
                 </label>
                 <label className="grow">
                   {t('draft.name')}

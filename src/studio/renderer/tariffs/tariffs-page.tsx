@@ -70,6 +70,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   }, []);
   const showError = useCallback(
     (e: unknown, lead?: string) => {
+      // A refusal replaces what the page said last ("submitted", "restored"): both at once would contradict.
+      setNotice(null);
       setError({ error: e, ...(lead ? { lead } : {}) });
       if (e instanceof StudioCallError) markIssues(e.issues);
     },
@@ -362,7 +364,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
                 {summary.status !== 'superseded' && (
-                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => setNotice({ text, tone: 'ok' })} />
+                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => {
+                      setError(null);
+                      setNotice({ text, tone: 'ok' });
+                    }} />
                 )}
                 {isDraft && (
                   <section className="changes-panel">
