@@ -31,9 +31,26 @@ async function call<R>(name: string, args: unknown): Promise<R> {
 }
 
 describe('daily use of the studio, browser mode at 1280×800', () => {
-  it('a product manager creates a draft from the keyboard: the focus lands on the new draft, not on the page body', async () => {
+  it('a new user typing into the approved version is told why nothing changes and what to do; an empty table says what it means', async () => {
     await studio.page.goto(studio.url);
     await testId('grid-courses').waitFor();
+    const price = studio.page.locator('[data-testid=grid-courses] [role=row]').nth(1).locator('[role=gridcell]').nth(3);
+    await price.dblclick();
+    await waitText(testId('tariff-notice'), '承認済みのバージョンは編集できません。編集するには下書きを作成してください。');
+    await testId('tariff-notice').getByRole('button').click();
+    await price.click();
+    await studio.page.keyboard.press('5');
+    await waitText(testId('tariff-notice'), '下書きを作成してください');
+    await shot(studio.page, 'daily-00-read-only');
+    await testId('tab-existingContracts').click();
+    await waitText(testId('grid-empty'), 'この表には行がありません。行がなければ、既存の契約にも新しい料金が適用されます（既定）。');
+    await testId('tab-courses').click();
+    await testId('grid-search').fill('NO-SUCH-COURSE');
+    await waitText(testId('grid-empty'), '検索・絞り込みに合う行はありません。');
+    await testId('grid-search').fill('');
+  });
+
+  it('a product manager creates a draft from the keyboard: the focus lands on the new draft, not on the page body', async () => {
     await testId('btn-create-draft').focus();
     await studio.page.keyboard.press('Enter');
     await testId('new-draft-dialog').waitFor();
@@ -79,6 +96,23 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await waitText(testId('error-advice'), '下書きの施行日は変えられない');
     expect(await testId('tariff-notice').count()).toBe(0);
     await shot(studio.page, 'daily-03-refusal');
+  });
+
+  it('importing a workbook exported from a draft warns, before applying, that its date already has versions', async () => {
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('btn-export').click()]);
+    const file = join(dir, 'draft.xlsx');
+    await download.saveAs(file);
+    await testId('btn-import').click();
+    await testId('import-file').setInputFiles(file);
+    await testId('import-preview').waitFor();
+    expect(await testId('import-effective').inputValue()).toBe('2027-04-01');
+    await waitText(testId('import-date-taken'), '施行日 2027-04-01 にはすでに');
+    await waitText(testId('import-date-taken'), '「同じ施行日」');
+    await waitText(testId('import-date-taken'), 'レビュー中 #');
+    await testId('import-effective').fill('2027-05-01');
+    expect(await testId('import-date-taken').count()).toBe(0);
+    await shot(studio.page, 'daily-03b-import-date');
+    await studio.page.keyboard.press('Escape');
   });
 
   it('legal edits a parameter from the keyboard: the editor takes the focus, and saving gives it back to its Edit button', async () => {

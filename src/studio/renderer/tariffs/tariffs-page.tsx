@@ -359,6 +359,12 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   }}
                   focus={focus}
                   errorCells={errorCells}
+                  onReadOnlyEdit={() => warn(noEdit ?? (summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')))}
+                  emptyText={
+                    allRows.length > 0
+                      ? t('grid.noMatch')
+                      : [t('grid.emptyTable'), ...(tab === 'existingContracts' ? [t('grid.emptyExisting')] : []), ...(canEdit ? [t('grid.emptyAdd')] : [])].join(lang === 'ja' ? '' : ' ')
+                  }
                 />
               </div>
               <aside className="side-panel">
