@@ -91,6 +91,9 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await waitText(testId('version-heading'), '施行日 2027-04-01');
     await testId('btn-undo').waitFor();
     await waitText(testId('tariff-notice'), 'レビューに提出しました');
+    // The comment typed for the other version's approval is not carried over to this one.
+    expect(await testId('tr-comment').inputValue()).toBe('');
+    await testId('tr-comment').fill('同じ日付');
     await testId('tr-submit').click();
     await waitText(testId('error-banner'), 'VERSION_DATE_TAKEN');
     await waitText(testId('error-advice'), '下書きの施行日は変えられない');
@@ -105,6 +108,8 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await testId('btn-import').click();
     await testId('import-file').setInputFiles(file);
     await testId('import-preview').waitFor();
+    // Two versions share the date: the base is named by its number and title too.
+    await waitText(testId('import-preview'), /元のバージョン: 2027-04-01（下書き） #\d+ 「同じ施行日」/u);
     expect(await testId('import-effective').inputValue()).toBe('2027-04-01');
     await waitText(testId('import-date-taken'), '施行日 2027-04-01 にはすでに');
     await waitText(testId('import-date-taken'), '「同じ施行日」');

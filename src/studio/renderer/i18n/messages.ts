@@ -78,7 +78,7 @@ export const ja = {
   'import.pick': 'ファイルを選ぶ…',
   'import.noFile': '選ばれていません',
   'import.reading': '読み込み中…',
-  'import.base': '元のバージョン: {date}（{status}）',
+  'import.base': '元のバージョン: {date}（{status}） #{id}{title}',
   'import.noBase': '元のバージョンが見つかりません',
   'import.dateTaken':
     '施行日 {date} にはすでに {versions} があります。取り込むと同じ施行日の版がもう 1 つでき、レビューに出せるのはどちらか一方だけです。別の施行日にするか、取り込んだ後で使わない方の下書きを破棄してください。',
@@ -461,7 +461,7 @@ export const en: Record<MessageKey, string> = {
   'import.pick': 'Choose a file…',
   'import.noFile': 'no file chosen',
   'import.reading': 'Reading…',
-  'import.base': 'Base version: {date} ({status})',
+  'import.base': 'Base version: {date} ({status}) #{id}{title}',
   'import.noBase': 'Base version not found',
   'import.dateTaken':
     'Effective {date} already has {versions}. Importing makes one more version of that date, and only one of them can be submitted for review. Choose another date, or discard the draft you do not keep after importing.',

@@ -92,7 +92,7 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
           <div className="import-preview" data-testid="import-preview">
             {/* A file that could not be read has no base to name: its error says what is wrong. */}
             {preview.base ? (
-              <p>{t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`) })}</p>
+              <p>{t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`), id: preview.base.id, title: preview.base.title ? ` 「${preview.base.title}」` : '' })}</p>
             ) : (
               errors.length === 0 && <p>{t('import.noBase')}</p>
             )}
