@@ -167,4 +167,25 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await waitText(testId('explorer-outcome'), 'charge');
     await shot(studio.page, 'daily-05-explorer');
   });
+
+  it('legal rolls back a rule version as the tariff page does: a restored draft of an earlier version', async () => {
+    await testId('nav-rules').click();
+    await testId('rule-version-1').click();
+    await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
+    await testId('btn-rule-restore').click();
+    await testId('new-draft-dialog').waitFor();
+    await waitText(testId('new-draft-dialog'), '2023-09-19 の版の内容で新しい下書きを作ります');
+    await testId('draft-effective').fill('2027-09-01');
+    await testId('draft-create').click();
+    await waitText(testId('rule-version-heading'), '施行日 2027-09-01');
+    await waitText(testId('rule-version-status'), '下書き');
+    await waitText(testId('rules-restored'), '2023-09-19 の版を復元した下書きを作成しました');
+    await expect.poll(focused).toBe('rule-version-heading');
+    // It holds 2023-09-19's parameters, not the 16 days approved since.
+    await testId('decision-select').selectOption('lateInterest');
+    await waitText(testId('param-value-graceDays'), '15');
+    await testId('rules-tab-audit').click();
+    await waitText(testId('audit-view'), 'rule.draft.restored');
+    await shot(studio.page, 'daily-06-rule-restored');
+  });
 });

@@ -14,6 +14,7 @@ import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { useForceNote } from '../versions/use-force-note.js';
+import { NewDraftDialog } from '../tariffs/new-draft-dialog.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
@@ -25,7 +26,10 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t } = useI18n();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
-  const noDraft = useCallRefusal()('rules.createDraft');
+  const refusal = useCallRefusal();
+  const noDraft = refusal('rules.createDraft');
+  const noRestore = refusal('lifecycle.restore');
+  const [restoring, setRestoring] = useState(false);
   const [versions, setVersions] = useState<RuleVersionSummary[]>([]);
   const forceNotes = useForceNote(versions, info.today);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -35,6 +39,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [note, setNote] = useState<{ date: string | null } | null>(null);
   const [newDraft, setNewDraft] = useState<{ effective: string; title: string } | null>(null);
   const [markdown, setMarkdown] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
   const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
 
   const reload = useCallback(
@@ -109,6 +114,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           setSelectedId(id);
           setError(null);
           setNote(null);
+          setRestored(null);
         }}
         testIdPrefix="rule-version-"
         notes={(v) => [...forceNotes(v), t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
@@ -141,6 +147,11 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                   data-testid="btn-rule-draft"
                 >
                   {t('action.createDraft')}
+                </button>
+              )}
+              {(s.status === 'approved' || s.status === 'superseded') && (
+                <button type="button" onClick={() => setRestoring(true)} disabled={noRestore !== null} aria-describedby={noRestore ? 'rules-role-note' : undefined} data-testid="btn-rule-restore">
+                  {t('tr.restore')}
                 </button>
               )}
               <span className="toolbar-spacer" />
@@ -179,6 +190,11 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
                 {note.date ? t('review.approvedSuperseding', { date: note.date }) : t('review.approved')}
+              </div>
+            )}
+            {restored && (
+              <div className="banner banner-ok" role="status" data-testid="rules-restored">
+                {t('tr.restored', { date: restored })}
               </div>
             )}
             <div className="tabs" role="tablist">
@@ -225,6 +241,29 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           </>
         )}
       </section>
+      {restoring && s && (
+        // The tariff page's restore, for rules: a new draft holding this version, reviewed and approved like any other.
+        <NewDraftDialog
+          from={s}
+          suggested={info.suggestedDraftDate}
+          heading={t('tr.restoreTitle')}
+          help={t('tr.restoreHelp', { date: s.effective })}
+          onCancel={() => setRestoring(false)}
+          onCreate={(effective, title) => {
+            api.lifecycle
+              .restore({ kind: 'rules', from: s.id, effective, title })
+              .then(async (r) => {
+                setRestoring(false);
+                setTab('rules');
+                setError(null);
+                await reload(r.id);
+                setSelectedId(r.id);
+                setRestored(s.effective);
+              })
+              .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
     </div>
   );
 }
