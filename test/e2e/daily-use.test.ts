@@ -186,6 +186,13 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await waitText(testId('param-value-graceDays'), '15');
     await testId('rules-tab-audit').click();
     await waitText(testId('audit-view'), 'rule.draft.restored');
+    // The parameter edit reads as what changed (15 → 16 days of 第27条), not two copies of the record with its quote.
+    const edit = testId('audit-entries').locator('tr', { hasText: 'rule.parameter.edited' });
+    const row = await edit.textContent();
+    expect(row).toContain('parameter.value: 15');
+    expect(row).toContain('parameter.value: 16');
+    expect(row).toContain('name: graceDays');
+    expect(row).not.toContain('支払期日');
     await shot(studio.page, 'daily-06-rule-restored');
   });
 });
