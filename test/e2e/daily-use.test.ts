@@ -180,6 +180,8 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await waitText(testId('rule-version-heading'), '施行日 2027-09-01');
     await waitText(testId('rule-version-status'), '下書き');
     await waitText(testId('rules-restored'), '2023-09-19 の版を復元した下書きを作成しました');
+    // Its title is offered in the page's language (it was the server's English "restore of 2023-09-19").
+    await waitText(testId('rule-version-3'), '2023-09-19 の版を復元');
     await expect.poll(focused).toBe('rule-version-heading');
     // It holds 2023-09-19's parameters, not the 16 days approved since.
     await testId('decision-select').selectOption('lateInterest');

@@ -247,6 +247,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           from={s}
           suggested={info.suggestedDraftDate}
           heading={t('tr.restoreTitle')}
+          initialTitle={t('tr.restoreDefaultTitle', { date: s.effective })}
           help={t('tr.restoreHelp', { date: s.effective })}
           onCancel={() => setRestoring(false)}
           onCreate={(effective, title) => {

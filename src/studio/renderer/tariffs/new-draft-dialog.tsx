@@ -4,10 +4,27 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { Dialog } from '../ui/dialog.js';
 
 /** Editing an approved version starts a draft with its own effective date. */
-export function NewDraftDialog({ from, suggested, onCreate, onCancel, heading, help }: { from: VersionSummary; suggested: string; onCreate: (effective: string, title: string) => void; onCancel: () => void; heading?: string; help?: string }) {
+export function NewDraftDialog({
+  from,
+  suggested,
+  onCreate,
+  onCancel,
+  heading,
+  help,
+  initialTitle = '',
+}: {
+  from: VersionSummary;
+  suggested: string;
+  onCreate: (effective: string, title: string) => void;
+  onCancel: () => void;
+  heading?: string;
+  help?: string;
+  /** The title offered (a restore names what it restores, in the UI's language). */
+  initialTitle?: string;
+}) {
   const { t } = useI18n();
   const [effective, setEffective] = useState(suggested);
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState(initialTitle);
   return (
     <Dialog title={heading ?? t('draft.title')} testId="new-draft-dialog" onCancel={onCancel} onSubmit={() => onCreate(effective, title)} submit={{ label: t('action.create'), testId: 'draft-create' }}>
       <p>{help ?? t('draft.from', { date: from.effective, status: t(`status.${from.status}`) })}</p>

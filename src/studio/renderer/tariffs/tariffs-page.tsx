@@ -427,6 +427,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           from={summary}
           suggested={info.suggestedDraftDate}
           heading={t('tr.restoreTitle')}
+          initialTitle={t('tr.restoreDefaultTitle', { date: summary.effective })}
           help={t('tr.restoreHelp', { date: summary.effective })}
           onCancel={() => setDialog(null)}
           onCreate={(effective, title) => {
