@@ -166,6 +166,11 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await testId('explorer-run').click();
     await waitText(testId('explorer-outcome'), 'charge');
     await shot(studio.page, 'daily-05-explorer');
+    // Opened afresh, the rules page shows the version in force today (its list says 本日施行中), not the one only scheduled.
+    await studio.page.reload();
+    await testId('nav-rules').click();
+    await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
+    await waitText(studio.page.locator('.version-item.selected'), '本日施行中');
   });
 
   it('legal rolls back a rule version as the tariff page does: a restored draft of an earlier version', async () => {

@@ -14,6 +14,7 @@ import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { useForceNote } from '../versions/use-force-note.js';
+import { versionInForceOn } from '../versions/force-note.js';
 import { NewDraftDialog } from '../tariffs/new-draft-dialog.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 
@@ -46,9 +47,9 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     async (select?: number) => {
       const { versions: vs } = await api.rules.list({});
       setVersions(vs);
-      setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+      setSelectedId((cur) => select ?? cur ?? versionInForceOn(vs, info.today)?.id ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
     },
-    [api],
+    [api, info.today],
   );
   const liveTick = useLiveTick('rules');
   useEffect(() => {

@@ -28,6 +28,7 @@ import { useCallRefusal } from '../team/use-call-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { useForceNote } from '../versions/use-force-note.js';
+import { versionInForceOn } from '../versions/force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
@@ -84,8 +85,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     const { versions: vs } = await api.tariffs.list({});
     setVersions(vs);
     setRefresh((n) => n + 1);
-    setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
-  }, [api]);
+    setSelectedId((cur) => select ?? cur ?? versionInForceOn(vs, info.today)?.id ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+  }, [api, info.today]);
 
   const liveTick = useLiveTick('tariffs');
   useEffect(() => {
