@@ -150,6 +150,15 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     const submitted = await call<{ summary: { revision: number } }>('rules.submit', { id: draft.id, revision: draft.revision, comment: '提出' });
     await call('rules.approve', { id: draft.id, revision: submitted.summary.revision, reviewer: 'kato', comment: '確認' });
     await testId('nav-explorer').click();
+    await testId('explorer-decision').selectOption('settlement');
+    // 判定する is in the window without scrolling past the fifteen interpretations (folded, with a count).
+    await waitText(testId('explorer-interps-choice'), '既定から変えたもの 0 件');
+    const run = await testId('explorer-run').boundingBox();
+    expect(run!.y + run!.height).toBeLessThanOrEqual(800);
+    await testId('explorer-interps-choice').locator('summary').click();
+    await testId('explorer-interp-interestDayBasis').selectOption({ index: 2 });
+    await waitText(testId('explorer-interps-choice'), '既定から変えたもの 1 件');
+    await testId('explorer-interp-interestDayBasis').selectOption({ index: 0 });
     await testId('explorer-decision').selectOption('lateInterest');
     const ruleLabel = () => testId('explorer-rule-version').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
     await expect.poll(ruleLabel).toContain('2023-09-19');

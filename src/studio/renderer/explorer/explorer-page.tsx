@@ -204,24 +204,28 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
           </datalist>
         </fieldset>
         {relevant.length > 0 && (
-          <fieldset className="facts-form">
-            <legend>{t('rules.interpretations')}</legend>
-            {relevant.map((i) => (
-              <label key={i.name} className="fact-field">
-                <span>
-                  <code>{i.name}</code> <span className="muted small">{i.clauses.join('・')}</span>
-                </span>
-                <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
-                  <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
-                  {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
-                    <option key={v} value={v}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
+          // Fifteen dropdowns pushed 判定する below the window at 1280×800: folded, they say how many are changed.
+          <details className="interp-choices" data-testid="explorer-interps-choice">
+            <summary>{t('explorer.interpsSummary', { n: relevant.length, changed: relevant.filter((i) => interps[i.name]).length })}</summary>
+            <fieldset className="facts-form">
+              <legend>{t('rules.interpretations')}</legend>
+              {relevant.map((i) => (
+                <label key={i.name} className="fact-field">
+                  <span>
+                    <code>{i.name}</code> <span className="muted small">{i.clauses.join('・')}</span>
+                  </span>
+                  <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
+                    <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
+                    {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          </details>
         )}
         <button type="button" className="primary" onClick={() => void run()} data-testid="explorer-run">
           {t('explorer.run')}
