@@ -124,6 +124,12 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await testId('nav-rules').click();
     await testId('btn-rule-draft').click();
     expect(await focused()).toBe('rule-draft-effective');
+    // The same modal dialog as the tariff page's: Escape cancels and gives the focus back.
+    expect(await testId('rule-draft-form').getAttribute('role')).toBe('dialog');
+    await studio.page.keyboard.press('Escape');
+    expect(await testId('rule-draft-form').count()).toBe(0);
+    await expect.poll(focused).toBe('btn-rule-draft');
+    await testId('btn-rule-draft').click();
     await testId('rule-draft-effective').fill('2027-04-01');
     await testId('rule-draft-create').click();
     await waitText(testId('rule-version-status'), '下書き');

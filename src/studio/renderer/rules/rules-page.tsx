@@ -38,7 +38,8 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
   const [note, setNote] = useState<{ date: string | null } | null>(null);
-  const [newDraft, setNewDraft] = useState<{ effective: string; title: string } | null>(null);
+  // The same dialog as the tariff page's (it was an inline form that Escape did not close).
+  const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
@@ -70,11 +71,11 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     setError(null);
     void reload(d.summary.id);
   };
-  const createDraft = async () => {
-    if (!detail || !newDraft) return;
+  const createDraft = async (effective: string, title: string) => {
+    if (!detail) return;
     try {
-      const d = await api.rules.createDraft({ from: detail.summary.id, effective: newDraft.effective, title: newDraft.title });
-      setNewDraft(null);
+      const d = await api.rules.createDraft({ from: detail.summary.id, effective, title });
+      setNewDraft(false);
       setTab('rules');
       updated(d);
       setSelectedId(d.summary.id);
@@ -144,7 +145,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                   className="primary"
                   disabled={noDraft !== null}
                   aria-describedby={noDraft ? 'rules-role-note' : undefined}
-                  onClick={() => setNewDraft({ effective: info.suggestedDraftDate, title: '' })}
+                  onClick={() => setNewDraft(true)}
                   data-testid="btn-rule-draft"
                 >
                   {t('action.createDraft')}
@@ -168,24 +169,6 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
               </p>
             ) : (
               s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>
-            )}
-            {newDraft && (
-              <div className="inline-form" data-testid="rule-draft-form">
-                <label>
-                  {t('draft.effective')}
-                  <input type="date" autoFocus value={newDraft.effective} onChange={(e) => setNewDraft({ ...newDraft, effective: e.target.value })} data-testid="rule-draft-effective" />
-                </label>
-                <label className="grow">
-                  {t('draft.name')}
-                  <input type="text" value={newDraft.title} onChange={(e) => setNewDraft({ ...newDraft, title: e.target.value })} data-testid="rule-draft-title" />
-                </label>
-                <button type="button" onClick={() => setNewDraft(null)}>
-                  {t('action.cancel')}
-                </button>
-                <button type="button" className="primary" onClick={() => void createDraft()} data-testid="rule-draft-create">
-                  {t('action.create')}
-                </button>
-              </div>
             )}
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
@@ -242,6 +225,15 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           </>
         )}
       </section>
+      {newDraft && s && (
+        <NewDraftDialog
+          from={s}
+          suggested={info.suggestedDraftDate}
+          testIds={{ dialog: 'rule-draft-form', effective: 'rule-draft-effective', title: 'rule-draft-title', create: 'rule-draft-create' }}
+          onCancel={() => setNewDraft(false)}
+          onCreate={(effective, title) => void createDraft(effective, title)}
+        />
+      )}
       {restoring && s && (
         // The tariff page's restore, for rules: a new draft holding this version, reviewed and approved like any other.
         <NewDraftDialog
