@@ -110,8 +110,9 @@ describe('legal review, browser mode', () => {
     await testId('review-comment').fill('第27条の起算を見直しました');
     await testId('btn-submit-review').click();
     await waitText(testId('rule-version-status'), 'レビュー中');
-    await testId('btn-approve').click();
-    await waitText(testId('error-banner'), 'APPROVAL_INCOMPLETE');
+    // Without a reviewer and a comment the approval would be refused: the button says so before it is pressed.
+    expect(await testId('btn-approve').isDisabled()).toBe(true);
+    await waitText(testId('btn-approve-incomplete'), 'レビュアー（承認者）とコメントを入力してください');
     await testId('review-reviewer').fill('加藤（法務）');
     await testId('review-comment').fill('条文と回帰テストを確認');
     await testId('btn-approve').click();

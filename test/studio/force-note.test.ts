@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayBefore, forceNote } from '../../src/studio/renderer/versions/force-note.js';
+import { dayBefore, forceNote, versionInForceOn } from '../../src/studio/renderer/versions/force-note.js';
 
 /** The version list says which version is in force today and until when: a superseded status alone reads as "abolished". */
 const v = (id: number, effective: string, status: string) => ({ id, effective, status });
@@ -39,5 +39,13 @@ describe('forceNote', () => {
     expect(dayBefore('2027-04-01')).toBe('2027-03-31');
     expect(dayBefore('2028-03-01')).toBe('2028-02-29');
     expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+  });
+
+  it('versionInForceOn: the explorer starts with the version in force on its asOf date, not a scheduled one', () => {
+    const all = [v(3, '2027-05-01', 'draft'), v(2, '2026-12-02', 'approved'), v(1, '2023-09-19', 'superseded')];
+    expect(versionInForceOn(all, '2026-12-01')?.id).toBe(1);
+    expect(versionInForceOn(all, '2026-12-02')?.id).toBe(2);
+    expect(versionInForceOn(all, '2027-06-01')?.id).toBe(2);
+    expect(versionInForceOn(all, '2020-01-01')).toBeUndefined();
   });
 });

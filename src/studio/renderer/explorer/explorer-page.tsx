@@ -10,6 +10,7 @@ import { download } from '../tariffs/base64.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 import { TermsText } from '../ui/terms-text.js';
+import { versionInForceOn } from '../versions/force-note.js';
 
 /**
  * The decision explorer: pick a decision, fill its facts in a form generated from its schema,
@@ -23,6 +24,10 @@ const JSON_PLACEHOLDER: Record<string, string> = {
   bills: '[{"id": "2025-01", "dueDate": "2025-01-31", "amount": 11000}]',
   payments: '[{"date": "2025-02-10", "amount": 11000}]',
 };
+
+/** The version a form starts with: the one in force on the asOf date, else the newest approved, else the first listed. */
+const defaultVersion = (versions: readonly { id: number; effective: string; status: string }[], asOf: string): number | null =>
+  (versionInForceOn(versions, asOf) ?? versions.find((v) => v.status === 'approved') ?? versions[0])?.id ?? null;
 
 function FactInput({ field, value, onChange, datalist }: { field: FactField; value: string | boolean | undefined; onChange: (v: string | boolean) => void; datalist?: string }) {
   const id = `fact-${field.name}`;
@@ -74,9 +79,12 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const [ruleVersions, setRuleVersions] = useState<RuleVersionSummary[]>([]);
   const [tariffVersions, setTariffVersions] = useState<VersionSummary[]>([]);
   const [decision, setDecision] = useState('lateInterest');
-  const [ruleId, setRuleId] = useState<number | null>(null);
-  const [tariffId, setTariffId] = useState<number | null>(null);
+  // Until the user picks one, each version is the one in force on the asOf date (a saved case then passes `tariff test`).
+  const [ruleChoice, setRuleChoice] = useState<number | null>(null);
+  const [tariffChoice, setTariffChoice] = useState<number | null>(null);
   const [asOf, setAsOf] = useState(info.today);
+  const ruleId = ruleChoice ?? defaultVersion(ruleVersions, asOf);
+  const tariffId = tariffChoice ?? defaultVersion(tariffVersions, asOf);
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, Values>>({});
   const [interps, setInterps] = useState<Record<string, string>>({});
@@ -93,8 +101,6 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
       setForms(d.decisions);
       setRuleVersions(r.versions);
       setTariffVersions(tv.versions);
-      setRuleId((cur) => cur ?? r.versions.find((v) => v.status === 'approved')?.id ?? r.versions[0]?.id ?? null);
-      setTariffId((cur) => cur ?? tv.versions.find((v) => v.status === 'approved')?.id ?? tv.versions[0]?.id ?? null);
     }, showError);
   }, [api, showError]);
   useEffect(() => {
@@ -155,11 +161,11 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         <div className="form-row">
           <label className="grow">
             {t('explorer.ruleVersion')}
-            <VersionSelect testId="explorer-rule-version" versions={ruleVersions} value={ruleId} onChange={(id) => setRuleId(Number(id))} />
+            <VersionSelect testId="explorer-rule-version" versions={ruleVersions} value={ruleId} onChange={(id) => setRuleChoice(Number(id))} />
           </label>
           <label className="grow">
             {t('explorer.tariffVersion')}
-            <VersionSelect testId="explorer-tariff-version" versions={tariffVersions} value={tariffId} onChange={(id) => setTariffId(Number(id))} />
+            <VersionSelect testId="explorer-tariff-version" versions={tariffVersions} value={tariffId} onChange={(id) => setTariffChoice(Number(id))} />
           </label>
         </div>
         <div className="form-row">
@@ -198,24 +204,28 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
           </datalist>
         </fieldset>
         {relevant.length > 0 && (
-          <fieldset className="facts-form">
-            <legend>{t('rules.interpretations')}</legend>
-            {relevant.map((i) => (
-              <label key={i.name} className="fact-field">
-                <span>
-                  <code>{i.name}</code> <span className="muted small">{i.clauses.join('・')}</span>
-                </span>
-                <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
-                  <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
-                  {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
-                    <option key={v} value={v}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
+          // Fifteen dropdowns pushed 判定する below the window at 1280×800: folded, they say how many are changed.
+          <details className="interp-choices" data-testid="explorer-interps-choice">
+            <summary>{t('explorer.interpsSummary', { n: relevant.length, changed: relevant.filter((i) => interps[i.name]).length })}</summary>
+            <fieldset className="facts-form">
+              <legend>{t('rules.interpretations')}</legend>
+              {relevant.map((i) => (
+                <label key={i.name} className="fact-field">
+                  <span>
+                    <code>{i.name}</code> <span className="muted small">{i.clauses.join('・')}</span>
+                  </span>
+                  <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
+                    <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
+                    {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
+                      <option key={v} value={v}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          </details>
         )}
         <button type="button" className="primary" onClick={() => void run()} data-testid="explorer-run">
           {t('explorer.run')}

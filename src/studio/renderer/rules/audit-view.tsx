@@ -4,9 +4,16 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
+import { auditDiff } from '../ui/audit-diff.js';
 
-/** The audit log (who, when, what, before/after) and whether its hash chain holds. */
-const compact = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
+/** The audit log (who, when, what, before/after: the fields that changed) and whether its hash chain holds. */
+const Lines = ({ lines }: { lines: string[] }) => (
+  <>
+    {lines.map((l, i) => (
+      <div key={i}>{l}</div>
+    ))}
+  </>
+);
 
 export function AuditView({ onError }: { onError: (e: unknown) => void }) {
   const api = useApi();
@@ -48,9 +55,21 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
           { key: 'at', header: t('audit.at'), cell: (e) => tokyoTime(e.at) },
           { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
           { key: 'action', header: t('audit.action'), cellClass: 'mono', cell: (e) => e.action },
-          { key: 'target', header: t('audit.target'), cellClass: 'mono', cell: (e) => e.target },
-          { key: 'before', header: t('change.before'), cellClass: 'mono audit-json', cell: (e) => compact(e.before) },
-          { key: 'after', header: t('change.after'), cellClass: 'mono audit-json', cell: (e) => compact(e.after) },
+          {
+            key: 'target',
+            header: t('audit.target'),
+            cellClass: 'mono',
+            cell: (e) => (
+              <>
+                {e.target}
+                <div className="muted small" data-testid="audit-context">
+                  <Lines lines={auditDiff(e.before, e.after).context} />
+                </div>
+              </>
+            ),
+          },
+          { key: 'before', header: t('change.before'), cellClass: 'mono audit-json', cell: (e) => <Lines lines={auditDiff(e.before, e.after).before} /> },
+          { key: 'after', header: t('change.after'), cellClass: 'mono audit-json', cell: (e) => <Lines lines={auditDiff(e.before, e.after).after} /> },
           { key: 'comment', header: t('review.comment'), cell: (e) => e.comment ?? '' },
         ]}
       />

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { focusIsLost } from '../ui/focus-lost.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from '../shell/api-context.js';
@@ -27,13 +28,20 @@ export function EditableRow({
   colSpan: number;
   editor: ReactNode;
 }) {
+  // Closing the editor (saved, cancelled, Escape) removes the focused field: the focus goes back to the Edit button.
+  const button = useRef<HTMLButtonElement | null>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open && focusIsLost()) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <>
       <tr data-testid={testId}>
         {cells}
         <td>
           {editable && (
-            <button type="button" className="small-button" onClick={onToggle} aria-expanded={open} aria-label={toggle.label} data-testid={toggle.testId}>
+            <button ref={button} type="button" className="small-button" onClick={onToggle} aria-expanded={open} aria-label={toggle.label} data-testid={toggle.testId}>
               {toggle.text}
             </button>
           )}
@@ -81,6 +89,12 @@ export function RowEditorForm({
   const api = useApi();
   const { t } = useI18n();
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement | null>(null);
+  // Opened with its Edit button, the editor takes the focus on its first field.
+  useEffect(() => {
+    const f = form.current;
+    if (f && !f.contains(document.activeElement)) f.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus();
+  }, []);
   const submit = async () => {
     setSaving(true);
     try {
@@ -94,6 +108,7 @@ export function RowEditorForm({
   };
   return (
     <form
+      ref={form}
       className={className}
       aria-label={label}
       data-testid={testId}

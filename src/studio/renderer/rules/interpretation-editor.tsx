@@ -37,7 +37,7 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
               cells={
                 <>
                   <td className="mono">{i.name}</td>
-                  <td>{i.clauses.join('・')}</td>
+                  <td className="clause-cell">{i.clauses.join("・")}</td>
                   <td>
                     {isDraft && i.alternatives.length > 0 ? (
                       <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>

@@ -32,7 +32,7 @@ export function ParametersSection({ detail, decision, onChange, onError }: { det
                 <>
                   <td className="mono">{k}</td>
                   <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
-                  <td>{p.clause}</td>
+                  <td className="clause-cell">{p.clause}</td>
                   <td className="muted">{p.description ?? ''}</td>
                 </>
               }

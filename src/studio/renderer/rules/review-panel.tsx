@@ -13,6 +13,7 @@ export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail:
   return (
     <div className="review-panel" data-testid="review-panel">
       <ReviewLifecycle
+        key={s.id}
         kind="rule"
         version={s}
         busy={busy}

@@ -14,6 +14,8 @@ import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { useForceNote } from '../versions/use-force-note.js';
+import { versionInForceOn } from '../versions/force-note.js';
+import { NewDraftDialog } from '../tariffs/new-draft-dialog.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
@@ -25,7 +27,10 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t } = useI18n();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
-  const noDraft = useCallRefusal()('rules.createDraft');
+  const refusal = useCallRefusal();
+  const noDraft = refusal('rules.createDraft');
+  const noRestore = refusal('lifecycle.restore');
+  const [restoring, setRestoring] = useState(false);
   const [versions, setVersions] = useState<RuleVersionSummary[]>([]);
   const forceNotes = useForceNote(versions, info.today);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -33,17 +38,19 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
   const [note, setNote] = useState<{ date: string | null } | null>(null);
-  const [newDraft, setNewDraft] = useState<{ effective: string; title: string } | null>(null);
+  // The same dialog as the tariff page's (it was an inline form that Escape did not close).
+  const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
   const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
 
   const reload = useCallback(
     async (select?: number) => {
       const { versions: vs } = await api.rules.list({});
       setVersions(vs);
-      setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+      setSelectedId((cur) => select ?? cur ?? versionInForceOn(vs, info.today)?.id ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
     },
-    [api],
+    [api, info.today],
   );
   const liveTick = useLiveTick('rules');
   useEffect(() => {
@@ -64,11 +71,11 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     setError(null);
     void reload(d.summary.id);
   };
-  const createDraft = async () => {
-    if (!detail || !newDraft) return;
+  const createDraft = async (effective: string, title: string) => {
+    if (!detail) return;
     try {
-      const d = await api.rules.createDraft({ from: detail.summary.id, effective: newDraft.effective, title: newDraft.title });
-      setNewDraft(null);
+      const d = await api.rules.createDraft({ from: detail.summary.id, effective, title });
+      setNewDraft(false);
       setTab('rules');
       updated(d);
       setSelectedId(d.summary.id);
@@ -109,6 +116,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           setSelectedId(id);
           setError(null);
           setNote(null);
+          setRestored(null);
         }}
         testIdPrefix="rule-version-"
         notes={(v) => [...forceNotes(v), t('rules.author', { name: v.author }), ...(v.approvedBy ? [t('rules.approver', { name: v.approvedBy })] : [])]}
@@ -137,10 +145,15 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                   className="primary"
                   disabled={noDraft !== null}
                   aria-describedby={noDraft ? 'rules-role-note' : undefined}
-                  onClick={() => setNewDraft({ effective: info.suggestedDraftDate, title: '' })}
+                  onClick={() => setNewDraft(true)}
                   data-testid="btn-rule-draft"
                 >
                   {t('action.createDraft')}
+                </button>
+              )}
+              {(s.status === 'approved' || s.status === 'superseded') && (
+                <button type="button" onClick={() => setRestoring(true)} disabled={noRestore !== null} aria-describedby={noRestore ? 'rules-role-note' : undefined} data-testid="btn-rule-restore">
+                  {t('tr.restore')}
                 </button>
               )}
               <span className="toolbar-spacer" />
@@ -157,28 +170,15 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             ) : (
               s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>
             )}
-            {newDraft && (
-              <div className="inline-form" data-testid="rule-draft-form">
-                <label>
-                  {t('draft.effective')}
-                  <input type="date" value={newDraft.effective} onChange={(e) => setNewDraft({ ...newDraft, effective: e.target.value })} data-testid="rule-draft-effective" />
-                </label>
-                <label className="grow">
-                  {t('draft.name')}
-                  <input type="text" value={newDraft.title} onChange={(e) => setNewDraft({ ...newDraft, title: e.target.value })} data-testid="rule-draft-title" />
-                </label>
-                <button type="button" onClick={() => setNewDraft(null)}>
-                  {t('action.cancel')}
-                </button>
-                <button type="button" className="primary" onClick={() => void createDraft()} data-testid="rule-draft-create">
-                  {t('action.create')}
-                </button>
-              </div>
-            )}
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
                 {note.date ? t('review.approvedSuperseding', { date: note.date }) : t('review.approved')}
+              </div>
+            )}
+            {restored && (
+              <div className="banner banner-ok" role="status" data-testid="rules-restored">
+                {t('tr.restored', { date: restored })}
               </div>
             )}
             <div className="tabs" role="tablist">
@@ -225,6 +225,39 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
           </>
         )}
       </section>
+      {newDraft && s && (
+        <NewDraftDialog
+          from={s}
+          suggested={info.suggestedDraftDate}
+          testIds={{ dialog: 'rule-draft-form', effective: 'rule-draft-effective', title: 'rule-draft-title', create: 'rule-draft-create' }}
+          onCancel={() => setNewDraft(false)}
+          onCreate={(effective, title) => void createDraft(effective, title)}
+        />
+      )}
+      {restoring && s && (
+        // The tariff page's restore, for rules: a new draft holding this version, reviewed and approved like any other.
+        <NewDraftDialog
+          from={s}
+          suggested={info.suggestedDraftDate}
+          heading={t('tr.restoreTitle')}
+          initialTitle={t('tr.restoreDefaultTitle', { date: s.effective })}
+          help={t('tr.restoreHelp', { date: s.effective })}
+          onCancel={() => setRestoring(false)}
+          onCreate={(effective, title) => {
+            api.lifecycle
+              .restore({ kind: 'rules', from: s.id, effective, title })
+              .then(async (r) => {
+                setRestoring(false);
+                setTab('rules');
+                setError(null);
+                await reload(r.id);
+                setSelectedId(r.id);
+                setRestored(s.effective);
+              })
+              .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -12,8 +12,8 @@ import { DataTable, type DataColumn } from '../ui/data-table.js';
 export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly Issue[]; testId?: string }) {
   const { t, lang } = useI18n();
   const columns: DataColumn<Issue>[] = [
-    { key: 'sheet', header: t('issue.sheet'), cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
-    { key: 'row', header: t('issue.row'), cell: (i) => i.row ?? (i.index !== undefined ? i.index + 1 : '') },
+    { key: 'sheet', header: t('issue.sheet'), cellClass: 'nowrap', cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
+    { key: 'row', header: t('issue.row'), cellClass: 'nowrap', cell: (i) => i.row ?? (i.index !== undefined ? i.index + 1 : '') },
     { key: 'column', header: t('issue.column'), cell: (i) => `${i.column ? `${i.column} ` : ''}${i.header ?? ''}` },
     { key: 'value', header: t('issue.value'), cellClass: 'mono', cell: (i) => i.value ?? '' },
     { key: 'expected', header: t('issue.expected'), cell: (i) => (lang === 'ja' ? i.expectedJa : i.expected) ?? i.expected ?? '' },

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ImportPreview, VersionDetail } from '../../api/contract.js';
+import { useEffect, useState } from 'react';
+import type { ImportPreview, VersionDetail, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { IssueList } from '../shell/issue-list.js';
@@ -22,6 +22,13 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
   const [error, setError] = useState<ShownError | null>(null);
   const [effective, setEffective] = useState('');
   const [title, setTitle] = useState('');
+  // The versions already there: a workbook exported from a draft suggests that draft's date, and two
+  // versions of one date cannot both be submitted (VERSION_DATE_TAKEN), so the dialog says so first.
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  useEffect(() => {
+    api.tariffs.list({}).then((r) => setVersions(r.versions), () => setVersions([]));
+  }, [api]);
+  const sameDate = versions.filter((v) => v.effective === effective);
 
   const choose = async (f: File | undefined) => {
     if (!f) return;
@@ -85,7 +92,7 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
           <div className="import-preview" data-testid="import-preview">
             {/* A file that could not be read has no base to name: its error says what is wrong. */}
             {preview.base ? (
-              <p>{t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`) })}</p>
+              <p>{t('import.base', { date: preview.base.effective, status: t(`status.${preview.base.status}`), id: preview.base.id, title: preview.base.title ? ` 「${preview.base.title}」` : '' })}</p>
             ) : (
               errors.length === 0 && <p>{t('import.noBase')}</p>
             )}
@@ -117,6 +124,14 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
                     <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
                   </label>
                 </div>
+                {sameDate.length > 0 && (
+                  <p className="banner banner-warning small" data-testid="import-date-taken">
+                    {t('import.dateTaken', {
+                      date: effective,
+                      versions: sameDate.map((v) => `${t(`status.${v.status}`)} #${v.id}${v.title ? `「${v.title}」` : ''}`).join(', '),
+                    })}
+                  </p>
+                )}
               </>
             )}
           </div>

@@ -4,20 +4,40 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { Dialog } from '../ui/dialog.js';
 
 /** Editing an approved version starts a draft with its own effective date. */
-export function NewDraftDialog({ from, suggested, onCreate, onCancel, heading, help }: { from: VersionSummary; suggested: string; onCreate: (effective: string, title: string) => void; onCancel: () => void; heading?: string; help?: string }) {
+export function NewDraftDialog({
+  from,
+  suggested,
+  onCreate,
+  onCancel,
+  heading,
+  help,
+  initialTitle = '',
+  testIds = { dialog: 'new-draft-dialog', effective: 'draft-effective', title: 'draft-title', create: 'draft-create' },
+}: {
+  from: VersionSummary;
+  suggested: string;
+  onCreate: (effective: string, title: string) => void;
+  onCancel: () => void;
+  heading?: string;
+  help?: string;
+  /** The title offered (a restore names what it restores, in the UI's language). */
+  initialTitle?: string;
+  /** The test ids of the dialog and its fields (the rules page keeps its own). */
+  testIds?: { dialog: string; effective: string; title: string; create: string };
+}) {
   const { t } = useI18n();
   const [effective, setEffective] = useState(suggested);
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState(initialTitle);
   return (
-    <Dialog title={heading ?? t('draft.title')} testId="new-draft-dialog" onCancel={onCancel} onSubmit={() => onCreate(effective, title)} submit={{ label: t('action.create'), testId: 'draft-create' }}>
+    <Dialog title={heading ?? t('draft.title')} testId={testIds.dialog} onCancel={onCancel} onSubmit={() => onCreate(effective, title)} submit={{ label: t('action.create'), testId: testIds.create }}>
       <p>{help ?? t('draft.from', { date: from.effective, status: t(`status.${from.status}`) })}</p>
       <label>
         {t('draft.effective')}
-        <input type="date" required autoFocus value={effective} onChange={(e) => setEffective(e.target.value)} data-testid="draft-effective" />
+        <input type="date" required autoFocus value={effective} onChange={(e) => setEffective(e.target.value)} data-testid={testIds.effective} />
       </label>
       <label>
         {t('draft.name')}
-        <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid="draft-title" />
+        <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid={testIds.title} />
       </label>
     </Dialog>
   );

@@ -26,6 +26,10 @@ type Props = {
   onSelectRow: (index: number | null) => void;
   focus: FocusRequest | null;
   errorCells: ReadonlySet<string>;
+  /** An edit tried on a grid that is not editable (Enter, F2, typing, a double-click, a paste): the page says why and what to do. */
+  onReadOnlyEdit: () => void;
+  /** What the grid says when it shows no row (an empty table, or a filter that matches none). */
+  emptyText: string;
 };
 
 export const cellKey = (index: number, field: string): string => `${index}:${field}`;
@@ -48,7 +52,7 @@ const FROZEN_MAX_WIDTH = 220;
  * code and name, and every changed cell marked with its value before the edit.
  */
 export function TariffGrid(props: Props) {
-  const { table, rows, changes, editable, onEdits, onClipped, onSelectRow, focus, errorCells } = props;
+  const { table, rows, changes, editable, onEdits, onClipped, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
   const { t, lang, yen } = useI18n();
   const def = TABLES[table];
   const grid = useRef<DataGridHandle>(null);
@@ -117,6 +121,11 @@ export function TariffGrid(props: Props) {
   const editsFor = (changedRows: GridRow[], field: string): CellEdit[] => changedRows.map((r) => ({ table, index: r.__index, field, text: cellText((r[field] as CellValue | undefined) ?? null) }));
 
   const onKeyDown = (args: { mode: 'SELECT' | 'EDIT'; row: GridRow; column: { key: string; idx: number } }, event: CellKeyboardEvent) => {
+    // On a version that is not editable an edit used to do nothing at all: say why instead.
+    if (!editable && args.mode === 'SELECT' && (event.key === 'Enter' || event.key === 'F2' || (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey))) {
+      onReadOnlyEdit();
+      return;
+    }
     if (args.mode !== 'SELECT' || !editable || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'd') return;
     // Ctrl+D (Excel's fill down for one cell): the value of the cell above, in the order shown.
     event.preventGridDefault();
@@ -154,6 +163,16 @@ export function TariffGrid(props: Props) {
         onRowsChange={(next, data) => onEdits(editsFor(data.indexes.map((i) => next[i]!), data.column.key), data.indexes.length > 1 ? 'fill' : 'edit')}
         onFill={({ columnKey, sourceRow, targetRow }) => ({ ...targetRow, [columnKey]: sourceRow[columnKey] ?? null })}
         onCellKeyDown={onKeyDown}
+        onCellDoubleClick={() => {
+          if (!editable) onReadOnlyEdit();
+        }}
+        renderers={{
+          noRowsFallback: (
+            <div className="grid-empty" data-testid="grid-empty">
+              {emptyText}
+            </div>
+          ),
+        }}
         onCellCopy={({ row, column }, event) => {
           if (column.key === '__index') return;
           event.clipboardData.setData('text/plain', clipboardCell(cellText((row[column.key] as CellValue | undefined) ?? null)));
@@ -161,6 +180,10 @@ export function TariffGrid(props: Props) {
         }}
         onCellPaste={({ row, column }, event) => {
           event.preventDefault();
+          if (!editable) {
+            onReadOnlyEdit();
+            return row;
+          }
           const block = parseClipboardGrid(event.clipboardData.getData('text/plain'));
           const startRow = rows.findIndex((r) => r.__index === row.__index);
           const startCol = def.columns.findIndex((c) => c.key === column.key);

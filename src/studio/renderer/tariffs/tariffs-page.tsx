@@ -28,6 +28,7 @@ import { useCallRefusal } from '../team/use-call-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { useForceNote } from '../versions/use-force-note.js';
+import { versionInForceOn } from '../versions/force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
@@ -70,6 +71,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   }, []);
   const showError = useCallback(
     (e: unknown, lead?: string) => {
+      // A refusal replaces what the page said last ("submitted", "restored"): both at once would contradict.
+      setNotice(null);
       setError({ error: e, ...(lead ? { lead } : {}) });
       if (e instanceof StudioCallError) markIssues(e.issues);
     },
@@ -82,8 +85,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     const { versions: vs } = await api.tariffs.list({});
     setVersions(vs);
     setRefresh((n) => n + 1);
-    setSelectedId((cur) => select ?? cur ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
-  }, [api]);
+    setSelectedId((cur) => select ?? cur ?? versionInForceOn(vs, info.today)?.id ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+  }, [api, info.today]);
 
   const liveTick = useLiveTick('tariffs');
   useEffect(() => {
@@ -357,12 +360,21 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   }}
                   focus={focus}
                   errorCells={errorCells}
+                  onReadOnlyEdit={() => warn(noEdit ?? (summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')))}
+                  emptyText={
+                    allRows.length > 0
+                      ? t('grid.noMatch')
+                      : [t('grid.emptyTable'), ...(tab === 'existingContracts' ? [t('grid.emptyExisting')] : []), ...(canEdit ? [t('grid.emptyAdd')] : [])].join(lang === 'ja' ? '' : ' ')
+                  }
                 />
               </div>
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
                 {summary.status !== 'superseded' && (
-                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => setNotice({ text, tone: 'ok' })} />
+                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => {
+                      setError(null);
+                      setNotice({ text, tone: 'ok' });
+                    }} />
                 )}
                 {isDraft && (
                   <section className="changes-panel">
@@ -416,6 +428,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           from={summary}
           suggested={info.suggestedDraftDate}
           heading={t('tr.restoreTitle')}
+          initialTitle={t('tr.restoreDefaultTitle', { date: summary.effective })}
           help={t('tr.restoreHelp', { date: summary.effective })}
           onCancel={() => setDialog(null)}
           onCreate={(effective, title) => {

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { VersionStatus } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { focusIsLost } from './focus-lost.js';
 
 /** What every list of versions shows of one: tariff and rule versions alike. */
 export type ListedVersion = { id: number; effective: string; status: VersionStatus; title?: string | null };
@@ -86,10 +87,22 @@ export function VersionSelect<V extends ListedVersion>(props: {
 /** The heading of the selected version in a page's toolbar: its effective date, its status badge, and a line beneath. */
 export function VersionHeading({ version, headingTestId, statusTestId, sub }: { version: ListedVersion; headingTestId: string; statusTestId?: string; sub?: ReactNode }) {
   const { t } = useI18n();
+  const heading = useRef<HTMLElement | null>(null);
+  const seen = useRef<string | null>(null);
+  // An action that changes the version shown (a draft created, submitted, approved, restored) removes the
+  // control that had the focus (the dialog, the submit button): the focus comes here, not to <body>.
+  const key = `${version.id}:${version.status}`;
+  useEffect(() => {
+    const first = seen.current === null;
+    seen.current = key;
+    if (!first && focusIsLost()) heading.current?.focus();
+  }, [key]);
   return (
     <div className="toolbar-title">
       <div>
-        <strong data-testid={headingTestId}>{t('version.effective', { date: version.effective })}</strong>
+        <strong ref={heading} tabIndex={-1} data-testid={headingTestId}>
+          {t('version.effective', { date: version.effective })}
+        </strong>
         <span className={`badge badge-${version.status}`} data-testid={statusTestId}>
           {t(`status.${version.status}`)}
         </span>

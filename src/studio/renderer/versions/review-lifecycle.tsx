@@ -65,6 +65,9 @@ export function ReviewLifecycle({
   const roleNoteId = `${testIds.submit}-role-note`;
   // On a team server every reason blocks; in the single-user app only a same-date companion still in draft does (the server refuses it too).
   const approveBlocked = approval !== null && !approval.canApprove && (me !== null || approval.reason === 'COMPANION_NOT_SUBMITTED');
+  // The server refuses an approval without a reviewer or a comment: the button says so before it is pressed.
+  const missing = [...(!me && !reviewer.trim() ? [t('review.reviewer')] : []), ...(!comment.trim() ? [t('review.comment')] : [])];
+  const incompleteId = `${testIds.approve}-incomplete`;
   const act = async (what: string, f: () => Promise<void>, lead?: string) => {
     setBusy(what);
     try {
@@ -93,12 +96,12 @@ export function ReviewLifecycle({
           {s.status === 'in-review' && !me && (
             <label>
               {t('review.reviewer')}
-              <input type="text" value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid={testIds.reviewer} />
+              <input type="text" required value={reviewer} onChange={(e) => setReviewer(e.target.value)} data-testid={testIds.reviewer} />
             </label>
           )}
           <label>
             {t('review.comment')}
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={commentRows} data-testid={testIds.comment} />
+            <textarea value={comment} required={s.status === 'in-review'} onChange={(e) => setComment(e.target.value)} rows={commentRows} data-testid={testIds.comment} />
           </label>
           <div className="dialog-actions">
             {s.status === 'draft' && (
@@ -127,8 +130,8 @@ export function ReviewLifecycle({
                 <button
                   type="button"
                   className="primary"
-                  disabled={busy !== null || approveBlocked}
-                  aria-describedby={approveBlocked ? 'approve-blocked' : undefined}
+                  disabled={busy !== null || approveBlocked || missing.length > 0}
+                  aria-describedby={approveBlocked ? 'approve-blocked' : missing.length > 0 ? incompleteId : undefined}
                   onClick={() => void act('approve', () => actions.approve(me ? me.name : reviewer, comment), t('review.refused'))}
                   data-testid={testIds.approve}
                 >
@@ -137,6 +140,11 @@ export function ReviewLifecycle({
               </>
             )}
           </div>
+          {s.status === 'in-review' && !approveBlocked && missing.length > 0 && (
+            <p className="muted small" id={incompleteId} data-testid={incompleteId}>
+              {t('review.missing', { fields: missing.join(t('list.and')) })}
+            </p>
+          )}
           {s.status === 'in-review' && <ApprovalNote state={approval} />}
           {roleNote && (
             <p className="muted small" id={roleNoteId} data-testid={roleNoteId}>

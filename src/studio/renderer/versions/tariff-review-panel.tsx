@@ -70,6 +70,7 @@ export function TariffReviewPanel({
     <section className="review-panel tariff-review" data-testid="tariff-review" aria-label={t('tr.title')}>
       <h2>{t('tr.title')}</h2>
       <ReviewLifecycle
+        key={s.id}
         kind="tariff"
         version={s}
         busy={busy}
