@@ -27,7 +27,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
       <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
       {call?.hint && <p className="hint">{call.hint}</p>}
       {call && isStaleRefusal(call.code) && <ConflictReload onDone={onClose} />}
-      {call && call.issues.length > 0 && <IssueList issues={call.issues} />}
+      {call && call.issues.length > 0 && <IssueList issues={call.issues} adviceShownFor={advice ? call.code : undefined} />}
     </div>
   );
 }

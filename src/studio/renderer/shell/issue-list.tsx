@@ -8,8 +8,10 @@ import { DataTable, type DataColumn } from '../ui/data-table.js';
  * Every issue with where it is (sheet, row, column) and what is expected there, in the UI's
  * language where the studio has it. A column no issue fills (a scenario's or a file's error has no
  * sheet or row) is left out, so the list is not a row of empty cells before the message.
+ * `adviceShownFor`: a code whose Japanese advice is already on screen above the list (the error
+ * banner's own), so its issues do not repeat it row by row.
  */
-export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly Issue[]; testId?: string }) {
+export function IssueList({ issues, testId = 'issue-list', adviceShownFor }: { issues: readonly Issue[]; testId?: string; adviceShownFor?: string }) {
   const { t, lang } = useI18n();
   const columns: DataColumn<Issue>[] = [
     { key: 'sheet', header: t('issue.sheet'), cellClass: 'nowrap', cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
@@ -22,7 +24,7 @@ export function IssueList({ issues, testId = 'issue-list' }: { issues: readonly 
       header: t('issue.message'),
       cell: (i) => {
         // A file the import cannot read has no sheet or row: on the Japanese page it says in Japanese what to do.
-        const advice = lang === 'ja' ? ERROR_ADVICE_JA[i.code] : undefined;
+        const advice = lang === 'ja' && i.code !== adviceShownFor ? ERROR_ADVICE_JA[i.code] : undefined;
         return (
           <>
             {advice && (
