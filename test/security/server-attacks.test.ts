@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReleaseFile } from '../../src/io/release-file.js';
-import { createDecisionService, type ServiceOptions } from '../../src/serve/decision-service.js';
+import { createDecisionService } from '../../src/serve/decision-service.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
@@ -20,7 +20,7 @@ import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
 import { rawExchange } from '../raw-http.js';
-import { folderRelease, scratch as releaseScratch, writeRelease } from '../serve/helpers.js';
+import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
 import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
 
 /**
@@ -45,14 +45,7 @@ describe('the decision service (tariff serve)', () => {
   const dir = releaseScratch();
   const release = loadReleaseFile(writeRelease(dir, 'release.json', folderRelease()));
   const logs: AccessLogLine[] = [];
-  const opts = (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({
-    current: () => release,
-    limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 },
-    today: () => TODAY,
-    log: (l) => logs.push(l),
-    programVersion: 'test',
-    ...extra,
-  });
+  const opts = serviceOptions(release, logs, TODAY, 'test');
 
   it('without tokens, refuses a foreign Host (DNS rebinding: a page whose name resolves to 127.0.0.1 is same-origin, no preflight)', async () => {
     const server = createDecisionService(opts());

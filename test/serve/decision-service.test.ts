@@ -12,11 +12,11 @@ import { decide } from '../../src/engine/decide.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
 import { listCaseFiles, readCaseFile } from '../../src/io/case-files.js';
 import { loadReleaseFile } from '../../src/io/release-file.js';
-import { createDecisionService, decisionListener, type ServiceOptions } from '../../src/serve/decision-service.js';
+import { createDecisionService, decisionListener } from '../../src/serve/decision-service.js';
 import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
-import { BIN, folderRelease, scratch, writeRelease } from './helpers.js';
+import { BIN, folderRelease, scratch, serviceOptions, writeRelease } from './helpers.js';
 import { rawExchange } from '../raw-http.js';
 
 const TODAY = '2025-06-01';
@@ -50,14 +50,7 @@ describe('decision service over HTTP', () => {
   const file = writeRelease(dir, 'release.json', folderRelease());
   const release = loadReleaseFile(file);
   const logs: AccessLogLine[] = [];
-  const opts = (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({
-    current: () => release,
-    limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 },
-    today: () => TODAY,
-    log: (l) => logs.push(l),
-    programVersion: '0.1.0',
-    ...extra,
-  });
+  const opts = serviceOptions(release, logs, TODAY, '0.1.0');
   let server: Server;
   let port: number;
   let openapi: Record<string, unknown>;

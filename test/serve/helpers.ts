@@ -8,6 +8,9 @@ import { canonicalJson } from '../../src/engine/canonical-json.js';
 import { releaseIdOf, type ReleaseFile } from '../../src/engine/release-types.js';
 import { folderReleaseSource, releaseContent } from '../../src/io/release-build.js';
 import { sealRelease, sha256Hex, writeReleaseFile } from '../../src/io/release-file.js';
+import type { LoadedRelease } from '../../src/engine/release-types.js';
+import type { ServiceOptions } from '../../src/serve/decision-service.js';
+import type { AccessLogLine } from '../../src/serve/service-types.js';
 
 export const BIN = join(__dirname, '..', '..', 'bin', 'tariff.mjs');
 export const tariff = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
@@ -18,6 +21,18 @@ export const scratch = (): string => mkdtempSync(join(tmpdir(), 'tariff-release-
 export function folderRelease(builtAt = '2026-01-01T00:00:00.000Z', signKey?: string): ReleaseFile {
   return sealRelease(releaseContent(folderReleaseSource(DEFAULT_RULES, DEFAULT_TARIFFS), builtAt), signKey);
 }
+
+/** Options of an in-process decision service answering `release` on `today`: small limits, each access-log line pushed to `logs`. */
+export const serviceOptions =
+  (release: LoadedRelease, logs: AccessLogLine[], today: string, programVersion: string) =>
+  (extra: Partial<ServiceOptions> = {}): ServiceOptions => ({
+    current: () => release,
+    limits: { maxBodyBytes: 64 * 1024, maxBatch: 50 },
+    today: () => today,
+    log: (l) => logs.push(l),
+    programVersion,
+    ...extra,
+  });
 
 export function writeRelease(dir: string, name: string, r: ReleaseFile): string {
   const file = join(dir, name);
