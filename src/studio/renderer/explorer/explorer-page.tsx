@@ -11,6 +11,7 @@ import { useCallRefusal } from '../team/use-call-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 import { TermsText } from '../ui/terms-text.js';
 import { versionInForceOn } from '../versions/force-note.js';
+import { interpretationLabelKey, outputLabelKey } from './output-labels.js';
 
 /**
  * The decision explorer: pick a decision, fill its facts in a form generated from its schema,
@@ -135,7 +136,58 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const out = result?.output;
   const fields = out ? Object.entries(out).filter(([k]) => !SKIP.has(k)) : [];
   const showField = (k: string, v: unknown): string =>
-    typeof v === 'number' && /amount|tax|total|subtotal|paid|fee/iu.test(k) ? yen(v) : typeof v === 'string' ? v : JSON.stringify(v);
+    typeof v === 'number' && /amount|tax|total|subtotal|paid|fee|outstanding|unapplied|difference|refund|charge/iu.test(k) ? yen(v) : typeof v === 'string' ? v : JSON.stringify(v);
+  // A field's label in the page's language, its key beside it in small monospace so a reader can match the JSON.
+  const labelled = (path: string, key: string) => {
+    const label = outputLabelKey(typeof out?.decision === 'string' ? out.decision : decision, path);
+    return label ? (
+      <>
+        {t(label)} <code className="muted small">{key}</code>
+      </>
+    ) : (
+      <code>{key}</code>
+    );
+  };
+  const interpName = (name: string) => {
+    const label = interpretationLabelKey(name);
+    return label ? (
+      <>
+        {t(label)} <code className="small">{name}</code>
+      </>
+    ) : (
+      <code>{name}</code>
+    );
+  };
+  // An array of objects (paymentAllocation's allocations and bills, monthlyCharge's lines) as a table whose columns are labelled too.
+  const showValue = (k: string, v: unknown) => {
+    const rows = Array.isArray(v) && v.length > 0 && v.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)) ? (v as Record<string, unknown>[]) : null;
+    if (!rows) return <td className="mono">{showField(k, v)}</td>;
+    const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    return (
+      <td>
+        <table className="changes small" data-testid={`explorer-field-${k}`}>
+          <thead>
+            <tr>
+              {cols.map((c) => (
+                <th key={c}>{labelled(`${k}.${c}`, c)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                {cols.map((c) => (
+                  <td key={c} className="mono">
+                    {showField(c, r[c])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </td>
+    );
+  };
 
   return (
     <div className="explorer-page">
@@ -212,7 +264,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               {relevant.map((i) => (
                 <label key={i.name} className="fact-field">
                   <span>
-                    <code>{i.name}</code> <span className="muted small">{i.clauses.join('・')}</span>
+                    {interpName(i.name)} <span className="muted small">{i.clauses.join('・')}</span>
                   </span>
                   <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
                     <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
@@ -263,9 +315,9 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               <table className="changes" data-testid="explorer-fields">
                 <tbody>
                   {fields.map(([k, v]) => (
-                    <tr key={k}>
-                      <th>{k}</th>
-                      <td className="mono">{showField(k, v)}</td>
+                    <tr key={k} data-testid={`explorer-field-row-${k}`}>
+                      <th>{labelled(k, k)}</th>
+                      {showValue(k, v)}
                     </tr>
                   ))}
                 </tbody>
@@ -294,11 +346,19 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               </tbody>
             </table>
             <h4>{t('explorer.reliedOn')}</h4>
-            <p className="mono small" data-testid="explorer-interps">
-              {Object.entries(out.interpretations)
-                .map(([k, v]) => `${k} = ${v}`)
-                .join(', ') || '—'}
-            </p>
+            {Object.keys(out.interpretations).length === 0 ? (
+              <p className="small" data-testid="explorer-interps">
+                —
+              </p>
+            ) : (
+              <ul className="small" data-testid="explorer-interps">
+                {Object.entries(out.interpretations).map(([k, v]) => (
+                  <li key={k}>
+                    {interpName(k)} = <code>{v}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
             <div className="save-case">
               <h4>{t('explorer.save')}</h4>
               {!result.pinnedToApproved && <p className="banner banner-warning small">{t('explorer.notPinned')}</p>}

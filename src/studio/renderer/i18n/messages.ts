@@ -1,4 +1,5 @@
 import { authoringEn, authoringJa } from './authoring-messages.js';
+import { explorerOutputEn, explorerOutputJa } from './explorer-output-messages.js';
 import { scenarioEditEn, scenarioEditJa } from './scenario-edit-messages.js';
 
 /** The UI's words in Japanese and English. Keys are stable; a missing English key fails to compile. */
@@ -388,6 +389,7 @@ export const ja = {
   'scn.untitled': '新しいシナリオ',
   'scn.yenPerMonth': '円／月',
   ...authoringJa,
+  ...explorerOutputJa,
   ...scenarioEditJa,
 } as const;
 
@@ -779,5 +781,6 @@ export const en: Record<MessageKey, string> = {
   'scn.untitled': 'New scenario',
   'scn.yenPerMonth': 'yen a month',
   ...authoringEn,
+  ...explorerOutputEn,
   ...scenarioEditEn,
 };
