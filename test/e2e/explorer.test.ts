@@ -60,5 +60,14 @@ describe('decision explorer, browser mode', () => {
     await waitText(testId('explorer-saved'), 'Saved:');
     await shot(studio.page, 'explorer-03-saved-english');
     await testId('lang-switch').click();
+    // A settlement answer on the Japanese page reads in the terms' words, each field's key beside its label.
+    await testId('explorer-decision').selectOption('settlement');
+    await testId('fact-course').fill('どこでも“me”REC長期コース');
+    await testId('fact-startDate').fill('2025-01-15');
+    await testId('fact-endDate').fill('2025-06-10');
+    await testId('explorer-run').click();
+    await waitText(testId('explorer-outcome'), 'settle');
+    expect(await testId('explorer-field-row-amount').textContent()).toBe('解約精算金（税抜） amount90,000円');
+    await shot(studio.page, 'explorer-04-settlement-ja');
   });
 });

@@ -142,7 +142,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
     const label = outputLabelKey(typeof out?.decision === 'string' ? out.decision : decision, path);
     return label ? (
       <>
-        {t(label)} <code className="muted small">{key}</code>
+        {t(label)} <code className="muted small field-key">{key}</code>
       </>
     ) : (
       <code>{key}</code>
