@@ -5,7 +5,7 @@ import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { OUTPUT_FIELDS } from '../../src/engine/output-schemas.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
 import { interpretationLabelKey, outputLabelKey } from '../../src/studio/renderer/explorer/output-labels.js';
-import { en, ja } from '../../src/studio/renderer/i18n/messages.js';
+import { en, ja, type MessageKey } from '../../src/studio/renderer/i18n/messages.js';
 
 /** Every output field of every decision (and the keys of an array field's items) has a label in Japanese and in English; so has every named interpretation. */
 type Node = { type?: string; items?: Node; properties?: Record<string, Node>; anyOf?: Node[] };
@@ -16,7 +16,7 @@ const paths = (name: string, schema: Node): string[] => {
   return [name, ...Object.keys(item?.properties ?? {}).map((k) => `${name}.${k}`)];
 };
 
-const missing = (key: string | null): string[] => (key === null ? ['no message'] : [...(ja[key].trim() ? [] : ['ja']), ...(en[key].trim() ? [] : ['en'])]);
+const missing = (key: MessageKey | null): string[] => (key === null ? ['no message'] : [...(ja[key].trim() ? [] : ['ja']), ...(en[key].trim() ? [] : ['en'])]);
 
 describe('labels of the explorer answer', () => {
   it('has a schema for every decision, so the walk below leaves none out', () => {
