@@ -67,8 +67,9 @@ describe('authoring, browser mode', () => {
     await testId('explorer-run').click();
     await waitText(testId('explorer-outcome'), 'charge');
     // The new course's fee and the option from its month: 9,990 + 600 (別紙3表3).
-    await waitText(testId('explorer-fields'), '"item":"monthly-fee","amount":9990');
-    await waitText(testId('explorer-fields'), '"item":"event-api","amount":600');
+    // The lines are a table (item, amount, clause), each row one line of the bill.
+    await waitText(testId('explorer-field-lines'), 'monthly-fee9,990円別紙3表1');
+    await waitText(testId('explorer-field-lines'), 'event-api600円別紙3表3');
     await waitText(testId('explorer-fields'), '10,590');
     await audit('explorer');
     await shot(studio.page, 'authoring-03-explorer');
