@@ -41,7 +41,8 @@ export type RunRequest = {
 /** A run's size: contracts × months × runs, and what the runs are, in words. */
 export type RunSize = { readonly contracts: number; readonly months: number; readonly runs: number; readonly parts: readonly string[]; readonly contractMonths: number };
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** `n` things with thousands separators, `one` or `many` by the count ("1 run", "2,000 runs"). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The size of the run a scenario and its flags ask for (nothing is run). */
 export function runSize(rs: ResolvedScenario, r: RunRequest): RunSize {
@@ -77,17 +78,22 @@ export function runSize(rs: ResolvedScenario, r: RunRequest): RunSize {
  * (DataLoadError RUN_TOO_LARGE at /fleet/size of the scenario, exit 2): its size, how it was
  * counted, the limit, and what to do.
  */
+/** A run over its limit, in words: its size, how it was counted and the limit (the CLI's and the studio's RUN_TOO_LARGE). */
+export function overLimit(size: RunSize, limit: number): string {
+  const n = (x: number): string => x.toLocaleString('en');
+  return (
+    `this run is ${n(size.contracts)} contracts × ${n(size.months)} months × ${plural(size.runs, 'run')} (${size.parts.join(', ')}) = ${n(size.contractMonths)} contract-months, ` +
+    `more than the limit of ${n(limit)}${limit === DEFAULT_MAX_CONTRACT_MONTHS ? ' (about 10 minutes on two cores; docs/scenarios.md)' : ''}`
+  );
+}
+
 export function checkRunSize(rs: ResolvedScenario, size: RunSize, limit: number): void {
   if (size.contractMonths <= limit) return;
-  const n = (x: number): string => x.toLocaleString('en');
   throw new DataLoadError('RUN_TOO_LARGE', [
     {
       file: rs.file,
       pointer: '/fleet/size',
-      message:
-        `this run is ${n(size.contracts)} contracts × ${n(size.months)} months × ${plural(size.runs, 'run')} (${size.parts.join(', ')}) = ${n(size.contractMonths)} contract-months, ` +
-        `more than the limit of ${n(limit)}${limit === DEFAULT_MAX_CONTRACT_MONTHS ? ' (about 10 minutes on two cores; docs/scenarios.md)' : ''}. ` +
-        `Make fleet.size, horizon.months or the runs fewer, or raise the limit with --max-contract-months ${size.contractMonths}`,
+      message: `${overLimit(size, limit)}. Make fleet.size, horizon.months or the runs fewer, or raise the limit with --max-contract-months ${size.contractMonths}`,
       code: 'RUN_TOO_LARGE',
     },
   ]);

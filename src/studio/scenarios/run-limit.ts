@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_CONTRACT_MONTHS, runSize } from '../../camera-sim/run-size.js';
+import { DEFAULT_MAX_CONTRACT_MONTHS, overLimit, plural, runSize } from '../../camera-sim/run-size.js';
 import type { Scenario } from '../../camera-sim/scenario-types.js';
 import { assumptionsOf } from '../../camera-sim/sensitivity.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
@@ -34,7 +34,6 @@ export const limitOf = (limit: StudioRunLimit, override: number | undefined): nu
 export type StudioRunSize = { contracts: number; months: number; runs: number; parts: string[]; contractMonths: number };
 
 const n = (x: number): string => x.toLocaleString('en');
-const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 
 /**
  * The size of a scenario run as the studio starts it: its replications, and two runs per
@@ -87,9 +86,7 @@ export const repriceSize = (rs: ResolvedScenario, replications: number): StudioR
 export function checkStudioRun(size: StudioRunSize, limit: StudioRunLimit, override?: number): void {
   const max = limitOf(limit, override);
   if (size.contractMonths <= max) return;
-  const message =
-    `this run is ${n(size.contracts)} contracts × ${n(size.months)} months × ${plural(size.runs, 'run')} (${size.parts.join(', ')}) = ${n(size.contractMonths)} contract-months, ` +
-    `more than the limit of ${n(max)}${max === DEFAULT_MAX_CONTRACT_MONTHS ? ' (about 10 minutes on two cores; docs/scenarios.md)' : ''}`;
+  const message = overLimit(size, max);
   const fewer = 'Make the fleet size, the months, the replications or the sensitivity assumptions fewer';
   const hint = limit.overrideAllowed
     ? `${fewer}, or choose "Run anyway" to run this size once (it may take ${minutes(size.contractMonths)}; Cancel stops it). Nothing was saved or run.`
