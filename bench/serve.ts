@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,9 @@ import { decide, decideFast } from '../src/engine/decide.js';
 import { answerBatch } from '../src/serve/batch-answer.js';
 import { folderReleaseSource, releaseContent } from '../src/io/release-build.js';
 import { loadReleaseFile, sealRelease, writeReleaseFile } from '../src/io/release-file.js';
-import { encodePost, runLoad, type LoadResult } from './http-load.js';
-import { benchCases, ROOT } from './serve-cases.js';
+import type { LoadResult } from './http-load.js';
+import type { LoadOrder, LoadReply } from './load-client.js';
+import { BATCH, benchCases, benchRequests, ROOT } from './serve-cases.js';
 
 /**
  * `npm run bench:serve [-- --json]`: the decision service's speed, every number measured in this
@@ -16,7 +17,8 @@ import { benchCases, ROOT } from './serve-cases.js';
  * - decideFastVsDecide: full decisions per second in-process, decideFast ÷ decide, same cases.
  * - serveDecisionsPerSec, serveP99Ms: the case mix over HTTP, keep-alive, fixed concurrency,
  *   against `tariff serve` in a child process (one process, as the baseline; `--workers 2` in
- *   the details), the load client here (bench/http-load.ts): client and server share the two cores.
+ *   the details), the load client in a process of its own (bench/load-client.ts): client and
+ *   server share the two cores.
  * - serveVsJreHttp: the same mix against a minimal HTTP service that answers with decide().
  * - batchVsSingle: decisions per second in batches of 1,000 ÷ single requests, both at the same concurrency.
  * - details.serveVsJreHttpCeiling: a bare HTTP service (a fixed answer, no decision) ÷ the
@@ -31,9 +33,9 @@ const log = (s: string): void => {
 };
 const CONCURRENCY = 8;
 const REQUESTS = 6000;
-const BATCH = 1000;
 const WORKERS = 2;
 const today = '2025-01-01';
+const tsx = ['--import', 'tsx'];
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-serve-'));
 const releaseFile = join(dir, 'release.json');
@@ -102,18 +104,25 @@ const stopChild = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM');
   });
 
+const { batchTexts } = benchRequests();
+/**
+ * The load client runs in a process of its own (bench/load-client.ts), so that this process's
+ * heap (both engines, the in-process rounds' garbage) is not collected in the middle of a load
+ * and counted as the service's latency. One order at a time.
+ */
+const client = fork(join(ROOT, 'bench', 'load-client.ts'), [], { execArgv: tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+await new Promise<void>((resolve, reject) => {
+  client.once('message', () => resolve());
+  client.once('exit', (code) => reject(new Error(`the load client exited with ${code}`)));
+});
+const order = (o: LoadOrder): Promise<LoadResult> =>
+  new Promise((resolve, reject) => {
+    client.once('message', (reply: LoadReply) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
+    client.send(o);
+  });
 /** The mix at fixed concurrency (bench/http-load.ts): decisions per second and the 99th percentile latency. */
-const singles = cases.map((c) => encodePost(`/v1/decisions/${c.decision}`, JSON.stringify(c.body)));
-const load = (port: number, requests: number): Promise<LoadResult> => runLoad(port, singles, requests, CONCURRENCY);
+const load = (port: number, requests: number): Promise<LoadResult> => order({ port, set: 'singles', total: requests, concurrency: CONCURRENCY });
 
-/** Batches of 1,000 cases of one decision each (the mix's cases of that decision, repeated). */
-const byDecision = new Map<string, object[]>();
-for (const c of cases) byDecision.set(c.decision, [...(byDecision.get(c.decision) ?? []), c.body]);
-const batchTexts = [...byDecision].map(([decision, bodies]) => ({
-  decision,
-  text: JSON.stringify({ cases: Array.from({ length: BATCH }, (_x, i) => bodies[i % bodies.length]) }),
-}));
-const batches = batchTexts.map((b) => encodePost(`/v1/decisions/${b.decision}/batch`, b.text));
 /**
  * The same batches answered in this process by the service's own answerBatch, one core: decisions
  * per second of the whole batch pipeline without HTTP, best of three rounds. Wall time here, not
@@ -137,12 +146,11 @@ log(`in-process batches of ${BATCH}: ${Math.round(batchInProcessPerSec).toLocale
  * differs); one at a time is reported too.
  */
 const batchRate = async (port: number, rounds: number, concurrency: number): Promise<number> => {
-  const r = await runLoad(port, batches, batches.length * rounds, concurrency);
+  const r = await order({ port, set: 'batches', total: batchTexts.length * rounds, concurrency });
   if (r.failed) throw new Error(`${r.failed} batch requests failed`);
   return r.perSec * BATCH;
 };
 
-const tsx = ['--import', 'tsx'];
 /** `tariff serve` with `workers` processes (the listening line of its first worker gives the port). */
 const startServe = (workers: number): Promise<{ child: ChildProcess; port: number }> =>
   startChild([join(ROOT, 'bin', 'tariff.mjs'), 'serve', '--release', releaseFile, '--port', '0', '--workers', String(workers)], (line) => {
@@ -187,6 +195,7 @@ await stopChild(serve.child);
 await stopChild(pool.child);
 await stopChild(jre.child);
 await stopChild(bare.child);
+client.disconnect();
 log(
   `tariff serve: ${Math.round(served.perSec).toLocaleString()} decisions/s, p50 ${served.p50Ms.toFixed(2)} ms, p99 ${served.p99Ms.toFixed(2)} ms (concurrency ${CONCURRENCY}); batches of ${BATCH}: ${Math.round(batchPerSec).toLocaleString()} decisions/s (${Math.round(batchOneAtATime).toLocaleString()}/s one batch at a time)`,
 );
