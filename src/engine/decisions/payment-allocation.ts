@@ -11,15 +11,17 @@ type Bill = { id: string; dueDate: string; amount: number };
 type Payment = { date: string; amount: number };
 type Facts = { bills: Bill[]; payments: Payment[] };
 
-/** A bill or a payment: at least 1 yen, at most MAX_YEN, the bound of every other money fact. */
+/** A bill: at least 1 yen (a bill of 0 yen owes nothing, and 第30条第2項 gives it no date of settlement), at most MAX_YEN. */
 const positiveYen = { type: 'integer', minimum: 1, maximum: MAX_YEN } as const;
+/** A payment: 0 yen or more (a payment of 0, e.g. a transfer recorded without money, settles nothing), at most MAX_YEN. */
+const paymentYen = { type: 'integer', minimum: 0, maximum: MAX_YEN } as const;
 const billSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'dueDate', 'amount'],
   properties: { id: { type: 'string', minLength: 1 }, dueDate: date, amount: positiveYen },
 };
-const paymentSchema = { type: 'object', additionalProperties: false, required: ['date', 'amount'], properties: { date, amount: positiveYen } };
+const paymentSchema = { type: 'object', additionalProperties: false, required: ['date', 'amount'], properties: { date, amount: paymentYen } };
 
 /** Sorts by key, keeping the given order for equal keys; returns the original indexes. */
 const stableOrder = <T>(xs: readonly T[], key: (x: T) => string): number[] =>
