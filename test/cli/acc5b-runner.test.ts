@@ -87,6 +87,16 @@ describe('tariff test PATH...: report lines and exit codes', () => {
     expect(r.stdout).not.toMatch(/passed/);
   });
 
+  it('a non-JSON file deep in a directory stops the run beside a failing case: exit 2 (not 1), the nested file named', () => {
+    mkdirSync(join(dir, 'deep', 'x', 'y'), { recursive: true });
+    write('deep/a.json', { ...DAMAGES, expect: { days: 4 } });
+    const bad = write('deep/x/y/z.json', '{"decision": "damages",\n "facts": {}\n');
+    const r = tariff(['test', join(dir, 'deep')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toMatch(/line \d+, column \d+/);
+  });
+
   it('a file that cannot be read (missing) is exit 2 naming it', () => {
     const missing = join(dir, 'no-such-case-file.json');
     const r = tariff(['test', missing]);
