@@ -59,7 +59,8 @@ export const outageWaiver: DecisionDef<Facts, State> = {
         paidAmount,
         startDate: facts.startDate,
         // Row 2 applies (the company's gross negligence, a total outage or one counted as total).
-        grossWithinRow2: facts.cause === 'company-gross-negligence' && (!(cameraUsable || cloudUsable) || (course.series !== 'legacy' && ctx.interps.use('partialOutage') === 'm-series-waive')),
+        grossWithinRow2:
+          facts.cause === 'company-gross-negligence' && (!(cameraUsable || cloudUsable) || (course.series !== 'legacy' && ctx.interps.use('partialOutage') === 'm-series-waive')),
       },
     };
   },
