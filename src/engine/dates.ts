@@ -166,7 +166,8 @@ const plainInstant = (s: string): number => {
     else if ((t === 43 || t === 45) && (len === i + 5 || (len === i + 6 && s.charCodeAt(i + 3) === 58))) {
       const oh = digits(s, i + 1, i + 3);
       const om = digits(s, len - 2, len);
-      if (oh < 0 || om < 0) return NaN;
+      // ISO 8601 (RFC 3339 time-numoffset): hours 00–23, minutes 00–59; +25:00 is no offset.
+      if (oh < 0 || om < 0 || oh > 23 || om > 59) return NaN;
       offsetMin = (t === 45 ? -1 : 1) * (oh * 60 + om);
     } else return NaN;
   }
@@ -202,7 +203,10 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   else if (tz) {
     const sign = tz.startsWith('-') ? -1 : 1;
     const digits = tz.slice(1).replace(':', '');
-    offsetMin = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+    const oh = Number(digits.slice(0, 2));
+    const om = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (oh > 23 || om > 59) return undefined;
+    offsetMin = sign * (oh * 60 + om);
   }
   return new ParsedInstant(utcMs(y, mo, d, h, mi, sec) + frac - offsetMin * 60_000);
 };

@@ -9,7 +9,7 @@ import type { Course } from '../tariff-types.js';
  * the daily rate of its own month (`dailyRate`, daily-rate.ts).
  */
 type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean; paidAmount?: number; startDate?: string };
-type State = { course: Course; knownMs: number; elapsedMs: number; paidAmount: number; startDate: string | undefined };
+type State = { course: Course; knownMs: number; elapsedMs: number; paidAmount: number; startDate: string | undefined; grossWithinRow2: boolean };
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
@@ -52,13 +52,27 @@ export const outageWaiver: DecisionDef<Facts, State> = {
         paidAmount,
         ...ruleFacts(ctx),
       },
-      state: { course, knownMs: known.epochMs, elapsedMs, paidAmount, startDate: facts.startDate },
+      state: {
+        course,
+        knownMs: known.epochMs,
+        elapsedMs,
+        paidAmount,
+        startDate: facts.startDate,
+        // Row 2 applies (the company's gross negligence, a total outage or one counted as total).
+        grossWithinRow2:
+          facts.cause === 'company-gross-negligence' && (!(cameraUsable || cloudUsable) || (course.series !== 'legacy' && ctx.interps.use('partialOutage') === 'm-series-waive')),
+      },
     };
   },
   finish: (fired, s, ctx) => {
     const none = { outcome: 'none', clauses: ['第25条第2項'], fields: { waivedDays: 0, waivedHours: 0, amount: 0, refund: 0 } };
     const waiver = fired.find((f) => f.type === 'waive-days' || f.type === 'waive-hours');
-    if (!waiver) return none;
+    if (!waiver) {
+      // Row 2 under an hour: nothing under whole-hours, something under minutes, so the answer
+      // relied on grossNegligenceUnit (case-files.md: every output lists what it relied on).
+      if (s.grossWithinRow2 && s.elapsedMs >= MS_PER_MINUTE) ctx.interps.use('grossNegligenceUnit');
+      return none;
+    }
     const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
     // The fee the contract pays (ExistingContracts: keep-price keeps the fee of its start date, when given).
     const { fee, kept } = contractFee(ctx, s.course, s.startDate);
