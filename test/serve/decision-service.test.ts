@@ -159,6 +159,7 @@ describe('decision service over HTTP', () => {
               method: 'POST',
               url: a.path,
               headers: { 'content-type': 'application/json', host: '127.0.0.1:8787' },
+              rawHeaders: ['content-type', 'application/json', 'host', '127.0.0.1:8787'],
               socket: { remoteAddress: '127.0.0.1' },
             });
             req.end(a.body);
@@ -463,7 +464,7 @@ describe('authentication', () => {
     const listener = decisionListener({ current: () => release, limits: { maxBodyBytes: 1024, maxBatch: 1 }, today: () => TODAY, log: () => undefined, programVersion: 'test' });
     const reply = (remoteAddress: string): Promise<{ status: number; body: string }> =>
       new Promise((resolve) => {
-        const req = Object.assign(new PassThrough(), { method: 'GET', url: '/v1/versions', headers: { host: 'localhost:8787' }, socket: { remoteAddress } });
+        const req = Object.assign(new PassThrough(), { method: 'GET', url: '/v1/versions', headers: { host: 'localhost:8787' }, rawHeaders: ['host', 'localhost:8787'], socket: { remoteAddress } });
         req.end();
         let status = 0;
         const res = {
