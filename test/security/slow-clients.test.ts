@@ -115,6 +115,26 @@ describe('slow clients: the decision service (tariff serve)', () => {
     expect(timedOut[0]).toMatchObject({ status: 408, path: '/v1/decisions/approval', decision: 'approval' });
   });
 
+  it('a connection that sends nothing at all is answered 408 and closed after the headers timeout', async () => {
+    const silent = await connectOnly(port);
+    expect(silent.closedByServer).toBe(true);
+    expect(statusOf(silent.got), silent.got).toBe(408);
+  });
+
+  it('an idle keep-alive connection is not a slow client: kept past the headers timeout, it serves its next request', async () => {
+    const versions = request('GET', '/v1/versions', host(), '', true);
+    const idle = await idleAfter(port, versions, complete);
+    expect(statusOf(idle.got)).toBe(200);
+    let got = '';
+    idle.socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
+    // Idle for five headers timeouts (node checks every 50 ms here), then the next request on the same socket.
+    await new Promise((ok) => setTimeout(ok, SHORT.headersTimeoutMs * 5));
+    expect(idle.socket.destroyed).toBe(false);
+    idle.socket.write(request('GET', '/v1/versions', host()));
+    await idle.closed;
+    expect(statusOf(got), got).toBe(200);
+  });
+
   it('a request with more header lines than the limit is refused 431 (not silently cut, which could drop a header a proxy appended)', async () => {
     const many: Record<string, string> = { ...host() };
     for (let i = 0; i < SHORT.maxHeaders; i += 1) many[`X-H${i}`] = 'x';
