@@ -17,6 +17,8 @@ import type { Command } from './main.js';
 import { todayInTokyo } from '../engine/dates.js';
 import { UsageError } from './options.js';
 import { readPassword } from './read-password.js';
+import { HTTP_FLAGS, httpFlagsUsage, httpLimitsFrom, trustProxyFrom } from './http-flags.js';
+import { SERVICE_HTTP_LIMITS } from '../io/http-limits.js';
 
 /** Why the service cannot listen on host:port, in words and what to do; undefined for an error that is not about the address. */
 export const listenProblem = (e: unknown, host: string, port: number): string | undefined => {
@@ -61,12 +63,15 @@ export const serveCommand: Command = {
   summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
   usage: [
     'tariff serve --release FILE|DIR [--port P] [--host H] [--workers N] [--batch-threads N] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
+    '             [--headers-timeout-ms MS] [--request-timeout-ms MS] [--keep-alive-timeout-ms MS] [--max-connections N] [--trust-proxy ADDR[,ADDR]]',
     '  --host: default 127.0.0.1. --port: default 8787 (0 picks a free port).',
     '  --workers N: N processes answer on the one port (default 1; at most the cores you give the service).',
     '  --batch-threads N: threads per process that answer batches (default: the cores; 0: the request thread does).',
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
     '  --max-body: default 1048576 bytes. --max-batch: default 1000 cases.',
+    ...httpFlagsUsage(SERVICE_HTTP_LIMITS),
+    '    Behind a trusted proxy the address it names is the one the bad-token limit counts, the log names, and (without --tokens) must be this machine.',
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
   ].join('\n'),
   async run(args, io) {
@@ -82,6 +87,7 @@ export const serveCommand: Command = {
         'max-batch': { type: 'string' },
         workers: { type: 'string' },
         'batch-threads': { type: 'string' },
+        ...HTTP_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -96,6 +102,8 @@ export const serveCommand: Command = {
       maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes),
       maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch),
     };
+    const http = httpLimitsFrom(values, SERVICE_HTTP_LIMITS);
+    const trustProxy = trustProxyFrom(values);
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
     const workers = positiveInt(values.workers, '--workers', 1);
     const batchThreads = values['batch-threads'] === '0' ? 0 : positiveInt(values['batch-threads'], '--batch-threads', availableParallelism());
@@ -138,6 +146,8 @@ export const serveCommand: Command = {
       programVersion: programInfo().version,
       ...(worker !== undefined ? { worker } : {}),
       ...(batches ? { batches } : {}),
+      http,
+      ...(trustProxy ? { trustProxy } : {}),
     });
     // Not listening (the address, or another error): the store's timer and the threads stop first.
     const problem = await listenOn(server, port, host).catch((error: unknown) => ({ error }));
@@ -157,6 +167,8 @@ export const serveCommand: Command = {
       release: store.current().id,
       auth: tokens ? 'bearer tokens' : 'loopback clients only',
       limits,
+      http,
+      trustProxy: trustProxy ? trustProxy.shown : 'none (X-Forwarded-For ignored)',
       batchThreads,
     });
     logs.flush();

@@ -6,6 +6,8 @@ import type { SeedFolders } from '../studio/workspace/seed-from-folders.js';
 import type { Io } from './main.js';
 import { UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
+import { httpLimitsFrom, trustProxyFrom, type HttpFlagValues } from './http-flags.js';
+import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 
 /** `tariff studio --serve`: the team server (docs/team.md). Without TLS it listens on loopback only, for a reverse proxy in front. */
 export type ServeOptions = {
@@ -18,6 +20,8 @@ export type ServeOptions = {
   requiredApprovals?: string;
   /** --max-contract-months: the largest scenario run the server starts (scenarios/run-limit.ts). */
   maxContractMonths?: string;
+  /** --headers-timeout-ms, --request-timeout-ms, --keep-alive-timeout-ms, --max-connections, --trust-proxy (http-flags.ts). */
+  http?: HttpFlagValues;
   staticDir: string;
 };
 
@@ -49,6 +53,8 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     throw new UsageError(
       `--max-contract-months must be a whole number of contract-months from 1 (default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')}: about 10 minutes), got "${o.maxContractMonths}"`,
     );
+  const limits = httpLimitsFrom(o.http ?? {}, TEAM_HTTP_LIMITS);
+  const trustProxy = trustProxyFrom(o.http ?? {});
   return withStudioErrors(io, 'studio --serve', async () => {
     const team = await startTeamStudio({
       workspace: o.workspace,
@@ -60,6 +66,8 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
       ...(o.origins.length ? { origins: o.origins } : {}),
       ...(requiredApprovals !== undefined ? { requiredApprovals } : {}),
       ...(maxContractMonths !== undefined ? { maxContractMonths } : {}),
+      limits,
+      ...(trustProxy ? { trustProxy } : {}),
       log: (l) => io.err(l),
     }).catch((e: unknown) => {
       if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
@@ -72,6 +80,10 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     io.out('');
     io.out(`Workspace: ${o.workspace}${team.created ? ' (created now from tariffs/ and rules/)' : ''}; this process owns it until it stops.`);
     io.out(`Case folders (explorer cases, regression folders) must be inside: ${team.caseRoots.join(', ')}`);
+    io.out(
+      `Clients: headers within ${limits.headersTimeoutMs} ms, whole request within ${limits.requestTimeoutMs} ms, idle keep-alive ${limits.keepAliveTimeoutMs} ms, at most ${limits.maxConnections} connections; ` +
+        (trustProxy ? `X-Forwarded-For read from ${trustProxy.shown.join(', ')} only.` : 'X-Forwarded-For ignored (no --trust-proxy).'),
+    );
     if (!tls)
       io.out(
         'It listens on 127.0.0.1 only. To serve your team, put a reverse proxy with TLS in front (nginx: proxy_pass to this address, proxy_buffering off for /events, and pass --origin https://your.host here); see docs/team.md.',

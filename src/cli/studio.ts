@@ -12,6 +12,8 @@ import type { Command, Io } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { serveTeam } from './studio-serve.js';
+import { HTTP_FLAGS, httpFlagsUsage } from './http-flags.js';
+import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 import { checkServerUrl } from '../studio/main/connection.js';
 
 /** `tariff studio`: the desktop app in Electron where its binary exists, otherwise (or with --web) in the browser. */
@@ -44,6 +46,7 @@ const studioOptions = {
   origin: { type: 'string', multiple: true },
   'required-approvals': { type: 'string' },
   'max-contract-months': { type: 'string' },
+  ...HTTP_FLAGS,
   server: { type: 'string' },
   local: { type: 'boolean' },
 } as const;
@@ -89,6 +92,11 @@ export const studioCommand: Command = {
     '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +
     '  --max-contract-months N: the largest scenario run the team server starts (fleet.size × horizon.months × runs; default 100,000,000,\n' +
     '    as tariff simulate); its users cannot raise it (the desktop app and --web let a run do so with "Run anyway").\n' +
+    '  [--headers-timeout-ms MS] [--request-timeout-ms MS] [--keep-alive-timeout-ms MS] [--max-connections N] [--trust-proxy ADDR[,ADDR]]\n' +
+    httpFlagsUsage(TEAM_HTTP_LIMITS)
+      .map((l) => `${l}\n`)
+      .join('') +
+    '    Behind a trusted proxy the address it names is the one the sign-in limit counts and the log and audit name.\n' +
     'tariff studio --server URL | --local: the desktop app as a client of a team server (remembered for the next start), or back to the local workspace.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
@@ -111,11 +119,15 @@ export const studioCommand: Command = {
           origins: values.origin ?? [],
           ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}),
           ...(values['max-contract-months'] !== undefined ? { maxContractMonths: values['max-contract-months'] } : {}),
+          http: values,
           staticDir: RENDERER_DIR,
         },
         io,
       );
     }
+    const serverFlag = Object.keys(HTTP_FLAGS).find((k) => values[k as keyof typeof HTTP_FLAGS] !== undefined);
+    if (serverFlag)
+      throw new UsageError(`--${serverFlag} goes with --serve (the team server); the desktop app and --web serve one person on this machine with fixed limits (docs/studio.md)`);
     if (values['max-contract-months'] !== undefined)
       throw new UsageError(
         '--max-contract-months goes with --serve (the team server\'s limit); in the desktop app and --web a run larger than the limit is refused with a "Run anyway" button',

@@ -59,8 +59,12 @@ const KIND_OF: [(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(
   [(s) => s.isBlockDevice(), 'a block device'],
 ];
 
-/** Reads one folder for case files: every *.json regular file in it and in its folders, in name order, within `limits`. */
-function walkFolder(root: string, limits: CaseWalkLimits): string[] {
+/**
+ * Reads one folder for case files: every *.json regular file in it and in its folders, in name
+ * order, within `limits`. `root` is known to be a folder (its caller stat'ed it once: listCaseFiles,
+ * or the studio's caseFolderFiles), so it is not stat'ed again here.
+ */
+export function walkCaseFolder(root: string, limits: CaseWalkLimits = CASE_WALK_LIMITS): string[] {
   const out: string[] = [];
   let folders = 0;
   let entries = 0;
@@ -124,7 +128,7 @@ export function listCaseFiles(paths: string[], limits: CaseWalkLimits = CASE_WAL
     if (p === '-')
       out.push(p); // standard input
     else if (!statOf(p).isDirectory()) out.push(p);
-    else out.push(...walkFolder(p, limits));
+    else out.push(...walkCaseFolder(p, limits));
   }
   return out;
 }

@@ -1,25 +1,50 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /**
  * What every HTTP server of the project answers to a request node's parser refuses before the
  * server's listener sees it (not HTTP, a malformed header or content-length, headers over
- * node's 16 KiB, a client too slow to send its headers): a JSON error like every other answer,
- * written on the socket, which is then closed, as node does. Used by the decision service
- * (`tariff serve`) and the studio's servers (browser mode, team server), each with its own body.
+ * the limit, a client too slow to send its headers), and to a client too slow to send its body
+ * (node's requestTimeout, http-limits.ts): a JSON error like every other answer, written on the
+ * socket, which is then closed, as node does. Used by the decision service (`tariff serve`) and
+ * the studio's servers (browser mode, team server), each with its own body.
  */
 export type ClientErrorAnswer = { status: number; code: string; message: string };
 
-const KNOWN: Record<string, ClientErrorAnswer> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', message: 'the request line and headers exceed 16 KiB: send a shorter path and fewer headers' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time' },
-};
+const known = (maxHeaderBytes: number): Record<string, ClientErrorAnswer> => ({
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'HEADERS_TOO_LARGE',
+    message: `the request line and headers exceed ${maxHeaderBytes % 1024 === 0 ? `${maxHeaderBytes / 1024} KiB` : `${maxHeaderBytes} bytes`}: send a shorter path and fewer headers`,
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', message: 'the request did not arrive in time: its headers or its body came too slowly' },
+});
 
-/** The answer to a parser error, or undefined when the connection is already gone (a reset, or the client's end in the middle of a request): nobody to answer. */
-export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Duplex): ClientErrorAnswer | undefined {
+/** The response node has begun on a socket (its own field; node's default clientError handler reads it too). */
+const inFlight = (socket: Duplex): ServerResponse | undefined => (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+
+/** Sockets answered and closed here while a request of theirs was in flight (its body too slow): that request's own failure is not a second event. */
+const cutOff = new WeakSet<Duplex>();
+/** Whether this socket was answered 408 (or another refusal) here while its request was still being read. */
+export const wasCutOff = (socket: Duplex): boolean => cutOff.has(socket);
+
+/**
+ * The answer to a parser error or a timeout, or undefined when there is nobody to answer: the
+ * connection is already gone (a reset, or the client's end in the middle of a request), or an
+ * answer has already begun on it (a refusal sent before the body was read, the body then too
+ * slow): writing an error after it would corrupt it, so the caller only closes the connection.
+ */
+export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Duplex, maxHeaderBytes = 16 * 1024): ClientErrorAnswer | undefined {
   if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) return undefined;
+  const res = inFlight(socket);
+  if (res?.headersSent) return undefined;
+  if (res) {
+    cutOff.add(socket);
+    // Its body is read no further: a body that completes before the socket is gone never reaches a handler.
+    res.req.pause();
+  }
   return (
-    KNOWN[err.code ?? ''] ?? {
+    known(maxHeaderBytes)[err.code ?? ''] ?? {
       status: 400,
       code: 'BAD_REQUEST',
       message: `not a well-formed HTTP/1.1 request (${err.code ?? err.message}): check the request line and headers`,
@@ -27,7 +52,11 @@ export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Duplex): C
   );
 }
 
-/** Writes a whole JSON answer on the raw socket and closes it. */
+/**
+ * Writes a whole JSON answer on the raw socket and closes it once written (destroyed, not only
+ * ended: a slow client that never ends its side must not keep the socket, and a request whose
+ * headers or body complete after the answer must never reach the server's handlers).
+ */
 export function endSocketWithJson(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   const extra = Object.entries(headers)
@@ -41,5 +70,6 @@ export function endSocketWithJson(socket: Duplex, status: number, body: unknown,
       ),
       bytes,
     ]),
+    () => socket.destroy(),
   );
 }

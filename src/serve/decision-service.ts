@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
-import { clientErrorAnswer, endSocketWithJson } from '../io/http-client-error.js';
+import { clientErrorAnswer, endSocketWithJson, wasCutOff } from '../io/http-client-error.js';
+import { clientAddress, type TrustedProxies } from '../io/client-address.js';
+import { applyHttpLimits, SERVICE_HTTP_LIMITS, serverOptionsOf, tooManyHeaders, tooManyHeadersMessage, type HttpLimits } from '../io/http-limits.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
@@ -30,6 +32,13 @@ export type ServiceOptions = {
   worker?: number;
   /** Threads that answer batches on the fast path (batch-pool.ts); without it the request's thread does. */
   batches?: BatchPool;
+  /** Timeouts and caps on clients (src/io/http-limits.ts); default SERVICE_HTTP_LIMITS. */
+  http?: HttpLimits;
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (--trust-proxy; src/io/client-address.ts):
+   * the address the bad-token limit counts, the loopback rule checks and the log names. None by default.
+   */
+  trustProxy?: TrustedProxies;
 };
 
 /** The time as an ISO string, made once per millisecond (the same string `new Date().toISOString()` gives). */
@@ -46,7 +55,7 @@ const isoNow = (): string => {
 
 /** An access-log line as a request starts (its status, duration and what it asked are filled in as it is answered). */
 const accessLine = (method: string, client: string, worker: number | undefined): AccessLogLine => {
-  const line: AccessLogLine = { at: isoNow(), method, path: '', status: 0, durationMs: 0, client };
+  const line: AccessLogLine = { at: isoNow(), method, path: '', status: 0, durationMs: 0, client, address: client };
   if (worker !== undefined) line.worker = worker;
   return line;
 };
@@ -174,6 +183,7 @@ export type DecisionListener = RequestListener & { inFlight(): number };
 
 export function decisionListener(opts: ServiceOptions): DecisionListener {
   let inFlight = 0;
+  const http = opts.http ?? SERVICE_HTTP_LIMITS;
 
   /**
    * What follows the body of a request that is not a single decision on the fast path (a batch,
@@ -322,7 +332,9 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
   const listener: RequestListener = (req, res) => {
     inFlight += 1;
     const t0 = performance.now();
-    const line = accessLine(req.method ?? '', req.socket.remoteAddress ?? '', opts.worker);
+    // The client as the limits count it: the TCP peer, or behind a trusted proxy the address it names.
+    const remote = opts.trustProxy ? clientAddress(req, opts.trustProxy) : (req.socket.remoteAddress ?? '');
+    const line = accessLine(req.method ?? '', remote, opts.worker);
     let retryAfter: string | undefined;
     const done = (): void => {
       line.status = res.statusCode;
@@ -332,15 +344,19 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
     };
     const fail = (e: unknown): void => {
       // A connection closed mid-body (body-limit.ts) is logged as 499, with nothing sent.
+      // A body too slow was answered 408 on the socket (createDecisionService's clientError): the request's line says so.
+      const timedOut = e instanceof ConnectionClosedError && wasCutOff(req.socket);
       const err =
         e instanceof HttpError
           ? e
-          : e instanceof ConnectionClosedError
-            ? new HttpError(CONNECTION_CLOSED, e.code, e.message)
-            : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
+          : timedOut
+            ? new HttpError(408, 'REQUEST_TIMEOUT', 'the request body did not arrive in time')
+            : e instanceof ConnectionClosedError
+              ? new HttpError(CONNECTION_CLOSED, e.code, e.message)
+              : new HttpError(500, 'INTERNAL', `internal error: ${(e as Error)?.message ?? String(e)}`);
       line.error = err.code;
-      if (err.status === CONNECTION_CLOSED) {
-        res.statusCode = CONNECTION_CLOSED;
+      if (err.status === CONNECTION_CLOSED || timedOut) {
+        res.statusCode = err.status;
         res.destroy();
       } else if (res.headersSent) res.destroy();
       else {
@@ -360,7 +376,10 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
     try {
       const { pathname, query } = splitTarget(req.url ?? '/');
       line.path = pathname;
-      const remote = req.socket.remoteAddress ?? '';
+      if (tooManyHeaders(req, http)) {
+        res.setHeader('connection', 'close');
+        throw new HttpError(431, 'TOO_MANY_HEADERS', tooManyHeadersMessage(http));
+      }
       if (!opts.tokens && !LOOPBACK.has(remote))
         throw new HttpError(403, 'FORBIDDEN', 'this service has no token file and serves clients on this machine only: start it with --tokens FILE to serve others');
       if (pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -406,18 +425,23 @@ export type DecisionServer = Server & { requestsInFlight(): number };
 
 export function createDecisionService(opts: ServiceOptions): DecisionServer {
   const listener = decisionListener(opts);
-  const server = Object.assign(createServer({ keepAliveTimeout: 5000 }, listener), { requestsInFlight: listener.inFlight });
+  const http = opts.http ?? SERVICE_HTTP_LIMITS;
+  const server = Object.assign(createServer(serverOptionsOf(http), listener), { requestsInFlight: listener.inFlight });
+  applyHttpLimits(server, http, (from, dropped) => opts.log({ ...accessLine('', from, opts.worker), status: 503, error: 'TOO_MANY_CONNECTIONS', dropped }));
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // What node's parser refuses: a JSON error like every other and one access-log line
-    // (src/io/http-client-error.ts, shared with the studio's servers). A connection already gone
-    // has no one to answer (a client's end mid-request: that request's own line says CONNECTION_CLOSED).
-    const answer = clientErrorAnswer(err, socket);
+    // What node's parser refuses, and a client too slow (http-limits.ts): a JSON error like every
+    // other and one access-log line (src/io/http-client-error.ts, shared with the studio's servers).
+    // A connection already gone has no one to answer (a client's end mid-request: that request's
+    // own line says CONNECTION_CLOSED).
+    const answer = clientErrorAnswer(err, socket, http.maxHeaderBytes);
     if (!answer) {
       socket.destroy();
       return;
     }
     const { status, code, message } = answer;
     endSocketWithJson(socket, status, { error: { code, message } });
+    // A request in flight (its body too slow) writes its own line, with its path and client.
+    if (wasCutOff(socket)) return;
     const line = accessLine('', (socket as Socket).remoteAddress ?? '', opts.worker);
     line.status = status;
     line.error = code;

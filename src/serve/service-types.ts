@@ -10,7 +10,10 @@ export type AccessLogLine = {
   path: string;
   status: number;
   durationMs: number;
+  /** Who asked: the bearer token's name, or (without tokens) the address. */
   client: string;
+  /** The client address the limits counted: the TCP peer, or behind a trusted proxy (--trust-proxy) the address X-Forwarded-For names. */
+  address: string;
   decision?: string;
   release?: string;
   outcome?: string;
@@ -21,4 +24,6 @@ export type AccessLogLine = {
   error?: string;
   /** The worker process that answered (tariff serve --workers N). */
   worker?: number;
+  /** Connections refused at the cap (--max-connections) since the last such line (error TOO_MANY_CONNECTIONS). */
+  dropped?: number;
 };

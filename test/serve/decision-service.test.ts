@@ -16,8 +16,9 @@ import { createDecisionService, decisionListener } from '../../src/serve/decisio
 import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
-import { BIN, folderRelease, scratch, serviceOptions, writeRelease } from './helpers.js';
+import { BIN, folderRelease, scratch, serviceOptions, tariff, writeRelease } from './helpers.js';
 import { rawExchange } from '../raw-http.js';
+import { slowClient } from '../slow-client.js';
 
 const TODAY = '2025-06-01';
 const APPROVE = JSON.stringify({
@@ -159,6 +160,7 @@ describe('decision service over HTTP', () => {
               method: 'POST',
               url: a.path,
               headers: { 'content-type': 'application/json', host: '127.0.0.1:8787' },
+              rawHeaders: ['content-type', 'application/json', 'host', '127.0.0.1:8787'],
               socket: { remoteAddress: '127.0.0.1' },
             });
             req.end(a.body);
@@ -463,7 +465,13 @@ describe('authentication', () => {
     const listener = decisionListener({ current: () => release, limits: { maxBodyBytes: 1024, maxBatch: 1 }, today: () => TODAY, log: () => undefined, programVersion: 'test' });
     const reply = (remoteAddress: string): Promise<{ status: number; body: string }> =>
       new Promise((resolve) => {
-        const req = Object.assign(new PassThrough(), { method: 'GET', url: '/v1/versions', headers: { host: 'localhost:8787' }, socket: { remoteAddress } });
+        const req = Object.assign(new PassThrough(), {
+          method: 'GET',
+          url: '/v1/versions',
+          headers: { host: 'localhost:8787' },
+          rawHeaders: ['host', 'localhost:8787'],
+          socket: { remoteAddress },
+        });
         req.end();
         let status = 0;
         const res = {
@@ -605,6 +613,40 @@ describe('tariff serve', () => {
     expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'request', 'stopping', 'stopped']);
     expect(lines[1]!.batchThreads).toBeGreaterThan(0);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
+  });
+});
+
+describe('tariff serve: the slow-client limits and --trust-proxy from the command line', () => {
+  it('takes the limits and the trusted proxies, says them when it listens, cuts a slow client off with 408 and logs the forwarded address', async () => {
+    const file = writeRelease(scratch(), 'r.json', folderRelease());
+    const s = serveChild(['--release', file, '--port', '0', '--batch-threads', '0', '--headers-timeout-ms', '200', '--request-timeout-ms', '400', '--trust-proxy', '127.0.0.1']);
+    await s.until(/"event":"listening"/);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    const listening = s.lines().find((l) => l.event === 'listening')!;
+    expect(listening.http).toMatchObject({ headersTimeoutMs: 200, requestTimeoutMs: 400, keepAliveTimeoutMs: 120_000, maxConnections: 512 });
+    expect(listening.trustProxy).toEqual(['127.0.0.1']);
+    const slow = await slowClient(port, `GET /v1/versions HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `, 'a'.repeat(600));
+    expect(slow.closedByServer).toBe(true);
+    expect(slow.got).toMatch(/^HTTP\/1\.1 408 /u);
+    const forwarded = await rawExchange(port, `GET /v1/versions HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Forwarded-For: ::1\r\nConnection: close\r\n\r\n`);
+    expect(forwarded).toMatch(/^HTTP\/1\.1 200 /u);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.lines().find((l) => l.path === '/v1/versions' && l.status === 200)).toMatchObject({ address: '::1' });
+  });
+
+  it('refuses limits that cannot hold and a --trust-proxy that is no address, with exit 2 naming the flag', () => {
+    const file = writeRelease(scratch(), 'r.json', folderRelease());
+    for (const [args, said] of [
+      [['--headers-timeout-ms', '0'], '--headers-timeout-ms must be a whole number from 1'],
+      [['--max-connections', 'many'], '--max-connections must be a whole number from 1'],
+      [['--headers-timeout-ms', '5000', '--request-timeout-ms', '1000'], '--headers-timeout-ms (5000 ms) cannot be longer than --request-timeout-ms'],
+      [['--trust-proxy', 'proxy.example'], '"proxy.example" is not an IP address or a CIDR block'],
+    ] as const) {
+      const r = tariff('serve', '--release', file, '--port', '0', ...args);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(said);
+    }
   });
 });
 

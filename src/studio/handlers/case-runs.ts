@@ -6,7 +6,7 @@ import { Registry } from '../../engine/registry.js';
 import type { RegressionCase } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { DataLoadError } from '../../engine/errors.js';
-import { CASE_WALK_LIMITS, listCaseFiles, readCaseFile } from '../../io/case-files.js';
+import { CASE_WALK_LIMITS, readCaseFile, walkCaseFolder } from '../../io/case-files.js';
 import type { CaseFolder } from '../api/contract.js';
 import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -45,31 +45,48 @@ const problemOf = (e: unknown): { code: string; message: string } => {
   return { code: 'FILE_UNREADABLE', message: e instanceof Error ? e.message : String(e) };
 };
 
+type FolderRead = { files: string[] } | { problem: { code: string; message: string } };
+
+/** A path's stat, or undefined where existsSync would say false (missing, or not reachable). */
+const statIfThere = (path: string): Stats | undefined => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The case files under a path already stat'ed (once: the walk does not stat the folder again). */
+const filesUnder = (path: string, st: Stats): FolderRead => {
+  if (!st.isDirectory()) return { problem: { code: 'CASE_FOLDER_NOT_FOLDER', message: `${path}: is not a folder; give the folder that holds your case files` } };
+  try {
+    return { files: walkCaseFolder(path) };
+  } catch (e) {
+    return { problem: problemOf(e) };
+  }
+};
+
 /**
  * The *.json files of one case folder, read within the walk's limits (io/case-files.ts
  * CASE_WALK_LIMITS: a folder such as / or a home folder is refused, not walked), or why not. A
  * path that is not a folder is refused too: a pipe or a device named as a folder would be read
- * as a case file and wait forever.
+ * as a case file and wait forever. The folder is stat'ed once, every file in it at most once.
  */
-export function caseFolderFiles(path: string): { files: string[] } | { problem: { code: string; message: string } } {
+export function caseFolderFiles(path: string): FolderRead {
   let st: Stats;
   try {
     st = statSync(path);
   } catch (e) {
     return { problem: problemOf(e) };
   }
-  if (!st.isDirectory()) return { problem: { code: 'CASE_FOLDER_NOT_FOLDER', message: `${path}: is not a folder; give the folder that holds your case files` } };
-  try {
-    return { files: listCaseFiles([path]) };
-  } catch (e) {
-    return { problem: problemOf(e) };
-  }
+  return filesUnder(path, st);
 }
 
 export const describeFolders = (ws: Workspace): CaseFolder[] =>
   caseFolderPaths(ws).map((path) => {
-    if (!existsSync(path)) return { path, exists: false, files: 0 };
-    const r = caseFolderFiles(path);
+    const st = statIfThere(path);
+    if (!st) return { path, exists: false, files: 0 };
+    const r = filesUnder(path, st);
     return 'files' in r ? { path, exists: true, files: r.files.length } : { path, exists: true, files: 0, problem: r.problem };
   });
 
@@ -79,8 +96,9 @@ export const describeFolders = (ws: Workspace): CaseFolder[] =>
  * folder's pointer in the call. A folder that does not exist yet is taken (it shows as missing).
  */
 export function checkNewCaseFolder(path: string, field: string): void {
-  if (!existsSync(path)) return;
-  const r = caseFolderFiles(path);
+  const st = statIfThere(path);
+  if (!st) return;
+  const r = filesUnder(path, st);
   if ('files' in r) return;
   const message = `${field}: ${r.problem.message}`;
   throw new StudioError(

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_CONTRACT_MONTHS, overLimit, plural, runSize } from '../../camera-sim/run-size.js';
+import { DEFAULT_MAX_CONTRACT_MONTHS, overLimit, plural } from '../../camera-sim/run-size.js';
 import type { Scenario } from '../../camera-sim/scenario-types.js';
 import { assumptionsOf } from '../../camera-sim/sensitivity.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
@@ -35,6 +35,17 @@ export type StudioRunSize = { contracts: number; months: number; runs: number; p
 
 const n = (x: number): string => x.toLocaleString('en');
 
+/** A run of `contracts` × `months`: its replications and, with a sensitivity section, two runs per assumption `moved`. */
+const sizeOf = (contracts: number, months: number, replications: number | undefined, moved: number | undefined): StudioRunSize => {
+  const parts = [replications === undefined ? '1 run of the fleet' : `${plural(replications, 'replication')}`];
+  let runs = replications ?? 1;
+  if (moved !== undefined) {
+    runs += 2 * moved;
+    parts.push(`${n(2 * moved)} for the sensitivity section (${plural(moved, 'assumption')} moved down and up)`);
+  }
+  return { contracts, months, runs, parts, contractMonths: contracts * months * runs };
+};
+
 /**
  * The size of a scenario run as the studio starts it: its replications, and two runs per
  * assumption of its sensitivity section (the sensitivity runs of run-size.ts's runSize, which a
@@ -44,10 +55,8 @@ const n = (x: number): string => x.toLocaleString('en');
 export function scenarioRunSize(s: Scenario): StudioRunSize | undefined {
   const contracts = s.fleet?.size;
   const months = s.horizon?.months;
-  const replications = s.replications ?? 1;
-  if (![contracts, months, replications].every((x) => Number.isSafeInteger(x) && (x as number) >= 1)) return undefined;
-  const parts = [s.replications === undefined ? '1 run of the fleet' : `${plural(replications, 'replication')}`];
-  let runs = replications;
+  if (![contracts, months, s.replications ?? 1].every((x) => Number.isSafeInteger(x) && (x as number) >= 1)) return undefined;
+  let moved: number | undefined;
   if (s.sensitivity !== undefined) {
     let list: unknown;
     try {
@@ -56,18 +65,20 @@ export function scenarioRunSize(s: Scenario): StudioRunSize | undefined {
       return undefined;
     }
     if (!Array.isArray(list)) return undefined;
-    const moved = list.length;
-    runs += 2 * moved;
-    parts.push(`${n(2 * moved)} for the sensitivity section (${plural(moved, 'assumption')} moved down and up)`);
+    moved = list.length;
   }
-  return { contracts, months, runs, parts, contractMonths: contracts * months * runs };
+  return sizeOf(contracts!, months!, s.replications, moved);
 }
 
-/** The size of a checked scenario's run: counted by the CLI's runSize (run-size.ts), worded for the studio (its sensitivity is a section of the form, not a flag). */
+/**
+ * The size of a checked scenario's run, counted once: the same count as scenarioRunSize and as
+ * the CLI's runSize (run-size.ts; a test holds the three equal), worded for the studio (its
+ * sensitivity is a section of the form, not a flag). A checked scenario has whole numbers and a
+ * readable sensitivity section, so nothing here is undefined.
+ */
 export function resolvedRunSize(rs: ResolvedScenario): StudioRunSize {
-  const replications = rs.scenario.replications ?? 1;
-  const size = runSize(rs, { replications, replicationsFrom: rs.scenario.replications === undefined ? 'default' : 'scenario', sensitivity: rs.scenario.sensitivity !== undefined, ledger: false, verify: false });
-  return { contracts: size.contracts, months: size.months, runs: size.runs, parts: scenarioRunSize(rs.scenario)?.parts ?? [...size.parts], contractMonths: size.contractMonths };
+  const s = rs.scenario;
+  return sizeOf(s.fleet.size, s.horizon.months, s.replications, s.sensitivity !== undefined ? assumptionsOf(s).length : undefined);
 }
 
 /** The size of re-pricing `replications` kept replications of a run of `rs`'s fleet and horizon. */

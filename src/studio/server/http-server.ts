@@ -6,6 +6,7 @@ import type { Envelope } from '../api/contract.js';
 import { httpStatusOf } from '../api/envelope-status.js';
 import { pageMethodRefused, readJsonCallBody, transportError } from './json-call-body.js';
 import { forbiddenHost, hostAllowed, ownHosts } from './host-check.js';
+import { applyHttpLimits, BROWSER_HTTP_LIMITS, serverOptionsOf, tooManyHeaders, tooManyHeadersMessage, type HttpLimits } from '../../io/http-limits.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
 
@@ -17,7 +18,15 @@ import { answerClientErrors, requestFailed } from './transport-failures.js';
  * call must be a JSON POST. The payload is validated by the same dispatcher as IPC.
  */
 export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
-export type ServerOptions = { dispatch: Dispatch; port?: number; staticDir?: string; secret?: string; log?: (line: string) => void };
+export type ServerOptions = {
+  dispatch: Dispatch;
+  port?: number;
+  staticDir?: string;
+  secret?: string;
+  log?: (line: string) => void;
+  /** Timeouts and caps on clients (src/io/http-limits.ts); default BROWSER_HTTP_LIMITS. */
+  limits?: HttpLimits;
+};
 
 export { MAX_BODY, transportError } from './json-call-body.js';
 const HOST = '127.0.0.1';
@@ -53,7 +62,10 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   let port = 0;
   let allowedHosts: string[] = [];
 
+  const limits = opts.limits ?? BROWSER_HTTP_LIMITS;
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     const parts = url.pathname.split('/');
     // ['', 's', secret, ...rest]
@@ -81,10 +93,11 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   };
 
   // A request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST) below, not node's empty 400.
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const server = createServer({ requireHostHeader: false, ...serverOptionsOf(limits) }, (req, res) => {
     handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   });
-  answerClientErrors(server, opts.log);
+  applyHttpLimits(server, limits, (from, n) => opts.log?.(`studio server: ${n} connection(s) refused at the cap of ${limits.maxConnections} (latest from ${from})`));
+  answerClientErrors(server, opts.log, limits.maxHeaderBytes);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(

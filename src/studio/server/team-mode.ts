@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { logInternalError, studioDispatch } from '../handlers/studio-dispatch.js';
 import { actorFromRequests } from '../team/request-user.js';
 import type { LoginPolicy } from '../team/login.js';
+import type { TrustedProxies } from '../../io/client-address.js';
+import type { HttpLimits } from '../../io/http-limits.js';
 import { setRequiredApprovals } from '../team/team-settings.js';
 import { listUsers } from '../team/user-store.js';
 import { networkFsWarning } from '../workspace/network-fs.js';
@@ -37,6 +39,10 @@ export type TeamStudioOptions = {
   maxContractMonths?: number;
   policy?: Partial<LoginPolicy>;
   log?: (line: string) => void;
+  /** Timeouts and caps on clients (--headers-timeout-ms and the rest; default TEAM_HTTP_LIMITS). */
+  limits?: HttpLimits;
+  /** --trust-proxy: the reverse proxies whose X-Forwarded-For names the client. */
+  trustProxy?: TrustedProxies;
 };
 
 export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStudio> {
@@ -68,6 +74,8 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
       ...(opts.origins ? { origins: opts.origins } : {}),
       ...(opts.policy ? { policy: opts.policy } : {}),
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+      ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
     });
   });
   return { server, ws, created, users, caseRoots, warnings, stop };

@@ -12,6 +12,8 @@ import { createLiveEvents } from './live-events.js';
 import { AUTH_LIMIT, CALL_LIMIT, pageMethodRefused, readJsonCallBody, type BodyLimit } from './json-call-body.js';
 import { SECURITY_HEADERS, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
+import { clientAddress, type TrustedProxies } from '../../io/client-address.js';
+import { applyHttpLimits, serverOptionsOf, TEAM_HTTP_LIMITS, tooManyHeaders, tooManyHeadersMessage, type HttpLimits } from '../../io/http-limits.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
 
@@ -41,6 +43,10 @@ export type TeamServerOptions = {
   policy?: Partial<LoginPolicy>;
   clock?: () => number;
   log?: (line: string) => void;
+  /** Timeouts and caps on clients (src/io/http-limits.ts); default TEAM_HTTP_LIMITS. */
+  limits?: HttpLimits;
+  /** Reverse proxies whose X-Forwarded-For names the client (--trust-proxy; src/io/client-address.ts); none by default. */
+  trustProxy?: TrustedProxies;
 };
 export type TeamServer = { url: string; port: number; close(): Promise<void>; liveClients(): number };
 
@@ -62,8 +68,6 @@ const cookiesOf = (req: IncomingMessage): Map<string, string> => {
   return out;
 };
 
-const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
-
 export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServer> {
   const { ws } = opts;
   const clock = opts.clock ?? Date.now;
@@ -75,6 +79,9 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const live = createLiveEvents();
   const teamDispatch = createTeamDispatch(ws, opts.dispatch, { onChange: (e) => live.broadcast(e) });
   const origins = (opts.origins ?? []).map((o) => new URL(o).host);
+  const limits = opts.limits ?? TEAM_HTTP_LIMITS;
+  /** The address the sign-in limit counts and the log names: the TCP peer, or behind a trusted proxy the client it names. */
+  const clientIp = (req: IncomingMessage): string => clientAddress(req, opts.trustProxy);
 
   /** The names this server answers for (host-check.ts), set once it listens. */
   let allowedHosts: string[] = [];
@@ -104,6 +111,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers), limit);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
     if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
     const path = new URL(req.url ?? '/', 'http://studio').pathname.replace(/^\/+/u, '');
     if (req.method === 'POST' && !originAllowed(req))
@@ -124,15 +132,18 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const b = body.value as { name?: unknown; password?: unknown } | undefined;
       if (!b || typeof b.name !== 'string' || typeof b.password !== 'string' || b.name.length > 64 || b.password.length > 1024)
         return sendJson(res, 400, transportError('INVALID_ARGS', 'sign in with {"name": "…", "password": "…"}'));
-      const r = await login(b.name, b.password, clientIp(req));
-      if (!r.ok)
+      const from = clientIp(req);
+      const r = await login(b.name, b.password, from);
+      if (!r.ok) {
+        if (r.status !== 401) opts.log?.(`studio: sign-in refused from ${from}: ${r.code}`);
         return sendJson(
           res,
           r.status,
           transportError(r.code, r.message, r.code === 'LOGIN_FAILED' ? 'Check the user name and password.' : undefined),
           r.retryAfterSeconds !== undefined ? { 'Retry-After': String(r.retryAfterSeconds) } : {},
         );
-      opts.log?.(`studio: ${r.user.name} signed in`);
+      }
+      opts.log?.(`studio: ${r.user.name} signed in from ${from}`);
       return sendJson(
         res,
         200,
@@ -190,9 +201,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   };
   // requireHostHeader off: a request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST), not node's empty 400.
   const server: Server = opts.tls
-    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, requireHostHeader: false }, listener)
-    : createHttpServer({ requireHostHeader: false }, listener);
-  answerClientErrors(server, opts.log);
+    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, requireHostHeader: false, ...serverOptionsOf(limits) }, listener)
+    : createHttpServer({ requireHostHeader: false, ...serverOptionsOf(limits) }, listener);
+  applyHttpLimits(server, limits, (from, n) => opts.log?.(`studio: ${n} connection(s) refused at the cap of ${limits.maxConnections} (latest from ${from})`));
+  answerClientErrors(server, opts.log, limits.maxHeaderBytes);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(e.code === 'EADDRINUSE' ? Object.assign(new Error(`${opts.host}:${opts.port} is in use; choose another with --listen HOST:PORT`), { code: 'PORT_IN_USE' }) : e),

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Envelope } from '../api/contract.js';
-import { clientErrorAnswer, endSocketWithJson } from '../../io/http-client-error.js';
+import { clientErrorAnswer, endSocketWithJson, wasCutOff } from '../../io/http-client-error.js';
 import { ConnectionClosedError } from '../../io/body-limit.js';
 import { transportError } from './json-call-body.js';
 
@@ -27,7 +27,8 @@ export function requestFailed(
   log: ((line: string) => void) | undefined,
 ): void {
   if (e instanceof ConnectionClosedError) {
-    log?.(`studio server: ${req.method ?? ''} ${loggedPath(req)}: ${e.message}`);
+    // A body too slow was answered 408 and logged by answerClientErrors: the request's end is not a second line.
+    if (!wasCutOff(req.socket)) log?.(`studio server: ${req.method ?? ''} ${loggedPath(req)}: ${e.message}`);
     res.destroy();
     return;
   }
@@ -36,10 +37,14 @@ export function requestFailed(
   else res.destroy();
 }
 
-/** Answers what node's parser refuses with the studio's JSON error, and logs it in one line. */
-export function answerClientErrors(server: Server, log: ((line: string) => void) | undefined): void {
+/**
+ * Answers what node's parser refuses, and a client too slow (http-limits.ts), with the studio's
+ * JSON error, and logs it in one line (the TCP peer: the headers, X-Forwarded-For among them, were
+ * not read or not trusted yet).
+ */
+export function answerClientErrors(server: Server, log: ((line: string) => void) | undefined, maxHeaderBytes?: number): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    const answer = clientErrorAnswer(err, socket);
+    const answer = clientErrorAnswer(err, socket, maxHeaderBytes);
     if (!answer) {
       socket.destroy();
       return;

@@ -1,0 +1,65 @@
+import { parseTrustedProxies, type TrustedProxies } from '../io/client-address.js';
+import { limitProblems, type HttpLimits } from '../io/http-limits.js';
+import { UsageError } from './options.js';
+
+/**
+ * The flags an operator sets on a server's clients (`tariff serve`, `tariff studio --serve`):
+ * the timeouts and the connection cap of src/io/http-limits.ts, and the reverse proxies to trust
+ * (src/io/client-address.ts). Header counts and sizes keep their defaults (docs/security.md).
+ */
+export const HTTP_FLAGS = {
+  'headers-timeout-ms': { type: 'string' },
+  'request-timeout-ms': { type: 'string' },
+  'keep-alive-timeout-ms': { type: 'string' },
+  'max-connections': { type: 'string' },
+  'trust-proxy': { type: 'string', multiple: true },
+} as const;
+
+export type HttpFlagValues = {
+  'headers-timeout-ms'?: string | undefined;
+  'request-timeout-ms'?: string | undefined;
+  'keep-alive-timeout-ms'?: string | undefined;
+  'max-connections'?: string | undefined;
+  'trust-proxy'?: string[] | undefined;
+};
+
+/** The usage lines of the flags, with this server's defaults. */
+export const httpFlagsUsage = (d: HttpLimits): string[] => [
+  `  --headers-timeout-ms MS: a client must send its headers within this (default ${d.headersTimeoutMs}); --request-timeout-ms MS: its whole request (default ${d.requestTimeoutMs}). Past either: 408, connection closed.`,
+  `  --keep-alive-timeout-ms MS: an idle keep-alive connection is kept this long (default ${d.keepAliveTimeoutMs}; keep it longer than your clients' pool idle time).`,
+  `  --max-connections N: connections open at once (default ${d.maxConnections}); past it new ones are refused and idle ones closed.`,
+  '  --trust-proxy ADDR[,ADDR]: reverse proxies (addresses or CIDR) whose X-Forwarded-For names the client; without it the header is ignored.',
+];
+
+const whole = (v: string | undefined, flag: string, dflt: number): number => {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!/^\d+$/u.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number from 1, got "${v}"`);
+  return n;
+};
+
+/** The limits from the flags over `defaults`; a UsageError (exit 2) names a bad value. */
+export function httpLimitsFrom(values: HttpFlagValues, defaults: HttpLimits): HttpLimits {
+  const limits: HttpLimits = {
+    ...defaults,
+    headersTimeoutMs: whole(values['headers-timeout-ms'], '--headers-timeout-ms', defaults.headersTimeoutMs),
+    requestTimeoutMs: whole(values['request-timeout-ms'], '--request-timeout-ms', defaults.requestTimeoutMs),
+    keepAliveTimeoutMs: whole(values['keep-alive-timeout-ms'], '--keep-alive-timeout-ms', defaults.keepAliveTimeoutMs),
+    maxConnections: whole(values['max-connections'], '--max-connections', defaults.maxConnections),
+  };
+  const problems = limitProblems(limits);
+  if (problems.length)
+    throw new UsageError(problems.map((p) => p.replace('the headers timeout', '--headers-timeout-ms').replace('the request timeout', '--request-timeout-ms')).join('; '));
+  return limits;
+}
+
+/** --trust-proxy as trusted proxies, or undefined when not given; a UsageError names a bad entry. */
+export function trustProxyFrom(values: HttpFlagValues): TrustedProxies | undefined {
+  const given = values['trust-proxy'];
+  if (!given?.length) return undefined;
+  try {
+    return parseTrustedProxies(given);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}

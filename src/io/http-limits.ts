@@ -1,0 +1,121 @@
+import type { IncomingMessage, Server, ServerOptions } from 'node:http';
+
+/**
+ * The limits every HTTP server of the project sets on its clients (the decision service
+ * `tariff serve`, the team server `tariff studio --serve`, the browser mode `tariff studio
+ * --web`), instead of node's defaults: how long a client may take to send its headers and its
+ * whole request, how long an idle keep-alive connection is kept, how many connections are open at
+ * once, and how many header lines and bytes a request may carry. docs/security.md § Slow clients.
+ *
+ * - A client that trickles its headers (slowloris) is answered 408 REQUEST_TIMEOUT once
+ *   `headersTimeoutMs` have passed since its request began, and its connection is closed; one
+ *   that trickles its body, once `requestTimeoutMs` have passed (http-client-error.ts). Others
+ *   are served meanwhile: node checks every connection on a timer, not per byte.
+ * - The connection cap is the total (`maxConnections`), not per address: it is counted when a
+ *   connection opens, before any header is read, so behind a reverse proxy or a NAT every client
+ *   would be one address and a per-address cap would cut the whole billing system's pool at once.
+ *   What a cap must protect is the process's sockets and memory, and only a total bounds them.
+ *   A slow client holds its place for at most `headersTimeoutMs` (or `requestTimeoutMs`); when a
+ *   connection is refused at the cap, idle keep-alive connections are closed (clients reopen
+ *   them), so idle sockets cannot keep new clients out. The per-client limits (bad tokens,
+ *   sign-ins) are counted per request, where --trust-proxy applies (client-address.ts).
+ */
+export type HttpLimits = {
+  /** From a request's first byte until its headers must have ended; past it, 408 and the connection closed. */
+  readonly headersTimeoutMs: number;
+  /** From a request's first byte until its whole body must have arrived (at least headersTimeoutMs); past it, 408. */
+  readonly requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open (longer than the client's pool keeps it, so the client closes first). */
+  readonly keepAliveTimeoutMs: number;
+  /** Connections open at once; a new one past it is closed unanswered (and idle ones are closed to make room). */
+  readonly maxConnections: number;
+  /** Header lines a request may carry; a request with more is refused 431 TOO_MANY_HEADERS. */
+  readonly maxHeaders: number;
+  /** Bytes of the request line and headers together (node's maxHeaderSize); past it, 431 HEADERS_TOO_LARGE. */
+  readonly maxHeaderBytes: number;
+};
+
+/**
+ * The decision service: a billing system's pool of keep-alive connections, bodies of at most a
+ * MiB. Keep-alive 2 minutes: longer than the idle time of the usual client pools (node's undici
+ * 4 s, .NET 60 s, an AWS load balancer or nginx upstream 60 s, Go's net/http 90 s), so the client
+ * closes an idle connection first and never sends on one the service has just closed.
+ */
+export const SERVICE_HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 120_000,
+  maxConnections: 512,
+  maxHeaders: 100,
+  maxHeaderBytes: 16 * 1024,
+};
+
+/**
+ * The team server: browsers (which keep idle connections about 5 minutes, but reopen one the
+ * server closed without error), server-sent event streams (one per page, 8 per session at most),
+ * workbook imports of up to 30 MB: 5 minutes for the whole request is 100 KB/s.
+ */
+export const TEAM_HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 15_000,
+  requestTimeoutMs: 300_000,
+  keepAliveTimeoutMs: 75_000,
+  maxConnections: 512,
+  maxHeaders: 100,
+  maxHeaderBytes: 16 * 1024,
+};
+
+/** The browser mode: one person's browser on this machine (it opens 6 connections to a host). */
+export const BROWSER_HTTP_LIMITS: HttpLimits = { ...TEAM_HTTP_LIMITS, maxConnections: 64 };
+
+/** How often node looks for connections past their timeouts: a quarter of the shorter one, between 10 ms and 1 s. */
+const checkingInterval = (l: HttpLimits): number => Math.max(10, Math.min(1000, Math.floor(Math.min(l.headersTimeoutMs, l.requestTimeoutMs) / 4)));
+
+/** The options of node's createServer (http or https) that carry the limits. */
+export const serverOptionsOf = (l: HttpLimits): ServerOptions => ({
+  headersTimeout: l.headersTimeoutMs,
+  requestTimeout: l.requestTimeoutMs,
+  keepAliveTimeout: l.keepAliveTimeoutMs,
+  connectionsCheckingInterval: checkingInterval(l),
+  maxHeaderSize: l.maxHeaderBytes,
+});
+
+/**
+ * Sets the limits that are properties of the server (node's createServer took the rest through
+ * serverOptionsOf), and closes idle keep-alive connections whenever one is refused at the cap.
+ * `onDrop` hears each refused connection's address (the caller logs it, at most once a second).
+ */
+export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address: string, dropped: number) => void): void {
+  server.maxConnections = l.maxConnections;
+  // One more than allowed is kept, so a request that had more than maxHeaders is seen and refused
+  // (node drops lines past maxHeadersCount silently: a header a proxy appended could be lost).
+  server.maxHeadersCount = l.maxHeaders + 1;
+  server.headersTimeout = l.headersTimeoutMs;
+  server.requestTimeout = l.requestTimeoutMs;
+  server.keepAliveTimeout = l.keepAliveTimeoutMs;
+  let dropped = 0;
+  let lastLog = 0;
+  server.on('drop', (data?: { remoteAddress?: string }) => {
+    dropped += 1;
+    server.closeIdleConnections();
+    const now = Date.now();
+    if (onDrop && now - lastLog >= 1000) {
+      lastLog = now;
+      onDrop(data?.remoteAddress ?? 'unknown', dropped);
+      dropped = 0;
+    }
+  });
+}
+
+/** Whether a request carries more header lines than the limit (it is then refused 431 TOO_MANY_HEADERS). */
+export const tooManyHeaders = (req: IncomingMessage, l: HttpLimits): boolean => req.rawHeaders.length / 2 > l.maxHeaders;
+
+export const tooManyHeadersMessage = (l: HttpLimits): string => `the request carries more than ${l.maxHeaders} header lines: send fewer headers (a request needs a handful)`;
+
+/** Problems with a set of limits given on the command line, in words (empty when they hold). */
+export function limitProblems(l: HttpLimits): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(l)) if (!Number.isSafeInteger(v) || (v as number) < 1) out.push(`${k} must be a whole number from 1, got ${String(v)}`);
+  if (l.headersTimeoutMs > l.requestTimeoutMs)
+    out.push(`the headers timeout (${l.headersTimeoutMs} ms) cannot be longer than the request timeout (${l.requestTimeoutMs} ms): the headers are part of the request`);
+  return out;
+}
