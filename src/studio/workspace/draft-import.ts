@@ -134,6 +134,8 @@ export async function applyWorkbookIntoDraft(
       reading.read.issues,
       'Fix the cells listed, save the workbook and import it again.',
     );
+  // Nothing would change: there is nothing to overwrite, stale or not.
+  if (!reading.changes.length) return { draft: reading.draft, reading };
   if (reading.stale && !opts.confirmStale)
     throw new StudioError(
       'IMPORT_STALE_UNCONFIRMED',
@@ -141,7 +143,6 @@ export async function applyWorkbookIntoDraft(
       [staleIssue(reading.stale)],
       `Look at the preview (${reading.overwrites.length} change(s) overwrite later edits), then confirm that the workbook's values should win (in the CLI: --confirm-stale), or export the draft again and redo the edits in that file.`,
     );
-  if (!reading.changes.length) return { draft: reading.draft, reading };
   const draft = saveTariffDraft(ws, {
     id: reading.draft.id,
     revision: opts.revision,
