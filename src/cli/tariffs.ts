@@ -186,7 +186,7 @@ async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftI
     io.out(`imported ${file} into draft #${draft.id} (${draft.effective}), revision ${d.revision} → ${draft.revision}`);
   }
   const over = new Set(reading.overwrites);
-  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${over.has(i) ? '  (overwrites an edit made in the draft after the export)' : ''}`));
+  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${over.has(i) ? '  (undoes an edit made in the draft that the workbook does not have)' : ''}`));
   io.out(`${reading.changes.length} changes`);
   return 0;
 }

@@ -97,8 +97,8 @@ describe('import a workbook into the open draft', () => {
     await waitText(testId('draft-import-change-count'), '下書きとの違い 3 件');
     const stale = testId('draft-import-stale');
     expect(await stale.getAttribute('data-reason')).toBe('other-version');
-    expect(await stale.textContent()).toContain('開いている下書きではなく 2023-09-19（承認済み）');
-    expect(await testId('draft-import-overwrites').textContent()).toContain('うち 2 件は、書き出し後に下書きで行った変更を元に戻します');
+    expect(await stale.textContent()).toContain('開いている下書きではなく、その元になった 2023-09-19（承認済み） #1 から書き出されています');
+    expect(await testId('draft-import-overwrites').textContent()).toContain('うち 2 件は、下書きで行った変更のうちブックに入っていないものを元に戻します');
     const marked = await studio.page.locator('[data-testid=draft-import-changes] tbody tr[data-marked=true]').allTextContents();
     expect(marked.map((r) => (r.includes('PLUS-LONG') ? 'PLUS-LONG' : r.includes('SHORT') ? 'SHORT' : r))).toEqual(['SHORT', 'PLUS-LONG']);
     expect(await testId('draft-import-apply').isDisabled()).toBe(true);

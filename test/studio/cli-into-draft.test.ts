@@ -63,7 +63,7 @@ describe('tariff tariffs import --into-draft', () => {
     const r = tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', String(draftId), '--confirm-stale');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain('表1 コース PLUS-LONG 月額料金（円）: 17700 → 17000  (overwrites an edit made in the draft after the export)');
+    expect(lines).toContain('表1 コース PLUS-LONG 月額料金（円）: 17700 → 17000  (undoes an edit made in the draft that the workbook does not have)');
     expect(lines.at(-1)).toBe('2 changes');
     expect(draftData(draftId).revision).toBe(3);
   });

@@ -40,7 +40,7 @@ export type DraftImportPreview = {
   origin: VersionSummary | null;
   about: { effective: string | null; versionId: number | null; revision: number | null; fingerprint: string | null; exportedAt: string | null };
   changes: TariffChange[];
-  /** Indexes into `changes` of those that overwrite an edit made in the draft after the export. */
+  /** Indexes into `changes` of those that undo an edit the draft has and the exported content had not (known when that content is). */
   overwrites: number[];
   stale: { reason: StaleReason; message: string } | null;
   issues: Issue[];

@@ -13,11 +13,13 @@ export const draftImportJa = {
   'di.staleHead': '注意: 書き出し後の変更を上書きする可能性があります',
   'di.stale.other-version':
     'このブックは、開いている下書きではなく {date}（{status}） #{id} から書き出されています。ブックと値が違うセルは、下書きで変更したセルも含めて、ブックの値に置き換わります。',
+  'di.stale.base-version':
+    'このブックは、開いている下書きではなく、その元になった {date}（{status}） #{id} から書き出されています。ブックと値が違うセルは、下書きで変更したセルも含めて、ブックの値に置き換わります。',
   'di.stale.draft-changed': 'このブックを書き出した後に、下書きが変更されています（書き出し時の版数 {then}、現在の版数 {now}）。書き出し後の変更は、ブックの値で上書きされます。',
   'di.stale.unverified':
     'このブックには「内容の指紋」がありません（指紋を記録する前に書き出されたブックです）。書き出し後に下書きが変わったかどうかを確かめられないため、下の変更点をすべて確認してください。',
   'di.stale.unknown-origin': 'このブックの書き出し元は、このワークスペースにありません。下の変更点のとおり、いまの下書きの内容を置き換えます。',
-  'di.overwrites': 'うち {n} 件は、書き出し後に下書きで行った変更を元に戻します（「上書き」の行）。',
+  'di.overwrites': 'うち {n} 件は、下書きで行った変更のうちブックに入っていないものを元に戻します（「上書き」の行）。',
   'di.overwriteMark': '上書き',
   'di.confirm': '変更点を確認しました。ブックの値で下書きを上書きして取り込みます。',
   'di.confirmNeeded': '取り込むには、上の確認にチェックを入れてください。',
@@ -42,11 +44,13 @@ export const draftImportEn: Record<keyof typeof draftImportJa, string> = {
   'di.staleHead': 'Caution: this may overwrite edits made after the export',
   'di.stale.other-version':
     "This workbook was exported from {date} ({status}) #{id}, not from the open draft. Every cell where the workbook differs, including cells you changed in the draft, takes the workbook's value.",
+  'di.stale.base-version':
+    "This workbook was exported from {date} ({status}) #{id}, the version the open draft was started from, not from the draft itself. Every cell where the workbook differs, including cells you changed in the draft, takes the workbook's value.",
   'di.stale.draft-changed': "The draft changed after this workbook was exported (revision {then} then, {now} now). Those later edits are overwritten with the workbook's values.",
   'di.stale.unverified':
     'This workbook has no content fingerprint (it was exported before fingerprints were recorded), so the studio cannot tell whether the draft changed since. Check every change below.',
   'di.stale.unknown-origin': 'The version this workbook was exported from is not in this workspace. The changes below replace what the draft holds now.',
-  'di.overwrites': '{n} of them undo an edit made in the draft after the export (rows marked "overwrite").',
+  'di.overwrites': '{n} of them undo an edit made in the draft that the workbook does not have (rows marked "overwrite").',
   'di.overwriteMark': 'overwrite',
   'di.confirm': "I have checked the changes: overwrite the draft with the workbook's values.",
   'di.confirmNeeded': 'Tick the confirmation above to import.',

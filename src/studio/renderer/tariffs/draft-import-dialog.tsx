@@ -60,7 +60,8 @@ export function DraftImportDialog({ draft, apply, onDone, onCancel }: { draft: V
   const ready = !!preview && preview.canApply && preview.changes.length > 0 && (!stale || confirmed);
   const staleText = () => {
     if (!stale || !preview) return '';
-    if (stale.reason === 'other-version' && origin) return t('di.stale.other-version', { date: origin.effective, status: t(`status.${origin.status}`), id: origin.id });
+    if (stale.reason === 'other-version' && origin)
+      return t(origin.id === draft.basedOn ? 'di.stale.base-version' : 'di.stale.other-version', { date: origin.effective, status: t(`status.${origin.status}`), id: origin.id });
     if (stale.reason === 'draft-changed') return t('di.stale.draft-changed', { then: preview.about.revision ?? '?', now: preview.draft.revision });
     return t(stale.reason === 'unverified' ? 'di.stale.unverified' : 'di.stale.unknown-origin');
   };
@@ -100,7 +101,8 @@ export function DraftImportDialog({ draft, apply, onDone, onCancel }: { draft: V
                 date: origin.effective,
                 status: t(`status.${origin.status}`),
                 id: origin.id,
-                rev: preview.about.revision !== null ? t('di.originRev', { n: preview.about.revision }) : '',
+                // A revision means something to the user only for a draft (a version past draft never changes).
+                rev: preview.about.revision !== null && origin.status === 'draft' ? t('di.originRev', { n: preview.about.revision }) : '',
                 at: preview.about.exportedAt ? t('di.originAt', { at: tokyoTime(preview.about.exportedAt, 'minutes') }) : '',
               })}
             </p>
