@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftImportPreview, Envelope, VersionDetail } from '../../src/studio/api/contract.js';
+import { actorFromRequests } from '../../src/studio/team/request-user.js';
+import { createTeamDispatch } from '../../src/studio/team/team-dispatch.js';
 import { freshStudio, snapshot } from './helpers.js';
 import { cellOf, editWorkbook } from './workbook-helpers.js';
 
@@ -169,5 +171,24 @@ describe('workbook import into the open draft', () => {
     expect(p.stale).toMatchObject({ reason: 'unknown-origin' });
     expect(p.origin).toBeNull();
     expect(p.changes).toEqual([]);
+  });
+
+  it('on a team server whoever edits drafts (pm) imports into one; legal and finance are refused with FORBIDDEN', async () => {
+    // As the team server wires it: the audit records the signed-in user, also after the workbook is read (awaited).
+    actorFromRequests(ws, 'tester');
+    const team = createTeamDispatch(ws, dispatch);
+    const d = await newDraft('2026-08-01');
+    const edited = await editWorkbook(await exportOf(d.summary.id), (wb) => (cellOf(wb, COURSES, 'SHORT', FEE).value = 24100));
+    const args = { ...file(edited), id: d.summary.id, revision: 1, confirmStale: false };
+    for (const role of ['legal', 'finance'] as const) {
+      const r = await team({ id: 90, name: `a-${role}`, role }, 'workbook.applyIntoDraft', args);
+      expect(r.status).toBe(403);
+      expect(r.env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    const preview = await team({ id: 91, name: 'kim', role: 'pm' }, 'workbook.previewIntoDraft', { ...file(edited), id: d.summary.id });
+    expect(preview.env).toMatchObject({ ok: true, value: { stale: null, changes: [expect.objectContaining({ key: 'SHORT', after: 24100 })] } });
+    const applied = await team({ id: 91, name: 'kim', role: 'pm' }, 'workbook.applyIntoDraft', args);
+    expect(applied.env).toMatchObject({ ok: true, value: { summary: { revision: 2 } } });
+    expect((ws.db.prepare("SELECT actor FROM audit_log WHERE action = 'tariff.draft.imported-into' ORDER BY seq DESC LIMIT 1").get() as { actor: string }).actor).toBe('kim');
   });
 });
