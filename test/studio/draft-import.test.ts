@@ -191,4 +191,22 @@ describe('workbook import into the open draft', () => {
     expect(applied.env).toMatchObject({ ok: true, value: { summary: { revision: 2 } } });
     expect((ws.db.prepare("SELECT actor FROM audit_log WHERE action = 'tariff.draft.imported-into' ORDER BY seq DESC LIMIT 1").get() as { actor: string }).actor).toBe('kim');
   });
+
+  it("the 附則 sheet: a row added in the workbook is a change of the draft; a workbook without the sheet keeps the draft's value", async () => {
+    const d = await newDraft('2026-09-01');
+    const book = await exportOf(d.summary.id);
+    const withRow = await editWorkbook(book, (wb) => {
+      const row = wb.getWorksheet('附則 既存契約')!.getRow(2);
+      row.getCell(1).value = 'keep-price';
+      row.getCell(2).value = '附則第2項（案）';
+    });
+    const p = await ok<DraftImportPreview>('workbook.previewIntoDraft', { ...file(withRow), id: d.summary.id });
+    expect(p.changes).toEqual([expect.objectContaining({ table: 'existingContracts', kind: 'added' })]);
+    const applied = await ok<VersionDetail>('workbook.applyIntoDraft', { ...file(withRow), id: d.summary.id, revision: 1, confirmStale: false });
+    expect(applied.version.existingContracts).toEqual({ policy: 'keep-price', clause: '附則第2項（案）' });
+    const older = await editWorkbook(book, (wb) => wb.removeWorksheet(wb.getWorksheet('附則 既存契約')!.id));
+    const q = await ok<DraftImportPreview>('workbook.previewIntoDraft', { ...file(older), id: d.summary.id });
+    expect(q.stale).toMatchObject({ reason: 'draft-changed' });
+    expect(q.changes).toEqual([]);
+  });
 });

@@ -4,32 +4,14 @@ import { MAX_CELL_TEXT } from '../../../tariff-model/cell-parse.js';
 import { TABLE_IDS } from '../../../tariff-model/table-id.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import type { TariffVersion } from '../../../engine/tariff-types.js';
-import { courseSchema, initialFeesFileSchema, optionSchema, policiesFileSchema, versionIndexSchema } from '../../../engine/schemas.js';
 import { call } from './call.js';
-import { detailSchema, id, isoDate, noArgs, summarySchema, title, type NoArgs, type VersionDetail, type VersionSummary } from './shared.js';
+import { detailSchema, id, isoDate, noArgs, summarySchema, tariffVersionShape, title, type NoArgs, type VersionDetail, type VersionSummary } from './shared.js';
 
 /** The `tariffs` domain: tariff versions, drafts, cell edits and row operations. */
 export type CreateDraftArgs = { from: number; effective: string; title: string };
 export type EditArgs = { id: number; revision: number; edits: CellEdit[] };
 export type RowOpsArgs = { id: number; revision: number; ops: RowOp[] };
 export type RestoreContentArgs = { id: number; revision: number; version: TariffVersion; reason: 'undo' | 'redo' };
-
-/** A tariff version's content as the client holds it (VersionDetail.version), checked by the engine's schemas. */
-const tariffContentSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['effective', 'status', 'courses', 'initialFeeGroups', 'options', 'policies', 'minimumPeriods'],
-  properties: {
-    effective: isoDate,
-    status: { enum: ['draft', 'approved'] },
-    existingContracts: versionIndexSchema.properties.versions.items.properties.existingContracts,
-    courses: { type: 'array', items: courseSchema },
-    initialFeeGroups: initialFeesFileSchema.properties.groups,
-    options: { type: 'array', items: optionSchema },
-    policies: policiesFileSchema.properties.policies,
-    minimumPeriods: policiesFileSchema.properties.minimumPeriods,
-  },
-} as const;
 
 export const rowOpSchema = {
   oneOf: [
@@ -105,7 +87,7 @@ export const tariffs = {
       type: 'object',
       additionalProperties: false,
       required: ['id', 'revision', 'version', 'reason'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, version: tariffContentSchema, reason: { enum: ['undo', 'redo'] } },
+      properties: { id, revision: { type: 'integer', minimum: 1 }, version: tariffVersionShape, reason: { enum: ['undo', 'redo'] } },
     } as unknown as JSONSchemaType<RestoreContentArgs>,
   ).returns(detailSchema),
   discardDraft: call<{ id: number }, { discarded: number }>('delete a draft (never an approved version)', {
