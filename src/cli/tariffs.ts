@@ -179,7 +179,8 @@ async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftI
     return 2;
   }
   const d = reading.draft;
-  if (reading.stale) io.err(`stale: IMPORT_STALE (${reading.stale.reason}): ${reading.stale.message}`);
+  // Refused without --confirm-stale: the refusal says why, once.
+  if (reading.stale && (opts.dryRun || opts.confirmStale || !reading.changes.length)) io.err(`stale: IMPORT_STALE (${reading.stale.reason}): ${reading.stale.message}`);
   if (opts.dryRun) io.out(`${file} into draft #${d.id} (${d.effective}, revision ${d.revision}); dry run, nothing changed`);
   else {
     const { draft } = await applyWorkbookIntoDraft(ws, data, basename(file), { draftId, revision: d.revision, confirmStale: opts.confirmStale });

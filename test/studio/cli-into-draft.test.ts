@@ -57,8 +57,10 @@ describe('tariff tariffs import --into-draft', () => {
     writeFileSync(edited, await editWorkbook(readFileSync(baseBook), (wb) => (cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = 25000)));
     const refused = tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', String(draftId));
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('stale: IMPORT_STALE (other-version): the workbook was exported from tariff version 2023-09-19 (#1, approved');
-    expect(refused.stderr).toContain('tariff tariffs import: IMPORT_STALE_UNCONFIRMED: ');
+    expect(refused.stderr).toContain(
+      'tariff tariffs import: IMPORT_STALE_UNCONFIRMED: edited.xlsx is not the draft as it is now: the workbook was exported from tariff version 2023-09-19 (#1, approved',
+    );
+    expect(refused.stderr).toContain('(1 of its 2 change(s) are marked as undoing the draft');
     expect(draftData(draftId).revision).toBe(2);
     const r = tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', String(draftId), '--confirm-stale');
     expect(r.status).toBe(0);

@@ -3,7 +3,6 @@ import { tariffVersionErrors } from '../../engine/version-errors.js';
 import { tariffFingerprint } from '../../io/tariff-fingerprint.js';
 import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
 import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
-import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { describeChange, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
@@ -65,7 +64,7 @@ function staleness(draft: StoredTariffVersion, origin: StoredTariffVersion | nul
   if (origin.id !== draft.id)
     return {
       reason: 'other-version',
-      message: `the workbook was exported from ${label(origin)}, not from the open ${label(draft)}; a cell the draft changed since and the workbook did not is set back to the workbook's value (marked as overwriting).`,
+      message: `the workbook was exported from ${label(origin)}, not from the open ${label(draft)}; every cell where the workbook differs, including cells changed in the draft, takes the workbook's value (where the studio can tell, those are marked as undoing the draft's own edits).`,
     };
   if (!about.fingerprint)
     return {
@@ -111,8 +110,6 @@ export async function readWorkbookIntoDraft(ws: Workspace, data: Uint8Array, fil
   return { read, draft, origin, changes, overwrites, stale };
 }
 
-export const staleIssue = (stale: StaleNote): Issue => ({ severity: 'warning', code: 'IMPORT_STALE', sheet: 'about', message: stale.message });
-
 /**
  * Applies the workbook to the draft at `revision` in one save. Refuses, changing nothing:
  * VERSION_NOT_DRAFT (in review, approved), DRAFT_CONFLICT (saved since `revision`),
@@ -140,8 +137,8 @@ export async function applyWorkbookIntoDraft(
     throw new StudioError(
       'IMPORT_STALE_UNCONFIRMED',
       `${fileName} is not the draft as it is now: ${reading.stale.message} The draft was not changed.`,
-      [staleIssue(reading.stale)],
-      `Look at the preview (${reading.overwrites.length} change(s) overwrite later edits), then confirm that the workbook's values should win (in the CLI: --confirm-stale), or export the draft again and redo the edits in that file.`,
+      [],
+      `Look at the preview (${reading.overwrites.length} of its ${reading.changes.length} change(s) are marked as undoing the draft's own edits), then confirm that the workbook's values should win (in the CLI: --confirm-stale), or export the draft again and redo the edits in that file.`,
     );
   const draft = saveTariffDraft(ws, {
     id: reading.draft.id,
