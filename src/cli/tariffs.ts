@@ -11,10 +11,11 @@ import { describeChange } from '../tariff-model/tariff-diff.js';
 import { todayInTokyo } from '../engine/dates.js';
 import { recordAnchor } from '../studio/workspace/audit-anchor.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
+import { applyWorkbookIntoDraft, readWorkbookIntoDraft } from '../studio/workspace/draft-import.js';
 import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../studio/workspace/tariff-import.js';
 import { findTariffByDate } from '../studio/workspace/tariff-store.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
-import type { Command } from './main.js';
+import type { Command, Io } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
@@ -86,9 +87,13 @@ export const tariffsExportCommand: Command = {
 };
 
 export const tariffsImportCommand: Command = {
-  summary: 'import an edited tariff workbook into a new draft of a workspace; prints every change, then "N changes"',
+  summary: 'import an edited tariff workbook into a new draft (or into an open draft) of a workspace; prints every change, then "N changes"',
   usage:
     'tariff tariffs import FILE.xlsx --workspace FILE [--effective DATE] [--title TEXT] [--dry-run] [--tariffs DIR] [--rules DIR]\n' +
+    'tariff tariffs import FILE.xlsx --workspace FILE --into-draft VERSION_ID [--confirm-stale] [--dry-run]\n' +
+    '  --into-draft VERSION_ID: apply the workbook to that draft (one save, one audit entry) instead of creating a new one; every change is\n' +
+    '    listed against the draft as it is now. A workbook not exported from that draft as it is now (another version, or the draft changed\n' +
+    '    since) is refused with IMPORT_STALE_UNCONFIRMED unless --confirm-stale; a draft in review or an approved version: VERSION_NOT_DRAFT.\n' +
     '  The workspace is created from --tariffs/--rules (default tariffs/ and rules/) when missing.\n' +
     '  --effective DATE: the new draft takes effect on DATE (default: the draft date of the exported draft, else the day after the latest version, or today).\n' +
     '  --dry-run: list the changes without creating the draft.\n' +
@@ -102,6 +107,8 @@ export const tariffsImportCommand: Command = {
         effective: { type: 'string' },
         title: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'into-draft': { type: 'string' },
+        'confirm-stale': { type: 'boolean' },
         tariffs: { type: 'string' },
         rules: { type: 'string' },
       },
@@ -110,7 +117,18 @@ export const tariffsImportCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('tariff tariffs import needs exactly one FILE.xlsx');
     if (!values.workspace) throw new UsageError('tariff tariffs import needs --workspace FILE');
     if (values.effective !== undefined && !isIsoDate(values.effective)) throw new UsageError(`--effective must be YYYY-MM-DD, got "${values.effective}"`);
+    const into = values['into-draft'];
+    if (into !== undefined && !/^[1-9]\d{0,8}$/.test(into)) throw new UsageError(`--into-draft must be a version id (a whole number, as the studio shows #7), got "${into}"`);
+    if (into !== undefined && (values.effective !== undefined || values.title !== undefined))
+      throw new UsageError("--into-draft keeps the draft's date and title: leave out --effective and --title");
+    if (into === undefined && values['confirm-stale']) throw new UsageError('--confirm-stale goes with --into-draft');
     const file = positionals[0]!;
+    if (into !== undefined)
+      return withStudioErrors(io, 'tariffs import', () =>
+        withWorkspace(values.workspace!, seedOf(values), io, (ws) =>
+          importIntoDraft(ws, readWorkbookFile(file), file, Number(into), { dryRun: values['dry-run'] === true, confirmStale: values['confirm-stale'] === true }, io),
+        ),
+      );
     return withStudioErrors(io, 'tariffs import', async () => {
       let data: Buffer;
       try {
@@ -141,3 +159,35 @@ export const tariffsImportCommand: Command = {
     });
   },
 };
+
+function readWorkbookFile(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new StudioError('FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** `--into-draft`: the same reading and apply as the studio's "import into this draft". */
+async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftId: number, opts: { dryRun: boolean; confirmStale: boolean }, io: Io): Promise<number> {
+  const reading = await readWorkbookIntoDraft(ws, data, basename(file), draftId);
+  for (const w of reading.read.issues.filter((i) => i.severity === 'warning')) io.err(`warning: ${w.code}: ${w.message}`);
+  const errors = reading.read.issues.filter((i) => i.severity === 'error');
+  if (errors.length) {
+    for (const e of errors) io.err(`error: ${e.code}: ${e.message}`);
+    io.err(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: draft #${draftId} was not changed. Fix the cells above and import again.`);
+    return 2;
+  }
+  const d = reading.draft;
+  // Refused without --confirm-stale: the refusal says why, once.
+  if (reading.stale && (opts.dryRun || opts.confirmStale || !reading.changes.length)) io.err(`stale: IMPORT_STALE (${reading.stale.reason}): ${reading.stale.message}`);
+  if (opts.dryRun) io.out(`${file} into draft #${d.id} (${d.effective}, revision ${d.revision}); dry run, nothing changed`);
+  else {
+    const { draft } = await applyWorkbookIntoDraft(ws, data, basename(file), { draftId, revision: d.revision, confirmStale: opts.confirmStale });
+    io.out(`imported ${file} into draft #${draft.id} (${draft.effective}), revision ${d.revision} → ${draft.revision}`);
+  }
+  const over = new Set(reading.overwrites);
+  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${over.has(i) ? '  (undoes an edit made in the draft that the workbook does not have)' : ''}`));
+  io.out(`${reading.changes.length} changes`);
+  return 0;
+}

@@ -347,7 +347,7 @@ function readAbout(wb: ExcelJS.Workbook, issues: Issue[]): Partial<WorkbookAbout
     if (!spec) return;
     const raw = cellRaw(row.getCell(2));
     const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw === null ? '' : String(typeof raw === 'object' ? '' : raw).trim();
-    if (spec.key === 'versionId') about.versionId = text === '' ? null : Number(text);
+    if (spec.key === 'versionId' || spec.key === 'revision') about[spec.key] = text === '' ? null : Number(text);
     else if (spec.key === 'effective') about.effective = isoDateOf(text);
     else about[spec.key] = text;
   });

@@ -14,6 +14,10 @@ export type WorkbookAbout = {
   status: string;
   title: string;
   exportedAt: string;
+  /** The draft's revision when it was exported (null for a version read from folders). */
+  revision: number | null;
+  /** `tariffFingerprint` of the content exported: an import into a draft compares it with the draft now. */
+  fingerprint: string;
 };
 
 export const ABOUT_ROWS: readonly { key: keyof WorkbookAbout; ja: string; en: string }[] = [
@@ -23,6 +27,8 @@ export const ABOUT_ROWS: readonly { key: keyof WorkbookAbout; ja: string; en: st
   { key: 'status', ja: '状態', en: 'Status' },
   { key: 'title', ja: 'タイトル', en: 'Title' },
   { key: 'exportedAt', ja: '書き出し日時', en: 'Exported at' },
+  { key: 'revision', ja: '版数', en: 'Revision' },
+  { key: 'fingerprint', ja: '内容の指紋', en: 'Content fingerprint' },
 ];
 
 export const YEN_FORMAT = '#,##0"円"';

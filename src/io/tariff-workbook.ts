@@ -5,6 +5,7 @@ import type { ColumnDef } from '../tariff-model/column-def.js';
 import { describeExpected } from '../tariff-model/column-def.js';
 import { TABLE_IDS } from '../tariff-model/table-id.js';
 import { TABLES, type TableDef } from '../tariff-model/tariff-tables.js';
+import { tariffFingerprint } from './tariff-fingerprint.js';
 import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, WORKBOOK_FORMAT, YEN_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
 
 /**
@@ -13,14 +14,17 @@ import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, WORKBOOK_FORMAT, YEN_FORMAT, typ
  * Japanese headers, yen formats, frozen headers and name columns, drop-down lists where a cell
  * takes a fixed set of values, and an about sheet naming the version it came from.
  */
-export async function writeTariffWorkbook(version: TariffVersion, about: Omit<WorkbookAbout, 'format'>): Promise<Buffer> {
+export async function writeTariffWorkbook(
+  version: TariffVersion,
+  about: Omit<WorkbookAbout, 'format' | 'fingerprint' | 'revision'> & { revision?: number | null },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tariff Studio';
   wb.created = new Date(about.exportedAt);
   wb.modified = wb.created;
   const rowCounts = Object.fromEntries(TABLE_IDS.map((t) => [t, TABLES[t].rows(version).length]));
   for (const t of TABLE_IDS) writeTable(wb, TABLES[t], TABLES[t].rows(version), rowCounts);
-  writeAbout(wb, { format: WORKBOOK_FORMAT, ...about });
+  writeAbout(wb, { format: WORKBOOK_FORMAT, ...about, revision: about.revision ?? null, fingerprint: tariffFingerprint(version) });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -90,7 +94,7 @@ function writeAbout(wb: ExcelJS.Workbook, about: WorkbookAbout): void {
     ws.getRow(i + 2).values = [r.ja, v === null ? '' : v, r.en];
   });
   ws.getCell(`A${ABOUT_ROWS.length + 3}`).value =
-    'この表を Excel などで編集し、Tariff Studio の「Excel から取り込む」で新しい下書きとして取り込めます。取り込み前に変更点が一覧表示されます。シート名と見出しは変えないでください。';
+    'この表を Excel などで編集し、Tariff Studio の「Excel から取り込む」で新しい下書きとして、または開いている下書きに取り込めます。取り込み前に変更点が一覧表示されます。シート名と見出しは変えないでください。';
   ws.getCell(`A${ABOUT_ROWS.length + 4}`).value =
-    'Edit this workbook in Excel or LibreOffice, then import it into Tariff Studio as a new draft; every change is shown before it is applied. Keep the sheet names and headers.';
+    'Edit this workbook in Excel or LibreOffice, then import it into Tariff Studio as a new draft or into the open draft; every change is shown before it is applied. Keep the sheet names and headers.';
 }

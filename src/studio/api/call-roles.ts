@@ -23,10 +23,15 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'tariffs.edit': PM,
   'tariffs.discardDraft': PM,
   'tariffs.rowOps': PM,
+  // Undo / redo of a workbook import into a draft: a draft edit like any other.
+  'tariffs.restoreContent': PM,
   'engine.coursePreview': 'read',
   'workbook.export': 'read',
   'workbook.previewImport': PM,
   'workbook.applyImport': PM,
+  // Import into the open draft: whoever edits drafts (a preview changes nothing, the apply is a draft edit).
+  'workbook.previewIntoDraft': PM,
+  'workbook.applyIntoDraft': PM,
 
   'rules.list': 'read',
   'rules.get': 'read',
@@ -108,6 +113,7 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
 export const LEAVES_WORKSPACE_UNCHANGED: ReadonlySet<string> = new Set([
   'rules.checkRule',
   'workbook.previewImport',
+  'workbook.previewIntoDraft',
   'authoring.checkQuote',
   'scenarios.reprice',
   'scenarios.cancel',

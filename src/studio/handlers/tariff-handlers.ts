@@ -6,6 +6,7 @@ import { applyCellEdits } from '../../tariff-model/tariff-edits.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
 import { applyRowOps } from '../../tariff-model/row-ops.js';
 import { createTariffDraft, discardTariffDraft, getTariffVersion, listTariffVersions, saveTariffDraft } from '../workspace/tariff-store.js';
+import { restoreDraftContent } from '../workspace/draft-import.js';
 import { requireEditableDraft } from '../workspace/version-drafts.js';
 import type { StudioContext } from './studio-context.js';
 import { detailOf, summaryOf } from './version-views.js';
@@ -64,6 +65,7 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
     });
     return detailOf(ctx.ws, id);
   },
+  restoreContent: ({ id, revision, version, reason }) => detailOf(ctx.ws, restoreDraftContent(ctx.ws, { id, revision, version, reason }).id),
   discardDraft: ({ id }) => {
     discardTariffDraft(ctx.ws, id);
     return { discarded: id };

@@ -28,6 +28,7 @@ export const QUIET_CALLS: ReadonlySet<string> = new Set([
   'rules.checkRule',
   'authoring.checkQuote',
   'workbook.previewImport',
+  'workbook.previewIntoDraft',
   'scenarios.cancel',
   'scenarios.reprice',
   'team.users',

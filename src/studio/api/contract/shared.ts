@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { OpaqueSchema } from './call.js';
-import { courseSchema, initialFeesFileSchema, optionSchema, policiesFileSchema } from '../../../engine/schemas.js';
+import { courseSchema, initialFeesFileSchema, optionSchema, policiesFileSchema, versionIndexSchema } from '../../../engine/schemas.js';
 import { versionId as id, isoDate } from '../../../engine/schema-primitives.js';
 import type { TariffVersion } from '../../../engine/tariff-types.js';
 import type { Issue } from '../../../tariff-model/issue.js';
@@ -70,13 +70,15 @@ export const changeSchema = {
  * A tariff version: the engine's data schemas of its tables. Opaque to the result type check
  * (its type is the engine's TariffVersion, held to these schemas where the engine loads data).
  */
-const tariffVersionShape = {
+export const tariffVersionShape = {
   type: 'object',
   additionalProperties: false,
   required: ['effective', 'status', 'courses', 'initialFeeGroups', 'options', 'policies', 'minimumPeriods'],
   properties: {
     effective: isoDate,
     status: { enum: ['draft', 'approved'] },
+    // 附則: how the version applies to contracts started before it (absent: new prices).
+    existingContracts: versionIndexSchema.properties.versions.items.properties.existingContracts,
     courses: { type: 'array', items: courseSchema },
     initialFeeGroups: initialFeesFileSchema.properties.groups,
     options: { type: 'array', items: optionSchema },

@@ -3,13 +3,15 @@ import type { RowOp } from '../../../tariff-model/row-ops.js';
 import { MAX_CELL_TEXT } from '../../../tariff-model/cell-parse.js';
 import { TABLE_IDS } from '../../../tariff-model/table-id.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
+import type { TariffVersion } from '../../../engine/tariff-types.js';
 import { call } from './call.js';
-import { detailSchema, id, isoDate, noArgs, summarySchema, title, type NoArgs, type VersionDetail, type VersionSummary } from './shared.js';
+import { detailSchema, id, isoDate, noArgs, summarySchema, tariffVersionShape, title, type NoArgs, type VersionDetail, type VersionSummary } from './shared.js';
 
 /** The `tariffs` domain: tariff versions, drafts, cell edits and row operations. */
 export type CreateDraftArgs = { from: number; effective: string; title: string };
 export type EditArgs = { id: number; revision: number; edits: CellEdit[] };
 export type RowOpsArgs = { id: number; revision: number; ops: RowOp[] };
+export type RestoreContentArgs = { id: number; revision: number; version: TariffVersion; reason: 'undo' | 'redo' };
 
 export const rowOpSchema = {
   oneOf: [
@@ -78,6 +80,15 @@ export const tariffs = {
       required: ['id', 'revision', 'ops'],
       properties: { id, revision: { type: 'integer', minimum: 1 }, ops: { type: 'array', minItems: 1, maxItems: 500, items: rowOpSchema } },
     } as unknown as JSONSchemaType<RowOpsArgs>,
+  ).returns(detailSchema),
+  restoreContent: call<RestoreContentArgs, VersionDetail>(
+    "undo or redo of a workbook import into a draft: the draft's tables set to the content the grid held right before (or after) it, in one save",
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'version', 'reason'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, version: tariffVersionShape, reason: { enum: ['undo', 'redo'] } },
+    } as unknown as JSONSchemaType<RestoreContentArgs>,
   ).returns(detailSchema),
   discardDraft: call<{ id: number }, { discarded: number }>('delete a draft (never an approved version)', {
     type: 'object',

@@ -30,6 +30,25 @@ export type ImportPreview = {
 };
 export type ApplyImportArgs = WorkbookFile & { effective: string; title: string };
 
+/** Why a workbook is not the open draft as it is now (src/studio/workspace/draft-import.ts). */
+export type StaleReason = 'other-version' | 'draft-changed' | 'unverified' | 'unknown-origin';
+/** An import into the open draft: every change against the draft as it is now, and whether the workbook is stale. */
+export type DraftImportPreview = {
+  fileName: string;
+  draft: VersionSummary;
+  /** The version the about sheet names, when it is in this workspace. */
+  origin: VersionSummary | null;
+  about: { effective: string | null; versionId: number | null; revision: number | null; fingerprint: string | null; exportedAt: string | null };
+  changes: TariffChange[];
+  /** Indexes into `changes` of those that undo an edit the draft has and the exported content had not (known when that content is). */
+  overwrites: number[];
+  stale: { reason: StaleReason; message: string } | null;
+  issues: Issue[];
+  canApply: boolean;
+};
+export type DraftImportArgs = WorkbookFile & { id: number };
+export type ApplyDraftImportArgs = WorkbookFile & { id: number; revision: number; confirmStale: boolean };
+
 export const fileArgs: JSONSchemaType<WorkbookFile> = {
   type: 'object',
   additionalProperties: false,
@@ -68,6 +87,60 @@ export const workbook = {
       suggestedEffective: isoDate,
     },
   }),
+  previewIntoDraft: call<DraftImportArgs, DraftImportPreview>(
+    'read an edited workbook against the open draft: every change it would make, stale-export checks, every problem; nothing applied; a draft in review or an approved version is refused (VERSION_NOT_DRAFT)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fileName', 'contentBase64', 'id'],
+      properties: { fileName, contentBase64: base64, id },
+    },
+  ).returns({
+    type: 'object',
+    additionalProperties: false,
+    required: ['fileName', 'draft', 'origin', 'about', 'changes', 'overwrites', 'stale', 'issues', 'canApply'],
+    properties: {
+      fileName,
+      draft: summarySchema,
+      origin: { anyOf: [summarySchema, { type: 'null' }] },
+      about: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['effective', 'versionId', 'revision', 'fingerprint', 'exportedAt'],
+        properties: {
+          effective: { type: ['string', 'null'] },
+          versionId: { type: ['integer', 'null'] },
+          revision: { type: ['integer', 'null'] },
+          fingerprint: { type: ['string', 'null'] },
+          exportedAt: { type: ['string', 'null'] },
+        },
+      },
+      changes: { type: 'array', items: changeSchema },
+      overwrites: { type: 'array', items: { type: 'integer' } },
+      stale: {
+        anyOf: [
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['reason', 'message'],
+            properties: { reason: { enum: ['other-version', 'draft-changed', 'unverified', 'unknown-origin'] }, message: { type: 'string' } },
+          },
+          { type: 'null' },
+        ],
+      },
+      issues: { type: 'array', items: issueSchema },
+      canApply: { type: 'boolean' },
+    },
+  }),
+  applyIntoDraft: call<ApplyDraftImportArgs, VersionDetail>(
+    'apply an edited workbook to the open draft in one save (one audit entry, the revision checked); refused while any error stands, and for a stale workbook unless confirmStale (IMPORT_STALE_UNCONFIRMED)',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['fileName', 'contentBase64', 'id', 'revision', 'confirmStale'],
+      properties: { fileName, contentBase64: base64, id, revision: { type: 'integer', minimum: 1 }, confirmStale: { type: 'boolean' } },
+    },
+  ).returns(detailSchema),
   applyImport: call<ApplyImportArgs, VersionDetail>('import an edited workbook into a new draft; refused, with every issue, while any error stands', {
     type: 'object',
     additionalProperties: false,

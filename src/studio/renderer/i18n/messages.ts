@@ -1,4 +1,5 @@
 import { authoringEn, authoringJa } from './authoring-messages.js';
+import { draftImportEn, draftImportJa } from './draft-import-messages.js';
 import { explorerOutputEn, explorerOutputJa } from './explorer-output-messages.js';
 import { scenarioEditEn, scenarioEditJa } from './scenario-edit-messages.js';
 
@@ -389,6 +390,7 @@ export const ja = {
   'scn.untitled': '新しいシナリオ',
   'scn.yenPerMonth': '円／月',
   ...authoringJa,
+  ...draftImportJa,
   ...explorerOutputJa,
   ...scenarioEditJa,
 } as const;
@@ -781,6 +783,7 @@ export const en: Record<MessageKey, string> = {
   'scn.untitled': 'New scenario',
   'scn.yenPerMonth': 'yen a month',
   ...authoringEn,
+  ...draftImportEn,
   ...explorerOutputEn,
   ...scenarioEditEn,
 };

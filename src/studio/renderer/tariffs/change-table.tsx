@@ -9,8 +9,24 @@ import { DataTable } from '../ui/data-table.js';
 /**
  * Every change cell by cell: table, code, column, before → after. Clicking one jumps to it.
  * `compact` stacks code and column, and before and after, for the narrow side panel.
+ * `marked` (indexes into `changes`) adds a first column with `markLabel` on those rows: an
+ * import into a draft marks the changes that overwrite an edit made after the export.
  */
-export function ChangeTable({ changes, onPick, testId, compact = false }: { changes: readonly TariffChange[]; onPick?: (c: TariffChange) => void; testId: string; compact?: boolean }) {
+export function ChangeTable({
+  changes,
+  onPick,
+  testId,
+  compact = false,
+  marked,
+  markLabel = '',
+}: {
+  changes: readonly TariffChange[];
+  onPick?: (c: TariffChange) => void;
+  testId: string;
+  compact?: boolean;
+  marked?: ReadonlySet<number>;
+  markLabel?: string;
+}) {
   const { t, lang, yen } = useI18n();
   const show = (col: ColumnDef | undefined, v: CellValue) => (v === null ? '—' : col?.kind === 'yen' && typeof v === 'number' ? yen(v) : cellText(v));
   if (!changes.length) return <p className="muted" data-testid={testId}>{t('changes.none')}</p>;
@@ -59,9 +75,10 @@ export function ChangeTable({ changes, onPick, testId, compact = false }: { chan
       testId={testId}
       rows={changes}
       rowKey={(_c, i) => i}
-      rowProps={(c) => ({ 'data-kind': c.kind })}
+      rowProps={(c, i) => ({ 'data-kind': c.kind, ...(marked?.has(i) ? { 'data-marked': 'true' } : {}) })}
       {...(onPick ? { onPick } : {})}
       columns={[
+        ...(marked ? [{ key: 'mark', header: markLabel, cellClass: 'nowrap', cell: (_c: TariffChange, i: number) => (marked.has(i) ? <span className="badge badge-warning">{markLabel}</span> : '') }] : []),
         { key: 'sheet', header: t('change.sheet'), cell: (c) => (lang === 'ja' ? where(c).ja : where(c).en) },
         { key: 'key', header: t('change.key'), cellClass: 'mono', cell: (c) => c.key },
         { key: 'column', header: t('change.column'), cell: (c) => (c.kind === 'changed' ? (lang === 'ja' ? column(c)?.ja : column(c)?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')) },

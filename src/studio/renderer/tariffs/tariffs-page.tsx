@@ -17,6 +17,7 @@ import { base64ToBlob, download } from './base64.js';
 import { ChangeTable } from './change-table.js';
 import { EnginePanel } from './engine-panel.js';
 import { gridRows, viewRows, type GridFilter } from './grid-view.js';
+import { DraftImportDialog } from './draft-import-dialog.js';
 import { ImportDialog } from './import-dialog.js';
 import { checkEdits } from './local-check.js';
 import { NewDraftDialog } from './new-draft-dialog.js';
@@ -54,7 +55,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warning' } | null>(null);
   const warn = (text: string) => setNotice({ text, tone: 'warning' });
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<'draft' | 'import' | 'restore' | 'row' | 'course' | null>(null);
+  const [dialog, setDialog] = useState<'draft' | 'import' | 'import-draft' | 'restore' | 'row' | 'course' | null>(null);
   const [rowSel, setRowSel] = useState<number | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -65,6 +66,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const noRestore = refusal('lifecycle.restore');
   // The import ends in applyImport (a preview alone changes nothing): its refusal is the button's.
   const noImport = refusal('workbook.applyImport');
+  const noImportInto = refusal('workbook.applyIntoDraft');
 
   const markIssues = useCallback((issues: readonly Issue[]) => {
     setErrorCells(new Set(issues.filter((i) => i.index !== undefined && i.field).map((i) => cellKey(i.index!, i.field!))));
@@ -256,6 +258,18 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               {isDraft && (
                 <button
                   type="button"
+                  onClick={() => setDialog('import-draft')}
+                  disabled={!canEdit || noImportInto !== null}
+                  aria-describedby={noImportInto ? 'tariff-role-note' : undefined}
+                  title={t('di.actionHint')}
+                  data-testid="btn-import-into-draft"
+                >
+                  {t('di.action')}
+                </button>
+              )}
+              {isDraft && (
+                <button
+                  type="button"
                   className="danger"
                   disabled={!canEdit}
                   aria-describedby={noEdit ? 'tariff-role-note' : undefined}
@@ -440,6 +454,21 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 return reloadVersions(d.id);
               })
               .catch((e: unknown) => showError(e));
+          }}
+        />
+      )}
+      {dialog === 'import-draft' && summary?.status === 'draft' && (
+        <DraftImportDialog
+          draft={summary}
+          apply={(file, fail) => {
+            setError(null);
+            setErrorCells(new Set());
+            return editor.applyWorkbook(file, fail);
+          }}
+          onCancel={() => setDialog(null)}
+          onDone={(file, n) => {
+            setDialog(null);
+            setNotice({ text: t('di.done', { file, n }), tone: 'ok' });
           }}
         />
       )}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { StudioApi, VersionDetail } from '../../api/contract.js';
+import type { StudioApi, VersionDetail, WorkbookFile } from '../../api/contract.js';
+import type { TariffVersion } from '../../../engine/tariff-types.js';
 import { cellText } from '../../../tariff-model/cell-value.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
@@ -11,8 +12,13 @@ import { applyRowOps, inverseOp, type RowOp } from '../../../tariff-model/row-op
  * and redo are saves too (the inverse batch), so the workspace always holds what the grid shows.
  */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
-/** One save: cell edits, or row operations (insert, delete; their inverse is the other). */
-type Batch = { edits: CellEdit[] } | { ops: RowOp[] };
+/**
+ * One save: cell edits, row operations (insert, delete; their inverse is the other), a workbook
+ * imported into the draft (at the revision its preview was made on, stale confirmed or not), or
+ * the content before or after such an import (its undo and redo).
+ */
+type ImportBatch = WorkbookFile & { revision: number; confirmStale: boolean };
+type Batch = { edits: CellEdit[] } | { ops: RowOp[] } | { workbook: ImportBatch } | { content: TariffVersion; reason: 'undo' | 'redo' };
 type Step = { forward: Batch; inverse: Batch };
 
 export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, setDetail: (d: VersionDetail) => void, onError: (e: unknown) => void) {
@@ -33,7 +39,7 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
   }, [draftId]);
 
   const run = useCallback(
-    (batch: Batch, record: (step: Step) => void): Promise<boolean> => {
+    (batch: Batch, record: (step: Step) => void, fail: (e: unknown) => void = onError): Promise<boolean> => {
       let ok = false;
       queue.current = queue.current.then(async () => {
         const d = current.current;
@@ -42,7 +48,9 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
         const rows = new Map<string, ReturnType<(typeof TABLES)['courses']['rows']>>();
         const rowsOf = (t: CellEdit['table']) => rows.get(t) ?? rows.set(t, TABLES[t].rows(d.version)).get(t)!;
         let inverse: Batch;
-        if ('edits' in batch) inverse = { edits: [...batch.edits].reverse().map((e) => ({ ...e, text: cellText(rowsOf(e.table)[e.index]?.[e.field] ?? null) })) };
+        // An import's undo is the content right before it; a content's undo, the content it replaced.
+        if ('workbook' in batch || 'content' in batch) inverse = { content: d.version, reason: 'content' in batch && batch.reason === 'undo' ? 'redo' : 'undo' };
+        else if ('edits' in batch) inverse = { edits: [...batch.edits].reverse().map((e) => ({ ...e, text: cellText(rowsOf(e.table)[e.index]?.[e.field] ?? null) })) };
         else {
           // Each op's inverse is read on the version it applies to; undone last first.
           let v = d.version;
@@ -55,15 +63,26 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
         }
         setState('saving');
         try {
-          const next = 'edits' in batch ? await api.tariffs.edit({ id: d.summary.id, revision: d.summary.revision, edits: batch.edits }) : await api.tariffs.rowOps({ id: d.summary.id, revision: d.summary.revision, ops: batch.ops });
+          const id = d.summary.id;
+          const revision = d.summary.revision;
+          const next =
+            'edits' in batch
+              ? await api.tariffs.edit({ id, revision, edits: batch.edits })
+              : 'ops' in batch
+                ? await api.tariffs.rowOps({ id, revision, ops: batch.ops })
+                : 'workbook' in batch
+                  ? await api.workbook.applyIntoDraft({ ...batch.workbook, id })
+                  : await api.tariffs.restoreContent({ id, revision, version: batch.content, reason: batch.reason });
           current.current = next;
           setDetail(next);
           setState('saved');
-          if (next.summary.revision !== d.summary.revision) record({ forward: batch, inverse });
+          // Redoing an import puts back the content it made (the workbook is not read twice).
+          const forward: Batch = 'workbook' in batch ? { content: next.version, reason: 'redo' } : batch;
+          if (next.summary.revision !== d.summary.revision) record({ forward, inverse });
           ok = true;
         } catch (e) {
           setState('failed');
-          onError(e);
+          fail(e);
         }
         rerender((n) => n + 1);
       });
@@ -87,6 +106,19 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
       }),
     [run],
   );
+  /** A workbook applied to the draft (workbook.applyIntoDraft): one save, one undo step. */
+  const applyWorkbook = useCallback(
+    (workbook: ImportBatch, fail?: (e: unknown) => void) =>
+      run(
+        { workbook },
+        (step) => {
+          undoStack.current.push(step);
+          redoStack.current = [];
+        },
+        fail,
+      ),
+    [run],
+  );
   const undo = useCallback(() => {
     const step = undoStack.current.pop();
     if (!step) return Promise.resolve(false);
@@ -104,5 +136,5 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
     });
   }, [run]);
 
-  return { apply, applyRows, undo, redo, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
+  return { apply, applyRows, applyWorkbook, undo, redo, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
 }

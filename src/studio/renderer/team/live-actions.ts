@@ -10,6 +10,8 @@ export const LIVE_ACTIONS: Readonly<Record<string, { ja: string; en: string }>> 
   'tariffs.rowOps': { ja: '料金表の行を追加・削除', en: 'added or deleted tariff rows' },
   'tariffs.discardDraft': { ja: '料金表の下書きを破棄', en: 'discarded a tariff draft' },
   'workbook.applyImport': { ja: 'Excel から料金表を取り込み', en: 'imported a tariff workbook' },
+  'workbook.applyIntoDraft': { ja: 'Excel を料金表の下書きに取り込み', en: 'imported a workbook into a tariff draft' },
+  'tariffs.restoreContent': { ja: '下書きへの Excel 取り込みを元に戻した・やり直した', en: 'undid or redid a workbook import into a tariff draft' },
   'lifecycle.submitTariff': { ja: '料金表をレビューに提出', en: 'submitted a tariff version for review' },
   'lifecycle.withdrawTariff': { ja: '料金表を下書きに戻した', en: 'sent a tariff version back to draft' },
   'lifecycle.approveTariff': { ja: '料金表を承認', en: 'approved a tariff version' },
