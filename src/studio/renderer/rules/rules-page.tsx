@@ -123,7 +123,12 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
       />
       <section className="workarea">
         {!detail || !s ? (
-          <p className="muted">{t('loading')}</p>
+          // A version that cannot be read (the server gone, say) says why, not "Loading…" for ever.
+          error ? (
+            <ErrorBanner shown={error} onClose={() => setError(null)} />
+          ) : (
+            <p className="muted">{t('loading')}</p>
+          )
         ) : (
           <>
             <div className="toolbar" role="toolbar">
