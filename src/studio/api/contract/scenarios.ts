@@ -76,7 +76,14 @@ export type RunProgress = {
   contractMonths: number;
   elapsedMs: number;
   error: ApiError | null;
+  /**
+   * A run of several simulations (replications, the sensitivity's runs down and up): which is
+   * running (`phase`, the `step`-th of `of`) and how many of all `runs` have finished. The
+   * contracts above count the first replication only. Absent for a run of one simulation.
+   */
+  stage?: RunStage;
 };
+export type RunStage = { phase: 'replications' | 'sensitivity'; step: number; of: number; runsDone: number; runs: number };
 /**
  * What the form offers, from the tariff and rule versions in force today (a side that picks
  * another version is checked against its own when the form is described, saved or run): the
@@ -239,6 +246,18 @@ export const runProgressSchema = {
     contractMonths: { type: 'integer' },
     elapsedMs: { type: 'number' },
     error: { anyOf: [{ type: 'null' }, apiErrorSchema] },
+    stage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['phase', 'step', 'of', 'runsDone', 'runs'],
+      properties: {
+        phase: { enum: ['replications', 'sensitivity'] },
+        step: { type: 'integer' },
+        of: { type: 'integer' },
+        runsDone: { type: 'integer' },
+        runs: { type: 'integer' },
+      },
+    },
   },
 } as const;
 export const runIdArgs = { type: 'object', additionalProperties: false, required: ['runId'], properties: { runId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } } } as const;

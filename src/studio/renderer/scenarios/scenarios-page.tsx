@@ -227,7 +227,9 @@ export function ScenariosPage() {
   };
 
   const p = run.progress;
-  const pct = p && p.contracts > 0 ? Math.floor((p.contractsDone / p.contracts) * 100) : 0;
+  // A run of several simulations: the bar counts all of them (the first replication's contracts move it within the first).
+  const first = p && p.contracts > 0 ? p.contractsDone / p.contracts : 0;
+  const pct = !p ? 0 : p.stage ? Math.floor(((p.stage.runsDone + (p.stage.runsDone === 0 ? first : 0)) / p.stage.runs) * 100) : Math.floor(first * 100);
   const busy = run.running;
 
   return (
@@ -313,7 +315,10 @@ export function ScenariosPage() {
           <div className="scn-progress" data-testid="run-progress" data-state={p.state}>
             <progress max={100} value={pct} aria-label={t('scn.progress')} />
             <span className="small" data-testid="run-progress-text">
-              {t('scn.progressText', { done: count(p.contractsDone, lang), total: count(p.contracts, lang), pct })}
+              {p.stage && p.stage.runsDone > 0
+                ? t(p.stage.phase === 'replications' ? 'scn.progressReplication' : 'scn.progressSensitivity', { step: p.stage.step, of: p.stage.of, pct })
+                : t('scn.progressText', { done: count(p.contractsDone, lang), total: count(p.contracts, lang), pct: Math.floor(first * 100) })}
+              {p.stage && p.stage.runsDone === 0 && ` ${t('scn.progressFirstOf', { runs: p.stage.runs })}`}
             </span>
             {busy && (
               <button type="button" onClick={() => void run.cancel()} disabled={run.cancelling} data-testid="scn-cancel">
