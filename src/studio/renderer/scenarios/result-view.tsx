@@ -17,6 +17,8 @@ const PROP = '#1f5fbf';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
+/** The summary's counts of contract-months (the others count contracts or events: 件). */
+const CONTRACT_MONTH_KEYS = new Set(['contractMonths', 'suspendedMonths']);
 const diffClass = (n: number) => (n > 0 ? 'num up' : n < 0 ? 'num down' : 'num');
 
 export function ResultView({ view }: { view: RunView }) {
@@ -27,6 +29,8 @@ export function ResultView({ view }: { view: RunView }) {
   const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
   const label = (s: RunView['summary'][number]) => (lang === 'ja' ? s.labelJa : s.labelEn);
+  /** A count with its unit (2,000 件; contract-months as 契約月), as the yen figures beside it carry 円. */
+  const counted = (text: string, key: string) => t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: text });
   const courseHeight = Math.max(160, view.byCourse.length * 26 + 50);
   const itemHeight = Math.max(160, view.byItem.length * 26 + 50);
   const series = {
@@ -105,8 +109,8 @@ export function ResultView({ view }: { view: RunView }) {
           rowKey={(s) => s.key}
           rowProps={(s) => ({ 'data-key': s.key, className: s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : undefined })}
           first={label}
-          show={(n, s) => (s.kind === 'yen' ? yen(n) : count(n, lang))}
-          showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : (n > 0 ? '+' : '') + count(n, lang))}
+          show={(n, s) => (s.kind === 'yen' ? yen(n) : counted(count(n, lang), s.key))}
+          showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : counted((n > 0 ? '+' : '') + count(n, lang), s.key))}
           {...(summaryBand ? { band: summaryBand } : {})}
         />
       </section>
@@ -229,7 +233,7 @@ export function ResultView({ view }: { view: RunView }) {
           <LineChart data={over} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} />
+            <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} label={{ value: t('scn.unit.countAxis'), position: 'insideTopLeft', offset: 0, dy: -4, fontSize: 11 }} />
             <Tooltip formatter={tipCount} />
             <Legend />
             {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
