@@ -62,8 +62,16 @@ export type RunView = {
     summary: { key: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
     byMonth: { month: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
   };
-  /** With a sensitivity section: the tornado, largest swing first. */
-  sensitivity?: { baseDifference: number; rows: { pointer: string; label: string; effectDown: number; effectUp: number; swing: number }[] };
+  /**
+   * With a sensitivity section: the tornado, largest swing first. `relative` is the default move
+   * (0.2 = ±20 %); each row's `base`, `down` and `up` are the values the assumption was moved from
+   * and to (one per place it appears, as option uptakes).
+   */
+  sensitivity?: {
+    baseDifference: number;
+    relative: number;
+    rows: { pointer: string; label: string; base: number[]; down: number[]; up: number[]; effectDown: number; effectUp: number; swing: number }[];
+  };
 };
 export type BandRange = { p5: number; p50: number; p95: number; mean: number };
 export type RunState = 'running' | 'done' | 'cancelled' | 'failed';

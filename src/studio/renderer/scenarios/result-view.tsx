@@ -1,8 +1,8 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRange, RunView } from '../../api/contract.js';
-import { useI18n } from '../i18n/i18n-context.js';
-import { compactYen, count, money, signedYen } from './format.js';
+import { useI18n, type Lang } from '../i18n/i18n-context.js';
+import { compactYen, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
@@ -141,7 +141,7 @@ export function ResultView({ view }: { view: RunView }) {
         <ChartCard
           testId="chart-tornado"
           title={t('scn.chart.tornado')}
-          note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen) })}
+          note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen), pct: percent(view.sensitivity.relative, lang) })}
           height={Math.max(160, view.sensitivity.rows.length * 34 + 60)}
           chart={
             <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
@@ -164,6 +164,7 @@ export function ResultView({ view }: { view: RunView }) {
               rowProps={(r) => ({ 'data-key': r.pointer })}
               columns={[
                 { key: 'label', header: t('scn.assumption'), cellClass: undefined, title: (r) => r.pointer, cell: (r) => assumptionLabel(r.label, lang) },
+                { key: 'moved', header: t('scn.movedValues'), className: 'num', cellClass: 'num small', cellAttributes: () => ({ 'data-moved': '' }), cell: (r) => movedText(r, lang) },
                 { key: 'down', header: t('scn.effectDown'), className: 'num', cellClass: (r) => diffClass(r.effectDown), cell: (r) => signedYen(r.effectDown, yen) },
                 { key: 'up', header: t('scn.effectUp'), className: 'num', cellClass: (r) => diffClass(r.effectUp), cell: (r) => signedYen(r.effectUp, yen) },
                 { key: 'swing', header: t('scn.swing'), className: 'num', cell: (r) => yen(r.swing) },
@@ -282,6 +283,12 @@ export function ResultView({ view }: { view: RunView }) {
       />
     </div>
   );
+}
+
+/** How far a tornado row moved its assumption: down ← base → up (each place it appears, comma-separated). */
+function movedText(r: { base: number[]; down: number[]; up: number[] }, lang: Lang): string {
+  const show = (xs: number[]) => xs.map((x) => Number(x.toPrecision(6)).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 6 })).join(', ');
+  return `${show(r.down)} ← ${show(r.base)} → ${show(r.up)}`;
 }
 
 /** A bar coloured by its sign: green where the proposal earns more, red where it earns less. */
