@@ -68,6 +68,8 @@ export function ResultView({ view }: { view: RunView }) {
   const sideInfo = (k: 0 | 1) => {
     const s = view.meta.sides[k];
     if (!s) return '';
+    // An edited side runs on copies the simulator marks as drafts: say "copies with the edits", not "(下書き)", which reads as a draft in the workspace.
+    if (s.edits.length > 0 || (s.lines?.length ?? 0) > 0) return t('scn.sideInfoEdited', { rules: s.rules, tariffs: s.tariffs });
     return t('scn.sideInfo', { rules: `${s.rules} (${t(`status.${s.rulesStatus}` as 'status.draft')})`, tariffs: `${s.tariffs} (${t(`status.${s.tariffsStatus}` as 'status.draft')})` });
   };
   /** A side's edits: as sentences (what each changes, from what to what); a run kept before lines were shows the simulator's own words. */
