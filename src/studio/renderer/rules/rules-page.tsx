@@ -213,6 +213,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                     updated(d);
                     setNote({ date: sup ? sup.effective : null, effective: d.summary.effective });
                   }}
+                  onOpen={setTab}
                 />
               )}
               {tab === 'notice' && (
