@@ -1,7 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch } from '../studio/helpers.js';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { addUser } from '../../src/studio/team/user-store.js';
+import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
+import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
+import { scratch, SEED } from '../studio/helpers.js';
 import { fillScenario, launchChromium, openScenarios, shot, startStudio, useStudio, waitText, type Studio } from './studio-harness.js';
 
 /**
@@ -70,6 +75,123 @@ describe('finance on the Scenarios page', () => {
     expect(unit!.y + unit!.height / 2).toBeLessThan(box!.y + box!.height);
     expect(unit!.x).toBeGreaterThan(box!.x + box!.width - 1);
     await shot(studio.page, 'ux5-a6-quick-edit-unit');
+  });
+});
+
+describe('legal on the Rules page', () => {
+  const studio = useStudio(join(dir, 'legal.sqlite'), { viewport: { width: 1280, height: 800 } });
+  const { testId } = studio;
+
+  it('the regression says which fields of each answer changed, and marks them in both answers', async () => {
+    await studio.page.goto(studio.url);
+    await testId('nav-rules').click();
+    await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
+    await testId('btn-rule-draft').click();
+    // A date years ahead: approved, it is scheduled, and the version in force today stays in force until then.
+    await testId('rule-draft-effective').fill('2030-04-01');
+    await testId('rule-draft-title').fill('第27条 改定案');
+    await testId('rule-draft-create').click();
+    await waitText(testId('rule-version-heading'), '施行日 2030-04-01');
+    await testId('decision-select').selectOption('lateInterest');
+    await testId('cond-0-operator').selectOption('greaterThanInclusive');
+    await waitText(testId('rule-check'), '検査を通過しました');
+    await testId('rule-save').click();
+    await waitText(studio.page.locator('[data-testid="rule-lateInterest/after-grace-period"]'), '変更あり');
+    await testId('rules-tab-regression').click();
+    await testId('regression-run').click();
+    await waitText(testId('regression-summary'), /^[\d,]+ ケースを 2023-09-19/u, 120_000);
+    expect(await testId('regression-summary').textContent()).toMatch(/^\d{1,3}(,\d{3})+ ケース/u);
+    const row = testId('regression-changed').locator('[data-testid=regression-row]').first();
+    expect(await row.getByTestId('regression-changed-fields').textContent()).toMatch(/^変わった項目: .*amount/u);
+    expect(await row.locator('.after-side mark.changed-field[data-field=amount]').textContent()).toMatch(/^amount=\d+$/u);
+    expect(await row.locator('.before-side mark.changed-field[data-field=outcome]').count()).toBe(1);
+    await shot(studio.page, 'ux5-b1-regression-changed-fields');
+  });
+
+  it('the review tab of a version in review points the reviewer at the diff and the regression before approving', async () => {
+    await testId('rules-tab-review').click();
+    await testId('review-comment').fill('第27条の起算を見直しました');
+    await testId('btn-submit-review').click();
+    await waitText(testId('rule-version-status'), 'レビュー中');
+    await waitText(testId('review-checklist'), '承認する前に、前のバージョンとの差分（条文ごと）と、回帰テスト（回答が変わるケース）を確かめてください。');
+    await shot(studio.page, 'ux5-b2-review-checklist');
+    await testId('review-open-diff').click();
+    await waitText(testId('diff-summary'), 'ルール 1 件');
+    await testId('rules-tab-review').click();
+    await testId('review-open-regression').click();
+    await testId('regression-run').waitFor();
+    await testId('rules-tab-review').click();
+  });
+
+  it('approving a version for a later date says the version it supersedes stays in force until then', async () => {
+    await testId('review-reviewer').fill('加藤（法務）');
+    await testId('review-comment').fill('条文と回帰テストを確認');
+    await expect.poll(() => testId('btn-approve').isDisabled(), { timeout: 120_000 }).toBe(false);
+    await testId('btn-approve').click();
+    await waitText(
+      testId('rules-note'),
+      '承認しました。このバージョンは 2030-04-01 から施行されます。2023-09-19 のバージョンは置換済みになりましたが、2030-04-01 の前日までは施行中です。',
+      60_000,
+    );
+    await waitText(testId('rule-version-1'), '置換済み');
+    await shot(studio.page, 'ux5-b3-approved-scheduled');
+  });
+});
+
+describe('an admin on the team server', () => {
+  const workspace = join(dir, 'team.sqlite');
+  const PASSWORD = 'team password 2025';
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  beforeAll(async () => {
+    const { ws } = openWorkspace(workspace, { seed: SEED });
+    try {
+      await addUser(ws, { name: 'kanri', role: 'admin', password: PASSWORD });
+      await addUser(ws, { name: 'kato', role: 'legal', password: PASSWORD });
+    } finally {
+      closeWorkspace(ws);
+    }
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server = child;
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/)$/mu.exec(out);
+        if (m && out.includes('Press Ctrl+C')) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`tariff studio --serve exited with ${code}: ${out}`)));
+    });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' })).newPage();
+    await page.goto(url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    const s = server;
+    if (s && s.exitCode === null)
+      await new Promise<void>((resolve) => {
+        s.once('exit', () => resolve());
+        s.kill('SIGTERM');
+      });
+  });
+
+  it('the users page says what each role may do, as the server enforces it', async () => {
+    await page.getByTestId('login-name').fill('kanri');
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-table').waitFor();
+    const roles = page.getByTestId('users-roles');
+    expect(await roles.locator('[data-role]').count()).toBe(4);
+    expect(await roles.locator('[data-role=legal] dd').textContent()).toContain('ルールと料金表のバージョンを承認する');
+    expect(await roles.locator('[data-role=finance] dd').textContent()).toContain('シナリオを作り、実行し');
+    await waitText(page.getByTestId('users-page'), '承認は、そのバージョンを編集していない人だけができます（四つの目の原則）');
+    await shot(page, 'ux5-c1-users-roles');
   });
 });
 
