@@ -43,7 +43,9 @@ export function ScenariosPage() {
   // A run over the run-size limit may be run anyway in the desktop app and the browser mode; a team server's limit is its operator's.
   const { me } = useTeam();
   const [choices, setChoices] = useState<ScenarioChoices | null>(null);
-  const [list, setList] = useState<ScenarioSummary[]>([]);
+  // null until the studio has answered: a list that could not be read is not "no saved scenarios".
+  const [list, setList] = useState<ScenarioSummary[] | null>(null);
+  const [listFailed, setListFailed] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<ScenarioForm | null>(null);
   const [result, setResult] = useState<RunView | null>(null);
@@ -65,7 +67,20 @@ export function ScenariosPage() {
     setError({ error: e, ...(lead ? { lead } : {}) });
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
-  const refreshList = useCallback(() => api.scenarios.list({}).then((r) => setList(r.scenarios), showError), [api, showError]);
+  const refreshList = useCallback(
+    () =>
+      api.scenarios.list({}).then(
+        (r) => {
+          setList(r.scenarios);
+          setListFailed(false);
+        },
+        (e: unknown) => {
+          setListFailed(true);
+          showError(e);
+        },
+      ),
+    [api, showError],
+  );
   // A colleague saved or ran a scenario (team server): the list shows it; an open form is left as it is.
   const liveTick = useLiveTick('scenarios');
   useEffect(() => {
@@ -241,9 +256,17 @@ export function ScenariosPage() {
             {t('scn.new')}
           </button>
         </div>
-        {list.length === 0 && <p className="muted small">{t('scn.saved.none')}</p>}
+        {listFailed ? (
+          <p className="error-text small" data-testid="scn-list-failed">
+            {t('scn.saved.failed')}
+          </p>
+        ) : list === null ? (
+          <p className="muted small">{t('loading')}</p>
+        ) : (
+          list.length === 0 && <p className="muted small">{t('scn.saved.none')}</p>
+        )}
         <ul>
-          {list.map((s) => (
+          {(list ?? []).map((s) => (
             <li key={s.id} className={s.id === selectedId ? 'scn-item active' : 'scn-item'}>
               <input type="checkbox" checked={compareIds.includes(s.id)} onChange={() => toggleCompare(s.id)} aria-label={t('scn.compare.pick', { name: s.name })} disabled={!s.last} data-testid={`scn-compare-${s.id}`} />
               <button type="button" className="scn-item-open" onClick={() => void open(s.id)} disabled={busy} data-testid={`scn-open-${s.id}`}>
