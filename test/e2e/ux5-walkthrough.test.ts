@@ -7,6 +7,7 @@ import { addUser } from '../../src/studio/team/user-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
+import { expectAccessible } from './axe-audit.js';
 import { fillScenario, launchChromium, openScenarios, shot, startStudio, useStudio, waitText, type Studio } from './studio-harness.js';
 
 /**
@@ -17,7 +18,7 @@ import { fillScenario, launchChromium, openScenarios, shot, startStudio, useStud
 const dir = scratch('e2e-ux5-');
 
 describe('finance on the Scenarios page', () => {
-  const studio = useStudio(join(dir, 'finance.sqlite'), { viewport: { width: 1280, height: 800 } });
+  const studio = useStudio(join(dir, 'finance.sqlite'), { viewport: { width: 1280, height: 800 }, bypassCSP: true });
   const { testId } = studio;
 
   it('a long run (replications and a tornado) says which of its simulations is running, not 100% after the first', async () => {
@@ -57,6 +58,15 @@ describe('finance on the Scenarios page', () => {
     await shot(studio.page, 'ux5-a4-tornado-moved');
   });
 
+  it('a table that scrolls in its box takes the keyboard focus and scrolls from the keyboard; axe finds nothing on the result', async () => {
+    await expectAccessible(studio.page, 'scenario result with bands and the tornado (ux5)');
+    // A table that scrolls in its box (24 months) is reached and scrolled from the keyboard.
+    const box = testId('chart-events-table-box');
+    await box.focus();
+    await studio.page.keyboard.press('PageDown');
+    await expect.poll(() => box.evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
+  });
+
   it('the result says the proposal is the baseline version with the edits below, not a "(下書き)" that is nowhere in the workspace', async () => {
     const meta = (await testId('result-meta').textContent())!;
     expect(meta).toContain('現行案: ルール 2023-09-19 (承認済み)、料金表 2023-09-19 (承認済み)');
@@ -79,7 +89,7 @@ describe('finance on the Scenarios page', () => {
 });
 
 describe('legal on the Rules page', () => {
-  const studio = useStudio(join(dir, 'legal.sqlite'), { viewport: { width: 1280, height: 800 } });
+  const studio = useStudio(join(dir, 'legal.sqlite'), { viewport: { width: 1280, height: 800 }, bypassCSP: true });
   const { testId } = studio;
 
   it('the regression says which fields of each answer changed, and marks them in both answers', async () => {
@@ -106,6 +116,7 @@ describe('legal on the Rules page', () => {
     expect(await row.locator('.after-side mark.changed-field[data-field=amount]').textContent()).toMatch(/^amount=\d+$/u);
     expect(await row.locator('.before-side mark.changed-field[data-field=outcome]').count()).toBe(1);
     await shot(studio.page, 'ux5-b1-regression-changed-fields');
+    await expectAccessible(studio.page, 'regression with changed fields (ux5)');
   });
 
   it('the review tab of a version in review points the reviewer at the diff and the regression before approving', async () => {
@@ -115,6 +126,7 @@ describe('legal on the Rules page', () => {
     await waitText(testId('rule-version-status'), 'レビュー中');
     await waitText(testId('review-checklist'), '承認する前に、前のバージョンとの差分（条文ごと）と、回帰テスト（回答が変わるケース）を確かめてください。');
     await shot(studio.page, 'ux5-b2-review-checklist');
+    await expectAccessible(studio.page, 'rules review checklist (ux5)');
     await testId('review-open-diff').click();
     await waitText(testId('diff-summary'), 'ルール 1 件');
     await testId('rules-tab-review').click();
@@ -167,7 +179,7 @@ describe('an admin on the team server', () => {
       child.once('exit', (code) => reject(new Error(`tariff studio --serve exited with ${code}: ${out}`)));
     });
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', bypassCSP: true })).newPage();
     await page.goto(url);
   });
   afterAll(async () => {
@@ -192,6 +204,7 @@ describe('an admin on the team server', () => {
     expect(await roles.locator('[data-role=finance] dd').textContent()).toContain('シナリオを作り、実行し');
     await waitText(page.getByTestId('users-page'), '承認は、そのバージョンを編集していない人だけができます（四つの目の原則）');
     await shot(page, 'ux5-c1-users-roles');
+    await expectAccessible(page, 'users page with the roles (ux5)');
   });
 });
 
@@ -222,5 +235,10 @@ describe('the server gone', () => {
     await page.getByTestId('nav-tariffs').click();
     await waitText(page.getByTestId('error-advice'), 'スタジオのサーバーが応答しません');
     await shot(page, 'ux5-d2-server-gone-tariffs');
+    // The scenario list it could not read is not "no saved scenarios yet".
+    await page.getByTestId('nav-scenarios').click();
+    await waitText(page.getByTestId('scn-list-failed'), '保存したシナリオの一覧を読み込めませんでした');
+    expect(await page.getByTestId('scenario-list').textContent()).not.toContain('保存したシナリオはまだありません');
+    await shot(page, 'ux5-d3-server-gone-scenarios');
   });
 });

@@ -304,7 +304,12 @@ function SignedBar(props: { x?: number; y?: number; width?: number; height?: num
 /** A chart card: its title, the chart, and beneath it the table of the same figures (in an open <details> when `folded`). */
 function ChartCard(props: { testId: string; title: string; note?: string; height: number; folded?: boolean; chart: ReactElement; table: ReactNode }) {
   const { t } = useI18n();
-  const table = <div className="scn-table-box">{props.table}</div>;
+  // The table scrolls inside its box (a long horizon): the box takes the focus so the keyboard can scroll it too.
+  const table = (
+    <div className="scn-table-box" tabIndex={0} role="region" aria-label={`${props.title}: ${t('scn.table')}`} data-testid={`${props.testId}-table-box`}>
+      {props.table}
+    </div>
+  );
   return (
     <section className="scn-card" data-testid={props.testId}>
       <h3>{props.title}</h3>
