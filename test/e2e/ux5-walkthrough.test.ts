@@ -48,6 +48,16 @@ describe('finance on the Scenarios page', () => {
     await shot(studio.page, 'ux5-a3-events-axis');
   });
 
+  it('the revenue chart says what its lines and its shades are, and a band is a shaded square in the legend, not a line', async () => {
+    await testId('chart-revenue').scrollIntoViewIfNeeded();
+    await waitText(testId('chart-revenue').locator('p.muted'), '線はシード 1 の 1 回の実行、網掛けは 3 回の反復の p5–p95（灰色が現行案、青が変更案）。');
+    const legend = (name: string) => testId('chart-revenue').locator('.recharts-legend-item', { hasText: new RegExp(`^${name}$`, 'u') });
+    expect(await legend('変更案 p5–p95').locator('path.recharts-symbols').getAttribute('d')).toBe('M-16,-16h32v32h-32Z');
+    expect(await legend('現行案 p5–p95').locator('path.recharts-symbols').count()).toBe(1);
+    expect(await legend('変更案').locator('path.recharts-legend-icon').count()).toBe(1);
+    await shot(studio.page, 'ux5-a7-revenue-legend');
+  });
+
   it('the tornado says how far each assumption was moved: ±20% by default, and each row from what to what', async () => {
     await testId('chart-tornado').scrollIntoViewIfNeeded();
     await waitText(testId('chart-tornado').locator('p.muted'), '値の指定がない前提は ±20%');

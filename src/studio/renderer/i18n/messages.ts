@@ -384,7 +384,7 @@ export const ja = {
   'scn.startTo': '利用開始日（まで）',
   'scn.summary': '集計',
   'scn.table': '表',
-  'scn.bandNote': '網掛けは {n} 回の反復の p5–p95（変更案）。差額の幅は同じ乱数で対にした差から。',
+  'scn.bandNote': '線はシード {seed} の 1 回の実行、網掛けは {n} 回の反復の p5–p95（灰色が現行案、青が変更案）。差額の幅は同じ乱数で対にした差から。',
   'scn.bandProposal': '変更案 p5–p95',
   'scn.bandDifference': '差額 p5–p95',
   'scn.chart.tornado': '感応度（税抜収入の差額への影響、幅の大きい順）',
@@ -790,7 +790,8 @@ export const en: Record<MessageKey, string> = {
   'scn.startTo': 'Start dates to',
   'scn.summary': 'Summary',
   'scn.table': 'Table',
-  'scn.bandNote': 'Shaded: p5–p95 of {n} replications (proposal). The difference’s band is from the paired differences.',
+  'scn.bandNote':
+    'Lines: the one run of seed {seed}; shaded: p5–p95 of {n} replications (grey the baseline, blue the proposal). The difference’s band is from the paired differences.',
   'scn.bandProposal': 'Proposal p5–p95',
   'scn.bandDifference': 'Difference p5–p95',
   'scn.chart.tornado': 'Sensitivity (effect on the net-revenue difference, largest swing first)',

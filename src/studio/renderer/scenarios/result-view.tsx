@@ -120,7 +120,7 @@ export function ResultView({ view }: { view: RunView }) {
       <ChartCard
         testId="chart-revenue"
         title={t('scn.chart.revenue')}
-        {...(view.bands ? { note: t('scn.bandNote', { n: view.bands.replications }) } : {})}
+        {...(view.bands ? { note: t('scn.bandNote', { n: view.bands.replications, seed: view.meta.seed }) } : {})}
         height={280}
         folded
         chart={
@@ -130,8 +130,9 @@ export function ResultView({ view }: { view: RunView }) {
             <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
             <Legend />
-            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
-            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
+            {/* A band's legend is a shaded square (as on the chart), not a line like the figures'. */}
+            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} legendType="square" stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
+            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} legendType="square" stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
             <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
