@@ -70,6 +70,27 @@ describe('scenarios API', () => {
     expect((ws.db.prepare('SELECT count(*) AS n FROM scenarios').get() as { n: number }).n).toBe(0);
   });
 
+  it('a run of several simulations reports its stage: replications, then the sensitivity runs, all of them counted; a run of one has none', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const plain = await finish(call, (await call<{ runId: string }>('scenarios.run', { id: null, form: smallForm(c) })).runId);
+    expect(plain.stage).toBeUndefined();
+    const form = smallForm(c, { name: 'bands and tornado', replications: 2, sensitivity: {} });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    const p = await finish(call, runId);
+    expect(p.state).toBe('done');
+    const got = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
+    const assumptions = got.result.sensitivity!.rows.length;
+    expect(assumptions).toBeGreaterThan(0);
+    expect(p.stage).toEqual({ phase: 'sensitivity', step: assumptions, of: assumptions, runsDone: 2 + 2 * assumptions, runs: 2 + 2 * assumptions });
+    // The tornado says how far each assumption moved: ±20 % by default, from its value in the form.
+    expect(got.result.sensitivity!.relative).toBe(0.2);
+    const hazard = got.result.sensitivity!.rows.find((r) => r.pointer === '/cancellation/monthlyHazard')!;
+    expect(hazard.base).toEqual([form.cancellation!.monthlyHazard]);
+    expect(hazard.down[0]).toBeCloseTo(form.cancellation!.monthlyHazard * 0.8, 12);
+    expect(hazard.up[0]).toBeCloseTo(form.cancellation!.monthlyHazard * 1.2, 12);
+  });
+
   it('runs a form in worker threads to the end, saves it with its result, and shows the figures', async () => {
     const { call } = setup();
     const c = await call<ScenarioChoices>('scenarios.choices', {});

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
@@ -121,6 +121,26 @@ describe('workspace', () => {
     ws.db.exec('DROP TRIGGER audit_log_no_update');
     ws.db.prepare("UPDATE audit_log SET after = '3' WHERE seq = 2").run();
     expect(verifyAudit(ws)).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('a damaged workspace (a truncated file) is called damaged, and the advice keeps the file and restores a backup', () => {
+    const dir = scratch('damaged-ws-');
+    const file = join(dir, 'workspace.sqlite');
+    closeWorkspace(openWorkspace(file, { seed: SEED }).ws);
+    truncateSync(file, 20_000);
+    for (const readOnly of [false, true] as const) {
+      const e = (() => {
+        try {
+          openWorkspace(file, { readOnly });
+        } catch (err) {
+          return err as StudioError;
+        }
+      })();
+      expect(e, `readOnly ${readOnly}`).toMatchObject({ code: 'WORKSPACE_CORRUPT', message: expect.stringContaining(`${file} is damaged`) });
+      expect(e!.hint).toContain('Keep this file');
+      expect(e!.hint).toContain('tariff workspace check');
+      expect(e!.hint).not.toContain('create a new');
+    }
   });
 
   it('refuses a file that is not a workspace, with a code and what to do', () => {

@@ -74,7 +74,13 @@ export function runView(run: StoredRun): RunView {
         }
       : {}),
     ...(run.sensitivity
-      ? { sensitivity: { baseDifference: run.sensitivity.baseDifference, rows: run.sensitivity.rows.map((x) => ({ pointer: x.pointer, label: x.label, effectDown: x.effectDown, effectUp: x.effectUp, swing: x.swing })) } }
+      ? {
+          sensitivity: {
+            baseDifference: run.sensitivity.baseDifference,
+            relative: run.sensitivity.relative,
+            rows: run.sensitivity.rows.map((x) => ({ pointer: x.pointer, label: x.label, base: x.base, down: x.down, up: x.up, effectDown: x.effectDown, effectUp: x.effectUp, swing: x.swing })),
+          },
+        }
       : {}),
     overTime: r.months.map((month, i) => ({
       month,

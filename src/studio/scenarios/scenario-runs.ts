@@ -7,10 +7,10 @@ import { runReplications, type Bands } from '../../camera-sim/replications.js';
 import { priceCache, repriceable, type PriceCache } from '../../camera-sim/reprice.js';
 import type { PriceTracePart } from '../../camera-sim/price-trace.js';
 import { SimulationCancelled, type Progress } from '../../camera-sim/run-simulation.js';
-import { runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
+import { assumptionsOf, runSensitivity, type Sensitivity } from '../../camera-sim/sensitivity.js';
 import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
-import type { ApiError, RunProgress, RunState, SideEditLines } from '../api/contract.js';
+import type { ApiError, RunProgress, RunStage, RunState, SideEditLines } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { storedBands, type StoredRun } from './stored-run.js';
 
@@ -26,6 +26,8 @@ export type RunRecord = {
   scenarioId: number;
   state: RunState;
   progress: Progress;
+  /** Which of several simulations is running (replications, then the sensitivity's); absent for a run of one. */
+  stage?: RunStage;
   error: ApiError | null;
   controller: AbortController;
   done: Promise<void>;
@@ -102,6 +104,13 @@ export class ScenarioRuns {
     };
     const started = Date.now();
     const replications = rs.scenario.replications ?? 1;
+    // A long run is several simulations: the page says which one is running, not 100% after the first.
+    const assumptions = rs.scenario.sensitivity ? assumptionsOf(rs.scenario).length : 0;
+    const runs = replications + 2 * assumptions;
+    const stage = (phase: RunStage['phase'], step: number, of: number, runsDone: number): void => {
+      if (runs > 1) run.stage = { phase, step, of, runsDone, runs };
+    };
+    stage('replications', 1, replications, 0);
     const opts = { workers, chunkSize: studioChunkSize(size), signal: controller.signal };
     const kept = size * rs.scenario.horizon.months * replications;
     const withinBudget =
@@ -113,6 +122,7 @@ export class ScenarioRuns {
       const { result, bands } = await runReplications(rs, replications, {
         ...opts,
         onProgress: (p) => (run.progress = p),
+        onReplication: (done, of) => (done < of ? stage('replications', done + 1, of, done) : stage('sensitivity', 1, assumptions, done)),
         ...(keep
           ? {
               traceOf: (r: number) => (p: PriceTracePart) => parts[r]!.push(p),
@@ -127,7 +137,9 @@ export class ScenarioRuns {
       if (keep && versionsKey !== undefined) this.keepCache(scenarioId, { caches, versionsKey, formRevision, maxContractMonths });
       else this.caches.delete(scenarioId);
       const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
-      const sensitivity = rs.scenario.sensitivity ? await runSensitivity(rs, opts, base) : undefined;
+      const sensitivity = rs.scenario.sensitivity
+        ? await runSensitivity(rs, { ...opts, onStep: (done, of) => stage('sensitivity', Math.min(done + 1, of), of, replications + 2 * done) }, base)
+        : undefined;
       return { result, ...(bands ? { bands } : {}), ...(sensitivity ? { sensitivity } : {}) };
     };
     run.done = steps().then(
@@ -209,7 +221,7 @@ export class ScenarioRuns {
 
   progress(runId: string): RunProgress {
     const r = this.get(runId);
-    return { runId: r.runId, scenarioId: r.scenarioId, state: r.state, ...r.progress, error: r.error };
+    return { runId: r.runId, scenarioId: r.scenarioId, state: r.state, ...r.progress, error: r.error, ...(r.stage ? { stage: r.stage } : {}) };
   }
 
   /** Aborts the run and waits until its workers are terminated; a finished run is left as it ended. */

@@ -40,6 +40,10 @@ const defaultActor = (): string => {
  * leaves a half-seeded workspace behind. WAL journal, synchronous=FULL: a committed save
  * survives a crash or a kill of the process.
  */
+/** What to do with a damaged workspace: keep it and open a copy of the last backup, checked first. */
+const DAMAGED_HINT =
+  'Keep this file (do not delete or replace it: it holds the saved work) and open a copy of your latest backup (`tariff workspace backup` makes them; `tariff workspace check --workspace COPY` checks one before you use it).';
+
 /**
  * The error of a workspace file SQLite could not open (a StudioError raised inside is passed on):
  * not a database at all (`notDbCode`), or unreadable (WORKSPACE_UNREADABLE). `how` names the
@@ -48,8 +52,9 @@ const defaultActor = (): string => {
 function openError(e: unknown, file: string, o: { notDbCode: string; notDbHint: string; how: string; unreadableHint: string }): StudioError {
   if (e instanceof StudioError) return e;
   const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
-    return new StudioError(o.notDbCode, `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], o.notDbHint);
+  // A workspace whose pages are damaged is still someone's saved work: never advise starting afresh over it.
+  if (code === 'SQLITE_CORRUPT') return new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite: ${(e as Error).message})`, [], DAMAGED_HINT);
+  if (code === 'SQLITE_NOTADB') return new StudioError(o.notDbCode, `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], o.notDbHint);
   return new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file}${o.how}: ${(e as Error).message}`, [], o.unreadableHint);
 }
 
@@ -99,13 +104,7 @@ function connect(file: string): Database.Database {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok')
-      throw new StudioError(
-        'WORKSPACE_CORRUPT',
-        `${file} is damaged (SQLite quick_check: ${String(check)})`,
-        [],
-        'Restore it from a backup, or move it away and let the studio create a new one from tariffs/ and rules/.',
-      );
+    if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], DAMAGED_HINT);
     return db;
   } catch (e) {
     db?.close();
@@ -217,7 +216,7 @@ function openReadOnly(file: string, actor: string): Workspace {
   try {
     db = readOnlyConnection(file);
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], 'Restore it from a backup.');
+    if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], DAMAGED_HINT);
     const version = db.pragma('user_version', { simple: true }) as number;
     const hasAudit = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'tariff_versions', 'rule_versions')").get() as {
       n: number;

@@ -62,8 +62,16 @@ export type RunView = {
     summary: { key: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
     byMonth: { month: string; baseline: BandRange; proposal: BandRange; difference: BandRange }[];
   };
-  /** With a sensitivity section: the tornado, largest swing first. */
-  sensitivity?: { baseDifference: number; rows: { pointer: string; label: string; effectDown: number; effectUp: number; swing: number }[] };
+  /**
+   * With a sensitivity section: the tornado, largest swing first. `relative` is the default move
+   * (0.2 = ±20 %); each row's `base`, `down` and `up` are the values the assumption was moved from
+   * and to (one per place it appears, as option uptakes).
+   */
+  sensitivity?: {
+    baseDifference: number;
+    relative: number;
+    rows: { pointer: string; label: string; base: number[]; down: number[]; up: number[]; effectDown: number; effectUp: number; swing: number }[];
+  };
 };
 export type BandRange = { p5: number; p50: number; p95: number; mean: number };
 export type RunState = 'running' | 'done' | 'cancelled' | 'failed';
@@ -76,7 +84,14 @@ export type RunProgress = {
   contractMonths: number;
   elapsedMs: number;
   error: ApiError | null;
+  /**
+   * A run of several simulations (replications, the sensitivity's runs down and up): which is
+   * running (`phase`, the `step`-th of `of`) and how many of all `runs` have finished. The
+   * contracts above count the first replication only. Absent for a run of one simulation.
+   */
+  stage?: RunStage;
 };
+export type RunStage = { phase: 'replications' | 'sensitivity'; step: number; of: number; runsDone: number; runs: number };
 /**
  * What the form offers, from the tariff and rule versions in force today (a side that picks
  * another version is checked against its own when the form is described, saved or run): the
@@ -239,6 +254,18 @@ export const runProgressSchema = {
     contractMonths: { type: 'integer' },
     elapsedMs: { type: 'number' },
     error: { anyOf: [{ type: 'null' }, apiErrorSchema] },
+    stage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['phase', 'step', 'of', 'runsDone', 'runs'],
+      properties: {
+        phase: { enum: ['replications', 'sensitivity'] },
+        step: { type: 'integer' },
+        of: { type: 'integer' },
+        runsDone: { type: 'integer' },
+        runs: { type: 'integer' },
+      },
+    },
   },
 } as const;
 export const runIdArgs = { type: 'object', additionalProperties: false, required: ['runId'], properties: { runId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' } } } as const;

@@ -53,6 +53,13 @@ export const teamJa = {
   'users.roleNote': '{name} さんの役割を「{role}」にしました（サインイン中のセッションは終了）。',
   'users.resetNote': '{name} さんのパスワードを再設定しました（ロック解除、セッション終了）。',
   'users.help': 'パスワードは 10 文字以上。scrypt でハッシュ化して保存され、表示も記録もされません。',
+  'users.rolesTitle': '役割ごとにできること',
+  'users.rolesLead': '全員がすべてのページを読めます。書き込みは役割ごとです。承認は、そのバージョンを編集していない人だけができます（四つの目の原則）。',
+  'users.roleCan.pm': '料金表の下書きを作り、編集し（Excel からの取り込みを含む）、レビューに提出する・下書きに戻す。以前の版から下書きを復元する。',
+  'users.roleCan.legal':
+    'ルールの下書きを作り、編集し、レビューに提出する。ルールと料金表のバージョンを承認する。以前の版から下書きを復元する。ケースの保存、ケースフォルダの設定、リリースの発行。',
+  'users.roleCan.finance': 'シナリオを作り、実行し（キャンセルを含む）、保存・削除する。',
+  'users.roleCan.admin': 'ユーザーの追加・無効化・役割の変更・パスワードの再設定。ケースフォルダの設定、リリースの発行。',
   'nav.users': 'ユーザー',
 } as const;
 
@@ -112,5 +119,12 @@ export const teamEn: Record<TeamMessageKey, string> = {
   'users.roleNote': '{name} is now {role} (their sessions ended).',
   'users.resetNote': "{name}'s password set (lockout lifted, sessions ended).",
   'users.help': 'Passwords have at least 10 characters. They are stored as scrypt hashes, never shown or logged.',
+  'users.rolesTitle': 'What each role can do',
+  'users.rolesLead': 'Everyone reads every page; writing depends on the role. A version is approved only by someone who did not edit it (four-eyes).',
+  'users.roleCan.pm': 'Creates, edits (Excel import included) and submits or withdraws tariff drafts; restores an earlier version as a draft.',
+  'users.roleCan.legal':
+    'Creates, edits and submits rule drafts; approves rule and tariff versions; restores an earlier version as a draft; saves cases, sets the case folders, publishes releases.',
+  'users.roleCan.finance': 'Builds, runs (and cancels), saves and deletes scenarios.',
+  'users.roleCan.admin': 'Adds and disables users, changes their roles, sets new passwords; sets the case folders, publishes releases.',
   'nav.users': 'Users',
 };

@@ -7,15 +7,38 @@ import { DataTable } from '../ui/data-table.js';
 /** Every case file run against the draft and the approved version in force; the cases whose answer changes, both answers and traces. */
 type Change = Report['changed'][number];
 const HIDDEN = new Set(['trace', 'versions', 'name', 'asOf', 'decision', 'interpretations', 'clauses', 'errors']);
-const answerLine = (o: Change['before']): string =>
-  [o.outcome, ...Object.entries(o).filter(([k]) => !HIDDEN.has(k) && k !== 'outcome').map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)].join('  ');
+/** An answer as `outcome  key=value …`, the fields whose value changed marked (the reviewer sees at once what moved). */
+function AnswerLine({ o, changed }: { o: Change['before']; changed: ReadonlySet<string> }) {
+  const parts: [string, string][] = [
+    ['outcome', String(o.outcome)],
+    ...Object.entries(o)
+      .filter(([k]) => !HIDDEN.has(k) && k !== 'outcome')
+      .map(([k, v]): [string, string] => [k, `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`]),
+  ];
+  return (
+    <div className="mono small">
+      {parts.map(([k, text], i) => (
+        <span key={k}>
+          {i > 0 && '  '}
+          {changed.has(k) ? (
+            <mark className="changed-field" data-field={k}>
+              {text}
+            </mark>
+          ) : (
+            text
+          )}
+        </span>
+      ))}
+    </div>
+  );
+}
 const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
 
 function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
   const { t } = useI18n();
-  const side = (o: Change['before']) => (
+  const side = (o: Change['before'], changed: ReadonlySet<string>) => (
     <>
-      <div className="mono small">{answerLine(o)}</div>
+      <AnswerLine o={o} changed={changed} />
       <details>
         <summary>{t('regression.trace')}</summary>
         <pre className="mono json-view">{JSON.stringify({ clauses: o.clauses, trace: o.trace, errors: o.errors }, null, 2)}</pre>
@@ -37,12 +60,14 @@ function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
             <>
               <div className="mono small">{fileName(c.file)}</div>
               <div>{c.name}</div>
-              <div className="muted small">{c.changedFields.join(', ')}</div>
+              <div className="muted small" data-testid="regression-changed-fields">
+                {t('regression.changedFields', { fields: c.changedFields.join(', ') })}
+              </div>
             </>
           ),
         },
-        { key: 'before', header: t('regression.before'), cellClass: 'before-side', cell: (c) => side(c.before) },
-        { key: 'after', header: t('regression.after'), cellClass: 'after-side', cell: (c) => side(c.after) },
+        { key: 'before', header: t('regression.before'), cellClass: 'before-side', cell: (c) => side(c.before, new Set(c.changedFields)) },
+        { key: 'after', header: t('regression.after'), cellClass: 'after-side', cell: (c) => side(c.after, new Set(c.changedFields)) },
       ]}
     />
   );
@@ -50,7 +75,7 @@ function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
 
 export function RegressionView({ detail, onError }: { detail: RuleVersionDetail; onError: (e: unknown) => void }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [report, setReport] = useState<Report | null>(null);
   const [running, setRunning] = useState(false);
   const [folders, setFolders] = useState<CaseFolder[]>([]);
@@ -120,7 +145,7 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
       {report && (
         <>
           <p data-testid="regression-summary">
-            {t('regression.summary', { total: report.total, changed: report.changed.length, failing: report.failing.length, baseline: report.baseline.effective, version: report.version.effective })}
+            {t('regression.summary', { total: report.total.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'), changed: report.changed.length, failing: report.failing.length, baseline: report.baseline.effective, version: report.version.effective })}
           </p>
           {report.unreadable.map((u) => (
             <p key={u.file} className="error-text small">

@@ -5,13 +5,37 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { ReviewHistory, ReviewLifecycle } from '../versions/review-lifecycle.js';
 
 /** The review of a rule version: the lifecycle (submit, withdraw, approve with reviewer and comment) and its review history. */
-export function ReviewPanel({ detail, onChange, onApproved, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onApproved: (d: RuleVersionDetail, superseded: RuleVersionSummary | null) => void; onError: (e: unknown, lead?: string) => void }) {
+export function ReviewPanel({
+  detail,
+  onChange,
+  onApproved,
+  onError,
+  onOpen,
+}: {
+  detail: RuleVersionDetail;
+  onChange: (d: RuleVersionDetail) => void;
+  onApproved: (d: RuleVersionDetail, superseded: RuleVersionSummary | null) => void;
+  onError: (e: unknown, lead?: string) => void;
+  /** Opens another tab of the page: what a reviewer reads before approving (the diff, the regression). */
+  onOpen: (tab: 'diff' | 'regression') => void;
+}) {
   const api = useApi();
   const { t } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const s = detail.summary;
   return (
     <div className="review-panel" data-testid="review-panel">
+      {s.status === 'in-review' && (
+        <p className="review-checklist" data-testid="review-checklist">
+          {t('review.checklist')}{' '}
+          <button type="button" className="link-button" onClick={() => onOpen('diff')} data-testid="review-open-diff">
+            {t('review.openDiff')}
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => onOpen('regression')} data-testid="review-open-regression">
+            {t('review.openRegression')}
+          </button>
+        </p>
+      )}
       <ReviewLifecycle
         key={s.id}
         kind="rule"

@@ -37,7 +37,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
-  const [note, setNote] = useState<{ date: string | null } | null>(null);
+  const [note, setNote] = useState<{ date: string | null; effective: string } | null>(null);
   // The same dialog as the tariff page's (it was an inline form that Escape did not close).
   const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
@@ -123,7 +123,12 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
       />
       <section className="workarea">
         {!detail || !s ? (
-          <p className="muted">{t('loading')}</p>
+          // A version that cannot be read (the server gone, say) says why, not "Loading…" for ever.
+          error ? (
+            <ErrorBanner shown={error} onClose={() => setError(null)} />
+          ) : (
+            <p className="muted">{t('loading')}</p>
+          )
         ) : (
           <>
             <div className="toolbar" role="toolbar">
@@ -173,7 +178,12 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
-                {note.date ? t('review.approvedSuperseding', { date: note.date }) : t('review.approved')}
+                {note.date
+                  ? // Approved for a later date, the version it supersedes stays in force until then: say so beside "置換済み".
+                    note.effective > info.today
+                    ? t('review.approvedScheduled', { date: note.date, effective: note.effective })
+                    : t('review.approvedSuperseding', { date: note.date })
+                  : t('review.approved')}
               </div>
             )}
             {restored && (
@@ -201,8 +211,9 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                   onError={showError}
                   onApproved={(d, sup) => {
                     updated(d);
-                    setNote({ date: sup ? sup.effective : null });
+                    setNote({ date: sup ? sup.effective : null, effective: d.summary.effective });
                   }}
+                  onOpen={setTab}
                 />
               )}
               {tab === 'notice' && (

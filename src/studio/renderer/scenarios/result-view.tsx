@@ -1,8 +1,8 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRange, RunView } from '../../api/contract.js';
-import { useI18n } from '../i18n/i18n-context.js';
-import { compactYen, count, money, signedYen } from './format.js';
+import { useI18n, type Lang } from '../i18n/i18n-context.js';
+import { compactYen, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
@@ -17,6 +17,8 @@ const PROP = '#1f5fbf';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
+/** The summary's counts of contract-months (the others count contracts or events: 件). */
+const CONTRACT_MONTH_KEYS = new Set(['contractMonths', 'suspendedMonths']);
 const diffClass = (n: number) => (n > 0 ? 'num up' : n < 0 ? 'num down' : 'num');
 
 export function ResultView({ view }: { view: RunView }) {
@@ -27,6 +29,8 @@ export function ResultView({ view }: { view: RunView }) {
   const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
   const label = (s: RunView['summary'][number]) => (lang === 'ja' ? s.labelJa : s.labelEn);
+  /** A count with its unit (2,000 件; contract-months as 契約月), as the yen figures beside it carry 円. */
+  const counted = (text: string, key: string) => t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: text });
   const courseHeight = Math.max(160, view.byCourse.length * 26 + 50);
   const itemHeight = Math.max(160, view.byItem.length * 26 + 50);
   const series = {
@@ -64,6 +68,8 @@ export function ResultView({ view }: { view: RunView }) {
   const sideInfo = (k: 0 | 1) => {
     const s = view.meta.sides[k];
     if (!s) return '';
+    // An edited side runs on copies the simulator marks as drafts: say "copies with the edits", not "(下書き)", which reads as a draft in the workspace.
+    if (s.edits.length > 0 || (s.lines?.length ?? 0) > 0) return t('scn.sideInfoEdited', { rules: s.rules, tariffs: s.tariffs });
     return t('scn.sideInfo', { rules: `${s.rules} (${t(`status.${s.rulesStatus}` as 'status.draft')})`, tariffs: `${s.tariffs} (${t(`status.${s.tariffsStatus}` as 'status.draft')})` });
   };
   /** A side's edits: as sentences (what each changes, from what to what); a run kept before lines were shows the simulator's own words. */
@@ -105,8 +111,8 @@ export function ResultView({ view }: { view: RunView }) {
           rowKey={(s) => s.key}
           rowProps={(s) => ({ 'data-key': s.key, className: s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : undefined })}
           first={label}
-          show={(n, s) => (s.kind === 'yen' ? yen(n) : count(n, lang))}
-          showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : (n > 0 ? '+' : '') + count(n, lang))}
+          show={(n, s) => (s.kind === 'yen' ? yen(n) : counted(count(n, lang), s.key))}
+          showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : counted((n > 0 ? '+' : '') + count(n, lang), s.key))}
           {...(summaryBand ? { band: summaryBand } : {})}
         />
       </section>
@@ -114,7 +120,7 @@ export function ResultView({ view }: { view: RunView }) {
       <ChartCard
         testId="chart-revenue"
         title={t('scn.chart.revenue')}
-        {...(view.bands ? { note: t('scn.bandNote', { n: view.bands.replications }) } : {})}
+        {...(view.bands ? { note: t('scn.bandNote', { n: view.bands.replications, seed: view.meta.seed }) } : {})}
         height={280}
         folded
         chart={
@@ -124,8 +130,9 @@ export function ResultView({ view }: { view: RunView }) {
             <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
             <Legend />
-            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
-            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
+            {/* A band's legend is a shaded square (as on the chart), not a line like the figures'. */}
+            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} legendType="square" stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
+            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} legendType="square" stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
             <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
@@ -137,7 +144,7 @@ export function ResultView({ view }: { view: RunView }) {
         <ChartCard
           testId="chart-tornado"
           title={t('scn.chart.tornado')}
-          note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen) })}
+          note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen), pct: percent(view.sensitivity.relative, lang) })}
           height={Math.max(160, view.sensitivity.rows.length * 34 + 60)}
           chart={
             <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
@@ -160,6 +167,7 @@ export function ResultView({ view }: { view: RunView }) {
               rowProps={(r) => ({ 'data-key': r.pointer })}
               columns={[
                 { key: 'label', header: t('scn.assumption'), cellClass: undefined, title: (r) => r.pointer, cell: (r) => assumptionLabel(r.label, lang) },
+                { key: 'moved', header: t('scn.movedValues'), className: 'num', cellClass: 'num small', cellAttributes: () => ({ 'data-moved': '' }), cell: (r) => movedText(r, lang) },
                 { key: 'down', header: t('scn.effectDown'), className: 'num', cellClass: (r) => diffClass(r.effectDown), cell: (r) => signedYen(r.effectDown, yen) },
                 { key: 'up', header: t('scn.effectUp'), className: 'num', cellClass: (r) => diffClass(r.effectUp), cell: (r) => signedYen(r.effectUp, yen) },
                 { key: 'swing', header: t('scn.swing'), className: 'num', cell: (r) => yen(r.swing) },
@@ -229,7 +237,7 @@ export function ResultView({ view }: { view: RunView }) {
           <LineChart data={over} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} />
+            <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} label={{ value: t('scn.unit.countAxis'), position: 'insideTopLeft', offset: 0, dy: -4, fontSize: 11 }} />
             <Tooltip formatter={tipCount} />
             <Legend />
             {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
@@ -280,6 +288,12 @@ export function ResultView({ view }: { view: RunView }) {
   );
 }
 
+/** How far a tornado row moved its assumption: down ← base → up (each place it appears, comma-separated). */
+function movedText(r: { base: number[]; down: number[]; up: number[] }, lang: Lang): string {
+  const show = (xs: number[]) => xs.map((x) => Number(x.toPrecision(6)).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 6 })).join(', ');
+  return `${show(r.down)} ← ${show(r.base)} → ${show(r.up)}`;
+}
+
 /** A bar coloured by its sign: green where the proposal earns more, red where it earns less. */
 function SignedBar(props: { x?: number; y?: number; width?: number; height?: number; value?: number | number[]; payload?: { difference?: number } }) {
   const { x = 0, y = 0, width = 0, height = 0 } = props;
@@ -291,7 +305,12 @@ function SignedBar(props: { x?: number; y?: number; width?: number; height?: num
 /** A chart card: its title, the chart, and beneath it the table of the same figures (in an open <details> when `folded`). */
 function ChartCard(props: { testId: string; title: string; note?: string; height: number; folded?: boolean; chart: ReactElement; table: ReactNode }) {
   const { t } = useI18n();
-  const table = <div className="scn-table-box">{props.table}</div>;
+  // The table scrolls inside its box (a long horizon): the box takes the focus so the keyboard can scroll it too.
+  const table = (
+    <div className="scn-table-box" tabIndex={0} role="region" aria-label={`${props.title}: ${t('scn.table')}`} data-testid={`${props.testId}-table-box`}>
+      {props.table}
+    </div>
+  );
   return (
     <section className="scn-card" data-testid={props.testId}>
       <h3>{props.title}</h3>

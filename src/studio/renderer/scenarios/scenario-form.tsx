@@ -280,8 +280,13 @@ function SideEditor(props: {
         <select value={term} onChange={(e) => setTerm(e.target.value === '' ? '' : Number(e.target.value))} disabled={disabled} aria-label={t('scn.term')} data-testid={`scn-${side}-qe-term`}>
           <TermOptions />
         </select>
-        <input type="number" step="10" value={change} onChange={(e) => setChange(e.target.value)} disabled={disabled} aria-label={t('scn.feeChange')} className="scn-change" data-testid={`scn-${side}-qe-change`} />
-        <span className="muted small">{t('scn.yenPerMonth')}</span>
+        {/* The amount and its unit stay on one line (円／月 wrapped alone under the next row's controls). */}
+        <span className="scn-amount-unit">
+          <input type="number" step="10" value={change} onChange={(e) => setChange(e.target.value)} disabled={disabled} aria-label={t('scn.feeChange')} className="scn-change" data-testid={`scn-${side}-qe-change`} />
+          <span className="muted small" data-testid={`scn-${side}-qe-unit`}>
+            {t('scn.yenPerMonth')}
+          </span>
+        </span>
         <button type="button" onClick={addCourseFee} disabled={disabled} data-testid={`scn-${side}-qe-add`}>
           {t('scn.addEdit')}
         </button>

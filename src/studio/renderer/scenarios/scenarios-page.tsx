@@ -43,7 +43,9 @@ export function ScenariosPage() {
   // A run over the run-size limit may be run anyway in the desktop app and the browser mode; a team server's limit is its operator's.
   const { me } = useTeam();
   const [choices, setChoices] = useState<ScenarioChoices | null>(null);
-  const [list, setList] = useState<ScenarioSummary[]>([]);
+  // null until the studio has answered: a list that could not be read is not "no saved scenarios".
+  const [list, setList] = useState<ScenarioSummary[] | null>(null);
+  const [listFailed, setListFailed] = useState(false);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [form, setForm] = useState<ScenarioForm | null>(null);
   const [result, setResult] = useState<RunView | null>(null);
@@ -65,7 +67,20 @@ export function ScenariosPage() {
     setError({ error: e, ...(lead ? { lead } : {}) });
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
-  const refreshList = useCallback(() => api.scenarios.list({}).then((r) => setList(r.scenarios), showError), [api, showError]);
+  const refreshList = useCallback(
+    () =>
+      api.scenarios.list({}).then(
+        (r) => {
+          setList(r.scenarios);
+          setListFailed(false);
+        },
+        (e: unknown) => {
+          setListFailed(true);
+          showError(e);
+        },
+      ),
+    [api, showError],
+  );
   // A colleague saved or ran a scenario (team server): the list shows it; an open form is left as it is.
   const liveTick = useLiveTick('scenarios');
   useEffect(() => {
@@ -227,7 +242,9 @@ export function ScenariosPage() {
   };
 
   const p = run.progress;
-  const pct = p && p.contracts > 0 ? Math.floor((p.contractsDone / p.contracts) * 100) : 0;
+  // A run of several simulations: the bar counts all of them (the first replication's contracts move it within the first).
+  const first = p && p.contracts > 0 ? p.contractsDone / p.contracts : 0;
+  const pct = !p ? 0 : p.stage ? Math.floor(((p.stage.runsDone + (p.stage.runsDone === 0 ? first : 0)) / p.stage.runs) * 100) : Math.floor(first * 100);
   const busy = run.running;
 
   return (
@@ -239,9 +256,17 @@ export function ScenariosPage() {
             {t('scn.new')}
           </button>
         </div>
-        {list.length === 0 && <p className="muted small">{t('scn.saved.none')}</p>}
+        {listFailed ? (
+          <p className="error-text small" data-testid="scn-list-failed">
+            {t('scn.saved.failed')}
+          </p>
+        ) : list === null ? (
+          <p className="muted small">{t('loading')}</p>
+        ) : (
+          list.length === 0 && <p className="muted small">{t('scn.saved.none')}</p>
+        )}
         <ul>
-          {list.map((s) => (
+          {(list ?? []).map((s) => (
             <li key={s.id} className={s.id === selectedId ? 'scn-item active' : 'scn-item'}>
               <input type="checkbox" checked={compareIds.includes(s.id)} onChange={() => toggleCompare(s.id)} aria-label={t('scn.compare.pick', { name: s.name })} disabled={!s.last} data-testid={`scn-compare-${s.id}`} />
               <button type="button" className="scn-item-open" onClick={() => void open(s.id)} disabled={busy} data-testid={`scn-open-${s.id}`}>
@@ -313,7 +338,10 @@ export function ScenariosPage() {
           <div className="scn-progress" data-testid="run-progress" data-state={p.state}>
             <progress max={100} value={pct} aria-label={t('scn.progress')} />
             <span className="small" data-testid="run-progress-text">
-              {t('scn.progressText', { done: count(p.contractsDone, lang), total: count(p.contracts, lang), pct })}
+              {p.stage && p.stage.runsDone > 0
+                ? t(p.stage.phase === 'replications' ? 'scn.progressReplication' : 'scn.progressSensitivity', { step: p.stage.step, of: p.stage.of, pct })
+                : t('scn.progressText', { done: count(p.contractsDone, lang), total: count(p.contracts, lang), pct: Math.floor(first * 100) })}
+              {p.stage && p.stage.runsDone === 0 && ` ${t('scn.progressFirstOf', { runs: p.stage.runs })}`}
             </span>
             {busy && (
               <button type="button" onClick={() => void run.cancel()} disabled={run.cancelling} data-testid="scn-cancel">

@@ -206,7 +206,12 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       </div>
       <section className="workarea">
         {!detail || !summary ? (
-          <p className="muted">{t('loading')}</p>
+          // A version that cannot be read (the server gone, say) says why, not "Loading…" for ever.
+          error ? (
+            <ErrorBanner shown={error} onClose={() => setError(null)} />
+          ) : (
+            <p className="muted">{t('loading')}</p>
+          )
         ) : (
           <>
             <div className="toolbar" role="toolbar">

@@ -177,6 +177,17 @@ export function UsersPage() {
         </button>
       </form>
       <p className="muted small">{tt('users.help')}</p>
+      {/* An admin choosing a role sees what it allows (as call-roles.ts enforces it on the server). */}
+      <h3>{tt('users.rolesTitle')}</h3>
+      <p className="small">{tt('users.rolesLead')}</p>
+      <dl className="role-list" data-testid="users-roles">
+        {ROLES.map((r) => (
+          <div key={r} data-role={r}>
+            <dt>{tt(`role.${r}`)}</dt>
+            <dd>{tt(`users.roleCan.${r}`)}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }
