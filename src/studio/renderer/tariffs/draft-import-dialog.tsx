@@ -2,12 +2,12 @@ import { useState } from 'react';
 import type { DraftImportPreview, VersionSummary, WorkbookFile } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
-import { IssueList } from '../shell/issue-list.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { Dialog } from '../ui/dialog.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { fileToBase64 } from './base64.js';
 import { ChangeTable } from './change-table.js';
+import { WorkbookFilePick, WorkbookIssues } from './workbook-pick.js';
 
 /**
  * Import a workbook into the open draft: pick the file, see every difference from the draft as
@@ -53,7 +53,6 @@ export function DraftImportDialog({ draft, apply, onDone, onCancel }: { draft: V
   };
 
   const errors = preview?.issues.filter((i) => i.severity === 'error') ?? [];
-  const warnings = preview?.issues.filter((i) => i.severity === 'warning') ?? [];
   const stale = preview?.stale ?? null;
   const overwrites = new Set(preview?.overwrites ?? []);
   const origin = preview?.origin ?? null;
@@ -75,22 +74,7 @@ export function DraftImportDialog({ draft, apply, onDone, onCancel }: { draft: V
     >
       <p>{t('di.into', { date: draft.effective, id: draft.id, title: draft.title ? ` 「${draft.title}」` : '', rev: draft.revision })}</p>
       <p className="muted small">{t('di.choose')}</p>
-      <div className="file-pick">
-        <label className="button-like">
-          {t('import.pick')}
-          <input
-            type="file"
-            className="visually-hidden"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-            data-testid="draft-import-file"
-          />
-        </label>
-        <span className="mono">{file?.name ?? t('import.noFile')}</span>
-      </div>
+      <WorkbookFilePick fileName={file?.name} onChoose={(f) => void choose(f)} testId="draft-import-file" />
       {busy && <p className="muted">{t('import.reading')}</p>}
       {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
       {preview && (
@@ -109,18 +93,7 @@ export function DraftImportDialog({ draft, apply, onDone, onCancel }: { draft: V
           ) : (
             preview.about.effective !== null && <p data-testid="draft-import-origin">{t('di.originUnknown', { date: preview.about.effective, id: preview.about.versionId ?? '?' })}</p>
           )}
-          {errors.length > 0 && (
-            <div className="banner banner-error" data-testid="draft-import-errors">
-              <strong>{t('import.errors', { n: errors.length })}</strong>
-              <IssueList issues={errors} testId="draft-import-error-list" />
-            </div>
-          )}
-          {warnings.length > 0 && (
-            <div className="banner banner-warning">
-              <strong>{t('import.warnings', { n: warnings.length })}</strong>
-              <IssueList issues={warnings} testId="draft-import-warning-list" />
-            </div>
-          )}
+          <WorkbookIssues issues={preview.issues} testIdPrefix="draft-import" />
           {errors.length === 0 && (
             <>
               {stale ? (

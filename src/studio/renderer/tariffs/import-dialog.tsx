@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { ImportPreview, VersionDetail, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
-import { IssueList } from '../shell/issue-list.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { fileToBase64 } from './base64.js';
 import { ChangeTable } from './change-table.js';
+import { WorkbookFilePick, WorkbookIssues } from './workbook-pick.js';
 import { Dialog } from '../ui/dialog.js';
 
 /**
@@ -60,7 +60,6 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
     }
   };
   const errors = preview?.issues.filter((i) => i.severity === 'error') ?? [];
-  const warnings = preview?.issues.filter((i) => i.severity === 'warning') ?? [];
   return (
     <Dialog
       title={t('import.title')}
@@ -70,22 +69,7 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
       submit={{ label: t('action.apply'), testId: 'import-apply', disabled: !preview?.canApply || busy || !effective, onClick: () => void apply() }}
     >
         <p>{t('import.choose')}</p>
-        <div className="file-pick">
-          <label className="button-like">
-            {t('import.pick')}
-            <input
-              type="file"
-              className="visually-hidden"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                void choose(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-              data-testid="import-file"
-            />
-          </label>
-          <span className="mono">{file?.name ?? t('import.noFile')}</span>
-        </div>
+        <WorkbookFilePick fileName={file?.name} onChoose={(f) => void choose(f)} testId="import-file" />
         {busy && <p className="muted">{t('import.reading')}</p>}
         {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
         {preview && (
@@ -96,18 +80,7 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
             ) : (
               errors.length === 0 && <p>{t('import.noBase')}</p>
             )}
-            {errors.length > 0 && (
-              <div className="banner banner-error" data-testid="import-errors">
-                <strong>{t('import.errors', { n: errors.length })}</strong>
-                <IssueList issues={errors} testId="import-error-list" />
-              </div>
-            )}
-            {warnings.length > 0 && (
-              <div className="banner banner-warning">
-                <strong>{t('import.warnings', { n: warnings.length })}</strong>
-                <IssueList issues={warnings} testId="import-warning-list" />
-              </div>
-            )}
+            <WorkbookIssues issues={preview.issues} testIdPrefix="import" />
             {errors.length === 0 && (
               <>
                 <h3 data-testid="import-change-count">{t('import.changes', { n: preview.changes.length })}</h3>
