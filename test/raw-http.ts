@@ -1,4 +1,5 @@
-import { connect } from 'node:net';
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 
 /**
  * Raw bytes on a new connection to 127.0.0.1:port, and what the server sends back until it
@@ -17,3 +18,35 @@ export const rawExchange = (port: number, bytes: string, hangUpAfterMs?: number)
     socket.on('close', () => resolve(got));
     socket.setTimeout(5000, () => socket.destroy());
   });
+
+/** Listens on 127.0.0.1 at a free port; the port. */
+export const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
+
+/** Closes the server once its connections end (`closeConnections`: ends them now, a slow client's included). */
+export const closeServer = (server: Server, closeConnections = false): Promise<void> =>
+  new Promise((ok) => {
+    if (closeConnections) server.closeAllConnections();
+    server.close(() => ok());
+  });
+
+/** A raw response's status, 0 when none came. */
+export const statusOf = (raw: string): number => Number(/^HTTP\/1\.1 (\d{3})/u.exec(raw)?.[1] ?? 0);
+
+/** A raw response's body (everything after its headers). */
+export const bodyOf = (raw: string): string => raw.slice(raw.indexOf('\r\n\r\n') + 4);
+
+/** A request as raw HTTP/1.1 text, its Content-Length from the body; `Connection: close` unless `keepAlive`. */
+export const rawRequest = (method: string, path: string, headers: Record<string, string>, body = '', keepAlive = false): string =>
+  `${method} ${path} HTTP/1.1\r\n${Object.entries({
+    ...headers,
+    ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}),
+    Connection: keepAlive ? 'keep-alive' : 'close',
+  })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n${body}`;
+
+/** A body of POST /v1/decisions/approval that approves (every fact in the applicant's favour). */
+export const APPROVE_BODY = JSON.stringify({
+  asOf: '2025-01-01',
+  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
+});

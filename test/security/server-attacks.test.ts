@@ -1,7 +1,6 @@
 import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReleaseFile } from '../../src/io/release-file.js';
@@ -19,7 +18,7 @@ import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/
 import { setRequiredApprovals } from '../../src/studio/team/team-settings.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
-import { rawExchange } from '../raw-http.js';
+import { APPROVE_BODY, bodyOf, closeServer, listen, rawExchange, rawRequest, statusOf } from '../raw-http.js';
 import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
 import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
 
@@ -28,18 +27,7 @@ import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
  * user's browser, a signed-in user): each attack that got through once, kept so a regression
  * shows. Loopback only; every loop bounded.
  */
-const APPROVE = JSON.stringify({
-  asOf: '2025-01-01',
-  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
-});
-const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
-const close = (server: Server): Promise<void> => new Promise((ok) => server.close(() => ok()));
-const statusOf = (raw: string): number => Number(/^HTTP\/1\.1 (\d{3})/u.exec(raw)?.[1] ?? 0);
-const bodyOf = (raw: string): string => raw.slice(raw.indexOf('\r\n\r\n') + 4);
-const request = (method: string, path: string, headers: Record<string, string>, body = ''): string =>
-  `${method} ${path} HTTP/1.1\r\n${Object.entries({ ...headers, ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}), Connection: 'close' })
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join('')}\r\n${body}`;
+const close = (server: Server): Promise<void> => closeServer(server);
 
 describe('the decision service (tariff serve)', () => {
   const dir = releaseScratch();
@@ -51,21 +39,21 @@ describe('the decision service (tariff serve)', () => {
     const server = createDecisionService(opts());
     const port = await listen(server);
     try {
-      const rebound = await rawExchange(port, request('GET', '/v1/versions', { Host: `evil.example:${port}` }));
+      const rebound = await rawExchange(port, rawRequest('GET', '/v1/versions', { Host: `evil.example:${port}` }));
       expect(statusOf(rebound), rebound).toBe(403);
       expect(JSON.parse(bodyOf(rebound))).toMatchObject({ error: { code: 'FORBIDDEN_HOST' } });
       const post = await rawExchange(
         port,
-        request('POST', '/v1/decisions/approval', { Host: 'evil.example', Origin: 'http://evil.example', 'Content-Type': 'application/json' }, APPROVE),
+        rawRequest('POST', '/v1/decisions/approval', { Host: 'evil.example', Origin: 'http://evil.example', 'Content-Type': 'application/json' }, APPROVE_BODY),
       );
       expect(statusOf(post), post).toBe(403);
       // No Host at all: an HTTP/1.0 client, or a forged request; refused the same way.
       expect(statusOf(await rawExchange(port, 'GET /v1/versions HTTP/1.0\r\n\r\n'))).toBe(403);
       // The names of this machine, with any port (a local port mapping) and without one, are served.
       for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost', 'LOCALHOST:8787', '127.0.0.1'])
-        expect(statusOf(await rawExchange(port, request('GET', '/v1/versions', { Host: host }))), host).toBe(200);
+        expect(statusOf(await rawExchange(port, rawRequest('GET', '/v1/versions', { Host: host }))), host).toBe(200);
       // /healthz is answered for any Host (a load balancer's probe), as before.
-      expect(statusOf(await rawExchange(port, request('GET', '/healthz', { Host: 'evil.example' })))).toBe(200);
+      expect(statusOf(await rawExchange(port, rawRequest('GET', '/healthz', { Host: 'evil.example' })))).toBe(200);
     } finally {
       await close(server);
     }
@@ -75,10 +63,10 @@ describe('the decision service (tariff serve)', () => {
     const server = createDecisionService(opts());
     const port = await listen(server);
     try {
-      const facts = (JSON.parse(APPROVE) as { facts: Record<string, unknown> }).facts;
+      const facts = (JSON.parse(APPROVE_BODY) as { facts: Record<string, unknown> }).facts;
       for (const key of ['__proto__', 'constructor']) {
         const body = `{"asOf":"2025-01-01","facts":{"${key}":{"paymentDelinquent":true,"polluted":1},${JSON.stringify(facts).slice(1, -1)}}}`;
-        const r = await rawExchange(port, request('POST', '/v1/decisions/approval', { Host: '127.0.0.1', 'Content-Type': 'application/json' }, body));
+        const r = await rawExchange(port, rawRequest('POST', '/v1/decisions/approval', { Host: '127.0.0.1', 'Content-Type': 'application/json' }, body));
         expect(statusOf(r), r).toBe(422);
         expect(JSON.parse(bodyOf(r))).toMatchObject({ outcome: 'invalid' });
         expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -93,7 +81,7 @@ describe('the decision service (tariff serve)', () => {
     const port = await listen(server);
     try {
       const body = '{"asOf":"2025-01-01","facts":{"customerName":Yamada-Taro-0312345678}}';
-      const r = await rawExchange(port, request('POST', '/v1/decisions/approval', { Host: '127.0.0.1', 'Content-Type': 'application/json' }, body));
+      const r = await rawExchange(port, rawRequest('POST', '/v1/decisions/approval', { Host: '127.0.0.1', 'Content-Type': 'application/json' }, body));
       expect(statusOf(r)).toBe(400);
       expect(JSON.parse(bodyOf(r))).toMatchObject({ error: { code: 'BODY_JSON' } });
       expect(r).not.toContain('Yamada');
@@ -108,7 +96,7 @@ describe('the decision service (tariff serve)', () => {
     const server = createDecisionService(opts({ tokens: new TokenChecker(parseTokenFile(tokensFile)) }));
     const port = await listen(server);
     try {
-      const r = await rawExchange(port, request('GET', '/v1/versions', { Host: 'api.example.com', Authorization: 'Bearer ops-token-0123456789' }));
+      const r = await rawExchange(port, rawRequest('GET', '/v1/versions', { Host: 'api.example.com', Authorization: 'Bearer ops-token-0123456789' }));
       expect(statusOf(r), r).toBe(200);
     } finally {
       await close(server);
@@ -132,7 +120,7 @@ describe('the decision service (tariff serve)', () => {
     const port = await listen(server);
     try {
       const ask = (token: string) =>
-        rawExchange(port, request('POST', '/v1/decisions/approval', { Host: 'x', 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, APPROVE));
+        rawExchange(port, rawRequest('POST', '/v1/decisions/approval', { Host: 'x', 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, APPROVE_BODY));
       expect(statusOf(await ask('ops-token-0123456789'))).toBe(200);
       for (let i = 0; i < 3; i++) expect(statusOf(await ask(`guess-${i}`))).toBe(401);
       // A token refused before is answered from its verdict (no new check), still 401.
@@ -151,7 +139,7 @@ describe('the decision service (tariff serve)', () => {
       const burstPort = await listen(burstServer);
       try {
         const burst = await Promise.all(
-          Array.from({ length: 12 }, (_, i) => rawExchange(burstPort, request('GET', '/v1/versions', { Host: 'x', Authorization: `Bearer burst-${i}` })).then(statusOf)),
+          Array.from({ length: 12 }, (_, i) => rawExchange(burstPort, rawRequest('GET', '/v1/versions', { Host: 'x', Authorization: `Bearer burst-${i}` })).then(statusOf)),
         );
         expect(burst.filter((st) => st === 401)).toHaveLength(3);
         expect(burst.filter((st) => st === 429)).toHaveLength(9);
@@ -345,11 +333,11 @@ describe('the studio servers', () => {
         '%00../secret.txt',
         `${root}/secret.txt`,
       ]) {
-        const r = await rawExchange(server.port, request('GET', `/s/static-secret-0000000000000/${path}`, { Host: hostHeader }));
+        const r = await rawExchange(server.port, rawRequest('GET', `/s/static-secret-0000000000000/${path}`, { Host: hostHeader }));
         expect(r, path).not.toContain('TOP-SECRET');
         expect([400, 404], `${path}: ${r.slice(0, 80)}`).toContain(statusOf(r));
       }
-      expect(await rawExchange(server.port, request('GET', '/s/static-secret-0000000000000/index.html', { Host: hostHeader }))).toContain('<title>studio</title>');
+      expect(await rawExchange(server.port, rawRequest('GET', '/s/static-secret-0000000000000/index.html', { Host: hostHeader }))).toContain('<title>studio</title>');
     } finally {
       await server.close();
     }

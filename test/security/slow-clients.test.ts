@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReleaseFile } from '../../src/io/release-file.js';
 import { BROWSER_HTTP_LIMITS, SERVICE_HTTP_LIMITS, TEAM_HTTP_LIMITS, type HttpLimits } from '../../src/io/http-limits.js';
@@ -11,7 +10,7 @@ import { startStudioServer, type StudioServer } from '../../src/studio/server/ht
 import { startTeamServer, type TeamServer } from '../../src/studio/server/team-server.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
-import { rawExchange } from '../raw-http.js';
+import { APPROVE_BODY, bodyOf, closeServer, listen, rawExchange, rawRequest, statusOf } from '../raw-http.js';
 import { connectOnly, idleAfter, slowClient } from '../slow-client.js';
 import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
 import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
@@ -25,32 +24,13 @@ import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
  * answered, which socket was closed), never durations.
  */
 const SHORT: HttpLimits = { headersTimeoutMs: 200, requestTimeoutMs: 400, keepAliveTimeoutMs: 5_000, maxConnections: 50, maxHeaders: 20, maxHeaderBytes: 16 * 1024 };
-const APPROVE = JSON.stringify({
-  asOf: '2025-01-01',
-  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
-});
-const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
-const close = (server: Server): Promise<void> =>
-  new Promise((ok) => {
-    server.closeAllConnections();
-    server.close(() => ok());
-  });
-const statusOf = (raw: string): number => Number(/^HTTP\/1\.1 (\d{3})/u.exec(raw)?.[1] ?? 0);
-const bodyOf = (raw: string): string => raw.slice(raw.indexOf('\r\n\r\n') + 4);
+const close = (server: Server): Promise<void> => closeServer(server, true);
 const codeOf = (raw: string): string | undefined => {
   const b = JSON.parse(bodyOf(raw)) as { error?: { code?: string } };
   return b.error?.code;
 };
 /** 600 bytes at 20 ms a byte: 12 s at most, far past any timeout here. */
 const TRICKLE = 'a'.repeat(600);
-const request = (method: string, path: string, headers: Record<string, string>, body = '', keepAlive = false): string =>
-  `${method} ${path} HTTP/1.1\r\n${Object.entries({
-    ...headers,
-    ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}),
-    Connection: keepAlive ? 'keep-alive' : 'close',
-  })
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join('')}\r\n${body}`;
 const complete = (raw: string): boolean => {
   const i = raw.indexOf('\r\n\r\n');
   const len = /content-length: (\d+)/iu.exec(raw)?.[1];
@@ -70,7 +50,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
   });
   afterAll(() => close(server));
   const host = () => ({ Host: `127.0.0.1:${port}` });
-  const decide = () => rawExchange(port, request('POST', '/v1/decisions/approval', { ...host(), 'Content-Type': 'application/json' }, APPROVE));
+  const decide = () => rawExchange(port, rawRequest('POST', '/v1/decisions/approval', { ...host(), 'Content-Type': 'application/json' }, APPROVE_BODY));
 
   it('sets the limits it was given on node’s server, and by default keeps an idle connection longer than the usual client pools (60 s, 90 s)', () => {
     expect(server.headersTimeout).toBe(SHORT.headersTimeoutMs);
@@ -99,7 +79,10 @@ describe('slow clients: the decision service (tariff serve)', () => {
     logs.length = 0;
     const slow = slowClient(
       port,
-      request('POST', '/v1/decisions/approval', { ...host(), 'Content-Type': 'application/json', 'Content-Length': String(TRICKLE.length) }).replace('Connection: close\r\n', ''),
+      rawRequest('POST', '/v1/decisions/approval', { ...host(), 'Content-Type': 'application/json', 'Content-Length': String(TRICKLE.length) }).replace(
+        'Connection: close\r\n',
+        '',
+      ),
       TRICKLE,
     );
     const normal = await decide();
@@ -122,7 +105,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
   });
 
   it('an idle keep-alive connection is not a slow client: kept past the headers timeout, it serves its next request', async () => {
-    const versions = request('GET', '/v1/versions', host(), '', true);
+    const versions = rawRequest('GET', '/v1/versions', host(), '', true);
     const idle = await idleAfter(port, versions, complete);
     expect(statusOf(idle.got)).toBe(200);
     let got = '';
@@ -130,7 +113,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
     // Idle for five headers timeouts (node checks every 50 ms here), then the next request on the same socket.
     await new Promise((ok) => setTimeout(ok, SHORT.headersTimeoutMs * 5));
     expect(idle.socket.destroyed).toBe(false);
-    idle.socket.write(request('GET', '/v1/versions', host()));
+    idle.socket.write(rawRequest('GET', '/v1/versions', host()));
     await idle.closed;
     expect(statusOf(got), got).toBe(200);
   });
@@ -138,11 +121,11 @@ describe('slow clients: the decision service (tariff serve)', () => {
   it('a request with more header lines than the limit is refused 431 (not silently cut, which could drop a header a proxy appended)', async () => {
     const many: Record<string, string> = { ...host() };
     for (let i = 0; i < SHORT.maxHeaders; i += 1) many[`X-H${i}`] = 'x';
-    const raw = await rawExchange(port, request('GET', '/v1/versions', many));
+    const raw = await rawExchange(port, rawRequest('GET', '/v1/versions', many));
     expect(statusOf(raw), raw).toBe(431);
     expect(codeOf(raw)).toBe('TOO_MANY_HEADERS');
     const fewer = { ...host() };
-    expect(statusOf(await rawExchange(port, request('GET', '/v1/versions', fewer)))).toBe(200);
+    expect(statusOf(await rawExchange(port, rawRequest('GET', '/v1/versions', fewer)))).toBe(200);
   });
 
   it('past the connection cap a new connection is refused unanswered, idle keep-alive connections are closed to make room, and the next client is served', async () => {
@@ -150,7 +133,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
     const p = await listen(capped);
     logs.length = 0;
     try {
-      const versions = request('GET', '/v1/versions', { Host: `127.0.0.1:${p}` }, '', true);
+      const versions = rawRequest('GET', '/v1/versions', { Host: `127.0.0.1:${p}` }, '', true);
       const a = await idleAfter(p, versions, complete);
       const b = await idleAfter(p, versions, complete);
       expect(statusOf(a.got)).toBe(200);
@@ -159,7 +142,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
       const third = await connectOnly(p);
       expect(third).toEqual({ got: '', closedByServer: true });
       await Promise.all([a.closed, b.closed]);
-      const next = await rawExchange(p, request('GET', '/v1/versions', { Host: `127.0.0.1:${p}` }));
+      const next = await rawExchange(p, rawRequest('GET', '/v1/versions', { Host: `127.0.0.1:${p}` }));
       expect(statusOf(next), next).toBe(200);
       expect(logs.some((l) => l.error === 'TOO_MANY_CONNECTIONS' && l.status === 503)).toBe(true);
     } finally {
@@ -171,7 +154,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
     const shortKeepAlive = createDecisionService(opts({ http: { ...SHORT, keepAliveTimeoutMs: 100 } }));
     const p = await listen(shortKeepAlive);
     try {
-      const idle = await idleAfter(p, request('GET', '/v1/versions', { Host: `127.0.0.1:${p}` }, '', true), complete);
+      const idle = await idleAfter(p, rawRequest('GET', '/v1/versions', { Host: `127.0.0.1:${p}` }, '', true), complete);
       expect(statusOf(idle.got)).toBe(200);
       // Resolves only when the server closes it (the suite's own timeout bounds the wait).
       await idle.closed;
@@ -214,7 +197,7 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
       `POST /auth/login HTTP/1.1\r\nHost: 127.0.0.1:${team.port}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${TRICKLE.length}\r\n\r\n`,
       TRICKLE,
     );
-    const normal = await rawExchange(team.port, request('GET', '/auth/session', hostHeader));
+    const normal = await rawExchange(team.port, rawRequest('GET', '/auth/session', hostHeader));
     expect(statusOf(normal), normal).toBe(401);
     for (const out of [await slowHead, await slowBody]) {
       expect(out.closedByServer).toBe(true);
@@ -225,7 +208,7 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
     expect(logs.filter((l) => l.includes('408 REQUEST_TIMEOUT'))).toHaveLength(2);
     // The cut-off sign-in is one line, not a second "closed the connection" line.
     expect(logs.some((l) => l.includes('/auth/login') && l.includes('closed the connection'))).toBe(false);
-    expect(statusOf(await rawExchange(team.port, request('GET', '/auth/session', hostHeader)))).toBe(401);
+    expect(statusOf(await rawExchange(team.port, rawRequest('GET', '/auth/session', hostHeader)))).toBe(401);
   });
 
   it('browser mode: slow headers and a slow call body are answered 408 and closed, a normal call meanwhile is answered', async () => {
@@ -237,7 +220,7 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
       `POST ${path}api/workspace.info HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\nContent-Type: application/json\r\nContent-Length: ${TRICKLE.length}\r\n\r\n`,
       TRICKLE,
     );
-    const normal = await rawExchange(web.port, request('POST', `${path}api/workspace.info`, { ...hostHeader, 'Content-Type': 'application/json' }, '{}'));
+    const normal = await rawExchange(web.port, rawRequest('POST', `${path}api/workspace.info`, { ...hostHeader, 'Content-Type': 'application/json' }, '{}'));
     expect(statusOf(normal), normal).toBe(200);
     for (const out of [await slowHead, await slowBody]) {
       expect(out.closedByServer).toBe(true);
@@ -253,7 +236,7 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
     ] as const) {
       const many: Record<string, string> = { Host: `127.0.0.1:${port}` };
       for (let i = 0; i < SHORT.maxHeaders; i += 1) many[`X-H${i}`] = 'x';
-      const raw = await rawExchange(port, request('GET', path, many));
+      const raw = await rawExchange(port, rawRequest('GET', path, many));
       expect(statusOf(raw), raw).toBe(431);
       expect(codeOf(raw)).toBe('TOO_MANY_HEADERS');
     }

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientAddress, parseTrustedProxies } from '../../src/io/client-address.js';
@@ -13,7 +12,7 @@ import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { startTeamServer } from '../../src/studio/server/team-server.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
-import { rawExchange } from '../raw-http.js';
+import { APPROVE_BODY, closeServer, listen, rawExchange, rawRequest, statusOf } from '../raw-http.js';
 import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
 import { freshWorkspace, TODAY } from '../studio/helpers.js';
 
@@ -23,17 +22,7 @@ import { freshWorkspace, TODAY } from '../studio/helpers.js';
  * a fresh count of the per-address limits (bad bearer tokens, sign-ins). Loopback only: the test
  * client is 127.0.0.1, which is the "proxy" when trusted.
  */
-const APPROVE = JSON.stringify({
-  asOf: '2025-01-01',
-  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
-});
-const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
-const close = (server: Server): Promise<void> => new Promise((ok) => server.close(() => ok()));
-const statusOf = (raw: string): number => Number(/^HTTP\/1\.1 (\d{3})/u.exec(raw)?.[1] ?? 0);
-const request = (method: string, path: string, headers: Record<string, string>, body = ''): string =>
-  `${method} ${path} HTTP/1.1\r\n${Object.entries({ ...headers, ...(body ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}), Connection: 'close' })
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join('')}\r\n${body}`;
+const close = (server: Server): Promise<void> => closeServer(server);
 const fakeRequest = (peer: string, xff?: string | string[]): IncomingMessage =>
   ({ socket: { remoteAddress: peer }, headers: xff === undefined ? {} : { 'x-forwarded-for': Array.isArray(xff) ? xff.join(', ') : xff } }) as unknown as IncomingMessage;
 
@@ -76,11 +65,11 @@ describe('tariff serve: the bad-token limit and the log behind a proxy', () => {
   const guess = (port: number, n: number, xff: string) =>
     rawExchange(
       port,
-      request(
+      rawRequest(
         'POST',
         '/v1/decisions/approval',
         { Host: 'x', 'Content-Type': 'application/json', Authorization: `Bearer guess-${n}-${xff.replace(/[^0-9a-f]/gu, '')}`, 'X-Forwarded-For': xff },
-        APPROVE,
+        APPROVE_BODY,
       ),
     );
 
@@ -129,7 +118,7 @@ describe('tariff serve: the bad-token limit and the log behind a proxy', () => {
 
   it('without tokens only this machine is served: a remote client forwarded by a trusted local proxy is refused, a forged header from here changes nothing', async () => {
     const logs: AccessLogLine[] = [];
-    const ask = (port: number, xff: string) => rawExchange(port, request('GET', '/v1/versions', { Host: `127.0.0.1:${port}`, 'X-Forwarded-For': xff }));
+    const ask = (port: number, xff: string) => rawExchange(port, rawRequest('GET', '/v1/versions', { Host: `127.0.0.1:${port}`, 'X-Forwarded-For': xff }));
     const trusting = createDecisionService(serviceOptions(release, logs, TODAY, 'test')({ trustProxy: parseTrustedProxies(['127.0.0.1']) }));
     const plain = createDecisionService(serviceOptions(release, logs, TODAY, 'test')());
     const [p1, p2] = [await listen(trusting), await listen(plain)];
@@ -148,7 +137,7 @@ describe('the team server: the sign-in limit behind a proxy', () => {
   const login = (port: number, xff: string) =>
     rawExchange(
       port,
-      request(
+      rawRequest(
         'POST',
         '/auth/login',
         { Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}`, 'Content-Type': 'application/json', 'X-Forwarded-For': xff },

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Agent, request, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -17,14 +17,10 @@ import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js'
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
 import { BIN, folderRelease, scratch, serviceOptions, tariff, writeRelease } from './helpers.js';
-import { rawExchange } from '../raw-http.js';
+import { APPROVE_BODY, closeServer, listen, rawExchange } from '../raw-http.js';
 import { slowClient } from '../slow-client.js';
 
 const TODAY = '2025-06-01';
-const APPROVE = JSON.stringify({
-  asOf: '2025-01-01',
-  facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
-});
 type Reply = { status: number; body: unknown; headers: Record<string, string | string[] | undefined> };
 
 const call = (port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}, agent?: Agent): Promise<Reply> =>
@@ -38,8 +34,7 @@ const call = (port: number, method: string, path: string, body?: string, headers
     req.end(body);
   });
 
-const listen = (server: Server): Promise<number> => new Promise((ok) => server.listen(0, '127.0.0.1', () => ok((server.address() as AddressInfo).port)));
-const close = (server: Server): Promise<void> => new Promise((ok) => server.close(() => ok()));
+const close = (server: Server): Promise<void> => closeServer(server);
 
 const cases = listCaseFiles([join(__dirname, '..', 'cases')])
   .map(readCaseFile)
@@ -257,9 +252,9 @@ describe('decision service over HTTP', () => {
       [await call(port, 'POST', '/v1/decisions/settlement', JSON.stringify({ facts: { note: 'x'.repeat(70 * 1024) } })), 413, 'BODY_TOO_LARGE'],
       [await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: Array.from({ length: 51 }, () => ({ facts: {} })) })), 413, 'BATCH_TOO_LARGE'],
       [await call(port, 'POST', '/v1/decisions/%ZZ', '{}'), 400, 'BAD_PATH'],
-      [await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      [await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      [await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-encoding': 'gzip' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY, { 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY, { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY, { 'content-encoding': 'gzip' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ];
     for (const [r, status, code] of cases) {
       expect(r.status, code).toBe(status);
@@ -267,8 +262,8 @@ describe('decision service over HTTP', () => {
       expect(r.headers['content-type']).toContain('application/json');
     }
     // The media type in any case and with its charset; a path starting with // stays a path.
-    expect((await call(port, 'POST', '/v1/decisions/approval', APPROVE, { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
-    const twoSlashes = await call(port, 'POST', '//v1/decisions/approval', APPROVE);
+    expect((await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY, { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
+    const twoSlashes = await call(port, 'POST', '//v1/decisions/approval', APPROVE_BODY);
     expect(twoSlashes.status).toBe(404);
     expect((twoSlashes.body as { error: { message: string } }).error.message).toContain('//v1/decisions/approval');
     // One case over the limit is not told to send fewer cases.
@@ -336,14 +331,14 @@ describe('decision service over HTTP', () => {
       `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const tooLarge = JSON.stringify({ facts: { note: 'x'.repeat(70 * 1024) } });
     // Over the 64 KiB limit but within 4×: drained, answered, and the same connection answers again.
-    const drained = await overOneSocket([post('/v1/decisions/approval', tooLarge), post('/v1/decisions/approval', APPROVE)]);
+    const drained = await overOneSocket([post('/v1/decisions/approval', tooLarge), post('/v1/decisions/approval', APPROVE_BODY)]);
     expect(drained.answers.map((a) => a.status)).toEqual([413, 200]);
     expect(JSON.parse(drained.answers[0]!.body)).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
     expect(drained.answers[0]!.headers).not.toContain('connection: close');
     expect(JSON.parse(drained.answers[1]!.body)).toMatchObject({ outcome: 'approve', release: release.id });
     // Far over (more than 4× the limit): the JSON 413, then the server closes the connection cleanly.
     const huge = JSON.stringify({ facts: { note: 'x'.repeat(300 * 1024) } });
-    const cut = await overOneSocket([post('/v1/decisions/approval', huge), post('/v1/decisions/approval', APPROVE)]);
+    const cut = await overOneSocket([post('/v1/decisions/approval', huge), post('/v1/decisions/approval', APPROVE_BODY)]);
     expect(cut.answers.map((a) => a.status)).toEqual([413]);
     expect(JSON.parse(cut.answers[0]!.body)).toMatchObject({ error: { code: 'BODY_TOO_LARGE' } });
     expect(cut.answers[0]!.headers).toContain('connection: close');
@@ -353,11 +348,11 @@ describe('decision service over HTTP', () => {
 
   it('logs one JSON line per request: decision, release, outcome, duration; a batch its cases and how many were invalid', async () => {
     logs.length = 0;
-    await call(port, 'POST', '/v1/decisions/approval', APPROVE);
+    await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ method: 'POST', path: '/v1/decisions/approval', status: 200, decision: 'approval', release: release.id, outcome: 'approve' });
     expect(typeof logs[0]!.durationMs).toBe('number');
-    const one = JSON.parse(APPROVE) as object;
+    const one = JSON.parse(APPROVE_BODY) as object;
     await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: [one, { facts: {} }, one] }));
     expect(logs[1]).toMatchObject({ decision: 'approval', status: 200, cases: 3, invalid: 1 });
   });
@@ -427,7 +422,7 @@ describe('authentication', () => {
     });
     const port = await listen(server);
     try {
-      const body = APPROVE;
+      const body = APPROVE_BODY;
       const none = await call(port, 'POST', '/v1/decisions/approval', body);
       expect(none.status).toBe(401);
       expect(none.headers['www-authenticate']).toBe('Bearer');
@@ -600,10 +595,10 @@ const servingChild = async () => {
 describe('tariff serve', () => {
   it('serves from the command line, logs JSON lines and stops on SIGTERM after the requests in flight', async () => {
     const { s, file, port } = await servingChild();
-    const r = await call(port, 'POST', '/v1/decisions/approval', APPROVE);
+    const r = await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY);
     expect(r.status).toBe(200);
     // A batch is answered in a batch thread (on by default): the same answer as the single request.
-    const one = JSON.parse(APPROVE) as object;
+    const one = JSON.parse(APPROVE_BODY) as object;
     const batch = await call(port, 'POST', '/v1/decisions/approval/batch', JSON.stringify({ cases: [one, one] }));
     expect(batch.status).toBe(200);
     expect((batch.body as { outputs: unknown[] }).outputs).toEqual([r.body, r.body]);
@@ -660,7 +655,7 @@ describe('tariff serve --workers', () => {
     expect(new Set(ports).size).toBe(1);
     // A new connection per request: the primary hands connections to the workers in turn.
     const agent = new Agent({ keepAlive: false });
-    const replies = await Promise.all(Array.from({ length: 24 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
+    const replies = await Promise.all(Array.from({ length: 24 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE_BODY, {}, agent)));
     expect(replies.every((r) => r.status === 200)).toBe(true);
     await s.until(/"decision":"approval"/, 24);
     // A worker that dies is replaced; the service answers on.
@@ -668,7 +663,7 @@ describe('tariff serve --workers', () => {
     process.kill(firstWorker, 'SIGKILL');
     await s.until(/"event":"listening"/, 3);
     expect(s.io.out).toContain('"event":"worker.exited"');
-    const after = await Promise.all(Array.from({ length: 6 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE, {}, agent)));
+    const after = await Promise.all(Array.from({ length: 6 }, () => call(ports[0]!, 'POST', '/v1/decisions/approval', APPROVE_BODY, {}, agent)));
     expect(after.every((r) => r.status === 200)).toBe(true);
     await s.until(/"decision":"approval"/, 30);
     s.child.kill('SIGTERM');
