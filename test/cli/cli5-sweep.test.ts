@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchFiles, tariff } from './run-tariff.js';
+
+/**
+ * An operator's sweep of every `tariff` command with the inputs people get wrong (docs/cli.md):
+ * each refusal is one located message with a code or the command's usage, exit 2, and nothing
+ * written or destroyed on the way.
+ */
+const PASSWORD = 'correct horse battery staple';
+
+/** A workspace made as an operator makes one: `tariff users add` with the password on stdin. */
+const newWorkspace = (dir: string, name = 'ws.sqlite'): string => {
+  const file = join(dir, name);
+  const r = tariff(['users', 'add', 'admin', '--role', 'admin', '--workspace', file], `${PASSWORD}\n`);
+  expect(r.status, r.stderr).toBe(0);
+  return file;
+};
+
+describe('tariff workspace export never replaces what is not an export', () => {
+  let dir: string;
+  let ws: string;
+  beforeAll(() => {
+    dir = scratchFiles('cli5-export-').dir;
+    ws = newWorkspace(dir);
+  });
+
+  it('refuses a --rules folder of the user’s own (it would have been deleted) and leaves it whole', () => {
+    const mine = join(dir, 'documents');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'keep.txt'), 'mine');
+    const r = tariff(['workspace', 'export', '--workspace', ws, '--rules', mine, '--tariffs', join(dir, 't1')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tariff workspace export: EXPORT_TARGET_IN_USE: --rules .*documents is a folder that holds other files and no index.json; .*Nothing was written\n/u);
+    expect(r.stderr).toContain('Give a new or empty folder');
+    expect(readFileSync(join(mine, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(join(dir, 't1'))).toBe(false);
+  });
+
+  it('refuses a --tariffs path that is a file, and keeps the file', () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'notes');
+    const r = tariff(['workspace', 'export', '--workspace', ws, '--rules', join(dir, 'r2'), '--tariffs', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('EXPORT_TARGET_IN_USE: --tariffs');
+    expect(readFileSync(file, 'utf8')).toBe('notes');
+  });
+
+  it('refuses --rules and --tariffs that overlap', () => {
+    const r = tariff(['workspace', 'export', '--workspace', ws, '--rules', join(dir, 'o'), '--tariffs', join(dir, 'o', 'tariffs')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('EXPORT_TARGET_OVERLAP');
+  });
+
+  it('writes new folders, and replaces folders it wrote before (index.json), with no staging folder left', () => {
+    const args = ['workspace', 'export', '--workspace', ws, '--rules', join(dir, 'out', 'rules'), '--tariffs', join(dir, 'out', 'tariffs')];
+    expect(tariff(args).status).toBe(0);
+    const again = tariff(args);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['audit-anchor.json', 'rules', 'tariffs']);
+  });
+});
