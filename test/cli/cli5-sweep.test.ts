@@ -61,3 +61,64 @@ describe('tariff workspace export never replaces what is not an export', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['audit-anchor.json', 'rules', 'tariffs']);
   });
 });
+
+describe('a workspace path that is not a workspace is refused with words, and left as it was', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = scratchFiles('cli5-ws-').dir;
+  });
+
+  it('an empty file: users list, users disable and workspace check refuse it (WORKSPACE_FOREIGN) and it stays 0 bytes', () => {
+    const empty = join(dir, 'empty.sqlite');
+    writeFileSync(empty, '');
+    for (const args of [
+      ['users', 'list', '--workspace', empty],
+      ['users', 'disable', 'x', '--workspace', empty],
+      ['workspace', 'check', '--workspace', empty],
+      ['workspace', 'backup', '--workspace', empty, '--out', join(dir, 'copy.sqlite')],
+    ]) {
+      const r = tariff(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`WORKSPACE_FOREIGN: ${empty} is an empty file, not a Tariff Studio workspace`);
+    }
+    expect(readFileSync(empty).length).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['empty.sqlite']);
+  });
+
+  it('an empty file is where users add creates the team’s workspace (as for a missing one)', () => {
+    const file = join(dir, 'touched.sqlite');
+    writeFileSync(file, '');
+    newWorkspace(dir, 'touched.sqlite');
+    expect(tariff(['workspace', 'check', '--workspace', file]).status).toBe(0);
+  });
+
+  it('a folder: one line saying so (not SQLite’s "disk I/O error"), and no backup side file', () => {
+    const folder = join(dir, 'folder.sqlite');
+    mkdirSync(folder);
+    for (const args of [
+      ['workspace', 'check', '--workspace', folder],
+      ['workspace', 'backup', '--workspace', folder, '--out', join(dir, 'b.sqlite')],
+      ['users', 'list', '--workspace', folder],
+      ['audit', 'verify', '--workspace', folder],
+    ]) {
+      const r = tariff(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`WORKSPACE_UNREADABLE: ${folder} is a folder, not a workspace file`);
+    }
+    expect(readdirSync(dir).filter((n) => n.startsWith('b.sqlite'))).toEqual([]);
+  });
+
+  it('a file that is not SQLite: workspace check and backup say WORKSPACE_FOREIGN', () => {
+    const text = join(dir, 'notes.sqlite');
+    writeFileSync(text, 'not a database, only some words that fill more than a header of one hundred bytes.'.repeat(3));
+    for (const args of [
+      ['workspace', 'check', '--workspace', text],
+      ['workspace', 'backup', '--workspace', text, '--out', join(dir, 'c.sqlite')],
+    ]) {
+      const r = tariff(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`WORKSPACE_FOREIGN: ${text} is not a Tariff Studio workspace`);
+    }
+    expect(readdirSync(dir).filter((n) => n.startsWith('c.sqlite'))).toEqual([]);
+  });
+});
