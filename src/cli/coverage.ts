@@ -4,7 +4,7 @@ import { loadRegistry } from '../io/folder-store.js';
 import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 
 /** `tariff coverage`: every article and paragraph of the terms, encoded, non-deciding or not encoded. */
 export const coverageCommand: Command = {
@@ -12,7 +12,7 @@ export const coverageCommand: Command = {
   usage:
     'tariff coverage [--version DATE] [--json] [--rules DIR] [--tariffs DIR]\n  --version: the rule version in force on DATE (default today); its coverage.json and the terms in force.\n  --json: the report as JSON (rows with status, rules, note and text; findings; counts).\n  Exit 0, or 1 while a paragraph is unclassified or coverage.json contradicts the rules.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { version: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'string' }, tariffs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { fileProblem } from '../io/file-problem.js';
@@ -28,7 +29,7 @@ const dataOptions = {
 
 type Opts = NonNullable<ParseArgsConfig['options']>;
 const parse = (args: string[], options: Opts) => {
-  const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const r = parseFlags({ args, options, allowPositionals: true, strict: true });
   return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
 };
 
@@ -221,6 +222,8 @@ const help = async (): Promise<string> => {
 const argsProblem = (e: Error & { code: string }, command: string): string => {
   const flag = /'(-[^' ]*)/.exec(e.message)?.[1] ?? '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}; tariff ${command} takes the options below`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `takes no plain argument (${JSON.stringify(/'(.*)'\. This command/su.exec(e.message)?.[1] ?? '')} given); give only the options below`;
   if (/argument missing/.test(e.message)) return `${flag} needs a value (${flag} VALUE)`;
   if (/does not take an argument/.test(e.message)) return `${flag} takes no value; write ${flag} alone`;
   // `--workers -1`: a value that starts with a dash reads as another flag.

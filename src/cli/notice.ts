@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { addDays, isIsoDate } from '../engine/dates.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../io/change-notice.js';
@@ -14,7 +14,11 @@ export const noticeCommand: Command = {
   usage:
     'tariff notice --version YYYY-MM-DD [--out FILE.md|FILE.xlsx] [--rules DIR] [--tariffs DIR]\n  Compares the rule and tariff versions taking effect on DATE (draft or approved) with those in force the day before.\n  Without --out, prints the Markdown.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { version: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' } }, strict: true });
+    const { values } = parseFlags({
+      args,
+      options: { version: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' } },
+      strict: true,
+    });
     const date = values.version;
     if (!date || !isIsoDate(date)) throw new UsageError('--version YYYY-MM-DD is required');
     const rulesDir = values.rules ?? DEFAULT_RULES;

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { programInfo, programRoot } from '../io/program-info.js';
 import { createDecisionService, type DecisionServer } from '../serve/decision-service.js';
 import { lineBuffer } from '../serve/line-buffer.js';
@@ -70,7 +70,7 @@ export const serveCommand: Command = {
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: {
         release: { type: 'string' },
@@ -194,7 +194,7 @@ export const hashTokenCommand: Command = {
   usage:
     'tariff serve hash-token NAME [--token -]\n  Without --token a random token is made. --token - reads your own token from stdin (its first line) or, at a terminal, asks for it without echo; --token TOKEN also works but leaves the token in the shell history and in ps. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseFlags({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1 || !/^[A-Za-z0-9._-]+$/.test(positionals[0]!)) throw new UsageError('give one NAME for the client (letters, digits, . _ -)');
     const given = values.token === '-' ? await readPassword(`Token for ${positionals[0]}: `) : values.token;
     if (given !== undefined && given.length < 16) throw new UsageError('a token must be at least 16 characters');

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { assumptionRows } from '../camera-sim/assumptions.js';
 import { formatOf, openOutput, type RunOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
@@ -117,7 +117,7 @@ export const simulate: Command = {
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       strict: true,

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { startBrowserStudio } from '../studio/server/browser-mode.js';
 import { defaultWorkspacePath } from '../studio/workspace/default-path.js';
 import { exportFolders } from '../studio/workspace/export-folders.js';
@@ -92,7 +92,7 @@ export const studioCommand: Command = {
     'tariff studio --server URL | --local: the desktop app as a client of a team server (remembered for the next start), or back to the local workspace.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: studioOptions, strict: true, allowPositionals: false });
+    const { values } = parseFlags({ args, options: studioOptions, strict: true, allowPositionals: false });
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
     const workspace = resolve(values.workspace ?? defaultWorkspacePath());
@@ -183,7 +183,7 @@ export const workspaceExportCommand: Command = {
   summary: 'write a workspace back to rules/ and tariffs/ folders (an untouched workspace writes the same files)',
   usage: 'tariff workspace export --workspace FILE --rules DIR --tariffs DIR [--include-drafts]\n  Each folder is written beside the target and swapped in when complete.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, 'include-drafts': { type: 'boolean' } },
       strict: true,

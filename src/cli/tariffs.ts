@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { isIsoDate } from '../engine/dates.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { loadTariffVersions } from '../io/folder-store.js';
@@ -48,7 +48,7 @@ export const tariffsExportCommand: Command = {
     '  --version DATE: the effective date of the version (the approved one, else the newest draft of that date).\n' +
     '  --workspace FILE: export from a studio workspace (created from --tariffs/--rules when missing); default: from the tariffs/ folder.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { version: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, tariffs: { type: 'string' }, rules: { type: 'string' } },
       strict: true,
@@ -94,7 +94,7 @@ export const tariffsImportCommand: Command = {
     '  --dry-run: list the changes without creating the draft.\n' +
     '  Exit 0 when imported, 2 when the workbook has errors (each printed with sheet, row and column; nothing is changed).',
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: {

@@ -122,3 +122,37 @@ describe('a workspace path that is not a workspace is refused with words, and le
     expect(readdirSync(dir).filter((n) => n.startsWith('c.sqlite'))).toEqual([]);
   });
 });
+
+describe('flags: given twice, or a plain argument where none is taken', () => {
+  it.each([
+    [['courses', '--date', '2024-01-01', '--date', '2025-01-01'], '--date'],
+    [['users', 'list', '--workspace=a.sqlite', '--workspace', 'b.sqlite'], '--workspace'],
+    [['release', 'build', '--rules', 'r', '--tariffs', 't', '--out', 'a.json', '--out', 'b.json'], '--out'],
+    [['test', 'x.json', '--rules', 'a', '--rules', 'b'], '--rules'],
+  ])('tariff %j: refused naming %s, exit 2, before anything runs', (args, flag) => {
+    const r = tariff(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^tariff ${args[0]}(?: ${args[1]})?: ${flag} is given more than once; give it once`, 'u'));
+    expect(r.stderr).toContain('Usage: tariff');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a token given twice is refused without echoing either value', () => {
+    const r = tariff(['serve', 'hash-token', 'billing', '--token', 'first-secret-token-aaaa', '--token', 'second-secret-token-bbbb']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--token is given more than once');
+    expect(r.stderr + r.stdout).not.toMatch(/secret-token/u);
+  });
+
+  it('flags that may repeat still do (test --fast twice; audit verify --expect-head is a list)', () => {
+    const r = tariff(['test', '--fast', '--fast', '-'], JSON.stringify({ decision: 'surcharge', asOf: '2025-01-01', facts: { evadedAmount: 100 }, expect: { amount: 200 } }));
+    expect(r.stdout).toBe('1 passed, 0 failed\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('a plain argument to a command that takes none says which one', () => {
+    const r = tariff(['users', 'list', 'extra', '--workspace', 'w.sqlite']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tariff users list: takes no plain argument \("extra" given\); give only the options below\n\nUsage: tariff users list/u);
+  });
+});

@@ -1,0 +1,24 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './options.js';
+
+/**
+ * node:util's parseArgs (strict), and one refusal it lacks: a flag that takes a value given twice
+ * (`--workspace a.sqlite --workspace b.sqlite`, `--out x --out y`) would silently use the last one,
+ * so a command acted on a file the operator did not mean. Flags declared `multiple` (audit verify's
+ * --expect-head) and flags without a value (`--fast --fast`) may repeat. The values are not echoed
+ * (one may be a token).
+ */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  const parsed = parseArgs(config);
+  const options = config.options ?? {};
+  const { tokens } = parseArgs({ ...config, tokens: true });
+  const seen = new Set<string>();
+  for (const t of tokens ?? []) {
+    if (t.kind !== 'option') continue;
+    const o = options[t.name];
+    if (!o || o.type !== 'string' || o.multiple) continue;
+    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given more than once; give it once (only one value is used)`);
+    seen.add(t.name);
+  }
+  return parsed;
+}
