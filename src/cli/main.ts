@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { parseFlags } from './parse-flags.js';
 import { DataLoadError } from '../engine/errors.js';
@@ -11,6 +10,7 @@ import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
 import { isIsoDate, todayInTokyo } from '../engine/dates.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { dataFolder } from './data-folder.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
 
@@ -31,23 +31,6 @@ type Opts = NonNullable<ParseArgsConfig['options']>;
 const parse = (args: string[], options: Opts) => {
   const r = parseFlags({ args, options, allowPositionals: true, strict: true });
   return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-};
-
-/** --rules DIR and --tariffs DIR name a folder of versions, which holds an index.json: say so before loading. */
-const dataFolder = (flag: 'rules' | 'tariffs', given: string | boolean | undefined, fallback: string): string => {
-  if (given === undefined) return fallback;
-  const dir = String(given);
-  let kind: string;
-  try {
-    kind = statSync(dir).isDirectory() ? (existsSync(join(dir, 'index.json')) ? 'ok' : 'a folder without index.json') : 'a file';
-  } catch {
-    kind = 'not there';
-  }
-  if (kind !== 'ok')
-    throw new UsageError(
-      `--${flag} ${dir} is ${kind === 'not there' ? 'not a folder that exists' : kind}; give the ${flag}/ folder, the one holding index.json (the project's own is ${fallback})`,
-    );
-  return dir;
 };
 
 const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) =>
@@ -190,7 +173,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const registry = registryFrom(values);
       const t = registry.tariffInForce(date);
       if (!t) {
-        io.err(`no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}`);
+        io.err(`tariff courses: no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}: give --date on or after it`);
         return 2;
       }
       for (const c of t.courses) io.out(`${c.code}\t${c.name}\t${c.monthlyFee.toLocaleString('ja-JP')} 円／月`);

@@ -7,6 +7,7 @@ import { buildNotice, noticeMarkdown, noticeWorkbook } from '../io/change-notice
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { dataFolder } from './data-folder.js';
 
 /** `tariff notice --version DATE`: the change notice (第2条) of the version taking effect on DATE. */
 export const noticeCommand: Command = {
@@ -20,9 +21,10 @@ export const noticeCommand: Command = {
       strict: true,
     });
     const date = values.version;
-    if (!date || !isIsoDate(date)) throw new UsageError('--version YYYY-MM-DD is required');
-    const rulesDir = values.rules ?? DEFAULT_RULES;
-    const registry = loadRegistry(rulesDir, values.tariffs ?? DEFAULT_TARIFFS);
+    if (date === undefined) throw new UsageError('--version YYYY-MM-DD is required (the date the new version takes effect)');
+    if (!isIsoDate(date)) throw new UsageError(`--version must be a date YYYY-MM-DD that exists, got "${date}"`);
+    const rulesDir = dataFolder('rules', values.rules, DEFAULT_RULES);
+    const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
     const day = addDays(date, -1);
     const beforeRules = registry.rulesInForce(day);
     const beforeTariff = registry.tariffInForce(day);

@@ -77,7 +77,8 @@ export const releaseVerifyCommand: Command = {
       io.out(r.signed ? (values['public-key'] ? '  signature verified' : '  signed (give --public-key to verify the signature)') : '  not signed');
       return 0;
     } catch (e) {
-      if (!(e instanceof DataLoadError) || e.code === 'KEY_UNREADABLE' || e.code === 'KEY_INVALID') throw e;
+      // A file that cannot be read (a folder, no permission) is exit 2 as the usage says, like a missing one; a key too.
+      if (!(e instanceof DataLoadError) || e.code === 'KEY_UNREADABLE' || e.code === 'KEY_INVALID' || e.code === 'FILE_UNREADABLE') throw e;
       io.out(`${file}: ${e.code}`);
       for (const x of e.errors) io.out(`  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`);
       return 1;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileProblem } from '../io/file-problem.js';
 import { join } from 'node:path';
 import { DEFAULT_MAX_CONTRACT_MONTHS } from '../camera-sim/run-size.js';
 import { startTeamStudio } from '../studio/server/team-mode.js';
@@ -93,6 +94,6 @@ function readTls(file: string, flag: string): Buffer {
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new UsageError(`${flag}: cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(`${flag}: ${file} ${fileProblem(e, { use: 'read' })}`);
   }
 }

@@ -98,7 +98,6 @@ export const studioCommand: Command = {
     const workspace = resolve(values.workspace ?? defaultWorkspacePath());
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
     if (values.serve) {
-      if (!ensureRenderer(io)) return 2;
       if (!values.workspace) throw new UsageError("tariff studio --serve needs --workspace FILE (the team's workspace, on a local disk of this machine)");
       if (!ensureRenderer(io)) return 2;
       return serveTeam(

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileProblem } from '../io/file-problem.js';
 import { basename, resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
 import { isIsoDate } from '../engine/dates.js';
@@ -32,14 +33,11 @@ const withWorkspace = async <T>(file: string, seed: ReturnType<typeof seedOf>, i
   }
 };
 
-/** Writes beside the target and renames, so a failed export never leaves half a workbook. */
-const writeAtomically = (file: string, data: Buffer): void => {
-  try {
-    writeFileAtomically(file, data);
-  } catch (e) {
-    throw new StudioError('WRITE_FAILED', `cannot write ${file}: ${(e as Error).message}`, [], 'Check the folder exists and is writable, and that the file is not open in Excel.');
-  }
-};
+/**
+ * Writes beside the target and renames, so a failed export never leaves half a workbook. What the
+ * file system refuses is one line naming FILE (fileProblem, in main.ts), never the side file.
+ */
+const writeAtomically = (file: string, data: Buffer): void => writeFileAtomically(file, data);
 
 export const tariffsExportCommand: Command = {
   summary: 'export a tariff version to an Excel workbook (表1, 表3, 表2, 別紙6, about)',
@@ -116,7 +114,7 @@ export const tariffsImportCommand: Command = {
       try {
         data = readFileSync(file);
       } catch (e) {
-        throw new StudioError('FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`);
+        throw new StudioError('FILE_UNREADABLE', `${file} ${fileProblem(e, { use: 'read' })}`);
       }
       return withWorkspace(values.workspace!, seedOf(values), io, async (ws) => {
         const today = todayInTokyo();

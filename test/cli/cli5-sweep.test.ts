@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratchFiles, tariff } from './run-tariff.js';
 
 /**
@@ -144,7 +145,7 @@ describe('flags: given twice, or a plain argument where none is taken', () => {
     expect(r.stderr + r.stdout).not.toMatch(/secret-token/u);
   });
 
-  it('flags that may repeat still do (test --fast twice; audit verify --expect-head is a list)', () => {
+  it('a flag without a value may repeat (test --fast --fast)', () => {
     const r = tariff(['test', '--fast', '--fast', '-'], JSON.stringify({ decision: 'surcharge', asOf: '2025-01-01', facts: { evadedAmount: 100 }, expect: { amount: 200 } }));
     expect(r.stdout).toBe('1 passed, 0 failed\n');
     expect(r.status).toBe(0);
@@ -154,5 +155,70 @@ describe('flags: given twice, or a plain argument where none is taken', () => {
     const r = tariff(['users', 'list', 'extra', '--workspace', 'w.sqlite']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^tariff users list: takes no plain argument \("extra" given\); give only the options below\n\nUsage: tariff users list/u);
+  });
+});
+
+describe('dates, data folders and files that cannot be read: located, with what to do', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = scratchFiles('cli5-files-').dir;
+    mkdirSync(join(dir, 'folder.json'));
+    const built = tariff(['release', 'build', '--rules', join(PROJECT_ROOT, 'rules'), '--tariffs', join(PROJECT_ROOT, 'tariffs'), '--out', join(dir, 'release.json')]);
+    expect(built.status, built.stderr).toBe(0);
+  });
+
+  it('notice --version with a date that does not exist says so (not "is required")', () => {
+    const r = tariff(['notice', '--version', '2023-02-30']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tariff notice: --version must be a date YYYY-MM-DD that exists, got "2023-02-30"\n/u);
+  });
+
+  it('courses and coverage before the first version: the command, the date, and what to give', () => {
+    const c = tariff(['courses', '--date', '2020-01-01']);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toBe('tariff courses: no tariff is in force on 2020-01-01; the first takes effect on 2023-09-19: give --date on or after it\n');
+    const v = tariff(['coverage', '--version', '2020-01-01']);
+    expect(v.status).toBe(2);
+    expect(v.stderr).toBe('tariff coverage: no rule version is in force on 2020-01-01; the first takes effect on 2023-09-19: give --version on or after it\n');
+  });
+
+  it('coverage and notice check --rules as test and decide do (a folder without index.json)', () => {
+    for (const args of [
+      ['coverage', '--rules', dir],
+      ['notice', '--version', '2023-09-19', '--rules', dir],
+    ]) {
+      const r = tariff(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--rules ${dir} is a folder without index.json; give the rules/ folder, the one holding index.json`);
+    }
+  });
+
+  it('release verify on a folder: exit 2 on stderr, as its usage says for a file that cannot be read', () => {
+    const r = tariff(['release', 'verify', join(dir, 'folder.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`tariff release verify: FILE_UNREADABLE\n  ${join(dir, 'folder.json')}: is a folder, not a file; give a file here\n`);
+  });
+
+  it('key, token, anchor and workbook files that are not there are named in words, never Node’s "ENOENT: …, open"', () => {
+    const missing = join(dir, 'missing.pem');
+    const cases: [string[], string][] = [
+      [['release', 'verify', join(dir, 'release.json'), '--public-key', missing], `${missing}: the public key does not exist (or is a broken symbolic link); check the path`],
+      [['serve', '--release', join(dir, 'release.json'), '--port', '0', '--tokens', join(dir, 'folder.json')], 'the token file is a folder, not a file; give a file here'],
+      [['tariffs', 'import', missing, '--workspace', join(dir, 'ws.sqlite')], `FILE_UNREADABLE: ${missing} does not exist (or is a broken symbolic link); check the path`],
+    ];
+    for (const [args, words] of cases) {
+      const r = tariff(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).not.toMatch(/no such file or directory, open|illegal operation on a directory|\n\s+at /u);
+    }
+  });
+
+  it('tariffs export into a missing folder: one line naming the file asked for, not its side file', () => {
+    const out = join(dir, 'no-such-folder', 'tariff.xlsx');
+    const r = tariff(['tariffs', 'export', '--version', '2023-09-19', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tariff tariffs export: ENOENT: cannot open ${out}; no such file or folder: check the path, or create the folder first\n`);
   });
 });
