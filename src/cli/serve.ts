@@ -50,12 +50,20 @@ const untilNoRequests = async (server: DecisionServer): Promise<void> => {
  * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
  * flight finish, then exits 0.
  */
-const positiveInt = (v: string | undefined, name: string, dflt: number): number => {
+/**
+ * A whole-number flag within its bounds, written in digits only ("1e3", "0x10" and " 5" are not
+ * numbers an operator means). The upper bounds keep a typo from starting thousands of processes or
+ * threads, or buffering a body larger than one JavaScript string can hold.
+ */
+const wholeNumber = (v: string | undefined, name: string, dflt: number, min: number, max: number, why = ''): number => {
   if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, got "${v}"`);
+  const n = /^\d{1,15}$/u.test(v) ? Number(v) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`${name} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}${why}, got "${v}"`);
   return n;
 };
+
+/** The bounds of the service's numeric flags (docs/decision-service.md). */
+export const SERVE_FLAG_LIMITS = { workers: 64, batchThreads: 64, maxBodyBytes: 268_435_456, maxBatch: 100_000 } as const;
 
 export const serveCommand: Command = {
   summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
@@ -66,7 +74,7 @@ export const serveCommand: Command = {
     '  --batch-threads N: threads per process that answer batches (default: the cores; 0: the request thread does).',
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
-    '  --max-body: default 1048576 bytes. --max-batch: default 1000 cases.',
+    '  --max-body: default 1048576 bytes (at most 268435456). --max-batch: default 1000 cases (at most 100000). --workers and --batch-threads: at most 64.',
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
   ].join('\n'),
   async run(args, io) {
@@ -93,12 +101,20 @@ export const serveCommand: Command = {
     if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), got "${values.port}"`);
     const host = values.host ?? '127.0.0.1';
     const limits = {
-      maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes),
-      maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch),
+      maxBodyBytes: wholeNumber(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes, 1, SERVE_FLAG_LIMITS.maxBodyBytes, ' (bytes; 256 MiB at most)'),
+      maxBatch: wholeNumber(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch, 1, SERVE_FLAG_LIMITS.maxBatch, ' (cases per batch request)'),
     };
+    const cores = ` (processes; this machine has ${availableParallelism()} cores)`;
+    const workers = wholeNumber(values.workers, '--workers', 1, 1, SERVE_FLAG_LIMITS.workers, cores);
+    const batchThreads = wholeNumber(
+      values['batch-threads'],
+      '--batch-threads',
+      availableParallelism(),
+      0,
+      SERVE_FLAG_LIMITS.batchThreads,
+      ' (0: the request thread answers batches)',
+    );
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
-    const workers = positiveInt(values.workers, '--workers', 1);
-    const batchThreads = values['batch-threads'] === '0' ? 0 : positiveInt(values['batch-threads'], '--batch-threads', availableParallelism());
     if (workers > 1 && !isPoolWorker()) {
       // Checked once here, so a bad release is one clear error and not one per worker.
       const check = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: () => undefined });
@@ -196,7 +212,7 @@ export const hashTokenCommand: Command = {
   async run(args, io) {
     const { values, positionals } = parseFlags({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1 || !/^[A-Za-z0-9._-]+$/.test(positionals[0]!)) throw new UsageError('give one NAME for the client (letters, digits, . _ -)');
-    const given = values.token === '-' ? await readPassword(`Token for ${positionals[0]}: `) : values.token;
+    const given = values.token === '-' ? await readPassword(`Token for ${positionals[0]}: `, 'token') : values.token;
     if (given !== undefined && given.length < 16) throw new UsageError('a token must be at least 16 characters');
     const { token, line } = await hashToken(positionals[0]!, given);
     if (values.token === undefined) io.err(`token for ${positionals[0]} (shown once, give it to the client): ${token}`);

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
 import { isRole, ROLES } from '../studio/api/roles.js';
-import { addUser, listUsers, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
+import { checkPasswordStrength } from '../studio/team/passwords.js';
+import { addUser, checkUserName, listUsers, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
 import { backupWorkspace, checkWorkspace } from '../studio/workspace/workspace-backup.js';
 import { networkFsWarning } from '../studio/workspace/network-fs.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -51,8 +52,17 @@ export const usersAddCommand: Command = {
     if (!values.role || !isRole(values.role)) throw new UsageError(`tariff users add needs --role ${ROLES.join('|')}${values.role === undefined ? '' : `, got "${values.role}"`}`);
     const file = needWorkspace(values.workspace, 'users add');
     const role = values.role;
+    // The name and the password are checked before the workspace is opened: a refused password
+    // never leaves a new workspace behind (the first users add of a team creates it).
+    let password = '';
+    const refused = await withStudioErrors(io, 'users add', async () => {
+      checkUserName(name);
+      password = await readPassword(`Password for ${name}: `);
+      checkPasswordStrength(password);
+      return 0;
+    });
+    if (refused) return refused;
     return withUsers(io, 'users add', file, async (ws) => {
-      const password = await readPassword(`Password for ${name}: `);
       const u = await addUser(ws, { name, role, password });
       io.out(`added ${u.name} (${u.role})`);
       return 0;

@@ -222,3 +222,52 @@ describe('dates, data folders and files that cannot be read: located, with what 
     expect(r.stderr).toBe(`tariff tariffs export: ENOENT: cannot open ${out}; no such file or folder: check the path, or create the folder first\n`);
   });
 });
+
+describe('users and tokens: nothing made on a refusal, nothing secret or raw echoed', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = scratchFiles('cli5-users-').dir;
+  });
+
+  it('users add with no password, or one too short, creates no workspace and does not echo it', () => {
+    const file = join(dir, 'team.sqlite');
+    const none = tariff(['users', 'add', 'kato', '--role', 'legal', '--workspace', file], '');
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^tariff users add: no password on stdin: pipe it as the first line/u);
+    const short = tariff(['users', 'add', 'kato', '--role', 'legal', '--workspace', file], 'hunter2\n');
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/^tariff users add: PASSWORD_TOO_SHORT: the password has 7 characters; at least 10 are needed\n/u);
+    expect(short.stderr + short.stdout).not.toContain('hunter2');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a user name with a terminal escape is refused before the password is read, and written escaped', () => {
+    const r = tariff(['users', 'add', 'e\u001b[31mvil', '--role', 'pm', '--workspace', join(dir, 'team.sqlite')], `${PASSWORD}\n`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('BAD_USER_NAME: "e\\u001b[31mvil" is not a user name');
+    expect(r.stderr).not.toContain('\u001b');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('serve hash-token --token - with nothing on stdin asks for a token, not a password', () => {
+    const r = tariff(['serve', 'hash-token', 'billing', '--token', '-'], '');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tariff serve hash-token: no token on stdin: pipe it as the first line/u);
+  });
+});
+
+describe('tariff serve: numbers within bounds, in digits', () => {
+  it.each([
+    ['--workers', '1000', 'from 1 to 64'],
+    ['--workers', '0', 'from 1 to 64'],
+    ['--batch-threads', '500', 'from 0 to 64'],
+    ['--max-body', '1e3', 'from 1 to 268,435,456'],
+    ['--max-body', '999999999999', 'from 1 to 268,435,456'],
+    ['--max-batch', '0x10', 'from 1 to 100,000'],
+  ])('%s %s is refused before the service starts', (flag, value, range) => {
+    const r = tariff(['serve', '--release', join(PROJECT_ROOT, 'package.json'), '--port', '0', flag, value]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^tariff serve: ${flag} must be a whole number ${range}\\b.*, got "${value}"\\n\\nUsage: tariff serve`, 'u'));
+    expect(r.stdout).toBe('');
+  });
+});
