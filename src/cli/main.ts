@@ -240,7 +240,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // The first word of two-word commands (release build, release verify): list them.
     const words = Object.keys(COMMANDS).filter((k) => k.startsWith(`${name} `));
     if (words.length) {
-      const lines = await Promise.all(words.map(async (k) => `  tariff ${k.padEnd(16)} ${(await commandOf(COMMANDS[k]!)).summary}`));
+      const width = Math.max(...words.map((k) => k.length));
+      const lines = await Promise.all(words.map(async (k) => `  tariff ${k.padEnd(width)}  ${(await commandOf(COMMANDS[k]!)).summary}`));
       const asked = rest.length === 0 || rest[0] === '--help' || rest[0] === '-h';
       const text = `${asked ? '' : `tariff ${name}: unknown command "${rest[0]}"\n\n`}tariff ${name} has these commands:\n${lines.join('\n')}\n\nRun \`tariff ${words[0]} --help\` for a command’s options.`;
       if (rest[0] === '--help' || rest[0] === '-h') {

@@ -271,3 +271,14 @@ describe('tariff serve: numbers within bounds, in digits', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('help', () => {
+  it('tariff users (no sub-command): exit 2, the sub-commands listed with their summaries in one column', () => {
+    const r = tariff(['users']);
+    expect(r.status).toBe(2);
+    const rows = r.stderr.split('\n').filter((l) => l.startsWith('  tariff users '));
+    expect(rows).toHaveLength(6);
+    const column = (l: string): number => /^ {2}tariff users \S+ {2,}/u.exec(l)?.[0].length ?? -1;
+    expect(new Set(rows.map(column)).size, rows.join('\n')).toBe(1);
+  });
+});
