@@ -22,3 +22,9 @@ export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typ
   }
   return parsed;
 }
+
+/**
+ * A flag's whole number, or NaN unless it is written in digits: Number() would take "" and " " for
+ * 0 (`--workers=` ran in one thread, `--port=` picked a free port) and "1e3", "0x10" for numbers.
+ */
+export const digitsOf = (value: string): number => (/^\d{1,15}$/u.test(value) ? Number(value) : NaN);

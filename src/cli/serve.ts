@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseFlags } from './parse-flags.js';
+import { digitsOf, parseFlags } from './parse-flags.js';
 import { programInfo, programRoot } from '../io/program-info.js';
 import { createDecisionService, type DecisionServer } from '../serve/decision-service.js';
 import { lineBuffer } from '../serve/line-buffer.js';
@@ -57,7 +57,7 @@ const untilNoRequests = async (server: DecisionServer): Promise<void> => {
  */
 const wholeNumber = (v: string | undefined, name: string, dflt: number, min: number, max: number, why = ''): number => {
   if (v === undefined) return dflt;
-  const n = /^\d{1,15}$/u.test(v) ? Number(v) : NaN;
+  const n = digitsOf(v);
   if (!(n >= min && n <= max)) throw new UsageError(`${name} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}${why}, got "${v}"`);
   return n;
 };

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { parseFlags } from './parse-flags.js';
+import { digitsOf, parseFlags } from './parse-flags.js';
 import { startBrowserStudio } from '../studio/server/browser-mode.js';
 import { defaultWorkspacePath } from '../studio/workspace/default-path.js';
 import { exportFolders } from '../studio/workspace/export-folders.js';
@@ -93,7 +93,7 @@ export const studioCommand: Command = {
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
     const { values } = parseFlags({ args, options: studioOptions, strict: true, allowPositionals: false });
-    const port = values.port === undefined ? undefined : Number(values.port);
+    const port = values.port === undefined ? undefined : digitsOf(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
     const workspace = resolve(values.workspace ?? defaultWorkspacePath());
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
@@ -104,11 +104,11 @@ export const studioCommand: Command = {
         {
           workspace,
           seed,
-          ...(values.listen ? { listen: values.listen } : {}),
-          ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
-          ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+          ...(values.listen !== undefined ? { listen: values.listen } : {}),
+          ...(values['tls-cert'] !== undefined ? { tlsCert: values['tls-cert'] } : {}),
+          ...(values['tls-key'] !== undefined ? { tlsKey: values['tls-key'] } : {}),
           origins: values.origin ?? [],
-          ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}),
+          ...(values['required-approvals'] !== undefined ? { requiredApprovals: values['required-approvals'] } : {}),
           ...(values['max-contract-months'] !== undefined ? { maxContractMonths: values['max-contract-months'] } : {}),
           staticDir: RENDERER_DIR,
         },

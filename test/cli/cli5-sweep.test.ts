@@ -282,3 +282,25 @@ describe('help', () => {
     expect(new Set(rows.map(column)).size, rows.join('\n')).toBe(1);
   });
 });
+
+describe('an empty value is not a number', () => {
+  it.each([
+    [['simulate', 'scenario.json', '--out', 'a.json', '--workers='], 'tariff simulate: --workers must be a whole number from 0 to 64'],
+    [['studio', '--web', '--port=', '--workspace', 'never.sqlite'], 'tariff studio: --port must be a port number 0-65535, got ""'],
+    [['studio', '--serve', '--workspace', 'never.sqlite', '--required-approvals='], 'tariff studio: --required-approvals must be 1-10, got ""'],
+    [['studio', '--serve', '--workspace', 'never.sqlite', '--tls-cert=', '--tls-key='], 'tariff studio: --tls-cert needs a file name (a PEM file), got ""'],
+  ])('tariff %j is refused (it ran with 0, a free port, or no value)', (args, words) => {
+    const r = tariff(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.startsWith(words), r.stderr).toBe(true);
+  });
+
+  it('serve --release on an empty folder says it holds no release file (nothing "above" to see)', () => {
+    const dir = scratchFiles('cli5-rel-').dir;
+    const r = tariff(['serve', '--release', dir, '--port', '0']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `tariff serve: NO_RELEASE\n  ${dir}: no valid release in this directory: it holds no *.json file; build one into it with tariff release build --out DIR/release.json\n`,
+    );
+  });
+});
