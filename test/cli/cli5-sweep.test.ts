@@ -304,3 +304,12 @@ describe('an empty value is not a number', () => {
     );
   });
 });
+
+describe('secrets given where they do not belong are never echoed', () => {
+  it.each(['ftp://kato:s3cret-pw@studio.example.com/', 'https://kato:s3cret-pw@studio.example.com/'])('studio --server %s: refused, the password not written back', (url) => {
+    const r = tariff(['studio', '--server', url, '--web']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tariff studio: --server: /u);
+    expect(r.stderr + r.stdout).not.toContain('s3cret-pw');
+  });
+});
