@@ -36,7 +36,11 @@ const parse = (args: string[], options: Opts) => {
 const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) =>
   loadRegistry(dataFolder('rules', v.rules, DEFAULT_RULES), dataFolder('tariffs', v.tariffs, DEFAULT_TARIFFS));
 
-const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map((p) => readCaseFile(p));
+const readAll = (paths: string[]): CaseFile[] => {
+  // Standard input is read once: a second - would read nothing and be called an empty file.
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('takes - (standard input) once; give the other case files by name');
+  return listCaseFiles(paths).map((p) => readCaseFile(p));
+};
 
 /** The remarks on case files that do not stop a run (a misspelt key of a case), one line each on stderr. */
 const warnAbout = (command: string, files: CaseFile[], io: Io): void => {

@@ -313,3 +313,12 @@ describe('secrets given where they do not belong are never echoed', () => {
     expect(r.stderr + r.stdout).not.toContain('s3cret-pw');
   });
 });
+
+describe('standard input', () => {
+  it('tariff test - -: a usage error (the second - read nothing and was called an empty file)', () => {
+    const r = tariff(['test', '-', '-'], JSON.stringify({ decision: 'surcharge', asOf: '2025-01-01', facts: { evadedAmount: 1 }, expect: { amount: 2 } }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tariff test: takes - \(standard input\) once; give the other case files by name\n\nUsage: tariff test/u);
+    expect(r.stdout).toBe('');
+  });
+});
