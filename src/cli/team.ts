@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
 import { isRole, ROLES } from '../studio/api/roles.js';
 import { checkPasswordStrength } from '../studio/team/passwords.js';
-import { addUser, checkUserName, listUsers, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
+import { addUser, checkUserName, listUsers, mustFind, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
 import { backupWorkspace, checkWorkspace } from '../studio/workspace/workspace-backup.js';
 import { networkFsWarning } from '../studio/workspace/network-fs.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -132,6 +132,8 @@ export const usersResetPasswordCommand: Command = {
     const { values, positionals } = parseFlags({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
     const name = one(positionals, 'users reset-password');
     return withUsers(io, 'users reset-password', needWorkspace(values.workspace, 'users reset-password'), async (ws) => {
+      // An unknown name is said before the password is typed (twice), not after.
+      mustFind(ws, name);
       const password = await readPassword(`New password for ${name}: `);
       const u = await resetPassword(ws, name, password);
       io.out(`password of ${u.name} set`);

@@ -249,6 +249,13 @@ describe('users and tokens: nothing made on a refusal, nothing secret or raw ech
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('users reset-password of an unknown user says so before any password is read (stdin left unread: no "no password" error)', () => {
+    const ws = newWorkspace(dir, 'reset.sqlite');
+    const r = tariff(['users', 'reset-password', 'nobody', '--workspace', ws], '');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tariff users reset-password: USER_NOT_FOUND: no user named "nobody" in this workspace\nList the users with `tariff users list`.\n');
+  });
+
   it('serve hash-token --token - with nothing on stdin asks for a token, not a password', () => {
     const r = tariff(['serve', 'hash-token', 'billing', '--token', '-'], '');
     expect(r.status).toBe(2);

@@ -60,7 +60,8 @@ export function getUser(ws: Workspace, id: number): UserRecord | undefined {
   return r ? record(r) : undefined;
 }
 
-const mustFind = (ws: Workspace, name: string): UserRecord => {
+/** The user of this name, or USER_NOT_FOUND. */
+export const mustFind = (ws: Workspace, name: string): UserRecord => {
   const u = findUser(ws, name);
   if (!u) throw new StudioError('USER_NOT_FOUND', `no user named ${JSON.stringify(name)} in this workspace`, [], 'List the users with `tariff users list`.');
   return u;
