@@ -329,3 +329,19 @@ describe('standard input', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('broken JSON: the position named, the file’s own bytes never written to the terminal', () => {
+  it('a file of NUL bytes, or one starting with an ESC: the token written as \\uXXXX, V8’s quote of the text left out', () => {
+    const files = scratchFiles('cli5-json-');
+    const cases: [string, string | Buffer, string][] = [
+      ['nul.json', Buffer.alloc(4000), "Unexpected token '\\u0000'"],
+      ['esc.json', '\u001b[31mRED', "Unexpected token '\\u001b'"],
+    ];
+    for (const [name, data, words] of cases) {
+      const file = files.write(name, data);
+      const r = tariff(['test', file]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`tariff test: JSON_SYNTAX\n  ${file}: not valid JSON at line 1, column 1: ${words}. Fix the syntax there (a JSON validator or editor shows it).\n`);
+    }
+  });
+});
