@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { anchorFileOf, readAnchors } from '../studio/workspace/audit-anchor.js';
 import { verifyWorkspace, type AnchorSource } from '../studio/workspace/audit-log.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -26,7 +26,7 @@ export const auditVerifyCommand: Command = {
     '  file (FILE.anchors, audit-anchor.json of an exported folder set or a release) and each --expect-head HASH.\n' +
     '  Exit 0: all hold. Exit 1: the first broken entry, each altered version, each anchor not reached. Exit 2: not a workspace.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { workspace: { type: 'string' }, 'expect-head': { type: 'string', multiple: true }, 'since-anchor': { type: 'string', multiple: true } },
       strict: true,

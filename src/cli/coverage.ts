@@ -4,7 +4,8 @@ import { loadRegistry } from '../io/folder-store.js';
 import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
-import { parseArgs } from 'node:util';
+import { dataFolder } from './data-folder.js';
+import { parseFlags } from './parse-flags.js';
 
 /** `tariff coverage`: every article and paragraph of the terms, encoded, non-deciding or not encoded. */
 export const coverageCommand: Command = {
@@ -12,7 +13,7 @@ export const coverageCommand: Command = {
   usage:
     'tariff coverage [--version DATE] [--json] [--rules DIR] [--tariffs DIR]\n  --version: the rule version in force on DATE (default today); its coverage.json and the terms in force.\n  --json: the report as JSON (rows with status, rules, note and text; findings; counts).\n  Exit 0, or 1 while a paragraph is unclassified or coverage.json contradicts the rules.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { version: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'string' }, tariffs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: false,
@@ -20,11 +21,11 @@ export const coverageCommand: Command = {
     });
     const date = values.version ?? todayInTokyo();
     if (!isIsoDate(date)) throw new UsageError(`--version must be YYYY-MM-DD, got "${date}"`);
-    const rulesDir = values.rules ?? DEFAULT_RULES;
-    const registry = loadRegistry(rulesDir, values.tariffs ?? DEFAULT_TARIFFS);
+    const rulesDir = dataFolder('rules', values.rules, DEFAULT_RULES);
+    const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
     const version = registry.ruleVersions.find((v) => v.effective === date) ?? registry.rulesInForce(date);
     if (!version) {
-      io.err(`no rule version is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}`);
+      io.err(`tariff coverage: no rule version is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}: give --version on or after it`);
       return 2;
     }
     const coverage = loadVersionCoverage(rulesDir, version);

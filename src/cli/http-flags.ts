@@ -1,6 +1,7 @@
 import { parseTrustedProxies, type TrustedProxies } from '../io/client-address.js';
 import { limitProblems, type HttpLimits } from '../io/http-limits.js';
 import { UsageError } from './options.js';
+import { wholeNumber } from './parse-flags.js';
 
 /**
  * The flags an operator sets on a server's clients (`tariff serve`, `tariff studio --serve`):
@@ -31,21 +32,19 @@ export const httpFlagsUsage = (d: HttpLimits): string[] => [
   '  --trust-proxy ADDR[,ADDR]: reverse proxies (addresses or CIDR) whose X-Forwarded-For names the client; without it the header is ignored.',
 ];
 
-const whole = (v: string | undefined, flag: string, dflt: number): number => {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!/^\d+$/u.test(v) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number from 1, got "${v}"`);
-  return n;
-};
+/** The longest timeout a flag takes: node's timers hold at most 2^31 − 1 ms (about 24.8 days); past it one fires at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+const MAX_CONNECTIONS = 1_000_000;
+const ms = ' (milliseconds)';
 
 /** The limits from the flags over `defaults`; a UsageError (exit 2) names a bad value. */
 export function httpLimitsFrom(values: HttpFlagValues, defaults: HttpLimits): HttpLimits {
   const limits: HttpLimits = {
     ...defaults,
-    headersTimeoutMs: whole(values['headers-timeout-ms'], '--headers-timeout-ms', defaults.headersTimeoutMs),
-    requestTimeoutMs: whole(values['request-timeout-ms'], '--request-timeout-ms', defaults.requestTimeoutMs),
-    keepAliveTimeoutMs: whole(values['keep-alive-timeout-ms'], '--keep-alive-timeout-ms', defaults.keepAliveTimeoutMs),
-    maxConnections: whole(values['max-connections'], '--max-connections', defaults.maxConnections),
+    headersTimeoutMs: wholeNumber(values['headers-timeout-ms'], '--headers-timeout-ms', defaults.headersTimeoutMs, 1, MAX_TIMEOUT_MS, ms),
+    requestTimeoutMs: wholeNumber(values['request-timeout-ms'], '--request-timeout-ms', defaults.requestTimeoutMs, 1, MAX_TIMEOUT_MS, ms),
+    keepAliveTimeoutMs: wholeNumber(values['keep-alive-timeout-ms'], '--keep-alive-timeout-ms', defaults.keepAliveTimeoutMs, 1, MAX_TIMEOUT_MS, ms),
+    maxConnections: wholeNumber(values['max-connections'], '--max-connections', defaults.maxConnections, 1, MAX_CONNECTIONS),
   };
   const problems = limitProblems(limits);
   if (problems.length)

@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { statSync } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { fileProblem } from '../io/file-problem.js';
@@ -10,6 +10,7 @@ import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
 import { isIsoDate, todayInTokyo } from '../engine/dates.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { dataFolder } from './data-folder.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
 
@@ -28,31 +29,18 @@ const dataOptions = {
 
 type Opts = NonNullable<ParseArgsConfig['options']>;
 const parse = (args: string[], options: Opts) => {
-  const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const r = parseFlags({ args, options, allowPositionals: true, strict: true });
   return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-};
-
-/** --rules DIR and --tariffs DIR name a folder of versions, which holds an index.json: say so before loading. */
-const dataFolder = (flag: 'rules' | 'tariffs', given: string | boolean | undefined, fallback: string): string => {
-  if (given === undefined) return fallback;
-  const dir = String(given);
-  let kind: string;
-  try {
-    kind = statSync(dir).isDirectory() ? (existsSync(join(dir, 'index.json')) ? 'ok' : 'a folder without index.json') : 'a file';
-  } catch {
-    kind = 'not there';
-  }
-  if (kind !== 'ok')
-    throw new UsageError(
-      `--${flag} ${dir} is ${kind === 'not there' ? 'not a folder that exists' : kind}; give the ${flag}/ folder, the one holding index.json (the project's own is ${fallback})`,
-    );
-  return dir;
 };
 
 const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) =>
   loadRegistry(dataFolder('rules', v.rules, DEFAULT_RULES), dataFolder('tariffs', v.tariffs, DEFAULT_TARIFFS));
 
-const readAll = (paths: string[]): CaseFile[] => listCaseFiles(paths).map((p) => readCaseFile(p));
+const readAll = (paths: string[]): CaseFile[] => {
+  // Standard input is read once: a second - would read nothing and be called an empty file.
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('takes - (standard input) once; give the other case files by name');
+  return listCaseFiles(paths).map((p) => readCaseFile(p));
+};
 
 /** The remarks on case files that do not stop a run (a misspelt key of a case), one line each on stderr. */
 const warnAbout = (command: string, files: CaseFile[], io: Io): void => {
@@ -189,7 +177,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const registry = registryFrom(values);
       const t = registry.tariffInForce(date);
       if (!t) {
-        io.err(`no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}`);
+        io.err(`tariff courses: no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}: give --date on or after it`);
         return 2;
       }
       for (const c of t.courses) io.out(`${c.code}\t${c.name}\t${c.monthlyFee.toLocaleString('ja-JP')} 円／月`);
@@ -221,6 +209,8 @@ const help = async (): Promise<string> => {
 const argsProblem = (e: Error & { code: string }, command: string): string => {
   const flag = /'(-[^' ]*)/.exec(e.message)?.[1] ?? '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}; tariff ${command} takes the options below`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `takes no plain argument (${JSON.stringify(/'(.*)'\. This command/su.exec(e.message)?.[1] ?? '')} given); give only the options below`;
   if (/argument missing/.test(e.message)) return `${flag} needs a value (${flag} VALUE)`;
   if (/does not take an argument/.test(e.message)) return `${flag} takes no value; write ${flag} alone`;
   // `--workers -1`: a value that starts with a dash reads as another flag.
@@ -254,7 +244,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // The first word of two-word commands (release build, release verify): list them.
     const words = Object.keys(COMMANDS).filter((k) => k.startsWith(`${name} `));
     if (words.length) {
-      const lines = await Promise.all(words.map(async (k) => `  tariff ${k.padEnd(16)} ${(await commandOf(COMMANDS[k]!)).summary}`));
+      const width = Math.max(...words.map((k) => k.length));
+      const lines = await Promise.all(words.map(async (k) => `  tariff ${k.padEnd(width)}  ${(await commandOf(COMMANDS[k]!)).summary}`));
       const asked = rest.length === 0 || rest[0] === '--help' || rest[0] === '-h';
       const text = `${asked ? '' : `tariff ${name}: unknown command "${rest[0]}"\n\n`}tariff ${name} has these commands:\n${lines.join('\n')}\n\nRun \`tariff ${words[0]} --help\` for a command’s options.`;
       if (rest[0] === '--help' || rest[0] === '-h') {

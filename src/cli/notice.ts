@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { addDays, isIsoDate } from '../engine/dates.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../io/change-notice.js';
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { dataFolder } from './data-folder.js';
 
 /** `tariff notice --version DATE`: the change notice (第2条) of the version taking effect on DATE. */
 export const noticeCommand: Command = {
@@ -14,11 +15,16 @@ export const noticeCommand: Command = {
   usage:
     'tariff notice --version YYYY-MM-DD [--out FILE.md|FILE.xlsx] [--rules DIR] [--tariffs DIR]\n  Compares the rule and tariff versions taking effect on DATE (draft or approved) with those in force the day before.\n  Without --out, prints the Markdown.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { version: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' } }, strict: true });
+    const { values } = parseFlags({
+      args,
+      options: { version: { type: 'string' }, out: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' } },
+      strict: true,
+    });
     const date = values.version;
-    if (!date || !isIsoDate(date)) throw new UsageError('--version YYYY-MM-DD is required');
-    const rulesDir = values.rules ?? DEFAULT_RULES;
-    const registry = loadRegistry(rulesDir, values.tariffs ?? DEFAULT_TARIFFS);
+    if (date === undefined) throw new UsageError('--version YYYY-MM-DD is required (the date the new version takes effect)');
+    if (!isIsoDate(date)) throw new UsageError(`--version must be a date YYYY-MM-DD that exists, got "${date}"`);
+    const rulesDir = dataFolder('rules', values.rules, DEFAULT_RULES);
+    const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
     const day = addDays(date, -1);
     const beforeRules = registry.rulesInForce(day);
     const beforeTariff = registry.tariffInForce(day);

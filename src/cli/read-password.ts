@@ -5,17 +5,22 @@ import { UsageError } from './options.js';
  * line of stdin when it is piped (for scripts: `printf '%s\n' "$PW" | tariff users add …`).
  * Never an argument: a password on the command line would land in the shell history and in ps.
  */
-export async function readPassword(prompt: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function readPassword(
+  prompt: string,
+  what: 'password' | 'token' = 'password',
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
     const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/u)[0] ?? '';
-    if (!line) throw new UsageError('no password on stdin: pipe it as the first line, or run the command at a terminal to type it');
+    if (!line) throw new UsageError(`no ${what} on stdin: pipe it as the first line, or run the command at a terminal to type it`);
     return line;
   }
   const first = await typeHidden(prompt, stdin, stderr);
   const again = await typeHidden('Type it again: ', stdin, stderr);
-  if (first !== again) throw new UsageError('the two passwords differ; nothing was changed');
+  if (first !== again) throw new UsageError(`the two ${what}s differ; nothing was changed`);
   return first;
 }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { DataLoadError } from '../engine/errors.js';
 import { folderReleaseSource, releaseContent } from '../io/release-build.js';
 import { loadReleaseFile, sealRelease, writeReleaseFile } from '../io/release-file.js';
@@ -20,7 +20,7 @@ export const releaseBuildCommand: Command = {
   usage:
     'tariff release build (--workspace FILE | --rules DIR --tariffs DIR) --out FILE [--sign KEY]\n  --sign KEY: an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519 -out KEY).\n  Prints the release id and its SHA-256. Exit 0 written, 2 nothing to release or unusable input.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, out: { type: 'string' }, sign: { type: 'string' } },
       strict: true,
@@ -62,7 +62,7 @@ export const releaseVerifyCommand: Command = {
   usage:
     'tariff release verify FILE [--public-key PEM]\n  Exit 0: the release holds. Exit 1: it was changed, does not match its schemas, or its signature does not verify (each problem named). Exit 2: the file cannot be read.',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { 'public-key': { type: 'string' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseFlags({ args, options: { 'public-key': { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('tariff release verify needs exactly one FILE');
     const file = positionals[0]!;
     if (!existsSync(file)) {
@@ -77,7 +77,8 @@ export const releaseVerifyCommand: Command = {
       io.out(r.signed ? (values['public-key'] ? '  signature verified' : '  signed (give --public-key to verify the signature)') : '  not signed');
       return 0;
     } catch (e) {
-      if (!(e instanceof DataLoadError) || e.code === 'KEY_UNREADABLE' || e.code === 'KEY_INVALID') throw e;
+      // A file that cannot be read (a folder, no permission) is exit 2 as the usage says, like a missing one; a key too.
+      if (!(e instanceof DataLoadError) || e.code === 'KEY_UNREADABLE' || e.code === 'KEY_INVALID' || e.code === 'FILE_UNREADABLE') throw e;
       io.out(`${file}: ${e.code}`);
       for (const x of e.errors) io.out(`  ${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`);
       return 1;

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags, wholeNumber } from './parse-flags.js';
 import { programInfo, programRoot } from '../io/program-info.js';
 import { createDecisionService, type DecisionServer } from '../serve/decision-service.js';
 import { lineBuffer } from '../serve/line-buffer.js';
@@ -52,12 +52,8 @@ const untilNoRequests = async (server: DecisionServer): Promise<void> => {
  * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
  * flight finish, then exits 0.
  */
-const positiveInt = (v: string | undefined, name: string, dflt: number): number => {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, got "${v}"`);
-  return n;
-};
+/** The bounds of the service's numeric flags (docs/decision-service.md). */
+export const SERVE_FLAG_LIMITS = { workers: 64, batchThreads: 64, maxBodyBytes: 268_435_456, maxBatch: 100_000 } as const;
 
 export const serveCommand: Command = {
   summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
@@ -69,13 +65,13 @@ export const serveCommand: Command = {
     '  --batch-threads N: threads per process that answer batches (default: the cores; 0: the request thread does).',
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
-    '  --max-body: default 1048576 bytes. --max-batch: default 1000 cases.',
+    '  --max-body: default 1048576 bytes (at most 268435456). --max-batch: default 1000 cases (at most 100000). --workers and --batch-threads: at most 64.',
     ...httpFlagsUsage(SERVICE_HTTP_LIMITS),
     '    Behind a trusted proxy the address it names is the one the bad-token limit counts, the log names, and (without --tokens) must be this machine.',
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: {
         release: { type: 'string' },
@@ -99,14 +95,22 @@ export const serveCommand: Command = {
     if (!/^\d+$/.test(values.port ?? '0') || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), got "${values.port}"`);
     const host = values.host ?? '127.0.0.1';
     const limits = {
-      maxBodyBytes: positiveInt(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes),
-      maxBatch: positiveInt(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch),
+      maxBodyBytes: wholeNumber(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes, 1, SERVE_FLAG_LIMITS.maxBodyBytes, ' (bytes; 256 MiB at most)'),
+      maxBatch: wholeNumber(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch, 1, SERVE_FLAG_LIMITS.maxBatch, ' (cases per batch request)'),
     };
     const http = httpLimitsFrom(values, SERVICE_HTTP_LIMITS);
     const trustProxy = trustProxyFrom(values);
+    const cores = ` (processes; this machine has ${availableParallelism()} cores)`;
+    const workers = wholeNumber(values.workers, '--workers', 1, 1, SERVE_FLAG_LIMITS.workers, cores);
+    const batchThreads = wholeNumber(
+      values['batch-threads'],
+      '--batch-threads',
+      availableParallelism(),
+      0,
+      SERVE_FLAG_LIMITS.batchThreads,
+      ' (0: the request thread answers batches)',
+    );
     const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
-    const workers = positiveInt(values.workers, '--workers', 1);
-    const batchThreads = values['batch-threads'] === '0' ? 0 : positiveInt(values['batch-threads'], '--batch-threads', availableParallelism());
     if (workers > 1 && !isPoolWorker()) {
       // Checked once here, so a bad release is one clear error and not one per worker.
       const check = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: () => undefined });
@@ -206,9 +210,9 @@ export const hashTokenCommand: Command = {
   usage:
     'tariff serve hash-token NAME [--token -]\n  Without --token a random token is made. --token - reads your own token from stdin (its first line) or, at a terminal, asks for it without echo; --token TOKEN also works but leaves the token in the shell history and in ps. Append the printed line to the --tokens file; give the token to the client. The token itself is stored nowhere.',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseFlags({ args, options: { token: { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1 || !/^[A-Za-z0-9._-]+$/.test(positionals[0]!)) throw new UsageError('give one NAME for the client (letters, digits, . _ -)');
-    const given = values.token === '-' ? await readPassword(`Token for ${positionals[0]}: `) : values.token;
+    const given = values.token === '-' ? await readPassword(`Token for ${positionals[0]}: `, 'token') : values.token;
     if (given !== undefined && given.length < 16) throw new UsageError('a token must be at least 16 characters');
     const { token, line } = await hashToken(positionals[0]!, given);
     if (values.token === undefined) io.err(`token for ${positionals[0]} (shown once, give it to the client): ${token}`);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { digitsOf, parseFlags } from './parse-flags.js';
 import { assumptionRows } from '../camera-sim/assumptions.js';
 import { formatOf, openOutput, type RunOutput } from '../camera-sim/export-output.js';
 import { progressReporter } from '../camera-sim/progress.js';
@@ -19,7 +19,7 @@ import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 /** Each worker thread holds its own engine (about 40 MB: 16 workers took 0.9 GB), so their number is bounded. */
 const MAX_WORKERS = 64;
 const workersOf = (value: string | undefined): number => {
-  const workers = value === undefined ? availableParallelism() : Number(value);
+  const workers = value === undefined ? availableParallelism() : digitsOf(value);
   if (!Number.isInteger(workers) || workers < 0 || workers > MAX_WORKERS)
     throw new UsageError(
       `--workers must be a whole number from 0 to ${MAX_WORKERS} (each worker holds its own engine; this machine has ${availableParallelism()} cores), got "${value}"`,
@@ -29,7 +29,7 @@ const workersOf = (value: string | undefined): number => {
 
 /** --max-contract-months: a whole number from 1 (default DEFAULT_MAX_CONTRACT_MONTHS, run-size.ts). */
 const maxContractMonthsOf = (value: string | undefined): number => {
-  const max = value === undefined ? DEFAULT_MAX_CONTRACT_MONTHS : Number(value);
+  const max = value === undefined ? DEFAULT_MAX_CONTRACT_MONTHS : digitsOf(value);
   if (!Number.isSafeInteger(max) || max < 1)
     throw new UsageError(
       `--max-contract-months must be a whole number of contract-months from 1 (default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')}: about 10 minutes), got "${value}"`,
@@ -117,7 +117,7 @@ export const simulate: Command = {
     'Exit 0 when written, 2 when the scenario or an option is unusable (file and JSON pointer are printed).',
   ].join('\n'),
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       strict: true,
@@ -144,7 +144,7 @@ export const simulate: Command = {
     const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
     const rs = loadScenario(positionals[0]!, registry);
     const ledger = values.ledger === true;
-    const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : Number(values.replications);
+    const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : digitsOf(values.replications);
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000)
       throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
     const replicationsFrom = values.replications !== undefined ? '--replications' : rs.scenario.replications !== undefined ? 'scenario' : 'default';

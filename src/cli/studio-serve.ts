@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileProblem } from '../io/file-problem.js';
 import { join } from 'node:path';
 import { DEFAULT_MAX_CONTRACT_MONTHS } from '../camera-sim/run-size.js';
 import { startTeamStudio } from '../studio/server/team-mode.js';
 import type { SeedFolders } from '../studio/workspace/seed-from-folders.js';
 import type { Io } from './main.js';
 import { UsageError } from './options.js';
+import { digitsOf } from './parse-flags.js';
 import { withStudioErrors } from './studio-errors.js';
 import { httpLimitsFrom, trustProxyFrom, type HttpFlagValues } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
@@ -38,17 +40,17 @@ export function parseListen(s: string): { host: string; port: number } {
 export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
   const { host, port } = parseListen(o.listen ?? DEFAULT_LISTEN);
   if ((o.tlsCert === undefined) !== (o.tlsKey === undefined)) throw new UsageError('give both --tls-cert and --tls-key, or neither');
-  const tls = o.tlsCert && o.tlsKey ? { cert: readTls(o.tlsCert, '--tls-cert'), key: readTls(o.tlsKey, '--tls-key') } : undefined;
+  const tls = o.tlsCert !== undefined && o.tlsKey !== undefined ? { cert: readTls(o.tlsCert, '--tls-cert'), key: readTls(o.tlsKey, '--tls-key') } : undefined;
   if (!tls && !LOOPBACK.has(host))
     throw new UsageError(
       `without TLS the team server listens on 127.0.0.1 only (asked: ${host}); passwords and session cookies must not cross a network in clear. Give --tls-cert and --tls-key, or keep 127.0.0.1 and put a reverse proxy with TLS in front (docs/team.md).`,
     );
   for (const origin of o.origins)
     if (!/^https?:\/\/[^/\s]+\/?$/u.test(origin)) throw new UsageError(`--origin must be the studio's public address such as https://studio.example.com, got "${origin}"`);
-  const requiredApprovals = o.requiredApprovals === undefined ? undefined : Number(o.requiredApprovals);
+  const requiredApprovals = o.requiredApprovals === undefined ? undefined : digitsOf(o.requiredApprovals);
   if (requiredApprovals !== undefined && (!Number.isInteger(requiredApprovals) || requiredApprovals < 1 || requiredApprovals > 10))
     throw new UsageError(`--required-approvals must be 1-10, got "${o.requiredApprovals}"`);
-  const maxContractMonths = o.maxContractMonths === undefined ? undefined : Number(o.maxContractMonths);
+  const maxContractMonths = o.maxContractMonths === undefined ? undefined : digitsOf(o.maxContractMonths);
   if (maxContractMonths !== undefined && (!Number.isSafeInteger(maxContractMonths) || maxContractMonths < 1))
     throw new UsageError(
       `--max-contract-months must be a whole number of contract-months from 1 (default ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')}: about 10 minutes), got "${o.maxContractMonths}"`,
@@ -102,9 +104,10 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
 }
 
 function readTls(file: string, flag: string): Buffer {
+  if (!file) throw new UsageError(`${flag} needs a file name (a PEM file), got ""`);
   try {
     return readFileSync(file);
   } catch (e) {
-    throw new UsageError(`${flag}: cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(`${flag}: ${file} ${fileProblem(e, { use: 'read' })}`);
   }
 }

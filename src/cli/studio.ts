@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { digitsOf, parseFlags } from './parse-flags.js';
 import { startBrowserStudio } from '../studio/server/browser-mode.js';
 import { defaultWorkspacePath } from '../studio/workspace/default-path.js';
 import { exportFolders } from '../studio/workspace/export-folders.js';
@@ -100,24 +100,23 @@ export const studioCommand: Command = {
     'tariff studio --server URL | --local: the desktop app as a client of a team server (remembered for the next start), or back to the local workspace.\n' +
     `  Default workspace: ${defaultWorkspacePath()} (or $TARIFF_STUDIO_WORKSPACE).`,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: studioOptions, strict: true, allowPositionals: false });
-    const port = values.port === undefined ? undefined : Number(values.port);
+    const { values } = parseFlags({ args, options: studioOptions, strict: true, allowPositionals: false });
+    const port = values.port === undefined ? undefined : digitsOf(values.port);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
     const workspace = resolve(values.workspace ?? defaultWorkspacePath());
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
     if (values.serve) {
-      if (!ensureRenderer(io)) return 2;
       if (!values.workspace) throw new UsageError("tariff studio --serve needs --workspace FILE (the team's workspace, on a local disk of this machine)");
       if (!ensureRenderer(io)) return 2;
       return serveTeam(
         {
           workspace,
           seed,
-          ...(values.listen ? { listen: values.listen } : {}),
-          ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
-          ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+          ...(values.listen !== undefined ? { listen: values.listen } : {}),
+          ...(values['tls-cert'] !== undefined ? { tlsCert: values['tls-cert'] } : {}),
+          ...(values['tls-key'] !== undefined ? { tlsKey: values['tls-key'] } : {}),
           origins: values.origin ?? [],
-          ...(values['required-approvals'] ? { requiredApprovals: values['required-approvals'] } : {}),
+          ...(values['required-approvals'] !== undefined ? { requiredApprovals: values['required-approvals'] } : {}),
           ...(values['max-contract-months'] !== undefined ? { maxContractMonths: values['max-contract-months'] } : {}),
           http: values,
           staticDir: RENDERER_DIR,
@@ -195,7 +194,7 @@ export const workspaceExportCommand: Command = {
   summary: 'write a workspace back to rules/ and tariffs/ folders (an untouched workspace writes the same files)',
   usage: 'tariff workspace export --workspace FILE --rules DIR --tariffs DIR [--include-drafts]\n  Each folder is written beside the target and swapped in when complete.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, 'include-drafts': { type: 'boolean' } },
       strict: true,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileProblem } from '../io/file-problem.js';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { isIsoDate } from '../engine/dates.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { loadTariffVersions } from '../io/folder-store.js';
@@ -33,14 +34,11 @@ const withWorkspace = async <T>(file: string, seed: ReturnType<typeof seedOf>, i
   }
 };
 
-/** Writes beside the target and renames, so a failed export never leaves half a workbook. */
-const writeAtomically = (file: string, data: Buffer): void => {
-  try {
-    writeFileAtomically(file, data);
-  } catch (e) {
-    throw new StudioError('WRITE_FAILED', `cannot write ${file}: ${(e as Error).message}`, [], 'Check the folder exists and is writable, and that the file is not open in Excel.');
-  }
-};
+/**
+ * Writes beside the target and renames, so a failed export never leaves half a workbook. What the
+ * file system refuses is one line naming FILE (fileProblem, in main.ts), never the side file.
+ */
+const writeAtomically = (file: string, data: Buffer): void => writeFileAtomically(file, data);
 
 export const tariffsExportCommand: Command = {
   summary: 'export a tariff version to an Excel workbook (表1, 表3, 表2, 別紙6, about)',
@@ -49,7 +47,7 @@ export const tariffsExportCommand: Command = {
     '  --version DATE: the effective date of the version (the approved one, else the newest draft of that date).\n' +
     '  --workspace FILE: export from a studio workspace (created from --tariffs/--rules when missing); default: from the tariffs/ folder.',
   async run(args, io) {
-    const { values } = parseArgs({
+    const { values } = parseFlags({
       args,
       options: { version: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, tariffs: { type: 'string' }, rules: { type: 'string' } },
       strict: true,
@@ -99,7 +97,7 @@ export const tariffsImportCommand: Command = {
     '  --dry-run: list the changes without creating the draft.\n' +
     '  Exit 0 when imported, 2 when the workbook has errors (each printed with sheet, row and column; nothing is changed).',
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: {
@@ -134,7 +132,7 @@ export const tariffsImportCommand: Command = {
       try {
         data = readFileSync(file);
       } catch (e) {
-        throw new StudioError('FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`);
+        throw new StudioError('FILE_UNREADABLE', `${file} ${fileProblem(e, { use: 'read' })}`);
       }
       return withWorkspace(values.workspace!, seedOf(values), io, async (ws) => {
         const today = todayInTokyo();

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.js';
 import { isRole, ROLES } from '../studio/api/roles.js';
-import { addUser, listUsers, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
+import { checkPasswordStrength } from '../studio/team/passwords.js';
+import { addUser, checkUserName, listUsers, mustFind, resetPassword, setUserDisabled, setUserRole } from '../studio/team/user-store.js';
 import { backupWorkspace, checkWorkspace } from '../studio/workspace/workspace-backup.js';
 import { networkFsWarning } from '../studio/workspace/network-fs.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -46,13 +47,22 @@ export const usersAddCommand: Command = {
   summary: 'add a user of the team server with a role (password typed at the terminal, or the first line of stdin)',
   usage: `tariff users add NAME --role ${ROLES.join('|')} --workspace FILE\n  The password is never an argument: type it (twice) or pipe it as the first line of stdin.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { role: { type: 'string' }, workspace: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags({ args, options: { role: { type: 'string' }, workspace: { type: 'string' } }, allowPositionals: true, strict: true });
     const name = one(positionals, 'users add');
     if (!values.role || !isRole(values.role)) throw new UsageError(`tariff users add needs --role ${ROLES.join('|')}${values.role === undefined ? '' : `, got "${values.role}"`}`);
     const file = needWorkspace(values.workspace, 'users add');
     const role = values.role;
+    // The name and the password are checked before the workspace is opened: a refused password
+    // never leaves a new workspace behind (the first users add of a team creates it).
+    let password = '';
+    const refused = await withStudioErrors(io, 'users add', async () => {
+      checkUserName(name);
+      password = await readPassword(`Password for ${name}: `);
+      checkPasswordStrength(password);
+      return 0;
+    });
+    if (refused) return refused;
     return withUsers(io, 'users add', file, async (ws) => {
-      const password = await readPassword(`Password for ${name}: `);
       const u = await addUser(ws, { name, role, password });
       io.out(`added ${u.name} (${u.role})`);
       return 0;
@@ -64,7 +74,7 @@ export const usersListCommand: Command = {
   summary: 'list the users of a team workspace with their role and state',
   usage: 'tariff users list --workspace FILE',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { workspace: { type: 'string' } }, strict: true });
+    const { values } = parseFlags({ args, options: { workspace: { type: 'string' } }, strict: true });
     const file = needWorkspace(values.workspace, 'users list');
     return withStudioErrors(io, 'users list', async () => {
       const { ws } = openWorkspace(file);
@@ -85,7 +95,7 @@ const toggle = (disabled: boolean): Command => ({
   summary: disabled ? 'disable a user (their sessions end at once)' : 'enable a disabled user again',
   usage: `tariff users ${disabled ? 'disable' : 'enable'} NAME --workspace FILE`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
     const cmd = `users ${disabled ? 'disable' : 'enable'}`;
     const name = one(positionals, cmd);
     return withUsers(io, cmd, needWorkspace(values.workspace, cmd), async (ws) => {
@@ -102,7 +112,7 @@ export const usersSetRoleCommand: Command = {
   summary: "change a user's role (their sessions end, so it applies at once; the last enabled admin keeps the role)",
   usage: `tariff users set-role NAME --role ${ROLES.join('|')} --workspace FILE`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' }, role: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags({ args, options: { workspace: { type: 'string' }, role: { type: 'string' } }, allowPositionals: true, strict: true });
     const name = one(positionals, 'users set-role');
     if (!values.role || !isRole(values.role))
       throw new UsageError(`tariff users set-role needs --role ${ROLES.join('|')}${values.role === undefined ? '' : `, got "${values.role}"`}`);
@@ -119,9 +129,11 @@ export const usersResetPasswordCommand: Command = {
   summary: "set a user's password (lifts a lockout, ends their sessions)",
   usage: 'tariff users reset-password NAME --workspace FILE\n  The password is typed at the terminal (twice) or read from the first line of stdin.',
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseFlags({ args, options: { workspace: { type: 'string' } }, allowPositionals: true, strict: true });
     const name = one(positionals, 'users reset-password');
     return withUsers(io, 'users reset-password', needWorkspace(values.workspace, 'users reset-password'), async (ws) => {
+      // An unknown name is said before the password is typed (twice), not after.
+      mustFind(ws, name);
       const password = await readPassword(`New password for ${name}: `);
       const u = await resetPassword(ws, name, password);
       io.out(`password of ${u.name} set`);
@@ -134,7 +146,7 @@ export const workspaceBackupCommand: Command = {
   summary: "copy a workspace with SQLite's online backup (safe while the studio or the team server writes)",
   usage: 'tariff workspace backup --workspace FILE --out FILE\n  The copy is checked (integrity_check) and renamed into place only when complete.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    const { values } = parseFlags({ args, options: { workspace: { type: 'string' }, out: { type: 'string' } }, strict: true });
     const file = needWorkspace(values.workspace, 'workspace backup');
     if (!values.out) throw new UsageError('tariff workspace backup needs --out FILE');
     const out = resolve(values.out);
@@ -150,7 +162,7 @@ export const workspaceCheckCommand: Command = {
   summary: "check a workspace: SQLite's integrity_check, foreign keys and the audit log's hash chain (read-only)",
   usage: 'tariff workspace check --workspace FILE\n  Exit 0 when all hold, 1 when any fails.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { workspace: { type: 'string' } }, strict: true });
+    const { values } = parseFlags({ args, options: { workspace: { type: 'string' } }, strict: true });
     const file = needWorkspace(values.workspace, 'workspace check');
     return withStudioErrors(io, 'workspace check', async () => {
       const warn = networkFsWarning(file);

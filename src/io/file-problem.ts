@@ -60,8 +60,9 @@ export function fileProblem(e: unknown, how: FileUse): string | undefined {
       if (!(e instanceof Error) || typeof code !== 'string' || !/^E[A-Z]+$/u.test(code)) return undefined;
       // An ENOENT not raised by a system call (no syscall to name) keeps its own message.
       if (typeof syscall !== 'string') return code === 'ENOENT' ? e.message : undefined;
-      // An atomic write's temporary file (FILE.PID.tmp, FILE.tmp-PID, FILE.partial-PID, FILE.writing-PID) is named as the file asked for.
-      const shown = path?.replace(/\.(?:\d+\.tmp|tmp-\d+|partial-\d+|writing-\d+)$/u, '');
+      // An atomic write's temporary file (FILE.PID.tmp, FILE.tmp-PID, FILE.partial-PID, FILE.writing-PID),
+      // or a file inside a folder being staged (DIR.writing-PID/…), is named as the file or folder asked for.
+      const shown = path?.replace(/\.(?:\d+\.tmp|tmp-\d+|partial-\d+|writing-\d+)(?:\/.*)?$/u, '');
       return `${code}: cannot ${syscall}${shown ? ` ${shown}` : ''}; ${words?.any ?? 'check the path and try again'}`;
     }
   }

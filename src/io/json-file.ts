@@ -101,9 +101,17 @@ const EMPTY_ADVICE: Record<string, string> = {
   SCENARIO_JSON: 'The file is empty: write a scenario in it (docs/scenarios.md; scenarios/example.json is one).',
 };
 
-/** V8's message without its position (given as line and column) and without its quote of the text (which may span lines). */
+/**
+ * V8's message without its position (given as line and column) and without its quote of the text
+ * (which may span lines; V8 writes "…"... around a long one). A control character it names (a NUL,
+ * an ESC that a terminal would act on) is written as \uXXXX.
+ */
 const parserMessage = (e: unknown): string =>
-  (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/^(Unexpected token .+?), (?:\.\.\.)?".*" is not valid JSON$/s, '$1');
+  (e as Error).message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/^(Unexpected token .+?), (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '$1')
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
+    .replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const parseJsonText = (path: string, text: string, code: string): unknown => {
   try {

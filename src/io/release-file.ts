@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { fileProblem } from './file-problem.js';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomically } from './atomic-write.js';
 import { canonicalJson } from '../engine/canonical-json.js';
@@ -24,7 +25,7 @@ const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new DataLoadError('KEY_UNREADABLE', [{ file: path, pointer: '', message: `cannot read the ${kind} key: ${(e as Error).message}`, code: 'KEY_UNREADABLE' }]);
+    throw new DataLoadError('KEY_UNREADABLE', [{ file: path, pointer: '', message: `the ${kind} key ${fileProblem(e, { use: 'read' })}`, code: 'KEY_UNREADABLE' }]);
   }
   try {
     const key = kind === 'private' ? createPrivateKey(text) : createPublicKey(text);

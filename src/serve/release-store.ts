@@ -50,10 +50,14 @@ export class ReleaseStore {
       return this.currentRelease;
     }
     this.scan();
-    if (!this.currentRelease)
-      throw new DataLoadError('NO_RELEASE', [
-        { file: this.path, pointer: '', message: 'no valid release in this directory (*.json built by tariff release build); see the rejected files above', code: 'NO_RELEASE' },
-      ]);
+    if (!this.currentRelease) {
+      // "see above" only when something was rejected above (a release.rejected line each).
+      const rejected = [...this.seen.values()].filter((v) => !v.ok).length;
+      const why = rejected
+        ? `none of its ${rejected} *.json file(s) is a valid release; see the release.rejected lines above`
+        : 'it holds no *.json file; build one into it with tariff release build --out DIR/release.json';
+      throw new DataLoadError('NO_RELEASE', [{ file: this.path, pointer: '', message: `no valid release in this directory: ${why}`, code: 'NO_RELEASE' }]);
+    }
     try {
       this.watcher = watch(this.path, () => this.scan());
       this.watcher.on('error', () => undefined);

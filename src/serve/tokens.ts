@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { fileProblem } from '../io/file-problem.js';
 import { readFileSync } from 'node:fs';
 import { DataLoadError, type DataError } from '../engine/errors.js';
 
@@ -20,7 +21,7 @@ export function parseTokenFile(path: string): TokenEntry[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new DataLoadError('TOKENS_UNREADABLE', [{ file: path, pointer: '', message: `cannot read the token file: ${(e as Error).message}`, code: 'TOKENS_UNREADABLE' }]);
+    throw new DataLoadError('TOKENS_UNREADABLE', [{ file: path, pointer: '', message: `the token file ${fileProblem(e, { use: 'read' })}`, code: 'TOKENS_UNREADABLE' }]);
   }
   const errors: DataError[] = [];
   const entries: TokenEntry[] = [];

@@ -21,10 +21,18 @@ export function checkServerUrl(text: string): string {
   } catch {
     throw new StudioError('BAD_SERVER_URL', `"${text}" is not a URL`, [], 'Give the address of the team server, such as https://studio.example.com/.');
   }
+  // A password written into the address is never echoed, and never kept: users sign in on the server's page.
+  if (u.username || u.password)
+    throw new StudioError(
+      'BAD_SERVER_URL',
+      `${u.protocol}//${u.host}/: the address holds a user name or password; give the address alone`,
+      [],
+      "Sign in on the team server's page instead; a password in an address lands in the shell history and in ps.",
+    );
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && LOOPBACK.has(u.hostname)))
     throw new StudioError(
       'BAD_SERVER_URL',
-      `${text}: a team server is reached over https (plain http only on this computer)`,
+      `the address is ${u.protocol.slice(0, -1)}${u.protocol === 'http:' ? ` to ${u.hostname}` : ''}: a team server is reached over https (plain http only on this computer)`,
       [],
       'Use the https address of the server (behind its reverse proxy).',
     );

@@ -34,7 +34,12 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,63}$/u;
 
 export function checkUserName(name: string): void {
   if (!NAME.test(name))
-    throw new StudioError('BAD_USER_NAME', `"${name}" is not a user name`, [], 'Use 1-64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit.');
+    throw new StudioError(
+      'BAD_USER_NAME',
+      `${JSON.stringify(name)} is not a user name`,
+      [],
+      'Use 1-64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit.',
+    );
 }
 
 function checkRole(role: string): asserts role is Role {
@@ -55,9 +60,10 @@ export function getUser(ws: Workspace, id: number): UserRecord | undefined {
   return r ? record(r) : undefined;
 }
 
-const mustFind = (ws: Workspace, name: string): UserRecord => {
+/** The user of this name, or USER_NOT_FOUND. */
+export const mustFind = (ws: Workspace, name: string): UserRecord => {
   const u = findUser(ws, name);
-  if (!u) throw new StudioError('USER_NOT_FOUND', `no user named "${name}" in this workspace`, [], 'List the users with `tariff users list`.');
+  if (!u) throw new StudioError('USER_NOT_FOUND', `no user named ${JSON.stringify(name)} in this workspace`, [], 'List the users with `tariff users list`.');
   return u;
 };
 

@@ -1,4 +1,5 @@
 import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { fileProblem } from '../../io/file-problem.js';
 import { GENESIS, type AuditEntry } from '../../io/audit-chain.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { nowIso, type Workspace } from './workspace.js';
@@ -71,7 +72,7 @@ export function readAnchors(file: string): AuditAnchor[] {
   } catch (e) {
     throw new StudioError(
       'ANCHOR_UNREADABLE',
-      `cannot read the anchor file ${file}: ${(e as Error).message}`,
+      `the anchor file ${file} ${fileProblem(e, { use: 'read' })}`,
       [],
       'Give the path of an anchor file (FILE.anchors beside a workspace, or audit-anchor.json of an export).',
     );

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DECISIONS } from '../../engine/rule-types.js';
 import { writeFileAtomically } from '../../io/atomic-write.js';
 import { TARIFF_FILES } from '../../io/folder-store.js';
@@ -111,6 +111,7 @@ function checkUnique(kind: string, versions: { effective: string; meta: { dir?: 
  * folders so they stay byte for byte the folders the workspace was made from.
  */
 export function exportFolders(ws: Workspace, opts: ExportOptions): { files: number; anchorFile: string } {
+  checkTargets(opts.rulesDir, opts.tariffsDir);
   const { rules, tariffs } = folderFiles(ws, opts);
   writeFolder(opts.rulesDir, rules);
   writeFolder(opts.tariffsDir, tariffs);
@@ -119,14 +120,67 @@ export function exportFolders(ws: Workspace, opts: ExportOptions): { files: numb
   return { files: rules.size + tariffs.size, anchorFile };
 }
 
+/**
+ * What a target folder is: absent or an empty folder (written into), a folder of versions (it holds
+ * index.json: replaced, as an export of the same folders does), or anything else, which an export
+ * must never replace (a file, or a folder of the user's own such as a home folder: the swap would
+ * delete it).
+ */
+const targetKind = (dir: string): 'new' | 'versions' | 'file' | 'other-folder' => {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return 'new';
+  }
+  if (!st.isDirectory()) return 'file';
+  if (existsSync(join(dir, 'index.json'))) return 'versions';
+  return readdirSync(dir).length === 0 ? 'new' : 'other-folder';
+};
+
+/** Refuses, before anything is written, targets an export would destroy or that overlap. */
+function checkTargets(rulesDir: string, tariffsDir: string): void {
+  const [r, t] = [resolve(rulesDir), resolve(tariffsDir)];
+  const inside = (a: string, b: string): boolean => {
+    const rel = relative(b, a);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+  };
+  if (inside(r, t) || inside(t, r))
+    throw new StudioError(
+      'EXPORT_TARGET_OVERLAP',
+      `--rules ${rulesDir} and --tariffs ${tariffsDir} are the same folder or one is inside the other`,
+      [],
+      'Give two separate folders, such as OUT/rules and OUT/tariffs.',
+    );
+  for (const [flag, dir] of [
+    ['--rules', rulesDir],
+    ['--tariffs', tariffsDir],
+  ] as const) {
+    const kind = targetKind(dir);
+    if (kind === 'file' || kind === 'other-folder')
+      throw new StudioError(
+        'EXPORT_TARGET_IN_USE',
+        `${flag} ${dir} is ${kind === 'file' ? 'a file' : 'a folder that holds other files and no index.json'}; the export replaces its target as a whole, so it would be lost. Nothing was written`,
+        [],
+        `Give a new or empty folder, or a ${flag.slice(2)} folder written before (one holding index.json).`,
+      );
+  }
+}
+
 function writeFolder(target: string, files: FileMap): void {
   const staging = `${target}.writing-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  for (const [path, content] of files) {
-    const p = join(staging, ...path.split('/'));
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, content);
+  try {
+    for (const [path, content] of files) {
+      const p = join(staging, ...path.split('/'));
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, content);
+    }
+  } catch (e) {
+    // A disk that fills or a folder that cannot be written: no half-written staging folder is left.
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
   }
   rmSync(old, { recursive: true, force: true });
   try {

@@ -11,6 +11,7 @@ import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
 import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
 import { acquireWorkspaceLock } from './workspace-lock.js';
 import { createPrivateFile } from './private-files.js';
+import { emptyWorkspaceFile, hasWorkspaceSchema, workspacePathKind } from './workspace-path.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
@@ -61,15 +62,20 @@ function openError(e: unknown, file: string, o: { notDbCode: string; notDbHint: 
 export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Workspace; created: boolean } {
   const actor = opts.actor ?? defaultActor();
   const mode = opts.readOnly ?? 'auto';
-  if (mode === true || (mode === 'auto' && existsSync(file) && !writable(file))) return { ws: openReadOnly(file, actor), created: false };
+  const kind = workspacePathKind(file);
+  if (mode === true || (mode === 'auto' && kind !== 'missing' && !writable(file))) return { ws: openReadOnly(file, actor), created: false };
   let created = false;
-  if (!existsSync(file) && !opts.seed)
+  if (kind === 'missing' && !opts.seed)
     throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace, or let the studio create one from tariffs/ and rules/.');
+  // A 0-byte file (`touch ws.sqlite`) is created from the folders like a missing one where a seed
+  // is given; elsewhere it is refused, never migrated into a workspace without versions or audit.
+  if (kind === 'empty' && !opts.seed)
+    throw emptyWorkspaceFile(file, 'Give the path of a workspace, or remove the empty file and let the studio create the workspace from tariffs/ and rules/.');
   const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
   let db: Database.Database | undefined;
   try {
     cleanLeftovers(file);
-    if (!existsSync(file)) {
+    if (kind !== 'file') {
       // An anchor file left by an earlier workspace of this name belongs to another chain.
       const anchors = anchorFileOf(file);
       if (existsSync(anchors)) renameSync(anchors, `${anchors}.replaced-${Date.now()}`);
@@ -209,19 +215,16 @@ function writable(file: string): boolean {
  * fix. A file that is not a Tariff Studio workspace of a schema this build knows is refused.
  */
 function openReadOnly(file: string, actor: string): Workspace {
-  if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace.');
-  if (statSync(file).size === 0)
-    throw new StudioError('WORKSPACE_FOREIGN', `${file} is an empty file, not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
+  const kind = workspacePathKind(file);
+  if (kind === 'missing') throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of an existing workspace.');
+  if (kind === 'empty') throw emptyWorkspaceFile(file);
   let db: Database.Database | undefined;
   try {
     db = readOnlyConnection(file);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], DAMAGED_HINT);
     const version = db.pragma('user_version', { simple: true }) as number;
-    const hasAudit = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'tariff_versions', 'rule_versions')").get() as {
-      n: number;
-    };
-    if (version === 0 || hasAudit.n < 3)
+    if (!hasWorkspaceSchema(db))
       throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
     if (version > SCHEMA_VERSION)
       throw new StudioError(

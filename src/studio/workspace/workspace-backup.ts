@@ -1,21 +1,21 @@
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { verifyAudit } from './audit-log.js';
 import { createPrivateFile } from './private-files.js';
+import { emptyWorkspaceFile, hasWorkspaceSchema, workspacePathKind } from './workspace-path.js';
 
 /** Copies a live workspace with SQLite's online backup API into `out` (written beside it, then renamed) and checks the copy. */
 export async function backupWorkspace(file: string, out: string): Promise<{ pages: number; check: string }> {
-  if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of the workspace the server uses.');
   if (resolve(out) === resolve(file)) throw new StudioError('BACKUP_OVER_SOURCE', 'the backup would overwrite the workspace itself', [], 'Choose another --out file.');
+  // The workspace is opened and recognised before anything is created beside --out.
+  const src = openForReading(file, 'Give the path of the workspace the server uses.');
   const tmp = `${out}.partial-${process.pid}`;
-  rmSync(tmp, { force: true });
-  // A copy holds the password hashes too: owner only, like the workspace (private-files.ts).
-  createPrivateFile(tmp);
-  const src = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    src.pragma('busy_timeout = 5000');
+    rmSync(tmp, { force: true });
+    // A copy holds the password hashes too: owner only, like the workspace (private-files.ts).
+    createPrivateFile(tmp);
     const r = await src.backup(tmp);
     const copy = new Database(tmp);
     let check: string;
@@ -44,15 +44,44 @@ export async function backupWorkspace(file: string, out: string): Promise<{ page
 
 /** SQLite's integrity_check and foreign keys, and the audit log's hash chain; read-only. */
 export function checkWorkspace(file: string): { integrity: string[]; foreignKeys: number; audit: ReturnType<typeof verifyAudit> } {
-  if (!existsSync(file)) throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], 'Give the path of a workspace.');
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openForReading(file, 'Give the path of a workspace.');
   try {
-    db.pragma('busy_timeout = 5000');
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const foreignKeys = (db.pragma('foreign_key_check') as unknown[]).length;
     const audit = verifyAudit({ db, file, actor: 'tariff workspace check' });
     return { integrity, foreignKeys, audit };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Opens a live workspace read-only (it may be in use), refusing with words what is not one: a
+ * missing path, a folder, an empty file, a file that is not SQLite, an SQLite file of another program.
+ */
+function openForReading(file: string, missingHint: string): Database.Database {
+  const kind = workspacePathKind(file);
+  if (kind === 'missing') throw new StudioError('WORKSPACE_MISSING', `no workspace at ${file}`, [], missingHint);
+  if (kind === 'empty') throw emptyWorkspaceFile(file);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    if (!hasWorkspaceSchema(db))
+      throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
+    return db;
+  } catch (e) {
+    db?.close();
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB')
+      throw new StudioError(
+        'WORKSPACE_FOREIGN',
+        `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`,
+        [],
+        'Give the path of a workspace file the studio created.',
+      );
+    if (code === 'SQLITE_CORRUPT')
+      throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite: ${(e as Error).message})`, [], 'Restore it from a backup (tariff workspace backup makes one).');
+    throw e;
   }
 }
