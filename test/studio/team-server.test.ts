@@ -255,7 +255,7 @@ describe('changing a role', () => {
     expect(listAudit(ws, 20).find((e) => e.action === 'user.role.changed')).toMatchObject({ actor: 'ada', target: 'user:gil', before: { role: 'finance' }, after: { role: 'pm' } });
   });
 
-  it('refuses an admin changing their own role, demoting the last admin, and anyone but an admin', async () => {
+  it('refuses an admin changing their own role, demoting or disabling the last admin, and anyone but an admin', async () => {
     expect(await call(sessions['ada']!, 'team.setUserRole', { name: 'ada', role: 'pm' })).toMatchObject({ body: { ok: false, error: { code: 'CANNOT_CHANGE_OWN_ROLE' } } });
     expect(await call(sessions['alice']!, 'team.setUserRole', { name: 'bob', role: 'admin' })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
     expect(await call(sessions['ada']!, 'team.setUserRole', { name: 'bob', role: 'owner' })).toMatchObject({ status: 400, body: { error: { code: 'INVALID_ARGS' } } });
@@ -264,8 +264,10 @@ describe('changing a role', () => {
     const hal = await login('hal');
     expect(await call(hal, 'team.setUserRole', { name: 'ada', role: 'legal' })).toMatchObject({ body: { ok: true } });
     expect(await call(hal, 'team.setUserRole', { name: 'hal', role: 'legal' })).toMatchObject({ body: { ok: false, error: { code: 'CANNOT_CHANGE_OWN_ROLE' } } });
-    const { setUserRole } = await import('../../src/studio/team/user-store.js');
+    const { setUserDisabled, setUserRole } = await import('../../src/studio/team/user-store.js');
     expect(() => setUserRole(ws, 'hal', 'legal')).toThrow(/only enabled admin/u);
+    // Nor disabled (tariff users disable, or another admin's page): the team would have no admin left.
+    expect(() => setUserDisabled(ws, 'hal', true)).toThrow(/only enabled admin: cannot disable/u);
     setUserRole(ws, 'ada', 'admin');
     sessions['ada'] = await login('ada');
   });

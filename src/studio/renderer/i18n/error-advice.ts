@@ -39,7 +39,7 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   USER_EXISTS: 'その名前のユーザーはすでにいます。別の名前にしてください。',
   PASSWORD_TOO_SHORT: 'パスワードが短すぎます。10 文字以上にしてください。',
   PASSWORD_TOO_LONG: 'パスワードが長すぎます。短くしてください。',
-  LAST_ADMIN: '有効な管理者がこの一人だけのため、役割を変更できません。先に別のユーザーを管理者にしてください。',
+  LAST_ADMIN: '有効な管理者がこの一人だけのため、役割の変更も無効化もできません。先に別のユーザーを管理者にしてください。',
   CANNOT_CHANGE_OWN_ROLE: '自分の役割は変更できません。別の管理者に依頼してください。',
   CANNOT_DISABLE_SELF: '自分自身は無効にできません。別の管理者に依頼してください。',
   // A workbook the import cannot read at all (shown in the import's issue list as well as in a banner).
