@@ -25,6 +25,8 @@ export type ServeOptions = {
   /** --headers-timeout-ms, --request-timeout-ms, --keep-alive-timeout-ms, --max-connections, --trust-proxy (http-flags.ts). */
   http?: HttpFlagValues;
   staticDir: string;
+  /** Makes `staticDir` ready (builds the renderer on a first run), once every flag has been checked; false when it cannot. */
+  prepareStatic?: () => boolean;
 };
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -57,6 +59,8 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     );
   const limits = httpLimitsFrom(o.http ?? {}, TEAM_HTTP_LIMITS);
   const trustProxy = trustProxyFrom(o.http ?? {});
+  // A bad flag is refused before a first run's renderer build, so its refusal is the first thing printed.
+  if (o.prepareStatic && !o.prepareStatic()) return 2;
   return withStudioErrors(io, 'studio --serve', async () => {
     const team = await startTeamStudio({
       workspace: o.workspace,

@@ -107,7 +107,6 @@ export const studioCommand: Command = {
     const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
     if (values.serve) {
       if (!values.workspace) throw new UsageError("tariff studio --serve needs --workspace FILE (the team's workspace, on a local disk of this machine)");
-      if (!ensureRenderer(io)) return 2;
       return serveTeam(
         {
           workspace,
@@ -120,6 +119,7 @@ export const studioCommand: Command = {
           ...(values['max-contract-months'] !== undefined ? { maxContractMonths: values['max-contract-months'] } : {}),
           http: values,
           staticDir: RENDERER_DIR,
+          prepareStatic: () => ensureRenderer(io),
         },
         io,
       );

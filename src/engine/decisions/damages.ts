@@ -1,3 +1,4 @@
+import { elapsedWholeMs } from '../dates.js';
 import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
@@ -37,7 +38,8 @@ export const damages: DecisionDef<Facts, State> = {
     if (!span) return undefined;
     const { known, restored } = span;
     if (!course) return undefined;
-    const elapsedMs = restored.epochMs - known.epochMs;
+    // Whole milliseconds, floored (a fraction past the millisecond never makes a block or an hour whole).
+    const elapsedMs = elapsedWholeMs(known, restored);
     return {
       facts: {
         cause: facts.cause,

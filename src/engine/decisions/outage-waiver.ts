@@ -1,3 +1,4 @@
+import { elapsedWholeMs } from '../dates.js';
 import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
 import { asDailyRateBasis, dayRateText, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
@@ -38,7 +39,8 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const cameraUsable = facts.cameraUsable ?? false;
     const cloudUsable = facts.cloudUsable ?? false;
     if (cameraUsable || cloudUsable) ctx.interps.use('partialOutage');
-    const elapsedMs = restored.epochMs - known.epochMs;
+    // Whole milliseconds, floored (a fraction past the millisecond never makes a block or an hour whole).
+    const elapsedMs = elapsedWholeMs(known, restored);
     const paidAmount = facts.paidAmount ?? 0;
     return {
       facts: {
