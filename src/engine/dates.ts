@@ -133,11 +133,23 @@ export const monthLabel = (index: number): string => `${yyyy(Math.floor(index / 
 /** Calendar months from the month of `start` to the month of `end`, both counted. */
 export const calendarMonthsInclusive = (start: string, end: string): number => monthIndex(end) - monthIndex(start) + 1;
 
-export type ParsedDateTime = { epochMs: number; tokyoDate: string };
+/**
+ * A parsed datetime: `epochMs` the whole milliseconds (a whole number, exact in every year
+ * 0000–9999), `subMsNs` the nanoseconds below them (0–999,999). The fraction is kept apart because
+ * a double holding the instant in ms rounds it away: a 31 µs step in 9999, 8 µs in 0024, so
+ * "800 ns short of 24 hours" answered 24 hours there.
+ */
+export type ParsedDateTime = { epochMs: number; subMsNs: number; tokyoDate: string };
+
+/** Milliseconds from `from` to `to`, the sub-millisecond parts subtracted apart (exact around any whole unit). */
+export const msBetween = (from: ParsedDateTime, to: ParsedDateTime): number => to.epochMs - from.epochMs + (to.subMsNs - from.subMsNs) / 1e6;
 
 /** A parsed datetime; its Tokyo date is worked out only when read (most callers need the instant only). */
 class ParsedInstant {
-  constructor(readonly epochMs: number) {}
+  constructor(
+    readonly epochMs: number,
+    readonly subMsNs: number = 0,
+  ) {}
   get tokyoDate(): string {
     return tokyoDateOf(this.epochMs);
   }
@@ -194,7 +206,11 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   const h = Number(m[4]);
   const mi = Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);
-  const frac = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;
+  // The fraction of a second (1–9 digits): whole ms, and the nanoseconds below them apart.
+  const nine = (m[7] ?? '').padEnd(9, '0');
+  const fracMs = Number(nine.slice(0, 3));
+  const fracNs = Number(nine.slice(3));
+  const frac = fracMs + fracNs;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
   if (h === 24 && (mi !== 0 || sec !== 0 || frac !== 0)) return undefined;
   let offsetMin = TOKYO_OFFSET_MIN;
@@ -208,7 +224,7 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
     if (oh > 23 || om > 59) return undefined;
     offsetMin = sign * (oh * 60 + om);
   }
-  return new ParsedInstant(utcMs(y, mo, d, h, mi, sec) + frac - offsetMin * 60_000);
+  return new ParsedInstant(utcMs(y, mo, d, h, mi, sec) + fracMs - offsetMin * 60_000, fracNs);
 };
 
 /**

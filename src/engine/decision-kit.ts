@@ -1,4 +1,4 @@
-import { parseDateTime } from './dates.js';
+import { msBetween, parseDateTime } from './dates.js';
 import type { FieldError } from './errors.js';
 import { escapePointer } from './errors.js';
 import { courseRef } from './schema-primitives.js';
@@ -193,7 +193,7 @@ export const outageSpan = (
 ): { known: NonNullable<ReturnType<typeof parseDateTime>>; restored: NonNullable<ReturnType<typeof parseDateTime>> } | undefined => {
   const known = parseDateTime(knownAt)!;
   const restored = parseDateTime(restoredAt)!;
-  if (restored.epochMs >= known.epochMs) return { known, restored };
+  if (msBetween(known, restored) >= 0) return { known, restored };
   ctx.errors.push({ path: '/facts/restoredAt', message: `restoredAt (${restoredAt}) is before knownAt (${knownAt}); swap them or correct the time`, code: 'RANGE' });
   return undefined;
 };

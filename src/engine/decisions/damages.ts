@@ -1,5 +1,6 @@
 import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
+import { msBetween } from '../dates.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -37,7 +38,7 @@ export const damages: DecisionDef<Facts, State> = {
     if (!span) return undefined;
     const { known, restored } = span;
     if (!course) return undefined;
-    const elapsedMs = restored.epochMs - known.epochMs;
+    const elapsedMs = msBetween(known, restored);
     return {
       facts: {
         cause: facts.cause,

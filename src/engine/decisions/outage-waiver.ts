@@ -1,5 +1,6 @@
 import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
 import { contractFee } from './contract-fee.js';
+import { msBetween } from '../dates.js';
 import { asDailyRateBasis, dayRateText, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -38,7 +39,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const cameraUsable = facts.cameraUsable ?? false;
     const cloudUsable = facts.cloudUsable ?? false;
     if (cameraUsable || cloudUsable) ctx.interps.use('partialOutage');
-    const elapsedMs = restored.epochMs - known.epochMs;
+    const elapsedMs = msBetween(known, restored);
     const paidAmount = facts.paidAmount ?? 0;
     return {
       facts: {
