@@ -1,5 +1,5 @@
 import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { contractFee } from './contract-fee.js';
+import { contractFee, startedBy } from './contract-fee.js';
 import { msBetween } from '../dates.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
@@ -37,6 +37,7 @@ export const damages: DecisionDef<Facts, State> = {
     const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
     if (!span) return undefined;
     const { known, restored } = span;
+    if (!startedBy(ctx, facts.startDate, known.tokyoDate, 'the day knownAt falls on in Asia/Tokyo')) return undefined;
     if (!course) return undefined;
     const elapsedMs = msBetween(known, restored);
     return {
