@@ -25,7 +25,7 @@ export const coverageCommand: Command = {
     const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
     const version = registry.ruleVersions.find((v) => v.effective === date) ?? registry.rulesInForce(date);
     if (!version) {
-      io.err(`tariff coverage: no rule version is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}: give --version on or after it`);
+      io.err(`tariff coverage: no rule version is in force on ${date}; the first takes effect on ${registry.firstEffective('rules') ?? '(none)'}: give --version on or after it`);
       return 2;
     }
     const coverage = loadVersionCoverage(rulesDir, version);

@@ -177,7 +177,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const registry = registryFrom(values);
       const t = registry.tariffInForce(date);
       if (!t) {
-        io.err(`tariff courses: no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective() ?? '(none)'}: give --date on or after it`);
+        io.err(`tariff courses: no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective('tariffs') ?? '(none)'}: give --date on or after it`);
         return 2;
       }
       for (const c of t.courses) io.out(`${c.code}\t${c.name}\t${c.monthlyFee.toLocaleString('ja-JP')} 円／月`);

@@ -21,12 +21,7 @@ export class Registry {
   }
 
   rulesInForce(asOf: string): RuleVersion | undefined {
-    return memo(this.rulesByDate, asOf, () =>
-      inForce(
-        this.ruleVersions.filter((v) => v.status === 'approved' || v.status === 'superseded'),
-        asOf,
-      ),
-    );
+    return memo(this.rulesByDate, asOf, () => inForce(this.ruleVersions.filter(answersByDate), asOf));
   }
 
   tariffInForce(asOf: string): TariffVersion | undefined {
@@ -42,21 +37,39 @@ export class Registry {
     let idx = this.tariffIndexes.get(t);
     if (!idx) {
       idx = new TariffIndex(t);
-      // Existing contracts under keep-price: the version in force on their start date.
+      // Existing contracts under keep-price: the version in force on their start date. A contract
+      // started before the first version loaded (2020, under the 2023-09-19 terms) is an existing
+      // contract too: it keeps the earliest prices known, never the new ones it would otherwise pay.
       idx.earlier = (startDate) => {
-        const v = this.tariffInForce(startDate);
-        return v ? this.index(v) : undefined;
+        const v = this.tariffInForce(startDate) ?? this.firstTariffInForce();
+        return v && v.effective < t.effective ? this.index(v) : undefined;
       };
       this.tariffIndexes.set(t, idx);
     }
     return idx;
   }
 
-  firstEffective(): string | undefined {
-    const dates = [...this.ruleVersions, ...this.tariffVersions].filter((v) => v.status !== 'draft').map((v) => v.effective);
-    return dates.sort()[0];
+  /**
+   * The first date a version is in force: of the rules, of the tariffs, or (no kind) of both at
+   * once, the first asOf a case can be answered on. Drafts and versions in review are never in
+   * force by date, so they never name it (a version in review dated 2020 said "the first takes
+   * effect on 2020-…" of an asOf it then refused).
+   */
+  firstEffective(kind?: 'rules' | 'tariffs'): string | undefined {
+    const rules = this.ruleVersions.find(answersByDate)?.effective;
+    const tariffs = this.firstTariffInForce()?.effective;
+    if (kind === 'rules') return rules;
+    if (kind === 'tariffs') return tariffs;
+    return rules === undefined || tariffs === undefined ? undefined : rules > tariffs ? rules : tariffs;
+  }
+
+  private firstTariffInForce(): TariffVersion | undefined {
+    return this.tariffVersions.find((v) => v.status === 'approved');
   }
 }
+
+/** A rule version answers by date once approved (and still for its own days once superseded). */
+const answersByDate = (v: RuleVersion): boolean => v.status === 'approved' || v.status === 'superseded';
 
 const memo = <T>(cache: Map<string, T | undefined>, key: string, find: () => T | undefined): T | undefined => {
   if (cache.has(key)) return cache.get(key);

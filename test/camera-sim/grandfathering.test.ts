@@ -81,7 +81,7 @@ describe('grandfathering (existingContracts)', () => {
     const fixture = loadRegistry(join(ROOT, 'rules'), join(dir, 'tariffs'));
     expect(fixture.tariffVersions.map((v) => v.existingContracts?.policy ?? 'new-price')).toEqual(['new-price', 'keep-price', 'new-price']);
     const results = await runCaseFiles(fixture, listCaseFiles([join(dir, 'cases')]).map(readCaseFile), '2026-05-01');
-    expect(results).toHaveLength(12);
+    expect(results).toHaveLength(14);
     expect(results.filter((r) => r.mismatch)).toEqual([]);
   });
 });

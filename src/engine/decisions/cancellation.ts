@@ -1,7 +1,7 @@
 import { nthBusinessDayBefore, businessDaysFrom } from '../business-days.js';
 import { bool, courseFact, courseRef, date, factsObject, param, ruleFacts, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
-import { contractFee } from './contract-fee.js';
+import { contractFee, startedBy } from './contract-fee.js';
 import { addDays, dayNumber } from '../dates.js';
 import { taxOn } from '../money.js';
 import type { Course } from '../tariff-types.js';
@@ -47,6 +47,7 @@ export const cancellation: DecisionDef<Facts, State> = {
       });
       return undefined;
     }
+    if (!startedBy(ctx, facts.startDate, facts.requestDate, 'requestDate')) return undefined;
     if (!course) return undefined;
     const n = Number(param(ctx, 'noticeBusinessDays'));
     ctx.interps.use('businessDays');

@@ -13,3 +13,14 @@ export function contractFee(ctx: DecisionContext, course: Course, startDate: str
   if (startDate === undefined || ctx.tariff.priceIndexFor(startDate) === ctx.tariff) return { fee: course.monthlyFee, kept: [] };
   return { fee: ctx.tariff.courseFee(course, startDate), kept: [ctx.tariff.version.existingContracts!.clause] };
 }
+
+/**
+ * The contract's `startDate` (the optional fact above) must not come after the day the facts
+ * happen on (an outage known, a cancellation requested): a contract not yet started has no fee to
+ * rate them at. False, with an error at /facts/startDate, when it does.
+ */
+export function startedBy(ctx: DecisionContext, startDate: string | undefined, day: string, what: string): boolean {
+  if (startDate === undefined || startDate <= day) return true;
+  ctx.errors.push({ path: '/facts/startDate', message: `startDate (${startDate}) is after ${what} (${day}); give the date the contract started, on or before it`, code: 'RANGE' });
+  return false;
+}

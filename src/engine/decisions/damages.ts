@@ -1,6 +1,6 @@
 import { elapsedWholeMs } from '../dates.js';
 import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { contractFee } from './contract-fee.js';
+import { contractFee, startedBy } from './contract-fee.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -37,6 +37,7 @@ export const damages: DecisionDef<Facts, State> = {
     const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
     if (!span) return undefined;
     const { known, restored } = span;
+    if (!startedBy(ctx, facts.startDate, known.tokyoDate, 'the day knownAt falls on in Asia/Tokyo')) return undefined;
     if (!course) return undefined;
     // Whole milliseconds, floored (a fraction past the millisecond never makes a block or an hour whole).
     const elapsedMs = elapsedWholeMs(known, restored);

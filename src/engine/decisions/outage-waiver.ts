@@ -1,6 +1,6 @@
 import { elapsedWholeMs } from '../dates.js';
 import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { contractFee } from './contract-fee.js';
+import { contractFee, startedBy } from './contract-fee.js';
 import { asDailyRateBasis, dayRateText, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -35,6 +35,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
     if (!span) return undefined;
     const { known, restored } = span;
+    if (!startedBy(ctx, facts.startDate, known.tokyoDate, 'the day knownAt falls on in Asia/Tokyo')) return undefined;
     if (!course) return undefined;
     const cameraUsable = facts.cameraUsable ?? false;
     const cloudUsable = facts.cloudUsable ?? false;

@@ -58,7 +58,10 @@ export const settlement: DecisionDef<Facts, State> = {
     const amount = Math.max(0, gross - s.paid);
     const tax = taxOn(amount, param(ctx, 'taxRatePercent'));
     const fields: Record<string, unknown> = { amount, tax, total: amount + tax, monthsUsed: s.monthsUsed, paid: s.paid, grossAmount: gross, basisCourse: basis?.name ?? null };
-    if (amount === 0) return { outcome: 'none', clauses, fields };
-    return { outcome: 'settle', clauses, fields };
+    // Priced at the fees a contract started before this version keeps (ExistingContracts
+    // keep-price): the clause (附則) that keeps them decided the amount too, as monthlyCharge cites it.
+    const priced = ctx.tariff.priceIndexFor(s.startDate) !== ctx.tariff ? [...clauses, ctx.tariff.version.existingContracts!.clause] : clauses;
+    if (amount === 0) return { outcome: 'none', clauses: priced, fields };
+    return { outcome: 'settle', clauses: priced, fields };
   },
 };
