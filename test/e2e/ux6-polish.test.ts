@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { scratch } from '../studio/helpers.js';
+import { shot, useStudio, waitText } from './studio-harness.js';
+
+/**
+ * The polish the last walkthrough left (ux6), held in the browser mode on a fresh workspace:
+ * the tariff toolbar of a draft on one line at 1280 and 1440 px in both languages, the
+ * approver's name without nested brackets, the version cards' room beneath, the by-item chart
+ * in English and the band's translucent legend square. Screenshots in test-results/screenshots (ux6-*).
+ */
+const dir = scratch('e2e-ux6-');
+
+/** Sets the page's language with the header's button (the choice is kept in the browser). */
+async function setLang(page: Page, lang: 'ja' | 'en'): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) !== lang) await page.getByTestId('lang-switch').click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+describe('the tariff page and the rules page', () => {
+  const studio = useStudio(join(dir, 'pages.sqlite'));
+  const { testId } = studio;
+
+  it("a draft's toolbar holds one line at 1280 and 1440 px in both languages; 下書きを破棄 sits with submitting, away from the Excel buttons", async () => {
+    const { page } = studio;
+    await page.goto(studio.url);
+    await waitText(testId('version-heading'), '2023-09-19');
+    await testId('btn-create-draft').click();
+    await testId('draft-effective').fill('2027-04-01');
+    await testId('draft-create').click();
+    await waitText(testId('version-heading'), '2027-04-01');
+    const toolbar = page.locator('[role=toolbar]');
+    const buttons = ['btn-undo', 'btn-redo', 'btn-export', 'btn-import', 'btn-import-into-draft'];
+    for (const lang of ['ja', 'en'] as const) {
+      await setLang(page, lang);
+      for (const width of [1440, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        const boxes = await Promise.all(buttons.map(async (id) => (await toolbar.getByTestId(id).boundingBox())!));
+        const middle = (b: { y: number; height: number }) => b.y + b.height / 2;
+        for (const [i, b] of boxes.entries()) expect(Math.abs(middle(b) - middle(boxes[0]!)), `${buttons[i]} at ${width} px (${lang})`).toBeLessThan(2);
+        // The Excel round trip is one group, at the right of the line.
+        const group = (await testId('excel-actions').boundingBox())!;
+        expect(group.x + group.width).toBeGreaterThan((await toolbar.boundingBox())!.x + (await toolbar.boundingBox())!.width - 2);
+        expect(await testId('excel-actions').locator('button').count()).toBe(3);
+        await shot(page, `ux6-1-toolbar-${lang}-${width}`);
+      }
+    }
+    // Discarding is a lifecycle action: in the review panel beneath "submit", not in the toolbar.
+    expect(await toolbar.getByTestId('btn-discard').count()).toBe(0);
+    const discard = testId('tariff-review').getByTestId('btn-discard');
+    const submit = (await testId('tr-submit').boundingBox())!;
+    expect((await discard.boundingBox())!.y).toBeGreaterThan(submit.y + submit.height);
+    await setLang(page, 'ja');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await waitText(discard, '下書きを破棄');
+    page.once('dialog', (d) => void d.accept());
+    await discard.click();
+    await waitText(testId('version-heading'), '施行日 2023-09-19');
+    await expect.poll(() => page.locator('.version-item', { hasText: '2027-04-01' }).count()).toBe(0);
+  });
+});
