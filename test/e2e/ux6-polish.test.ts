@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, openScenarios, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * The polish the last walkthrough left (ux6), held in the browser mode on a fresh workspace:
@@ -11,6 +11,7 @@ import { shot, useStudio, waitText } from './studio-harness.js';
  * in English and the band's translucent legend square. Screenshots in test-results/screenshots (ux6-*).
  */
 const dir = scratch('e2e-ux6-');
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
 /** Sets the page's language with the header's button (the choice is kept in the browser). */
 async function setLang(page: Page, lang: 'ja' | 'en'): Promise<void> {
@@ -58,5 +59,29 @@ describe('the tariff page and the rules page', () => {
     await discard.click();
     await waitText(testId('version-heading'), '施行日 2023-09-19');
     await expect.poll(() => page.locator('.version-item', { hasText: '2027-04-01' }).count()).toBe(0);
+  });
+});
+
+describe('the Scenarios page in English', () => {
+  const studio = useStudio(join(dir, 'scenarios.sqlite'));
+  const { testId } = studio;
+
+  it('the by-item chart and table label the items in English, the Japanese term in the tooltip', async () => {
+    await openScenarios(studio);
+    await setLang(studio.page, 'en');
+    await fillScenario(studio, { name: 'ux6 items', size: 300, months: 12 });
+    await testId('scn-replications').fill('3');
+    await testId('scn-proposal-qe-add').click();
+    await testId('scn-run').click();
+    await waitText(testId('scn-notice'), 'Run finished', 120_000);
+    const ticks = testId('chart-by-item').locator('.recharts-yAxis-tick-labels text');
+    await expect.poll(() => ticks.count()).toBeGreaterThan(2);
+    for (const text of await ticks.allTextContents()) expect(text).not.toMatch(JAPANESE);
+    const monthly = testId('table-by-item').locator('tr[data-key="monthly-fee 別紙3表1"] td').first();
+    expect(await monthly.locator('[data-item-label]').textContent()).toBe('Monthly fees');
+    expect(await monthly.getAttribute('title')).toBe('月額料金 別紙3表1');
+    for (const text of await testId('table-by-item').locator('[data-item-label]').allTextContents()) expect(text).not.toMatch(JAPANESE);
+    await testId('chart-by-item').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'ux6-2-by-item-en');
   });
 });

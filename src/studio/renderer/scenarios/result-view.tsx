@@ -4,6 +4,7 @@ import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { compactYen, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
+import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
 
@@ -33,6 +34,8 @@ export function ResultView({ view }: { view: RunView }) {
   const counted = (text: string, key: string) => t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: text });
   const courseHeight = Math.max(160, view.byCourse.length * 26 + 50);
   const itemHeight = Math.max(160, view.byItem.length * 26 + 50);
+  // The simulator names its items in Japanese: the page's language labels them, the term stays in the tooltip.
+  const items = view.byItem.map((x) => ({ ...x, ...itemLabel(x, t) }));
   const series = {
     baseline: t('scn.baseline'),
     proposal: t('scn.proposal'),
@@ -55,11 +58,11 @@ export function ResultView({ view }: { view: RunView }) {
   const monthBand = view.bands ? (m: { month: string }) => bandAt.get(m.month) : undefined;
   const summaryBand = view.bands ? (s: { key: string }) => view.bands!.summary.find((x) => x.key === s.key) : undefined;
   /** The difference (proposal − baseline) of each row as a horizontal bar, green up and red down. */
-  const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string) => (
+  const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string, tickFormatter?: (value: unknown) => string) => (
     <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
       <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
-      <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} />
+      <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} {...(tickFormatter ? { tickFormatter } : {})} />
       <Tooltip formatter={tipYen} {...(labelFormatter ? { labelFormatter } : {})} />
       <ReferenceLine x={0} stroke="#666" />
       <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
@@ -206,18 +209,25 @@ export function ResultView({ view }: { view: RunView }) {
           title={t('scn.chart.byItem')}
           height={itemHeight}
           chart={differenceBars(
-            view.byItem.map((x) => ({ ...x, label: x.name })),
-            'label',
+            items.map((x) => ({ ...x, key: `${x.item} ${x.clause}` })),
+            'key',
+            (key) => {
+              const x = items.find((i) => `${i.item} ${i.clause}` === key);
+              return x ? `${x.label}${x.term === x.label ? '' : ` (${x.term})`} ${x.clause}` : String(key);
+            },
+            (key) => items.find((i) => `${i.item} ${i.clause}` === key)?.label ?? String(key),
           )}
           table={
             <FiguresTable
               testId="table-by-item"
               heading={t('scn.item')}
-              rows={view.byItem}
+              rows={items}
               rowKey={(x) => `${x.item} ${x.clause}`}
+              rowProps={(x) => ({ 'data-key': `${x.item} ${x.clause}` })}
+              firstTitle={(x) => (x.term === x.label ? x.clause : `${x.term} ${x.clause}`)}
               first={(x) => (
                 <>
-                  {x.name}
+                  <span data-item-label="">{x.label}</span>
                   <br />
                   <span className="small muted">{x.clause}</span>
                 </>
