@@ -60,6 +60,30 @@ describe('the tariff page and the rules page', () => {
     await waitText(testId('version-heading'), '施行日 2023-09-19');
     await expect.poll(() => page.locator('.version-item', { hasText: '2027-04-01' }).count()).toBe(0);
   });
+
+  it('an approved rule version names its approver without nested brackets, in both languages', async () => {
+    const { page } = studio;
+    await testId('nav-rules').click();
+    await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
+    await testId('btn-rule-draft').click();
+    await testId('rule-draft-effective').fill('2031-04-01');
+    await testId('rule-draft-create').click();
+    await waitText(testId('rule-version-heading'), '施行日 2031-04-01');
+    await testId('rules-tab-review').click();
+    await testId('review-comment').fill('文言のみの確認');
+    await testId('btn-submit-review').click();
+    await waitText(testId('rule-version-status'), 'レビュー中');
+    await testId('review-reviewer').fill('加藤（法務）');
+    await testId('review-comment').fill('確認しました');
+    await expect.poll(() => testId('btn-approve').isDisabled(), { timeout: 120_000 }).toBe(false);
+    await testId('btn-approve').click();
+    await waitText(testId('rule-version-status'), '承認済み');
+    expect(await testId('review-frozen').textContent()).toBe('承認済み · 承認者 加藤（法務）。このバージョンは凍結されています。');
+    await shot(page, 'ux6-3-approver-ja');
+    await setLang(page, 'en');
+    expect(await testId('review-frozen').textContent()).toBe('Approved by 加藤（法務）. This version is frozen.');
+    await setLang(page, 'ja');
+  });
 });
 
 describe('the Scenarios page in English', () => {
