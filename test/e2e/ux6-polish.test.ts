@@ -61,6 +61,19 @@ describe('the tariff page and the rules page', () => {
     await expect.poll(() => page.locator('.version-item', { hasText: '2027-04-01' }).count()).toBe(0);
   });
 
+  it("a version card's notes end with room beneath them (not on the card's border)", async () => {
+    const { page } = studio;
+    for (const nav of ['nav-tariffs', 'nav-rules']) {
+      await testId(nav).click();
+      const card = page.locator('.version-item').first();
+      await card.waitFor();
+      const box = (await card.boundingBox())!;
+      const last = (await card.locator('span').last().boundingBox())!;
+      expect(box.y + box.height - (last.y + last.height), nav).toBeGreaterThanOrEqual(8);
+    }
+    await shot(page, 'ux6-4-version-card');
+  });
+
   it('an approved rule version names its approver without nested brackets, in both languages', async () => {
     const { page } = studio;
     await testId('nav-rules').click();
