@@ -121,4 +121,22 @@ describe('the Scenarios page in English', () => {
     await testId('chart-by-item').scrollIntoViewIfNeeded();
     await shot(studio.page, 'ux6-2-by-item-en');
   });
+
+  it("a band's legend square is as translucent as the band it stands for", async () => {
+    const chart = testId('chart-revenue');
+    await chart.scrollIntoViewIfNeeded();
+    const square = chart.locator('.recharts-legend-item', { hasText: /^Proposal p5–p95$/u }).locator('path.recharts-symbols');
+    const fill = await square.getAttribute('fill');
+    expect(fill).toMatch(/^rgba\(31, 95, 191, 0\.18\)$/u);
+    // The band on the chart is painted with the same translucent colour.
+    expect(await chart.locator('.recharts-area-area').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')))).toContain(fill);
+    // Its label keeps the solid colour of its series, readable.
+    expect(
+      await chart
+        .locator('.recharts-legend-item', { hasText: /^Proposal p5–p95$/u })
+        .locator('.recharts-legend-item-text span')
+        .evaluate((e) => getComputedStyle(e).color),
+    ).toBe('rgb(31, 95, 191)');
+    await shot(studio.page, 'ux6-5-band-legend');
+  });
 });

@@ -15,6 +15,9 @@ import { EditLinesView } from './edit-lines-view.js';
  */
 const BASE = '#8a94a6';
 const PROP = '#1f5fbf';
+/** The bands' shades, translucent in the colour itself (not fillOpacity), so the legend's square is as pale as the band it stands for. */
+const BASE_BAND = 'rgba(138, 148, 166, 0.18)';
+const PROP_BAND = 'rgba(31, 95, 191, 0.18)';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
@@ -132,10 +135,11 @@ export function ResultView({ view }: { view: RunView }) {
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
             <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
-            <Legend />
-            {/* A band's legend is a shaded square (as on the chart), not a line like the figures'. */}
-            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} legendType="square" stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
-            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} legendType="square" stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
+            {/* A band's label takes its series' solid colour: the legend colours a label as its item, and the band's own colour is pale. */}
+            <Legend formatter={(value: unknown, entry: { dataKey?: unknown }) => <span style={entry.dataKey === 'baseBand' ? { color: BASE } : entry.dataKey === 'propBand' ? { color: PROP } : undefined}>{String(value)}</span>} />
+            {/* A band's legend is a shaded square, translucent as the band on the chart, not a line like the figures'. */}
+            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} legendType="square" stroke="none" fill={BASE_BAND} isAnimationActive={false} />}
+            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} legendType="square" stroke="none" fill={PROP_BAND} isAnimationActive={false} />}
             <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
