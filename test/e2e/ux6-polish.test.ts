@@ -97,6 +97,18 @@ describe('the tariff page and the rules page', () => {
     expect(await testId('review-frozen').textContent()).toBe('Approved by 加藤（法務）. This version is frozen.');
     await setLang(page, 'ja');
   });
+
+  it('English pass: an enum column of the grid is wide enough for its English label (Legacy course, not Legacy …)', async () => {
+    const { page } = studio;
+    await testId('nav-tariffs').click();
+    await setLang(page, 'en');
+    await waitText(testId('version-heading'), 'Effective 2023-09-19');
+    const series = testId('grid-courses').locator('[role=gridcell][aria-colindex="5"]').first();
+    expect(await series.textContent()).toBe('Legacy course');
+    expect(await series.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+    await shot(page, 'ux6-6-tariffs-en');
+    await setLang(page, 'ja');
+  });
 });
 
 describe('the Scenarios page in English', () => {
@@ -138,5 +150,22 @@ describe('the Scenarios page in English', () => {
         .evaluate((e) => getComputedStyle(e).color),
     ).toBe('rgb(31, 95, 191)');
     await shot(studio.page, 'ux6-5-band-legend');
+  });
+
+  it('English pass: the summary keeps room for its metrics, and the counts take their plural (1 run, not 1 runs)', async () => {
+    const metric = testId('summary-table').locator('tr[data-key=netExTax] td').first();
+    expect(await metric.textContent()).toBe('Net revenue ex tax');
+    // One line: as tall as a one-line cell beside it.
+    const [name, value] = [(await metric.boundingBox())!, (await testId('summary-table').locator('tr[data-key=netExTax] td').nth(1).boundingBox())!];
+    expect(name.height).toBeLessThanOrEqual(value.height + 1);
+    const meta = (await testId('result-meta').textContent())!;
+    expect(meta).toContain('300 contracts × 12 months from');
+    expect(meta).not.toMatch(/\(s\)|\b1 workers/u);
+    await testId('scn-toggle-form').click();
+    await testId('scn-replications').fill('1');
+    await waitText(testId('scn-run-size'), '300 contracts × 12 months × 1 run = 3,600 contract-months');
+    await testId('scn-months').fill('1');
+    await waitText(testId('scn-run-size'), '300 contracts × 1 month × 1 run = 300 contract-months');
+    await shot(studio.page, 'ux6-6-scenario-size-en');
   });
 });

@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/messages.js';
 /**
  * The by-item rows of a run name their item as the simulator does, in Japanese (`月額料金`; an
  * option of 別紙3表3 by its name in the terms). The page shows the label of its language: a known
- * item by its i18n key (`scn.item.<item>`), an option as "Option「name」" with the terms' name, and
+ * item by its i18n key (`scn.item.<item>`), an option as "Option: name" with the terms' name, and
  * anything else as the simulator named it. `term` is the Japanese name, for the tooltip of an
  * English label.
  */

@@ -112,6 +112,7 @@ export function ResultView({ view }: { view: RunView }) {
         <h3>{t('scn.summary')}</h3>
         <FiguresTable
           testId="summary-table"
+          wideFirst
           heading={t('scn.metric')}
           rows={main}
           rowKey={(s) => s.key}
@@ -359,6 +360,8 @@ function FiguresTable<R extends Figures>(props: {
   rowProps?: (row: R) => { 'data-key'?: string; className?: string };
   show?: (n: number, row: R) => string;
   showDifference?: (n: number, row: R) => string;
+  /** The first column holds sentences (the summary's metrics): it keeps room for them rather than wrapping each word. */
+  wideFirst?: boolean;
   /** With replications: the row's p5–p95 of the proposal and of the paired difference, two more columns. */
   band?: (row: R) => { proposal: BandRange; difference: BandRange } | undefined;
 }) {
@@ -369,7 +372,7 @@ function FiguresTable<R extends Figures>(props: {
   const band = props.band;
   return (
     <DataTable
-      className="scn-table"
+      className={props.wideFirst ? 'scn-table scn-table-wide-first' : 'scn-table'}
       testId={props.testId}
       rows={props.rows}
       rowKey={props.rowKey}
