@@ -138,7 +138,7 @@ export const authoringEn: Record<keyof typeof authoringJa, string> = {
   'nc.policy': 'Settlement policy',
   'nc.minimum': 'Minimum period (months)',
   'nc.options': 'Options available on this course (eligible series)',
-  'nc.optionsHelp': 'Options are eligible by series. Options the series {series} of the new course cannot take:',
+  'nc.optionsHelp': 'Options are eligible by series. The new course is in the series “{series}”, which cannot take these options:',
   'nc.allEligible': 'Every option is available on this series.',
   'nc.create': 'Add course',
   'enum.none': '(blank)',

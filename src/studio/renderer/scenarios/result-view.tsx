@@ -384,8 +384,8 @@ function FiguresTable<R extends Figures>(props: {
         { key: 'difference', header: t('scn.difference'), className: 'num', cellClass: (r) => diffClass(r.difference), cell: (r) => showDifference(r.difference, r) },
         ...(band
           ? [
-              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(Math.round(n), r)) },
-              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(Math.round(n), r)) },
+              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(Math.round(n), r)) },
+              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(Math.round(n), r)) },
             ]
           : []),
       ]}
