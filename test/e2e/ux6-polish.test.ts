@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
+import { expectAccessible } from './axe-audit.js';
 import { fillScenario, openScenarios, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
@@ -20,7 +21,7 @@ async function setLang(page: Page, lang: 'ja' | 'en'): Promise<void> {
 }
 
 describe('the tariff page and the rules page', () => {
-  const studio = useStudio(join(dir, 'pages.sqlite'));
+  const studio = useStudio(join(dir, 'pages.sqlite'), { bypassCSP: true });
   const { testId } = studio;
 
   it("a draft's toolbar holds one line at 1280 and 1440 px in both languages; 下書きを破棄 sits with submitting, away from the Excel buttons", async () => {
@@ -55,6 +56,7 @@ describe('the tariff page and the rules page', () => {
     await setLang(page, 'ja');
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitText(discard, '下書きを破棄');
+    await expectAccessible(page, 'draft toolbar and review panel with discard (ux6)');
     page.once('dialog', (d) => void d.accept());
     await discard.click();
     await waitText(testId('version-heading'), '施行日 2023-09-19');
@@ -112,7 +114,7 @@ describe('the tariff page and the rules page', () => {
 });
 
 describe('the Scenarios page in English', () => {
-  const studio = useStudio(join(dir, 'scenarios.sqlite'));
+  const studio = useStudio(join(dir, 'scenarios.sqlite'), { bypassCSP: true });
   const { testId } = studio;
 
   it('the by-item chart and table label the items in English, the Japanese term in the tooltip', async () => {
@@ -150,6 +152,7 @@ describe('the Scenarios page in English', () => {
         .evaluate((e) => getComputedStyle(e).color),
     ).toBe('rgb(31, 95, 191)');
     await shot(studio.page, 'ux6-5-band-legend');
+    await expectAccessible(studio.page, 'scenario result in English with item labels and band legend (ux6)');
   });
 
   it('English pass: the summary keeps room for its metrics, and the counts take their plural (1 run, not 1 runs)', async () => {
