@@ -45,7 +45,8 @@ export type Views = { summary: SummaryRow[]; byMonth: MonthRow[]; byCourse: Cour
 const zeroMoney = (): Money => Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Money;
 export const netExTax = (m: Money): number => EX_TAX.reduce((a, c) => a + m[c], 0);
 
-const ITEM_NAMES: Record<string, string> = {
+/** The by-item rows' names of the items the simulator makes itself (an option is named from the tariff); the studio labels each in its language (renderer scenarios/item-label.ts). */
+export const ITEM_NAMES: Record<string, string> = {
   'monthly-fee': '月額料金',
   'initial-fee': '初期費',
   'outage-waiver': '利用不能時間の料金減免',

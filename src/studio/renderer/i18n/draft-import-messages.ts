@@ -50,13 +50,13 @@ export const draftImportEn: Record<keyof typeof draftImportJa, string> = {
   'di.stale.unverified':
     'This workbook has no content fingerprint (it was exported before fingerprints were recorded), so the studio cannot tell whether the draft changed since. Check every change below.',
   'di.stale.unknown-origin': 'The version this workbook was exported from is not in this workspace. The changes below replace what the draft holds now.',
-  'di.overwrites': '{n} of them undo an edit made in the draft that the workbook does not have (rows marked "overwrite").',
+  'di.overwrites': '{n} of them {n|undoes|undo} an edit made in the draft that the workbook does not have (rows marked "overwrite").',
   'di.overwriteMark': 'overwrite',
   'di.confirm': "I have checked the changes: overwrite the draft with the workbook's values.",
   'di.confirmNeeded': 'Tick the confirmation above to import.',
-  'di.changes': '{n} differences from the draft',
+  'di.changes': '{n} {n|difference|differences} from the draft',
   'di.noChanges': 'No difference from the draft as it is now: nothing to import.',
   'di.apply': 'Import into this draft',
   'di.undoNote': 'The import is one save: Undo (Ctrl+Z) puts the draft back as it was before it.',
-  'di.done': 'Imported {file} into the draft ({n} changes). Undo takes it back.',
+  'di.done': 'Imported {file} into the draft ({n} {n|change|changes}). Undo takes it back.',
 };

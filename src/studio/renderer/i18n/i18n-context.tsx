@@ -7,8 +7,19 @@ type I18n = { lang: Lang; setLang: (l: Lang) => void; t: (key: MessageKey, vars?
 const STORAGE_KEY = 'tariff-studio.lang';
 const I18nContext = createContext<I18n | null>(null);
 
+/** "1", "+1" or "-1" (a count as shown) takes the singular of `{n|change|changes}`. */
+const SINGULAR = /^[+\-−]?1$/u;
+
+/**
+ * Fills `{name}` with its value, and `{name|one|other}` with the word for the value's number
+ * (English plurals: "1 change", "2 changes"; Japanese has no such word and does not use it).
+ */
 export const fill = (text: string, vars?: Record<string, string | number>): string =>
-  vars ? text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+  vars
+    ? text
+        .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/gu, (m, k: string, one: string, other: string) => (k in vars ? (SINGULAR.test(String(vars[k])) ? one : other) : m))
+        .replace(/\{(\w+)\}/gu, (m, k: string) => (k in vars ? String(vars[k]) : m))
+    : text;
 
 /** Yen as the terms print it: 24,000円 in Japanese, ¥24,000 in English. */
 export const formatYen = (n: number, lang: Lang): string => (lang === 'ja' ? `${n.toLocaleString('ja-JP')}円` : `¥${n.toLocaleString('en-US')}`);

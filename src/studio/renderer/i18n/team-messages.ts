@@ -96,7 +96,7 @@ export const teamEn: Record<TeamMessageKey, string> = {
     'The other version of the same date (rules or tariff) is approved together with this one, and you edited it (editors: {editors}). Someone who edited neither must approve.',
   'approve.ROLE': 'Approving is for legal. Your role: {role}.',
   'approve.EDITOR': 'You edited this version, so you cannot approve it (editors: {editors}). Someone who did not edit it must approve it (four-eyes).',
-  'approve.ALREADY_APPROVED': 'You have approved it. {n} more approval(s) by others needed.',
+  'approve.ALREADY_APPROVED': 'You have approved it. {n} more {n|approval|approvals} by others needed.',
   'approve.asYou': 'The approver is recorded as {name} (the signed-in user). Approvals needed: {required} (by non-editors), given: {done}.',
   'users.title': 'Users',
   'users.role': 'Role',

@@ -137,7 +137,8 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                 headingTestId="rule-version-heading"
                 statusTestId="rule-version-status"
                 sub={
-                  <span className="muted small">
+                  // A long title cuts the line short (…): the whole of it, author and approver too, is in the tooltip.
+                  <span className="muted small" title={[s.title, t('rules.author', { name: s.author }), s.approvedBy ? t('rules.approver', { name: s.approvedBy }) : ''].filter(Boolean).join(' · ')}>
                     {s.title ? `${s.title} · ` : ''}
                     {t('rules.author', { name: s.author })}
                     {s.approvedBy ? ` · ${t('rules.approver', { name: s.approvedBy })}` : ''}

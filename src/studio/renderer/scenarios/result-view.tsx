@@ -4,6 +4,7 @@ import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { compactYen, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
+import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
 
@@ -14,6 +15,9 @@ import { EditLinesView } from './edit-lines-view.js';
  */
 const BASE = '#8a94a6';
 const PROP = '#1f5fbf';
+/** The bands' shades, translucent in the colour itself (not fillOpacity), so the legend's square is as pale as the band it stands for. */
+const BASE_BAND = 'rgba(138, 148, 166, 0.18)';
+const PROP_BAND = 'rgba(31, 95, 191, 0.18)';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
@@ -33,6 +37,8 @@ export function ResultView({ view }: { view: RunView }) {
   const counted = (text: string, key: string) => t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: text });
   const courseHeight = Math.max(160, view.byCourse.length * 26 + 50);
   const itemHeight = Math.max(160, view.byItem.length * 26 + 50);
+  // The simulator names its items in Japanese: the page's language labels them, the term stays in the tooltip.
+  const items = view.byItem.map((x) => ({ ...x, ...itemLabel(x, t) }));
   const series = {
     baseline: t('scn.baseline'),
     proposal: t('scn.proposal'),
@@ -55,11 +61,11 @@ export function ResultView({ view }: { view: RunView }) {
   const monthBand = view.bands ? (m: { month: string }) => bandAt.get(m.month) : undefined;
   const summaryBand = view.bands ? (s: { key: string }) => view.bands!.summary.find((x) => x.key === s.key) : undefined;
   /** The difference (proposal − baseline) of each row as a horizontal bar, green up and red down. */
-  const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string) => (
+  const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string, tickFormatter?: (value: unknown) => string) => (
     <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
       <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
-      <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} />
+      <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} {...(tickFormatter ? { tickFormatter } : {})} />
       <Tooltip formatter={tipYen} {...(labelFormatter ? { labelFormatter } : {})} />
       <ReferenceLine x={0} stroke="#666" />
       <Bar dataKey="difference" name={series.difference} fill={PROP} isAnimationActive={false} shape={<SignedBar />} />
@@ -106,6 +112,7 @@ export function ResultView({ view }: { view: RunView }) {
         <h3>{t('scn.summary')}</h3>
         <FiguresTable
           testId="summary-table"
+          wideFirst
           heading={t('scn.metric')}
           rows={main}
           rowKey={(s) => s.key}
@@ -129,10 +136,11 @@ export function ResultView({ view }: { view: RunView }) {
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
             <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
-            <Legend />
-            {/* A band's legend is a shaded square (as on the chart), not a line like the figures'. */}
-            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} legendType="square" stroke="none" fill={BASE} fillOpacity={0.18} isAnimationActive={false} />}
-            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} legendType="square" stroke="none" fill={PROP} fillOpacity={0.18} isAnimationActive={false} />}
+            {/* A band's label takes its series' solid colour: the legend colours a label as its item, and the band's own colour is pale. */}
+            <Legend formatter={(value: unknown, entry: { dataKey?: unknown }) => <span style={entry.dataKey === 'baseBand' ? { color: BASE } : entry.dataKey === 'propBand' ? { color: PROP } : undefined}>{String(value)}</span>} />
+            {/* A band's legend is a shaded square, translucent as the band on the chart, not a line like the figures'. */}
+            {view.bands && <Area type="monotone" dataKey="baseBand" name={`${series.baseline} p5–p95`} legendType="square" stroke="none" fill={BASE_BAND} isAnimationActive={false} />}
+            {view.bands && <Area type="monotone" dataKey="propBand" name={t('scn.bandProposal')} legendType="square" stroke="none" fill={PROP_BAND} isAnimationActive={false} />}
             <Line type="monotone" dataKey="baseline" name={series.baseline} stroke={BASE} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line type="monotone" dataKey="proposal" name={series.proposal} stroke={PROP} strokeWidth={2} dot={false} isAnimationActive={false} />
           </ComposedChart>
@@ -206,18 +214,25 @@ export function ResultView({ view }: { view: RunView }) {
           title={t('scn.chart.byItem')}
           height={itemHeight}
           chart={differenceBars(
-            view.byItem.map((x) => ({ ...x, label: x.name })),
-            'label',
+            items.map((x) => ({ ...x, key: `${x.item} ${x.clause}` })),
+            'key',
+            (key) => {
+              const x = items.find((i) => `${i.item} ${i.clause}` === key);
+              return x ? `${x.label}${x.term === x.label ? '' : ` (${x.term})`} ${x.clause}` : String(key);
+            },
+            (key) => items.find((i) => `${i.item} ${i.clause}` === key)?.label ?? String(key),
           )}
           table={
             <FiguresTable
               testId="table-by-item"
               heading={t('scn.item')}
-              rows={view.byItem}
+              rows={items}
               rowKey={(x) => `${x.item} ${x.clause}`}
+              rowProps={(x) => ({ 'data-key': `${x.item} ${x.clause}` })}
+              firstTitle={(x) => (x.term === x.label ? x.clause : `${x.term} ${x.clause}`)}
               first={(x) => (
                 <>
-                  {x.name}
+                  <span data-item-label="">{x.label}</span>
                   <br />
                   <span className="small muted">{x.clause}</span>
                 </>
@@ -345,6 +360,8 @@ function FiguresTable<R extends Figures>(props: {
   rowProps?: (row: R) => { 'data-key'?: string; className?: string };
   show?: (n: number, row: R) => string;
   showDifference?: (n: number, row: R) => string;
+  /** The first column holds sentences (the summary's metrics): it keeps room for them rather than wrapping each word. */
+  wideFirst?: boolean;
   /** With replications: the row's p5–p95 of the proposal and of the paired difference, two more columns. */
   band?: (row: R) => { proposal: BandRange; difference: BandRange } | undefined;
 }) {
@@ -355,7 +372,7 @@ function FiguresTable<R extends Figures>(props: {
   const band = props.band;
   return (
     <DataTable
-      className="scn-table"
+      className={props.wideFirst ? 'scn-table scn-table-wide-first' : 'scn-table'}
       testId={props.testId}
       rows={props.rows}
       rowKey={props.rowKey}
@@ -367,8 +384,8 @@ function FiguresTable<R extends Figures>(props: {
         { key: 'difference', header: t('scn.difference'), className: 'num', cellClass: (r) => diffClass(r.difference), cell: (r) => showDifference(r.difference, r) },
         ...(band
           ? [
-              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(Math.round(n), r)) },
-              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(Math.round(n), r)) },
+              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(Math.round(n), r)) },
+              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(Math.round(n), r)) },
             ]
           : []),
       ]}

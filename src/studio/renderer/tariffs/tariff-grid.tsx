@@ -51,6 +51,9 @@ const FROZEN_MAX_WIDTH = 220;
  * validation, block paste from Excel, fill down (drag handle, Ctrl+D), copy, sort, a frozen
  * code and name, and every changed cell marked with its value before the edit.
  */
+/** About how wide a label is at the grid's 13px font: a CJK character twice a Latin one. */
+const labelWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7.5), 0);
+
 export function TariffGrid(props: Props) {
   const { table, rows, changes, editable, onEdits, onClipped, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
   const { t, lang, yen } = useI18n();
@@ -83,7 +86,8 @@ export function TariffGrid(props: Props) {
           key: c.key,
           name: lang === 'ja' ? c.ja : c.en,
           // Frozen columns (code, name) stay narrower, so the prices beside them are in view at 1280 px; a long name shows in full on hover and resizes.
-          width: Math.round(Math.min(c.frozen ? FROZEN_MAX_WIDTH : 330, Math.max(72, c.width * 8))),
+          // An enum column is as wide as its longest label in the page's language ("Legacy series", "M5525 シリーズ"), not cut to "Legacy …".
+          width: Math.round(Math.min(c.frozen ? FROZEN_MAX_WIDTH : 330, Math.max(72, c.width * 8, c.kind === 'enum' && c.values ? Math.max(...c.values.map((v) => labelWidth(String(enumText(table, c, String(v), lang))))) + 24 : 0))),
           frozen: c.frozen === true,
           resizable: true,
           sortable: true,
@@ -96,7 +100,7 @@ export function TariffGrid(props: Props) {
             const ch = changed.get(cellKey(row.__index, c.key));
             const text = display(c, row[c.key], lang, yen, table);
             return (
-              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen, table) || '—' }) : c.kind === 'text' ? text : undefined} data-changed={ch ? 'true' : undefined}>
+              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen, table) || '—' }) : c.kind === 'text' || c.kind === 'enum' ? text : undefined} data-changed={ch ? 'true' : undefined}>
                 {text || (c.kind === 'list' ? <span className="muted">{lang === 'ja' ? 'すべて' : 'all'}</span> : '')}
               </span>
             );

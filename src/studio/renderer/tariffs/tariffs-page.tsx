@@ -219,10 +219,27 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 version={summary}
                 headingTestId="version-heading"
                 sub={
-                  summary.title && (
-                    <span className="muted small" title={summary.title}>
-                      {summary.title}
+                  // A draft's change count and save state sit under its heading, so the toolbar holds one line at 1280 px.
+                  isDraft ? (
+                    <span className="toolbar-sub">
+                      {summary.title && (
+                        <span className="muted small" title={summary.title}>
+                          {summary.title}
+                        </span>
+                      )}
+                      <span className={`badge changes-badge${detail.changes.length ? ' has-changes' : ''}`} data-testid="change-count">
+                        {t('changes.count', { n: detail.changes.length })}
+                      </span>
+                      <span className={`save-state save-${editor.state}`} data-testid="save-state">
+                        {editor.state === 'saving' ? t('save.saving') : editor.state === 'failed' ? t('save.failed') : editor.state === 'saved' ? t('save.saved') : ''}
+                      </span>
                     </span>
+                  ) : (
+                    summary.title && (
+                      <span className="muted small" title={summary.title}>
+                        {summary.title}
+                      </span>
+                    )
                   )
                 }
               />
@@ -234,12 +251,6 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   <button type="button" onClick={() => void editor.redo()} disabled={!canEdit || !editor.canRedo} data-testid="btn-redo" title="Ctrl+Y">
                     ↷ {t('action.redo')}
                   </button>
-                  <span className={`badge changes-badge${detail.changes.length ? ' has-changes' : ''}`} data-testid="change-count">
-                    {t('changes.count', { n: detail.changes.length })}
-                  </span>
-                  <span className={`save-state save-${editor.state}`} data-testid="save-state">
-                    {editor.state === 'saving' ? t('save.saving') : editor.state === 'failed' ? t('save.failed') : editor.state === 'saved' ? t('save.saved') : ''}
-                  </span>
                 </>
               ) : (
                 <>
@@ -254,42 +265,27 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 </>
               )}
               <span className="toolbar-spacer" />
-              <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
-                {t('action.export')}
-              </button>
-              <button type="button" onClick={() => setDialog('import')} disabled={noImport !== null} aria-describedby={noImport ? 'tariff-role-note' : undefined} data-testid="btn-import">
-                {t('action.import')}
-              </button>
-              {isDraft && (
-                <button
-                  type="button"
-                  onClick={() => setDialog('import-draft')}
-                  disabled={!canEdit || noImportInto !== null}
-                  aria-describedby={noImportInto ? 'tariff-role-note' : undefined}
-                  title={t('di.actionHint')}
-                  data-testid="btn-import-into-draft"
-                >
-                  {t('di.action')}
+              {/* The Excel round trip, one group that wraps as a whole; discarding a draft is a lifecycle action, in the review panel. */}
+              <span className="toolbar-group" role="group" aria-label="Excel" data-testid="excel-actions">
+                <button type="button" onClick={() => void exportXlsx()} data-testid="btn-export">
+                  {t('action.export')}
                 </button>
-              )}
-              {isDraft && (
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={!canEdit}
-                  aria-describedby={noEdit ? 'tariff-role-note' : undefined}
-                  data-testid="btn-discard"
-                  onClick={() => {
-                    if (!window.confirm(t('confirm.discard'))) return;
-                    api.tariffs
-                      .discardDraft({ id: summary.id })
-                      .then(() => reloadVersions(summary.basedOn ?? undefined))
-                      .catch((e: unknown) => showError(e));
-                  }}
-                >
-                  {t('action.discard')}
+                <button type="button" onClick={() => setDialog('import')} disabled={noImport !== null} aria-describedby={noImport ? 'tariff-role-note' : undefined} title={isDraft ? t('action.importHint') : undefined} data-testid="btn-import">
+                  {t('action.import')}
                 </button>
-              )}
+                {isDraft && (
+                  <button
+                    type="button"
+                    onClick={() => setDialog('import-draft')}
+                    disabled={!canEdit || noImportInto !== null}
+                    aria-describedby={noImportInto ? 'tariff-role-note' : undefined}
+                    title={t('di.actionHint')}
+                    data-testid="btn-import-into-draft"
+                  >
+                    {t('di.action')}
+                  </button>
+                )}
+              </span>
             </div>
             {noEdit ? (
               <p className="readonly-note" id="tariff-role-note" data-testid="tariff-role-note">
@@ -390,10 +386,36 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <aside className="side-panel">
                 <EnginePanel versionId={summary.id} revision={summary.revision} index={courseIndex} hasBase={detail.base !== null} />
                 {summary.status !== 'superseded' && (
-                  <TariffReviewPanel summary={summary} onChanged={(id) => void reloadVersions(id)} onError={(e, lead) => showError(e, lead)} onNotice={(text) => {
+                  <TariffReviewPanel
+                    summary={summary}
+                    onChanged={(id) => void reloadVersions(id)}
+                    onError={(e, lead) => showError(e, lead)}
+                    onNotice={(text) => {
                       setError(null);
                       setNotice({ text, tone: 'ok' });
-                    }} />
+                    }}
+                    discard={
+                      isDraft && (
+                        <button
+                          type="button"
+                          className="danger"
+                          disabled={!canEdit}
+                          aria-describedby={noEdit ? 'tariff-role-note' : undefined}
+                          title={t('action.discardHint')}
+                          data-testid="btn-discard"
+                          onClick={() => {
+                            if (!window.confirm(t('confirm.discard'))) return;
+                            api.tariffs
+                              .discardDraft({ id: summary.id })
+                              .then(() => reloadVersions(summary.basedOn ?? undefined))
+                              .catch((e: unknown) => showError(e));
+                          }}
+                        >
+                          {t('action.discard')}
+                        </button>
+                      )
+                    }
+                  />
                 )}
                 {isDraft && (
                   <section className="changes-panel">

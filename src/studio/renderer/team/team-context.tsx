@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { Role } from '../../api/roles.js';
-import { useI18n } from '../i18n/i18n-context.js';
+import { fill, useI18n } from '../i18n/i18n-context.js';
 import { teamEn, teamJa, type TeamMessageKey } from '../i18n/team-messages.js';
 
 /** Who is signed in on a team server (null in the desktop app and --web), and signing out. */
@@ -19,7 +19,7 @@ export function useTeamText(): (key: TeamMessageKey, vars?: Record<string, strin
   return useCallback(
     (key, vars) => {
       const text = (lang === 'ja' ? teamJa : teamEn)[key];
-      return vars ? text.replace(/\{(\w+)\}/gu, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text;
+      return fill(text, vars);
     },
     [lang],
   );

@@ -36,6 +36,7 @@ export function ReviewLifecycle({
   setBusy,
   onError,
   frozen,
+  draftEnd,
   children,
 }: {
   kind: 'rule' | 'tariff';
@@ -49,6 +50,8 @@ export function ReviewLifecycle({
   onError: (e: unknown, lead?: string) => void;
   /** Shown instead of the form once the version is approved or superseded. */
   frozen?: ReactNode;
+  /** The draft's other way out, shown beneath submitting (the tariff page's "discard this draft"). */
+  draftEnd?: ReactNode;
   children?: ReactNode;
 }) {
   const { t } = useI18n();
@@ -152,6 +155,7 @@ export function ReviewLifecycle({
             </p>
           )}
           {(s.status === 'draft' || !me) && <p className="muted small">{s.status === 'draft' ? t('review.submitHelp') : t('review.approveHelp')}</p>}
+          {s.status === 'draft' && draftEnd}
         </div>
       )}
     </>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { VersionSummary } from '../../api/contract.js';
 import type { FleetImpact, TariffReviewView } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -18,11 +18,14 @@ export function TariffReviewPanel({
   onChanged,
   onError,
   onNotice,
+  discard,
 }: {
   summary: VersionSummary;
   onChanged: (select?: number) => void;
   onError: (e: unknown, lead?: string) => void;
   onNotice: (text: string) => void;
+  /** A draft's discard button: a lifecycle action, so it sits with submitting, not among the toolbar's Excel buttons. */
+  discard?: ReactNode;
 }) {
   const api = useApi();
   const { t, yen } = useI18n();
@@ -77,6 +80,7 @@ export function TariffReviewPanel({
         setBusy={setBusy}
         onError={onError}
         commentRows={2}
+        {...(discard ? { draftEnd: <div className="review-discard">{discard}</div> } : {})}
         testIds={{ reviewer: 'tr-reviewer', comment: 'tr-comment', submit: 'tr-submit', withdraw: 'tr-withdraw', approve: 'tr-approve' }}
         actions={{
           submit: async (comment) => {
