@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadReleaseFile } from '../../src/io/release-file.js';
 import { BROWSER_HTTP_LIMITS, SERVICE_HTTP_LIMITS, TEAM_HTTP_LIMITS, type HttpLimits } from '../../src/io/http-limits.js';
 import { createDecisionService } from '../../src/serve/decision-service.js';
@@ -92,7 +92,9 @@ describe('slow clients: the decision service (tariff serve)', () => {
     expect(out.bytesTrickled).toBeLessThan(TRICKLE.length);
     expect(statusOf(out.got), out.got).toBe(408);
     expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
-    // One line for it, the request's own (with its path), not a second one for the socket.
+    // One line for it, the request's own (with its path), not a second one for the socket. The
+    // request learns of its closed socket in a later turn than the client does: wait for the line.
+    await vi.waitFor(() => expect(logs.some((l) => l.error === 'REQUEST_TIMEOUT')).toBe(true), { timeout: 5000, interval: 20 });
     const timedOut = logs.filter((l) => l.error === 'REQUEST_TIMEOUT');
     expect(timedOut).toHaveLength(1);
     expect(timedOut[0]).toMatchObject({ status: 408, path: '/v1/decisions/approval', decision: 'approval' });
@@ -205,6 +207,8 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
       expect(statusOf(out.got), out.got).toBe(408);
       expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
     }
+    // A request learns of its closed socket a turn after the client does: wait for both lines.
+    await vi.waitFor(() => expect(logs.filter((l) => l.includes('408 REQUEST_TIMEOUT')).length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 20 });
     expect(logs.filter((l) => l.includes('408 REQUEST_TIMEOUT'))).toHaveLength(2);
     // The cut-off sign-in is one line, not a second "closed the connection" line.
     expect(logs.some((l) => l.includes('/auth/login') && l.includes('closed the connection'))).toBe(false);
