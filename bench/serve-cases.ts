@@ -22,8 +22,11 @@ export const BATCH = 1000;
  * The mix as bench:serve sends it: each case as a single request, and per decision one batch of
  * BATCH cases (that decision's cases of the mix, repeated), as JSON text and as encoded requests.
  */
-export function benchRequests(): { singles: EncodedRequest[]; batchTexts: { decision: string; text: string }[]; batches: EncodedRequest[] } {
-  const cases = benchCases();
+export function benchRequests(cases: ReturnType<typeof benchCases> = benchCases()): {
+  singles: EncodedRequest[];
+  batchTexts: { decision: string; text: string }[];
+  batches: EncodedRequest[];
+} {
   const singles = cases.map((c) => encodePost(`/v1/decisions/${c.decision}`, JSON.stringify(c.body)));
   const byDecision = new Map<string, object[]>();
   for (const c of cases) byDecision.set(c.decision, [...(byDecision.get(c.decision) ?? []), c.body]);

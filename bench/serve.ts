@@ -104,7 +104,7 @@ const stopChild = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM');
   });
 
-const { batchTexts } = benchRequests();
+const { batchTexts } = benchRequests(cases);
 /**
  * The load client runs in a process of its own (bench/load-client.ts), so that this process's
  * heap (both engines, the in-process rounds' garbage) is not collected in the middle of a load
