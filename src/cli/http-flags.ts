@@ -1,5 +1,5 @@
 import { parseTrustedProxies, type TrustedProxies } from '../io/client-address.js';
-import { limitProblems, type HttpLimits } from '../io/http-limits.js';
+import type { HttpLimits } from '../io/http-limits.js';
 import { UsageError } from './options.js';
 import { wholeNumber } from './parse-flags.js';
 
@@ -46,9 +46,10 @@ export function httpLimitsFrom(values: HttpFlagValues, defaults: HttpLimits): Ht
     keepAliveTimeoutMs: wholeNumber(values['keep-alive-timeout-ms'], '--keep-alive-timeout-ms', defaults.keepAliveTimeoutMs, 1, MAX_TIMEOUT_MS, ms),
     maxConnections: wholeNumber(values['max-connections'], '--max-connections', defaults.maxConnections, 1, MAX_CONNECTIONS),
   };
-  const problems = limitProblems(limits);
-  if (problems.length)
-    throw new UsageError(problems.map((p) => p.replace('the headers timeout', '--headers-timeout-ms').replace('the request timeout', '--request-timeout-ms')).join('; '));
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs)
+    throw new UsageError(
+      `--headers-timeout-ms (${limits.headersTimeoutMs} ms) cannot be longer than --request-timeout-ms (${limits.requestTimeoutMs} ms): the headers are part of the request`,
+    );
   return limits;
 }
 

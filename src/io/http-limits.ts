@@ -110,12 +110,3 @@ export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address
 export const tooManyHeaders = (req: IncomingMessage, l: HttpLimits): boolean => req.rawHeaders.length / 2 > l.maxHeaders;
 
 export const tooManyHeadersMessage = (l: HttpLimits): string => `the request carries more than ${l.maxHeaders} header lines: send fewer headers (a request needs a handful)`;
-
-/** Problems with a set of limits given on the command line, in words (empty when they hold). */
-export function limitProblems(l: HttpLimits): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(l)) if (!Number.isSafeInteger(v) || (v as number) < 1) out.push(`${k} must be a whole number from 1, got ${String(v)}`);
-  if (l.headersTimeoutMs > l.requestTimeoutMs)
-    out.push(`the headers timeout (${l.headersTimeoutMs} ms) cannot be longer than the request timeout (${l.requestTimeoutMs} ms): the headers are part of the request`);
-  return out;
-}
