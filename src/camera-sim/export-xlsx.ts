@@ -31,11 +31,17 @@ export const SHEETS = {
 
 const YEN = '"¥"#,##0;[Red]-"¥"#,##0';
 const COUNT = '#,##0';
+/** A count that may be a fraction (a percentile or mean of counts over replications). */
+const COUNT_BAND = '#,##0.0';
 const PERCENT = '0.0%;[Red]-0.0%';
 
 export type Cell = string | number | boolean | { formula: string; result: number | string } | null;
 /** A plain sheet of values added after the run's own sheets (the studio's chart data). */
-export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: Cell[][] };
+/**
+ * A sheet after Assumptions. `rowKinds[i]`, when given, is what row i's figures count: its yen
+ * columns then take that row's format (a count of contracts in a Bands row is not yen).
+ */
+export type ExtraSheet = { name: string; columns: { header: string; width: number; kind?: 'yen' | 'count' | 'text' }[]; rows: Cell[][]; rowKinds?: ('yen' | 'count')[] };
 type Col = { header: string; width: number; numFmt?: string };
 /** A column as [header, width, number format]: one line per column. */
 type ColSpec = readonly [header: string, width: number, numFmt?: string];
@@ -258,7 +264,8 @@ export class XlsxExport {
       const ws = this.wb.addWorksheet(x.name, { views: [{ state: 'frozen', ySplit: 1 }] });
       const cols: Col[] = x.columns.map((c) => ({ header: c.header, width: c.width, ...(c.kind === 'yen' ? { numFmt: YEN } : c.kind === 'count' ? { numFmt: COUNT } : {}) }));
       XlsxExport.start(ws, cols);
-      for (const values of x.rows) XlsxExport.row(ws, cols, values);
+      const countCols = cols.map((c) => (c.numFmt === YEN ? { ...c, numFmt: COUNT_BAND } : c));
+      x.rows.forEach((values, i) => XlsxExport.row(ws, x.rowKinds?.[i] === 'count' ? countCols : cols, values));
       ws.commit();
     }
     await Promise.race([this.wb.commit(), this.failure]);
@@ -364,7 +371,7 @@ export class XlsxExport {
   private writeByCourse(v: Views): void {
     const ws = this.sheets.byCourse;
     const block = (side: string): ColSpec[] => [
-      [`${side} 請求月数 Contract-months`, 14, COUNT],
+      [`${side} 契約月数 Contract-months`, 14, COUNT],
       [`${side} 料金・オプション Fees & options`, 18, YEN],
       [`${side} 減免 Outage waivers`, 16, YEN],
       [`${side} 延滞利息 Late interest`, 15, YEN],

@@ -32,14 +32,28 @@ export type Bands = {
 /** The seed of replication r (0: the scenario's own). */
 export const replicationSeed = (seed: number, r: number): number => (r === 0 ? seed : fmix((fmix(seed ^ 0x2545f491) + Math.imul(r, 0x9e3779b9)) >>> 0));
 
-/** PERCENTILE.INC of values at p (0…1). */
+/**
+ * PERCENTILE.INC of values at p (0…1). The interpolation is done in whole millionths, exactly
+ * (BigInt), when the values are whole numbers (yen, counts): 10,500 is 10500, not
+ * 10499.999999999996 as `a + (b − a) × 0.2` in floating point gives, which a finance reader would
+ * see in the JSON and the studio's tables. Other values interpolate in floating point.
+ */
 export const percentile = (values: readonly number[], p: number): number => {
   const s = [...values].sort((a, b) => a - b);
   if (!s.length) return 0;
-  const rank = p * (s.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return s[lo]! + (s[hi]! - s[lo]!) * (rank - lo);
+  const rankMicro = Math.round(p * 1_000_000) * (s.length - 1);
+  const lo = Math.floor(rankMicro / 1_000_000);
+  const hi = Math.min(s.length - 1, lo + 1);
+  const fracMicro = rankMicro - lo * 1_000_000;
+  const a = s[lo]!;
+  const b = s[hi]!;
+  if (fracMicro === 0 || a === b) return a;
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return a + ((b - a) * fracMicro) / 1_000_000;
+  const micro = BigInt(a) * 1_000_000n + (BigInt(b) - BigInt(a)) * BigInt(fracMicro);
+  const neg = micro < 0n;
+  const abs = neg ? -micro : micro;
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/u, '');
+  return Number(`${neg ? '-' : ''}${abs / 1_000_000n}${frac ? `.${frac}` : ''}`);
 };
 
 export const band = (values: readonly number[]): Band => ({
@@ -128,16 +142,27 @@ const col = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : col(
  * over the Replications row, their values cached).
  */
 export function bandSheets(b: Bands): ExtraSheet[] {
-  const rows: { figure: string; month: string; side: string; values: number[] }[] = [];
-  const sides = ['baseline', 'proposal', 'difference'];
-  for (const s of b.summary) b.values.summary[s.key]!.forEach((v, k) => rows.push({ figure: s.key, month: '', side: sides[k]!, values: v }));
-  for (const m of b.byMonth) for (const f of MONTH_FIGURES) b.values.byMonth[m.month]![f].forEach((v, k) => rows.push({ figure: f, month: m.month, side: sides[k]!, values: v }));
-  const first = 4;
+  const rows: { figure: string; label: string; kind: 'yen' | 'count'; month: string; side: string; values: number[] }[] = [];
+  const sides = ['baseline 現行', 'proposal 変更案', 'difference 差額'];
+  const labelOf = new Map(b.summary.map((s) => [s.key, s.label]));
+  for (const s of b.summary) b.values.summary[s.key]!.forEach((v, k) => rows.push({ figure: s.key, label: s.label, kind: s.kind, month: '', side: sides[k]!, values: v }));
+  for (const m of b.byMonth)
+    for (const f of MONTH_FIGURES)
+      b.values.byMonth[m.month]![f].forEach((v, k) => rows.push({ figure: f, label: labelOf.get(f) ?? f, kind: 'yen', month: m.month, side: sides[k]!, values: v }));
+  const rowKinds = rows.map((r) => r.kind);
+  const first = 5;
   const last = col(first + b.replications - 1);
   const rep: ExtraSheet = {
     name: 'Replications',
-    columns: extraColumns([['Figure', 22, 'text'], ['Month', 9, 'text'], ['Side', 11, 'text'], ...b.seeds.map((seed, r) => [`r${r} seed ${seed}`, 16, 'yen'] as const)]),
-    rows: rows.map((r) => [r.figure, r.month, r.side, ...r.values]),
+    columns: extraColumns([
+      ['Figure', 22, 'text'],
+      ['項目 Label', 34, 'text'],
+      ['Month 月', 10, 'text'],
+      ['Side 区分', 16, 'text'],
+      ...b.seeds.map((seed, r) => [`r${r} seed ${seed}`, 16, 'yen'] as const),
+    ]),
+    rows: rows.map((r) => [r.figure, r.label, r.month, r.side, ...r.values]),
+    rowKinds,
   };
   const stat = (r: { values: number[] }, i: number, p: number | 'mean'): Cell => {
     const range = `Replications!${col(first)}${i + 2}:${last}${i + 2}`;
@@ -147,14 +172,16 @@ export function bandSheets(b: Bands): ExtraSheet[] {
     name: 'Bands',
     columns: extraColumns([
       ['Figure', 22, 'text'],
-      ['Month', 9, 'text'],
-      ['Side', 11, 'text'],
+      ['項目 Label', 34, 'text'],
+      ['Month 月', 10, 'text'],
+      ['Side 区分', 16, 'text'],
       ['p5', 16, 'yen'],
       ['p50', 16, 'yen'],
       ['p95', 16, 'yen'],
       ['Mean 平均', 16, 'yen'],
     ]),
-    rows: rows.map((r, i) => [r.figure, r.month, r.side, stat(r, i, 0.05), stat(r, i, 0.5), stat(r, i, 0.95), stat(r, i, 'mean')]),
+    rows: rows.map((r, i) => [r.figure, r.label, r.month, r.side, stat(r, i, 0.05), stat(r, i, 0.5), stat(r, i, 0.95), stat(r, i, 'mean')]),
+    rowKinds,
   };
   return [bands, rep];
 }

@@ -157,7 +157,8 @@ export async function runSensitivity(
   return { baseDifference: base, relative, rows };
 }
 
-const values = (v: number[]): string => v.map((x) => Number(x.toPrecision(6))).join(', ');
+/** A moved value: a number (so the sheet can compute with it), or a list when the pointer has `*` and names several. */
+const values = (v: number[]): number | string => (v.length === 1 ? Number(v[0]!.toPrecision(6)) : v.map((x) => Number(x.toPrecision(6))).join(', '));
 
 /** The workbook's Sensitivity sheet: one row per assumption, sorted by swing. */
 export function sensitivitySheet(t: Sensitivity): ExtraSheet {
@@ -166,9 +167,9 @@ export function sensitivitySheet(t: Sensitivity): ExtraSheet {
     columns: extraColumns([
       ['Assumption 前提', 40, 'text'],
       ['Pointer', 34, 'text'],
-      ['Value', 16, 'text'],
-      ['Down', 16, 'text'],
-      ['Up', 16, 'text'],
+      ['Value 値', 16, 'text'],
+      ['Down 下', 16, 'text'],
+      ['Up 上', 16, 'text'],
       ['Difference, down 差額(下)', 18, 'yen'],
       ['Difference, up 差額(上)', 18, 'yen'],
       ['Effect down 影響(下)', 18, 'yen'],
