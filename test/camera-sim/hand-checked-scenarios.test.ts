@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { bandSheets, percentile, runReplications } from '../../src/camera-sim/replications.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
@@ -127,5 +133,38 @@ describe('small scenarios checked by hand', () => {
     // The formulas read the replications' columns, which start at E now that the label is in B.
     expect((sheet!.rows[i]![4] as { formula: string }).formula).toBe(`PERCENTILE.INC(Replications!E${i + 2}:G${i + 2},0.05)`);
     expect(reps!.rows[i]!.slice(0, 5)).toEqual(['contracts', '契約数 Contracts in the horizon', '', 'baseline 現行', 36]);
+  });
+
+  it('the workbook of tariff simulate --replications --sensitivity, as finance opens it (exceljs, and LibreOffice CSV as shown)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hand-wb-'));
+    const file = join(dir, 's.json');
+    writeFileSync(file, JSON.stringify({ ...response(), sensitivity: { assumptions: [{ pointer: '/cancellation/monthlyHazard', down: 0.04, up: 0.06 }] } }));
+    const code = await main(['simulate', file, '--out', join(dir, 'r.xlsx'), '--workers', '0', '--quiet', '--replications', '3', '--sensitivity'], {
+      out: () => undefined,
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'r.xlsx'));
+    const bandsWs = wb.getWorksheet('Bands')!;
+    const rowOf = (ws: ExcelJS.Worksheet, key: string, side: string) => {
+      let n = 0;
+      ws.eachRow((r, i) => {
+        if (!n && r.getCell(1).text === key && r.getCell(4).text.startsWith(side)) n = i;
+      });
+      return ws.getRow(n);
+    };
+    expect(rowOf(bandsWs, 'contracts', 'baseline').getCell(5).numFmt).toBe('#,##0.0');
+    expect(rowOf(bandsWs, 'netExTax', 'baseline').getCell(5).numFmt).toContain('¥');
+    const sens = wb.getWorksheet('Sensitivity')!.getRow(3);
+    expect([sens.getCell(3).value, sens.getCell(4).value, sens.getCell(5).value]).toEqual([0.05, 0.04, 0.06]);
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, join(dir, 'r.xlsx')], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    const csv = (sheet: string) => readFileSync(join(dir, `r-${sheet}.csv`), 'utf8').split(/\r?\n/u);
+    // LibreOffice shows the count as a count (36.0), never ¥36, and the moved values as numbers.
+    expect(csv('Bands').find((l) => l.startsWith('contracts,'))).toBe('contracts,契約数 Contracts in the horizon,,baseline 現行,36.0,36.0,36.0,36.0');
+    expect(csv('Sensitivity')[2]).toMatch(/^解約ハザード Cancellation hazard,\/cancellation\/monthlyHazard,0\.05,0\.04,0\.06,/u);
   });
 });
