@@ -211,7 +211,8 @@ export async function openOutput(path: string, rs: ResolvedScenario, withLedger:
           const file = path.replace(/\.csv$/i, `.${x.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`);
           const xw = new Writer(staged.stage(file));
           await xw.write(`\ufeff${csvLine(x.columns.map((c) => c.header))}`);
-          for (const row of x.rows) await xw.write(csvLine(row.map((c) => (c !== null && typeof c === 'object' ? c.result : c))));
+          for (const row of x.rows)
+            await xw.write(csvLine(row.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c !== null && typeof c === 'object' ? c.result : c))));
           await xw.close();
           files.push(file);
         }

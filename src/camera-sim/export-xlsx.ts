@@ -31,11 +31,27 @@ export const SHEETS = {
 
 const YEN = '"¥"#,##0;[Red]-"¥"#,##0';
 const COUNT = '#,##0';
+/** A 料金月 (billing month), written as a date (its first day) so that Excel sorts, filters and groups it as a date. */
+const MONTH = 'yyyy-mm';
+const DATE = 'yyyy-mm-dd';
+const TIMESTAMP = 'yyyy-mm-dd hh:mm:ss "UTC"';
+/** YYYY-MM as the date of its first day (UTC midnight, which exceljs writes as that day's serial). */
+export const monthDate = (month: string): Date => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+/**
+ * An assumption's value as a cell: a calendar date or an ISO timestamp (the run's time, a start
+ * date of the fleet) becomes a date cell with its format; anything else stays as it is.
+ */
+const assumptionCell = (v: string | number | boolean): { value: Cell; numFmt?: string } => {
+  if (typeof v !== 'string') return { value: v };
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))) return { value: new Date(`${v}T00:00:00Z`), numFmt: DATE };
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/u.test(v) && !Number.isNaN(Date.parse(v))) return { value: new Date(v), numFmt: TIMESTAMP };
+  return { value: v };
+};
 /** A count that may be a fraction (a percentile or mean of counts over replications). */
 const COUNT_BAND = '#,##0.0';
 const PERCENT = '0.0%;[Red]-0.0%';
 
-export type Cell = string | number | boolean | { formula: string; result: number | string } | null;
+export type Cell = string | number | boolean | Date | { formula: string; result: number | string } | null;
 /** A plain sheet of values added after the run's own sheets (the studio's chart data). */
 /**
  * A sheet after Assumptions. `rowKinds[i]`, when given, is what row i's figures count: its yen
@@ -258,7 +274,19 @@ export class XlsxExport {
       ]),
     );
     XlsxExport.row(a, [], ['scenario', r.scenario.name]);
-    for (const [k, val] of assumptions) XlsxExport.row(a, [], [k, val]);
+    for (const [k, val] of assumptions) {
+      const c = assumptionCell(val);
+      XlsxExport.row(
+        a,
+        c.numFmt
+          ? [
+              { header: '', width: 0 },
+              { header: '', width: 0, numFmt: c.numFmt },
+            ]
+          : [],
+        [k, c.value],
+      );
+    }
     for (const ws of Object.values(this.sheets)) ws.commit();
     for (const x of extra) {
       const ws = this.wb.addWorksheet(x.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -280,7 +308,7 @@ export class XlsxExport {
       [`${side} ${CATEGORY_LABELS.tax}`, 16, YEN],
       [`${side} 税込 Total`, 17, YEN],
     ];
-    const cols = colsOf([['Month 月', 10], ...block('Baseline'), ...block('Proposal'), ['Δ Net ex tax', 16, YEN], ['Δ Total', 16, YEN]]);
+    const cols = colsOf([['Month 月', 10, MONTH], ...block('Baseline'), ...block('Proposal'), ['Δ Net ex tax', 16, YEN], ['Δ Total', 16, YEN]]);
     XlsxExport.start(ws, cols);
     const n = EX_TAX.length;
     const bFirst = 2;
@@ -294,7 +322,7 @@ export class XlsxExport {
       const dNet = netExTax(row.proposal) - netExTax(row.baseline);
       const dTotal = dNet + row.proposal.tax - row.baseline.tax;
       XlsxExport.row(ws, cols, [
-        row.month,
+        monthDate(row.month),
         ...cells(row.baseline, bFirst, r),
         ...cells(row.proposal, pFirst, r),
         f(`${col(pFirst + n)}${r}-${col(bFirst + n)}${r}`, dNet),
