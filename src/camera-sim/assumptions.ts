@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../engine/canonical-json.js';
 import type { SimulationResult } from './result.js';
+import type { ResolvedScenario } from './scenario-loader.js';
 import type { Scenario } from './scenario-types.js';
 
 /**
@@ -14,7 +17,18 @@ const flatten = (v: unknown, pointer: string, out: [string, string | number | bo
   else out.push([pointer, v === null ? 'null' : (v as string | number | boolean)]);
 };
 
-export function assumptionRows(scenario: Scenario, r: SimulationResult, run: RunInfo): [string, string | number | boolean][] {
+/** The sha256 of a version's canonical JSON: names its content exactly, where its date names only which version. */
+export const contentSha256 = (v: unknown): string => createHash('sha256').update(canonicalJson(v)).digest('hex');
+
+/** Excel's limit on the text of one cell. */
+const CELL_CHARS = 32_767;
+
+/**
+ * `rs`, when given, adds what makes a figure defensible months later: each side's rule and tariff
+ * content as run (edits applied) by sha256, so a version edited since, under the same date, shows
+ * as different; and the whole scenario as one JSON cell, to save as a file and run again.
+ */
+export function assumptionRows(scenario: Scenario, r: SimulationResult, run: RunInfo, rs?: ResolvedScenario): [string, string | number | boolean][] {
   const rows: [string, string | number | boolean][] = [
     ['program', `${r.program.name} ${r.program.version}`],
     ['node', run.node],
@@ -29,7 +43,15 @@ export function assumptionRows(scenario: Scenario, r: SimulationResult, run: Run
     rows.push([`${side.label} tariffs`, `${side.versions.tariffs} (${side.versions.tariffsStatus})`]);
     side.edits.forEach((e, i) => rows.push([`${side.label} edit ${i + 1}`, e]));
     for (const [k, v] of Object.entries(side.interpretations)) rows.push([`${side.label} interpretation ${k}`, v]);
+    const resolved = rs?.sides.find((x) => x.label === side.label);
+    if (resolved) {
+      rows.push([`${side.label} rules sha256`, contentSha256(resolved.rules)]);
+      rows.push([`${side.label} tariffs sha256`, contentSha256(resolved.tariff)]);
+    }
   }
+  const whole = JSON.stringify(scenario);
+  if (rs)
+    rows.push(['scenario JSON', whole.length <= CELL_CHARS ? whole : `(${whole.length.toLocaleString('en-US')} characters, more than a cell holds: see the scenario rows below)`]);
   const flat: [string, string | number | boolean][] = [];
   flatten(scenario, '', flat);
   return [...rows, ...flat.map(([k, v]): [string, string | number | boolean] => [`scenario ${k}`, v])];

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { contentSha256 } from '../../src/camera-sim/assumptions.js';
 import { bandSheets, percentile, runReplications } from '../../src/camera-sim/replications.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
@@ -158,6 +159,17 @@ describe('small scenarios checked by hand', () => {
     expect(rowOf(bandsWs, 'netExTax', 'baseline').getCell(5).numFmt).toContain('¥');
     const sens = wb.getWorksheet('Sensitivity')!.getRow(3);
     expect([sens.getCell(3).value, sens.getCell(4).value, sens.getCell(5).value]).toEqual([0.05, 0.04, 0.06]);
+    // What produced it, to defend a figure later: the content of each side's versions by sha256
+    // (the baseline's is the tariff on disk; the proposal's is the edited copy), and the scenario itself.
+    const about = new Map<string, unknown>();
+    wb.getWorksheet('Assumptions')!.eachRow((r) => about.set(r.getCell(1).text, r.getCell(2).value));
+    expect(about.get('baseline tariffs sha256')).toBe(contentSha256(registry.tariffVersions[0]));
+    expect(about.get('baseline rules sha256')).toBe(contentSha256(registry.ruleVersions[0]));
+    expect(about.get('proposal tariffs sha256')).toMatch(/^[0-9a-f]{64}$/u);
+    expect(about.get('proposal tariffs sha256')).not.toBe(about.get('baseline tariffs sha256'));
+    expect(JSON.parse(String(about.get('scenario JSON')))).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    expect(about.get('replications')).toBe(3);
+    expect(about.get('generated at')).toBeInstanceOf(Date);
     execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, join(dir, 'r.xlsx')], {
       stdio: 'pipe',
       timeout: 120_000,

@@ -149,7 +149,7 @@ export class ScenarioRuns {
         const stored: StoredRun = {
           scenario: rs.scenario,
           result,
-          assumptions: assumptionRows(rs.scenario, result, { workers, generatedAt: finishedAt, node: process.version }),
+          assumptions: assumptionRows(rs.scenario, result, { workers, generatedAt: finishedAt, node: process.version, replications }, rs),
           finishedAt,
           elapsedMs,
           workers,
