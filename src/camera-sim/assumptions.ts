@@ -49,6 +49,7 @@ export function assumptionRows(scenario: Scenario, r: SimulationResult, run: Run
       rows.push([`${side.label} tariffs sha256`, contentSha256(resolved.tariff)]);
     }
   }
+  for (const n of rs?.notes ?? []) rows.push([`note ${n.pointer}`, n.message]);
   const whole = JSON.stringify(scenario);
   if (rs)
     rows.push(['scenario JSON', whole.length <= CELL_CHARS ? whole : `(${whole.length.toLocaleString('en-US')} characters, more than a cell holds: see the scenario rows below)`]);

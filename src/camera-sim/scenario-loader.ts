@@ -27,7 +27,23 @@ export type ResolvedSide = {
   edits: string[];
   uptakes: NewCourseUptake[];
 };
-export type ResolvedScenario = { file: string; scenario: Scenario; sides: [ResolvedSide, ResolvedSide] };
+/**
+ * `notes`: what runs but reads the scenario in a way the user should know (code `SCENARIO_NOTE`,
+ * with its pointer): printed before a run by `tariff simulate`, and a row of the Assumptions.
+ */
+export type ResolvedScenario = { file: string; scenario: Scenario; sides: [ResolvedSide, ResolvedSide]; notes?: DataError[] };
+
+/** Start dates before the first tariff version the baseline knows: no fee of the terms was in force then. */
+const startNotes = (s: Scenario, file: string, registry: Registry, baseline: ResolvedSide): DataError[] => {
+  const first = registry.tariffVersions[0]?.effective;
+  const from = s.fleet.startDates.from;
+  if (!first || from >= first) return [];
+  const message =
+    `contracts may start on ${from}, before the first tariff version (${first}); the run bills only the horizon's months, ` +
+    `but a settlement counts the fees paid before the horizon at the baseline's fees (${baseline.versions.tariffs}), which were not in force before ${first}, ` +
+    `and keep-price contracts keep the baseline's prices. If that matters, start the fleet on or after ${first} (fleet.startDates.from)`;
+  return [{ file, pointer: '/fleet/startDates/from', message, code: 'SCENARIO_NOTE' }];
+};
 
 const weightsOk = (xs: readonly number[]): boolean => xs.reduce((a, b) => a + b, 0) > 0;
 
@@ -73,7 +89,12 @@ const resolveSide = (label: SideLabel, spec: SideSpec, base: SideSpec, s: Scenar
   /** A side names no version of that kind (or none is in force): one error at /<side>/<field>. */
   const missing = (kind: 'rule' | 'tariff', field: 'rules' | 'tariffs', date: string | undefined, all: readonly { effective: string }[]): void => {
     const known = all.map((v) => v.effective).join(', ') || '(none)';
-    const message = date ? `no ${kind} version takes effect on ${date}; known: ${known}` : `no ${kind} version is in force on ${startDay}; name one with "${field}"`;
+    const first = all[0]?.effective;
+    const message = date
+      ? `no ${kind} version takes effect on ${date}; known: ${known}`
+      : first && startDay < first
+        ? `no ${kind} version is in force on ${startDay}, the horizon's first day: the first takes effect on ${first}. Start the horizon on or after ${first.slice(0, 7)} (horizon.start), or name a version with "${field}"`
+        : `no ${kind} version is in force on ${startDay}; name one with "${field}"`;
     errors.push({ file, pointer: `/${label}/${field}`, message, code: 'SCENARIO_INVALID' });
   };
   if (!rules) missing('rule', 'rules', ruleDate, registry.ruleVersions);
@@ -149,7 +170,8 @@ export function resolveScenario(data: unknown, file: string, registry: Registry 
   const baseline = resolveSide('baseline', s.baseline, {}, s, file, baseRegistry, errors);
   const proposal = resolveSide('proposal', s.proposal, s.baseline, s, file, proposalRegistry, errors);
   if (errors.length || !baseline || !proposal) throw new DataLoadError(errors[0]?.code ?? 'SCENARIO_INVALID', errors);
-  return { file, scenario: s, sides: [baseline, proposal] };
+  const notes = startNotes(s, file, baseRegistry, baseline);
+  return { file, scenario: s, sides: [baseline, proposal], ...(notes.length ? { notes } : {}) };
 }
 
 export function loadScenario(path: string, registry: Registry): ResolvedScenario {

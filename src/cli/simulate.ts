@@ -147,6 +147,8 @@ export const simulate: Command = {
     const max = maxContractMonthsOf(values['max-contract-months']);
     const registry = loadRegistry(values.rules ?? DEFAULT_RULES, values.tariffs ?? DEFAULT_TARIFFS);
     const rs = loadScenario(positionals[0]!, registry);
+    // Printed even with --quiet: the run goes ahead, but reads the scenario in a way to know.
+    for (const n of rs.notes ?? []) io.err(`tariff simulate: note ${n.code}\n  ${n.file} ${n.pointer}: ${n.message}`);
     const ledger = values.ledger === true;
     const replications = values.replications === undefined ? (rs.scenario.replications ?? 1) : digitsOf(values.replications);
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000)

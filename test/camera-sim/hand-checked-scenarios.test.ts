@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { contentSha256 } from '../../src/camera-sim/assumptions.js';
+import { assumptionRows, contentSha256 } from '../../src/camera-sim/assumptions.js';
 import { bandSheets, percentile, runReplications } from '../../src/camera-sim/replications.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
@@ -178,5 +178,29 @@ describe('small scenarios checked by hand', () => {
     // LibreOffice shows the count as a count (36.0), never ¥36, and the moved values as numbers.
     expect(csv('Bands').find((l) => l.startsWith('contracts,'))).toBe('contracts,契約数 Contracts in the horizon,,baseline 現行,36.0,36.0,36.0,36.0');
     expect(csv('Sensitivity')[2]).toMatch(/^解約ハザード Cancellation hazard,\/cancellation\/monthlyHazard,0\.05,0\.04,0\.06,/u);
+  });
+
+  it('a date before the first version: a horizon is refused with what to do; a fleet started before it runs, with a note', async () => {
+    const early = response();
+    early.horizon.start = '2019-01';
+    let refused: unknown;
+    try {
+      resolve(early);
+    } catch (e) {
+      refused = e;
+    }
+    expect((refused as { errors: { pointer: string; message: string }[] }).errors[0]).toMatchObject({
+      pointer: '/baseline/rules',
+      message: expect.stringContaining('the first takes effect on 2023-09-19. Start the horizon on or after 2023-09 (horizon.start)'),
+    });
+    const old = response();
+    old.fleet.startDates = { from: '2010-01-01', to: '2012-12-31' };
+    const rs = resolve(old);
+    expect(rs.notes).toEqual([
+      expect.objectContaining({ pointer: '/fleet/startDates/from', code: 'SCENARIO_NOTE', message: expect.stringContaining('before the first tariff version (2023-09-19)') }),
+    ]);
+    const rows = assumptionRows(rs.scenario, await runSimulation(rs, { workers: 0 }), { workers: 0, generatedAt: '2026-11-30T00:00:00.000Z', node: 'v20' }, rs);
+    expect(rows.find(([k]) => k === 'note /fleet/startDates/from')?.[1]).toContain('start the fleet on or after 2023-09-19');
+    expect(resolve(response()).notes).toBeUndefined();
   });
 });
