@@ -107,7 +107,7 @@ describe('small scenarios checked by hand', () => {
     // 307 contract-months in force, of which 7 free (第7条): 300 monthly fees billed.
     const billed = r.baseline.amounts.filter((a) => a.item === 'monthly-fee').reduce((n, a) => n + a.rows, 0);
     expect(billed).toBe(300);
-    expect(v.summary.find((x) => x.key === 'contractMonths')!.label).toBe('契約月数（無料月を含む） Contract-months, free months included');
+    expect(v.summary.find((x) => x.key === 'contractMonths')!.label).toBe('契約月数(無料月込) Contract-months incl. free');
   });
 
   it('bands over 5 replications: PERCENTILE.INC of the five paired runs, exact to the yen', async () => {
