@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +42,24 @@ describe('Scenarios page as finance uses it', () => {
     await shot(studio.page, 'fin7-scenarios-bad-band-ja');
     // Nothing was run: the result is still the first run's.
     await waitText(testId('summary-table').locator('tr[data-key=contracts]'), '60 件');
+  });
+
+  it('its Excel export, opened by LibreOffice: months as dates, units in the formats, the Assumptions defend the run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fin7-xlsx-'));
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('scn-export').click()]);
+    const file = join(dir, 'scenario.xlsx');
+    await download.saveAs(file);
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, file], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+    const lines = (sheet: string) => readFileSync(join(dir, `scenario-${sheet}.csv`), 'utf8').split(/\r?\n/u);
+    // As shown: yen with ¥, a billing month as yyyy-mm from a date cell, a count without a unit of money.
+    expect(lines('Summary')[1]).toMatch(/^monthlyFees,月額料金 Monthly fees,"?¥[\d,]+"?,/u);
+    expect(lines('By month')[1]).toMatch(/^2027-01,"?¥[\d,]+"?/u);
+    const about = lines('Assumptions').join('\n');
+    expect(about).toMatch(/baseline tariffs sha256,[0-9a-f]{64}/u);
+    expect(about).toContain('scenario JSON,');
+    expect(about).toMatch(/generated at,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/u);
   });
 });
