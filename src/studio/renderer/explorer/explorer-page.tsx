@@ -5,6 +5,7 @@ import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, Versio
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DateField } from '../ui/date-field.js';
 import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
@@ -221,10 +222,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
           </label>
         </div>
         <div className="form-row">
-          <label>
-            {t('explorer.asOf')}
-            <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="explorer-asof" />
-          </label>
+          <DateField label={t('explorer.asOf')} required value={asOf} onChange={setAsOf} testId="explorer-asof" />
           <label className="grow">
             {t('explorer.name')}
             <input type="text" value={name} onChange={(e) => setName(e.target.value)} data-testid="explorer-name" />
@@ -279,7 +277,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
             </fieldset>
           </details>
         )}
-        <button type="button" className="primary" onClick={() => void run()} data-testid="explorer-run">
+        <button type="button" className="primary" onClick={() => void run()} disabled={asOf === ''} data-testid="explorer-run">
           {t('explorer.run')}
         </button>
       </section>

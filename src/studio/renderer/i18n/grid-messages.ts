@@ -1,0 +1,24 @@
+/** The words of the tariff grid's block operations (select, copy, paste, fill, clear), Japanese and English. */
+export const gridJa = {
+  'grid.pasted': '{n} セルを貼り付けました。',
+  'grid.filled': '{n} セルに入力しました。',
+  'grid.normalised': '{n} セルは書き方を直して読みました: {examples}{more}。',
+  'grid.normalisedMore': '、ほか {n} セル',
+  'grid.ragged':
+    '貼り付けた {row} 行目は {cells} 列で、1 行目（{expected} 列）と列の数が違います。値が違う列に入ってしまうため、何も貼り付けていません。Excel で長方形の範囲をコピーしてから貼り付けてください。',
+  'grid.copied': '{rows} 行 × {cols} 列（{n} セル）をコピーしました。Excel にそのまま貼り付けられます。',
+  'grid.rangeHelp': 'Shift+矢印・Shift+クリックで範囲を選択（# 列でその行全体）/ Ctrl+C でタブ区切りコピー / Delete で空欄に',
+  'error.cellBlank': '{key} の「{header}」は空欄にできません。{expected}を入力してください。',
+} as const;
+
+export const gridEn: Record<keyof typeof gridJa, string> = {
+  'grid.pasted': 'Pasted {n} {n|cell|cells}.',
+  'grid.filled': 'Filled {n} {n|cell|cells}.',
+  'grid.normalised': '{n} {n|cell was|cells were} read in the standard form: {examples}{more}.',
+  'grid.normalisedMore': ', and {n} more',
+  'grid.ragged':
+    'Row {row} of the pasted block has {cells} {cells|cell|cells} where the first row has {expected}: values would land under the wrong headers, so nothing was pasted. Copy a rectangular range in Excel and paste again.',
+  'grid.copied': 'Copied {rows} {rows|row|rows} × {cols} {cols|column|columns} ({n} cells), tab-separated: paste it into Excel as is.',
+  'grid.rangeHelp': 'Shift+arrows or Shift+click select a block (the # column takes whole rows) / Ctrl+C copies it tab-separated / Delete blanks it',
+  'error.cellBlank': '{key}, {header} cannot be blank. Enter {expected}.',
+};
