@@ -172,7 +172,7 @@ export function TariffGrid(props: Props) {
       event.preventGridDefault();
       event.preventDefault();
       const rowIdx = ctrl ? 0 : args.rowIdx;
-      grid.current?.selectCell({ rowIdx, idx: 1 });
+      grid.current?.selectCell({ rowIdx, idx: 1 }, { shouldFocusCell: true });
       const el = grid.current?.element;
       if (el) {
         el.scrollLeft = 0;
