@@ -275,4 +275,37 @@ describe('the tariff grid and the date fields, used all day (browser locale en-U
     await testId('lang-switch').click();
     await waitText(testId('version-heading'), '施行日 2027-04-01');
   });
+
+  it('the explorer and the scenario form show their dates as YYYY-MM-DD and YYYY-MM, in Japanese and in English', async () => {
+    const page = studio.page;
+    await testId('nav-explorer').click();
+    expect(await testId('explorer-asof').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+    await testId('explorer-asof').fill('2024/6/1');
+    await page.keyboard.press('Tab');
+    expect(await testId('explorer-asof').inputValue()).toBe('2024-06-01');
+    await shot(page, 'grid-06-explorer-ja');
+    await testId('explorer-asof').fill('2024-06-31');
+    await waitText(testId('explorer-asof-message'), '2024年6月は 30 日までです');
+    expect(await testId('explorer-run').isDisabled()).toBe(true);
+    await testId('explorer-asof').fill('2024-06-01');
+    expect(await testId('explorer-run').isDisabled()).toBe(false);
+    await testId('nav-scenarios').click();
+    await testId('scenario-form').waitFor();
+    expect(await testId('scn-start').inputValue()).toMatch(/^\d{4}-\d{2}$/u);
+    expect(await testId('scn-start-from').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+    const start = await testId('scn-start').inputValue();
+    await testId('scn-start').fill('2025-13');
+    await waitText(testId('scn-start-message'), '「2025-13」: 月は 01〜12 です。');
+    await shot(page, 'grid-07-scenarios-ja');
+    await testId('scn-start').fill(start);
+    await testId('lang-switch').click();
+    await waitText(testId('scenario-form'), 'Fleet');
+    await testId('scn-start-from').fill('2025-02-29');
+    await waitText(testId('scn-start-from-message'), '"2025-02-29": 2025-02 has 28 days.');
+    await shot(page, 'grid-08-scenarios-en');
+    await testId('scn-start-from').fill('2025-02-01');
+    await testId('nav-explorer').click();
+    await shot(page, 'grid-09-explorer-en');
+    await testId('lang-switch').click();
+  });
 });

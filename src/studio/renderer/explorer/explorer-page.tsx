@@ -56,7 +56,7 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
         data-testid={id}
       />
     );
-  const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
+  const type = field.kind === 'integer' ? 'number' : 'text';
   const placeholder =
     field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? (field.name === 'options' ? 'event-api, pipe-mount@2025-03' : 'A, B') : '';
   return (
@@ -230,21 +230,36 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         </div>
         <fieldset className="facts-form" data-testid="facts-form">
           <legend>{t('explorer.facts')}</legend>
-          {form?.fields.map((f) => (
-            <label key={f.name} className={f.kind === 'boolean' ? 'fact-field fact-bool' : 'fact-field'}>
+          {form?.fields.map((f) => {
+            const label = (
               <span>
                 {lang === 'ja' ? f.ja : f.en} <code className="muted small">{f.name}</code>
                 {f.required && <span className="error-text"> *</span>}
                 {f.kind === 'list' && <span className="muted small"> {t('explorer.listHelp')}</span>}
               </span>
-              <FactInput
-                field={f}
-                value={vals[f.name]}
-                onChange={(v) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } })}
-                {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})}
-              />
-            </label>
-          ))}
+            );
+            const onChange = (v: string | boolean) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } });
+            // A date or month fact is typed and shown as YYYY-MM-DD (YYYY-MM), as the case files write it, whatever the browser's locale.
+            if (f.kind === 'date' || f.kind === 'month')
+              return (
+                <DateField
+                  key={f.name}
+                  kind={f.kind}
+                  className="fact-field"
+                  label={label}
+                  required={f.required}
+                  value={String(vals[f.name] ?? '')}
+                  onChange={onChange}
+                  testId={`fact-${f.name}`}
+                />
+              );
+            return (
+              <label key={f.name} className={f.kind === 'boolean' ? 'fact-field fact-bool' : 'fact-field'}>
+                {label}
+                <FactInput field={f} value={vals[f.name]} onChange={onChange} {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})} />
+              </label>
+            );
+          })}
           <datalist id="explorer-courses">
             {ctx?.courses.map((c) => (
               <option key={c.code} value={c.code}>

@@ -14,5 +14,5 @@ export const dateEn: Record<keyof typeof dateJa, string> = {
   'date.DATE_FORMAT': '"{text}" is not a date. Enter it as {pattern} (e.g. {example}).',
   'date.DATE_INCOMPLETE': '"{text}" is not complete. Enter it as {pattern} (e.g. {example}).',
   'date.DATE_MONTH': '"{text}": the month is 01 to 12.',
-  'date.DATE_DAY': '"{text}": {year}-{month} has {days} days.',
+  'date.DATE_DAY': '"{text}": {year}-{mm} has {days} days.',
 };

@@ -7,7 +7,7 @@ export const gridJa = {
   'grid.ragged':
     '貼り付けた {row} 行目は {cells} 列で、1 行目（{expected} 列）と列の数が違います。値が違う列に入ってしまうため、何も貼り付けていません。Excel で長方形の範囲をコピーしてから貼り付けてください。',
   'grid.copied': '{rows} 行 × {cols} 列（{n} セル）をコピーしました。Excel にそのまま貼り付けられます。',
-  'grid.rangeHelp': 'Shift+矢印・Shift+クリックで範囲を選択（# 列でその行全体）/ Ctrl+C でタブ区切りコピー / Delete で空欄に',
+  'grid.rangeHelp': 'Shift+矢印・Shift+クリックで範囲選択（# 列は行全体）/ Delete で空欄に',
   'error.cellBlank': '{key} の「{header}」は空欄にできません。{expected}を入力してください。',
 } as const;
 
@@ -19,6 +19,6 @@ export const gridEn: Record<keyof typeof gridJa, string> = {
   'grid.ragged':
     'Row {row} of the pasted block has {cells} {cells|cell|cells} where the first row has {expected}: values would land under the wrong headers, so nothing was pasted. Copy a rectangular range in Excel and paste again.',
   'grid.copied': 'Copied {rows} {rows|row|rows} × {cols} {cols|column|columns} ({n} cells), tab-separated: paste it into Excel as is.',
-  'grid.rangeHelp': 'Shift+arrows or Shift+click select a block (the # column takes whole rows) / Ctrl+C copies it tab-separated / Delete blanks it',
+  'grid.rangeHelp': 'Shift+arrows or Shift+click select a block (# takes whole rows) / Delete blanks it',
   'error.cellBlank': '{key}, {header} cannot be blank. Enter {expected}.',
 };

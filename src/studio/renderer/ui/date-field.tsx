@@ -65,13 +65,15 @@ export function DateField({ kind = 'date', ...props }: Props & { kind?: DateKind
     setTouched(true);
     if (check.status === 'ok' && check.normalised) setText(check.value);
   };
-  const problem: DateProblem | null = check.status === 'invalid' || (check.status === 'partial' && touched) ? check.problem : null;
+  // Unfinished, or blank where a date is required: an error once the user has left the field, not before.
+  const problem: DateProblem | null =
+    (check.status === 'invalid' && check.problem.code !== 'DATE_REQUIRED') || ((check.status === 'partial' || check.status === 'invalid') && touched) ? check.problem : null;
   const message = problem
     ? t(`date.${problem.code}`, {
         text: text.trim(),
         pattern: DATE_PATTERN[kind],
         example: EXAMPLE[kind],
-        ...('days' in problem ? { year: problem.year, month: problem.month, days: problem.days } : {}),
+        ...('days' in problem ? { year: problem.year, month: problem.month, mm: String(problem.month).padStart(2, '0'), days: problem.days } : {}),
       })
     : '';
   const bad = problem !== null || invalid;
