@@ -180,7 +180,7 @@ export function TariffGrid(props: Props) {
       }
       return;
     }
-    if (!editable || args.column.key === '__index' && !multi) return;
+    if (!editable || (args.column.key === '__index' && !multi)) return;
     const at = { rowIdx: args.rowIdx, idx: args.column.idx };
     if (ctrl && event.key.toLowerCase() === 'd') {
       // Ctrl+D (Excel's fill down): a block's top row into the rows below it; one cell takes the value above it.
@@ -284,7 +284,8 @@ export function TariffGrid(props: Props) {
         onCellPaste={({ row }) => row}
         onSelectedCellChange={({ row, rowIdx, column }) => {
           const at = { rowIdx, idx: column.idx };
-          setSelection((cur) => (extending.current && cur ? { anchor: cur.anchor, active: at } : { anchor: at, active: at }));
+          // A header cell (rowIdx -1) holds no value: nothing to copy or paste into.
+          setSelection((cur) => (rowIdx < 0 ? null : extending.current && cur ? { anchor: cur.anchor, active: at } : { anchor: at, active: at }));
           onSelectRow(row ? row.__index : null);
         }}
       />

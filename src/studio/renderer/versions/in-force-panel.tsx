@@ -34,7 +34,8 @@ export function InForcePanel({ today, refresh }: { today: string; refresh: numbe
       <h2>{t('if.title')}</h2>
       <DateField className="small" label={t('if.date')} required value={date} onChange={setDate} testId="in-force-date" />
       {error && <p className="error-text small">{error}</p>}
-      {view && (
+      {/* While the date is wrong or unfinished the answer for the last good date is not shown beside it. */}
+      {view && date !== '' && (
         <>
           <dl className="small in-force-list">
             <dt>{t('if.tariff')}</dt>
