@@ -144,6 +144,14 @@ describe('the tariff grid and the date fields, used all day (browser locale en-U
     await waitText(testId('change-count'), '変更 4 件');
     expect(await fees([1, 2, 3, 4])).toEqual([yen(1200), yen(1200), yen(1300), yen(1400)]);
     await closeBanners();
+    // A series written as the grid shows it (its label), not as its code: read as the code, and said.
+    await cell(1, 'series').click();
+    await clip('Legacy course\r\n');
+    await page.keyboard.press('ControlOrMeta+V');
+    await waitText(testId('tariff-notice'), '「Legacy course」→ 旧コース（legacy）');
+    expect(await cell(1, 'series').textContent()).toBe('旧コース');
+    expect(await testId('change-count').textContent()).toBe('変更 4 件');
+    await closeBanners();
   });
 
   it('refuses a ragged block rather than put values under the wrong headers', async () => {

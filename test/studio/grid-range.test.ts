@@ -3,7 +3,7 @@ import { loadTariffVersions } from '../../src/io/folder-store.js';
 import { clipboardCell, parseClipboardGrid } from '../../src/studio/renderer/tariffs/clipboard.js';
 import { blockTsv, fillDownEdits, pasteEdits, rectangularBlock, selectionBlock } from '../../src/studio/renderer/tariffs/grid-range.js';
 import { gridRows } from '../../src/studio/renderer/tariffs/grid-view.js';
-import { normalisedCells } from '../../src/studio/renderer/tariffs/normalised-cells.js';
+import { readEdits } from '../../src/studio/renderer/tariffs/normalised-cells.js';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { TABLES } from '../../src/tariff-model/tariff-tables.js';
 import { SEED } from './helpers.js';
@@ -87,7 +87,20 @@ describe('grid blocks', () => {
 
   it('says which pasted cells it read in another form, and what they became', () => {
     const at = (text: string, field = 'monthlyFee') => ({ table: 'courses' as const, index: 0, field, text });
-    const read = normalisedCells([at('1200'), at('1,200'), at('１２００'), at('¥1,200'), at('1200 '), at('12,000円'), at(''), at(' M5525N ', 'model'), at('m5525n', 'model')]);
+    const { edits, read } = readEdits([
+      at('1200'),
+      at('1,200'),
+      at('１２００'),
+      at('¥1,200'),
+      at('1200 '),
+      at('12,000円'),
+      at(''),
+      at(' M5525N ', 'model'),
+      at('m5525n', 'model'),
+      at('旧コース', 'series'),
+      at('M2035 series', 'series'),
+      at('新コース', 'series'),
+    ]);
     expect(read.map((r) => [r.edit.text, r.value])).toEqual([
       ['1,200', 1200],
       ['１２００', 1200],
@@ -96,6 +109,10 @@ describe('grid blocks', () => {
       ['12,000円', 12000],
       [' M5525N ', 'M5525N'],
       ['m5525n', 'M5525N'],
+      ['旧コース', 'legacy'],
+      ['M2035 series', 'M2035'],
     ]);
+    // A label is sent as its code; what matches nothing is sent as typed, to be refused with its message.
+    expect(edits.slice(-3).map((e) => e.text)).toEqual(['legacy', 'M2035', '新コース']);
   });
 });

@@ -24,7 +24,8 @@ import { NewDraftDialog } from './new-draft-dialog.js';
 import { RowFormDialog } from './row-form-dialog.js';
 import { duplicateOp } from '../../../tariff-model/row-ops.js';
 import { cellKey, TariffGrid, type EditOrigin, type FocusRequest } from './tariff-grid.js';
-import { normalisedCells } from './normalised-cells.js';
+import { readEdits } from './normalised-cells.js';
+import { enumText } from './enum-text.js';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
@@ -116,8 +117,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const isDraft = detail?.summary.status === 'draft';
   const canEdit = isDraft && noEdit === null;
   const onEdits = useCallback(
-    (edits: CellEdit[], origin: EditOrigin, clipped = 0) => {
+    (typed: CellEdit[], origin: EditOrigin, clipped = 0) => {
       if (!detail || !canEdit) return;
+      // Whatever is read in another form than written is said below, with what it became.
+      const { edits, read } = readEdits(typed);
       const issues = checkEdits(detail.version, edits);
       if (issues.length) {
         const first = issues[0]!;
@@ -129,9 +132,14 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       }
       setError(null);
       setErrorCells(new Set());
-      // Whatever was read in another form than written is said, with what it became; so are cells a paste could not place.
-      const read = normalisedCells(edits);
-      const shown = (e: CellEdit, v: CellValue) => (typeof v === 'number' && TABLES[e.table].columns.find((c) => c.key === e.field)?.kind === 'yen' ? yen(v) : cellText(v));
+      // Cells read in another form are said, with what they became; so are cells a paste could not place.
+      const shown = (e: CellEdit, v: CellValue) => {
+        const col = TABLES[e.table].columns.find((c) => c.key === e.field);
+        if (typeof v === 'number' && col?.kind === 'yen') return yen(v);
+        // An enum value as the grid shows it, with the code that is stored.
+        const label = col?.kind === 'enum' && typeof v === 'string' ? enumText(e.table, col, v, lang) : undefined;
+        return label && label !== v ? (lang === 'ja' ? `${label}（${v}）` : `${label} (${v})`) : cellText(v);
+      };
       const parts = [
         ...(origin === 'paste' ? [t('grid.pasted', { n: edits.length })] : origin === 'fill' && edits.length > 1 ? [t('grid.filled', { n: edits.length })] : []),
         ...(read.length
