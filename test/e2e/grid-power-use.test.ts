@@ -291,6 +291,12 @@ describe('the tariff grid and the date fields, used all day (browser locale en-U
     await testId('explorer-asof').fill('2024/6/1');
     await page.keyboard.press('Tab');
     expect(await testId('explorer-asof').inputValue()).toBe('2024-06-01');
+    // A date fact too (it was Chromium's mm/dd/yyyy in this locale).
+    await testId('fact-dueDate').waitFor();
+    expect(await testId('fact-dueDate').getAttribute('type')).toBe('text');
+    await testId('fact-dueDate').fill('2024/4/30');
+    await testId('fact-dueDate').press('Enter');
+    expect(await testId('fact-dueDate').inputValue()).toBe('2024-04-30');
     await shot(page, 'grid-06-explorer-ja');
     await testId('explorer-asof').fill('2024-06-31');
     await waitText(testId('explorer-asof-message'), '2024年6月は 30 日までです');
@@ -313,7 +319,11 @@ describe('the tariff grid and the date fields, used all day (browser locale en-U
     await shot(page, 'grid-08-scenarios-en');
     await testId('scn-start-from').fill('2025-02-01');
     await testId('nav-explorer').click();
+    await testId('fact-dueDate').waitFor();
+    await testId('fact-paidDate').fill('2024-05-32');
+    await waitText(testId('fact-paidDate-message'), '"2024-05-32": 2024-05 has 31 days.');
     await shot(page, 'grid-09-explorer-en');
+    await testId('fact-paidDate').fill('');
     await testId('lang-switch').click();
   });
 });
