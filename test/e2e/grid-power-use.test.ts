@@ -240,8 +240,8 @@ describe('the tariff grid and the date fields, used all day (browser locale en-U
     await waitText(cell(1, 'monthlyFee'), yen(99999));
     // Before: the row jumped to the end of the sorted grid and the focus fell to the page.
     expect(await cell(1, 'code').textContent()).toBe(first);
-    expect(await active()).toEqual({ row: 2, col: col('monthlyFee') });
-    await page.keyboard.press('ArrowDown');
+    // Enter went down a row, as in Excel: the next price is typed at once.
+    await expect.poll(active).toEqual({ row: 3, col: col('monthlyFee') });
     await page.keyboard.type('88888');
     await page.keyboard.press('Enter');
     await waitText(cell(2, 'monthlyFee'), yen(88888));

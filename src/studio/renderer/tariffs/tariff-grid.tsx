@@ -165,8 +165,18 @@ export function TariffGrid(props: Props) {
       onReadOnlyEdit();
       return;
     }
-    if (args.mode !== 'SELECT') return;
     const ctrl = event.ctrlKey || event.metaKey;
+    if (args.mode === 'EDIT') {
+      // Enter keeps the value and goes down a row (Shift+Enter: up), as in Excel, so a column of
+      // prices is typed one after the other; the grid used to stay on the cell just typed.
+      if (event.key !== 'Enter' || ctrl || event.altKey) return;
+      const next = args.rowIdx + (event.shiftKey ? -1 : 1);
+      event.preventGridDefault();
+      event.preventDefault();
+      // selectCell commits the open editor before it moves.
+      grid.current?.selectCell({ rowIdx: next >= 0 && next < rows.length ? next : args.rowIdx, idx: args.column.idx }, { shouldFocusCell: true });
+      return;
+    }
     // Home and Ctrl+Home go to the first column of the table (not the row numbers) and scroll back to it, as Excel goes to column A.
     if (event.key === 'Home') {
       event.preventGridDefault();
