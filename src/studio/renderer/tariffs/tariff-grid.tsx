@@ -171,10 +171,12 @@ export function TariffGrid(props: Props) {
       // prices is typed one after the other; the grid used to stay on the cell just typed.
       if (event.key !== 'Enter' || ctrl || event.altKey) return;
       const next = args.rowIdx + (event.shiftKey ? -1 : 1);
+      // On the first or last row shown, Enter only keeps the value (the grid's own Enter).
+      if (next < 0 || next >= rows.length) return;
       event.preventGridDefault();
       event.preventDefault();
       // selectCell commits the open editor before it moves.
-      grid.current?.selectCell({ rowIdx: next >= 0 && next < rows.length ? next : args.rowIdx, idx: args.column.idx }, { shouldFocusCell: true });
+      grid.current?.selectCell({ rowIdx: next, idx: args.column.idx }, { shouldFocusCell: true });
       return;
     }
     // Home and Ctrl+Home go to the first column of the table (not the row numbers) and scroll back to it, as Excel goes to column A.
