@@ -9,6 +9,8 @@ export const gridJa = {
   'grid.copied': '{rows} 行 × {cols} 列（{n} セル）をコピーしました。Excel にそのまま貼り付けられます。',
   'grid.rangeHelp': 'Shift+矢印・Shift+クリックで範囲選択（# 列は行全体）/ Delete で空欄に',
   'error.cellBlank': '{key} の「{header}」は空欄にできません。{expected}を入力してください。',
+  'grid.reapply': '並べ替え・絞り込みをやり直す',
+  'grid.reapplyHint': '編集した行は、編集の前の位置のまま表示しています（Excel と同じ）。押すと、いまの値で並べ替え・絞り込みをやり直します。',
 } as const;
 
 export const gridEn: Record<keyof typeof gridJa, string> = {
@@ -21,4 +23,6 @@ export const gridEn: Record<keyof typeof gridJa, string> = {
   'grid.copied': 'Copied {rows} {rows|row|rows} × {cols} {cols|column|columns} ({n} cells), tab-separated: paste it into Excel as is.',
   'grid.rangeHelp': 'Shift+arrows or Shift+click select a block (# takes whole rows) / Delete blanks it',
   'error.cellBlank': '{key}, {header} cannot be blank. Enter {expected}.',
+  'grid.reapply': 'Sort and filter again',
+  'grid.reapplyHint': 'Edited rows stay where they were before the edit (as in Excel). Press to sort and filter again with the values as they are now.',
 };

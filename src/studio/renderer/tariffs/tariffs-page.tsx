@@ -189,6 +189,12 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [frozenView, setFrozenView] = useState<{ key: string; indexes: readonly number[] }>({ key: '', indexes: [] });
   if (detail && frozenView.key !== viewKey) setFrozenView({ key: viewKey, indexes: viewRows(tab, allRows, filter, sortColumns, detail.changes).map((r) => r.__index) });
   const shownRows = useMemo(() => (frozenView.key === viewKey ? frozenView.indexes.flatMap((i) => (allRows[i] ? [allRows[i]] : [])) : []), [frozenView, viewKey, allRows]);
+  // Whether edits left the rows shown out of their sort or filter: the page then offers to work them out again.
+  const viewStale = useMemo(() => {
+    if (!detail || (!sortColumns.length && !filter.text && !filter.series && !filter.changedOnly)) return false;
+    const fresh = viewRows(tab, allRows, filter, sortColumns, detail.changes);
+    return fresh.length !== frozenView.indexes.length || fresh.some((r, i) => r.__index !== frozenView.indexes[i]);
+  }, [detail, tab, allRows, filter, sortColumns, frozenView]);
 
   const exportXlsx = async () => {
     if (!detail) return;
@@ -380,6 +386,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <span className="muted" data-testid="grid-count">
                 {t('filter.count', { shown: shownRows.length, total: allRows.length })}
               </span>
+              {viewStale && (
+                <button type="button" className="small" onClick={() => setViewEpoch((n) => n + 1)} title={t('grid.reapplyHint')} data-testid="grid-reapply">
+                  {t('grid.reapply')}
+                </button>
+              )}
               {canEdit && (
                 <span className="row-ops" role="group" aria-label={t('row.add')}>
                   <button type="button" onClick={() => setDialog('row')} data-testid="row-add">
