@@ -54,6 +54,8 @@ export type StudioPageOptions = {
   permissions?: string[];
   /** More arguments of `tariff studio --web` (e.g. --read-only). */
   args?: string[];
+  /** The browser's locale; ja-JP unless given (the studio's own language is chosen in the page). */
+  locale?: string;
   /** Lets a test inject a script (axe-core) past the page's CSP; the page's own CSP stays in the response. */
   bypassCSP?: boolean;
 };
@@ -84,7 +86,7 @@ export function useStudio(workspace: string, options: StudioPageOptions = {}): S
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1440, height: 900 },
       acceptDownloads: true,
-      locale: 'ja-JP',
+      locale: options.locale ?? 'ja-JP',
       ...(options.bypassCSP ? { bypassCSP: true } : {}),
     });
     if (options.permissions) await context.grantPermissions(options.permissions, { origin: new URL(studio.url).origin });

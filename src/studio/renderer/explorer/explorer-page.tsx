@@ -5,6 +5,7 @@ import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, Versio
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DateField } from '../ui/date-field.js';
 import { VersionSelect } from '../ui/version-list.js';
 import { download } from '../tariffs/base64.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
@@ -55,7 +56,7 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
         data-testid={id}
       />
     );
-  const type = field.kind === 'date' ? 'date' : field.kind === 'month' ? 'month' : field.kind === 'integer' ? 'number' : 'text';
+  const type = field.kind === 'integer' ? 'number' : 'text';
   const placeholder =
     field.kind === 'datetime' ? `2024-05-01T09:00:00${TOKYO_OFFSET}` : field.kind === 'list' ? (field.name === 'options' ? 'event-api, pipe-mount@2025-03' : 'A, B') : '';
   return (
@@ -221,10 +222,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
           </label>
         </div>
         <div className="form-row">
-          <label>
-            {t('explorer.asOf')}
-            <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="explorer-asof" />
-          </label>
+          <DateField label={t('explorer.asOf')} required value={asOf} onChange={setAsOf} testId="explorer-asof" />
           <label className="grow">
             {t('explorer.name')}
             <input type="text" value={name} onChange={(e) => setName(e.target.value)} data-testid="explorer-name" />
@@ -232,21 +230,36 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         </div>
         <fieldset className="facts-form" data-testid="facts-form">
           <legend>{t('explorer.facts')}</legend>
-          {form?.fields.map((f) => (
-            <label key={f.name} className={f.kind === 'boolean' ? 'fact-field fact-bool' : 'fact-field'}>
+          {form?.fields.map((f) => {
+            const label = (
               <span>
                 {lang === 'ja' ? f.ja : f.en} <code className="muted small">{f.name}</code>
                 {f.required && <span className="error-text"> *</span>}
                 {f.kind === 'list' && <span className="muted small"> {t('explorer.listHelp')}</span>}
               </span>
-              <FactInput
-                field={f}
-                value={vals[f.name]}
-                onChange={(v) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } })}
-                {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})}
-              />
-            </label>
-          ))}
+            );
+            const onChange = (v: string | boolean) => setValues({ ...values, [decision]: { ...vals, [f.name]: v } });
+            // A date or month fact is typed and shown as YYYY-MM-DD (YYYY-MM), as the case files write it, whatever the browser's locale.
+            if (f.kind === 'date' || f.kind === 'month')
+              return (
+                <DateField
+                  key={f.name}
+                  kind={f.kind}
+                  className="fact-field"
+                  label={label}
+                  required={f.required}
+                  value={String(vals[f.name] ?? '')}
+                  onChange={onChange}
+                  testId={`fact-${f.name}`}
+                />
+              );
+            return (
+              <label key={f.name} className={f.kind === 'boolean' ? 'fact-field fact-bool' : 'fact-field'}>
+                {label}
+                <FactInput field={f} value={vals[f.name]} onChange={onChange} {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})} />
+              </label>
+            );
+          })}
           <datalist id="explorer-courses">
             {ctx?.courses.map((c) => (
               <option key={c.code} value={c.code}>
@@ -279,7 +292,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
             </fieldset>
           </details>
         )}
-        <button type="button" className="primary" onClick={() => void run()} data-testid="explorer-run">
+        <button type="button" className="primary" onClick={() => void run()} disabled={asOf === ''} data-testid="explorer-run">
           {t('explorer.run')}
         </button>
       </section>

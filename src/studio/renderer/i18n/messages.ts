@@ -1,5 +1,7 @@
 import { authoringEn, authoringJa } from './authoring-messages.js';
+import { dateEn, dateJa } from './date-messages.js';
 import { draftImportEn, draftImportJa } from './draft-import-messages.js';
+import { gridEn, gridJa } from './grid-messages.js';
 import { explorerOutputEn, explorerOutputJa } from './explorer-output-messages.js';
 import { scenarioEditEn, scenarioEditJa } from './scenario-edit-messages.js';
 
@@ -418,7 +420,9 @@ export const ja = {
   'scn.untitled': '新しいシナリオ',
   'scn.yenPerMonth': '円／月',
   ...authoringJa,
+  ...dateJa,
   ...draftImportJa,
+  ...gridJa,
   ...explorerOutputJa,
   ...scenarioEditJa,
 } as const;
@@ -843,7 +847,9 @@ export const en: Record<MessageKey, string> = {
   'scn.untitled': 'New scenario',
   'scn.yenPerMonth': 'yen a month',
   ...authoringEn,
+  ...dateEn,
   ...draftImportEn,
+  ...gridEn,
   ...explorerOutputEn,
   ...scenarioEditEn,
 };

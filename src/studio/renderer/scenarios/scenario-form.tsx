@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DateField, MonthField } from '../ui/date-field.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
 import { EditsEditor } from './edits-editor.js';
@@ -74,18 +75,17 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
             <input type="checkbox" data-testid="scn-sensitivity" checked={form.sensitivity !== undefined} onChange={(e) => set({ sensitivity: e.target.checked ? {} : undefined })} disabled={disabled} />,
             'scn.sensitivityHint',
           )}
-          {field(
-            'scn.horizonStart',
-            <input
-              type="month"
-              className={bad('/horizon/start')}
-              data-field="/horizon/start"
-              data-testid="scn-start"
-              value={form.horizon.start}
-              onChange={(e) => set({ horizon: { ...form.horizon, start: e.target.value } })}
-              disabled={disabled}
-            />,
-          )}
+          <MonthField
+            className="scn-field"
+            label={t('scn.horizonStart')}
+            required
+            invalid={bad('/horizon/start') !== undefined}
+            dataField="/horizon/start"
+            testId="scn-start"
+            value={form.horizon.start}
+            onChange={(v) => set({ horizon: { ...form.horizon, start: v } })}
+            disabled={disabled}
+          />
           {field('scn.horizonMonths', numInput('/horizon/months', form.horizon.months, (n) => set({ horizon: { ...form.horizon, months: n } }), { testId: 'scn-months', min: 1 }))}
         </div>
       </fieldset>
@@ -94,14 +94,28 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
         <legend>{t('scn.section.fleet')}</legend>
         <div className="scn-grid">
           {field('scn.fleetSize', numInput('/fleet/size', fleet.size, (n) => setFleet({ size: n }), { testId: 'scn-size', min: 1 }))}
-          {field(
-            'scn.startFrom',
-            <input type="date" className={bad('/fleet/startDates')} data-field="/fleet/startDates/from" value={fleet.startDates.from} onChange={(e) => setFleet({ startDates: { ...fleet.startDates, from: e.target.value } })} disabled={disabled} />,
-          )}
-          {field(
-            'scn.startTo',
-            <input type="date" className={bad('/fleet/startDates')} data-field="/fleet/startDates/to" value={fleet.startDates.to} onChange={(e) => setFleet({ startDates: { ...fleet.startDates, to: e.target.value } })} disabled={disabled} />,
-          )}
+          <DateField
+            className="scn-field"
+            label={t('scn.startFrom')}
+            required
+            invalid={bad('/fleet/startDates') !== undefined}
+            dataField="/fleet/startDates/from"
+            testId="scn-start-from"
+            value={fleet.startDates.from}
+            onChange={(v) => setFleet({ startDates: { ...fleet.startDates, from: v } })}
+            disabled={disabled}
+          />
+          <DateField
+            className="scn-field"
+            label={t('scn.startTo')}
+            required
+            invalid={bad('/fleet/startDates') !== undefined}
+            dataField="/fleet/startDates/to"
+            testId="scn-start-to"
+            value={fleet.startDates.to}
+            onChange={(v) => setFleet({ startDates: { ...fleet.startDates, to: v } })}
+            disabled={disabled}
+          />
         </div>
         <table className="scn-rows" data-testid="scn-mix">
           <thead>

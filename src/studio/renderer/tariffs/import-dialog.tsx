@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { fileToBase64 } from './base64.js';
 import { ChangeTable } from './change-table.js';
 import { WorkbookFilePick, WorkbookIssues } from './workbook-pick.js';
+import { DateField } from '../ui/date-field.js';
 import { Dialog } from '../ui/dialog.js';
 
 /**
@@ -88,10 +89,7 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
                   <ChangeTable changes={preview.changes} testId="import-changes" />
                 </div>
                 <div className="form-row">
-                  <label>
-                    {t('draft.effective')}
-                    <input type="date" required value={effective} onChange={(e) => setEffective(e.target.value)} data-testid="import-effective" />
-                  </label>
+                  <DateField label={t('draft.effective')} required value={effective} onChange={setEffective} testId="import-effective" />
                   <label className="grow">
                     {t('draft.name')}
                     <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />

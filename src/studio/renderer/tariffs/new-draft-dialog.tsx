@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { VersionSummary } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { DateField } from '../ui/date-field.js';
 import { Dialog } from '../ui/dialog.js';
 
 /** Editing an approved version starts a draft with its own effective date. */
@@ -29,12 +30,9 @@ export function NewDraftDialog({
   const [effective, setEffective] = useState(suggested);
   const [title, setTitle] = useState(initialTitle);
   return (
-    <Dialog title={heading ?? t('draft.title')} testId={testIds.dialog} onCancel={onCancel} onSubmit={() => onCreate(effective, title)} submit={{ label: t('action.create'), testId: testIds.create }}>
+    <Dialog title={heading ?? t('draft.title')} testId={testIds.dialog} onCancel={onCancel} onSubmit={() => effective !== '' && onCreate(effective, title)} submit={{ label: t('action.create'), testId: testIds.create, disabled: effective === '' }}>
       <p>{help ?? t('draft.from', { date: from.effective, status: t(`status.${from.status}`) })}</p>
-      <label>
-        {t('draft.effective')}
-        <input type="date" required autoFocus value={effective} onChange={(e) => setEffective(e.target.value)} data-testid={testIds.effective} />
-      </label>
+      <DateField label={t('draft.effective')} required autoFocus value={effective} onChange={setEffective} testId={testIds.effective} />
       <label>
         {t('draft.name')}
         <input type="text" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} data-testid={testIds.title} />

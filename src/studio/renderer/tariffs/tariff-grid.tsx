@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { DataGrid, type CellKeyboardEvent, type Column, type DataGridHandle, type SortColumn } from 'react-data-grid';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import type { ColumnDef } from '../../../tariff-model/column-def.js';
@@ -9,10 +9,12 @@ import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { CellEditor } from './cell-editor.js';
 import { enumText } from './enum-text.js';
-import { clipboardCell, parseClipboardGrid } from './clipboard.js';
+import { parseClipboardGrid } from './clipboard.js';
+import { blockCells, blockTsv, fillDownEdits, pasteEdits, rectangularBlock, selectionBlock, type GridPos, type GridSelection } from './grid-range.js';
 import type { GridRow } from './grid-view.js';
 
 export type FocusRequest = { index: number; field: string | null; nonce: number };
+export type EditOrigin = 'edit' | 'paste' | 'fill' | 'clear';
 
 type Props = {
   table: TableId;
@@ -21,8 +23,10 @@ type Props = {
   editable: boolean;
   sortColumns: readonly SortColumn[];
   onSortColumnsChange: (s: SortColumn[]) => void;
-  onEdits: (edits: CellEdit[], origin: 'edit' | 'paste' | 'fill') => void;
-  onClipped: (cells: number) => void;
+  /** A batch of edits: one save, one undo step. `clipped`: pasted cells that fell outside the table. */
+  onEdits: (edits: CellEdit[], origin: EditOrigin, clipped?: number) => void;
+  /** What the grid tells after a copy, or a paste it refused before any edit. */
+  onNotice: (text: string, tone: 'ok' | 'warning') => void;
   onSelectRow: (index: number | null) => void;
   focus: FocusRequest | null;
   errorCells: ReadonlySet<string>;
@@ -30,6 +34,15 @@ type Props = {
   onReadOnlyEdit: () => void;
   /** What the grid says when it shows no row (an empty table, or a filter that matches none). */
   emptyText: string;
+};
+
+/** Whether an event comes from a field (a cell's editor, a search box): its own copy and paste then apply. */
+const isField = (el: EventTarget | null): boolean => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+
+/** One cell as a block; on the row number, the table's first column. */
+const cellBlock = (at: GridPos) => {
+  const col = Math.max(at.idx, 1) - 1;
+  return { top: at.rowIdx, bottom: at.rowIdx, left: col, right: col };
 };
 
 export const cellKey = (index: number, field: string): string => `${index}:${field}`;
@@ -55,10 +68,23 @@ const FROZEN_MAX_WIDTH = 220;
 const labelWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7.5), 0);
 
 export function TariffGrid(props: Props) {
-  const { table, rows, changes, editable, onEdits, onClipped, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
+  const { table, rows, changes, editable, onEdits, onNotice, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
   const { t, lang, yen } = useI18n();
   const def = TABLES[table];
   const grid = useRef<DataGridHandle>(null);
+  // The selected block (Shift+arrows, Shift+click); the grid's own selected cell is its active end.
+  const [selection, setSelection] = useState<GridSelection | null>(null);
+  // Whether the key or click that moves the selection holds Shift (Shift+Tab moves, it does not extend).
+  const extending = useRef(false);
+  const block = selection ? selectionBlock(selection, def.columns.length) : null;
+  const multi = block !== null && blockCells(block) > 1;
+  const rowPos = useMemo(() => new Map(rows.map((r, i) => [r.__index, i])), [rows]);
+  const inBlock = (row: GridRow, dataCol: number): boolean => {
+    if (!multi || !block) return false;
+    const at = rowPos.get(row.__index);
+    return at !== undefined && at >= block.top && at <= block.bottom && dataCol >= block.left && dataCol <= block.right;
+  };
+  const wholeRows = multi && block !== null && block.left === 0 && block.right === def.columns.length - 1;
 
   const changed = useMemo(() => {
     const m = new Map<string, TariffChange>();
@@ -75,12 +101,12 @@ export function TariffGrid(props: Props) {
       frozen: true,
       resizable: false,
       sortable: false,
-      cellClass: 'cell-rownum',
+      cellClass: (row) => (wholeRows && inBlock(row, 0) ? 'cell-rownum cell-in-block' : 'cell-rownum'),
       renderCell: ({ row }) => row.__index + 1,
     };
     return [
       rowNumber,
-      ...def.columns.map((c): Column<GridRow> => {
+      ...def.columns.map((c, dataCol): Column<GridRow> => {
         const listId = c.values ? `values-${table}-${c.key}` : undefined;
         return {
           key: c.key,
@@ -94,7 +120,11 @@ export function TariffGrid(props: Props) {
           editable,
           cellClass: (row) => {
             const k = cellKey(row.__index, c.key);
-            return [c.kind === 'yen' || c.kind === 'int' ? 'cell-number' : '', changed.has(k) ? 'cell-changed' : '', errorCells.has(k) ? 'cell-error' : ''].filter(Boolean).join(' ') || undefined;
+            return (
+              [c.kind === 'yen' || c.kind === 'int' ? 'cell-number' : '', changed.has(k) ? 'cell-changed' : '', errorCells.has(k) ? 'cell-error' : '', inBlock(row, dataCol) ? 'cell-in-block' : '']
+                .filter(Boolean)
+                .join(' ') || undefined
+            );
           },
           renderCell: ({ row }) => {
             const ch = changed.get(cellKey(row.__index, c.key));
@@ -109,7 +139,9 @@ export function TariffGrid(props: Props) {
         };
       }),
     ];
-  }, [def, table, lang, yen, t, editable, changed, errorCells]);
+    // inBlock reads the selection: a new block repaints its cells.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- inBlock is derived from selection, rowPos and wholeRows, listed
+  }, [def, table, lang, yen, t, editable, changed, errorCells, selection, rowPos, wholeRows]);
 
   useEffect(() => {
     if (!focus) return;
@@ -124,24 +156,107 @@ export function TariffGrid(props: Props) {
 
   const editsFor = (changedRows: GridRow[], field: string): CellEdit[] => changedRows.map((r) => ({ table, index: r.__index, field, text: cellText((r[field] as CellValue | undefined) ?? null) }));
 
-  const onKeyDown = (args: { mode: 'SELECT' | 'EDIT'; row: GridRow; column: { key: string; idx: number } }, event: CellKeyboardEvent) => {
+  /** The block the keys act on: the selected one, or the one cell `at`. */
+  const targetBlock = (at: GridPos) => (multi && block ? block : cellBlock(at));
+
+  const onKeyDown = (args: { mode: 'SELECT' | 'EDIT'; row: GridRow; rowIdx: number; column: { key: string; idx: number } }, event: CellKeyboardEvent) => {
     // On a version that is not editable an edit used to do nothing at all: say why instead.
-    if (!editable && args.mode === 'SELECT' && (event.key === 'Enter' || event.key === 'F2' || (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey))) {
+    if (!editable && args.mode === 'SELECT' && (event.key === 'Enter' || event.key === 'F2' || event.key === 'Delete' || (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey))) {
       onReadOnlyEdit();
       return;
     }
-    if (args.mode !== 'SELECT' || !editable || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'd') return;
-    // Ctrl+D (Excel's fill down for one cell): the value of the cell above, in the order shown.
-    event.preventGridDefault();
+    const ctrl = event.ctrlKey || event.metaKey;
+    if (args.mode === 'EDIT') {
+      // Enter keeps the value and goes down a row (Shift+Enter: up), as in Excel, so a column of
+      // prices is typed one after the other; the grid used to stay on the cell just typed.
+      if (event.key !== 'Enter' || ctrl || event.altKey) return;
+      const next = args.rowIdx + (event.shiftKey ? -1 : 1);
+      // On the first or last row shown, Enter only keeps the value (the grid's own Enter).
+      if (next < 0 || next >= rows.length) return;
+      event.preventGridDefault();
+      event.preventDefault();
+      // selectCell commits the open editor before it moves.
+      grid.current?.selectCell({ rowIdx: next, idx: args.column.idx }, { shouldFocusCell: true });
+      return;
+    }
+    // Home and Ctrl+Home go to the first column of the table (not the row numbers) and scroll back to it, as Excel goes to column A.
+    if (event.key === 'Home') {
+      event.preventGridDefault();
+      event.preventDefault();
+      const rowIdx = ctrl ? 0 : args.rowIdx;
+      grid.current?.selectCell({ rowIdx, idx: 1 }, { shouldFocusCell: true });
+      const el = grid.current?.element;
+      if (el) {
+        el.scrollLeft = 0;
+        if (ctrl) el.scrollTop = 0;
+      }
+      return;
+    }
+    if (!editable || (args.column.key === '__index' && !multi)) return;
+    const at = { rowIdx: args.rowIdx, idx: args.column.idx };
+    if (ctrl && event.key.toLowerCase() === 'd') {
+      // Ctrl+D (Excel's fill down): a block's top row into the rows below it; one cell takes the value above it.
+      event.preventGridDefault();
+      event.preventDefault();
+      const edits = fillDownEdits(table, rows, targetBlock(at));
+      if (edits.length) onEdits(edits, 'fill');
+      return;
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && !ctrl && (multi || event.key === 'Delete')) {
+      // Delete blanks the selected cells (one save, one undo step); a required cell refuses with its message.
+      event.preventGridDefault();
+      event.preventDefault();
+      const b = targetBlock(at);
+      const cols = def.columns.slice(b.left, b.right + 1);
+      const edits: CellEdit[] = [];
+      for (let r = b.top; r <= b.bottom; r++) for (const c of cols) if (rows[r]) edits.push({ table, index: rows[r]!.__index, field: c.key, text: '' });
+      if (edits.length) onEdits(edits, 'clear');
+    }
+  };
+
+  /** Ctrl+C: the selected block (or the one cell) as Excel's tab-separated text. An editor's own text copies as usual. */
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (isField(event.target) || !selection) return;
+    // One row number alone copies its whole row, as Excel's row header does.
+    const b = multi && block ? block : selectionBlock({ anchor: selection.active, active: selection.active }, def.columns.length);
+    event.clipboardData.setData('text/plain', blockTsv(table, rows, b));
     event.preventDefault();
-    const at = rows.findIndex((r) => r.__index === args.row.__index);
-    const above = rows[at - 1];
-    if (!above || args.column.key === '__index') return;
-    onEdits([{ table, index: args.row.__index, field: args.column.key, text: cellText(above[args.column.key] ?? null) }], 'fill');
+    if (blockCells(b) > 1) onNotice(t('grid.copied', { rows: b.bottom - b.top + 1, cols: b.right - b.left + 1, n: blockCells(b) }), 'ok');
+  };
+
+  /** Ctrl+V: a block from Excel from the selection's top-left cell (from the first column when pasted on a row number). */
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (isField(event.target) || !selection) return;
+    event.preventDefault();
+    if (!editable) {
+      onReadOnlyEdit();
+      return;
+    }
+    const text = event.clipboardData.getData('text/plain');
+    const rect = rectangularBlock(parseClipboardGrid(text));
+    if ('ragged' in rect) {
+      onNotice(t('grid.ragged', rect.ragged), 'warning');
+      return;
+    }
+    if (rect.block.length === 0) return;
+    const b = multi && block ? block : cellBlock(selection.active);
+    const { edits, clipped } = pasteEdits(table, rows, b, rect.block);
+    if (edits.length) onEdits(edits, 'paste', clipped);
+    else if (clipped) onNotice(t('error.pasteClipped', { n: clipped }), 'warning');
   };
 
   return (
-    <>
+    <div
+      className="tariff-grid-frame"
+      onKeyDownCapture={(e) => {
+        extending.current = e.shiftKey && e.key !== 'Tab';
+      }}
+      onMouseDownCapture={(e) => {
+        extending.current = e.shiftKey;
+      }}
+      onCopy={onCopy}
+      onPaste={onPaste}
+    >
       {def.columns
         .filter((c) => c.values)
         .map((c) => (
@@ -177,36 +292,15 @@ export function TariffGrid(props: Props) {
             </div>
           ),
         }}
-        onCellCopy={({ row, column }, event) => {
-          if (column.key === '__index') return;
-          event.clipboardData.setData('text/plain', clipboardCell(cellText((row[column.key] as CellValue | undefined) ?? null)));
-          event.preventDefault();
+        // Copy and paste are handled around the grid (onCopy, onPaste), for a block as for one cell; this only tells the grid that Ctrl+V is not typing.
+        onCellPaste={({ row }) => row}
+        onSelectedCellChange={({ row, rowIdx, column }) => {
+          const at = { rowIdx, idx: column.idx };
+          // A header cell (rowIdx -1) holds no value: nothing to copy or paste into.
+          setSelection((cur) => (rowIdx < 0 ? null : extending.current && cur ? { anchor: cur.anchor, active: at } : { anchor: at, active: at }));
+          onSelectRow(row ? row.__index : null);
         }}
-        onCellPaste={({ row, column }, event) => {
-          event.preventDefault();
-          if (!editable) {
-            onReadOnlyEdit();
-            return row;
-          }
-          const block = parseClipboardGrid(event.clipboardData.getData('text/plain'));
-          const startRow = rows.findIndex((r) => r.__index === row.__index);
-          const startCol = def.columns.findIndex((c) => c.key === column.key);
-          const edits: CellEdit[] = [];
-          let clipped = 0;
-          block.forEach((cells, r) =>
-            cells.forEach((text, c) => {
-              const target = rows[startRow + r];
-              const col = def.columns[startCol + c];
-              if (!target || !col) clipped += 1;
-              else edits.push({ table, index: target.__index, field: col.key, text });
-            }),
-          );
-          if (clipped) onClipped(clipped);
-          if (edits.length) onEdits(edits, 'paste');
-          return row;
-        }}
-        onSelectedCellChange={({ row }) => onSelectRow(row ? row.__index : null)}
       />
-    </>
+    </div>
   );
 }

@@ -23,7 +23,10 @@ import { checkEdits } from './local-check.js';
 import { NewDraftDialog } from './new-draft-dialog.js';
 import { RowFormDialog } from './row-form-dialog.js';
 import { duplicateOp } from '../../../tariff-model/row-ops.js';
-import { cellKey, TariffGrid, type FocusRequest } from './tariff-grid.js';
+import { cellKey, TariffGrid, type EditOrigin, type FocusRequest } from './tariff-grid.js';
+import { readEdits } from './normalised-cells.js';
+import { enumText } from './enum-text.js';
+import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
@@ -39,7 +42,7 @@ const isTyping = (el: EventTarget | null): boolean => el instanceof HTMLElement 
 /** The tariff page: versions, the spreadsheet grid of the selected one, the engine's answer and the Excel round trip. */
 export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
-  const { t, lang } = useI18n();
+  const { t, lang, yen } = useI18n();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<VersionDetail | null>(null);
@@ -114,21 +117,50 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const isDraft = detail?.summary.status === 'draft';
   const canEdit = isDraft && noEdit === null;
   const onEdits = useCallback(
-    (edits: CellEdit[], origin: 'edit' | 'paste' | 'fill') => {
+    (typed: CellEdit[], origin: EditOrigin, clipped = 0) => {
       if (!detail || !canEdit) return;
+      // Whatever is read in another form than written is said below, with what it became.
+      const { edits, read } = readEdits(typed);
       const issues = checkEdits(detail.version, edits);
       if (issues.length) {
         const first = issues[0]!;
         const key = String(TABLES[first.table!].rows(detail.version)[first.index!]?.[TABLES[first.table!].keyField] ?? '');
-        const message = t('error.cell', { key, header: first.header ?? '', value: first.value ?? '', expected: (lang === 'ja' ? first.expectedJa : first.expected) ?? '' });
-        showError(new StudioCallError('grid', { code: first.code, message, issues }), origin === 'paste' ? t('error.paste', { n: edits.length, bad: issues.length }) : t('error.edit'));
+        const expected = (lang === 'ja' ? first.expectedJa : first.expected) ?? '';
+        const message = first.code === 'CELL_REQUIRED' ? t('error.cellBlank', { key, header: first.header ?? '', expected }) : t('error.cell', { key, header: first.header ?? '', value: first.value ?? '', expected });
+        showError(new StudioCallError('grid', { code: first.code, message, issues }), origin === 'edit' ? t('error.edit') : t('error.paste', { n: edits.length, bad: issues.length }));
         return;
       }
       setError(null);
       setErrorCells(new Set());
-      void editor.apply(edits);
+      // Cells read in another form are said, with what they became; so are cells a paste could not place.
+      const shown = (e: CellEdit, v: CellValue) => {
+        const col = TABLES[e.table].columns.find((c) => c.key === e.field);
+        if (typeof v === 'number' && col?.kind === 'yen') return yen(v);
+        // An enum value as the grid shows it, with the code that is stored.
+        const label = col?.kind === 'enum' && typeof v === 'string' ? enumText(e.table, col, v, lang) : undefined;
+        return label && label !== v ? (lang === 'ja' ? `${label}（${v}）` : `${label} (${v})`) : cellText(v);
+      };
+      const parts = [
+        ...(origin === 'paste' ? [t('grid.pasted', { n: edits.length })] : origin === 'fill' && edits.length > 1 ? [t('grid.filled', { n: edits.length })] : []),
+        ...(read.length
+          ? [
+              t('grid.normalised', {
+                n: read.length,
+                examples: read
+                  .slice(0, 3)
+                  .map((r) => (lang === 'ja' ? `「${r.edit.text}」→ ${shown(r.edit, r.value)}` : `"${r.edit.text}" → ${shown(r.edit, r.value)}`))
+                  .join(lang === 'ja' ? '、' : ', '),
+                more: read.length > 3 ? t('grid.normalisedMore', { n: read.length - 3 }) : '',
+              }),
+            ]
+          : []),
+        ...(clipped ? [t('error.pasteClipped', { n: clipped })] : []),
+      ];
+      void editor.apply(edits).then((ok) => {
+        if (ok && parts.length && (origin !== 'edit' || read.length)) setNotice({ text: parts.join(lang === 'ja' ? '' : ' '), tone: clipped ? 'warning' : 'ok' });
+      });
     },
-    [detail, canEdit, editor, showError, t, lang],
+    [detail, canEdit, editor, showError, t, lang, yen],
   );
 
   useEffect(() => {
@@ -148,7 +180,21 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   }, [editor]);
 
   const allRows = useMemo(() => (detail ? gridRows(TABLES[tab].rows(detail.version)) : []), [detail, tab]);
-  const shownRows = useMemo(() => (detail ? viewRows(tab, allRows, filter, sortColumns, detail.changes) : []), [detail, tab, allRows, filter, sortColumns]);
+  // The rows shown keep their order and membership while cells are edited, as after a sort or a
+  // filter in Excel: an edited price does not jump away from the selection (taking the focus with
+  // it), an edited code does not vanish from a search. Sorting, filtering, another table or
+  // version, rows added or removed, or a workbook taken in work the view out again.
+  const [viewEpoch, setViewEpoch] = useState(0);
+  const viewKey = JSON.stringify([detail?.summary.id ?? null, tab, filter, sortColumns, allRows.length, viewEpoch]);
+  const [frozenView, setFrozenView] = useState<{ key: string; indexes: readonly number[] }>({ key: '', indexes: [] });
+  if (detail && frozenView.key !== viewKey) setFrozenView({ key: viewKey, indexes: viewRows(tab, allRows, filter, sortColumns, detail.changes).map((r) => r.__index) });
+  const shownRows = useMemo(() => (frozenView.key === viewKey ? frozenView.indexes.flatMap((i) => (allRows[i] ? [allRows[i]] : [])) : []), [frozenView, viewKey, allRows]);
+  // Whether edits left the rows shown out of their sort or filter: the page then offers to work them out again.
+  const viewStale = useMemo(() => {
+    if (!detail || (!sortColumns.length && !filter.text && !filter.series && !filter.changedOnly)) return false;
+    const fresh = viewRows(tab, allRows, filter, sortColumns, detail.changes);
+    return fresh.length !== frozenView.indexes.length || fresh.some((r, i) => r.__index !== frozenView.indexes[i]);
+  }, [detail, tab, allRows, filter, sortColumns, frozenView]);
 
   const exportXlsx = async () => {
     if (!detail) return;
@@ -162,7 +208,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const rowOps = (ops: Parameters<typeof editor.applyRows>[0]) => {
     setError(null);
     setErrorCells(new Set());
-    return editor.applyRows(ops);
+    return editor.applyRows(ops).then((ok) => {
+      setViewEpoch((n) => n + 1);
+      return ok;
+    });
   };
   const duplicateRow = () => {
     if (!detail || rowSel === null) return warn(t('row.selectFirst'));
@@ -337,6 +386,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               <span className="muted" data-testid="grid-count">
                 {t('filter.count', { shown: shownRows.length, total: allRows.length })}
               </span>
+              {viewStale && (
+                <button type="button" className="small" onClick={() => setViewEpoch((n) => n + 1)} title={t('grid.reapplyHint')} data-testid="grid-reapply">
+                  {t('grid.reapply')}
+                </button>
+              )}
               {canEdit && (
                 <span className="row-ops" role="group" aria-label={t('row.add')}>
                   <button type="button" onClick={() => setDialog('row')} data-testid="row-add">
@@ -355,7 +409,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   )}
                 </span>
               )}
-              {canEdit && <span className="grid-help muted small">{t('grid.help')}</span>}
+              {canEdit && <span className="grid-help muted small">{`${t('grid.help')} / ${t('grid.rangeHelp')}`}</span>}
             </div>
             <div className="grid-and-panel">
               <div className="grid-box">
@@ -368,7 +422,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   sortColumns={sortColumns}
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
-                  onClipped={(n) => warn(t('error.pasteClipped', { n }))}
+                  onNotice={(text, tone) => setNotice({ text, tone })}
                   onSelectRow={(i) => {
                     setRowSel(i);
                     if (tab === 'courses') setCourseIndex(i);
@@ -490,7 +544,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           apply={(file, fail) => {
             setError(null);
             setErrorCells(new Set());
-            return editor.applyWorkbook(file, fail);
+            return editor.applyWorkbook(file, fail).then((ok) => {
+              setViewEpoch((n) => n + 1);
+              return ok;
+            });
           }}
           onCancel={() => setDialog(null)}
           onDone={(file, n) => {

@@ -3,6 +3,7 @@ import type { InForceView } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ChangeTable } from '../tariffs/change-table.js';
+import { DateField } from '../ui/date-field.js';
 
 /** Which tariff and rule versions are in force on a chosen date, what differs from today, and what is scheduled. */
 export function InForcePanel({ today, refresh }: { today: string; refresh: number }) {
@@ -31,12 +32,10 @@ export function InForcePanel({ today, refresh }: { today: string; refresh: numbe
   return (
     <section className="in-force" data-testid="in-force" aria-label={t('if.title')}>
       <h2>{t('if.title')}</h2>
-      <label className="small">
-        {t('if.date')}
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="in-force-date" />
-      </label>
+      <DateField className="small" label={t('if.date')} required value={date} onChange={setDate} testId="in-force-date" />
       {error && <p className="error-text small">{error}</p>}
-      {view && (
+      {/* While the date is wrong or unfinished the answer for the last good date is not shown beside it. */}
+      {view && date !== '' && (
         <>
           <dl className="small in-force-list">
             <dt>{t('if.tariff')}</dt>
