@@ -91,6 +91,16 @@ describe('scenarios API', () => {
     expect(hazard.up[0]).toBeCloseTo(form.cancellation!.monthlyHazard * 1.2, 12);
   });
 
+  it('shows the notes of a run the page must not hide: a fleet started before the first tariff version', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    const form = smallForm(c, { fleet: { ...smallForm(c).fleet, size: 20, startDates: { from: '2023-01-01', to: '2024-06-30' } } });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    expect((await finish(call, runId)).state).toBe('done');
+    const { result } = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
+    expect(result.meta.notes).toEqual([{ pointer: '/fleet/startDates/from', message: expect.stringContaining('before the first tariff version (2023-09-19)') }]);
+  });
+
   it('runs a form in worker threads to the end, saves it with its result, and shows the figures', async () => {
     const { call } = setup();
     const c = await call<ScenarioChoices>('scenarios.choices', {});
@@ -107,6 +117,7 @@ describe('scenarios API', () => {
     expect(v.byCourse.reduce((a, m) => a + m.difference, 0)).toBe(net.difference);
     const fees = v.summary.find((s) => s.key === 'monthlyFees')!;
     expect(fees.difference).toBeLessThan(0);
+    expect(v.meta.notes).toBeUndefined();
     expect(got.summary.last).toMatchObject({ difference: net.difference, stale: false, fleetSize: 120 });
     // A changed form makes the last result stale until it is run again.
     const saved = await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: smallForm(c, { seed: 7 }) });

@@ -25,8 +25,13 @@ const monthCounts = (side: SideResult, months: string[], match: (event: string) 
   return out;
 };
 
+/** The run's notes, from the Assumptions rows `note POINTER` (assumptionRows writes them from the scenario's SCENARIO_NOTEs). */
+const runNotes = (run: StoredRun): { pointer: string; message: string }[] =>
+  run.assumptions.filter(([k]) => k.startsWith('note ')).map(([k, v]) => ({ pointer: k.slice('note '.length), message: String(v) }));
+
 export function runView(run: StoredRun): RunView {
   const r = run.result;
+  const notes = runNotes(run);
   const v = buildViews(r);
   const optionCodes = new Set(r.options.map((o) => o.code));
   const monthYen = (side: SideResult, category: 'outageWaivers' | 'settlements'): number[] => {
@@ -53,6 +58,7 @@ export function runView(run: StoredRun): RunView {
       workers: run.workers,
       formRevision: run.formRevision,
       sides: [r.baseline, r.proposal].map((s) => ({ label: s.label, ...s.versions, edits: s.edits, lines: run.editLines?.[s.label] ?? null })),
+      ...(notes.length ? { notes } : {}),
     },
     summary: v.summary.map((s) => {
       const l = splitLabel(s.label);

@@ -50,6 +50,8 @@ export type RunView = {
     workers: number;
     formRevision: number;
     sides: RunSideInfo[];
+    /** What ran but reads the scenario in a way the user should know (the simulator's SCENARIO_NOTE, also a row of the workbook's Assumptions): the field by JSON pointer, the note in English. */
+    notes?: { pointer: string; message: string }[];
   };
   summary: { key: string; labelJa: string; labelEn: string; kind: 'yen' | 'count'; baseline: number; proposal: number; difference: number }[];
   byMonth: (Pair & { month: string; difference: number })[];
@@ -207,6 +209,10 @@ export const runViewSchema = {
         elapsedMs: { type: 'number' },
         workers: { type: 'integer' },
         formRevision: { type: 'integer' },
+        notes: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: false, required: ['pointer', 'message'], properties: { pointer: str, message: str } },
+        },
         sides: {
           type: 'array',
           items: {

@@ -96,6 +96,18 @@ export function ResultView({ view }: { view: RunView }) {
   };
   return (
     <div className="scn-result" data-testid="scenario-result">
+      {view.meta.notes?.length ? (
+        <div className="banner banner-warning small" role="note" data-testid="result-notes">
+          <strong>{t('scn.notes')}</strong>
+          <ul>
+            {view.meta.notes.map((n) => (
+              <li key={n.pointer}>
+                <code>{n.pointer}</code>: {n.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="muted small scn-meta" data-testid="result-meta">
         <p>{t('scn.meta', { size: count(view.meta.fleetSize, lang), months: view.meta.months, start: view.meta.start, seed: view.meta.seed, workers: view.meta.workers, seconds: (view.meta.elapsedMs / 1000).toFixed(1) })}</p>
         <div className="scn-meta-sides">
