@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup-system.sh
 
-# Electron's binary is not on the npm registry; its postinstall download is skipped here and tried
-# once below. Without it the studio runs in browser mode.
+# Electron's binary is not on the npm registry; its postinstall download is skipped here (during
+# npm ci) and tried once below. Without it the studio runs in browser mode.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 stamp=node_modules/.tariff-install-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
@@ -36,7 +36,9 @@ if exe=$(electron_binary); then
 elif [ -f node_modules/.electron-download-failed ]; then
   echo "install: Electron's binary is not installed (an earlier download failed; delete node_modules/.electron-download-failed to retry); the studio runs in browser mode"
 else
-  timeout 90 node node_modules/electron/install.js >/dev/null 2>&1 || true
+  # The try itself runs without ELECTRON_SKIP_BINARY_DOWNLOAD: electron's install.js exits 0 at once,
+  # downloading nothing, whenever that variable is set.
+  timeout 90 env -u ELECTRON_SKIP_BINARY_DOWNLOAD node node_modules/electron/install.js >/dev/null 2>&1 || true
   if exe=$(electron_binary); then
     echo "install: Electron binary installed ($exe)"
   else

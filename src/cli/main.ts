@@ -67,7 +67,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   test: {
     summary: 'run every case that has `expect`; print one line per failing case, then "N passed, N failed"',
     usage:
-      'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order; - reads one case file from standard input.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read.',
+      'tariff test PATH... [--rules DIR] [--tariffs DIR] [--fast]\n  PATH: case files (*.json) or folders, read recursively in name order; - reads one case file from standard input.\n  --fast: answer with the compiled rules instead of json-rules-engine (same answers).\n  Exit 0 when all pass, 1 when any fails, 2 when a file cannot be read or the command is misused.',
     async run(args, io) {
       const { values, positionals } = parse(args, { ...dataOptions, fast: { type: 'boolean' } });
       if (!positionals.length) throw new UsageError('needs at least one PATH (a case file or a folder of them)');
@@ -92,7 +92,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   decide: {
     summary: "print each case's full output as JSON",
     usage:
-      'tariff decide FILE [--rules DIR] [--tariffs DIR]\n  Prints the output of each case of FILE (an object for a file of one case, an array otherwise); FILE - reads standard input.\n  Exit 0 when every case was answered (an invalid case is an answer: outcome "invalid" with its errors), 2 when the file cannot be read.',
+      'tariff decide FILE [--rules DIR] [--tariffs DIR]\n  Prints the output of each case of FILE (an object for a file of one case, an array otherwise); FILE - reads standard input.\n  Exit 0 when every case was answered (an invalid case is an answer: outcome "invalid" with its errors), 2 when the file cannot be read or the command is misused.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
       if (positionals.length !== 1)
@@ -125,7 +125,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   validate: {
     summary: 'check every rule and tariff file (and case files given) against their schemas',
     usage:
-      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files (or folders of them; - for standard input) to check for JSON syntax and case shape.\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read.',
+      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files (or folders of them; - for standard input) to check for JSON syntax and case shape.\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read or loaded, or the command is misused.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
       const registry = registryFrom(values);

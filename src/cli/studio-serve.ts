@@ -11,6 +11,12 @@ import { withStudioErrors } from './studio-errors.js';
 import { httpLimitsFrom, trustProxyFrom, type HttpFlagValues } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 
+/** What the start-up says of a server without TLS: behind the proxy of its --origin, or how to put one in front. */
+export const plainListenNote = (origins: readonly string[]): string =>
+  origins.length
+    ? `It listens on 127.0.0.1 only, for the reverse proxy with TLS that serves ${origins.join(', ')} (nginx: proxy_pass to this address, proxy_buffering off for /events); see docs/team.md.`
+    : 'It listens on 127.0.0.1 only. To serve your team, put a reverse proxy with TLS in front (nginx: proxy_pass to this address, proxy_buffering off for /events, and pass --origin https://your.host here); see docs/team.md.';
+
 /** `tariff studio --serve`: the team server (docs/team.md). Without TLS it listens on loopback only, for a reverse proxy in front. */
 export type ServeOptions = {
   workspace: string;
@@ -90,10 +96,7 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
       `Clients: headers within ${limits.headersTimeoutMs} ms, whole request within ${limits.requestTimeoutMs} ms, idle keep-alive ${limits.keepAliveTimeoutMs} ms, at most ${limits.maxConnections} connections; ` +
         (trustProxy ? `X-Forwarded-For read from ${trustProxy.shown.join(', ')} only.` : 'X-Forwarded-For ignored (no --trust-proxy).'),
     );
-    if (!tls)
-      io.out(
-        'It listens on 127.0.0.1 only. To serve your team, put a reverse proxy with TLS in front (nginx: proxy_pass to this address, proxy_buffering off for /events, and pass --origin https://your.host here); see docs/team.md.',
-      );
+    if (!tls) io.out(plainListenNote(o.origins));
     if (team.users === 0) io.err(`No users yet: add one with  tariff users add NAME --role admin --workspace ${o.workspace}  (stop this server first).`);
     if (!existsSync(join(o.staticDir, 'index.html'))) io.err('The renderer is not built yet: run `npm run build:studio` and reload the page.');
     io.out('Press Ctrl+C to stop.');

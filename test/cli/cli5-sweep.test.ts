@@ -109,12 +109,14 @@ describe('a workspace path that is not a workspace is refused with words, and le
     expect(readdirSync(dir).filter((n) => n.startsWith('b.sqlite'))).toEqual([]);
   });
 
-  it('a file that is not SQLite: workspace check and backup say WORKSPACE_FOREIGN', () => {
+  it('a file that is not SQLite: workspace check and backup say WORKSPACE_FOREIGN, and so do the commands that open it for writing', () => {
     const text = join(dir, 'notes.sqlite');
     writeFileSync(text, 'not a database, only some words that fill more than a header of one hundred bytes.'.repeat(3));
     for (const args of [
       ['workspace', 'check', '--workspace', text],
       ['workspace', 'backup', '--workspace', text, '--out', join(dir, 'c.sqlite')],
+      ['users', 'list', '--workspace', text],
+      ['release', 'build', '--workspace', text, '--out', join(dir, 'c.json')],
     ]) {
       const r = tariff(args);
       expect(r.status).toBe(2);

@@ -80,4 +80,25 @@ describe('tariff tariffs import --into-draft', () => {
     expect(tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', 'x').stderr).toContain('--into-draft must be a version id');
     expect(tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', '2', '--effective', '2026-01-01').stderr).toContain('leave out --effective and --title');
   });
+
+  it("a workbook exported from the folders (README: tariffs export without --workspace) is known as the workspace's version of its date and content", async () => {
+    const folderBook = join(dir, 'folders.xlsx');
+    expect(tariff('tariffs', 'export', '--version', '2023-09-19', '--out', folderBook).status).toBe(0);
+    writeFileSync(edited, await editWorkbook(readFileSync(folderBook), (wb) => (cellOf(wb, '表1 コース', 'SHORT', '月額料金（円）').value = 25500)));
+    const dry = tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', String(draftId), '--dry-run');
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toContain('stale: IMPORT_STALE (other-version): the workbook was exported from tariff version 2023-09-19 (#1, approved');
+    expect(dry.stdout).toContain('表1 コース SHORT 月額料金（円）: 25000 → 25500');
+    // Another content under that date (the folders changed since, or another program wrote it): not this workspace's version, in words that say so.
+    const foreign = await editWorkbook(readFileSync(folderBook), (wb) =>
+      wb.getWorksheet('about')!.eachRow((r) => {
+        if (r.getCell(1).text === '内容の指紋') r.getCell(2).value = 'f'.repeat(64);
+      }),
+    );
+    writeFileSync(edited, foreign);
+    const unknown = tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', String(draftId), '--dry-run');
+    expect(unknown.stderr).toContain(
+      'stale: IMPORT_STALE (unknown-origin): the workbook names tariff version 2023-09-19 and no version id (it was not exported from this workspace), and no version of that date here has the content it was exported with;',
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTrustedProxies } from '../../src/io/client-address.js';
 import { TEAM_HTTP_LIMITS } from '../../src/io/http-limits.js';
 import { startTeamStudio } from '../../src/studio/server/team-mode.js';
+import { plainListenNote } from '../../src/cli/studio-serve.js';
 import { runCli } from '../security/helpers.js';
 import { rawExchange } from '../raw-http.js';
 import { scratch, SEED } from './helpers.js';
@@ -28,6 +29,13 @@ describe('tariff studio --serve: the slow-client limits and --trust-proxy', () =
     const web = await runCli('studio', '--web', '--max-connections', '5');
     expect(web.code).toBe(2);
     expect(web.err).toContain('--max-connections goes with --serve');
+  });
+
+  it('without TLS the start-up names the proxy of --origin (docs/team.md), or says to put one in front when none is given', () => {
+    expect(plainListenNote(['https://tariff.example.com'])).toBe(
+      'It listens on 127.0.0.1 only, for the reverse proxy with TLS that serves https://tariff.example.com (nginx: proxy_pass to this address, proxy_buffering off for /events); see docs/team.md.',
+    );
+    expect(plainListenNote([])).toContain('and pass --origin https://your.host here');
   });
 
   it('the team studio passes its limits and trusted proxies to its server', async () => {

@@ -146,7 +146,10 @@ describe('users and passwords', () => {
     expect((await run(['users', 'list', '--workspace', file], '')).out).toBe('sato\tfinance\tactive\n');
     // The only user is the only admin once made one, and then keeps the role.
     expect(await run(['users', 'set-role', 'sato', '--role', 'admin', '--workspace', file], '')).toMatchObject({ code: 0, out: 'sato is admin\n' });
-    expect((await run(['users', 'set-role', 'sato', '--role', 'pm', '--workspace', file], '')).err).toContain('LAST_ADMIN');
+    expect((await run(['users', 'set-role', 'sato', '--role', 'pm', '--workspace', file], '')).err).toContain(
+      'LAST_ADMIN: sato is the only enabled admin: cannot change their role\n',
+    );
+    expect((await run(['users', 'disable', 'sato', '--workspace', file], '')).err).toContain('LAST_ADMIN: sato is the only enabled admin: cannot disable them\n');
     expect((await run(['users', 'set-role', 'sato', '--role', 'owner', '--workspace', file], '')).err).toContain('got "owner"');
     expect((await run(['workspace', 'check', '--workspace', file], '')).out).toContain('integrity_check: ok');
   }, 60_000);

@@ -153,7 +153,7 @@ describe('workspace', () => {
         return e as StudioError;
       }
     })();
-    expect(junk).toMatchObject({ code: 'WORKSPACE_CORRUPT', hint: expect.stringContaining('tariffs/') });
+    expect(junk).toMatchObject({ code: 'WORKSPACE_FOREIGN', message: expect.stringContaining('is not a Tariff Studio workspace'), hint: expect.stringContaining('tariffs/') });
     const foreign = new Database(join(dir, 'other.sqlite'));
     foreign.exec('CREATE TABLE t (x)');
     foreign.close();

@@ -101,7 +101,7 @@ export async function addUser(ws: Workspace, args: { name: string; role: string;
 function refuseLastAdmin(ws: Workspace, u: UserRecord, what: string, advice: string): void {
   if (u.role !== 'admin' || u.disabled) return;
   const admins = (ws.db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
-  if (admins <= 1) throw new StudioError('LAST_ADMIN', `${u.name} is the only enabled admin: cannot ${what} them`, [], advice);
+  if (admins <= 1) throw new StudioError('LAST_ADMIN', `${u.name} is the only enabled admin: cannot ${what}`, [], advice);
 }
 
 /** Disables a user (their sessions end now; the last enabled admin stays enabled) or enables them again. */
@@ -109,7 +109,7 @@ export function setUserDisabled(ws: Workspace, name: string, disabled: boolean):
   return ws.db
     .transaction(() => {
       const u = mustFind(ws, name);
-      if (disabled) refuseLastAdmin(ws, u, 'disable', 'Make another user admin first, then disable this one.');
+      if (disabled) refuseLastAdmin(ws, u, 'disable them', 'Make another user admin first, then disable this one.');
       ws.db.prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?').run(disabled ? 1 : 0, nowIso(), u.id);
       // A disabled user's sessions end now, not when their cookies expire.
       if (disabled) ws.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(u.id);
@@ -129,7 +129,7 @@ export function setUserRole(ws: Workspace, name: string, role: string): UserReco
     .transaction(() => {
       const u = mustFind(ws, name);
       if (u.role === role) return u;
-      refuseLastAdmin(ws, u, 'change the role of', 'Make another user admin first, then change this role.');
+      refuseLastAdmin(ws, u, 'change their role', 'Make another user admin first, then change this role.');
       ws.db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, nowIso(), u.id);
       ws.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(u.id);
       appendAudit(ws, 'user.role.changed', `user:${u.name}`, { before: { role: u.role }, after: { role } });

@@ -6,7 +6,7 @@ import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { describeChange, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
-import { getTariffVersion, saveTariffDraft, type StoredTariffVersion } from './tariff-store.js';
+import { allTariffVersions, getTariffVersion, saveTariffDraft, type StoredTariffVersion } from './tariff-store.js';
 import { EDIT_ONLY_DRAFTS, requireEditableDraft, requireStatus } from './version-drafts.js';
 import type { Workspace } from './workspace.js';
 
@@ -41,7 +41,12 @@ export type DraftImportReading = {
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
 
 function originOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersion | null {
-  if (!isInt(about.versionId)) return null;
+  // A workbook exported from the folders (`tariff tariffs export` without --workspace) names a date and no
+  // version id: it came from the version of that date whose content is exactly what was exported.
+  if (!isInt(about.versionId))
+    return about.effective && about.fingerprint
+      ? (allTariffVersions(ws).find((v) => v.effective === about.effective && tariffFingerprint(v.version) === about.fingerprint) ?? null)
+      : null;
   try {
     const v = getTariffVersion(ws, about.versionId);
     // An id from another workspace names another version: the date must agree too.
@@ -59,7 +64,11 @@ function staleness(draft: StoredTariffVersion, origin: StoredTariffVersion | nul
   if (!origin)
     return {
       reason: 'unknown-origin',
-      message: `the workbook names tariff version ${about.effective || '(no date)'}${isInt(about.versionId) ? ` #${about.versionId}` : ''}, which is not in this workspace; every change below replaces what ${label(draft)} holds now.`,
+      message: `${
+        isInt(about.versionId)
+          ? `the workbook names tariff version ${about.effective || '(no date)'} #${about.versionId}, which is not in this workspace`
+          : `the workbook names tariff version ${about.effective || '(no date)'} and no version id (it was not exported from this workspace), and no version of that date here has the content it was exported with`
+      }; every change below replaces what ${label(draft)} holds now.`,
     };
   if (origin.id !== draft.id)
     return {

@@ -47,15 +47,15 @@ const DAMAGED_HINT =
 
 /**
  * The error of a workspace file SQLite could not open (a StudioError raised inside is passed on):
- * not a database at all (`notDbCode`), or unreadable (WORKSPACE_UNREADABLE). `how` names the
+ * not a database at all (WORKSPACE_FOREIGN, as an SQLite file of another program), or unreadable (WORKSPACE_UNREADABLE). `how` names the
  * way it was opened in the message (" read-only").
  */
-function openError(e: unknown, file: string, o: { notDbCode: string; notDbHint: string; how: string; unreadableHint: string }): StudioError {
+function openError(e: unknown, file: string, o: { notDbHint: string; how: string; unreadableHint: string }): StudioError {
   if (e instanceof StudioError) return e;
   const code = (e as { code?: string }).code;
   // A workspace whose pages are damaged is still someone's saved work: never advise starting afresh over it.
   if (code === 'SQLITE_CORRUPT') return new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite: ${(e as Error).message})`, [], DAMAGED_HINT);
-  if (code === 'SQLITE_NOTADB') return new StudioError(o.notDbCode, `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], o.notDbHint);
+  if (code === 'SQLITE_NOTADB') return new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace (SQLite: ${(e as Error).message})`, [], o.notDbHint);
   return new StudioError('WORKSPACE_UNREADABLE', `cannot open ${file}${o.how}: ${(e as Error).message}`, [], o.unreadableHint);
 }
 
@@ -115,7 +115,6 @@ function connect(file: string): Database.Database {
   } catch (e) {
     db?.close();
     throw openError(e, file, {
-      notDbCode: 'WORKSPACE_CORRUPT',
       notDbHint: 'Open another file, or move this one away and let the studio create a new workspace from tariffs/ and rules/.',
       how: '',
       unreadableHint: 'Check the path and its permissions.',
@@ -237,7 +236,6 @@ function openReadOnly(file: string, actor: string): Workspace {
   } catch (e) {
     db?.close();
     throw openError(e, file, {
-      notDbCode: 'WORKSPACE_FOREIGN',
       notDbHint: 'Give the path of a workspace file the studio created.',
       how: ' read-only',
       unreadableHint: 'Check that the file can be read; a workspace left with a -wal file in a read-only folder needs to be opened once where it can be written.',
