@@ -4,6 +4,13 @@ import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
+
+/** Who saved a draft since the page loaded it, and when, as a stale save's message names them (workspace/stale-save.ts). */
+const conflictBy = (message: string): { by: string; at: string } | null => {
+  const m = /was changed by (.+?) at (\d{4}-\d\d-\d\dT[\d:.]+Z) since you loaded it/u.exec(message);
+  return m ? { by: m[1]!, at: tokyoTime(m[2]!, 'seconds') } : null;
+};
 
 /** An error to show: what the studio answered (code, message, hint, issues), with an optional lead in the UI's language. */
 export type ShownError = { error: unknown; lead?: string };
@@ -13,7 +20,14 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
   const e = shown.error;
   const call = e instanceof StudioCallError ? e : null;
   // The server's words are English; a Japanese page says first, in Japanese, what happened and what to do.
-  const advice = call && lang === 'ja' ? ERROR_ADVICE_JA[call.code] : undefined;
+  // A stale save names, in Japan time, who saved since the page loaded the draft.
+  const by = call?.code === 'DRAFT_CONFLICT' && lang === 'ja' ? conflictBy(call.message) : null;
+  const advice =
+    call && lang === 'ja'
+      ? by
+        ? `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${ERROR_ADVICE_JA[call.code]}`
+        : ERROR_ADVICE_JA[call.code]
+      : undefined;
   return (
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       <div className="banner-head">

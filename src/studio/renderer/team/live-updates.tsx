@@ -3,6 +3,7 @@ import { useTeam, useTeamText } from './team-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { liveAction } from './live-actions.js';
 import { waitForSignIn } from '../transport/team-session.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 
 /**
  * Live updates on a team server: one EventSource on `events`; a change made by someone else
@@ -74,7 +75,8 @@ export function LiveNote() {
   const tt = useTeamText();
   const { lang, t } = useI18n();
   if (!last) return null;
-  const time = new Date(last.at).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US');
+  // Japan time, as every other time of the studio (the browser's own zone may be another).
+  const time = tokyoTime(last.at).slice('2026-01-01 '.length);
   return (
     <div className="banner banner-info live-note" role="status" data-testid="live-note">
       {tt('live.changed', { by: last.by, what: `${liveAction(last.call, lang)}${last.id !== null ? ` #${last.id}` : ''}`, time })}
