@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
+import { useTeam } from '../team/team-context.js';
 
 /** Who saved a draft since the page loaded it, and when, as a stale save's message names them (workspace/stale-save.ts). */
 const conflictBy = (message: string): { by: string; at: string } | null => {
@@ -17,6 +18,7 @@ export type ShownError = { error: unknown; lead?: string };
 
 export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
   const { t, lang } = useI18n();
+  const { me } = useTeam();
   const e = shown.error;
   const call = e instanceof StudioCallError ? e : null;
   // The server's words are English; a Japanese page says first, in Japanese, what happened and what to do.
@@ -25,7 +27,9 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
   const advice =
     call && lang === 'ja'
       ? by
-        ? `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${ERROR_ADVICE_JA[call.code]}`
+        ? by.by === me?.name
+          ? `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。「相手の変更を読み込む」で最新にしてから、もう一度操作してください。`
+          : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${ERROR_ADVICE_JA[call.code]}`
         : ERROR_ADVICE_JA[call.code]
       : undefined;
   return (
