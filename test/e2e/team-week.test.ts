@@ -196,7 +196,8 @@ describe('a week of a team of four', () => {
     await i.page.getByTestId('team-badge').waitFor();
     await k.getByTestId('nav-rules').click();
     await k.getByTestId('btn-rule-draft').click();
-    await k.getByTestId('rule-draft-effective').fill('2026-04-01');
+    // Another date than sato's tariff draft: a rule version alone (no companion of its date still in draft).
+    await k.getByTestId('rule-draft-effective').fill('2026-07-01');
     await k.getByTestId('rule-draft-title').fill('第25条 日割りの解釈');
     await k.getByTestId('rule-draft-create').click();
     await waitText(k.getByTestId('rule-version-status'), '下書き');
@@ -206,14 +207,15 @@ describe('a week of a team of four', () => {
     await waitText(i.page.getByTestId('rule-version-status'), '下書き');
     await k.getByTestId('interp-partialMonthFee').selectOption('daily-prorate');
     await expect.poll(() => k.getByTestId('interp-partialMonthFee').inputValue(), { timeout: 30_000 }).toBe('daily-prorate');
-    // ito, on what she loaded before, sets it back: refused, nothing overwritten, kato named.
+    // ito, on what she loaded before, switches another one: refused, nothing overwritten, kato named.
     expect(await i.page.getByTestId('interp-partialMonthFee').inputValue()).toBe('full-month');
-    await i.page.getByTestId('interp-partialMonthFee').selectOption('daily-prorate');
+    await i.page.getByTestId('interp-monthsUsed').selectOption({ index: 1 });
     const advice = await waitText(i.page.getByTestId('error-advice'), 'kato さんが');
     expect(advice).toMatch(/kato さんが \d{4}-\d\d-\d\d \d\d:\d\d:\d\d JST にこの下書きを変更しました/u);
     await shot(i.page, 'team-week-03-stale-rule-switch');
     await i.page.getByTestId('conflict-reload').click();
     await expect.poll(() => i.page.getByTestId('interp-partialMonthFee').inputValue(), { timeout: 30_000 }).toBe('daily-prorate');
+    expect(await i.page.getByTestId('interp-monthsUsed').inputValue()).toBe('calendar-months');
     await i.context.unroute('**/events');
     await i.page.reload();
     await i.page.getByTestId('team-badge').waitFor();
