@@ -240,6 +240,8 @@ describe('a week of a team of four', () => {
     await waitText(i.getByTestId('approve-blocked'), 'あなたは承認済みです。他の人の承認があと 1 件必要です。');
     expect(await i.getByTestId('btn-approve').isDisabled()).toBe(true);
     await waitText(i.getByTestId('rule-version-status'), 'レビュー中');
+    // The review history keeps her approval and comment (it showed only the submission).
+    await waitText(i.getByTestId('review-history'), /承認（1 件として記録）\s*ito\s*日割りの計算を確認/u);
     await shot(i, 'team-week-04-approval-counted');
     // The third legal user, signed in on the admin's machine for a moment.
     const s = (await person('suzuki')).page;
@@ -250,6 +252,8 @@ describe('a week of a team of four', () => {
     await s.getByTestId('review-comment').fill('確認しました');
     await s.getByTestId('btn-approve').click();
     await waitText(s.getByTestId('rule-version-status'), '承認済み', 60_000);
+    const history = await waitText(s.getByTestId('review-history'), 'suzuki');
+    expect(history).toMatch(/提出\s*kato[\s\S]*承認（1 件として記録）\s*ito[\s\S]*承認\s*suzuki/u);
   });
 
   it('kato, disabled by the admin while signed in, is asked to sign in at once and cannot; the audit names every actor and its chain verifies', async () => {
