@@ -108,6 +108,7 @@ describe('a week of a team of four', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('WORKSPACE_LOCKED');
     expect(r.stderr).toContain('team server (tariff studio --serve)');
+    expect(r.stderr).toContain('do it on its Users page');
   });
 
   let draftId = 0;
