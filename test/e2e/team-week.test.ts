@@ -261,6 +261,27 @@ describe('a week of a team of four', () => {
     expect(history).toMatch(/提出\s*kato[\s\S]*承認（1 件として記録）\s*ito[\s\S]*承認\s*suzuki/u);
   });
 
+  it('a new role while signed in applies at once: ito, made pm by the admin, signs in again on the dialog and her page offers the pm’s buttons', async () => {
+    const a = people['kanri']!.page;
+    await a.getByTestId('nav-users').click();
+    a.once('dialog', (d) => void d.accept());
+    await a.getByTestId('user-role-ito').selectOption('pm');
+    await waitText(a.getByTestId('users-note'), 'ito さんの役割を「プロダクトマネージャー」にしました');
+    const p = people['ito']!.page;
+    await p.getByTestId('session-ended').waitFor();
+    await signIn(p, 'ito');
+    await p.getByTestId('session-ended').waitFor({ state: 'detached' });
+    await waitText(p.getByTestId('team-badge'), 'ito（プロダクトマネージャー）');
+    // Still on the rules page she had open, now with the rules' draft buttons closed to her role.
+    await waitText(p.getByTestId('rules-role-note'), 'この操作は法務の担当者が行います（あなたの役割: プロダクトマネージャー）。');
+    expect(await p.getByTestId('btn-rule-draft').isDisabled()).toBe(true);
+    await p.getByTestId('nav-tariffs').click();
+    expect(await p.getByTestId('btn-create-draft').isDisabled()).toBe(false);
+    a.once('dialog', (d) => void d.accept());
+    await a.getByTestId('user-role-ito').selectOption('legal');
+    await waitText(a.getByTestId('users-note'), 'ito さんの役割を「法務」にしました');
+  });
+
   it('kato, disabled by the admin while signed in, is asked to sign in at once and cannot; the audit names every actor and its chain verifies', async () => {
     const a = people['kanri']!.page;
     await a.getByTestId('nav-users').click();
@@ -300,6 +321,7 @@ describe('a week of a team of four', () => {
       'ito rule.approval.counted',
       'suzuki rule.approved',
       'kanri user.disabled',
+      'kanri user.role.changed',
       'sato login',
       'ito logout',
     ])
