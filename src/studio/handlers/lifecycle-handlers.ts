@@ -1,4 +1,5 @@
 import { addDays, isIsoDate } from '../../engine/dates.js';
+import { countedApprovalSteps, withCountedApprovals } from '../workspace/counted-approvals.js';
 import { decideFast } from '../../engine/decide.js';
 import type { Registry } from '../../engine/registry.js';
 import { runRegression, type RegressionCase, type Side } from '../../engine/review/regression.js';
@@ -159,7 +160,10 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
     const known = [...report.changed, ...report.invalidAfter];
     return {
       summary: summaryOf(t),
-      reviews: listTariffReviews(ctx.ws, id).map(({ step, reviewer, comment, at }) => ({ step, reviewer, comment, at })),
+      reviews: withCountedApprovals(
+        listTariffReviews(ctx.ws, id).map(({ step, reviewer, comment, at }) => ({ step, reviewer, comment, at })),
+        countedApprovalSteps(ctx.ws, 'tariff', id),
+      ),
       companion: companion ? ref(companion) : null,
       baseline: base ? ref(base.tariff) : null,
       total: report.total,

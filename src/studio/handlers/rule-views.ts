@@ -1,4 +1,5 @@
 import { clauseText } from '../../engine/review/clause-text.js';
+import { countedApprovalSteps, withCountedApprovals } from '../workspace/counted-approvals.js';
 import { clauseCoverage, coverageFileSchema, type CoverageFile } from '../../engine/coverage.js';
 import { schemaErrors } from '../../engine/validate-data.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -69,7 +70,10 @@ export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
     facts,
     eventTypes,
     changedRules: diff ? diff.rules.map((r) => r.id) : [],
-    reviews: listReviews(ws, id).map((r) => ({ step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at })),
+    reviews: withCountedApprovals(
+      listReviews(ws, id).map((r) => ({ step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at })),
+      countedApprovalSteps(ws, 'rule', id),
+    ),
   };
 }
 

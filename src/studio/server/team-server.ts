@@ -105,7 +105,15 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     return session ? { token, session } : undefined;
   };
   const unauthenticated = (res: ServerResponse): void =>
-    sendJson(res, 401, transportError('UNAUTHENTICATED', 'you are not signed in, or your session has expired', 'Sign in again on the studio page.'));
+    sendJson(
+      res,
+      401,
+      transportError(
+        'UNAUTHENTICATED',
+        'you are not signed in, or your session has ended (it expired, you signed out, or an admin disabled you, changed your role or set a new password)',
+        'Sign in again on the studio page.',
+      ),
+    );
 
   const readJson = (req: IncomingMessage, res: ServerResponse, limit: BodyLimit = CALL_LIMIT): Promise<{ value: unknown } | undefined> =>
     readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers), limit);

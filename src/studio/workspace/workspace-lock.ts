@@ -81,7 +81,10 @@ export function acquireWorkspaceLock(workspace: string, purpose: string): Worksp
         [],
         h && h.host !== me.host
           ? `Close the studio on ${h.host}, or connect to it as a team server (tariff studio --serve). If that process no longer runs, delete ${file}.`
-          : `Close that studio first, or work on the same workspace together through a team server (tariff studio --serve, see docs/team.md). To read it meanwhile, use tariff workspace backup.`,
+          : h && purpose.startsWith('tariff users') && h.purpose.includes('team server')
+            ? // The users of a running team server are managed in it: an admin's Users page makes the same changes, with the same audit entries.
+              `Sign in to the team server as an admin and do it on its Users page (ユーザー), or stop the server first. To read it meanwhile, use tariff workspace backup.`
+            : `Close that studio first, or work on the same workspace together through a team server (tariff studio --serve, see docs/team.md). To read it meanwhile, use tariff workspace backup.`,
       );
     }
   }

@@ -37,7 +37,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
-  const [note, setNote] = useState<{ date: string | null; effective: string } | null>(null);
+  const [note, setNote] = useState<{ date: string | null; effective: string; counted?: boolean } | null>(null);
   // The same dialog as the tariff page's (it was an inline form that Escape did not close).
   const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
@@ -179,7 +179,9 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
-                {note.date
+                {note.counted
+                  ? t('review.counted')
+                  : note.date
                   ? // Approved for a later date, the version it supersedes stays in force until then: say so beside "置換済み".
                     note.effective > info.today
                     ? t('review.approvedScheduled', { date: note.date, effective: note.effective })
@@ -212,7 +214,8 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                   onError={showError}
                   onApproved={(d, sup) => {
                     updated(d);
-                    setNote({ date: sup ? sup.effective : null, effective: d.summary.effective });
+                    // With more approvals required, one is counted and the version stays in review.
+                    setNote({ date: sup ? sup.effective : null, effective: d.summary.effective, counted: d.summary.status === 'in-review' });
                   }}
                   onOpen={setTab}
                 />

@@ -4,16 +4,34 @@ import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
+import { useTeam } from '../team/team-context.js';
+
+/** Who saved a draft since the page loaded it, and when, as a stale save's message names them (workspace/stale-save.ts). */
+const conflictBy = (message: string): { by: string; at: string } | null => {
+  const m = /was changed by (.+?) at (\d{4}-\d\d-\d\dT[\d:.]+Z) since you loaded it/u.exec(message);
+  return m ? { by: m[1]!, at: tokyoTime(m[2]!, 'seconds') } : null;
+};
 
 /** An error to show: what the studio answered (code, message, hint, issues), with an optional lead in the UI's language. */
 export type ShownError = { error: unknown; lead?: string };
 
 export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
   const { t, lang } = useI18n();
+  const { me } = useTeam();
   const e = shown.error;
   const call = e instanceof StudioCallError ? e : null;
   // The server's words are English; a Japanese page says first, in Japanese, what happened and what to do.
-  const advice = call && lang === 'ja' ? ERROR_ADVICE_JA[call.code] : undefined;
+  // A stale save names, in Japan time, who saved since the page loaded the draft.
+  const by = call?.code === 'DRAFT_CONFLICT' && lang === 'ja' ? conflictBy(call.message) : null;
+  const advice =
+    call && lang === 'ja'
+      ? by
+        ? by.by === me?.name
+          ? `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。「相手の変更を読み込む」で最新にしてから、もう一度操作してください。`
+          : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${ERROR_ADVICE_JA[call.code]}`
+        : ERROR_ADVICE_JA[call.code]
+      : undefined;
   return (
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       <div className="banner-head">

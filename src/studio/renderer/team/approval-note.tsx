@@ -9,7 +9,8 @@ import { useTeam, useTeamText } from './team-context.js';
  * version (the server decides, via team.approvalState) and, when not, why; the approve button
  * is disabled with that sentence beside it. The server refuses the call as well.
  */
-export function useApprovalState(kind: ApprovalKind, id: number, status: string, revision: number): ApprovalState | null {
+/** `asked` changes after the user's own approval (a counted one changes neither status nor revision, and the user's own events are not heard). */
+export function useApprovalState(kind: ApprovalKind, id: number, status: string, revision: number, asked = 0): ApprovalState | null {
   const api = useApi();
   const tick = useLiveTick(kind === 'rule' ? 'rules' : 'tariffs');
   const [state, setState] = useState<ApprovalState | null>(null);
@@ -24,7 +25,7 @@ export function useApprovalState(kind: ApprovalKind, id: number, status: string,
     return () => {
       live = false;
     };
-  }, [api, kind, id, status, revision, tick]);
+  }, [api, kind, id, status, revision, tick, asked]);
   return state;
 }
 

@@ -2,12 +2,15 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useTeam, useTeamText } from './team-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { liveAction } from './live-actions.js';
+import { waitForSignIn } from '../transport/team-session.js';
+import { tokyoTime } from '../ui/tokyo-time.js';
 
 /**
  * Live updates on a team server: one EventSource on `events`; a change made by someone else
  * bumps its domain's counter, and the pages that show that domain reload (their effects depend
  * on useLiveTick). A small note says who changed what. `reloadAll` is the "load their changes"
- * of a stale-save refusal. In the desktop app and --web nothing is opened.
+ * of a stale-save refusal. A stream the server refuses to reopen (the session ended) brings up
+ * the sign-in dialog (team-gate.tsx). In the desktop app and --web nothing is opened.
  */
 type Change = { call: string; domain: string; id: number | null; by: string; at: string };
 type Live = { ticks: Record<string, number>; last: Change | null; reloadAll: () => void; dismiss: () => void };
@@ -34,7 +37,23 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       });
       setLast(c);
     });
-    return () => source.close();
+    // The server ends the stream of a session that ended (an admin disabled the user, changed their
+    // role or set a new password; or it expired) and refuses to reopen it: the page says so now,
+    // not at the user's next click.
+    let closed = false;
+    source.addEventListener('error', () => {
+      if (closed || source.readyState !== EventSource.CLOSED) return;
+      void fetch(new URL('auth/session', window.location.href), { credentials: 'same-origin' }).then(
+        (res) => {
+          if (!closed && res.status === 401) void waitForSignIn(false);
+        },
+        () => undefined,
+      );
+    });
+    return () => {
+      closed = true;
+      source.close();
+    };
   }, [me]);
   const reloadAll = useCallback(() => setTicks((t) => ({ ...t, all: (t['all'] ?? 0) + 1 })), []);
   const dismiss = useCallback(() => setLast(null), []);
@@ -56,7 +75,8 @@ export function LiveNote() {
   const tt = useTeamText();
   const { lang, t } = useI18n();
   if (!last) return null;
-  const time = new Date(last.at).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US');
+  // Japan time, as every other time of the studio (the browser's own zone may be another).
+  const time = tokyoTime(last.at).slice('2026-01-01 '.length);
   return (
     <div className="banner banner-info live-note" role="status" data-testid="live-note">
       {tt('live.changed', { by: last.by, what: `${liveAction(last.call, lang)}${last.id !== null ? ` #${last.id}` : ''}`, time })}

@@ -1,14 +1,25 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { TeamUserView } from './team-context.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { useTeamText } from './team-context.js';
 
+type SignedIn = (user: TeamUserView, csrf: string) => void;
+
 /** The team server's login page (ja/en). The password goes to auth/login once and is never kept. */
-export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUserView, csrf: string) => void; expired: boolean }) {
+export function LoginPage({ onSignedIn }: { onSignedIn: SignedIn }) {
+  return (
+    <div className="login-page" data-testid="login-page">
+      <LoginForm onSignedIn={onSignedIn} />
+    </div>
+  );
+}
+
+/** The sign-in form: of the login page, and of the dialog shown when a session ends with the studio open (`initialName`, `note` above the fields). */
+export function LoginForm({ onSignedIn, initialName = '', note, headingId }: { onSignedIn: SignedIn; initialName?: string; note?: ReactNode; headingId?: string }) {
   const { t, lang, setLang } = useI18n();
   const tt = useTeamText();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -42,41 +53,48 @@ export function LoginPage({ onSignedIn, expired }: { onSignedIn: (user: TeamUser
     }
   };
   return (
-    <div className="login-page" data-testid="login-page">
-      <form className="login-card" onSubmit={(e) => void submit(e)}>
-        <div className="login-head">
-          <h1>{tt('login.title')}</h1>
-          <button type="button" className="lang-switch" onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')} data-testid="lang-switch">
-            {t('lang.switch')}
-          </button>
-        </div>
-        <p className="muted">{tt('login.lead')}</p>
-        {expired && !error && <p className="banner banner-info">{tt('login.expired')}</p>}
-        <label>
-          {tt('login.name')}
-          <input type="text" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required maxLength={64} data-testid="login-name" autoFocus />
-        </label>
-        <label>
-          {tt('login.password')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            maxLength={1024}
-            data-testid="login-password"
-          />
-        </label>
-        {error && (
-          <p className="banner banner-error" role="alert" data-testid="login-error">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
-          {busy ? tt('login.busy') : tt('login.submit')}
+    <form className="login-card" onSubmit={(e) => void submit(e)}>
+      <div className="login-head">
+        <h1 id={headingId}>{tt('login.title')}</h1>
+        <button type="button" className="lang-switch" onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')} data-testid="lang-switch">
+          {t('lang.switch')}
         </button>
-      </form>
-    </div>
+      </div>
+      {note ?? <p className="muted">{tt('login.lead')}</p>}
+      <label>
+        {tt('login.name')}
+        <input
+          type="text"
+          autoComplete="username"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={64}
+          data-testid="login-name"
+          autoFocus={initialName === ''}
+        />
+      </label>
+      <label>
+        {tt('login.password')}
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          maxLength={1024}
+          data-testid="login-password"
+          autoFocus={initialName !== ''}
+        />
+      </label>
+      {error && (
+        <p className="banner banner-error" role="alert" data-testid="login-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+        {busy ? tt('login.busy') : tt('login.submit')}
+      </button>
+    </form>
   );
 }

@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { BRIDGE_GLOBAL } from '../../api/bridge.js';
-import { teamSession } from '../transport/team-session.js';
+import { signedInAgain, teamSession } from '../transport/team-session.js';
 import { LoginPage } from './login-page.js';
+import { SessionEndedDialog } from './session-ended-dialog.js';
 import { TeamProvider, type TeamUserView } from './team-context.js';
 
 /**
  * Decides what the page is: the desktop app (the preload bridge) or `--web` (no auth/session
  * route) render the studio as before; a team server shows the login page until the user is
- * signed in, and again when the session ends.
+ * signed in. When the session ends while the studio is open (it expired, or an admin disabled
+ * the user, changed their role or set a new password), the studio stays as it is beneath a
+ * sign-in dialog: what was typed is kept, and the calls refused meanwhile are sent again once
+ * the same user signed in (team-session.ts). Someone else signing in there gets a fresh studio.
  */
-type GateState = { kind: 'checking' } | { kind: 'local' } | { kind: 'login'; expired: boolean } | { kind: 'team'; me: TeamUserView };
+type GateState = { kind: 'checking' } | { kind: 'local' } | { kind: 'login' } | { kind: 'team'; me: TeamUserView; ended: boolean };
 
 export function TeamGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<GateState>({ kind: 'checking' });
@@ -22,8 +26,8 @@ export function TeamGate({ children }: { children: ReactNode }) {
         if (!live) return;
         if (res.ok && body?.ok && body.value) {
           teamSession.csrf = body.value.csrf;
-          setState({ kind: 'team', me: { name: body.value.name, role: body.value.role, expiresAt: body.value.expiresAt } });
-        } else if (res.status === 401 && body?.error?.code === 'UNAUTHENTICATED') setState({ kind: 'login', expired: false });
+          setState({ kind: 'team', me: { name: body.value.name, role: body.value.role, expiresAt: body.value.expiresAt }, ended: false });
+        } else if (res.status === 401 && body?.error?.code === 'UNAUTHENTICATED') setState({ kind: 'login' });
         else setState({ kind: 'local' });
       })
       .catch(() => live && setState({ kind: 'local' }));
@@ -31,15 +35,17 @@ export function TeamGate({ children }: { children: ReactNode }) {
       live = false;
     };
   }, []);
+  const onTeam = state.kind === 'team' || state.kind === 'login';
   useEffect(() => {
+    if (!onTeam) return;
     teamSession.onSignedOut = () => {
       teamSession.csrf = null;
-      setState((s) => (s.kind === 'team' ? { kind: 'login', expired: true } : s));
+      setState((s) => (s.kind === 'team' ? { ...s, ended: true } : s));
     };
     return () => {
       teamSession.onSignedOut = null;
     };
-  }, []);
+  }, [onTeam]);
   const logout = useCallback(() => {
     const csrf = teamSession.csrf;
     void fetch(new URL('auth/logout', window.location.href), {
@@ -49,7 +55,7 @@ export function TeamGate({ children }: { children: ReactNode }) {
       credentials: 'same-origin',
     }).finally(() => {
       teamSession.csrf = null;
-      setState({ kind: 'login', expired: false });
+      setState({ kind: 'login' });
     });
   }, []);
   const team = useMemo(() => ({ me: state.kind === 'team' ? state.me : null, logout }), [state, logout]);
@@ -57,12 +63,29 @@ export function TeamGate({ children }: { children: ReactNode }) {
   if (state.kind === 'login')
     return (
       <LoginPage
-        expired={state.expired}
         onSignedIn={(me, csrf) => {
           teamSession.csrf = csrf;
-          setState({ kind: 'team', me });
+          setState({ kind: 'team', me, ended: false });
         }}
       />
     );
-  return <TeamProvider value={team}>{children}</TeamProvider>;
+  if (state.kind === 'local') return <TeamProvider value={team}>{children}</TeamProvider>;
+  const previous = state.me;
+  return (
+    <TeamProvider value={team}>
+      {/* A new person gets a new studio: nothing of the previous user's page is shown or sent as theirs. */}
+      <Fragment key={previous.name}>{children}</Fragment>
+      {state.ended && (
+        <SessionEndedDialog
+          previous={previous.name}
+          onSignedIn={(me, csrf) => {
+            teamSession.csrf = csrf;
+            const same = me.name === previous.name;
+            setState({ kind: 'team', me, ended: false });
+            signedInAgain(same ? 'same' : 'other');
+          }}
+        />
+      )}
+    </TeamProvider>
+  );
 }

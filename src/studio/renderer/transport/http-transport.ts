@@ -1,13 +1,15 @@
+import { writesWorkspace } from '../../api/call-roles.js';
 import type { Envelope } from '../../api/contract.js';
-import { teamSession } from './team-session.js';
+import { teamSession, waitForSignIn } from './team-session.js';
 
 /**
  * The browser mode's transport: POST <page>/api/<call> with the arguments as JSON. The page
- * is served under the per-run secret path, so the relative URL carries the secret.
+ * is served under the per-run secret path, so the relative URL carries the secret. On a team
+ * server a call refused because the session ended waits for the user to sign in again on the
+ * page and is then sent again (team-session.ts): nothing typed is lost to an expired session.
  */
-export const httpSend =
-  (apiBase: URL) =>
-  async (name: string, args: unknown): Promise<Envelope<unknown>> => {
+export const httpSend = (apiBase: URL) => {
+  const send = async (name: string, args: unknown): Promise<Envelope<unknown>> => {
     let res: Response;
     try {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(teamSession.csrf ? { 'X-CSRF-Token': teamSession.csrf } : {}) };
@@ -23,11 +25,27 @@ export const httpSend =
         },
       };
     }
+    let env: Envelope<unknown>;
     try {
-      const env = (await res.json()) as Envelope<unknown>;
-      if (res.status === 401 && !env.ok && env.error.code === 'UNAUTHENTICATED') teamSession.onSignedOut?.();
-      return env;
+      env = (await res.json()) as Envelope<unknown>;
     } catch {
       return { ok: false, error: { code: 'BAD_RESPONSE', message: `the studio server answered ${res.status} without a result`, issues: [] } };
     }
+    if (res.status === 401 && !env.ok && env.error.code === 'UNAUTHENTICATED' && teamSession.onSignedOut) {
+      // Refused before any handler ran: nothing was done. Sent again once the same user signed in again.
+      const outcome = await waitForSignIn(writesWorkspace(name));
+      if (outcome === 'same') return send(name, args);
+      return {
+        ok: false,
+        error: {
+          code: 'SESSION_ENDED',
+          message: `the session ended before ${name} was done, and another user signed in on this page; nothing was done`,
+          hint: 'Sign in as yourself and make the change again.',
+          issues: [],
+        },
+      };
+    }
+    return env;
   };
+  return send;
+};

@@ -59,7 +59,8 @@ export function ReviewLifecycle({
   const [reviewer, setReviewer] = useState('');
   const s = version;
   const { me } = useTeam();
-  const approval = useApprovalState(kind, s.id, s.status, s.revision);
+  const [approvedTimes, setApprovedTimes] = useState(0);
+  const approval = useApprovalState(kind, s.id, s.status, s.revision, approvedTimes);
   // Submitting and sending back are the author's role's (pm for tariffs, legal for rules): disabled with why for the others.
   const refusal = useCallRefusal();
   const noSubmit = refusal(kind === 'tariff' ? 'lifecycle.submitTariff' : 'rules.submit');
@@ -135,7 +136,7 @@ export function ReviewLifecycle({
                   className="primary"
                   disabled={busy !== null || approveBlocked || missing.length > 0}
                   aria-describedby={approveBlocked ? 'approve-blocked' : missing.length > 0 ? incompleteId : undefined}
-                  onClick={() => void act('approve', () => actions.approve(me ? me.name : reviewer, comment), t('review.refused'))}
+                  onClick={() => void act('approve', () => actions.approve(me ? me.name : reviewer, comment).then(() => setApprovedTimes((n) => n + 1)), t('review.refused'))}
                   data-testid={testIds.approve}
                 >
                   {busy === 'approve' ? t('review.checking') : t('review.approve')}

@@ -96,11 +96,13 @@ export function TariffReviewPanel({
           approve: async (reviewer, comment) => {
             const r = await api.lifecycle.approveTariff({ id: s.id, revision: s.revision, reviewer, comment });
             onNotice(
-              r.rules
-                ? t('tr.approvedTogether', { date: r.rules.effective })
-                : r.superseded
-                  ? t('review.approvedSuperseding', { date: r.superseded.effective })
-                  : t('review.approved'),
+              r.approved.status === 'in-review'
+                ? t('review.counted')
+                : r.rules
+                  ? t('tr.approvedTogether', { date: r.rules.effective })
+                  : r.superseded
+                    ? t('review.approvedSuperseding', { date: r.superseded.effective })
+                    : t('review.approved'),
             );
             onChanged(s.id);
           },

@@ -1,0 +1,34 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StudioCallError } from '../../src/studio/api/client.js';
+import { I18nProvider } from '../../src/studio/renderer/i18n/i18n-context.js';
+import { ErrorBanner } from '../../src/studio/renderer/shell/error-banner.js';
+import { TeamProvider } from '../../src/studio/renderer/team/team-context.js';
+
+/** A stale save on the Japanese page names who saved since and when, in Japan time (the server's sentence has UTC), and says so when it was the user's own earlier save. */
+const MESSAGE =
+  'rule version 2026-07-01 (#2) was changed by kato at 2026-11-30T22:18:34.143Z since you loaded it (it is at revision 2, your change was made on revision 1); nothing was saved';
+
+const banner = (me: string | null): string => {
+  (globalThis as { localStorage?: unknown }).localStorage = { getItem: () => 'ja', setItem: () => undefined };
+  const shown = { error: new StudioCallError('rules.setInterpretation', { code: 'DRAFT_CONFLICT', message: MESSAGE, issues: [] }) };
+  const team = { me: me ? { name: me, role: 'legal' as const, expiresAt: '2026-12-01T00:00:00Z' } : null, logout: () => undefined };
+  return renderToStaticMarkup(createElement(I18nProvider, null, createElement(TeamProvider, { value: team }, createElement(ErrorBanner, { shown, onClose: () => undefined }))));
+};
+
+afterEach(() => {
+  delete (globalThis as { localStorage?: unknown }).localStorage;
+});
+
+describe('a stale save in Japanese', () => {
+  it('names the colleague and the time in JST', () => {
+    expect(banner('ito')).toContain('kato さんが 2026-12-01 07:18:34 JST にこの下書きを変更しました（このページが読み込んだ後）。');
+  });
+
+  it('says it was your own save when you are the one named', () => {
+    const html = banner('kato');
+    expect(html).toContain('この下書きは 2026-12-01 07:18:34 JST に、あなた自身の別の保存');
+    expect(html).not.toContain('ほかの人が変更しました');
+  });
+});
