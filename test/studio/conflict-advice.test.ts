@@ -14,7 +14,9 @@ const banner = (me: string | null): string => {
   (globalThis as { localStorage?: unknown }).localStorage = { getItem: () => 'ja', setItem: () => undefined };
   const shown = { error: new StudioCallError('rules.setInterpretation', { code: 'DRAFT_CONFLICT', message: MESSAGE, issues: [] }) };
   const team = { me: me ? { name: me, role: 'legal' as const, expiresAt: '2026-12-01T00:00:00Z' } : null, logout: () => undefined };
-  return renderToStaticMarkup(createElement(I18nProvider, null, createElement(TeamProvider, { value: team }, createElement(ErrorBanner, { shown, onClose: () => undefined }))));
+  return renderToStaticMarkup(
+    createElement(I18nProvider, null, createElement(TeamProvider, { value: team, children: createElement(ErrorBanner, { shown, onClose: () => undefined }) })),
+  );
 };
 
 afterEach(() => {
