@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerOptions } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * The limits every HTTP server of the project sets on its clients (the decision service
@@ -83,9 +84,27 @@ export const serverOptionsOf = (l: HttpLimits): ServerOptions => ({
  * Sets the limits that are properties of the server (node's createServer took the rest through
  * serverOptionsOf), and closes idle keep-alive connections whenever one is refused at the cap.
  * `onDrop` hears each refused connection's address (the caller logs it, at most once a second).
+ *
+ * `clusterWorker`: the server is one of several node:cluster workers on one port (`tariff serve
+ * --workers N`). There node's own cap (server.maxConnections) refuses nothing: a worker at its
+ * cap hands the connection back to the primary, which hands it to the next worker, and so on
+ * without end while all are full, the connection left waiting and both processes busy passing it
+ * (measured: a primary at half a core with six connections waiting). So a worker counts its
+ * connections itself and closes one past its cap, as a single process does.
  */
-export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address: string, dropped: number) => void): void {
-  server.maxConnections = l.maxConnections;
+export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address: string, dropped: number) => void, opts: { clusterWorker?: boolean } = {}): void {
+  if (opts.clusterWorker) {
+    let open = 0;
+    server.on('connection', (socket: Socket) => {
+      if (open >= l.maxConnections) {
+        socket.destroy();
+        server.emit('drop', { remoteAddress: socket.remoteAddress });
+        return;
+      }
+      open += 1;
+      socket.once('close', () => (open -= 1));
+    });
+  } else server.maxConnections = l.maxConnections;
   // One more than allowed is kept, so a request that had more than maxHeaders is seen and refused
   // (node drops lines past maxHeadersCount silently: a header a proxy appended could be lost).
   server.maxHeadersCount = l.maxHeaders + 1;

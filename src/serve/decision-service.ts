@@ -427,7 +427,9 @@ export function createDecisionService(opts: ServiceOptions): DecisionServer {
   const listener = decisionListener(opts);
   const http = opts.http ?? SERVICE_HTTP_LIMITS;
   const server = Object.assign(createServer(serverOptionsOf(http), listener), { requestsInFlight: listener.inFlight });
-  applyHttpLimits(server, http, (from, dropped) => opts.log({ ...accessLine('', from, opts.worker), status: 503, error: 'TOO_MANY_CONNECTIONS', dropped }));
+  applyHttpLimits(server, http, (from, dropped) => opts.log({ ...accessLine('', from, opts.worker), status: 503, error: 'TOO_MANY_CONNECTIONS', dropped }), {
+    clusterWorker: opts.worker !== undefined,
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // What node's parser refuses, and a client too slow (http-limits.ts): a JSON error like every
     // other and one access-log line (src/io/http-client-error.ts, shared with the studio's servers).
