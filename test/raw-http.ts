@@ -54,14 +54,14 @@ export const APPROVE_BODY = JSON.stringify({
 /**
  * Raw bytes on a new connection, and what came back: the bytes, and whether the server closed
  * the connection (not the client giving up after `waitMs`, bounded). For a request sent with
- * keep-alive that the server must answer and then close.
+ * keep-alive that the server must answer and then close. `encoding` both ways (latin1: byte for byte).
  */
-export const rawExchangeClosed = (port: number, bytes: string, waitMs = 5000): Promise<{ got: string; closedByServer: boolean }> =>
+export const rawExchangeClosed = (port: number, bytes: string, waitMs = 5000, encoding: BufferEncoding = 'utf8'): Promise<{ got: string; closedByServer: boolean }> =>
   new Promise((resolve, reject) => {
     let gaveUp = false;
-    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from(bytes, encoding)));
     let got = '';
-    socket.on('data', (d: Buffer) => (got += d.toString('utf8')));
+    socket.on('data', (d: Buffer) => (got += d.toString(encoding)));
     socket.on('error', (e: NodeJS.ErrnoException) => {
       // A reset after the server's answer is a close by the server too.
       if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') reject(e);

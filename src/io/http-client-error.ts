@@ -73,3 +73,14 @@ export function endSocketWithJson(socket: Duplex, status: number, body: unknown,
     () => socket.destroy(),
   );
 }
+
+/**
+ * A CONNECT request (a proxy tunnel): none of the servers is a proxy. node hands it to the
+ * server's 'connect' event, and with no listener closes the connection unanswered; each server
+ * listens and writes this answer on the socket (endSocketWithJson), as JSON like every other.
+ */
+export const CONNECT_REFUSED: ClientErrorAnswer = {
+  status: 405,
+  code: 'METHOD_NOT_ALLOWED',
+  message: 'CONNECT is not served: this server is not a proxy; send GET or POST to its own paths',
+};

@@ -71,8 +71,13 @@ export const BROWSER_HTTP_LIMITS: HttpLimits = { ...TEAM_HTTP_LIMITS, maxConnect
 /** How often node looks for connections past their timeouts: a quarter of the shorter one, between 10 ms and 1 s. */
 const checkingInterval = (l: HttpLimits): number => Math.max(10, Math.min(1000, Math.floor(Math.min(l.headersTimeoutMs, l.requestTimeoutMs) / 4)));
 
-/** The options of node's createServer (http or https) that carry the limits. */
+/**
+ * The options of node's createServer (http or https) that carry the limits. `requireHostHeader`
+ * is off: node would answer a request without Host with a bare 400 (no body, no code); each server
+ * answers it with its own JSON error instead (hostMissing, and the studio's FORBIDDEN_HOST).
+ */
 export const serverOptionsOf = (l: HttpLimits): ServerOptions => ({
+  requireHostHeader: false,
   headersTimeout: l.headersTimeoutMs,
   requestTimeout: l.requestTimeoutMs,
   keepAliveTimeout: l.keepAliveTimeoutMs,
@@ -129,3 +134,17 @@ export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address
 export const tooManyHeaders = (req: IncomingMessage, l: HttpLimits): boolean => req.rawHeaders.length / 2 > l.maxHeaders;
 
 export const tooManyHeadersMessage = (l: HttpLimits): string => `the request carries more than ${l.maxHeaders} header lines: send fewer headers (a request needs a handful)`;
+
+/**
+ * Whether a request expects what no server of the project meets: an `Expect` other than
+ * `100-continue`. node would answer it with a bare 417 (no body, no code); each server hands such
+ * a request to its own listener (the server's 'checkExpectation' event), which answers 417
+ * EXPECTATION_FAILED as JSON with this message and closes the connection (the body is not read).
+ */
+export const unmetExpectation = (req: IncomingMessage): boolean => req.headers.expect !== undefined && req.headers.expect.trim().toLowerCase() !== '100-continue';
+
+export const unmetExpectationMessage = (req: IncomingMessage): string =>
+  `this server meets no "Expect: ${String(req.headers.expect).slice(0, 100)}": send the request without Expect (or with Expect: 100-continue)`;
+
+/** An HTTP/1.1 request without a Host header (RFC 9112 § 3.2 requires one): refused 400 HOST_REQUIRED by the decision service. */
+export const hostMissing = (req: IncomingMessage): boolean => req.headers.host === undefined && req.httpVersion === '1.1';
