@@ -13,10 +13,15 @@ import { createDecisionService } from '../../src/serve/decision-service.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
 import { CALL_NAMES } from '../../src/studio/api/contract.js';
+import { createDispatcher } from '../../src/studio/api/dispatcher.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { startBrowserStudio, type BrowserStudio } from '../../src/studio/server/browser-mode.js';
+import { startTeamServer, type TeamServer } from '../../src/studio/server/team-server.js';
+import { actorFromRequests } from '../../src/studio/team/request-user.js';
+import { addUser } from '../../src/studio/team/user-store.js';
 import { closeServer, listen } from '../raw-http.js';
 import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
-import { scratch, SEED, TODAY } from '../studio/helpers.js';
+import { freshWorkspace, scratch, SEED, TODAY } from '../studio/helpers.js';
 import {
   answerProblems,
   contentTypeArb,
@@ -341,5 +346,156 @@ describe('fuzz: the studio HTTP API (browser mode over a workspace in a temp fol
     expect(logs.filter((l) => l.includes(secret))).toEqual([]);
     const info = await call('workspace.info', {});
     expect(info.status).toBe(200);
+  }, 300_000);
+});
+
+describe('fuzz: the team server (signed in, and not)', () => {
+  const logs: string[] = [];
+  const PASSWORD = 'fuzz-password-correct-horse-93';
+  const MARKER = 'outside-the-renderer-folder-team-51c2';
+  let team: TeamServer;
+  let cookie = '';
+  let csrf = '';
+  let origin = '';
+
+  beforeAll(async () => {
+    const ws = freshWorkspace();
+    await addUser(ws, { name: 'fuzzer', role: 'admin', password: PASSWORD });
+    actorFromRequests(ws, 'server');
+    const dispatch = createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY, caseRoots: [scratch('case-root-')] }));
+    const renderer = join(scratch('fuzz-team-'), 'renderer');
+    mkdirSync(renderer, { recursive: true });
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>studio</title>');
+    writeFileSync(join(renderer, '..', 'secret.txt'), MARKER);
+    team = await startTeamServer({
+      ws,
+      dispatch,
+      host: '127.0.0.1',
+      port: 0,
+      staticDir: renderer,
+      policy: { ipAttempts: 10_000, userAttempts: 10_000, maxFailures: 10_000 },
+      log: (l) => logs.push(l),
+    });
+    origin = `http://127.0.0.1:${team.port}`;
+    const login = await exchange(team.port, {
+      method: 'POST',
+      target: '/auth/login',
+      headers: [
+        ['Host', `127.0.0.1:${team.port}`],
+        ['Origin', origin],
+        ['Content-Type', 'application/json'],
+      ],
+      body: JSON.stringify({ name: 'fuzzer', password: PASSWORD }),
+      framing: 'length',
+    });
+    expect(login.status, login.raw).toBe(200);
+    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    csrf = (JSON.parse(login.body) as { value: { csrf: string } }).value.csrf;
+  });
+  afterAll(async () => {
+    await team.close();
+  });
+
+  const bodyArb = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(fc.constant({}), fc.jsonValue({ maxDepth: 4 }), oddValueArb, fc.dictionary(fc.string({ maxLength: 12 }), oddValueArb, { maxKeys: 4 }))
+        .map((v) => JSON.stringify(v) ?? ''),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({
+          name: fc.constantFrom<unknown>('fuzzer', 'FUZZER', 'nobody', '', 'a'.repeat(65), null, 7),
+          password: fc.constantFrom<unknown>('wrong', PASSWORD.toUpperCase(), '', 'p'.repeat(1025), null, ['x']),
+        })
+        .map((v) => JSON.stringify(v)),
+    },
+    { weight: 2, arbitrary: rawBodyTextArb },
+  );
+  const pathArb = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...CALL_NAMES).map((n) => `/api/${n}`) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '/auth/login',
+        '/auth/session',
+        '/auth/logout',
+        '/events',
+        '/',
+        '/index.html',
+        '/api/',
+        '/api/__proto__',
+        '//auth/login',
+        '/auth/login/',
+        '/AUTH/LOGIN',
+      ),
+    },
+    { weight: 2, arbitrary: fc.array(segmentArb, { minLength: 1, maxLength: 4 }).map((s) => `/${s.join('/')}`) },
+    { weight: 1, arbitrary: fc.constantFrom('/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/%252e%252e%252fsecret.txt', '/..%5csecret.txt') },
+  );
+  const requestArb = fc
+    .record({
+      method: fc.oneof({ weight: 3, arbitrary: fc.constant('POST') }, { weight: 1, arbitrary: fc.constant('GET') }, { weight: 1, arbitrary: methodArb }),
+      path: pathArb,
+      query: queryArb,
+      contentType: fc.option(contentTypeArb, { freq: 8 }),
+      extra: fc.array(extraHeaderArb, { maxLength: 3 }),
+      body: bodyArb,
+      framing: framingArb,
+      session: fc.constantFrom('good', 'good', 'good', 'none', 'forged', 'no-csrf'),
+      origin: fc.constantFrom('own', 'own', 'own', 'none', 'evil', 'null'),
+      host: fc.constantFrom('own', 'own', 'own', 'localhost', 'evil', 'none'),
+    })
+    .map((r) => {
+      const headers: [string, string][] = [];
+      if (r.host === 'own') headers.push(['Host', `127.0.0.1:${team.port}`]);
+      if (r.host === 'localhost') headers.push(['Host', `localhost:${team.port}`]);
+      if (r.host === 'evil') headers.push(['Host', 'evil.example']);
+      if (r.origin === 'own') headers.push(['Origin', origin]);
+      if (r.origin === 'evil') headers.push(['Origin', 'http://evil.example']);
+      if (r.origin === 'null') headers.push(['Origin', 'null']);
+      // The fuzz's own session is kept: no sign-out with its token, no event stream held open (it is answered, then streams).
+      const keeps = r.path.replace(/\/+$/u, '').toLowerCase() === '/auth/logout' || r.path === '/events';
+      if (r.session === 'good' || r.session === 'no-csrf') headers.push(['Cookie', keeps ? 'tariff_session=AAAAAAAAAAAAAAAAAAAAAAAA' : cookie]);
+      if (r.session === 'good' && !keeps) headers.push(['X-CSRF-Token', csrf]);
+      if (r.session === 'forged') headers.push(['Cookie', 'tariff_session=forged-forged-forged-forged'], ['X-CSRF-Token', 'forged']);
+      if (r.contentType !== null) headers.push(['Content-Type', r.contentType]);
+      const req: FuzzRequest = { method: r.method, target: `${r.path}${r.query}`, headers: [...headers, ...r.extra], body: r.body, framing: r.framing };
+      return req;
+    });
+
+  it(`answers every request (${RUNS} random ones) without a 5xx, a hang or a crash, every error JSON with a code, the password and session token in no answer or log line; the session still works after`, async () => {
+    const token = cookie.split('=')[1]!;
+    await fc.assert(
+      fc.asyncProperty(requestArb, async (req) => {
+        const a = await exchange(team.port, req);
+        const problems = answerProblems(req, a);
+        if (a.raw.includes(PASSWORD)) problems.push('the password is in the answer');
+        if (a.raw.includes(MARKER)) problems.push('a file outside the renderer folder was served');
+        if (a.raw.includes(token)) problems.push('the session token is in the answer');
+        const csrfAllowed = a.status === 200 && /^\/auth\/(session|login)/u.test(req.target);
+        if (!csrfAllowed && a.body.includes(csrf)) problems.push('the CSRF token is in the answer');
+        expect(problems, `${req.method} ${req.target.slice(0, 200)} (${req.framing}) → ${a.raw.slice(0, 300)}`).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+    const all = logs.join('\n');
+    for (const secret of [PASSWORD, token, csrf]) expect(all.includes(secret)).toBe(false);
+    const me = await exchange(team.port, {
+      method: 'POST',
+      target: '/api/team.me',
+      headers: [
+        ['Host', `127.0.0.1:${team.port}`],
+        ['Origin', origin],
+        ['Cookie', cookie],
+        ['X-CSRF-Token', csrf],
+        ['Content-Type', 'application/json'],
+      ],
+      body: '{}',
+      framing: 'length',
+    });
+    expect(me.status, me.raw).toBe(200);
   }, 300_000);
 });
