@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
-import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, wasCutOff } from '../io/http-client-error.js';
+import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../io/http-client-error.js';
 import { clientAddress, type TrustedProxies } from '../io/client-address.js';
 import {
   applyHttpLimits,
@@ -450,7 +450,7 @@ export function createDecisionService(opts: ServiceOptions): DecisionServer {
   // CONNECT (a proxy tunnel): a JSON 405 on the socket and one log line, not a connection closed unanswered.
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
     const { status, code, message } = CONNECT_REFUSED;
-    endSocketWithJson(socket, status, { error: { code, message } });
+    refuseConnect(socket, () => endSocketWithJson(socket, status, { error: { code, message } }));
     const line = accessLine('CONNECT', socket.remoteAddress ?? '', opts.worker);
     line.path = (req.url ?? '').slice(0, 200);
     line.status = status;
@@ -465,6 +465,7 @@ export function createDecisionService(opts: ServiceOptions): DecisionServer {
     // other and one access-log line (src/io/http-client-error.ts, shared with the studio's servers).
     // A connection already gone has no one to answer (a client's end mid-request: that request's
     // own line says CONNECTION_CLOSED).
+    if (ignoredAfterClose(err, socket)) return;
     const answer = clientErrorAnswer(err, socket, http.maxHeaderBytes);
     if (!answer) {
       socket.destroy();

@@ -100,6 +100,27 @@ describe('what the fuzzing found, on the three servers', () => {
     expect(studioLogs.some((l) => l.includes('CONNECT refused'))).toBe(true);
   });
 
+  it('CONNECT pipelined behind another request: answered after it, in order, and never a write after the end (it threw, uncaught: a crash of the server); bytes after Connection: close do not take the place of the answer', async () => {
+    for (const s of servers()) {
+      const method = s.name === 'team server' ? 'GET' : 'POST';
+      const body = s.name === 'tariff serve' ? APPROVE_BODY : s.name === 'browser mode' ? '{}' : '';
+      const first = (connection: string) =>
+        `${method} ${s.path} HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: ${connection}\r\n\r\n${body}`;
+      const connect = 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n';
+      // Behind a keep-alive request: both answered, in order.
+      const both = await rawExchangeClosed(s.port, first('keep-alive') + connect);
+      expect(both.closedByServer, s.name).toBe(true);
+      expect(
+        [...both.got.matchAll(/HTTP\/1\.1 (\d{3}) /gu)].map((m) => Number(m[1])),
+        `${s.name}: ${both.got}`,
+      ).toEqual([s.ok, 405]);
+      // Behind a request that closes the connection: its own answer only (it was a 400 for the bytes after it), and no error thrown.
+      const closed = await rawExchangeClosed(s.port, first('close') + connect);
+      expect(statusOf(closed.got), `${s.name}: ${closed.got}`).toBe(s.ok);
+      expect(closed.got).not.toContain(' 405 ');
+    }
+  });
+
   it('tariff serve: an HTTP/1.1 request without Host is a JSON 400 HOST_REQUIRED (was node’s bare 400); HTTP/1.0 needs none', async () => {
     const r = await rawExchangeClosed(servicePort, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
     expect(statusOf(r.got), r.got).toBe(400);

@@ -25,6 +25,7 @@ import { freshWorkspace, scratch, SEED, TODAY } from '../studio/helpers.js';
 import {
   answerProblems,
   contentTypeArb,
+  pipelined,
   exchange,
   extraHeaderArb,
   framingArb,
@@ -202,6 +203,32 @@ describe('fuzz: the decision service (tariff serve)', () => {
     const health = await exchange(openPort, { method: 'GET', target: '/healthz', headers: [['Host', `127.0.0.1:${openPort}`]], body: '', framing: 'none' });
     expect(health.status).toBe(200);
   }, 300_000);
+  it(`answers requests pipelined on one keep-alive connection (${RUNS} random sequences of 2 to 4) in order, never a 5xx, never more answers than requests, and closes it`, async () => {
+    const wellFramed = requestArb.filter(({ req }) => req.framing === 'length' || req.framing === 'chunked' || req.framing === 'none');
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(wellFramed, { minLength: 2, maxLength: 4 }), async (guardedOne, list) => {
+        const port = guardedOne ? guardedPort : openPort;
+        const reqs = list.map(({ req }) => ({
+          ...req,
+          headers: req.headers.map(([k, v]): [string, string] => (k === 'Host' && v.startsWith('127.0.0.1:') ? [k, `127.0.0.1:${port}`] : [k, v])),
+        }));
+        const r = await pipelined(port, reqs);
+        const shown = `${reqs.map((q) => `${q.method} ${q.target.slice(0, 80)}`).join(' | ')} → ${r.statuses.join(', ')}`;
+        expect(r.closedByServer, shown).toBe(true);
+        expect(r.statuses.length, shown).toBeGreaterThanOrEqual(1);
+        expect(r.statuses.length, shown).toBeLessThanOrEqual(reqs.length);
+        expect(
+          r.statuses.filter((s) => s >= 500),
+          shown,
+        ).toEqual([]);
+        expect(r.raw.includes(token), shown).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(JSON.stringify(logs)).not.toContain(token);
+    const health = await exchange(openPort, { method: 'GET', target: '/healthz', headers: [['Host', `127.0.0.1:${openPort}`]], body: '', framing: 'none' });
+    expect(health.status).toBe(200);
+  }, 300_000);
 });
 
 describe('fuzz: the studio HTTP API (browser mode over a workspace in a temp folder)', () => {
@@ -346,6 +373,27 @@ describe('fuzz: the studio HTTP API (browser mode over a workspace in a temp fol
     expect(logs.filter((l) => l.includes(secret))).toEqual([]);
     const info = await call('workspace.info', {});
     expect(info.status).toBe(200);
+  }, 300_000);
+
+  it(`answers requests pipelined on one keep-alive connection (${RUNS} random sequences of 2 to 4) in order, never a 5xx, never more answers than requests, and closes it`, async () => {
+    const wellFramed = requestArb.filter((req) => req.framing === 'length' || req.framing === 'chunked' || req.framing === 'none');
+    await fc.assert(
+      fc.asyncProperty(fc.array(wellFramed, { minLength: 2, maxLength: 4 }), async (reqs) => {
+        const r = await pipelined(studio.server.port, reqs);
+        const shown = `${reqs.map((q) => `${q.method} ${q.target.slice(0, 80)}`).join(' | ')} → ${r.statuses.join(', ')}`;
+        expect(r.closedByServer, shown).toBe(true);
+        expect(r.statuses.length, shown).toBeGreaterThanOrEqual(1);
+        expect(r.statuses.length, shown).toBeLessThanOrEqual(reqs.length);
+        expect(
+          r.statuses.filter((st) => st >= 500),
+          shown,
+        ).toEqual([]);
+        expect(r.raw.includes(MARKER), shown).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(logs.filter((l) => l.includes(secret))).toEqual([]);
+    expect((await call('workspace.info', {})).status).toBe(200);
   }, 300_000);
 });
 

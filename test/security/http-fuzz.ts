@@ -8,9 +8,9 @@ import { rawExchangeClosed } from '../raw-http.js';
  * bad chunk size, both framings at once, raw unicode in the path) reaches the server as it is.
  */
 export type Framing = 'length' | 'none' | 'chunked' | 'chunked-bad-size' | 'chunked-short' | 'length-twice-same' | 'length-twice-different' | 'length-and-chunked' | 'length-short';
-export type FuzzRequest = { method: string; target: string; headers: [string, string][]; body: string; framing: Framing };
+export type FuzzRequest = { method: string; target: string; headers: [string, string][]; body: string; framing: Framing; keepAlive?: boolean };
 
-/** The request as bytes; it always ends its own body (no framing makes the server wait for more), and says Connection: close. */
+/** The request as bytes; it always ends its own body (no framing makes the server wait for more), and says Connection: close unless `keepAlive`. */
 export function requestText(r: FuzzRequest): string {
   const body = Buffer.from(r.body, 'utf8');
   const lines = [...r.headers];
@@ -51,7 +51,7 @@ export function requestText(r: FuzzRequest): string {
       lines.push(['Content-Length', String(Math.floor(body.length / 2))]);
       break;
   }
-  lines.push(['Connection', 'close']);
+  lines.push(['Connection', r.keepAlive ? 'keep-alive' : 'close']);
   // latin1 both ways: each character of a header or the body is one byte as written above.
   return Buffer.from(`${r.method} ${r.target} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`, 'utf8').toString('latin1') + payload;
 }
@@ -255,3 +255,16 @@ export const rawBodyTextArb = fc.oneof(
   fc.integer({ min: 1000, max: 100_000 }).map((n) => `{"facts":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`),
   fc.string({ maxLength: 200 }),
 );
+
+/**
+ * Requests sent one after another on one connection (pipelined: all written at once), the last
+ * with Connection: close. What came back: every status line in order, and whether the server closed
+ * the connection. A server may answer fewer than were sent (it closes after a refusal that leaves
+ * the rest of a body unread), never more, and never a 5xx.
+ */
+export async function pipelined(port: number, requests: FuzzRequest[], waitMs = 15_000): Promise<{ statuses: number[]; closedByServer: boolean; raw: string }> {
+  const text = requests.map((r, i) => requestText({ ...r, keepAlive: i < requests.length - 1 })).join('');
+  const { got, closedByServer } = await rawExchangeClosed(port, text, waitMs, 'latin1');
+  const statuses = [...got.matchAll(/(?:^|\r\n)HTTP\/1\.1 (\d{3}) /gu)].map((m) => Number(m[1])).filter((s) => s >= 200);
+  return { statuses, closedByServer, raw: got };
+}

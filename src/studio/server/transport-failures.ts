@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Envelope } from '../api/contract.js';
-import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, wasCutOff } from '../../io/http-client-error.js';
+import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../../io/http-client-error.js';
 import { ConnectionClosedError } from '../../io/body-limit.js';
 import { transportError } from './json-call-body.js';
 
@@ -44,6 +44,7 @@ export function requestFailed(
  */
 export function answerClientErrors(server: Server, log: ((line: string) => void) | undefined, maxHeaderBytes?: number): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (ignoredAfterClose(err, socket)) return;
     const answer = clientErrorAnswer(err, socket, maxHeaderBytes);
     if (!answer) {
       socket.destroy();
@@ -54,10 +55,12 @@ export function answerClientErrors(server: Server, log: ((line: string) => void)
   });
   // CONNECT (a proxy tunnel): the studio's JSON 405 on the socket, not a connection closed unanswered.
   server.on('connect', (_req: IncomingMessage, socket: Socket) => {
-    endSocketWithJson(socket, CONNECT_REFUSED.status, transportError(CONNECT_REFUSED.code, CONNECT_REFUSED.message), {
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
+    refuseConnect(socket, () =>
+      endSocketWithJson(socket, CONNECT_REFUSED.status, transportError(CONNECT_REFUSED.code, CONNECT_REFUSED.message), {
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      }),
+    );
     log?.(`studio server: ${CONNECT_REFUSED.status} CONNECT refused from ${socket.remoteAddress ?? 'unknown'}`);
   });
 }
