@@ -67,7 +67,7 @@ export const serveCommand: Command = {
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
     '  --max-body: default 1048576 bytes (at most 268435456). --max-batch: default 1000 cases (at most 100000). --workers and --batch-threads: at most 64.',
-    ...httpFlagsUsage(SERVICE_HTTP_LIMITS, ', the total of all --workers: split evenly among them (7 over 2 workers: 4 and 3), and each worker refuses past its own share'),
+    ...httpFlagsUsage(SERVICE_HTTP_LIMITS, ', across all --workers together (split evenly: 7 over 2 workers is 4 and 3, each worker holding to its share)'),
     '    Behind a trusted proxy the address it names is the one the bad-token limit counts, the log names, and (without --tokens) must be this machine.',
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
   ].join('\n'),
