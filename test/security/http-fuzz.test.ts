@@ -546,4 +546,26 @@ describe('fuzz: the team server (signed in, and not)', () => {
     });
     expect(me.status, me.raw).toBe(200);
   }, 300_000);
+
+  it(`answers requests pipelined on one keep-alive connection (${RUNS} random sequences of 2 to 4) in order, never a 5xx, never more answers than requests, and closes it`, async () => {
+    const token = cookie.split('=')[1]!;
+    const wellFramed = requestArb.filter((req) => req.framing === 'length' || req.framing === 'chunked' || req.framing === 'none');
+    await fc.assert(
+      fc.asyncProperty(fc.array(wellFramed, { minLength: 2, maxLength: 4 }), async (reqs) => {
+        const r = await pipelined(team.port, reqs);
+        const shown = `${reqs.map((q) => `${q.method} ${q.target.slice(0, 80)}`).join(' | ')} → ${r.statuses.join(', ')}`;
+        expect(r.closedByServer, shown).toBe(true);
+        expect(r.statuses.length, shown).toBeGreaterThanOrEqual(1);
+        expect(r.statuses.length, shown).toBeLessThanOrEqual(reqs.length);
+        expect(
+          r.statuses.filter((st) => st >= 500),
+          shown,
+        ).toEqual([]);
+        for (const secret of [PASSWORD, token, MARKER]) expect(r.raw.includes(secret), shown).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+    const all = logs.join('\n');
+    for (const secret of [PASSWORD, token, csrf]) expect(all.includes(secret)).toBe(false);
+  }, 300_000);
 });
