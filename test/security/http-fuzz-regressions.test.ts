@@ -22,6 +22,9 @@ import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
  * - CONNECT: the connection closed unanswered.
  * - `tariff serve` and a request without Host: node's bare 400.
  * - The browser mode's 404 (no per-run secret, no such file) and 503 (renderer not built): plain text.
+ * - A CONNECT pipelined behind another request: a write after the socket's end, thrown uncaught.
+ * - Bytes after a request that said Connection: close: a 400 in place of the request's answer.
+ * - The studio servers and a target starting with //: 500 INTERNAL.
  */
 const codeOf = (raw: string): string | undefined => (JSON.parse(bodyOf(raw)) as { error?: { code?: string } }).error?.code;
 
@@ -119,6 +122,23 @@ describe('what the fuzzing found, on the three servers', () => {
       expect(statusOf(closed.got), `${s.name}: ${closed.got}`).toBe(s.ok);
       expect(closed.got).not.toContain(' 405 ');
     }
+  });
+
+  it('studio servers: a target that starts with // (// or ////%zz) is routed as a path, not a 500 INTERNAL (new URL read it as a host and threw)', async () => {
+    for (const [port, targets] of [
+      [team.port, ['//', '////%zz', '//auth/session', '//api/team.me']],
+      [web.port, ['//', '////%zz', `/${new URL(web.url).pathname}api/workspace.info`]],
+    ] as const)
+      for (const target of targets) {
+        const r = await rawExchangeClosed(
+          port,
+          `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+        );
+        expect(statusOf(r.got), `${target}: ${r.got}`).toBeGreaterThanOrEqual(400);
+        expect(statusOf(r.got), `${target}: ${r.got}`).toBeLessThan(500);
+        expect(codeOf(r.got), target).toMatch(/^[A-Z_]+$/u);
+      }
+    expect(studioLogs.filter((l) => l.includes('Invalid URL'))).toEqual([]);
   });
 
   it('tariff serve: an HTTP/1.1 request without Host is a JSON 400 HOST_REQUIRED (was node’s bare 400); HTTP/1.0 needs none', async () => {

@@ -16,6 +16,7 @@ import {
   unmetExpectationMessage,
   type HttpLimits,
 } from '../../io/http-limits.js';
+import { badPath, requestPath } from './request-path.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
 
@@ -76,8 +77,9 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
     if (unmetExpectation(req)) return sendJson(res, 417, transportError('EXPECTATION_FAILED', unmetExpectationMessage(req)), { Connection: 'close' });
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    const parts = url.pathname.split('/');
+    const pathname = requestPath(req.url);
+    if (pathname === undefined) return sendJson(res, 400, badPath());
+    const parts = pathname.split('/');
     // ['', 's', secret, ...rest]
     if (parts[1] !== 's' || parts[2] === undefined || !sameSecret(parts[2], secret))
       return sendJson(res, 404, transportError('NOT_FOUND', 'Not found. Open the URL that `tariff studio --web` printed.'));

@@ -23,6 +23,7 @@ import {
   unmetExpectationMessage,
   type HttpLimits,
 } from '../../io/http-limits.js';
+import { badPath, requestPath } from './request-path.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
 
@@ -123,7 +124,9 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
     if (unmetExpectation(req)) return sendJson(res, 417, transportError('EXPECTATION_FAILED', unmetExpectationMessage(req)), { Connection: 'close' });
     if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
-    const path = new URL(req.url ?? '/', 'http://studio').pathname.replace(/^\/+/u, '');
+    const pathname = requestPath(req.url);
+    if (pathname === undefined) return sendJson(res, 400, badPath());
+    const path = pathname.replace(/^\/+/u, '');
     if (req.method === 'POST' && !originAllowed(req))
       return sendJson(
         res,
