@@ -11,13 +11,14 @@
 export const LAYERS = [
   { name: 'engine', path: 'src/engine', layers: [], packages: ['json-rules-engine', 'ajv', 'decimal.js', '@holiday-jp/holiday_jp'] },
   { name: 'tariff-model', path: 'src/tariff-model', layers: ['engine'], packages: [] },
-  { name: 'io', path: 'src/io', layers: ['engine', 'tariff-model'], packages: ['node:*', 'exceljs'] },
+  { name: 'net', path: 'src/net', layers: [], packages: [] },
+  { name: 'io', path: 'src/io', layers: ['engine', 'tariff-model', 'net'], packages: ['node:*', 'exceljs'] },
   { name: 'camera-sim', path: 'src/camera-sim', layers: ['engine', 'io'], packages: ['node:*', 'exceljs', 'tsx'] },
   { name: 'serve', path: 'src/serve', layers: ['engine', 'io'], packages: ['node:*', 'tsx'] },
   { name: 'studio-api', path: 'src/studio/api', layers: ['engine', 'tariff-model', 'camera-sim'], packages: [], typePackages: ['ajv'] },
   { name: 'studio-dispatcher', path: 'src/studio/api/dispatcher.ts', layers: ['engine', 'tariff-model', 'studio-api'], packages: ['ajv'] },
   { name: 'studio-workspace', path: 'src/studio/workspace', layers: ['engine', 'tariff-model', 'io', 'studio-api'], packages: ['node:*', 'better-sqlite3'] },
-  { name: 'studio-team', path: 'src/studio/team', layers: ['engine', 'tariff-model', 'studio-api', 'studio-dispatcher', 'studio-workspace'], packages: ['node:*'] },
+  { name: 'studio-team', path: 'src/studio/team', layers: ['engine', 'tariff-model', 'net', 'studio-api', 'studio-dispatcher', 'studio-workspace'], packages: ['node:*'] },
   { name: 'studio-scenarios', path: 'src/studio/scenarios', layers: ['engine', 'tariff-model', 'camera-sim', 'studio-api', 'studio-workspace'], packages: ['node:*'] },
   {
     name: 'studio-handlers',

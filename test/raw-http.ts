@@ -50,3 +50,32 @@ export const APPROVE_BODY = JSON.stringify({
   asOf: '2025-01-01',
   facts: { inServiceArea: true, technicallyFeasible: true, paymentDelinquent: false, falseDeclaration: false, businessHindrance: false, antisocialForces: false },
 });
+
+/**
+ * Raw bytes on a new connection, and what came back: the bytes, and whether the server closed
+ * the connection (not the client giving up after `waitMs`, bounded). For a request sent with
+ * keep-alive that the server must answer and then close. `encoding` both ways (latin1: byte for byte).
+ */
+export const rawExchangeClosed = (port: number, bytes: string, waitMs = 5000, encoding: BufferEncoding = 'utf8'): Promise<{ got: string; closedByServer: boolean }> =>
+  new Promise((resolve, reject) => {
+    let gaveUp = false;
+    const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from(bytes, encoding)));
+    let got = '';
+    socket.on('data', (d: Buffer) => (got += d.toString(encoding)));
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      // A reset after the server's answer is a close by the server too.
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') reject(e);
+    });
+    socket.on('close', () => resolve({ got, closedByServer: !gaveUp }));
+    socket.setTimeout(waitMs, () => {
+      gaveUp = true;
+      socket.destroy();
+    });
+  });
+
+/** Whether a raw response is whole: its headers ended and as many body bytes as its Content-Length. */
+export const wholeResponse = (raw: string): boolean => {
+  const i = raw.indexOf('\r\n\r\n');
+  const len = /content-length: *(\d+)/iu.exec(raw)?.[1];
+  return i >= 0 && len !== undefined && Buffer.byteLength(raw.slice(i + 4)) === Number(len);
+};

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseFlags, wholeNumber } from './parse-flags.js';
+import { digitsOf, parseFlags, wholeNumber } from './parse-flags.js';
 import { programInfo, programRoot } from '../io/program-info.js';
 import { createDecisionService, type DecisionServer } from '../serve/decision-service.js';
 import { lineBuffer } from '../serve/line-buffer.js';
@@ -11,7 +11,7 @@ import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../serve/tokens.js';
 import { BatchPool } from '../serve/batch-pool.js';
-import { isPoolWorker, runWorkerPool } from '../serve/workers.js';
+import { connectionShare, CONNECTION_SHARE_ENV, isPoolWorker, runWorkerPool } from '../serve/workers.js';
 import { join } from 'node:path';
 import type { Command } from './main.js';
 import { todayInTokyo } from '../engine/dates.js';
@@ -59,14 +59,15 @@ export const serveCommand: Command = {
   summary: 'serve decisions over HTTP from an approved release (a file, or the newest valid one in a directory)',
   usage: [
     'tariff serve --release FILE|DIR [--port P] [--host H] [--workers N] [--batch-threads N] [--tokens FILE] [--public-key PEM] [--max-body BYTES] [--max-batch N]',
-    '             [--headers-timeout-ms MS] [--request-timeout-ms MS] [--keep-alive-timeout-ms MS] [--max-connections N] [--trust-proxy ADDR[,ADDR]]',
+    '             [--headers-timeout-ms MS] [--request-timeout-ms MS] [--keep-alive-timeout-ms MS] [--max-connections N] [--max-header-bytes BYTES] [--max-header-count N]',
+    '             [--trust-proxy ADDR[,ADDR]]',
     '  --host: default 127.0.0.1. --port: default 8787 (0 picks a free port).',
     '  --workers N: N processes answer on the one port (default 1; at most the cores you give the service).',
     '  --batch-threads N: threads per process that answer batches (default: the cores; 0: the request thread does).',
     '  --tokens FILE: hashed bearer tokens (tariff serve hash-token NAME); without it only clients on this machine are served.',
     '  --public-key PEM: serve only releases signed with this Ed25519 key.',
     '  --max-body: default 1048576 bytes (at most 268435456). --max-batch: default 1000 cases (at most 100000). --workers and --batch-threads: at most 64.',
-    ...httpFlagsUsage(SERVICE_HTTP_LIMITS),
+    ...httpFlagsUsage(SERVICE_HTTP_LIMITS, ', across all --workers together (split evenly: 7 over 2 workers is 4 and 3, each worker holding to its share)'),
     '    Behind a trusted proxy the address it names is the one the bad-token limit counts, the log names, and (without --tokens) must be this machine.',
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
   ].join('\n'),
@@ -98,10 +99,15 @@ export const serveCommand: Command = {
       maxBodyBytes: wholeNumber(values['max-body'], '--max-body', DEFAULT_LIMITS.maxBodyBytes, 1, SERVE_FLAG_LIMITS.maxBodyBytes, ' (bytes; 256 MiB at most)'),
       maxBatch: wholeNumber(values['max-batch'], '--max-batch', DEFAULT_LIMITS.maxBatch, 1, SERVE_FLAG_LIMITS.maxBatch, ' (cases per batch request)'),
     };
-    const http = httpLimitsFrom(values, SERVICE_HTTP_LIMITS);
+    const given = httpLimitsFrom(values, SERVICE_HTTP_LIMITS);
     const trustProxy = trustProxyFrom(values);
     const cores = ` (processes; this machine has ${availableParallelism()} cores)`;
     const workers = wholeNumber(values.workers, '--workers', 1, 1, SERVE_FLAG_LIMITS.workers, cores);
+    // --max-connections is the total of all workers: each worker takes its share (CONNECTION_SHARE_ENV, set by the primary).
+    if (given.maxConnections < workers)
+      throw new UsageError(`--max-connections (${given.maxConnections}) is the total of all workers and must be at least --workers (${workers}): each worker needs a connection`);
+    const share = isPoolWorker() ? digitsOf(process.env[CONNECTION_SHARE_ENV] ?? '') : NaN;
+    const http = Number.isSafeInteger(share) && share >= 1 && share <= given.maxConnections ? { ...given, maxConnections: share } : given;
     const batchThreads = wholeNumber(
       values['batch-threads'],
       '--batch-threads',
@@ -128,7 +134,14 @@ export const serveCommand: Command = {
         }
       }
       const logs = lineBuffer(io.out);
-      const code = await runWorkerPool({ count: workers, exec: join(root, 'bin', 'tariff.mjs'), args: ['serve', ...args], log: (o) => (logs.line(o), logs.flush()) });
+      const code = await runWorkerPool({
+        count: workers,
+        exec: join(root, 'bin', 'tariff.mjs'),
+        args: ['serve', ...args],
+        log: (o) => (logs.line(o), logs.flush()),
+        note: { maxConnections: given.maxConnections, connectionsPerWorker: Array.from({ length: workers }, (_, slot) => connectionShare(given.maxConnections, workers, slot)) },
+        envOf: (slot) => ({ [CONNECTION_SHARE_ENV]: String(connectionShare(given.maxConnections, workers, slot)) }),
+      });
       return code;
     }
     // One JSON line per request and per release event, written in batches (src/serve/line-buffer.ts).

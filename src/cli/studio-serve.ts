@@ -28,7 +28,7 @@ export type ServeOptions = {
   requiredApprovals?: string;
   /** --max-contract-months: the largest scenario run the server starts (scenarios/run-limit.ts). */
   maxContractMonths?: string;
-  /** --headers-timeout-ms, --request-timeout-ms, --keep-alive-timeout-ms, --max-connections, --trust-proxy (http-flags.ts). */
+  /** --headers-timeout-ms, --request-timeout-ms, --keep-alive-timeout-ms, --max-connections, --max-header-bytes, --max-header-count, --trust-proxy (http-flags.ts). */
   http?: HttpFlagValues;
   staticDir: string;
   /** Makes `staticDir` ready (builds the renderer on a first run), once every flag has been checked; false when it cannot. */
@@ -93,7 +93,7 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     io.out(`Workspace: ${o.workspace}${team.created ? ' (created now from tariffs/ and rules/)' : ''}; this process owns it until it stops.`);
     io.out(`Case folders (explorer cases, regression folders) must be inside: ${team.caseRoots.join(', ')}`);
     io.out(
-      `Clients: headers within ${limits.headersTimeoutMs} ms, whole request within ${limits.requestTimeoutMs} ms, idle keep-alive ${limits.keepAliveTimeoutMs} ms, at most ${limits.maxConnections} connections; ` +
+      `Clients: headers within ${limits.headersTimeoutMs} ms, whole request within ${limits.requestTimeoutMs} ms, idle keep-alive ${limits.keepAliveTimeoutMs} ms, at most ${limits.maxConnections} connections, ${limits.maxHeaders} header lines and ${limits.maxHeaderBytes} bytes of headers; ` +
         (trustProxy ? `X-Forwarded-For read from ${trustProxy.shown.join(', ')} only.` : 'X-Forwarded-For ignored (no --trust-proxy).'),
     );
     if (!tls) io.out(plainListenNote(o.origins));

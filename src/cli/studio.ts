@@ -92,7 +92,8 @@ export const studioCommand: Command = {
     '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +
     '  --max-contract-months N: the largest scenario run the team server starts (fleet.size × horizon.months × runs; default 100,000,000,\n' +
     '    as tariff simulate); its users cannot raise it (the desktop app and --web let a run do so with "Run anyway").\n' +
-    '  [--headers-timeout-ms MS] [--request-timeout-ms MS] [--keep-alive-timeout-ms MS] [--max-connections N] [--trust-proxy ADDR[,ADDR]]\n' +
+    '  [--headers-timeout-ms MS] [--request-timeout-ms MS] [--keep-alive-timeout-ms MS] [--max-connections N] [--max-header-bytes BYTES] [--max-header-count N]\n' +
+    '  [--trust-proxy ADDR[,ADDR]]\n' +
     httpFlagsUsage(TEAM_HTTP_LIMITS)
       .map((l) => `${l}\n`)
       .join('') +

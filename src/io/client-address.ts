@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
+import { plainAddress } from '../net/plain-address.js';
 
 /**
  * The client address a server counts its per-client limits by (bad bearer tokens, sign-in
@@ -16,12 +17,6 @@ export type TrustedProxies = { readonly list: BlockList; readonly shown: readonl
 
 /** X-Forwarded-For entries looked at, from the right: more hops than proxies anyone runs. */
 const MAX_HOPS = 32;
-
-/** An IPv4-mapped IPv6 address (::ffff:1.2.3.4, as a dual-stack socket reports IPv4 peers) as its IPv4. */
-export const plainAddress = (a: string): string => {
-  const m = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/iu.exec(a);
-  return m ? m[1]! : a;
-};
 
 /**
  * Reads `--trust-proxy` values: each a comma-separated list of addresses (127.0.0.1, ::1) or CIDR

@@ -29,6 +29,18 @@ const cutOff = new WeakSet<Duplex>();
 export const wasCutOff = (socket: Duplex): boolean => cutOff.has(socket);
 
 /**
+ * Whether a parser error is only bytes sent after a request that said `Connection: close`
+ * (HPE_CLOSED_CONNECTION) while that request's answer is still to be written: the request was
+ * whole and is answered; what followed is ignored (RFC 9112 § 9.6: no further request on that
+ * connection is processed), and the connection closes after the answer. Answering 400 there
+ * instead would take the place of the request's own answer. The caller then does nothing.
+ */
+export function ignoredAfterClose(err: NodeJS.ErrnoException, socket: Duplex): boolean {
+  const res = inFlight(socket);
+  return err.code === 'HPE_CLOSED_CONNECTION' && res !== undefined && !res.writableFinished;
+}
+
+/**
  * The answer to a parser error or a timeout, or undefined when there is nobody to answer: the
  * connection is already gone (a reset, or the client's end in the middle of a request), or an
  * answer has already begun on it (a refusal sent before the body was read, the body then too
@@ -58,6 +70,11 @@ export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Duplex, ma
  * headers or body complete after the answer must never reach the server's handlers).
  */
 export function endSocketWithJson(socket: Duplex, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  // Already ended (an earlier answer on it said Connection: close): nothing more may be written.
+  if (!socket.writable || socket.writableEnded) {
+    socket.destroy();
+    return;
+  }
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   const extra = Object.entries(headers)
     .map(([k, v]) => `${k}: ${v}\r\n`)
@@ -72,4 +89,33 @@ export function endSocketWithJson(socket: Duplex, status: number, body: unknown,
     ]),
     () => socket.destroy(),
   );
+}
+
+/**
+ * A CONNECT request (a proxy tunnel): none of the servers is a proxy. node hands it to the
+ * server's 'connect' event, and with no listener closes the connection unanswered; each server
+ * listens and writes this answer on the socket (endSocketWithJson), as JSON like every other.
+ */
+export const CONNECT_REFUSED: ClientErrorAnswer = {
+  status: 405,
+  code: 'METHOD_NOT_ALLOWED',
+  message: 'CONNECT is not served: this server is not a proxy; send GET or POST to its own paths',
+};
+
+/**
+ * Answers a CONNECT on its socket once the answer in flight on that connection (an earlier
+ * request pipelined before it) has been written, so the answers keep their order and the refusal
+ * never writes into, or after, another answer. `answer` writes and closes (endSocketWithJson).
+ */
+export function refuseConnect(socket: Duplex, answer: () => void): void {
+  const res = inFlight(socket);
+  if (!res || res.writableFinished) return answer();
+  let done = false;
+  const once = (): void => {
+    if (done) return;
+    done = true;
+    answer();
+  };
+  res.once('finish', once);
+  res.once('close', once);
 }

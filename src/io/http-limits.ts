@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerOptions } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * The limits every HTTP server of the project sets on its clients (the decision service
@@ -70,8 +71,13 @@ export const BROWSER_HTTP_LIMITS: HttpLimits = { ...TEAM_HTTP_LIMITS, maxConnect
 /** How often node looks for connections past their timeouts: a quarter of the shorter one, between 10 ms and 1 s. */
 const checkingInterval = (l: HttpLimits): number => Math.max(10, Math.min(1000, Math.floor(Math.min(l.headersTimeoutMs, l.requestTimeoutMs) / 4)));
 
-/** The options of node's createServer (http or https) that carry the limits. */
+/**
+ * The options of node's createServer (http or https) that carry the limits. `requireHostHeader`
+ * is off: node would answer a request without Host with a bare 400 (no body, no code); each server
+ * answers it with its own JSON error instead (hostMissing, and the studio's FORBIDDEN_HOST).
+ */
 export const serverOptionsOf = (l: HttpLimits): ServerOptions => ({
+  requireHostHeader: false,
   headersTimeout: l.headersTimeoutMs,
   requestTimeout: l.requestTimeoutMs,
   keepAliveTimeout: l.keepAliveTimeoutMs,
@@ -83,9 +89,27 @@ export const serverOptionsOf = (l: HttpLimits): ServerOptions => ({
  * Sets the limits that are properties of the server (node's createServer took the rest through
  * serverOptionsOf), and closes idle keep-alive connections whenever one is refused at the cap.
  * `onDrop` hears each refused connection's address (the caller logs it, at most once a second).
+ *
+ * `clusterWorker`: the server is one of several node:cluster workers on one port (`tariff serve
+ * --workers N`). There node's own cap (server.maxConnections) refuses nothing: a worker at its
+ * cap hands the connection back to the primary, which hands it to the next worker, and so on
+ * without end while all are full, the connection left waiting and both processes busy passing it
+ * (measured: a primary at half a core with six connections waiting). So a worker counts its
+ * connections itself and closes one past its cap, as a single process does.
  */
-export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address: string, dropped: number) => void): void {
-  server.maxConnections = l.maxConnections;
+export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address: string, dropped: number) => void, opts: { clusterWorker?: boolean } = {}): void {
+  if (opts.clusterWorker) {
+    let open = 0;
+    server.on('connection', (socket: Socket) => {
+      if (open >= l.maxConnections) {
+        socket.destroy();
+        server.emit('drop', { remoteAddress: socket.remoteAddress });
+        return;
+      }
+      open += 1;
+      socket.once('close', () => (open -= 1));
+    });
+  } else server.maxConnections = l.maxConnections;
   // One more than allowed is kept, so a request that had more than maxHeaders is seen and refused
   // (node drops lines past maxHeadersCount silently: a header a proxy appended could be lost).
   server.maxHeadersCount = l.maxHeaders + 1;
@@ -110,3 +134,17 @@ export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address
 export const tooManyHeaders = (req: IncomingMessage, l: HttpLimits): boolean => req.rawHeaders.length / 2 > l.maxHeaders;
 
 export const tooManyHeadersMessage = (l: HttpLimits): string => `the request carries more than ${l.maxHeaders} header lines: send fewer headers (a request needs a handful)`;
+
+/**
+ * Whether a request expects what no server of the project meets: an `Expect` other than
+ * `100-continue`. node would answer it with a bare 417 (no body, no code); each server hands such
+ * a request to its own listener (the server's 'checkExpectation' event), which answers 417
+ * EXPECTATION_FAILED as JSON with this message and closes the connection (the body is not read).
+ */
+export const unmetExpectation = (req: IncomingMessage): boolean => req.headers.expect !== undefined && req.headers.expect.trim().toLowerCase() !== '100-continue';
+
+export const unmetExpectationMessage = (req: IncomingMessage): string =>
+  `this server meets no "Expect: ${String(req.headers.expect).slice(0, 100)}": send the request without Expect (or with Expect: 100-continue)`;
+
+/** An HTTP/1.1 request without a Host header (RFC 9112 § 3.2 requires one): refused 400 HOST_REQUIRED by the decision service. */
+export const hostMissing = (req: IncomingMessage): boolean => req.headers.host === undefined && req.httpVersion === '1.1';

@@ -2,9 +2,19 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
-import { clientErrorAnswer, endSocketWithJson, wasCutOff } from '../io/http-client-error.js';
+import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../io/http-client-error.js';
 import { clientAddress, type TrustedProxies } from '../io/client-address.js';
-import { applyHttpLimits, SERVICE_HTTP_LIMITS, serverOptionsOf, tooManyHeaders, tooManyHeadersMessage, type HttpLimits } from '../io/http-limits.js';
+import {
+  applyHttpLimits,
+  hostMissing,
+  SERVICE_HTTP_LIMITS,
+  serverOptionsOf,
+  tooManyHeaders,
+  tooManyHeadersMessage,
+  unmetExpectation,
+  unmetExpectationMessage,
+  type HttpLimits,
+} from '../io/http-limits.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
@@ -380,6 +390,14 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
         res.setHeader('connection', 'close');
         throw new HttpError(431, 'TOO_MANY_HEADERS', tooManyHeadersMessage(http));
       }
+      if (unmetExpectation(req)) {
+        res.setHeader('connection', 'close');
+        throw new HttpError(417, 'EXPECTATION_FAILED', unmetExpectationMessage(req));
+      }
+      if (hostMissing(req)) {
+        res.setHeader('connection', 'close');
+        throw new HttpError(400, 'HOST_REQUIRED', 'an HTTP/1.1 request must carry a Host header (such as Host: 127.0.0.1:8787)');
+      }
       if (!opts.tokens && !LOOPBACK.has(remote))
         throw new HttpError(403, 'FORBIDDEN', 'this service has no token file and serves clients on this machine only: start it with --tokens FILE to serve others');
       if (pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -427,12 +445,27 @@ export function createDecisionService(opts: ServiceOptions): DecisionServer {
   const listener = decisionListener(opts);
   const http = opts.http ?? SERVICE_HTTP_LIMITS;
   const server = Object.assign(createServer(serverOptionsOf(http), listener), { requestsInFlight: listener.inFlight });
-  applyHttpLimits(server, http, (from, dropped) => opts.log({ ...accessLine('', from, opts.worker), status: 503, error: 'TOO_MANY_CONNECTIONS', dropped }));
+  // An Expect node does not meet goes to the listener too (its JSON 417 and its log line), not node's bare 417.
+  server.on('checkExpectation', listener);
+  // CONNECT (a proxy tunnel): a JSON 405 on the socket and one log line, not a connection closed unanswered.
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const { status, code, message } = CONNECT_REFUSED;
+    refuseConnect(socket, () => endSocketWithJson(socket, status, { error: { code, message } }));
+    const line = accessLine('CONNECT', socket.remoteAddress ?? '', opts.worker);
+    line.path = (req.url ?? '').slice(0, 200);
+    line.status = status;
+    line.error = code;
+    opts.log(line);
+  });
+  applyHttpLimits(server, http, (from, dropped) => opts.log({ ...accessLine('', from, opts.worker), status: 503, error: 'TOO_MANY_CONNECTIONS', dropped }), {
+    clusterWorker: opts.worker !== undefined,
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // What node's parser refuses, and a client too slow (http-limits.ts): a JSON error like every
     // other and one access-log line (src/io/http-client-error.ts, shared with the studio's servers).
     // A connection already gone has no one to answer (a client's end mid-request: that request's
     // own line says CONNECTION_CLOSED).
+    if (ignoredAfterClose(err, socket)) return;
     const answer = clientErrorAnswer(err, socket, http.maxHeaderBytes);
     if (!answer) {
       socket.destroy();

@@ -12,6 +12,8 @@ import cluster, { type Worker } from 'node:cluster';
  *   address, the release): replacing it would fail the same way, so the service stops, exit 2;
  * - on SIGTERM/SIGINT each worker is told to stop (it finishes the requests in flight), and the
  *   primary exits 0 once all have.
+ * A cap meant for the whole service (`--max-connections`) is split among the workers
+ * (connectionShare), each told its share in its environment (`envOf`).
  */
 export type WorkerPoolOptions = {
   count: number;
@@ -20,7 +22,22 @@ export type WorkerPoolOptions = {
   args: string[];
   log: (o: object) => void;
   maxRestarts?: number;
+  /** Environment of the worker in slot 0..count−1 (a replacement takes its slot's), over the primary's. */
+  envOf?: (slot: number) => Record<string, string>;
+  /** More fields of the primary's first line, `{"event":"workers",…}`. */
+  note?: Record<string, unknown>;
 };
+
+/** The variable that tells a worker its share of `--max-connections` (set by the primary only; read only in a worker). */
+export const CONNECTION_SHARE_ENV = 'TARIFF_SERVE_CONNECTION_SHARE';
+
+/**
+ * Worker `slot`'s share of a connection cap of `total` over `count` workers: the total split as
+ * evenly as whole numbers go (the first `total mod count` workers take one more), so the shares
+ * add up to the total. Each worker refuses a connection past its own share, even while another
+ * has room: the primary hands connections out in turn, not by who has room.
+ */
+export const connectionShare = (total: number, count: number, slot: number): number => Math.floor(total / count) + (slot < total % count ? 1 : 0);
 
 export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
   cluster.setupPrimary({ exec: opts.exec, args: opts.args });
@@ -30,8 +47,8 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
     let exitCode = 0;
     const exits: number[] = [];
     const live = new Set<Worker>();
-    const fork = (): void => {
-      const w = cluster.fork();
+    const fork = (slot: number): void => {
+      const w = cluster.fork(opts.envOf?.(slot));
       live.add(w);
       let listening = false;
       w.once('listening', () => (listening = true));
@@ -62,15 +79,15 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
           if (live.size === 0) done(exitCode);
           return;
         }
-        fork();
+        fork(slot);
       });
     };
     const stop = (): void => {
       stopping = true;
       for (const w of live) w.process.kill('SIGTERM');
     };
-    opts.log({ event: 'workers', count: opts.count });
-    for (let i = 0; i < opts.count; i += 1) fork();
+    opts.log({ event: 'workers', count: opts.count, ...opts.note });
+    for (let slot = 0; slot < opts.count; slot += 1) fork(slot);
     const onSignal = (signal: string): void => {
       if (stopping) return;
       opts.log({ event: 'stopping', signal });

@@ -16,6 +16,7 @@ import { createDecisionService, decisionListener } from '../../src/serve/decisio
 import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { connectionShare } from '../../src/serve/workers.js';
 import { BIN, folderRelease, scratch, serviceOptions, tariff, writeRelease } from './helpers.js';
 import { APPROVE_BODY, closeServer, listen, rawExchange } from '../raw-http.js';
 import { slowClient } from '../slow-client.js';
@@ -703,6 +704,112 @@ describe('tariff serve --workers', () => {
     expect(await s.exited).toBe(2);
     expect(s.io.out).not.toContain('"event":"workers"');
     expect(s.io.err).toContain('broken.json');
+  });
+});
+
+describe('tariff serve --workers N --max-connections M: M is the total, split among the workers', () => {
+  it('gives each worker its share (the shares add up to M), says so, and holds no more than M connections at once across the workers', async () => {
+    const file = writeRelease(scratch(), 'r.json', folderRelease());
+    const s = serveChild(['--release', file, '--port', '0', '--workers', '2', '--max-connections', '3', '--batch-threads', '0']);
+    await s.until(/"event":"listening"/, 2);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    expect(s.lines().find((l) => l.event === 'workers')).toEqual({ event: 'workers', count: 2, maxConnections: 3, connectionsPerWorker: [2, 1] });
+    const shares = s
+      .lines()
+      .filter((l) => l.event === 'listening')
+      .map((l) => (l.http as { maxConnections: number }).maxConnections);
+    expect(shares.sort()).toEqual([1, 2]);
+    // Eight connections, each in the middle of its headers (not idle: none is closed to make room).
+    // Past the total of 3 a connection is closed unanswered, whichever worker it was handed to.
+    const held = [];
+    for (let i = 0; i < 8; i += 1) {
+      const c = await new Promise<{ socket: ReturnType<typeof connect>; got: string[]; closed: boolean }>((ok) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(`GET /v1/versions HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+          ok(entry);
+        });
+        const entry = { socket, got: [] as string[], closed: false };
+        socket.on('data', (d: Buffer) => entry.got.push(d.toString('utf8')));
+        socket.on('error', () => undefined);
+        socket.on('close', () => (entry.closed = true));
+      });
+      held.push(c);
+    }
+    // Bounded wait (about 5 s) for the refused ones; one cap per worker of 3 would refuse only 2.
+    for (let i = 0; i < 250 && held.filter((c) => c.closed).length < 5; i += 1) await new Promise((ok) => setTimeout(ok, 20));
+    const refused = held.filter((c) => c.closed);
+    const open = held.filter((c) => !c.closed);
+    expect(refused.length).toBeGreaterThanOrEqual(5);
+    expect(refused.every((c) => c.got.join('') === '')).toBe(true);
+    expect(open.length).toBeGreaterThanOrEqual(1);
+    expect(open.length).toBeLessThanOrEqual(3);
+    // The connections held are served once their headers end.
+    const answers = await Promise.all(
+      open.map(
+        (c) =>
+          new Promise<string>((ok) => {
+            c.socket.on('close', () => ok(c.got.join('')));
+            c.socket.write('Connection: close\r\n\r\n');
+          }),
+      ),
+    );
+    expect(answers.every((a) => a.startsWith('HTTP/1.1 200 '))).toBe(true);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.lines().some((l) => l.error === 'TOO_MANY_CONNECTIONS')).toBe(true);
+  });
+
+  it('the shares: as even as whole numbers go, adding up to the total', () => {
+    expect([0, 1].map((slot) => connectionShare(7, 2, slot))).toEqual([4, 3]);
+    for (const [total, count] of [
+      [512, 3],
+      [5, 5],
+      [1_000_000, 64],
+      [100, 7],
+    ] as const) {
+      const shares = Array.from({ length: count }, (_, slot) => connectionShare(total, count, slot));
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('refuses fewer connections than workers (exit 2), before starting any', () => {
+    const file = writeRelease(scratch(), 'r.json', folderRelease());
+    const r = tariff('serve', '--release', file, '--port', '0', '--workers', '3', '--max-connections', '2');
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('--max-connections (2) is the total of all workers and must be at least --workers (3)');
+    expect(r.stdout).not.toContain('"event":"workers"');
+  });
+});
+
+describe('tariff serve: --max-header-bytes and --max-header-count from the command line', () => {
+  it('takes them, says them when it listens, answers a request over either 431 with a JSON code, and serves on', async () => {
+    const file = writeRelease(scratch(), 'r.json', folderRelease());
+    const s = serveChild(['--release', file, '--port', '0', '--batch-threads', '0', '--max-header-bytes', '4096', '--max-header-count', '32']);
+    await s.until(/"event":"listening"/);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    expect(s.lines().find((l) => l.event === 'listening')!.http).toMatchObject({ maxHeaderBytes: 4096, maxHeaders: 32 });
+    const head = `GET /v1/versions HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`;
+    const lines = Array.from({ length: 31 }, (_, i) => `X-Pad-${i}: x\r\n`).join('');
+    const many = await rawExchange(port, `${head}${lines}Connection: close\r\n\r\n`);
+    expect(many).toMatch(/^HTTP\/1\.1 431 [^]*"code":"TOO_MANY_HEADERS"/u);
+    const long = await rawExchange(port, `${head}X-Fill: ${'f'.repeat(4200)}\r\nConnection: close\r\n\r\n`);
+    expect(long).toMatch(/^HTTP\/1\.1 431 [^]*"code":"HEADERS_TOO_LARGE"/u);
+    expect(await rawExchange(port, `${head}Connection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 200 /u);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('refuses values outside the bounds with exit 2 naming the flag', () => {
+    const file = writeRelease(scratch(), 'r.json', folderRelease());
+    for (const [args, said] of [
+      [['--max-header-bytes', '100'], '--max-header-bytes must be a whole number from 4,096 to 1,048,576'],
+      [['--max-header-count', '0'], '--max-header-count must be a whole number from 32 to 1,000'],
+    ] as const) {
+      const r = tariff('serve', '--release', file, '--port', '0', ...args);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(said);
+    }
   });
 });
 

@@ -21,6 +21,8 @@ describe('tariff studio --serve: the slow-client limits and --trust-proxy', () =
       [['--keep-alive-timeout-ms', '1.5'], '--keep-alive-timeout-ms must be a whole number from 1'],
       [['--headers-timeout-ms', '400000'], '--headers-timeout-ms (400000 ms) cannot be longer than --request-timeout-ms (300000 ms)'],
       [['--trust-proxy', '127.0.0.1,10.0.0.0/40'], '"10.0.0.0/40" is not an IP address or a CIDR block'],
+      [['--max-header-bytes', '512'], '--max-header-bytes must be a whole number from 4,096 to 1,048,576'],
+      [['--max-header-count', '10'], '--max-header-count must be a whole number from 32 to 1,000'],
     ] as const) {
       const u = await runCli('studio', '--serve', '--workspace', join(dir, 'ws.sqlite'), ...args);
       expect(u.code, u.err).toBe(2);
@@ -29,6 +31,9 @@ describe('tariff studio --serve: the slow-client limits and --trust-proxy', () =
     const web = await runCli('studio', '--web', '--max-connections', '5');
     expect(web.code).toBe(2);
     expect(web.err).toContain('--max-connections goes with --serve');
+    const webHeaders = await runCli('studio', '--web', '--max-header-bytes', '8192');
+    expect(webHeaders.code).toBe(2);
+    expect(webHeaders.err).toContain('--max-header-bytes goes with --serve');
   });
 
   it('without TLS the start-up names the proxy of --origin (docs/team.md), or says to put one in front when none is given', () => {

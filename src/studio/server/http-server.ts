@@ -6,7 +6,17 @@ import type { Envelope } from '../api/contract.js';
 import { httpStatusOf } from '../api/envelope-status.js';
 import { pageMethodRefused, readJsonCallBody, transportError } from './json-call-body.js';
 import { forbiddenHost, hostAllowed, ownHosts } from './host-check.js';
-import { applyHttpLimits, BROWSER_HTTP_LIMITS, serverOptionsOf, tooManyHeaders, tooManyHeadersMessage, type HttpLimits } from '../../io/http-limits.js';
+import {
+  applyHttpLimits,
+  BROWSER_HTTP_LIMITS,
+  serverOptionsOf,
+  tooManyHeaders,
+  tooManyHeadersMessage,
+  unmetExpectation,
+  unmetExpectationMessage,
+  type HttpLimits,
+} from '../../io/http-limits.js';
+import { badPath, requestPath } from './request-path.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
 
@@ -66,11 +76,13 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
-    const parts = url.pathname.split('/');
+    if (unmetExpectation(req)) return sendJson(res, 417, transportError('EXPECTATION_FAILED', unmetExpectationMessage(req)), { Connection: 'close' });
+    const pathname = requestPath(req.url);
+    if (pathname === undefined) return sendJson(res, 400, badPath());
+    const parts = pathname.split('/');
     // ['', 's', secret, ...rest]
     if (parts[1] !== 's' || parts[2] === undefined || !sameSecret(parts[2], secret))
-      return send(res, 404, 'Not found. Open the URL that `tariff studio --web` printed.\n', 'text/plain; charset=utf-8');
+      return sendJson(res, 404, transportError('NOT_FOUND', 'Not found. Open the URL that `tariff studio --web` printed.'));
     if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`))
@@ -93,9 +105,12 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   };
 
   // A request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST) below, not node's empty 400.
-  const server = createServer({ requireHostHeader: false, ...serverOptionsOf(limits) }, (req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
-  });
+  };
+  const server = createServer(serverOptionsOf(limits), listener);
+  // An Expect node does not meet goes to the handler too (its JSON 417), not node's bare 417.
+  server.on('checkExpectation', listener);
   applyHttpLimits(server, limits, (from, n) => opts.log?.(`studio server: ${n} connection(s) refused at the cap of ${limits.maxConnections} (latest from ${from})`));
   answerClientErrors(server, opts.log, limits.maxHeaderBytes);
   await new Promise<void>((resolve, reject) => {

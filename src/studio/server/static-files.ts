@@ -15,22 +15,30 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * The renderer's files. A refusal is JSON with a code, as every error of the studio's servers
+ * (`{ok: false, error: {code, message}}`): 404 NOT_FOUND for a path that is no file inside the
+ * folder, 503 RENDERER_NOT_BUILT when the folder has no index.html.
+ */
 export function serveStatic(res: ServerResponse, dir: string | undefined, path: string, headers: Record<string, string>): void {
-  const text = (status: number, body: string) => {
-    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+  const refuse = (status: number, code: string, message: string) => {
+    const body = JSON.stringify({ ok: false, error: { code, message, issues: [] } });
+    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   };
-  if (!dir || !existsSync(join(dir, 'index.html'))) return text(503, 'The studio renderer is not built. Run `npm run build:studio` (npm start does it for you), then reload.\n');
+  const notFound = () => refuse(404, 'NOT_FOUND', 'no such page or file in the studio');
+  if (!dir || !existsSync(join(dir, 'index.html')))
+    return refuse(503, 'RENDERER_NOT_BUILT', 'The studio renderer is not built. Run `npm run build:studio` (npm start does it for you), then reload.');
   const root = resolve(dir);
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    return text(404, 'Not found.\n');
+    return notFound();
   }
   const file = resolve(root, normalize(decoded).replace(/^([/\\])+/u, ''));
-  if (file !== root && !file.startsWith(root + sep)) return text(404, 'Not found.\n');
-  if (!existsSync(file) || !statSync(file).isFile()) return text(404, 'Not found.\n');
+  if (file !== root && !file.startsWith(root + sep)) return notFound();
+  if (!existsSync(file) || !statSync(file).isFile()) return notFound();
   const body = readFileSync(file);
   res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length });
   res.end(body);

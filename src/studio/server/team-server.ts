@@ -13,7 +13,17 @@ import { AUTH_LIMIT, CALL_LIMIT, pageMethodRefused, readJsonCallBody, type BodyL
 import { SECURITY_HEADERS, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { clientAddress, type TrustedProxies } from '../../io/client-address.js';
-import { applyHttpLimits, serverOptionsOf, TEAM_HTTP_LIMITS, tooManyHeaders, tooManyHeadersMessage, type HttpLimits } from '../../io/http-limits.js';
+import {
+  applyHttpLimits,
+  serverOptionsOf,
+  TEAM_HTTP_LIMITS,
+  tooManyHeaders,
+  tooManyHeadersMessage,
+  unmetExpectation,
+  unmetExpectationMessage,
+  type HttpLimits,
+} from '../../io/http-limits.js';
+import { badPath, requestPath } from './request-path.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
 
@@ -120,8 +130,11 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
+    if (unmetExpectation(req)) return sendJson(res, 417, transportError('EXPECTATION_FAILED', unmetExpectationMessage(req)), { Connection: 'close' });
     if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
-    const path = new URL(req.url ?? '/', 'http://studio').pathname.replace(/^\/+/u, '');
+    const pathname = requestPath(req.url);
+    if (pathname === undefined) return sendJson(res, 400, badPath());
+    const path = pathname.replace(/^\/+/u, '');
     if (req.method === 'POST' && !originAllowed(req))
       return sendJson(
         res,
@@ -207,10 +220,12 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => requestFailed(req, res, e, (status, env) => sendJson(res, status, env), opts.log));
   };
-  // requireHostHeader off: a request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST), not node's empty 400.
+  // requireHostHeader off (serverOptionsOf): a request without a Host header gets the studio's JSON 403 (FORBIDDEN_HOST), not node's empty 400.
   const server: Server = opts.tls
-    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, requireHostHeader: false, ...serverOptionsOf(limits) }, listener)
-    : createHttpServer({ requireHostHeader: false, ...serverOptionsOf(limits) }, listener);
+    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, ...serverOptionsOf(limits) }, listener)
+    : createHttpServer(serverOptionsOf(limits), listener);
+  // An Expect node does not meet goes to the handler too (its JSON 417), not node's bare 417.
+  server.on('checkExpectation', listener);
   applyHttpLimits(server, limits, (from, n) => opts.log?.(`studio: ${n} connection(s) refused at the cap of ${limits.maxConnections} (latest from ${from})`));
   answerClientErrors(server, opts.log, limits.maxHeaderBytes);
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Envelope } from '../api/contract.js';
-import { clientErrorAnswer, endSocketWithJson, wasCutOff } from '../../io/http-client-error.js';
+import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../../io/http-client-error.js';
 import { ConnectionClosedError } from '../../io/body-limit.js';
 import { transportError } from './json-call-body.js';
 
@@ -38,12 +38,13 @@ export function requestFailed(
 }
 
 /**
- * Answers what node's parser refuses, and a client too slow (http-limits.ts), with the studio's
- * JSON error, and logs it in one line (the TCP peer: the headers, X-Forwarded-For among them, were
+ * Answers what node's parser refuses, a client too slow (http-limits.ts), and a CONNECT, with the
+ * studio's JSON error, and logs it in one line (the TCP peer: the headers, X-Forwarded-For among them, were
  * not read or not trusted yet).
  */
 export function answerClientErrors(server: Server, log: ((line: string) => void) | undefined, maxHeaderBytes?: number): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (ignoredAfterClose(err, socket)) return;
     const answer = clientErrorAnswer(err, socket, maxHeaderBytes);
     if (!answer) {
       socket.destroy();
@@ -51,5 +52,15 @@ export function answerClientErrors(server: Server, log: ((line: string) => void)
     }
     endSocketWithJson(socket, answer.status, transportError(answer.code, answer.message), { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
     log?.(`studio server: ${answer.status} ${answer.code} from ${(socket as Socket).remoteAddress ?? 'unknown'} (${err.code ?? err.message})`);
+  });
+  // CONNECT (a proxy tunnel): the studio's JSON 405 on the socket, not a connection closed unanswered.
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    refuseConnect(socket, () =>
+      endSocketWithJson(socket, CONNECT_REFUSED.status, transportError(CONNECT_REFUSED.code, CONNECT_REFUSED.message), {
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      }),
+    );
+    log?.(`studio server: ${CONNECT_REFUSED.status} CONNECT refused from ${socket.remoteAddress ?? 'unknown'}`);
   });
 }

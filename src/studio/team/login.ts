@@ -1,3 +1,4 @@
+import { plainAddress } from '../../net/plain-address.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords.js';
@@ -36,10 +37,9 @@ const nameKey = (name: string): string => name.normalize('NFKC').trim().toLowerC
  * customer is given: counting each address would give a single machine 2^64 tries).
  */
 export function clientKeyOf(ip: string): string {
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/iu.exec(ip);
-  if (mapped) return mapped[1]!;
-  if (!ip.includes(':') || ip === '::1') return ip;
-  const bare = ip.replace(/%.*$/u, '').toLowerCase();
+  const plain = plainAddress(ip);
+  if (!plain.includes(':') || plain === '::1') return plain;
+  const bare = plain.replace(/%.*$/u, '').toLowerCase();
   const [head = '', tail] = bare.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
