@@ -130,21 +130,25 @@ export function applyHttpLimits(server: Server, l: HttpLimits, onDrop?: (address
   });
 }
 
-/** Whether a request carries more header lines than the limit (it is then refused 431 TOO_MANY_HEADERS). */
-export const tooManyHeaders = (req: IncomingMessage, l: HttpLimits): boolean => req.rawHeaders.length / 2 > l.maxHeaders;
-
-export const tooManyHeadersMessage = (l: HttpLimits): string => `the request carries more than ${l.maxHeaders} header lines: send fewer headers (a request needs a handful)`;
-
 /**
- * Whether a request expects what no server of the project meets: an `Expect` other than
- * `100-continue`. node would answer it with a bare 417 (no body, no code); each server hands such
- * a request to its own listener (the server's 'checkExpectation' event), which answers 417
- * EXPECTATION_FAILED as JSON with this message and closes the connection (the body is not read).
+ * What every server of the project refuses before it looks at the path, or undefined: more header
+ * lines than the limit (431 TOO_MANY_HEADERS), and an `Expect` other than `100-continue` (417
+ * EXPECTATION_FAILED: node would answer it with a bare 417, no body, no code; each server hands
+ * such a request to its own listener through the server's 'checkExpectation' event). Each server
+ * answers it as JSON in its own error shape and closes the connection (the body is not read).
  */
-export const unmetExpectation = (req: IncomingMessage): boolean => req.headers.expect !== undefined && req.headers.expect.trim().toLowerCase() !== '100-continue';
-
-export const unmetExpectationMessage = (req: IncomingMessage): string =>
-  `this server meets no "Expect: ${String(req.headers.expect).slice(0, 100)}": send the request without Expect (or with Expect: 100-continue)`;
+export function doorRefusal(req: IncomingMessage, l: HttpLimits): { status: number; code: string; message: string } | undefined {
+  if (req.rawHeaders.length / 2 > l.maxHeaders)
+    return { status: 431, code: 'TOO_MANY_HEADERS', message: `the request carries more than ${l.maxHeaders} header lines: send fewer headers (a request needs a handful)` };
+  const expect = req.headers.expect;
+  if (expect !== undefined && expect.trim().toLowerCase() !== '100-continue')
+    return {
+      status: 417,
+      code: 'EXPECTATION_FAILED',
+      message: `this server meets no "Expect: ${expect.slice(0, 100)}": send the request without Expect (or with Expect: 100-continue)`,
+    };
+  return undefined;
+}
 
 /** An HTTP/1.1 request without a Host header (RFC 9112 § 3.2 requires one): refused 400 HOST_REQUIRED by the decision service. */
 export const hostMissing = (req: IncomingMessage): boolean => req.headers.host === undefined && req.httpVersion === '1.1';

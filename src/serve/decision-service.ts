@@ -4,17 +4,7 @@ import { decide } from '../engine/decide.js';
 import { ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
 import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../io/http-client-error.js';
 import { clientAddress, type TrustedProxies } from '../io/client-address.js';
-import {
-  applyHttpLimits,
-  hostMissing,
-  SERVICE_HTTP_LIMITS,
-  serverOptionsOf,
-  tooManyHeaders,
-  tooManyHeadersMessage,
-  unmetExpectation,
-  unmetExpectationMessage,
-  type HttpLimits,
-} from '../io/http-limits.js';
+import { applyHttpLimits, hostMissing, SERVICE_HTTP_LIMITS, serverOptionsOf, doorRefusal, type HttpLimits } from '../io/http-limits.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
 import { DECISIONS } from '../engine/rule-types.js';
@@ -386,13 +376,10 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
     try {
       const { pathname, query } = splitTarget(req.url ?? '/');
       line.path = pathname;
-      if (tooManyHeaders(req, http)) {
+      const refused = doorRefusal(req, http);
+      if (refused) {
         res.setHeader('connection', 'close');
-        throw new HttpError(431, 'TOO_MANY_HEADERS', tooManyHeadersMessage(http));
-      }
-      if (unmetExpectation(req)) {
-        res.setHeader('connection', 'close');
-        throw new HttpError(417, 'EXPECTATION_FAILED', unmetExpectationMessage(req));
+        throw new HttpError(refused.status, refused.code, refused.message);
       }
       if (hostMissing(req)) {
         res.setHeader('connection', 'close');

@@ -1,12 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { scratch } from '../studio/helpers.js';
 import { expectAccessible } from './axe-audit.js';
 import { launchChromium, shot, waitText } from './studio-harness.js';
+import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type Person, type TeamServer } from './team-harness.js';
 
 /**
  * A week of a team of four on one team server (`--required-approvals 2`): an admin (kanri), a
@@ -18,54 +19,21 @@ import { launchChromium, shot, waitText } from './studio-harness.js';
  */
 const dir = scratch('e2e-team-week-');
 const workspace = join(dir, 'workspace.sqlite');
-const PASSWORD = 'team password 2025';
 const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
 
-type Person = { context: BrowserContext; page: Page };
-let server: ChildProcess | undefined;
-let url = '';
+let server: TeamServer | undefined;
 let browser: Browser | undefined;
 const people: Record<string, Person> = {};
 
 const tariff = (args: string[], input?: string) =>
   spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), ...args], { cwd: PROJECT_ROOT, input: input ?? '', encoding: 'utf8' });
 
-async function startServer(): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0', '--required-approvals', '2'],
-    { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server = child;
-  let out = '';
-  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[team-week] ${c.toString()}`));
-  url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/)$/mu.exec(out);
-      if (m && out.includes('Press Ctrl+C')) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`tariff studio --serve exited with ${code}: ${out}`)));
-  });
-}
-
-async function signIn(page: Page, name: string, password = PASSWORD): Promise<void> {
-  await page.getByTestId('login-name').fill(name);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
 async function person(name: string): Promise<Person> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP', bypassCSP: true });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(url);
-  await signIn(page, name);
-  await page.getByTestId('team-badge').waitFor();
-  people[name] = { context, page };
-  return people[name];
+  const p = await openAsPerson(browser!, server!.url);
+  await signIn(p.page, name);
+  await p.page.getByTestId('team-badge').waitFor();
+  people[name] = p;
+  return p;
 }
 
 beforeAll(async () => {
@@ -80,20 +48,14 @@ beforeAll(async () => {
     const r = tariff(['users', 'add', name, '--role', role, '--workspace', workspace], `${PASSWORD}\n`);
     expect(r.status, r.stderr).toBe(0);
   }
-  await startServer();
+  server = await startTeamServer(workspace, 'team-week', ['--required-approvals', '2']);
   browser = await launchChromium();
   for (const name of ['kanri', 'sato', 'kato', 'ito']) await person(name);
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const s = server;
-    await new Promise<void>((resolve) => {
-      s.once('exit', () => resolve());
-      s.kill('SIGTERM');
-    });
-  }
+  await stopTeamServer(server);
 });
 
 describe('a week of a team of four', () => {

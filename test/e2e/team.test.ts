@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
@@ -10,6 +8,7 @@ import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { expectAccessible } from './axe-audit.js';
 import { launchChromium, shot, waitText } from './studio-harness.js';
+import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type Person, type TeamServer } from './team-harness.js';
 
 /**
  * The team server with two people at once (two browser contexts, each with its own cookies):
@@ -21,48 +20,12 @@ import { launchChromium, shot, waitText } from './studio-harness.js';
  */
 const dir = scratch('e2e-team-');
 const workspace = join(dir, 'workspace.sqlite');
-const PASSWORD = 'team password 2025';
 const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
 
-let server: ChildProcess | undefined;
-let url = '';
+let server: TeamServer | undefined;
 let browser: Browser | undefined;
-let a: { context: BrowserContext; page: Page };
-let b: { context: BrowserContext; page: Page };
-
-async function startServer(): Promise<void> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0'], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let out = '';
-  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[team] ${c.toString()}`));
-  url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/)$/mu.exec(out);
-      if (m && out.includes('Press Ctrl+C')) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`tariff studio --serve exited with ${code}: ${out}`)));
-  });
-}
-
-async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP', bypassCSP: true });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(url);
-  return { context, page };
-}
-
-async function signIn(page: Page, name: string, password = PASSWORD): Promise<void> {
-  await page.getByTestId('login-name').fill(name);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
+let a: Person;
+let b: Person;
 
 async function signOut(page: Page): Promise<void> {
   await page.getByTestId('logout').click();
@@ -83,21 +46,15 @@ beforeAll(async () => {
   } finally {
     closeWorkspace(ws);
   }
-  await startServer();
+  server = await startTeamServer(workspace, 'team');
   browser = await launchChromium();
-  a = await newPerson();
-  b = await newPerson();
+  a = await openAsPerson(browser, server.url);
+  b = await openAsPerson(browser, server.url);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const s = server;
-    await new Promise<void>((resolve) => {
-      s.once('exit', () => resolve());
-      s.kill('SIGTERM');
-    });
-  }
+  await stopTeamServer(server);
 });
 
 describe('Tariff Studio for a team', () => {

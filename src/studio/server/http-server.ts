@@ -6,16 +6,7 @@ import type { Envelope } from '../api/contract.js';
 import { httpStatusOf } from '../api/envelope-status.js';
 import { pageMethodRefused, readJsonCallBody, transportError } from './json-call-body.js';
 import { forbiddenHost, hostAllowed, ownHosts } from './host-check.js';
-import {
-  applyHttpLimits,
-  BROWSER_HTTP_LIMITS,
-  serverOptionsOf,
-  tooManyHeaders,
-  tooManyHeadersMessage,
-  unmetExpectation,
-  unmetExpectationMessage,
-  type HttpLimits,
-} from '../../io/http-limits.js';
+import { applyHttpLimits, BROWSER_HTTP_LIMITS, serverOptionsOf, doorRefusal, type HttpLimits } from '../../io/http-limits.js';
 import { badPath, requestPath } from './request-path.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
@@ -75,8 +66,8 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
   const limits = opts.limits ?? BROWSER_HTTP_LIMITS;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
-    if (unmetExpectation(req)) return sendJson(res, 417, transportError('EXPECTATION_FAILED', unmetExpectationMessage(req)), { Connection: 'close' });
+    const refused = doorRefusal(req, limits);
+    if (refused) return sendJson(res, refused.status, transportError(refused.code, refused.message), { Connection: 'close' });
     const pathname = requestPath(req.url);
     if (pathname === undefined) return sendJson(res, 400, badPath());
     const parts = pathname.split('/');

@@ -13,16 +13,7 @@ import { AUTH_LIMIT, CALL_LIMIT, pageMethodRefused, readJsonCallBody, type BodyL
 import { SECURITY_HEADERS, transportError } from './http-server.js';
 import { forbiddenHost, hostAllowed, listenHost, ownHosts } from './host-check.js';
 import { clientAddress, type TrustedProxies } from '../../io/client-address.js';
-import {
-  applyHttpLimits,
-  serverOptionsOf,
-  TEAM_HTTP_LIMITS,
-  tooManyHeaders,
-  tooManyHeadersMessage,
-  unmetExpectation,
-  unmetExpectationMessage,
-  type HttpLimits,
-} from '../../io/http-limits.js';
+import { applyHttpLimits, serverOptionsOf, TEAM_HTTP_LIMITS, doorRefusal, type HttpLimits } from '../../io/http-limits.js';
 import { badPath, requestPath } from './request-path.js';
 import { serveStatic } from './static-files.js';
 import { answerClientErrors, requestFailed } from './transport-failures.js';
@@ -129,8 +120,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     readJsonCallBody(req, res, (status, env, headers) => sendJson(res, status, env, headers), limit);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (tooManyHeaders(req, limits)) return sendJson(res, 431, transportError('TOO_MANY_HEADERS', tooManyHeadersMessage(limits)), { Connection: 'close' });
-    if (unmetExpectation(req)) return sendJson(res, 417, transportError('EXPECTATION_FAILED', unmetExpectationMessage(req)), { Connection: 'close' });
+    const refused = doorRefusal(req, limits);
+    if (refused) return sendJson(res, refused.status, transportError(refused.code, refused.message), { Connection: 'close' });
     if (!hostAllowed(req, allowedHosts)) return sendJson(res, 403, forbiddenHost(req, allowedHosts));
     const pathname = requestPath(req.url);
     if (pathname === undefined) return sendJson(res, 400, badPath());
