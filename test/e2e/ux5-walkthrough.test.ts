@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { expectAccessible } from './axe-audit.js';
 import { fillScenario, launchChromium, openScenarios, shot, startStudio, useStudio, waitText, type Studio } from './studio-harness.js';
+import { PASSWORD, signIn, startTeamServer, stopTeamServer, type TeamServer } from './team-harness.js';
 
 /**
  * A new user's walkthrough of the studio (ux5): finance on the Scenarios page, legal on the
@@ -162,8 +161,7 @@ describe('legal on the Rules page', () => {
 
 describe('an admin on the team server', () => {
   const workspace = join(dir, 'team.sqlite');
-  const PASSWORD = 'team password 2025';
-  let server: ChildProcess | undefined;
+  let server: TeamServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
   beforeAll(async () => {
@@ -174,38 +172,18 @@ describe('an admin on the team server', () => {
     } finally {
       closeWorkspace(ws);
     }
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server = child;
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/)$/mu.exec(out);
-        if (m && out.includes('Press Ctrl+C')) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`tariff studio --serve exited with ${code}: ${out}`)));
-    });
+    server = await startTeamServer(workspace, 'ux5-team');
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP', bypassCSP: true })).newPage();
-    await page.goto(url);
+    await page.goto(server.url);
   });
   afterAll(async () => {
     await browser?.close();
-    const s = server;
-    if (s && s.exitCode === null)
-      await new Promise<void>((resolve) => {
-        s.once('exit', () => resolve());
-        s.kill('SIGTERM');
-      });
+    await stopTeamServer(server);
   });
 
   it('the users page says what each role may do, as the server enforces it', async () => {
-    await page.getByTestId('login-name').fill('kanri');
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, 'kanri');
     await page.getByTestId('nav-users').click();
     await page.getByTestId('users-table').waitFor();
     const roles = page.getByTestId('users-roles');
