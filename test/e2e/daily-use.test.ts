@@ -63,6 +63,29 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     await shot(studio.page, 'daily-01-draft-focus');
   });
 
+  it('submitting waits while a price is still being saved (it names the revision the save replaces)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await studio.page.route('**/api/tariffs.edit', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await testId('tr-comment').fill('値下げ');
+    expect(await testId('tr-submit').isDisabled()).toBe(false);
+    const price = studio.page.locator('[data-testid=grid-courses] [role=row]').nth(1).locator('[role=gridcell]').nth(3);
+    await price.dblclick();
+    await studio.page.keyboard.press('ControlOrMeta+A');
+    await studio.page.keyboard.type('1300');
+    await studio.page.keyboard.press('Enter');
+    // The save is held at the server's door: the draft's lifecycle buttons wait for it.
+    await expect.poll(() => testId('tr-submit').isDisabled()).toBe(true);
+    release();
+    await waitText(testId('change-count'), '変更 1 件');
+    await expect.poll(() => testId('tr-submit').isDisabled()).toBe(false);
+    await studio.page.unroute('**/api/tariffs.edit');
+    await testId('version-heading').focus();
+  });
+
   it('submitting keeps the focus in the page; approving says what it still needs before it is pressed', async () => {
     await testId('tr-comment').fill('値下げ');
     await testId('tr-submit').click();

@@ -442,6 +442,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 {summary.status !== 'superseded' && (
                   <TariffReviewPanel
                     summary={summary}
+                    saving={editor.state === 'saving'}
                     onChanged={(id) => void reloadVersions(id)}
                     onError={(e, lead) => showError(e, lead)}
                     onNotice={(text) => {

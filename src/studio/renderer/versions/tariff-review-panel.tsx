@@ -19,6 +19,7 @@ export function TariffReviewPanel({
   onError,
   onNotice,
   discard,
+  saving = false,
 }: {
   summary: VersionSummary;
   onChanged: (select?: number) => void;
@@ -26,6 +27,12 @@ export function TariffReviewPanel({
   onNotice: (text: string) => void;
   /** A draft's discard button: a lifecycle action, so it sits with submitting, not among the toolbar's Excel buttons. */
   discard?: ReactNode;
+  /**
+   * A change to the draft is still being saved: submitting, withdrawing and approving wait for it,
+   * since they name the revision the page has, which the save is about to replace (pressed
+   * meanwhile, the server would refuse them as stale).
+   */
+  saving?: boolean;
 }) {
   const api = useApi();
   const { t, yen } = useI18n();
@@ -76,7 +83,7 @@ export function TariffReviewPanel({
         key={s.id}
         kind="tariff"
         version={s}
-        busy={busy}
+        busy={busy ?? (saving ? 'saving' : null)}
         setBusy={setBusy}
         onError={onError}
         commentRows={2}
