@@ -26,13 +26,21 @@ import { BATCH, benchCases, benchRequests, ROOT } from './serve-cases.js';
  * - details.batchVsSingleCeiling: every core answering batches in-process (answerBatch: parse,
  *   decide, serialise, encode; no HTTP, no client) ÷ the single requests' rate: how far
  *   batchVsSingle could go on this machine.
+ * Every service is warmed until its rate stops rising, and every measured load lasts about a second
+ * at that rate (ROUND_MS), so a fast machine measures optimised code, not V8's first tiers.
  */
 const asJson = process.argv.includes('--json');
 const log = (s: string): void => {
   if (!asJson) process.stderr.write(`${s}\n`);
 };
 const CONCURRENCY = 8;
-const REQUESTS = 6000;
+/**
+ * Each measured load lasts about ROUND_MS at the rate its service reached when warm, and never has
+ * fewer than MIN_REQUESTS requests: a fixed count (2,000 singles a round until this session) lasts
+ * 70 ms on a fast quiet machine, before V8 has optimised the service's code, and measured that.
+ */
+const ROUND_MS = 1000;
+const MIN_REQUESTS = 2000;
 const WORKERS = 2;
 const today = '2025-01-01';
 const tsx = ['--import', 'tsx'];
@@ -164,11 +172,28 @@ const baseline = (mode: string[]): Promise<{ child: ChildProcess; port: number }
   startChild([...tsx, join(ROOT, 'bench', 'jre-http-service.ts'), ...mode], (line) => (line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : undefined));
 const jre = await baseline([]);
 const bare = await baseline(['bare']);
-await load(serve.port, 1500); // warm-up
-await load(pool.port, 1500);
-await load(jre.port, 600);
-await load(bare.port, 1500);
-await batchRate(serve.port, 1, CONCURRENCY);
+/**
+ * Loads a service until its rate stops rising (V8's tiers settle; at least three loads of about a
+ * quarter of a round, at most twelve) and gives that rate: what the rounds are sized by.
+ */
+const warm = async (port: number): Promise<number> => {
+  let requests = 500;
+  let best = 0;
+  for (let i = 0, flat = 0; i < 12 && (i < 3 || flat < 2); i += 1) {
+    const r = await load(port, requests);
+    if (r.failed) throw new Error(`${r.failed} requests failed while warming up`);
+    flat = r.perSec > best * 1.03 ? 0 : flat + 1;
+    best = Math.max(best, r.perSec);
+    requests = sized(best, ROUND_MS / 4);
+  }
+  return best;
+};
+/** Requests for about `ms` of load at `perSec` (at least MIN_REQUESTS, at most 200,000). */
+const sized = (perSec: number, ms: number): number => Math.max(MIN_REQUESTS, Math.min(200_000, Math.round((perSec * ms) / 1000)));
+const warmRate = { serve: await warm(serve.port), pool: await warm(pool.port), jre: await warm(jre.port), bare: await warm(bare.port) };
+// Batches: each decision's batch once a round at first; then as many rounds as fill ROUND_MS.
+const batchRounds = Math.max(1, Math.round(sized(await batchRate(serve.port, 1, CONCURRENCY), ROUND_MS) / (batchTexts.length * BATCH)));
+const batchOneRounds = Math.max(1, Math.round(sized(await batchRate(serve.port, 1, 1), ROUND_MS) / (batchTexts.length * BATCH)));
 // Three alternating rounds of each; the best round of each counts (see the in-process note).
 const none: LoadResult = { perSec: 0, p99Ms: Infinity, p50Ms: Infinity, failed: 0, requests: 0 };
 let served = none;
@@ -179,12 +204,12 @@ let batchPerSec = 0;
 let batchOneAtATime = 0;
 let failed = 0;
 for (let round = 0; round < 3; round += 1) {
-  const s = await load(serve.port, Math.round(REQUESTS / 3));
-  const p = await load(pool.port, Math.round(REQUESTS / 3));
-  const j = await load(jre.port, Math.round(REQUESTS / 6));
-  const b = await load(bare.port, Math.round(REQUESTS / 3));
-  batchPerSec = Math.max(batchPerSec, await batchRate(serve.port, 1, CONCURRENCY));
-  batchOneAtATime = Math.max(batchOneAtATime, await batchRate(serve.port, 1, 1));
+  const s = await load(serve.port, sized(warmRate.serve, ROUND_MS));
+  const p = await load(pool.port, sized(warmRate.pool, ROUND_MS));
+  const j = await load(jre.port, sized(warmRate.jre, ROUND_MS));
+  const b = await load(bare.port, sized(warmRate.bare, ROUND_MS));
+  batchPerSec = Math.max(batchPerSec, await batchRate(serve.port, batchRounds, CONCURRENCY));
+  batchOneAtATime = Math.max(batchOneAtATime, await batchRate(serve.port, batchOneRounds, 1));
   failed += s.failed + p.failed + j.failed + b.failed;
   if (s.perSec > served.perSec) served = s;
   if (p.perSec > servedPool.perSec) servedPool = p;
@@ -214,7 +239,8 @@ const report = {
   details: {
     cases: cases.length,
     concurrency: CONCURRENCY,
-    requests: REQUESTS,
+    requests: served.requests,
+    roundMs: ROUND_MS,
     decideFastPerSec: Math.round(fastPerSec),
     decidePerSec: Math.round(refPerSec),
     serveP50Ms: Number(served.p50Ms.toFixed(2)),
