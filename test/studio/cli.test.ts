@@ -98,8 +98,8 @@ describe('tariff tariffs export / import', () => {
 });
 
 /** `tariff studio --web ARGS` in a child process, stopped after the test: the URL it printed, and what it printed so far. */
-const startWebStudio = async (args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> => {
-  const child = spawn(process.execPath, [BIN, 'studio', '--web', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+const startWebStudio = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; url: string; output: () => string }> => {
+  const child = spawn(process.execPath, [BIN, 'studio', '--web', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env });
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -129,6 +129,20 @@ describe('tariff studio --web', () => {
     expect(await exited).toBe(0);
     expect(output()).toContain('Tariff Studio stopped');
     expect(existsSync(workspace)).toBe(true);
+  });
+
+  it('on a new machine, with no --workspace, creates the default workspace and its folder (~/.local/share/Tariff Studio/)', async () => {
+    const home = join(dir, 'new-home');
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    for (const k of ['XDG_DATA_HOME', 'TARIFF_STUDIO_WORKSPACE']) delete env[k];
+    const workspace = join(home, '.local', 'share', 'Tariff Studio', 'workspace.sqlite');
+    const { child, url, output } = await startWebStudio([], env);
+    expect(output()).toContain(`Workspace: ${workspace} (created now from tariffs/ and rules/)`);
+    const r = await fetch(`${url}api/workspace.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(await r.json()).toMatchObject({ ok: true, value: { file: workspace } });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('--read-only says it was asked for, and refuses a write', async () => {

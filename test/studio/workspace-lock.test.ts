@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,5 +24,22 @@ describe('the workspace lock', () => {
     const { ws } = openWorkspace(file, { lock: 'the desktop studio' });
     closeWorkspace(ws);
     expect(zombie).toBeGreaterThan(0);
+  });
+
+  it('creates the folder of a new workspace before its lock (the default path on a new machine: ~/.local/share/Tariff Studio/ does not exist yet)', () => {
+    const file = join(scratch('lock-new-folder-'), 'not', 'yet', 'ws.sqlite');
+    const { ws, created } = openWorkspace(file, { seed: SEED, lock: 'the desktop studio' });
+    expect(created).toBe(true);
+    expect(existsSync(lockFileOf(file))).toBe(true);
+    closeWorkspace(ws);
+    expect(existsSync(lockFileOf(file))).toBe(false);
+  });
+
+  it('refuses a path through a file with a workspace error that says what to do, not a raw ENOTDIR', () => {
+    const parentFile = join(scratch('lock-folder-is-file-'), 'plain-file');
+    writeFileSync(parentFile, 'x');
+    expect(() => openWorkspace(join(parentFile, 'ws.sqlite'), { seed: SEED, lock: 'the desktop studio' })).toThrow(
+      expect.objectContaining({ code: 'WORKSPACE_UNWRITABLE', message: expect.stringContaining('a part of its path is a file'), hint: expect.stringContaining('--workspace') }),
+    );
   });
 });

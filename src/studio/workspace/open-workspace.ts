@@ -71,6 +71,9 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   // is given; elsewhere it is refused, never migrated into a workspace without versions or audit.
   if (kind === 'empty' && !opts.seed)
     throw emptyWorkspaceFile(file, 'Give the path of a workspace, or remove the empty file and let the studio create the workspace from tariffs/ and rules/.');
+  // A workspace about to be created may be the first file of its folder (the default path on a new
+  // machine): the folder is made before the lock file, which lives beside the workspace.
+  if (kind === 'missing') makeFolderOf(file);
   const lock = opts.lock !== undefined ? acquireWorkspaceLock(file, opts.lock) : undefined;
   let db: Database.Database | undefined;
   try {
@@ -99,6 +102,19 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
   const ws: Workspace = { db, file, actor };
   if (lock) onWorkspaceClose(ws, lock.release);
   return { ws, created };
+}
+
+function makeFolderOf(file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (e) {
+    throw new StudioError(
+      'WORKSPACE_UNWRITABLE',
+      `cannot create the folder ${dirname(file)} for a workspace: ${(e as Error).message}`,
+      [],
+      'Choose a folder you can write to (--workspace FILE).',
+    );
+  }
 }
 
 function connect(file: string): Database.Database {
@@ -172,7 +188,7 @@ function appliedMigrations(db: Database.Database, current: number): Set<number> 
 }
 
 function createWorkspace(file: string, seed: SeedFolders, actor: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolderOf(file);
   const tmp = `${file}.creating-${process.pid}`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
   // Owner only (it will hold password hashes on a team server); -wal and -shm follow its mode.

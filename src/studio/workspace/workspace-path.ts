@@ -11,7 +11,23 @@ export function workspacePathKind(file: string): 'missing' | 'empty' | 'file' {
   try {
     st = statSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    // A part of the path is a file (`notes.txt/ws.sqlite`), or may not be looked into.
+    if (code === 'ENOTDIR')
+      throw new StudioError(
+        'WORKSPACE_UNWRITABLE',
+        `${file} cannot be a workspace: a part of its path is a file, not a folder`,
+        [],
+        'Choose a path inside a folder (--workspace FOLDER/workspace.sqlite).',
+      );
+    if (code === 'EACCES')
+      throw new StudioError(
+        'WORKSPACE_UNREADABLE',
+        `cannot look at ${file}: ${(e as Error).message}`,
+        [],
+        'Check the permissions of the folders on its path, or choose another path.',
+      );
     throw e;
   }
   if (st.isDirectory())
