@@ -30,6 +30,16 @@ describe('expect: deep subset match (case-files.md)', () => {
       ),
     ).toBeUndefined();
   });
+  it('compares an expected list of interpretation names with the names the output relied on, exactly', () => {
+    const out = { interpretations: { dailyRate: 'own-month', damagesAndWaiver: 'separate' } };
+    expect(firstMismatch({ interpretations: ['damagesAndWaiver', 'dailyRate'] }, out, same)).toBeUndefined();
+    expect(firstMismatch({ interpretations: ['dailyRate'] }, out, same)).toEqual({ path: '/interpretations', expected: ['dailyRate'], actual: ['dailyRate', 'damagesAndWaiver'] });
+    expect(firstMismatch({ interpretations: ['dailyRate', 'damagesAndWaiver', 'lateReturnTax'] }, out, same)).toBeDefined();
+    expect(firstMismatch({ interpretations: [] }, { interpretations: {} }, same)).toBeUndefined();
+    expect(firstMismatch({ interpretations: [] }, out, same)).toBeDefined();
+    // Only the output's own interpretations: a list elsewhere is an ordinary array.
+    expect(firstMismatch({ nested: { interpretations: ['dailyRate'] } }, { nested: { interpretations: { dailyRate: 'own-month' } } }, same)).toBeDefined();
+  });
   it('compares course-valued fields by course', () => {
     const eq = { course: (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '') };
     expect(firstMismatch({ basisCourse: 'M2035N・1年コース・クラウド 7' }, { basisCourse: 'M2035N・1年コース・クラウド7' }, eq)).toBeUndefined();
