@@ -61,6 +61,22 @@ describe('expect: interpretation values (case-files.md § Named interpretations)
     }
   });
 
+  it('matches a name or an alias written with spaces or underscores for its hyphens, and never another value so', () => {
+    const cases: [string, string, string][] = [
+      ['interestDayBasis', 'actual days', 'actual'],
+      ['dailyRate', 'Known Month', 'known-month'],
+      ['partialMonthFee', 'daily_prorate', 'daily-prorate'],
+      ['graceEndOnHoliday', 'civil code 142', 'civil-code-142'],
+      ['feesAfterPlannedEnd', 'monthly fee until return', 'monthly-fee-until-return'],
+    ];
+    for (const [name, written, value] of cases) expect(sameInterpretationValue(defs, name, written, value), `${name}: ${written}`).toBe(true);
+    // Each value, its hyphens written as spaces, names that value and no other of its interpretation.
+    for (const d of defs) {
+      const values = [d.default, ...d.alternatives.map((a) => a.value)];
+      for (const v of values) for (const w of values) expect(sameInterpretationValue(defs, d.name, v.replace(/-/g, ' '), w), `${d.name}: ${v} vs ${w}`).toBe(v === w);
+    }
+    expect(sameInterpretationValue(defs, 'dailyRate', 'known', 'known-month')).toBe(false);
+  });
   it('matches a spec table cell copied with its Markdown: `name`: description, backticks inside', () => {
     const cells: [string, string, string][] = [
       ['dailyRate', '`known-month`: monthly fee ÷ the days of the month of `knownAt`, for every day', 'known-month'],
