@@ -5,6 +5,9 @@
  * (basisCourse, from, to) compare by course, so a name with other spacing or a course code
  * matches the name as 別紙3表1 prints it. The values of `interpretations` compare by the
  * interpretation's value, so an alias or the spec's wording of it matches its name.
+ * The output's `interpretations` is an object (name → value relied on); case-files.md says an
+ * output "lists in `interpretations` the ones it relied on", so an expected *list* of names is
+ * compared, as arrays are, as a multiset: exactly the names the output relied on, no more.
  */
 export type Mismatch = { path: string; expected: unknown; actual: unknown };
 export type CourseEquality = (expected: string, actual: string) => boolean;
@@ -22,6 +25,10 @@ export function firstMismatch(expected: unknown, actual: unknown, same: Equaliti
       if (m) return m;
     }
     return undefined;
+  }
+  if (Array.isArray(expected) && path === '/interpretations' && isObject(actual)) {
+    const names = Object.keys(actual);
+    return expected.length === names.length && matchMultiset(expected, names, same) ? undefined : { path, expected, actual: names };
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) return { path: path || '/', expected, actual };

@@ -118,7 +118,7 @@ export function sameInterpretationValue(defs: readonly Interpretation[], name: s
 /** Values already matched, per interpretation and text (NFKC of every alias on every call was the cost). */
 const matched = new WeakMap<Interpretation, Map<string, string | undefined>>();
 
-/** A value matches its name, an alias, its description or the spec's own wording: NFKC, case and white space aside. */
+/** A value matches its name, an alias, its description or the spec's own wording: NFKC, case and white space aside (and, for a name or an alias, hyphens and underscores). */
 const canonicalValue = (def: Interpretation, raw: unknown): string | undefined => {
   if (typeof raw === 'number') raw = String(raw);
   if (typeof raw !== 'string') return undefined;
@@ -139,11 +139,15 @@ const canonicalValue = (def: Interpretation, raw: unknown): string | undefined =
  * `` `full-month`: a month with… `` and `` from `knownAt` ``, which read without the backticks.
  */
 const norm = (s: string): string => s.normalize('NFKC').replace(/`/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+/** A name or alias read loosely: hyphens, underscores and spaces aside (`known month`, `Known_Month`). */
+const loose = (s: string): string => norm(s).replace(/[\s\-_]+/gu, '');
 /** A value's name, its description or an alias, alone or as the spec's table cell joins them (`name`: description). */
 const names = (value: string, description: string, aliases: readonly string[] | undefined, r: string): boolean => {
   const v = norm(value);
   const prefixed = r.startsWith(`${v}: `) ? r.slice(v.length + 2) : undefined;
-  return [description, ...(aliases ?? [])].some((d) => norm(d) === r || norm(d) === prefixed) || r === v;
+  if ([description, ...(aliases ?? [])].some((d) => norm(d) === r || norm(d) === prefixed) || r === v) return true;
+  const l = loose(r);
+  return l !== '' && [value, ...(aliases ?? [])].some((a) => loose(a) === l);
 };
 
 const matchValue = (def: Interpretation, raw: string): string | undefined => {

@@ -30,6 +30,16 @@ describe('expect: deep subset match (case-files.md)', () => {
       ),
     ).toBeUndefined();
   });
+  it('compares an expected list of interpretation names with the names the output relied on, exactly', () => {
+    const out = { interpretations: { dailyRate: 'own-month', damagesAndWaiver: 'separate' } };
+    expect(firstMismatch({ interpretations: ['damagesAndWaiver', 'dailyRate'] }, out, same)).toBeUndefined();
+    expect(firstMismatch({ interpretations: ['dailyRate'] }, out, same)).toEqual({ path: '/interpretations', expected: ['dailyRate'], actual: ['dailyRate', 'damagesAndWaiver'] });
+    expect(firstMismatch({ interpretations: ['dailyRate', 'damagesAndWaiver', 'lateReturnTax'] }, out, same)).toBeDefined();
+    expect(firstMismatch({ interpretations: [] }, { interpretations: {} }, same)).toBeUndefined();
+    expect(firstMismatch({ interpretations: [] }, out, same)).toBeDefined();
+    // Only the output's own interpretations: a list elsewhere is an ordinary array.
+    expect(firstMismatch({ nested: { interpretations: ['dailyRate'] } }, { nested: { interpretations: { dailyRate: 'own-month' } } }, same)).toBeDefined();
+  });
   it('compares course-valued fields by course', () => {
     const eq = { course: (a: string, b: string) => a.replace(/\s/g, '') === b.replace(/\s/g, '') };
     expect(firstMismatch({ basisCourse: 'M2035N・1年コース・クラウド 7' }, { basisCourse: 'M2035N・1年コース・クラウド7' }, eq)).toBeUndefined();
@@ -51,6 +61,22 @@ describe('expect: interpretation values (case-files.md § Named interpretations)
     }
   });
 
+  it('matches a name or an alias written with spaces or underscores for its hyphens, and never another value so', () => {
+    const cases: [string, string, string][] = [
+      ['interestDayBasis', 'actual days', 'actual'],
+      ['dailyRate', 'Known Month', 'known-month'],
+      ['partialMonthFee', 'daily_prorate', 'daily-prorate'],
+      ['graceEndOnHoliday', 'civil code 142', 'civil-code-142'],
+      ['feesAfterPlannedEnd', 'monthly fee until return', 'monthly-fee-until-return'],
+    ];
+    for (const [name, written, value] of cases) expect(sameInterpretationValue(defs, name, written, value), `${name}: ${written}`).toBe(true);
+    // Each value, its hyphens written as spaces, names that value and no other of its interpretation.
+    for (const d of defs) {
+      const values = [d.default, ...d.alternatives.map((a) => a.value)];
+      for (const v of values) for (const w of values) expect(sameInterpretationValue(defs, d.name, v.replace(/-/g, ' '), w), `${d.name}: ${v} vs ${w}`).toBe(v === w);
+    }
+    expect(sameInterpretationValue(defs, 'dailyRate', 'known', 'known-month')).toBe(false);
+  });
   it('matches a spec table cell copied with its Markdown: `name`: description, backticks inside', () => {
     const cells: [string, string, string][] = [
       ['dailyRate', '`known-month`: monthly fee ÷ the days of the month of `knownAt`, for every day', 'known-month'],
