@@ -145,6 +145,33 @@ describe('tariff studio --web', () => {
     expect(await exited).toBe(0);
   });
 
+  it('on a new machine, a case folder typed as a relative name is made beside the workspace, ~/ in the home folder, never in the working directory', async () => {
+    const home = join(dir, 'case-home');
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    for (const k of ['XDG_DATA_HOME', 'TARIFF_STUDIO_WORKSPACE']) delete env[k];
+    const beside = join(home, '.local', 'share', 'Tariff Studio');
+    const { child, url } = await startWebStudio([], env);
+    const call = async (name: string, args: unknown) =>
+      (await (await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })).json()) as {
+        ok: boolean;
+        value: { file?: string; folders?: { path: string }[] };
+      };
+    const caseJson = '{"asOf":"2025-02-28","decision":"surcharge","facts":{"evadedAmount":1000}}\n';
+    expect(await call('explorer.saveCase', { folder: 'cases', fileName: 'mine.json', caseJson })).toMatchObject({ ok: true, value: { file: join(beside, 'cases', 'mine.json') } });
+    expect(await call('explorer.saveCase', { folder: '~/my cases', fileName: 'mine.json', caseJson })).toMatchObject({
+      ok: true,
+      value: { file: join(home, 'my cases', 'mine.json') },
+    });
+    const set = await call('rules.setCaseFolders', { folders: ['cases'] });
+    expect(set.value.folders?.map((f) => f.path)).toContain(join(beside, 'cases'));
+    // The studio runs in `dir` (npm start runs it in the checkout): nothing was made there.
+    expect(existsSync(join(dir, 'cases'))).toBe(false);
+    expect(existsSync(join(dir, '~'))).toBe(false);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('--read-only says it was asked for, and refuses a write', async () => {
     const workspace = join(dir, 'web.sqlite');
     expect(existsSync(workspace)).toBe(true);
