@@ -145,6 +145,21 @@ describe('tariff studio --web', () => {
     expect(await exited).toBe(0);
   });
 
+  it('an empty or relative XDG_DATA_HOME is ignored (the XDG spec): the default workspace stays in ~/.local/share, not in the working directory', async () => {
+    for (const xdg of ['', 'data']) {
+      const home = join(dir, `xdg-home-${xdg || 'empty'}`);
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_DATA_HOME: xdg };
+      delete env.TARIFF_STUDIO_WORKSPACE;
+      const { child, output } = await startWebStudio([], env);
+      expect(output()).toContain(`Workspace: ${join(home, '.local', 'share', 'Tariff Studio', 'workspace.sqlite')} (created now`);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(existsSync(join(dir, 'Tariff Studio'))).toBe(false);
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+
   it('on a new machine, a case folder typed as a relative name is made beside the workspace, ~/ in the home folder, never in the working directory', async () => {
     const home = join(dir, 'case-home');
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
