@@ -11,6 +11,18 @@ import { withStudioErrors } from './studio-errors.js';
 import { httpLimitsFrom, trustProxyFrom, type HttpFlagValues } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 
+/** Resolves at the first Ctrl+C (SIGINT) or SIGTERM; a second one stops the process at once. */
+export const untilStopSignal = (): Promise<void> =>
+  new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
 /** What the start-up says of a server without TLS: behind the proxy of its --origin, or how to put one in front. */
 export const plainListenNote = (origins: readonly string[]): string =>
   origins.length
@@ -85,6 +97,8 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
       if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
       throw e;
     });
+    // Listening for Ctrl+C before "Press Ctrl+C" is printed: a signal sent as soon as it is read stops the server cleanly.
+    const stopRequested = untilStopSignal();
     for (const w of team.warnings) io.err(w);
     io.out('Tariff Studio team server is running at:');
     io.out('');
@@ -100,10 +114,7 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
     if (team.users === 0) io.err(`No users yet: add one with  tariff users add NAME --role admin --workspace ${o.workspace}  (stop this server first).`);
     if (!existsSync(join(o.staticDir, 'index.html'))) io.err('The renderer is not built yet: run `npm run build:studio` and reload the page.');
     io.out('Press Ctrl+C to stop.');
-    await new Promise<void>((done) => {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
-    });
+    await stopRequested;
     await team.stop();
     io.out('Tariff Studio team server stopped; every saved change is in the workspace.');
     return 0;

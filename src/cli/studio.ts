@@ -11,7 +11,7 @@ import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
-import { serveTeam } from './studio-serve.js';
+import { serveTeam, untilStopSignal } from './studio-serve.js';
 import { HTTP_FLAGS, httpFlagsUsage } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 import { checkServerUrl } from '../studio/main/connection.js';
@@ -170,6 +170,8 @@ export const studioCommand: Command = {
         if ((e as { code?: string }).code === 'PORT_IN_USE') throw new UsageError((e as Error).message);
         throw e;
       });
+      // Listening for Ctrl+C before "Press Ctrl+C" is printed: a signal sent as soon as it is read stops the studio cleanly.
+      const stopRequested = untilStopSignal();
       if (!values.web) io.out("Electron's binary is not installed here (node_modules/electron/dist is missing), so Tariff Studio runs in your browser.");
       io.out('Tariff Studio (browser mode) is running. Open this URL in a browser on this computer:');
       io.out('');
@@ -180,10 +182,7 @@ export const studioCommand: Command = {
       else if (studio.ws.readOnly)
         io.out('Opened read-only: the workspace or its folder cannot be written, so no change can be saved (copy it to a folder you can write to, to make changes).');
       io.out('Press Ctrl+C to stop.');
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
+      await stopRequested;
       await studio.stop();
       io.out('Tariff Studio stopped; every saved change is in the workspace.');
       return 0;
