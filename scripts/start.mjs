@@ -2,11 +2,13 @@
 // `npm start`: Tariff Studio for a product manager. Builds what is missing or out of date,
 // then opens the Electron window where Electron's binary is installed (node_modules/electron/dist),
 // and otherwise serves the browser mode and prints its URL. Extra arguments go to
-// `tariff studio` (e.g. `npm start -- --workspace my.sqlite --port 5180`).
+// `tariff studio` (e.g. `npm start -- --workspace my.sqlite --port 5180`; a relative path is taken
+// from the folder npm start was typed in).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { newestSource } from './build.mjs';
 
@@ -39,6 +41,18 @@ const rendererSources = ['src/studio/renderer', 'src/tariff-model', 'src/studio/
 if (outdated('dist-renderer/index.html', rendererSources)) run('build:renderer');
 if (electronBinary() && outdated('dist-electron/main.cjs', ['src', 'vite.config.ts'])) run('build:electron');
 
-const child = spawn(process.execPath, [join(root, 'bin', 'tariff.mjs'), 'studio', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// npm runs this script in the checkout; a relative --workspace is the user's, taken from the
+// folder they typed `npm start` in (INIT_CWD), as `tariff studio` itself would take it.
+const child = spawn(process.execPath, [join(root, 'bin', 'tariff.mjs'), 'studio', ...process.argv.slice(2)], {
+  cwd: process.env.INIT_CWD || process.cwd(),
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+// A SIGTERM sent to npm alone (a service manager, `kill` of npm's pid) reaches npm's shell, which
+// dies without passing it on: this script is then orphaned and the studio would keep the
+// workspace locked. When the parent goes, the studio is stopped as by SIGTERM.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 500).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
@@ -203,4 +203,33 @@ describe('tariff studio --web', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+});
+
+describe('npm start', () => {
+  it('takes a relative --workspace from the folder it was typed in, and a SIGTERM sent to npm alone stops the studio (no orphan holding the workspace)', async () => {
+    const here = join(dir, 'typed-here');
+    mkdirSync(here);
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: join(dir, 'npm-home'), npm_config_update_notifier: 'false' };
+    for (const k of ['XDG_DATA_HOME', 'TARIFF_STUDIO_WORKSPACE', 'INIT_CWD']) delete env[k];
+    const npm = spawn('npm', ['--prefix', PROJECT_ROOT, 'start', '--silent', '--', '--web', '--workspace', 'mine.sqlite'], { cwd: here, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => {
+      if (npm.exitCode === null && npm.signalCode === null) npm.kill('SIGKILL');
+    });
+    let out = '';
+    // 'close': every process writing to the pipes (npm, its shell, scripts/start.mjs, the studio) has ended.
+    const closed = new Promise<void>((resolve) => npm.once('close', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      npm.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('Press Ctrl+C to stop.')) resolve();
+      });
+      npm.once('exit', () => reject(new Error(`npm start exited: ${out}`)));
+    });
+    expect(out).toContain(`Workspace: ${join(here, 'mine.sqlite')} (created now`);
+    expect(existsSync(join(PROJECT_ROOT, 'mine.sqlite'))).toBe(false);
+    npm.kill('SIGTERM');
+    await closed;
+    expect(out).toContain('Tariff Studio stopped; every saved change is in the workspace.');
+    expect(existsSync(join(here, 'mine.sqlite.lock'))).toBe(false);
+  }, 180_000);
 });
