@@ -86,7 +86,7 @@ export const studioCommand: Command = {
     'tariff studio [--web] [--read-only] [--port N] [--workspace FILE] [--rules DIR] [--tariffs DIR]\n' +
     '  --web: serve the studio to your browser on 127.0.0.1 and print the URL (it carries a per-run secret).\n' +
     '  --read-only: open the workspace read-only (as when its file or folder cannot be written): look, never change.\n' +
-    '  --port N: listen on port N (default: a free port).\n' +
+    '  --port N: listen on port N (default: 41229 while it is free, else a free port; the browser keeps the language chosen per port).\n' +
     '  --workspace FILE: the workspace to open; created from --rules and --tariffs (default rules/ and tariffs/) when missing.\n' +
     'tariff studio --serve --workspace FILE [--listen HOST:PORT] [--tls-cert F --tls-key F] [--origin URL] [--required-approvals N] [--max-contract-months N]\n' +
     '  --serve: the team server (docs/team.md): users sign in, roles are enforced, four-eyes approval. Without TLS it listens on 127.0.0.1 only.\n' +

@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { PREFERRED_PORT } from '../../src/studio/server/browser-mode.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { listTariffVersions } from '../../src/studio/workspace/tariff-store.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
@@ -185,6 +187,27 @@ describe('tariff studio --web', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('without --port it listens on the same port at every start (41229 while free), so the browser keeps the language chosen; a taken port falls back to a free one', async () => {
+    const { child, url } = await startWebStudio(['--workspace', join(dir, 'port-a.sqlite')]);
+    const portOf = (u: string) => Number(new URL(u).port);
+    // Another process (a parallel test file) may hold 41229: then, and only then, another port is fine.
+    const held = async () =>
+      new Promise<boolean>((resolve) => {
+        const probe = createServer();
+        probe.once('error', () => resolve(true));
+        probe.listen(PREFERRED_PORT, '127.0.0.1', () => probe.close(() => resolve(false)));
+      });
+    if (portOf(url) !== PREFERRED_PORT) expect(await held()).toBe(true);
+    // A second studio while the first holds the port: a free port, not a refusal.
+    const second = await startWebStudio(['--workspace', join(dir, 'port-b.sqlite')]);
+    expect(portOf(second.url)).not.toBe(PREFERRED_PORT);
+    for (const c of [child, second.child]) {
+      const exited = new Promise<number | null>((resolve) => c.once('exit', resolve));
+      c.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   });
 
   it('--read-only says it was asked for, and refuses a write', async () => {
