@@ -162,6 +162,16 @@ describe('tariff studio --web', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
+  it('a HOME whose data folder cannot be made (HOME=/proc/nohome) is said with what to do, not a studio hanging in mkdir', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: '/proc/nohome' };
+    for (const k of ['XDG_DATA_HOME', 'TARIFF_STUDIO_WORKSPACE']) delete env[k];
+    // node's recursive mkdir never returns under /proc: the timeout ends that case (status null).
+    const r = spawnSync(process.execPath, [BIN, 'studio', '--web'], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
+    expect(r.stderr).toContain('WORKSPACE_UNWRITABLE: cannot create the folder /proc/nohome/.local/share/Tariff Studio for a workspace');
+    expect(r.stderr).toContain('Choose a folder you can write to (--workspace FILE).');
+    expect(r.status).toBe(2);
+  });
+
   it('on a new machine, a case folder typed as a relative name is made beside the workspace, ~/ in the home folder, never in the working directory', async () => {
     const home = join(dir, 'case-home');
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
 import { FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
 import { DECISIONS } from '../../engine/rule-types.js';
 import { writeFileAtomically } from '../../io/atomic-write.js';
+import { makeFolders } from '../../io/make-folders.js';
 import type { DecisionForm, FactField } from '../api/contract.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -101,26 +102,12 @@ const safeFileName = (name: string): string => {
   return file;
 };
 
-/**
- * Creates `dir` and its missing parents one at a time. Not `mkdirSync(dir, { recursive: true })`:
- * node's recursive mkdir never returns for a folder the kernel answers ENOENT while its parent
- * exists (any path under /proc, such as /proc/self/x), and the call hung the studio for good.
- */
-function makeFolder(dir: string): void {
-  const missing: string[] = [];
-  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
-    missing.unshift(d);
-    if (dirname(d) === d) break;
-  }
-  for (const d of missing) mkdirSync(d);
-}
-
 /** Writes the case file; what the file system refuses (no permission, a name too long, a disk full) is said with the path and what to do. */
 function writeCaseFile(dir: string, name: string, caseJson: string): string {
   const file = join(dir, name);
   try {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StudioError('CASE_FOLDER', `/folder: ${dir} is a file, not a folder`, [], 'Choose a folder.');
-    makeFolder(dir);
+    makeFolders(dir);
     if (existsSync(file)) throw new StudioError('CASE_FILE_EXISTS', `${file} already exists; it was left as it is`, [], 'Choose another file name.');
     writeFileAtomically(file, caseJson);
     return file;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../tariff-model/studio-error.js';
@@ -8,6 +8,7 @@ import { appendAudit } from './audit-log.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { versionTargets } from './version-seal.js';
 import { seedFromFolders, type SeedFolders } from './seed-from-folders.js';
+import { makeFolders } from '../../io/make-folders.js';
 import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
 import { acquireWorkspaceLock } from './workspace-lock.js';
 import { createPrivateFile } from './private-files.js';
@@ -106,7 +107,7 @@ export function openWorkspace(file: string, opts: OpenOptions = {}): { ws: Works
 
 function makeFolderOf(file: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
   } catch (e) {
     throw new StudioError(
       'WORKSPACE_UNWRITABLE',
