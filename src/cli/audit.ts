@@ -6,7 +6,7 @@ import { verifyWorkspace, type AnchorSource } from '../studio/workspace/audit-lo
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
-import { UsageError } from './options.js';
+import { ownWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /**
@@ -32,7 +32,7 @@ export const auditVerifyCommand: Command = {
       strict: true,
       allowPositionals: false,
     });
-    if (!values.workspace) throw new UsageError('--workspace FILE is required');
+    if (!values.workspace) throw new UsageError(`--workspace FILE is required${ownWorkspaceHint()}`);
     for (const h of values['expect-head'] ?? []) if (!/^[0-9a-fA-F]{64}$/.test(h)) throw new UsageError(`--expect-head takes a 64-hex-digit audit hash, got "${h}"`);
     const file = resolve(values.workspace);
     return withStudioErrors(io, 'audit verify', async () => {

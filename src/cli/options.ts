@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultWorkspacePath } from '../studio/workspace/default-path.js';
 
 /** The project root (where rules/ and tariffs/ live by default), whatever the working directory. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -9,3 +11,13 @@ export const DEFAULT_TARIFFS = join(PROJECT_ROOT, 'tariffs');
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/**
+ * What a command that needs --workspace adds when it is missing: the studio's own workspace (the
+ * one `npm start` opens without --workspace) when it exists, quoted to be pasted, since a new user
+ * never typed its path.
+ */
+export const ownWorkspaceHint = (): string => {
+  const own = defaultWorkspacePath();
+  return existsSync(own) ? `; the studio's own workspace (opened when it is started without --workspace) is --workspace "${own}"` : '';
+};

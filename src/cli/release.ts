@@ -8,7 +8,7 @@ import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { workspaceReleaseSource } from '../studio/workspace/release-source.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
-import { UsageError } from './options.js';
+import { ownWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /**
@@ -28,7 +28,7 @@ export const releaseBuildCommand: Command = {
     });
     if (!values.out) throw new UsageError('--out FILE is required');
     if (values.workspace ? values.rules || values.tariffs : !(values.rules && values.tariffs))
-      throw new UsageError('give either --workspace FILE, or both --rules DIR and --tariffs DIR');
+      throw new UsageError(`give either --workspace FILE, or both --rules DIR and --tariffs DIR${ownWorkspaceHint()}`);
     return withStudioErrors(io, 'release build', async () => {
       let source;
       if (values.workspace) {

@@ -9,7 +9,7 @@ import { exportFolders } from '../studio/workspace/export-folders.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT, UsageError } from './options.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, ownWorkspaceHint, PROJECT_ROOT, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { serveTeam, untilStopSignal } from './studio-serve.js';
 import { HTTP_FLAGS, httpFlagsUsage } from './http-flags.js';
@@ -199,7 +199,8 @@ export const workspaceExportCommand: Command = {
       options: { workspace: { type: 'string' }, rules: { type: 'string' }, tariffs: { type: 'string' }, 'include-drafts': { type: 'boolean' } },
       strict: true,
     });
-    if (!values.workspace || !values.rules || !values.tariffs) throw new UsageError('tariff workspace export needs --workspace, --rules and --tariffs');
+    if (!values.workspace || !values.rules || !values.tariffs)
+      throw new UsageError(`tariff workspace export needs --workspace, --rules and --tariffs${values.workspace ? '' : ownWorkspaceHint()}`);
     return withStudioErrors(io, 'workspace export', async () => {
       const { ws } = openWorkspace(resolve(values.workspace!));
       try {

@@ -17,7 +17,7 @@ import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../stu
 import { findTariffByDate } from '../studio/workspace/tariff-store.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, ownWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /** `tariff tariffs export|import`: the studio's Excel round trip from the command line. */
@@ -113,7 +113,7 @@ export const tariffsImportCommand: Command = {
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError('tariff tariffs import needs exactly one FILE.xlsx');
-    if (!values.workspace) throw new UsageError('tariff tariffs import needs --workspace FILE');
+    if (!values.workspace) throw new UsageError(`tariff tariffs import needs --workspace FILE${ownWorkspaceHint()}`);
     if (values.effective !== undefined && !isIsoDate(values.effective)) throw new UsageError(`--effective must be YYYY-MM-DD, got "${values.effective}"`);
     const into = values['into-draft'];
     if (into !== undefined && !/^[1-9]\d{0,8}$/.test(into)) throw new UsageError(`--into-draft must be a version id (a whole number, as the studio shows #7), got "${into}"`);

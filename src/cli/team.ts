@@ -8,7 +8,7 @@ import { networkFsWarning } from '../studio/workspace/network-fs.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, ownWorkspaceHint, UsageError } from './options.js';
 import { readPassword } from './read-password.js';
 import { withStudioErrors } from './studio-errors.js';
 
@@ -18,7 +18,8 @@ import { withStudioErrors } from './studio-errors.js';
  * users in the studio. Backup and check only read, so they run while the server writes.
  */
 const needWorkspace = (v: string | undefined, cmd: string): string => {
-  if (!v) throw new UsageError(`tariff ${cmd} needs --workspace FILE`);
+  // Backup and check are for a desktop user's own workspace too; users are a team server's.
+  if (!v) throw new UsageError(`tariff ${cmd} needs --workspace FILE${cmd.startsWith('workspace') ? ownWorkspaceHint() : ''}`);
   return resolve(v);
 };
 

@@ -220,6 +220,35 @@ describe('tariff studio --web', () => {
     }
   });
 
+  it("after a first start without --workspace, a command that needs --workspace names the studio's own workspace to paste (before it, nothing)", async () => {
+    const home = join(dir, 'own-home');
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    for (const k of ['XDG_DATA_HOME', 'TARIFF_STUDIO_WORKSPACE']) delete env[k];
+    const own = join(home, '.local', 'share', 'Tariff Studio', 'workspace.sqlite');
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8' });
+    expect(run('audit', 'verify').stderr).not.toContain('Tariff Studio');
+    const { child } = await startWebStudio([], env);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const hint = `the studio's own workspace (opened when it is started without --workspace) is --workspace "${own}"`;
+    for (const args of [
+      ['audit', 'verify'],
+      ['workspace', 'check'],
+      ['workspace', 'backup', '--out', 'b.sqlite'],
+      ['tariffs', 'import', 'x.xlsx'],
+      ['release', 'build', '--out', 'r.json'],
+    ]) {
+      const r = run(...args);
+      expect(r.stderr, args.join(' ')).toContain(hint);
+      expect(r.status).toBe(2);
+    }
+    // The users of a team server are never in the desktop studio's workspace: no hint there.
+    expect(run('users', 'list').stderr).not.toContain(hint);
+    // The path given is one the command takes.
+    expect(run('workspace', 'check', '--workspace', own).status).toBe(0);
+  });
+
   it('--read-only says it was asked for, and refuses a write', async () => {
     const workspace = join(dir, 'web.sqlite');
     expect(existsSync(workspace)).toBe(true);
