@@ -2,12 +2,38 @@
 // The `tariff` command: runs the built CLI (dist/cli/main.mjs, `npm run build`). In a checkout it
 // first rebuilds the bundle when a file under src/ is newer (esbuild, well under a second), so it
 // never runs old code; an installed copy without the sources runs the bundle as shipped.
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const bundle = new URL('../dist/cli/main.mjs', import.meta.url);
 if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
   const { buildCli, cliStale } = await import('../scripts/build.mjs');
-  if (cliStale()) await buildCli();
+  if (cliStale()) {
+    // A checkout this user cannot write (installed by root, a service's read-only /opt) is never
+    // half-removed: the bundle as built runs, or what to do is said, not a stack trace.
+    const unwritable = ['../dist/cli/', '../dist/', '../']
+      .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+      .find((dir) => {
+        if (!existsSync(dir)) return false;
+        try {
+          accessSync(dir, constants.W_OK);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+    if (unwritable === undefined) await buildCli();
+    else if (existsSync(bundle))
+      process.stderr.write(
+        `tariff: src/ is newer than the built CLI, which cannot be rebuilt here (${unwritable} is not writable by this user): running the CLI as built. Run \`npm run build\` as the checkout's owner.\n`,
+      );
+    else {
+      process.stderr.write(
+        `tariff: the CLI is not built (dist/cli) and cannot be built here (${unwritable} is not writable by this user): run \`npm run build\` as the checkout's owner.\n`,
+      );
+      process.exit(2);
+    }
+  }
 }
 // `tariff courses | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e) => {
