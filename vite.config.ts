@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Three builds of the studio:
@@ -11,8 +11,24 @@ import { defineConfig, type UserConfig } from 'vite';
  */
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
 
+/**
+ * `import.meta.url` in a CommonJS bundle: the bundle's own file (dist-electron/main.cjs), as in
+ * the sources each module's file. Left to the bundler it becomes `{}.url` (undefined), and a
+ * `new URL('./x', import.meta.url)` becomes an inlined data: URL: finding package.json (a
+ * release's manifest, so publishing a release) and the simulator's worker beside main.cjs broke.
+ */
+export const BUNDLE_URL = '__tariffStudioBundleUrl';
+const importMetaUrlOfBundle = (): Plugin => ({
+  name: 'tariff-studio:import-meta-url-of-bundle',
+  enforce: 'pre',
+  transform(code, id) {
+    return /\.[cm]?[jt]sx?$/u.test(id) && code.includes('import.meta.url') ? { code: code.replaceAll('import.meta.url', BUNDLE_URL), map: null } : undefined;
+  },
+});
+
 const electronBuild = (entry: string, fileName: string, external: (string | RegExp)[]): UserConfig => ({
   publicDir: false,
+  plugins: [importMetaUrlOfBundle()],
   build: {
     outDir: 'dist-electron',
     emptyOutDir: false,
@@ -20,7 +36,7 @@ const electronBuild = (entry: string, fileName: string, external: (string | RegE
     minify: false,
     sourcemap: true,
     lib: { entry, formats: ['cjs'], fileName: () => fileName },
-    rolldownOptions: { external },
+    rolldownOptions: { external, output: { intro: `const ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` } },
   },
 });
 
