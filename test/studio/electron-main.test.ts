@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { channelOf } from '../../src/studio/api/bridge.js';
@@ -17,6 +18,10 @@ const state = vi.hoisted(() => ({
   permissionCheck: undefined as undefined | (() => boolean),
   ready: undefined as undefined | Promise<void>,
   errors: [] as string[],
+  messages: [] as string[],
+  focused: 0,
+  quits: 0,
+  lockData: undefined as unknown,
 }));
 
 vi.mock('electron', () => {
@@ -28,6 +33,13 @@ vi.mock('electron', () => {
       state.windows.push(this);
     }
     once() {}
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {
+      state.focused += 1;
+    }
     loadFile(f: string) {
       this.loaded = f;
       return Promise.resolve();
@@ -39,12 +51,18 @@ vi.mock('electron', () => {
       isPackaged: false,
       getPath: () => '/tmp/userData',
       on: (e: string, fn: (...a: unknown[]) => void) => state.appHandlers.set(e, fn),
+      requestSingleInstanceLock: (data: unknown) => ((state.lockData = data), true),
       whenReady: () => (state.ready = Promise.resolve()),
       exit: () => undefined,
-      quit: () => undefined,
+      quit: () => {
+        state.quits += 1;
+      },
     },
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, body: string) => state.errors.push(`${title}: ${body}`) },
+    dialog: {
+      showErrorBox: (title: string, body: string) => state.errors.push(`${title}: ${body}`),
+      showMessageBox: (_win: unknown, o: { message: string; detail: string }) => (state.messages.push(`${o.message} ${o.detail}`), Promise.resolve({ response: 0 })),
+    },
     ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => state.ipc.set(channel, fn), removeHandler: () => undefined },
     session: {
       defaultSession: {
@@ -56,7 +74,8 @@ vi.mock('electron', () => {
 });
 
 describe('Electron main process', async () => {
-  process.env.TARIFF_STUDIO_WORKSPACE = join(scratch('electron-'), 'workspace.sqlite');
+  const workspace = join(scratch('electron-'), 'workspace.sqlite');
+  process.env.TARIFF_STUDIO_WORKSPACE = workspace;
   process.env.TARIFF_STUDIO_RULES = SEED.rulesDir;
   process.env.TARIFF_STUDIO_TARIFFS = SEED.tariffsDir;
   afterAll(() => {
@@ -75,6 +94,8 @@ describe('Electron main process', async () => {
     expect(state.windows).toHaveLength(1);
     const w = state.windows[0]!;
     expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    // A development checkout (app.isPackaged false) keeps the developer tools; the installed app has none (window-security.test.ts).
+    expect(w.options.webPreferences.devTools).toBe(true);
     expect(String(w.options.webPreferences.preload)).toMatch(/preload\.cjs$/u);
     expect(w.loaded).toBe(join('/app', 'dist-renderer', 'index.html'));
   });
@@ -84,18 +105,40 @@ describe('Electron main process', async () => {
     state.permissionRequest!(undefined, 'media', (ok) => (granted = ok));
     expect(granted).toBe(false);
     expect(state.permissionCheck!()).toBe(false);
-    const listeners = new Map<string, (e: { preventDefault: () => void }) => void>();
+    const listeners = new Map<string, (e: { url?: string; preventDefault: () => void }) => void>();
     let openHandler: (() => { action: string }) | undefined;
     state.appHandlers.get('web-contents-created')!(
       {},
-      { setWindowOpenHandler: (fn: () => { action: string }) => (openHandler = fn), on: (e: string, fn: (ev: { preventDefault: () => void }) => void) => listeners.set(e, fn) },
+      {
+        setWindowOpenHandler: (fn: () => { action: string }) => (openHandler = fn),
+        on: (e: string, fn: (ev: { url?: string; preventDefault: () => void }) => void) => listeners.set(e, fn),
+      },
     );
     expect(openHandler!()).toEqual({ action: 'deny' });
-    for (const e of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const e of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      for (const url of ['https://example.com/', 'file:///etc/passwd', 'file:///app/dist-renderer-copy/index.html']) {
+        const prevent = vi.fn();
+        listeners.get(e)!({ url, preventDefault: prevent });
+        expect(prevent, `${e} ${url}`).toHaveBeenCalled();
+      }
+      // Its own page (a reload of the renderer) stays allowed.
       const prevent = vi.fn();
-      listeners.get(e)!({ preventDefault: prevent });
-      expect(prevent, e).toHaveBeenCalled();
+      listeners.get(e)!({ url: 'file:///app/dist-renderer/index.html', preventDefault: prevent });
+      expect(prevent, e).not.toHaveBeenCalled();
     }
+    const prevent = vi.fn();
+    listeners.get('will-attach-webview')!({ preventDefault: prevent });
+    expect(prevent).toHaveBeenCalled();
+  });
+
+  it('holds the single-instance lock: a second start brings this window forward and says what is open', () => {
+    expect(state.lockData).toEqual({ opens: workspace });
+    state.appHandlers.get('second-instance')!({}, [], '/', { opens: workspace });
+    expect(state.focused).toBe(1);
+    expect(state.messages).toEqual([]);
+    state.appHandlers.get('second-instance')!({}, [], '/', { opens: '/elsewhere/other.sqlite' });
+    expect(state.focused).toBe(2);
+    expect(state.messages).toEqual([expect.stringMatching(/^Tariff Studio is already open on .*workspace\.sqlite .*To open \/elsewhere\/other\.sqlite, close this window/u)]);
   });
 
   it('answers a call from its own page and refuses one from any other', async () => {
@@ -108,5 +151,19 @@ describe('Electron main process', async () => {
     expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer-copy/index.html' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
     expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+  });
+
+  // Last: it closes the workspace.
+  it('quits when its window closes, and quitting (also Cmd+Q, where no window-all-closed comes) closes the workspace once: WAL in the file, lock released', async () => {
+    const save = state.ipc.get(channelOf('rules.setCaseFolders'))!;
+    expect(await save({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, { folders: [] })).toMatchObject({ ok: true });
+    expect(existsSync(`${workspace}.lock`)).toBe(true);
+    // Cmd+Q / the menu's Quit: Electron emits will-quit without window-all-closed.
+    state.appHandlers.get('will-quit')!();
+    expect(existsSync(`${workspace}.lock`)).toBe(false);
+    expect(existsSync(`${workspace}-wal`) ? statSync(`${workspace}-wal`).size : 0).toBe(0);
+    state.appHandlers.get('window-all-closed')!();
+    expect(state.quits).toBe(1);
+    state.appHandlers.get('will-quit')!();
   });
 });

@@ -1,0 +1,33 @@
+import type { App } from 'electron';
+
+/**
+ * One desktop studio per user (Electron's single-instance lock): a second start hands over what
+ * it was asked to open (a workspace file or a team server) and quits before opening anything; the
+ * running studio hears it in `onSecond` (to bring its window forward and, when the second start
+ * asked for something else, say what is open). False when this start is the second one.
+ */
+export type SecondStart = { opens: string | undefined };
+
+export function holdSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 'on'>, opens: string, onSecond: (second: SecondStart) => void): boolean {
+  if (!app.requestSingleInstanceLock({ opens })) return false;
+  app.on('second-instance', (_event, _argv, _cwd, data) => {
+    const asked = (data as { opens?: unknown } | null | undefined)?.opens;
+    onSecond({ opens: typeof asked === 'string' ? asked : undefined });
+  });
+  return true;
+}
+
+/**
+ * Closing the last window quits, and quitting closes the workspace once (its WAL checkpointed
+ * into the file, its lock released): also on Cmd+Q, the menu's Quit or a signal, where Electron
+ * quits without 'window-all-closed'.
+ */
+export function closeOnQuit(app: Pick<App, 'on' | 'quit'>, close: () => void): void {
+  let closed = false;
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    if (closed) return;
+    closed = true;
+    close();
+  });
+}
