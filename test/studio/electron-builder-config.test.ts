@@ -42,7 +42,10 @@ describe('electron-builder.yml', async () => {
   });
 
   it("passes electron-builder's check of package.json (electron is a devDependency: the app carries its own runtime)", async () => {
-    const { checkMetadata } = await import('app-builder-lib/out/util/packageMetadata.js');
+    // Marked internal in its typings; it is the check `electron-builder` runs on package.json before packaging.
+    const { checkMetadata } = (await import('app-builder-lib/out/util/packageMetadata.js')) as unknown as {
+      checkMetadata: (metadata: object, devMetadata: object, appPackageFile: string, devAppPackageFile: string) => void;
+    };
     const file = join(PROJECT_ROOT, 'package.json');
     const pkg = JSON.parse(readFileSync(file, 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     expect(() => checkMetadata(pkg, pkg, file, file)).not.toThrow();
