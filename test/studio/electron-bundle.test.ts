@@ -44,6 +44,7 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
         return Promise.resolve();
       }
     },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
     dialog: {
       showErrorBox: (title: string, body: string) => {
         throw new Error(`${title}: ${body}`);

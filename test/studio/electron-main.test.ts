@@ -22,6 +22,9 @@ const state = vi.hoisted(() => ({
   focused: 0,
   quits: 0,
   lockData: undefined as unknown,
+  menu: [] as { label?: string; role?: string; submenu?: { label?: string; role?: string; click?: () => void }[] }[],
+  picked: [] as string[],
+  relaunched: [] as unknown[],
 }));
 
 vi.mock('electron', () => {
@@ -51,6 +54,7 @@ vi.mock('electron', () => {
       isPackaged: false,
       getPath: () => '/tmp/userData',
       on: (e: string, fn: (...a: unknown[]) => void) => state.appHandlers.set(e, fn),
+      relaunch: (o: unknown) => state.relaunched.push(o),
       requestSingleInstanceLock: (data: unknown) => ((state.lockData = data), true),
       whenReady: () => (state.ready = Promise.resolve()),
       exit: () => undefined,
@@ -59,7 +63,9 @@ vi.mock('electron', () => {
       },
     },
     BrowserWindow,
+    Menu: { buildFromTemplate: (t: typeof state.menu) => t, setApplicationMenu: (m: typeof state.menu) => (state.menu = m) },
     dialog: {
+      showOpenDialog: () => Promise.resolve({ canceled: state.picked.length === 0, filePaths: state.picked }),
       showErrorBox: (title: string, body: string) => state.errors.push(`${title}: ${body}`),
       showMessageBox: (_win: unknown, o: { message: string; detail: string }) => (state.messages.push(`${o.message} ${o.detail}`), Promise.resolve({ response: 0 })),
     },
@@ -153,6 +159,21 @@ describe('Electron main process', async () => {
     expect(await handler({ senderFrame: { url: 'file:///app/dist-renderer/index.html' } }, { id: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
   });
 
+  it('File › Open Workspace… picks a file in the system dialog and restarts the studio on it', async () => {
+    const file = state.menu.find((m) => m.label === 'File')!.submenu!;
+    const open = file.find((i) => i.label === 'Open Workspace…')!;
+    expect(state.menu.find((m) => m.label === 'View')!.submenu!.map((i) => i.role)).toContain('toggleDevTools');
+    open.click!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(state.relaunched).toEqual([]);
+    state.picked = ['/data/other.sqlite'];
+    const quitsBefore = state.quits;
+    open.click!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(state.relaunched).toEqual([{ args: [...process.argv.slice(1), '--workspace=/data/other.sqlite'] }]);
+    expect(state.quits).toBe(quitsBefore + 1);
+  });
+
   // Last: it closes the workspace.
   it('quits when its window closes, and quitting (also Cmd+Q, where no window-all-closed comes) closes the workspace once: WAL in the file, lock released', async () => {
     const save = state.ipc.get(channelOf('rules.setCaseFolders'))!;
@@ -162,8 +183,9 @@ describe('Electron main process', async () => {
     state.appHandlers.get('will-quit')!();
     expect(existsSync(`${workspace}.lock`)).toBe(false);
     expect(existsSync(`${workspace}-wal`) ? statSync(`${workspace}-wal`).size : 0).toBe(0);
+    const quits = state.quits;
     state.appHandlers.get('window-all-closed')!();
-    expect(state.quits).toBe(1);
+    expect(state.quits).toBe(quits + 1);
     state.appHandlers.get('will-quit')!();
   });
 });

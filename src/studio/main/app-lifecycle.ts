@@ -31,3 +31,17 @@ export function closeOnQuit(app: Pick<App, 'on' | 'quit'>, close: () => void): v
     close();
   });
 }
+
+const WORKSPACE_ARG = '--workspace=';
+
+/** The workspace named on Electron's command line (`--workspace=FILE`, as "Open Workspace…" restarts with), else undefined. */
+export const workspaceArg = (argv: readonly string[]): string | undefined => {
+  const named = argv
+    .filter((a) => a.startsWith(WORKSPACE_ARG))
+    .at(-1)
+    ?.slice(WORKSPACE_ARG.length);
+  return named ? named : undefined;
+};
+
+/** The arguments of a restart on `file`: this start's own, without its `--workspace=`, plus the new one. */
+export const relaunchArgs = (argv: readonly string[], file: string): string[] => [...argv.slice(1).filter((a) => !a.startsWith(WORKSPACE_ARG)), `${WORKSPACE_ARG}${file}`];

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { studioDispatch } from '../handlers/studio-dispatch.js';
@@ -6,7 +6,8 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { defaultWorkspacePath } from '../workspace/default-path.js';
 import { openWorkspace } from '../workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
-import { closeOnQuit, holdSingleInstance, type SecondStart } from './app-lifecycle.js';
+import { closeOnQuit, holdSingleInstance, relaunchArgs, workspaceArg, type SecondStart } from './app-lifecycle.js';
+import { studioMenu } from './app-menu.js';
 import { chooseConnection, type Connection } from './connection.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
 import { denyPermissions, hardenContents, studioPageCheck, windowPreferences } from './window-security.js';
@@ -19,8 +20,9 @@ import { denyPermissions, hardenContents, studioPageCheck, windowPreferences } f
 const appRoot = app.getAppPath();
 const rendererDir = join(appRoot, 'dist-renderer');
 const seedRoot = app.isPackaged ? process.resourcesPath : appRoot;
-// The same file the browser mode opens ($TARIFF_STUDIO_WORKSPACE, else the per-user data folder).
-const workspaceFile = defaultWorkspacePath();
+// The file chosen with File › Open Workspace… (the restart names it), else the same file the
+// browser mode opens ($TARIFF_STUDIO_WORKSPACE, else the per-user data folder).
+const workspaceFile = workspaceArg(process.argv) ?? defaultWorkspacePath();
 const rendererPrefix = `${pathToFileURL(rendererDir).href}/`;
 const seed = { rulesDir: process.env.TARIFF_STUDIO_RULES ?? join(seedRoot, 'rules'), tariffsDir: process.env.TARIFF_STUDIO_TARIFFS ?? join(seedRoot, 'tariffs') };
 
@@ -38,6 +40,26 @@ let win: BrowserWindow | undefined;
 let isStudioPage = studioPageCheck({ filePrefix: rendererPrefix });
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => isStudioPage(url)));
+
+/**
+ * File › Open Workspace…: the system's dialog picks a workspace file (or names a new one, created
+ * from the seed); the studio then restarts on it, so this workspace is closed (checkpointed, its
+ * lock released) before the other opens, as on a quit.
+ */
+async function chooseWorkspace(): Promise<void> {
+  const options = {
+    title: 'Open a Tariff Studio workspace',
+    defaultPath: workspaceFile,
+    buttonLabel: 'Open',
+    properties: ['openFile', 'promptToCreate'] as ('openFile' | 'promptToCreate')[],
+    filters: [{ name: 'Tariff Studio workspace', extensions: ['sqlite'] }],
+  };
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const file = picked.canceled ? undefined : picked.filePaths[0];
+  if (!file || file === workspaceFile) return;
+  app.relaunch({ args: relaunchArgs(process.argv, file) });
+  app.quit();
+}
 
 /** A second start: the open window comes forward; asked for something else, it says what is open. */
 function secondStart({ opens: asked }: SecondStart): void {
@@ -64,6 +86,10 @@ if (first)
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
     let connection: Connection;
+    const menu = (local: boolean) =>
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(studioMenu({ platform: process.platform, packaged: app.isPackaged, ...(local ? { openWorkspace: () => void chooseWorkspace() } : {}) })),
+      );
     try {
       connection = chooseConnection(process.env.TARIFF_STUDIO_SERVER, app.getPath('userData'));
     } catch (e) {
@@ -71,6 +97,7 @@ if (first)
       app.exit(1);
       return;
     }
+    menu(connection.kind === 'local');
     if (connection.kind === 'server') return openTeamServer(connection.url);
     try {
       const opened = openWorkspace(workspaceFile, { seed, lock: 'the desktop studio', ...(process.env.TARIFF_STUDIO_READ_ONLY === '1' ? { readOnly: true } : {}) });
