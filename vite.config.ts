@@ -26,9 +26,10 @@ const importMetaUrlOfBundle = (): Plugin => ({
   },
 });
 
-const electronBuild = (entry: string, fileName: string, external: (string | RegExp)[]): UserConfig => ({
+// Main only: the sandboxed preload can require nothing but `electron` (and has no file of its own).
+const electronBuild = (entry: string, fileName: string, external: (string | RegExp)[], main: boolean): UserConfig => ({
   publicDir: false,
-  plugins: [importMetaUrlOfBundle()],
+  plugins: main ? [importMetaUrlOfBundle()] : [],
   build: {
     outDir: 'dist-electron',
     emptyOutDir: false,
@@ -36,19 +37,19 @@ const electronBuild = (entry: string, fileName: string, external: (string | RegE
     minify: false,
     sourcemap: true,
     lib: { entry, formats: ['cjs'], fileName: () => fileName },
-    rolldownOptions: { external, output: { intro: `const ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` } },
+    rolldownOptions: { external, ...(main ? { output: { intro: `const ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;` } } : {}) },
   },
 });
 
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'electron-main')
-    return electronBuild('src/studio/main/main.ts', 'main.cjs', [
-      'electron',
-      /^node:/u,
-      ...builtinModules,
-      ...Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`, 'u')]),
-    ]);
-  if (mode === 'electron-preload') return electronBuild('src/studio/preload/preload.ts', 'preload.cjs', ['electron']);
+    return electronBuild(
+      'src/studio/main/main.ts',
+      'main.cjs',
+      ['electron', /^node:/u, ...builtinModules, ...Object.keys(pkg.dependencies).flatMap((d) => [d, new RegExp(`^${d}/`, 'u')])],
+      true,
+    );
+  if (mode === 'electron-preload') return electronBuild('src/studio/preload/preload.ts', 'preload.cjs', ['electron'], false);
   return {
     root: 'src/studio/renderer',
     base: './',

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { channelOf } from '../../src/studio/api/bridge.js';
-import type { Envelope, PublishedRelease } from '../../src/studio/api/contract.js';
+import { BRIDGE_GLOBAL, channelOf } from '../../src/studio/api/bridge.js';
+import { CONTRACT, type Envelope, type PublishedRelease } from '../../src/studio/api/contract.js';
 import { scratch, SEED } from './helpers.js';
 
 /**
@@ -20,6 +20,13 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
   const { build } = await import('vite');
   await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), root: PROJECT_ROOT, mode: 'electron-main', logLevel: 'silent', build: { outDir: join(app, 'dist-electron') } });
+  await build({
+    configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+    root: PROJECT_ROOT,
+    mode: 'electron-preload',
+    logLevel: 'silent',
+    build: { outDir: join(app, 'dist-electron') },
+  });
   const main = join(app, 'dist-electron', 'main.cjs');
   const code = readFileSync(main, 'utf8');
 
@@ -86,5 +93,26 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
     const release = JSON.parse(Buffer.from(r.value.contentBase64, 'base64').toString('utf8')) as { content: { manifest: { program: { name: string; version: string } } } };
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
     expect(release.content.manifest.program).toEqual({ name: pkg.name, version: pkg.version });
+  });
+
+  it('builds a preload that runs sandboxed: it requires electron and nothing else, and needs no file name', async () => {
+    const preload = readFileSync(join(app, 'dist-electron', 'preload.cjs'), 'utf8');
+    const exposed = new Map<string, unknown>();
+    const sent: [string, unknown][] = [];
+    const sandboxedRequire = (id: string): unknown => {
+      if (id !== 'electron') throw new Error(`module not found: ${id} (a sandboxed preload can require electron only)`);
+      return {
+        contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+        ipcRenderer: { invoke: (channel: string, args: unknown) => (sent.push([channel, args]), Promise.resolve({ ok: true, value: { versions: [] } })) },
+      };
+    };
+    const module = { exports: {} };
+    // As Electron runs a sandboxed preload: a CommonJS wrapper with that require, no __filename or __dirname.
+    new Function('require', 'module', 'exports', preload)(sandboxedRequire, module, module.exports);
+    expect([...exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
+    const bridge = exposed.get(BRIDGE_GLOBAL) as Record<string, Record<string, (a: unknown) => Promise<unknown>>>;
+    expect(Object.keys(bridge)).toEqual(Object.keys(CONTRACT));
+    expect(await bridge.tariffs!.list!({})).toEqual({ ok: true, value: { versions: [] } });
+    expect(sent).toEqual([[channelOf('tariffs.list'), {}]]);
   });
 });
