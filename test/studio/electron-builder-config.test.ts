@@ -54,7 +54,9 @@ describe('electron-builder.yml', async () => {
 
   it("packages what `npm run build:electron` writes: package.json's main, the preload main.ts loads, the simulator's worker", async () => {
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
-    const viteConfig = (await import('../../vite.config.js')).default as (env: { mode: string; command: 'build' }) => UserConfig;
+    // By its path: vite.config.ts is linted and type-checked as a config file of its own, outside test/'s program.
+    const viteConfigFile = join(PROJECT_ROOT, 'vite.config.ts');
+    const viteConfig = ((await import(viteConfigFile)) as { default: (env: { mode: string; command: 'build' }) => UserConfig }).default;
     const output = (mode: string): string => {
       const b = viteConfig({ mode, command: 'build' }).build!;
       const lib = b.lib as { fileName: () => string };
