@@ -58,7 +58,14 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
       },
     },
     ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<Envelope<unknown>>) => ipc.set(channel, fn), removeHandler: () => undefined },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+        setDevicePermissionHandler: () => undefined,
+        webRequest: { onBeforeRequest: () => undefined },
+      },
+    },
   };
   const env = { TARIFF_STUDIO_WORKSPACE: join(app, 'workspace.sqlite'), TARIFF_STUDIO_RULES: SEED.rulesDir, TARIFF_STUDIO_TARIFFS: SEED.tariffsDir };
   Object.assign(process.env, env);

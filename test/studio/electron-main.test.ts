@@ -16,6 +16,8 @@ const state = vi.hoisted(() => ({
   windows: [] as { options: { webPreferences: Record<string, unknown> }; loaded: string }[],
   permissionRequest: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
+  devicePermission: undefined as undefined | (() => boolean),
+  beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   ready: undefined as undefined | Promise<void>,
   errors: [] as string[],
   messages: [] as string[],
@@ -74,6 +76,8 @@ vi.mock('electron', () => {
       defaultSession: {
         setPermissionRequestHandler: (fn: typeof state.permissionRequest) => (state.permissionRequest = fn),
         setPermissionCheckHandler: (fn: typeof state.permissionCheck) => (state.permissionCheck = fn),
+        setDevicePermissionHandler: (fn: typeof state.permissionCheck) => (state.devicePermission = fn),
+        webRequest: { onBeforeRequest: (fn: typeof state.beforeRequest) => (state.beforeRequest = fn) },
       },
     },
   };
@@ -111,6 +115,7 @@ describe('Electron main process', async () => {
     state.permissionRequest!(undefined, 'media', (ok) => (granted = ok));
     expect(granted).toBe(false);
     expect(state.permissionCheck!()).toBe(false);
+    expect(state.devicePermission!()).toBe(false);
     const listeners = new Map<string, (e: { url?: string; preventDefault: () => void }) => void>();
     let openHandler: (() => { action: string }) | undefined;
     state.appHandlers.get('web-contents-created')!(
@@ -135,6 +140,18 @@ describe('Electron main process', async () => {
     const prevent = vi.fn();
     listeners.get('will-attach-webview')!({ preventDefault: prevent });
     expect(prevent).toHaveBeenCalled();
+  });
+
+  it('loads nothing but its own files: any other request of the session is cancelled', () => {
+    const cancelled = (url: string): boolean => {
+      let answer: boolean | undefined;
+      state.beforeRequest!({ url }, (r) => (answer = r.cancel));
+      return answer!;
+    };
+    for (const url of ['https://cdn.example.com/lib.js', 'http://127.0.0.1:8080/api', 'file:///etc/passwd', 'file:///app/dist-renderer-copy/x.js', 'ws://example.com/'])
+      expect(cancelled(url), url).toBe(true);
+    for (const url of ['file:///app/dist-renderer/index.html', 'file:///app/dist-renderer/assets/index-abc.js', 'blob:file:///1234', 'data:,', 'devtools://devtools/bundled/x.js'])
+      expect(cancelled(url), url).toBe(false);
   });
 
   it('holds the single-instance lock: a second start brings this window forward and says what is open', () => {

@@ -10,7 +10,7 @@ import { closeOnQuit, holdSingleInstance, relaunchArgs, workspaceArg, type Secon
 import { studioMenu } from './app-menu.js';
 import { chooseConnection, type Connection } from './connection.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
-import { denyPermissions, hardenContents, studioPageCheck, windowPreferences } from './window-security.js';
+import { denyPermissions, hardenContents, onlyStudioRequests, studioPageCheck, windowPreferences } from './window-security.js';
 
 /**
  * Electron's main process: a thin shell. It opens the workspace, registers the IPC transport
@@ -85,6 +85,7 @@ else
 if (first)
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
+    onlyStudioRequests(session.defaultSession, (url) => isStudioPage(url));
     let connection: Connection;
     const menu = (local: boolean) =>
       Menu.setApplicationMenu(

@@ -61,7 +61,21 @@ export function hardenContents(contents: Pick<WebContents, 'setWindowOpenHandler
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+/** Every permission request and check refused (camera, microphone, notifications, geolocation, HID/USB/serial devices, …). */
+export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** What a studio page loads besides its own files: blobs (a download being saved), inline data (fonts, the empty icon), the developer tools. */
+const LOCAL_SCHEMES = /^(?:blob|data|devtools):/u;
+
+/**
+ * No remote content, enforced below the page: every request of the session (a page, a script,
+ * an image, a fetch, an EventSource) that is not the studio's own page (`isStudioPage`, asked at
+ * each request) nor a blob, data or devtools URL is cancelled, whatever the page's CSP says.
+ */
+export function onlyStudioRequests(session: { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> }, isStudioPage: (url: string) => boolean): void {
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(isStudioPage(details.url) || LOCAL_SCHEMES.test(details.url)) }));
 }
