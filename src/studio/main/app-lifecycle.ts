@@ -20,13 +20,19 @@ export function holdSingleInstance(app: Pick<App, 'requestSingleInstanceLock' | 
 /**
  * Closing the last window quits, and quitting closes the workspace once (its WAL checkpointed
  * into the file, its lock released): also on Cmd+Q, the menu's Quit or a signal, where Electron
- * quits without 'window-all-closed'.
+ * quits without 'window-all-closed'. Calls still running in main (`inFlight`) finish first: the
+ * quit is held until they have, then goes on.
  */
-export function closeOnQuit(app: Pick<App, 'on' | 'quit'>, close: () => void): void {
+export function closeOnQuit(app: Pick<App, 'on' | 'quit'>, close: () => void, inFlight?: { pending(): number; settled(): Promise<void> }): void {
   let closed = false;
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     if (closed) return;
+    if (inFlight && inFlight.pending() > 0) {
+      event.preventDefault();
+      void inFlight.settled().then(() => app.quit());
+      return;
+    }
     closed = true;
     close();
   });

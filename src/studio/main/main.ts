@@ -9,6 +9,7 @@ import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
 import { closeOnQuit, holdSingleInstance, relaunchArgs, workspaceArg, type SecondStart } from './app-lifecycle.js';
 import { studioMenu } from './app-menu.js';
 import { chooseConnection, type Connection } from './connection.js';
+import { trackCalls, type TrackedDispatch } from './in-flight.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
 import { denyPermissions, hardenContents, onlyStudioRequests, studioPageCheck, windowPreferences } from './window-security.js';
 
@@ -35,6 +36,8 @@ if (app.isPackaged && !process.env.TARIFF_SIM_WORKER_ENTRY)
 const opens = process.env.TARIFF_STUDIO_SERVER && process.env.TARIFF_STUDIO_SERVER !== 'local' ? process.env.TARIFF_STUDIO_SERVER : workspaceFile;
 
 let ws: Workspace | undefined;
+/** The studio calls over the workspace, counted while they run (a quit waits for them). */
+let calls: TrackedDispatch | undefined;
 let win: BrowserWindow | undefined;
 // Where a window may navigate: the local renderer's folder, or the team server's origin once chosen.
 let isStudioPage = studioPageCheck({ filePrefix: rendererPrefix });
@@ -77,9 +80,13 @@ function secondStart({ opens: asked }: SecondStart): void {
 const first = holdSingleInstance(app, opens, secondStart);
 if (!first) app.quit();
 else
-  closeOnQuit(app, () => {
-    if (ws) closeWorkspace(ws);
-  });
+  closeOnQuit(
+    app,
+    () => {
+      if (ws) closeWorkspace(ws);
+    },
+    { pending: () => calls?.pending() ?? 0, settled: () => calls?.settled() ?? Promise.resolve() },
+  );
 
 // Startup failures are handled inside (a dialog, then quit); nothing awaits the ready promise.
 if (first)
@@ -103,8 +110,8 @@ if (first)
     try {
       const opened = openWorkspace(workspaceFile, { seed, lock: 'the desktop studio', ...(process.env.TARIFF_STUDIO_READ_ONLY === '1' ? { readOnly: true } : {}) });
       ws = opened.ws;
-      const dispatch = studioDispatch(ws, opened.created, (name, e) => console.error(`studio: ${name} failed`, e));
-      registerIpcHandlers(ipcMain, dispatch, senderIn(rendererPrefix));
+      calls = trackCalls(studioDispatch(ws, opened.created, (name, e) => console.error(`studio: ${name} failed`, e)));
+      registerIpcHandlers(ipcMain, calls.dispatch, senderIn(rendererPrefix));
     } catch (e) {
       const detail = e instanceof StudioError ? `${e.code}: ${e.message}\n\n${e.hint ?? ''}` : String(e);
       const native = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/u.test(detail)
