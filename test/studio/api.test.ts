@@ -9,6 +9,7 @@ import { CALL_NAMES, CONTRACT, type Envelope } from '../../src/studio/api/contra
 import { asJsonPayload, registerIpcHandlers, senderIn } from '../../src/studio/main/ipc-bridge.js';
 import { MAX_BODY } from '../../src/studio/server/json-call-body.js';
 import { exposeStudioApi } from '../../src/studio/preload/expose-api.js';
+import { pickTransport } from '../../src/studio/renderer/transport/pick-transport.js';
 import { startStudioServer } from '../../src/studio/server/http-server.js';
 import { fakeIpc } from './fake-electron.js';
 import { freshStudio, scratch } from './helpers.js';
@@ -278,6 +279,20 @@ describe('IPC transport (Electron) against a fake ipc', () => {
     const { bridge } = wire();
     const r = await (bridge.tariffs.get as (a: unknown) => Promise<Envelope<unknown>>)({ id: 1, fn: () => 1 });
     expect(r).toMatchObject({ ok: false, error: { code: 'IPC_FAILED', message: expect.stringMatching(/^tariffs\.get: the call did not reach the studio/u), issues: [] } });
+  });
+
+  it("answers a call the window's preload does not know (a page newer than its preload) as the dispatcher answers an unknown call", async () => {
+    const { bridge } = wire();
+    const { list: _missing, ...olderTariffs } = bridge.tariffs;
+    const api = pickTransport({ [BRIDGE_GLOBAL]: { ...bridge, tariffs: olderTariffs } } as unknown as Window);
+    const err = (await api.tariffs.list({}).catch((e: unknown) => e)) as StudioCallError;
+    expect(err).toBeInstanceOf(StudioCallError);
+    const unknown = await dispatch('tariffs.list2', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'no studio call named "tariffs.list2"' } });
+    expect({ code: err.code, message: err.message, issues: err.issues }).toEqual({ code: 'UNKNOWN_CALL', message: 'no studio call named "tariffs.list"', issues: [] });
+    expect(err.hint).toMatch(/npm run build:studio/u);
+    // The full bridge answers through the same transport.
+    expect((await pickTransport({ [BRIDGE_GLOBAL]: bridge } as unknown as Window).tariffs.list({})).versions.length).toBeGreaterThan(0);
   });
 
   it('removes its handlers again', () => {
