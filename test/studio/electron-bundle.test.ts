@@ -64,6 +64,7 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
         setPermissionCheckHandler: () => undefined,
         setDevicePermissionHandler: () => undefined,
         webRequest: { onBeforeRequest: () => undefined },
+        on: () => undefined,
       },
     },
   };

@@ -27,6 +27,9 @@ const state = vi.hoisted(() => ({
   menu: [] as { label?: string; role?: string; submenu?: { label?: string; role?: string; click?: () => void }[] }[],
   picked: [] as string[],
   relaunched: [] as unknown[],
+  sessionHandlers: new Map<string, (...a: unknown[]) => void>(),
+  saveAs: undefined as string | undefined,
+  saveDialogs: [] as { title: string; defaultPath: string; filters: unknown }[],
 }));
 
 vi.mock('electron', () => {
@@ -67,6 +70,7 @@ vi.mock('electron', () => {
     BrowserWindow,
     Menu: { buildFromTemplate: (t: typeof state.menu) => t, setApplicationMenu: (m: typeof state.menu) => (state.menu = m) },
     dialog: {
+      showSaveDialogSync: (_win: unknown, o: { title: string; defaultPath: string; filters: unknown }) => (state.saveDialogs.push(o), state.saveAs),
       showOpenDialog: () => Promise.resolve({ canceled: state.picked.length === 0, filePaths: state.picked }),
       showErrorBox: (title: string, body: string) => state.errors.push(`${title}: ${body}`),
       showMessageBox: (_win: unknown, o: { message: string; detail: string }) => (state.messages.push(`${o.message} ${o.detail}`), Promise.resolve({ response: 0 })),
@@ -78,6 +82,7 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: (fn: typeof state.permissionCheck) => (state.permissionCheck = fn),
         setDevicePermissionHandler: (fn: typeof state.permissionCheck) => (state.devicePermission = fn),
         webRequest: { onBeforeRequest: (fn: typeof state.beforeRequest) => (state.beforeRequest = fn) },
+        on: (e: string, fn: (...a: unknown[]) => void) => state.sessionHandlers.set(e, fn),
       },
     },
   };
@@ -152,6 +157,21 @@ describe('Electron main process', async () => {
       expect(cancelled(url), url).toBe(true);
     for (const url of ['file:///app/dist-renderer/index.html', 'file:///app/dist-renderer/assets/index-abc.js', 'blob:file:///1234', 'data:,', 'devtools://devtools/bundled/x.js'])
       expect(cancelled(url), url).toBe(false);
+  });
+
+  it('saves every download through the system save dialog, and saves nothing when it is cancelled', () => {
+    const item = () => ({ getFilename: () => 'release-2025-04-01.json', setSavePath: vi.fn(), cancel: vi.fn() });
+    const chosen = item();
+    state.saveAs = '/home/pm/releases/r.json';
+    state.sessionHandlers.get('will-download')!({}, chosen);
+    expect(chosen.setSavePath).toHaveBeenCalledWith('/home/pm/releases/r.json');
+    expect(chosen.cancel).not.toHaveBeenCalled();
+    expect(state.saveDialogs[0]).toEqual({ title: 'Save', defaultPath: join('/tmp/userData', 'release-2025-04-01.json'), filters: [{ name: 'JSON', extensions: ['json'] }] });
+    const cancelled = item();
+    state.saveAs = undefined;
+    state.sessionHandlers.get('will-download')!({}, cancelled);
+    expect(cancelled.setSavePath).not.toHaveBeenCalled();
+    expect(cancelled.cancel).toHaveBeenCalled();
   });
 
   it('holds the single-instance lock: a second start brings this window forward and says what is open', () => {

@@ -9,6 +9,7 @@ import { closeWorkspace, type Workspace } from '../workspace/workspace.js';
 import { closeOnQuit, holdSingleInstance, relaunchArgs, workspaceArg, type SecondStart } from './app-lifecycle.js';
 import { studioMenu } from './app-menu.js';
 import { chooseConnection, type Connection } from './connection.js';
+import { saveDownloadsWithDialog } from './downloads.js';
 import { trackCalls, type TrackedDispatch } from './in-flight.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
 import { denyPermissions, hardenContents, onlyStudioRequests, studioPageCheck, windowPreferences } from './window-security.js';
@@ -93,6 +94,10 @@ if (first)
   void app.whenReady().then(() => {
     denyPermissions(session.defaultSession);
     onlyStudioRequests(session.defaultSession, (url) => isStudioPage(url));
+    saveDownloadsWithDialog(session.defaultSession, (fileName, filters) => {
+      const options = { title: 'Save', defaultPath: join(app.getPath('downloads'), fileName), filters };
+      return win ? dialog.showSaveDialogSync(win, options) : dialog.showSaveDialogSync(options);
+    });
     let connection: Connection;
     const menu = (local: boolean) =>
       Menu.setApplicationMenu(
