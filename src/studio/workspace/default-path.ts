@@ -2,8 +2,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Where the browser mode keeps the workspace when none is named: the per-user data folder
- * (Electron uses app.getPath('userData'), the same folder on each platform).
+ * Where the studio keeps the workspace when none is named, in the browser mode and in the desktop
+ * app alike (main.ts asks this function too, so both open the same file): the per-user data
+ * folder, `Tariff Studio/workspace.sqlite` under %APPDATA% (Windows), ~/Library/Application
+ * Support (macOS) or $XDG_DATA_HOME / ~/.local/share (Linux).
  */
 export function defaultWorkspacePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (env.TARIFF_STUDIO_WORKSPACE) return env.TARIFF_STUDIO_WORKSPACE;
