@@ -150,7 +150,11 @@ describe('tariff version lifecycle', () => {
     expect(audit().length).toBe(before);
     expect((await ok<VersionDetail>('tariffs.get', { id: d.summary.id })).summary.status).toBe('in-review');
 
-    const back = await ok<VersionSummary>('lifecycle.requestTariffChanges', { id: d.summary.id, revision: d.summary.revision, comment: ' 4,321 円は高すぎます。3,980 円にしてください。 ' });
+    const back = await ok<VersionSummary>('lifecycle.requestTariffChanges', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      comment: ' 4,321 円は高すぎます。3,980 円にしてください。 ',
+    });
     expect(back).toMatchObject({ status: 'draft', revision: d.summary.revision });
     const entry = ws.db.prepare("SELECT comment, before, after FROM audit_log WHERE action = 'tariff.changes-requested' AND target = ?").get(`tariff:${d.summary.id}`) as {
       comment: string;

@@ -478,7 +478,11 @@ describe('request changes (差し戻し) on a tariff version', () => {
     try {
       const [alice, carol, dave, fred] = [sessions['alice']!, sessions['carol']!, sessions['dave']!, sessions['fred']!];
       const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2038-01-01', title: 'new fees' });
-      let e = await ok<Detail>(alice, 'tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '2100' }] });
+      let e = await ok<Detail>(alice, 'tariffs.edit', {
+        id: d.summary.id,
+        revision: d.summary.revision,
+        edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '2100' }],
+      });
       await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: e.summary.revision, comment: 'ready' });
       // One of the two approvals is counted before the version is sent back.
       await ok(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: e.summary.revision, reviewer: '', comment: 'fine by me' });

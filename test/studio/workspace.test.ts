@@ -72,7 +72,9 @@ describe('workspace', () => {
     old.exec(`DROP TABLE tariff_reviews; ${MIGRATIONS.find((m) => m.version === 6)!.sql}
       INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'submitted', 'sato', 'please review', '2026-01-01T00:00:00.000Z');
       DELETE FROM schema_migrations WHERE version = 7; PRAGMA user_version = 6;`);
-    expect(() => old.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'x', 'now')").run()).toThrow(/CHECK/);
+    expect(() => old.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'x', 'now')").run()).toThrow(
+      /CHECK/,
+    );
     old.close();
     const { ws } = openWorkspace(file, { actor: 'tester' });
     onTestFinished(() => closeWorkspace(ws));

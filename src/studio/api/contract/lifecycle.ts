@@ -114,7 +114,7 @@ export const lifecycle = {
   }).returns(summarySchema),
   withdrawTariff: call<{ id: number; comment: string }, VersionSummary>('send a tariff version in review back to draft', tariffCommentArgs).returns(summarySchema),
   requestTariffChanges: call<{ id: number; revision: number; comment: string }, VersionSummary>(
-    "a reviewer sends a tariff version in review back to draft, saying what must change (差し戻し): the comment is required; the revision is the one the reviewer opened (REVIEW_STALE when it changed since); the author edits the draft and submits it again",
+    'a reviewer sends a tariff version in review back to draft, saying what must change (差し戻し): the comment is required; the revision is the one the reviewer opened (REVIEW_STALE when it changed since); the author edits the draft and submits it again',
     {
       type: 'object',
       additionalProperties: false,

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { VersionSummary } from '../../api/contract.js';
 import type { FleetImpact, TariffReviewView } from '../../api/contract.js';
+import type { ReviewStepView } from '../../api/contract/shared.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
@@ -39,7 +40,20 @@ export function TariffReviewPanel({
   const [review, setReview] = useState<TariffReviewView | null>(null);
   const [impact, setImpact] = useState<FleetImpact | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The review steps alone (no regression): the history of a draft too (a request for changes, a withdrawal).
+  const [steps, setSteps] = useState<ReviewStepView[] | null>(null);
   const s = summary;
+  useEffect(() => {
+    let live = true;
+    setSteps(null);
+    api.lifecycle.reviewSteps({ id: s.id }).then(
+      (r) => live && setSteps(r.steps),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, s.id, s.status, s.revision]);
 
   const runReview = async () => {
     setBusy('regression');
@@ -88,7 +102,7 @@ export function TariffReviewPanel({
         onError={onError}
         commentRows={2}
         {...(discard ? { draftEnd: <div className="review-discard">{discard}</div> } : {})}
-        testIds={{ reviewer: 'tr-reviewer', comment: 'tr-comment', submit: 'tr-submit', withdraw: 'tr-withdraw', approve: 'tr-approve' }}
+        testIds={{ reviewer: 'tr-reviewer', comment: 'tr-comment', submit: 'tr-submit', withdraw: 'tr-withdraw', approve: 'tr-approve', requestChanges: 'tr-request-changes' }}
         actions={{
           submit: async (comment) => {
             await api.lifecycle.submitTariff({ id: s.id, revision: s.revision, comment });
@@ -98,6 +112,11 @@ export function TariffReviewPanel({
           withdraw: async (comment) => {
             await api.lifecycle.withdrawTariff({ id: s.id, comment });
             onNotice(t('tr.withdrawn'));
+            onChanged(s.id);
+          },
+          requestChanges: async (comment) => {
+            await api.lifecycle.requestTariffChanges({ id: s.id, revision: s.revision, comment });
+            onNotice(t('tr.requested'));
             onChanged(s.id);
           },
           approve: async (reviewer, comment) => {
@@ -178,10 +197,10 @@ export function TariffReviewPanel({
           {t('tr.noticeXlsx')}
         </button>
       </div>
-      {review && review.reviews.length > 0 && (
+      {(review?.reviews ?? steps ?? []).length > 0 && (
         <>
           <h3>{t('review.history')}</h3>
-          <ReviewHistory reviews={review.reviews} testId="tr-history" time="minutes" />
+          <ReviewHistory reviews={review?.reviews ?? steps ?? []} testId="tr-history" time="minutes" />
         </>
       )}
     </section>
