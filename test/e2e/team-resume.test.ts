@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { scratch } from '../studio/helpers.js';
-import { shot, waitText } from './studio-harness.js';
-import { launchChromium } from './studio-harness.js';
+import { expectAccessible } from './axe-audit.js';
+import { launchChromium, shot, waitText } from './studio-harness.js';
 import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type Person, type TeamServer } from './team-harness.js';
 
 /**
@@ -129,6 +129,7 @@ describe('signing in again after the session ended', () => {
     );
     expect(await p.getByTestId('error-banner').count()).toBe(0);
     await shot(p, 'team-resume-01-loaded-after-sign-in-ja');
+    await expectAccessible(p, 'resume-note');
     await english(p);
     await waitText(p.getByTestId('resume-note'), 'Signed in again. Changes others made while you were signed out');
     await shot(p, 'team-resume-02-loaded-after-sign-in-en');
@@ -201,6 +202,7 @@ describe('signing in again after the session ended', () => {
     await waitText(k.getByTestId('resume-note'), 'ito さんが行った変更');
     await k.getByTestId('rule-unsaved-stale').scrollIntoViewIfNeeded();
     await shot(k, 'team-resume-05-unsaved-rule-kept-ja');
+    await expectAccessible(k, 'unsaved-rule-kept');
     await english(k);
     await waitText(k.getByTestId('rule-unsaved-stale'), 'Your edit is not saved yet');
     await shot(k, 'team-resume-06-unsaved-rule-kept-en');
@@ -251,6 +253,7 @@ describe('a legal reviewer asks for changes (差し戻し)', () => {
     await k.getByTestId('tr-comment').fill('2,100 円は競合より高すぎます。1,980 円にするか、根拠を添えてください。');
     await k.getByTestId('tr-request-changes').scrollIntoViewIfNeeded();
     await shot(k, 'team-resume-07-request-changes-ja');
+    await expectAccessible(k, 'request-changes');
     await k.getByTestId('tr-request-changes').click();
     await waitText(k.getByTestId('tariff-notice'), '変更を依頼して下書きに戻しました');
     await waitText(k.getByTestId('tr-history'), '変更依頼（差し戻し）');
@@ -262,6 +265,7 @@ describe('a legal reviewer asks for changes (差し戻し)', () => {
     await waitText(p.getByTestId('live-note'), 'kato さんが変更しました: 料金表の変更を依頼して差し戻した');
     await p.getByTestId('tr-changes-requested').scrollIntoViewIfNeeded();
     await shot(p, 'team-resume-08-changes-requested-pm-ja');
+    await expectAccessible(p, 'changes-requested');
     await english(p);
     await waitText(p.getByTestId('tr-changes-requested'), 'kato requested changes at');
     await shot(p, 'team-resume-09-changes-requested-pm-en');
