@@ -271,6 +271,7 @@ describe('a legal reviewer asks for changes (差し戻し)', () => {
     await shot(p, 'team-resume-09-changes-requested-pm-en');
     await japanese(p);
     await english(k);
+    await waitText(k.getByTestId('tariff-notice'), 'Changes requested: the version is a draft again');
     await k.getByTestId('tr-history').scrollIntoViewIfNeeded();
     await waitText(k.getByTestId('tr-history'), 'changes requested');
     await shot(k, 'team-resume-10-history-en');

@@ -56,7 +56,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [courseIndex, setCourseIndex] = useState<number | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   // What the page tells after an action: done (green) or a warning (nothing happened, or not all of it).
-  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warning' } | null>(null);
+  // A text, or words written when shown (the review panel's), so a switch of language rewrites them.
+  const [notice, setNotice] = useState<{ text: string | ((tr: typeof t) => string); tone: 'ok' | 'warning' } | null>(null);
   const warn = (text: string) => setNotice({ text, tone: 'warning' });
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'draft' | 'import' | 'import-draft' | 'restore' | 'row' | 'course' | null>(null);
@@ -373,7 +374,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {notice && (
               <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
-                {notice.text}
+                {typeof notice.text === 'function' ? notice.text(t) : notice.text}
                 <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label={t('action.close')}>
                   ×
                 </button>

@@ -25,7 +25,8 @@ export function TariffReviewPanel({
   summary: VersionSummary;
   onChanged: (select?: number) => void;
   onError: (e: unknown, lead?: string) => void;
-  onNotice: (text: string) => void;
+  /** What was done, in words written when shown (a switch of language rewrites them). */
+  onNotice: (text: (tr: ReturnType<typeof useI18n>['t']) => string) => void;
   /** A draft's discard button: a lifecycle action, so it sits with submitting, not among the toolbar's Excel buttons. */
   discard?: ReactNode;
   /**
@@ -106,29 +107,29 @@ export function TariffReviewPanel({
         actions={{
           submit: async (comment) => {
             await api.lifecycle.submitTariff({ id: s.id, revision: s.revision, comment });
-            onNotice(t('tr.submitted'));
+            onNotice((tr) => tr('tr.submitted'));
             onChanged(s.id);
           },
           withdraw: async (comment) => {
             await api.lifecycle.withdrawTariff({ id: s.id, comment });
-            onNotice(t('tr.withdrawn'));
+            onNotice((tr) => tr('tr.withdrawn'));
             onChanged(s.id);
           },
           requestChanges: async (comment) => {
             await api.lifecycle.requestTariffChanges({ id: s.id, revision: s.revision, comment });
-            onNotice(t('tr.requested'));
+            onNotice((tr) => tr('tr.requested'));
             onChanged(s.id);
           },
           approve: async (reviewer, comment) => {
             const r = await api.lifecycle.approveTariff({ id: s.id, revision: s.revision, reviewer, comment });
-            onNotice(
+            onNotice((tr) =>
               r.approved.status === 'in-review'
-                ? t('review.counted')
+                ? tr('review.counted')
                 : r.rules
-                  ? t('tr.approvedTogether', { date: r.rules.effective })
+                  ? tr('tr.approvedTogether', { date: r.rules.effective })
                   : r.superseded
-                    ? t('review.approvedSuperseding', { date: r.superseded.effective })
-                    : t('review.approved'),
+                    ? tr('review.approvedSuperseding', { date: r.superseded.effective })
+                    : tr('review.approved'),
             );
             onChanged(s.id);
           },
