@@ -36,7 +36,7 @@ export const LAYERS = [
   {
     name: 'studio-main',
     path: 'src/studio/main',
-    layers: ['engine', 'tariff-model', 'studio-api', 'studio-dispatcher', 'studio-handlers', 'studio-workspace', 'studio-connection'],
+    layers: ['engine', 'tariff-model', 'studio-api', 'studio-dispatcher', 'studio-handlers', 'studio-workspace', 'studio-server', 'studio-connection'],
     packages: ['node:*', 'electron'],
   },
   { name: 'studio-preload', path: 'src/studio/preload', layers: ['studio-api'], packages: ['electron'] },

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { programInfo } from '../io/program-info.js';
 import { Worker } from 'node:worker_threads';
 import { ChunkSimulator, type ChunkResult, type ChunkTask } from './chunk-simulator.js';
 import { buildResult, type SimulationResult } from './result.js';
@@ -40,14 +40,8 @@ export class SimulationCancelled extends Error {
 
 type Interps = [Record<string, string>, Record<string, string>];
 
-export const programVersion = (): { name: string; version: string } => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name?: string; version?: string };
-    return { name: pkg.name ?? 'tariff-studio', version: pkg.version ?? 'unknown' };
-  } catch {
-    return { name: 'tariff-studio', version: 'unknown' };
-  }
-};
+/** The program that ran a simulation (its result names it): the nearest package.json above, from sources or a bundle. */
+export const programVersion = (): { name: string; version: string } => programInfo();
 
 /**
  * The worker's entry script. Beside this file in a checkout; a bundled host (the packaged Electron

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { BRIDGE_GLOBAL, channelOf, type StudioBridge } from '../../src/studio/api/bridge.js';
 import { createClient, StudioCallError } from '../../src/studio/api/client.js';
 import { CALL_NAMES, CONTRACT, type Envelope } from '../../src/studio/api/contract.js';
-import { registerIpcHandlers, senderIn } from '../../src/studio/main/ipc-bridge.js';
+import { asJsonPayload, registerIpcHandlers, senderIn } from '../../src/studio/main/ipc-bridge.js';
+import { MAX_BODY } from '../../src/studio/server/json-call-body.js';
 import { exposeStudioApi } from '../../src/studio/preload/expose-api.js';
+import { pickTransport } from '../../src/studio/renderer/transport/pick-transport.js';
 import { startStudioServer } from '../../src/studio/server/http-server.js';
 import { fakeIpc } from './fake-electron.js';
 import { freshStudio, scratch } from './helpers.js';
@@ -221,6 +223,76 @@ describe('IPC transport (Electron) against a fake ipc', () => {
   it('refuses a sender that is not a studio page', async () => {
     const { bridge } = wire('https://evil.example/');
     expect(await bridge.tariffs.list({})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+
+  it("answers every payload with the envelope the browser mode's server answers, byte for byte", async () => {
+    const server = await startStudioServer({ dispatch });
+    const { ipcRenderer } = wire();
+    const overHttp = async (name: string, payload: unknown): Promise<Envelope<unknown>> => {
+      const res = await fetch(new URL(`api/${name}`, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+      return (await res.json()) as Envelope<unknown>;
+    };
+    const cases: [string, unknown][] = [
+      ...BAD.map(([name, payload]): [string, unknown] => [name, payload]),
+      // A member left undefined, as a form's optional field: JSON drops it, a structured clone keeps it.
+      ['tariffs.get', { id: 1, extra: undefined }],
+      ['tariffs.list', { note: undefined }],
+      // A Date: JSON sends its ISO text (refused by the schema as text), a structured clone the Date itself.
+      ['tariffs.get', { id: new Date(0) }],
+      ['tariffs.get', { id: 999 }],
+      ['tariffs.get', { id: 1 }],
+      ['tariffs.createDraft', { from: 1, effective: '2099-01-01', title: 'x'.repeat(10_000) }],
+    ];
+    try {
+      for (const [name, payload] of cases) expect(await ipcRenderer.invoke(channelOf(name), payload), `${name} ${JSON.stringify(payload)}`).toEqual(await overHttp(name, payload));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses arguments over the size limit as the HTTP servers do, and arguments that are not JSON', () => {
+    expect(asJsonPayload({ contentBase64: 'A'.repeat(MAX_BODY) })).toEqual({
+      refused: { ok: false, error: expect.objectContaining({ code: 'PAYLOAD_TOO_LARGE', message: 'the request is larger than the 30 MB limit' }) },
+    });
+    expect(asJsonPayload({ n: 1n })).toEqual({ refused: { ok: false, error: expect.objectContaining({ code: 'BAD_JSON' }) } });
+    expect(asJsonPayload(undefined)).toEqual({ value: undefined });
+  });
+
+  it("keeps an error's code, message, hint and issues (with their JSON pointers) across the bridge", async () => {
+    const { bridge } = wire();
+    const direct = await dispatch('tariffs.edit', { id: 1, revision: 1, edits: [] });
+    const bridged = await bridge.tariffs.edit({ id: 1, revision: 1, edits: [] });
+    expect(direct.ok).toBe(false);
+    expect(bridged).toEqual(direct);
+    const api = createClient((name, args) => {
+      const [d, m] = name.split('.') as [string, string];
+      return (bridge as unknown as Record<string, Record<string, (a: unknown) => Promise<Envelope<unknown>>>>)[d]![m]!(args);
+    });
+    const err = (await api.tariffs.edit({ id: 1, revision: 1, edits: [] }).catch((e: unknown) => e)) as StudioCallError;
+    expect(err).toBeInstanceOf(StudioCallError);
+    if (direct.ok) return;
+    expect({ code: err.code, message: err.message, hint: err.hint, issues: err.issues }).toEqual({ ...direct.error, hint: direct.error.hint });
+    expect(err.issues.map((i) => i.field)).toContain('/edits');
+  });
+
+  it('answers a call that cannot cross (arguments that cannot be cloned) with an error envelope, never a bare rejection', async () => {
+    const { bridge } = wire();
+    const r = await (bridge.tariffs.get as (a: unknown) => Promise<Envelope<unknown>>)({ id: 1, fn: () => 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'IPC_FAILED', message: expect.stringMatching(/^tariffs\.get: the call did not reach the studio/u), issues: [] } });
+  });
+
+  it("answers a call the window's preload does not know (a page newer than its preload) as the dispatcher answers an unknown call", async () => {
+    const { bridge } = wire();
+    const { list: _missing, ...olderTariffs } = bridge.tariffs;
+    const api = pickTransport({ [BRIDGE_GLOBAL]: { ...bridge, tariffs: olderTariffs } } as unknown as Window);
+    const err = (await api.tariffs.list({}).catch((e: unknown) => e)) as StudioCallError;
+    expect(err).toBeInstanceOf(StudioCallError);
+    const unknown = await dispatch('tariffs.list2', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL', message: 'no studio call named "tariffs.list2"' } });
+    expect({ code: err.code, message: err.message, issues: err.issues }).toEqual({ code: 'UNKNOWN_CALL', message: 'no studio call named "tariffs.list"', issues: [] });
+    expect(err.hint).toMatch(/npm run build:studio/u);
+    // The full bridge answers through the same transport.
+    expect((await pickTransport({ [BRIDGE_GLOBAL]: bridge } as unknown as Window).tariffs.list({})).versions.length).toBeGreaterThan(0);
   });
 
   it('removes its handlers again', () => {

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, matchesGlob } from 'node:path';
+import type { UserConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 
@@ -33,9 +34,69 @@ describe('electron-builder.yml', async () => {
     expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'dist-electron/worker-entry.mjs']);
   });
 
-  it('builds a Windows installer and macOS disk images', () => {
+  it('builds a Windows installer, macOS disk images and a Linux AppImage', () => {
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(config.mac?.target).toEqual(expect.arrayContaining([{ target: 'dmg', arch: ['x64', 'arm64'] }]));
     expect(config.mac?.hardenedRuntime).toBe(true);
+    expect(config.linux?.target).toEqual([{ target: 'AppImage', arch: ['x64'] }]);
+  });
+
+  it("passes electron-builder's check of package.json (electron is a devDependency: the app carries its own runtime)", async () => {
+    // Marked internal in its typings; it is the check `electron-builder` runs on package.json before packaging.
+    const { checkMetadata } = (await import('app-builder-lib/out/util/packageMetadata.js')) as unknown as {
+      checkMetadata: (metadata: object, devMetadata: object, appPackageFile: string, devAppPackageFile: string) => void;
+    };
+    const file = join(PROJECT_ROOT, 'package.json');
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(() => checkMetadata(pkg, pkg, file, file)).not.toThrow();
+    expect(pkg.devDependencies.electron).toMatch(/^~41\.7\./u);
+  });
+
+  it("packages what `npm run build:electron` writes: package.json's main, the preload main.ts loads, the simulator's worker", async () => {
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
+    // By its path: vite.config.ts is linted and type-checked as a config file of its own, outside test/'s program.
+    const viteConfigFile = join(PROJECT_ROOT, 'vite.config.ts');
+    const viteConfig = ((await import(viteConfigFile)) as { default: (env: { mode: string; command: 'build' }) => UserConfig }).default;
+    const output = (mode: string): string => {
+      const b = viteConfig({ mode, command: 'build' }).build!;
+      const lib = b.lib as { fileName: () => string };
+      return `${b.outDir!}/${lib.fileName()}`;
+    };
+    expect(pkg.scripts['build:electron']).toBe('vite build --mode electron-main && vite build --mode electron-preload && node scripts/build.mjs --electron');
+    expect(output('electron-main')).toBe(pkg.main);
+    expect(output('electron-preload')).toBe('dist-electron/preload.cjs');
+    expect(readFileSync(join(PROJECT_ROOT, 'src', 'studio', 'main', 'main.ts'), 'utf8')).toContain("join(__dirname, 'preload.cjs')");
+    expect(readFileSync(join(PROJECT_ROOT, 'scripts', 'build.mjs'), 'utf8')).toContain("join(root, 'dist-electron', 'worker-entry.mjs')");
+    // The renderer main.ts loads (app path/dist-renderer/index.html) is vite's default build.
+    expect(viteConfig({ mode: 'production', command: 'build' }).build!.outDir).toBe('../../../dist-renderer');
+    const filters = [config.files].flat().flatMap((f) => (typeof f === 'string' ? [f] : [f?.filter ?? []].flat()));
+    for (const built of [pkg.main, 'dist-electron/preload.cjs', 'dist-electron/worker-entry.mjs', 'dist-renderer/index.html'])
+      expect(
+        filters.some((f) => matchesGlob(built, f)),
+        built,
+      ).toBe(true);
+    expect((config.asarUnpack as string[]).some((f) => matchesGlob('dist-electron/worker-entry.mjs', f))).toBe(true);
+    expect((config.asarUnpack as string[]).some((f) => matchesGlob('node_modules/better-sqlite3/build/Release/better_sqlite3.node', f))).toBe(true);
+  });
+
+  it('ships the seed folders main.ts reads from the resources folder, each with its index', () => {
+    for (const { from, to } of config.extraResources as { from: string; to: string }[]) {
+      expect(statSync(join(PROJECT_ROOT, from)).isDirectory(), from).toBe(true);
+      expect(existsSync(join(PROJECT_ROOT, from, 'index.json')), `${from}/index.json`).toBe(true);
+      expect(to).toBe(from);
+    }
+    const main = readFileSync(join(PROJECT_ROOT, 'src', 'studio', 'main', 'main.ts'), 'utf8');
+    expect(main).toContain('app.isPackaged ? process.resourcesPath : appRoot');
+    expect(main).toMatch(/join\(seedRoot, 'rules'\)[\s\S]*join\(seedRoot, 'tariffs'\)/u);
+  });
+
+  it("flips Electron's fuses: no running as Node, no NODE_OPTIONS or --inspect, code from app.asar only", () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
   });
 });

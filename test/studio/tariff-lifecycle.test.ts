@@ -133,4 +133,57 @@ describe('tariff version lifecycle', () => {
     expect(audit()).toEqual(expect.arrayContaining(['tariff.draft.restored', 'rule.draft.restored', 'tariff.approved', 'rule.approved']));
     expect(() => ws.db.prepare('UPDATE tariff_versions SET data = ? WHERE id = 1').run('{}')).toThrow(/VERSION_NOT_DRAFT/);
   });
+
+  it('lets a reviewer send a version back with the changes asked for: a comment is required, the step is recorded, the author edits and submits again', async () => {
+    let d = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2026-10-01', title: 'fee for a lost camera' });
+    d = await ok<VersionDetail>('tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 1, field: 'monthlyFee', text: '4321' }] });
+    // A draft is not in review: nothing to send back.
+    expect((await fails('lifecycle.requestTariffChanges', { id: d.summary.id, revision: d.summary.revision, comment: 'why' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    await ok('lifecycle.submitTariff', { id: d.summary.id, revision: d.summary.revision, comment: 'please review' });
+    const before = audit().length;
+    const blank = await fails('lifecycle.requestTariffChanges', { id: d.summary.id, revision: d.summary.revision, comment: '  ' });
+    expect(blank).toMatchObject({ code: 'CHANGES_COMMENT_REQUIRED', issues: [expect.objectContaining({ code: 'CHANGES_COMMENT_REQUIRED' })] });
+    // The revision the reviewer opened, as for an approval.
+    const stale = await fails('lifecycle.requestTariffChanges', { id: d.summary.id, revision: d.summary.revision - 1, comment: 'x' });
+    expect(stale.code).toBe('REVIEW_STALE');
+    expect(stale.message).toContain(`revision ${d.summary.revision - 1} → ${d.summary.revision}`);
+    expect(audit().length).toBe(before);
+    expect((await ok<VersionDetail>('tariffs.get', { id: d.summary.id })).summary.status).toBe('in-review');
+
+    const back = await ok<VersionSummary>('lifecycle.requestTariffChanges', {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      comment: ' 4,321 円は高すぎます。3,980 円にしてください。 ',
+    });
+    expect(back).toMatchObject({ status: 'draft', revision: d.summary.revision });
+    const entry = ws.db.prepare("SELECT comment, before, after FROM audit_log WHERE action = 'tariff.changes-requested' AND target = ?").get(`tariff:${d.summary.id}`) as {
+      comment: string;
+      before: string;
+      after: string;
+    };
+    expect(entry.comment).toBe('4,321 円は高すぎます。3,980 円にしてください。');
+    expect([JSON.parse(entry.before), JSON.parse(entry.after)]).toEqual([
+      { status: 'in-review', revision: d.summary.revision },
+      { status: 'draft', revision: d.summary.revision },
+    ]);
+    const { steps } = await ok<{ steps: { step: string; comment: string }[] }>('lifecycle.reviewSteps', { id: d.summary.id });
+    expect(steps.map((x) => x.step)).toEqual(['submitted', 'changes-requested']);
+    expect(steps[1]!.comment).toBe('4,321 円は高すぎます。3,980 円にしてください。');
+    expect((await fails('lifecycle.requestTariffChanges', { id: d.summary.id, revision: d.summary.revision, comment: 'again' })).code).toBe('VERSION_NOT_IN_REVIEW');
+    // The step is a review step, never replaced, and a request for changes never without its comment (migration 7).
+    expect(() => ws.db.prepare("UPDATE tariff_reviews SET comment = 'x' WHERE tariff_version = ?").run(d.summary.id)).toThrow(/REVIEW_APPEND_ONLY/);
+    expect(() =>
+      ws.db.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (?, 'changes-requested', 'x', ' ', 'now')").run(d.summary.id),
+    ).toThrow(/CHECK constraint/);
+
+    // The author edits the draft and submits it again; it is reviewed and approved as any other.
+    d = await ok<VersionDetail>('tariffs.edit', { id: d.summary.id, revision: d.summary.revision, edits: [{ table: 'courses', index: 1, field: 'monthlyFee', text: '3980' }] });
+    await ok('lifecycle.submitTariff', { id: d.summary.id, revision: d.summary.revision, comment: '3,980 円にしました' });
+    const r = await ok<ApprovalView>('lifecycle.approveTariff', { id: d.summary.id, revision: d.summary.revision, reviewer: 'legal', comment: 'ok' });
+    expect(r.approved.status).toBe('approved');
+    const review = await ok<TariffReviewView>('lifecycle.tariffReview', { id: d.summary.id });
+    expect(review.reviews.map((x) => x.step)).toEqual(['submitted', 'changes-requested', 'submitted', 'approved']);
+    expect((await fails('lifecycle.reviewSteps', { id: 999 })).code).toBe('VERSION_NOT_FOUND');
+    expect(verifyAudit(ws).ok).toBe(true);
+  });
 });

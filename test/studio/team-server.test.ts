@@ -472,6 +472,54 @@ describe('four-eyes and stale saves', () => {
   });
 });
 
+describe('request changes (差し戻し) on a tariff version', () => {
+  it('lets a legal reviewer send a tariff version back to draft saying what must change; pm and finance cannot; the pm edits and submits again, and the reviewer may still approve', async () => {
+    setRequiredApprovals(ws, 2);
+    try {
+      const [alice, carol, dave, fred] = [sessions['alice']!, sessions['carol']!, sessions['dave']!, sessions['fred']!];
+      const d = await ok<Detail>(alice, 'tariffs.createDraft', { from: 1, effective: '2038-01-01', title: 'new fees' });
+      let e = await ok<Detail>(alice, 'tariffs.edit', {
+        id: d.summary.id,
+        revision: d.summary.revision,
+        edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '2100' }],
+      });
+      await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: e.summary.revision, comment: 'ready' });
+      // One of the two approvals is counted before the version is sent back.
+      await ok(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: e.summary.revision, reviewer: '', comment: 'fine by me' });
+      const args = { id: d.summary.id, revision: e.summary.revision, comment: '2,100 円の根拠を示してください' };
+      for (const [who, role] of [
+        [alice, 'product manager'],
+        [fred, 'finance'],
+      ] as const) {
+        const r = await call(who, 'lifecycle.requestTariffChanges', args);
+        expect(r).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+        expect(r.body.error!.message).toBe(`lifecycle.requestTariffChanges is for legal; you are signed in as ${role}`);
+      }
+      expect((await call(dave, 'lifecycle.requestTariffChanges', { ...args, comment: '' })).body.error!.code).toBe('CHANGES_COMMENT_REQUIRED');
+      const back = await ok<{ status: string }>(dave, 'lifecycle.requestTariffChanges', args);
+      expect(back.status).toBe('draft');
+      const entry = listAudit(ws).find((x) => x.target === `tariff:${d.summary.id}` && x.action === 'tariff.changes-requested');
+      expect(entry).toMatchObject({ actor: 'dave', comment: '2,100 円の根拠を示してください' });
+      // The pm reads who asked for what on the Tariff page (the review steps).
+      const { steps } = await ok<{ steps: { step: string; reviewer: string; comment: string }[] }>(alice, 'lifecycle.reviewSteps', { id: d.summary.id });
+      expect(steps.at(-1)).toMatchObject({ step: 'changes-requested', reviewer: 'dave', comment: '2,100 円の根拠を示してください' });
+
+      // The pm changes the draft and submits it again; carol's approval of the earlier submission no longer counts.
+      e = await ok<Detail>(alice, 'tariffs.edit', { id: d.summary.id, revision: e.summary.revision, edits: [{ table: 'courses', index: 6, field: 'monthlyFee', text: '1980' }] });
+      await ok(alice, 'lifecycle.submitTariff', { id: d.summary.id, revision: e.summary.revision, comment: '1,980 円にしました' });
+      // Sending back is a review step: dave is no editor and may approve; the pm still may not.
+      const state = await ok<{ canApprove: boolean; approvals: string[]; editors: string[] }>(dave, 'team.approvalState', { kind: 'tariff', id: d.summary.id });
+      expect(state).toMatchObject({ canApprove: true, approvals: [], editors: ['alice'] });
+      expect((await call(alice, 'lifecycle.approveTariff', { id: d.summary.id, revision: e.summary.revision, reviewer: '', comment: 'mine' })).status).toBe(403);
+      await ok(dave, 'lifecycle.approveTariff', { id: d.summary.id, revision: e.summary.revision, reviewer: '', comment: 'ok' });
+      const last = await ok<{ approved: Detail }>(carol, 'lifecycle.approveTariff', { id: d.summary.id, revision: e.summary.revision, reviewer: '', comment: 'ok now' });
+      expect(last.approved).toMatchObject({ status: 'approved' });
+    } finally {
+      setRequiredApprovals(ws, 1);
+    }
+  });
+});
+
 describe('case folders on the server', () => {
   it('confines explorer.saveCase and rules.setCaseFolders to the case root, the same answer whether a path outside exists or not', async () => {
     const bob = sessions['bob']!;

@@ -64,6 +64,28 @@ describe('workspace', () => {
     expect(listTariffVersions(ws)).toEqual([expect.objectContaining({ effective: '2023-09-19', status: 'approved' })]);
   });
 
+  it('migration 7 keeps the tariff review steps of a workspace made before it, and takes a request for changes after it', () => {
+    const file = join(scratch('ws-'), 'workspace.sqlite');
+    closeWorkspace(openWorkspace(file, { seed: SEED, actor: 'tester' }).ws);
+    // The workspace as migration 6 left it: its tariff_reviews knew three steps, and held one.
+    const old = new Database(file);
+    old.exec(`DROP TABLE tariff_reviews; ${MIGRATIONS.find((m) => m.version === 6)!.sql}
+      INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'submitted', 'sato', 'please review', '2026-01-01T00:00:00.000Z');
+      DELETE FROM schema_migrations WHERE version = 7; PRAGMA user_version = 6;`);
+    expect(() => old.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'x', 'now')").run()).toThrow(
+      /CHECK/,
+    );
+    old.close();
+    const { ws } = openWorkspace(file, { actor: 'tester' });
+    onTestFinished(() => closeWorkspace(ws));
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(ws.db.prepare('SELECT id, step, reviewer, comment FROM tariff_reviews').all()).toEqual([{ id: 1, step: 'submitted', reviewer: 'sato', comment: 'please review' }]);
+    ws.db.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'fee too high', 'now')").run();
+    expect(() => ws.db.prepare('UPDATE tariff_reviews SET comment = ? WHERE id = 1').run('x')).toThrow(/REVIEW_APPEND_ONLY/);
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = 'tariff_reviews_version'").get()).toEqual({ n: 1 });
+    expect(ws.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('folders → workspace → folders gives the same files, byte for byte', () => {
     const ws = freshWorkspace();
     const out = scratch('export-');

@@ -82,6 +82,9 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'lifecycle.submitTariff': PM,
   'lifecycle.withdrawTariff': PM,
   'lifecycle.approveTariff': LEGAL,
+  // Whoever reviews a tariff version (legal) may send it back to draft saying what must change; the pm then edits and submits again.
+  'lifecycle.requestTariffChanges': LEGAL,
+  'lifecycle.reviewSteps': 'read',
   // A restore makes a draft (tariff or rules) that is reviewed and approved like any other: pm or legal may start one.
   'lifecycle.restore': ['pm', 'legal'],
   'lifecycle.inForce': 'read',

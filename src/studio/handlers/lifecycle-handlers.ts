@@ -16,7 +16,7 @@ import { diffTariff } from '../../tariff-model/tariff-diff.js';
 import { checkStudioRun, defaultRunLimit, resolvedRunSize } from '../scenarios/run-limit.js';
 import { defaultForm, resolveForm } from '../scenarios/scenario-form.js';
 import { allRuleVersions, createRuleDraft, getRuleVersion, type StoredRuleVersion } from '../workspace/rule-store.js';
-import { approveTogether, listTariffReviews, ruleCompanion, submitTariffVersion, withdrawTariffVersion } from '../workspace/tariff-review-store.js';
+import { approveTogether, listTariffReviews, requestTariffChanges, ruleCompanion, submitTariffVersion, withdrawTariffVersion } from '../workspace/tariff-review-store.js';
 import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { allTariffVersions, createTariffDraft, getTariffVersion, type StoredTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -144,6 +144,13 @@ const ruleKeys = (v: Pick<RuleVersion, 'decisions'>): Map<string, string> => {
   return m;
 };
 
+/** A tariff version's review steps, with the approvals counted among them. */
+const reviewStepsOf = (ctx: StudioContext, id: number) =>
+  withCountedApprovals(
+    listTariffReviews(ctx.ws, id).map(({ step, reviewer, comment, at }) => ({ step, reviewer, comment, at })),
+    countedApprovalSteps(ctx.ws, 'tariff', id),
+  );
+
 export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => ({
   tariffReview: async ({ id }) => {
     const t = getTariffVersion(ctx.ws, id);
@@ -160,10 +167,7 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
     const known = [...report.changed, ...report.invalidAfter];
     return {
       summary: summaryOf(t),
-      reviews: withCountedApprovals(
-        listTariffReviews(ctx.ws, id).map(({ step, reviewer, comment, at }) => ({ step, reviewer, comment, at })),
-        countedApprovalSteps(ctx.ws, 'tariff', id),
-      ),
+      reviews: reviewStepsOf(ctx, id),
       companion: companion ? ref(companion) : null,
       baseline: base ? ref(base.tariff) : null,
       total: report.total,
@@ -204,6 +208,11 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
 
   submitTariff: ({ id, revision, comment }) => summaryOf(submitTariffVersion(ctx.ws, { id, revision, comment })),
   withdrawTariff: ({ id, comment }) => summaryOf(withdrawTariffVersion(ctx.ws, { id, comment })),
+  requestTariffChanges: ({ id, revision, comment }) => summaryOf(requestTariffChanges(ctx.ws, { id, revision, comment })),
+  reviewSteps: ({ id }) => {
+    getTariffVersion(ctx.ws, id);
+    return { steps: reviewStepsOf(ctx, id) };
+  },
 
   approveTariff: ({ id, revision, reviewer, comment }) => {
     const t = getTariffVersion(ctx.ws, id);

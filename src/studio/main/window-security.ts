@@ -2,8 +2,9 @@ import type { Session, WebContents, WebPreferences } from 'electron';
 
 /**
  * The studio window's security policy (Electron's checklist): isolated, sandboxed renderer
- * without Node; no navigation away from the app, no new windows, no webviews, every permission
- * request (camera, notifications, …) refused.
+ * without Node; no navigation away from the studio's own page, no new windows, no webviews,
+ * every permission request (camera, notifications, …) refused; developer tools only in a
+ * development checkout (`app.isPackaged` false), never in the installed app.
  */
 export const SECURE_PREFERENCES = {
   contextIsolation: true,
@@ -13,18 +14,68 @@ export const SECURE_PREFERENCES = {
   nodeIntegrationInSubFrames: false,
   webSecurity: true,
   allowRunningInsecureContent: false,
+  experimentalFeatures: false,
   webviewTag: false,
+  navigateOnDragDrop: false,
   spellcheck: false,
 } as const satisfies WebPreferences;
 
-export function hardenContents(contents: Pick<WebContents, 'setWindowOpenHandler' | 'on'>): void {
+/** The preferences of a studio window: the policy above, devtools in development only, and the preload if any. */
+export const windowPreferences = (opts: { packaged: boolean; preload?: string }): WebPreferences => ({
+  ...SECURE_PREFERENCES,
+  devTools: !opts.packaged,
+  ...(opts.preload !== undefined ? { preload: opts.preload } : {}),
+});
+
+/**
+ * Whether a window may go to `url`: the local studio stays on its renderer folder (a file://
+ * prefix); a team server's window on that server's origin (its sign-in page, a proxy's redirect
+ * on the same origin). Anything else, including another scheme, is refused.
+ */
+export const studioPageCheck =
+  (allowed: { filePrefix: string } | { origin: string }) =>
+  (url: string): boolean => {
+    if ('filePrefix' in allowed) return url.startsWith(allowed.filePrefix);
+    try {
+      return new URL(url).origin === allowed.origin;
+    } catch {
+      return false;
+    }
+  };
+
+/**
+ * Applied to every web contents as it is created (app 'web-contents-created'): `window.open` and
+ * target=_blank links are denied (the studio opens no other window and links nowhere outside);
+ * a navigation or redirect (of the page or any of its frames) leaving the studio's page is
+ * stopped; webviews are never attached. `isStudioPage` is asked at each navigation, so it follows
+ * the connection chosen after start (the local renderer or a team server); by default nothing is.
+ */
+export function hardenContents(contents: Pick<WebContents, 'setWindowOpenHandler' | 'on'>, isStudioPage: (url: string) => boolean = () => false): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+  const guard = (details: { url: string; preventDefault(): void }): void => {
+    if (!isStudioPage(details.url)) details.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+/** Every permission request and check refused (camera, microphone, notifications, geolocation, HID/USB/serial devices, …). */
+export function denyPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** What a studio page loads besides its own files: blobs (a download being saved), inline data (fonts, the empty icon), the developer tools. */
+const LOCAL_SCHEMES = /^(?:blob|data|devtools):/u;
+
+/**
+ * No remote content, enforced below the page: every request of the session (a page, a script,
+ * an image, a fetch, an EventSource) that is not the studio's own page (`isStudioPage`, asked at
+ * each request) nor a blob, data or devtools URL is cancelled, whatever the page's CSP says.
+ */
+export function onlyStudioRequests(session: { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> }, isStudioPage: (url: string) => boolean): void {
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !(isStudioPage(details.url) || LOCAL_SCHEMES.test(details.url)) }));
 }

@@ -29,6 +29,10 @@ export const AUTH_LIMIT: BodyLimit = {
   hint: 'Send {"name": "…", "password": "…"} only: a user name is at most 64 characters, a password at most 1,024.',
 };
 
+/** The refusal of a body over `limit` (the HTTP servers answer it 413; Electron's IPC the same envelope). */
+export const payloadTooLarge = (limit: BodyLimit = CALL_LIMIT): Envelope<unknown> =>
+  transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${limit.shown} limit${limit.what}`, limit.hint);
+
 /** application/json, any case, with parameters (charset=utf-8) or none; not application/jsonp or json-seq. */
 const JSON_MEDIA = /^application\/json\s*(?:;|$)/iu;
 
@@ -52,7 +56,7 @@ export async function readJsonCallBody(
   if (!read.ok) {
     // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
     if (read.closeAfter) res.once('finish', () => req.destroy());
-    reply(413, transportError('PAYLOAD_TOO_LARGE', `the request is larger than the ${limit.shown} limit${limit.what}`, limit.hint), { Connection: 'close' });
+    reply(413, payloadTooLarge(limit), { Connection: 'close' });
     return undefined;
   }
   try {

@@ -12,7 +12,8 @@ import type { Role, TeamUser } from '../api/roles.js';
 export type { ApprovalKind, ApprovalReason, ApprovalState };
 
 export const APPROVER_ROLES: readonly Role[] = ['legal'];
-const REVIEW_STEPS = new Set(['submitted', 'withdrawn', 'approved', 'approval.counted']);
+// A reviewer who sent a version back (changes-requested) reviewed it: that does not make them an editor.
+const REVIEW_STEPS = new Set(['submitted', 'withdrawn', 'changes-requested', 'approved', 'approval.counted']);
 
 export const countedAction = (kind: ApprovalKind): string => `${kind}.approval.counted`;
 
@@ -42,7 +43,7 @@ export function approvalsOf(ws: Workspace, kind: ApprovalKind, id: number, compa
   let names: string[] = [];
   for (const e of entries) {
     const s = step(e.target.startsWith(`${kind}:`) ? kind : companion!.kind, e.action);
-    if (s === 'submitted' || s === 'withdrawn') names = [];
+    if (s === 'submitted' || s === 'withdrawn' || s === 'changes-requested') names = [];
     else if (s === 'approval.counted' && !names.includes(e.actor)) names.push(e.actor);
   }
   return names;

@@ -2,8 +2,10 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
 /**
- * Where the browser mode keeps the workspace when none is named: the per-user data folder
- * (Electron uses app.getPath('userData'), the same folder on each platform). An empty or relative
+ * Where the studio keeps the workspace when none is named, in the browser mode and in the desktop
+ * app alike (main.ts asks this function too, so both open the same file): the per-user data
+ * folder, `Tariff Studio/workspace.sqlite` under %APPDATA% (Windows), ~/Library/Application
+ * Support (macOS) or $XDG_DATA_HOME / ~/.local/share (Linux). An empty or relative
  * XDG_DATA_HOME or APPDATA is ignored, as the XDG Base Directory spec says: it would put the
  * workspace in whatever folder the studio was started from.
  */

@@ -155,6 +155,29 @@ CREATE INDEX tariff_reviews_version ON tariff_reviews(tariff_version);
 CREATE TRIGGER tariff_reviews_no_update BEFORE UPDATE ON tariff_reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
 `,
   },
+  {
+    version: 7,
+    name: 'tariff reviews: a reviewer sends a tariff version back to draft with the changes asked for (step changes-requested)',
+    sql: `
+-- SQLite cannot widen a CHECK in place: the table is made again with the new step, every row
+-- copied as it was (ids kept), then its index and append-only trigger as migration 6 made them.
+CREATE TABLE tariff_reviews_v7 (
+  id             INTEGER PRIMARY KEY,
+  tariff_version INTEGER NOT NULL REFERENCES tariff_versions(id),
+  step           TEXT NOT NULL CHECK (step IN ('submitted', 'withdrawn', 'changes-requested', 'approved')),
+  reviewer       TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+  comment        TEXT NOT NULL,
+  at             TEXT NOT NULL,
+  -- A request for changes says what must change: never without a comment.
+  CHECK (step <> 'changes-requested' OR length(trim(comment)) > 0)
+);
+INSERT INTO tariff_reviews_v7 (id, tariff_version, step, reviewer, comment, at) SELECT id, tariff_version, step, reviewer, comment, at FROM tariff_reviews ORDER BY id;
+DROP TABLE tariff_reviews;
+ALTER TABLE tariff_reviews_v7 RENAME TO tariff_reviews;
+CREATE INDEX tariff_reviews_version ON tariff_reviews(tariff_version);
+CREATE TRIGGER tariff_reviews_no_update BEFORE UPDATE ON tariff_reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
+`,
+  },
 ];
 
 /** The newest schema this build knows (the migrations are listed strictly ascending; a unit test holds it). */

@@ -2,7 +2,8 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { approveRuleRow, getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion, type VersionStatus } from './tariff-store.js';
-import { requireApprovalInput, requireStatus } from './version-drafts.js';
+import { requireReviewedRevision } from './review-pin.js';
+import { requireApprovalInput, requireChangesComment, requireStatus } from './version-drafts.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**
@@ -13,7 +14,15 @@ import { nowIso, type Workspace } from './workspace.js';
  * all. Every step is one immediate transaction with its audit entry and its row in
  * tariff_reviews (migration 6).
  */
-export type TariffReviewStep = { id: number; tariffVersion: number; step: 'submitted' | 'withdrawn' | 'approved'; reviewer: string; comment: string; at: string };
+export type TariffReviewStep = {
+  id: number;
+  tariffVersion: number;
+  /** `withdrawn`: the author took it back; `changes-requested`: a reviewer sent it back saying what must change (migration 7). */
+  step: 'submitted' | 'withdrawn' | 'changes-requested' | 'approved';
+  reviewer: string;
+  comment: string;
+  at: string;
+};
 
 export function listTariffReviews(ws: Workspace, tariffVersion: number): TariffReviewStep[] {
   return (
@@ -86,16 +95,43 @@ export function submitTariffVersion(ws: Workspace, args: { id: number; revision:
     .immediate();
 }
 
-/** in-review → draft: sent back for more edits (the author or the reviewer). */
+/**
+ * in-review → draft, the one way back for both: the author withdrawing it (`withdrawn`) and a
+ * reviewer asking for changes (`changes-requested`). The step, the status and the audit entry
+ * are one transaction; the revision stays, so the draft is edited from where it was.
+ */
+function backToDraft(ws: Workspace, cur: StoredTariffVersion, step: 'withdrawn' | 'changes-requested', comment: string): StoredTariffVersion {
+  setStatus(ws, 'tariff_versions', cur.id, 'draft');
+  addReview(ws, cur.id, step, ws.actor, comment);
+  appendAudit(ws, `tariff.${step}`, `tariff:${cur.id}`, { before: { status: 'in-review', revision: cur.revision }, after: { status: 'draft', revision: cur.revision }, comment });
+  return getTariffVersion(ws, cur.id);
+}
+
+/** in-review → draft: taken back by its author for more edits. */
 export function withdrawTariffVersion(ws: Workspace, args: { id: number; comment: string }): StoredTariffVersion {
   return ws.db
     .transaction(() => {
       const cur = getTariffVersion(ws, args.id);
       requireStatus('tariff', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
-      setStatus(ws, 'tariff_versions', cur.id, 'draft');
-      addReview(ws, cur.id, 'withdrawn', ws.actor, args.comment);
-      appendAudit(ws, 'tariff.withdrawn', `tariff:${cur.id}`, { before: { status: 'in-review' }, after: { status: 'draft' }, comment: args.comment });
-      return getTariffVersion(ws, cur.id);
+      return backToDraft(ws, cur, 'withdrawn', args.comment);
+    })
+    .immediate();
+}
+
+/**
+ * in-review → draft by a reviewer: "request changes" (差し戻し). The comment says what must change
+ * and is required; the revision is the one the reviewer opened, as for an approval, so a version
+ * its author changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
+ */
+export function requestTariffChanges(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredTariffVersion {
+  const comment = args.comment.trim();
+  requireChangesComment(comment);
+  return ws.db
+    .transaction(() => {
+      const cur = getTariffVersion(ws, args.id);
+      requireStatus('tariff', cur, 'in-review', 'sent back with changes requested', 'It is no longer in review: reload it. A draft is edited and submitted again by its author.');
+      requireReviewedRevision('tariff', cur, args.revision, 'sent back');
+      return backToDraft(ws, cur, 'changes-requested', comment);
     })
     .immediate();
 }

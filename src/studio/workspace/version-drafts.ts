@@ -88,3 +88,14 @@ export function requireApprovalInput(reviewer: string, comment: string): void {
       'Enter the reviewer name and a comment, then approve again.',
     );
 }
+
+/** Refuses a request for changes without a comment: the author must be told what to change (CHANGES_COMMENT_REQUIRED). */
+export function requireChangesComment(comment: string): void {
+  if (!comment.trim())
+    throw new StudioError(
+      'CHANGES_COMMENT_REQUIRED',
+      'a request for changes needs a comment saying what must change',
+      [{ code: 'CHANGES_COMMENT_REQUIRED', severity: 'error', message: 'comment: say what must change before the version can be approved', field: 'comment' }],
+      'Write in the comment what the author should change, then send the version back again.',
+    );
+}

@@ -16,8 +16,25 @@ export const onWorkspaceClose = (ws: Workspace, fn: () => void): void => {
   closers.set(ws, fn);
 };
 
+/**
+ * Closes the workspace: its write-ahead log is first copied into the file (a TRUNCATE checkpoint
+ * that waits for no reader: what a reader still holds stays in the WAL, durable all the same), so
+ * the .sqlite file alone holds every saved change even while another connection (a backup, a
+ * `workspace check`) keeps the WAL open; then the connection closes and the lock is released.
+ */
 export const closeWorkspace = (ws: Workspace): void => {
-  if (ws.db.open) ws.db.close();
-  closers.get(ws)?.();
-  closers.delete(ws);
+  try {
+    if (ws.db.open)
+      try {
+        if (!ws.readOnly) {
+          ws.db.pragma('busy_timeout = 0');
+          ws.db.pragma('wal_checkpoint(TRUNCATE)');
+        }
+      } finally {
+        ws.db.close();
+      }
+  } finally {
+    closers.get(ws)?.();
+    closers.delete(ws);
+  }
 };

@@ -113,6 +113,19 @@ export const lifecycle = {
     properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
   }).returns(summarySchema),
   withdrawTariff: call<{ id: number; comment: string }, VersionSummary>('send a tariff version in review back to draft', tariffCommentArgs).returns(summarySchema),
+  requestTariffChanges: call<{ id: number; revision: number; comment: string }, VersionSummary>(
+    'a reviewer sends a tariff version in review back to draft, saying what must change (差し戻し): the comment is required; the revision is the one the reviewer opened (REVIEW_STALE when it changed since); the author edits the draft and submits it again',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'comment'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
+    },
+  ).returns(summarySchema),
+  reviewSteps: call<{ id: number }, { steps: ReviewStepView[] }>(
+    "a tariff version's review steps only (submitted, withdrawn, changes requested, approved), newest last: what the Tariff page shows its author without running the regression",
+    { type: 'object', additionalProperties: false, required: ['id'], properties: { id } },
+  ).returns({ type: 'object', additionalProperties: false, required: ['steps'], properties: { steps: { type: 'array', items: reviewSchema } } }),
   approveTariff: call<{ id: number; revision: number; reviewer: string; comment: string }, ApprovalView>(
     'approve a tariff version in review (with the rule version of the same date, which must be in review too): needs the revision the reviewer saw (REVIEW_STALE when it changed since), a reviewer and a comment, refused while any case answers invalid; the versions they replace become superseded',
     {

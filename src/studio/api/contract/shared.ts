@@ -159,12 +159,15 @@ export const refSchema = {
   required: ['id', 'effective', 'status', 'title'],
   properties: { id, effective: isoDate, status: statusSchema, title: str },
 } as const;
-/** `approval-counted`: one of several approvals required (team server), the version still in review after it. */
-export type ReviewStepView = { step: 'submitted' | 'withdrawn' | 'approved' | 'approval-counted'; reviewer: string; comment: string; at: string };
+/**
+ * `approval-counted`: one of several approvals required (team server), the version still in review after it.
+ * `changes-requested`: a reviewer sent the version back to draft saying what must change (tariff versions).
+ */
+export type ReviewStepView = { step: 'submitted' | 'withdrawn' | 'changes-requested' | 'approved' | 'approval-counted'; reviewer: string; comment: string; at: string };
 export const reviewSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['step', 'reviewer', 'comment', 'at'],
-  properties: { step: { enum: ['submitted', 'withdrawn', 'approved', 'approval-counted'] }, reviewer: str, comment: str, at: str },
+  properties: { step: { enum: ['submitted', 'withdrawn', 'changes-requested', 'approved', 'approval-counted'] }, reviewer: str, comment: str, at: str },
 } as const;
 export const nullable = <const S extends object>(s: S) => ({ anyOf: [s, { type: 'null' }] }) as const;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLiveTick } from '../team/live-updates.js';
 import { TOKYO_OFFSET } from '../../../engine/dates.js';
 import type { Interpretation } from '../../../engine/rule-types.js';
 import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
@@ -98,17 +99,19 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const [error, setError] = useState<ShownError | null>(null);
   const showError = useCallback((e: unknown) => setError({ error: e }), []);
 
+  // Versions someone else created or approved (live, or loaded after signing in again) join the choices; the facts typed stay.
+  const versionsTick = useLiveTick('rules') + useLiveTick('tariffs');
   useEffect(() => {
     Promise.all([api.explorer.decisions({}), api.rules.list({}), api.tariffs.list({})]).then(([d, r, tv]) => {
       setForms(d.decisions);
       setRuleVersions(r.versions);
       setTariffVersions(tv.versions);
     }, showError);
-  }, [api, showError]);
+  }, [api, showError, versionsTick]);
   useEffect(() => {
     if (ruleId === null || tariffId === null) return;
     api.explorer.context({ ruleVersionId: ruleId, tariffVersionId: tariffId }).then(setCtx, showError);
-  }, [api, ruleId, tariffId, showError]);
+  }, [api, ruleId, tariffId, showError, versionsTick]);
 
   const form = forms.find((f) => f.name === decision);
   const vals = values[decision] ?? {};

@@ -4,6 +4,7 @@ import type { FactOffer, RuleCheck, RuleVersionDetail } from '../../api/contract
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ConditionEditor } from './condition-editor.js';
+import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 
 /**
  * Editing one rule of a draft: the structured editor and the JSON side by side, both checked by
@@ -12,11 +13,44 @@ import { ConditionEditor } from './condition-editor.js';
  */
 const pretty = (r: unknown): string => JSON.stringify(r, null, 2);
 
-export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detail: RuleVersionDetail; decision: DecisionName; rule: RuleDoc; onSaved: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+const parsedRule = (text: string): RuleDoc | null => {
+  try {
+    const v = JSON.parse(text) as RuleDoc;
+    return v && typeof v === 'object' && v.conditions && typeof v.conditions === 'object' && v.event && typeof v.event === 'object' ? v : null;
+  } catch {
+    return null;
+  }
+};
+
+export function RuleEditor({
+  detail,
+  decision,
+  rule,
+  onSaved,
+  onError,
+  unsaved,
+}: {
+  detail: RuleVersionDetail;
+  decision: DecisionName;
+  rule: RuleDoc;
+  onSaved: (d: RuleVersionDetail) => void;
+  onError: (e: unknown) => void;
+  unsaved: UnsavedRules;
+}) {
   const api = useApi();
   const { t, lang } = useI18n();
-  const [draft, setDraft] = useState<RuleDoc>(rule);
-  const [json, setJson] = useState(pretty(rule));
+  const key = unsavedKey(detail.summary.id, decision, rule.id);
+  // What was typed before this editor was mounted again (a reload brought a newer revision), with the revision it was typed on.
+  const [kept] = useState(() => unsaved.get(key) ?? null);
+  const [base, setBase] = useState(kept?.revision ?? detail.summary.revision);
+  const [draft, setDraft] = useState<RuleDoc>(() => (kept && parsedRule(kept.json)) || rule);
+  const [json, setJson] = useState(kept?.json ?? pretty(rule));
+  // The draft moved on since the text was typed: saving it would be refused (DRAFT_CONFLICT); the user chooses first.
+  const stale = base !== detail.summary.revision;
+  useEffect(() => {
+    if (json.trim() !== pretty(rule)) unsaved.set(key, { json, revision: base });
+    else unsaved.delete(key);
+  }, [json, rule, base, key, unsaved]);
   const [check, setCheck] = useState<RuleCheck | null>(null);
   const [saving, setSaving] = useState(false);
   const seq = useRef(0);
@@ -45,19 +79,23 @@ export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detai
   };
   const fromJson = (text: string) => {
     setJson(text);
-    try {
-      const v = JSON.parse(text) as RuleDoc;
-      if (v && typeof v === 'object' && v.conditions && typeof v.conditions === 'object' && v.event && typeof v.event === 'object') setDraft(v);
-    } catch {
-      // The check shows where the JSON breaks; the structured view keeps the last good rule.
-    }
+    // Unparsable JSON: the check shows where it breaks; the structured view keeps the last good rule.
+    const v = parsedRule(text);
+    if (v) setDraft(v);
+  };
+  const discardMine = () => {
+    fromStructured(rule);
+    setBase(detail.summary.revision);
   };
   const errors = check?.issues.filter((i) => i.severity === 'error') ?? [];
   const changed = json.trim() !== pretty(rule);
   const save = async () => {
     setSaving(true);
     try {
-      onSaved(await api.rules.saveRule({ id: detail.summary.id, revision: detail.summary.revision, decision, ruleId: rule.id, ruleJson: json }));
+      // On the revision the text was typed on: if the draft moved on, the server refuses it (DRAFT_CONFLICT) rather than lose the other change.
+      const saved = await api.rules.saveRule({ id: detail.summary.id, revision: base, decision, ruleId: rule.id, ruleJson: json });
+      unsaved.delete(key);
+      onSaved(saved);
     } catch (e) {
       onError(e);
     } finally {
@@ -67,6 +105,19 @@ export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detai
 
   return (
     <div className="rule-editor" data-testid="rule-editor">
+      {stale && changed && (
+        <div className="banner banner-warning" role="status" data-testid="rule-unsaved-stale">
+          <p>{t('rules.unsavedStale', { from: base, to: detail.summary.revision })}</p>
+          <div className="dialog-actions start">
+            <button type="button" onClick={() => setBase(detail.summary.revision)} data-testid="rule-keep-mine">
+              {t('rules.keepMine')}
+            </button>
+            <button type="button" onClick={discardMine} data-testid="rule-discard-mine">
+              {t('rules.discardMine')}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="rule-editor-panes">
         <div className="rule-structured">
           <h4>{t('rules.conditions')}</h4>
@@ -104,7 +155,7 @@ export function RuleEditor({ detail, decision, rule, onSaved, onError }: { detai
         {check?.sentence && <pre className="sentence sentence-preview" data-testid="rule-sentence-preview">{lang === 'ja' ? check.sentence.ja : check.sentence.en}</pre>}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={() => fromStructured(rule)} disabled={!changed || saving} data-testid="rule-revert">
+        <button type="button" onClick={discardMine} disabled={!changed || saving} data-testid="rule-revert">
           {t('rules.revert')}
         </button>
         <button type="button" className="primary" onClick={() => void save()} disabled={!changed || saving || check === null || errors.length > 0} data-testid="rule-save">

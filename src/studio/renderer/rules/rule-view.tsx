@@ -6,11 +6,22 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { InterpretationsSection } from './interpretation-editor.js';
 import { ParametersSection } from './parameter-editor.js';
 import { RuleEditor } from './rule-editor.js';
+import type { UnsavedRules } from './unsaved-rules.js';
 import { AutoRegression, RuleAuthoringBar } from './rule-authoring.js';
 import { TermsText } from '../ui/terms-text.js';
 
 /** The rules of a version, decision by decision: the clause's text from the terms beside the rule, its conditions as sentences, and in a draft the editor. */
-export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+export function RuleView({
+  detail,
+  onChange,
+  onError,
+  unsaved,
+}: {
+  detail: RuleVersionDetail;
+  onChange: (d: RuleVersionDetail) => void;
+  onError: (e: unknown) => void;
+  unsaved: UnsavedRules;
+}) {
   const { t, lang } = useI18n();
   const [decision, setDecision] = useState<DecisionName>('approval');
   const [ruleId, setRuleId] = useState<string | null>(null);
@@ -72,7 +83,7 @@ export function RuleView({ detail, onChange, onError }: { detail: RuleVersionDet
             )}
           </section>
         </div>
-        {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} />}
+        {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} unsaved={unsaved} />}
         <ParametersSection detail={detail} decision={decision} onChange={onChange} onError={onError} />
         <InterpretationsSection detail={detail} onChange={onChange} onError={onError} />
       </div>

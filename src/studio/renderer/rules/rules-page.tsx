@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useRef } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -12,6 +12,7 @@ import { DiffView } from './diff-view.js';
 import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
 import { RuleView } from './rule-view.js';
+import type { UnsavedRules } from './unsaved-rules.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { useForceNote } from '../versions/use-force-note.js';
 import { versionInForceOn } from '../versions/force-note.js';
@@ -35,6 +36,8 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const forceNotes = useForceNote(versions, info.today);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
+  // Rule edits not yet saved, kept across reloads of the version (unsaved-rules.ts).
+  const unsavedRules = useRef<UnsavedRules>(new Map()).current;
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
   const [note, setNote] = useState<{ date: string | null; effective: string; counted?: boolean } | null>(null);
@@ -203,7 +206,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
               ))}
             </div>
             <div className="rules-content">
-              {tab === 'rules' && <RuleView detail={detail} onChange={updated} onError={showError} />}
+              {tab === 'rules' && <RuleView detail={detail} onChange={updated} onError={showError} unsaved={unsavedRules} />}
               {tab === 'coverage' && <CoverageView key={`${s.id}-${s.revision}`} detail={detail} onError={showError} />}
               {tab === 'diff' && <DiffView key={s.id} detail={detail} versions={versions} onError={showError} />}
               {tab === 'regression' && <RegressionView key={s.id} detail={detail} onError={showError} />}

@@ -1,7 +1,7 @@
 import { StudioCallError } from '../../api/client.js';
 import { isStaleRefusal } from '../../api/envelope-status.js';
 import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
-import { useI18n } from '../i18n/i18n-context.js';
+import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
@@ -13,8 +13,11 @@ const conflictBy = (message: string): { by: string; at: string } | null => {
   return m ? { by: m[1]!, at: tokyoTime(m[2]!, 'seconds') } : null;
 };
 
-/** An error to show: what the studio answered (code, message, hint, issues), with an optional lead in the UI's language. */
-export type ShownError = { error: unknown; lead?: string };
+/**
+ * An error to show: what the studio answered (code, message, hint, issues), with an optional lead
+ * in the UI's language: a text, or words written when shown, so a switch of language rewrites it.
+ */
+export type ShownError = { error: unknown; lead?: string | ((t: ReturnType<typeof useI18n>['t'], lang: Lang) => string) };
 
 export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -35,7 +38,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
   return (
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       <div className="banner-head">
-        <strong>{shown.lead ?? t('error.title')}</strong>
+        <strong>{(typeof shown.lead === 'function' ? shown.lead(t, lang) : shown.lead) ?? t('error.title')}</strong>
         {call && <code className="error-code">{call.code}</code>}
         <button type="button" className="banner-close" onClick={onClose} aria-label={t('action.close')}>
           ×

@@ -37,32 +37,33 @@ export function ChangeTable({
           const def = TABLES[c.table];
           const col = def.columns.find((x) => x.key === c.field);
           return (
-            <li
-              key={i}
-              className={onPick ? 'clickable' : undefined}
-              data-kind={c.kind}
-              {...(onPick
-                ? {
-                    tabIndex: 0,
-                    role: 'button',
-                    onClick: () => onPick(c),
-                    onKeyDown: (e: KeyboardEvent) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        onPick(c);
-                      }
-                    },
-                  }
-                : {})}
-            >
-              <div className="change-where">
-                <span className="mono">{c.key}</span> <span className="muted">{(lang === 'ja' ? def.ja : def.en) + ' · '}{c.kind === 'changed' ? (lang === 'ja' ? col?.ja : col?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')}</span>
-              </div>
-              {c.kind === 'changed' && (
-                <div className="change-values">
-                  <span className="before">{show(col, c.before)}</span> → <span className="after">{show(col, c.after)}</span>
+            // The list item stays a list item (axe: a <ul> holds only <li>); what is clicked is the button inside it.
+            <li key={i} className={onPick ? 'clickable' : undefined} data-kind={c.kind}>
+              <div
+                className="change-pick"
+                {...(onPick
+                  ? {
+                      tabIndex: 0,
+                      role: 'button',
+                      onClick: () => onPick(c),
+                      onKeyDown: (e: KeyboardEvent) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          onPick(c);
+                        }
+                      },
+                    }
+                  : {})}
+              >
+                <div className="change-where">
+                  <span className="mono">{c.key}</span> <span className="muted">{(lang === 'ja' ? def.ja : def.en) + ' · '}{c.kind === 'changed' ? (lang === 'ja' ? col?.ja : col?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')}</span>
                 </div>
-              )}
+                {c.kind === 'changed' && (
+                  <div className="change-values">
+                    <span className="before">{show(col, c.before)}</span> → <span className="after">{show(col, c.after)}</span>
+                  </div>
+                )}
+              </div>
             </li>
           );
         })}

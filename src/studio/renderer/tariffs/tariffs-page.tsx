@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import type { SortColumn } from 'react-data-grid';
 import { StudioCallError } from '../../api/client.js';
@@ -34,6 +34,7 @@ import { InForcePanel } from '../versions/in-force-panel.js';
 import { useForceNote } from '../versions/use-force-note.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
+import { ChangesRequested } from '../versions/changes-requested.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -55,7 +56,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [courseIndex, setCourseIndex] = useState<number | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   // What the page tells after an action: done (green) or a warning (nothing happened, or not all of it).
-  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warning' } | null>(null);
+  // A text, or words written when shown (the review panel's), so a switch of language rewrites them.
+  const [notice, setNotice] = useState<{ text: string | ((tr: typeof t) => string); tone: 'ok' | 'warning' } | null>(null);
   const warn = (text: string) => setNotice({ text, tone: 'warning' });
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'draft' | 'import' | 'import-draft' | 'restore' | 'row' | 'course' | null>(null);
@@ -75,7 +77,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     setErrorCells(new Set(issues.filter((i) => i.index !== undefined && i.field).map((i) => cellKey(i.index!, i.field!))));
   }, []);
   const showError = useCallback(
-    (e: unknown, lead?: string) => {
+    (e: unknown, lead?: ShownError['lead']) => {
       // A refusal replaces what the page said last ("submitted", "restored"): both at once would contradict.
       setNotice(null);
       setError({ error: e, ...(lead ? { lead } : {}) });
@@ -83,7 +85,28 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     },
     [markIssues],
   );
-  const onSaveError = useCallback((e: unknown) => showError(e, t('error.edit')), [showError, t]);
+  const detailRef = useRef(detail);
+  detailRef.current = detail;
+  // A stale save (someone saved the draft since this page loaded it, e.g. while the session was
+  // over) names what was typed and not saved, so it can be typed again on their version.
+  const onSaveError = useCallback(
+    (e: unknown, edits?: readonly CellEdit[]) => {
+      const d = detailRef.current;
+      if (!(e instanceof StudioCallError && e.code === 'DRAFT_CONFLICT' && edits?.length && d)) return showError(e, t('error.edit'));
+      const cells = edits.slice(0, 3).map((c) => {
+        const table = TABLES[c.table];
+        return { key: String(table.rows(d.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), col: table.columns.find((x) => x.key === c.field), field: c.field, text: c.text };
+      });
+      // Written when shown: a switch of language rewrites it.
+      showError(e, (tr, lg) =>
+        tr('error.staleEdit', {
+          cells: cells.map((c) => tr('error.staleCell', { key: c.key, header: c.col ? c.col[lg] : c.field, text: c.text })).join(lg === 'ja' ? '、' : '; '),
+          more: edits.length > 3 ? tr('grid.normalisedMore', { n: edits.length - 3 }) : '',
+        }),
+      );
+    },
+    [showError, t],
+  );
   const editor = useDraftEditor(api, detail, setDetail, onSaveError);
 
   const reloadVersions = useCallback(async (select?: number) => {
@@ -97,6 +120,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   useEffect(() => {
     reloadVersions().catch((e: unknown) => showError(e));
   }, [reloadVersions, showError, liveTick]);
+  // What this page said it did ("submitted") no longer holds once someone else changed the versions (sent it back, approved it).
+  useEffect(() => {
+    if (liveTick) setNotice(null);
+  }, [liveTick]);
 
   useEffect(() => {
     if (selectedId === null) return;
@@ -343,10 +370,11 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
             ) : (
               !isDraft && <p className="readonly-note">{summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')}</p>
             )}
+            <ChangesRequested summary={summary} />
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {notice && (
               <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
-                {notice.text}
+                {typeof notice.text === 'function' ? notice.text(t) : notice.text}
                 <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label={t('action.close')}>
                   ×
                 </button>

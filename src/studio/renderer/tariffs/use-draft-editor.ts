@@ -21,7 +21,10 @@ type ImportBatch = WorkbookFile & { revision: number; confirmStale: boolean };
 type Batch = { edits: CellEdit[] } | { ops: RowOp[] } | { workbook: ImportBatch } | { content: TariffVersion; reason: 'undo' | 'redo' };
 type Step = { forward: Batch; inverse: Batch };
 
-export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, setDetail: (d: VersionDetail) => void, onError: (e: unknown) => void) {
+/** A refused save: the error, and the cells it would have changed (for a batch of cell edits), so the page can say what was not saved. */
+export type SaveError = (e: unknown, edits?: readonly CellEdit[]) => void;
+
+export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, setDetail: (d: VersionDetail) => void, onError: SaveError) {
   const current = useRef(detail);
   current.current = detail;
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -39,7 +42,7 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
   }, [draftId]);
 
   const run = useCallback(
-    (batch: Batch, record: (step: Step) => void, fail: (e: unknown) => void = onError): Promise<boolean> => {
+    (batch: Batch, record: (step: Step) => void, fail: SaveError = onError): Promise<boolean> => {
       let ok = false;
       queue.current = queue.current.then(async () => {
         const d = current.current;
@@ -82,7 +85,7 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
           ok = true;
         } catch (e) {
           setState('failed');
-          fail(e);
+          fail(e, 'edits' in batch ? batch.edits : undefined);
         }
         rerender((n) => n + 1);
       });

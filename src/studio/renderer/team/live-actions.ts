@@ -14,6 +14,7 @@ export const LIVE_ACTIONS: Readonly<Record<string, { ja: string; en: string }>> 
   'tariffs.restoreContent': { ja: '下書きへの Excel 取り込みを元に戻した・やり直した', en: 'undid or redid a workbook import into a tariff draft' },
   'lifecycle.submitTariff': { ja: '料金表をレビューに提出', en: 'submitted a tariff version for review' },
   'lifecycle.withdrawTariff': { ja: '料金表を下書きに戻した', en: 'sent a tariff version back to draft' },
+  'lifecycle.requestTariffChanges': { ja: '料金表の変更を依頼して差し戻した', en: 'requested changes to a tariff version and sent it back to draft' },
   'lifecycle.approveTariff': { ja: '料金表を承認', en: 'approved a tariff version' },
   'lifecycle.restore': { ja: '以前の版を下書きとして復元', en: 'restored an earlier version as a draft' },
   'rules.createDraft': { ja: 'ルールの下書きを作成', en: 'created a rule draft' },

@@ -82,7 +82,7 @@ export function TeamGate({ children }: { children: ReactNode }) {
             teamSession.csrf = csrf;
             const same = me.name === previous.name;
             setState({ kind: 'team', me, ended: false });
-            signedInAgain(same ? 'same' : 'other');
+            void signedInAgain(same ? 'same' : 'other');
           }}
         />
       )}

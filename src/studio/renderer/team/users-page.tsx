@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useLiveTick } from './live-updates.js';
 import type { UserView } from '../../api/contract.js';
 import { ROLES, type Role } from '../../api/roles.js';
 import { useApi } from '../shell/api-context.js';
@@ -25,9 +26,11 @@ export function UsersPage() {
       ),
     [api],
   );
+  // Another admin's change (live, or loaded after signing in again) is shown.
+  const liveTick = useLiveTick('team');
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, liveTick]);
   const act = async (f: () => Promise<string>) => {
     setError(null);
     setNote(null);

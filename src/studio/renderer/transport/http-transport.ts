@@ -1,6 +1,6 @@
 import { writesWorkspace } from '../../api/call-roles.js';
 import type { Envelope } from '../../api/contract.js';
-import { teamSession, waitForSignIn } from './team-session.js';
+import { seenAt, sendAfterSignIn, teamSession } from './team-session.js';
 
 /**
  * The browser mode's transport: POST <page>/api/<call> with the arguments as JSON. The page
@@ -31,10 +31,12 @@ export const httpSend = (apiBase: URL) => {
     } catch {
       return { ok: false, error: { code: 'BAD_RESPONSE', message: `the studio server answered ${res.status} without a result`, issues: [] } };
     }
+    // The server's own clock (never the browser's): what others changed after it, this page has not seen.
+    if (res.status !== 401 && teamSession.onSignedOut) seenAt(res.headers.get('date'));
     if (res.status === 401 && !env.ok && env.error.code === 'UNAUTHENTICATED' && teamSession.onSignedOut) {
       // Refused before any handler ran: nothing was done. Sent again once the same user signed in again.
-      const outcome = await waitForSignIn(writesWorkspace(name));
-      if (outcome === 'same') return send(name, args);
+      const again = await sendAfterSignIn(writesWorkspace(name), () => send(name, args));
+      if (again.outcome === 'same') return again.value;
       return {
         ok: false,
         error: {

@@ -13,7 +13,19 @@ export function pickTransport(win: Window): StudioApi {
     const calls = bridge as unknown as Record<string, Record<string, (args: unknown) => Promise<Envelope<unknown>>>>;
     return createClient((name, args) => {
       const [d, m] = name.split('.') as [string, string];
-      return calls[d]![m]!(args);
+      const fn = calls[d]?.[m];
+      // A page newer than the window's preload (bundles built apart): the dispatcher's answer to an unknown call, not a TypeError.
+      if (typeof fn !== 'function')
+        return Promise.resolve({
+          ok: false,
+          error: {
+            code: 'UNKNOWN_CALL',
+            message: `no studio call named ${JSON.stringify(name)}`,
+            issues: [],
+            hint: "This window's preload does not know the call: rebuild with `npm run build:studio` and start the studio again.",
+          },
+        });
+      return fn(args);
     });
   }
   return createClient(httpSend(new URL('api/', win.location.href)));

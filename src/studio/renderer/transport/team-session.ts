@@ -9,35 +9,78 @@
  * it is sent again (a save still carries the revision it was made on, so a draft changed
  * meanwhile is refused as DRAFT_CONFLICT, never overwritten); as someone else it is not sent,
  * since the audit would name the wrong person (`'other'`).
+ *
+ * Once the waiting calls are done, the pages are told (`onSignedInAgain`): while the session was
+ * over no live event reached them (the server drops the stream of an ended session), so they
+ * load what others changed meanwhile, after the waiting saves, which are made on what the page
+ * had loaded, not on what the reload brings.
  */
 export type SignInOutcome = 'same' | 'other';
 
-type Waiter = { writes: boolean; resolve: (o: SignInOutcome) => void };
+type Waiter = { writes: boolean; settle: (o: SignInOutcome) => Promise<unknown> | undefined };
 
 const waiters = new Set<Waiter>();
 const listeners = new Set<(writes: number) => void>();
+export type Resumed = { outcome: SignInOutcome; since: string | null };
+const resumed = new Set<(r: Resumed) => void>();
 const tell = (): void => {
   const n = [...waiters].filter((w) => w.writes).length;
   for (const l of listeners) l(n);
 };
 
-export const teamSession: { csrf: string | null; onSignedOut: (() => void) | null } = { csrf: null, onSignedOut: null };
+/**
+ * `lastSeen`: the server's time (ISO) of the newest answer or live event this page received while
+ * signed in; what others changed after it is what the page missed while the session was over.
+ */
+export const teamSession: { csrf: string | null; onSignedOut: (() => void) | null; lastSeen: string | null } = { csrf: null, onSignedOut: null, lastSeen: null };
+
+/** Moves `lastSeen` on to a later server time (an answer's Date header, a live event's time). */
+export function seenAt(serverTime: string | null): void {
+  if (!serverTime) return;
+  const t = new Date(serverTime);
+  if (Number.isNaN(t.getTime())) return;
+  const iso = t.toISOString();
+  if (!teamSession.lastSeen || iso > teamSession.lastSeen) teamSession.lastSeen = iso;
+}
+
+const wait = (w: Waiter): void => {
+  waiters.add(w);
+  tell();
+  teamSession.onSignedOut?.();
+};
 
 /** Tells the page the session ended and waits until someone signs in again. `writes`: whether the waiting call changes the workspace (counted for the page's note). */
 export function waitForSignIn(writes: boolean): Promise<SignInOutcome> {
-  return new Promise((resolve) => {
-    waiters.add({ writes, resolve });
-    tell();
-    teamSession.onSignedOut?.();
-  });
+  return new Promise((resolve) => wait({ writes, settle: (o) => void resolve(o) }));
 }
 
-/** Someone signed in again on this page: the waiting calls go on (`same`) or give up (`other`). */
-export function signedInAgain(outcome: SignInOutcome): void {
+/**
+ * As waitForSignIn, for a refused call: once the same user signed in again, `again` sends it
+ * again and its answer is the call's; the pages reload only after it came back.
+ */
+export function sendAfterSignIn<T>(writes: boolean, again: () => Promise<T>): Promise<{ outcome: 'same'; value: T } | { outcome: 'other' }> {
+  return new Promise((resolve, reject) =>
+    wait({
+      writes,
+      settle: (o) => {
+        if (o === 'other') return void resolve({ outcome: 'other' });
+        const sent = again();
+        sent.then((value) => resolve({ outcome: 'same', value }), reject);
+        return sent;
+      },
+    }),
+  );
+}
+
+/** Someone signed in again on this page: the waiting calls go on (`same`) or give up (`other`); resolves once those sent again have their answers, after telling the pages. */
+export async function signedInAgain(outcome: SignInOutcome): Promise<void> {
   const all = [...waiters];
   waiters.clear();
   tell();
-  for (const w of all) w.resolve(outcome);
+  const since = teamSession.lastSeen;
+  const sent = all.map((w) => w.settle(outcome)).filter((p): p is Promise<unknown> => p !== undefined);
+  await Promise.allSettled(sent);
+  for (const l of resumed) l({ outcome, since });
 }
 
 /** The number of waiting calls that change the workspace, now and at each change. */
@@ -45,4 +88,10 @@ export function onWaitingWrites(listener: (writes: number) => void): () => void 
   listeners.add(listener);
   tell();
   return () => listeners.delete(listener);
+}
+
+/** Told when someone signed in again on this page and the waiting calls are done, with the server time the page had seen up to before. */
+export function onSignedInAgain(listener: (r: Resumed) => void): () => void {
+  resumed.add(listener);
+  return () => resumed.delete(listener);
 }

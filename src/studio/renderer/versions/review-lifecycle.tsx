@@ -12,10 +12,12 @@ export type ReviewActions = {
   submit: (comment: string) => Promise<void>;
   withdraw: (comment: string) => Promise<void>;
   approve: (reviewer: string, comment: string) => Promise<void>;
+  /** A reviewer sends the version back to draft saying, in the comment, what must change (tariff versions: lifecycle.requestTariffChanges). */
+  requestChanges?: (comment: string) => Promise<void>;
 };
 
 /** The test ids of the form's fields and buttons (the rules page and the tariff page have their own). */
-export type ReviewTestIds = { reviewer: string; comment: string; submit: string; withdraw: string; approve: string };
+export type ReviewTestIds = { reviewer: string; comment: string; submit: string; withdraw: string; approve: string; requestChanges?: string };
 
 export type ReviewStep = { at: string; step: string; reviewer: string; comment: string };
 
@@ -65,13 +67,19 @@ export function ReviewLifecycle({
   const refusal = useCallRefusal();
   const noSubmit = refusal(kind === 'tariff' ? 'lifecycle.submitTariff' : 'rules.submit');
   const noWithdraw = refusal(kind === 'tariff' ? 'lifecycle.withdrawTariff' : 'rules.withdraw');
-  const roleNote = s.status === 'draft' ? noSubmit : s.status === 'in-review' && approval?.canApprove !== true ? noWithdraw : null;
+  // A reviewer's way back to draft (tariffs: legal, who may not withdraw the pm's version): "request changes", the comment saying what must change.
+  const noRequest = actions.requestChanges ? refusal('lifecycle.requestTariffChanges') : 'none';
+  const canRequest = noRequest === null;
+  // The author's "back to draft" is shown to whoever may use it, and to those who may use neither (disabled, with why).
+  const showWithdraw = noWithdraw === null || !canRequest;
+  const roleNote = s.status === 'draft' ? noSubmit : s.status === 'in-review' && approval?.canApprove !== true && !canRequest ? noWithdraw : null;
   const roleNoteId = `${testIds.submit}-role-note`;
   // On a team server every reason blocks; in the single-user app only a same-date companion still in draft does (the server refuses it too).
   const approveBlocked = approval !== null && !approval.canApprove && (me !== null || approval.reason === 'COMPANION_NOT_SUBMITTED');
   // The server refuses an approval without a reviewer or a comment: the button says so before it is pressed.
   const missing = [...(!me && !reviewer.trim() ? [t('review.reviewer')] : []), ...(!comment.trim() ? [t('review.comment')] : [])];
   const incompleteId = `${testIds.approve}-incomplete`;
+  const requestNoteId = `${testIds.requestChanges ?? 'request-changes'}-note`;
   const act = async (what: string, f: () => Promise<void>, lead?: string) => {
     setBusy(what);
     try {
@@ -122,15 +130,28 @@ export function ReviewLifecycle({
             )}
             {s.status === 'in-review' && (
               <>
-                <button
-                  type="button"
-                  disabled={busy !== null || noWithdraw !== null}
-                  aria-describedby={noWithdraw && roleNote ? roleNoteId : undefined}
-                  onClick={() => void act('withdraw', () => actions.withdraw(comment))}
-                  data-testid={testIds.withdraw}
-                >
-                  {t('review.withdraw')}
-                </button>
+                {canRequest && (
+                  <button
+                    type="button"
+                    disabled={busy !== null || !comment.trim()}
+                    aria-describedby={!comment.trim() ? requestNoteId : undefined}
+                    onClick={() => void act('request', () => actions.requestChanges!(comment), t('review.requestRefused'))}
+                    data-testid={testIds.requestChanges}
+                  >
+                    {t('review.requestChanges')}
+                  </button>
+                )}
+                {showWithdraw && (
+                  <button
+                    type="button"
+                    disabled={busy !== null || noWithdraw !== null}
+                    aria-describedby={noWithdraw && roleNote ? roleNoteId : undefined}
+                    onClick={() => void act('withdraw', () => actions.withdraw(comment))}
+                    data-testid={testIds.withdraw}
+                  >
+                    {t('review.withdraw')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="primary"
@@ -147,6 +168,11 @@ export function ReviewLifecycle({
           {s.status === 'in-review' && !approveBlocked && missing.length > 0 && (
             <p className="muted small" id={incompleteId} data-testid={incompleteId}>
               {t('review.missing', { fields: missing.join(t('list.and')) })}
+            </p>
+          )}
+          {s.status === 'in-review' && canRequest && (
+            <p className="muted small" id={requestNoteId} data-testid={requestNoteId}>
+              {t('review.requestHelp')}
             </p>
           )}
           {s.status === 'in-review' && <ApprovalNote state={approval} />}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { VersionSummary } from '../../api/contract.js';
 import type { FleetImpact, TariffReviewView } from '../../api/contract.js';
+import type { ReviewStepView } from '../../api/contract/shared.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
@@ -24,7 +25,8 @@ export function TariffReviewPanel({
   summary: VersionSummary;
   onChanged: (select?: number) => void;
   onError: (e: unknown, lead?: string) => void;
-  onNotice: (text: string) => void;
+  /** What was done, in words written when shown (a switch of language rewrites them). */
+  onNotice: (text: (tr: ReturnType<typeof useI18n>['t']) => string) => void;
   /** A draft's discard button: a lifecycle action, so it sits with submitting, not among the toolbar's Excel buttons. */
   discard?: ReactNode;
   /**
@@ -39,7 +41,20 @@ export function TariffReviewPanel({
   const [review, setReview] = useState<TariffReviewView | null>(null);
   const [impact, setImpact] = useState<FleetImpact | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // The review steps alone (no regression): the history of a draft too (a request for changes, a withdrawal).
+  const [steps, setSteps] = useState<ReviewStepView[] | null>(null);
   const s = summary;
+  useEffect(() => {
+    let live = true;
+    setSteps(null);
+    api.lifecycle.reviewSteps({ id: s.id }).then(
+      (r) => live && setSteps(r.steps),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, s.id, s.status, s.revision]);
 
   const runReview = async () => {
     setBusy('regression');
@@ -88,28 +103,33 @@ export function TariffReviewPanel({
         onError={onError}
         commentRows={2}
         {...(discard ? { draftEnd: <div className="review-discard">{discard}</div> } : {})}
-        testIds={{ reviewer: 'tr-reviewer', comment: 'tr-comment', submit: 'tr-submit', withdraw: 'tr-withdraw', approve: 'tr-approve' }}
+        testIds={{ reviewer: 'tr-reviewer', comment: 'tr-comment', submit: 'tr-submit', withdraw: 'tr-withdraw', approve: 'tr-approve', requestChanges: 'tr-request-changes' }}
         actions={{
           submit: async (comment) => {
             await api.lifecycle.submitTariff({ id: s.id, revision: s.revision, comment });
-            onNotice(t('tr.submitted'));
+            onNotice((tr) => tr('tr.submitted'));
             onChanged(s.id);
           },
           withdraw: async (comment) => {
             await api.lifecycle.withdrawTariff({ id: s.id, comment });
-            onNotice(t('tr.withdrawn'));
+            onNotice((tr) => tr('tr.withdrawn'));
+            onChanged(s.id);
+          },
+          requestChanges: async (comment) => {
+            await api.lifecycle.requestTariffChanges({ id: s.id, revision: s.revision, comment });
+            onNotice((tr) => tr('tr.requested'));
             onChanged(s.id);
           },
           approve: async (reviewer, comment) => {
             const r = await api.lifecycle.approveTariff({ id: s.id, revision: s.revision, reviewer, comment });
-            onNotice(
+            onNotice((tr) =>
               r.approved.status === 'in-review'
-                ? t('review.counted')
+                ? tr('review.counted')
                 : r.rules
-                  ? t('tr.approvedTogether', { date: r.rules.effective })
+                  ? tr('tr.approvedTogether', { date: r.rules.effective })
                   : r.superseded
-                    ? t('review.approvedSuperseding', { date: r.superseded.effective })
-                    : t('review.approved'),
+                    ? tr('review.approvedSuperseding', { date: r.superseded.effective })
+                    : tr('review.approved'),
             );
             onChanged(s.id);
           },
@@ -178,10 +198,10 @@ export function TariffReviewPanel({
           {t('tr.noticeXlsx')}
         </button>
       </div>
-      {review && review.reviews.length > 0 && (
+      {(review?.reviews ?? steps ?? []).length > 0 && (
         <>
           <h3>{t('review.history')}</h3>
-          <ReviewHistory reviews={review.reviews} testId="tr-history" time="minutes" />
+          <ReviewHistory reviews={review?.reviews ?? steps ?? []} testId="tr-history" time="minutes" />
         </>
       )}
     </section>
