@@ -6,6 +6,15 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const bundle = new URL('../dist/cli/main.mjs', import.meta.url);
+// A new clone before ./scripts/install.sh: a package missing is said with what to do, not a stack trace.
+const notInstalled = (e) => {
+  const missing = e?.code === 'ERR_MODULE_NOT_FOUND' && /Cannot find package '([^']+)'/u.exec(e.message);
+  if (!missing) throw e;
+  process.stderr.write(
+    `tariff: the package ${missing[1]} is not installed in ${fileURLToPath(new URL('..', import.meta.url))}: run ./scripts/install.sh there first (it runs npm ci), then tariff again.\n`,
+  );
+  process.exit(2);
+};
 if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
   const { buildCli, cliStale } = await import('../scripts/build.mjs');
   if (cliStale()) {
@@ -22,7 +31,7 @@ if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
           return true;
         }
       });
-    if (unwritable === undefined) await buildCli();
+    if (unwritable === undefined) await buildCli().catch(notInstalled);
     else if (existsSync(bundle))
       process.stderr.write(
         `tariff: src/ is newer than the built CLI, which cannot be rebuilt here (${unwritable} is not writable by this user): running the CLI as built. Run \`npm run build\` as the checkout's owner.\n`,
@@ -40,8 +49,8 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-const { main, usePrecompiledValidators } = await import(bundle.href);
-usePrecompiledValidators(await import(new URL('../dist/cli/validators.mjs', import.meta.url).href));
+const { main, usePrecompiledValidators } = await import(bundle.href).catch(notInstalled);
+usePrecompiledValidators(await import(new URL('../dist/cli/validators.mjs', import.meta.url).href).catch(notInstalled));
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),

@@ -28,6 +28,11 @@ function electronBinary() {
 const outdated = (output, sources) => !existsSync(join(root, output)) || statSync(join(root, output)).mtimeMs < newestSource(sources);
 
 function run(script) {
+  // A new clone before ./scripts/install.sh: said with what to do, not a build's stack trace.
+  if (!existsSync(join(root, 'node_modules'))) {
+    console.error('npm start: the packages are not installed here (no node_modules): run ./scripts/install.sh first (it runs npm ci), then npm start.');
+    process.exit(1);
+  }
   console.log(`npm start: npm run ${script}`);
   const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
@@ -68,5 +69,29 @@ describe('bin/tariff.mjs in a checkout this user cannot write', () => {
       `tariff: the CLI is not built (dist/cli) and cannot be built here (${join(dir, 'dist')}/ is not writable by this user): run \`npm run build\` as the checkout's owner.`,
     );
     expect(r.status).toBe(2);
+  });
+});
+
+describe('a new clone before ./scripts/install.sh (no node_modules)', () => {
+  const clone = (): string => {
+    const dir = scratch('clone-');
+    made.push(dir);
+    for (const p of ['bin', 'scripts', 'package.json', 'src']) cpSync(join(PROJECT_ROOT, p), join(dir, p), { recursive: true });
+    return dir;
+  };
+
+  it('tariff says which package is missing and to run ./scripts/install.sh (exit 2), not a stack trace', () => {
+    const dir = clone();
+    const r = spawnSync(process.execPath, [join(dir, 'bin', 'tariff.mjs'), 'courses'], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(r.stderr.trim()).toBe(`tariff: the package esbuild is not installed in ${dir}/: run ./scripts/install.sh there first (it runs npm ci), then tariff again.`);
+    expect(r.status).toBe(2);
+  });
+
+  it('npm start says to run ./scripts/install.sh first (exit 1), not a build stack trace', () => {
+    const dir = clone();
+    const r = spawnSync(process.execPath, [join(dir, 'scripts', 'start.mjs')], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr.trim()).toBe('npm start: the packages are not installed here (no node_modules): run ./scripts/install.sh first (it runs npm ci), then npm start.');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
   });
 });
