@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './options.js';
 
@@ -20,8 +22,22 @@ export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typ
     if (seen.has(t.name)) throw new UsageError(`--${t.name} is given more than once; give it once (only one value is used)`);
     seen.add(t.name);
   }
+  const values = parsed.values as Record<string, unknown>;
+  for (const name of PATH_FLAGS) {
+    const v = values[name];
+    if (typeof v === 'string') values[name] = homeExpanded(v);
+    else if (Array.isArray(v)) values[name] = v.map((x) => (typeof x === 'string' ? homeExpanded(x) : x));
+  }
   return parsed;
 }
+
+/**
+ * The flags that name a file or folder. The shell expands `~` in `--workspace ~/ws.sqlite` but not
+ * in `--workspace=~/ws.sqlite`, which made a folder named `~` in the working directory: a leading
+ * `~/` (or `~` alone) is the home folder here as there.
+ */
+const PATH_FLAGS = ['workspace', 'out', 'rules', 'tariffs', 'release', 'tokens', 'public-key', 'sign', 'since-anchor', 'tls-cert', 'tls-key'];
+const homeExpanded = (path: string): string => (path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path);
 
 /**
  * A flag's whole number, or NaN unless it is written in digits: Number() would take "" and " " for

@@ -249,6 +249,22 @@ describe('tariff studio --web', () => {
     expect(run('workspace', 'check', '--workspace', own).status).toBe(0);
   });
 
+  it('--workspace=~/… and --out=~/… (no shell expands ~ after =) are in the home folder, not a folder named ~ in the working directory', async () => {
+    const home = join(dir, 'tilde-home');
+    mkdirSync(home);
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    delete env.TARIFF_STUDIO_WORKSPACE;
+    const { child, output } = await startWebStudio(['--workspace=~/tariff/ws.sqlite'], env);
+    expect(output()).toContain(`Workspace: ${join(home, 'tariff', 'ws.sqlite')} (created now`);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'tariffs', 'export', '--version', '2023-09-19', '--out=~/tariff.xlsx'], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(home, 'tariff.xlsx'))).toBe(true);
+    expect(existsSync(join(dir, '~'))).toBe(false);
+  });
+
   it('--read-only says it was asked for, and refuses a write', async () => {
     const workspace = join(dir, 'web.sqlite');
     expect(existsSync(workspace)).toBe(true);
