@@ -249,7 +249,7 @@ describe('tariff studio --web', () => {
     expect(run('workspace', 'check', '--workspace', own).status).toBe(0);
   });
 
-  it('--workspace=~/… and --out=~/… (no shell expands ~ after =) are in the home folder, not a folder named ~ in the working directory', async () => {
+  it('--workspace=~/…, --out=~/… and TARIFF_STUDIO_WORKSPACE=~/… (no shell expands these) are in the home folder, not a folder named ~ in the working directory', async () => {
     const home = join(dir, 'tilde-home');
     mkdirSync(home);
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
@@ -259,6 +259,11 @@ describe('tariff studio --web', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    const fromEnv = await startWebStudio([], { ...env, TARIFF_STUDIO_WORKSPACE: '~/from-env.sqlite' });
+    expect(fromEnv.output()).toContain(`Workspace: ${join(home, 'from-env.sqlite')} (created now`);
+    const envExited = new Promise<number | null>((resolve) => fromEnv.child.once('exit', resolve));
+    fromEnv.child.kill('SIGTERM');
+    expect(await envExited).toBe(0);
     const r = spawnSync(process.execPath, [BIN, 'tariffs', 'export', '--version', '2023-09-19', '--out=~/tariff.xlsx'], { cwd: dir, env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(existsSync(join(home, 'tariff.xlsx'))).toBe(true);

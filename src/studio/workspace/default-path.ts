@@ -10,8 +10,10 @@ import { isAbsolute, join } from 'node:path';
  * workspace in whatever folder the studio was started from.
  */
 export function defaultWorkspacePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (env.TARIFF_STUDIO_WORKSPACE) return env.TARIFF_STUDIO_WORKSPACE;
   const home = homedir();
+  // Written in an environment file (systemd, .env) no shell expands `~/`: it is the home folder here too.
+  const named = env.TARIFF_STUDIO_WORKSPACE;
+  if (named) return named === '~' || named.startsWith('~/') ? join(home, named.slice(1)) : named;
   const given = (value: string | undefined): string | undefined => (value && isAbsolute(value) ? value : undefined);
   const base =
     platform === 'win32'
