@@ -250,4 +250,13 @@ describe('Scenarios, browser mode', () => {
     await testId('scn-proposal-edit-5-remove').click();
     expect(await testId('scn-proposal-edit-5').count()).toBe(0);
   });
+
+  it('a new scenario is already named as its heading says, so a first Save and run with no name typed runs', async () => {
+    await openScenarios(studio);
+    await testId('scn-new').click();
+    expect(await testId('scn-name').inputValue()).toBe('新しいシナリオ');
+    await fillScenario(studio, { size: 200, months: 6 });
+    await runScenario(studio);
+    await testId('scenario-result').waitFor();
+  });
 });

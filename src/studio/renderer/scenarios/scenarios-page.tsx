@@ -120,13 +120,15 @@ export function ScenariosPage() {
     showError,
   );
 
+  /** A new scenario's form, named as its heading already calls it, so a first Save and run is not refused for want of a name. */
+  const named = useCallback((form: ScenarioForm): ScenarioForm => (form.name.trim() === '' ? { ...form, name: t('scn.untitled') } : form), [t]);
   useEffect(() => {
     api.scenarios.choices({}).then((c) => {
       setChoices(c);
-      setForm((f) => f ?? c.defaultForm);
+      setForm((f) => f ?? named(c.defaultForm));
     }, showError);
     void refreshList();
-  }, [api, showError, refreshList]);
+  }, [api, showError, refreshList, named]);
 
   const startRun = async (maxContractMonths?: number) => {
     const f = form;
@@ -198,7 +200,7 @@ export function ScenariosPage() {
   const newScenario = () => {
     if (!choices) return;
     setSelectedId(null);
-    setForm(choices.defaultForm);
+    setForm(named(choices.defaultForm));
     setResult(null);
     setRanForm(null);
     setPriceMode(null);
