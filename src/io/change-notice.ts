@@ -26,6 +26,28 @@ export type Notice = {
   audit?: { entries: number; head: string };
 };
 
+/** The notice is in Japanese: what happened to a rule or an interpretation, and the names of its fields (a field not listed keeps its name). */
+const KIND_JA = { added: '追加', removed: '削除', changed: '変更' } as const;
+const RULE_FIELD_JA: Record<string, string> = {
+  name: '見出し',
+  clause: '条項',
+  alsoCites: '併せて根拠とする条項',
+  quote: '引用する条文',
+  discretionary: '当社の権利（義務ではない）',
+  conditions: '条件',
+  event: '結果',
+  priority: '優先順位',
+};
+const INTERPRETATION_FIELD_JA: Record<string, string> = {
+  default: '既定の解釈',
+  defaultDescription: '既定の解釈の説明',
+  defaultAliases: '既定の解釈の別名',
+  alternatives: '他の解釈',
+  description: '説明',
+  clauses: '条項',
+};
+const fieldJa = (labels: Record<string, string>, field: string): string => (Object.hasOwn(labels, field) ? labels[field]! : field);
+
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('ja-JP') : typeof v === 'string' ? v : JSON.stringify(v));
 
 export function buildNotice(input: NoticeInput): Notice {
@@ -34,11 +56,16 @@ export function buildNotice(input: NoticeInput): Notice {
     clause,
     text: clauseText(input.terms, clause) ?? '',
     changes: [
-      ...rd.rules.filter((r) => r.clause === clause).map((r) => `rule ${r.id} ${r.kind}${r.changes.length ? ` (${r.changes.map((c) => c.field).join(', ')})` : ''}`),
+      ...rd.rules
+        .filter((r) => r.clause === clause)
+        .map((r) => `ルール ${r.id} を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldJa(RULE_FIELD_JA, c.field)).join('、')}）` : ''}`),
       ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${p.decision}.${p.name}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))
-        .map((i) => `interpretation ${i.name} ${i.kind}: ${i.changes.map((c) => `${c.field} ${show(c.before)} → ${show(c.after)}`).join('; ')}`),
+        .map(
+          (i) =>
+            `解釈 ${i.name} を${KIND_JA[i.kind]}${i.changes.length ? `：${i.changes.map((c) => `${fieldJa(INTERPRETATION_FIELD_JA, c.field)} ${show(c.before)} → ${show(c.after)}`).join('；')}` : ''}`,
+        ),
     ],
   }));
   const prices = diffTariffVersions(input.before.tariff, input.after.tariff).flatMap((r: RowChange) =>

@@ -161,4 +161,22 @@ describe('change notice (第2条)', async () => {
     const row = back.getWorksheet('変更料金')!.getRow(2);
     expect([row.getCell(2).text, row.getCell(5).value, row.getCell(6).value]).toEqual(['M2035N-3Y-C7-SN', 3680, 3180]);
   });
+
+  it('says in Japanese what happened to each rule and interpretation of a changed clause', async () => {
+    const rules = clone(approved) as RuleVersion;
+    rules.decisions.approval.rules = rules.decisions.approval.rules.filter((r) => r.id !== 'approval/business-hindrance');
+    rules.decisions.outageWaiver.rules[0]!.event = { type: 'waive-hours' };
+    rules.interpretations.find((i) => i.name === 'dailyRate')!.default = 'thirty-days';
+    const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff }, terms });
+    const of = (clause: string) => notice.clauses.find((c) => c.clause === clause)!.changes;
+    expect(of('第9条第2項第4号')).toEqual(['ルール approval/business-hindrance を削除']);
+    expect(of('第25条第2項')).toEqual(['ルール outageWaiver/other-cause-24h を変更（結果）', '解釈 dailyRate を変更：既定の解釈 own-month → thirty-days']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await (await noticeWorkbook(notice)).xlsx.writeBuffer());
+    const sheet = back.getWorksheet('変更条項')!;
+    const texts = sheet.getColumn(2).values.filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain('ルール approval/business-hindrance を削除');
+    // No English word of the old wording is left in a changed clause's line.
+    expect(texts.join('\n')).not.toMatch(/\b(rule|interpretation|changed|removed|added)\b/u);
+  });
 });

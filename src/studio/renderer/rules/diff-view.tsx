@@ -5,6 +5,8 @@ import type { RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { ruleTitle } from '../i18n/rule-texts.js';
+import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { DataTable } from '../ui/data-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 import { TermsText } from '../ui/terms-text.js';
@@ -63,7 +65,8 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
           {diff.rules.map((c) => (
             <article key={`${c.decision}/${c.id}`} className="diff-card" data-testid={`diff-rule-${c.id}`}>
               <h3>
-                {c.clause} <span className={`badge diff-${c.kind}`}>{t(`diff.${c.kind}`)}</span> <code className="muted small">{c.id}</code>
+                {c.clause} <span data-testid="diff-rule-title">{ruleTitle((c.after ?? c.before)!, lang)}</span> <span className={`badge diff-${c.kind}`}>{t(`diff.${c.kind}`)}</span>{' '}
+                <code className="muted small">{c.id}</code>
               </h3>
               <TermsText text={diff.clauseTexts[c.clause] ?? t('rules.noClauseText')} />
               <div className="side-by-side">
@@ -89,7 +92,8 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
           {diff.interpretations.map((i) => (
             <article key={i.name} className="diff-card" data-testid={`diff-interp-${i.name}`}>
               <h3>
-                {t('rules.interpretation')} {i.name} <span className={`badge diff-${i.kind}`}>{t(`diff.${i.kind}`)}</span> <span className="muted small">{(i.after ?? i.before)!.clauses.join('・')}</span>
+                {t('rules.interpretation')} {interpretationLabelKey(i.name) !== null && `${t(interpretationLabelKey(i.name)!)} `}
+                <code className="small">{i.name}</code> <span className={`badge diff-${i.kind}`}>{t(`diff.${i.kind}`)}</span> <span className="muted small">{(i.after ?? i.before)!.clauses.join('・')}</span>
               </h3>
               {(i.after ?? i.before)!.clauses.map((c) => diff.clauseTexts[c] && <TermsText key={c} text={diff.clauseTexts[c]} />)}
               <FieldChanges rows={i.changes.filter((f) => f.field === 'default' || f.field === 'defaultDescription').map((f) => ({ key: f.field, label: f.field, before: f.before, after: f.after }))} />
