@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { clauseText } from '../engine/review/clause-text.js';
-import type { RuleVersion } from '../engine/rule-types.js';
+import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../engine/review/event-labels.js';
+import type { Interpretation, RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { changedClauses, diffRuleVersions, diffTariffVersions, type RowChange } from '../engine/review/version-diff.js';
+import { changedClauses, diffRuleVersions, diffTariffVersions, type InterpretationChange, type RowChange } from '../engine/review/version-diff.js';
 
 /**
  * The notice of a change to the terms (第2条第2項: 本規約を変更する旨及び変更後の規約の内容並びに
@@ -26,29 +27,31 @@ export type Notice = {
   audit?: { entries: number; head: string };
 };
 
-/** The notice is in Japanese: what happened to a rule or an interpretation, and the names of its fields (a field not listed keeps its name). */
+/** The notice is in Japanese: what happened to a rule or an interpretation, and the names of its fields (`../engine/review/event-labels.ts`; a field not listed keeps its name). */
 const KIND_JA = { added: '追加', removed: '削除', changed: '変更' } as const;
-const RULE_FIELD_JA: Record<string, string> = {
-  name: '見出し',
-  clause: '条項',
-  alsoCites: '併せて根拠とする条項',
-  quote: '引用する条文',
-  discretionary: '当社の権利（義務ではない）',
-  conditions: '条件',
-  event: '結果',
-  priority: '優先順位',
-};
-const INTERPRETATION_FIELD_JA: Record<string, string> = {
-  default: '既定の解釈',
-  defaultDescription: '既定の解釈の説明',
-  defaultAliases: '既定の解釈の別名',
-  alternatives: '他の解釈',
-  description: '説明',
-  clauses: '条項',
-};
-const fieldJa = (labels: Record<string, string>, field: string): string => (Object.hasOwn(labels, field) ? labels[field]! : field);
 
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('ja-JP') : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Every value of an interpretation with its description and aliases, in value order: the same for a version that only chose another default. */
+const valuesOf = (i: Interpretation) =>
+  [
+    { value: i.default, description: i.defaultDescription, aliases: i.defaultAliases ?? [] },
+    ...i.alternatives.map((a) => ({ value: a.value, description: a.description, aliases: a.aliases ?? [] })),
+  ].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+/**
+ * The changes of an interpretation a notice lists. Choosing another default moves the default's
+ * description and aliases into the alternatives and back: that is one change, the default, and the
+ * notice says only that. Any other change is listed field by field, the alternatives by value.
+ */
+function interpretationChanges(i: InterpretationChange): InterpretationChange['changes'] {
+  if (i.kind !== 'changed' || !i.before || !i.after) return i.changes;
+  const onlyDefault = JSON.stringify(valuesOf(i.before)) === JSON.stringify(valuesOf(i.after));
+  return onlyDefault ? i.changes.filter((c) => c.field === 'default') : i.changes;
+}
+
+const showField = (field: string, v: unknown): string =>
+  field === 'alternatives' && Array.isArray(v) ? v.map((a) => String((a as { value?: unknown }).value)).join('、') : show(v);
 
 export function buildNotice(input: NoticeInput): Notice {
   const rd = diffRuleVersions(input.before.rules, input.after.rules);
@@ -58,14 +61,14 @@ export function buildNotice(input: NoticeInput): Notice {
     changes: [
       ...rd.rules
         .filter((r) => r.clause === clause)
-        .map((r) => `ルール ${r.id} を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldJa(RULE_FIELD_JA, c.field)).join('、')}）` : ''}`),
+        .map((r) => `ルール ${r.id} を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
       ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${p.decision}.${p.name}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))
-        .map(
-          (i) =>
-            `解釈 ${i.name} を${KIND_JA[i.kind]}${i.changes.length ? `：${i.changes.map((c) => `${fieldJa(INTERPRETATION_FIELD_JA, c.field)} ${show(c.before)} → ${show(c.after)}`).join('；')}` : ''}`,
-        ),
+        .map((i) => {
+          const changes = interpretationChanges(i);
+          return `解釈 ${i.name} を${KIND_JA[i.kind]}${changes.length ? `：${changes.map((c) => `${fieldLabelJa(INTERPRETATION_FIELD_LABELS_JA, c.field)} ${showField(c.field, c.before)} → ${showField(c.field, c.after)}`).join('；')}` : ''}`;
+        }),
     ],
   }));
   const prices = diffTariffVersions(input.before.tariff, input.after.tariff).flatMap((r: RowChange) =>

@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratch } from '../studio/helpers.js';
 import { registry } from '../unit/helpers.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
-import { INTERPRETATION_TEXTS, RULE_TITLES } from '../../src/studio/renderer/i18n/rule-text-messages.js';
+import { INTERPRETATION_TEXTS, PARAMETER_TEXTS, RULE_TITLES } from '../../src/studio/renderer/i18n/rule-text-messages.js';
 import { shot, useStudio, waitText } from './studio-harness.js';
 
 /**
@@ -49,6 +49,10 @@ describe('legal review, browser mode', () => {
       // Nowhere on the page as shown (list, card, sentence, interpretations; the folded JSON aside) is an English rule title left.
       const shown = await studio.page.locator('.rules-content').innerText();
       expect(rules.filter((r) => RULE_TITLES[r.id]!.ja !== r.name && shown.includes(r.name)).map((r) => r.id)).toEqual([]);
+      for (const [k, p] of Object.entries(version.decisions[d].parameters ?? {})) {
+        expect(await testId(`param-text-${k}`).textContent(), `${d}.${k}`).toBe(PARAMETER_TEXTS[`${d}.${k}`]!.ja);
+        expect(shown, `${d}.${k} shows its English description`).not.toContain(p.description);
+      }
     }
     for (const i of version.interpretations) {
       const cell = (await testId(`interp-text-${i.name}`).textContent()) ?? '';

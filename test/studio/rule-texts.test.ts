@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../src/cli/options.js';
 import { interpretationLabelKey } from '../../src/studio/renderer/explorer/output-labels.js';
-import { COVERAGE_NOTES, INTERPRETATION_TEXTS, RULE_TITLES } from '../../src/studio/renderer/i18n/rule-text-messages.js';
-import { coverageNote, interpretationDescription, interpretationValueDescription, ruleTitle, ruleTitleById } from '../../src/studio/renderer/i18n/rule-texts.js';
+import { COVERAGE_NOTES, INTERPRETATION_TEXTS, PARAMETER_TEXTS, RULE_TITLES } from '../../src/studio/renderer/i18n/rule-text-messages.js';
+import {
+  coverageNote,
+  interpretationDescription,
+  parameterDescription,
+  interpretationValueDescription,
+  ruleTitle,
+  ruleTitleById,
+} from '../../src/studio/renderer/i18n/rule-texts.js';
 import { registry } from '../unit/helpers.js';
 
 /**
@@ -61,6 +68,25 @@ describe('Japanese titles of the shipped rules', () => {
       for (const v of Object.keys(entry.values)) if (!known.has(v)) problems.push(`${i.name}=${v}: no such value`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('Japanese of the parameters', () => {
+  it('describes every parameter of every shipped decision in Japanese, translating the description it holds', () => {
+    const params = registry.ruleVersions.flatMap((v) =>
+      Object.values(v.decisions).flatMap((f) => Object.entries(f.parameters ?? {}).map(([name, p]) => [`${f.decision}.${name}`, p.description] as const)),
+    );
+    expect(params.length).toBeGreaterThan(10);
+    const problems = params.flatMap(([key, en]) => {
+      const entry = Object.hasOwn(PARAMETER_TEXTS, key) ? PARAMETER_TEXTS[key] : undefined;
+      if (!entry) return [`${key}: no entry`];
+      if (entry.en !== en) return [`${key}: the description changed since it was translated`];
+      return JAPANESE.test(entry.ja) ? [] : [`${key}: not in Japanese`];
+    });
+    expect(problems).toEqual([]);
+    expect(parameterDescription('lateInterest', 'annualRatePercent', 'annual rate of late interest', 'ja')).toBe('延滞利息の年率');
+    expect(parameterDescription('lateInterest', 'annualRatePercent', 'edited', 'ja')).toBe('edited');
+    expect(parameterDescription('lateInterest', 'annualRatePercent', 'annual rate of late interest', 'en')).toBe('annual rate of late interest');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DECISION_EVENTS } from '../../src/engine/decision-events.js';
-import { EVENT_LABELS_JA, EVENT_PARAM_LABELS_JA } from '../../src/engine/review/event-labels.js';
+import { EVENT_LABELS_JA, EVENT_PARAM_LABELS_JA, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../src/engine/review/event-labels.js';
 import { ruleSentence } from '../../src/engine/review/rule-sentences.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
 import { registry } from './helpers.js';
@@ -29,5 +29,12 @@ describe('Japanese of rule events', () => {
       expect(ja, r.id).toContain(`${EVENT_LABELS_JA[d][r.event.type]}${r.discretionary ? 'ことがある' : ''}〔${r.event.type}〕`);
       expect(ruleSentence(r, d, 'en'), r.id).toContain(`Then: ${r.discretionary ? 'the company may ' : ''}${r.event.type}`);
     }
+  });
+
+  it('names in Japanese every field a shipped rule or interpretation has, for the diff and the change notice', () => {
+    const ruleFields = new Set(registry.ruleVersions.flatMap((v) => DECISIONS.flatMap((d) => v.decisions[d].rules.flatMap((r) => Object.keys(r)))));
+    expect([...ruleFields].filter((f) => f !== 'id' && !Object.hasOwn(RULE_FIELD_LABELS_JA, f))).toEqual([]);
+    const interpretationFields = new Set(registry.ruleVersions.flatMap((v) => v.interpretations.flatMap((i) => Object.keys(i))));
+    expect([...interpretationFields].filter((f) => f !== 'name' && !Object.hasOwn(INTERPRETATION_FIELD_LABELS_JA, f))).toEqual([]);
   });
 });

@@ -51,3 +51,26 @@ export const EVENT_LABELS_JA: Record<DecisionName, Record<string, string>> = {
 
 /** The Japanese of the parameter names the shipped rules' events carry. */
 export const EVENT_PARAM_LABELS_JA: Record<string, string> = { reason: '理由', why: '事由', cost: '費用', withoutNotice: '事前の通知を要しない' };
+
+/** The Japanese of a rule's fields and of a named interpretation's fields, as a diff or a change notice names them. */
+export const RULE_FIELD_LABELS_JA: Record<string, string> = {
+  name: '見出し',
+  clause: '条項',
+  alsoCites: '併せて根拠とする条項',
+  quote: '引用する条文',
+  discretionary: '当社の権利（義務ではない）',
+  conditions: '条件',
+  event: '結果',
+  priority: '優先順位',
+};
+export const INTERPRETATION_FIELD_LABELS_JA: Record<string, string> = {
+  default: '既定の解釈',
+  defaultDescription: '既定の解釈の説明',
+  defaultAliases: '既定の解釈の別名',
+  alternatives: '他の解釈',
+  description: '説明',
+  clauses: '条項',
+};
+
+/** A field's Japanese name from one of the tables above, or the field itself when it has none. */
+export const fieldLabelJa = (labels: Record<string, string>, field: string): string => (Object.hasOwn(labels, field) ? labels[field]! : field);

@@ -1,4 +1,4 @@
-import { COVERAGE_NOTES, INTERPRETATION_TEXTS, RULE_TITLES, type Translated } from './rule-text-messages.js';
+import { COVERAGE_NOTES, INTERPRETATION_TEXTS, PARAMETER_TEXTS, RULE_TITLES, type Translated } from './rule-text-messages.js';
 
 type Lang = 'ja' | 'en';
 
@@ -39,3 +39,9 @@ export const ownValueDescription = (
 
 /** A clause coverage note (what the engine carries of a paragraph, or why it decides nothing) in the page's language; a note the catalog does not translate shows as written. */
 export const coverageNote = (ref: string, note: string, lang: Lang): string => pick(Object.hasOwn(COVERAGE_NOTES, ref) ? COVERAGE_NOTES[ref] : undefined, note, lang);
+
+/** What a decision's parameter is (its `description`), in the page's language. */
+export const parameterDescription = (decision: string, name: string, own: string, lang: Lang): string => {
+  const key = `${decision}.${name}`;
+  return pick(Object.hasOwn(PARAMETER_TEXTS, key) ? PARAMETER_TEXTS[key] : undefined, own, lang);
+};
