@@ -27,6 +27,7 @@ describe('decision explorer, browser mode', () => {
     await waitText(testId('explorer-clauses'), '延滞利息');
     expect(await testId('explorer-trace').textContent()).toContain('lateInterest/after-grace-period');
     expect(await testId('explorer-interps').textContent()).toContain('interestDayBasis');
+    expect(await testId('explorer-outcome').innerText()).toBe('延滞利息を請求する charge');
     // In Japanese the trace names the rule and its event, and each interpretation relied on says what its value means.
     const trace = await testId('explorer-trace').innerText();
     expect(trace).toContain('支払期日の翌日から起算して15日を過ぎた支払い');

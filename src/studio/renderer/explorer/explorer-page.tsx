@@ -12,7 +12,7 @@ import { useCallRefusal } from '../team/use-call-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 import { TermsText } from '../ui/terms-text.js';
 import { versionInForceOn } from '../versions/force-note.js';
-import { interpretationLabelKey, outputLabelKey } from './output-labels.js';
+import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from './output-labels.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
 import { interpretationValueDescription, ownValueDescription, ruleTitleById } from '../i18n/rule-texts.js';
 
@@ -162,6 +162,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
       <code>{name}</code>
     );
   };
+  const outcomeLabel = out ? outcomeLabelKey(typeof out.decision === 'string' ? out.decision : decision, out.outcome) : null;
   // What a traced event does, in Japanese (the engine's review phrases); null for a type the decision does not list.
   const eventLabel = (type: string): string | null => {
     const d = typeof out?.decision === 'string' ? out.decision : decision;
@@ -320,7 +321,8 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
             <h3>
               {t('explorer.outcome')}:{' '}
               <span className={`outcome outcome-${out.outcome}`} data-testid="explorer-outcome">
-                {out.outcome}
+                {outcomeLabel !== null && `${t(outcomeLabel)} `}
+                <code className="small">{out.outcome}</code>
               </span>
               {out.discretionary === true && (
                 <span className="badge" data-testid="explorer-discretionary">

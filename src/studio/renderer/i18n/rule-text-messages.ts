@@ -24,7 +24,7 @@ export const RULE_TITLES: Record<string, Translated> = {
   'billingCorrection/collect': { en: 'Under-billed: the contractor owes the difference', ja: '請求額が過小：契約者は差額の支払いを要する' },
   'billingCorrection/waived-by-appendix-5': {
     en: 'Under-billed, but a case of 別紙5 (billing would cost more than it brings): not collected',
-    ja: '請求額が過小だが別紙5に定める場合（請求費用が請求額を上回る）：請求しない',
+    ja: '請求額が過小だが、別紙5に定める場合（請求に係る費用が過大となると見込まれる）：請求しない',
   },
   'cancellation/notice-on-time': {
     en: 'Request made at least 5 business days before the desired end date: the planned end date is the desired one',
