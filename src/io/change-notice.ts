@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { clauseText } from '../engine/review/clause-text.js';
-import type { RuleVersion } from '../engine/rule-types.js';
+import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../engine/review/event-labels.js';
+import type { Interpretation, RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { changedClauses, diffRuleVersions, diffTariffVersions, type RowChange } from '../engine/review/version-diff.js';
+import { changedClauses, diffRuleVersions, diffTariffVersions, type InterpretationChange, type RowChange } from '../engine/review/version-diff.js';
 
 /**
  * The notice of a change to the terms (第2条第2項: 本規約を変更する旨及び変更後の規約の内容並びに
@@ -26,7 +27,31 @@ export type Notice = {
   audit?: { entries: number; head: string };
 };
 
+/** The notice is in Japanese: what happened to a rule or an interpretation, and the names of its fields (`../engine/review/event-labels.ts`; a field not listed keeps its name). */
+const KIND_JA = { added: '追加', removed: '削除', changed: '変更' } as const;
+
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString('ja-JP') : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Every value of an interpretation with its description and aliases, in value order: the same for a version that only chose another default. */
+const valuesOf = (i: Interpretation) =>
+  [
+    { value: i.default, description: i.defaultDescription, aliases: i.defaultAliases ?? [] },
+    ...i.alternatives.map((a) => ({ value: a.value, description: a.description, aliases: a.aliases ?? [] })),
+  ].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+
+/**
+ * The changes of an interpretation a notice lists. Choosing another default moves the default's
+ * description and aliases into the alternatives and back: that is one change, the default, and the
+ * notice says only that. Any other change is listed field by field, the alternatives by value.
+ */
+function interpretationChanges(i: InterpretationChange): InterpretationChange['changes'] {
+  if (i.kind !== 'changed' || !i.before || !i.after) return i.changes;
+  const onlyDefault = JSON.stringify(valuesOf(i.before)) === JSON.stringify(valuesOf(i.after));
+  return onlyDefault ? i.changes.filter((c) => c.field === 'default') : i.changes;
+}
+
+const showField = (field: string, v: unknown): string =>
+  field === 'alternatives' && Array.isArray(v) ? v.map((a) => String((a as { value?: unknown }).value)).join('、') : show(v);
 
 export function buildNotice(input: NoticeInput): Notice {
   const rd = diffRuleVersions(input.before.rules, input.after.rules);
@@ -34,11 +59,16 @@ export function buildNotice(input: NoticeInput): Notice {
     clause,
     text: clauseText(input.terms, clause) ?? '',
     changes: [
-      ...rd.rules.filter((r) => r.clause === clause).map((r) => `rule ${r.id} ${r.kind}${r.changes.length ? ` (${r.changes.map((c) => c.field).join(', ')})` : ''}`),
+      ...rd.rules
+        .filter((r) => r.clause === clause)
+        .map((r) => `ルール ${r.id} を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
       ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${p.decision}.${p.name}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))
-        .map((i) => `interpretation ${i.name} ${i.kind}: ${i.changes.map((c) => `${c.field} ${show(c.before)} → ${show(c.after)}`).join('; ')}`),
+        .map((i) => {
+          const changes = interpretationChanges(i);
+          return `解釈 ${i.name} を${KIND_JA[i.kind]}${changes.length ? `：${changes.map((c) => `${fieldLabelJa(INTERPRETATION_FIELD_LABELS_JA, c.field)} ${showField(c.field, c.before)} → ${showField(c.field, c.after)}`).join('；')}` : ''}`;
+        }),
     ],
   }));
   const prices = diffTariffVersions(input.before.tariff, input.after.tariff).flatMap((r: RowChange) =>

@@ -27,6 +27,15 @@ describe('decision explorer, browser mode', () => {
     await waitText(testId('explorer-clauses'), '延滞利息');
     expect(await testId('explorer-trace').textContent()).toContain('lateInterest/after-grace-period');
     expect(await testId('explorer-interps').textContent()).toContain('interestDayBasis');
+    expect(await testId('explorer-outcome').innerText()).toBe('延滞利息を請求する charge');
+    // In Japanese the trace names the rule and its event, and each interpretation relied on says what its value means.
+    const trace = await testId('explorer-trace').innerText();
+    expect(trace).toContain('支払期日の翌日から起算して15日を過ぎた支払い');
+    expect(trace).toContain('延滞利息を請求する');
+    expect(trace).not.toContain('Paid after the grace of 15 days');
+    const interps = await testId('explorer-interps').innerText();
+    expect(interps).toContain('1年を365日とする（うるう年も同じ）');
+    expect(interps).not.toContain('365 days a year, leap years too');
     await shot(studio.page, 'explorer-01-answer');
   });
 

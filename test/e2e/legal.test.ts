@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratch } from '../studio/helpers.js';
+import { registry } from '../unit/helpers.js';
+import { DECISIONS } from '../../src/engine/rule-types.js';
+import { INTERPRETATION_TEXTS, PARAMETER_TEXTS, RULE_TITLES } from '../../src/studio/renderer/i18n/rule-text-messages.js';
 import { shot, useStudio, waitText } from './studio-harness.js';
 
 /**
@@ -27,8 +30,38 @@ describe('legal review, browser mode', () => {
     await waitText(testId('clause-text'), '延滞利息');
     await waitText(testId('rule-sentence'), '「支払期日から支払日までの日数」が「延滞利息がかからない日数（15 日、解釈 graceEndOnHoliday）」を超える');
     await testId('decision-select').selectOption('suspension');
-    await waitText(testId('rule-sentence'), 'とすることがある');
+    await waitText(testId('rule-sentence'), '当社は、本サービスの利用を停止することがある〔suspend〕');
     await shot(studio.page, 'legal-01-rule-view');
+  });
+
+  it('shows every shipped rule and interpretation in Japanese, never the English of the rule files', async () => {
+    const version = registry.ruleVersions.find((v) => v.effective === '2023-09-19')!;
+    for (const d of DECISIONS) {
+      await testId('decision-select').selectOption(d);
+      const rules = version.decisions[d].rules;
+      await waitText(testId(`rule-${rules[0]!.id}`), RULE_TITLES[rules[0]!.id]!.ja);
+      for (const r of rules) {
+        const item = (await testId(`rule-${r.id}`).textContent()) ?? '';
+        expect(item, r.id).toContain(RULE_TITLES[r.id]!.ja);
+        if (RULE_TITLES[r.id]!.ja !== r.name) expect(item, `${r.id} shows its English title`).not.toContain(r.name);
+      }
+      expect(await testId('rule-card-title').textContent()).toBe(RULE_TITLES[rules[0]!.id]!.ja);
+      // Nowhere on the page as shown (list, card, sentence, interpretations; the folded JSON aside) is an English rule title left.
+      const shown = await studio.page.locator('.rules-content').innerText();
+      expect(rules.filter((r) => RULE_TITLES[r.id]!.ja !== r.name && shown.includes(r.name)).map((r) => r.id)).toEqual([]);
+      for (const [k, p] of Object.entries(version.decisions[d].parameters ?? {})) {
+        expect(await testId(`param-text-${k}`).textContent(), `${d}.${k}`).toBe(PARAMETER_TEXTS[`${d}.${k}`]!.ja);
+        expect(shown, `${d}.${k} shows its English description`).not.toContain(p.description);
+      }
+    }
+    for (const i of version.interpretations) {
+      const cell = (await testId(`interp-text-${i.name}`).textContent()) ?? '';
+      expect(cell, i.name).toContain(INTERPRETATION_TEXTS[i.name]!.ja);
+      expect(cell, i.name).toContain(INTERPRETATION_TEXTS[i.name]!.values[i.default]!.ja);
+      expect(cell, `${i.name} shows its English description`).not.toContain(i.defaultDescription);
+    }
+    await testId('decision-select').selectOption('approval');
+    await shot(studio.page, 'legal-01a-rules-in-japanese');
   });
 
   it('shows the clause coverage with the text of each paragraph, filterable to what is not encoded', async () => {

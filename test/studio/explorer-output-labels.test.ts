@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { OUTPUT_FIELDS } from '../../src/engine/output-schemas.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
-import { interpretationLabelKey, outputLabelKey } from '../../src/studio/renderer/explorer/output-labels.js';
+import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from '../../src/studio/renderer/explorer/output-labels.js';
 import { en, ja, type MessageKey } from '../../src/studio/renderer/i18n/messages.js';
 
 /** Every output field of every decision (and the keys of an array field's items) has a label in Japanese and in English; so has every named interpretation. */
@@ -30,6 +30,14 @@ describe('labels of the explorer answer', () => {
         for (const path of paths(field, schema as Node)) for (const m of missing(outputLabelKey(decision, path))) unlabelled.push(`${decision}.${path}: ${m}`);
     expect(unlabelled).toEqual([]);
     expect(missing(outputLabelKey('settlement', 'discretionary'))).toEqual([]);
+  });
+
+  it('labels every outcome of every decision in Japanese and English, and an invalid answer', () => {
+    const unlabelled = DECISIONS.flatMap((d) => (OUTPUT_FIELDS[d]?.outcomes ?? []).flatMap((o) => missing(outcomeLabelKey(d, o)).map((m) => `${d} ${o}: ${m}`)));
+    expect(unlabelled).toEqual([]);
+    expect(missing(outcomeLabelKey('approval', 'invalid'))).toEqual([]);
+    expect(ja[outcomeLabelKey('approval', 'refuse')!]).toBe('申込を承諾しない');
+    expect(outcomeLabelKey('approval', 'notAnOutcome')).toBeNull();
   });
 
   it('takes the words of the terms where they have one', () => {

@@ -43,10 +43,12 @@ describe('discretionary outcomes', () => {
   });
 
   it('says "may refuse", not "refuses", in English and ことがある in Japanese', () => {
+    const area = version.decisions.approval.rules.find((r) => r.id === 'approval/outside-service-area')!;
     const rule = version.decisions.approval.rules.find((r) => r.id === 'approval/false-declaration')!;
     expect(ruleSentence(rule, 'approval', 'en')).toContain('Then: the company may refuse');
-    expect(ruleSentence(rule, 'approval', 'ja')).toContain('とすることがある');
-    const area = version.decisions.approval.rules.find((r) => r.id === 'approval/outside-service-area')!;
+    expect(ruleSentence(rule, 'approval', 'ja')).toContain('結果: 当社は、申込を承諾しないことがある〔refuse〕');
+    expect(ruleSentence(rule, 'approval', 'ja')).toContain('（権利であり義務ではない）');
+    expect(ruleSentence(area, 'approval', 'ja')).toContain('結果: 申込を承諾しない〔refuse〕（理由=「第5条」）（第5条）');
     expect(ruleSentence(area, 'approval', 'en')).toContain('Then: refuse');
     expect(ruleSentence(area, 'approval', 'en')).not.toContain('may');
   });

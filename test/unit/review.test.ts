@@ -161,4 +161,45 @@ describe('change notice (第2条)', async () => {
     const row = back.getWorksheet('変更料金')!.getRow(2);
     expect([row.getCell(2).text, row.getCell(5).value, row.getCell(6).value]).toEqual(['M2035N-3Y-C7-SN', 3680, 3180]);
   });
+
+  it('says in Japanese what happened to each rule and interpretation of a changed clause', async () => {
+    const rules = clone(approved) as RuleVersion;
+    rules.decisions.approval.rules = rules.decisions.approval.rules.filter((r) => r.id !== 'approval/business-hindrance');
+    rules.decisions.outageWaiver.rules[0]!.event = { type: 'waive-hours' };
+    rules.interpretations.find((i) => i.name === 'dailyRate')!.default = 'thirty-days';
+    const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff }, terms });
+    const of = (clause: string) => notice.clauses.find((c) => c.clause === clause)!.changes;
+    expect(of('第9条第2項第4号')).toEqual(['ルール approval/business-hindrance を削除']);
+    expect(of('第25条第2項')).toEqual(['ルール outageWaiver/other-cause-24h を変更（結果）', '解釈 dailyRate を変更：既定の解釈 own-month → thirty-days']);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await (await noticeWorkbook(notice)).xlsx.writeBuffer());
+    const sheet = back.getWorksheet('変更条項')!;
+    const texts = sheet.getColumn(2).values.filter((v): v is string => typeof v === 'string');
+    expect(texts).toContain('ルール approval/business-hindrance を削除');
+    // Switching the default as the studio does (rules.setInterpretation: the default's description and aliases trade places with the alternative's) is one change.
+    const switched = clone(approved) as RuleVersion;
+    const cur = switched.interpretations.find((i) => i.name === 'dailyRate')!;
+    const alt = cur.alternatives.find((a) => a.value === 'thirty-days')!;
+    Object.assign(cur, {
+      default: alt.value,
+      defaultDescription: alt.description,
+      defaultAliases: alt.aliases,
+      alternatives: [
+        ...cur.alternatives.filter((a) => a !== alt),
+        {
+          value: 'own-month',
+          description: approved.interpretations.find((i) => i.name === 'dailyRate')!.defaultDescription,
+          aliases: approved.interpretations.find((i) => i.name === 'dailyRate')!.defaultAliases,
+        },
+      ],
+    });
+    const one = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules: switched, tariff }, terms });
+    expect(one.clauses.map((c) => c.changes)).toEqual([1, 2, 3].map(() => ['解釈 dailyRate を変更：既定の解釈 own-month → thirty-days']));
+    // A change beyond the switch (a value's description) is listed, the alternatives by value.
+    cur.alternatives[0]!.description = 'edited';
+    const more = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules: switched, tariff }, terms });
+    expect(more.clauses[0]!.changes[0]).toContain('他の解釈 known-month、thirty-days → known-month、own-month');
+    // No English word of the old wording is left in a changed clause's line.
+    expect(texts.join('\n')).not.toMatch(/\b(rule|interpretation|changed|removed|added)\b/u);
+  });
 });

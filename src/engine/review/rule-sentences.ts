@@ -1,4 +1,5 @@
 import { OPERATOR_TABLE, OPERATORS } from '../operators.js';
+import { EVENT_LABELS_JA, EVENT_PARAM_LABELS_JA } from './event-labels.js';
 import { factLabel } from './fact-labels.js';
 import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, type RuleDoc } from '../rule-types.js';
 
@@ -36,15 +37,23 @@ export function conditionSentence(c: Condition, decision: DecisionName, lang: La
   return `${pad}${head}\n${kids.map((k) => conditionSentence(k, decision, lang, depth + 1)).join('\n')}`;
 }
 
-/** The whole rule: "When …, then …". */
+/** The whole rule: "When …, then …". In Japanese the event reads as what it does (its type beside it, as in the JSON), its parameters by their Japanese names. */
 export function ruleSentence(rule: RuleDoc, decision: DecisionName, lang: Lang): string {
   const when = conditionSentence(rule.conditions as Condition, decision, lang);
-  const params = Object.entries(rule.event.params ?? {}).map(([k, v]) => `${k}=${value(v, decision, lang)}`);
+  const paramName = (k: string) => (lang === 'ja' && Object.hasOwn(EVENT_PARAM_LABELS_JA, k) ? EVENT_PARAM_LABELS_JA[k]! : k);
+  const params = Object.entries(rule.event.params ?? {}).map(([k, v]) => `${paramName(k)}=${value(v, decision, lang)}`);
+  if (lang === 'ja') {
+    const labels = EVENT_LABELS_JA[decision];
+    const does = Object.hasOwn(labels, rule.event.type) ? labels[rule.event.type]! : null;
+    const withParams = params.length ? `（${params.join('、')}）` : '';
+    // A clause that gives the company a right reads as one: ことがある, never a duty.
+    const then = rule.discretionary
+      ? `当社は、${does ? `${does}ことがある〔${rule.event.type}〕` : `${rule.event.type} とすることがある`}${withParams}（権利であり義務ではない）`
+      : `${does ? `${does}〔${rule.event.type}〕` : rule.event.type}${withParams}`;
+    return `条件:\n${when}\n結果: ${then}（${rule.clause}）`;
+  }
   const then = `${rule.event.type}${params.length ? ` (${params.join(', ')})` : ''}`;
   // A clause that gives the company a right reads as one: "may refuse", never "refuses".
-  if (rule.discretionary)
-    return lang === 'ja'
-      ? `条件:\n${when}\n結果: 当社は ${then} とすることがある（権利であり義務ではない）（${rule.clause}）`
-      : `When:\n${when}\nThen: the company may ${then} (a right, not a duty) (${rule.clause})`;
-  return lang === 'ja' ? `条件:\n${when}\n結果: ${then}（${rule.clause}）` : `When:\n${when}\nThen: ${then} (${rule.clause})`;
+  if (rule.discretionary) return `When:\n${when}\nThen: the company may ${then} (a right, not a duty) (${rule.clause})`;
+  return `When:\n${when}\nThen: ${then} (${rule.clause})`;
 }

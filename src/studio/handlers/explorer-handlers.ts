@@ -134,6 +134,7 @@ export const explorerHandlers = (ctx: StudioContext): Handlers['explorer'] => ({
       courses: tariff.version.courses.map((c) => ({ code: c.code, name: c.name })),
       options: tariff.version.options.map((o) => ({ code: o.code, name: o.name })),
       interpretations: rules.version.interpretations,
+      rules: Object.values(rules.version.decisions).flatMap((f) => f.rules.map((r) => ({ id: r.id, name: r.name }))),
     };
   },
 

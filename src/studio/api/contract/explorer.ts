@@ -68,8 +68,8 @@ export const explorer = {
   }),
   context: call<
     { ruleVersionId: number; tariffVersionId: number },
-    { courses: { code: string; name: string }[]; options: { code: string; name: string }[]; interpretations: Interpretation[] }
-  >('what the form offers under the chosen versions: courses, options and named interpretations', {
+    { courses: { code: string; name: string }[]; options: { code: string; name: string }[]; interpretations: Interpretation[]; rules: { id: string; name: string }[] }
+  >("what the form offers under the chosen versions: courses, options and named interpretations; the rules' ids and titles, for the trace", {
     type: 'object',
     additionalProperties: false,
     required: ['ruleVersionId', 'tariffVersionId'],
@@ -77,7 +77,7 @@ export const explorer = {
   }).returns({
     type: 'object',
     additionalProperties: false,
-    required: ['courses', 'options', 'interpretations'],
+    required: ['courses', 'options', 'interpretations', 'rules'],
     properties: {
       courses: {
         type: 'array',
@@ -88,6 +88,10 @@ export const explorer = {
         items: { type: 'object', additionalProperties: false, required: ['code', 'name'], properties: { code: { type: 'string' }, name: { type: 'string' } } },
       },
       interpretations: { type: 'array', items: { type: 'object' } },
+      rules: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+      },
     },
   }),
   decide: call<ExploreArgs, ExploreResult>(

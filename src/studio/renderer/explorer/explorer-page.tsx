@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import { TOKYO_OFFSET } from '../../../engine/dates.js';
-import type { Interpretation } from '../../../engine/rule-types.js';
+import type { DecisionName, Interpretation } from '../../../engine/rule-types.js';
 import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
@@ -13,7 +13,9 @@ import { useCallRefusal } from '../team/use-call-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 import { TermsText } from '../ui/terms-text.js';
 import { versionInForceOn } from '../versions/force-note.js';
-import { interpretationLabelKey, outputLabelKey } from './output-labels.js';
+import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from './output-labels.js';
+import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
+import { interpretationValueDescription, ownValueDescription, ruleTitleById } from '../i18n/rule-texts.js';
 
 /**
  * The decision explorer: pick a decision, fill its facts in a form generated from its schema,
@@ -91,7 +93,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, Values>>({});
   const [interps, setInterps] = useState<Record<string, string>>({});
-  const [ctx, setCtx] = useState<{ courses: { code: string; name: string }[]; interpretations: Interpretation[] } | null>(null);
+  const [ctx, setCtx] = useState<{ courses: { code: string; name: string }[]; interpretations: Interpretation[]; rules: { id: string; name: string }[] } | null>(null);
   const [result, setResult] = useState<ExploreResult | null>(null);
   const [folder, setFolder] = useState('');
   const [fileName, setFileName] = useState('');
@@ -115,6 +117,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
 
   const form = forms.find((f) => f.name === decision);
   const vals = values[decision] ?? {};
+  const ruleNames = useMemo(() => new Map((ctx?.rules ?? []).map((r) => [r.id, r.name])), [ctx]);
   const relevant = useMemo(() => (ctx?.interpretations ?? []).filter((i) => i.alternatives.length > 0), [ctx]);
   const run = async () => {
     if (!form || ruleId === null || tariffId === null) return;
@@ -161,6 +164,19 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
     ) : (
       <code>{name}</code>
     );
+  };
+  const outcomeLabel = out ? outcomeLabelKey(typeof out.decision === 'string' ? out.decision : decision, out.outcome) : null;
+  // What a traced event does, in Japanese (the engine's review phrases); null for a type the decision does not list.
+  const eventLabel = (type: string): string | null => {
+    const d = typeof out?.decision === 'string' ? out.decision : decision;
+    const labels: Record<string, string> = Object.hasOwn(EVENT_LABELS_JA, d) ? EVENT_LABELS_JA[d as DecisionName] : {};
+    return Object.hasOwn(labels, type) ? labels[type]! : null;
+  };
+  // What the value relied on means, in the page's language (the version's own description when the catalog has none).
+  const valueText = (name: string, value: string) => {
+    const i = ctx?.interpretations.find((x) => x.name === name);
+    const own = i ? ownValueDescription(i, value) : undefined;
+    return own === undefined ? null : <span className="muted"> — {interpretationValueDescription(name, value, own, lang)}</span>;
   };
   // An array of objects (paymentAllocation's allocations and bills, monthlyCharge's lines) as a table whose columns are labelled too.
   const showValue = (k: string, v: unknown) => {
@@ -285,7 +301,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                   <select value={interps[i.name] ?? ''} onChange={(e) => setInterps({ ...interps, [i.name]: e.target.value })} data-testid={`explorer-interp-${i.name}`}>
                     <option value="">{t('explorer.defaultInterp', { value: i.default })}</option>
                     {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
-                      <option key={v} value={v}>
+                      <option key={v} value={v} title={interpretationValueDescription(i.name, v, ownValueDescription(i, v) ?? '', lang)}>
                         {v}
                       </option>
                     ))}
@@ -308,7 +324,8 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
             <h3>
               {t('explorer.outcome')}:{' '}
               <span className={`outcome outcome-${out.outcome}`} data-testid="explorer-outcome">
-                {out.outcome}
+                {outcomeLabel !== null && `${t(outcomeLabel)} `}
+                <code className="small">{out.outcome}</code>
               </span>
               {out.discretionary === true && (
                 <span className="badge" data-testid="explorer-discretionary">
@@ -353,9 +370,14 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               <tbody>
                 {out.trace.map((tr, i) => (
                   <tr key={i}>
-                    <td className="mono">{tr.rule}</td>
+                    <td>
+                      {ruleTitleById(tr.rule, ruleNames, lang) ?? ''} <code className="muted small">{tr.rule}</code>
+                    </td>
                     <td>{tr.clause}</td>
-                    <td>{tr.event}</td>
+                    <td>
+                      {lang === 'ja' && eventLabel(tr.event) !== null && `${eventLabel(tr.event)!} `}
+                      <code className="small">{tr.event}</code>
+                    </td>
                     <td className="mono small">{JSON.stringify(tr.facts)}</td>
                   </tr>
                 ))}
@@ -371,6 +393,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                 {Object.entries(out.interpretations).map(([k, v]) => (
                   <li key={k}>
                     {interpName(k)} = <code>{v}</code>
+                    {valueText(k, v)}
                   </li>
                 ))}
               </ul>

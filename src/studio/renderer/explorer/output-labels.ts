@@ -10,3 +10,7 @@ const known = (key: string): MessageKey | null => (Object.hasOwn(ja, key) ? (key
 export const outputLabelKey = (decision: string, path: string): MessageKey | null => (path === 'discretionary' ? known('out.discretionary') : known(`out.${decision}.${path}`));
 
 export const interpretationLabelKey = (name: string): MessageKey | null => known(`interp.${name}`);
+
+/** Which message labels a decision's outcome (`outcome.<decision>.<outcome>`, or `outcome.invalid` for an answer refused for its input); null for an outcome added later. */
+export const outcomeLabelKey = (decision: string, outcome: string): MessageKey | null =>
+  outcome === 'invalid' ? known('outcome.invalid') : known(`outcome.${decision}.${outcome}`);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CoverageView as Report, RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { coverageNote, ruleTitleById } from '../i18n/rule-texts.js';
 import { DataTable } from '../ui/data-table.js';
 import { TermsText } from '../ui/terms-text.js';
 
@@ -10,7 +11,7 @@ type Filter = 'all' | 'not-encoded';
 
 export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; onError: (e: unknown) => void }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [report, setReport] = useState<Report | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   useEffect(() => {
@@ -21,6 +22,7 @@ export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; o
     };
   }, [api, detail.summary.id, detail.summary.revision, onError]);
   if (!report) return null;
+  const names = new Map(Object.values(detail.version.decisions).flatMap((f) => f.rules.map((r) => [r.id, r.name] as const)));
   const rows = filter === 'all' ? report.rows : report.rows.filter((r) => r.status === 'not-encoded' || r.status === 'unclassified');
   return (
     <section className="coverage-view" data-testid="coverage-view">
@@ -89,8 +91,12 @@ export function CoverageView({ detail, onError }: { detail: RuleVersionDetail; o
             cellClass: 'small',
             cell: (r) => (
               <>
-                {r.rules.length > 0 && <div className="mono">{r.rules.join(', ')}</div>}
-                {r.note && <div className="muted">{r.status === 'encoded' ? t('coverage.engine', { note: r.note }) : r.note}</div>}
+                {r.rules.map((id) => (
+                  <div key={id} data-testid="coverage-rule">
+                    {ruleTitleById(id, names, lang) ?? ''} <code className="muted">{id}</code>
+                  </div>
+                ))}
+                {r.note && <div className="muted">{r.status === 'encoded' ? t('coverage.engine', { note: coverageNote(r.ref, r.note, lang) }) : coverageNote(r.ref, r.note, lang)}</div>}
               </>
             ),
           },

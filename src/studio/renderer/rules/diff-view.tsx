@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
+import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../../engine/review/event-labels.js';
 import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import type { RuleDoc } from '../../../engine/rule-types.js';
 import type { RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { interpretationValueDescription, ruleTitle } from '../i18n/rule-texts.js';
+import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { DataTable } from '../ui/data-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 import { TermsText } from '../ui/terms-text.js';
@@ -29,6 +32,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
     api.rules.diff({ from, to, tariffFrom: tFrom, tariffTo: tTo }).then(setDiff, onError);
   }, [api, from, to, tFrom, tTo, onError]);
   const label = useVersionLabel();
+  const fieldLabel = (labels: Record<string, string>, field: string) => (lang === 'ja' && Object.hasOwn(labels, field) ? `${fieldLabelJa(labels, field)}（${field}）` : field);
   const sentence = (r: RuleDoc | undefined, c: RuleChange) => (r ? ruleSentence(r, c.decision, lang) : '—');
   return (
     <div className="diff-view" data-testid="diff-view">
@@ -63,7 +67,8 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
           {diff.rules.map((c) => (
             <article key={`${c.decision}/${c.id}`} className="diff-card" data-testid={`diff-rule-${c.id}`}>
               <h3>
-                {c.clause} <span className={`badge diff-${c.kind}`}>{t(`diff.${c.kind}`)}</span> <code className="muted small">{c.id}</code>
+                {c.clause} <span data-testid="diff-rule-title">{ruleTitle((c.after ?? c.before)!, lang)}</span> <span className={`badge diff-${c.kind}`}>{t(`diff.${c.kind}`)}</span>{' '}
+                <code className="muted small">{c.id}</code>
               </h3>
               <TermsText text={diff.clauseTexts[c.clause] ?? t('rules.noClauseText')} />
               <div className="side-by-side">
@@ -76,7 +81,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                   <pre className="sentence after-side">{sentence(c.after, c)}</pre>
                 </div>
               </div>
-              {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: f.field, before: f.before, after: f.after }))} mono />}
+              {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: fieldLabel(RULE_FIELD_LABELS_JA, f.field), before: f.before, after: f.after }))} mono />}
             </article>
           ))}
           {diff.parameters.length > 0 && (
@@ -89,10 +94,21 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
           {diff.interpretations.map((i) => (
             <article key={i.name} className="diff-card" data-testid={`diff-interp-${i.name}`}>
               <h3>
-                {t('rules.interpretation')} {i.name} <span className={`badge diff-${i.kind}`}>{t(`diff.${i.kind}`)}</span> <span className="muted small">{(i.after ?? i.before)!.clauses.join('・')}</span>
+                {t('rules.interpretation')} {interpretationLabelKey(i.name) !== null && `${t(interpretationLabelKey(i.name)!)} `}
+                <code className="small">{i.name}</code> <span className={`badge diff-${i.kind}`}>{t(`diff.${i.kind}`)}</span> <span className="muted small">{(i.after ?? i.before)!.clauses.join('・')}</span>
               </h3>
               {(i.after ?? i.before)!.clauses.map((c) => diff.clauseTexts[c] && <TermsText key={c} text={diff.clauseTexts[c]} />)}
-              <FieldChanges rows={i.changes.filter((f) => f.field === 'default' || f.field === 'defaultDescription').map((f) => ({ key: f.field, label: f.field, before: f.before, after: f.after }))} />
+              <FieldChanges
+                rows={i.changes
+                  .filter((f) => f.field === 'default' || f.field === 'defaultDescription')
+                  .map((f) => ({
+                    key: f.field,
+                    label: fieldLabel(INTERPRETATION_FIELD_LABELS_JA, f.field),
+                    // A default's description reads in the page's language, as the interpretations table shows it.
+                    before: f.field === 'defaultDescription' && i.before && typeof f.before === 'string' ? interpretationValueDescription(i.name, i.before.default, f.before, lang) : f.before,
+                    after: f.field === 'defaultDescription' && i.after && typeof f.after === 'string' ? interpretationValueDescription(i.name, i.after.default, f.after, lang) : f.after,
+                  }))}
+              />
             </article>
           ))}
           {diff.tariffs.length > 0 && (

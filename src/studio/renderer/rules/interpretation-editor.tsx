@@ -3,6 +3,8 @@ import type { Interpretation } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { interpretationDescription, interpretationValueDescription } from '../i18n/rule-texts.js';
+import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { EditableRow, RowEditorForm } from './editable-row.js';
 import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
 
@@ -15,7 +17,7 @@ import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } fro
  */
 export function InterpretationsSection({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
   const isDraft = detail.summary.status === 'draft';
   const switchInterpretation = async (name: string, value: string) => {
@@ -36,7 +38,10 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
               testId={`interp-row-${i.name}`}
               cells={
                 <>
-                  <td className="mono">{i.name}</td>
+                  <td>
+                    {interpretationLabelKey(i.name) !== null && <div data-testid={`interp-label-${i.name}`}>{t(interpretationLabelKey(i.name)!)}</div>}
+                    <code className="small">{i.name}</code>
+                  </td>
                   <td className="clause-cell">{i.clauses.join("・")}</td>
                   <td>
                     {isDraft && i.alternatives.length > 0 ? (
@@ -51,7 +56,10 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
                       <strong>{i.default}</strong>
                     )}
                   </td>
-                  <td className="muted">{i.defaultDescription}</td>
+                  <td data-testid={`interp-text-${i.name}`}>
+                    <div className="small">{interpretationDescription(i, lang)}</div>
+                    <div className="muted">{interpretationValueDescription(i.name, i.default, i.defaultDescription, lang)}</div>
+                  </td>
                 </>
               }
               editable={isDraft}

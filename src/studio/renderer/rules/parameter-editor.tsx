@@ -3,6 +3,7 @@ import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { parameterDescription } from '../i18n/rule-texts.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { EditableRow, RowEditorForm } from './editable-row.js';
@@ -14,7 +15,7 @@ import { EditableRow, RowEditorForm } from './editable-row.js';
  * on save (`authoring.setParameter`, as files on disk).
  */
 export function ParametersSection({ detail, decision, onChange, onError }: { detail: RuleVersionDetail; decision: DecisionName; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
   const params = detail.version.decisions[decision].parameters ?? {};
   const isDraft = detail.summary.status === 'draft';
@@ -33,7 +34,9 @@ export function ParametersSection({ detail, decision, onChange, onError }: { det
                   <td className="mono">{k}</td>
                   <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
                   <td className="clause-cell">{p.clause}</td>
-                  <td className="muted">{p.description ?? ''}</td>
+                  <td className="muted" data-testid={`param-text-${k}`}>
+                    {p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}
+                  </td>
                 </>
               }
               editable={isDraft}

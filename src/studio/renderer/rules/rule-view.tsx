@@ -3,6 +3,7 @@ import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { ruleTitle } from '../i18n/rule-texts.js';
 import { InterpretationsSection } from './interpretation-editor.js';
 import { ParametersSection } from './parameter-editor.js';
 import { RuleEditor } from './rule-editor.js';
@@ -46,7 +47,7 @@ export function RuleView({
                 <span className="rule-clause">{r.clause}</span>
                 {changed.has(r.id) && <span className="badge changes-badge has-changes">{t('rules.changed')}</span>}
                 {r.discretionary && <span className="badge" title={t('rules.discretionary')}>{lang === 'ja' ? '任意' : 'may'}</span>}
-                <span className="rule-name">{r.name}</span>
+                <span className="rule-name" data-testid="rule-title">{ruleTitle(r, lang)}</span>
               </button>
             </li>
           ))}
@@ -70,7 +71,7 @@ export function RuleView({
           </section>
           <section className="rule-box">
             <h3>
-              {rule.name} <code className="muted small">{rule.id}</code>
+              <span data-testid="rule-card-title">{ruleTitle(rule, lang)}</span> <code className="muted small">{rule.id}</code>
             </h3>
             <blockquote className="quote">{rule.quote}</blockquote>
             {rule.discretionary && <p className="muted small" data-testid="rule-discretionary">{t('rules.discretionary')}</p>}
