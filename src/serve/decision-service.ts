@@ -279,7 +279,7 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
    * every answer. Under load several requests end in one turn (six to seven at concurrency 8), and
    * a decision that follows another runs on warm caches (code and data) where one that follows
    * node's HTTP machinery finds them cold: measured as CPU per request, `tariff serve` went from
-   * 138–145 µs to 75–80 (docs/decision-service.md, fifth pass). Every request is still parsed,
+   * 138–145 µs to 75–80 (docs/decision-service-speed-log.md, fifth pass). Every request is still parsed,
    * decided and answered on its own, with its own bytes; with one request in a turn it is answered
    * as before. A turn with more than SINGLES_GROUP requests (many clients at once) is answered
    * group by group, so the first answer never waits for more than a group's decisions.
