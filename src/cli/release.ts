@@ -8,7 +8,8 @@ import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { workspaceReleaseSource } from '../studio/workspace/release-source.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
-import { ownWorkspaceHint, UsageError } from './options.js';
+import { dataFolder } from './data-folder.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /**
@@ -18,7 +19,7 @@ import { withStudioErrors } from './studio-errors.js';
 export const releaseBuildCommand: Command = {
   summary: 'pack every approved rule and tariff version (never a draft) into a release file, optionally signed',
   usage:
-    'tariff release build (--workspace FILE | --rules DIR --tariffs DIR) --out FILE [--sign KEY]\n  --sign KEY: an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519 -out KEY).\n  Prints the release id and its SHA-256. Exit 0 written, 2 nothing to release or unusable input.',
+    "tariff release build [--workspace FILE | --rules DIR --tariffs DIR] --out FILE [--sign KEY]\n  Without --workspace: the folders given, each one not given being the program's own rules/ or tariffs/ (as tariff validate reads them); the output names the folders packed.\n  --sign KEY: an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519 -out KEY).\n  Prints the release id and its SHA-256. Exit 0 written, 2 nothing to release or unusable input.",
   async run(args, io) {
     const { values } = parseFlags({
       args,
@@ -27,8 +28,11 @@ export const releaseBuildCommand: Command = {
       allowPositionals: false,
     });
     if (!values.out) throw new UsageError('--out FILE is required');
-    if (values.workspace ? values.rules || values.tariffs : !(values.rules && values.tariffs))
-      throw new UsageError(`give either --workspace FILE, or both --rules DIR and --tariffs DIR${ownWorkspaceHint()}`);
+    if (values.workspace && (values.rules || values.tariffs)) throw new UsageError('give either --workspace FILE, or --rules DIR and --tariffs DIR, not both');
+    // Without --workspace, the folders as tariff validate and tariff courses read them: each one not given is the program's own.
+    const folders = values.workspace
+      ? undefined
+      : { rules: resolve(dataFolder('rules', values.rules, DEFAULT_RULES)), tariffs: resolve(dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS)) };
     return withStudioErrors(io, 'release build', async () => {
       let source;
       if (values.workspace) {
@@ -43,12 +47,16 @@ export const releaseBuildCommand: Command = {
         } finally {
           closeWorkspace(ws);
         }
-      } else source = folderReleaseSource(resolve(values.rules!), resolve(values.tariffs!));
+      } else source = folderReleaseSource(folders!.rules, folders!.tariffs);
       const release = sealRelease(releaseContent(source), values.sign);
       writeReleaseFile(resolve(values.out!), release);
       const m = release.content.manifest;
       io.out(`${values.out}: release ${release.id}${release.signature ? ` signed by key ${release.signature.keyId}` : ''}`);
       io.out(`  sha256 ${release.sha256}`);
+      if (folders) {
+        const own = (dir: string, fallback: string) => (dir === fallback ? " (the program's own)" : '');
+        io.out(`  packed from rules ${folders.rules}${own(folders.rules, DEFAULT_RULES)} and tariffs ${folders.tariffs}${own(folders.tariffs, DEFAULT_TARIFFS)}`);
+      } else io.out(`  packed from workspace ${resolve(values.workspace!)}`);
       for (const v of m.versions)
         io.out(`  ${v.kind.padEnd(7)} ${v.effective} ${v.status}, approved by ${v.approvedBy ?? '(not recorded)'}${v.approvedAt ? ` at ${v.approvedAt}` : ''}`);
       io.out(`  audit head ${m.auditHead ?? '(folders: no audit log)'}`);

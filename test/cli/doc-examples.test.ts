@@ -129,12 +129,12 @@ describe('the simulations the docs show stay within the limits they would meet',
 });
 
 describe('README § Releases and the decision service', () => {
-  it('release build and verify as written (--rules rules --tariffs tariffs), then the curl body answered by tariff serve', async () => {
+  it("release build and verify as written (the program's rules/ and tariffs/ when no folder is given), then the curl body answered by tariff serve", async () => {
     const out = join(scratchFiles('readme-release-').dir, 'release.json');
-    expect(README).toContain('npx tariff release build --rules rules --tariffs tariffs --out release.json');
-    const built = npxTariff(['release', 'build', '--rules', 'rules', '--tariffs', 'tariffs', '--out', out]);
+    expect(README).toContain("npx tariff release build --out release.json   # the program's rules/ and tariffs/");
+    const built = npxTariff(['release', 'build', '--out', out]);
     expect(built.status, built.stderr).toBe(0);
-    expect(built.stdout).toMatch(/release r-[0-9a-f]{16}\n {2}sha256 [0-9a-f]{64}\n/);
+    expect(built.stdout).toMatch(/release r-[0-9a-f]{16}\n {2}sha256 [0-9a-f]{64}\n {2}packed from rules .*rules \(the program's own\) and tariffs .*tariffs \(the program's own\)\n/);
     const verified = npxTariff(['release', 'verify', out]);
     expect(verified.status, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('holds: sha256');

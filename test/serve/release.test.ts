@@ -51,6 +51,33 @@ describe('tariff release build / verify', () => {
     expect(v.stdout).toContain(`release ${r.id} holds`);
   });
 
+  it("without --workspace or folders packs the program's own rules/ and tariffs/ (as tariff validate reads them) and says so; a folder given is packed and named", () => {
+    const dir = scratch();
+    const bare = tariff('release', 'build', '--out', join(dir, 'bare.json'));
+    expect(bare.stderr).toBe('');
+    expect(bare.status).toBe(0);
+    expect(bare.stdout).toContain(`  packed from rules ${DEFAULT_RULES} (the program's own) and tariffs ${DEFAULT_TARIFFS} (the program's own)\n`);
+    const explicit = tariff('release', 'build', '--rules', DEFAULT_RULES, '--tariffs', DEFAULT_TARIFFS, '--out', join(dir, 'explicit.json'));
+    expect(explicit.status).toBe(0);
+    const { builtAt: _b, ...bareManifest } = read(join(dir, 'bare.json')).content.manifest;
+    const { builtAt: _e, ...explicitManifest } = read(join(dir, 'explicit.json')).content.manifest;
+    expect(bareManifest).toEqual(explicitManifest);
+    expect(read(join(dir, 'bare.json')).content.rules).toEqual(read(join(dir, 'explicit.json')).content.rules);
+    expect(read(join(dir, 'bare.json')).content.tariffs).toEqual(read(join(dir, 'explicit.json')).content.tariffs);
+    // Another rules folder with the program's tariffs: the output names each one packed.
+    const data = join(dir, 'data');
+    cpSync(DEFAULT_RULES, join(data, 'rules'), { recursive: true });
+    const mixed = tariff('release', 'build', '--rules', join(data, 'rules'), '--out', join(dir, 'mixed.json'));
+    expect(mixed.status, mixed.stderr).toBe(0);
+    expect(mixed.stdout).toContain(`  packed from rules ${join(data, 'rules')} and tariffs ${DEFAULT_TARIFFS} (the program's own)\n`);
+    const notFolder = tariff('release', 'build', '--tariffs', join(dir, 'nowhere'), '--out', join(dir, 'x.json'));
+    expect(notFolder.stderr).toContain(`--tariffs ${join(dir, 'nowhere')} is not a folder that exists; give the tariffs/ folder, the one holding index.json`);
+    expect(notFolder.status).toBe(2);
+    const both = tariff('release', 'build', '--workspace', join(dir, 'ws.sqlite'), '--rules', DEFAULT_RULES, '--out', join(dir, 'y.json'));
+    expect(both.stderr).toContain('give either --workspace FILE, or --rules DIR and --tariffs DIR, not both');
+    expect(both.status).toBe(2);
+  });
+
   it('refuses a release with one byte changed (RELEASE_HASH), wherever it is loaded', () => {
     const dir = scratch();
     const file = writeRelease(dir, 'r.json', folderRelease());
@@ -172,6 +199,7 @@ describe('tariff release build / verify', () => {
     expect(head.ok && m.auditHead === head.head && m.auditEntries === head.entries).toBe(true);
     expect(m.versions.every((v) => v.approvedAt !== null)).toBe(true);
     expect(m.versions.find((v) => v.kind === 'rules')?.approvedBy).toBe('legal');
+    expect(b.stdout).toContain(`  packed from workspace ${ws}\n`);
     expect(tariff('release', 'verify', out).status).toBe(0);
     expect(tariff('release', 'build', '--workspace', ws).status).toBe(2);
   });

@@ -237,7 +237,6 @@ describe('tariff studio --web', () => {
       ['workspace', 'check'],
       ['workspace', 'backup', '--out', 'b.sqlite'],
       ['tariffs', 'import', 'x.xlsx'],
-      ['release', 'build', '--out', 'r.json'],
     ]) {
       const r = run(...args);
       expect(r.stderr, args.join(' ')).toContain(hint);
