@@ -52,7 +52,7 @@ const child = spawn(process.execPath, [join(root, 'bin', 'tariff.mjs'), 'studio'
   cwd: process.env.INIT_CWD || process.cwd(),
   stdio: 'inherit',
 });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
 // A SIGTERM sent to npm alone (a service manager, `kill` of npm's pid) reaches npm's shell, which
 // dies without passing it on: this script is then orphaned and the studio would keep the
 // workspace locked. When the parent goes, the studio is stopped as by SIGTERM.

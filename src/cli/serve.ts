@@ -49,7 +49,7 @@ const untilNoRequests = async (server: DecisionServer): Promise<void> => {
 
 /**
  * `tariff serve`: the decision service (docs/decision-service.md). Logs one JSON line per
- * request and per release event on stdout; stops accepting on SIGTERM/SIGINT, lets requests in
+ * request and per release event on stdout; stops accepting on SIGTERM/SIGINT/SIGHUP, lets requests in
  * flight finish, then exits 0.
  */
 /** The bounds of the service's numeric flags (docs/decision-service.md). */
@@ -178,17 +178,6 @@ export const serveCommand: Command = {
     }
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
-    event({
-      event: 'listening',
-      url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`,
-      release: store.current().id,
-      auth: tokens ? 'bearer tokens' : 'loopback clients only',
-      limits,
-      http,
-      trustProxy: trustProxy ? trustProxy.shown : 'none (X-Forwarded-For ignored)',
-      batchThreads,
-    });
-    logs.flush();
     return new Promise<number>((done) => {
       let stopping = false;
       const stop = (signal: string): void => {
@@ -212,8 +201,20 @@ export const serveCommand: Command = {
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       };
-      process.on('SIGTERM', () => stop('SIGTERM'));
-      process.on('SIGINT', () => stop('SIGINT'));
+      // SIGHUP too: a closed terminal stops the service cleanly, as SIGTERM does.
+      for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+      // Listening for the signals before `listening` is logged: one sent as soon as it is read stops the service cleanly.
+      event({
+        event: 'listening',
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${actual}/`,
+        release: store.current().id,
+        auth: tokens ? 'bearer tokens' : 'loopback clients only',
+        limits,
+        http,
+        trustProxy: trustProxy ? trustProxy.shown : 'none (X-Forwarded-For ignored)',
+        batchThreads,
+      });
+      logs.flush();
     });
   },
 };

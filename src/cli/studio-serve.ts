@@ -11,16 +11,21 @@ import { withStudioErrors } from './studio-errors.js';
 import { httpLimitsFrom, trustProxyFrom, type HttpFlagValues } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 
-/** Resolves at the first Ctrl+C (SIGINT) or SIGTERM; a second one stops the process at once. */
+/**
+ * The signals a long-running command stops cleanly on: Ctrl+C (SIGINT), SIGTERM, and SIGHUP (the
+ * terminal it runs in closed), which would otherwise end node at once, leaving the workspace's lock
+ * behind and the log unflushed.
+ */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Resolves at the first stop signal (STOP_SIGNALS); a second one stops the process at once. */
 export const untilStopSignal = (): Promise<void> =>
   new Promise<void>((done) => {
     const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      for (const s of STOP_SIGNALS) process.off(s, stop);
       done();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    for (const s of STOP_SIGNALS) process.on(s, stop);
   });
 
 /** What the start-up says of a server without TLS: behind the proxy of its --origin, or how to put one in front. */

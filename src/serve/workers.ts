@@ -10,7 +10,7 @@ import cluster, { type Worker } from 'node:cluster';
  *   exits in a minute stop the service with exit code 1 (a release or machine fault, not a blip);
  * - a worker that exits with code 2 before it listens could not start (its error says why: the
  *   address, the release): replacing it would fail the same way, so the service stops, exit 2;
- * - on SIGTERM/SIGINT each worker is told to stop (it finishes the requests in flight), and the
+ * - on SIGTERM/SIGINT/SIGHUP each worker is told to stop (it finishes the requests in flight), and the
  *   primary exits 0 once all have.
  * A cap meant for the whole service (`--max-connections`) is split among the workers
  * (connectionShare), each told its share in its environment (`envOf`).
@@ -93,8 +93,7 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
       opts.log({ event: 'stopping', signal });
       stop();
     };
-    process.on('SIGTERM', () => onSignal('SIGTERM'));
-    process.on('SIGINT', () => onSignal('SIGINT'));
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => onSignal(signal));
   });
 }
 
