@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Tariff Studio needs on a fresh Debian machine (root, Node 20), idempotently:
-# system packages (Chromium, Japanese fonts, LibreOffice), npm packages (better-sqlite3 builds from
-# source), and Electron's binary where it can be downloaded. Safe to run again: it skips what is there.
+# system packages (g++, make and python3 for the native build, Chromium, Japanese fonts, LibreOffice),
+# npm packages (better-sqlite3 builds from source), and Electron's binary where it can be downloaded.
+# Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -93,3 +93,59 @@ describe('scripts/install.sh (README § Set-up)', () => {
     expect(p.electronCalls()).toEqual(['tried']);
   });
 });
+
+/**
+ * scripts/setup-system.sh on a machine where some packages are missing: run with PATH holding only
+ * stand-ins (the tools "installed", `id`, `dpkg` and an `apt-get` that records its calls), so what
+ * it finds missing is exactly what the test left out, and nothing is installed.
+ */
+function systemRun(present: string[], opts: { root?: boolean; fontsInstalled?: boolean } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'setup-system-'));
+  const bin = join(root, 'bin');
+  mkdirSync(bin);
+  const tool = (name: string, body: string) => {
+    writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
+    chmodSync(join(bin, name), 0o755);
+  };
+  for (const name of present) tool(name, 'exit 0');
+  tool('id', `echo ${opts.root === false ? 1000 : 0}`);
+  tool('dpkg', `exit ${opts.fontsInstalled ? 0 : 1}`);
+  tool('apt-get', `echo "$*" >> "${join(root, 'apt.log')}"`);
+  const env: NodeJS.ProcessEnv = { PATH: bin };
+  const r = spawnSync('/bin/bash', [join(PROJECT_ROOT, 'scripts', 'setup-system.sh')], { encoding: 'utf8', env });
+  const apt = existsSync(join(root, 'apt.log')) ? readFileSync(join(root, 'apt.log'), 'utf8').trim().split('\n') : [];
+  return { ...r, apt };
+}
+
+describe('scripts/setup-system.sh (called by install.sh)', () => {
+  const all = ['g++', 'make', 'python3', 'chromium', 'soffice'];
+
+  it('installs build-essential and python3 (what npm ci needs to build better-sqlite3) with the rest where missing', () => {
+    const r = systemRun([]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('setup-system: installing build-essential python3 chromium fonts-ipafont-gothic libreoffice-calc');
+    expect(r.apt).toEqual(['update -qq', 'install -y -qq --no-install-recommends build-essential python3 chromium fonts-ipafont-gothic libreoffice-calc']);
+  });
+
+  it('skips what is there: g++ without make still wants build-essential; python3 present is not installed again', () => {
+    const r = systemRun(['g++', 'python3', 'chromium', 'soffice'], { fontsInstalled: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.apt).toEqual(['update -qq', 'install -y -qq --no-install-recommends build-essential']);
+    const noPython = systemRun(['g++', 'make', 'chromium', 'soffice'], { fontsInstalled: true });
+    expect(noPython.apt).toEqual(['update -qq', 'install -y -qq --no-install-recommends python3']);
+  });
+
+  it('with everything there it installs nothing and says so', () => {
+    const r = systemRun(all, { fontsInstalled: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('setup-system: build tools (g++, make, python3), chromium, fonts and LibreOffice already installed\n');
+    expect(r.apt).toEqual([]);
+  });
+
+  it('not root: names the packages to install (build tools included) and carries on, installing nothing', () => {
+    const r = systemRun(['chromium', 'soffice'], { root: false, fontsInstalled: true });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('setup-system: please install: build-essential python3 (needs Debian/Ubuntu and root)\n');
+    expect(r.apt).toEqual([]);
+  });
+});
