@@ -95,6 +95,16 @@ describe('browser-mode server: malformed requests', () => {
   it('answers a write to a page path (not a call) with a JSON 405, not a plain-text page', async () => {
     for (const method of ['POST', 'PUT', 'DELETE']) expectJsonError(await request(server.port, method, `/s/${SECRET}/index.html`, json(), '{}'), 405, 'METHOD_NOT_ALLOWED', method);
   });
+
+  it('answers GET auth/session (the page asking whether it is on a team server) with no sign-in, not a 404; other methods 405; without the secret 404', async () => {
+    const session = await request(server.port, 'GET', `/s/${SECRET}/auth/session`, { Host: host });
+    expect(session.status, session.body).toBe(200);
+    expect(session.headers).toContain('content-type: application/json');
+    expect(JSON.parse(session.body)).toEqual({ ok: true, value: { signIn: 'none' } });
+    expectJsonError(await request(server.port, 'POST', `/s/${SECRET}/auth/session`, json(), '{}'), 405, 'METHOD_NOT_ALLOWED', 'POST auth/session');
+    expectJsonError(await request(server.port, 'GET', '/auth/session', { Host: host }), 404, 'NOT_FOUND', 'no secret');
+    expectJsonError(await request(server.port, 'GET', `/s/${SECRET}/auth/session`, { Host: 'evil.example:80' }), 403, 'FORBIDDEN_HOST', 'foreign Host');
+  });
 });
 
 describe('team server: malformed requests', () => {

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LOCAL_SESSION } from '../api/bridge.js';
 import type { Dispatch } from '../api/dispatcher.js';
 import type { Envelope } from '../api/contract.js';
 import { httpStatusOf } from '../api/envelope-status.js';
@@ -16,7 +17,8 @@ import { answerClientErrors, requestFailed } from './transport-failures.js';
  * the IPC bridge. Everything lives under /s/<secret>/, a random per-run secret printed in the
  * URL, so other local users and other pages cannot call it: a request without the secret gets
  * 404, a cross-origin request or a foreign Host header (DNS rebinding) gets 403, and an API
- * call must be a JSON POST. The payload is validated by the same dispatcher as IPC.
+ * call must be a JSON POST. The payload is validated by the same dispatcher as IPC. `GET auth/session`
+ * answers LOCAL_SESSION (no sign-in here), where the team server answers the signed-in user or 401.
  */
 export type StudioServer = { url: string; port: number; secret: string; close(): Promise<void> };
 export type ServerOptions = {
@@ -82,6 +84,11 @@ export async function startStudioServer(opts: ServerOptions): Promise<StudioServ
     if (parts.length === 3) {
       res.writeHead(308, { ...SECURITY_HEADERS, Location: `/s/${secret}/` });
       return void res.end();
+    }
+    // The page asks whether it runs on a team server (renderer/team/team-gate.tsx): here no one signs in.
+    if (rest === 'auth/session') {
+      if (req.method !== 'GET') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'GET auth/session'));
+      return sendJson(res, 200, { ok: true, value: LOCAL_SESSION });
     }
     if (rest.startsWith('api/')) {
       if (req.method !== 'POST') return sendJson(res, 405, transportError('METHOD_NOT_ALLOWED', 'studio calls are POST requests'));

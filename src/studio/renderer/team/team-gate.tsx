@@ -1,13 +1,13 @@
 import { Fragment, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { BRIDGE_GLOBAL } from '../../api/bridge.js';
+import { BRIDGE_GLOBAL, type LocalSession } from '../../api/bridge.js';
 import { signedInAgain, teamSession } from '../transport/team-session.js';
 import { LoginPage } from './login-page.js';
 import { SessionEndedDialog } from './session-ended-dialog.js';
 import { TeamProvider, type TeamUserView } from './team-context.js';
 
 /**
- * Decides what the page is: the desktop app (the preload bridge) or `--web` (no auth/session
- * route) render the studio as before; a team server shows the login page until the user is
+ * Decides what the page is: the desktop app (the preload bridge) or `--web` (its auth/session
+ * answers LocalSession: no sign-in) render the studio as before; a team server shows the login page until the user is
  * signed in. When the session ends while the studio is open (it expired, or an admin disabled
  * the user, changed their role or set a new password), the studio stays as it is beneath a
  * sign-in dialog: what was typed is kept, and the calls refused meanwhile are sent again once
@@ -22,9 +22,9 @@ export function TeamGate({ children }: { children: ReactNode }) {
     let live = true;
     fetch(new URL('auth/session', window.location.href), { credentials: 'same-origin' })
       .then(async (res) => {
-        const body = (await res.json().catch(() => null)) as { ok: boolean; value?: TeamUserView & { csrf: string }; error?: { code: string } } | null;
+        const body = (await res.json().catch(() => null)) as { ok: boolean; value?: (TeamUserView & { csrf: string }) | LocalSession; error?: { code: string } } | null;
         if (!live) return;
-        if (res.ok && body?.ok && body.value) {
+        if (res.ok && body?.ok && body.value && !('signIn' in body.value)) {
           teamSession.csrf = body.value.csrf;
           setState({ kind: 'team', me: { name: body.value.name, role: body.value.role, expiresAt: body.value.expiresAt }, ended: false });
         } else if (res.status === 401 && body?.error?.code === 'UNAUTHENTICATED') setState({ kind: 'login' });
