@@ -134,7 +134,9 @@ describe('README § Releases and the decision service', () => {
     expect(README).toContain("npx tariff release build --out release.json   # the program's rules/ and tariffs/");
     const built = npxTariff(['release', 'build', '--out', out]);
     expect(built.status, built.stderr).toBe(0);
-    expect(built.stdout).toMatch(/release r-[0-9a-f]{16}\n {2}sha256 [0-9a-f]{64}\n {2}packed from rules .*rules \(the program's own\) and tariffs .*tariffs \(the program's own\)\n/);
+    expect(built.stdout).toMatch(
+      /release r-[0-9a-f]{16}\n {2}sha256 [0-9a-f]{64}\n {2}packed from rules .*rules \(the program's own\) and tariffs .*tariffs \(the program's own\)\n/,
+    );
     const verified = npxTariff(['release', 'verify', out]);
     expect(verified.status, verified.stderr).toBe(0);
     expect(verified.stdout).toContain('holds: sha256');
