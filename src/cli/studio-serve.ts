@@ -18,11 +18,19 @@ import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
  */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Resolves at the first stop signal (STOP_SIGNALS); a second one stops the process at once. */
+const ignoreRepeat = (): void => undefined;
+
+/**
+ * Resolves at the first stop signal (STOP_SIGNALS); a second Ctrl+C or SIGTERM stops the process
+ * at once. A second SIGHUP does not: a closing terminal may send it more than once (to the
+ * foreground group, then the shell to its jobs; `npm start` passes its own on), and it must not
+ * cut the clean stop short.
+ */
 export const untilStopSignal = (): Promise<void> =>
   new Promise<void>((done) => {
     const stop = () => {
       for (const s of STOP_SIGNALS) process.off(s, stop);
+      if (!process.listeners('SIGHUP').includes(ignoreRepeat)) process.on('SIGHUP', ignoreRepeat);
       done();
     };
     for (const s of STOP_SIGNALS) process.on(s, stop);

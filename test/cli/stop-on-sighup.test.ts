@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { STOP_SIGNALS, untilStopSignal } from '../../src/cli/studio-serve.js';
 import { lockFileOf } from '../../src/studio/workspace/workspace-lock.js';
 import { folderRelease, writeRelease } from '../serve/helpers.js';
 
@@ -70,5 +71,27 @@ describe('SIGHUP (the terminal closed) stops a long-running command cleanly, as 
       expect(run.output()).toContain('"event":"stopping","signal":"SIGHUP"');
       expect(run.output()).toMatch(/"event":"stopped"[^\n]*\n$/u);
     }
+  });
+});
+
+describe('untilStopSignal (tariff studio --web and --serve)', () => {
+  it('after the first stop signal, a repeated SIGHUP (a closing terminal sends more than one) is ignored, while a second Ctrl+C or SIGTERM still ends the process at once', async () => {
+    const before = Object.fromEntries(STOP_SIGNALS.map((s) => [s, process.listeners(s)]));
+    onTestFinished(() => {
+      for (const s of STOP_SIGNALS) for (const l of process.listeners(s)) if (!before[s]!.includes(l)) process.off(s, l);
+    });
+    const stopped = untilStopSignal();
+    for (const s of STOP_SIGNALS) expect(process.listenerCount(s), s).toBe(before[s]!.length + 1);
+    process.emit('SIGHUP', 'SIGHUP');
+    await stopped;
+    // SIGINT and SIGTERM are back to what they were (node's default: the process ends); SIGHUP keeps a listener, so node does not end it.
+    expect(process.listenerCount('SIGINT')).toBe(before.SIGINT!.length);
+    expect(process.listenerCount('SIGTERM')).toBe(before.SIGTERM!.length);
+    expect(process.listenerCount('SIGHUP')).toBe(before.SIGHUP!.length + 1);
+    // A second wait (the studio is started once per process, but the listener is not added twice).
+    const again = untilStopSignal();
+    process.emit('SIGTERM', 'SIGTERM');
+    await again;
+    expect(process.listenerCount('SIGHUP')).toBe(before.SIGHUP!.length + 1);
   });
 });
