@@ -68,7 +68,8 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     expect(await row.locator('.after-side [data-testid=regression-trace]').innerText()).toContain('第27条');
     expect(await shown('regression-changed')).not.toMatch(RAW_JSON);
     // The labelled parts (fields, values, rules fired) hold no English sentence; a case's own name is the case file's.
-    for (const part of await testId('regression-changed').locator('.answer-fields, .trace-list, [data-testid=regression-changed-fields]').allInnerTexts()) expect(part).not.toMatch(ENGLISH);
+    for (const part of await testId('regression-changed').locator('.answer-fields, .trace-list, [data-testid=regression-changed-fields]').allInnerTexts())
+      expect(part).not.toMatch(ENGLISH);
     await shot(studio.page, 'legal10-regression-ja');
     await row.getByTestId('regression-json').locator('summary').click();
     expect(await row.innerText()).toMatch(RAW_JSON);
@@ -80,7 +81,9 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     const entries = testId('audit-entries');
     await waitText(entries, 'rule.parameter.edited');
     const sentences = await entries.getByTestId('audit-sentence').allInnerTexts();
-    expect(sentences.some((s) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d JST、.+ がルールのバージョン #\d+（施行日 2025-04-01）のパラメータ「延滞利息の年率」を変更しました$/u.test(s))).toBe(true);
+    expect(
+      sentences.some((s) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d JST、.+ がルールのバージョン #\d+（施行日 2025-04-01）のパラメータ「延滞利息の年率」を変更しました$/u.test(s)),
+    ).toBe(true);
     expect(sentences.some((s) => s.includes(`のルール「${NEW_TITLE}」を編集しました`))).toBe(true);
     const changes = await entries.getByTestId('audit-changes').allInnerTexts();
     expect(changes.join('\n')).toContain('値: 14.6 → 14.0');
@@ -98,7 +101,11 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     await testId('lang-switch').click();
     const entries = testId('audit-entries');
     await waitText(entries, 'changed the parameter');
-    expect((await entries.getByTestId('audit-sentence').allInnerTexts()).some((s) => /JST: .+ changed the parameter “annual rate of late interest” of rule version #\d+ \(effective 2025-04-01\)$/u.test(s))).toBe(true);
+    expect(
+      (await entries.getByTestId('audit-sentence').allInnerTexts()).some((s) =>
+        /JST: .+ changed the parameter “annual rate of late interest” of rule version #\d+ \(effective 2025-04-01\)$/u.test(s),
+      ),
+    ).toBe(true);
     await shot(studio.page, 'legal10-audit-en');
     await testId('rules-tab-regression').click();
     await testId('regression-run').click();

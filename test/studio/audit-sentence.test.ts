@@ -37,7 +37,10 @@ function actions(): string[] {
     for (const [, raw = ''] of text.matchAll(/appendAudit\(ws, ([^,]+(?:\([^)]*\))?),/gu)) {
       const arg = raw.trim();
       if (/^'[^']+'$/u.test(arg)) continue;
-      if (!Object.hasOwn(BUILT, arg)) throw new Error(`${p}: appendAudit's action ${arg} is built at run time; list the actions it makes in BUILT (test/studio/audit-sentence.test.ts) and give each its sentences`);
+      if (!Object.hasOwn(BUILT, arg))
+        throw new Error(
+          `${p}: appendAudit's action ${arg} is built at run time; list the actions it makes in BUILT (test/studio/audit-sentence.test.ts) and give each its sentences`,
+        );
       for (const a of BUILT[arg] ?? []) found.add(a);
     }
   }
@@ -71,14 +74,31 @@ describe('audit entries read as sentences', () => {
 
   it('a rule title edit names the rule by the catalog and shows the old and the new title', () => {
     const rule = { id: 'approval/outside-service-area', name: 'Outside the docomo LTE service area', clause: '第5条' };
-    const e = { at: '2026-11-30T00:00:00Z', actor: 'sato', action: 'rule.edited', target: 'rule:3', before: { decision: 'approval', rule }, after: { decision: 'approval', rule: { ...rule, name: 'Outside the area' } } };
+    const e = {
+      at: '2026-11-30T00:00:00Z',
+      actor: 'sato',
+      action: 'rule.edited',
+      target: 'rule:3',
+      before: { decision: 'approval', rule },
+      after: { decision: 'approval', rule: { ...rule, name: 'Outside the area' } },
+    };
     const t = auditSentence(e, 'ja');
     expect(t.changes).toEqual(['見出し: 「提供区域（ＮＴＴドコモのＬＴＥサービス提供区域）外」 → 「Outside the area」']);
     expect(t.sentence).toContain('sato がルールのバージョン #3のルール「');
   });
 
   it('status steps use the status words; an unknown field is counted, never shown as its code name', () => {
-    const t = auditSentence({ at: 'x', actor: 'a', action: 'rule.approved', target: 'rule:2', before: { status: 'in-review', approvedBy: null, odd: 1 }, after: { status: 'approved', approvedBy: 'b', odd: 2 } }, 'ja');
+    const t = auditSentence(
+      {
+        at: 'x',
+        actor: 'a',
+        action: 'rule.approved',
+        target: 'rule:2',
+        before: { status: 'in-review', approvedBy: null, odd: 1 },
+        after: { status: 'approved', approvedBy: 'b', odd: 2 },
+      },
+      'ja',
+    );
     expect(t.changes).toEqual(['状態: レビュー中 → 承認済み', '承認者: （なし） → 「b」', 'ほか 1 項目（詳細は JSON を参照）']);
   });
 });

@@ -7,8 +7,14 @@
 export type AuditSentence = { ja: string; en: string };
 
 export const AUDIT_SENTENCES: Record<string, AuditSentence> = {
-  'workspace.created': { ja: '{actor} がワークスペースを作成しました（承認済みのルールと料金表を読み込み）', en: '{actor} created the workspace (the approved rules and tariffs read in)' },
-  'workspace.sealed': { ja: '{actor} がワークスペースの各バージョンの内容を封印しました（ハッシュを記録）', en: "{actor} sealed the content of the workspace's versions (their hashes recorded)" },
+  'workspace.created': {
+    ja: '{actor} がワークスペースを作成しました（承認済みのルールと料金表を読み込み）',
+    en: '{actor} created the workspace (the approved rules and tariffs read in)',
+  },
+  'workspace.sealed': {
+    ja: '{actor} がワークスペースの各バージョンの内容を封印しました（ハッシュを記録）',
+    en: "{actor} sealed the content of the workspace's versions (their hashes recorded)",
+  },
   'rule.draft.created': { ja: '{actor} が{target}を下書きとして作成しました', en: '{actor} created {target} as a draft' },
   'rule.draft.restored': { ja: '{actor} が{target}を下書きとして復元しました', en: '{actor} restored {target} as a draft' },
   'rule.draft.discarded': { ja: '{actor} が下書き{target}を破棄しました', en: '{actor} discarded the draft {target}' },
@@ -50,7 +56,10 @@ export const AUDIT_SENTENCES: Record<string, AuditSentence> = {
   login: { ja: '{target}がサインインしました', en: '{target} signed in' },
   logout: { ja: '{target}がサインアウトしました', en: '{target} signed out' },
   'login.locked': { ja: 'サインインの失敗が続いたため{target}をロックしました', en: '{target} was locked after repeated failed sign-ins' },
-  'login.rate-limited': { ja: '{target}からのサインインの試行が多すぎるため制限しました', en: 'Too many sign-in attempts from {target}; further attempts were refused for a while' },
+  'login.rate-limited': {
+    ja: '{target}からのサインインの試行が多すぎるため制限しました',
+    en: 'Too many sign-in attempts from {target}; further attempts were refused for a while',
+  },
 };
 
 /** What an entry is about: `rule:12` → ルールのバージョン #12. */
@@ -118,6 +127,32 @@ export const AUDIT_FIELDS: Record<string, AuditSentence> = {
 
 /** Words the sentences put around values. */
 export const AUDIT_WORDS = {
-  ja: { none: '（なし）', yes: 'はい', no: 'いいえ', structured: '（構造の変更。詳細は JSON を参照）', change: '{label}: {before} → {after}', set: '{label}: {after}', removed: '{label}: {before}（削除）', effective: '（施行日 {date}）', raw: 'JSON を表示', at: '{at}、', cells: '{n} 件のセル・行の変更（詳細は JSON を参照）', more: 'ほか {n} 項目（詳細は JSON を参照）' },
-  en: { none: '(none)', yes: 'yes', no: 'no', structured: '(structure changed; see the JSON)', change: '{label}: {before} → {after}', set: '{label}: {after}', removed: '{label}: {before} (removed)', effective: ' (effective {date})', raw: 'Show JSON', at: '{at}: ', cells: '{n} cell or row change(s) (see the JSON)', more: '{n} more field(s) (see the JSON)' },
+  ja: {
+    none: '（なし）',
+    yes: 'はい',
+    no: 'いいえ',
+    structured: '（構造の変更。詳細は JSON を参照）',
+    change: '{label}: {before} → {after}',
+    set: '{label}: {after}',
+    removed: '{label}: {before}（削除）',
+    effective: '（施行日 {date}）',
+    raw: 'JSON を表示',
+    at: '{at}、',
+    cells: '{n} 件のセル・行の変更（詳細は JSON を参照）',
+    more: 'ほか {n} 項目（詳細は JSON を参照）',
+  },
+  en: {
+    none: '(none)',
+    yes: 'yes',
+    no: 'no',
+    structured: '(structure changed; see the JSON)',
+    change: '{label}: {before} → {after}',
+    set: '{label}: {after}',
+    removed: '{label}: {before} (removed)',
+    effective: ' (effective {date})',
+    raw: 'Show JSON',
+    at: '{at}: ',
+    cells: '{n} cell or row change(s) (see the JSON)',
+    more: '{n} more field(s) (see the JSON)',
+  },
 } as const;

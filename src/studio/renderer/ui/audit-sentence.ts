@@ -112,8 +112,12 @@ function valueText(path: string, v: unknown, lang: Lang): string {
 /** The fields that differ between before and after, each as `label: before → after`. */
 function changesOf(before: unknown, after: unknown, lang: Lang): string[] {
   // A rule's title as the rule list shows it: the catalog's Japanese for the shipped English, an edited title as written.
-  const ruleId = [after, before].filter(isObject).map((s) => s.rule).find(isObject)?.id;
-  const shown = (path: string, v: unknown) => (path === 'rule.name' && typeof ruleId === 'string' && typeof v === 'string' ? quoted(ruleTitle({ id: ruleId, name: v }, lang), lang) : valueText(path, v, lang));
+  const ruleId = [after, before]
+    .filter(isObject)
+    .map((s) => s.rule)
+    .find(isObject)?.id;
+  const shown = (path: string, v: unknown) =>
+    path === 'rule.name' && typeof ruleId === 'string' && typeof v === 'string' ? quoted(ruleTitle({ id: ruleId, name: v }, lang), lang) : valueText(path, v, lang);
   const w = AUDIT_WORDS[lang];
   if (Array.isArray(before) || Array.isArray(after)) {
     const n = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0);
@@ -147,7 +151,12 @@ function createdFrom(e: Entry, lang: Lang): string[] {
   const w = AUDIT_WORDS[lang];
   const out: string[] = [];
   if (b.version !== undefined)
-    out.push(fill(w.set, { label: AUDIT_FIELDS.version![lang], after: `#${String(b.version)}${typeof b.effective === 'string' ? fill(w.effective, { date: b.effective }) : ''}${typeof b.status === 'string' ? `・${valueText('status', b.status, lang)}` : ''}` }));
+    out.push(
+      fill(w.set, {
+        label: AUDIT_FIELDS.version![lang],
+        after: `#${String(b.version)}${typeof b.effective === 'string' ? fill(w.effective, { date: b.effective }) : ''}${typeof b.status === 'string' ? `${lang === 'ja' ? '・' : ', '}${valueText('status', b.status, lang)}` : ''}`,
+      }),
+    );
   if (typeof a.effective === 'string') out.push(fill(w.set, { label: AUDIT_FIELDS.effective![lang], after: a.effective }));
   if (typeof a.title === 'string') out.push(fill(w.set, { label: AUDIT_FIELDS.title![lang], after: quoted(a.title, lang) }));
   return out;
@@ -156,7 +165,8 @@ function createdFrom(e: Entry, lang: Lang): string[] {
 export function auditSentence(e: Entry, lang: Lang, effectiveOf?: EffectiveOf): AuditText {
   const known = own(AUDIT_SENTENCES, e.action);
   const template = known ? known[lang] : `{actor}: ${e.action} {target}`;
-  const sentence = fill(AUDIT_WORDS[lang].at, { at: tokyoTime(e.at) }) + fill(template, { actor: e.actor, target: targetText(e, lang, effectiveOf), subject: subjectText(e, lang) });
+  const sentence =
+    fill(AUDIT_WORDS[lang].at, { at: tokyoTime(e.at) }) + fill(template, { actor: e.actor, target: targetText(e, lang, effectiveOf), subject: subjectText(e, lang) });
   // A rule added or deleted: the change is the rule itself, named in the sentence.
   const changes = e.action === 'rule.added' || e.action === 'rule.deleted' ? [] : e.action.endsWith('.draft.created') ? createdFrom(e, lang) : changesOf(e.before, e.after, lang);
   return { sentence, changes, known: known !== undefined };
