@@ -121,8 +121,8 @@ describe('legal on the Rules page', () => {
     await waitText(testId('regression-summary'), /^[\d,]+ ケースを 2023-09-19/u, 120_000);
     expect(await testId('regression-summary').textContent()).toMatch(/^\d{1,3}(,\d{3})+ ケース/u);
     const row = testId('regression-changed').locator('[data-testid=regression-row]').first();
-    expect(await row.getByTestId('regression-changed-fields').textContent()).toMatch(/^変わった項目: .*amount/u);
-    expect(await row.locator('.after-side mark.changed-field[data-field=amount]').textContent()).toMatch(/^amount=\d+$/u);
+    expect(await row.getByTestId('regression-changed-fields').textContent()).toMatch(/^変わった項目: .*延滞利息/u);
+    expect(await row.locator('.after-side mark.changed-field[data-field=amount]').textContent()).toMatch(/^[\d,]+円$/u);
     expect(await row.locator('.before-side mark.changed-field[data-field=outcome]').count()).toBe(1);
     await shot(studio.page, 'ux5-b1-regression-changed-fields');
     await expectAccessible(studio.page, 'regression with changed fields (ux5)');

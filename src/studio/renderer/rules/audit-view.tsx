@@ -5,8 +5,14 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
 import { auditDiff } from '../ui/audit-diff.js';
+import { auditSentence } from '../ui/audit-sentence.js';
+import { AUDIT_WORDS } from '../i18n/audit-messages.js';
 
-/** The audit log (who, when, what, before/after: the fields that changed) and whether its hash chain holds. */
+/**
+ * The audit log, each entry as a sentence in the page's language (when in JST, who, what, to which
+ * version; for an edit what changed from what to what), the stored before/after folded under it
+ * (the fields that changed, as JSON), and whether the log's hash chain holds.
+ */
 const Lines = ({ lines }: { lines: string[] }) => (
   <>
     {lines.map((l, i) => (
@@ -17,11 +23,17 @@ const Lines = ({ lines }: { lines: string[] }) => (
 
 export function AuditView({ onError }: { onError: (e: unknown) => void }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const [effective, setEffective] = useState<ReadonlyMap<string, string>>(new Map());
   const load = useCallback(() => {
     api.audit.list({ limit: 200 }).then((r) => setEntries(r.entries), onError);
+    // Which version an entry is about, by its effective date (a discarded draft has none left to show).
+    Promise.all([api.rules.list({}), api.tariffs.list({})]).then(
+      ([r, tv]) => setEffective(new Map([...r.versions.map((v): [string, string] => [`rule:${v.id}`, v.effective]), ...tv.versions.map((v): [string, string] => [`tariff:${v.id}`, v.effective])])),
+      onError,
+    );
   }, [api, onError]);
   useEffect(load, [load]);
   const verify = async () => {
@@ -54,23 +66,46 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
           { key: 'seq', header: '#', cell: (e) => e.seq },
           { key: 'at', header: t('audit.at'), cell: (e) => tokyoTime(e.at) },
           { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
-          { key: 'action', header: t('audit.action'), cellClass: 'mono', cell: (e) => e.action },
+          { key: 'action', header: t('audit.action'), cellClass: 'mono small muted', cell: (e) => e.action },
           {
-            key: 'target',
-            header: t('audit.target'),
-            cellClass: 'mono',
-            cell: (e) => (
-              <>
-                {e.target}
-                <div className="muted small" data-testid="audit-context">
-                  <Lines lines={auditDiff(e.before, e.after).context} />
-                </div>
-              </>
-            ),
+            key: 'what',
+            header: t('audit.what'),
+            cell: (e) => {
+              const text = auditSentence(e, lang, (target) => effective.get(target));
+              const diff = auditDiff(e.before, e.after);
+              return (
+                <>
+                  <div data-testid="audit-sentence">{text.sentence}</div>
+                  {text.changes.length > 0 && (
+                    <ul className="audit-changes" data-testid="audit-changes">
+                      {text.changes.map((c, i) => (
+                        <li key={i}>{c}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {e.comment && (
+                    <div className="small">
+                      {t('review.comment')}: {e.comment}
+                    </div>
+                  )}
+                  {(diff.before.length > 0 || diff.after.length > 0) && (
+                    <details className="audit-raw" data-testid="audit-raw">
+                      <summary className="muted small">{AUDIT_WORDS[lang].raw}</summary>
+                      <div className="mono audit-json" data-testid="audit-context">
+                        <Lines lines={diff.context} />
+                      </div>
+                      <div className="mono audit-json">
+                        {t('change.before')}: <Lines lines={diff.before} />
+                      </div>
+                      <div className="mono audit-json">
+                        {t('change.after')}: <Lines lines={diff.after} />
+                      </div>
+                    </details>
+                  )}
+                </>
+              );
+            },
           },
-          { key: 'before', header: t('change.before'), cellClass: 'mono audit-json', cell: (e) => <Lines lines={auditDiff(e.before, e.after).before} /> },
-          { key: 'after', header: t('change.after'), cellClass: 'mono audit-json', cell: (e) => <Lines lines={auditDiff(e.before, e.after).after} /> },
-          { key: 'comment', header: t('review.comment'), cell: (e) => e.comment ?? '' },
         ]}
       />
     </div>

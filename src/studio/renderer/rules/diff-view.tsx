@@ -8,12 +8,33 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { interpretationValueDescription, ruleTitle } from '../i18n/rule-texts.js';
 import { interpretationLabelKey } from '../explorer/output-labels.js';
+import { PARAMETER_TEXTS } from '../i18n/rule-text-messages.js';
 import { DataTable } from '../ui/data-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 import { TermsText } from '../ui/terms-text.js';
 
 /** Any two rule versions (and optionally two tariff versions) side by side, clause by clause, with the clause text of each changed rule. */
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * One changed value as a reader wants it: a text in quotes (a rule's old and new title), yes/no, a
+ * number; a structure (conditions, an event) folded as JSON under one line, the rule's sentence
+ * above saying what it does.
+ */
+function Value({ v }: { v: unknown }) {
+  const { t, lang } = useI18n();
+  if (v === undefined || v === null) return <>—</>;
+  if (typeof v === 'string') return <>{/^-?\d+(\.\d+)?$/u.test(v) ? v : lang === 'ja' ? `「${v}」` : `“${v}”`}</>;
+  if (typeof v === 'boolean') return <>{t(v ? 'diff.yes' : 'diff.no')}</>;
+  if (typeof v === 'number') return <>{v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')}</>;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return <>{v.length ? v.join(lang === 'ja' ? '、' : ', ') : '—'}</>;
+  return (
+    <details data-testid="diff-json">
+      <summary className="small">{t('diff.json')}</summary>
+      <pre className="mono json-view">{JSON.stringify(v, null, 2)}</pre>
+    </details>
+  );
+}
 
 export function DiffView({ detail, versions, onError }: { detail: RuleVersionDetail; versions: RuleVersionSummary[]; onError: (e: unknown) => void }) {
   const api = useApi();
@@ -33,6 +54,13 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
   }, [api, from, to, tFrom, tTo, onError]);
   const label = useVersionLabel();
   const fieldLabel = (labels: Record<string, string>, field: string) => (lang === 'ja' && Object.hasOwn(labels, field) ? `${fieldLabelJa(labels, field)}（${field}）` : field);
+  // A parameter by its name in the page's language (the catalog's), its code beside it.
+  const parameterName = (decision: string, name: string) => {
+    const key = `${decision}.${name}`;
+    return lang === 'ja' && Object.hasOwn(PARAMETER_TEXTS, key) ? `${PARAMETER_TEXTS[key]!.ja}（${key}）` : key;
+  };
+  // A rule's title (`name`) as the rule list shows it: the catalog's Japanese for the shipped English, an edited title as written.
+  const titled = (id: string, field: string, v: unknown) => (field === 'name' && typeof v === 'string' ? ruleTitle({ id, name: v }, lang) : v);
   const sentence = (r: RuleDoc | undefined, c: RuleChange) => (r ? ruleSentence(r, c.decision, lang) : '—');
   return (
     <div className="diff-view" data-testid="diff-view">
@@ -81,14 +109,14 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
                   <pre className="sentence after-side">{sentence(c.after, c)}</pre>
                 </div>
               </div>
-              {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: fieldLabel(RULE_FIELD_LABELS_JA, f.field), before: f.before, after: f.after }))} mono />}
+              {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: fieldLabel(RULE_FIELD_LABELS_JA, f.field), before: titled(c.id, f.field, f.before), after: titled(c.id, f.field, f.after) }))} />}
             </article>
           ))}
           {diff.parameters.length > 0 && (
             <FieldChanges
               testId="diff-parameters"
               caption={t('rules.parameters')}
-              rows={diff.parameters.map((p) => ({ key: `${p.decision}.${p.name}`, label: `${p.clause} ${p.decision}.${p.name}`, before: p.before?.value, after: p.after?.value }))}
+              rows={diff.parameters.map((p) => ({ key: `${p.decision}.${p.name}`, label: `${p.clause} ${parameterName(p.decision, p.name)}`, before: p.before?.value, after: p.after?.value }))}
             />
           )}
           {diff.interpretations.map((i) => (
@@ -148,18 +176,19 @@ function BeforeAfter({ before, after, mono }: { before: unknown; after: unknown;
 }
 
 /** Changed values, one row each: what changed (a row header), before, after. */
-function FieldChanges({ rows, mono, caption, testId }: { rows: readonly { key: string; label: string; before: unknown; after: unknown }[]; mono?: boolean; caption?: string; testId?: string }) {
+function FieldChanges({ rows, caption, testId }: { rows: readonly { key: string; label: string; before: unknown; after: unknown }[]; caption?: string; testId?: string }) {
+  const { t } = useI18n();
   return (
     <DataTable
-      headless
+      className="changes field-changes"
       rows={rows}
       rowKey={(r) => r.key}
       {...(caption !== undefined ? { caption } : {})}
       {...(testId !== undefined ? { testId } : {})}
       columns={[
-        { key: 'field', header: '', rowHeader: true, cell: (r) => r.label },
-        { key: 'before', header: '', cellClass: mono ? 'before mono' : 'before', cell: (r) => show(r.before) },
-        { key: 'after', header: '', cellClass: mono ? 'after mono' : 'after', cell: (r) => show(r.after) },
+        { key: 'field', header: t('diff.field'), rowHeader: true, cell: (r) => r.label },
+        { key: 'before', header: t('change.before'), cellClass: 'before', cell: (r) => <Value v={r.before} /> },
+        { key: 'after', header: t('change.after'), cellClass: 'after', cell: (r) => <Value v={r.after} /> },
       ]}
     />
   );

@@ -1,48 +1,101 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CaseFolder, RegressionView as Report, RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable } from '../ui/data-table.js';
+import { AUDIT_WORDS } from '../i18n/audit-messages.js';
+import { outcomeLabelKey, outputLabelKey } from '../explorer/output-labels.js';
+import { ruleTitleById } from '../i18n/rule-texts.js';
+import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
+import type { DecisionName } from '../../../engine/rule-types.js';
 
-/** Every case file run against the draft and the approved version in force; the cases whose answer changes, both answers and traces. */
+/**
+ * Every case file run against the draft and the approved version in force; for each case whose
+ * answer changes: the case's name, each field that changed with its label (the outcome as the
+ * page words it, money in yen, clauses), the rules that fired on each side by title, and both
+ * answers as JSON folded for whoever needs them.
+ */
 type Change = Report['changed'][number];
-const HIDDEN = new Set(['trace', 'versions', 'name', 'asOf', 'decision', 'interpretations', 'clauses', 'errors']);
-/** An answer as `outcome  key=value …`, the fields whose value changed marked (the reviewer sees at once what moved). */
-function AnswerLine({ o, changed }: { o: Change['before']; changed: ReadonlySet<string> }) {
-  const parts: [string, string][] = [
-    ['outcome', String(o.outcome)],
-    ...Object.entries(o)
-      .filter(([k]) => !HIDDEN.has(k) && k !== 'outcome')
-      .map(([k, v]): [string, string] => [k, `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`]),
-  ];
+type Answer = Change['before'];
+const MONEY = /amount|tax|total|subtotal|paid|fee|outstanding|unapplied|difference|refund|charge/iu;
+
+function useAnswerText() {
+  const { t, lang, yen } = useI18n();
+  const w = AUDIT_WORDS[lang];
+  const label = (decision: string, k: string): string => {
+    if (k === 'outcome') return t('explorer.outcome');
+    if (k === 'clauses') return t('engine.clauses');
+    const key = outputLabelKey(decision, k);
+    return key ? t(key) : k;
+  };
+  const value = (decision: string, k: string, v: unknown): string => {
+    if (v === undefined || v === null) return w.none;
+    if (k === 'outcome' && typeof v === 'string') {
+      const key = outcomeLabelKey(decision, v);
+      return key ? `${t(key)}（${v}）` : v;
+    }
+    if (typeof v === 'number') return MONEY.test(k) ? yen(v) : v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+    if (typeof v === 'boolean') return v ? w.yes : w.no;
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.length ? v.join(lang === 'ja' ? '、' : ', ') : w.none;
+    return w.structured;
+  };
+  return { label, value };
+}
+
+/** One side's answer: the outcome and every field that changed, labelled; the fields that moved marked. */
+function AnswerFields({ o, fields }: { o: Answer; fields: readonly string[] }) {
+  const { label, value } = useAnswerText();
+  const decision = String(o.decision);
+  const shown = fields.includes('outcome') ? fields : ['outcome', ...fields];
   return (
-    <div className="mono small">
-      {parts.map(([k, text], i) => (
-        <span key={k}>
-          {i > 0 && '  '}
-          {changed.has(k) ? (
-            <mark className="changed-field" data-field={k}>
-              {text}
-            </mark>
-          ) : (
-            text
-          )}
-        </span>
+    <dl className="answer-fields small">
+      {shown.map((k) => (
+        <div key={k}>
+          <dt>{label(decision, k)}</dt>
+          <dd>
+            {fields.includes(k) ? (
+              <mark className="changed-field" data-field={k}>
+                {value(decision, k, o[k])}
+              </mark>
+            ) : (
+              value(decision, k, o[k])
+            )}
+          </dd>
+        </div>
       ))}
-    </div>
+    </dl>
   );
 }
+
+/** The rules that fired, in order, by title (the catalog's Japanese on the Japanese page), each with its clause. */
+function TraceList({ o, names }: { o: Answer; names: ReadonlyMap<string, string> }) {
+  const { t, lang } = useI18n();
+  const labels: Record<string, string> = Object.hasOwn(EVENT_LABELS_JA, String(o.decision)) ? EVENT_LABELS_JA[o.decision as DecisionName] : {};
+  if (!o.trace.length) return <p className="muted small">{t('regression.noRuleFired')}</p>;
+  return (
+    <ol className="trace-list small" data-testid="regression-trace">
+      {o.trace.map((tr, i) => (
+        <li key={i}>
+          {ruleTitleById(tr.rule, names, lang) ?? tr.rule}（{tr.clause}）{lang === 'ja' && Object.hasOwn(labels, tr.event) ? ` → ${labels[tr.event]}` : ''}{' '}
+          <code className="muted small">{tr.rule}</code>
+        </li>
+      ))}
+    </ol>
+  );
+}
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
 
-function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
-  const { t } = useI18n();
-  const side = (o: Change['before'], changed: ReadonlySet<string>) => (
+function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; names: ReadonlyMap<string, string> }) {
+  const { t, lang } = useI18n();
+  const { label } = useAnswerText();
+  // The approved side's rules by the catalog's titles (the draft may have retitled them); the draft's by its own.
+  const side = (o: Answer, c: Change, own: ReadonlyMap<string, string>) => (
     <>
-      <AnswerLine o={o} changed={changed} />
-      <details>
-        <summary>{t('regression.trace')}</summary>
-        <pre className="mono json-view">{JSON.stringify({ clauses: o.clauses, trace: o.trace, errors: o.errors }, null, 2)}</pre>
-      </details>
+      <AnswerFields o={o} fields={c.changedFields} />
+      <div className="muted small">{t('regression.rulesFired')}</div>
+      <TraceList o={o} names={own} />
     </>
   );
   return (
@@ -58,16 +111,20 @@ function ChangeRows({ list, testId }: { list: Change[]; testId: string }) {
           header: t('regression.case'),
           cell: (c) => (
             <>
-              <div className="mono small">{fileName(c.file)}</div>
               <div>{c.name}</div>
+              <div className="mono small muted">{fileName(c.file)}</div>
               <div className="muted small" data-testid="regression-changed-fields">
-                {t('regression.changedFields', { fields: c.changedFields.join(', ') })}
+                {t('regression.changedFields', { fields: c.changedFields.map((f) => label(String(c.before.decision), f)).join(lang === 'ja' ? '、' : ', ') })}
               </div>
+              <details className="small" data-testid="regression-json">
+                <summary>{t('regression.json')}</summary>
+                <pre className="mono json-view">{JSON.stringify({ before: c.before, after: c.after }, null, 2)}</pre>
+              </details>
             </>
           ),
         },
-        { key: 'before', header: t('regression.before'), cellClass: 'before-side', cell: (c) => side(c.before, new Set(c.changedFields)) },
-        { key: 'after', header: t('regression.after'), cellClass: 'after-side', cell: (c) => side(c.after, new Set(c.changedFields)) },
+        { key: 'before', header: t('regression.before'), cellClass: 'before-side', cell: (c) => side(c.before, c, NO_NAMES) },
+        { key: 'after', header: t('regression.after'), cellClass: 'after-side', cell: (c) => side(c.after, c, names) },
       ]}
     />
   );
@@ -80,6 +137,7 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
   const [running, setRunning] = useState(false);
   const [folders, setFolders] = useState<CaseFolder[]>([]);
   const [newFolder, setNewFolder] = useState('');
+  const names = useMemo(() => new Map(Object.values(detail.version.decisions).flatMap((f) => f.rules.map((r): [string, string] => [r.id, r.name]))), [detail]);
   useEffect(() => {
     api.rules.caseFolders({}).then((r) => setFolders(r.folders), onError);
   }, [api, onError]);
@@ -155,10 +213,10 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
           {report.failing.length > 0 && (
             <div className="banner banner-error">
               <strong>{t('regression.failing', { n: report.failing.length })}</strong>
-              <ChangeRows list={report.failing} testId="regression-failing" />
+              <ChangeRows list={report.failing} testId="regression-failing" names={names} />
             </div>
           )}
-          {report.changed.length === 0 ? <p className="muted">{t('regression.none')}</p> : <ChangeRows list={report.changed} testId="regression-changed" />}
+          {report.changed.length === 0 ? <p className="muted">{t('regression.none')}</p> : <ChangeRows list={report.changed} testId="regression-changed" names={names} />}
         </>
       )}
     </div>
