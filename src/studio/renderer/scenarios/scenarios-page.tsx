@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { confirmLeaving, useUnsavedEdits } from '../shell/unsaved-edits.js';
 import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
 import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
@@ -59,6 +60,9 @@ export function ScenariosPage() {
   /** The form the shown result was run with (the re-pricing compares the form with it), and how the shown figures were made. */
   const [ranForm, setRanForm] = useState<ScenarioForm | null>(null);
   const [priceMode, setPriceMode] = useState<{ mode: 'simulated' } | { mode: 'repriced'; ms: number } | null>(null);
+  // The form as last saved, opened or started: a form that differs holds typing not yet saved (shell/unsaved-edits.ts).
+  const [savedForm, setSavedForm] = useState<ScenarioForm | null>(null);
+  useUnsavedEdits(form !== null && savedForm !== null && JSON.stringify(form) !== JSON.stringify(savedForm));
 
   const editLines = useEditLines(api, form);
   const runSize = useRunSize(api, form);
@@ -93,6 +97,7 @@ export function ScenariosPage() {
         const r = await api.scenarios.get({ id });
         setSelectedId(id);
         setForm(r.form);
+        setSavedForm(r.form);
         setResult(r.result);
         setRanForm(r.result ? r.form : null);
         setPriceMode(r.result ? { mode: 'simulated' } : null);
@@ -126,6 +131,7 @@ export function ScenariosPage() {
     api.scenarios.choices({}).then((c) => {
       setChoices(c);
       setForm((f) => f ?? named(c.defaultForm));
+      setSavedForm((f) => f ?? named(c.defaultForm));
     }, showError);
     void refreshList();
   }, [api, showError, refreshList, named]);
@@ -145,6 +151,8 @@ export function ScenariosPage() {
       });
       setSelectedId(r.scenario.id);
       setSummary(r.scenario);
+      // A run saves the form it runs.
+      setSavedForm(f);
       run.follow(r.runId);
       void refreshList();
     } catch (e) {
@@ -180,6 +188,7 @@ export function ScenariosPage() {
       const s = await api.scenarios.save({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
       setSelectedId(s.id);
       setSummary(s);
+      setSavedForm(f);
       setNotice({ key: 'scn.saved' });
       void refreshList();
     } catch (e) {
@@ -198,9 +207,10 @@ export function ScenariosPage() {
   };
 
   const newScenario = () => {
-    if (!choices) return;
+    if (!choices || !confirmLeaving(t('unsaved.leave'))) return;
     setSelectedId(null);
     setForm(named(choices.defaultForm));
+    setSavedForm(named(choices.defaultForm));
     setResult(null);
     setRanForm(null);
     setPriceMode(null);
@@ -271,7 +281,9 @@ export function ScenariosPage() {
           {(list ?? []).map((s) => (
             <li key={s.id} className={s.id === selectedId ? 'scn-item active' : 'scn-item'}>
               <input type="checkbox" checked={compareIds.includes(s.id)} onChange={() => toggleCompare(s.id)} aria-label={t('scn.compare.pick', { name: s.name })} disabled={!s.last} data-testid={`scn-compare-${s.id}`} />
-              <button type="button" className="scn-item-open" onClick={() => void open(s.id)} disabled={busy} data-testid={`scn-open-${s.id}`}>
+              <button type="button" className="scn-item-open" onClick={() => {
+                  if (s.id === selectedId || confirmLeaving(t('unsaved.leave'))) void open(s.id);
+                }} disabled={busy} data-testid={`scn-open-${s.id}`}>
                 <span className="scn-item-name">{s.name}</span>
                 <span className="small muted">
                   {s.last ? (

@@ -35,6 +35,7 @@ import { useForceNote } from '../versions/use-force-note.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 import { ChangesRequested } from '../versions/changes-requested.js';
+import { confirmLeaving } from '../shell/unsaved-edits.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -258,6 +259,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     setFocus({ index: c.index, field: c.field, nonce: Date.now() });
   };
   const selectVersion = (id: number) => {
+    if (id !== selectedId && !confirmLeaving(t('unsaved.leave'))) return;
     setSelectedId(id);
     setCourseIndex(null);
     setError(null);

@@ -12,7 +12,7 @@ export type ReviewActions = {
   submit: (comment: string) => Promise<void>;
   withdraw: (comment: string) => Promise<void>;
   approve: (reviewer: string, comment: string) => Promise<void>;
-  /** A reviewer sends the version back to draft saying, in the comment, what must change (tariff versions: lifecycle.requestTariffChanges). */
+  /** A reviewer sends the version back to draft saying, in the comment, what must change (lifecycle.requestTariffChanges, rules.requestChanges). */
   requestChanges?: (comment: string) => Promise<void>;
 };
 
@@ -67,8 +67,8 @@ export function ReviewLifecycle({
   const refusal = useCallRefusal();
   const noSubmit = refusal(kind === 'tariff' ? 'lifecycle.submitTariff' : 'rules.submit');
   const noWithdraw = refusal(kind === 'tariff' ? 'lifecycle.withdrawTariff' : 'rules.withdraw');
-  // A reviewer's way back to draft (tariffs: legal, who may not withdraw the pm's version): "request changes", the comment saying what must change.
-  const noRequest = actions.requestChanges ? refusal('lifecycle.requestTariffChanges') : 'none';
+  // A reviewer's way back to draft (legal; for tariffs legal may not withdraw the pm's version): "request changes", the comment saying what must change.
+  const noRequest = actions.requestChanges ? refusal(kind === 'tariff' ? 'lifecycle.requestTariffChanges' : 'rules.requestChanges') : 'none';
   const canRequest = noRequest === null;
   // The author's "back to draft" is shown to whoever may use it, and to those who may use neither (disabled, with why).
   const showWithdraw = noWithdraw === null || !canRequest;
