@@ -106,7 +106,9 @@ describe('workspace', () => {
     ws.db.prepare("INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'cite 第12条', 'now')").run();
     expect(() => ws.db.prepare("INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', '  ', 'now')").run()).toThrow(/CHECK/);
     expect(() => ws.db.prepare('UPDATE reviews SET comment = ? WHERE id = 1').run('x')).toThrow(/REVIEW_APPEND_ONLY/);
-    expect(() => ws.db.prepare("INSERT INTO reviews (id, rule_version, step, reviewer, comment, at) VALUES (1, 1, 'submitted', 'x', 'y', 'now')").run()).toThrow(/REVIEW_APPEND_ONLY/);
+    expect(() => ws.db.prepare("INSERT INTO reviews (id, rule_version, step, reviewer, comment, at) VALUES (1, 1, 'submitted', 'x', 'y', 'now')").run()).toThrow(
+      /REVIEW_APPEND_ONLY/,
+    );
     expect(ws.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = 'reviews_rule_version'").get()).toEqual({ n: 1 });
     expect(ws.db.pragma('foreign_key_check')).toEqual([]);
   });

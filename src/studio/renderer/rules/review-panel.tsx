@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RuleVersionDetail, RuleVersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
+import type { PageText } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ReviewHistory, ReviewLifecycle } from '../versions/review-lifecycle.js';
 
@@ -15,7 +16,7 @@ export function ReviewPanel({
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
   onApproved: (d: RuleVersionDetail, superseded: RuleVersionSummary | null) => void;
-  onError: (e: unknown, lead?: string) => void;
+  onError: (e: unknown, lead?: PageText) => void;
   /** Opens another tab of the page: what a reviewer reads before approving (the diff, the regression). */
   onOpen: (tab: 'diff' | 'regression') => void;
 }) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, useRef } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
-import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { ErrorBanner, type PageText, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { AuditView } from './audit-view.js';
@@ -49,7 +49,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
-  const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
+  const showError = useCallback((e: unknown, lead?: PageText) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
 
   const reload = useCallback(
     async (select?: number) => {

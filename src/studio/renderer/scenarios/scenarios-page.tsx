@@ -4,7 +4,7 @@ import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
 import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
-import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { ErrorBanner, type PageText, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
@@ -67,7 +67,7 @@ export function ScenariosPage() {
   const editLines = useEditLines(api, form);
   const runSize = useRunSize(api, form);
 
-  const showError = useCallback((e: unknown, lead?: string) => {
+  const showError = useCallback((e: unknown, lead?: PageText) => {
     setError({ error: e, ...(lead ? { lead } : {}) });
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
@@ -119,7 +119,7 @@ export function ScenariosPage() {
         setNotice({ key: 'scn.done', vars: { seconds: (p.elapsedMs / 1000).toFixed(1) } });
         void open(p.scenarioId);
       } else if (p.state === 'cancelled') setNotice({ key: 'scn.cancelled', vars: { done: count(p.contractsDone, lang), total: count(p.contracts, lang) } });
-      else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), t('scn.failed'));
+      else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), (tr) => tr('scn.failed'));
       void refreshList();
     },
     showError,
@@ -156,7 +156,7 @@ export function ScenariosPage() {
       run.follow(r.runId);
       void refreshList();
     } catch (e) {
-      showError(e, t('scn.refused'));
+      showError(e, (tr) => tr('scn.refused'));
     }
   };
 
@@ -175,7 +175,7 @@ export function ScenariosPage() {
       runNeeded: (a: RepriceAnswer) => {
         void startRun().then(() => setNotice({ key: 'scn.runNeeded', vars: { reason: a.reason } }));
       },
-      error: (e: unknown) => showError(e, t('scn.refused')),
+      error: (e: unknown) => showError(e, (tr) => tr('scn.refused')),
     },
   );
 
@@ -192,7 +192,7 @@ export function ScenariosPage() {
       setNotice({ key: 'scn.saved' });
       void refreshList();
     } catch (e) {
-      showError(e, t('scn.refused'));
+      showError(e, (tr) => tr('scn.refused'));
     }
   };
 
