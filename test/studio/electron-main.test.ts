@@ -13,7 +13,7 @@ import { scratch, SEED } from './helpers.js';
 const state = vi.hoisted(() => ({
   appHandlers: new Map<string, (...a: unknown[]) => void>(),
   ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-  windows: [] as { options: { webPreferences: Record<string, unknown> }; loaded: string }[],
+  windows: [] as { options: { webPreferences: Record<string, unknown> }; loaded: string; contentsEvents: string[] }[],
   permissionRequest: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
   devicePermission: undefined as undefined | (() => boolean),
