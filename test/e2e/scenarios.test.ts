@@ -210,7 +210,14 @@ describe('Scenarios, browser mode', () => {
   });
 
   it('every kind of edit is made with controls and read in Japanese; one that cannot apply says why', async () => {
+    // The price typed above was re-priced, not saved: a new scenario asks before it is lost.
+    const asked: string[] = [];
+    studio.page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await testId('scn-new').click();
+    expect(asked).toEqual([expect.stringContaining('保存していない入力があります')]);
     await testId('scenario-form').waitFor();
     const add = async (kind: string): Promise<void> => {
       await testId('scn-proposal-add-kind').selectOption(kind);

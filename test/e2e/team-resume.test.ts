@@ -218,6 +218,38 @@ describe('signing in again after the session ended', () => {
     await k.getByTestId('rule-save').click();
     await expect.poll(async () => (JSON.parse(await i.getByTestId('rule-json').inputValue()) as { name: string }).name, { timeout: 30_000 }).toBe('kato の案');
   });
+
+  it('kato’s rule parameter typed and not saved survives the reload after signing in again, the editor open with his text', async () => {
+    const k = people['kato']!.page;
+    const i = people['ito']!.page;
+    for (const p of [k, i]) await p.getByTestId('decision-select').selectOption('lateInterest');
+    await k.getByTestId('param-edit-graceDays').click();
+    await k.getByTestId('pe-value').fill('20');
+    await endSession(k);
+    // ito changes the same parameter while kato is signed out.
+    await i.getByTestId('param-edit-graceDays').click();
+    await i.getByTestId('pe-value').fill('16');
+    await expect.poll(() => i.getByTestId('pe-save').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await i.getByTestId('pe-save').click();
+    await waitText(i.getByTestId('param-value-graceDays'), '16');
+    await k.getByTestId('session-ended').waitFor();
+    await signIn(k, 'kato');
+    await k.getByTestId('session-ended').waitFor({ state: 'detached' });
+    // The page reloaded (ito's revision): kato's editor is open again with his value, and says the draft moved on.
+    await waitText(k.getByTestId('param-value-graceDays'), '16');
+    await waitText(k.getByTestId('pe-unsaved-stale'), 'ほかの人がこの下書きを変更しました');
+    expect(await k.getByTestId('pe-value').inputValue()).toBe('20');
+    await k.getByTestId('pe-unsaved-stale').scrollIntoViewIfNeeded();
+    await shot(k, 'team-resume-05b-unsaved-parameter-kept-ja');
+    await english(k);
+    await waitText(k.getByTestId('pe-unsaved-stale'), 'Your edit is not saved yet');
+    await shot(k, 'team-resume-05c-unsaved-parameter-kept-en');
+    await japanese(k);
+    await k.getByTestId('pe-keep-mine').click();
+    await expect.poll(() => k.getByTestId('pe-save').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await k.getByTestId('pe-save').click();
+    await waitText(k.getByTestId('param-value-graceDays'), '20');
+  });
 });
 
 describe('a legal reviewer asks for changes (差し戻し)', () => {

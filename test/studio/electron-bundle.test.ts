@@ -46,6 +46,7 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
       quit: () => undefined,
     },
     BrowserWindow: class {
+      webContents = { on: () => undefined };
       once() {}
       loadFile() {
         return Promise.resolve();

@@ -13,7 +13,7 @@ import { scratch, SEED } from './helpers.js';
 const state = vi.hoisted(() => ({
   appHandlers: new Map<string, (...a: unknown[]) => void>(),
   ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-  windows: [] as { options: { webPreferences: Record<string, unknown> }; loaded: string }[],
+  windows: [] as { options: { webPreferences: Record<string, unknown> }; loaded: string; contentsEvents: string[] }[],
   permissionRequest: undefined as undefined | ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void),
   permissionCheck: undefined as undefined | (() => boolean),
   devicePermission: undefined as undefined | (() => boolean),
@@ -36,6 +36,9 @@ vi.mock('electron', () => {
   class BrowserWindow {
     options: { webPreferences: Record<string, unknown> };
     loaded = '';
+    /** The window's page events main listens to (will-prevent-unload: the question before unsaved typing is lost). */
+    contentsEvents: string[] = [];
+    webContents = { on: (event: string) => this.contentsEvents.push(event) };
     constructor(options: { webPreferences: Record<string, unknown> }) {
       this.options = options;
       state.windows.push(this);
@@ -113,6 +116,8 @@ describe('Electron main process', async () => {
     expect(w.options.webPreferences.devTools).toBe(true);
     expect(String(w.options.webPreferences.preload)).toMatch(/preload\.cjs$/u);
     expect(w.loaded).toBe(join('/app', 'dist-renderer', 'index.html'));
+    // A close or reload the page asks to stay for (typing not saved) asks the user instead of being cancelled silently.
+    expect(w.contentsEvents).toContain('will-prevent-unload');
   });
 
   it('refuses every permission, new windows, navigation and webviews', () => {

@@ -71,7 +71,7 @@ describe('workspace', () => {
     const old = new Database(file);
     old.exec(`DROP TABLE tariff_reviews; ${MIGRATIONS.find((m) => m.version === 6)!.sql}
       INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'submitted', 'sato', 'please review', '2026-01-01T00:00:00.000Z');
-      DELETE FROM schema_migrations WHERE version = 7; PRAGMA user_version = 6;`);
+      DELETE FROM schema_migrations WHERE version >= 7; PRAGMA user_version = 6;`);
     expect(() => old.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'x', 'now')").run()).toThrow(
       /CHECK/,
     );
@@ -83,6 +83,33 @@ describe('workspace', () => {
     ws.db.prepare("INSERT INTO tariff_reviews (tariff_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'fee too high', 'now')").run();
     expect(() => ws.db.prepare('UPDATE tariff_reviews SET comment = ? WHERE id = 1').run('x')).toThrow(/REVIEW_APPEND_ONLY/);
     expect(ws.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = 'tariff_reviews_version'").get()).toEqual({ n: 1 });
+    expect(ws.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('migration 8 keeps the rule review steps of a workspace made before it, and takes a request for changes after it', () => {
+    const file = join(scratch('ws-'), 'workspace.sqlite');
+    closeWorkspace(openWorkspace(file, { seed: SEED, actor: 'tester' }).ws);
+    // The workspace as migration 7 left it: its reviews (migration 2, triggers of migration 4) knew three steps.
+    const old = new Database(file);
+    const m2 = MIGRATIONS.find((m) => m.version === 2)!.sql;
+    old.exec(`DROP TABLE reviews; ${m2}
+      CREATE TRIGGER reviews_no_replace BEFORE INSERT ON reviews WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM reviews WHERE id = NEW.id)
+      BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: a review step is never replaced'); END;
+      INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (1, 'submitted', 'sato', 'please review', '2026-01-01T00:00:00.000Z');
+      DELETE FROM schema_migrations WHERE version = 8; PRAGMA user_version = 7;`);
+    expect(() => old.prepare("INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'x', 'now')").run()).toThrow(/CHECK/);
+    old.close();
+    const { ws } = openWorkspace(file, { actor: 'tester' });
+    onTestFinished(() => closeWorkspace(ws));
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(8);
+    expect(ws.db.prepare('SELECT id, step, reviewer, comment FROM reviews').all()).toEqual([{ id: 1, step: 'submitted', reviewer: 'sato', comment: 'please review' }]);
+    ws.db.prepare("INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', 'cite 第12条', 'now')").run();
+    expect(() => ws.db.prepare("INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (1, 'changes-requested', 'kato', '  ', 'now')").run()).toThrow(/CHECK/);
+    expect(() => ws.db.prepare('UPDATE reviews SET comment = ? WHERE id = 1').run('x')).toThrow(/REVIEW_APPEND_ONLY/);
+    expect(() => ws.db.prepare("INSERT INTO reviews (id, rule_version, step, reviewer, comment, at) VALUES (1, 1, 'submitted', 'x', 'y', 'now')").run()).toThrow(
+      /REVIEW_APPEND_ONLY/,
+    );
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND name = 'reviews_rule_version'").get()).toEqual({ n: 1 });
     expect(ws.db.pragma('foreign_key_check')).toEqual([]);
   });
 

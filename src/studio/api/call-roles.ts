@@ -42,6 +42,8 @@ export const CALL_ROLES: Readonly<Record<string, CallAccess>> = {
   'rules.discardDraft': LEGAL,
   'rules.submit': LEGAL,
   'rules.withdraw': LEGAL,
+  // A reviewer (legal) sends a rule version back to draft saying what must change; its author edits and submits it again.
+  'rules.requestChanges': LEGAL,
   'rules.approve': LEGAL,
   'rules.diff': 'read',
   'rules.regression': 'read',

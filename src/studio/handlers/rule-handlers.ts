@@ -20,6 +20,7 @@ import {
   saveRuleDraft,
   submitRuleVersion,
   withdrawRuleVersion,
+  requestRuleChanges,
   type StoredRuleVersion,
 } from '../workspace/rule-store.js';
 import { allTariffVersions, getTariffVersion } from '../workspace/tariff-store.js';
@@ -153,6 +154,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => {
 
     submit: ({ id, revision, comment }) => ruleDetailOf(ctx.ws, submitRuleVersion(ctx.ws, { id, revision, comment }).id),
     withdraw: ({ id, comment }) => ruleDetailOf(ctx.ws, withdrawRuleVersion(ctx.ws, { id, comment }).id),
+    requestChanges: ({ id, revision, comment }) => ruleDetailOf(ctx.ws, requestRuleChanges(ctx.ws, { id, revision, comment }).id),
 
     approve: ({ id, revision, reviewer, comment }) => {
       const v = getRuleVersion(ctx.ws, id);

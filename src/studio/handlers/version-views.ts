@@ -13,6 +13,7 @@ export const summaryOf = (r: Pick<TariffVersionRecord, keyof VersionSummary>): V
   revision: r.revision,
   createdBy: r.createdBy,
   updatedAt: r.updatedAt,
+  changesRequested: r.changesRequested,
 });
 
 export function detailOf(ws: Workspace, id: number): VersionDetail {

@@ -12,6 +12,7 @@ import { chooseConnection, type Connection } from './connection.js';
 import { saveDownloadsWithDialog } from './downloads.js';
 import { trackCalls, type TrackedDispatch } from './in-flight.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
+import { askBeforeUnload } from './unsaved-prompt.js';
 import { denyPermissions, hardenContents, onlyStudioRequests, studioPageCheck, windowPreferences } from './window-security.js';
 
 /**
@@ -136,6 +137,7 @@ if (first)
       webPreferences: windowPreferences({ packaged: app.isPackaged, preload: join(__dirname, 'preload.cjs') }),
     });
     win = local;
+    askBeforeUnload(local.webContents, (o) => dialog.showMessageBoxSync(local, o));
     local.once('ready-to-show', () => local.show());
     void local.loadFile(join(rendererDir, 'index.html'));
   });
@@ -153,6 +155,7 @@ function openTeamServer(url: string): void {
     webPreferences: windowPreferences({ packaged: app.isPackaged }),
   });
   win = team;
+  askBeforeUnload(team.webContents, (o) => dialog.showMessageBoxSync(team, o));
   team.once('ready-to-show', () => team.show());
   void team.loadURL(url);
 }

@@ -8,6 +8,9 @@ import { I18nProvider } from './i18n/i18n-context.js';
 import { pickTransport } from './transport/pick-transport.js';
 import { LiveProvider } from './team/live-updates.js';
 import { TeamGate } from './team/team-gate.js';
+import { warnBeforeUnload } from './shell/unsaved-edits.js';
+
+warnBeforeUnload(window);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -178,6 +178,31 @@ CREATE INDEX tariff_reviews_version ON tariff_reviews(tariff_version);
 CREATE TRIGGER tariff_reviews_no_update BEFORE UPDATE ON tariff_reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
 `,
   },
+  {
+    version: 8,
+    name: 'rule reviews: a reviewer sends a rule version back to draft with the changes asked for (step changes-requested), as tariff reviews have since 7',
+    sql: `
+-- As migration 7 for tariff_reviews: the table made again with the new step, every row copied as
+-- it was (ids kept), then its index and the append-only triggers as migrations 2 and 4 made them.
+CREATE TABLE reviews_v8 (
+  id           INTEGER PRIMARY KEY,
+  rule_version INTEGER NOT NULL REFERENCES rule_versions(id),
+  step         TEXT NOT NULL CHECK (step IN ('submitted', 'withdrawn', 'changes-requested', 'approved')),
+  reviewer     TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+  comment      TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  -- A request for changes says what must change: never without a comment.
+  CHECK (step <> 'changes-requested' OR length(trim(comment)) > 0)
+);
+INSERT INTO reviews_v8 (id, rule_version, step, reviewer, comment, at) SELECT id, rule_version, step, reviewer, comment, at FROM reviews ORDER BY id;
+DROP TABLE reviews;
+ALTER TABLE reviews_v8 RENAME TO reviews;
+CREATE INDEX reviews_rule_version ON reviews(rule_version);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: reviews are append-only'); END;
+CREATE TRIGGER reviews_no_replace BEFORE INSERT ON reviews WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM reviews WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'REVIEW_APPEND_ONLY: a review step is never replaced'); END;
+`,
+  },
 ];
 
 /** The newest schema this build knows (the migrations are listed strictly ascending; a unit test holds it). */

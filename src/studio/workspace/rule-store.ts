@@ -2,7 +2,18 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import type { VersionStatus } from './tariff-store.js';
-import { checkDraftDate, deleteDraft, insertDraft, requireApprovalInput, requireEditableDraft, requireRevision, requireStatus, updateDraftData } from './version-drafts.js';
+import { requireReviewedRevision } from './review-pin.js';
+import {
+  checkDraftDate,
+  deleteDraft,
+  insertDraft,
+  requireApprovalInput,
+  requireChangesComment,
+  requireEditableDraft,
+  requireRevision,
+  requireStatus,
+  updateDraftData,
+} from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -23,9 +34,14 @@ export type RuleVersionRecord = {
   updatedAt: string;
   author: string;
   approvedBy: string | null;
+  /** A draft whose last review step is a reviewer's request for changes (sent back, not yet submitted again). */
+  changesRequested: boolean;
 };
+/** The columns every read of a rule version selects: the row and whether it is a draft a reviewer sent back, as tariff-store.ts. */
+const COLUMNS = `rule_versions.*, (status = 'draft' AND (SELECT step FROM reviews WHERE rule_version = rule_versions.id ORDER BY id DESC LIMIT 1) = 'changes-requested') AS changes_requested`;
 export type StoredRuleVersion = RuleVersionRecord & { version: RuleVersion; meta: RuleMeta };
-export type ReviewStep = { id: number; ruleVersion: number; step: 'submitted' | 'withdrawn' | 'approved'; reviewer: string; comment: string; at: string };
+/** `withdrawn`: its author took it back; `changes-requested`: a reviewer sent it back saying what must change (migration 8). */
+export type ReviewStep = { id: number; ruleVersion: number; step: 'submitted' | 'withdrawn' | 'changes-requested' | 'approved'; reviewer: string; comment: string; at: string };
 
 type Row = {
   id: number;
@@ -38,6 +54,7 @@ type Row = {
   revision: number;
   created_by: string;
   updated_at: string;
+  changes_requested: 0 | 1;
 };
 
 const record = (r: Row): RuleVersionRecord => {
@@ -53,6 +70,7 @@ const record = (r: Row): RuleVersionRecord => {
     updatedAt: r.updated_at,
     author: meta.author ?? r.created_by,
     approvedBy: meta.approvedBy ?? null,
+    changesRequested: r.changes_requested === 1,
   };
 };
 
@@ -72,15 +90,15 @@ const stored = (r: Row): StoredRuleVersion => {
 };
 
 export function listRuleVersions(ws: Workspace): RuleVersionRecord[] {
-  return (ws.db.prepare('SELECT * FROM rule_versions ORDER BY effective DESC, id DESC').all() as Row[]).map(record);
+  return (ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions ORDER BY effective DESC, id DESC`).all() as Row[]).map(record);
 }
 
 export function allRuleVersions(ws: Workspace): StoredRuleVersion[] {
-  return (ws.db.prepare('SELECT * FROM rule_versions ORDER BY effective, id').all() as Row[]).map(stored);
+  return (ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions ORDER BY effective, id`).all() as Row[]).map(stored);
 }
 
 export function getRuleVersion(ws: Workspace, id: number): StoredRuleVersion {
-  const row = ws.db.prepare('SELECT * FROM rule_versions WHERE id = ?').get(id) as Row | undefined;
+  const row = ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new StudioError('VERSION_NOT_FOUND', `rule version ${id} is not in this workspace`, [], 'Reload the version list.');
   return stored(row);
 }
@@ -201,16 +219,43 @@ export function submitRuleVersion(ws: Workspace, args: { id: number; revision: n
     .immediate();
 }
 
-/** in-review → draft: the reviewer (or author) sends it back for more edits. */
+/**
+ * in-review → draft, the one way back for both (as tariff versions, tariff-review-store.ts): its
+ * author withdrawing it (`withdrawn`) and a reviewer asking for changes (`changes-requested`).
+ * The step, the status and the audit entry are one transaction; the revision stays.
+ */
+function backToDraft(ws: Workspace, cur: StoredRuleVersion, step: 'withdrawn' | 'changes-requested', comment: string): StoredRuleVersion {
+  setStatus(ws, cur.id, 'draft');
+  addReview(ws, cur.id, step, ws.actor, comment);
+  appendAudit(ws, `rule.${step}`, `rule:${cur.id}`, { before: { status: 'in-review', revision: cur.revision }, after: { status: 'draft', revision: cur.revision }, comment });
+  return getRuleVersion(ws, cur.id);
+}
+
+/** in-review → draft: taken back by its author for more edits. */
 export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: string }): StoredRuleVersion {
   return ws.db
     .transaction(() => {
       const cur = getRuleVersion(ws, args.id);
       requireStatus('rule', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
-      setStatus(ws, cur.id, 'draft');
-      addReview(ws, cur.id, 'withdrawn', ws.actor, args.comment);
-      appendAudit(ws, 'rule.withdrawn', `rule:${cur.id}`, { before: { status: 'in-review' }, after: { status: 'draft' }, comment: args.comment });
-      return getRuleVersion(ws, cur.id);
+      return backToDraft(ws, cur, 'withdrawn', args.comment);
+    })
+    .immediate();
+}
+
+/**
+ * in-review → draft by a reviewer: "request changes" (差し戻し), as requestTariffChanges. The
+ * comment says what must change and is required; the revision is the one the reviewer opened,
+ * so a version changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
+ */
+export function requestRuleChanges(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
+  const comment = args.comment.trim();
+  requireChangesComment(comment);
+  return ws.db
+    .transaction(() => {
+      const cur = getRuleVersion(ws, args.id);
+      requireStatus('rule', cur, 'in-review', 'sent back with changes requested', 'It is no longer in review: reload it. A draft is edited and submitted again by its author.');
+      requireReviewedRevision('rule', cur, args.revision, 'sent back');
+      return backToDraft(ws, cur, 'changes-requested', comment);
     })
     .immediate();
 }

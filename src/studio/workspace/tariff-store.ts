@@ -19,7 +19,15 @@ export type TariffVersionRecord = {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** A draft whose last review step is a reviewer's request for changes (sent back, not yet submitted again). */
+  changesRequested: boolean;
 };
+
+/**
+ * The columns every read of a tariff version selects: the row and whether it is a draft a
+ * reviewer sent back (its last review step is changes-requested), for the version list's badge.
+ */
+const COLUMNS = `tariff_versions.*, (status = 'draft' AND (SELECT step FROM tariff_reviews WHERE tariff_version = tariff_versions.id ORDER BY id DESC LIMIT 1) = 'changes-requested') AS changes_requested`;
 
 export type StoredTariffVersion = TariffVersionRecord & { version: TariffVersion; meta: TariffMeta };
 
@@ -35,6 +43,7 @@ type Row = {
   created_at: string;
   created_by: string;
   updated_at: string;
+  changes_requested: 0 | 1;
 };
 
 const record = (r: Row): TariffVersionRecord => ({
@@ -47,6 +56,7 @@ const record = (r: Row): TariffVersionRecord => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   updatedAt: r.updated_at,
+  changesRequested: r.changes_requested === 1,
 });
 
 /** The engine's view: a draft answers as a draft, everything else as approved (in force by date). */
@@ -59,25 +69,23 @@ const stored = (r: Row): StoredTariffVersion => ({
 });
 
 export function listTariffVersions(ws: Workspace): TariffVersionRecord[] {
-  const rows = ws.db
-    .prepare('SELECT id, effective, status, based_on, title, revision, created_at, created_by, updated_at FROM tariff_versions ORDER BY effective DESC, id DESC')
-    .all() as Row[];
+  const rows = ws.db.prepare(`SELECT ${COLUMNS} FROM tariff_versions ORDER BY effective DESC, id DESC`).all() as Row[];
   return rows.map(record);
 }
 
 export function getTariffVersion(ws: Workspace, id: number): StoredTariffVersion {
-  const row = ws.db.prepare('SELECT * FROM tariff_versions WHERE id = ?').get(id) as Row | undefined;
+  const row = ws.db.prepare(`SELECT ${COLUMNS} FROM tariff_versions WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new StudioError('VERSION_NOT_FOUND', `tariff version ${id} is not in this workspace`, [], 'Reload the version list.');
   return stored(row);
 }
 
 export function allTariffVersions(ws: Workspace): StoredTariffVersion[] {
-  return (ws.db.prepare('SELECT * FROM tariff_versions ORDER BY effective, id').all() as Row[]).map(stored);
+  return (ws.db.prepare(`SELECT ${COLUMNS} FROM tariff_versions ORDER BY effective, id`).all() as Row[]).map(stored);
 }
 
 /** The version a workbook or a command names by date: the approved one, else the newest draft of that date. */
 export function findTariffByDate(ws: Workspace, effective: string): StoredTariffVersion | undefined {
-  const row = ws.db.prepare("SELECT * FROM tariff_versions WHERE effective = ? ORDER BY status = 'draft', id DESC LIMIT 1").get(effective) as Row | undefined;
+  const row = ws.db.prepare(`SELECT ${COLUMNS} FROM tariff_versions WHERE effective = ? ORDER BY status = 'draft', id DESC LIMIT 1`).get(effective) as Row | undefined;
   return row ? stored(row) : undefined;
 }
 

@@ -183,12 +183,21 @@ export const rules = {
     required: ['id', 'revision', 'comment'],
     properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
   }).returns(ruleDetailSchema),
-  withdraw: call<{ id: number; comment: string }, RuleVersionDetail>('send a version in review back to draft', {
+  withdraw: call<{ id: number; comment: string }, RuleVersionDetail>('its author takes a version in review back to draft', {
     type: 'object',
     additionalProperties: false,
     required: ['id', 'comment'],
     properties: { id, comment },
   }).returns(ruleDetailSchema),
+  requestChanges: call<{ id: number; revision: number; comment: string }, RuleVersionDetail>(
+    'a reviewer sends a rule version in review back to draft, saying what must change (差し戻し): the comment is required; the revision is the one the reviewer opened (REVIEW_STALE when it changed since); the author edits the draft and submits it again',
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'revision', 'comment'],
+      properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
+    },
+  ).returns(ruleDetailSchema),
   approve: call<{ id: number; revision: number; reviewer: string; comment: string }, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
     'approve a version in review: needs the revision the reviewer saw (REVIEW_STALE when it changed since), a reviewer and a comment, refused while any case answers invalid under it; the approved version it replaces becomes superseded',
     {

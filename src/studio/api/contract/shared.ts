@@ -24,6 +24,8 @@ export type VersionSummary = {
   revision: number;
   createdBy: string;
   updatedAt: string;
+  /** A draft a reviewer sent back (its last review step is changes-requested): the version lists mark it. */
+  changesRequested: boolean;
 };
 export type VersionDetail = { summary: VersionSummary; base: VersionSummary | null; version: TariffVersion; changes: TariffChange[] };
 export type NoArgs = Record<string, never>;
@@ -38,7 +40,7 @@ export const statusSchema = { enum: ['draft', 'in-review', 'approved', 'supersed
 export const summarySchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'effective', 'status', 'basedOn', 'title', 'revision', 'createdBy', 'updatedAt'],
+  required: ['id', 'effective', 'status', 'basedOn', 'title', 'revision', 'createdBy', 'updatedAt', 'changesRequested'],
   properties: {
     id,
     effective: isoDate,
@@ -48,6 +50,7 @@ export const summarySchema = {
     revision: { type: 'integer' },
     createdBy: { type: 'string' },
     updatedAt: { type: 'string' },
+    changesRequested: { type: 'boolean' },
   },
 } as const;
 export const cellValueSchema = { type: ['string', 'number', 'null', 'array'], items: { type: 'string' } } as const;

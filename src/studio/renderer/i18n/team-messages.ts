@@ -61,7 +61,7 @@ export const teamJa = {
   'users.rolesLead': '全員がすべてのページを読めます。書き込みは役割ごとです。承認は、そのバージョンを編集していない人だけができます（四つの目の原則）。',
   'users.roleCan.pm': '料金表の下書きを作り、編集し（Excel からの取り込みを含む）、レビューに提出する・下書きに戻す。以前の版から下書きを復元する。',
   'users.roleCan.legal':
-    'ルールの下書きを作り、編集し、レビューに提出する。ルールと料金表のバージョンを承認する、または直してほしい点をコメントに書いて料金表の版を差し戻す。以前の版から下書きを復元する。ケースの保存、ケースフォルダの設定、リリースの発行。',
+    'ルールの下書きを作り、編集し、レビューに提出する。ルールと料金表のバージョンを承認する、または直してほしい点をコメントに書いてルールや料金表の版を差し戻す。以前の版から下書きを復元する。ケースの保存、ケースフォルダの設定、リリースの発行。',
   'users.roleCan.finance': 'シナリオを作り、実行し（キャンセルを含む）、保存・削除する。',
   'users.roleCan.admin': 'ユーザーの追加・無効化・役割の変更・パスワードの再設定。ケースフォルダの設定、リリースの発行。',
   'nav.users': 'ユーザー',
@@ -131,7 +131,7 @@ export const teamEn: Record<TeamMessageKey, string> = {
   'users.rolesLead': 'Everyone reads every page; writing depends on the role. A version is approved only by someone who did not edit it (four-eyes).',
   'users.roleCan.pm': 'Creates, edits (Excel import included) and submits or withdraws tariff drafts; restores an earlier version as a draft.',
   'users.roleCan.legal':
-    'Creates, edits and submits rule drafts; approves rule and tariff versions, or sends a tariff version back with a comment saying what must change; restores an earlier version as a draft; saves cases, sets the case folders, publishes releases.',
+    'Creates, edits and submits rule drafts; approves rule and tariff versions, or sends a rule or tariff version back with a comment saying what must change; restores an earlier version as a draft; saves cases, sets the case folders, publishes releases.',
   'users.roleCan.finance': 'Builds, runs (and cancels), saves and deletes scenarios.',
   'users.roleCan.admin': 'Adds and disables users, changes their roles, sets new passwords; sets the case folders, publishes releases.',
   'nav.users': 'Users',

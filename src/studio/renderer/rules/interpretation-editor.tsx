@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useUnsavedEdits } from '../shell/unsaved-edits.js';
 import type { Interpretation } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -94,6 +95,9 @@ function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { 
   const [form, setForm] = useState<InterpretationForm>(() => formOf(interp));
   const [newValue, setNewValue] = useState('');
   const [newDescription, setNewDescription] = useState('');
+  // Typed and not saved (the form moved from the interpretation, or a value half added): closing or leaving asks first.
+  const [opened] = useState(() => JSON.stringify(formOf(interp)));
+  useUnsavedEdits(JSON.stringify(form) !== opened || newValue.trim() !== '' || newDescription.trim() !== '');
   const engine = engineValuesOf(interp.name);
   const setRow = (value: string, description: string) => setForm({ ...form, values: form.values.map((v) => (v.value === value ? { ...v, description } : v)) });
   const canAdd = newValue.trim() !== '' && !form.values.some((v) => v.value === newValue.trim());

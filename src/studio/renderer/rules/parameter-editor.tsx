@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -7,17 +7,32 @@ import { parameterDescription } from '../i18n/rule-texts.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { EditableRow, RowEditorForm } from './editable-row.js';
+import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
  * value (of the type it has: a number, or a decimal kept as a string), its clause and its
  * verbatim quote, checked against the terms as you type (`authoring.checkQuote`) and by the server
- * on save (`authoring.setParameter`, as files on disk).
+ * on save (`authoring.setParameter`, as files on disk). What is typed and not saved is kept in the
+ * Rules page's `unsaved` (as the rule editor's): a reload that brings a newer revision (after
+ * signing in again) opens the editor again with it.
  */
-export function ParametersSection({ detail, decision, onChange, onError }: { detail: RuleVersionDetail; decision: DecisionName; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+export function ParametersSection({
+  detail,
+  decision,
+  onChange,
+  onError,
+  unsaved,
+}: {
+  detail: RuleVersionDetail;
+  decision: DecisionName;
+  onChange: (d: RuleVersionDetail) => void;
+  onError: (e: unknown) => void;
+  unsaved: UnsavedRules;
+}) {
   const { t, lang } = useI18n();
-  const [editing, setEditing] = useState<string | null>(null);
   const params = detail.version.decisions[decision].parameters ?? {};
+  const [editing, setEditing] = useState<string | null>(() => Object.keys(params).find((k) => unsaved.has(parameterKey(detail.summary.id, decision, k))) ?? null);
   const isDraft = detail.summary.status === 'draft';
   if (Object.keys(params).length === 0) return null;
   return (
@@ -41,7 +56,10 @@ export function ParametersSection({ detail, decision, onChange, onError }: { det
               }
               editable={isDraft}
               open={editing === k}
-              onToggle={() => setEditing(editing === k ? null : k)}
+              onToggle={() => {
+                if (editing !== null) unsaved.delete(parameterKey(detail.summary.id, decision, editing));
+                setEditing(editing === k ? null : k);
+              }}
               toggle={{ text: t('pe.edit'), label: t('pe.editLabel', { name: k }), testId: `param-edit-${k}` }}
               colSpan={5}
               editor={
@@ -51,7 +69,11 @@ export function ParametersSection({ detail, decision, onChange, onError }: { det
                   decision={decision}
                   name={k}
                   param={p}
-                  onCancel={() => setEditing(null)}
+                  unsaved={unsaved}
+                  onCancel={() => {
+                    unsaved.delete(parameterKey(detail.summary.id, decision, k));
+                    setEditing(null);
+                  }}
                   onError={onError}
                   onSaved={(d) => {
                     setEditing(null);
@@ -67,11 +89,16 @@ export function ParametersSection({ detail, decision, onChange, onError }: { det
   );
 }
 
+/** A parameter's key in the Rules page's unsaved edits (beside the rules' own, unsaved-rules.ts). */
+const parameterKey = (versionId: number, decision: DecisionName, name: string): string => unsavedKey(versionId, decision, `parameter:${name}`);
+type KeptParameter = { value: string; clause: string; quote: string };
+
 function ParameterEditor({
   detail,
   decision,
   name,
   param,
+  unsaved,
   onSaved,
   onError,
   onCancel,
@@ -80,15 +107,36 @@ function ParameterEditor({
   decision: DecisionName;
   name: string;
   param: Parameter;
+  unsaved: UnsavedRules;
   onSaved: (d: RuleVersionDetail) => void;
   onError: (e: unknown) => void;
   onCancel: () => void;
 }) {
   const api = useApi();
   const { t } = useI18n();
-  const [value, setValue] = useState(String(param.value));
-  const [clause, setClause] = useState(param.clause);
-  const [quote, setQuote] = useState(param.quote);
+  const key = parameterKey(detail.summary.id, decision, name);
+  // What was typed before this editor was mounted again (a reload brought a newer revision), with the revision it was typed on.
+  const [kept] = useState(() => {
+    const k = unsaved.get(key);
+    return k ? { ...(JSON.parse(k.json) as KeptParameter), revision: k.revision } : null;
+  });
+  const [base, setBase] = useState(kept?.revision ?? detail.summary.revision);
+  const [value, setValue] = useState(kept?.value ?? String(param.value));
+  const [clause, setClause] = useState(kept?.clause ?? param.clause);
+  const [quote, setQuote] = useState(kept?.quote ?? param.quote);
+  const changed = value !== String(param.value) || clause !== param.clause || quote !== param.quote;
+  useEffect(() => {
+    if (changed) unsaved.set(key, { json: JSON.stringify({ value, clause, quote } satisfies KeptParameter), revision: base });
+    else unsaved.delete(key);
+  }, [changed, value, clause, quote, base, key, unsaved]);
+  // The draft moved on since the text was typed: saving it would be refused (DRAFT_CONFLICT); the user chooses first.
+  const stale = base !== detail.summary.revision && changed;
+  const discardMine = () => {
+    setValue(String(param.value));
+    setClause(param.clause);
+    setQuote(param.quote);
+    setBase(detail.summary.revision);
+  };
   const check = useQuoteCheck(detail.summary.id, clause, quote);
   // The value keeps its type: a decimal kept as a string ("14.6") is sent as a JSON string.
   const valueJson = typeof param.value === 'string' ? JSON.stringify(value.trim()) : value.trim();
@@ -100,11 +148,27 @@ function ParameterEditor({
       saveText={t('pe.save')}
       saveTestId="pe-save"
       canSave={!!check && check.issues.length === 0}
-      save={() => api.authoring.setParameter({ id: detail.summary.id, revision: detail.summary.revision, decision, name, valueJson, clause, quote })}
-      onSaved={onSaved}
+      save={() => api.authoring.setParameter({ id: detail.summary.id, revision: base, decision, name, valueJson, clause, quote })}
+      onSaved={(d) => {
+        unsaved.delete(key);
+        onSaved(d);
+      }}
       onError={onError}
       onCancel={onCancel}
     >
+      {stale && (
+        <div className="banner banner-warning" role="status" data-testid="pe-unsaved-stale">
+          <p>{t('rules.unsavedStale', { from: base, to: detail.summary.revision })}</p>
+          <div className="dialog-actions start">
+            <button type="button" onClick={() => setBase(detail.summary.revision)} data-testid="pe-keep-mine">
+              {t('rules.keepMine')}
+            </button>
+            <button type="button" onClick={discardMine} data-testid="pe-discard-mine">
+              {t('rules.discardMine')}
+            </button>
+          </div>
+        </div>
+      )}
       <label>
         {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
         <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />

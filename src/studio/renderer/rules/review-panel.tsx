@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { RuleVersionDetail, RuleVersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
+import type { PageText } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ReviewHistory, ReviewLifecycle } from '../versions/review-lifecycle.js';
 
-/** The review of a rule version: the lifecycle (submit, withdraw, approve with reviewer and comment) and its review history. */
+/** The review of a rule version: the lifecycle (submit, withdraw, request changes, approve with reviewer and comment) and its review history. */
 export function ReviewPanel({
   detail,
   onChange,
@@ -15,7 +16,7 @@ export function ReviewPanel({
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
   onApproved: (d: RuleVersionDetail, superseded: RuleVersionSummary | null) => void;
-  onError: (e: unknown, lead?: string) => void;
+  onError: (e: unknown, lead?: PageText) => void;
   /** Opens another tab of the page: what a reviewer reads before approving (the diff, the regression). */
   onOpen: (tab: 'diff' | 'regression') => void;
 }) {
@@ -44,10 +45,18 @@ export function ReviewPanel({
         setBusy={setBusy}
         onError={onError}
         commentRows={3}
-        testIds={{ reviewer: 'review-reviewer', comment: 'review-comment', submit: 'btn-submit-review', withdraw: 'btn-withdraw', approve: 'btn-approve' }}
+        testIds={{
+          reviewer: 'review-reviewer',
+          comment: 'review-comment',
+          submit: 'btn-submit-review',
+          withdraw: 'btn-withdraw',
+          approve: 'btn-approve',
+          requestChanges: 'btn-request-changes',
+        }}
         actions={{
           submit: async (comment) => onChange(await api.rules.submit({ id: s.id, revision: s.revision, comment })),
           withdraw: async (comment) => onChange(await api.rules.withdraw({ id: s.id, comment })),
+          requestChanges: async (comment) => onChange(await api.rules.requestChanges({ id: s.id, revision: s.revision, comment })),
           approve: async (reviewer, comment) => {
             const r = await api.rules.approve({ id: s.id, revision: s.revision, reviewer, comment });
             onApproved(r.approved, r.superseded);

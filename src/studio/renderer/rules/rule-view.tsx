@@ -85,7 +85,7 @@ export function RuleView({
           </section>
         </div>
         {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} unsaved={unsaved} />}
-        <ParametersSection detail={detail} decision={decision} onChange={onChange} onError={onError} />
+        <ParametersSection detail={detail} decision={decision} onChange={onChange} onError={onError} unsaved={unsaved} />
         <InterpretationsSection detail={detail} onChange={onChange} onError={onError} />
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, useRef } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
-import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { ErrorBanner, type PageText, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { AuditView } from './audit-view.js';
@@ -11,6 +11,8 @@ import { PublishRelease } from './publish-release.js';
 import { DiffView } from './diff-view.js';
 import { RegressionView } from './regression-view.js';
 import { ReviewPanel } from './review-panel.js';
+import { ChangesRequested } from '../versions/changes-requested.js';
+import { confirmLeaving, useUnsavedEdits } from '../shell/unsaved-edits.js';
 import { RuleView } from './rule-view.js';
 import type { UnsavedRules } from './unsaved-rules.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
@@ -38,6 +40,8 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [detail, setDetail] = useState<RuleVersionDetail | null>(null);
   // Rule edits not yet saved, kept across reloads of the version (unsaved-rules.ts).
   const unsavedRules = useRef<UnsavedRules>(new Map()).current;
+  // Closing, reloading or leaving the page with any of them asks first (shell/unsaved-edits.ts).
+  useUnsavedEdits(() => unsavedRules.size > 0);
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
   const [note, setNote] = useState<{ date: string | null; effective: string; counted?: boolean } | null>(null);
@@ -45,7 +49,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
-  const showError = useCallback((e: unknown, lead?: string) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
+  const showError = useCallback((e: unknown, lead?: PageText) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
 
   const reload = useCallback(
     async (select?: number) => {
@@ -116,6 +120,8 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
         versions={versions}
         selected={selectedId}
         onSelect={(id) => {
+          if (id === selectedId || !confirmLeaving(t('unsaved.leave'))) return;
+          unsavedRules.clear();
           setSelectedId(id);
           setError(null);
           setNote(null);
@@ -197,6 +203,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                 {t('tr.restored', { date: restored })}
               </div>
             )}
+            <ChangesRequested summary={s} steps={detail.reviews} testId="rule-changes-requested" />
             <div className="tabs" role="tablist">
               {TABS.map((x) => (
                 <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'tab active' : 'tab'} onClick={() => setTab(x)} data-testid={`rules-tab-${x}`}>

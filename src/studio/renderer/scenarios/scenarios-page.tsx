@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
+import { confirmLeaving, useUnsavedEdits } from '../shell/unsaved-edits.js';
 import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
 import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
-import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
+import { ErrorBanner, type PageText, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
@@ -59,11 +60,14 @@ export function ScenariosPage() {
   /** The form the shown result was run with (the re-pricing compares the form with it), and how the shown figures were made. */
   const [ranForm, setRanForm] = useState<ScenarioForm | null>(null);
   const [priceMode, setPriceMode] = useState<{ mode: 'simulated' } | { mode: 'repriced'; ms: number } | null>(null);
+  // The form as last saved, opened or started: a form that differs holds typing not yet saved (shell/unsaved-edits.ts).
+  const [savedForm, setSavedForm] = useState<ScenarioForm | null>(null);
+  useUnsavedEdits(form !== null && savedForm !== null && JSON.stringify(form) !== JSON.stringify(savedForm));
 
   const editLines = useEditLines(api, form);
   const runSize = useRunSize(api, form);
 
-  const showError = useCallback((e: unknown, lead?: string) => {
+  const showError = useCallback((e: unknown, lead?: PageText) => {
     setError({ error: e, ...(lead ? { lead } : {}) });
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
@@ -93,6 +97,7 @@ export function ScenariosPage() {
         const r = await api.scenarios.get({ id });
         setSelectedId(id);
         setForm(r.form);
+        setSavedForm(r.form);
         setResult(r.result);
         setRanForm(r.result ? r.form : null);
         setPriceMode(r.result ? { mode: 'simulated' } : null);
@@ -114,7 +119,7 @@ export function ScenariosPage() {
         setNotice({ key: 'scn.done', vars: { seconds: (p.elapsedMs / 1000).toFixed(1) } });
         void open(p.scenarioId);
       } else if (p.state === 'cancelled') setNotice({ key: 'scn.cancelled', vars: { done: count(p.contractsDone, lang), total: count(p.contracts, lang) } });
-      else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), t('scn.failed'));
+      else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), (tr) => tr('scn.failed'));
       void refreshList();
     },
     showError,
@@ -126,6 +131,7 @@ export function ScenariosPage() {
     api.scenarios.choices({}).then((c) => {
       setChoices(c);
       setForm((f) => f ?? named(c.defaultForm));
+      setSavedForm((f) => f ?? named(c.defaultForm));
     }, showError);
     void refreshList();
   }, [api, showError, refreshList, named]);
@@ -145,10 +151,12 @@ export function ScenariosPage() {
       });
       setSelectedId(r.scenario.id);
       setSummary(r.scenario);
+      // A run saves the form it runs.
+      setSavedForm(f);
       run.follow(r.runId);
       void refreshList();
     } catch (e) {
-      showError(e, t('scn.refused'));
+      showError(e, (tr) => tr('scn.refused'));
     }
   };
 
@@ -167,7 +175,7 @@ export function ScenariosPage() {
       runNeeded: (a: RepriceAnswer) => {
         void startRun().then(() => setNotice({ key: 'scn.runNeeded', vars: { reason: a.reason } }));
       },
-      error: (e: unknown) => showError(e, t('scn.refused')),
+      error: (e: unknown) => showError(e, (tr) => tr('scn.refused')),
     },
   );
 
@@ -180,10 +188,11 @@ export function ScenariosPage() {
       const s = await api.scenarios.save({ id: selectedId, form: f, ...(selectedId !== null && summary ? { revision: summary.revision } : {}) });
       setSelectedId(s.id);
       setSummary(s);
+      setSavedForm(f);
       setNotice({ key: 'scn.saved' });
       void refreshList();
     } catch (e) {
-      showError(e, t('scn.refused'));
+      showError(e, (tr) => tr('scn.refused'));
     }
   };
 
@@ -198,9 +207,10 @@ export function ScenariosPage() {
   };
 
   const newScenario = () => {
-    if (!choices) return;
+    if (!choices || !confirmLeaving(t('unsaved.leave'))) return;
     setSelectedId(null);
     setForm(named(choices.defaultForm));
+    setSavedForm(named(choices.defaultForm));
     setResult(null);
     setRanForm(null);
     setPriceMode(null);
@@ -271,7 +281,9 @@ export function ScenariosPage() {
           {(list ?? []).map((s) => (
             <li key={s.id} className={s.id === selectedId ? 'scn-item active' : 'scn-item'}>
               <input type="checkbox" checked={compareIds.includes(s.id)} onChange={() => toggleCompare(s.id)} aria-label={t('scn.compare.pick', { name: s.name })} disabled={!s.last} data-testid={`scn-compare-${s.id}`} />
-              <button type="button" className="scn-item-open" onClick={() => void open(s.id)} disabled={busy} data-testid={`scn-open-${s.id}`}>
+              <button type="button" className="scn-item-open" onClick={() => {
+                  if (s.id === selectedId || confirmLeaving(t('unsaved.leave'))) void open(s.id);
+                }} disabled={busy} data-testid={`scn-open-${s.id}`}>
                 <span className="scn-item-name">{s.name}</span>
                 <span className="small muted">
                   {s.last ? (

@@ -12,6 +12,7 @@ import { LiveNote, TeamBadge } from '../team/live-updates.js';
 import { useTeam, useTeamText } from '../team/team-context.js';
 import { UsersPage } from '../team/users-page.js';
 import { ReadOnlyProvider } from './read-only-context.js';
+import { confirmLeaving } from './unsaved-edits.js';
 
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
@@ -29,6 +30,10 @@ export function App() {
   const [page, setPage] = useState('tariffs');
   const { me } = useTeam();
   const tt = useTeamText();
+  // Another page unmounts this one: typed, unsaved text would be lost, so the user is asked first.
+  const go = (to: string) => {
+    if (to !== page && confirmLeaving(t('unsaved.leave'))) setPage(to);
+  };
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -55,7 +60,7 @@ export function App() {
             className={p.id === page ? 'nav-item active' : 'nav-item'}
             disabled={!p.ready}
             aria-current={p.id === page ? 'page' : undefined}
-            onClick={() => setPage(p.id)}
+            onClick={() => go(p.id)}
             data-testid={`nav-${p.id}`}
           >
             {t(p.label)}
@@ -67,7 +72,7 @@ export function App() {
             type="button"
             className={page === 'users' ? 'nav-item active' : 'nav-item'}
             aria-current={page === 'users' ? 'page' : undefined}
-            onClick={() => setPage('users')}
+            onClick={() => go('users')}
             data-testid="nav-users"
           >
             {tt('nav.users')}

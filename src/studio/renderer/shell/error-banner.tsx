@@ -17,7 +17,14 @@ const conflictBy = (message: string): { by: string; at: string } | null => {
  * An error to show: what the studio answered (code, message, hint, issues), with an optional lead
  * in the UI's language: a text, or words written when shown, so a switch of language rewrites it.
  */
-export type ShownError = { error: unknown; lead?: string | ((t: ReturnType<typeof useI18n>['t'], lang: Lang) => string) };
+/**
+ * A message a page keeps to show later (a lead, a notice): kept as the call that renders it from
+ * its key and variables, so it is rendered at display time and follows a switch of language. A
+ * plain string is text that is not the UI's (an answer of the studio, a file name).
+ */
+export type PageText = string | ((t: ReturnType<typeof useI18n>['t'], lang: Lang) => string);
+export const pageText = (text: PageText, t: ReturnType<typeof useI18n>['t'], lang: Lang): string => (typeof text === 'function' ? text(t, lang) : text);
+export type ShownError = { error: unknown; lead?: PageText };
 
 export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
   const { t, lang } = useI18n();

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { RenderEditCellProps } from 'react-data-grid';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import type { ColumnDef } from '../../../tariff-model/column-def.js';
 import type { TableId } from '../../../tariff-model/table-id.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useUnsavedEdits } from '../shell/unsaved-edits.js';
 import { enumText } from './enum-text.js';
 import type { GridRow } from './grid-view.js';
 
@@ -21,6 +23,9 @@ export function CellEditor({ row, column, onRowChange, onClose, def, listId, tab
   const { lang } = useI18n();
   const value = row[column.key] as CellValue | undefined;
   const text = typeof value === 'string' ? value : cellText(value ?? null);
+  // A cell being typed is not saved until it is committed (Enter, Tab, leaving the cell): closing or reloading asks first.
+  const [opened] = useState(text);
+  useUnsavedEdits(text !== opened);
   if (def.kind === 'enum' && def.values)
     return (
       <select

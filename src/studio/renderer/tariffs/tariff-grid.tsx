@@ -1,3 +1,4 @@
+import type { PageText } from '../shell/error-banner.js';
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { DataGrid, type CellKeyboardEvent, type Column, type DataGridHandle, type SortColumn } from 'react-data-grid';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
@@ -26,7 +27,8 @@ type Props = {
   /** A batch of edits: one save, one undo step. `clipped`: pasted cells that fell outside the table. */
   onEdits: (edits: CellEdit[], origin: EditOrigin, clipped?: number) => void;
   /** What the grid tells after a copy, or a paste it refused before any edit. */
-  onNotice: (text: string, tone: 'ok' | 'warning') => void;
+  /** What the grid did (copied, could not paste), rendered when shown so that it follows a switch of language. */
+  onNotice: (text: PageText, tone: 'ok' | 'warning') => void;
   onSelectRow: (index: number | null) => void;
   focus: FocusRequest | null;
   errorCells: ReadonlySet<string>;
@@ -221,7 +223,7 @@ export function TariffGrid(props: Props) {
     const b = multi && block ? block : selectionBlock({ anchor: selection.active, active: selection.active }, def.columns.length);
     event.clipboardData.setData('text/plain', blockTsv(table, rows, b));
     event.preventDefault();
-    if (blockCells(b) > 1) onNotice(t('grid.copied', { rows: b.bottom - b.top + 1, cols: b.right - b.left + 1, n: blockCells(b) }), 'ok');
+    if (blockCells(b) > 1) onNotice((tr) => tr('grid.copied', { rows: b.bottom - b.top + 1, cols: b.right - b.left + 1, n: blockCells(b) }), 'ok');
   };
 
   /** Ctrl+V: a block from Excel from the selection's top-left cell (from the first column when pasted on a row number). */
@@ -235,14 +237,14 @@ export function TariffGrid(props: Props) {
     const text = event.clipboardData.getData('text/plain');
     const rect = rectangularBlock(parseClipboardGrid(text));
     if ('ragged' in rect) {
-      onNotice(t('grid.ragged', rect.ragged), 'warning');
+      onNotice((tr) => tr('grid.ragged', rect.ragged), 'warning');
       return;
     }
     if (rect.block.length === 0) return;
     const b = multi && block ? block : cellBlock(selection.active);
     const { edits, clipped } = pasteEdits(table, rows, b, rect.block);
     if (edits.length) onEdits(edits, 'paste', clipped);
-    else if (clipped) onNotice(t('error.pasteClipped', { n: clipped }), 'warning');
+    else if (clipped) onNotice((tr) => tr('error.pasteClipped', { n: clipped }), 'warning');
   };
 
   return (

@@ -11,8 +11,8 @@ import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import { useApi } from '../shell/api-context.js';
-import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
-import { useI18n } from '../i18n/i18n-context.js';
+import { ErrorBanner, pageText, type PageText, type ShownError } from '../shell/error-banner.js';
+import { formatYen, useI18n, type Lang } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from './base64.js';
 import { ChangeTable } from './change-table.js';
 import { EnginePanel } from './engine-panel.js';
@@ -35,6 +35,7 @@ import { useForceNote } from '../versions/use-force-note.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 import { ChangesRequested } from '../versions/changes-requested.js';
+import { confirmLeaving } from '../shell/unsaved-edits.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,7 +44,7 @@ const isTyping = (el: EventTarget | null): boolean => el instanceof HTMLElement 
 /** The tariff page: versions, the spreadsheet grid of the selected one, the engine's answer and the Excel round trip. */
 export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
-  const { t, lang, yen } = useI18n();
+  const { t, lang } = useI18n();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [detail, setDetail] = useState<VersionDetail | null>(null);
@@ -57,8 +58,9 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [error, setError] = useState<ShownError | null>(null);
   // What the page tells after an action: done (green) or a warning (nothing happened, or not all of it).
   // A text, or words written when shown (the review panel's), so a switch of language rewrites them.
-  const [notice, setNotice] = useState<{ text: string | ((tr: typeof t) => string); tone: 'ok' | 'warning' } | null>(null);
-  const warn = (text: string) => setNotice({ text, tone: 'warning' });
+  // What the page said last, rendered when shown (shell/error-banner.ts PageText): it follows a switch of language.
+  const [notice, setNotice] = useState<{ text: PageText; tone: 'ok' | 'warning' } | null>(null);
+  const warn = (text: PageText) => setNotice({ text, tone: 'warning' });
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'draft' | 'import' | 'import-draft' | 'restore' | 'row' | 'course' | null>(null);
   const [rowSel, setRowSel] = useState<number | null>(null);
@@ -92,7 +94,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const onSaveError = useCallback(
     (e: unknown, edits?: readonly CellEdit[]) => {
       const d = detailRef.current;
-      if (!(e instanceof StudioCallError && e.code === 'DRAFT_CONFLICT' && edits?.length && d)) return showError(e, t('error.edit'));
+      if (!(e instanceof StudioCallError && e.code === 'DRAFT_CONFLICT' && edits?.length && d)) return showError(e, (tr) => tr('error.edit'));
       const cells = edits.slice(0, 3).map((c) => {
         const table = TABLES[c.table];
         return { key: String(table.rows(d.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), col: table.columns.find((x) => x.key === c.field), field: c.field, text: c.text };
@@ -105,7 +107,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         }),
       );
     },
-    [showError, t],
+    [showError],
   );
   const editor = useDraftEditor(api, detail, setDetail, onSaveError);
 
@@ -154,40 +156,42 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         const key = String(TABLES[first.table!].rows(detail.version)[first.index!]?.[TABLES[first.table!].keyField] ?? '');
         const expected = (lang === 'ja' ? first.expectedJa : first.expected) ?? '';
         const message = first.code === 'CELL_REQUIRED' ? t('error.cellBlank', { key, header: first.header ?? '', expected }) : t('error.cell', { key, header: first.header ?? '', value: first.value ?? '', expected });
-        showError(new StudioCallError('grid', { code: first.code, message, issues }), origin === 'edit' ? t('error.edit') : t('error.paste', { n: edits.length, bad: issues.length }));
+        showError(new StudioCallError('grid', { code: first.code, message, issues }), origin === 'edit' ? (tr) => tr('error.edit') : (tr) => tr('error.paste', { n: edits.length, bad: issues.length }));
         return;
       }
       setError(null);
       setErrorCells(new Set());
       // Cells read in another form are said, with what they became; so are cells a paste could not place.
-      const shown = (e: CellEdit, v: CellValue) => {
+      // Said in the language shown when it is read (a switch of language re-renders it from the keys).
+      const shown = (e: CellEdit, v: CellValue, lg: Lang) => {
         const col = TABLES[e.table].columns.find((c) => c.key === e.field);
-        if (typeof v === 'number' && col?.kind === 'yen') return yen(v);
+        if (typeof v === 'number' && col?.kind === 'yen') return formatYen(v, lg);
         // An enum value as the grid shows it, with the code that is stored.
-        const label = col?.kind === 'enum' && typeof v === 'string' ? enumText(e.table, col, v, lang) : undefined;
-        return label && label !== v ? (lang === 'ja' ? `${label}（${v}）` : `${label} (${v})`) : cellText(v);
+        const label = col?.kind === 'enum' && typeof v === 'string' ? enumText(e.table, col, v, lg) : undefined;
+        return label && label !== v ? (lg === 'ja' ? `${label}（${v}）` : `${label} (${v})`) : cellText(v);
       };
-      const parts = [
-        ...(origin === 'paste' ? [t('grid.pasted', { n: edits.length })] : origin === 'fill' && edits.length > 1 ? [t('grid.filled', { n: edits.length })] : []),
+      const parts = (tr: typeof t, lg: Lang): string[] => [
+        ...(origin === 'paste' ? [tr('grid.pasted', { n: edits.length })] : origin === 'fill' && edits.length > 1 ? [tr('grid.filled', { n: edits.length })] : []),
         ...(read.length
           ? [
-              t('grid.normalised', {
+              tr('grid.normalised', {
                 n: read.length,
                 examples: read
                   .slice(0, 3)
-                  .map((r) => (lang === 'ja' ? `「${r.edit.text}」→ ${shown(r.edit, r.value)}` : `"${r.edit.text}" → ${shown(r.edit, r.value)}`))
-                  .join(lang === 'ja' ? '、' : ', '),
-                more: read.length > 3 ? t('grid.normalisedMore', { n: read.length - 3 }) : '',
+                  .map((r) => (lg === 'ja' ? `「${r.edit.text}」→ ${shown(r.edit, r.value, lg)}` : `"${r.edit.text}" → ${shown(r.edit, r.value, lg)}`))
+                  .join(lg === 'ja' ? '、' : ', '),
+                more: read.length > 3 ? tr('grid.normalisedMore', { n: read.length - 3 }) : '',
               }),
             ]
           : []),
-        ...(clipped ? [t('error.pasteClipped', { n: clipped })] : []),
+        ...(clipped ? [tr('error.pasteClipped', { n: clipped })] : []),
       ];
+      const said = origin === 'paste' || (origin === 'fill' && edits.length > 1) || read.length > 0 || clipped > 0;
       void editor.apply(edits).then((ok) => {
-        if (ok && parts.length && (origin !== 'edit' || read.length)) setNotice({ text: parts.join(lang === 'ja' ? '' : ' '), tone: clipped ? 'warning' : 'ok' });
+        if (ok && said && (origin !== 'edit' || read.length)) setNotice({ text: (tr, lg) => parts(tr, lg).join(lg === 'ja' ? '' : ' '), tone: clipped ? 'warning' : 'ok' });
       });
     },
-    [detail, canEdit, editor, showError, t, lang, yen],
+    [detail, canEdit, editor, showError, t, lang],
   );
 
   useEffect(() => {
@@ -241,12 +245,12 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     });
   };
   const duplicateRow = () => {
-    if (!detail || rowSel === null) return warn(t('row.selectFirst'));
+    if (!detail || rowSel === null) return warn((tr) => tr('row.selectFirst'));
     const op = duplicateOp(detail.version, tab, rowSel);
     if (op) void rowOps([op]).then((ok) => ok && setFocus({ index: op.index, field: TABLES[tab].keyField, nonce: Date.now() }));
   };
   const deleteRow = () => {
-    if (!detail || rowSel === null) return warn(t('row.selectFirst'));
+    if (!detail || rowSel === null) return warn((tr) => tr('row.selectFirst'));
     const key = String(TABLES[tab].rows(detail.version)[rowSel]?.[TABLES[tab].keyField] ?? '');
     if (!window.confirm(t('row.confirmDelete', { key }))) return;
     void rowOps([{ kind: 'delete', table: tab, index: rowSel }]).then((ok) => ok && setRowSel(null));
@@ -258,6 +262,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     setFocus({ index: c.index, field: c.field, nonce: Date.now() });
   };
   const selectVersion = (id: number) => {
+    if (id !== selectedId && !confirmLeaving(t('unsaved.leave'))) return;
     setSelectedId(id);
     setCourseIndex(null);
     setError(null);
@@ -374,7 +379,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {notice && (
               <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
-                {typeof notice.text === 'function' ? notice.text(t) : notice.text}
+                {pageText(notice.text, t, lang)}
                 <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label={t('action.close')}>
                   ×
                 </button>
@@ -457,7 +462,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   }}
                   focus={focus}
                   errorCells={errorCells}
-                  onReadOnlyEdit={() => warn(noEdit ?? (summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')))}
+                  onReadOnlyEdit={() => warn(noEdit ?? (summary.status === 'in-review' ? (tr) => tr('version.inReview') : (tr) => tr('version.readOnly')))}
                   emptyText={
                     allRows.length > 0
                       ? t('grid.noMatch')
@@ -560,7 +565,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               .restore({ kind: 'tariff', from: summary.id, effective, title })
               .then((d) => {
                 setDialog(null);
-                setNotice({ text: t('tr.restored', { date: summary.effective }), tone: 'ok' });
+                setNotice({ text: (tr) => tr('tr.restored', { date: summary.effective }), tone: 'ok' });
                 return reloadVersions(d.id);
               })
               .catch((e: unknown) => showError(e));
@@ -581,7 +586,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           onCancel={() => setDialog(null)}
           onDone={(file, n) => {
             setDialog(null);
-            setNotice({ text: t('di.done', { file, n }), tone: 'ok' });
+            setNotice({ text: (tr) => tr('di.done', { file, n }), tone: 'ok' });
           }}
         />
       )}

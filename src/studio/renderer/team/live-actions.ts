@@ -23,6 +23,7 @@ export const LIVE_ACTIONS: Readonly<Record<string, { ja: string; en: string }>> 
   'rules.discardDraft': { ja: 'ルールの下書きを破棄', en: 'discarded a rule draft' },
   'rules.submit': { ja: 'ルールをレビューに提出', en: 'submitted a rule version for review' },
   'rules.withdraw': { ja: 'ルールを下書きに戻した', en: 'sent a rule version back to draft' },
+  'rules.requestChanges': { ja: 'ルールの変更を依頼して差し戻した', en: 'requested changes to a rule version and sent it back to draft' },
   'rules.approve': { ja: 'ルールを承認', en: 'approved a rule version' },
   'rules.setCaseFolders': { ja: '回帰テストのフォルダを変更', en: 'changed the regression folders' },
   'rules.publishRelease': { ja: 'リリースを発行', en: 'published a release' },

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { TeamUserView } from './team-context.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { useTeamText } from './team-context.js';
+import type { TeamMessageKey } from '../i18n/team-messages.js';
 
 type SignedIn = (user: TeamUserView, csrf: string) => void;
 
@@ -22,7 +23,8 @@ export function LoginForm({ onSignedIn, initialName = '', note, headingId }: { o
   const [name, setName] = useState(initialName);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The refusal's message key and variables: rendered when shown, so a switch of language rewrites it.
+  const [error, setError] = useState<{ key: TeamMessageKey; vars: Record<string, string> } | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -44,10 +46,12 @@ export function LoginForm({ onSignedIn, initialName = '', note, headingId }: { o
       const lockedUntil = /until (\d{4}-\d\d-\d\dT[\d:.]+Z)/u.exec(body.error.message)?.[1];
       const until = lockedUntil ? tokyoTime(lockedUntil, 'minutes') : '';
       setError(
-        code === 'LOGIN_FAILED' || code === 'ACCOUNT_LOCKED' || code === 'LOGIN_RATE_LIMITED' ? tt(`login.${code}`, { until }) : tt('login.other', { message: body.error.message }),
+        code === 'LOGIN_FAILED' || code === 'ACCOUNT_LOCKED' || code === 'LOGIN_RATE_LIMITED'
+          ? { key: `login.${code}`, vars: { until } }
+          : { key: 'login.other', vars: { message: body.error.message } },
       );
     } catch (err) {
-      setError(tt('login.other', { message: (err as Error).message }));
+      setError({ key: 'login.other', vars: { message: (err as Error).message } });
     } finally {
       setBusy(false);
     }
@@ -89,7 +93,7 @@ export function LoginForm({ onSignedIn, initialName = '', note, headingId }: { o
       </label>
       {error && (
         <p className="banner banner-error" role="alert" data-testid="login-error">
-          {error}
+          {tt(error.key, error.vars)}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy} data-testid="login-submit">

@@ -9,13 +9,16 @@ import { tokyoTime } from '../ui/tokyo-time.js';
 import { useTeam, useTeamText } from './team-context.js';
 
 /** The admin's page of a team server: every user with role and state; add, disable or enable, set a new password. Passwords go to the server once and are never shown. */
+type TeamText = ReturnType<typeof useTeamText>;
+
 export function UsersPage() {
   const api = useApi();
   const tt = useTeamText();
   const { me } = useTeam();
   const [users, setUsers] = useState<UserView[]>([]);
   const [error, setError] = useState<ShownError | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  // What was done, rendered when shown (its message key and variables), so it follows a switch of language.
+  const [note, setNote] = useState<((text: TeamText) => string) | null>(null);
   const [form, setForm] = useState<{ name: string; role: Role; password: string }>({ name: '', role: 'pm', password: '' });
   const [reset, setReset] = useState<{ name: string; password: string } | null>(null);
   const reload = useCallback(
@@ -31,14 +34,14 @@ export function UsersPage() {
   useEffect(() => {
     void reload();
   }, [reload, liveTick]);
-  const act = async (f: () => Promise<string>) => {
+  const act = async (f: () => Promise<(text: TeamText) => string>) => {
     setError(null);
     setNote(null);
     try {
       const done = await f();
       // The note shows with the list as it now is (a role or a lock told before the row shows it would contradict it).
       await reload();
-      setNote(done);
+      setNote(() => done);
     } catch (e) {
       setError({ error: e });
     }
@@ -48,7 +51,7 @@ export function UsersPage() {
     void act(async () => {
       const u = await api.team.addUser(form);
       setForm({ name: '', role: form.role, password: '' });
-      return tt('users.added', { name: u.name });
+      return (tx: TeamText) => tx('users.added', { name: u.name });
     });
   };
   return (
@@ -57,7 +60,7 @@ export function UsersPage() {
       {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
       {note && (
         <p className="banner banner-ok" role="status" data-testid="users-note">
-          {note}
+          {note(tt)}
         </p>
       )}
       <DataTable
@@ -83,7 +86,7 @@ export function UsersPage() {
                     const role = e.target.value as Role;
                     // Their sessions end at once: asked first (arrow keys on the list would otherwise change it at every step).
                     if (!window.confirm(tt('users.confirmRole', { name: u.name, role: tt(`role.${role}`) }))) return;
-                    void act(async () => (await api.team.setUserRole({ name: u.name, role }), tt('users.roleNote', { name: u.name, role: tt(`role.${role}`) })));
+                    void act(async () => (await api.team.setUserRole({ name: u.name, role }), (tx: TeamText) => tx('users.roleNote', { name: u.name, role: tx(`role.${role}`) })));
                   }}
                 >
                   {ROLES.map((r) => (
@@ -118,7 +121,7 @@ export function UsersPage() {
                       void act(
                         async () => (
                           await api.team.setUserDisabled({ name: u.name, disabled: !u.disabled }),
-                          tt(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })
+                          (tx: TeamText) => tx(u.disabled ? 'users.enabledNote' : 'users.disabledNote', { name: u.name })
                         ),
                       );
                     }}
@@ -143,7 +146,7 @@ export function UsersPage() {
             void act(async () => {
               await api.team.resetPassword(reset);
               setReset(null);
-              return tt('users.resetNote', { name: reset.name });
+              return (tx: TeamText) => tx('users.resetNote', { name: reset.name });
             });
           }}
         >

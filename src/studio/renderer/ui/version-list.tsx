@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { focusIsLost } from './focus-lost.js';
 
 /** What every list of versions shows of one: tariff and rule versions alike. */
-export type ListedVersion = { id: number; effective: string; status: VersionStatus; title?: string | null };
+export type ListedVersion = { id: number; effective: string; status: VersionStatus; title?: string | null; changesRequested?: boolean };
 
 /** "2023-09-19 承認済み #1": a version in a dropdown. */
 export function useVersionLabel(): (v: ListedVersion) => string {
@@ -14,8 +14,9 @@ export function useVersionLabel(): (v: ListedVersion) => string {
 
 /**
  * The studio's one version list (the left column of the tariff and rules pages): every version
- * and draft, newest first, with its status badge, title and the `notes` of its kind (based on,
- * author, approver); the selected one is `aria-current`.
+ * and draft, newest first, with its status badge (and 差し戻し / Changes requested on a draft a
+ * reviewer sent back), title and the `notes` of its kind (based on, author, approver); the
+ * selected one is `aria-current`.
  */
 export function VersionList<V extends ListedVersion>({
   label,
@@ -48,6 +49,11 @@ export function VersionList<V extends ListedVersion>({
             >
               <span className="version-date">{v.effective}</span>
               <span className={`badge badge-${v.status}`}>{t(`status.${v.status}`)}</span>
+              {v.status === 'draft' && v.changesRequested && (
+                <span className="badge badge-changes-requested" data-testid={`${testIdPrefix}${v.id}-changes-requested`}>
+                  {t('status.changesRequested')}
+                </span>
+              )}
               {v.title && <span className="version-title">{v.title}</span>}
               {notes(v).map((n) => (
                 <span key={n} className="version-base">

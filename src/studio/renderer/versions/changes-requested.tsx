@@ -6,17 +6,27 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 
 /**
- * Above a tariff draft that a reviewer sent back (lifecycle.requestTariffChanges): who asked,
- * when (Japan time), what must change, and what to do next. Gone once it is submitted again (the
- * request stays in the review history).
+ * Above a draft that a reviewer sent back (lifecycle.requestTariffChanges, rules.requestChanges):
+ * who asked, when (Japan time), what must change, and what to do next. Gone once it is submitted
+ * again (the request stays in the review history). A rule version's detail carries its review
+ * steps (`steps`); a tariff version's are fetched (lifecycle.reviewSteps).
  */
-export function ChangesRequested({ summary }: { summary: Pick<VersionSummary, 'id' | 'status' | 'revision'> }) {
+export function ChangesRequested({
+  summary,
+  steps,
+  testId = 'tr-changes-requested',
+}: {
+  summary: Pick<VersionSummary, 'id' | 'status' | 'revision'>;
+  steps?: readonly ReviewStepView[];
+  testId?: string;
+}) {
   const api = useApi();
   const { t } = useI18n();
-  const [last, setLast] = useState<ReviewStepView | null>(null);
+  const [fetched, setLast] = useState<ReviewStepView | null>(null);
+  const last = steps ? (steps.at(-1) ?? null) : fetched;
   useEffect(() => {
     setLast(null);
-    if (summary.status !== 'draft') return;
+    if (summary.status !== 'draft' || steps) return;
     let live = true;
     api.lifecycle.reviewSteps({ id: summary.id }).then(
       (r) => live && setLast(r.steps.at(-1) ?? null),
@@ -25,15 +35,15 @@ export function ChangesRequested({ summary }: { summary: Pick<VersionSummary, 'i
     return () => {
       live = false;
     };
-  }, [api, summary.id, summary.status, summary.revision]);
+  }, [api, summary.id, summary.status, summary.revision, steps]);
   if (summary.status !== 'draft' || last?.step !== 'changes-requested') return null;
   return (
-    <div className="banner banner-warning changes-requested" role="status" data-testid="tr-changes-requested">
+    <div className="banner banner-warning changes-requested" role="status" data-testid={testId}>
       <p>
         <strong>{t('tr.changesRequested', { name: last.reviewer, at: tokyoTime(last.at, 'minutes') })}</strong>
       </p>
       <p>
-        {t('tr.changesRequestedWhat')} <q data-testid="tr-changes-requested-comment">{last.comment}</q>
+        {t('tr.changesRequestedWhat')} <q data-testid={`${testId}-comment`}>{last.comment}</q>
       </p>
       <p>{t('tr.changesRequestedNext')}</p>
     </div>

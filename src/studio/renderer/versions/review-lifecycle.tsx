@@ -6,13 +6,14 @@ import { useTeam } from '../team/team-context.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
+import type { PageText } from '../shell/error-banner.js';
 
 /** What the lifecycle calls do for a kind of version (rule or tariff); each throws on a refusal. */
 export type ReviewActions = {
   submit: (comment: string) => Promise<void>;
   withdraw: (comment: string) => Promise<void>;
   approve: (reviewer: string, comment: string) => Promise<void>;
-  /** A reviewer sends the version back to draft saying, in the comment, what must change (tariff versions: lifecycle.requestTariffChanges). */
+  /** A reviewer sends the version back to draft saying, in the comment, what must change (lifecycle.requestTariffChanges, rules.requestChanges). */
   requestChanges?: (comment: string) => Promise<void>;
 };
 
@@ -49,7 +50,7 @@ export function ReviewLifecycle({
   /** The action running on the panel (this form's or another's), which disables the buttons. */
   busy: string | null;
   setBusy: (what: string | null) => void;
-  onError: (e: unknown, lead?: string) => void;
+  onError: (e: unknown, lead?: PageText) => void;
   /** Shown instead of the form once the version is approved or superseded. */
   frozen?: ReactNode;
   /** The draft's other way out, shown beneath submitting (the tariff page's "discard this draft"). */
@@ -67,8 +68,8 @@ export function ReviewLifecycle({
   const refusal = useCallRefusal();
   const noSubmit = refusal(kind === 'tariff' ? 'lifecycle.submitTariff' : 'rules.submit');
   const noWithdraw = refusal(kind === 'tariff' ? 'lifecycle.withdrawTariff' : 'rules.withdraw');
-  // A reviewer's way back to draft (tariffs: legal, who may not withdraw the pm's version): "request changes", the comment saying what must change.
-  const noRequest = actions.requestChanges ? refusal('lifecycle.requestTariffChanges') : 'none';
+  // A reviewer's way back to draft (legal; for tariffs legal may not withdraw the pm's version): "request changes", the comment saying what must change.
+  const noRequest = actions.requestChanges ? refusal(kind === 'tariff' ? 'lifecycle.requestTariffChanges' : 'rules.requestChanges') : 'none';
   const canRequest = noRequest === null;
   // The author's "back to draft" is shown to whoever may use it, and to those who may use neither (disabled, with why).
   const showWithdraw = noWithdraw === null || !canRequest;
@@ -80,7 +81,7 @@ export function ReviewLifecycle({
   const missing = [...(!me && !reviewer.trim() ? [t('review.reviewer')] : []), ...(!comment.trim() ? [t('review.comment')] : [])];
   const incompleteId = `${testIds.approve}-incomplete`;
   const requestNoteId = `${testIds.requestChanges ?? 'request-changes'}-note`;
-  const act = async (what: string, f: () => Promise<void>, lead?: string) => {
+  const act = async (what: string, f: () => Promise<void>, lead?: PageText) => {
     setBusy(what);
     try {
       await f();
@@ -135,7 +136,13 @@ export function ReviewLifecycle({
                     type="button"
                     disabled={busy !== null || !comment.trim()}
                     aria-describedby={!comment.trim() ? requestNoteId : undefined}
-                    onClick={() => void act('request', () => actions.requestChanges!(comment), t('review.requestRefused'))}
+                    onClick={() =>
+                      void act(
+                        'request',
+                        () => actions.requestChanges!(comment),
+                        (tr) => tr('review.requestRefused'),
+                      )
+                    }
                     data-testid={testIds.requestChanges}
                   >
                     {t('review.requestChanges')}
@@ -157,7 +164,13 @@ export function ReviewLifecycle({
                   className="primary"
                   disabled={busy !== null || approveBlocked || missing.length > 0}
                   aria-describedby={approveBlocked ? 'approve-blocked' : missing.length > 0 ? incompleteId : undefined}
-                  onClick={() => void act('approve', () => actions.approve(me ? me.name : reviewer, comment).then(() => setApprovedTimes((n) => n + 1)), t('review.refused'))}
+                  onClick={() =>
+                    void act(
+                      'approve',
+                      () => actions.approve(me ? me.name : reviewer, comment).then(() => setApprovedTimes((n) => n + 1)),
+                      (tr) => tr('review.refused'),
+                    )
+                  }
                   data-testid={testIds.approve}
                 >
                   {busy === 'approve' ? t('review.checking') : t('review.approve')}

@@ -3,6 +3,7 @@ import type { VersionSummary } from '../../api/contract.js';
 import type { FleetImpact, TariffReviewView } from '../../api/contract.js';
 import type { ReviewStepView } from '../../api/contract/shared.js';
 import { useApi } from '../shell/api-context.js';
+import type { PageText } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { ReviewHistory, ReviewLifecycle } from './review-lifecycle.js';
@@ -24,7 +25,7 @@ export function TariffReviewPanel({
 }: {
   summary: VersionSummary;
   onChanged: (select?: number) => void;
-  onError: (e: unknown, lead?: string) => void;
+  onError: (e: unknown, lead?: PageText) => void;
   /** What was done, in words written when shown (a switch of language rewrites them). */
   onNotice: (text: (tr: ReturnType<typeof useI18n>['t']) => string) => void;
   /** A draft's discard button: a lifecycle action, so it sits with submitting, not among the toolbar's Excel buttons. */
