@@ -322,7 +322,14 @@ describe('the tariff grid and the date fields, used all day (browser locale en-U
     await waitText(testId('scn-start-from-message'), '"2025-02-29": 2025-02 has 28 days.');
     await shot(page, 'grid-08-scenarios-en');
     await testId('scn-start-from').fill('2025-02-01');
+    // The scenario form now differs from the one saved (none): leaving it asks first.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await testId('nav-explorer').click();
+    expect(asked).toEqual([expect.stringContaining('You have typed changes that are not saved')]);
     await testId('fact-dueDate').waitFor();
     await testId('fact-paidDate').fill('2024-05-32');
     await waitText(testId('fact-paidDate-message'), '"2024-05-32": 2024-05 has 31 days.');
