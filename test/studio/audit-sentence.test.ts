@@ -21,6 +21,7 @@ const sources = files('src/studio')
 const BUILT: Record<string, string[]> = {
   'countedAction(approval.kind)': ['rule.approval.counted', 'tariff.approval.counted'],
   '`tariff.${step}`': ['tariff.withdrawn', 'tariff.changes-requested'],
+  '`rule.${step}`': ['rule.withdrawn', 'rule.changes-requested'],
   'args.action': [],
   "args.action ?? 'rule.draft.created'": [],
   "args.audit?.action ?? 'tariff.draft.created'": [],
@@ -53,6 +54,7 @@ describe('audit entries read as sentences', () => {
     expect(all.length).toBeGreaterThan(35);
     expect(all).toContain('rule.parameter.edited');
     expect(all).toContain('tariff.changes-requested');
+    expect(all).toContain('rule.changes-requested');
     expect(all.filter((a) => !hasSentence(a))).toEqual([]);
   });
 

@@ -27,6 +27,7 @@ export const AUDIT_SENTENCES: Record<string, AuditSentence> = {
   'rule.interpretation.switched': { ja: '{actor} が{target}の解釈{subject}の既定を切り替えました', en: '{actor} switched the default of the interpretation {subject} of {target}' },
   'rule.submitted': { ja: '{actor} が{target}をレビューに提出しました', en: '{actor} submitted {target} for review' },
   'rule.withdrawn': { ja: '{actor} が{target}をレビューから下書きに戻しました', en: '{actor} took {target} back from review to draft' },
+  'rule.changes-requested': { ja: '{actor} が{target}に修正を求めて下書きに戻しました', en: '{actor} asked for changes to {target} and sent it back to draft' },
   'rule.approved': { ja: '{actor} が{target}を承認しました', en: '{actor} approved {target}' },
   'rule.approval.counted': { ja: '{actor} の承認を{target}に記録しました', en: "{actor}'s approval of {target} was counted" },
   'tariff.draft.created': { ja: '{actor} が{target}を下書きとして作成しました', en: '{actor} created {target} as a draft' },
