@@ -8,6 +8,7 @@ import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { EditableRow, RowEditorForm } from './editable-row.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
+import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
@@ -156,19 +157,7 @@ function ParameterEditor({
       onError={onError}
       onCancel={onCancel}
     >
-      {stale && (
-        <div className="banner banner-warning" role="status" data-testid="pe-unsaved-stale">
-          <p>{t('rules.unsavedStale', { from: base, to: detail.summary.revision })}</p>
-          <div className="dialog-actions start">
-            <button type="button" onClick={() => setBase(detail.summary.revision)} data-testid="pe-keep-mine">
-              {t('rules.keepMine')}
-            </button>
-            <button type="button" onClick={discardMine} data-testid="pe-discard-mine">
-              {t('rules.discardMine')}
-            </button>
-          </div>
-        </div>
-      )}
+      {stale && <UnsavedStaleBanner from={base} to={detail.summary.revision} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="pe" />}
       <label>
         {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
         <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />

@@ -5,6 +5,7 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ConditionEditor } from './condition-editor.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
+import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
 
 /**
  * Editing one rule of a draft: the structured editor and the JSON side by side, both checked by
@@ -105,19 +106,7 @@ export function RuleEditor({
 
   return (
     <div className="rule-editor" data-testid="rule-editor">
-      {stale && changed && (
-        <div className="banner banner-warning" role="status" data-testid="rule-unsaved-stale">
-          <p>{t('rules.unsavedStale', { from: base, to: detail.summary.revision })}</p>
-          <div className="dialog-actions start">
-            <button type="button" onClick={() => setBase(detail.summary.revision)} data-testid="rule-keep-mine">
-              {t('rules.keepMine')}
-            </button>
-            <button type="button" onClick={discardMine} data-testid="rule-discard-mine">
-              {t('rules.discardMine')}
-            </button>
-          </div>
-        </div>
-      )}
+      {stale && changed && <UnsavedStaleBanner from={base} to={detail.summary.revision} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="rule" />}
       <div className="rule-editor-panes">
         <div className="rule-structured">
           <h4>{t('rules.conditions')}</h4>
