@@ -80,6 +80,8 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     await testId('rules-tab-audit').click();
     const entries = testId('audit-entries');
     await waitText(entries, 'rule.parameter.edited');
+    // The version's effective date comes with the version lists, which may arrive after the entries.
+    await waitText(entries, /のバージョン #\d+（施行日 2025-04-01）のパラメータ「延滞利息の年率」を変更しました/u);
     const sentences = await entries.getByTestId('audit-sentence').allInnerTexts();
     expect(
       sentences.some((s) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d JST、.+ がルールのバージョン #\d+（施行日 2025-04-01）のパラメータ「延滞利息の年率」を変更しました$/u.test(s)),
