@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseInput } from '../src/engine/output-types.js';
@@ -37,3 +38,32 @@ export function benchRequests(cases: ReturnType<typeof benchCases> = benchCases(
   const batches = batchTexts.map((b) => encodePost(`/v1/decisions/${b.decision}/batch`, b.text));
   return { singles, batchTexts, batches };
 }
+
+/** A service of the bench in a child process (node ARGS, from the repo), once `ready` finds its port in a line it printed; its output is then drained. */
+export const startChild = (args: string[], ready: (line: string) => number | undefined): Promise<{ child: ChildProcess; port: number }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let buf = '';
+    const onData = (d: Buffer): void => {
+      buf += d.toString('utf8');
+      for (const line of buf.split('\n').slice(0, -1)) {
+        const port = ready(line);
+        if (port) {
+          child.stdout!.off('data', onData);
+          child.stdout!.resume();
+          resolve({ child, port });
+          return;
+        }
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+
+/** Stops a child of startChild with SIGTERM and waits for it to exit. */
+export const stopChild = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });

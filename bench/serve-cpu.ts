@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { folderReleaseSource, releaseContent } from '../src/io/release-build.js';
 import { sealRelease, writeReleaseFile } from '../src/io/release-file.js';
 import { runLoad } from './http-load.js';
-import { benchRequests, ROOT } from './serve-cases.js';
+import { benchRequests, ROOT, startChild, stopChild } from './serve-cases.js';
 
 /**
  * `node --import tsx bench/serve-cpu.ts [--requests N] [--rounds R] [--cpu-prof DIR] [--tariff BIN]`:
@@ -30,22 +30,11 @@ const releaseFile = join(dir, 'release.json');
 writeReleaseFile(releaseFile, sealRelease(releaseContent(folderReleaseSource(join(ROOT, 'rules'), join(ROOT, 'tariffs')))));
 const { singles } = benchRequests();
 
-/** A service in a child process, and the port it printed. */
-const start = (name: string, args: string[]): Promise<{ name: string; child: ChildProcess; port: number }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    const onData = (d: Buffer): void => {
-      buf += d.toString('utf8');
-      const m = /"url":"http:\/\/127\.0\.0\.1:(\d+)\/|^\{"port":(\d+)/mu.exec(buf);
-      if (!m) return;
-      child.stdout!.off('data', onData);
-      child.stdout!.resume();
-      resolve({ name, child, port: Number(m[1] ?? m[2]) });
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
+/** A service in a child process (bench:serve's startChild), named, once it printed its port. */
+const start = async (name: string, args: string[]): Promise<{ name: string; child: ChildProcess; port: number }> => ({
+  name,
+  ...(await startChild(args, (line) => Number(/"url":"http:\/\/127\.0\.0\.1:(\d+)\/|^\{"port":(\d+)/u.exec(line)?.slice(1).find(Boolean)) || undefined)),
+});
 /** CPU time (ms) the process has used, user + system (/proc/PID/stat fields 14 and 15, in clock ticks of 10 ms). */
 const cpuMs = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -68,9 +57,5 @@ for (let round = 1; round <= ROUNDS; round += 1)
       `round ${round}  ${s.name.padEnd(27)} ${Math.round(r.perSec).toLocaleString().padStart(7)} requests/s  p99 ${r.p99Ms.toFixed(2)} ms  ${perRequestUs.toFixed(1)} µs of server CPU a request${r.failed ? `  (${r.failed} failed)` : ''}\n`,
     );
   }
-for (const s of services) {
-  const exited = new Promise((resolve) => s.child.once('exit', resolve));
-  s.child.kill('SIGTERM');
-  await exited;
-}
+for (const s of services) await stopChild(s.child);
 rmSync(dir, { recursive: true, force: true });

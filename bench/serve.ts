@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { folderReleaseSource, releaseContent } from '../src/io/release-build.js'
 import { loadReleaseFile, sealRelease, writeReleaseFile } from '../src/io/release-file.js';
 import type { LoadResult } from './http-load.js';
 import type { LoadOrder, LoadReply } from './load-client.js';
-import { BATCH, benchCases, benchRequests, ROOT } from './serve-cases.js';
+import { BATCH, benchCases, benchRequests, ROOT, startChild, stopChild } from './serve-cases.js';
 
 /**
  * `npm run bench:serve [-- --json]`: the decision service's speed, every number measured in this
@@ -85,32 +85,6 @@ for (let round = 0; round < 5; round += 1) {
   refPerSec = Math.max(refPerSec, await refRound());
 }
 log(`in-process: decideFast ${Math.round(fastPerSec).toLocaleString()}/s, decide ${Math.round(refPerSec).toLocaleString()}/s over ${cases.length} cases`);
-
-const startChild = (args: string[], ready: (line: string) => number | undefined): Promise<{ child: ChildProcess; port: number }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    const onData = (d: Buffer): void => {
-      buf += d.toString('utf8');
-      for (const line of buf.split('\n').slice(0, -1)) {
-        const port = ready(line);
-        if (port) {
-          child.stdout!.off('data', onData);
-          child.stdout!.resume();
-          resolve({ child, port });
-          return;
-        }
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-const stopChild = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 
 const { batchTexts } = benchRequests(cases);
 /**
