@@ -181,8 +181,34 @@ function formulaOf(cell: ExcelJS.Cell): string | undefined {
 
 const shown = (raw: unknown): string => (raw instanceof Date ? raw.toISOString().slice(0, 10) : raw !== null && typeof raw === 'object' ? '#ERROR' : String(raw ?? ''));
 
+/**
+ * Merged cells of a table sheet, each an error: Excel keeps only the top-left value of a merge and
+ * exceljs reads that value into every cell of it, so a merge over two prices would give the lower
+ * row the upper row's price without a word. A table holds one value per cell.
+ */
+function mergedCells(def: (typeof TABLES)[TableId], ws: ExcelJS.Worksheet): Issue[] {
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  return merges.map((range) => {
+    const m = /^([A-Z]+)(\d+)/u.exec(range);
+    const topLeft = m ? `${m[1]}${m[2]}` : range;
+    return {
+      severity: 'error' as const,
+      code: 'WORKBOOK_CELL_MERGED',
+      sheet: def.sheet,
+      ...(m ? { row: Number(m[2]), column: m[1] } : {}),
+      value: range,
+      message: `${def.sheet}!${range}: merged cells; a table holds one value per cell, and a merge keeps only ${topLeft}'s value for every cell it covers. Unmerge them (Merge & Center off) and give each cell its own value, then import again.`,
+    };
+  });
+}
+
 function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located | undefined {
   const def = TABLES[t];
+  const merged = mergedCells(def, ws);
+  if (merged.length) {
+    issues.push(...merged);
+    return undefined;
+  }
   const header = ws.getRow(1);
   const byColumn = new Map<number, string>();
   const letters: Record<string, string> = {};
@@ -323,9 +349,10 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
   return { rows, rowNumbers, letters };
 }
 
-/** 2023/9/19, 2023.9.19 or ２０２３-09-19 (a date a spreadsheet or a person rewrote) as 2023-09-19; other text as it is. */
+/** 2023/9/19, 2023.9.19, ２０２３-09-19 or 2023年9月19日 (a date a spreadsheet or a person rewrote) as 2023-09-19; other text as it is. */
 const isoDateOf = (text: string): string => {
-  const m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/u.exec(text.normalize('NFKC'));
+  const m = /^(\d{4})(?:[/.-](\d{1,2})[/.-](\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)$/u.exec(text.normalize('NFKC'));
+  if (m && m[4] !== undefined) return `${m[1]}-${m[4].padStart(2, '0')}-${m[5]!.padStart(2, '0')}`;
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text;
 };
 

@@ -257,4 +257,39 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     expect(r.read.issues).toEqual([]);
     expect(r.base?.id).toBe(1);
   });
+
+  it('an about date rewritten the Japanese way (2023年9月19日, full-width digits too) still finds its version', async () => {
+    for (const date of ['2023年9月19日', '２０２３年９月１９日']) {
+      const data = await editWorkbook(exported, (wb) => {
+        wb.getWorksheet('about')!.getCell('B3').value = '';
+        wb.getWorksheet('about')!.getCell('B4').value = date;
+      });
+      const r = await readWorkbookForImport(ws, data, 'book.xlsx', TODAY);
+      expect(r.read.issues, date).toEqual([]);
+      expect(r.base?.id, date).toBe(1);
+    }
+  });
+});
+
+describe('merged cells: a table holds one value per cell', () => {
+  it('merged price cells are refused with the range and what to do, never read as the top cell’s value for every row', async () => {
+    // Excel keeps only the top-left value of a merge: read as it is, SHORT-MOUNT (row 4) would
+    // silently take LONG's 15,000 yen.
+    const data = await editWorkbook(exported, (wb) => wb.getWorksheet('表1 コース')!.mergeCells('C3:C4'));
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_CELL_MERGED',
+        sheet: '表1 コース',
+        row: 3,
+        column: 'C',
+        value: 'C3:C4',
+        message: expect.stringMatching(/^表1 コース!C3:C4: merged cells.*Unmerge them/u),
+      }),
+    ]);
+  });
+
+  it('a merged header is named as a merge, not as a column that appears twice and one that is missing', async () => {
+    const data = await editWorkbook(exported, (wb) => wb.getWorksheet('表3 オプション')!.mergeCells('B1:C1'));
+    expect((await refused(data)).map((i) => `${i.sheet}!${i.value} ${i.code}`)).toEqual(['表3 オプション!B1:C1 WORKBOOK_CELL_MERGED']);
+  });
 });
