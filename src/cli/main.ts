@@ -5,7 +5,7 @@ import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { fileProblem } from '../io/file-problem.js';
 import { programInfo } from '../io/program-info.js';
-import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
+import { coverageErrors, loadVersionCoverage, quoteErrors } from '../io/coverage-file.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
 import { isIsoDate, todayInTokyo } from '../engine/dates.js';
@@ -139,6 +139,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
           if (!(e instanceof DataLoadError)) throw e;
           errors = e.errors;
         }
+        // Every quote is the terms' text, from the clause it cites (as the studio checks a save).
+        errors = [...errors, ...quoteErrors(String(values.rules ?? DEFAULT_RULES), v)];
         for (const e of errors) {
           bad += 1;
           io.out(`${e.file}${e.pointer ? ` ${e.pointer}` : ''}: ${e.message}`);

@@ -4,6 +4,7 @@ import { clauseCoverage, coverageFileSchema, type CoverageFile, type CoverageRep
 import { DataLoadError, type DataError } from '../engine/errors.js';
 import type { RuleVersion } from '../engine/rule-types.js';
 import { schemaErrors, validateVersionIndex } from '../engine/validate-data.js';
+import { quoteIssues } from '../tariff-model/quote-check.js';
 import { readJson } from './json-file.js';
 
 /** Reads a rule version's coverage.json and the terms in force for it, and computes its clause coverage. */
@@ -61,4 +62,33 @@ export function coverageErrors(c: VersionCoverage): DataError[] {
     })),
     ...c.report.problems.map((p) => ({ file: c.coverageFile, pointer: p.pointer.startsWith('/') ? p.pointer : '', message: p.message, code: 'COVERAGE_CONFLICT' })),
   ];
+}
+
+/**
+ * Every rule's and parameter's quote checked against the terms in force for the version, as the
+ * studio checks a save (src/tariff-model/quote-check.ts): a rule file edited by hand is held to
+ * the same. Each error names the rule file and the pointer of its clause or quote. No terms file:
+ * no error here (loadVersionCoverage reports it).
+ */
+export function quoteErrors(rulesDir: string, version: RuleVersion): DataError[] {
+  const termsFile = termsFileFor(rulesDir, version.effective);
+  if (!termsFile) return [];
+  const terms = readFileSync(termsFile, 'utf8');
+  const index = validateVersionIndex(readJson(join(rulesDir, 'index.json')), rel(join(rulesDir, 'index.json')));
+  const entry = index.find((e) => e.effective === version.effective && e.status === version.status) ?? index.find((e) => e.effective === version.effective);
+  const errors: DataError[] = [];
+  for (const [decision, f] of Object.entries(version.decisions)) {
+    const file = rel(join(rulesDir, entry?.dir ?? version.effective, `${decision}.json`));
+    const issues = [
+      ...f.rules.flatMap((r, i) => quoteIssues(terms, r.clause, r.quote, `/rules/${i}`)),
+      ...Object.entries(f.parameters ?? {}).flatMap(([k, p]) => quoteIssues(terms, p.clause, p.quote, `/parameters/${k}`)),
+    ];
+    for (const i of issues) {
+      const pointer = i.field ?? '';
+      // quoteIssues writes the pointer before its message (the studio shows it alone); here the file line does.
+      const message = pointer && i.message.startsWith(`${pointer}: `) ? i.message.slice(pointer.length + 2) : i.message;
+      errors.push({ file, pointer, message, code: i.code });
+    }
+  }
+  return errors;
 }

@@ -4,6 +4,7 @@ import type { ReleaseContent, ReleaseManifest, ReleaseVersionEntry } from '../en
 import { DECISIONS, type RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
 import { validateRuleVersion, validateVersionIndex } from '../engine/validate-data.js';
+import { quoteErrors } from './coverage-file.js';
 import { loadRuleVersions, loadTariffVersions } from './folder-store.js';
 import { readJson } from './json-file.js';
 import { programInfo } from './program-info.js';
@@ -62,12 +63,20 @@ export function releaseContent(src: ReleaseSource, builtAt = new Date().toISOStr
   };
 }
 
-/** The folders as a release source: who approved each version comes from its index.json; folders do not record when. */
+/**
+ * The folders as a release source: who approved each version comes from its index.json; folders do
+ * not record when. A rule file is text anyone may edit, so every quote of a version to be packed is
+ * checked against the terms first (the studio checks each save the same way): a quote that is not
+ * the terms' text, or not the cited clause's, is refused with its file and pointer.
+ */
 export function folderReleaseSource(rulesDir: string, tariffsDir: string): ReleaseSource {
   const tIndex = validateVersionIndex(readJson(join(tariffsDir, 'index.json')), join(tariffsDir, 'index.json'));
+  const rules = loadRuleVersions(rulesDir);
+  const forged = rules.filter((v) => isReleasable(v.status)).flatMap((v) => quoteErrors(rulesDir, v));
+  if (forged.length) throw new DataLoadError(forged[0]!.code, forged);
   return {
     source: 'folders',
-    rules: loadRuleVersions(rulesDir).map((version) => ({ version, approval: { approvedBy: version.approvedBy ?? null, approvedAt: null } })),
+    rules: rules.map((version) => ({ version, approval: { approvedBy: version.approvedBy ?? null, approvedAt: null } })),
     tariffs: loadTariffVersions(tariffsDir).map((version) => ({
       version,
       approval: { approvedBy: tIndex.find((e) => e.effective === version.effective)?.approvedBy ?? null, approvedAt: null },
