@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { firstInvalidUtf8 } from './json-file.js';
 
 /**
  * Reads a request body up to `limit` bytes, for any of the project's HTTP servers. Past the limit
@@ -56,4 +58,15 @@ export function onBodyWithLimit(req: IncomingMessage, limit: number, drainLimit:
     done(undefined, over ? { ok: false, reason: 'too-large', received: size, closeAfter: false } : { ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }),
   );
   req.on('error', (e) => done(new ConnectionClosedError(`the client closed the connection before the request body ended (${e.message})`)));
+}
+
+/**
+ * Why a request body is not UTF-8 text (RFC 8259 §8.1: JSON is exchanged as UTF-8), or undefined
+ * when it is. Checked before it is decoded, so a Shift_JIS body is refused with the place of its
+ * first bad byte instead of being read as replacement characters (an "unknown course" of ��).
+ */
+export function bodyNotUtf8(body: Buffer): string | undefined {
+  if (isUtf8(body)) return undefined;
+  const at = firstInvalidUtf8(body);
+  return `the body is not UTF-8 text: byte 0x${body[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${at} is not valid UTF-8 (Shift_JIS or another encoding?); JSON is sent as UTF-8`;
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
-import { ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
+import { bodyNotUtf8, ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
 import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../io/http-client-error.js';
 import { clientAddress, type TrustedProxies } from '../io/client-address.js';
 import { applyHttpLimits, hostMissing, SERVICE_HTTP_LIMITS, serverOptionsOf, doorRefusal, type HttpLimits } from '../io/http-limits.js';
@@ -128,7 +128,10 @@ const sendDecision = (res: ServerResponse, line: AccessLogLine, out: Output, byt
 const readBody = (req: IncomingMessage, res: ServerResponse, limit: number, batch: boolean, callback: (error: unknown, text?: string) => void): void =>
   onBodyWithLimit(req, limit, limit * 4, (error, read) => {
     if (error) return callback(error);
-    if (read!.ok) return callback(undefined, read!.body.toString('utf8'));
+    if (read!.ok) {
+      const notUtf8 = bodyNotUtf8(read!.body);
+      return notUtf8 ? callback(new HttpError(400, 'BODY_JSON', notUtf8)) : callback(undefined, read!.body.toString('utf8'));
+    }
     if (read!.closeAfter) {
       // Cut off past 4× the limit: answer, then close (what it still sends is not read).
       res.setHeader('connection', 'close');

@@ -24,7 +24,7 @@ import { slowClient } from '../slow-client.js';
 const TODAY = '2025-06-01';
 type Reply = { status: number; body: unknown; headers: Record<string, string | string[] | undefined> };
 
-const call = (port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}, agent?: Agent): Promise<Reply> =>
+const call = (port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}, agent?: Agent): Promise<Reply> =>
   new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, headers: { 'content-type': 'application/json', ...headers }, ...(agent ? { agent } : {}) }, (res) => {
       const chunks: Buffer[] = [];
@@ -228,6 +228,27 @@ describe('decision service over HTTP', () => {
     expect(body.outputs[1]!.outcome).toBe('invalid');
     expect(body.outputs[1]!.errors!.map((e) => e.code)).toContain('FACT_MINIMUM');
     expect(conforms('/v1/decisions/lateInterest/batch', 'post', r)).toEqual([]);
+  });
+
+  it('a body that is not UTF-8 (Shift_JIS) is 400 BODY_JSON naming the first bad byte, never decided as replacement characters', async () => {
+    const head = '{"asOf": "2025-02-28", "facts": {"course": "';
+    // コース in Shift_JIS: 0x83 0x52 0x81 0x5B 0x83 0x58.
+    const sjis = Buffer.concat([Buffer.from(head), Buffer.from([0x83, 0x52, 0x81, 0x5b, 0x83, 0x58]), Buffer.from('", "startDate": "2024-01-01", "endDate": "2025-02-28"}}')]);
+    for (const [path, body] of [
+      ['/v1/decisions/settlement', sjis],
+      ['/v1/decisions/settlement/batch', Buffer.concat([Buffer.from('{"cases": ['), sjis, Buffer.from(']}')])],
+    ] as const) {
+      const r = await call(port, 'POST', path, body);
+      expect(r.status, path).toBe(400);
+      const at = path.endsWith('batch') ? head.length + '{"cases": ['.length : head.length;
+      expect(r.body, path).toEqual({
+        error: {
+          code: 'BODY_JSON',
+          message: `the body is not UTF-8 text: byte 0x83 at offset ${at} is not valid UTF-8 (Shift_JIS or another encoding?); JSON is sent as UTF-8`,
+        },
+      });
+    }
+    expect((await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY)).status).toBe(200);
   });
 
   it('GET /v1/versions, /healthz: the release, its hash and manifest', async () => {

@@ -92,6 +92,21 @@ describe('browser-mode server: malformed requests', () => {
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
   });
 
+  it('refuses a body that is not UTF-8 (Shift_JIS) as BAD_JSON naming the first bad byte, not as arguments of replacement characters', async () => {
+    // {"name": "コース"} with コース in Shift_JIS (0x83 0x52 0x81 0x5B 0x83 0x58).
+    const body = Buffer.concat([Buffer.from('{"name": "'), Buffer.from([0x83, 0x52, 0x81, 0x5b, 0x83, 0x58]), Buffer.from('"}')]);
+    const r = await fetch(`http://${host}${api('tariffs.get')}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_JSON',
+        message: 'the body is not UTF-8 text: byte 0x83 at offset 10 is not valid UTF-8 (Shift_JIS or another encoding?); JSON is sent as UTF-8',
+        issues: [],
+      },
+    });
+  });
+
   it('answers a write to a page path (not a call) with a JSON 405, not a plain-text page', async () => {
     for (const method of ['POST', 'PUT', 'DELETE']) expectJsonError(await request(server.port, method, `/s/${SECRET}/index.html`, json(), '{}'), 405, 'METHOD_NOT_ALLOWED', method);
   });

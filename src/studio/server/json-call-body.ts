@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Envelope } from '../api/contract.js';
-import { readBodyWithLimit } from '../../io/body-limit.js';
+import { bodyNotUtf8, readBodyWithLimit } from '../../io/body-limit.js';
 import { jsonProblem } from '../../io/json-problem.js';
 
 /** The largest request body a studio server reads (an .xlsx import travels as base64). */
@@ -57,6 +57,11 @@ export async function readJsonCallBody(
     // Drained, not kept: the client reads the 413 instead of a reset (src/io/body-limit.ts).
     if (read.closeAfter) res.once('finish', () => req.destroy());
     reply(413, payloadTooLarge(limit), { Connection: 'close' });
+    return undefined;
+  }
+  const notUtf8 = bodyNotUtf8(read.body);
+  if (notUtf8) {
+    reply(400, transportError('BAD_JSON', notUtf8));
     return undefined;
   }
   try {
