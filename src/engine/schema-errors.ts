@@ -38,7 +38,12 @@ const dataMessage = (e: ErrorObject): string => {
   }
 };
 
+/** JSON reads 1e309 and beyond as ±Infinity, which JSON.stringify would show as null. */
+const tooLargeToHold = (v: unknown): boolean => typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v);
+
 const factsMessage = (e: ErrorObject, value: unknown): string => {
+  if (tooLargeToHold(value))
+    return `must be ${e.keyword === 'type' ? String(e.params.type) : 'a number'}, got a number too large to hold (JSON reads 1e309 and beyond as Infinity); write the number in digits, at most ${MAX_YEN.toLocaleString('en-US')} for an amount in yen`;
   switch (e.keyword) {
     case 'type':
       // null names itself once ("got null", not "got null null").

@@ -17,6 +17,21 @@ describe('money facts are bounded', () => {
     }
   });
 
+  it('1e309 in a case file (JSON reads it as Infinity) is named as too large, not as "got number null", on both paths', async () => {
+    const principal = (JSON.parse('{"p": 1e309}') as { p: number }).p;
+    for (const out of [await decide(registry, late(principal) as never, { today: '2025-03-31' }), decideFast(registry, late(principal) as never, { today: '2025-03-31' })]) {
+      expect(out.outcome).toBe('invalid');
+      expect(out.errors).toEqual([
+        {
+          path: '/facts/principal',
+          code: 'FACT_TYPE',
+          message:
+            'must be integer, got a number too large to hold (JSON reads 1e309 and beyond as Infinity); write the number in digits, at most 1,000,000,000,000 for an amount in yen',
+        },
+      ]);
+    }
+  });
+
   it('the bound itself answers a finite whole amount', async () => {
     const out = await decide(registry, late(MAX_YEN) as never, { today: '2025-03-31' });
     expect(out.outcome).toBe('charge');
