@@ -5,12 +5,15 @@ import { Registry } from '../engine/registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
 import { validateRuleVersion, validateTariffVersion, validateVersionIndex, type RuleFiles } from '../engine/validate-data.js';
-import { readJson } from './json-file.js';
+import { EMPTY_DATA_FILE, readJson as readAnyJson } from './json-file.js';
 
 /** Reads rules/ and tariffs/ folders (each an index.json plus one folder per version). */
 export const TARIFF_FILES = { courses: 'courses.json', initialFees: 'initial-fees.json', options: 'options.json', policies: 'settlement-policies.json' } as const;
 
 const rel = (p: string): string => relative(process.cwd(), p) || p;
+
+/** A file of rules/ or tariffs/: an empty one is told to be restored, not to hold a case. */
+const readJson = (file: string): unknown => readAnyJson(file, 'JSON_SYNTAX', EMPTY_DATA_FILE);
 
 /** Runs every loader step, collecting every error of every file before throwing one DataLoadError. */
 const collect = <T>(errors: DataError[], fn: () => T): T | undefined => {
@@ -50,17 +53,33 @@ export function loadRuleVersions(dir: string): RuleVersion[] {
   for (const entry of index ?? []) {
     const base = join(dir, entry.dir);
     const decisions: RuleFiles['decisions'] = {};
+    // Decisions whose file is already reported here (missing, or unreadable with its own error):
+    // validateRuleVersion's "missing" for them would be a second, wrong line.
+    const reported = new Set<string>();
     for (const d of DECISIONS) {
       const file = join(base, `${d}.json`);
-      if (!existsSync(file)) continue;
+      if (!existsSync(file)) {
+        reported.add(d);
+        errors.push({
+          file: rel(file),
+          pointer: '',
+          message:
+            'missing: a rule version holds one file per decision; restore it from version control (git checkout -- FILE), or write the folders again from a workspace (tariff workspace export)',
+          code: 'RULE_MISSING',
+        });
+        continue;
+      }
       const data = collect(errors, () => readJson(file));
       if (data !== undefined) decisions[d as DecisionName] = { file: rel(file), data };
+      else reported.add(d);
     }
     const interpFile = join(base, 'interpretations.json');
     const interpretations = { file: rel(interpFile), data: collect(errors, () => readJson(interpFile)) };
     if (interpretations.data === undefined) continue;
     const { dir: _dir, ...meta } = entry;
-    const v = collect(errors, () => validateRuleVersion(meta, { decisions, interpretations }));
+    const found: DataError[] = [];
+    const v = collect(found, () => validateRuleVersion(meta, { decisions, interpretations }));
+    errors.push(...found.filter((e) => !(e.code === 'RULE_MISSING' && [...reported].some((d) => e.file === `${meta.effective}/${d}.json`))));
     if (v) versions.push(v);
   }
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);

@@ -65,6 +65,15 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
     for (let k = bytes.indexOf(0x0a); k !== -1 && k < end; k = bytes.indexOf(0x0a, k + 1)) line += 1;
     if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) lineStart = 3;
     const at = `line ${line}, column ${bytes.subarray(lineStart, end).toString('utf8').length + 1}`;
+    // A character begun at the very end and never finished: the file was cut short (a copy or a
+    // download that stopped), which no other encoding would explain.
+    const lead = bytes[end]!;
+    const size = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+    const rest = bytes.length - end;
+    if (size > rest && bytes.subarray(end + 1).every((b) => b >= 0x80 && b <= 0xbf))
+      return refuse(
+        `ends inside a UTF-8 character (its last ${rest} byte${rest === 1 ? '' : 's'}, from ${at}, begin a ${size}-byte character): the file was cut off. Restore it from version control or a backup.`,
+      );
     return refuse(
       `is not UTF-8 text: byte 0x${bytes[end]!.toString(16).toUpperCase().padStart(2, '0')} at ${at} (byte ${end}) is not valid UTF-8 (Shift_JIS or another encoding?). Save the file as UTF-8 and run again.`,
     );
@@ -76,9 +85,9 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
  * parser stopped (`line L, column C`, 1-based): a comment, single quotes, a trailing comma, a cut-off
  * file. Anything else gets the general advice.
  */
-export const jsonSyntaxAdvice = (text: string, location: string, code = 'JSON_SYNTAX'): string => {
+export const jsonSyntaxAdvice = (text: string, location: string, code = 'JSON_SYNTAX', emptyAdvice?: string): string => {
   const m = /^line (\d+), column (\d+)$/.exec(location);
-  if (text.trim() === '') return EMPTY_ADVICE[code] ?? EMPTY_CASE_FILE;
+  if (text.trim() === '') return emptyAdvice ?? EMPTY_ADVICE[code] ?? EMPTY_CASE_FILE;
   if (!m) return GENERAL_ADVICE;
   const lines = text.split('\n');
   const before = lines.slice(0, Number(m[1]) - 1).join('\n');
@@ -101,6 +110,9 @@ const EMPTY_ADVICE: Record<string, string> = {
   SCENARIO_JSON: 'The file is empty: write a scenario in it (docs/scenarios.md; scenarios/example.json is one).',
 };
 
+/** What to do about an empty file of rules/ or tariffs/ (a data file, not a case file). */
+export const EMPTY_DATA_FILE = 'The file is empty: restore it from version control (git checkout -- FILE), or write the folders again from a workspace (tariff workspace export).';
+
 /**
  * V8's message without its position (given as line and column) and without its quote of the text
  * (which may span lines; V8 writes "…"... around a long one). A control character it names (a NUL,
@@ -113,12 +125,14 @@ const parserMessage = (e: unknown): string =>
     // eslint-disable-next-line no-control-regex -- control characters are what is escaped here
     .replace(/[\u0000-\u001f\u007f-\u009f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-const parseJsonText = (path: string, text: string, code: string): unknown => {
+const parseJsonText = (path: string, text: string, code: string, emptyAdvice?: string): unknown => {
   try {
     return JSON.parse(text);
   } catch (e) {
     const where = jsonErrorLocation(text, e);
-    throw new DataLoadError(code, [{ file: path, pointer: '', message: `not valid JSON at ${where}: ${parserMessage(e)}. ${jsonSyntaxAdvice(text, where, code)}`, code }]);
+    throw new DataLoadError(code, [
+      { file: path, pointer: '', message: `not valid JSON at ${where}: ${parserMessage(e)}. ${jsonSyntaxAdvice(text, where, code, emptyAdvice)}`, code },
+    ]);
   }
 };
 
@@ -141,8 +155,12 @@ const tooLarge = (path: string, size: number): DataLoadError =>
 /** What names standard input in messages, when a command is given `-` for a file. */
 export const STDIN_LABEL = '<stdin>';
 
-/** Reads and parses a JSON file (`-`: standard input); a read, encoding or syntax error names the file and the position. */
-export function readJson(file: string, code = 'JSON_SYNTAX'): unknown {
+/**
+ * Reads and parses a JSON file (`-`: standard input); a read, encoding or syntax error names the file
+ * and the position. `emptyAdvice`: what to do about an empty file, where the kind of file is not
+ * told by `code` (EMPTY_DATA_FILE for rules/ and tariffs/).
+ */
+export function readJson(file: string, code = 'JSON_SYNTAX', emptyAdvice?: string): unknown {
   const path = file === '-' ? STDIN_LABEL : file;
   let bytes: Buffer;
   try {
@@ -154,5 +172,5 @@ export function readJson(file: string, code = 'JSON_SYNTAX'): unknown {
     throw new DataLoadError('FILE_UNREADABLE', [{ file: path, pointer: '', message: fileProblem(e, { use: 'read' }), code: 'FILE_UNREADABLE' }]);
   }
   if (bytes.length > MAX_JSON_FILE_BYTES) throw tooLarge(path, bytes.length);
-  return parseJsonText(path, decodeUtf8(path, bytes), code);
+  return parseJsonText(path, decodeUtf8(path, bytes), code, emptyAdvice);
 }

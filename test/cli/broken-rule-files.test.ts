@@ -1,0 +1,72 @@
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scratchData } from '../unit/helpers.js';
+import { scratchFiles, SPEC_EXAMPLE, tariff } from './run-tariff.js';
+
+/**
+ * A rules/ or tariffs/ file broken on disk (emptied, cut short by a failed copy, deleted): one
+ * located line per problem, with what to do for a data file (not a case file's advice), and no
+ * second line calling a file that is there "missing".
+ */
+const approval = (rules: string): string => join(rules, '2023-09-19', 'approval.json');
+
+describe('a broken rule or tariff file', () => {
+  it('an empty rule file: one line, the advice of a data file, no "missing" line after it; exit 2', () => {
+    const d = scratchData();
+    writeFileSync(approval(d.rules), '');
+    const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      'tariff validate: JSON_SYNTAX',
+      expect.stringMatching(
+        /2023-09-19\/approval\.json: not valid JSON at line 1, column 1: Unexpected end of JSON input\. The file is empty: restore it from version control \(git checkout -- FILE\), or write the folders again from a workspace \(tariff workspace export\)\.$/u,
+      ),
+    ]);
+    expect(r.stderr).not.toContain('write a case');
+  });
+
+  it('a rule file cut off inside a character is named as cut off, not as Shift_JIS', () => {
+    const d = scratchData();
+    const file = approval(d.rules);
+    const bytes = readFileSync(file);
+    // The first byte of a three-byte character (当, 0xE5 0xBD 0x93), and the next one: the file ends inside it.
+    const at = bytes.indexOf(Buffer.from('当社', 'utf8'));
+    truncateSync(file, at + 2);
+    for (const args of [
+      ['validate', '--rules', d.rules, '--tariffs', d.tariffs],
+      ['test', scratchFiles('tariff-cut-').write('case.json', SPEC_EXAMPLE), '--rules', d.rules, '--tariffs', d.tariffs],
+    ]) {
+      const r = tariff(args);
+      expect(r.status, args[0]).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, args[0]).toHaveLength(2);
+      expect(lines[1], args[0]).toMatch(
+        /2023-09-19\/approval\.json: ends inside a UTF-8 character \(its last 2 bytes, from line \d+, column \d+, begin a 3-byte character\): the file was cut off\. Restore it from version control or a backup\.$/u,
+      );
+      expect(r.stderr, args[0]).not.toContain('Shift_JIS');
+    }
+  });
+
+  it('a deleted rule file names the path under the rules folder given, and what to do', () => {
+    const d = scratchData();
+    rmSync(approval(d.rules));
+    const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'tariff validate: RULE_MISSING',
+      expect.stringMatching(
+        /rules\/2023-09-19\/approval\.json: missing: a rule version holds one file per decision; restore it from version control \(git checkout -- FILE\), or write the folders again from a workspace \(tariff workspace export\)$/u,
+      ),
+    ]);
+  });
+
+  it('an empty tariff file gets the same advice', () => {
+    const d = scratchData();
+    writeFileSync(join(d.tariffs, '2023-09-19', 'courses.json'), '  \n');
+    const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('courses.json: not valid JSON at line 2, column 1: Unexpected end of JSON input. The file is empty: restore it from version control');
+  });
+});
