@@ -1,4 +1,4 @@
-import { DECISIONS, type RuleVersion } from './rule-types.js';
+import { DECISIONS, type DecisionName, type RuleVersion } from './rule-types.js';
 import { crossReferenceFindings, termsParagraphs, type CrossReferenceFinding } from './terms-structure.js';
 
 /**
@@ -29,7 +29,8 @@ export type CoverageRow = {
   note: string | null;
   text: string;
 };
-export type CoverageProblem = { pointer: string; message: string };
+/** `rule`: for a citation of a rule or parameter, its decision's rule file and the pointer of the citation there. */
+export type CoverageProblem = { pointer: string; message: string; rule?: { decision: DecisionName; pointer: string } };
 export type CoverageReport = {
   rows: CoverageRow[];
   encoded: number;
@@ -67,10 +68,10 @@ export function clauseCoverage(terms: string, version: Pick<RuleVersion, 'decisi
   const refs = new Set(paragraphs.map((p) => p.ref));
   const problems: CoverageProblem[] = [];
   const citedBy = new Map<string, string[]>();
-  const cite = (clause: string, by: string): void => {
+  const cite = (clause: string, by: string, rule: { decision: DecisionName; pointer: string }): void => {
     const ref = paragraphOf(clause, refs);
     if (!ref) {
-      problems.push({ pointer: by, message: `${by} cites ${clause}, which is no paragraph of the terms` });
+      problems.push({ pointer: by, message: `${by} cites ${clause}, which is no paragraph of the terms: cite one they have (tariff coverage lists them)`, rule });
       return;
     }
     citedBy.set(ref, [...(citedBy.get(ref) ?? []), by]);
@@ -78,8 +79,11 @@ export function clauseCoverage(terms: string, version: Pick<RuleVersion, 'decisi
   for (const d of DECISIONS) {
     const f = version.decisions[d];
     if (!f) continue;
-    for (const r of f.rules) for (const c of [r.clause, ...(r.alsoCites ?? [])]) cite(c, r.id);
-    for (const [k, p] of Object.entries(f.parameters ?? {})) cite(p.clause, `${d}.parameters.${k}`);
+    f.rules.forEach((r, i) => {
+      cite(r.clause, r.id, { decision: d, pointer: `/rules/${i}/clause` });
+      (r.alsoCites ?? []).forEach((c, j) => cite(c, r.id, { decision: d, pointer: `/rules/${i}/alsoCites/${j}` }));
+    });
+    for (const [k, p] of Object.entries(f.parameters ?? {})) cite(p.clause, `${d}.parameters.${k}`, { decision: d, pointer: `/parameters/${k}/clause` });
   }
   const deciding = new Set(file.deciding);
   for (const [kind, keys] of [

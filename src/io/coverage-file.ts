@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { clauseCoverage, coverageFileSchema, type CoverageFile, type CoverageReport } from '../engine/coverage.js';
 import { DataLoadError, type DataError } from '../engine/errors.js';
 import type { RuleVersion } from '../engine/rule-types.js';
@@ -60,7 +60,12 @@ export function coverageErrors(c: VersionCoverage): DataError[] {
       message: `${ref} is not classified: cite it from a rule, or add it to "deciding" (not encoded yet), "engine" or "nonDeciding" with a one-line reason`,
       code: 'COVERAGE_UNCLASSIFIED',
     })),
-    ...c.report.problems.map((p) => ({ file: c.coverageFile, pointer: p.pointer.startsWith('/') ? p.pointer : '', message: p.message, code: 'COVERAGE_CONFLICT' })),
+    // A rule's citation of no paragraph is the rule file's mistake: named there, at the citation.
+    ...c.report.problems.map((p) =>
+      p.rule
+        ? { file: join(dirname(c.coverageFile), `${p.rule.decision}.json`), pointer: p.rule.pointer, message: p.message, code: 'COVERAGE_CONFLICT' }
+        : { file: c.coverageFile, pointer: p.pointer.startsWith('/') ? p.pointer : '', message: p.message, code: 'COVERAGE_CONFLICT' },
+    ),
   ];
 }
 

@@ -70,3 +70,19 @@ describe('a broken rule or tariff file', () => {
     expect(r.stderr).toContain('courses.json: not valid JSON at line 2, column 1: Unexpected end of JSON input. The file is empty: restore it from version control');
   });
 });
+
+describe('a rule citing a paragraph the terms do not have', () => {
+  it('is named in the rule file at the pointer of its clause, with what to do (not in coverage.json)', () => {
+    const d = scratchData();
+    const file = approval(d.rules);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { rules: { clause: string }[] };
+    data.rules[0]!.clause = '第5条第9項';
+    writeFileSync(file, JSON.stringify(data, null, 2));
+    const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      /2023-09-19\/approval\.json \/rules\/0\/clause: approval\/outside-service-area cites 第5条第9項, which is no paragraph of the terms: cite one they have \(tariff coverage lists them\)\n/u,
+    );
+    expect(r.stdout).not.toMatch(/coverage\.json: approval\/outside-service-area cites/u);
+  });
+});
