@@ -20,7 +20,7 @@ export const coverageCommand: Command = {
       strict: true,
     });
     const date = values.version ?? todayInTokyo();
-    if (!isIsoDate(date)) throw new UsageError(`--version must be YYYY-MM-DD, got "${date}"`);
+    if (!isIsoDate(date)) throw new UsageError(`--version must be a date YYYY-MM-DD that exists, got "${date}"`);
     const rulesDir = dataFolder('rules', values.rules, DEFAULT_RULES);
     const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
     const version = registry.ruleVersions.find((v) => v.effective === date) ?? registry.rulesInForce(date);

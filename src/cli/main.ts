@@ -175,7 +175,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     async run(args, io) {
       const { values } = parse(args, { ...dataOptions, date: { type: 'string' } });
       const date = String(values.date ?? todayInTokyo());
-      if (!isIsoDate(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+      if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD that exists, got "${date}"`);
       const registry = registryFrom(values);
       const t = registry.tariffInForce(date);
       if (!t) {

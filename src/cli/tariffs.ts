@@ -114,7 +114,7 @@ export const tariffsImportCommand: Command = {
     });
     if (positionals.length !== 1) throw new UsageError('tariff tariffs import needs exactly one FILE.xlsx');
     if (!values.workspace) throw new UsageError(`tariff tariffs import needs --workspace FILE${ownWorkspaceHint()}`);
-    if (values.effective !== undefined && !isIsoDate(values.effective)) throw new UsageError(`--effective must be YYYY-MM-DD, got "${values.effective}"`);
+    if (values.effective !== undefined && !isIsoDate(values.effective)) throw new UsageError(`--effective must be a date YYYY-MM-DD that exists, got "${values.effective}"`);
     const into = values['into-draft'];
     if (into !== undefined && !/^[1-9]\d{0,8}$/.test(into)) throw new UsageError(`--into-draft must be a version id (a whole number, as the studio shows #7), got "${into}"`);
     if (into !== undefined && (values.effective !== undefined || values.title !== undefined))
