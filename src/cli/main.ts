@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { parseFlags } from './parse-flags.js';
-import { DataLoadError } from '../engine/errors.js';
+import { DataLoadError, type DataError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { fileProblem } from '../io/file-problem.js';
 import { programInfo } from '../io/program-info.js';
@@ -39,7 +39,18 @@ const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean 
 const readAll = (paths: string[]): CaseFile[] => {
   // Standard input is read once: a second - would read nothing and be called an empty file.
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('takes - (standard input) once; give the other case files by name');
-  return listCaseFiles(paths).map((p) => readCaseFile(p));
+  // Every file is read before a refusal, so one run names every broken file (not the first only).
+  const files: CaseFile[] = [];
+  const errors: DataError[] = [];
+  for (const p of listCaseFiles(paths))
+    try {
+      files.push(readCaseFile(p));
+    } catch (e) {
+      if (!(e instanceof DataLoadError)) throw e;
+      errors.push(...e.errors);
+    }
+  if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
+  return files;
 };
 
 /** The remarks on case files that do not stop a run (a misspelt key of a case), one line each on stderr. */

@@ -86,3 +86,23 @@ describe('a rule citing a paragraph the terms do not have', () => {
     expect(r.stdout).not.toMatch(/coverage\.json: approval\/outside-service-area cites/u);
   });
 });
+
+describe('a folder of case files with several broken ones', () => {
+  it('tariff test and validate name every broken file in one run (not only the first), exit 2', () => {
+    const f = scratchFiles('tariff-many-broken-');
+    f.write('a-good.json', SPEC_EXAMPLE);
+    f.write('b-empty.json', '');
+    f.write('c-sjis.json', Buffer.from([0x7b, 0x22, 0x83, 0x52, 0x22, 0x3a, 0x31, 0x7d]));
+    f.write('d-shape.json', '[1]');
+    for (const command of ['test', 'validate']) {
+      const r = tariff([command, f.dir]);
+      expect(r.status, command).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0], command).toBe(`tariff ${command}: JSON_SYNTAX`);
+      expect(
+        lines.slice(1).map((l) => /^\s+\S*\/([a-z]-\w+\.json)/u.exec(l)?.[1]),
+        command,
+      ).toEqual(['b-empty.json', 'c-sjis.json', 'd-shape.json']);
+    }
+  });
+});
