@@ -66,11 +66,48 @@ export function parseCell(col: ColumnDef, raw: unknown): ParseResult {
     case 'text': {
       // Text is kept exactly as typed: course names print as 別紙3表1 prints them.
       const text = String(raw);
-      return text.length > MAX_CELL_TEXT
-        ? fail('CELL_TOO_LONG', `is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_CELL_TEXT.toLocaleString('en-US')}`)
+      if (text.length > MAX_CELL_TEXT) return fail('CELL_TOO_LONG', `is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_CELL_TEXT.toLocaleString('en-US')}`);
+      const hidden = invisibleCharacter(text);
+      return hidden
+        ? fail(
+            'CELL_INVISIBLE_CHARACTER',
+            `has an invisible character ${hidden.shown} at character ${hidden.at}; delete it or type a plain space (it would make the text look like another and match nothing)`,
+          )
         : { ok: true, value: text };
     }
   }
+}
+
+/** Names of the invisible characters a paste from a web page or a document brings most often. */
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x00a0: 'no-break space',
+  0x200b: 'zero width space',
+  0x200c: 'zero width non-joiner',
+  0x200d: 'zero width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x202e: 'right-to-left override',
+  0x2060: 'word joiner',
+  0xfeff: 'byte order mark',
+};
+
+/**
+ * The first character of `text` that prints as nothing or as a plain space but is not one: a
+ * format character (zero-width spaces, direction marks and overrides, a byte order mark), a control
+ * character other than a line break or a tab, or a space other than the ASCII and the ideographic
+ * (全角) one. A course name holding one looks like the name it copies yet matches nothing.
+ * `at` is 1-based, in characters.
+ */
+export function invisibleCharacter(text: string): { at: number; shown: string } | undefined {
+  let at = 0;
+  for (const ch of text) {
+    at += 1;
+    if (!/[\p{Cf}\p{Cc}\p{Zs}\p{Zl}\p{Zp}]/u.test(ch) || ch === ' ' || ch === '\u3000' || ch === '\n' || ch === '\r' || ch === '\t') continue;
+    const cp = ch.codePointAt(0)!;
+    const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    return { at, shown: INVISIBLE_NAMES[cp] ? `${hex} (${INVISIBLE_NAMES[cp]})` : hex };
+  }
+  return undefined;
 }
 
 const toNumber = (raw: string | number, yen: boolean): number | undefined => {

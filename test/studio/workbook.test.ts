@@ -162,6 +162,27 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     expect(await refused(data)).toEqual([expect.objectContaining({ code: 'CELL_TOO_LONG', sheet: '表1 コース', row: 2, message: expect.stringContaining('50,000 characters') })]);
   });
 
+  it('an invisible character in a name (a zero-width space, a no-break space, a right-to-left override) is refused with its code point and place, never shown as a change that looks like none', async () => {
+    for (const [name, shown, at] of [
+      ['どこでも“me”REC 短期\u200bコース', 'U+200B (zero width space)', 15],
+      ['どこでも“me”REC\u00a0短期コース', 'U+00A0 (no-break space)', 12],
+      ['どこでも“me”REC 短期コース\u202e', 'U+202E (right-to-left override)', 18],
+    ] as const) {
+      const data = await editWorkbook(exported, (wb) => {
+        cellOf(wb, '表1 コース', 'SHORT', 'コース名').value = name;
+      });
+      expect(await refused(data), shown).toEqual([
+        expect.objectContaining({
+          code: 'CELL_INVISIBLE_CHARACTER',
+          sheet: '表1 コース',
+          row: 2,
+          column: 'B',
+          message: `表1 コース!B2 (コース名): "${name}" has an invisible character ${shown} at character ${at}; delete it or type a plain space (it would make the text look like another and match nothing); expected some text.`,
+        }),
+      ]);
+    }
+  });
+
   it('a duplicate code', async () => {
     const data = await editWorkbook(exported, (wb) => {
       cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';
