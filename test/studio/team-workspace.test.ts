@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupWorkspace, checkWorkspace } from '../../src/studio/workspace/workspace-backup.js';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
@@ -13,6 +13,7 @@ import { startTeamStudio } from '../../src/studio/server/team-mode.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/login.js';
 import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
 import { addUser, listUsers } from '../../src/studio/team/user-store.js';
+import { anchorFileOf } from '../../src/studio/workspace/audit-anchor.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import { fsTypeOf, isNetworkFs, networkFsWarning, parseMounts } from '../../src/studio/workspace/network-fs.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
@@ -106,6 +107,32 @@ describe('backup and check', () => {
   it('refuses to back up over the workspace itself', async () => {
     const ws = freshWorkspace();
     await expect(backupWorkspace(ws.file, ws.file)).rejects.toMatchObject({ code: 'BACKUP_OVER_SOURCE' });
+  });
+
+  it('refuses to back up over another workspace in use, or a file that is no workspace, and leaves it whole; replaces an older backup', async () => {
+    const ws = freshWorkspace();
+    // Another workspace the studio uses (its FILE.anchors beside it): its saved work would be lost,
+    // and its anchors would then call its audit log rewritten.
+    const other = freshWorkspace();
+    closeWorkspace(other);
+    expect(existsSync(anchorFileOf(other.file))).toBe(true);
+    const before = readFileSync(other.file);
+    await expect(backupWorkspace(ws.file, other.file)).rejects.toMatchObject({
+      code: 'BACKUP_OVER_WORKSPACE',
+      message: `${other.file} is a workspace in use (it has ${anchorFileOf(other.file)}): a backup over it would replace its saved work`,
+    });
+    expect(readFileSync(other.file).equals(before)).toBe(true);
+    const notes = join(scratch('backup-'), 'notes.txt');
+    writeFileSync(notes, 'my notes');
+    await expect(backupWorkspace(ws.file, notes)).rejects.toMatchObject({ code: 'BACKUP_OVER_FILE', message: `${notes} exists and is not a workspace backup` });
+    expect(readFileSync(notes, 'utf8')).toBe('my notes');
+    const touched = join(scratch('backup-'), 'touched.sqlite');
+    writeFileSync(touched, '');
+    await expect(backupWorkspace(ws.file, touched)).resolves.toMatchObject({ check: 'ok' });
+    const old = join(scratch('backup-'), 'nightly.sqlite');
+    await backupWorkspace(ws.file, old);
+    await expect(backupWorkspace(ws.file, old)).resolves.toMatchObject({ check: 'ok' });
+    expect(readdirSync(dirname(old)).sort()).toEqual(['nightly.sqlite']);
   });
 });
 

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import { anchorFileOf } from './audit-anchor.js';
 import { verifyAudit } from './audit-log.js';
 import { createPrivateFile } from './private-files.js';
 import { emptyWorkspaceFile, hasWorkspaceSchema, workspacePathKind } from './workspace-path.js';
@@ -11,6 +12,12 @@ export async function backupWorkspace(file: string, out: string): Promise<{ page
   if (resolve(out) === resolve(file)) throw new StudioError('BACKUP_OVER_SOURCE', 'the backup would overwrite the workspace itself', [], 'Choose another --out file.');
   // The workspace is opened and recognised before anything is created beside --out.
   const src = openForReading(file, 'Give the path of the workspace the server uses.');
+  try {
+    refuseToReplace(out);
+  } catch (e) {
+    src.close();
+    throw e;
+  }
   const tmp = `${out}.partial-${process.pid}`;
   try {
     rmSync(tmp, { force: true });
@@ -40,6 +47,35 @@ export async function backupWorkspace(file: string, out: string): Promise<{ page
   } finally {
     src.close();
   }
+}
+
+/**
+ * What --out may replace: nothing, or an older backup. A workspace in use (the studio keeps
+ * FILE.anchors beside it; an open one has FILE-wal) would lose its saved work, and its anchors
+ * would then call its audit log rewritten; any other file is someone's own.
+ */
+function refuseToReplace(out: string): void {
+  // Nothing to lose: no file, or an empty one (made by mktemp or touch).
+  if (workspacePathKind(out) !== 'file') return;
+  const signs = [anchorFileOf(out), `${out}-wal`].filter((f) => existsSync(f));
+  if (signs.length)
+    throw new StudioError(
+      'BACKUP_OVER_WORKSPACE',
+      `${out} is a workspace in use (it has ${signs[0]}): a backup over it would replace its saved work`,
+      [],
+      'Choose another --out file (a backup may replace an older backup, never a workspace).',
+    );
+  let db: Database.Database | undefined;
+  let backup = false;
+  try {
+    db = new Database(out, { readonly: true, fileMustExist: true });
+    backup = hasWorkspaceSchema(db);
+  } catch {
+    backup = false;
+  } finally {
+    db?.close();
+  }
+  if (!backup) throw new StudioError('BACKUP_OVER_FILE', `${out} exists and is not a workspace backup`, [], 'Choose another --out file; a backup replaces only an older backup.');
 }
 
 /** SQLite's integrity_check and foreign keys, and the audit log's hash chain; read-only. */
