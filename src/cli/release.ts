@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
 import { DataLoadError } from '../engine/errors.js';
@@ -11,6 +11,35 @@ import type { Command } from './main.js';
 import { dataFolder } from './data-folder.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
+import { StudioError } from '../tariff-model/studio-error.js';
+
+/**
+ * --out may be new, empty, or an older release (rebuilt in place): any other file is someone's own
+ * (a workspace given by mistake holds saved work) and is refused before anything is built. A
+ * release starts {"format": "tariff-release/…" (writeReleaseFile); its first bytes tell.
+ */
+function refuseToReplace(out: string): void {
+  let head: Buffer;
+  try {
+    if (!statSync(out).isFile()) return;
+    const fd = openSync(out, 'r');
+    try {
+      head = Buffer.alloc(256);
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return; // missing or unreadable: the write names what is wrong
+  }
+  if (head.length === 0 || /^\s*\{\s*"format"\s*:\s*"tariff-release\//u.test(head.toString('utf8'))) return;
+  throw new StudioError(
+    'RELEASE_OUT_NOT_RELEASE',
+    `${out} exists and is not a release file (tariff-release/1); it is left as it was`,
+    [],
+    'Give --out a new file, or an older release to replace.',
+  );
+}
 
 /**
  * `tariff release build` packs the approved versions of a workspace or of the folders into one
@@ -34,6 +63,7 @@ export const releaseBuildCommand: Command = {
       ? undefined
       : { rules: resolve(dataFolder('rules', values.rules, DEFAULT_RULES)), tariffs: resolve(dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS)) };
     return withStudioErrors(io, 'release build', async () => {
+      refuseToReplace(values.out!);
       let source;
       if (values.workspace) {
         const file = resolve(values.workspace);

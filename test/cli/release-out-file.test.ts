@@ -1,0 +1,38 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scratchFiles, SPEC_EXAMPLE, tariff } from './run-tariff.js';
+
+/**
+ * tariff release build --out replaces an older release (a build a day is the usual way), never
+ * another file: a workspace given by mistake held saved work, a case file someone's cases.
+ */
+describe('tariff release build --out', () => {
+  it('refuses a file that is not a release (a workspace, a case file) and leaves it whole; exit 2', () => {
+    const f = scratchFiles('tariff-release-out-');
+    const ws = join(f.dir, 'studio.sqlite');
+    expect(tariff(['tariffs', 'export', '--version', '2023-09-19', '--workspace', ws, '--out', join(f.dir, 'book.xlsx')]).status).toBe(0);
+    const cases = f.write('cases.json', SPEC_EXAMPLE);
+    for (const out of [ws, cases]) {
+      const before = readFileSync(out);
+      const r = tariff(['release', 'build', '--out', out]);
+      expect(r.status, out).toBe(2);
+      expect(r.stderr, out).toBe(
+        `tariff release build: RELEASE_OUT_NOT_RELEASE: ${out} exists and is not a release file (tariff-release/1); it is left as it was\nGive --out a new file, or an older release to replace.\n`,
+      );
+      expect(readFileSync(out).equals(before), out).toBe(true);
+    }
+  });
+
+  it('replaces an older release, and writes into an empty file', () => {
+    const f = scratchFiles('tariff-release-out-');
+    const out = join(f.dir, 'release.json');
+    expect(tariff(['release', 'build', '--out', out]).status).toBe(0);
+    copyFileSync(out, join(f.dir, 'older.json'));
+    expect(tariff(['release', 'build', '--out', out]).status).toBe(0);
+    expect(tariff(['release', 'verify', out]).status).toBe(0);
+    const empty = join(f.dir, 'empty.json');
+    writeFileSync(empty, '');
+    expect(tariff(['release', 'build', '--out', empty]).status).toBe(0);
+  });
+});
