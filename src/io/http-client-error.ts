@@ -23,6 +23,12 @@ const known = (maxHeaderBytes: number): Record<string, ClientErrorAnswer> => ({
 /** The response node has begun on a socket (its own field; node's default clientError handler reads it too). */
 const inFlight = (socket: Duplex): ServerResponse | undefined => (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
 
+/** The request node's parser is reading on this socket (node's own fields), when its body is being discarded after its answer. */
+const answeredWhileBodyRead = (socket: Duplex): boolean => {
+  const incoming = (socket as Duplex & { parser?: { incoming?: { complete?: boolean; _dumped?: boolean } | null } | null }).parser?.incoming;
+  return incoming !== null && incoming !== undefined && incoming.complete === false && incoming._dumped === true;
+};
+
 /** Sockets answered and closed here while a request of theirs was in flight (its body too slow): that request's own failure is not a second event. */
 const cutOff = new WeakSet<Duplex>();
 /** Whether this socket was answered 408 (or another refusal) here while its request was still being read. */
@@ -50,6 +56,11 @@ export function clientErrorAnswer(err: NodeJS.ErrnoException, socket: Duplex, ma
   if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) return undefined;
   const res = inFlight(socket);
   if (res?.headersSent) return undefined;
+  // A request already answered in full (refused before its body was read: a foreign Host, a bad
+  // token) whose body node is still reading to discard it: its answer is sent and detached from
+  // the socket, so only the parser still knows the request. A 408 written now would be a second
+  // answer, read as the answer to the client's next request: the caller only closes.
+  if (!res && answeredWhileBodyRead(socket)) return undefined;
   if (res) {
     cutOff.add(socket);
     // Its body is read no further: a body that completes before the socket is gone never reaches a handler.

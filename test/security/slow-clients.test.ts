@@ -100,6 +100,26 @@ describe('slow clients: the decision service (tariff serve)', () => {
     expect(timedOut[0]).toMatchObject({ status: 408, path: '/v1/decisions/approval', decision: 'approval' });
   });
 
+  it('a request refused before its body is read (a foreign Host), whose body then trickles: one answer, never a second 408 after it', async () => {
+    logs.length = 0;
+    const slow = slowClient(
+      port,
+      rawRequest('POST', '/v1/decisions/approval', { Host: 'evil.example', 'Content-Type': 'application/json', 'Content-Length': String(TRICKLE.length) }).replace(
+        'Connection: close\r\n',
+        '',
+      ),
+      TRICKLE,
+    );
+    const out = await slow;
+    expect(out.closedByServer).toBe(true);
+    expect(statusOf(out.got), out.got).toBe(403);
+    // Exactly one response on the connection: a 408 written after the 403 would be read as the
+    // answer to the client's next request on it.
+    expect(out.got.match(/HTTP\/1\.1 \d{3}/gu), out.got).toEqual(['HTTP/1.1 403']);
+    expect(logs.filter((l) => l.error === 'FORBIDDEN_HOST')).toHaveLength(1);
+    expect(logs.some((l) => l.error === 'REQUEST_TIMEOUT')).toBe(false);
+  });
+
   it('a connection that sends nothing at all is answered 408 and closed after the headers timeout', async () => {
     const silent = await connectOnly(port);
     expect(silent.closedByServer).toBe(true);
