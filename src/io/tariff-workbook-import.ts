@@ -8,7 +8,7 @@ import { TABLE_IDS, type TableId } from '../tariff-model/table-id.js';
 import { duplicateKeys } from '../tariff-model/tariff-edits.js';
 import { TABLES, type FlatRow } from '../tariff-model/tariff-tables.js';
 import { duplicateNameText, versionIssues } from '../tariff-model/version-issues.js';
-import { checkXlsxArchive } from './xlsx-archive-guard.js';
+import { checkXlsxArchive, notAWorkbook } from './xlsx-archive-guard.js';
 import { ABOUT_ROWS, ABOUT_SHEET, columnLetter, headerKey, headerMatches, WORKBOOK_FORMAT, type WorkbookAbout } from './tariff-workbook-layout.js';
 
 /**
@@ -54,6 +54,9 @@ export async function readTariffWorkbook(data: Uint8Array, fileName: string, bas
         ],
       };
     if (problem) throw new Error(problem.message);
+    // Another zip renamed .xlsx: named as such, not as six missing sheets.
+    const other = notAWorkbook(data);
+    if (other) throw new Error(other);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
     return {

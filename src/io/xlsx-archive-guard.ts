@@ -172,3 +172,23 @@ export function checkXlsxArchive(data: Uint8Array, limits: XlsxLimits = XLSX_LIM
   }
   return undefined;
 }
+
+/**
+ * What a zip archive that is no Excel workbook (no xl/workbook.xml) is, as the import names it:
+ * another zip renamed .xlsx. Undefined for a workbook, or bytes that are no zip archive.
+ */
+export function notAWorkbook(data: Uint8Array): string | undefined {
+  const entries = centralDirectory(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  if (!Array.isArray(entries)) return undefined;
+  const has = (name: string): boolean => entries.some((e) => e.name === name);
+  if (has('xl/workbook.xml')) return undefined;
+  const kind =
+    has('mimetype') || has('content.xml')
+      ? 'an OpenDocument file (.ods)'
+      : has('word/document.xml')
+        ? 'a Word document (.docx)'
+        : has('ppt/presentation.xml')
+          ? 'a PowerPoint file (.pptx)'
+          : 'a zip archive';
+  return `it is ${kind}, with no xl/workbook.xml`;
+}

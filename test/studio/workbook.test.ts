@@ -9,6 +9,7 @@ import { applyWorkbookImport, readWorkbookForImport } from '../../src/studio/wor
 import { createTariffDraft, getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
 import { freshWorkspace, snapshot, TODAY } from './helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from './workbook-helpers.js';
+import { buildZip } from '../security/zip-builder.js';
 
 const ws = freshWorkspace();
 const approved = getTariffVersion(ws, 1);
@@ -112,6 +113,33 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     expect(await refused(Buffer.from('PK\x03\x04 definitely not a zip'))).toEqual([
       expect.objectContaining({ code: 'WORKBOOK_UNREADABLE', message: expect.stringContaining('Excel Workbook (.xlsx)') }),
     ]);
+  });
+
+  it('a zip archive that is no Excel workbook (an OpenDocument spreadsheet, a Word file renamed .xlsx) is named as such, not as six missing sheets', async () => {
+    for (const [entries, named] of [
+      [
+        [
+          { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+          { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+        ],
+        'an OpenDocument file (.ods)',
+      ],
+      [
+        [
+          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+          { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+        ],
+        'a Word document (.docx)',
+      ],
+      [[{ name: 'notes.txt', data: Buffer.from('hello') }], 'a zip archive'],
+    ] as const) {
+      expect(await refused(buildZip([...entries])), named).toEqual([
+        expect.objectContaining({
+          code: 'WORKBOOK_UNREADABLE',
+          message: `book.xlsx is not an Excel workbook the studio can read (it is ${named}, with no xl/workbook.xml). Save it as "Excel Workbook (.xlsx)" and import it again.`,
+        }),
+      ]);
+    }
   });
 
   it('a missing sheet', async () => {
