@@ -143,6 +143,16 @@ export function validateVersionIndex(data: unknown, file: string): IndexEntry[] 
   const errors = schemaErrors(versionIndexSchema, data, file, 'INDEX_SCHEMA');
   if (errors.length) throw new DataLoadError('INDEX_SCHEMA', errors);
   const versions = (data as { versions: IndexEntry[] }).versions;
+  if (versions.length === 0)
+    throw new DataLoadError('INDEX_EMPTY', [
+      {
+        file,
+        pointer: '/versions',
+        message:
+          'lists no version; the engine needs at least one (a folder per version, named in "versions"). Restore index.json from version control, or write the folders again from a workspace (tariff workspace export).',
+        code: 'INDEX_EMPTY',
+      },
+    ]);
   const seen = new Map<string, number>();
   versions.forEach((v, i) => {
     // A version folder lives inside its root: a relative path with no ".." and no drive or leading slash.

@@ -106,3 +106,23 @@ describe('a folder of case files with several broken ones', () => {
     }
   });
 });
+
+describe('an index.json that lists no version', () => {
+  it('is an error of validate, test and decide, located at /versions with what to do, not "ok" nor a case answered "in force on (none loaded)"', () => {
+    for (const kind of ['rules', 'tariffs'] as const) {
+      const d = scratchData();
+      const index = join(d[kind], 'index.json');
+      writeFileSync(index, JSON.stringify({ ...(JSON.parse(readFileSync(index, 'utf8')) as object), versions: [] }, null, 2));
+      const want = `${kind}/index.json /versions: lists no version; the engine needs at least one (a folder per version, named in "versions"). Restore index.json from version control, or write the folders again from a workspace (tariff workspace export).`;
+      const cases = scratchFiles('tariff-no-version-').write('case.json', SPEC_EXAMPLE);
+      for (const args of [['validate'], ['test', cases], ['decide', cases]]) {
+        const r = tariff([...args, '--rules', d.rules, '--tariffs', d.tariffs]);
+        expect(r.status, `${kind} ${args[0]}`).toBe(2);
+        expect(r.stderr.trim().split('\n'), `${kind} ${args[0]}`).toEqual([
+          `tariff ${args[0]}: INDEX_EMPTY`,
+          expect.stringMatching(new RegExp(`${want.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')}$`, 'u')),
+        ]);
+      }
+    }
+  });
+});
