@@ -1,5 +1,8 @@
 import { UsageError } from './options.js';
 
+/** The longest first line of stdin read as a password or a token (a password is at most 1,024 characters). */
+const MAX_LINE_BYTES = 16 * 1024;
+
 /**
  * A password for `tariff users`: typed at the terminal without echo (asked twice), or the first
  * line of stdin when it is piped (for scripts: `printf '%s\n' "$PW" | tariff users add …`).
@@ -12,9 +15,20 @@ export async function readPassword(
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<string> {
   if (!stdin.isTTY) {
-    const chunks: Buffer[] = [];
-    for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-    const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/u)[0] ?? '';
+    // Up to the first line end only: what follows is not read, and a stream that never ends
+    // (/dev/zero, yes) is cut at MAX_LINE_BYTES instead of filling the memory.
+    let got = Buffer.alloc(0);
+    for await (const c of stdin) {
+      got = Buffer.concat([got, typeof c === 'string' ? Buffer.from(c) : (c as Buffer)]);
+      if (got.includes(0x0a) || got.length > MAX_LINE_BYTES) break;
+    }
+    const end = got.indexOf(0x0a);
+    if (end < 0 && got.length > MAX_LINE_BYTES)
+      throw new UsageError(`the first line of stdin is longer than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes: pipe the ${what} alone, as one line`);
+    const line = got
+      .subarray(0, end < 0 ? got.length : end)
+      .toString('utf8')
+      .replace(/\r$/u, '');
     if (!line) throw new UsageError(`no ${what} on stdin: pipe it as the first line, or run the command at a terminal to type it`);
     return line;
   }

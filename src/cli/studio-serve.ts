@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFileWithin } from '../io/read-file.js';
 import { fileProblem } from '../io/file-problem.js';
 import { join } from 'node:path';
 import { DEFAULT_MAX_CONTRACT_MONTHS } from '../camera-sim/run-size.js';
@@ -137,7 +138,8 @@ export async function serveTeam(o: ServeOptions, io: Io): Promise<number> {
 function readTls(file: string, flag: string): Buffer {
   if (!file) throw new UsageError(`${flag} needs a file name (a PEM file), got ""`);
   try {
-    return readFileSync(file);
+    // A PEM certificate chain or key: some kilobytes.
+    return readFileWithin(file, 1024 * 1024);
   } catch (e) {
     throw new UsageError(`${flag}: ${file} ${fileProblem(e, { use: 'read' })}`);
   }

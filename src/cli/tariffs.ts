@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileWithin } from '../io/read-file.js';
 import { fileProblem } from '../io/file-problem.js';
 import { basename, resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
@@ -130,7 +130,7 @@ export const tariffsImportCommand: Command = {
     return withStudioErrors(io, 'tariffs import', async () => {
       let data: Buffer;
       try {
-        data = readFileSync(file);
+        data = readFileWithin(file, MAX_WORKBOOK_FILE);
       } catch (e) {
         throw new StudioError('FILE_UNREADABLE', `${file} ${fileProblem(e, { use: 'read' })}`);
       }
@@ -160,11 +160,14 @@ export const tariffsImportCommand: Command = {
 
 function readWorkbookFile(file: string): Buffer {
   try {
-    return readFileSync(file);
+    return readFileWithin(file, MAX_WORKBOOK_FILE);
   } catch (e) {
-    throw new StudioError('FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`);
+    throw new StudioError('FILE_UNREADABLE', `${file} ${fileProblem(e, { use: 'read' })}`);
   }
 }
+
+/** The largest workbook file read (the studio's servers take 30 MB of base64; a tariff workbook is some tens of kilobytes). */
+const MAX_WORKBOOK_FILE = 32 * 1024 * 1024;
 
 /** `--into-draft`: the same reading and apply as the studio's "import into this draft". */
 async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftId: number, opts: { dryRun: boolean; confirmStale: boolean }, io: Io): Promise<number> {

@@ -37,6 +37,8 @@ const WORDS: Readonly<Record<string, Words>> = {
   EPERM: { read: 'cannot be read: permission denied; check its permissions', write: notWritable, any: MAY_NOT },
   EROFS: { write: notWritable, any: 'the file system is read-only: choose a path on a writable one' },
   ENOSPC: { any: 'the disk is full: free some space or choose another disk' },
+  // Raised by readFileWithin (read-file.ts): a device or a socket, whose reading would never end.
+  ENOTREGULAR: { read: 'is a device or a socket, not a file: reading it would never end; give a file here' },
 };
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -53,6 +55,8 @@ export function fileProblem(e: unknown, how: FileUse): string | undefined {
   const words = typeof code === 'string' ? WORDS[code] : undefined;
   switch (how.use) {
     case 'read':
+      // EFBIG from readFileWithin carries its own words (the bound and the size).
+      if (code === 'EFBIG' && typeof syscall !== 'string') return `is too large to be the file meant here (${messageOf(e)}); check the path`;
       return words?.read ?? `cannot be read: ${messageOf(e)}`;
     case 'write':
       return words?.write?.(dirname(how.file), String(code), how.flag) ?? `${messageOf(e)}; choose another ${how.flag}`;

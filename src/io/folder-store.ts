@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataLoadError, type DataError } from '../engine/errors.js';
 import { Registry } from '../engine/registry.js';
@@ -12,8 +12,29 @@ export const TARIFF_FILES = { courses: 'courses.json', initialFees: 'initial-fee
 
 const rel = (p: string): string => relative(process.cwd(), p) || p;
 
-/** A file of rules/ or tariffs/: an empty one is told to be restored, not to hold a case. */
-const readJson = (file: string): unknown => readAnyJson(file, 'JSON_SYNTAX', EMPTY_DATA_FILE);
+/**
+ * A file of rules/ or tariffs/: an empty one is told to be restored, not to hold a case. A named
+ * pipe there would wait for a writer that never comes: refused before it is opened (a device is
+ * refused by readJson itself).
+ */
+const readJson = (file: string): unknown => {
+  let fifo = false;
+  try {
+    fifo = statSync(file).isFIFO();
+  } catch {
+    // missing or unreadable: readJson names what is wrong
+  }
+  if (fifo)
+    throw new DataLoadError('FILE_NOT_REGULAR', [
+      {
+        file: rel(file),
+        pointer: '',
+        message: 'is a named pipe (FIFO), not a file: reading it could wait forever. Put the file itself here (git checkout -- FILE).',
+        code: 'FILE_NOT_REGULAR',
+      },
+    ]);
+  return readAnyJson(file, 'JSON_SYNTAX', EMPTY_DATA_FILE);
+};
 
 /** Runs every loader step, collecting every error of every file before throwing one DataLoadError. */
 const collect = <T>(errors: DataError[], fn: () => T): T | undefined => {

@@ -164,7 +164,20 @@ export function readJson(file: string, code = 'JSON_SYNTAX', emptyAdvice?: strin
   const path = file === '-' ? STDIN_LABEL : file;
   let bytes: Buffer;
   try {
-    const size = file === '-' ? 0 : statSync(file).size;
+    const st = file === '-' ? undefined : statSync(file);
+    // A device never ends (/dev/zero would fill the heap): refused before it is opened. A pipe
+    // (the shell's <(…)) is read, as standard input is.
+    const device = st && (st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isSocket() ? 'a socket' : undefined);
+    if (device)
+      throw new DataLoadError('FILE_NOT_REGULAR', [
+        {
+          file: path,
+          pointer: '',
+          message: `is ${device}, not a file: reading it would never end. ${emptyAdvice ? 'Put the file itself here (git checkout -- FILE).' : 'Give a case file.'}`,
+          code: 'FILE_NOT_REGULAR',
+        },
+      ]);
+    const size = st?.size ?? 0;
     if (size > MAX_JSON_FILE_BYTES) throw tooLarge(path, size);
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (e) {

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { fileProblem } from './file-problem.js';
-import { readFileSync } from 'node:fs';
+import { readFileWithin } from './read-file.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { canonicalJson } from '../engine/canonical-json.js';
 import { DataLoadError } from '../engine/errors.js';
@@ -23,7 +23,8 @@ export const keyIdOf = (key: KeyObject): string => {
 const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A PEM key is a few hundred bytes.
+    text = readFileWithin(path, 64 * 1024).toString('utf8');
   } catch (e) {
     throw new DataLoadError('KEY_UNREADABLE', [{ file: path, pointer: '', message: `the ${kind} key ${fileProblem(e, { use: 'read' })}`, code: 'KEY_UNREADABLE' }]);
   }

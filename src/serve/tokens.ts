@@ -1,6 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { fileProblem } from '../io/file-problem.js';
-import { readFileSync } from 'node:fs';
+import { readFileWithin } from '../io/read-file.js';
 import { DataLoadError, type DataError } from '../engine/errors.js';
 
 /**
@@ -19,7 +19,8 @@ const KEYLEN = 32;
 export function parseTokenFile(path: string): TokenEntry[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A line per client: 16 MB is some hundred thousand tokens.
+    text = readFileWithin(path, 16 * 1024 * 1024).toString('utf8');
   } catch (e) {
     throw new DataLoadError('TOKENS_UNREADABLE', [{ file: path, pointer: '', message: `the token file ${fileProblem(e, { use: 'read' })}`, code: 'TOKENS_UNREADABLE' }]);
   }

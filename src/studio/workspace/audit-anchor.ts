@@ -1,5 +1,6 @@
-import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileProblem } from '../../io/file-problem.js';
+import { readFileWithin } from '../../io/read-file.js';
 import { GENESIS, type AuditEntry } from '../../io/audit-chain.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { nowIso, type Workspace } from './workspace.js';
@@ -68,7 +69,8 @@ const isAnchor = (v: unknown): v is AuditAnchor =>
 export function readAnchors(file: string): AuditAnchor[] {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A line per save, or a release: far below this bound; a device never ends.
+    text = readFileWithin(file, 256 * 1024 * 1024).toString('utf8');
   } catch (e) {
     throw new StudioError(
       'ANCHOR_UNREADABLE',
