@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
@@ -220,6 +220,31 @@ describe('workspace', () => {
     writeFileSync(join(dir, 'tariffs', '2023-09-19', 'options.json'), '{ "options": [');
     expect(code(() => openWorkspace(join(dir, 'w.sqlite'), { seed: { rulesDir: SEED.rulesDir, tariffsDir: join(dir, 'tariffs') } }))).toBe('SEED_INVALID');
     expect(readdirSync(dir)).toEqual(['tariffs']);
+  });
+
+  it('a pipe or a symbolic link loop among the folders’ other files is refused with its path, without a hang or half a workspace', () => {
+    for (const [name, make] of [
+      ['notes.fifo', (p: string) => execFileSync('mkfifo', [p])],
+      ['loop', (p: string) => symlinkSync('..', p)],
+    ] as const) {
+      const dir = scratch('odd-seed-');
+      cpSync(SEED.rulesDir, join(dir, 'rules'), { recursive: true });
+      const odd = join(dir, 'rules', '2023-09-19', name);
+      make(odd);
+      const err = (() => {
+        try {
+          openWorkspace(join(dir, 'w.sqlite'), { seed: { rulesDir: join(dir, 'rules'), tariffsDir: SEED.tariffsDir } });
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(err, name).toBeInstanceOf(StudioError);
+      expect((err as StudioError).code, name).toBe('SEED_INVALID');
+      expect((err as StudioError).message, name).toContain(name === 'loop' ? `${odd}/` : odd);
+      expect((err as StudioError).hint, name).toMatch(/^Remove it from the folder/u);
+      expect(readdirSync(dir), name).toEqual(['rules']);
+    }
   });
 
   it('a process killed in the middle of saving loses nothing it had saved', async () => {

@@ -4,7 +4,9 @@ import { DataLoadError } from '../../engine/errors.js';
 import { DECISIONS } from '../../engine/rule-types.js';
 import { validateVersionIndex } from '../../engine/validate-data.js';
 import { loadRuleVersions, loadTariffVersions, TARIFF_FILES } from '../../io/folder-store.js';
+import { fileProblem } from '../../io/file-problem.js';
 import { readJson } from '../../io/json-file.js';
+import { readFileWithin } from '../../io/read-file.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { setSetting } from './settings.js';
 import type { IndexMeta, RuleMeta, TariffMeta } from './version-meta.js';
@@ -15,12 +17,31 @@ export type SeedFolders = { rulesDir: string; tariffsDir: string };
 export const RULE_FILES = [...DECISIONS.map((d) => `${d}.json`), 'interpretations.json'];
 
 /** Every file under dir, as posix paths relative to it. */
-const walk = (dir: string): string[] =>
+/** What the folders may not hold: the studio keeps every other file of them, and reads each. */
+const oddFile = (path: string, what: string): StudioError =>
+  new StudioError(
+    'SEED_INVALID',
+    `the folders cannot seed a workspace: ${path} ${what}`,
+    [],
+    'Remove it from the folder (the studio keeps every file of rules/ and tariffs/), then open the studio again.',
+  );
+
+/** Folders nested deeper than this under rules/ or tariffs/ are a symbolic link loop, or not version folders. */
+const MAX_DEPTH = 16;
+
+const walk = (dir: string, depth = 0): string[] =>
   readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p).map((c) => `${name}/${c}`) : [name];
+      const st = statSync(p);
+      if (st.isDirectory()) {
+        if (depth >= MAX_DEPTH) throw oddFile(`${p}/`, `is ${MAX_DEPTH} folders deep (a symbolic link that leads back to a folder above it?)`);
+        return walk(p, depth + 1).map((c) => `${name}/${c}`);
+      }
+      // A pipe waits for a writer and a device never ends: only files are kept.
+      if (!st.isFile()) throw oddFile(p, 'is not a file (a named pipe, a device or a socket), and reading it could wait forever');
+      return [name];
     });
 
 const load = <T>(fn: () => T): T => {
@@ -109,7 +130,15 @@ export function seedFromFolders(ws: Workspace, folders: SeedFolders): { tariffVe
     const dir = root === 'rules' ? folders.rulesDir : folders.tariffsDir;
     for (const path of walk(dir)) {
       if (known[root].has(path)) continue;
-      insertFile.run(root, path, readFileSync(join(dir, ...path.split('/'))));
+      const file = join(dir, ...path.split('/'));
+      let content: Buffer;
+      try {
+        // Kept in the workspace to be written back on export: a text or a note, far below this.
+        content = readFileWithin(file, 64 * 1024 * 1024);
+      } catch (e) {
+        throw oddFile(file, fileProblem(e, { use: 'read' }));
+      }
+      insertFile.run(root, path, content);
       files += 1;
     }
   }
