@@ -28,6 +28,17 @@ const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
   } catch (e) {
     throw new DataLoadError('KEY_UNREADABLE', [{ file: path, pointer: '', message: `the ${kind} key ${fileProblem(e, { use: 'read' })}`, code: 'KEY_UNREADABLE' }]);
   }
+  // createPublicKey accepts a private key too (it derives the public half), so a private key
+  // copied to where releases are only verified would pass unnoticed: refused in words.
+  if (kind === 'public' && /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/u.test(text))
+    throw new DataLoadError('KEY_INVALID', [
+      {
+        file: path,
+        pointer: '',
+        message: `is a private key; give its public key (openssl pkey -in ${path} -pubout -out release.pub), and keep the private key only where releases are signed`,
+        code: 'KEY_INVALID',
+      },
+    ]);
   try {
     const key = kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
     if (key.asymmetricKeyType !== 'ed25519') throw new Error(`it is a ${key.asymmetricKeyType ?? 'symmetric'} key, not Ed25519`);

@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ed25519Keys } from '../serve/helpers.js';
 import { scratchFiles, SPEC_EXAMPLE, tariff } from './run-tariff.js';
 
 /**
@@ -34,5 +35,24 @@ describe('tariff release build --out', () => {
     const empty = join(f.dir, 'empty.json');
     writeFileSync(empty, '');
     expect(tariff(['release', 'build', '--out', empty]).status).toBe(0);
+  });
+});
+
+describe('--public-key given the private key', () => {
+  it('release verify and serve refuse it in words: the private key belongs only where releases are signed', () => {
+    const f = scratchFiles('tariff-private-as-public-');
+    const { privateKey } = ed25519Keys(f.dir, 'release');
+    const out = join(f.dir, 'release.json');
+    expect(tariff(['release', 'build', '--out', out, '--sign', privateKey]).status).toBe(0);
+    for (const [command, args] of [
+      ['release verify', ['release', 'verify', out, '--public-key', privateKey]],
+      ['serve', ['serve', '--release', out, '--public-key', privateKey, '--port', '0']],
+    ] as const) {
+      const r = tariff([...args]);
+      expect(r.status, command).toBe(2);
+      expect(r.stderr, command).toBe(
+        `tariff ${command}: KEY_INVALID\n  ${privateKey}: is a private key; give its public key (openssl pkey -in ${privateKey} -pubout -out release.pub), and keep the private key only where releases are signed\n`,
+      );
+    }
   });
 });
