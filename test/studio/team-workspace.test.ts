@@ -104,6 +104,22 @@ describe('backup and check', () => {
     }
   });
 
+  it('a damaged workspace: check and backup say to keep the file and open a checked copy of a backup, never to replace it', async () => {
+    const ws = freshWorkspace();
+    closeWorkspace(ws);
+    const damaged = join(scratch('damaged-'), 'ws.sqlite');
+    writeFileSync(damaged, readFileSync(ws.file).subarray(0, 8192));
+    for (const attempt of [() => checkWorkspace(damaged), () => backupWorkspace(damaged, join(scratch('backup-'), 'copy.sqlite'))]) {
+      const err = await Promise.resolve()
+        .then(attempt)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(err).toMatchObject({ code: 'WORKSPACE_CORRUPT', hint: expect.stringMatching(/^Keep this file \(do not delete or replace it: it holds the saved work\)/u) });
+    }
+  });
+
   it('refuses to back up over the workspace itself', async () => {
     const ws = freshWorkspace();
     await expect(backupWorkspace(ws.file, ws.file)).rejects.toMatchObject({ code: 'BACKUP_OVER_SOURCE' });

@@ -43,7 +43,7 @@ const defaultActor = (): string => {
  * survives a crash or a kill of the process.
  */
 /** What to do with a damaged workspace: keep it and open a copy of the last backup, checked first. */
-const DAMAGED_HINT =
+export const DAMAGED_HINT =
   'Keep this file (do not delete or replace it: it holds the saved work) and open a copy of your latest backup (`tariff workspace backup` makes them; `tariff workspace check --workspace COPY` checks one before you use it).';
 
 /**

@@ -3,6 +3,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { anchorFileOf } from './audit-anchor.js';
+import { DAMAGED_HINT } from './open-workspace.js';
 import { verifyAudit } from './audit-log.js';
 import { createPrivateFile } from './private-files.js';
 import { emptyWorkspaceFile, hasWorkspaceSchema, workspacePathKind } from './workspace-path.js';
@@ -116,8 +117,7 @@ function openForReading(file: string, missingHint: string): Database.Database {
         [],
         'Give the path of a workspace file the studio created.',
       );
-    if (code === 'SQLITE_CORRUPT')
-      throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite: ${(e as Error).message})`, [], 'Restore it from a backup (tariff workspace backup makes one).');
+    if (code === 'SQLITE_CORRUPT') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite: ${(e as Error).message})`, [], DAMAGED_HINT);
     throw e;
   }
 }
