@@ -6,6 +6,8 @@ import { DEFAULT_RULES, DEFAULT_TARIFFS } from '../../src/cli/options.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
+import { startTeamServer, type TeamServer, type TeamServerOptions } from '../../src/studio/server/team-server.js';
+import { addUser } from '../../src/studio/team/user-store.js';
 import { ScenarioRuns } from '../../src/studio/scenarios/scenario-runs.js';
 import { saveScenarioResult } from '../../src/studio/workspace/scenario-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
@@ -28,6 +30,24 @@ export function freshWorkspace(file = join(scratch('ws-'), 'workspace.sqlite')):
 
 export function freshStudio(ws = freshWorkspace()) {
   return { ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: true, today: () => TODAY })) };
+}
+
+/**
+ * A team server over `ws` on a free loopback port, the studio's calls dispatched as `tariff studio
+ * --serve` dispatches them; `options` add to that (a login policy, origins, a log, trusted proxies).
+ */
+export function teamServerOn(ws: Workspace, options: Partial<Omit<TeamServerOptions, 'ws' | 'dispatch'>> = {}, createdNow = false): Promise<TeamServer> {
+  return startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow, today: () => TODAY })), host: '127.0.0.1', port: 0, ...options });
+}
+
+/** The password of kim, the pm the sign-in tests sign in as (or fail to). */
+export const KIM_PASSWORD = 'a long enough secret';
+
+/** A fresh workspace with one user: kim, a pm, whose password is KIM_PASSWORD. */
+export async function workspaceWithKim(): Promise<Workspace> {
+  const ws = freshWorkspace();
+  await addUser(ws, { name: 'kim', role: 'pm', password: KIM_PASSWORD });
+  return ws;
 }
 
 /**
