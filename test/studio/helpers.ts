@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { DEFAULT_RULES, DEFAULT_TARIFFS } from '../../src/cli/options.js';
+import type { ApiError } from '../../src/studio/api/contract.js';
 import { createDispatcher } from '../../src/studio/api/dispatcher.js';
 import { scenarioHandlers } from '../../src/studio/handlers/scenario-handlers.js';
 import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
@@ -28,8 +29,24 @@ export function freshWorkspace(file = join(scratch('ws-'), 'workspace.sqlite')):
   return ws;
 }
 
+/**
+ * A fresh workspace and the studio's calls on it: `dispatch` answers a call's envelope, `ok` its
+ * value (a refusal fails the test, naming the call and the error's code), `fails` the error of a
+ * call that must be refused (one that succeeds fails the test).
+ */
 export function freshStudio(ws = freshWorkspace()) {
-  return { ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: true, today: () => TODAY })) };
+  const dispatch = createDispatcher(studioHandlers({ ws, createdNow: true, today: () => TODAY }));
+  const ok = async <T>(name: string, args: unknown): Promise<T> => {
+    const r = await dispatch(name, args);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
+  const fails = async (name: string, args: unknown): Promise<ApiError> => {
+    const r = await dispatch(name, args);
+    if (r.ok) throw new Error(`${name} succeeded; a refusal was expected`);
+    return r.error;
+  };
+  return { ws, dispatch, ok, fails };
 }
 
 /**
