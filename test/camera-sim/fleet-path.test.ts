@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, monthIndex, monthLabel } from '../../src/engine/dates.js';
 import { decide, DECISION_DEFS } from '../../src/engine/decide.js';
+import { SUSPENSION_FACTS } from '../../src/engine/decisions/grounds.js';
 import { FleetPath, type FleetContract } from '../../src/engine/fleet-path.js';
 import { InterpretationSet } from '../../src/engine/interpretations.js';
 import type { Course, TariffOption } from '../../src/engine/tariff-types.js';
@@ -135,21 +136,7 @@ describe('fleet path = decide()', () => {
       .record({ requestDate: dateArb, lead: fc.integer({ min: 0, max: 40 }) })
       .map(({ lead, ...f }) => ({ ...f, desiredEndDate: addDays(f.requestDate, lead) })),
     courseChange: fc.record({ from: courseArb.map(code), to: courseArb.map(code) }),
-    suspension: fc.record(
-      Object.fromEntries(
-        [
-          'overdue',
-          'otherServiceOverdue',
-          'defamation',
-          'breachOfArticle17or37',
-          'excessiveInquiries',
-          'interferenceWithFacilities',
-          'outOfSpecUseNotImproved',
-          'causedDamage',
-          'emergency',
-        ].map((k) => [k, fc.boolean()]),
-      ),
-    ),
+    suspension: fc.record(Object.fromEntries(SUSPENSION_FACTS.map((k) => [k, fc.boolean()]))),
     termination: fc.record({
       suspendedAndUnremedied: fc.boolean(),
       serviceEnded: fc.boolean(),
