@@ -43,19 +43,21 @@ const contractArb = fc
     const end = endDate !== undefined && endDate >= x.start && monthIndex(endDate) === month ? { date: endDate, month, day: Number(endDate.slice(8)) } : undefined;
     return { fp, c, month, end, interp: INTERPS[x.interp]! };
   });
+/** The monthlyCharge facts of a drawn contract's month (its end date when it ends in that month). */
+const chargeFacts = (c: FleetContract, month: number, end: { date: string } | undefined) => ({
+  course: c.course.code,
+  startDate: c.startDate,
+  month: monthLabel(month),
+  freeMonths: c.freeMonths,
+  options: c.options.map((o) => o.code),
+  ...(end ? { endDate: end.date } : {}),
+});
 
 describe('fleet path = decide()', () => {
   it('derives the rule facts monthlyCharge.prepare derives', () => {
     fc.assert(
       fc.property(contractArb, ({ fp, c, month, end, interp }) => {
-        const facts = {
-          course: c.course.code,
-          startDate: c.startDate,
-          month: monthLabel(month),
-          freeMonths: c.freeMonths,
-          options: c.options.map((o) => o.code),
-          ...(end ? { endDate: end.date } : {}),
-        };
+        const facts = chargeFacts(c, month, end);
         const ctx = { asOf, tariff: fp.tariff, rules: rules.decisions.monthlyCharge, interps: new InterpretationSet(rules.interpretations, interp, []), errors: [] };
         const prepared = DECISION_DEFS.monthlyCharge.prepare(facts, ctx);
         expect(fp.monthlyChargeFacts(c, month, end)).toEqual(prepared!.facts);
@@ -73,14 +75,7 @@ describe('fleet path = decide()', () => {
             asOf,
             decision: 'monthlyCharge',
             interpretations: interp,
-            facts: {
-              course: c.course.code,
-              startDate: c.startDate,
-              month: monthLabel(month),
-              freeMonths: c.freeMonths,
-              options: c.options.map((o) => o.code),
-              ...(end ? { endDate: end.date } : {}),
-            },
+            facts: chargeFacts(c, month, end),
           },
           { today },
         );
