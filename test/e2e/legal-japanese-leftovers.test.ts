@@ -60,6 +60,17 @@ describe('the audit log and the regression in Japanese, tariff cells and cases i
     await select.selectOption('');
   });
 
+  it('別紙5 reads with its table (printed after 別紙6 in the terms), and the rule quotes its one case', async () => {
+    await testId('rules-tab-rules').click();
+    await testId('decision-select').selectOption('billingCorrection');
+    await studio.page.locator('[data-testid="rule-billingCorrection/waived-by-appendix-5"]').click();
+    await waitText(testId('clause-text'), '別紙5');
+    const text = await testId('clause-text').innerText();
+    expect(text).toContain('以下の通りです。');
+    expect(text).toContain('契約者が支払いを要する料金等の額に対して当社の請求に係る費用が過大となると見込まれる場合');
+    await shot(studio.page, 'legal11-appendix5-clause-ja');
+  });
+
   it('the regression names each case by its decision and facts in Japanese, its file name beside it', async () => {
     await testId('rules-tab-versions')
       .click()
