@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
@@ -86,9 +87,22 @@ describe('the audit log and the regression in Japanese, tariff cells and cases i
     await testId('pe-save').click();
     await waitText(testId('param-value-annualRatePercent'), '14.0');
     await testId('rules-tab-regression').click();
+    // A folder of the reviewer's own with a case that has no name.
+    const own = join(dir, 'own-cases');
+    mkdirSync(own, { recursive: true });
+    writeFileSync(
+      join(own, 'unnamed.json'),
+      JSON.stringify([{ asOf: '2024-06-01', decision: 'lateInterest', facts: { principal: 100000, dueDate: '2024-01-31', paidDate: '2024-03-31' } }]),
+    );
+    await testId('case-folder-input').fill(own);
+    await testId('case-folder-add').click();
+    await waitText(testId('regression-view'), 'own-cases');
     await testId('regression-run').click();
     await waitText(testId('regression-summary'), /回答が変わるケース [1-9]\d* 件/u, 120_000);
     const rows = testId('regression-changed').locator('[data-testid=regression-row]');
+    const unnamed = rows.filter({ hasText: 'own-cases/unnamed.json' });
+    expect(await unnamed.getByTestId('regression-case-name').innerText()).toBe('ケースファイルでの名前: なし（ファイルの 1 件目）');
+    expect(await unnamed.getByTestId('regression-case-caption').innerText()).toBe('延滞利息（2024-06-01 時点）— 元本: 100,000円、支払期日: 2024-01-31、支払日: 2024-03-31');
     const captions = await rows.getByTestId('regression-case-caption').allInnerTexts();
     expect(captions.length).toBeGreaterThan(0);
     for (const c of captions) {

@@ -116,7 +116,8 @@ function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; n
             <>
               <div data-testid="regression-case-caption">{caption(c)}</div>
               <div className="small muted" data-testid="regression-case-name">
-                {t('regression.caseName', { name: c.name })}
+                {/* A case without a name is `case N` in the answer (the CLI's words): said in the page's language. */}
+                {c.name === `case ${c.index + 1}` ? t('regression.unnamed', { n: c.index + 1 }) : t('regression.caseName', { name: c.name })}
               </div>
               <div className="mono small muted">{fileName(c.file)}</div>
               <div className="muted small" data-testid="regression-changed-fields">
