@@ -5,7 +5,7 @@ import { DataLoadError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { fileProblem } from '../io/file-problem.js';
 import { programInfo } from '../io/program-info.js';
-import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
+import { coverageErrors, loadVersionCoverage, quoteErrors } from '../io/coverage-file.js';
 import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
 import { isIsoDate, todayInTokyo } from '../engine/dates.js';
@@ -134,7 +134,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
       for (const v of registry.ruleVersions) {
         let errors;
         try {
-          errors = coverageErrors(loadVersionCoverage(String(values.rules ?? DEFAULT_RULES), v));
+          // …and every rule's quote is the terms' own text, from the clause it cites.
+          const coverage = loadVersionCoverage(String(values.rules ?? DEFAULT_RULES), v);
+          errors = [...coverageErrors(coverage), ...quoteErrors(coverage)];
         } catch (e) {
           if (!(e instanceof DataLoadError)) throw e;
           errors = e.errors;

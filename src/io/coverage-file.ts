@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { clauseCoverage, coverageFileSchema, type CoverageFile, type CoverageReport } from '../engine/coverage.js';
 import { DataLoadError, type DataError } from '../engine/errors.js';
 import type { RuleVersion } from '../engine/rule-types.js';
 import { schemaErrors, validateVersionIndex } from '../engine/validate-data.js';
+import { DECISIONS } from '../engine/rule-types.js';
+import { quoteIssues } from '../tariff-model/quote-check.js';
 import { readJson } from './json-file.js';
 
 /** Reads a rule version's coverage.json and the terms in force for it, and computes its clause coverage. */
@@ -61,4 +63,27 @@ export function coverageErrors(c: VersionCoverage): DataError[] {
     })),
     ...c.report.problems.map((p) => ({ file: c.coverageFile, pointer: p.pointer.startsWith('/') ? p.pointer : '', message: p.message, code: 'COVERAGE_CONFLICT' })),
   ];
+}
+
+/**
+ * Every rule's and parameter's clause and quote checked against the terms in force for its version,
+ * the check the studio runs as a quote is typed (src/tariff-model/quote-check.ts): the quote is the
+ * terms' text character for character (white space aside), a gap marked …, from the clause cited.
+ * Each error names the decision's file and the JSON pointer of the quote (or clause).
+ */
+export function quoteErrors(c: VersionCoverage): DataError[] {
+  const terms = readFileSync(c.termsFile, 'utf8');
+  const errors: DataError[] = [];
+  for (const d of DECISIONS) {
+    const f = c.version.decisions[d];
+    if (!f) continue;
+    const file = join(dirname(c.coverageFile), `${d}.json`);
+    const report = (at: string, clause: string, quote: string) => {
+      for (const i of quoteIssues(terms, clause, quote, at))
+        errors.push({ file, pointer: i.field ?? at, message: `${i.message.replace(/^\S+: /u, '')} (${c.termsFile})`, code: i.code });
+    };
+    f.rules.forEach((r, i) => report(`/rules/${i}`, r.clause, r.quote));
+    for (const [k, p] of Object.entries(f.parameters ?? {})) report(`/parameters/${k}`, p.clause, p.quote);
+  }
+  return errors;
 }

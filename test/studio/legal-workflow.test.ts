@@ -86,6 +86,9 @@ describe('legal review workflow', () => {
     expect(r.changed.length).toBeGreaterThan(0);
     expect(r.changed.every((c) => c.file.includes('test/cases') && Array.isArray(c.before.trace) && Array.isArray(c.after.trace))).toBe(true);
     expect(r.changed.some((c) => c.before.outcome === 'none' && c.after.outcome === 'charge')).toBe(true);
+    // Each case carries its facts, so the page names it in its own language by them (case-caption.ts).
+    expect(r.changed.every((c) => c.facts !== undefined && typeof c.facts.dueDate === 'string' && typeof c.facts.principal === 'number')).toBe(true);
+    expect(r.changed.some((c) => c.interpretations?.graceEndOnHoliday === 'civil-code-142')).toBe(true);
   });
 
   it('approval needs review, a reviewer and a comment; it is refused while a case answers invalid', async () => {

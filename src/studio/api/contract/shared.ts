@@ -157,6 +157,8 @@ export const regressionChangeSchema = {
     file: { type: 'string' },
     index: { type: 'integer' },
     name: { type: 'string' },
+    facts: { type: 'object' },
+    interpretations: { type: 'object' },
     before: { type: 'object' },
     after: { type: 'object' },
     changedFields: { type: 'array', items: { type: 'string' } },
