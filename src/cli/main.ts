@@ -145,13 +145,13 @@ export const COMMANDS: Record<string, CommandEntry> = {
       for (const v of registry.ruleVersions) {
         let errors;
         try {
-          errors = coverageErrors(loadVersionCoverage(String(values.rules ?? DEFAULT_RULES), v));
+          // …and every rule's quote is the terms' own text, from the clause it cites.
+          const coverage = loadVersionCoverage(String(values.rules ?? DEFAULT_RULES), v);
+          errors = [...coverageErrors(coverage), ...quoteErrors(coverage)];
         } catch (e) {
           if (!(e instanceof DataLoadError)) throw e;
           errors = e.errors;
         }
-        // Every quote is the terms' text, from the clause it cites (as the studio checks a save).
-        errors = [...errors, ...quoteErrors(String(values.rules ?? DEFAULT_RULES), v)];
         for (const e of errors) {
           bad += 1;
           io.out(`${e.file}${e.pointer ? ` ${e.pointer}` : ''}: ${e.message}`);

@@ -150,9 +150,35 @@ const names = (value: string, description: string, aliases: readonly string[] | 
   return l !== '' && [value, ...(aliases ?? [])].some((a) => loose(a) === l);
 };
 
+/** A leading clause of a description is at least this long (so a word or two never names a value). */
+const MIN_CLAUSE = 12;
+
+/**
+ * Whether `r` is the description's leading clause: the description starts with it and goes on at a
+ * clause boundary (`,`, `;` or a parenthesis), as the spec's cells read when their tail is left off
+ * (`365 days a year` of "365 days a year, leap years too"; `every whole minute counts, at the
+ * hourly rate ÷ 60 (own month per minute)` of the `minutes` cell, whose tail is about the output).
+ */
+const leadingClause = (value: string, description: string, r: string): boolean => {
+  const v = norm(value);
+  const text = r.startsWith(`${v}: `) ? r.slice(v.length + 2) : r;
+  if (text.length < MIN_CLAUSE) return false;
+  const d = norm(description);
+  if (!d.startsWith(text) || d.length === text.length) return false;
+  const next = d.slice(text.length);
+  return /^(?:[,;]|\s?\()/u.test(next);
+};
+
 const matchValue = (def: Interpretation, raw: string): string | undefined => {
   const r = norm(raw);
   // The whole description counts too: the spec's table cell, copied as it stands.
   if (names(def.default, def.defaultDescription, def.defaultAliases, r)) return def.default;
-  return def.alternatives.find((a) => names(a.value, a.description, a.aliases, r))?.value;
+  const exact = def.alternatives.find((a) => names(a.value, a.description, a.aliases, r))?.value;
+  if (exact !== undefined) return exact;
+  // A description's leading clause names its value only when it names no other.
+  const byClause = [
+    ...(leadingClause(def.default, def.defaultDescription, r) ? [def.default] : []),
+    ...def.alternatives.filter((a) => leadingClause(a.value, a.description, r)).map((a) => a.value),
+  ];
+  return byClause.length === 1 ? byClause[0] : undefined;
 };

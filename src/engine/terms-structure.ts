@@ -1,14 +1,11 @@
-import { splitTerms } from './review/clause-text.js';
+import { articleParagraphs, splitTerms } from './review/clause-text.js';
 
 /**
  * The terms as a list of paragraphs, for clause coverage: every article (第N条) split into its
  * paragraphs (項), and every appendix and table (別紙N, 別紙N表M) as one entry. Pure: the terms
  * text is passed in.
- *
- * Paragraphs are the lines that open with the next expected number (1, 2, 3…), so a numbered row
- * of a table inside a paragraph (第25条第2項's 1 and 2) is not mistaken for one. An article whose
- * first line is not numbered has an implicit 第1項; if a line "1 …" follows such a lead-in, the
- * numbers are items (号, 第23条), and the article is one paragraph.
+ * Paragraphs as articleParagraphs (review/clause-text.ts) splits them, the same split the
+ * studio's clause text and the quote check read.
  */
 export type TermsParagraph = {
   /** The reference in the terms' citation style: 第5条 (one paragraph), 第9条第2項, 別紙3表2. */
@@ -39,24 +36,7 @@ export function termsParagraphs(terms: string): TermsParagraph[] {
       out.push({ ref: section.key, section: section.key, title, text: section.lines.join('\n') });
       continue;
     }
-    const numberOf = (line: string): number | undefined => {
-      const m = /^(\d+)\s/u.exec(nfkc(line));
-      return m ? Number(m[1]) : undefined;
-    };
-    const explicit = body.length > 0 && numberOf(body[0]!) === 1;
-    const paras: string[][] = [[]];
-    let next = 2;
-    let items = false;
-    for (const line of body) {
-      const n = numberOf(line);
-      if (!explicit && n === 1) items = true;
-      if (!items && n === next) {
-        paras.push([line]);
-        next += 1;
-        continue;
-      }
-      paras[paras.length - 1]!.push(line);
-    }
+    const paras = articleParagraphs(body);
     if (paras.length === 1) out.push({ ref: section.key, section: section.key, title, text: [heading, ...paras[0]!].join('\n') });
     else paras.forEach((lines, i) => out.push({ ref: `${section.key}第${i + 1}項`, section: section.key, title, text: [heading, ...lines].join('\n') }));
   }

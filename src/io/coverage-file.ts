@@ -4,6 +4,7 @@ import { clauseCoverage, coverageFileSchema, type CoverageFile, type CoverageRep
 import { DataLoadError, type DataError } from '../engine/errors.js';
 import type { RuleVersion } from '../engine/rule-types.js';
 import { schemaErrors, validateVersionIndex } from '../engine/validate-data.js';
+import { DECISIONS } from '../engine/rule-types.js';
 import { quoteIssues } from '../tariff-model/quote-check.js';
 import { readJson } from './json-file.js';
 
@@ -70,30 +71,24 @@ export function coverageErrors(c: VersionCoverage): DataError[] {
 }
 
 /**
- * Every rule's and parameter's quote checked against the terms in force for the version, as the
- * studio checks a save (src/tariff-model/quote-check.ts): a rule file edited by hand is held to
- * the same. Each error names the rule file and the pointer of its clause or quote. No terms file:
- * no error here (loadVersionCoverage reports it).
+ * Every rule's and parameter's clause and quote checked against the terms in force for its version,
+ * the check the studio runs as a quote is typed (src/tariff-model/quote-check.ts): the quote is the
+ * terms' text character for character (white space aside), a gap marked …, from the clause cited.
+ * Each error names the decision's file and the JSON pointer of the quote (or clause).
  */
-export function quoteErrors(rulesDir: string, version: RuleVersion): DataError[] {
-  const termsFile = termsFileFor(rulesDir, version.effective);
-  if (!termsFile) return [];
-  const terms = readFileSync(termsFile, 'utf8');
-  const index = validateVersionIndex(readJson(join(rulesDir, 'index.json')), rel(join(rulesDir, 'index.json')));
-  const entry = index.find((e) => e.effective === version.effective && e.status === version.status) ?? index.find((e) => e.effective === version.effective);
+export function quoteErrors(c: VersionCoverage): DataError[] {
+  const terms = readFileSync(c.termsFile, 'utf8');
   const errors: DataError[] = [];
-  for (const [decision, f] of Object.entries(version.decisions)) {
-    const file = rel(join(rulesDir, entry?.dir ?? version.effective, `${decision}.json`));
-    const issues = [
-      ...f.rules.flatMap((r, i) => quoteIssues(terms, r.clause, r.quote, `/rules/${i}`)),
-      ...Object.entries(f.parameters ?? {}).flatMap(([k, p]) => quoteIssues(terms, p.clause, p.quote, `/parameters/${k}`)),
-    ];
-    for (const i of issues) {
-      const pointer = i.field ?? '';
-      // quoteIssues writes the pointer before its message (the studio shows it alone); here the file line does.
-      const message = pointer && i.message.startsWith(`${pointer}: `) ? i.message.slice(pointer.length + 2) : i.message;
-      errors.push({ file, pointer, message, code: i.code });
-    }
+  for (const d of DECISIONS) {
+    const f = c.version.decisions[d];
+    if (!f) continue;
+    const file = join(dirname(c.coverageFile), `${d}.json`);
+    const report = (at: string, clause: string, quote: string) => {
+      for (const i of quoteIssues(terms, clause, quote, at))
+        errors.push({ file, pointer: i.field ?? at, message: `${i.message.replace(/^\S+: /u, '')} (${c.termsFile})`, code: i.code });
+    };
+    f.rules.forEach((r, i) => report(`/rules/${i}`, r.clause, r.quote));
+    for (const [k, p] of Object.entries(f.parameters ?? {})) report(`/parameters/${k}`, p.clause, p.quote);
   }
   return errors;
 }

@@ -4,7 +4,7 @@ import type { ReleaseContent, ReleaseManifest, ReleaseVersionEntry } from '../en
 import { DECISIONS, type RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
 import { validateRuleVersion, validateVersionIndex } from '../engine/validate-data.js';
-import { quoteErrors } from './coverage-file.js';
+import { loadVersionCoverage, quoteErrors } from './coverage-file.js';
 import { loadRuleVersions, loadTariffVersions } from './folder-store.js';
 import { readJson } from './json-file.js';
 import { programInfo } from './program-info.js';
@@ -72,7 +72,7 @@ export function releaseContent(src: ReleaseSource, builtAt = new Date().toISOStr
 export function folderReleaseSource(rulesDir: string, tariffsDir: string): ReleaseSource {
   const tIndex = validateVersionIndex(readJson(join(tariffsDir, 'index.json')), join(tariffsDir, 'index.json'));
   const rules = loadRuleVersions(rulesDir);
-  const forged = rules.filter((v) => isReleasable(v.status)).flatMap((v) => quoteErrors(rulesDir, v));
+  const forged = rules.filter((v) => isReleasable(v.status)).flatMap((v) => quoteErrors(loadVersionCoverage(rulesDir, v)));
   if (forged.length) throw new DataLoadError(forged[0]!.code, forged);
   return {
     source: 'folders',

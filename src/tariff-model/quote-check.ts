@@ -3,13 +3,14 @@ import type { Issue } from './issue.js';
 
 /**
  * A rule's (or parameter's) clause and quote checked against the terms' text, the same check as
- * test/unit/terms-quotes.test.ts: the quote is the terms' own text, white space and line breaks
- * aside (NFKC); a quote joining sentences of one clause is checked part by part, and a quote
+ * test/unit/terms-quotes.test.ts: the quote is the terms' own text character for character, white
+ * space and line breaks aside (no other normalization: full-width ＳＩＭ is not SIM, 第26条's ｡ is
+ * not 。, as the terms print them); a quote joining sentences of one clause is checked part by part, and a quote
  * stitched from pieces marks each gap with "…". The clause must name an article the terms have,
  * and the quote must come from that clause (its article, paragraph or appendix table, as
  * clauseText finds it): the terms' text from another clause cites the wrong one.
  */
-const squash = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '');
+const squash = (s: string): string => s.replace(/\s+/gu, '');
 
 /** The parts of a quote that must each appear verbatim in the terms. */
 export const quoteParts = (quote: string): string[] =>

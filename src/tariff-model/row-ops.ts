@@ -63,6 +63,11 @@ export function inverseOp(v: TariffVersion, op: RowOp): RowOp {
   return { kind: 'insert', table: op.table, index: op.index, texts: row ? rowTexts(row) : {} };
 }
 
+/** The refusal of an op whose row is not in its table (EDIT_UNKNOWN_ROW), saying what `message` says. */
+const unknownRow = (op: RowOp, message: string): { issues: Issue[] } => ({
+  issues: [{ severity: 'error', code: 'EDIT_UNKNOWN_ROW', table: op.table, index: op.index, message }],
+});
+
 /** Applies row ops in order; the new version, or every issue (with table, row and column) and no version. */
 export function applyRowOps(version: TariffVersion, ops: readonly RowOp[]): { version?: TariffVersion; issues: Issue[] } {
   let next = version;
@@ -71,18 +76,7 @@ export function applyRowOps(version: TariffVersion, ops: readonly RowOp[]): { ve
     const rows: FlatRow[] = def.rows(next);
     if (op.kind === 'delete') {
       const row = rows[op.index];
-      if (!row)
-        return {
-          issues: [
-            {
-              severity: 'error',
-              code: 'EDIT_UNKNOWN_ROW',
-              table: op.table,
-              index: op.index,
-              message: `${def.en} has no row ${op.index + 1} (it has ${rows.length}); reload the version`,
-            },
-          ],
-        };
+      if (!row) return unknownRow(op, `${def.en} has no row ${op.index + 1} (it has ${rows.length}); reload the version`);
       const uses = rowUses(next, op.table, op.index);
       const key = cellText(row[def.keyField] ?? null);
       if (uses.length)
@@ -102,18 +96,7 @@ export function applyRowOps(version: TariffVersion, ops: readonly RowOp[]): { ve
         };
       rows.splice(op.index, 1);
     } else {
-      if (op.index < 0 || op.index > rows.length)
-        return {
-          issues: [
-            {
-              severity: 'error',
-              code: 'EDIT_UNKNOWN_ROW',
-              table: op.table,
-              index: op.index,
-              message: `${def.en}: a row can be inserted at 1 to ${rows.length + 1}, not ${op.index + 1}`,
-            },
-          ],
-        };
+      if (op.index < 0 || op.index > rows.length) return unknownRow(op, `${def.en}: a row can be inserted at 1 to ${rows.length + 1}, not ${op.index + 1}`);
       const issues: Issue[] = [];
       const row: FlatRow = {};
       for (const col of def.columns) {

@@ -85,3 +85,16 @@ export const describeChange = (c: TariffChange): string => {
   const show = (v: CellValue) => (v === null ? '(blank)' : cellText(v));
   return `${def.sheet} ${c.key} ${col?.ja ?? c.field}: ${show(c.before)} → ${show(c.after)}`;
 };
+
+/** A cell or row of a change as the audit log keeps it: the table, the row's key, the column, its value on that side. */
+export type AuditCell = { table: TableId; key: string; field: string | null; value: CellValue; change?: TariffChange['kind'] };
+
+/**
+ * The changes as an audit entry's before and after: the same cells on both sides, each with its
+ * value there (the after side says whether the row was changed, added or removed), so the audit
+ * log can say which table, which row, which column, from what to what.
+ */
+export const auditSides = (changes: readonly TariffChange[]): { before: AuditCell[]; after: AuditCell[] } => ({
+  before: changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.before })),
+  after: changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.after, change: c.kind })),
+});

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, monthIndex, monthLabel } from '../../src/engine/dates.js';
 import { decide, DECISION_DEFS } from '../../src/engine/decide.js';
+import { SUSPENSION_FACTS } from '../../src/engine/decisions/grounds.js';
 import { FleetPath, type FleetContract } from '../../src/engine/fleet-path.js';
 import { InterpretationSet } from '../../src/engine/interpretations.js';
 import type { Course, TariffOption } from '../../src/engine/tariff-types.js';
@@ -42,19 +43,21 @@ const contractArb = fc
     const end = endDate !== undefined && endDate >= x.start && monthIndex(endDate) === month ? { date: endDate, month, day: Number(endDate.slice(8)) } : undefined;
     return { fp, c, month, end, interp: INTERPS[x.interp]! };
   });
+/** The monthlyCharge facts of a drawn contract's month (its end date when it ends in that month). */
+const chargeFacts = (c: FleetContract, month: number, end: { date: string } | undefined) => ({
+  course: c.course.code,
+  startDate: c.startDate,
+  month: monthLabel(month),
+  freeMonths: c.freeMonths,
+  options: c.options.map((o) => o.code),
+  ...(end ? { endDate: end.date } : {}),
+});
 
 describe('fleet path = decide()', () => {
   it('derives the rule facts monthlyCharge.prepare derives', () => {
     fc.assert(
       fc.property(contractArb, ({ fp, c, month, end, interp }) => {
-        const facts = {
-          course: c.course.code,
-          startDate: c.startDate,
-          month: monthLabel(month),
-          freeMonths: c.freeMonths,
-          options: c.options.map((o) => o.code),
-          ...(end ? { endDate: end.date } : {}),
-        };
+        const facts = chargeFacts(c, month, end);
         const ctx = { asOf, tariff: fp.tariff, rules: rules.decisions.monthlyCharge, interps: new InterpretationSet(rules.interpretations, interp, []), errors: [] };
         const prepared = DECISION_DEFS.monthlyCharge.prepare(facts, ctx);
         expect(fp.monthlyChargeFacts(c, month, end)).toEqual(prepared!.facts);
@@ -72,14 +75,7 @@ describe('fleet path = decide()', () => {
             asOf,
             decision: 'monthlyCharge',
             interpretations: interp,
-            facts: {
-              course: c.course.code,
-              startDate: c.startDate,
-              month: monthLabel(month),
-              freeMonths: c.freeMonths,
-              options: c.options.map((o) => o.code),
-              ...(end ? { endDate: end.date } : {}),
-            },
+            facts: chargeFacts(c, month, end),
           },
           { today },
         );
@@ -135,21 +131,7 @@ describe('fleet path = decide()', () => {
       .record({ requestDate: dateArb, lead: fc.integer({ min: 0, max: 40 }) })
       .map(({ lead, ...f }) => ({ ...f, desiredEndDate: addDays(f.requestDate, lead) })),
     courseChange: fc.record({ from: courseArb.map(code), to: courseArb.map(code) }),
-    suspension: fc.record(
-      Object.fromEntries(
-        [
-          'overdue',
-          'otherServiceOverdue',
-          'defamation',
-          'breachOfArticle17or37',
-          'excessiveInquiries',
-          'interferenceWithFacilities',
-          'outOfSpecUseNotImproved',
-          'causedDamage',
-          'emergency',
-        ].map((k) => [k, fc.boolean()]),
-      ),
-    ),
+    suspension: fc.record(Object.fromEntries(SUSPENSION_FACTS.map((k) => [k, fc.boolean()]))),
     termination: fc.record({
       suspendedAndUnremedied: fc.boolean(),
       serviceEnded: fc.boolean(),

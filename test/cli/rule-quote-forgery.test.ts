@@ -7,7 +7,8 @@ import { scratchFiles, tariff } from './run-tariff.js';
 /**
  * A rule file edited by hand (rules/ is text under version control, not only the studio's
  * output) is held to the studio's own check: every quote is the terms' text, from the clause it
- * cites. The studio refuses such a save; tariff validate and tariff release build refuse it too.
+ * cites. The studio refuses such a save; tariff validate (quoteErrors, src/io/coverage-file.ts)
+ * and tariff release build, which must never pack such a rule, refuse it too.
  */
 type RuleFile = { rules: { quote: string; clause: string }[]; parameters?: Record<string, { quote: string }> };
 const edit = (rules: string, decision: string, change: (f: RuleFile) => void): string => {
@@ -26,7 +27,9 @@ describe('a rule whose quote is not the terms’ text', () => {
     });
     const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/approval\.json \/rules\/1\/quote: not the terms' text: "当社は、いつでも申込を承諾しないことができます。"; quote verbatim \(mark a gap with …\)\n/u);
+    expect(r.stdout).toMatch(
+      /approval\.json \/rules\/1\/quote: not the terms' text: "当社は、いつでも申込を承諾しないことができます。"; quote verbatim \(mark a gap with …\) \(\S*terms-2023-09-19\.txt\)\n/u,
+    );
     expect(r.stdout.trim().split('\n').at(-1)).toBe('invalid: 1 rule version(s), 1 tariff version(s); 1 error(s)');
   });
 
@@ -38,7 +41,9 @@ describe('a rule whose quote is not the terms’ text', () => {
     });
     const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/approval\.json \/rules\/0\/quote: "[^"]+" is the terms' text but not 第5条's: cite the clause it comes from, or quote 第5条\n/u);
+    expect(r.stdout).toMatch(
+      /approval\.json \/rules\/0\/quote: "[^"]+" is the terms' text but not 第5条's: cite the clause it comes from, or quote 第5条 \(\S*terms-2023-09-19\.txt\)\n/u,
+    );
   });
 
   it('a parameter’s quote is checked too', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { createTariffDraft, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * The studio as its users meet it every day (a product manager's price change, legal's review,
@@ -107,11 +107,7 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
 
   it('a refusal replaces the last "done" notice and says in Japanese what to do', async () => {
     // A second draft of the same date cannot be submitted while the first is in review.
-    await testId('btn-create-draft').click();
-    await testId('draft-effective').fill('2027-04-01');
-    await testId('draft-title').fill('同じ施行日');
-    await testId('draft-create').click();
-    await waitText(testId('version-heading'), '施行日 2027-04-01');
+    await createTariffDraft(studio.page, '2027-04-01', '同じ施行日');
     await testId('btn-undo').waitFor();
     await waitText(testId('tariff-notice'), 'レビューに提出しました');
     // The comment typed for the other version's approval is not carried over to this one.

@@ -5,7 +5,7 @@ import { loadTariffVersions } from '../../src/io/folder-store.js';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { cellOf, editWorkbook } from '../studio/workbook-helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { createTariffDraft, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * "Import into this draft", in the browser mode on a fresh workspace: a product manager with a
@@ -39,11 +39,7 @@ describe('import a workbook into the open draft', () => {
   it('opens a draft of the approved tariff', async () => {
     await studio.page.goto(studio.url);
     await waitText(testId('version-heading'), '施行日 2023-09-19');
-    await testId('btn-create-draft').click();
-    await testId('draft-effective').fill('2025-04-01');
-    await testId('draft-title').fill('2025年4月改定');
-    await testId('draft-create').click();
-    await waitText(testId('version-heading'), '施行日 2025-04-01');
+    await createTariffDraft(studio.page, '2025-04-01', '2025年4月改定');
     await waitText(testId('change-count'), '変更 0 件');
   });
 

@@ -127,6 +127,29 @@ export async function waitText(locator: Locator, test: string | RegExp, timeout 
   }
 }
 
+/** Starts a tariff draft from the version open on the Tariff page and waits until it is the one shown (in Japanese: 施行日 `effective`). */
+export async function createTariffDraft(page: Page, effective: string, title: string): Promise<void> {
+  await page.getByTestId('btn-create-draft').click();
+  await page.getByTestId('draft-effective').fill(effective);
+  await page.getByTestId('draft-title').fill(title);
+  await page.getByTestId('draft-create').click();
+  await waitText(page.getByTestId('version-heading'), `施行日 ${effective}`);
+}
+
+/** Starts a rule draft from the rule version open on the Rules page and waits until it is the one shown (in Japanese: 下書き). */
+export async function createRuleDraft(page: Page, effective: string, title: string): Promise<void> {
+  await page.getByTestId('btn-rule-draft').click();
+  await page.getByTestId('rule-draft-effective').fill(effective);
+  await page.getByTestId('rule-draft-title').fill(title);
+  await page.getByTestId('rule-draft-create').click();
+  await waitText(page.getByTestId('rule-version-status'), '下書き');
+}
+
+/** The id of the version selected in the Tariff page's list (`version-`) or the Rules page's (`rule-version-`). */
+export async function selectedVersion(page: Page, prefix: 'version-' | 'rule-version-'): Promise<number> {
+  return Number((await page.locator('.version-item.selected').getAttribute('data-testid'))!.replace(prefix, ''));
+}
+
 /** Opens the studio on its Scenarios page and waits for the scenario form. */
 export async function openScenarios(studio: StudioSession): Promise<void> {
   await studio.page.goto(studio.url);

@@ -7,7 +7,7 @@ import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from '../studio/workbook-helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { createTariffDraft, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * A product manager's day, in the browser mode on a fresh workspace: open the studio, find a
@@ -96,11 +96,7 @@ describe('Tariff Studio, browser mode', () => {
   });
 
   it('starts a draft with its own effective date', async () => {
-    await testId('btn-create-draft').click();
-    await testId('draft-effective').fill('2025-04-01');
-    await testId('draft-title').fill('2025年4月改定');
-    await testId('draft-create').click();
-    await waitText(testId('version-heading'), '施行日 2025-04-01');
+    await createTariffDraft(studio.page, '2025-04-01', '2025年4月改定');
     await waitText(testId('change-count'), '変更 0 件');
   });
 

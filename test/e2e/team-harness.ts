@@ -1,7 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
+import { launchChromium } from './studio-harness.js';
 
 /** The team e2e tests' shared pieces: a team server in a child process, a person in a browser context of their own, signing in. */
 export const PASSWORD = 'team password 2025';
@@ -53,4 +56,73 @@ export async function signIn(page: Page, name: string, password = PASSWORD): Pro
   await page.getByTestId('login-name').fill(name);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** The `tariff` command as a user runs it beside the team server, `input` on its stdin. */
+export const tariff = (args: string[], input = '') =>
+  spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), ...args], { cwd: PROJECT_ROOT, input, encoding: 'utf8' });
+
+/** The team of a test file: the server, and each person signed in so far by name. */
+export type Team = {
+  readonly server: TeamServer;
+  readonly people: Record<string, Person>;
+  /** Signs `name` in, in a browser context of their own, and waits for their badge; they join `people`. */
+  person(name: string): Promise<Person>;
+};
+
+/**
+ * The shared setup of the team e2e files: registers a beforeAll that makes the team on
+ * `workspace` with the `tariff users` CLI (each password, PASSWORD, piped on stdin, never an
+ * argument), starts the team server (`serverArgs` added, its stderr tagged `tag`), launches
+ * Chromium and signs in each of `signedIn`; and an afterAll that closes them. `viewport`: each
+ * person's window, when not openAsPerson's.
+ */
+export function useTeam(
+  workspace: string,
+  options: { tag: string; users: readonly (readonly [string, string])[]; signedIn: readonly string[]; serverArgs?: string[]; viewport?: { width: number; height: number } },
+): Team {
+  let server: TeamServer | undefined;
+  let browser: Browser | undefined;
+  const people: Record<string, Person> = {};
+  const person = async (name: string): Promise<Person> => {
+    const p = await openAsPerson(browser!, server!.url);
+    if (options.viewport) await p.page.setViewportSize(options.viewport);
+    await signIn(p.page, name);
+    await p.page.getByTestId('team-badge').waitFor();
+    people[name] = p;
+    return p;
+  };
+  beforeAll(async () => {
+    for (const [name, role] of options.users) {
+      const r = tariff(['users', 'add', name, '--role', role, '--workspace', workspace], `${PASSWORD}\n`);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    server = await startTeamServer(workspace, options.tag, options.serverArgs);
+    browser = await launchChromium();
+    for (const name of options.signedIn) await person(name);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stopTeamServer(server);
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the team server is not started yet (use it inside a test)');
+      return server;
+    },
+    people,
+    person,
+  };
+}
+
+/** The monthly fee cell of the Tariff page's first course row (the one course a search left). */
+export const feeCell = (p: Page) =>
+  p.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="2"] [role=gridcell][aria-colindex="${courseColumns.findIndex((c) => c.key === 'monthlyFee') + 2}"]`);
+
+/** Types `price` over the fee in feeCell and presses Enter (the edit is saved as typed). */
+export async function typePrice(p: Page, price: string): Promise<void> {
+  await feeCell(p).dblclick();
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type(price);
+  await p.keyboard.press('Enter');
 }

@@ -1,13 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
 import { expectAccessible } from './axe-audit.js';
-import { launchChromium, shot, waitText } from './studio-harness.js';
-import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type Person, type TeamServer } from './team-harness.js';
+import { createRuleDraft, createTariffDraft, selectedVersion, shot, waitText } from './studio-harness.js';
+import { feeCell, PASSWORD, signIn, typePrice, useTeam } from './team-harness.js';
 
 /**
  * Two gaps of the team flow, each played by two people in two browsers on one team server:
@@ -18,20 +15,17 @@ import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type P
  */
 const dir = scratch('e2e-team-resume-');
 const workspace = join(dir, 'workspace.sqlite');
-const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
-
-let server: TeamServer | undefined;
-let browser: Browser | undefined;
-const people: Record<string, Person> = {};
-
-async function person(name: string): Promise<Person> {
-  const p = await openAsPerson(browser!, server!.url);
-  await p.page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(p.page, name);
-  await p.page.getByTestId('team-badge').waitFor();
-  people[name] = p;
-  return p;
-}
+const { people } = useTeam(workspace, {
+  tag: 'team-resume',
+  users: [
+    ['sato', 'pm'],
+    ['yamada', 'pm'],
+    ['kato', 'legal'],
+    ['ito', 'legal'],
+  ],
+  signedIn: ['sato', 'yamada', 'kato', 'ito'],
+  viewport: { width: 1280, height: 800 },
+});
 
 /** The session ends on the server, as on expiry or an admin's reset: the page is not told (its next call, or the next change broadcast, finds out). */
 async function endSession(p: Page): Promise<void> {
@@ -44,15 +38,6 @@ async function endSession(p: Page): Promise<void> {
 }
 
 const COURSE = 'M2035N・3年コース・クラウド 7・SN';
-const fee = (p: Page) => p.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="2"] [role=gridcell][aria-colindex="${col('monthlyFee')}"]`);
-const typePrice = async (p: Page, price: string) => {
-  await fee(p).dblclick();
-  await p.keyboard.press('ControlOrMeta+A');
-  await p.keyboard.type(price);
-  await p.keyboard.press('Enter');
-};
-const selectedVersion = async (p: Page, prefix: 'version-' | 'rule-version-') =>
-  Number((await p.locator('.version-item.selected').getAttribute('data-testid'))!.replace(prefix, ''));
 const english = async (p: Page) => {
   await p.getByTestId('lang-switch').click();
   await waitText(p.getByTestId('lang-switch'), '日本語');
@@ -62,40 +47,12 @@ const japanese = async (p: Page) => {
   await waitText(p.getByTestId('lang-switch'), 'English');
 };
 
-beforeAll(async () => {
-  for (const [name, role] of [
-    ['sato', 'pm'],
-    ['yamada', 'pm'],
-    ['kato', 'legal'],
-    ['ito', 'legal'],
-  ] as const) {
-    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'users', 'add', name, '--role', role, '--workspace', workspace], {
-      cwd: PROJECT_ROOT,
-      input: `${PASSWORD}\n`,
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-  }
-  server = await startTeamServer(workspace, 'team-resume');
-  browser = await launchChromium();
-  for (const name of ['sato', 'yamada', 'kato', 'ito']) await person(name);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stopTeamServer(server);
-});
-
 describe('signing in again after the session ended', () => {
   let draftId = 0;
   it('sato’s waiting price is saved, and his page shows the draft yamada created while he was signed out (no live event reached him)', async () => {
     const p = people['sato']!.page;
     const y = people['yamada']!.page;
-    await p.getByTestId('btn-create-draft').click();
-    await p.getByTestId('draft-effective').fill('2026-04-01');
-    await p.getByTestId('draft-title').fill('2026年4月 価格改定');
-    await p.getByTestId('draft-create').click();
-    await waitText(p.getByTestId('version-heading'), '施行日 2026-04-01');
+    await createTariffDraft(p, '2026-04-01', '2026年4月 価格改定');
     draftId = await selectedVersion(p, 'version-');
     await p.getByTestId('grid-search').fill(COURSE);
     await waitText(p.getByTestId('grid-count'), '150 行中 1 行');
@@ -108,11 +65,7 @@ describe('signing in again after the session ended', () => {
     await waitText(p.getByTestId('session-ended-pending'), 'まだ保存されていない変更が 1 件あります');
     // Meanwhile yamada starts another draft: the server drops sato's event stream instead of telling him.
     await waitText(y.getByTestId(`version-${draftId}`), '2026-04-01');
-    await y.getByTestId('btn-create-draft').click();
-    await y.getByTestId('draft-effective').fill('2026-05-01');
-    await y.getByTestId('draft-title').fill('5月 キャンペーン');
-    await y.getByTestId('draft-create').click();
-    await waitText(y.getByTestId('version-heading'), '施行日 2026-05-01');
+    await createTariffDraft(y, '2026-05-01', '5月 キャンペーン');
     const yamadaDraft = await selectedVersion(y, 'version-');
     expect(await p.getByTestId(`version-${yamadaDraft}`).count()).toBe(0);
 
@@ -120,7 +73,7 @@ describe('signing in again after the session ended', () => {
     await p.getByTestId('login-submit').click();
     await p.getByTestId('session-ended').waitFor({ state: 'detached' });
     // His own change is saved, the draft he had open stays open, and yamada's draft is in his list.
-    await waitText(fee(p), '2,999円');
+    await waitText(feeCell(p), '2,999円');
     await waitText(p.getByTestId('version-heading'), '施行日 2026-04-01');
     await waitText(p.getByTestId(`version-${yamadaDraft}`), '2026-05-01');
     const note = await waitText(p.getByTestId('resume-note'), 'yamada さんが行った変更');
@@ -146,9 +99,9 @@ describe('signing in again after the session ended', () => {
     await y.getByTestId(`version-${draftId}`).click();
     await waitText(y.getByTestId('version-heading'), '施行日 2026-04-01');
     await y.getByTestId('grid-search').fill(COURSE);
-    await waitText(fee(y), '2,999円');
+    await waitText(feeCell(y), '2,999円');
     await typePrice(y, '3100');
-    await waitText(fee(y), '3,100円');
+    await waitText(feeCell(y), '3,100円');
 
     await signIn(p, 'sato');
     await p.getByTestId('session-ended').waitFor({ state: 'detached' });
@@ -157,7 +110,7 @@ describe('signing in again after the session ended', () => {
     // What he typed and was not saved is named, so he can type it again on yamada's version.
     await waitText(p.getByTestId('error-banner'), '保存されなかった入力: M2035N-3Y-C7-SN の「月額料金（円）」に「3999」。');
     // Nothing of yamada's was overwritten, and sato's page shows it without a click.
-    await waitText(fee(p), '3,100円');
+    await waitText(feeCell(p), '3,100円');
     await waitText(p.getByTestId('resume-note'), 'yamada さんが行った変更');
     await shot(p, 'team-resume-03-stale-after-sign-in-ja');
     await english(p);
@@ -171,11 +124,7 @@ describe('signing in again after the session ended', () => {
     const k = people['kato']!.page;
     const i = people['ito']!.page;
     await k.getByTestId('nav-rules').click();
-    await k.getByTestId('btn-rule-draft').click();
-    await k.getByTestId('rule-draft-effective').fill('2026-07-01');
-    await k.getByTestId('rule-draft-title').fill('第25条 日割りの見直し');
-    await k.getByTestId('rule-draft-create').click();
-    await waitText(k.getByTestId('rule-version-status'), '下書き');
+    await createRuleDraft(k, '2026-07-01', '第25条 日割りの見直し');
     const ruleId = await selectedVersion(k, 'rule-version-');
     await i.getByTestId('nav-rules').click();
     await i.getByTestId(`rule-version-${ruleId}`).click();
@@ -260,11 +209,7 @@ describe('a legal reviewer asks for changes (差し戻し)', () => {
     // A draft is started from the approved version in force.
     await p.getByTestId('version-1').click();
     await waitText(p.getByTestId('version-heading'), '施行日 2023-09-19');
-    await p.getByTestId('btn-create-draft').click();
-    await p.getByTestId('draft-effective').fill('2026-08-01');
-    await p.getByTestId('draft-title').fill('2026年8月 価格改定');
-    await p.getByTestId('draft-create').click();
-    await waitText(p.getByTestId('version-heading'), '施行日 2026-08-01');
+    await createTariffDraft(p, '2026-08-01', '2026年8月 価格改定');
     draftId = await selectedVersion(p, 'version-');
     await p.getByTestId('grid-search').fill(COURSE);
     await typePrice(p, '2100');
@@ -315,7 +260,7 @@ describe('a legal reviewer asks for changes (差し戻し)', () => {
     const k = people['kato']!.page;
     await p.getByTestId('grid-search').fill(COURSE);
     await typePrice(p, '1980');
-    await waitText(fee(p), '1,980円');
+    await waitText(feeCell(p), '1,980円');
     await p.getByTestId('tr-comment').fill('1,980 円にしました');
     await p.getByTestId('tr-submit').click();
     await waitText(p.getByTestId('tariff-notice'), 'レビューに提出しました');

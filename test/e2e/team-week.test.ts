@@ -1,13 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
+import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
 import { expectAccessible } from './axe-audit.js';
-import { launchChromium, shot, waitText } from './studio-harness.js';
-import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type Person, type TeamServer } from './team-harness.js';
+import { createRuleDraft, createTariffDraft, selectedVersion, shot, waitText } from './studio-harness.js';
+import { feeCell, PASSWORD, signIn, tariff, typePrice, useTeam } from './team-harness.js';
 
 /**
  * A week of a team of four on one team server (`--required-approvals 2`): an admin (kanri), a
@@ -19,43 +15,18 @@ import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type P
  */
 const dir = scratch('e2e-team-week-');
 const workspace = join(dir, 'workspace.sqlite');
-const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
-
-let server: TeamServer | undefined;
-let browser: Browser | undefined;
-const people: Record<string, Person> = {};
-
-const tariff = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), ...args], { cwd: PROJECT_ROOT, input: input ?? '', encoding: 'utf8' });
-
-async function person(name: string): Promise<Person> {
-  const p = await openAsPerson(browser!, server!.url);
-  await signIn(p.page, name);
-  await p.page.getByTestId('team-badge').waitFor();
-  people[name] = p;
-  return p;
-}
-
-beforeAll(async () => {
-  // The team is made with the CLI, the password piped on stdin (never an argument).
-  for (const [name, role] of [
+// The team is made with the CLI, the password piped on stdin (never an argument).
+const { people, person } = useTeam(workspace, {
+  tag: 'team-week',
+  users: [
     ['kanri', 'admin'],
     ['sato', 'pm'],
     ['kato', 'legal'],
     ['ito', 'legal'],
     ['suzuki', 'legal'],
-  ] as const) {
-    const r = tariff(['users', 'add', name, '--role', role, '--workspace', workspace], `${PASSWORD}\n`);
-    expect(r.status, r.stderr).toBe(0);
-  }
-  server = await startTeamServer(workspace, 'team-week', ['--required-approvals', '2']);
-  browser = await launchChromium();
-  for (const name of ['kanri', 'sato', 'kato', 'ito']) await person(name);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stopTeamServer(server);
+  ],
+  signedIn: ['kanri', 'sato', 'kato', 'ito'],
+  serverArgs: ['--required-approvals', '2'],
 });
 
 describe('a week of a team of four', () => {
@@ -75,22 +46,10 @@ describe('a week of a team of four', () => {
   });
 
   let draftId = 0;
-  const fee = (p: Page) => p.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="2"] [role=gridcell][aria-colindex="${col('monthlyFee')}"]`);
-  const typePrice = async (p: Page, price: string) => {
-    await fee(p).dblclick();
-    await p.keyboard.press('ControlOrMeta+A');
-    await p.keyboard.type(price);
-    await p.keyboard.press('Enter');
-  };
-
   it('a session that ends mid-edit loses nothing: the price typed meanwhile waits behind a sign-in dialog and is saved once sato signs in again', async () => {
     const p = people['sato']!.page;
-    await p.getByTestId('btn-create-draft').click();
-    await p.getByTestId('draft-effective').fill('2026-04-01');
-    await p.getByTestId('draft-title').fill('2026年4月 価格改定');
-    await p.getByTestId('draft-create').click();
-    await waitText(p.getByTestId('version-heading'), '施行日 2026-04-01');
-    draftId = Number((await p.locator('.version-item.selected').getAttribute('data-testid'))!.replace('version-', ''));
+    await createTariffDraft(p, '2026-04-01', '2026年4月 価格改定');
+    draftId = await selectedVersion(p, 'version-');
     await p.getByTestId('grid-search').fill('M2035N・3年コース・クラウド 7・SN');
     await waitText(p.getByTestId('grid-count'), '150 行中 1 行');
     await typePrice(p, '1999');
@@ -109,13 +68,13 @@ describe('a week of a team of four', () => {
     await p.getByTestId('login-password').fill(PASSWORD);
     await p.getByTestId('login-submit').click();
     await p.getByTestId('session-ended').waitFor({ state: 'detached' });
-    await waitText(fee(p), '2,999円');
+    await waitText(feeCell(p), '2,999円');
     await waitText(p.getByTestId('version-heading'), '施行日 2026-04-01');
     // Saved in the workspace, not only shown: a colleague's page reads it.
     const q = people['ito']!.page;
     await q.getByTestId(`version-${draftId}`).click();
     await q.getByTestId('grid-search').fill('M2035N・3年コース・クラウド 7・SN');
-    await waitText(fee(q), '2,999円');
+    await waitText(feeCell(q), '2,999円');
     await shot(p, 'team-week-02-saved-after-sign-in');
   });
 
@@ -134,7 +93,7 @@ describe('a week of a team of four', () => {
     await signIn(p, 'sato', 'sato new password 1');
     await p.getByTestId('session-ended').waitFor({ state: 'detached' });
     await waitText(p.getByTestId('version-heading'), '施行日 2026-04-01');
-    await waitText(fee(p), '2,999円');
+    await waitText(feeCell(p), '2,999円');
   });
 
   it('someone else signing in on the dialog gets a fresh studio, and the waiting change is not made in their name', async () => {
@@ -147,7 +106,7 @@ describe('a week of a team of four', () => {
     await waitText(p.getByTestId('team-badge'), 'ito（法務）');
     await p.getByTestId(`version-${draftId}`).click();
     await p.getByTestId('grid-search').fill('M2035N・3年コース・クラウド 7・SN');
-    await waitText(fee(p), '2,999円');
+    await waitText(feeCell(p), '2,999円');
     await p.getByTestId('logout').click();
     await signIn(p, 'sato', 'sato new password 1');
     await waitText(p.getByTestId('team-badge'), 'sato（プロダクトマネージャー）');
@@ -162,13 +121,9 @@ describe('a week of a team of four', () => {
     await i.page.reload();
     await i.page.getByTestId('team-badge').waitFor();
     await k.getByTestId('nav-rules').click();
-    await k.getByTestId('btn-rule-draft').click();
     // Another date than sato's tariff draft: a rule version alone (no companion of its date still in draft).
-    await k.getByTestId('rule-draft-effective').fill('2026-07-01');
-    await k.getByTestId('rule-draft-title').fill('第25条 日割りの解釈');
-    await k.getByTestId('rule-draft-create').click();
-    await waitText(k.getByTestId('rule-version-status'), '下書き');
-    ruleId = Number((await k.locator('.version-item.selected').getAttribute('data-testid'))!.replace('rule-version-', ''));
+    await createRuleDraft(k, '2026-07-01', '第25条 日割りの解釈');
+    ruleId = await selectedVersion(k, 'rule-version-');
     await i.page.getByTestId('nav-rules').click();
     await i.page.getByTestId(`rule-version-${ruleId}`).click();
     await waitText(i.page.getByTestId('rule-version-status'), '下書き');

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
 import { addUser } from '../../src/studio/team/user-store.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { expectAccessible } from './axe-audit.js';
-import { launchChromium, shot, waitText } from './studio-harness.js';
-import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type Person, type TeamServer } from './team-harness.js';
+import { createRuleDraft, createTariffDraft, launchChromium, selectedVersion, shot, waitText } from './studio-harness.js';
+import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, typePrice, type Person, type TeamServer } from './team-harness.js';
 
 /**
  * The team server with two people at once (two browser contexts, each with its own cookies):
@@ -20,7 +19,6 @@ import { openAsPerson, PASSWORD, signIn, startTeamServer, stopTeamServer, type P
  */
 const dir = scratch('e2e-team-');
 const workspace = join(dir, 'workspace.sqlite');
-const col = (key: string) => courseColumns.findIndex((c) => c.key === key) + 2;
 
 let server: TeamServer | undefined;
 let browser: Browser | undefined;
@@ -73,22 +71,14 @@ describe('Tariff Studio for a team', () => {
 
   let draftId = 0;
   it('a pm changes a price and the legal user on the same draft sees it live, with who changed it', async () => {
-    await a.page.getByTestId('btn-create-draft').click();
-    await a.page.getByTestId('draft-effective').fill('2026-04-01');
-    await a.page.getByTestId('draft-title').fill('2026年4月 価格改定');
-    await a.page.getByTestId('draft-create').click();
-    await waitText(a.page.getByTestId('version-heading'), '施行日 2026-04-01');
-    draftId = Number((await a.page.locator('.version-item.selected').getAttribute('data-testid'))!.replace('version-', ''));
+    await createTariffDraft(a.page, '2026-04-01', '2026年4月 価格改定');
+    draftId = await selectedVersion(a.page, 'version-');
     // The legal user's list shows the new draft without reloading; they open it.
     await b.page.getByTestId(`version-${draftId}`).click();
     await waitText(b.page.getByTestId('version-heading'), '施行日 2026-04-01');
     await a.page.getByTestId('grid-search').fill('M2035N・3年コース・クラウド 7・SN');
     await waitText(a.page.getByTestId('grid-count'), '150 行中 1 行');
-    const fee = a.page.locator(`[data-testid=grid-courses] [role=row][aria-rowindex="2"] [role=gridcell][aria-colindex="${col('monthlyFee')}"]`);
-    await fee.dblclick();
-    await a.page.keyboard.press('ControlOrMeta+A');
-    await a.page.keyboard.type('1999');
-    await a.page.keyboard.press('Enter');
+    await typePrice(a.page, '1999');
     await waitText(a.page.getByTestId('change-count'), '変更 1 件');
     await waitText(b.page.getByTestId('change-count'), '変更 1 件');
     await waitText(b.page.getByTestId('live-note'), 'sato さんが変更しました: 料金表の下書きを編集');
@@ -115,12 +105,8 @@ describe('Tariff Studio for a team', () => {
   it('the legal user who drafted a rule version cannot approve it, and the studio says why', async () => {
     const p = b.page;
     await p.getByTestId('nav-rules').click();
-    await p.getByTestId('btn-rule-draft').click();
-    await p.getByTestId('rule-draft-effective').fill('2026-04-01');
-    await p.getByTestId('rule-draft-title').fill('第27条 改定案');
-    await p.getByTestId('rule-draft-create').click();
-    await waitText(p.getByTestId('rule-version-status'), '下書き');
-    ruleId = Number((await p.locator('.version-item.selected').getAttribute('data-testid'))!.replace('rule-version-', ''));
+    await createRuleDraft(p, '2026-04-01', '第27条 改定案');
+    ruleId = await selectedVersion(p, 'rule-version-');
     await p.getByTestId('rules-tab-review').click();
     await p.getByTestId('review-comment').fill('第27条の起算を見直しました');
     await p.getByTestId('btn-submit-review').click();
@@ -166,12 +152,8 @@ describe('Tariff Studio for a team', () => {
     // From the version in force (2026-04-01, approved above).
     await p.getByTestId(`rule-version-${ruleId}`).click();
     await waitText(p.getByTestId('rule-version-status'), '承認済み');
-    await p.getByTestId('btn-rule-draft').click();
-    await p.getByTestId('rule-draft-effective').fill('2026-07-01');
-    await p.getByTestId('rule-draft-title').fill('拒否事由の追加');
-    await p.getByTestId('rule-draft-create').click();
-    await waitText(p.getByTestId('rule-version-status'), '下書き');
-    const added = Number((await p.locator('.version-item.selected').getAttribute('data-testid'))!.replace('rule-version-', ''));
+    await createRuleDraft(p, '2026-07-01', '拒否事由の追加');
+    const added = await selectedVersion(p, 'rule-version-');
     await p.getByTestId('ra-add').click();
     await p.getByTestId('ra-id').fill('false-declaration-team');
     await p.getByTestId('ra-clause').fill('第9条第2項第3号');

@@ -11,7 +11,7 @@ import { startTeamServer, type TeamServer } from '../../src/studio/server/team-s
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import type { Workspace } from '../../src/studio/workspace/workspace.js';
 import { APPROVE_BODY, bodyOf, closeServer, listen, rawExchange, rawRequest, statusOf } from '../raw-http.js';
-import { connectOnly, idleAfter, slowClient } from '../slow-client.js';
+import { connectOnly, idleAfter, slowClient, type SlowOutcome } from '../slow-client.js';
 import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
 import { freshWorkspace, scratch, TODAY } from '../studio/helpers.js';
 
@@ -31,6 +31,13 @@ const codeOf = (raw: string): string | undefined => {
 };
 /** 600 bytes at 20 ms a byte: 12 s at most, far past any timeout here. */
 const TRICKLE = 'a'.repeat(600);
+/** A slow client answered 408 REQUEST_TIMEOUT, its connection closed by the server before it had sent all it meant to. */
+const expectTimedOut = (out: SlowOutcome): void => {
+  expect(out.closedByServer).toBe(true);
+  expect(out.bytesTrickled).toBeLessThan(TRICKLE.length);
+  expect(statusOf(out.got), out.got).toBe(408);
+  expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
+};
 const complete = (raw: string): boolean => {
   const i = raw.indexOf('\r\n\r\n');
   const len = /content-length: (\d+)/iu.exec(raw)?.[1];
@@ -68,10 +75,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
     const normal = await decide();
     expect(statusOf(normal), normal).toBe(200);
     const out = await slow;
-    expect(out.closedByServer).toBe(true);
-    expect(out.bytesTrickled).toBeLessThan(TRICKLE.length);
-    expect(statusOf(out.got), out.got).toBe(408);
-    expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
+    expectTimedOut(out);
     expect(logs.some((l) => l.status === 408 && l.error === 'REQUEST_TIMEOUT')).toBe(true);
   });
 
@@ -88,10 +92,7 @@ describe('slow clients: the decision service (tariff serve)', () => {
     const normal = await decide();
     expect(statusOf(normal), normal).toBe(200);
     const out = await slow;
-    expect(out.closedByServer).toBe(true);
-    expect(out.bytesTrickled).toBeLessThan(TRICKLE.length);
-    expect(statusOf(out.got), out.got).toBe(408);
-    expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
+    expectTimedOut(out);
     // One line for it, the request's own (with its path), not a second one for the socket. The
     // request learns of its closed socket in a later turn than the client does: wait for the line.
     await vi.waitFor(() => expect(logs.some((l) => l.error === 'REQUEST_TIMEOUT')).toBe(true), { timeout: 5000, interval: 20 });
@@ -221,12 +222,7 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
     );
     const normal = await rawExchange(team.port, rawRequest('GET', '/auth/session', hostHeader));
     expect(statusOf(normal), normal).toBe(401);
-    for (const out of [await slowHead, await slowBody]) {
-      expect(out.closedByServer).toBe(true);
-      expect(out.bytesTrickled).toBeLessThan(TRICKLE.length);
-      expect(statusOf(out.got), out.got).toBe(408);
-      expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
-    }
+    for (const out of [await slowHead, await slowBody]) expectTimedOut(out);
     // A request learns of its closed socket a turn after the client does: wait for both lines.
     await vi.waitFor(() => expect(logs.filter((l) => l.includes('408 REQUEST_TIMEOUT')).length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 20 });
     expect(logs.filter((l) => l.includes('408 REQUEST_TIMEOUT'))).toHaveLength(2);
@@ -246,11 +242,7 @@ describe('slow clients: the studio servers (team server, browser mode)', () => {
     );
     const normal = await rawExchange(web.port, rawRequest('POST', `${path}api/workspace.info`, { ...hostHeader, 'Content-Type': 'application/json' }, '{}'));
     expect(statusOf(normal), normal).toBe(200);
-    for (const out of [await slowHead, await slowBody]) {
-      expect(out.closedByServer).toBe(true);
-      expect(statusOf(out.got), out.got).toBe(408);
-      expect(codeOf(out.got)).toBe('REQUEST_TIMEOUT');
-    }
+    for (const out of [await slowHead, await slowBody]) expectTimedOut(out);
   });
 
   it('both refuse a request with more header lines than the limit with 431 TOO_MANY_HEADERS', async () => {

@@ -7,14 +7,10 @@ import { loadReleaseFile } from '../../src/io/release-file.js';
 import { createDecisionService } from '../../src/serve/decision-service.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
-import { createDispatcher } from '../../src/studio/api/dispatcher.js';
-import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { startTeamServer } from '../../src/studio/server/team-server.js';
-import { addUser } from '../../src/studio/team/user-store.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import { APPROVE_BODY, closeServer, listen, rawExchange, rawRequest, statusOf } from '../raw-http.js';
 import { folderRelease, scratch as releaseScratch, serviceOptions, writeRelease } from '../serve/helpers.js';
-import { freshWorkspace, TODAY } from '../studio/helpers.js';
+import { teamServerOn, TODAY, workspaceWithKim } from '../studio/helpers.js';
 
 /**
  * --trust-proxy (src/io/client-address.ts): X-Forwarded-For is read only when the TCP peer is a
@@ -145,13 +141,8 @@ describe('the team server: the sign-in limit behind a proxy', () => {
       ),
     );
   const start = async (trust: boolean, logs: string[]) => {
-    const ws = freshWorkspace();
-    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
-    const server = await startTeamServer({
-      ws,
-      dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })),
-      host: '127.0.0.1',
-      port: 0,
+    const ws = await workspaceWithKim();
+    const server = await teamServerOn(ws, {
       policy: { ipAttempts: 2, userAttempts: 1000, maxFailures: 1000 },
       ...(trust ? { trustProxy: parseTrustedProxies(['127.0.0.1']) } : {}),
       log: (l) => logs.push(l),

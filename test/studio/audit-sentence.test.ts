@@ -22,6 +22,7 @@ const BUILT: Record<string, string[]> = {
   'countedAction(approval.kind)': ['rule.approval.counted', 'tariff.approval.counted'],
   '`tariff.${step}`': ['tariff.withdrawn', 'tariff.changes-requested'],
   '`rule.${step}`': ['rule.withdrawn', 'rule.changes-requested'],
+  '`${kind}.draft.discarded`': ['rule.draft.discarded', 'tariff.draft.discarded'],
   'args.action': [],
   "args.action ?? 'rule.draft.created'": [],
   "args.audit?.action ?? 'tariff.draft.created'": [],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiError, CaseFolder, Envelope, RegressionView } from '../../src/studio/api/contract.js';
+import type { CaseFolder, RegressionView } from '../../src/studio/api/contract.js';
 import { CASE_WALK_LIMITS } from '../../src/io/case-files.js';
 import { userCaseFolders } from '../../src/studio/handlers/case-runs.js';
 import { runCli } from '../security/helpers.js';
@@ -17,17 +17,7 @@ import { freshStudio, scratch } from './helpers.js';
 const CASE = { name: 'ok', asOf: '2025-02-28', decision: 'surcharge', facts: { evadedAmount: 1000 }, expect: { outcome: 'charge' } };
 
 const studio = () => {
-  const { ws, dispatch } = freshStudio();
-  const ok = async <T>(name: string, args: unknown): Promise<T> => {
-    const r = (await dispatch(name, args)) as Envelope<T>;
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
-  const refused = async (name: string, args: unknown): Promise<ApiError> => {
-    const r = (await dispatch(name, args)) as Envelope<unknown>;
-    if (r.ok) throw new Error(`${name} was not refused`);
-    return r.error;
-  };
+  const { ws, ok, fails: refused } = freshStudio();
   return { ws, ok, refused };
 };
 

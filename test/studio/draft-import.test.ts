@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftImportPreview, Envelope, VersionDetail } from '../../src/studio/api/contract.js';
+import type { DraftImportPreview, VersionDetail } from '../../src/studio/api/contract.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import { createTeamDispatch } from '../../src/studio/team/team-dispatch.js';
 import { freshStudio, snapshot } from './helpers.js';
 import { cellOf, editWorkbook } from './workbook-helpers.js';
 
 /** "Import into this draft": a workbook applied to the open draft in one save, stale exports caught, frozen versions refused. */
-const { ws, dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const refused = async (name: string, args: unknown): Promise<{ code: string; message: string; hint?: string }> => {
-  const r = (await dispatch(name, args)) as Envelope<unknown>;
-  if (r.ok) throw new Error(`${name} was not refused`);
-  return r.error;
-};
+const { ws, dispatch, ok, fails: refused } = freshStudio();
 const COURSES = '表1 コース';
 const FEE = '月額料金（円）';
 const exportOf = async (versionId: number): Promise<Buffer> => Buffer.from((await ok<{ contentBase64: string }>('workbook.export', { versionId })).contentBase64, 'base64');

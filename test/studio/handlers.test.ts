@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseAnswer, Envelope, VersionDetail } from '../../src/studio/api/contract.js';
+import type { CourseAnswer, VersionDetail } from '../../src/studio/api/contract.js';
 import { freshStudio, snapshot } from './helpers.js';
 
-const { ws, dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
+const { ws, dispatch, ok } = freshStudio();
 const courseIndex = (d: VersionDetail, code: string) => d.version.courses.findIndex((c) => c.code === code);
 const total = (a: CourseAnswer | null, pick: 'regular' | 'settlement') => (a && a.ok ? (pick === 'regular' ? a.regularMonth.total : a.settlement.total) : undefined);
 

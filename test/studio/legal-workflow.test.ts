@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import type { CoverageView, Envelope, ExploreResult, RegressionView, RuleDiff, RuleVersionDetail, RuleVersionSummary } from '../../src/studio/api/contract.js';
+import type { CoverageView, ExploreResult, RegressionView, RuleDiff, RuleVersionDetail, RuleVersionSummary } from '../../src/studio/api/contract.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { freshStudio, freshWorkspace, scratch } from './helpers.js';
 
 /** The legal review workflow through the dispatcher: draft, rule edit, diff, regression, submit, approve, audit, notice, explorer. */
-const { ws, dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
+const { ws, dispatch, ok } = freshStudio();
 const RULE = 'lateInterest/after-grace-period';
 const ruleOf = (d: RuleVersionDetail) => d.version.decisions.lateInterest.rules.find((r) => r.id === RULE)!;
 
@@ -91,6 +86,9 @@ describe('legal review workflow', () => {
     expect(r.changed.length).toBeGreaterThan(0);
     expect(r.changed.every((c) => c.file.includes('test/cases') && Array.isArray(c.before.trace) && Array.isArray(c.after.trace))).toBe(true);
     expect(r.changed.some((c) => c.before.outcome === 'none' && c.after.outcome === 'charge')).toBe(true);
+    // Each case carries its facts, so the page names it in its own language by them (case-caption.ts).
+    expect(r.changed.every((c) => c.facts !== undefined && typeof c.facts.dueDate === 'string' && typeof c.facts.principal === 'number')).toBe(true);
+    expect(r.changed.some((c) => c.interpretations?.graceEndOnHoliday === 'civil-code-142')).toBe(true);
   });
 
   it('approval needs review, a reviewer and a comment; it is refused while a case answers invalid', async () => {

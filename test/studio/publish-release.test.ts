@@ -30,12 +30,7 @@ describe('rules.publishRelease', () => {
   });
 
   it('names the reviewer and time of a tariff version approved in the studio (its tariff_reviews step), as for a rule version', async () => {
-    const { dispatch } = freshStudio();
-    const ok = async <T>(name: string, args: unknown): Promise<T> => {
-      const r = (await dispatch(name, args)) as Envelope<T>;
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-      return r.value;
-    };
+    const { ok } = freshStudio();
     let draft = await ok<VersionDetail>('tariffs.createDraft', { from: 1, effective: '2026-04-01', title: 'price change' });
     draft = await ok<VersionDetail>('tariffs.edit', {
       id: draft.summary.id,

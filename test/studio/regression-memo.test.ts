@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Envelope, RegressionView, RuleVersionDetail } from '../../src/studio/api/contract.js';
+import type { RegressionView, RuleVersionDetail } from '../../src/studio/api/contract.js';
 import { createRegressionMemo } from '../../src/studio/handlers/regression-memo.js';
 import { freshStudio, scratch } from './helpers.js';
 
@@ -26,12 +26,7 @@ describe('the regression memo', () => {
   });
 
   it('rules.regression: the same answer while nothing changed; a new one after an edit or a case file added or changed', async () => {
-    const { dispatch } = freshStudio();
-    const ok = async <T>(name: string, args: unknown): Promise<T> => {
-      const r = (await dispatch(name, args)) as Envelope<T>;
-      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-      return r.value;
-    };
+    const { ok } = freshStudio();
     let draft = await ok<RuleVersionDetail>('rules.createDraft', { from: 1, effective: '2026-04-01', title: 'memo' });
     const first = await ok<RegressionView>('rules.regression', { id: draft.summary.id });
     expect(first.changed).toEqual([]);

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { writeTariffWorkbook } from '../../src/io/tariff-workbook.js';
-import type { CourseAnswer, Envelope, ImportPreview, VersionDetail } from '../../src/studio/api/contract.js';
+import type { CourseAnswer, ImportPreview, VersionDetail } from '../../src/studio/api/contract.js';
 import { enumLabel } from '../../src/tariff-model/enum-labels.js';
 import { applyRowOps, duplicateOp, inverseOp, rowTexts, rowUses } from '../../src/tariff-model/row-ops.js';
 import { TABLES } from '../../src/tariff-model/tariff-tables.js';
 import { freshStudio } from './helpers.js';
 
 /** Adding, duplicating and deleting rows of a draft, with the cross-references kept true. */
-const { ws, dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const fails = async (name: string, args: unknown) => {
-  const r = (await dispatch(name, args)) as Envelope<unknown>;
-  if (r.ok) throw new Error(`${name} succeeded; a refusal was expected`);
-  return r.error;
-};
+const { ws, ok, fails } = freshStudio();
 const auditCount = (): number => (ws.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 describe('row operations', () => {

@@ -7,17 +7,7 @@ import { quoteIssues } from '../../src/tariff-model/quote-check.js';
 import { freshStudio } from './helpers.js';
 
 /** Adding, deleting and reordering rules, and parameters, in a draft: each checked as files on disk are, quotes against the terms. */
-const { dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const fails = async (name: string, args: unknown) => {
-  const r = (await dispatch(name, args)) as Envelope<unknown>;
-  if (r.ok) throw new Error(`${name} succeeded; a refusal was expected`);
-  return r.error;
-};
+const { dispatch, ok, fails } = freshStudio();
 const QUOTE = '当社は、前項の規定にかかわらず、次のいずれかに該当すると当社が判断した場合、申込を承諾しないことがあります。(3) 申込の際に虚偽の事項を申告したとき。';
 
 describe('rule authoring', () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, RuleVersionDetail, RuleVersionSummary, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
+import type { RuleVersionDetail, RuleVersionSummary, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
 import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { MIGRATIONS } from '../../src/studio/workspace/migrations.js';
 import { freshStudio } from './helpers.js';
 
 /** Legal's request for changes (差し戻し) on a rule version, as on a tariff version; the version lists mark a draft sent back. */
-const { ws, dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const fails = async (name: string, args: unknown): Promise<{ code: string; message: string; issues: { code: string }[] }> => {
-  const r = (await dispatch(name, args)) as Envelope<unknown>;
-  if (r.ok) throw new Error(`${name} succeeded; a refusal was expected`);
-  return r.error;
-};
+const { ws, ok, fails } = freshStudio();
 const audit = (): number => (ws.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 describe('rule versions: a reviewer requests changes', () => {

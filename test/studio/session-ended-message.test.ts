@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/studio/api/dispatcher.js';
-import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
-import { startTeamServer } from '../../src/studio/server/team-server.js';
 import { addUser, setUserDisabled } from '../../src/studio/team/user-store.js';
-import { freshWorkspace, TODAY } from './helpers.js';
+import { freshWorkspace, teamServerOn } from './helpers.js';
 
 /** A call whose session is gone says what may have ended it: a disabled user was told only "not signed in, or expired". */
 describe('a session ended by an admin', () => {
   it('is refused 401 UNAUTHENTICATED naming the ways a session ends', async () => {
     const ws = freshWorkspace();
-    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: true, today: () => TODAY })), host: '127.0.0.1', port: 0 });
+    const server = await teamServerOn(ws, {}, true);
     try {
       await addUser(ws, { name: 'kato', role: 'legal', password: 'team password 2025' });
       const origin = server.url.slice(0, -1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope, RuleVersionDetail, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
+import type { RuleVersionDetail, VersionDetail, VersionSummary } from '../../src/studio/api/contract.js';
 import type { ApprovalView, FleetImpact, InForceView, TariffReviewView, VersionRef } from '../../src/studio/api/contract.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { writeFileSync } from 'node:fs';
@@ -7,17 +7,7 @@ import { join } from 'node:path';
 import { freshStudio, scratch } from './helpers.js';
 
 /** Tariff versions reviewed like rule versions, approved with the rule version of their date, restored, seen by date. */
-const { ws, dispatch } = freshStudio();
-const ok = async <T>(name: string, args: unknown): Promise<T> => {
-  const r = (await dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const fails = async (name: string, args: unknown): Promise<{ code: string; message: string; issues: { code: string; message: string }[] }> => {
-  const r = (await dispatch(name, args)) as Envelope<unknown>;
-  if (r.ok) throw new Error(`${name} succeeded; a refusal was expected`);
-  return r.error;
-};
+const { ws, ok, fails } = freshStudio();
 const audit = (): string[] => (ws.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
 
 describe('tariff version lifecycle', () => {

@@ -5,10 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupWorkspace, checkWorkspace } from '../../src/studio/workspace/workspace-backup.js';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
-import { createDispatcher } from '../../src/studio/api/dispatcher.js';
-import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { StudioError } from '../../src/tariff-model/studio-error.js';
-import { startTeamServer } from '../../src/studio/server/team-server.js';
 import { startTeamStudio } from '../../src/studio/server/team-mode.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/login.js';
 import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
@@ -20,7 +17,7 @@ import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { createTariffDraft, saveTariffDraft } from '../../src/studio/workspace/tariff-store.js';
 import { lockFileOf } from '../../src/studio/workspace/workspace-lock.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
-import { freshWorkspace, scratch, SEED, TODAY } from './helpers.js';
+import { freshWorkspace, KIM_PASSWORD, scratch, SEED, teamServerOn, workspaceWithKim } from './helpers.js';
 
 describe('one writer per workspace', () => {
   it('refuses a second studio on the same workspace with who holds it, and frees it on close', () => {
@@ -109,7 +106,8 @@ describe('backup and check', () => {
     closeWorkspace(ws);
     const damaged = join(scratch('damaged-'), 'ws.sqlite');
     writeFileSync(damaged, readFileSync(ws.file).subarray(0, 8192));
-    for (const attempt of [() => checkWorkspace(damaged), () => backupWorkspace(damaged, join(scratch('backup-'), 'copy.sqlite'))]) {
+    const attempts: (() => unknown)[] = [() => checkWorkspace(damaged), () => backupWorkspace(damaged, join(scratch('backup-'), 'copy.sqlite'))];
+    for (const attempt of attempts) {
       const err = await Promise.resolve()
         .then(attempt)
         .then(
@@ -200,15 +198,8 @@ describe('users and passwords', () => {
 
 describe('login rate limit and Secure cookies', () => {
   it('rate-limits sign-in attempts per address and logs it to the audit once', async () => {
-    const ws = freshWorkspace();
-    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
-    const server = await startTeamServer({
-      ws,
-      dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })),
-      host: '127.0.0.1',
-      port: 0,
-      policy: { ipAttempts: 3 },
-    });
+    const ws = await workspaceWithKim();
+    const server = await teamServerOn(ws, { policy: { ipAttempts: 3 } });
     try {
       const attempt = () =>
         fetch(new URL('auth/login', server.url), {
@@ -234,8 +225,7 @@ describe('login rate limit and Secure cookies', () => {
   });
 
   it('reads at most 4 KB for a sign-in, before anyone is known, and says so', async () => {
-    const ws = freshWorkspace();
-    const server = await startTeamServer({ ws, dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })), host: '127.0.0.1', port: 0 });
+    const server = await teamServerOn(freshWorkspace());
     try {
       const r = await fetch(new URL('auth/login', server.url), {
         method: 'POST',
@@ -252,8 +242,7 @@ describe('login rate limit and Secure cookies', () => {
   });
 
   it('rate-limits sign-in attempts per user name too, from any address, and logs it once without echoing an unknown name', async () => {
-    const ws = freshWorkspace();
-    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
+    const ws = await workspaceWithKim();
     let now = Date.parse('2026-01-01T00:00:00Z');
     const login = createLoginService(ws, { ...DEFAULT_LOGIN_POLICY, userAttempts: 3, ipAttempts: 100, maxFailures: 100 }, () => now);
     const statuses: number[] = [];
@@ -263,7 +252,7 @@ describe('login rate limit and Secure cookies', () => {
       statuses.push(r.ok ? 200 : r.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const refused = await login('KIM', 'a long enough secret', '10.0.0.9');
+    const refused = await login('KIM', KIM_PASSWORD, '10.0.0.9');
     expect(refused).toMatchObject({ ok: false, code: 'LOGIN_RATE_LIMITED' });
     expect(refused.ok ? '' : refused.message).toContain('for this user name');
     expect(refused).toMatchObject({ retryAfterSeconds: 300, message: 'too many login attempts for this user name; wait 5 minutes and try again' });
@@ -275,19 +264,11 @@ describe('login rate limit and Secure cookies', () => {
     expect(JSON.stringify(listAudit(ws, 50))).not.toContain('my secret password');
     // After the window the name may try again.
     now += DEFAULT_LOGIN_POLICY.ipWindowMinutes * 60_000 + 1;
-    expect(await login('kim', 'a long enough secret', '10.0.0.1')).toMatchObject({ ok: true });
+    expect(await login('kim', KIM_PASSWORD, '10.0.0.1')).toMatchObject({ ok: true });
   });
 
   it('marks the cookie Secure (and __Host-) when the studio is reached over https behind a proxy', async () => {
-    const ws = freshWorkspace();
-    await addUser(ws, { name: 'kim', role: 'pm', password: 'a long enough secret' });
-    const server = await startTeamServer({
-      ws,
-      dispatch: createDispatcher(studioHandlers({ ws, createdNow: false, today: () => TODAY })),
-      host: '127.0.0.1',
-      port: 0,
-      origins: ['https://studio.example.com'],
-    });
+    const server = await teamServerOn(await workspaceWithKim(), { origins: ['https://studio.example.com'] });
     try {
       const send = (host: string) =>
         new Promise<{ status: number; cookie: string | undefined }>((resolve, reject) => {
@@ -300,7 +281,7 @@ describe('login rate limit and Secure cookies', () => {
             },
           );
           req.on('error', reject);
-          req.end(JSON.stringify({ name: 'kim', password: 'a long enough secret' }));
+          req.end(JSON.stringify({ name: 'kim', password: KIM_PASSWORD }));
         });
       const r = await send('studio.example.com');
       expect(r.status).toBe(200);

@@ -94,4 +94,22 @@ describe('clause coverage', () => {
     expect(c.status).toBe(1);
     expect(c.stdout).toContain('第41条\t準拠法\tUNCLASSIFIED');
   });
+
+  it('validate checks every quote against the terms: a width variant, or a quote from another clause, names the file and pointer', () => {
+    const data = scratchData();
+    const path = join(data.rules, '2023-09-19', 'cancellation.json');
+    const rules = JSON.parse(readFileSync(path, 'utf8')) as { rules: { clause: string; quote: string }[]; parameters: Record<string, { quote: string }> };
+    // The terms print ＳＩＭカード and ５営業日 in full width.
+    rules.rules[0]!.quote = rules.rules[0]!.quote.replace('ＳＩＭ', 'SIM');
+    rules.rules[1]!.clause = '第47条第1項';
+    writeFileSync(path, JSON.stringify(rules));
+    const v = tariff('validate', '--rules', data.rules, '--tariffs', data.tariffs);
+    expect(v.status).toBe(1);
+    const lines = v.stdout.split('\n').filter((l) => l.includes('cancellation.json'));
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^\\S*${'2023-09-19/cancellation.json'} /rules/0/quote: not the terms' text: "[^"]*SIMカード[^"]*"; quote verbatim`, 'u')),
+      expect.stringMatching(/\/rules\/1\/quote: "[^"]+" is the terms' text but not 第47条第1項's: cite the clause it comes from, or quote 第47条第1項/u),
+    ]);
+    expect(tariff('validate').status).toBe(0);
+  });
 });

@@ -105,6 +105,24 @@ describe('expect: interpretation values (case-files.md § Named interpretations)
     ).toBeDefined();
   });
 
+  it('matches the leading clause of a spec cell, its tail left off at a comma, a semicolon or a parenthesis', () => {
+    const clauses: [string, string, string][] = [
+      ['grossNegligenceUnit', 'every whole minute counts, at the hourly rate ÷ 60 (own month per minute)', 'minutes'],
+      ['grossNegligenceUnit', '`minutes`: every whole minute counts, at the hourly rate ÷ 60 (own month per minute)', 'minutes'],
+      ['interestDayBasis', '365 days a year', '365'],
+      ['monthsUsed', 'whole months elapsed from `startDate` to the day after `endDate` (民法143条)', 'elapsed'],
+      ['freePeriod', 'n months counted from `startDate`', 'from-start-date'],
+      ['damagesAndWaiver', 'the fee waived under 第25条第2項 for the same outage is deducted from the compensation', 'offset'],
+      ['partialOutage', 'when the camera or the cloud is still usable, nothing is waived', 'billed'],
+    ];
+    for (const [name, written, value] of clauses) expect(sameInterpretationValue(defs, name, written, value), `${name}: ${written}`).toBe(true);
+    // Not at a clause boundary, too short, or another value's name in front: no value.
+    expect(sameInterpretationValue(defs, 'dailyRate', 'monthly fee ÷ the days of the month', 'known-month')).toBe(false);
+    expect(sameInterpretationValue(defs, 'monthsUsed', 'whole months elapsed from', 'elapsed')).toBe(false);
+    expect(sameInterpretationValue(defs, 'grossNegligenceUnit', '`whole-hours`: every whole minute counts, at the hourly rate ÷ 60', 'minutes')).toBe(false);
+    expect(sameInterpretationValue(defs, 'grossNegligenceUnit', '`whole-hours`: every whole minute counts, at the hourly rate ÷ 60', 'whole-hours')).toBe(false);
+  });
+
   it('still fails on another value, and 365 as a number names the default of interestDayBasis', () => {
     const monthsUsed = defs.find((d) => d.name === 'monthsUsed')!;
     expect(firstMismatch({ interpretations: { monthsUsed: 'elapsed' } }, { interpretations: { monthsUsed: monthsUsed.default } }, same)).toEqual({

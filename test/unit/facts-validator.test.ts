@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { optionsFact } from '../../src/engine/decisions/monthly-charge.js';
 import { validateFacts } from '../../src/engine/facts-validator.js';
 
 /** A `oneOf` fact (monthlyCharge.options: a code or `{code, from}`) reports only the shape the value has. */
-const schema = {
-  type: 'object',
-  properties: {
-    options: {
-      type: 'array',
-      items: {
-        oneOf: [
-          { type: 'string', minLength: 1 },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['code'],
-            properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } },
-          },
-        ],
-      },
-    },
-  },
-};
+const schema = { type: 'object', properties: { options: optionsFact } };
 
 describe('validateFacts with oneOf', () => {
   it('an object of the wrong inside reports only the object branch', () => {

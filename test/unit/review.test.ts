@@ -131,6 +131,20 @@ describe('clause text from the terms', async () => {
     expect(clauseText(terms, '第5条')).not.toContain('契約');
     expect(clauseText(terms, '第48条')).not.toContain('附');
   });
+  it('reads an unnumbered first paragraph without the next (第43条第1項), and 別紙5 with its table printed after 別紙6', async () => {
+    const p1 = clauseText(terms, '第43条第1項')!;
+    expect(p1).toContain('次の各号のいずれにも該当しないことを表明し');
+    expect(p1).not.toContain('即時に本契約を解除');
+    expect(clauseText(terms, '第43条第2項')).toContain('即時に本契約を解除');
+    expect(clauseText(terms, '別紙5')).toContain('当社の請求に係る費用が\n過大となると見込まれる場合');
+    expect(clauseText(terms, '別紙6')).not.toContain('当社が別に定める内容');
+    const { quoteIssues } = await import('../../src/tariff-model/quote-check.js');
+    expect(quoteIssues(terms, '別紙5', '当社が別に定める内容 契約者が支払いを要する料金等の額に対して当社の請求に係る費用が過大となると見込まれる場合')).toEqual([]);
+    expect(quoteIssues(terms, '別紙6', '当社が別に定める内容 契約者が支払いを要する料金等の額に対して当社の請求に係る費用が過大となると見込まれる場合').map((i) => i.code)).toEqual(
+      ['RULE_QUOTE_NOT_IN_CLAUSE'],
+    );
+    expect(quoteIssues(terms, '第22条', '契約者は、本契約を解約しようとするときは、契約終了希望日の5営業日前までに').map((i) => i.code)).toEqual(['RULE_QUOTE_NOT_IN_TERMS']);
+  });
   it('finds the text of every clause a rule cites', () => {
     for (const f of Object.values(approved.decisions)) for (const r of f.rules) expect(clauseText(terms, r.clause), r.clause).toBeTruthy();
   });

@@ -1,6 +1,6 @@
-import { elapsedWholeMs } from '../dates.js';
-import { bool, courseFact, outageSpan, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { contractFee, startedBy } from './contract-fee.js';
+import { bool, courseRef, date, datetime, factsObject, firedClauses, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { contractFee } from './contract-fee.js';
+import { MS_PER_HOUR, outageOf } from './outage.js';
 import { asDailyRateBasis, feeOverUnits } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -14,8 +14,6 @@ import type { Course } from '../tariff-types.js';
  */
 type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean; lossKind?: string; claimedAmount?: number; startDate?: string };
 type State = { course: Course; knownMs: number; blocks: number; claimedAmount: number | undefined; startDate: string | undefined };
-
-const MS_PER_HOUR = 3_600_000;
 
 export const damages: DecisionDef<Facts, State> = {
   name: 'damages',
@@ -33,14 +31,9 @@ export const damages: DecisionDef<Facts, State> = {
     ['course', 'knownAt', 'restoredAt', 'cause', 'cloudUsable'],
   ),
   prepare: (facts, ctx) => {
-    const course = courseFact(ctx, facts.course, 'course');
-    const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
-    if (!span) return undefined;
-    const { known, restored } = span;
-    if (!startedBy(ctx, facts.startDate, known.tokyoDate, 'the day knownAt falls on in Asia/Tokyo')) return undefined;
-    if (!course) return undefined;
-    // Whole milliseconds, floored (a fraction past the millisecond never makes a block or an hour whole).
-    const elapsedMs = elapsedWholeMs(known, restored);
+    const outage = outageOf(ctx, facts);
+    if (!outage) return undefined;
+    const { course, knownMs, elapsedMs } = outage;
     return {
       facts: {
         cause: facts.cause,
@@ -49,7 +42,7 @@ export const damages: DecisionDef<Facts, State> = {
         outageHours: elapsedMs / MS_PER_HOUR,
         ...ruleFacts(ctx),
       },
-      state: { course, knownMs: known.epochMs, blocks: Math.floor(elapsedMs / (24 * MS_PER_HOUR)), claimedAmount: facts.claimedAmount, startDate: facts.startDate },
+      state: { course, knownMs, blocks: Math.floor(elapsedMs / (24 * MS_PER_HOUR)), claimedAmount: facts.claimedAmount, startDate: facts.startDate },
     };
   },
   finish: (fired, s, ctx) => {

@@ -40,7 +40,8 @@ export const approval: DecisionDef<Flags, null> = {
   },
 };
 
-const SUSPENSION_FACTS = [
+/** The facts of 第19条's suspension grounds, one boolean each, all required. */
+export const SUSPENSION_FACTS = [
   'overdue',
   'otherServiceOverdue',
   'defamation',

@@ -15,6 +15,22 @@ type Facts = { course: string; startDate: string; month: string; freeMonths?: nu
 type State = { course: Course; facts: Facts; contractMonth: number; options: TariffOption[]; free?: FreePeriod };
 export type ChargeLine = { item: string; amount: number; clause: string };
 
+/** The `options` fact: each entry an option code or `{code, from}` (OptionEntry). */
+export const optionsFact = {
+  type: 'array',
+  items: {
+    oneOf: [
+      { type: 'string', minLength: 1 },
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code'],
+        properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } },
+      },
+    ],
+  },
+};
+
 export const monthlyCharge: DecisionDef<Facts, State> = {
   name: 'monthlyCharge',
   factsSchema: factsObject(
@@ -23,20 +39,7 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
       startDate: date,
       month: { type: 'string', format: 'iso-month' },
       freeMonths: { type: 'integer', minimum: 0 },
-      options: {
-        type: 'array',
-        items: {
-          oneOf: [
-            { type: 'string', minLength: 1 },
-            {
-              type: 'object',
-              additionalProperties: false,
-              required: ['code'],
-              properties: { code: { type: 'string', minLength: 1 }, from: { type: 'string', format: 'iso-month' } },
-            },
-          ],
-        },
-      },
+      options: optionsFact,
       endDate: date,
     },
     ['course', 'startDate', 'month'],

@@ -1,6 +1,6 @@
-import { elapsedWholeMs } from '../dates.js';
-import { courseFact, outageSpan, courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
-import { contractFee, startedBy } from './contract-fee.js';
+import { courseRef, bool, date, datetime, factsObject, ruleFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { contractFee } from './contract-fee.js';
+import { MS_PER_HOUR, outageOf } from './outage.js';
 import { asDailyRateBasis, dayRateText, feeOverUnits, tokyoMonthOfInstant } from '../daily-rate.js';
 import type { Course } from '../tariff-types.js';
 
@@ -12,7 +12,6 @@ import type { Course } from '../tariff-types.js';
 type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cameraUsable?: boolean; cloudUsable?: boolean; paidAmount?: number; startDate?: string };
 type State = { course: Course; knownMs: number; elapsedMs: number; paidAmount: number; startDate: string | undefined; grossWithinRow2: boolean };
 
-const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
 
 export const outageWaiver: DecisionDef<Facts, State> = {
@@ -31,17 +30,12 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     ['course', 'knownAt', 'restoredAt', 'cause', 'cameraUsable', 'cloudUsable'],
   ),
   prepare: (facts, ctx) => {
-    const course = courseFact(ctx, facts.course, 'course');
-    const span = outageSpan(ctx, facts.knownAt, facts.restoredAt);
-    if (!span) return undefined;
-    const { known, restored } = span;
-    if (!startedBy(ctx, facts.startDate, known.tokyoDate, 'the day knownAt falls on in Asia/Tokyo')) return undefined;
-    if (!course) return undefined;
+    const outage = outageOf(ctx, facts);
+    if (!outage) return undefined;
+    const { course, knownMs, elapsedMs } = outage;
     const cameraUsable = facts.cameraUsable ?? false;
     const cloudUsable = facts.cloudUsable ?? false;
     if (cameraUsable || cloudUsable) ctx.interps.use('partialOutage');
-    // Whole milliseconds, floored (a fraction past the millisecond never makes a block or an hour whole).
-    const elapsedMs = elapsedWholeMs(known, restored);
     const paidAmount = facts.paidAmount ?? 0;
     return {
       facts: {
@@ -57,7 +51,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
       },
       state: {
         course,
-        knownMs: known.epochMs,
+        knownMs,
         elapsedMs,
         paidAmount,
         startDate: facts.startDate,

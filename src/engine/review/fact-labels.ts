@@ -125,3 +125,36 @@ export const FACT_LABELS: Record<DecisionName, Record<string, Label>> = {
 };
 
 export const factLabel = (decision: DecisionName, fact: string, lang: 'ja' | 'en'): string => FACT_LABELS[decision]?.[fact]?.[lang] ?? fact;
+
+/**
+ * Labels of the facts a case gives that no rule reads by that name (a rule reads what the decision
+ * derives from them: the course's kind, the days between two dates…): the explorer's form fields
+ * and the regression's case captions.
+ */
+export const INPUT_FACT_LABELS: Record<string, Label> = {
+  course: L('コース（コードまたは名称）', 'course (code or name)'),
+  startDate: L('利用開始日', 'start date'),
+  endDate: L('利用終了日', 'end date'),
+  month: L('請求月', 'month billed'),
+  options: L('オプション', 'options'),
+  paid: L('支払済みの額', 'amount paid'),
+  from: L('変更前のコース', 'course before'),
+  to: L('変更後のコース', 'course after'),
+  requestDate: L('申出日', 'request date'),
+  desiredEndDate: L('契約終了希望日', 'desired end date'),
+  knownAt: L('当社が知った時刻', 'when the company knew'),
+  restoredAt: L('復旧した時刻', 'restored at'),
+  cameraUsable: L('カメラが使える', 'camera usable'),
+  cloudUsable: L('クラウドが使える', 'cloud usable'),
+  dueDate: L('支払期日', 'due date'),
+  paidDate: L('支払日', 'paid date'),
+  insolvencyEvent: L('支払停止等の事由', 'insolvency event'),
+  returnedDate: L('返還された日', 'date returned'),
+  returnDelayAnnounced: L('返還の遅れを事前に申し出た', 'late return announced beforehand'),
+  claimedAmount: L('請求額（税抜）', 'amount claimed (ex-tax)'),
+  paidAmount: L('既に支払われた額（税抜）', 'amount already paid (ex-tax)'),
+};
+
+/** A fact's label as a form or a caption shows it: the decision's own, else the input's, else its name. */
+export const inputFactLabel = (decision: string, fact: string, lang: 'ja' | 'en'): string =>
+  (Object.hasOwn(FACT_LABELS, decision) ? FACT_LABELS[decision as DecisionName][fact]?.[lang] : undefined) ?? INPUT_FACT_LABELS[fact]?.[lang] ?? fact;

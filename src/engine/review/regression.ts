@@ -12,7 +12,31 @@ import type { TariffVersion } from '../tariff-types.js';
  */
 export type Side = { rules?: RuleVersion; tariff?: TariffVersion };
 export type RegressionCase = { file: string; index: number; case: CaseInput };
-export type RegressionChange = { file: string; index: number; name: string; before: Output; after: Output; changedFields: string[] };
+/**
+ * `facts` and `interpretations`: the case's own, as the file gives them (a reviewer reads which case
+ * it is by them, whatever language its name is in; two cases with the same facts differ by the
+ * interpretations they override).
+ */
+export type RegressionChange = {
+  file: string;
+  index: number;
+  name: string;
+  facts?: Record<string, unknown>;
+  interpretations?: Record<string, unknown>;
+  before: Output;
+  after: Output;
+  changedFields: string[];
+};
+
+const objectOr = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/** A case's facts and interpretation overrides, where they are objects (an invalid case may give anything). */
+export const caseFacts = (c: CaseInput | undefined): { facts?: Record<string, unknown>; interpretations?: Record<string, unknown> } => {
+  const given = c as { facts?: unknown; interpretations?: unknown } | undefined;
+  const facts = objectOr(given?.facts);
+  const interpretations = objectOr(given?.interpretations);
+  return { ...(facts ? { facts } : {}), ...(interpretations && Object.keys(interpretations).length ? { interpretations } : {}) };
+};
 export type RegressionReport = { total: number; changed: RegressionChange[]; invalidAfter: RegressionChange[] };
 
 const answer = (o: Output): Record<string, unknown> => {
@@ -29,7 +53,15 @@ export async function runRegression(registry: Registry, cases: RegressionCase[],
     const a = answer(before);
     const b = answer(after);
     const changedFields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(canonical(a[k])) !== JSON.stringify(canonical(b[k])));
-    const entry = { file: rc.file, index: rc.index, name: typeof rc.case.name === 'string' ? rc.case.name : `case ${rc.index + 1}`, before, after, changedFields };
+    const entry = {
+      file: rc.file,
+      index: rc.index,
+      name: typeof rc.case.name === 'string' ? rc.case.name : `case ${rc.index + 1}`,
+      ...caseFacts(rc.case),
+      before,
+      after,
+      changedFields,
+    };
     if (changedFields.length) changed.push(entry);
     if (after.outcome === 'invalid') invalidAfter.push(entry);
   }

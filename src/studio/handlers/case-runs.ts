@@ -168,7 +168,7 @@ export function failingCases(registry: Registry, cases: RegressionCase[], rules:
     .filter((c) => !expectsInvalid(c))
     .map((c) => ({ c, out: decideFast(registry, c.case, { today, rules }) }))
     .filter((x) => x.out.outcome === 'invalid')
-    .map(({ c, out }) => ({ file: c.file, index: c.index, name: typeof c.case?.name === 'string' ? c.case.name : `case ${c.index + 1}`, output: out }));
+    .map(({ c, out }) => ({ file: c.file, index: c.index, name: typeof c.case?.name === 'string' ? c.case.name : `case ${c.index + 1}`, case: c.case, output: out }));
 }
 
 /** The issue of a case that answers `invalid` under a version being approved: the case, and its first error with its JSON pointer. */

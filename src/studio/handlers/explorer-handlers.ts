@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decide, DECISION_DEFS } from '../../engine/decide.js';
-import { FACT_LABELS } from '../../engine/review/fact-labels.js';
+import { FACT_LABELS, INPUT_FACT_LABELS } from '../../engine/review/fact-labels.js';
 import type { CaseInput, Output } from '../../engine/output-types.js';
 import { DECISIONS } from '../../engine/rule-types.js';
 import { writeFileAtomically } from '../../io/atomic-write.js';
@@ -24,32 +24,8 @@ import type { StudioContext } from './studio-context.js';
  */
 type PropSchema = { type?: string | string[]; format?: string; enum?: (string | null)[]; minimum?: number; items?: { type?: string } };
 
-const INPUT_LABELS: Record<string, { ja: string; en: string }> = {
-  course: { ja: 'コース（コードまたは名称）', en: 'course (code or name)' },
-  startDate: { ja: '利用開始日', en: 'start date' },
-  endDate: { ja: '利用終了日', en: 'end date' },
-  month: { ja: '請求月', en: 'month billed' },
-  options: { ja: 'オプション', en: 'options' },
-  paid: { ja: '支払済みの額', en: 'amount paid' },
-  from: { ja: '変更前のコース', en: 'course before' },
-  to: { ja: '変更後のコース', en: 'course after' },
-  requestDate: { ja: '申出日', en: 'request date' },
-  desiredEndDate: { ja: '契約終了希望日', en: 'desired end date' },
-  knownAt: { ja: '当社が知った時刻', en: 'when the company knew' },
-  restoredAt: { ja: '復旧した時刻', en: 'restored at' },
-  cameraUsable: { ja: 'カメラが使える', en: 'camera usable' },
-  cloudUsable: { ja: 'クラウドが使える', en: 'cloud usable' },
-  dueDate: { ja: '支払期日', en: 'due date' },
-  paidDate: { ja: '支払日', en: 'paid date' },
-  insolvencyEvent: { ja: '支払停止等の事由', en: 'insolvency event' },
-  returnedDate: { ja: '返還された日', en: 'date returned' },
-  returnDelayAnnounced: { ja: '返還の遅れを事前に申し出た', en: 'late return announced beforehand' },
-  claimedAmount: { ja: '請求額（税抜）', en: 'amount claimed (ex-tax)' },
-  paidAmount: { ja: '既に支払われた額（税抜）', en: 'amount already paid (ex-tax)' },
-};
-
 function fieldOf(decision: keyof typeof FACT_LABELS, name: string, p: PropSchema, required: boolean): FactField {
-  const label = FACT_LABELS[decision]?.[name] ?? INPUT_LABELS[name] ?? { ja: name, en: name };
+  const label = FACT_LABELS[decision]?.[name] ?? INPUT_FACT_LABELS[name] ?? { ja: name, en: name };
   const base = { name, required, options: [] as (string | null)[], minimum: typeof p.minimum === 'number' ? p.minimum : null, ja: label.ja, en: label.en };
   if (p.enum) return { ...base, kind: 'enum', options: p.enum };
   if (p.type === 'boolean') return { ...base, kind: 'boolean' };

@@ -2,7 +2,7 @@ import { addDays, isIsoDate } from '../../engine/dates.js';
 import { countedApprovalSteps, withCountedApprovals } from '../workspace/counted-approvals.js';
 import { decideFast } from '../../engine/decide.js';
 import type { Registry } from '../../engine/registry.js';
-import { runRegression, type RegressionCase, type Side } from '../../engine/review/regression.js';
+import { caseFacts, runRegression, type RegressionCase, type Side } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { diffRuleVersions } from '../../engine/review/version-diff.js';
@@ -75,6 +75,7 @@ function failingUnder(registry: Registry, cases: RegressionCase[], side: { rules
       file: c.file,
       index: c.index,
       name: typeof c.case?.name === 'string' ? c.case.name : `case ${c.index + 1}`,
+      ...caseFacts(c.case),
       before: out,
       after: out,
       changedFields: [] as string[],

@@ -1,5 +1,5 @@
 import { addDays } from '../../engine/dates.js';
-import { runRegression } from '../../engine/review/regression.js';
+import { caseFacts, runRegression } from '../../engine/review/regression.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
 import { diffRuleVersions, diffTariffVersions } from '../../engine/review/version-diff.js';
 import { auditHead } from '../workspace/audit-anchor.js';
@@ -219,7 +219,16 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => {
         const failingKeys = new Set(failing.map((f) => `${f.file}#${f.index}`));
         const all = [...report.changed, ...report.invalidAfter];
         const failingChanges = failing.map(
-          (f) => all.find((c) => c.file === f.file && c.index === f.index) ?? { file: f.file, index: f.index, name: f.name, before: f.output, after: f.output, changedFields: [] },
+          (f) =>
+            all.find((c) => c.file === f.file && c.index === f.index) ?? {
+              file: f.file,
+              index: f.index,
+              name: f.name,
+              ...caseFacts(f.case),
+              before: f.output,
+              after: f.output,
+              changedFields: [],
+            },
         );
         return {
           version: ruleSummaryOf(v),

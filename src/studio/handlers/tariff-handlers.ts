@@ -1,7 +1,7 @@
 import { tariffVersionErrors } from '../../engine/version-errors.js';
 import type { Handlers } from '../api/dispatcher.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { describeChange, diffTariff } from '../../tariff-model/tariff-diff.js';
+import { auditSides, diffTariff } from '../../tariff-model/tariff-diff.js';
 import { applyCellEdits } from '../../tariff-model/tariff-edits.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
 import { applyRowOps } from '../../tariff-model/row-ops.js';
@@ -35,8 +35,7 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
       revision,
       version: applied.version,
       action: 'tariff.draft.edited',
-      before: changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.before })),
-      after: changes.map(describeChange),
+      ...auditSides(changes),
     });
     return detailOf(ctx.ws, id);
   },
@@ -61,7 +60,7 @@ export const tariffHandlers = (ctx: StudioContext): Handlers['tariffs'] => ({
       version: applied.version,
       action: 'tariff.draft.rows',
       before: ops.map((o) => ({ op: o.kind, table: o.table, index: o.index })),
-      after: changes.map(describeChange),
+      after: auditSides(changes).after,
     });
     return detailOf(ctx.ws, id);
   },

@@ -4,7 +4,7 @@ import { tariffFingerprint } from '../../io/tariff-fingerprint.js';
 import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
 import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { describeChange, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
+import { auditSides, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
 import { allTariffVersions, getTariffVersion, saveTariffDraft, type StoredTariffVersion } from './tariff-store.js';
 import { EDIT_ONLY_DRAFTS, requireEditableDraft, requireStatus } from './version-drafts.js';
@@ -158,9 +158,9 @@ export async function applyWorkbookIntoDraft(
       file: fileName,
       exportedFrom: reading.origin ? { version: reading.origin.id, effective: reading.origin.effective, revision: reading.read.about.revision ?? null } : null,
       stale: reading.stale?.reason ?? null,
-      cells: reading.changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.before })),
+      cells: auditSides(reading.changes).before,
     },
-    after: reading.changes.map(describeChange),
+    after: auditSides(reading.changes).after,
   });
   return { draft, reading };
 }
@@ -183,7 +183,6 @@ export function restoreDraftContent(ws: Workspace, args: { id: number; revision:
     revision: args.revision,
     version: next,
     action: args.reason === 'undo' ? 'tariff.draft.import-undone' : 'tariff.draft.import-redone',
-    before: changes.map((c) => ({ table: c.table, key: c.key, field: c.field, value: c.before })),
-    after: changes.map(describeChange),
+    ...auditSides(changes),
   });
 }

@@ -1,18 +1,21 @@
 import type { RuleVersion } from '../../engine/rule-types.js';
+import type { RuleVersionSummary } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import type { VersionStatus } from './tariff-store.js';
 import { requireReviewedRevision } from './review-pin.js';
 import {
   checkDraftDate,
-  deleteDraft,
+  discardDraft,
   insertDraft,
   requireApprovalInput,
   requireChangesComment,
-  requireEditableDraft,
   requireRevision,
   requireStatus,
-  updateDraftData,
+  saveDraft,
+  versionColumns,
+  versionRecord,
+  type VersionRow,
 } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
 import { nowIso, type Workspace } from './workspace.js';
@@ -23,58 +26,18 @@ import { nowIso, type Workspace } from './workspace.js';
  * comment (which supersedes the approved version it replaces) or withdrawn back to a draft.
  * Every write is one immediate transaction with its audit entry (who, when, before/after).
  */
-export type RuleVersionRecord = {
-  id: number;
-  effective: string;
-  status: VersionStatus;
-  basedOn: number | null;
-  title: string;
-  revision: number;
-  createdBy: string;
-  updatedAt: string;
-  author: string;
-  approvedBy: string | null;
-  /** A draft whose last review step is a reviewer's request for changes (sent back, not yet submitted again). */
-  changesRequested: boolean;
-};
-/** The columns every read of a rule version selects: the row and whether it is a draft a reviewer sent back, as tariff-store.ts. */
-const COLUMNS = `rule_versions.*, (status = 'draft' AND (SELECT step FROM reviews WHERE rule_version = rule_versions.id ORDER BY id DESC LIMIT 1) = 'changes-requested') AS changes_requested`;
+export type RuleVersionRecord = RuleVersionSummary;
+const COLUMNS = versionColumns('rule_versions');
 export type StoredRuleVersion = RuleVersionRecord & { version: RuleVersion; meta: RuleMeta };
 /** `withdrawn`: its author took it back; `changes-requested`: a reviewer sent it back saying what must change (migration 8). */
 export type ReviewStep = { id: number; ruleVersion: number; step: 'submitted' | 'withdrawn' | 'changes-requested' | 'approved'; reviewer: string; comment: string; at: string };
 
-type Row = {
-  id: number;
-  effective: string;
-  status: VersionStatus;
-  based_on: number | null;
-  title: string;
-  data: string;
-  meta: string;
-  revision: number;
-  created_by: string;
-  updated_at: string;
-  changes_requested: 0 | 1;
-};
-
-const record = (r: Row): RuleVersionRecord => {
+const record = (r: VersionRow): RuleVersionRecord => {
   const meta = JSON.parse(r.meta) as RuleMeta;
-  return {
-    id: r.id,
-    effective: r.effective,
-    status: r.status,
-    basedOn: r.based_on,
-    title: r.title,
-    revision: r.revision,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
-    author: meta.author ?? r.created_by,
-    approvedBy: meta.approvedBy ?? null,
-    changesRequested: r.changes_requested === 1,
-  };
+  return { ...versionRecord(r), author: meta.author ?? r.created_by, approvedBy: meta.approvedBy ?? null };
 };
 
-const stored = (r: Row): StoredRuleVersion => {
+const stored = (r: VersionRow): StoredRuleVersion => {
   const meta = JSON.parse(r.meta) as RuleMeta;
   const data = JSON.parse(r.data) as Pick<RuleVersion, 'decisions' | 'interpretations'>;
   const version: RuleVersion = {
@@ -90,15 +53,15 @@ const stored = (r: Row): StoredRuleVersion => {
 };
 
 export function listRuleVersions(ws: Workspace): RuleVersionRecord[] {
-  return (ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions ORDER BY effective DESC, id DESC`).all() as Row[]).map(record);
+  return (ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions ORDER BY effective DESC, id DESC`).all() as VersionRow[]).map(record);
 }
 
 export function allRuleVersions(ws: Workspace): StoredRuleVersion[] {
-  return (ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions ORDER BY effective, id`).all() as Row[]).map(stored);
+  return (ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions ORDER BY effective, id`).all() as VersionRow[]).map(stored);
 }
 
 export function getRuleVersion(ws: Workspace, id: number): StoredRuleVersion {
-  const row = ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions WHERE id = ?`).get(id) as Row | undefined;
+  const row = ws.db.prepare(`SELECT ${COLUMNS} FROM rule_versions WHERE id = ?`).get(id) as VersionRow | undefined;
   if (!row) throw new StudioError('VERSION_NOT_FOUND', `rule version ${id} is not in this workspace`, [], 'Reload the version list.');
   return stored(row);
 }
@@ -159,28 +122,17 @@ export function saveRuleDraft(
   ws: Workspace,
   args: { id: number; revision: number; version: Pick<RuleVersion, 'decisions' | 'interpretations'>; action: string; before: unknown; after: unknown },
 ): StoredRuleVersion {
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireEditableDraft(ws, 'rule', cur, args.revision);
-      const data = { decisions: args.version.decisions, interpretations: args.version.interpretations };
-      updateDraftData(ws, 'rule_versions', args.id, data);
-      appendAudit(ws, args.action, `rule:${args.id}`, { before: args.before, after: args.after });
-      return getRuleVersion(ws, args.id);
-    })
-    .immediate();
+  return saveDraft(ws, 'rule', (id) => getRuleVersion(ws, id), args, { decisions: args.version.decisions, interpretations: args.version.interpretations });
 }
 
 export function discardRuleDraft(ws: Workspace, id: number): void {
-  ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, id);
-      requireStatus('rule', cur, 'draft', 'discarded', 'An approved version is kept for ever.');
-      ws.db.prepare('DELETE FROM reviews WHERE rule_version = ?').run(id);
-      deleteDraft(ws, 'rule_versions', cur);
-      appendAudit(ws, 'rule.draft.discarded', `rule:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision, status: cur.status } });
-    })
-    .immediate();
+  discardDraft(
+    ws,
+    'rule',
+    (v) => getRuleVersion(ws, v),
+    id,
+    (cur) => ({ effective: cur.effective, title: cur.title, revision: cur.revision, status: cur.status }),
+  );
 }
 
 const addReview = (ws: Workspace, id: number, step: ReviewStep['step'], reviewer: string, comment: string): void => {

@@ -1,63 +1,25 @@
 import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import type { TariffVersion } from '../../engine/tariff-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import type { VersionSummary } from '../api/contract.js';
 import { appendAudit } from './audit-log.js';
-import { checkDraftDate, deleteDraft, insertDraft, requireEditableDraft, requireStatus, updateDraftData } from './version-drafts.js';
+import { checkDraftDate, discardDraft, insertDraft, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
 import type { TariffMeta } from './version-meta.js';
 import type { Workspace } from './workspace.js';
 
 /** Tariff versions and drafts of a workspace. Every write is one transaction with its audit entry. */
 export type VersionStatus = RuleVersionStatus;
 
-export type TariffVersionRecord = {
-  id: number;
-  effective: string;
-  status: VersionStatus;
-  basedOn: number | null;
-  title: string;
-  revision: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  /** A draft whose last review step is a reviewer's request for changes (sent back, not yet submitted again). */
-  changesRequested: boolean;
-};
+/** A tariff version as the list shows it: its summary (the studio API's VersionSummary) and when it was created. */
+export type TariffVersionRecord = VersionSummary & { createdAt: string };
 
-/**
- * The columns every read of a tariff version selects: the row and whether it is a draft a
- * reviewer sent back (its last review step is changes-requested), for the version list's badge.
- */
-const COLUMNS = `tariff_versions.*, (status = 'draft' AND (SELECT step FROM tariff_reviews WHERE tariff_version = tariff_versions.id ORDER BY id DESC LIMIT 1) = 'changes-requested') AS changes_requested`;
+const COLUMNS = versionColumns('tariff_versions');
 
 export type StoredTariffVersion = TariffVersionRecord & { version: TariffVersion; meta: TariffMeta };
 
-type Row = {
-  id: number;
-  effective: string;
-  status: VersionStatus;
-  based_on: number | null;
-  title: string;
-  data: string;
-  meta: string;
-  revision: number;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  changes_requested: 0 | 1;
-};
+type Row = VersionRow & { created_at: string };
 
-const record = (r: Row): TariffVersionRecord => ({
-  id: r.id,
-  effective: r.effective,
-  status: r.status,
-  basedOn: r.based_on,
-  title: r.title,
-  revision: r.revision,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  updatedAt: r.updated_at,
-  changesRequested: r.changes_requested === 1,
-});
+const record = (r: Row): TariffVersionRecord => ({ ...versionRecord(r), createdAt: r.created_at });
 
 /** The engine's view: a draft answers as a draft, everything else as approved (in force by date). */
 export const engineStatus = (s: VersionStatus): TariffVersion['status'] => (s === 'draft' ? 'draft' : 'approved');
@@ -128,27 +90,17 @@ export function saveTariffDraft(
   ws: Workspace,
   args: { id: number; revision: number; version: TariffVersion; action: string; before: unknown; after: unknown },
 ): StoredTariffVersion {
-  return ws.db
-    .transaction(() => {
-      const cur = getTariffVersion(ws, args.id);
-      requireEditableDraft(ws, 'tariff', cur, args.revision);
-      const { effective: _e, status: _s, ...data } = args.version;
-      updateDraftData(ws, 'tariff_versions', args.id, data);
-      appendAudit(ws, args.action, `tariff:${args.id}`, { before: args.before, after: args.after });
-      return getTariffVersion(ws, args.id);
-    })
-    .immediate();
+  const { effective: _e, status: _s, ...data } = args.version;
+  return saveDraft(ws, 'tariff', (id) => getTariffVersion(ws, id), args, data);
 }
 
+/** Discards a draft; its review steps (submitted, withdrawn) go with it, the audit log keeps them. */
 export function discardTariffDraft(ws: Workspace, id: number): void {
-  ws.db
-    .transaction(() => {
-      const cur = getTariffVersion(ws, id);
-      requireStatus('tariff', cur, 'draft', 'discarded', 'An approved version is kept for ever.');
-      // Its review steps (submitted, withdrawn) go with it; the audit log keeps them.
-      ws.db.prepare('DELETE FROM tariff_reviews WHERE tariff_version = ?').run(id);
-      deleteDraft(ws, 'tariff_versions', cur);
-      appendAudit(ws, 'tariff.draft.discarded', `tariff:${id}`, { before: { effective: cur.effective, title: cur.title, revision: cur.revision } });
-    })
-    .immediate();
+  discardDraft(
+    ws,
+    'tariff',
+    (v) => getTariffVersion(ws, v),
+    id,
+    (cur) => ({ effective: cur.effective, title: cur.title, revision: cur.revision }),
+  );
 }

@@ -1,6 +1,8 @@
 import { isIsoDate } from '../../engine/dates.js';
 import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import type { VersionSummary } from '../api/contract.js';
+import { appendAudit } from './audit-log.js';
 import { staleSave } from './stale-save.js';
 import { nowIso, type Workspace } from './workspace.js';
 
@@ -10,6 +12,47 @@ import { nowIso, type Workspace } from './workspace.js';
  * inside their own transaction, with their own checks, messages and audit entry.
  */
 export type VersionTable = 'rule_versions' | 'tariff_versions';
+
+/** The columns of a version's row that both kinds read, and whether it is a draft a reviewer sent back (`versionColumns`). */
+export type VersionRow = {
+  id: number;
+  effective: string;
+  status: RuleVersionStatus;
+  based_on: number | null;
+  title: string;
+  data: string;
+  meta: string;
+  revision: number;
+  created_by: string;
+  updated_at: string;
+  changes_requested: 0 | 1;
+};
+
+/** Where a kind's review steps are kept: the table and its column naming the version. */
+const REVIEWS: Record<VersionTable, { table: string; column: string }> = {
+  rule_versions: { table: 'reviews', column: 'rule_version' },
+  tariff_versions: { table: 'tariff_reviews', column: 'tariff_version' },
+};
+
+/**
+ * The columns every read of a version selects: the row and whether it is a draft a reviewer sent
+ * back (its last review step is changes-requested), for the version list's badge.
+ */
+export const versionColumns = (table: VersionTable): string =>
+  `${table}.*, (status = 'draft' AND (SELECT step FROM ${REVIEWS[table].table} WHERE ${REVIEWS[table].column} = ${table}.id ORDER BY id DESC LIMIT 1) = 'changes-requested') AS changes_requested`;
+
+/** What a row says of its version, the same for both kinds (the studio API's VersionSummary). */
+export const versionRecord = (r: VersionRow): VersionSummary => ({
+  id: r.id,
+  effective: r.effective,
+  status: r.status,
+  basedOn: r.based_on,
+  title: r.title,
+  revision: r.revision,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  changesRequested: r.changes_requested === 1,
+});
 
 /** Refuses an effective date that is not a calendar date. */
 export function checkDraftDate(effective: string): void {
@@ -30,6 +73,53 @@ export function updateDraftData(ws: Workspace, table: VersionTable, id: number, 
   ws.db.prepare(`UPDATE ${table} SET data = ?, revision = revision + 1, updated_at = ? WHERE id = ?`).run(JSON.stringify(data), nowIso(), id);
 }
 
+/**
+ * Saves a draft's new data (the caller validated it) in one immediate transaction with its audit
+ * entry: refused unless the version is a draft at the caller's revision (a save on top of a newer
+ * one, from another window, a colleague or the CLI, is refused rather than lost).
+ */
+export function saveDraft<V extends CheckedVersion>(
+  ws: Workspace,
+  kind: VersionKind,
+  get: (id: number) => V,
+  args: { id: number; revision: number; action: string; before: unknown; after: unknown },
+  data: unknown,
+): V {
+  return ws.db
+    .transaction(() => {
+      const cur = get(args.id);
+      requireEditableDraft(ws, kind, cur, args.revision);
+      updateDraftData(ws, TABLES[kind], args.id, data);
+      appendAudit(ws, args.action, `${kind}:${args.id}`, { before: args.before, after: args.after });
+      return get(args.id);
+    })
+    .immediate();
+}
+
+/**
+ * Discards a draft in one immediate transaction with its audit entry (`before` says what it was):
+ * its review steps go with it (the audit log keeps them); refused unless it is a draft, or when a
+ * version that is no longer a draft is based on it (deleteDraft).
+ */
+export function discardDraft<V extends CheckedVersion & { basedOn: number | null }>(
+  ws: Workspace,
+  kind: VersionKind,
+  get: (id: number) => V,
+  id: number,
+  before: (v: V) => object,
+): void {
+  const table = TABLES[kind];
+  ws.db
+    .transaction(() => {
+      const v = get(id);
+      requireStatus(kind, v, 'draft', 'discarded', 'An approved version is kept for ever.');
+      ws.db.prepare(`DELETE FROM ${REVIEWS[table].table} WHERE ${REVIEWS[table].column} = ?`).run(v.id);
+      deleteDraft(ws, table, v);
+      appendAudit(ws, `${kind}.draft.discarded`, `${kind}:${v.id}`, { before: before(v) });
+    })
+    .immediate();
+}
+
 /** Deletes a draft unless a version that is no longer a draft is based on it; drafts started from it then count from its own base. */
 export function deleteDraft(ws: Workspace, table: VersionTable, draft: { id: number; effective: string; basedOn: number | null }): void {
   const kept = ws.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE based_on = ? AND status <> 'draft'`).get(draft.id) as { n: number };
@@ -44,6 +134,7 @@ export function deleteDraft(ws: Workspace, table: VersionTable, draft: { id: num
  * a save is made on the revision the caller loaded (DRAFT_CONFLICT, naming who saved since).
  */
 export type VersionKind = 'rule' | 'tariff';
+const TABLES: Record<VersionKind, VersionTable> = { rule: 'rule_versions', tariff: 'tariff_versions' };
 export type CheckedVersion = { id: number; effective: string; status: RuleVersionStatus; revision: number };
 
 /** The hint of a refused edit of a version that is not a draft. */

@@ -1,19 +1,23 @@
-import type { JSONSchemaType } from 'ajv';
 import type { RegressionChange } from '../../../engine/review/regression.js';
 import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
 import { call } from './call.js';
 import {
+  approvalArgs,
   changeSchema,
-  comment,
+  commentArgs,
   id,
   isoDate,
   nullable,
   refSchema,
   regressionChangeSchema,
   reviewSchema,
+  revisionCommentArgs,
   str,
   summarySchema,
+  type ApprovalArgs,
+  type CommentArgs,
   type ReviewStepView,
+  type RevisionCommentArgs,
   type VersionRef,
   type VersionSummary,
   type WorkbookFile,
@@ -65,11 +69,6 @@ export type InForceView = {
 };
 export type ApprovalView = { approved: VersionSummary; superseded: VersionSummary | null; rules: VersionRef | null; rulesSuperseded: VersionRef | null };
 
-const tariffCommentArgs = { type: 'object', additionalProperties: false, required: ['id', 'comment'], properties: { id, comment } } as unknown as JSONSchemaType<{
-  id: number;
-  comment: string;
-}>;
-
 export const lifecycle = {
   tariffReview: call<{ id: number }, TariffReviewView>(
     'what a reviewer of a tariff version sees: its review steps, the rule version of the same date, and every case file answered under it and under the tariff in force before (changed and failing cases)',
@@ -106,34 +105,21 @@ export const lifecycle = {
       problem: { type: ['string', 'null'] },
     },
   }),
-  submitTariff: call<{ id: number; revision: number; comment: string }, VersionSummary>('submit a tariff draft for review (draft → in review); it is frozen from then on', {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'revision', 'comment'],
-    properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
-  }).returns(summarySchema),
-  withdrawTariff: call<{ id: number; comment: string }, VersionSummary>('send a tariff version in review back to draft', tariffCommentArgs).returns(summarySchema),
-  requestTariffChanges: call<{ id: number; revision: number; comment: string }, VersionSummary>(
+  submitTariff: call<RevisionCommentArgs, VersionSummary>('submit a tariff draft for review (draft → in review); it is frozen from then on', revisionCommentArgs).returns(
+    summarySchema,
+  ),
+  withdrawTariff: call<CommentArgs, VersionSummary>('send a tariff version in review back to draft', commentArgs).returns(summarySchema),
+  requestTariffChanges: call<RevisionCommentArgs, VersionSummary>(
     'a reviewer sends a tariff version in review back to draft, saying what must change (差し戻し): the comment is required; the revision is the one the reviewer opened (REVIEW_STALE when it changed since); the author edits the draft and submits it again',
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'revision', 'comment'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
-    },
+    revisionCommentArgs,
   ).returns(summarySchema),
   reviewSteps: call<{ id: number }, { steps: ReviewStepView[] }>(
     "a tariff version's review steps only (submitted, withdrawn, changes requested, approved), newest last: what the Tariff page shows its author without running the regression",
     { type: 'object', additionalProperties: false, required: ['id'], properties: { id } },
   ).returns({ type: 'object', additionalProperties: false, required: ['steps'], properties: { steps: { type: 'array', items: reviewSchema } } }),
-  approveTariff: call<{ id: number; revision: number; reviewer: string; comment: string }, ApprovalView>(
+  approveTariff: call<ApprovalArgs, ApprovalView>(
     'approve a tariff version in review (with the rule version of the same date, which must be in review too): needs the revision the reviewer saw (REVIEW_STALE when it changed since), a reviewer and a comment, refused while any case answers invalid; the versions they replace become superseded',
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'revision', 'reviewer', 'comment'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, reviewer: { type: 'string', maxLength: 200 }, comment },
-    },
+    approvalArgs,
   ).returns({
     type: 'object',
     additionalProperties: false,

@@ -5,7 +5,8 @@ import type { RuleVersion } from '../../../engine/rule-types.js';
 import type { Issue } from '../../../tariff-model/issue.js';
 import { call } from './call.js';
 import {
-  comment,
+  approvalArgs,
+  commentArgs,
   fileName,
   id,
   idArgs,
@@ -14,11 +15,16 @@ import {
   noArgs,
   regressionChangeSchema,
   reviewSchema,
+  revision,
+  revisionCommentArgs,
   stringMap,
   summarySchema,
   title,
+  type ApprovalArgs,
+  type CommentArgs,
   type NoArgs,
   type ReviewStepView,
+  type RevisionCommentArgs,
   type VersionSummary,
   type WorkbookFile,
 } from './shared.js';
@@ -127,7 +133,7 @@ const ruleEditArgs: JSONSchemaType<RuleEditArgs> = {
   type: 'object',
   additionalProperties: false,
   required: ['id', 'revision', 'decision', 'ruleId', 'ruleJson'],
-  properties: { id, revision: { type: 'integer', minimum: 1 }, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
+  properties: { id, revision, decision: { type: 'string', maxLength: 64 }, ruleId: { type: 'string', maxLength: 200 }, ruleJson },
 };
 
 export const rules = {
@@ -168,7 +174,7 @@ export const rules = {
       type: 'object',
       additionalProperties: false,
       required: ['id', 'revision', 'name', 'value'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, name: { type: 'string', maxLength: 100 }, value: { type: 'string', maxLength: 200 } },
+      properties: { id, revision, name: { type: 'string', maxLength: 100 }, value: { type: 'string', maxLength: 200 } },
     },
   ).returns(ruleDetailSchema),
   discardDraft: call<{ id: number }, { discarded: number }>('delete a rule draft (never a reviewed or approved version)', idArgs('id')).returns({
@@ -177,35 +183,15 @@ export const rules = {
     required: ['discarded'],
     properties: { discarded: id },
   }),
-  submit: call<{ id: number; revision: number; comment: string }, RuleVersionDetail>('submit a draft for review (draft → in review); it is frozen from then on', {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'revision', 'comment'],
-    properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
-  }).returns(ruleDetailSchema),
-  withdraw: call<{ id: number; comment: string }, RuleVersionDetail>('its author takes a version in review back to draft', {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'comment'],
-    properties: { id, comment },
-  }).returns(ruleDetailSchema),
-  requestChanges: call<{ id: number; revision: number; comment: string }, RuleVersionDetail>(
+  submit: call<RevisionCommentArgs, RuleVersionDetail>('submit a draft for review (draft → in review); it is frozen from then on', revisionCommentArgs).returns(ruleDetailSchema),
+  withdraw: call<CommentArgs, RuleVersionDetail>('its author takes a version in review back to draft', commentArgs).returns(ruleDetailSchema),
+  requestChanges: call<RevisionCommentArgs, RuleVersionDetail>(
     'a reviewer sends a rule version in review back to draft, saying what must change (差し戻し): the comment is required; the revision is the one the reviewer opened (REVIEW_STALE when it changed since); the author edits the draft and submits it again',
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'revision', 'comment'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, comment },
-    },
+    revisionCommentArgs,
   ).returns(ruleDetailSchema),
-  approve: call<{ id: number; revision: number; reviewer: string; comment: string }, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
+  approve: call<ApprovalArgs, { approved: RuleVersionDetail; superseded: RuleVersionSummary | null }>(
     'approve a version in review: needs the revision the reviewer saw (REVIEW_STALE when it changed since), a reviewer and a comment, refused while any case answers invalid under it; the approved version it replaces becomes superseded',
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'revision', 'reviewer', 'comment'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, reviewer: { type: 'string', maxLength: 200 }, comment },
-    },
+    approvalArgs,
   ).returns({
     type: 'object',
     additionalProperties: false,

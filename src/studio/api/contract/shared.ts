@@ -127,6 +127,28 @@ export const stringMap = { type: 'object', additionalProperties: { type: 'string
 export const idArgs = <K extends string>(key: K) =>
   ({ type: 'object', additionalProperties: false, required: [key], properties: { [key]: id } }) as unknown as JSONSchemaType<Record<K, number>>;
 export const comment = { type: 'string', maxLength: 4000 } as const;
+/** The revision of a draft the caller loaded: a step taken on another (someone saved since) is refused. */
+export const revision = { type: 'integer', minimum: 1 } as const;
+/**
+ * The arguments of the review steps, the same for rule and tariff versions: a step on the revision
+ * the caller opened (submit, request changes), taking a version back (withdraw), an approval.
+ */
+export type RevisionCommentArgs = { id: number; revision: number; comment: string };
+export const revisionCommentArgs: JSONSchemaType<RevisionCommentArgs> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'revision', 'comment'],
+  properties: { id, revision, comment },
+};
+export type CommentArgs = { id: number; comment: string };
+export const commentArgs = { type: 'object', additionalProperties: false, required: ['id', 'comment'], properties: { id, comment } } as unknown as JSONSchemaType<CommentArgs>;
+export type ApprovalArgs = { id: number; revision: number; reviewer: string; comment: string };
+export const approvalArgs: JSONSchemaType<ApprovalArgs> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'revision', 'reviewer', 'comment'],
+  properties: { id, revision, reviewer: { type: 'string', maxLength: 200 }, comment },
+};
 export const regressionChangeSchema = {
   type: 'object',
   additionalProperties: false,
@@ -135,6 +157,8 @@ export const regressionChangeSchema = {
     file: { type: 'string' },
     index: { type: 'integer' },
     name: { type: 'string' },
+    facts: { type: 'object' },
+    interpretations: { type: 'object' },
     before: { type: 'object' },
     after: { type: 'object' },
     changedFields: { type: 'array', items: { type: 'string' } },

@@ -5,7 +5,7 @@ import { TABLE_IDS } from '../../../tariff-model/table-id.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import type { TariffVersion } from '../../../engine/tariff-types.js';
 import { call } from './call.js';
-import { detailSchema, id, isoDate, noArgs, summarySchema, tariffVersionShape, title, type NoArgs, type VersionDetail, type VersionSummary } from './shared.js';
+import { detailSchema, id, isoDate, noArgs, revision, summarySchema, tariffVersionShape, title, type NoArgs, type VersionDetail, type VersionSummary } from './shared.js';
 
 /** The `tariffs` domain: tariff versions, drafts, cell edits and row operations. */
 export type CreateDraftArgs = { from: number; effective: string; title: string };
@@ -70,7 +70,7 @@ export const tariffs = {
     type: 'object',
     additionalProperties: false,
     required: ['id', 'revision', 'edits'],
-    properties: { id, revision: { type: 'integer', minimum: 1 }, edits: { type: 'array', minItems: 1, maxItems: 20_000, items: editSchema } },
+    properties: { id, revision, edits: { type: 'array', minItems: 1, maxItems: 20_000, items: editSchema } },
   }).returns(detailSchema),
   rowOps: call<RowOpsArgs, VersionDetail>(
     'insert (add, duplicate, new course) and delete rows of a draft in one transaction; a row still referred to is not deleted (ROW_IN_USE names where)',
@@ -78,7 +78,7 @@ export const tariffs = {
       type: 'object',
       additionalProperties: false,
       required: ['id', 'revision', 'ops'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, ops: { type: 'array', minItems: 1, maxItems: 500, items: rowOpSchema } },
+      properties: { id, revision, ops: { type: 'array', minItems: 1, maxItems: 500, items: rowOpSchema } },
     } as unknown as JSONSchemaType<RowOpsArgs>,
   ).returns(detailSchema),
   restoreContent: call<RestoreContentArgs, VersionDetail>(
@@ -87,7 +87,7 @@ export const tariffs = {
       type: 'object',
       additionalProperties: false,
       required: ['id', 'revision', 'version', 'reason'],
-      properties: { id, revision: { type: 'integer', minimum: 1 }, version: tariffVersionShape, reason: { enum: ['undo', 'redo'] } },
+      properties: { id, revision, version: tariffVersionShape, reason: { enum: ['undo', 'redo'] } },
     } as unknown as JSONSchemaType<RestoreContentArgs>,
   ).returns(detailSchema),
   discardDraft: call<{ id: number }, { discarded: number }>('delete a draft (never an approved version)', {

@@ -11,6 +11,7 @@ import {
   id,
   isoDate,
   issueSchema,
+  revision,
   summarySchema,
   title,
   type VersionDetail,
@@ -138,7 +139,7 @@ export const workbook = {
       type: 'object',
       additionalProperties: false,
       required: ['fileName', 'contentBase64', 'id', 'revision', 'confirmStale'],
-      properties: { fileName, contentBase64: base64, id, revision: { type: 'integer', minimum: 1 }, confirmStale: { type: 'boolean' } },
+      properties: { fileName, contentBase64: base64, id, revision, confirmStale: { type: 'boolean' } },
     },
   ).returns(detailSchema),
   applyImport: call<ApplyImportArgs, VersionDetail>('import an edited workbook into a new draft; refused, with every issue, while any error stands', {

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { AuditEntryView, AuditVerdict } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { tokyoTime } from '../ui/tokyo-time.js';
 import { DataTable } from '../ui/data-table.js';
 import { auditDiff } from '../ui/audit-diff.js';
-import { auditSentence } from '../ui/audit-sentence.js';
+import { auditSentence, targetText } from '../ui/audit-sentence.js';
 import { AUDIT_WORDS } from '../i18n/audit-messages.js';
 
 /**
@@ -27,6 +27,15 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
   const [effective, setEffective] = useState<ReadonlyMap<string, string>>(new Map());
+  // One version's (or user's, scenario's…) history: the entries about the target chosen under 対象.
+  const [target, setTarget] = useState('');
+  const targetId = useId();
+  const targets = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const e of entries) if (!seen.has(e.target)) seen.set(e.target, targetText(e, lang, (x) => effective.get(x)));
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1], lang));
+  }, [entries, effective, lang]);
+  const shown = target ? entries.filter((e) => e.target === target) : entries;
   const load = useCallback(() => {
     api.audit.list({ limit: 200 }).then((r) => setEntries(r.entries), onError);
     // Which version an entry is about, by its effective date (a discarded draft has none left to show).
@@ -50,6 +59,20 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
         <button type="button" className="primary" onClick={() => void verify()} data-testid="audit-verify">
           {t('audit.verify')}
         </button>
+        <label htmlFor={targetId}>{t('audit.target')}</label>
+        <select id={targetId} value={target} onChange={(ev) => setTarget(ev.target.value)} data-testid="audit-target">
+          <option value="">{t('audit.allTargets', { n: entries.length })}</option>
+          {targets.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+        {target && (
+          <span className="muted small" data-testid="audit-shown">
+            {t('audit.shown', { shown: shown.length, n: entries.length })}
+          </span>
+        )}
         {verdict && (
           <span className={verdict.ok ? 'check-ok' : 'error-text'} data-testid="audit-verdict">
             {verdict.ok ? t('audit.holds', { n: verdict.entries }) : t('audit.broken', { seq: verdict.brokenAt ?? 0, reason: verdict.reason ?? '' })}
@@ -59,7 +82,7 @@ export function AuditView({ onError }: { onError: (e: unknown) => void }) {
       <DataTable
         className="changes audit-table"
         testId="audit-entries"
-        rows={entries}
+        rows={shown}
         rowKey={(e) => e.seq}
         rowProps={(e) => ({ title: e.hash })}
         columns={[

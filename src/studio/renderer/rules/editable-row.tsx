@@ -4,6 +4,18 @@ import type { RuleVersionDetail } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from '../shell/api-context.js';
 
+/** A rule version's table of EditableRows (its parameters, its named interpretations), under its heading. */
+export function EditableTable({ testId, title, className, children }: { testId: string; title: string; className: string; children: ReactNode }) {
+  return (
+    <section data-testid={testId}>
+      <h4>{title}</h4>
+      <table className={className}>
+        <tbody>{children}</tbody>
+      </table>
+    </section>
+  );
+}
+
 /**
  * A row of a rule draft's table (a parameter, a named interpretation) that opens its editor below
  * it: the row's cells, then, in a draft, an Edit toggle; while open, the editor spans the row

@@ -6,7 +6,7 @@ import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { interpretationDescription, interpretationValueDescription } from '../i18n/rule-texts.js';
 import { interpretationLabelKey } from '../explorer/output-labels.js';
-import { EditableRow, RowEditorForm } from './editable-row.js';
+import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
 import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
 
 /**
@@ -29,10 +29,7 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
     }
   };
   return (
-    <section data-testid="interpretations">
-      <h4>{t('rules.interpretations')}</h4>
-      <table className="changes interp-table">
-        <tbody>
+    <EditableTable testId="interpretations" title={t('rules.interpretations')} className="changes interp-table">
           {detail.version.interpretations.map((i) => (
             <EditableRow
               key={i.name}
@@ -83,9 +80,7 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
               }
             />
           ))}
-        </tbody>
-      </table>
-    </section>
+    </EditableTable>
   );
 }
 

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { parameterDescription } from '../i18n/rule-texts.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
-import { EditableRow, RowEditorForm } from './editable-row.js';
+import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
 
@@ -37,10 +37,7 @@ export function ParametersSection({
   const isDraft = detail.summary.status === 'draft';
   if (Object.keys(params).length === 0) return null;
   return (
-    <section data-testid="parameters">
-      <h4>{t('rules.parameters')}</h4>
-      <table className="changes">
-        <tbody>
+    <EditableTable testId="parameters" title={t('rules.parameters')} className="changes">
           {Object.entries(params).map(([k, p]) => (
             <EditableRow
               key={k}
@@ -84,9 +81,7 @@ export function ParametersSection({
               }
             />
           ))}
-        </tbody>
-      </table>
-    </section>
+    </EditableTable>
   );
 }
 

@@ -8,6 +8,7 @@ import { outcomeLabelKey, outputLabelKey } from '../explorer/output-labels.js';
 import { ruleTitleById } from '../i18n/rule-texts.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
 import type { DecisionName } from '../../../engine/rule-types.js';
+import { useCaseCaption } from './case-caption.js';
 
 /**
  * Every case file run against the draft and the approved version in force; for each case whose
@@ -89,6 +90,8 @@ const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
 
 function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; names: ReadonlyMap<string, string> }) {
   const { t, lang } = useI18n();
+  // The case by its decision and facts in the page's language; its name in the file stays beside it, as written.
+  const caption = useCaseCaption();
   const { label } = useAnswerText();
   // The approved side's rules by the catalog's titles (the draft may have retitled them); the draft's by its own.
   const side = (o: Answer, c: Change, own: ReadonlyMap<string, string>) => (
@@ -111,7 +114,11 @@ function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; n
           header: t('regression.case'),
           cell: (c) => (
             <>
-              <div>{c.name}</div>
+              <div data-testid="regression-case-caption">{caption(c)}</div>
+              <div className="small muted" data-testid="regression-case-name">
+                {/* A case without a name is `case N` in the answer (the CLI's words): said in the page's language. */}
+                {c.name === `case ${c.index + 1}` ? t('regression.unnamed', { n: c.index + 1 }) : t('regression.caseName', { name: c.name })}
+              </div>
               <div className="mono small muted">{fileName(c.file)}</div>
               <div className="muted small" data-testid="regression-changed-fields">
                 {t('regression.changedFields', { fields: c.changedFields.map((f) => label(String(c.before.decision), f)).join(lang === 'ja' ? '、' : ', ') })}

@@ -5,6 +5,7 @@ import type { Saved } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useQuoteCheck } from './use-quote-check.js';
+import { useCaseCaption } from './case-caption.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { Dialog } from '../ui/dialog.js';
 import { TermsText } from '../ui/terms-text.js';
@@ -115,6 +116,7 @@ function AddRuleDialog({ detail, decision, from, onAdd, onCancel }: { detail: Ru
 export function AutoRegression({ detail }: { detail: RuleVersionDetail }) {
   const api = useApi();
   const { t } = useI18n();
+  const caption = useCaseCaption();
   const [view, setView] = useState<RegressionView | null>(null);
   const [running, setRunning] = useState(false);
   const { id, revision } = detail.summary;
@@ -148,8 +150,8 @@ export function AutoRegression({ detail }: { detail: RuleVersionDetail }) {
           {running && <span className="muted"> · {t('ra.autoRunning')}</span>}
           <ul className="case-list" tabIndex={0} aria-label={t('tr.regression')}>
             {view.changed.slice(0, 20).map((c) => (
-              <li key={`${c.file}#${c.index}`}>
-                {c.file.split('/').pop()} › {c.name}
+              <li key={`${c.file}#${c.index}`} title={c.name}>
+                {c.file.split('/').pop()} › {caption(c)}
               </li>
             ))}
           </ul>

@@ -26,6 +26,8 @@ type Props = {
 
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 const SERIES = ['', 'legacy', 'M5525', 'M2035'] as const;
+/** A list of the form's rows with row `i` changed by `patch`. */
+const patchAt = <T,>(rows: readonly T[], i: number, patch: Partial<T>): T[] => rows.map((x, j) => (j === i ? { ...x, ...patch } : x));
 
 export function ScenarioFormView({ form, onChange, choices, errorFields, lines, disabled }: Props) {
   const { t } = useI18n();
@@ -46,6 +48,50 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
       onChange={(e) => onValue(num(e.target.value))}
       disabled={disabled}
     />
+  );
+  /** A required date (or month) field, marked when the server named `pointer`; the input carries `dataField` (`pointer` unless given). */
+  const dateField = (
+    Field: typeof MonthField,
+    f: { label: MessageKey; pointer: string; dataField?: string; testId: string; value: string; onValue: (v: string) => void },
+  ) => (
+    <Field
+      className="scn-field"
+      label={t(f.label)}
+      required
+      invalid={bad(f.pointer) !== undefined}
+      dataField={f.dataField ?? f.pointer}
+      testId={f.testId}
+      value={f.value}
+      onChange={f.onValue}
+      disabled={disabled}
+    />
+  );
+  /**
+   * A table of the fleet's rows (the course mix, the options taken up): its two headings (hidden
+   * while it has no row, when `headHiddenWhenEmpty`), each row's two cells and a button removing it.
+   */
+  const rowsTable = <T,>(testId: string, headings: [MessageKey, MessageKey], rows: readonly T[], cells: (row: T, i: number) => React.ReactNode, onRemove: (i: number) => void, headHiddenWhenEmpty = false) => (
+    <table className="scn-rows" data-testid={testId}>
+      <thead hidden={headHiddenWhenEmpty && rows.length === 0}>
+        <tr>
+          <th>{t(headings[0])}</th>
+          <th>{t(headings[1])}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            {cells(row, i)}
+            <td>
+              <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => onRemove(i)} disabled={disabled}>
+                ×
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
   const field = (label: MessageKey, control: React.ReactNode, hint?: MessageKey) => (
     <label className="scn-field">
@@ -75,17 +121,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
             <input type="checkbox" data-testid="scn-sensitivity" checked={form.sensitivity !== undefined} onChange={(e) => set({ sensitivity: e.target.checked ? {} : undefined })} disabled={disabled} />,
             'scn.sensitivityHint',
           )}
-          <MonthField
-            className="scn-field"
-            label={t('scn.horizonStart')}
-            required
-            invalid={bad('/horizon/start') !== undefined}
-            dataField="/horizon/start"
-            testId="scn-start"
-            value={form.horizon.start}
-            onChange={(v) => set({ horizon: { ...form.horizon, start: v } })}
-            disabled={disabled}
-          />
+          {dateField(MonthField, { label: 'scn.horizonStart', pointer: '/horizon/start', testId: 'scn-start', value: form.horizon.start, onValue: (v) => set({ horizon: { ...form.horizon, start: v } }) })}
           {field('scn.horizonMonths', numInput('/horizon/months', form.horizon.months, (n) => set({ horizon: { ...form.horizon, months: n } }), { testId: 'scn-months', min: 1 }))}
         </div>
       </fieldset>
@@ -94,106 +130,87 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
         <legend>{t('scn.section.fleet')}</legend>
         <div className="scn-grid">
           {field('scn.fleetSize', numInput('/fleet/size', fleet.size, (n) => setFleet({ size: n }), { testId: 'scn-size', min: 1 }))}
-          <DateField
-            className="scn-field"
-            label={t('scn.startFrom')}
-            required
-            invalid={bad('/fleet/startDates') !== undefined}
-            dataField="/fleet/startDates/from"
-            testId="scn-start-from"
-            value={fleet.startDates.from}
-            onChange={(v) => setFleet({ startDates: { ...fleet.startDates, from: v } })}
-            disabled={disabled}
-          />
-          <DateField
-            className="scn-field"
-            label={t('scn.startTo')}
-            required
-            invalid={bad('/fleet/startDates') !== undefined}
-            dataField="/fleet/startDates/to"
-            testId="scn-start-to"
-            value={fleet.startDates.to}
-            onChange={(v) => setFleet({ startDates: { ...fleet.startDates, to: v } })}
-            disabled={disabled}
-          />
+          {dateField(DateField, {
+            label: 'scn.startFrom',
+            pointer: '/fleet/startDates',
+            dataField: '/fleet/startDates/from',
+            testId: 'scn-start-from',
+            value: fleet.startDates.from,
+            onValue: (v) => setFleet({ startDates: { ...fleet.startDates, from: v } }),
+          })}
+          {dateField(DateField, {
+            label: 'scn.startTo',
+            pointer: '/fleet/startDates',
+            dataField: '/fleet/startDates/to',
+            testId: 'scn-start-to',
+            value: fleet.startDates.to,
+            onValue: (v) => setFleet({ startDates: { ...fleet.startDates, to: v } }),
+          })}
         </div>
-        <table className="scn-rows" data-testid="scn-mix">
-          <thead>
-            <tr>
-              <th>{t('scn.course')}</th>
-              <th>{t('scn.share')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {fleet.courseMix.map((m, i) => (
-              <tr key={i}>
-                <td>
-                  <select
-                    className={bad(`/fleet/courseMix/${i}/course`)}
-                    data-field={`/fleet/courseMix/${i}/course`}
-                    aria-label={`${t('scn.course')} ${i + 1}`}
-                    value={m.course}
-                    onChange={(e) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, course: e.target.value } : x)) })}
-                    disabled={disabled}
-                  >
-                    {!choices.courses.some((c) => c.code === m.course) && <option value={m.course}>{m.course}</option>}
-                    {choices.courses.map((c) => (
-                      <option key={c.code} value={c.code}>
-                        {c.code} — {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{numInput(`/fleet/courseMix/${i}/share`, m.share, (n) => setFleet({ courseMix: fleet.courseMix.map((x, j) => (j === i ? { ...x, share: n } : x)) }), { step: 'any', min: 0, label: `${t('scn.share')} ${i + 1}` })}</td>
-                <td>
-                  <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => setFleet({ courseMix: fleet.courseMix.filter((_, j) => j !== i) })} disabled={disabled}>
-                    ×
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {rowsTable(
+          'scn-mix',
+          ['scn.course', 'scn.share'],
+          fleet.courseMix,
+          (m, i) => (
+            <>
+              <td>
+                <select
+                  className={bad(`/fleet/courseMix/${i}/course`)}
+                  data-field={`/fleet/courseMix/${i}/course`}
+                  aria-label={`${t('scn.course')} ${i + 1}`}
+                  value={m.course}
+                  onChange={(e) => setFleet({ courseMix: patchAt(fleet.courseMix, i, { course: e.target.value }) })}
+                  disabled={disabled}
+                >
+                  {!choices.courses.some((c) => c.code === m.course) && <option value={m.course}>{m.course}</option>}
+                  {choices.courses.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.code} — {c.name}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{numInput(`/fleet/courseMix/${i}/share`, m.share, (n) => setFleet({ courseMix: patchAt(fleet.courseMix, i, { share: n }) }), { step: 'any', min: 0, label: `${t('scn.share')} ${i + 1}` })}</td>
+            </>
+          ),
+          (i) => setFleet({ courseMix: fleet.courseMix.filter((_, j) => j !== i) }),
+        )}
         <button type="button" onClick={() => setFleet({ courseMix: [...fleet.courseMix, { course: choices.courses[0]?.code ?? '', share: 1 }] })} disabled={disabled}>
           {t('scn.addCourse')}
         </button>
-        <table className="scn-rows" data-testid="scn-options">
-          <thead hidden={(fleet.optionUptake ?? []).length === 0}>
-            <tr>
-              <th>{t('scn.option')}</th>
-              <th>{t('scn.probability')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(fleet.optionUptake ?? []).map((o, i) => (
-              <tr key={i}>
-                <td>
-                  <select
-                    className={bad(`/fleet/optionUptake/${i}/option`)}
-                    aria-label={`${t('scn.option')} ${i + 1}`}
-                    value={o.option}
-                    onChange={(e) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, option: e.target.value } : x)) })}
-                    disabled={disabled}
-                  >
-                    {choices.options.map((c) => (
-                      <option key={c.code} value={c.code}>
-                        {c.name} ({c.code})
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{numInput(`/fleet/optionUptake/${i}/probability`, o.probability, (n) => setFleet({ optionUptake: (fleet.optionUptake ?? []).map((x, j) => (j === i ? { ...x, probability: n } : x)) }), { step: '0.01', min: 0, label: `${t('scn.probability')} ${i + 1}` })}</td>
-                <td>
-                  <button type="button" className="icon-button" aria-label={t('scn.remove')} onClick={() => setFleet({ optionUptake: (fleet.optionUptake ?? []).filter((_, j) => j !== i) })} disabled={disabled}>
-                    ×
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {rowsTable(
+          'scn-options',
+          ['scn.option', 'scn.probability'],
+          fleet.optionUptake ?? [],
+          (o, i) => (
+            <>
+              <td>
+                <select
+                  className={bad(`/fleet/optionUptake/${i}/option`)}
+                  aria-label={`${t('scn.option')} ${i + 1}`}
+                  value={o.option}
+                  onChange={(e) => setFleet({ optionUptake: patchAt(fleet.optionUptake ?? [], i, { option: e.target.value }) })}
+                  disabled={disabled}
+                >
+                  {choices.options.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name} ({c.code})
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {numInput(`/fleet/optionUptake/${i}/probability`, o.probability, (n) => setFleet({ optionUptake: patchAt(fleet.optionUptake ?? [], i, { probability: n }) }), {
+                  step: '0.01',
+                  min: 0,
+                  label: `${t('scn.probability')} ${i + 1}`,
+                })}
+              </td>
+            </>
+          ),
+          (i) => setFleet({ optionUptake: (fleet.optionUptake ?? []).filter((_, j) => j !== i) }),
+          true,
+        )}
         <button type="button" onClick={() => setFleet({ optionUptake: [...(fleet.optionUptake ?? []), { option: choices.options[0]?.code ?? '', probability: 0.1 }] })} disabled={disabled || choices.options.length === 0}>
           {t('scn.addOption')}
         </button>

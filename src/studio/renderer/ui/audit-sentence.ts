@@ -4,6 +4,8 @@ import { ruleTitle } from '../i18n/rule-texts.js';
 import { en, ja, type MessageKey } from '../i18n/messages.js';
 import { tokyoTime } from './tokyo-time.js';
 import { INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../../engine/review/event-labels.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { TABLE_IDS, type TableId } from '../../../tariff-model/table-id.js';
 
 type Lang = 'ja' | 'en';
 type Entry = { at: string; actor: string; action: string; target: string; before: unknown; after: unknown };
@@ -30,7 +32,8 @@ export const hasSentence = (action: string): boolean => {
 /** The effective date of a version by its target (`rule:12`), from the version lists the page holds. */
 export type EffectiveOf = (target: string) => string | undefined;
 
-function targetText(e: Entry, lang: Lang, effectiveOf?: EffectiveOf): string {
+/** What an entry is about, in words: `ルールのバージョン #2（施行日 2025-04-01）`, `シナリオ #3「…」`, the target as stored when no catalog names its kind. */
+export function targetText(e: Entry, lang: Lang, effectiveOf?: EffectiveOf): string {
   const m = /^([a-z]+):(.+)$/u.exec(e.target);
   const kind = m?.[1] ?? e.target;
   const entry = own(AUDIT_TARGETS, kind);
@@ -144,6 +147,65 @@ function changesOf(before: unknown, after: unknown, lang: Lang): string[] {
   return out;
 }
 
+/** The most cell lines an entry lists; the rest are counted (the JSON holds them all). */
+export const TARIFF_LINES_SHOWN = 30;
+
+const isTable = (t: unknown): t is TableId => typeof t === 'string' && (TABLE_IDS as readonly string[]).includes(t);
+
+/** A tariff cell's value as the grid shows it: yen and numbers with separators, blank as blank, lists joined. */
+function cellValueText(table: TableId, field: string | null, v: unknown, lang: Lang): string {
+  const w = AUDIT_WORDS[lang];
+  if (v === null || v === undefined || v === '') return w.blank;
+  const col = TABLES[table].columns.find((c) => c.key === field);
+  if (typeof v === 'number') {
+    const n = v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+    return col?.kind === 'yen' ? fill(w.yen, { n }) : n;
+  }
+  if (Array.isArray(v)) return v.map(String).join(lang === 'ja' ? '、' : ', ');
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/**
+ * A tariff edit, cell by cell: which table (as its sheet is named), which row (its key: the course
+ * or option code…), which column, from what to what; a row added or removed says so. The cells are
+ * the entry's after side (each with its table, key, column, value and kind of change) paired with
+ * its before side. An entry written before the cells were kept whole holds each change as the line
+ * `表1 コース M5525N-1M-C7-SN 月額料金（円）: 14080 → 15000` on its after side: shown as written.
+ * Null when the entry holds no such list.
+ */
+export function tariffCellLines(before: unknown, after: unknown, lang: Lang): string[] | null {
+  if (!Array.isArray(after) || after.length === 0) return null;
+  const w = AUDIT_WORDS[lang];
+  const olds = (Array.isArray(before) ? before : isObject(before) && Array.isArray(before.cells) ? before.cells : []) as unknown[];
+  const lines: string[] = [];
+  for (const item of after) {
+    if (typeof item === 'string') {
+      lines.push(item);
+      continue;
+    }
+    if (!isObject(item) || !isTable(item.table) || typeof item.key !== 'string') return null;
+    const table = TABLES[item.table];
+    const field = typeof item.field === 'string' ? item.field : null;
+    const row = fill(w.row, { table: lang === 'ja' ? table.sheet : table.en, key: item.key });
+    if (item.change === 'added' || item.change === 'removed') {
+      lines.push(`${row}: ${item.change === 'added' ? w.rowAdded : w.rowRemoved}`);
+      continue;
+    }
+    const col = table.columns.find((c) => c.key === field);
+    const old = olds.find((b): b is Record<string, unknown> => isObject(b) && b.table === item.table && b.key === item.key && b.field === field);
+    lines.push(
+      fill(w.cell, {
+        row,
+        column: col ? col[lang] : (field ?? ''),
+        before: cellValueText(item.table, field, old?.value, lang),
+        after: cellValueText(item.table, field, item.value, lang),
+      }),
+    );
+  }
+  if (lines.length <= TARIFF_LINES_SHOWN) return lines;
+  return [...lines.slice(0, TARIFF_LINES_SHOWN), fill(w.moreCells, { n: lines.length - TARIFF_LINES_SHOWN })];
+}
+
 /** A new draft: the version it starts from (its id, date and status then), and its own date and title. */
 function createdFrom(e: Entry, lang: Lang): string[] {
   const b = isObject(e.before) ? e.before : {};
@@ -168,6 +230,8 @@ export function auditSentence(e: Entry, lang: Lang, effectiveOf?: EffectiveOf): 
   const sentence =
     fill(AUDIT_WORDS[lang].at, { at: tokyoTime(e.at) }) + fill(template, { actor: e.actor, target: targetText(e, lang, effectiveOf), subject: subjectText(e, lang) });
   // A rule added or deleted: the change is the rule itself, named in the sentence.
-  const changes = e.action === 'rule.added' || e.action === 'rule.deleted' ? [] : e.action.endsWith('.draft.created') ? createdFrom(e, lang) : changesOf(e.before, e.after, lang);
+  const cells = e.action.startsWith('tariff.draft.') ? tariffCellLines(e.before, e.after, lang) : null;
+  const changes =
+    e.action === 'rule.added' || e.action === 'rule.deleted' ? [] : e.action.endsWith('.draft.created') ? createdFrom(e, lang) : (cells ?? changesOf(e.before, e.after, lang));
   return { sentence, changes, known: known !== undefined };
 }

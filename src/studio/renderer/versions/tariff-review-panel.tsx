@@ -7,6 +7,8 @@ import type { PageText } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { ReviewHistory, ReviewLifecycle } from './review-lifecycle.js';
+import { useCaseCaption } from '../rules/case-caption.js';
+import { outputLabelKey } from '../explorer/output-labels.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,7 +40,15 @@ export function TariffReviewPanel({
   saving?: boolean;
 }) {
   const api = useApi();
-  const { t, yen } = useI18n();
+  const { t, yen, lang } = useI18n();
+  const caption = useCaseCaption();
+  // A changed field by its label, as the rules page's regression words it (結果, 金額…).
+  const fieldLabel = (decision: string, k: string): string => {
+    if (k === 'outcome') return t('explorer.outcome');
+    if (k === 'clauses') return t('engine.clauses');
+    const key = outputLabelKey(decision, k);
+    return key ? t(key) : k;
+  };
   const [review, setReview] = useState<TariffReviewView | null>(null);
   const [impact, setImpact] = useState<FleetImpact | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -155,10 +165,20 @@ export function TariffReviewPanel({
           </p>
           <ul className="small case-list" tabIndex={0} aria-label={t('tr.regression')}>
             {[...review.failing.map((c) => ({ c, bad: true })), ...review.changed.map((c) => ({ c, bad: false }))].slice(0, 30).map(({ c, bad }) => (
-              <li key={`${bad ? 'f' : 'c'}${c.file}#${c.index}`} className={bad ? 'case-failing' : ''}>
-                {bad ? 'invalid: ' : ''}
-                {c.file.split('/').pop()} › {c.name}
-                {c.changedFields.length > 0 && <span className="muted"> ({c.changedFields.slice(0, 4).join(', ')})</span>}
+              <li key={`${bad ? 'f' : 'c'}${c.file}#${c.index}`} className={bad ? 'case-failing' : ''} title={c.name} data-testid="tr-regression-case">
+                {bad ? t('tr.invalidCase') : ''}
+                {c.file.split('/').pop()} › {caption(c)}
+                {c.changedFields.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    (
+                    {c.changedFields
+                      .slice(0, 4)
+                      .map((f) => fieldLabel(String(c.before.decision), f))
+                      .join(lang === 'ja' ? '、' : ', ')}
+                    )
+                  </span>
+                )}
               </li>
             ))}
           </ul>
