@@ -41,6 +41,12 @@ const dataMessage = (e: ErrorObject): string => {
 /** JSON reads 1e309 and beyond as ±Infinity, which JSON.stringify would show as null. */
 const tooLargeToHold = (v: unknown): boolean => typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v);
 
+/** A whole number past 2^53 is not the one written (JSON.parse rounds it): said, so "got …992" for …993 is no puzzle. */
+const roundedNote = (v: unknown): string =>
+  typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v) && Math.abs(v) < 1e21
+    ? ` (as read: a JSON number past ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} loses its last digits)`
+    : '';
+
 const factsMessage = (e: ErrorObject, value: unknown): string => {
   if (tooLargeToHold(value))
     return `must be ${e.keyword === 'type' ? String(e.params.type) : 'a number'}, got a number too large to hold (JSON reads 1e309 and beyond as Infinity); write the number in digits, at most ${MAX_YEN.toLocaleString('en-US')} for an amount in yen`;
@@ -59,7 +65,7 @@ const factsMessage = (e: ErrorObject, value: unknown): string => {
     case 'minimum':
       return `must be ${String(e.params.limit)} or more, got ${JSON.stringify(value)}`;
     case 'maximum':
-      return `must be at most ${Number(e.params.limit).toLocaleString('en-US')}${Number(e.params.limit) === MAX_YEN ? ' yen (the largest amount the engine accepts)' : ''}, got ${JSON.stringify(value)}`;
+      return `must be at most ${Number(e.params.limit).toLocaleString('en-US')}${Number(e.params.limit) === MAX_YEN ? ' yen (the largest amount the engine accepts)' : ''}, got ${JSON.stringify(value)}${roundedNote(value)}`;
     case 'uniqueItems':
       return 'must not list the same item twice';
     case 'minLength':

@@ -32,6 +32,13 @@ describe('money facts are bounded', () => {
     }
   });
 
+  it('a number past 2^53 (read rounded) is shown with a note, so "got 9007199254740992" for 9007199254740993 is explained', async () => {
+    const out = await decide(registry, late(JSON.parse('9007199254740993') as number) as never, { today: '2025-03-31' });
+    expect(out.errors?.[0]?.message).toBe(
+      'must be at most 1,000,000,000,000 yen (the largest amount the engine accepts), got 9007199254740992 (as read: a JSON number past 9,007,199,254,740,991 loses its last digits)',
+    );
+  });
+
   it('the bound itself answers a finite whole amount', async () => {
     const out = await decide(registry, late(MAX_YEN) as never, { today: '2025-03-31' });
     expect(out.outcome).toBe('charge');
