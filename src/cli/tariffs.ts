@@ -141,7 +141,9 @@ export const tariffsImportCommand: Command = {
         const errors = importErrors(reading);
         if (errors.length) {
           for (const e of errors) io.err(`error: ${e.code}: ${e.message}`);
-          io.err(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: nothing was imported. Fix the cells above and import again.`);
+          io.err(
+            `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: nothing was imported. Fix what the ${errors.length === 1 ? 'error above names' : 'errors above name'} (a cell, a column, a sheet or the file) and import again.`,
+          );
           return 2;
         }
         const effective = values.effective ?? reading.suggestedEffective;
@@ -176,7 +178,9 @@ async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftI
   const errors = reading.read.issues.filter((i) => i.severity === 'error');
   if (errors.length) {
     for (const e of errors) io.err(`error: ${e.code}: ${e.message}`);
-    io.err(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: draft #${draftId} was not changed. Fix the cells above and import again.`);
+    io.err(
+      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: draft #${draftId} was not changed. Fix what the ${errors.length === 1 ? 'error above names' : 'errors above name'} (a cell, a column, a sheet or the file) and import again.`,
+    );
     return 2;
   }
   const d = reading.draft;

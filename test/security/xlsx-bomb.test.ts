@@ -115,5 +115,9 @@ describe('zip bombs and oversized sheets', () => {
     const r = await runCli('tariffs', 'import', file, '--workspace', join(dir, 'ws.sqlite'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('16 MB per entry');
+    // The last line does not send the user to "the cells above" for a file refused as a whole.
+    expect(r.err.trim().split('\n').at(-1)).toBe(
+      `1 error in ${file}: nothing was imported. Fix what the error above names (a cell, a column, a sheet or the file) and import again.`,
+    );
   });
 });
