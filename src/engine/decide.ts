@@ -124,7 +124,11 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     const first = registry.firstEffective();
     errors.push({
       path: '/asOf',
-      message: `no ${!rules ? 'rule' : 'tariff'} version is in force on ${asOf}; the first takes effect on ${first ?? '(none loaded)'}. Use an asOf on or after it.`,
+      message:
+        // None of that kind approved at all: no asOf would help, so the advice is to approve one.
+        registry.firstEffective(!rules ? 'rules' : 'tariffs') === undefined || first === undefined
+          ? `no ${!rules ? 'rule' : 'tariff'} version is approved and loaded, so none is in force on ${asOf}: approve one (the studio's review) or list one in the folder's index.json, then ask again`
+          : `no ${!rules ? 'rule' : 'tariff'} version is in force on ${asOf}; the first takes effect on ${first}. Use an asOf on or after it.`,
       code: 'NO_VERSION_IN_FORCE',
     });
     return invalid(c, asOf, errors);

@@ -40,6 +40,25 @@ describe('versions in force by date (case-files.md asOf)', () => {
     expect(out.errors[0]!.message).toContain('the first takes effect on 2024-01-01');
   });
 
+  it('no approved version of a kind at all: the error says to approve one, not to move asOf to a date that does not exist', () => {
+    const [tariff] = shipped.tariffVersions;
+    const noTariff = new Registry(shipped.ruleVersions, [{ ...tariff!, status: 'draft' }]);
+    const out = decideFast(noTariff, { asOf: '2025-01-01', decision: 'surcharge', facts: { evadedAmount: 1 } }, { today: '2025-01-01' }) as {
+      outcome: string;
+      errors: { path: string; message: string; code: string }[];
+    };
+    expect(out.outcome).toBe('invalid');
+    expect(out.errors).toEqual([
+      {
+        path: '/asOf',
+        code: 'NO_VERSION_IN_FORCE',
+        message:
+          "no tariff version is approved and loaded, so none is in force on 2025-01-01: approve one (the studio's review) or list one in the folder's index.json, then ask again",
+      },
+    ]);
+    expect(out.errors[0]!.message).not.toContain('none loaded');
+  });
+
   it('a version in review or a draft never names the first date (it answers no asOf)', () => {
     const [rule] = shipped.ruleVersions;
     const [tariff] = shipped.tariffVersions;
