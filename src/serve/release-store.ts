@@ -19,7 +19,7 @@ export type StoreEvent =
 
 export type StoreOptions = { publicKeyFile?: string; pollMs?: number; log: (e: StoreEvent) => void };
 
-type Seen = { stamp: string; ok: boolean; builtAt?: string; id?: string };
+type Seen = { stamp: string; ok: boolean; builtAt?: string; id?: string; why?: { code: string; errors: string[] } };
 
 const describe = (e: unknown): { code: string; errors: string[] } =>
   e instanceof DataLoadError
@@ -51,12 +51,16 @@ export class ReleaseStore {
     }
     this.scan();
     if (!this.currentRelease) {
-      // "see above" only when something was rejected above (a release.rejected line each).
-      const rejected = [...this.seen.values()].filter((v) => !v.ok).length;
-      const why = rejected
-        ? `none of its ${rejected} *.json file(s) is a valid release; see the release.rejected lines above`
+      // Each rejected file with its reasons in the error itself: the release.rejected lines go to
+      // standard output, and through a pipe they may come after this error on standard error.
+      const rejected = [...this.seen].filter(([, v]) => !v.ok);
+      const why = rejected.length
+        ? `none of its ${rejected.length} *.json file(s) is a valid release (each is named below); fix or rebuild one with tariff release build --out`
         : 'it holds no *.json file; build one into it with tariff release build --out DIR/release.json';
-      throw new DataLoadError('NO_RELEASE', [{ file: this.path, pointer: '', message: `no valid release in this directory: ${why}`, code: 'NO_RELEASE' }]);
+      throw new DataLoadError('NO_RELEASE', [
+        { file: this.path, pointer: '', message: `no valid release in this directory: ${why}`, code: 'NO_RELEASE' },
+        ...rejected.map(([file, v]) => ({ file, pointer: '', message: `not a valid release (${v.why!.code}): ${v.why!.errors.map((x) => (x.startsWith(`${file}: `) ? x.slice(file.length + 2) : x)).join('; ')}`, code: v.why!.code })),
+      ]);
     }
     try {
       this.watcher = watch(this.path, () => this.scan());
@@ -121,8 +125,9 @@ export class ReleaseStore {
           this.opts.log({ event: 'release.loaded', file, release: r.id, builtAt: r.manifest.builtAt, previous: cur?.id ?? null });
         } else this.opts.log({ event: 'release.ignored', file, release: r.id, reason: `built ${r.manifest.builtAt}, not newer than ${cur!.id} (built ${cur!.manifest.builtAt})` });
       } catch (e) {
-        this.seen.set(file, { stamp, ok: false });
-        this.opts.log({ event: 'release.rejected', file, ...describe(e) });
+        const why = describe(e);
+        this.seen.set(file, { stamp, ok: false, why });
+        this.opts.log({ event: 'release.rejected', file, ...why });
       }
     }
   }

@@ -312,6 +312,18 @@ describe('an empty value is not a number', () => {
       `tariff serve: NO_RELEASE\n  ${dir}: no valid release in this directory: it holds no *.json file; build one into it with tariff release build --out DIR/release.json\n`,
     );
   });
+
+  it('serve --release on a folder of broken releases names each file and why on standard error, not only in the log lines of standard output', () => {
+    const { dir } = scratchFiles('cli5-rel-bad-');
+    writeFileSync(join(dir, 'a.json'), '{"not": "a release"');
+    const r = tariff(['serve', '--release', dir, '--port', '0']);
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('tariff serve: NO_RELEASE');
+    expect(lines[1]).toContain(`${dir}: no valid release in this directory: none of its 1 *.json file(s) is a valid release (each is named below)`);
+    expect(lines[2]).toMatch(new RegExp(`^  ${join(dir, 'a.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a valid release \\(RELEASE_JSON\\): `));
+    expect(r.stderr).not.toContain('lines above');
+  });
 });
 
 describe('secrets given where they do not belong are never echoed', () => {
