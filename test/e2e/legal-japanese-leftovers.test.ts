@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { createRuleDraft, setRuleParameter, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * A Japanese legal reviewer reads a tariff edit in the audit log cell by cell (table, row, column,
@@ -76,16 +76,8 @@ describe('the audit log and the regression in Japanese, tariff cells and cases i
     await testId('rules-tab-versions')
       .click()
       .catch(() => undefined);
-    await testId('btn-rule-draft').click();
-    await testId('rule-draft-effective').fill('2027-04-01');
-    await testId('rule-draft-title').fill('第27条 改定案');
-    await testId('rule-draft-create').click();
-    await waitText(testId('rule-version-status'), '下書き');
-    await testId('decision-select').selectOption('lateInterest');
-    await testId('param-edit-annualRatePercent').click();
-    await testId('pe-value').fill('14.0');
-    await testId('pe-save').click();
-    await waitText(testId('param-value-annualRatePercent'), '14.0');
+    await createRuleDraft(studio.page, '2027-04-01', '第27条 改定案');
+    await setRuleParameter(studio.page, 'lateInterest', 'annualRatePercent', '14.0');
     await testId('rules-tab-regression').click();
     // A folder of the reviewer's own with a case that has no name.
     const own = join(dir, 'own-cases');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
 import { RULE_TITLES } from '../../src/studio/renderer/i18n/rule-text-messages.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { createRuleDraft, setRuleParameter, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * What a Japanese legal reviewer reads on the diff, regression and audit tabs after editing a
@@ -23,16 +23,8 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     await studio.page.goto(studio.url);
     await testId('nav-rules').click();
     await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
-    await testId('btn-rule-draft').click();
-    await testId('rule-draft-effective').fill('2025-04-01');
-    await testId('rule-draft-title').fill('第27条 改定案');
-    await testId('rule-draft-create').click();
-    await waitText(testId('rule-version-status'), '下書き');
-    await testId('decision-select').selectOption('lateInterest');
-    await testId('param-edit-annualRatePercent').click();
-    await testId('pe-value').fill('14.0');
-    await testId('pe-save').click();
-    await waitText(testId('param-value-annualRatePercent'), '14.0');
+    await createRuleDraft(studio.page, '2025-04-01', '第27条 改定案');
+    await setRuleParameter(studio.page, 'lateInterest', 'annualRatePercent', '14.0');
     const json = await testId('rule-json').inputValue();
     await testId('rule-json').fill(json.replace(/"name": "[^"]*"/u, `"name": "${NEW_TITLE}"`));
     await waitText(testId('rule-check'), '検査を通過しました');

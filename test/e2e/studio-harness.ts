@@ -145,6 +145,15 @@ export async function createRuleDraft(page: Page, effective: string, title: stri
   await waitText(page.getByTestId('rule-version-status'), '下書き');
 }
 
+/** In a rule draft on the Rules page: sets one parameter of a decision through its editor and waits for the saved value. */
+export async function setRuleParameter(page: Page, decision: string, parameter: string, value: string): Promise<void> {
+  await page.getByTestId('decision-select').selectOption(decision);
+  await page.getByTestId(`param-edit-${parameter}`).click();
+  await page.getByTestId('pe-value').fill(value);
+  await page.getByTestId('pe-save').click();
+  await waitText(page.getByTestId(`param-value-${parameter}`), value);
+}
+
 /** The id of the version selected in the Tariff page's list (`version-`) or the Rules page's (`rule-version-`). */
 export async function selectedVersion(page: Page, prefix: 'version-' | 'rule-version-'): Promise<number> {
   return Number((await page.locator('.version-item.selected').getAttribute('data-testid'))!.replace(prefix, ''));
