@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { runScenario, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * A product manager's and a finance analyst's first week in the browser mode, held to what
  * stood in their way: a course duplicated with 行を複製 (refused as a duplicate name before), a row
- * the add-row form could not add (said behind the modal, in the page's banner, before).
+ * the add-row form could not add (said behind the modal, in the page's banner, before); a what-if
+ * with the customers' response to the price (no field for it before) and a table whose two-row
+ * head lost its group row when scrolled.
  */
 const dir = scratch('e2e-first-week-');
 const studio = useStudio(join(dir, 'workspace.sqlite'), { viewport: { width: 1280, height: 800 } });
@@ -52,5 +54,47 @@ describe('first week: product manager', () => {
     await form.waitFor({ state: 'detached' });
     await waitText(testId('change-count'), '2');
     await courseCell('M5525N-3Y-C7-SN-COPY').waitFor();
+  });
+});
+
+describe('first week: finance', () => {
+  it('builds a what-if with the customers\' response to the price, runs it and sees cancellations respond', async () => {
+    await testId('nav-scenarios').click();
+    await testId('scenario-form').waitFor();
+    await testId('scn-name').fill('M2035 3年 −500円、解約が価格に反応');
+    await testId('scn-replications').fill('2');
+    await testId('scn-proposal-qe-add').click();
+    // The response: a price cut lowers cancellations (positive elasticity); new contracts choose by price.
+    const response = testId('scn-response');
+    await waitText(response, '解約の価格弾力性');
+    await testId('scn-response-cancellation-all').fill('2');
+    await testId('scn-response-choice-M2035').fill('-3');
+    // A series left blank says it takes the value for every course.
+    expect(await testId('scn-response-choice-M5525').getAttribute('placeholder')).toBe('左と同じ');
+    await shot(studio.page, 'first-week-03-response');
+    await runScenario(studio);
+    const cancellations = testId('summary-table').locator('tr[data-key=cancellations] td');
+    const [baseline, proposal] = [await cancellations.nth(1).textContent(), await cancellations.nth(2).textContent()].map((x) => Number((x ?? '').replace(/[^\d]/gu, '')));
+    expect(proposal).toBeLessThan(baseline!);
+    // Saved with the scenario: opened again, the fields hold it.
+    await studio.page.reload();
+    await testId('nav-scenarios').click();
+    await testId('scn-open-1').click();
+    await waitText(testId('scn-heading'), '解約が価格に反応');
+    if (!(await testId('scenario-form').isVisible())) await testId('scn-toggle-form').click();
+    expect(await testId('scn-response-cancellation-all').inputValue()).toBe('2');
+    expect(await testId('scn-response-choice-M2035').inputValue()).toBe('-3');
+  });
+
+  it('keeps both rows of a two-row table head in view when the table is scrolled (the group over 現行案 / 変更案)', async () => {
+    const table = testId('table-events');
+    await table.scrollIntoViewIfNeeded();
+    const box = table.locator('xpath=ancestor::div[contains(@class, "scn-table-box")][1]');
+    await box.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const rect = (l: ReturnType<typeof table.locator>) => l.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const [boxRect, group, sides] = await Promise.all([rect(box), rect(table.locator('thead tr').first().locator('th.center').first()), rect(table.locator('thead tr').nth(1).locator('th').first())]);
+    expect(group.top).toBeGreaterThanOrEqual(boxRect.top - 1);
+    expect(sides.top).toBeGreaterThanOrEqual(group.bottom - 1);
+    await shot(studio.page, 'first-week-04-events-table-scrolled');
   });
 });
