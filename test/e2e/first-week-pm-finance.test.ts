@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
 import { runScenario, shot, useStudio, waitText } from './studio-harness.js';
@@ -84,6 +85,42 @@ describe('first week: finance', () => {
     if (!(await testId('scenario-form').isVisible())) await testId('scn-toggle-form').click();
     expect(await testId('scn-response-cancellation-all').inputValue()).toBe('2');
     expect(await testId('scn-response-choice-M2035').inputValue()).toBe('-3');
+  });
+
+  it('exports the run to Excel: the summary and its p5–p95 on screen are the numbers the workbook shows', async () => {
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('scn-export').click()]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const cached = (v: ExcelJS.CellValue): number => Number(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+    // As Excel and LibreOffice show a figure of the format: half away from zero, to the yen (#,##0) or to a tenth (#,##0.0).
+    const shown = (v: number, decimals: number) => Math.sign(v) * (Math.round(Number((Math.abs(v) * 10 ** decimals).toPrecision(15))) / 10 ** decimals);
+    const numbers = (text: string | null) => [...(text ?? '').matchAll(/[+-]?[\d,]+(?:\.\d+)?/gu)].map((m) => Number(m[0].replace(/,/gu, '')));
+    const bandRow = (figure: string, side: string) => {
+      let found: number[] | undefined;
+      wb.getWorksheet('Bands')!.eachRow((r) => {
+        const v = r.values as ExcelJS.CellValue[];
+        if (v[1] === figure && !v[3] && String(v[4]).startsWith(side)) found = [cached(v[5]!), cached(v[7]!)];
+      });
+      return found!;
+    };
+    const summaryRow = (figure: string) => {
+      let found: number[] | undefined;
+      wb.getWorksheet('Summary')!.eachRow((r) => {
+        const v = r.values as ExcelJS.CellValue[];
+        if (v[1] === figure) found = [cached(v[3]!), cached(v[4]!), cached(v[5]!)];
+      });
+      return found!;
+    };
+    for (const [figure, decimals] of [['netExTax', 0], ['monthlyFees', 0], ['cancellations', 1], ['settlementsDue', 1]] as const) {
+      const cells = testId('summary-table').locator(`tr[data-key=${figure}] td`);
+      const screen = await Promise.all([1, 2, 3].map(async (i) => numbers(await cells.nth(i).textContent())[0]));
+      expect(screen, figure).toEqual(summaryRow(figure));
+      expect(numbers(await cells.nth(4).textContent()), `${figure} proposal p5–p95`).toEqual(bandRow(figure, 'proposal').map((v) => shown(v, decimals)));
+      expect(numbers(await cells.nth(5).textContent()), `${figure} difference p5–p95`).toEqual(bandRow(figure, 'difference').map((v) => shown(v, decimals)));
+    }
+    expect(wb.worksheets.map((w) => w.name)).toContain('Replications');
   });
 
   it('keeps both rows of a two-row table head in view when the table is scrolled (the group over 現行案 / 変更案)', async () => {
