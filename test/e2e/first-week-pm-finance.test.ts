@@ -56,6 +56,25 @@ describe('first week: product manager', () => {
     await waitText(testId('change-count'), '2');
     await courseCell('M5525N-3Y-C7-SN-COPY').waitFor();
   });
+
+  it('sees the draft against the version it came from on the Rules page, in Japanese, an added row with its name and price', async () => {
+    await testId('nav-rules').click();
+    await testId('rules-tab-diff').click();
+    await waitText(testId('diff-summary'), 'ルール 0 件');
+    // Only the draft picked: the other side is the version it came from.
+    const draft = await testId('diff-tariff-to').evaluate((el) => Array.from((el as HTMLSelectElement).options).find((o) => o.text.includes('2027-04-01'))!.value);
+    await testId('diff-tariff-to').selectOption(draft);
+    await waitText(testId('diff-tariffs'), '行を追加');
+    expect(await testId('diff-tariff-from').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.text)).toContain('2023-09-19');
+    const text = await testId('diff-tariffs').textContent();
+    expect(text).toContain('コース');
+    expect(text).toContain('M5525N-3Y-C7-SN-COPY');
+    expect(text).toContain('どこでも“me”REC M5525N・3年コース・クラウド 60・SN、月額料金（円） 7,180円');
+    expect(text).not.toMatch(/courses|monthlyFee|null/u);
+    // The rules are the same version on both sides: said so, without saying nothing differs.
+    await waitText(testId('diff-same'), 'ルールの違いはありません。料金表の違いは下のとおりです。');
+    await shot(studio.page, 'first-week-03-tariff-diff');
+  });
 });
 
 describe('first week: finance', () => {
@@ -72,7 +91,7 @@ describe('first week: finance', () => {
     await testId('scn-response-choice-M2035').fill('-3');
     // A series left blank says it takes the value for every course.
     expect(await testId('scn-response-choice-M5525').getAttribute('placeholder')).toBe('左と同じ');
-    await shot(studio.page, 'first-week-03-response');
+    await shot(studio.page, 'first-week-04-response');
     await runScenario(studio);
     const cancellations = testId('summary-table').locator('tr[data-key=cancellations] td');
     const [baseline, proposal] = [await cancellations.nth(1).textContent(), await cancellations.nth(2).textContent()].map((x) => Number((x ?? '').replace(/[^\d]/gu, '')));
@@ -132,6 +151,6 @@ describe('first week: finance', () => {
     const [boxRect, group, sides] = await Promise.all([rect(box), rect(table.locator('thead tr').first().locator('th.center').first()), rect(table.locator('thead tr').nth(1).locator('th').first())]);
     expect(group.top).toBeGreaterThanOrEqual(boxRect.top - 1);
     expect(sides.top).toBeGreaterThanOrEqual(group.bottom - 1);
-    await shot(studio.page, 'first-week-04-events-table-scrolled');
+    await shot(studio.page, 'first-week-05-events-table-scrolled');
   });
 });
