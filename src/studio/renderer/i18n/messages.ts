@@ -860,7 +860,7 @@ export const en: Record<MessageKey, string> = {
   'scn.response.help':
     'Contractors respond where the proposal changes a course’s monthly fee (price ratio = the proposal’s fee ÷ the baseline’s). A blank field is no response (0); a series left blank takes the value for every course.',
   'scn.response.all': 'Every course',
-  'scn.response.sameAsAll': 'as every course',
+  'scn.response.sameAsAll': 'as all',
   'scn.response.cancellation': 'Cancellation elasticity',
   'scn.response.cancellationHint': 'positive: a price rise raises cancellations (monthly hazard × ratio^elasticity)',
   'scn.response.choice': 'Course choice elasticity',
