@@ -57,6 +57,30 @@ describe('first week: product manager', () => {
     await courseCell('M5525N-3Y-C7-SN-COPY').waitFor();
   });
 
+  it('exports the draft, edits it outside the studio and imports it back: a bad cell is said in Japanese, where it is and what to enter', async () => {
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('btn-export').click()]);
+    const exported = join(dir, download.suggestedFilename());
+    await download.saveAs(exported);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const sheet = wb.getWorksheet('表1 コース')!;
+    let at = 0;
+    sheet.eachRow((r, n) => {
+      if (r.getCell(1).value === 'M5525N-2Y-C7-SN') at = n;
+    });
+    sheet.getRow(at).getCell(3).value = 'たかい';
+    const edited = join(dir, 'edited-bad.xlsx');
+    await wb.xlsx.writeFile(edited);
+    await testId('btn-import-into-draft').click();
+    await testId('draft-import-file').setInputFiles(edited);
+    const errors = testId('draft-import-error-list');
+    await waitText(errors, '「たかい」は受け付けられません。0 以上の整数（円）を入力してください。');
+    expect(await errors.textContent()).toContain(`表1 コース${at}C 月額料金（円）`);
+    expect(await testId('draft-import-apply').isDisabled()).toBe(true);
+    await shot(studio.page, 'first-week-03-import-error');
+    await testId('draft-import-dialog').getByRole('button', { name: 'キャンセル' }).click();
+  });
+
   it('sees the draft against the version it came from on the Rules page, in Japanese, an added row with its name and price', async () => {
     await testId('nav-rules').click();
     await testId('rules-tab-diff').click();
@@ -73,7 +97,7 @@ describe('first week: product manager', () => {
     expect(text).not.toMatch(/courses|monthlyFee|null/u);
     // The rules are the same version on both sides: said so, without saying nothing differs.
     await waitText(testId('diff-same'), 'ルールの違いはありません。料金表の違いは下のとおりです。');
-    await shot(studio.page, 'first-week-03-tariff-diff');
+    await shot(studio.page, 'first-week-04-tariff-diff');
   });
 });
 
@@ -91,7 +115,7 @@ describe('first week: finance', () => {
     await testId('scn-response-choice-M2035').fill('-3');
     // A series left blank says it takes the value for every course.
     expect(await testId('scn-response-choice-M5525').getAttribute('placeholder')).toBe('左と同じ');
-    await shot(studio.page, 'first-week-04-response');
+    await shot(studio.page, 'first-week-05-response');
     await runScenario(studio);
     const cancellations = testId('summary-table').locator('tr[data-key=cancellations] td');
     const [baseline, proposal] = [await cancellations.nth(1).textContent(), await cancellations.nth(2).textContent()].map((x) => Number((x ?? '').replace(/[^\d]/gu, '')));
@@ -151,6 +175,6 @@ describe('first week: finance', () => {
     const [boxRect, group, sides] = await Promise.all([rect(box), rect(table.locator('thead tr').first().locator('th.center').first()), rect(table.locator('thead tr').nth(1).locator('th').first())]);
     expect(group.top).toBeGreaterThanOrEqual(boxRect.top - 1);
     expect(sides.top).toBeGreaterThanOrEqual(group.bottom - 1);
-    await shot(studio.page, 'first-week-05-events-table-scrolled');
+    await shot(studio.page, 'first-week-06-events-table-scrolled');
   });
 });
