@@ -55,6 +55,10 @@ describe('first week: product manager', () => {
     await form.waitFor({ state: 'detached' });
     await waitText(testId('change-count'), '2');
     await courseCell('M5525N-3Y-C7-SN-COPY').waitFor();
+    // The engine prices the new course; that it has no 変更前 is said once, not in every row.
+    await waitText(testId('engine-panel'), '7,180円');
+    await waitText(testId('engine-no-base'), '元のバージョンにないコースです');
+    expect(await testId('engine-first-month-before').textContent()).toBe('—');
   });
 
   it('exports the draft, edits it outside the studio and imports it back: a bad cell is said in Japanese, where it is and what to enter', async () => {
