@@ -182,3 +182,17 @@ describe('first week: finance', () => {
     await shot(studio.page, 'first-week-06-events-table-scrolled');
   });
 });
+
+describe('first week: finance, a value out of range', () => {
+  it('names the refused field by its label, with what was typed and what to enter, in Japanese', async () => {
+    if (!(await testId('scenario-form').isVisible())) await testId('scn-toggle-form').click();
+    await testId('scn-response-cancellation-all').fill('50');
+    await testId('scn-run').click();
+    const banner = testId('error-banner');
+    await waitText(banner, '「50」は受け付けられません。20 以下の数を入力してください。');
+    expect(await banner.textContent()).toContain('解約の価格弾力性 すべてのコース');
+    expect(await testId('scn-response-cancellation-all').getAttribute('class')).toContain('field-error');
+    await testId('scn-response').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'first-week-07-elasticity-refused');
+  });
+});
