@@ -106,7 +106,7 @@ describe('first week: product manager', () => {
 });
 
 describe('first week: finance', () => {
-  it('builds a what-if with the customers\' response to the price, runs it and sees cancellations respond', async () => {
+  it("builds a what-if with the customers' response to the price, runs it and sees cancellations respond", async () => {
     await testId('nav-scenarios').click();
     await testId('scenario-form').waitFor();
     await testId('scn-name').fill('M2035 3年 −500円、解約が価格に反応');
@@ -160,7 +160,12 @@ describe('first week: finance', () => {
       });
       return found!;
     };
-    for (const [figure, decimals] of [['netExTax', 0], ['monthlyFees', 0], ['cancellations', 1], ['settlementsDue', 1]] as const) {
+    for (const [figure, decimals] of [
+      ['netExTax', 0],
+      ['monthlyFees', 0],
+      ['cancellations', 1],
+      ['settlementsDue', 1],
+    ] as const) {
       const cells = testId('summary-table').locator(`tr[data-key=${figure}] td`);
       const screen = await Promise.all([1, 2, 3].map(async (i) => numbers(await cells.nth(i).textContent())[0]));
       expect(screen, figure).toEqual(summaryRow(figure));
@@ -176,7 +181,11 @@ describe('first week: finance', () => {
     const box = table.locator('xpath=ancestor::div[contains(@class, "scn-table-box")][1]');
     await box.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     const rect = (l: ReturnType<typeof table.locator>) => l.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
-    const [boxRect, group, sides] = await Promise.all([rect(box), rect(table.locator('thead tr').first().locator('th.center').first()), rect(table.locator('thead tr').nth(1).locator('th').first())]);
+    const [boxRect, group, sides] = await Promise.all([
+      rect(box),
+      rect(table.locator('thead tr').first().locator('th.center').first()),
+      rect(table.locator('thead tr').nth(1).locator('th').first()),
+    ]);
     expect(group.top).toBeGreaterThanOrEqual(boxRect.top - 1);
     expect(sides.top).toBeGreaterThanOrEqual(group.bottom - 1);
     await shot(studio.page, 'first-week-06-events-table-scrolled');

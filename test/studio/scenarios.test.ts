@@ -292,7 +292,10 @@ describe('scenarios API', () => {
     const { baseline: _b, proposal, ...sections } = form;
     writeFileSync(join(dir, 's.json'), JSON.stringify({ ...sections, baseline: {}, proposal: { edits: proposal.edits } }));
     const out: string[] = [];
-    const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), '--sensitivity', '--workers', '1', '--quiet'], { out: (s) => out.push(s), err: (s) => out.push(s) });
+    const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), '--sensitivity', '--workers', '1', '--quiet'], {
+      out: (s) => out.push(s),
+      err: (s) => out.push(s),
+    });
     expect(code, out.join('\n')).toBe(0);
     const cliWb = new ExcelJS.Workbook();
     await cliWb.xlsx.readFile(join(dir, 'cli.xlsx'));
@@ -300,7 +303,13 @@ describe('scenarios API', () => {
     expect(studioWb.worksheets.map((w) => w.name)).toEqual([...cliWb.worksheets.map((w) => w.name), 'Chart data']);
     const values = (w: ExcelJS.Worksheet) => {
       const rows: unknown[][] = [];
-      w.eachRow((r) => rows.push((r.values as unknown[]).map((v) => (v !== null && typeof v === 'object' && 'formula' in v ? `${(v as { formula: string }).formula}=${String((v as { result?: unknown }).result)}` : v))));
+      w.eachRow((r) =>
+        rows.push(
+          (r.values as unknown[]).map((v) =>
+            v !== null && typeof v === 'object' && 'formula' in v ? `${(v as { formula: string }).formula}=${String((v as { result?: unknown }).result)}` : v,
+          ),
+        ),
+      );
       return rows;
     };
     for (const name of ['Summary', 'Bands', 'Replications', 'Sensitivity']) expect(values(studioWb.getWorksheet(name)!), name).toEqual(values(cliWb.getWorksheet(name)!));
@@ -309,7 +318,9 @@ describe('scenarios API', () => {
     const net = got.result.bands!.summary.find((b) => b.key === 'netExTax')!;
     const bandRow = values(studioWb.getWorksheet('Bands')!).find((r) => r[1] === 'netExTax' && !r[3] && String(r[4]).startsWith('difference'))!;
     expect([bandRow[5], bandRow[7]].map((v) => Number(String(v).split('=')[1]))).toEqual([net.difference.p5, net.difference.p95]);
-    const tornado = values(studioWb.getWorksheet('Sensitivity')!).slice(2).map((r) => r[2]);
+    const tornado = values(studioWb.getWorksheet('Sensitivity')!)
+      .slice(2)
+      .map((r) => r[2]);
     expect(tornado).toEqual(got.result.sensitivity!.rows.map((r) => r.pointer));
     expect(tornado).toContain('/response/cancellation/elasticity');
   });
