@@ -42,6 +42,9 @@ describe('first week: product manager', () => {
     // The form starts from the selected row with a free code and a free name: it can be added as it is.
     expect(await testId('rf-code').inputValue()).toBe('M5525N-3Y-C7-SN-COPY');
     expect(await testId('rf-name').inputValue()).toMatch(/（コピー）$/u);
+    // References are offered with what they are: a settlement policy with its kind, an initial-fee group with its amount.
+    expect(await testId('rf-settlementPolicy').locator('option:checked').textContent()).toBe('longest-satisfied-same-family — 同一系で満たした最長期間コースとの差額');
+    expect(await testId('rf-initialFeeGroup').locator('option:checked').textContent()).toMatch(/^M5525N-SN — [\d,]+円$/u);
     // A name another course has is refused: said in the dialog (not behind it), the field outlined.
     await testId('rf-name').fill('どこでも“me”REC 短期コース');
     await testId('rf-submit').click();

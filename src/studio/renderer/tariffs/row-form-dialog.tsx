@@ -37,7 +37,7 @@ export function RowFormDialog({
   onSubmit: (texts: Record<string, string>) => void;
   onCancel: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, yen } = useI18n();
   const def = TABLES[table];
   const rows = useMemo(() => def.rows(version), [def, version]);
   const fromRow = (i: number): Record<string, string> => copyTexts(version, table, rows[i] ?? rows[0] ?? {});
@@ -46,6 +46,15 @@ export function RowFormDialog({
   const [from, setFrom] = useState(startIndex);
   const [texts, setTexts] = useState<Record<string, string>>(() => fromRow(startIndex));
   const refKeys = (ref: 'initialFees' | 'policies' | 'courses') => TABLES[ref].rows(version).map((r) => cellText(r[TABLES[ref].keyField] ?? null));
+  // A reference offered with what it is, not its code alone (a policy id is English words on the Japanese page):
+  // a settlement policy with its kind, an initial-fee group with its amount, a course with its name.
+  const refLabel = (ref: 'initialFees' | 'policies' | 'courses', key: string): string => {
+    const r = TABLES[ref].rows(version).find((x) => cellText(x[TABLES[ref].keyField] ?? null) === key);
+    if (!r) return key;
+    const kindCol = TABLES.policies.columns.find((c) => c.key === 'kind')!;
+    const what = ref === 'policies' ? enumText('policies', kindCol, cellText(r.kind ?? null), lang) : ref === 'initialFees' ? (typeof r.amount === 'number' ? yen(r.amount) : '') : cellText(r.name ?? null);
+    return what ? `${key} — ${what}` : key;
+  };
   const set = (k: string, v: string) => setTexts((x) => ({ ...x, [k]: v }));
   const series = texts.series ?? '';
   const notEligible = course ? version.options.filter((o) => o.eligibility.series !== null && !o.eligibility.series.includes(series as never)) : [];
@@ -88,7 +97,7 @@ export function RowFormDialog({
                     {(!c.required || !values.includes(value)) && <option value="">{t('enum.none')}</option>}
                     {values.map((v) => (
                       <option key={v} value={v}>
-                        {c.refersTo ? v : enumText(table, c, v, lang)}
+                        {c.refersTo ? refLabel(c.refersTo, v) : enumText(table, c, v, lang)}
                       </option>
                     ))}
                   </select>
