@@ -208,3 +208,24 @@ describe('first week: finance, a value out of range', () => {
     await shot(studio.page, 'first-week-07-elasticity-refused');
   });
 });
+
+describe('first week: finance, a re-priced preview', () => {
+  it('does not export a workbook that disagrees with the screen: a re-priced preview says to save and run first', async () => {
+    // The form left typed (the refused 50) asks before it is left: leave it.
+    studio.page.once('dialog', (d) => void d.accept());
+    await testId('scn-new').click();
+    await testId('scn-name').fill('据え置き、あとで値下げを試す');
+    await runScenario(studio);
+    expect(await testId('scn-export').isDisabled()).toBe(false);
+    if (!(await testId('scenario-form').isVisible())) await testId('scn-toggle-form').click();
+    await testId('scn-proposal-qe-add').click();
+    await studio.page.locator('[data-testid=scn-price-mode][data-mode=repriced]').waitFor({ timeout: 60_000 });
+    expect(await testId('scn-export').isDisabled()).toBe(true);
+    await waitText(testId('scn-export-note'), '保存されていない再価格付けのプレビュー');
+    expect(await testId('scn-export').getAttribute('aria-describedby')).toBe('scn-export-note');
+    await shot(studio.page, 'first-week-08-repriced-export');
+    await runScenario(studio);
+    expect(await testId('scn-export').isDisabled()).toBe(false);
+    expect(await testId('scn-export-note').count()).toBe(0);
+  });
+});

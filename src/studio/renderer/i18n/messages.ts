@@ -320,6 +320,8 @@ export const ja = {
   'scn.done': '実行が終わりました（{seconds} 秒）。',
   'scn.mode.repriced': '再価格付け: 前回の実行のイベントを新しい価格で計算し直した結果です（{ms} ミリ秒。未保存、「保存して実行」で確定します）。',
   'scn.mode.simulated': 'シミュレーション: 全件を実行した結果です。',
+  'scn.exportRepriced':
+    '画面の数字は保存されていない再価格付けのプレビューなので、Excel には書き出せません（書き出せるのは保存した実行の結果です）。「保存して実行」で実行すると、この数字のブックを書き出せます。',
   'scn.runNeeded': '価格だけの変更ではないため、全件を実行します（{reason}）。',
   'scn.edits': '編集（上から順に適用）',
   'scn.event.cancellations': '解約申出',
@@ -780,6 +782,8 @@ export const en: Record<MessageKey, string> = {
   'scn.done': 'Run finished ({seconds} s).',
   'scn.mode.repriced': 'Re-priced: the last run’s events under the new prices ({ms} ms; not saved, “Save and run” keeps it).',
   'scn.mode.simulated': 'Simulated: a full run.',
+  'scn.exportRepriced':
+    'The figures shown are a re-priced preview, not saved, so they cannot be exported (a workbook holds a saved run). Press “Save and run” to run them, then export.',
   'scn.runNeeded': 'Not a price-only change, so running in full ({reason}).',
   'scn.edits': 'Edits (applied in order)',
   'scn.event.cancellations': 'Cancellations',

@@ -333,7 +333,14 @@ export function ScenariosPage() {
           <button type="button" className="primary" onClick={() => void startRun()} disabled={busy || !form || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-run">
             {t('scn.run')}
           </button>
-          <button type="button" onClick={() => void exportWorkbook()} disabled={busy || !result} data-testid="scn-export">
+          {/* A re-priced preview is not saved: the workbook would hold the last run, not the figures on screen. */}
+          <button
+            type="button"
+            onClick={() => void exportWorkbook()}
+            disabled={busy || !result || priceMode?.mode === 'repriced'}
+            aria-describedby={priceMode?.mode === 'repriced' ? 'scn-export-note' : undefined}
+            data-testid="scn-export"
+          >
             {t('action.export')}
           </button>
           <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-delete">
@@ -341,6 +348,11 @@ export function ScenariosPage() {
           </button>
         </div>
 
+        {result && priceMode?.mode === 'repriced' && (
+          <p className="readonly-note" id="scn-export-note" data-testid="scn-export-note">
+            {t('scn.exportRepriced')}
+          </p>
+        )}
         {noRun && (
           <p className="readonly-note" id="scn-role-note" data-testid="scn-role-note">
             {noRun}
