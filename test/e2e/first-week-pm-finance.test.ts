@@ -120,6 +120,8 @@ describe('first week: finance', () => {
     await waitText(response, '解約の価格弾力性');
     await testId('scn-response-cancellation-all').fill('2');
     await testId('scn-response-choice-M2035').fill('-3');
+    // With every start date by the first month (the default), next to no new contract chooses a course: said where the elasticity is typed.
+    await waitText(testId('scn-response-no-new'), 'コース選択の価格弾力性は結果をほとんど変えません');
     // A series left blank says it takes the value for every course.
     expect(await testId('scn-response-choice-M5525').getAttribute('placeholder')).toBe('左と同じ');
     await shot(studio.page, 'first-week-05-response');

@@ -406,6 +406,8 @@ export const ja = {
   'scn.response.cancellationHint': '正の値: 値上げで解約が増える（解約申出の確率 × 価格比^弾力性）',
   'scn.response.choice': 'コース選択の価格弾力性',
   'scn.response.choiceHint': '負の値: 新規契約が割高になったコースを避ける（構成比 × 価格比^弾力性）',
+  'scn.response.noNewContracts':
+    '契約の利用開始日が {to} までで、期間の最初の月（{start}）の初日までなので、期間中に始まる新規契約はほとんどなく、コース選択の価格弾力性は結果をほとんど変えません。新規契約の反応を見るには、「利用開始日（まで）」を期間の中まで延ばしてください。',
   'scn.response.byCourse': 'コース別の弾力性 {n} 件（シナリオに保存されたもの）もそのまま使います。',
   'scn.returnLate': '解約予定日より遅れて返還される確率',
   'scn.returnAnnounced': 'うち事前に申し出た割合（第47条第3項）',
@@ -869,6 +871,8 @@ export const en: Record<MessageKey, string> = {
   'scn.response.cancellationHint': 'positive: a price rise raises cancellations (monthly hazard × ratio^elasticity)',
   'scn.response.choice': 'Course choice elasticity',
   'scn.response.choiceHint': 'negative: new contracts move away from courses made dearer (share × ratio^elasticity)',
+  'scn.response.noNewContracts':
+    'Every contract starts by {to}, by the first day of the first month simulated ({start}): next to no new contract starts within the months, so the course choice elasticity changes next to nothing. To see new contracts respond, move “Start dates to” into the months simulated.',
   'scn.response.byCourse': '{n} {n|elasticity by course|elasticities by course} saved with the scenario are used as they are.',
   'scn.returnLate': 'Returned after the planned end date',
   'scn.returnAnnounced': 'of which announced beforehand (第47条第3項)',

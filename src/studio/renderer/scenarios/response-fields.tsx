@@ -60,6 +60,11 @@ export function ResponseFields({ form, set, bad, disabled }: { form: ScenarioFor
     );
   };
   const byCourse = KINDS.reduce((n, k) => n + (response[k]?.byCourse?.length ?? 0), 0);
+  // Course choice moves only contracts that start within the months simulated: with every start date
+  // by the first day of the first month (a new scenario's default) it moves next to none, and its tornado row reads 0.
+  const choice = response.choice;
+  const choiceSet = choice !== undefined && (Boolean(choice.elasticity) || Object.values(choice.bySeries ?? {}).some(Boolean) || (choice.byCourse ?? []).length > 0);
+  const noNewContracts = form.fleet.startDates.to <= `${form.horizon.start}-01`;
   const seriesName = (s: Series) => enumLabel('courses', 'series', s)?.[lang] ?? s;
   return (
     <fieldset className="scn-group" data-testid="scn-response">
@@ -90,6 +95,11 @@ export function ResponseFields({ form, set, bad, disabled }: { form: ScenarioFor
           ))}
         </tbody>
       </table>
+      {choiceSet && noNewContracts && (
+        <p className="banner banner-warning small" data-testid="scn-response-no-new">
+          {t('scn.response.noNewContracts', { to: form.fleet.startDates.to, start: form.horizon.start })}
+        </p>
+      )}
       {byCourse > 0 && (
         <p className="muted small" data-testid="scn-response-by-course">
           {t('scn.response.byCourse', { n: byCourse })}
