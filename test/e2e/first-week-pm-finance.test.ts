@@ -231,3 +231,18 @@ describe('first week: finance, a re-priced preview', () => {
     expect(await testId('scn-export-note').count()).toBe(0);
   });
 });
+
+describe('first week: finance, two scenarios side by side', () => {
+  it('compares them with the counts in their units, as each run shows them', async () => {
+    await testId('scn-compare-1').check();
+    await testId('scn-compare-2').check();
+    await testId('scn-compare').click();
+    const view = testId('compare-view');
+    await view.waitFor();
+    const cells = view.locator('tr[data-key=contracts] td');
+    expect(await cells.nth(1).textContent()).toBe('1,000 件');
+    expect(await view.locator('tr[data-key=contractMonths] td').nth(1).textContent()).toMatch(/^[\d,]+ 契約月$/u);
+    expect(await view.locator('tr[data-key=cancellations] td').nth(3).textContent()).toMatch(/^[+-]?[\d,]+ 件$/u);
+    await shot(studio.page, 'first-week-09-compare');
+  });
+});

@@ -33,6 +33,9 @@ export const bandFigure = (n: number, decimals: 0 | 1): number => {
   return n < 0 && r !== 0 ? -r : r;
 };
 
+/** The summary's counts of contract-months (the others count contracts or events: 件). */
+export const CONTRACT_MONTH_KEYS: ReadonlySet<string> = new Set(['contractMonths', 'suspendedMonths']);
+
 export const count = (n: number, lang: Lang): string => n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
 
 export const percent = (n: number, lang: Lang): string => `${(n * 100).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 })}%`;

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
-import { bandFigure, compactYen, count, money, percent, signedYen } from './format.js';
+import { bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
@@ -21,8 +21,6 @@ const PROP_BAND = 'rgba(31, 95, 191, 0.18)';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
-/** The summary's counts of contract-months (the others count contracts or events: 件). */
-const CONTRACT_MONTH_KEYS = new Set(['contractMonths', 'suspendedMonths']);
 const diffClass = (n: number) => (n > 0 ? 'num up' : n < 0 ? 'num down' : 'num');
 
 export function ResultView({ view }: { view: RunView }) {
