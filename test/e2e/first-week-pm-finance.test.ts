@@ -226,8 +226,10 @@ describe('first week: finance, a re-priced preview', () => {
     await waitText(testId('scn-export-note'), '保存されていない再価格付けのプレビュー');
     expect(await testId('scn-export').getAttribute('aria-describedby')).toBe('scn-export-note');
     await shot(studio.page, 'first-week-08-repriced-export');
-    await runScenario(studio);
-    expect(await testId('scn-export').isDisabled()).toBe(false);
+    // Saved and run: the figures are a run's again (the notice of the first run may still read done while this one starts).
+    await testId('scn-run').click();
+    await studio.page.locator('[data-testid=scn-price-mode][data-mode=simulated]').waitFor({ timeout: 120_000 });
+    await studio.page.waitForFunction(() => (document.querySelector('[data-testid=scn-export]') as HTMLButtonElement | null)?.disabled === false, undefined, { timeout: 120_000 });
     expect(await testId('scn-export-note').count()).toBe(0);
   });
 });
@@ -239,6 +241,11 @@ describe('first week: finance, two scenarios side by side', () => {
     await testId('scn-compare').click();
     const view = testId('compare-view');
     await view.waitFor();
+    // Opened from the list while the result was scrolled far down: it comes into view, the focus on its heading.
+    await studio.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'compare-heading');
+    const top = await testId('compare-heading').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(800);
     const cells = view.locator('tr[data-key=contracts] td');
     expect(await cells.nth(1).textContent()).toBe('1,000 件');
     expect(await view.locator('tr[data-key=contractMonths] td').nth(1).textContent()).toMatch(/^[\d,]+ 契約月$/u);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -20,10 +21,20 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
   // A count with its unit (1,000 件, 21,655 契約月), as the run's own summary shows it.
   const fmt = (kind: 'yen' | 'count', n: number, key: string, signed = false) =>
     kind === 'yen' ? (signed ? signedYen(n, yen) : yen(n)) : t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: `${signed && n > 0 ? '+' : ''}${count(n, lang)}` });
+  // Opened below a long result scrolled far down, the comparison comes into view with the focus on its heading
+  // (the button pressed is in the list on the left: nothing on screen changed before).
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  const pair = `${a.name}\u0000${b.name}`;
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [pair]);
   return (
     <section className="scn-card scn-compare" data-testid="compare-view">
       <div className="scn-card-head">
-        <h3>{t('scn.compare.title')}</h3>
+        <h3 ref={heading} tabIndex={-1} data-testid="compare-heading">
+          {t('scn.compare.title')}
+        </h3>
         <button type="button" onClick={onClose}>
           {t('action.close')}
         </button>
