@@ -48,12 +48,36 @@ export function freeKey(v: TariffVersion, table: TableId, key: string): string {
   }
 }
 
-/** The insert that duplicates row `index` just below it, with a free key. */
-export function duplicateOp(v: TariffVersion, table: TableId, index: number): RowOp | undefined {
+/** A course name as the engine compares names for DUPLICATE_NAME (validate-data.ts): NFKC, no whitespace. */
+const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s+/gu, '');
+
+/**
+ * A course name no course uses (two courses may not share one: DUPLICATE_NAME): the name with
+ * （コピー） (（コピー2）, …) appended, as the terms' names are Japanese.
+ */
+export function freeCourseName(v: TariffVersion, name: string): string {
+  const used = new Set(v.courses.map((c) => nameKey(c.name)));
+  for (let n = 1; ; n += 1) {
+    const k = `${name}（コピー${n === 1 ? '' : n}）`;
+    if (!used.has(nameKey(k))) return k;
+  }
+}
+
+/**
+ * A row's cells as the start of a new row: its texts with a free key, and for a course a free
+ * name too, so the copy is accepted as it is (and then edited) instead of refused as a duplicate.
+ */
+export function copyTexts(v: TariffVersion, table: TableId, row: FlatRow): Record<string, string> {
   const def = TABLES[table];
-  const row = def.rows(v)[index];
+  const texts = { ...rowTexts(row), [def.keyField]: freeKey(v, table, cellText(row[def.keyField] ?? null) || 'NEW') };
+  return table === 'courses' ? { ...texts, name: freeCourseName(v, cellText(row.name ?? null)) } : texts;
+}
+
+/** The insert that duplicates row `index` just below it, with a free key (a course: and a free name). */
+export function duplicateOp(v: TariffVersion, table: TableId, index: number): RowOp | undefined {
+  const row = TABLES[table].rows(v)[index];
   if (!row) return undefined;
-  return { kind: 'insert', table, index: index + 1, texts: { ...rowTexts(row), [def.keyField]: freeKey(v, table, cellText(row[def.keyField] ?? null)) } };
+  return { kind: 'insert', table, index: index + 1, texts: copyTexts(v, table, row) };
 }
 
 /** The op that undoes `op` on the version it applies to (read before applying it). */

@@ -17,6 +17,8 @@ export type TariffChange = {
   field: string | null;
   before: CellValue;
   after: CellValue;
+  /** An added row's cells (a removed row's, as they were): what the row holds, so a preview can show it (its name, its price). */
+  row?: Record<string, CellValue>;
 };
 
 /**
@@ -46,6 +48,9 @@ export function matchRows(base: FlatRow[], next: FlatRow[], keyField: string): (
   return pairs;
 }
 
+/** A copy of a row's cells, for a change that adds or removes it. */
+const cellsOf = (row: FlatRow): Record<string, CellValue> => ({ ...row });
+
 export function diffTable(table: TableId, base: TariffVersion, next: TariffVersion): TariffChange[] {
   const def = TABLES[table];
   const b = def.rows(base);
@@ -56,7 +61,7 @@ export function diffTable(table: TableId, base: TariffVersion, next: TariffVersi
   n.forEach((row, index) => {
     const baseIndex = pairs[index] ?? null;
     if (baseIndex === null) {
-      changes.push({ table, kind: 'added', key: key(row), index, baseIndex: null, field: null, before: null, after: key(row) });
+      changes.push({ table, kind: 'added', key: key(row), index, baseIndex: null, field: null, before: null, after: key(row), row: cellsOf(row) });
       return;
     }
     const old = b[baseIndex]!;
@@ -68,7 +73,7 @@ export function diffTable(table: TableId, base: TariffVersion, next: TariffVersi
   });
   const paired = new Set(pairs.filter((p): p is number => p !== null));
   b.forEach((row, baseIndex) => {
-    if (!paired.has(baseIndex)) changes.push({ table, kind: 'removed', key: key(row), index: null, baseIndex, field: null, before: key(row), after: null });
+    if (!paired.has(baseIndex)) changes.push({ table, kind: 'removed', key: key(row), index: null, baseIndex, field: null, before: key(row), after: null, row: cellsOf(row) });
   });
   return changes;
 }

@@ -80,8 +80,11 @@ describe('Scenarios, browser mode', () => {
     await testId('scn-run').click();
     await waitText(testId('error-banner'), 'SCENARIO_INVALID');
     expect(await testId('error-banner').textContent()).toContain('/fleet/size');
-    // A scenario's error has no sheet, row or column: the list shows its message alone, not a row of empty cells.
-    expect(await testId('error-banner').locator('[data-testid=issue-list] th').allTextContents()).toEqual(['内容']);
+    // A scenario's error has no sheet or row: the list leaves those columns out (not a row of empty cells), and names
+    // the field by its label, what was typed and what is expected (form-issues.ts).
+    expect(await testId('error-banner').locator('[data-testid=issue-list] th').allTextContents()).toEqual(['列', '値', '期待される値', '内容']);
+    expect(await testId('error-banner').textContent()).toContain('「0」は受け付けられません。1 以上の数を入力してください。');
+    expect(await testId('error-banner').locator('[data-testid=issue-list] td').first().textContent()).toBe('契約数');
     expect(await testId('scn-size').getAttribute('class')).toContain('field-error');
     await shot(studio.page, 'scenarios-04-invalid');
     await testId('scn-size').fill('400');

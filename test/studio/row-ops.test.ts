@@ -26,11 +26,23 @@ describe('row operations', () => {
     if (p.after.ok) expect(p.after.firstMonth.total).toBeGreaterThan(9990);
   });
 
-  it('duplicates a row of every table with a free key, and refuses a key already used', async () => {
+  it('duplicates a row of every table with a free key (a course with a free name too), and refuses a key already used', async () => {
     for (const table of ['options', 'initialFees', 'policies', 'minimumPeriods'] as const) {
       const op = duplicateOp(d.version, table, 0)!;
       d = await ok<VersionDetail>('tariffs.rowOps', { id: d.summary.id, revision: d.summary.revision, ops: [op] });
       expect(TABLES[table].rows(d.version)).toHaveLength(TABLES[table].rows((await ok<VersionDetail>('tariffs.get', { id: 1 })).version).length + 1);
+    }
+    // A course is duplicated too (行を複製 on a course): the copy takes a free name as well as a free
+    // code, since two courses may not share a name (DUPLICATE_NAME), and a second copy another one.
+    for (const n of [1, 2]) {
+      const i = d.version.courses.findIndex((c) => c.code === 'M2035N-3Y-C7-SN');
+      const op = duplicateOp(d.version, 'courses', i)!;
+      d = await ok<VersionDetail>('tariffs.rowOps', { id: d.summary.id, revision: d.summary.revision, ops: [op] });
+      expect(d.version.courses[op.index]).toMatchObject({
+        code: n === 1 ? 'M2035N-3Y-C7-SN-COPY' : 'M2035N-3Y-C7-SN-COPY2',
+        name: `${d.version.courses[i]!.name}（コピー${n === 1 ? '' : n}）`,
+        monthlyFee: d.version.courses[i]!.monthlyFee,
+      });
     }
     const dup = { kind: 'insert', table: 'courses', index: 0, texts: { ...rowTexts(TABLES.courses.rows(d.version)[0]!) } };
     const e = await fails('tariffs.rowOps', { id: d.summary.id, revision: d.summary.revision, ops: [dup] });

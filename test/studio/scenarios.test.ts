@@ -272,6 +272,59 @@ describe('scenarios API', () => {
     void ws;
   });
 
+  it('exports the bands and the tornado the page shows (Bands, Replications, Sensitivity), as `tariff simulate --replications N --sensitivity` writes them', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    // A finance what-if: ranges (replications, the tornado) and the customers' response to the price.
+    const form = smallForm(c, {
+      name: 'bands, tornado and response',
+      replications: 2,
+      sensitivity: {},
+      response: { cancellation: { elasticity: 2 }, choice: { elasticity: -1.5, bySeries: { M2035: -3 } } },
+      baseline: { tariffVersionId: null, ruleVersionId: null, edits: [] },
+    });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    expect((await finish(call, runId)).state).toBe('done');
+    const file = await call<{ contentBase64: string }>('scenarios.export', { id: scenario.id });
+    const studioWb = new ExcelJS.Workbook();
+    await studioWb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-cli-'));
+    const { baseline: _b, proposal, ...sections } = form;
+    writeFileSync(join(dir, 's.json'), JSON.stringify({ ...sections, baseline: {}, proposal: { edits: proposal.edits } }));
+    const out: string[] = [];
+    const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), '--sensitivity', '--workers', '1', '--quiet'], {
+      out: (s) => out.push(s),
+      err: (s) => out.push(s),
+    });
+    expect(code, out.join('\n')).toBe(0);
+    const cliWb = new ExcelJS.Workbook();
+    await cliWb.xlsx.readFile(join(dir, 'cli.xlsx'));
+    expect(cliWb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Bands', 'Replications', 'Sensitivity']));
+    expect(studioWb.worksheets.map((w) => w.name)).toEqual([...cliWb.worksheets.map((w) => w.name), 'Chart data']);
+    const values = (w: ExcelJS.Worksheet) => {
+      const rows: unknown[][] = [];
+      w.eachRow((r) =>
+        rows.push(
+          (r.values as unknown[]).map((v) =>
+            v !== null && typeof v === 'object' && 'formula' in v ? `${(v as { formula: string }).formula}=${String((v as { result?: unknown }).result)}` : v,
+          ),
+        ),
+      );
+      return rows;
+    };
+    for (const name of ['Summary', 'Bands', 'Replications', 'Sensitivity']) expect(values(studioWb.getWorksheet(name)!), name).toEqual(values(cliWb.getWorksheet(name)!));
+    // The figures the page shows are the workbook's: the band of the net revenue difference, the tornado's rows.
+    const got = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
+    const net = got.result.bands!.summary.find((b) => b.key === 'netExTax')!;
+    const bandRow = values(studioWb.getWorksheet('Bands')!).find((r) => r[1] === 'netExTax' && !r[3] && String(r[4]).startsWith('difference'))!;
+    expect([bandRow[5], bandRow[7]].map((v) => Number(String(v).split('=')[1]))).toEqual([net.difference.p5, net.difference.p95]);
+    const tornado = values(studioWb.getWorksheet('Sensitivity')!)
+      .slice(2)
+      .map((r) => r[2]);
+    expect(tornado).toEqual(got.result.sensitivity!.rows.map((r) => r.pointer));
+    expect(tornado).toContain('/response/cancellation/elasticity');
+  });
+
   it('lists, deletes and refuses to export a scenario never run', async () => {
     const { call, dispatch } = setup();
     const c = await call<ScenarioChoices>('scenarios.choices', {});

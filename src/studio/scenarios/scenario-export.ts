@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XlsxExport } from '../../camera-sim/export-xlsx.js';
+import { bandSheets } from '../../camera-sim/replications.js';
+import { sensitivitySheet } from '../../camera-sim/sensitivity.js';
 import { buildViews } from '../../camera-sim/views.js';
 import { chartDataSheet } from './chart-data-sheet.js';
 import { runView } from './run-view.js';
@@ -9,15 +11,18 @@ import type { StoredRun } from './stored-run.js';
 
 /**
  * A stored run as the workbook `tariff simulate --out FILE.xlsx` writes (the simulator's own
- * XlsxExport: Summary, By month, By course, By item, Events, Assumptions), plus the chart data
- * sheet. exceljs's streaming writer writes a file; it is read back and removed.
+ * XlsxExport: Summary, By month, By course, By item, Events, Assumptions; with replications Bands
+ * and Replications, with a sensitivity section Sensitivity, as the page shows them), plus the
+ * chart data sheet. exceljs's streaming writer writes a file; it is read back and removed.
  */
 export async function scenarioWorkbook(run: StoredRun): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'tariff-scenario-'));
   try {
     const file = join(dir, 'scenario.xlsx');
     const x = new XlsxExport(file, false);
-    await x.finish(run.result, buildViews(run.result), run.assumptions, [chartDataSheet(runView(run))]);
+    const { bands, sensitivity } = run;
+    const sheets = [...(bands?.values ? bandSheets({ ...bands, values: bands.values }) : []), ...(sensitivity ? [sensitivitySheet(sensitivity)] : []), chartDataSheet(runView(run))];
+    await x.finish(run.result, buildViews(run.result), run.assumptions, sheets);
     return readFileSync(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { buildViews } from '../../camera-sim/views.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
 import type { ApiError, RunProgress, RunStage, RunState, SideEditLines } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { storedBands, type StoredRun } from './stored-run.js';
+import type { StoredRun } from './stored-run.js';
 
 /**
  * Runs of scenarios in the studio's main process (or the browser mode's server): the simulator's
@@ -154,7 +154,8 @@ export class ScenarioRuns {
           elapsedMs,
           workers,
           formRevision,
-          ...(bands ? { bands: storedBands(bands) } : {}),
+          // With every replication's values: the workbook's Bands sheet is live formulas over them, as the CLI's.
+          ...(bands ? { bands } : {}),
           ...(sensitivity ? { sensitivity } : {}),
           ...(editLines ? { editLines } : {}),
         };

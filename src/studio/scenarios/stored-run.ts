@@ -4,7 +4,7 @@ import type { Scenario } from '../../camera-sim/scenario-types.js';
 import type { Sensitivity } from '../../camera-sim/sensitivity.js';
 import type { SideEditLines } from '../api/contract.js';
 
-/** A run's bands as a stored run keeps them: without every replication's values (those are for the workbook's formulas). */
+/** A run's bands without every replication's values (a re-priced preview's, which is never exported). */
 export const storedBands = (bands: Bands): Omit<Bands, 'values'> => ({ replications: bands.replications, seeds: bands.seeds, summary: bands.summary, byMonth: bands.byMonth });
 
 /** What a scenario keeps of its last run (scenarios.last_result): enough to show, compare and export it again. */
@@ -17,8 +17,11 @@ export type StoredRun = {
   workers: number;
   /** The form revision that was run: a later save makes the result stale. */
   formRevision: number;
-  /** With replications > 1: the bands (without the per-replication values). */
-  bands?: Omit<Bands, 'values'>;
+  /**
+   * With replications > 1: the bands, with every replication's values for the workbook's Bands and
+   * Replications sheets (a run kept before they were stored has none: its workbook lacks those sheets).
+   */
+  bands?: Omit<Bands, 'values'> & { values?: Bands['values'] };
   /** With a `sensitivity` section: the tornado. */
   sensitivity?: Sensitivity;
   /** The sides' edits as lines (edit-lines.ts), worked out on the versions the run read; absent in runs kept before lines were. */

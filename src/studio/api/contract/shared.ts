@@ -67,6 +67,7 @@ export const changeSchema = {
     field: { type: ['string', 'null'] },
     before: cellValueSchema,
     after: cellValueSchema,
+    row: { type: 'object', additionalProperties: cellValueSchema },
   },
 } as const;
 /**

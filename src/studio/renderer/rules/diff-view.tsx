@@ -10,11 +10,12 @@ import { interpretationValueDescription, ruleTitle } from '../i18n/rule-texts.js
 import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { PARAMETER_TEXTS } from '../i18n/rule-text-messages.js';
 import { DataTable } from '../ui/data-table.js';
+import { diffTariff, type TariffChange } from '../../../tariff-model/tariff-diff.js';
+import { ChangeTable } from '../tariffs/change-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 import { TermsText } from '../ui/terms-text.js';
 
 /** Any two rule versions (and optionally two tariff versions) side by side, clause by clause, with the clause text of each changed rule. */
-const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
  * One changed value as a reader wants it: a text in quotes (a rule's old and new title), yes/no, a
@@ -52,6 +53,30 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
     if ((tFrom === null) !== (tTo === null)) return;
     api.rules.diff({ from, to, tariffFrom: tFrom, tariffTo: tTo }).then(setDiff, onError);
   }, [api, from, to, tFrom, tTo, onError]);
+  // The tariff versions' changes cell by cell, as the tariff page and the Excel import show them
+  // (table, code, column in the page's language, yen as yen, a row added or deleted as one line).
+  const [tariffChanges, setTariffChanges] = useState<TariffChange[] | null>(null);
+  useEffect(() => {
+    setTariffChanges(null);
+    if (tFrom === null || tTo === null) return;
+    let live = true;
+    Promise.all([api.tariffs.get({ id: tFrom }), api.tariffs.get({ id: tTo })]).then(([a, b]) => live && setTariffChanges(diffTariff(a.version, b.version)), onError);
+    return () => {
+      live = false;
+    };
+  }, [api, tFrom, tTo, onError]);
+  // A tariff picked on one side only: the other side starts as the version it came from (or the draft made from it).
+  const pickTariff = (side: 'from' | 'to', id: number | null) => {
+    if (side === 'to') {
+      setTTo(id);
+      const base = tariffs.find((v) => v.id === id)?.basedOn ?? null;
+      if (tFrom === null && base !== null) setTFrom(base);
+    } else {
+      setTFrom(id);
+      const child = id === null ? undefined : tariffs.find((v) => v.basedOn === id);
+      if (tTo === null && child) setTTo(child.id);
+    }
+  };
   const label = useVersionLabel();
   const fieldLabel = (labels: Record<string, string>, field: string) => (lang === 'ja' && Object.hasOwn(labels, field) ? `${fieldLabelJa(labels, field)}（${field}）` : field);
   // A parameter by its name in the page's language (the catalog's), its code beside it.
@@ -75,9 +100,9 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
         </label>
         <label className="checkbox">
           {t('diff.tariffs')}
-          <VersionSelect testId="diff-tariff-from" versions={tariffs} value={tFrom} onChange={setTFrom} optional />
+          <VersionSelect testId="diff-tariff-from" versions={tariffs} value={tFrom} onChange={(id) => pickTariff('from', id)} optional label={`${t('diff.tariffs')} ${t('diff.from')}`} />
           →
-          <VersionSelect testId="diff-tariff-to" versions={tariffs} value={tTo} onChange={setTTo} optional />
+          <VersionSelect testId="diff-tariff-to" versions={tariffs} value={tTo} onChange={(id) => pickTariff('to', id)} optional label={`${t('diff.tariffs')} ${t('diff.to')}`} />
         </label>
       </div>
       {!diff ? (
@@ -89,7 +114,13 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
           </p>
           {from === to && (
             <p className="banner banner-info small" data-testid="diff-same">
-              {t('diff.same')}
+              {/* Two tariff versions compared: only the rules are the same; their differences are below. */}
+              {t(tFrom !== null && tTo !== null && tFrom !== tTo ? 'diff.sameRules' : 'diff.same')}
+            </p>
+          )}
+          {(tFrom === null) !== (tTo === null) && (
+            <p className="banner banner-warning small" data-testid="diff-tariff-pick-both">
+              {t('diff.tariffPickBoth')}
             </p>
           )}
           {diff.rules.map((c) => (
@@ -139,39 +170,15 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               />
             </article>
           ))}
-          {diff.tariffs.length > 0 && (
-            <table className="changes" data-testid="diff-tariffs">
-              <caption>{t('diff.tariffChanges')}</caption>
-              <tbody>
-                {diff.tariffs.flatMap((r) =>
-                  (r.changes.length ? r.changes : [{ field: '(row)', before: undefined, after: undefined }]).map((f) => (
-                    <tr key={`${r.table}/${r.key}/${f.field}`}>
-                      <td>{r.table}</td>
-                      <td className="mono">{r.key}</td>
-                      <td>{r.label}</td>
-                      <td>
-                        {t(`diff.${r.kind}`)} {f.field}
-                      </td>
-                      <BeforeAfter before={f.before} after={f.after} />
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
+          {tariffChanges && (
+            <section className="diff-tariffs" data-testid="diff-tariffs">
+              <h3>{t('diff.tariffChanges')}</h3>
+              <ChangeTable changes={tariffChanges} testId="diff-tariff-changes" />
+            </section>
           )}
         </>
       )}
     </div>
-  );
-}
-
-/** The before and after cells of one changed value. */
-function BeforeAfter({ before, after, mono }: { before: unknown; after: unknown; mono?: boolean }) {
-  return (
-    <>
-      <td className={mono ? 'before mono' : 'before'}>{show(before)}</td>
-      <td className={mono ? 'after mono' : 'after'}>{show(after)}</td>
-    </>
   );
 }
 

@@ -1,7 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { compactYen, count, money, signedYen } from './format.js';
+import { compactYen, CONTRACT_MONTH_KEYS, count, money, signedYen } from './format.js';
 
 /** Two saved scenarios' last runs side by side: every summary figure, and the monthly difference (proposal − baseline) of each. */
 type Side = { name: string; view: RunView };
@@ -17,11 +18,23 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
   const months = [...new Set([...a.view.byMonth.map((m) => m.month), ...b.view.byMonth.map((m) => m.month)])].sort();
   const at = (v: RunView, m: string) => v.byMonth.find((x) => x.month === m)?.difference ?? null;
   const data = months.map((m) => ({ month: m, a: at(a.view, m), b: at(b.view, m) }));
-  const fmt = (kind: 'yen' | 'count', n: number, signed = false) => (kind === 'yen' ? (signed ? signedYen(n, yen) : yen(n)) : `${signed && n > 0 ? '+' : ''}${count(n, lang)}`);
+  // A count with its unit (1,000 件, 21,655 契約月), as the run's own summary shows it.
+  const fmt = (kind: 'yen' | 'count', n: number, key: string, signed = false) =>
+    kind === 'yen' ? (signed ? signedYen(n, yen) : yen(n)) : t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: `${signed && n > 0 ? '+' : ''}${count(n, lang)}` });
+  // Opened below a long result scrolled far down, the comparison comes into view with the focus on its heading
+  // (the button pressed is in the list on the left: nothing on screen changed before).
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  const pair = `${a.name}\u0000${b.name}`;
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [pair]);
   return (
     <section className="scn-card scn-compare" data-testid="compare-view">
       <div className="scn-card-head">
-        <h3>{t('scn.compare.title')}</h3>
+        <h3 ref={heading} tabIndex={-1} data-testid="compare-heading">
+          {t('scn.compare.title')}
+        </h3>
         <button type="button" onClick={onClose}>
           {t('action.close')}
         </button>
@@ -52,12 +65,12 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
             return (
               <tr key={k} data-key={k} className={k === 'netExTax' || k === 'totalInclTax' ? 'strong' : undefined}>
                 <td>{lang === 'ja' ? x.labelJa : x.labelEn}</td>
-                <td className="num">{fmt(x.kind, x.baseline)}</td>
-                <td className="num">{fmt(x.kind, x.proposal)}</td>
-                <td className="num">{fmt(x.kind, x.difference, true)}</td>
-                <td className="num">{y ? fmt(y.kind, y.baseline) : ''}</td>
-                <td className="num">{y ? fmt(y.kind, y.proposal) : ''}</td>
-                <td className="num">{y ? fmt(y.kind, y.difference, true) : ''}</td>
+                <td className="num">{fmt(x.kind, x.baseline, k)}</td>
+                <td className="num">{fmt(x.kind, x.proposal, k)}</td>
+                <td className="num">{fmt(x.kind, x.difference, k, true)}</td>
+                <td className="num">{y ? fmt(y.kind, y.baseline, k) : ''}</td>
+                <td className="num">{y ? fmt(y.kind, y.proposal, k) : ''}</td>
+                <td className="num">{y ? fmt(y.kind, y.difference, k, true) : ''}</td>
               </tr>
             );
           })}

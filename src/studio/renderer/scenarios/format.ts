@@ -20,6 +20,22 @@ export const money = (n: number, yen: (n: number) => string): string => (n < 0 ?
 /** A signed yen amount (+1,200円 / -¥500) for differences. */
 export const signedYen = (n: number, yen: (n: number) => string): string => (n > 0 ? `+${yen(n)}` : n < 0 ? `-${yen(-n)}` : yen(0));
 
+/**
+ * A band's figure (a percentile or mean, which may be a fraction) as the workbook's Bands sheet
+ * shows it: yen to the yen (`#,##0`), a count to a tenth (`#,##0.0`), half away from zero as Excel
+ * and LibreOffice round (-4,452,168.5 is -4,452,169 there; Math.round made it -4,452,168 here).
+ */
+export const bandFigure = (n: number, decimals: 0 | 1): number => {
+  // Rounded on the figure's decimal digits (15 significant, as the spreadsheets read it), not on its
+  // binary value: -23.95 is -24.0 there, where toFixed(1) gives -23.9.
+  const scale = 10 ** decimals;
+  const r = Math.round(Number((Math.abs(n) * scale).toPrecision(15))) / scale;
+  return n < 0 && r !== 0 ? -r : r;
+};
+
+/** The summary's counts of contract-months (the others count contracts or events: 件). */
+export const CONTRACT_MONTH_KEYS: ReadonlySet<string> = new Set(['contractMonths', 'suspendedMonths']);
+
 export const count = (n: number, lang: Lang): string => n.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
 
 export const percent = (n: number, lang: Lang): string => `${(n * 100).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1 })}%`;

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
-import { compactYen, count, money, percent, signedYen } from './format.js';
+import { bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
@@ -21,8 +21,6 @@ const PROP_BAND = 'rgba(31, 95, 191, 0.18)';
 const UP = '#1c7c43';
 const DOWN = '#b42318';
 const COLORS = { waivers: '#c77700', settlements: '#7b3fb8', cancellations: '#0f7c8c' };
-/** The summary's counts of contract-months (the others count contracts or events: 件). */
-const CONTRACT_MONTH_KEYS = new Set(['contractMonths', 'suspendedMonths']);
 const diffClass = (n: number) => (n > 0 ? 'num up' : n < 0 ? 'num down' : 'num');
 
 export function ResultView({ view }: { view: RunView }) {
@@ -132,7 +130,7 @@ export function ResultView({ view }: { view: RunView }) {
           first={label}
           show={(n, s) => (s.kind === 'yen' ? yen(n) : counted(count(n, lang), s.key))}
           showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : counted((n > 0 ? '+' : '') + count(n, lang), s.key))}
-          {...(summaryBand ? { band: summaryBand } : {})}
+          {...(summaryBand ? { band: summaryBand, bandOfCount: (s: RunView['summary'][number]) => s.kind === 'count' } : {})}
         />
       </section>
 
@@ -376,6 +374,8 @@ function FiguresTable<R extends Figures>(props: {
   wideFirst?: boolean;
   /** With replications: the row's p5–p95 of the proposal and of the paired difference, two more columns. */
   band?: (row: R) => { proposal: BandRange; difference: BandRange } | undefined;
+  /** A row whose band is a count: shown to a tenth, as the workbook's Bands sheet (yen: to the yen). */
+  bandOfCount?: (row: R) => boolean;
 }) {
   const { t, yen: plainYen } = useI18n();
   const yen = (n: number) => money(n, plainYen);
@@ -396,8 +396,8 @@ function FiguresTable<R extends Figures>(props: {
         { key: 'difference', header: t('scn.difference'), className: 'num', cellClass: (r) => diffClass(r.difference), cell: (r) => showDifference(r.difference, r) },
         ...(band
           ? [
-              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(Math.round(n), r)) },
-              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(Math.round(n), r)) },
+              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
             ]
           : []),
       ]}

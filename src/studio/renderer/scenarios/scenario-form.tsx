@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { DateField, MonthField } from '../ui/date-field.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
+import { ResponseFields } from './response-fields.js';
 import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
 import { TermOptions } from './term-options.js';
@@ -233,6 +234,8 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
       </fieldset>
 
       <ContractEventFields form={form} set={set} numInput={numInput} field={field} />
+
+      <ResponseFields form={form} set={set} bad={bad} disabled={disabled} />
 
       <div className="scn-sides">
         {(['baseline', 'proposal'] as const).map((side) => (

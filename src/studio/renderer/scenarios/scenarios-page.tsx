@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { confirmLeaving, useUnsavedEdits } from '../shell/unsaved-edits.js';
 import { useLiveTick } from '../team/live-updates.js';
 import { StudioCallError } from '../../api/client.js';
@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { CompareView } from './compare-view.js';
 import { count, signedYen } from './format.js';
+import { formIssues } from './form-issues.js';
 import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
 import { useEditLines } from './use-edit-lines.js';
@@ -35,6 +36,13 @@ const tooLarge = (e: unknown): { size: number; limit: number } | null => {
  * Excel as the workbook `tariff simulate` writes plus the charts' data.
  */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A form field's label as the page shows it (its aria-label, or the words of the label around it); undefined when the form is not shown. */
+const fieldLabel = (pointer: string): string | undefined => {
+  const el = document.querySelector(`[data-field="${CSS.escape(pointer)}"]`);
+  if (!el) return undefined;
+  return el.getAttribute('aria-label') ?? el.closest('label')?.querySelector('span')?.textContent ?? undefined;
+};
 
 export function ScenariosPage() {
   const api = useApi();
@@ -67,8 +75,13 @@ export function ScenariosPage() {
   const editLines = useEditLines(api, form);
   const runSize = useRunSize(api, form);
 
+  // The form the last call sent, whose fields a refusal's issues name (their values and labels are read from it and the page).
+  const sentForm = useRef<ScenarioForm | null>(null);
+  sentForm.current = form;
   const showError = useCallback((e: unknown, lead?: PageText) => {
-    setError({ error: e, ...(lead ? { lead } : {}) });
+    // Issues at the form's fields say the field's label, what was typed and what is expected (form-issues.ts).
+    const shown = e instanceof StudioCallError && e.issues.some((i) => i.field) ? new StudioCallError(e.call, { code: e.code, message: e.message, ...(e.hint !== undefined ? { hint: e.hint } : {}), issues: formIssues(e.issues, sentForm.current, fieldLabel) }) : e;
+    setError({ error: shown, ...(lead ? { lead } : {}) });
     setErrorFields(new Set(e instanceof StudioCallError ? e.issues.map((i) => i.field ?? '').filter(Boolean) : []));
   }, []);
   const refreshList = useCallback(
@@ -320,7 +333,14 @@ export function ScenariosPage() {
           <button type="button" className="primary" onClick={() => void startRun()} disabled={busy || !form || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-run">
             {t('scn.run')}
           </button>
-          <button type="button" onClick={() => void exportWorkbook()} disabled={busy || !result} data-testid="scn-export">
+          {/* A re-priced preview is not saved: the workbook would hold the last run, not the figures on screen. */}
+          <button
+            type="button"
+            onClick={() => void exportWorkbook()}
+            disabled={busy || !result || priceMode?.mode === 'repriced'}
+            aria-describedby={priceMode?.mode === 'repriced' ? 'scn-export-note' : undefined}
+            data-testid="scn-export"
+          >
             {t('action.export')}
           </button>
           <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-delete">
@@ -328,6 +348,11 @@ export function ScenariosPage() {
           </button>
         </div>
 
+        {result && priceMode?.mode === 'repriced' && (
+          <p className="readonly-note" id="scn-export-note" data-testid="scn-export-note">
+            {t('scn.exportRepriced')}
+          </p>
+        )}
         {noRun && (
           <p className="readonly-note" id="scn-role-note" data-testid="scn-role-note">
             {noRun}

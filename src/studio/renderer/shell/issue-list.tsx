@@ -5,6 +5,18 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable, type DataColumn } from '../ui/data-table.js';
 
 /**
+ * A bad value's issue said in Japanese, from its fields (the server's sentence is English, for the
+ * CLI and the logs): what the cell held is not accepted, and what to enter, as the grid says it.
+ * Undefined for an issue that names no value and no Japanese expectation (its code's advice, if
+ * any, is said instead).
+ */
+export function valueIssueJa(i: Issue): string | undefined {
+  if (i.expectedJa === undefined || i.value === undefined) return undefined;
+  if (i.code === 'CELL_REQUIRED' || i.value.trim() === '') return `空欄にはできません。${i.expectedJa}を入力してください。`;
+  return `「${i.value}」は受け付けられません。${i.expectedJa}を入力してください。`;
+}
+
+/**
  * Every issue with where it is (sheet, row, column) and what is expected there, in the UI's
  * language where the studio has it. A column no issue fills (a scenario's or a file's error has no
  * sheet or row) is left out, so the list is not a row of empty cells before the message.
@@ -24,7 +36,8 @@ export function IssueList({ issues, testId = 'issue-list', adviceShownFor }: { i
       header: t('issue.message'),
       cell: (i) => {
         // A file the import cannot read has no sheet or row: on the Japanese page it says in Japanese what to do.
-        const advice = lang === 'ja' && i.code !== adviceShownFor ? ERROR_ADVICE_JA[i.code] : undefined;
+        // A bad cell (a workbook's or the grid's) says in Japanese what it held and what to enter.
+        const advice = lang === 'ja' && i.code !== adviceShownFor ? (ERROR_ADVICE_JA[i.code] ?? valueIssueJa(i)) : undefined;
         return (
           <>
             {advice && (

@@ -71,6 +71,15 @@ export function ChangeTable({
     );
   const where = (c: TariffChange) => TABLES[c.table];
   const column = (c: TariffChange) => where(c).columns.find((x) => x.key === c.field);
+  // An added or removed row says what it holds: its name and its prices (the first three yen cells), with their headers.
+  const rowSummary = (c: TariffChange): string => {
+    if (!c.row) return '';
+    const cols = where(c).columns;
+    const name = cols.find((x) => x.key === 'name' || (x.frozen && x.key !== where(c).keyField && x.kind === 'text'));
+    const prices = cols.filter((x) => x.kind === 'yen' && c.row![x.key] !== null && c.row![x.key] !== undefined).slice(0, 3);
+    const parts = [...(name && c.row[name.key] ? [cellText(c.row[name.key]!)] : []), ...prices.map((x) => `${lang === 'ja' ? x.ja : x.en} ${show(x, c.row![x.key]!)}`)];
+    return parts.join(lang === 'ja' ? '、' : ' · ');
+  };
   return (
     <DataTable
       testId={testId}
@@ -83,8 +92,8 @@ export function ChangeTable({
         { key: 'sheet', header: t('change.sheet'), cell: (c) => (lang === 'ja' ? where(c).ja : where(c).en) },
         { key: 'key', header: t('change.key'), cellClass: 'mono', cell: (c) => c.key },
         { key: 'column', header: t('change.column'), cell: (c) => (c.kind === 'changed' ? (lang === 'ja' ? column(c)?.ja : column(c)?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')) },
-        { key: 'before', header: t('change.before'), cellClass: 'before', cell: (c) => (c.kind === 'changed' ? show(column(c), c.before) : '') },
-        { key: 'after', header: t('change.after'), cellClass: 'after', cell: (c) => (c.kind === 'changed' ? show(column(c), c.after) : '') },
+        { key: 'before', header: t('change.before'), cellClass: 'before', cell: (c) => (c.kind === 'changed' ? show(column(c), c.before) : c.kind === 'removed' ? rowSummary(c) : '') },
+        { key: 'after', header: t('change.after'), cellClass: 'after', cell: (c) => (c.kind === 'changed' ? show(column(c), c.after) : c.kind === 'added' ? rowSummary(c) : '') },
       ]}
     />
   );

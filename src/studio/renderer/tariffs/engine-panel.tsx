@@ -62,6 +62,12 @@ export function EnginePanel({ versionId, revision, index, hasBase }: { versionId
       {after && after.ok && (
         <>
           <p className="muted small">{t('engine.start', { date: after.settlement.startDate })}</p>
+          {/* A course new in the draft: said once, its 変更前 cells left empty (the sentence in each squeezed the labels to a word a line). */}
+          {hasBase && !before && (
+            <p className="muted small" data-testid="engine-no-base">
+              {t('engine.noBase')}
+            </p>
+          )}
           <table className="engine-table">
             <thead>
               <tr>
@@ -78,7 +84,7 @@ export function EnginePanel({ versionId, revision, index, hasBase }: { versionId
                 return (
                   <tr key={r.id} data-testid={`engine-${r.id}`} className={differs ? 'engine-differs' : undefined}>
                     <th scope="row">{r.label}</th>
-                    {hasBase && <td data-testid={`engine-${r.id}-before`}>{before ? cell(before, r.pick) : <span className="muted">{t('engine.noBase')}</span>}</td>}
+                    {hasBase && <td data-testid={`engine-${r.id}-before`}>{cell(before, r.pick)}</td>}
                     <td data-testid={`engine-${r.id}-after`}>
                       {yen(a)}
                       {differs && <span className="delta">{a - b! > 0 ? ` (+${yen(a - b!)})` : ` (−${yen(b! - a)})`}</span>}

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { TariffVersion } from '../../../engine/tariff-types.js';
 import { cellText } from '../../../tariff-model/cell-value.js';
-import { freeKey, rowTexts } from '../../../tariff-model/row-ops.js';
+import { copyTexts } from '../../../tariff-model/row-ops.js';
+import { StudioCallError } from '../../api/client.js';
+import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
 import type { TableId } from '../../../tariff-model/table-id.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -13,25 +15,53 @@ import { Dialog } from '../ui/dialog.js';
  * references (initial-fee group, settlement policy, printed-on course) as dropdowns of the
  * rows they may point to. For a course it starts from a duplicated course (the usual way to
  * launch one) and shows which options its series cannot take (options are eligible by series).
+ * It starts with a free code and, for a course, a free name (two courses may not share one).
+ * A refusal (`error`) is said inside the dialog, where the user is, with its fields outlined.
  */
-export function RowFormDialog({ table, version, startIndex, course, onSubmit, onCancel }: { table: TableId; version: TariffVersion; startIndex: number; course: boolean; onSubmit: (texts: Record<string, string>) => void; onCancel: () => void }) {
-  const { t, lang } = useI18n();
+export function RowFormDialog({
+  table,
+  version,
+  startIndex,
+  course,
+  error,
+  onCloseError,
+  onSubmit,
+  onCancel,
+}: {
+  table: TableId;
+  version: TariffVersion;
+  startIndex: number;
+  course: boolean;
+  error: ShownError | null;
+  onCloseError: () => void;
+  onSubmit: (texts: Record<string, string>) => void;
+  onCancel: () => void;
+}) {
+  const { t, lang, yen } = useI18n();
   const def = TABLES[table];
   const rows = useMemo(() => def.rows(version), [def, version]);
-  const fromRow = (i: number): Record<string, string> => {
-    const r = rows[i] ?? rows[0] ?? {};
-    const texts = rowTexts(r);
-    return { ...texts, [def.keyField]: freeKey(version, table, cellText(r[def.keyField] ?? null) || 'NEW') };
-  };
+  const fromRow = (i: number): Record<string, string> => copyTexts(version, table, rows[i] ?? rows[0] ?? {});
+  // The fields the refusal names (a duplicate name, a value that is not a yen amount …).
+  const badFields = new Set(error?.error instanceof StudioCallError ? error.error.issues.filter((i) => (i.table ?? table) === table && i.field).map((i) => i.field!) : []);
   const [from, setFrom] = useState(startIndex);
   const [texts, setTexts] = useState<Record<string, string>>(() => fromRow(startIndex));
   const refKeys = (ref: 'initialFees' | 'policies' | 'courses') => TABLES[ref].rows(version).map((r) => cellText(r[TABLES[ref].keyField] ?? null));
+  // A reference offered with what it is, not its code alone (a policy id is English words on the Japanese page):
+  // a settlement policy with its kind, an initial-fee group with its amount, a course with its name.
+  const refLabel = (ref: 'initialFees' | 'policies' | 'courses', key: string): string => {
+    const r = TABLES[ref].rows(version).find((x) => cellText(x[TABLES[ref].keyField] ?? null) === key);
+    if (!r) return key;
+    const kindCol = TABLES.policies.columns.find((c) => c.key === 'kind')!;
+    const what = ref === 'policies' ? enumText('policies', kindCol, cellText(r.kind ?? null), lang) : ref === 'initialFees' ? (typeof r.amount === 'number' ? yen(r.amount) : '') : cellText(r.name ?? null);
+    return what ? `${key} — ${what}` : key;
+  };
   const set = (k: string, v: string) => setTexts((x) => ({ ...x, [k]: v }));
   const series = texts.series ?? '';
   const notEligible = course ? version.options.filter((o) => o.eligibility.series !== null && !o.eligibility.series.includes(series as never)) : [];
   const title = course ? t('nc.title') : `${t('row.add')}: ${lang === 'ja' ? def.ja : def.en}`;
   return (
     <Dialog title={title} testId="row-form" className="row-form" onCancel={onCancel} onSubmit={() => onSubmit(texts)} submit={{ label: course ? t('nc.create') : t('row.add'), testId: 'rf-submit' }}>
+        {error && <ErrorBanner shown={error} onClose={onCloseError} />}
         {course && (
           <label>
             {t('nc.from')}
@@ -63,11 +93,11 @@ export function RowFormDialog({ table, version, startIndex, course, onSubmit, on
               return (
                 <label key={c.key}>
                   {label}
-                  <select value={value} onChange={(e) => set(c.key, e.target.value)} data-testid={testId}>
+                  <select value={value} onChange={(e) => set(c.key, e.target.value)} data-testid={testId} aria-invalid={badFields.has(c.key) || undefined} className={badFields.has(c.key) ? 'field-error' : undefined}>
                     {(!c.required || !values.includes(value)) && <option value="">{t('enum.none')}</option>}
                     {values.map((v) => (
                       <option key={v} value={v}>
-                        {c.refersTo ? v : enumText(table, c, v, lang)}
+                        {c.refersTo ? refLabel(c.refersTo, v) : enumText(table, c, v, lang)}
                       </option>
                     ))}
                   </select>
@@ -77,7 +107,15 @@ export function RowFormDialog({ table, version, startIndex, course, onSubmit, on
             return (
               <label key={c.key}>
                 {label}
-                <input type="text" autoFocus={!course && i === 0} value={value} onChange={(e) => set(c.key, e.target.value)} data-testid={testId} />
+                <input
+                  type="text"
+                  autoFocus={!course && i === 0}
+                  value={value}
+                  onChange={(e) => set(c.key, e.target.value)}
+                  data-testid={testId}
+                  aria-invalid={badFields.has(c.key) || undefined}
+                  className={badFields.has(c.key) ? 'field-error' : undefined}
+                />
               </label>
             );
           })}

@@ -64,6 +64,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const [errorCells, setErrorCells] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<'draft' | 'import' | 'import-draft' | 'restore' | 'row' | 'course' | null>(null);
   const [rowSel, setRowSel] = useState<number | null>(null);
+  // A row the row form could not add: said in the form's dialog, where the user is (the page's banner is behind it).
+  const [rowFormError, setRowFormError] = useState<ShownError | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   // On a team server only a product manager edits tariffs: the others' buttons are disabled, with why.
@@ -236,10 +238,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       showError(e);
     }
   };
-  const rowOps = (ops: Parameters<typeof editor.applyRows>[0]) => {
+  const rowOps = (ops: Parameters<typeof editor.applyRows>[0], fail?: Parameters<typeof editor.applyRows>[1]) => {
     setError(null);
     setErrorCells(new Set());
-    return editor.applyRows(ops).then((ok) => {
+    return editor.applyRows(ops, fail).then((ok) => {
       setViewEpoch((n) => n + 1);
       return ok;
     });
@@ -538,10 +540,16 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
           version={detail.version}
           startIndex={rowSel ?? 0}
           course={dialog === 'course'}
-          onCancel={() => setDialog(null)}
+          error={rowFormError}
+          onCloseError={() => setRowFormError(null)}
+          onCancel={() => {
+            setRowFormError(null);
+            setDialog(null);
+          }}
           onSubmit={(texts) => {
             const index = rowSel === null ? TABLES[tab].rows(detail.version).length : rowSel + 1;
-            void rowOps([{ kind: 'insert', table: tab, index, texts }]).then((ok) => {
+            setRowFormError(null);
+            void rowOps([{ kind: 'insert', table: tab, index, texts }], (e) => setRowFormError({ error: e, lead: (tr) => tr('row.addRefused') })).then((ok) => {
               if (!ok) return;
               setDialog(null);
               setFilters((all) => ({ ...all, [tab]: NO_FILTER }));

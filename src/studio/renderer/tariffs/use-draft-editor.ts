@@ -101,12 +101,17 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
       }),
     [run],
   );
+  /** Row operations: one save, one undo step; `fail` takes a refusal instead of the page (the row form shows it in its dialog). */
   const applyRows = useCallback(
-    (ops: RowOp[]) =>
-      run({ ops }, (step) => {
-        undoStack.current.push(step);
-        redoStack.current = [];
-      }),
+    (ops: RowOp[], fail?: SaveError) =>
+      run(
+        { ops },
+        (step) => {
+          undoStack.current.push(step);
+          redoStack.current = [];
+        },
+        fail,
+      ),
     [run],
   );
   /** A workbook applied to the draft (workbook.applyIntoDraft): one save, one undo step. */
