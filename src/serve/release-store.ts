@@ -59,7 +59,12 @@ export class ReleaseStore {
         : 'it holds no *.json file; build one into it with tariff release build --out DIR/release.json';
       throw new DataLoadError('NO_RELEASE', [
         { file: this.path, pointer: '', message: `no valid release in this directory: ${why}`, code: 'NO_RELEASE' },
-        ...rejected.map(([file, v]) => ({ file, pointer: '', message: `not a valid release (${v.why!.code}): ${v.why!.errors.map((x) => (x.startsWith(`${file}: `) ? x.slice(file.length + 2) : x)).join('; ')}`, code: v.why!.code })),
+        ...rejected.map(([file, v]) => ({
+          file,
+          pointer: '',
+          message: `not a valid release (${v.why!.code}): ${v.why!.errors.map((x) => (x.startsWith(`${file}: `) ? x.slice(file.length + 2) : x)).join('; ')}`,
+          code: v.why!.code,
+        })),
       ]);
     }
     try {
