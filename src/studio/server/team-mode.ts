@@ -64,8 +64,8 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
     users = listUsers(ws).filter((u) => !u.disabled).length;
     const run = { overrideAllowed: false, ...(opts.maxContractMonths !== undefined ? { maxContractMonths: opts.maxContractMonths } : {}) };
     // A run answers when it starts; when it finished, the others' pages are told (the starter's own page follows its progress).
-    let announce: TeamServer['announce'] | undefined;
-    const onRunFinished = (id: number, by: string): void => announce?.({ call: 'scenarios.runFinished', domain: 'scenarios', id, by, at: new Date().toISOString() });
+    const live: { server?: TeamServer } = {};
+    const onRunFinished = (id: number, by: string): void => live.server?.announce({ call: 'scenarios.runFinished', domain: 'scenarios', id, by, at: new Date().toISOString() });
     const dispatch = studioDispatch(ws, created, logInternalError(opts.log), { caseRoots, run, onRunFinished });
     const started = await startTeamServer({
       ws,
@@ -80,7 +80,7 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
     });
-    announce = (e) => started.announce(e);
+    live.server = started;
     return started;
   });
   return { server, ws, created, users, caseRoots, warnings, stop };

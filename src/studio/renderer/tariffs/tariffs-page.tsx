@@ -99,6 +99,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         const table = TABLES[c.table];
         return { key: String(table.rows(d.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), col: table.columns.find((x) => x.key === c.field), field: c.field, text: c.text };
       });
+      // The grid shows the draft as it now is (their change), as the message says: what was typed is named in it, to type again on their version.
+      setRefresh((n) => n + 1);
       // Written when shown: a switch of language rewrites it.
       showError(e, (tr, lg) =>
         tr('error.staleEdit', {
