@@ -9,7 +9,8 @@ import { feeCell, startTeamServer, stopTeamServer, typePrice, useTeam, type Team
  * What a team meets when the network or the server is not there for a moment: two product
  * managers (sato, tanaka) on one draft. tanaka's live stream is cut (a proxy that buffers it), so
  * sato's save does not reach his page and tanaka's next save is stale: it is refused, and the grid
- * then shows the draft as it is (sato's price), as the message says. Then the team server restarts
+ * then shows the draft as it is (sato's price), as the message says, and sato's undo no longer
+ * reaches back past tanaka's change. Then the team server restarts
  * while sato types: the price waits on his page, a note says so, and it is saved once the server
  * answers again. Screenshots in test-results/screenshots (team-restart-*).
  */
@@ -62,6 +63,13 @@ describe('a team server that is not there for a moment', () => {
     await typePrice(t.page, '3450');
     await waitText(feeCell(t.page), '3,450円');
     await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);
+    // sato's page shows tanaka's price live. Undoing his own 3,500 now would put 3,680 over
+    // tanaka's 3,450 unseen: his undo history ends with the colleague's change.
+    await waitText(feeCell(s), '3,450円');
+    await expect.poll(() => s.getByTestId('btn-undo').isDisabled(), { timeout: 30_000 }).toBe(true);
+    await s.keyboard.press('ControlOrMeta+Z');
+    await waitText(feeCell(t.page), '3,450円');
+    await waitText(feeCell(s), '3,450円');
   });
 
   it('the server restarts while sato types: the price waits on his page, a note says so, and it is saved once the server answers', async () => {
