@@ -12,7 +12,8 @@ import { feeCell, startTeamServer, stopTeamServer, typePrice, useTeam, type Team
  * then shows the draft as it is (sato's price), as the message says, and sato's undo no longer
  * reaches back past tanaka's change. Then the team server restarts
  * while sato types: the price waits on his page, a note says so, and it is saved once the server
- * answers again. Screenshots in test-results/screenshots (team-restart-*).
+ * answers again. A draft dated before today is said to take effect back to it once approved.
+ * Screenshots in test-results/screenshots (team-restart-*).
  */
 const dir = scratch('e2e-team-restart-');
 const workspace = join(dir, 'workspace.sqlite');
@@ -97,5 +98,24 @@ describe('a team server that is not there for a moment', () => {
     await s.getByTestId('grid-search').fill(COURSE);
     await waitText(feeCell(s), '3,399円');
     await shot(s, 'team-restart-03-saved-after-restart');
+  });
+});
+
+describe('a draft dated before today', () => {
+  it('the new-draft dialog says that, approved, it would take effect back to that day; a later date says nothing', async () => {
+    const s = team.people['sato']!.page;
+    await s.getByTestId('version-1').click();
+    await waitText(s.getByTestId('version-heading'), '施行日 2023-09-19');
+    await s.getByTestId('btn-create-draft').click();
+    await s.getByTestId('draft-effective').fill('2024-01-01');
+    const past = await waitText(s.getByTestId('draft-effective-past'), '施行日 2024-01-01 は本日（');
+    expect(past).toMatch(
+      /^施行日 2024-01-01 は本日（\d{4}-\d\d-\d\d）より前です。このまま承認されると、2024-01-01 にさかのぼって施行されたことになり、その日以降の料金・判定が変わります。/u,
+    );
+    await shot(s, 'team-restart-04-past-effective-date');
+    await expectAccessible(s, 'past-effective-date');
+    await s.getByTestId('draft-effective').fill('2099-01-01');
+    await expect.poll(() => s.getByTestId('draft-effective-past').count()).toBe(0);
+    await s.keyboard.press('Escape');
   });
 });

@@ -522,6 +522,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         <NewDraftDialog
           from={summary}
           suggested={info.suggestedDraftDate}
+          today={info.today}
           onCancel={() => setDialog(null)}
           onCreate={(effective, title) => {
             api.tariffs
@@ -558,6 +559,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         <NewDraftDialog
           from={summary}
           suggested={info.suggestedDraftDate}
+          today={info.today}
           heading={t('tr.restoreTitle')}
           initialTitle={t('tr.restoreDefaultTitle', { date: summary.effective })}
           help={t('tr.restoreHelp', { date: summary.effective })}
