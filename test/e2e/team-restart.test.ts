@@ -12,7 +12,8 @@ import { feeCell, startTeamServer, stopTeamServer, typePrice, useTeam, type Team
  * then shows the draft as it is (sato's price), as the message says, and sato's undo no longer
  * reaches back past tanaka's change. Then the team server restarts
  * while sato types: the price waits on his page, a note says so, and it is saved once the server
- * answers again. A draft dated before today is said to take effect back to it once approved.
+ * answers again. A draft dated before today is said to take effect back to it once approved, to
+ * the pm in the new-draft dialog and to the legal reviewer beside the approve button.
  * Screenshots in test-results/screenshots (team-restart-*).
  */
 const dir = scratch('e2e-team-restart-');
@@ -22,6 +23,7 @@ const team = useTeam(workspace, {
   users: [
     ['sato', 'pm'],
     ['tanaka', 'pm'],
+    ['kato', 'legal'],
   ],
   signedIn: ['sato', 'tanaka'],
 });
@@ -117,5 +119,21 @@ describe('a draft dated before today', () => {
     await s.getByTestId('draft-effective').fill('2099-01-01');
     await expect.poll(() => s.getByTestId('draft-effective-past').count()).toBe(0);
     await s.keyboard.press('Escape');
+  });
+
+  it('submitted as it is, the legal reviewer is told the same beside the approve button', async () => {
+    const s = team.people['sato']!.page;
+    await createTariffDraft(s, '2024-01-01', '遡及の試し');
+    await s.getByTestId('tr-comment').fill('2024-01-01 に遡って適用');
+    await s.getByTestId('tr-submit').click();
+    await waitText(s.getByTestId('tariff-notice'), 'レビューに提出しました');
+    const id = await selectedVersion(s, 'version-');
+    const k = (await team.person('kato')).page;
+    await k.getByTestId(`version-${id}`).click();
+    await waitText(k.getByTestId('tariff-review'), 'レビュー中');
+    const note = await waitText(k.getByTestId('tr-past-effective'), '施行日 2024-01-01 は本日（');
+    expect(note).toContain('承認すると 2024-01-01 にさかのぼって施行されたことになり、その日以降の料金・判定が変わります。さかのぼる意図がなければ、変更を依頼して差し戻し');
+    await k.getByTestId('tr-past-effective').scrollIntoViewIfNeeded();
+    await shot(k, 'team-restart-05-past-effective-review');
   });
 });

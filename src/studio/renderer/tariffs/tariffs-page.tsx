@@ -477,6 +477,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 {summary.status !== 'superseded' && (
                   <TariffReviewPanel
                     summary={summary}
+                    today={info.today}
                     saving={editor.state === 'saving'}
                     onChanged={(id) => void reloadVersions(id)}
                     onError={(e, lead) => showError(e, lead)}
