@@ -12,9 +12,9 @@ export const PASSWORD = 'team password 2025';
 export type Person = { context: BrowserContext; page: Page };
 export type TeamServer = { child: ChildProcess; url: string };
 
-/** `tariff studio --serve` on a free loopback port (its stderr prefixed with `tag`); resolves with the URL it prints once it is ready. */
-export async function startTeamServer(workspace: string, tag: string, extraArgs: string[] = []): Promise<TeamServer> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', '127.0.0.1:0', ...extraArgs], {
+/** `tariff studio --serve` on a free loopback port, or on `listen` (a restart on the same address); its stderr prefixed with `tag`; resolves with the URL it prints once it is ready. */
+export async function startTeamServer(workspace: string, tag: string, extraArgs: string[] = [], listen = '127.0.0.1:0'): Promise<TeamServer> {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'studio', '--serve', '--workspace', workspace, '--listen', listen, ...extraArgs], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

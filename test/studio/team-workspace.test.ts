@@ -11,6 +11,8 @@ import { createLoginService, DEFAULT_LOGIN_POLICY } from '../../src/studio/team/
 import { hashPassword, verifyPassword } from '../../src/studio/team/passwords.js';
 import { addUser, listUsers } from '../../src/studio/team/user-store.js';
 import { anchorFileOf } from '../../src/studio/workspace/audit-anchor.js';
+import { ERROR_ADVICE_JA } from '../../src/studio/renderer/i18n/error-advice.js';
+import { teamJa } from '../../src/studio/renderer/i18n/team-messages.js';
 import { listAudit } from '../../src/studio/workspace/audit-log.js';
 import { fsTypeOf, isNetworkFs, networkFsWarning, parseMounts } from '../../src/studio/workspace/network-fs.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
@@ -160,7 +162,12 @@ describe('users and passwords', () => {
     await expect(hashPassword('short')).rejects.toMatchObject({ code: 'PASSWORD_TOO_SHORT' });
     const ws = freshWorkspace();
     await addUser(ws, { name: 'kato', role: 'legal', password: 'a long enough secret' });
-    await expect(addUser(ws, { name: 'KATO', role: 'pm', password: 'a long enough secret' })).rejects.toMatchObject({ code: 'USER_EXISTS' });
+    // The way out is named where the admin is: the studio's Users page (the CLI is refused while the server runs).
+    await expect(addUser(ws, { name: 'KATO', role: 'pm', password: 'a long enough secret' })).rejects.toMatchObject({
+      code: 'USER_EXISTS',
+      hint: "Choose another name. To give that user a new password, use Set a new password on the studio's Users page, or `tariff users reset-password` while the team server is stopped.",
+    });
+    expect(ERROR_ADVICE_JA['USER_EXISTS']).toContain(`「${teamJa['users.reset']}」`);
     await expect(addUser(ws, { name: 'x y', role: 'pm', password: 'a long enough secret' })).rejects.toMatchObject({ code: 'BAD_USER_NAME' });
     await expect(addUser(ws, { name: 'ok', role: 'boss', password: 'a long enough secret' })).rejects.toMatchObject({ code: 'BAD_ROLE' });
     const dump = JSON.stringify(ws.db.prepare('SELECT * FROM users').all()) + JSON.stringify(listAudit(ws, 100));

@@ -22,11 +22,16 @@ import { summaryOf } from './version-views.js';
  */
 export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handlers['scenarios'] => {
   const limit = ctx.runLimit ?? defaultRunLimit(true);
+  // Who started each run (the workspace's actor of the run call), told with its result when it finished.
+  const startedBy = new Map<string, string>();
   const registry =
     runs ??
     new ScenarioRuns({
       onFinished: (run, stored) => {
         saveScenarioResult(ctx.ws, run.scenarioId, stored, { seed: stored.result.scenario.seed, fleetSize: stored.result.scenario.fleetSize, elapsedMs: stored.elapsedMs });
+        const by = startedBy.get(run.runId) ?? ctx.ws.actor;
+        startedBy.delete(run.runId);
+        ctx.onRunFinished?.(run.scenarioId, by);
       },
     });
   const save = (id: number | null, form: ScenarioForm, revision?: number) => {
@@ -87,6 +92,9 @@ export const scenarioHandlers = (ctx: StudioContext, runs?: ScenarioRuns): Handl
       checkStudioRun(resolvedRunSize(rs), limit, maxContractMonths);
       const rec = saveScenario(ctx.ws, id, form, revision);
       const run = registry.start(rs, rec.id, rec.revision, versionsKey(ctx.ws, form), describeForm(ctx.ws, form), limitOf(limit, maxContractMonths));
+      // One run at a time: only this one's starter is kept (a cancelled or failed run's is let go here).
+      startedBy.clear();
+      startedBy.set(run.runId, ctx.ws.actor);
       return { runId: run.runId, scenario: summary(rec.id) };
     },
     reprice: ({ id, form }) => {

@@ -9,14 +9,15 @@ import { studioHandlers } from './studio-handlers.js';
  * the desktop app (IPC), the browser mode and the team server each put behind their transport.
  * `caseRoots` confines case folders (the team server). `run`: the simulator's run-size limit
  * (scenarios/run-limit.ts): its contract-months (default the CLI's) and whether a run may raise it
- * for itself (default yes; the team server says no). `onInternalError` hears a call that
+ * for itself (default yes; the team server says no). `onRunFinished`: a scenario run finished (the
+ * team server tells the open pages). `onInternalError` hears a call that
  * failed unexpectedly (its stack goes to the log, never to the caller).
  */
 export const studioDispatch = (
   ws: Workspace,
   createdNow: boolean,
   onInternalError: (name: string, e: unknown) => void,
-  opts: { caseRoots?: readonly string[]; run?: { maxContractMonths?: number; overrideAllowed: boolean } } = {},
+  opts: { caseRoots?: readonly string[]; run?: { maxContractMonths?: number; overrideAllowed: boolean }; onRunFinished?: (scenarioId: number, by: string) => void } = {},
 ): Dispatch =>
   createDispatcher(
     studioHandlers({
@@ -25,6 +26,7 @@ export const studioDispatch = (
       today: () => todayInTokyo(),
       ...(opts.caseRoots ? { caseRoots: opts.caseRoots } : {}),
       runLimit: defaultRunLimit(opts.run?.overrideAllowed ?? true, opts.run?.maxContractMonths),
+      ...(opts.onRunFinished ? { onRunFinished: opts.onRunFinished } : {}),
     }),
     { onInternalError },
   );

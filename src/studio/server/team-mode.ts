@@ -63,8 +63,11 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
     if (opts.requiredApprovals !== undefined) setRequiredApprovals(ws, opts.requiredApprovals);
     users = listUsers(ws).filter((u) => !u.disabled).length;
     const run = { overrideAllowed: false, ...(opts.maxContractMonths !== undefined ? { maxContractMonths: opts.maxContractMonths } : {}) };
-    const dispatch = studioDispatch(ws, created, logInternalError(opts.log), { caseRoots, run });
-    return startTeamServer({
+    // A run answers when it starts; when it finished, the others' pages are told (the starter's own page follows its progress).
+    const live: { server?: TeamServer } = {};
+    const onRunFinished = (id: number, by: string): void => live.server?.announce({ call: 'scenarios.runFinished', domain: 'scenarios', id, by, at: new Date().toISOString() });
+    const dispatch = studioDispatch(ws, created, logInternalError(opts.log), { caseRoots, run, onRunFinished });
+    const started = await startTeamServer({
       ws,
       dispatch,
       host: opts.host,
@@ -77,6 +80,8 @@ export async function startTeamStudio(opts: TeamStudioOptions): Promise<TeamStud
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
     });
+    live.server = started;
+    return started;
   });
   return { server, ws, created, users, caseRoots, warnings, stop };
 }

@@ -5,7 +5,7 @@ import type { Dispatch } from '../api/dispatcher.js';
 import { createLoginService, DEFAULT_LOGIN_POLICY, type LoginPolicy } from '../team/login.js';
 import { runAs } from '../team/request-user.js';
 import { csrfMatches, dropClearCsrfSessions, endSession, sessionOf, type Session } from '../team/sessions.js';
-import { createTeamDispatch } from '../team/team-dispatch.js';
+import { createTeamDispatch, type ChangeEvent } from '../team/team-dispatch.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { createLiveEvents } from './live-events.js';
@@ -49,7 +49,8 @@ export type TeamServerOptions = {
   /** Reverse proxies whose X-Forwarded-For names the client (--trust-proxy; src/io/client-address.ts); none by default. */
   trustProxy?: TrustedProxies;
 };
-export type TeamServer = { url: string; port: number; close(): Promise<void>; liveClients(): number };
+/** `announce`: tells every open page of a change made outside a call (a scenario run that finished on the server's worker threads). */
+export type TeamServer = { url: string; port: number; close(): Promise<void>; liveClients(): number; announce(e: ChangeEvent): void };
 
 const COOKIE = 'tariff_session';
 const SECURE_COOKIE = '__Host-tariff_session';
@@ -232,6 +233,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}/`,
     port,
     liveClients: () => live.size,
+    announce: (e) => live.broadcast(e),
     close: () =>
       new Promise<void>((resolve) => {
         live.close();

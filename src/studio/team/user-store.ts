@@ -81,7 +81,7 @@ export async function addUser(ws: Workspace, args: { name: string; role: string;
       'USER_EXISTS',
       `a user named "${args.name}" already exists`,
       [],
-      "Choose another name, or reset that user's password with `tariff users reset-password`.",
+      "Choose another name. To give that user a new password, use Set a new password on the studio's Users page, or `tariff users reset-password` while the team server is stopped.",
     );
   const hash = await hashPassword(args.password);
   return ws.db

@@ -3,6 +3,8 @@ export const authoringJa = {
   'tr.title': 'レビュー・承認',
   'tr.companion': '同じ施行日のルール版: {date}（{status}）。料金とルールは 1 つの規約変更として一緒にレビュー・承認・通知されます。',
   'tr.noCompanion': '同じ施行日のルール版はありません（ルールは {date} 時点で施行中のものを使います）。',
+  'tr.pastEffective':
+    '施行日 {date} は本日（{today}）より前です。承認すると {date} にさかのぼって施行されたことになり、その日以降の料金・判定が変わります。さかのぼる意図がなければ、変更を依頼して差し戻し、本日より後の施行日で作り直すよう伝えてください。',
   'tr.regression': '回帰テスト',
   'tr.invalidCase': 'invalid になる: ',
   'tr.regressionRun': '回帰テストを実行',
@@ -102,6 +104,8 @@ export const authoringEn: Record<keyof typeof authoringJa, string> = {
   'tr.title': 'Review and approval',
   'tr.companion': 'Rule version of the same date: {date} ({status}). Prices and rules are one change of the terms: reviewed, approved and noticed together.',
   'tr.noCompanion': 'No rule version has this date (the rules in force on {date} answer).',
+  'tr.pastEffective':
+    'The effective date {date} is before today ({today}). Approved, it takes effect back to {date}, changing the prices and decisions from that day on. Unless that is meant, request changes and ask for a new draft dated after today.',
   'tr.regression': 'Regression',
   'tr.invalidCase': 'invalid: ',
   'tr.regressionRun': 'Run regression',

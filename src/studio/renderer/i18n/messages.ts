@@ -80,6 +80,8 @@ export const ja = {
   'draft.title': '下書きを作成',
   'draft.from': '元のバージョン: {date}（{status}）',
   'draft.effective': '施行日',
+  'draft.pastEffective':
+    '施行日 {date} は本日（{today}）より前です。このまま承認されると、{date} にさかのぼって施行されたことになり、その日以降の料金・判定が変わります。さかのぼる意図がなければ、本日より後の日付にしてください。',
   'draft.name': 'タイトル',
   'import.title': 'Excel から取り込む',
   'import.choose': '書き出した .xlsx ファイルを選んでください（Excel・LibreOffice で編集したもの）。',
@@ -547,6 +549,8 @@ export const en: Record<MessageKey, string> = {
   'draft.title': 'Create a draft',
   'draft.from': 'From version {date} ({status})',
   'draft.effective': 'Effective date',
+  'draft.pastEffective':
+    'The effective date {date} is before today ({today}). Approved as it is, it takes effect back to {date}, changing the prices and decisions from that day on. Unless that is meant, choose a date after today.',
   'draft.name': 'Title',
   'import.title': 'Import from Excel',
   'import.choose': 'Choose an exported .xlsx file (edited in Excel or LibreOffice).',

@@ -13,6 +13,11 @@ export const teamJa = {
   'login.ended': 'セッションが終了しました（有効期限切れ、または管理者によるアカウントの変更）。もう一度サインインしてください。',
   'login.pending': 'まだ保存されていない変更が {n} 件あります。{name} として再びサインインすると保存されます（ほかのユーザーでサインインした場合は保存されません）。',
   'login.kept': 'このページの内容はそのまま残っています。{name} として再びサインインすると、続きから作業できます。',
+  'server.waiting':
+    'チームのサーバーが応答しません（再起動中か、ネットワークが切れています）。このページの内容はそのまま残っています。サーバーが応答すると、待っている操作は自動で送られます。',
+  'server.pending':
+    'まだ保存されていない変更が {n} 件あります。サーバーが応答すると保存されます。それまでこのページを閉じたり再読み込みしたりしないでください。続くときは管理者に連絡してください。',
+  'server.nothingPending': '保存を待っている変更はありません。続くときは管理者に連絡してください。',
   'team.signedIn': '{name}（{role}）',
   'team.logout': 'サインアウト',
   'role.pm': 'プロダクトマネージャー',
@@ -83,6 +88,10 @@ export const teamEn: Record<TeamMessageKey, string> = {
   'login.ended': 'Your session has ended (it expired, or an admin changed your account). Please sign in again.',
   'login.pending': '{n} {n|change is|changes are} not saved yet: saved when you sign in again as {name} (not if someone else signs in).',
   'login.kept': 'This page is kept as it was: sign in again as {name} to go on where you were.',
+  'server.waiting':
+    'The team server is not answering (it is restarting, or the network dropped). This page is kept as it was: what waits is sent by itself once the server answers.',
+  'server.pending': '{n} {n|change is|changes are} not saved yet: saved once the server answers. Until then do not close or reload this page. If this goes on, tell your admin.',
+  'server.nothingPending': 'No change is waiting to be saved. If this goes on, tell your admin.',
   'team.signedIn': '{name} ({role})',
   'team.logout': 'Sign out',
   'role.pm': 'product manager',

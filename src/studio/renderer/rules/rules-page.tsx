@@ -254,6 +254,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
         <NewDraftDialog
           from={s}
           suggested={info.suggestedDraftDate}
+          today={info.today}
           testIds={{ dialog: 'rule-draft-form', effective: 'rule-draft-effective', title: 'rule-draft-title', create: 'rule-draft-create' }}
           onCancel={() => setNewDraft(false)}
           onCreate={(effective, title) => void createDraft(effective, title)}
@@ -264,6 +265,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
         <NewDraftDialog
           from={s}
           suggested={info.suggestedDraftDate}
+          today={info.today}
           heading={t('tr.restoreTitle')}
           initialTitle={t('tr.restoreDefaultTitle', { date: s.effective })}
           help={t('tr.restoreHelp', { date: s.effective })}

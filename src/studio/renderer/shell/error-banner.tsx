@@ -42,6 +42,8 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
           : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${ERROR_ADVICE_JA[call.code]}`
         : ERROR_ADVICE_JA[call.code]
       : undefined;
+  // A stale refusal's own issue only repeats its message (who, and when in UTC): the sentences above say it, in Japan time.
+  const issues = call ? call.issues.filter((i) => !(isStaleRefusal(call.code) && i.code === call.code)) : [];
   return (
     <div className="banner banner-error" role="alert" data-testid="error-banner">
       <div className="banner-head">
@@ -55,7 +57,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
       <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
       {call?.hint && <p className="hint">{call.hint}</p>}
       {call && isStaleRefusal(call.code) && <ConflictReload onDone={onClose} />}
-      {call && call.issues.length > 0 && <IssueList issues={call.issues} adviceShownFor={advice ? call.code : undefined} />}
+      {issues.length > 0 && <IssueList issues={issues} adviceShownFor={advice ? call?.code : undefined} />}
     </div>
   );
 }

@@ -101,6 +101,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         const table = TABLES[c.table];
         return { key: String(table.rows(d.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), col: table.columns.find((x) => x.key === c.field), field: c.field, text: c.text };
       });
+      // The grid shows the draft as it now is (their change), as the message says: what was typed is named in it, to type again on their version.
+      setRefresh((n) => n + 1);
       // Written when shown: a switch of language rewrites it.
       showError(e, (tr, lg) =>
         tr('error.staleEdit', {
@@ -477,6 +479,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 {summary.status !== 'superseded' && (
                   <TariffReviewPanel
                     summary={summary}
+                    today={info.today}
                     saving={editor.state === 'saving'}
                     onChanged={(id) => void reloadVersions(id)}
                     onError={(e, lead) => showError(e, lead)}
@@ -522,6 +525,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         <NewDraftDialog
           from={summary}
           suggested={info.suggestedDraftDate}
+          today={info.today}
           onCancel={() => setDialog(null)}
           onCreate={(effective, title) => {
             api.tariffs
@@ -564,6 +568,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         <NewDraftDialog
           from={summary}
           suggested={info.suggestedDraftDate}
+          today={info.today}
           heading={t('tr.restoreTitle')}
           initialTitle={t('tr.restoreDefaultTitle', { date: summary.effective })}
           help={t('tr.restoreHelp', { date: summary.effective })}

@@ -41,6 +41,21 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
     rerender((n) => n + 1);
   }, [draftId]);
 
+  // The revision this page's own last save made (or loaded). A draft shown at another one was moved
+  // on by someone else (a live update, the reload after a stale save): undoing or redoing a step of
+  // ours now would be saved on their revision and put our old cells over their change unseen, so
+  // the history ends there.
+  const ownRevision = useRef<number | null>(null);
+  const revision = detail?.summary.revision;
+  useEffect(() => {
+    if (revision === undefined || revision === ownRevision.current) return;
+    ownRevision.current = revision;
+    if (undoStack.current.length === 0 && redoStack.current.length === 0) return;
+    undoStack.current = [];
+    redoStack.current = [];
+    rerender((n) => n + 1);
+  }, [revision]);
+
   const run = useCallback(
     (batch: Batch, record: (step: Step) => void, fail: SaveError = onError): Promise<boolean> => {
       let ok = false;
@@ -77,6 +92,7 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
                   ? await api.workbook.applyIntoDraft({ ...batch.workbook, id })
                   : await api.tariffs.restoreContent({ id, revision, version: batch.content, reason: batch.reason });
           current.current = next;
+          ownRevision.current = next.summary.revision;
           setDetail(next);
           setState('saved');
           // Redoing an import puts back the content it made (the workbook is not read twice).

@@ -2,7 +2,8 @@ import type { Lang } from '../i18n/i18n-context.js';
 
 /**
  * What a colleague did, as the "changed by …" note says it: a call of the studio's contract
- * (`tariffs.edit`) in words of the UI's language. A call not listed shows its own name.
+ * (`tariffs.edit`) in words of the UI's language, or what the server did for them (a scenario run
+ * that finished). A call not listed shows its own name.
  */
 export const LIVE_ACTIONS: Readonly<Record<string, { ja: string; en: string }>> = {
   'tariffs.createDraft': { ja: '料金表の下書きを作成', en: 'created a tariff draft' },
@@ -42,4 +43,9 @@ export const LIVE_ACTIONS: Readonly<Record<string, { ja: string; en: string }>> 
   'team.resetPassword': { ja: 'パスワードを再設定', en: 'reset a password' },
 };
 
-export const liveAction = (call: string, lang: Lang): string => LIVE_ACTIONS[call]?.[lang] ?? call;
+/** What the team server tells the pages of itself, not as the answer of a call: a scenario run someone started finished and its result was saved (server/team-mode.ts). */
+export const SERVER_ACTIONS: Readonly<Record<string, { ja: string; en: string }>> = {
+  'scenarios.runFinished': { ja: 'シナリオの実行を終えて結果を保存', en: 'finished a scenario run and saved its result' },
+};
+
+export const liveAction = (call: string, lang: Lang): string => LIVE_ACTIONS[call]?.[lang] ?? SERVER_ACTIONS[call]?.[lang] ?? call;

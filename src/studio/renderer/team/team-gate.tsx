@@ -2,6 +2,7 @@ import { Fragment, useCallback, useEffect, useMemo, useState, type ReactNode } f
 import { BRIDGE_GLOBAL, type LocalSession } from '../../api/bridge.js';
 import { signedInAgain, teamSession } from '../transport/team-session.js';
 import { LoginPage } from './login-page.js';
+import { ServerWaitingNote } from './server-waiting-note.js';
 import { SessionEndedDialog } from './session-ended-dialog.js';
 import { TeamProvider, type TeamUserView } from './team-context.js';
 
@@ -12,6 +13,7 @@ import { TeamProvider, type TeamUserView } from './team-context.js';
  * the user, changed their role or set a new password), the studio stays as it is beneath a
  * sign-in dialog: what was typed is kept, and the calls refused meanwhile are sent again once
  * the same user signed in (team-session.ts). Someone else signing in there gets a fresh studio.
+ * While the server does not answer (a restart), a note says the calls made meanwhile wait.
  */
 type GateState = { kind: 'checking' } | { kind: 'local' } | { kind: 'login' } | { kind: 'team'; me: TeamUserView; ended: boolean };
 
@@ -75,6 +77,7 @@ export function TeamGate({ children }: { children: ReactNode }) {
     <TeamProvider value={team}>
       {/* A new person gets a new studio: nothing of the previous user's page is shown or sent as theirs. */}
       <Fragment key={previous.name}>{children}</Fragment>
+      <ServerWaitingNote />
       {state.ended && (
         <SessionEndedDialog
           previous={previous.name}

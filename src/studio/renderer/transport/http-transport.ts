@@ -1,12 +1,15 @@
 import { writesWorkspace } from '../../api/call-roles.js';
 import type { Envelope } from '../../api/contract.js';
-import { seenAt, sendAfterSignIn, teamSession } from './team-session.js';
+import { seenAt, sendAfterSignIn, sendWhenServerBack, teamSession } from './team-session.js';
 
 /**
  * The browser mode's transport: POST <page>/api/<call> with the arguments as JSON. The page
  * is served under the per-run secret path, so the relative URL carries the secret. On a team
  * server a call refused because the session ended waits for the user to sign in again on the
  * page and is then sent again (team-session.ts): nothing typed is lost to an expired session.
+ * A call the team server did not answer at all (it restarts) waits until it answers again and is
+ * then sent again: nothing typed is lost to a restart either. Only the browser mode (one person,
+ * their own server) says at once that the server is gone.
  */
 export const httpSend = (apiBase: URL) => {
   const send = async (name: string, args: unknown): Promise<Envelope<unknown>> => {
@@ -15,6 +18,7 @@ export const httpSend = (apiBase: URL) => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(teamSession.csrf ? { 'X-CSRF-Token': teamSession.csrf } : {}) };
       res = await fetch(new URL(name, apiBase), { method: 'POST', headers, body: JSON.stringify(args), credentials: 'same-origin' });
     } catch (e) {
+      if (teamSession.onSignedOut) return sendWhenServerBack(writesWorkspace(name), new URL('../auth/session', apiBase), () => send(name, args));
       return {
         ok: false,
         error: {

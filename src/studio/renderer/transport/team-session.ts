@@ -95,3 +95,59 @@ export function onSignedInAgain(listener: (r: Resumed) => void): () => void {
   resumed.add(listener);
   return () => resumed.delete(listener);
 }
+
+/**
+ * The team server did not answer at all (it is restarting, or the network dropped): a call whose
+ * request got no answer waits here, the page stays as it was, and it is sent again once the server
+ * answers (`auth/session` is asked every `SERVER_RETRY_MS`). A save carries the revision it was
+ * made on, so a draft changed meanwhile is refused as DRAFT_CONFLICT, never overwritten; a session
+ * that ended meanwhile is the sign-in dialog's (the call's 401 waits as above). The page is told how
+ * many calls wait (`onServerWaiting`; the writes among them counted apart) to say so.
+ */
+export const SERVER_RETRY_MS = 2000;
+export type ServerWaiting = { calls: number; writes: number };
+const offline = new Set<{ writes: boolean }>();
+const offlineListeners = new Set<(w: ServerWaiting) => void>();
+let back: Promise<void> | null = null;
+const tellOffline = (): void => {
+  const w = { calls: offline.size, writes: [...offline].filter((c) => c.writes).length };
+  for (const l of offlineListeners) l(w);
+};
+
+/** Resolves once the server answers anything on `sessionUrl` (one poll shared by every waiting call). */
+function serverBack(sessionUrl: URL): Promise<void> {
+  back ??= new Promise<void>((resolve) => {
+    const ask = (): void => {
+      fetch(sessionUrl, { credentials: 'same-origin' }).then(
+        () => {
+          back = null;
+          resolve();
+        },
+        () => void setTimeout(ask, SERVER_RETRY_MS),
+      );
+    };
+    setTimeout(ask, SERVER_RETRY_MS);
+  });
+  return back;
+}
+
+/** Waits until the team server answers again, then `again()` (the same call, sent once more); its answer is the call's. */
+export async function sendWhenServerBack<T>(writes: boolean, sessionUrl: URL, again: () => Promise<T>): Promise<T> {
+  const entry = { writes };
+  offline.add(entry);
+  tellOffline();
+  try {
+    await serverBack(sessionUrl);
+  } finally {
+    offline.delete(entry);
+    tellOffline();
+  }
+  return again();
+}
+
+/** The calls waiting for the server to answer again, now and at each change. */
+export function onServerWaiting(listener: (w: ServerWaiting) => void): () => void {
+  offlineListeners.add(listener);
+  listener({ calls: offline.size, writes: [...offline].filter((c) => c.writes).length });
+  return () => offlineListeners.delete(listener);
+}

@@ -24,6 +24,7 @@ export function TariffReviewPanel({
   onNotice,
   discard,
   saving = false,
+  today,
 }: {
   summary: VersionSummary;
   onChanged: (select?: number) => void;
@@ -38,6 +39,8 @@ export function TariffReviewPanel({
    * meanwhile, the server would refuse them as stale).
    */
   saving?: boolean;
+  /** Today in Japan (YYYY-MM-DD): a version in review dated before it is said to take effect back to that day once approved. */
+  today?: string;
 }) {
   const api = useApi();
   const { t, yen, lang } = useI18n();
@@ -151,6 +154,11 @@ export function TariffReviewPanel({
             {review.companion
               ? t('tr.companion', { date: review.companion.effective, status: t(`status.${review.companion.status}`) })
               : t('tr.noCompanion', { date: s.effective })}
+          </p>
+        )}
+        {s.status === 'in-review' && today !== undefined && s.effective < today && (
+          <p className="banner banner-warning" role="status" data-testid="tr-past-effective">
+            {t('tr.pastEffective', { date: s.effective, today })}
           </p>
         )}
       </ReviewLifecycle>
