@@ -52,3 +52,19 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   WORKBOOK_TOO_LARGE: 'このファイルは料金表のブックとしては大きすぎるか、壊れています。スタジオから書き出したブックに編集し直して取り込んでください。',
   WORKBOOK_FORMAT: 'このファイルはスタジオが書き出した料金表のブックの形になっていません。「Excel に書き出す」で書き出したブックを編集して取り込んでください。',
 };
+
+/**
+ * Refusals the page makes itself, in the browser mode (http-transport.ts), when the studio's
+ * server cannot be reached or answers nothing readable: their English message and hint are the
+ * page's own words, not the server's, and carry no name or date. A Japanese page says the
+ * Japanese advice instead of them, not above them.
+ */
+export const PAGE_OWN_CODES: ReadonlySet<string> = new Set(['SERVER_UNREACHABLE', 'BAD_RESPONSE']);
+
+/** An error said in one short text (a panel's line, not a banner): on a Japanese page the advice for its code when there is one, else the error's own message. */
+export function errorLine(e: unknown, lang: 'ja' | 'en'): string {
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  const advice = lang === 'ja' && code ? ERROR_ADVICE_JA[code] : undefined;
+  if (advice) return code && PAGE_OWN_CODES.has(code) ? advice : `${advice}（${(e as Error).message}）`;
+  return e instanceof Error ? e.message : String(e);
+}

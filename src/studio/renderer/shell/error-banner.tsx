@@ -1,6 +1,6 @@
 import { StudioCallError } from '../../api/client.js';
 import { isStaleRefusal } from '../../api/envelope-status.js';
-import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
+import { ERROR_ADVICE_JA, PAGE_OWN_CODES } from '../i18n/error-advice.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
@@ -54,8 +54,13 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
         </button>
       </div>
       {advice && <p data-testid="error-advice">{advice}</p>}
-      <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
-      {call?.hint && <p className="hint">{call.hint}</p>}
+      {/* The page's own English words (the server gone) are replaced by the advice, not shown beneath it: they name nothing the advice does not. */}
+      {!(advice && PAGE_OWN_CODES.has(call!.code)) && (
+        <>
+          <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
+          {call?.hint && <p className="hint">{call.hint}</p>}
+        </>
+      )}
       {call && isStaleRefusal(call.code) && <ConflictReload onDone={onClose} />}
       {issues.length > 0 && <IssueList issues={issues} adviceShownFor={advice ? call?.code : undefined} />}
     </div>

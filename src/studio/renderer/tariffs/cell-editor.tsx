@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RenderEditCellProps } from 'react-data-grid';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import type { ColumnDef } from '../../../tariff-model/column-def.js';
@@ -19,7 +19,19 @@ const focusAndSelect = (input: HTMLInputElement | null): void => {
  * the allowed values offered as suggestions. The grid validates on commit; a bad value is
  * refused with a message and the cell keeps its value.
  */
-export function CellEditor({ row, column, onRowChange, onClose, def, listId, table }: RenderEditCellProps<GridRow> & { def: ColumnDef; listId: string | undefined; table: TableId }) {
+export function CellEditor({
+  row,
+  column,
+  onRowChange,
+  onClose,
+  def,
+  listId,
+  table,
+  onOpen,
+}: RenderEditCellProps<GridRow> & { def: ColumnDef; listId: string | undefined; table: TableId; onOpen?: (() => void) | undefined }) {
+  // Once, when the editor opens (the page leaves a refused save's note behind).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening only
+  useEffect(() => onOpen?.(), []);
   const { lang } = useI18n();
   const value = row[column.key] as CellValue | undefined;
   const text = typeof value === 'string' ? value : cellText(value ?? null);

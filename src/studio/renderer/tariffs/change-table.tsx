@@ -29,7 +29,12 @@ export function ChangeTable({
 }) {
   const { t, lang, yen } = useI18n();
   const show = (col: ColumnDef | undefined, v: CellValue) => (v === null ? '—' : col?.kind === 'yen' && typeof v === 'number' ? yen(v) : cellText(v));
-  if (!changes.length) return <p className="muted" data-testid={testId}>{t('changes.none')}</p>;
+  if (!changes.length)
+    return (
+      <p className="muted change-none" data-testid={testId}>
+        {t('changes.none')}
+      </p>
+    );
   if (compact)
     return (
       <ul className="changes-compact" data-testid={testId}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CourseAnswer } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { errorLine } from '../i18n/error-advice.js';
 
 type Answer = { before: CourseAnswer | null; after: CourseAnswer };
 
@@ -12,10 +13,11 @@ type Answer = { before: CourseAnswer | null; after: CourseAnswer };
  */
 export function EnginePanel({ versionId, revision, index, hasBase }: { versionId: number; revision: number; index: number | null; hasBase: boolean }) {
   const api = useApi();
-  const { t, yen } = useI18n();
+  const { t, yen, lang } = useI18n();
   const [months, setMonths] = useState(6);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A call that failed (the server gone in the browser mode): said in the page's language when shown.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null);
 
   useEffect(() => {
     if (index === null) return;
@@ -26,7 +28,7 @@ export function EnginePanel({ versionId, revision, index, hasBase }: { versionId
         setAnswer(a);
         setFailure(null);
       },
-      (e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setFailure({ error: e }),
     );
     return () => {
       live = false;
@@ -57,7 +59,11 @@ export function EnginePanel({ versionId, revision, index, hasBase }: { versionId
         {t('engine.months')}
         <input type="number" min={1} max={120} value={months} onChange={(e) => setMonths(Math.min(120, Math.max(1, Number(e.target.value) || 1)))} data-testid="engine-months" />
       </label>
-      {failure && <p className="error-text">{failure}</p>}
+      {failure && (
+        <p className="error-text" data-testid="engine-failure">
+          {errorLine(failure.error, lang)}
+        </p>
+      )}
       {after && !after.ok && <p className="error-text">{t('engine.invalid', { message: after.message })}</p>}
       {after && after.ok && (
         <>

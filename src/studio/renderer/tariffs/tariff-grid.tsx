@@ -26,6 +26,8 @@ type Props = {
   onSortColumnsChange: (s: SortColumn[]) => void;
   /** A batch of edits: one save, one undo step. `clipped`: pasted cells that fell outside the table. */
   onEdits: (edits: CellEdit[], origin: EditOrigin, clipped?: number) => void;
+  /** A cell's editor opened: the user types again (a refused save's note in the heading goes). */
+  onEditStart?: () => void;
   /** What the grid tells after a copy, or a paste it refused before any edit. */
   /** What the grid did (copied, could not paste), rendered when shown so that it follows a switch of language. */
   onNotice: (text: PageText, tone: 'ok' | 'warning') => void;
@@ -58,8 +60,14 @@ const display = (def: ColumnDef, v: CellValue | undefined, lang: Lang, yen: (n: 
   return cellText(v);
 };
 
-/** The widest a frozen column starts (px): the frozen columns together leave room for the first prices in a 1280 px window. */
+/** The widest a frozen column starts (px). */
 const FROZEN_MAX_WIDTH = 220;
+/** The narrowest a frozen column is made to fit the grid (px): about a course code's length. */
+const FROZEN_MIN_WIDTH = 110;
+/** The row numbers' column (px). */
+const ROW_NUMBER_WIDTH = 48;
+/** Room for the grid's vertical scrollbar (px). */
+const SCROLLBAR_WIDTH = 16;
 
 /**
  * The spreadsheet grid of one table (react-data-grid): keyboard navigation, editing with
@@ -69,8 +77,29 @@ const FROZEN_MAX_WIDTH = 220;
 /** About how wide a label is at the grid's 13px font: a CJK character twice a Latin one. */
 const labelWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7.5), 0);
 
+/** How wide a column starts, before the frozen ones are fitted to the grid (px). An enum column is as wide as its longest label in the page's language ("Legacy series", "M5525 シリーズ"), not cut to "Legacy …". */
+const startWidth = (table: TableId, c: ColumnDef, lang: Lang): number =>
+  Math.round(Math.min(c.frozen ? FROZEN_MAX_WIDTH : 330, Math.max(72, c.width * 8, c.kind === 'enum' && c.values ? Math.max(...c.values.map((v) => labelWidth(String(enumText(table, c, String(v), lang))))) + 24 : 0)));
+
+/**
+ * The frozen columns' widths in a grid `gridWidth` px wide: as they start where there is room;
+ * in a narrower grid (a 1280 px window) the widest of them are narrowed first, down to
+ * FROZEN_MIN_WIDTH, so that the two columns after them (表1 コース: the monthly fee and the series)
+ * are in view beside them. The rest scroll sideways under them; a cut name shows in full on hover and resizes.
+ */
+export function frozenWidths(table: TableId, lang: Lang, gridWidth: number): Map<string, number> {
+  const cols = TABLES[table].columns;
+  const frozen = cols.filter((c) => c.frozen).map((c) => ({ key: c.key, width: startWidth(table, c, lang) }));
+  const next = cols.filter((c) => !c.frozen).slice(0, 2);
+  const budget = gridWidth - ROW_NUMBER_WIDTH - SCROLLBAR_WIDTH - next.reduce((w, c) => w + startWidth(table, c, lang), 0);
+  const sum = (cap: number) => frozen.reduce((w, c) => w + Math.min(c.width, cap), 0);
+  let cap = FROZEN_MAX_WIDTH;
+  if (gridWidth > 0) while (cap > FROZEN_MIN_WIDTH && sum(cap) > budget) cap -= 1;
+  return new Map(frozen.map((c) => [c.key, Math.min(c.width, cap)]));
+}
+
 export function TariffGrid(props: Props) {
-  const { table, rows, changes, editable, onEdits, onNotice, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
+  const { table, rows, changes, editable, onEdits, onEditStart, onNotice, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
   const { t, lang, yen } = useI18n();
   const def = TABLES[table];
   const grid = useRef<DataGridHandle>(null);
@@ -87,6 +116,17 @@ export function TariffGrid(props: Props) {
     return at !== undefined && at >= block.top && at <= block.bottom && dataCol >= block.left && dataCol <= block.right;
   };
   const wholeRows = multi && block !== null && block.left === 0 && block.right === def.columns.length - 1;
+
+  // The grid's width, which the frozen columns are fitted to (a window made narrower or wider fits them again).
+  const [gridWidth, setGridWidth] = useState(0);
+  useEffect(() => {
+    const el = grid.current?.element;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setGridWidth(Math.round(el.clientWidth)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const frozenWidth = useMemo(() => frozenWidths(table, lang, gridWidth), [table, lang, gridWidth]);
 
   const changed = useMemo(() => {
     const m = new Map<string, TariffChange>();
@@ -113,9 +153,8 @@ export function TariffGrid(props: Props) {
         return {
           key: c.key,
           name: lang === 'ja' ? c.ja : c.en,
-          // Frozen columns (code, name) stay narrower, so the prices beside them are in view at 1280 px; a long name shows in full on hover and resizes.
-          // An enum column is as wide as its longest label in the page's language ("Legacy series", "M5525 シリーズ"), not cut to "Legacy …".
-          width: Math.round(Math.min(c.frozen ? FROZEN_MAX_WIDTH : 330, Math.max(72, c.width * 8, c.kind === 'enum' && c.values ? Math.max(...c.values.map((v) => labelWidth(String(enumText(table, c, String(v), lang))))) + 24 : 0))),
+          // Frozen columns (code, name) fit the grid's width, so the columns beside them are in view at 1280 px (frozenWidths).
+          width: frozenWidth.get(c.key) ?? startWidth(table, c, lang),
           frozen: c.frozen === true,
           resizable: true,
           sortable: true,
@@ -137,13 +176,13 @@ export function TariffGrid(props: Props) {
               </span>
             );
           },
-          ...(editable ? { renderEditCell: (p) => <CellEditor {...p} def={c} listId={listId} table={table} /> } : {}),
+          ...(editable ? { renderEditCell: (p) => <CellEditor {...p} def={c} listId={listId} table={table} onOpen={onEditStart} /> } : {}),
         };
       }),
     ];
     // inBlock reads the selection: a new block repaints its cells.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- inBlock is derived from selection, rowPos and wholeRows, listed
-  }, [def, table, lang, yen, t, editable, changed, errorCells, selection, rowPos, wholeRows]);
+  }, [def, table, lang, yen, t, editable, changed, errorCells, selection, rowPos, wholeRows, onEditStart, frozenWidth]);
 
   useEffect(() => {
     if (!focus) return;

@@ -152,6 +152,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   const onEdits = useCallback(
     (typed: CellEdit[], origin: EditOrigin, clipped = 0) => {
       if (!detail || !canEdit) return;
+      editor.settle();
       // Whatever is read in another form than written is said below, with what it became.
       const { edits, read } = readEdits(typed);
       const issues = checkEdits(detail.version, edits);
@@ -242,6 +243,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   };
   const rowOps = (ops: Parameters<typeof editor.applyRows>[0], fail?: Parameters<typeof editor.applyRows>[1]) => {
     setError(null);
+    editor.settle();
     setErrorCells(new Set());
     return editor.applyRows(ops, fail).then((ok) => {
       setViewEpoch((n) => n + 1);
@@ -380,7 +382,15 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               !isDraft && <p className="readonly-note">{summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')}</p>
             )}
             <ChangesRequested summary={summary} />
-            {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
+            {error && (
+              <ErrorBanner
+                shown={error}
+                onClose={() => {
+                  setError(null);
+                  editor.settle();
+                }}
+              />
+            )}
             {notice && (
               <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
                 {pageText(notice.text, t, lang)}
@@ -394,6 +404,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 const n = detail.changes.filter((c) => c.table === id).length;
                 return (
                   <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => {
+                      // The tab already shown keeps its selected row (its grid still shows it selected).
+                      if (id === tab) return;
                       setTab(id);
                       setRowSel(null);
                     }} data-testid={`tab-${id}`}>
@@ -459,6 +471,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   sortColumns={sortColumns}
                   onSortColumnsChange={setSortColumns}
                   onEdits={onEdits}
+                  onEditStart={editor.settle}
                   onNotice={(text, tone) => setNotice({ text, tone })}
                   onSelectRow={(i) => {
                     setRowSel(i);

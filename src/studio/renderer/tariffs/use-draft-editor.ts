@@ -160,5 +160,11 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
     });
   }, [run]);
 
-  return { apply, applyRows, applyWorkbook, undo, redo, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
+  /**
+   * The user goes on after a refused save (closes its message, opens a cell to type again): the
+   * heading stops saying 保存できませんでした, which was about that save, not about what is shown now.
+   */
+  const settle = useCallback(() => setState((s) => (s === 'failed' ? 'idle' : s)), []);
+
+  return { apply, applyRows, applyWorkbook, undo, redo, settle, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
 }

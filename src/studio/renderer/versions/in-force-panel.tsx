@@ -2,16 +2,18 @@ import { useEffect, useState } from 'react';
 import type { InForceView } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { errorLine } from '../i18n/error-advice.js';
 import { ChangeTable } from '../tariffs/change-table.js';
 import { DateField } from '../ui/date-field.js';
 
 /** Which tariff and rule versions are in force on a chosen date, what differs from today, and what is scheduled. */
 export function InForcePanel({ today, refresh }: { today: string; refresh: number }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [date, setDate] = useState(today);
   const [view, setView] = useState<InForceView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Said in the page's language when shown (errorLine): the server gone is said in Japanese on a Japanese page.
+  const [error, setError] = useState<{ error: unknown } | null>(null);
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) return;
     let live = true;
@@ -22,7 +24,7 @@ export function InForcePanel({ today, refresh }: { today: string; refresh: numbe
           setError(null);
         }
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError({ error: e }),
     );
     return () => {
       live = false;
@@ -33,7 +35,7 @@ export function InForcePanel({ today, refresh }: { today: string; refresh: numbe
     <section className="in-force" data-testid="in-force" aria-label={t('if.title')}>
       <h2>{t('if.title')}</h2>
       <DateField className="small" label={t('if.date')} required value={date} onChange={setDate} testId="in-force-date" />
-      {error && <p className="error-text small">{error}</p>}
+      {error && <p className="error-text small">{errorLine(error.error, lang)}</p>}
       {/* While the date is wrong or unfinished the answer for the last good date is not shown beside it. */}
       {view && date !== '' && (
         <>
