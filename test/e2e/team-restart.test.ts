@@ -11,8 +11,8 @@ import { feeCell, startTeamServer, stopTeamServer, typePrice, useTeam, type Team
  * sato's save does not reach his page and tanaka's next save is stale: it is refused, and the grid
  * then shows the draft as it is (sato's price), as the message says, and sato's undo no longer
  * reaches back past tanaka's change. Then the team server restarts
- * while sato types: the price waits on his page, a note says so, and it is saved once the server
- * answers again. A draft dated before today is said to take effect back to it once approved, to
+ * while sato types: the price waits on his page, shown as typed in its cell and named above the
+ * grid, a note says so, and it is saved once the server answers again. A draft dated before today is said to take effect back to it once approved, to
  * the pm in the new-draft dialog and to the legal reviewer beside the approve button.
  * Screenshots in test-results/screenshots (team-restart-*).
  */
@@ -61,6 +61,11 @@ describe('a team server that is not there for a moment', () => {
     await waitText(t.page.getByTestId('change-count'), '変更 1 件');
     // Said once, in Japan time: no row beneath repeating it in English with the time in UTC.
     expect(await banner.getByTestId('issue-list').count()).toBe(0);
+    // The grid already shows sato's version: the advice does not ask to reload, and no reload is offered.
+    const advice = (await banner.getByTestId('error-advice').textContent()) ?? '';
+    expect(advice).toContain('表にはもう相手の変更を読み込んであります');
+    expect(advice).not.toContain('再読み込みして');
+    expect(await banner.getByTestId('conflict-reload').count()).toBe(0);
     await shot(t.page, 'team-restart-01-stale-save');
     // Typed again on sato's version, it is saved.
     await typePrice(t.page, '3450');
@@ -85,6 +90,10 @@ describe('a team server that is not there for a moment', () => {
     const note = s.getByTestId('server-waiting');
     await waitText(note, 'チームのサーバーが応答しません（再起動中か、ネットワークが切れています）。このページの内容はそのまま残っています。');
     await waitText(s.getByTestId('server-waiting-pending'), 'まだ保存されていない変更が 1 件あります。サーバーが応答すると保存されます。');
+    // Which value waits is said, and the cell shows what was typed (marked), not the old price.
+    await waitText(s.getByTestId('save-waiting'), 'サーバーの応答を待っている入力: M2035N-3Y-C7-SN の「月額料金（円）」に「3399」。');
+    await waitText(feeCell(s), '3399');
+    expect(await feeCell(s).locator('[data-pending=true]').count()).toBe(1);
     // Nothing is said to be lost: no error, and the page stays usable beneath the note.
     expect(await s.getByTestId('error-banner').count()).toBe(0);
     await shot(s, 'team-restart-02-server-waiting');

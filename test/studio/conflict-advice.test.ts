@@ -10,9 +10,17 @@ import { TeamProvider } from '../../src/studio/renderer/team/team-context.js';
 const MESSAGE =
   'rule version 2026-07-01 (#2) was changed by kato at 2026-11-30T22:18:34.143Z since you loaded it (it is at revision 2, your change was made on revision 1); nothing was saved';
 
-const banner = (me: string | null): string => {
+const banner = (me: string | null, reloaded = false): string => {
   (globalThis as { localStorage?: unknown }).localStorage = { getItem: () => 'ja', setItem: () => undefined };
-  const shown = { error: new StudioCallError('rules.setInterpretation', { code: 'DRAFT_CONFLICT', message: MESSAGE, issues: [] }) };
+  const shown = {
+    error: new StudioCallError('rules.setInterpretation', {
+      code: 'DRAFT_CONFLICT',
+      message: MESSAGE,
+      hint: 'Reload to see their changes, then make your change again.',
+      issues: [],
+    }),
+    ...(reloaded ? { reloaded } : {}),
+  };
   const team = { me: me ? { name: me, role: 'legal' as const, expiresAt: '2026-12-01T00:00:00Z' } : null, logout: () => undefined };
   return renderToStaticMarkup(
     createElement(I18nProvider, null, createElement(TeamProvider, { value: team, children: createElement(ErrorBanner, { shown, onClose: () => undefined }) })),
@@ -32,5 +40,30 @@ describe('a stale save in Japanese', () => {
     const html = banner('kato');
     expect(html).toContain('この下書きは 2026-12-01 07:18:34 JST に、あなた自身の別の保存');
     expect(html).not.toContain('ほかの人が変更しました');
+  });
+});
+
+describe('a stale save after which the page already shows the colleague’s version (the tariff grid reloads it)', () => {
+  it('says the table holds their change, and neither asks to reload nor offers 「相手の変更を読み込む」', () => {
+    const html = banner('ito', true);
+    expect(html).toContain(
+      'kato さんが 2026-12-01 07:18:34 JST にこの下書きを変更しました（このページが読み込んだ後）。あなたの変更は保存されていません。表にはもう相手の変更を読み込んであります',
+    );
+    expect(html).not.toContain('再読み込みして');
+    expect(html).not.toContain('conflict-reload');
+    expect(html).not.toContain('相手の変更を読み込む');
+    expect(html).not.toContain('Reload to see their changes');
+  });
+
+  it('when it was your own save, says the table is as that save left it', () => {
+    const html = banner('kato', true);
+    expect(html).toContain('下の表はその保存の後のいまの下書きです');
+    expect(html).not.toContain('「相手の変更を読み込む」で最新にして');
+    expect(html).not.toContain('conflict-reload');
+  });
+
+  it('a page that did not reload still offers the reload', () => {
+    expect(banner('ito')).toContain('conflict-reload');
+    expect(banner('ito')).toContain('Reload to see their changes');
   });
 });

@@ -54,6 +54,12 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A stale save (DRAFT_CONFLICT) after which the page already shows the draft as it now is (the
+ * tariff grid reloads it at once): nothing is left to reload, so the advice says what the table is.
+ */
+export const DRAFT_CONFLICT_RELOADED_JA = 'あなたの変更は保存されていません。表にはもう相手の変更を読み込んであります（再読み込みは要りません）。';
+
+/**
  * Refusals the page makes itself, in the browser mode (http-transport.ts), when the studio's
  * server cannot be reached or answers nothing readable: their English message and hint are the
  * page's own words, not the server's, and carry no name or date. A Japanese page says the

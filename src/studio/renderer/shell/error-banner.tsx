@@ -1,6 +1,6 @@
 import { StudioCallError } from '../../api/client.js';
 import { isStaleRefusal } from '../../api/envelope-status.js';
-import { ERROR_ADVICE_JA, PAGE_OWN_CODES } from '../i18n/error-advice.js';
+import { DRAFT_CONFLICT_RELOADED_JA, ERROR_ADVICE_JA, PAGE_OWN_CODES } from '../i18n/error-advice.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
@@ -24,7 +24,8 @@ const conflictBy = (message: string): { by: string; at: string } | null => {
  */
 export type PageText = string | ((t: ReturnType<typeof useI18n>['t'], lang: Lang) => string);
 export const pageText = (text: PageText, t: ReturnType<typeof useI18n>['t'], lang: Lang): string => (typeof text === 'function' ? text(t, lang) : text);
-export type ShownError = { error: unknown; lead?: PageText };
+/** `reloaded`: the page already shows what the refusal is about as it now is (a stale save's draft, reloaded): the advice says so, and no reload is offered. */
+export type ShownError = { error: unknown; lead?: PageText; reloaded?: boolean };
 
 export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
   const { t, lang } = useI18n();
@@ -34,13 +35,18 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
   // The server's words are English; a Japanese page says first, in Japanese, what happened and what to do.
   // A stale save names, in Japan time, who saved since the page loaded the draft.
   const by = call?.code === 'DRAFT_CONFLICT' && lang === 'ja' ? conflictBy(call.message) : null;
+  const reloaded = shown.reloaded === true && call?.code === 'DRAFT_CONFLICT';
   const advice =
     call && lang === 'ja'
       ? by
         ? by.by === me?.name
-          ? `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。「相手の変更を読み込む」で最新にしてから、もう一度操作してください。`
-          : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${ERROR_ADVICE_JA[call.code]}`
-        : ERROR_ADVICE_JA[call.code]
+          ? reloaded
+            ? `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。下の表はその保存の後のいまの下書きです。必要ならもう一度操作してください。`
+            : `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。「相手の変更を読み込む」で最新にしてから、もう一度操作してください。`
+          : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${reloaded ? DRAFT_CONFLICT_RELOADED_JA : ERROR_ADVICE_JA[call.code]}`
+        : reloaded
+          ? `この下書きは開いた後にほかの人が変更しました。${DRAFT_CONFLICT_RELOADED_JA}`
+          : ERROR_ADVICE_JA[call.code]
       : undefined;
   // A stale refusal's own issue only repeats its message (who, and when in UTC): the sentences above say it, in Japan time.
   const issues = call ? call.issues.filter((i) => !(isStaleRefusal(call.code) && i.code === call.code)) : [];
@@ -58,10 +64,11 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
       {!(advice && PAGE_OWN_CODES.has(call!.code)) && (
         <>
           <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
-          {call?.hint && <p className="hint">{call.hint}</p>}
+          {/* A stale save's hint asks to reload: the page that already reloaded does not repeat it. */}
+          {call?.hint && !reloaded && <p className="hint">{call.hint}</p>}
         </>
       )}
-      {call && isStaleRefusal(call.code) && <ConflictReload onDone={onClose} />}
+      {call && isStaleRefusal(call.code) && !reloaded && <ConflictReload onDone={onClose} />}
       {issues.length > 0 && <IssueList issues={issues} adviceShownFor={advice ? call?.code : undefined} />}
     </div>
   );

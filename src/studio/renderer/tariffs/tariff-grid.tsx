@@ -34,6 +34,8 @@ type Props = {
   onSelectRow: (index: number | null) => void;
   focus: FocusRequest | null;
   errorCells: ReadonlySet<string>;
+  /** Cells of a save under way (cellKey → what was typed): shown as typed, marked, until the save ends. */
+  pendingCells?: ReadonlyMap<string, string>;
   /** An edit tried on a grid that is not editable (Enter, F2, typing, a double-click, a paste): the page says why and what to do. */
   onReadOnlyEdit: () => void;
   /** What the grid says when it shows no row (an empty table, or a filter that matches none). */
@@ -48,6 +50,8 @@ const cellBlock = (at: GridPos) => {
   const col = Math.max(at.idx, 1) - 1;
   return { top: at.rowIdx, bottom: at.rowIdx, left: col, right: col };
 };
+
+const NO_PENDING: ReadonlyMap<string, string> = new Map();
 
 export const cellKey = (index: number, field: string): string => `${index}:${field}`;
 
@@ -100,6 +104,7 @@ export function frozenWidths(table: TableId, lang: Lang, gridWidth: number): Map
 
 export function TariffGrid(props: Props) {
   const { table, rows, changes, editable, onEdits, onEditStart, onNotice, onSelectRow, focus, errorCells, onReadOnlyEdit, emptyText } = props;
+  const pendingCells = props.pendingCells ?? NO_PENDING;
   const { t, lang, yen } = useI18n();
   const def = TABLES[table];
   const grid = useRef<DataGridHandle>(null);
@@ -162,12 +167,26 @@ export function TariffGrid(props: Props) {
           cellClass: (row) => {
             const k = cellKey(row.__index, c.key);
             return (
-              [c.kind === 'yen' || c.kind === 'int' ? 'cell-number' : '', changed.has(k) ? 'cell-changed' : '', errorCells.has(k) ? 'cell-error' : '', inBlock(row, dataCol) ? 'cell-in-block' : '']
+              [
+                c.kind === 'yen' || c.kind === 'int' ? 'cell-number' : '',
+                changed.has(k) ? 'cell-changed' : '',
+                errorCells.has(k) ? 'cell-error' : '',
+                pendingCells.has(k) ? 'cell-pending' : '',
+                inBlock(row, dataCol) ? 'cell-in-block' : '',
+              ]
                 .filter(Boolean)
                 .join(' ') || undefined
             );
           },
           renderCell: ({ row }) => {
+            // A value being saved (the server may be restarting): what was typed, not the value before it.
+            const typed = pendingCells.get(cellKey(row.__index, c.key));
+            if (typed !== undefined)
+              return (
+                <span title={t('save.pendingCell')} data-pending="true">
+                  {typed}
+                </span>
+              );
             const ch = changed.get(cellKey(row.__index, c.key));
             const text = display(c, row[c.key], lang, yen, table);
             return (
@@ -182,7 +201,7 @@ export function TariffGrid(props: Props) {
     ];
     // inBlock reads the selection: a new block repaints its cells.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- inBlock is derived from selection, rowPos and wholeRows, listed
-  }, [def, table, lang, yen, t, editable, changed, errorCells, selection, rowPos, wholeRows, onEditStart, frozenWidth]);
+  }, [def, table, lang, yen, t, editable, changed, errorCells, selection, rowPos, wholeRows, onEditStart, frozenWidth, pendingCells]);
 
   useEffect(() => {
     if (!focus) return;

@@ -29,6 +29,7 @@ import { enumText } from './enum-text.js';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
+import { useServerWaiting } from '../team/server-waiting-note.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { useForceNote } from '../versions/use-force-note.js';
@@ -104,16 +105,23 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
       // The grid shows the draft as it now is (their change), as the message says: what was typed is named in it, to type again on their version.
       setRefresh((n) => n + 1);
       // Written when shown: a switch of language rewrites it.
-      showError(e, (tr, lg) =>
+      setNotice(null);
+      setError({
+        error: e,
+        reloaded: true,
+        lead: (tr, lg) =>
         tr('error.staleEdit', {
           cells: cells.map((c) => tr('error.staleCell', { key: c.key, header: c.col ? c.col[lg] : c.field, text: c.text })).join(lg === 'ja' ? '、' : '; '),
           more: edits.length > 3 ? tr('grid.normalisedMore', { n: edits.length - 3 }) : '',
         }),
-      );
+      });
     },
     [showError],
   );
   const editor = useDraftEditor(api, detail, setDetail, onSaveError);
+  // A save waiting for the team server (it restarts): the grid shows what was typed, and the page names it.
+  const serverWaiting = useServerWaiting();
+  const pendingCells = useMemo(() => new Map(editor.pending.filter((e) => e.table === tab).map((e) => [cellKey(e.index, e.field), e.text])), [editor.pending, tab]);
 
   const reloadVersions = useCallback(async (select?: number) => {
     const { versions: vs } = await api.tariffs.list({});
@@ -382,6 +390,21 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               !isDraft && <p className="readonly-note">{summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')}</p>
             )}
             <ChangesRequested summary={summary} />
+            {serverWaiting.calls > 0 && editor.pending.length > 0 && detail && (
+              <p className="banner banner-warning" role="status" data-testid="save-waiting">
+                {t('save.waitingCells', {
+                  cells: editor.pending
+                    .slice(0, 3)
+                    .map((c) => {
+                      const table = TABLES[c.table];
+                      const col = table.columns.find((x) => x.key === c.field);
+                      return t('error.staleCell', { key: String(table.rows(detail.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), header: col ? col[lang] : c.field, text: c.text });
+                    })
+                    .join(lang === 'ja' ? '、' : '; '),
+                  more: editor.pending.length > 3 ? t('grid.normalisedMore', { n: editor.pending.length - 3 }) : '',
+                })}
+              </p>
+            )}
             {error && (
               <ErrorBanner
                 shown={error}
@@ -479,6 +502,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   }}
                   focus={focus}
                   errorCells={errorCells}
+                  pendingCells={pendingCells}
                   onReadOnlyEdit={() => warn(noEdit ?? (summary.status === 'in-review' ? (tr) => tr('version.inReview') : (tr) => tr('version.readOnly')))}
                   emptyText={
                     allRows.length > 0

@@ -32,6 +32,9 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
   const redoStack = useRef<Step[]>([]);
   const [, rerender] = useState(0);
   const [state, setState] = useState<SaveState>('idle');
+  // The cell edits of the save under way (what was typed): the grid shows them until the save ends, so a
+  // save that waits (a team server restarting) shows the new value, not the old one.
+  const [pending, setPending] = useState<readonly CellEdit[]>([]);
   const draftId = detail?.summary.id;
 
   useEffect(() => {
@@ -80,6 +83,7 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
           inverse = { ops: inv };
         }
         setState('saving');
+        if ('edits' in batch) setPending(batch.edits);
         try {
           const id = d.summary.id;
           const revision = d.summary.revision;
@@ -102,6 +106,8 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
         } catch (e) {
           setState('failed');
           fail(e, 'edits' in batch ? batch.edits : undefined);
+        } finally {
+          setPending([]);
         }
         rerender((n) => n + 1);
       });
@@ -166,5 +172,5 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
    */
   const settle = useCallback(() => setState((s) => (s === 'failed' ? 'idle' : s)), []);
 
-  return { apply, applyRows, applyWorkbook, undo, redo, settle, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
+  return { apply, applyRows, applyWorkbook, undo, redo, settle, pending, canUndo: undoStack.current.length > 0, canRedo: redoStack.current.length > 0, state };
 }
