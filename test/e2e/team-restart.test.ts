@@ -80,7 +80,7 @@ describe('a team server that is not there for a moment', () => {
     await waitText(feeCell(s), '3,450円');
   });
 
-  it('the server restarts while sato types: the price waits on his page, a note says so, and it is saved once the server answers', async () => {
+  it('the server restarts while sato types: the price waits on his page, shown as typed and named above the grid, a note says so, and it is saved once the server answers', async () => {
     const s = team.people['sato']!.page;
     await s.getByTestId('grid-search').fill(COURSE);
     await waitText(feeCell(s), '3,450円');
