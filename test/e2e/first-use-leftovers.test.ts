@@ -68,6 +68,12 @@ describe('the tariff page at 1280×800', () => {
     await refuse();
     await shot(page, 'first-use-1-refused-save-1280');
     await oneLine(page);
+    // A narrower window (1180 px) wraps the toolbar rather than pushing the Excel buttons past its edge.
+    await page.setViewportSize({ width: 1180, height: 800 });
+    const excel = (await testId('excel-actions').boundingBox())!;
+    expect(excel.x + excel.width).toBeLessThanOrEqual(1180);
+    await shot(page, 'first-use-1-refused-save-1180');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await testId('error-banner').getByRole('button', { name: '閉じる' }).click();
     await expect.poll(() => testId('save-state').textContent()).toBe('');
     await refuse();
