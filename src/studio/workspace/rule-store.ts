@@ -2,23 +2,10 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import type { RuleVersionSummary } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
-import type { VersionStatus } from './tariff-store.js';
-import { requireReviewedRevision } from './review-pin.js';
-import {
-  checkDraftDate,
-  discardDraft,
-  insertDraft,
-  requireApprovalInput,
-  requireChangesComment,
-  requireRevision,
-  requireStatus,
-  saveDraft,
-  versionColumns,
-  versionRecord,
-  type VersionRow,
-} from './version-drafts.js';
+import { checkDraftDate, discardDraft, insertDraft, requireApprovalInput, requireStatus, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
-import { nowIso, type Workspace } from './workspace.js';
+import { addReviewStep, requestVersionChanges, setVersionStatus, submitVersion, withdrawVersion } from './version-reviews.js';
+import type { Workspace } from './workspace.js';
 
 /**
  * Rule versions of a workspace and the legal review workflow: a draft is edited, submitted
@@ -135,63 +122,14 @@ export function discardRuleDraft(ws: Workspace, id: number): void {
   );
 }
 
-const addReview = (ws: Workspace, id: number, step: ReviewStep['step'], reviewer: string, comment: string): void => {
-  ws.db.prepare('INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(id, step, reviewer, comment, nowIso());
-};
-
-const setStatus = (ws: Workspace, id: number, status: VersionStatus): void => {
-  ws.db.prepare('UPDATE rule_versions SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), id);
-};
-
 /** draft → in-review. From now on the version is frozen; its date may not be taken by another reviewed or approved version. */
 export function submitRuleVersion(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
-      requireRevision(ws, 'rule', cur, args.revision);
-      const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as
-        { id: number; status: string } | undefined;
-      if (taken)
-        throw new StudioError(
-          'VERSION_DATE_TAKEN',
-          `rule version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`,
-          [],
-          'Give the draft another effective date (start a new draft with that date) and submit it.',
-        );
-      setStatus(ws, cur.id, 'in-review');
-      addReview(ws, cur.id, 'submitted', ws.actor, args.comment);
-      appendAudit(ws, 'rule.submitted', `rule:${cur.id}`, {
-        before: { status: 'draft', revision: cur.revision },
-        after: { status: 'in-review', revision: cur.revision },
-        comment: args.comment,
-      });
-      return getRuleVersion(ws, cur.id);
-    })
-    .immediate();
+  return submitVersion(ws, 'rule', (id) => getRuleVersion(ws, id), args);
 }
 
-/**
- * in-review → draft, the one way back for both (as tariff versions, tariff-review-store.ts): its
- * author withdrawing it (`withdrawn`) and a reviewer asking for changes (`changes-requested`).
- * The step, the status and the audit entry are one transaction; the revision stays.
- */
-function backToDraft(ws: Workspace, cur: StoredRuleVersion, step: 'withdrawn' | 'changes-requested', comment: string): StoredRuleVersion {
-  setStatus(ws, cur.id, 'draft');
-  addReview(ws, cur.id, step, ws.actor, comment);
-  appendAudit(ws, `rule.${step}`, `rule:${cur.id}`, { before: { status: 'in-review', revision: cur.revision }, after: { status: 'draft', revision: cur.revision }, comment });
-  return getRuleVersion(ws, cur.id);
-}
-
-/** in-review → draft: taken back by its author for more edits. */
+/** in-review → draft: taken back by its author for more edits (the revision stays). */
 export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: string }): StoredRuleVersion {
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
-      return backToDraft(ws, cur, 'withdrawn', args.comment);
-    })
-    .immediate();
+  return withdrawVersion(ws, 'rule', (id) => getRuleVersion(ws, id), args);
 }
 
 /**
@@ -200,16 +138,7 @@ export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: 
  * so a version changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
  */
 export function requestRuleChanges(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
-  const comment = args.comment.trim();
-  requireChangesComment(comment);
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'in-review', 'sent back with changes requested', 'It is no longer in review: reload it. A draft is edited and submitted again by its author.');
-      requireReviewedRevision('rule', cur, args.revision, 'sent back');
-      return backToDraft(ws, cur, 'changes-requested', comment);
-    })
-    .immediate();
+  return requestVersionChanges(ws, 'rule', (id) => getRuleVersion(ws, id), args);
 }
 
 /**
@@ -244,10 +173,10 @@ export function approveRuleRow(
     { id: number; effective: string } | undefined;
   // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
   // the reviewer is written while the version is still in review, then it is approved.
-  if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
+  if (replaced) setVersionStatus(ws, 'rule', replaced.id, 'superseded');
   ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
-  setStatus(ws, cur.id, 'approved');
-  addReview(ws, cur.id, 'approved', reviewer, comment);
+  setVersionStatus(ws, 'rule', cur.id, 'approved');
+  addReviewStep(ws, 'rule', cur.id, 'approved', reviewer, comment);
   appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
     before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
     after: {
