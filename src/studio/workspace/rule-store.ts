@@ -4,7 +4,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { checkDraftDate, discardDraft, insertDraft, requireApprovalInput, requireStatus, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
-import { addReviewStep, requestVersionChanges, setVersionStatus, submitVersion, withdrawVersion } from './version-reviews.js';
+import { addReviewStep, reviewSteps, setVersionStatus } from './version-reviews.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -122,24 +122,14 @@ export function discardRuleDraft(ws: Workspace, id: number): void {
   );
 }
 
-/** draft → in-review. From now on the version is frozen; its date may not be taken by another reviewed or approved version. */
-export function submitRuleVersion(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
-  return submitVersion(ws, 'rule', (id) => getRuleVersion(ws, id), args);
-}
-
-/** in-review → draft: taken back by its author for more edits (the revision stays). */
-export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: string }): StoredRuleVersion {
-  return withdrawVersion(ws, 'rule', (id) => getRuleVersion(ws, id), args);
-}
-
 /**
- * in-review → draft by a reviewer: "request changes" (差し戻し), as requestTariffChanges. The
- * comment says what must change and is required; the revision is the one the reviewer opened,
- * so a version changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
+ * The review steps (version-reviews.ts, the same as tariff versions'): submitRuleVersion, draft →
+ * in-review (frozen from then on; its date may not be taken by another reviewed or approved
+ * version); withdrawRuleVersion, in-review → draft by its author; requestRuleChanges, in-review →
+ * draft by a reviewer ("request changes", 差し戻し), with a required comment saying what must
+ * change and the revision the reviewer opened (REVIEW_STALE if it changed since).
  */
-export function requestRuleChanges(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
-  return requestVersionChanges(ws, 'rule', (id) => getRuleVersion(ws, id), args);
-}
+export const { submit: submitRuleVersion, withdraw: withdrawRuleVersion, requestChanges: requestRuleChanges } = reviewSteps('rule', (ws, id) => getRuleVersion(ws, id));
 
 /**
  * in-review → approved, by a named reviewer with a comment. The approved version in force just

@@ -2,7 +2,7 @@ import { appendAudit } from './audit-log.js';
 import { approveRuleRow, getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion } from './tariff-store.js';
 import { requireApprovalInput, requireStatus } from './version-drafts.js';
-import { addReviewStep, requestVersionChanges, setVersionStatus, submitVersion, withdrawVersion } from './version-reviews.js';
+import { addReviewStep, reviewSteps, setVersionStatus } from './version-reviews.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -50,24 +50,15 @@ export function tariffCompanion(ws: Workspace, effective: string): StoredTariffV
   return row ? getTariffVersion(ws, row.id) : undefined;
 }
 
-/** draft → in-review; refuses a stale revision and a date another reviewed or approved tariff version already takes. */
-export function submitTariffVersion(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredTariffVersion {
-  return submitVersion(ws, 'tariff', (id) => getTariffVersion(ws, id), args);
-}
-
-/** in-review → draft: taken back by its author for more edits (the revision stays, so the draft is edited from where it was). */
-export function withdrawTariffVersion(ws: Workspace, args: { id: number; comment: string }): StoredTariffVersion {
-  return withdrawVersion(ws, 'tariff', (id) => getTariffVersion(ws, id), args);
-}
-
 /**
- * in-review → draft by a reviewer: "request changes" (差し戻し). The comment says what must change
- * and is required; the revision is the one the reviewer opened, as for an approval, so a version
- * its author changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
+ * The review steps (version-reviews.ts, the same as rule versions'): submitTariffVersion, draft →
+ * in-review, refusing a stale revision and a date another reviewed or approved tariff version
+ * already takes; withdrawTariffVersion, in-review → draft by its author (the revision stays);
+ * requestTariffChanges, in-review → draft by a reviewer ("request changes", 差し戻し), with a
+ * required comment and the revision the reviewer opened, so a version its author changed and
+ * submitted again meanwhile is not sent back unseen (REVIEW_STALE).
  */
-export function requestTariffChanges(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredTariffVersion {
-  return requestVersionChanges(ws, 'tariff', (id) => getTariffVersion(ws, id), args);
-}
+export const { submit: submitTariffVersion, withdraw: withdrawTariffVersion, requestChanges: requestTariffChanges } = reviewSteps('tariff', (ws, id) => getTariffVersion(ws, id));
 
 export type JointApproval = {
   tariff: StoredTariffVersion | null;

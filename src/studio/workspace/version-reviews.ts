@@ -52,7 +52,7 @@ const SUBMIT: Record<VersionKind, { requireRevision: (ws: Workspace, v: CheckedV
 };
 
 /** draft → in-review. From now on the version is frozen; refuses a stale revision and a date another reviewed or approved version of its kind already takes. */
-export function submitVersion<V extends CheckedVersion>(ws: Workspace, kind: VersionKind, get: (id: number) => V, args: { id: number; revision: number; comment: string }): V {
+function submitVersion<V extends CheckedVersion>(ws: Workspace, kind: VersionKind, get: (id: number) => V, args: { id: number; revision: number; comment: string }): V {
   const table = TABLES[kind];
   return ws.db
     .transaction(() => {
@@ -88,7 +88,7 @@ function backToDraft<V extends CheckedVersion>(ws: Workspace, kind: VersionKind,
 }
 
 /** in-review → draft: taken back by its author for more edits. */
-export function withdrawVersion<V extends CheckedVersion>(ws: Workspace, kind: VersionKind, get: (id: number) => V, args: { id: number; comment: string }): V {
+function withdrawVersion<V extends CheckedVersion>(ws: Workspace, kind: VersionKind, get: (id: number) => V, args: { id: number; comment: string }): V {
   return ws.db
     .transaction(() => {
       const cur = get(args.id);
@@ -103,12 +103,7 @@ export function withdrawVersion<V extends CheckedVersion>(ws: Workspace, kind: V
  * and is required; the revision is the one the reviewer opened, as for an approval, so a version
  * its author changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
  */
-export function requestVersionChanges<V extends CheckedVersion>(
-  ws: Workspace,
-  kind: VersionKind,
-  get: (id: number) => V,
-  args: { id: number; revision: number; comment: string },
-): V {
+function requestVersionChanges<V extends CheckedVersion>(ws: Workspace, kind: VersionKind, get: (id: number) => V, args: { id: number; revision: number; comment: string }): V {
   const comment = args.comment.trim();
   requireChangesComment(comment);
   return ws.db
@@ -119,4 +114,20 @@ export function requestVersionChanges<V extends CheckedVersion>(
       return backToDraft(ws, kind, get, cur, 'changes-requested', comment);
     })
     .immediate();
+}
+
+/** A store's review steps, each reading the version with the store's own `get` and returning it as the store records it. */
+export function reviewSteps<V extends CheckedVersion>(
+  kind: VersionKind,
+  get: (ws: Workspace, id: number) => V,
+): {
+  submit: (ws: Workspace, args: { id: number; revision: number; comment: string }) => V;
+  withdraw: (ws: Workspace, args: { id: number; comment: string }) => V;
+  requestChanges: (ws: Workspace, args: { id: number; revision: number; comment: string }) => V;
+} {
+  return {
+    submit: (ws, args) => submitVersion(ws, kind, (id) => get(ws, id), args),
+    withdraw: (ws, args) => withdrawVersion(ws, kind, (id) => get(ws, id), args),
+    requestChanges: (ws, args) => requestVersionChanges(ws, kind, (id) => get(ws, id), args),
+  };
 }
