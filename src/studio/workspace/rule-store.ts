@@ -4,7 +4,7 @@ import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
 import { checkDraftDate, discardDraft, insertDraft, requireApprovalInput, requireStatus, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
-import { addReviewStep, reviewSteps, setVersionStatus } from './version-reviews.js';
+import { addReviewStep, reviewStepRows, reviewSteps, setVersionStatus } from './version-reviews.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -70,16 +70,7 @@ export function rulesFor(ws: Workspace, asOf: string): RuleVersion {
 }
 
 export function listReviews(ws: Workspace, ruleVersion: number): ReviewStep[] {
-  return (
-    ws.db.prepare('SELECT id, rule_version, step, reviewer, comment, at FROM reviews WHERE rule_version = ? ORDER BY id').all(ruleVersion) as {
-      id: number;
-      rule_version: number;
-      step: ReviewStep['step'];
-      reviewer: string;
-      comment: string;
-      at: string;
-    }[]
-  ).map((r) => ({ id: r.id, ruleVersion: r.rule_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
+  return reviewStepRows(ws, 'rule', ruleVersion).map(({ id, version, ...r }) => ({ id, ruleVersion: version, ...r }));
 }
 
 /** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */

@@ -2,7 +2,7 @@ import { appendAudit } from './audit-log.js';
 import { approveRuleRow, getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion } from './tariff-store.js';
 import { requireApprovalInput, requireStatus } from './version-drafts.js';
-import { addReviewStep, reviewSteps, setVersionStatus } from './version-reviews.js';
+import { addReviewStep, reviewStepRows, reviewSteps, setVersionStatus } from './version-reviews.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -24,16 +24,7 @@ export type TariffReviewStep = {
 };
 
 export function listTariffReviews(ws: Workspace, tariffVersion: number): TariffReviewStep[] {
-  return (
-    ws.db.prepare('SELECT id, tariff_version, step, reviewer, comment, at FROM tariff_reviews WHERE tariff_version = ? ORDER BY id').all(tariffVersion) as {
-      id: number;
-      tariff_version: number;
-      step: TariffReviewStep['step'];
-      reviewer: string;
-      comment: string;
-      at: string;
-    }[]
-  ).map((r) => ({ id: r.id, tariffVersion: r.tariff_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
+  return reviewStepRows(ws, 'tariff', tariffVersion).map(({ id, version, ...r }) => ({ id, tariffVersion: version, ...r }));
 }
 
 /** The rule version that shares a tariff version's date and is not a draft (in review or approved), else a draft of that date, else none. */

@@ -20,6 +20,15 @@ export function addReviewStep(ws: Workspace, kind: VersionKind, id: number, step
   ws.db.prepare(`INSERT INTO ${table} (${column}, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)`).run(id, step, reviewer, comment, nowIso());
 }
 
+/** A review step as its kind's table holds it; `version` is the rule or tariff version it belongs to. */
+export type ReviewStepRow = { id: number; version: number; step: ReviewStepName; reviewer: string; comment: string; at: string };
+
+/** The review steps of a version, oldest first. */
+export function reviewStepRows(ws: Workspace, kind: VersionKind, version: number): ReviewStepRow[] {
+  const { table, column } = REVIEWS[TABLES[kind]];
+  return ws.db.prepare(`SELECT id, ${column} AS version, step, reviewer, comment, at FROM ${table} WHERE ${column} = ? ORDER BY id`).all(version) as ReviewStepRow[];
+}
+
 /** Sets a version's status; superseding an approved version changes its status only (the freeze triggers, migration 4, refuse any other column). */
 export function setVersionStatus(ws: Workspace, kind: VersionKind, id: number, status: VersionStatus): void {
   const table = TABLES[kind];
