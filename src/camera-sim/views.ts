@@ -62,7 +62,7 @@ const COUNTS: [string, string, string[]][] = [
   ['newContracts', '新規契約 New contracts', ['new-contract']],
   // Every month a contract is in force in the horizon, its free months (第7条) included: not the
   // months billed a fee (a free month is billed none). Fees ÷ this is not a fee per month billed.
-  ['contractMonths', '契約月数(無料月込) Contract-months incl. free', ['contract-month']],
+  ['contractMonths', '契約月数（無料月込） Contract-months incl. free', ['contract-month']],
   ['courseChangesAllowed', 'コース変更 Course changes allowed (第15条)', ['course-change-allowed']],
   ['courseChangesRefused', 'コース変更拒否 Course changes refused (第15条)', ['course-change-refused']],
   ['cancellations', '解約申出 Cancellation requests (第22条)', ['cancellation-']],

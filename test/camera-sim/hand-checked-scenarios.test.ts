@@ -107,7 +107,7 @@ describe('small scenarios checked by hand', () => {
     // 307 contract-months in force, of which 7 free (第7条): 300 monthly fees billed.
     const billed = r.baseline.amounts.filter((a) => a.item === 'monthly-fee').reduce((n, a) => n + a.rows, 0);
     expect(billed).toBe(300);
-    expect(v.summary.find((x) => x.key === 'contractMonths')!.label).toBe('契約月数(無料月込) Contract-months incl. free');
+    expect(v.summary.find((x) => x.key === 'contractMonths')!.label).toBe('契約月数（無料月込） Contract-months incl. free');
   });
 
   it('bands over 5 replications: PERCENTILE.INC of the five paired runs, exact to the yen', async () => {
@@ -157,6 +157,14 @@ describe('small scenarios checked by hand', () => {
     };
     expect(rowOf(bandsWs, 'contracts', 'baseline').getCell(5).numFmt).toBe('#,##0.0');
     expect(rowOf(bandsWs, 'netExTax', 'baseline').getCell(5).numFmt).toContain('¥');
+    // Japanese labels take full-width parentheses (house style), English ones half-width.
+    expect(rowOf(bandsWs, 'contractMonths', 'baseline').getCell(2).text).toBe('契約月数（無料月込） Contract-months incl. free');
+    expect((wb.getWorksheet('Sensitivity')!.getRow(1).values as unknown[]).slice(6, 10)).toEqual([
+      'Difference, down 差額（下）',
+      'Difference, up 差額（上）',
+      'Effect down 影響（下）',
+      'Effect up 影響（上）',
+    ]);
     const sens = wb.getWorksheet('Sensitivity')!.getRow(3);
     expect([sens.getCell(3).value, sens.getCell(4).value, sens.getCell(5).value]).toEqual([0.05, 0.04, 0.06]);
     // What produced it, to defend a figure later: the content of each side's versions by sha256

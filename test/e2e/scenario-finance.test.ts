@@ -19,7 +19,7 @@ describe('Scenarios page as finance uses it', () => {
     await fillScenario(studio, { name: '月次 what-if', size: 60, months: 12 });
     await runScenario(studio);
     const row = testId('summary-table').locator('tr[data-key=contractMonths]');
-    await waitText(row, '契約月数(無料月込)');
+    await waitText(row, '契約月数（無料月込）');
     await row.scrollIntoViewIfNeeded();
     await shot(studio.page, 'fin7-scenarios-summary-ja');
     await testId('lang-switch').click();

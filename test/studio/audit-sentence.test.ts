@@ -20,8 +20,8 @@ const sources = files('src/studio')
  */
 const BUILT: Record<string, string[]> = {
   'countedAction(approval.kind)': ['rule.approval.counted', 'tariff.approval.counted'],
-  '`tariff.${step}`': ['tariff.withdrawn', 'tariff.changes-requested'],
-  '`rule.${step}`': ['rule.withdrawn', 'rule.changes-requested'],
+  '`${kind}.submitted`': ['rule.submitted', 'tariff.submitted'],
+  '`${kind}.${step}`': ['rule.withdrawn', 'rule.changes-requested', 'tariff.withdrawn', 'tariff.changes-requested'],
   '`${kind}.draft.discarded`': ['rule.draft.discarded', 'tariff.draft.discarded'],
   'args.action': [],
   "args.action ?? 'rule.draft.created'": [],

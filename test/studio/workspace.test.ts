@@ -214,6 +214,34 @@ describe('workspace', () => {
     expect(code(() => openWorkspace(join(dir, 'missing.sqlite')))).toBe('WORKSPACE_MISSING');
   });
 
+  it('refuses a workspace whose schema_migrations lists a migration this build does not know, even when its user_version is not above ours', () => {
+    const file = join(scratch('ws-'), 'workspace.sqlite');
+    closeWorkspace(openWorkspace(file, { seed: SEED, actor: 'tester' }).ws);
+    // A newer Tariff Studio (or a branch merged in another order) added migrations 97 and 98
+    // without raising user_version past ours.
+    const newer = new Database(file);
+    newer.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (97, 'from-a-newer-studio', '2027-01-01T00:00:00Z'), (98, 'another', '2027-01-01T00:00:00Z')");
+    expect(newer.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    newer.close();
+    for (const readOnly of [false, true]) {
+      let err: unknown;
+      try {
+        openWorkspace(file, { actor: 'tester', readOnly });
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `readOnly: ${readOnly}`).toMatchObject({
+        code: 'WORKSPACE_TOO_NEW',
+        message: expect.stringMatching(/migrations 97, 98 .*this Tariff Studio does not know/u),
+        hint: expect.stringContaining('Update Tariff Studio'),
+      });
+    }
+    // Nothing was migrated or written: the unknown rows are still there and ours are untouched.
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual([...MIGRATIONS.map((m) => m.version), 97, 98].map((version) => ({ version })));
+    after.close();
+  });
+
   it('a broken folder seeds nothing: no half-created workspace is left behind', () => {
     const dir = scratch('bad-seed-');
     cpSync(SEED.tariffsDir, join(dir, 'tariffs'), { recursive: true });

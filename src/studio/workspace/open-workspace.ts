@@ -12,7 +12,7 @@ import { makeFolders } from '../../io/make-folders.js';
 import { nowIso, onWorkspaceClose, type Workspace } from './workspace.js';
 import { acquireWorkspaceLock } from './workspace-lock.js';
 import { createPrivateFile } from './private-files.js';
-import { emptyWorkspaceFile, hasWorkspaceSchema, workspacePathKind } from './workspace-path.js';
+import { emptyWorkspaceFile, hasWorkspaceSchema, requireKnownSchema, workspacePathKind } from './workspace-path.js';
 
 export type OpenOptions = {
   /** Create the workspace from these folders when the file does not exist yet. */
@@ -159,9 +159,8 @@ function sealOnUpgrade(ws: Workspace): void {
 
 /** Runs the migrations the file lacks; returns the schema version it had. */
 function migrate(db: Database.Database, file: string): number {
+  requireKnownSchema(db, file);
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION)
-    throw new StudioError('WORKSPACE_TOO_NEW', `${file} has workspace schema ${current}; this Tariff Studio knows up to ${SCHEMA_VERSION}`, [], 'Update Tariff Studio to open it.');
   if (current === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (tables.n > 0) throw new StudioError('WORKSPACE_FOREIGN', `${file} is an SQLite file but not a Tariff Studio workspace`, [], 'Open a workspace file, or choose a new path.');
@@ -239,16 +238,9 @@ function openReadOnly(file: string, actor: string): Workspace {
     db = readOnlyConnection(file);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StudioError('WORKSPACE_CORRUPT', `${file} is damaged (SQLite quick_check: ${String(check)})`, [], DAMAGED_HINT);
-    const version = db.pragma('user_version', { simple: true }) as number;
     if (!hasWorkspaceSchema(db))
       throw new StudioError('WORKSPACE_FOREIGN', `${file} is not a Tariff Studio workspace`, [], 'Give the path of a workspace file the studio created.');
-    if (version > SCHEMA_VERSION)
-      throw new StudioError(
-        'WORKSPACE_TOO_NEW',
-        `${file} has workspace schema ${version}; this Tariff Studio knows up to ${SCHEMA_VERSION}`,
-        [],
-        'Update Tariff Studio to open it.',
-      );
+    requireKnownSchema(db, file);
     return { db, file, actor, readOnly: true };
   } catch (e) {
     db?.close();

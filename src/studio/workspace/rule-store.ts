@@ -2,23 +2,10 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import type { RuleVersionSummary } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
-import type { VersionStatus } from './tariff-store.js';
-import { requireReviewedRevision } from './review-pin.js';
-import {
-  checkDraftDate,
-  discardDraft,
-  insertDraft,
-  requireApprovalInput,
-  requireChangesComment,
-  requireRevision,
-  requireStatus,
-  saveDraft,
-  versionColumns,
-  versionRecord,
-  type VersionRow,
-} from './version-drafts.js';
+import { checkDraftDate, discardDraft, insertDraft, requireApprovalInput, requireStatus, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
-import { nowIso, type Workspace } from './workspace.js';
+import { addReviewStep, reviewStepRows, reviewSteps, setVersionStatus } from './version-reviews.js';
+import type { Workspace } from './workspace.js';
 
 /**
  * Rule versions of a workspace and the legal review workflow: a draft is edited, submitted
@@ -83,16 +70,7 @@ export function rulesFor(ws: Workspace, asOf: string): RuleVersion {
 }
 
 export function listReviews(ws: Workspace, ruleVersion: number): ReviewStep[] {
-  return (
-    ws.db.prepare('SELECT id, rule_version, step, reviewer, comment, at FROM reviews WHERE rule_version = ? ORDER BY id').all(ruleVersion) as {
-      id: number;
-      rule_version: number;
-      step: ReviewStep['step'];
-      reviewer: string;
-      comment: string;
-      at: string;
-    }[]
-  ).map((r) => ({ id: r.id, ruleVersion: r.rule_version, step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at }));
+  return reviewStepRows(ws, 'rule', ruleVersion).map(({ id, version, ...r }) => ({ id, ruleVersion: version, ...r }));
 }
 
 /** Starts a draft from any rule version: a copy of its rules and interpretations with its own effective date. */
@@ -135,82 +113,14 @@ export function discardRuleDraft(ws: Workspace, id: number): void {
   );
 }
 
-const addReview = (ws: Workspace, id: number, step: ReviewStep['step'], reviewer: string, comment: string): void => {
-  ws.db.prepare('INSERT INTO reviews (rule_version, step, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)').run(id, step, reviewer, comment, nowIso());
-};
-
-const setStatus = (ws: Workspace, id: number, status: VersionStatus): void => {
-  ws.db.prepare('UPDATE rule_versions SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), id);
-};
-
-/** draft → in-review. From now on the version is frozen; its date may not be taken by another reviewed or approved version. */
-export function submitRuleVersion(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
-      requireRevision(ws, 'rule', cur, args.revision);
-      const taken = ws.db.prepare("SELECT id, status FROM rule_versions WHERE effective = ? AND status <> 'draft' AND id <> ?").get(cur.effective, cur.id) as
-        { id: number; status: string } | undefined;
-      if (taken)
-        throw new StudioError(
-          'VERSION_DATE_TAKEN',
-          `rule version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`,
-          [],
-          'Give the draft another effective date (start a new draft with that date) and submit it.',
-        );
-      setStatus(ws, cur.id, 'in-review');
-      addReview(ws, cur.id, 'submitted', ws.actor, args.comment);
-      appendAudit(ws, 'rule.submitted', `rule:${cur.id}`, {
-        before: { status: 'draft', revision: cur.revision },
-        after: { status: 'in-review', revision: cur.revision },
-        comment: args.comment,
-      });
-      return getRuleVersion(ws, cur.id);
-    })
-    .immediate();
-}
-
 /**
- * in-review → draft, the one way back for both (as tariff versions, tariff-review-store.ts): its
- * author withdrawing it (`withdrawn`) and a reviewer asking for changes (`changes-requested`).
- * The step, the status and the audit entry are one transaction; the revision stays.
+ * The review steps (version-reviews.ts, the same as tariff versions'): submitRuleVersion, draft →
+ * in-review (frozen from then on; its date may not be taken by another reviewed or approved
+ * version); withdrawRuleVersion, in-review → draft by its author; requestRuleChanges, in-review →
+ * draft by a reviewer ("request changes", 差し戻し), with a required comment saying what must
+ * change and the revision the reviewer opened (REVIEW_STALE if it changed since).
  */
-function backToDraft(ws: Workspace, cur: StoredRuleVersion, step: 'withdrawn' | 'changes-requested', comment: string): StoredRuleVersion {
-  setStatus(ws, cur.id, 'draft');
-  addReview(ws, cur.id, step, ws.actor, comment);
-  appendAudit(ws, `rule.${step}`, `rule:${cur.id}`, { before: { status: 'in-review', revision: cur.revision }, after: { status: 'draft', revision: cur.revision }, comment });
-  return getRuleVersion(ws, cur.id);
-}
-
-/** in-review → draft: taken back by its author for more edits. */
-export function withdrawRuleVersion(ws: Workspace, args: { id: number; comment: string }): StoredRuleVersion {
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'in-review', 'withdrawn', 'Only a version in review goes back to draft.');
-      return backToDraft(ws, cur, 'withdrawn', args.comment);
-    })
-    .immediate();
-}
-
-/**
- * in-review → draft by a reviewer: "request changes" (差し戻し), as requestTariffChanges. The
- * comment says what must change and is required; the revision is the one the reviewer opened,
- * so a version changed and submitted again meanwhile is not sent back unseen (REVIEW_STALE).
- */
-export function requestRuleChanges(ws: Workspace, args: { id: number; revision: number; comment: string }): StoredRuleVersion {
-  const comment = args.comment.trim();
-  requireChangesComment(comment);
-  return ws.db
-    .transaction(() => {
-      const cur = getRuleVersion(ws, args.id);
-      requireStatus('rule', cur, 'in-review', 'sent back with changes requested', 'It is no longer in review: reload it. A draft is edited and submitted again by its author.');
-      requireReviewedRevision('rule', cur, args.revision, 'sent back');
-      return backToDraft(ws, cur, 'changes-requested', comment);
-    })
-    .immediate();
-}
+export const { submit: submitRuleVersion, withdraw: withdrawRuleVersion, requestChanges: requestRuleChanges } = reviewSteps('rule', (ws, id) => getRuleVersion(ws, id));
 
 /**
  * in-review → approved, by a named reviewer with a comment. The approved version in force just
@@ -244,10 +154,10 @@ export function approveRuleRow(
     { id: number; effective: string } | undefined;
   // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
   // the reviewer is written while the version is still in review, then it is approved.
-  if (replaced) ws.db.prepare("UPDATE rule_versions SET status = 'superseded' WHERE id = ?").run(replaced.id);
+  if (replaced) setVersionStatus(ws, 'rule', replaced.id, 'superseded');
   ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
-  setStatus(ws, cur.id, 'approved');
-  addReview(ws, cur.id, 'approved', reviewer, comment);
+  setVersionStatus(ws, 'rule', cur.id, 'approved');
+  addReviewStep(ws, 'rule', cur.id, 'approved', reviewer, comment);
   appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
     before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
     after: {

@@ -29,7 +29,7 @@ export type VersionRow = {
 };
 
 /** Where a kind's review steps are kept: the table and its column naming the version. */
-const REVIEWS: Record<VersionTable, { table: string; column: string }> = {
+export const REVIEWS: Record<VersionTable, { table: string; column: string }> = {
   rule_versions: { table: 'reviews', column: 'rule_version' },
   tariff_versions: { table: 'tariff_reviews', column: 'tariff_version' },
 };
@@ -134,7 +134,7 @@ export function deleteDraft(ws: Workspace, table: VersionTable, draft: { id: num
  * a save is made on the revision the caller loaded (DRAFT_CONFLICT, naming who saved since).
  */
 export type VersionKind = 'rule' | 'tariff';
-const TABLES: Record<VersionKind, VersionTable> = { rule: 'rule_versions', tariff: 'tariff_versions' };
+export const TABLES: Record<VersionKind, VersionTable> = { rule: 'rule_versions', tariff: 'tariff_versions' };
 export type CheckedVersion = { id: number; effective: string; status: RuleVersionStatus; revision: number };
 
 /** The hint of a refused edit of a version that is not a draft. */

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { StudioError } from '../../tariff-model/studio-error.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /**
  * What lies at a workspace path before SQLite is asked to open it: nothing, an empty file, or a
@@ -51,3 +52,28 @@ export const hasWorkspaceSchema = (db: { pragma: (s: string, o: { simple: true }
   const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'tariff_versions', 'rule_versions')").get() as { n: number };
   return version > 0 && tables.n === 3;
 };
+
+/**
+ * Refuses a workspace a newer Tariff Studio wrote (WORKSPACE_TOO_NEW): its user_version is above
+ * ours, or its schema_migrations lists a migration number this build does not know (a newer
+ * build, or one merged in another order, may add one without raising user_version past ours).
+ * Opening it would run our migrations over a schema we cannot read; nothing is written here.
+ */
+export function requireKnownSchema(
+  db: { pragma: (s: string, o: { simple: true }) => unknown; prepare: (s: string) => { get: () => unknown; all: () => unknown[] } },
+  file: string,
+): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new StudioError('WORKSPACE_TOO_NEW', `${file} has workspace schema ${version}; this Tariff Studio knows up to ${SCHEMA_VERSION}`, [], 'Update Tariff Studio to open it.');
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() === undefined) return;
+  const known = new Set(MIGRATIONS.map((m) => m.version));
+  const unknown = (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version).filter((v) => !known.has(v));
+  if (unknown.length)
+    throw new StudioError(
+      'WORKSPACE_TOO_NEW',
+      `${file} has workspace ${unknown.length === 1 ? 'migration' : 'migrations'} ${unknown.join(', ')} that this Tariff Studio does not know (it knows ${[...known].sort((a, b) => a - b).join(', ')})`,
+      [],
+      'Update Tariff Studio to open it.',
+    );
+}
