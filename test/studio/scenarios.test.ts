@@ -36,6 +36,41 @@ const smallForm = (c: ScenarioChoices, patch: Partial<ScenarioForm> = {}): Scena
   ...patch,
 });
 
+/** A workbook the studio exported (scenarios.export's base64). */
+const workbookOf = async (contentBase64: string): Promise<ExcelJS.Workbook> => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+};
+
+/** The same scenario as a file, through `tariff simulate` (its baseline the tariff in force, its proposal the form's edits): the workbook it writes. */
+const cliWorkbookOf = async (form: ScenarioForm, args: string[] = []): Promise<ExcelJS.Workbook> => {
+  const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-cli-'));
+  const { baseline: _b, proposal, ...sections } = form;
+  writeFileSync(join(dir, 's.json'), JSON.stringify({ ...sections, baseline: {}, proposal: { edits: proposal.edits } }));
+  const out: string[] = [];
+  const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), ...args, '--workers', '1', '--quiet'], {
+    out: (s) => out.push(s),
+    err: (s) => out.push(s),
+  });
+  expect(code, out.join('\n')).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, 'cli.xlsx'));
+  return wb;
+};
+
+/** A sheet's rows as values, a formula as `formula=result`. */
+const values = (w: ExcelJS.Worksheet): unknown[][] => {
+  const rows: unknown[][] = [];
+  const cell = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || !('formula' in v)) return v;
+    const f = v as { formula: string; result?: unknown };
+    return `${f.formula}=${String(f.result)}`;
+  };
+  w.eachRow((r) => rows.push((r.values as unknown[]).map(cell)));
+  return rows;
+};
+
 describe('scenarios API', () => {
   it('is migration 3 of the workspace', () => {
     const { ws } = setup();
@@ -237,28 +272,10 @@ describe('scenarios API', () => {
     // Renamed after the run: the workbook still holds that run, and keeps its name.
     await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: { ...form, name: 'renamed after the run' } });
     expect((await call<{ fileName: string }>('scenarios.export', { id: scenario.id })).fileName).toBe(file.fileName);
-    const studioWb = new ExcelJS.Workbook();
-    await studioWb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const studioWb = await workbookOf(file.contentBase64);
     // The same scenario as a file, through the CLI.
-    const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-cli-'));
-    const { baseline: _b, proposal, ...sections } = form;
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ ...sections, baseline: {}, proposal: { edits: proposal.edits } }));
-    const out: string[] = [];
-    const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), '--workers', '1', '--quiet'], { out: (s) => out.push(s), err: (s) => out.push(s) });
-    expect(code, out.join('\n')).toBe(0);
-    const cliWb = new ExcelJS.Workbook();
-    await cliWb.xlsx.readFile(join(dir, 'cli.xlsx'));
+    const cliWb = await cliWorkbookOf(form);
     expect(studioWb.worksheets.map((w) => w.name)).toEqual([...cliWb.worksheets.map((w) => w.name), 'Chart data']);
-    const values = (w: ExcelJS.Worksheet) => {
-      const rows: unknown[][] = [];
-      const cell = (v: unknown): unknown => {
-        if (v === null || typeof v !== 'object' || !('formula' in v)) return v;
-        const f = v as { formula: string; result?: unknown };
-        return `${f.formula}=${String(f.result)}`;
-      };
-      w.eachRow((r) => rows.push((r.values as unknown[]).map(cell)));
-      return rows;
-    };
     for (const name of ['Summary', 'By month', 'By course', 'By item', 'Events']) expect(values(studioWb.getWorksheet(name)!), name).toEqual(values(cliWb.getWorksheet(name)!));
     // Assumptions: the same, but for when, where from and with how many workers it ran.
     // The scenario JSON is the form's (an empty edit list written as such), the same scenario as the file's.
@@ -286,32 +303,10 @@ describe('scenarios API', () => {
     const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
     expect((await finish(call, runId)).state).toBe('done');
     const file = await call<{ contentBase64: string }>('scenarios.export', { id: scenario.id });
-    const studioWb = new ExcelJS.Workbook();
-    await studioWb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
-    const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-cli-'));
-    const { baseline: _b, proposal, ...sections } = form;
-    writeFileSync(join(dir, 's.json'), JSON.stringify({ ...sections, baseline: {}, proposal: { edits: proposal.edits } }));
-    const out: string[] = [];
-    const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, 'cli.xlsx'), '--sensitivity', '--workers', '1', '--quiet'], {
-      out: (s) => out.push(s),
-      err: (s) => out.push(s),
-    });
-    expect(code, out.join('\n')).toBe(0);
-    const cliWb = new ExcelJS.Workbook();
-    await cliWb.xlsx.readFile(join(dir, 'cli.xlsx'));
+    const studioWb = await workbookOf(file.contentBase64);
+    const cliWb = await cliWorkbookOf(form, ['--sensitivity']);
     expect(cliWb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Bands', 'Replications', 'Sensitivity']));
     expect(studioWb.worksheets.map((w) => w.name)).toEqual([...cliWb.worksheets.map((w) => w.name), 'Chart data']);
-    const values = (w: ExcelJS.Worksheet) => {
-      const rows: unknown[][] = [];
-      w.eachRow((r) =>
-        rows.push(
-          (r.values as unknown[]).map((v) =>
-            v !== null && typeof v === 'object' && 'formula' in v ? `${(v as { formula: string }).formula}=${String((v as { result?: unknown }).result)}` : v,
-          ),
-        ),
-      );
-      return rows;
-    };
     for (const name of ['Summary', 'Bands', 'Replications', 'Sensitivity']) expect(values(studioWb.getWorksheet(name)!), name).toEqual(values(cliWb.getWorksheet(name)!));
     // The figures the page shows are the workbook's: the band of the net revenue difference, the tornado's rows.
     const got = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
