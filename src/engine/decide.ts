@@ -121,14 +121,18 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
   const rules = opts.rules ?? registry.rulesInForce(asOf);
   const tariff = opts.tariff ?? registry.tariffInForce(asOf);
   if (!rules || !tariff) {
-    const first = registry.firstEffective();
+    const missing = !rules ? 'rule' : 'tariff';
+    // The first day both kinds are in force; with no version of the other kind approved (the
+    // studio passes a draft of it), the missing kind's own first day.
+    const firstOfMissing = registry.firstEffective(!rules ? 'rules' : 'tariffs');
+    const first = registry.firstEffective() ?? firstOfMissing;
     errors.push({
       path: '/asOf',
+      // None of that kind approved at all: no asOf would help, so the advice is to approve one.
       message:
-        // None of that kind approved at all: no asOf would help, so the advice is to approve one.
-        registry.firstEffective(!rules ? 'rules' : 'tariffs') === undefined || first === undefined
-          ? `no ${!rules ? 'rule' : 'tariff'} version is approved and loaded, so none is in force on ${asOf}: approve one (the studio's review) or list one in the folder's index.json, then ask again`
-          : `no ${!rules ? 'rule' : 'tariff'} version is in force on ${asOf}; the first takes effect on ${first}. Use an asOf on or after it.`,
+        firstOfMissing === undefined
+          ? `no ${missing} version is approved and loaded, so none is in force on ${asOf}: approve one (the studio's review) or list one in the folder's index.json, then ask again`
+          : `no ${missing} version is in force on ${asOf}; the first takes effect on ${first}. Use an asOf on or after it.`,
       code: 'NO_VERSION_IN_FORCE',
     });
     return invalid(c, asOf, errors);

@@ -59,6 +59,16 @@ describe('versions in force by date (case-files.md asOf)', () => {
     expect(out.errors[0]!.message).not.toContain('none loaded');
   });
 
+  it('a draft tariff passed in (the studio) and rules not yet in force: the rules\' own first day is named, not "none approved"', () => {
+    const [rule] = shipped.ruleVersions;
+    const [tariff] = shipped.tariffVersions;
+    const reg = new Registry([{ ...rule!, effective: '2024-01-01' }], [{ ...tariff!, status: 'draft' }]);
+    const out = decideFast(reg, { asOf: '2023-10-01', decision: 'surcharge', facts: { evadedAmount: 1 } }, { today: '2023-10-01', tariff: tariff! }) as {
+      errors: { path: string; message: string }[];
+    };
+    expect(out.errors.map((e) => e.message)).toEqual(['no rule version is in force on 2023-10-01; the first takes effect on 2024-01-01. Use an asOf on or after it.']);
+  });
+
   it('a version in review or a draft never names the first date (it answers no asOf)', () => {
     const [rule] = shipped.ruleVersions;
     const [tariff] = shipped.tariffVersions;
