@@ -38,23 +38,16 @@ const start = async (args: string[], ready: RegExp): Promise<Run> => {
 };
 
 describe('SIGHUP (the terminal closed) stops a long-running command cleanly, as SIGTERM does', () => {
-  it('tariff studio --web: the clean-stop line, exit 0, the lock released', async () => {
-    const workspace = join(dir, 'web.sqlite');
-    const run = await start(['studio', '--web', '--port', '0', '--workspace', workspace], /Press Ctrl\+C to stop\./u);
+  it.each([
+    ['--web', 'web.sqlite', ['--web', '--port', '0'], 'Tariff Studio stopped; every saved change is in the workspace.'],
+    ['--serve', 'team.sqlite', ['--serve', '--listen', '127.0.0.1:0'], 'Tariff Studio team server stopped; every saved change is in the workspace.'],
+  ])('tariff studio %s: the clean-stop line, exit 0, the lock released', async (_mode, file, args, stopped) => {
+    const workspace = join(dir, file);
+    const run = await start(['studio', ...args, '--workspace', workspace], /Press Ctrl\+C to stop\./u);
     expect(existsSync(lockFileOf(workspace))).toBe(true);
     run.child.kill('SIGHUP');
     expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.output()).toContain('Tariff Studio stopped; every saved change is in the workspace.');
-    expect(existsSync(lockFileOf(workspace))).toBe(false);
-  });
-
-  it('tariff studio --serve: the clean-stop line, exit 0, the lock released', async () => {
-    const workspace = join(dir, 'team.sqlite');
-    const run = await start(['studio', '--serve', '--listen', '127.0.0.1:0', '--workspace', workspace], /Press Ctrl\+C to stop\./u);
-    expect(existsSync(lockFileOf(workspace))).toBe(true);
-    run.child.kill('SIGHUP');
-    expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.output()).toContain('Tariff Studio team server stopped; every saved change is in the workspace.');
+    expect(run.output()).toContain(stopped);
     expect(existsSync(lockFileOf(workspace))).toBe(false);
   });
 
