@@ -4,7 +4,7 @@ import { escapePointer } from './errors.js';
 import { courseRef } from './schema-primitives.js';
 import type { InterpretationSet } from './interpretations.js';
 import type { FiredEvent } from './output-types.js';
-import { isFactRef, isLeaf, type Condition, type DecisionName, type RuleFile } from './rule-types.js';
+import { conditionLeaves, isFactRef, type Condition, type DecisionName, type RuleFile } from './rule-types.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { Course } from './tariff-types.js';
 
@@ -77,15 +77,11 @@ const namesRead = (file: RuleFile): ReadonlySet<string> => {
   let names = namesReadOf.get(file);
   if (!names) {
     const read = new Set<string>();
-    const walk = (c: Condition): void => {
-      if (isLeaf(c)) {
+    for (const r of file.rules)
+      for (const c of conditionLeaves(r.conditions as Condition)) {
         read.add(c.fact);
         if (isFactRef(c.value)) read.add(c.value.fact);
-      } else if ('all' in c) c.all.forEach(walk);
-      else if ('any' in c) c.any.forEach(walk);
-      else walk(c.not);
-    };
-    for (const r of file.rules) walk(r.conditions as Condition);
+      }
     names = read;
     namesReadOf.set(file, names);
   }

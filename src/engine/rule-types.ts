@@ -83,3 +83,12 @@ export type RuleVersion = {
 export const isLeaf = (c: Condition): c is Leaf => 'fact' in c;
 export const isFactRef = (v: unknown): v is FactRef =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as FactRef).fact === 'string';
+
+/** The leaves of a condition tree, depth first in the order written (json-rules-engine's reading order). */
+export const conditionLeaves = (c: Condition, out: Leaf[] = []): Leaf[] => {
+  if (isLeaf(c)) out.push(c);
+  else if ('all' in c) for (const x of c.all) conditionLeaves(x, out);
+  else if ('any' in c) for (const x of c.any) conditionLeaves(x, out);
+  else conditionLeaves(c.not, out);
+  return out;
+};

@@ -1,4 +1,6 @@
-import { isFactRef, isLeaf, type Condition, type RuleDoc, type RuleFile } from './rule-types.js';
+import { conditionCompiler, factSource } from './evaluate/condition-source.js';
+import { OPERATOR_TABLE, OPERATORS } from './operators.js';
+import { conditionLeaves, isFactRef, type Condition, type RuleDoc, type RuleFile } from './rule-types.js';
 
 /**
  * Once-per-version helpers of the answer's trace. `readerOf` compiles a rule's conditions into
@@ -10,45 +12,21 @@ import { isFactRef, isLeaf, type Condition, type RuleDoc, type RuleFile } from '
 type Facts = Record<string, unknown>;
 type Reader = (facts: Facts) => Record<string, unknown>;
 
-const isNumberLike = (x: unknown): boolean => Number.parseFloat(x as string).toString() !== 'NaN';
-
-/** json-rules-engine's operators, as evaluators.ts applies them when it records a trace. */
-const OPS: Record<string, (a: unknown, b: unknown) => boolean> = {
-  equal: (a, b) => a === b,
-  notEqual: (a, b) => a !== b,
-  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
-  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
-  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
-  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
-  lessThan: (a, b) => isNumberLike(a) && (a as number) < (b as number),
-  lessThanInclusive: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
-  greaterThan: (a, b) => isNumberLike(a) && (a as number) > (b as number),
-  greaterThanInclusive: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
-};
+/** Each operator's reference semantics, from the one operator table, as factsRead applies them. */
+const OPS = Object.fromEntries(OPERATORS.map((op) => [op, OPERATOR_TABLE[op].test]));
 
 const readers = new WeakMap<RuleDoc, Reader>();
 
 export function readerOf(rule: RuleDoc): Reader {
   let reader = readers.get(rule);
   if (reader) return reader;
-  const consts: unknown[] = [];
-  const k = (v: unknown): string => {
-    consts.push(v);
-    return `k[${consts.length - 1}]`;
-  };
-  const get = (name: string): string => `f[${JSON.stringify(name)}]`;
-  const rec = (name: string): string => `(r[${JSON.stringify(name)}] = ${get(name)} ?? null)`;
-  const cond = (c: Condition): string => {
-    if (!isLeaf(c)) {
-      if ('all' in c) return c.all.length ? `(${c.all.map(cond).join(' && ')})` : 'true';
-      if ('any' in c) return c.any.length ? `(${c.any.map(cond).join(' || ')})` : 'false';
-      return `!(${cond(c.not)})`;
-    }
+  const rec = (name: string): string => `(r[${JSON.stringify(name)}] = ${factSource(name)} ?? null)`;
+  const { consts, source } = conditionCompiler((c, constant) => {
     const op = `o[${JSON.stringify(c.operator)}]`;
-    if (isFactRef(c.value)) return `(${rec(c.fact)}, ${rec(c.value.fact)}, ${op}(${get(c.fact)}, ${get(c.value.fact)}))`;
-    return `(${rec(c.fact)}, ${op}(${get(c.fact)}, ${k(c.value)}))`;
-  };
-  const body = cond(rule.conditions as Condition);
+    if (isFactRef(c.value)) return `(${rec(c.fact)}, ${rec(c.value.fact)}, ${op}(${factSource(c.fact)}, ${factSource(c.value.fact)}))`;
+    return `(${rec(c.fact)}, ${op}(${factSource(c.fact)}, ${constant(c.value)}))`;
+  });
+  const body = source(rule.conditions as Condition);
   reader = new Function('k', 'o', `return function read(f) { const r = {}; ${body}; return r; };`)(consts, OPS) as Reader;
   readers.set(rule, reader);
   return reader;
@@ -60,13 +38,8 @@ const readsInterp = new WeakMap<RuleDoc, boolean>();
 export function readsInterpretations(rule: RuleDoc): boolean {
   let r = readsInterp.get(rule);
   if (r === undefined) {
-    const walk = (c: Condition): boolean => {
-      if (isLeaf(c)) return c.fact.startsWith('interpretation.') || (isFactRef(c.value) && c.value.fact.startsWith('interpretation.'));
-      if ('all' in c) return c.all.some(walk);
-      if ('any' in c) return c.any.some(walk);
-      return walk(c.not);
-    };
-    r = walk(rule.conditions as Condition);
+    const named = (fact: string): boolean => fact.startsWith('interpretation.');
+    r = conditionLeaves(rule.conditions as Condition).some((c) => named(c.fact) || (isFactRef(c.value) && named(c.value.fact)));
     readsInterp.set(rule, r);
   }
   return r;

@@ -2,7 +2,7 @@ import type { ExistingContracts } from './tariff-types.js';
 import { compileSchema } from './ajv.js';
 import { schemaErrorMessage } from './schema-errors.js';
 import { DataLoadError, type DataError } from './errors.js';
-import { DECISIONS, isLeaf, type Condition, type DecisionName, type RuleFile, type RuleVersion, type RuleVersionStatus, type Interpretation } from './rule-types.js';
+import { conditionLeaves, DECISIONS, type Condition, type DecisionName, type RuleFile, type RuleVersion, type RuleVersionStatus, type Interpretation } from './rule-types.js';
 import { coursesFileSchema, initialFeesFileSchema, interpretationsFileSchema, optionsFileSchema, policiesFileSchema, ruleFileSchema, versionIndexSchema } from './schemas.js';
 import type { Course, InitialFeeGroup, MinimumPeriodRow, SettlementPolicy, TariffOption, TariffVersion } from './tariff-types.js';
 import { isIsoDate } from './dates.js';
@@ -87,16 +87,15 @@ export function tariffReferenceErrors(v: TariffVersion, names: FileNames): DataE
   return errors;
 }
 
-const conditionFacts = (c: Condition, into: Set<string>): Set<string> => {
-  if (isLeaf(c)) {
-    into.add(c.fact);
-    if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value) into.add(String((c.value as { fact: string }).fact));
-  } else if ('all' in c) c.all.forEach((x) => conditionFacts(x, into));
-  else if ('any' in c) c.any.forEach((x) => conditionFacts(x, into));
-  else conditionFacts(c.not, into);
-  return into;
+/** Every fact a rule's conditions name (either side of a comparison), once each, in reading order. */
+export const factsOfRule = (conditions: Condition): string[] => {
+  const facts = new Set<string>();
+  for (const c of conditionLeaves(conditions)) {
+    facts.add(c.fact);
+    if (typeof c.value === 'object' && c.value !== null && 'fact' in c.value) facts.add(String((c.value as { fact: string }).fact));
+  }
+  return [...facts];
 };
-export const factsOfRule = (conditions: Condition): string[] => [...conditionFacts(conditions, new Set())];
 
 export type RuleFiles = { decisions: Partial<Record<DecisionName, { file: string; data: unknown }>>; interpretations: { file: string; data: unknown } };
 

@@ -1,4 +1,4 @@
-import { isFactRef, isLeaf, type Condition, type RuleFile } from '../../src/engine/rule-types.js';
+import { conditionLeaves, isFactRef, type Condition, type RuleFile } from '../../src/engine/rule-types.js';
 import { draw } from '../../src/camera-sim/rng.js';
 
 /**
@@ -19,26 +19,20 @@ export function factDomain(file: RuleFile): FactDomain {
     list.push(v);
     values.set(fact, list);
   };
-  const walk = (c: Condition): void => {
-    if (!isLeaf(c)) {
-      if ('all' in c) c.all.forEach(walk);
-      else if ('any' in c) c.any.forEach(walk);
-      else walk(c.not);
-      return;
+  for (const r of file.rules)
+    for (const c of conditionLeaves(r.conditions as Condition)) {
+      if (!values.has(c.fact)) values.set(c.fact, []);
+      if (isFactRef(c.value)) {
+        if (!values.has(c.value.fact)) values.set(c.value.fact, []);
+        continue;
+      }
+      const consts = Array.isArray(c.value) ? c.value : [c.value];
+      for (const v of consts) {
+        add(c.fact, v);
+        if (typeof v === 'number') for (const n of [v - 1, v + 1, v + 0.5, String(v), `${v}x`]) add(c.fact, n);
+      }
+      if (Array.isArray(c.value)) add(c.fact, c.value);
     }
-    if (!values.has(c.fact)) values.set(c.fact, []);
-    if (isFactRef(c.value)) {
-      if (!values.has(c.value.fact)) values.set(c.value.fact, []);
-      return;
-    }
-    const consts = Array.isArray(c.value) ? c.value : [c.value];
-    for (const v of consts) {
-      add(c.fact, v);
-      if (typeof v === 'number') for (const n of [v - 1, v + 1, v + 0.5, String(v), `${v}x`]) add(c.fact, n);
-    }
-    if (Array.isArray(c.value)) add(c.fact, c.value);
-  };
-  for (const r of file.rules) walk(r.conditions as Condition);
   for (const p of Object.values(file.parameters ?? {})) if (typeof p.value === 'number') for (const v of values.values()) v.push(p.value, p.value - 1, p.value + 1);
   const facts = [...values.keys()].sort();
   const candidates: Record<string, unknown[]> = {};

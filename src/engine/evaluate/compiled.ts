@@ -1,6 +1,7 @@
 import { isNumberLike, OPERATOR_TABLE } from '../operators.js';
 import type { FiredEvent } from '../output-types.js';
-import { isFactRef, isLeaf, type Condition, type RuleFile } from '../rule-types.js';
+import { isFactRef, type Condition, type RuleFile } from '../rule-types.js';
+import { conditionCompiler, factSource } from './condition-source.js';
 import { ordered, toFired, type Facts } from './fired.js';
 
 type Compiled = (facts: Facts) => number[];
@@ -10,24 +11,12 @@ const compiledFiles = new WeakMap<RuleFile, Compiled>();
 export function compileRuleFile(file: RuleFile): Compiled {
   let fn = compiledFiles.get(file);
   if (fn) return fn;
-  const consts: unknown[] = [];
-  const k = (v: unknown): string => {
-    consts.push(v);
-    return `k[${consts.length - 1}]`;
-  };
-  const fact = (name: string): string => `f[${JSON.stringify(name)}]`;
-  const cond = (c: Condition): string => {
-    if (!isLeaf(c)) {
-      if ('all' in c) return `(${c.all.map(cond).join(' && ')})`;
-      if ('any' in c) return `(${c.any.map(cond).join(' || ')})`;
-      return `!(${cond(c.not)})`;
-    }
-    const a = fact(c.fact);
-    const b = isFactRef(c.value) ? fact(c.value.fact) : typeof c.value === 'object' && c.value !== null ? k(c.value) : (JSON.stringify(c.value) ?? 'undefined');
-    return OPERATOR_TABLE[c.operator].compiled(a, b);
-  };
+  const { consts, source } = conditionCompiler((c, constant) => {
+    const b = isFactRef(c.value) ? factSource(c.value.fact) : typeof c.value === 'object' && c.value !== null ? constant(c.value) : (JSON.stringify(c.value) ?? 'undefined');
+    return OPERATOR_TABLE[c.operator].compiled(factSource(c.fact), b);
+  });
   const body = ordered(file.rules)
-    .map((i) => `if (${cond(file.rules[i]!.conditions as Condition)}) out.push(${i});`)
+    .map((i) => `if (${source(file.rules[i]!.conditions as Condition)}) out.push(${i});`)
     .join('\n');
   const num = (x: unknown): boolean => (typeof x === 'number' ? !Number.isNaN(x) : isNumberLike(x));
   fn = new Function('k', 'num', `return function compiled(f) { const out = []; ${body} return out; };`)(consts, num) as Compiled;
