@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { parseFlags } from './parse-flags.js';
-import { DataLoadError, type DataError } from '../engine/errors.js';
+import { collectErrors, DataLoadError, type DataError } from '../engine/errors.js';
 import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js';
 import { fileProblem } from '../io/file-problem.js';
 import { programInfo } from '../io/program-info.js';
@@ -42,13 +42,10 @@ const readAll = (paths: string[]): CaseFile[] => {
   // Every file is read before a refusal, so one run names every broken file (not the first only).
   const files: CaseFile[] = [];
   const errors: DataError[] = [];
-  for (const p of listCaseFiles(paths))
-    try {
-      files.push(readCaseFile(p));
-    } catch (e) {
-      if (!(e instanceof DataLoadError)) throw e;
-      errors.push(...e.errors);
-    }
+  for (const p of listCaseFiles(paths)) {
+    const file = collectErrors(errors, () => readCaseFile(p));
+    if (file) files.push(file);
+  }
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
   return files;
 };

@@ -24,6 +24,28 @@ export class DataLoadError extends Error {
   }
 }
 
+/**
+ * Runs one step of a loader that reports every error before it gives up: what `fn` returns, or,
+ * when it throws a DataLoadError, undefined with that error's errors added to `errors`. Any other
+ * exception is thrown on.
+ */
+export function collectErrors<T>(errors: DataError[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof DataLoadError)) throw e;
+    errors.push(...e.errors);
+    return undefined;
+  }
+}
+
+/** The errors of the DataLoadError `fn` throws; none when it returns. Any other exception is thrown on. */
+export const dataErrorsOf = (fn: () => unknown): DataError[] => {
+  const errors: DataError[] = [];
+  collectErrors(errors, fn);
+  return errors;
+};
+
 /** Raised inside a decision when the case is unusable; turned into an `invalid` outcome, never thrown at the caller. */
 export class InvalidCase extends Error {
   readonly errors: FieldError[];

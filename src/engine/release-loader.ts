@@ -1,10 +1,10 @@
 import { canonicalJson } from './canonical-json.js';
-import { DataLoadError, type DataError } from './errors.js';
+import { collectErrors, DataLoadError, type DataError } from './errors.js';
 import { Registry } from './registry.js';
 import { releaseFileSchema, releaseIdOf, type LoadedRelease, type ReleaseFile } from './release-types.js';
 import { DECISIONS, type RuleFile, type RuleVersion } from './rule-types.js';
 import type { TariffVersion } from './tariff-types.js';
-import { schemaErrors, validateRuleVersion, validateTariffVersion, type RuleFiles } from './validate-data.js';
+import { schemaErrors, tariffFilesOf, validateRuleVersion, validateTariffVersion, type RuleFiles } from './validate-data.js';
 
 /**
  * Opens a parsed release file (pure: the caller reads the file and supplies SHA-256, e.g.
@@ -45,69 +45,45 @@ export function openRelease(data: unknown, sha256: Sha256Hex, file: string): Loa
   if (release.id !== releaseIdOf(actual))
     fail('RELEASE_ID', [{ file, pointer: '/id', message: `id "${release.id}" does not belong to this content (expected "${releaseIdOf(actual)}")`, code: 'RELEASE_ID' }]);
 
+  type Kind = 'rules' | 'tariffs';
+  const notApproved = (kind: Kind, i: number, v: { effective: string; status: string }): DataError => ({
+    file,
+    pointer: `/content/${kind}/${i}/status`,
+    message: `${kind === 'rules' ? 'rule' : 'tariff'} version ${v.effective} is "${v.status}": a release holds approved versions only`,
+    code: 'RELEASE_DRAFT',
+  });
+  const unknownProperties = (kind: Kind, i: number, v: object, known: readonly string[], code: string): DataError[] =>
+    Object.keys(v)
+      .filter((k) => !known.includes(k))
+      .map((k) => ({ file, pointer: `/content/${kind}/${i}/${k}`, message: `unknown property "${k}"`, code }));
+
   const errors: DataError[] = [];
   const rules: RuleVersion[] = [];
   release.content.rules.forEach((raw, i) => {
     const at = `${file}#/content/rules/${i}`;
-    if (raw.status !== 'approved' && raw.status !== 'superseded') {
-      errors.push({
-        file,
-        pointer: `/content/rules/${i}/status`,
-        message: `rule version ${raw.effective} is "${raw.status}": a release holds approved versions only`,
-        code: 'RELEASE_DRAFT',
-      });
-      return;
-    }
-    for (const k of Object.keys(raw))
-      if (!['effective', 'status', 'author', 'approvedBy', 'note', 'decisions', 'interpretations'].includes(k))
-        errors.push({ file, pointer: `/content/rules/${i}/${k}`, message: `unknown property "${k}"`, code: 'RULE_SCHEMA' });
+    if (raw.status !== 'approved' && raw.status !== 'superseded') return void errors.push(notApproved('rules', i, raw));
+    errors.push(...unknownProperties('rules', i, raw, ['effective', 'status', 'author', 'approvedBy', 'note', 'decisions', 'interpretations'], 'RULE_SCHEMA'));
     const decisions: RuleFiles['decisions'] = {};
     const given = (raw.decisions ?? {}) as Record<string, RuleFile>;
     for (const d of DECISIONS) if (given[d] !== undefined) decisions[d] = { file: `${at}/decisions/${d}`, data: given[d] };
     for (const extra of Object.keys(given))
       if (!(DECISIONS as readonly string[]).includes(extra))
         errors.push({ file, pointer: `/content/rules/${i}/decisions/${extra}`, message: `unknown decision "${extra}" for this program`, code: 'RULE_SCHEMA' });
-    try {
-      const { effective, status, author, approvedBy, note } = raw;
-      const meta = { effective, status, ...(author !== undefined ? { author } : {}), ...(approvedBy !== undefined ? { approvedBy } : {}), ...(note !== undefined ? { note } : {}) };
-      rules.push(validateRuleVersion(meta, { decisions, interpretations: { file: `${at}/interpretations`, data: { interpretations: raw.interpretations } } }));
-    } catch (e) {
-      if (e instanceof DataLoadError) errors.push(...e.errors);
-      else throw e;
-    }
+    const { effective, status, author, approvedBy, note } = raw;
+    const meta = { effective, status, ...(author !== undefined ? { author } : {}), ...(approvedBy !== undefined ? { approvedBy } : {}), ...(note !== undefined ? { note } : {}) };
+    const v = collectErrors(errors, () =>
+      validateRuleVersion(meta, { decisions, interpretations: { file: `${at}/interpretations`, data: { interpretations: raw.interpretations } } }),
+    );
+    if (v) rules.push(v);
   });
   const tariffs: TariffVersion[] = [];
   release.content.tariffs.forEach((t, i) => {
     const at = `${file}#/content/tariffs/${i}`;
-    if (t.status !== 'approved') {
-      errors.push({
-        file,
-        pointer: `/content/tariffs/${i}/status`,
-        message: `tariff version ${t.effective} is "${t.status}": a release holds approved versions only`,
-        code: 'RELEASE_DRAFT',
-      });
-      return;
-    }
-    const extra = Object.keys(t).filter((k) => !['effective', 'status', 'courses', 'initialFeeGroups', 'options', 'policies', 'minimumPeriods'].includes(k));
-    for (const k of extra) errors.push({ file, pointer: `/content/tariffs/${i}/${k}`, message: `unknown property "${k}"`, code: 'TARIFF_SCHEMA' });
-    try {
-      tariffs.push(
-        validateTariffVersion(
-          t.effective,
-          'approved',
-          {
-            courses: { courses: t.courses },
-            initialFees: { groups: t.initialFeeGroups },
-            options: { options: t.options },
-            policies: { policies: t.policies, minimumPeriods: t.minimumPeriods },
-          },
-          { courses: `${at}/courses`, initialFees: `${at}/initialFeeGroups`, options: `${at}/options`, policies: `${at}/policies` },
-        ),
-      );
-    } catch (e) {
-      if (e instanceof DataLoadError) errors.push(...e.errors);
-      else throw e;
-    }
+    if (t.status !== 'approved') return void errors.push(notApproved('tariffs', i, t));
+    errors.push(...unknownProperties('tariffs', i, t, ['effective', 'status', 'courses', 'initialFeeGroups', 'options', 'policies', 'minimumPeriods'], 'TARIFF_SCHEMA'));
+    const names = { courses: `${at}/courses`, initialFees: `${at}/initialFeeGroups`, options: `${at}/options`, policies: `${at}/policies` };
+    const v = collectErrors(errors, () => validateTariffVersion(t.effective, 'approved', tariffFilesOf(t), names));
+    if (v) tariffs.push(v);
   });
   if (errors.length) fail(errors[0]!.code, errors);
 

@@ -27,6 +27,14 @@ export const schemaErrors = (schema: object, data: unknown, file: string, code: 
 export type TariffFiles = { courses: unknown; initialFees: unknown; options: unknown; policies: unknown };
 export type FileNames = Record<keyof TariffFiles, string>;
 
+/** A tariff version held in memory (a release's, the studio's) as the four files validateTariffVersion reads. */
+export const tariffFilesOf = (v: Pick<TariffVersion, 'courses' | 'initialFeeGroups' | 'options' | 'policies' | 'minimumPeriods'>): TariffFiles => ({
+  courses: { courses: v.courses },
+  initialFees: { groups: v.initialFeeGroups },
+  options: { options: v.options },
+  policies: { policies: v.policies, minimumPeriods: v.minimumPeriods },
+});
+
 export function validateTariffVersion(effective: string, status: 'draft' | 'approved', files: TariffFiles, names: FileNames): TariffVersion {
   const errors: DataError[] = [
     ...schemaErrors(coursesFileSchema, files.courses, names.courses, 'TARIFF_SCHEMA'),

@@ -1,6 +1,6 @@
-import { DataLoadError, type DataError } from './errors.js';
+import { dataErrorsOf, type DataError } from './errors.js';
 import type { TariffVersion } from './tariff-types.js';
-import { validateTariffVersion, type FileNames } from './validate-data.js';
+import { tariffFilesOf, validateTariffVersion, type FileNames } from './validate-data.js';
 
 const NAMES: FileNames = { courses: 'courses', initialFees: 'initialFees', options: 'options', policies: 'policies' };
 
@@ -12,21 +12,5 @@ const NAMES: FileNames = { courses: 'courses', initialFees: 'initialFees', optio
  * `versionIssues` turns the errors into issues at a table, row and column.
  */
 export function tariffVersionErrors(v: TariffVersion): DataError[] {
-  try {
-    validateTariffVersion(
-      v.effective,
-      v.status,
-      {
-        courses: { courses: v.courses },
-        initialFees: { groups: v.initialFeeGroups },
-        options: { options: v.options },
-        policies: { policies: v.policies, minimumPeriods: v.minimumPeriods },
-      },
-      NAMES,
-    );
-    return [];
-  } catch (e) {
-    if (!(e instanceof DataLoadError)) throw e;
-    return e.errors;
-  }
+  return dataErrorsOf(() => validateTariffVersion(v.effective, v.status, tariffFilesOf(v), NAMES));
 }

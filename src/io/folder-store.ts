@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataLoadError, type DataError } from '../engine/errors.js';
+import { collectErrors, DataLoadError, type DataError } from '../engine/errors.js';
 import { Registry } from '../engine/registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
@@ -36,30 +36,20 @@ const readJson = (file: string): unknown => {
   return readAnyJson(file, 'JSON_SYNTAX', EMPTY_DATA_FILE);
 };
 
-/** Runs every loader step, collecting every error of every file before throwing one DataLoadError. */
-const collect = <T>(errors: DataError[], fn: () => T): T | undefined => {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof DataLoadError) {
-      errors.push(...e.errors);
-      return undefined;
-    }
-    throw e;
-  }
-};
+/** The versions a folder's index.json lists; undefined, its errors added to `errors`, when it is unusable. */
+const versionIndex = (dir: string, errors: DataError[]) => collectErrors(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
 
 export function loadTariffVersions(dir: string): TariffVersion[] {
   const errors: DataError[] = [];
-  const index = collect(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
+  const index = versionIndex(dir, errors);
   const versions: TariffVersion[] = [];
   for (const entry of index ?? []) {
     const base = join(dir, entry.dir);
     const names = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, rel(join(base, f))])) as Record<keyof typeof TARIFF_FILES, string>;
-    const files = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, collect(errors, () => readJson(join(base, f)))]));
+    const files = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, collectErrors(errors, () => readJson(join(base, f)))]));
     if (Object.values(files).some((f) => f === undefined)) continue;
     const status = entry.status === 'draft' ? 'draft' : 'approved';
-    const v = collect(errors, () => validateTariffVersion(entry.effective, status, files as never, names));
+    const v = collectErrors(errors, () => validateTariffVersion(entry.effective, status, files as never, names));
     if (v && entry.existingContracts) v.existingContracts = entry.existingContracts;
     if (v) versions.push(v);
   }
@@ -69,7 +59,7 @@ export function loadTariffVersions(dir: string): TariffVersion[] {
 
 export function loadRuleVersions(dir: string): RuleVersion[] {
   const errors: DataError[] = [];
-  const index = collect(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
+  const index = versionIndex(dir, errors);
   const versions: RuleVersion[] = [];
   for (const entry of index ?? []) {
     const base = join(dir, entry.dir);
@@ -90,16 +80,16 @@ export function loadRuleVersions(dir: string): RuleVersion[] {
         });
         continue;
       }
-      const data = collect(errors, () => readJson(file));
+      const data = collectErrors(errors, () => readJson(file));
       if (data !== undefined) decisions[d as DecisionName] = { file: rel(file), data };
       else reported.add(d);
     }
     const interpFile = join(base, 'interpretations.json');
-    const interpretations = { file: rel(interpFile), data: collect(errors, () => readJson(interpFile)) };
+    const interpretations = { file: rel(interpFile), data: collectErrors(errors, () => readJson(interpFile)) };
     if (interpretations.data === undefined) continue;
     const { dir: _dir, ...meta } = entry;
     const found: DataError[] = [];
-    const v = collect(found, () => validateRuleVersion(meta, { decisions, interpretations }));
+    const v = collectErrors(found, () => validateRuleVersion(meta, { decisions, interpretations }));
     errors.push(...found.filter((e) => !(e.code === 'RULE_MISSING' && [...reported].some((d) => e.file === `${meta.effective}/${d}.json`))));
     if (v) versions.push(v);
   }
@@ -109,8 +99,8 @@ export function loadRuleVersions(dir: string): RuleVersion[] {
 
 export function loadRegistry(rulesDir: string, tariffsDir: string): Registry {
   const errors: DataError[] = [];
-  const rules = collect(errors, () => loadRuleVersions(rulesDir));
-  const tariffs = collect(errors, () => loadTariffVersions(tariffsDir));
+  const rules = collectErrors(errors, () => loadRuleVersions(rulesDir));
+  const tariffs = collectErrors(errors, () => loadTariffVersions(tariffsDir));
   if (errors.length || !rules || !tariffs) throw new DataLoadError(errors[0]?.code ?? 'LOAD', errors);
   return new Registry(rules, tariffs);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DataLoadError } from '../engine/errors.js';
+import { dataErrorsOf, DataLoadError } from '../engine/errors.js';
 import type { ReleaseContent, ReleaseManifest, ReleaseVersionEntry } from '../engine/release-types.js';
 import { DECISIONS, type RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
@@ -39,18 +39,14 @@ export function releaseContent(src: ReleaseSource, builtAt = new Date().toISOStr
   // A release holds only what release verify and every loader accept: a workspace's approved
   // version from before a check existed (an event type its decision ignores) is refused here,
   // not at the service that loads it.
-  const problems = rules.flatMap(({ version: v }) => {
-    try {
+  const problems = rules.flatMap(({ version: v }) =>
+    dataErrorsOf(() =>
       validateRuleVersion(v, {
         decisions: Object.fromEntries(DECISIONS.map((d) => [d, { file: `rules ${v.effective}/${d}.json`, data: v.decisions[d] }])),
         interpretations: { file: `rules ${v.effective}/interpretations.json`, data: { interpretations: v.interpretations } },
-      });
-      return [];
-    } catch (e) {
-      if (e instanceof DataLoadError) return e.errors;
-      throw e;
-    }
-  });
+      }),
+    ),
+  );
   if (problems.length) throw new DataLoadError(problems[0]!.code, problems);
   const versions: ReleaseVersionEntry[] = [
     ...rules.map((r) => ({ kind: 'rules' as const, effective: r.version.effective, status: r.version.status as 'approved' | 'superseded', ...r.approval })),
