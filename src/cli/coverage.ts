@@ -1,10 +1,9 @@
 import { coverageLines } from '../engine/coverage.js';
 import { isIsoDate, todayInTokyo } from '../engine/dates.js';
-import { loadRegistry } from '../io/folder-store.js';
 import { coverageErrors, loadVersionCoverage } from '../io/coverage-file.js';
 import type { Command } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
-import { dataFolder } from './data-folder.js';
+import { UsageError } from './options.js';
+import { folderRegistry } from './data-folder.js';
 import { parseFlags } from './parse-flags.js';
 
 /** `tariff coverage`: every article and paragraph of the terms, encoded, non-deciding or not encoded. */
@@ -21,8 +20,7 @@ export const coverageCommand: Command = {
     });
     const date = values.version ?? todayInTokyo();
     if (!isIsoDate(date)) throw new UsageError(`--version must be a date YYYY-MM-DD that exists, got "${date}"`);
-    const rulesDir = dataFolder('rules', values.rules, DEFAULT_RULES);
-    const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
+    const { rulesDir, registry } = folderRegistry(values);
     const version = registry.ruleVersions.find((v) => v.effective === date) ?? registry.rulesInForce(date);
     if (!version) {
       io.err(`tariff coverage: no rule version is in force on ${date}; the first takes effect on ${registry.firstEffective('rules') ?? '(none)'}: give --version on or after it`);

@@ -6,11 +6,10 @@ import { listCaseFiles, readCaseFile, type CaseFile } from '../io/case-files.js'
 import { fileProblem } from '../io/file-problem.js';
 import { programInfo } from '../io/program-info.js';
 import { coverageErrors, loadVersionCoverage, quoteErrors } from '../io/coverage-file.js';
-import { loadRegistry } from '../io/folder-store.js';
 import { decide } from '../engine/decide.js';
 import { isIsoDate, todayInTokyo } from '../engine/dates.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
-import { dataFolder } from './data-folder.js';
+import { UsageError } from './options.js';
+import { folderRegistry } from './data-folder.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
 
@@ -32,9 +31,6 @@ const parse = (args: string[], options: Opts) => {
   const r = parseFlags({ args, options, allowPositionals: true, strict: true });
   return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
 };
-
-const registryFrom = (v: { rules?: string | boolean; tariffs?: string | boolean }) =>
-  loadRegistry(dataFolder('rules', v.rules, DEFAULT_RULES), dataFolder('tariffs', v.tariffs, DEFAULT_TARIFFS));
 
 const readAll = (paths: string[]): CaseFile[] => {
   // Standard input is read once: a second - would read nothing and be called an empty file.
@@ -79,7 +75,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
     async run(args, io) {
       const { values, positionals } = parse(args, { ...dataOptions, fast: { type: 'boolean' } });
       if (!positionals.length) throw new UsageError('needs at least one PATH (a case file or a folder of them)');
-      const registry = registryFrom(values);
+      const { registry } = folderRegistry(values);
       const files = readAll(positionals);
       warnAbout('test', files, io);
       if (!files.some((f) => f.cases.length)) {
@@ -107,7 +103,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
         throw new UsageError(
           `needs exactly one FILE, got ${positionals.length ? positionals.length : 'none'}${positionals.length > 1 ? ' (run it once per file, or tariff test for many)' : ''}`,
         );
-      const registry = registryFrom(values);
+      const { registry } = folderRegistry(values);
       const file = oneCaseFile(positionals[0]!);
       warnAbout('decide', [file], io);
       const today = todayInTokyo();
@@ -136,14 +132,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
       'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files (or folders of them; - for standard input) to check for JSON syntax and case shape.\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read or loaded, or the command is misused.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
-      const registry = registryFrom(values);
+      const { rulesDir, registry } = folderRegistry(values);
       let bad = 0;
       // Clause coverage: every paragraph of the terms classified in each version's coverage.json.
       for (const v of registry.ruleVersions) {
         let errors;
         try {
           // …and every rule's quote is the terms' own text, from the clause it cites.
-          const coverage = loadVersionCoverage(String(values.rules ?? DEFAULT_RULES), v);
+          const coverage = loadVersionCoverage(rulesDir, v);
           errors = [...coverageErrors(coverage), ...quoteErrors(coverage)];
         } catch (e) {
           if (!(e instanceof DataLoadError)) throw e;
@@ -184,7 +180,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const { values } = parse(args, { ...dataOptions, date: { type: 'string' } });
       const date = String(values.date ?? todayInTokyo());
       if (!isIsoDate(date)) throw new UsageError(`--date must be a date YYYY-MM-DD that exists, got "${date}"`);
-      const registry = registryFrom(values);
+      const { registry } = folderRegistry(values);
       const t = registry.tariffInForce(date);
       if (!t) {
         io.err(`tariff courses: no tariff is in force on ${date}; the first takes effect on ${registry.firstEffective('tariffs') ?? '(none)'}: give --date on or after it`);

@@ -4,10 +4,9 @@ import { parseFlags } from './parse-flags.js';
 import { addDays, isIsoDate } from '../engine/dates.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../io/change-notice.js';
-import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
-import { dataFolder } from './data-folder.js';
+import { UsageError } from './options.js';
+import { folderRegistry } from './data-folder.js';
 
 /** `tariff notice --version DATE`: the change notice (第2条) of the version taking effect on DATE. */
 export const noticeCommand: Command = {
@@ -23,8 +22,7 @@ export const noticeCommand: Command = {
     const date = values.version;
     if (date === undefined) throw new UsageError('--version YYYY-MM-DD is required (the date the new version takes effect)');
     if (!isIsoDate(date)) throw new UsageError(`--version must be a date YYYY-MM-DD that exists, got "${date}"`);
-    const rulesDir = dataFolder('rules', values.rules, DEFAULT_RULES);
-    const registry = loadRegistry(rulesDir, dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS));
+    const { rulesDir, registry } = folderRegistry(values);
     const day = addDays(date, -1);
     const beforeRules = registry.rulesInForce(day);
     const beforeTariff = registry.tariffInForce(day);

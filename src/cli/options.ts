@@ -8,6 +8,12 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const DEFAULT_RULES = join(PROJECT_ROOT, 'rules');
 export const DEFAULT_TARIFFS = join(PROJECT_ROOT, 'tariffs');
 
+/** The folders a workspace created here is seeded from: --rules DIR and --tariffs DIR, else the program's own. */
+export const workspaceSeed = (v: { rules?: string; tariffs?: string }): { rulesDir: string; tariffsDir: string } => ({
+  rulesDir: resolve(v.rules ?? DEFAULT_RULES),
+  tariffsDir: resolve(v.tariffs ?? DEFAULT_TARIFFS),
+});
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }

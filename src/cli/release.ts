@@ -8,7 +8,7 @@ import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { workspaceReleaseSource } from '../studio/workspace/release-source.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
-import { dataFolder } from './data-folder.js';
+import { dataFolders } from './data-folder.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { StudioError } from '../tariff-model/studio-error.js';
@@ -59,9 +59,8 @@ export const releaseBuildCommand: Command = {
     if (!values.out) throw new UsageError('--out FILE is required');
     if (values.workspace && (values.rules || values.tariffs)) throw new UsageError('give either --workspace FILE, or --rules DIR and --tariffs DIR, not both');
     // Without --workspace, the folders as tariff validate and tariff courses read them: each one not given is the program's own.
-    const folders = values.workspace
-      ? undefined
-      : { rules: resolve(dataFolder('rules', values.rules, DEFAULT_RULES)), tariffs: resolve(dataFolder('tariffs', values.tariffs, DEFAULT_TARIFFS)) };
+    const given = values.workspace ? undefined : dataFolders(values);
+    const folders = given && { rules: resolve(given.rules), tariffs: resolve(given.tariffs) };
     return withStudioErrors(io, 'release build', async () => {
       refuseToReplace(values.out!);
       let source;

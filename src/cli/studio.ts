@@ -9,7 +9,7 @@ import { exportFolders } from '../studio/workspace/export-folders.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, ownWorkspaceHint, PROJECT_ROOT, UsageError } from './options.js';
+import { ownWorkspaceHint, PROJECT_ROOT, UsageError, workspaceSeed } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { serveTeam, untilStopSignal } from './studio-serve.js';
 import { HTTP_FLAGS, httpFlagsUsage } from './http-flags.js';
@@ -139,7 +139,7 @@ export function studioCommandFor(host: StudioHost): Command {
       const port = values.port === undefined ? undefined : digitsOf(values.port);
       if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a port number 0-65535, got "${values.port}"`);
       const workspace = resolve(values.workspace ?? defaultWorkspacePath());
-      const seed = { rulesDir: resolve(values.rules ?? DEFAULT_RULES), tariffsDir: resolve(values.tariffs ?? DEFAULT_TARIFFS) };
+      const seed = workspaceSeed(values);
       if (values.serve) {
         if (!values.workspace) throw new UsageError("tariff studio --serve needs --workspace FILE (the team's workspace, on a local disk of this machine)");
         return serveTeam(

@@ -17,13 +17,11 @@ import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../stu
 import { findTariffByDate } from '../studio/workspace/tariff-store.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, ownWorkspaceHint, UsageError } from './options.js';
+import { DEFAULT_TARIFFS, ownWorkspaceHint, UsageError, workspaceSeed } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /** `tariff tariffs export|import`: the studio's Excel round trip from the command line. */
-const seedOf = (v: { rules?: string; tariffs?: string }) => ({ rulesDir: resolve(v.rules ?? DEFAULT_RULES), tariffsDir: resolve(v.tariffs ?? DEFAULT_TARIFFS) });
-
-const withWorkspace = async <T>(file: string, seed: ReturnType<typeof seedOf>, io: { err: (s: string) => void }, fn: (ws: Workspace) => Promise<T>): Promise<T> => {
+const withWorkspace = async <T>(file: string, seed: ReturnType<typeof workspaceSeed>, io: { err: (s: string) => void }, fn: (ws: Workspace) => Promise<T>): Promise<T> => {
   const { ws, created } = openWorkspace(resolve(file), { seed });
   if (created) io.err(`created workspace ${file} from ${seed.tariffsDir} and ${seed.rulesDir}`);
   try {
@@ -59,7 +57,7 @@ export const tariffsExportCommand: Command = {
     return withStudioErrors(io, 'tariffs export', async () => {
       let summary: string;
       if (values.workspace) {
-        summary = await withWorkspace(values.workspace, seedOf(values), io, async (ws) => {
+        summary = await withWorkspace(values.workspace, workspaceSeed(values), io, async (ws) => {
           const v = findTariffByDate(ws, date);
           if (!v)
             throw new StudioError(
@@ -123,7 +121,7 @@ export const tariffsImportCommand: Command = {
     const file = positionals[0]!;
     if (into !== undefined)
       return withStudioErrors(io, 'tariffs import', () =>
-        withWorkspace(values.workspace!, seedOf(values), io, (ws) =>
+        withWorkspace(values.workspace!, workspaceSeed(values), io, (ws) =>
           importIntoDraft(ws, readWorkbookFile(file), file, Number(into), { dryRun: values['dry-run'] === true, confirmStale: values['confirm-stale'] === true }, io),
         ),
       );
@@ -134,7 +132,7 @@ export const tariffsImportCommand: Command = {
       } catch (e) {
         throw new StudioError('FILE_UNREADABLE', `${file} ${fileProblem(e, { use: 'read' })}`);
       }
-      return withWorkspace(values.workspace!, seedOf(values), io, async (ws) => {
+      return withWorkspace(values.workspace!, workspaceSeed(values), io, async (ws) => {
         const today = todayInTokyo();
         const reading = await readWorkbookForImport(ws, data, basename(file), today);
         for (const w of reading.read.issues.filter((i) => i.severity === 'warning')) io.err(`warning: ${w.message}`);
