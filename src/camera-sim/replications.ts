@@ -150,17 +150,18 @@ export function bandSheets(b: Bands): ExtraSheet[] {
     for (const f of MONTH_FIGURES)
       b.values.byMonth[m.month]![f].forEach((v, k) => rows.push({ figure: f, label: labelOf.get(f) ?? f, kind: 'yen', month: m.month, side: sides[k]!, values: v }));
   const rowKinds = rows.map((r) => r.kind);
-  const first = 5;
+  // Both sheets open with the row's figure, label, month and side (columns A to D).
+  const rowHeads = [
+    ['Figure', 22, 'text'],
+    ['項目 Label', 34, 'text'],
+    ['Month 月', 10, 'text'],
+    ['Side 区分', 16, 'text'],
+  ] as const;
+  const first = rowHeads.length + 1;
   const last = col(first + b.replications - 1);
   const rep: ExtraSheet = {
     name: 'Replications',
-    columns: extraColumns([
-      ['Figure', 22, 'text'],
-      ['項目 Label', 34, 'text'],
-      ['Month 月', 10, 'text'],
-      ['Side 区分', 16, 'text'],
-      ...b.seeds.map((seed, r) => [`r${r} seed ${seed}`, 16, 'yen'] as const),
-    ]),
+    columns: extraColumns([...rowHeads, ...b.seeds.map((seed, r) => [`r${r} seed ${seed}`, 16, 'yen'] as const)]),
     rows: rows.map((r) => [r.figure, r.label, r.month, r.side, ...r.values]),
     rowKinds,
   };
@@ -170,16 +171,7 @@ export function bandSheets(b: Bands): ExtraSheet[] {
   };
   const bands: ExtraSheet = {
     name: 'Bands',
-    columns: extraColumns([
-      ['Figure', 22, 'text'],
-      ['項目 Label', 34, 'text'],
-      ['Month 月', 10, 'text'],
-      ['Side 区分', 16, 'text'],
-      ['p5', 16, 'yen'],
-      ['p50', 16, 'yen'],
-      ['p95', 16, 'yen'],
-      ['Mean 平均', 16, 'yen'],
-    ]),
+    columns: extraColumns([...rowHeads, ['p5', 16, 'yen'], ['p50', 16, 'yen'], ['p95', 16, 'yen'], ['Mean 平均', 16, 'yen']]),
     rows: rows.map((r, i) => [r.figure, r.label, r.month, r.side, stat(r, i, 0.05), stat(r, i, 0.5), stat(r, i, 0.95), stat(r, i, 'mean')]),
     rowKinds,
   };
