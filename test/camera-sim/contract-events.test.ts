@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ChunkResult } from '../../src/camera-sim/chunk-simulator.js';
-import { ledgerDecoder, type LedgerRow } from '../../src/camera-sim/ledger-rows.js';
+import type { LedgerRow } from '../../src/camera-sim/ledger-rows.js';
 import type { SimulationResult } from '../../src/camera-sim/result.js';
 import { draw, intBetween, PURPOSE } from '../../src/camera-sim/rng.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
@@ -15,7 +14,8 @@ import { buildViews } from '../../src/camera-sim/views.js';
 import { main } from '../../src/cli/main.js';
 import { addDays, daysInMonth, monthIndex, monthLabel } from '../../src/engine/dates.js';
 import { decideFast } from '../../src/engine/decide.js';
-import { DataLoadError } from '../../src/engine/errors.js';
+import { thrownDataLoadError } from '../data-load-error.js';
+import { expectLedgerSumsToAggregates, runWithLedger } from './ledger-run.js';
 import { projectRegistry, ROOT, smallScenario } from './support.js';
 
 /**
@@ -209,13 +209,7 @@ const returnsScenario = (size: number, months: number): Scenario => {
   return s;
 };
 
-const collect = async (s: Scenario, workers: number) => {
-  const rs = resolve(s);
-  const decode = ledgerDecoder(rs);
-  const ledger: LedgerRow[] = [];
-  const result = await runSimulation(rs, { workers, ledger: true, chunkSize: 61, onLedger: (c: ChunkResult) => void ledger.push(...decode(c)) });
-  return { result, ledger };
-};
+const collect = (s: Scenario, workers: number) => runWithLedger(resolve(s), workers, 61);
 
 describe('scenarios/example-returns.json', () => {
   it('every new item appears, the ledger sums to the aggregates, and 0, 1 and 3 workers agree', async () => {
@@ -226,18 +220,7 @@ describe('scenarios/example-returns.json', () => {
     const { result, ledger } = runs[0]!;
     const items = new Set(result.baseline.amounts.map((x) => x.item));
     for (const i of ['late-return-charge', 'equipment-replacement', 'equipment-repair', 'damages', 'outage-refund']) expect(items, i).toContain(i);
-    for (const side of [result.baseline, result.proposal]) {
-      const sums = new Map<string, { amount: number; rows: number }>();
-      for (const l of ledger.filter((x) => x.side === side.label)) {
-        const k = [l.month, l.course, l.item, l.clause].join('|');
-        const x = sums.get(k) ?? { amount: 0, rows: 0 };
-        x.amount += l.amount;
-        x.rows += 1;
-        sums.set(k, x);
-      }
-      expect(sums.size).toBe(side.amounts.length);
-      for (const x of side.amounts) expect(sums.get([x.month, x.course, x.item, x.clause].join('|'))).toEqual({ amount: x.amount, rows: x.rows });
-    }
+    expectLedgerSumsToAggregates({ result, ledger });
     // The by-item view names each new row and the totals add up to the net.
     const v = buildViews(result);
     for (const i of ['late-return-charge', 'equipment-replacement', 'damages']) expect(v.byItem.find((x) => x.item === i)!.name).not.toBe(i);
@@ -278,15 +261,8 @@ describe('outputs', () => {
 });
 
 describe('scenario checks', () => {
-  const problems = (s: Scenario): { pointer: string; message: string }[] => {
-    try {
-      resolve(s);
-      return [];
-    } catch (e) {
-      if (e instanceof DataLoadError) return e.errors.map((x) => ({ pointer: x.pointer, message: x.message }));
-      throw e;
-    }
-  };
+  const problems = (s: Scenario): { pointer: string; message: string }[] =>
+    (thrownDataLoadError(() => resolve(s))?.errors ?? []).map((x) => ({ pointer: x.pointer, message: x.message }));
 
   it('names each bad field by its pointer', () => {
     const s = one({

@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkRunSize, DEFAULT_MAX_CONTRACT_MONTHS, LEDGER_RUNS, runSize, VERIFY_RUNS, type RunRequest } from '../../src/camera-sim/run-size.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import { assumptionsOf } from '../../src/camera-sim/sensitivity.js';
-import { DataLoadError } from '../../src/engine/errors.js';
+import { thrownDataLoadError } from '../data-load-error.js';
 import { projectRegistry, smallScenario } from './support.js';
 
 const PLAIN: RunRequest = { replications: 1, replicationsFrom: 'default', sensitivity: false, ledger: false, verify: false };
-const refusal = (f: () => void): DataLoadError | undefined => {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof DataLoadError) return e;
-    throw e;
-  }
-};
 
 describe('runSize: contracts × months × runs, counted before anything runs', () => {
   const rs = resolveScenario(smallScenario(120, 12), 'big.json', projectRegistry());
@@ -34,8 +25,8 @@ describe('runSize: contracts × months × runs, counted before anything runs', (
 
   it('the limit itself passes; one contract-month more is refused at /fleet/size with the size, how it was counted, the limit and the flag', () => {
     const size = runSize(rs, { ...PLAIN, ledger: true });
-    expect(refusal(() => checkRunSize(rs, size, size.contractMonths))).toBeUndefined();
-    const e = refusal(() => checkRunSize(rs, size, size.contractMonths - 1));
+    expect(thrownDataLoadError(() => checkRunSize(rs, size, size.contractMonths))).toBeUndefined();
+    const e = thrownDataLoadError(() => checkRunSize(rs, size, size.contractMonths - 1));
     expect(e?.code).toBe('RUN_TOO_LARGE');
     expect(e?.errors).toEqual([
       {
@@ -49,7 +40,7 @@ describe('runSize: contracts × months × runs, counted before anything runs', (
 
   it('the default limit refuses the largest fleet the schema allows, and names itself as the default', () => {
     const huge = resolveScenario(smallScenario(10_000_000, 600), 'huge.json', projectRegistry());
-    const e = refusal(() => checkRunSize(huge, runSize(huge, PLAIN), DEFAULT_MAX_CONTRACT_MONTHS));
+    const e = thrownDataLoadError(() => checkRunSize(huge, runSize(huge, PLAIN), DEFAULT_MAX_CONTRACT_MONTHS));
     expect(e?.errors[0]?.message).toContain(
       `= 6,000,000,000 contract-months, more than the limit of ${DEFAULT_MAX_CONTRACT_MONTHS.toLocaleString('en')} (about 10 minutes on two cores; docs/scenarios.md)`,
     );

@@ -7,19 +7,12 @@ import { DEFAULT_MAX_CONTRACT_MONTHS, LEDGER_RUNS, VERIFY_RUNS } from '../../src
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import type { Scenario } from '../../src/camera-sim/scenario-types.js';
 import { main } from '../../src/cli/main.js';
-import { DataLoadError } from '../../src/engine/errors.js';
+import type { DataLoadError } from '../../src/engine/errors.js';
+import { expectDataLoadError } from '../data-load-error.js';
 import { exampleScenario, projectRegistry, ROOT, smallScenario } from './support.js';
 
 const registry = projectRegistry();
-const errorsOf = (data: unknown): DataLoadError => {
-  try {
-    resolveScenario(data, 'bad.json', registry);
-  } catch (e) {
-    if (e instanceof DataLoadError) return e;
-    throw e;
-  }
-  throw new Error('expected a DataLoadError');
-};
+const errorsOf = (data: unknown): DataLoadError => expectDataLoadError(() => resolveScenario(data, 'bad.json', registry));
 
 describe('scenario validation: path and message, nothing run', () => {
   it('accepts the example scenario', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ChunkResult } from '../../src/camera-sim/chunk-simulator.js';
-import { ledgerDecoder, type LedgerRow } from '../../src/camera-sim/ledger-rows.js';
 import { runSimulation } from '../../src/camera-sim/run-simulation.js';
 import { resolveScenario } from '../../src/camera-sim/scenario-loader.js';
 import type { Scenario } from '../../src/camera-sim/scenario-types.js';
 import { buildViews } from '../../src/camera-sim/views.js';
+import { expectLedgerSumsToAggregates, runWithLedger } from './ledger-run.js';
 import { projectRegistry, smallScenario } from './support.js';
 
 const registry = projectRegistry();
@@ -62,29 +61,12 @@ describe('small fleets checked by hand', () => {
   });
 });
 
-const collect = async (s: Scenario, workers: number) => {
-  const rs = resolve(s);
-  const decode = ledgerDecoder(rs);
-  const ledger: LedgerRow[] = [];
-  const result = await runSimulation(rs, { workers, ledger: true, chunkSize: 97, onLedger: (c: ChunkResult) => void ledger.push(...decode(c)) });
-  return { result, ledger };
-};
+const collect = (s: Scenario, workers: number) => runWithLedger(resolve(s), workers, 97);
 
 describe('ledger and aggregates', () => {
   it('the ledger sums to the aggregates, row for row', async () => {
     const { result, ledger } = await collect(smallScenario(500, 24), 0);
-    for (const side of [result.baseline, result.proposal]) {
-      const sums = new Map<string, { amount: number; rows: number }>();
-      for (const l of ledger.filter((x) => x.side === side.label)) {
-        const k = [l.month, l.course, l.item, l.clause].join('|');
-        const s = sums.get(k) ?? { amount: 0, rows: 0 };
-        s.amount += l.amount;
-        s.rows += 1;
-        sums.set(k, s);
-      }
-      expect(sums.size).toBe(side.amounts.length);
-      for (const a of side.amounts) expect(sums.get([a.month, a.course, a.item, a.clause].join('|'))).toEqual({ amount: a.amount, rows: a.rows });
-    }
+    expectLedgerSumsToAggregates({ result, ledger });
     expect(ledger.length).toBeGreaterThan(10_000);
   });
 

@@ -4,24 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, DEFAULT_TARIFFS } from '../../src/cli/options.js';
 import { canonicalJson } from '../../src/engine/canonical-json.js';
-import { DataLoadError } from '../../src/engine/errors.js';
 import type { ReleaseFile } from '../../src/engine/release-types.js';
 import { loadReleaseFile } from '../../src/io/release-file.js';
 import { verifyAudit } from '../../src/studio/workspace/audit-log.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { expectDataLoadError, thrownDataLoadError } from '../data-load-error.js';
 import { BIN, ed25519Keys, folderRelease, reseal, scratch, tariff, writeRelease } from './helpers.js';
 
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DataLoadError) return e.code;
-    throw e;
-  }
-  return 'no error';
-};
+const codeOf = (fn: () => unknown): string => thrownDataLoadError(fn)?.code ?? 'no error';
 const read = (file: string): ReleaseFile => JSON.parse(readFileSync(file, 'utf8')) as ReleaseFile;
 
 describe('canonical JSON', () => {
@@ -98,15 +90,10 @@ describe('tariff release build / verify', () => {
   it('an empty release file is RELEASE_JSON with advice about releases, not about case files', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'empty.json'), '');
-    try {
-      loadReleaseFile(join(dir, 'empty.json'));
-      throw new Error('an empty release was loaded');
-    } catch (e) {
-      if (!(e instanceof DataLoadError)) throw e;
-      expect(e.code).toBe('RELEASE_JSON');
-      expect(e.errors[0]?.message).toContain('The file is empty: build the release again (tariff release build --out FILE).');
-      expect(e.errors[0]?.message).not.toContain('case');
-    }
+    const e = expectDataLoadError(() => loadReleaseFile(join(dir, 'empty.json')));
+    expect(e.code).toBe('RELEASE_JSON');
+    expect(e.errors[0]?.message).toContain('The file is empty: build the release again (tariff release build --out FILE).');
+    expect(e.errors[0]?.message).not.toContain('case');
   });
 
   it('key order and indentation are not changes; an id that does not match is', () => {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataLoadError } from '../../src/engine/errors.js';
 import { CASE_WALK_LIMITS, listCaseFiles, type CaseWalkLimits } from '../../src/io/case-files.js';
+import { expectDataLoadError } from '../data-load-error.js';
 import { scratch } from '../studio/helpers.js';
 
 /**
@@ -11,15 +11,6 @@ import { scratch } from '../studio/helpers.js';
  * or a device named *.json would wait forever) and lists a normal folder exactly as before: every
  * *.json, recursively, in name order.
  */
-const refusal = (f: () => unknown): DataLoadError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DataLoadError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
 
 /** The listing of the spec (case-files.md: "a directory is read recursively, in name order"), written plainly. */
 const naive = (dir: string): string[] =>
@@ -66,7 +57,7 @@ describe('listCaseFiles: the walk of a case folder', () => {
     mkdirSync(join(dir, 'a', 'b'), { recursive: true });
     mkdirSync(join(dir, 'c'));
     for (const f of ['1.json', '2.json', 'a/3.json', 'a/b/4.json', 'c/5.txt']) writeFileSync(join(dir, f), '{}');
-    const e = refusal(() => listCaseFiles([dir], LIMITS(over)));
+    const e = expectDataLoadError(() => listCaseFiles([dir], LIMITS(over)));
     expect(e.code).toBe('CASE_FOLDER_TOO_LARGE');
     expect(e.errors).toHaveLength(1);
     expect(e.errors[0]!.file).toBe(dir);
@@ -82,7 +73,7 @@ describe('listCaseFiles: the walk of a case folder', () => {
   it('refuses a folder holding more folders than the default limit', () => {
     const dir = scratch('many-');
     for (let i = 0; i <= CASE_WALK_LIMITS.folders; i++) mkdirSync(join(dir, `d${i}`));
-    const e = refusal(() => listCaseFiles([dir]));
+    const e = expectDataLoadError(() => listCaseFiles([dir]));
     expect(e.code).toBe('CASE_FOLDER_TOO_LARGE');
     expect(e.errors[0]!.message).toContain(`it holds more than ${CASE_WALK_LIMITS.folders.toLocaleString('en')} folders`);
   });
@@ -94,7 +85,7 @@ describe('listCaseFiles: the walk of a case folder', () => {
     expect(listCaseFiles([dir])).toEqual([join(dir, 'a.json')]);
     mkdirSync(join(dir, 'sub'));
     mkfifo(join(dir, 'sub', 'p.json'));
-    const e = refusal(() => listCaseFiles([dir]));
+    const e = expectDataLoadError(() => listCaseFiles([dir]));
     expect(e.code).toBe('CASE_PATH_NOT_FILE');
     expect(e.errors[0]).toMatchObject({
       file: join(dir, 'sub', 'p.json'),
@@ -102,7 +93,7 @@ describe('listCaseFiles: the walk of a case folder', () => {
     });
     const dev = scratch('dev-');
     symlinkSync('/dev/zero', join(dev, 'zero.json'));
-    expect(refusal(() => listCaseFiles([dev])).errors[0]!.message).toMatch(/^is a character device, not a file/);
+    expect(expectDataLoadError(() => listCaseFiles([dev])).errors[0]!.message).toMatch(/^is a character device, not a file/);
   });
 
   it("a path given that is not a folder is taken as it is (a file, or a pipe such as the shell's <(…)), without reading it", () => {
@@ -115,11 +106,11 @@ describe('listCaseFiles: the walk of a case folder', () => {
     const dir = scratch('loop-');
     writeFileSync(join(dir, 'a.json'), '{}');
     symlinkSync(dir, join(dir, 'again'));
-    expect(refusal(() => listCaseFiles([dir])).code).toBe('CASE_PATH_LOOP');
+    expect(expectDataLoadError(() => listCaseFiles([dir])).code).toBe('CASE_PATH_LOOP');
   });
 
   it.each(['/proc', '/sys', '/'])('%s ends in a located error (a loop, an unreadable entry, or too large), never a walk of the whole disk', (root) => {
-    const e = refusal(() => listCaseFiles([root]));
+    const e = expectDataLoadError(() => listCaseFiles([root]));
     expect(['CASE_FOLDER_TOO_LARGE', 'CASE_PATH_LOOP', 'FILE_UNREADABLE', 'CASE_PATH_NOT_FILE']).toContain(e.code);
     expect(e.errors[0]!.file.startsWith(root)).toBe(true);
   });

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataLoadError } from '../../src/engine/errors.js';
+import type { DataLoadError } from '../../src/engine/errors.js';
 import { loadRegistry } from '../../src/io/folder-store.js';
+import { expectDataLoadError } from '../data-load-error.js';
 import { scratchData } from './helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test fixtures are edited as loose JSON
@@ -12,15 +13,7 @@ const edit = (file: string, fn: (j: any) => void): void => {
   writeFileSync(file, JSON.stringify(j, null, 2));
 };
 
-const loadError = (rules: string, tariffs: string): DataLoadError => {
-  try {
-    loadRegistry(rules, tariffs);
-  } catch (e) {
-    if (e instanceof DataLoadError) return e;
-    throw e;
-  }
-  throw new Error('expected the load to fail');
-};
+const loadError = (rules: string, tariffs: string): DataLoadError => expectDataLoadError(() => loadRegistry(rules, tariffs));
 
 describe('rule and tariff loader', () => {
   it('loads the shipped data: one rule version and one tariff version of 150 courses', () => {
