@@ -4,7 +4,7 @@ import { collectErrors, DataLoadError, type DataError } from '../engine/errors.j
 import { Registry } from '../engine/registry.js';
 import { DECISIONS, type DecisionName, type RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { validateRuleVersion, validateTariffVersion, validateVersionIndex, type RuleFiles } from '../engine/validate-data.js';
+import { validateRuleVersion, validateTariffVersion, validateVersionIndex, type IndexEntry, type RuleFiles } from '../engine/validate-data.js';
 import { EMPTY_DATA_FILE, readJson as readAnyJson } from './json-file.js';
 
 /** Reads rules/ and tariffs/ folders (each an index.json plus one folder per version). */
@@ -36,33 +36,36 @@ const readJson = (file: string): unknown => {
   return readAnyJson(file, 'JSON_SYNTAX', EMPTY_DATA_FILE);
 };
 
-/** The versions a folder's index.json lists; undefined, its errors added to `errors`, when it is unusable. */
-const versionIndex = (dir: string, errors: DataError[]) => collectErrors(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
-
-export function loadTariffVersions(dir: string): TariffVersion[] {
+/**
+ * Every version a folder's index.json lists, each read from its own folder by `read` (undefined
+ * when it cannot be, its errors added to `errors`). Every error of every version is found before
+ * one DataLoadError is thrown.
+ */
+const loadVersions = <T>(dir: string, read: (entry: IndexEntry, base: string, errors: DataError[]) => T | undefined): T[] => {
   const errors: DataError[] = [];
-  const index = versionIndex(dir, errors);
-  const versions: TariffVersion[] = [];
+  const index = collectErrors(errors, () => validateVersionIndex(readJson(join(dir, 'index.json')), rel(join(dir, 'index.json'))));
+  const versions: T[] = [];
   for (const entry of index ?? []) {
-    const base = join(dir, entry.dir);
-    const names = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, rel(join(base, f))])) as Record<keyof typeof TARIFF_FILES, string>;
-    const files = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, collectErrors(errors, () => readJson(join(base, f)))]));
-    if (Object.values(files).some((f) => f === undefined)) continue;
-    const status = entry.status === 'draft' ? 'draft' : 'approved';
-    const v = collectErrors(errors, () => validateTariffVersion(entry.effective, status, files as never, names));
-    if (v && entry.existingContracts) v.existingContracts = entry.existingContracts;
+    const v = read(entry, join(dir, entry.dir), errors);
     if (v) versions.push(v);
   }
   if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
   return versions;
-}
+};
 
-export function loadRuleVersions(dir: string): RuleVersion[] {
-  const errors: DataError[] = [];
-  const index = versionIndex(dir, errors);
-  const versions: RuleVersion[] = [];
-  for (const entry of index ?? []) {
-    const base = join(dir, entry.dir);
+export const loadTariffVersions = (dir: string): TariffVersion[] =>
+  loadVersions(dir, (entry, base, errors) => {
+    const names = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, rel(join(base, f))])) as Record<keyof typeof TARIFF_FILES, string>;
+    const files = Object.fromEntries(Object.entries(TARIFF_FILES).map(([k, f]) => [k, collectErrors(errors, () => readJson(join(base, f)))]));
+    if (Object.values(files).some((f) => f === undefined)) return undefined;
+    const status = entry.status === 'draft' ? 'draft' : 'approved';
+    const v = collectErrors(errors, () => validateTariffVersion(entry.effective, status, files as never, names));
+    if (v && entry.existingContracts) v.existingContracts = entry.existingContracts;
+    return v;
+  });
+
+export const loadRuleVersions = (dir: string): RuleVersion[] =>
+  loadVersions(dir, (entry, base, errors) => {
     const decisions: RuleFiles['decisions'] = {};
     // Decisions whose file is already reported here (missing, or unreadable with its own error):
     // validateRuleVersion's "missing" for them would be a second, wrong line.
@@ -86,16 +89,13 @@ export function loadRuleVersions(dir: string): RuleVersion[] {
     }
     const interpFile = join(base, 'interpretations.json');
     const interpretations = { file: rel(interpFile), data: collectErrors(errors, () => readJson(interpFile)) };
-    if (interpretations.data === undefined) continue;
+    if (interpretations.data === undefined) return undefined;
     const { dir: _dir, ...meta } = entry;
     const found: DataError[] = [];
     const v = collectErrors(found, () => validateRuleVersion(meta, { decisions, interpretations }));
     errors.push(...found.filter((e) => !(e.code === 'RULE_MISSING' && [...reported].some((d) => e.file === `${meta.effective}/${d}.json`))));
-    if (v) versions.push(v);
-  }
-  if (errors.length) throw new DataLoadError(errors[0]!.code, errors);
-  return versions;
-}
+    return v;
+  });
 
 export function loadRegistry(rulesDir: string, tariffsDir: string): Registry {
   const errors: DataError[] = [];
