@@ -1,5 +1,5 @@
-import { businessDaysFrom, nthBusinessDayBefore } from '../business-days.js';
-import { date, factsObject, param, paramFacts, type DecisionDef } from '../decision-kit.js';
+import { date, factsObject, paramFacts, type DecisionDef } from '../decision-kit.js';
+import { noticeOf } from './notice.js';
 
 /** 第22条: a request is on time when made by the 5th business day before the desired end date. */
 type Facts = { requestDate: string; desiredEndDate: string };
@@ -9,12 +9,7 @@ export const cancellationNotice: DecisionDef<Facts, State> = {
   name: 'cancellationNotice',
   factsSchema: factsObject({ requestDate: date, desiredEndDate: date }, ['requestDate', 'desiredEndDate']),
   prepare: (facts, ctx) => {
-    const n = Number(param(ctx, 'noticeBusinessDays'));
-    ctx.interps.use('businessDays');
-    ctx.interps.use('noticeDeadline');
-    const deadline = nthBusinessDayBefore(facts.desiredEndDate, n);
-    // Counting stops once the notice period is reached: a request years ahead is as on time as one at n.
-    const counted = facts.requestDate <= deadline ? n : businessDaysFrom(facts.requestDate, facts.desiredEndDate);
+    const { deadline, counted } = noticeOf(ctx, facts.requestDate, facts.desiredEndDate);
     return { facts: { businessDaysBeforeEnd: counted, ...paramFacts(ctx) }, state: { deadline } };
   },
   finish: (fired, s) => ({

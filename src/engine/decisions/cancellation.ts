@@ -1,7 +1,8 @@
-import { nthBusinessDayBefore, businessDaysFrom } from '../business-days.js';
+import { nthBusinessDayBefore } from '../business-days.js';
 import { bool, courseFact, courseRef, date, factsObject, param, ruleFacts, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
 import { contractFee, startedBy } from './contract-fee.js';
+import { noticeOf } from './notice.js';
 import { addDays, dayNumber } from '../dates.js';
 import { taxOn } from '../money.js';
 import type { Course } from '../tariff-types.js';
@@ -49,12 +50,7 @@ export const cancellation: DecisionDef<Facts, State> = {
     }
     if (!startedBy(ctx, facts.startDate, facts.requestDate, 'requestDate')) return undefined;
     if (!course) return undefined;
-    const n = Number(param(ctx, 'noticeBusinessDays'));
-    ctx.interps.use('businessDays');
-    ctx.interps.use('noticeDeadline');
-    const deadline = nthBusinessDayBefore(facts.desiredEndDate, n);
-    const onTime = facts.requestDate <= deadline;
-    const counted = onTime ? n : businessDaysFrom(facts.requestDate, facts.desiredEndDate);
+    const { n, onTime, counted } = noticeOf(ctx, facts.requestDate, facts.desiredEndDate);
     const plannedEndDate = onTime ? facts.desiredEndDate : firstReachableEnd(facts.desiredEndDate, facts.requestDate, n);
     const returnedLate = returnedDate !== null && returnedDate > plannedEndDate;
     const lateDays = returnedLate && !(facts.returnDelayAnnounced ?? false) ? dayNumber(returnedDate) - dayNumber(plannedEndDate) : 0;
