@@ -2,9 +2,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { scratchData } from '../unit/helpers.js';
-import { SPEC_EXAMPLE } from './run-tariff.js';
+import { BIN, SPEC_EXAMPLE } from './run-tariff.js';
 
 /**
  * A device or a pipe where a JSON file is expected: a device never ends (/dev/zero filled the heap
@@ -12,7 +11,6 @@ import { SPEC_EXAMPLE } from './run-tariff.js';
  * a located error with exit 2, never a crash or a hang. A pipe given on the command line (the
  * shell's <(…)) is still read.
  */
-const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
 
 describe('devices and pipes where a JSON file is expected', () => {

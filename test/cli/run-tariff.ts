@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 
+/** The CLI as a user runs it (it rebuilds its bundle when a file under src/ is newer). */
+export const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
+
 /** Runs `node bin/tariff.mjs ARGS` as a user does (its own process; stdout, stderr and exit code apart). */
 export const tariff = (args: string[], input?: string): { status: number | null; stdout: string; stderr: string } =>
-  spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), ...args], { encoding: 'utf8', cwd: tmpdir(), ...(input !== undefined ? { input } : {}) });
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir(), ...(input !== undefined ? { input } : {}) });
 
 /** A scratch folder and a writer of files into it (JSON values are stringified; strings and bytes written as given). */
 export const scratchFiles = (prefix: string): { dir: string; write: (name: string, data: unknown) => string } => {

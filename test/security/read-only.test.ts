@@ -3,14 +3,13 @@ import { chmodSync, copyFileSync, readdirSync, readFileSync, statSync, writeFile
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { openWorkspace } from '../../src/studio/workspace/open-workspace.js';
 import { closeWorkspace } from '../../src/studio/workspace/workspace.js';
 import { freshStudio, scratch, SEED } from '../studio/helpers.js';
+import { BIN } from '../cli/run-tariff.js';
 import { runCli } from './helpers.js';
 
 /** Attacks 5 and 11: verification that writes, and workspaces that cannot be written. */
-const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
 /** Runs the CLI as a user without write access: nobody when the suite runs as root (root writes anything), else this user. */
 const asReader = (args: string[], cwd: string) => {
   chmodSync(cwd, 0o777);

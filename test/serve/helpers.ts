@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +10,10 @@ import { sealRelease, sha256Hex, writeReleaseFile } from '../../src/io/release-f
 import type { LoadedRelease } from '../../src/engine/release-types.js';
 import type { ServiceOptions } from '../../src/serve/decision-service.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
+import { tariff as runTariff } from '../cli/run-tariff.js';
 
-export const BIN = join(__dirname, '..', '..', 'bin', 'tariff.mjs');
-export const tariff = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
+export { BIN } from '../cli/run-tariff.js';
+export const tariff = (...args: string[]) => runTariff(args);
 
 export const scratch = (): string => mkdtempSync(join(tmpdir(), 'tariff-release-'));
 

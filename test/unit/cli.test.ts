@@ -1,13 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/cli/options.js';
+import { BIN, tariff } from '../cli/run-tariff.js';
 import { scratchData } from './helpers.js';
 
-const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
-const tariff = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
 const dir = mkdtempSync(join(tmpdir(), 'tariff-cli-'));
 const write = (name: string, data: unknown): string => {
   const p = join(dir, name);
@@ -24,14 +22,14 @@ const settlement = {
 
 describe('tariff CLI', () => {
   it('test: passing cases end with "N passed, N failed" and exit 0', () => {
-    const r = tariff('test', write('pass.json', [settlement, { ...settlement, expect: undefined }]));
+    const r = tariff(['test', write('pass.json', [settlement, { ...settlement, expect: undefined }])]);
     expect(r.stdout.trim()).toBe('1 passed, 0 failed');
     expect(r.status).toBe(0);
   });
 
   it('test: a failing case prints file, name, the first differing key with expected and actual; exit 1', () => {
     const file = write('fail.json', { ...settlement, expect: { outcome: 'settle', amount: 13000 } });
-    const r = tariff('test', file);
+    const r = tariff(['test', file]);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(`FAIL ${file} › M2035N 3年 cancelled after 14 months: /amount expected 13000, actual 14000`);
     expect(lines.at(-1)).toBe('0 passed, 1 failed');
@@ -40,24 +38,24 @@ describe('tariff CLI', () => {
 
   it('test: a file that is not JSON is an error of the whole run naming file and position; exit 2', () => {
     const file = write('broken.json', '[{"decision": "surcharge",\n  "facts": {]');
-    const r = tariff('test', file);
+    const r = tariff(['test', file]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(file);
     expect(r.stderr).toMatch(/line 2, column \d+/);
   });
 
   it('test: JSON that is not a case or an array of cases is an error of the whole run with its pointer; exit 2', () => {
-    const num = tariff('test', write('number.json', '42'));
+    const num = tariff(['test', write('number.json', '42')]);
     expect(num.status).toBe(2);
     expect(num.stderr).toContain('CASE_FILE_SHAPE');
     const arr = write('array.json', [settlement, 3]);
-    const r = tariff('test', arr);
+    const r = tariff(['test', arr]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${arr} /1`);
   });
 
   it('test: a path that does not exist is an error of the whole run naming it; exit 2', () => {
-    const r = tariff('test', join(dir, 'no-such-file.json'));
+    const r = tariff(['test', join(dir, 'no-such-file.json')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('FILE_UNREADABLE');
     expect(r.stderr).toContain('no-such-file.json');
@@ -67,7 +65,7 @@ describe('tariff CLI', () => {
     const sub = mkdtempSync(join(dir, 'suite-'));
     writeFileSync(join(sub, 'b.json'), JSON.stringify(settlement));
     writeFileSync(join(sub, 'a.json'), JSON.stringify({ ...settlement, expect: { amount: 1 }, name: 'first' }));
-    const r = tariff('test', sub);
+    const r = tariff(['test', sub]);
     expect(r.stdout.split('\n')[0]).toContain('a.json › first');
     expect(r.stdout).toContain('1 passed, 1 failed');
   });
@@ -105,13 +103,13 @@ describe('tariff CLI', () => {
   });
 
   it('validate: the shipped data is valid; a broken rule file names file and pointer, exit 2', () => {
-    expect(tariff('validate').status).toBe(0);
+    expect(tariff(['validate']).status).toBe(0);
     const d = scratchData();
     writeFileSync(
       join(d.rules, '2023-09-19', 'surcharge.json'),
       JSON.stringify({ decision: 'surcharge', rules: [{ id: 'surcharge/x', name: 'x', quote: 'q', conditions: { all: [] }, event: { type: 't' } }] }),
     );
-    const r = tariff('validate', '--rules', d.rules, '--tariffs', d.tariffs);
+    const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('surcharge.json /rules/0');
     expect(r.stderr).toContain('missing required property "clause"');
@@ -123,7 +121,7 @@ describe('tariff CLI', () => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { rules: { conditions: { all: Record<string, unknown>[] } }[] };
     data.rules[0]!.conditions.all[0]!.path = '/amount';
     writeFileSync(file, JSON.stringify(data, null, 2));
-    const r = tariff('validate', '--rules', d.rules, '--tariffs', d.tariffs);
+    const r = tariff(['validate', '--rules', d.rules, '--tariffs', d.tariffs]);
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -132,22 +130,22 @@ describe('tariff CLI', () => {
   });
 
   it('courses: lists the courses in force, one a line with code, name and fee; before the first version it says so', () => {
-    const r = tariff('courses', '--date', '2024-01-01');
+    const r = tariff(['courses', '--date', '2024-01-01']);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(150);
     expect(lines).toContain('M2035N-3Y-C7-SN\tどこでも“me”REC M2035N・3年コース・クラウド７・SN\t3,680 円／月');
-    const early = tariff('courses', '--date', '2023-09-18');
+    const early = tariff(['courses', '--date', '2023-09-18']);
     expect(early.status).toBe(2);
     expect(early.stderr).toContain('2023-09-19');
   });
 
   it('--help works on every command; an unknown command exits 2', () => {
     for (const c of ['test', 'decide', 'validate', 'courses']) {
-      const r = tariff(c, '--help');
+      const r = tariff([c, '--help']);
       expect(r.status, c).toBe(0);
       expect(r.stdout).toContain(`tariff ${c}`);
     }
-    expect(tariff('frobnicate').status).toBe(2);
+    expect(tariff(['frobnicate']).status).toBe(2);
   });
 
   it('notice: the change notice of a draft version lists changed clauses and is written atomically as .md or .xlsx', () => {
@@ -158,18 +156,18 @@ describe('tariff CLI', () => {
     const index = JSON.parse(readFileSync(join(d.rules, 'index.json'), 'utf8'));
     index.versions.push({ effective: '2026-04-01', status: 'draft', dir: '2026-04-01' });
     writeFileSync(join(d.rules, 'index.json'), JSON.stringify(index));
-    const r = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs);
+    const r = tariff(['notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('### 第27条');
     expect(r.stdout).toContain('lateInterest.graceDays: 15 → 10');
     const out = join(d.dir, 'notice.xlsx');
-    const w = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', out);
+    const w = tariff(['notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', out]);
     expect(w.stdout).toContain('1 clause(s), 0 price change(s)');
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     // A folder as --out: refused naming it, the folder untouched and no side file left beside it.
     const folder = join(d.dir, 'notices');
     mkdirSync(folder);
-    const f = tariff('notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', folder);
+    const f = tariff(['notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', folder]);
     expect(f.status).not.toBe(0);
     expect(f.stderr).toContain(folder);
     expect(readdirSync(folder)).toEqual([]);

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { clauseCoverage, coverageLines, paragraphOf, type CoverageFile } from '../../src/engine/coverage.js';
 import { clauseText } from '../../src/engine/review/clause-text.js';
 import { crossReferenceFindings, termsParagraphs } from '../../src/engine/terms-structure.js';
+import { tariff } from '../cli/run-tariff.js';
 import { registry, scratchData } from './helpers.js';
 
-const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
-const tariff = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: tmpdir() });
 const terms = readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8');
 const file = JSON.parse(readFileSync(join(PROJECT_ROOT, 'rules', '2023-09-19', 'coverage.json'), 'utf8')) as CoverageFile;
 const version = registry.ruleVersions[0]!;
@@ -74,12 +71,12 @@ describe('clause coverage', () => {
   });
 
   it('tariff coverage prints every paragraph and the count; validate fails while a paragraph is unclassified', () => {
-    const r = tariff('coverage', '--version', '2023-09-19');
+    const r = tariff(['coverage', '--version', '2023-09-19']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^\d+ of \d+ deciding paragraphs encoded$/);
     expect(lines).toContain('cross-reference: 第32条 cites 第24条（利用料金の支払義務）, but 第24条 is titled （料金）; （利用料金の支払義務） is the title of 第25条');
-    const json = JSON.parse(tariff('coverage', '--json').stdout) as { rows: { ref: string }[]; encoded: number };
+    const json = JSON.parse(tariff(['coverage', '--json']).stdout) as { rows: { ref: string }[]; encoded: number };
     expect(json.rows.length).toBe(lines.filter((l) => /^(第|別紙)/u.test(l)).length);
 
     const data = scratchData();
@@ -87,10 +84,10 @@ describe('clause coverage', () => {
     const broken = JSON.parse(readFileSync(path, 'utf8')) as CoverageFile;
     delete broken.nonDeciding['第41条'];
     writeFileSync(path, JSON.stringify(broken));
-    const v = tariff('validate', '--rules', data.rules, '--tariffs', data.tariffs);
+    const v = tariff(['validate', '--rules', data.rules, '--tariffs', data.tariffs]);
     expect(v.status).toBe(1);
     expect(v.stdout).toContain('第41条 is not classified');
-    const c = tariff('coverage', '--rules', data.rules, '--tariffs', data.tariffs);
+    const c = tariff(['coverage', '--rules', data.rules, '--tariffs', data.tariffs]);
     expect(c.status).toBe(1);
     expect(c.stdout).toContain('第41条\t準拠法\tUNCLASSIFIED');
   });
@@ -103,13 +100,13 @@ describe('clause coverage', () => {
     rules.rules[0]!.quote = rules.rules[0]!.quote.replace('ＳＩＭ', 'SIM');
     rules.rules[1]!.clause = '第47条第1項';
     writeFileSync(path, JSON.stringify(rules));
-    const v = tariff('validate', '--rules', data.rules, '--tariffs', data.tariffs);
+    const v = tariff(['validate', '--rules', data.rules, '--tariffs', data.tariffs]);
     expect(v.status).toBe(1);
     const lines = v.stdout.split('\n').filter((l) => l.includes('cancellation.json'));
     expect(lines).toEqual([
       expect.stringMatching(new RegExp(`^\\S*${'2023-09-19/cancellation.json'} /rules/0/quote: not the terms' text: "[^"]*SIMカード[^"]*"; quote verbatim`, 'u')),
       expect.stringMatching(/\/rules\/1\/quote: "[^"]+" is the terms' text but not 第47条第1項's: cite the clause it comes from, or quote 第47条第1項/u),
     ]);
-    expect(tariff('validate').status).toBe(0);
+    expect(tariff(['validate']).status).toBe(0);
   });
 });
