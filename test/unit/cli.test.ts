@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tariff } from '../cli/run-tariff.js';
+import { BIN, scratchFiles, tariff } from '../cli/run-tariff.js';
 import { scratchData } from './helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tariff-cli-'));
-const write = (name: string, data: unknown): string => {
-  const p = join(dir, name);
-  writeFileSync(p, typeof data === 'string' ? data : JSON.stringify(data));
-  return p;
-};
+const { dir, write } = scratchFiles('tariff-cli-');
 const settlement = {
   name: 'M2035N 3年 cancelled after 14 months',
   asOf: '2025-02-28',
