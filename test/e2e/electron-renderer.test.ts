@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { format } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
@@ -10,28 +10,36 @@ import { loadTariffVersions } from '../../src/io/folder-store.js';
 import { BRIDGE_GLOBAL, channelOf } from '../../src/studio/api/bridge.js';
 import { CONTRACT, type Envelope, type VersionDetail } from '../../src/studio/api/contract.js';
 import { courseColumns } from '../../src/tariff-model/tariff-columns.js';
-import { buildElectronApp, startBundledMain, type BundledMain } from '../studio/electron-app.js';
+import { buildElectronApp, electronBuilderConfig, packLikeElectronBuilder, startBundledMain, type BundledMain } from '../studio/electron-app.js';
 import { scratch, SEED } from '../studio/helpers.js';
 import { cellOf } from '../studio/workbook-helpers.js';
 import { createTariffDraft, launchChromium, selectedVersion, shot, waitText } from './studio-harness.js';
 
 /**
- * The desktop studio's page as Electron shows it, where no Electron binary is installed: the
- * renderer `npm run build:renderer` built, copied into an app laid out as the packaged one (no
- * source maps, as electron-builder.yml packs it), loaded from file:// exactly where the bundled
- * main (`vite build --mode electron-main`, run under Node with a stand-in `electron`) tells its
- * window to load it. The bundled preload (`--mode electron-preload`) runs before the page, as a
- * sandboxed preload does: a CommonJS wrapper whose `require` knows `electron` only; its
- * `ipcRenderer.invoke` reaches the handler main registered for the channel, with the page's frame
- * as the sender (main's sender check applies). Chromium gets what Electron's file protocol keeps
- * (the fuse grantFileProtocolExtraPrivileges, left on in electron-builder.yml): file pages may
- * read other files (`--allow-file-access-from-files`), without which no module script loads
- * from file:// at all. Every request the page makes must pass main's session filter, none may
- * fail, and the console must stay clean: a renderer that asks a server (auth/session, api/) or
- * names an absolute /assets path breaks here, as it would in the desktop app.
+ * The desktop studio's page as the installed app shows it, where no Electron binary is installed:
+ * the renderer `npm run build:renderer` built, packed with main and preload (`vite build --mode
+ * electron-main` / `electron-preload`) as electron-builder.yml packs them (app.asar standing in
+ * as a folder: test/studio/electron-app.ts), loaded from file:// exactly where the bundled main,
+ * run under Node as the installed app with a stand-in `electron`, tells its window to load it.
+ * The bundled preload runs before the page, as a sandboxed preload does: a CommonJS wrapper whose
+ * `require` knows `electron` only; its `ipcRenderer.invoke` reaches the handler main registered for
+ * the channel, with the page's frame as the sender (main's sender check applies). Chromium gets
+ * what Electron's file protocol keeps (the fuse grantFileProtocolExtraPrivileges, left on in
+ * electron-builder.yml, sets Chromium's allow_file_access_from_file_urls, which
+ * `--allow-file-access-from-files` sets): without it no module script loads from file:// at all.
+ * Every request the page makes must pass main's session filter, none may fail, and the console
+ * must stay clean: a renderer that asks a server (auth/session, api/) or names an absolute
+ * /assets path breaks here, as it would in the desktop app.
  */
-const dir = scratch('e2e-electron-');
+// Installed where a person installs it: a folder with a space (macOS's /Applications/Tariff Studio.app),
+// Japanese, and characters the URL parser leaves as they are in a file: URL ([ ] ~ %), as a Windows
+// short name (TANAKA~1) or a folder of one's own may have them.
+const dir = join(scratch('e2e-electron-'), 'Tariff Studio 料金表 [TANAKA~1] 100%');
 const app = join(dir, 'app');
+const resources = join(dir, 'resources');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** The URL Electron's loadFile opens for a file: the path written into a file: URL by url.format (Chromium then parses it). */
+const loadFileUrl = (file: string): string => format({ protocol: 'file', slashes: true, pathname: file });
 const IPC_BINDING = '__tariffStudioIpcInvoke';
 
 const [tariff] = loadTariffVersions(SEED.tariffsDir);
@@ -63,6 +71,8 @@ describe('the desktop studio: its renderer from file://, through the preload, to
   let browser: Browser | undefined;
   let page: Page;
   let pageUrl: string;
+  let rendererDir: string;
+  let loaded: string;
   const problems: string[] = [];
   const requested: string[] = [];
   const testId = (id: string) => page.getByTestId(id);
@@ -71,16 +81,17 @@ describe('the desktop studio: its renderer from file://, through the preload, to
   beforeAll(async () => {
     const renderer = join(PROJECT_ROOT, 'dist-renderer');
     if (!existsSync(join(renderer, 'index.html'))) throw new Error('the renderer is not built: run `npm run test:e2e` (it builds first)');
-    const { main } = await buildElectronApp(app);
-    cpSync(renderer, join(app, 'dist-renderer'), { recursive: true, filter: (f) => !f.endsWith('.map') });
-    electron = startBundledMain(app, main, {
-      TARIFF_STUDIO_WORKSPACE: join(dir, 'workspace.sqlite'),
-      TARIFF_STUDIO_RULES: SEED.rulesDir,
-      TARIFF_STUDIO_TARIFFS: SEED.tariffsDir,
-    });
+    await buildElectronApp(app);
+    cpSync(renderer, join(app, 'dist-renderer'), { recursive: true });
+    const { asar } = packLikeElectronBuilder(app, resources, await electronBuilderConfig());
+    rendererDir = join(asar, 'dist-renderer');
+    const pkg = JSON.parse(readFileSync(join(asar, 'package.json'), 'utf8')) as { main: string };
+    electron = startBundledMain(asar, join(asar, pkg.main), { TARIFF_STUDIO_WORKSPACE: join(dir, 'workspace.sqlite') }, { resourcesPath: resources });
     const [win] = electron.windows;
     if (!win?.loaded) throw new Error('main opened no window with a file');
-    pageUrl = pathToFileURL(win.loaded).href;
+    // What the window shows once Chromium parsed the URL loadFile gave it.
+    loaded = win.loaded;
+    pageUrl = new URL(loadFileUrl(win.loaded)).href;
     const preload = String(win.options.webPreferences.preload);
 
     browser = await launchChromium(['--allow-file-access-from-files']);
@@ -111,7 +122,7 @@ describe('the desktop studio: its renderer from file://, through the preload, to
   });
 
   it('opens the approved tariff from file://, its calls carried by the preload to main', async () => {
-    expect(pageUrl).toBe(`${pathToFileURL(join(app, 'dist-renderer')).href}/index.html`);
+    expect(loaded).toBe(join(rendererDir, 'index.html'));
     await page.goto(pageUrl);
     // A page that does not start (its script not loaded, a call refused) says why: what went wrong on the way.
     await waitText(testId('version-heading'), '施行日 2023-09-19').catch((e: Error) => {
@@ -125,11 +136,11 @@ describe('the desktop studio: its renderer from file://, through the preload, to
     expect(await page.evaluate((g) => Object.keys((window as unknown as Record<string, object>)[g]!), BRIDGE_GLOBAL)).toEqual(Object.keys(CONTRACT));
     expect(await page.evaluate((b) => b in window, IPC_BINDING)).toBe(false);
     // Its own files only: the page, its script and its style, each beside index.html.
-    const prefix = `${pathToFileURL(join(app, 'dist-renderer')).href}/`;
+    const prefix = new URL(loadFileUrl(`${rendererDir}/`)).href;
     expect(requested.filter((u) => !u.startsWith('data:'))).toEqual([
       pageUrl,
-      expect.stringMatching(new RegExp(`^${prefix}assets/index-[\\w-]+\\.js$`, 'u')),
-      expect.stringMatching(new RegExp(`^${prefix}assets/index-[\\w-]+\\.css$`, 'u')),
+      expect.stringMatching(new RegExp(`^${escapeRegExp(prefix)}assets/index-[\\w-]+\\.js$`, 'u')),
+      expect.stringMatching(new RegExp(`^${escapeRegExp(prefix)}assets/index-[\\w-]+\\.css$`, 'u')),
     ]);
     expect(problems).toEqual([]);
     await shot(page, 'electron-01-opened');
