@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { builtinModules } from 'node:module';
+import { join, matchesGlob, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channelOf } from '../../src/studio/api/bridge.js';
 import type { Envelope, RunProgress, ScenarioChoices, ScenarioForm } from '../../src/studio/api/contract.js';
@@ -56,6 +57,35 @@ describe('the desktop app as electron-builder.yml packs the build', async () => 
     expect(packed).toContain(inAsar(String(win!.options.webPreferences.preload)));
     // The installed app has no developer tools.
     expect(win!.options.webPreferences.devTools).toBe(false);
+  });
+
+  it("requires only what the archive holds: main package.json's dependencies (not those `files` leaves out), the preload electron, the unpacked worker Node's own modules", () => {
+    const required = (file: string): string[] => {
+      // Not the text ajv's code generator keeps for standalone code (`require("ajv/dist/runtime/…")` in a string or template literal): never run here.
+      const names = [...readFileSync(join(asar, file), 'utf8').matchAll(/(?<![`'\w.])(?:require|import)\("([^"]+)"\)/gu)].map((m) => m[1]!);
+      return [
+        ...new Set(
+          names
+            .filter((n) => !n.startsWith('node:') && !builtinModules.includes(n))
+            .map((n) =>
+              n
+                .split('/')
+                .slice(0, n.startsWith('@') ? 2 : 1)
+                .join('/'),
+            ),
+        ),
+      ].sort();
+    };
+    const { dependencies } = JSON.parse(readFileSync(join(asar, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const left = (name: string): boolean => config.files.some((p) => p.startsWith('!') && matchesGlob(`node_modules/${name}/package.json`, p.slice(1)));
+    const main = required(pkg.main);
+    expect(main).toContain('better-sqlite3');
+    for (const name of main.filter((n) => n !== 'electron')) {
+      expect(Object.keys(dependencies), name).toContain(name);
+      expect(left(name), name).toBe(false);
+    }
+    expect(required('dist-electron/preload.cjs')).toEqual(['electron']);
+    expect(required('dist-electron/worker-entry.mjs')).toEqual([]);
   });
 
   it('creates its workspace from the rules and tariffs shipped beside the archive', async () => {
