@@ -52,6 +52,8 @@ describe('window security', () => {
     expect(loadedFilePrefix('C:\\Program Files\\Tariff Studio\\resources\\app.asar\\dist-renderer')).toBe(
       'file:///C:/Program%20Files/Tariff%20Studio/resources/app.asar/dist-renderer/',
     );
+    // Chromium writes the drive letter in capitals, however Electron's app path spells it.
+    expect(loadedFilePrefix('c:\\tariff studio\\dist-renderer')).toBe('file:///C:/tariff%20studio/dist-renderer/');
     // pathToFileURL names some folders otherwise: the studio installed there refused its own page.
     expect(loadedFilePrefix('/C/Users/TANAKA~1/[old]/100%')).toBe('file:///C/Users/TANAKA~1/[old]/100%/');
     expect(`${pathToFileURL('/C/Users/TANAKA~1/[old]/100%').href}/`).not.toBe(loadedFilePrefix('/C/Users/TANAKA~1/[old]/100%'));

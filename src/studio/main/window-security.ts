@@ -37,7 +37,9 @@ export const windowPreferences = (opts: { packaged: boolean; preload?: string })
  * call and request of its own page. The parser is WHATWG's, as Chromium's is for file: paths.
  */
 export function loadedFilePrefix(dir: string): string {
-  const href = new URL(format({ protocol: 'file', slashes: true, pathname: dir })).href;
+  const parsed = new URL(format({ protocol: 'file', slashes: true, pathname: dir })).href;
+  // Chromium also writes a Windows drive letter in capitals (url_canon_fileurl.cc), WHATWG keeps it as given.
+  const href = parsed.replace(/^file:\/\/\/([a-z]):/u, (_, drive: string) => `file:///${drive.toUpperCase()}:`);
   return href.endsWith('/') ? href : `${href}/`;
 }
 
