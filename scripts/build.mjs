@@ -89,10 +89,10 @@ export async function buildValidators(out) {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-/** The simulator's worker beside Electron's main.cjs (run-simulation finds it next to itself). */
-export async function buildElectronWorker() {
+/** The simulator's worker beside Electron's main.cjs (run-simulation finds it next to itself); `outfile` elsewhere for a test's scratch app. */
+export async function buildElectronWorker(outfile = join(root, 'dist-electron', 'worker-entry.mjs')) {
   const { build } = await import('esbuild');
-  await build({ ...common, entryPoints: [join(root, 'src/camera-sim/worker.ts')], outfile: join(root, 'dist-electron', 'worker-entry.mjs') });
+  await build({ ...common, entryPoints: [join(root, 'src/camera-sim/worker.ts')], outfile });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -6,15 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { BRIDGE_GLOBAL, channelOf, type StudioBridge } from '../../src/studio/api/bridge.js';
 import { createClient, StudioCallError } from '../../src/studio/api/client.js';
 import { CALL_NAMES, CONTRACT, type Envelope } from '../../src/studio/api/contract.js';
+import { createDispatcher, type Handlers } from '../../src/studio/api/dispatcher.js';
+import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { asJsonPayload, registerIpcHandlers, senderIn } from '../../src/studio/main/ipc-bridge.js';
 import { MAX_BODY } from '../../src/studio/server/json-call-body.js';
 import { exposeStudioApi } from '../../src/studio/preload/expose-api.js';
 import { pickTransport } from '../../src/studio/renderer/transport/pick-transport.js';
 import { startStudioServer } from '../../src/studio/server/http-server.js';
 import { fakeIpc } from './fake-electron.js';
-import { freshStudio, scratch } from './helpers.js';
+import { freshStudio, scratch, TODAY } from './helpers.js';
 
-const { dispatch } = freshStudio();
+const { ws, dispatch } = freshStudio();
 
 /** Payloads each call's schema must refuse. */
 const BAD: [string, unknown, string][] = [
@@ -196,6 +198,28 @@ describe('IPC transport (Electron) against a fake ipc', () => {
     for (const [domain, calls] of Object.entries(CONTRACT)) expect(Object.keys((bridge as unknown as Record<string, object>)[domain]!)).toEqual(Object.keys(calls));
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/invoke|send|on/u);
     expect(Object.isFrozen(bridge)).toBe(true);
+  });
+
+  it("wires every call of the contract: the preload's function reaches main's handler, which dispatches that call with its arguments", async () => {
+    const fake = fakeIpc();
+    const dispatched: [string, unknown][] = [];
+    registerIpcHandlers(fake.ipcMain, (name, payload) => (dispatched.push([name, payload]), Promise.resolve({ ok: true, value: name })), senderIn('file:///app/dist-renderer/'));
+    exposeStudioApi(fake.contextBridge, fake.ipcRenderer);
+    const bridge = fake.exposed.get(BRIDGE_GLOBAL) as Record<string, Record<string, (a: unknown) => Promise<Envelope<unknown>>>>;
+    for (const [i, name] of CALL_NAMES.entries()) {
+      const [domain, method] = name.split('.') as [string, string];
+      expect(typeof bridge[domain]?.[method], `the preload's ${name}`).toBe('function');
+      expect(await bridge[domain]![method]!({ call: i }), name).toEqual({ ok: true, value: name });
+    }
+    expect(dispatched).toEqual(CALL_NAMES.map((name, i) => [name, { call: i }]));
+    // Behind main's handlers, the dispatcher main is given does not start while any one call has no handler.
+    const handlers = studioHandlers({ ws, createdNow: true, today: () => TODAY }) as unknown as Record<string, Record<string, unknown>>;
+    for (const name of CALL_NAMES) {
+      const [domain, method] = name.split('.') as [string, string];
+      const { [method]: _left, ...others } = handlers[domain]!;
+      expect(() => createDispatcher({ ...handlers, [domain]: others } as unknown as Handlers), name).toThrow(`no handler for studio call ${name}`);
+    }
+    expect(() => createDispatcher(handlers as unknown as Handlers)).not.toThrow();
   });
 
   it('a call goes preload → main → handler and back as the same typed result as over HTTP', async () => {

@@ -29,6 +29,7 @@ describe('electron-builder.yml', async () => {
     expect(config.extraResources).toEqual([
       { from: 'rules', to: 'rules' },
       { from: 'tariffs', to: 'tariffs' },
+      { from: 'test/cases', to: 'test/cases' },
     ]);
     // The native module, and the simulator's bundled worker (loaded from disk by worker threads).
     expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'dist-electron/worker-entry.mjs']);
@@ -79,12 +80,13 @@ describe('electron-builder.yml', async () => {
     expect((config.asarUnpack as string[]).some((f) => matchesGlob('node_modules/better-sqlite3/build/Release/better_sqlite3.node', f))).toBe(true);
   });
 
-  it('ships the seed folders main.ts reads from the resources folder, each with its index', () => {
+  it('ships the seed folders main.ts reads from the resources folder, each with its index, and the case files under the name regression looks for', () => {
     for (const { from, to } of config.extraResources as { from: string; to: string }[]) {
       expect(statSync(join(PROJECT_ROOT, from)).isDirectory(), from).toBe(true);
-      expect(existsSync(join(PROJECT_ROOT, from, 'index.json')), `${from}/index.json`).toBe(true);
+      if (from !== 'test/cases') expect(existsSync(join(PROJECT_ROOT, from, 'index.json')), `${from}/index.json`).toBe(true);
       expect(to).toBe(from);
     }
+    // test/cases is found above main's bundle, resources/app.asar/dist-electron/../.. (electron-packaged.test.ts starts the packed app and asks).
     const main = readFileSync(join(PROJECT_ROOT, 'src', 'studio', 'main', 'main.ts'), 'utf8');
     expect(main).toContain('app.isPackaged ? process.resourcesPath : appRoot');
     expect(main).toMatch(/join\(seedRoot, 'rules'\)[\s\S]*join\(seedRoot, 'tariffs'\)/u);
@@ -98,5 +100,7 @@ describe('electron-builder.yml', async () => {
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
     });
+    // The renderer is loaded from file:// and its script is a module: without the file protocol's privileges Chromium refuses to load it (e2e electron-renderer.test.ts).
+    expect(config.electronFuses?.grantFileProtocolExtraPrivileges).not.toBe(false);
   });
 });

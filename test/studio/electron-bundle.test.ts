@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { BRIDGE_GLOBAL, channelOf } from '../../src/studio/api/bridge.js';
-import { CONTRACT, type Envelope, type PublishedRelease } from '../../src/studio/api/contract.js';
+import { CALL_NAMES, CONTRACT, type Envelope, type PublishedRelease } from '../../src/studio/api/contract.js';
+import { buildElectronApp, startBundledMain } from './electron-app.js';
 import { scratch, SEED } from './helpers.js';
 
 /**
@@ -15,75 +15,15 @@ import { scratch, SEED } from './helpers.js';
  */
 describe('the bundled Electron main (vite build --mode electron-main)', async () => {
   const app = join(scratch('electron-bundle-'), 'app');
-  mkdirSync(app, { recursive: true });
-  copyFileSync(join(PROJECT_ROOT, 'package.json'), join(app, 'package.json'));
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
-  const { build } = await import('vite');
-  await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), root: PROJECT_ROOT, mode: 'electron-main', logLevel: 'silent', build: { outDir: join(app, 'dist-electron') } });
-  await build({
-    configFile: join(PROJECT_ROOT, 'vite.config.ts'),
-    root: PROJECT_ROOT,
-    mode: 'electron-preload',
-    logLevel: 'silent',
-    build: { outDir: join(app, 'dist-electron') },
-  });
-  const main = join(app, 'dist-electron', 'main.cjs');
+  const { main, preload } = await buildElectronApp(app);
   const code = readFileSync(main, 'utf8');
-
-  const ipc = new Map<string, (event: unknown, payload: unknown) => Promise<Envelope<unknown>>>();
-  let ready: (() => void) | undefined;
-  const fakeElectron = {
-    app: {
-      getAppPath: () => app,
-      isPackaged: false,
-      getPath: () => join(app, 'userData'),
-      on: () => undefined,
-      requestSingleInstanceLock: () => true,
-      whenReady: () => ({ then: (fn: () => void) => void (ready = fn) }),
-      exit: (code: number) => {
-        throw new Error(`main exited ${code}`);
-      },
-      quit: () => undefined,
-    },
-    BrowserWindow: class {
-      webContents = { on: () => undefined };
-      once() {}
-      loadFile() {
-        return Promise.resolve();
-      }
-    },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    dialog: {
-      showErrorBox: (title: string, body: string) => {
-        throw new Error(`${title}: ${body}`);
-      },
-    },
-    ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<Envelope<unknown>>) => ipc.set(channel, fn), removeHandler: () => undefined },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: () => undefined,
-        setPermissionCheckHandler: () => undefined,
-        setDevicePermissionHandler: () => undefined,
-        webRequest: { onBeforeRequest: () => undefined },
-        on: () => undefined,
-      },
-    },
-  };
-  const env = { TARIFF_STUDIO_WORKSPACE: join(app, 'workspace.sqlite'), TARIFF_STUDIO_RULES: SEED.rulesDir, TARIFF_STUDIO_TARIFFS: SEED.tariffsDir };
-  Object.assign(process.env, env);
-  const Module = createRequire(import.meta.url)('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const load = Module._load;
-  Module._load = function (request: string, ...rest: unknown[]) {
-    return request === 'electron' ? fakeElectron : load.call(this, request, ...rest);
-  };
-  try {
-    createRequire(main)(main);
-  } finally {
-    Module._load = load;
-    for (const k of Object.keys(env)) delete process.env[k];
-  }
-  ready!();
-  afterAll(() => ipc.clear());
+  const electron = startBundledMain(app, main, {
+    TARIFF_STUDIO_WORKSPACE: join(app, 'workspace.sqlite'),
+    TARIFF_STUDIO_RULES: SEED.rulesDir,
+    TARIFF_STUDIO_TARIFFS: SEED.tariffsDir,
+  });
+  const ipc = electron.ipc;
+  afterAll(() => electron.quit());
   const page = { senderFrame: { url: `${pathToFileURL(join(app, 'dist-renderer')).href}/index.html` } };
 
   it('knows where it is: no import.meta left empty ({}.url), no file of the project inlined as a data: URL', () => {
@@ -105,7 +45,7 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
   });
 
   it('builds a preload that runs sandboxed: it requires electron and nothing else, and needs no file name', async () => {
-    const preload = readFileSync(join(app, 'dist-electron', 'preload.cjs'), 'utf8');
+    const preloadCode = readFileSync(preload, 'utf8');
     const exposed = new Map<string, unknown>();
     const sent: [string, unknown][] = [];
     const sandboxedRequire = (id: string): unknown => {
@@ -117,11 +57,41 @@ describe('the bundled Electron main (vite build --mode electron-main)', async ()
     };
     const module = { exports: {} };
     // As Electron runs a sandboxed preload: a CommonJS wrapper with that require, no __filename or __dirname.
-    new Function('require', 'module', 'exports', preload)(sandboxedRequire, module, module.exports);
+    new Function('require', 'module', 'exports', preloadCode)(sandboxedRequire, module, module.exports);
     expect([...exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
     const bridge = exposed.get(BRIDGE_GLOBAL) as Record<string, Record<string, (a: unknown) => Promise<unknown>>>;
     expect(Object.keys(bridge)).toEqual(Object.keys(CONTRACT));
     expect(await bridge.tariffs!.list!({})).toEqual({ ok: true, value: { versions: [] } });
     expect(sent).toEqual([[channelOf('tariffs.list'), {}]]);
+  });
+
+  it("carries every call of the contract from the bundled preload's function to the bundled main's handler for that call, and none other", async () => {
+    expect([...ipc.keys()]).toEqual(CALL_NAMES.map(channelOf));
+    const exposed = new Map<string, unknown>();
+    const sent: string[] = [];
+    const electronOfPreload = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+      ipcRenderer: {
+        invoke: async (channel: string, args: unknown) => {
+          sent.push(channel);
+          const handler = ipc.get(channel);
+          if (!handler) throw new Error(`No handler registered for '${channel}'`);
+          return structuredClone(await handler(page, structuredClone(args)));
+        },
+      },
+    };
+    const module = { exports: {} };
+    new Function('require', 'module', 'exports', readFileSync(preload, 'utf8'))(() => electronOfPreload, module, module.exports);
+    const bridge = exposed.get(BRIDGE_GLOBAL) as Record<string, Record<string, (a: unknown) => Promise<Envelope<unknown>>>>;
+    for (const name of CALL_NAMES) {
+      const [domain, method] = name.split('.') as [string, string];
+      const fn = bridge[domain]?.[method];
+      expect(typeof fn, `the preload's ${name}`).toBe('function');
+      // Arguments no call accepts: the dispatcher behind main's handler names the call it checked them against.
+      const answer = await fn!(42);
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', message: `${name}: the arguments do not match the call's schema` } });
+    }
+    expect(sent).toEqual(CALL_NAMES.map(channelOf));
+    expect(Object.values(bridge).flatMap((calls) => Object.keys(calls))).toHaveLength(CALL_NAMES.length);
   });
 });

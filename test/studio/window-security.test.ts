@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { SECURITY_HEADERS } from '../../src/studio/server/http-server.js';
-import { hardenContents, SECURE_PREFERENCES, studioPageCheck, windowPreferences } from '../../src/studio/main/window-security.js';
+import { hardenContents, loadedFilePrefix, SECURE_PREFERENCES, studioPageCheck, windowPreferences } from '../../src/studio/main/window-security.js';
 
 /** The studio window's policy (Electron's security checklist), without Electron's binary. */
 describe('window security', () => {
@@ -27,6 +28,35 @@ describe('window security', () => {
     expect(team('https://studio.example.com.evil.test/')).toBe(false);
     expect(team('https://evil.test/?https://studio.example.com')).toBe(false);
     expect(team('not a url')).toBe(false);
+  });
+
+  it('names the renderer folder as the page loadFile opened is named, wherever the app is installed', () => {
+    // What Chromium shows for the page loadFile opens (url.format of the path, parsed; e2e electron-renderer.test.ts sees Chromium do it).
+    const shown = (file: string): string => new URL(format({ protocol: 'file', slashes: true, pathname: file })).href;
+    for (const folder of [
+      '/app',
+      '/Applications/Tariff Studio.app/Contents/Resources/app.asar',
+      '/home/田中/料金表',
+      '/C/Users/TANAKA~1/x',
+      '/srv/[old]/100%',
+      "/o'k (2)/a#1?b",
+      'C:\\Program Files\\Tariff Studio\\resources\\app.asar',
+    ]) {
+      const dir = folder.includes('\\') ? `${folder}\\dist-renderer` : `${folder}/dist-renderer`;
+      const prefix = loadedFilePrefix(dir);
+      const page = shown(folder.includes('\\') ? `${dir}\\index.html` : `${dir}/index.html`);
+      expect(page.startsWith(prefix), `${page} under ${prefix}`).toBe(true);
+      expect(studioPageCheck({ filePrefix: prefix })(page), folder).toBe(true);
+      expect(studioPageCheck({ filePrefix: prefix })(shown(`${folder}/dist-renderer-copy/index.html`)), folder).toBe(false);
+    }
+    expect(loadedFilePrefix('C:\\Program Files\\Tariff Studio\\resources\\app.asar\\dist-renderer')).toBe(
+      'file:///C:/Program%20Files/Tariff%20Studio/resources/app.asar/dist-renderer/',
+    );
+    // Chromium writes the drive letter in capitals, however Electron's app path spells it.
+    expect(loadedFilePrefix('c:\\tariff studio\\dist-renderer')).toBe('file:///C:/tariff%20studio/dist-renderer/');
+    // pathToFileURL names some folders otherwise: the studio installed there refused its own page.
+    expect(loadedFilePrefix('/C/Users/TANAKA~1/[old]/100%')).toBe('file:///C/Users/TANAKA~1/[old]/100%/');
+    expect(`${pathToFileURL('/C/Users/TANAKA~1/[old]/100%').href}/`).not.toBe(loadedFilePrefix('/C/Users/TANAKA~1/[old]/100%'));
   });
 
   it('asks the current check at each navigation (the connection is chosen after the window exists)', () => {

@@ -16,9 +16,11 @@ import { allTariffVersions } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 /**
- * The case files a rule version is checked against: the project's test/cases (found beside the
- * studio's code, from source or from the Electron bundle) and the user's own folders, kept in
- * the workspace's settings. Unreadable files are reported, never fatal.
+ * The case files a rule version is checked against: the project's test/cases (found above the
+ * studio's code: from source `../../..`, from Electron's bundle in a checkout `..`, from the CLI's
+ * bundle or the installed desktop app `../..`, where electron-builder.yml ships it beside app.asar)
+ * and the user's own folders, kept in the workspace's settings. Unreadable files are reported,
+ * never fatal.
  */
 const SETTING = 'rules.caseFolders';
 

@@ -1,6 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { studioDispatch } from '../handlers/studio-dispatch.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { defaultWorkspacePath } from '../workspace/default-path.js';
@@ -13,7 +12,7 @@ import { saveDownloadsWithDialog } from './downloads.js';
 import { trackCalls, type TrackedDispatch } from './in-flight.js';
 import { registerIpcHandlers, senderIn } from './ipc-bridge.js';
 import { askBeforeUnload } from './unsaved-prompt.js';
-import { denyPermissions, hardenContents, onlyStudioRequests, studioPageCheck, windowPreferences } from './window-security.js';
+import { denyPermissions, hardenContents, loadedFilePrefix, onlyStudioRequests, studioPageCheck, windowPreferences } from './window-security.js';
 
 /**
  * Electron's main process: a thin shell. It opens the workspace, registers the IPC transport
@@ -26,7 +25,8 @@ const seedRoot = app.isPackaged ? process.resourcesPath : appRoot;
 // The file chosen with File › Open Workspace… (the restart names it), else the same file the
 // browser mode opens ($TARIFF_STUDIO_WORKSPACE, else the per-user data folder).
 const workspaceFile = workspaceArg(process.argv) ?? defaultWorkspacePath();
-const rendererPrefix = `${pathToFileURL(rendererDir).href}/`;
+// As the window's page, its requests and its frame name it (never pathToFileURL's form: see loadedFilePrefix).
+const rendererPrefix = loadedFilePrefix(rendererDir);
 const seed = { rulesDir: process.env.TARIFF_STUDIO_RULES ?? join(seedRoot, 'rules'), tariffsDir: process.env.TARIFF_STUDIO_TARIFFS ?? join(seedRoot, 'tariffs') };
 
 // The packaged app's main is one bundled file; the simulator's workers run the bundled worker

@@ -1,4 +1,5 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { format } from 'node:url';
 
 /**
  * The studio window's security policy (Electron's checklist): isolated, sandboxed renderer
@@ -26,6 +27,21 @@ export const windowPreferences = (opts: { packaged: boolean; preload?: string })
   devTools: !opts.packaged,
   ...(opts.preload !== undefined ? { preload: opts.preload } : {}),
 });
+
+/**
+ * The URL every page of the folder `dir` has once Electron's loadFile opened one, ending in `/`:
+ * loadFile writes the path into a file: URL with url.format and Chromium parses that, so a page,
+ * its requests and its frame carry the parsed form. pathToFileURL writes another one for some
+ * folders: it escapes `[`, `]`, `~` and `%`, which the parser leaves as they are, and a studio
+ * installed under such a folder (a Windows short name TANAKA~1, a folder "[old]") refused every
+ * call and request of its own page. The parser is WHATWG's, as Chromium's is for file: paths.
+ */
+export function loadedFilePrefix(dir: string): string {
+  const parsed = new URL(format({ protocol: 'file', slashes: true, pathname: dir })).href;
+  // Chromium also writes a Windows drive letter in capitals (url_canon_fileurl.cc), WHATWG keeps it as given.
+  const href = parsed.replace(/^file:\/\/\/([a-z]):/u, (_, drive: string) => `file:///${drive.toUpperCase()}:`);
+  return href.endsWith('/') ? href : `${href}/`;
+}
 
 /**
  * Whether a window may go to `url`: the local studio stays on its renderer folder (a file://
