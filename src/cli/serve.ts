@@ -19,6 +19,7 @@ import { UsageError } from './options.js';
 import { readPassword } from './read-password.js';
 import { HTTP_FLAGS, httpFlagsUsage, httpLimitsFrom, trustProxyFrom } from './http-flags.js';
 import { SERVICE_HTTP_LIMITS } from '../io/http-limits.js';
+import { HANGUP_IGNORED, stopsOnHangup } from '../io/hangup.js';
 
 /** Why the service cannot listen on host:port, in words and what to do; undefined for an error that is not about the address. */
 export const listenProblem = (e: unknown, host: string, port: number): string | undefined => {
@@ -42,6 +43,9 @@ const listenOn = (server: Server | NetServer, port: number, host: string): Promi
     server.listen(port, host, () => ok(undefined));
   });
 
+/** What the first line says SIGHUP will do (src/io/hangup.ts). */
+const hangupNote = (stops: boolean): string => (stops ? 'stops the service (a terminal is attached)' : 'ignored (no terminal: started with nohup)');
+
 /** Resolves once the server has no request left to log (polled; at most about a second). */
 const untilNoRequests = async (server: DecisionServer): Promise<void> => {
   for (let i = 0; i < 100 && server.requestsInFlight() > 0; i += 1) await new Promise((ok) => setTimeout(ok, 10));
@@ -49,8 +53,8 @@ const untilNoRequests = async (server: DecisionServer): Promise<void> => {
 
 /**
  * `tariff serve`: the decision service (docs/decision-service.md). Logs one JSON line per
- * request and per release event on stdout; stops accepting on SIGTERM/SIGINT/SIGHUP, lets requests in
- * flight finish, then exits 0.
+ * request and per release event on stdout; stops accepting on SIGTERM/SIGINT (and SIGHUP while it
+ * has a terminal: src/io/hangup.ts), lets requests in flight finish, then exits 0.
  */
 /** The bounds of the service's numeric flags (docs/decision-service.md). */
 export const SERVE_FLAG_LIMITS = { workers: 64, batchThreads: 64, maxBodyBytes: 268_435_456, maxBatch: 100_000 } as const;
@@ -134,12 +138,18 @@ export const serveCommand: Command = {
         }
       }
       const logs = lineBuffer(io.out);
+      const stopOnHangup = stopsOnHangup();
       const code = await runWorkerPool({
+        stopOnHangup,
         count: workers,
         exec: join(root, 'bin', 'tariff.mjs'),
         args: ['serve', ...args],
         log: (o) => (logs.line(o), logs.flush()),
-        note: { maxConnections: given.maxConnections, connectionsPerWorker: Array.from({ length: workers }, (_, slot) => connectionShare(given.maxConnections, workers, slot)) },
+        note: {
+          maxConnections: given.maxConnections,
+          connectionsPerWorker: Array.from({ length: workers }, (_, slot) => connectionShare(given.maxConnections, workers, slot)),
+          sighup: hangupNote(stopOnHangup),
+        },
         envOf: (slot) => ({ [CONNECTION_SHARE_ENV]: String(connectionShare(given.maxConnections, workers, slot)) }),
       });
       return code;
@@ -201,8 +211,18 @@ export const serveCommand: Command = {
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       };
-      // SIGHUP too: a closed terminal stops the service cleanly, as SIGTERM does.
-      for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(signal));
+      // SIGHUP: a closed terminal stops the service cleanly, as SIGTERM does; started detached (nohup), it goes on.
+      // A worker leaves it to the primary, which stops every worker or none (a closing terminal signals the whole group).
+      const onHangup = stopsOnHangup();
+      process.on('SIGHUP', () => {
+        if (worker !== undefined) return;
+        if (onHangup) stop('SIGHUP');
+        else {
+          event({ event: 'hangup.ignored', reason: HANGUP_IGNORED });
+          logs.flush();
+        }
+      });
       // Listening for the signals before `listening` is logged: one sent as soon as it is read stops the service cleanly.
       event({
         event: 'listening',
@@ -213,6 +233,7 @@ export const serveCommand: Command = {
         http,
         trustProxy: trustProxy ? trustProxy.shown : 'none (X-Forwarded-For ignored)',
         batchThreads,
+        ...(worker === undefined ? { sighup: hangupNote(onHangup) } : {}),
       });
       logs.flush();
     });

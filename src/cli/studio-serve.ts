@@ -11,11 +11,13 @@ import { digitsOf } from './parse-flags.js';
 import { withStudioErrors } from './studio-errors.js';
 import { httpLimitsFrom, trustProxyFrom, type HttpFlagValues } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
+import { HANGUP_IGNORED, stopsOnHangup } from '../io/hangup.js';
 
 /**
  * The signals a long-running command stops cleanly on: Ctrl+C (SIGINT), SIGTERM, and SIGHUP (the
  * terminal it runs in closed), which would otherwise end node at once, leaving the workspace's lock
- * behind and the log unflushed.
+ * behind and the log unflushed. SIGHUP only while the process has a terminal (src/io/hangup.ts):
+ * started with nohup, it is noted on stderr and ignored.
  */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -25,16 +27,20 @@ const ignoreRepeat = (): void => undefined;
  * Resolves at the first stop signal (STOP_SIGNALS); a second Ctrl+C or SIGTERM stops the process
  * at once. A second SIGHUP does not: a closing terminal may send it more than once (to the
  * foreground group, then the shell to its jobs; `npm start` passes its own on), and it must not
- * cut the clean stop short.
+ * cut the clean stop short. Without a terminal (`stopOnHangup` false) SIGHUP does not stop it:
+ * `ignoredHangup` is called instead, and the process goes on.
  */
-export const untilStopSignal = (): Promise<void> =>
+export const untilStopSignal = (stopOnHangup: boolean = stopsOnHangup(), ignoredHangup: () => void = () => process.stderr.write(`${HANGUP_IGNORED}\n`)): Promise<void> =>
   new Promise<void>((done) => {
+    const signals = STOP_SIGNALS.filter((s) => stopOnHangup || s !== 'SIGHUP');
     const stop = () => {
-      for (const s of STOP_SIGNALS) process.off(s, stop);
+      for (const s of signals) process.off(s, stop);
       if (!process.listeners('SIGHUP').includes(ignoreRepeat)) process.on('SIGHUP', ignoreRepeat);
       done();
     };
-    for (const s of STOP_SIGNALS) process.on(s, stop);
+    // Detached: a listener that only says so, since without one node would end at once.
+    if (!stopOnHangup) process.on('SIGHUP', ignoredHangup);
+    for (const s of signals) process.on(s, stop);
   });
 
 /** What the start-up says of a server without TLS: behind the proxy of its --origin, or how to put one in front. */

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { HANGUP_IGNORED } from '../io/hangup.js';
 
 /**
  * `tariff serve --workers N`: N processes answer on one port (node:cluster; on Linux the primary
@@ -10,8 +11,8 @@ import cluster, { type Worker } from 'node:cluster';
  *   exits in a minute stop the service with exit code 1 (a release or machine fault, not a blip);
  * - a worker that exits with code 2 before it listens could not start (its error says why: the
  *   address, the release): replacing it would fail the same way, so the service stops, exit 2;
- * - on SIGTERM/SIGINT/SIGHUP each worker is told to stop (it finishes the requests in flight), and the
- *   primary exits 0 once all have.
+ * - on SIGTERM/SIGINT (and SIGHUP when `stopOnHangup`) each worker is told to stop (it finishes the
+ *   requests in flight), and the primary exits 0 once all have.
  * A cap meant for the whole service (`--max-connections`) is split among the workers
  * (connectionShare), each told its share in its environment (`envOf`).
  */
@@ -24,6 +25,8 @@ export type WorkerPoolOptions = {
   maxRestarts?: number;
   /** Environment of the worker in slot 0..count−1 (a replacement takes its slot's), over the primary's. */
   envOf?: (slot: number) => Record<string, string>;
+  /** Whether SIGHUP stops the pool as SIGTERM does (src/io/hangup.ts); otherwise it is logged and ignored. */
+  stopOnHangup: boolean;
   /** More fields of the primary's first line, `{"event":"workers",…}`. */
   note?: Record<string, unknown>;
 };
@@ -93,7 +96,9 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
       opts.log({ event: 'stopping', signal });
       stop();
     };
-    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => onSignal(signal));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => onSignal(signal));
+    // The workers ignore SIGHUP (a closing terminal signals the whole group): the primary stops all of them, or none.
+    process.on('SIGHUP', () => (opts.stopOnHangup ? onSignal('SIGHUP') : opts.log({ event: 'hangup.ignored', reason: HANGUP_IGNORED })));
   });
 }
 

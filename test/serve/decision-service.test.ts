@@ -734,7 +734,7 @@ describe('tariff serve --workers N --max-connections M: M is the total, split am
     const s = serveChild(['--release', file, '--port', '0', '--workers', '2', '--max-connections', '3', '--batch-threads', '0']);
     await s.until(/"event":"listening"/, 2);
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
-    expect(s.lines().find((l) => l.event === 'workers')).toEqual({ event: 'workers', count: 2, maxConnections: 3, connectionsPerWorker: [2, 1] });
+    expect(s.lines().find((l) => l.event === 'workers')).toEqual({ event: 'workers', count: 2, maxConnections: 3, connectionsPerWorker: [2, 1], sighup: 'ignored (no terminal: started with nohup)' });
     const shares = s
       .lines()
       .filter((l) => l.event === 'listening')
