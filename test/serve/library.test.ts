@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderRelease, scratch, writeRelease } from './helpers.js';
+import { ed25519Keys, folderRelease, scratch, writeRelease } from './helpers.js';
 
 const root = join(__dirname, '..', '..');
 
@@ -14,5 +15,23 @@ describe('the engine as a library', () => {
     expect(r.release).toMatch(/^r-[0-9a-f]{16}$/);
     expect(r).toMatchObject({ outcome: 'settle', amount: 14000 });
     expect(r.clauses).toContain('別紙6');
+  });
+
+  it('a billing project of its own, after `npm install CHECKOUT` as the docs say (a link; nothing fetched): the example runs there, and refuses an unsigned release with the public key', () => {
+    const doc = readFileSync(join(root, 'docs', 'decision-service.md'), 'utf8');
+    expect(doc).toContain('cd /path/to/billing && npm install /path/to/tariff-studio');
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-engine.mjs')], { cwd: root, stdio: 'pipe' });
+    const project = scratch();
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'billing', private: true, type: 'module' }));
+    execFileSync('npm', ['install', root, '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, stdio: 'pipe' });
+    copyFileSync(join(root, 'docs', 'examples', 'embed-engine.mjs'), join(project, 'embed.mjs'));
+    const file = writeRelease(project, 'release.json', folderRelease());
+    const r = JSON.parse(execFileSync(process.execPath, ['embed.mjs', file], { cwd: project, encoding: 'utf8' })) as { outcome: string; amount: number };
+    expect(r).toMatchObject({ outcome: 'settle', amount: 14000 });
+    const { publicKey } = ed25519Keys(project, 'release');
+    const check = `import { loadReleaseFile } from 'tariff-studio/node';
+try { loadReleaseFile(${JSON.stringify(file)}, { publicKeyFile: ${JSON.stringify(publicKey)} }); } catch (e) { console.log(e.code); }`;
+    writeFileSync(join(project, 'check.mjs'), check);
+    expect(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }).trim()).toBe('RELEASE_UNSIGNED');
   });
 });
