@@ -55,6 +55,9 @@ const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
   }
 };
 
+/** Reads and checks a public key file (KEY_UNREADABLE, KEY_INVALID: a private key, not Ed25519), as loadReleaseFile does with one. */
+export const readPublicKey = (path: string): KeyObject => readKey(path, 'public');
+
 /** Seals content into a release: hash, id and (with a private key file) an Ed25519 signature. */
 export function sealRelease(content: ReleaseContent, signKeyFile?: string): ReleaseFile {
   const sha256 = sha256Hex(canonicalJson(content));

@@ -2,7 +2,7 @@ import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { DataLoadError } from '../engine/errors.js';
 import type { LoadedRelease } from '../engine/release-types.js';
-import { loadReleaseFile } from '../io/release-file.js';
+import { loadReleaseFile, readPublicKey } from '../io/release-file.js';
 
 /**
  * The release a decision service answers from. Given a file, that release; given a directory,
@@ -17,9 +17,15 @@ export type StoreEvent =
   | { event: 'release.rejected'; file: string; code: string; errors: string[] }
   | { event: 'release.ignored'; file: string; release: string; reason: string };
 
-export type StoreOptions = { publicKeyFile?: string; pollMs?: number; log: (e: StoreEvent) => void };
+export type StoreOptions = { publicKeyFile?: string; pollMs?: number; log: (e: StoreEvent) => void; /** The clock of the settling below (tests). */ now?: () => number };
 
-type Seen = { stamp: string; ok: boolean; builtAt?: string; id?: string; why?: { code: string; errors: string[] } };
+/**
+ * `unsettled`: when a file that is not whole JSON was first read in this state. A release copied
+ * in with a plain `cp` is read while it is being written (fs.watch reports each write), and a part
+ * of a release is never whole JSON; so such a file is judged only once it has stayed the same for
+ * a poll interval, and a copy in progress is not reported as a broken release.
+ */
+type Seen = { stamp: string; ok: boolean; builtAt?: string; id?: string; why?: { code: string; errors: string[] }; unsettled?: number };
 
 const describe = (e: unknown): { code: string; errors: string[] } =>
   e instanceof DataLoadError
@@ -32,6 +38,8 @@ export class ReleaseStore {
   private readonly seen = new Map<string, Seen>();
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** False during the first scan, whose verdicts are final at once (start says why there is nothing to serve). */
+  private running = false;
   readonly isDirectory: boolean;
 
   constructor(
@@ -49,7 +57,10 @@ export class ReleaseStore {
       this.opts.log({ event: 'release.loaded', file: this.path, release: this.currentRelease.id, builtAt: this.currentRelease.manifest.builtAt, previous: null });
       return this.currentRelease;
     }
+    // The key first: a wrong one (a private key, a missing file) is one error naming it, not every release rejected over it.
+    if (this.opts.publicKeyFile) readPublicKey(this.opts.publicKeyFile);
     this.scan();
+    this.running = true;
     if (!this.currentRelease) {
       // Each rejected file with its reasons in the error itself: the release.rejected lines go to
       // standard output, and through a pipe they may come after this error on standard error.
@@ -117,7 +128,8 @@ export class ReleaseStore {
       } catch {
         continue;
       }
-      if (this.seen.get(file)?.stamp === stamp) continue;
+      const before = this.seen.get(file);
+      if (before?.stamp === stamp && before.unsettled === undefined) continue;
       try {
         const r = loadReleaseFile(file, this.keyOpts());
         this.seen.set(file, { stamp, ok: true, builtAt: r.manifest.builtAt, id: r.id });
@@ -131,6 +143,14 @@ export class ReleaseStore {
         } else this.opts.log({ event: 'release.ignored', file, release: r.id, reason: `built ${r.manifest.builtAt}, not newer than ${cur!.id} (built ${cur!.manifest.builtAt})` });
       } catch (e) {
         const why = describe(e);
+        if (this.running && why.code === 'RELEASE_JSON') {
+          const now = (this.opts.now ?? Date.now)();
+          const since = before?.stamp === stamp ? before.unsettled : undefined;
+          if (since === undefined || now - since < (this.opts.pollMs ?? 1000)) {
+            this.seen.set(file, { stamp, ok: false, why, unsettled: since ?? now });
+            continue;
+          }
+        }
         this.seen.set(file, { stamp, ok: false, why });
         this.opts.log({ event: 'release.rejected', file, ...why });
       }

@@ -17,7 +17,7 @@ import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js'
 import type { AccessLogLine } from '../../src/serve/service-types.js';
 import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
 import { connectionShare } from '../../src/serve/workers.js';
-import { BIN, folderRelease, scratch, serviceOptions, tariff, writeRelease } from './helpers.js';
+import { BIN, ed25519Keys, folderRelease, scratch, serviceOptions, tariff, writeRelease } from './helpers.js';
 import { APPROVE_BODY, closeServer, listen, rawExchange } from '../raw-http.js';
 import { slowClient } from '../slow-client.js';
 
@@ -574,6 +574,57 @@ describe('a directory of releases', () => {
     store.scan();
     expect(store.current().id).toBe(second.id);
   });
+
+  it('a release copied in with a plain cp is not reported broken while it is written; a cut-off file that stays so is, once', () => {
+    const dir = scratch();
+    const first = folderRelease('2026-01-01T00:00:00.000Z');
+    writeRelease(dir, 'a.json', first);
+    const events: StoreEvent[] = [];
+    let now = 0;
+    // No timer within the test (pollMs), a clock of its own: each scan is the test's.
+    const store = new ReleaseStore(dir, { pollMs: 60_000, now: () => now, log: (e) => events.push(e) });
+    store.start();
+    const second = `${JSON.stringify(folderRelease('2026-02-01T00:00:00.000Z'), null, 2)}\n`;
+    // cp writes the file in pieces; the directory is scanned between them.
+    writeFileSync(join(dir, 'b.json'), '');
+    store.scan();
+    for (const cut of [0.25, 0.5, 0.75]) {
+      writeFileSync(join(dir, 'b.json'), second.slice(0, Math.floor(second.length * cut)));
+      store.scan();
+      now += 1_000;
+      store.scan();
+    }
+    writeFileSync(join(dir, 'b.json'), second);
+    store.scan();
+    expect(events.filter((e) => e.event !== 'release.loaded')).toEqual([]);
+    expect(store.current().manifest.builtAt).toBe('2026-02-01T00:00:00.000Z');
+    // A file cut off for good: judged once it has not changed for a poll interval, and said once.
+    writeFileSync(join(dir, 'c.json'), second.slice(0, 1000));
+    store.scan();
+    expect(events.filter((e) => e.event === 'release.rejected')).toEqual([]);
+    now += 60_000;
+    store.scan();
+    store.scan();
+    expect(events.filter((e) => e.event === 'release.rejected')).toEqual([expect.objectContaining({ file: join(dir, 'c.json'), code: 'RELEASE_JSON' })]);
+    store.stop();
+  });
+
+  it('--public-key that is not a usable public key is one error naming the key, not every release of the directory rejected over it', () => {
+    const dir = scratch();
+    writeRelease(dir, 'a.json', folderRelease('2026-01-01T00:00:00.000Z'));
+    writeRelease(dir, 'b.json', folderRelease('2026-02-01T00:00:00.000Z'));
+    const { privateKey } = ed25519Keys(scratch(), 'release');
+    for (const [key, code] of [
+      [privateKey, 'KEY_INVALID'],
+      [join(dir, 'missing.pub'), 'KEY_UNREADABLE'],
+    ] as const) {
+      const r = tariff('serve', '--release', dir, '--public-key', key, '--port', '0');
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`tariff serve: ${code}\n  ${key}: `);
+      expect(r.stderr).not.toContain('NO_RELEASE');
+      expect(r.stdout).not.toContain('release.rejected');
+    }
+  });
 });
 
 /** `tariff serve ARGS` in a child: its stdout so far, waits on it, and its exit; `lines()` parses every line as JSON (a cut line fails). */
@@ -734,7 +785,13 @@ describe('tariff serve --workers N --max-connections M: M is the total, split am
     const s = serveChild(['--release', file, '--port', '0', '--workers', '2', '--max-connections', '3', '--batch-threads', '0']);
     await s.until(/"event":"listening"/, 2);
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
-    expect(s.lines().find((l) => l.event === 'workers')).toEqual({ event: 'workers', count: 2, maxConnections: 3, connectionsPerWorker: [2, 1], sighup: 'ignored (no terminal: started with nohup)' });
+    expect(s.lines().find((l) => l.event === 'workers')).toEqual({
+      event: 'workers',
+      count: 2,
+      maxConnections: 3,
+      connectionsPerWorker: [2, 1],
+      sighup: 'ignored (no terminal: started with nohup)',
+    });
     const shares = s
       .lines()
       .filter((l) => l.event === 'listening')
