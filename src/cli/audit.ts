@@ -6,7 +6,7 @@ import { verifyWorkspace, type AnchorSource } from '../studio/workspace/audit-lo
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
-import { ownWorkspaceHint, UsageError } from './options.js';
+import { missingWorkspaceHint, ownWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 
 /**
@@ -38,6 +38,7 @@ export const auditVerifyCommand: Command = {
     return withStudioErrors(io, 'audit verify', async () => {
       if (!existsSync(file)) {
         io.err(`tariff audit verify: WORKSPACE_MISSING: no workspace at ${file}`);
+        io.err(`  ${missingWorkspaceHint()}`);
         return 2;
       }
       const sources: AnchorSource[] = [];

@@ -27,3 +27,14 @@ export const ownWorkspaceHint = (): string => {
   const own = defaultWorkspacePath();
   return existsSync(own) ? `; the studio's own workspace (opened when it is started without --workspace) is --workspace "${own}"` : '';
 };
+
+/**
+ * What a command reading a workspace says when none is at the path given: which file it wants,
+ * how one comes to be, and the studio's own when it exists.
+ */
+export const missingWorkspaceHint = (): string => {
+  const own = defaultWorkspacePath();
+  return `Give the path of an existing workspace: the file the studio saves into (tariff studio --workspace FILE creates one from tariffs/ and rules/)${
+    existsSync(own) ? `; the studio's own (opened when it is started without --workspace) is "${own}"` : ''
+  }.`;
+};

@@ -9,7 +9,7 @@ import { workspaceReleaseSource } from '../studio/workspace/release-source.js';
 import { closeWorkspace } from '../studio/workspace/workspace.js';
 import type { Command } from './main.js';
 import { dataFolders } from './data-folder.js';
-import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { DEFAULT_RULES, DEFAULT_TARIFFS, missingWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { StudioError } from '../tariff-model/studio-error.js';
 
@@ -68,6 +68,7 @@ export const releaseBuildCommand: Command = {
         const file = resolve(values.workspace);
         if (!existsSync(file)) {
           io.err(`tariff release build: WORKSPACE_MISSING: no workspace at ${file}`);
+          io.err(`  ${missingWorkspaceHint()} Without --workspace the folders rules/ and tariffs/ are packed.`);
           return 2;
         }
         const { ws } = openWorkspace(file);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, DEFAULT_TARIFFS } from '../../src/cli/options.js';
@@ -204,6 +204,21 @@ describe('the release and serve commands', () => {
     const wrong = tariff('release', 'publish');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('unknown command "publish"');
+  });
+
+  it('release build and audit verify with no workspace at --workspace say which file they want and how one comes to be (exit 2, nothing written)', () => {
+    const dir = scratch();
+    const missing = join(dir, 'studio.sqlite');
+    const build = tariff('release', 'build', '--workspace', missing, '--out', join(dir, 'release.json'));
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain(
+      `tariff release build: WORKSPACE_MISSING: no workspace at ${missing}\n  Give the path of an existing workspace: the file the studio saves into (tariff studio --workspace FILE creates one from tariffs/ and rules/)`,
+    );
+    expect(build.stderr).toContain('Without --workspace the folders rules/ and tariffs/ are packed.');
+    expect(existsSync(join(dir, 'release.json'))).toBe(false);
+    const audit = tariff('audit', 'verify', '--workspace', missing);
+    expect(audit.status).toBe(2);
+    expect(audit.stderr).toContain(`tariff audit verify: WORKSPACE_MISSING: no workspace at ${missing}\n  Give the path of an existing workspace`);
   });
 
   it('hash-token makes a token shown once, or hashes one read from stdin (never from the command line with -)', async () => {
