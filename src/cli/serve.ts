@@ -74,6 +74,8 @@ export const serveCommand: Command = {
     ...httpFlagsUsage(SERVICE_HTTP_LIMITS, ', across all --workers together (split evenly: 7 over 2 workers is 4 and 3, each worker holding to its share)'),
     '    Behind a trusted proxy the address it names is the one the bad-token limit counts, the log names, and (without --tokens) must be this machine.',
     '  Routes: POST /v1/decisions/{decision}[/batch][?reference=1], GET /v1/versions, /healthz, /openapi.json.',
+    '  Logs one JSON line per request and per event on stdout. Stops on SIGTERM or Ctrl+C, after the requests in flight, exit 0;',
+    '  on SIGHUP too while a terminal is attached (under nohup, with no terminal, SIGHUP is logged and ignored).',
   ].join('\n'),
   async run(args, io) {
     const { values } = parseFlags({

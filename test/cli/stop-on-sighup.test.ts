@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +134,15 @@ describe('started with nohup, a long-running command goes on after SIGHUP, says 
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.output()).toContain('Tariff Studio team server stopped; every saved change is in the workspace.');
     expect(existsSync(lockFileOf(workspace))).toBe(false);
+  });
+});
+
+describe('tariff serve --help says how it stops', () => {
+  it('SIGTERM or Ctrl+C, SIGHUP only with a terminal', () => {
+    const help = spawnSync(process.execPath, [BIN, 'serve', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Stops on SIGTERM or Ctrl+C, after the requests in flight, exit 0;');
+    expect(help.stdout).toContain('on SIGHUP too while a terminal is attached (under nohup, with no terminal, SIGHUP is logged and ignored).');
   });
 });
 
