@@ -98,7 +98,7 @@ export const releaseBuildCommand: Command = {
 export const releaseVerifyCommand: Command = {
   summary: "check a release file's hash, schemas and (with --public-key) signature: exit 0, or 1 naming what is wrong",
   usage:
-    'tariff release verify FILE [--public-key PEM]\n  Exit 0: the release holds. Exit 1: it was changed, does not match its schemas, or its signature does not verify (each problem named). Exit 2: the file cannot be read.',
+    'tariff release verify FILE [--public-key PEM]\n  Exit 0: the release holds. Exit 1: it was changed, does not match its schemas, or its signature does not verify (each problem named). Exit 2: the file or the key cannot be read, or the key is not an Ed25519 public key.',
   async run(args, io) {
     const { values, positionals } = parseFlags({ args, options: { 'public-key': { type: 'string' } }, strict: true, allowPositionals: true });
     if (positionals.length !== 1) throw new UsageError('tariff release verify needs exactly one FILE');
@@ -112,7 +112,13 @@ export const releaseVerifyCommand: Command = {
       io.out(
         `${file}: release ${r.id} holds: sha256 ${r.sha256}, ${r.manifest.versions.length} version(s), built ${r.manifest.builtAt} by ${r.manifest.program.name} ${r.manifest.program.version}`,
       );
-      io.out(r.signed ? (values['public-key'] ? '  signature verified' : '  signed (give --public-key to verify the signature)') : '  not signed');
+      io.out(
+        r.signatureVerified
+          ? `  signature verified: signed by key ${r.signedBy}, the key of ${values['public-key']}`
+          : r.signed
+            ? `  signed by key ${r.signedBy}, not verified (give --public-key PEM to verify the signature)`
+            : '  not signed',
+      );
       return 0;
     } catch (e) {
       // A file that cannot be read (a folder, no permission) is exit 2 as the usage says, like a missing one; a key too.

@@ -97,5 +97,13 @@ export function openRelease(data: unknown, sha256: Sha256Hex, file: string): Loa
   if (missing.length)
     fail('RELEASE_MANIFEST', [{ file, pointer: '/content/manifest/decisions', message: `the manifest does not list decision(s) ${missing.join(', ')}`, code: 'RELEASE_MANIFEST' }]);
 
-  return { id: release.id, sha256: actual, manifest: release.content.manifest, registry: new Registry(rules, tariffs), signed: release.signature !== undefined };
+  return {
+    id: release.id,
+    sha256: actual,
+    manifest: release.content.manifest,
+    registry: new Registry(rules, tariffs),
+    signed: release.signature !== undefined,
+    signedBy: release.signature?.keyId ?? null,
+    signatureVerified: false,
+  };
 }

@@ -39,8 +39,12 @@ export type ReleaseSignature = { algorithm: 'ed25519'; keyId: string; value: str
 
 export type ReleaseFile = { format: typeof RELEASE_FORMAT; id: string; sha256: string; content: ReleaseContent; signature?: ReleaseSignature };
 
-/** A release checked and ready to answer: the versions as a registry. */
-export type LoadedRelease = { id: string; sha256: string; manifest: ReleaseManifest; registry: Registry; signed: boolean };
+/**
+ * A release checked and ready to answer: the versions as a registry. `signedBy`: the key id its
+ * signature names (null: unsigned), which says nothing by itself; `signatureVerified`: the
+ * signature was checked against a public key given when it was loaded.
+ */
+export type LoadedRelease = { id: string; sha256: string; manifest: ReleaseManifest; registry: Registry; signed: boolean; signedBy: string | null; signatureVerified: boolean };
 
 /** The release id: `r-` and the first 16 hex digits of its content hash. */
 export const releaseIdOf = (sha256: string): string => `r-${sha256.slice(0, 16)}`;

@@ -101,6 +101,7 @@ export function loadReleaseFile(path: string, opts: { publicKeyFile?: string } =
           code: 'RELEASE_SIGNATURE',
         },
       ]);
+    return { ...loaded, signatureVerified: true };
   }
   return loaded;
 }

@@ -243,7 +243,17 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
     line.release = release.id;
     if (pathname === '/openapi.json' && req.method === 'GET') return (send(res, 200, openApiDocument(release, opts.limits, opts.programVersion)), done());
     if (pathname === '/v1/versions' && req.method === 'GET')
-      return (send(res, 200, { release: release.id, sha256: release.sha256, signed: release.signed, manifest: release.manifest }), done());
+      return (
+        send(res, 200, {
+          release: release.id,
+          sha256: release.sha256,
+          signed: release.signed,
+          signedBy: release.signedBy,
+          signatureVerified: release.signatureVerified,
+          manifest: release.manifest,
+        }),
+        done()
+      );
     const m = /^\/v1\/decisions\/([^/]+)(\/batch)?$/.exec(pathname);
     if (!m) throw new HttpError(404, 'NOT_FOUND', `no route ${req.method} ${pathname}; see /openapi.json`);
     if (req.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${pathname} answers POST only`);

@@ -44,8 +44,15 @@ export function openApiDocument(release: LoadedRelease, limits: ServiceLimits, p
     Versions: {
       type: 'object',
       additionalProperties: false,
-      required: ['release', 'sha256', 'signed', 'manifest'],
-      properties: { ...releaseField, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, signed: { type: 'boolean' }, manifest: { type: 'object' } },
+      required: ['release', 'sha256', 'signed', 'signedBy', 'signatureVerified', 'manifest'],
+      properties: {
+        ...releaseField,
+        sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        signed: { type: 'boolean' },
+        signedBy: { type: ['string', 'null'], description: 'the key id the signature names (not a proof by itself)' },
+        signatureVerified: { type: 'boolean', description: 'the signature was verified against the public key the service was started with (--public-key)' },
+        manifest: { type: 'object' },
+      },
     },
     Health: {
       type: 'object',

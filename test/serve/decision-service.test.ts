@@ -254,7 +254,14 @@ describe('decision service over HTTP', () => {
   it('GET /v1/versions, /healthz: the release, its hash and manifest', async () => {
     const v = await call(port, 'GET', '/v1/versions');
     expect(v.status).toBe(200);
-    expect(v.body).toMatchObject({ release: release.id, sha256: release.sha256, signed: false, manifest: { versions: release.manifest.versions } });
+    expect(v.body).toMatchObject({
+      release: release.id,
+      sha256: release.sha256,
+      signed: false,
+      signedBy: null,
+      signatureVerified: false,
+      manifest: { versions: release.manifest.versions },
+    });
     expect(conforms('/v1/versions', 'get', v)).toEqual([]);
     const h = await call(port, 'GET', '/healthz');
     expect(h.body).toMatchObject({ status: 'ok', release: release.id });
@@ -681,6 +688,24 @@ describe('tariff serve', () => {
     expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'request', 'stopping', 'stopped']);
     expect(lines[1]!.batchThreads).toBeGreaterThan(0);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
+  });
+
+  it('GET /v1/versions says a signed release was verified only when the service was given the public key that verifies it', async () => {
+    const dir = scratch();
+    const keys = ed25519Keys(dir, 'release');
+    const file = writeRelease(dir, 'signed.json', folderRelease('2026-01-01T00:00:00.000Z', keys.privateKey));
+    const keyId = (JSON.parse(readFileSync(file, 'utf8')) as { signature: { keyId: string } }).signature.keyId;
+    for (const [extra, verified] of [
+      [['--public-key', keys.publicKey], true],
+      [[], false],
+    ] as const) {
+      const s = serveChild(['--release', file, '--port', '0', '--batch-threads', '0', ...extra]);
+      await s.until(/"event":"listening"/);
+      const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+      expect((await call(port, 'GET', '/v1/versions')).body, extra.join(' ')).toMatchObject({ signed: true, signedBy: keyId, signatureVerified: verified });
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+    }
   });
 });
 

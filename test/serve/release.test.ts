@@ -158,7 +158,12 @@ describe('tariff release build / verify', () => {
     const b = tariff('release', 'build', '--rules', DEFAULT_RULES, '--tariffs', DEFAULT_TARIFFS, '--out', out, '--sign', k1.privateKey);
     expect(b.status).toBe(0);
     expect(b.stdout).toMatch(/signed by key [0-9a-f]{16}/);
-    expect(tariff('release', 'verify', out, '--public-key', k1.publicKey).stdout).toContain('signature verified');
+    const keyId = /signed by key ([0-9a-f]{16})/.exec(b.stdout)![1]!;
+    expect(tariff('release', 'verify', out, '--public-key', k1.publicKey).stdout).toContain(`  signature verified: signed by key ${keyId}, the key of ${k1.publicKey}\n`);
+    // Without a key the signature is only named, never called verified.
+    expect(tariff('release', 'verify', out).stdout).toContain(`  signed by key ${keyId}, not verified (give --public-key PEM to verify the signature)\n`);
+    expect(loadReleaseFile(out)).toMatchObject({ signed: true, signedBy: keyId, signatureVerified: false });
+    expect(loadReleaseFile(out, { publicKeyFile: k1.publicKey })).toMatchObject({ signed: true, signedBy: keyId, signatureVerified: true });
     const wrong = tariff('release', 'verify', out, '--public-key', k2.publicKey);
     expect(wrong.status).toBe(1);
     expect(wrong.stdout).toContain('RELEASE_SIGNATURE');
@@ -201,6 +206,7 @@ describe('the release and serve commands', () => {
     const bare = tariff('release');
     expect(bare.status).toBe(2);
     expect(bare.stderr).toContain('tariff release build');
+    expect(tariff('release', 'verify', '--help').stdout).toContain('Exit 2: the file or the key cannot be read, or the key is not an Ed25519 public key.');
     const wrong = tariff('release', 'publish');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('unknown command "publish"');
