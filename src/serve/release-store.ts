@@ -15,7 +15,8 @@ import { loadReleaseFile, readPublicKey } from '../io/release-file.js';
 export type StoreEvent =
   | { event: 'release.loaded'; file: string; release: string; builtAt: string; previous: string | null }
   | { event: 'release.rejected'; file: string; code: string; errors: string[] }
-  | { event: 'release.ignored'; file: string; release: string; reason: string };
+  | { event: 'release.ignored'; file: string; release: string; reason: string }
+  | { event: 'release.removed'; file: string; release: string; serving: string; reason?: string };
 
 export type StoreOptions = { publicKeyFile?: string; pollMs?: number; log: (e: StoreEvent) => void; /** The clock of the settling below (tests). */ now?: () => number };
 
@@ -38,6 +39,8 @@ export class ReleaseStore {
   private readonly seen = new Map<string, Seen>();
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** The removed file of the release still served because no other valid one was left (said once). */
+  private orphan = '';
   /** False during the first scan, whose verdicts are final at once (start says why there is nothing to serve). */
   private running = false;
   readonly isDirectory: boolean;
@@ -155,5 +158,44 @@ export class ReleaseStore {
         this.opts.log({ event: 'release.rejected', file, ...why });
       }
     }
+    // A file gone is forgotten (put back, it is read again); the served release's file gone is a rollback.
+    const present = new Set(names.map((n) => join(this.path, n)));
+    for (const file of [...this.seen.keys()]) if (!present.has(file)) this.seen.delete(file);
+    if (present.has(this.orphan)) this.orphan = '';
+    if (this.running && this.currentRelease && !present.has(this.currentFile) && this.orphan !== this.currentFile) this.replaceRemoved();
+  }
+
+  /**
+   * The served release's file was removed (taken out to go back to the one before): the newest
+   * valid release left in the directory is served, as at start. With none left, the removed one
+   * goes on answering (the service never stops answering), and that is said once.
+   */
+  private replaceRemoved(): void {
+    const gone = this.currentRelease!;
+    const goneFile = this.currentFile;
+    const newestFirst = [...this.seen].filter(([, v]) => v.ok).sort(([, a], [, b]) => (a.builtAt === b.builtAt ? (a.id! < b.id! ? 1 : -1) : a.builtAt! < b.builtAt! ? 1 : -1));
+    for (const [file] of newestFirst) {
+      let r: LoadedRelease;
+      try {
+        r = loadReleaseFile(file, this.keyOpts());
+      } catch {
+        // Changed since it was read: the next scan judges it as a new file.
+        this.seen.delete(file);
+        continue;
+      }
+      this.opts.log({ event: 'release.removed', file: goneFile, release: gone.id, serving: r.id });
+      this.currentRelease = r;
+      this.currentFile = file;
+      this.opts.log({ event: 'release.loaded', file, release: r.id, builtAt: r.manifest.builtAt, previous: gone.id });
+      return;
+    }
+    this.orphan = goneFile;
+    this.opts.log({
+      event: 'release.removed',
+      file: goneFile,
+      release: gone.id,
+      serving: gone.id,
+      reason: 'no other valid release is in the directory: the removed release is still served until one is added',
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { Agent, request, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { PassThrough } from 'node:stream';
@@ -613,6 +613,38 @@ describe('a directory of releases', () => {
     store.scan();
     store.scan();
     expect(events.filter((e) => e.event === 'release.rejected')).toEqual([expect.objectContaining({ file: join(dir, 'c.json'), code: 'RELEASE_JSON' })]);
+    store.stop();
+  });
+
+  it('taking the served release out of the directory goes back to the newest valid one left (a rollback); with none left, the removed one is still served and that is said once', () => {
+    const dir = scratch();
+    const first = folderRelease('2026-01-01T00:00:00.000Z');
+    const second = folderRelease('2026-02-01T00:00:00.000Z');
+    writeRelease(dir, 'a.json', first);
+    writeRelease(dir, 'b.json', second);
+    writeFileSync(join(dir, 'broken.json'), '{}');
+    const events: StoreEvent[] = [];
+    const store = new ReleaseStore(dir, { pollMs: 60_000, log: (e) => events.push(e) });
+    expect(store.start().id).toBe(second.id);
+    events.length = 0;
+    unlinkSync(join(dir, 'b.json'));
+    store.scan();
+    expect(store.current().id).toBe(first.id);
+    expect(store.fileOf(store.current())).toBe(join(dir, 'a.json'));
+    expect(events).toEqual([
+      { event: 'release.removed', file: join(dir, 'b.json'), release: second.id, serving: first.id },
+      { event: 'release.loaded', file: join(dir, 'a.json'), release: first.id, builtAt: '2026-01-01T00:00:00.000Z', previous: second.id },
+    ]);
+    events.length = 0;
+    unlinkSync(join(dir, 'a.json'));
+    store.scan();
+    store.scan();
+    expect(store.current().id).toBe(first.id);
+    expect(events).toEqual([expect.objectContaining({ event: 'release.removed', file: join(dir, 'a.json'), release: first.id, serving: first.id })]);
+    // A release put back (here the second again) is served, as any new one.
+    writeRelease(dir, 'b.json', second);
+    store.scan();
+    expect(store.current().id).toBe(second.id);
     store.stop();
   });
 
