@@ -9,7 +9,7 @@ import { createDecisionService, type DecisionServer } from '../serve/decision-se
 import { lineBuffer } from '../serve/line-buffer.js';
 import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
-import { hashToken, parseTokenFile, TokenChecker } from '../serve/tokens.js';
+import { hashToken, parseTokenFile, TokenChecker, watchTokenFile } from '../serve/tokens.js';
 import { BatchPool } from '../serve/batch-pool.js';
 import { connectionShare, CONNECTION_SHARE_ENV, isPoolWorker, runWorkerPool } from '../serve/workers.js';
 import { join } from 'node:path';
@@ -44,7 +44,7 @@ const listenOn = (server: Server | NetServer, port: number, host: string): Promi
   });
 
 /** What the first line says SIGHUP will do (src/io/hangup.ts). */
-const hangupNote = (stops: boolean): string => (stops ? 'stops the service (a terminal is attached)' : 'ignored (no terminal: started with nohup)');
+const hangupNote = (stops: boolean): string => (stops ? 'stops the service (a terminal is attached)' : 'ignored (no terminal attached, as under nohup)');
 
 /** Resolves once the server has no request left to log (polled; at most about a second). */
 const untilNoRequests = async (server: DecisionServer): Promise<void> => {
@@ -164,6 +164,8 @@ export const serveCommand: Command = {
     const event = worker === undefined ? logLine : (o: object): void => logLine({ ...o, worker });
     const store = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: event });
     store.start();
+    // A client added to the token file, or taken out, is answered so without a restart.
+    const tokenFile = tokens && values.tokens ? watchTokenFile(resolve(values.tokens), tokens, event) : undefined;
     const batches = batchThreads > 0 ? new BatchPool(batchThreads, (r) => store.fileOf(r)) : undefined;
     await batches?.warm(store.current());
     const server = createDecisionService({
@@ -182,6 +184,7 @@ export const serveCommand: Command = {
     const problem = await listenOn(server, port, host).catch((error: unknown) => ({ error }));
     if (problem !== undefined) {
       store.stop();
+      tokenFile?.stop();
       await batches?.close();
       if (typeof problem !== 'string') throw problem.error;
       io.err(`tariff serve: ${problem}`);
@@ -197,6 +200,7 @@ export const serveCommand: Command = {
         stopping = true;
         event({ event: 'stopping', signal });
         store.stop();
+        tokenFile?.stop();
         server.close(
           () =>
             // Every request logs its line before the last one, `stopped`: one whose connection the

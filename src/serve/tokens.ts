@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { fileProblem } from '../io/file-problem.js';
 import { readFileWithin } from '../io/read-file.js';
 import { DataLoadError, type DataError } from '../engine/errors.js';
@@ -80,12 +81,22 @@ export class TokenChecker {
   /** New tokens checked per client address in the current window (a good one is given back). */
   private readonly misses = new Map<string, { start: number; count: number }>();
   private readonly options: TokenCheckerOptions;
+  /** Counts `replace`: a check that began under other entries is made again under the new ones. */
+  private generation = 0;
   constructor(
-    private readonly entries: readonly TokenEntry[],
+    private entries: readonly TokenEntry[],
     options: Partial<TokenCheckerOptions> = {},
     private readonly clock: () => number = Date.now,
   ) {
     this.options = { ...DEFAULT_TOKEN_CHECKS, ...options };
+  }
+
+  /** The token file changed: its new lines replace the old, and every verdict is forgotten, so a line taken out refuses its token from the next request on. */
+  replace(entries: readonly TokenEntry[]): void {
+    this.entries = entries;
+    this.accepted.clear();
+    this.refused.clear();
+    this.generation += 1;
   }
 
   private static keyOf(token: string): string {
@@ -126,12 +137,19 @@ export class TokenChecker {
     // Counted before the first hash, so a burst of requests sent at once is counted too (and given back if the token is good).
     this.miss(client);
     let found: string | null = null;
+    const generation = this.generation;
     for (const e of this.entries) {
       const h = e.kind === 'sha256' ? key : await scryptAsync(token, e.salt!);
       if (h.length === e.hash.length && timingSafeEqual(h, e.hash)) {
         found = e.name;
         break;
       }
+    }
+    if (generation !== this.generation) {
+      // The file changed while scrypt ran: the verdict is made again under its new lines (the miss above is given back).
+      const m = this.misses.get(client);
+      if (m && m.count > 0) m.count -= 1;
+      return this.check(token, client);
     }
     if (found !== null) {
       this.accepted.set(cacheKey, found);
@@ -143,4 +161,54 @@ export class TokenChecker {
     }
     return found ?? undefined;
   }
+}
+
+export type TokenFileEvent =
+  { event: 'tokens.loaded'; file: string; clients: string[] } | { event: 'tokens.rejected'; file: string; code: string; errors: string[]; still: string };
+
+/**
+ * Re-reads the token file when it changes (its size or time, looked at every `pollMs`): a client
+ * added or taken out is answered so without a restart. A file that cannot be used (unreadable,
+ * a bad line, empty, deleted) keeps the tokens in force, and is said once it has stayed so for a
+ * look (an editor that truncates then writes is not reported). `poll` looks once (tests).
+ */
+export function watchTokenFile(path: string, checker: TokenChecker, log: (e: TokenFileEvent) => void, pollMs = 1000): { poll: () => void; stop: () => void } {
+  const stampOf = (): string => {
+    try {
+      const st = statSync(path);
+      return `${st.size}:${st.mtimeMs}:${st.ino}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  let stamp = stampOf();
+  let failing = '';
+  const poll = (): void => {
+    const now = stampOf();
+    if (now === stamp) return;
+    try {
+      const entries = parseTokenFile(path);
+      stamp = now;
+      failing = '';
+      checker.replace(entries);
+      log({ event: 'tokens.loaded', file: path, clients: entries.map((e) => e.name) });
+    } catch (e) {
+      if (failing !== now) {
+        failing = now;
+        return;
+      }
+      stamp = now;
+      const err = e instanceof DataLoadError ? e : new DataLoadError('TOKENS_UNREADABLE', [{ file: path, pointer: '', message: String(e), code: 'TOKENS_UNREADABLE' }]);
+      log({
+        event: 'tokens.rejected',
+        file: path,
+        code: err.code,
+        errors: err.errors.map((x) => `${x.file}${x.pointer ? ` ${x.pointer}` : ''}: ${x.message}`),
+        still: 'the tokens read before are in force',
+      });
+    }
+  };
+  const timer = setInterval(poll, pollMs);
+  timer.unref();
+  return { poll, stop: () => clearInterval(timer) };
 }

@@ -106,7 +106,7 @@ describe('started with nohup, a long-running command goes on after SIGHUP, says 
     ] as const) {
       const log = join(dir, `serve${extra.length}.log`);
       const run = await start(['serve', '--release', release, '--port', '0', '--batch-threads', '0', ...extra], ready, log);
-      expect(run.output()).toContain('"sighup":"ignored (no terminal: started with nohup)"');
+      expect(run.output()).toContain('"sighup":"ignored (no terminal attached, as under nohup)"');
       process.kill(-run.pid, 'SIGHUP');
       await run.until('"event":"hangup.ignored"');
       const health = await fetch(`${urlOf(run.output())}healthz`);

@@ -15,7 +15,7 @@ import { loadReleaseFile } from '../../src/io/release-file.js';
 import { createDecisionService, decisionListener } from '../../src/serve/decision-service.js';
 import { ReleaseStore, type StoreEvent } from '../../src/serve/release-store.js';
 import type { AccessLogLine } from '../../src/serve/service-types.js';
-import { hashToken, parseTokenFile, TokenChecker } from '../../src/serve/tokens.js';
+import { hashToken, parseTokenFile, TokenChecker, watchTokenFile } from '../../src/serve/tokens.js';
 import { connectionShare } from '../../src/serve/workers.js';
 import { BIN, ed25519Keys, folderRelease, scratch, serviceOptions, tariff, writeRelease } from './helpers.js';
 import { APPROVE_BODY, closeServer, listen, rawExchange } from '../raw-http.js';
@@ -847,7 +847,7 @@ describe('tariff serve --workers N --max-connections M: M is the total, split am
       count: 2,
       maxConnections: 3,
       connectionsPerWorker: [2, 1],
-      sighup: 'ignored (no terminal: started with nohup)',
+      sighup: 'ignored (no terminal attached, as under nohup)',
     });
     const shares = s
       .lines()
@@ -956,5 +956,62 @@ describe('TokenChecker.known', () => {
     expect(checker.known('ops-token-abcdefghijklmnop')).toBe('ops');
     expect(await checker.check('wrong-token-abcdefghijklmnop')).toBeUndefined();
     expect(checker.known('wrong-token-abcdefghijklmnop')).toBeNull();
+  });
+});
+
+describe('the token file changed while the service runs', () => {
+  const line = (name: string, token: string) => `${name} sha256:${createHash('sha256').update(token).digest('hex')}\n`;
+
+  it('a client added is accepted and one taken out refused from its next request, without a restart; a broken or deleted file keeps the tokens in force, said once', async () => {
+    const dir = scratch();
+    const file = join(dir, 'tokens.txt');
+    writeFileSync(file, line('billing', 'billing-token-0123456789'));
+    const checker = new TokenChecker(parseTokenFile(file));
+    const events: object[] = [];
+    const watch = watchTokenFile(file, checker, (e) => events.push(e), 60_000);
+    expect(await checker.check('billing-token-0123456789')).toBe('billing');
+    expect(await checker.check('ops-token-0123456789abc')).toBeUndefined();
+    writeFileSync(file, line('ops', 'ops-token-0123456789abc'));
+    watch.poll();
+    expect(events).toEqual([{ event: 'tokens.loaded', file, clients: ['ops'] }]);
+    // Both verdicts were kept before: the file now decides again.
+    expect(await checker.check('ops-token-0123456789abc')).toBe('ops');
+    expect(await checker.check('billing-token-0123456789')).toBeUndefined();
+    // An editor that empties the file before writing it is not reported; a file left broken is, once.
+    events.length = 0;
+    writeFileSync(file, '');
+    watch.poll();
+    expect(events).toEqual([]);
+    writeFileSync(file, 'ops not-a-hash\n');
+    watch.poll();
+    watch.poll();
+    watch.poll();
+    expect(events).toEqual([expect.objectContaining({ event: 'tokens.rejected', file, code: 'TOKENS_FORMAT', still: 'the tokens read before are in force' })]);
+    expect(await checker.check('ops-token-0123456789abc')).toBe('ops');
+    unlinkSync(file);
+    watch.poll();
+    watch.poll();
+    expect(events.at(-1)).toMatchObject({ event: 'tokens.rejected', code: 'TOKENS_UNREADABLE' });
+    expect(await checker.check('ops-token-0123456789abc')).toBe('ops');
+    watch.stop();
+  });
+
+  it('tariff serve --tokens FILE: a line appended is a client from its next request, logged tokens.loaded with the client names only', async () => {
+    const dir = scratch();
+    const tokens = join(dir, 'tokens.txt');
+    writeFileSync(tokens, line('billing', 'billing-token-0123456789'));
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const s = serveChild(['--release', file, '--port', '0', '--batch-threads', '0', '--tokens', tokens]);
+    await s.until(/"event":"listening"/);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    const ops = { authorization: 'Bearer ops-token-0123456789abc' };
+    expect((await call(port, 'GET', '/v1/versions', undefined, ops)).status).toBe(401);
+    writeFileSync(tokens, line('ops', 'ops-token-0123456789abc'), { flag: 'a' });
+    await s.until(/"event":"tokens.loaded"/);
+    expect((await call(port, 'GET', '/v1/versions', undefined, ops)).status).toBe(200);
+    expect(s.lines().find((l) => l.event === 'tokens.loaded')).toEqual({ event: 'tokens.loaded', file: tokens, clients: ['billing', 'ops'] });
+    expect(s.io.out).not.toContain('ops-token-0123456789abc');
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
   });
 });
