@@ -2,7 +2,7 @@
 // The `tariff` command: runs the built CLI (dist/cli/main.mjs, `npm run build`). In a checkout it
 // first rebuilds the bundle when a file under src/ is newer (esbuild, well under a second), so it
 // never runs old code; an installed copy without the sources runs the bundle as shipped.
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const bundle = new URL('../dist/cli/main.mjs', import.meta.url);
@@ -15,9 +15,38 @@ const notInstalled = (e) => {
   );
   process.exit(2);
 };
+/**
+ * One rebuild at a time (dist/.cli-build, made with mkdir, which only one process wins): a second
+ * tariff started meanwhile waits for it, then runs what it built. Before, it read dist/cli half
+ * written (main.mjs new, validators.mjs not yet: ERR_MODULE_NOT_FOUND) or removed it under the
+ * first. A lock left by a build that was killed is taken over after two minutes.
+ */
+const BUILD_LOCK = fileURLToPath(new URL('../dist/.cli-build', import.meta.url));
+const underBuildLock = async (build) => {
+  mkdirSync(fileURLToPath(new URL('../dist/', import.meta.url)), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (e) {
+      if (e?.code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 120_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // Gone meanwhile: the next turn takes it.
+      }
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+  try {
+    await build();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+};
 if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
   const { buildCli, cliStale } = await import('../scripts/build.mjs');
-  if (cliStale()) {
+  if (cliStale() || existsSync(BUILD_LOCK)) {
     // A checkout this user cannot write (installed by root, a service's read-only /opt) is never
     // half-removed: the bundle as built runs, or what to do is said, not a stack trace.
     const unwritable = ['../dist/cli/', '../dist/', '../']
@@ -31,7 +60,8 @@ if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
           return true;
         }
       });
-    if (unwritable === undefined) await buildCli().catch(notInstalled);
+    // Stale again under the lock: a build that was running meanwhile may have made it fresh.
+    if (unwritable === undefined) await underBuildLock(() => (cliStale() ? buildCli().catch(notInstalled) : undefined));
     else if (existsSync(bundle))
       process.stderr.write(
         `tariff: src/ is newer than the built CLI, which cannot be rebuilt here (${unwritable} is not writable by this user): running the CLI as built. Run \`npm run build\` as the checkout's owner.\n`,

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,33 @@ describe('a new clone before ./scripts/install.sh (no node_modules)', () => {
     expect(r.stderr.trim()).toBe('npm start: the packages are not installed here (no node_modules): run ./scripts/install.sh first (it runs npm ci), then npm start.');
     expect(r.stdout).toBe('');
     expect(r.status).toBe(1);
+  });
+});
+
+describe('bin/tariff.mjs started while another is rebuilding the CLI', () => {
+  it('waits for that build and runs (it read a half-built dist/cli/: ERR_MODULE_NOT_FOUND for validators.mjs)', async () => {
+    const dir = scratch('concurrent-');
+    made.push(dir);
+    for (const p of ['bin', 'scripts', 'src', 'rules', 'tariffs', 'package.json', 'tsconfig.json']) cpSync(join(PROJECT_ROOT, p), join(dir, p), { recursive: true });
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const run = () =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(dir, 'bin', 'tariff.mjs'), 'courses', '--date', '2025-01-01'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+        child.once('exit', (code) => resolve({ code, out, err }));
+      });
+    // The first builds (no dist/ in this copy); the second starts once the bundle's main.mjs is written, before the build has ended.
+    const first = run();
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    while (!existsSync(join(dir, 'dist', 'cli', 'main.mjs')) && !firstDone) await new Promise((ok) => setTimeout(ok, 5));
+    const second = run();
+    const results = await Promise.all([first, second]);
+    for (const r of results) expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+    expect(results[1]!.out).toBe(results[0]!.out);
+    expect(results[0]!.out).toMatch(/円／月/u);
   });
 });
