@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadScenario } from '../../src/camera-sim/scenario-loader.js';
@@ -10,6 +10,7 @@ import { main } from '../../src/cli/main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, PROJECT_ROOT } from '../../src/cli/options.js';
 import { loadRegistry } from '../../src/io/folder-store.js';
 import { scratchFiles } from './run-tariff.js';
+import { ed25519Keys, folderRelease, writeRelease } from '../serve/helpers.js';
 
 /**
  * The examples of README.md and docs/*.md, run as a new user runs them (`npx tariff …` is
@@ -167,6 +168,35 @@ describe('README § Releases and the decision service', () => {
       serve.kill('SIGTERM');
       await new Promise((resolve) => (serve.exitCode !== null ? resolve(null) : serve.on('exit', resolve)));
     }
+  });
+
+  it('docs/decision-service.md’s systemd unit: its ExecStart, in its WorkingDirectory (this checkout), serves its files; its KillSignal stops it, exit 0', async () => {
+    const unit = /```ini\n(# \/etc\/systemd\/system\/tariff-decisions\.service\n[\s\S]*?)```/.exec(read('docs/decision-service.md'));
+    expect(unit, 'docs/decision-service.md shows a systemd unit for tariff serve').not.toBeNull();
+    const setting = (key: string): string => new RegExp(`^${key}=(.*)$`, 'm').exec(unit![1]!)![1]!;
+    expect(setting('WorkingDirectory')).toBe('/opt/tariff-studio');
+    // /srv/tariff, the service's files, made here: a signed release, its public key, a token file.
+    const srv = scratchFiles('unit-').dir;
+    mkdirSync(join(srv, 'releases'));
+    const keys = ed25519Keys(srv, 'release');
+    writeRelease(join(srv, 'releases'), 'r.json', folderRelease('2026-01-01T00:00:00.000Z', keys.privateKey));
+    writeFileSync(join(srv, 'tokens.txt'), 'billing sha256:' + '0'.repeat(64) + '\n');
+    const [node, ...args] = words(setting('ExecStart')).map((w) => w.replaceAll('/srv/tariff', srv));
+    expect(node).toBe('/usr/bin/node');
+    args[args.indexOf('--port') + 1] = '0';
+    const serve = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => serve.once('exit', resolve));
+    const listening = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      createInterface({ input: serve.stdout }).on('line', (l) => {
+        const e = JSON.parse(l) as Record<string, unknown>;
+        if (e.event === 'listening') resolve(e);
+      });
+      void exited.then((code) => reject(new Error(`tariff serve exited ${code}`)));
+    });
+    expect(listening).toMatchObject({ auth: 'bearer tokens', trustProxy: ['127.0.0.1'] });
+    expect(String(listening.url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    serve.kill(setting('KillSignal') as NodeJS.Signals);
+    expect(await exited).toBe(0);
   });
 
   it('hash-token prints the token once on stderr and its line for --tokens on stdout', () => {
