@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseFlags } from './parse-flags.js';
 import { DataLoadError } from '../engine/errors.js';
 import { folderReleaseSource, releaseContent } from '../io/release-build.js';
@@ -21,7 +21,10 @@ import { StudioError } from '../tariff-model/studio-error.js';
 function refuseToReplace(out: string): void {
   let head: Buffer;
   try {
-    if (!statSync(out).isFile()) return;
+    const st = statSync(out);
+    // A folder (the releases folder of tariff serve, given for the file): said before anything is built.
+    if (st.isDirectory()) throw new StudioError('RELEASE_OUT_FOLDER', `--out ${out} is a folder`, [], `Give a file name inside it, e.g. --out ${join(out, 'release.json')}.`);
+    if (!st.isFile()) return;
     const fd = openSync(out, 'r');
     try {
       head = Buffer.alloc(256);
@@ -29,7 +32,8 @@ function refuseToReplace(out: string): void {
     } finally {
       closeSync(fd);
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof StudioError) throw e;
     return; // missing or unreadable: the write names what is wrong
   }
   if (head.length === 0 || /^\s*\{\s*"format"\s*:\s*"tariff-release\//u.test(head.toString('utf8'))) return;

@@ -30,6 +30,16 @@ const readKey = (path: string, kind: 'private' | 'public'): KeyObject => {
   }
   // createPublicKey accepts a private key too (it derives the public half), so a private key
   // copied to where releases are only verified would pass unnoticed: refused in words.
+  if (kind === 'private' && /-----BEGIN PUBLIC KEY-----/u.test(text))
+    throw new DataLoadError('KEY_INVALID', [
+      {
+        file: path,
+        pointer: '',
+        message:
+          'is a public key; --sign takes the private key it was made from (release.key), and the public key goes where releases are verified (release verify, serve --public-key)',
+        code: 'KEY_INVALID',
+      },
+    ]);
   if (kind === 'public' && /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/u.test(text))
     throw new DataLoadError('KEY_INVALID', [
       {

@@ -56,3 +56,21 @@ describe('--public-key given the private key', () => {
     }
   });
 });
+
+describe('operator slips with release build', () => {
+  it('--out the releases folder itself: RELEASE_OUT_FOLDER with a file name inside it, before anything is built (it said "EISDIR: cannot rename")', () => {
+    const f = scratchFiles('tariff-release-out-');
+    const r = tariff(['release', 'build', '--out', f.dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`tariff release build: RELEASE_OUT_FOLDER: --out ${f.dir} is a folder\nGive a file name inside it, e.g. --out ${join(f.dir, 'release.json')}.\n`);
+  });
+
+  it('--sign given the public key: KEY_INVALID saying --sign takes the private key (it said "DECODER routines::unsupported")', () => {
+    const f = scratchFiles('tariff-public-as-private-');
+    const { publicKey } = ed25519Keys(f.dir, 'release');
+    const r = tariff(['release', 'build', '--out', join(f.dir, 'release.json'), '--sign', publicKey]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`tariff release build: KEY_INVALID\n  ${publicKey}: is a public key; --sign takes the private key it was made from (release.key)`);
+    expect(r.stderr).not.toContain('DECODER');
+  });
+});
