@@ -121,6 +121,8 @@ export class ReleaseStore {
     } catch {
       return;
     }
+    // The served release's file now holds another, older release (an earlier one copied over it to go back).
+    let replaced = false;
     for (const name of names) {
       const file = join(this.path, name);
       let stamp: string;
@@ -143,7 +145,8 @@ export class ReleaseStore {
           this.currentRelease = r;
           this.currentFile = file;
           this.opts.log({ event: 'release.loaded', file, release: r.id, builtAt: r.manifest.builtAt, previous: cur?.id ?? null });
-        } else this.opts.log({ event: 'release.ignored', file, release: r.id, reason: `built ${r.manifest.builtAt}, not newer than ${cur!.id} (built ${cur!.manifest.builtAt})` });
+        } else if (file === this.currentFile) replaced = true;
+        else this.opts.log({ event: 'release.ignored', file, release: r.id, reason: `built ${r.manifest.builtAt}, not newer than ${cur!.id} (built ${cur!.manifest.builtAt})` });
       } catch (e) {
         const why = describe(e);
         if (this.running && why.code === 'RELEASE_JSON') {
@@ -162,12 +165,12 @@ export class ReleaseStore {
     const present = new Set(names.map((n) => join(this.path, n)));
     for (const file of [...this.seen.keys()]) if (!present.has(file)) this.seen.delete(file);
     if (present.has(this.orphan)) this.orphan = '';
-    if (this.running && this.currentRelease && !present.has(this.currentFile) && this.orphan !== this.currentFile) this.replaceRemoved();
+    if (this.running && this.currentRelease && (replaced || (!present.has(this.currentFile) && this.orphan !== this.currentFile))) this.replaceRemoved();
   }
 
   /**
-   * The served release's file was removed (taken out to go back to the one before): the newest
-   * valid release left in the directory is served, as at start. With none left, the removed one
+   * The served release's file was removed, or another release copied over it (to go back to the
+   * one before): the newest valid release now in the directory is served, as at start. With none left, the removed one
    * goes on answering (the service never stops answering), and that is said once.
    */
   private replaceRemoved(): void {

@@ -645,6 +645,15 @@ describe('a directory of releases', () => {
     writeRelease(dir, 'b.json', second);
     store.scan();
     expect(store.current().id).toBe(second.id);
+    // An earlier release copied over the served one's file: the newest now in the directory is served, this one.
+    events.length = 0;
+    const mid = folderRelease('2026-01-15T00:00:00.000Z');
+    writeRelease(dir, 'a.json', first);
+    writeRelease(dir, 'b.json', mid);
+    store.scan();
+    expect(store.current().id).toBe(mid.id);
+    expect(events.map((e) => e.event)).toEqual(['release.ignored', 'release.removed', 'release.loaded']);
+    expect(events[1]).toEqual({ event: 'release.removed', file: join(dir, 'b.json'), release: second.id, serving: mid.id });
     store.stop();
   });
 
