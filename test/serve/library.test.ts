@@ -33,5 +33,23 @@ describe('the engine as a library', () => {
 try { loadReleaseFile(${JSON.stringify(file)}, { publicKeyFile: ${JSON.stringify(publicKey)} }); } catch (e) { console.log(e.code); }`;
     writeFileSync(join(project, 'check.mjs'), check);
     expect(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }).trim()).toBe('RELEASE_UNSIGNED');
+    // The doc's example as written is also a TypeScript program against the package's declared types
+    // (strict, node16 resolution of its exports, the declarations themselves checked too).
+    const example = /```js\n(import \{ decideFast \} from 'tariff-studio';[\s\S]*?)```/.exec(doc)![1]!;
+    writeFileSync(join(project, 'embed.ts'), `${example}console.log(release.id, answer.outcome, answer.amount, answer.clauses, answer.trace.length, release.signatureVerified);\n`);
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        noEmit: true,
+        types: ['node'],
+        typeRoots: [join(root, 'node_modules', '@types')],
+      },
+      files: ['embed.ts'],
+    };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
   });
 });
