@@ -125,6 +125,48 @@ function requestVersionChanges<V extends CheckedVersion>(ws: Workspace, kind: Ve
     .immediate();
 }
 
+/**
+ * in-review → approved, inside the caller's transaction (a version alone, or a rule version and a
+ * tariff version of one date together: `together` names the other in the audit entry). The
+ * approved version of its kind in force just before it becomes superseded (its status only: the
+ * freeze triggers allow nothing else on an approved row); `recordApprover` writes the reviewer on
+ * the version while it is still in review (rule versions keep it in their meta, and their audit
+ * entry says it was unset before); then it is approved, with its review step and audit entry.
+ */
+export function approveVersionRow<V extends CheckedVersion>(
+  ws: Workspace,
+  kind: VersionKind,
+  get: (id: number) => V,
+  id: number,
+  reviewer: string,
+  comment: string,
+  opts: { hint: string; together?: Partial<Record<VersionKind, number>>; recordApprover?: (cur: V) => void },
+): { approved: V; superseded: V | null } {
+  const cur = get(id);
+  requireStatus(kind, cur, 'in-review', 'approved', opts.hint);
+  const replaced = ws.db.prepare(`SELECT id, effective FROM ${TABLES[kind]} WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1`).get(cur.effective) as
+    { id: number; effective: string } | undefined;
+  if (replaced) setVersionStatus(ws, kind, replaced.id, 'superseded');
+  opts.recordApprover?.(cur);
+  setVersionStatus(ws, kind, cur.id, 'approved');
+  addReviewStep(ws, kind, cur.id, 'approved', reviewer, comment);
+  appendAudit(ws, `${kind}.approved`, `${kind}:${cur.id}`, {
+    before: {
+      status: 'in-review',
+      ...(opts.recordApprover ? { approvedBy: null } : {}),
+      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}),
+    },
+    after: {
+      status: 'approved',
+      approvedBy: reviewer,
+      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
+      ...(opts.together ? { together: opts.together } : {}),
+    },
+    comment,
+  });
+  return { approved: get(cur.id), superseded: replaced ? get(replaced.id) : null };
+}
+
 /** A store's review steps, each reading the version with the store's own `get` and returning it as the store records it. */
 export function reviewSteps<V extends CheckedVersion>(
   kind: VersionKind,
