@@ -123,7 +123,13 @@ export function ReviewLifecycle({
                 className="primary"
                 disabled={busy !== null || noSubmit !== null}
                 aria-describedby={noSubmit ? roleNoteId : undefined}
-                onClick={() => void act('submit', () => actions.submit(comment))}
+                onClick={() =>
+                  void act(
+                    'submit',
+                    () => actions.submit(comment),
+                    (tr) => tr('review.submitRefused'),
+                  )
+                }
                 data-testid={testIds.submit}
               >
                 {t('review.submit')}
