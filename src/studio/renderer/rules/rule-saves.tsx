@@ -7,7 +7,9 @@ import { holdSave } from '../transport/team-session.js';
  * the other, as the tariff page's draft editor makes them (tariffs/use-draft-editor.ts). Each is
  * made on the revision the page showed when it was typed; a save of this page queued before it
  * moves that revision on, and the next is then sent on the revision that save made (this page's
- * own change, never a colleague's: theirs is still refused as DRAFT_CONFLICT). So several changes
+ * own change, never a colleague's: theirs is still refused as DRAFT_CONFLICT). That holds only
+ * while saves are queued: once none is, the page shows what its saves made, and a revision seen
+ * before (a discarded draft's id may be given to the next one) moves nothing on. So several changes
  * made while the team server does not answer all wait (team-session.ts) and are all saved, in
  * order, once it answers. What each save changes is kept until it ends (`inputs`): the page names
  * them while they wait (team/waiting-inputs.tsx).
@@ -21,12 +23,14 @@ const RuleSavesContext = createContext<RuleSaves>({ save: (s) => s.send(s.revisi
 
 export function RuleSavesProvider({ children }: { children: ReactNode }) {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  // `${version}:${revision}` → the revision this page's own save made from it.
+  // `${version}:${revision}` → the revision this page's own save made from it, while saves are queued (`queued`).
   const moved = useRef(new Map<string, number>());
+  const queued = useRef(0);
   const [pending, setPending] = useState<readonly { n: number; inputs: readonly WaitingInput[] }[]>([]);
   const seq = useRef(0);
   const save = useCallback<RuleSave>(({ versionId, revision, inputs, send, madeRevision }) => {
     const n = ++seq.current;
+    queued.current++;
     setPending((p) => [...p, { n, inputs }]);
     const release = holdSave();
     const run = async () => {
@@ -40,7 +44,10 @@ export function RuleSavesProvider({ children }: { children: ReactNode }) {
     };
     const done = queue.current.then(run);
     queue.current = done.catch(() => undefined);
-    return done.finally(() => setPending((p) => p.filter((x) => x.n !== n)));
+    return done.finally(() => {
+      if (--queued.current === 0) moved.current.clear();
+      setPending((p) => p.filter((x) => x.n !== n));
+    });
   }, []);
   const inputs = useMemo(() => pending.flatMap((p) => p.inputs), [pending]);
   const value = useMemo(() => ({ save, inputs }), [save, inputs]);
