@@ -21,6 +21,7 @@ const sources = files('src/studio')
 const BUILT: Record<string, string[]> = {
   'countedAction(approval.kind)': ['rule.approval.counted', 'tariff.approval.counted'],
   '`${kind}.submitted`': ['rule.submitted', 'tariff.submitted'],
+  '`${kind}.approved`': ['rule.approved', 'tariff.approved'],
   '`${kind}.${step}`': ['rule.withdrawn', 'rule.changes-requested', 'tariff.withdrawn', 'tariff.changes-requested'],
   '`${kind}.draft.discarded`': ['rule.draft.discarded', 'tariff.draft.discarded'],
   'args.action': [],

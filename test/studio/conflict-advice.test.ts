@@ -10,12 +10,12 @@ import { TeamProvider } from '../../src/studio/renderer/team/team-context.js';
 const MESSAGE =
   'rule version 2026-07-01 (#2) was changed by kato at 2026-11-30T22:18:34.143Z since you loaded it (it is at revision 2, your change was made on revision 1); nothing was saved';
 
-const banner = (me: string | null, reloaded = false): string => {
+const banner = (me: string | null, reloaded = false, call = 'rules.setInterpretation', message = MESSAGE): string => {
   (globalThis as { localStorage?: unknown }).localStorage = { getItem: () => 'ja', setItem: () => undefined };
   const shown = {
-    error: new StudioCallError('rules.setInterpretation', {
+    error: new StudioCallError(call, {
       code: 'DRAFT_CONFLICT',
-      message: MESSAGE,
+      message,
       hint: 'Reload to see their changes, then make your change again.',
       issues: [],
     }),
@@ -34,6 +34,14 @@ afterEach(() => {
 describe('a stale save in Japanese', () => {
   it('names the colleague and the time in JST', () => {
     expect(banner('ito')).toContain('kato さんが 2026-12-01 07:18:34 JST にこの下書きを変更しました（このページが読み込んだ後）。');
+  });
+
+  it('says once that the draft changed: after who and when comes what was not saved and what to do, not the unnamed sentence again', () => {
+    const html = banner('ito');
+    expect(html).toContain(
+      'kato さんが 2026-12-01 07:18:34 JST にこの下書きを変更しました（このページが読み込んだ後）。あなたの変更は保存されていません。「相手の変更を読み込む」で最新にして、必要ならもう一度入力してください。',
+    );
+    expect(html).not.toContain('ほかの人が変更しました');
   });
 
   it('says it was your own save when you are the one named', () => {
@@ -65,5 +73,27 @@ describe('a stale save after which the page already shows the colleague’s vers
   it('a page that did not reload still offers the reload', () => {
     expect(banner('ito')).toContain('conflict-reload');
     expect(banner('ito')).toContain('Reload to see their changes');
+  });
+});
+
+describe('a stale submission for review, on the Rules page and the Tariff page alike', () => {
+  const TARIFF =
+    'tariff draft 2026-08-01 (#2) was changed by sato at 2026-11-30T22:18:34.143Z since you loaded it (it is at revision 2, you submitted revision 1); nothing was submitted';
+  const SAID = 'レビューには提出されていません。「相手の変更を読み込む」で相手の変更を読み込んで確かめてから、もう一度提出してください（コメントは残っています）。';
+  it('names who changed the draft and when, says nothing was submitted and to submit again once their change is read, and offers to load it', () => {
+    expect(banner('ito', false, 'rules.submit')).toContain(`kato さんが 2026-12-01 07:18:34 JST にこの下書きを変更しました（このページが読み込んだ後）。${SAID}`);
+    expect(banner('tanaka', false, 'lifecycle.submitTariff', TARIFF)).toContain(
+      `sato さんが 2026-12-01 07:18:34 JST にこの下書きを変更しました（このページが読み込んだ後）。${SAID}`,
+    );
+    for (const html of [banner('ito', false, 'rules.submit'), banner('tanaka', false, 'lifecycle.submitTariff', TARIFF)]) {
+      expect(html).toContain('conflict-reload');
+      expect(html).not.toContain('保存されていません');
+    }
+  });
+
+  it('your own other save is said as such', () => {
+    expect(banner('kato', false, 'rules.submit')).toContain(
+      `この下書きは 2026-12-01 07:18:34 JST に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。${SAID}`,
+    );
   });
 });

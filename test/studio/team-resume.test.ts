@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpSend } from '../../src/studio/renderer/transport/http-transport.js';
-import { onSignedInAgain, onWaitingWrites, signedInAgain, teamSession, type Resumed } from '../../src/studio/renderer/transport/team-session.js';
+import {
+  holdSave,
+  onServerWaiting,
+  onSignedInAgain,
+  onWaitingWrites,
+  signedInAgain,
+  teamSession,
+  type Resumed,
+  type ServerWaiting,
+} from '../../src/studio/renderer/transport/team-session.js';
 
 /**
  * The page's side of a session that ended (src/studio/renderer/transport): a call refused with 401
@@ -81,6 +90,40 @@ describe('signing in again on a page whose session ended', () => {
       expect(await save).toMatchObject({ ok: false, error: { code: 'SESSION_ENDED' } });
       expect(fetch).toHaveBeenCalledTimes(1);
       expect(told).toEqual([{ outcome: 'other', since: null }]);
+    } finally {
+      off();
+    }
+  });
+});
+
+describe('a team server that does not answer', () => {
+  it('counts as not saved both the save that waits for it and the saves a page queued behind that one, each until it is sent', async () => {
+    let up = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: URL) => {
+        if (!up) throw new TypeError('fetch failed');
+        return url.pathname.endsWith('/auth/session')
+          ? answer(200, { ok: true, value: null }, 'Tue, 01 Dec 2026 01:40:00 GMT')
+          : answer(200, { ok: true, value: { id: 4 } }, 'Tue, 01 Dec 2026 01:40:00 GMT');
+      }),
+    );
+    teamSession.onSignedOut = () => undefined;
+    const seen: ServerWaiting[] = [];
+    const off = onServerWaiting((w) => seen.push(w));
+    try {
+      const save = httpSend(API)('authoring.setParameter', { id: 4 });
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual({ calls: 1, writes: 1 }));
+      const second = holdSave();
+      const third = holdSave();
+      expect(seen.at(-1)).toEqual({ calls: 1, writes: 3 });
+      second();
+      second();
+      expect(seen.at(-1)).toEqual({ calls: 1, writes: 2 });
+      third();
+      up = true;
+      expect(await save).toEqual({ ok: true, value: { id: 4 } });
+      expect(seen.at(-1)).toEqual({ calls: 0, writes: 0 });
     } finally {
       off();
     }

@@ -2,9 +2,9 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import type { RuleVersionSummary } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { appendAudit } from './audit-log.js';
-import { checkDraftDate, discardDraft, insertDraft, requireApprovalInput, requireStatus, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
+import { checkDraftDate, discardDraft, insertDraft, requireApprovalInput, saveDraft, versionColumns, versionRecord, type VersionRow } from './version-drafts.js';
 import type { RuleMeta } from './version-meta.js';
-import { addReviewStep, reviewStepRows, reviewSteps, setVersionStatus } from './version-reviews.js';
+import { approveVersionRow, reviewStepRows, reviewSteps } from './version-reviews.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -137,9 +137,8 @@ export function approveRuleVersion(ws: Workspace, args: { id: number; reviewer: 
 
 /**
  * The approval of a rule version in review, inside the caller's transaction (alone, or together
- * with the tariff version of its date: `together`): the approved version it replaces becomes
- * superseded (its status only), the reviewer is written while the version is still in review,
- * then it is approved, with its review step and audit entry.
+ * with the tariff version of its date: `together`), as approveVersionRow: the reviewer is written
+ * in the version's meta while it is still in review, then it is approved.
  */
 export function approveRuleRow(
   ws: Workspace,
@@ -148,25 +147,8 @@ export function approveRuleRow(
   comment: string,
   opts: { hint: string; together?: { tariff: number } },
 ): { approved: StoredRuleVersion; superseded: StoredRuleVersion | null } {
-  const cur = getRuleVersion(ws, id);
-  requireStatus('rule', cur, 'in-review', 'approved', opts.hint);
-  const replaced = ws.db.prepare("SELECT id, effective FROM rule_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1").get(cur.effective) as
-    { id: number; effective: string } | undefined;
-  // Superseding changes the status only (the freeze triggers allow nothing else on an approved row);
-  // the reviewer is written while the version is still in review, then it is approved.
-  if (replaced) setVersionStatus(ws, 'rule', replaced.id, 'superseded');
-  ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id);
-  setVersionStatus(ws, 'rule', cur.id, 'approved');
-  addReviewStep(ws, 'rule', cur.id, 'approved', reviewer, comment);
-  appendAudit(ws, 'rule.approved', `rule:${cur.id}`, {
-    before: { status: 'in-review', approvedBy: null, ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-    after: {
-      status: 'approved',
-      approvedBy: reviewer,
-      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
-      ...(opts.together ? { together: opts.together } : {}),
-    },
-    comment,
+  return approveVersionRow(ws, 'rule', (v) => getRuleVersion(ws, v), id, reviewer, comment, {
+    ...opts,
+    recordApprover: (cur) => ws.db.prepare('UPDATE rule_versions SET meta = ? WHERE id = ?').run(JSON.stringify({ ...cur.meta, approvedBy: reviewer }), cur.id),
   });
-  return { approved: getRuleVersion(ws, cur.id), superseded: replaced ? getRuleVersion(ws, replaced.id) : null };
 }

@@ -1,8 +1,7 @@
-import { appendAudit } from './audit-log.js';
 import { approveRuleRow, getRuleVersion, type StoredRuleVersion } from './rule-store.js';
 import { getTariffVersion, type StoredTariffVersion } from './tariff-store.js';
-import { requireApprovalInput, requireStatus } from './version-drafts.js';
-import { addReviewStep, reviewStepRows, reviewSteps, setVersionStatus } from './version-reviews.js';
+import { requireApprovalInput } from './version-drafts.js';
+import { approveVersionRow, reviewStepRows, reviewSteps } from './version-reviews.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -71,26 +70,12 @@ export function approveTogether(ws: Workspace, args: { tariffId: number | null; 
     .transaction((): JointApproval => {
       const out: JointApproval = { tariff: null, rules: null, supersededTariff: null, supersededRules: null };
       if (args.tariffId !== null) {
-        const cur = getTariffVersion(ws, args.tariffId);
-        requireStatus('tariff', cur, 'in-review', 'approved', 'Submit the draft for review first.');
-        const replaced = ws.db
-          .prepare("SELECT id, effective FROM tariff_versions WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1")
-          .get(cur.effective) as { id: number; effective: string } | undefined;
-        if (replaced) setVersionStatus(ws, 'tariff', replaced.id, 'superseded');
-        setVersionStatus(ws, 'tariff', cur.id, 'approved');
-        addReviewStep(ws, 'tariff', cur.id, 'approved', reviewer, comment);
-        appendAudit(ws, 'tariff.approved', `tariff:${cur.id}`, {
-          before: { status: 'in-review', ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}) },
-          after: {
-            status: 'approved',
-            approvedBy: reviewer,
-            ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
-            ...(args.ruleId !== null ? { together: { rule: args.ruleId } } : {}),
-          },
-          comment,
+        const t = approveVersionRow(ws, 'tariff', (v) => getTariffVersion(ws, v), args.tariffId, reviewer, comment, {
+          hint: 'Submit the draft for review first.',
+          ...(args.ruleId !== null ? { together: { rule: args.ruleId } } : {}),
         });
-        out.tariff = getTariffVersion(ws, cur.id);
-        out.supersededTariff = replaced ? getTariffVersion(ws, replaced.id) : null;
+        out.tariff = t.approved;
+        out.supersededTariff = t.superseded;
       }
       if (args.ruleId !== null) {
         const r = approveRuleRow(ws, args.ruleId, reviewer, comment, {

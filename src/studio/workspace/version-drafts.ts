@@ -3,7 +3,7 @@ import type { RuleVersionStatus } from '../../engine/rule-types.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import type { VersionSummary } from '../api/contract.js';
 import { appendAudit } from './audit-log.js';
-import { staleSave } from './stale-save.js';
+import { staleSave, type StaleRefused } from './stale-save.js';
 import { nowIso, type Workspace } from './workspace.js';
 
 /**
@@ -154,9 +154,9 @@ export function requireStatus(kind: VersionKind, v: CheckedVersion, status: 'dra
 /** What a stale-save message calls the version (the words the team server's users already read). */
 const STALE_SUBJECT: Record<VersionKind, string> = { rule: 'rule version', tariff: 'tariff draft' };
 
-/** Refuses a save made on another revision than the stored one (another window, a colleague, the CLI saved in between). */
-export function requireRevision(ws: Workspace, kind: VersionKind, v: CheckedVersion, revision: number): void {
-  if (v.revision !== revision) throw staleSave(ws, `${kind}:${v.id}`, `${STALE_SUBJECT[kind]} ${v.effective} (#${v.id})`, v.revision, revision);
+/** Refuses a save (or a submission: `refused`) made on another revision than the stored one (another window, a colleague, the CLI saved in between). */
+export function requireRevision(ws: Workspace, kind: VersionKind, v: CheckedVersion, revision: number, refused: StaleRefused = 'save'): void {
+  if (v.revision !== revision) throw staleSave(ws, `${kind}:${v.id}`, `${STALE_SUBJECT[kind]} ${v.effective} (#${v.id})`, v.revision, revision, refused);
 }
 
 /** A draft that may be edited at the caller's revision: both checks, in that order. */

@@ -37,27 +37,13 @@ export function setVersionStatus(ws: Workspace, kind: VersionKind, id: number, s
 }
 
 /**
- * What differs between the kinds at submission: the refusal of a stale revision (a rule version
- * names who saved since, as a stale save; a tariff version says it changed since it was loaded)
- * and the hint when its date is taken (the words each kind's users already read).
+ * The hint when a submitted version's date is taken (the words each kind's users already read). A
+ * stale revision is refused alike for both kinds, naming who saved since (DRAFT_CONFLICT, as a
+ * stale save, worded for a submission).
  */
-const SUBMIT: Record<VersionKind, { requireRevision: (ws: Workspace, v: CheckedVersion, revision: number) => void; dateTakenHint: string }> = {
-  rule: {
-    requireRevision: (ws, v, revision) => requireRevision(ws, 'rule', v, revision),
-    dateTakenHint: 'Give the draft another effective date (start a new draft with that date) and submit it.',
-  },
-  tariff: {
-    requireRevision: (_ws, v, revision) => {
-      if (v.revision !== revision)
-        throw new StudioError(
-          'DRAFT_CONFLICT',
-          `tariff version ${v.effective} changed since you loaded it (revision ${v.revision}, you had ${revision})`,
-          [],
-          'Reload the version and submit again.',
-        );
-    },
-    dateTakenHint: 'Start a new draft from this one with another effective date and submit that.',
-  },
+const DATE_TAKEN_HINT: Record<VersionKind, string> = {
+  rule: 'Give the draft another effective date (start a new draft with that date) and submit it.',
+  tariff: 'Start a new draft from this one with another effective date and submit that.',
 };
 
 /** draft → in-review. From now on the version is frozen; refuses a stale revision and a date another reviewed or approved version of its kind already takes. */
@@ -67,11 +53,10 @@ function submitVersion<V extends CheckedVersion>(ws: Workspace, kind: VersionKin
     .transaction(() => {
       const cur = get(args.id);
       requireStatus(kind, cur, 'draft', 'submitted for review', 'Only a draft is submitted; an approved version is final.');
-      SUBMIT[kind].requireRevision(ws, cur, args.revision);
+      requireRevision(ws, kind, cur, args.revision, 'submission');
       const taken = ws.db.prepare(`SELECT id, status FROM ${table} WHERE effective = ? AND status <> 'draft' AND id <> ?`).get(cur.effective, cur.id) as
         { id: number; status: string } | undefined;
-      if (taken)
-        throw new StudioError('VERSION_DATE_TAKEN', `${kind} version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`, [], SUBMIT[kind].dateTakenHint);
+      if (taken) throw new StudioError('VERSION_DATE_TAKEN', `${kind} version #${taken.id} (${taken.status}) already takes effect on ${cur.effective}`, [], DATE_TAKEN_HINT[kind]);
       setVersionStatus(ws, kind, cur.id, 'in-review');
       addReviewStep(ws, kind, cur.id, 'submitted', ws.actor, args.comment);
       appendAudit(ws, `${kind}.submitted`, `${kind}:${cur.id}`, {
@@ -123,6 +108,48 @@ function requestVersionChanges<V extends CheckedVersion>(ws: Workspace, kind: Ve
       return backToDraft(ws, kind, get, cur, 'changes-requested', comment);
     })
     .immediate();
+}
+
+/**
+ * in-review → approved, inside the caller's transaction (a version alone, or a rule version and a
+ * tariff version of one date together: `together` names the other in the audit entry). The
+ * approved version of its kind in force just before it becomes superseded (its status only: the
+ * freeze triggers allow nothing else on an approved row); `recordApprover` writes the reviewer on
+ * the version while it is still in review (rule versions keep it in their meta, and their audit
+ * entry says it was unset before); then it is approved, with its review step and audit entry.
+ */
+export function approveVersionRow<V extends CheckedVersion>(
+  ws: Workspace,
+  kind: VersionKind,
+  get: (id: number) => V,
+  id: number,
+  reviewer: string,
+  comment: string,
+  opts: { hint: string; together?: Partial<Record<VersionKind, number>>; recordApprover?: (cur: V) => void },
+): { approved: V; superseded: V | null } {
+  const cur = get(id);
+  requireStatus(kind, cur, 'in-review', 'approved', opts.hint);
+  const replaced = ws.db.prepare(`SELECT id, effective FROM ${TABLES[kind]} WHERE status = 'approved' AND effective < ? ORDER BY effective DESC LIMIT 1`).get(cur.effective) as
+    { id: number; effective: string } | undefined;
+  if (replaced) setVersionStatus(ws, kind, replaced.id, 'superseded');
+  opts.recordApprover?.(cur);
+  setVersionStatus(ws, kind, cur.id, 'approved');
+  addReviewStep(ws, kind, cur.id, 'approved', reviewer, comment);
+  appendAudit(ws, `${kind}.approved`, `${kind}:${cur.id}`, {
+    before: {
+      status: 'in-review',
+      ...(opts.recordApprover ? { approvedBy: null } : {}),
+      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'approved' } } : {}),
+    },
+    after: {
+      status: 'approved',
+      approvedBy: reviewer,
+      ...(replaced ? { replaces: { id: replaced.id, effective: replaced.effective, status: 'superseded' } } : {}),
+      ...(opts.together ? { together: opts.together } : {}),
+    },
+    comment,
+  });
+  return { approved: get(cur.id), superseded: replaced ? get(replaced.id) : null };
 }
 
 /** A store's review steps, each reading the version with the store's own `get` and returning it as the store records it. */

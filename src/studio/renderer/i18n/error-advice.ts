@@ -60,6 +60,23 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
 export const DRAFT_CONFLICT_RELOADED_JA = 'あなたの変更は保存されていません。表にはもう相手の変更を読み込んであります（再読み込みは要りません）。';
 
 /**
+ * A stale save whose page did not reload (the Rules page): what follows the sentence naming who
+ * changed the draft and when (error-banner.tsx), which ERROR_ADVICE_JA's DRAFT_CONFLICT says
+ * without a name.
+ */
+export const DRAFT_CONFLICT_NAMED_JA = 'あなたの変更は保存されていません。「相手の変更を読み込む」で最新にして、必要ならもう一度入力してください。';
+
+/**
+ * A submission for review refused as stale (DRAFT_CONFLICT: the draft changed since the page
+ * loaded it), on the Rules page and the Tariff page alike: what follows the sentence naming who
+ * changed it. The comment typed stays in its field, to submit again once their change is read.
+ */
+export const STALE_SUBMISSION_JA =
+  'レビューには提出されていません。「相手の変更を読み込む」で相手の変更を読み込んで確かめてから、もう一度提出してください（コメントは残っています）。';
+/** The calls that submit a version for review (rules and tariffs). */
+export const SUBMISSION_CALLS: ReadonlySet<string> = new Set(['rules.submit', 'lifecycle.submitTariff']);
+
+/**
  * Refusals the page makes itself, in the browser mode (http-transport.ts), when the studio's
  * server cannot be reached or answers nothing readable: their English message and hint are the
  * page's own words, not the server's, and carry no name or date. A Japanese page says the

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { focusIsLost } from '../ui/focus-lost.js';
-import type { RuleVersionDetail } from '../../api/contract.js';
+import type { RuleVersionDetail, Saved } from '../../api/contract.js';
+import type { WaitingInput } from '../team/waiting-inputs.js';
+import { useRuleSaves } from './rule-saves.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from '../shell/api-context.js';
 
@@ -70,8 +72,10 @@ export function EditableRow({
 
 /**
  * The form of an editor beneath an EditableRow: Escape or Cancel closes it, Enter or Save writes
- * the draft through `save` (one authoring call, which answers the new draft's id) and hands the
- * draft, read again, to `onSaved`; a refusal goes to `onError` and the form stays open.
+ * the draft through `save` (one authoring call on the given revision, which answers the draft's
+ * id and new revision), queued with the Rules page's other saves (rule-saves.tsx: `draft` is the
+ * draft and the revision the form was typed on, `inputs` what it changes), and hands the draft,
+ * read again, to `onSaved`; a refusal goes to `onError` and the form stays open.
  */
 export function RowEditorForm({
   label,
@@ -80,6 +84,8 @@ export function RowEditorForm({
   saveText,
   saveTestId,
   canSave = true,
+  draft,
+  inputs,
   save,
   onSaved,
   onError,
@@ -92,7 +98,9 @@ export function RowEditorForm({
   saveText: string;
   saveTestId: string;
   canSave?: boolean;
-  save: () => Promise<{ id: number }>;
+  draft: { id: number; revision: number };
+  inputs: readonly WaitingInput[];
+  save: (revision: number) => Promise<Saved>;
   onSaved: (d: RuleVersionDetail) => void;
   onError: (e: unknown) => void;
   onCancel: () => void;
@@ -100,6 +108,7 @@ export function RowEditorForm({
 }) {
   const api = useApi();
   const { t } = useI18n();
+  const { save: queueSave } = useRuleSaves();
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement | null>(null);
   // Opened with its Edit button, the editor takes the focus on its first field.
@@ -110,7 +119,7 @@ export function RowEditorForm({
   const submit = async () => {
     setSaving(true);
     try {
-      const s = await save();
+      const s = await queueSave({ versionId: draft.id, revision: draft.revision, inputs, send: save, madeRevision: (r) => r.revision });
       onSaved(await api.rules.get({ id: s.id }));
     } catch (e) {
       onError(e);

@@ -8,6 +8,8 @@ import { interpretationDescription, interpretationValueDescription } from '../i1
 import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
 import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
+import { useRuleSaves } from './rule-saves.js';
+import { shortText, type WaitingInput } from '../team/waiting-inputs.js';
 
 /**
  * The named interpretations of a rule version; in a draft each is switched (its default) and
@@ -19,13 +21,27 @@ import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } fro
 export function InterpretationsSection({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
   const api = useApi();
   const { t, lang } = useI18n();
+  const { save } = useRuleSaves();
   const [editing, setEditing] = useState<string | null>(null);
+  // A default switched and not saved yet (the team server may be restarting): the list shows it, marked, until its save ends.
+  const [switching, setSwitching] = useState<Readonly<Record<string, string>>>({});
   const isDraft = detail.summary.status === 'draft';
   const switchInterpretation = async (name: string, value: string) => {
+    setSwitching((s) => ({ ...s, [name]: value }));
     try {
-      onChange(await api.rules.setInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name, value }));
+      onChange(
+        await save({
+          versionId: detail.summary.id,
+          revision: detail.summary.revision,
+          inputs: [{ key: name, header: t('save.field.default'), text: value }],
+          send: (revision) => api.rules.setInterpretation({ id: detail.summary.id, revision, name, value }),
+          madeRevision: (d) => d.summary.revision,
+        }),
+      );
     } catch (e) {
       onError(e);
+    } finally {
+      setSwitching(({ [name]: _done, ...rest }) => rest);
     }
   };
   return (
@@ -43,7 +59,15 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
                   <td className="clause-cell">{i.clauses.join("・")}</td>
                   <td>
                     {isDraft && i.alternatives.length > 0 ? (
-                      <select aria-label={i.name} value={i.default} onChange={(e) => void switchInterpretation(i.name, e.target.value)} data-testid={`interp-${i.name}`}>
+                      <select
+                        aria-label={i.name}
+                        value={switching[i.name] ?? i.default}
+                        onChange={(e) => void switchInterpretation(i.name, e.target.value)}
+                        className={switching[i.name] !== undefined ? 'input-pending' : undefined}
+                        title={switching[i.name] !== undefined ? t('save.pendingCell') : undefined}
+                        data-pending={switching[i.name] !== undefined ? 'true' : undefined}
+                        data-testid={`interp-${i.name}`}
+                      >
                         {[i.default, ...i.alternatives.map((a) => a.value)].map((v) => (
                           <option key={v} value={v}>
                             {v}
@@ -109,7 +133,9 @@ function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { 
       testId="interp-editor"
       saveText={t('ie.save')}
       saveTestId="ie-save"
-      save={() => api.authoring.editInterpretation({ id: detail.summary.id, revision: detail.summary.revision, name: interp.name, interpretation: interpretationOf(interp, form) })}
+      draft={{ id: detail.summary.id, revision: detail.summary.revision }}
+      inputs={editedInputs(interp, form, t)}
+      save={(revision) => api.authoring.editInterpretation({ id: detail.summary.id, revision, name: interp.name, interpretation: interpretationOf(interp, form) })}
       onSaved={onSaved}
       onError={onError}
       onCancel={onCancel}
@@ -183,4 +209,15 @@ function InterpretationEditor({ detail, interp, onSaved, onError, onCancel }: { 
       </div>
     </RowEditorForm>
   );
+}
+
+/** What an edited interpretation changes, as a waiting save names it: its description, its default, each value added or described anew. */
+function editedInputs(interp: Interpretation, form: InterpretationForm, t: ReturnType<typeof useI18n>['t']): WaitingInput[] {
+  const before = formOf(interp);
+  const described = new Map(before.values.map((v) => [v.value, v.description]));
+  return [
+    ...(form.description !== before.description ? [{ key: interp.name, header: t('save.field.description'), text: shortText(form.description) }] : []),
+    ...(form.defaultValue !== before.defaultValue ? [{ key: interp.name, header: t('save.field.default'), text: form.defaultValue }] : []),
+    ...form.values.filter((v) => described.get(v.value) !== v.description).map((v) => ({ key: interp.name, header: v.value, text: shortText(v.description) })),
+  ];
 }

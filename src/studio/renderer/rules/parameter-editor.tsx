@@ -9,6 +9,7 @@ import { QuoteCheckList } from './quote-check-list.js';
 import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
+import { shortText } from '../team/waiting-inputs.js';
 
 /**
  * The parameters of a decision (the constants: 14.6 %, 15 days); in a draft each is edited: its
@@ -134,6 +135,8 @@ function ParameterEditor({
     setBase(detail.summary.revision);
   };
   const check = useQuoteCheck(detail.summary.id, clause, quote);
+  // The parameter as a waiting save names it (team/waiting-inputs.tsx): its decision and its name.
+  const item = `${t(`decision.${decision}`)}・${name}`;
   // The value keeps its type: a decimal kept as a string ("14.6") is sent as a JSON string.
   const valueJson = typeof param.value === 'string' ? JSON.stringify(value.trim()) : value.trim();
   return (
@@ -144,7 +147,13 @@ function ParameterEditor({
       saveText={t('pe.save')}
       saveTestId="pe-save"
       canSave={!!check && check.issues.length === 0}
-      save={() => api.authoring.setParameter({ id: detail.summary.id, revision: base, decision, name, valueJson, clause, quote })}
+      draft={{ id: detail.summary.id, revision: base }}
+      inputs={[
+        ...(value !== String(param.value) ? [{ key: item, header: t('save.field.value'), text: value.trim() }] : []),
+        ...(clause !== param.clause ? [{ key: item, header: t('save.field.clause'), text: clause }] : []),
+        ...(quote !== param.quote ? [{ key: item, header: t('save.field.quote'), text: shortText(quote) }] : []),
+      ]}
+      save={(revision) => api.authoring.setParameter({ id: detail.summary.id, revision, decision, name, valueJson, clause, quote })}
       onSaved={(d) => {
         unsaved.delete(key);
         onSaved(d);

@@ -4,6 +4,8 @@ import { useApi } from '../shell/api-context.js';
 import type { PageText } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ReviewHistory, ReviewLifecycle } from '../versions/review-lifecycle.js';
+import { useRuleSaves } from './rule-saves.js';
+import { shortText } from '../team/waiting-inputs.js';
 
 /** The review of a rule version: the lifecycle (submit, withdraw, request changes, approve with reviewer and comment) and its review history. */
 export function ReviewPanel({
@@ -12,6 +14,7 @@ export function ReviewPanel({
   onApproved,
   onError,
   onOpen,
+  kept,
 }: {
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
@@ -19,11 +22,17 @@ export function ReviewPanel({
   onError: (e: unknown, lead?: PageText) => void;
   /** Opens another tab of the page: what a reviewer reads before approving (the diff, the regression). */
   onOpen: (tab: 'diff' | 'regression') => void;
+  /** The review comment, kept by the page while another tab is open (to read the diff, or a colleague's change after a stale submission). */
+  kept: { comment: string; setComment: (comment: string) => void };
 }) {
   const api = useApi();
   const { t } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const s = detail.summary;
+  // A review step is one of the page's saves (rule-saves.tsx): after the edits made before it, and named by its comment while it waits.
+  const { save } = useRuleSaves();
+  const step = <T,>(comment: string, send: (revision: number) => Promise<T>) =>
+    save({ versionId: s.id, revision: s.revision, inputs: comment.trim() ? [{ key: t('rules.tab.review'), header: t('save.field.comment'), text: shortText(comment) }] : [], send });
   return (
     <div className="review-panel" data-testid="review-panel">
       {s.status === 'in-review' && (
@@ -45,6 +54,7 @@ export function ReviewPanel({
         setBusy={setBusy}
         onError={onError}
         commentRows={3}
+        kept={kept}
         testIds={{
           reviewer: 'review-reviewer',
           comment: 'review-comment',
@@ -54,11 +64,11 @@ export function ReviewPanel({
           requestChanges: 'btn-request-changes',
         }}
         actions={{
-          submit: async (comment) => onChange(await api.rules.submit({ id: s.id, revision: s.revision, comment })),
-          withdraw: async (comment) => onChange(await api.rules.withdraw({ id: s.id, comment })),
-          requestChanges: async (comment) => onChange(await api.rules.requestChanges({ id: s.id, revision: s.revision, comment })),
+          submit: async (comment) => onChange(await step(comment, (revision) => api.rules.submit({ id: s.id, revision, comment }))),
+          withdraw: async (comment) => onChange(await step(comment, () => api.rules.withdraw({ id: s.id, comment }))),
+          requestChanges: async (comment) => onChange(await step(comment, (revision) => api.rules.requestChanges({ id: s.id, revision, comment }))),
           approve: async (reviewer, comment) => {
-            const r = await api.rules.approve({ id: s.id, revision: s.revision, reviewer, comment });
+            const r = await step(comment, (revision) => api.rules.approve({ id: s.id, revision, reviewer, comment }));
             onApproved(r.approved, r.superseded);
           },
         }}

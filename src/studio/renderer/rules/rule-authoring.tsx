@@ -9,6 +9,8 @@ import { useCaseCaption } from './case-caption.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { Dialog } from '../ui/dialog.js';
 import { TermsText } from '../ui/terms-text.js';
+import { useRuleSaves } from './rule-saves.js';
+import { shortText, type WaitingInput } from '../team/waiting-inputs.js';
 
 /**
  * Rule authoring in a draft: add (template of the decision or a duplicate) with its clause and
@@ -19,10 +21,12 @@ export function RuleAuthoringBar({ detail, decision, rule, onChange, onError, on
   const api = useApi();
   const { t } = useI18n();
   const [adding, setAdding] = useState<'template' | 'duplicate' | null>(null);
-  const ref = { id: detail.summary.id, revision: detail.summary.revision, decision, ruleId: rule.id };
-  const run = async (f: () => Promise<Saved>, select?: string) => {
+  const { save } = useRuleSaves();
+  const ref = { id: detail.summary.id, decision, ruleId: rule.id };
+  // One save of the Rules page's queue (rule-saves.tsx), on the revision shown; `inputs`, what it writes that was typed.
+  const run = async (f: (revision: number) => Promise<Saved>, select?: string, inputs: WaitingInput[] = []) => {
     try {
-      const s = await f();
+      const s = await save({ versionId: detail.summary.id, revision: detail.summary.revision, inputs, send: f, madeRevision: (r) => r.revision });
       onChange(await api.rules.get({ id: s.id }));
       if (select) onSelect(select);
     } catch (e) {
@@ -37,13 +41,13 @@ export function RuleAuthoringBar({ detail, decision, rule, onChange, onError, on
       <button type="button" onClick={() => setAdding('duplicate')} data-testid="ra-duplicate">
         {t('ra.duplicate')}
       </button>
-      <button type="button" onClick={() => void run(() => api.authoring.moveRule({ ...ref, direction: 'up' }))} aria-label={t('ra.up')} title={t('ra.up')} data-testid="ra-up">
+      <button type="button" onClick={() => void run((revision) => api.authoring.moveRule({ ...ref, revision, direction: 'up' }))} aria-label={t('ra.up')} title={t('ra.up')} data-testid="ra-up">
         ↑
       </button>
-      <button type="button" onClick={() => void run(() => api.authoring.moveRule({ ...ref, direction: 'down' }))} aria-label={t('ra.down')} title={t('ra.down')} data-testid="ra-down">
+      <button type="button" onClick={() => void run((revision) => api.authoring.moveRule({ ...ref, revision, direction: 'down' }))} aria-label={t('ra.down')} title={t('ra.down')} data-testid="ra-down">
         ↓
       </button>
-      <button type="button" className="danger" onClick={() => window.confirm(t('ra.confirmDelete', { id: rule.id })) && void run(() => api.authoring.deleteRule(ref))} data-testid="ra-delete">
+      <button type="button" className="danger" onClick={() => window.confirm(t('ra.confirmDelete', { id: rule.id })) && void run((revision) => api.authoring.deleteRule({ ...ref, revision }))} data-testid="ra-delete">
         {t('ra.delete')}
       </button>
       {adding && (
@@ -53,11 +57,18 @@ export function RuleAuthoringBar({ detail, decision, rule, onChange, onError, on
           from={adding === 'duplicate' ? rule : null}
           onCancel={() => setAdding(null)}
           onAdd={(ruleId, clause, quote) =>
-            void run(async () => {
-              const s = await api.authoring.addRule({ id: detail.summary.id, revision: detail.summary.revision, decision, ruleId, from: adding === 'duplicate' ? rule.id : null, clause, quote });
-              setAdding(null);
-              return s;
-            }, ruleId.includes('/') ? ruleId : `${decision}/${ruleId}`)
+            void run(
+              async (revision) => {
+                const s = await api.authoring.addRule({ id: detail.summary.id, revision, decision, ruleId, from: adding === 'duplicate' ? rule.id : null, clause, quote });
+                setAdding(null);
+                return s;
+              },
+              ruleId.includes('/') ? ruleId : `${decision}/${ruleId}`,
+              [
+                { key: `${t(`decision.${decision}`)}・${ruleId}`, header: t('save.field.clause'), text: clause },
+                { key: `${t(`decision.${decision}`)}・${ruleId}`, header: t('save.field.quote'), text: shortText(quote) },
+              ],
+            )
           }
         />
       )}

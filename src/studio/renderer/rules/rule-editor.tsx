@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { ConditionEditor } from './condition-editor.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
+import { useRuleSaves } from './rule-saves.js';
+import { shortText } from '../team/waiting-inputs.js';
 
 /**
  * Editing one rule of a draft: the structured editor and the JSON side by side, both checked by
@@ -40,6 +42,7 @@ export function RuleEditor({
 }) {
   const api = useApi();
   const { t, lang } = useI18n();
+  const { save: queueSave } = useRuleSaves();
   const key = unsavedKey(detail.summary.id, decision, rule.id);
   // What was typed before this editor was mounted again (a reload brought a newer revision), with the revision it was typed on.
   const [kept] = useState(() => unsaved.get(key) ?? null);
@@ -94,7 +97,13 @@ export function RuleEditor({
     setSaving(true);
     try {
       // On the revision the text was typed on: if the draft moved on, the server refuses it (DRAFT_CONFLICT) rather than lose the other change.
-      const saved = await api.rules.saveRule({ id: detail.summary.id, revision: base, decision, ruleId: rule.id, ruleJson: json });
+      const saved = await queueSave({
+        versionId: detail.summary.id,
+        revision: base,
+        inputs: [{ key: `${t(`decision.${decision}`)}・${rule.id}`, header: t('save.field.rule'), text: shortText(json) }],
+        send: (revision) => api.rules.saveRule({ id: detail.summary.id, revision, decision, ruleId: rule.id, ruleJson: json }),
+        madeRevision: (d) => d.summary.revision,
+      });
       unsaved.delete(key);
       onSaved(saved);
     } catch (e) {

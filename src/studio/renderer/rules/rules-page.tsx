@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useState, useRef } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -20,13 +20,23 @@ import { useForceNote } from '../versions/use-force-note.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { NewDraftDialog } from '../tariffs/new-draft-dialog.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
+import { RuleSavesNote, RuleSavesProvider } from './rule-saves.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
 type Tab = 'rules' | 'coverage' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
 const TABS: Tab[] = ['rules', 'coverage', 'diff', 'regression', 'review', 'notice', 'audit'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The Rules page, its saves made one after the other (rule-saves.tsx). */
 export function RulesPage({ info }: { info: WorkspaceInfo }) {
+  return (
+    <RuleSavesProvider>
+      <RulesPageContent info={info} />
+    </RuleSavesProvider>
+  );
+}
+
+function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
   const { t } = useI18n();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
@@ -49,6 +59,12 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  // The review comment being typed: kept while another tab is open, for the version it was typed on.
+  const [reviewComment, setReviewComment] = useState<{ id: number | null; comment: string }>({ id: null, comment: '' });
+  const kept = useMemo(
+    () => ({ comment: reviewComment.id === selectedId ? reviewComment.comment : '', setComment: (comment: string) => setReviewComment({ id: selectedId, comment }) }),
+    [reviewComment, selectedId],
+  );
   const showError = useCallback((e: unknown, lead?: PageText) => setError({ error: e, ...(lead ? { lead } : {}) }), []);
 
   const reload = useCallback(
@@ -185,6 +201,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
             ) : (
               s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>
             )}
+            <RuleSavesNote />
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
@@ -228,6 +245,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
                     setNote({ date: sup ? sup.effective : null, effective: d.summary.effective, counted: d.summary.status === 'in-review' });
                   }}
                   onOpen={setTab}
+                  kept={kept}
                 />
               )}
               {tab === 'notice' && (

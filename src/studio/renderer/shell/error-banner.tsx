@@ -1,6 +1,6 @@
 import { StudioCallError } from '../../api/client.js';
 import { isStaleRefusal } from '../../api/envelope-status.js';
-import { DRAFT_CONFLICT_RELOADED_JA, ERROR_ADVICE_JA, PAGE_OWN_CODES } from '../i18n/error-advice.js';
+import { DRAFT_CONFLICT_NAMED_JA, DRAFT_CONFLICT_RELOADED_JA, ERROR_ADVICE_JA, PAGE_OWN_CODES, STALE_SUBMISSION_JA, SUBMISSION_CALLS } from '../i18n/error-advice.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { IssueList } from './issue-list.js';
 import { ConflictReload } from '../team/conflict-reload.js';
@@ -36,17 +36,27 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
   // A stale save names, in Japan time, who saved since the page loaded the draft.
   const by = call?.code === 'DRAFT_CONFLICT' && lang === 'ja' ? conflictBy(call.message) : null;
   const reloaded = shown.reloaded === true && call?.code === 'DRAFT_CONFLICT';
+  // Who changed the draft since the page loaded it: a colleague, this user's own other save, or someone unnamed.
+  const mine = by !== null && by.by === me?.name;
+  const who = by
+    ? mine
+      ? `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。`
+      : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。`
+    : 'この下書きは開いた後にほかの人が変更しました。';
   const advice =
     call && lang === 'ja'
-      ? by
-        ? by.by === me?.name
-          ? reloaded
-            ? `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。下の表はその保存の後のいまの下書きです。必要ならもう一度操作してください。`
-            : `この下書きは ${by.at} に、あなた自身の別の保存（別のタブ、またはまだ終わっていなかった直前の操作）で変更されています。この変更は保存されていません。「相手の変更を読み込む」で最新にしてから、もう一度操作してください。`
-          : `${by.by} さんが ${by.at} にこの下書きを変更しました（このページが読み込んだ後）。${reloaded ? DRAFT_CONFLICT_RELOADED_JA : ERROR_ADVICE_JA[call.code]}`
-        : reloaded
-          ? `この下書きは開いた後にほかの人が変更しました。${DRAFT_CONFLICT_RELOADED_JA}`
-          : ERROR_ADVICE_JA[call.code]
+      ? call.code === 'DRAFT_CONFLICT' && SUBMISSION_CALLS.has(call.call)
+        ? // A stale submission is said alike on the Rules page and the Tariff page.
+          `${who}${STALE_SUBMISSION_JA}`
+        : by
+          ? mine
+            ? reloaded
+              ? `${who}この変更は保存されていません。下の表はその保存の後のいまの下書きです。必要ならもう一度操作してください。`
+              : `${who}この変更は保存されていません。「相手の変更を読み込む」で最新にしてから、もう一度操作してください。`
+            : `${who}${reloaded ? DRAFT_CONFLICT_RELOADED_JA : DRAFT_CONFLICT_NAMED_JA}`
+          : reloaded
+            ? `${who}${DRAFT_CONFLICT_RELOADED_JA}`
+            : ERROR_ADVICE_JA[call.code]
       : undefined;
   // A stale refusal's own issue only repeats its message (who, and when in UTC): the sentences above say it, in Japan time.
   const issues = call ? call.issues.filter((i) => !(isStaleRefusal(call.code) && i.code === call.code)) : [];

@@ -7,6 +7,7 @@ import { SERIES } from '../../../tariff-model/tariff-columns.js';
 import { TABLE_IDS, type TableId } from '../../../tariff-model/table-id.js';
 import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
+import type { TariffVersion } from '../../../engine/tariff-types.js';
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { enumLabel } from '../../../tariff-model/enum-labels.js';
@@ -29,7 +30,7 @@ import { enumText } from './enum-text.js';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import { useDraftEditor } from './use-draft-editor.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
-import { useServerWaiting } from '../team/server-waiting-note.js';
+import { WaitingInputsNote, type WaitingInput } from '../team/waiting-inputs.js';
 import { VersionHeading, VersionList } from '../ui/version-list.js';
 import { InForcePanel } from '../versions/in-force-panel.js';
 import { useForceNote } from '../versions/use-force-note.js';
@@ -41,6 +42,13 @@ import { confirmLeaving } from '../shell/unsaved-edits.js';
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const isTyping = (el: EventTarget | null): boolean => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+
+/** A typed cell as the page names it (a waiting save, a stale one): the row's key, the column's header, what was typed. */
+const namedCell = (version: TariffVersion, c: CellEdit, lang: Lang): WaitingInput => {
+  const table = TABLES[c.table];
+  const col = table.columns.find((x) => x.key === c.field);
+  return { key: String(table.rows(version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), header: col ? col[lang] : c.field, text: c.text };
+};
 
 /** The tariff page: versions, the spreadsheet grid of the selected one, the engine's answer and the Excel round trip. */
 export function TariffsPage({ info }: { info: WorkspaceInfo }) {
@@ -98,10 +106,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     (e: unknown, edits?: readonly CellEdit[]) => {
       const d = detailRef.current;
       if (!(e instanceof StudioCallError && e.code === 'DRAFT_CONFLICT' && edits?.length && d)) return showError(e, (tr) => tr('error.edit'));
-      const cells = edits.slice(0, 3).map((c) => {
-        const table = TABLES[c.table];
-        return { key: String(table.rows(d.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), col: table.columns.find((x) => x.key === c.field), field: c.field, text: c.text };
-      });
+      const version = d.version;
       // The grid shows the draft as it now is (their change), as the message says: what was typed is named in it, to type again on their version.
       setRefresh((n) => n + 1);
       // Written when shown: a switch of language rewrites it.
@@ -111,7 +116,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
         reloaded: true,
         lead: (tr, lg) =>
         tr('error.staleEdit', {
-          cells: cells.map((c) => tr('error.staleCell', { key: c.key, header: c.col ? c.col[lg] : c.field, text: c.text })).join(lg === 'ja' ? '、' : '; '),
+          cells: edits
+            .slice(0, 3)
+            .map((c) => tr('error.staleCell', namedCell(version, c, lg)))
+            .join(lg === 'ja' ? '、' : '; '),
           more: edits.length > 3 ? tr('grid.normalisedMore', { n: edits.length - 3 }) : '',
         }),
       });
@@ -120,8 +128,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   );
   const editor = useDraftEditor(api, detail, setDetail, onSaveError);
   // A save waiting for the team server (it restarts): the grid shows what was typed, and the page names it.
-  const serverWaiting = useServerWaiting();
   const pendingCells = useMemo(() => new Map(editor.pending.filter((e) => e.table === tab).map((e) => [cellKey(e.index, e.field), e.text])), [editor.pending, tab]);
+  const waitingInputs = useMemo(() => (detail ? editor.pending.map((c) => namedCell(detail.version, c, lang)) : []), [editor.pending, detail, lang]);
 
   const reloadVersions = useCallback(async (select?: number) => {
     const { versions: vs } = await api.tariffs.list({});
@@ -390,21 +398,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
               !isDraft && <p className="readonly-note">{summary.status === 'in-review' ? t('version.inReview') : t('version.readOnly')}</p>
             )}
             <ChangesRequested summary={summary} />
-            {serverWaiting.calls > 0 && editor.pending.length > 0 && detail && (
-              <p className="banner banner-warning" role="status" data-testid="save-waiting">
-                {t('save.waitingCells', {
-                  cells: editor.pending
-                    .slice(0, 3)
-                    .map((c) => {
-                      const table = TABLES[c.table];
-                      const col = table.columns.find((x) => x.key === c.field);
-                      return t('error.staleCell', { key: String(table.rows(detail.version)[c.index]?.[table.keyField] ?? `#${c.index + 1}`), header: col ? col[lang] : c.field, text: c.text });
-                    })
-                    .join(lang === 'ja' ? '、' : '; '),
-                  more: editor.pending.length > 3 ? t('grid.normalisedMore', { n: editor.pending.length - 3 }) : '',
-                })}
-              </p>
-            )}
+            <WaitingInputsNote inputs={waitingInputs} shown="grid" />
             {error && (
               <ErrorBanner
                 shown={error}

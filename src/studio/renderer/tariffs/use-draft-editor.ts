@@ -5,6 +5,7 @@ import { cellText } from '../../../tariff-model/cell-value.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { applyRowOps, inverseOp, type RowOp } from '../../../tariff-model/row-ops.js';
+import { holdSave } from '../transport/team-session.js';
 
 /**
  * Edits of a draft: each batch (a typed cell, a pasted block, a fill) is one save, one
@@ -62,7 +63,10 @@ export function useDraftEditor(api: StudioApi, detail: VersionDetail | null, set
   const run = useCallback(
     (batch: Batch, record: (step: Step) => void, fail: SaveError = onError): Promise<boolean> => {
       let ok = false;
+      // Behind a save under way (the team server may be restarting), this one waits too: counted until it is sent.
+      const release = holdSave();
       queue.current = queue.current.then(async () => {
+        release();
         const d = current.current;
         if (!d || d.summary.status !== 'draft') return;
         // The inverse reads the cells as they are right before this save, in reverse order.

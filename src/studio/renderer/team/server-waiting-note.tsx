@@ -12,8 +12,9 @@ export function useServerWaiting(): ServerWaiting {
 /**
  * Over the studio while the team server does not answer (it restarts, the network dropped): the
  * page stays as it was and usable, and this says that the calls made meanwhile wait and are sent
- * once the server answers, with how many changes are not saved yet (team-session.ts); the tariff page names the cells that wait, with what was typed. Gone as
- * soon as nothing waits.
+ * once the server answers, with how many changes are not saved yet (team-session.ts); the tariff
+ * page and the Rules page name each value that waits, with what was typed (waiting-inputs.tsx).
+ * Gone as soon as nothing waits.
  */
 export function ServerWaitingNote() {
   const tt = useTeamText();

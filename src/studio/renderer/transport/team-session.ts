@@ -107,12 +107,29 @@ export function onSignedInAgain(listener: (r: Resumed) => void): () => void {
 export const SERVER_RETRY_MS = 2000;
 export type ServerWaiting = { calls: number; writes: number };
 const offline = new Set<{ writes: boolean }>();
+// Saves a page holds back behind its own save under way (holdSave): not sent yet, so not in `offline`, but waiting all the same.
+const held = new Set<object>();
 const offlineListeners = new Set<(w: ServerWaiting) => void>();
 let back: Promise<void> | null = null;
+const serverWaiting = (): ServerWaiting => ({ calls: offline.size, writes: [...offline].filter((c) => c.writes).length + held.size });
 const tellOffline = (): void => {
-  const w = { calls: offline.size, writes: [...offline].filter((c) => c.writes).length };
+  const w = serverWaiting();
   for (const l of offlineListeners) l(w);
 };
+
+/**
+ * A save a page queued behind its own save under way (the pages save one after the other): counted
+ * among the changes not saved yet while the server does not answer, until it is sent (the
+ * returned function; then the transport counts it, should it wait).
+ */
+export function holdSave(): () => void {
+  const h = {};
+  held.add(h);
+  tellOffline();
+  return () => {
+    if (held.delete(h)) tellOffline();
+  };
+}
 
 /** Resolves once the server answers anything on `sessionUrl` (one poll shared by every waiting call). */
 function serverBack(sessionUrl: URL): Promise<void> {
@@ -148,6 +165,6 @@ export async function sendWhenServerBack<T>(writes: boolean, sessionUrl: URL, ag
 /** The calls waiting for the server to answer again, now and at each change. */
 export function onServerWaiting(listener: (w: ServerWaiting) => void): () => void {
   offlineListeners.add(listener);
-  listener({ calls: offline.size, writes: [...offline].filter((c) => c.writes).length });
+  listener(serverWaiting());
   return () => offlineListeners.delete(listener);
 }

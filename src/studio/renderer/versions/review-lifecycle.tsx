@@ -40,6 +40,7 @@ export function ReviewLifecycle({
   onError,
   frozen,
   draftEnd,
+  kept,
   children,
 }: {
   kind: 'rule' | 'tariff';
@@ -55,10 +56,14 @@ export function ReviewLifecycle({
   frozen?: ReactNode;
   /** The draft's other way out, shown beneath submitting (the tariff page's "discard this draft"). */
   draftEnd?: ReactNode;
+  /** The comment kept by the page, when the form is not always shown (the Rules page's review tab): what was typed survives a look at another tab. */
+  kept?: { comment: string; setComment: (comment: string) => void };
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const [comment, setComment] = useState('');
+  const [ownComment, setOwnComment] = useState('');
+  const comment = kept ? kept.comment : ownComment;
+  const setComment = kept ? kept.setComment : setOwnComment;
   const [reviewer, setReviewer] = useState('');
   const s = version;
   const { me } = useTeam();
@@ -123,7 +128,13 @@ export function ReviewLifecycle({
                 className="primary"
                 disabled={busy !== null || noSubmit !== null}
                 aria-describedby={noSubmit ? roleNoteId : undefined}
-                onClick={() => void act('submit', () => actions.submit(comment))}
+                onClick={() =>
+                  void act(
+                    'submit',
+                    () => actions.submit(comment),
+                    (tr) => tr('review.submitRefused'),
+                  )
+                }
                 data-testid={testIds.submit}
               >
                 {t('review.submit')}
