@@ -165,15 +165,16 @@ export function ResultView({ view }: { view: RunView }) {
           note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen), pct: percent(view.sensitivity.relative, lang) })}
           height={Math.max(160, view.sensitivity.rows.length * 34 + 60)}
           chart={
-            <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" barGap={2} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
               <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
               <Tooltip formatter={tipYen} />
               <Legend />
               <ReferenceLine x={0} stroke="#666" />
-              <Bar dataKey="effectDown" stackId="t" name={t('scn.effectDown')} fill={BASE} isAnimationActive={false} />
-              <Bar dataKey="effectUp" stackId="t" name={t('scn.effectUp')} fill={PROP} isAnimationActive={false} />
+              {/* Each bar runs from 0 to its own effect, side by side: stacked, an up effect of the same sign as the down one was drawn from the end of the down bar (0.012 of the hazard read +44万円 for +35万円). */}
+              <Bar dataKey="effectDown" name={t('scn.effectDown')} fill={BASE} isAnimationActive={false} />
+              <Bar dataKey="effectUp" name={t('scn.effectUp')} fill={PROP} isAnimationActive={false} />
             </BarChart>
           }
           table={

@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillScenario, openScenarios, runScenario, shot, useStudio, waitText } from './studio-harness.js';
+
+/**
+ * Finance's daily what-if, as a new analyst does it from the docs: SHORT's monthly fee +10%
+ * (24,000円 → 26,400円) over 24 months of 1,000 contracts, customers responding (cancellation and course-choice
+ * elasticity), with the tornado. Screenshots: test-results/screenshots/fin12-*.png.
+ */
+const studio = useStudio(join(mkdtempSync(join(tmpdir(), 'fin12-e2e-')), 'ws.sqlite'), { viewport: { width: 1440, height: 900 } });
+const { testId } = studio;
+
+const yenOf = (text: string): number => Number(text.replace(/[+円,\s]/gu, ''));
+const optionValues = (select: ReturnType<typeof testId>) => select.evaluate((e) => [...(e as HTMLSelectElement).options].map((o) => o.value));
+
+describe('Finance: SHORT +10% with the customers’ response', () => {
+  it('a course-fee edit on the legacy series offers SHORT: picking the series drops a term its courses do not have (the quick edit too)', async () => {
+    await openScenarios(studio);
+    await fillScenario(studio, { name: 'SHORT 月額 +10%', size: 1000, months: 24 });
+    await testId('scn-seed').fill('20270101');
+    await testId('scn-start-from').fill('2025-01-01');
+    await testId('scn-start-to').fill('2028-06-30');
+    const mix: [string, string][] = [
+      ['SHORT', '6'],
+      ['LONG', '10'],
+      ['M2035N-3Y-C7-SN', '20'],
+      ['M5525N-3Y-C7-SN', '10'],
+    ];
+    for (const [i, [course, share]] of mix.entries()) {
+      await studio.page.getByLabel(`コース ${i + 1}`, { exact: true }).selectOption(course);
+      await studio.page.getByLabel(`構成比 ${i + 1}`, { exact: true }).fill(share);
+    }
+    await testId('scn-cancel-hazard').fill('0.01');
+    await testId('scn-response-cancellation-all').fill('1.5');
+    await testId('scn-response-choice-all').fill('-2');
+    await testId('scn-sensitivity').check();
+
+    await testId('scn-proposal-add-kind').selectOption('course-fee');
+    await testId('scn-proposal-add-edit').click();
+    // The series read as the price-response table names them (旧コース, not the code legacy).
+    expect(await testId('scn-proposal-edit-0-series').locator('option').allTextContents()).toEqual(['すべてのシリーズ', '旧コース', 'M5525 シリーズ', 'M2035 シリーズ']);
+    expect(await testId('scn-baseline-qe-series').locator('option').allTextContents()).toEqual(['すべてのシリーズ', '旧コース', 'M5525 シリーズ', 'M2035 シリーズ']);
+    // A new edit starts on M2035 3年; the legacy courses have no term, so 36 か月 goes with the series.
+    await testId('scn-proposal-edit-0-series').selectOption('legacy');
+    expect(await testId('scn-proposal-edit-0-term').inputValue()).toBe('');
+    expect(await optionValues(testId('scn-proposal-edit-0-term'))).toEqual(['']);
+    expect(await optionValues(testId('scn-proposal-edit-0-course'))).toEqual(['', 'SHORT', 'LONG', 'SHORT-MOUNT', 'LONG-MOUNT', 'PLUS-SHORT', 'PLUS-LONG']);
+    // Listed by code and name, as the course mix lists them.
+    expect(await testId('scn-proposal-edit-0-course').locator('option[value=SHORT]').textContent()).toBe('SHORT — どこでも“me”REC 短期コース');
+    await testId('scn-proposal-edit-0-course').selectOption('SHORT');
+    await testId('scn-proposal-edit-0-amount').fill('2400');
+    await waitText(testId('scn-proposal-edit-0-text'), 'コース「どこでも“me”REC 短期コース」の月額 24,000円 → 26,400円');
+
+    // The one-click 月額の変更 row: legacy leaves no 36 か月 behind either.
+    await testId('scn-baseline-qe-series').selectOption('legacy');
+    expect(await testId('scn-baseline-qe-term').inputValue()).toBe('');
+    expect(await optionValues(testId('scn-baseline-qe-term'))).toEqual(['']);
+    await testId('scn-baseline-qe-series').selectOption('M5525');
+    expect(await optionValues(testId('scn-baseline-qe-term'))).toEqual(['', '1', '6', '12', '24', '36', '60']);
+    await testId('scn-proposal-edit-0').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'fin12-short-fee-edit');
+  });
+
+  it('the tornado draws each effect from 0 to its own value, also when down and up move the same way', async () => {
+    await runScenario(studio);
+    const rows = testId('table-tornado').locator('tbody tr');
+    await rows.first().waitFor();
+    const effects: { down: number; up: number }[] = [];
+    for (const r of await rows.all()) {
+      const cells = await r.locator('td').allTextContents();
+      effects.push({ down: yenOf(cells[2]!), up: yenOf(cells[3]!) });
+    }
+    // The case that was drawn wrong: an assumption whose down and up effects have the same sign.
+    expect(effects.some((e) => e.down !== 0 && e.up !== 0 && Math.sign(e.down) === Math.sign(e.up))).toBe(true);
+    const chart = testId('chart-tornado');
+    await chart.scrollIntoViewIfNeeded();
+    const zero = Number(await chart.locator('.recharts-reference-line-line').getAttribute('x1'));
+    // Each bar belongs to the row whose axis label is nearest its middle (a bar of 0円 is not drawn).
+    const rowsY = await chart.locator('text.recharts-cartesian-axis-tick-value[orientation=left]').evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('y'))));
+    expect(rowsY).toHaveLength(effects.length);
+    const bars = async (name: string, side: 'down' | 'up') =>
+      (
+        await chart
+          .locator(`path.recharts-rectangle[name="${name}"]`)
+          .evaluateAll((ps) =>
+            ps.map((p) => ({ x: Number(p.getAttribute('x')), width: Number(p.getAttribute('width')), mid: Number(p.getAttribute('y')) + Number(p.getAttribute('height')) / 2 })),
+          )
+      ).map((b) => {
+        const row = rowsY.reduce((best, y, i) => (Math.abs(y - b.mid) < Math.abs(rowsY[best]! - b.mid) ? i : best), 0);
+        return { ...b, value: effects[row]![side] };
+      });
+    const drawn = [...(await bars('下げたとき', 'down')), ...(await bars('上げたとき', 'up'))];
+    expect(drawn).toHaveLength(effects.flatMap((e) => [e.down, e.up]).filter((v) => v !== 0).length);
+    const scale = Math.max(...drawn.map((d) => Math.abs(d.width))) / Math.max(...drawn.map((d) => Math.abs(d.value)));
+    for (const d of drawn.filter((x) => x.value !== 0)) {
+      // From the zero line, to where the value is (a bar's width is signed: negative to the left).
+      expect(d.x, `bar of ${d.value} starts at 0`).toBeCloseTo(zero, 0);
+      expect(d.width, `bar of ${d.value}`).toBeCloseTo(d.value * scale, 0);
+    }
+    await shot(studio.page, 'fin12-tornado');
+  });
+});
