@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillScenario, openScenarios, runScenario, shot, useStudio, waitText } from './studio-harness.js';
 
@@ -35,6 +36,7 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
     await testId('scn-cancel-hazard').fill('0.01');
     await testId('scn-response-cancellation-all').fill('1.5');
     await testId('scn-response-choice-all').fill('-2');
+    await testId('scn-replications').fill('3');
     await testId('scn-sensitivity').check();
 
     await testId('scn-proposal-add-kind').selectOption('course-fee');
@@ -100,5 +102,29 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
       expect(d.width, `bar of ${d.value}`).toBeCloseTo(d.value * scale, 0);
     }
     await shot(studio.page, 'fin12-tornado');
+  });
+
+  it('the summary shows the median of the replications’ paired difference beside its range, as the exported Bands sheet holds it, and says the other columns are one run', async () => {
+    const net = testId('summary-table').locator('tr[data-key=netExTax]');
+    const median = yenOf((await net.locator('td[data-band=median]').textContent())!);
+    expect(await testId('summary-table').locator('th').allTextContents()).toContain('差額 p50（中央値）');
+    await waitText(testId('summary-band-note'), 'シード 20270101 の 1 回の実行');
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('scn-export').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'fin12-xlsx-')), 'scenario.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    let p50: number | undefined;
+    wb.getWorksheet('Bands')!.eachRow((r) => {
+      if (r.getCell(1).value === 'netExTax' && !r.getCell(3).value && String(r.getCell(4).value).startsWith('difference')) {
+        const v = r.getCell(6).value as number | { result?: number };
+        p50 = typeof v === 'number' ? v : v.result;
+      }
+    });
+    expect(median).toBe(p50);
+    // One run's difference is not the median: here they differ, and the page shows both.
+    expect(yenOf((await net.locator('td').nth(3).textContent())!)).not.toBe(median);
+    await testId('summary-table').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'fin12-summary-median');
   });
 });

@@ -452,6 +452,9 @@ export const ja = {
   'scn.bandNote': '線はシード {seed} の 1 回の実行、網掛けは {n} 回の反復の p5–p95（灰色が現行案、青が変更案）。差額の幅は同じ乱数で対にした差から。',
   'scn.bandProposal': '変更案 p5–p95',
   'scn.bandDifference': '差額 p5–p95',
+  'scn.bandMedian': '差額 p50（中央値）',
+  'scn.summaryBandNote':
+    '現行案・変更案・差額の列はシード {seed} の 1 回の実行です。{n} 回の反復の中央値は「差額 p50」、幅は「p5–p95」の列にあります（1 回の実行が幅の端にあることもあります）。',
   'scn.chart.tornado': '感応度（税抜収入の差額への影響、幅の大きい順）',
   'scn.tornadoNote': '各前提を下げた／上げたときの差額の変化（値の指定がない前提は ±{pct}、確率は 0〜1 の範囲で。基準の差額 {base}）',
   'scn.movedValues': '下げた値 ← 元の値 → 上げた値',
@@ -926,6 +929,9 @@ export const en: Record<MessageKey, string> = {
     'Lines: the one run of seed {seed}; shaded: p5–p95 of {n} replications (grey the baseline, blue the proposal). The difference’s band is from the paired differences.',
   'scn.bandProposal': 'Proposal p5–p95',
   'scn.bandDifference': 'Difference p5–p95',
+  'scn.bandMedian': 'Difference p50 (median)',
+  'scn.summaryBandNote':
+    'The baseline, proposal and difference columns are the one run of seed {seed}. The median of the {n} replications is under “Difference p50”, their range under “p5–p95” (the one run may lie at the edge of it).',
   'scn.chart.tornado': 'Sensitivity (effect on the net-revenue difference, largest swing first)',
   'scn.tornadoNote':
     'How the difference moves when each assumption is moved down or up (±{pct} unless the scenario gives the values; probabilities stay within 0–1; unmoved difference {base})',

@@ -120,6 +120,11 @@ export function ResultView({ view }: { view: RunView }) {
 
       <section className="scn-card">
         <h3>{t('scn.summary')}</h3>
+        {view.bands && (
+          <p className="muted small" data-testid="summary-band-note">
+            {t('scn.summaryBandNote', { seed: view.meta.seed, n: view.bands.replications })}
+          </p>
+        )}
         <FiguresTable
           testId="summary-table"
           wideFirst
@@ -398,6 +403,8 @@ function FiguresTable<R extends Figures>(props: {
         ...(band
           ? [
               { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              // The central estimate of the difference: the one run of the seed may lie far from it (the list's headline is that run).
+              { key: 'bandMedian', header: t('scn.bandMedian'), className: 'num', cellClass: (r: R) => diffClass(band(r)?.difference.p50 ?? 0), cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'median' } : {}), cell: (r: R) => { const b = band(r); return b ? showDifference(bandFigure(b.difference.p50, props.bandOfCount?.(r) ? 1 : 0), r) : ''; } },
               { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
             ]
           : []),
