@@ -127,4 +127,30 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
     await testId('summary-table').scrollIntoViewIfNeeded();
     await shot(studio.page, 'fin12-summary-median');
   });
+
+  it('a variant for another fleet size starts from 複製 with every input kept, and the comparison shows each one’s median difference beside its one run', async () => {
+    const medianA = (await testId('summary-table').locator('tr[data-key=netExTax] td[data-band=median]').textContent())!;
+    await testId('scn-duplicate').click();
+    await waitText(testId('scn-notice'), '「SHORT 月額 +10%」の入力を写した新しいシナリオです');
+    expect(await testId('scn-name').inputValue()).toBe('SHORT 月額 +10% のコピー');
+    // The mix, the response and the edit came along; only what the variant changes is typed.
+    expect(await studio.page.getByLabel('コース 1', { exact: true }).inputValue()).toBe('SHORT');
+    expect(await testId('scn-response-choice-all').inputValue()).toBe('-2');
+    await waitText(testId('scn-proposal-edit-0-text'), '24,000円 → 26,400円');
+    await testId('scn-name').fill('SHORT 月額 +10%（2,000 契約）');
+    await testId('scn-size').fill('2000');
+    await testId('scn-sensitivity').uncheck();
+    await runScenario(studio);
+    expect(await testId('scenario-list').locator('[data-testid^=scn-open-]').count()).toBe(2);
+    const medianB = (await testId('summary-table').locator('tr[data-key=netExTax] td[data-band=median]').textContent())!;
+    for (const box of await studio.page.locator('[data-testid^=scn-compare-]').all()) await box.check();
+    await testId('scn-compare').click();
+    const row = testId('compare-view').locator('tr[data-key=netExTax-median]');
+    await waitText(row, '3 回の反復');
+    // A is the newer (2,000), B the first (1,000), as the list orders them.
+    expect((await row.locator('td[data-side=a]').textContent())!.startsWith(`${medianB}（`)).toBe(true);
+    expect((await row.locator('td[data-side=b]').textContent())!.startsWith(`${medianA}（`)).toBe(true);
+    await testId('compare-view').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'fin12-compare-median');
+  });
 });

@@ -234,6 +234,23 @@ export function ScenariosPage() {
     setErrorFields(new Set());
   };
 
+  // A variant (another fleet size, hazard or price) starts from this scenario's inputs, typing included, instead of a blank form.
+  const duplicate = () => {
+    if (!form || selectedId === null) return;
+    const copy = { ...structuredClone(form), name: t('scn.duplicateName', { name: form.name }) };
+    setSelectedId(null);
+    setForm(copy);
+    setSavedForm(copy);
+    setResult(null);
+    setRanForm(null);
+    setPriceMode(null);
+    setSummary(null);
+    setFormOpen(true);
+    setError(null);
+    setErrorFields(new Set());
+    setNotice({ key: 'scn.duplicated', vars: { name: form.name } });
+  };
+
   const remove = async () => {
     if (selectedId === null || !window.confirm(t('scn.confirmDelete'))) return;
     try {
@@ -342,6 +359,9 @@ export function ScenariosPage() {
             data-testid="scn-export"
           >
             {t('action.export')}
+          </button>
+          <button type="button" onClick={duplicate} disabled={busy || !form || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-duplicate">
+            {t('scn.duplicate')}
           </button>
           <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-delete">
             {t('scn.delete')}
