@@ -268,7 +268,7 @@ describe('scenarios API', () => {
     const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
     await finish(call, runId);
     const file = await call<{ fileName: string; contentBase64: string }>('scenarios.export', { id: scenario.id });
-    expect(file.fileName).toBe(`scenario-${scenario.id}-M2035-3年-500円.xlsx`);
+    expect(file.fileName).toBe(`scenario-${scenario.id}-M2035-3年-−500円.xlsx`);
     // Renamed after the run: the workbook still holds that run, and keeps its name.
     await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: { ...form, name: 'renamed after the run' } });
     expect((await call<{ fileName: string }>('scenarios.export', { id: scenario.id })).fileName).toBe(file.fileName);
