@@ -14,7 +14,7 @@ const studio = useStudio(join(mkdtempSync(join(tmpdir(), 'fin12-e2e-')), 'ws.sql
 const { testId } = studio;
 
 const yenOf = (text: string): number => Number(text.replace(/[+円,\s]/gu, ''));
-const optionValues = (select: ReturnType<typeof testId>) => select.evaluate((e) => [...(e as HTMLSelectElement).options].map((o) => o.value));
+const optionValues = (select: ReturnType<typeof testId>) => select.evaluate((e) => Array.from((e as HTMLSelectElement).options, (o) => o.value));
 
 describe('Finance: SHORT +10% with the customers’ response', () => {
   it('a course-fee edit on the legacy series offers SHORT: picking the series drops a term its courses do not have (the quick edit too)', async () => {
@@ -142,7 +142,10 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
     await testId('scn-sensitivity').uncheck();
     await runScenario(studio);
     expect(await testId('scenario-list').locator('[data-testid^=scn-open-]').count()).toBe(2);
+    // The list says each one's median beside its one run, as its summary does.
+    expect(await testId('scn-median-1').textContent()).toBe(` （3 回の中央値 ${medianA}）`);
     const medianB = (await testId('summary-table').locator('tr[data-key=netExTax] td[data-band=median]').textContent())!;
+    expect(await testId('scn-median-2').textContent()).toBe(` （3 回の中央値 ${medianB}）`);
     for (const box of await studio.page.locator('[data-testid^=scn-compare-]').all()) await box.check();
     await testId('scn-compare').click();
     const row = testId('compare-view').locator('tr[data-key=netExTax-median]');

@@ -320,7 +320,7 @@ describe('scenarios API', () => {
     expect(tornado).toContain('/response/cancellation/elasticity');
   });
 
-  it('the scenario JSON of the export (its Assumptions sheet), run by `tariff simulate` with no flag, gives the same figures, the tornado included', async () => {
+  it('the scenario JSON of the export (its Assumptions sheet), run by `tariff simulate` with no flag, gives the same figures, the tornado included; the list gives the median of its replications', async () => {
     const { call } = setup();
     const c = await call<ScenarioChoices>('scenarios.choices', {});
     // Finance's what-if: SHORT +10% with the customers' response, bands and the 感応度 box ticked.
@@ -355,6 +355,10 @@ describe('scenarios API', () => {
     expect(cliWb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By month', 'By course', 'By item', 'Events', 'Assumptions', 'Bands', 'Replications', 'Sensitivity']);
     for (const name of ['Summary', 'By month', 'By course', 'Bands', 'Replications', 'Sensitivity'])
       expect(values(cliWb.getWorksheet(name)!), name).toEqual(values(studioWb.getWorksheet(name)!));
+    // The list gives the median of the replications' net revenue difference beside the one run of the seed.
+    const got = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
+    const listed = (await call<{ scenarios: ScenarioSummary[] }>('scenarios.list', {})).scenarios.find((x) => x.id === scenario.id)!;
+    expect(listed.last).toMatchObject({ replications: 2, medianDifference: got.result.bands!.summary.find((b) => b.key === 'netExTax')!.difference.p50 });
   });
 
   it('lists, deletes and refuses to export a scenario never run', async () => {

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { CompareView } from './compare-view.js';
-import { count, signedYen } from './format.js';
+import { bandFigure, count, signedYen } from './format.js';
 import { formIssues } from './form-issues.js';
 import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
@@ -319,6 +319,13 @@ export function ScenariosPage() {
                   {s.last ? (
                     <>
                       {t('scn.netDiff')} <span className={s.last.difference < 0 ? 'down' : s.last.difference > 0 ? 'up' : ''}>{signedYen(s.last.difference, yen)}</span>
+                      {/* With replications, the central estimate too: the one run above may lie far from it. */}
+                      {s.last.medianDifference !== undefined && (
+                        <span className="scn-item-median" data-testid={`scn-median-${s.id}`}>
+                          {' '}
+                          {t('scn.netDiffMedian', { n: s.last.replications ?? 0, amount: signedYen(bandFigure(s.last.medianDifference, 0), yen) })}
+                        </span>
+                      )}
                       {s.last.stale && <span className="badge badge-draft">{t('scn.stale')}</span>}
                     </>
                   ) : (
