@@ -132,7 +132,7 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
     const medianA = (await testId('summary-table').locator('tr[data-key=netExTax] td[data-band=median]').textContent())!;
     await testId('scn-duplicate').click();
     await waitText(testId('scn-notice'), '「SHORT 月額 +10%」の入力を写した新しいシナリオです');
-    expect(await testId('scn-name').inputValue()).toBe('SHORT 月額 +10% のコピー');
+    expect(await testId('scn-name').inputValue()).toBe('SHORT 月額 +10%（コピー）');
     // The mix, the response and the edit came along; only what the variant changes is typed.
     expect(await studio.page.getByLabel('コース 1', { exact: true }).inputValue()).toBe('SHORT');
     expect(await testId('scn-response-choice-all').inputValue()).toBe('-2');

@@ -329,7 +329,7 @@ export const ja = {
   'scn.course': 'コース',
   'scn.delete': '削除',
   'scn.duplicate': '複製',
-  'scn.duplicateName': '{name} のコピー',
+  'scn.duplicateName': '{name}（コピー）',
   'scn.duplicated': '「{name}」の入力を写した新しいシナリオです。契約数などを変えて「保存」または「保存して実行」すると、一覧に加わります（元のシナリオはそのままです）。',
   'scn.done': '実行が終わりました（{seconds} 秒）。',
   'scn.mode.repriced': '再価格付け: 前回の実行のイベントを新しい価格で計算し直した結果です（{ms} ミリ秒。未保存、「保存して実行」で確定します）。',
