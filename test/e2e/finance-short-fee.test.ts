@@ -65,7 +65,7 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
     await shot(studio.page, 'fin12-short-fee-edit');
   });
 
-  it('the tornado draws each effect from 0 to its own value, also when down and up move the same way', async () => {
+  it('the tornado draws each effect from 0 to its own value, also when down and up move the same way; the events legend draws the baseline dashed', async () => {
     await runScenario(studio);
     const rows = testId('table-tornado').locator('tbody tr');
     await rows.first().waitFor();
@@ -102,6 +102,10 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
       expect(d.width, `bar of ${d.value}`).toBeCloseTo(d.value * scale, 0);
     }
     await shot(studio.page, 'fin12-tornado');
+    // The events chart's legend draws the baseline's lines dashed, as the chart and its note say, and names them 減免（現行案）.
+    const icon = (name: string) => testId('chart-events').locator(`svg[aria-label="${name} legend icon"] .recharts-legend-icon`);
+    expect(await icon('減免（現行案）').getAttribute('stroke-dasharray')).toBe('5 4');
+    expect(await icon('減免（変更案）').getAttribute('stroke-dasharray')).toBeNull();
   });
 
   it('the summary shows the median of the replications’ paired difference beside its range, as the exported Bands sheet holds it, and says the other columns are one run', async () => {

@@ -27,6 +27,7 @@ export function ResultView({ view }: { view: RunView }) {
   const { t, lang, yen: plainYen } = useI18n();
   const yen = (n: number) => money(n, plainYen);
   const tickYen = (n: number) => compactYen(n, lang);
+  const sided = (what: string, side: string) => (lang === 'ja' ? `${what}（${side}）` : `${what} (${side})`);
   const tipYen = (v: unknown) => (typeof v === 'number' ? yen(v) : String(v));
   const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
@@ -272,8 +273,9 @@ export function ResultView({ view }: { view: RunView }) {
             <Tooltip formatter={tipCount} />
             <Legend />
             {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
-              <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={`${t(`scn.event.${k}`)} (${series.baseline})`} stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
-              <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={`${t(`scn.event.${k}`)} (${series.proposal})`} stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
+              // The legend draws each line as the chart does (the baseline's dashed: its icon was a solid line like the proposal's), named 減免（現行案）.
+              <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={sided(t(`scn.event.${k}`), series.baseline)} legendType="plainline" stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
+              <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={sided(t(`scn.event.${k}`), series.proposal)} legendType="plainline" stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
             ])}
           </LineChart>
         }
