@@ -101,6 +101,8 @@ describe('Finance: SHORT +10% with the customers’ response', () => {
       expect(d.x, `bar of ${d.value} starts at 0`).toBeCloseTo(zero, 0);
       expect(d.width, `bar of ${d.value}`).toBeCloseTo(d.value * scale, 0);
     }
+    // Its legend in the bars' and the table's order.
+    expect(await chart.locator('.recharts-legend-item-text').allTextContents()).toEqual(['下げたとき', '上げたとき']);
     await shot(studio.page, 'fin12-tornado');
     // The events chart's legend draws the baseline's lines dashed, as the chart and its note say, and names them 減免（現行案）.
     const icon = (name: string) => testId('chart-events').locator(`svg[aria-label="${name} legend icon"] .recharts-legend-icon`);

@@ -176,7 +176,8 @@ export function ResultView({ view }: { view: RunView }) {
               <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
               <Tooltip formatter={tipYen} />
-              <Legend />
+              {/* In the bars' and the table's order, 下げたとき then 上げたとき (sorted by name, 上 came before 下). */}
+              <Legend itemSorter={null} />
               <ReferenceLine x={0} stroke="#666" />
               {/* Each bar runs from 0 to its own effect, side by side: stacked, an up effect of the same sign as the down one was drawn from the end of the down bar (0.012 of the hazard read +44万円 for +35万円). */}
               <Bar dataKey="effectDown" name={t('scn.effectDown')} fill={BASE} isAnimationActive={false} />
