@@ -30,8 +30,9 @@ export type RunRequest = {
   /** Runs of the fleet for the bands, and where their number came from. */
   readonly replications: number;
   readonly replicationsFrom: '--replications' | 'scenario' | 'default';
-  /** --sensitivity: two more runs per assumption moved. */
+  /** --sensitivity (or the scenario's "sensitivity" section, `sensitivityFrom` 'scenario'): two more runs per assumption moved. */
   readonly sensitivity: boolean;
+  readonly sensitivityFrom?: '--sensitivity' | 'scenario';
   /** --ledger: every ledger row written (replication 0 only). */
   readonly ledger: boolean;
   /** --verify: one run with its ledger, every row replayed (replications and sensitivity do not apply). */
@@ -63,7 +64,7 @@ export function runSize(rs: ResolvedScenario, r: RunRequest): RunSize {
     if (r.sensitivity) {
       const moved = assumptionsOf(rs.scenario).length;
       runs += 2 * moved;
-      parts.push(`${2 * moved} for --sensitivity (${plural(moved, 'assumption')} moved down and up)`);
+      parts.push(`${2 * moved} for ${r.sensitivityFrom === 'scenario' ? 'the scenario\'s "sensitivity"' : '--sensitivity'} (${plural(moved, 'assumption')} moved down and up)`);
     }
     if (r.ledger) {
       runs += LEDGER_RUNS;

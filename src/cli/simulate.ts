@@ -100,7 +100,7 @@ async function runAndWrite(
 export const simulate: Command = {
   summary: 'simulate a fleet under a baseline and a proposal (a what-if scenario) and write the comparison',
   usage: [
-    'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--replications N] [--sensitivity] [--workers N] [--quiet] [--max-contract-months N] [--rules DIR] [--tariffs DIR]',
+    'tariff simulate SCENARIO --out FILE.xlsx|FILE.json|FILE.csv [--ledger] [--replications N] [--sensitivity | --no-sensitivity] [--workers N] [--quiet] [--max-contract-months N] [--rules DIR] [--tariffs DIR]',
     'tariff simulate SCENARIO --verify [--workers N] [--max-contract-months N] [--rules DIR] [--tariffs DIR]',
     '  SCENARIO: a scenario file (docs/scenarios.md; scenarios/example.json is one).',
     '  --out: the workbook (summary, by month, by course, by item and clause, events, assumptions),',
@@ -114,6 +114,8 @@ export const simulate: Command = {
     '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
     '  --sensitivity: also the tornado: each assumption (the scenario\'s "sensitivity", else hazards, outage rate,',
     '            late payments, option uptake, elasticities) moved down and up, its effect on the net-revenue difference.',
+    '            On by default when the scenario has a "sensitivity" section (the studio\'s 感応度 box writes one);',
+    '            --no-sensitivity skips it.',
     '  --verify: instead of writing, replay every ledger row and logged event through the engine (the answers of',
     "            tariff decide, on each side's versions with its edits) and list mismatches; exit 1 when there is one.",
     '  --max-contract-months N: the largest run started, in contract-months: fleet.size × horizon.months × runs',
@@ -136,6 +138,7 @@ export const simulate: Command = {
         verify: { type: 'boolean' },
         replications: { type: 'string' },
         sensitivity: { type: 'boolean' },
+        'no-sensitivity': { type: 'boolean' },
         'max-contract-months': { type: 'string' },
       },
     });
@@ -155,7 +158,11 @@ export const simulate: Command = {
     if (!Number.isInteger(replications) || replications < 1 || replications > 1000)
       throw new UsageError(`--replications must be a whole number from 1 to 1000, got "${values.replications}"`);
     const replicationsFrom = values.replications !== undefined ? '--replications' : rs.scenario.replications !== undefined ? 'scenario' : 'default';
-    checkSize(rs, { replications, replicationsFrom, sensitivity: values.sensitivity === true, ledger, verify: false }, max);
+    if (values.sensitivity === true && values['no-sensitivity'] === true) throw new UsageError('--sensitivity and --no-sensitivity contradict each other; give one');
+    // As the replications: the scenario's own section is the default, a flag overrides it.
+    const sensitivity = values['no-sensitivity'] === true ? false : values.sensitivity === true || rs.scenario.sensitivity !== undefined;
+    const sensitivityFrom = values.sensitivity === true ? '--sensitivity' : 'scenario';
+    checkSize(rs, { replications, replicationsFrom, sensitivity, sensitivityFrom, ledger, verify: false }, max);
     if (resolve(out) === resolve(positionals[0]!)) throw new UsageError(`--out ${out} is the scenario file itself; choose another file for the answer`);
     const output = await openOutput(out, rs, ledger);
     // Ctrl-C (or a SIGTERM) stops the run: what was staged is removed, an existing --out stays as it was.
@@ -167,7 +174,7 @@ export const simulate: Command = {
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);
     try {
-      return await runAndWrite(rs, output, { workers, ledger, replications, quiet: values.quiet === true, sensitivity: values.sensitivity === true }, io);
+      return await runAndWrite(rs, output, { workers, ledger, replications, quiet: values.quiet === true, sensitivity }, io);
     } catch (e) {
       output.abort();
       const code = (e as NodeJS.ErrnoException).code;

@@ -185,6 +185,25 @@ describe('tariff simulate', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).views.summary.length).toBeGreaterThan(10);
   });
 
+  it('a scenario with a "sensitivity" section (as the studio exports it) runs its tornado without --sensitivity, as the studio does; --no-sensitivity skips it', async () => {
+    const file = join(dir, 'sens.json');
+    writeFileSync(file, JSON.stringify({ ...smallScenario(40, 6), sensitivity: {} }));
+    const asScenario = await run([file, '--out', join(dir, 'sens.json.out.json'), '--workers', '0', '--quiet']);
+    expect(asScenario.code).toBe(0);
+    const answer = JSON.parse(readFileSync(join(dir, 'sens.json.out.json'), 'utf8')) as { sensitivity?: { rows: { pointer: string }[] } };
+    expect(answer.sensitivity?.rows.map((r) => r.pointer)).toContain('/cancellation/monthlyHazard');
+    const skipped = await run([file, '--out', join(dir, 'nosens.json'), '--workers', '0', '--quiet', '--no-sensitivity']);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'nosens.json'), 'utf8'))).not.toHaveProperty('sensitivity');
+    const both = await run([file, '--out', join(dir, 'both.json'), '--sensitivity', '--no-sensitivity']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--sensitivity and --no-sensitivity contradict each other');
+    // Its size counts the tornado's runs, and says where they came from.
+    const small = await run([file, '--out', join(dir, 'big.json'), '--max-contract-months', '300']);
+    expect(small.code).toBe(2);
+    expect(small.err).toMatch(/for the scenario's "sensitivity" \(\d+ assumptions moved down and up\)/u);
+  });
+
   it('a broken scenario: exit 2, file and pointer, nothing written', async () => {
     const file = join(dir, 'bad.json');
     const s = smallScenario(10, 12);

@@ -118,7 +118,7 @@ describe('the simulations the docs show stay within the limits they would meet',
       const size = runSize(rs, {
         replications: replications ? Number(replications) : (rs.scenario.replications ?? 1),
         replicationsFrom: replications ? '--replications' : rs.scenario.replications ? 'scenario' : 'default',
-        sensitivity: flag('--sensitivity'),
+        sensitivity: !flag('--no-sensitivity') && (flag('--sensitivity') || rs.scenario.sensitivity !== undefined),
         ledger: flag('--ledger'),
         verify: flag('--verify'),
       });

@@ -268,7 +268,7 @@ describe('scenarios API', () => {
     const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
     await finish(call, runId);
     const file = await call<{ fileName: string; contentBase64: string }>('scenarios.export', { id: scenario.id });
-    expect(file.fileName).toBe(`scenario-${scenario.id}-M2035-3年-500円.xlsx`);
+    expect(file.fileName).toBe(`scenario-${scenario.id}-M2035-3年-−500円.xlsx`);
     // Renamed after the run: the workbook still holds that run, and keeps its name.
     await call<ScenarioSummary>('scenarios.save', { id: scenario.id, form: { ...form, name: 'renamed after the run' } });
     expect((await call<{ fileName: string }>('scenarios.export', { id: scenario.id })).fileName).toBe(file.fileName);
@@ -318,6 +318,47 @@ describe('scenarios API', () => {
       .map((r) => r[2]);
     expect(tornado).toEqual(got.result.sensitivity!.rows.map((r) => r.pointer));
     expect(tornado).toContain('/response/cancellation/elasticity');
+  });
+
+  it('the scenario JSON of the export (its Assumptions sheet), run by `tariff simulate` with no flag, gives the same figures, the tornado included; the list gives the median of its replications', async () => {
+    const { call } = setup();
+    const c = await call<ScenarioChoices>('scenarios.choices', {});
+    // Finance's what-if: SHORT +10% with the customers' response, bands and the 感応度 box ticked.
+    const form = smallForm(c, {
+      name: 'SHORT +10%',
+      replications: 2,
+      sensitivity: {},
+      fleet: {
+        ...smallForm(c).fleet,
+        courseMix: [
+          { course: 'SHORT', share: 1 },
+          { course: 'LONG', share: 2 },
+        ],
+      },
+      response: { cancellation: { elasticity: 1.5 }, choice: { elasticity: -2 } },
+      proposal: { tariffVersionId: null, ruleVersionId: null, edits: [{ edit: 'course-fee', match: { series: 'legacy', courses: ['SHORT'] }, change: 2400 }] },
+    });
+    const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
+    expect((await finish(call, runId)).state).toBe('done');
+    const studioWb = await workbookOf((await call<{ contentBase64: string }>('scenarios.export', { id: scenario.id })).contentBase64);
+    const json = values(studioWb.getWorksheet('Assumptions')!).find((r) => r[1] === 'scenario JSON')![2] as string;
+    const dir = mkdtempSync(join(tmpdir(), 'tariff-scn-json-'));
+    writeFileSync(join(dir, 'exported.json'), json);
+    const out: string[] = [];
+    const code = await main(['simulate', join(dir, 'exported.json'), '--out', join(dir, 'cli.xlsx'), '--workers', '1', '--quiet'], {
+      out: (x) => out.push(x),
+      err: (x) => out.push(x),
+    });
+    expect(code, out.join('\n')).toBe(0);
+    const cliWb = new ExcelJS.Workbook();
+    await cliWb.xlsx.readFile(join(dir, 'cli.xlsx'));
+    expect(cliWb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By month', 'By course', 'By item', 'Events', 'Assumptions', 'Bands', 'Replications', 'Sensitivity']);
+    for (const name of ['Summary', 'By month', 'By course', 'Bands', 'Replications', 'Sensitivity'])
+      expect(values(cliWb.getWorksheet(name)!), name).toEqual(values(studioWb.getWorksheet(name)!));
+    // The list gives the median of the replications' net revenue difference beside the one run of the seed.
+    const got = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
+    const listed = (await call<{ scenarios: ScenarioSummary[] }>('scenarios.list', {})).scenarios.find((x) => x.id === scenario.id)!;
+    expect(listed.last).toMatchObject({ replications: 2, medianDifference: got.result.bands!.summary.find((b) => b.key === 'netExTax')!.difference.p50 });
   });
 
   it('lists, deletes and refuses to export a scenario never run', async () => {

@@ -103,12 +103,21 @@ export function runView(run: StoredRun): RunView {
 export function scenarioSummary(rec: ScenarioRecord, last: StoredRun | null): ScenarioSummary {
   if (!last) return { id: rec.id, name: rec.name, revision: rec.revision, updatedAt: rec.updatedAt, lastRunAt: rec.lastRunAt, last: null };
   const net = buildViews(last.result).summary.find((s) => s.key === 'netExTax')!;
+  // The Bands sheet's p50 of the paired difference (the page rounds it as the summary's p50 column).
+  const median = last.bands?.summary.find((b) => b.key === 'netExTax')?.difference.p50;
   return {
     id: rec.id,
     name: rec.name,
     revision: rec.revision,
     updatedAt: rec.updatedAt,
     lastRunAt: rec.lastRunAt,
-    last: { netExTax: pair(net.baseline, net.proposal), difference: net.difference, fleetSize: last.result.scenario.fleetSize, months: last.result.scenario.horizon.months, stale: last.formRevision !== rec.revision },
+    last: {
+      netExTax: pair(net.baseline, net.proposal),
+      difference: net.difference,
+      ...(median !== undefined ? { medianDifference: median, replications: last.bands!.replications } : {}),
+      fleetSize: last.result.scenario.fleetSize,
+      months: last.result.scenario.horizon.months,
+      stale: last.formRevision !== rec.revision,
+    },
   };
 }

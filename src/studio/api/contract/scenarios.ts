@@ -33,7 +33,16 @@ export type ScenarioSummary = {
   updatedAt: string;
   lastRunAt: string | null;
   /** The last run's net revenue ex tax; `stale` when the form changed after that run. */
-  last: { netExTax: Pair; difference: number; fleetSize: number; months: number; stale: boolean } | null;
+  last: {
+    netExTax: Pair;
+    difference: number;
+    /** With replications: the median (p50, unrounded) of the paired net revenue differences, the central estimate from which `difference` (the seed's one run) may lie far. */
+    medianDifference?: number;
+    replications?: number;
+    fleetSize: number;
+    months: number;
+    stale: boolean;
+  } | null;
 };
 /** A side of a run: its versions, its edits as the simulator describes them (English, for the workbook) and as lines the page words (null: a run kept before lines were). */
 export type RunSideInfo = { label: 'baseline' | 'proposal'; rules: string; rulesStatus: string; tariffs: string; tariffsStatus: string; edits: string[]; lines: EditLine[] | null };
@@ -175,7 +184,15 @@ export const scenarioSummarySchema = {
           type: 'object',
           additionalProperties: false,
           required: ['netExTax', 'difference', 'fleetSize', 'months', 'stale'],
-          properties: { netExTax: pairSchema, difference: { type: 'number' }, fleetSize: { type: 'integer' }, months: { type: 'integer' }, stale: { type: 'boolean' } },
+          properties: {
+            netExTax: pairSchema,
+            difference: { type: 'number' },
+            medianDifference: { type: 'number' },
+            replications: { type: 'integer' },
+            fleetSize: { type: 'integer' },
+            months: { type: 'integer' },
+            stale: { type: 'boolean' },
+          },
         },
       ],
     },

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { compactYen, CONTRACT_MONTH_KEYS, count, money, signedYen } from './format.js';
+import { bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, signedYen } from './format.js';
 
 /** Two saved scenarios' last runs side by side: every summary figure, and the monthly difference (proposal − baseline) of each. */
 type Side = { name: string; view: RunView };
@@ -21,6 +21,13 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
   // A count with its unit (1,000 件, 21,655 契約月), as the run's own summary shows it.
   const fmt = (kind: 'yen' | 'count', n: number, key: string, signed = false) =>
     kind === 'yen' ? (signed ? signedYen(n, yen) : yen(n)) : t(CONTRACT_MONTH_KEYS.has(key) ? 'scn.unit.contractMonths' : 'scn.unit.count', { n: `${signed && n > 0 ? '+' : ''}${count(n, lang)}` });
+  // The paired difference's p50 and p5–p95 of net revenue, as the run's own summary and the Bands sheet show them.
+  const median = (v: RunView): string => {
+    const d = v.bands?.summary.find((x) => x.key === 'netExTax')?.difference;
+    if (!v.bands || !d) return t('scn.compare.noBands');
+    const s = (n: number) => signedYen(bandFigure(n, 0), yen);
+    return t('scn.compare.medianOf', { p50: s(d.p50), p5: s(d.p5), p95: s(d.p95), n: v.bands.replications });
+  };
   // Opened below a long result scrolled far down, the comparison comes into view with the focus on its heading
   // (the button pressed is in the list on the left: nothing on screen changed before).
   const heading = useRef<HTMLHeadingElement | null>(null);
@@ -62,7 +69,7 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
           {keys.map((k) => {
             const x = a.view.summary.find((s) => s.key === k)!;
             const y = b.view.summary.find((s) => s.key === k);
-            return (
+            const row = (
               <tr key={k} data-key={k} className={k === 'netExTax' || k === 'totalInclTax' ? 'strong' : undefined}>
                 <td>{lang === 'ja' ? x.labelJa : x.labelEn}</td>
                 <td className="num">{fmt(x.kind, x.baseline, k)}</td>
@@ -72,6 +79,22 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
                 <td className="num">{y ? fmt(y.kind, y.proposal, k) : ''}</td>
                 <td className="num">{y ? fmt(y.kind, y.difference, k, true) : ''}</td>
               </tr>
+            );
+            if (k !== 'netExTax' || (!a.view.bands && !b.view.bands)) return row;
+            // With replications, the central estimate beside the one run of each seed (which may lie far from it).
+            return (
+              <Fragment key={k}>
+                {row}
+                <tr data-key="netExTax-median" className="small">
+                  <td>{t('scn.compare.median')}</td>
+                  <td colSpan={3} className="num" data-side="a">
+                    {median(a.view)}
+                  </td>
+                  <td colSpan={3} className="num" data-side="b">
+                    {median(b.view)}
+                  </td>
+                </tr>
+              </Fragment>
             );
           })}
         </tbody>

@@ -3,7 +3,8 @@ import type { EditLine, ScenarioChoices, ScenarioSideRef } from '../../api/contr
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { EditLineText } from './edit-lines-view.js';
-import { TermOptions } from './term-options.js';
+import { TermOptions, termsOf } from './term-options.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 
 /**
  * A scenario side's edits made with controls (docs/studio-scenarios.md § Edits), never typed as
@@ -350,7 +351,7 @@ function EditControls({ edit: e, set, choices, ctl }: { edit: Edit; set: (e: Edi
 
 /** Which courses an edit reaches: a series, a term and one course (each optional; all given must match). Other conditions of a scenario file are kept and shown. */
 function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; onMatch: (m: CourseMatch) => void; choices: ScenarioChoices; ctl: Ctl }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { pointer, bad, disabled, testId } = ctl;
   const at = `${pointer}/match`;
   const { series, termMonths, courses, ...other } = match;
@@ -370,14 +371,19 @@ function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; o
           className={bad(at)}
           data-field={at}
           value={series ?? ''}
-          onChange={(x) => onMatch(x.target.value === '' ? without(without(match, 'series'), 'courses') : { ...without(match, 'courses'), series: x.target.value as CourseMatch['series'] })}
+          onChange={(x) => {
+            const next = x.target.value === '' ? without(without(match, 'series'), 'courses') : { ...without(match, 'courses'), series: x.target.value as CourseMatch['series'] };
+            // A term no course of the new series has (legacy courses have none) would leave no course to pick.
+            onMatch(next.termMonths !== undefined && !termsOf(choices.courses, next.series).includes(next.termMonths) ? without(next, 'termMonths') : next);
+          }}
           disabled={disabled}
           data-testid={`${testId}-series`}
         >
           <option value="">{t('scn.anySeries')}</option>
+          {/* 旧コース, M5525 シリーズ…: as the price-response table and the tariff page name them. */}
           {SERIES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {enumLabel('courses', 'series', s)?.[lang] ?? s}
             </option>
           ))}
         </select>
@@ -391,7 +397,7 @@ function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; o
           disabled={disabled}
           data-testid={`${testId}-term`}
         >
-          <TermOptions />
+          <TermOptions terms={termsOf(choices.courses, series, termMonths)} />
         </select>
       </Field>
       <Field label={t('se.course')}>
@@ -405,9 +411,10 @@ function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; o
         >
           <option value="">{t('se.anyCourse')}</option>
           {course !== '' && !fits.some((c) => c.code === course) && <option value={course}>{course}</option>}
+          {/* Code and name, as the course mix lists them (finance knows SHORT by its code). */}
           {fits.map((c) => (
             <option key={c.code} value={c.code}>
-              {c.name}
+              {c.code} — {c.name}
             </option>
           ))}
         </select>

@@ -27,6 +27,7 @@ export function ResultView({ view }: { view: RunView }) {
   const { t, lang, yen: plainYen } = useI18n();
   const yen = (n: number) => money(n, plainYen);
   const tickYen = (n: number) => compactYen(n, lang);
+  const sided = (what: string, side: string) => (lang === 'ja' ? `${what}（${side}）` : `${what} (${side})`);
   const tipYen = (v: unknown) => (typeof v === 'number' ? yen(v) : String(v));
   const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
@@ -120,6 +121,11 @@ export function ResultView({ view }: { view: RunView }) {
 
       <section className="scn-card">
         <h3>{t('scn.summary')}</h3>
+        {view.bands && (
+          <p className="muted small" data-testid="summary-band-note">
+            {t('scn.summaryBandNote', { seed: view.meta.seed, n: view.bands.replications })}
+          </p>
+        )}
         <FiguresTable
           testId="summary-table"
           wideFirst
@@ -165,15 +171,17 @@ export function ResultView({ view }: { view: RunView }) {
           note={t('scn.tornadoNote', { base: signedYen(view.sensitivity.baseDifference, yen), pct: percent(view.sensitivity.relative, lang) })}
           height={Math.max(160, view.sensitivity.rows.length * 34 + 60)}
           chart={
-            <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" stackOffset="sign" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" barGap={2} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
               <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
               <Tooltip formatter={tipYen} />
-              <Legend />
+              {/* In the bars' and the table's order, 下げたとき then 上げたとき (sorted by name, 上 came before 下). */}
+              <Legend itemSorter={null} />
               <ReferenceLine x={0} stroke="#666" />
-              <Bar dataKey="effectDown" stackId="t" name={t('scn.effectDown')} fill={BASE} isAnimationActive={false} />
-              <Bar dataKey="effectUp" stackId="t" name={t('scn.effectUp')} fill={PROP} isAnimationActive={false} />
+              {/* Each bar runs from 0 to its own effect, side by side: stacked, an up effect of the same sign as the down one was drawn from the end of the down bar (0.012 of the hazard read +44万円 for +35万円). */}
+              <Bar dataKey="effectDown" name={t('scn.effectDown')} fill={BASE} isAnimationActive={false} />
+              <Bar dataKey="effectUp" name={t('scn.effectUp')} fill={PROP} isAnimationActive={false} />
             </BarChart>
           }
           table={
@@ -266,8 +274,9 @@ export function ResultView({ view }: { view: RunView }) {
             <Tooltip formatter={tipCount} />
             <Legend />
             {(['waivers', 'settlements', 'cancellations'] as const).map((k) => [
-              <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={`${t(`scn.event.${k}`)} (${series.baseline})`} stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
-              <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={`${t(`scn.event.${k}`)} (${series.proposal})`} stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
+              // The legend draws each line as the chart does (the baseline's dashed: its icon was a solid line like the proposal's), named 減免（現行案）.
+              <Line key={`${k}B`} type="linear" dataKey={`${k}B`} name={sided(t(`scn.event.${k}`), series.baseline)} legendType="plainline" stroke={COLORS[k]} strokeDasharray="5 4" strokeOpacity={0.6} dot={false} isAnimationActive={false} />,
+              <Line key={`${k}P`} type="linear" dataKey={`${k}P`} name={sided(t(`scn.event.${k}`), series.proposal)} legendType="plainline" stroke={COLORS[k]} strokeWidth={2} dot={false} isAnimationActive={false} />,
             ])}
           </LineChart>
         }
@@ -397,6 +406,8 @@ function FiguresTable<R extends Figures>(props: {
         ...(band
           ? [
               { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              // The central estimate of the difference: the one run of the seed may lie far from it (the list's headline is that run).
+              { key: 'bandMedian', header: t('scn.bandMedian'), className: 'num', cellClass: (r: R) => diffClass(band(r)?.difference.p50 ?? 0), cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'median' } : {}), cell: (r: R) => { const b = band(r); return b ? showDifference(bandFigure(b.difference.p50, props.bandOfCount?.(r) ? 1 : 0), r) : ''; } },
               { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
             ]
           : []),

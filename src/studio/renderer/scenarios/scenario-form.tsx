@@ -7,7 +7,8 @@ import { ContractEventFields } from './contract-events-fields.js';
 import { ResponseFields } from './response-fields.js';
 import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
-import { TermOptions } from './term-options.js';
+import { TermOptions, termsOf } from './term-options.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 
 /**
  * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff
@@ -264,7 +265,7 @@ function SideEditor(props: {
   lines: SideEditLines['baseline'] | null;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { side, value, choices, bad, disabled } = props;
   const [series, setSeries] = useState<(typeof SERIES)[number]>('M2035');
   const [term, setTerm] = useState<number | ''>(36);
@@ -304,15 +305,26 @@ function SideEditor(props: {
       <EditsEditor side={side} edits={value.edits} onChange={(edits) => props.onChange({ ...value, edits })} lines={props.lines} choices={choices} bad={bad} disabled={disabled} />
       <div className="scn-quick-edit">
         <span>{t('scn.quickEdit')}</span>
-        <select value={series} onChange={(e) => setSeries(e.target.value as (typeof SERIES)[number])} disabled={disabled} aria-label={t('scn.series')} data-testid={`scn-${side}-qe-series`}>
+        <select
+          value={series}
+          onChange={(e) => {
+            const next = e.target.value as (typeof SERIES)[number];
+            setSeries(next);
+            // A term no course of the new series has (legacy courses have none) would match nothing.
+            if (term !== '' && !termsOf(choices.courses, next).includes(term)) setTerm('');
+          }}
+          disabled={disabled}
+          aria-label={t('scn.series')}
+          data-testid={`scn-${side}-qe-series`}
+        >
           {SERIES.map((s) => (
             <option key={s} value={s}>
-              {s || t('scn.anySeries')}
+              {s ? (enumLabel('courses', 'series', s)?.[lang] ?? s) : t('scn.anySeries')}
             </option>
           ))}
         </select>
         <select value={term} onChange={(e) => setTerm(e.target.value === '' ? '' : Number(e.target.value))} disabled={disabled} aria-label={t('scn.term')} data-testid={`scn-${side}-qe-term`}>
-          <TermOptions />
+          <TermOptions terms={termsOf(choices.courses, series, term === '' ? undefined : term)} />
         </select>
         {/* The amount and its unit stay on one line (円／月 wrapped alone under the next row's controls). */}
         <span className="scn-amount-unit">

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { CompareView } from './compare-view.js';
-import { count, signedYen } from './format.js';
+import { bandFigure, count, signedYen } from './format.js';
 import { formIssues } from './form-issues.js';
 import { ResultView } from './result-view.js';
 import { ScenarioFormView } from './scenario-form.js';
@@ -234,6 +234,23 @@ export function ScenariosPage() {
     setErrorFields(new Set());
   };
 
+  // A variant (another fleet size, hazard or price) starts from this scenario's inputs, typing included, instead of a blank form.
+  const duplicate = () => {
+    if (!form || selectedId === null) return;
+    const copy = { ...structuredClone(form), name: t('scn.duplicateName', { name: form.name }) };
+    setSelectedId(null);
+    setForm(copy);
+    setSavedForm(copy);
+    setResult(null);
+    setRanForm(null);
+    setPriceMode(null);
+    setSummary(null);
+    setFormOpen(true);
+    setError(null);
+    setErrorFields(new Set());
+    setNotice({ key: 'scn.duplicated', vars: { name: form.name } });
+  };
+
   const remove = async () => {
     if (selectedId === null || !window.confirm(t('scn.confirmDelete'))) return;
     try {
@@ -302,6 +319,13 @@ export function ScenariosPage() {
                   {s.last ? (
                     <>
                       {t('scn.netDiff')} <span className={s.last.difference < 0 ? 'down' : s.last.difference > 0 ? 'up' : ''}>{signedYen(s.last.difference, yen)}</span>
+                      {/* With replications, the central estimate too: the one run above may lie far from it. */}
+                      {s.last.medianDifference !== undefined && (
+                        <span className="scn-item-median" data-testid={`scn-median-${s.id}`}>
+                          {' '}
+                          {t('scn.netDiffMedian', { n: s.last.replications ?? 0, amount: signedYen(bandFigure(s.last.medianDifference, 0), yen) })}
+                        </span>
+                      )}
                       {s.last.stale && <span className="badge badge-draft">{t('scn.stale')}</span>}
                     </>
                   ) : (
@@ -342,6 +366,9 @@ export function ScenariosPage() {
             data-testid="scn-export"
           >
             {t('action.export')}
+          </button>
+          <button type="button" onClick={duplicate} disabled={busy || !form || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-duplicate">
+            {t('scn.duplicate')}
           </button>
           <button type="button" onClick={() => void remove()} disabled={busy || selectedId === null || noRun !== null} aria-describedby={noRun ? 'scn-role-note' : undefined} data-testid="scn-delete">
             {t('scn.delete')}
