@@ -91,6 +91,8 @@ describe('a stale submission, on the Rules page and on the Tariff page alike', (
     expect(await i.page.getByTestId('review-comment').inputValue()).toBe('第27条の猶予期間を確認してください');
     await i.page.getByTestId('btn-submit-review').click();
     await waitText(i.page.getByTestId('rule-version-status'), 'レビュー中');
+    // Said as the Tariff page says it (tariff-notice below).
+    expect(await waitText(i.page.getByTestId('rules-note'), 'レビューに提出しました')).toBe('レビューに提出しました。');
     await waitText(i.page.getByTestId('review-history'), '第27条の猶予期間を確認してください');
     await restoreLive(i);
   });

@@ -11,6 +11,7 @@ import { shortText } from '../team/waiting-inputs.js';
 export function ReviewPanel({
   detail,
   onChange,
+  onNotice,
   onApproved,
   onError,
   onOpen,
@@ -18,6 +19,8 @@ export function ReviewPanel({
 }: {
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
+  /** What a submission, a withdrawal or a request for changes did, said as the Tariff page says it. */
+  onNotice: (text: PageText) => void;
   onApproved: (d: RuleVersionDetail, superseded: RuleVersionSummary | null) => void;
   onError: (e: unknown, lead?: PageText) => void;
   /** Opens another tab of the page: what a reviewer reads before approving (the diff, the regression). */
@@ -64,9 +67,18 @@ export function ReviewPanel({
           requestChanges: 'btn-request-changes',
         }}
         actions={{
-          submit: async (comment) => onChange(await step(comment, (revision) => api.rules.submit({ id: s.id, revision, comment }))),
-          withdraw: async (comment) => onChange(await step(comment, () => api.rules.withdraw({ id: s.id, comment }))),
-          requestChanges: async (comment) => onChange(await step(comment, (revision) => api.rules.requestChanges({ id: s.id, revision, comment }))),
+          submit: async (comment) => {
+            onChange(await step(comment, (revision) => api.rules.submit({ id: s.id, revision, comment })));
+            onNotice((tr) => tr('tr.submitted'));
+          },
+          withdraw: async (comment) => {
+            onChange(await step(comment, () => api.rules.withdraw({ id: s.id, comment })));
+            onNotice((tr) => tr('tr.withdrawn'));
+          },
+          requestChanges: async (comment) => {
+            onChange(await step(comment, (revision) => api.rules.requestChanges({ id: s.id, revision, comment })));
+            onNotice((tr) => tr('rules.requested'));
+          },
           approve: async (reviewer, comment) => {
             const r = await step(comment, (revision) => api.rules.approve({ id: s.id, revision, reviewer, comment }));
             onApproved(r.approved, r.superseded);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useRef } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import type { RuleVersionDetail, RuleVersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
-import { ErrorBanner, type PageText, type ShownError } from '../shell/error-banner.js';
+import { ErrorBanner, pageText, type PageText, type ShownError } from '../shell/error-banner.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { AuditView } from './audit-view.js';
@@ -38,7 +38,7 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
 
 function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
   const refusal = useCallRefusal();
   const noDraft = refusal('rules.createDraft');
@@ -54,7 +54,8 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   useUnsavedEdits(() => unsavedRules.size > 0);
   const [tab, setTab] = useState<Tab>('rules');
   const [error, setError] = useState<ShownError | null>(null);
-  const [note, setNote] = useState<{ date: string | null; effective: string; counted?: boolean } | null>(null);
+  // What the last review step did (submitted, approved, …), as the Tariff page's notice says it.
+  const [note, setNote] = useState<PageText | null>(null);
   // The same dialog as the tariff page's (it was an inline form that Escape did not close).
   const [newDraft, setNewDraft] = useState(false);
   const [markdown, setMarkdown] = useState<string | null>(null);
@@ -87,6 +88,10 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
       live = false;
     };
   }, [api, selectedId, showError, liveTick]);
+  // Someone else's change (or a reload asked for) makes the last step's notice old news, as on the Tariff page.
+  useEffect(() => {
+    if (liveTick) setNote(null);
+  }, [liveTick]);
   useEffect(() => setMarkdown(null), [selectedId, detail?.summary.revision, detail?.summary.status]);
 
   const updated = (d: RuleVersionDetail) => {
@@ -205,14 +210,7 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
             {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
-                {note.counted
-                  ? t('review.counted')
-                  : note.date
-                  ? // Approved for a later date, the version it supersedes stays in force until then: say so beside "置換済み".
-                    note.effective > info.today
-                    ? t('review.approvedScheduled', { date: note.date, effective: note.effective })
-                    : t('review.approvedSuperseding', { date: note.date })
-                  : t('review.approved')}
+                {pageText(note, t, lang)}
               </div>
             )}
             {restored && (
@@ -238,11 +236,22 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
                 <ReviewPanel
                   detail={detail}
                   onChange={updated}
+                  onNotice={(text) => setNote(() => text)}
                   onError={showError}
                   onApproved={(d, sup) => {
                     updated(d);
                     // With more approvals required, one is counted and the version stays in review.
-                    setNote({ date: sup ? sup.effective : null, effective: d.summary.effective, counted: d.summary.status === 'in-review' });
+                    const effective = d.summary.effective;
+                    setNote(() => (tr: typeof t) =>
+                      d.summary.status === 'in-review'
+                        ? tr('review.counted')
+                        : sup
+                          ? // Approved for a later date, the version it supersedes stays in force until then: say so beside "置換済み".
+                            effective > info.today
+                            ? tr('review.approvedScheduled', { date: sup.effective, effective })
+                            : tr('review.approvedSuperseding', { date: sup.effective })
+                          : tr('review.approved'),
+                    );
                   }}
                   onOpen={setTab}
                   kept={kept}
