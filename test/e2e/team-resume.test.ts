@@ -145,7 +145,8 @@ describe('signing in again after the session ended', () => {
     await signIn(k, 'kato');
     await k.getByTestId('session-ended').waitFor({ state: 'detached' });
     // The page reloaded (ito's revision), and kato's text is still his.
-    const stale = await waitText(k.getByTestId('rule-unsaved-stale'), 'ほかの人がこの下書きを変更しました');
+    // Named: the server knows who made the draft's latest change.
+    const stale = await waitText(k.getByTestId('rule-unsaved-stale'), 'ito さんがこの下書きを変更しました');
     expect(stale).toMatch(/版 \d+ → \d+/u);
     expect((JSON.parse(await k.getByTestId('rule-json').inputValue()) as { name: string }).name).toBe('kato の案');
     await waitText(k.getByTestId('resume-note'), 'ito さんが行った変更');
@@ -186,7 +187,7 @@ describe('signing in again after the session ended', () => {
     await k.getByTestId('session-ended').waitFor({ state: 'detached' });
     // The page reloaded (ito's revision): kato's editor is open again with his value, and says the draft moved on.
     await waitText(k.getByTestId('param-value-graceDays'), '16');
-    await waitText(k.getByTestId('pe-unsaved-stale'), 'ほかの人がこの下書きを変更しました');
+    await waitText(k.getByTestId('pe-unsaved-stale'), 'ito さんがこの下書きを変更しました');
     expect(await k.getByTestId('pe-value').inputValue()).toBe('20');
     await k.getByTestId('pe-unsaved-stale').scrollIntoViewIfNeeded();
     await shot(k, 'team-resume-05b-unsaved-parameter-kept-ja');

@@ -124,6 +124,40 @@ describe('a stale submission, on the Rules page and on the Tariff page alike', (
   });
 });
 
+describe('a draft moved on by the same user in another window', () => {
+  it('kato’s parameter editor, the draft saved meanwhile by kato himself in another tab, says it was his own other save, not someone else’s', async () => {
+    const k = team.people['kato']!;
+    const a = k.page;
+    await a.getByTestId('rule-version-1').click();
+    await createRuleDraft(a, '2026-10-01', '第27条 猶予期間の見直し');
+    const ruleId = await selectedVersion(a, 'rule-version-');
+    await a.getByTestId('decision-select').selectOption('lateInterest');
+    await a.getByTestId('param-edit-graceDays').click();
+    await a.getByTestId('pe-value').fill('20');
+    // The same user, signed in (the same cookies), saves the same draft in a second tab.
+    const b = await k.context.newPage();
+    await b.goto(team.server.url);
+    await b.getByTestId('team-badge').waitFor();
+    await b.getByTestId('nav-rules').click();
+    await b.getByTestId(`rule-version-${ruleId}`).click();
+    await waitText(b.getByTestId('rule-version-status'), '下書き');
+    await setRuleParameter(b, 'lateInterest', 'graceDays', '16');
+    await b.close();
+    await expect.poll(() => a.getByTestId('pe-save').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await a.getByTestId('pe-save').click();
+    await waitText(a.getByTestId('error-advice'), 'あなた自身の別の保存');
+    await a.getByTestId('conflict-reload').click();
+    await waitText(a.getByTestId('param-value-graceDays'), '16');
+    const stale = await waitText(a.getByTestId('pe-unsaved-stale'), '版 ');
+    expect(stale).toContain('この下書きはあなた自身の別の保存（別のタブまたはウィンドウ）で変更されました');
+    expect(stale).not.toContain('ほかの人');
+    expect(await a.getByTestId('pe-value').inputValue()).toBe('20');
+    await shot(a, 'team-rules-restart-02b-own-other-tab');
+    await a.getByTestId('pe-discard-mine').click();
+    expect(await a.getByTestId('pe-unsaved-stale').count()).toBe(0);
+  });
+});
+
 describe('the team server restarts while a legal user edits a rule draft', () => {
   it('a parameter (value and quote) and an interpretation typed meanwhile stay on the page, marked, are named in a note, and are saved once the server answers', async () => {
     const k = team.people['kato']!.page;

@@ -12,6 +12,7 @@ import type { CoverageView, FactOffer, RuleVersionDetail, RuleVersionSummary } f
 import { getRuleVersion, listReviews, type RuleVersionRecord } from '../workspace/rule-store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { summaryOf } from './version-views.js';
+import { lastChange } from '../workspace/stale-save.js';
 
 /** How rule versions travel to the renderer, and the terms text their clauses quote. */
 export const ruleSummaryOf = (r: RuleVersionRecord): RuleVersionSummary => ({ ...summaryOf(r), author: r.author, approvedBy: r.approvedBy });
@@ -70,6 +71,7 @@ export function ruleDetailOf(ws: Workspace, id: number): RuleVersionDetail {
     facts,
     eventTypes,
     changedRules: diff ? diff.rules.map((r) => r.id) : [],
+    changedBy: lastChange(ws, `rule:${id}`)?.actor ?? null,
     reviews: withCountedApprovals(
       listReviews(ws, id).map((r) => ({ step: r.step, reviewer: r.reviewer, comment: r.comment, at: r.at })),
       countedApprovalSteps(ws, 'rule', id),

@@ -13,8 +13,12 @@ const STALE_WORDS: Record<StaleRefused, { yours: string; nothing: string; hint: 
   submission: { yours: 'you submitted', nothing: 'nothing was submitted', hint: 'Reload to see their changes, check them, then submit again.' },
 };
 
+/** Who made the latest change of `target` (`rule:7`, `tariff:3`) and when, from the audit log; undefined when it has none. */
+export const lastChange = (ws: Workspace, target: string): { actor: string; at: string } | undefined =>
+  ws.db.prepare('SELECT actor, at FROM audit_log WHERE target = ? ORDER BY seq DESC LIMIT 1').get(target) as { actor: string; at: string } | undefined;
+
 export function staleSave(ws: Workspace, target: string, subject: string, current: number, yours: number, refused: StaleRefused = 'save'): StudioError {
-  const last = ws.db.prepare('SELECT actor, at FROM audit_log WHERE target = ? ORDER BY seq DESC LIMIT 1').get(target) as { actor: string; at: string } | undefined;
+  const last = lastChange(ws, target);
   const who = last ? ` by ${last.actor} at ${last.at}` : '';
   const words = STALE_WORDS[refused];
   return new StudioError(

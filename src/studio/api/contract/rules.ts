@@ -46,6 +46,8 @@ export type RuleVersionDetail = {
   eventTypes: Record<string, string[]>;
   /** Rule ids changed from the base (decision/id). */
   changedRules: string[];
+  /** Who made the version's latest change (the audit log's last entry for it): an editor whose draft moved on beneath it says whether it was a colleague or the user's own other window. */
+  changedBy: string | null;
   reviews: ReviewStepView[];
 };
 export type RuleCheck = { issues: Issue[]; sentence: { ja: string; en: string } | null };
@@ -83,7 +85,7 @@ export const ruleVersionSummarySchema = {
 export const ruleDetailSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['summary', 'base', 'version', 'clauseTexts', 'facts', 'eventTypes', 'changedRules', 'reviews'],
+  required: ['summary', 'base', 'version', 'clauseTexts', 'facts', 'eventTypes', 'changedRules', 'changedBy', 'reviews'],
   properties: {
     summary: ruleVersionSummarySchema,
     base: { anyOf: [ruleVersionSummarySchema, { type: 'null' }] },
@@ -103,6 +105,7 @@ export const ruleDetailSchema = {
     },
     eventTypes: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
     changedRules: { type: 'array', items: { type: 'string' } },
+    changedBy: { type: ['string', 'null'] },
     reviews: { type: 'array', items: reviewSchema },
   },
 } as const;

@@ -161,7 +161,7 @@ function ParameterEditor({
       onError={onError}
       onCancel={onCancel}
     >
-      {stale && <UnsavedStaleBanner from={base} to={detail.summary.revision} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="pe" />}
+      {stale && <UnsavedStaleBanner from={base} to={detail.summary.revision} by={detail.changedBy} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="pe" />}
       <label>
         {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
         <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />

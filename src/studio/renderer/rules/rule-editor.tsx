@@ -115,7 +115,7 @@ export function RuleEditor({
 
   return (
     <div className="rule-editor" data-testid="rule-editor">
-      {stale && changed && <UnsavedStaleBanner from={base} to={detail.summary.revision} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="rule" />}
+      {stale && changed && <UnsavedStaleBanner from={base} to={detail.summary.revision} by={detail.changedBy} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="rule" />}
       <div className="rule-editor-panes">
         <div className="rule-structured">
           <h4>{t('rules.conditions')}</h4>

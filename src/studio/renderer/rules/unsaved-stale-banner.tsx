@@ -1,16 +1,35 @@
 import { useI18n } from '../i18n/i18n-context.js';
+import { useTeam } from '../team/team-context.js';
 
 /**
  * What an editor holding unsaved typing says when the draft moved on beneath it (someone saved it
  * meanwhile, seen after a reload): from which revision to which, and the choice of keeping the
  * typing on the current draft or discarding it. The rule and the parameter editors show it alike;
- * `testId` is the prefix of their test ids (`rule`, `pe`).
+ * `testId` is the prefix of their test ids (`rule`, `pe`). `by`: who made the draft's latest change
+ * (RuleVersionDetail.changedBy): on a team server a colleague is named, and the signed-in user's
+ * own save (another tab or window) is said to be theirs.
  */
-export function UnsavedStaleBanner({ from, to, onKeep, onDiscard, testId }: { from: number; to: number; onKeep: () => void; onDiscard: () => void; testId: string }) {
+export function UnsavedStaleBanner({
+  from,
+  to,
+  by,
+  onKeep,
+  onDiscard,
+  testId,
+}: {
+  from: number;
+  to: number;
+  by: string | null;
+  onKeep: () => void;
+  onDiscard: () => void;
+  testId: string;
+}) {
   const { t } = useI18n();
+  const { me } = useTeam();
+  const text = !me || by === null ? t('rules.unsavedStale', { from, to }) : by === me.name ? t('rules.unsavedStaleMine', { from, to }) : t('rules.unsavedStaleBy', { by, from, to });
   return (
     <div className="banner banner-warning" role="status" data-testid={`${testId}-unsaved-stale`}>
-      <p>{t('rules.unsavedStale', { from, to })}</p>
+      <p>{text}</p>
       <div className="dialog-actions start">
         <button type="button" onClick={onKeep} data-testid={`${testId}-keep-mine`}>
           {t('rules.keepMine')}
