@@ -81,8 +81,24 @@ describe('a stale submission, on the Rules page and on the Tariff page alike', (
     await expectStaleSubmission(i.page, 'kato');
     await waitText(i.page.getByTestId('rule-version-status'), '下書き');
     await shot(i.page, 'team-rules-restart-01-stale-rule-submission');
+    // Until the draft is read again the page says it is loading kato's change, and submitting waits (it would be refused again).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await i.context.route('**/api/rules.get', async (route) => {
+      await held;
+      await route.continue();
+    });
     await i.page.getByTestId('conflict-reload').click();
     await expect.poll(() => i.page.getByTestId('error-banner').count(), { timeout: 30_000 }).toBe(0);
+    await waitText(i.page.getByTestId('rules-reloading'), '相手の変更を読み込んでいます');
+    expect(await i.page.getByTestId('btn-submit-review').isDisabled()).toBe(true);
+    release();
+    // Read again: it says whose change is loaded, and submitting is possible again.
+    expect(await waitText(i.page.getByTestId('rules-note'), 'kato さんの変更を読み込みました')).toMatch(/^kato さんの変更を読み込みました（版 \d+）。/u);
+    await i.context.unroute('**/api/rules.get');
+    expect(await i.page.getByTestId('rules-reloading').count()).toBe(0);
+    expect(await i.page.getByTestId('btn-submit-review').isEnabled()).toBe(true);
+    await shot(i.page, 'team-rules-restart-01b-colleague-change-loaded');
     // Loaded again, the page holds kato's change; the comment typed stays while she looks at it on another tab.
     await i.page.getByTestId('rules-tab-rules').click();
     await i.page.getByTestId('decision-select').selectOption('lateInterest');

@@ -191,6 +191,9 @@ export const ja = {
     'あなたがこのルールを編集している間に、{by} さんがこの下書きを変更しました（版 {from} → {to}）。あなたの編集はまだ保存されておらず、下にそのまま残っています。このまま保存すると、相手の変更を上書きしないよう拒否されます。上の条文とルールで相手の変更を確かめてから、自分の編集を今の下書きに保存するなら「自分の編集を今の下書きに保存できるようにする」を、やめるなら「自分の編集を破棄」を押してください。',
   'rules.unsavedStaleMine':
     'あなたがこのルールを編集している間に、この下書きはあなた自身の別の保存（別のタブまたはウィンドウ）で変更されました（版 {from} → {to}）。あなたの編集はまだ保存されておらず、下にそのまま残っています。このまま保存すると、その変更を上書きしないよう拒否されます。上の条文とルールでその変更を確かめてから、自分の編集を今の下書きに保存するなら「自分の編集を今の下書きに保存できるようにする」を、やめるなら「自分の編集を破棄」を押してください。',
+  'rules.reloading': '相手の変更を読み込んでいます…（読み込みが終わるまでレビューには提出できません）',
+  'rules.reloadedBy': '{by} さんの変更を読み込みました（版 {revision}）。内容を確かめてから、もう一度操作してください。',
+  'rules.reloaded': '最新の下書きを読み込みました（版 {revision}）。内容を確かめてから、もう一度操作してください。',
   'rules.keepMine': '自分の編集を今の下書きに保存できるようにする',
   'rules.discardMine': '自分の編集を破棄',
   'rules.save': 'ルールを保存',
@@ -686,6 +689,9 @@ export const en: Record<MessageKey, string> = {
     'While you were editing this rule, {by} changed the draft (revision {from} → {to}). Your edit is not saved yet and is kept below as you typed it. Saving it as it is would be refused, so that their change is not overwritten. Check their change in the clause and rule above; then press “Keep my edit on the current draft” to save yours over it, or “Discard my edit”.',
   'rules.unsavedStaleMine':
     'While you were editing this rule, the draft was changed by another save of your own (in another tab or window; revision {from} → {to}). Your edit is not saved yet and is kept below as you typed it. Saving it as it is would be refused, so that that change is not overwritten. Check it in the clause and rule above; then press “Keep my edit on the current draft” to save yours over it, or “Discard my edit”.',
+  'rules.reloading': 'Loading their changes… (submitting for review waits until they are loaded)',
+  'rules.reloadedBy': 'Loaded the changes of {by} (revision {revision}). Check them, then do it again.',
+  'rules.reloaded': 'Loaded the latest draft (revision {revision}). Check it, then do it again.',
   'rules.keepMine': 'Keep my edit on the current draft',
   'rules.discardMine': 'Discard my edit',
   'rules.save': 'Save rule',

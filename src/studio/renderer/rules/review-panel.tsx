@@ -16,6 +16,7 @@ export function ReviewPanel({
   onError,
   onOpen,
   kept,
+  loading,
 }: {
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
@@ -27,6 +28,8 @@ export function ReviewPanel({
   onOpen: (tab: 'diff' | 'regression') => void;
   /** The review comment, kept by the page while another tab is open (to read the diff, or a colleague's change after a stale submission). */
   kept: { comment: string; setComment: (comment: string) => void };
+  /** The version is being read again (「相手の変更を読み込む」): no review step until it is, or it would be refused as stale again. */
+  loading: boolean;
 }) {
   const api = useApi();
   const { t } = useI18n();
@@ -53,7 +56,7 @@ export function ReviewPanel({
         key={s.id}
         kind="rule"
         version={s}
-        busy={busy}
+        busy={busy ?? (loading ? 'loading' : null)}
         setBusy={setBusy}
         onError={onError}
         commentRows={3}

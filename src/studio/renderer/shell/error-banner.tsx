@@ -27,7 +27,8 @@ export const pageText = (text: PageText, t: ReturnType<typeof useI18n>['t'], lan
 /** `reloaded`: the page already shows what the refusal is about as it now is (a stale save's draft, reloaded): the advice says so, and no reload is offered. */
 export type ShownError = { error: unknown; lead?: PageText; reloaded?: boolean };
 
-export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: () => void }) {
+/** `onReload`: called when the user asks to load the colleague's changes (a page that says when they are loaded). */
+export function ErrorBanner({ shown, onClose, onReload }: { shown: ShownError; onClose: () => void; onReload?: () => void }) {
   const { t, lang } = useI18n();
   const { me } = useTeam();
   const e = shown.error;
@@ -78,7 +79,7 @@ export function ErrorBanner({ shown, onClose }: { shown: ShownError; onClose: ()
           {call?.hint && !reloaded && <p className="hint">{call.hint}</p>}
         </>
       )}
-      {call && isStaleRefusal(call.code) && !reloaded && <ConflictReload onDone={onClose} />}
+      {call && isStaleRefusal(call.code) && !reloaded && <ConflictReload onDone={onClose} onReload={onReload} />}
       {issues.length > 0 && <IssueList issues={issues} adviceShownFor={advice ? call?.code : undefined} />}
     </div>
   );
