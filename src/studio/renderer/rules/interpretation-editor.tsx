@@ -4,7 +4,7 @@ import type { Interpretation } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { interpretationDescription, interpretationValueDescription } from '../i18n/rule-texts.js';
+import { interpretationDescription, interpretationValueDescription, ownValueDescription } from '../i18n/rule-texts.js';
 import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
 import { engineValuesOf, formOf, interpretationOf, type InterpretationForm } from './interpretation-form.js';
@@ -80,7 +80,10 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
                   </td>
                   <td data-testid={`interp-text-${i.name}`}>
                     <div className="small">{interpretationDescription(i, lang)}</div>
-                    <div className="muted">{interpretationValueDescription(i.name, i.default, i.defaultDescription, lang)}</div>
+                    {/* The value the list shows: while a switch waits for the server, the new choice's description, not the old default's. */}
+                    <div className="muted" data-testid={`interp-value-text-${i.name}`}>
+                      {interpretationValueDescription(i.name, switching[i.name] ?? i.default, ownValueDescription(i, switching[i.name] ?? i.default) ?? '', lang)}
+                    </div>
                   </td>
                 </>
               }
