@@ -183,3 +183,17 @@ describe('named interpretations edited in a draft, checked as interpretations.js
     expect(errors).toEqual([expect.objectContaining({ code: 'INTERPRETATION_VALUE_REQUIRED', pointer: '/interpretations/0/alternatives', file: 'interpretations.json' })]);
   });
 });
+
+describe('who made a rule draft’s latest change', () => {
+  it('rules.get names the author of the latest change (the audit log’s), so an editor whose draft moved on can say whether it was a colleague or the user’s own other window', async () => {
+    const { ws, ok: call } = freshStudio();
+    ws.actor = 'kato';
+    const draft = await call<RuleVersionDetail>('rules.createDraft', { from: 1, effective: '2025-04-01', title: 'grace days' });
+    expect(draft.changedBy).toBe('kato');
+    const p = draft.version.decisions.lateInterest!.parameters!['graceDays']!;
+    ws.actor = 'ito';
+    await call('authoring.setParameter', { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', name: 'graceDays', valueJson: '16', clause: p.clause, quote: p.quote });
+    ws.actor = 'kato';
+    expect((await call<RuleVersionDetail>('rules.get', { id: draft.summary.id })).changedBy).toBe('ito');
+  });
+});
