@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
@@ -69,5 +70,25 @@ describe('invalid answers in Japanese', () => {
     expect(text).toContain('利用終了日: 「10000-01-00」は受け付けられません。日付（YYYY-MM-DD、例 2025-04-01）を入力してください。 /facts/endDate FACT_FORMAT');
     expect(text).not.toContain('must be');
     await shot(studio.page, 'invalid-ja-02-engine-panel');
+  });
+
+  it('a regression case that answers invalid says why, in Japanese, beside the two answers', async () => {
+    const folder = join(dir, 'my-cases');
+    mkdirSync(folder, { recursive: true });
+    const facts = { course: 'NOPE', startDate: '2025-01-01', endDate: '2025-03-01' };
+    writeFileSync(join(folder, 'wrong-course.json'), JSON.stringify({ asOf: '2025-03-31', decision: 'settlement', facts, expect: { outcome: 'settle' } }));
+    await testId('nav-rules').click();
+    await testId('rules-tab-regression').click();
+    await testId('case-folder-input').fill(folder);
+    await testId('case-folder-add').click();
+    await waitText(testId('regression-view'), 'my-cases');
+    await testId('regression-run').click();
+    await waitText(testId('regression-failing'), 'NOPE', 120_000);
+    const errors = testId('regression-failing').getByTestId('regression-errors').last();
+    const text = await errors.innerText();
+    expect(text).toContain('コース（コードまたは名称）: コース「NOPE」は料金表にありません。');
+    expect(text).toContain('/facts/course UNKNOWN_COURSE');
+    expect(text).not.toContain('unknown course');
+    await shot(studio.page, 'invalid-ja-03-regression');
   });
 });

@@ -1,5 +1,6 @@
 import { CourseResolver } from '../../../engine/course-resolver.js';
 import type { FieldError } from '../../../engine/errors.js';
+import type { Output } from '../../../engine/output-types.js';
 import { MAX_YEN } from '../../../engine/money.js';
 import { inputFactLabel } from '../../../engine/review/fact-labels.js';
 import { valueAtPointer } from '../../../engine/schema-errors.js';
@@ -232,3 +233,15 @@ export function invalidErrorJa(e: FieldError, at: InvalidErrorContext): InvalidE
       return undefined;
   }
 }
+
+/**
+ * A regression's case answered invalid: its decision, facts, asOf and interpretations as the page
+ * has them (no schema: a draft cannot make a case's facts the wrong type, so the kinds that need
+ * one do not arise there; if one did, it shows the engine's message).
+ */
+export const invalidAt = (o: Output, c: { facts?: Record<string, unknown>; interpretations?: Record<string, unknown> }): InvalidErrorContext => ({
+  decision: String(o.decision),
+  facts: c.facts ?? {},
+  asOf: o.asOf,
+  interpretations: Object.fromEntries(Object.entries(c.interpretations ?? {}).map(([k, v]) => [k, String(v)])),
+});
