@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { EditLine, ScenarioChoices, ScenarioSideRef } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { EditLineText } from './edit-lines-view.js';
 import { TermOptions } from './term-options.js';
@@ -350,7 +351,7 @@ function EditControls({ edit: e, set, choices, ctl }: { edit: Edit; set: (e: Edi
 
 /** Which courses an edit reaches: a series, a term and one course (each optional; all given must match). Other conditions of a scenario file are kept and shown. */
 function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; onMatch: (m: CourseMatch) => void; choices: ScenarioChoices; ctl: Ctl }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { pointer, bad, disabled, testId } = ctl;
   const at = `${pointer}/match`;
   const { series, termMonths, courses, ...other } = match;
@@ -375,9 +376,10 @@ function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; o
           data-testid={`${testId}-series`}
         >
           <option value="">{t('scn.anySeries')}</option>
+          {/* The series as the grid names them (旧コース, M5525 シリーズ); the code stays the value. */}
           {SERIES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {enumLabel('courses', 'series', s)?.[lang] ?? s}
             </option>
           ))}
         </select>

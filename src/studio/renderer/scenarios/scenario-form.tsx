@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import { DateField, MonthField } from '../ui/date-field.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
@@ -264,7 +265,7 @@ function SideEditor(props: {
   lines: SideEditLines['baseline'] | null;
   disabled: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { side, value, choices, bad, disabled } = props;
   const [series, setSeries] = useState<(typeof SERIES)[number]>('M2035');
   const [term, setTerm] = useState<number | ''>(36);
@@ -307,7 +308,7 @@ function SideEditor(props: {
         <select value={series} onChange={(e) => setSeries(e.target.value as (typeof SERIES)[number])} disabled={disabled} aria-label={t('scn.series')} data-testid={`scn-${side}-qe-series`}>
           {SERIES.map((s) => (
             <option key={s} value={s}>
-              {s || t('scn.anySeries')}
+              {s ? (enumLabel('courses', 'series', s)?.[lang] ?? s) : t('scn.anySeries')}
             </option>
           ))}
         </select>
