@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
@@ -22,6 +23,26 @@ describe('Japanese leftovers, sweep 12', () => {
     await testId('explorer-save-folder').click();
     await waitText(testId('error-advice'), 'そのフォルダにケースファイルを書き込めません');
     expect(await testId('error-banner').textContent()).toContain('/proc/no-such-folder');
+  });
+
+  it("names the page list's landmark in Japanese for a screen reader (ページ, not pages)", async () => {
+    expect(await studio.page.getByRole('navigation', { name: 'ページ' }).count()).toBe(1);
+    expect(await studio.page.locator('nav[aria-label="pages"]').count()).toBe(0);
+  });
+
+  it('says in Japanese that a case file it could not read was not checked, the reason beneath', async () => {
+    const folder = join(dir, 'broken-cases');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'cut-off.json'), '{ "asOf": ');
+    await testId('nav-rules').click();
+    await testId('rules-tab-regression').click();
+    await testId('case-folder-input').fill(folder);
+    await testId('case-folder-add').click();
+    await waitText(testId('regression-view'), 'broken-cases');
+    await testId('regression-run').click();
+    const line = await waitText(testId('regression-unreadable'), '読めなかったため', 120_000);
+    expect(line).toContain(`読めなかったため、この回帰テストでは確かめていません: ${join(folder, 'cut-off.json')}`);
+    expect(line).toContain('not valid JSON at line 1');
   });
 
   it("names the series in a scenario's edits as the grid does (旧コース, not legacy)", async () => {

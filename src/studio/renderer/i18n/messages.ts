@@ -8,6 +8,7 @@ import { scenarioEditEn, scenarioEditJa } from './scenario-edit-messages.js';
 /** The UI's words in Japanese and English. Keys are stable; a missing English key fails to compile. */
 export const ja = {
   appTitle: 'Tariff Studio',
+  'nav.label': 'ページ',
   'nav.tariffs': '料金表',
   'nav.rules': 'ルール',
   'nav.explorer': '判定エクスプローラ',
@@ -226,6 +227,7 @@ export const ja = {
   'regression.files': '{n} ファイル',
   'regression.missing': 'フォルダがありません',
   'regression.folderProblem': '読めません（回帰テストでは飛ばします）:',
+  'regression.unreadable': '読めなかったため、この回帰テストでは確かめていません: {file}',
   'regression.folderPath': 'フォルダのパス（例: /home/me/cases）',
   'regression.addFolder': 'フォルダを追加',
   'regression.run': '回帰テストを実行',
@@ -481,6 +483,7 @@ export type MessageKey = keyof typeof ja;
 
 export const en: Record<MessageKey, string> = {
   appTitle: 'Tariff Studio',
+  'nav.label': 'Pages',
   'nav.tariffs': 'Tariffs',
   'nav.rules': 'Rules',
   'nav.explorer': 'Explorer',
@@ -699,6 +702,7 @@ export const en: Record<MessageKey, string> = {
   'regression.files': '{n} {n|file|files}',
   'regression.missing': 'folder not found',
   'regression.folderProblem': 'cannot be read (regression skips it):',
+  'regression.unreadable': 'Not read, so not checked by this regression: {file}',
   'regression.folderPath': 'Folder path (e.g. /home/me/cases)',
   'regression.addFolder': 'Add folder',
   'regression.run': 'Run regression',

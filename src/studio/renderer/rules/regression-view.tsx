@@ -217,9 +217,14 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
           <p data-testid="regression-summary">
             {t('regression.summary', { total: report.total.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'), changed: report.changed.length, failing: report.failing.length, baseline: report.baseline.effective, version: report.version.effective })}
           </p>
+          {/* What was not read, said in the page's language; the reader's English (the reason, the line and column) beneath. */}
           {report.unreadable.map((u) => (
-            <p key={u.file} className="error-text small">
-              {u.file}: {u.message}
+            <p key={u.file} className="error-text small" data-testid="regression-unreadable">
+              {t('regression.unreadable', { file: u.file })}
+              <br />
+              <span className="error-detail" lang="en">
+                {u.message}
+              </span>
             </p>
           ))}
           {report.failing.length > 0 && (
