@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { openScenarios, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, openScenarios, runScenario, useStudio, waitText } from './studio-harness.js';
 
 /** English a Japanese user met in the twelfth sweep (series codes in the scenario's edits, a case file that cannot be written), now said in Japanese. */
 const dir = scratch('e2e-ja-leftovers-12-');
@@ -53,5 +53,15 @@ describe('Japanese leftovers, sweep 12', () => {
     expect(await testId('scn-proposal-edit-0-series').locator('option').allTextContents()).toEqual(['すべてのシリーズ', '旧コース', 'M5525 シリーズ', 'M2035 シリーズ']);
     // The value is still the code the scenario file holds.
     expect(await testId('scn-proposal-edit-0-series').inputValue()).toBe('M2035');
+  });
+
+  it("says a run's note in Japanese (contracts starting before the first tariff version), the simulator's English beneath", async () => {
+    await openScenarios(studio);
+    await fillScenario(studio, { name: '早い開始', size: 200, months: 6 });
+    await testId('scn-start-from').fill('2023-01-01');
+    await runScenario(studio);
+    const note = await waitText(testId('result-note'), '最初の料金表バージョン');
+    expect(note).toContain('契約の利用開始日（から）が、最初の料金表バージョンの施行日より前です。');
+    expect(note).toContain('/fleet/startDates/from: contracts may start on 2023-01-01, before the first tariff version (2023-09-19)');
   });
 });
