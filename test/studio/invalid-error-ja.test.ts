@@ -116,6 +116,14 @@ describe('invalidErrorJa: an invalid answer said in Japanese', () => {
     });
   });
 
+  it('a fact the schema leaves optional but the other facts make needed says so (equipmentLoss: damage is paid at the repair cost)', () => {
+    expect(only('equipmentLoss', { event: 'damage', contractorAtFault: true })).toMatchObject({
+      code: 'FACT_REQUIRED',
+      label: '修理代金相当額（税抜）',
+      text: '入力がありません。ほかのファクトの値により、この項目が必要です。0 以上の整数（円、1,000,000,000,000円まで）を入力してください。',
+    });
+  });
+
   it('every error of these cases is said in Japanese: no English word of the message is left on the Japanese line', () => {
     const cases: [string, Record<string, unknown>][] = [
       ['cancellation', { course: 'LONG', requestDate: '2025-03-01', desiredEndDate: '2025-04-30', returnedDate: '2025-02-01' }],

@@ -182,8 +182,13 @@ export function invalidErrorJa(e: FieldError, at: InvalidErrorContext): InvalidE
       // `/asOf` has no facts schema: the engine checks it as a calendar date.
       if (e.path === '/asOf') return said(`${shown(value)}は受け付けられません。${FORMAT_JA['iso-date']}を入力してください。`);
       return expected === undefined || !inFacts || segments.length === 1 ? undefined : said(`${shown(value)}は受け付けられません。${expected}を入力してください。`);
-    case 'FACT_REQUIRED':
-      return said(expected === undefined ? '入力がありません。この判定に必要な項目です。' : `入力がありません。${expected}を入力してください。`);
+    case 'FACT_REQUIRED': {
+      // A fact the schema leaves optional that the decision needs for the other facts given (equipmentLoss: the cost its event is paid at).
+      const required = (at.schema as { required?: unknown } | undefined)?.required;
+      const conditional = Array.isArray(required) && segments.length === 2 && !required.includes(segments[1]);
+      const why = conditional ? 'ほかのファクトの値により、この項目が必要です。' : '';
+      return said(expected === undefined ? `入力がありません。${why || 'この判定に必要な項目です。'}` : `入力がありません。${why}${expected}を入力してください。`);
+    }
     case 'FACT_ADDITIONALPROPERTIES':
       return { label: `項目「${segments.at(-1)}」`, text: 'この判定にはない項目です。削除するか、項目名の綴りを確かめてください。' };
     case 'FACT_ENUM':
