@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { fillScenario, openScenarios, runScenario, useStudio, waitText } from './studio-harness.js';
+import { fillScenario, launchChromium, openScenarios, runScenario, useStudio, waitText } from './studio-harness.js';
+import { openAsPerson, PASSWORD, startTeamServer, stopTeamServer, tariff } from './team-harness.js';
 
 /** English a Japanese user met in the twelfth sweep (series codes in the scenario's edits, a case file that cannot be written), now said in Japanese. */
 const dir = scratch('e2e-ja-leftovers-12-');
@@ -63,5 +64,30 @@ describe('Japanese leftovers, sweep 12', () => {
     const note = await waitText(testId('result-note'), '最初の料金表バージョン');
     expect(note).toContain('契約の利用開始日（から）が、最初の料金表バージョンの施行日より前です。');
     expect(note).toContain('/fleet/startDates/from: contracts may start on 2023-01-01, before the first tariff version (2023-09-19)');
+  });
+});
+
+describe('the team login page when the server does not answer', () => {
+  it('says in Japanese that the server is not answering, not the browser\'s "Failed to fetch"', async () => {
+    const workspace = join(dir, 'team.sqlite');
+    const added = tariff(['users', 'add', 'kato', '--role', 'legal', '--workspace', workspace], `${PASSWORD}\n`);
+    expect(added.status, added.stderr).toBe(0);
+    const server = await startTeamServer(workspace, 'team-12');
+    const browser = await launchChromium();
+    try {
+      const { page } = await openAsPerson(browser, server.url);
+      await page.getByTestId('login-page').waitFor();
+      await stopTeamServer(server);
+      await page.getByTestId('login-name').fill('kato');
+      await page.getByTestId('login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      const text = await waitText(page.getByTestId('login-error'), 'サーバーが応答しません');
+      expect(text).toBe(
+        'サーバーが応答しません。サインインはできていません。サーバー（tariff studio --serve）が動いているかを管理者に確かめてから、もう一度サインインしてください。',
+      );
+    } finally {
+      await browser.close();
+      await stopTeamServer(server);
+    }
   });
 });
