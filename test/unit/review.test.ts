@@ -91,6 +91,23 @@ describe('regression', () => {
   });
 });
 
+describe('regression of an invalid case', () => {
+  it('is no change when only the message differs (it names the tariff answered from), and a change when what is wrong differs', async () => {
+    // A draft identical to the version in force but for its date: the unknown course's message names 2025-04-01 instead of 2023-09-19.
+    const draft = { ...clone(tariff), effective: '2025-04-01' };
+    const unknown = { file: 'b.json', index: 0, case: { asOf: '2025-06-01', decision: 'settlement', facts: { course: 'NOPE', startDate: '2025-01-01', endDate: '2025-03-01' } } };
+    const same = await runRegression(registry, [unknown], {}, { tariff: draft }, TODAY);
+    expect(same.changed).toEqual([]);
+    expect(same.invalidAfter.map((c) => c.after.errors!.map((e) => e.code))).toEqual([['UNKNOWN_COURSE']]);
+    expect(same.invalidAfter[0]!.before.errors![0]!.message).not.toBe(same.invalidAfter[0]!.after.errors![0]!.message);
+    // A course the draft drops: a valid answer turns invalid, which is a change.
+    const dropped = { ...draft, courses: draft.courses.filter((c) => c.code !== 'LONG') };
+    const valid = { file: 'b.json', index: 1, case: { asOf: '2025-06-01', decision: 'settlement', facts: { course: 'LONG', startDate: '2025-01-01', endDate: '2025-03-01' } } };
+    const gone = await runRegression(registry, [valid], {}, { tariff: dropped }, TODAY);
+    expect(gone.changed.map((c) => c.changedFields)).toEqual([expect.arrayContaining(['outcome', 'errors'])]);
+  });
+});
+
 describe('audit chain', () => {
   const build = (): AuditEntry[] => {
     const out: AuditEntry[] = [];

@@ -46,6 +46,23 @@ export const ERROR_ADVICE_JA: Readonly<Record<string, string>> = {
   LAST_ADMIN: '有効な管理者がこの一人だけのため、役割の変更も無効化もできません。先に別のユーザーを管理者にしてください。',
   CANNOT_CHANGE_OWN_ROLE: '自分の役割は変更できません。別の管理者に依頼してください。',
   CANNOT_DISABLE_SELF: '自分自身は無効にできません。別の管理者に依頼してください。',
+  // Saving the explorer's case file, and the case folders of 回帰テスト.
+  CASE_FILE_NAME: 'ファイル名として使えません。フォルダを含まず、記号（\\ / : * ? " < > |）を使わない名前にしてください（例: dai27jo-my-case.json）。何も保存されていません。',
+  CASE_FILE_EXISTS: '同じ名前のファイルがすでにあります。そのファイルはそのままで、何も保存されていません。別のファイル名にしてください。',
+  CASE_FOLDER: 'そのパスはフォルダではなくファイルです。何も保存されていません。フォルダを指定してください。',
+  CASE_FOLDER_UNWRITABLE:
+    'そのフォルダにケースファイルを書き込めません（書き込む権限がない、パスが長すぎる、ディスクがいっぱい など）。何も保存されていません。書き込めるフォルダを、短めのパスで指定してください。',
+  CASE_FOLDER_NAME: 'フォルダのパスに使えない文字（制御文字）が含まれています。何も変更されていません。フォルダを選び直すか、パスを入力し直してください。',
+  // Authoring rules and parameters.
+  RULE_INVALID: 'ルールに誤りがあるため保存していません。一覧の各項目（コードと JSON ポインタつき）を直してから、もう一度保存してください。',
+  RULE_ID_INVALID: 'ルールの id に使えない文字があります。英小文字・数字・ハイフンだけにしてください（例: refusal-ground-x）。何も保存されていません。',
+  RULE_ID_TAKEN: 'この判定にはその id のルールがすでにあります。別の id にしてください。何も保存されていません。',
+  PARAMETER_VALUE: 'パラメータの値が読めません。数（例 14.6）か、二重引用符で囲んだ文字列を入力してください。何も保存されていません。',
+  BAD_DATE: '存在する日付を YYYY-MM-DD で入力してください。',
+  APPROVAL_COMPANION_NOT_SUBMITTED:
+    '同じ施行日のもう一方（ルールまたは料金表）のバージョンがまだ下書きです。同じ日付のルールと料金表は一つの規約変更として一緒にレビュー・承認します。何も承認していません。その下書きをレビューに提出する（または破棄する）と、もう一度承認できます。',
+  VERSION_IN_USE: 'この下書きは、下書きではなくなったバージョンの元になっているため破棄できません。何も変更されていません。',
+  SCENARIO_NOT_RUN: 'このシナリオはまだ実行していないため、書き出すものがありません。先に実行してください（ブックには最後の実行結果が入ります）。',
   // A workbook the import cannot read at all (shown in the import's issue list as well as in a banner).
   WORKBOOK_EMPTY: 'ファイルが空です（0 バイト）。Excel で開いて「Excel ブック (.xlsx)」として保存し直し、もう一度取り込んでください。',
   WORKBOOK_UNREADABLE: 'このファイルは Excel ブック（.xlsx）として読めません。Excel で開いて「Excel ブック (.xlsx)」として保存し直し、もう一度取り込んでください。',

@@ -8,6 +8,7 @@ import { scenarioEditEn, scenarioEditJa } from './scenario-edit-messages.js';
 /** The UI's words in Japanese and English. Keys are stable; a missing English key fails to compile. */
 export const ja = {
   appTitle: 'Tariff Studio',
+  'nav.label': 'ページ',
   'nav.tariffs': '料金表',
   'nav.rules': 'ルール',
   'nav.explorer': '判定エクスプローラ',
@@ -88,7 +89,9 @@ export const ja = {
   'engine.clauses': '根拠条項',
   'engine.start': '{date} に利用開始とした場合',
   'engine.noBase': '元のバージョンにないコースです',
-  'engine.invalid': 'エンジンが回答できません: {message}',
+  'engine.invalid': 'エンジンが回答できません（{decision}）。',
+  'engine.invalidCase': '{date} に利用を始め、{n} か月で解約する契約として尋ねました。解約までの利用月数か、下書きの施行日を変えてみてください。',
+  'invalid.original': 'エンジンのメッセージ（英語）',
   'draft.title': '下書きを作成',
   'draft.from': '元のバージョン: {date}（{status}）',
   'draft.effective': '施行日',
@@ -234,6 +237,7 @@ export const ja = {
   'regression.files': '{n} ファイル',
   'regression.missing': 'フォルダがありません',
   'regression.folderProblem': '読めません（回帰テストでは飛ばします）:',
+  'regression.unreadable': '読めなかったため、この回帰テストでは確かめていません: {file}',
   'regression.folderPath': 'フォルダのパス（例: /home/me/cases）',
   'regression.addFolder': 'フォルダを追加',
   'regression.run': '回帰テストを実行',
@@ -500,6 +504,7 @@ export type MessageKey = keyof typeof ja;
 
 export const en: Record<MessageKey, string> = {
   appTitle: 'Tariff Studio',
+  'nav.label': 'Pages',
   'nav.tariffs': 'Tariffs',
   'nav.rules': 'Rules',
   'nav.explorer': 'Explorer',
@@ -579,7 +584,9 @@ export const en: Record<MessageKey, string> = {
   'engine.clauses': 'Clauses',
   'engine.start': 'for a contract starting {date}',
   'engine.noBase': 'Not in the base version',
-  'engine.invalid': 'The engine cannot answer: {message}',
+  'engine.invalid': 'The engine cannot answer ({decision}).',
+  'engine.invalidCase': 'Asked for a contract starting {date} and cancelled after {n} {n|month|months}. Try other months, or another effective date for the draft.',
+  'invalid.original': "The engine's message",
   'draft.title': 'Create a draft',
   'draft.from': 'From version {date} ({status})',
   'draft.effective': 'Effective date',
@@ -725,6 +732,7 @@ export const en: Record<MessageKey, string> = {
   'regression.files': '{n} {n|file|files}',
   'regression.missing': 'folder not found',
   'regression.folderProblem': 'cannot be read (regression skips it):',
+  'regression.unreadable': 'Not read, so not checked by this regression: {file}',
   'regression.folderPath': 'Folder path (e.g. /home/me/cases)',
   'regression.addFolder': 'Add folder',
   'regression.run': 'Run regression',

@@ -10,6 +10,8 @@ export const teamJa = {
   'login.ACCOUNT_LOCKED': 'パスワードの誤りが続いたため、このアカウントはロックされています（{until} まで）。時間をおくか、管理者にパスワードの再設定を依頼してください。',
   'login.LOGIN_RATE_LIMITED': 'このアドレスから、またはこのユーザー名でのサインインの試行が多すぎます。数分待ってからやり直してください。',
   'login.other': 'サインインできませんでした: {message}',
+  'login.unreachable':
+    'サーバーが応答しません。サインインはできていません。サーバー（tariff studio --serve）が動いているかを管理者に確かめてから、もう一度サインインしてください。',
   'login.ended': 'セッションが終了しました（有効期限切れ、または管理者によるアカウントの変更）。もう一度サインインしてください。',
   'login.pending': 'まだ保存されていない変更が {n} 件あります。{name} として再びサインインすると保存されます（ほかのユーザーでサインインした場合は保存されません）。',
   'login.kept': 'このページの内容はそのまま残っています。{name} として再びサインインすると、続きから作業できます。',
@@ -85,6 +87,7 @@ export const teamEn: Record<TeamMessageKey, string> = {
   'login.ACCOUNT_LOCKED': 'This account is locked after repeated wrong passwords (until {until}). Wait, or ask an admin to reset the password.',
   'login.LOGIN_RATE_LIMITED': 'Too many sign-in attempts from this address or for this user name. Wait a few minutes and try again.',
   'login.other': 'Could not sign in: {message}',
+  'login.unreachable': 'The server is not answering; you are not signed in. Check with your administrator that the server (tariff studio --serve) is running, then sign in again.',
   'login.ended': 'Your session has ended (it expired, or an admin changed your account). Please sign in again.',
   'login.pending': '{n} {n|change is|changes are} not saved yet: saved when you sign in again as {name} (not if someone else signs in).',
   'login.kept': 'This page is kept as it was: sign in again as {name} to go on where you were.',

@@ -9,6 +9,8 @@ import { ruleTitleById } from '../i18n/rule-texts.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
 import type { DecisionName } from '../../../engine/rule-types.js';
 import { useCaseCaption } from './case-caption.js';
+import { invalidAt } from '../i18n/invalid-error-ja.js';
+import { InvalidErrors } from '../ui/invalid-errors.js';
 
 /**
  * Every case file run against the draft and the approved version in force; for each case whose
@@ -86,6 +88,7 @@ function TraceList({ o, names }: { o: Answer; names: ReadonlyMap<string, string>
   );
 }
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
 
 function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; names: ReadonlyMap<string, string> }) {
@@ -97,6 +100,8 @@ function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; n
   const side = (o: Answer, c: Change, own: ReadonlyMap<string, string>) => (
     <>
       <AnswerFields o={o} fields={c.changedFields} />
+      {/* Why an answer is invalid, said as the explorer says it (the engine's English folded beneath). */}
+      {o.outcome === 'invalid' && o.errors && o.errors.length > 0 && <InvalidErrors errors={o.errors} at={invalidAt(o, c)} testId="regression-errors" />}
       <div className="muted small">{t('regression.rulesFired')}</div>
       <TraceList o={o} names={own} />
     </>
@@ -212,9 +217,14 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
           <p data-testid="regression-summary">
             {t('regression.summary', { total: report.total.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'), changed: report.changed.length, failing: report.failing.length, baseline: report.baseline.effective, version: report.version.effective })}
           </p>
+          {/* What was not read, said in the page's language; the reader's English (the reason, the line and column) beneath. */}
           {report.unreadable.map((u) => (
-            <p key={u.file} className="error-text small">
-              {u.file}: {u.message}
+            <p key={u.file} className="error-text small" data-testid="regression-unreadable">
+              {t('regression.unreadable', { file: u.file })}
+              <br />
+              <span className="error-detail" lang="en">
+                {u.message}
+              </span>
             </p>
           ))}
           {report.failing.length > 0 && (

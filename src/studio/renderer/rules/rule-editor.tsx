@@ -3,6 +3,7 @@ import type { Condition, DecisionName, RuleDoc } from '../../../engine/rule-type
 import type { FactOffer, RuleCheck, RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { RuleIssueItems } from './rule-issue-list.js';
 import { ConditionEditor } from './condition-editor.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
@@ -143,11 +144,7 @@ export function RuleEditor({
           <span className="check-ok">✓ {t('rules.valid')}</span>
         ) : (
           <ul className="check-issues">
-            {check.issues.map((i, n) => (
-              <li key={n} className={i.severity === 'error' ? 'error-text' : 'muted'} data-code={i.code}>
-                <code>{i.code}</code> {i.message}
-              </li>
-            ))}
+            <RuleIssueItems issues={check.issues} />
           </ul>
         )}
         {check?.sentence && <pre className="sentence sentence-preview" data-testid="rule-sentence-preview">{lang === 'ja' ? check.sentence.ja : check.sentence.en}</pre>}

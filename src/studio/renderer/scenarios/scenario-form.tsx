@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import { DateField, MonthField } from '../ui/date-field.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
