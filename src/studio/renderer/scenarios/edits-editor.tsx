@@ -5,7 +5,6 @@ import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { EditLineText } from './edit-lines-view.js';
 import { TermOptions, termsOf } from './term-options.js';
-import { enumLabel } from '../../../tariff-model/enum-labels.js';
 
 /**
  * A scenario side's edits made with controls (docs/studio-scenarios.md § Edits), never typed as

@@ -9,7 +9,6 @@ import { ResponseFields } from './response-fields.js';
 import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
 import { TermOptions, termsOf } from './term-options.js';
-import { enumLabel } from '../../../tariff-model/enum-labels.js';
 
 /**
  * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff
