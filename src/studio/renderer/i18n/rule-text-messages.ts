@@ -319,24 +319,8 @@ export const INTERPRETATION_TEXTS: Record<string, InterpretationText> = {
   },
 };
 
-/** The Japanese of the parameters' descriptions, by `decision.name`. */
-export const PARAMETER_TEXTS: Record<string, Translated> = {
-  'cancellation.noticeBusinessDays': { en: 'business days of notice before the desired end date', ja: '契約終了希望日の何営業日前までに申し出るか（５営業日前）' },
-  'cancellation.taxRatePercent': { en: 'consumption tax rate (消費税相当額), 10% per case-files.md', ja: '消費税相当額の税率（10％、case-files.md による）' },
-  'cancellationNotice.noticeBusinessDays': { en: 'business days of notice before the desired end date', ja: '契約終了希望日の何営業日前までに申し出るか（５営業日前）' },
-  'damages.minimumConsecutiveHours': { en: 'consecutive hours of total outage before anything is compensated', ja: '賠償の対象となるまでに全く利用できない状態が連続する時間' },
-  'lateInterest.annualRatePercent': { en: 'annual rate of late interest', ja: '延滞利息の年率' },
-  'lateInterest.graceDays': { en: 'days from the day after the due date within which payment is free of interest', ja: '支払期日の翌日から起算して延滞利息がかからない日数' },
-  'monthlyCharge.taxRatePercent': { en: 'consumption tax rate (消費税相当額), 10% per case-files.md', ja: '消費税相当額の税率（10％、case-files.md による）' },
-  'outageWaiver.minimumConsecutiveHours': {
-    en: 'consecutive hours of total outage before anything is waived (cause other)',
-    ja: '支払いを要しないこととなるまでに全く利用できない状態が連続する時間（原因 other）',
-  },
-  'settlement.taxRatePercent': { en: 'consumption tax rate (消費税相当額), 10% per case-files.md', ja: '消費税相当額の税率（10％、case-files.md による）' },
-  'surcharge.multiplier': { en: 'times the evaded amount', ja: '免れた額の何倍を割増金とするか' },
-  'surcharge.taxRatePercent': { en: 'consumption tax rate (消費税相当額), 10% per case-files.md', ja: '消費税相当額の税率（10％、case-files.md による）' },
-  'suspension.maxMonths': { en: 'the longest suspension the company may set', ja: '当社が定めることのできる利用停止の最長の期間' },
-};
+/** The Japanese of the parameters' descriptions, by `decision.name`: kept beside the engine's review texts, since the change notice (`src/io/change-notice.ts`) names parameters by them too. */
+export { PARAMETER_TEXTS } from '../../../engine/review/parameter-texts.js';
 
 /** The Japanese of the clause coverage notes (`rules/<version>/coverage.json`: what the engine carries of a paragraph, or why a paragraph decides nothing), by paragraph. */
 export const COVERAGE_NOTES: Record<string, Translated> = {

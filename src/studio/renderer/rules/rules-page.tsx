@@ -72,6 +72,19 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
     };
   }, [api, selectedId, showError, liveTick]);
   useEffect(() => setMarkdown(null), [selectedId, detail?.summary.revision, detail?.summary.status]);
+  // The notice is read on the page as soon as its tab opens: a reviewer reads it before exporting it (the call writes nothing).
+  const noticeId = tab === 'notice' ? (detail?.summary.id ?? null) : null;
+  useEffect(() => {
+    if (noticeId === null) return;
+    let live = true;
+    api.rules.notice({ id: noticeId, format: 'md' }).then(
+      (f) => live && setMarkdown(f.markdown),
+      (e: unknown) => live && showError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, noticeId, detail?.summary.revision, detail?.summary.status, showError]);
 
   const updated = (d: RuleVersionDetail) => {
     setDetail(d);
