@@ -185,7 +185,7 @@ export function ReviewLifecycle({
           )}
           {s.status === 'in-review' && canRequest && (
             <p className="muted small" id={requestNoteId} data-testid={requestNoteId}>
-              {t('review.requestHelp')}
+              {t(kind === 'rule' ? 'review.requestHelpRule' : 'review.requestHelp')}
             </p>
           )}
           {s.status === 'in-review' && <ApprovalNote state={approval} />}
