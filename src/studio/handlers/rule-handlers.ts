@@ -265,6 +265,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => {
         id: r.id,
         sha256: r.sha256,
         versions: r.content.manifest.versions.length,
+        packed: r.content.manifest.versions.map((v) => ({ kind: v.kind, effective: v.effective, status: v.status })),
         auditHead: r.content.manifest.auditHead ?? '',
       };
     },
