@@ -98,6 +98,16 @@ describe('a legal reviewer drafts, reads and approves a change of the rules', ()
     await shot(studio.page, 'legal12-review-request-help');
   });
 
+  it('without sign-in, the author cannot approve under their own name (four-eyes by name); another name can', async () => {
+    // The author is the computer's user name, shown as 作成 beside the version.
+    const author = /作成: ([^·\n]+?)\s*(?:·|$)/mu.exec(await studio.page.locator('.version-item.selected').innerText())![1]!;
+    await testId('review-reviewer').fill(author);
+    await testId('review-comment').fill('自分の版を承認してみる');
+    await waitText(testId('btn-approve-editor'), `${author} はこのバージョンを編集したため、承認者にはなれません（四つの目の原則。編集者: ${author}）`);
+    expect(await testId('btn-approve').isDisabled()).toBe(true);
+    await shot(studio.page, 'legal12-author-cannot-approve');
+  });
+
   it('approved, the release it publishes lists the versions it packs and how to serve it', async () => {
     await testId('review-reviewer').fill('ito');
     await testId('review-comment').fill('差分と回帰テストを確認しました');
