@@ -6,7 +6,8 @@ import { useTeam } from './team-harness.js';
 
 /**
  * Two legal reviewers on the team server at 1280×800: kato changes a quote in the structured editor
- * and submits; he cannot approve his own version (four-eyes, with why); ito reads the quote's diff
+ * and submits; he cannot approve his own version (four-eyes, with why); ito, led from the Rules page
+ * to the version waiting for her review, reads the quote's diff
  * with the changed characters marked, is told a request for changes reaches kato on the Rules page,
  * approves, and publishes a release that lists its versions under her name as 発行者.
  */
@@ -46,9 +47,14 @@ describe('four-eyes review of a changed quote between two legal users', () => {
   it('ito reads the quote’s diff with the changed characters marked, and the send-back help names the Rules page', async () => {
     const i = team.people.ito!.page;
     await i.getByTestId('nav-rules').click();
-    await i.locator('.version-item', { hasText: '2027-04-01' }).click();
+    // The page opens on the version in force; what waits for her review is one click away.
+    const waiting = i.getByTestId('rules-waiting-review');
+    await waitText(waiting, 'レビューを待っているバージョンがあります: 2027-04-01「第9条第2項第3号 引用の見直し」（作成: kato）のレビューを開く');
+    await shot(i, 'legal12-team-ito-waiting-review');
+    await waiting.getByRole('button').click();
     await waitText(i.getByTestId('rule-version-status'), 'レビュー中');
-    await i.getByTestId('rules-tab-review').click();
+    expect(await i.getByTestId('rules-tab-review').getAttribute('aria-selected')).toBe('true');
+    expect(await i.getByTestId('rules-waiting-review').count()).toBe(0);
     expect(await i.getByTestId('btn-request-changes-note').innerText()).toContain('作成者がルールページでこの版を開くと依頼内容が表示されます');
     await i.getByTestId('review-open-diff').click();
     const card = i.getByTestId('diff-rule-approval/false-declaration');
