@@ -19,12 +19,37 @@ const QUOTE_BEFORE =
 const QUOTE_AFTER =
   '当社は、前項の規定にかかわらず、次のいずれかに該当すると当社が判断した場合、申込を承諾しないことがあります。…(1) 本サービスを提供することが技術上著しく困難なとき。';
 
+/** The selects of the structured editor whose chosen label is cut short (wider than the room the select gives it, its arrow aside) or that run out of the structured pane, under the JSON beside it. */
+const cutSelects = () =>
+  studio.page.locator('[data-testid=rule-editor] .cond-leaf select').evaluateAll((els) =>
+    (els as HTMLSelectElement[]).flatMap((el) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(el).font;
+      const label = el.selectedOptions[0]?.text ?? '';
+      const pane = el.closest('.rule-structured')!.getBoundingClientRect();
+      return ctx.measureText(label).width > el.clientWidth - 24 || el.getBoundingClientRect().right > pane.right + 1 ? [label] : [];
+    }),
+  );
+
 describe('a legal reviewer drafts, reads and approves a change of the rules', () => {
-  it('edits a rule’s quote in the structured editor, checked against the terms as typed', async () => {
+  it('reads a parameter of the version in force with the sentence of the terms it quotes', async () => {
     await studio.page.goto(studio.url);
     await testId('nav-rules').click();
+    await testId('decision-select').selectOption('lateInterest');
+    const quote = testId('param-quote-annualRatePercent');
+    await quote.locator('summary').click();
+    expect(await quote.innerText()).toContain('引用する規約の本文（第27条）');
+    expect(await quote.locator('blockquote').innerText()).toContain('年 14.6％の割合で計算して得た額を延滞利息として支払っていただきます');
+    await quote.scrollIntoViewIfNeeded();
+    await shot(studio.page, 'legal12-parameter-quote');
+  });
+
+  it('edits a rule’s quote in the structured editor, checked against the terms as typed', async () => {
     await createRuleDraft(studio.page, '2027-04-01', '第27条 年率と第9条の引用');
     await setRuleParameter(studio.page, 'lateInterest', 'annualRatePercent', '14.0');
+    // At 1280×800 the conditions read whole: no fact, operator or value cut short in its select.
+    await testId('rule-editor').waitFor();
+    expect(await cutSelects()).toEqual([]);
     await testId('decision-select').selectOption('approval');
     await studio.page.locator('[data-testid="rule-approval/technically-infeasible"]').click();
     const quote = testId('rule-quote');

@@ -47,8 +47,13 @@ export function ParametersSection({
                   <td className="mono">{k}</td>
                   <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
                   <td className="clause-cell">{p.clause}</td>
-                  <td className="muted" data-testid={`param-text-${k}`}>
-                    {p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}
+                  <td className="muted">
+                    <span data-testid={`param-text-${k}`}>{p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}</span>
+                    {/* The sentence of the terms the value comes from, as a rule shows its quote: what a reviewer checks the value against. */}
+                    <details className="param-quote" data-testid={`param-quote-${k}`}>
+                      <summary>{t('pe.quoteShown', { clause: p.clause })}</summary>
+                      <blockquote className="quote small">{p.quote}</blockquote>
+                    </details>
                   </td>
                 </>
               }
