@@ -47,6 +47,14 @@ describe('a legal reviewer drafts, reads and approves a change of the rules', ()
   it('edits a rule’s quote in the structured editor, checked against the terms as typed', async () => {
     await createRuleDraft(studio.page, '2027-04-01', '第27条 年率と第9条の引用');
     await setRuleParameter(studio.page, 'lateInterest', 'annualRatePercent', '14.0');
+    // A parameter's quote is a whole sentence: its box is as wide as the parameters' table, not a sliver beside the value.
+    await testId('param-edit-graceDays').click();
+    const box = (await testId('pe-quote').boundingBox())!;
+    const table = (await testId('parameters').boundingBox())!;
+    expect(box.width).toBeGreaterThan(table.width * 0.8);
+    await shot(studio.page, 'legal12-parameter-editor');
+    await testId('param-editor').press('Escape');
+    await testId('param-editor').waitFor({ state: 'detached' });
     // At 1280×800 the conditions read whole: no fact, operator or value cut short in its select.
     await testId('rule-editor').waitFor();
     expect(await cutSelects()).toEqual([]);

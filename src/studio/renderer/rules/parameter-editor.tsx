@@ -168,7 +168,7 @@ function ParameterEditor({
       </label>
       <label className="grow">
         {t('ra.quote')}
-        <textarea required rows={2} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
+        <textarea required rows={4} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
       </label>
       <QuoteCheckList check={check} testId="pe-check" />
     </RowEditorForm>
