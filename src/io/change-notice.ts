@@ -2,11 +2,20 @@ import ExcelJS from 'exceljs';
 import { clauseText } from '../engine/review/clause-text.js';
 import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../engine/review/event-labels.js';
 import { PARAMETER_TEXTS } from '../engine/review/parameter-texts.js';
+import { RULE_TITLES } from '../engine/review/rule-titles.js';
 import type { Interpretation, RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
 import type { TableId } from '../tariff-model/table-id.js';
 import { columnOf, TABLES } from '../tariff-model/tariff-tables.js';
-import { changedClauses, diffRuleVersions, diffTariffVersions, type InterpretationChange, type ParameterChange, type RowChange } from '../engine/review/version-diff.js';
+import {
+  changedClauses,
+  diffRuleVersions,
+  diffTariffVersions,
+  type InterpretationChange,
+  type ParameterChange,
+  type RowChange,
+  type RuleChange,
+} from '../engine/review/version-diff.js';
 
 /**
  * The notice of a change to the terms (第2条第2項: 本規約を変更する旨及び変更後の規約の内容並びに
@@ -66,6 +75,17 @@ export const parameterNameJa = (p: ParameterChange): string => {
   return name ? `${name}（${key}）` : key;
 };
 
+/**
+ * A changed rule by its title in Japanese, its id beside it (`ルール「本サービスを提供することが技術上著しく困難」（approval/technically-infeasible）`):
+ * the catalog's Japanese while the rule's own title is still the English it translates, else its title as
+ * written (a draft retitled it or authored it), the title of the version that has the rule (the new one when both do).
+ */
+export const ruleNameJa = (r: RuleChange): string => {
+  const own = (r.after ?? r.before)!.name;
+  const entry = Object.hasOwn(RULE_TITLES, r.id) ? RULE_TITLES[r.id] : undefined;
+  return `ルール「${entry && own === entry.en ? entry.ja : own}」（${r.id}）`;
+};
+
 /** The notice's tables as the tariff workbook names its sheets (`表1 コース`), a table the workbook does not have by its code. */
 const TABLE_OF: Record<string, TableId> = { courses: 'courses', options: 'options', initialFeeGroups: 'initialFees', policies: 'policies', existingContracts: 'existingContracts' };
 const tableJa = (table: string): string => (Object.hasOwn(TABLE_OF, table) ? TABLES[TABLE_OF[table]!].sheet : table);
@@ -84,7 +104,7 @@ export function buildNotice(input: NoticeInput): Notice {
     changes: [
       ...rd.rules
         .filter((r) => r.clause === clause)
-        .map((r) => `ルール ${r.id} を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
+        .map((r) => `${ruleNameJa(r)}を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
       ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${parameterNameJa(p)}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))

@@ -208,13 +208,16 @@ describe('change notice (第2条)', async () => {
     rules.interpretations.find((i) => i.name === 'dailyRate')!.default = 'thirty-days';
     const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff }, terms });
     const of = (clause: string) => notice.clauses.find((c) => c.clause === clause)!.changes;
-    expect(of('第9条第2項第4号')).toEqual(['ルール approval/business-hindrance を削除']);
-    expect(of('第25条第2項')).toEqual(['ルール outageWaiver/other-cause-24h を変更（結果）', '解釈 dailyRate を変更：既定の解釈 own-month → thirty-days']);
+    expect(of('第9条第2項第4号')).toEqual(['ルール「当社の業務遂行上著しく支障がある」（approval/business-hindrance）を削除']);
+    expect(of('第25条第2項')).toEqual([
+      'ルール「契約者の責めによらない理由で24時間以上連続して全く利用できない：24時間ごとの日数分」（outageWaiver/other-cause-24h）を変更（結果）',
+      '解釈 dailyRate を変更：既定の解釈 own-month → thirty-days',
+    ]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(await (await noticeWorkbook(notice)).xlsx.writeBuffer());
     const sheet = back.getWorksheet('変更条項')!;
     const texts = sheet.getColumn(2).values.filter((v): v is string => typeof v === 'string');
-    expect(texts).toContain('ルール approval/business-hindrance を削除');
+    expect(texts).toContain('ルール「当社の業務遂行上著しく支障がある」（approval/business-hindrance）を削除');
     // Switching the default as the studio does (rules.setInterpretation: the default's description and aliases trade places with the alternative's) is one change.
     const switched = clone(approved) as RuleVersion;
     const cur = switched.interpretations.find((i) => i.name === 'dailyRate')!;
