@@ -28,7 +28,7 @@ export const teamJa = {
   'role.admin': '管理者',
   'role.needed': 'この操作は{roles}の担当者が行います（あなたの役割: {role}）。',
   'role.or': '・',
-  'release.asYou': '公開者は {name}（サインイン中のユーザー）として記録されます。',
+  'release.asYou': '発行者は {name}（サインイン中のユーザー）として記録されます。',
   'live.changed': '{by} さんが変更しました: {what}（{time}）',
   'resume.changes': '再びサインインしました。サインインしていなかった間（{since} 以降）に {by} さんが行った変更 {n} 件を、開いているページに読み込みました。',
   'resume.none': '再びサインインしました。サインインしていなかった間（{since} 以降）に、ほかの人の変更はありませんでした。ページは最新です。',
