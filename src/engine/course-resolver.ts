@@ -28,19 +28,23 @@ const dice = (a: Map<string, number>, b: Map<string, number>, na: number, nb: nu
   return na + nb === 0 ? 0 : (2 * both) / (na + nb);
 };
 
-/** Finds a course by code or by its Japanese name (with or without the どこでも“me”REC prefix). */
-export class CourseResolver {
-  private readonly byKey = new Map<string, Course>();
+/**
+ * Finds a course by code or by its Japanese name (with or without the どこでも“me”REC prefix).
+ * It reads only a course's code and name: the studio's pages, which hold no more than those of
+ * a tariff's courses, name the closest courses with it too.
+ */
+export class CourseResolver<C extends Pick<Course, 'code' | 'name'> = Course> {
+  private readonly byKey = new Map<string, C>();
   /** Answers already given, by the exact text asked (NFKC on every call was the cost); bounded. */
-  private readonly resolved = new Map<string, Course | undefined>();
-  constructor(private readonly courses: readonly Course[]) {
+  private readonly resolved = new Map<string, C | undefined>();
+  constructor(private readonly courses: readonly C[]) {
     for (const c of courses) {
       this.byKey.set(`code:${c.code.toUpperCase()}`, c);
       this.byKey.set(`name:${stripPrefix(normalizeCourseName(c.name))}`, c);
     }
   }
 
-  resolve(nameOrCode: string): Course | undefined {
+  resolve(nameOrCode: string): C | undefined {
     if (this.resolved.has(nameOrCode)) return this.resolved.get(nameOrCode);
     const found = this.lookUp(nameOrCode);
     if (this.resolved.size >= 4096) this.resolved.clear();
@@ -48,7 +52,7 @@ export class CourseResolver {
     return found;
   }
 
-  private lookUp(nameOrCode: string): Course | undefined {
+  private lookUp(nameOrCode: string): C | undefined {
     return this.byKey.get(`code:${nameOrCode.trim().toUpperCase()}`) ?? this.byKey.get(`name:${stripPrefix(normalizeCourseName(nameOrCode))}`);
   }
 

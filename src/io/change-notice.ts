@@ -1,9 +1,21 @@
 import ExcelJS from 'exceljs';
 import { clauseText } from '../engine/review/clause-text.js';
 import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../engine/review/event-labels.js';
+import { PARAMETER_TEXTS } from '../engine/review/parameter-texts.js';
+import { RULE_TITLES } from '../engine/review/rule-titles.js';
 import type { Interpretation, RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
-import { changedClauses, diffRuleVersions, diffTariffVersions, type InterpretationChange, type RowChange } from '../engine/review/version-diff.js';
+import type { TableId } from '../tariff-model/table-id.js';
+import { columnOf, TABLES } from '../tariff-model/tariff-tables.js';
+import {
+  changedClauses,
+  diffRuleVersions,
+  diffTariffVersions,
+  type InterpretationChange,
+  type ParameterChange,
+  type RowChange,
+  type RuleChange,
+} from '../engine/review/version-diff.js';
 
 /**
  * The notice of a change to the terms (第2条第2項: 本規約を変更する旨及び変更後の規約の内容並びに
@@ -50,6 +62,37 @@ function interpretationChanges(i: InterpretationChange): InterpretationChange['c
   return onlyDefault ? i.changes.filter((c) => c.field === 'default') : i.changes;
 }
 
+/**
+ * A changed parameter by its name in Japanese, its code beside it (`延滞利息の年率（lateInterest.annualRatePercent）`):
+ * the catalog's Japanese while the parameter's own description is still the English it translates,
+ * else the description as written (a draft re-described it), else the code alone.
+ */
+export const parameterNameJa = (p: ParameterChange): string => {
+  const key = `${p.decision}.${p.name}`;
+  const own = (p.after ?? p.before)?.description;
+  const entry = Object.hasOwn(PARAMETER_TEXTS, key) ? PARAMETER_TEXTS[key] : undefined;
+  const name = entry && (own === undefined || own === entry.en) ? entry.ja : own;
+  return name ? `${name}（${key}）` : key;
+};
+
+/**
+ * A changed rule by its title in Japanese, its id beside it (`ルール「本サービスを提供することが技術上著しく困難」（approval/technically-infeasible）`):
+ * the catalog's Japanese while the rule's own title is still the English it translates, else its title as
+ * written (a draft retitled it or authored it), the title of the version that has the rule (the new one when both do).
+ */
+export const ruleNameJa = (r: RuleChange): string => {
+  const own = (r.after ?? r.before)!.name;
+  const entry = Object.hasOwn(RULE_TITLES, r.id) ? RULE_TITLES[r.id] : undefined;
+  return `ルール「${entry && own === entry.en ? entry.ja : own}」（${r.id}）`;
+};
+
+/** The notice's tables as the tariff workbook names its sheets (`表1 コース`), a table the workbook does not have by its code. */
+const TABLE_OF: Record<string, TableId> = { courses: 'courses', options: 'options', initialFeeGroups: 'initialFees', policies: 'policies', existingContracts: 'existingContracts' };
+const tableJa = (table: string): string => (Object.hasOwn(TABLE_OF, table) ? TABLES[TABLE_OF[table]!].sheet : table);
+/** A changed price's column in Japanese as the tariff page heads it (`月額料金（円）`); a row added or removed is `行`. */
+const fieldJa = (table: string, field: string): string =>
+  field === '(row)' ? '行' : ((Object.hasOwn(TABLE_OF, table) ? columnOf(TABLE_OF[table]!, field)?.ja : undefined) ?? field);
+
 const showField = (field: string, v: unknown): string =>
   field === 'alternatives' && Array.isArray(v) ? v.map((a) => String((a as { value?: unknown }).value)).join('、') : show(v);
 
@@ -61,8 +104,8 @@ export function buildNotice(input: NoticeInput): Notice {
     changes: [
       ...rd.rules
         .filter((r) => r.clause === clause)
-        .map((r) => `ルール ${r.id} を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
-      ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${p.decision}.${p.name}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
+        .map((r) => `${ruleNameJa(r)}を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
+      ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${parameterNameJa(p)}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))
         .map((i) => {
@@ -109,7 +152,7 @@ export function noticeMarkdown(n: Notice): string {
   if (!n.prices.length) lines.push('料金の変更はありません。');
   else {
     lines.push('| 表 | コード | 名称 | 項目 | 変更前 | 変更後 |', '| --- | --- | --- | --- | ---: | ---: |');
-    for (const p of n.prices) lines.push(`| ${p.table} | ${p.key} | ${p.label} | ${p.field} | ${show(p.before)} | ${show(p.after)} |`);
+    for (const p of n.prices) lines.push(`| ${tableJa(p.table)} | ${p.key} | ${p.label} | ${fieldJa(p.table, p.field)} | ${show(p.before)} | ${show(p.after)} |`);
   }
   if (n.audit)
     lines.push(
@@ -159,7 +202,14 @@ export async function noticeWorkbook(n: Notice): Promise<ExcelJS.Workbook> {
     { header: '変更前', key: 'before', width: 14, style: { numFmt: '#,##0"円"' } },
     { header: '変更後', key: 'after', width: 14, style: { numFmt: '#,##0"円"' } },
   ];
-  for (const p of n.prices) prices.addRow({ ...p, before: typeof p.before === 'number' ? p.before : show(p.before), after: typeof p.after === 'number' ? p.after : show(p.after) });
+  for (const p of n.prices)
+    prices.addRow({
+      ...p,
+      table: tableJa(p.table),
+      field: fieldJa(p.table, p.field),
+      before: typeof p.before === 'number' ? p.before : show(p.before),
+      after: typeof p.after === 'number' ? p.after : show(p.after),
+    });
   prices.getRow(1).font = { bold: true };
   if (n.prices.length) prices.autoFilter = { from: 'A1', to: `F${n.prices.length + 1}` };
   return wb;

@@ -94,14 +94,19 @@ describe('legal review, browser mode', () => {
     await testId('rule-json').fill(good.replace('"fact": "daysAfterDue",', '"fact": "daysAfterDue",\n        "path": "/amount",'));
     await waitText(testId('rule-check'), 'unknown property "path"');
     const issues = studio.page.locator('[data-testid="rule-check"] li');
-    expect(await issues.allTextContents()).toEqual(['RULE_SCHEMA /conditions/all/0: unknown property "path": remove it or fix its spelling']);
+    // Said in Japanese first (what is wrong, what to do), the pointer and the detail in the checker's English beneath.
+    expect(await issues.allTextContents()).toEqual([
+      'RULE_SCHEMA ルールの形が正しくありません。下の JSON ポインタの箇所を直してください（足りない項目・余分な項目・値の種類）。 /conditions/all/0: unknown property "path": remove it or fix its spelling',
+    ]);
     expect(await testId('rule-save').isDisabled()).toBe(true);
     await shot(studio.page, 'legal-02a-editor-one-error');
     // An event type the decision never handles is an error too, naming the one it does.
     await testId('rule-json').fill(good.replace('"type": "charge-interest"', '"type": "charge-intrest"'));
     await waitText(testId('rule-check'), 'RULE_EVENT_UNKNOWN');
     expect(await issues.allTextContents()).toEqual([
-      expect.stringMatching(/^RULE_EVENT_UNKNOWN \/event\/type: the event type "charge-intrest" is not one the lateInterest decision handles.*"charge-interest"$/u),
+      expect.stringMatching(
+        /^RULE_EVENT_UNKNOWN 結果の種類「charge-intrest」は、この判定が扱うものではありません。次のいずれかにしてください: .*charge-interest.* \/event\/type: the event type "charge-intrest" is not one the lateInterest decision handles.*"charge-interest"$/u,
+      ),
     ]);
     expect(await studio.page.locator('[data-testid="rule-check"] li.error-text').count()).toBe(1);
     expect(await testId('rule-save').isDisabled()).toBe(true);

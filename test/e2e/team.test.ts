@@ -247,7 +247,7 @@ describe('Tariff Studio for a team', () => {
     await signIn(p, 'ito');
     await p.getByTestId('nav-rules').click();
     await p.getByTestId('rules-tab-notice').click();
-    await waitText(p.getByTestId('release-as'), '公開者は ito（サインイン中のユーザー）として記録されます。');
+    await waitText(p.getByTestId('release-as'), '発行者は ito（サインイン中のユーザー）として記録されます。');
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('release-publish').click()]);
     expect(download.suggestedFilename()).toMatch(/\.json$/u);
     await waitText(p.getByTestId('release-done'), /r-[0-9a-f]{16}/u);

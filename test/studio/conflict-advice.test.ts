@@ -70,9 +70,10 @@ describe('a stale save after which the page already shows the colleague’s vers
     expect(html).not.toContain('conflict-reload');
   });
 
-  it('a page that did not reload still offers the reload', () => {
+  it('a page that did not reload still offers the reload (the button, and the advice says to reload; not the English hint again)', () => {
     expect(banner('ito')).toContain('conflict-reload');
-    expect(banner('ito')).toContain('Reload to see their changes');
+    expect(banner('ito')).toContain('「相手の変更を読み込む」で最新にして、必要ならもう一度入力してください。');
+    expect(banner('ito')).not.toContain('Reload to see their changes');
   });
 });
 

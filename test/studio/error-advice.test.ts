@@ -32,6 +32,25 @@ describe('the error banner in Japanese', () => {
     expect(html.indexOf('error-advice')).toBeLessThan(html.indexOf('tariffs.createDraft is for'));
   });
 
+  it("leaves out the server's English hint under the Japanese advice (the advice says what to do), and keeps it where there is no advice", () => {
+    const render = (lang: 'ja' | 'en', code: string): string => {
+      (globalThis as { localStorage?: unknown }).localStorage = { getItem: () => lang, setItem: () => undefined };
+      const error = new StudioCallError('explorer.saveCase', {
+        code,
+        message: '/folder: cannot write the case file /x/y.json (EACCES)',
+        hint: 'Choose a folder you can write to.',
+        issues: [],
+      });
+      return renderToStaticMarkup(createElement(I18nProvider, null, createElement(ErrorBanner, { shown: { error }, onClose: () => undefined })));
+    };
+    const ja = render('ja', 'CASE_FOLDER_UNWRITABLE');
+    expect(ja).toContain('そのフォルダにケースファイルを書き込めません');
+    expect(ja).toContain('/folder: cannot write the case file /x/y.json (EACCES)');
+    expect(ja).not.toContain('Choose a folder you can write to.');
+    expect(render('en', 'CASE_FOLDER_UNWRITABLE')).toContain('Choose a folder you can write to.');
+    expect(render('ja', 'SOME_RARE_CODE')).toContain('Choose a folder you can write to.');
+  });
+
   it('adds nothing in English (the server speaks English) nor for a code without advice', () => {
     expect(banner('en', 'FORBIDDEN', 'x')).not.toContain('error-advice');
     expect(banner('ja', 'SOME_RARE_CODE', 'x')).not.toContain('error-advice');

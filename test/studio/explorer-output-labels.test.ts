@@ -23,6 +23,11 @@ describe('labels of the explorer answer', () => {
     expect(DECISIONS.filter((d) => !OUTPUT_FIELDS[d])).toEqual([]);
   });
 
+  it("labels an invalid answer's errors in every decision (a regression lists them among the fields that changed)", () => {
+    for (const decision of DECISIONS) expect(missing(outputLabelKey(decision, 'errors')), decision).toEqual([]);
+    expect(ja[outputLabelKey('settlement', 'errors')!]).toBe('入力の誤り（invalid の理由）');
+  });
+
   it('labels every output field of every decision in Japanese and English', () => {
     const unlabelled: string[] = [];
     for (const decision of DECISIONS)

@@ -52,7 +52,7 @@ describe('version diff', () => {
     expect(d.rules[1]!.changes.map((c) => c.field)).toEqual(['event']);
     expect(d.interpretations[0]).toMatchObject({ name: 'dailyRate', kind: 'changed', changes: [{ field: 'default', before: 'own-month', after: 'thirty-days' }] });
     // dailyRate cites 第25条第2項, 第34条第2項 and 第47条第3項 (one daily rate for the waiver, damages and the late return).
-    expect(changedClauses(d)).toEqual(['第25条第2項', '第27条', '第34条第2項', '第47条第3項', '第9条第2項第4号']);
+    expect(changedClauses(d)).toEqual(['第9条第2項第4号', '第25条第2項', '第27条', '第34条第2項', '第47条第3項']);
   });
   it('lists tariff rows changed field by field', () => {
     const t = clone(tariff);
@@ -88,6 +88,23 @@ describe('regression', () => {
       after: { outcome: 'charge', amount: 440 },
       changedFields: expect.arrayContaining(['outcome', 'amount']),
     });
+  });
+});
+
+describe('regression of an invalid case', () => {
+  it('is no change when only the message differs (it names the tariff answered from), and a change when what is wrong differs', async () => {
+    // A draft identical to the version in force but for its date: the unknown course's message names 2025-04-01 instead of 2023-09-19.
+    const draft = { ...clone(tariff), effective: '2025-04-01' };
+    const unknown = { file: 'b.json', index: 0, case: { asOf: '2025-06-01', decision: 'settlement', facts: { course: 'NOPE', startDate: '2025-01-01', endDate: '2025-03-01' } } };
+    const same = await runRegression(registry, [unknown], {}, { tariff: draft }, TODAY);
+    expect(same.changed).toEqual([]);
+    expect(same.invalidAfter.map((c) => c.after.errors!.map((e) => e.code))).toEqual([['UNKNOWN_COURSE']]);
+    expect(same.invalidAfter[0]!.before.errors![0]!.message).not.toBe(same.invalidAfter[0]!.after.errors![0]!.message);
+    // A course the draft drops: a valid answer turns invalid, which is a change.
+    const dropped = { ...draft, courses: draft.courses.filter((c) => c.code !== 'LONG') };
+    const valid = { file: 'b.json', index: 1, case: { asOf: '2025-06-01', decision: 'settlement', facts: { course: 'LONG', startDate: '2025-01-01', endDate: '2025-03-01' } } };
+    const gone = await runRegression(registry, [valid], {}, { tariff: dropped }, TODAY);
+    expect(gone.changed.map((c) => c.changedFields)).toEqual([expect.arrayContaining(['outcome', 'errors'])]);
   });
 });
 
@@ -164,16 +181,41 @@ describe('change notice (第2条)', async () => {
     t.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!.monthlyFee = 3180;
     const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff: t }, terms });
     expect(notice.clauses.map((c) => c.clause)).toEqual(['第27条']);
-    expect(notice.clauses[0]!.changes).toEqual(['lateInterest.annualRatePercent: 14.6 → 10.0']);
+    expect(notice.clauses[0]!.changes).toEqual(['延滞利息の年率（lateInterest.annualRatePercent）: 14.6 → 10.0']);
     expect(notice.clauses[0]!.text).toContain('延滞利息');
     const md = noticeMarkdown(notice);
     expect(md).toContain('2026-04-01 施行');
-    expect(md).toContain('| courses | M2035N-3Y-C7-SN | どこでも“me”REC M2035N・3年コース・クラウド７・SN | monthlyFee | 3,680 | 3,180 |');
+    expect(md).toContain('| 表1 コース | M2035N-3Y-C7-SN | どこでも“me”REC M2035N・3年コース・クラウド７・SN | 月額料金（円） | 3,680 | 3,180 |');
     const wb = await noticeWorkbook(notice);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(await wb.xlsx.writeBuffer());
     const row = back.getWorksheet('変更料金')!.getRow(2);
-    expect([row.getCell(2).text, row.getCell(5).value, row.getCell(6).value]).toEqual(['M2035N-3Y-C7-SN', 3680, 3180]);
+    expect([row.getCell(1).text, row.getCell(2).text, row.getCell(4).text, row.getCell(5).value, row.getCell(6).value]).toEqual([
+      '表1 コース',
+      'M2035N-3Y-C7-SN',
+      '月額料金（円）',
+      3680,
+      3180,
+    ]);
+  });
+
+  it('lists the changed clauses in the terms’ order (第9条 before 第27条, articles before 別紙), not as strings sort them', async () => {
+    const { compareClauses } = await import('../../src/engine/review/version-diff.js');
+    const rules = clone(approved) as RuleVersion;
+    rules.decisions.lateInterest.parameters!.annualRatePercent!.value = '14.0';
+    rules.decisions.approval.rules = rules.decisions.approval.rules.filter((r) => r.id !== 'approval/business-hindrance');
+    const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff }, terms });
+    expect(notice.clauses.map((c) => c.clause)).toEqual(['第9条第2項第4号', '第27条']);
+    expect(['別紙3表2', '第27条', '第9条第2項第4号', '第9条第2項', '第9条第10項', '別紙10', '第9条', '附則'].sort(compareClauses)).toEqual([
+      '第9条',
+      '第9条第2項',
+      '第9条第2項第4号',
+      '第9条第10項',
+      '第27条',
+      '別紙3表2',
+      '別紙10',
+      '附則',
+    ]);
   });
 
   it('says in Japanese what happened to each rule and interpretation of a changed clause', async () => {
@@ -183,13 +225,16 @@ describe('change notice (第2条)', async () => {
     rules.interpretations.find((i) => i.name === 'dailyRate')!.default = 'thirty-days';
     const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff }, terms });
     const of = (clause: string) => notice.clauses.find((c) => c.clause === clause)!.changes;
-    expect(of('第9条第2項第4号')).toEqual(['ルール approval/business-hindrance を削除']);
-    expect(of('第25条第2項')).toEqual(['ルール outageWaiver/other-cause-24h を変更（結果）', '解釈 dailyRate を変更：既定の解釈 own-month → thirty-days']);
+    expect(of('第9条第2項第4号')).toEqual(['ルール「当社の業務遂行上著しく支障がある」（approval/business-hindrance）を削除']);
+    expect(of('第25条第2項')).toEqual([
+      'ルール「契約者の責めによらない理由で24時間以上連続して全く利用できない：24時間ごとの日数分」（outageWaiver/other-cause-24h）を変更（結果）',
+      '解釈 dailyRate を変更：既定の解釈 own-month → thirty-days',
+    ]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(await (await noticeWorkbook(notice)).xlsx.writeBuffer());
     const sheet = back.getWorksheet('変更条項')!;
     const texts = sheet.getColumn(2).values.filter((v): v is string => typeof v === 'string');
-    expect(texts).toContain('ルール approval/business-hindrance を削除');
+    expect(texts).toContain('ルール「当社の業務遂行上著しく支障がある」（approval/business-hindrance）を削除');
     // Switching the default as the studio does (rules.setInterpretation: the default's description and aliases trade places with the alternative's) is one change.
     const switched = clone(approved) as RuleVersion;
     const cur = switched.interpretations.find((i) => i.name === 'dailyRate')!;

@@ -134,6 +134,24 @@ export function diffTariffVersions(a: TariffVersion, b: TariffVersion): RowChang
   ];
 }
 
-/** The clauses a rule diff touches, for a change notice (第2条). */
+/** A citation's place in the terms: articles in number order (第9条 before 第27条), then the appendices (別紙), then anything else; within one, its 項, 号 and 表 in number order. */
+const clausePlace = (clause: string): number[] => {
+  const m = /^(?:第(\d+)条|別紙(\d+))/u.exec(clause);
+  const part = m?.[1] !== undefined ? 0 : m?.[2] !== undefined ? 1 : 2;
+  return [part, Number(m?.[1] ?? m?.[2] ?? 0), ...[...clause.slice(m?.[0].length ?? 0).matchAll(/\d+/gu)].map((n) => Number(n[0]))];
+};
+
+/** Orders citations as the terms print them, not as strings sort them (which puts 第27条 before 第9条). */
+export const compareClauses = (a: string, b: string): number => {
+  const pa = clausePlace(a);
+  const pb = clausePlace(b);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** The clauses a rule diff touches, for a change notice (第2条): its rules', parameters' and interpretations', in the terms' order. */
 export const changedClauses = (d: RuleVersionDiff): string[] =>
-  [...new Set([...d.rules.map((r) => r.clause), ...d.parameters.map((p) => p.clause), ...d.interpretations.flatMap((i) => (i.after ?? i.before)!.clauses)])].sort();
+  [...new Set([...d.rules.map((r) => r.clause), ...d.parameters.map((p) => p.clause), ...d.interpretations.flatMap((i) => (i.after ?? i.before)!.clauses)])].sort(compareClauses);

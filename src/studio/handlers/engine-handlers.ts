@@ -1,5 +1,5 @@
 import { daysInMonth, monthIndex, monthLabel } from '../../engine/dates.js';
-import { decideFast } from '../../engine/decide.js';
+import { decideFast, DECISION_DEFS } from '../../engine/decide.js';
 import type { Output } from '../../engine/output-types.js';
 import { Registry } from '../../engine/registry.js';
 import type { RuleVersion } from '../../engine/rule-types.js';
@@ -23,8 +23,6 @@ import type { StudioContext } from './studio-context.js';
 const firstOfNextMonth = (iso: string): string => `${monthLabel(monthIndex(iso) + 1)}-01`;
 const lastDayOf = (month: string): string => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 
-const invalidMessage = (o: Output): string => (o.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ') || `the engine answered ${o.outcome}`;
-
 function answer(rules: RuleVersion, tariff: TariffVersion, versionId: number, course: Course, months: number): CourseAnswer {
   const registry = new Registry([rules], []);
   const startDate = firstOfNextMonth(tariff.effective);
@@ -32,11 +30,19 @@ function answer(rules: RuleVersion, tariff: TariffVersion, versionId: number, co
   const second = monthLabel(monthIndex(startDate) + 1);
   const endDate = lastDayOf(monthLabel(monthIndex(startDate) + months - 1));
   const opts = { today: startDate, rules, tariff };
-  const charge = (month: string): Output => decideFast(registry, { asOf: startDate, decision: 'monthlyCharge', facts: { course: course.code, startDate, month } }, opts);
-  const outputs = [charge(first), charge(second), decideFast(registry, { asOf: startDate, decision: 'settlement', facts: { course: course.code, startDate, endDate } }, opts)];
-  const bad = outputs.find((o) => o.outcome === 'invalid');
+  const cases = [
+    { decision: 'monthlyCharge' as const, facts: { course: course.code, startDate, month: first } },
+    { decision: 'monthlyCharge' as const, facts: { course: course.code, startDate, month: second } },
+    { decision: 'settlement' as const, facts: { course: course.code, startDate, endDate } },
+  ];
+  const outputs = cases.map((c) => decideFast(registry, { asOf: startDate, ...c }, opts));
+  const bad = outputs.findIndex((o) => o.outcome === 'invalid');
   const head = { versionId, effective: tariff.effective, code: course.code };
-  if (bad) return { ok: false, ...head, message: invalidMessage(bad) };
+  // The first case answered invalid, with the engine's errors as they are (the panel says them in the page's language).
+  if (bad >= 0) {
+    const c = cases[bad]!;
+    return { ok: false, ...head, ...c, asOf: startDate, months, schema: DECISION_DEFS[c.decision].factsSchema, errors: outputs[bad]!.errors ?? [] };
+  }
   const [o1, o2, s] = outputs as [Output, Output, Output];
   const asCharge = (o: Output, month: string): ChargeAnswer => ({
     month,

@@ -1,4 +1,5 @@
 import { addDays, isIsoDate } from '../../engine/dates.js';
+import { requireReviewerNotEditor } from './reviewer-not-editor.js';
 import { countedApprovalSteps, withCountedApprovals } from '../workspace/counted-approvals.js';
 import { decideFast } from '../../engine/decide.js';
 import type { Registry } from '../../engine/registry.js';
@@ -218,7 +219,16 @@ export const lifecycleHandlers = (ctx: StudioContext): Handlers['lifecycle'] => 
   approveTariff: ({ id, revision, reviewer, comment }) => {
     const t = getTariffVersion(ctx.ws, id);
     requireReviewedRevision('tariff', t, revision);
-    const r = approveChangeOfTerms(ctx, { primary: 'tariff', tariff: t, rules: ruleCompanion(ctx.ws, t.effective) ?? null, reviewer, comment });
+    const rules = ruleCompanion(ctx.ws, t.effective) ?? null;
+    requireReviewerNotEditor(
+      ctx.ws,
+      [
+        { kind: 'tariff', id: t.id, effective: t.effective },
+        ...(rules && rules.status !== 'approved' ? [{ kind: 'rule' as const, id: rules.id, effective: rules.effective }] : []),
+      ],
+      reviewer,
+    );
+    const r = approveChangeOfTerms(ctx, { primary: 'tariff', tariff: t, rules, reviewer, comment });
     if (!r.tariff) throw new StudioError('VERSION_NOT_IN_REVIEW', `tariff version ${t.effective} is ${t.status}`, [], 'Submit the draft for review first.');
     return {
       approved: summaryOf(r.tariff),

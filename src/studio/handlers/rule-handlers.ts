@@ -4,6 +4,7 @@ import type { RuleVersion } from '../../engine/rule-types.js';
 import { diffRuleVersions, diffTariffVersions } from '../../engine/review/version-diff.js';
 import { auditHead } from '../workspace/audit-anchor.js';
 import { currentUser } from '../team/request-user.js';
+import { requireReviewerNotEditor } from './reviewer-not-editor.js';
 import { buildNotice, noticeMarkdown, noticeWorkbook } from '../../io/change-notice.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { RegressionView } from '../api/contract.js';
@@ -160,6 +161,14 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => {
       const v = getRuleVersion(ctx.ws, id);
       requireReviewedRevision('rule', v, revision);
       const tariff = tariffCompanion(ctx.ws, v.effective) ?? null;
+      requireReviewerNotEditor(
+        ctx.ws,
+        [
+          { kind: 'rule', id: v.id, effective: v.effective },
+          ...(tariff && tariff.status !== 'approved' ? [{ kind: 'tariff' as const, id: tariff.id, effective: tariff.effective }] : []),
+        ],
+        reviewer,
+      );
       if (tariff && tariff.status !== 'approved') {
         // One change of the terms: the tariff version of the same date is approved with it (docs/studio.md, Review).
         const r = approveChangeOfTerms(ctx, { primary: 'rules', tariff, rules: v, reviewer, comment });
@@ -265,6 +274,7 @@ export const ruleHandlers = (ctx: StudioContext): Handlers['rules'] => {
         id: r.id,
         sha256: r.sha256,
         versions: r.content.manifest.versions.length,
+        packed: r.content.manifest.versions.map((v) => ({ kind: v.kind, effective: v.effective, status: v.status })),
         auditHead: r.content.manifest.auditHead ?? '',
       };
     },

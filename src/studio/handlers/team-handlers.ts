@@ -2,7 +2,7 @@ import type { Handlers } from '../api/dispatcher.js';
 import type { UserView } from '../api/contract.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import type { ApprovalKind, ApprovalState } from '../api/approval-types.js';
-import { approvalState } from '../team/four-eyes.js';
+import { approvalState, editorsOf } from '../team/four-eyes.js';
 import { currentUser } from '../team/request-user.js';
 import { requiredApprovals } from '../team/team-settings.js';
 import { addUser, listUsers, resetPassword, setUserDisabled, setUserRole, type UserRecord } from '../team/user-store.js';
@@ -34,7 +34,8 @@ export const teamHandlers = (ctx: StudioContext): Handlers['team'] => ({
     const own: ApprovalState = u
       ? approvalState(ctx.ws, { kind, id, status: v.status }, u, required)
       : v.status === 'in-review'
-        ? { required: 1, approvals: [], editors: [], canApprove: true, reason: null, message: null }
+        ? // Without sign-in the editors are still named: the review form refuses an approver typed as one of them (reviewer-not-editor.ts).
+          { required: 1, approvals: [], editors: editorsOf(ctx.ws, kind, id), canApprove: true, reason: null, message: null }
         : { required: 1, approvals: [], editors: [], canApprove: false, reason: 'NOT_IN_REVIEW', message: 'only a version in review can be approved' };
     if (!own.canApprove) return own;
     // One change of the terms: the version of the other kind with the same date is approved with this one (docs/studio.md).

@@ -49,7 +49,7 @@ export function approvalsOf(ws: Workspace, kind: ApprovalKind, id: number, compa
   return names;
 }
 
-const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+export const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 export function approvalState(ws: Workspace, v: { kind: ApprovalKind; id: number; status: string }, user: TeamUser, required: number): ApprovalState {
   const editors = editorsOf(ws, v.kind, v.id);

@@ -34,7 +34,20 @@ export type CourseAnswer =
       regularMonth: ChargeAnswer;
       settlement: SettlementAnswer;
     }
-  | { ok: false; versionId: number; effective: string; code: string; message: string };
+  | {
+      ok: false;
+      versionId: number;
+      effective: string;
+      code: string;
+      /** The case the engine answered `invalid`, and its errors as the engine gave them (a JSON pointer into the case, the message, the code): the panel says them in the page's language. */
+      decision: string;
+      asOf: string;
+      facts: Record<string, unknown>;
+      /** The months asked (a settlement on cancelling after them) and the decision's facts schema (what each fact takes). */
+      months: number;
+      schema: object;
+      errors: { path: string; message: string; code?: string }[];
+    };
 export type CoursePreviewArgs = { versionId: number; index: number; months: number };
 
 export const chargeSchema = {
@@ -95,8 +108,27 @@ export const answerSchema = {
     {
       type: 'object',
       additionalProperties: false,
-      required: ['ok', 'versionId', 'effective', 'code', 'message'],
-      properties: { ok: { const: false }, versionId: id, effective: isoDate, code: { type: 'string' }, message: { type: 'string' } },
+      required: ['ok', 'versionId', 'effective', 'code', 'decision', 'asOf', 'facts', 'months', 'schema', 'errors'],
+      properties: {
+        ok: { const: false },
+        versionId: id,
+        effective: isoDate,
+        code: { type: 'string' },
+        decision: { type: 'string' },
+        asOf: isoDate,
+        facts: { type: 'object', required: [], additionalProperties: true },
+        months: { type: 'integer' },
+        schema: { type: 'object', required: [], additionalProperties: true },
+        errors: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'message'],
+            properties: { path: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } },
+          },
+        },
+      },
     },
   ],
 } as const;

@@ -33,7 +33,14 @@ import type { CreateDraftArgs } from './tariffs.js';
 /** The `rules` domain: legal review of rule versions (versions, rule edits in drafts, diff, regression, approval, coverage, release, notice). */
 export type RuleVersionSummary = VersionSummary & { author: string; approvedBy: string | null };
 /** A release file published from the Rules page (docs/decision-service.md). */
-export type PublishedRelease = WorkbookFile & { id: string; sha256: string; versions: number; auditHead: string };
+/** A published release: the file to save, its id and hash, how many versions it packs and which (kind, effective date, status), and the audit head it names. */
+export type PublishedRelease = WorkbookFile & {
+  id: string;
+  sha256: string;
+  versions: number;
+  packed: { kind: 'rules' | 'tariffs'; effective: string; status: 'approved' | 'superseded' }[];
+  auditHead: string;
+};
 export type FactOffer = { name: string; ja: string; en: string };
 export type RuleVersionDetail = {
   summary: RuleVersionSummary;
@@ -308,8 +315,24 @@ export const rules = {
   ).returns({
     type: 'object',
     additionalProperties: false,
-    required: ['fileName', 'contentBase64', 'id', 'sha256', 'versions', 'auditHead'],
-    properties: { fileName, contentBase64: { type: 'string' }, id: { type: 'string' }, sha256: { type: 'string' }, versions: { type: 'integer' }, auditHead: { type: 'string' } },
+    required: ['fileName', 'contentBase64', 'id', 'sha256', 'versions', 'packed', 'auditHead'],
+    properties: {
+      fileName,
+      contentBase64: { type: 'string' },
+      id: { type: 'string' },
+      sha256: { type: 'string' },
+      versions: { type: 'integer' },
+      packed: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'effective', 'status'],
+          properties: { kind: { enum: ['rules', 'tariffs'] }, effective: { type: 'string' }, status: { enum: ['approved', 'superseded'] } },
+        },
+      },
+      auditHead: { type: 'string' },
+    },
   }),
   notice: call<{ id: number; format: 'md' | 'xlsx' }, WorkbookFile & { markdown: string }>(
     'the change notice (第2条) of a rule version: changed clauses with their text, changed prices, effective date, as Markdown or Excel',

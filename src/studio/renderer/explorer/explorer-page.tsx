@@ -12,6 +12,7 @@ import { download } from '../tariffs/base64.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 import { toFacts, type FormValues } from './fact-values.js';
 import { TermsText } from '../ui/terms-text.js';
+import { InvalidErrors } from '../ui/invalid-errors.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from './output-labels.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
@@ -95,6 +96,8 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const [interps, setInterps] = useState<Record<string, string>>({});
   const [ctx, setCtx] = useState<{ courses: { code: string; name: string }[]; interpretations: Interpretation[]; rules: { id: string; name: string }[] } | null>(null);
   const [result, setResult] = useState<ExploreResult | null>(null);
+  // The case as sent with the answer shown: an invalid answer's errors are said from its facts (the value found) and its decision's schema.
+  const [sent, setSent] = useState<{ facts: Record<string, unknown>; asOf: string; interpretations: Record<string, string>; schema: object } | null>(null);
   const [folder, setFolder] = useState('');
   const [fileName, setFileName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
@@ -123,8 +126,10 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
     if (!form || ruleId === null || tariffId === null) return;
     try {
       const chosen = Object.fromEntries(Object.entries(interps).filter(([, v]) => v));
-      const r = await api.explorer.decide({ decision, asOf, facts: toFacts(form.fields, vals), ruleVersionId: ruleId, tariffVersionId: tariffId, interpretations: chosen, name });
+      const facts = toFacts(form.fields, vals);
+      const r = await api.explorer.decide({ decision, asOf, facts, ruleVersionId: ruleId, tariffVersionId: tariffId, interpretations: chosen, name });
       setResult(r);
+      setSent({ facts, asOf, interpretations: chosen, schema: form.schema });
       setSaved(null);
       setError(null);
       setFileName((f) => f || `${decision}-${asOf}.json`);
@@ -336,13 +341,11 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
               {out.versions && <span className="muted small"> — {t('explorer.versions', { rules: out.versions.rules, tariffs: out.versions.tariffs })}</span>}
             </h3>
             {out.errors && out.errors.length > 0 && (
-              <ul className="check-issues" data-testid="explorer-errors">
-                {out.errors.map((e, i) => (
-                  <li key={i} className="error-text">
-                    <code>{e.code ?? ''}</code> {e.path}: {e.message}
-                  </li>
-                ))}
-              </ul>
+              <InvalidErrors
+                errors={out.errors}
+                at={{ decision: typeof out.decision === 'string' ? out.decision : decision, ...(sent ?? { facts: {} }), ...(ctx ? { courses: ctx.courses } : {}) }}
+                testId="explorer-errors"
+              />
             )}
             {fields.length > 0 && (
               <table className="changes" data-testid="explorer-fields">

@@ -9,6 +9,7 @@
  */
 export const explorerOutputJa = {
   'out.discretionary': '当社の権利による判定（義務ではない）',
+  'out.errors': '入力の誤り（invalid の理由）',
 
   'out.approval.reasons': '承諾しない理由（条項）',
 
@@ -136,6 +137,7 @@ export type ExplorerOutputKey = keyof typeof explorerOutputJa;
 
 export const explorerOutputEn: Record<ExplorerOutputKey, string> = {
   'out.discretionary': "The company's right (not a duty)",
+  'out.errors': 'Errors (why invalid)',
 
   'out.approval.reasons': 'Grounds for refusal (clauses)',
 

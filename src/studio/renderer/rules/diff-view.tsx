@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../../engine/review/event-labels.js';
 import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import type { RuleDoc } from '../../../engine/rule-types.js';
-import type { RuleChange } from '../../../engine/review/version-diff.js';
+import type { ParameterChange, RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -14,6 +14,7 @@ import { diffTariff, type TariffChange } from '../../../tariff-model/tariff-diff
 import { ChangeTable } from '../tariffs/change-table.js';
 import { useVersionLabel, VersionSelect } from '../ui/version-list.js';
 import { TermsText } from '../ui/terms-text.js';
+import { textDiff, type TextPart } from '../ui/text-diff.js';
 
 /** Any two rule versions (and optionally two tariff versions) side by side, clause by clause, with the clause text of each changed rule. */
 
@@ -150,6 +151,10 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               rows={diff.parameters.map((p) => ({ key: `${p.decision}.${p.name}`, label: `${p.clause} ${parameterName(p.decision, p.name)}`, before: p.before?.value, after: p.after?.value }))}
             />
           )}
+          {/* Each changed parameter beside the clause it applies and the sentence it quotes, as a changed rule is shown. */}
+          {diff.parameters.map((p) => (
+            <ParameterCard key={`${p.decision}.${p.name}`} p={p} name={parameterName(p.decision, p.name)} clauseText={diff.clauseTexts[p.clause]} />
+          ))}
           {diff.interpretations.map((i) => (
             <article key={i.name} className="diff-card" data-testid={`diff-interp-${i.name}`}>
               <h3>
@@ -194,9 +199,58 @@ function FieldChanges({ rows, caption, testId }: { rows: readonly { key: string;
       {...(testId !== undefined ? { testId } : {})}
       columns={[
         { key: 'field', header: t('diff.field'), rowHeader: true, cell: (r) => r.label },
-        { key: 'before', header: t('change.before'), cellClass: 'before', cell: (r) => <Value v={r.before} /> },
-        { key: 'after', header: t('change.after'), cellClass: 'after', cell: (r) => <Value v={r.after} /> },
+        // Two texts (a quote, a title): the characters that changed are marked on each side, not the whole text struck through.
+        { key: 'before', header: t('change.before'), cellClass: (r) => (isText(r.before) && isText(r.after) ? 'before text-diff' : 'before'), cell: (r) => (isText(r.before) && isText(r.after) ? <TextDiff before={r.before} after={r.after} side="before" /> : <Value v={r.before} />) },
+        { key: 'after', header: t('change.after'), cellClass: (r) => (isText(r.before) && isText(r.after) ? 'after text-diff' : 'after'), cell: (r) => (isText(r.before) && isText(r.after) ? <TextDiff before={r.before} after={r.after} side="after" /> : <Value v={r.after} />) },
       ]}
     />
+  );
+}
+
+/** A text (not a number written as text: a rate such as "14.6" reads as a number). */
+const isText = (v: unknown): v is string => typeof v === 'string' && !/^-?\d+(\.\d+)?$/u.test(v);
+
+/** One side of a changed text in quotes, the characters not on the other side marked (deleted on the before side, inserted on the after side). */
+function TextDiff({ before, after, side }: { before: string; after: string; side: 'before' | 'after' }) {
+  const { lang } = useI18n();
+  const parts: TextPart[] = textDiff(before, after)[side];
+  const Mark = side === 'before' ? 'del' : 'ins';
+  return (
+    <span data-testid={`diff-text-${side}`}>
+      {lang === 'ja' ? '「' : '“'}
+      {parts.map((p, i) => (p.changed ? <Mark key={i} className="text-change">{p.text}</Mark> : <span key={i}>{p.text}</span>))}
+      {lang === 'ja' ? '」' : '”'}
+    </span>
+  );
+}
+
+/**
+ * A changed parameter as a reviewer weighs it: the clause's text from the terms, the sentence the
+ * parameter quotes, and, when that sentence prints the old value and not the new one (年 14.6％ with
+ * the rate now 14.0), a warning that the terms' own text says otherwise: the terms need the same change.
+ */
+function ParameterCard({ p, name, clauseText }: { p: ParameterChange; name: string; clauseText: string | undefined }) {
+  const { t } = useI18n();
+  const now = p.after ?? p.before!;
+  const before = p.before === undefined ? undefined : String(p.before.value);
+  const after = p.after === undefined ? undefined : String(p.after.value);
+  // The quote prints the old value as a number of its own (14.6 in 年 14.6％, not in 114.65) and not the new one.
+  const prints = (text: string, v: string) => new RegExp(`(^|[^0-9.])${v.replace(/[.]/gu, '\\.')}($|[^0-9])`, 'u').test(text.normalize('NFKC'));
+  const stale = before !== undefined && after !== undefined && before !== after && prints(now.quote, before) && !prints(now.quote, after);
+  return (
+    <article className="diff-card" data-testid={`diff-param-${p.decision}.${p.name}`}>
+      <h3>
+        {p.clause} {name} <span className={`badge diff-${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`}>{t(`diff.${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`)}</span>
+      </h3>
+      <TermsText text={clauseText ?? t('rules.noClauseText')} data-testid="diff-param-clause" />
+      <blockquote className="quote small" data-testid="diff-param-quote">
+        {now.quote}
+      </blockquote>
+      {stale && (
+        <p className="banner banner-warning small" data-testid="diff-param-stale-quote">
+          {t('diff.paramQuoteStale', { before, after })}
+        </p>
+      )}
+    </article>
   );
 }

@@ -48,8 +48,13 @@ export function ParametersSection({
                   <td className="mono">{k}</td>
                   <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
                   <td className="clause-cell">{p.clause}</td>
-                  <td className="muted" data-testid={`param-text-${k}`}>
-                    {p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}
+                  <td className="muted">
+                    <span data-testid={`param-text-${k}`}>{p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}</span>
+                    {/* The sentence of the terms the value comes from, as a rule shows its quote: what a reviewer checks the value against. */}
+                    <details className="param-quote" data-testid={`param-quote-${k}`}>
+                      <summary>{t('pe.quoteShown', { clause: p.clause })}</summary>
+                      <blockquote className="quote small">{p.quote}</blockquote>
+                    </details>
                   </td>
                 </>
               }
@@ -172,7 +177,7 @@ function ParameterEditor({
       </label>
       <label className="grow">
         {t('ra.quote')}
-        <textarea required rows={2} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
+        <textarea required rows={4} value={quote} onChange={(e) => setQuote(e.target.value)} data-testid="pe-quote" />
       </label>
       <QuoteCheckList check={check} testId="pe-check" />
     </RowEditorForm>

@@ -67,6 +67,20 @@ export function PublishRelease({ onError }: { onError: (e: unknown) => void }) {
           <code>sha256 {done.sha256}</code>
         </p>
       )}
+      {done && (
+        // Which versions the service will answer from, and how to start it on the file: what a publisher checks before handing it over.
+        <div className="small" data-testid="release-contents">
+          <p>{t('release.contents')}</p>
+          <ul className="changes-compact">
+            {done.packed.map((v) => (
+              <li key={`${v.kind}-${v.effective}`} data-testid="release-version">
+                {t(v.kind === 'rules' ? 'release.kindRules' : 'release.kindTariffs')} {v.effective}（{t(`status.${v.status}`)}）
+              </li>
+            ))}
+          </ul>
+          <p className="muted">{t('release.next', { file: done.fileName })}</p>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { QuoteCheck } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { RuleIssueItems } from './rule-issue-list.js';
 
 /** What the quote check found, announced as it changes: ✓ when the clause and quote hold, else each issue with its code. */
 export function QuoteCheckList({ check, testId }: { check: QuoteCheck | null; testId: string }) {
@@ -7,11 +8,7 @@ export function QuoteCheckList({ check, testId }: { check: QuoteCheck | null; te
   return (
     <ul className="check-issues small" data-testid={testId} aria-live="polite">
       {check && check.issues.length === 0 && <li className="check-ok">✓ {t('ra.quoteOk')}</li>}
-      {check?.issues.map((i, n) => (
-        <li key={n} className="error-text" data-code={i.code}>
-          <code>{i.code}</code> {i.message}
-        </li>
-      ))}
+      {check && <RuleIssueItems issues={check.issues.map((i) => ({ ...i, severity: 'error' as const }))} />}
     </ul>
   );
 }

@@ -9,6 +9,8 @@ import { ruleTitleById } from '../i18n/rule-texts.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
 import type { DecisionName } from '../../../engine/rule-types.js';
 import { useCaseCaption } from './case-caption.js';
+import { invalidAt } from '../i18n/invalid-error-ja.js';
+import { InvalidErrors } from '../ui/invalid-errors.js';
 
 /**
  * Every case file run against the draft and the approved version in force; for each case whose
@@ -86,6 +88,7 @@ function TraceList({ o, names }: { o: Answer; names: ReadonlyMap<string, string>
   );
 }
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 const fileName = (p: string) => p.split(/[\\/]/u).slice(-2).join('/');
 
 function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; names: ReadonlyMap<string, string> }) {
@@ -97,6 +100,8 @@ function ChangeRows({ list, testId, names }: { list: Change[]; testId: string; n
   const side = (o: Answer, c: Change, own: ReadonlyMap<string, string>) => (
     <>
       <AnswerFields o={o} fields={c.changedFields} />
+      {/* Why an answer is invalid, said as the explorer says it (the engine's English folded beneath). */}
+      {o.outcome === 'invalid' && o.errors && o.errors.length > 0 && <InvalidErrors errors={o.errors} at={invalidAt(o, c)} testId="regression-errors" />}
       <div className="muted small">{t('regression.rulesFired')}</div>
       <TraceList o={o} names={own} />
     </>
@@ -158,6 +163,23 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
       setRunning(false);
     }
   };
+  // The tab answers at once: a reviewer who opens it (from the review's "回帰テストを見る", say) reads which cases change without a second click.
+  const id = detail.summary.id;
+  const revision = detail.summary.revision;
+  useEffect(() => {
+    let live = true;
+    setRunning(true);
+    api.rules
+      .regression({ id })
+      .then(
+        (r) => live && setReport(r),
+        (e: unknown) => live && onError(e),
+      )
+      .finally(() => live && setRunning(false));
+    return () => {
+      live = false;
+    };
+  }, [api, id, revision, onError]);
   /** Saves the folder list; false when refused (a folder added too large to read, say), the typed path then stays in its box. */
   const saveFolders = async (paths: string[]): Promise<boolean> => {
     try {
@@ -212,9 +234,15 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
           <p data-testid="regression-summary">
             {t('regression.summary', { total: report.total.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US'), changed: report.changed.length, failing: report.failing.length, baseline: report.baseline.effective, version: report.version.effective })}
           </p>
+          <Breakdown list={[...report.failing, ...report.changed]} />
+          {/* What was not read, said in the page's language; the reader's English (the reason, the line and column) beneath. */}
           {report.unreadable.map((u) => (
-            <p key={u.file} className="error-text small">
-              {u.file}: {u.message}
+            <p key={u.file} className="error-text small" data-testid="regression-unreadable">
+              {t('regression.unreadable', { file: u.file })}
+              <br />
+              <span className="error-detail" lang="en">
+                {u.message}
+              </span>
             </p>
           ))}
           {report.failing.length > 0 && (
@@ -226,6 +254,42 @@ export function RegressionView({ detail, onError }: { detail: RuleVersionDetail;
           {report.changed.length === 0 ? <p className="muted">{t('regression.none')}</p> : <ChangeRows list={report.changed} testId="regression-changed" names={names} />}
         </>
       )}
+    </div>
+  );
+}
+
+/** The cases whose answer changes, counted by decision and, within each, by file: where to look first among a hundred cases. */
+function Breakdown({ list }: { list: readonly Change[] }) {
+  const { t, lang } = useI18n();
+  if (!list.length) return null;
+  const byDecision = new Map<string, Map<string, number>>();
+  for (const c of list) {
+    const d = String(c.before.decision);
+    const files = byDecision.get(d) ?? new Map<string, number>();
+    files.set(fileName(c.file), (files.get(fileName(c.file)) ?? 0) + 1);
+    byDecision.set(d, files);
+  }
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const decisionLabel = (d: string) => (Object.hasOwn(EVENT_LABELS_JA, d) ? `${t(`decision.${d as DecisionName}`)}（${d}）` : d);
+  return (
+    <div className="small" data-testid="regression-breakdown">
+      <strong>{t('regression.breakdown')}</strong>
+      <ul className="changes-compact">
+        {[...byDecision]
+          .sort((a, b) => total(b[1]) - total(a[1]))
+          .map(([d, files]) => (
+            <li key={d} data-testid="regression-breakdown-decision">
+              {t('regression.byDecision', {
+                decision: decisionLabel(d),
+                n: total(files),
+                files: [...files]
+                  .sort((a, b) => b[1] - a[1])
+                  .map(([f, n]) => t('regression.byFile', { file: f, n }))
+                  .join(lang === 'ja' ? '、' : ', '),
+              })}
+            </li>
+          ))}
+      </ul>
     </div>
   );
 }

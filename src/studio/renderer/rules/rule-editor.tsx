@@ -3,11 +3,14 @@ import type { Condition, DecisionName, RuleDoc } from '../../../engine/rule-type
 import type { FactOffer, RuleCheck, RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { RuleIssueItems } from './rule-issue-list.js';
 import { ConditionEditor } from './condition-editor.js';
 import { unsavedKey, type UnsavedRules } from './unsaved-rules.js';
 import { UnsavedStaleBanner } from './unsaved-stale-banner.js';
 import { useRuleSaves } from './rule-saves.js';
 import { shortText } from '../team/waiting-inputs.js';
+import { useQuoteCheck } from './use-quote-check.js';
+import { QuoteCheckList } from './quote-check-list.js';
 
 /**
  * Editing one rule of a draft: the structured editor and the JSON side by side, both checked by
@@ -58,6 +61,8 @@ export function RuleEditor({
   const [check, setCheck] = useState<RuleCheck | null>(null);
   const [saving, setSaving] = useState(false);
   const seq = useRef(0);
+  // The clause and quote as typed in the structured editor, checked against the terms as in the add-rule dialog.
+  const quoteCheck = useQuoteCheck(detail.summary.id, draft.clause, draft.quote);
   const facts: FactOffer[] = detail.facts[decision] ?? [];
   const events = detail.eventTypes[decision] ?? [];
 
@@ -118,6 +123,17 @@ export function RuleEditor({
       {stale && changed && <UnsavedStaleBanner from={base} to={detail.summary.revision} by={detail.changedBy} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="rule" />}
       <div className="rule-editor-panes">
         <div className="rule-structured">
+          {/* What the rule encodes, edited here as its conditions are (not only in the JSON): the clause, and the terms' sentence quoted verbatim. */}
+          <h4>{t('rules.clauseAndQuote')}</h4>
+          <label className="rule-field">
+            {t('ra.clause')}
+            <input type="text" value={draft.clause} onChange={(e) => fromStructured({ ...draft, clause: e.target.value })} data-testid="rule-clause" />
+          </label>
+          <label className="rule-field">
+            {t('ra.quote')}
+            <textarea rows={4} value={draft.quote} onChange={(e) => fromStructured({ ...draft, quote: e.target.value })} data-testid="rule-quote" />
+          </label>
+          <QuoteCheckList check={quoteCheck} testId="rule-quote-check" />
           <h4>{t('rules.conditions')}</h4>
           <ConditionEditor cond={draft.conditions as Condition} facts={facts} onChange={(c) => fromStructured({ ...draft, conditions: c as RuleDoc['conditions'] })} />
           <h4>{t('rules.event')}</h4>
@@ -143,11 +159,7 @@ export function RuleEditor({
           <span className="check-ok">✓ {t('rules.valid')}</span>
         ) : (
           <ul className="check-issues">
-            {check.issues.map((i, n) => (
-              <li key={n} className={i.severity === 'error' ? 'error-text' : 'muted'} data-code={i.code}>
-                <code>{i.code}</code> {i.message}
-              </li>
-            ))}
+            <RuleIssueItems issues={check.issues} />
           </ul>
         )}
         {check?.sentence && <pre className="sentence sentence-preview" data-testid="rule-sentence-preview">{lang === 'ja' ? check.sentence.ja : check.sentence.en}</pre>}

@@ -121,6 +121,19 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
     if (liveTick) setNote(null);
   }, [liveTick]);
   useEffect(() => setMarkdown(null), [selectedId, detail?.summary.revision, detail?.summary.status]);
+  // The notice is read on the page as soon as its tab opens: a reviewer reads it before exporting it (the call writes nothing).
+  const noticeId = tab === 'notice' ? (detail?.summary.id ?? null) : null;
+  useEffect(() => {
+    if (noticeId === null) return;
+    let live = true;
+    api.rules.notice({ id: noticeId, format: 'md' }).then(
+      (f) => live && setMarkdown(f.markdown),
+      (e: unknown) => live && showError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, noticeId, detail?.summary.revision, detail?.summary.status, showError]);
 
   const updated = (d: RuleVersionDetail) => {
     setDetail(d);
@@ -254,6 +267,33 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
               </div>
             )}
             <ChangesRequested summary={s} steps={detail.reviews} testId="rule-changes-requested" />
+            {/* A reviewer who opens the page (on the version in force) is led to what waits for a review, one click to its review tab. */}
+            {versions.some((v) => v.status === 'in-review' && v.id !== s.id) && (
+              <div className="banner banner-info small" role="status" data-testid="rules-waiting-review">
+                {t('rules.waitingReview')}{' '}
+                {versions
+                  .filter((v) => v.status === 'in-review' && v.id !== s.id)
+                  .map((v) => (
+                    <button
+                      key={v.id}
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        if (!confirmLeaving(t('unsaved.leave'))) return;
+                        unsavedRules.clear();
+                        setSelectedId(v.id);
+                        setTab('review');
+                        setError(null);
+                        setNote(null);
+                        setRestored(null);
+                      }}
+                      data-testid={`rules-waiting-${v.id}`}
+                    >
+                      {t('rules.waitingOpen', { date: v.effective, title: v.title || '—', author: v.author })}
+                    </button>
+                  ))}
+              </div>
+            )}
             <div className="tabs" role="tablist">
               {TABS.map((x) => (
                 <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'tab active' : 'tab'} onClick={() => setTab(x)} data-testid={`rules-tab-${x}`}>

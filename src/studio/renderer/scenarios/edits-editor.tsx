@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import type { EditLine, ScenarioChoices, ScenarioSideRef } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { EditLineText } from './edit-lines-view.js';
 import { TermOptions, termsOf } from './term-options.js';
-import { enumLabel } from '../../../tariff-model/enum-labels.js';
 
 /**
  * A scenario side's edits made with controls (docs/studio-scenarios.md § Edits), never typed as
@@ -380,7 +380,7 @@ function MatchControls({ match, onMatch, choices, ctl }: { match: CourseMatch; o
           data-testid={`${testId}-series`}
         >
           <option value="">{t('scn.anySeries')}</option>
-          {/* 旧コース, M5525 シリーズ…: as the price-response table and the tariff page name them. */}
+          {/* The series as the grid names them (旧コース, M5525 シリーズ); the code stays the value. */}
           {SERIES.map((s) => (
             <option key={s} value={s}>
               {enumLabel('courses', 'series', s)?.[lang] ?? s}

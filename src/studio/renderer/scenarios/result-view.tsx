@@ -9,6 +9,15 @@ import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
 
 /**
+ * A run's notes (SCENARIO_NOTE, by pointer: what runs but reads the scenario in a way to know) on
+ * the Japanese page: what it means and what to do, the simulator's English (with the dates) beneath.
+ */
+const NOTE_JA: Record<string, string> = {
+  '/fleet/startDates/from':
+    '契約の利用開始日（から）が、最初の料金表バージョンの施行日より前です。実行は期間内の月だけを請求しますが、解約清算金は期間前に支払った料金を現行案の料金で数え、価格を据え置く契約も現行案の価格のままです（どちらも、その日より前には施行されていなかった料金です）。影響がある場合は、利用開始日（から）を最初の施行日以降にしてください。',
+};
+
+/**
  * A run's figures: the summary, then each chart with the table of the same figures beneath it
  * (revenue by month, difference by course and by item, waivers, settlements and cancellations
  * over time). Amounts are yen ex tax, as the workbook's.
@@ -100,8 +109,14 @@ export function ResultView({ view }: { view: RunView }) {
           <strong>{t('scn.notes')}</strong>
           <ul>
             {view.meta.notes.map((n) => (
-              <li key={n.pointer}>
-                <code>{n.pointer}</code>: {n.message}
+              <li key={n.pointer} data-testid="result-note">
+                {lang === 'ja' && Object.hasOwn(NOTE_JA, n.pointer) && (
+                  <>
+                    {NOTE_JA[n.pointer]}
+                    <br />
+                  </>
+                )}
+                <code>{n.pointer}</code>: <span lang="en">{n.message}</span>
               </li>
             ))}
           </ul>

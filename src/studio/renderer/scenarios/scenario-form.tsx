@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { enumLabel } from '../../../tariff-model/enum-labels.js';
 import { DateField, MonthField } from '../ui/date-field.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ContractEventFields } from './contract-events-fields.js';
@@ -8,7 +9,6 @@ import { ResponseFields } from './response-fields.js';
 import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
 import { TermOptions, termsOf } from './term-options.js';
-import { enumLabel } from '../../../tariff-model/enum-labels.js';
 
 /**
  * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff

@@ -52,7 +52,7 @@ export function App() {
           {t('lang.switch')}
         </button>
       </header>
-      <nav className="app-nav" aria-label="pages">
+      <nav className="app-nav" aria-label={t('nav.label')}>
         {PAGES.map((p) => (
           <button
             key={p.id}

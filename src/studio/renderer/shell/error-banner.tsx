@@ -75,8 +75,9 @@ export function ErrorBanner({ shown, onClose, onReload }: { shown: ShownError; o
       {!(advice && PAGE_OWN_CODES.has(call!.code)) && (
         <>
           <p className={advice ? 'error-detail' : undefined}>{e instanceof Error ? e.message : String(e)}</p>
-          {/* A stale save's hint asks to reload: the page that already reloaded does not repeat it. */}
-          {call?.hint && !reloaded && <p className="hint">{call.hint}</p>}
+          {/* A stale save's hint asks to reload: the page that already reloaded does not repeat it. The Japanese advice
+              says what to do, so the English hint (what to do, naming nothing the advice does not) is left out beneath it. */}
+          {call?.hint && !reloaded && !advice && <p className="hint">{call.hint}</p>}
         </>
       )}
       {call && isStaleRefusal(call.code) && !reloaded && <ConflictReload onDone={onClose} onReload={onReload} />}

@@ -3,6 +3,8 @@ import type { CourseAnswer } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { errorLine } from '../i18n/error-advice.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { InvalidErrors } from '../ui/invalid-errors.js';
 
 type Answer = { before: CourseAnswer | null; after: CourseAnswer };
 
@@ -64,7 +66,14 @@ export function EnginePanel({ versionId, revision, index, hasBase }: { versionId
           {errorLine(failure.error, lang)}
         </p>
       )}
-      {after && !after.ok && <p className="error-text">{t('engine.invalid', { message: after.message })}</p>}
+      {after && !after.ok && (
+        <div data-testid="engine-invalid">
+          <p className="error-text">{t('engine.invalid', { decision: t(`decision.${after.decision}` as MessageKey) })}</p>
+          {/* The panel, not the user, wrote the case: it says which contract it asked about and what the user can change. */}
+          <p className="muted small">{t('engine.invalidCase', { date: after.asOf, n: after.months })}</p>
+          <InvalidErrors errors={after.errors} at={after} testId="engine-errors" />
+        </div>
+      )}
       {after && after.ok && (
         <>
           <p className="muted small">{t('engine.start', { date: after.settlement.startDate })}</p>

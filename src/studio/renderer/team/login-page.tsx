@@ -50,8 +50,9 @@ export function LoginForm({ onSignedIn, initialName = '', note, headingId }: { o
           ? { key: `login.${code}`, vars: { until } }
           : { key: 'login.other', vars: { message: body.error.message } },
       );
-    } catch (err) {
-      setError({ key: 'login.other', vars: { message: (err as Error).message } });
+    } catch {
+      // No answer (the server stopped, a proxy's error page): the browser's own English ("Failed to fetch") names nothing more.
+      setError({ key: 'login.unreachable', vars: {} });
     } finally {
       setBusy(false);
     }

@@ -82,6 +82,10 @@ export function ReviewLifecycle({
   const roleNoteId = `${testIds.submit}-role-note`;
   // On a team server every reason blocks; in the single-user app only a same-date companion still in draft does (the server refuses it too).
   const approveBlocked = approval !== null && !approval.canApprove && (me !== null || approval.reason === 'COMPANION_NOT_SUBMITTED');
+  // Without sign-in the approver is typed: a name of one who edited the version is refused (four-eyes by name), said before Approve is pressed.
+  const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  const typedEditor = !me && reviewer.trim() && approval ? (approval.editors.find((e) => sameName(e, reviewer.trim())) ?? null) : null;
+  const editorId = `${testIds.approve}-editor`;
   // The server refuses an approval without a reviewer or a comment: the button says so before it is pressed.
   const missing = [...(!me && !reviewer.trim() ? [t('review.reviewer')] : []), ...(!comment.trim() ? [t('review.comment')] : [])];
   const incompleteId = `${testIds.approve}-incomplete`;
@@ -173,8 +177,8 @@ export function ReviewLifecycle({
                 <button
                   type="button"
                   className="primary"
-                  disabled={busy !== null || approveBlocked || missing.length > 0}
-                  aria-describedby={approveBlocked ? 'approve-blocked' : missing.length > 0 ? incompleteId : undefined}
+                  disabled={busy !== null || approveBlocked || missing.length > 0 || typedEditor !== null}
+                  aria-describedby={approveBlocked ? 'approve-blocked' : typedEditor !== null ? editorId : missing.length > 0 ? incompleteId : undefined}
                   onClick={() =>
                     void act(
                       'approve',
@@ -189,6 +193,11 @@ export function ReviewLifecycle({
               </>
             )}
           </div>
+          {s.status === 'in-review' && typedEditor !== null && (
+            <p className="banner banner-warning approve-blocked" id={editorId} data-testid={editorId}>
+              {t('review.reviewerIsEditor', { name: typedEditor, editors: approval!.editors.join(', ') })}
+            </p>
+          )}
           {s.status === 'in-review' && !approveBlocked && missing.length > 0 && (
             <p className="muted small" id={incompleteId} data-testid={incompleteId}>
               {t('review.missing', { fields: missing.join(t('list.and')) })}
@@ -196,7 +205,7 @@ export function ReviewLifecycle({
           )}
           {s.status === 'in-review' && canRequest && (
             <p className="muted small" id={requestNoteId} data-testid={requestNoteId}>
-              {t('review.requestHelp')}
+              {t(kind === 'rule' ? 'review.requestHelpRule' : 'review.requestHelp')}
             </p>
           )}
           {s.status === 'in-review' && <ApprovalNote state={approval} />}

@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { ReviewHistory, ReviewLifecycle } from './review-lifecycle.js';
 import { useCaseCaption } from '../rules/case-caption.js';
+import { invalidAt } from '../i18n/invalid-error-ja.js';
+import { InvalidErrors } from '../ui/invalid-errors.js';
 import { outputLabelKey } from '../explorer/output-labels.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -187,6 +189,7 @@ export function TariffReviewPanel({
                     )
                   </span>
                 )}
+                {bad && c.after.errors && c.after.errors.length > 0 && <InvalidErrors errors={c.after.errors} at={invalidAt(c.after, c)} testId="tr-regression-errors" />}
               </li>
             ))}
           </ul>
