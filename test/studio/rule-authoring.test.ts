@@ -192,7 +192,15 @@ describe('who made a rule draft’s latest change', () => {
     expect(draft.changedBy).toBe('kato');
     const p = draft.version.decisions.lateInterest!.parameters!['graceDays']!;
     ws.actor = 'ito';
-    await call('authoring.setParameter', { id: draft.summary.id, revision: draft.summary.revision, decision: 'lateInterest', name: 'graceDays', valueJson: '16', clause: p.clause, quote: p.quote });
+    await call('authoring.setParameter', {
+      id: draft.summary.id,
+      revision: draft.summary.revision,
+      decision: 'lateInterest',
+      name: 'graceDays',
+      valueJson: '16',
+      clause: p.clause,
+      quote: p.quote,
+    });
     ws.actor = 'kato';
     expect((await call<RuleVersionDetail>('rules.get', { id: draft.summary.id })).changedBy).toBe('ito');
   });
