@@ -344,7 +344,12 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
                       {t('notice.excel')}
                     </button>
                   </div>
-                  {markdown && <pre className="terms notice-preview" data-testid="notice-preview">{markdown}</pre>}
+                  {/* Scrolled by keyboard too (tabIndex): a notice is longer than its box. */}
+                  {markdown && (
+                    <pre className="terms notice-preview" tabIndex={0} aria-label={t('rules.tab.notice')} data-testid="notice-preview">
+                      {markdown}
+                    </pre>
+                  )}
                   <PublishRelease onError={showError} />
                 </div>
               )}
