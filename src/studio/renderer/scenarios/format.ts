@@ -1,16 +1,19 @@
 import type { Lang } from '../i18n/i18n-context.js';
 
-/** Axis ticks in a unit finance reads at a glance: 万円 / 億円 in Japanese, ¥k / ¥M in English. */
+/**
+ * Axis ticks in a unit finance reads at a glance: 万円 / 億円 in Japanese, ¥k / ¥M in English. Every
+ * digit down to the yen is kept: a tick is a round step (yen-axis.ts), 12,500円 reads 1.25万円, not 1.3万円.
+ */
 export function compactYen(n: number, lang: Lang): string {
   const a = Math.abs(n);
   const sign = n < 0 ? '-' : '';
   if (lang === 'ja') {
-    if (a >= 1e8) return `${sign}${(a / 1e8).toLocaleString('ja-JP', { maximumFractionDigits: 2 })}億円`;
-    if (a >= 1e4) return `${sign}${(a / 1e4).toLocaleString('ja-JP', { maximumFractionDigits: 1 })}万円`;
+    if (a >= 1e8) return `${sign}${(a / 1e8).toLocaleString('ja-JP', { maximumFractionDigits: 8 })}億円`;
+    if (a >= 1e4) return `${sign}${(a / 1e4).toLocaleString('ja-JP', { maximumFractionDigits: 4 })}万円`;
     return `${sign}${a.toLocaleString('ja-JP')}円`;
   }
-  if (a >= 1e6) return `${sign}¥${(a / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })}M`;
-  if (a >= 1e3) return `${sign}¥${(a / 1e3).toLocaleString('en-US', { maximumFractionDigits: 1 })}k`;
+  if (a >= 1e6) return `${sign}¥${(a / 1e6).toLocaleString('en-US', { maximumFractionDigits: 6 })}M`;
+  if (a >= 1e3) return `${sign}¥${(a / 1e3).toLocaleString('en-US', { maximumFractionDigits: 3 })}k`;
   return `${sign}¥${a.toLocaleString('en-US')}`;
 }
 

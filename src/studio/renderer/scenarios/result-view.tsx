@@ -7,6 +7,7 @@ import { assumptionLabel } from './assumption-label.js';
 import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
+import { yenAxis } from './yen-axis.js';
 
 /**
  * A run's figures: the summary, then each chart with the table of the same figures beneath it
@@ -57,13 +58,18 @@ export function ResultView({ view }: { view: RunView }) {
     const b = bandAt.get(m.month);
     return b ? { ...m, baseBand: [b.baseline.p5, b.baseline.p95], propBand: [b.proposal.p5, b.proposal.p95] } : m;
   });
+  // The revenue axis spans the lines and the bands, in round steps (yen-axis.ts).
+  const revenueFigures = view.byMonth.flatMap((m) => {
+    const b = bandAt.get(m.month);
+    return b ? [m.baseline, m.proposal, b.baseline.p5, b.baseline.p95, b.proposal.p5, b.proposal.p95] : [m.baseline, m.proposal];
+  });
   const monthBand = view.bands ? (m: { month: string }) => bandAt.get(m.month) : undefined;
   const summaryBand = view.bands ? (s: { key: string }) => view.bands!.summary.find((x) => x.key === s.key) : undefined;
   /** The difference (proposal − baseline) of each row as a horizontal bar, green up and red down. */
   const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string, tickFormatter?: (value: unknown) => string) => (
     <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-      <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+      <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} {...yenAxis(data.map((d) => d.difference), { zero: true })} />
       <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} {...(tickFormatter ? { tickFormatter } : {})} />
       <Tooltip formatter={tipYen} {...(labelFormatter ? { labelFormatter } : {})} />
       <ReferenceLine x={0} stroke="#666" />
@@ -150,7 +156,7 @@ export function ResultView({ view }: { view: RunView }) {
           <ComposedChart data={revenue} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
+            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} {...yenAxis(revenueFigures)} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
             {/* A band's label takes its series' solid colour: the legend colours a label as its item, and the band's own colour is pale. */}
             <Legend formatter={(value: unknown, entry: { dataKey?: unknown }) => <span style={entry.dataKey === 'baseBand' ? { color: BASE } : entry.dataKey === 'propBand' ? { color: PROP } : undefined}>{String(value)}</span>} />
@@ -173,7 +179,7 @@ export function ResultView({ view }: { view: RunView }) {
           chart={
             <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" barGap={2} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} {...yenAxis(view.sensitivity.rows.flatMap((r) => [r.effectDown, r.effectUp]), { zero: true })} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
               <Tooltip formatter={tipYen} />
               {/* In the bars' and the table's order, 下げたとき then 上げたとき (sorted by name, 上 came before 下). */}
