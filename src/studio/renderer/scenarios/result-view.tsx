@@ -30,7 +30,9 @@ export function ResultView({ view }: { view: RunView }) {
   const tickYen = (n: number) => compactYen(n, lang);
   const sided = (what: string, side: string) => (lang === 'ja' ? `${what}（${side}）` : `${what} (${side})`);
   const tipYen = (v: unknown) => (typeof v === 'number' ? yen(v) : String(v));
-  const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
+  /** An event count with its unit (12 件), as the summary's counts and the yen columns beside them (円) carry theirs. */
+  const events = (n: number) => t('scn.unit.count', { n: count(n, lang) });
+  const tipCount = (v: unknown) => (typeof v === 'number' ? events(v) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
   const label = (s: RunView['summary'][number]) => (lang === 'ja' ? s.labelJa : s.labelEn);
   /** A count with its unit (2,000 件; contract-months as 契約月), as the yen figures beside it carry 円. */
@@ -308,16 +310,16 @@ export function ResultView({ view }: { view: RunView }) {
               {view.overTime.map((m) => (
                 <tr key={m.month}>
                   <td>{m.month}</td>
-                  <td className="num">{count(m.waivers.baseline, lang)}</td>
-                  <td className="num">{count(m.waivers.proposal, lang)}</td>
+                  <td className="num">{events(m.waivers.baseline)}</td>
+                  <td className="num">{events(m.waivers.proposal)}</td>
                   <td className="num">{yen(m.waiverYen.baseline)}</td>
                   <td className="num">{yen(m.waiverYen.proposal)}</td>
-                  <td className="num">{count(m.settlements.baseline, lang)}</td>
-                  <td className="num">{count(m.settlements.proposal, lang)}</td>
+                  <td className="num">{events(m.settlements.baseline)}</td>
+                  <td className="num">{events(m.settlements.proposal)}</td>
                   <td className="num">{yen(m.settlementYen.baseline)}</td>
                   <td className="num">{yen(m.settlementYen.proposal)}</td>
-                  <td className="num">{count(m.cancellations.baseline, lang)}</td>
-                  <td className="num">{count(m.cancellations.proposal, lang)}</td>
+                  <td className="num">{events(m.cancellations.baseline)}</td>
+                  <td className="num">{events(m.cancellations.proposal)}</td>
                 </tr>
               ))}
             </tbody>
