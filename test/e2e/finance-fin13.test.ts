@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fillScenario, openScenarios, runScenario, shot, useStudio } from './studio-harness.js';
 
@@ -74,5 +75,31 @@ describe('Finance: a run reads at a glance', () => {
     await testId('summary-table').scrollIntoViewIfNeeded();
     await shot(studio.page, 'fin13-summary');
     await studio.page.screenshot({ path: join(process.cwd(), '.ab', 'fin13-summary.png') });
+  });
+
+  it('a count’s band reads to a tenth (169.0 件 – 171.7 件), as the exported Bands sheet (#,##0.0) and the CLI show it', async () => {
+    const cell = testId('summary-table').locator('tr[data-key=contracts] td[data-band=proposal]');
+    const text = (await cell.textContent())!;
+    const m = /^([\d,]+\.\d) 件 – ([\d,]+\.\d) 件$/u.exec(text);
+    expect(m, text).not.toBeNull();
+    const [download] = await Promise.all([studio.page.waitForEvent('download'), testId('scn-export').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'fin13-xlsx-')), 'scenario.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Bands')!;
+    let row: ExcelJS.Row | undefined;
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === 'contracts' && !r.getCell(3).value && String(r.getCell(4).value).startsWith('proposal')) row = r;
+    });
+    expect(row).toBeDefined();
+    // The sheet's label is the one the page splits: its Japanese half in full-width parentheses.
+    expect(sheet.getColumn(2).values.map(String)).toContain('解約申出（第22条） Cancellation requests');
+    const shown = (c: ExcelJS.Cell) => {
+      const v = c.value as number | { result?: number };
+      expect(c.numFmt).toBe('#,##0.0');
+      return (typeof v === 'number' ? v : v.result!).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    };
+    expect([m![1], m![2]]).toEqual([shown(row!.getCell(5)), shown(row!.getCell(7))]);
   });
 });

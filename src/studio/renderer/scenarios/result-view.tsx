@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
-import { bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, percent, signedYen } from './format.js';
+import { bandCount, bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
@@ -144,7 +144,14 @@ export function ResultView({ view }: { view: RunView }) {
           first={label}
           show={(n, s) => (s.kind === 'yen' ? yen(n) : counted(count(n, lang), s.key))}
           showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : counted((n > 0 ? '+' : '') + count(n, lang), s.key))}
-          {...(summaryBand ? { band: summaryBand, bandOfCount: (s: RunView['summary'][number]) => s.kind === 'count' } : {})}
+          {...(summaryBand
+            ? {
+                band: summaryBand,
+                // A count's band to a tenth (169.0 件 – 171.7 件), as the workbook's Bands sheet and the CLI show it.
+                showBand: (n: number, s: RunView['summary'][number]) => (s.kind === 'yen' ? yen(bandFigure(n, 0)) : counted(bandCount(n, lang), s.key)),
+                showBandDifference: (n: number, s: RunView['summary'][number]) => (s.kind === 'yen' ? signedYen(bandFigure(n, 0), yen) : counted((bandFigure(n, 1) > 0 ? '+' : '') + bandCount(n, lang), s.key)),
+              }
+            : {})}
         />
       </section>
 
@@ -391,14 +398,17 @@ function FiguresTable<R extends Figures>(props: {
   wideFirst?: boolean;
   /** With replications: the row's p5–p95 of the proposal and of the paired difference, two more columns. */
   band?: (row: R) => { proposal: BandRange; difference: BandRange } | undefined;
-  /** A row whose band is a count: shown to a tenth, as the workbook's Bands sheet (yen: to the yen). */
-  bandOfCount?: (row: R) => boolean;
+  /** A band's figure (default: yen to the yen, as the workbook's Bands sheet); the summary's counts show a tenth. */
+  showBand?: (n: number, row: R) => string;
+  showBandDifference?: (n: number, row: R) => string;
 }) {
   const { t, yen: plainYen } = useI18n();
   const yen = (n: number) => money(n, plainYen);
   const show = props.show ?? yen;
   const showDifference = props.showDifference ?? ((n: number) => signedYen(n, yen));
   const band = props.band;
+  const showBand = props.showBand ?? ((n: number) => yen(bandFigure(n, 0)));
+  const showBandDifference = props.showBandDifference ?? ((n: number) => signedYen(bandFigure(n, 0), yen));
   return (
     <DataTable
       className={props.wideFirst ? 'scn-table scn-table-wide-first' : 'scn-table'}
@@ -413,10 +423,10 @@ function FiguresTable<R extends Figures>(props: {
         { key: 'difference', header: t('scn.difference'), className: 'num', cellClass: (r) => diffClass(r.difference), cell: (r) => showDifference(r.difference, r) },
         ...(band
           ? [
-              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => showBand(n, r)) },
               // The central estimate of the difference: the one run of the seed may lie far from it (the list's headline is that run).
-              { key: 'bandMedian', header: t('scn.bandMedian'), className: 'num', cellClass: (r: R) => diffClass(band(r)?.difference.p50 ?? 0), cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'median' } : {}), cell: (r: R) => { const b = band(r); return b ? showDifference(bandFigure(b.difference.p50, props.bandOfCount?.(r) ? 1 : 0), r) : ''; } },
-              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              { key: 'bandMedian', header: t('scn.bandMedian'), className: 'num', cellClass: (r: R) => diffClass(band(r)?.difference.p50 ?? 0), cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'median' } : {}), cell: (r: R) => { const b = band(r); return b ? showBandDifference(b.difference.p50, r) : ''; } },
+              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showBandDifference(n, r)) },
             ]
           : []),
       ]}
