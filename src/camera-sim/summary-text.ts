@@ -1,3 +1,4 @@
+import { bandCountText, bandFigure } from './band-figure.js';
 import type { SimulationResult } from './result.js';
 import type { Bands } from './replications.js';
 import type { Sensitivity } from './sensitivity.js';
@@ -36,7 +37,8 @@ export function summaryText(r: SimulationResult, v: Views, info: { seconds: numb
     for (const key of ['netExTax', 'totalInclTax', 'cancellations', 'settlements']) {
       const row = b.summary.find((x) => x.key === key);
       if (!row) continue;
-      const f = row.kind === 'yen' ? (n: number) => yen(Math.round(n)) : (n: number) => num(Math.round(n));
+      // As the workbook's Bands sheet and the studio show them: yen to the yen, a count to a tenth (band-figure.ts).
+      const f = row.kind === 'yen' ? (n: number) => yen(bandFigure(n, 0)) : (n: number) => bandCountText(n, 'en-US');
       for (const side of ['baseline', 'proposal', 'difference'] as const)
         lines.push(`${padEnd(`${row.label} ${side}`, label + 12)}${f(row[side].p5)} … ${f(row[side].p50)} … ${f(row[side].p95)} (${f(row[side].mean)})`);
     }

@@ -63,18 +63,18 @@ const COUNTS: [string, string, string[]][] = [
   // Every month a contract is in force in the horizon, its free months (第7条) included: not the
   // months billed a fee (a free month is billed none). Fees ÷ this is not a fee per month billed.
   ['contractMonths', '契約月数（無料月込） Contract-months incl. free', ['contract-month']],
-  ['courseChangesAllowed', 'コース変更 Course changes allowed (第15条)', ['course-change-allowed']],
-  ['courseChangesRefused', 'コース変更拒否 Course changes refused (第15条)', ['course-change-refused']],
-  ['cancellations', '解約申出 Cancellation requests (第22条)', ['cancellation-']],
-  ['cancellationsLate', 'うち期限後 of which late (第22条)', ['cancellation-late']],
-  ['suspensions', '利用停止 Suspensions (第19条)', ['suspension']],
+  ['courseChangesAllowed', 'コース変更（第15条） Course changes allowed', ['course-change-allowed']],
+  ['courseChangesRefused', 'コース変更拒否（第15条） Course changes refused', ['course-change-refused']],
+  ['cancellations', '解約申出（第22条） Cancellation requests', ['cancellation-']],
+  ['cancellationsLate', 'うち期限後（第22条） of which late', ['cancellation-late']],
+  ['suspensions', '利用停止（第19条） Suspensions', ['suspension']],
   ['suspendedMonths', '利用停止月数 Suspended contract-months', ['suspended-month']],
-  ['terminations', '当社解約 Terminations (第23条)', ['termination']],
+  ['terminations', '当社解約（第23条） Terminations', ['termination']],
   ['settlementsDue', '解約清算金あり Settlements due', ['settlement-settle']],
   ['outages', '利用不能 Outages', ['outage-waiver-']],
-  ['outagesWaived', 'うち減免 of which waived (第25条第2項)', ['outage-waiver-waive']],
+  ['outagesWaived', 'うち減免（第25条第2項） of which waived', ['outage-waiver-waive']],
   ['latePayments', '支払遅延 Late payments', ['late-payment']],
-  ['lateInterestCharged', '延滞利息あり Late interest charged (第27条)', ['late-interest-charge']],
+  ['lateInterestCharged', '延滞利息あり（第27条） Late interest charged', ['late-interest-charge']],
   ['unpaid', '未払 Bills never paid', ['unpaid']],
 ];
 

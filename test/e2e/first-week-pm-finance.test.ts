@@ -175,7 +175,8 @@ describe('first week: finance', () => {
       const screen = await Promise.all([1, 2, 3].map(async (i) => numbers(await cells.nth(i).textContent())[0]));
       expect(screen, figure).toEqual(summaryRow(figure));
       expect(numbers(await cells.nth(4).textContent()), `${figure} proposal p5–p95`).toEqual(bandRow(figure, 'proposal').map((v) => shown(v, decimals)));
-      expect(numbers(await cells.nth(5).textContent()), `${figure} difference p5–p95`).toEqual(bandRow(figure, 'difference').map((v) => shown(v, decimals)));
+      // Column 5 is the median of the paired differences (差額 p50), 6 their p5–p95.
+      expect(numbers(await cells.nth(6).textContent()), `${figure} difference p5–p95`).toEqual(bandRow(figure, 'difference').map((v) => shown(v, decimals)));
     }
     expect(wb.worksheets.map((w) => w.name)).toContain('Replications');
   });

@@ -10,12 +10,16 @@ import type { StoredRun } from './stored-run.js';
  */
 const pair = (baseline: number, proposal: number): Pair => ({ baseline, proposal });
 
-/** The simulator's labels are "日本語 English (clause)": split for the UI's language; the clause stays with both. */
+/**
+ * The simulator's labels are "日本語（clause） English": split for the UI's language; the clause stays
+ * with both, in full-width parentheses in Japanese (解約申出（第22条）) and half-width in English
+ * (Cancellation requests (第22条)).
+ */
 export function splitLabel(label: string): { ja: string; en: string } {
   const m = /^(\S+)\s+(.*)$/u.exec(label);
   if (!m) return { ja: label, en: label };
-  const clause = /\s*(\([^)]*第[^)]*\))$/u.exec(m[2]!)?.[1];
-  return { ja: clause ? `${m[1]!} ${clause}` : m[1]!, en: m[2]! };
+  const clause = /（(第[^）]*)）$/u.exec(m[1]!)?.[1];
+  return { ja: m[1]!, en: clause ? `${m[2]!} (${clause})` : m[2]! };
 }
 
 const monthCounts = (side: SideResult, months: string[], match: (event: string) => boolean): number[] => {

@@ -2,6 +2,7 @@ import { Fragment, useEffect, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { yenAxis } from './yen-axis.js';
 import { bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, signedYen } from './format.js';
 
 /** Two saved scenarios' last runs side by side: every summary figure, and the monthly difference (proposal − baseline) of each. */
@@ -105,7 +106,7 @@ export function CompareView({ a, b, onClose }: { a: Side; b: Side; onClose: () =
           <LineChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis tickFormatter={(n: number) => compactYen(n, lang)} tick={{ fontSize: 11 }} width={84} />
+            <YAxis tickFormatter={(n: number) => compactYen(n, lang)} tick={{ fontSize: 11 }} width={84} {...yenAxis(data.flatMap((d) => [d.a, d.b]).filter((v): v is number => typeof v === 'number'))} />
             <Tooltip formatter={(v: unknown) => (typeof v === 'number' ? signedYen(v, yen) : String(v))} />
             <Legend />
             <Line type="monotone" dataKey="a" name={`A: ${a.name}`} stroke="#1f5fbf" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />

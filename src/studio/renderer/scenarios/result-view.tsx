@@ -2,11 +2,12 @@ import type { ReactElement, ReactNode } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandRange, RunView } from '../../api/contract.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
-import { bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, percent, signedYen } from './format.js';
+import { bandCount, bandFigure, compactYen, CONTRACT_MONTH_KEYS, count, money, percent, signedYen } from './format.js';
 import { assumptionLabel } from './assumption-label.js';
 import { itemLabel } from './item-label.js';
 import { DataTable } from '../ui/data-table.js';
 import { EditLinesView } from './edit-lines-view.js';
+import { yenAxis } from './yen-axis.js';
 
 /**
  * A run's notes (SCENARIO_NOTE, by pointer: what runs but reads the scenario in a way to know) on
@@ -38,7 +39,9 @@ export function ResultView({ view }: { view: RunView }) {
   const tickYen = (n: number) => compactYen(n, lang);
   const sided = (what: string, side: string) => (lang === 'ja' ? `${what}（${side}）` : `${what} (${side})`);
   const tipYen = (v: unknown) => (typeof v === 'number' ? yen(v) : String(v));
-  const tipCount = (v: unknown) => (typeof v === 'number' ? count(v, lang) : String(v));
+  /** An event count with its unit (12 件), as the summary's counts and the yen columns beside them (円) carry theirs. */
+  const events = (n: number) => t('scn.unit.count', { n: count(n, lang) });
+  const tipCount = (v: unknown) => (typeof v === 'number' ? events(v) : String(v));
   const main = view.summary.filter((s) => s.kind === 'yen' || s.baseline !== 0 || s.proposal !== 0);
   const label = (s: RunView['summary'][number]) => (lang === 'ja' ? s.labelJa : s.labelEn);
   /** A count with its unit (2,000 件; contract-months as 契約月), as the yen figures beside it carry 円. */
@@ -66,13 +69,18 @@ export function ResultView({ view }: { view: RunView }) {
     const b = bandAt.get(m.month);
     return b ? { ...m, baseBand: [b.baseline.p5, b.baseline.p95], propBand: [b.proposal.p5, b.proposal.p95] } : m;
   });
+  // The revenue axis spans the lines and the bands, in round steps (yen-axis.ts).
+  const revenueFigures = view.byMonth.flatMap((m) => {
+    const b = bandAt.get(m.month);
+    return b ? [m.baseline, m.proposal, b.baseline.p5, b.baseline.p95, b.proposal.p5, b.proposal.p95] : [m.baseline, m.proposal];
+  });
   const monthBand = view.bands ? (m: { month: string }) => bandAt.get(m.month) : undefined;
   const summaryBand = view.bands ? (s: { key: string }) => view.bands!.summary.find((x) => x.key === s.key) : undefined;
   /** The difference (proposal − baseline) of each row as a horizontal bar, green up and red down. */
   const differenceBars = (data: readonly { difference: number }[], category: string, labelFormatter?: (label: unknown) => string, tickFormatter?: (value: unknown) => string) => (
     <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
       <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-      <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+      <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} {...yenAxis(data.map((d) => d.difference), { zero: true })} />
       <YAxis type="category" dataKey={category} width={150} tick={{ fontSize: 11 }} {...(tickFormatter ? { tickFormatter } : {})} />
       <Tooltip formatter={tipYen} {...(labelFormatter ? { labelFormatter } : {})} />
       <ReferenceLine x={0} stroke="#666" />
@@ -151,7 +159,14 @@ export function ResultView({ view }: { view: RunView }) {
           first={label}
           show={(n, s) => (s.kind === 'yen' ? yen(n) : counted(count(n, lang), s.key))}
           showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : counted((n > 0 ? '+' : '') + count(n, lang), s.key))}
-          {...(summaryBand ? { band: summaryBand, bandOfCount: (s: RunView['summary'][number]) => s.kind === 'count' } : {})}
+          {...(summaryBand
+            ? {
+                band: summaryBand,
+                // A count's band to a tenth (169.0 件 – 171.7 件), as the workbook's Bands sheet and the CLI show it.
+                showBand: (n: number, s: RunView['summary'][number]) => (s.kind === 'yen' ? yen(bandFigure(n, 0)) : counted(bandCount(n, lang), s.key)),
+                showBandDifference: (n: number, s: RunView['summary'][number]) => (s.kind === 'yen' ? signedYen(bandFigure(n, 0), yen) : counted((bandFigure(n, 1) > 0 ? '+' : '') + bandCount(n, lang), s.key)),
+              }
+            : {})}
         />
       </section>
 
@@ -165,7 +180,7 @@ export function ResultView({ view }: { view: RunView }) {
           <ComposedChart data={revenue} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} domain={['auto', 'auto']} />
+            <YAxis tickFormatter={tickYen} tick={{ fontSize: 11 }} width={84} {...yenAxis(revenueFigures)} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => yen(Math.round(Number(x)))).join(' – ') : tipYen(v))} />
             {/* A band's label takes its series' solid colour: the legend colours a label as its item, and the band's own colour is pale. */}
             <Legend formatter={(value: unknown, entry: { dataKey?: unknown }) => <span style={entry.dataKey === 'baseBand' ? { color: BASE } : entry.dataKey === 'propBand' ? { color: PROP } : undefined}>{String(value)}</span>} />
@@ -188,7 +203,7 @@ export function ResultView({ view }: { view: RunView }) {
           chart={
             <BarChart data={view.sensitivity.rows.map((r) => ({ ...r, label: assumptionLabel(r.label, lang) }))} layout="vertical" barGap={2} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e7ee" />
-              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} />
+              <XAxis type="number" tickFormatter={tickYen} tick={{ fontSize: 11 }} {...yenAxis(view.sensitivity.rows.flatMap((r) => [r.effectDown, r.effectUp]), { zero: true })} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 11 }} />
               <Tooltip formatter={tipYen} />
               {/* In the bars' and the table's order, 下げたとき then 上げたとき (sorted by name, 上 came before 下). */}
@@ -317,16 +332,16 @@ export function ResultView({ view }: { view: RunView }) {
               {view.overTime.map((m) => (
                 <tr key={m.month}>
                   <td>{m.month}</td>
-                  <td className="num">{count(m.waivers.baseline, lang)}</td>
-                  <td className="num">{count(m.waivers.proposal, lang)}</td>
+                  <td className="num">{events(m.waivers.baseline)}</td>
+                  <td className="num">{events(m.waivers.proposal)}</td>
                   <td className="num">{yen(m.waiverYen.baseline)}</td>
                   <td className="num">{yen(m.waiverYen.proposal)}</td>
-                  <td className="num">{count(m.settlements.baseline, lang)}</td>
-                  <td className="num">{count(m.settlements.proposal, lang)}</td>
+                  <td className="num">{events(m.settlements.baseline)}</td>
+                  <td className="num">{events(m.settlements.proposal)}</td>
                   <td className="num">{yen(m.settlementYen.baseline)}</td>
                   <td className="num">{yen(m.settlementYen.proposal)}</td>
-                  <td className="num">{count(m.cancellations.baseline, lang)}</td>
-                  <td className="num">{count(m.cancellations.proposal, lang)}</td>
+                  <td className="num">{events(m.cancellations.baseline)}</td>
+                  <td className="num">{events(m.cancellations.proposal)}</td>
                 </tr>
               ))}
             </tbody>
@@ -398,14 +413,17 @@ function FiguresTable<R extends Figures>(props: {
   wideFirst?: boolean;
   /** With replications: the row's p5–p95 of the proposal and of the paired difference, two more columns. */
   band?: (row: R) => { proposal: BandRange; difference: BandRange } | undefined;
-  /** A row whose band is a count: shown to a tenth, as the workbook's Bands sheet (yen: to the yen). */
-  bandOfCount?: (row: R) => boolean;
+  /** A band's figure (default: yen to the yen, as the workbook's Bands sheet); the summary's counts show a tenth. */
+  showBand?: (n: number, row: R) => string;
+  showBandDifference?: (n: number, row: R) => string;
 }) {
   const { t, yen: plainYen } = useI18n();
   const yen = (n: number) => money(n, plainYen);
   const show = props.show ?? yen;
   const showDifference = props.showDifference ?? ((n: number) => signedYen(n, yen));
   const band = props.band;
+  const showBand = props.showBand ?? ((n: number) => yen(bandFigure(n, 0)));
+  const showBandDifference = props.showBandDifference ?? ((n: number) => signedYen(bandFigure(n, 0), yen));
   return (
     <DataTable
       className={props.wideFirst ? 'scn-table scn-table-wide-first' : 'scn-table'}
@@ -420,10 +438,10 @@ function FiguresTable<R extends Figures>(props: {
         { key: 'difference', header: t('scn.difference'), className: 'num', cellClass: (r) => diffClass(r.difference), cell: (r) => showDifference(r.difference, r) },
         ...(band
           ? [
-              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => show(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              { key: 'bandProposal', header: t('scn.bandProposal'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'proposal' } : {}), cell: (r: R) => bandText(band(r), 'proposal', (n) => showBand(n, r)) },
               // The central estimate of the difference: the one run of the seed may lie far from it (the list's headline is that run).
-              { key: 'bandMedian', header: t('scn.bandMedian'), className: 'num', cellClass: (r: R) => diffClass(band(r)?.difference.p50 ?? 0), cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'median' } : {}), cell: (r: R) => { const b = band(r); return b ? showDifference(bandFigure(b.difference.p50, props.bandOfCount?.(r) ? 1 : 0), r) : ''; } },
-              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showDifference(bandFigure(n, props.bandOfCount?.(r) ? 1 : 0), r)) },
+              { key: 'bandMedian', header: t('scn.bandMedian'), className: 'num', cellClass: (r: R) => diffClass(band(r)?.difference.p50 ?? 0), cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'median' } : {}), cell: (r: R) => { const b = band(r); return b ? showBandDifference(b.difference.p50, r) : ''; } },
+              { key: 'bandDifference', header: t('scn.bandDifference'), className: 'num', cellClass: 'num small band-range', cellAttributes: (r: R): Record<`data-${string}`, string> => (band(r) ? { 'data-band': 'difference' } : {}), cell: (r: R) => bandText(band(r), 'difference', (n) => showBandDifference(n, r)) },
             ]
           : []),
       ]}
