@@ -155,7 +155,8 @@ export function ResultView({ view }: { view: RunView }) {
           heading={t('scn.metric')}
           rows={main}
           rowKey={(s) => s.key}
-          rowProps={(s) => ({ 'data-key': s.key, className: s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : undefined })}
+          // A count's unit may go under its number ("3,368 / contract-months") so that seven columns fit a 1280 px page; yen never wraps.
+          rowProps={(s) => ({ 'data-key': s.key, className: s.key === 'netExTax' || s.key === 'totalInclTax' ? 'strong' : s.kind === 'yen' ? undefined : 'counted' })}
           first={label}
           show={(n, s) => (s.kind === 'yen' ? yen(n) : counted(count(n, lang), s.key))}
           showDifference={(n, s) => (s.kind === 'yen' ? signedYen(n, yen) : counted((n > 0 ? '+' : '') + count(n, lang), s.key))}
