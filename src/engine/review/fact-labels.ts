@@ -158,3 +158,73 @@ export const INPUT_FACT_LABELS: Record<string, Label> = {
 /** A fact's label as a form or a caption shows it: the decision's own, else the input's, else its name. */
 export const inputFactLabel = (decision: string, fact: string, lang: 'ja' | 'en'): string =>
   (Object.hasOwn(FACT_LABELS, decision) ? FACT_LABELS[decision as DecisionName][fact]?.[lang] : undefined) ?? INPUT_FACT_LABELS[fact]?.[lang] ?? fact;
+
+/**
+ * What each value of an enum fact means, in the terms' own words where the terms have words for it
+ * (the clause is in the comment). The code stays what a case gives and the engine reads; a form's
+ * dropdown and a case's caption show the label with the code beside it.
+ */
+export const FACT_VALUE_LABELS: Partial<Record<DecisionName, Record<string, Record<string, Label>>>> = {
+  termination: {
+    // 第23条第3号(1)…(4).
+    insolvencyEvent: {
+      'payment-suspension': L(
+        '支払停止状態に陥った場合その他財産状態が悪化し又はそのおそれがあると認められる相当の理由がある場合',
+        'payment suspended, or assets worsening or feared to',
+      ),
+      'clearinghouse-suspension': L('手形交換所の取引停止処分を受けた場合', 'suspension of transactions by a clearing house'),
+      seizure: L('差押、仮差押、仮処分、競売、租税滞納処分の申立を受けた場合', 'petition for seizure, provisional seizure or disposition, auction, or tax delinquency disposition'),
+      'insolvency-filing': L(
+        '破産、民事再生手続開始、会社更生手続開始、若しくは特別清算開始の申立を受け、又は自ら申立をした場合',
+        'petition for bankruptcy, civil rehabilitation, corporate reorganization or special liquidation, by others or by itself',
+      ),
+    },
+    // 第9条第2項第1号…第4号 (found after approval, 第9条第3項).
+    approvalGroundFound: {
+      'technically-infeasible': L('本サービスを提供することが技術上著しく困難なとき', 'providing the service is technically very difficult'),
+      'payment-delinquent': L(
+        '本契約の申込をした者が本サービスの料金又は当社が提供するその他サービスの料金若しくは工事に関する費用の支払いを現に怠り、又は怠るおそれがあるとき',
+        'the applicant fails, or may fail, to pay charges',
+      ),
+      'false-declaration': L('申込の際に虚偽の事項を申告したとき', 'a false declaration in the application'),
+      'business-hindrance': L('その他当社の業務遂行上著しく支障があるとき', 'otherwise a serious hindrance to our business'),
+    },
+  },
+  outageWaiver: {
+    // 第25条第2項の表: 1欄「契約者の責めによらない理由」, 2欄「当社の故意又は重大な過失」; `contractor` is what 1欄 excludes.
+    cause: {
+      contractor: L('契約者の責めによる理由（1欄の「契約者の責めによらない理由」に当たらない）', "the contractor's fault (not row 1)"),
+      other: L('契約者の責めによらない理由', 'a reason not attributable to the contractor'),
+      'company-gross-negligence': L('当社の故意又は重大な過失', "the company's wilful misconduct or gross negligence"),
+    },
+  },
+  damages: {
+    // 第34条第1項, 第1項第2号, 第3項.
+    cause: {
+      company: L('当社の責めに帰すべき理由', 'a reason attributable to the company'),
+      'company-gross-negligence': L('当社の故意又は重大な過失', "the company's wilful misconduct or gross negligence"),
+      other: L('当社の責めに帰することのできない事由', 'a cause not attributable to the company'),
+    },
+    // 第34条第1項 and its 第1号・第3号・第4号 (the losses the company is not liable for).
+    lossKind: {
+      direct: L('その契約者の損害（第1項各号に当たらないもの）', "the contractor's loss (none of 第1項's items)"),
+      'third-party': L('契約者が本サービスの利用により第三者に対して与えた損害', 'loss the contractor caused a third party through the service'),
+      'special-circumstances': L('当社の予見の有無を問わず特別の事情から生じた損害', 'loss from special circumstances, foreseen or not'),
+      'lost-profit': L('逸失利益及び第三者からの損害賠償請求に基づいて発生した契約者の損害', "lost profits and the contractor's loss from a third party's claim"),
+    },
+  },
+  equipmentLoss: {
+    // 第46条第1項.
+    event: {
+      loss: L('滅失（修理不能、所有権の侵害を含む）', 'loss (including damage beyond repair and infringement of ownership)'),
+      damage: L('毀損（所有権の制限を含む）', 'damage (including restriction of ownership)'),
+    },
+  },
+};
+
+/** The label of one value of a decision's enum fact, or undefined for a value no table names (a code, a number…). */
+export const factValueLabel = (decision: string, fact: string, value: string, lang: 'ja' | 'en'): string | undefined => {
+  if (!Object.hasOwn(FACT_VALUE_LABELS, decision)) return undefined;
+  const values = FACT_VALUE_LABELS[decision as DecisionName]?.[fact];
+  return values && Object.hasOwn(values, value) ? values[value]![lang] : undefined;
+};
