@@ -78,5 +78,24 @@ describe('decision explorer, browser mode', () => {
     await waitText(testId('explorer-outcome'), 'settle');
     expect(await testId('explorer-field-row-amount').textContent()).toBe('解約精算金（税抜） amount90,000円');
     await shot(studio.page, 'explorer-04-settlement-ja');
+    // An enum fact's dropdown says each value in the terms' words (第46条), its code beside it; the engine still gets the code.
+    await testId('explorer-decision').selectOption('equipmentLoss');
+    expect(await testId('fact-event').locator('option').allTextContents()).toEqual(['滅失（修理不能、所有権の侵害を含む） (loss)', '毀損（所有権の制限を含む） (damage)']);
+    await testId('fact-event').selectOption({ label: '毀損（所有権の制限を含む） (damage)' });
+    expect(await testId('fact-event').inputValue()).toBe('damage');
+    await testId('fact-contractorAtFault').check();
+    await testId('fact-replacementCost').fill('50000');
+    await testId('fact-repairCost').fill('12000');
+    await testId('explorer-run').click();
+    await waitText(testId('explorer-outcome'), 'contractor-pays');
+    expect(await testId('explorer-field-row-amount').textContent()).toContain('12,000円');
+    // 第23条第3号's events are a sentence long: the closed dropdown stays inside the form.
+    await testId('explorer-decision').selectOption('termination');
+    const insolvency = testId('fact-insolvencyEvent');
+    expect(await insolvency.locator('option').allTextContents()).toContain('手形交換所の取引停止処分を受けた場合 (clearinghouse-suspension)');
+    const [select, facts, form] = await Promise.all([insolvency.boundingBox(), testId('facts-form').boundingBox(), studio.page.locator('.explorer-form').boundingBox()]);
+    expect(select!.x + select!.width).toBeLessThanOrEqual(facts!.x + facts!.width);
+    expect(facts!.x + facts!.width).toBeLessThanOrEqual(form!.x + form!.width);
+    await shot(studio.page, 'explorer-05-enum-labels-ja');
   });
 });

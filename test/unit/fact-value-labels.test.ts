@@ -40,9 +40,7 @@ describe('labels of enum facts', () => {
 
   it('labels no value a decision does not take', () => {
     const taken = new Set(values.map(([d, f, v]) => `${d}.${f}.${v}`));
-    const extra = Object.entries(FACT_VALUE_LABELS).flatMap(([d, facts]) =>
-      Object.entries(facts).flatMap(([f, vs]) => Object.keys(vs).map((v) => `${d}.${f}.${v}`)),
-    );
+    const extra = Object.entries(FACT_VALUE_LABELS).flatMap(([d, facts]) => Object.entries(facts).flatMap(([f, vs]) => Object.keys(vs).map((v) => `${d}.${f}.${v}`)));
     expect(extra.filter((x) => !taken.has(x))).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import { InvalidErrors } from '../ui/invalid-errors.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from './output-labels.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
+import { factValueLabel } from '../../../engine/review/fact-labels.js';
 import { interpretationValueDescription, ownValueDescription, ruleTitleById } from '../i18n/rule-texts.js';
 
 /**
@@ -35,7 +36,20 @@ const JSON_PLACEHOLDER: Record<string, string> = {
 const defaultVersion = (versions: readonly { id: number; effective: string; status: string }[], asOf: string): number | null =>
   (versionInForceOn(versions, asOf) ?? versions.find((v) => v.status === 'approved') ?? versions[0])?.id ?? null;
 
-function FactInput({ field, value, onChange, datalist }: { field: FactField; value: string | boolean | undefined; onChange: (v: string | boolean) => void; datalist?: string }) {
+function FactInput({
+  field,
+  value,
+  onChange,
+  datalist,
+  optionLabel,
+}: {
+  field: FactField;
+  value: string | boolean | undefined;
+  onChange: (v: string | boolean) => void;
+  datalist?: string;
+  /** An enum value as the page shows it: its label with the code beside it; the code stays the option's value. */
+  optionLabel: (code: string) => string;
+}) {
   const id = `fact-${field.name}`;
   if (field.kind === 'boolean') return <input type="checkbox" id={id} checked={value === true} onChange={(e) => onChange(e.target.checked)} data-testid={id} />;
   if (field.kind === 'enum')
@@ -43,7 +57,7 @@ function FactInput({ field, value, onChange, datalist }: { field: FactField; val
       <select id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} data-testid={id}>
         {field.options.map((o) => (
           <option key={String(o)} value={o ?? ''}>
-            {o ?? '—'}
+            {o === null ? '—' : optionLabel(o)}
           </option>
         ))}
       </select>
@@ -280,7 +294,16 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
             return (
               <label key={f.name} className={f.kind === 'boolean' ? 'fact-field fact-bool' : 'fact-field'}>
                 {label}
-                <FactInput field={f} value={vals[f.name]} onChange={onChange} {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})} />
+                <FactInput
+                  field={f}
+                  value={vals[f.name]}
+                  onChange={onChange}
+                  optionLabel={(code) => {
+                    const l = factValueLabel(decision, f.name, code, lang);
+                    return l === undefined ? code : `${l} (${code})`;
+                  }}
+                  {...(f.kind === 'course' ? { datalist: 'explorer-courses' } : {})}
+                />
               </label>
             );
           })}
