@@ -24,6 +24,22 @@ describe('case captions', () => {
     expect(caseFactParts('settlement', { course: 'M2035N-3Y-C7-SN', oddFact: 3 }, 'ja')).toEqual(['コース（コードまたは名称）: M2035N-3Y-C7-SN', 'oddFact: 3']);
   });
 
+  it("an enum fact's value reads in the terms' words, its code beside it; a value no table names stays its code", () => {
+    expect(caseFactParts('equipmentLoss', { event: 'loss', contractorAtFault: true }, 'ja')).toEqual([
+      '滅失または毀損: 滅失（修理不能、所有権の侵害を含む）〔loss〕',
+      '契約者の責に帰すべき事由による: はい',
+    ]);
+    expect(caseFactParts('damages', { cause: 'company-gross-negligence', lossKind: 'third-party' }, 'ja')).toEqual([
+      '原因: 当社の故意又は重大な過失〔company-gross-negligence〕',
+      '損害の種類: 契約者が本サービスの利用により第三者に対して与えた損害〔third-party〕',
+    ]);
+    expect(caseFactParts('termination', { insolvencyEvent: 'clearinghouse-suspension' }, 'ja')).toEqual([
+      '支払停止等の事由: 手形交換所の取引停止処分を受けた場合〔clearinghouse-suspension〕',
+    ]);
+    expect(caseFactParts('outageWaiver', { cause: 'other' }, 'en')).toEqual(['cause: a reason not attributable to the contractor [other]']);
+    expect(caseFactParts('equipmentLoss', { event: 'stolen' }, 'ja')).toEqual(['滅失または毀損: stolen']);
+  });
+
   it('the interpretations a case overrides tell two cases with the same facts apart', () => {
     const label = (n: string) => (n === 'interestDayBasis' ? '延滞利息の日数の基準' : n);
     const parts = caseInterpretationParts({ interestDayBasis: 'actual' }, label, 'ja');

@@ -1,4 +1,4 @@
-import { inputFactLabel } from '../../../engine/review/fact-labels.js';
+import { factValueLabel, inputFactLabel } from '../../../engine/review/fact-labels.js';
 import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { interpretationLabelKey } from '../explorer/output-labels.js';
@@ -12,7 +12,7 @@ import { interpretationLabelKey } from '../explorer/output-labels.js';
 type Lang = 'ja' | 'en';
 const MONEY_FACT = /amount|principal|paid$|cost$/iu;
 
-function factValue(fact: string, v: unknown, lang: Lang): string {
+function factValue(decision: string, fact: string, v: unknown, lang: Lang): string {
   const ja = lang === 'ja';
   if (v === null || v === undefined) return ja ? '（なし）' : '(none)';
   if (typeof v === 'boolean') return v ? (ja ? 'はい' : 'yes') : ja ? 'いいえ' : 'no';
@@ -20,7 +20,11 @@ function factValue(fact: string, v: unknown, lang: Lang): string {
     const n = v.toLocaleString(ja ? 'ja-JP' : 'en-US');
     return MONEY_FACT.test(fact) ? (ja ? `${n}円` : `${n} yen`) : n;
   }
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') {
+    // An enum fact's value by its label, the code beside it (`滅失（修理不能、所有権の侵害を含む）〔loss〕`).
+    const label = factValueLabel(decision, fact, v, lang);
+    return label === undefined ? v : ja ? `${label}〔${v}〕` : `${label} [${v}]`;
+  }
   if (Array.isArray(v)) {
     if (v.length === 0) return ja ? '（なし）' : '(none)';
     // monthlyCharge's options: a code, or {code, from}.
@@ -39,7 +43,7 @@ function factValue(fact: string, v: unknown, lang: Lang): string {
 
 /** The facts as `label: value` parts, in the case's own order. */
 export function caseFactParts(decision: string, facts: Record<string, unknown> | undefined, lang: Lang): string[] {
-  return Object.entries(facts ?? {}).map(([k, v]) => `${inputFactLabel(decision, k, lang)}: ${factValue(k, v, lang)}`);
+  return Object.entries(facts ?? {}).map(([k, v]) => `${inputFactLabel(decision, k, lang)}: ${factValue(decision, k, v, lang)}`);
 }
 
 /** The interpretations a case overrides, each by its label: `解釈「延滞利息の日数の数え方」: actual`. */
