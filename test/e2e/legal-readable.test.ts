@@ -40,10 +40,12 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     expect(text).toContain('見出し（name）');
     expect(text).toContain(`「${RULE_TITLES['lateInterest/after-grace-period']!.ja}」`);
     expect(text).toContain('変更前');
-    const params = await shown('diff-parameters');
+    // The changed parameter is shown once: in its card, its values beside its clause and quote (no second table above it).
+    const params = await shown('diff-param-lateInterest.annualRatePercent');
     expect(params).toContain('延滞利息の年率（lateInterest.annualRatePercent）');
-    expect(params).toMatch(/14\.6\s+14\.0/u);
+    expect(await testId('diff-param-values').innerText()).toMatch(/値\s+14\.6\s+14\.0/u);
     const view = await shown('diff-view');
+    expect(view.split('（lateInterest.annualRatePercent）').length - 1).toBe(1);
     expect(view).not.toMatch(RAW_JSON);
     await shot(studio.page, 'legal10-diff-ja');
   });

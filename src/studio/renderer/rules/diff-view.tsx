@@ -144,14 +144,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: fieldLabel(RULE_FIELD_LABELS_JA, f.field), before: titled(c.id, f.field, f.before), after: titled(c.id, f.field, f.after) }))} />}
             </article>
           ))}
-          {diff.parameters.length > 0 && (
-            <FieldChanges
-              testId="diff-parameters"
-              caption={t('rules.parameters')}
-              rows={diff.parameters.map((p) => ({ key: `${p.decision}.${p.name}`, label: `${p.clause} ${parameterName(p.decision, p.name)}`, before: p.before?.value, after: p.after?.value }))}
-            />
-          )}
-          {/* Each changed parameter beside the clause it applies and the sentence it quotes, as a changed rule is shown. */}
+          {/* Each changed parameter once: its values beside the clause it applies and the sentence it quotes, as a changed rule is shown. */}
           {diff.parameters.map((p) => (
             <ParameterCard key={`${p.decision}.${p.name}`} p={p} name={parameterName(p.decision, p.name)} clauseText={diff.clauseTexts[p.clause]} />
           ))}
@@ -242,6 +235,7 @@ function ParameterCard({ p, name, clauseText }: { p: ParameterChange; name: stri
       <h3>
         {p.clause} {name} <span className={`badge diff-${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`}>{t(`diff.${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`)}</span>
       </h3>
+      <FieldChanges testId="diff-param-values" rows={[{ key: 'value', label: t('diff.paramValue'), before: p.before?.value, after: p.after?.value }]} />
       <TermsText text={clauseText ?? t('rules.noClauseText')} data-testid="diff-param-clause" />
       <blockquote className="quote small" data-testid="diff-param-quote">
         {now.quote}
