@@ -62,8 +62,14 @@ describe('four-eyes review of a changed quote between two legal users', () => {
     await waitText(i.getByTestId('rule-version-status'), 'レビュー中');
     expect(await i.getByTestId('rules-tab-review').getAttribute('aria-selected')).toBe('true');
     expect(await i.getByTestId('rules-waiting-review').count()).toBe(0);
+    // The version in review offers its review as the main action; a new draft from it is the secondary one.
+    expect(await i.locator('.toolbar button.primary').allInnerTexts()).toEqual(['レビューする（承認 / 差し戻し）']);
+    expect((await i.getByTestId('btn-rule-draft').getAttribute('class')) ?? '').not.toContain('primary');
     expect(await i.getByTestId('btn-request-changes').isDisabled()).toBe(true);
     expect(await i.getByTestId('btn-request-changes-own').count()).toBe(0);
+    await i.getByTestId('rules-tab-rules').click();
+    await i.getByTestId('btn-rule-open-review').click();
+    expect(await i.getByTestId('rules-tab-review').getAttribute('aria-selected')).toBe('true');
     expect(await i.getByTestId('btn-request-changes-note').innerText()).toContain('作成者がルールページでこの版を開くと依頼内容が表示されます');
     await i.getByTestId('review-open-diff').click();
     const card = i.getByTestId('diff-rule-approval/false-declaration');

@@ -280,6 +280,7 @@ export const ja = {
   'review.step.withdrawn': '取り下げ（下書きに戻した）',
   'review.step.changes-requested': '変更依頼（差し戻し）',
   'review.requestChanges': '変更を依頼して差し戻す',
+  'rules.openReview': 'レビューする（承認 / 差し戻し）',
   'review.requestOwn':
     'あなたはこのバージョンを編集したため、変更を依頼して差し戻すことはできません（編集者: {editors}）。変更の依頼は編集していないレビュアーが行います。自分で直すには「下書きに戻す」を使ってください。',
   'review.requestHelp':
@@ -802,6 +803,7 @@ export const en: Record<MessageKey, string> = {
   'review.step.withdrawn': 'withdrawn',
   'review.step.changes-requested': 'changes requested',
   'review.requestChanges': 'Request changes',
+  'rules.openReview': 'Review (approve / request changes)',
   'review.requestOwn':
     'You edited this version, so you cannot send it back with changes requested (editors: {editors}). A reviewer who did not edit it requests changes; to change it yourself, use “Back to draft”.',
   'review.requestHelp':
