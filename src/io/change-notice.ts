@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { clauseText } from '../engine/review/clause-text.js';
 import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../engine/review/event-labels.js';
-import { PARAMETER_TEXTS } from '../engine/review/parameter-texts.js';
+import { PARAMETER_TEXTS, parameterValueText } from '../engine/review/parameter-texts.js';
 import { RULE_TITLES } from '../engine/review/rule-titles.js';
 import type { Interpretation, RuleVersion } from '../engine/rule-types.js';
 import type { TariffVersion } from '../engine/tariff-types.js';
@@ -105,7 +105,12 @@ export function buildNotice(input: NoticeInput): Notice {
       ...rd.rules
         .filter((r) => r.clause === clause)
         .map((r) => `${ruleNameJa(r)}を${KIND_JA[r.kind]}${r.changes.length ? `（${r.changes.map((c) => fieldLabelJa(RULE_FIELD_LABELS_JA, c.field)).join('、')}）` : ''}`),
-      ...rd.parameters.filter((p) => p.clause === clause).map((p) => `${parameterNameJa(p)}: ${show(p.before?.value)} → ${show(p.after?.value)}`),
+      ...rd.parameters
+        .filter((p) => p.clause === clause)
+        .map(
+          (p) =>
+            `${parameterNameJa(p)}: ${parameterValueText(`${p.decision}.${p.name}`, p.before?.value, 'ja')} → ${parameterValueText(`${p.decision}.${p.name}`, p.after?.value, 'ja')}`,
+        ),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))
         .map((i) => {

@@ -112,7 +112,7 @@ describe('a legal reviewer drafts, reads and approves a change of the rules', ()
     const preview = testId('notice-preview');
     await waitText(preview, '# 利用規約変更のお知らせ（2027-04-01 施行）');
     const text = await preview.innerText();
-    expect(text).toContain('- 延滞利息の年率（lateInterest.annualRatePercent）: 14.6 → 14.0');
+    expect(text).toContain('- 延滞利息の年率（lateInterest.annualRatePercent）: 14.6％ → 14.0％');
     expect(text).toContain('- ルール「本サービスを提供することが技術上著しく困難」（approval/technically-infeasible）を変更（引用する条文）');
     expect(text).not.toMatch(/^- lateInterest\./mu);
     // In the terms' order: 第9条 before 第27条.

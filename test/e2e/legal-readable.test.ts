@@ -24,6 +24,13 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     await testId('nav-rules').click();
     await waitText(testId('rule-version-heading'), '施行日 2023-09-19');
     await createRuleDraft(studio.page, '2025-04-01', '第27条 改定案');
+    // Each value with its unit, in the table and beside the editor's field.
+    await testId('decision-select').selectOption('lateInterest');
+    expect(await shown('param-value-annualRatePercent')).toBe('14.6％');
+    expect(await shown('param-value-graceDays')).toBe('15日');
+    await testId('param-edit-annualRatePercent').click();
+    expect(await shown('pe-unit')).toBe('％');
+    await testId('param-edit-annualRatePercent').click();
     await setRuleParameter(studio.page, 'lateInterest', 'annualRatePercent', '14.0');
     const json = await testId('rule-json').inputValue();
     await testId('rule-json').fill(json.replace(/"name": "[^"]*"/u, `"name": "${NEW_TITLE}"`));
@@ -40,10 +47,12 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     expect(text).toContain('見出し（name）');
     expect(text).toContain(`「${RULE_TITLES['lateInterest/after-grace-period']!.ja}」`);
     expect(text).toContain('変更前');
-    const params = await shown('diff-parameters');
+    // The changed parameter is shown once: in its card, its values beside its clause and quote (no second table above it).
+    const params = await shown('diff-param-lateInterest.annualRatePercent');
     expect(params).toContain('延滞利息の年率（lateInterest.annualRatePercent）');
-    expect(params).toMatch(/14\.6\s+14\.0/u);
+    expect(await testId('diff-param-values').innerText()).toMatch(/値\s+14\.6％\s+14\.0％/u);
     const view = await shown('diff-view');
+    expect(view.split('（lateInterest.annualRatePercent）').length - 1).toBe(1);
     expect(view).not.toMatch(RAW_JSON);
     await shot(studio.page, 'legal10-diff-ja');
   });
@@ -108,6 +117,7 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     await shot(studio.page, 'legal10-regression-en');
     await testId('rules-tab-diff').click();
     await waitText(testId('diff-view'), 'Before');
+    expect(await testId('diff-param-values').innerText()).toMatch(/Value\s+14\.6%\s+14\.0%/u);
     await shot(studio.page, 'legal10-diff-en');
     await testId('lang-switch').click();
   });

@@ -41,6 +41,13 @@ describe('four-eyes review of a changed quote between two legal users', () => {
     await waitText(k.getByTestId('rule-version-status'), 'レビュー中');
     await waitText(k.getByTestId('approve-blocked'), 'あなたはこのバージョンを編集したため承認できません（編集者: kato）');
     expect(await k.getByTestId('btn-approve').isDisabled()).toBe(true);
+    // Nor does he send his own version back with changes requested (the server refuses it too): disabled, with why; he may take it back to draft.
+    await k.getByTestId('review-comment').fill('やはり直します');
+    await waitText(k.getByTestId('btn-request-changes-own'), 'あなたはこのバージョンを編集したため、変更を依頼して差し戻すことはできません（編集者: kato）');
+    expect(await k.getByTestId('btn-request-changes').isDisabled()).toBe(true);
+    expect(await k.getByTestId('btn-request-changes').getAttribute('aria-describedby')).toBe('btn-request-changes-own');
+    expect(await k.getByTestId('btn-withdraw').isEnabled()).toBe(true);
+    await k.getByTestId('review-comment').fill('');
     await shot(k, 'legal12-team-kato-cannot-approve');
   });
 
@@ -55,6 +62,14 @@ describe('four-eyes review of a changed quote between two legal users', () => {
     await waitText(i.getByTestId('rule-version-status'), 'レビュー中');
     expect(await i.getByTestId('rules-tab-review').getAttribute('aria-selected')).toBe('true');
     expect(await i.getByTestId('rules-waiting-review').count()).toBe(0);
+    // The version in review offers its review as the main action; a new draft from it is the secondary one.
+    expect(await i.locator('.toolbar button.primary').allInnerTexts()).toEqual(['レビューする（承認 / 差し戻し）']);
+    expect((await i.getByTestId('btn-rule-draft').getAttribute('class')) ?? '').not.toContain('primary');
+    expect(await i.getByTestId('btn-request-changes').isDisabled()).toBe(true);
+    expect(await i.getByTestId('btn-request-changes-own').count()).toBe(0);
+    await i.getByTestId('rules-tab-rules').click();
+    await i.getByTestId('btn-rule-open-review').click();
+    expect(await i.getByTestId('rules-tab-review').getAttribute('aria-selected')).toBe('true');
     expect(await i.getByTestId('btn-request-changes-note').innerText()).toContain('作成者がルールページでこの版を開くと依頼内容が表示されます');
     await i.getByTestId('review-open-diff').click();
     const card = i.getByTestId('diff-rule-approval/false-declaration');

@@ -322,6 +322,10 @@ describe('four-eyes and stale saves', () => {
     const refused = await call(bob, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: 'carol', comment: 'self approval' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(refused.body.error!.message).toContain('you edited this version (editors: bob)');
+    // Nor does its author send it back with changes requested: that is a reviewer's; he withdraws it instead.
+    const ownRequest = await call(bob, 'rules.requestChanges', { id: d.summary.id, revision: d.summary.revision, comment: 'my own' });
+    expect(ownRequest).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
+    expect(ownRequest.body.error!.message).toBe('you edited this rule version (editors: bob); someone who did not edit it must request changes');
     expect(await ok(carol, 'team.approvalState', { kind: 'rule', id: d.summary.id })).toMatchObject({ canApprove: true, reason: null });
     const r = await ok<{ approved: Detail }>(carol, 'rules.approve', { id: d.summary.id, revision: d.summary.revision, reviewer: 'somebody typed', comment: 'checked' });
     expect(r.approved.summary).toMatchObject({ status: 'approved', approvedBy: 'carol' });
@@ -368,6 +372,10 @@ describe('four-eyes and stale saves', () => {
     const refused = await call(bob, 'lifecycle.approveTariff', { id: restored.id, revision: cur.summary.revision, reviewer: 'carol', comment: 'self' });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FOUR_EYES' } } });
     expect(refused.body.error!.message).toContain('you edited this version (editors: bob');
+    expect(await call(bob, 'lifecycle.requestTariffChanges', { id: restored.id, revision: cur.summary.revision, comment: 'mine' })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FOUR_EYES', message: expect.stringContaining('you edited this tariff version (editors: bob') } },
+    });
 
     // Approving one approves the version of the other kind with the same date: four-eyes holds for it too.
     const rd = await ok<Detail>(bob, 'rules.createDraft', { from: 1, effective: '2034-01-01', title: 'bob drafts' });

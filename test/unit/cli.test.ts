@@ -153,7 +153,7 @@ describe('tariff CLI', () => {
     const r = tariff(['notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('### 第27条');
-    expect(r.stdout).toContain('- 支払期日の翌日から起算して延滞利息がかからない日数（lateInterest.graceDays）: 15 → 10');
+    expect(r.stdout).toContain('- 支払期日の翌日から起算して延滞利息がかからない日数（lateInterest.graceDays）: 15日 → 10日');
     const out = join(d.dir, 'notice.xlsx');
     const w = tariff(['notice', '--version', '2026-04-01', '--rules', d.rules, '--tariffs', d.tariffs, '--out', out]);
     expect(w.stdout).toContain('1 clause(s), 0 price change(s)');

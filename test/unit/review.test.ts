@@ -181,7 +181,7 @@ describe('change notice (第2条)', async () => {
     t.courses.find((c) => c.code === 'M2035N-3Y-C7-SN')!.monthlyFee = 3180;
     const notice = buildNotice({ effective: '2026-04-01', before: { rules: approved, tariff }, after: { rules, tariff: t }, terms });
     expect(notice.clauses.map((c) => c.clause)).toEqual(['第27条']);
-    expect(notice.clauses[0]!.changes).toEqual(['延滞利息の年率（lateInterest.annualRatePercent）: 14.6 → 10.0']);
+    expect(notice.clauses[0]!.changes).toEqual(['延滞利息の年率（lateInterest.annualRatePercent）: 14.6％ → 10.0％']);
     expect(notice.clauses[0]!.text).toContain('延滞利息');
     const md = noticeMarkdown(notice);
     expect(md).toContain('2026-04-01 施行');

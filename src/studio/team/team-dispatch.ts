@@ -6,7 +6,7 @@ import { requireReviewedRevision } from '../workspace/review-pin.js';
 import { getRuleVersion } from '../workspace/rule-store.js';
 import { getTariffVersion } from '../workspace/tariff-store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { approvalState, companionInReview, countedAction } from './four-eyes.js';
+import { approvalState, companionInReview, countedAction, editorsOf, sameName } from './four-eyes.js';
 import { runAs } from './request-user.js';
 import type { TeamUser } from '../api/roles.js';
 import { requiredApprovals } from './team-settings.js';
@@ -33,6 +33,9 @@ export const QUIET_CALLS: ReadonlySet<string> = new Set([
   'scenarios.reprice',
   'team.users',
 ]);
+
+/** The calls that send a version in review back to draft with changes requested, by the kind of version. */
+const REQUEST_CHANGES_CALLS: Record<string, 'rule' | 'tariff'> = { 'rules.requestChanges': 'rule', 'lifecycle.requestTariffChanges': 'tariff' };
 
 const refuse = (status: number, code: string, message: string, hint?: string): TeamAnswer => ({
   status,
@@ -62,6 +65,18 @@ export function createTeamDispatch(ws: Workspace, inner: Dispatch, opts: { onCha
       return { status: httpStatusOf(env), env };
     }
     let args = payload;
+    // A request for changes is a reviewer's (four-eyes, as an approval): not by someone who edited the version, who takes it back with a withdrawal.
+    const sentBack = Object.hasOwn(REQUEST_CHANGES_CALLS, name) ? REQUEST_CHANGES_CALLS[name]! : undefined;
+    if (sentBack && idOf(payload) !== null) {
+      const editors = editorsOf(ws, sentBack, idOf(payload)!);
+      if (editors.some((e) => sameName(e, user.name)))
+        return refuse(
+          403,
+          'FOUR_EYES',
+          `you edited this ${sentBack} version (editors: ${editors.join(', ')}); someone who did not edit it must request changes`,
+          'Nothing was changed. To take your own version back to draft, withdraw it.',
+        );
+    }
     const approval = Object.hasOwn(APPROVAL_CALLS, name) ? APPROVAL_CALLS[name] : undefined;
     if (approval && payload && typeof payload === 'object' && idOf(payload) !== null) {
       const id = idOf(payload)!;

@@ -235,6 +235,7 @@ export const ja = {
   'diff.yes': 'はい',
   'diff.no': 'いいえ',
   'diff.json': '構造の変更（JSON を表示）',
+  'diff.paramValue': '値',
   'regression.case': 'ケース',
   'regression.before': '承認済み（施行中）の回答',
   'regression.after': 'このバージョンの回答',
@@ -279,6 +280,9 @@ export const ja = {
   'review.step.withdrawn': '取り下げ（下書きに戻した）',
   'review.step.changes-requested': '変更依頼（差し戻し）',
   'review.requestChanges': '変更を依頼して差し戻す',
+  'rules.openReview': 'レビューする（承認 / 差し戻し）',
+  'review.requestOwn':
+    'あなたはこのバージョンを編集したため、変更を依頼して差し戻すことはできません（編集者: {editors}）。変更の依頼は編集していないレビュアーが行います。自分で直すには「下書きに戻す」を使ってください。',
   'review.requestHelp':
     '直してほしい点をコメントに書いて「変更を依頼して差し戻す」を押すと、この版は下書きに戻り、作成者の料金表ページに依頼内容が表示されます。作成者が直して再提出したら、もう一度レビューします。',
   'review.requestHelpRule':
@@ -754,6 +758,7 @@ export const en: Record<MessageKey, string> = {
   'diff.yes': 'yes',
   'diff.no': 'no',
   'diff.json': 'Structure changed (show JSON)',
+  'diff.paramValue': 'Value',
   'regression.case': 'Case',
   'regression.before': 'Approved version in force',
   'regression.after': 'This version',
@@ -798,6 +803,9 @@ export const en: Record<MessageKey, string> = {
   'review.step.withdrawn': 'withdrawn',
   'review.step.changes-requested': 'changes requested',
   'review.requestChanges': 'Request changes',
+  'rules.openReview': 'Review (approve / request changes)',
+  'review.requestOwn':
+    'You edited this version, so you cannot send it back with changes requested (editors: {editors}). A reviewer who did not edit it requests changes; to change it yourself, use “Back to draft”.',
   'review.requestHelp':
     'Write in the comment what must change and press “Request changes”: the version goes back to draft and its author sees your request on the Tariff page. Once they have changed it and submitted it again, you review it again.',
   'review.requestHelpRule':

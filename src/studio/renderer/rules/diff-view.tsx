@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { interpretationValueDescription, ruleTitle } from '../i18n/rule-texts.js';
 import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { PARAMETER_TEXTS } from '../i18n/rule-text-messages.js';
+import { parameterValueText } from '../../../engine/review/parameter-texts.js';
 import { DataTable } from '../ui/data-table.js';
 import { diffTariff, type TariffChange } from '../../../tariff-model/tariff-diff.js';
 import { ChangeTable } from '../tariffs/change-table.js';
@@ -26,6 +27,7 @@ import { textDiff, type TextPart } from '../ui/text-diff.js';
 function Value({ v }: { v: unknown }) {
   const { t, lang } = useI18n();
   if (v === undefined || v === null) return <>—</>;
+  if (isShown(v)) return <>{v.shown}</>;
   if (typeof v === 'string') return <>{/^-?\d+(\.\d+)?$/u.test(v) ? v : lang === 'ja' ? `「${v}」` : `“${v}”`}</>;
   if (typeof v === 'boolean') return <>{t(v ? 'diff.yes' : 'diff.no')}</>;
   if (typeof v === 'number') return <>{v.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US')}</>;
@@ -144,14 +146,7 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: fieldLabel(RULE_FIELD_LABELS_JA, f.field), before: titled(c.id, f.field, f.before), after: titled(c.id, f.field, f.after) }))} />}
             </article>
           ))}
-          {diff.parameters.length > 0 && (
-            <FieldChanges
-              testId="diff-parameters"
-              caption={t('rules.parameters')}
-              rows={diff.parameters.map((p) => ({ key: `${p.decision}.${p.name}`, label: `${p.clause} ${parameterName(p.decision, p.name)}`, before: p.before?.value, after: p.after?.value }))}
-            />
-          )}
-          {/* Each changed parameter beside the clause it applies and the sentence it quotes, as a changed rule is shown. */}
+          {/* Each changed parameter once: its values beside the clause it applies and the sentence it quotes, as a changed rule is shown. */}
           {diff.parameters.map((p) => (
             <ParameterCard key={`${p.decision}.${p.name}`} p={p} name={parameterName(p.decision, p.name)} clauseText={diff.clauseTexts[p.clause]} />
           ))}
@@ -186,6 +181,10 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
     </div>
   );
 }
+
+/** A value already written as the reader reads it (a parameter's value with its unit). */
+type Shown = { shown: string };
+const isShown = (v: unknown): v is Shown => typeof v === 'object' && v !== null && typeof (v as Partial<Shown>).shown === 'string';
 
 /** Changed values, one row each: what changed (a row header), before, after. */
 function FieldChanges({ rows, caption, testId }: { rows: readonly { key: string; label: string; before: unknown; after: unknown }[]; caption?: string; testId?: string }) {
@@ -230,7 +229,9 @@ function TextDiff({ before, after, side }: { before: string; after: string; side
  * the rate now 14.0), a warning that the terms' own text says otherwise: the terms need the same change.
  */
 function ParameterCard({ p, name, clauseText }: { p: ParameterChange; name: string; clauseText: string | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // The value with its unit (14.6％, 15日), shown as written and never quoted as a text.
+  const unitValue = (v: unknown): Shown | undefined => (v === undefined ? undefined : { shown: parameterValueText(`${p.decision}.${p.name}`, v, lang) });
   const now = p.after ?? p.before!;
   const before = p.before === undefined ? undefined : String(p.before.value);
   const after = p.after === undefined ? undefined : String(p.after.value);
@@ -242,6 +243,7 @@ function ParameterCard({ p, name, clauseText }: { p: ParameterChange; name: stri
       <h3>
         {p.clause} {name} <span className={`badge diff-${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`}>{t(`diff.${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`)}</span>
       </h3>
+      <FieldChanges testId="diff-param-values" rows={[{ key: 'value', label: t('diff.paramValue'), before: unitValue(p.before?.value), after: unitValue(p.after?.value) }]} />
       <TermsText text={clauseText ?? t('rules.noClauseText')} data-testid="diff-param-clause" />
       <blockquote className="quote small" data-testid="diff-param-quote">
         {now.quote}

@@ -4,6 +4,7 @@ import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { parameterDescription } from '../i18n/rule-texts.js';
+import { parameterUnitText, parameterValueText } from '../../../engine/review/parameter-texts.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
@@ -46,7 +47,7 @@ export function ParametersSection({
               cells={
                 <>
                   <td className="mono">{k}</td>
-                  <td data-testid={`param-value-${k}`}>{String(p.value)}</td>
+                  <td data-testid={`param-value-${k}`}>{parameterValueText(`${decision}.${k}`, p.value, lang)}</td>
                   <td className="clause-cell">{p.clause}</td>
                   <td className="muted">
                     <span data-testid={`param-text-${k}`}>{p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}</span>
@@ -115,8 +116,9 @@ function ParameterEditor({
   onCancel: () => void;
 }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const key = parameterKey(detail.summary.id, decision, name);
+  const unit = parameterUnitText(`${decision}.${name}`, lang);
   // What was typed before this editor was mounted again (a reload brought a newer revision), with the revision it was typed on.
   const [kept] = useState(() => {
     const k = unsaved.get(key);
@@ -169,7 +171,11 @@ function ParameterEditor({
       {stale && <UnsavedStaleBanner from={base} to={detail.summary.revision} by={detail.changedBy} onKeep={() => setBase(detail.summary.revision)} onDiscard={discardMine} testId="pe" />}
       <label>
         {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
-        <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />
+        <span className="input-with-unit">
+          <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />
+          {/* The unit the value is in (％, 日, 営業日), from the parameters' catalog. */}
+          {unit && <span data-testid="pe-unit">{unit}</span>}
+        </span>
       </label>
       <label>
         {t('ra.clause')}

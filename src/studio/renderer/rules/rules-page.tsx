@@ -218,10 +218,16 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
                   </span>
                 }
               />
+              {/* A version in review is there to be reviewed: that is the main action, a new draft from it the secondary one. */}
+              {s.status === 'in-review' && (
+                <button type="button" className="primary" onClick={() => setTab('review')} data-testid="btn-rule-open-review">
+                  {t('rules.openReview')}
+                </button>
+              )}
               {s.status !== 'draft' && (
                 <button
                   type="button"
-                  className="primary"
+                  className={s.status === 'in-review' ? undefined : 'primary'}
                   disabled={noDraft !== null}
                   aria-describedby={noDraft ? 'rules-role-note' : undefined}
                   onClick={() => setNewDraft(true)}

@@ -75,6 +75,8 @@ export function ReviewLifecycle({
   const noWithdraw = refusal(kind === 'tariff' ? 'lifecycle.withdrawTariff' : 'rules.withdraw');
   // A reviewer's way back to draft (legal; for tariffs legal may not withdraw the pm's version): "request changes", the comment saying what must change.
   const noRequest = actions.requestChanges ? refusal(kind === 'tariff' ? 'lifecycle.requestTariffChanges' : 'rules.requestChanges') : 'none';
+  // On a team server the server refuses a request for changes by one who edited the version (FOUR_EYES, as an approval): shown disabled, with why.
+  const ownVersion = me !== null && approval !== null && approval.editors.some((e) => e.localeCompare(me.name, undefined, { sensitivity: 'accent' }) === 0);
   const canRequest = noRequest === null;
   // The author's "back to draft" is shown to whoever may use it, and to those who may use neither (disabled, with why).
   const showWithdraw = noWithdraw === null || !canRequest;
@@ -90,6 +92,7 @@ export function ReviewLifecycle({
   const missing = [...(!me && !reviewer.trim() ? [t('review.reviewer')] : []), ...(!comment.trim() ? [t('review.comment')] : [])];
   const incompleteId = `${testIds.approve}-incomplete`;
   const requestNoteId = `${testIds.requestChanges ?? 'request-changes'}-note`;
+  const ownRequestId = `${testIds.requestChanges ?? 'request-changes'}-own`;
   const act = async (what: string, f: () => Promise<void>, lead?: PageText) => {
     setBusy(what);
     try {
@@ -149,8 +152,8 @@ export function ReviewLifecycle({
                 {canRequest && (
                   <button
                     type="button"
-                    disabled={busy !== null || !comment.trim()}
-                    aria-describedby={!comment.trim() ? requestNoteId : undefined}
+                    disabled={busy !== null || ownVersion || !comment.trim()}
+                    aria-describedby={ownVersion ? ownRequestId : !comment.trim() ? requestNoteId : undefined}
                     onClick={() =>
                       void act(
                         'request',
@@ -203,7 +206,12 @@ export function ReviewLifecycle({
               {t('review.missing', { fields: missing.join(t('list.and')) })}
             </p>
           )}
-          {s.status === 'in-review' && canRequest && (
+          {s.status === 'in-review' && canRequest && ownVersion && (
+            <p className="muted small" id={ownRequestId} data-testid={ownRequestId}>
+              {t('review.requestOwn', { editors: approval!.editors.join(', ') })}
+            </p>
+          )}
+          {s.status === 'in-review' && canRequest && !ownVersion && (
             <p className="muted small" id={requestNoteId} data-testid={requestNoteId}>
               {t(kind === 'rule' ? 'review.requestHelpRule' : 'review.requestHelp')}
             </p>
