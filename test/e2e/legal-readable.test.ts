@@ -89,7 +89,7 @@ describe('the legal reviewer reads the diff, the regression and the audit log in
     ).toBe(true);
     expect(sentences.some((s) => s.includes(`のルール「${NEW_TITLE}」を編集しました`))).toBe(true);
     const changes = await entries.getByTestId('audit-changes').allInnerTexts();
-    expect(changes.join('\n')).toContain('値: 14.6 → 14.0');
+    expect(changes.join('\n')).toContain('値: 14.6％ → 14.0％');
     expect(changes.join('\n')).toContain(`見出し: 「${RULE_TITLES['lateInterest/after-grace-period']!.ja}」 → 「${NEW_TITLE}」`);
     const view = await shown('audit-entries');
     expect(view).not.toMatch(RAW_JSON);

@@ -71,9 +71,14 @@ describe('audit entries read as sentences', () => {
     };
     const jaText = auditSentence(e, 'ja');
     expect(jaText.sentence).toBe('2026-11-30 18:35:31 JST、kato がルールのバージョン #7のパラメータ「延滞利息の年率」を変更しました');
-    expect(jaText.changes).toEqual(['値: 14.6 → 14.0']);
+    // With its unit, as the diff and the change notice show it.
+    expect(jaText.changes).toEqual(['値: 14.6％ → 14.0％']);
     const enText = auditSentence(e, 'en');
     expect(enText.sentence).toMatch(/^2026-11-30 18:35:31 JST: kato changed the parameter “.+” of rule version #7$/u);
+    expect(enText.changes).toEqual(['value: 14.6% → 14.0%']);
+    // A parameter the catalog does not know (one a draft added) shows its value alone.
+    const added = { ...e, before: { ...e.before, name: 'addedInDraft' }, after: { ...e.after, name: 'addedInDraft' } };
+    expect(auditSentence(added, 'ja').changes).toEqual(['値: 14.6 → 14.0']);
   });
 
   it('a rule title edit names the rule by the catalog and shows the old and the new title', () => {

@@ -3,6 +3,7 @@ import { PARAMETER_TEXTS, INTERPRETATION_TEXTS } from '../i18n/rule-text-message
 import { ruleTitle } from '../i18n/rule-texts.js';
 import { en, ja, type MessageKey } from '../i18n/messages.js';
 import { tokyoTime } from './tokyo-time.js';
+import { parameterValueText } from '../../../engine/review/parameter-texts.js';
 import { INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../../engine/review/event-labels.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { TABLE_IDS, type TableId } from '../../../tariff-model/table-id.js';
@@ -119,8 +120,14 @@ function changesOf(before: unknown, after: unknown, lang: Lang): string[] {
     .filter(isObject)
     .map((s) => s.rule)
     .find(isObject)?.id;
+  // A parameter's value with its unit (14.6％ → 14.0％), as the diff and the change notice show it.
+  const parameterKey = [after, before].filter(isObject).find((x) => typeof x.decision === 'string' && typeof x.name === 'string');
   const shown = (path: string, v: unknown) =>
-    path === 'rule.name' && typeof ruleId === 'string' && typeof v === 'string' ? quoted(ruleTitle({ id: ruleId, name: v }, lang), lang) : valueText(path, v, lang);
+    path === 'rule.name' && typeof ruleId === 'string' && typeof v === 'string'
+      ? quoted(ruleTitle({ id: ruleId, name: v }, lang), lang)
+      : path === 'parameter.value' && parameterKey && v !== null && v !== undefined
+        ? parameterValueText(`${String(parameterKey.decision)}.${String(parameterKey.name)}`, v, lang)
+        : valueText(path, v, lang);
   const w = AUDIT_WORDS[lang];
   if (Array.isArray(before) || Array.isArray(after)) {
     const n = Math.max(Array.isArray(before) ? before.length : 0, Array.isArray(after) ? after.length : 0);
