@@ -193,6 +193,8 @@ export const ja = {
   'rules.revert': '元に戻す',
   'rules.unsavedStale':
     'あなたがこのルールを編集している間に、ほかの人がこの下書きを変更しました（版 {from} → {to}）。あなたの編集はまだ保存されておらず、下にそのまま残っています。このまま保存すると、相手の変更を上書きしないよう拒否されます。上の条文とルールで相手の変更を確かめてから、自分の編集を今の下書きに保存するなら「自分の編集を今の下書きに保存できるようにする」を、やめるなら「自分の編集を破棄」を押してください。',
+  'rules.unsavedStaleLocal':
+    'あなたがこのルールを編集している間に、この下書きは別の保存で変更されました（版 {from} → {to}。このワークスペースを開いている別のウィンドウかタブ、または tariff コマンドからの保存です）。あなたの編集はまだ保存されておらず、下にそのまま残っています。このまま保存すると、その変更を上書きしないよう拒否されます。上の条文とルールでその変更を確かめてから、自分の編集を今の下書きに保存するなら「自分の編集を今の下書きに保存できるようにする」を、やめるなら「自分の編集を破棄」を押してください。',
   'rules.unsavedStaleBy':
     'あなたがこのルールを編集している間に、{by} さんがこの下書きを変更しました（版 {from} → {to}）。あなたの編集はまだ保存されておらず、下にそのまま残っています。このまま保存すると、相手の変更を上書きしないよう拒否されます。上の条文とルールで相手の変更を確かめてから、自分の編集を今の下書きに保存するなら「自分の編集を今の下書きに保存できるようにする」を、やめるなら「自分の編集を破棄」を押してください。',
   'rules.unsavedStaleMine':
@@ -716,6 +718,8 @@ export const en: Record<MessageKey, string> = {
   'rules.revert': 'Revert',
   'rules.unsavedStale':
     'While you were editing this rule, someone else changed the draft (revision {from} → {to}). Your edit is not saved yet and is kept below as you typed it. Saving it as it is would be refused, so that their change is not overwritten. Check their change in the clause and rule above; then press “Keep my edit on the current draft” to save yours over it, or “Discard my edit”.',
+  'rules.unsavedStaleLocal':
+    'While you were editing this rule, the draft was changed by another save (revision {from} → {to}: from another window or tab open on this workspace, or from a tariff command). Your edit is not saved yet and is kept below as you typed it. Saving it as it is would be refused, so that that change is not overwritten. Check it in the clause and rule above; then press “Keep my edit on the current draft” to save yours over it, or “Discard my edit”.',
   'rules.unsavedStaleBy':
     'While you were editing this rule, {by} changed the draft (revision {from} → {to}). Your edit is not saved yet and is kept below as you typed it. Saving it as it is would be refused, so that their change is not overwritten. Check their change in the clause and rule above; then press “Keep my edit on the current draft” to save yours over it, or “Discard my edit”.',
   'rules.unsavedStaleMine':
