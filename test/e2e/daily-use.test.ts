@@ -236,7 +236,7 @@ describe('daily use of the studio, browser mode at 1280×800', () => {
     // The clause's quote is not repeated (the parameter's Japanese name, which says 支払期日 too, is the subject of the sentence).
     expect(row).not.toContain('支払期日を経過してもなお');
     expect(row).toContain('のパラメータ「支払期日の翌日から起算して延滞利息がかからない日数」を変更しました');
-    expect(row).toContain('値: 15 → 16');
+    expect(row).toContain('値: 15日 → 16日');
     await shot(studio.page, 'daily-06-rule-restored');
   });
 });
