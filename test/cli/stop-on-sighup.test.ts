@@ -18,7 +18,9 @@ import { folderRelease, writeRelease } from '../serve/helpers.js';
  * service stopped when the operator's terminal closed.
  *
  * Each command runs on a pseudo-terminal of its own (util-linux `script`), as in a terminal window;
- * `sh -c 'echo PID:$$; exec …'` prints the pid the command then runs as, the leader of its group.
+ * `exec sh -c 'echo PID:$$; exec …'` prints the pid the command then runs as, the leader of its group
+ * (`exec` because `script` runs its command with `$SHELL -c`, and `/bin/sh` when SHELL is unset, as
+ * in CI: dash forks for it rather than exec, and the pid printed would not lead the group).
  */
 const BIN = join(PROJECT_ROOT, 'bin', 'tariff.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'sighup-'));
@@ -40,7 +42,7 @@ type Run = {
 const start = async (args: string[], ready: RegExp, nohupLog?: string): Promise<Run> => {
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const shell = `echo PID:$$; exec ${nohupLog ? `nohup ${command} > ${quote(nohupLog)}` : command}`;
-  const child = spawn('script', ['-qec', `sh -c ${quote(shell)}`, '/dev/null'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qec', `exec sh -c ${quote(shell)}`, '/dev/null'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let terminal = '';
   const output = (): string => terminal + (nohupLog && existsSync(nohupLog) ? readFileSync(nohupLog, 'utf8') : '');
   child.stdout.on('data', (c: Buffer) => (terminal += c.toString()));
