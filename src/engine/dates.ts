@@ -3,7 +3,16 @@ import { InvalidCase } from './errors.js';
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+/**
+ * ISO 8601's calendar datetimes (case-files.md: "datetimes ISO 8601"), extended
+ * (`2024-03-01T10:00:00.5+09:00`) or basic (`20240301T100000,5+0900`), never mixed within the date
+ * and time: seconds, minutes or both may be left off (`2024-03-01T10`, reduced precision), the
+ * lowest unit written may carry a decimal fraction after `.` or `,` (ISO 8601's own decimal sign),
+ * and the offset is `Z`, ±hh, ±hh:mm or ±hhmm. A space for the `T` is read too (RFC 3339's note).
+ * Groups: year, month, day, hour, minute, second, fraction, offset.
+ */
+const DATETIME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2}))?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$|^(\d{4})(\d{2})(\d{2})[T ](\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const MS_PER_DAY = 86_400_000;
 /**
  * A date worked out from the facts (a deadline, a period's end, a day after a return) that leaves
@@ -201,16 +210,21 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
   const ms = plainInstant(s);
   if (!Number.isNaN(ms)) return new ParsedInstant(ms);
-  const m = DATETIME_RE.exec(s);
-  if (!m) return undefined;
+  const match = DATETIME_RE.exec(s);
+  if (!match) return undefined;
+  // The basic form's groups follow the extended form's eight.
+  const m = match[1] === undefined ? match.slice(8) : match;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const h = Number(m[4]);
-  const mi = Number(m[5]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);
-  // The fraction in whole nanoseconds (up to nine digits): its milliseconds join the instant, the rest is kept apart.
-  const fracNs = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
+  // A fraction is of the lowest unit written (an hour, a minute or a second), in whole nanoseconds
+  // (nine digits of a fraction of an hour are a whole number of nanoseconds): its milliseconds join
+  // the instant, the rest is kept apart.
+  const unitS = m[5] === undefined ? 3600 : m[6] === undefined ? 60 : 1;
+  const fracNs = m[7] ? Number(m[7].padEnd(9, '0')) * unitS : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
   if (h === 24 && (mi !== 0 || sec !== 0 || fracNs !== 0)) return undefined;
   let offsetMin = TOKYO_OFFSET_MIN;

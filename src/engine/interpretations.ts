@@ -45,7 +45,11 @@ export class InterpretationSet {
       const value = canonicalValue(def, raw);
       if (value === undefined) {
         const allowed = [def.default, ...def.alternatives.map((a) => a.value)];
-        errors.push({ path, message: `"${String(raw)}" is not a value of ${name}; use one of ${allowed.map((a) => `"${a}"`).join(', ')}`, code: 'UNKNOWN_INTERPRETATION_VALUE' });
+        errors.push({
+          path,
+          message: `${JSON.stringify(raw) ?? String(raw)} is not a value of ${name}; use one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+          code: 'UNKNOWN_INTERPRETATION_VALUE',
+        });
         continue;
       }
       (this.overrides ??= new Map()).set(name, value);

@@ -52,6 +52,17 @@ export const CASE_WALK_LIMITS: CaseWalkLimits = { folders: 2_000, entries: 100_0
 
 const n = (x: number): string => x.toLocaleString('en');
 
+/** Whether a path's symbolic link resolves (false for a dangling link or a loop of links; other refusals are left for statOf to name). */
+const linkLeadsSomewhere = (p: string): boolean => {
+  try {
+    statSync(p);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ELOOP';
+  }
+};
+
 const KIND_OF: [(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }) => boolean, string][] = [
   [(s) => s.isFIFO(), 'a named pipe (FIFO)'],
   [(s) => s.isSocket(), 'a socket'],
@@ -99,6 +110,11 @@ export function walkCaseFolder(root: string, limits: CaseWalkLimits = CASE_WALK_
       const child = join(dir, d.name);
       // A symbolic link (or an entry whose file system does not say what it is) is looked at through stat.
       const known = d.isDirectory() || d.isFile() || KIND_OF.some(([is]) => is(d));
+      // A link that leads nowhere (or round to itself) is no folder, so one not named *.json is no
+      // case file either: skipped like any other file (an editor's or a tool's dangling link beside
+      // the cases stopped the run with FILE_UNREADABLE). One named *.json is still refused: a case
+      // file that cannot be read.
+      if (!known && !d.name.endsWith('.json') && !linkLeadsSomewhere(child)) continue;
       const st: Dirent | Stats = known ? d : statOf(child);
       if (st.isDirectory()) walk(child, inner, depth + 1);
       else if (d.name.endsWith('.json')) {

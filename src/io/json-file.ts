@@ -43,6 +43,24 @@ export const firstInvalidUtf8 = (b: Uint8Array): number => {
 };
 
 /**
+ * UTF-16 or UTF-32 by its byte order mark, or (none written) by where its NUL bytes fall around the
+ * first two characters, which in JSON are ASCII (RFC 4627 §3): UTF-8 reads NUL bytes as text, so
+ * such a file was called a syntax error at line 1, column 2.
+ */
+const otherUnicode = (b: Uint8Array): string | undefined => {
+  const z = (i: number): boolean => i < b.length && b[i] === 0;
+  const nz = (i: number): boolean => i < b.length && b[i] !== 0;
+  if (b[0] === 0xff && b[1] === 0xfe && z(2) && z(3)) return 'UTF-32';
+  if (z(0) && z(1) && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32';
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'UTF-16';
+  if (z(0) && z(1) && z(2) && nz(3)) return 'UTF-32BE';
+  if (nz(0) && z(1) && z(2) && z(3)) return 'UTF-32LE';
+  if (z(0) && nz(1) && z(2) && nz(3)) return 'UTF-16BE';
+  if (nz(0) && z(1) && nz(2) && z(3)) return 'UTF-16LE';
+  return undefined;
+};
+
+/**
  * Decodes a JSON file's bytes as UTF-8 (RFC 8259 §8.1), dropping a leading byte order mark. Text in
  * another encoding (Shift_JIS, UTF-16, Latin-1) is refused with the place of the first byte that
  * is not UTF-8, never read as replacement characters that then fail as an unknown course.
@@ -51,8 +69,11 @@ const decodeUtf8 = (path: string, bytes: Buffer): string => {
   const refuse = (message: string): never => {
     throw new DataLoadError('FILE_ENCODING', [{ file: path, pointer: '', message, code: 'FILE_ENCODING' }]);
   };
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    refuse('is UTF-16 text (it starts with a UTF-16 byte order mark); JSON files must be UTF-8. Save it as UTF-8 and run again.');
+  const other = otherUnicode(bytes);
+  if (other)
+    refuse(
+      `is ${other} text (${other === 'UTF-16' || other === 'UTF-32' ? 'it starts with its byte order mark' : 'a JSON text in it starts with NUL bytes around its first characters'}); JSON files must be UTF-8. Save it as UTF-8 and run again.`,
+    );
   try {
     const text = UTF8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -38,6 +38,23 @@ describe('case files in another encoding', () => {
     expect(r.stderr).toContain(`FILE_ENCODING\n  ${file}: is UTF-16 text`);
   });
 
+  it('UTF-16 without a byte order mark, and UTF-32, are named as such (not a syntax error at line 1, column 2, nor UTF-32 called UTF-16)', () => {
+    const text = JSON.stringify(SURCHARGE);
+    const utf32le = Buffer.alloc(text.length * 4);
+    for (const [i, ch] of [...text].entries()) utf32le.writeUInt32LE(ch.codePointAt(0)!, i * 4);
+    for (const [name, bytes, encoding] of [
+      ['utf16le.json', Buffer.from(text, 'utf16le'), 'UTF-16LE'],
+      ['utf16be.json', Buffer.from(text, 'utf16le').swap16(), 'UTF-16BE'],
+      ['utf32le.json', utf32le, 'UTF-32LE'],
+      ['utf32-bom.json', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le]), 'UTF-32'],
+    ] as const) {
+      const file = write(name, bytes);
+      const r = tariff(['decide', file]);
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toContain(`FILE_ENCODING\n  ${file}: is ${encoding} text (`);
+    }
+  });
+
   it('a UTF-8 byte order mark and CRLF line ends are read as plain JSON; a syntax error after them is placed without the mark', () => {
     const ok = write('bom-crlf.json', `\uFEFF${JSON.stringify(SPEC_EXAMPLE, null, 2).replace(/\n/g, '\r\n')}\r\n`);
     const r = tariff(['test', ok]);

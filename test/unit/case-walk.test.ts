@@ -109,6 +109,16 @@ describe('listCaseFiles: the walk of a case folder', () => {
     expect(expectDataLoadError(() => listCaseFiles([dir])).code).toBe('CASE_PATH_LOOP');
   });
 
+  it('a dangling link or a loop of links not named *.json is no case file: passed over, as any other file (one named *.json is still refused)', () => {
+    const dir = scratch('dangling-');
+    writeFileSync(join(dir, 'a.json'), '{}');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'README'));
+    symlinkSync(join(dir, '.#b'), join(dir, '.#b'));
+    expect(listCaseFiles([dir])).toEqual([join(dir, 'a.json')]);
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'c.json'));
+    expect(expectDataLoadError(() => listCaseFiles([dir])).errors[0]).toMatchObject({ code: 'FILE_UNREADABLE', file: join(dir, 'c.json') });
+  });
+
   it.each(['/proc', '/sys', '/'])('%s ends in a located error (a loop, an unreadable entry, or too large), never a walk of the whole disk', (root) => {
     const e = expectDataLoadError(() => listCaseFiles([root]));
     expect(['CASE_FOLDER_TOO_LARGE', 'CASE_PATH_LOOP', 'FILE_UNREADABLE', 'CASE_PATH_NOT_FILE']).toContain(e.code);
