@@ -3,7 +3,17 @@ import { InvalidCase } from './errors.js';
  * Calendar arithmetic on ISO dates (YYYY-MM-DD) as whole day numbers, and ISO datetimes in
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+/**
+ * ISO 8601 date and time of day, in the extended format (YYYY-MM-DDThh:mm:ss, the space of RFC 3339
+ * too) or the basic one (YYYYMMDDThhmmss), each whole: reduced to hh:mm or hh, a decimal fraction
+ * of its last component with the comma or the full stop (ISO 8601's two decimal signs, the comma
+ * preferred), and an offset Z, ±hh or ±hh:mm (extended; ±hhmm read too) or Z, ±hh or ±hhmm (basic).
+ * Groups: year, month, day, hour, minute, second, fraction, offset.
+ */
+const DATETIME_EXTENDED_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2}))?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME_BASIC_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?:\d{2})?)?$/;
+/** Nanoseconds in an hour, a minute and a second: what a decimal fraction of the last component is a fraction of. */
+const NS_PER_UNIT = [3_600_000_000_000, 60_000_000_000, 1_000_000_000] as const;
 const MS_PER_DAY = 86_400_000;
 /**
  * A date worked out from the facts (a deadline, a period's end, a day after a return) that leaves
@@ -201,16 +211,19 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
   const ms = plainInstant(s);
   if (!Number.isNaN(ms)) return new ParsedInstant(ms);
-  const m = DATETIME_RE.exec(s);
+  const m = DATETIME_EXTENDED_RE.exec(s) ?? DATETIME_BASIC_RE.exec(s);
   if (!m) return undefined;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const h = Number(m[4]);
-  const mi = Number(m[5]);
+  const mi = m[5] === undefined ? 0 : Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);
-  // The fraction in whole nanoseconds (up to nine digits): its milliseconds join the instant, the rest is kept apart.
-  const fracNs = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
+  // A decimal fraction is of the last component written (hour, minute or second), in whole
+  // nanoseconds: up to nine digits of an hour, a minute or a second are an exact number of them
+  // (3,600 · 10^9, 60 · 10^9 and 10^9 are multiples of 10^9), each below 2^53.
+  const unitNs = NS_PER_UNIT[m[6] !== undefined ? 2 : m[5] !== undefined ? 1 : 0];
+  const fracNs = m[7] ? Number(m[7]) * (unitNs / 10 ** m[7].length) : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
   if (h === 24 && (mi !== 0 || sec !== 0 || fracNs !== 0)) return undefined;
   let offsetMin = TOKYO_OFFSET_MIN;
