@@ -4,15 +4,16 @@ import { InvalidCase } from './errors.js';
  * Asia/Tokyo when no offset is written. No Date-local time zone is ever consulted.
  */
 /**
- * ISO 8601's calendar datetimes (case-files.md: "datetimes ISO 8601"), extended
- * (`2024-03-01T10:00:00.5+09:00`) or basic (`20240301T100000,5+0900`), never mixed within the date
- * and time: seconds, minutes or both may be left off (`2024-03-01T10`, reduced precision), the
- * lowest unit written may carry a decimal fraction after `.` or `,` (ISO 8601's own decimal sign),
- * and the offset is `Z`, ±hh, ±hh:mm or ±hhmm. A space for the `T` is read too (RFC 3339's note).
+ * ISO 8601 date and time of day, in the extended format (YYYY-MM-DDThh:mm:ss, the space of RFC 3339
+ * too) or the basic one (YYYYMMDDThhmmss), each whole: reduced to hh:mm or hh, a decimal fraction
+ * of its last component with the comma or the full stop (ISO 8601's two decimal signs, the comma
+ * preferred), and an offset Z, ±hh or ±hh:mm (extended; ±hhmm read too) or Z, ±hh or ±hhmm (basic).
  * Groups: year, month, day, hour, minute, second, fraction, offset.
  */
-const DATETIME_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2}))?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$|^(\d{4})(\d{2})(\d{2})[T ](\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME_EXTENDED_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})(?::(\d{2})(?::(\d{2}))?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATETIME_BASIC_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?:\d{2})?)?$/;
+/** Nanoseconds in an hour, a minute and a second: what a decimal fraction of the last component is a fraction of. */
+const NS_PER_UNIT = [3_600_000_000_000, 60_000_000_000, 1_000_000_000] as const;
 const MS_PER_DAY = 86_400_000;
 /**
  * A date worked out from the facts (a deadline, a period's end, a day after a return) that leaves
@@ -210,21 +211,19 @@ export const parseDateTime = (s: unknown): ParsedDateTime | undefined => {
   if (typeof s !== 'string') return undefined;
   const ms = plainInstant(s);
   if (!Number.isNaN(ms)) return new ParsedInstant(ms);
-  const match = DATETIME_RE.exec(s);
-  if (!match) return undefined;
-  // The basic form's groups follow the extended form's eight.
-  const m = match[1] === undefined ? match.slice(8) : match;
+  const m = DATETIME_EXTENDED_RE.exec(s) ?? DATETIME_BASIC_RE.exec(s);
+  if (!m) return undefined;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   const h = Number(m[4]);
   const mi = m[5] === undefined ? 0 : Number(m[5]);
   const sec = m[6] === undefined ? 0 : Number(m[6]);
-  // A fraction is of the lowest unit written (an hour, a minute or a second), in whole nanoseconds
-  // (nine digits of a fraction of an hour are a whole number of nanoseconds): its milliseconds join
-  // the instant, the rest is kept apart.
-  const unitS = m[5] === undefined ? 3600 : m[6] === undefined ? 60 : 1;
-  const fracNs = m[7] ? Number(m[7].padEnd(9, '0')) * unitS : 0;
+  // A decimal fraction is of the last component written (hour, minute or second), in whole
+  // nanoseconds: up to nine digits of an hour, a minute or a second are an exact number of them
+  // (3,600 · 10^9, 60 · 10^9 and 10^9 are multiples of 10^9), each below 2^53.
+  const unitNs = NS_PER_UNIT[m[6] !== undefined ? 2 : m[5] !== undefined ? 1 : 0];
+  const fracNs = m[7] ? Number(m[7]) * (unitNs / 10 ** m[7].length) : 0;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 24 || mi > 59 || sec > 59) return undefined;
   if (h === 24 && (mi !== 0 || sec !== 0 || fracNs !== 0)) return undefined;
   let offsetMin = TOKYO_OFFSET_MIN;
