@@ -424,13 +424,20 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
       };
       const known = token === undefined ? null : opts.tokens.known(token);
       if (known !== undefined) return allowed(known);
-      // A new token from an address that presented too many wrong ones: refused without a check (each costs scrypt).
-      const wait = opts.tokens.throttled(remote);
-      if (wait !== undefined) {
-        retryAfter = String(wait);
-        throw new HttpError(429, 'TOO_MANY_BAD_TOKENS', `too many wrong bearer tokens from this address; wait ${wait} s and send the right one`);
-      }
-      opts.tokens.check(token!, remote).then(allowed, fail);
+      // A new token, counted against its address's limit first: from an address that presented too
+      // many wrong ones it is refused without a check (each costs scrypt). With --workers the count
+      // is the primary's, asked over IPC (a promise), so the limit holds for the whole service.
+      const checker = opts.tokens;
+      const admitted = (wait: number | undefined): void => {
+        if (wait !== undefined) {
+          retryAfter = String(wait);
+          return fail(new HttpError(429, 'TOO_MANY_BAD_TOKENS', `too many wrong bearer tokens from this address; wait ${wait} s and send the right one`));
+        }
+        checker.check(token!, remote).then(allowed, fail);
+      };
+      const wait = checker.admit(remote);
+      if (wait instanceof Promise) wait.then(admitted, fail);
+      else admitted(wait);
     } catch (e) {
       fail(e);
     }

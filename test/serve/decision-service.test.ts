@@ -821,6 +821,35 @@ describe('tariff serve --workers', () => {
     expect(lines.find((l) => l.event === 'worker.exited')!.worker).toBe(firstWorker);
   });
 
+  it('holds the bad-token limit for the whole service: an address gets 20 new wrong tokens a minute from all the workers together, not 20 from each', async () => {
+    const dir = scratch();
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const tokens = join(dir, 'tokens.txt');
+    writeFileSync(tokens, `billing sha256:${createHash('sha256').update('billing-token-0123456789').digest('hex')}\n`);
+    const s = serveChild(['--release', file, '--port', '0', '--workers', '2', '--batch-threads', '0', '--tokens', tokens]);
+    await s.until(/"event":"listening"/, 2);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    // A new connection per request: the primary hands them to the two workers in turn. One more than twice the limit.
+    const agent = new Agent({ keepAlive: false });
+    const ask = (token: string) => call(port, 'GET', '/v1/versions', undefined, { authorization: `Bearer ${token}` }, agent);
+    // The good token first, to each worker in turn: counted while it is checked, given back before it is answered.
+    for (let i = 0; i < 2; i += 1) expect((await ask('billing-token-0123456789')).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i += 1) statuses.push((await ask(`guess-${i}-0123456789`)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array.from({ length: 20 }, () => 401));
+    expect(statuses.slice(20)).toEqual(Array.from({ length: 21 }, () => 429));
+    await s.until(/"path":"\/v1\/versions"/, 43);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const lines = s.lines().filter((l) => l.path === '/v1/versions');
+    expect(lines).toHaveLength(43);
+    expect(new Set(lines.filter((l) => l.status === 200).map((l) => l.worker)).size).toBe(2);
+    // Both workers checked wrong tokens and both refused past the limit: one count, not one per worker.
+    expect(new Set(lines.filter((l) => l.status === 401).map((l) => l.worker)).size).toBe(2);
+    expect(new Set(lines.filter((l) => l.status === 429).map((l) => l.worker)).size).toBe(2);
+    expect(s.io.out).not.toContain('guess-');
+  });
+
   it('refuses a port in use with one line and exit 2, with one process or several (no worker started and restarted)', async () => {
     const { s, file, port } = await servingChild();
     const busy = String(port);
