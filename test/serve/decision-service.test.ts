@@ -290,6 +290,17 @@ describe('decision service over HTTP', () => {
       expect(errorCode(r)).toBe(code);
       expect(r.headers['content-type']).toContain('application/json');
     }
+    // A case file's list of cases sent as a single request's or a batch's body: the error says where it goes.
+    const list = `[${APPROVE_BODY}]`;
+    expect((await call(port, 'POST', '/v1/decisions/approval', list)).body).toEqual({
+      error: {
+        code: 'BODY_SHAPE',
+        message: `the body is a list; one case is a JSON object {asOf?, facts, interpretations?}: send a case file's list of cases to POST /v1/decisions/approval/batch as {"cases": [...]}`,
+      },
+    });
+    expect((await call(port, 'POST', '/v1/decisions/approval/batch', list)).body).toMatchObject({
+      error: { code: 'BODY_SHAPE', message: expect.stringContaining('not a bare list: wrap it as {"cases": LIST}') },
+    });
     // The media type in any case and with its charset; a path starting with // stays a path.
     expect((await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY, { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
     const twoSlashes = await call(port, 'POST', '//v1/decisions/approval', APPROVE_BODY);
@@ -729,6 +740,21 @@ describe('tariff serve', () => {
     expect(lines.map((l) => l.event ?? 'request')).toEqual(['release.loaded', 'listening', 'request', 'request', 'stopping', 'stopped']);
     expect(lines[1]!.batchThreads).toBeGreaterThan(0);
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
+  });
+
+  it("docs/decision-service.md's curl example: the case.json it writes, posted as it says, is answered settle 14000, as its comment says", async () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'decision-service.md'), 'utf8');
+    const example =
+      /cat > case\.json <<'JSON'\n(.*)\nJSON\ncurl -s -H 'content-type: application\/json' -d @case\.json http:\/\/127\.0\.0\.1:8787(\/v1\/decisions\/settlement) +# outcome settle, amount 14000\n/.exec(
+        doc,
+      );
+    expect(example, 'the doc writes case.json and posts it').not.toBeNull();
+    const { s, port } = await servingChild();
+    const r = await call(port, 'POST', example![2]!, example![1]!, { 'content-type': 'application/json' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ decision: 'settlement', outcome: 'settle', amount: 14000 });
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
   });
 
   it('GET /v1/versions says a signed release was verified only when the service was given the public key that verifies it', async () => {
