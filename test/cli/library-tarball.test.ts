@@ -132,7 +132,12 @@ describe('the engine as a library, packed by npm pack and installed from the tar
     copyFileSync(tarball, join(project, packed.filename));
     const install = `npm install ./${packed.filename}`;
     expect(doc).toContain(`cd /path/to/billing && ${install}`);
-    run('npm', ['install', `./${packed.filename}`, '--offline', '--no-audit', '--no-fund'], project);
+    try {
+      run('npm', ['install', `./${packed.filename}`, '--offline', '--no-audit', '--no-fund'], project);
+    } catch (e) {
+      // ENOTCACHED: npm's cache lacks a dependency's tarball, which npm ci fills.
+      throw new Error(`${String(e)}\n(offline, npm takes the dependencies from its cache: npm ci in the checkout fills it)`);
+    }
     const installed = readdirSync(join(project, 'node_modules'));
     for (const studio of ['better-sqlite3', 'exceljs', 'react', 'electron', 'tsx']) expect(installed).not.toContain(studio);
     expect(readdirSync(join(project, 'node_modules', 'tariff-studio')).sort()).toEqual(['README.md', 'dist', 'package.json', 'rules', 'tariffs']);
