@@ -162,7 +162,11 @@ export class TokenChecker {
     const key = createHash('sha256').update(token, 'utf8').digest();
     const cacheKey = key.toString('hex');
     const known = this.known(token);
-    if (known !== undefined) return known ?? undefined;
+    if (known !== undefined) {
+      // Its verdict came while it was admitted (the same token in another request): a good one is given back all the same.
+      if (known !== null) await this.limit.giveBack(client);
+      return known ?? undefined;
+    }
     let found: string | null = null;
     const generation = this.generation;
     for (const e of this.entries) {
