@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { BIN } from './run-tariff.js';
 
@@ -14,7 +14,16 @@ import { BIN } from './run-tariff.js';
  */
 const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'decision-service.md'), 'utf8');
 const rootManifest = readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8');
-const scratch = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+const made: string[] = [];
+/** A new folder under the system's temporary one, removed after the tests (a copy of the checkout is some megabytes). */
+const scratch = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 const run = (cmd: string, args: string[], cwd: string): string => {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}): exit ${r.status}\n${r.stdout}\n${r.stderr}`);
