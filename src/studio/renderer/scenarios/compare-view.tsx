@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunView } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { yenAxis } from './yen-axis.js';
@@ -22,6 +22,9 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
     return x.kind === 'yen' || sides.some((side) => side.view.summary.some((s) => s.key === k && (s.baseline || s.proposal)));
   });
   const { rows: data, figures, banded } = compareMonths(sides);
+  // Three or four scenarios on one baseline (variants duplicated from one): its figures once, in the first column, so the table fits the page.
+  const shared = sharedBaseline(sides, keys);
+  const perSide = shared ? 2 : 3;
   const anyBand = banded.some(Boolean);
   const without = sides.map((_, i) => i).filter((i) => !banded[i]).map(letter);
   // A count with its unit (1,000 件, 21,655 契約月), as the run's own summary shows it.
@@ -42,10 +45,6 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
     heading.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
   }, [names]);
-  const colorOf = (dataKey: unknown): string | undefined => {
-    const m = /^(?:d|band)(\d)$/u.exec(String(dataKey));
-    return m ? COMPARE_COLORS[Number(m[1])]?.line : undefined;
-  };
   return (
     <section className="scn-card scn-compare" data-testid="compare-view" data-count={sides.length}>
       <div className="scn-card-head">
@@ -56,20 +55,30 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
           {t('action.close')}
         </button>
       </div>
+      {shared && (
+        <p className="muted small" data-testid="compare-shared-baseline">
+          {t('scn.compare.sharedBaseline')}
+        </p>
+      )}
       <div className="scn-table-box scn-compare-box" tabIndex={0} role="region" aria-label={t('scn.compare.title')}>
-        <table className="scn-table" data-testid="compare-table">
+        <table className="scn-table scn-table-wide-first scn-compare-table" data-testid="compare-table" data-shared-baseline={shared ? 'true' : 'false'}>
           <thead>
             <tr>
               <th rowSpan={2}>{t('scn.metric')}</th>
+              {shared && (
+                <th rowSpan={2} className="num">
+                  {t('scn.baseline')}
+                </th>
+              )}
               {sides.map((s, i) => (
-                <th key={i} colSpan={3} className="center scn-compare-name" title={s.name}>
+                <th key={i} colSpan={perSide} className="center scn-compare-name" title={s.name}>
                   <span className="scn-compare-swatch" style={{ background: COMPARE_COLORS[i]?.line }} aria-hidden="true" /> {letter(i)}: {s.name}
                 </th>
               ))}
             </tr>
             <tr>
               {sides.flatMap((_, i) => [
-                <th key={`b${i}`} className="num small">{t('scn.baseline')}</th>,
+                ...(shared ? [] : [<th key={`b${i}`} className="num small">{t('scn.baseline')}</th>]),
                 <th key={`p${i}`} className="num small">{t('scn.proposal')}</th>,
                 <th key={`d${i}`} className="num small">{t('scn.difference')}</th>,
               ])}
@@ -81,11 +90,12 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
               const row = (
                 <tr key={k} data-key={k} className={k === 'netExTax' || k === 'totalInclTax' ? 'strong' : undefined}>
                   <td>{lang === 'ja' ? x.labelJa : x.labelEn}</td>
+                  {shared && <td className="num">{fmt(x.kind, x.baseline, k)}</td>}
                   {sides.map((side, i) => {
                     const y = side.view.summary.find((s) => s.key === k);
                     return (
                       <Fragment key={i}>
-                        <td className="num">{y ? fmt(y.kind, y.baseline, k) : ''}</td>
+                        {!shared && <td className="num">{y ? fmt(y.kind, y.baseline, k) : ''}</td>}
                         <td className="num">{y ? fmt(y.kind, y.proposal, k) : ''}</td>
                         <td className="num">{y ? fmt(y.kind, y.difference, k, true) : ''}</td>
                       </Fragment>
@@ -100,8 +110,9 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
                   {row}
                   <tr data-key="netExTax-median" className="small">
                     <td>{t('scn.compare.median')}</td>
+                    {shared && <td />}
                     {sides.map((side, i) => (
-                      <td key={i} colSpan={3} className="num band-range" data-side={letter(i).toLowerCase()}>
+                      <td key={i} colSpan={perSide} className="num band-range" data-side={letter(i).toLowerCase()}>
                         {median(side.view)}
                       </td>
                     ))}
@@ -126,9 +137,7 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
             <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={16} />
             <YAxis tickFormatter={(n: number) => compactYen(n, lang)} tick={{ fontSize: 11 }} width={84} {...yenAxis(figures)} />
             <Tooltip formatter={(v: unknown) => (Array.isArray(v) ? v.map((x) => bandYen(Number(x))).join(' – ') : typeof v === 'number' ? signedYen(v, yen) : String(v))} />
-            {/* A band's label takes its scenario's solid colour: the legend colours a label as its item, and the band's own colour is pale. */}
-            <Legend formatter={(value: unknown, entry: { dataKey?: unknown }) => <span style={{ color: colorOf(entry.dataKey) }}>{String(value)}</span>} />
-            {/* Bands first, under every line; a band's legend is a shaded square, its edges dashed in the scenario's colour. */}
+            {/* Bands first, under every line, each edged with a dashed line of its scenario's colour. */}
             {sides.map((_, i) =>
               banded[i] ? (
                 <Area
@@ -152,6 +161,23 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
             ))}
           </ComposedChart>
         </ResponsiveContainer>
+        {/* The legend drawn as the chart draws them: a line for each scenario's run, a pale square with a dashed edge for its band. */}
+        <ul className="scn-compare-legend" data-testid="compare-legend">
+          {sides.map((s, i) => (
+            <Fragment key={i}>
+              <li data-legend={`d${i}`} style={{ color: COMPARE_COLORS[i]?.line }}>
+                <span className="scn-legend-line" style={{ borderTopColor: COMPARE_COLORS[i]?.line }} aria-hidden="true" />
+                {letter(i)}: {s.name}
+              </li>
+              {banded[i] && (
+                <li data-legend={`band${i}`} style={{ color: COMPARE_COLORS[i]?.line }}>
+                  <span className="scn-legend-band" style={{ background: COMPARE_COLORS[i]?.band, borderColor: COMPARE_COLORS[i]?.line }} aria-hidden="true" />
+                  {t('scn.compare.bandOf', { letter: letter(i) })}
+                </li>
+              )}
+            </Fragment>
+          ))}
+        </ul>
       </div>
       <details className="scn-details">
         <summary>{t('scn.compare.monthlyTable')}</summary>
@@ -196,4 +222,17 @@ export function CompareView({ sides, onClose }: { sides: readonly CompareSide[];
       </details>
     </section>
   );
+}
+
+/**
+ * With three or four scenarios: whether every one has the same baseline figures (the rows shown),
+ * so the table shows them once. Two keep their own 現行案 columns, as the comparison always had.
+ */
+function sharedBaseline(sides: readonly CompareSide[], keys: readonly string[]): boolean {
+  if (sides.length < 3) return false;
+  const first = sides[0]!.view.summary;
+  return keys.every((k) => {
+    const b = first.find((s) => s.key === k)?.baseline;
+    return sides.every((side) => side.view.summary.find((s) => s.key === k)?.baseline === b);
+  });
 }
