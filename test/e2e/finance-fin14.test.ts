@@ -28,6 +28,7 @@ describe('Finance, new to the studio, at 1280×800', () => {
     expect(await testId('scn-proposal-edit-0-amount').inputValue()).toBe('10');
     // Each course's fee → the fee +10 %, floored to the yen.
     const text = await waitText(testId('scn-proposal-edit-0-text'), '→');
+    expect(text).toContain('月額を +10%（1 円未満は切り捨て）：');
     const pairs = [...text.matchAll(/([\d,]+)円 → ([\d,]+)円/gu)].map((m) => [yenOf(m[1]!), yenOf(m[2]!)]);
     expect(pairs.length).toBeGreaterThan(0);
     for (const [from, to] of pairs) expect(to).toBe(Math.floor((from! * 110) / 100));
@@ -46,7 +47,15 @@ describe('Finance, new to the studio, at 1280×800', () => {
     await testId('scn-size').fill('200');
     await testId('scn-fleet-move').scrollIntoViewIfNeeded();
     await shot(studio.page, 'fin14-02-fleet-move');
+    // Run from the bottom of the form, where the edits are: the result shows from its head, not scrolled past its summary.
+    await testId('scn-proposal-edit-0').scrollIntoViewIfNeeded();
     await runScenario(studio, 240_000);
+    await testId('summary-table').waitFor();
+    const meta = (await testId('result-meta').boundingBox())!;
+    const bodyTop = (await studio.page.locator('.scn-body').boundingBox())!.y;
+    expect(meta.y).toBeGreaterThanOrEqual(bodyTop - 1);
+    expect(meta.y).toBeLessThan(bodyTop + 40);
+    await shot(studio.page, 'fin14-02b-result-top');
     const row = testId('table-tornado').locator('tr[data-key="/fleet/size"]');
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();

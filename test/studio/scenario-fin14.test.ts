@@ -129,6 +129,7 @@ describe('a course fee changed by percent', () => {
     const form = smallForm(c, { name: 'M2035 3年 +7%', proposal: { tariffVersionId: null, ruleVersionId: null, edits: [percentEdit] } });
     const lines = await call<SideEditLines>('scenarios.describeEdits', { form });
     expect(lines.proposal[0]!.problem).toBeNull();
+    expect(lines.proposal[0]!.percent).toBe(7);
     expect(lines.proposal[0]!.changes.map((x) => [x.subject, x.from, x.to])).toEqual(m2035.map((x) => [x.code, x.monthlyFee, floored(x.monthlyFee)]));
 
     const { runId, scenario } = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form });
@@ -145,6 +146,7 @@ describe('a course fee changed by percent', () => {
 
     // Stored as a percent: the saved form, the run's words, the list's name, the file name, the scenario JSON the CLI reads.
     expect(a!.form.proposal.edits).toEqual([percentEdit]);
+    expect(a!.result.meta.sides[1]!.lines![0]!.percent).toBe(7);
     expect(a!.result.meta.sides[1]!.edits).toEqual(['course fee changed by +7 % (floored to the yen) for {"series":"M2035","termMonths":36}']);
     const listed = (await call<{ scenarios: ScenarioSummary[] }>('scenarios.list', {})).scenarios.find((x) => x.id === scenario.id)!;
     expect(listed.name).toBe('M2035 3年 +7%');

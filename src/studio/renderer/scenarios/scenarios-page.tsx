@@ -126,12 +126,19 @@ export function ScenariosPage() {
     [api, showError],
   );
 
+  const resultTop = useRef<HTMLDivElement | null>(null);
+  const [resultShown, setResultShown] = useState(0);
+  useEffect(() => {
+    if (resultShown > 0) resultTop.current?.scrollIntoView({ block: 'start' });
+  }, [resultShown]);
+
   const run = useScenarioRun(
     api,
     (p: RunProgress) => {
       if (p.state === 'done') {
         setNotice({ key: 'scn.done', vars: { seconds: (p.elapsedMs / 1000).toFixed(1) } });
-        void open(p.scenarioId);
+        // The form folds away: the result is shown from its top (its head and summary), not wherever the form was scrolled to.
+        void open(p.scenarioId).then(() => setResultShown((n) => n + 1));
       } else if (p.state === 'cancelled') setNotice({ key: 'scn.cancelled', vars: { done: count(p.contractsDone, lang), total: count(p.contracts, lang) } });
       else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), (tr) => tr('scn.failed'));
       void refreshList();
@@ -453,7 +460,13 @@ export function ScenariosPage() {
               {priceMode.mode === 'repriced' ? t('scn.mode.repriced', { ms: priceMode.ms }) : t('scn.mode.simulated')}
             </p>
           )}
-          {result ? <ResultView view={result} /> : !formOpen && <p className="muted">{t('scn.noResult')}</p>}
+          {result ? (
+            <div ref={resultTop}>
+              <ResultView view={result} />
+            </div>
+          ) : (
+            !formOpen && <p className="muted">{t('scn.noResult')}</p>
+          )}
         </div>
       </div>
     </div>
