@@ -48,13 +48,21 @@ describe('sensitivity with defaults: true', () => {
     const s = smallScenario(10, 6);
     const held = assumptionsOf(s).map((a) => a.pointer);
     expect(held.every((p) => DEFAULT_ASSUMPTIONS.includes(p))).toBe(true);
-    s.sensitivity = { defaults: true, assumptions: [{ pointer: '/fleet/size', down: 8, up: 12 }, { pointer: '/cancellation/monthlyHazard', down: 0.001, up: 0.05 }] };
+    s.sensitivity = {
+      defaults: true,
+      assumptions: [
+        { pointer: '/fleet/size', down: 8, up: 12 },
+        { pointer: '/cancellation/monthlyHazard', down: 0.001, up: 0.05 },
+      ],
+    };
     const moved = assumptionsOf(s);
     expect(moved.map((a) => a.pointer)).toEqual([...held.filter((p) => p !== '/cancellation/monthlyHazard'), '/fleet/size', '/cancellation/monthlyHazard']);
     expect(moved.at(-1)).toEqual({ pointer: '/cancellation/monthlyHazard', down: 0.001, up: 0.05 });
     // Without it, the listed ones only, as before.
     s.sensitivity = { assumptions: [{ pointer: '/fleet/size', down: 8, up: 12 }] };
     expect(assumptionsOf(s).map((a) => a.pointer)).toEqual(['/fleet/size']);
-    expect(resolveScenario({ ...s, sensitivity: { defaults: true, assumptions: [{ pointer: '/fleet/size', down: 8, up: 12 }] } }, 'ok.json', registry).scenario.sensitivity?.defaults).toBe(true);
+    expect(
+      resolveScenario({ ...s, sensitivity: { defaults: true, assumptions: [{ pointer: '/fleet/size', down: 8, up: 12 }] } }, 'ok.json', registry).scenario.sensitivity?.defaults,
+    ).toBe(true);
   });
 });

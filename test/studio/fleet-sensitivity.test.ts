@@ -9,7 +9,11 @@ describe('the fleet size in the form’s sensitivity section', () => {
     expect(fleetIndex(on)).toBe(0);
     expect(withFleetMove(on, null)).toEqual({});
     // A relative move of the section is kept, and starts the sizes.
-    expect(withFleetMove({ relative: 0.1 }, defaultFleetMove(1001, 0.1))).toEqual({ relative: 0.1, defaults: true, assumptions: [{ pointer: '/fleet/size', down: 901, up: 1101 }] });
+    expect(withFleetMove({ relative: 0.1 }, defaultFleetMove(1001, 0.1))).toEqual({
+      relative: 0.1,
+      defaults: true,
+      assumptions: [{ pointer: '/fleet/size', down: 901, up: 1101 }],
+    });
   });
 
   it('keeps a section that lists its own assumptions listing only them', () => {

@@ -54,7 +54,10 @@ const simulate = async (scenario: unknown, out: string, args: string[] = []): Pr
   const dir = mkdtempSync(join(tmpdir(), 'tariff-fin14-'));
   writeFileSync(join(dir, 's.json'), typeof scenario === 'string' ? scenario : JSON.stringify(scenario));
   const lines: string[] = [];
-  const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, out), ...args, '--workers', '1', '--quiet'], { out: (s) => lines.push(s), err: (s) => lines.push(s) });
+  const code = await main(['simulate', join(dir, 's.json'), '--out', join(dir, out), ...args, '--workers', '1', '--quiet'], {
+    out: (s) => lines.push(s),
+    err: (s) => lines.push(s),
+  });
   expect(code, lines.join('\n')).toBe(0);
   return join(dir, out);
 };
@@ -136,7 +139,11 @@ describe('a course fee changed by percent', () => {
     expect((await finish(call, runId)).state).toBe('done');
     const bySet = smallForm(c, {
       name: 'M2035 3年 set',
-      proposal: { tariffVersionId: null, ruleVersionId: null, edits: m2035.map((x) => ({ edit: 'course-fee' as const, match: { courses: [x.code] }, set: floored(x.monthlyFee) })) },
+      proposal: {
+        tariffVersionId: null,
+        ruleVersionId: null,
+        edits: m2035.map((x) => ({ edit: 'course-fee' as const, match: { courses: [x.code] }, set: floored(x.monthlyFee) })),
+      },
     });
     const second = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form: bySet });
     expect((await finish(call, second.runId)).state).toBe('done');
@@ -158,7 +165,9 @@ describe('a course fee changed by percent', () => {
     const cliWb = new ExcelJS.Workbook();
     await cliWb.xlsx.readFile(await simulate(json, 'cli.xlsx'));
     expect(values(cliWb.getWorksheet('Summary')!)).toEqual(values(wb.getWorksheet('Summary')!));
-    expect(values(cliWb.getWorksheet('Assumptions')!).find((r) => r[1] === 'proposal edit 1')![2]).toBe('course fee changed by +7 % (floored to the yen) for {"series":"M2035","termMonths":36}');
+    expect(values(cliWb.getWorksheet('Assumptions')!).find((r) => r[1] === 'proposal edit 1')![2]).toBe(
+      'course fee changed by +7 % (floored to the yen) for {"series":"M2035","termMonths":36}',
+    );
   });
 
   it('a cut keeps its sign and a fraction its point in the file name (−12.5% is not 12-5%)', async () => {
@@ -177,7 +186,11 @@ describe('a course fee changed by percent', () => {
       expect(r.ok).toBe(false);
       return r.ok ? [] : r.error.issues.map((i) => `${i.field} ${i.message}`);
     };
-    expect(await bad({ edit: 'course-fee', match: { series: 'M2035' }, changePercent: -150 })).toEqual(['/proposal/edits/0/changePercent /proposal/edits/0/changePercent: must be >= -100']);
-    expect(await bad({ edit: 'course-fee', match: { series: 'M2035' }, changePercent: 10, change: 100 })).toEqual([expect.stringMatching(/^\/proposal\/edits\/0 .*give exactly one of "set" \(the new monthly fee\), "change" \(yen added, negative for a cut\) or "changePercent"/u)]);
+    expect(await bad({ edit: 'course-fee', match: { series: 'M2035' }, changePercent: -150 })).toEqual([
+      '/proposal/edits/0/changePercent /proposal/edits/0/changePercent: must be >= -100',
+    ]);
+    expect(await bad({ edit: 'course-fee', match: { series: 'M2035' }, changePercent: 10, change: 100 })).toEqual([
+      expect.stringMatching(/^\/proposal\/edits\/0 .*give exactly one of "set" \(the new monthly fee\), "change" \(yen added, negative for a cut\) or "changePercent"/u),
+    ]);
   });
 });

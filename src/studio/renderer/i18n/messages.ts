@@ -1067,7 +1067,8 @@ export const en: Record<MessageKey, string> = {
   'scn.fleetMove': 'Move the fleet size too',
   'scn.fleetMoveDown': 'Fleet size, down',
   'scn.fleetMoveUp': 'Fleet size, up',
-  'scn.fleetMoveHint': 'Runs again on the same draws with these numbers of contracts, and shows the effect on the difference as a row of the tornado (as tariff simulate computes it)',
+  'scn.fleetMoveHint':
+    'Runs again on the same draws with these numbers of contracts, and shows the effect on the difference as a row of the tornado (as tariff simulate computes it)',
   'scn.term': 'Term',
   'scn.termMonths': '{n} {n|month|months}',
   'scn.untitled': 'New scenario',
