@@ -44,7 +44,12 @@ describe('Finance, new to the studio, at 1280×800', () => {
     // The sizes follow the fleet while they are the default ±20 %.
     await testId('scn-size').fill('250');
     expect([await testId('scn-fleet-move-down').inputValue(), await testId('scn-fleet-move-up').inputValue()]).toEqual(['200', '300']);
+    // Emptied on the way (select and delete, then type), the sizes still follow.
+    await testId('scn-size').fill('');
+    await testId('scn-size').pressSequentially('300');
+    expect([await testId('scn-fleet-move-down').inputValue(), await testId('scn-fleet-move-up').inputValue()]).toEqual(['240', '360']);
     await testId('scn-size').fill('200');
+    expect([await testId('scn-fleet-move-down').inputValue(), await testId('scn-fleet-move-up').inputValue()]).toEqual(['160', '240']);
     await testId('scn-fleet-move').scrollIntoViewIfNeeded();
     await shot(studio.page, 'fin14-02-fleet-move');
     // Run from the bottom of the form, where the edits are: the result shows from its head, not scrolled past its summary.

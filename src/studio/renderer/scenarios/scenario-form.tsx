@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { enumLabel } from '../../../tariff-model/enum-labels.js';
@@ -37,6 +37,8 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
   const bad = (pointer: string) => (fieldMatches(errorFields, pointer) ? 'field-error' : undefined);
   const set = (patch: Partial<ScenarioForm>) => onChange({ ...form, ...patch });
   const fleet = form.fleet;
+  const lastSize = useRef(fleet.size);
+  if (Number.isFinite(fleet.size) && fleet.size >= 1) lastSize.current = fleet.size;
   const setFleet = (patch: Partial<ScenarioForm['fleet']>) => set({ fleet: { ...fleet, ...patch } });
   const numInput = (pointer: string, value: number | undefined, onValue: (n: number) => void, opts: { step?: string; testId?: string; min?: number; label?: string } = {}) => (
     <input
@@ -136,7 +138,16 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
           {field(
             'scn.fleetSize',
             // The tornado's fleet sizes follow the fleet while they are still its default ±20 %.
-            numInput('/fleet/size', fleet.size, (n) => set({ fleet: { ...fleet, size: n }, ...(form.sensitivity ? { sensitivity: followFleetSize(form.sensitivity, fleet.size, n) } : {}) }), { testId: 'scn-size', min: 1 }),
+            // From the last size that was a number: a field emptied on the way to a new size still leads them.
+            numInput(
+              '/fleet/size',
+              fleet.size,
+              (n) => {
+                set({ fleet: { ...fleet, size: n }, ...(form.sensitivity ? { sensitivity: followFleetSize(form.sensitivity, lastSize.current, n) } : {}) });
+                if (Number.isFinite(n) && n >= 1) lastSize.current = n;
+              },
+              { testId: 'scn-size', min: 1 },
+            ),
           )}
           {dateField(DateField, {
             label: 'scn.startFrom',
