@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { assumptionsOf } from '../../src/camera-sim/sensitivity.js';
 import type { Scenario } from '../../src/camera-sim/scenario-types.js';
 import { main } from '../../src/cli/main.js';
-import type { RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
+import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
 import { scenarioStudio } from './helpers.js';
 
 /**
@@ -150,6 +150,16 @@ describe('a course fee changed by percent', () => {
     const [a, b] = await Promise.all([scenario.id, second.scenario.id].map((id) => call<{ result: RunView; form: ScenarioForm }>('scenarios.get', { id })));
     expect(a!.result.summary).toEqual(b!.result.summary);
     expect(a!.result.summary.find((s) => s.key === 'netExTax')!.difference).not.toBe(0);
+
+    // Typed over after the run (+9 %), it re-prices the kept events at once, to a full run's figures, the line saying its percent.
+    const nine = { ...form, proposal: { ...form.proposal, edits: [{ ...percentEdit, changePercent: 9 }] } };
+    const fast = await call<RepriceAnswer>('scenarios.reprice', { id: scenario.id, form: nine });
+    expect(fast.mode, fast.reason).toBe('repriced');
+    expect(fast.result!.meta.sides[1]!.lines![0]!.percent).toBe(9);
+    const full = await call<{ runId: string; scenario: ScenarioSummary }>('scenarios.run', { id: null, form: { ...nine, name: 'M2035 3年 +9%' } });
+    expect((await finish(call, full.runId)).state).toBe('done');
+    const nineRun = await call<{ result: RunView }>('scenarios.get', { id: full.scenario.id });
+    expect(fast.result!.summary).toEqual(nineRun.result.summary);
 
     // Stored as a percent: the saved form, the run's words, the list's name, the file name, the scenario JSON the CLI reads.
     expect(a!.form.proposal.edits).toEqual([percentEdit]);
