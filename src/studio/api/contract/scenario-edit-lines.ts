@@ -53,7 +53,14 @@ export const editLineSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['index', 'edit', 'note', 'changes', 'problem'],
-  properties: { index: { type: 'integer' }, edit: str, note: str, changes: { type: 'array', items: editChangeSchema }, problem: { type: ['string', 'null'] }, percent: { type: 'number' } },
+  properties: {
+    index: { type: 'integer' },
+    edit: str,
+    note: str,
+    changes: { type: 'array', items: editChangeSchema },
+    problem: { type: ['string', 'null'] },
+    percent: { type: 'number' },
+  },
 } as const;
 export const sideEditLinesSchema = {
   type: 'object',
