@@ -50,7 +50,17 @@ describe('Finance, new to the studio, at 1280×800', () => {
     expect([await testId('scn-fleet-move-down').inputValue(), await testId('scn-fleet-move-up').inputValue()]).toEqual(['240', '360']);
     await testId('scn-size').fill('200');
     expect([await testId('scn-fleet-move-down').inputValue(), await testId('scn-fleet-move-up').inputValue()]).toEqual(['160', '240']);
+    // A size no fleet can have is refused at its field, by its label, and nothing is saved or run.
+    await testId('scn-fleet-move-down').fill('0');
+    await testId('scn-run').click();
+    await waitText(testId('error-banner'), 'SCENARIO_INVALID');
+    expect(await testId('error-banner').locator('[data-testid=issue-list] td').first().textContent()).toBe('下げた契約数');
+    expect(await testId('error-banner').textContent()).toContain('「0」は受け付けられません。1 以上の数を入力してください。');
+    expect(await testId('scn-fleet-move-down').getAttribute('class')).toContain('field-error');
     await testId('scn-fleet-move').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'fin14-02a-fleet-move-refused');
+    expect(await testId('scenario-list').locator('li').count()).toBe(0);
+    await testId('scn-fleet-move-down').fill('160');
     await shot(studio.page, 'fin14-02-fleet-move');
     // Run from the bottom of the form, where the edits are: the result shows from its head, not scrolled past its summary.
     await testId('scn-proposal-edit-0').scrollIntoViewIfNeeded();
