@@ -108,7 +108,7 @@ export const editSchema = {
   required: ['edit'],
   properties: { edit: { enum: EDIT_KINDS } },
   allOf: [
-    edit('course-fee', ['match'], { match: courseMatch, set: nonNegInt, change: { type: 'integer' } }),
+    edit('course-fee', ['match'], { match: courseMatch, set: nonNegInt, change: { type: 'integer' }, changePercent: { type: 'number', minimum: -100, maximum: 1000 } }),
     edit('add-course', ['course'], {
       course: courseSchema,
       uptake: {
@@ -315,6 +315,7 @@ export const scenarioSchema = {
       additionalProperties: false,
       properties: {
         relative: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        defaults: { type: 'boolean' },
         assumptions: {
           type: 'array',
           minItems: 1,

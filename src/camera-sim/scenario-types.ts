@@ -21,7 +21,11 @@ export type CourseMatch = {
 };
 
 export type Edit =
-  | { edit: 'course-fee'; match: CourseMatch; set?: number; change?: number; note?: string }
+  /**
+   * A course's monthly fee: `set` to an amount, `change` by yen, or `changePercent` by percent of
+   * each matched course's own fee (+10 = 10 % dearer), floored to the yen (第29条, floorYen).
+   */
+  | { edit: 'course-fee'; match: CourseMatch; set?: number; change?: number; changePercent?: number; note?: string }
   | { edit: 'add-course'; course: Course; uptake?: { from: string[]; share: number }; note?: string }
   | { edit: 'settlement-policy'; match: CourseMatch; policy: string; note?: string }
   | { edit: 'add-settlement-policy'; policy: SettlementPolicy; note?: string }
@@ -88,8 +92,12 @@ export type Scenario = {
   replications?: number;
   /** Customers' response to the proposal's prices (price-response.ts); none when absent. */
   response?: { cancellation?: Elasticities; choice?: Elasticities };
-  /** The tornado's assumptions (sensitivity.ts); the default list when absent. */
-  sensitivity?: { relative?: number; assumptions?: SensitivityAssumption[] };
+  /**
+   * The tornado's assumptions (sensitivity.ts): the default list when `assumptions` is absent; the
+   * listed ones only, or with `defaults: true` the default list and the listed ones (the studio's
+   * fleet-size row: every default assumption plus `/fleet/size` moved to given sizes).
+   */
+  sensitivity?: { relative?: number; defaults?: boolean; assumptions?: SensitivityAssumption[] };
 };
 
 /** An elasticity for every course: by course first, then by series, then the general one (0 when none). */

@@ -116,9 +116,27 @@ export const movedScenario = (
 
 const netDifference = (r: Awaited<ReturnType<typeof runSimulation>>): number => buildViews(r).summary.find((x) => x.key === 'netExTax')!.difference;
 
-/** The assumptions to move: the scenario's, else every default one the scenario holds. */
-export const assumptionsOf = (s: Scenario): SensitivityAssumption[] =>
-  s.sensitivity?.assumptions ?? DEFAULT_ASSUMPTIONS.filter((p) => locate(s, p).length > 0).map((pointer) => ({ pointer }));
+/**
+ * The labels of assumptions that are not moved by default but a scenario (or the studio's form)
+ * may list with their values: the fleet size, moved to whole numbers of contracts given as `down`
+ * and `up` (a relative move of a whole number is refused, sensitivity-check.ts).
+ */
+export const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
+  ...SENSITIVITY_LABELS,
+  '/fleet/size': '契約数 Fleet size',
+};
+
+/**
+ * The assumptions to move: the scenario's, else every default one the scenario holds; with
+ * `defaults: true`, every default one the scenario holds and then the scenario's (a listed pointer
+ * replaces the default of the same pointer).
+ */
+export const assumptionsOf = (s: Scenario): SensitivityAssumption[] => {
+  const listed = s.sensitivity?.assumptions;
+  if (listed && s.sensitivity?.defaults !== true) return listed;
+  const own = new Set((listed ?? []).map((a) => a.pointer));
+  return [...DEFAULT_ASSUMPTIONS.filter((p) => !own.has(p) && locate(s, p).length > 0).map((pointer) => ({ pointer })), ...(listed ?? [])];
+};
 
 export async function runSensitivity(
   rs: ResolvedScenario,
@@ -142,7 +160,7 @@ export async function runSensitivity(
     opts.onStep?.(done, list.length);
     rows.push({
       pointer: a.pointer,
-      label: a.label ?? SENSITIVITY_LABELS[a.pointer] ?? a.pointer,
+      label: a.label ?? ASSUMPTION_LABELS[a.pointer] ?? a.pointer,
       base: down.base,
       down: down.values,
       up: up.values,

@@ -1,4 +1,5 @@
 import { CourseResolver } from '../engine/course-resolver.js';
+import { D, floorYen } from '../engine/money.js';
 import type { DataError } from '../engine/errors.js';
 import type { Interpretation, RuleVersion } from '../engine/rule-types.js';
 import { coursesFileSchema, initialFeesFileSchema, optionsFileSchema, policiesFileSchema, ruleFileSchema } from '../engine/schemas.js';
@@ -54,11 +55,21 @@ const swapDefault = (def: Interpretation, value: string): Interpretation | undef
   };
 };
 
+/**
+ * A monthly fee changed by `percent` % of itself (+10 → 110 %), floored to the yen as every amount
+ * the terms compute: 第29条 "その計算結果に 1 円未満の端数が生じた場合は、その端数を切り捨てます。"
+ * The percent is read as written in decimal (12.5 is exactly 12.5, not a binary fraction).
+ */
+export const feeChangedByPercent = (fee: number, percent: number): number => floorYen(new D(fee).times(new D(100).plus(new D(String(percent)))).dividedBy(100));
+
+/** A percent change as written, with its sign: +10 %, −5 %, +12.5 %. */
+export const percentText = (percent: number): string => `${percent > 0 ? '+' : percent < 0 ? '-' : ''}${Math.abs(percent)} %`;
+
 const describe = (e: Edit): string => {
   const text = (() => {
     switch (e.edit) {
       case 'course-fee':
-        return `course fee ${e.set !== undefined ? `set to ${e.set}` : `changed by ${e.change}`} yen for ${JSON.stringify(e.match)}`;
+        return `course fee ${e.set !== undefined ? `set to ${e.set} yen` : e.changePercent !== undefined ? `changed by ${percentText(e.changePercent)} (floored to the yen)` : `changed by ${e.change} yen`} for ${JSON.stringify(e.match)}`;
       case 'add-course':
         return `new course ${e.course.code} ${e.course.name} at ${e.course.monthlyFee} yen${e.uptake ? `, taken by ${e.uptake.share * 100}% of ${e.uptake.from.join(', ')}` : ''}`;
       case 'settlement-policy':
@@ -100,12 +111,12 @@ export function applyEdit(r: RuleVersion, t: TariffVersion, e: Edit, err: (messa
         for (const c of selected) c.settlementPolicy = e.policy;
         return;
       }
-      if ((e.set === undefined) === (e.change === undefined)) {
-        err('give exactly one of "set" (the new monthly fee) or "change" (yen added, negative for a cut)');
+      if ([e.set, e.change, e.changePercent].filter((x) => x !== undefined).length !== 1) {
+        err('give exactly one of "set" (the new monthly fee), "change" (yen added, negative for a cut) or "changePercent" (percent of the fee, negative for a cut)');
         return;
       }
       for (const c of selected) {
-        const fee = e.set ?? c.monthlyFee + e.change!;
+        const fee = e.set ?? (e.changePercent !== undefined ? feeChangedByPercent(c.monthlyFee, e.changePercent) : c.monthlyFee + e.change!);
         if (fee < 0) err(`${c.name}: a change of ${e.change} yen makes its monthly fee ${fee}, below zero`, '/change');
         c.monthlyFee = fee;
       }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SENSITIVITY_LABELS } from '../../src/camera-sim/sensitivity.js';
+import { ASSUMPTION_LABELS, SENSITIVITY_LABELS } from '../../src/camera-sim/sensitivity.js';
 import { assumptionLabel } from '../../src/studio/renderer/scenarios/assumption-label.js';
 
 /** The tornado on a Japanese page reads Japanese only, on an English page English only. */
 describe('assumptionLabel', () => {
   it('splits every default label of the simulator into its Japanese and its English half', () => {
-    for (const label of Object.values(SENSITIVITY_LABELS)) {
+    for (const label of Object.values(ASSUMPTION_LABELS)) {
       const ja = assumptionLabel(label, 'ja');
       const en = assumptionLabel(label, 'en');
       expect(ja, label).toMatch(/^[^\x20-\x7e]+$/u);

@@ -94,7 +94,7 @@ export function editLines(rules: RuleVersion, tariff: TariffVersion, edits: read
       }
     const note = typeof e.note === 'string' ? e.note : '';
     if (problems.length) return { index, edit: String(e.edit), note, changes: [], problem: problems.length === 1 ? problems[0]! : `${problems[0]!} (and ${problems.length - 1} more like it)` };
-    const line = { index, edit: e.edit, note, changes: changesOf(now, next, uptakes), problem: null };
+    const line: EditLine = { index, edit: e.edit, note, changes: changesOf(now, next, uptakes), problem: null, ...(e.edit === 'course-fee' && e.changePercent !== undefined ? { percent: e.changePercent } : {}) };
     now = next;
     return line;
   });

@@ -32,15 +32,16 @@ export async function scenarioWorkbook(run: StoredRun): Promise<Buffer> {
 /**
  * scenario-7-M2035-cut.xlsx: the id, then the name's letters and digits (any script), with what
  * says the size of a change: its sign and percent (SHORT +10% → SHORT-+10%, M2035 −500円 →
- * M2035-−500円; the bare digits read a cut as a rise) and thousands without their separator
- * (1,000 契約 → 1000-契約, not 1-000).
+ * M2035-−500円; the bare digits read a cut as a rise), a decimal point between digits (−12.5% →
+ * −12.5%, not 12-5%) and thousands without their separator (1,000 契約 → 1000-契約, not 1-000).
  */
 export const scenarioFileName = (id: number, name: string): string => {
   const slug = name
     .normalize('NFKC')
     .replace(/(?<=\d),(?=\d{3})/gu, '')
     .replace(/(?<![\p{L}\p{N}])[-\u2010\u2012\u2013\u2212](?=\d)/gu, '\u2212')
-    .replace(/[^\p{L}\p{N}+%\u2212]+/gu, '-')
+    .replace(/(?<!\d)\.|\.(?!\d)/gu, '-')
+    .replace(/[^\p{L}\p{N}+%\u2212.]+/gu, '-')
     .replace(/^-+|-+$/gu, '')
     .slice(0, 60);
   return `scenario-${id}${slug ? `-${slug}` : ''}.xlsx`;

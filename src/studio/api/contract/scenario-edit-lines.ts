@@ -24,8 +24,12 @@ export type EditChange = {
   courses: string[];
   share: number | null;
 };
-/** One edit: its place in the side's list, its kind, its note, what it changes, and why it cannot apply (null when it can). */
-export type EditLine = { index: number; edit: string; note: string; changes: EditChange[]; problem: string | null };
+/**
+ * One edit: its place in the side's list, its kind, its note, what it changes, and why it cannot
+ * apply (null when it can); `percent`: a course fee changed by percent (+10), which the page says
+ * before the yen it gives.
+ */
+export type EditLine = { index: number; edit: string; note: string; changes: EditChange[]; problem: string | null; percent?: number };
 export type SideEditLines = { baseline: EditLine[]; proposal: EditLine[] };
 
 const value = { type: ['number', 'string', 'null'] } as const;
@@ -49,7 +53,14 @@ export const editLineSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['index', 'edit', 'note', 'changes', 'problem'],
-  properties: { index: { type: 'integer' }, edit: str, note: str, changes: { type: 'array', items: editChangeSchema }, problem: { type: ['string', 'null'] } },
+  properties: {
+    index: { type: 'integer' },
+    edit: str,
+    note: str,
+    changes: { type: 'array', items: editChangeSchema },
+    problem: { type: ['string', 'null'] },
+    percent: { type: 'number' },
+  },
 } as const;
 export const sideEditLinesSchema = {
   type: 'object',

@@ -35,6 +35,11 @@ export function EditLineText({ line, testId }: { line: EditLine; testId?: string
         <span className="muted">{t('se.noChange')}</span>
       ) : (
         <>
+          {line.percent !== undefined && (
+            <span className="scn-edit-percent" data-percent={line.percent}>
+              {t('se.percentLead', { pct: `${line.percent > 0 ? '+' : line.percent < 0 ? '−' : ''}${Math.abs(line.percent).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 6 })}%` })}
+            </span>
+          )}
           {texts.slice(0, SHOWN).map((x, i) => (
             <Sentence key={i} text={x} />
           ))}

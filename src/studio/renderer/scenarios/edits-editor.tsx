@@ -171,7 +171,7 @@ function EditControls({ edit: e, set, choices, ctl }: { edit: Edit; set: (e: Edi
   );
   switch (e.edit) {
     case 'course-fee': {
-      const mode = e.set !== undefined ? 'set' : 'change';
+      const mode = e.set !== undefined ? 'set' : e.changePercent !== undefined ? 'percent' : 'change';
       const matched = choices.courses.filter((c) => (!e.match.courses || e.match.courses.includes(c.code)) && (e.match.series === undefined || c.series === e.match.series) && (e.match.termMonths === undefined || c.termMonths === e.match.termMonths));
       return (
         <>
@@ -181,18 +181,27 @@ function EditControls({ edit: e, set, choices, ctl }: { edit: Edit; set: (e: Edi
             mode,
             [
               { value: 'change', label: t('se.mode.change') },
+              { value: 'percent', label: t('se.mode.percent') },
               { value: 'set', label: t('se.mode.set') },
             ],
             (m) => {
-              const { set: _s, change: _c, ...rest } = e;
-              set(m === 'set' ? { ...rest, set: matched[0]?.monthlyFee ?? 0 } : { ...rest, change: 0 });
+              const { set: _s, change: _c, changePercent: _p, ...rest } = e;
+              set(m === 'set' ? { ...rest, set: matched[0]?.monthlyFee ?? 0 } : m === 'percent' ? { ...rest, changePercent: 0 } : { ...rest, change: 0 });
             },
             t('se.mode'),
             `${testId}-mode`,
           )}
           {mode === 'set'
             ? numberInput('/set', e.set, (n) => set({ ...e, set: n }), t('se.amount'), `${testId}-amount`, '10')
-            : numberInput('/change', e.change, (n) => set({ ...e, change: n }), t('se.amount'), `${testId}-amount`, '10')}
+            : mode === 'percent'
+              ? numberInput('/changePercent', e.changePercent, (n) => set({ ...e, changePercent: n }), t('se.percent'), `${testId}-amount`, '0.1')
+              : numberInput('/change', e.change, (n) => set({ ...e, change: n }), t('se.amount'), `${testId}-amount`, '10')}
+          {/* The yen a percent gives is in the sentence beneath the box (each course's fee → its new fee), floored as every amount. */}
+          {mode === 'percent' && (
+            <small className="muted scn-edit-hint" data-testid={`${testId}-percent-hint`}>
+              {t('se.percentHint')}
+            </small>
+          )}
         </>
       );
     }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ScenarioChoices, ScenarioForm, ScenarioSideRef, SideEditLines } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { enumLabel } from '../../../tariff-model/enum-labels.js';
@@ -9,6 +9,7 @@ import { ResponseFields } from './response-fields.js';
 import { EditsEditor } from './edits-editor.js';
 import { fieldMatches } from './format.js';
 import { TermOptions, termsOf } from './term-options.js';
+import { defaultFleetMove, fleetIndex, followFleetSize, withFleetMove } from './fleet-sensitivity.js';
 
 /**
  * The scenario form: fleet size and mix, horizon, hazards, seed, and the two sides (a tariff
@@ -36,6 +37,8 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
   const bad = (pointer: string) => (fieldMatches(errorFields, pointer) ? 'field-error' : undefined);
   const set = (patch: Partial<ScenarioForm>) => onChange({ ...form, ...patch });
   const fleet = form.fleet;
+  const lastSize = useRef(fleet.size);
+  if (Number.isFinite(fleet.size) && fleet.size >= 1) lastSize.current = fleet.size;
   const setFleet = (patch: Partial<ScenarioForm['fleet']>) => set({ fleet: { ...fleet, ...patch } });
   const numInput = (pointer: string, value: number | undefined, onValue: (n: number) => void, opts: { step?: string; testId?: string; min?: number; label?: string } = {}) => (
     <input
@@ -123,6 +126,7 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
             <input type="checkbox" data-testid="scn-sensitivity" checked={form.sensitivity !== undefined} onChange={(e) => set({ sensitivity: e.target.checked ? {} : undefined })} disabled={disabled} />,
             'scn.sensitivityHint',
           )}
+          {form.sensitivity && <FleetSensitivityFields form={form} set={set} bad={bad} disabled={disabled} />}
           {dateField(MonthField, { label: 'scn.horizonStart', pointer: '/horizon/start', testId: 'scn-start', value: form.horizon.start, onValue: (v) => set({ horizon: { ...form.horizon, start: v } }) })}
           {field('scn.horizonMonths', numInput('/horizon/months', form.horizon.months, (n) => set({ horizon: { ...form.horizon, months: n } }), { testId: 'scn-months', min: 1 }))}
         </div>
@@ -131,7 +135,20 @@ export function ScenarioFormView({ form, onChange, choices, errorFields, lines, 
       <fieldset className="scn-group">
         <legend>{t('scn.section.fleet')}</legend>
         <div className="scn-grid">
-          {field('scn.fleetSize', numInput('/fleet/size', fleet.size, (n) => setFleet({ size: n }), { testId: 'scn-size', min: 1 }))}
+          {field(
+            'scn.fleetSize',
+            // The tornado's fleet sizes follow the fleet while they are still its default ±20 %.
+            // From the last size that was a number: a field emptied on the way to a new size still leads them.
+            numInput(
+              '/fleet/size',
+              fleet.size,
+              (n) => {
+                set({ fleet: { ...fleet, size: n }, ...(form.sensitivity ? { sensitivity: followFleetSize(form.sensitivity, lastSize.current, n) } : {}) });
+                if (Number.isFinite(n) && n >= 1) lastSize.current = n;
+              },
+              { testId: 'scn-size', min: 1 },
+            ),
+          )}
           {dateField(DateField, {
             label: 'scn.startFrom',
             pointer: '/fleet/startDates',
@@ -270,9 +287,11 @@ function SideEditor(props: {
   const [series, setSeries] = useState<(typeof SERIES)[number]>('M2035');
   const [term, setTerm] = useState<number | ''>(36);
   const [change, setChange] = useState('-500');
+  // Yen a month, or percent of each course's fee (floored to the yen, as the simulator applies it).
+  const [unit, setUnit] = useState<'yen' | 'percent'>('yen');
   const addCourseFee = () => {
     const match = { ...(series ? { series } : {}), ...(term !== '' ? { termMonths: term } : {}) };
-    props.onChange({ ...value, edits: [...value.edits, { edit: 'course-fee', match, change: num(change) }] });
+    props.onChange({ ...value, edits: [...value.edits, unit === 'percent' ? { edit: 'course-fee', match, changePercent: num(change) } : { edit: 'course-fee', match, change: num(change) }] });
   };
   const statusLabel = (s: string) => t(`status.${s}` as MessageKey);
   /** The side's tariff or rule version: a version or draft, or none (in force / as the baseline). */
@@ -328,15 +347,83 @@ function SideEditor(props: {
         </select>
         {/* The amount and its unit stay on one line (円／月 wrapped alone under the next row's controls). */}
         <span className="scn-amount-unit">
-          <input type="number" step="10" value={change} onChange={(e) => setChange(e.target.value)} disabled={disabled} aria-label={t('scn.feeChange')} className="scn-change" data-testid={`scn-${side}-qe-change`} />
-          <span className="muted small" data-testid={`scn-${side}-qe-unit`}>
-            {t('scn.yenPerMonth')}
-          </span>
+          <input
+            type="number"
+            step={unit === 'percent' ? '0.1' : '10'}
+            value={change}
+            onChange={(e) => setChange(e.target.value)}
+            disabled={disabled}
+            aria-label={t('scn.feeChange')}
+            className="scn-change"
+            data-testid={`scn-${side}-qe-change`}
+          />
+          <select
+            value={unit}
+            onChange={(e) => {
+              const next = e.target.value as 'yen' | 'percent';
+              setUnit(next);
+              // The other unit's usual step (−500 yen reads as −500 %, which no fee can take).
+              setChange(next === 'percent' ? '-5' : '-500');
+            }}
+            disabled={disabled}
+            aria-label={t('scn.feeChangeUnit')}
+            className="scn-change-unit"
+            data-testid={`scn-${side}-qe-unit`}
+          >
+            <option value="yen">{t('scn.yenPerMonth')}</option>
+            <option value="percent">{t('scn.percentOfFee')}</option>
+          </select>
         </span>
         <button type="button" onClick={addCourseFee} disabled={disabled} data-testid={`scn-${side}-qe-add`}>
           {t('scn.addEdit')}
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * Under the 感応度 box: the fleet size as a row of the tornado, moved to the numbers of contracts
+ * typed (± 20 % of the fleet to start with), beside every default assumption (fleet-sensitivity.ts).
+ */
+function FleetSensitivityFields({ form, set, bad, disabled }: { form: ScenarioForm; set: (patch: Partial<ScenarioForm>) => void; bad: (pointer: string) => string | undefined; disabled: boolean }) {
+  const { t } = useI18n();
+  const section = form.sensitivity ?? {};
+  const i = fleetIndex(section);
+  const move = i >= 0 ? section.assumptions![i]! : null;
+  const setMove = (next: { down: number; up: number } | null) => set({ sensitivity: withFleetMove(section, next) });
+  const sizeInput = (dir: 'down' | 'up') => {
+    const pointer = `/sensitivity/assumptions/${i}/${dir}`;
+    return (
+      <label className="scn-field">
+        <span>{t(dir === 'down' ? 'scn.fleetMoveDown' : 'scn.fleetMoveUp')}</span>
+        <input
+          type="number"
+          min={1}
+          step="1"
+          className={bad(pointer)}
+          data-field={pointer}
+          data-testid={`scn-fleet-move-${dir}`}
+          value={move?.[dir] === undefined || Number.isNaN(move[dir]) ? '' : String(move[dir])}
+          onChange={(e) => move && setMove({ down: move.down ?? Number.NaN, up: move.up ?? Number.NaN, [dir]: num(e.target.value) })}
+          disabled={disabled}
+        />
+      </label>
+    );
+  };
+  return (
+    <div className="scn-fleet-move" data-testid="scn-fleet-move">
+      <label className="scn-check">
+        <input type="checkbox" checked={move !== null} onChange={(e) => setMove(e.target.checked ? defaultFleetMove(form.fleet.size, section.relative) : null)} disabled={disabled} data-testid="scn-fleet-move-on" />{' '}
+        {t('scn.fleetMove')}
+      </label>
+      {move && (
+        <div className="scn-fleet-move-sizes">
+          {sizeInput('down')}
+          {sizeInput('up')}
+        </div>
+      )}
+      <small className="muted">{t('scn.fleetMoveHint')}</small>
+    </div>
   );
 }

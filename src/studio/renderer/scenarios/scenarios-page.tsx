@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { base64ToBlob, download } from '../tariffs/base64.js';
 import { CompareView } from './compare-view.js';
+import { MAX_COMPARED, type CompareSide } from './compare-data.js';
 import { bandFigure, count, signedYen } from './format.js';
 import { formIssues } from './form-issues.js';
 import { ResultView } from './result-view.js';
@@ -31,7 +32,7 @@ const tooLarge = (e: unknown): { size: number; limit: number } | null => {
 };
 
 /**
- * Finance's scenarios: saved scenarios on the left (tick two to compare), the form, the run
+ * Finance's scenarios: saved scenarios on the left (tick two to four to compare), the form, the run
  * with its progress bar and cancel button, and the last run's charts and tables, exported to
  * Excel as the workbook `tariff simulate` writes plus the charts' data.
  */
@@ -63,7 +64,7 @@ export function ScenariosPage() {
   const [errorFields, setErrorFields] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<{ key: MessageKey; vars?: Record<string, string | number> } | null>(null);
   const [compareIds, setCompareIds] = useState<number[]>([]);
-  const [compare, setCompare] = useState<{ a: { name: string; view: RunView }; b: { name: string; view: RunView } } | null>(null);
+  const [compare, setCompare] = useState<CompareSide[] | null>(null);
   const [formOpen, setFormOpen] = useState(true);
   /** The form the shown result was run with (the re-pricing compares the form with it), and how the shown figures were made. */
   const [ranForm, setRanForm] = useState<ScenarioForm | null>(null);
@@ -125,12 +126,19 @@ export function ScenariosPage() {
     [api, showError],
   );
 
+  const resultTop = useRef<HTMLDivElement | null>(null);
+  const [resultShown, setResultShown] = useState(0);
+  useEffect(() => {
+    if (resultShown > 0) resultTop.current?.scrollIntoView({ block: 'start' });
+  }, [resultShown]);
+
   const run = useScenarioRun(
     api,
     (p: RunProgress) => {
       if (p.state === 'done') {
         setNotice({ key: 'scn.done', vars: { seconds: (p.elapsedMs / 1000).toFixed(1) } });
-        void open(p.scenarioId);
+        // The form folds away: the result is shown from its top (its head and summary), not wherever the form was scrolled to.
+        void open(p.scenarioId).then(() => setResultShown((n) => n + 1));
       } else if (p.state === 'cancelled') setNotice({ key: 'scn.cancelled', vars: { done: count(p.contractsDone, lang), total: count(p.contracts, lang) } });
       else if (p.state === 'failed' && p.error) showError(new StudioCallError('scenarios.run', p.error), (tr) => tr('scn.failed'));
       void refreshList();
@@ -263,14 +271,14 @@ export function ScenariosPage() {
     }
   };
 
-  const toggleCompare = (id: number) => setCompareIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids.slice(-1), id]));
+  // Up to four ticked (a fifth replaces the one ticked first), in the order ticked: A, B, C, D.
+  const toggleCompare = (id: number) => setCompareIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids.slice(-(MAX_COMPARED - 1)), id]));
   const openCompare = async () => {
-    const [a, b] = compareIds;
-    if (a === undefined || b === undefined) return;
+    if (compareIds.length < 2) return;
     try {
-      const [ra, rb] = await Promise.all([api.scenarios.get({ id: a }), api.scenarios.get({ id: b })]);
-      if (!ra.result || !rb.result) throw new Error(t('scn.compare.needRuns'));
-      setCompare({ a: { name: ra.summary.name, view: ra.result }, b: { name: rb.summary.name, view: rb.result } });
+      const got = await Promise.all(compareIds.map((id) => api.scenarios.get({ id })));
+      if (got.some((r) => !r.result)) throw new Error(t('scn.compare.needRuns'));
+      setCompare(got.map((r) => ({ name: r.summary.name, view: r.result! })));
     } catch (e) {
       showError(e);
     }
@@ -336,9 +344,10 @@ export function ScenariosPage() {
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => void openCompare()} disabled={compareIds.length !== 2} data-testid="scn-compare">
-          {t('scn.compare.action')}
+        <button type="button" onClick={() => void openCompare()} disabled={compareIds.length < 2} data-testid="scn-compare">
+          {t('scn.compare.action', { n: Math.max(2, compareIds.length) })}
         </button>
+        {compareIds.length < 2 && <p className="muted small">{t('scn.compare.hint')}</p>}
       </aside>
 
       <div className="scn-main">
@@ -444,14 +453,20 @@ export function ScenariosPage() {
               disabled={busy}
             />
           )}
-          {compare && <CompareView a={compare.a} b={compare.b} onClose={() => setCompare(null)} />}
+          {compare && <CompareView sides={compare} onClose={() => setCompare(null)} />}
           {summary?.last?.stale && result && <p className="banner banner-warning small">{t('scn.staleNote')}</p>}
           {result && priceMode && (
             <p className={priceMode.mode === 'repriced' ? 'badge badge-draft scn-price-mode' : 'badge scn-price-mode'} role="status" data-testid="scn-price-mode" data-mode={priceMode.mode}>
               {priceMode.mode === 'repriced' ? t('scn.mode.repriced', { ms: priceMode.ms }) : t('scn.mode.simulated')}
             </p>
           )}
-          {result ? <ResultView view={result} /> : !formOpen && <p className="muted">{t('scn.noResult')}</p>}
+          {result ? (
+            <div ref={resultTop}>
+              <ResultView view={result} />
+            </div>
+          ) : (
+            !formOpen && <p className="muted">{t('scn.noResult')}</p>
+          )}
         </div>
       </div>
     </div>
