@@ -10,6 +10,9 @@ import { calendarDate as isoDate, yenAnswer as yen } from './schema-primitives.j
  */
 const strings = { type: 'array', items: { type: 'string' } } as const;
 
+/** A bill's id as the case gave it: a string or a number (case-files.md gives `id` no type). */
+const billId = { type: ['string', 'number'] } as const;
+
 type Spec = { outcomes: string[]; fields: Record<string, object>; required: string[] };
 
 export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
@@ -75,7 +78,7 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
           type: 'object',
           additionalProperties: false,
           required: ['payment', 'bill', 'amount'],
-          properties: { payment: { type: 'integer', minimum: 0 }, bill: { type: 'string' }, amount: yen },
+          properties: { payment: { type: 'integer', minimum: 0 }, bill: billId, amount: yen },
         },
       },
       bills: {
@@ -84,7 +87,7 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
           type: 'object',
           additionalProperties: false,
           required: ['id', 'paid', 'outstanding', 'settledDate'],
-          properties: { id: { type: 'string' }, paid: yen, outstanding: yen, settledDate: { anyOf: [isoDate, { type: 'null' }] } },
+          properties: { id: billId, paid: yen, outstanding: yen, settledDate: { anyOf: [isoDate, { type: 'null' }] } },
         },
       },
       unapplied: yen,
