@@ -31,13 +31,18 @@ const billKey = (id: BillId): string => String(id);
 const positiveYen = { type: 'integer', minimum: 1, maximum: MAX_YEN } as const;
 /** A payment: 0 yen or more (a payment of 0, e.g. a transfer recorded without money, settles nothing), at most MAX_YEN. */
 const paymentYen = { type: 'integer', minimum: 0, maximum: MAX_YEN } as const;
+/**
+ * A bill and a payment are read by the keys case-files.md gives them; other keys (a note, a
+ * payment method) are the writer's own and ignored. Unlike an unknown fact at the top level (a
+ * misspelt optional fact would pass as its default), every key read here is required, so a
+ * misspelt one is still a missing key: nothing wrong passes silently.
+ */
 const billSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['id', 'dueDate', 'amount'],
   properties: { id: billId, dueDate: date, amount: positiveYen },
 };
-const paymentSchema = { type: 'object', additionalProperties: false, required: ['date', 'amount'], properties: { date, amount: paymentYen } };
+const paymentSchema = { type: 'object', required: ['date', 'amount'], properties: { date, amount: paymentYen } };
 
 /** Sorts by key, keeping the given order for equal keys; returns the original indexes. */
 const stableOrder = <T>(xs: readonly T[], key: (x: T) => string): number[] =>
