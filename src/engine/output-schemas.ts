@@ -11,7 +11,7 @@ import { calendarDate as isoDate, yenAnswer as yen } from './schema-primitives.j
 const strings = { type: 'array', items: { type: 'string' } } as const;
 
 /** A bill's id as the case gave it: a string or a number (case-files.md gives `id` no type). */
-const billId = { type: ['string', 'number'] } as const;
+const billId = { type: ['string', 'number'], description: "the bill's id as the case gave it" } as const;
 
 /**
  * `tax` of a decision whose amount bears no consumption tax (case-files.md: "no tax is added to

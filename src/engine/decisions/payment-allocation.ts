@@ -19,7 +19,13 @@ type Facts = { bills: Bill[]; payments: Payment[] };
  * different ids could meet: refused (write a long id as a string).
  */
 export type BillId = string | number;
-const billId = { type: ['string', 'number'], minLength: 1, minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER } as const;
+const billId = {
+  type: ['string', 'number'],
+  minLength: 1,
+  minimum: -Number.MAX_SAFE_INTEGER,
+  maximum: Number.MAX_SAFE_INTEGER,
+  description: 'the bill\'s own name: a string or a number, echoed as given; 1 and "1" are one id',
+} as const;
 /**
  * The bill an id names: 1 and "1" are one bill. Reports print an id as text (the CLI, the studio's
  * table, a spreadsheet), where the two cannot be told apart, so a case that gives both means one
