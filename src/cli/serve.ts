@@ -9,9 +9,9 @@ import { createDecisionService, type DecisionServer } from '../serve/decision-se
 import { lineBuffer } from '../serve/line-buffer.js';
 import { ReleaseStore } from '../serve/release-store.js';
 import { DEFAULT_LIMITS } from '../serve/service-types.js';
-import { hashToken, parseTokenFile, TokenChecker, watchTokenFile } from '../serve/tokens.js';
+import { BadTokenCount, hashToken, parseTokenFile, TokenChecker, watchTokenFile } from '../serve/tokens.js';
 import { BatchPool } from '../serve/batch-pool.js';
-import { connectionShare, CONNECTION_SHARE_ENV, isPoolWorker, runWorkerPool } from '../serve/workers.js';
+import { askPrimaryBadTokens, connectionShare, CONNECTION_SHARE_ENV, isPoolWorker, runWorkerPool } from '../serve/workers.js';
 import { join } from 'node:path';
 import type { Command } from './main.js';
 import { todayInTokyo } from '../engine/dates.js';
@@ -122,7 +122,8 @@ export const serveCommand: Command = {
       SERVE_FLAG_LIMITS.batchThreads,
       ' (0: the request thread answers batches)',
     );
-    const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens))) : undefined;
+    // A worker of --workers N counts bad tokens in the primary (one limit for the service), a single process itself.
+    const tokens = values.tokens ? new TokenChecker(parseTokenFile(resolve(values.tokens)), isPoolWorker() ? { limit: askPrimaryBadTokens() } : {}) : undefined;
     if (workers > 1 && !isPoolWorker()) {
       // Checked once here, so a bad release is one clear error and not one per worker.
       const check = new ReleaseStore(path, { ...(values['public-key'] ? { publicKeyFile: resolve(values['public-key']) } : {}), log: () => undefined });
@@ -153,6 +154,7 @@ export const serveCommand: Command = {
           sighup: hangupNote(stopOnHangup),
         },
         envOf: (slot) => ({ [CONNECTION_SHARE_ENV]: String(connectionShare(given.maxConnections, workers, slot)) }),
+        ...(tokens ? { badTokens: new BadTokenCount() } : {}),
       });
       return code;
     }

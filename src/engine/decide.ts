@@ -11,9 +11,9 @@ import { outageWaiver } from './decisions/outage-waiver.js';
 import { paymentAllocation } from './decisions/payment-allocation.js';
 import { settlement } from './decisions/settlement.js';
 import { surcharge } from './decisions/surcharge.js';
-import { finishDecision, unknownCourseErrors, type AnyDecision, type DecisionContext } from './decision-kit.js';
+import { finishDecision, wellTypedUnder, type AnyDecision, type DecisionContext } from './decision-kit.js';
 import { isIsoDate } from './dates.js';
-import { InvalidCase, type FieldError } from './errors.js';
+import { inCaseOrder, InvalidCase, type FieldError } from './errors.js';
 import { evaluateCompiled, evaluateJre, type Facts } from './evaluators.js';
 import { validateFacts } from './facts-validator.js';
 import { InterpretationSet } from './interpretations.js';
@@ -108,19 +108,24 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
     return invalid({ ...(typeof caseName === 'string' ? { name: caseName } : {}), decision } as CaseInput, typeof asOfField === 'string' ? asOfField : opts.today, [
       { path: tooDeepAt(c)!, message: `nests deeper than ${MAX_JSON_DEPTH} levels; a case's facts and expect are a few levels deep`, code: 'CASE_TOO_DEEP' },
     ]);
+  // Every problem of the case is reported at once (case-files.md: `errors`, each with its pointer),
+  // in the case's own order (inCaseOrder): a check is skipped only when what it reads is itself in
+  // error (facts of an unknown decision have no schema; a date before every version has no tariff
+  // to look a course up in).
   const errors: FieldError[] = [];
   const asOf = (asOfField ?? opts.today) as string;
-  if (!isIsoDate(asOf)) return invalid(c, String(asOf), [{ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(asOfField)}`, code: 'FACT_FORMAT' }]);
+  const asOfValid = isIsoDate(asOf);
+  if (!asOfValid) errors.push({ path: '/asOf', message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(asOfField)}`, code: 'FACT_FORMAT' });
+  const asOfOut = asOfValid ? asOf : String(asOf);
   // Other top-level fields (a description, a ticket number) are the user's own notes: ignored.
-  if (typeof decision !== 'string' || !Object.hasOwn(DECISION_DEFS, decision)) {
+  const known = typeof decision === 'string' && Object.hasOwn(DECISION_DEFS, decision);
+  if (!known) {
     const what = decision === undefined ? 'missing decision' : `unknown decision ${JSON.stringify(decision)}`;
     errors.push({ path: '/decision', message: `${what}; use one of ${DECISIONS.join(', ')}`, code: 'UNKNOWN_DECISION' });
-    return invalid(c, asOf, errors);
   }
-  const name = decision as DecisionName;
-  const rules = opts.rules ?? registry.rulesInForce(asOf);
-  const tariff = opts.tariff ?? registry.tariffInForce(asOf);
-  if (!rules || !tariff) {
+  const rules = asOfValid ? (opts.rules ?? registry.rulesInForce(asOf)) : undefined;
+  const tariff = asOfValid ? (opts.tariff ?? registry.tariffInForce(asOf)) : undefined;
+  if (asOfValid && (!rules || !tariff)) {
     const missing = !rules ? 'rule' : 'tariff';
     // The first day both kinds are in force; with no version of the other kind approved (the
     // studio passes a draft of it), the missing kind's own first day.
@@ -135,42 +140,60 @@ function prepareOrInvalid(registry: Registry, c: CaseInput, opts: DecideOptions)
           : `no ${missing} version is in force on ${asOf}; the first takes effect on ${first}. Use an asOf on or after it.`,
       code: 'NO_VERSION_IN_FORCE',
     });
-    return invalid(c, asOf, errors);
   }
   // No facts at all: each required fact is missing (an error each). Facts given as null, a list or
   // a scalar are facts of the wrong type: one error at /facts.
   const facts = (factsField === undefined ? {} : factsField) as Record<string, unknown>;
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+  const factsObject = typeof facts === 'object' && facts !== null && !Array.isArray(facts);
+  if (!factsObject)
     errors.push({
       path: '/facts',
       message: `facts must be a JSON object of the decision's facts, got ${facts === null ? 'null' : Array.isArray(facts) ? 'a list' : typeof facts}`,
       code: 'FACT_TYPE',
     });
-    return invalid(c, asOf, errors);
-  }
   if (overrides !== undefined && overrides !== null && (typeof overrides !== 'object' || Array.isArray(overrides)))
     errors.push({ path: '/interpretations', message: 'interpretations must be an object of name → value', code: 'CASE_SHAPE' });
-  const def = DECISION_DEFS[name];
-  const factErrors = validateFacts(def.factsSchema, facts);
-  // A spread of an empty array per call (most cases are valid) was a call with spread all the same.
-  if (factErrors.length) errors.push(...factErrors);
+  const def = known ? DECISION_DEFS[decision as DecisionName] : undefined;
+  if (def && factsObject) {
+    const factErrors = validateFacts(def.factsSchema, facts);
+    // A spread of an empty array per call (most cases are valid) was a call with spread all the same.
+    if (factErrors.length) errors.push(...factErrors);
+  }
   // An array is no map of overrides (its error is above): its indexes are not read as names too.
-  const interps = new InterpretationSet(
-    rules.interpretations,
-    typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, string>) : undefined,
-    errors,
-  );
-  // Invalid already: a misspelt course is named too, not left for the next run to find.
-  if (errors.length) return invalid(c, asOf, [...errors, ...unknownCourseErrors(def.factsSchema, facts, registry.index(tariff), errors)]);
+  const interps = rules
+    ? new InterpretationSet(
+        rules.interpretations,
+        typeof overrides === 'object' && overrides !== null && !Array.isArray(overrides) ? (overrides as Record<string, string>) : undefined,
+        errors,
+      )
+    : undefined;
+  if (!def || !factsObject || !rules || !tariff || !interps) return invalid(c, asOfOut, inCaseOrder(c, errors));
+  const name = decision as DecisionName;
   const ctx: DecisionContext = { asOf, tariff: registry.index(tariff), rules: rules.decisions[name], interps, errors: [] };
+  if (errors.length) {
+    // Invalid already: the decision's own checks (a misspelt course, dates out of order, an option
+    // or a bill id given twice) still run on the facts that are well-typed, so they are named too,
+    // not left for the next run to find.
+    if (def.checksFacts) {
+      ctx.wellTyped = wellTypedUnder(errors);
+      try {
+        def.prepare(facts, ctx);
+      } catch (e) {
+        if (!(e instanceof InvalidCase)) throw e;
+        ctx.errors.push(...e.errors);
+      }
+    }
+    return invalid(c, asOf, inCaseOrder(c, ctx.errors.length ? [...errors, ...ctx.errors] : errors));
+  }
   let prepared: ReturnType<AnyDecision['prepare']>;
   try {
     prepared = def.prepare(facts, ctx);
   } catch (e) {
-    if (e instanceof InvalidCase) return invalid(c, asOf, e.errors);
+    if (e instanceof InvalidCase) return invalid(c, asOf, inCaseOrder(c, [...ctx.errors, ...e.errors]));
     throw e;
   }
-  if (!prepared || ctx.errors.length) return invalid(c, asOf, ctx.errors.length ? ctx.errors : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
+  if (!prepared || ctx.errors.length)
+    return invalid(c, asOf, ctx.errors.length ? inCaseOrder(c, ctx.errors) : [{ path: '/facts', message: 'the facts could not be used', code: 'FACT_INVALID' }]);
   return { ok: true, def, ctx, facts: prepared.facts, state: prepared.state, name, caseName, asOf, versions: { rules: rules.effective, tariffs: tariff.effective } };
 }
 

@@ -1,7 +1,6 @@
 import { notBefore, parseDateTime } from './dates.js';
 import type { FieldError } from './errors.js';
 import { escapePointer } from './errors.js';
-import { courseRef } from './schema-primitives.js';
 import type { InterpretationSet } from './interpretations.js';
 import type { FiredEvent } from './output-types.js';
 import { conditionLeaves, isFactRef, type Condition, type DecisionName, type RuleFile } from './rule-types.js';
@@ -16,7 +15,32 @@ export type DecisionContext = {
   interps: InterpretationSet;
   /** Errors found while preparing; any makes the outcome `invalid`. */
   errors: FieldError[];
+  /**
+   * Set only while a case is invalid already (a fact of the wrong type, an unknown interpretation):
+   * whether the value at a JSON pointer (`/facts/...`) is well-typed, i.e. no error points at it,
+   * inside it or at a fact or entry holding it. prepare then runs only its checks, each where the
+   * facts it reads are well-typed, and derives nothing (see `checksFacts`). Undefined: every fact
+   * is well-typed (the schema passed).
+   */
+  wellTyped?: (pointer: string) => boolean;
 };
+
+/** Whether a check may read the fact at `pointer` (always, once the schema passed). */
+export const typedAt = (ctx: DecisionContext, pointer: string): boolean => ctx.wellTyped === undefined || ctx.wellTyped(pointer);
+
+/**
+ * ctx.wellTyped for a case with these errors: a pointer is well-typed when no error's path is the
+ * pointer, lies inside it or holds it. Errors outside the facts (/asOf, /interpretations/…) hold no fact.
+ */
+export const wellTypedUnder =
+  (errors: readonly FieldError[]) =>
+  (pointer: string): boolean => {
+    for (const e of errors) {
+      if (e.path === pointer || e.path.startsWith(`${pointer}/`)) return false;
+      if (e.path.startsWith('/facts/') && pointer.startsWith(`${e.path}/`)) return false;
+    }
+    return true;
+  };
 
 export type Finished = { outcome: string; clauses: string[]; fields: Record<string, unknown> };
 
@@ -28,6 +52,13 @@ export type Finished = { outcome: string; clauses: string[]; fields: Record<stri
 export type DecisionDef<F, S> = {
   name: DecisionName;
   factsSchema: object;
+  /**
+   * True when prepare checks the facts beyond their schema (an unknown course or option, dates out
+   * of order, a bill id used twice…). A case whose facts already failed their schema is then
+   * prepared too, with ctx.wellTyped set, so every problem is reported at once: prepare runs each
+   * check whose facts are well-typed and returns undefined.
+   */
+  checksFacts?: boolean;
   /** Derives the facts the rules read; pushes to ctx.errors and returns undefined when it cannot. */
   prepare(facts: F, ctx: DecisionContext): { facts: Record<string, unknown>; state: S } | undefined;
   finish(fired: FiredEvent[], state: S, ctx: DecisionContext): Finished;
@@ -134,30 +165,15 @@ const unknownCourse = (tariff: TariffIndex, value: string, field: string): Field
   code: 'UNKNOWN_COURSE',
 });
 
-/** Resolves a course fact; an unknown name is an error that lists the closest course names. */
+/**
+ * Resolves a course fact; an unknown name is an error that lists the closest course names. A
+ * course fact that is itself in error (not a string, empty, missing) is left to that error.
+ */
 export const courseFact = (ctx: DecisionContext, value: string, field: string): Course | undefined => {
+  if (ctx.wellTyped && !ctx.wellTyped(`/facts/${field}`)) return undefined;
   const c = ctx.tariff.resolver.resolve(value);
   if (!c) ctx.errors.push(unknownCourse(ctx.tariff, value, field));
   return c;
-};
-
-/**
- * The unknown courses among a case's course facts (top-level facts of the `courseRef` schema),
- * for a case whose other facts failed their schema: every fault is named at once, so a case with
- * a wrong date and a misspelt course gets both errors, not the date's alone. A course fact that
- * is itself in error (not a string) is left to that error.
- */
-export const unknownCourseErrors = (factsSchema: object, facts: Record<string, unknown>, tariff: TariffIndex, errors: readonly FieldError[]): FieldError[] => {
-  const properties = (factsSchema as { properties?: Record<string, unknown> }).properties ?? {};
-  const out: FieldError[] = [];
-  for (const [field, schema] of Object.entries(properties)) {
-    const value = facts[field];
-    if (schema !== courseRef || typeof value !== 'string' || value === '') continue;
-    const path = `/facts/${escapePointer(field)}`;
-    if (errors.some((e) => e.path === path) || tariff.resolver.resolve(value)) continue;
-    out.push(unknownCourse(tariff, value, field));
-  }
-  return out;
 };
 
 export const unique = (xs: Iterable<string>): string[] => [...new Set(xs)];

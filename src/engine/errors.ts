@@ -57,3 +57,38 @@ export class InvalidCase extends Error {
 }
 
 export const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * A case's errors in the order of the case itself (docs/engine.md § How a case is answered): by
+ * JSON pointer, each segment by the place of its key in the object as written (a list's entries
+ * by index), a pointer before those inside it; a key the case does not have (a missing required
+ * fact) after the keys it has at that level. Errors at one pointer keep the order they were found
+ * in (the sort is stable), so the order is the same on every run and on both decide paths.
+ */
+export function inCaseOrder<E extends { path: string }>(c: unknown, errors: readonly E[]): E[] {
+  if (errors.length < 2) return [...errors];
+  const keyOf = (pointer: string): number[] => {
+    const out: number[] = [];
+    let node: unknown = c;
+    for (const raw of pointer.split('/').slice(1)) {
+      const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) {
+        const i = /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : -1;
+        out.push(i >= 0 && i < node.length ? i : node.length);
+        node = i >= 0 ? node[i] : undefined;
+      } else if (node !== null && typeof node === 'object') {
+        const keys = Object.keys(node);
+        const i = keys.indexOf(seg);
+        out.push(i >= 0 ? i : keys.length);
+        node = i >= 0 ? (node as Record<string, unknown>)[seg] : undefined;
+      } else out.push(0);
+    }
+    return out;
+  };
+  const keyed = errors.map((e) => ({ e, k: keyOf(e.path) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.k.length, b.k.length); i += 1) if (a.k[i] !== b.k[i]) return a.k[i]! - b.k[i]!;
+    return a.k.length - b.k.length;
+  });
+  return keyed.map((x) => x.e);
+}

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { compileSchema } from './ajv.js';
 import { escapePointer, type FieldError } from './errors.js';
-import { schemaErrorMessage, valueAtPointer } from './schema-errors.js';
+import { allowedKeysAt, schemaErrorMessage, valueAtPointer } from './schema-errors.js';
 
 /** Validates a case's facts against its decision's schema; errors point into the case (/facts/...). */
 
@@ -62,6 +62,7 @@ export function validateFacts(schema: object, facts: unknown): readonly FieldErr
         : e.keyword === 'additionalProperties'
           ? `/facts${e.instancePath}/${escapePointer(String(e.params.additionalProperty))}`
           : `/facts${e.instancePath}`;
-    return { path, message: schemaErrorMessage(e, 'facts', valueAtPointer(facts, e.instancePath)), code: `FACT_${e.keyword.toUpperCase()}` };
+    const keys = e.keyword === 'additionalProperties' && e.instancePath !== '' ? allowedKeysAt(schema, e.schemaPath) : undefined;
+    return { path, message: schemaErrorMessage(e, 'facts', valueAtPointer(facts, e.instancePath), keys), code: `FACT_${e.keyword.toUpperCase()}` };
   });
 }

@@ -47,7 +47,7 @@ const roundedNote = (v: unknown): string =>
     ? ` (as read: a JSON number past ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} loses its last digits)`
     : '';
 
-const factsMessage = (e: ErrorObject, value: unknown): string => {
+const factsMessage = (e: ErrorObject, value: unknown, keys?: readonly string[]): string => {
   if (tooLargeToHold(value))
     return `must be ${e.keyword === 'type' ? String(e.params.type) : 'a number'}, got a number too large to hold (JSON reads 1e309 and beyond as Infinity); write the number in digits, at most ${MAX_YEN.toLocaleString('en-US')} for an amount in yen`;
   switch (e.keyword) {
@@ -58,7 +58,10 @@ const factsMessage = (e: ErrorObject, value: unknown): string => {
     case 'required':
       return `missing required fact "${String(e.params.missingProperty)}"`;
     case 'additionalProperties':
-      return `unknown fact "${String(e.params.additionalProperty)}" for this decision: remove it or check its spelling`;
+      // A key inside a fact's entry (an option's {code, from}, a bill) is no fact of the decision: said as a key of that entry.
+      return e.instancePath === ''
+        ? `unknown fact "${String(e.params.additionalProperty)}" for this decision: remove it or check its spelling`
+        : `unknown key "${String(e.params.additionalProperty)}" in /facts${e.instancePath}${keys?.length ? ` (its keys: ${keys.join(', ')})` : ''}: remove it or check its spelling`;
     case 'format':
       return `must be ${FORMAT_HELP[String(e.params.format)] ?? e.params.format}, got ${JSON.stringify(value)}`;
     case 'enum':
@@ -78,8 +81,23 @@ const factsMessage = (e: ErrorObject, value: unknown): string => {
   }
 };
 
-/** The message of one ajv error; `value` is the value at the error's instancePath (the `facts` style shows it). */
-export const schemaErrorMessage = (e: ErrorObject, style: SchemaErrorStyle, value?: unknown): string => (style === 'facts' ? factsMessage(e, value) : dataMessage(e));
+/**
+ * The message of one ajv error; `value` is the value at the error's instancePath (the `facts` style
+ * shows it); `keys`, for an unknown key inside a fact's entry, the keys that entry takes.
+ */
+export const schemaErrorMessage = (e: ErrorObject, style: SchemaErrorStyle, value?: unknown, keys?: readonly string[]): string =>
+  style === 'facts' ? factsMessage(e, value, keys) : dataMessage(e);
+
+/** The keys the schema node holding an `additionalProperties` error allows (its `properties`), from the error's schema path. */
+export const allowedKeysAt = (root: object, schemaPath: string): string[] => {
+  const node = schemaPath
+    .split('/')
+    .slice(1, -1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), root);
+  const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
+  return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+};
 
 /** The value at a JSON pointer (RFC 6901) inside `root`, or undefined. */
 export const valueAtPointer = (root: unknown, pointer: string): unknown =>

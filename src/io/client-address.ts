@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { plainAddress } from '../net/plain-address.js';
 
+/** The client an address stands for in a per-address limit (an IPv6 address by its /64): src/net/plain-address.ts. */
+export { clientKeyOf } from '../net/plain-address.js';
+
 /**
  * The client address a server counts its per-client limits by (bad bearer tokens, sign-in
  * attempts) and writes into its logs. By default it is the TCP peer, and X-Forwarded-For is

@@ -3,4 +3,4 @@
  * (node:crypto), schemas and, with a public key, its Ed25519 signature; build and seal releases.
  */
 export { loadReleaseFile, sealRelease, sha256Hex, writeReleaseFile } from './release-file.js';
-export { folderReleaseSource, releaseContent, type ReleaseSource } from './release-build.js';
+export { folderReleaseSource, programReleaseSource, releaseContent, type ReleaseSource } from './release-build.js';

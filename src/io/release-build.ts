@@ -7,7 +7,7 @@ import { validateRuleVersion, validateVersionIndex } from '../engine/validate-da
 import { loadVersionCoverage, quoteErrors } from './coverage-file.js';
 import { loadRuleVersions, loadTariffVersions } from './folder-store.js';
 import { readJson } from './json-file.js';
-import { programInfo } from './program-info.js';
+import { programInfo, programRoot } from './program-info.js';
 
 /**
  * What goes into a release: the approved versions only (rules approved or superseded, tariffs
@@ -80,4 +80,23 @@ export function folderReleaseSource(rulesDir: string, tariffsDir: string): Relea
     auditHead: null,
     auditEntries: null,
   };
+}
+
+/**
+ * The program's own rules/ and tariffs/ as a release source: the checkout's, or those the package
+ * ships (`npm pack` packs them): what `tariff release build` packs without folders. A billing
+ * project that installed the package builds a release of its approved versions with it.
+ */
+export function programReleaseSource(): ReleaseSource {
+  const root = programRoot();
+  if (root === undefined)
+    throw new DataLoadError('PROGRAM_NOT_FOUND', [
+      {
+        file: '',
+        pointer: '',
+        message: 'no package.json of the tariff program above this module: give the folders to folderReleaseSource(rulesDir, tariffsDir)',
+        code: 'PROGRAM_NOT_FOUND',
+      },
+    ]);
+  return folderReleaseSource(join(root, 'rules'), join(root, 'tariffs'));
 }

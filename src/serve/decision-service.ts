@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { decide } from '../engine/decide.js';
 import { bodyNotUtf8, ConnectionClosedError, onBodyWithLimit } from '../io/body-limit.js';
 import { clientErrorAnswer, CONNECT_REFUSED, endSocketWithJson, ignoredAfterClose, refuseConnect, wasCutOff } from '../io/http-client-error.js';
-import { clientAddress, type TrustedProxies } from '../io/client-address.js';
+import { clientAddress, clientKeyOf, type TrustedProxies } from '../io/client-address.js';
 import { applyHttpLimits, hostMissing, SERVICE_HTTP_LIMITS, serverOptionsOf, doorRefusal, type HttpLimits } from '../io/http-limits.js';
 import type { CaseInput, Output } from '../engine/output-types.js';
 import type { LoadedRelease } from '../engine/release-types.js';
@@ -424,13 +424,22 @@ export function decisionListener(opts: ServiceOptions): DecisionListener {
       };
       const known = token === undefined ? null : opts.tokens.known(token);
       if (known !== undefined) return allowed(known);
-      // A new token from an address that presented too many wrong ones: refused without a check (each costs scrypt).
-      const wait = opts.tokens.throttled(remote);
-      if (wait !== undefined) {
-        retryAfter = String(wait);
-        throw new HttpError(429, 'TOO_MANY_BAD_TOKENS', `too many wrong bearer tokens from this address; wait ${wait} s and send the right one`);
-      }
-      opts.tokens.check(token!, remote).then(allowed, fail);
+      // A new token, counted against its address's limit first: from an address that presented too
+      // many wrong ones it is refused without a check (each costs scrypt). With --workers the count
+      // is the primary's, asked over IPC (a promise), so the limit holds for the whole service.
+      const checker = opts.tokens;
+      // Counted by the client an address stands for: an IPv6 address by its /64 (one host's block).
+      const counted = clientKeyOf(remote);
+      const admitted = (wait: number | undefined): void => {
+        if (wait !== undefined) {
+          retryAfter = String(wait);
+          return fail(new HttpError(429, 'TOO_MANY_BAD_TOKENS', `too many wrong bearer tokens from this address; wait ${wait} s and send the right one`));
+        }
+        checker.check(token!, counted).then(allowed, fail);
+      };
+      const wait = checker.admit(counted);
+      if (wait instanceof Promise) wait.then(admitted, fail);
+      else admitted(wait);
     } catch (e) {
       fail(e);
     }

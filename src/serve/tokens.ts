@@ -10,7 +10,7 @@ import { DataLoadError, type DataError } from '../engine/errors.js';
  * `tariff serve hash-token` prints). `#` starts a comment. A presented token is checked once
  * per distinct token (the verdict is cached under the token's SHA-256, never the token), so
  * scrypt's cost is paid on a client's first request only; an address that presents too many
- * new wrong tokens is told to wait (TokenChecker.throttled).
+ * new wrong tokens is told to wait (TokenChecker.admit, BadTokenLimit).
  */
 export type TokenEntry = { name: string; kind: 'sha256' | 'scrypt'; salt?: Buffer; hash: Buffer };
 
@@ -70,25 +70,64 @@ export type TokenCheckerOptions = { maxVerdicts: number; refusedPerWindow: numbe
 export const DEFAULT_TOKEN_CHECKS: TokenCheckerOptions = { maxVerdicts: 10_000, refusedPerWindow: 20, windowMs: 60_000 };
 
 /**
+ * The bad-token limit: `take` counts a new token from an address (undefined), or says how many
+ * seconds it must wait when it has presented `refusedPerWindow` in this window (the token is then
+ * neither counted nor checked); `giveBack` uncounts one that proved good (before it is answered,
+ * so the address's next request meets the count without it). A process's own count
+ * (BadTokenCount), or, in a worker of `tariff serve --workers N`, the primary's, asked over IPC
+ * (src/serve/workers.ts), so the limit holds for the whole service and not N times over.
+ */
+export type BadTokenLimit = { take(client: string): number | undefined | Promise<number | undefined>; giveBack(client: string): void | Promise<void> };
+
+/** New tokens presented per client address in the current window (a good one is given back). */
+export class BadTokenCount implements BadTokenLimit {
+  private readonly misses = new Map<string, { start: number; count: number }>();
+  constructor(
+    private readonly options: TokenCheckerOptions = DEFAULT_TOKEN_CHECKS,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  take(client: string): number | undefined {
+    const now = this.clock();
+    const m = this.misses.get(client);
+    if (m && now - m.start < this.options.windowMs) {
+      if (m.count >= this.options.refusedPerWindow) return Math.ceil((m.start + this.options.windowMs - now) / 1000);
+      m.count += 1;
+      return undefined;
+    }
+    if (this.misses.size >= this.options.maxVerdicts) for (const [k, x] of this.misses) if (now - x.start >= this.options.windowMs) this.misses.delete(k);
+    this.misses.set(client, { start: now, count: 1 });
+    return undefined;
+  }
+
+  giveBack(client: string): void {
+    const m = this.misses.get(client);
+    if (m && m.count > 0) m.count -= 1;
+  }
+}
+
+/**
  * Checks presented tokens against the file's hashes; the client's name, or undefined. Accepted
  * verdicts are kept apart from refused ones: there is at most one per line of the file, so a
  * flood of wrong tokens (which fills and empties the refused verdicts) never makes a good client
- * pay scrypt again.
+ * pay scrypt again. A token never seen is first `admit`ted (counted against its address's
+ * bad-token limit), then `check`ed.
  */
 export class TokenChecker {
   private readonly accepted = new Map<string, string>();
   private readonly refused = new Set<string>();
-  /** New tokens checked per client address in the current window (a good one is given back). */
-  private readonly misses = new Map<string, { start: number; count: number }>();
   private readonly options: TokenCheckerOptions;
+  private readonly limit: BadTokenLimit;
   /** Counts `replace`: a check that began under other entries is made again under the new ones. */
   private generation = 0;
   constructor(
     private entries: readonly TokenEntry[],
-    options: Partial<TokenCheckerOptions> = {},
-    private readonly clock: () => number = Date.now,
+    options: Partial<TokenCheckerOptions> & { limit?: BadTokenLimit } = {},
+    clock: () => number = Date.now,
   ) {
-    this.options = { ...DEFAULT_TOKEN_CHECKS, ...options };
+    const { limit, ...checks } = options;
+    this.options = { ...DEFAULT_TOKEN_CHECKS, ...checks };
+    this.limit = limit ?? new BadTokenCount(this.options, clock);
   }
 
   /** The token file changed: its new lines replace the old, and every verdict is forgotten, so a line taken out refuses its token from the next request on. */
@@ -103,39 +142,31 @@ export class TokenChecker {
     return createHash('sha256').update(token, 'utf8').digest('hex');
   }
 
-  /** The verdict on a token checked before: its client's name, null when it was refused, undefined when never seen (then `check`). */
+  /** The verdict on a token checked before: its client's name, null when it was refused, undefined when never seen (then `admit`, then `check`). */
   known(token: string): string | null | undefined {
     const key = TokenChecker.keyOf(token);
     return this.accepted.get(key) ?? (this.refused.has(key) ? null : undefined);
   }
 
-  /** Seconds until `client` may present a new token, when it presented too many wrong ones in this window; else undefined. */
-  throttled(client: string): number | undefined {
-    const m = this.misses.get(client);
-    if (!m) return undefined;
-    const left = m.start + this.options.windowMs - this.clock();
-    if (left <= 0) {
-      this.misses.delete(client);
-      return undefined;
-    }
-    return m.count >= this.options.refusedPerWindow ? Math.ceil(left / 1000) : undefined;
+  /**
+   * A new token from `client`, counted before it is checked (so a burst sent at once is counted
+   * as it arrives): undefined, or the seconds `client` must wait, having presented too many wrong
+   * ones in this window (then its token is not checked at all).
+   */
+  admit(client: string): number | undefined | Promise<number | undefined> {
+    return this.limit.take(client);
   }
 
-  private miss(client: string): void {
-    const now = this.clock();
-    if (this.misses.size >= this.options.maxVerdicts) for (const [k, m] of this.misses) if (now - m.start >= this.options.windowMs) this.misses.delete(k);
-    const m = this.misses.get(client);
-    if (!m || now - m.start >= this.options.windowMs) this.misses.set(client, { start: now, count: 1 });
-    else m.count += 1;
-  }
-
+  /** The client a token names, or undefined; a good one is given back to `client`'s count (`admit` counted it). */
   async check(token: string, client = ''): Promise<string | undefined> {
     const key = createHash('sha256').update(token, 'utf8').digest();
     const cacheKey = key.toString('hex');
     const known = this.known(token);
-    if (known !== undefined) return known ?? undefined;
-    // Counted before the first hash, so a burst of requests sent at once is counted too (and given back if the token is good).
-    this.miss(client);
+    if (known !== undefined) {
+      // Its verdict came while it was admitted (the same token in another request): a good one is given back all the same.
+      if (known !== null) await this.limit.giveBack(client);
+      return known ?? undefined;
+    }
     let found: string | null = null;
     const generation = this.generation;
     for (const e of this.entries) {
@@ -145,16 +176,11 @@ export class TokenChecker {
         break;
       }
     }
-    if (generation !== this.generation) {
-      // The file changed while scrypt ran: the verdict is made again under its new lines (the miss above is given back).
-      const m = this.misses.get(client);
-      if (m && m.count > 0) m.count -= 1;
-      return this.check(token, client);
-    }
+    // The file changed while scrypt ran: the verdict is made again under its new lines (counted once, by admit).
+    if (generation !== this.generation) return this.check(token, client);
     if (found !== null) {
       this.accepted.set(cacheKey, found);
-      const m = this.misses.get(client);
-      if (m && m.count > 0) m.count -= 1;
+      await this.limit.giveBack(client);
     } else {
       if (this.refused.size >= this.options.maxVerdicts) this.refused.clear();
       this.refused.add(cacheKey);

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { HANGUP_IGNORED } from '../io/hangup.js';
+import type { BadTokenCount, BadTokenLimit } from './tokens.js';
 
 /**
  * `tariff serve --workers N`: N processes answer on one port (node:cluster; on Linux the primary
@@ -14,7 +15,10 @@ import { HANGUP_IGNORED } from '../io/hangup.js';
  * - on SIGTERM/SIGINT (and SIGHUP when `stopOnHangup`) each worker is told to stop (it finishes the
  *   requests in flight), and the primary exits 0 once all have.
  * A cap meant for the whole service (`--max-connections`) is split among the workers
- * (connectionShare), each told its share in its environment (`envOf`).
+ * (connectionShare), each told its share in its environment (`envOf`). The bad-token limit is
+ * counted by the primary alone (`badTokens`): a worker asks it over IPC before it checks a new
+ * token (askPrimaryBadTokens), so an address gets the limit's attempts from the whole service,
+ * not the limit from each worker (the primary hands connections out in turn).
  */
 export type WorkerPoolOptions = {
   count: number;
@@ -29,7 +33,68 @@ export type WorkerPoolOptions = {
   stopOnHangup: boolean;
   /** More fields of the primary's first line, `{"event":"workers",…}`. */
   note?: Record<string, unknown>;
+  /** The service's one bad-token count, which every worker asks (askPrimaryBadTokens). */
+  badTokens?: BadTokenCount;
 };
+
+/** A worker's question to the primary's bad-token count, and the answer (`wait`: null when counted). */
+type BadTokenAsk = { tariff: 'bad-token'; op: 'take' | 'give-back'; id: number; client: string };
+type BadTokenAnswer = { tariff: 'bad-token'; id: number; wait: number | null };
+const isBadTokenMessage = (m: unknown): m is { tariff: 'bad-token' } & Record<string, unknown> =>
+  typeof m === 'object' && m !== null && (m as { tariff?: unknown }).tariff === 'bad-token';
+
+/** How long a worker waits for the primary's answer before it answers the request 500 (the primary answers at once; none comes only when it is gone). */
+const ASK_TIMEOUT_MS = 5000;
+
+/**
+ * A worker's bad-token limit: the primary's count, asked over the cluster's IPC channel. A
+ * question that cannot be sent or gets no answer fails the request (500) rather than check a
+ * token uncounted.
+ */
+export function askPrimaryBadTokens(): BadTokenLimit {
+  let next = 0;
+  const waiting = new Map<number, { resolve: (wait: number | undefined) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const settle = (id: number): { resolve: (wait: number | undefined) => void; reject: (e: Error) => void } | undefined => {
+    const w = waiting.get(id);
+    if (!w) return undefined;
+    waiting.delete(id);
+    clearTimeout(w.timer);
+    return w;
+  };
+  process.on('message', (m: unknown) => {
+    if (!isBadTokenMessage(m)) return;
+    const a = m as BadTokenAnswer;
+    settle(a.id)?.resolve(a.wait ?? undefined);
+  });
+  process.on('disconnect', () => {
+    for (const id of [...waiting.keys()]) settle(id)?.reject(new Error('the primary is gone: the bad-token limit cannot be asked'));
+  });
+  const send = (ask: BadTokenAsk, failed: (e: Error) => void): void => {
+    if (!process.send || !process.connected) return failed(new Error('no channel to the primary: the bad-token limit cannot be asked'));
+    process.send(ask, undefined, undefined, (e: Error | null) => {
+      if (e) failed(e);
+    });
+  };
+  const ask = (op: BadTokenAsk['op'], client: string): Promise<number | undefined> =>
+    new Promise((resolve, reject) => {
+      next += 1;
+      const id = next;
+      const timer = setTimeout(() => settle(id)?.reject(new Error(`the primary did not answer the bad-token limit in ${ASK_TIMEOUT_MS} ms`)), ASK_TIMEOUT_MS);
+      timer.unref();
+      waiting.set(id, { resolve, reject, timer });
+      send({ tariff: 'bad-token', op, id, client }, (e) => settle(id)?.reject(e));
+    });
+  return {
+    take: (client) => ask('take', client),
+    // Answered before the good token's request is: the address's next request, to any worker, meets the count without it.
+    // Not answered (the primary gone), the request is still served: the address would only wait out its window sooner.
+    giveBack: (client) =>
+      ask('give-back', client).then(
+        () => undefined,
+        () => undefined,
+      ),
+  };
+}
 
 /** The variable that tells a worker its share of `--max-connections` (set by the primary only; read only in a worker). */
 export const CONNECTION_SHARE_ENV = 'TARIFF_SERVE_CONNECTION_SHARE';
@@ -53,6 +118,18 @@ export function runWorkerPool(opts: WorkerPoolOptions): Promise<number> {
     const fork = (slot: number): void => {
       const w = cluster.fork(opts.envOf?.(slot));
       live.add(w);
+      if (opts.badTokens) {
+        const count = opts.badTokens;
+        w.on('message', (m: unknown) => {
+          if (!isBadTokenMessage(m)) return;
+          const ask = m as BadTokenAsk;
+          const client = String(ask.client);
+          const wait = ask.op === 'give-back' ? (count.giveBack(client), undefined) : count.take(client);
+          const answer: BadTokenAnswer = { tariff: 'bad-token', id: Number(ask.id), wait: wait ?? null };
+          // A worker gone meanwhile asked for a request no one waits for.
+          if (w.isConnected()) w.send(answer, undefined, () => undefined);
+        });
+      }
       let listening = false;
       w.once('listening', () => (listening = true));
       w.on('exit', (code, signal) => {

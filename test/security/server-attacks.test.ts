@@ -107,14 +107,19 @@ describe('the decision service (tariff serve)', () => {
     const tokensFile = join(dir, 'tokens-flood');
     writeFileSync(tokensFile, `ops sha256:${createHash('sha256').update('ops-token-0123456789').digest('hex')}\n`);
     const checker = new TokenChecker(parseTokenFile(tokensFile), { maxVerdicts: 8, refusedPerWindow: 5, windowMs: 60_000 });
-    expect(await checker.check('ops-token-0123456789', '10.0.0.1')).toBe('ops');
-    for (let i = 0; i < 5; i++) expect(await checker.check(`wrong-${i}`, '10.0.0.1')).toBeUndefined();
+    // Each new token is admitted (counted against its address) before it is checked; a good one is given back.
+    const ask = async (token: string, client: string) => {
+      expect(await checker.admit(client)).toBeUndefined();
+      return checker.check(token, client);
+    };
+    expect(await ask('ops-token-0123456789', '10.0.0.1')).toBe('ops');
+    for (let i = 0; i < 5; i++) expect(await ask(`wrong-${i}`, '10.0.0.1')).toBeUndefined();
     // More wrong tokens than the verdict cache holds, from many addresses: the good verdict stays.
-    for (let i = 0; i < 20; i++) await checker.check(`other-${i}`, `10.0.1.${i}`);
+    for (let i = 0; i < 20; i++) await ask(`other-${i}`, `10.0.1.${i}`);
     expect(checker.known('ops-token-0123456789')).toBe('ops');
-    // The sixth new wrong token from 10.0.0.1 in the window is not checked at all.
-    expect(checker.throttled('10.0.0.1')).toBeGreaterThan(0);
-    expect(checker.throttled('10.0.0.2')).toBeUndefined();
+    // The sixth new wrong token from 10.0.0.1 in the window is not admitted (so never checked).
+    expect(await checker.admit('10.0.0.1')).toBeGreaterThan(0);
+    expect(await checker.admit('10.0.0.2')).toBeUndefined();
 
     const server = createDecisionService(opts({ tokens: new TokenChecker(parseTokenFile(tokensFile), { refusedPerWindow: 3, windowMs: 60_000 }) }));
     const port = await listen(server);

@@ -112,6 +112,31 @@ describe('tariff serve: the bad-token limit and the log behind a proxy', () => {
     }
   });
 
+  it('counts an IPv6 client by its /64, as the sign-in limit does: new addresses of one block buy no fresh count, another block has its own', async () => {
+    const logs: AccessLogLine[] = [];
+    const server = createDecisionService(
+      serviceOptions(
+        release,
+        logs,
+        TODAY,
+        'test',
+      )({
+        tokens: new TokenChecker(parseTokenFile(tokensFile), { refusedPerWindow: 3, windowMs: 60_000 }),
+        trustProxy: parseTrustedProxies(['127.0.0.1']),
+      }),
+    );
+    const port = await listen(server);
+    try {
+      for (let i = 1; i <= 3; i += 1) expect(statusOf(await guess(port, i, `2001:db8:0:1::${i}`))).toBe(401);
+      expect(statusOf(await guess(port, 4, '2001:db8:0:1:ffff:ffff:ffff:4'))).toBe(429);
+      expect(statusOf(await guess(port, 5, '2001:db8:0:2::1'))).toBe(401);
+      // The log names each address as it is; only the count goes by the block.
+      expect(logs.map((l) => l.address)).toEqual(['2001:db8:0:1::1', '2001:db8:0:1::2', '2001:db8:0:1::3', '2001:db8:0:1:ffff:ffff:ffff:4', '2001:db8:0:2::1']);
+    } finally {
+      await close(server);
+    }
+  });
+
   it('without tokens only this machine is served: a remote client forwarded by a trusted local proxy is refused, a forged header from here changes nothing', async () => {
     const logs: AccessLogLine[] = [];
     const ask = (port: number, xff: string) => rawExchange(port, rawRequest('GET', '/v1/versions', { Host: `127.0.0.1:${port}`, 'X-Forwarded-For': xff }));

@@ -290,6 +290,17 @@ describe('decision service over HTTP', () => {
       expect(errorCode(r)).toBe(code);
       expect(r.headers['content-type']).toContain('application/json');
     }
+    // A case file's list of cases sent as a single request's or a batch's body: the error says where it goes.
+    const list = `[${APPROVE_BODY}]`;
+    expect((await call(port, 'POST', '/v1/decisions/approval', list)).body).toEqual({
+      error: {
+        code: 'BODY_SHAPE',
+        message: `the body is a list; one case is a JSON object {asOf?, facts, interpretations?}: send a case file's list of cases to POST /v1/decisions/approval/batch as {"cases": [...]}`,
+      },
+    });
+    expect((await call(port, 'POST', '/v1/decisions/approval/batch', list)).body).toMatchObject({
+      error: { code: 'BODY_SHAPE', message: expect.stringContaining('not a bare list: wrap it as {"cases": LIST}') },
+    });
     // The media type in any case and with its charset; a path starting with // stays a path.
     expect((await call(port, 'POST', '/v1/decisions/approval', APPROVE_BODY, { 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
     const twoSlashes = await call(port, 'POST', '//v1/decisions/approval', APPROVE_BODY);
@@ -731,6 +742,21 @@ describe('tariff serve', () => {
     expect(lines[2]).toMatchObject({ decision: 'approval', outcome: 'approve', status: 200, release: JSON.parse(readFileSync(file, 'utf8')).id });
   });
 
+  it("docs/decision-service.md's curl example: the case.json it writes, posted as it says, is answered settle 14000, as its comment says", async () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'decision-service.md'), 'utf8');
+    const example =
+      /cat > case\.json <<'JSON'\n(.*)\nJSON\ncurl -s -H 'content-type: application\/json' -d @case\.json http:\/\/127\.0\.0\.1:8787(\/v1\/decisions\/settlement) +# outcome settle, amount 14000\n/.exec(
+        doc,
+      );
+    expect(example, 'the doc writes case.json and posts it').not.toBeNull();
+    const { s, port } = await servingChild();
+    const r = await call(port, 'POST', example![2]!, example![1]!, { 'content-type': 'application/json' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ decision: 'settlement', outcome: 'settle', amount: 14000 });
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
   it('GET /v1/versions says a signed release was verified only when the service was given the public key that verifies it', async () => {
     const dir = scratch();
     const keys = ed25519Keys(dir, 'release');
@@ -819,6 +845,35 @@ describe('tariff serve --workers', () => {
     for (const l of lines.filter((x) => ['release.loaded', 'listening'].includes(String(x.event)))) expect(typeof l.worker).toBe('number');
     expect(lines.filter((l) => l.event === 'stopping').map((l) => typeof l.worker)).toEqual(expect.arrayContaining(['undefined', 'number', 'number']));
     expect(lines.find((l) => l.event === 'worker.exited')!.worker).toBe(firstWorker);
+  });
+
+  it('holds the bad-token limit for the whole service: an address gets 20 new wrong tokens a minute from all the workers together, not 20 from each', async () => {
+    const dir = scratch();
+    const file = writeRelease(dir, 'r.json', folderRelease());
+    const tokens = join(dir, 'tokens.txt');
+    writeFileSync(tokens, `billing sha256:${createHash('sha256').update('billing-token-0123456789').digest('hex')}\n`);
+    const s = serveChild(['--release', file, '--port', '0', '--workers', '2', '--batch-threads', '0', '--tokens', tokens]);
+    await s.until(/"event":"listening"/, 2);
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(s.io.out)![1]);
+    // A new connection per request: the primary hands them to the two workers in turn. One more than twice the limit.
+    const agent = new Agent({ keepAlive: false });
+    const ask = (token: string) => call(port, 'GET', '/v1/versions', undefined, { authorization: `Bearer ${token}` }, agent);
+    // The good token first, to each worker in turn: counted while it is checked, given back before it is answered.
+    for (let i = 0; i < 2; i += 1) expect((await ask('billing-token-0123456789')).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 41; i += 1) statuses.push((await ask(`guess-${i}-0123456789`)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array.from({ length: 20 }, () => 401));
+    expect(statuses.slice(20)).toEqual(Array.from({ length: 21 }, () => 429));
+    await s.until(/"path":"\/v1\/versions"/, 43);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const lines = s.lines().filter((l) => l.path === '/v1/versions');
+    expect(lines).toHaveLength(43);
+    expect(new Set(lines.filter((l) => l.status === 200).map((l) => l.worker)).size).toBe(2);
+    // Both workers checked wrong tokens and both refused past the limit: one count, not one per worker.
+    expect(new Set(lines.filter((l) => l.status === 401).map((l) => l.worker)).size).toBe(2);
+    expect(new Set(lines.filter((l) => l.status === 429).map((l) => l.worker)).size).toBe(2);
+    expect(s.io.out).not.toContain('guess-');
   });
 
   it('refuses a port in use with one line and exit 2, with one process or several (no worker started and restarted)', async () => {

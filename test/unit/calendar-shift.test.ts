@@ -14,11 +14,11 @@ import { registry, TODAY } from './helpers.js';
  * civil-code-142) are left out: the year 24 has no 祝日.
  */
 const YEARS = 2000;
-// Extended (2024-03-01, 2024-03-01T10:00) and ISO 8601 basic datetimes (20240301T1000).
+/** A date or datetime, in the extended form or ISO 8601's basic one (YYYYMMDDThh…). */
 const DATE = /^(\d{4})(-\d{2}(?:-\d{2})?(?:[T ].*)?|\d{4}T.*)$/;
 const HOLIDAY_DECISIONS = new Set(['cancellationNotice', 'cancellation']);
 
-/** The value with every date (YYYY-MM, YYYY-MM-DD, a datetime, extended or basic) YEARS earlier; undefined when one would be before year 1. */
+/** The value with every date (YYYY-MM, YYYY-MM-DD, a datetime in either form) YEARS earlier; undefined when one would be before year 1. */
 const shifted = (v: unknown): unknown => {
   if (typeof v === 'string') {
     const m = DATE.exec(v);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainAddress } from '../../src/net/plain-address.js';
+import { clientKeyOf, plainAddress } from '../../src/net/plain-address.js';
 import { clientAddress } from '../../src/io/client-address.js';
-import { clientKeyOf } from '../../src/studio/team/login.js';
 import type { IncomingMessage } from 'node:http';
 
 /**

@@ -1,5 +1,5 @@
 import { nthBusinessDayBefore } from '../business-days.js';
-import { bool, courseFact, courseRef, date, factsObject, param, ruleFacts, type DecisionDef } from '../decision-kit.js';
+import { bool, courseFact, courseRef, date, factsObject, param, ruleFacts, typedAt, type DecisionDef } from '../decision-kit.js';
 import { asDailyRateBasis, feeOverDates } from '../daily-rate.js';
 import { contractFee, startedBy } from './contract-fee.js';
 import { noticeOf } from './notice.js';
@@ -37,19 +37,20 @@ export const cancellation: DecisionDef<Facts, State> = {
     { course: courseRef, requestDate: date, desiredEndDate: date, returnedDate: { type: ['string', 'null'], format: 'iso-date' }, returnDelayAnnounced: bool, startDate: date },
     ['course', 'requestDate', 'desiredEndDate'],
   ),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const course = courseFact(ctx, facts.course, 'course');
     const returnedDate = facts.returnedDate ?? null;
-    if (returnedDate !== null && returnedDate < facts.requestDate) {
+    const requestTyped = typedAt(ctx, '/facts/requestDate');
+    // Each check where the dates it compares are well-typed; both run, so both problems are said at once.
+    if (requestTyped && returnedDate !== null && typedAt(ctx, '/facts/returnedDate') && returnedDate < facts.requestDate)
       ctx.errors.push({
         path: '/facts/returnedDate',
         message: `returnedDate (${returnedDate}) is before requestDate (${facts.requestDate}); 第22条 has the request made first, then the camera and SIM returned. Correct one of the dates.`,
         code: 'RANGE',
       });
-      return undefined;
-    }
-    if (!startedBy(ctx, facts.startDate, facts.requestDate, 'requestDate')) return undefined;
-    if (!course) return undefined;
+    if (requestTyped) startedBy(ctx, facts.startDate, facts.requestDate, 'requestDate');
+    if (!course || ctx.errors.length || ctx.wellTyped) return undefined;
     const { n, onTime, counted } = noticeOf(ctx, facts.requestDate, facts.desiredEndDate);
     const plannedEndDate = onTime ? facts.desiredEndDate : firstReachableEnd(facts.desiredEndDate, facts.requestDate, n);
     const returnedLate = returnedDate !== null && returnedDate > plannedEndDate;

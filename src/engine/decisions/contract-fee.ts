@@ -20,7 +20,8 @@ export function contractFee(ctx: DecisionContext, course: Course, startDate: str
  * rate them at. False, with an error at /facts/startDate, when it does.
  */
 export function startedBy(ctx: DecisionContext, startDate: string | undefined, day: string, what: string): boolean {
-  if (startDate === undefined || startDate <= day) return true;
+  // A startDate that is itself in error is left to that error.
+  if (startDate === undefined || startDate <= day || (ctx.wellTyped && !ctx.wellTyped('/facts/startDate'))) return true;
   ctx.errors.push({ path: '/facts/startDate', message: `startDate (${startDate}) is after ${what} (${day}); give the date the contract started, on or before it`, code: 'RANGE' });
   return false;
 }

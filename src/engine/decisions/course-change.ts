@@ -10,10 +10,11 @@ const kindOf = (c: Course): string => c.legacyKind ?? 'm-series';
 export const courseChange: DecisionDef<Facts, State> = {
   name: 'courseChange',
   factsSchema: factsObject({ from: courseRef, to: courseRef }, ['from', 'to']),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const from = courseFact(ctx, facts.from, 'from');
     const to = courseFact(ctx, facts.to, 'to');
-    if (!from || !to) return undefined;
+    if (!from || !to || ctx.wellTyped) return undefined;
     if ([from, to].some((c) => c.legacyKind?.startsWith('plus-'))) ctx.interps.markUsed('plusCourseChange');
     return {
       facts: { fromKind: kindOf(from), toKind: kindOf(to), sameCourse: from.code === to.code, ...interpretationFacts(ctx) },

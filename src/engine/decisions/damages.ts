@@ -31,6 +31,7 @@ export const damages: DecisionDef<Facts, State> = {
     },
     ['course', 'knownAt', 'restoredAt', 'cause', 'cloudUsable'],
   ),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const outage = outageOf(ctx, facts);
     if (!outage) return undefined;

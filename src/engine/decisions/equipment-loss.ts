@@ -1,4 +1,4 @@
-import { bool, factsObject, yen, type DecisionDef } from '../decision-kit.js';
+import { bool, factsObject, typedAt, yen, type DecisionDef } from '../decision-kit.js';
 
 /**
  * 第46条（カメラ装置等の滅失・毀損）: a camera or SIM lost (滅失, beyond repair and infringed
@@ -15,17 +15,20 @@ export const equipmentLoss: DecisionDef<Facts, Facts> = {
     'event',
     'contractorAtFault',
   ]),
+  checksFacts: true,
   prepare: (facts, ctx) => {
+    // Which cost is required follows the event: checked only when the event is itself well-typed.
+    const eventTyped = typedAt(ctx, '/facts/event');
     // The cost the event needs: a replacement for a loss, a repair for damage (第46条第1項).
-    if (facts.event === 'loss' && facts.replacementCost === undefined)
+    if (eventTyped && facts.event === 'loss' && facts.replacementCost === undefined)
       ctx.errors.push({
         path: '/facts/replacementCost',
         message: 'missing required fact "replacementCost": a loss (滅失) is paid at the price of a new replacement, procurement fees included (第46条第1項)',
         code: 'FACT_REQUIRED',
       });
-    if (facts.event === 'damage' && facts.repairCost === undefined)
+    if (eventTyped && facts.event === 'damage' && facts.repairCost === undefined)
       ctx.errors.push({ path: '/facts/repairCost', message: 'missing required fact "repairCost": damage (毀損) is paid at the repair cost (第46条第1項)', code: 'FACT_REQUIRED' });
-    if (ctx.errors.length) return undefined;
+    if (ctx.errors.length || ctx.wellTyped) return undefined;
     return { facts: { event: facts.event, contractorAtFault: facts.contractorAtFault, remedyExcessive: facts.remedyExcessive ?? false }, state: facts };
   },
   finish: (fired, s) => {

@@ -44,41 +44,50 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     },
     ['course', 'startDate', 'month'],
   ),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const course = courseFact(ctx, facts.course, 'course');
-    if (!isIsoMonth(facts.month)) return undefined;
-    const contractMonth = monthIndex(facts.month) - monthIndex(facts.startDate) + 1;
-    if (contractMonth < 1)
+    // Each check runs where the facts it reads are well-typed (always, once the schema passed), so
+    // a case with a wrong date and a duplicate option gets both errors; a fact in error is left to its error.
+    const typed = ctx.wellTyped;
+    const startTyped = !typed || typed('/facts/startDate');
+    const monthTyped = !typed || typed('/facts/month');
+    if (monthTyped && !isIsoMonth(facts.month)) return undefined;
+    const contractMonth = monthTyped && startTyped ? monthIndex(facts.month) - monthIndex(facts.startDate) + 1 : 0;
+    if (monthTyped && startTyped && contractMonth < 1)
       ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is before the start month of ${facts.startDate}; nothing is billed before the start`, code: 'RANGE' });
-    if (facts.endDate !== undefined) {
-      if (facts.endDate < facts.startDate)
+    if (facts.endDate !== undefined && (!typed || typed('/facts/endDate'))) {
+      if (startTyped && facts.endDate < facts.startDate)
         ctx.errors.push({ path: '/facts/endDate', message: `endDate (${facts.endDate}) is before startDate (${facts.startDate})`, code: 'RANGE' });
-      else if (monthIndex(facts.month) > monthIndex(facts.endDate))
+      else if (monthTyped && monthIndex(facts.month) > monthIndex(facts.endDate))
         ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is after the end date ${facts.endDate}`, code: 'RANGE' });
     }
     const options: TariffOption[] = [];
-    const startMonth = monthIndex(facts.startDate);
+    const startMonth = startTyped ? monthIndex(facts.startDate) : 0;
     const seen = new Map<string, number>();
-    (facts.options ?? []).forEach((entry, i) => {
-      const code = typeof entry === 'string' ? entry : entry.code;
-      const from = typeof entry === 'string' ? undefined : entry.from;
+    const list: unknown = facts.options;
+    (Array.isArray(list) ? (list as OptionEntry[]) : []).forEach((entry, i) => {
       const path = typeof entry === 'string' ? `/facts/options/${i}` : `/facts/options/${i}/code`;
+      // An entry whose code is in error (not a code, no code) is left to that error, and so is its from.
+      if (typed && !typed(path)) return;
+      const code = typeof entry === 'string' ? entry : entry.code;
+      const from = typeof entry === 'string' || (typed && !typed(`/facts/options/${i}/from`)) ? undefined : entry.from;
       if (seen.has(code)) {
         ctx.errors.push({ path, message: `option "${code}" is listed twice (also at /facts/options/${seen.get(code)}); list each option once`, code: 'DUPLICATE_OPTION' });
         return;
       }
       seen.set(code, i);
-      const option = ctx.tariff.options.get(code);
-      if (!option) {
-        ctx.errors.push({ path, message: `unknown option "${code}"; known: ${[...ctx.tariff.options.keys()].join(', ')}`, code: 'UNKNOWN_OPTION' });
-        return;
-      }
-      if (from !== undefined && monthIndex(from) < startMonth) {
+      // A from before the contract's first month is a problem of its own, whatever the code: checked first.
+      const early = from !== undefined && startTyped && monthIndex(from) < startMonth;
+      if (early)
         ctx.errors.push({
           path: `/facts/options/${i}/from`,
           message: `option "${code}" is taken from ${from}, before the contract's first month ${monthLabel(startMonth)}; use a month from ${monthLabel(startMonth)} on`,
           code: 'RANGE',
         });
+      const option = ctx.tariff.options.get(code);
+      if (!option) {
+        ctx.errors.push({ path, message: `unknown option "${code}"; known: ${[...ctx.tariff.options.keys()].join(', ')}`, code: 'UNKNOWN_OPTION' });
         return;
       }
       const refusal = course ? ctx.tariff.optionRefusal(course, option) : undefined;
@@ -86,12 +95,13 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
         ctx.errors.push({ path, message: `option "${code}" is not allowed: ${refusal} (別紙3表3)`, code: 'OPTION_NOT_ALLOWED' });
         return;
       }
+      if (early || typed) return;
       // Charged from its `from` month on (monthly), or only in its `from` month (one-time).
       const fromMonth = from === undefined ? startMonth : monthIndex(from);
       const month = monthIndex(facts.month);
       if (option.billing === 'monthly' ? month >= fromMonth : month === fromMonth) options.push(option);
     });
-    if (!course || ctx.errors.length) return undefined;
+    if (!course || ctx.errors.length || typed) return undefined;
     const billable = options;
     const freeMonths = facts.freeMonths ?? 0;
     const free = freeMonths > 0 ? freePeriodOf(facts.startDate, freeMonths, ctx.interps.use('freePeriod')) : undefined;

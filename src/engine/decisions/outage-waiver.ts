@@ -29,6 +29,7 @@ export const outageWaiver: DecisionDef<Facts, State> = {
     },
     ['course', 'knownAt', 'restoredAt', 'cause', 'cameraUsable', 'cloudUsable'],
   ),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const outage = outageOf(ctx, facts);
     if (!outage) return undefined;

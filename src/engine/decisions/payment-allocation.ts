@@ -60,22 +60,33 @@ const stableOrder = <T>(xs: readonly T[], key: (x: T) => string): number[] =>
 export const paymentAllocation: DecisionDef<Facts, Facts> = {
   name: 'paymentAllocation',
   factsSchema: factsObject({ bills: { type: 'array', items: billSchema }, payments: { type: 'array', items: paymentSchema } }, ['bills', 'payments']),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const seen = new Map<string, number>();
-    facts.bills.forEach((b, i) => {
-      const key = billKey(b.id);
-      const before = seen.get(key);
-      if (before === undefined) {
-        seen.set(key, i);
-        return;
-      }
-      const other = facts.bills[before]!.id;
-      // 1 and "1": said, so the number beside the string is no puzzle.
-      const same =
-        typeof other === typeof b.id ? 'is also the id of' : `names the same bill as ${JSON.stringify(other)} (a number and a string of the same digits are one id), the id of`;
-      ctx.errors.push({ path: `/facts/bills/${i}/id`, message: `bill id ${JSON.stringify(b.id)} ${same} /facts/bills/${before}; give each bill its own id`, code: 'DUPLICATE_ID' });
-    });
-    if (ctx.errors.length) return undefined;
+    // Each bill's id is checked where it is itself well-typed: a bill with another fault (an amount of
+    // the wrong type) still has its id compared, and a case with wrong payments still has its ids checked.
+    const typed = ctx.wellTyped;
+    const bills: unknown = facts.bills;
+    if (Array.isArray(bills))
+      (bills as Bill[]).forEach((b, i) => {
+        if (typed && !typed(`/facts/bills/${i}/id`)) return;
+        const key = billKey(b.id);
+        const before = seen.get(key);
+        if (before === undefined) {
+          seen.set(key, i);
+          return;
+        }
+        const other = (bills as Bill[])[before]!.id;
+        // 1 and "1": said, so the number beside the string is no puzzle.
+        const same =
+          typeof other === typeof b.id ? 'is also the id of' : `names the same bill as ${JSON.stringify(other)} (a number and a string of the same digits are one id), the id of`;
+        ctx.errors.push({
+          path: `/facts/bills/${i}/id`,
+          message: `bill id ${JSON.stringify(b.id)} ${same} /facts/bills/${before}; give each bill its own id`,
+          code: 'DUPLICATE_ID',
+        });
+      });
+    if (ctx.errors.length || typed) return undefined;
     return { facts: { billCount: facts.bills.length, paymentCount: facts.payments.length }, state: facts };
   },
   finish: (fired, s) => {

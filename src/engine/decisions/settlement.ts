@@ -1,4 +1,4 @@
-import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, yen, type DecisionDef } from '../decision-kit.js';
+import { courseFact, courseRef, date, factsObject, firedClauses, param, paramFacts, typedAt, yen, type DecisionDef } from '../decision-kit.js';
 import { feesBilled, freePeriodOf } from '../billing.js';
 import { elapsedMonths, monthIndex } from '../dates.js';
 import { floorProduct, taxOn } from '../money.js';
@@ -14,13 +14,12 @@ type State = { course: Course; policy: SettlementPolicy; monthsUsed: number; pai
 export const settlement: DecisionDef<Facts, State> = {
   name: 'settlement',
   factsSchema: factsObject({ course: courseRef, startDate: date, endDate: date, freeMonths: { type: 'integer', minimum: 0 }, paid: yen }, ['course', 'startDate', 'endDate']),
+  checksFacts: true,
   prepare: (facts, ctx) => {
     const course = courseFact(ctx, facts.course, 'course');
-    if (facts.endDate < facts.startDate) {
+    if (typedAt(ctx, '/facts/startDate') && typedAt(ctx, '/facts/endDate') && facts.endDate < facts.startDate)
       ctx.errors.push({ path: '/facts/endDate', message: `endDate (${facts.endDate}) is before startDate (${facts.startDate})`, code: 'RANGE' });
-      return undefined;
-    }
-    if (!course) return undefined;
+    if (!course || ctx.errors.length || ctx.wellTyped) return undefined;
     const policy = ctx.tariff.policies.get(course.settlementPolicy)!;
     const freeMonths = facts.freeMonths ?? 0;
     const free = freePeriodOf(facts.startDate, freeMonths, freeMonths > 0 ? ctx.interps.use('freePeriod') : 'calendar-months');

@@ -1,4 +1,4 @@
-import { plainAddress } from '../../net/plain-address.js';
+import { clientKeyOf } from '../../net/plain-address.js';
 import { appendAudit } from '../workspace/audit-log.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './passwords.js';
@@ -30,25 +30,6 @@ const system = (name: string): TeamUser => ({ id: 0, name, role: 'admin' });
 const MAX_WINDOWS = 10_000;
 /** A user name as the user store matches it. */
 const nameKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
-
-/**
- * The client an address stands for, as the per-address limit counts it: an IPv4 address (an
- * IPv4-mapped IPv6 one as its IPv4), an IPv6 address by its /64 (the block one host or one
- * customer is given: counting each address would give a single machine 2^64 tries).
- */
-export function clientKeyOf(ip: string): string {
-  const plain = plainAddress(ip);
-  if (!plain.includes(':') || plain === '::1') return plain;
-  const bare = plain.replace(/%.*$/u, '').toLowerCase();
-  const [head = '', tail] = bare.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/u, ''))
-    .join(':')}::/64`;
-}
 
 export function createLoginService(ws: Workspace, policy: LoginPolicy, clock: () => number = Date.now) {
   const windows = new Map<string, { start: number; count: number; logged: boolean }>();

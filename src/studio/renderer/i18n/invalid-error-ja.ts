@@ -190,8 +190,19 @@ export function invalidErrorJa(e: FieldError, at: InvalidErrorContext): InvalidE
       const why = conditional ? 'ほかのファクトの値により、この項目が必要です。' : '';
       return said(expected === undefined ? `入力がありません。${why || 'この判定に必要な項目です。'}` : `入力がありません。${why}${expected}を入力してください。`);
     }
-    case 'FACT_ADDITIONALPROPERTIES':
+    case 'FACT_ADDITIONALPROPERTIES': {
+      // A key inside an entry of a list (an option's {code, from}, a bill) is no fact of the decision: said as a key of that entry, with the keys it takes.
+      if (inFacts && segments.length > 2) {
+        const parent = schemaAt(at.schema, segments.slice(1, -1));
+        const keys = parent ? (parent.oneOf ?? [parent]).flatMap((b) => Object.keys(b.properties ?? {})) : [];
+        const names = keys.map((k) => `${ENTRY_KEY_JA[segments[1]!]?.[k] ?? k}（${k}）`).join('、');
+        return {
+          label: labelOf(`/${segments.slice(0, -1).join('/')}`, at.decision),
+          text: `項目「${segments.at(-1)}」はここにはありません。${names ? `使える項目: ${names}。` : ''}削除するか、項目名の綴りを確かめてください。`,
+        };
+      }
       return { label: `項目「${segments.at(-1)}」`, text: 'この判定にはない項目です。削除するか、項目名の綴りを確かめてください。' };
+    }
     case 'FACT_ENUM':
       return node?.enum ? said(`${shown(value)}は選べません。${expectedJa(node)}を選んでください。`) : undefined;
     case 'FACT_MINIMUM':
