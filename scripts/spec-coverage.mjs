@@ -108,7 +108,7 @@ const SENTENCES = [
   [
     'Conventions',
     '… applied by the decision that produces a billable amount (and no tax on interest, damages, equipment loss)',
-    (c) => (dec(c, 'lateInterest') || dec(c, 'damages') || dec(c, 'equipmentLoss')) && has(c, 'amount') && ex(c, 'amount') > 0,
+    (c) => (dec(c, 'lateInterest') || dec(c, 'damages') || dec(c, 'equipmentLoss')) && has(c, 'amount') && ex(c, 'amount') > 0 && ex(c, 'tax') === 0,
   ],
   ['Courses', "a course may be named by the project's own course code", (c) => ['course', 'from', 'to'].some((k) => isCode(fact(c, k))) && ex(c, 'outcome') !== 'invalid'],
   [
@@ -328,7 +328,12 @@ const SENTENCES = [
   ],
   ['lateInterest', '`outcome` `charge` / `none`; `days` from the day after `dueDate` to the day before `paidDate`', (c) => dec(c, 'lateInterest') && has(c, 'days')],
   ['lateInterest', '`none` within 15 days of the day after `dueDate` (第27条 ただし書)', (c) => dec(c, 'lateInterest') && ex(c, 'outcome') === 'none' && has(c, 'amount')],
-  ['lateInterest', '`amount` at 14.6% a year (no tax is added to interest)', (c) => dec(c, 'lateInterest') && ex(c, 'amount') > 0 && !has(c, 'tax')],
+  ['lateInterest', '`amount` at 14.6% a year', (c) => dec(c, 'lateInterest') && ex(c, 'amount') > 0],
+  [
+    'lateInterest',
+    '(no tax is added to interest): `tax` 0, `total` the interest',
+    (c) => dec(c, 'lateInterest') && ex(c, 'amount') > 0 && ex(c, 'tax') === 0 && ex(c, 'total') === ex(c, 'amount'),
+  ],
   [
     'surcharge',
     '`outcome` `charge`; `amount` (twice the evaded amount), `tax`, `total`',
@@ -378,7 +383,11 @@ const SENTENCES = [
     (c) => dec(c, 'damages') && ex(c, 'outcome') === 'compensate' && has(c, 'days') && has(c, 'amount'),
   ],
   ['damages', '… never above `claimedAmount` when given', (c) => dec(c, 'damages') && typeof fact(c, 'claimedAmount') === 'number' && has(c, 'amount')],
-  ['damages', '… no tax (damages are no 別紙3 fee)', (c) => dec(c, 'damages') && ex(c, 'outcome') === 'compensate' && ex(c, 'amount') > 0],
+  [
+    'damages',
+    '… no tax (damages are no 別紙3 fee): `tax` 0, `total` the amount',
+    (c) => dec(c, 'damages') && ex(c, 'outcome') === 'compensate' && ex(c, 'amount') > 0 && ex(c, 'tax') === 0,
+  ],
   ['damages', '`none` when the cause is `other` (第1項第2号)', (c) => dec(c, 'damages') && fact(c, 'cause') === 'other' && ex(c, 'outcome') === 'none'],
   ['damages', '`none` when the camera cloud was usable', (c) => dec(c, 'damages') && fact(c, 'cloudUsable') === true && ex(c, 'outcome') === 'none'],
   [
@@ -458,6 +467,7 @@ const SENTENCES = [
   ],
   ['equipmentLoss', '… `repairCost` for damage', (c) => dec(c, 'equipmentLoss') && ex(c, 'outcome') === 'contractor-pays' && fact(c, 'event') === 'damage' && has(c, 'amount')],
   ['equipmentLoss', '`company-bears` (第2項): 0', (c) => dec(c, 'equipmentLoss') && ex(c, 'outcome') === 'company-bears' && ex(c, 'amount') === 0],
+  ['equipmentLoss', 'no tax: `tax` 0, `total` the amount', (c) => dec(c, 'equipmentLoss') && ex(c, 'amount') > 0 && ex(c, 'tax') === 0 && ex(c, 'total') === ex(c, 'amount')],
   ['equipmentLoss', '`repairCost`: required for `damage`', all(D('equipmentLoss'), errPath(/repairCost/))],
   [
     'equipmentLoss',
@@ -501,6 +511,16 @@ const SENTENCES = [
     'paymentAllocation',
     '`bills`: `[{id, paid, outstanding, settledDate}]` … in due-date order',
     (c) => dec(c, 'paymentAllocation') && Array.isArray(ex(c, 'bills')) && ex(c, 'bills').some((b) => 'settledDate' in b),
+  ],
+  [
+    'paymentAllocation',
+    '`bills`: `[{id, dueDate, amount}]`: `id` given no type, so a number is an id too, echoed as given',
+    (c) =>
+      dec(c, 'paymentAllocation') &&
+      Array.isArray(fact(c, 'bills')) &&
+      fact(c, 'bills').some((b) => typeof b?.id === 'number') &&
+      Array.isArray(ex(c, 'bills')) &&
+      ex(c, 'bills').some((b) => typeof b.id === 'number'),
   ],
   ['paymentAllocation', '`settledDate` … or null', (c) => dec(c, 'paymentAllocation') && Array.isArray(ex(c, 'bills')) && ex(c, 'bills').some((b) => b.settledDate === null)],
   ['paymentAllocation', '`unapplied`: yen paid beyond every bill', (c) => dec(c, 'paymentAllocation') && ex(c, 'unapplied') > 0],

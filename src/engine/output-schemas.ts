@@ -10,6 +10,16 @@ import { calendarDate as isoDate, yenAnswer as yen } from './schema-primitives.j
  */
 const strings = { type: 'array', items: { type: 'string' } } as const;
 
+/** A bill's id as the case gave it: a string or a number (case-files.md gives `id` no type). */
+const billId = { type: ['string', 'number'], description: "the bill's id as the case gave it" } as const;
+
+/**
+ * `tax` of a decision whose amount bears no consumption tax (case-files.md: "no tax is added to
+ * interest", "no tax (damages are no 別紙3 fee)", equipmentLoss "no tax"): always 0, given so an
+ * answer says "no tax" in the field every taxed decision uses; `total` beside it is the amount.
+ */
+const noTax = (why: string) => ({ type: 'integer', const: 0, description: `always 0: ${why} (case-files.md); total = amount` }) as const;
+
 type Spec = { outcomes: string[]; fields: Record<string, object>; required: string[] };
 
 export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
@@ -48,8 +58,13 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
   },
   damages: {
     outcomes: ['compensate', 'none', 'not-limited'],
-    fields: { days: { type: 'integer', minimum: 0 }, amount: { anyOf: [yen, { type: 'null' }] } },
-    required: ['days', 'amount'],
+    fields: {
+      days: { type: 'integer', minimum: 0 },
+      amount: { anyOf: [yen, { type: 'null' }] },
+      tax: noTax('damages are no 別紙3 fee'),
+      total: { anyOf: [yen, { type: 'null' }] },
+    },
+    required: ['days', 'amount', 'tax', 'total'],
   },
   cancellation: {
     outcomes: ['cancelled', 'pending'],
@@ -65,7 +80,11 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
     },
     required: ['noticeOnTime', 'plannedEndDate', 'cancellationDate', 'feesUntil', 'lateReturnDays', 'lateReturnCharge', 'tax', 'total'],
   },
-  equipmentLoss: { outcomes: ['contractor-pays', 'company-bears'], fields: { amount: yen, terminationAllowed: { type: 'boolean' } }, required: ['amount', 'terminationAllowed'] },
+  equipmentLoss: {
+    outcomes: ['contractor-pays', 'company-bears'],
+    fields: { amount: yen, tax: noTax('第46条第1項 is damages, no 別紙3 fee'), total: yen, terminationAllowed: { type: 'boolean' } },
+    required: ['amount', 'tax', 'total', 'terminationAllowed'],
+  },
   paymentAllocation: {
     outcomes: ['allocated'],
     fields: {
@@ -75,7 +94,7 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
           type: 'object',
           additionalProperties: false,
           required: ['payment', 'bill', 'amount'],
-          properties: { payment: { type: 'integer', minimum: 0 }, bill: { type: 'string' }, amount: yen },
+          properties: { payment: { type: 'integer', minimum: 0 }, bill: billId, amount: yen },
         },
       },
       bills: {
@@ -84,7 +103,7 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
           type: 'object',
           additionalProperties: false,
           required: ['id', 'paid', 'outstanding', 'settledDate'],
-          properties: { id: { type: 'string' }, paid: yen, outstanding: yen, settledDate: { anyOf: [isoDate, { type: 'null' }] } },
+          properties: { id: billId, paid: yen, outstanding: yen, settledDate: { anyOf: [isoDate, { type: 'null' }] } },
         },
       },
       unapplied: yen,
@@ -92,7 +111,11 @@ export const OUTPUT_FIELDS: Partial<Record<DecisionName, Spec>> = {
     required: ['allocations', 'bills', 'unapplied'],
   },
   billingCorrection: { outcomes: ['collect', 'waived', 'none'], fields: { difference: yen }, required: ['difference'] },
-  lateInterest: { outcomes: ['charge', 'none'], fields: { days: { type: 'integer' }, amount: yen }, required: ['days', 'amount'] },
+  lateInterest: {
+    outcomes: ['charge', 'none'],
+    fields: { days: { type: 'integer' }, amount: yen, tax: noTax('no tax is added to interest'), total: yen },
+    required: ['days', 'amount', 'tax', 'total'],
+  },
   surcharge: { outcomes: ['charge', 'none'], fields: { amount: yen, tax: yen, total: yen }, required: ['amount', 'tax', 'total'] },
   monthlyCharge: {
     outcomes: ['charge'],

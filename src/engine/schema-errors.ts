@@ -53,7 +53,8 @@ const factsMessage = (e: ErrorObject, value: unknown, keys?: readonly string[]):
   switch (e.keyword) {
     case 'type':
       // null names itself once ("got null", not "got null null").
-      return `must be ${String(e.params.type)}, got ${value === null ? 'null' : `${typeName(value)} ${JSON.stringify(value)}`}`;
+      // A union type ("string,number") is said as words: "string or number".
+      return `must be ${String(e.params.type).split(',').join(' or ')}, got ${value === null ? 'null' : `${typeName(value)} ${JSON.stringify(value)}`}`;
     case 'required':
       return `missing required fact "${String(e.params.missingProperty)}"`;
     case 'additionalProperties':

@@ -160,7 +160,8 @@ describe('tariff decide FILE: the second-round outputs in full', () => {
     const out = decide({ ...DAMAGES, interpretations: { partialMonthFee: 'daily-prorate', lateReturnTax: 'untaxed' } });
     expect(out).toMatchObject({ outcome: 'compensate', days: 3, amount: 2429 });
     expect(out.interpretations).toEqual({ dailyRate: 'own-month', damagesAndWaiver: 'separate' });
-    expect(out).not.toHaveProperty('tax');
+    // case-files.md: "no tax (damages are no 別紙3 fee)": said in the field every taxed answer uses.
+    expect(out).toMatchObject({ tax: 0, total: 2429 });
   });
 
   it('cancellation pending: cancellationDate and feesUntil null, the amounts 0, the notice still judged', () => {

@@ -28,6 +28,11 @@ describe('decision explorer, browser mode', () => {
     expect(await testId('explorer-trace').textContent()).toContain('lateInterest/after-grace-period');
     expect(await testId('explorer-interps').textContent()).toContain('interestDayBasis');
     expect(await testId('explorer-outcome').innerText()).toBe('延滞利息を請求する charge');
+    // case-files.md: "no tax is added to interest": said as tax 0, the total the interest itself.
+    expect(await testId('explorer-field-row-tax').textContent()).toBe('消費税相当額（延滞利息には課さない: 0） tax0円');
+    // 10,000 × 14.6% × 30 days (5/1–5/30) ÷ 365 = 120.
+    expect(await testId('explorer-field-row-amount').textContent()).toBe('延滞利息 amount120円');
+    expect(await testId('explorer-field-row-total').textContent()).toBe('合計（税なし） total120円');
     // In Japanese the trace names the rule and its event, and each interpretation relied on says what its value means.
     const trace = await testId('explorer-trace').innerText();
     expect(trace).toContain('支払期日の翌日から起算して15日を過ぎた支払い');

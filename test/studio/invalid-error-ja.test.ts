@@ -124,6 +124,27 @@ describe('invalidErrorJa: an invalid answer said in Japanese', () => {
     });
   });
 
+  it('paymentAllocation\'s bill id: a string or a number; 1 and "1" are one id; an id too long for a JSON number is written as text', () => {
+    const bill = (id: unknown, dueDate = '2025-01-31') => ({ id, dueDate, amount: 100 });
+    expect(only('paymentAllocation', { bills: [bill(true)], payments: [] })).toMatchObject({
+      code: 'FACT_TYPE',
+      path: '/facts/bills/0/id',
+      text: '「true」は受け付けられません。空でない文字、または 数を入力してください。',
+    });
+    expect(only('paymentAllocation', { bills: [bill(1), bill('1', '2025-02-28')], payments: [] })).toMatchObject({
+      code: 'DUPLICATE_ID',
+      path: '/facts/bills/1/id',
+      text: 'id 「1」がほかの請求と同じです（数の 1 と文字の "1" のように、書き方が違っても同じ数字なら同じ id です）。請求ごとに別の id にしてください。',
+    });
+    expect(only('paymentAllocation', { bills: [bill('a'), bill('a', '2025-02-28')], payments: [] })).toMatchObject({
+      text: 'id 「a」がほかの請求と同じです。請求ごとに別の id にしてください。',
+    });
+    expect(only('paymentAllocation', { bills: [bill(2 ** 60)], payments: [] })).toMatchObject({
+      code: 'FACT_MAXIMUM',
+      text: '「1152921504606847000」は数としては長すぎます（末尾の桁が丸められます）。長い id は "…" で囲んで文字として入力してください。',
+    });
+  });
+
   it('every error of these cases is said in Japanese: no English word of the message is left on the Japanese line', () => {
     const cases: [string, Record<string, unknown>][] = [
       ['cancellation', { course: 'LONG', requestDate: '2025-03-01', desiredEndDate: '2025-04-30', returnedDate: '2025-02-01' }],

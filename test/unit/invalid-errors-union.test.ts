@@ -83,8 +83,10 @@ const DECISIONS: { base: Case; problems: Problem[] }[] = [
       { name: 'another bill id used twice', reads: ['bills/1/id', 'bills/2/id'], apply: (c) => (facts(c).bills[2].id = 'B') },
       { name: 'a bill amount of the wrong type', reads: ['bills/0/amount'], apply: (c) => (facts(c).bills[0].amount = '1000') },
       { name: 'a bill of 0 yen', reads: ['bills/1/amount'], apply: (c) => (facts(c).bills[1].amount = 0) },
-      { name: 'a bill id of the wrong type', reads: ['bills/2/id'], apply: (c) => (facts(c).bills[2].id = 3) },
-      { name: 'an unknown key in a bill', reads: ['bills/2/extra'], apply: (c) => (facts(c).bills[2].extra = 'x') },
+      // An id is a string or a number (case-files.md gives `id` no type): true is of the wrong type.
+      { name: 'a bill id of the wrong type', reads: ['bills/2/id'], apply: (c) => (facts(c).bills[2].id = true) },
+      // A key of the writer's own in a bill is ignored (docs/engine.md); a due date that does not exist is not.
+      { name: 'a bill due date that does not exist', reads: ['bills/2/dueDate'], apply: (c) => (facts(c).bills[2].dueDate = '2024-06-31') },
       { name: 'a payment date that does not exist', reads: ['payments/0/date'], apply: (c) => (facts(c).payments[0].date = '2024-02-30') },
       { name: 'a payment that is null', reads: ['payments/1'], apply: (c) => (facts(c).payments[1] = null) },
       ...common,

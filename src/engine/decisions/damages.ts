@@ -10,7 +10,8 @@ import type { Course } from '../tariff-types.js';
  * compensation = the monthly fee of the whole 24-hour blocks at the daily rate (第2項), each block
  * at the rate of the month it starts in (`dailyRate`); the 第1項第1号–第4号 losses and causes not
  * attributable to the company are excluded; 第3項 lifts every limit for wilful or grossly
- * negligent failure (`not-limited`, amount null). No tax: damages are no 別紙3 fee.
+ * negligent failure (`not-limited`, amount null). No tax: damages are no 別紙3 fee (`tax` 0 on every
+ * outcome, `total` = `amount`, null with it under `not-limited`).
  */
 type Facts = { course: string; knownAt: string; restoredAt: string; cause: string; cloudUsable: boolean; lossKind?: string; claimedAmount?: number; startDate?: string };
 type State = { course: Course; knownMs: number; blocks: number; claimedAmount: number | undefined; startDate: string | undefined };
@@ -47,11 +48,11 @@ export const damages: DecisionDef<Facts, State> = {
     };
   },
   finish: (fired, s, ctx) => {
-    if (fired.some((f) => f.type === 'not-limited')) return { outcome: 'not-limited', clauses: ['第34条第3項'], fields: { days: s.blocks, amount: null } };
+    if (fired.some((f) => f.type === 'not-limited')) return { outcome: 'not-limited', clauses: ['第34条第3項'], fields: { days: s.blocks, amount: null, tax: 0, total: null } };
     const exclusions = fired.filter((f) => f.type === 'excluded');
     const compensate = fired.find((f) => f.type === 'compensate');
     if (!compensate || exclusions.length)
-      return { outcome: 'none', clauses: exclusions.length ? firedClauses(exclusions) : ['第34条第1項'], fields: { days: s.blocks, amount: 0 } };
+      return { outcome: 'none', clauses: exclusions.length ? firedClauses(exclusions) : ['第34条第1項'], fields: { days: s.blocks, amount: 0, tax: 0, total: 0 } };
     const basis = asDailyRateBasis(ctx.interps.use('dailyRate'));
     // The fee the contract pays (ExistingContracts: keep-price keeps the fee of its start date, when given).
     const { fee: monthly, kept } = contractFee(ctx, s.course, s.startDate);
@@ -64,6 +65,6 @@ export const damages: DecisionDef<Facts, State> = {
     let amount = Math.max(0, owed.floored());
     if (s.claimedAmount !== undefined) amount = Math.min(amount, s.claimedAmount);
     const clauses = [...firedClauses([compensate]), ...kept];
-    return { outcome: 'compensate', clauses: offset ? [...clauses, '第25条第2項'] : clauses, fields: { days: s.blocks, amount } };
+    return { outcome: 'compensate', clauses: offset ? [...clauses, '第25条第2項'] : clauses, fields: { days: s.blocks, amount, tax: 0, total: amount } };
   },
 };

@@ -3,9 +3,9 @@ import { bool, factsObject, typedAt, yen, type DecisionDef } from '../decision-k
 /**
  * 第46条（カメラ装置等の滅失・毀損）: a camera or SIM lost (滅失, beyond repair and infringed
  * ownership included) or damaged (毀損). The contractor at fault pays a new replacement (loss) or
- * the repair (damage) as damages (第1項, no tax: damages are no 別紙3 fee); otherwise the company
- * bears it (第2項) and may cancel the contract when the remedy needs excessive cost or time (第3項,
- * a right: discretionary).
+ * the repair (damage) as damages (第1項); otherwise the company bears it (第2項) and may cancel the
+ * contract when the remedy needs excessive cost or time (第3項, a right: discretionary). No tax:
+ * damages are no 別紙3 fee, so `tax` is 0 and `total` the amount on either outcome.
  */
 type Facts = { event: 'loss' | 'damage'; contractorAtFault: boolean; replacementCost?: number; repairCost?: number; remedyExcessive?: boolean };
 
@@ -35,9 +35,13 @@ export const equipmentLoss: DecisionDef<Facts, Facts> = {
     const pays = fired.find((f) => f.type === 'contractor-pays');
     if (pays) {
       const amount = s.event === 'loss' ? s.replacementCost! : s.repairCost!;
-      return { outcome: 'contractor-pays', clauses: ['第46条第1項'], fields: { amount, terminationAllowed: false } };
+      return { outcome: 'contractor-pays', clauses: ['第46条第1項'], fields: { amount, tax: 0, total: amount, terminationAllowed: false } };
     }
     const terminationAllowed = fired.some((f) => f.type === 'termination-allowed');
-    return { outcome: 'company-bears', clauses: terminationAllowed ? ['第46条第2項', '第46条第3項'] : ['第46条第2項'], fields: { amount: 0, terminationAllowed } };
+    return {
+      outcome: 'company-bears',
+      clauses: terminationAllowed ? ['第46条第2項', '第46条第3項'] : ['第46条第2項'],
+      fields: { amount: 0, tax: 0, total: 0, terminationAllowed },
+    };
   },
 };

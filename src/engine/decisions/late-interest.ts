@@ -31,7 +31,9 @@ export const lateInterest: DecisionDef<Facts, State> = {
     return { facts: { daysAfterDue, graceEndDaysAfterDue, principal: facts.principal, ...paramFacts(ctx) }, state: { ...facts, days: Math.max(0, daysAfterDue - 1) } };
   },
   finish: (fired, s, ctx) => {
-    const none = { outcome: 'none', clauses: ['第27条'], fields: { days: s.days, amount: 0 } };
+    // No tax is added to interest (case-files.md): `tax` 0 and `total` the interest, as every
+    // decision that answers a tax does (surcharge's none, cancellation's untaxed charge).
+    const none = { outcome: 'none', clauses: ['第27条'], fields: { days: s.days, amount: 0, tax: 0, total: 0 } };
     if (!fired.some((f) => f.type === 'charge-interest')) return none;
     const ratePercent = param(ctx, 'annualRatePercent');
     const basis = ctx.interps.use('interestDayBasis');
@@ -45,8 +47,8 @@ export const lateInterest: DecisionDef<Facts, State> = {
       denominator = 365 * 366;
     }
     const amount = floorProduct(s.principal, ratePercent, numerator, denominator * 100);
-    if (amount === 0) return { ...none, fields: { days: s.days, amount: 0 } };
-    return { outcome: 'charge', clauses: ['第27条'], fields: { days: s.days, amount } };
+    if (amount === 0) return { ...none, fields: { days: s.days, amount: 0, tax: 0, total: 0 } };
+    return { outcome: 'charge', clauses: ['第27条'], fields: { days: s.days, amount, tax: 0, total: amount } };
   },
 };
 

@@ -41,6 +41,8 @@ export const explorerOutputJa = {
 
   'out.damages.days': '利用できなかった日数（24時間単位）',
   'out.damages.amount': '損害賠償額',
+  'out.damages.tax': '消費税相当額（損害賠償には課さない: 0）',
+  'out.damages.total': '合計（税なし）',
 
   'out.cancellation.noticeOnTime': '申出が期限内',
   'out.cancellation.plannedEndDate': '解約予定日',
@@ -52,6 +54,8 @@ export const explorerOutputJa = {
   'out.cancellation.total': '合計（税込）',
 
   'out.equipmentLoss.amount': '契約者の負担額（税抜）',
+  'out.equipmentLoss.tax': '消費税相当額（損害賠償には課さない: 0）',
+  'out.equipmentLoss.total': '合計（税なし）',
   'out.equipmentLoss.terminationAllowed': '当社が契約を解除できる',
 
   'out.paymentAllocation.allocations': '支払いの充当',
@@ -69,6 +73,8 @@ export const explorerOutputJa = {
 
   'out.lateInterest.days': '延滞の日数',
   'out.lateInterest.amount': '延滞利息',
+  'out.lateInterest.tax': '消費税相当額（延滞利息には課さない: 0）',
+  'out.lateInterest.total': '合計（税なし）',
 
   'out.surcharge.amount': '割増金（税抜）',
   'out.surcharge.tax': '消費税相当額',
@@ -169,6 +175,8 @@ export const explorerOutputEn: Record<ExplorerOutputKey, string> = {
 
   'out.damages.days': 'Days unusable (24-hour blocks)',
   'out.damages.amount': 'Damages',
+  'out.damages.tax': 'Consumption tax (none on damages: 0)',
+  'out.damages.total': 'Total (no tax)',
 
   'out.cancellation.noticeOnTime': 'Request on time',
   'out.cancellation.plannedEndDate': 'Planned end date',
@@ -180,6 +188,8 @@ export const explorerOutputEn: Record<ExplorerOutputKey, string> = {
   'out.cancellation.total': 'Total (tax included)',
 
   'out.equipmentLoss.amount': "Contractor's share (ex-tax)",
+  'out.equipmentLoss.tax': 'Consumption tax (none on damages: 0)',
+  'out.equipmentLoss.total': 'Total (no tax)',
   'out.equipmentLoss.terminationAllowed': 'The company may terminate',
 
   'out.paymentAllocation.allocations': 'Payments applied',
@@ -197,6 +207,8 @@ export const explorerOutputEn: Record<ExplorerOutputKey, string> = {
 
   'out.lateInterest.days': 'Days late',
   'out.lateInterest.amount': 'Late interest',
+  'out.lateInterest.tax': 'Consumption tax (none on interest: 0)',
+  'out.lateInterest.total': 'Total (no tax)',
 
   'out.surcharge.amount': 'Surcharge (ex-tax)',
   'out.surcharge.tax': 'Consumption tax',

@@ -102,7 +102,8 @@ function expectedJa(n: Node, entryOf?: string): string | undefined {
       case 'number': {
         const whole = t === 'integer' ? '整数' : '数';
         if (node.maximum === MAX_YEN) return `${node.minimum ?? 0} 以上の${whole}（円、${MAX_YEN.toLocaleString('ja-JP')}円まで）`;
-        return node.minimum === undefined ? whole : `${node.minimum} 以上の${whole}`;
+        // A bound below 0 is no floor a writer keeps in mind (a bill's id: any number JSON writes exactly).
+        return node.minimum === undefined || node.minimum < 0 ? whole : `${node.minimum} 以上の${whole}`;
       }
       case 'string':
         if (node.format !== undefined) return FORMAT_JA[node.format];
@@ -207,6 +208,9 @@ export function invalidErrorJa(e: FieldError, at: InvalidErrorContext): InvalidE
     case 'FACT_MINIMUM':
       return typeof node?.minimum === 'number' ? said(`${shown(value)}は小さすぎます。${node.minimum} 以上を入力してください。`) : undefined;
     case 'FACT_MAXIMUM':
+      // A bill's id past 2^53 − 1: JSON rounds its last digits, so it is written as text instead.
+      if (segments[1] === 'bills' && segments[3] === 'id')
+        return said(`${shown(value)}は数としては長すぎます（末尾の桁が丸められます）。長い id は "…" で囲んで文字として入力してください。`);
       return typeof node?.maximum === 'number'
         ? said(
             `${shown(value)}は大きすぎます。${node.maximum === MAX_YEN ? `${yenJa(MAX_YEN)}（エンジンが受け付ける最大の額）` : node.maximum.toLocaleString('ja-JP')} 以下を入力してください。`,
@@ -229,8 +233,13 @@ export function invalidErrorJa(e: FieldError, at: InvalidErrorContext): InvalidE
       return said(`オプション「${optionCodeAt(at.facts, e.path)}」はこのコースでは選べません（別紙3表3）。オプションを外すか、コースを確かめてください。`);
     case 'DUPLICATE_OPTION':
       return said(`オプション「${optionCodeAt(at.facts, e.path)}」が二度挙がっています。各オプションは一度だけにしてください。`);
-    case 'DUPLICATE_ID':
-      return said(`id ${shown(value)}がほかの請求と同じです。請求ごとに別の id にしてください。`);
+    case 'DUPLICATE_ID': {
+      // 1 and "1" are one id (the engine's reading): said when the two are written differently.
+      const bills = Array.isArray(facts.bills) ? (facts.bills as { id?: unknown }[]) : [];
+      const other = bills.find((b, i) => i < Number(segments[2]) && String(b?.id) === String(value))?.id;
+      const why = other !== undefined && typeof other !== typeof value ? '（数の 1 と文字の "1" のように、書き方が違っても同じ数字なら同じ id です）' : '';
+      return said(`id ${shown(value)}がほかの請求と同じです${why}。請求ごとに別の id にしてください。`);
+    }
     case 'RANGE':
       return inFacts ? said(rangeJa(e.path, at.decision, facts)) : undefined;
     case 'DATE_RANGE':
