@@ -138,6 +138,10 @@ describe('the Rules page as a legal reviewer uses it every day', () => {
     ]);
     await testId('interps-show-all').click();
     expect(await rows.count()).toBe(16);
+    // The choice is part of the place: a reload keeps every interpretation listed.
+    await studio.page.reload();
+    await waitText(testId('interps-scope'), '全 16 件を表示しています');
+    expect(await rows.count()).toBe(16);
     await testId('interpretations').scrollIntoViewIfNeeded();
     await shot(studio.page, 'rules14-interps-all-ja');
     await testId('interps-show-all').click();

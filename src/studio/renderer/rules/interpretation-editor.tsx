@@ -22,11 +22,15 @@ import { shortText, type WaitingInput } from '../team/waiting-inputs.js';
 export function InterpretationsSection({
   detail,
   decision,
+  showAll,
+  onShowAll,
   onChange,
   onError,
 }: {
   detail: RuleVersionDetail;
   decision: DecisionName;
+  showAll: boolean;
+  onShowAll: (all: boolean) => void;
   onChange: (d: RuleVersionDetail) => void;
   onError: (e: unknown) => void;
 }) {
@@ -34,7 +38,6 @@ export function InterpretationsSection({
   const { t, lang } = useI18n();
   // Those the decision picked reads (its code's and its rules' `interpretation.X`, rule-references.ts), all of them one click away.
   const read = useMemo(() => new Set(interpretationsRead(detail.version.decisions[decision], decision)), [detail, decision]);
-  const [showAll, setShowAll] = useState(false);
   const { save } = useRuleSaves();
   const [editing, setEditing] = useState<string | null>(null);
   // A default switched and not saved yet (the team server may be restarting): the list shows it, marked, until its save ends.
@@ -65,7 +68,7 @@ export function InterpretationsSection({
   const note = (
     <p className="muted small interp-scope" data-testid="interps-scope">
       {showAll ? t('rules.interpsAll', words) : words.n === 0 ? t('rules.interpsReadNone', words) : t('rules.interpsRead', words)}{' '}
-      <button type="button" className="link-button" aria-pressed={showAll} onClick={() => setShowAll(!showAll)} data-testid="interps-show-all">
+      <button type="button" className="link-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)} data-testid="interps-show-all">
         {showAll ? t('rules.interpsShowRead', words) : t('rules.interpsShowAll')}
       </button>
     </p>

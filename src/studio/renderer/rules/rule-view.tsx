@@ -19,6 +19,8 @@ export function RuleView({
   decision,
   ruleId,
   onPick,
+  allInterps,
+  onAllInterps,
 }: {
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
@@ -28,6 +30,9 @@ export function RuleView({
   decision: DecisionName;
   ruleId: string | null;
   onPick: (decision: DecisionName, ruleId: string | null) => void;
+  /** Every named interpretation listed, not only those the decision reads. */
+  allInterps: boolean;
+  onAllInterps: (all: boolean) => void;
 }) {
   const { t, lang } = useI18n();
   const setRuleId = (id: string | null) => onPick(decision, id);
@@ -91,7 +96,7 @@ export function RuleView({
         </div>
         {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} unsaved={unsaved} />}
         <ParametersSection detail={detail} decision={decision} onChange={onChange} onError={onError} unsaved={unsaved} />
-        <InterpretationsSection detail={detail} decision={decision} onChange={onChange} onError={onError} />
+        <InterpretationsSection detail={detail} decision={decision} showAll={allInterps} onShowAll={onAllInterps} onChange={onChange} onError={onError} />
       </div>
     </div>
   );

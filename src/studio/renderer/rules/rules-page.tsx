@@ -39,17 +39,18 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   );
 }
 
-/** What the address names on the Rules page (shell/place.ts): `v` the version, `tab`, `d` the decision, `r` the rule. */
-type RulesPlace = { version: number | null; tab: Tab | null; decision: DecisionName | null; rule: string | null };
+/** What the address names on the Rules page (shell/place.ts): `v` the version, `tab`, `d` the decision, `r` the rule, `interps=all` every interpretation listed. */
+type RulesPlace = { version: number | null; tab: Tab | null; decision: DecisionName | null; rule: string | null; allInterps: boolean };
 const rulesPlace = (): RulesPlace => {
   const { page, params } = currentPlace();
-  if (page !== 'rules') return { version: null, tab: null, decision: null, rule: null };
+  if (page !== 'rules') return { version: null, tab: null, decision: null, rule: null, allInterps: false };
   const v = /^[1-9]\d*$/u.test(params.v ?? '') ? Number(params.v) : null;
   return {
     version: v,
     tab: (TABS as string[]).includes(params.tab ?? '') ? (params.tab as Tab) : null,
     decision: (DECISIONS as readonly string[]).includes(params.d ?? '') ? (params.d as DecisionName) : null,
     rule: params.r || null,
+    allInterps: params.interps === 'all',
   };
 };
 
@@ -78,10 +79,11 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   // The decision and rule open on the rules tab, kept here so another tab and back (and a reload) return to them.
   const [decision, setDecision] = useState<DecisionName>(linked.decision ?? 'approval');
   const [ruleId, setRuleId] = useState<string | null>(linked.rule);
+  const [allInterps, setAllInterps] = useState(linked.allInterps);
   useEffect(() => {
     if (selectedId === null) return;
-    showPlace({ page: 'rules', params: { v: String(selectedId), tab, d: decision, r: ruleId ?? '' } });
-  }, [selectedId, tab, decision, ruleId]);
+    showPlace({ page: 'rules', params: { v: String(selectedId), tab, d: decision, r: ruleId ?? '', interps: allInterps ? 'all' : '' } });
+  }, [selectedId, tab, decision, ruleId, allInterps]);
   const [error, setError] = useState<ShownError | null>(null);
   // What the last review step did (submitted, approved, …), as the Tariff page's notice says it.
   const [note, setNote] = useState<PageText | null>(null);
@@ -361,6 +363,8 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
                     setDecision(d);
                     setRuleId(r);
                   }}
+                  allInterps={allInterps}
+                  onAllInterps={setAllInterps}
                 />
               )}
               {tab === 'coverage' && <CoverageView key={`${s.id}-${s.revision}`} detail={detail} onError={showError} />}

@@ -49,8 +49,10 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
   // The address names the page open; the page adds what it selected (the Rules page: its version, tab, decision and rule).
+  // The studio's first page, opened with no place named, keeps the address as it was opened (no `#tariffs`).
   useEffect(() => {
-    if (currentPlace().page !== page) showPlace({ page, params: {} });
+    const named = currentPlace().page;
+    if (named !== page && !(named === '' && page === 'tariffs')) showPlace({ page, params: {} });
   }, [page]);
   // A link pasted into this window's address bar changes only the hash (no reload): the page it names opens afresh
   // (`visit` remounts it to read the new place), asking first when typed text would be lost; declined, the address goes back.
