@@ -1,6 +1,7 @@
 import { eventTypeProblem } from './decision-events.js';
 import type { DataError } from './errors.js';
 import { FACT_LABELS } from './review/fact-labels.js';
+import { PARAMETER_TEXTS } from './review/parameter-texts.js';
 import { isLeaf, type Condition, type DecisionName, type Interpretation, type RuleFile } from './rule-types.js';
 
 /**
@@ -29,6 +30,42 @@ export const ENGINE_INTERPRETATION_VALUES: Readonly<Record<string, readonly stri
 };
 
 export const interpretationValues = (i: Interpretation): string[] => [i.default, ...i.alternatives.map((a) => a.value)];
+
+/**
+ * The named interpretations each decision's code reads (`ctx.interps.use(…)` in decisions/*.ts,
+ * notice.ts for the two notice decisions); its rules' conditions may read more
+ * (`interpretation.X`), which `interpretationsRead` adds from the rule file.
+ * test/unit/interpretations-read.test.ts fails when an answer relies on one not listed here or in
+ * its rules, or when one listed is never relied on.
+ */
+export const ENGINE_INTERPRETATION_READS: Readonly<Record<DecisionName, readonly string[]>> = {
+  approval: [],
+  suspension: [],
+  termination: [],
+  courseChange: [],
+  cancellationNotice: ['businessDays', 'noticeDeadline'],
+  outageWaiver: ['dailyRate', 'grossNegligenceUnit', 'partialOutage'],
+  settlement: ['freePeriod', 'monthsUsed', 'partialMonthFee'],
+  lateInterest: ['businessDays', 'graceEndOnHoliday', 'interestDayBasis'],
+  surcharge: [],
+  monthlyCharge: ['freeMonthsScope', 'freePeriod', 'initialFeeScope', 'partialMonthFee'],
+  damages: ['dailyRate', 'damagesAndWaiver'],
+  cancellation: ['businessDays', 'dailyRate', 'feesAfterPlannedEnd', 'lateReturnTax', 'noticeDeadline'],
+  equipmentLoss: [],
+  paymentAllocation: [],
+  billingCorrection: [],
+};
+
+/**
+ * The named interpretations a decision reads under a rule version, sorted: those its code reads
+ * and those its rules' conditions compare (`interpretation.X`, as a fact or a fact reference).
+ */
+export function interpretationsRead(file: Pick<RuleFile, 'rules'> | undefined, decision: DecisionName): string[] {
+  const names = new Set<string>(ENGINE_INTERPRETATION_READS[decision]);
+  for (const r of file?.rules ?? [])
+    for (const l of leaves(r.conditions as Condition, '')) if (l.fact.startsWith('interpretation.')) names.add(l.fact.slice('interpretation.'.length));
+  return [...names].sort();
+}
 
 /** The facts a rule of `decision` may read. */
 export function factsProvided(file: Pick<RuleFile, 'parameters'> | undefined, decision: DecisionName, interpretations: readonly Interpretation[]): Set<string> {
@@ -126,6 +163,17 @@ export function versionReferenceErrors(
   });
   for (const [decision, entry] of Object.entries(decisions) as [DecisionName, { file: string; data: RuleFile }][]) {
     const provided = factsProvided(entry.data, decision, interpretations.data);
+    // A unit declared for a shipped parameter says what the catalog says, or the file and the page would disagree.
+    for (const [name, p] of Object.entries(entry.data.parameters ?? {})) {
+      const catalog = Object.hasOwn(PARAMETER_TEXTS, `${decision}.${name}`) ? PARAMETER_TEXTS[`${decision}.${name}`]!.unit : undefined;
+      if (p.unit !== undefined && catalog !== undefined && p.unit !== catalog)
+        errors.push({
+          file: entry.file,
+          pointer: `/parameters/${name}/unit`,
+          code: 'PARAMETER_UNIT',
+          message: `parameter ${name} is counted in ${catalog} (src/engine/review/parameter-texts.ts), not ${p.unit}; remove "unit" or set it to "${catalog}"`,
+        });
+    }
     entry.data.rules.forEach((r, n) => {
       for (const p of ruleReferenceProblems(r.conditions as Condition, decision, provided, interpretations.data))
         errors.push({ file: entry.file, pointer: `/rules/${n}/conditions${p.pointer}`, code: p.code, message: p.message });

@@ -48,8 +48,16 @@ export type RuleDoc = {
   event: { type: string; params?: Record<string, unknown> };
 };
 
-/** A named constant of the terms (14.6%, 15 days, 24 hours), with its clause and quote. */
-export type Parameter = { value: number | string; clause: string; quote: string; description?: string };
+/** The units a parameter's value is counted in, as the clauses count them (年 14.6％, 15日以内, ５営業日前, 24時間, ２倍). */
+export const PARAMETER_UNITS = ['percent', 'days', 'businessDays', 'hours', 'months', 'times'] as const;
+export type ParameterUnit = (typeof PARAMETER_UNITS)[number];
+
+/**
+ * A named constant of the terms (14.6%, 15 days, 24 hours), with its clause and quote. `unit` is
+ * declared for a parameter the catalog of units (review/parameter-texts.ts) does not know: one a
+ * draft added.
+ */
+export type Parameter = { value: number | string; clause: string; quote: string; description?: string; unit?: ParameterUnit };
 
 export type RuleFile = {
   decision: DecisionName;

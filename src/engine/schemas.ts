@@ -1,4 +1,4 @@
-import { OPERATORS, DECISIONS } from './rule-types.js';
+import { OPERATORS, DECISIONS, PARAMETER_UNITS } from './rule-types.js';
 import { operatorsWithDomain } from './operators.js';
 import { clause, isoDate, yen } from './schema-primitives.js';
 
@@ -258,7 +258,13 @@ export const ruleFileSchema = {
         additionalProperties: false,
         required: ['value', 'clause', 'quote'],
         // A number is never negative (days, hours, months, rates, multipliers); minimum applies to numbers only.
-        properties: { value: { type: ['number', 'string'], minimum: 0 }, clause, quote: { type: 'string', minLength: 1 }, description: { type: 'string' } },
+        properties: {
+          value: { type: ['number', 'string'], minimum: 0 },
+          clause,
+          quote: { type: 'string', minLength: 1 },
+          description: { type: 'string' },
+          unit: { enum: [...PARAMETER_UNITS] },
+        },
       },
     },
     rules: { type: 'array', minItems: 1, items: { $ref: '#/$defs/rule' } },

@@ -109,7 +109,7 @@ export function buildNotice(input: NoticeInput): Notice {
         .filter((p) => p.clause === clause)
         .map(
           (p) =>
-            `${parameterNameJa(p)}: ${parameterValueText(`${p.decision}.${p.name}`, p.before?.value, 'ja')} → ${parameterValueText(`${p.decision}.${p.name}`, p.after?.value, 'ja')}`,
+            `${parameterNameJa(p)}: ${parameterValueText(`${p.decision}.${p.name}`, p.before?.value, 'ja', p.before?.unit)} → ${parameterValueText(`${p.decision}.${p.name}`, p.after?.value, 'ja', p.after?.unit)}`,
         ),
       ...rd.interpretations
         .filter((i) => (i.after ?? i.before)!.clauses.includes(clause))

@@ -191,6 +191,8 @@ describe('authoring, browser mode', () => {
     await testId('ie-default-weekdays-only').check();
     await testId('ie-save').click();
     await waitText(testId('interp-row-businessDays'), 'weekdays-only');
+    // lateInterest does not read dailyRate: the table lists it once every interpretation is shown.
+    await testId('interps-show-all').click();
     await testId('interp-edit-dailyRate').click();
     expect(await testId('ie-remove-thirty-days').isDisabled()).toBe(true);
     await testId('ie-new-value').fill('by-week');

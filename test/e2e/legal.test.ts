@@ -54,6 +54,8 @@ describe('legal review, browser mode', () => {
         expect(shown, `${d}.${k} shows its English description`).not.toContain(p.description);
       }
     }
+    // Every interpretation, not only those the decision picked reads.
+    await testId('interps-show-all').click();
     for (const i of version.interpretations) {
       const cell = (await testId(`interp-text-${i.name}`).textContent()) ?? '';
       expect(cell, i.name).toContain(INTERPRETATION_TEXTS[i.name]!.ja);

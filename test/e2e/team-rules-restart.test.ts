@@ -191,7 +191,8 @@ describe('the team server restarts while a legal user edits a rule draft', () =>
     const port = new URL(team.server.url).port;
     await stopTeamServer(team.server);
     await k.getByTestId('pe-save').click();
-    // Switched meanwhile: the list shows the value chosen (marked), not the one saved before.
+    // Switched meanwhile: the list shows the value chosen (marked), not the one saved before (lateInterest does not read it: every interpretation shown).
+    await k.getByTestId('interps-show-all').click();
     await k.getByTestId('interp-partialMonthFee').selectOption('daily-prorate');
     await waitText(k.getByTestId('server-waiting-pending'), 'まだ保存されていない変更が 2 件あります。サーバーが応答すると保存されます。');
     const waiting = await waitText(k.getByTestId('save-waiting'), 'サーバーの応答を待っている入力: ');

@@ -127,6 +127,8 @@ describe('a week of a team of four', () => {
     await i.page.getByTestId('nav-rules').click();
     await i.page.getByTestId(`rule-version-${ruleId}`).click();
     await waitText(i.page.getByTestId('rule-version-status'), '下書き');
+    // partialMonthFee and monthsUsed are read by settlement: both pick it, so the table lists them.
+    for (const p of [k, i.page]) await p.getByTestId('decision-select').selectOption('settlement');
     await k.getByTestId('interp-partialMonthFee').selectOption('daily-prorate');
     await expect.poll(() => k.getByTestId('interp-partialMonthFee').inputValue(), { timeout: 30_000 }).toBe('daily-prorate');
     // ito, on what she loaded before, switches another one: refused, nothing overwritten, kato named.

@@ -5,9 +5,10 @@ import type { Envelope, RegressionView, RuleVersionDetail } from '../../src/stud
 import type { Saved } from '../../src/studio/api/contract.js';
 import { quoteIssues } from '../../src/tariff-model/quote-check.js';
 import { freshStudio } from './helpers.js';
+import { saveRuleDraft } from '../../src/studio/workspace/rule-store.js';
 
 /** Adding, deleting and reordering rules, and parameters, in a draft: each checked as files on disk are, quotes against the terms. */
-const { dispatch, ok, fails } = freshStudio();
+const { ws, dispatch, ok, fails } = freshStudio();
 const QUOTE = '当社は、前項の規定にかかわらず、次のいずれかに該当すると当社が判断した場合、申込を承諾しないことがあります。(3) 申込の際に虚偽の事項を申告したとき。';
 
 describe('rule authoring', () => {
@@ -92,6 +93,42 @@ describe('rule authoring', () => {
     expect((await fails('authoring.setParameter', { ...args, valueJson: '14.6' })).code).toBe('PARAMETER_VALUE');
     await reload(await ok<Saved>('authoring.setParameter', { ...args, valueJson: '"14.5"' }));
     expect(d.version.decisions.lateInterest.parameters!['annualRatePercent']!.value).toBe('14.5');
+  });
+  it("declares the unit of a parameter the draft added; a shipped parameter keeps the catalog's", async () => {
+    // A parameter added to the draft as a rules folder would carry it: no unit the catalog knows.
+    const file = d.version.decisions.lateInterest;
+    const quote = file.parameters!['graceDays']!.quote;
+    const added = { ...file, parameters: { ...file.parameters, reminderDays: { value: 7, clause: '第27条', quote } } };
+    saveRuleDraft(ws, {
+      id: d.summary.id,
+      revision: d.summary.revision,
+      version: { decisions: { ...d.version.decisions, lateInterest: added }, interpretations: d.version.interpretations },
+      action: 'rule.parameter.edited',
+      before: null,
+      after: null,
+    });
+    d = await ok<RuleVersionDetail>('rules.get', { id: d.summary.id });
+    const args = { decision: 'lateInterest', name: 'reminderDays', valueJson: '7', clause: '第27条', quote };
+    await reload(await ok<Saved>('authoring.setParameter', { ...at(), ...args, unit: 'days' }));
+    expect(d.version.decisions.lateInterest.parameters!['reminderDays']!.unit).toBe('days');
+    // Saving its value again keeps the unit; null takes the declaration back.
+    await reload(await ok<Saved>('authoring.setParameter', { ...at(), ...args, valueJson: '8' }));
+    expect(d.version.decisions.lateInterest.parameters!['reminderDays']).toMatchObject({ value: 8, unit: 'days' });
+    await reload(await ok<Saved>('authoring.setParameter', { ...at(), ...args, unit: null }));
+    expect(d.version.decisions.lateInterest.parameters!['reminderDays']!.unit).toBeUndefined();
+    expect((await fails('authoring.setParameter', { ...at(), ...args, unit: 'weeks' })).code).toBe('INVALID_ARGS');
+    const grace = d.version.decisions.lateInterest.parameters!['graceDays']!;
+    const refused = await fails('authoring.setParameter', {
+      ...at(),
+      decision: 'lateInterest',
+      name: 'graceDays',
+      valueJson: '15',
+      clause: grace.clause,
+      quote: grace.quote,
+      unit: 'hours',
+    });
+    expect(refused.code).toBe('PARAMETER_UNIT');
+    expect(refused.message).toContain('days');
   });
 });
 

@@ -30,6 +30,21 @@ describe('condition → sentence', () => {
     const partial = approved.decisions.outageWaiver.rules.find((r) => r.id === 'outageWaiver/partial-outage-billed')!;
     expect(ruleSentence(partial, 'outageWaiver', 'ja')).toContain('次に該当しない:');
   });
+  it("reads an enum value in the terms' words with its code beside it; a value no table names stays its code", () => {
+    const gross = approved.decisions.outageWaiver.rules.find((r) => r.id === 'outageWaiver/gross-negligence')!;
+    const ja = ruleSentence(gross, 'outageWaiver', 'ja');
+    expect(ja).toContain('「原因」が「当社の故意又は重大な過失」（company-gross-negligence）である');
+    expect(ja).not.toContain('「company-gross-negligence」');
+    expect(ruleSentence(gross, 'outageWaiver', 'en')).toContain("“cause” is “the company's wilful misconduct or gross negligence” (company-gross-negligence)");
+    const thirdParty = approved.decisions.damages.rules.find((r) => r.id === 'damages/third-party')!;
+    const tp = ruleSentence(thirdParty, 'damages', 'ja');
+    expect(tp).toContain('「原因」が「当社の故意又は重大な過失」（company-gross-negligence）でない');
+    expect(tp).toContain('「損害の種類」が「契約者が本サービスの利用により第三者に対して与えた損害」（third-party）である');
+    const listed = conditionSentence({ fact: 'event', operator: 'in', value: ['loss', 'damage'] }, 'equipmentLoss', 'ja');
+    expect(listed).toContain('「滅失（修理不能、所有権の侵害を含む）」（loss）、「毀損（所有権の制限を含む）」（damage）');
+    // courseChange's kinds have no words in the terms: the code, as before.
+    expect(conditionSentence({ fact: 'fromKind', operator: 'equal', value: 'short' }, 'courseChange', 'ja')).toBe('「変更前のコース種別」が「short」である');
+  });
 });
 
 describe('version diff', () => {

@@ -1,4 +1,5 @@
 import type { DecisionName } from '../rule-types.js';
+import { PARAMETER_TEXTS, parameterValueText, valueWithUnit, type ValueUnit } from './parameter-texts.js';
 
 /** Human labels of the facts rules read, per decision, in Japanese and English (for sentences and forms). */
 export type Label = { ja: string; en: string };
@@ -228,3 +229,43 @@ export const factValueLabel = (decision: string, fact: string, value: string, la
   const values = FACT_VALUE_LABELS[decision as DecisionName]?.[fact];
   return values && Object.hasOwn(values, value) ? values[value]![lang] : undefined;
 };
+
+/**
+ * The unit of each number fact a rule reads that is not a parameter (a parameter's unit is in
+ * parameter-texts.ts): the explorer's trace shows `31日`, `1,200円` rather than a bare number.
+ */
+export const FACT_UNITS: Partial<Record<DecisionName, Record<string, ValueUnit>>> = {
+  cancellationNotice: { businessDaysBeforeEnd: 'businessDays' },
+  cancellation: { businessDaysBeforeEnd: 'businessDays' },
+  outageWaiver: { outageHours: 'hours', outageMinutes: 'minutes', paidAmount: 'yen' },
+  settlement: { policyMonths: 'months', termMonths: 'months', monthsUsed: 'months', freeMonths: 'months' },
+  lateInterest: { daysAfterDue: 'days', graceEndDaysAfterDue: 'days', principal: 'yen' },
+  surcharge: { evadedAmount: 'yen' },
+  monthlyCharge: { freeMonths: 'months', optionCount: 'count' },
+  damages: { outageHours: 'hours', claimedAmount: 'yen' },
+  equipmentLoss: { replacementCost: 'yen', repairCost: 'yen' },
+  paymentAllocation: { billCount: 'count', paymentCount: 'count' },
+  billingCorrection: { underBilledBy: 'yen', billedAmount: 'yen', dueAmount: 'yen' },
+};
+
+/**
+ * One fact a rule read, its value as a reviewer reads it: an enum value in the terms' words with
+ * its code beside it, true/false as はい/いいえ, a number with its unit (a parameter's from
+ * parameter-texts.ts, a fact's from FACT_UNITS), anything else as written (JSON for a list).
+ */
+export function factValueText(decision: string, fact: string, value: unknown, lang: 'ja' | 'en'): string {
+  if (value === true) return lang === 'ja' ? 'はい' : 'yes';
+  if (value === false) return lang === 'ja' ? 'いいえ' : 'no';
+  if (value === null || value === undefined) return lang === 'ja' ? 'なし' : 'none';
+  if (typeof value === 'string') {
+    const label = factValueLabel(decision, fact, value, lang);
+    if (label !== undefined) return lang === 'ja' ? `${label}（${value}）` : `${label} (${value})`;
+  }
+  if (typeof value === 'number' || typeof value === 'string') {
+    const key = `${decision}.${fact}`;
+    if (Object.hasOwn(PARAMETER_TEXTS, key)) return parameterValueText(key, value, lang);
+    const units = Object.hasOwn(FACT_UNITS, decision) ? FACT_UNITS[decision as DecisionName] : undefined;
+    return typeof value === 'number' ? valueWithUnit(value, units && Object.hasOwn(units, fact) ? units[fact] : undefined, lang) : value;
+  }
+  return JSON.stringify(value);
+}

@@ -1,3 +1,7 @@
+import type { ParameterUnit } from '../rule-types.js';
+
+export type { ParameterUnit };
+
 /**
  * Each rule parameter's description, by `decision.name`: the English of the rule files
  * (`rules/<version>/<decision>.json`, `parameters.<name>.description`) and its Japanese. The studio
@@ -42,31 +46,53 @@ export const PARAMETER_TEXTS: Record<string, { en: string; ja: string; unit: Par
   'suspension.maxMonths': { en: 'the longest suspension the company may set', ja: '当社が定めることのできる利用停止の最長の期間', unit: 'months' },
 };
 
-/** The unit of a parameter's value, as the clause it quotes counts it (年 14.6％, 15日以内, ５営業日前, 24時間). */
-export type ParameterUnit = 'percent' | 'days' | 'businessDays' | 'hours' | 'months' | 'times';
-
-const UNIT_TEXTS: Record<ParameterUnit, { ja: string; en: string }> = {
+const UNIT_TEXTS: Record<ValueUnit, { ja: string; en: string }> = {
   percent: { ja: '％', en: '%' },
   days: { ja: '日', en: ' days' },
   businessDays: { ja: '営業日', en: ' business days' },
   hours: { ja: '時間', en: ' hours' },
+  minutes: { ja: '分', en: ' minutes' },
   months: { ja: 'か月', en: ' months' },
   times: { ja: '倍', en: ' times' },
+  count: { ja: '件', en: '' },
+  yen: { ja: '円', en: '' },
 };
 
-/** The unit of a catalogued parameter's value in a language (`％`, `日`; `%`, `days`), empty for one the catalog does not know. */
-export function parameterUnitText(key: string, lang: 'ja' | 'en'): string {
-  return Object.hasOwn(PARAMETER_TEXTS, key) ? UNIT_TEXTS[PARAMETER_TEXTS[key]!.unit][lang].trim() : '';
+/** The units a value is shown in: a parameter's, and those of the facts a rule reads (yen, minutes, a count). */
+export type ValueUnit = ParameterUnit | 'minutes' | 'count' | 'yen';
+
+/**
+ * The unit of a parameter's value: the catalog's (the shipped parameters'), else the one its rule
+ * file declares (`parameters.<name>.unit`, a parameter a draft added), else none.
+ */
+export function parameterUnit(key: string, declared?: ParameterUnit): ParameterUnit | undefined {
+  return Object.hasOwn(PARAMETER_TEXTS, key) ? PARAMETER_TEXTS[key]!.unit : declared;
+}
+
+/** The name of a unit in a language (`％`, `日`; `%`, `days`), as the editor shows it beside the value. */
+export const unitName = (unit: ValueUnit, lang: 'ja' | 'en'): string => (unit === 'yen' ? (lang === 'ja' ? '円' : '¥') : UNIT_TEXTS[unit][lang].trim());
+
+/** The unit of a parameter's value in a language (`％`, `日`; `%`, `days`), empty for one neither the catalog nor its file declares. */
+export function parameterUnitText(key: string, lang: 'ja' | 'en', declared?: ParameterUnit): string {
+  const unit = parameterUnit(key, declared);
+  return unit === undefined ? '' : unitName(unit, lang);
+}
+
+/** A value with its unit (`14.6％`, `15日`, `1,200円`; `14.6%`, `15 days`, `¥1,200`), a number in the language's digit grouping, a decimal kept as a string as written. */
+export function valueWithUnit(value: number | string, unit: ValueUnit | undefined, lang: 'ja' | 'en'): string {
+  const shown = typeof value === 'number' ? value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') : value;
+  if (unit === undefined) return shown;
+  if (unit === 'yen' && lang === 'en') return `¥${shown}`;
+  return `${shown}${UNIT_TEXTS[unit][lang]}`;
 }
 
 /**
- * A parameter's value with its unit (`14.6％`, `15日`; `14.6%`, `15 days` in English), a number
- * in the language's digits grouping, a decimal kept as a string as written. A parameter the
- * catalog does not know (one a draft added) shows its value alone; no value is `—`.
+ * A parameter's value with its unit (`14.6％`, `15日`; `14.6%`, `15 days` in English): the
+ * catalog's unit, else the one its file declares. A parameter with neither (one a draft added
+ * and did not give a unit) shows its value alone; no value is `—`.
  */
-export function parameterValueText(key: string, value: unknown, lang: 'ja' | 'en'): string {
+export function parameterValueText(key: string, value: unknown, lang: 'ja' | 'en', declared?: ParameterUnit): string {
   if (value === undefined || value === null) return '—';
-  const shown = typeof value === 'number' ? value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US') : typeof value === 'string' ? value : JSON.stringify(value);
-  const unit = Object.hasOwn(PARAMETER_TEXTS, key) ? PARAMETER_TEXTS[key]!.unit : undefined;
-  return unit === undefined || (typeof value !== 'number' && typeof value !== 'string') ? shown : `${shown}${UNIT_TEXTS[unit][lang]}`;
+  if (typeof value !== 'number' && typeof value !== 'string') return JSON.stringify(value);
+  return valueWithUnit(value, parameterUnit(key, declared), lang);
 }

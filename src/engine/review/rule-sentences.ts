@@ -1,6 +1,6 @@
 import { OPERATOR_TABLE, OPERATORS } from '../operators.js';
 import { EVENT_LABELS_JA, EVENT_PARAM_LABELS_JA } from './event-labels.js';
-import { factLabel } from './fact-labels.js';
+import { factLabel, factValueLabel } from './fact-labels.js';
 import { isFactRef, isLeaf, type Condition, type DecisionName, type Operator, type RuleDoc } from '../rule-types.js';
 
 /**
@@ -14,13 +14,22 @@ const OPERATOR_PHRASES: Record<Operator, Record<Lang, (a: string, b: string) => 
 
 export const OPERATOR_NAMES: Operator[] = OPERATORS;
 
-const value = (v: unknown, decision: DecisionName, lang: Lang): string => {
+/**
+ * A condition's value as the sentence says it. A value of an enum fact that the terms have words
+ * for (fact-labels.ts's FACT_VALUE_LABELS) reads in those words, its code beside it as the
+ * explorer's dropdowns show it: 「当社の故意又は重大な過失」（company-gross-negligence）.
+ */
+const value = (v: unknown, decision: DecisionName, lang: Lang, fact?: string): string => {
   if (isFactRef(v)) return lang === 'ja' ? `「${factLabel(decision, v.fact, lang)}」` : `“${factLabel(decision, v.fact, lang)}”`;
   if (v === true) return lang === 'ja' ? '真' : 'true';
   if (v === false) return lang === 'ja' ? '偽' : 'false';
   if (v === null) return lang === 'ja' ? 'なし' : 'none';
-  if (Array.isArray(v)) return v.map((x) => value(x, decision, lang)).join(lang === 'ja' ? '、' : ', ');
-  if (typeof v === 'string') return lang === 'ja' ? `「${v}」` : `“${v}”`;
+  if (Array.isArray(v)) return v.map((x) => value(x, decision, lang, fact)).join(lang === 'ja' ? '、' : ', ');
+  if (typeof v === 'string') {
+    const label = fact === undefined ? undefined : factValueLabel(decision, fact, v, lang);
+    if (label !== undefined) return lang === 'ja' ? `「${label}」（${v}）` : `“${label}” (${v})`;
+    return lang === 'ja' ? `「${v}」` : `“${v}”`;
+  }
   return String(v);
 };
 
@@ -29,7 +38,7 @@ export function conditionSentence(c: Condition, decision: DecisionName, lang: La
   const pad = '  '.repeat(depth);
   if (isLeaf(c)) {
     const fact = lang === 'ja' ? `「${factLabel(decision, c.fact, lang)}」` : `“${factLabel(decision, c.fact, lang)}”`;
-    return pad + OPERATOR_PHRASES[c.operator][lang](fact, value(c.value, decision, lang));
+    return pad + OPERATOR_PHRASES[c.operator][lang](fact, value(c.value, decision, lang, c.fact));
   }
   if ('not' in c) return `${pad}${lang === 'ja' ? '次に該当しない:' : 'not:'}\n${conditionSentence(c.not, decision, lang, depth + 1)}`;
   const [kids, head] = 'all' in c ? [c.all, lang === 'ja' ? '次のすべてに該当する:' : 'all of:'] : [c.any, lang === 'ja' ? '次のいずれかに該当する:' : 'any of:'];

@@ -1,6 +1,7 @@
 import { canonicalJson } from '../../engine/canonical-json.js';
 import { acceptedEventTypes } from '../../engine/decision-events.js';
 import { clauseText } from '../../engine/review/clause-text.js';
+import { PARAMETER_TEXTS } from '../../engine/review/parameter-texts.js';
 import { DataLoadError } from '../../engine/errors.js';
 import { DECISIONS, type Parameter, type RuleDoc, type RuleVersion } from '../../engine/rule-types.js';
 import { validateRuleVersion } from '../../engine/validate-data.js';
@@ -144,7 +145,7 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
     );
   },
 
-  setParameter: ({ id, revision, decision, name, valueJson, clause, quote }) => {
+  setParameter: ({ id, revision, decision, name, valueJson, clause, quote, unit }) => {
     const v = draftOf(ctx, id, revision);
     const d = asDecision(decision);
     const file = v.version.decisions[d];
@@ -185,7 +186,18 @@ export const authoringHandlers = (ctx: StudioContext): Handlers['authoring'] => 
         [{ code: 'PARAMETER_VALUE', severity: 'error', field: '/value', value: valueJson, message: 'a decimal number in double quotes, like "14.6"' }],
         'Enter a decimal number in double quotes.',
       );
-    const param: Parameter = { ...cur, value: value as Parameter['value'], clause, quote };
+    // A shipped parameter's unit is the catalog's (parameter-texts.ts): its clause counts it so, and a draft does not re-declare it.
+    const key = `${d}.${name}`;
+    if (unit !== undefined && Object.hasOwn(PARAMETER_TEXTS, key) && unit !== PARAMETER_TEXTS[key]!.unit)
+      throw new StudioError(
+        'PARAMETER_UNIT',
+        `parameter ${name} of ${d} is counted in ${PARAMETER_TEXTS[key]!.unit} (src/engine/review/parameter-texts.ts); it cannot be declared in ${String(unit)}`,
+        [{ code: 'PARAMETER_UNIT', severity: 'error', field: '/unit', value: String(unit), message: `${PARAMETER_TEXTS[key]!.unit}, as the catalog of units has it` }],
+        'Leave the unit as it is: the clause the parameter quotes counts it so.',
+      );
+    const { unit: _was, ...rest } = cur;
+    const declared = unit === undefined ? cur.unit : Object.hasOwn(PARAMETER_TEXTS, key) ? undefined : (unit ?? undefined);
+    const param: Parameter = { ...rest, value: value as Parameter['value'], clause, quote, ...(declared !== undefined ? { unit: declared } : {}) };
     const next: Data = { decisions: { ...v.version.decisions, [d]: { ...file, parameters: { ...file.parameters, [name]: param } } }, interpretations: v.version.interpretations };
     return save(
       ctx,

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { Interpretation } from '../../../engine/rule-types.js';
+import { PARAMETER_UNITS, type Interpretation, type ParameterUnit } from '../../../engine/rule-types.js';
 import { call } from './call.js';
 import { id } from './shared.js';
 
@@ -15,7 +15,7 @@ const text = { type: 'string', maxLength: 20_000 } as const;
 
 export type AddRuleArgs = { id: number; revision: number; decision: string; ruleId: string; from: string | null; clause: string; quote: string };
 export type RuleRef = { id: number; revision: number; decision: string; ruleId: string };
-export type ParameterArgs = { id: number; revision: number; decision: string; name: string; valueJson: string; clause: string; quote: string };
+export type ParameterArgs = { id: number; revision: number; decision: string; name: string; valueJson: string; clause: string; quote: string; unit?: ParameterUnit | null };
 export type InterpretationArgs = { id: number; revision: number; name: string; interpretation: Interpretation };
 export type Saved = { id: number; revision: number };
 export type QuoteCheck = { issues: { code: string; severity: 'error' | 'warning'; message: string; field?: string; value?: string }[]; article: string | null };
@@ -49,7 +49,7 @@ export const authoring = {
     } as unknown as JSONSchemaType<RuleRef & { direction: 'up' | 'down' }>,
   ).returns(saved),
   setParameter: call<ParameterArgs, Saved>(
-    "edit a parameter of a draft's decision (the constants: 14.6%, 15 days): its value (JSON: a number or a string, of the type it had), clause and verbatim quote",
+    "edit a parameter of a draft's decision (the constants: 14.6%, 15 days): its value (JSON: a number or a string, of the type it had), clause and verbatim quote; `unit` declares the unit of one the catalog of units does not know (one a draft added; null takes the declaration back)",
     {
       type: 'object',
       additionalProperties: false,
@@ -62,8 +62,9 @@ export const authoring = {
         valueJson: { type: 'string', maxLength: 1000 },
         clause: { type: 'string', maxLength: 100 },
         quote: text,
+        unit: { type: ['string', 'null'], enum: [...PARAMETER_UNITS, null] },
       },
-    },
+    } as unknown as JSONSchemaType<ParameterArgs>,
   ).returns(saved),
   editInterpretation: call<InterpretationArgs, Saved>(
     "edit a named interpretation of a draft (its description, default, alternatives and their descriptions), checked as interpretations.json on disk: the schema, each value once, the values the engine's code branches on kept (errors with the file's JSON pointer)",

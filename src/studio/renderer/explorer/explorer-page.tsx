@@ -16,7 +16,7 @@ import { InvalidErrors } from '../ui/invalid-errors.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from './output-labels.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
-import { factValueLabel } from '../../../engine/review/fact-labels.js';
+import { factValueLabel, factValueText, inputFactLabel } from '../../../engine/review/fact-labels.js';
 import { interpretationValueDescription, ownValueDescription, ruleTitleById } from '../i18n/rule-texts.js';
 
 /**
@@ -399,12 +399,14 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                     <td>
                       {ruleTitleById(tr.rule, ruleNames, lang) ?? ''} <code className="muted small">{tr.rule}</code>
                     </td>
-                    <td>{tr.clause}</td>
+                    <td className="clause-cell">{tr.clause}</td>
                     <td>
                       {lang === 'ja' && eventLabel(tr.event) !== null && `${eventLabel(tr.event)!} `}
                       <code className="small">{tr.event}</code>
                     </td>
-                    <td className="mono small">{JSON.stringify(tr.facts)}</td>
+                    <td>
+                      <TraceFacts decision={typeof out.decision === 'string' ? out.decision : decision} facts={tr.facts} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -467,5 +469,37 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * The facts a traced rule read, as a reviewer reads them: each fact's label in the page's language
+ * (its name beside it, to match the JSON), its value with its unit or the terms' words for an enum
+ * value; the facts as JSON one click away.
+ */
+function TraceFacts({ decision, facts }: { decision: string; facts: Record<string, unknown> }) {
+  const { t, lang } = useI18n();
+  const entries = Object.entries(facts);
+  return (
+    <>
+      {entries.length > 0 && (
+        <table className="trace-facts small" data-testid="trace-facts">
+          <tbody>
+            {entries.map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">
+                  {inputFactLabel(decision, k, lang)} <code className="muted small">{k}</code>
+                </th>
+                <td>{factValueText(decision, k, v, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <details className="trace-facts-json" data-testid="trace-facts-json">
+        <summary className="small">{t('explorer.traceJson')}</summary>
+        <pre className="mono small">{JSON.stringify(facts)}</pre>
+      </details>
+    </>
   );
 }

@@ -100,6 +100,11 @@ export const authoringJa = {
   'pe.valueHelpString': '小数（例: 14.6）',
   'pe.valueHelpNumber': '数値',
   'pe.save': '保存',
+  'pe.unit': '単位',
+  'pe.unitNone': '（宣言しない）',
+  'pe.unitHelp': '引用する条項がこの値を数える単位（「15日以内」なら日）。単位の一覧にないパラメータ（下書きで加えたもの）は、ここで宣言します。',
+  'pe.unitMissing': '単位が宣言されていません',
+  'pe.unitMissingHint': '「編集」で、引用する条項の数え方（日、％ など）を宣言してください',
 } as const;
 
 export const authoringEn: Record<keyof typeof authoringJa, string> = {
@@ -203,4 +208,10 @@ export const authoringEn: Record<keyof typeof authoringJa, string> = {
   'pe.valueHelpString': 'a decimal number (e.g. 14.6)',
   'pe.valueHelpNumber': 'a number',
   'pe.save': 'Save',
+  'pe.unit': 'Unit',
+  'pe.unitNone': '(none declared)',
+  'pe.unitHelp':
+    'The unit the quoted clause counts this value in (days for “within 15 days”). A parameter the catalog of units does not know (one a draft added) declares it here.',
+  'pe.unitMissing': 'No unit declared',
+  'pe.unitMissingHint': 'Declare the unit the quoted clause counts it in (days, %, …) with Edit',
 };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fieldLabelJa, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../../engine/review/event-labels.js';
 import { ruleSentence } from '../../../engine/review/rule-sentences.js';
-import type { RuleDoc } from '../../../engine/rule-types.js';
+import type { ParameterUnit, RuleDoc } from '../../../engine/rule-types.js';
 import type { ParameterChange, RuleChange } from '../../../engine/review/version-diff.js';
 import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
@@ -231,7 +231,8 @@ function TextDiff({ before, after, side }: { before: string; after: string; side
 function ParameterCard({ p, name, clauseText }: { p: ParameterChange; name: string; clauseText: string | undefined }) {
   const { t, lang } = useI18n();
   // The value with its unit (14.6％, 15日), shown as written and never quoted as a text.
-  const unitValue = (v: unknown): Shown | undefined => (v === undefined ? undefined : { shown: parameterValueText(`${p.decision}.${p.name}`, v, lang) });
+  // The unit is the catalog's, else the one the parameter's file declares (a parameter a draft added).
+  const unitValue = (v: unknown, unit: ParameterUnit | undefined): Shown | undefined => (v === undefined ? undefined : { shown: parameterValueText(`${p.decision}.${p.name}`, v, lang, unit) });
   const now = p.after ?? p.before!;
   const before = p.before === undefined ? undefined : String(p.before.value);
   const after = p.after === undefined ? undefined : String(p.after.value);
@@ -243,7 +244,7 @@ function ParameterCard({ p, name, clauseText }: { p: ParameterChange; name: stri
       <h3>
         {p.clause} {name} <span className={`badge diff-${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`}>{t(`diff.${p.before && p.after ? 'changed' : p.after ? 'added' : 'removed'}`)}</span>
       </h3>
-      <FieldChanges testId="diff-param-values" rows={[{ key: 'value', label: t('diff.paramValue'), before: unitValue(p.before?.value), after: unitValue(p.after?.value) }]} />
+      <FieldChanges testId="diff-param-values" rows={[{ key: 'value', label: t('diff.paramValue'), before: unitValue(p.before?.value, p.before?.unit), after: unitValue(p.after?.value, p.after?.unit) }]} />
       <TermsText text={clauseText ?? t('rules.noClauseText')} data-testid="diff-param-clause" />
       <blockquote className="quote small" data-testid="diff-param-quote">
         {now.quote}

@@ -7,10 +7,11 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from '../shell/api-context.js';
 
 /** A rule version's table of EditableRows (its parameters, its named interpretations), under its heading. */
-export function EditableTable({ testId, title, className, children }: { testId: string; title: string; className: string; children: ReactNode }) {
+export function EditableTable({ testId, title, className, children, note }: { testId: string; title: string; className: string; children: ReactNode; note?: ReactNode }) {
   return (
     <section data-testid={testId}>
       <h4>{title}</h4>
+      {note}
       <table className={className}>
         <tbody>{children}</tbody>
       </table>

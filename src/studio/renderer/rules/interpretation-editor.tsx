@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useUnsavedEdits } from '../shell/unsaved-edits.js';
-import type { Interpretation } from '../../../engine/rule-types.js';
+import type { DecisionName, Interpretation } from '../../../engine/rule-types.js';
+import { interpretationsRead } from '../../../engine/rule-references.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -18,9 +19,25 @@ import { shortText, type WaitingInput } from '../team/waiting-inputs.js';
  * result as interpretations.json on disk is (`authoring.editInterpretation`); a refusal shows
  * each issue with its JSON pointer and nothing is saved.
  */
-export function InterpretationsSection({ detail, onChange, onError }: { detail: RuleVersionDetail; onChange: (d: RuleVersionDetail) => void; onError: (e: unknown) => void }) {
+export function InterpretationsSection({
+  detail,
+  decision,
+  showAll,
+  onShowAll,
+  onChange,
+  onError,
+}: {
+  detail: RuleVersionDetail;
+  decision: DecisionName;
+  showAll: boolean;
+  onShowAll: (all: boolean) => void;
+  onChange: (d: RuleVersionDetail) => void;
+  onError: (e: unknown) => void;
+}) {
   const api = useApi();
   const { t, lang } = useI18n();
+  // Those the decision picked reads (its code's and its rules' `interpretation.X`, rule-references.ts), all of them one click away.
+  const read = useMemo(() => new Set(interpretationsRead(detail.version.decisions[decision], decision)), [detail, decision]);
   const { save } = useRuleSaves();
   const [editing, setEditing] = useState<string | null>(null);
   // A default switched and not saved yet (the team server may be restarting): the list shows it, marked, until its save ends.
@@ -44,9 +61,21 @@ export function InterpretationsSection({ detail, onChange, onError }: { detail: 
       setSwitching(({ [name]: _done, ...rest }) => rest);
     }
   };
+  const all = detail.version.interpretations;
+  // The one being edited stays while its editor is open, whatever decision is picked.
+  const shown = showAll ? all : all.filter((i) => read.has(i.name) || i.name === editing);
+  const words = { decision: t(`decision.${decision}`), n: all.filter((i) => read.has(i.name)).length, total: all.length };
+  const note = (
+    <p className="muted small interp-scope" data-testid="interps-scope">
+      {showAll ? t('rules.interpsAll', words) : words.n === 0 ? t('rules.interpsReadNone', words) : t('rules.interpsRead', words)}{' '}
+      <button type="button" className="link-button" aria-pressed={showAll} onClick={() => onShowAll(!showAll)} data-testid="interps-show-all">
+        {showAll ? t('rules.interpsShowRead', words) : t('rules.interpsShowAll')}
+      </button>
+    </p>
+  );
   return (
-    <EditableTable testId="interpretations" title={t('rules.interpretations')} className="changes interp-table">
-          {detail.version.interpretations.map((i) => (
+    <EditableTable testId="interpretations" title={t('rules.interpretations')} className="changes interp-table" note={note}>
+          {shown.map((i) => (
             <EditableRow
               key={i.name}
               testId={`interp-row-${i.name}`}

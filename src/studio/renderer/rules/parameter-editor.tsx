@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { DecisionName, Parameter } from '../../../engine/rule-types.js';
+import { PARAMETER_UNITS, type DecisionName, type Parameter, type ParameterUnit } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { parameterDescription } from '../i18n/rule-texts.js';
-import { parameterUnitText, parameterValueText } from '../../../engine/review/parameter-texts.js';
+import { PARAMETER_TEXTS, parameterUnit, parameterUnitText, parameterValueText, unitName } from '../../../engine/review/parameter-texts.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
 import { EditableRow, EditableTable, RowEditorForm } from './editable-row.js';
@@ -47,7 +47,16 @@ export function ParametersSection({
               cells={
                 <>
                   <td className="mono">{k}</td>
-                  <td data-testid={`param-value-${k}`}>{parameterValueText(`${decision}.${k}`, p.value, lang)}</td>
+                  <td>
+                    <span className="param-value" data-testid={`param-value-${k}`}>{parameterValueText(`${decision}.${k}`, p.value, lang, p.unit)}</span>
+                    {/* A parameter a draft added, with no unit declared: "7" alone could be days or months; the table says the unit is missing. */}
+                    {parameterUnit(`${decision}.${k}`, p.unit) === undefined && (
+                      <div className="small warning-text" data-testid={`param-unit-missing-${k}`} title={isDraft ? t('pe.unitMissingHint') : undefined}>
+                        {t('pe.unitMissing')}
+                        {isDraft && <span className="muted">（{t('pe.unitMissingHint')}）</span>}
+                      </div>
+                    )}
+                  </td>
                   <td className="clause-cell">{p.clause}</td>
                   <td className="muted">
                     <span data-testid={`param-text-${k}`}>{p.description === undefined ? '' : parameterDescription(decision, k, p.description, lang)}</span>
@@ -94,7 +103,7 @@ export function ParametersSection({
 
 /** A parameter's key in the Rules page's unsaved edits (beside the rules' own, unsaved-rules.ts). */
 const parameterKey = (versionId: number, decision: DecisionName, name: string): string => unsavedKey(versionId, decision, `parameter:${name}`);
-type KeptParameter = { value: string; clause: string; quote: string };
+type KeptParameter = { value: string; clause: string; quote: string; unit?: ParameterUnit | '' };
 
 function ParameterEditor({
   detail,
@@ -118,7 +127,8 @@ function ParameterEditor({
   const api = useApi();
   const { t, lang } = useI18n();
   const key = parameterKey(detail.summary.id, decision, name);
-  const unit = parameterUnitText(`${decision}.${name}`, lang);
+  // A shipped parameter's unit is the catalog's (fixed: its clause counts it so); one the catalog does not know is declared here.
+  const catalogued = Object.hasOwn(PARAMETER_TEXTS, `${decision}.${name}`);
   // What was typed before this editor was mounted again (a reload brought a newer revision), with the revision it was typed on.
   const [kept] = useState(() => {
     const k = unsaved.get(key);
@@ -128,17 +138,21 @@ function ParameterEditor({
   const [value, setValue] = useState(kept?.value ?? String(param.value));
   const [clause, setClause] = useState(kept?.clause ?? param.clause);
   const [quote, setQuote] = useState(kept?.quote ?? param.quote);
-  const changed = value !== String(param.value) || clause !== param.clause || quote !== param.quote;
+  const [declared, setDeclared] = useState<ParameterUnit | ''>(kept?.unit ?? param.unit ?? '');
+  const unit = parameterUnitText(`${decision}.${name}`, lang, declared || undefined);
+  const unitChanged = !catalogued && declared !== (param.unit ?? '');
+  const changed = value !== String(param.value) || clause !== param.clause || quote !== param.quote || unitChanged;
   useEffect(() => {
-    if (changed) unsaved.set(key, { json: JSON.stringify({ value, clause, quote } satisfies KeptParameter), revision: base });
+    if (changed) unsaved.set(key, { json: JSON.stringify({ value, clause, quote, unit: declared } satisfies KeptParameter), revision: base });
     else unsaved.delete(key);
-  }, [changed, value, clause, quote, base, key, unsaved]);
+  }, [changed, value, clause, quote, declared, base, key, unsaved]);
   // The draft moved on since the text was typed: saving it would be refused (DRAFT_CONFLICT); the user chooses first.
   const stale = base !== detail.summary.revision && changed;
   const discardMine = () => {
     setValue(String(param.value));
     setClause(param.clause);
     setQuote(param.quote);
+    setDeclared(param.unit ?? '');
     setBase(detail.summary.revision);
   };
   const check = useQuoteCheck(detail.summary.id, clause, quote);
@@ -159,8 +173,11 @@ function ParameterEditor({
         ...(value !== String(param.value) ? [{ key: item, header: t('save.field.value'), text: value.trim() }] : []),
         ...(clause !== param.clause ? [{ key: item, header: t('save.field.clause'), text: clause }] : []),
         ...(quote !== param.quote ? [{ key: item, header: t('save.field.quote'), text: shortText(quote) }] : []),
+        ...(unitChanged ? [{ key: item, header: t('pe.unit'), text: declared ? unitName(declared, lang) : t('pe.unitNone') }] : []),
       ]}
-      save={(revision) => api.authoring.setParameter({ id: detail.summary.id, revision, decision, name, valueJson, clause, quote })}
+      save={(revision) =>
+        api.authoring.setParameter({ id: detail.summary.id, revision, decision, name, valueJson, clause, quote, ...(catalogued ? {} : { unit: declared === '' ? null : declared }) })
+      }
       onSaved={(d) => {
         unsaved.delete(key);
         onSaved(d);
@@ -173,10 +190,26 @@ function ParameterEditor({
         {t('pe.value')} ({typeof param.value === 'string' ? t('pe.valueHelpString') : t('pe.valueHelpNumber')})
         <span className="input-with-unit">
           <input type="text" className="mono" inputMode="decimal" required value={value} onChange={(e) => setValue(e.target.value)} data-testid="pe-value" />
-          {/* The unit the value is in (％, 日, 営業日), from the parameters' catalog. */}
+          {/* The unit the value is in (％, 日, 営業日), from the parameters' catalog or as declared below. */}
           {unit && <span data-testid="pe-unit">{unit}</span>}
         </span>
       </label>
+      {!catalogued && (
+        <label title={t('pe.unitHelp')}>
+          {t('pe.unit')}
+          <select className="unit-select" value={declared} onChange={(e) => setDeclared(e.target.value as ParameterUnit | '')} aria-describedby="pe-unit-help" data-testid="pe-unit-select">
+            <option value="">{t('pe.unitNone')}</option>
+            {PARAMETER_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {unitName(u, lang)}
+              </option>
+            ))}
+          </select>
+          <span id="pe-unit-help" className="muted small">
+            {t('pe.unitHelp')}
+          </span>
+        </label>
+      )}
       <label>
         {t('ra.clause')}
         <input type="text" required value={clause} onChange={(e) => setClause(e.target.value)} data-testid="pe-clause" />

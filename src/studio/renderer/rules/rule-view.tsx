@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ruleSentence } from '../../../engine/review/rule-sentences.js';
 import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
 import type { RuleVersionDetail } from '../../api/contract.js';
@@ -17,15 +16,26 @@ export function RuleView({
   onChange,
   onError,
   unsaved,
+  decision,
+  ruleId,
+  onPick,
+  allInterps,
+  onAllInterps,
 }: {
   detail: RuleVersionDetail;
   onChange: (d: RuleVersionDetail) => void;
   onError: (e: unknown) => void;
   unsaved: UnsavedRules;
+  /** The decision and rule open (the Rules page keeps them, in the address too); a rule id the version lacks opens its first rule. */
+  decision: DecisionName;
+  ruleId: string | null;
+  onPick: (decision: DecisionName, ruleId: string | null) => void;
+  /** Every named interpretation listed, not only those the decision reads. */
+  allInterps: boolean;
+  onAllInterps: (all: boolean) => void;
 }) {
   const { t, lang } = useI18n();
-  const [decision, setDecision] = useState<DecisionName>('approval');
-  const [ruleId, setRuleId] = useState<string | null>(null);
+  const setRuleId = (id: string | null) => onPick(decision, id);
   const file = detail.version.decisions[decision];
   const rule = file.rules.find((r) => r.id === ruleId) ?? file.rules[0]!;
   const isDraft = detail.summary.status === 'draft';
@@ -33,7 +43,7 @@ export function RuleView({
   return (
     <div className="rule-view">
       <nav className="rule-nav" aria-label={t('rules.decisions')}>
-        <select value={decision} onChange={(e) => { setDecision(e.target.value as DecisionName); setRuleId(null); }} data-testid="decision-select" aria-label={t('rules.decision')}>
+        <select value={decision} onChange={(e) => onPick(e.target.value as DecisionName, null)} data-testid="decision-select" aria-label={t('rules.decision')}>
           {DECISIONS.map((d) => (
             <option key={d} value={d}>
               {t(`decision.${d}`)} ({d})
@@ -86,7 +96,7 @@ export function RuleView({
         </div>
         {isDraft && <RuleEditor key={`${detail.summary.id}-${rule.id}-${detail.summary.revision}`} detail={detail} decision={decision} rule={rule} onSaved={onChange} onError={onError} unsaved={unsaved} />}
         <ParametersSection detail={detail} decision={decision} onChange={onChange} onError={onError} unsaved={unsaved} />
-        <InterpretationsSection detail={detail} onChange={onChange} onError={onError} />
+        <InterpretationsSection detail={detail} decision={decision} showAll={allInterps} onShowAll={onAllInterps} onChange={onChange} onError={onError} />
       </div>
     </div>
   );

@@ -22,6 +22,8 @@ import { NewDraftDialog } from '../tariffs/new-draft-dialog.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
 import { useTeam } from '../team/team-context.js';
 import { RuleSavesNote, RuleSavesProvider } from './rule-saves.js';
+import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
+import { currentPlace, showPlace } from '../shell/place.js';
 
 /** Legal review of rule versions: the version list, the rules with their clauses, diff, regression, review and approval, notice, audit log. */
 type Tab = 'rules' | 'coverage' | 'diff' | 'regression' | 'review' | 'notice' | 'audit';
@@ -37,8 +39,27 @@ export function RulesPage({ info }: { info: WorkspaceInfo }) {
   );
 }
 
+/** What the address names on the Rules page (shell/place.ts): `v` the version, `tab`, `d` the decision, `r` the rule, `interps=all` every interpretation listed. */
+type RulesPlace = { version: number | null; tab: Tab | null; decision: DecisionName | null; rule: string | null; allInterps: boolean };
+const rulesPlace = (): RulesPlace => {
+  const { page, params } = currentPlace();
+  if (page !== 'rules') return { version: null, tab: null, decision: null, rule: null, allInterps: false };
+  const v = /^[1-9]\d*$/u.test(params.v ?? '') ? Number(params.v) : null;
+  return {
+    version: v,
+    tab: (TABS as string[]).includes(params.tab ?? '') ? (params.tab as Tab) : null,
+    decision: (DECISIONS as readonly string[]).includes(params.d ?? '') ? (params.d as DecisionName) : null,
+    rule: params.r || null,
+    allInterps: params.interps === 'all',
+  };
+};
+
 function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   const api = useApi();
+  // A reload or a shared link opens the version, tab, decision and rule it names, not the version in force.
+  const [linked] = useState(rulesPlace);
+  const linkedVersion = useRef(linked.version);
+  const [linkMissing, setLinkMissing] = useState<number | null>(null);
   const { t, lang } = useI18n();
   const { me } = useTeam();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
@@ -54,7 +75,15 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   const unsavedRules = useRef<UnsavedRules>(new Map()).current;
   // Closing, reloading or leaving the page with any of them asks first (shell/unsaved-edits.ts).
   useUnsavedEdits(() => unsavedRules.size > 0);
-  const [tab, setTab] = useState<Tab>('rules');
+  const [tab, setTab] = useState<Tab>(linked.tab ?? 'rules');
+  // The decision and rule open on the rules tab, kept here so another tab and back (and a reload) return to them.
+  const [decision, setDecision] = useState<DecisionName>(linked.decision ?? 'approval');
+  const [ruleId, setRuleId] = useState<string | null>(linked.rule);
+  const [allInterps, setAllInterps] = useState(linked.allInterps);
+  useEffect(() => {
+    if (selectedId === null) return;
+    showPlace({ page: 'rules', params: { v: String(selectedId), tab, d: decision, r: ruleId ?? '', interps: allInterps ? 'all' : '' } });
+  }, [selectedId, tab, decision, ruleId, allInterps]);
   const [error, setError] = useState<ShownError | null>(null);
   // What the last review step did (submitted, approved, …), as the Tariff page's notice says it.
   const [note, setNote] = useState<PageText | null>(null);
@@ -74,7 +103,12 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
     async (select?: number) => {
       const { versions: vs } = await api.rules.list({});
       setVersions(vs);
-      setSelectedId((cur) => select ?? cur ?? versionInForceOn(vs, info.today)?.id ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
+      // The version the address names, once: a draft discarded since is said, and the version in force opens.
+      const named = linkedVersion.current;
+      linkedVersion.current = null;
+      const link = named !== null && vs.some((v) => v.id === named) ? named : undefined;
+      if (named !== null && link === undefined) setLinkMissing(named);
+      setSelectedId((cur) => select ?? cur ?? link ?? versionInForceOn(vs, info.today)?.id ?? vs.find((v) => v.status === 'approved')?.id ?? vs[0]?.id ?? null);
     },
     [api, info.today],
   );
@@ -267,6 +301,14 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
                 {pageText(note, t, lang)}
               </div>
             )}
+            {linkMissing !== null && (
+              <div className="banner banner-info small" role="status" data-testid="rules-link-missing">
+                {t('rules.linkMissing', { id: linkMissing })}{' '}
+                <button type="button" className="link-button" onClick={() => setLinkMissing(null)}>
+                  {t('action.close')}
+                </button>
+              </div>
+            )}
             {restored && (
               <div className="banner banner-ok" role="status" data-testid="rules-restored">
                 {t('tr.restored', { date: restored })}
@@ -309,7 +351,22 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
               ))}
             </div>
             <div className="rules-content">
-              {tab === 'rules' && <RuleView detail={detail} onChange={updated} onError={showError} unsaved={unsavedRules} />}
+              {tab === 'rules' && (
+                <RuleView
+                  detail={detail}
+                  onChange={updated}
+                  onError={showError}
+                  unsaved={unsavedRules}
+                  decision={decision}
+                  ruleId={ruleId}
+                  onPick={(d, r) => {
+                    setDecision(d);
+                    setRuleId(r);
+                  }}
+                  allInterps={allInterps}
+                  onAllInterps={setAllInterps}
+                />
+              )}
               {tab === 'coverage' && <CoverageView key={`${s.id}-${s.revision}`} detail={detail} onError={showError} />}
               {tab === 'diff' && <DiffView key={s.id} detail={detail} versions={versions} onError={showError} />}
               {tab === 'regression' && <RegressionView key={s.id} detail={detail} onError={showError} />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WorkspaceInfo } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -13,6 +13,7 @@ import { useTeam, useTeamText } from '../team/team-context.js';
 import { UsersPage } from '../team/users-page.js';
 import { ReadOnlyProvider } from './read-only-context.js';
 import { confirmLeaving } from './unsaved-edits.js';
+import { currentPlace, readPlace, showPlace, type Place } from './place.js';
 
 /** The pages of the studio. Rules, Explorer and Scenarios arrive with their issues; the navigation already has their places. */
 const PAGES: { id: string; label: MessageKey; ready: boolean }[] = [
@@ -27,16 +28,49 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  const [page, setPage] = useState('tariffs');
+  // The page the address names (a reload, a shared link: shell/place.ts), else the Tariff page.
+  const [page, setPage] = useState(() => {
+    const named = currentPlace().page;
+    return PAGES.some((p) => p.id === named) ? named : 'tariffs';
+  });
   const { me } = useTeam();
   const tt = useTeamText();
+  // What each page left open (the Rules page's draft, tab, decision and rule), given back when the user returns to it.
+  const left = useRef(new Map<string, Place['params']>());
   // Another page unmounts this one: typed, unsaved text would be lost, so the user is asked first.
   const go = (to: string) => {
-    if (to !== page && confirmLeaving(t('unsaved.leave'))) setPage(to);
+    if (to === page || !confirmLeaving(t('unsaved.leave'))) return;
+    const here = currentPlace();
+    if (here.page === page) left.current.set(page, here.params);
+    showPlace({ page: to, params: left.current.get(to) ?? {} });
+    setPage(to);
   };
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // The address names the page open; the page adds what it selected (the Rules page: its version, tab, decision and rule).
+  // The studio's first page, opened with no place named, keeps the address as it was opened (no `#tariffs`).
+  useEffect(() => {
+    const named = currentPlace().page;
+    if (named !== page && !(named === '' && page === 'tariffs')) showPlace({ page, params: {} });
+  }, [page]);
+  // A link pasted into this window's address bar changes only the hash (no reload): the page it names opens afresh
+  // (`visit` remounts it to read the new place), asking first when typed text would be lost; declined, the address goes back.
+  const [visit, setVisit] = useState(0);
+  useEffect(() => {
+    const onHash = (e: HashChangeEvent) => {
+      const to = currentPlace();
+      if (!PAGES.some((p) => p.id === to.page)) return;
+      if (!confirmLeaving(t('unsaved.leave'))) {
+        showPlace(readPlace(new URL(e.oldURL).hash));
+        return;
+      }
+      setPage(to.page);
+      setVisit((v) => v + 1);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [t]);
   useEffect(() => {
     api.workspace.info({}).then(setInfo, (e: unknown) => setError({ error: e }));
   }, [api]);
@@ -88,10 +122,10 @@ export function App() {
           )}
           <LiveNote />
           {error && <ErrorBanner shown={error} onClose={() => setError(null)} />}
-          {info && page === 'tariffs' && <TariffsPage info={info} />}
-          {info && page === 'rules' && <RulesPage info={info} />}
-          {info && page === 'explorer' && <ExplorerPage info={info} />}
-          {info && page === 'scenarios' && <ScenariosPage />}
+          {info && page === 'tariffs' && <TariffsPage key={visit} info={info} />}
+          {info && page === 'rules' && <RulesPage key={visit} info={info} />}
+          {info && page === 'explorer' && <ExplorerPage key={visit} info={info} />}
+          {info && page === 'scenarios' && <ScenariosPage key={visit} />}
           {page === 'users' && me?.role === 'admin' && <UsersPage />}
         </main>
       </ReadOnlyProvider>

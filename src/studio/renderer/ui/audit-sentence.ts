@@ -4,6 +4,7 @@ import { ruleTitle } from '../i18n/rule-texts.js';
 import { en, ja, type MessageKey } from '../i18n/messages.js';
 import { tokyoTime } from './tokyo-time.js';
 import { parameterValueText } from '../../../engine/review/parameter-texts.js';
+import { PARAMETER_UNITS, type ParameterUnit } from '../../../engine/rule-types.js';
 import { INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../../engine/review/event-labels.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { TABLE_IDS, type TableId } from '../../../tariff-model/table-id.js';
@@ -122,11 +123,18 @@ function changesOf(before: unknown, after: unknown, lang: Lang): string[] {
     .find(isObject)?.id;
   // A parameter's value with its unit (14.6％ → 14.0％), as the diff and the change notice show it.
   const parameterKey = [after, before].filter(isObject).find((x) => typeof x.decision === 'string' && typeof x.name === 'string');
+  // The unit its file declares (a parameter a draft added), when the catalog has none.
+  const declared = [after, before]
+    .filter(isObject)
+    .map((s) => s.parameter)
+    .filter(isObject)
+    .map((x) => x.unit)
+    .find((u): u is ParameterUnit => typeof u === 'string' && (PARAMETER_UNITS as readonly string[]).includes(u));
   const shown = (path: string, v: unknown) =>
     path === 'rule.name' && typeof ruleId === 'string' && typeof v === 'string'
       ? quoted(ruleTitle({ id: ruleId, name: v }, lang), lang)
       : path === 'parameter.value' && parameterKey && v !== null && v !== undefined
-        ? parameterValueText(`${String(parameterKey.decision)}.${String(parameterKey.name)}`, v, lang)
+        ? parameterValueText(`${String(parameterKey.decision)}.${String(parameterKey.name)}`, v, lang, declared)
         : valueText(path, v, lang);
   const w = AUDIT_WORDS[lang];
   if (Array.isArray(before) || Array.isArray(after)) {
