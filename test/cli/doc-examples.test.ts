@@ -243,4 +243,26 @@ describe('what the docs name exists', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('every "§ Title" a doc points to is a heading or a bold lead of the doc it names (its own when it names none)', () => {
+    const targets = (doc: string): string[] => {
+      const text = read(doc).replace(/```[\s\S]*?```/g, '');
+      return [...[...text.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!), ...[...text.matchAll(/\*\*([^*]+?)\*\*/g)].map((m) => m[1]!.replace(/[.:]$/, ''))].map((t) => t.trim());
+    };
+    const broken: string[] = [];
+    let seen = 0;
+    for (const doc of DOCS) {
+      // `docs/X.md` § Title, or § Title alone for a section of the same doc. The title may run onto the next
+      // line (its first line begins a title) or the sentence go on after it in lower case (§ Speed has …).
+      for (const [, named, title] of read(doc).matchAll(/(?:`?([\w/.-]+\.md)`? )?§ ([A-Z][^.;,()`\n]*)/g)) {
+        const target = named ?? doc;
+        const ref = title!.trim();
+        seen++;
+        if (!existsSync(join(PROJECT_ROOT, target))) broken.push(`${doc}: ${target} (no such doc)`);
+        else if (!targets(target).some((t) => t.startsWith(ref) || (ref.startsWith(t) && /^ [a-z]/.test(ref.slice(t.length))))) broken.push(`${doc}: ${target} § ${ref}`);
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    expect(broken).toEqual([]);
+  });
 });
