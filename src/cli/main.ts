@@ -129,7 +129,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   validate: {
     summary: 'check every rule and tariff file (and case files given) against their schemas',
     usage:
-      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. PATH: case files (or folders of them; - for standard input) to check for JSON syntax and case shape.\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read or loaded, or the command is misused.',
+      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. Rules are also checked against the terms: every quote is the text of the clause it cites, every paragraph is classified in coverage.json.\n  PATH: case files (or folders of them; - for standard input): their JSON, shape and keys, and each case decided; the errors of an invalid answer are errors here, unless its expect has "outcome": "invalid".\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read or loaded, or the command is misused.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
       const { rulesDir, registry } = folderRegistry(values);

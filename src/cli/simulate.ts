@@ -110,7 +110,7 @@ export const simulate: Command = {
     '            and the contract register: FILE.events.csv, FILE.register.csv; docs/scenarios.md § The answer).',
     '  --workers N: worker threads, 0 to 64 (default: the machine’s cores; 0 runs in this thread). Same result for any N.',
     '  --quiet: no progress and no summary.',
-    "  --replications N: N runs on derived seeds (replication 0 is the scenario's seed; default: the scenario's",
+    "  --replications N: N runs (1 to 1000) on derived seeds (replication 0 is the scenario's seed; default: the scenario's",
     '            "replications", else 1): p5, p50, p95 and mean of every figure and paired difference (Bands sheet).',
     '  --sensitivity: also the tornado: each assumption (the scenario\'s "sensitivity", else hazards, outage rate,',
     '            late payments, option uptake, elasticities; "defaults": true moves those and the listed ones, such as',

@@ -84,6 +84,25 @@ describe('tariff --help and docs/cli.md', () => {
     expect(npxTariff(['help', 'test']).stdout).toBe(npxTariff(['test', '--help']).stdout);
   });
 
+  it("docs/cli.md's table of every command names each command tariff --help lists, and no other", () => {
+    const listed = [...npxTariff(['--help']).stdout.matchAll(/^ {2}([a-z]+(?: [a-z-]+)?) {2,}/gm)].map((m) => m[1]!);
+    const cli = read('docs/cli.md');
+    const table = cli.slice(cli.indexOf('## Every command'), cli.indexOf('## Commands and exit codes'));
+    const named: string[] = [];
+    for (const row of table.split('\n').filter((l) => l.startsWith('| `'))) {
+      // `tariff users add`, `list`, … : a bare word is a sub-command of the group named before it.
+      let group = '';
+      for (const [, span] of row.split(' | ')[0]!.matchAll(/`([^`]+)`/g)) {
+        const words = span!.split(' ');
+        if (words[0] === 'tariff') {
+          group = words.length === 3 ? words[1]! : '';
+          named.push(words.slice(1).join(' '));
+        } else named.push(`${group} ${span}`);
+      }
+    }
+    expect([...named].sort()).toEqual([...listed].sort());
+  });
+
   it('tariff alone prints the help on stderr, exit 2; the exit codes of test, decide and validate are in their --help', async () => {
     const alone = npxTariff([]);
     expect(alone.status).toBe(2);
@@ -242,5 +261,27 @@ describe('what the docs name exists', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('every "§ Title" a doc points to is a heading or a bold lead of the doc it names (its own when it names none)', () => {
+    const targets = (doc: string): string[] => {
+      const text = read(doc).replace(/```[\s\S]*?```/g, '');
+      return [...[...text.matchAll(/^#+ (.+)$/gm)].map((m) => m[1]!), ...[...text.matchAll(/\*\*([^*]+?)\*\*/g)].map((m) => m[1]!.replace(/[.:]$/, ''))].map((t) => t.trim());
+    };
+    const broken: string[] = [];
+    let seen = 0;
+    for (const doc of DOCS) {
+      // `docs/X.md` § Title, or § Title alone for a section of the same doc. The title may run onto the next
+      // line (its first line begins a title) or the sentence go on after it in lower case (§ Speed has …).
+      for (const [, named, title] of read(doc).matchAll(/(?:`?([\w/.-]+\.md)`? )?§ ([A-Z][^.;,()`\n]*)/g)) {
+        const target = named ?? doc;
+        const ref = title!.trim();
+        seen++;
+        if (!existsSync(join(PROJECT_ROOT, target))) broken.push(`${doc}: ${target} (no such doc)`);
+        else if (!targets(target).some((t) => t.startsWith(ref) || (ref.startsWith(t) && /^ [a-z]/.test(ref.slice(t.length))))) broken.push(`${doc}: ${target} § ${ref}`);
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    expect(broken).toEqual([]);
   });
 });
