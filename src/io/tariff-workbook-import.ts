@@ -152,6 +152,7 @@ function locate(i: Issue, loc: Located): Issue {
     ...i,
     sheet: def.sheet,
     ...(row !== undefined ? { row } : {}),
+    ...(other !== undefined ? { otherRow: other } : {}),
     ...(column ? { column } : {}),
     ...(col ? { header: col.ja } : {}),
     ...(value !== undefined ? { value } : {}),

@@ -263,6 +263,7 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
         table: 'courses',
         index: second,
         otherIndex: first,
+        otherRow: rowOfFirst,
         field: 'name',
         sheet: '表1 コース',
         row: rowOfSecond,

@@ -116,6 +116,7 @@ export const issueSchema = {
     index: { type: 'integer' },
     field: { type: 'string' },
     otherIndex: { type: 'integer' },
+    otherRow: { type: 'integer' },
     sheet: { type: 'string' },
     row: { type: 'integer' },
     column: { type: 'string' },

@@ -1,0 +1,44 @@
+import type { Issue } from '../../../tariff-model/issue.js';
+
+/**
+ * The shape of a workbook gone wrong in Excel (a sheet renamed or deleted, a header deleted or
+ * doubled, a value beside the table, merged cells, a formula without its value, a row pasted twice)
+ * said in Japanese with what to do, from the issue's fields: the sheet, row and column are in the
+ * issue list's own columns, so the sentence names only what they do not (the sheet or header
+ * concerned, the other row of a pair). Undefined for any other issue.
+ */
+export function workbookIssueJa(i: Issue): string | undefined {
+  switch (i.code) {
+    case 'WORKBOOK_SHEET_MISSING':
+      return i.sheet === undefined
+        ? undefined
+        : `シート「${i.sheet}」がありません。シートの名前を変えた場合は「${i.sheet}」に戻し、消した場合は書き出し直してから、もう一度取り込んでください。`;
+    case 'WORKBOOK_SHEET_UNKNOWN':
+      return i.sheet === undefined
+        ? undefined
+        : `シート「${i.sheet}」はスタジオが読むシートではないため、取り込まれません。料金表のシートの名前を変えた場合は元の名前に戻してください。要らないシートなら削除してください。`;
+    case 'WORKBOOK_COLUMN_MISSING':
+      return i.header === undefined ? undefined : `見出し「${i.header}」の列がありません。1 行目に見出しを戻す（または書き出し直す）と取り込めます。`;
+    case 'WORKBOOK_COLUMN_DUPLICATE':
+      return i.header === undefined ? undefined : `見出し「${i.header}」の列が 2 つあります。どちらか一方を残してください。`;
+    case 'WORKBOOK_CELL_OUTSIDE_TABLE':
+      return i.value === undefined ? undefined : `見出しのない列に「${i.value}」があり、このままでは取り込まれずに失われます。表の中の列に移すか、削除してください。`;
+    case 'WORKBOOK_CELL_MERGED':
+      return i.value === undefined ? undefined : `セル ${i.value} が結合されています。結合を解除し、それぞれのセルに値を入れてから、もう一度取り込んでください。`;
+    case 'WORKBOOK_CELL_FORMULA':
+      if (i.value === undefined) return undefined;
+      return i.severity === 'error'
+        ? `数式（${i.value}）の計算結果がファイルに保存されていません。列をコピーして「値として貼り付け」るか値を入力してから、もう一度取り込んでください。`
+        : `数式（${i.value}）は、ファイルに保存された計算結果の値として読みました（数式そのものは取り込まれません）。プレビューで値を確かめてください。`;
+    case 'DUPLICATE_CODE':
+    case 'DUPLICATE_NAME': {
+      // On a sheet the other row is the sheet's row; in the grid, the row number the grid shows.
+      const other = i.otherRow ?? (i.otherIndex !== undefined ? i.otherIndex + 1 : undefined);
+      if (other === undefined || i.value === undefined) return undefined;
+      const what = i.header ?? (i.code === 'DUPLICATE_CODE' ? 'コード' : '名前');
+      return `「${i.value}」は ${other} 行目でも使われています。${what}はほかの行と重ならない値にしてください（どちらか一方の行を残すか、別の${what}にする）。`;
+    }
+    default:
+      return undefined;
+  }
+}
