@@ -555,7 +555,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                     }
                   />
                 )}
-                {isDraft && (
+                {/* A draft lists its changes (none yet, said so); a version in review or approved lists them too, for whoever reviews or checks what was sent. */}
+                {(isDraft || detail.changes.length > 0) && (
                   <section className="changes-panel">
                     <h2>{t('changes.title')}</h2>
                     <ChangeTable changes={detail.changes} onPick={pickChange} testId="draft-changes" compact />
