@@ -75,6 +75,20 @@ describe('a spoilt workbook said in Japanese', () => {
     ]);
   });
 
+  it('a total typed below the table says the row has no code and what to do', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      const courses = wb.getWorksheet('表1 コース')!;
+      courses.getCell(`C${courses.rowCount + 3}`).value = 1234;
+    });
+    const row = approved.version.courses.length + 4;
+    expect(said(await issuesOf(data))).toEqual([
+      {
+        code: 'WORKBOOK_ROW_WITHOUT_KEY',
+        ja: `この行にはコードがありませんが、C${row} 月額料金（円）: 1234 が入っています。表の下に書いた合計やメモなら行ごと削除してください。新しい行ならコードとほかの列を入れてください。`,
+      },
+    ]);
+  });
+
   it('a row pasted twice names the other row it repeats: its code, or its name once the code is changed', async () => {
     const pasted = (code?: string) =>
       editWorkbook(exported, (wb) => {

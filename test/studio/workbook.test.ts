@@ -211,6 +211,25 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     }
   });
 
+  it('a total typed below the table: one error naming the row and what it holds, not a blank in every required column', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      const courses = wb.getWorksheet('表1 コース')!;
+      courses.getCell(`C${courses.rowCount + 3}`).value = 1234;
+    });
+    const row = approved.version.courses.length + 4;
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_ROW_WITHOUT_KEY',
+        sheet: '表1 コース',
+        row,
+        column: 'A',
+        header: 'コード',
+        value: `C${row} 月額料金（円）: 1234`,
+        message: `表1 コース row ${row}: no code (A${row} is blank) but it holds C${row} 月額料金（円）: 1234; it would be read as a new row. Delete the row if it is a total or a note below the table, or fill in its コード and the other columns.`,
+      }),
+    ]);
+  });
+
   it('a duplicate code', async () => {
     const data = await editWorkbook(exported, (wb) => {
       cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';

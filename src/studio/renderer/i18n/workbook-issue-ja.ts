@@ -2,7 +2,8 @@ import type { Issue } from '../../../tariff-model/issue.js';
 
 /**
  * The shape of a workbook gone wrong in Excel (a sheet renamed or deleted, a header deleted or
- * doubled, a value beside the table, merged cells, a formula without its value, a row pasted twice)
+ * doubled, a value beside the table, a row without its key below it, merged cells, a formula without
+ * its value, a row pasted twice)
  * said in Japanese with what to do, from the issue's fields: the sheet, row and column are in the
  * issue list's own columns, so the sentence names only what they do not (the sheet or header
  * concerned, the other row of a pair). Undefined for any other issue.
@@ -30,6 +31,10 @@ export function workbookIssueJa(i: Issue): string | undefined {
       return i.severity === 'error'
         ? `数式（${i.value}）の計算結果がファイルに保存されていません。列をコピーして「値として貼り付け」るか値を入力してから、もう一度取り込んでください。`
         : `数式（${i.value}）は、ファイルに保存された計算結果の値として読みました（数式そのものは取り込まれません）。プレビューで値を確かめてください。`;
+    case 'WORKBOOK_ROW_WITHOUT_KEY':
+      return i.header === undefined || i.value === undefined
+        ? undefined
+        : `この行には${i.header}がありませんが、${i.value} が入っています。表の下に書いた合計やメモなら行ごと削除してください。新しい行なら${i.header}とほかの列を入れてください。`;
     case 'DUPLICATE_CODE':
     case 'DUPLICATE_NAME': {
       // On a sheet the other row is the sheet's row; in the grid, the row number the grid shows.
