@@ -75,6 +75,20 @@ describe('a spoilt workbook said in Japanese', () => {
     ]);
   });
 
+  it('a workbook whose version changed since its export says what that means for the changes listed', () => {
+    expect(
+      issueAdviceJa({
+        severity: 'warning',
+        code: 'WORKBOOK_BASE_CHANGED',
+        sheet: 'about',
+        value: '3 → 5',
+        message: 'the workbook was exported from tariff 2027-04-01 (#2) at revision 3; …',
+      }),
+    ).toBe(
+      '書き出した後に、書き出し元の版が変更されています（版数 3 → 5）。その後に変わったセルは、下の変更点に「ブックの値に戻す変更」として表示されます。一つずつ確かめるか、書き出し直したブックで編集し直してください。',
+    );
+  });
+
   it('a total typed below the table says the row has no code and what to do', async () => {
     const data = await editWorkbook(exported, (wb) => {
       const courses = wb.getWorksheet('表1 コース')!;

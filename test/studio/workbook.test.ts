@@ -6,7 +6,7 @@ import { exportWorkbook } from '../../src/studio/handlers/workbook-handlers.js';
 import { StudioError } from '../../src/tariff-model/studio-error.js';
 import { describeChange } from '../../src/tariff-model/tariff-diff.js';
 import { applyWorkbookImport, readWorkbookForImport } from '../../src/studio/workspace/tariff-import.js';
-import { createTariffDraft, getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
+import { createTariffDraft, getTariffVersion, saveTariffDraft } from '../../src/studio/workspace/tariff-store.js';
 import { freshWorkspace, snapshot, TODAY } from './helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from './workbook-helpers.js';
 import { buildZip } from '../security/zip-builder.js';
@@ -47,6 +47,27 @@ describe('tariff workbook', () => {
     expect(r.issues).toEqual([]);
     expect(r.version).toEqual(approved.version);
     expect(JSON.stringify(r.version)).toBe(JSON.stringify(approved.version));
+  });
+
+  it('a workbook of a draft changed since its export, imported as a new draft: a warning says so, since what changed shows as changes back', async () => {
+    const d = createTariffDraft(ws, { from: 1, effective: '2026-04-01', title: 'changed since export' });
+    const book = await exportWorkbook(d, '2025-03-10T09:00:00.000Z');
+    // A colleague's price saved after the export; the workbook still holds the old one.
+    const courses = d.version.courses.map((c) => (c.code === 'LONG' ? { ...c, monthlyFee: 15_500 } : c));
+    const saved = saveTariffDraft(ws, { id: d.id, revision: d.revision, version: { ...d.version, courses }, action: 'tariff.draft.edited', before: null, after: null });
+    const reading = await readWorkbookForImport(ws, book, 'book.xlsx', TODAY);
+    expect(reading.changes.map(describeChange)).toEqual(['表1 コース LONG 月額料金（円）: 15500 → 15000']);
+    expect(reading.read.issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'WORKBOOK_BASE_CHANGED',
+        sheet: 'about',
+        value: `${d.revision} → ${saved.revision}`,
+        message: `the workbook was exported from tariff 2026-04-01 (#${d.id}) at revision ${d.revision}; it has changed since (revision ${saved.revision}, draft). A cell changed after the export and not in the workbook shows below as a change back to the workbook's value: check each change, or export the version again and make your edits on it.`,
+      },
+    ]);
+    // Unchanged since its export, the same workbook says nothing.
+    expect((await readWorkbookForImport(ws, await exportWorkbook(saved, '2025-03-10T09:00:00.000Z'), 'book.xlsx', TODAY)).read.issues).toEqual([]);
   });
 
   it('a draft with edits round-trips too', async () => {

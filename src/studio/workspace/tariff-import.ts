@@ -1,4 +1,5 @@
 import type { TariffVersion } from '../../engine/tariff-types.js';
+import { tariffFingerprint } from '../../io/tariff-fingerprint.js';
 import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
 import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
 import type { Issue } from '../../tariff-model/issue.js';
@@ -35,6 +36,24 @@ function baseOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersi
   };
 }
 
+/**
+ * The version the workbook was exported from, changed since (its content is not the one the about
+ * sheet's fingerprint names): every cell changed after the export and not in the workbook shows as a
+ * change back to the workbook's value, which a preview read quickly takes for the user's own edit.
+ * A warning (the import may be meant); nothing for a workbook without a fingerprint or revision.
+ */
+function changedSinceExport(base: StoredTariffVersion, about: Partial<WorkbookAbout>): Issue | undefined {
+  if (about.versionId !== base.id || !about.fingerprint || about.revision === null || about.revision === undefined) return undefined;
+  if (tariffFingerprint(base.version) === about.fingerprint) return undefined;
+  return {
+    severity: 'warning',
+    code: 'WORKBOOK_BASE_CHANGED',
+    sheet: 'about',
+    value: `${about.revision} → ${base.revision}`,
+    message: `the workbook was exported from tariff ${base.effective} (#${base.id}) at revision ${about.revision}; it has changed since (revision ${base.revision}, ${base.status}). A cell changed after the export and not in the workbook shows below as a change back to the workbook's value: check each change, or export the version again and make your edits on it.`,
+  };
+}
+
 export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fileName: string, today: string): Promise<ImportReading> {
   let base: StoredTariffVersion | null = null;
   const read = await readTariffWorkbook(data, fileName, (about): TariffVersion | Issue => {
@@ -44,6 +63,8 @@ export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fil
     return base.version;
   });
   const found = base as StoredTariffVersion | null;
+  const changedSince = found ? changedSinceExport(found, read.about) : undefined;
+  if (changedSince) read.issues.push(changedSince);
   // The preview names the base even while errors stand; only a clean read has changes.
   const changes = found && read.version ? diffTariff(found.version, read.version) : [];
   const suggestedEffective = found?.status === 'draft' ? found.effective : suggestDraftDate(ws, today);

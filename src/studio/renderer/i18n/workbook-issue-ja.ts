@@ -35,6 +35,10 @@ export function workbookIssueJa(i: Issue): string | undefined {
       return i.header === undefined || i.value === undefined
         ? undefined
         : `この行には${i.header}がありませんが、${i.value} が入っています。表の下に書いた合計やメモなら行ごと削除してください。新しい行なら${i.header}とほかの列を入れてください。`;
+    case 'WORKBOOK_BASE_CHANGED':
+      return i.value === undefined
+        ? undefined
+        : `書き出した後に、書き出し元の版が変更されています（版数 ${i.value}）。その後に変わったセルは、下の変更点に「ブックの値に戻す変更」として表示されます。一つずつ確かめるか、書き出し直したブックで編集し直してください。`;
     case 'DUPLICATE_CODE':
     case 'DUPLICATE_NAME': {
       // On a sheet the other row is the sheet's row; in the grid, the row number the grid shows.
