@@ -42,6 +42,18 @@ describe('a submitted price change lists its changes', () => {
     await testId('tr-approve').click();
     await waitText(page.locator('[role=toolbar] .badge-approved'), '承認済み');
     await waitText(testId('draft-changes'), '3,900円');
+    // The review history beside it keeps each step's word whole at 1280 px (it wrapped as 提 / 出 and 承 / 認).
+    const steps = page.locator('[data-testid=tr-history] td:nth-child(2)');
+    await waitText(steps.last(), '承認');
+    for (const cell of await steps.all()) {
+      const lines = await cell.evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect({ step: await cell.textContent(), lines }).toEqual({ step: await cell.textContent(), lines: 1 });
+    }
+    await testId('tr-history').scrollIntoViewIfNeeded();
     await shot(page, 'review-changes-2-approved');
     // The seed version came from no other: it has nothing to list, and no empty list is shown.
     await testId('version-1').click();
