@@ -38,16 +38,21 @@ describe('a spoilt workbook said in Japanese', () => {
     ]);
   });
 
-  it('a deleted header and a column twice', async () => {
+  it('a deleted header, a column twice and a column the sheet does not have', async () => {
     const data = await editWorkbook(exported, (wb) => {
       const courses = wb.getWorksheet('表1 コース')!;
       courses.getCell('C1').value = null;
       const options = wb.getWorksheet('表1 初期費')!;
       options.getCell('D1').value = '初期費（円）';
+      wb.getWorksheet('表2 解約清算金')!.getCell('G1').value = '備考';
     });
     expect(said(await issuesOf(data))).toEqual([
       { code: 'WORKBOOK_COLUMN_MISSING', ja: '見出し「月額料金（円）」の列がありません。1 行目に見出しを戻す（または書き出し直す）と取り込めます。' },
       { code: 'WORKBOOK_COLUMN_DUPLICATE', ja: '見出し「初期費（円）」の列が 2 つあります。どちらか一方を残してください。' },
+      {
+        code: 'WORKBOOK_COLUMN_UNKNOWN',
+        ja: '見出し「備考」はこのシートの列ではないため、このままではその列の値が失われます。見出しを次のいずれかに直すか、列を削除してください: ID、種類、月数、条項、規定、注記',
+      },
     ]);
   });
 

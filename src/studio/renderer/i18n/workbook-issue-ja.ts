@@ -20,6 +20,10 @@ export function workbookIssueJa(i: Issue): string | undefined {
         : `シート「${i.sheet}」はスタジオが読むシートではないため、取り込まれません。料金表のシートの名前を変えた場合は元の名前に戻してください。要らないシートなら削除してください。`;
     case 'WORKBOOK_COLUMN_MISSING':
       return i.header === undefined ? undefined : `見出し「${i.header}」の列がありません。1 行目に見出しを戻す（または書き出し直す）と取り込めます。`;
+    case 'WORKBOOK_COLUMN_UNKNOWN':
+      return i.value === undefined || i.expectedJa === undefined
+        ? undefined
+        : `見出し「${i.value}」はこのシートの列ではないため、このままではその列の値が失われます。見出しを次のいずれかに直すか、列を削除してください: ${i.expectedJa}`;
     case 'WORKBOOK_COLUMN_DUPLICATE':
       return i.header === undefined ? undefined : `見出し「${i.header}」の列が 2 つあります。どちらか一方を残してください。`;
     case 'WORKBOOK_CELL_OUTSIDE_TABLE':
