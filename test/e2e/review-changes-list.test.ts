@@ -49,7 +49,7 @@ describe('a submitted price change lists its changes', () => {
       const lines = await cell.evaluate((td) => {
         const range = document.createRange();
         range.selectNodeContents(td);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
       });
       expect({ step: await cell.textContent(), lines }).toEqual({ step: await cell.textContent(), lines: 1 });
     }
