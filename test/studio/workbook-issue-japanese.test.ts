@@ -4,7 +4,8 @@ import { exportWorkbook } from '../../src/studio/handlers/workbook-handlers.js';
 import { issueAdviceJa } from '../../src/studio/renderer/shell/issue-list.js';
 import { getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
 import type { Issue } from '../../src/tariff-model/issue.js';
-import { freshWorkspace } from './helpers.js';
+import { readWorkbookForImport } from '../../src/studio/workspace/tariff-import.js';
+import { freshWorkspace, TODAY } from './helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from './workbook-helpers.js';
 
 /**
@@ -17,6 +18,8 @@ const ws = freshWorkspace();
 const approved = getTariffVersion(ws, 1);
 const exported = await exportWorkbook(approved, '2025-03-10T09:00:00.000Z');
 const issuesOf = async (data: Uint8Array): Promise<Issue[]> => (await readTariffWorkbook(data, 'book.xlsx', () => approved.version)).issues;
+/** As the studio's import reads it: against the version of this workspace the about sheet names. */
+const importIssuesOf = async (data: Uint8Array): Promise<Issue[]> => (await readWorkbookForImport(ws, data, 'book.xlsx', TODAY)).read.issues;
 const said = (issues: readonly Issue[]) => issues.map((i) => ({ code: i.code, ja: issueAdviceJa(i) }));
 
 describe('a spoilt workbook said in Japanese', () => {
@@ -76,6 +79,28 @@ describe('a spoilt workbook said in Japanese', () => {
       {
         code: 'WORKBOOK_CELL_FORMULA',
         ja: '数式（=C2*2）の計算結果がファイルに保存されていません。列をコピーして「値として貼り付け」るか値を入力してから、もう一度取り込んでください。',
+      },
+    ]);
+  });
+
+  it("the about sheet's 施行日 rewritten, or a version this workspace does not have, says which date to put back or what to export", async () => {
+    const rewritten = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('about')!.getCell('B4').value = '2031-01-01';
+    });
+    expect(said(await importIssuesOf(rewritten))).toEqual([
+      {
+        code: 'WORKBOOK_BASE_UNKNOWN',
+        ja: 'about シートの施行日が 2031-01-01 に書き換えられていますが、書き出し元の版の施行日は 2023-09-19 です。施行日を 2023-09-19 に戻してから、もう一度取り込んでください（新しい下書きの施行日は、取り込むときに選べます）。',
+      },
+    ]);
+    const foreign = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('about')!.getCell('B3').value = '';
+      wb.getWorksheet('about')!.getCell('B4').value = '2020-01-01';
+    });
+    expect(said(await importIssuesOf(foreign))).toEqual([
+      {
+        code: 'WORKBOOK_BASE_UNKNOWN',
+        ja: 'このブックの書き出し元の版（施行日 2020-01-01）は、このワークスペースにありません。このワークスペースで変更したい版を書き出し、そのファイルを編集して取り込んでください。',
       },
     ]);
   });

@@ -338,6 +338,21 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     expect(await refused(data)).toEqual([expect.objectContaining({ code: 'WORKBOOK_BASE_UNKNOWN' })]);
   });
 
+  it("an about sheet's 施行日 rewritten to the new draft's date: the error names the version the id is and its date, and to put it back", async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('about')!.getCell('B4').value = new Date(Date.UTC(2031, 0, 1));
+    });
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_BASE_UNKNOWN',
+        sheet: 'about',
+        value: '2031-01-01',
+        message:
+          "the about sheet names tariff version #1, which takes effect on 2023-09-19 in this workspace, but its 施行日 says 2031-01-01, a date no version has; put back 2023-09-19 (the about sheet names the version exported from: choose the new draft's date when you import) and import again.",
+      }),
+    ]);
+  });
+
   it('an about date rewritten as 2023/9/19 still finds its version', async () => {
     const data = await editWorkbook(exported, (wb) => {
       wb.getWorksheet('about')!.getCell('B3').value = '';

@@ -17,16 +17,27 @@ export type ImportReading = { read: WorkbookRead; base: StoredTariffVersion | nu
 
 /** The version a workbook was exported from: its id when it still has the same date, else the version of that date. */
 function baseOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersion | Issue {
+  let byId: StoredTariffVersion | undefined;
   if (about.versionId !== null && about.versionId !== undefined && Number.isInteger(about.versionId)) {
     try {
-      const v = getTariffVersion(ws, about.versionId);
-      if (v.effective === about.effective) return v;
+      byId = getTariffVersion(ws, about.versionId);
+      if (byId.effective === about.effective) return byId;
     } catch {
       // Not in this workspace: fall back to the date.
     }
   }
   const byDate = about.effective ? findTariffByDate(ws, about.effective) : undefined;
   if (byDate) return byDate;
+  // The id is a version here, dated otherwise: the about sheet's date was rewritten (to the new draft's date, say).
+  if (byId && about.effective)
+    return {
+      severity: 'error',
+      code: 'WORKBOOK_BASE_UNKNOWN',
+      sheet: 'about',
+      value: about.effective,
+      expected: byId.effective,
+      message: `the about sheet names tariff version #${byId.id}, which takes effect on ${byId.effective} in this workspace, but its 施行日 says ${about.effective}, a date no version has; put back ${byId.effective} (the about sheet names the version exported from: choose the new draft's date when you import) and import again.`,
+    };
   return {
     severity: 'error',
     code: 'WORKBOOK_BASE_UNKNOWN',

@@ -39,6 +39,11 @@ export function workbookIssueJa(i: Issue): string | undefined {
       return i.header === undefined || i.value === undefined
         ? undefined
         : `この行には${i.header}がありませんが、${i.value} が入っています。表の下に書いた合計やメモなら行ごと削除してください。新しい行なら${i.header}とほかの列を入れてください。`;
+    case 'WORKBOOK_BASE_UNKNOWN':
+      // `expected`: the date of the version the about sheet's id names, when only its 施行日 was rewritten.
+      return i.expected !== undefined && i.value
+        ? `about シートの施行日が ${i.value} に書き換えられていますが、書き出し元の版の施行日は ${i.expected} です。施行日を ${i.expected} に戻してから、もう一度取り込んでください（新しい下書きの施行日は、取り込むときに選べます）。`
+        : `このブックの書き出し元の版${i.value ? `（施行日 ${i.value}）` : ''}は、このワークスペースにありません。このワークスペースで変更したい版を書き出し、そのファイルを編集して取り込んでください。`;
     case 'WORKBOOK_BASE_CHANGED':
       return i.value === undefined
         ? undefined
