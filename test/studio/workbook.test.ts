@@ -353,6 +353,21 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     ]);
   });
 
+  it('a workbook of another workspace whose version id is taken here by another version is not told to put back that date', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      const about = wb.getWorksheet('about')!;
+      about.getCell('B4').value = '2031-01-01';
+      about.getCell('B9').value = 'sha256:0123456789abcdef0123456789abcdef';
+    });
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_BASE_UNKNOWN',
+        message:
+          'the workbook was exported from tariff version 2031-01-01, which is not in this workspace; export the version you want to change from this workspace and edit that file.',
+      }),
+    ]);
+  });
+
   it('an about date rewritten as 2023/9/19 still finds its version', async () => {
     const data = await editWorkbook(exported, (wb) => {
       wb.getWorksheet('about')!.getCell('B3').value = '';

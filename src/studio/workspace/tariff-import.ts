@@ -28,8 +28,9 @@ function baseOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersi
   }
   const byDate = about.effective ? findTariffByDate(ws, about.effective) : undefined;
   if (byDate) return byDate;
-  // The id is a version here, dated otherwise: the about sheet's date was rewritten (to the new draft's date, say).
-  if (byId && about.effective)
+  // The id is a version here with the content exported (the fingerprint leaves the date out), dated otherwise: the about
+  // sheet's date was rewritten (to the new draft's date, say). An id of another workspace's version has other content.
+  if (byId && about.effective && about.fingerprint && about.fingerprint === tariffFingerprint(byId.version))
     return {
       severity: 'error',
       code: 'WORKBOOK_BASE_UNKNOWN',
