@@ -14,7 +14,7 @@ import { recordAnchor } from '../studio/workspace/audit-anchor.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
 import { applyWorkbookIntoDraft, readWorkbookIntoDraft } from '../studio/workspace/draft-import.js';
 import { applyWorkbookImport, importErrors, readWorkbookForImport } from '../studio/workspace/tariff-import.js';
-import { findTariffByDate } from '../studio/workspace/tariff-store.js';
+import { findTariffByDate, listTariffVersions } from '../studio/workspace/tariff-store.js';
 import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js';
 import type { Command, Io } from './main.js';
 import { DEFAULT_TARIFFS, ownWorkspaceHint, UsageError, workspaceSeed } from './options.js';
@@ -145,11 +145,20 @@ export const tariffsImportCommand: Command = {
           return 2;
         }
         const effective = values.effective ?? reading.suggestedEffective;
+        // The versions already on that date, said as the studio's import dialog says them: only one of a date can be submitted.
+        const sameDate = listTariffVersions(ws).filter((v) => v.effective === effective);
+        let created: number | undefined;
         if (values['dry-run']) io.out(`${file} against ${reading.base!.effective} (${reading.base!.status}); dry run, no draft created`);
         else {
           const { draft } = await applyWorkbookImport(ws, data, basename(file), { effective, title: values.title ?? `Imported from ${basename(file)}`, today });
+          created = draft.id;
           io.out(`created draft #${draft.id} effective ${draft.effective} from ${reading.base!.effective} (${reading.base!.status}) in ${values.workspace}`);
         }
+        const others = sameDate.filter((v) => v.id !== created);
+        if (others.length)
+          io.err(
+            `warning: ${effective} already has ${others.map((v) => `${v.status} #${v.id}${v.title ? ` "${v.title}"` : ''}`).join(', ')}; only one version of a date can be submitted for review: give one of them another date (tariff tariffs import --effective DATE) or discard the draft you do not keep.`,
+          );
         for (const c of reading.changes) io.out(describeChange(c));
         io.out(`${reading.changes.length} changes`);
         return 0;

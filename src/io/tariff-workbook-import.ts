@@ -152,6 +152,7 @@ function locate(i: Issue, loc: Located): Issue {
     ...i,
     sheet: def.sheet,
     ...(row !== undefined ? { row } : {}),
+    ...(other !== undefined ? { otherRow: other } : {}),
     ...(column ? { column } : {}),
     ...(col ? { header: col.ja } : {}),
     ...(value !== undefined ? { value } : {}),
@@ -204,6 +205,9 @@ function mergedCells(def: (typeof TABLES)[TableId], ws: ExcelJS.Worksheet): Issu
     };
   });
 }
+
+/** A cell with nothing in it, or only spaces. */
+const isBlank = (raw: unknown): boolean => raw === null || (typeof raw === 'string' && raw.trim() === '');
 
 function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located | undefined {
   const def = TABLES[t];
@@ -297,7 +301,7 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
         if (seen) seen.count += 1;
         else formulas.set(letter, { count: 1, first: `${letter}${r}`, formula });
       }
-      const blank = raw === null || (typeof raw === 'string' && raw.trim() === '');
+      const blank = isBlank(raw);
       if (!key) {
         if (!blank)
           issues.push({
@@ -315,6 +319,24 @@ function readTable(t: TableId, ws: ExcelJS.Worksheet, issues: Issue[]): Located 
       cells.push({ key, raw, letter: columnLetter(c) });
     }
     if (!any) continue;
+    // A row without its key (a total or a note typed below the table, a row whose code was cleared)
+    // is said once, with what it holds, not as a blank cell in every required column.
+    const keyCol = def.columns.find((x) => x.key === def.keyField)!;
+    const keyCell = cells.find((c) => c.key === def.keyField);
+    if (keyCell && isBlank(keyCell.raw)) {
+      const held = cells.filter((c) => !isBlank(c.raw)).map((c) => `${c.letter}${r} ${def.columns.find((x) => x.key === c.key)!.ja}: ${shown(c.raw)}`);
+      issues.push({
+        severity: 'error',
+        code: 'WORKBOOK_ROW_WITHOUT_KEY',
+        sheet: def.sheet,
+        row: r,
+        column: keyCell.letter,
+        header: keyCol.ja,
+        value: held.join(', '),
+        message: `${def.sheet} row ${r}: no ${keyCol.en.toLowerCase()} (${keyCell.letter}${r} is blank) but it holds ${held.join(', ')}; it would be read as a new row. Delete the row if it is a total or a note below the table, or fill in its ${keyCol.ja} and the other columns.`,
+      });
+      continue;
+    }
     const flat: FlatRow = {};
     for (const { key, raw, letter } of cells) {
       const col = def.columns.find((x) => x.key === key)!;

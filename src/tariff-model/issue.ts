@@ -15,6 +15,8 @@ export type Issue = {
   field?: string;
   /** The other row of a pair (the first use of a duplicated code). */
   otherIndex?: number;
+  /** That other row in a workbook: its row number on the sheet. */
+  otherRow?: number;
   /** Where in a workbook: sheet name, 1-based row, column letter and its header. */
   sheet?: string;
   row?: number;

@@ -113,7 +113,7 @@ describe('a stale submission, on the Rules page and on the Tariff page alike', (
     await restoreLive(i);
   });
 
-  it('tariffs: tanaka submits the draft as it was before sato’s price; refused in the same words naming sato; loaded again, his comment stays and the submission goes through', async () => {
+  it('tariffs: tanaka submits the draft as it was before sato’s price; refused in the same words naming sato; loaded again (the page says whose change and which revision, as the Rules page does), his comment stays and the submission goes through', async () => {
     const s = team.people['sato']!.page;
     const t = team.people['tanaka']!;
     await createTariffDraft(s, '2026-08-01', '2026年8月 価格改定');
@@ -129,8 +129,24 @@ describe('a stale submission, on the Rules page and on the Tariff page alike', (
     await t.page.getByTestId('tr-submit').click();
     await expectStaleSubmission(t.page, 'sato');
     await shot(t.page, 'team-rules-restart-02-stale-tariff-submission');
+    // As on the Rules page: until the draft is read again the page says it is loading sato's change, and submitting waits.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await t.context.route('**/api/tariffs.get', async (route) => {
+      await held;
+      await route.continue();
+    });
     await t.page.getByTestId('conflict-reload').click();
     await expect.poll(() => t.page.getByTestId('error-banner').count(), { timeout: 30_000 }).toBe(0);
+    await waitText(t.page.getByTestId('tariff-reloading'), '相手の変更を読み込んでいます');
+    expect(await t.page.getByTestId('tr-submit').isDisabled()).toBe(true);
+    release();
+    // Read again: it says whose change is loaded and which revision, and submitting is possible again.
+    expect(await waitText(t.page.getByTestId('tariff-notice'), 'sato さんの変更を読み込みました')).toMatch(/^sato さんの変更を読み込みました（版 \d+）。/u);
+    await t.context.unroute('**/api/tariffs.get');
+    expect(await t.page.getByTestId('tariff-reloading').count()).toBe(0);
+    expect(await t.page.getByTestId('tr-submit').isEnabled()).toBe(true);
+    await shot(t.page, 'team-rules-restart-02b-colleague-change-loaded');
     expect(await t.page.getByTestId('tr-comment').inputValue()).toBe('価格改定を確認してください');
     await t.page.getByTestId('grid-search').fill(COURSE);
     await waitText(feeCell(t.page), '3,500円');

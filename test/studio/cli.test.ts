@@ -62,6 +62,18 @@ describe('tariff tariffs export / import', () => {
     expect(r.status).toBe(0);
   });
 
+  it("an import onto a date that already has a version says so, as the studio's dialog does (only one of them can be submitted)", () => {
+    const r = tariff('tariffs', 'import', join(dir, 'edited.xlsx'), '--workspace', workspace, '--effective', '2025-04-01', '--title', 'again');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('created draft #3 effective 2025-04-01');
+    expect(r.stderr).toContain(
+      'warning: 2025-04-01 already has draft #2 "Imported from edited.xlsx"; only one version of a date can be submitted for review: give one of them another date (tariff tariffs import --effective DATE) or discard the draft you do not keep.',
+    );
+    const dry = tariff('tariffs', 'import', join(dir, 'edited.xlsx'), '--workspace', workspace, '--effective', '2025-05-01', '--dry-run');
+    expect(dry.stderr).not.toContain('already has');
+    expect(versionsIn(workspace)).toEqual(['2025-04-01 draft', '2025-04-01 draft', '2023-09-19 approved']);
+  });
+
   it('a bad workbook prints each error with sheet, cell and what to enter, exits 2 and changes nothing', async () => {
     writeFileSync(
       join(dir, 'bad.xlsx'),

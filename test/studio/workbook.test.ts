@@ -6,7 +6,7 @@ import { exportWorkbook } from '../../src/studio/handlers/workbook-handlers.js';
 import { StudioError } from '../../src/tariff-model/studio-error.js';
 import { describeChange } from '../../src/tariff-model/tariff-diff.js';
 import { applyWorkbookImport, readWorkbookForImport } from '../../src/studio/workspace/tariff-import.js';
-import { createTariffDraft, getTariffVersion } from '../../src/studio/workspace/tariff-store.js';
+import { createTariffDraft, getTariffVersion, saveTariffDraft } from '../../src/studio/workspace/tariff-store.js';
 import { freshWorkspace, snapshot, TODAY } from './helpers.js';
 import { cellOf, editWorkbook, resaveWithLibreOffice } from './workbook-helpers.js';
 import { buildZip } from '../security/zip-builder.js';
@@ -47,6 +47,27 @@ describe('tariff workbook', () => {
     expect(r.issues).toEqual([]);
     expect(r.version).toEqual(approved.version);
     expect(JSON.stringify(r.version)).toBe(JSON.stringify(approved.version));
+  });
+
+  it('a workbook of a draft changed since its export, imported as a new draft: a warning says so, since what changed shows as changes back', async () => {
+    const d = createTariffDraft(ws, { from: 1, effective: '2026-04-01', title: 'changed since export' });
+    const book = await exportWorkbook(d, '2025-03-10T09:00:00.000Z');
+    // A colleague's price saved after the export; the workbook still holds the old one.
+    const courses = d.version.courses.map((c) => (c.code === 'LONG' ? { ...c, monthlyFee: 15_500 } : c));
+    const saved = saveTariffDraft(ws, { id: d.id, revision: d.revision, version: { ...d.version, courses }, action: 'tariff.draft.edited', before: null, after: null });
+    const reading = await readWorkbookForImport(ws, book, 'book.xlsx', TODAY);
+    expect(reading.changes.map(describeChange)).toEqual(['表1 コース LONG 月額料金（円）: 15500 → 15000']);
+    expect(reading.read.issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'WORKBOOK_BASE_CHANGED',
+        sheet: 'about',
+        value: `${d.revision} → ${saved.revision}`,
+        message: `the workbook was exported from tariff 2026-04-01 (#${d.id}) at revision ${d.revision}; it has changed since (revision ${saved.revision}, draft). A cell changed after the export and not in the workbook shows below as a change back to the workbook's value: check each change, or export the version again and make your edits on it.`,
+      },
+    ]);
+    // Unchanged since its export, the same workbook says nothing.
+    expect((await readWorkbookForImport(ws, await exportWorkbook(saved, '2025-03-10T09:00:00.000Z'), 'book.xlsx', TODAY)).read.issues).toEqual([]);
   });
 
   it('a draft with edits round-trips too', async () => {
@@ -211,6 +232,25 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
     }
   });
 
+  it('a total typed below the table: one error naming the row and what it holds, not a blank in every required column', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      const courses = wb.getWorksheet('表1 コース')!;
+      courses.getCell(`C${courses.rowCount + 3}`).value = 1234;
+    });
+    const row = approved.version.courses.length + 4;
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_ROW_WITHOUT_KEY',
+        sheet: '表1 コース',
+        row,
+        column: 'A',
+        header: 'コード',
+        value: `C${row} 月額料金（円）: 1234`,
+        message: `表1 コース row ${row}: no code (A${row} is blank) but it holds C${row} 月額料金（円）: 1234; it would be read as a new row. Delete the row if it is a total or a note below the table, or fill in its コード and the other columns.`,
+      }),
+    ]);
+  });
+
   it('a duplicate code', async () => {
     const data = await editWorkbook(exported, (wb) => {
       cellOf(wb, '表1 コース', 'LONG', 'コード').value = 'SHORT';
@@ -263,6 +303,7 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
         table: 'courses',
         index: second,
         otherIndex: first,
+        otherRow: rowOfFirst,
         field: 'name',
         sheet: '表1 コース',
         row: rowOfSecond,
@@ -295,6 +336,36 @@ describe('bad workbooks: a clear error each, nothing applied', () => {
       wb.getWorksheet('about')!.getCell('B4').value = '2020-01-01';
     });
     expect(await refused(data)).toEqual([expect.objectContaining({ code: 'WORKBOOK_BASE_UNKNOWN' })]);
+  });
+
+  it("an about sheet's 施行日 rewritten to the new draft's date: the error names the version the id is and its date, and to put it back", async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      wb.getWorksheet('about')!.getCell('B4').value = new Date(Date.UTC(2031, 0, 1));
+    });
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_BASE_UNKNOWN',
+        sheet: 'about',
+        value: '2031-01-01',
+        message:
+          "the about sheet names tariff version #1, which takes effect on 2023-09-19 in this workspace, but its 施行日 says 2031-01-01, a date no version has; put back 2023-09-19 (the about sheet names the version exported from: choose the new draft's date when you import) and import again.",
+      }),
+    ]);
+  });
+
+  it('a workbook of another workspace whose version id is taken here by another version is not told to put back that date', async () => {
+    const data = await editWorkbook(exported, (wb) => {
+      const about = wb.getWorksheet('about')!;
+      about.getCell('B4').value = '2031-01-01';
+      about.getCell('B9').value = 'sha256:0123456789abcdef0123456789abcdef';
+    });
+    expect(await refused(data)).toEqual([
+      expect.objectContaining({
+        code: 'WORKBOOK_BASE_UNKNOWN',
+        message:
+          'the workbook was exported from tariff version 2031-01-01, which is not in this workspace; export the version you want to change from this workspace and edit that file.',
+      }),
+    ]);
   });
 
   it('an about date rewritten as 2023/9/19 still finds its version', async () => {

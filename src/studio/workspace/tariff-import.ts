@@ -1,4 +1,5 @@
 import type { TariffVersion } from '../../engine/tariff-types.js';
+import { tariffFingerprint } from '../../io/tariff-fingerprint.js';
 import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
 import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
 import type { Issue } from '../../tariff-model/issue.js';
@@ -16,22 +17,52 @@ export type ImportReading = { read: WorkbookRead; base: StoredTariffVersion | nu
 
 /** The version a workbook was exported from: its id when it still has the same date, else the version of that date. */
 function baseOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersion | Issue {
+  let byId: StoredTariffVersion | undefined;
   if (about.versionId !== null && about.versionId !== undefined && Number.isInteger(about.versionId)) {
     try {
-      const v = getTariffVersion(ws, about.versionId);
-      if (v.effective === about.effective) return v;
+      byId = getTariffVersion(ws, about.versionId);
+      if (byId.effective === about.effective) return byId;
     } catch {
       // Not in this workspace: fall back to the date.
     }
   }
   const byDate = about.effective ? findTariffByDate(ws, about.effective) : undefined;
   if (byDate) return byDate;
+  // The id is a version here with the content exported (the fingerprint leaves the date out), dated otherwise: the about
+  // sheet's date was rewritten (to the new draft's date, say). An id of another workspace's version has other content.
+  if (byId && about.effective && about.fingerprint && about.fingerprint === tariffFingerprint(byId.version))
+    return {
+      severity: 'error',
+      code: 'WORKBOOK_BASE_UNKNOWN',
+      sheet: 'about',
+      value: about.effective,
+      expected: byId.effective,
+      message: `the about sheet names tariff version #${byId.id}, which takes effect on ${byId.effective} in this workspace, but its 施行日 says ${about.effective}, a date no version has; put back ${byId.effective} (the about sheet names the version exported from: choose the new draft's date when you import) and import again.`,
+    };
   return {
     severity: 'error',
     code: 'WORKBOOK_BASE_UNKNOWN',
     sheet: 'about',
     value: about.effective ?? '',
     message: `the workbook was exported from tariff version ${about.effective || '(no date)'}, which is not in this workspace; export the version you want to change from this workspace and edit that file.`,
+  };
+}
+
+/**
+ * The version the workbook was exported from, changed since (its content is not the one the about
+ * sheet's fingerprint names): every cell changed after the export and not in the workbook shows as a
+ * change back to the workbook's value, which a preview read quickly takes for the user's own edit.
+ * A warning (the import may be meant); nothing for a workbook without a fingerprint or revision.
+ */
+function changedSinceExport(base: StoredTariffVersion, about: Partial<WorkbookAbout>): Issue | undefined {
+  if (about.versionId !== base.id || !about.fingerprint || about.revision === null || about.revision === undefined) return undefined;
+  if (tariffFingerprint(base.version) === about.fingerprint) return undefined;
+  return {
+    severity: 'warning',
+    code: 'WORKBOOK_BASE_CHANGED',
+    sheet: 'about',
+    value: `${about.revision} → ${base.revision}`,
+    message: `the workbook was exported from tariff ${base.effective} (#${base.id}) at revision ${about.revision}; it has changed since (revision ${base.revision}, ${base.status}). A cell changed after the export and not in the workbook shows below as a change back to the workbook's value: check each change, or export the version again and make your edits on it.`,
   };
 }
 
@@ -44,6 +75,8 @@ export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fil
     return base.version;
   });
   const found = base as StoredTariffVersion | null;
+  const changedSince = found ? changedSinceExport(found, read.about) : undefined;
+  if (changedSince) read.issues.push(changedSince);
   // The preview names the base even while errors stand; only a clean read has changes.
   const changes = found && read.version ? diffTariff(found.version, read.version) : [];
   const suggestedEffective = found?.status === 'draft' ? found.effective : suggestDraftDate(ws, today);

@@ -27,7 +27,8 @@ export type VersionSummary = {
   /** A draft a reviewer sent back (its last review step is changes-requested): the version lists mark it. */
   changesRequested: boolean;
 };
-export type VersionDetail = { summary: VersionSummary; base: VersionSummary | null; version: TariffVersion; changes: TariffChange[] };
+/** `changedBy`: who made the version's latest change (the audit log's actor), as RuleVersionDetail says it; null when the log has none. */
+export type VersionDetail = { summary: VersionSummary; base: VersionSummary | null; version: TariffVersion; changes: TariffChange[]; changedBy: string | null };
 export type NoArgs = Record<string, never>;
 
 export const title = { type: 'string', maxLength: 200 } as const;
@@ -94,8 +95,14 @@ export const tariffVersionSchema: OpaqueSchema = tariffVersionShape;
 export const detailSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['summary', 'base', 'version', 'changes'],
-  properties: { summary: summarySchema, base: { anyOf: [summarySchema, { type: 'null' }] }, version: tariffVersionSchema, changes: { type: 'array', items: changeSchema } },
+  required: ['summary', 'base', 'version', 'changes', 'changedBy'],
+  properties: {
+    summary: summarySchema,
+    base: { anyOf: [summarySchema, { type: 'null' }] },
+    version: tariffVersionSchema,
+    changes: { type: 'array', items: changeSchema },
+    changedBy: { type: ['string', 'null'] },
+  },
 } as const;
 export const issueSchema = {
   type: 'object',
@@ -109,6 +116,7 @@ export const issueSchema = {
     index: { type: 'integer' },
     field: { type: 'string' },
     otherIndex: { type: 'integer' },
+    otherRow: { type: 'integer' },
     sheet: { type: 'string' },
     row: { type: 'integer' },
     column: { type: 'string' },

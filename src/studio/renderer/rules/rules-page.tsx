@@ -20,7 +20,7 @@ import { useForceNote } from '../versions/use-force-note.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { NewDraftDialog } from '../tariffs/new-draft-dialog.js';
 import { useCallRefusal } from '../team/use-call-refusal.js';
-import { useTeam } from '../team/team-context.js';
+import { ReloadingNote, useColleagueReload } from '../team/use-colleague-reload.js';
 import { RuleSavesNote, RuleSavesProvider } from './rule-saves.js';
 import { DECISIONS, type DecisionName } from '../../../engine/rule-types.js';
 import { currentPlace, showPlace } from '../shell/place.js';
@@ -61,7 +61,6 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
   const linkedVersion = useRef(linked.version);
   const [linkMissing, setLinkMissing] = useState<number | null>(null);
   const { t, lang } = useI18n();
-  const { me } = useTeam();
   // On a team server only legal drafts rules: the others' buttons are disabled, with why.
   const refusal = useCallRefusal();
   const noDraft = refusal('rules.createDraft');
@@ -117,39 +116,28 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
     reload().catch((e: unknown) => showError(e));
   }, [reload, showError, liveTick]);
   // 「相手の変更を読み込む」 asked: the page says so until the version is read again (submitting waits), then says it is loaded and whose change it is.
-  const [reloading, setReloading] = useState(false);
-  const reloadAsked = useRef(false);
-  const askReload = useCallback(() => {
-    reloadAsked.current = true;
-    setReloading(true);
-  }, []);
+  const colleagueReload = useColleagueReload();
+  const { begin: reloadBegin, loaded: reloadLoaded, failed: reloadFailed } = colleagueReload;
   useEffect(() => {
     if (selectedId === null) return;
     let live = true;
-    const asked = reloadAsked.current;
+    const asked = reloadBegin();
     api.rules.get({ id: selectedId }).then(
       (d) => {
         if (!live) return;
         setDetail(d);
-        if (!asked) return;
-        reloadAsked.current = false;
-        setReloading(false);
-        const by = d.changedBy !== null && d.changedBy !== me?.name ? d.changedBy : null;
-        const revision = d.summary.revision;
-        setNote(() => (tr: typeof t) => (by ? tr('rules.reloadedBy', { by, revision }) : tr('rules.reloaded', { revision })));
+        const loadedNote = reloadLoaded(asked, { changedBy: d.changedBy, revision: d.summary.revision });
+        if (loadedNote) setNote(() => loadedNote);
       },
       (e: unknown) => {
-        if (asked) {
-          reloadAsked.current = false;
-          setReloading(false);
-        }
+        reloadFailed(asked);
         showError(e);
       },
     );
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError, liveTick, me?.name]);
+  }, [api, selectedId, showError, liveTick, reloadBegin, reloadLoaded, reloadFailed]);
   // Someone else's change (or a reload asked for) makes the last step's notice old news, as on the Tariff page.
   useEffect(() => {
     if (liveTick) setNote(null);
@@ -218,8 +206,7 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
         onSelect={(id) => {
           if (id === selectedId || !confirmLeaving(t('unsaved.leave'))) return;
           unsavedRules.clear();
-          reloadAsked.current = false;
-          setReloading(false);
+          colleagueReload.cancel();
           setSelectedId(id);
           setError(null);
           setNote(null);
@@ -290,12 +277,8 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
               s.status !== 'draft' && <p className="readonly-note">{t('rules.frozen')}</p>
             )}
             <RuleSavesNote />
-            {error && <ErrorBanner shown={error} onClose={() => setError(null)} onReload={askReload} />}
-            {reloading && (
-              <div className="banner banner-info" role="status" data-testid="rules-reloading">
-                {t('rules.reloading')}
-              </div>
-            )}
+            {error && <ErrorBanner shown={error} onClose={() => setError(null)} onReload={colleagueReload.ask} />}
+            <ReloadingNote reload={colleagueReload} testId="rules-reloading" />
             {note && (
               <div className="banner banner-ok" role="status" data-testid="rules-note">
                 {pageText(note, t, lang)}
@@ -393,7 +376,7 @@ function RulesPageContent({ info }: { info: WorkspaceInfo }) {
                   }}
                   onOpen={setTab}
                   kept={kept}
-                  loading={reloading}
+                  loading={colleagueReload.reloading}
                 />
               )}
               {tab === 'notice' && (

@@ -1,6 +1,7 @@
 import type { Issue } from '../../../tariff-model/issue.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { ERROR_ADVICE_JA } from '../i18n/error-advice.js';
+import { workbookIssueJa } from '../i18n/workbook-issue-ja.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable, type DataColumn } from '../ui/data-table.js';
 
@@ -15,6 +16,9 @@ export function valueIssueJa(i: Issue): string | undefined {
   if (i.code === 'CELL_REQUIRED' || i.value.trim() === '') return `空欄にはできません。${i.expectedJa}を入力してください。`;
   return `「${i.value}」は受け付けられません。${i.expectedJa}を入力してください。`;
 }
+
+/** What the Japanese page says of an issue, before the studio's English: its code's advice, a workbook's shape gone wrong, else the bad value and what to enter. */
+export const issueAdviceJa = (i: Issue): string | undefined => ERROR_ADVICE_JA[i.code] ?? workbookIssueJa(i) ?? valueIssueJa(i);
 
 /**
  * Every issue with where it is (sheet, row, column) and what is expected there, in the UI's
@@ -37,7 +41,7 @@ export function IssueList({ issues, testId = 'issue-list', adviceShownFor }: { i
       cell: (i) => {
         // A file the import cannot read has no sheet or row: on the Japanese page it says in Japanese what to do.
         // A bad cell (a workbook's or the grid's) says in Japanese what it held and what to enter.
-        const advice = lang === 'ja' && i.code !== adviceShownFor ? (ERROR_ADVICE_JA[i.code] ?? valueIssueJa(i)) : undefined;
+        const advice = lang === 'ja' && i.code !== adviceShownFor ? issueAdviceJa(i) : undefined;
         return (
           <>
             {advice && (

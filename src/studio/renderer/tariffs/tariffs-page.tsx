@@ -38,6 +38,7 @@ import { versionInForceOn } from '../versions/force-note.js';
 import { TariffReviewPanel } from '../versions/tariff-review-panel.js';
 import { ChangesRequested } from '../versions/changes-requested.js';
 import { confirmLeaving } from '../shell/unsaved-edits.js';
+import { ReloadingNote, useColleagueReload } from '../team/use-colleague-reload.js';
 
 const NO_FILTER: GridFilter = { text: '', series: '', changedOnly: false };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -147,21 +148,30 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
     if (liveTick) setNotice(null);
   }, [liveTick]);
 
+  // 「相手の変更を読み込む」 asked: the page says so until the version is read again (submitting waits), then says it is loaded and whose change it is, as the Rules page does.
+  const colleagueReload = useColleagueReload();
+  const { begin: reloadBegin, loaded: reloadLoaded, failed: reloadFailed } = colleagueReload;
   useEffect(() => {
     if (selectedId === null) return;
     let live = true;
+    const asked = reloadBegin();
     api.tariffs.get({ id: selectedId }).then(
       (d) => {
         if (!live) return;
         setDetail(d);
         setErrorCells(new Set());
+        const loadedNote = reloadLoaded(asked, { changedBy: d.changedBy, revision: d.summary.revision });
+        if (loadedNote) setNotice({ text: loadedNote, tone: 'ok' });
       },
-      (e: unknown) => showError(e),
+      (e: unknown) => {
+        reloadFailed(asked);
+        showError(e);
+      },
     );
     return () => {
       live = false;
     };
-  }, [api, selectedId, showError, refresh, liveTick]);
+  }, [api, selectedId, showError, refresh, liveTick, reloadBegin, reloadLoaded, reloadFailed]);
 
   const isDraft = detail?.summary.status === 'draft';
   const canEdit = isDraft && noEdit === null;
@@ -285,6 +295,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
   };
   const selectVersion = (id: number) => {
     if (id !== selectedId && !confirmLeaving(t('unsaved.leave'))) return;
+    if (id !== selectedId) colleagueReload.cancel();
     setSelectedId(id);
     setCourseIndex(null);
     setError(null);
@@ -406,8 +417,10 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                   setError(null);
                   editor.settle();
                 }}
+                onReload={colleagueReload.ask}
               />
             )}
+            <ReloadingNote reload={colleagueReload} testId="tariff-reloading" />
             {notice && (
               <div className={`banner banner-${notice.tone} banner-row`} role="status" data-testid="tariff-notice" data-tone={notice.tone}>
                 {pageText(notice.text, t, lang)}
@@ -512,6 +525,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                     summary={summary}
                     today={info.today}
                     saving={editor.state === 'saving'}
+                    loading={colleagueReload.reloading}
                     onChanged={(id) => void reloadVersions(id)}
                     onError={(e, lead) => showError(e, lead)}
                     onNotice={(text) => {
@@ -541,7 +555,8 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                     }
                   />
                 )}
-                {isDraft && (
+                {/* A draft lists its changes (none yet, said so); a version in review or approved lists them too, for whoever reviews or checks what was sent. */}
+                {(isDraft || detail.changes.length > 0) && (
                   <section className="changes-panel">
                     <h2>{t('changes.title')}</h2>
                     <ChangeTable changes={detail.changes} onPick={pickChange} testId="draft-changes" compact />

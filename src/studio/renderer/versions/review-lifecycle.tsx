@@ -242,7 +242,8 @@ export function ReviewHistory({ reviews, testId, time }: { reviews: readonly Rev
       rowKey={(_r, i) => i}
       columns={[
         { key: 'at', header: t('audit.at'), cell: (r) => tokyoTime(r.at, time) },
-        { key: 'step', header: t('review.history'), cell: (r) => t(`review.step.${r.step}` as 'review.step.submitted') },
+        // A step's word kept whole (提出, not 提 / 出, in the side panel at 1280 px); a long one breaks at its brackets.
+        { key: 'step', header: t('review.history'), cellClass: 'keep-words', cell: (r) => t(`review.step.${r.step}` as 'review.step.submitted') },
         { key: 'reviewer', header: t('review.reviewer'), cell: (r) => r.reviewer },
         { key: 'comment', header: t('review.comment'), cell: (r) => r.comment },
       ]}

@@ -26,6 +26,7 @@ export function TariffReviewPanel({
   onNotice,
   discard,
   saving = false,
+  loading = false,
   today,
 }: {
   summary: VersionSummary;
@@ -41,6 +42,8 @@ export function TariffReviewPanel({
    * meanwhile, the server would refuse them as stale).
    */
   saving?: boolean;
+  /** The version is being read again (「相手の変更を読み込む」): no review step until it is, or it would be refused as stale again. */
+  loading?: boolean;
   /** Today in Japan (YYYY-MM-DD): a version in review dated before it is said to take effect back to that day once approved. */
   today?: string;
 }) {
@@ -114,7 +117,7 @@ export function TariffReviewPanel({
         key={s.id}
         kind="tariff"
         version={s}
-        busy={busy ?? (saving ? 'saving' : null)}
+        busy={busy ?? (saving ? 'saving' : loading ? 'loading' : null)}
         setBusy={setBusy}
         onError={onError}
         commentRows={2}
