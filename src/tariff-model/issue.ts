@@ -26,6 +26,8 @@ export type Issue = {
   value?: string;
   expected?: string;
   expectedJa?: string;
+  /** What the Japanese page says of the issue, where the server can say more than its code's general advice (a run too large because of one sensitivity run). */
+  adviceJa?: string;
 };
 
 export const isError = (i: Issue): boolean => i.severity === 'error';

@@ -294,6 +294,26 @@ describe('tariff simulate', () => {
     }
   });
 
+  it('a sensitivity entry for the fleet size counts its down and up runs at their own sizes: an up-run over --max-contract-months is refused before anything runs, naming it', async () => {
+    const sub = mkdtempSync(join(dir, 'fleet-move-'));
+    const file = join(sub, 'fleet-move.json');
+    // 50 × 6 = 300 contract-months a run of the fleet; the up-run alone is 20,000 × 6 = 120,000.
+    writeFileSync(file, JSON.stringify({ ...smallScenario(50, 6), sensitivity: { assumptions: [{ pointer: '/fleet/size', down: 10, up: 20_000 }] } }));
+    const r = await run([file, '--out', join(sub, 'out.json'), '--workers', '0', '--max-contract-months', '100000']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `tariff simulate: RUN_TOO_LARGE\n  ${file} /sensitivity/assumptions/0/up: this run is 50 contracts × 6 months × 1 run (1 run of the fleet, the scenario's "sensitivity" (1 assumption moved down and up, all 2 runs at their own size below)) ` +
+        '+ the down-run of the fleet size at 10 contracts × 6 months + the up-run of the fleet size at 20,000 contracts × 6 months = 120,360 contract-months, more than the limit of 100,000; ' +
+        'what makes it large is the up-run of the fleet size (/sensitivity/assumptions/0/up): 120,000 contract-months alone. ' +
+        `Make the "up" of /fleet/size in the scenario's sensitivity section nearer the scenario's own value (or leave that assumption out), or raise the limit with --max-contract-months 120360`,
+    );
+    expect(r.err).not.toContain('progress:');
+    expect(readdirSync(sub)).toEqual(['fleet-move.json']);
+    // --no-sensitivity leaves the tornado out, and the fleet's own runs fit.
+    const without = await run([file, '--out', join(sub, 'out.json'), '--workers', '0', '--quiet', '--no-sensitivity', '--max-contract-months', '100000']);
+    expect(without.code).toBe(0);
+  });
+
   it('--out naming the scenario itself: exit 2, the scenario untouched', async () => {
     const file = join(dir, 'self.json');
     const text = JSON.stringify(smallScenario(50, 6));

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioChoices, ScenarioForm } from '../../src/studio/api/contract.js';
+import type { RunSizeView, ScenarioChoices, ScenarioForm } from '../../src/studio/api/contract.js';
 import { CALL_ROLES } from '../../src/studio/api/call-roles.js';
 import { CASE_WALK_LIMITS } from '../../src/io/case-files.js';
 import { studioDispatch } from '../../src/studio/handlers/studio-dispatch.js';
@@ -19,7 +19,10 @@ import { freshWorkspace, scratch, SEED } from './helpers.js';
  * too large to read with a JSON error of its own code, at once, and goes on answering; a team
  * server's dispatch holds its own limit, which no run raises.
  */
-type Answer = { status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string; issues: { field?: string; value?: string }[] } } };
+type Answer = {
+  status: number;
+  body: { ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string; issues: { field?: string; value?: string; adviceJa?: string }[] } };
+};
 
 const browserStudio = async () => {
   const ws = freshWorkspace();
@@ -145,5 +148,59 @@ describe('run-size and case-walk limits over the API', () => {
     const web = await runCli('studio', '--web', '--max-contract-months', '5');
     expect(web.code).toBe(2);
     expect(web.err).toContain('--max-contract-months goes with --serve');
+  });
+
+  it("the team server's limit holds a sensitivity entry for the fleet size: its up-run counts at its own size, and the refusal names it in English and Japanese", async () => {
+    const dir = scratch('team-fleet-move-');
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>studio</title>');
+    const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: join(dir, 'renderer'), maxContractMonths: 100_000 });
+    try {
+      await addUser(team.ws, { name: 'fumi', role: 'finance', password: 'correct horse battery' });
+      const base = team.server.url;
+      const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+        const res = await fetch(new URL(path, base), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers },
+          body: JSON.stringify(body),
+        });
+        return { res, body: (await res.json()) as Answer['body'] };
+      };
+      const login = await post('auth/login', { name: 'fumi', password: 'correct horse battery' });
+      const auth = { Cookie: login.res.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': (login.body.value as { csrf: string }).csrf };
+      const c = (await post('api/scenarios.choices', {}, auth)).body.value as ScenarioChoices;
+      // 100 contracts × 24 months = 2,400 contract-months a run of the fleet; the fleet size's up-run alone is 5,000 × 24 = 120,000.
+      const form: ScenarioForm = {
+        ...c.defaultForm,
+        name: 'fleet moved',
+        fleet: { ...c.defaultForm.fleet, size: 100 },
+        horizon: { ...c.defaultForm.horizon, months: 24 },
+        sensitivity: { assumptions: [{ pointer: '/fleet/size', down: 10, up: 5_000 }] },
+      };
+      const sized = (await post('api/scenarios.runSize', { form }, auth)).body.value as RunSizeView;
+      expect(sized.size).toMatchObject({ contracts: 100, months: 24, runs: 1, contractMonths: 2_400 + 240 + 120_000 });
+      expect(sized.size!.others.map((o) => [o.en, o.contracts])).toEqual([
+        ['the down-run of the fleet size', 10],
+        ['the up-run of the fleet size', 5_000],
+      ]);
+      const before = (await post('api/scenarios.list', {}, auth)).body.value;
+      const r = await post('api/scenarios.run', { id: null, form, maxContractMonths: 1_000_000 }, auth);
+      expect(r.res.status).toBe(200);
+      expect(r.body.error).toMatchObject({ code: 'RUN_TOO_LARGE', issues: [{ field: '/sensitivity/assumptions/0/up', value: '122,640 contract-months' }] });
+      expect(r.body.error!.message).toContain(
+        '+ the down-run of the fleet size at 10 contracts × 24 months + the up-run of the fleet size at 5,000 contracts × 24 months = 122,640 contract-months, more than the limit of 100,000; ' +
+          'what makes it large is the up-run of the fleet size (/sensitivity/assumptions/0/up): 120,000 contract-months alone',
+      );
+      expect(r.body.error!.hint).toBe(
+        'Make "Fleet size, up" in the sensitivity section nearer the fleet size (or untick "Move the fleet size too"). On a team server the limit is the server\'s: whoever runs it may raise it (tariff studio --serve --max-contract-months 122640). Nothing was saved or run.',
+      );
+      expect(r.body.error!.issues[0]!.adviceJa).toBe(
+        'この実行は大きすぎるため開始していません（合計 122,640 契約月、上限 100,000 契約月）。何も保存していません。' +
+          '大きいのは感応度の契約数の上側の実行で、それだけで 5,000 契約 × 24 か月 = 120,000 契約月です。「上げた契約数」をいまの契約数に近づけるか、「契約数も動かす」を外してください。',
+      );
+      expect((await post('api/scenarios.list', {}, auth)).body.value).toEqual(before);
+    } finally {
+      await team.stop();
+    }
   });
 });

@@ -63,7 +63,7 @@ describe('the run-size limit in the studio', () => {
   it('counts a studio run as the CLI does: replications, and two runs per assumption of the sensitivity section', async () => {
     const { ws, call } = studio(undefined);
     const c = await call<ScenarioChoices>('scenarios.choices', {});
-    expect(resolvedRunSize(resolveForm(ws, form(c)))).toEqual({ contracts: 100, months: 6, runs: 1, parts: ['1 run of the fleet'], contractMonths: 600 });
+    expect(resolvedRunSize(resolveForm(ws, form(c)))).toEqual({ contracts: 100, months: 6, runs: 1, parts: ['1 run of the fleet'], others: [], contractMonths: 600 });
     const rs = resolveForm(ws, form(c, { replications: 3, sensitivity: { relative: 0.2 } }));
     const both = resolvedRunSize(rs);
     // The CLI's own count (run-size.ts) of the same scenario with --sensitivity.
@@ -73,6 +73,26 @@ describe('the run-size limit in the studio', () => {
     expect(scenarioRunSize(rs.scenario)).toEqual(both);
     expect(both.runs).toBeGreaterThan(3);
     expect(both.parts).toEqual(['3 replications', `${both.runs - 3} for the sensitivity section (${(both.runs - 3) / 2} assumptions moved down and up)`]);
+    // The fleet size moved in the sensitivity section: its down and up runs count at their own sizes, in all three counts.
+    const fleetMove = { relative: 0.2, defaults: true, assumptions: [{ pointer: '/fleet/size', down: 10, up: 10_000_000 }] };
+    const moved = resolveForm(ws, form(c, { replications: 3, sensitivity: fleetMove }));
+    const studioCount = resolvedRunSize(moved);
+    const cliCount = runSize(moved, { replications: 3, replicationsFrom: 'scenario', sensitivity: true, ledger: false, verify: false });
+    expect(studioCount.contractMonths).toBe(cliCount.contractMonths);
+    expect(studioCount.runs).toBe(cliCount.runs);
+    expect(studioCount.others).toEqual(cliCount.others);
+    expect(scenarioRunSize(moved.scenario)).toEqual(studioCount);
+    // The defaults' runs and the replications at 100 × 6; the fleet size's down-run at 10 × 6, its up-run at 10,000,000 × 6.
+    expect(studioCount.runs).toBe(both.runs);
+    expect(studioCount.contractMonths).toBe(100 * 6 * both.runs + 10 * 6 + 10_000_000 * 6);
+    expect(studioCount.others.map((o) => [o.field, o.en, o.ja, o.contracts])).toEqual([
+      ['/sensitivity/assumptions/0/down', 'the down-run of the fleet size', '契約数の下側の実行', 10],
+      ['/sensitivity/assumptions/0/up', 'the up-run of the fleet size', '契約数の上側の実行', 10_000_000],
+    ]);
+    // A fleet size moved by a share (not a whole number yet, as a form being typed) is not sized.
+    expect(
+      scenarioRunSize({ ...moved.scenario, fleet: { ...moved.scenario.fleet, size: 101 }, sensitivity: { relative: 0.2, assumptions: [{ pointer: '/fleet/size' }] } }),
+    ).toBeUndefined();
     expect(minutes(DEFAULT_MAX_CONTRACT_MONTHS)).toBe('about 14 minutes');
     expect(minutes(6_000_000_000)).toBe('about 13 hours');
   });
@@ -81,7 +101,7 @@ describe('the run-size limit in the studio', () => {
     const { call } = studio({ maxContractMonths: 1_000, overrideAllowed: false });
     const c = await call<ScenarioChoices>('scenarios.choices', {});
     expect(await call<RunSizeView>('scenarios.runSize', { form: form(c, { replications: 2 }) })).toEqual({
-      size: { contracts: 100, months: 6, runs: 2, contractMonths: 1_200, parts: ['2 replications'] },
+      size: { contracts: 100, months: 6, runs: 2, contractMonths: 1_200, parts: ['2 replications'], others: [] },
       limit: 1_000,
       overrideAllowed: false,
     });
@@ -221,7 +241,7 @@ describe('the run-size limit in the studio', () => {
   });
 
   it('checkStudioRun lets a run of exactly the limit through', () => {
-    const size = { contracts: 10, months: 6, runs: 1, parts: ['1 run of the fleet'], contractMonths: 60 };
+    const size = { contracts: 10, months: 6, runs: 1, parts: ['1 run of the fleet'], others: [], contractMonths: 60 };
     expect(() => checkStudioRun(size, { maxContractMonths: 60, overrideAllowed: false })).not.toThrow();
     expect(() => checkStudioRun(size, { maxContractMonths: 59, overrideAllowed: false }, 60)).toThrow(/more than the limit of 59/);
     expect(() => checkStudioRun(size, { maxContractMonths: 59, overrideAllowed: true }, 60)).not.toThrow();

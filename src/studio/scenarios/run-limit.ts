@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_CONTRACT_MONTHS, overLimit, plural } from '../../camera-sim/run-size.js';
+import { DEFAULT_MAX_CONTRACT_MONTHS, largestOther, otherSizeRuns, overLimit, plural, sensitivityPart, totalOf, type OtherSizeRun } from '../../camera-sim/run-size.js';
 import type { Scenario } from '../../camera-sim/scenario-types.js';
 import { assumptionsOf } from '../../camera-sim/sensitivity.js';
 import type { ResolvedScenario } from '../../camera-sim/scenario-loader.js';
@@ -30,20 +30,25 @@ export const defaultRunLimit = (overrideAllowed: boolean, maxContractMonths = DE
 /** The limit one run is held to: the studio's, or the run's own (`maxContractMonths` of `scenarios.run`) where a run may raise it. */
 export const limitOf = (limit: StudioRunLimit, override: number | undefined): number => (override !== undefined && limit.overrideAllowed ? override : limit.maxContractMonths);
 
-/** A studio run's size: contracts × months × runs and, in words, what the runs are. */
-export type StudioRunSize = { contracts: number; months: number; runs: number; parts: string[]; contractMonths: number };
+/** A studio run's size: `runs` at contracts × months, the sensitivity runs at their own sizes (`others`) and, in words, what the runs are. */
+export type StudioRunSize = { contracts: number; months: number; runs: number; parts: string[]; others: OtherSizeRun[]; contractMonths: number };
 
 const n = (x: number): string => x.toLocaleString('en');
+/** The pointer of the fleet size, which the studio's form moves in its sensitivity section (scenario-form.tsx). */
+const FLEET = '/fleet/size';
 
-/** A run of `contracts` × `months`: its replications and, with a sensitivity section, two runs per assumption `moved`. */
-const sizeOf = (contracts: number, months: number, replications: number | undefined, moved: number | undefined): StudioRunSize => {
+/**
+ * A run of `contracts` × `months`: its replications and, with a sensitivity section, two runs per
+ * assumption `moved`, of which `others` run at their own size (the fleet size moved down and up).
+ */
+const sizeOf = (contracts: number, months: number, replications: number | undefined, moved: number | undefined, others: OtherSizeRun[] = []): StudioRunSize => {
   const parts = [replications === undefined ? '1 run of the fleet' : `${plural(replications, 'replication')}`];
   let runs = replications ?? 1;
   if (moved !== undefined) {
-    runs += 2 * moved;
-    parts.push(`${n(2 * moved)} for the sensitivity section (${plural(moved, 'assumption')} moved down and up)`);
+    runs += 2 * moved - others.length;
+    parts.push(sensitivityPart(moved, others.length, 'the sensitivity section'));
   }
-  return { contracts, months, runs, parts, contractMonths: contracts * months * runs };
+  return { contracts, months, runs, parts, others, contractMonths: totalOf(contracts, months, runs, others) };
 };
 
 /**
@@ -57,17 +62,21 @@ export function scenarioRunSize(s: Scenario): StudioRunSize | undefined {
   const months = s.horizon?.months;
   if (![contracts, months, s.replications ?? 1].every((x) => Number.isSafeInteger(x) && (x as number) >= 1)) return undefined;
   let moved: number | undefined;
+  let others: OtherSizeRun[] = [];
   if (s.sensitivity !== undefined) {
     let list: unknown;
     try {
       list = assumptionsOf(s);
+      if (Array.isArray(list)) others = otherSizeRuns(s);
     } catch {
       return undefined;
     }
     if (!Array.isArray(list)) return undefined;
+    // A moved fleet size or months not yet a whole number (being typed) is not sized.
+    if (!others.every((o) => [o.contracts, o.months].every((x) => Number.isSafeInteger(x) && x >= 1))) return undefined;
     moved = list.length;
   }
-  return sizeOf(contracts!, months!, s.replications, moved);
+  return sizeOf(contracts!, months!, s.replications, moved, others);
 }
 
 /**
@@ -78,14 +87,14 @@ export function scenarioRunSize(s: Scenario): StudioRunSize | undefined {
  */
 export function resolvedRunSize(rs: ResolvedScenario): StudioRunSize {
   const s = rs.scenario;
-  return sizeOf(s.fleet.size, s.horizon.months, s.replications, s.sensitivity !== undefined ? assumptionsOf(s).length : undefined);
+  return sizeOf(s.fleet.size, s.horizon.months, s.replications, s.sensitivity !== undefined ? assumptionsOf(s).length : undefined, otherSizeRuns(s));
 }
 
 /** The size of re-pricing `replications` kept replications of a run of `rs`'s fleet and horizon. */
 export const repriceSize = (rs: ResolvedScenario, replications: number): StudioRunSize => {
   const contracts = rs.scenario.fleet.size;
   const { months } = rs.scenario.horizon;
-  return { contracts, months, runs: replications, parts: [`re-pricing ${plural(replications, 'kept replication')}`], contractMonths: contracts * months * replications };
+  return { contracts, months, runs: replications, parts: [`re-pricing ${plural(replications, 'kept replication')}`], others: [], contractMonths: contracts * months * replications };
 };
 
 /**
@@ -98,20 +107,46 @@ export function checkStudioRun(size: StudioRunSize, limit: StudioRunLimit, overr
   const max = limitOf(limit, override);
   if (size.contractMonths <= max) return;
   const message = overLimit(size, max);
-  const fewer = 'Make the fleet size, the months, the replications or the sensitivity assumptions fewer';
+  const top = largestOther(size);
+  // The form's own words for the fleet size moved (scenario-form.tsx's FleetSensitivityFields), else the assumption's pointer.
+  const fewer = !top
+    ? 'Make the fleet size, the months, the replications or the sensitivity assumptions fewer'
+    : top.pointer === FLEET
+      ? `Make "Fleet size, ${top.dir}" in the sensitivity section nearer the fleet size (or untick "Move the fleet size too")`
+      : `Make the "${top.dir}" of ${top.pointer} in the sensitivity section nearer the scenario's own value (or leave that assumption out)`;
   const hint = limit.overrideAllowed
     ? `${fewer}, or choose "Run anyway" to run this size once (it may take ${minutes(size.contractMonths)}; Cancel stops it). Nothing was saved or run.`
     : `${fewer}. On a team server the limit is the server's: whoever runs it may raise it (tariff studio --serve --max-contract-months ${size.contractMonths}). Nothing was saved or run.`;
   throw new StudioError(
     'RUN_TOO_LARGE',
     `the run is too large: ${message}`,
-    [{ code: 'RUN_TOO_LARGE', severity: 'error', field: '/fleet/size', message: `/fleet/size: ${message}`, value: `${n(size.contractMonths)} contract-months`,
+    [
+      {
+        code: 'RUN_TOO_LARGE',
+        severity: 'error',
+        field: top ? top.field : '/fleet/size',
+        message: `${top ? top.field : '/fleet/size'}: ${message}`,
+        value: `${n(size.contractMonths)} contract-months`,
         expected: `at most ${n(max)} contract-months`,
         expectedJa: `${n(max)} 契約月以下`,
-      },],
+        ...(top ? { adviceJa: adviceJa(top, size, max) } : {}),
+      },
+    ],
     hint,
   );
 }
+
+/**
+ * RUN_TOO_LARGE said on the Japanese page when a sensitivity run at its own size makes the run
+ * large (the error banner shows it in place of the code's general advice): which run, its size,
+ * and what to do.
+ */
+const adviceJa = (top: OtherSizeRun, size: StudioRunSize, max: number): string =>
+  `この実行は大きすぎるため開始していません（合計 ${n(size.contractMonths)} 契約月、上限 ${n(max)} 契約月）。何も保存していません。` +
+  `大きいのは感応度の${top.ja}で、それだけで ${n(top.contracts)} 契約 × ${n(top.months)} か月 = ${n(top.contractMonths)} 契約月です。` +
+  (top.pointer === FLEET
+    ? `「${top.dir === 'down' ? '下げた契約数' : '上げた契約数'}」をいまの契約数に近づけるか、「契約数も動かす」を外してください。`
+    : `感応度の ${top.pointer} の${top.dir === 'down' ? '下側' : '上側'}の値をシナリオの値に近づけるか、その項目を外してください。`);
 
 /** A rough duration at the measured 128,000 contract-months a second of a busy two-core machine (run-size.ts). */
 export function minutes(contractMonths: number): string {

@@ -318,8 +318,11 @@ export type RepriceAnswer = { mode: 'repriced' | 'run-needed'; reason: string; r
  * null while those are not whole numbers), and the limit it is held to (docs/studio-scenarios.md §
  * How large a run may be): the page shows both beside Run.
  */
+/** A sensitivity run at its own size (camera-sim/run-size.ts's OtherSizeRun): the fleet size moved down or up, where it is given, in words, and its size. */
+export type RunSizeOther = { pointer: string; dir: 'down' | 'up'; field: string; en: string; ja: string; contracts: number; months: number; contractMonths: number };
 export type RunSizeView = {
-  size: { contracts: number; months: number; runs: number; contractMonths: number; parts: string[] } | null;
+  /** `runs` at contracts × months, plus the sensitivity runs at their own sizes (`others`: the fleet size moved down and up); contractMonths is the sum. */
+  size: { contracts: number; months: number; runs: number; contractMonths: number; parts: string[]; others: RunSizeOther[] } | null;
   limit: number;
   overrideAllowed: boolean;
 };
@@ -445,13 +448,31 @@ export const scenarios = {
           {
             type: 'object',
             additionalProperties: false,
-            required: ['contracts', 'months', 'runs', 'contractMonths', 'parts'],
+            required: ['contracts', 'months', 'runs', 'contractMonths', 'parts', 'others'],
             properties: {
               contracts: { type: 'integer' },
               months: { type: 'integer' },
               runs: { type: 'integer' },
               contractMonths: { type: 'integer' },
               parts: { type: 'array', items: str },
+              others: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['pointer', 'dir', 'field', 'en', 'ja', 'contracts', 'months', 'contractMonths'],
+                  properties: {
+                    pointer: str,
+                    dir: { enum: ['down', 'up'] },
+                    field: str,
+                    en: str,
+                    ja: str,
+                    contracts: { type: 'integer' },
+                    months: { type: 'integer' },
+                    contractMonths: { type: 'integer' },
+                  },
+                },
+              },
             },
           },
         ],

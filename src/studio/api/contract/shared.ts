@@ -124,6 +124,7 @@ export const issueSchema = {
     value: { type: 'string' },
     expected: { type: 'string' },
     expectedJa: { type: 'string' },
+    adviceJa: { type: 'string' },
   },
 } as const;
 

@@ -451,6 +451,8 @@ export const ja = {
   'scn.quickEdit': '月額の変更:',
   'scn.refused': 'シナリオを実行できません。何も保存していません。',
   'scn.size.line': 'この実行の大きさ: {contracts} 契約 × {months} か月 × {runs} 回 = {size} 契約月（上限 {limit} 契約月）',
+  'scn.size.lineOthers': 'この実行の大きさ: {contracts} 契約 × {months} か月 × {runs} 回 + {others} = {size} 契約月（上限 {limit} 契約月）',
+  'scn.size.other': '感応度の{what}（{contracts} 契約 × {months} か月）',
   'scn.size.over': '上限を超えているため、このままでは実行しません。契約数・期間（月数）・反復回数・感度分析の項目を減らしてください。',
   'scn.size.overAnyway': '上限を超えています。「保存して実行」の後、「この大きさで実行する」で一度だけ実行できます（時間がかかります）。',
   'scn.tooLarge.anyway': 'この大きさで実行する',
@@ -996,6 +998,9 @@ export const en: Record<MessageKey, string> = {
   'scn.refused': 'The scenario cannot run. Nothing was saved.',
   'scn.size.line':
     'Size of this run: {contracts} {contracts|contract|contracts} × {months} {months|month|months} × {runs} {runs|run|runs} = {size} {size|contract-month|contract-months} (limit {limit})',
+  'scn.size.lineOthers':
+    'Size of this run: {contracts} {contracts|contract|contracts} × {months} {months|month|months} × {runs} {runs|run|runs} + {others} = {size} {size|contract-month|contract-months} (limit {limit})',
+  'scn.size.other': '{what} at {contracts} {contracts|contract|contracts} × {months} {months|month|months}',
   'scn.size.over': 'Above the limit, so it will not run as it is. Make the contracts, months, replications or sensitivity assumptions fewer.',
   'scn.size.overAnyway': 'Above the limit: after Save and run, "Run anyway" runs it once (it will take long).',
   'scn.tooLarge.anyway': 'Run anyway',

@@ -433,10 +433,14 @@ export function ScenariosPage() {
               data-testid="scn-run-size"
               data-over={runSize.size.contractMonths > runSize.limit ? 'true' : 'false'}
             >
-              {t('scn.size.line', {
+              {/* The sensitivity runs of a moved fleet size run at their own sizes, each named after the runs at the scenario's. */}
+              {t(runSize.size.others.length ? 'scn.size.lineOthers' : 'scn.size.line', {
                 contracts: count(runSize.size.contracts, lang),
                 months: count(runSize.size.months, lang),
                 runs: count(runSize.size.runs, lang),
+                others: runSize.size.others
+                  .map((o) => t('scn.size.other', { what: lang === 'ja' ? o.ja : o.en, contracts: count(o.contracts, lang), months: count(o.months, lang) }))
+                  .join(' + '),
                 size: count(runSize.size.contractMonths, lang),
                 limit: count(runSize.limit, lang),
               })}

@@ -57,7 +57,8 @@ export function ErrorBanner({ shown, onClose, onReload }: { shown: ShownError; o
             : `${who}${reloaded ? DRAFT_CONFLICT_RELOADED_JA : DRAFT_CONFLICT_NAMED_JA}`
           : reloaded
             ? `${who}${DRAFT_CONFLICT_RELOADED_JA}`
-            : ERROR_ADVICE_JA[call.code]
+            : // The server's own Japanese for its refusal where it says more than the code's general advice (RUN_TOO_LARGE naming the run that makes it large).
+              (call.issues.find((i) => i.code === call.code && i.adviceJa)?.adviceJa ?? ERROR_ADVICE_JA[call.code])
       : undefined;
   // A stale refusal's own issue only repeats its message (who, and when in UTC): the sentences above say it, in Japan time.
   const issues = call ? call.issues.filter((i) => !(isStaleRefusal(call.code) && i.code === call.code)) : [];

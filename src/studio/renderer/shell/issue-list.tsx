@@ -17,8 +17,8 @@ export function valueIssueJa(i: Issue): string | undefined {
   return `「${i.value}」は受け付けられません。${i.expectedJa}を入力してください。`;
 }
 
-/** What the Japanese page says of an issue, before the studio's English: its code's advice, a workbook's shape gone wrong, else the bad value and what to enter. */
-export const issueAdviceJa = (i: Issue): string | undefined => ERROR_ADVICE_JA[i.code] ?? workbookIssueJa(i) ?? valueIssueJa(i);
+/** What the Japanese page says of an issue, before the studio's English: its own Japanese advice, its code's advice, a workbook's shape gone wrong, else the bad value and what to enter. */
+export const issueAdviceJa = (i: Issue): string | undefined => i.adviceJa ?? ERROR_ADVICE_JA[i.code] ?? workbookIssueJa(i) ?? valueIssueJa(i);
 
 /**
  * Every issue with where it is (sheet, row, column) and what is expected there, in the UI's
