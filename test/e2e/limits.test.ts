@@ -60,6 +60,27 @@ describe('limits in the studio', () => {
     await waitText(testId('scn-notice'), 'キャンセル');
   });
 
+  it('counts the fleet size moved in the sensitivity section at its own sizes, and names its up-run as what makes the run too large, in Japanese', async () => {
+    await openScenarios(studio);
+    await fillScenario(studio, { name: '契約数を動かす', size: 1_000, months: 24 });
+    await testId('scn-sensitivity').check();
+    await testId('scn-fleet-move-on').check();
+    await testId('scn-fleet-move-up').fill('10000000');
+    await waitText(testId('scn-run-size'), ' + 感応度の契約数の下側の実行（800 契約 × 24 か月） + 感応度の契約数の上側の実行（10,000,000 契約 × 24 か月） = 240,');
+    expect(await testId('scn-run-size').getAttribute('data-over')).toBe('true');
+    await testId('scn-run').click();
+    await waitText(testId('error-banner'), 'RUN_TOO_LARGE');
+    await waitText(
+      testId('error-advice'),
+      '大きいのは感応度の契約数の上側の実行で、それだけで 10,000,000 契約 × 24 か月 = 240,000,000 契約月です。「上げた契約数」をいまの契約数に近づけるか、「契約数も動かす」を外してください。',
+    );
+    await waitText(testId('error-banner'), 'what makes it large is the up-run of the fleet size (/sensitivity/assumptions/0/up)');
+    expect(await testId('scn-fleet-move-up').getAttribute('class')).toContain('field-error');
+    expect(await testId('scn-heading').textContent()).toBe('新しいシナリオ');
+    await testId('scn-fleet-move').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'limits-fleet-move-too-large-ja');
+  });
+
   it('refuses a case folder too large to read where it was added, and keeps the path in its box', async () => {
     const home = scratch('e2e-home-');
     writeFileSync(join(home, 'notes.json'), '{}');
