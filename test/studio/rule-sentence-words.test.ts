@@ -41,7 +41,9 @@ afterEach(() => {
 describe("the Rules page's rule sentence", () => {
   it('names an interpretation and its value as the 名前付きの解釈 table does, the codes beside them', async () => {
     const ja = await sentenceOf('outageWaiver', 'outageWaiver/other-cause-24h', 'ja');
-    expect(ja).toContain('名前付きの解釈「カメラかクラウドが使えるときの障害」（partialOutage）が「Mシリーズのコースでは、一部の障害も全く利用できない状態とみる」（m-series-waive）である');
+    expect(ja).toContain(
+      '名前付きの解釈「カメラかクラウドが使えるときの障害」（partialOutage）が「Mシリーズのコースでは、一部の障害も全く利用できない状態とみる」（m-series-waive）である',
+    );
     expect(ja).not.toContain('解釈 partialOutage');
     const en = await sentenceOf('outageWaiver', 'outageWaiver/other-cause-24h', 'en');
     expect(en).toContain('named interpretation “Outage with camera or cloud usable” (partialOutage) is “for M-series courses a partial outage counts as total” (m-series-waive)');

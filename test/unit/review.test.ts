@@ -70,7 +70,7 @@ describe('condition → sentence', () => {
     expect(ruleSentence(overdue, 'suspension', 'ja')).toContain('理由=「第19条第1項第1号」');
   });
 
-  it("names a named interpretation and its value by the words the page gives, their codes beside them; without words, the codes", () => {
+  it('names a named interpretation and its value by the words the page gives, their codes beside them; without words, the codes', () => {
     const waive = approved.decisions.outageWaiver.rules.find((r) => r.id === 'outageWaiver/other-cause-24h')!;
     const words = {
       title: (name: string) => (name === 'partialOutage' ? '障害の読み方' : undefined),
@@ -79,7 +79,9 @@ describe('condition → sentence', () => {
     const ja = ruleSentence(waive, 'outageWaiver', 'ja', words);
     expect(ja).toContain('名前付きの解釈「障害の読み方」（partialOutage）が「Mシリーズでは全く利用できない状態とみる」（m-series-waive）である');
     expect(ja).not.toContain('解釈 partialOutage');
-    expect(ruleSentence(waive, 'outageWaiver', 'en', words)).toContain('named interpretation “障害の読み方” (partialOutage) is “Mシリーズでは全く利用できない状態とみる” (m-series-waive)');
+    expect(ruleSentence(waive, 'outageWaiver', 'en', words)).toContain(
+      'named interpretation “障害の読み方” (partialOutage) is “Mシリーズでは全く利用できない状態とみる” (m-series-waive)',
+    );
     // An interpretation or value the words do not know reads by its code, as without words.
     const plus = approved.decisions.courseChange.rules.find((r) => r.id === 'courseChange/plus-short-to-plus-long')!;
     expect(ruleSentence(plus, 'courseChange', 'ja', words)).toContain('「解釈 plusCourseChange」が「same-line」である');

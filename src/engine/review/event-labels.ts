@@ -62,9 +62,18 @@ export const EVENT_PARAM_LABELS_JA: Record<string, string> = { reason: '理由',
 export const EVENT_PARAM_VALUE_LABELS: Partial<Record<DecisionName, Record<string, Record<string, { ja: string; en: string }>>>> = {
   damages: {
     why: {
-      'third-party': { ja: '契約者が本サービスの利用により第三者に対して与えた損害（第34条第1項第1号）', en: 'loss the contractor caused a third party through the service (第34条第1項第1号)' },
-      'not-attributable': { ja: '当社の責めに帰することのできない事由から生じた損害（第34条第1項第2号）', en: 'loss from a cause not attributable to the company (第34条第1項第2号)' },
-      'special-circumstances': { ja: '当社の予見の有無を問わず特別の事情から生じた損害（第34条第1項第3号）', en: 'loss from special circumstances, foreseen or not (第34条第1項第3号)' },
+      'third-party': {
+        ja: '契約者が本サービスの利用により第三者に対して与えた損害（第34条第1項第1号）',
+        en: 'loss the contractor caused a third party through the service (第34条第1項第1号)',
+      },
+      'not-attributable': {
+        ja: '当社の責めに帰することのできない事由から生じた損害（第34条第1項第2号）',
+        en: 'loss from a cause not attributable to the company (第34条第1項第2号)',
+      },
+      'special-circumstances': {
+        ja: '当社の予見の有無を問わず特別の事情から生じた損害（第34条第1項第3号）',
+        en: 'loss from special circumstances, foreseen or not (第34条第1項第3号)',
+      },
       'lost-profit': {
         ja: '逸失利益及び第三者からの損害賠償請求に基づいて発生した契約者の損害（第34条第1項第4号）',
         en: "lost profits and the contractor's loss from a third party's claim (第34条第1項第4号)",

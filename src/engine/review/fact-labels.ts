@@ -225,7 +225,7 @@ export const FACT_VALUE_LABELS: Partial<Record<DecisionName, Record<string, Reco
       ),
       'longest-satisfied-same-family': L(
         '同一系(注１)のコースのうち、実際にご利用頂いた月数が満たす最長のコースの月額料金に、実際にご利用頂いた月数を乗じた額をお支払い総額とし、既にお支払い済みの額を除いた残額（別紙3表2）',
-        "the monthly fee of the longest course of the same family the months used satisfy, times the months used, less what was paid (別紙3表2)",
+        'the monthly fee of the longest course of the same family the months used satisfy, times the months used, less what was paid (別紙3表2)',
       ),
     },
   },
