@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratch } from '../studio/helpers.js';
-import { shot, useStudio, waitText } from './studio-harness.js';
+import { createRuleDraft, shot, useStudio, waitText } from './studio-harness.js';
 
 /**
  * At 1280×800 in Japanese, a legal reviewer reads a rule's sentence without a bare code: a named
@@ -53,6 +53,16 @@ describe("the Rules page's sentences read in words, the codes beside them", () =
     // Nothing in the sentence box runs past its column at 1280 px.
     const overflow = await testId('rule-sentence').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+  });
+
+  it("a draft's rule editor previews its sentence in the same words", async () => {
+    await createRuleDraft(studio.page, '2025-04-01', '第25条 改定案');
+    await testId('decision-select').selectOption('outageWaiver');
+    await testId('rule-outageWaiver/other-cause-24h').click();
+    await waitText(testId('rule-sentence-preview'), '名前付きの解釈「カメラかクラウドが使えるときの障害」（partialOutage）');
+    expect(await testId('rule-sentence-preview').innerText()).toContain('が「Mシリーズのコースでは、一部の障害も全く利用できない状態とみる」（m-series-waive）である');
+    await testId('rule-sentence-preview').scrollIntoViewIfNeeded();
+    await shot(studio.page, 'labels19-editor-preview-ja');
   });
 
   it("the explorer's trace reads the course kinds in 第15条's words", async () => {
