@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DECISION_EVENTS } from '../../src/engine/decision-events.js';
-import { EVENT_LABELS_JA, EVENT_PARAM_LABELS_JA, INTERPRETATION_FIELD_LABELS_JA, RULE_FIELD_LABELS_JA } from '../../src/engine/review/event-labels.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/cli/options.js';
+import {
+  EVENT_LABELS_JA,
+  EVENT_PARAM_LABELS_JA,
+  EVENT_PARAM_VALUE_LABELS,
+  eventParamValueLabel,
+  INTERPRETATION_FIELD_LABELS_JA,
+  RULE_FIELD_LABELS_JA,
+} from '../../src/engine/review/event-labels.js';
 import { ruleSentence } from '../../src/engine/review/rule-sentences.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
 import { registry } from './helpers.js';
@@ -29,6 +39,29 @@ describe('Japanese of rule events', () => {
       expect(ja, r.id).toContain(`${EVENT_LABELS_JA[d][r.event.type]}${r.discretionary ? 'ことがある' : ''}〔${r.event.type}〕`);
       expect(ruleSentence(r, d, 'en'), r.id).toContain(`Then: ${r.discretionary ? 'the company may ' : ''}${r.event.type}`);
     }
+  });
+
+  it("words every coded value of a shipped rule's event parameter (not a clause, not true/false) in the terms', quoted: the label less its （…） note, or each part in 「…」", () => {
+    const squash = (s: string): string => s.replace(/\s+/gu, '');
+    const terms = squash(readFileSync(join(PROJECT_ROOT, 'rules', 'terms-2023-09-19.txt'), 'utf8'));
+    const coded = registry.ruleVersions.flatMap((v) =>
+      DECISIONS.flatMap((d) =>
+        v.decisions[d].rules.flatMap((r) =>
+          Object.entries(r.event.params ?? {})
+            .filter((e): e is [string, string] => typeof e[1] === 'string' && !/^(第|別紙)/u.test(e[1]))
+            .map(([p, x]) => [d, p, x] as const),
+        ),
+      ),
+    );
+    expect(coded.length).toBeGreaterThan(8);
+    expect(coded.filter(([d, p, x]) => !eventParamValueLabel(d, p, x, 'ja') || !eventParamValueLabel(d, p, x, 'en')).map((c) => c.join('.'))).toEqual([]);
+    const labels = Object.values(EVENT_PARAM_VALUE_LABELS).flatMap((ps) => Object.values(ps).flatMap((vs) => Object.values(vs).map((l) => l.ja)));
+    const notQuoted = labels.filter((ja) => {
+      const main = squash(ja.replace(/（[^）]*）$/u, ''));
+      const inner = [...ja.matchAll(/「([^」]+)」/gu)].map((m) => squash(m[1]!));
+      return !terms.includes(main) && !(inner.length > 0 && inner.every((q) => terms.includes(q)));
+    });
+    expect(notQuoted).toEqual([]);
   });
 
   it('names in Japanese every field a shipped rule or interpretation has, for the diff and the change notice', () => {

@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../src/cli/options.js';
 import { DECISION_DEFS } from '../../src/engine/decide.js';
 import { FACT_VALUE_LABELS, factValueLabel } from '../../src/engine/review/fact-labels.js';
 import { DECISIONS } from '../../src/engine/rule-types.js';
+import { courseSchema, policiesFileSchema } from '../../src/engine/schemas.js';
 
 /**
  * Every value of every enum fact a decision takes has a Japanese (and English) label, so the
@@ -38,8 +39,30 @@ describe('labels of enum facts', () => {
     expect(missing).toEqual([]);
   });
 
+  // The coded facts a decision derives from the tariff: a course's kind (its legacyKind, or m-series) and its settlement policy's kind.
+  const kinds = [...(courseSchema.properties.legacyKind.enum.filter((k) => k !== null) as string[]), 'm-series'];
+  const derived = [
+    ...kinds.flatMap((k) => [['courseChange', 'fromKind', k] as const, ['courseChange', 'toKind', k] as const]),
+    ...(policiesFileSchema.properties.policies.items.properties.kind.enum as readonly string[]).map((k) => ['settlement', 'policyKind', k] as const),
+  ];
+
+  it("names every course kind and settlement policy kind, in the terms' words: the whole label less its （…） note, or each part in 「…」", () => {
+    expect(derived.filter(([d, f, v]) => !factValueLabel(d, f, v, 'ja') || !factValueLabel(d, f, v, 'en')).map(([d, f, v]) => `${d}.${f}: ${v}`)).toEqual([]);
+    const notQuoted = derived
+      .map(([d, f, v]) => factValueLabel(d, f, v, 'ja')!)
+      .filter((ja) => {
+        const main = squash(ja.replace(/（[^）]*）$/u, ''));
+        const inner = [...ja.matchAll(/「([^」]+)」/gu)].map((m) => squash(m[1]!));
+        return !terms.includes(main) && !(inner.length > 0 && inner.every((q) => terms.includes(q)));
+      });
+    expect(notQuoted).toEqual([]);
+    // The quoted rows themselves, as 第15条 and 別紙3表2 print them.
+    expect(factValueLabel('courseChange', 'toKind', 'long-mount', 'ja')).toBe('長期コース雲台セット');
+    expect(factValueLabel('settlement', 'policyKind', 'remaining-of-months', 'ja')).toMatch(/^12ヶ月分の利用料金から既に支払い済みの料金を除いた残額（/u);
+  });
+
   it('labels no value a decision does not take', () => {
-    const taken = new Set(values.map(([d, f, v]) => `${d}.${f}.${v}`));
+    const taken = new Set([...values, ...derived].map(([d, f, v]) => `${d}.${f}.${v}`));
     const extra = Object.entries(FACT_VALUE_LABELS).flatMap(([d, facts]) => Object.entries(facts).flatMap(([f, vs]) => Object.keys(vs).map((v) => `${d}.${f}.${v}`)));
     expect(extra.filter((x) => !taken.has(x))).toEqual([]);
   });

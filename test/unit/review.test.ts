@@ -42,8 +42,50 @@ describe('condition → sentence', () => {
     expect(tp).toContain('「損害の種類」が「契約者が本サービスの利用により第三者に対して与えた損害」（third-party）である');
     const listed = conditionSentence({ fact: 'event', operator: 'in', value: ['loss', 'damage'] }, 'equipmentLoss', 'ja');
     expect(listed).toContain('「滅失（修理不能、所有権の侵害を含む）」（loss）、「毀損（所有権の制限を含む）」（damage）');
-    // courseChange's kinds have no words in the terms: the code, as before.
-    expect(conditionSentence({ fact: 'fromKind', operator: 'equal', value: 'short' }, 'courseChange', 'ja')).toBe('「変更前のコース種別」が「short」である');
+    // A fact no table names stays its code.
+    expect(conditionSentence({ fact: 'contractorAtFault', operator: 'equal', value: 'short' }, 'equipmentLoss', 'ja')).toBe('「契約者の責に帰すべき事由による」が「short」である');
+  });
+
+  it("reads a course kind in 第15条's words and a settlement policy's kind in 別紙3表2's, the code beside each", () => {
+    const mount = approved.decisions.courseChange.rules.find((r) => r.id === 'courseChange/short-to-long-mount')!;
+    const ja = ruleSentence(mount, 'courseChange', 'ja');
+    expect(ja).toContain('「変更前のコース種別」が「短期コース」（short）である');
+    expect(ja).toContain('「変更後のコース種別」が「長期コース雲台セット」（long-mount）である');
+    expect(ruleSentence(mount, 'courseChange', 'en')).toContain('“course kind after” is “long course with mount” (long-mount)');
+    const mSeries = approved.decisions.settlement.rules.find((r) => r.id === 'settlement/m-series-before-term')!;
+    expect(ruleSentence(mSeries, 'settlement', 'ja')).toContain(
+      '「解約清算金の方式」が「同一系(注１)のコースのうち、実際にご利用頂いた月数が満たす最長のコースの月額料金に、実際にご利用頂いた月数を乗じた額をお支払い総額とし、既にお支払い済みの額を除いた残額（別紙3表2）」（longest-satisfied-same-family）である',
+    );
+    const none = approved.decisions.settlement.rules.find((r) => r.id === 'settlement/no-settlement-policy')!;
+    expect(ruleSentence(none, 'settlement', 'ja')).toContain('「解約清算金の方式」が「なし（別紙3表2の解約清算金）」（none）である');
+  });
+
+  it("reads an event parameter's coded value in the terms' words, its code beside it; a clause stays as written", () => {
+    const thirdParty = approved.decisions.damages.rules.find((r) => r.id === 'damages/third-party')!;
+    expect(ruleSentence(thirdParty, 'damages', 'ja')).toContain('（事由=「契約者が本サービスの利用により第三者に対して与えた損害（第34条第1項第1号）」（third-party））');
+    expect(ruleSentence(thirdParty, 'damages', 'en')).toContain('(why=“loss the contractor caused a third party through the service (第34条第1項第1号)” (third-party))');
+    const repair = approved.decisions.equipmentLoss.rules.find((r) => r.id === 'equipmentLoss/contractor-pays-damage')!;
+    expect(ruleSentence(repair, 'equipmentLoss', 'ja')).toContain('費用=「修理代金相当額」（repair）');
+    const overdue = approved.decisions.suspension.rules.find((r) => r.id === 'suspension/overdue')!;
+    expect(ruleSentence(overdue, 'suspension', 'ja')).toContain('理由=「第19条第1項第1号」');
+  });
+
+  it('names a named interpretation and its value by the words the page gives, their codes beside them; without words, the codes', () => {
+    const waive = approved.decisions.outageWaiver.rules.find((r) => r.id === 'outageWaiver/other-cause-24h')!;
+    const words = {
+      title: (name: string) => (name === 'partialOutage' ? '障害の読み方' : undefined),
+      value: (name: string, v: string) => (name === 'partialOutage' && v === 'm-series-waive' ? 'Mシリーズでは全く利用できない状態とみる' : undefined),
+    };
+    const ja = ruleSentence(waive, 'outageWaiver', 'ja', words);
+    expect(ja).toContain('名前付きの解釈「障害の読み方」（partialOutage）が「Mシリーズでは全く利用できない状態とみる」（m-series-waive）である');
+    expect(ja).not.toContain('解釈 partialOutage');
+    expect(ruleSentence(waive, 'outageWaiver', 'en', words)).toContain(
+      'named interpretation “障害の読み方” (partialOutage) is “Mシリーズでは全く利用できない状態とみる” (m-series-waive)',
+    );
+    // An interpretation or value the words do not know reads by its code, as without words.
+    const plus = approved.decisions.courseChange.rules.find((r) => r.id === 'courseChange/plus-short-to-plus-long')!;
+    expect(ruleSentence(plus, 'courseChange', 'ja', words)).toContain('「解釈 plusCourseChange」が「same-line」である');
+    expect(ruleSentence(waive, 'outageWaiver', 'ja')).toContain('「解釈 partialOutage」が「m-series-waive」である');
   });
 });
 

@@ -52,6 +52,59 @@ export const EVENT_LABELS_JA: Record<DecisionName, Record<string, string>> = {
 /** The Japanese of the parameter names the shipped rules' events carry. */
 export const EVENT_PARAM_LABELS_JA: Record<string, string> = { reason: '理由', why: '事由', cost: '費用', withoutNotice: '事前の通知を要しない' };
 
+/**
+ * What the coded values of the shipped rules' event parameters (`why`, `cost`) mean, in the terms'
+ * words (the clause beside each). A label whose words the terms do not have reads as composed words
+ * around the terms' text in 「…」 (under-24-hours: the terms say when the company pays, not when it
+ * does not). test/unit/event-labels.test.ts holds every coded value of the shipped rules to a
+ * label and each quoted part to the terms.
+ */
+export const EVENT_PARAM_VALUE_LABELS: Partial<Record<DecisionName, Record<string, Record<string, { ja: string; en: string }>>>> = {
+  damages: {
+    why: {
+      'third-party': {
+        ja: '契約者が本サービスの利用により第三者に対して与えた損害（第34条第1項第1号）',
+        en: 'loss the contractor caused a third party through the service (第34条第1項第1号)',
+      },
+      'not-attributable': {
+        ja: '当社の責めに帰することのできない事由から生じた損害（第34条第1項第2号）',
+        en: 'loss from a cause not attributable to the company (第34条第1項第2号)',
+      },
+      'special-circumstances': {
+        ja: '当社の予見の有無を問わず特別の事情から生じた損害（第34条第1項第3号）',
+        en: 'loss from special circumstances, foreseen or not (第34条第1項第3号)',
+      },
+      'lost-profit': {
+        ja: '逸失利益及び第三者からの損害賠償請求に基づいて発生した契約者の損害（第34条第1項第4号）',
+        en: "lost profits and the contractor's loss from a third party's claim (第34条第1項第4号)",
+      },
+      'cloud-usable': { ja: 'カメラクラウドが利用できる状態の場合は除きます（第34条第1項）', en: 'the camera cloud was usable: excluded (第34条第1項)' },
+      'under-24-hours': { ja: '第34条第1項の「24時間以上その状態が連続したとき」に当たらない', en: 'not 24 consecutive hours or more (第34条第1項)' },
+    },
+  },
+  outageWaiver: {
+    why: {
+      'partial-outage': {
+        ja: 'カメラ装置またはカメラクラウドのいずれかが利用できる状態の場合（第25条第2項の表の注）',
+        en: 'the camera or the camera cloud was usable (the note of 第25条第2項)',
+      },
+    },
+  },
+  equipmentLoss: {
+    cost: {
+      replacement: { ja: '代替品（新品）の購入代金相当額', en: 'the price of a new replacement' },
+      repair: { ja: '修理代金相当額', en: 'the cost of repair' },
+    },
+  },
+};
+
+/** The words of one coded value of an event parameter, or undefined where none is given (a clause like 第5条 reads as it is). */
+export const eventParamValueLabel = (decision: DecisionName, param: string, value: string, lang: 'ja' | 'en'): string | undefined => {
+  const params = EVENT_PARAM_VALUE_LABELS[decision];
+  const values = params && Object.hasOwn(params, param) ? params[param]! : undefined;
+  return values && Object.hasOwn(values, value) ? values[value]![lang] : undefined;
+};
+
 /** The Japanese of a rule's fields and of a named interpretation's fields, as a diff or a change notice names them. */
 export const RULE_FIELD_LABELS_JA: Record<string, string> = {
   name: '見出し',

@@ -1,5 +1,5 @@
 import type { DecisionName } from '../rule-types.js';
-import { PARAMETER_TEXTS, parameterValueText, valueWithUnit, type ValueUnit } from './parameter-texts.js';
+import { PARAMETER_TEXTS, parameterValueText, valueWithUnit, type ParameterUnit, type ValueUnit } from './parameter-texts.js';
 
 /** Human labels of the facts rules read, per decision, in Japanese and English (for sentences and forms). */
 export type Label = { ja: string; en: string };
@@ -161,8 +161,24 @@ export const inputFactLabel = (decision: string, fact: string, lang: 'ja' | 'en'
   (Object.hasOwn(FACT_LABELS, decision) ? FACT_LABELS[decision as DecisionName][fact]?.[lang] : undefined) ?? INPUT_FACT_LABELS[fact]?.[lang] ?? fact;
 
 /**
+ * The kinds of course 第15条 reads (a course's legacyKind, or `m-series`), as the terms name them:
+ * 第15条's own names, 別紙3表1's for the ＋ courses. Only `m-series` is composed, around 別紙6's words in 「…」.
+ */
+const COURSE_KIND_LABELS: Record<string, Label> = {
+  short: L('短期コース', 'short course'),
+  long: L('長期コース', 'long course'),
+  'short-mount': L('短期コース雲台セット', 'short course with mount'),
+  'long-mount': L('長期コース雲台セット', 'long course with mount'),
+  'plus-short': L('どこでも“me”REC＋短期コース', 'どこでも“me”REC＋ short course'),
+  'plus-long': L('どこでも“me”REC＋長期コース', 'どこでも“me”REC＋ long course'),
+  // Composed: the terms have no one name for the M-series courses (kindOf in course-change.ts); 別紙6 names them per model.
+  'm-series': L('M2035・M5525 の各コース（別紙6の「どこでも“me”REC M2035 各コース」「どこでも“me”REC M5525 各コース」）', 'an M2035 or M5525 course (別紙6)'),
+};
+
+/**
  * What each value of an enum fact means, in the terms' own words where the terms have words for it
- * (the clause is in the comment). The code stays what a case gives and the engine reads; a form's
+ * (the clause is in the comment): the facts a case gives, and the coded facts a decision derives
+ * from the tariff (a course's kind, its settlement policy's kind). The code stays what a case gives and the engine reads; a form's
  * dropdown and a case's caption show the label with the code beside it.
  */
 export const FACT_VALUE_LABELS: Partial<Record<DecisionName, Record<string, Record<string, Label>>>> = {
@@ -189,6 +205,28 @@ export const FACT_VALUE_LABELS: Partial<Record<DecisionName, Record<string, Reco
       ),
       'false-declaration': L('申込の際に虚偽の事項を申告したとき', 'a false declaration in the application'),
       'business-hindrance': L('その他当社の業務遂行上著しく支障があるとき', 'otherwise a serious hindrance to our business'),
+    },
+  },
+  // The kind of the course before and after (the course's legacyKind, tariffs' courses.json): 第15条's
+  // own names of the courses it lets change, and 別紙3表1's for the ＋ courses 第15条 does not name.
+  courseChange: {
+    fromKind: COURSE_KIND_LABELS,
+    toKind: COURSE_KIND_LABELS,
+  },
+  // The kind of the course's 解約清算金 (settlement-policies.json's `kind`): 別紙3表2's own text.
+  // `remaining-of-months` quotes the 長期 courses' row, whose 12 months a policy's `months` sets
+  // (清算の基準月数); the note in （…） says so and is not the terms' text.
+  settlement: {
+    policyKind: {
+      none: L('なし（別紙3表2の解約清算金）', 'none (別紙3表2)'),
+      'remaining-of-months': L(
+        '12ヶ月分の利用料金から既に支払い済みの料金を除いた残額（別紙3表2。12ヶ月は清算の基準月数）',
+        'the fees of 12 months less those already paid (別紙3表2; the 12 months are the policy months)',
+      ),
+      'longest-satisfied-same-family': L(
+        '同一系(注１)のコースのうち、実際にご利用頂いた月数が満たす最長のコースの月額料金に、実際にご利用頂いた月数を乗じた額をお支払い総額とし、既にお支払い済みの額を除いた残額（別紙3表2）',
+        'the monthly fee of the longest course of the same family the months used satisfy, times the months used, less what was paid (別紙3表2)',
+      ),
     },
   },
   outageWaiver: {
@@ -251,9 +289,10 @@ export const FACT_UNITS: Partial<Record<DecisionName, Record<string, ValueUnit>>
 /**
  * One fact a rule read, its value as a reviewer reads it: an enum value in the terms' words with
  * its code beside it, true/false as はい/いいえ, a number with its unit (a parameter's from
- * parameter-texts.ts, a fact's from FACT_UNITS), anything else as written (JSON for a list).
+ * parameter-texts.ts, else `declared`, the unit a draft's rule file gives a parameter it added; a
+ * fact's from FACT_UNITS), anything else as written (JSON for a list).
  */
-export function factValueText(decision: string, fact: string, value: unknown, lang: 'ja' | 'en'): string {
+export function factValueText(decision: string, fact: string, value: unknown, lang: 'ja' | 'en', declared?: ParameterUnit): string {
   if (value === true) return lang === 'ja' ? 'はい' : 'yes';
   if (value === false) return lang === 'ja' ? 'いいえ' : 'no';
   if (value === null || value === undefined) return lang === 'ja' ? 'なし' : 'none';
@@ -263,7 +302,7 @@ export function factValueText(decision: string, fact: string, value: unknown, la
   }
   if (typeof value === 'number' || typeof value === 'string') {
     const key = `${decision}.${fact}`;
-    if (Object.hasOwn(PARAMETER_TEXTS, key)) return parameterValueText(key, value, lang);
+    if (Object.hasOwn(PARAMETER_TEXTS, key) || declared !== undefined) return parameterValueText(key, value, lang, declared);
     const units = Object.hasOwn(FACT_UNITS, decision) ? FACT_UNITS[decision as DecisionName] : undefined;
     return typeof value === 'number' ? valueWithUnit(value, units && Object.hasOwn(units, fact) ? units[fact] : undefined, lang) : value;
   }

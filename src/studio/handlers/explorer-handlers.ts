@@ -111,6 +111,9 @@ export const explorerHandlers = (ctx: StudioContext): Handlers['explorer'] => ({
       options: tariff.version.options.map((o) => ({ code: o.code, name: o.name })),
       interpretations: rules.version.interpretations,
       rules: Object.values(rules.version.decisions).flatMap((f) => f.rules.map((r) => ({ id: r.id, name: r.name }))),
+      parameterUnits: Object.fromEntries(
+        Object.entries(rules.version.decisions).flatMap(([d, f]) => Object.entries(f.parameters ?? {}).flatMap(([name, p]) => (p.unit ? [[`${d}.${name}`, p.unit] as const] : []))),
+      ),
     };
   },
 

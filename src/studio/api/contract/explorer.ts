@@ -1,6 +1,6 @@
 import type { JSONSchemaType } from 'ajv';
 import type { Output } from '../../../engine/output-types.js';
-import type { Interpretation } from '../../../engine/rule-types.js';
+import { PARAMETER_UNITS, type Interpretation, type ParameterUnit } from '../../../engine/rule-types.js';
 import { call } from './call.js';
 import { id, isoDate, noArgs, stringMap, title, type NoArgs } from './shared.js';
 
@@ -68,8 +68,15 @@ export const explorer = {
   }),
   context: call<
     { ruleVersionId: number; tariffVersionId: number },
-    { courses: { code: string; name: string }[]; options: { code: string; name: string }[]; interpretations: Interpretation[]; rules: { id: string; name: string }[] }
-  >("what the form offers under the chosen versions: courses, options and named interpretations; the rules' ids and titles, for the trace", {
+    {
+      courses: { code: string; name: string }[];
+      options: { code: string; name: string }[];
+      interpretations: Interpretation[];
+      rules: { id: string; name: string }[];
+      /** The unit each parameter's file declares (`decision.name` → unit): a draft's added parameter, whose unit no catalog knows, reads with it in the trace. */
+      parameterUnits: Record<string, ParameterUnit>;
+    }
+  >("what the form offers under the chosen versions: courses, options and named interpretations; the rules' ids and titles and the parameters' declared units, for the trace", {
     type: 'object',
     additionalProperties: false,
     required: ['ruleVersionId', 'tariffVersionId'],
@@ -77,7 +84,7 @@ export const explorer = {
   }).returns({
     type: 'object',
     additionalProperties: false,
-    required: ['courses', 'options', 'interpretations', 'rules'],
+    required: ['courses', 'options', 'interpretations', 'rules', 'parameterUnits'],
     properties: {
       courses: {
         type: 'array',
@@ -92,6 +99,7 @@ export const explorer = {
         type: 'array',
         items: { type: 'object', additionalProperties: false, required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
       },
+      parameterUnits: { type: 'object', additionalProperties: { enum: [...PARAMETER_UNITS] } },
     },
   }),
   decide: call<ExploreArgs, ExploreResult>(

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveTick } from '../team/live-updates.js';
 import { TOKYO_OFFSET } from '../../../engine/dates.js';
-import type { DecisionName, Interpretation } from '../../../engine/rule-types.js';
+import type { DecisionName, Interpretation, ParameterUnit } from '../../../engine/rule-types.js';
 import type { DecisionForm, ExploreResult, FactField, RuleVersionSummary, VersionSummary, WorkspaceInfo } from '../../api/contract.js';
 import { useApi } from '../shell/api-context.js';
 import { ErrorBanner, type ShownError } from '../shell/error-banner.js';
@@ -108,7 +108,12 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, Values>>({});
   const [interps, setInterps] = useState<Record<string, string>>({});
-  const [ctx, setCtx] = useState<{ courses: { code: string; name: string }[]; interpretations: Interpretation[]; rules: { id: string; name: string }[] } | null>(null);
+  const [ctx, setCtx] = useState<{
+    courses: { code: string; name: string }[];
+    interpretations: Interpretation[];
+    rules: { id: string; name: string }[];
+    parameterUnits: Record<string, ParameterUnit>;
+  } | null>(null);
   const [result, setResult] = useState<ExploreResult | null>(null);
   // The case as sent with the answer shown: an invalid answer's errors are said from its facts (the value found) and its decision's schema.
   const [sent, setSent] = useState<{ facts: Record<string, unknown>; asOf: string; interpretations: Record<string, string>; schema: object } | null>(null);
@@ -405,7 +410,7 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                       <code className="small">{tr.event}</code>
                     </td>
                     <td>
-                      <TraceFacts decision={typeof out.decision === 'string' ? out.decision : decision} facts={tr.facts} />
+                      <TraceFacts decision={typeof out.decision === 'string' ? out.decision : decision} facts={tr.facts} units={ctx?.parameterUnits ?? {}} />
                     </td>
                   </tr>
                 ))}
@@ -474,10 +479,10 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
 
 /**
  * The facts a traced rule read, as a reviewer reads them: each fact's label in the page's language
- * (its name beside it, to match the JSON), its value with its unit or the terms' words for an enum
- * value; the facts as JSON one click away.
+ * (its name beside it, to match the JSON), its value with its unit (a parameter a draft added: the
+ * unit its file declares, `units`) or the terms' words for an enum value; the facts as JSON one click away.
  */
-function TraceFacts({ decision, facts }: { decision: string; facts: Record<string, unknown> }) {
+function TraceFacts({ decision, facts, units }: { decision: string; facts: Record<string, unknown>; units: Record<string, ParameterUnit> }) {
   const { t, lang } = useI18n();
   const entries = Object.entries(facts);
   return (
@@ -490,7 +495,7 @@ function TraceFacts({ decision, facts }: { decision: string; facts: Record<strin
                 <th scope="row">
                   {inputFactLabel(decision, k, lang)} <code className="muted small">{k}</code>
                 </th>
-                <td>{factValueText(decision, k, v, lang)}</td>
+                <td>{factValueText(decision, k, v, lang, Object.hasOwn(units, `${decision}.${k}`) ? units[`${decision}.${k}`] : undefined)}</td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ import type { RuleDiff, RuleVersionDetail, RuleVersionSummary, VersionSummary } 
 import { useApi } from '../shell/api-context.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { interpretationValueDescription, ruleTitle } from '../i18n/rule-texts.js';
+import { interpretationWords } from './interpretation-words.js';
 import { interpretationLabelKey } from '../explorer/output-labels.js';
 import { PARAMETER_TEXTS } from '../i18n/rule-text-messages.js';
 import { parameterValueText } from '../../../engine/review/parameter-texts.js';
@@ -89,7 +90,12 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
   };
   // A rule's title (`name`) as the rule list shows it: the catalog's Japanese for the shipped English, an edited title as written.
   const titled = (id: string, field: string, v: unknown) => (field === 'name' && typeof v === 'string' ? ruleTitle({ id, name: v }, lang) : v);
-  const sentence = (r: RuleDoc | undefined, c: RuleChange) => (r ? ruleSentence(r, c.decision, lang) : '—');
+  // Interpretations read by their titles and values' words (the opened version's, a changed one's own on each side), as on the Rules page.
+  const wordsOf = (side: 'before' | 'after') => {
+    const changed = new Map((diff?.interpretations ?? []).flatMap((i) => (i[side] ? [[i.name, i[side]!] as const] : [])));
+    return interpretationWords([...detail.version.interpretations.filter((i) => !changed.has(i.name)), ...changed.values()], lang, t);
+  };
+  const sentence = (r: RuleDoc | undefined, c: RuleChange, side: 'before' | 'after') => (r ? ruleSentence(r, c.decision, lang, wordsOf(side)) : '—');
   return (
     <div className="diff-view" data-testid="diff-view">
       <div className="filter-bar">
@@ -136,11 +142,11 @@ export function DiffView({ detail, versions, onError }: { detail: RuleVersionDet
               <div className="side-by-side">
                 <div>
                   <h4>{label(diff.from)}</h4>
-                  <pre className="sentence before-side">{sentence(c.before, c)}</pre>
+                  <pre className="sentence before-side">{sentence(c.before, c, 'before')}</pre>
                 </div>
                 <div>
                   <h4>{label(diff.to)}</h4>
-                  <pre className="sentence after-side">{sentence(c.after, c)}</pre>
+                  <pre className="sentence after-side">{sentence(c.after, c, 'after')}</pre>
                 </div>
               </div>
               {c.changes.length > 0 && <FieldChanges rows={c.changes.map((f) => ({ key: f.field, label: fieldLabel(RULE_FIELD_LABELS_JA, f.field), before: titled(c.id, f.field, f.before), after: titled(c.id, f.field, f.after) }))} />}

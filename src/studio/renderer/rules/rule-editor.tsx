@@ -11,6 +11,8 @@ import { useRuleSaves } from './rule-saves.js';
 import { shortText } from '../team/waiting-inputs.js';
 import { useQuoteCheck } from './use-quote-check.js';
 import { QuoteCheckList } from './quote-check-list.js';
+import { ruleSentence } from '../../../engine/review/rule-sentences.js';
+import { interpretationWords } from './interpretation-words.js';
 
 /**
  * Editing one rule of a draft: the structured editor and the JSON side by side, both checked by
@@ -59,6 +61,8 @@ export function RuleEditor({
     else unsaved.delete(key);
   }, [json, rule, base, key, unsaved]);
   const [check, setCheck] = useState<RuleCheck | null>(null);
+  // The text the last check read: its preview is rendered here, naming the interpretations as the page does.
+  const [checkedJson, setCheckedJson] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const seq = useRef(0);
   // The clause and quote as typed in the structured editor, checked against the terms as in the add-rule dialog.
@@ -74,7 +78,10 @@ export function RuleEditor({
     const timer = setTimeout(() => {
       api.rules.checkRule({ id: detail.summary.id, revision: detail.summary.revision, decision, ruleId: rule.id, ruleJson: json }).then(
         (c) => {
-          if (n === seq.current) setCheck(c);
+          if (n === seq.current) {
+            setCheck(c);
+            setCheckedJson(json);
+          }
         },
         (e: unknown) => onError(e),
       );
@@ -97,6 +104,20 @@ export function RuleEditor({
     setBase(detail.summary.revision);
   };
   const errors = check?.issues.filter((i) => i.severity === 'error') ?? [];
+  // The check's sentence (the server renders one for a rule it could read), with the version's interpretations
+  // by their titles and values' words as the rule's card shows them; the server's own when the text cannot be read here.
+  const preview = (): string | null => {
+    if (!check?.sentence) return null;
+    const checked = checkedJson === null ? null : parsedRule(checkedJson);
+    if (checked) {
+      try {
+        return ruleSentence(checked, decision, lang, interpretationWords(detail.version.interpretations, lang, t));
+      } catch {
+        // A shape the server read but the sentence here cannot: the server's sentence below.
+      }
+    }
+    return lang === 'ja' ? check.sentence.ja : check.sentence.en;
+  };
   const changed = json.trim() !== pretty(rule);
   const save = async () => {
     setSaving(true);
@@ -162,7 +183,11 @@ export function RuleEditor({
             <RuleIssueItems issues={check.issues} />
           </ul>
         )}
-        {check?.sentence && <pre className="sentence sentence-preview" data-testid="rule-sentence-preview">{lang === 'ja' ? check.sentence.ja : check.sentence.en}</pre>}
+        {check?.sentence && (
+          <pre className="sentence sentence-preview" data-testid="rule-sentence-preview">
+            {preview()}
+          </pre>
+        )}
       </div>
       <div className="dialog-actions">
         <button type="button" onClick={discardMine} disabled={!changed || saving} data-testid="rule-revert">

@@ -4,6 +4,7 @@ import type { RuleVersionDetail } from '../../api/contract.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ruleTitle } from '../i18n/rule-texts.js';
 import { InterpretationsSection } from './interpretation-editor.js';
+import { interpretationWords } from './interpretation-words.js';
 import { ParametersSection } from './parameter-editor.js';
 import { RuleEditor } from './rule-editor.js';
 import type { UnsavedRules } from './unsaved-rules.js';
@@ -85,7 +86,7 @@ export function RuleView({
             </h3>
             <blockquote className="quote">{rule.quote}</blockquote>
             {rule.discretionary && <p className="muted small" data-testid="rule-discretionary">{t('rules.discretionary')}</p>}
-            <pre className="sentence" data-testid="rule-sentence">{ruleSentence(rule, decision, lang)}</pre>
+            <pre className="sentence" data-testid="rule-sentence">{ruleSentence(rule, decision, lang, interpretationWords(detail.version.interpretations, lang, t))}</pre>
             {!isDraft && (
               <details>
                 <summary>{t('rules.json')}</summary>
