@@ -1,6 +1,7 @@
 import { DataLoadError } from '../engine/errors.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import { assumptionsOf } from './sensitivity.js';
+import { plural } from '../io/plural.js';
 
 /**
  * The most work `tariff simulate` starts unless told otherwise (`--max-contract-months N`), in
@@ -42,8 +43,7 @@ export type RunRequest = {
 /** A run's size: contracts × months × runs, and what the runs are, in words. */
 export type RunSize = { readonly contracts: number; readonly months: number; readonly runs: number; readonly parts: readonly string[]; readonly contractMonths: number };
 
-/** `n` things with thousands separators, `one` or `many` by the count ("1 run", "2,000 runs"). */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export { plural };
 
 /** The size of the run a scenario and its flags ask for (nothing is run). */
 export function runSize(rs: ResolvedScenario, r: RunRequest): RunSize {
