@@ -89,7 +89,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const failed = checked.filter((r) => r.mismatch);
       for (const r of failed) io.out(formatFailure(r));
       if (!checked.length)
-        io.err(`tariff test: ${cases.length === 1 ? 'the one case has no' : `none of the ${plural(cases.length, 'case')} has`} "expect", so nothing was checked; add "expect" to pin an answer down (tariff decide FILE prints the outputs)`);
+        io.err(
+          `tariff test: ${cases.length === 1 ? 'the one case has no' : `none of the ${plural(cases.length, 'case')} has`} "expect", so nothing was checked; add "expect" to pin an answer down (tariff decide FILE prints the outputs)`,
+        );
       io.out(`${checked.length - failed.length} passed, ${failed.length} failed`);
       return failed.length ? 1 : 0;
     },
@@ -169,7 +171,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
         }
       }
       io.out(
-        `${bad ? 'invalid' : 'ok'}: ${plural(registry.ruleVersions.length, 'rule version')}, ${plural(registry.tariffVersions.length, 'tariff version')}${files.length ? `, ${plural(files.reduce((a, f) => a + f.cases.length, 0), 'case')}` : ''}; ${plural(bad, 'error')}`,
+        `${bad ? 'invalid' : 'ok'}: ${plural(registry.ruleVersions.length, 'rule version')}, ${plural(registry.tariffVersions.length, 'tariff version')}${
+          files.length
+            ? `, ${plural(
+                files.reduce((a, f) => a + f.cases.length, 0),
+                'case',
+              )}`
+            : ''
+        }; ${plural(bad, 'error')}`,
       );
       return bad ? 1 : 0;
     },

@@ -8,7 +8,7 @@ import { loadTariffVersions } from '../io/folder-store.js';
 import { writeTariffWorkbook } from '../io/tariff-workbook.js';
 import { exportWorkbook } from '../studio/handlers/workbook-handlers.js';
 import { StudioError } from '../tariff-model/studio-error.js';
-import { describeChange } from '../tariff-model/tariff-diff.js';
+import { describeChange, type TariffChange } from '../tariff-model/tariff-diff.js';
 import { todayInTokyo } from '../engine/dates.js';
 import { recordAnchor } from '../studio/workspace/audit-anchor.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -20,6 +20,7 @@ import type { Command, Io } from './main.js';
 import { DEFAULT_TARIFFS, ownWorkspaceHint, UsageError, workspaceSeed } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { plural } from '../io/plural.js';
+import { PRICE_JUMP_SHARE, priceJump } from '../tariff-model/price-jump.js';
 
 /** `tariff tariffs export|import`: the studio's Excel round trip from the command line. */
 const withWorkspace = async <T>(file: string, seed: ReturnType<typeof workspaceSeed>, io: { err: (s: string) => void }, fn: (ws: Workspace) => Promise<T>): Promise<T> => {
@@ -160,13 +161,24 @@ export const tariffsImportCommand: Command = {
           io.err(
             `warning: ${effective} already has ${others.map((v) => `${v.status} #${v.id}${v.title ? ` "${v.title}"` : ''}`).join(', ')}; only one version of a date can be submitted for review: give one of them another date (tariff tariffs import --effective DATE) or discard the draft you do not keep.`,
           );
-        for (const c of reading.changes) io.out(describeChange(c));
+        const over = new Set(reading.overwrites);
+        reading.changes.forEach((c, i) =>
+          io.out(`${describeChange(c)}${jumpNote(c)}${over.has(i) ? `  (undoes an edit saved in ${reading.base!.effective} #${reading.base!.id} after the export)` : ''}`),
+        );
         io.out(plural(reading.changes.length, 'change'));
         return 0;
       });
     });
   },
 };
+
+/** A price that moves by more than half (price-jump.ts), said after its change line: a warning, the import goes on. */
+function jumpNote(c: TariffChange): string {
+  const j = priceJump(c);
+  if (!j) return '';
+  const move = j.kind === 'toZero' ? 'to 0' : j.kind === 'fromZero' ? 'from 0' : `${j.percent! > 0 ? '+' : '-'}${Math.abs(j.percent!)} %`;
+  return `  (price ${move}: more than ±${PRICE_JUMP_SHARE * 100} %, check it is no slip)`;
+}
 
 function readWorkbookFile(file: string): Buffer {
   try {
@@ -200,7 +212,7 @@ async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftI
     io.out(`imported ${file} into draft #${draft.id} (${draft.effective}), revision ${d.revision} → ${draft.revision}`);
   }
   const over = new Set(reading.overwrites);
-  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${over.has(i) ? '  (undoes an edit made in the draft that the workbook does not have)' : ''}`));
+  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${jumpNote(c)}${over.has(i) ? '  (undoes an edit made in the draft that the workbook does not have)' : ''}`));
   io.out(plural(reading.changes.length, 'change'));
   return 0;
 }

@@ -283,11 +283,7 @@ describe('tariff validate on case files', () => {
       { ...bad, name: 'by mistake', expect: { outcome: 'charge' } },
     ]);
     const r = tariff(['validate', file]);
-    expect(r.stdout.split('\n')).toEqual([
-      `${file} /1/facts/evadedAmount: must be integer, got string "100"`,
-      'invalid: 1 rule version, 1 tariff version, 2 cases; 1 error',
-      '',
-    ]);
+    expect(r.stdout.split('\n')).toEqual([`${file} /1/facts/evadedAmount: must be integer, got string "100"`, 'invalid: 1 rule version, 1 tariff version, 2 cases; 1 error', '']);
     expect(r.status).toBe(1);
   });
 
