@@ -2,6 +2,7 @@ import { DataLoadError } from '../engine/errors.js';
 import type { ResolvedScenario } from './scenario-loader.js';
 import type { Scenario } from './scenario-types.js';
 import { ASSUMPTION_LABELS, assumptionsOf, movedScenario } from './sensitivity.js';
+import { plural } from '../io/plural.js';
 
 /**
  * The most work `tariff simulate` starts unless told otherwise (`--max-contract-months N`), in
@@ -127,8 +128,7 @@ export const largestOther = (size: Pick<RunSize, 'contracts' | 'months' | 'runs'
   return top && top.contractMonths > size.contracts * size.months * size.runs ? top : undefined;
 };
 
-/** `n` things with thousands separators, `one` or `many` by the count ("1 run", "2,000 runs"). */
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export { plural };
 
 /** The size of the run a scenario and its flags ask for (nothing is run). */
 export function runSize(rs: ResolvedScenario, r: RunRequest): RunSize {

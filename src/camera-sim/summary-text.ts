@@ -3,6 +3,7 @@ import type { SimulationResult } from './result.js';
 import type { Bands } from './replications.js';
 import type { Sensitivity } from './sensitivity.js';
 import type { Views } from './views.js';
+import { plural } from '../io/plural.js';
 
 /** The one-screen summary printed at the end of `tariff simulate`. */
 const yen = (n: number): string => `${n < 0 ? '-' : ''}¥${Math.abs(n).toLocaleString('en-US')}`;
@@ -16,7 +17,9 @@ export function summaryText(r: SimulationResult, v: Views, info: { seconds: numb
   const lines: string[] = [];
   const s = r.scenario;
   lines.push(`Scenario: ${s.name}`);
-  lines.push(`Fleet: ${num(s.fleetSize)} contracts × ${s.horizon.months} months from ${s.horizon.start}; seed ${s.seed}; ${info.workers} worker(s); ${info.seconds.toFixed(1)} s`);
+  lines.push(
+    `Fleet: ${num(s.fleetSize)} contracts × ${s.horizon.months} months from ${s.horizon.start}; seed ${s.seed}; ${plural(info.workers, 'worker')}; ${info.seconds.toFixed(1)} s`,
+  );
   for (const side of [r.baseline, r.proposal]) {
     lines.push(
       `${side.label === 'baseline' ? 'Baseline' : 'Proposal'}: rules ${side.versions.rules} (${side.versions.rulesStatus}), tariffs ${side.versions.tariffs} (${side.versions.tariffsStatus})${side.edits.length ? `; edits: ${side.edits.join('; ')}` : ''}`,

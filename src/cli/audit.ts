@@ -8,6 +8,7 @@ import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js
 import type { Command } from './main.js';
 import { missingWorkspaceHint, ownWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
+import { plural } from '../io/plural.js';
 
 /**
  * `tariff audit verify --workspace FILE`: opens the workspace read-only and checks its
@@ -49,7 +50,7 @@ export const auditVerifyCommand: Command = {
       try {
         const { chain: v, versions, sealed, anchors } = verifyWorkspace(ws, { anchors: sources, expectHead: values['expect-head'] ?? [] });
         let ok = v.ok;
-        if (v.ok) io.out(`${file}: the audit chain holds: ${v.entries} entries, head ${v.head}`);
+        if (v.ok) io.out(`${file}: the audit chain holds: ${plural(v.entries, 'entry', 'entries')}, head ${v.head}`);
         else {
           io.out(`${file}: AUDIT_CHAIN_BROKEN at entry ${v.brokenAt} of ${v.entries}: ${v.reason}`);
           io.out('Entries from there on cannot be trusted. Restore the workspace from a backup and compare the entries with it.');

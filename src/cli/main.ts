@@ -12,6 +12,7 @@ import { UsageError } from './options.js';
 import { folderRegistry } from './data-folder.js';
 import { formatFailure, runCaseFiles } from './run-cases.js';
 import { extraCommands } from './commands.js';
+import { plural } from '../io/plural.js';
 
 export { AJV_FORMATS, AJV_OPTIONS } from '../engine/ajv.js';
 export { PRECOMPILED_SCHEMAS, usePrecompiledValidators } from '../engine/precompiled-schemas.js';
@@ -88,7 +89,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
       const failed = checked.filter((r) => r.mismatch);
       for (const r of failed) io.out(formatFailure(r));
       if (!checked.length)
-        io.err(`tariff test: none of the ${cases.length} case(s) has "expect", so nothing was checked; add "expect" to pin an answer down (tariff decide FILE prints the outputs)`);
+        io.err(
+          `tariff test: ${cases.length === 1 ? 'the one case has no' : `none of the ${plural(cases.length, 'case')} has`} "expect", so nothing was checked; add "expect" to pin an answer down (tariff decide FILE prints the outputs)`,
+        );
       io.out(`${checked.length - failed.length} passed, ${failed.length} failed`);
       return failed.length ? 1 : 0;
     },
@@ -129,7 +132,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   validate: {
     summary: 'check every rule and tariff file (and case files given) against their schemas',
     usage:
-      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. Rules are also checked against the terms: every quote is the text of the clause it cites, every paragraph is classified in coverage.json.\n  PATH: case files (or folders of them; - for standard input): their JSON, shape and keys, and each case decided; the errors of an invalid answer are errors here, unless its expect has "outcome": "invalid".\n  Ends "ok: …; 0 error(s)" or "invalid: …; N error(s)". Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read or loaded, or the command is misused.',
+      'tariff validate [PATH...] [--rules DIR] [--tariffs DIR]\n  Prints each error with its file and JSON pointer. Rules are also checked against the terms: every quote is the text of the clause it cites, every paragraph is classified in coverage.json.\n  PATH: case files (or folders of them; - for standard input): their JSON, shape and keys, and each case decided; the errors of an invalid answer are errors here, unless its expect has "outcome": "invalid".\n  Ends "ok: …; 0 errors" or "invalid: …; 1 error" (N errors). Exit 0 when all is valid, 1 when an error is found, 2 when a file cannot be read or loaded, or the command is misused.',
     async run(args, io) {
       const { values, positionals } = parse(args, dataOptions);
       const { rulesDir, registry } = folderRegistry(values);
@@ -168,7 +171,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
         }
       }
       io.out(
-        `${bad ? 'invalid' : 'ok'}: ${registry.ruleVersions.length} rule version(s), ${registry.tariffVersions.length} tariff version(s)${files.length ? `, ${files.reduce((a, f) => a + f.cases.length, 0)} case(s)` : ''}; ${bad} error(s)`,
+        `${bad ? 'invalid' : 'ok'}: ${plural(registry.ruleVersions.length, 'rule version')}, ${plural(registry.tariffVersions.length, 'tariff version')}${
+          files.length
+            ? `, ${plural(
+                files.reduce((a, f) => a + f.cases.length, 0),
+                'case',
+              )}`
+            : ''
+        }; ${plural(bad, 'error')}`,
       );
       return bad ? 1 : 0;
     },

@@ -12,6 +12,7 @@ import { dataFolders } from './data-folder.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, missingWorkspaceHint, UsageError } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
 import { StudioError } from '../tariff-model/studio-error.js';
+import { plural } from '../io/plural.js';
 
 /**
  * --out may be new, empty, or an older release (rebuilt in place): any other file is someone's own
@@ -114,7 +115,7 @@ export const releaseVerifyCommand: Command = {
     try {
       const r = loadReleaseFile(file, values['public-key'] ? { publicKeyFile: values['public-key'] } : {});
       io.out(
-        `${file}: release ${r.id} holds: sha256 ${r.sha256}, ${r.manifest.versions.length} version(s), built ${r.manifest.builtAt} by ${r.manifest.program.name} ${r.manifest.program.version}`,
+        `${file}: release ${r.id} holds: sha256 ${r.sha256}, ${plural(r.manifest.versions.length, 'version')}, built ${r.manifest.builtAt} by ${r.manifest.program.name} ${r.manifest.program.version}`,
       );
       io.out(
         r.signatureVerified

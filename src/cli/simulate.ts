@@ -15,6 +15,7 @@ import { verifyRun } from '../camera-sim/verify-run.js';
 import { loadRegistry } from '../io/folder-store.js';
 import type { Command } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, UsageError } from './options.js';
+import { plural } from '../io/plural.js';
 
 /** Each worker thread holds its own engine (about 40 MB: 16 workers took 0.9 GB), so their number is bounded. */
 const MAX_WORKERS = 64;
@@ -55,7 +56,7 @@ async function verify(
   for (const m of r.mismatches) io.out(`MISMATCH ${m.side} contract ${m.contract} ${m.month} ${m.decision} ${m.facts}: expected ${m.expected}, got ${m.got}`);
   if (r.mismatchCount > r.mismatches.length) io.out(`… and ${r.mismatchCount - r.mismatches.length} more`);
   io.out(
-    `verified ${r.rows} ledger rows and ${r.events} logged events by ${r.questions} engine decisions; ${r.settlementsPaidChecked} settlements' paid checked against the billed history; ${r.mismatchCount} mismatch(es)`,
+    `verified ${plural(r.rows, 'ledger row')} and ${plural(r.events, 'logged event')} by ${plural(r.questions, 'engine decision')}; the paid of ${plural(r.settlementsPaidChecked, 'settlement')} checked against the billed history; ${plural(r.mismatchCount, 'mismatch', 'mismatches')}`,
   );
   return r.mismatchCount === 0 ? 0 : 1;
 }

@@ -15,6 +15,7 @@ import { serveTeam, untilStopSignal } from './studio-serve.js';
 import { HTTP_FLAGS, httpFlagsUsage } from './http-flags.js';
 import { TEAM_HTTP_LIMITS } from '../io/http-limits.js';
 import { checkServerUrl } from '../studio/main/connection.js';
+import { plural } from '../io/plural.js';
 
 /** `tariff studio`: the desktop app in Electron where its binary exists, otherwise (or with --web) in the browser. */
 export const RENDERER_DIR = join(PROJECT_ROOT, 'dist-renderer');
@@ -238,7 +239,7 @@ export const workspaceExportCommand: Command = {
       const { ws } = openWorkspace(resolve(values.workspace!));
       try {
         const r = exportFolders(ws, { rulesDir: resolve(values.rules!), tariffsDir: resolve(values.tariffs!), includeDrafts: values['include-drafts'] === true });
-        io.out(`wrote ${r.files} files to ${values.rules} and ${values.tariffs}; audit head in ${r.anchorFile}`);
+        io.out(`wrote ${plural(r.files, 'file')} to ${values.rules} and ${values.tariffs}; audit head in ${r.anchorFile}`);
         return 0;
       } finally {
         closeWorkspace(ws);

@@ -8,7 +8,7 @@ import { loadTariffVersions } from '../io/folder-store.js';
 import { writeTariffWorkbook } from '../io/tariff-workbook.js';
 import { exportWorkbook } from '../studio/handlers/workbook-handlers.js';
 import { StudioError } from '../tariff-model/studio-error.js';
-import { describeChange } from '../tariff-model/tariff-diff.js';
+import { describeChange, type TariffChange } from '../tariff-model/tariff-diff.js';
 import { todayInTokyo } from '../engine/dates.js';
 import { recordAnchor } from '../studio/workspace/audit-anchor.js';
 import { openWorkspace } from '../studio/workspace/open-workspace.js';
@@ -19,6 +19,8 @@ import { closeWorkspace, type Workspace } from '../studio/workspace/workspace.js
 import type { Command, Io } from './main.js';
 import { DEFAULT_TARIFFS, ownWorkspaceHint, UsageError, workspaceSeed } from './options.js';
 import { withStudioErrors } from './studio-errors.js';
+import { plural } from '../io/plural.js';
+import { PRICE_JUMP_SHARE, priceJump } from '../tariff-model/price-jump.js';
 
 /** `tariff tariffs export|import`: the studio's Excel round trip from the command line. */
 const withWorkspace = async <T>(file: string, seed: ReturnType<typeof workspaceSeed>, io: { err: (s: string) => void }, fn: (ws: Workspace) => Promise<T>): Promise<T> => {
@@ -67,14 +69,14 @@ export const tariffsExportCommand: Command = {
               'List the versions in the studio, or give another --version.',
             );
           writeAtomically(out, await exportWorkbook(v, new Date().toISOString()));
-          return `${v.effective} (${v.status}${v.status === 'draft' ? ` #${v.id}` : ''}), ${v.version.courses.length} courses, ${v.version.options.length} options`;
+          return `${v.effective} (${v.status}${v.status === 'draft' ? ` #${v.id}` : ''}), ${plural(v.version.courses.length, 'course')}, ${plural(v.version.options.length, 'option')}`;
         });
       } else {
         const versions = loadTariffVersions(resolve(values.tariffs ?? DEFAULT_TARIFFS));
         const v = versions.find((x) => x.effective === date);
         if (!v) throw new StudioError('VERSION_NOT_FOUND', `no tariff version takes effect on ${date}; the folder has ${versions.map((x) => x.effective).join(', ')}`);
         writeAtomically(out, await writeTariffWorkbook(v, { versionId: null, effective: v.effective, status: v.status, title: '', exportedAt: new Date().toISOString() }));
-        summary = `${v.effective} (${v.status}), ${v.courses.length} courses, ${v.options.length} options`;
+        summary = `${v.effective} (${v.status}), ${plural(v.courses.length, 'course')}, ${plural(v.options.length, 'option')}`;
       }
       io.out(`wrote ${values.out}: tariff ${summary}`);
       return 0;
@@ -140,7 +142,7 @@ export const tariffsImportCommand: Command = {
         if (errors.length) {
           for (const e of errors) io.err(`error: ${e.code}: ${e.message}`);
           io.err(
-            `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: nothing was imported. Fix what the ${errors.length === 1 ? 'error above names' : 'errors above name'} (a cell, a column, a sheet or the file) and import again.`,
+            `${plural(errors.length, 'error')} in ${file}: nothing was imported. Fix what the ${errors.length === 1 ? 'error above names' : 'errors above name'} (a cell, a column, a sheet or the file) and import again.`,
           );
           return 2;
         }
@@ -159,13 +161,24 @@ export const tariffsImportCommand: Command = {
           io.err(
             `warning: ${effective} already has ${others.map((v) => `${v.status} #${v.id}${v.title ? ` "${v.title}"` : ''}`).join(', ')}; only one version of a date can be submitted for review: give one of them another date (tariff tariffs import --effective DATE) or discard the draft you do not keep.`,
           );
-        for (const c of reading.changes) io.out(describeChange(c));
-        io.out(`${reading.changes.length} changes`);
+        const over = new Set(reading.overwrites);
+        reading.changes.forEach((c, i) =>
+          io.out(`${describeChange(c)}${jumpNote(c)}${over.has(i) ? `  (undoes an edit saved in ${reading.base!.effective} #${reading.base!.id} after the export)` : ''}`),
+        );
+        io.out(plural(reading.changes.length, 'change'));
         return 0;
       });
     });
   },
 };
+
+/** A price that moves by more than half (price-jump.ts), said after its change line: a warning, the import goes on. */
+function jumpNote(c: TariffChange): string {
+  const j = priceJump(c);
+  if (!j) return '';
+  const move = j.kind === 'toZero' ? 'to 0' : j.kind === 'fromZero' ? 'from 0' : `${j.percent! > 0 ? '+' : '-'}${Math.abs(j.percent!)} %`;
+  return `  (price ${move}: more than ±${PRICE_JUMP_SHARE * 100} %, check it is no slip)`;
+}
 
 function readWorkbookFile(file: string): Buffer {
   try {
@@ -186,7 +199,7 @@ async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftI
   if (errors.length) {
     for (const e of errors) io.err(`error: ${e.code}: ${e.message}`);
     io.err(
-      `${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}: draft #${draftId} was not changed. Fix what the ${errors.length === 1 ? 'error above names' : 'errors above name'} (a cell, a column, a sheet or the file) and import again.`,
+      `${plural(errors.length, 'error')} in ${file}: draft #${draftId} was not changed. Fix what the ${errors.length === 1 ? 'error above names' : 'errors above name'} (a cell, a column, a sheet or the file) and import again.`,
     );
     return 2;
   }
@@ -199,7 +212,7 @@ async function importIntoDraft(ws: Workspace, data: Buffer, file: string, draftI
     io.out(`imported ${file} into draft #${draft.id} (${draft.effective}), revision ${d.revision} → ${draft.revision}`);
   }
   const over = new Set(reading.overwrites);
-  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${over.has(i) ? '  (undoes an edit made in the draft that the workbook does not have)' : ''}`));
-  io.out(`${reading.changes.length} changes`);
+  reading.changes.forEach((c, i) => io.out(`${describeChange(c)}${jumpNote(c)}${over.has(i) ? '  (undoes an edit made in the draft that the workbook does not have)' : ''}`));
+  io.out(plural(reading.changes.length, 'change'));
   return 0;
 }

@@ -11,6 +11,7 @@ import type { Command, Io } from './main.js';
 import { DEFAULT_RULES, DEFAULT_TARIFFS, ownWorkspaceHint, UsageError } from './options.js';
 import { readPassword } from './read-password.js';
 import { withStudioErrors } from './studio-errors.js';
+import { plural } from '../io/plural.js';
 
 /**
  * `tariff users …` (the team server's accounts) and `tariff workspace backup|check`. The users
@@ -153,7 +154,7 @@ export const workspaceBackupCommand: Command = {
     const out = resolve(values.out);
     return withStudioErrors(io, 'workspace backup', async () => {
       const r = await backupWorkspace(file, out);
-      io.out(`backed up ${file} to ${out} (${r.pages} pages, integrity ${r.check})`);
+      io.out(`backed up ${file} to ${out} (${plural(r.pages, 'page')}, integrity ${r.check})`);
       return 0;
     });
   },
@@ -172,7 +173,7 @@ export const workspaceCheckCommand: Command = {
       const ok = r.integrity.length === 1 && r.integrity[0] === 'ok';
       io.out(`integrity_check: ${ok ? 'ok' : r.integrity.join('; ')}`);
       io.out(`foreign keys: ${r.foreignKeys === 0 ? 'ok' : `${r.foreignKeys} broken references`}`);
-      io.out(`audit log: ${r.audit.ok ? `ok (${r.audit.entries} entries)` : `broken at entry ${r.audit.brokenAt}: ${r.audit.reason}`}`);
+      io.out(`audit log: ${r.audit.ok ? `ok (${plural(r.audit.entries, 'entry', 'entries')})` : `broken at entry ${r.audit.brokenAt}: ${r.audit.reason}`}`);
       return ok && r.foreignKeys === 0 && r.audit.ok ? 0 : 1;
     });
   },

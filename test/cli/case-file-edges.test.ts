@@ -93,11 +93,11 @@ describe('keys of a case', () => {
     expect(r.stdout).toBe('0 passed, 0 failed\n');
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`tariff test: warning CASE_UNKNOWN_KEY: ${file} /0/expected: unknown key "expected" of a case, ignored: did you mean "expect"?`);
-    expect(r.stderr).toContain('none of the 1 case(s) has "expect", so nothing was checked');
+    expect(r.stderr).toContain('the one case has no "expect", so nothing was checked');
     const v = tariff(['validate', file]);
     expect(v.status).toBe(1);
     expect(v.stdout).toContain(`${file} /0/expected: unknown key "expected"`);
-    expect(v.stdout.trim().split('\n').at(-1)).toMatch(/^invalid: .*; 1 error\(s\)$/);
+    expect(v.stdout.trim().split('\n').at(-1)).toMatch(/^invalid: .*; 1 error$/);
   });
 
   it('free-text keys that resemble no key of a case (description, source) pass without a word', () => {
@@ -283,17 +283,13 @@ describe('tariff validate on case files', () => {
       { ...bad, name: 'by mistake', expect: { outcome: 'charge' } },
     ]);
     const r = tariff(['validate', file]);
-    expect(r.stdout.split('\n')).toEqual([
-      `${file} /1/facts/evadedAmount: must be integer, got string "100"`,
-      'invalid: 1 rule version(s), 1 tariff version(s), 2 case(s); 1 error(s)',
-      '',
-    ]);
+    expect(r.stdout.split('\n')).toEqual([`${file} /1/facts/evadedAmount: must be integer, got string "100"`, 'invalid: 1 rule version, 1 tariff version, 2 cases; 1 error', '']);
     expect(r.status).toBe(1);
   });
 
   it("the project's own cases validate clean", () => {
     const r = tariff(['validate', `${PROJECT_ROOT}/test/cases`]);
-    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^ok: .*; 0 error\(s\)$/);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^ok: .*; 0 errors$/);
     expect(r.status).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ describe('a rule whose quote is not the terms’ text', () => {
     expect(r.stdout).toMatch(
       /approval\.json \/rules\/1\/quote: not the terms' text: "当社は、いつでも申込を承諾しないことができます。"; quote verbatim \(mark a gap with …\) \(\S*terms-2023-09-19\.txt\)\n/u,
     );
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('invalid: 1 rule version(s), 1 tariff version(s); 1 error(s)');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('invalid: 1 rule version, 1 tariff version; 1 error');
   });
 
   it('the terms’ text from another clause than the one cited is named as such', () => {

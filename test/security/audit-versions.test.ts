@@ -20,7 +20,7 @@ describe('audit verify recomputes every version', () => {
   it('a clean workspace holds, after a draft is created and saved', async () => {
     const { file, ws } = workspace();
     const d = createTariffDraft(ws, { from: 1, effective: '2031-01-01', title: 'next' });
-    saveTariffDraft(ws, { id: d.id, revision: d.revision, version: d.version, action: 'tariff.draft.saved', before: null, after: null });
+    saveTariffDraft(ws, { id: d.id, revision: d.revision, version: d.version, action: 'tariff.draft.edited', before: null, after: null });
     closeWorkspace(ws);
     const r = await runCli('audit', 'verify', '--workspace', file);
     expect(r.out).toContain('every version (3) matches');

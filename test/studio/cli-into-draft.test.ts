@@ -37,7 +37,7 @@ describe('tariff tariffs import --into-draft', () => {
     expect(dry.stdout.trim().split('\n')).toEqual([
       `${edited} into draft #${draftId} (2026-01-01, revision 1); dry run, nothing changed`,
       '表1 コース PLUS-LONG 月額料金（円）: 17000 → 17700',
-      '1 changes',
+      '1 change',
     ]);
     expect(draftData(draftId).revision).toBe(1);
     const r = tariff('tariffs', 'import', edited, '--workspace', workspace, '--into-draft', String(draftId));
@@ -45,7 +45,7 @@ describe('tariff tariffs import --into-draft', () => {
     expect(r.stdout.trim().split('\n')).toEqual([
       `imported ${edited} into draft #${draftId} (2026-01-01), revision 1 → 2`,
       '表1 コース PLUS-LONG 月額料金（円）: 17000 → 17700',
-      '1 changes',
+      '1 change',
     ]);
     expect(draftData(draftId)).toMatchObject({ revision: 2, status: 'draft' });
     expect(draftData(draftId).version.courses.find((c) => c.code === 'PLUS-LONG')!.monthlyFee).toBe(17700);

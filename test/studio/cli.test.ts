@@ -40,6 +40,7 @@ describe('tariff tariffs export / import', () => {
       await editWorkbook(readFileSync(book), (wb) => {
         cellOf(wb, '表1 コース', 'PLUS-LONG', '月額料金（円）').value = 17500;
         cellOf(wb, '表3 オプション', 'pipe-mount', '料金・M2035（円）').value = 3300;
+        cellOf(wb, '表1 コース', 'M5525N-3Y-C14-SN', '月額料金（円）').value = 13500;
       }),
     );
     const r = tariff('tariffs', 'import', join(dir, 'edited.xlsx'), '--workspace', workspace, '--effective', '2025-04-01');
@@ -48,8 +49,9 @@ describe('tariff tariffs export / import', () => {
     expect(r.stdout.trim().split('\n')).toEqual([
       `created draft #2 effective 2025-04-01 from 2023-09-19 (approved) in ${workspace}`,
       '表1 コース PLUS-LONG 月額料金（円）: 17000 → 17500',
+      '表1 コース M5525N-3Y-C14-SN 月額料金（円）: 7400 → 13500  (price +82 %: more than ±50 %, check it is no slip)',
       '表3 オプション pipe-mount 料金・M2035（円）: 3100 → 3300',
-      '2 changes',
+      '3 changes',
     ]);
     expect(versionsIn(workspace)).toEqual(['2025-04-01 draft', '2023-09-19 approved']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftImportPreview, VersionDetail } from '../../src/studio/api/contract.js';
+import type { DraftImportPreview, ImportPreview, VersionDetail } from '../../src/studio/api/contract.js';
 import { actorFromRequests } from '../../src/studio/team/request-user.js';
 import { createTeamDispatch } from '../../src/studio/team/team-dispatch.js';
 import { freshStudio, snapshot } from './helpers.js';
@@ -84,6 +84,8 @@ describe('workbook import into the open draft', () => {
     const keys = p.changes.map((c) => `${c.key} ${c.field} ${c.before}→${c.after}`);
     expect(keys).toContain(`LONG monthlyFee 12345→${feeOf(await ok<VersionDetail>('tariffs.get', { id: 1 }), 'LONG')}`);
     expect(keys).toContain(`SHORT monthlyFee ${feeOf(d, 'SHORT')}→25000`);
+    // The draft's saves since the revision exported (the audit log) name the edit the workbook undoes.
+    expect(p.overwrites.map((i) => p.changes[i]!.key)).toEqual(['LONG']);
 
     const before = snapshot(ws);
     const e = await refused('workbook.applyIntoDraft', { ...file(edited), id: d.summary.id, revision: d.summary.revision, confirmStale: false });
@@ -111,6 +113,24 @@ describe('workbook import into the open draft', () => {
     const applied = await ok<VersionDetail>('workbook.applyIntoDraft', { ...file(edited), id: d.summary.id, revision: d.summary.revision, confirmStale: true });
     expect(feeOf(applied, 'PLUS-LONG')).toBe(18000);
     expect(feeOf(applied, 'LONG')).toBe(feeOf(base, 'LONG'));
+  });
+
+  it('a workbook of a draft changed since its export, imported as a new draft: the changes back are marked as the import into a draft marks them', async () => {
+    let d = await newDraft('2026-05-01');
+    const book = await exportOf(d.summary.id);
+    d = await editFee(d, 'LONG', 13500); // a colleague's edit, saved after the export
+    d = await editFee(d, 'SHORT', feeOf(d, 'SHORT') + 100); // and another, which the workbook edits too
+    const edited = await editWorkbook(book, (wb) => {
+      cellOf(wb, COURSES, 'PLUS-LONG', FEE).value = 18000;
+      cellOf(wb, COURSES, 'SHORT', FEE).value = 9999;
+    });
+    const p = await ok<ImportPreview>('workbook.previewImport', file(edited));
+    expect(p.issues.map((i) => i.code)).toEqual(['WORKBOOK_BASE_CHANGED']);
+    expect(p.changes.map((c) => c.key)).toEqual(['SHORT', 'LONG', 'PLUS-LONG']);
+    expect(p.overwrites.map((i) => p.changes[i]!.key)).toEqual(['SHORT', 'LONG']);
+    expect(p.changes[p.overwrites[1]!]).toMatchObject({ before: 13500 });
+    // Exported again, nothing is marked.
+    expect((await ok<ImportPreview>('workbook.previewImport', file(await exportOf(d.summary.id)))).overwrites).toEqual([]);
   });
 
   it('a draft in review and an approved version are refused with VERSION_NOT_DRAFT, preview and apply alike', async () => {

@@ -204,7 +204,7 @@ describe('tariff audit verify', () => {
     closeWorkspace(w);
     const verify = () => spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'tariff.mjs'), 'audit', 'verify', '--workspace', file], { encoding: 'utf8' });
     const good = verify();
-    expect(good.stdout).toContain('the audit chain holds: 1 entries');
+    expect(good.stdout).toContain('the audit chain holds: 1 entry');
     expect(good.status).toBe(0);
     const db = new Database(file);
     db.exec('DROP TRIGGER audit_log_no_update');

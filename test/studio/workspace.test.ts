@@ -144,7 +144,9 @@ describe('workspace', () => {
   it('never edits an approved version: the store refuses and so does the database', () => {
     const ws = freshWorkspace();
     const approved = getTariffVersion(ws, 1);
-    expect(code(() => saveTariffDraft(ws, { id: 1, revision: approved.revision, version: approved.version, action: 'x', before: null, after: null }))).toBe('VERSION_NOT_DRAFT');
+    expect(code(() => saveTariffDraft(ws, { id: 1, revision: approved.revision, version: approved.version, action: 'tariff.draft.edited', before: null, after: null }))).toBe(
+      'VERSION_NOT_DRAFT',
+    );
     expect(() => ws.db.prepare("UPDATE tariff_versions SET data = '{}' WHERE id = 1").run()).toThrow(/VERSION_NOT_DRAFT/);
     expect(() => ws.db.prepare('DELETE FROM tariff_versions WHERE id = 1').run()).toThrow(/VERSION_NOT_DRAFT/);
     expect(code(() => discardTariffDraft(ws, 1))).toBe('VERSION_NOT_DRAFT');
@@ -155,8 +157,8 @@ describe('workspace', () => {
     const d = createTariffDraft(ws, { from: 1, effective: '2025-04-01', title: '' });
     expect(d).toMatchObject({ status: 'draft', basedOn: 1, effective: '2025-04-01', revision: 1 });
     expect(code(() => createTariffDraft(ws, { from: 1, effective: '2025-02-30', title: '' }))).toBe('BAD_DATE');
-    saveTariffDraft(ws, { id: d.id, revision: 1, version: d.version, action: 'x', before: null, after: null });
-    expect(code(() => saveTariffDraft(ws, { id: d.id, revision: 1, version: d.version, action: 'x', before: null, after: null }))).toBe('DRAFT_CONFLICT');
+    saveTariffDraft(ws, { id: d.id, revision: 1, version: d.version, action: 'tariff.draft.edited', before: null, after: null });
+    expect(code(() => saveTariffDraft(ws, { id: d.id, revision: 1, version: d.version, action: 'tariff.draft.edited', before: null, after: null }))).toBe('DRAFT_CONFLICT');
     expect(getTariffVersion(ws, d.id).revision).toBe(2);
   });
 

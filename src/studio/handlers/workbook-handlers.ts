@@ -34,6 +34,7 @@ export const workbookHandlers = (ctx: StudioContext): Handlers['workbook'] => ({
         exportedAt: about.exportedAt ?? null,
       },
       changes: r.changes,
+      overwrites: r.overwrites,
       issues: r.read.issues,
       canApply: r.read.version !== undefined && r.base !== null,
       suggestedEffective: r.suggestedEffective,

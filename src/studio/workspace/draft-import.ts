@@ -4,9 +4,9 @@ import { tariffFingerprint } from '../../io/tariff-fingerprint.js';
 import { readTariffWorkbook, type WorkbookRead } from '../../io/tariff-workbook-import.js';
 import type { WorkbookAbout } from '../../io/tariff-workbook-layout.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
-import { auditSides, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
+import { auditSides, diffTariff, type AuditCell, type TariffChange } from '../../tariff-model/tariff-diff.js';
 import { versionIssues } from '../../tariff-model/version-issues.js';
-import { allTariffVersions, getTariffVersion, saveTariffDraft, type StoredTariffVersion } from './tariff-store.js';
+import { allTariffVersions, getTariffVersion, saveTariffDraft, TARIFF_SAVE_ACTIONS, type StoredTariffVersion } from './tariff-store.js';
 import { EDIT_ONLY_DRAFTS, requireEditableDraft, requireStatus } from './version-drafts.js';
 import type { Workspace } from './workspace.js';
 
@@ -97,13 +97,45 @@ function exportedContent(draft: StoredTariffVersion, origin: StoredTariffVersion
   return !about.fingerprint || about.fingerprint === tariffFingerprint(origin.version) ? origin.version : null;
 }
 
-/** The changes that touch a row or cell the draft changed after the export. */
-function overwritesOf(changes: TariffChange[], exported: TariffVersion | null, draft: TariffVersion): number[] {
-  if (!exported) return [];
-  const since = diffTariff(exported, draft);
-  const rows = new Set(since.filter((c) => c.kind !== 'changed').map((c) => `${c.table}|${c.key}`));
-  const cells = new Set(since.filter((c) => c.kind === 'changed').map((c) => `${c.table}|${c.key}|${c.field}`));
+/** A row or cell changed after an export: its table, key, column (null for a whole row) and how. */
+type Edited = Pick<TariffChange, 'table' | 'key' | 'field' | 'kind'>;
+
+/**
+ * The rows and cells of a version saved after its revision `then`, read from the audit log: a
+ * save of a draft counts one revision and records the cells it changed (TARIFF_SAVE_ACTIONS), so
+ * the last `revision − then` saves of the version are those. Null when the log does not hold
+ * that many (a revision the workbook names that the version never had): nothing can be marked.
+ */
+export function editedSince(ws: Workspace, v: StoredTariffVersion, then: number): Edited[] | null {
+  const n = v.revision - then;
+  if (!Number.isInteger(then) || n < 0) return null;
+  if (n === 0) return [];
+  const saves = ws.db
+    .prepare(`SELECT after FROM audit_log WHERE target = ? AND action IN (${TARIFF_SAVE_ACTIONS.map(() => '?').join(', ')}) ORDER BY seq DESC LIMIT ?`)
+    .all(`tariff:${v.id}`, ...TARIFF_SAVE_ACTIONS, n) as { after: string }[];
+  if (saves.length < n) return null;
+  return saves.flatMap((s) => {
+    const cells = JSON.parse(s.after) as unknown;
+    return Array.isArray(cells) ? (cells as AuditCell[]).map((c) => ({ table: c.table, key: c.key, field: c.field, kind: c.change ?? 'changed' })) : [];
+  });
+}
+
+/**
+ * The changes of an import that touch a row or cell changed after the export (`edited`): they
+ * undo an edit the workbook does not have. One rule for both imports, into a draft and as a new draft.
+ */
+export function overwritesOf(changes: readonly TariffChange[], edited: readonly Edited[] | null): number[] {
+  if (!edited) return [];
+  const rows = new Set(edited.filter((c) => c.kind !== 'changed').map((c) => `${c.table}|${c.key}`));
+  const cells = new Set(edited.filter((c) => c.kind === 'changed').map((c) => `${c.table}|${c.key}|${c.field}`));
   return changes.flatMap((c, i) => (rows.has(`${c.table}|${c.key}`) || cells.has(`${c.table}|${c.key}|${c.field}`) ? [i] : []));
+}
+
+/** What the draft changed after the export: against the exported content when it is known, else from the log of the draft's saves since the revision exported. */
+function editedSinceExport(ws: Workspace, draft: StoredTariffVersion, origin: StoredTariffVersion | null, about: Partial<WorkbookAbout>): Edited[] | null {
+  const exported = exportedContent(draft, origin, about);
+  if (exported) return diffTariff(exported, draft.version);
+  return origin?.id === draft.id && isInt(about.revision) ? editedSince(ws, draft, about.revision) : null;
 }
 
 /** Reads the workbook over the draft. Refuses (VERSION_NOT_DRAFT) a version in review or approved. */
@@ -115,7 +147,7 @@ export async function readWorkbookIntoDraft(ws: Workspace, data: Uint8Array, fil
   const origin = readable ? originOf(ws, read.about) : null;
   const changes = read.version ? diffTariff(draft.version, read.version) : [];
   const stale = readable ? staleness(draft, origin, read.about) : null;
-  const overwrites = stale ? overwritesOf(changes, exportedContent(draft, origin, read.about), draft.version) : [];
+  const overwrites = stale ? overwritesOf(changes, editedSinceExport(ws, draft, origin, read.about)) : [];
   return { read, draft, origin, changes, overwrites, stale };
 }
 

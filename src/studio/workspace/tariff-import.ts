@@ -6,6 +6,7 @@ import type { Issue } from '../../tariff-model/issue.js';
 import { StudioError } from '../../tariff-model/studio-error.js';
 import { describeChange, diffTariff, type TariffChange } from '../../tariff-model/tariff-diff.js';
 import { createTariffDraft, findTariffByDate, getTariffVersion, suggestDraftDate, type StoredTariffVersion } from './tariff-store.js';
+import { editedSince, overwritesOf } from './draft-import.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -13,7 +14,14 @@ import type { Workspace } from './workspace.js';
  * import`: read it against the version it was exported from, list every change cell by cell,
  * and only then (and only with no error standing) create a new draft from it.
  */
-export type ImportReading = { read: WorkbookRead; base: StoredTariffVersion | null; changes: TariffChange[]; suggestedEffective: string };
+export type ImportReading = {
+  read: WorkbookRead;
+  base: StoredTariffVersion | null;
+  changes: TariffChange[];
+  /** Indexes into `changes` of those that undo an edit saved in the base after the export (WORKBOOK_BASE_CHANGED), as an import into a draft marks them. */
+  overwrites: number[];
+  suggestedEffective: string;
+};
 
 /** The version a workbook was exported from: its id when it still has the same date, else the version of that date. */
 function baseOf(ws: Workspace, about: Partial<WorkbookAbout>): StoredTariffVersion | Issue {
@@ -79,8 +87,10 @@ export async function readWorkbookForImport(ws: Workspace, data: Uint8Array, fil
   if (changedSince) read.issues.push(changedSince);
   // The preview names the base even while errors stand; only a clean read has changes.
   const changes = found && read.version ? diffTariff(found.version, read.version) : [];
+  // The base's saves since the revision exported name the cells that a change back would undo.
+  const overwrites = changedSince && found && typeof read.about.revision === 'number' ? overwritesOf(changes, editedSince(ws, found, read.about.revision)) : [];
   const suggestedEffective = found?.status === 'draft' ? found.effective : suggestDraftDate(ws, today);
-  return { read, base: found, changes, suggestedEffective };
+  return { read, base: found, changes, overwrites, suggestedEffective };
 }
 
 export const importErrors = (r: ImportReading): Issue[] => r.read.issues.filter((i) => i.severity === 'error');

@@ -86,9 +86,16 @@ export function createTariffDraft(
  * Saves a draft's new data. `revision` is the one the caller edited: a save on top of a newer
  * revision (another window, the CLI) is refused rather than lost. The caller validates first.
  */
+/**
+ * The audit actions of a save of a draft's tables: each counts one revision (updateDraftData) and
+ * records, as its `after`, the cells it changed (auditSides), so the cells edited since a
+ * revision can be read back from the log (editedSince, draft-import.ts).
+ */
+export const TARIFF_SAVE_ACTIONS = ['tariff.draft.edited', 'tariff.draft.rows', 'tariff.draft.imported-into', 'tariff.draft.import-undone', 'tariff.draft.import-redone'] as const;
+
 export function saveTariffDraft(
   ws: Workspace,
-  args: { id: number; revision: number; version: TariffVersion; action: string; before: unknown; after: unknown },
+  args: { id: number; revision: number; version: TariffVersion; action: (typeof TARIFF_SAVE_ACTIONS)[number]; before: unknown; after: unknown },
 ): StoredTariffVersion {
   const { effective: _e, status: _s, ...data } = args.version;
   return saveDraft(ws, 'tariff', (id) => getTariffVersion(ws, id), args, data);

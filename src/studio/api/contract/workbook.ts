@@ -25,6 +25,8 @@ export type ImportPreview = {
   base: VersionSummary | null;
   about: { effective: string | null; status: string | null; versionId: number | null; exportedAt: string | null };
   changes: TariffChange[];
+  /** Indexes into `changes` of those that undo an edit saved in the base after the export (with WORKBOOK_BASE_CHANGED; as DraftImportPreview.overwrites). */
+  overwrites: number[];
   issues: Issue[];
   canApply: boolean;
   suggestedEffective: string;
@@ -67,7 +69,7 @@ export const workbook = {
   previewImport: call<WorkbookFile, ImportPreview>('read an edited workbook: every change cell by cell and every problem, nothing applied', fileArgs).returns({
     type: 'object',
     additionalProperties: false,
-    required: ['fileName', 'base', 'about', 'changes', 'issues', 'canApply', 'suggestedEffective'],
+    required: ['fileName', 'base', 'about', 'changes', 'overwrites', 'issues', 'canApply', 'suggestedEffective'],
     properties: {
       fileName,
       base: { anyOf: [summarySchema, { type: 'null' }] },
@@ -83,6 +85,7 @@ export const workbook = {
         },
       },
       changes: { type: 'array', items: changeSchema },
+      overwrites: { type: 'array', items: { type: 'integer' } },
       issues: { type: 'array', items: issueSchema },
       canApply: { type: 'boolean' },
       suggestedEffective: isoDate,

@@ -33,7 +33,8 @@ export function IssueList({ issues, testId = 'issue-list', adviceShownFor }: { i
     { key: 'sheet', header: t('issue.sheet'), cellClass: 'nowrap', cell: (i) => i.sheet ?? (i.table ? (lang === 'ja' ? TABLES[i.table].ja : TABLES[i.table].en) : '') },
     { key: 'row', header: t('issue.row'), cellClass: 'nowrap', cell: (i) => i.row ?? (i.index !== undefined ? i.index + 1 : '') },
     { key: 'column', header: t('issue.column'), cell: (i) => `${i.column ? `${i.column} ` : ''}${i.header ?? ''}` },
-    { key: 'value', header: t('issue.value'), cellClass: 'mono', cell: (i) => i.value ?? '' },
+    // 「3 → 5」 (a revision then and now) reads as one value: the arrow never starts a line of its own.
+    { key: 'value', header: t('issue.value'), cellClass: 'mono issue-value', cell: (i) => (i.value ?? '').replace(/ (→) /gu, '\u00a0$1\u00a0') },
     { key: 'expected', header: t('issue.expected'), cell: (i) => (lang === 'ja' ? i.expectedJa : i.expected) ?? i.expected ?? '' },
     {
       key: 'message',

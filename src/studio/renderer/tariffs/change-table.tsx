@@ -2,15 +2,19 @@ import type { KeyboardEvent } from 'react';
 import type { ColumnDef } from '../../../tariff-model/column-def.js';
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
+import { priceJumps } from '../../../tariff-model/price-jump.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { DataTable } from '../ui/data-table.js';
+import { PriceJumpBadge, useJumpText } from './price-jump-badge.js';
 
 /**
  * Every change cell by cell: table, code, column, before → after. Clicking one jumps to it.
  * `compact` stacks code and column, and before and after, for the narrow side panel.
  * `marked` (indexes into `changes`) adds a first column with `markLabel` on those rows: an
- * import into a draft marks the changes that overwrite an edit made after the export.
+ * import marks the changes that overwrite an edit made after the export.
+ * A price that moves by more than half (price-jump.ts) has a warning badge by its new value, and
+ * a line above the list counts them: the side panel, both import previews and a review all say it.
  */
 export function ChangeTable({
   changes,
@@ -28,6 +32,13 @@ export function ChangeTable({
   markLabel?: string;
 }) {
   const { t, lang, yen } = useI18n();
+  const jumpText = useJumpText();
+  const jumps = priceJumps(changes);
+  const jumpLine = jumps.size > 0 && (
+    <p className="banner banner-warning small jump-count" data-testid={`${testId}-jumps`}>
+      {jumpText.count(jumps.size)}
+    </p>
+  );
   const show = (col: ColumnDef | undefined, v: CellValue) => (v === null ? '—' : col?.kind === 'yen' && typeof v === 'number' ? yen(v) : cellText(v));
   if (!changes.length)
     return (
@@ -37,6 +48,8 @@ export function ChangeTable({
     );
   if (compact)
     return (
+      <>
+      {jumpLine}
       <ul className="changes-compact" data-testid={testId}>
         {changes.map((c, i) => {
           const def = TABLES[c.table];
@@ -66,6 +79,7 @@ export function ChangeTable({
                 {c.kind === 'changed' && (
                   <div className="change-values">
                     <span className="before">{show(col, c.before)}</span> → <span className="after">{show(col, c.after)}</span>
+                    {jumps.has(i) && <PriceJumpBadge jump={jumps.get(i)!} />}
                   </div>
                 )}
               </div>
@@ -73,6 +87,7 @@ export function ChangeTable({
           );
         })}
       </ul>
+      </>
     );
   const where = (c: TariffChange) => TABLES[c.table];
   const column = (c: TariffChange) => where(c).columns.find((x) => x.key === c.field);
@@ -86,6 +101,8 @@ export function ChangeTable({
     return parts.join(lang === 'ja' ? '、' : ' · ');
   };
   return (
+    <>
+    {jumpLine}
     <DataTable
       testId={testId}
       rows={changes}
@@ -98,8 +115,24 @@ export function ChangeTable({
         { key: 'key', header: t('change.key'), cellClass: 'mono', cell: (c) => c.key },
         { key: 'column', header: t('change.column'), cell: (c) => (c.kind === 'changed' ? (lang === 'ja' ? column(c)?.ja : column(c)?.en) : t(c.kind === 'added' ? 'changes.added' : 'changes.removed')) },
         { key: 'before', header: t('change.before'), cellClass: 'before', cell: (c) => (c.kind === 'changed' ? show(column(c), c.before) : c.kind === 'removed' ? rowSummary(c) : '') },
-        { key: 'after', header: t('change.after'), cellClass: 'after', cell: (c) => (c.kind === 'changed' ? show(column(c), c.after) : c.kind === 'added' ? rowSummary(c) : '') },
+        {
+          key: 'after',
+          header: t('change.after'),
+          cellClass: 'after',
+          cell: (c, i) =>
+            c.kind === 'changed' ? (
+              <>
+                {show(column(c), c.after)}
+                {jumps.has(i) && <> <PriceJumpBadge jump={jumps.get(i)!} /></>}
+              </>
+            ) : c.kind === 'added' ? (
+              rowSummary(c)
+            ) : (
+              ''
+            ),
+        },
       ]}
     />
+    </>
   );
 }

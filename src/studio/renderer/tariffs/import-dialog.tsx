@@ -12,7 +12,8 @@ import { Dialog } from '../ui/dialog.js';
 /**
  * Import from Excel: pick the file, see every change cell by cell and every problem with its
  * sheet, row and column, and only then apply it as a new draft. Nothing is applied while any
- * error stands.
+ * error stands. A base saved since the export (WORKBOOK_BASE_CHANGED) has the changes that undo
+ * those later edits marked 「上書き」, as the import into a draft marks them (overwritesOf).
  */
 export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) => void; onCancel: () => void }) {
   const api = useApi();
@@ -85,8 +86,17 @@ export function ImportDialog({ onDone, onCancel }: { onDone: (d: VersionDetail) 
             {errors.length === 0 && (
               <>
                 <h3 data-testid="import-change-count">{t('import.changes', { n: preview.changes.length })}</h3>
+                {preview.overwrites.length > 0 && preview.base && (
+                  <p className="banner banner-warning small" data-testid="import-overwrites">
+                    {t('import.overwrites', { n: preview.overwrites.length, date: preview.base.effective, id: preview.base.id })}
+                  </p>
+                )}
                 <div className="scroll-box">
-                  <ChangeTable changes={preview.changes} testId="import-changes" />
+                  <ChangeTable
+                    changes={preview.changes}
+                    testId="import-changes"
+                    {...(preview.overwrites.length ? { marked: new Set(preview.overwrites), markLabel: t('di.overwriteMark') } : {})}
+                  />
                 </div>
                 <div className="form-row">
                   <DateField label={t('draft.effective')} required value={effective} onChange={setEffective} testId="import-effective" />

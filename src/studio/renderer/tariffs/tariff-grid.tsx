@@ -4,6 +4,8 @@ import { DataGrid, type CellKeyboardEvent, type Column, type DataGridHandle, typ
 import { cellText, type CellValue } from '../../../tariff-model/cell-value.js';
 import type { ColumnDef } from '../../../tariff-model/column-def.js';
 import type { TableId } from '../../../tariff-model/table-id.js';
+import { priceJump, type PriceJump } from '../../../tariff-model/price-jump.js';
+import { useJumpText } from './price-jump-badge.js';
 import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
 import type { CellEdit } from '../../../tariff-model/tariff-edits.js';
 import { TABLES } from '../../../tariff-model/tariff-tables.js';
@@ -138,6 +140,16 @@ export function TariffGrid(props: Props) {
     for (const c of changes) if (c.table === table && c.kind === 'changed' && c.index !== null && c.field) m.set(cellKey(c.index, c.field), c);
     return m;
   }, [changes, table]);
+  // A changed price that moves by more than half (price-jump.ts): the cell says so, as the change list does.
+  const jumped = useMemo(() => {
+    const m = new Map<string, PriceJump>();
+    for (const [k, c] of changed) {
+      const j = priceJump(c);
+      if (j) m.set(k, j);
+    }
+    return m;
+  }, [changed]);
+  const jumpText = useJumpText();
   const added = useMemo(() => new Set(changes.filter((c) => c.table === table && c.kind === 'added').map((c) => c.index)), [changes, table]);
 
   const columns = useMemo((): Column<GridRow>[] => {
@@ -170,6 +182,7 @@ export function TariffGrid(props: Props) {
               [
                 c.kind === 'yen' || c.kind === 'int' ? 'cell-number' : '',
                 changed.has(k) ? 'cell-changed' : '',
+                jumped.has(k) ? 'cell-jump' : '',
                 errorCells.has(k) ? 'cell-error' : '',
                 pendingCells.has(k) ? 'cell-pending' : '',
                 inBlock(row, dataCol) ? 'cell-in-block' : '',
@@ -188,9 +201,15 @@ export function TariffGrid(props: Props) {
                 </span>
               );
             const ch = changed.get(cellKey(row.__index, c.key));
+            const jump = jumped.get(cellKey(row.__index, c.key));
             const text = display(c, row[c.key], lang, yen, table);
+            const before = ch ? t('grid.before', { value: display(c, ch.before, lang, yen, table) || '—' }) : undefined;
             return (
-              <span title={ch ? t('grid.before', { value: display(c, ch.before, lang, yen, table) || '—' }) : c.kind === 'text' || c.kind === 'enum' ? text : undefined} data-changed={ch ? 'true' : undefined}>
+              <span
+                title={jump ? `${before!}\n${jumpText.title(jump)}` : (before ?? (c.kind === 'text' || c.kind === 'enum' ? text : undefined))}
+                data-changed={ch ? 'true' : undefined}
+                data-jump={jump?.kind}
+              >
                 {text || (c.kind === 'list' ? <span className="muted">{lang === 'ja' ? 'すべて' : 'all'}</span> : '')}
               </span>
             );
@@ -201,7 +220,7 @@ export function TariffGrid(props: Props) {
     ];
     // inBlock reads the selection: a new block repaints its cells.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- inBlock is derived from selection, rowPos and wholeRows, listed
-  }, [def, table, lang, yen, t, editable, changed, errorCells, selection, rowPos, wholeRows, onEditStart, frozenWidth, pendingCells]);
+  }, [def, table, lang, yen, t, editable, changed, jumped, jumpText, errorCells, selection, rowPos, wholeRows, onEditStart, frozenWidth, pendingCells]);
 
   useEffect(() => {
     if (!focus) return;

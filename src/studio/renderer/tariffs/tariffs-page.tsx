@@ -523,6 +523,7 @@ export function TariffsPage({ info }: { info: WorkspaceInfo }) {
                 {summary.status !== 'superseded' && (
                   <TariffReviewPanel
                     summary={summary}
+                    changes={detail.changes}
                     today={info.today}
                     saving={editor.state === 'saving'}
                     loading={colleagueReload.reloading}

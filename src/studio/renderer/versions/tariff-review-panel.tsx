@@ -11,6 +11,10 @@ import { useCaseCaption } from '../rules/case-caption.js';
 import { invalidAt } from '../i18n/invalid-error-ja.js';
 import { InvalidErrors } from '../ui/invalid-errors.js';
 import { outputLabelKey } from '../explorer/output-labels.js';
+import { priceJumps } from '../../../tariff-model/price-jump.js';
+import type { TariffChange } from '../../../tariff-model/tariff-diff.js';
+import { TABLES } from '../../../tariff-model/tariff-tables.js';
+import { PriceJumpBadge, useJumpText } from '../tariffs/price-jump-badge.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,6 +22,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * The review of a tariff version: the lifecycle (submit, send back, approve with reviewer and
  * comment), the rule version of the same date, the regression of the case files, the fleet
  * impact of the example scenario, and the 第2条 change notice covering prices and clauses.
+ * A price that moves by more than half (price-jump.ts) is named above the buttons, so whoever
+ * submits and whoever approves reads it where they decide.
  */
 export function TariffReviewPanel({
   summary,
@@ -28,8 +34,11 @@ export function TariffReviewPanel({
   saving = false,
   loading = false,
   today,
+  changes = [],
 }: {
   summary: VersionSummary;
+  /** The version's changes against its base (the side panel's): its price jumps are said here too. */
+  changes?: readonly TariffChange[];
   onChanged: (select?: number) => void;
   onError: (e: unknown, lead?: PageText) => void;
   /** What was done, in words written when shown (a switch of language rewrites them). */
@@ -50,6 +59,7 @@ export function TariffReviewPanel({
   const api = useApi();
   const { t, yen, lang } = useI18n();
   const caption = useCaseCaption();
+  const jumpText = useJumpText();
   // A changed field by its label, as the rules page's regression words it (結果, 金額…).
   const fieldLabel = (decision: string, k: string): string => {
     if (k === 'outcome') return t('explorer.outcome');
@@ -110,9 +120,25 @@ export function TariffReviewPanel({
       download(base64ToBlob(f.contentBase64, format === 'md' ? 'text/markdown;charset=utf-8' : XLSX), f.fileName);
     });
 
+  const jumps = [...priceJumps(changes)].map(([i, j]) => ({ c: changes[i]!, j }));
   return (
     <section className="review-panel tariff-review" data-testid="tariff-review" aria-label={t('tr.title')}>
       <h2>{t('tr.title')}</h2>
+      {jumps.length > 0 && (s.status === 'draft' || s.status === 'in-review') && (
+        <div className="banner banner-warning small" data-testid="tr-price-jumps">
+          <p>{jumpText.count(jumps.length)}</p>
+          <ul className="plain-list">
+            {jumps.map(({ c, j }, n) => {
+              const col = TABLES[c.table].columns.find((x) => x.key === c.field);
+              return (
+                <li key={n}>
+                  <span className="mono">{c.key}</span> {lang === 'ja' ? col?.ja : col?.en}: {yen(j.before)} → {yen(j.after)} <PriceJumpBadge jump={j} />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
       <ReviewLifecycle
         key={s.id}
         kind="tariff"
