@@ -6,48 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { assumptionsOf } from '../../src/camera-sim/sensitivity.js';
 import type { Scenario } from '../../src/camera-sim/scenario-types.js';
 import { main } from '../../src/cli/main.js';
-import type { RepriceAnswer, RunProgress, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
+import type { RepriceAnswer, RunView, ScenarioChoices, ScenarioForm, ScenarioSummary, SideEditLines } from '../../src/studio/api/contract.js';
 import { scenarioStudio } from './helpers.js';
+import { finish, smallForm, values, workbookOf } from './scenario-helpers.js';
 
 /**
  * Finance's leftovers (fin14): the fleet size as a row of the tornado, from the form, with the
  * numbers `tariff simulate` gives for the same scenario; a course fee changed by percent, floored
  * to the yen, stored as a percent (the scenario JSON of the export, the CLI's file, the sentences).
  */
-const finish = async (call: ReturnType<typeof scenarioStudio>['call'], runId: string): Promise<RunProgress> => {
-  for (;;) {
-    const p = await call<RunProgress>('scenarios.progress', { runId });
-    if (p.state !== 'running') return p;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
-const smallForm = (c: ScenarioChoices, patch: Partial<ScenarioForm> = {}): ScenarioForm => ({
-  ...c.defaultForm,
-  name: 'M2035 3年 −500円',
-  horizon: { start: '2025-04', months: 6 },
-  fleet: { ...c.defaultForm.fleet, size: 120, startDates: { from: '2024-10-01', to: '2025-06-30' } },
-  proposal: { tariffVersionId: null, ruleVersionId: null, edits: [{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }] },
-  ...patch,
-});
-
-const workbookOf = async (contentBase64: string): Promise<ExcelJS.Workbook> => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
-  return wb;
-};
-
-/** A sheet's rows as values, a formula as `formula=result`. */
-const values = (w: ExcelJS.Worksheet): unknown[][] => {
-  const rows: unknown[][] = [];
-  const cell = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object' || !('formula' in v)) return v;
-    const f = v as { formula: string; result?: unknown };
-    return `${f.formula}=${String(f.result)}`;
-  };
-  w.eachRow((r) => rows.push((r.values as unknown[]).map(cell)));
-  return rows;
-};
 
 /** `tariff simulate FILE --out OUT` on a scenario file written from `scenario`; the exit code must be 0. */
 const simulate = async (scenario: unknown, out: string, args: string[] = []): Promise<string> => {

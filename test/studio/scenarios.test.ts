@@ -10,6 +10,7 @@ import { studioHandlers } from '../../src/studio/handlers/studio-handlers.js';
 import { SCHEMA_VERSION } from '../../src/studio/workspace/migrations.js';
 import { createTariffDraft, listTariffVersions } from '../../src/studio/workspace/tariff-store.js';
 import { freshWorkspace, scenarioStudio, TODAY } from './helpers.js';
+import { finish, smallForm, values, workbookOf } from './scenario-helpers.js';
 
 /**
  * The scenarios API over the dispatcher (as both transports call it): a form checked field by
@@ -18,30 +19,6 @@ import { freshWorkspace, scenarioStudio, TODAY } from './helpers.js';
  * the workbook equal to what `tariff simulate` writes for the same scenario, plus the chart data.
  */
 const setup = scenarioStudio;
-
-const finish = async (call: ReturnType<typeof setup>['call'], runId: string): Promise<RunProgress> => {
-  for (;;) {
-    const p = await call<RunProgress>('scenarios.progress', { runId });
-    if (p.state !== 'running') return p;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
-const smallForm = (c: ScenarioChoices, patch: Partial<ScenarioForm> = {}): ScenarioForm => ({
-  ...c.defaultForm,
-  name: 'M2035 3年 −500円',
-  horizon: { start: '2025-04', months: 6 },
-  fleet: { ...c.defaultForm.fleet, size: 120, startDates: { from: '2024-10-01', to: '2025-06-30' } },
-  proposal: { tariffVersionId: null, ruleVersionId: null, edits: [{ edit: 'course-fee', match: { series: 'M2035', termMonths: 36 }, change: -500 }] },
-  ...patch,
-});
-
-/** A workbook the studio exported (scenarios.export's base64). */
-const workbookOf = async (contentBase64: string): Promise<ExcelJS.Workbook> => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
-  return wb;
-};
 
 /** The same scenario as a file, through `tariff simulate` (its baseline the tariff in force, its proposal the form's edits): the workbook it writes. */
 const cliWorkbookOf = async (form: ScenarioForm, args: string[] = []): Promise<ExcelJS.Workbook> => {
@@ -57,18 +34,6 @@ const cliWorkbookOf = async (form: ScenarioForm, args: string[] = []): Promise<E
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, 'cli.xlsx'));
   return wb;
-};
-
-/** A sheet's rows as values, a formula as `formula=result`. */
-const values = (w: ExcelJS.Worksheet): unknown[][] => {
-  const rows: unknown[][] = [];
-  const cell = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object' || !('formula' in v)) return v;
-    const f = v as { formula: string; result?: unknown };
-    return `${f.formula}=${String(f.result)}`;
-  };
-  w.eachRow((r) => rows.push((r.values as unknown[]).map(cell)));
-  return rows;
 };
 
 describe('scenarios API', () => {
