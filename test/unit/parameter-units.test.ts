@@ -67,7 +67,7 @@ describe("a parameter's value with its unit", () => {
     expect(factValueText('outageWaiver', 'interpretation.partialOutage', 'm-series-waive', 'ja')).toBe('m-series-waive');
     // A course kind and a settlement policy's kind read in the terms' words too (第15条, 別紙3表2).
     expect(factValueText('courseChange', 'fromKind', 'short', 'ja')).toBe('短期コース（short）');
-    expect(factValueText('settlement', 'policyKind', 'none', 'ja')).toBe('なし（別紙3表2の解約清算金）（none）');
+    expect(factValueText('settlement', 'policyKind', 'none', 'ja')).toBe('なし（別紙3表2の解約清算金） none');
     expect(factValueText('paymentAllocation', 'bills', [{ id: 'a' }], 'ja')).toBe('[{"id":"a"}]');
   });
 

@@ -287,6 +287,16 @@ export const FACT_UNITS: Partial<Record<DecisionName, Record<string, ValueUnit>>
 };
 
 /**
+ * Words with their code beside them: in （…） (English: (…)), or after a space when the words
+ * already end in such a group (a label's note, or the terms' own （…）), so the text never reads
+ * two bracket groups in a row.
+ */
+export function withCode(words: string, code: string, lang: 'ja' | 'en'): string {
+  if (/[）)]$/u.test(words)) return `${words} ${code}`;
+  return lang === 'ja' ? `${words}（${code}）` : `${words} (${code})`;
+}
+
+/**
  * One fact a rule read, its value as a reviewer reads it: an enum value in the terms' words with
  * its code beside it, true/false as はい/いいえ, a number with its unit (a parameter's from
  * parameter-texts.ts, else `declared`, the unit a draft's rule file gives a parameter it added; a
@@ -298,7 +308,7 @@ export function factValueText(decision: string, fact: string, value: unknown, la
   if (value === null || value === undefined) return lang === 'ja' ? 'なし' : 'none';
   if (typeof value === 'string') {
     const label = factValueLabel(decision, fact, value, lang);
-    if (label !== undefined) return lang === 'ja' ? `${label}（${value}）` : `${label} (${value})`;
+    if (label !== undefined) return withCode(label, value, lang);
   }
   if (typeof value === 'number' || typeof value === 'string') {
     const key = `${decision}.${fact}`;

@@ -16,7 +16,9 @@ import { InvalidErrors } from '../ui/invalid-errors.js';
 import { versionInForceOn } from '../versions/force-note.js';
 import { interpretationLabelKey, outcomeLabelKey, outputLabelKey } from './output-labels.js';
 import { EVENT_LABELS_JA } from '../../../engine/review/event-labels.js';
-import { factValueLabel, factValueText, inputFactLabel } from '../../../engine/review/fact-labels.js';
+import { factValueLabel } from '../../../engine/review/fact-labels.js';
+import { traceFactText } from './trace-fact-text.js';
+import { interpretationWords } from '../rules/interpretation-words.js';
 import { interpretationValueDescription, ownValueDescription, ruleTitleById } from '../i18n/rule-texts.js';
 
 /**
@@ -410,7 +412,12 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
                       <code className="small">{tr.event}</code>
                     </td>
                     <td>
-                      <TraceFacts decision={typeof out.decision === 'string' ? out.decision : decision} facts={tr.facts} units={ctx?.parameterUnits ?? {}} />
+                      <TraceFacts
+                        decision={typeof out.decision === 'string' ? out.decision : decision}
+                        facts={tr.facts}
+                        units={ctx?.parameterUnits ?? {}}
+                        interpretations={ctx?.interpretations ?? []}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -482,20 +489,33 @@ export function ExplorerPage({ info }: { info: WorkspaceInfo }) {
  * (its name beside it, to match the JSON), its value with its unit (a parameter a draft added: the
  * unit its file declares, `units`) or the terms' words for an enum value; the facts as JSON one click away.
  */
-function TraceFacts({ decision, facts, units }: { decision: string; facts: Record<string, unknown>; units: Record<string, ParameterUnit> }) {
+function TraceFacts({
+  decision,
+  facts,
+  units,
+  interpretations,
+}: {
+  decision: string;
+  facts: Record<string, unknown>;
+  units: Record<string, ParameterUnit>;
+  interpretations: Interpretation[];
+}) {
   const { t, lang } = useI18n();
-  const entries = Object.entries(facts);
+  const words = interpretationWords(interpretations, lang, t);
+  const entries = Object.entries(facts).map(
+    ([k, v]) => [k, traceFactText(decision, k, v, lang, words, Object.hasOwn(units, `${decision}.${k}`) ? units[`${decision}.${k}`] : undefined)] as const,
+  );
   return (
     <>
       {entries.length > 0 && (
         <table className="trace-facts small" data-testid="trace-facts">
           <tbody>
-            {entries.map(([k, v]) => (
+            {entries.map(([k, text]) => (
               <tr key={k}>
                 <th scope="row">
-                  {inputFactLabel(decision, k, lang)} <code className="muted small">{k}</code>
+                  {text.label} <code className="muted small">{k}</code>
                 </th>
-                <td>{factValueText(decision, k, v, lang, Object.hasOwn(units, `${decision}.${k}`) ? units[`${decision}.${k}`] : undefined)}</td>
+                <td>{text.value}</td>
               </tr>
             ))}
           </tbody>
