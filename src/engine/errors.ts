@@ -57,6 +57,8 @@ export class InvalidCase extends Error {
 }
 
 export const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+/** One JSON pointer segment as the key it names (RFC 6901: ~1 is /, then ~0 is ~); escapePointer's inverse. */
+export const unescapePointer = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
  * A case's errors in the order of the case itself (docs/engine.md § How a case is answered): by
@@ -71,7 +73,7 @@ export function inCaseOrder<E extends { path: string }>(c: unknown, errors: read
     const out: number[] = [];
     let node: unknown = c;
     for (const raw of pointer.split('/').slice(1)) {
-      const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const seg = unescapePointer(raw);
       if (Array.isArray(node)) {
         const i = /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : -1;
         out.push(i >= 0 && i < node.length ? i : node.length);

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { unescapePointer } from './errors.js';
 import { MAX_YEN } from './money.js';
 
 /**
@@ -93,7 +94,7 @@ export const allowedKeysAt = (root: object, schemaPath: string): string[] => {
   const node = schemaPath
     .split('/')
     .slice(1, -1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointer)
     .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), root);
   const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
   return properties && typeof properties === 'object' ? Object.keys(properties) : [];
@@ -104,5 +105,5 @@ export const valueAtPointer = (root: unknown, pointer: string): unknown =>
   pointer
     .split('/')
     .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointer)
     .reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), root);

@@ -1,4 +1,4 @@
-import type { DecisionContext } from '../decision-kit.js';
+import { typedAt, type DecisionContext } from '../decision-kit.js';
 import type { Course } from '../tariff-types.js';
 
 /**
@@ -21,7 +21,7 @@ export function contractFee(ctx: DecisionContext, course: Course, startDate: str
  */
 export function startedBy(ctx: DecisionContext, startDate: string | undefined, day: string, what: string): boolean {
   // A startDate that is itself in error is left to that error.
-  if (startDate === undefined || startDate <= day || (ctx.wellTyped && !ctx.wellTyped('/facts/startDate'))) return true;
+  if (startDate === undefined || startDate <= day || !typedAt(ctx, '/facts/startDate')) return true;
   ctx.errors.push({ path: '/facts/startDate', message: `startDate (${startDate}) is after ${what} (${day}); give the date the contract started, on or before it`, code: 'RANGE' });
   return false;
 }

@@ -47,7 +47,7 @@ export const lateInterest: DecisionDef<Facts, State> = {
       denominator = 365 * 366;
     }
     const amount = floorProduct(s.principal, ratePercent, numerator, denominator * 100);
-    if (amount === 0) return { ...none, fields: { days: s.days, amount: 0, tax: 0, total: 0 } };
+    if (amount === 0) return none;
     return { outcome: 'charge', clauses: ['第27条'], fields: { days: s.days, amount, tax: 0, total: amount } };
   },
 };

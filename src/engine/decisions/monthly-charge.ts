@@ -1,4 +1,4 @@
-import { courseFact, courseRef, date, factsObject, firedClauses, param, ruleFacts, unique, type DecisionDef } from '../decision-kit.js';
+import { courseFact, courseRef, date, factsObject, firedClauses, param, ruleFacts, typedAt, unique, type DecisionDef } from '../decision-kit.js';
 import { freePeriodOf, monthFee, type FreePeriod } from '../billing.js';
 import { isIsoMonth, monthIndex, monthLabel } from '../dates.js';
 import { taxOn } from '../money.js';
@@ -50,13 +50,13 @@ export const monthlyCharge: DecisionDef<Facts, State> = {
     // Each check runs where the facts it reads are well-typed (always, once the schema passed), so
     // a case with a wrong date and a duplicate option gets both errors; a fact in error is left to its error.
     const typed = ctx.wellTyped;
-    const startTyped = !typed || typed('/facts/startDate');
-    const monthTyped = !typed || typed('/facts/month');
+    const startTyped = typedAt(ctx, '/facts/startDate');
+    const monthTyped = typedAt(ctx, '/facts/month');
     if (monthTyped && !isIsoMonth(facts.month)) return undefined;
     const contractMonth = monthTyped && startTyped ? monthIndex(facts.month) - monthIndex(facts.startDate) + 1 : 0;
     if (monthTyped && startTyped && contractMonth < 1)
       ctx.errors.push({ path: '/facts/month', message: `month ${facts.month} is before the start month of ${facts.startDate}; nothing is billed before the start`, code: 'RANGE' });
-    if (facts.endDate !== undefined && (!typed || typed('/facts/endDate'))) {
+    if (facts.endDate !== undefined && typedAt(ctx, '/facts/endDate')) {
       if (startTyped && facts.endDate < facts.startDate)
         ctx.errors.push({ path: '/facts/endDate', message: `endDate (${facts.endDate}) is before startDate (${facts.startDate})`, code: 'RANGE' });
       else if (monthTyped && monthIndex(facts.month) > monthIndex(facts.endDate))
