@@ -89,6 +89,22 @@ describe('the run-size limit in the studio', () => {
       ['/sensitivity/assumptions/0/down', 'the down-run of the fleet size', '契約数の下側の実行', 10],
       ['/sensitivity/assumptions/0/up', 'the up-run of the fleet size', '契約数の上側の実行', 10_000_000],
     ]);
+    // The months moved in the sensitivity section: its down and up runs count at their own months, in all three counts.
+    const monthsMove = { relative: 0.2, assumptions: [{ pointer: '/horizon/months', down: 3, up: 120 }] };
+    const longer = resolveForm(ws, form(c, { replications: 2, sensitivity: monthsMove }));
+    const studioMonths = resolvedRunSize(longer);
+    const cliMonths = runSize(longer, { replications: 2, replicationsFrom: 'scenario', sensitivity: true, ledger: false, verify: false });
+    expect(studioMonths.contractMonths).toBe(cliMonths.contractMonths);
+    expect(studioMonths.runs).toBe(cliMonths.runs);
+    expect(studioMonths.others).toEqual(cliMonths.others);
+    expect(scenarioRunSize(longer.scenario)).toEqual(studioMonths);
+    // The 2 replications at 100 × 6; the months' down-run at 100 × 3, its up-run at 100 × 120.
+    expect(studioMonths.runs).toBe(2);
+    expect(studioMonths.contractMonths).toBe(100 * 6 * 2 + 100 * 3 + 100 * 120);
+    expect(studioMonths.others.map((o) => [o.field, o.dir, o.contracts, o.months, o.contractMonths])).toEqual([
+      ['/sensitivity/assumptions/0/down', 'down', 100, 3, 300],
+      ['/sensitivity/assumptions/0/up', 'up', 100, 120, 12_000],
+    ]);
     // A fleet size moved by a share (not a whole number yet, as a form being typed) is not sized.
     expect(
       scenarioRunSize({ ...moved.scenario, fleet: { ...moved.scenario.fleet, size: 101 }, sensitivity: { relative: 0.2, assumptions: [{ pointer: '/fleet/size' }] } }),

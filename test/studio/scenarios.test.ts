@@ -82,7 +82,17 @@ describe('scenarios API', () => {
     const got = await call<{ result: RunView }>('scenarios.get', { id: scenario.id });
     const assumptions = got.result.sensitivity!.rows.length;
     expect(assumptions).toBeGreaterThan(0);
-    expect(p.stage).toEqual({ phase: 'sensitivity', step: assumptions, of: assumptions, runsDone: 2 + 2 * assumptions, runs: 2 + 2 * assumptions });
+    expect(p.stage).toEqual({
+      phase: 'sensitivity',
+      step: assumptions,
+      of: assumptions,
+      runsDone: 2 + 2 * assumptions,
+      runs: 2 + 2 * assumptions,
+      workDone: p.stage!.work,
+      work: p.stage!.work,
+    });
+    // No fleet size moved: every run weighs the form's contracts × months.
+    expect(p.stage!.work).toBe((2 + 2 * assumptions) * form.fleet!.size * form.horizon!.months);
     // The tornado says how far each assumption moved: ±20 % by default, from its value in the form.
     expect(got.result.sensitivity!.relative).toBe(0.2);
     const hazard = got.result.sensitivity!.rows.find((r) => r.pointer === '/cancellation/monthlyHazard')!;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { assumptionRows } from '../../camera-sim/assumptions.js';
-import { DEFAULT_MAX_CONTRACT_MONTHS } from '../../camera-sim/run-size.js';
+import { DEFAULT_MAX_CONTRACT_MONTHS, otherSizeRuns } from '../../camera-sim/run-size.js';
 import type { SimulationResult } from '../../camera-sim/result.js';
 import { runReplications, type Bands } from '../../camera-sim/replications.js';
 import { priceCache, repriceable, type PriceCache } from '../../camera-sim/reprice.js';
@@ -107,10 +107,11 @@ export class ScenarioRuns {
     // A long run is several simulations: the page says which one is running, not 100% after the first.
     const assumptions = rs.scenario.sensitivity ? assumptionsOf(rs.scenario).length : 0;
     const runs = replications + 2 * assumptions;
-    const stage = (phase: RunStage['phase'], step: number, of: number, runsDone: number): void => {
-      if (runs > 1) run.stage = { phase, step, of, runsDone, runs };
+    const w = runWork(rs.scenario, replications);
+    const stage = (phase: RunStage['phase'], step: number, of: number, runsDone: number, workDone: number): void => {
+      if (runs > 1) run.stage = { phase, step, of, runsDone, runs, workDone, work: w.work };
     };
-    stage('replications', 1, replications, 0);
+    stage('replications', 1, replications, 0, 0);
     const opts = { workers, chunkSize: studioChunkSize(size), signal: controller.signal };
     const kept = size * rs.scenario.horizon.months * replications;
     const withinBudget =
@@ -121,8 +122,13 @@ export class ScenarioRuns {
     const steps = async (): Promise<{ result: SimulationResult; bands?: Bands; sensitivity?: Sensitivity }> => {
       const { result, bands } = await runReplications(rs, replications, {
         ...opts,
-        onProgress: (p) => (run.progress = p),
-        onReplication: (done, of) => (done < of ? stage('replications', done + 1, of, done) : stage('sensitivity', 1, assumptions, done)),
+        onProgress: (p) => {
+          run.progress = p;
+          // Within the first replication, its contracts move the bar by its share of the work.
+          if (run.stage && run.stage.runsDone === 0 && p.contracts > 0) run.stage = { ...run.stage, workDone: Math.floor((p.contractsDone / p.contracts) * w.afterReplications(1)) };
+        },
+        onReplication: (done, of) =>
+          done < of ? stage('replications', done + 1, of, done, w.afterReplications(done)) : stage('sensitivity', 1, assumptions, done, w.afterReplications(done)),
         ...(keep
           ? {
               traceOf: (r: number) => (p: PriceTracePart) => parts[r]!.push(p),
@@ -138,7 +144,7 @@ export class ScenarioRuns {
       else this.caches.delete(scenarioId);
       const base = buildViews(result).summary.find((x) => x.key === 'netExTax')!.difference;
       const sensitivity = rs.scenario.sensitivity
-        ? await runSensitivity(rs, { ...opts, onStep: (done, of) => stage('sensitivity', Math.min(done + 1, of), of, replications + 2 * done) }, base)
+        ? await runSensitivity(rs, { ...opts, onStep: (done, of) => stage('sensitivity', Math.min(done + 1, of), of, replications + 2 * done, w.afterAssumptions(done)) }, base)
         : undefined;
       return { result, ...(bands ? { bands } : {}), ...(sensitivity ? { sensitivity } : {}) };
     };
@@ -238,4 +244,30 @@ export class ScenarioRuns {
     for (const r of this.runs.values()) if (r.state === 'running') r.controller.abort();
     await Promise.all([...this.runs.values()].map((r) => r.done));
   }
+}
+
+/**
+ * A run's work in contract-months, for its progress bar: each replication at the scenario's size,
+ * then each assumption's down and up runs, at their own sizes when they move the fleet size or the
+ * months (run-size.ts's otherSizeRuns, in the order they run), else at the scenario's.
+ * `afterReplications(n)`: the work done when n replications have finished;
+ * `afterAssumptions(k)`: when every replication and k assumptions' runs have.
+ */
+export function runWork(s: ResolvedScenario['scenario'], replications: number): { work: number; afterReplications: (n: number) => number; afterAssumptions: (k: number) => number } {
+  const base = s.fleet.size * s.horizon.months;
+  const others = otherSizeRuns(s);
+  let next = 0;
+  const perAssumption = (s.sensitivity ? assumptionsOf(s) : []).map((a) =>
+    (['down', 'up'] as const).reduce((sum, dir) => {
+      const o = others[next];
+      if (o && o.pointer === a.pointer && o.dir === dir) {
+        next += 1;
+        return sum + o.contractMonths;
+      }
+      return sum + base;
+    }, 0),
+  );
+  const replicated = base * replications;
+  const afterAssumptions = (k: number): number => perAssumption.slice(0, k).reduce((sum, x) => sum + x, replicated);
+  return { work: afterAssumptions(perAssumption.length), afterReplications: (n) => base * Math.min(n, replications), afterAssumptions };
 }

@@ -102,7 +102,8 @@ export type RunProgress = {
    */
   stage?: RunStage;
 };
-export type RunStage = { phase: 'replications' | 'sensitivity'; step: number; of: number; runsDone: number; runs: number };
+/** `workDone` of `work`: contract-months, each run counted at its own size (a moved fleet size can be far larger than the rest), for the bar. */
+export type RunStage = { phase: 'replications' | 'sensitivity'; step: number; of: number; runsDone: number; runs: number; workDone: number; work: number };
 /**
  * What the form offers, from the tariff and rule versions in force today (a side that picks
  * another version is checked against its own when the form is described, saved or run): the
@@ -280,13 +281,15 @@ export const runProgressSchema = {
     stage: {
       type: 'object',
       additionalProperties: false,
-      required: ['phase', 'step', 'of', 'runsDone', 'runs'],
+      required: ['phase', 'step', 'of', 'runsDone', 'runs', 'workDone', 'work'],
       properties: {
         phase: { enum: ['replications', 'sensitivity'] },
         step: { type: 'integer' },
         of: { type: 'integer' },
         runsDone: { type: 'integer' },
         runs: { type: 'integer' },
+        workDone: { type: 'integer' },
+        work: { type: 'integer' },
       },
     },
   },

@@ -460,7 +460,7 @@ export const ja = {
   'scn.size.line': 'この実行の大きさ: {contracts} 契約 × {months} か月 × {runs} 回 = {size} 契約月（上限 {limit} 契約月）',
   'scn.size.lineOthers': 'この実行の大きさ: {contracts} 契約 × {months} か月 × {runs} 回 + {others} = {size} 契約月（上限 {limit} 契約月）',
   'scn.size.other': '感応度の{what}（{contracts} 契約 × {months} か月）',
-  'scn.size.over': '上限を超えているため、このままでは実行しません。契約数・期間（月数）・反復回数・感度分析の項目を減らしてください。',
+  'scn.size.over': '上限を超えているため、このままでは実行しません。契約数・期間（月数）・反復回数・感応度の項目を減らしてください。',
   'scn.size.overAnyway': '上限を超えています。「保存して実行」の後、「この大きさで実行する」で一度だけ実行できます（時間がかかります）。',
   'scn.tooLarge.anyway': 'この大きさで実行する',
   'scn.tooLarge.confirm': 'この実行は {size} 契約月で、上限の {limit} 契約月を超えています。時間がかかりますが、実行中はキャンセルできます。この大きさで一度だけ実行しますか？',

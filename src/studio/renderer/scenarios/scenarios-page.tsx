@@ -292,9 +292,9 @@ export function ScenariosPage() {
   };
 
   const p = run.progress;
-  // A run of several simulations: the bar counts all of them (the first replication's contracts move it within the first).
+  // A run of several simulations: the bar counts the work of all of them, in contract-months (a moved fleet size's run at its own size).
   const first = p && p.contracts > 0 ? p.contractsDone / p.contracts : 0;
-  const pct = !p ? 0 : p.stage ? Math.floor(((p.stage.runsDone + (p.stage.runsDone === 0 ? first : 0)) / p.stage.runs) * 100) : Math.floor(first * 100);
+  const pct = !p ? 0 : p.stage ? Math.floor((p.stage.work > 0 ? p.stage.workDone / p.stage.work : 0) * 100) : Math.floor(first * 100);
   const busy = run.running;
 
   return (
