@@ -24,6 +24,36 @@ type Answer = {
   body: { ok: boolean; value?: unknown; error?: { code: string; message: string; hint?: string; issues: { field?: string; value?: string; adviceJa?: string }[] } };
 };
 
+/**
+ * A team server (`tariff studio --serve`) with the given run-size limit, a finance user signed in
+ * over HTTP, and the scenario choices it offers: `post` calls a path with that user's session.
+ */
+const financeOnTeam = async (prefix: string, maxContractMonths: number) => {
+  const dir = scratch(prefix);
+  mkdirSync(join(dir, 'renderer'));
+  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>studio</title>');
+  const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: join(dir, 'renderer'), maxContractMonths });
+  try {
+    await addUser(team.ws, { name: 'fumi', role: 'finance', password: 'correct horse battery' });
+    const base = team.server.url;
+    const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await fetch(new URL(path, base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers },
+        body: JSON.stringify(body),
+      });
+      return { res, body: (await res.json()) as Answer['body'] };
+    };
+    const login = await post('auth/login', { name: 'fumi', password: 'correct horse battery' });
+    const auth = { Cookie: login.res.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': (login.body.value as { csrf: string }).csrf };
+    const c = (await post('api/scenarios.choices', {}, auth)).body.value as ScenarioChoices;
+    return { dir, team, post, auth, c };
+  } catch (e) {
+    await team.stop();
+    throw e;
+  }
+};
+
 const browserStudio = async () => {
   const ws = freshWorkspace();
   const internal: string[] = [];
@@ -114,24 +144,8 @@ describe('run-size and case-walk limits over the API', () => {
   });
 
   it('the team server of tariff studio --serve holds --max-contract-months over HTTP, and the flag is checked', async () => {
-    const dir = scratch('team-limit-');
-    mkdirSync(join(dir, 'renderer'));
-    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>studio</title>');
-    const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: join(dir, 'renderer'), maxContractMonths: 1_000 });
+    const { dir, team, post, auth, c } = await financeOnTeam('team-limit-', 1_000);
     try {
-      await addUser(team.ws, { name: 'fumi', role: 'finance', password: 'correct horse battery' });
-      const base = team.server.url;
-      const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-        const res = await fetch(new URL(path, base), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers },
-          body: JSON.stringify(body),
-        });
-        return { res, body: (await res.json()) as Answer['body'] };
-      };
-      const login = await post('auth/login', { name: 'fumi', password: 'correct horse battery' });
-      const auth = { Cookie: login.res.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': (login.body.value as { csrf: string }).csrf };
-      const c = (await post('api/scenarios.choices', {}, auth)).body.value as ScenarioChoices;
       const r = await post('api/scenarios.run', { id: null, form: { ...c.defaultForm, name: 'team' }, maxContractMonths: 100_000 }, auth);
       expect(r.res.status).toBe(200);
       expect(r.body.error).toMatchObject({ code: 'RUN_TOO_LARGE', issues: [{ field: '/fleet/size', value: '24,000 contract-months' }] });
@@ -151,24 +165,8 @@ describe('run-size and case-walk limits over the API', () => {
   });
 
   it("the team server's limit holds a sensitivity entry for the fleet size: its up-run counts at its own size, and the refusal names it in English and Japanese", async () => {
-    const dir = scratch('team-fleet-move-');
-    mkdirSync(join(dir, 'renderer'));
-    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>studio</title>');
-    const team = await startTeamStudio({ workspace: join(dir, 'ws.sqlite'), seed: SEED, host: '127.0.0.1', port: 0, staticDir: join(dir, 'renderer'), maxContractMonths: 100_000 });
+    const { team, post, auth, c } = await financeOnTeam('team-fleet-move-', 100_000);
     try {
-      await addUser(team.ws, { name: 'fumi', role: 'finance', password: 'correct horse battery' });
-      const base = team.server.url;
-      const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-        const res = await fetch(new URL(path, base), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: base.replace(/\/$/u, ''), ...headers },
-          body: JSON.stringify(body),
-        });
-        return { res, body: (await res.json()) as Answer['body'] };
-      };
-      const login = await post('auth/login', { name: 'fumi', password: 'correct horse battery' });
-      const auth = { Cookie: login.res.headers.get('set-cookie')!.split(';')[0]!, 'X-CSRF-Token': (login.body.value as { csrf: string }).csrf };
-      const c = (await post('api/scenarios.choices', {}, auth)).body.value as ScenarioChoices;
       // 100 contracts × 24 months = 2,400 contract-months a run of the fleet; the fleet size's up-run alone is 5,000 × 24 = 120,000.
       const form: ScenarioForm = {
         ...c.defaultForm,
